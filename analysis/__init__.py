@@ -1,0 +1,4 @@
+"""Design-based survey analysis: designs, estimators, weighting, indicators, reports.
+
+A pure library (numpy, pandas, statsmodels): no Flask and no database here.
+"""

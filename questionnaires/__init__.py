@@ -1,0 +1,4 @@
+"""The instrument layer: questionnaire files, their loader, expressions and XLSForm.
+
+No Flask and no database here.
+"""
