@@ -1,0 +1,39 @@
+"""The expression language of instruments: an XLSForm-compatible XPath subset.
+
+See ``questionnaires/docs/expressions.md`` for the language and its semantics.
+"""
+
+from .coercion import Value, format_number, to_boolean, to_number, to_string
+from .context import EvalContext, MappingContext
+from .errors import ExpressionError, ExpressionSyntaxError
+from .expression import Expression, evaluate, parse
+from .functions import FUNCTIONS
+from .nodes import Binary, Call, Current, Negate, Node, Number, Parent, Reference, String, walk
+from .unparse import unparse
+
+__all__ = [
+    "FUNCTIONS",
+    "Binary",
+    "Call",
+    "Current",
+    "EvalContext",
+    "Expression",
+    "ExpressionError",
+    "ExpressionSyntaxError",
+    "MappingContext",
+    "Negate",
+    "Node",
+    "Number",
+    "Parent",
+    "Reference",
+    "String",
+    "Value",
+    "evaluate",
+    "format_number",
+    "parse",
+    "to_boolean",
+    "to_number",
+    "to_string",
+    "unparse",
+    "walk",
+]
