@@ -2,3 +2,8 @@
 
 A pure library (numpy, pandas, statsmodels): no Flask and no database here.
 """
+
+from analysis.design import SurveyDesign
+from analysis.estimate import Estimate
+
+__all__ = ["Estimate", "SurveyDesign"]

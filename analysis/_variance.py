@@ -1,0 +1,249 @@
+"""Stratified multistage variance of estimated totals (Taylor linearization).
+
+Internal module: :class:`SampleStructure` holds the integer codes of a design
+(stratum of each PSU, PSU of each case, SSU of each case) and computes the
+variance of weighted totals the way R's ``survey:::svyrecvar`` does
+(``multistage``/``onestage``/``onestrat``), with R's default
+``options(survey.adjust.domain.lonely = FALSE)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import scipy.sparse as sp
+
+LonelyPSU = Literal["fail", "remove", "certainty", "adjust", "average"]
+LONELY_PSU_OPTIONS: tuple[str, ...] = ("fail", "remove", "certainty", "adjust", "average")
+
+# R's onestrat: a stratum whose every finite population correction is below
+# this threshold was fully enumerated and contributes no variance.
+_CERTAINTY_TOL = 1e-7
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One sampling stage: units grouped into the strata they were drawn from.
+
+    Attributes
+    ----------
+    unit_of_case : ndarray of int, shape (n,)
+        Code ``0..U-1`` of the sampling unit of each case.
+    group_of_unit : ndarray of int, shape (U,)
+        Code ``0..G-1`` of the stratum each unit was drawn from (at the second
+        stage the "stratum" is the PSU).
+    n_units : ndarray of int, shape (G,)
+        Number of units sampled in each group.
+    fpc_factor : ndarray of float, shape (G,)
+        ``(N_g - n_g) / N_g``, or 1 without a finite population correction.
+    group_labels : ndarray, shape (G,)
+        Labels used in error messages.
+    """
+
+    unit_of_case: np.ndarray
+    group_of_unit: np.ndarray
+    n_units: np.ndarray
+    fpc_factor: np.ndarray
+    group_labels: np.ndarray
+
+    @property
+    def n_unit_codes(self) -> int:
+        return int(self.group_of_unit.shape[0])
+
+    @property
+    def n_groups(self) -> int:
+        return int(self.n_units.shape[0])
+
+    def lonely_groups(self) -> np.ndarray:
+        """Boolean (G,): groups with a single unit that are not certainty groups."""
+        return (self.n_units == 1) & (self.fpc_factor >= _CERTAINTY_TOL)
+
+    def indicator(self) -> sp.csr_matrix:
+        """Sparse (U, n) matrix summing cases into their units."""
+        n = self.unit_of_case.shape[0]
+        return sp.csr_matrix(
+            (np.ones(n), (self.unit_of_case, np.arange(n))),
+            shape=(self.n_unit_codes, n),
+        )
+
+
+def check_lonely(stage: Stage, lonely_psu: str, stage_number: int) -> None:
+    """Raise ``ValueError`` for a single-unit group when ``lonely_psu='fail'``."""
+    if lonely_psu not in LONELY_PSU_OPTIONS:
+        raise ValueError(
+            f"lonely_psu must be one of {', '.join(LONELY_PSU_OPTIONS)}; got {lonely_psu!r}"
+        )
+    if lonely_psu != "fail":
+        return
+    lonely = np.flatnonzero(stage.lonely_groups())
+    if lonely.size:
+        names = ", ".join(repr(stage.group_labels[g]) for g in lonely[:5])
+        what = "stratum" if stage_number == 1 else "PSU"
+        raise ValueError(
+            f"{what} {names} has only one sampled unit at stage {stage_number}; "
+            "choose lonely_psu='remove', 'certainty', 'adjust' or 'average' "
+            "(R: options(survey.lonely.psu=...))"
+        )
+
+
+def _stage_spread(
+    totals: np.ndarray, stage: Stage, lonely_psu: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Centre unit totals within their group and return the per-unit scale.
+
+    Returns ``(centred, scale_of_unit, averaged_out)`` where ``averaged_out``
+    flags the groups left out under ``lonely_psu='average'``.
+    """
+    g = stage.group_of_unit
+    n_g = stage.n_units.astype(np.float64)
+    f_g = stage.fpc_factor
+    multi = stage.n_units > 1
+    scale_g = np.where(multi, f_g * n_g / np.where(multi, n_g - 1, 1.0), f_g)
+    scale_g = np.where(f_g < _CERTAINTY_TOL, 0.0, scale_g)
+    lonely = stage.lonely_groups()
+    if lonely_psu in ("remove", "certainty", "fail"):
+        scale_g = np.where(lonely, 0.0, scale_g)
+    averaged_out = lonely if lonely_psu == "average" else np.zeros_like(lonely)
+    scale_g = np.where(averaged_out, 0.0, scale_g)
+
+    sums = np.zeros((stage.n_groups, totals.shape[1]))
+    np.add.at(sums, g, totals)
+    means = sums / n_g[:, None]
+    if lonely_psu == "adjust":
+        # R centres a lonely stratum at zero (the overall mean of the
+        # linearized values) instead of at its own, single, PSU total.
+        means[lonely] = 0.0
+    centred = totals - means[g]
+    return centred, scale_g[g], averaged_out
+
+
+def _average_multiplier(
+    stage: Stage, averaged_out: np.ndarray, present: np.ndarray | None, k: int
+) -> np.ndarray:
+    """R's ``nstrat / nokstrat`` factor for ``lonely_psu='average'`` (per column)."""
+    if present is None:
+        present = np.ones((stage.n_groups, k), dtype=bool)
+    nstrat = present.sum(axis=0)
+    nok = (present & ~averaged_out[:, None]).sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(nok > 0, nstrat / np.maximum(nok, 1), np.nan)
+
+
+def stage_covariance(
+    totals: np.ndarray,
+    stage: Stage,
+    lonely_psu: str,
+    present: np.ndarray | None = None,
+    diagonal: bool = False,
+) -> np.ndarray:
+    """Between-unit covariance of unit totals at one stage.
+
+    Parameters
+    ----------
+    totals : ndarray, shape (U, k)
+        Weighted linearized values summed within each unit.
+    stage : Stage
+    lonely_psu : str
+    present : ndarray of bool, shape (G, k), optional
+        Groups with at least one case in the estimation domain of each column;
+        only used for R's ``nstrat / nokstrat`` rescaling under ``"average"``.
+    diagonal : bool
+        Return only the variances, shape (k,), instead of the (k, k) matrix.
+    """
+    k = totals.shape[1]
+    centred, scale, averaged_out = _stage_spread(totals, stage, lonely_psu)
+    if diagonal:
+        out = np.einsum("uk,uk,u->k", centred, centred, scale)
+    else:
+        out = (centred * scale[:, None]).T @ centred
+    if lonely_psu == "average" and averaged_out.any():
+        mult = _average_multiplier(stage, averaged_out, present, k)
+        out = out * mult if diagonal else out * np.sqrt(np.outer(mult, mult))
+    return out
+
+
+@dataclass(frozen=True)
+class SampleStructure:
+    """Integer codes of a (one- or two-stage) stratified cluster design."""
+
+    first: Stage
+    second: Stage | None
+    # sampling fraction n_h / N_h of the stratum of each PSU: R multiplies the
+    # second-stage variance within a PSU by it.
+    second_stage_weight: np.ndarray | None
+    lonely_psu: str
+
+    def unit_totals(self, z: np.ndarray, stage: Stage) -> np.ndarray:
+        out = np.zeros((stage.n_unit_codes, z.shape[1]))
+        for j in range(z.shape[1]):
+            out[:, j] = np.bincount(
+                stage.unit_of_case, weights=z[:, j], minlength=stage.n_unit_codes
+            )
+        return out
+
+    def covariance(self, z: np.ndarray, present: np.ndarray | None = None) -> np.ndarray:
+        """(k, k) covariance of the column totals of ``z`` (n, k)."""
+        return self._variance(z, present, diagonal=False)
+
+    def variances(self, z: np.ndarray, present: np.ndarray | None = None) -> np.ndarray:
+        """(k,) variances of the column totals of ``z`` (n, k)."""
+        return self._variance(z, present, diagonal=True)
+
+    def _variance(self, z: np.ndarray, present: np.ndarray | None, diagonal: bool) -> np.ndarray:
+        t1 = self.unit_totals(z, self.first)
+        v = stage_covariance(t1, self.first, self.lonely_psu, present, diagonal)
+        if self.second is not None and self.second_stage_weight is not None:
+            t2 = self.unit_totals(z, self.second)
+            # the second-stage "strata" are PSUs: weight each SSU by its PSU's
+            # sampling fraction, exactly R's multistage() recursion.
+            w = np.sqrt(self.second_stage_weight[self.second.group_of_unit])
+            v = v + stage_covariance(t2 * w[:, None], self.second, self.lonely_psu, None, diagonal)
+        return v
+
+    def domain_variances(self, z: np.ndarray, domain: np.ndarray, n_domains: int) -> np.ndarray:
+        """Variance of the total of ``z`` within each domain, in one pass.
+
+        Parameters
+        ----------
+        z : ndarray, shape (n, k)
+            Weighted linearized values, zero outside every domain.
+        domain : ndarray of int, shape (n,)
+            Domain code ``0..D-1`` of each case, ``-1`` for none.
+        n_domains : int
+
+        Returns
+        -------
+        ndarray, shape (D, k)
+        """
+        inside = domain >= 0
+        d = domain[inside]
+        out = np.empty((n_domains, z.shape[1]))
+        first = self.first
+        psu = first.unit_of_case[inside]
+        key = psu * n_domains + d
+        size = first.n_unit_codes * n_domains
+        present = None
+        if self.lonely_psu == "average":
+            gkey = first.group_of_unit[psu] * n_domains + d
+            present = (
+                np.bincount(gkey, minlength=first.n_groups * n_domains).reshape(
+                    first.n_groups, n_domains
+                )
+                > 0
+            )
+        for j in range(z.shape[1]):
+            zj = z[inside, j]
+            t1 = np.bincount(key, weights=zj, minlength=size).reshape(-1, n_domains)
+            v = stage_covariance(t1, first, self.lonely_psu, present, diagonal=True)
+            if self.second is not None and self.second_stage_weight is not None:
+                second = self.second
+                key2 = second.unit_of_case[inside] * n_domains + d
+                t2 = np.bincount(
+                    key2, weights=zj, minlength=second.n_unit_codes * n_domains
+                ).reshape(-1, n_domains)
+                w = np.sqrt(self.second_stage_weight[second.group_of_unit])
+                v = v + stage_covariance(t2 * w[:, None], second, self.lonely_psu, None, True)
+            out[:, j] = v
+        return out

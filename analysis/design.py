@@ -1,0 +1,426 @@
+"""Complex survey designs analysed by Taylor linearization.
+
+:class:`SurveyDesign` describes a stratified (multistage) cluster sample:
+weights, strata, PSUs, optional second-stage units and finite population
+corrections. Its estimators (see :mod:`analysis.estimators`) agree with R's
+``survey`` package (``svydesign`` with ``nest``, ``fpc`` and
+``options(survey.lonely.psu)``).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from analysis._variance import (
+    LONELY_PSU_OPTIONS,
+    SampleStructure,
+    Stage,
+    check_lonely,
+)
+from analysis.estimators import DesignEstimators
+
+
+def _require_column(data: pd.DataFrame, name: str, role: str) -> pd.Series:
+    if not isinstance(name, str):
+        raise ValueError(f"{role} must be a column name; got {name!r}")
+    if name not in data.columns:
+        raise ValueError(f"{role} column {name!r} not found in data")
+    return data[name]
+
+
+def _labels(data: pd.DataFrame, name: str, role: str) -> np.ndarray:
+    """Integer codes of an identifier column; missing identifiers are an error."""
+    col = _require_column(data, name, role)
+    if col.isna().any():
+        first = int(np.flatnonzero(col.isna().to_numpy())[0])
+        raise ValueError(
+            f"{role} column {name!r} has {int(col.isna().sum())} missing values "
+            f"(first at row {first}); every case needs a {role}"
+        )
+    codes, _ = pd.factorize(col, sort=True)
+    return codes.astype(np.int64)
+
+
+def _numeric_column(data: pd.DataFrame, name: str, role: str) -> np.ndarray:
+    col = _require_column(data, name, role)
+    if pd.api.types.is_bool_dtype(col) or not pd.api.types.is_numeric_dtype(col):
+        raise ValueError(f"{role} column {name!r} must be numeric; it has dtype {col.dtype}")
+    values = col.to_numpy(dtype=np.float64, na_value=np.nan)
+    if np.isnan(values).any():
+        first = int(np.flatnonzero(np.isnan(values))[0])
+        raise ValueError(
+            f"{role} column {name!r} has {int(np.isnan(values).sum())} missing values "
+            f"(first at row {first})"
+        )
+    return values
+
+
+def check_weights(weights: np.ndarray, name: str = "weights") -> np.ndarray:
+    """Validate sampling weights: finite, non-negative, positive sum."""
+    w = np.asarray(weights, dtype=np.float64)
+    if w.ndim != 1:
+        raise ValueError(f"{name} must be one-dimensional; got shape {w.shape}")
+    if np.isnan(w).any():
+        raise ValueError(f"{name} has {int(np.isnan(w).sum())} missing values")
+    if np.isinf(w).any():
+        raise ValueError(f"{name} has infinite values")
+    if (w < 0).any():
+        first = int(np.flatnonzero(w < 0)[0])
+        raise ValueError(f"{name} has negative values (first at row {first}: {w[first]})")
+    if not w.sum() > 0:
+        raise ValueError(f"{name} sum to zero: no case carries weight")
+    return w
+
+
+def _group_codes(keys: Sequence[np.ndarray]) -> np.ndarray:
+    """Dense codes ``0..K-1`` of the distinct combinations of integer keys."""
+    stacked = np.stack(keys, axis=1)
+    _, codes = np.unique(stacked, axis=0, return_inverse=True)
+    return codes.reshape(-1).astype(np.int64)
+
+
+def _population_sizes(
+    fpc: np.ndarray, sampled: np.ndarray, group_of_case: np.ndarray, name: str, what: str
+) -> np.ndarray:
+    """Population size per case from an fpc column given as counts or as fractions.
+
+    As R's ``as.fpc``: all values above one are population counts; all values
+    in (0, 1] are sampling fractions, giving ``N = n / fpc``.
+    """
+    if (fpc <= 0).any():
+        raise ValueError(f"fpc column {name!r} must be positive")
+    if (fpc > 1).any():
+        if (fpc < 1).any():
+            raise ValueError(
+                f"fpc column {name!r} mixes population counts (> 1) and sampling "
+                "fractions (< 1); give all of one kind"
+            )
+        popsize = fpc
+    else:
+        popsize = sampled / fpc
+    if (popsize < sampled - 1e-9 * sampled).any():
+        first = int(np.flatnonzero(popsize < sampled - 1e-9 * sampled)[0])
+        raise ValueError(
+            f"fpc column {name!r} implies sampling more than 100% in a {what} "
+            f"(row {first}: population {popsize[first]:g}, sampled {sampled[first]:g})"
+        )
+    spread = pd.Series(popsize).groupby(group_of_case).agg(["min", "max"])
+    varies = spread.index[spread["max"] != spread["min"]]
+    if len(varies):
+        raise ValueError(f"fpc column {name!r} varies within a {what}; it must be constant in each")
+    return popsize
+
+
+class SurveyDesign(DesignEstimators):
+    """A stratified multistage cluster sample analysed by Taylor linearization.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per respondent (case).
+    weights : str, optional
+        Column of sampling weights (non-negative, no missing values). Without
+        it the weights are the inverse sampling fractions implied by ``fpc``
+        (and ``fpc2``), or 1 when there is no ``fpc``.
+    strata : str, optional
+        Column of first-stage strata.
+    psu : str, optional
+        Column of primary sampling units; each case is its own PSU without it.
+    fpc : str, optional
+        First-stage finite population correction: the number of PSUs in the
+        stratum's population (values > 1) or the sampling fraction (all
+        values <= 1). Without it PSUs are taken as drawn with replacement.
+    ssu : str, optional
+        Column of second-stage units (nested within PSUs).
+    fpc2 : str, optional
+        Second-stage population correction (SSUs in the PSU's population, or
+        the fraction sampled). The second stage adds variance only when both
+        ``fpc`` and ``fpc2`` are given, as in R.
+    nest : bool
+        PSU labels are only unique within strata (``True``, the default) and
+        are combined with the stratum. With ``False`` a PSU label found in
+        two strata is an error, as R's ``check.strata``.
+    lonely_psu : {"fail", "remove", "certainty", "adjust", "average"}
+        What a stratum with a single PSU contributes; R's
+        ``options(survey.lonely.psu)``: ``fail`` raises, ``remove`` and
+        ``certainty`` contribute nothing, ``adjust`` centres the lonely PSU
+        at the overall mean (zero) instead of the stratum mean, ``average``
+        replaces it by the average variance of the other strata.
+
+    Attributes
+    ----------
+    data : pandas.DataFrame
+    weights : ndarray of float64, shape (n,)
+    calibration : tuple
+        Calibration steps applied to the weights, each with
+        ``residualize(z) -> z``; the variance uses the residuals.
+
+    Examples
+    --------
+    R: ``svydesign(id = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = apistrat)``
+
+    >>> d = SurveyDesign(apistrat, weights="pw", strata="stype", fpc="fpc")  # doctest: +SKIP
+    >>> d.mean("api00")                                                      # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        data: pd.DataFrame,
+        weights: str | None = None,
+        strata: str | None = None,
+        psu: str | None = None,
+        fpc: str | None = None,
+        ssu: str | None = None,
+        fpc2: str | None = None,
+        nest: bool = True,
+        lonely_psu: str = "fail",
+    ) -> None:
+        if not isinstance(data, pd.DataFrame):
+            raise ValueError(f"data must be a pandas DataFrame; got {type(data).__name__}")
+        if len(data) == 0:
+            raise ValueError("data has no rows")
+        if lonely_psu not in LONELY_PSU_OPTIONS:
+            raise ValueError(
+                f"lonely_psu must be one of {', '.join(LONELY_PSU_OPTIONS)}; got {lonely_psu!r}"
+            )
+        if fpc2 is not None and ssu is None:
+            raise ValueError("fpc2 needs ssu: the second-stage units it applies to")
+        if ssu is not None and fpc is not None and fpc2 is None:
+            raise ValueError("with ssu and fpc, give fpc2 too (second-stage population sizes)")
+        n = len(data)
+        self.data = data
+        self.lonely_psu = lonely_psu
+        self.nest = nest
+        self.columns = {
+            "weights": weights,
+            "strata": strata,
+            "psu": psu,
+            "fpc": fpc,
+            "ssu": ssu,
+            "fpc2": fpc2,
+        }
+
+        stratum = _labels(data, strata, "strata") if strata is not None else np.zeros(n, np.int64)
+        stratum_labels = (
+            np.asarray(pd.factorize(data[strata], sort=True)[1], dtype=object)
+            if strata is not None
+            else np.array(["(all)"], dtype=object)
+        )
+        psu_raw = _labels(data, psu, "psu") if psu is not None else np.arange(n, dtype=np.int64)
+        if psu is not None and strata is not None and not nest:
+            per_psu = pd.Series(stratum).groupby(psu_raw).nunique()
+            if (per_psu > 1).any():
+                label = pd.factorize(data[psu], sort=True)[1][int(per_psu.index[per_psu > 1][0])]
+                raise ValueError(
+                    f"psu column {psu!r}: PSU {label!r} appears in more than one stratum; "
+                    "use nest=True if PSU labels are only unique within strata"
+                )
+        psu_code = _group_codes([stratum, psu_raw])
+        n_psu = int(psu_code.max()) + 1
+        if n_psu == 1 and not (nest and strata is not None):
+            raise ValueError("the design has only one primary sampling unit")
+        psu_stratum = np.zeros(n_psu, dtype=np.int64)
+        psu_stratum[psu_code] = stratum
+        n_strata = int(stratum.max()) + 1
+        n_h = np.bincount(psu_stratum, minlength=n_strata)
+
+        f_h = np.ones(n_strata)
+        popsize_h: np.ndarray | None = None
+        if fpc is not None:
+            fpc_values = _numeric_column(data, fpc, "fpc")
+            pop = _population_sizes(fpc_values, n_h[stratum].astype(float), stratum, fpc, "stratum")
+            popsize_h = np.zeros(n_strata)
+            popsize_h[stratum] = pop
+            f_h = np.where(np.isinf(popsize_h), 1.0, (popsize_h - n_h) / popsize_h)
+
+        first = Stage(psu_code, psu_stratum, n_h, f_h, stratum_labels)
+        check_lonely(first, lonely_psu, 1)
+
+        second: Stage | None = None
+        second_weight: np.ndarray | None = None
+        popsize_p: np.ndarray | None = None
+        if ssu is not None:
+            ssu_code = _group_codes([psu_code, _labels(data, ssu, "ssu")])
+            n_ssu = int(ssu_code.max()) + 1
+            ssu_psu = np.zeros(n_ssu, dtype=np.int64)
+            ssu_psu[ssu_code] = psu_code
+            n2 = np.bincount(ssu_psu, minlength=n_psu)
+            f2 = np.ones(n_psu)
+            if fpc2 is not None:
+                fpc2_values = _numeric_column(data, fpc2, "fpc2")
+                pop2 = _population_sizes(
+                    fpc2_values, n2[psu_code].astype(float), psu_code, fpc2, "PSU"
+                )
+                popsize_p = np.zeros(n_psu)
+                popsize_p[psu_code] = pop2
+                f2 = np.where(np.isinf(popsize_p), 1.0, (popsize_p - n2) / popsize_p)
+            psu_labels = np.arange(n_psu).astype(object)
+            if psu is not None:
+                psu_labels = np.empty(n_psu, dtype=object)
+                psu_labels[psu_code] = data[psu].to_numpy()
+            if fpc is not None and popsize_h is not None:
+                second = Stage(ssu_code, ssu_psu, n2, f2, psu_labels)
+                check_lonely(second, lonely_psu, 2)
+                second_weight = (n_h / popsize_h)[psu_stratum]
+
+        self._structure = SampleStructure(first, second, second_weight, lonely_psu)
+
+        if weights is not None:
+            w = check_weights(
+                _numeric_column(data, weights, "weights"), f"weights column {weights!r}"
+            )
+        elif popsize_h is not None:
+            w = (popsize_h / n_h)[stratum]
+            if popsize_p is not None:
+                w = w * (popsize_p / np.bincount(ssu_psu, minlength=n_psu))[psu_code]
+        else:
+            w = np.ones(n)
+        self.weights: np.ndarray = np.ascontiguousarray(w, dtype=np.float64)
+        self.calibration: tuple[object, ...] = ()
+
+    # -- internal interface used by calibration and regression -----------------
+
+    def _variance(self, z: np.ndarray) -> np.ndarray:
+        """Covariance (k, k) of the totals of weighted linearized values ``z`` (n, k).
+
+        ``z`` is what R passes to ``svyrecvar``: influence values times the
+        weight. Calibration steps first replace ``z`` by its residuals, then
+        the stratified multistage with-replacement variance is computed, with
+        the finite population corrections and the lonely-PSU policy.
+        """
+        z = np.asarray(z, dtype=np.float64)
+        if z.ndim == 1:
+            z = z[:, None]
+        if z.shape[0] != len(self.weights):
+            raise ValueError(f"z has {z.shape[0]} rows; the design has {len(self.weights)} cases")
+        for step in self.calibration:
+            z = step.residualize(z)  # type: ignore[attr-defined]
+        return self._structure.covariance(z, self._present_strata(z.shape[1]))
+
+    def _present_strata(self, k: int) -> np.ndarray | None:
+        if self.lonely_psu != "average":
+            return None
+        first = self._structure.first
+        strata = first.group_of_unit[first.unit_of_case[self.weights > 0]]
+        present = np.zeros(first.n_groups, dtype=bool)
+        present[strata] = True
+        return np.repeat(present[:, None], k, axis=1)
+
+    def _with_weights(self, weights: np.ndarray, step: object | None = None) -> SurveyDesign:
+        """A copy with new weights (same data and structure), ``step`` added to ``calibration``."""
+        w = check_weights(weights)
+        if w.shape[0] != len(self.weights):
+            raise ValueError(
+                f"weights have {w.shape[0]} values; the design has {len(self.weights)} cases"
+            )
+        new = copy.copy(self)
+        new.weights = np.ascontiguousarray(w, dtype=np.float64)
+        new.calibration = self.calibration + ((step,) if step is not None else ())
+        return new
+
+    def degf(self) -> int:
+        """Design degrees of freedom: PSUs minus strata among cases with positive weight (R's ``degf``)."""
+        rows = np.flatnonzero(self.weights > 0)
+        return int(self._domain_df(rows, np.zeros(rows.size, dtype=np.int64), 1)[0])
+
+    def subset(self, mask: np.ndarray | pd.Series | Sequence[bool]) -> SurveyDesign:
+        """A domain: the same design with zero weight outside ``mask``.
+
+        Rows are never dropped, so the PSU and stratum structure, and hence
+        the standard errors, stay those of the whole sample (R's
+        ``subset(design, ...)``).
+        """
+        m = np.asarray(mask)
+        if m.shape != (len(self.weights),):
+            raise ValueError(
+                f"mask must have one value per case ({len(self.weights)}); got shape {m.shape}"
+            )
+        if m.dtype != bool:
+            raise ValueError("mask must be boolean (missing values are not allowed)")
+        if not (self.weights[m] > 0).any():
+            raise ValueError("the subset is empty: no case with positive weight is selected")
+        new = copy.copy(self)
+        new.weights = np.where(m, self.weights, 0.0)
+        return new
+
+    @property
+    def n_psu(self) -> int:
+        """Number of sampled PSUs."""
+        return self._structure.first.n_unit_codes
+
+    @property
+    def n_strata(self) -> int:
+        """Number of strata."""
+        return self._structure.first.n_groups
+
+    def __repr__(self) -> str:
+        return (
+            f"SurveyDesign(n={len(self.weights)}, strata={self.n_strata}, psu={self.n_psu}, "
+            f"lonely_psu={self.lonely_psu!r})"
+        )
+
+    # -- primitives for the shared estimators ----------------------------------
+
+    def _ratio_stats(
+        self,
+        num: np.ndarray,
+        den: np.ndarray | None,
+        rows: np.ndarray,
+        domain: np.ndarray,
+        n_domains: int,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        w = self.weights[rows]
+        k = num.shape[1]
+        ysum: np.ndarray = np.stack(
+            [np.bincount(domain, weights=w * num[:, j], minlength=n_domains) for j in range(k)],
+            axis=1,
+        )
+        est: np.ndarray
+        if den is None:
+            est = ysum
+            z = w[:, None] * num
+        else:
+            xsum = np.stack(
+                [np.bincount(domain, weights=w * den[:, j], minlength=n_domains) for j in range(k)],
+                axis=1,
+            )
+            with np.errstate(divide="ignore", invalid="ignore"):
+                est = ysum / xsum
+                z = w[:, None] * (num - est[domain] * den) / xsum[domain]
+        return est, self._domain_variances(z, rows, domain, n_domains)
+
+    def _domain_variances(
+        self, z: np.ndarray, rows: np.ndarray, domain: np.ndarray, n_domains: int
+    ) -> np.ndarray:
+        if not self.calibration:
+            full_domain = np.full(len(self.weights), -1, dtype=np.int64)
+            full_domain[rows] = domain
+            zfull = np.zeros((len(self.weights), z.shape[1]))
+            zfull[rows] = z
+            return self._structure.domain_variances(zfull, full_domain, n_domains)
+        # calibrated: residualize a dense (n, domains) block per column, in chunks
+        out = np.empty((n_domains, z.shape[1]))
+        chunk = 64
+        for j in range(z.shape[1]):
+            for start in range(0, n_domains, chunk):
+                stop = min(start + chunk, n_domains)
+                block = np.zeros((len(self.weights), stop - start))
+                inside = (domain >= start) & (domain < stop)
+                block[rows[inside], domain[inside] - start] = z[inside, j]
+                for step in self.calibration:
+                    block = step.residualize(block)  # type: ignore[attr-defined]
+                out[start:stop, j] = self._structure.variances(block)
+        return out
+
+    def _domain_df(self, rows: np.ndarray, domain: np.ndarray, n_domains: int) -> np.ndarray:
+        first = self._structure.first
+        psu = first.unit_of_case[rows]
+        pairs = np.unique(psu * n_domains + domain)
+        n_psu = np.bincount(pairs % n_domains, minlength=n_domains)
+        strata = np.unique(first.group_of_unit[psu] * n_domains + domain)
+        n_strata = np.bincount(strata % n_domains, minlength=n_domains)
+        return (n_psu - n_strata).astype(np.int64)
