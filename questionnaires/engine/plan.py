@@ -1,0 +1,257 @@
+"""An instrument prepared for interviewing: expressions parsed once, fields flattened.
+
+The plan is built on first use and cached on the instrument, so every
+interview of the same instrument shares it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from questionnaires.expressions import Expression, parse
+from questionnaires.model import (
+    SPECIAL_CODES,
+    CalculateItem,
+    Choice,
+    DateItem,
+    DecimalItem,
+    GridItem,
+    GridRow,
+    Instrument,
+    IntegerItem,
+    LongTextItem,
+    MonthItem,
+    MultipleItem,
+    NoteItem,
+    RepeatItem,
+    Section,
+    SingleItem,
+    TextItem,
+)
+
+__all__ = ["Field", "Plan", "SectionPlan", "Unit", "plan_for"]
+
+#: Default length limits of the text types (README: one line <= 255, long <= 4000).
+TEXT_LIMITS = {"text": 255, "longtext": 4000}
+_PLAN_KEY = "engine.plan"
+
+
+@dataclass(frozen=True, eq=False)
+class Field:
+    """Something that holds a value in the answers: an answerable item, grid row or calculate."""
+
+    code: str
+    kind: str
+    item: object
+    grid: GridItem | None
+    repeat: RepeatItem | None
+    relevant: tuple[Expression, ...]
+    required: bool = False
+    choices: tuple[Choice, ...] = ()
+    choice_codes: frozenset[int] = frozenset()
+    special_codes: tuple[int, ...] = ()
+    constraint: Expression | None = None
+    calculation: Expression | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    max_length: int | None = None
+    date_min: dt.date | Expression | None = None
+    date_max: dt.date | Expression | None = None
+
+    @property
+    def answerable(self) -> bool:
+        return self.kind != "calculate"
+
+
+@dataclass(frozen=True, eq=False)
+class Unit:
+    """One thing shown on a page: a note, an answerable item or a grid (with its row fields)."""
+
+    item: object
+    relevant: tuple[Expression, ...]
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class SectionPlan:
+    """A section: its relevance, its repeat (if any), what it shows and what it computes."""
+
+    section: Section
+    relevant: Expression | None
+    repeat: RepeatItem | None
+    repeat_relevant: Expression | None
+    count: Expression | int | None
+    units: tuple[Unit, ...]
+    fields: tuple[Field, ...]
+    """Every field of the section in questionnaire order, calculations included."""
+
+
+@dataclass(eq=False)
+class Plan:
+    """The instrument as the engine walks it."""
+
+    instrument: Instrument
+    sections: tuple[SectionPlan, ...]
+    fields: dict[str, Field] = field(default_factory=dict)
+    repeat_of: dict[str, RepeatItem] = field(default_factory=dict)
+    repeat_fields: dict[str, frozenset[str]] = field(default_factory=dict)
+    section_plan: dict[str, SectionPlan] = field(default_factory=dict)
+
+
+def plan_for(instrument: Instrument) -> Plan:
+    """The (cached) plan of a loaded, valid instrument."""
+    cache = instrument._cache
+    plan = cache.get(_PLAN_KEY)
+    if plan is None:
+        plan = _build_plan(instrument)
+        cache[_PLAN_KEY] = plan
+    return plan  # type: ignore[no-any-return]
+
+
+def _expr(text: str | None) -> Expression | None:
+    return None if text is None else parse(text)
+
+
+def _relevance(*texts: str | None) -> tuple[Expression, ...]:
+    return tuple(parse(text) for text in texts if text is not None)
+
+
+def _date_bound(text: str | None) -> dt.date | Expression | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 and text[4] == "-" else parse(text)
+    except ValueError:
+        return parse(text)
+
+
+def _field(
+    instrument: Instrument, item: object, repeat: RepeatItem | None, grid: GridItem | None
+) -> Field:
+    if isinstance(item, CalculateItem):
+        labels = instrument.choice_lists.get(item.choices, ()) if item.choices else ()
+        return Field(
+            code=item.code,
+            kind="calculate",
+            item=item,
+            grid=None,
+            repeat=repeat,
+            relevant=_relevance(item.relevant),
+            choices=labels,
+            choice_codes=frozenset(choice.code for choice in labels),
+            calculation=parse(item.calculation),
+        )
+    if isinstance(item, GridRow):
+        if grid is None:
+            raise ValueError(f"grid row {item.code!r} without its grid")
+        scale = instrument.choice_lists[grid.choices]
+        return Field(
+            code=item.code,
+            kind="single",
+            item=item,
+            grid=grid,
+            repeat=repeat,
+            relevant=_relevance(grid.relevant, item.relevant),
+            required=grid.required,
+            choices=scale,
+            choice_codes=frozenset(choice.code for choice in scale),
+            special_codes=tuple(SPECIAL_CODES[name] for name in grid.special),
+        )
+    if not isinstance(
+        item,
+        SingleItem
+        | MultipleItem
+        | IntegerItem
+        | DecimalItem
+        | TextItem
+        | LongTextItem
+        | DateItem
+        | MonthItem,
+    ):
+        raise TypeError(f"not an answerable item: {item!r}")
+    choices: tuple[Choice, ...] = ()
+    if isinstance(item, SingleItem | MultipleItem):
+        choices = instrument.choice_lists[item.choices]
+    kind: str = item.type
+    minimum = maximum = None
+    if isinstance(item, IntegerItem | DecimalItem):
+        minimum, maximum = item.min, item.max
+    max_length = None
+    if isinstance(item, TextItem | LongTextItem):
+        max_length = item.max_length or TEXT_LIMITS[kind]
+    date_min = date_max = None
+    if isinstance(item, DateItem):
+        date_min, date_max = _date_bound(item.min), _date_bound(item.max)
+    return Field(
+        code=item.code,
+        kind=kind,
+        item=item,
+        grid=None,
+        repeat=repeat,
+        relevant=_relevance(item.relevant),
+        required=item.required,
+        choices=choices,
+        choice_codes=frozenset(choice.code for choice in choices),
+        special_codes=tuple(SPECIAL_CODES[name] for name in item.special),
+        constraint=_expr(item.constraint),
+        minimum=minimum,
+        maximum=maximum,
+        max_length=max_length,
+        date_min=date_min,
+        date_max=date_max,
+    )
+
+
+def _units(
+    instrument: Instrument, items: tuple[object, ...], repeat: RepeatItem | None
+) -> tuple[list[Unit], list[Field]]:
+    units: list[Unit] = []
+    fields: list[Field] = []
+    for item in items:
+        if isinstance(item, NoteItem):
+            units.append(Unit(item, _relevance(item.relevant), ()))
+        elif isinstance(item, CalculateItem):
+            fields.append(_field(instrument, item, repeat, None))
+        elif isinstance(item, GridItem):
+            rows = tuple(_field(instrument, row, repeat, item) for row in item.rows)
+            units.append(Unit(item, _relevance(item.relevant), rows))
+            fields.extend(rows)
+        else:
+            answerable = _field(instrument, item, repeat, None)
+            units.append(Unit(item, answerable.relevant, (answerable,)))
+            fields.append(answerable)
+    return units, fields
+
+
+def _build_plan(instrument: Instrument) -> Plan:
+    sections = []
+    plan = Plan(instrument, ())
+    for section in instrument.sections:
+        repeat = section.repeat
+        items = repeat.items if repeat is not None else section.items
+        units, fields = _units(instrument, items, repeat)
+        count: Expression | int | None = None
+        if repeat is not None:
+            count = repeat.count if isinstance(repeat.count, int) else parse(repeat.count)
+            codes = frozenset(f.code for f in fields) | frozenset(
+                getattr(unit.item, "code", "") for unit in units
+            )
+            plan.repeat_fields[repeat.code] = codes
+            for code in codes:
+                plan.repeat_of[code] = repeat
+        section_plan = SectionPlan(
+            section=section,
+            relevant=_expr(section.relevant),
+            repeat=repeat,
+            repeat_relevant=_expr(repeat.relevant) if repeat is not None else None,
+            count=count,
+            units=tuple(units),
+            fields=tuple(fields),
+        )
+        sections.append(section_plan)
+        plan.section_plan[section.name] = section_plan
+        for f in fields:
+            plan.fields[f.code] = f
+    plan.sections = tuple(sections)
+    return plan
