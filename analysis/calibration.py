@@ -14,7 +14,7 @@ account for the calibration exactly as R's ``survey:::svyrecvar`` does:
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -40,6 +40,7 @@ __all__ = [
 
 CalFun = Literal["linear", "raking", "logit"]
 Columns = str | Sequence[str]
+Curve = Callable[[np.ndarray], np.ndarray]
 
 # R's grake rescales the weights when every population total is more than this
 # many times the sample total, to keep the Newton steps well conditioned.
@@ -221,7 +222,9 @@ def _check_totals(name: str, totals: Mapping[Hashable, float]) -> dict[Hashable,
     out = {k: float(v) for k, v in dict(totals).items()}
     bad = [k for k, v in out.items() if not np.isfinite(v) or v < 0]
     if bad:
-        raise ValueError(f"margin {name!r}: population totals must be finite and >= 0; bad for {bad}")
+        raise ValueError(
+            f"margin {name!r}: population totals must be finite and >= 0; bad for {bad}"
+        )
     return out
 
 
@@ -250,7 +253,9 @@ def _match_cells(
     sample = np.bincount(codes, weights=weights, minlength=len(levels))
     zero_pop = [lv for lv, s in zip(levels, sample, strict=True) if pop[lv] == 0 and s > 0]
     if zero_pop:
-        raise ValueError(f"margin {name!r}: categories {zero_pop} have sample weight but a population total of 0")
+        raise ValueError(
+            f"margin {name!r}: categories {zero_pop} have sample weight but a population total of 0"
+        )
     empty = [lv for lv in levels if sample[levels.index(lv)] == 0 and pop[lv] > 0]
     absent = [lv for lv in pop if lv not in levels and pop[lv] > 0]
     if (empty or absent) and not partial:
@@ -447,7 +452,9 @@ def _columns_matrix(
         raise ValueError(f"no population total given for calibration variable(s) {missing}")
     extra = [k for k in population if k not in columns]
     if extra:
-        raise ValueError(f"population totals given for {extra}, which are not calibration variables")
+        raise ValueError(
+            f"population totals given for {extra}, which are not calibration variables"
+        )
     blocks: list[np.ndarray] = []
     targets: list[float] = []
     names: list[str] = []
@@ -532,11 +539,18 @@ def calibration_matrix(
     return _columns_matrix(data, list(formula_or_columns), population)
 
 
-def _calfun(calfun: str, lower: float, upper: float):  # type: ignore[no-untyped-def]
-    """(F^-1(u) - 1, dF(u)) of R's cal.linear / cal.raking / cal.logit."""
-    inside = lambda u: (u < upper - 1) & (u > lower - 1)  # noqa: E731
+def _calfun(calfun: str, lower: float, upper: float) -> tuple[Curve, Curve]:
+    """(F(u) - 1, F'(u)) of R's cal.linear / cal.raking / cal.logit, g = F(x'lambda)."""
+
+    def inside(u: np.ndarray) -> np.ndarray:
+        # R tests u itself against the bounds, also for raking
+        return (u < upper - 1) & (u > lower - 1)
+
     if calfun == "linear":
-        return (lambda u: np.clip(u + 1, lower, upper) - 1, lambda u: inside(u).astype(float))
+        return (
+            lambda u: np.clip(u + 1, lower, upper) - 1,
+            lambda u: inside(u).astype(np.float64),
+        )
     if calfun == "raking":
         return (
             lambda u: np.clip(np.exp(u), lower, upper) - 1,
@@ -549,7 +563,9 @@ def _calfun(calfun: str, lower: float, upper: float):  # type: ignore[no-untyped
 
         def fm1(u: np.ndarray) -> np.ndarray:
             e = np.exp(a * u)
-            return (lower * (upper - 1) + upper * (1 - lower) * e) / (upper - 1 + (1 - lower) * e) - 1
+            return (lower * (upper - 1) + upper * (1 - lower) * e) / (
+                upper - 1 + (1 - lower) * e
+            ) - 1
 
         def df(u: np.ndarray) -> np.ndarray:
             e = np.exp(a * u)
@@ -680,7 +696,9 @@ def calibrate(
     sample_total = mm.T @ ww
     empty = [n for n, s, t in zip(names, sample_total, target, strict=True) if s == 0 and t != 0]
     if empty:
-        raise ValueError(f"calibration columns {empty} are zero for every sampled unit but not in the population")
+        raise ValueError(
+            f"calibration columns {empty} are zero for every sampled unit but not in the population"
+        )
     whalf = np.sqrt(ww)
     basis, rank = _orthonormal_basis(mm * whalf[:, None])
     if calfun == "linear" and bounds is None:
@@ -753,12 +771,16 @@ def trim(
         if not outside.any():
             break
         if outside.all():
-            raise ValueError(f"every weight is outside [{lower:g}, {upper:g}]; nothing to redistribute to")
+            raise ValueError(
+                f"every weight is outside [{lower:g}, {upper:g}]; nothing to redistribute to"
+            )
         clipped = np.clip(w, lower, upper)
         clipped[~outside] += (w - clipped).sum() / np.count_nonzero(~outside)
         w, changed = clipped, True
         if not strict:
             break
     else:
-        raise CalibrationError(f"trimming to [{lower:g}, {upper:g}] did not settle in {max_iter} passes")
+        raise CalibrationError(
+            f"trimming to [{lower:g}, {upper:g}] did not settle in {max_iter} passes"
+        )
     return design._with_weights(w) if changed else design

@@ -110,7 +110,9 @@ def _domain_mask(data: pd.DataFrame, subset: Subset) -> np.ndarray:
         mask = subset
     values = np.asarray(mask)
     if values.shape != (n,) or values.dtype != bool:
-        raise ValueError(f"subset must be a boolean array or expression with one value per case ({n})")
+        raise ValueError(
+            f"subset must be a boolean array or expression with one value per case ({n})"
+        )
     return values
 
 
