@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -41,6 +41,9 @@ __all__ = [
 CalFun = Literal["linear", "raking", "logit"]
 Columns = str | Sequence[str]
 Curve = Callable[[np.ndarray], np.ndarray]
+# Mapping is invariant in its key type: Any lets dict[str, float] and
+# dict[tuple[str, str], float] through without casts.
+Totals = Mapping[Any, float]
 
 # R's grake rescales the weights when every population total is more than this
 # many times the sample total, to keep the Newton steps well conditioned.
@@ -218,7 +221,7 @@ def _cell_keys(data: pd.DataFrame, by: Columns) -> pd.Series:
     return pd.Series(list(zip(*(data[c] for c in cols), strict=True)), index=data.index)
 
 
-def _check_totals(name: str, totals: Mapping[Hashable, float]) -> dict[Hashable, float]:
+def _check_totals(name: str, totals: Totals) -> dict[Hashable, float]:
     out = {k: float(v) for k, v in dict(totals).items()}
     bad = [k for k, v in out.items() if not np.isfinite(v) or v < 0]
     if bad:
@@ -232,7 +235,7 @@ def _match_cells(
     name: str,
     keys: pd.Series,
     weights: np.ndarray,
-    totals: Mapping[Hashable, float],
+    totals: Totals,
     partial: bool,
 ) -> tuple[np.ndarray, tuple[Hashable, ...], np.ndarray]:
     """Codes of the cells present in the sample and their population totals.
@@ -275,7 +278,7 @@ def _match_cells(
 def poststratify(
     design: SurveyDesign,
     by: Columns,
-    totals: Mapping[Hashable, float],
+    totals: Totals,
     partial: bool = False,
 ) -> SurveyDesign:
     """Post-stratify the weights to known population counts.
@@ -355,7 +358,7 @@ def _rake_weights(
 
 def rake(
     design: SurveyDesign,
-    margins: Mapping[str | tuple[str, ...], Mapping[Hashable, float]],
+    margins: Mapping[Any, Totals],
     max_iter: int = 100,
     tol: float = 1e-10,
 ) -> SurveyDesign:
@@ -444,7 +447,7 @@ def _numeric_column(data: pd.DataFrame, col: str) -> np.ndarray:
 
 
 def _columns_matrix(
-    data: pd.DataFrame, columns: Sequence[str], population: Mapping[str, object]
+    data: pd.DataFrame, columns: Sequence[str], population: Mapping[str, Any]
 ) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Model matrix from named columns; categorical columns give one dummy per level."""
     missing = [c for c in columns if c not in population]
@@ -460,7 +463,7 @@ def _columns_matrix(
     names: list[str] = []
     grand: float | None = None
     if INTERCEPT in columns:
-        grand = float(population[INTERCEPT])  # type: ignore[arg-type]
+        grand = float(population[INTERCEPT])
         blocks.append(np.ones((len(data), 1)))
         targets.append(grand)
         names.append(INTERCEPT)
@@ -470,7 +473,7 @@ def _columns_matrix(
         total = population[col]
         if not isinstance(total, Mapping):
             blocks.append(_numeric_column(data, col)[:, None])
-            targets.append(float(total))  # type: ignore[arg-type]
+            targets.append(float(total))
             names.append(col)
             continue
         keys = _cell_keys(data, col)
@@ -502,7 +505,7 @@ def _columns_matrix(
 def calibration_matrix(
     data: pd.DataFrame,
     formula_or_columns: str | Sequence[str],
-    population: Mapping[str, object],
+    population: Mapping[str, Any],
 ) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Calibration model matrix, population totals and column names.
 
@@ -534,7 +537,7 @@ def calibration_matrix(
                 f"population totals must be keyed by the model-matrix columns {names}; "
                 f"missing {missing}, unexpected {extra}"
             )
-        target = np.array([float(population[c]) for c in names])  # type: ignore[arg-type]
+        target = np.array([float(population[c]) for c in names])
         return mm.to_numpy(dtype=np.float64), target, names
     return _columns_matrix(data, list(formula_or_columns), population)
 
@@ -640,7 +643,7 @@ def _orthonormal_basis(x: np.ndarray) -> tuple[np.ndarray, int]:
 def calibrate(
     design: SurveyDesign,
     formula_or_columns: str | Sequence[str],
-    population: Mapping[str, object],
+    population: Mapping[str, Any],
     calfun: CalFun = "linear",
     bounds: tuple[float, float] | None = None,
     max_iter: int = 50,
