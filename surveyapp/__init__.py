@@ -1,1 +1,111 @@
-"""The Flask survey server."""
+"""The Flask survey server: ``create_app`` builds it.
+
+Nothing here touches the database schema: run ``surveyapp init`` (or
+``surveyapp db upgrade``) to create or migrate it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from . import config as default_config
+from .api import bp as api_bp
+from .auth import bp as auth_bp
+from .auth.session import load_user, unauthorized
+from .errors import register_error_handlers
+from .extensions import csrf, db, limiter, login_manager, migrate
+from .fieldwork import bp as fieldwork_bp
+from .main import bp as main_bp
+from .manage import bp as manage_bp
+from .models import Role
+from .observatory import bp as observatory_bp
+from .requestlog import register_request_log
+
+#: The respondent survey package (owned separately); registered when present.
+RESPOND_PACKAGE = "surveyapp.respond"
+
+
+def create_app(test_config: Mapping[str, Any] | None = None, instance_path: str | None = None) -> Flask:
+    """Build the app: defaults, then instance/config.py, then SURVEYAPP_* variables, then test_config.
+
+    ``instance_path`` overrides Flask's default instance folder (``./instance``
+    next to the package in a source checkout).
+    """
+    app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
+    app.config.from_mapping(default_config.defaults())
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("SURVEYAPP")
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret_key(Path(app.instance_path))
+    if app.config.get("TESTING") and "RATELIMIT_ENABLED" not in (test_config or {}):
+        app.config["RATELIMIT_ENABLED"] = False
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    _init_login(app)
+
+    _register_blueprints(app)
+    register_error_handlers(app)
+    register_request_log(app)
+    app.context_processor(_template_globals)
+    return app
+
+
+def _template_globals() -> dict[str, Any]:
+    return {"Role": Role}
+
+
+def database_url(app: Flask) -> str:
+    """The SQLAlchemy URL from DATABASE_URL, defaulting to SQLite in the instance folder."""
+    url = app.config.get("DATABASE_URL") or app.config.get("SQLALCHEMY_DATABASE_URI")
+    if not url:
+        return "sqlite:///" + os.path.join(app.instance_path, "surveyapp.sqlite")
+    url = str(url)
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _instance_secret_key(instance: Path) -> str:
+    """Read the instance secret key, creating it (mode 0600) on first use."""
+    path = instance / "secret_key"
+    if path.exists():
+        return path.read_text(encoding="ascii").strip()
+    key = secrets.token_hex(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key + "\n")
+    return key
+
+
+def _init_login(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.session_protection = "basic"
+    login_manager.user_loader(load_user)
+    login_manager.unauthorized_handler(unauthorized)
+
+
+def _register_blueprints(app: Flask) -> None:
+    for bp in (main_bp, auth_bp, manage_bp, fieldwork_bp, observatory_bp, api_bp):
+        app.register_blueprint(bp)
+    # The respondent survey lives in its own package, owned separately.
+    if importlib.util.find_spec(RESPOND_PACKAGE) is not None:
+        app.register_blueprint(importlib.import_module(RESPOND_PACKAGE).bp)

@@ -1,0 +1,43 @@
+"""Flask-Login's user loader."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import flash, redirect, request, url_for
+from flask.typing import ResponseReturnValue
+
+from ..errors import error_response, wants_json
+from ..extensions import db
+from ..models import User
+
+
+def load_user(user_id: str) -> User | None:
+    """The logged-in user, or None when the id is stale or the account is deactivated."""
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active:
+        return None
+    return user
+
+
+def unauthorized() -> ResponseReturnValue:
+    """Anonymous user on a protected page: 401 JSON for API clients, else the login page."""
+    if wants_json():
+        return error_response(401)
+    flash("Please log in to see this page.", "info")
+    return redirect(url_for("auth.login", next=safe_next(request.full_path)))
+
+
+def safe_next(target: str | None) -> str | None:
+    """Keep only same-site relative paths as a post-login destination."""
+    if not target:
+        return None
+    target = target.rstrip("?")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    if "\\" in target:
+        return None
+    return target

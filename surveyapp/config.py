@@ -1,0 +1,70 @@
+"""Every setting of the survey server, with its default, in one place.
+
+Settings are read in this order, later ones winning:
+
+1. the defaults below;
+2. ``instance/config.py`` (a Python file of ``NAME = value`` lines), if present;
+3. environment variables ``SURVEYAPP_<NAME>`` (values are parsed as JSON when they
+   can be, so ``SURVEYAPP_LOGIN_MAX_FAILED=3`` is the integer 3);
+4. the ``test_config`` mapping given to :func:`surveyapp.create_app`.
+
+The reference with deployment notes is ``docs/server.md``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Secret used to sign sessions and CSRF tokens. When unset, a random key is
+#: generated once and kept in ``instance/secret_key`` (mode 0600).
+SECRET_KEY: str | None = None
+
+#: Database URL. ``None`` means SQLite in the instance folder
+#: (``instance/surveyapp.sqlite``). ``postgres://`` and ``postgresql://`` URLs
+#: are rewritten to use the psycopg 3 driver.
+DATABASE_URL: str | None = None
+
+#: Largest accepted request body in bytes (uploads included); larger ones get 413.
+MAX_CONTENT_LENGTH: int = 8 * 1024 * 1024
+
+#: Session cookie flags. Set ``SESSION_COOKIE_SECURE`` to true whenever the
+#: server is reached over HTTPS (always, in production).
+SESSION_COOKIE_HTTPONLY: bool = True
+SESSION_COOKIE_SAMESITE: str = "Lax"
+SESSION_COOKIE_SECURE: bool = False
+REMEMBER_COOKIE_HTTPONLY: bool = True
+REMEMBER_COOKIE_SAMESITE: str = "Lax"
+REMEMBER_COOKIE_SECURE: bool = False
+#: Staff sessions last this many seconds without "remember me".
+PERMANENT_SESSION_LIFETIME: int = 8 * 3600
+
+#: CSRF tokens stay valid this many seconds (a respondent may keep a page open
+#: for a long time before pressing "Next").
+WTF_CSRF_TIME_LIMIT: int = 24 * 3600
+
+#: Failed password attempts before an account is locked, and for how long.
+LOGIN_MAX_FAILED: int = 5
+LOGIN_LOCKOUT_MINUTES: int = 15
+#: Rate limit on login POSTs per client address (Flask-Limiter syntax).
+LOGIN_RATE_LIMIT: str = "20 per minute"
+
+#: Flask-Limiter: on/off, and where counters live. ``memory://`` is per process;
+#: with several gunicorn workers use e.g. ``redis://localhost:6379``.
+RATELIMIT_ENABLED: bool = True
+RATELIMIT_STORAGE_URI: str = "memory://"
+RATELIMIT_HEADERS_ENABLED: bool = True
+
+#: Write one log line per request (method, path, status, milliseconds). Client
+#: address and user agent are never logged for respondent routes (``/s/...``).
+REQUEST_LOG: bool = True
+
+#: Days an invitation code stays valid after it is generated; 0 means no expiry.
+INVITATION_CODE_DAYS: int = 0
+
+#: Language of the staff pages when the browser asks for none we have.
+DEFAULT_LANGUAGE: str = "es"
+
+
+def defaults() -> dict[str, Any]:
+    """The defaults above as a mapping (upper-case module globals)."""
+    return {name: value for name, value in globals().items() if name.isupper()}

@@ -1,0 +1,82 @@
+"""Error pages: JSON for API clients, HTML for browsers, never a traceback."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, current_app, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from .extensions import db
+
+#: What each error means to the person who got it.
+MESSAGES: dict[int, str] = {
+    400: "The request could not be understood. Please go back and try again.",
+    401: "Please log in to continue.",
+    403: "You do not have permission to see this page.",
+    404: "This page does not exist. Check the address.",
+    405: "This page cannot be used that way.",
+    409: "Someone else changed this at the same time. Reload the page and try again.",
+    413: "What you sent is too large.",
+    429: "Too many attempts. Please wait a few minutes and try again.",
+    500: "Something went wrong on our side. Nothing you entered was lost by you; please try again later.",
+}
+
+TITLES: dict[int, str] = {
+    400: "Bad request",
+    401: "Login required",
+    403: "Forbidden",
+    404: "Page not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    413: "Request too large",
+    429: "Too many requests",
+    500: "Server error",
+}
+
+CSRF_MESSAGE = "The form had expired or was not sent from this site. Reload the page and try again."
+
+
+def wants_json() -> bool:
+    """True for /api/ paths and clients that prefer JSON to HTML."""
+    if request.path.startswith("/api/"):
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
+
+
+def error_response(code: int, message: str | None = None) -> tuple[Response | str, int]:
+    """Render an error as JSON or HTML with the given status code."""
+    text = message or MESSAGES.get(code, "The request failed.")
+    title = TITLES.get(code, "Error")
+    if wants_json():
+        return jsonify(error=title, message=text, status=code), code
+    return render_template("errors/error.html", code=code, title=title, message=text), code
+
+
+def _http_error(exc: HTTPException) -> Response | HTTPException:
+    if exc.code is None or exc.code < 400:
+        return exc
+    if exc.code >= 500:
+        return current_app.make_response(_server_error(exc))
+    response = current_app.make_response(error_response(exc.code))
+    for name, value in exc.get_headers():
+        if name in ("Allow", "Retry-After", "WWW-Authenticate"):
+            response.headers[name] = value
+    return response
+
+
+def _csrf_error(exc: CSRFError) -> tuple[Response | str, int]:
+    return error_response(400, CSRF_MESSAGE)
+
+
+def _server_error(exc: Exception) -> tuple[Response | str, int]:
+    original = getattr(exc, "original_exception", None) or exc
+    current_app.logger.error("unhandled error on %s %s", request.method, request.path, exc_info=original)
+    db.session.rollback()
+    return error_response(500)
+
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(InternalServerError, _server_error)
+    app.register_error_handler(HTTPException, _http_error)

@@ -1,0 +1,5 @@
+"""Field work: interviewers' and supervisors' pages (to be built out)."""
+
+from .routes import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,35 @@
+"""The data model, split by concern; import models from here."""
+
+from .areas import Area, AreaLevel
+from .audit import AuditLog
+from .base import Base, utcnow
+from .instruments import InstrumentVersion
+from .interviews import Disposition, IncidentRecord, Interview, InterviewStatus
+from .records import PoliceRecord, PopulationTotal
+from .sample import InvitationCode, SampleUnit, SampleUnitStatus
+from .users import Role, User
+from .waves import Mode, Wave, WaveArea, WaveStatus
+
+__all__ = [
+    "Area",
+    "AreaLevel",
+    "AuditLog",
+    "Base",
+    "Disposition",
+    "IncidentRecord",
+    "InstrumentVersion",
+    "Interview",
+    "InterviewStatus",
+    "InvitationCode",
+    "Mode",
+    "PoliceRecord",
+    "PopulationTotal",
+    "Role",
+    "SampleUnit",
+    "SampleUnitStatus",
+    "User",
+    "Wave",
+    "WaveArea",
+    "WaveStatus",
+    "utcnow",
+]

@@ -1,0 +1,83 @@
+"""Staff accounts and their roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from .base import Base, UTCDateTime, enum_column, utcnow
+
+if TYPE_CHECKING:
+    from .areas import Area
+
+
+class Role(enum.StrEnum):
+    """What a staff member may do; administrators may do everything."""
+
+    administrator = "administrator"
+    survey_manager = "survey_manager"
+    supervisor = "supervisor"
+    interviewer = "interviewer"
+    analyst = "analyst"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class User(Base):
+    """A staff member who logs in (respondents never have accounts)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)  # surrogate key
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)  # login name, stored lower-case
+    name: Mapped[str] = mapped_column(sa.String(200))  # full name shown in pages and audit log
+    password_hash: Mapped[str] = mapped_column(sa.String(256))  # werkzeug scrypt/pbkdf2 hash
+    role: Mapped[Role] = mapped_column(enum_column(Role, "role"))  # what the user may do
+    active: Mapped[bool] = mapped_column(default=True)  # false = deactivated, cannot log in
+    failed_logins: Mapped[int] = mapped_column(default=0)  # consecutive failed password attempts
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # login refused until then
+    area_id: Mapped[int | None] = mapped_column(  # optional scope: only this area and below
+        sa.ForeignKey("areas.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)  # account creation
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # last successful login
+
+    area: Mapped[Area | None] = relationship()
+
+    # Flask-Login protocol (kept here so the model needs no Flask import).
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    def is_locked(self, now: dt.datetime | None = None) -> bool:
+        return self.locked_until is not None and self.locked_until > (now or utcnow())
+
+    def has_role(self, *roles: Role) -> bool:
+        return self.role is Role.administrator or self.role in roles
+
+    def __repr__(self) -> str:
+        return f"<User {self.id} {self.email} {self.role.value}>"

@@ -1,0 +1,144 @@
+"""Staff accounts: creation, password checks with lockout."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import secrets
+
+import sqlalchemy as sa
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..models import Role, User, utcnow
+from . import DBSession, audit
+
+MIN_PASSWORD_LENGTH = 10
+
+
+class UserError(ValueError):
+    """A user-supplied value is not acceptable; the message says which and why."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserError("password", f"The password must have at least {MIN_PASSWORD_LENGTH} characters.")
+
+
+def find_user(session: DBSession, email: str) -> User | None:
+    return session.scalar(sa.select(User).where(User.email == normalise_email(email)))
+
+
+def create_user(
+    session: DBSession,
+    *,
+    email: str,
+    name: str,
+    role: Role,
+    password: str,
+    created_by: User | None = None,
+) -> User:
+    """Create an active staff account; raises UserError for a taken email or weak password."""
+    email = normalise_email(email)
+    if "@" not in email or len(email) > 254:
+        raise UserError("email", "Enter an email address like name@example.org.")
+    if not name.strip():
+        raise UserError("name", "Enter the person's name.")
+    check_password_strength(password)
+    if find_user(session, email) is not None:
+        raise UserError("email", "A user with this email address already exists.")
+    user = User(email=email, name=name.strip(), role=role, active=True, failed_logins=0)
+    user.set_password(password)
+    session.add(user)
+    session.flush()
+    audit.record(session, "user.create", user=created_by, object_type="user", object_id=user.id,
+                 details={"email": email, "role": role.value})
+    return user
+
+
+def set_role(session: DBSession, user: User, role: Role, *, by: User | None = None) -> None:
+    old = user.role
+    user.role = role
+    session.flush()
+    audit.record(session, "user.set_role", user=by, object_type="user", object_id=user.id,
+                 details={"from": old.value, "to": role.value})
+
+
+def set_active(session: DBSession, user: User, active: bool, *, by: User | None = None) -> None:
+    user.active = active
+    if active:
+        user.failed_logins = 0
+        user.locked_until = None
+    session.flush()
+    audit.record(session, "user.activate" if active else "user.deactivate", user=by,
+                 object_type="user", object_id=user.id)
+
+
+def set_password(session: DBSession, user: User, password: str, *, by: User | None = None) -> None:
+    check_password_strength(password)
+    user.set_password(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    session.flush()
+    audit.record(session, "user.set_password", user=by, object_type="user", object_id=user.id)
+
+
+class LoginOutcome(enum.Enum):
+    ok = "ok"
+    bad_credentials = "bad_credentials"  # unknown email, wrong password or inactive: same answer
+    locked = "locked"
+
+
+@dataclasses.dataclass(frozen=True)
+class LoginResult:
+    outcome: LoginOutcome
+    user: User | None = None
+
+
+# Checked against when the email is unknown, so both paths cost one hash.
+_DUMMY_HASH = generate_password_hash(secrets.token_hex(16))
+
+
+def authenticate(
+    session: DBSession,
+    email: str,
+    password: str,
+    *,
+    max_failed: int,
+    lockout: dt.timedelta,
+    now: dt.datetime | None = None,
+) -> LoginResult:
+    """Check a login; count failures and lock the account after ``max_failed`` in a row."""
+    now = now or utcnow()
+    user = find_user(session, email)
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return LoginResult(LoginOutcome.bad_credentials)
+    if user.is_locked(now):
+        return LoginResult(LoginOutcome.locked)
+    if not user.check_password(password) or not user.active:
+        user.failed_logins += 1
+        if user.failed_logins >= max_failed:
+            user.locked_until = now + lockout
+            user.failed_logins = 0
+            session.flush()
+            audit.record(session, "user.locked", object_type="user", object_id=user.id)
+            return LoginResult(LoginOutcome.locked)
+        session.flush()
+        audit.record(session, "user.login_failed", object_type="user", object_id=user.id)
+        return LoginResult(LoginOutcome.bad_credentials)
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = now
+    session.flush()
+    audit.record(session, "user.login", user=user, object_type="user", object_id=user.id)
+    return LoginResult(LoginOutcome.ok, user)

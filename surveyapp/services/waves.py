@@ -1,0 +1,123 @@
+"""Waves: creation and status changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+import unicodedata
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+
+from ..models import Area, InstrumentVersion, Mode, User, Wave, WaveStatus
+from . import DBSession, audit
+from .users import UserError
+
+SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,62}[a-z0-9])$")
+
+
+class WaveError(UserError):
+    """A wave setting is not acceptable; ``field`` names it."""
+
+
+def slugify(text: str) -> str:
+    """A URL-safe slug from a name: ascii, lower-case, hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:48].strip("-")
+
+
+def unique_slug(session: DBSession, name: str) -> str:
+    """A slug from the name, with a random suffix when it is taken or too short."""
+    base = slugify(name)
+    if len(base) >= 3 and not _slug_taken(session, base):
+        return base
+    while True:
+        candidate = f"{base or 'wave'}-{secrets.token_hex(3)}"
+        if not _slug_taken(session, candidate):
+            return candidate
+
+
+def _slug_taken(session: DBSession, slug: str) -> bool:
+    return session.scalar(sa.select(Wave.id).where(Wave.slug == slug)) is not None
+
+
+def create_wave(
+    session: DBSession,
+    *,
+    name: str,
+    instrument_version: InstrumentVersion,
+    reference_start: dt.date,
+    reference_end: dt.date,
+    slug: str | None = None,
+    fieldwork_start: dt.date | None = None,
+    fieldwork_end: dt.date | None = None,
+    languages: Sequence[str] | None = None,
+    modes: Sequence[Mode] = (Mode.web,),
+    invitation_required: bool = True,
+    status: WaveStatus = WaveStatus.draft,
+    public_report: bool = False,
+    areas: Sequence[Area] = (),
+    created_by: User | None = None,
+) -> Wave:
+    """Create a wave; raises WaveError naming the field for any bad setting."""
+    name = name.strip()
+    if not name:
+        raise WaveError("name", "Enter a name for the wave.")
+    if slug:
+        slug = slug.strip().lower()
+        if not SLUG_RE.match(slug):
+            raise WaveError("slug", "The link name must be 3 to 64 lower-case letters, digits or hyphens.")
+        if _slug_taken(session, slug):
+            raise WaveError("slug", "Another wave already uses this link name.")
+    else:
+        slug = unique_slug(session, name)
+    if reference_end < reference_start:
+        raise WaveError("reference_end", "The reference period must end on or after its start.")
+    if fieldwork_start and fieldwork_end and fieldwork_end < fieldwork_start:
+        raise WaveError("fieldwork_end", "Field work must end on or after its start.")
+    available = list(instrument_version.languages)
+    chosen = list(languages) if languages else available
+    unknown = [lang for lang in chosen if lang not in available]
+    if unknown:
+        raise WaveError("languages", f"The questionnaire has no {', '.join(unknown)} version; "
+                        f"choose among {', '.join(available)}.")
+    if not modes:
+        raise WaveError("modes", "Choose at least one way of collecting interviews.")
+    wave = Wave(
+        name=name,
+        slug=slug,
+        instrument_version=instrument_version,
+        reference_start=reference_start,
+        reference_end=reference_end,
+        fieldwork_start=fieldwork_start,
+        fieldwork_end=fieldwork_end,
+        languages=chosen,
+        modes=[Mode(m).value for m in modes],
+        invitation_required=invitation_required,
+        status=status,
+        public_report=public_report,
+        created_by_id=created_by.id if created_by else None,
+    )
+    wave.areas = list(areas)
+    session.add(wave)
+    session.flush()
+    audit.record(session, "wave.create", user=created_by, object_type="wave", object_id=wave.id,
+                 details={"slug": slug, "instrument_version_id": instrument_version.id})
+    return wave
+
+
+def set_status(session: DBSession, wave: Wave, status: WaveStatus, *, by: User | None = None) -> None:
+    """Open, close or reopen a wave (draft only before it was ever opened)."""
+    if status is WaveStatus.draft and wave.status is not WaveStatus.draft:
+        raise WaveError("status", "A wave that was opened cannot go back to draft.")
+    old = wave.status
+    wave.status = status
+    session.flush()
+    audit.record(session, "wave.set_status", user=by, object_type="wave", object_id=wave.id,
+                 details={"from": old.value, "to": status.value})
+
+
+def find_wave_by_slug(session: DBSession, slug: str) -> Wave | None:
+    return session.scalar(sa.select(Wave).where(Wave.slug == slug))

@@ -1,0 +1,207 @@
+"""Shared fixtures: a fresh app and database per test, clients and factories.
+
+The database is a temporary SQLite file, or, when SURVEYAPP_TEST_DATABASE_URL
+is set (see .ci/test), a uniquely named schema on that PostgreSQL server that
+is dropped after the test. Tables come from the models (``create_all``);
+tests/surveyapp/test_migrations.py checks that the migrations build the same.
+
+The ``app`` fixture pushes no application context: every request gets its own,
+as in production. Factories commit and return *detached* objects whose columns
+are loaded; to read fresh state use ``with app.app_context(): db.session...``,
+or the ``session`` fixture in tests that make no requests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from sqlalchemy.orm import Session
+
+from surveyapp import create_app
+from surveyapp.extensions import db
+from surveyapp.models import InstrumentVersion, Role, User, Wave, WaveStatus
+from surveyapp.services.instruments import load_instrument_files
+from surveyapp.services.users import create_user
+from surveyapp.services.waves import create_wave
+
+#: The password every factory-made user has.
+TEST_PASSWORD = "correct horse battery staple"
+TINY_INSTRUMENT = Path(__file__).parent / "surveyapp" / "instruments" / "tiny.yaml"
+PG_URL_VARIABLE = "SURVEYAPP_TEST_DATABASE_URL"
+_CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+@pytest.fixture(scope="session")
+def pg_admin_engine() -> Iterator[sa.Engine | None]:
+    url = os.environ.get(PG_URL_VARIABLE)
+    if not url:
+        yield None
+        return
+    engine = sa.create_engine(url, poolclass=sa.NullPool)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def database(tmp_path: Path, pg_admin_engine: sa.Engine | None) -> Iterator[dict[str, Any]]:
+    """Settings pointing at an empty database of its own."""
+    if pg_admin_engine is None:
+        yield {"DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite'}"}
+        return
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    with pg_admin_engine.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    yield {
+        "DATABASE_URL": pg_admin_engine.url.render_as_string(hide_password=False),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"options": f"-csearch_path={schema}"}},
+        "TEST_SCHEMA": schema,
+    }
+    with pg_admin_engine.begin() as conn:
+        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+@pytest.fixture
+def app_config() -> dict[str, Any]:
+    """Extra settings for the ``app`` fixture; override in a test module or parametrize."""
+    return {}
+
+
+@pytest.fixture
+def app(database: dict[str, Any], app_config: dict[str, Any], tmp_path: Path) -> Iterator[Flask]:
+    """A fresh app with its tables created (CSRF off unless app_config turns it on)."""
+    instance = tmp_path / "instance"
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key",
+        "WTF_CSRF_ENABLED": False,
+        "REQUEST_LOG": True,
+        **database,
+        **app_config,
+    }
+    app = create_app(config, instance_path=str(instance))
+    with app.app_context():
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def session(app: Flask) -> Iterator[Session]:
+    """The app's database session inside an app context, for tests that make no requests."""
+    with app.app_context():
+        yield db.session
+        db.session.rollback()
+
+
+@pytest.fixture
+def instrument(app: Flask) -> InstrumentVersion:
+    """The tiny test instrument (tests/surveyapp/instruments/tiny.yaml), stored."""
+    with app.app_context():
+        [(row, _created)] = load_instrument_files(db.session, [TINY_INSTRUMENT])
+        db.session.commit()
+        db.session.refresh(row)
+        return row
+
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture
+def make_user(app: Flask) -> Callable[..., User]:
+    """``make_user(role, email=None, password=TEST_PASSWORD, active=True)`` -> detached User."""
+
+    def factory(
+        role: Role | str = Role.survey_manager,
+        email: str | None = None,
+        password: str = TEST_PASSWORD,
+        active: bool = True,
+        name: str | None = None,
+    ) -> User:
+        role = Role(role)
+        n = next(_counter)
+        with app.app_context():
+            user = create_user(
+                db.session,
+                email=email or f"{role.value}{n}@example.org",
+                name=name or f"{role.label} {n}",
+                role=role,
+                password=password,
+            )
+            user.active = active
+            db.session.commit()
+            db.session.refresh(user)
+            return user
+
+    return factory
+
+
+@pytest.fixture
+def make_wave(app: Flask, instrument: InstrumentVersion) -> Callable[..., Wave]:
+    """``make_wave(**settings)`` -> detached Wave on the tiny instrument (open, web, no code)."""
+
+    def factory(**settings: Any) -> Wave:
+        n = next(_counter)
+        values: dict[str, Any] = {
+            "name": f"Test wave {n}",
+            "reference_start": dt.date(2025, 1, 1),
+            "reference_end": dt.date(2025, 12, 31),
+            "invitation_required": False,
+        }
+        values.update(settings)
+        values.setdefault("status", "open")
+        with app.app_context():
+            values["status"] = WaveStatus(values["status"])
+            version = db.session.get(InstrumentVersion, instrument.id)
+            assert version is not None
+            wave = create_wave(db.session, instrument_version=version, **values)
+            db.session.commit()
+            db.session.refresh(wave)
+            _ = wave.instrument_version.document
+            return wave
+
+    return factory
+
+
+def csrf_token(client: FlaskClient, path: str = "/auth/login") -> str:
+    """The CSRF token of the form on ``path`` (for tests with CSRF turned on)."""
+    page = client.get(path).get_data(as_text=True)
+    match = _CSRF_RE.search(page)
+    if match is None:
+        raise AssertionError(f"no csrf_token field on {path}")
+    return match.group(1)
+
+
+@pytest.fixture
+def login(app: Flask) -> Callable[..., Any]:
+    """``login(client, user, password=TEST_PASSWORD)`` -> the login response."""
+
+    def do_login(client: FlaskClient, user: User, password: str = TEST_PASSWORD) -> Any:
+        data = {"email": user.email, "password": password}
+        if app.config.get("WTF_CSRF_ENABLED", True):
+            data["csrf_token"] = csrf_token(client)
+        return client.post("/auth/login", data=data)
+
+    return do_login

@@ -1,0 +1,78 @@
+"""The app factory: configuration order, database URL, cookies, blueprints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+
+from surveyapp import create_app
+from surveyapp.extensions import db
+
+
+def test_defaults_then_environment_then_test_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SURVEYAPP_LOGIN_MAX_FAILED", "3")
+    monkeypatch.setenv("SURVEYAPP_LOGIN_LOCKOUT_MINUTES", "7")
+    app = create_app({"LOGIN_LOCKOUT_MINUTES": 9, "SECRET_KEY": "k"}, instance_path=str(tmp_path))
+    assert app.config["LOGIN_MAX_FAILED"] == 3  # environment, parsed as JSON
+    assert app.config["LOGIN_LOCKOUT_MINUTES"] == 9  # test_config wins
+    assert app.config["RATELIMIT_STORAGE_URI"] == "memory://"  # default
+
+
+def test_instance_config_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "config.py").write_text("LOGIN_MAX_FAILED = 11\nSECRET_KEY = 'from-file'\n")
+    monkeypatch.delenv("SURVEYAPP_LOGIN_MAX_FAILED", raising=False)
+    app = create_app(instance_path=str(tmp_path))
+    assert app.config["LOGIN_MAX_FAILED"] == 11
+    assert app.config["SECRET_KEY"] == "from-file"
+
+
+def test_default_database_is_sqlite_in_instance_folder(tmp_path: Path) -> None:
+    app = create_app({"SECRET_KEY": "k"}, instance_path=str(tmp_path))
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path}/surveyapp.sqlite"
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["postgres://u:p@db/x", "postgresql://u:p@db/x", "postgresql+psycopg://u:p@db/x"],
+)
+def test_postgres_urls_use_psycopg3(tmp_path: Path, given: str) -> None:
+    app = create_app({"SECRET_KEY": "k", "DATABASE_URL": given}, instance_path=str(tmp_path))
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u:p@db/x"
+
+
+def test_secret_key_is_generated_once_and_private(tmp_path: Path) -> None:
+    first = create_app({"DATABASE_URL": "sqlite://"}, instance_path=str(tmp_path))
+    second = create_app({"DATABASE_URL": "sqlite://"}, instance_path=str(tmp_path))
+    key_file = tmp_path / "secret_key"
+    assert first.config["SECRET_KEY"] == second.config["SECRET_KEY"]
+    assert len(first.config["SECRET_KEY"]) == 64
+    assert key_file.stat().st_mode & 0o077 == 0
+
+
+def test_create_app_creates_no_tables(tmp_path: Path) -> None:
+    create_app({"SECRET_KEY": "k"}, instance_path=str(tmp_path))
+    assert not (tmp_path / "surveyapp.sqlite").exists()
+
+
+def test_session_cookie_flags(app: Flask) -> None:
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    assert app.config["MAX_CONTENT_LENGTH"] > 0
+
+
+def test_blueprints_registered(app: Flask) -> None:
+    assert {"main", "auth", "manage", "fieldwork", "observatory", "api", "respond"} <= set(app.blueprints)
+
+
+def test_sqlite_foreign_keys_and_wal(app: Flask) -> None:
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("SQLite only")
+        with db.engine.connect() as conn:
+            assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
+            assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
