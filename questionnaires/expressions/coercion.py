@@ -169,7 +169,7 @@ def round_half_away(x: float, places: float) -> float:
 def truncate(x: float) -> float:
     """int(): toward zero; NaN and infinities unchanged."""
     if math.isfinite(x):
-        return float(math.trunc(x))
+        return math.copysign(float(math.trunc(x)), x)  # keeps -0.0, as JavaScript does
     return x
 
 

@@ -121,7 +121,12 @@ def _sum(call: Call, args: Sequence[Compiled]) -> Compiled:
 
     def run(ctx: EvalContext) -> Value:
         numbers = _numbers_over_repeat(ctx, name)
-        return NAN if numbers is None else float(sum(numbers))
+        if numbers is None:
+            return NAN
+        total = 0.0
+        for number in numbers:  # plain left-to-right addition, exactly as in JavaScript
+            total += number
+        return total
 
     return run
 
