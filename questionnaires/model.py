@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -371,3 +372,17 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema of the instrument format (written to schema/instrument.schema.json)."""
     schema = Instrument.model_json_schema()
     return {"$schema": schema.pop("$schema"), **schema}
+
+
+#: Where the exported JSON Schema lives (kept current by a test).
+SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "instrument.schema.json"
+
+
+def json_schema_text() -> str:
+    """The JSON Schema as the text stored in :data:`SCHEMA_PATH`."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_json_schema(path: Path = SCHEMA_PATH) -> None:
+    """Regenerate the JSON Schema file (run after changing the model)."""
+    path.write_text(json_schema_text(), encoding="utf-8")
