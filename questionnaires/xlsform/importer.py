@@ -162,7 +162,6 @@ class _Importer:
         if "choices" in self.sheets:
             self._choice_lists(self.sheets["choices"])
         tree = self._tree(survey)
-        self._raise_problems()
         sections = self._sections(tree, identity["title"])
         self._rename_and_rewrite(sections)
         self._raise_problems()
