@@ -216,6 +216,11 @@ def compare_key(a: object, b: object) -> tuple[object, object]:
     return to_number(a), to_number(b)
 
 
+def is_date_or_month(text: str) -> bool:
+    """Whether ``text`` is a valid 'YYYY-MM-DD' date or 'YYYY-MM' month."""
+    return _date_key(text) is not None
+
+
 def _date_key(text: str) -> tuple[int, ...] | None:
     match = _DATE_TEXT.match(text)
     if match is not None:

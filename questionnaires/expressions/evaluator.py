@@ -1,18 +1,24 @@
-"""Compile a syntax tree into nested closures, so evaluation is a few calls per node."""
+"""Compile a syntax tree into nested closures, so evaluation is a few calls per node.
+
+Constant sub-expressions are evaluated once at compile time, and comparisons against
+a constant are specialised, because most skip logic is ``${q} = 1`` or ``${n} > 0``.
+"""
 
 from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from .coercion import (
     Value,
     compare_key,
     divide,
+    is_date_or_month,
     modulo,
     to_boolean,
     to_number,
+    to_string,
     values_equal,
 )
 from .context import EvalContext
@@ -32,34 +38,73 @@ _RELATIONAL: dict[str, Callable[[Any, Any], bool]] = {
     ">": operator.gt,
     ">=": operator.ge,
 }
+_MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "=", "!=": "!="}
+# Functions whose value depends on the context even without ${...} arguments.
+_CONTEXT_FUNCTIONS = frozenset({"today", "position", "sum", "count"})
+_NO_CONTEXT = cast(EvalContext, None)
+
+
+class _Constant:
+    """A compiled sub-expression known at compile time."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Value) -> None:
+        self.value = value
 
 
 def compile_tree(node: Node) -> Compiled:
     """Turn a tree into a function of the context returning the expression's value."""
+    run, _ = _compile(node)
+    return run
+
+
+def _constant(value: Value) -> tuple[Compiled, _Constant]:
+    return (lambda ctx: value), _Constant(value)
+
+
+def _compile(node: Node) -> tuple[Compiled, _Constant | None]:
     if isinstance(node, Reference):
         name = node.name
-        return lambda ctx: ctx.value(name)
+        return (lambda ctx: ctx.value(name)), None
     if isinstance(node, Number | String):
-        constant = node.value
-        return lambda ctx: constant
+        return _constant(node.value)
     if isinstance(node, Current):
-        return lambda ctx: ctx.current()
+        return (lambda ctx: ctx.current()), None
     if isinstance(node, Binary):
         return _compile_binary(node)
     if isinstance(node, Negate):
-        operand = compile_tree(node.operand)
-        return lambda ctx: -to_number(operand(ctx))
+        operand, known = _compile(node.operand)
+        if known is not None:
+            return _constant(-to_number(known.value))
+        return (lambda ctx: -to_number(operand(ctx))), None
     if isinstance(node, Call):
         spec = FUNCTIONS[node.name]
-        args = [compile_tree(arg) for arg in node.args if not isinstance(arg, Parent)]
-        return spec.build(node, args)
+        compiled = [_compile(arg) for arg in node.args if not isinstance(arg, Parent)]
+        run = spec.build(node, [fn for fn, _ in compiled])
+        if node.name not in _CONTEXT_FUNCTIONS and all(known for _, known in compiled):
+            return _constant(run(_NO_CONTEXT))
+        return run, None
     raise TypeError(f"cannot evaluate {node!r} on its own")
 
 
-def _compile_binary(node: Binary) -> Compiled:
-    left = compile_tree(node.left)
-    right = compile_tree(node.right)
-    op = node.op
+def _compile_binary(node: Binary) -> tuple[Compiled, _Constant | None]:
+    left, left_known = _compile(node.left)
+    right, right_known = _compile(node.right)
+    run = _combine(node.op, left, right)
+    if left_known is not None and right_known is not None:
+        return _constant(run(_NO_CONTEXT))
+    if node.op in _MIRRORED and (left_known is not None or right_known is not None):
+        if left_known is not None:
+            special = _against_constant(_MIRRORED[node.op], right, left_known.value)
+        else:
+            special = _against_constant(node.op, left, cast(_Constant, right_known).value)
+        if special is not None:
+            return special, None
+    return run, None
+
+
+def _combine(op: str, left: Compiled, right: Compiled) -> Compiled:
     if op == "or":
         return lambda ctx: to_boolean(left(ctx)) or to_boolean(right(ctx))
     if op == "and":
@@ -78,6 +123,47 @@ def _compile_binary(node: Binary) -> Compiled:
         return relational
     arithmetic = _ARITHMETIC[op]
     return lambda ctx: arithmetic(to_number(left(ctx)), to_number(right(ctx)))
+
+
+def _against_constant(op: str, side: Compiled, constant: Value) -> Compiled | None:
+    """``side op constant`` with the constant's coercions done once; None: no shortcut."""
+    kind = type(constant)
+    if op in ("=", "!="):
+        if kind is int or kind is float:
+            number = to_number(constant)
+            if op == "=":
+                return lambda ctx: to_number(side(ctx)) == number
+            return lambda ctx: to_number(side(ctx)) != number
+        if kind is str:
+            equal = _equals_string(side, cast(str, constant))
+            if op == "=":
+                return equal
+            return lambda ctx: not equal(ctx)
+        return None
+    test = _RELATIONAL[op]
+    # A date or month constant may need date comparison; other constants compare as numbers.
+    if kind is str and is_date_or_month(cast(str, constant)):
+        return None
+    number = to_number(constant)
+    return lambda ctx: test(to_number(side(ctx)), number)
+
+
+def _equals_string(side: Compiled, text: str) -> Compiled:
+    number = to_number(text)
+    truth = text != ""
+
+    def equal(ctx: EvalContext) -> Value:
+        value = side(ctx)
+        kind = type(value)
+        if kind is str:
+            return value == text
+        if kind is int or kind is float:
+            return float(cast(float, value)) == number
+        if kind is bool:
+            return value == truth
+        return to_string(value) == text
+
+    return equal
 
 
 _SAFE_INTEGER = 2.0**53

@@ -56,7 +56,10 @@ def _selected(call: Call, args: Sequence[Compiled]) -> Compiled:
 
     def run(ctx: EvalContext) -> Value:
         wanted = to_string(code(ctx)).strip(" \t\n\r")
-        return wanted in selected_codes(answer(ctx))
+        value = answer(ctx)
+        if type(value) is list and all(type(item) is int for item in value):
+            return any(to_string(item) == wanted for item in value)
+        return wanted in selected_codes(value)
 
     return run
 
