@@ -44,7 +44,9 @@ ANSWERS: dict[str, Any] = {
     "empty": "",
     "flag": True,
 }
-REPEATS = {"r": [{"x": 1.5, "y": "2"}, {"x": None, "y": "a"}, {"x": -4, "y": 7}]}
+REPEATS: dict[str, list[dict[str, Any]]] = {
+    "r": [{"x": 1.5, "y": "2"}, {"x": None, "y": "a"}, {"x": -4, "y": 7}]
+}
 LEAVES = [
     "${a}",
     "${b}",
