@@ -126,3 +126,16 @@ def test_json_schema_knows_every_item_type() -> None:
         "single", "multiple", "integer", "decimal", "text", "longtext",
         "date", "month", "note", "calculate", "grid", "repeat",
     }  # fmt: skip
+
+
+def test_the_complete_example_of_the_format_reference_loads() -> None:
+    doc = (Path(__file__).parents[2] / "questionnaires" / "docs" / "format.md").read_text(
+        encoding="utf-8"
+    )
+    example = doc.split("## Complete example", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    instrument = load_instrument_text(example, source="format.md")
+    types = {item.type for item in instrument.items() if not isinstance(item, GridRow)}
+    assert types == {
+        "single", "multiple", "integer", "decimal", "text", "longtext",
+        "date", "month", "note", "calculate", "grid", "repeat",
+    }  # fmt: skip
