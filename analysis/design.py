@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from analysis import calibration, regression
+from analysis._validation import check_weights
 from analysis._variance import (
     LONELY_PSU_OPTIONS,
     SampleStructure,
@@ -22,6 +25,10 @@ from analysis._variance import (
     check_lonely,
 )
 from analysis.estimators import DesignEstimators
+from analysis.replicate import ReplicateDesign, replicate_design
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable, Mapping
 
 
 def _require_column(data: pd.DataFrame, name: str, role: str) -> pd.Series:
@@ -57,23 +64,6 @@ def _numeric_column(data: pd.DataFrame, name: str, role: str) -> np.ndarray:
             f"(first at row {first})"
         )
     return values
-
-
-def check_weights(weights: np.ndarray, name: str = "weights") -> np.ndarray:
-    """Validate sampling weights: finite, non-negative, positive sum."""
-    w = np.asarray(weights, dtype=np.float64)
-    if w.ndim != 1:
-        raise ValueError(f"{name} must be one-dimensional; got shape {w.shape}")
-    if np.isnan(w).any():
-        raise ValueError(f"{name} has {int(np.isnan(w).sum())} missing values")
-    if np.isinf(w).any():
-        raise ValueError(f"{name} has infinite values")
-    if (w < 0).any():
-        first = int(np.flatnonzero(w < 0)[0])
-        raise ValueError(f"{name} has negative values (first at row {first}: {w[first]})")
-    if not w.sum() > 0:
-        raise ValueError(f"{name} sum to zero: no case carries weight")
-    return w
 
 
 def _group_codes(keys: Sequence[np.ndarray]) -> np.ndarray:
@@ -362,6 +352,84 @@ class SurveyDesign(DesignEstimators):
             f"SurveyDesign(n={len(self.weights)}, strata={self.n_strata}, psu={self.n_psu}, "
             f"lonely_psu={self.lonely_psu!r})"
         )
+
+    # -- replicate weights, weighting and regression ----------------------------
+
+    def replicate(
+        self,
+        type: str = "jkn",
+        replicates: int = 200,
+        rng: np.random.Generator | int | None = None,
+        mse: bool = False,
+    ) -> ReplicateDesign:
+        """Replicate weights for this design (R's ``as.svrepdesign``).
+
+        See :func:`analysis.replicate.replicate_design` for the types
+        (``"jkn"``, ``"jk1"``, ``"bootstrap"``, ``"brr"``) and their scales.
+
+        Examples
+        --------
+        R: ``as.svrepdesign(dstrat, type = "JKn")``
+
+        >>> r = d.replicate("jkn")                          # doctest: +SKIP
+        >>> r = d.replicate("bootstrap", replicates=500, rng=1)  # doctest: +SKIP
+        """
+        return replicate_design(self, type, replicates=replicates, rng=rng, mse=mse)
+
+    def poststratify(
+        self, by: str | Sequence[str], totals: Mapping[Hashable, float], partial: bool = False
+    ) -> SurveyDesign:
+        """Post-stratify to population counts: :func:`analysis.calibration.poststratify`."""
+        return calibration.poststratify(self, by, totals, partial=partial)
+
+    def rake(
+        self,
+        margins: Mapping[str | tuple[str, ...], Mapping[Hashable, float]],
+        max_iter: int = 100,
+        tol: float = 1e-10,
+    ) -> SurveyDesign:
+        """Rake to population margins: :func:`analysis.calibration.rake`."""
+        return calibration.rake(self, margins, max_iter=max_iter, tol=tol)
+
+    def calibrate(
+        self,
+        formula_or_columns: str | Sequence[str],
+        population: Mapping[str, object],
+        calfun: calibration.CalFun = "linear",
+        bounds: tuple[float, float] | None = None,
+        max_iter: int = 50,
+        tol: float = 1e-10,
+    ) -> SurveyDesign:
+        """Calibrate to population totals (GREG): :func:`analysis.calibration.calibrate`."""
+        return calibration.calibrate(
+            self,
+            formula_or_columns,
+            population,
+            calfun=calfun,
+            bounds=bounds,
+            max_iter=max_iter,
+            tol=tol,
+        )
+
+    def trim(
+        self,
+        lower: float = -np.inf,
+        upper: float = np.inf,
+        strict: bool = False,
+        max_iter: int = 1000,
+    ) -> SurveyDesign:
+        """Trim extreme weights: :func:`analysis.calibration.trim`."""
+        return calibration.trim(self, lower=lower, upper=upper, strict=strict, max_iter=max_iter)
+
+    def glm(
+        self,
+        formula: str,
+        family: regression.Family = "gaussian",
+        subset: regression.Subset = None,
+        level: float = 0.95,
+    ) -> pd.DataFrame:
+        """Design-based regression: :func:`analysis.regression.svyglm`."""
+        return regression.svyglm(self, formula, family=family, subset=subset, level=level)
 
     # -- primitives for the shared estimators ----------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -23,11 +23,16 @@ from analysis.estimate import (
     beta_interval,
     check_level,
     logit_interval,
+    t_quantile,
     wald_interval,
 )
 
 ProportionInterval = Literal["logit", "beta", "wald"]
 Columns = str | Sequence[str]
+#: ``by`` columns: one name, or a list/tuple of names
+ByColumns = str | list[str] | tuple[str, ...]
+#: several variables at once (a list or tuple, never a bare string)
+VariableList = list[str] | tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -166,7 +171,6 @@ class DesignEstimators(ABC):
         den: np.ndarray | None,
         valid: np.ndarray,
         domains: Domains,
-        mean_like: bool,
     ) -> dict[str, np.ndarray]:
         """Point estimates, variances, deff, df and counts for one variable (k columns)."""
         in_domain = domains.code >= 0
@@ -285,7 +289,7 @@ class DesignEstimators(ABC):
             valid = ~np.isnan(y)
             num = np.where(valid, y, 0.0)[:, None]
             den = np.ones_like(num) if mean_like else None
-            parts = self._estimate_ratio(num, den, valid, domains, mean_like)
+            parts = self._estimate_ratio(num, den, valid, domains)
             frames.append(self._frame(parts, 0, level))
             labels.append({"variable": name})
         table = self._assemble(frames, domains, labels)
@@ -295,8 +299,19 @@ class DesignEstimators(ABC):
 
     # -- public estimators -------------------------------------------------------
 
+    @overload
+    def mean(self, variables: str, by: None = None, level: float = 0.95) -> Estimate: ...
+
+    @overload
+    def mean(self, variables: str, by: ByColumns, level: float = 0.95) -> pd.DataFrame: ...
+
+    @overload
     def mean(
-        self, variables: Columns, by: Columns | None = None, level: float = 0.95
+        self, variables: VariableList, by: ByColumns | None = None, level: float = 0.95
+    ) -> pd.DataFrame: ...
+
+    def mean(
+        self, variables: str | VariableList, by: ByColumns | None = None, level: float = 0.95
     ) -> Estimate | pd.DataFrame:
         r"""Weighted mean of numeric variables, overall or per domain.
 
@@ -340,8 +355,19 @@ class DesignEstimators(ABC):
         """
         return self._linear(variables, by, level, mean_like=True)
 
+    @overload
+    def total(self, variables: str, by: None = None, level: float = 0.95) -> Estimate: ...
+
+    @overload
+    def total(self, variables: str, by: ByColumns, level: float = 0.95) -> pd.DataFrame: ...
+
+    @overload
     def total(
-        self, variables: Columns, by: Columns | None = None, level: float = 0.95
+        self, variables: VariableList, by: ByColumns | None = None, level: float = 0.95
+    ) -> pd.DataFrame: ...
+
+    def total(
+        self, variables: str | VariableList, by: ByColumns | None = None, level: float = 0.95
     ) -> Estimate | pd.DataFrame:
         r"""Weighted total of numeric variables, overall or per domain.
 
@@ -361,3 +387,303 @@ class DesignEstimators(ABC):
         >>> d.total("enroll", by="stype")    # doctest: +SKIP
         """
         return self._linear(variables, by, level, mean_like=False)
+
+    @overload
+    def ratio(
+        self, numerator: str, denominator: str, by: None = None, level: float = 0.95
+    ) -> Estimate: ...
+
+    @overload
+    def ratio(
+        self, numerator: str, denominator: str, by: ByColumns, level: float = 0.95
+    ) -> pd.DataFrame: ...
+
+    def ratio(
+        self,
+        numerator: str,
+        denominator: str,
+        by: ByColumns | None = None,
+        level: float = 0.95,
+    ) -> Estimate | pd.DataFrame:
+        r"""Ratio of two weighted totals, e.g. incidents reported per incident.
+
+        Parameters
+        ----------
+        numerator, denominator : str
+            Numeric columns. A case missing either is dropped from this
+            estimate (counted in ``n_missing``).
+        by : str or list of str, optional
+            Domain columns.
+        level : float
+
+        Returns
+        -------
+        Estimate, or a DataFrame with one row per domain.
+
+        Notes
+        -----
+        :math:`\hat R = \hat Y / \hat X`, linearized as
+        :math:`z_i = w_i (y_i - \hat R x_i) / \hat X`. The interval uses
+        ``qt(., degf)``; ``deff`` is R's ``svyratio(deff = TRUE)``.
+
+        Examples
+        --------
+        R: ``svyratio(~api.stu, ~enroll, dstrat)``;
+        ``svyby(~api.stu, by = ~stype, denominator = ~enroll, design = dstrat, FUN = svyratio)``.
+
+        >>> d.ratio("api.stu", "enroll")     # doctest: +SKIP
+        """
+        check_level(level)
+        y = self._numeric(numerator)
+        x = self._numeric(denominator)
+        valid = ~np.isnan(y) & ~np.isnan(x)
+        domains = self._domains(by)
+        num = np.where(valid, y, 0.0)[:, None]
+        den = np.where(valid, x, 0.0)[:, None]
+        parts = self._estimate_ratio(num, den, valid, domains)
+        table = self._assemble(
+            [self._frame(parts, 0, level)],
+            domains,
+            [{"numerator": numerator, "denominator": denominator}],
+        )
+        return self._single(table) if by is None else table
+
+    def proportion(
+        self,
+        variable: str,
+        by: ByColumns | None = None,
+        level: float = 0.95,
+        interval: ProportionInterval = "logit",
+    ) -> pd.DataFrame:
+        r"""Distribution of a categorical variable: the proportion in each category.
+
+        Parameters
+        ----------
+        variable : str
+            Categorical column (any dtype; a pandas Categorical keeps all its
+            categories, in order, even unobserved ones). Missing values are
+            dropped from the denominator (``n_missing``).
+        by : str or list of str, optional
+            Domain columns.
+        level : float
+        interval : {"logit", "beta", "wald"}
+            ``logit`` (default): R's ``svyciprop(method = "logit")``.
+            ``beta``: Korn and Graubard, R's ``svyciprop(method = "beta")``.
+            ``wald``: :math:`\hat p \pm t\, SE`, R's ``confint(svymean(...), df = degf(d))``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Always a table: the ``by`` columns, ``variable``, ``value`` (the
+            category), then the estimate columns. ``n`` is the number of
+            cases with a non-missing answer in the domain (the denominator).
+
+        Notes
+        -----
+        :math:`\hat p_{dc} = \sum_i w_i \delta_{di} [y_i = c] / \sum_i w_i \delta_{di}`,
+        a mean of indicators. The logit interval is
+        :math:`\operatorname{expit}(\operatorname{logit}\hat p \pm t_{df}\, SE / (\hat p(1-\hat p)))`;
+        the beta interval uses the effective sample size
+        :math:`n^* = \hat p(1-\hat p)/SE^2 \cdot (t_{n-1}/t_{df})^2` in Clopper–Pearson limits.
+        Both use ``df`` = PSUs minus strata of the domain.
+
+        Examples
+        --------
+        R: ``svyciprop(~I(stype == "E"), dstrat, method = "logit")`` and
+        ``svymean(~stype, dstrat, deff = TRUE)``.
+
+        >>> d.proportion("stype")                       # doctest: +SKIP
+        >>> d.proportion("sch.wide", by="stype", interval="beta")  # doctest: +SKIP
+        """
+        check_level(level)
+        if interval not in ("logit", "beta", "wald"):
+            raise ValueError(f"interval must be 'logit', 'beta' or 'wald'; got {interval!r}")
+        col = self._column(variable)
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            categories = list(col.cat.categories)
+            codes = col.cat.codes.to_numpy().astype(np.int64)
+        else:
+            codes_arr, uniques = pd.factorize(col, sort=True)
+            categories = list(uniques)
+            codes = codes_arr.astype(np.int64)
+        if not categories:
+            raise ValueError(f"column {variable!r} has no non-missing values")
+        valid = codes >= 0
+        k = len(categories)
+        num = np.zeros((len(codes), k))
+        num[np.flatnonzero(valid), codes[valid]] = 1.0
+        den = np.repeat(valid.astype(np.float64)[:, None], k, axis=1)
+        domains = self._domains(by)
+        parts = self._estimate_ratio(num, den, valid, domains)
+        frames = [self._frame(parts, j, level, interval) for j in range(k)]
+        labels: list[dict[str, object]] = [{"variable": variable, "value": c} for c in categories]
+        table = self._assemble(frames, domains, labels)
+        if domains.levels is not None:
+            by_cols = list(domains.levels.columns)
+            table = table.sort_values(by_cols, kind="stable").reset_index(drop=True)
+        return table
+
+    @overload
+    def quantile(
+        self, variable: str, probs: float = 0.5, by: None = None, level: float = 0.95
+    ) -> Estimate: ...
+
+    @overload
+    def quantile(
+        self, variable: str, probs: float = 0.5, *, by: ByColumns, level: float = 0.95
+    ) -> pd.DataFrame: ...
+
+    @overload
+    def quantile(
+        self,
+        variable: str,
+        probs: list[float] | tuple[float, ...],
+        by: ByColumns | None = None,
+        level: float = 0.95,
+    ) -> pd.DataFrame: ...
+
+    def quantile(
+        self,
+        variable: str,
+        probs: float | list[float] | tuple[float, ...] = 0.5,
+        by: ByColumns | None = None,
+        level: float = 0.95,
+    ) -> Estimate | pd.DataFrame:
+        r"""Weighted quantiles with Woodruff confidence intervals.
+
+        Parameters
+        ----------
+        variable : str
+            Numeric column; missing values are dropped (``n_missing``).
+        probs : float or list of float
+            Probabilities in [0, 1].
+        by : str or list of str, optional
+        level : float
+
+        Returns
+        -------
+        Estimate
+            One probability, no ``by``.
+        pandas.DataFrame
+            Otherwise, with a ``prob`` column.
+
+        Notes
+        -----
+        The quantile is R's default ``qrule = "math"``: the smallest value
+        whose cumulative weight share reaches ``p``. The interval is
+        Woodruff's (R's default ``interval.type = "mean"``): the mean
+        :math:`\hat F(\hat q)` of :math:`[y_i \le \hat q]` gets the interval
+        :math:`\hat F \pm t_{df}\, SE(\hat F)`, whose limits are mapped back
+        through the quantile rule; ``se = (ci_high - ci_low) / (2 t_{df})``.
+        ``deff`` is not defined (``nan``). Matches R's
+        ``svyquantile(~y, d, p)`` (survey >= 4.1).
+
+        Examples
+        --------
+        R: ``svyquantile(~api00, dclus1, c(0.25, 0.5))``
+
+        >>> d.quantile("api00", [0.25, 0.5])    # doctest: +SKIP
+        """
+        check_level(level)
+        plist = [float(probs)] if isinstance(probs, int | float) else [float(p) for p in probs]
+        if not plist or any(not 0.0 <= p <= 1.0 for p in plist):
+            raise ValueError(f"probs must be between 0 and 1; got {probs!r}")
+        y = self._numeric(variable)
+        valid = ~np.isnan(y)
+        domains = self._domains(by)
+        use = (domains.code >= 0) & valid
+        rows = np.flatnonzero(use)
+        d = domains.code[rows]
+        n_dom = domains.count
+        ranked = _RankedDomains(y[rows], self.weights[rows], d, n_dom)
+        df = self._domain_df(rows, d, n_dom).astype(np.float64)
+        q_crit = t_quantile(level, df)
+        frames: list[pd.DataFrame] = []
+        labels: list[dict[str, object]] = []
+        n = np.bincount(d, minlength=n_dom)
+        n_missing = np.bincount(domains.code[(domains.code >= 0) & ~valid], minlength=n_dom)
+        for p in plist:
+            qhat = ranked.quantile(np.full(n_dom, p))
+            below = (y[rows] <= qhat[d]).astype(np.float64)[:, None]
+            f_hat, f_var = self._ratio_stats(below, np.ones_like(below), rows, d, n_dom)
+            half = q_crit * np.sqrt(f_var[:, 0])
+            p_low, p_high = f_hat[:, 0] - half, f_hat[:, 0] + half
+            low = ranked.quantile(np.where(p_low < 0, np.nan, p_low))
+            high = ranked.quantile(np.where(p_high > 1, np.nan, p_high))
+            with np.errstate(invalid="ignore", divide="ignore"):
+                se = (high - low) / (2.0 * q_crit)
+                cv = se / qhat
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "estimate": qhat,
+                        "se": se,
+                        "ci_low": low,
+                        "ci_high": high,
+                        "df": df,
+                        "cv": cv,
+                        "deff": np.nan,
+                        "n": n.astype(np.int64),
+                        "n_missing": n_missing.astype(np.int64),
+                        "level": float(level),
+                    }
+                )
+            )
+            labels.append({"variable": variable, "prob": p})
+        table = self._assemble(frames, domains, labels)
+        if by is None and len(plist) == 1 and isinstance(probs, int | float):
+            return self._single(table)
+        return table
+
+
+class _RankedDomains:
+    """Values sorted within domains, for R's ``qrule_math`` in every domain at once."""
+
+    def __init__(self, y: np.ndarray, w: np.ndarray, domain: np.ndarray, n_domains: int) -> None:
+        keep = w > 0  # R's qrule_math drops zero weights
+        y, w, domain = y[keep], w[keep], domain[keep]
+        order = np.lexsort((y, domain))  # stable, like R's order()
+        self.y = y[order]
+        self.domain = domain[order]
+        counts = np.bincount(self.domain, minlength=n_domains)
+        self.start = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        self.stop = self.start + counts
+        # R accumulates cumsum() and sum() in long double, then rounds to double
+        cum = np.cumsum(w[order].astype(np.longdouble))
+        base = np.concatenate([[np.longdouble(0)], cum])[self.start]
+        self.cumw = (cum - base[self.domain]).astype(np.float64)
+        last = np.maximum(self.stop - 1, 0)
+        self.total = np.where(counts > 0, (cum[last] - base).astype(np.float64), np.nan)
+
+    def quantile(self, p: np.ndarray) -> np.ndarray:
+        """``qrule_math`` at probability ``p[d]`` in each domain ``d`` (nan stays nan)."""
+        out = np.full(self.start.size, np.nan)
+        which = np.flatnonzero(np.isfinite(p) & (self.stop > self.start))
+        start, stop, total = self.start[which], self.stop[which], self.total[which]
+        pw = p[which]
+        # R's survey:::last() gives the first position when none qualifies
+        idx = np.maximum(_last_at_or_below(self.cumw, start, stop, pw * total), start)
+        exact = pw - self.cumw[idx] / total == 0
+        take = np.where(exact, idx, np.minimum(idx + 1, stop - 1))
+        out[which] = self.y[take]
+        return out
+
+
+def _last_at_or_below(
+    values: np.ndarray, start: np.ndarray, stop: np.ndarray, target: np.ndarray
+) -> np.ndarray:
+    """Last index ``i`` in ``[start, stop)`` with ``values[i] <= target``, else ``start - 1``.
+
+    A binary search run for all segments at once; ``values`` increase within
+    each segment.
+    """
+    lo = start - 1
+    hi = stop.copy()
+    while True:
+        open_ = hi - lo > 1
+        if not open_.any():
+            return lo
+        mid = (lo + hi) // 2
+        below = open_ & (values[np.where(open_, mid, 0)] <= target)
+        lo = np.where(below, mid, lo)
+        hi = np.where(open_ & ~below, mid, hi)
