@@ -21,6 +21,7 @@ import pytest
 from questionnaires.engine import context as engine_context
 from questionnaires.engine import interview as engine_interview
 from questionnaires.engine import state as engine_state
+from questionnaires.engine import validate_answers
 from questionnaires.engine import values as engine_values
 from questionnaires.engine.interview import Interview
 from questionnaires.expressions import to_boolean
@@ -599,6 +600,20 @@ def test_answers_document_reloads_to_the_same_state(instrument: Instrument) -> N
     assert again.answers == interview.answers
     assert again.page_ids() == shown
     assert again.is_complete()
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda scenario: scenario.__name__)
+def test_answers_of_every_path_validate_as_a_tablet_document(
+    instrument: Instrument, scenario: Callable[[Instrument], tuple[Interview, list[str]]]
+) -> None:
+    interview, _ = scenario(instrument)
+    answers = interview.answers
+    assert validate_answers(instrument, answers, today=TODAY, reference_period=PERIOD) == []
+    # A tablet that skipped the funnel logic: a 12-month answer after "no" in five years.
+    answers["hv_burg_5y"], answers["hv_burg_12m"] = 2, 1
+    answers["hh_adults"] = answers["hh_size"] + 1
+    problems = validate_answers(instrument, answers, today=TODAY, reference_period=PERIOD)
+    assert {"hv_burg_12m", "hh_adults"} <= {str(problem.path) for problem in problems}
 
 
 # --- validation messages in the interview language ----------------------------------
