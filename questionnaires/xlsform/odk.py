@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..engine.messages import special_label as engine_special_label
 from ..model import SPECIAL_CODES
 
 #: Columns the exporter adds so that an exported form imports back unchanged.
@@ -21,25 +22,14 @@ EXTRA_PARAMETER = "surveyapp_parameter"
 EXTRA_LABEL_PREFIX = "surveyapp_label_"
 EXTRA_TITLE_PREFIX = "surveyapp_title_"
 
-#: Labels of the special answers when exported as choices; other languages get English.
-SPECIAL_LABELS: dict[str, dict[str, str]] = {
-    "dont_know": {"es": "No sabe", "en": "Don't know", "pt": "Não sabe", "fr": "Ne sait pas"},
-    "refused": {
-        "es": "Prefiere no responder",
-        "en": "Prefer not to answer",
-        "pt": "Prefere não responder",
-        "fr": "Préfère ne pas répondre",
-    },
-}
 SPECIAL_BY_CODE: dict[int, str] = {code: name for name, code in SPECIAL_CODES.items()}
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def special_label(special: str, language: str) -> str:
-    """The label of a special answer in ``language`` (English if not translated)."""
-    labels = SPECIAL_LABELS[special]
-    return labels.get(language, labels["en"])
+    """The label of a special answer in ``language``: the one the web survey shows."""
+    return engine_special_label(SPECIAL_CODES[special], language)
 
 
 def special_list_name(list_name: str, special: Sequence[str]) -> str:
