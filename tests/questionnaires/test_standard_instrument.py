@@ -10,6 +10,7 @@ calculation was evaluated, somewhere on those paths.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ from questionnaires.engine import validate_answers
 from questionnaires.engine import values as engine_values
 from questionnaires.engine.interview import Interview
 from questionnaires.expressions import to_boolean
-from questionnaires.loader import load_instrument
+from questionnaires.loader import load_instrument, load_instrument_dict
 from questionnaires.model import (
     CalculateItem,
     GridItem,
@@ -33,6 +34,8 @@ from questionnaires.model import (
     NoteItem,
     RepeatItem,
 )
+from questionnaires.xlsform.exporter import export_xlsform
+from questionnaires.xlsform.importer import import_xlsform
 
 PATH = Path(__file__).resolve().parents[2] / "questionnaires" / "instruments" / "vict_std.yaml"
 LANGUAGES = ("es", "en", "pt", "fr")
@@ -155,6 +158,16 @@ def test_sensitive_items_accept_refusal(instrument: Instrument) -> None:
 def special_of(instrument: Instrument, code: str) -> tuple[str, ...]:
     special: tuple[str, ...] = getattr(instrument.item(code), "special", ())
     return special
+
+
+def test_survives_an_xlsform_round_trip(instrument: Instrument) -> None:
+    """Countries adapt the standard form in Excel (ODK, Kobo): nothing may be lost on the way."""
+    workbook = io.BytesIO()
+    export_xlsform(instrument, workbook)
+    workbook.seek(0)
+    result = import_xlsform(workbook)
+    again = load_instrument_dict(result.instrument_dict)
+    assert again.content_hash == instrument.content_hash
 
 
 # --- walking interviews ------------------------------------------------------------
