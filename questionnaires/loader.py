@@ -209,11 +209,20 @@ def _schema_problems(
     problems = []
     for (path, about), messages in grouped.items():
         item, field = _owner(data, about)
-        text = " or ".join(messages)
+        text = _either(messages)
         problems.append(
             Problem(source, lines.line(path), item, f"{field}: {text}" if field else text)
         )
     return problems
+
+
+def _either(messages: list[str]) -> str:
+    """Alternatives of a union as one message: 'must be a number or text'."""
+    prefix = "must be "
+    if len(messages) > 1 and all(message.startswith(prefix) for message in messages):
+        kinds = [message[len(prefix) :] for message in messages]
+        return prefix + ", ".join(kinds[:-1]) + " or " + kinds[-1]
+    return " or ".join(messages)
 
 
 def _schema_message(detail: Any, path: DataPath, value: Any, data: dict[str, Any]) -> str:

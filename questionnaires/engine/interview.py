@@ -347,7 +347,7 @@ class Interview:
             if not relevant:
                 held.pop(field.code, None)
                 continue
-            value, problem = parse_raw(field, raw.get(field.code), self.language)
+            value, problem = parse_raw(field, _raw_value(raw, field), self.language)
             if problem is None and value is None and field.required:
                 problem = message("required", self.language)
             if problem is None and value is not None:
@@ -420,6 +420,14 @@ class Interview:
 def _page_id(section: SectionPlan, instance: int | None) -> str:
     name = section.section.name
     return name if instance is None else f"{name}/{instance}"
+
+
+def _raw_value(raw: RawForm, field: Field) -> str | Sequence[str] | None:
+    # A werkzeug MultiDict's get() gives only the first of several checked boxes.
+    getlist = getattr(raw, "getlist", None)
+    if field.kind == "multiple" and callable(getlist):
+        return list(getlist(field.code))
+    return raw.get(field.code)
 
 
 def _peek(answers: dict[str, Any], section: SectionPlan, instance: int | None) -> Mapping[str, Any]:

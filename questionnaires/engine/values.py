@@ -58,6 +58,8 @@ def parse_raw(
                 return None, message("choice", language)
             if int(text) not in codes:
                 codes.append(int(text))
+        order = {choice.code: index for index, choice in enumerate(field.choices)}
+        codes.sort(key=lambda code: order.get(code, len(order)))
         return (codes or None), None
     if isinstance(raw, list | tuple):
         if len(raw) > 1:

@@ -343,3 +343,23 @@ def test_validate_answers_checks_constraints_and_instance_counts(instrument: Ins
     assert validate_answers(instrument, [1, 2], today=TODAY)[0].message.startswith(
         "the answers document"
     )
+
+
+class FormLike(dict[str, str]):
+    """Like werkzeug's MultiDict: get() gives the first value, getlist() all of them."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.pairs = pairs
+        for key, value in pairs:
+            self.setdefault(key, value)
+
+    def getlist(self, key: str) -> list[str]:
+        return [value for name, value in self.pairs if name == key]
+
+
+def test_every_checked_box_of_a_multidict_is_read(instrument: Instrument) -> None:
+    interview = start(instrument)
+    form = FormLike([("rob_yn", "2"), ("worries", "2"), ("worries", "1")])
+    assert interview.apply_page("screener", form) == []
+    assert interview.answers["worries"] == [1, 2]  # in choice-list order

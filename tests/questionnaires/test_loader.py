@@ -438,3 +438,38 @@ def test_broken_instrument_file_reports_file_name() -> None:
     problems = caught.value.problems
     assert {problem.file for problem in problems} == {str(path)}
     assert len(problems) >= 10
+
+
+def test_parameters_items_and_messages_that_do_not_fit() -> None:
+    header = HEADER.replace("parameters: {cap: 3}", "parameters: {cap: 3, a: 1}")
+    items = OK_ITEMS + (
+        "      - {code: c, type: integer, label: {en: C, es: C}, constraint_message: {en: M, es: M}}\n"
+    )
+    problems = problems_of(header + section("s", items))
+    clash = only(problems, "parameter has the same name")
+    assert clash.item == "a"
+    assert only(problems, "constraint_message without a constraint").item == "c"
+
+
+def test_parameter_of_a_wrong_type_names_the_alternatives() -> None:
+    text = HEADER.replace("parameters: {cap: 3}", "parameters: {cap: [3]}") + section("s", OK_ITEMS)
+    [problem] = problems_of(text)
+    assert problem.message == "cap: must be a whole number, a number, text or true or false"
+    assert (problem.item, problem.line) == ("parameters", line_of(text, "parameters"))
+
+
+def test_repeat_items_are_shown_in_texts_only_inside_their_repeat() -> None:
+    repeat = (
+        "      - code: rep\n"
+        "        type: repeat\n"
+        "        count: 2\n"
+        "        title: {en: 'Incident ${x}', es: 'Incidente ${x}'}\n"
+        "        items:\n"
+        "          - {code: x, type: integer, label: {en: x, es: x}}\n"
+    )
+    after = "      - {code: end, type: note, label: {en: 'Last: ${x}', es: 'Último'}}\n"
+    [problem] = problems_of(HEADER + section("r", repeat) + section("t", after))
+    assert (problem.item, problem.message) == (
+        "end",
+        "label.en: ${x} is inside repeat 'rep' and can only be shown inside it",
+    )
