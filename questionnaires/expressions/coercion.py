@@ -44,8 +44,10 @@ def to_number(value: object) -> float:
     kind = type(value)
     if kind is float:
         return value  # type: ignore[return-value]
-    if kind is int or kind is bool:
-        return float(value)  # type: ignore[arg-type]
+    if kind is bool:
+        return 1.0 if value else 0.0
+    if kind is int:
+        return _int_to_float(value)  # type: ignore[arg-type]
     if value is None:
         return NAN
     text = value if isinstance(value, str) else to_string(value)
@@ -68,7 +70,7 @@ def to_string(value: object) -> str:
     if kind is int:
         if -_SAFE_INTEGER < value < _SAFE_INTEGER:  # type: ignore[operator]
             return str(value)
-        return format_number(float(value))  # type: ignore[arg-type]
+        return format_number(_int_to_float(value))  # type: ignore[arg-type]
     if kind is float:
         return format_number(value)  # type: ignore[arg-type]
     if kind is list or kind is tuple:
@@ -76,6 +78,13 @@ def to_string(value: object) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()[:10]
     return str(value)
+
+
+def _int_to_float(value: int) -> float:
+    try:
+        return float(value)
+    except OverflowError:  # beyond 1.8e308: as JavaScript would read the digits
+        return INF if value > 0 else -INF
 
 
 def is_blank(value: object) -> bool:

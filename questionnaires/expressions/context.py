@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from .coercion import Value, is_blank
 from .errors import ExpressionError
@@ -45,10 +45,10 @@ class MappingContext:
 
     def __init__(
         self,
-        answers: Mapping[str, Value],
+        answers: Mapping[str, Any],
         current: Value = None,
         position: int | None = None,
-        repeats: Mapping[str, Sequence[Mapping[str, Value]]] | None = None,
+        repeats: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
         today: datetime.date | str | None = None,
     ) -> None:
         self._answers = answers
@@ -86,7 +86,7 @@ class MappingContext:
             raise ExpressionError("today() needs a date: pass today= to the context")
         return self._today
 
-    def _instances_holding(self, name: str) -> Sequence[Mapping[str, Value]] | None:
+    def _instances_holding(self, name: str) -> Sequence[Mapping[str, Any]] | None:
         for instances in self._repeats.values():
             if any(name in instance for instance in instances):
                 return instances
