@@ -178,6 +178,8 @@ class _Importer:
             if self.list_alias.get(key, key) == key
         }
         instrument["sections"] = sections
+        order = {"survey": 0, "choices": 1, "settings": 2}
+        self.warnings.sort(key=lambda w: (order.get(w.sheet, 3), w.sheet, w.row))
         return ImportResult(_clean(instrument), self.warnings)
 
     def _raise_problems(self) -> None:
