@@ -205,3 +205,21 @@ def login(app: Flask) -> Callable[..., Any]:
         return client.post("/auth/login", data=data)
 
     return do_login
+
+
+@pytest.fixture
+def wave(session: Session, instrument: InstrumentVersion) -> Wave:
+    """An open web wave on the tiny instrument, attached to the ``session`` fixture."""
+    version = session.get(InstrumentVersion, instrument.id)
+    assert version is not None
+    created = create_wave(
+        session,
+        name="Session wave",
+        instrument_version=version,
+        reference_start=dt.date(2025, 1, 1),
+        reference_end=dt.date(2025, 12, 31),
+        invitation_required=True,
+        status=WaveStatus.open,
+    )
+    session.commit()
+    return created

@@ -1,0 +1,190 @@
+"""Interviews: start, save answers (rebuilding incident rows), complete, abandon."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import uuid as uuid_module
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..models import (
+    Disposition,
+    IncidentRecord,
+    Interview,
+    InterviewStatus,
+    Mode,
+    SampleUnit,
+    SampleUnitStatus,
+    User,
+    Wave,
+    utcnow,
+)
+from . import DBSession
+
+#: Item codes inside a repeat that hold the incident's crime type (the first one found wins);
+#: any item whose code ends in "_crime" also counts.
+CRIME_TYPE_ITEMS = ("inc_crime", "crime_type", "incident_crime")
+
+
+class InterviewError(ValueError):
+    """The interview cannot be started or changed as asked; the message says why."""
+
+
+class StaleInterview(InterviewError):
+    """Someone saved the interview since it was read (optimistic concurrency)."""
+
+
+def start_interview(
+    session: DBSession,
+    wave: Wave,
+    *,
+    mode: Mode,
+    language: str,
+    sample_unit: SampleUnit | None = None,
+    interviewer: User | None = None,
+    interview_uuid: str | None = None,
+) -> Interview:
+    """Create an in-progress interview on the wave's instrument version."""
+    if not wave.is_open:
+        raise InterviewError("this survey is not open")
+    if not wave.allows(mode):
+        raise InterviewError(f"this survey does not collect {mode.value} interviews")
+    if language not in wave.languages:
+        raise InterviewError(f"this survey is not offered in {language}")
+    if sample_unit is not None and sample_unit.wave_id != wave.id:
+        raise InterviewError("the sample unit belongs to another wave")
+    interview = Interview(
+        uuid=str(uuid_module.UUID(interview_uuid)) if interview_uuid else str(uuid_module.uuid4()),
+        wave_id=wave.id,
+        instrument_version_id=wave.instrument_version_id,
+        sample_unit_id=sample_unit.id if sample_unit else None,
+        interviewer_id=interviewer.id if interviewer else None,
+        mode=mode,
+        language=language,
+        status=InterviewStatus.in_progress,
+        answers={},
+        paradata={},
+    )
+    session.add(interview)
+    if sample_unit is not None and sample_unit.status in (SampleUnitStatus.pending, SampleUnitStatus.noncontact):
+        sample_unit.status = SampleUnitStatus.started
+    session.flush()
+    return interview
+
+
+def new_resume_code(interview: Interview) -> str:
+    """Give an open-link interview a resume code; returns it in plain text (stored hashed)."""
+    code = secrets.token_urlsafe(9)
+    interview.resume_code_hash = hash_resume_code(code)
+    return code
+
+
+def hash_resume_code(code: str) -> str:
+    return hashlib.sha256(code.strip().encode("utf-8")).hexdigest()
+
+
+def find_by_resume_code(session: DBSession, wave: Wave, code: str) -> Interview | None:
+    return session.scalar(
+        sa.select(Interview).where(
+            Interview.wave_id == wave.id, Interview.resume_code_hash == hash_resume_code(code)
+        )
+    )
+
+
+def save_answers(
+    session: DBSession,
+    interview: Interview,
+    answers: Mapping[str, Any],
+    *,
+    expected_version: int | None = None,
+    last_section: str | None = None,
+    paradata: Mapping[str, Any] | None = None,
+) -> Interview:
+    """Replace the answers document and rebuild the incident rows.
+
+    ``expected_version`` is the ``version`` the client read; a mismatch raises
+    StaleInterview instead of overwriting someone else's save.
+    """
+    if expected_version is not None and expected_version != interview.version:
+        raise StaleInterview("the interview was saved elsewhere since it was opened")
+    if interview.status is InterviewStatus.completed:
+        raise InterviewError("a completed interview cannot be changed")
+    interview.answers = dict(answers)
+    if last_section is not None:
+        interview.last_section = last_section
+    if paradata is not None:
+        interview.paradata = {**interview.paradata, **paradata}
+    interview.updated_at = utcnow()
+    if interview.answers:
+        interview.disposition = int(Disposition.partial)
+        unit = interview.sample_unit
+        if unit is not None and unit.status in (SampleUnitStatus.pending, SampleUnitStatus.started):
+            unit.status = SampleUnitStatus.partial
+    rebuild_incidents(session, interview)
+    session.flush()
+    return interview
+
+
+def complete_interview(session: DBSession, interview: Interview, *, now: dt.datetime | None = None) -> None:
+    """Mark as complete (AAPOR 1.1) and the sample unit as completed."""
+    interview.status = InterviewStatus.completed
+    interview.disposition = int(Disposition.complete)
+    interview.completed_at = now or utcnow()
+    if interview.sample_unit is not None:
+        interview.sample_unit.status = SampleUnitStatus.completed
+    session.flush()
+
+
+def abandon_interview(session: DBSession, interview: Interview) -> None:
+    """Give up on an in-progress interview: partial if it has answers, else a break-off."""
+    if interview.status is InterviewStatus.completed:
+        raise InterviewError("a completed interview cannot be abandoned")
+    interview.status = InterviewStatus.abandoned
+    interview.disposition = int(Disposition.partial if interview.answers else Disposition.refusal)
+    session.flush()
+
+
+def repeat_instances(document: Mapping[str, Any], answers: Mapping[str, Any]) -> Iterator[tuple[str, str | None, int, dict[str, Any]]]:
+    """``(repeat_code, crime_type_item, position, instance)`` for every answered repeat instance."""
+    for section in document.get("sections", []):
+        for item in section.get("items", []):
+            if item.get("type") != "repeat":
+                continue
+            code = item["code"]
+            inner = [i.get("code", "") for i in item.get("items", [])]
+            crime_item = next((c for c in CRIME_TYPE_ITEMS if c in inner), None) or next(
+                (c for c in inner if c.endswith("_crime")), None
+            )
+            instances = answers.get(code)
+            if not isinstance(instances, list):
+                continue
+            for position, instance in enumerate(instances, start=1):
+                if isinstance(instance, Mapping):
+                    yield code, crime_item, position, dict(instance)
+
+
+def rebuild_incidents(session: DBSession, interview: Interview) -> list[IncidentRecord]:
+    """Replace the interview's incident rows with one per repeat instance in its answers."""
+    document = interview.instrument_version.document
+    interview.incidents.clear()
+    session.flush()  # delete old rows before inserting rows with the same (repeat, position)
+    for code, crime_item, position, instance in repeat_instances(document, interview.answers):
+        crime = instance.get(crime_item) if crime_item else None
+        interview.incidents.append(
+            IncidentRecord(
+                repeat_code=code,
+                position=position,
+                crime_type=None if crime is None else str(crime),
+                data=instance,
+            )
+        )
+    return list(interview.incidents)
+
+
+def find_interview(session: DBSession, interview_uuid: str) -> Interview | None:
+    return session.scalar(sa.select(Interview).where(Interview.uuid == interview_uuid))
+

@@ -1,0 +1,128 @@
+"""Invitation codes: generated once, stored only as hashes, checked in constant time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+
+from ..models import InvitationCode, SampleUnit, User, Wave, utcnow
+from . import DBSession, audit
+
+#: Upper-case letters and digits without look-alikes (0/O, 1/I/L, 5/S, 8/B, U/V are kept apart).
+ALPHABET = "23456789ACDEFGHJKMNPQRTWXYZ"
+CODE_LENGTH = 8
+GROUP = 4
+
+
+def normalise_code(code: str) -> str:
+    """Upper-case, without spaces or hyphens, so "abcd-efgh" and "ABCD EFGH" are the same code."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def hash_code(code: str) -> str:
+    """Hex SHA-256 of the normalised code: the only form ever stored."""
+    return hashlib.sha256(normalise_code(code).encode("utf-8")).hexdigest()
+
+
+def new_code() -> str:
+    """A random code like ``K7MX-4QTC`` (27^8, about 2.8e11 possibilities)."""
+    raw = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(raw[i : i + GROUP] for i in range(0, CODE_LENGTH, GROUP))
+
+
+def generate_codes(
+    session: DBSession,
+    wave: Wave,
+    units: Sequence[SampleUnit] | None = None,
+    *,
+    expires_at: dt.datetime | None = None,
+    replace: bool = False,
+    by: User | None = None,
+) -> list[tuple[SampleUnit, str]]:
+    """Give each unit without a code a new one and return the plain codes (the only time they exist).
+
+    With ``replace``, the units' unused codes are deleted and new ones issued
+    (used codes stay, so a respondent part-way through can still resume).
+    """
+    if units is None:
+        units = list(session.scalars(
+            sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id).order_by(SampleUnit.id)
+        ))
+    unit_ids = [u.id for u in units]
+    coded: set[int] = set()
+    if unit_ids:
+        if replace:
+            session.execute(
+                sa.delete(InvitationCode).where(
+                    InvitationCode.sample_unit_id.in_(unit_ids), InvitationCode.used_at.is_(None)
+                )
+            )
+            session.expire_all()
+        coded = set(session.scalars(
+            sa.select(InvitationCode.sample_unit_id).where(InvitationCode.sample_unit_id.in_(unit_ids))
+        ))
+    issued: list[tuple[SampleUnit, str]] = []
+    hashes: set[str] = set()
+    for unit in units:
+        if unit.wave_id != wave.id:
+            raise ValueError(f"sample unit {unit.id} is not in wave {wave.id}")
+        if unit.id in coded:
+            continue
+        while True:
+            code = new_code()
+            digest = hash_code(code)
+            if digest not in hashes and session.scalar(
+                sa.select(InvitationCode.id).where(InvitationCode.code_hash == digest)
+            ) is None:
+                break
+        hashes.add(digest)
+        session.add(InvitationCode(sample_unit_id=unit.id, code_hash=digest, expires_at=expires_at))
+        issued.append((unit, code))
+    session.flush()
+    audit.record(session, "invitation.generate", user=by, object_type="wave", object_id=wave.id,
+                 details={"codes": len(issued), "replace": replace})
+    return issued
+
+
+def verify_code(
+    session: DBSession, wave: Wave, code: str, *, now: dt.datetime | None = None
+) -> InvitationCode | None:
+    """The valid code row for ``code`` in ``wave``, or None.
+
+    Unknown, expired and other-wave codes all give None, after the same work,
+    so the answer reveals nothing about which codes exist.
+    """
+    now = now or utcnow()
+    normalised = normalise_code(code)
+    digest = hash_code(normalised)
+    row = session.scalar(sa.select(InvitationCode).where(InvitationCode.code_hash == digest))
+    stored = row.code_hash if row is not None else "0" * 64
+    matches = hmac.compare_digest(stored, digest)
+    if row is None or not matches or len(normalised) != CODE_LENGTH:
+        return None
+    if row.sample_unit.wave_id != wave.id:
+        return None
+    if row.expires_at is not None and row.expires_at <= now:
+        return None
+    return row
+
+
+def redeem(session: DBSession, code: InvitationCode, *, now: dt.datetime | None = None) -> None:
+    """Record the first use of a code (later uses keep the first time)."""
+    if code.used_at is None:
+        code.used_at = now or utcnow()
+        session.flush()
+
+
+def units_without_code(session: DBSession, wave: Wave) -> int:
+    return session.scalar(
+        sa.select(sa.func.count(SampleUnit.id)).where(
+            SampleUnit.wave_id == wave.id,
+            ~sa.exists().where(InvitationCode.sample_unit_id == SampleUnit.id),
+        )
+    ) or 0

@@ -1,0 +1,237 @@
+"""Importing sample units from CSV, reporting every bad row by line and column."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import math
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+
+from ..models import Area, SampleUnit, User, Wave
+from . import DBSession, audit
+
+#: Accepted columns; only external_id is required. Headers are matched
+#: case-insensitively, with spaces read as underscores.
+COLUMNS = ("external_id", "address", "area_code", "stratum", "psu", "selection_probability", "eligible_adults")
+REQUIRED_COLUMNS = ("external_id",)
+MAX_LENGTHS = {"external_id": 64, "address": 500, "area_code": 32, "stratum": 64, "psu": 64}
+
+
+@dataclasses.dataclass(frozen=True)
+class RowError:
+    """One problem in the file: line 1 is the header; column None means the whole line/file."""
+
+    line: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = []
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        if self.column:
+            where.append(f"column {self.column}")
+        return (", ".join(where) + ": " if where else "") + self.message
+
+
+@dataclasses.dataclass
+class ImportResult:
+    """Units added and problems found; nothing is added when there are problems
+    unless the import allowed a partial result."""
+
+    imported: list[SampleUnit]
+    errors: list[RowError]
+    rows_read: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def decode_csv(data: bytes | str) -> tuple[str | None, RowError | None]:
+    """Text of an uploaded file (UTF-8, with or without BOM)."""
+    if isinstance(data, str):
+        return data.lstrip("\ufeff"), None
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, RowError(line, None, "the file is not UTF-8 text; save it as \"CSV UTF-8\" and try again")
+
+
+def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    header = text.split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+def _normalise_header(name: str) -> str:
+    return "_".join(name.strip().lower().split())
+
+
+def _parse_probability(raw: str) -> tuple[float | None, str | None]:
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError:
+        return None, f"\"{raw}\" is not a number; write a probability such as 0.25"
+    if not (0 < value <= 1) or math.isnan(value):
+        return None, f"{raw} is not a probability: it must be more than 0 and at most 1"
+    return value, None
+
+
+def _parse_adults(raw: str) -> tuple[int | None, str | None]:
+    try:
+        value = int(raw)
+    except ValueError:
+        return None, f"\"{raw}\" is not a whole number of adults"
+    if not 0 <= value <= 99:
+        return None, f"{value} adults is out of range (0 to 99)"
+    return value, None
+
+
+def _area_lookup(session: DBSession, wave: Wave) -> dict[str, list[Area]]:
+    """Areas by code: the wave's areas and everything below them, or all areas if it has none."""
+    areas = list(session.scalars(sa.select(Area)))
+    if wave.areas:
+        allowed = {a.id for a in wave.areas}
+        by_parent: dict[int | None, list[Area]] = {}
+        for a in areas:
+            by_parent.setdefault(a.parent_id, []).append(a)
+        stack = list(allowed)
+        while stack:
+            for child in by_parent.get(stack.pop(), []):
+                if child.id not in allowed:
+                    allowed.add(child.id)
+                    stack.append(child.id)
+        areas = [a for a in areas if a.id in allowed]
+    lookup: dict[str, list[Area]] = {}
+    for a in areas:
+        lookup.setdefault(a.code, []).append(a)
+    return lookup
+
+
+def import_sample_units(
+    session: DBSession,
+    wave: Wave,
+    data: bytes | str,
+    *,
+    allow_partial: bool = False,
+    by: User | None = None,
+) -> ImportResult:
+    """Check every row of a sample-unit CSV and add the units to ``wave``.
+
+    Every problem is reported with its line and column. With errors, nothing is
+    added unless ``allow_partial`` (then the good rows are added).
+    """
+    text, decode_error = decode_csv(data)
+    if text is None:
+        return ImportResult([], [decode_error] if decode_error else [], 0)
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
+    errors: list[RowError] = []
+    try:
+        header_row = next(reader, None)
+    except csv.Error as exc:
+        return ImportResult([], [RowError(1, None, f"the header cannot be read: {exc}")], 0)
+    if not header_row or not any(h.strip() for h in header_row):
+        return ImportResult([], [RowError(1, None, "the file is empty; the first line must name the columns")], 0)
+    header = [_normalise_header(h) for h in header_row]
+    for position, name in enumerate(header, start=1):
+        if name not in COLUMNS:
+            errors.append(RowError(1, name or f"#{position}",
+                                   f"unknown column; the columns are: {', '.join(COLUMNS)}"))
+        elif header.count(name) > 1 and header.index(name) == position - 1:
+            errors.append(RowError(1, name, "this column appears more than once"))
+    for name in REQUIRED_COLUMNS:
+        if name not in header:
+            errors.append(RowError(1, name, "this column is required"))
+    if errors:
+        return ImportResult([], errors, 0)
+
+    existing = set(session.scalars(sa.select(SampleUnit.external_id).where(SampleUnit.wave_id == wave.id)))
+    areas = _area_lookup(session, wave) if "area_code" in header else {}
+    seen: dict[str, int] = {}
+    good: list[SampleUnit] = []
+    rows_read = 0
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            rows_read += 1
+            unit, row_errors = _check_row(line, header, row, existing, seen, areas)
+            errors.extend(row_errors)
+            if unit is not None and not row_errors:
+                good.append(unit)
+    except csv.Error as exc:
+        errors.append(RowError(reader.line_num, None, f"the line cannot be read as CSV: {exc}"))
+    if rows_read == 0 and not errors:
+        errors.append(RowError(2, None, "the file has a header but no sample units"))
+
+    if errors and not allow_partial:
+        return ImportResult([], errors, rows_read)
+    for unit in good:
+        unit.wave_id = wave.id
+        session.add(unit)
+    session.flush()
+    audit.record(session, "sample.import", user=by, object_type="wave", object_id=wave.id,
+                 details={"imported": len(good), "errors": len(errors)})
+    return ImportResult(good, errors, rows_read)
+
+
+def _check_row(
+    line: int,
+    header: list[str],
+    row: list[str],
+    existing: set[str],
+    seen: dict[str, int],
+    areas: dict[str, list[Area]],
+) -> tuple[SampleUnit | None, list[RowError]]:
+    errors: list[RowError] = []
+    if len(row) != len(header):
+        return None, [RowError(line, None, f"has {len(row)} fields but the header has {len(header)}")]
+    values = {name: cell.strip() for name, cell in zip(header, row, strict=True)}
+    for name, limit in MAX_LENGTHS.items():
+        if len(values.get(name, "")) > limit:
+            errors.append(RowError(line, name, f"is longer than {limit} characters"))
+    external_id = values["external_id"]
+    if not external_id:
+        errors.append(RowError(line, "external_id", "is empty; every sample unit needs an id"))
+    elif external_id in seen:
+        errors.append(RowError(line, "external_id", f"\"{external_id}\" is repeated (first on line {seen[external_id]})"))
+    elif external_id in existing:
+        errors.append(RowError(line, "external_id", f"\"{external_id}\" is already in this wave"))
+    else:
+        seen[external_id] = line
+    unit = SampleUnit(
+        external_id=external_id,
+        address=values.get("address") or None,
+        stratum=values.get("stratum") or None,
+        psu=values.get("psu") or None,
+    )
+    if raw := values.get("selection_probability"):
+        unit.selection_probability, message = _parse_probability(raw)
+        if message:
+            errors.append(RowError(line, "selection_probability", message))
+    if raw := values.get("eligible_adults"):
+        unit.eligible_adults, message = _parse_adults(raw)
+        if message:
+            errors.append(RowError(line, "eligible_adults", message))
+    if code := values.get("area_code"):
+        matches = areas.get(code, [])
+        if not matches:
+            errors.append(RowError(line, "area_code", f"no area with code \"{code}\" in this wave's areas"))
+        elif len(matches) > 1:
+            errors.append(RowError(line, "area_code", f"code \"{code}\" matches {len(matches)} areas; "
+                                   "use the code of a smaller area"))
+        else:
+            unit.area_id = matches[0].id
+    return unit, errors
+
+
+def format_errors(errors: Iterable[RowError]) -> list[str]:
+    return [str(e) for e in errors]

@@ -1,0 +1,121 @@
+"""Interviews: saving answers rebuilds incident rows; concurrency; dispositions."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from surveyapp.models import (
+    Disposition,
+    IncidentRecord,
+    InterviewStatus,
+    Mode,
+    SampleUnit,
+    SampleUnitStatus,
+    Wave,
+    WaveStatus,
+)
+from surveyapp.services.interviews import (
+    InterviewError,
+    StaleInterview,
+    abandon_interview,
+    complete_interview,
+    find_by_resume_code,
+    new_resume_code,
+    save_answers,
+    start_interview,
+)
+from surveyapp.services.sample import import_sample_units
+
+TWO_ROBBERIES = {
+    "rob_yn": 1,
+    "rob_n": 2,
+    "n_incidents": 2,
+    "incident": [
+        {"inc_pos": 1, "inc_crime": 11, "inc_reported": 1},
+        {"inc_pos": 2, "inc_crime": 11, "inc_reported": 2},
+    ],
+}
+
+
+def _unit(session: Session, wave: Wave) -> SampleUnit:
+    import_sample_units(session, wave, "external_id\nH1\n")
+    unit = session.scalar(sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id))
+    assert unit is not None
+    return unit
+
+
+def _incidents(session: Session) -> list[tuple[str, int, str | None, int]]:
+    rows = session.scalars(sa.select(IncidentRecord).order_by(IncidentRecord.position))
+    return [(r.repeat_code, r.position, r.crime_type, r.data["inc_reported"]) for r in rows]
+
+
+def test_saving_answers_rebuilds_incident_rows(session: Session, wave: Wave) -> None:
+    unit = _unit(session, wave)
+    interview = start_interview(session, wave, mode=Mode.web, language="es", sample_unit=unit)
+    assert unit.status is SampleUnitStatus.started
+    save_answers(session, interview, TWO_ROBBERIES, last_section="incidents")
+    session.commit()
+    assert _incidents(session) == [("incident", 1, "11", 1), ("incident", 2, "11", 2)]
+    assert interview.disposition == Disposition.partial and unit.status is SampleUnitStatus.partial
+    # Going back and saying it happened once leaves one row.
+    one = {**TWO_ROBBERIES, "rob_n": 1, "n_incidents": 1, "incident": TWO_ROBBERIES["incident"][:1]}
+    save_answers(session, interview, one)
+    session.commit()
+    assert _incidents(session) == [("incident", 1, "11", 1)]
+    save_answers(session, interview, {"rob_yn": 2})
+    session.commit()
+    assert _incidents(session) == []
+
+
+def test_version_counts_saves_and_stale_saves_are_refused(session: Session, wave: Wave) -> None:
+    interview = start_interview(session, wave, mode=Mode.web, language="en")
+    session.commit()
+    assert interview.version == 1
+    save_answers(session, interview, {"rob_yn": 2}, expected_version=1)
+    session.commit()
+    assert interview.version == 2
+    with pytest.raises(StaleInterview):
+        save_answers(session, interview, {"rob_yn": 1}, expected_version=1)
+    assert interview.answers == {"rob_yn": 2}
+
+
+def test_complete_and_abandon(session: Session, wave: Wave) -> None:
+    unit = _unit(session, wave)
+    done = start_interview(session, wave, mode=Mode.web, language="es", sample_unit=unit)
+    save_answers(session, done, {"rob_yn": 2})
+    complete_interview(session, done)
+    assert done.status is InterviewStatus.completed and done.completed_at is not None
+    assert unit.status is SampleUnitStatus.completed and done.disposition == 110
+    with pytest.raises(InterviewError):
+        save_answers(session, done, {"rob_yn": 1})
+    empty = start_interview(session, wave, mode=Mode.web, language="es")
+    abandon_interview(session, empty)
+    assert empty.disposition == Disposition.refusal
+
+
+def test_resume_codes_are_hashed(session: Session, wave: Wave) -> None:
+    interview = start_interview(session, wave, mode=Mode.web, language="es")
+    code = new_resume_code(interview)
+    session.flush()
+    assert interview.resume_code_hash is not None and code not in interview.resume_code_hash
+    assert find_by_resume_code(session, wave, code) is interview
+    assert find_by_resume_code(session, wave, code + "x") is None
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [({"status": WaveStatus.closed}, "not open"), ({"modes": ["tablet"]}, "web"), ({}, "fr")],
+)
+def test_refused_starts(session: Session, wave: Wave, change: dict[str, object], message: str) -> None:
+    for key, value in change.items():
+        setattr(wave, key, value)
+    with pytest.raises(InterviewError, match=message):
+        start_interview(session, wave, mode=Mode.web, language="fr" if not change else "es")
+
+
+def test_client_uuid_is_kept(session: Session, wave: Wave) -> None:
+    interview = start_interview(session, wave, mode=Mode.web, language="es",
+                                interview_uuid="6F9619FF-8B86-D011-B42D-00C04FC964FF")
+    assert interview.uuid == "6f9619ff-8b86-d011-b42d-00c04fc964ff"

@@ -1,0 +1,106 @@
+"""Importing sample units from CSV."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from surveyapp.models import Area, AreaLevel, SampleUnit, Wave
+from surveyapp.services.areas import create_area
+from surveyapp.services.sample import RowError, import_sample_units
+
+
+def _units(session: Session, wave: Wave) -> list[SampleUnit]:
+    return list(session.scalars(sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id).order_by(SampleUnit.id)))
+
+
+def _areas(session: Session) -> tuple[Area, Area]:
+    mx = create_area(session, level=AreaLevel.country, code="MX", name="México")
+    nl = create_area(session, level=AreaLevel.region, code="19", name="Nuevo León", parent=mx)
+    return mx, create_area(session, level=AreaLevel.municipality, code="039", name="Monterrey", parent=nl)
+
+
+def test_good_file_with_semicolons_bom_and_decimal_commas(session: Session, wave: Wave) -> None:
+    _mx, mty = _areas(session)
+    data = (
+        "\ufeffExternal ID;Address;area_code;stratum;psu;selection_probability;eligible_adults\r\n"
+        "H-001;Calle 1, Centro;039;urban;P1;0,002;2\r\n"
+        "\r\n"
+        "H-002;;;urban;P1;;\r\n"
+    ).encode()
+    result = import_sample_units(session, wave, data)
+    assert result.ok and result.rows_read == 2
+    units = _units(session, wave)
+    assert [u.external_id for u in units] == ["H-001", "H-002"]
+    assert units[0].area_id == mty.id and units[0].selection_probability == pytest.approx(0.002)
+    assert units[0].eligible_adults == 2 and units[0].address == "Calle 1, Centro"
+    assert units[1].area_id is None and units[1].selection_probability is None
+
+
+def test_every_bad_row_is_reported_and_nothing_stored(session: Session, wave: Wave) -> None:
+    _areas(session)
+    data = (
+        "external_id,area_code,selection_probability,eligible_adults\n"
+        "H1,039,0.5,2\n"          # line 2: fine
+        ",039,0.5,2\n"            # line 3: no id
+        "H1,039,0.5,2\n"          # line 4: repeated id
+        "H4,999,1.5,x\n"          # line 5: three bad cells
+        "H5,039\n"                # line 6: short row
+    )
+    result = import_sample_units(session, wave, data)
+    assert not result.ok and result.imported == []
+    assert _units(session, wave) == []
+    assert result.errors == [
+        RowError(3, "external_id", "is empty; every sample unit needs an id"),
+        RowError(4, "external_id", "\"H1\" is repeated (first on line 2)"),
+        RowError(5, "selection_probability", "1.5 is not a probability: it must be more than 0 and at most 1"),
+        RowError(5, "eligible_adults", "\"x\" is not a whole number of adults"),
+        RowError(5, "area_code", "no area with code \"999\" in this wave's areas"),
+        RowError(6, None, "has 2 fields but the header has 4"),
+    ]
+    assert str(result.errors[2]).startswith("line 5, column selection_probability: ")
+
+
+def test_allow_partial_keeps_the_good_rows(session: Session, wave: Wave) -> None:
+    result = import_sample_units(session, wave, "external_id,eligible_adults\nA,1\nB,-1\nC,3\n",
+                                 allow_partial=True)
+    assert [u.external_id for u in _units(session, wave)] == ["A", "C"]
+    assert [(e.line, e.column) for e in result.errors] == [(3, "eligible_adults")]
+
+
+def test_ids_already_in_the_wave_are_refused(session: Session, wave: Wave) -> None:
+    assert import_sample_units(session, wave, "external_id\nA\n").ok
+    result = import_sample_units(session, wave, "external_id\nB\nA\n")
+    assert [(e.line, e.column) for e in result.errors] == [(3, "external_id")]
+    assert [u.external_id for u in _units(session, wave)] == ["A"]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", [(1, None)]),
+        (b"external_id\n", [(2, None)]),
+        (b"id,address\nA,x\n", [(1, "id"), (1, "external_id")]),
+        (b"external_id,address,address\nA,x,y\n", [(1, "address")]),
+        ("external_id,address\nA,Peñalolén\n".encode("latin-1"), [(2, None)]),
+        (b"external_id\n" + b"x" * 65 + b"\n", [(2, "external_id")]),
+    ],
+)
+def test_malformed_files(session: Session, wave: Wave, data: bytes, expected: list[tuple[int, str | None]]) -> None:
+    result = import_sample_units(session, wave, data)
+    assert [(e.line, e.column) for e in result.errors] == expected
+    assert _units(session, wave) == []
+
+
+def test_area_codes_are_limited_to_the_waves_areas(session: Session, wave: Wave) -> None:
+    mx, mty = _areas(session)
+    ar = create_area(session, level=AreaLevel.country, code="AR", name="Argentina")
+    ba = create_area(session, level=AreaLevel.region, code="02", name="CABA", parent=ar)
+    create_area(session, level=AreaLevel.municipality, code="039", name="Otra", parent=ba)
+    # Without wave areas the code is ambiguous; with Mexico as the wave's area it is not.
+    assert [e.column for e in import_sample_units(session, wave, "external_id,area_code\nA,039\n").errors] == ["area_code"]
+    wave.areas = [mx]
+    session.flush()
+    assert import_sample_units(session, wave, "external_id,area_code\nA,039\n").ok
+    assert _units(session, wave)[0].area_id == mty.id
