@@ -95,8 +95,8 @@ def import_form(form: Path, output: Path, force: bool, language: str) -> None:
         instrument = load_instrument_text(text, source=str(output))
     except InstrumentError as error:
         click.echo(f"{form}: the imported instrument does not load; nothing written:", err=True)
-        for problem in error.problems:
-            click.echo(str(problem), err=True)
+        for load_problem in error.problems:
+            click.echo(str(load_problem), err=True)
         raise SystemExit(1) from None
     output.write_text(text, encoding="utf-8")
     count = sum(1 for _ in instrument.items())
