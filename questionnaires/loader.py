@@ -64,7 +64,9 @@ def load_instrument_text(text: str, source: str = "<string>") -> Instrument:
         node = loader.get_single_node()
         if node is None:
             raise InstrumentError([Problem(source, 1, None, "the file is empty")])
+        _check_size(node, source)
         data = loader.construct_document(node)
+        lines = LineMap.from_node(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -74,15 +76,64 @@ def load_instrument_text(text: str, source: str = "<string>") -> Instrument:
         ) from None
     except yaml.YAMLError as error:
         raise InstrumentError([Problem(source, None, None, f"YAML error: {error}")]) from None
+    except RecursionError:
+        message = "mappings and lists are nested too deeply"
+        raise InstrumentError([Problem(source, None, None, message)]) from None
     finally:
         loader.dispose()
-    lines = LineMap.from_node(node)
     return _build(data, source, lines, lines.duplicate_key_problems(source))
+
+
+def _check_size(node: yaml.Node, source: str) -> None:
+    size = _expanded_size(node)
+    if size > MAX_ELEMENTS:
+        message = (
+            f"the file expands to more than {MAX_ELEMENTS} elements through YAML aliases"
+            if size < _RECURSIVE
+            else "a YAML alias refers to the mapping or list that contains it"
+        )
+        raise InstrumentError([Problem(source, None, None, message)])
 
 
 def load_instrument_dict(data: Mapping[str, Any], source: str = "<dict>") -> Instrument:
     """Check and return the instrument given as plain data (as :meth:`Instrument.to_dict`)."""
     return _build(data, source, LineMap({}), [])
+
+
+#: Most elements (mappings, lists, scalars) an instrument may expand to; the
+#: standard questionnaire has about 10,000. Guards against alias bombs.
+MAX_ELEMENTS = 500_000
+_RECURSIVE = 10**18
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Number of elements the document has once aliases are expanded."""
+    sizes: dict[int, int] = {}
+    in_progress: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in in_progress:
+            return _RECURSIVE
+        in_progress.add(key)
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                total += size(key_node) + size(value_node)
+                if total > MAX_ELEMENTS:
+                    break
+        elif isinstance(node, yaml.SequenceNode):
+            for child in node.value:
+                total += size(child)
+                if total > MAX_ELEMENTS:
+                    break
+        in_progress.discard(key)
+        sizes[key] = total
+        return total
+
+    return size(root)
 
 
 class LineMap:

@@ -291,6 +291,15 @@ class Instrument(_Strict):
     #: Derived data cached by other modules (parsed expressions, interview plan).
     _cache: dict[str, Any] = PrivateAttr(default_factory=dict)
 
+    def __eq__(self, other: object) -> bool:
+        # Same content, whatever caches either holds.
+        if not isinstance(other, Instrument):
+            return NotImplemented
+        return self.content_hash == other.content_hash
+
+    def __hash__(self) -> int:
+        return hash(self.content_hash)
+
     def model_post_init(self, context: Any, /) -> None:
         for section in self.sections:
             for item in _walk(section.items):

@@ -473,3 +473,23 @@ def test_repeat_items_are_shown_in_texts_only_inside_their_repeat() -> None:
         "end",
         "label.en: ${x} is inside repeat 'rep' and can only be shown inside it",
     )
+
+
+def test_alias_bombs_and_recursive_aliases_are_refused() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n"
+        for previous, name in zip("abcdef", "bcdefg", strict=True)
+    )
+    [problem] = problems_of(bomb)
+    assert "expands to more than" in problem.message
+    [problem] = problems_of("a: &a [1, *a]\n")
+    assert "refers to the mapping or list that contains it" in problem.message
+
+
+def test_aliases_for_repeated_labels_are_fine() -> None:
+    items = (
+        "      - {code: a, type: integer, label: &same {en: Same, es: Igual}}\n"
+        "      - {code: b, type: integer, label: *same}\n"
+    )
+    instrument = load_instrument_text(HEADER + section("s", items))
+    assert instrument.item("b").label == {"en": "Same", "es": "Igual"}
