@@ -6,13 +6,19 @@ import datetime
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from questionnaires.expressions import (
     Binary,
+    Call,
+    Current,
     Expression,
     ExpressionError,
     ExpressionSyntaxError,
     MappingContext,
+    Negate,
+    Node,
     Number,
     Reference,
     String,
@@ -142,3 +148,39 @@ def test_mapping_context_reports_missing_today_and_position() -> None:
         evaluate(parse("position(..)"), ctx)
     dated = MappingContext({}, today=datetime.date(2024, 2, 29))
     assert evaluate(parse("today()"), dated) == "2024-02-29"
+
+
+_OPERATORS = ["or", "and", "=", "!=", "<", "<=", ">", ">=", "+", "-", "*", "div", "mod"]
+_LEAVES = st.one_of(
+    st.builds(Number, st.floats(min_value=0, max_value=1e25, allow_nan=False)),
+    st.builds(String, st.text(alphabet=st.characters(blacklist_characters="'\""), max_size=6)),
+    st.builds(Reference, st.sampled_from(["a", "b_1", "x.y-z"])),
+    st.just(Current()),
+)
+_TREES = st.recursive(
+    _LEAVES,
+    lambda kids: st.one_of(
+        st.builds(Binary, st.sampled_from(_OPERATORS), kids, kids),
+        st.builds(Negate, kids),
+        st.builds(lambda a, b: Call("concat", (a, b)), kids, kids),
+        st.builds(lambda c, a, b: Call("if", (c, a, b)), kids, kids, kids),
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TREES)
+def test_unparse_then_parse_gives_the_same_tree(tree: Node) -> None:
+    assert parse(unparse(tree)).tree == tree
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="${}()'\",.. +-*=<>!abdimnorsvx0123456789", max_size=20) | st.text())
+def test_any_text_parses_or_raises_a_syntax_error(text: str) -> None:
+    try:
+        expr = parse(text)
+    except ExpressionSyntaxError as error:
+        assert 0 <= error.position <= len(text)
+    else:
+        assert parse(expr.to_source()).tree == expr.tree
