@@ -56,8 +56,10 @@ def test_validate_lists_every_problem_one_per_line(runner: CliRunner, tmp_path: 
     broken = tmp_path / "broken.yaml"
     text = SMALL.read_text(encoding="utf-8")
     text = text.replace('relevant: "${hh_size} > 1"', 'relevant: "${nowhere} > 1"')
-    text = text.replace("choices: yes_no\n        required: true\n        label: {en: \"Were",
-                        "choices: no_such_list\n        required: true\n        label: {en: \"Were")
+    text = text.replace(
+        'choices: yes_no\n        required: true\n        label: {en: "Were',
+        'choices: no_such_list\n        required: true\n        label: {en: "Were',
+    )
     broken.write_text(text, encoding="utf-8")
     result = runner.invoke(questionnaire, ["validate", str(SMALL), str(broken)])
     assert result.exit_code == 1
@@ -104,10 +106,14 @@ def test_import_refuses_to_overwrite_without_force(
 
 def test_import_of_a_broken_workbook_names_the_row(runner: CliRunner, tmp_path: Path) -> None:
     form = tmp_path / "broken.xlsx"
-    form.write_bytes(factory.workbook_bytes([
-        {"type": "begin_group", "name": "g", "label": "G"},
-        {"type": "integer", "name": "a", "label": "A"},
-    ]))
+    form.write_bytes(
+        factory.workbook_bytes(
+            [
+                {"type": "begin_group", "name": "g", "label": "G"},
+                {"type": "integer", "name": "a", "label": "A"},
+            ]
+        )
+    )
     out = tmp_path / "out.yaml"
     result = runner.invoke(questionnaire, ["import-xlsform", str(form), "-o", str(out)])
     assert result.exit_code == 1

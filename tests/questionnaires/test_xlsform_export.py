@@ -36,7 +36,9 @@ def sheets(small: Instrument) -> dict[str, list[dict[str, Any]]]:
 
 
 def survey_row(sheets: dict[str, list[dict[str, Any]]], name: str) -> dict[str, Any]:
-    (row,) = [row for row in sheets["survey"] if row.get("name") == name and "end" not in row["type"]]
+    (row,) = [
+        row for row in sheets["survey"] if row.get("name") == name and "end" not in row["type"]
+    ]
     return row
 
 
@@ -83,7 +85,8 @@ def test_choice_names_are_the_codes_and_specials_are_added(
 ) -> None:
     choices = sheets["choices"]
     assert [(c["list_name"], c["name"]) for c in choices if c["list_name"] == "yes_no"] == [
-        ("yes_no", "1"), ("yes_no", "2"),
+        ("yes_no", "1"),
+        ("yes_no", "2"),
     ]
     # rob_yn allows dont_know and refused: a copy of yes_no with -8 and -9
     assert survey_row(sheets, "rob_yn")["type"] == "select_one yes_no_dk_ref"
@@ -99,7 +102,9 @@ def test_min_max_and_specials_become_an_odk_constraint(
     age = survey_row(sheets, "age")  # min 15, max 110, special [refused]
     assert age["constraint"] == "(. >= 15 and . <= 110) or . = -9"
     assert (age["surveyapp_min"], age["surveyapp_max"], age["surveyapp_special"]) == (
-        "15", "110", "refused",
+        "15",
+        "110",
+        "refused",
     )
     adults = survey_row(sheets, "adults")
     assert adults["constraint"] == ". >= 1 and . <= ${hh_size}"
@@ -135,7 +140,9 @@ def test_edited_constraint_wins_over_the_extra_columns(small: Instrument) -> Non
     book.save(buffer)
     result = import_xlsform(io.BytesIO(buffer.getvalue()))
     age = next(
-        item for section in result.instrument_dict["sections"] for item in section["items"]
+        item
+        for section in result.instrument_dict["sections"]
+        for item in section["items"]
         if item["code"] == "age"
     )
     assert age["constraint"] == ". >= 18"

@@ -41,7 +41,9 @@ def where(result: ImportResult) -> set[tuple[str, int, str]]:
 
 
 def message(result: ImportResult, sheet: str, row: int, column: str) -> str:
-    found = [w.message for w in result.warnings if (w.sheet, w.row, w.column) == (sheet, row, column)]
+    found = [
+        w.message for w in result.warnings if (w.sheet, w.row, w.column) == (sheet, row, column)
+    ]
     assert found, f"no warning at {sheet} row {row} column {column}: {result.warnings}"
     return " | ".join(found)
 
@@ -74,8 +76,10 @@ def test_kobo_form_loads_with_both_languages(kobo: ImportResult) -> None:
     assert instrument.default_language == "es"
     assert [s.name for s in instrument.sections] == ["hogar", "incident", "section_3"]
     hh_size = instrument.item("hh_size")
-    assert hh_size.label == {"es": "¿Cuántas personas viven en su hogar?",
-                             "en": "How many people live in your home?"}
+    assert hh_size.label == {
+        "es": "¿Cuántas personas viven en su hogar?",
+        "en": "How many people live in your home?",
+    }
     assert hh_size.hint == {"es": "Incluya a los niños", "en": "Include children"}
     assert hh_size.required is True
     assert hh_size.constraint == ". > 0 and . < 30"
@@ -104,7 +108,12 @@ def test_expressions_compare_codes_instead_of_names(kobo: ImportResult) -> None:
 def test_nested_group_is_flattened_into_its_section(kobo: ImportResult) -> None:
     hogar = kobo.instrument_dict["sections"][0]
     assert [item["code"] for item in hogar["items"]] == [
-        "hh_size", "car", "car_theft", "car_other", "n_theft", "feel_safe",
+        "hh_size",
+        "car",
+        "car_theft",
+        "car_other",
+        "n_theft",
+        "feel_safe",
     ]
     assert "label is not kept" in message(kobo, "survey", 7, "label")
 
@@ -116,7 +125,8 @@ def test_repeat_becomes_a_repeat_section(kobo: ImportResult) -> None:
     assert repeat["count"] == "${n_theft}"
     assert repeat["title"] == {"es": "Incidente", "en": "Incident"}
     assert [(i["code"], i["type"]) for i in repeat["items"]] == [
-        ("inc_month", "month"), ("inc_desc", "longtext"),
+        ("inc_month", "month"),
+        ("inc_desc", "longtext"),
     ]
 
 
@@ -138,13 +148,17 @@ def test_unsupported_rows_and_columns_are_warned_by_row(kobo: ImportResult) -> N
 
 def test_missing_translation_is_filled_from_the_default_language(kobo: ImportResult) -> None:
     items = items_by_code(kobo.instrument_dict)
-    assert items["inc_desc"]["label"] == {"es": "Describa lo ocurrido", "en": "Describa lo ocurrido"}
+    assert items["inc_desc"]["label"] == {
+        "es": "Describa lo ocurrido",
+        "en": "Describa lo ocurrido",
+    }
     assert "the 'es' text is used" in message(kobo, "survey", 17, "label::English (en)")
 
 
 def test_untranslated_form_title_is_used_for_every_language(kobo: ImportResult) -> None:
     assert kobo.instrument_dict["title"] == {
-        "es": "Encuesta de victimización", "en": "Encuesta de victimización",
+        "es": "Encuesta de victimización",
+        "en": "Encuesta de victimización",
     }
     assert "not translated" in message(kobo, "settings", 2, "form_title")
 
@@ -172,8 +186,10 @@ def test_integer_names_are_kept_as_codes_and_quoted_numbers_unquoted() -> None:
             {"type": "integer", "name": "b", "label": "B?", "relevant": "${a} = '5'"},
             {"type": "end_group"},
         ],
-        choices=[{"list_name": "yn", "name": 5, "label": "Yes"},
-                 {"list_name": "yn", "name": 7, "label": "No"}],
+        choices=[
+            {"list_name": "yn", "name": 5, "label": "Yes"},
+            {"list_name": "yn", "name": 7, "label": "No"},
+        ],
     )
     assert [c["code"] for c in result.instrument_dict["choice_lists"]["yn"]] == [5, 7]
     assert items_by_code(result.instrument_dict)["b"]["relevant"] == "${a} = 5"
@@ -182,9 +198,11 @@ def test_integer_names_are_kept_as_codes_and_quoted_numbers_unquoted() -> None:
 
 def test_plain_label_column_takes_the_given_language() -> None:
     result = import_xlsform(
-        io.BytesIO(factory.workbook_bytes(
-            [{"type": "integer", "name": "age", "label": "Edad"}],
-        )),
+        io.BytesIO(
+            factory.workbook_bytes(
+                [{"type": "integer", "name": "age", "label": "Edad"}],
+            )
+        ),
         language="es",
     )
     assert result.instrument_dict["languages"] == ["es"]
@@ -192,9 +210,11 @@ def test_plain_label_column_takes_the_given_language() -> None:
 
 
 def test_language_named_without_code_is_recognized() -> None:
-    result = run_import(survey=[
-        {"type": "integer", "name": "age", "label::English": "Age", "label::Français": "Âge"},
-    ])
+    result = run_import(
+        survey=[
+            {"type": "integer", "name": "age", "label::English": "Age", "label::Français": "Âge"},
+        ]
+    )
     assert result.instrument_dict["languages"] == ["en", "fr"]
 
 
@@ -206,11 +226,17 @@ def test_unknown_language_without_code_is_an_error() -> None:
 
 
 def test_invalid_names_are_renamed_everywhere() -> None:
-    result = run_import(survey=[
-        {"type": "integer", "name": "Q1-Edad", "label": "Age"},
-        {"type": "integer", "name": "Q2", "label": "You said ${Q1-Edad}",
-         "relevant": "${Q1-Edad} > 17"},
-    ])
+    result = run_import(
+        survey=[
+            {"type": "integer", "name": "Q1-Edad", "label": "Age"},
+            {
+                "type": "integer",
+                "name": "Q2",
+                "label": "You said ${Q1-Edad}",
+                "relevant": "${Q1-Edad} > 17",
+            },
+        ]
+    )
     items = items_by_code(result.instrument_dict)
     assert items["q2"]["relevant"] == "${q1_edad} > 17"
     assert items["q2"]["label"]["en"] == "You said ${q1_edad}"
@@ -225,8 +251,10 @@ def test_unsafe_use_of_choice_names_is_warned() -> None:
             {"type": "calculate", "name": "c", "calculation": "concat(${a}, '!')"},
             {"type": "integer", "name": "b", "label": "B", "relevant": "${a} = 'maybe'"},
         ],
-        choices=[{"list_name": "yn", "name": "y", "label": "Yes"},
-                 {"list_name": "yn", "name": "n", "label": "No"}],
+        choices=[
+            {"list_name": "yn", "name": "y", "label": "Yes"},
+            {"list_name": "yn", "name": "n", "label": "No"},
+        ],
     )
     assert "check it by hand" in message(result, "survey", 3, "calculation")
     assert "'maybe', which is not a choice" in message(result, "survey", 4, "relevant")
@@ -243,13 +271,28 @@ def test_table_list_group_of_select_one_rows_becomes_a_grid() -> None:
     result = run_import(
         survey=[
             {"type": "begin_group", "name": "trust", "label": "Trust"},
-            {"type": "begin_group", "name": "inst", "label": "How much do you trust...",
-             "appearance": "table-list", "relevant": "${age} > 17"},
+            {
+                "type": "begin_group",
+                "name": "inst",
+                "label": "How much do you trust...",
+                "appearance": "table-list",
+                "relevant": "${age} > 17",
+            },
             {"type": "select_one yn", "name": "header", "label": "", "appearance": "label"},
-            {"type": "select_one yn", "name": "police", "label": "the police",
-             "appearance": "list-nolabel", "required": "yes"},
-            {"type": "select_one yn", "name": "courts", "label": "the courts",
-             "appearance": "list-nolabel", "required": "yes"},
+            {
+                "type": "select_one yn",
+                "name": "police",
+                "label": "the police",
+                "appearance": "list-nolabel",
+                "required": "yes",
+            },
+            {
+                "type": "select_one yn",
+                "name": "courts",
+                "label": "the courts",
+                "appearance": "list-nolabel",
+                "required": "yes",
+            },
             {"type": "end_group"},
             {"type": "integer", "name": "age", "label": "Age"},
             {"type": "end_group"},
@@ -265,25 +308,29 @@ def test_table_list_group_of_select_one_rows_becomes_a_grid() -> None:
 
 
 def test_conditional_required_is_warned() -> None:
-    result = run_import(survey=[
-        {"type": "integer", "name": "a", "label": "A", "required": "${b} > 1"},
-        {"type": "integer", "name": "b", "label": "B"},
-    ])
+    result = run_import(
+        survey=[
+            {"type": "integer", "name": "a", "label": "A", "required": "${b} > 1"},
+            {"type": "integer", "name": "b", "label": "B"},
+        ]
+    )
     assert "not supported" in message(result, "survey", 2, "required")
     assert "required" not in items_by_code(result.instrument_dict)["a"]
 
 
 def test_split_group_around_a_repeat() -> None:
-    result = run_import(survey=[
-        {"type": "begin_group", "name": "hh", "label": "Household", "relevant": "${ok} = 1"},
-        {"type": "integer", "name": "n", "label": "How many?"},
-        {"type": "begin_repeat", "name": "member", "label": "Member", "repeat_count": "${n}"},
-        {"type": "integer", "name": "age", "label": "Age"},
-        {"type": "end_repeat"},
-        {"type": "note", "name": "done", "label": "Done"},
-        {"type": "end_group"},
-        {"type": "integer", "name": "ok", "label": "OK?"},
-    ])
+    result = run_import(
+        survey=[
+            {"type": "begin_group", "name": "hh", "label": "Household", "relevant": "${ok} = 1"},
+            {"type": "integer", "name": "n", "label": "How many?"},
+            {"type": "begin_repeat", "name": "member", "label": "Member", "repeat_count": "${n}"},
+            {"type": "integer", "name": "age", "label": "Age"},
+            {"type": "end_repeat"},
+            {"type": "note", "name": "done", "label": "Done"},
+            {"type": "end_group"},
+            {"type": "integer", "name": "ok", "label": "OK?"},
+        ]
+    )
     sections = result.instrument_dict["sections"]
     assert [s["name"] for s in sections] == ["hh", "member", "hh_2", "section_4"]
     assert [s.get("relevant") for s in sections[:3]] == ["${ok} = 1"] * 3
@@ -317,30 +364,36 @@ def test_missing_name_column_is_an_error() -> None:
 
 
 def test_end_group_without_begin_names_the_row() -> None:
-    [(sheet, row, column, text)] = problems(survey=[
-        {"type": "integer", "name": "a", "label": "A"},
-        {"type": "end group"},
-    ])
+    [(sheet, row, column, text)] = problems(
+        survey=[
+            {"type": "integer", "name": "a", "label": "A"},
+            {"type": "end group"},
+        ]
+    )
     assert (sheet, row, column) == ("survey", 3, "type")
     assert "without a matching begin" in text
 
 
 def test_group_never_ended_names_its_begin_row() -> None:
-    [(sheet, row, _column, text)] = problems(survey=[
-        {"type": "integer", "name": "a", "label": "A"},
-        {"type": "begin_group", "name": "g", "label": "G"},
-        {"type": "integer", "name": "b", "label": "B"},
-    ])
+    [(sheet, row, _column, text)] = problems(
+        survey=[
+            {"type": "integer", "name": "a", "label": "A"},
+            {"type": "begin_group", "name": "g", "label": "G"},
+            {"type": "integer", "name": "b", "label": "B"},
+        ]
+    )
     assert (sheet, row) == ("survey", 3)
     assert "'g' is never ended" in text
 
 
 def test_end_repeat_closing_a_group_is_an_error() -> None:
-    [(_sheet, row, _column, text)] = problems(survey=[
-        {"type": "begin_group", "name": "g", "label": "G"},
-        {"type": "integer", "name": "b", "label": "B"},
-        {"type": "end_repeat"},
-    ])
+    [(_sheet, row, _column, text)] = problems(
+        survey=[
+            {"type": "begin_group", "name": "g", "label": "G"},
+            {"type": "integer", "name": "b", "label": "B"},
+            {"type": "end_repeat"},
+        ]
+    )
     assert row == 4
     assert "group 'g' begun at row 2 is still open" in text
 
@@ -359,27 +412,33 @@ def test_every_broken_row_is_listed() -> None:
     )
     cells = {(sheet, row, column) for sheet, row, column, _text in found}
     assert cells == {
-        ("survey", 2, "type"), ("survey", 3, "name"), ("survey", 4, "relevant"),
+        ("survey", 2, "type"),
+        ("survey", 3, "name"),
+        ("survey", 4, "relevant"),
         ("survey", 5, "repeat_count"),
     }
 
 
 def test_repeat_inside_repeat_is_an_error() -> None:
-    found = problems(survey=[
-        {"type": "begin_repeat", "name": "r", "label": "R", "repeat_count": "2"},
-        {"type": "begin_repeat", "name": "s", "label": "S", "repeat_count": "2"},
-        {"type": "integer", "name": "d", "label": "D"},
-        {"type": "end_repeat"},
-        {"type": "end_repeat"},
-    ])
+    found = problems(
+        survey=[
+            {"type": "begin_repeat", "name": "r", "label": "R", "repeat_count": "2"},
+            {"type": "begin_repeat", "name": "s", "label": "S", "repeat_count": "2"},
+            {"type": "integer", "name": "d", "label": "D"},
+            {"type": "end_repeat"},
+            {"type": "end_repeat"},
+        ]
+    )
     assert ("survey", 2, "type") in {(s, r, c) for s, r, c, _m in found}
 
 
 def test_duplicate_names_are_an_error() -> None:
-    found = problems(survey=[
-        {"type": "integer", "name": "a", "label": "A"},
-        {"type": "integer", "name": "a", "label": "A again"},
-    ])
+    found = problems(
+        survey=[
+            {"type": "integer", "name": "a", "label": "A"},
+            {"type": "integer", "name": "a", "label": "A again"},
+        ]
+    )
     assert found == [("survey", 3, "name", "name 'a' repeats row 2")]
 
 

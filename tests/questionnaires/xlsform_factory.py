@@ -57,40 +57,99 @@ def kobo_victimization_form() -> dict[str, Any]:
     survey: Rows = [
         {"type": "start", "name": "start"},  # row 2: metadata, not supported
         {"type": "end", "name": "end"},  # row 3
-        {"type": "begin_group", "name": "hogar", ES: "Hogar", EN: "Household",
-         "appearance": "field-list"},  # row 4
-        {"type": "integer", "name": "hh_size", ES: "¿Cuántas personas viven en su hogar?",
-         EN: "How many people live in your home?", "required": "yes",
-         "constraint": ". > 0 and . < 30",
-         "constraint_message::Español (es)": "Entre 1 y 29",
-         "constraint_message::English (en)": "Between 1 and 29",
-         "hint::Español (es)": "Incluya a los niños", "hint::English (en)": "Include children"},  # 5
-        {"type": "select_one yes_no", "name": "car", ES: "¿Tiene auto?", EN: "Do you own a car?",
-         "required": "TRUE()"},  # row 6
-        {"type": "begin group", "name": "vehiculo", ES: "Vehículo", EN: "Vehicle",
-         "relevant": "${car} = 'yes'"},  # row 7: nested group with relevance
-        {"type": "select_multiple theft_items", "name": "car_theft",
-         ES: "¿Qué le robaron?", EN: "What was stolen?", "relevant": "${hh_size} > 1",
-         "constraint": "not(selected(., 'none') and count-selected(.) > 1)",
-         "constraint_message::Español (es)": "'Nada' va solo",
-         "constraint_message::English (en)": "'Nothing' goes alone"},  # row 8
-        {"type": "text", "name": "car_other", ES: "¿Qué otra cosa?", EN: "What else?",
-         "relevant": "selected(${car_theft}, 'other')"},  # row 9
+        {
+            "type": "begin_group",
+            "name": "hogar",
+            ES: "Hogar",
+            EN: "Household",
+            "appearance": "field-list",
+        },  # row 4
+        {
+            "type": "integer",
+            "name": "hh_size",
+            ES: "¿Cuántas personas viven en su hogar?",
+            EN: "How many people live in your home?",
+            "required": "yes",
+            "constraint": ". > 0 and . < 30",
+            "constraint_message::Español (es)": "Entre 1 y 29",
+            "constraint_message::English (en)": "Between 1 and 29",
+            "hint::Español (es)": "Incluya a los niños",
+            "hint::English (en)": "Include children",
+        },  # 5
+        {
+            "type": "select_one yes_no",
+            "name": "car",
+            ES: "¿Tiene auto?",
+            EN: "Do you own a car?",
+            "required": "TRUE()",
+        },  # row 6
+        {
+            "type": "begin group",
+            "name": "vehiculo",
+            ES: "Vehículo",
+            EN: "Vehicle",
+            "relevant": "${car} = 'yes'",
+        },  # row 7: nested group with relevance
+        {
+            "type": "select_multiple theft_items",
+            "name": "car_theft",
+            ES: "¿Qué le robaron?",
+            EN: "What was stolen?",
+            "relevant": "${hh_size} > 1",
+            "constraint": "not(selected(., 'none') and count-selected(.) > 1)",
+            "constraint_message::Español (es)": "'Nada' va solo",
+            "constraint_message::English (en)": "'Nothing' goes alone",
+        },  # row 8
+        {
+            "type": "text",
+            "name": "car_other",
+            ES: "¿Qué otra cosa?",
+            EN: "What else?",
+            "relevant": "selected(${car_theft}, 'other')",
+        },  # row 9
         {"type": "end group"},  # row 10
-        {"type": "calculate", "name": "n_theft", "calculation": "count-selected(${car_theft})"},  # 11
-        {"type": "select_one safety", "name": "feel_safe", ES: "¿Se siente seguro?",
-         EN: "Do you feel safe?", "default": "1"},  # row 12: unsupported column
+        {
+            "type": "calculate",
+            "name": "n_theft",
+            "calculation": "count-selected(${car_theft})",
+        },  # 11
+        {
+            "type": "select_one safety",
+            "name": "feel_safe",
+            ES: "¿Se siente seguro?",
+            EN: "Do you feel safe?",
+            "default": "1",
+        },  # row 12: unsupported column
         {"type": "end_group"},  # row 13
         {"type": "geopoint", "name": "location", ES: "Ubicación", EN: "Location"},  # row 14
-        {"type": "begin_repeat", "name": "incident", ES: "Incidente", EN: "Incident",
-         "repeat_count": "${n_theft}"},  # row 15
-        {"type": "date", "name": "inc_month", ES: "¿Cuándo?", EN: "When?",
-         "appearance": "month-year"},  # row 16
-        {"type": "text", "name": "inc_desc", ES: "Describa lo ocurrido",
-         "appearance": "multiline"},  # row 17: no English label
+        {
+            "type": "begin_repeat",
+            "name": "incident",
+            ES: "Incidente",
+            EN: "Incident",
+            "repeat_count": "${n_theft}",
+        },  # row 15
+        {
+            "type": "date",
+            "name": "inc_month",
+            ES: "¿Cuándo?",
+            EN: "When?",
+            "appearance": "month-year",
+        },  # row 16
+        {
+            "type": "text",
+            "name": "inc_desc",
+            ES: "Describa lo ocurrido",
+            "appearance": "multiline",
+        },  # row 17: no English label
         {"type": "end_repeat"},  # row 18
-        {"type": "note", "name": "thanks", ES: "Gracias, ${car}", EN: "Thank you",
-         "media::image": "thanks.png"},  # row 19: unsupported column
+        {
+            "type": "note",
+            "name": "thanks",
+            ES: "Gracias, ${car}",
+            EN: "Thank you",
+            "media::image": "thanks.png",
+        },  # row 19: unsupported column
     ]
     choices: Rows = [
         {"list_name": "yes_no", "name": "yes", ES: "Sí", EN: "Yes"},  # row 2
