@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from questionnaires.instruments import standard_instrument, standard_instrument_ids
 from questionnaires.loader import (
     InstrumentError,
     Problem,
@@ -493,3 +494,12 @@ def test_aliases_for_repeated_labels_are_fine() -> None:
     )
     instrument = load_instrument_text(HEADER + section("s", items))
     assert instrument.item("b").label == {"en": "Same", "es": "Igual"}
+
+
+def test_shipped_instruments_by_id() -> None:
+    ids = standard_instrument_ids()
+    assert ids == [path.stem for path in standard_instrument_paths()]
+    for instrument_id in ids:
+        assert standard_instrument(instrument_id).id == instrument_id
+    with pytest.raises(KeyError, match="no shipped instrument 'nope'"):
+        standard_instrument("nope")
