@@ -3,7 +3,7 @@
 See ``questionnaires/docs/expressions.md`` for the language and its semantics.
 """
 
-from .coercion import Value, format_number, to_boolean, to_number, to_string
+from .coercion import Value, format_number, is_blank, to_boolean, to_number, to_string
 from .context import EvalContext, MappingContext
 from .errors import ExpressionError, ExpressionSyntaxError
 from .expression import Expression, evaluate, parse
@@ -30,6 +30,7 @@ __all__ = [
     "Value",
     "evaluate",
     "format_number",
+    "is_blank",
     "parse",
     "to_boolean",
     "to_number",

@@ -15,8 +15,8 @@ class EvalContext(Protocol):
 
     ``value`` resolves ``${name}``; inside a repeat, names of items of the same
     repeat resolve to the current instance. ``repeat_values(name)`` gives every
-    instance's value of a repeat item (for ``sum``/``min``/``max`` referenced
-    from outside the repeat) and ``[value(name)]`` for any other name.
+    instance's value of a repeat item (for ``sum``/``min``/``max``, from inside
+    or outside the repeat) and ``[value(name)]`` for any other name.
     ``repeat_count(name)`` is the number of instances of repeat ``name``; for an
     item inside a repeat it is the number of instances where that item is not
     blank.
@@ -69,11 +69,9 @@ class MappingContext:
         return self._position
 
     def repeat_values(self, name: str) -> list[Value]:
-        if name in self._answers:
-            return [self._answers[name]]
         instances = self._instances_holding(name)
         if instances is None:
-            return [None]
+            return [self.value(name)]
         return [instance.get(name) for instance in instances]
 
     def repeat_count(self, name: str) -> int:

@@ -782,9 +782,8 @@
         return position;
       },
       repeatValues: function (name) {
-        if (has(answers, name)) return [answers[name]];
         var instances = instancesHolding(name);
-        if (instances === null) return [null];
+        if (instances === null) return [ctx.value(name)];
         return instances.map(function (inst) { return has(inst, name) ? inst[name] : null; });
       },
       repeatCount: function (name) {
