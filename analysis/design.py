@@ -196,7 +196,7 @@ class SurveyDesign(DesignEstimators):
 
         stratum = _labels(data, strata, "strata") if strata is not None else np.zeros(n, np.int64)
         stratum_labels = (
-            np.asarray(pd.factorize(data[strata], sort=True)[1], dtype=object)
+            np.array(pd.factorize(data[strata], sort=True)[1].tolist(), dtype=object)
             if strata is not None
             else np.array(["(all)"], dtype=object)
         )
@@ -204,7 +204,8 @@ class SurveyDesign(DesignEstimators):
         if psu is not None and strata is not None and not nest:
             per_psu = pd.Series(stratum).groupby(psu_raw).nunique()
             if (per_psu > 1).any():
-                label = pd.factorize(data[psu], sort=True)[1][int(per_psu.index[per_psu > 1][0])]
+                labels = pd.factorize(data[psu], sort=True)[1].tolist()
+                label = labels[int(per_psu.index[per_psu > 1][0])]
                 raise ValueError(
                     f"psu column {psu!r}: PSU {label!r} appears in more than one stratum; "
                     "use nest=True if PSU labels are only unique within strata"

@@ -1,0 +1,186 @@
+"""Domain estimation (svyby, subset) and lonely-PSU options against R's survey package."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import SurveyDesign
+
+Check = Callable[..., None]
+
+
+@pytest.fixture
+def dstrat(apistrat: pd.DataFrame) -> SurveyDesign:
+    return SurveyDesign(apistrat, weights="pw", strata="stype", fpc="fpc")
+
+
+@pytest.fixture
+def dclus1(apiclus1: pd.DataFrame) -> SurveyDesign:
+    return SurveyDesign(apiclus1, weights="pw", psu="dnum", fpc="fpc")
+
+
+@pytest.fixture
+def dclus2(apiclus2: pd.DataFrame) -> SurveyDesign:
+    return SurveyDesign(apiclus2, psu="dnum", ssu="snum", fpc="fpc1", fpc2="fpc2")
+
+
+def check_by(assert_r: Check, table: pd.DataFrame, ref: dict[str, Any], by: list[str]) -> None:
+    for col in by:
+        assert [str(v) for v in table[col]] == ref[col]
+    assert_r(table["estimate"], ref["estimate"])
+    assert_r(table["se"], ref["se"])
+    if "deff" in ref:
+        assert_r(table["deff"], ref["deff"])
+
+
+@pytest.mark.parametrize(
+    ("name", "case", "method", "variable", "by"),
+    [
+        ("dstrat", "by_stype_mean", "mean", "api00", "stype"),
+        ("dstrat", "by_stype_total", "total", "enroll", "stype"),
+        ("dstrat", "by_schwide_mean", "mean", "api00", "sch.wide"),
+        ("dclus1", "by_stype_mean", "mean", "api00", "stype"),
+        ("dclus1", "by_stype_total", "total", "enroll", "stype"),
+        ("dclus2", "by_stype_mean", "mean", "api00", "stype"),
+    ],
+)
+def test_by_matches_svyby(
+    request: pytest.FixtureRequest,
+    design_ref: dict[str, Any],
+    assert_r: Check,
+    name: str,
+    case: str,
+    method: str,
+    variable: str,
+    by: str,
+) -> None:
+    design = request.getfixturevalue(name)
+    table = getattr(design, method)(variable, by=by)
+    check_by(assert_r, table, design_ref[name][case], [by])
+
+
+def test_by_two_columns_matches_svyby(
+    dstrat: SurveyDesign, design_ref: dict[str, Any], assert_r: Check
+) -> None:
+    table = dstrat.mean("api00", by=["stype", "sch.wide"])
+    ref = design_ref["dstrat"]["by_stype_schwide_mean"]
+    # svyby orders by the interaction with the first factor varying fastest
+    table = table.sort_values(["sch.wide", "stype"]).reset_index(drop=True)
+    check_by(assert_r, table, ref, ["stype", "sch.wide"])
+
+
+def test_ratio_by_matches_svyby_svyratio(
+    dstrat: SurveyDesign, design_ref: dict[str, Any], assert_r: Check
+) -> None:
+    table = dstrat.ratio("api.stu", "enroll", by="sch.wide")
+    check_by(assert_r, table, design_ref["dstrat"]["by_schwide_ratio"], ["sch.wide"])
+
+
+def test_quantile_by_matches_svyby_svyquantile(
+    dclus1: SurveyDesign, design_ref: dict[str, Any], assert_r: Check
+) -> None:
+    table = dclus1.quantile("api00", 0.5, by="stype")
+    check_by(assert_r, table, design_ref["dclus1"]["by_stype_quantile"], ["stype"])
+
+
+def test_subset_keeps_the_design(
+    dstrat: SurveyDesign, design_ref: dict[str, Any], assert_r: Check
+) -> None:
+    ref = design_ref["dstrat"]["domain_schwide_yes"]
+    domain = dstrat.subset(dstrat.data["sch.wide"] == "Yes")
+    assert domain.degf() == ref["degf"]
+    assert len(domain.data) == len(dstrat.data)  # rows are never dropped
+    est = domain.mean("api00")
+    assert_r([est.estimate, est.se], [ref["mean_api00"]["estimate"], ref["mean_api00"]["se"]])
+    assert_r([est.ci_low, est.ci_high], [ref["mean_api00"]["ci_low"], ref["mean_api00"]["ci_high"]])
+    assert est.df == ref["mean_api00"]["df"]
+
+
+@pytest.mark.parametrize("interval", ["logit", "beta"])
+def test_proportion_in_a_domain_matches_svyciprop_on_a_subset(
+    dstrat: SurveyDesign,
+    design_ref: dict[str, Any],
+    assert_r: Check,
+    interval: Literal["logit", "beta"],
+) -> None:
+    ref = design_ref["dstrat"]["domain_schwide_yes"][f"ciprop_{interval}_E"]
+    table = dstrat.proportion("stype", by="sch.wide", interval=interval)
+    row = table[(table["sch.wide"] == "Yes") & (table["value"] == "E")].iloc[0]
+    assert_r([row["estimate"], row["se"]], [ref["estimate"], ref["se"]])
+    assert_r([row["ci_low"], row["ci_high"]], [ref["ci_low"], ref["ci_high"]])
+
+
+def test_domains_equal_subsets_one_by_one(dclus1: SurveyDesign) -> None:
+    table = dclus1.mean(["api00", "api99"], by="stype")
+    for _, row in table.iterrows():
+        domain = dclus1.subset((dclus1.data["stype"] == row["stype"]).to_numpy())
+        single = domain.mean(row["variable"])
+        assert row["estimate"] == pytest.approx(single.estimate, rel=1e-12)
+        assert row["se"] == pytest.approx(single.se, rel=1e-12)
+        assert row["df"] == single.df
+
+
+def test_missing_by_values_are_in_no_domain(apistrat: pd.DataFrame) -> None:
+    apistrat.loc[:9, "stype"] = None
+    design = SurveyDesign(apistrat.assign(stratum=1), weights="pw", strata="stratum")
+    table = design.mean("api00", by="stype")
+    assert table["n"].sum() == 190
+
+
+# -- lonely PSUs ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def apilonely(apistrat: pd.DataFrame, design_ref: dict[str, Any]) -> pd.DataFrame:
+    dropped = np.asarray(design_ref["lonely"]["rows_dropped"]) - 1
+    return apistrat.drop(index=list(dropped)).reset_index(drop=True)
+
+
+def test_lonely_psu_fails_by_default_naming_the_stratum(apilonely: pd.DataFrame) -> None:
+    with pytest.raises(ValueError, match=r"stratum 'H' has only one"):
+        SurveyDesign(apilonely, weights="pw", strata="stype", fpc="fpc")
+
+
+@pytest.mark.parametrize("option", ["remove", "certainty", "adjust", "average"])
+@pytest.mark.parametrize("fpc", [True, False])
+def test_lonely_psu_options_match_r(
+    apilonely: pd.DataFrame,
+    design_ref: dict[str, Any],
+    assert_r: Check,
+    option: str,
+    fpc: bool,
+) -> None:
+    ref = design_ref["lonely"][option]
+    design = SurveyDesign(
+        apilonely, weights="pw", strata="stype", fpc="fpc" if fpc else None, lonely_psu=option
+    )
+    suffix = "" if fpc else "_nofpc"
+    assert design.degf() == ref["degf"]
+    for est, case in [
+        (design.mean("api00"), f"mean_api00{suffix}"),
+        (design.total("enroll"), f"total_enroll{suffix}"),
+    ]:
+        assert_r([est.estimate, est.se], [ref[case]["estimate"], ref[case]["se"]])
+        assert_r([est.ci_low, est.ci_high], [ref[case]["ci_low"], ref[case]["ci_high"]])
+
+
+@pytest.mark.parametrize("option", ["remove", "certainty", "adjust", "average"])
+def test_lonely_psu_options_in_domains_match_r(
+    apilonely: pd.DataFrame, design_ref: dict[str, Any], assert_r: Check, option: str
+) -> None:
+    design = SurveyDesign(apilonely, weights="pw", strata="stype", lonely_psu=option)
+    table = design.mean("api00", by="sch.wide")
+    check_by(assert_r, table, design_ref["lonely"][option]["by_schwide_mean"], ["sch.wide"])
+
+
+def test_certainty_stratum_with_full_fpc_needs_no_option(apilonely: pd.DataFrame) -> None:
+    # a single PSU that is the whole stratum population has no sampling variance
+    apilonely.loc[apilonely["stype"] == "H", "fpc"] = 1
+    design = SurveyDesign(apilonely, weights="pw", strata="stype", fpc="fpc")
+    removed = SurveyDesign(apilonely, weights="pw", strata="stype", fpc="fpc", lonely_psu="remove")
+    assert design.mean("api00").se == pytest.approx(removed.mean("api00").se, rel=1e-12)
