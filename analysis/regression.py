@@ -9,7 +9,6 @@ corrections and calibration).
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -18,7 +17,7 @@ import pandas as pd
 import patsy
 import scipy.linalg
 import statsmodels.api as sm
-from scipy import stats
+from scipy import special, stats
 
 if TYPE_CHECKING:
     from analysis.design import SurveyDesign
@@ -170,17 +169,15 @@ def fit_svyglm(
     _check_rank(x, prior)
 
     glm_family = sm.families.Gaussian() if family == "gaussian" else sm.families.Binomial()
-    with warnings.catch_warnings():
-        # statsmodels warns about non-integer binomial "counts": with survey
-        # weights this is R's quasibinomial, which is what we want.
-        warnings.filterwarnings("ignore", message=".*non-integer.*")
-        fit = sm.GLM(y, x.to_numpy(), family=glm_family, var_weights=prior).fit(
-            tol=_IRLS_TOL, maxiter=_IRLS_MAXITER
-        )
+    # var_weights, not freq_weights: the weights scale the variance function,
+    # which is R's quasibinomial with prior weights (no integer counts needed)
+    fit = sm.GLM(y, x.to_numpy(), family=glm_family, var_weights=prior).fit(
+        tol=_IRLS_TOL, maxiter=_IRLS_MAXITER
+    )
     beta = np.asarray(fit.params)
     mu = x.to_numpy() @ beta
     if family == "binomial":
-        mu = 1 / (1 + np.exp(-mu))
+        mu = special.expit(mu)
         working = prior * mu * (1 - mu)
     else:
         working = prior
