@@ -30,80 +30,67 @@ class Token:
     position: int
 
 
-_WHITESPACE = " \t\n\r"
-_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
+# One pattern for all tokens; the order of the alternatives matters ('.5' before '.').
 # A hyphen belongs to a name only when a letter follows, so `5 mod-1` is `5 mod -1`.
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z_][A-Za-z0-9_]*)*")
+_TOKEN = re.compile(
+    r"""
+    (?P<space>[ \t\n\r]+)
+  | (?P<number>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)
+  | (?P<dotdot>\.\.)
+  | (?P<dot>\.)
+  | (?P<string>'[^']*'|"[^"]*")
+  | (?P<reference>\$\{[A-Za-z_][A-Za-z0-9_.\-]*\})
+  | (?P<punctuation>[(),])
+  | (?P<operator>!=|<=|>=|=|<|>|\+|-|\*)
+  | (?P<name>[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z_][A-Za-z0-9_]*)*)
+    """,
+    re.VERBOSE,
+)
 _REFERENCE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
-_OPERATORS = ("!=", "<=", ">=", "=", "<", ">", "+", "-", "*")
+_KINDS = {
+    "number": Kind.NUMBER,
+    "dotdot": Kind.DOTDOT,
+    "dot": Kind.DOT,
+    "operator": Kind.OPERATOR,
+    "name": Kind.NAME,
+}
 _PUNCTUATION = {"(": Kind.LPAREN, ")": Kind.RPAREN, ",": Kind.COMMA}
 
 
 def tokenize(source: str) -> list[Token]:
     """Return the tokens of ``source`` ending with an END token."""
     tokens: list[Token] = []
-    i = 0
-    n = len(source)
-    while i < n:
-        ch = source[i]
-        if ch in _WHITESPACE:
-            i += 1
-            continue
-        if ch.isascii() and (
-            ch.isdigit()
-            or (ch == "." and i + 1 < n and source[i + 1].isdigit() and source[i + 1].isascii())
-        ):
-            match = _NUMBER.match(source, i)
-            if match is None:  # pragma: no cover - guarded by the test above
-                raise ExpressionSyntaxError("invalid number", i, source)
-            tokens.append(Token(Kind.NUMBER, match.group(), i))
-            i = match.end()
-            continue
-        if ch == ".":
-            if source.startswith("..", i):
-                tokens.append(Token(Kind.DOTDOT, "..", i))
-                i += 2
-            else:
-                tokens.append(Token(Kind.DOT, ".", i))
-                i += 1
-            continue
-        if ch in "'\"":
-            end = source.find(ch, i + 1)
-            if end < 0:
-                raise ExpressionSyntaxError("unterminated string", i, source)
-            tokens.append(Token(Kind.STRING, source[i + 1 : end], i))
-            i = end + 1
-            continue
-        if ch == "$":
-            i = _reference(source, i, tokens)
-            continue
-        if ch in _PUNCTUATION:
-            tokens.append(Token(_PUNCTUATION[ch], ch, i))
-            i += 1
-            continue
-        operator = next((op for op in _OPERATORS if source.startswith(op, i)), None)
-        if operator is not None:
-            tokens.append(Token(Kind.OPERATOR, operator, i))
-            i += len(operator)
-            continue
-        match = _NAME.match(source, i)
-        if match is not None:
-            tokens.append(Token(Kind.NAME, match.group(), i))
-            i = match.end()
-            continue
-        raise ExpressionSyntaxError(f"unexpected character {ch!r}", i, source)
-    tokens.append(Token(Kind.END, "", n))
+    position = 0
+    end = len(source)
+    while position < end:
+        match = _TOKEN.match(source, position)
+        if match is None:
+            raise _lexical_error(source, position)
+        group = match.lastgroup
+        text = match.group()
+        if group == "string":
+            tokens.append(Token(Kind.STRING, text[1:-1], position))
+        elif group == "reference":
+            tokens.append(Token(Kind.REFERENCE, text[2:-1], position))
+        elif group == "punctuation":
+            tokens.append(Token(_PUNCTUATION[text], text, position))
+        elif group != "space":
+            tokens.append(Token(_KINDS[group or ""], text, position))
+        position = match.end()
+    tokens.append(Token(Kind.END, "", end))
     return tokens
 
 
-def _reference(source: str, i: int, tokens: list[Token]) -> int:
-    if not source.startswith("${", i):
-        raise ExpressionSyntaxError("'$' must start a reference like ${name}", i, source)
-    match = _REFERENCE_NAME.match(source, i + 2)
-    if match is None:
-        raise ExpressionSyntaxError("'${' must be followed by a name", i + 2, source)
-    end = match.end()
-    if end >= len(source) or source[end] != "}":
-        raise ExpressionSyntaxError("missing '}' after the reference name", end, source)
-    tokens.append(Token(Kind.REFERENCE, match.group(), i))
-    return end + 1
+def _lexical_error(source: str, position: int) -> ExpressionSyntaxError:
+    """Say why no token starts at ``position``."""
+    char = source[position]
+    if char in "'\"":
+        return ExpressionSyntaxError("unterminated string", position, source)
+    if char != "$":
+        return ExpressionSyntaxError(f"unexpected character {char!r}", position, source)
+    if not source.startswith("${", position):
+        return ExpressionSyntaxError("'$' must start a reference like ${name}", position, source)
+    name = _REFERENCE_NAME.match(source, position + 2)
+    if name is None:
+        return ExpressionSyntaxError("'${' must be followed by a name", position + 2, source)
+    return ExpressionSyntaxError("missing '}' after the reference name", name.end(), source)

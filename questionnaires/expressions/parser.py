@@ -6,7 +6,7 @@ from .errors import ExpressionSyntaxError
 from .functions import FUNCTIONS
 from .lexer import Kind, Token, tokenize
 from .nodes import (
-    PRECEDENCE_LEVELS,
+    PRECEDENCE,
     Binary,
     Call,
     Current,
@@ -43,27 +43,26 @@ class _Parser:
         self.index += 1
         return token
 
-    def operator_at(self, level: int) -> str | None:
+    def operator(self) -> str | None:
         token = self.token
-        if token.kind in (Kind.OPERATOR, Kind.NAME) and token.text in PRECEDENCE_LEVELS[level]:
+        if token.kind in (Kind.OPERATOR, Kind.NAME) and token.text in PRECEDENCE:
             return token.text
         return None
 
     def parse(self) -> Node:
         if self.token.kind is Kind.END:
             raise self.error("empty expression")
-        node = self.binary(0)
+        node = self.binary(1)
         if self.token.kind is not Kind.END:
             raise self.error(f"unexpected {self.describe(self.token)}")
         return node
 
-    def binary(self, level: int) -> Node:
-        if level == len(PRECEDENCE_LEVELS):
-            return self.unary()
-        left = self.binary(level + 1)
-        while (op := self.operator_at(level)) is not None:
+    def binary(self, weakest: int) -> Node:
+        """Precedence climbing: operators binding at least as tight as ``weakest``."""
+        left = self.unary()
+        while (op := self.operator()) is not None and PRECEDENCE[op] >= weakest:
             position = self.advance().position
-            right = self.binary(level + 1)
+            right = self.binary(PRECEDENCE[op] + 1)  # +1: operators associate to the left
             left = Binary(op, left, right, position)
         return left
 
@@ -97,7 +96,7 @@ class _Parser:
             raise self.error("'..' is only allowed in position(..)", token.position)
         if kind is Kind.LPAREN:
             self.enter(token)
-            node = self.binary(0)
+            node = self.binary(1)
             self.depth -= 1
             self.expect(Kind.RPAREN, "')' to close the '(' at position " + str(token.position))
             return node
@@ -141,7 +140,7 @@ class _Parser:
                 raise self.error(f"{function}() takes '..' as its argument: {function}(..)")
             self.advance()
             return Parent(token.position)
-        node = self.binary(0)
+        node = self.binary(1)
         if rule == "reference" and not isinstance(node, Reference):
             raise self.error(f"{function}() takes a ${{name}} reference", token.position)
         return node

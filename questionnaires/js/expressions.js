@@ -384,20 +384,18 @@
       if (token().kind !== kind) fail('expected ' + wanted + ', found ' + describe(token()));
       return advance();
     }
-    function operatorAt(level) {
+    function operator() {
       var tok = token();
-      if ((tok.kind === 'OPERATOR' || tok.kind === 'NAME') && PRECEDENCE_LEVELS[level].indexOf(tok.text) >= 0) {
-        return tok.text;
-      }
+      if ((tok.kind === 'OPERATOR' || tok.kind === 'NAME') && has(PRECEDENCE, tok.text)) return tok.text;
       return null;
     }
-    function binary(level) {
-      if (level === PRECEDENCE_LEVELS.length) return unary();
-      var left = binary(level + 1);
+    // Precedence climbing: operators binding at least as tight as `weakest`.
+    function binary(weakest) {
+      var left = unary();
       var op;
-      while ((op = operatorAt(level)) !== null) {
+      while ((op = operator()) !== null && PRECEDENCE[op] >= weakest) {
         var position = advance().position;
-        var right = binary(level + 1);
+        var right = binary(PRECEDENCE[op] + 1); // +1: operators associate to the left
         left = node.Binary(op, left, right, position);
       }
       return left;
@@ -423,7 +421,7 @@
         case 'DOTDOT': return fail("'..' is only allowed in position(..)", tok.position);
         case 'LPAREN': {
           enter(tok);
-          var inner = binary(0);
+          var inner = binary(1);
           depth--;
           expect('RPAREN', "')' to close the '(' at position " + tok.position);
           return inner;
@@ -464,7 +462,7 @@
         advance();
         return node.Parent(tok.position);
       }
-      var arg = binary(0);
+      var arg = binary(1);
       if (rule === 'reference' && arg.type !== 'Reference') {
         fail(fname + '() takes a ${name} reference', tok.position);
       }
@@ -472,7 +470,7 @@
     }
 
     if (token().kind === 'END') fail('empty expression');
-    var tree = binary(0);
+    var tree = binary(1);
     if (token().kind !== 'END') fail('unexpected ' + describe(token()));
     if (treeDepth(tree) > MAX_TREE_DEPTH) fail('expression too long or nested too deeply', 0);
     return tree;
