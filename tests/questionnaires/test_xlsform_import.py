@@ -13,7 +13,8 @@ import pytest
 
 from questionnaires.loader import load_instrument_dict
 from questionnaires.xlsform import ImportResult, XLSFormError, import_xlsform
-from questionnaires.xlsform.importer import all_of, to_identifier
+from questionnaires.xlsform.context import to_identifier
+from questionnaires.xlsform.survey import all_of
 
 
 def _factory() -> ModuleType:
