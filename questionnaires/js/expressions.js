@@ -478,6 +478,15 @@
 
   // -------------------------------------------------------------- functions
 
+  /** 'YYYY-MM-DD' from the context's today(): a string, or a Date read in local time. */
+  function isoDate(day) {
+    if (day instanceof Date) {
+      var pad = function (k, width) { return String(k).padStart(width, '0'); };
+      return pad(day.getFullYear(), 4) + '-' + pad(day.getMonth() + 1, 2) + '-' + pad(day.getDate(), 2);
+    }
+    return String(day).slice(0, 10);
+  }
+
   function numbersOverRepeat(ctx, name) {
     var numbers = [];
     var values = ctx.repeatValues(name);
@@ -555,7 +564,7 @@
       return function (ctx) { return Math.trunc(toNumber(args[0](ctx))); };
     }),
     'today': spec(0, 0, function () {
-      return function (ctx) { return String(ctx.today()).slice(0, 10); };
+      return function (ctx) { return isoDate(ctx.today()); };
     }),
     'position': spec(1, 1, function () {
       return function (ctx) { return ctx.position(); };

@@ -106,3 +106,9 @@ test('works as a classic browser script defining window.SurveyExpr', () => {
   const ctx = window.SurveyExpr.mappingContext({ answers: { n: 4 } });
   assert.equal(window.SurveyExpr.evaluate(window.SurveyExpr.parse('${n} * 2'), ctx), 8);
 });
+
+test('today() accepts a Date from the context, read as a local calendar day', () => {
+  const ctx = SurveyExpr.mappingContext({ today: new Date(2024, 1, 29, 23, 59) });
+  assert.equal(SurveyExpr.evaluate(SurveyExpr.parse('today()'), ctx), '2024-02-29');
+  assert.equal(SurveyExpr.evaluate(SurveyExpr.parse("today() - '2024-01-01'"), ctx), 59);
+});
