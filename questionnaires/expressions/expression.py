@@ -70,4 +70,5 @@ def evaluate(expr: Expression, ctx: EvalContext) -> Value:
 
     Never raises because of answer data: bad numbers become NaN, blanks ''.
     """
-    return normalize(expr._run(ctx))
+    value = expr._run(ctx)
+    return normalize(value) if type(value) is float else value
