@@ -202,6 +202,7 @@ thead th { background: #e8e8e8; }
 th[scope=row] { font-family: ui-monospace, monospace; white-space: nowrap; }
 code { font-family: ui-monospace, monospace; font-size: .9em; word-break: break-word; }
 ul { margin: 0; padding-left: 1.1rem; }
+td.answers { min-width: 14rem; }
 .meta { color: #444; }
 a { color: #0645ad; }
 a:focus { outline: 3px solid #f5a623; }
@@ -289,7 +290,7 @@ def _html_row(row: CodebookRow, languages: list[str]) -> str:
         + "</li>"
         for code, label in row.choices
     )
-    cells.append(f"<td><ul>{choices}</ul></td>" if choices else "<td></td>")
+    cells.append(f'<td class="answers"><ul>{choices}</ul></td>' if choices else "<td></td>")
     cells.append(
         f"<td><code>{_e(row.relevance)}</code></td>" if row.relevance else "<td>always</td>"
     )

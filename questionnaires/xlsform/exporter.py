@@ -288,8 +288,15 @@ class _Exporter:
     def _list_for(self, list_name: str, special: Sequence[str]) -> str:
         if not special:
             return list_name
-        name = odk.special_list_name(list_name, special)
-        self.special_lists[name] = (list_name, tuple(special))
+        wanted = (list_name, tuple(special))
+        base = odk.special_list_name(list_name, special)
+        name, suffix = base, 2
+        # The instrument may already have a list of that name: never mix the two.
+        while (
+            name in self.instrument.choice_lists or self.special_lists.get(name, wanted) != wanted
+        ):
+            name, suffix = f"{base}_{suffix}", suffix + 1
+        self.special_lists[name] = wanted
         return name
 
     # -- choices and settings --------------------------------------------------

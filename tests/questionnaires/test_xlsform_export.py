@@ -170,3 +170,17 @@ def test_kobo_form_round_trips_after_import() -> None:
     again, warnings = round_trip(first)
     assert warnings == []
     assert again.content_hash == first.content_hash
+
+
+def test_special_list_copy_never_takes_an_existing_list_name(small: Instrument) -> None:
+    data = small.to_dict()
+    data["choice_lists"]["yes_no_dk_ref"] = [{"code": 7, "label": {"en": "Seven", "es": "Siete"}}]
+    instrument = load_instrument_dict(data)
+    survey = export_workbook(instrument)["survey"]
+    header = [cell.value for cell in survey[1]]
+    types = {row[1]: row[0] for row in survey.iter_rows(min_row=2, values_only=True)}
+    assert header[:2] == ["type", "name"]
+    assert types["rob_yn"] == "select_one yes_no_dk_ref_2"
+    back, warnings = round_trip(instrument)
+    assert warnings == []
+    assert back.content_hash == instrument.content_hash
