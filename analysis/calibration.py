@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -25,6 +25,11 @@ import scipy.linalg
 
 if TYPE_CHECKING:
     from analysis.design import SurveyDesign
+    from analysis.replicate import ReplicateDesign
+
+# A Taylor-linearization design gets a residualizing step; a replicate-weight
+# design gets every replicate calibrated again (R's svyrep methods).
+Design = TypeVar("Design", "SurveyDesign", "ReplicateDesign")
 
 __all__ = [
     "CalibrationError",
@@ -194,6 +199,51 @@ class RegressionCalibration:
 
 
 # ---------------------------------------------------------------------------
+# Taylor and replicate-weight designs
+# ---------------------------------------------------------------------------
+
+
+def _replicates(design: Any) -> np.ndarray | None:
+    """The (n, R) replicate weights of a replicate design; None for a Taylor design."""
+    if hasattr(design, "_with_weights") and hasattr(design, "_variance"):
+        return None
+    replicate_weights = getattr(design, "replicate_weights", None)
+    if replicate_weights is None:
+        raise ValueError(
+            f"expected a SurveyDesign or a ReplicateDesign; got {type(design).__name__}"
+        )
+    return np.asarray(replicate_weights(), dtype=np.float64)
+
+
+def _result(design: Any, weights: np.ndarray, reps: np.ndarray | None, step: object | None) -> Any:
+    """New design: Taylor with ``step`` appended, or replicate with new replicate weights."""
+    if reps is None:
+        return design._with_weights(weights, step=step)
+    return type(design)(
+        design.data,
+        weights,
+        np.arange(len(weights)),
+        reps,
+        design.scale,
+        design.rscales,
+        design.type,
+        design.mse,
+        combined=True,
+    )
+
+
+def _per_replicate(reps: np.ndarray, adjust: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """Apply a weight adjustment to every replicate, naming the one that fails."""
+    out = np.empty_like(reps)
+    for r in range(reps.shape[1]):
+        try:
+            out[:, r] = adjust(reps[:, r])
+        except (ValueError, np.linalg.LinAlgError) as exc:
+            raise type(exc)(f"replicate {r + 1}: {exc}") from exc
+    return out
+
+
+# ---------------------------------------------------------------------------
 # Cells and totals
 # ---------------------------------------------------------------------------
 
@@ -275,17 +325,22 @@ def _match_cells(
 # ---------------------------------------------------------------------------
 
 
+def _poststratified(w: np.ndarray, codes: np.ndarray, target: np.ndarray) -> np.ndarray:
+    sample = np.bincount(codes, weights=w, minlength=len(target))
+    return w * np.where(sample > 0, target / np.where(sample > 0, sample, 1.0), 1.0)[codes]
+
+
 def poststratify(
-    design: SurveyDesign,
+    design: Design,
     by: Columns,
     totals: Totals,
     partial: bool = False,
-) -> SurveyDesign:
+) -> Design:
     """Post-stratify the weights to known population counts.
 
     Parameters
     ----------
-    design : SurveyDesign
+    design : SurveyDesign or ReplicateDesign
     by : str or sequence of str
         Column(s) defining the post-strata.
     totals : mapping
@@ -318,11 +373,23 @@ def poststratify(
     w0 = np.asarray(design.weights, dtype=np.float64)
     name = _margin_name(by)
     codes, labels, target = _match_cells(name, _cell_keys(design.data, by), w0, totals, partial)
-    sample = np.bincount(codes, weights=w0, minlength=len(labels))
-    ratio = np.where(sample > 0, target / np.where(sample > 0, sample, 1.0), 1.0)
-    w1 = w0 * ratio[codes]
+    w1 = _poststratified(w0, codes, target)
+    reps = _replicates(design)
+    if reps is not None:
+        reps = _per_replicate(reps, lambda w: _poststratified(w, codes, target))
     step = PostStratification(cells=codes, old_weights=w0, new_weights=w1, labels=labels)
-    return design._with_weights(w1, step=step)
+    return _result(design, w1, reps, step)
+
+
+def _rake_sweep(
+    w: np.ndarray, cells: list[np.ndarray], targets: list[np.ndarray]
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """One sweep over the margins; also the weights right after each margin."""
+    after: list[np.ndarray] = []
+    for codes, target in zip(cells, targets, strict=True):
+        w = _poststratified(w, codes, target)
+        after.append(w)
+    return w, after
 
 
 def _rake_weights(
@@ -337,11 +404,7 @@ def _rake_weights(
     w = w0.copy()
     worst, worst_name = np.inf, names[0]
     for sweep in range(1, max_iter + 1):
-        after: list[np.ndarray] = []
-        for codes, target in zip(cells, targets, strict=True):
-            sample = np.bincount(codes, weights=w, minlength=len(target))
-            w = w * np.where(sample > 0, target / np.where(sample > 0, sample, 1.0), 1.0)[codes]
-            after.append(w)
+        w, after = _rake_sweep(w, cells, targets)
         worst = 0.0
         for codes, target, name in zip(cells, targets, names, strict=True):
             got = np.bincount(codes, weights=w, minlength=len(target))
@@ -356,17 +419,27 @@ def _rake_weights(
     )
 
 
+def _rake_replicate(
+    w: np.ndarray, cells: list[np.ndarray], targets: list[np.ndarray], sweeps: int
+) -> np.ndarray:
+    for _ in range(sweeps):
+        w, _after = _rake_sweep(w, cells, targets)
+    return w
+
+
 def rake(
-    design: SurveyDesign,
+    design: Design,
     margins: Mapping[Any, Totals],
     max_iter: int = 100,
     tol: float = 1e-10,
-) -> SurveyDesign:
+) -> Design:
     """Rake the weights to several population margins (iterative proportional fitting).
 
     Parameters
     ----------
-    design : SurveyDesign
+    design : SurveyDesign or ReplicateDesign
+        A replicate design has each replicate raked with as many sweeps as
+        the full sample needed (R checks convergence on the full sample only).
     margins : mapping
         ``{column: {level: population total}}``; a key may be a tuple of
         columns, with tuple levels, for a crossed margin (e.g. sex x age).
@@ -425,9 +498,12 @@ def rake(
                 f"margin {name!r} sums to {total:g} but margin {names[0]!r} sums to {grand[0]:g}; "
                 "raking margins must describe the same population"
             )
-    w, after, _ = _rake_weights(w0, cells, targets, names, max_iter, tol)
+    w, after, sweeps = _rake_weights(w0, cells, targets, names, max_iter, tol)
+    reps = _replicates(design)
+    if reps is not None:
+        reps = _per_replicate(reps, lambda r: _rake_replicate(r, cells, targets, sweeps))
     step = Raking(margins=tuple(names), cells=tuple(cells), weights=tuple(after))
-    return design._with_weights(w, step=step)
+    return _result(design, w, reps, step)
 
 
 # ---------------------------------------------------------------------------
@@ -640,20 +716,41 @@ def _orthonormal_basis(x: np.ndarray) -> tuple[np.ndarray, int]:
     return q[:, :rank], rank
 
 
+def _g_weights(
+    mm: np.ndarray,
+    ww: np.ndarray,
+    target: np.ndarray,
+    calfun: str,
+    bounds: tuple[float, float] | None,
+    max_iter: int,
+    tol: float,
+) -> np.ndarray:
+    """Calibration factors g (R: regcalibrate's closed form, or grake)."""
+    if calfun == "linear" and bounds is None:
+        xw = mm * np.sqrt(ww)[:, None]
+        try:
+            return 1 + mm @ np.linalg.solve(xw.T @ xw, target - mm.T @ ww)
+        except np.linalg.LinAlgError as exc:
+            raise ValueError("calibration variables are linearly dependent in the sample") from exc
+    lower, upper = (-np.inf, np.inf) if bounds is None else bounds
+    return _grake(mm, ww, target, calfun, (lower, upper), max_iter, tol)
+
+
 def calibrate(
-    design: SurveyDesign,
+    design: Design,
     formula_or_columns: str | Sequence[str],
     population: Mapping[str, Any],
     calfun: CalFun = "linear",
     bounds: tuple[float, float] | None = None,
     max_iter: int = 50,
     tol: float = 1e-10,
-) -> SurveyDesign:
+) -> Design:
     """Calibrate the weights to population totals of auxiliary variables (GREG).
 
     Parameters
     ----------
-    design : SurveyDesign
+    design : SurveyDesign or ReplicateDesign
+        A replicate design has each replicate calibrated to the same totals.
     formula_or_columns : str or sequence of str
         Calibration model; see :func:`calibration_matrix` for how the
         ``population`` totals are keyed.
@@ -691,9 +788,12 @@ def calibrate(
     >>> cal = calibrate(dclus1, ["stype", "api99"],
     ...                 {"stype": {"E": 4421, "H": 755, "M": 1018}, "api99": 3914069})  # doctest: +SKIP
     """
-    lower, upper = (-np.inf, np.inf) if bounds is None else (float(bounds[0]), float(bounds[1]))
-    if not lower < 1 < upper:
-        raise ValueError(f"bounds must satisfy lower < 1 < upper; got {bounds}")
+    if bounds is not None:
+        bounds = (float(bounds[0]), float(bounds[1]))
+        if not bounds[0] < 1 < bounds[1]:
+            raise ValueError(f"bounds must satisfy lower < 1 < upper; got {bounds}")
+    if calfun not in ("linear", "raking", "logit"):
+        raise ValueError(f"calfun must be 'linear', 'raking' or 'logit'; got {calfun!r}")
     mm, target, names = calibration_matrix(design.data, formula_or_columns, population)
     ww = np.asarray(design.weights, dtype=np.float64)
     sample_total = mm.T @ ww
@@ -704,15 +804,16 @@ def calibrate(
         )
     whalf = np.sqrt(ww)
     basis, rank = _orthonormal_basis(mm * whalf[:, None])
-    if calfun == "linear" and bounds is None:
-        if rank < mm.shape[1]:
-            raise ValueError(f"calibration variables {names} are linearly dependent in the sample")
-        xw = mm * whalf[:, None]
-        g = 1 + mm @ np.linalg.solve(xw.T @ xw, target - sample_total)
-    else:
-        g = _grake(mm, ww, target, calfun, (lower, upper), max_iter, tol)
+    if calfun == "linear" and bounds is None and rank < mm.shape[1]:
+        raise ValueError(f"calibration variables {names} are linearly dependent in the sample")
+    g = _g_weights(mm, ww, target, calfun, bounds, max_iter, tol)
+    reps = _replicates(design)
+    if reps is not None:
+        reps = _per_replicate(
+            reps, lambda r: r * _g_weights(mm, r, target, calfun, bounds, max_iter, tol)
+        )
     step = RegressionCalibration(basis=basis, scale=g * whalf, columns=tuple(names))
-    return design._with_weights(ww * g, step=step)
+    return _result(design, ww * g, reps, step)
 
 
 # ---------------------------------------------------------------------------
@@ -720,18 +821,52 @@ def calibrate(
 # ---------------------------------------------------------------------------
 
 
+def _trimmed(
+    w: np.ndarray, lower: float, upper: float, strict: bool, max_iter: int, eligible: np.ndarray
+) -> np.ndarray | None:
+    """Trimmed copy of ``w`` (only ``eligible`` entries move), or None if nothing was outside."""
+    w = w.copy()
+    n, total = int(eligible.sum()), float(w[eligible].sum())
+    if strict and not n * lower <= total <= n * upper:
+        raise ValueError(
+            f"weights summing to {total:g} over {n} cases cannot all lie in [{lower:g}, {upper:g}]"
+        )
+    changed = False
+    for _ in range(max_iter):
+        outside = eligible & ((w < lower) | (w > upper))
+        if not outside.any():
+            break
+        inside = eligible & ~outside
+        if not inside.any():
+            raise ValueError(
+                f"every weight is outside [{lower:g}, {upper:g}]; nothing to redistribute to"
+            )
+        clipped = np.where(outside, np.clip(w, lower, upper), w)
+        clipped[inside] += (w - clipped).sum() / np.count_nonzero(inside)
+        w, changed = clipped, True
+        if not strict:
+            break
+    else:
+        raise CalibrationError(
+            f"trimming to [{lower:g}, {upper:g}] did not settle in {max_iter} passes"
+        )
+    return w if changed else None
+
+
 def trim(
-    design: SurveyDesign,
+    design: Design,
     lower: float = -np.inf,
     upper: float = np.inf,
     strict: bool = False,
     max_iter: int = 1000,
-) -> SurveyDesign:
+) -> Design:
     """Trim extreme weights and share the trimmed amount among the others.
 
     Parameters
     ----------
-    design : SurveyDesign
+    design : SurveyDesign or ReplicateDesign
+        In a replicate design each replicate is trimmed in the same way,
+        among its positive weights (a replicate's zero weights are structural).
     lower, upper : float
         Bounds for the weights.
     strict : bool
@@ -762,28 +897,16 @@ def trim(
     """
     if not lower < upper:
         raise ValueError(f"trim needs lower < upper; got lower={lower}, upper={upper}")
-    w = np.asarray(design.weights, dtype=np.float64).copy()
-    n, total = w.size, float(w.sum())
-    if strict and not n * lower <= total <= n * upper:
-        raise ValueError(
-            f"weights summing to {total:g} over {n} cases cannot all lie in [{lower:g}, {upper:g}]"
+    w0 = np.asarray(design.weights, dtype=np.float64)
+    w = _trimmed(w0, lower, upper, strict, max_iter, np.ones(w0.size, dtype=bool))
+    reps = _replicates(design)
+    if reps is not None:
+        reps = _per_replicate(
+            reps, lambda r: _keep(r, _trimmed(r, lower, upper, strict, max_iter, r > 0))
         )
-    changed = False
-    for _ in range(max_iter):
-        outside = (w < lower) | (w > upper)
-        if not outside.any():
-            break
-        if outside.all():
-            raise ValueError(
-                f"every weight is outside [{lower:g}, {upper:g}]; nothing to redistribute to"
-            )
-        clipped = np.clip(w, lower, upper)
-        clipped[~outside] += (w - clipped).sum() / np.count_nonzero(~outside)
-        w, changed = clipped, True
-        if not strict:
-            break
-    else:
-        raise CalibrationError(
-            f"trimming to [{lower:g}, {upper:g}] did not settle in {max_iter} passes"
-        )
-    return design._with_weights(w) if changed else design
+        return _result(design, w0 if w is None else w, reps, None)
+    return design if w is None else _result(design, w, None, None)
+
+
+def _keep(old: np.ndarray, new: np.ndarray | None) -> np.ndarray:
+    return old if new is None else new

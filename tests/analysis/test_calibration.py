@@ -274,3 +274,60 @@ def test_trim_rejects_impossible_bounds(dclus1: SurveyDesign) -> None:
         trim(dclus1, lower=50, upper=40)
     with pytest.raises(ValueError, match="cannot all lie in"):
         trim(dclus1, lower=1, upper=30, strict=True)
+
+
+# -- replicate-weight designs: every replicate is calibrated again (R's svyrep methods)
+
+
+def _by_deleted_psu(reps: np.ndarray) -> np.ndarray:
+    """Jackknife replicates in a canonical order: by the rows each one deletes."""
+    order = sorted(range(reps.shape[1]), key=lambda j: tuple(np.flatnonzero(reps[:, j] == 0)))
+    return reps[:, order]
+
+
+@pytest.mark.parametrize(
+    ("case", "adjust"),
+    [
+        ("replicate_jk1", lambda d: d),
+        ("replicate_poststratify", lambda d: poststratify(d, "stype", STYPE)),
+        ("replicate_rake", lambda d: rake(d, {"stype": STYPE, "sch.wide": SCH_WIDE})),
+        (
+            "replicate_calibrate_linear",
+            lambda d: calibrate(d, ["stype", "api99"], {"stype": STYPE, "api99": API99_TOTAL}),
+        ),
+        (
+            "replicate_calibrate_raking",
+            lambda d: calibrate(
+                d, ["stype", "api99"], {"stype": STYPE, "api99": API99_TOTAL}, calfun="raking"
+            ),
+        ),
+    ],
+)
+def test_replicate_designs_are_recalibrated_as_in_r(
+    dclus1: SurveyDesign, ref: dict[str, Any], case: str, adjust: Any
+) -> None:
+    design = adjust(dclus1.replicate("jk1"))
+    expected = ref[case]
+    np.testing.assert_allclose(design.weights, expected["weights"], rtol=RTOL)
+    np.testing.assert_allclose(
+        _by_deleted_psu(design.replicate_weights()),
+        _by_deleted_psu(np.array(expected["repweights"])),
+        rtol=RTOL,
+    )
+    mean, total = design.mean("api00"), design.total("enroll")
+    assert mean.estimate == pytest.approx(expected["mean_api00"]["estimate"], rel=RTOL)
+    assert mean.se == pytest.approx(_scalar(expected["mean_api00"]["se"]), rel=RTOL)
+    assert total.se == pytest.approx(_scalar(expected["total_enroll"]["se"]), rel=RTOL)
+
+
+def test_trimming_a_replicate_design_keeps_deleted_units_out(dclus1: SurveyDesign) -> None:
+    cal = calibrate(
+        dclus1.replicate("jk1"), ["stype", "api99"], {"stype": STYPE, "api99": API99_TOTAL}
+    )
+    trimmed = trim(cal, lower=20, upper=60, strict=True)
+    before, after = cal.replicate_weights(), trimmed.replicate_weights()
+    np.testing.assert_array_equal(after == 0, before == 0)
+    np.testing.assert_allclose(after.sum(axis=0), before.sum(axis=0), rtol=1e-12)
+    positive = after[after > 0]
+    assert positive.min() >= 20 - 1e-9 and positive.max() <= 60 + 1e-9
+    assert trimmed.weights.max() <= 60 + 1e-9
