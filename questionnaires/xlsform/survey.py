@@ -31,6 +31,7 @@ _QUESTION_TYPES = {
     "note": "note",
     "calculate": "calculate",
 }
+_HOW_MANY = {"es": "¿Cuántos?", "en": "How many?", "pt": "Quantos?", "fr": "Combien ?"}
 _TRUE_OR_FALSE = {"yes", "true", "true()", "1", "no", "false", "false()", "0"}
 _INTEGER = re.compile(r"^-?\d+$")
 _NUMBER = re.compile(r"^-?(\d+\.?\d*|\.\d+)$")
@@ -88,7 +89,11 @@ class SurveyReader:
                 sections.extend(self._group_sections(node))
             elif node.kind == "repeat":
                 flush()
-                repeat = self._repeat(node, [], None)
+                repeat, counter = self._repeat(node, [], None)
+                if counter is not None:
+                    loose.append(counter)
+                    loose_row = loose_row or node.row
+                    flush()
                 name = self._section_name(node.name)
                 title = self.ctx.copy(repeat["title"])
                 sections.append({"name": name, "title": title, "items": [repeat]})
@@ -113,7 +118,10 @@ class SurveyReader:
         segments: list[list[dict[str, Any]]] = [[]]
         for child in group.children:
             if child.kind == "repeat":
-                segments.append([self._repeat(child, [], None)])
+                repeat, counter = self._repeat(child, [], None)
+                if counter is not None:
+                    segments[-1].append(counter)
+                segments.append([repeat])
                 segments.append([])
             else:
                 segments[-1].extend(self._items(child, []))
@@ -147,24 +155,21 @@ class SurveyReader:
 
     def _repeat(
         self, node: Node, conditions: list[str | None], title: dict[str, str] | None
-    ) -> dict[str, Any]:
+    ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """Our repeat item, and the question added to ask how many if there is no count."""
         row = node.row
         if any(child.kind == "repeat" for child in descendants(node)):
             self.ctx.problem(row, "type", f"repeat {node.name!r} holds another repeat; ours cannot")
-        count = row.get("repeat_count")
-        if not count:
-            self.ctx.problem(
-                row,
-                "repeat_count",
-                f"repeat {node.name!r} has no repeat_count: add an integer question asking how "
-                "many and put ${that_question} in repeat_count",
-            )
         repeat: dict[str, Any] = {"code": node.name, "type": "repeat"}
         self._name(node)
+        repeat["title"] = title if title is not None else self.ctx.label(row, node.name)
+        count = row.get("repeat_count")
+        counter = None if count else self._counter(node, repeat["title"])
+        if counter is not None:
+            count = "${" + counter["code"] + "}"
         repeat["count"] = int(count) if _INTEGER.match(count) else count
         if isinstance(repeat["count"], str):
             self.expressions.append((row, "repeat_count", repeat, "count", None))
-        repeat["title"] = title if title is not None else self.ctx.label(row, node.name)
         label = {lang: row.get(f"{odk.EXTRA_LABEL_PREFIX}{lang}") for lang in self.ctx.languages}
         if any(label.values()):
             repeat["label"] = label
@@ -182,7 +187,25 @@ class SurveyReader:
             )
         repeat["items"] = items
         self.coded.append(repeat)
-        return repeat
+        return repeat, counter
+
+    def _counter(self, node: Node, title: dict[str, str]) -> dict[str, Any]:
+        """An integer question asking how many instances, for a repeat without repeat_count."""
+        code = f"{node.name}_count"
+        while code in self.names:
+            code += "_"
+        self.names[code] = node.row.number
+        label = {lang: f"{_HOW_MANY.get(lang, _HOW_MANY['en'])} ({title[lang]})" for lang in title}
+        self.ctx.texts.append(label)
+        self.ctx.warn(
+            node.row,
+            "repeat_count",
+            f"no repeat_count (in ODK the interviewer adds instances): the question {code!r} "
+            f"is added before the repeat to ask how many; reword its label",
+        )
+        item = {"code": code, "type": "integer", "label": label, "required": True, "min": 0}
+        self.coded.append(item)
+        return item
 
     def _relevant(self, row: Row, holder: dict[str, Any], conditions: list[str | None]) -> None:
         relevant = all_of([*conditions, row.get("relevant") or None])

@@ -405,19 +405,11 @@ def test_every_broken_row_is_listed() -> None:
             {"type": "select_one nolist", "name": "a", "label": "A"},
             {"type": "integer", "label": "no name"},
             {"type": "integer", "name": "c", "label": "C", "relevant": "${a} = = 1"},
-            {"type": "begin_repeat", "name": "r", "label": "R"},
-            {"type": "integer", "name": "d", "label": "D"},
-            {"type": "end_repeat"},
         ],
         choices=YES_NO,
     )
     cells = {(sheet, row, column) for sheet, row, column, _text in found}
-    assert cells == {
-        ("survey", 2, "type"),
-        ("survey", 3, "name"),
-        ("survey", 4, "relevant"),
-        ("survey", 5, "repeat_count"),
-    }
+    assert cells == {("survey", 2, "type"), ("survey", 3, "name"), ("survey", 4, "relevant")}
 
 
 def test_repeat_inside_repeat_is_an_error() -> None:
@@ -447,3 +439,24 @@ def test_to_identifier() -> None:
     assert to_identifier("Q1-Edad") == "q1_edad"
     assert to_identifier("año") == "ano"
     assert to_identifier("1st") == "x_1st"
+
+
+def test_repeat_without_count_gets_a_question_asking_how_many() -> None:
+    result = run_import(
+        survey=[
+            {"type": "begin_group", "name": "hh", ES: "Hogar", EN: "Household"},
+            {"type": "integer", "name": "rooms", ES: "Cuartos", EN: "Rooms"},
+            {"type": "begin_repeat", "name": "Member", ES: "Miembro", EN: "Member"},
+            {"type": "integer", "name": "age", ES: "Edad", EN: "Age"},
+            {"type": "end_repeat"},
+            {"type": "end_group"},
+        ]
+    )
+    hh, member = result.instrument_dict["sections"]
+    assert [item["code"] for item in hh["items"]] == ["rooms", "member_count"]
+    counter = hh["items"][1]
+    assert counter["label"] == {"es": "¿Cuántos? (Miembro)", "en": "How many? (Member)"}
+    assert (counter["type"], counter["min"], counter["required"]) == ("integer", 0, True)
+    assert member["items"][0]["count"] == "${member_count}"
+    assert "'Member_count' is added" in message(result, "survey", 4, "repeat_count")
+    load_instrument_dict(result.instrument_dict)
