@@ -359,4 +359,7 @@ def _fill(sheet: Any, columns: list[str], rows: list[_Row]) -> None:
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append([row.get(column) for column in columns])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text such as "= total", not an Excel formula
     sheet.freeze_panes = "A2"

@@ -184,3 +184,11 @@ def test_special_list_copy_never_takes_an_existing_list_name(small: Instrument) 
     back, warnings = round_trip(instrument)
     assert warnings == []
     assert back.content_hash == instrument.content_hash
+
+
+def test_text_starting_with_equals_stays_text(small: Instrument) -> None:
+    data = small.to_dict()
+    data["sections"][0]["items"][0]["label"]["en"] = "=SUM(A1:A2) years?"
+    instrument = load_instrument_dict(data)
+    back, _warnings = round_trip(instrument)
+    assert back.item("age").label["en"] == "=SUM(A1:A2) years?"

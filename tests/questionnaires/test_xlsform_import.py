@@ -9,6 +9,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import openpyxl
 import pytest
 
 from questionnaires.loader import load_instrument_dict
@@ -460,3 +461,37 @@ def test_repeat_without_count_gets_a_question_asking_how_many() -> None:
     assert member["items"][0]["count"] == "${member_count}"
     assert "'Member_count' is added" in message(result, "survey", 4, "repeat_count")
     load_instrument_dict(result.instrument_dict)
+
+
+def test_duplicate_choice_names_are_an_error() -> None:
+    found = problems(
+        survey=[{"type": "select_one yn", "name": "a", "label": "A"}],
+        choices=[*YES_NO, {"list_name": "yn", "name": 1, "label": "Yes again"}],
+    )
+    assert found == [("choices", 4, "name", "choice '1' of list 'yn' repeats row 2")]
+
+
+def test_value_under_a_column_without_header_is_warned() -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "survey"
+    sheet.append(["type", "name", "label", None])
+    sheet.append(["integer", "age", "Age", "ask gently"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = import_xlsform(io.BytesIO(buffer.getvalue()))
+    assert "'ask gently' is under a column without a header" in message(result, "survey", 2, "#4")
+
+
+def test_extra_sheets_and_settings_rows_are_warned() -> None:
+    result = run_import(
+        survey=[{"type": "integer", "name": "age", "label": "Age"}],
+        settings={"form_id": "Mi Encuesta", "version": 3, "default_language": "Klingon"},
+        extra_sheets={"notes": [{"who": "me"}]},
+    )
+    assert result.instrument_dict["id"] == "mi_encuesta"
+    assert result.instrument_dict["version"] == "3"
+    assert "used as id 'mi_encuesta'" in message(result, "settings", 2, "form_id")
+    assert "unknown language 'Klingon'" in message(result, "settings", 2, "default_language")
+    assert "not an XLSForm sheet" in message(result, "notes", 0, "")
