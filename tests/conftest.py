@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from sqlalchemy.orm import Session
+from werkzeug.security import generate_password_hash
 
 from surveyapp import create_app
 from surveyapp.extensions import db
@@ -39,7 +40,18 @@ from surveyapp.services.waves import create_wave
 TEST_PASSWORD = "correct horse battery staple"
 TINY_INSTRUMENT = Path(__file__).parent / "surveyapp" / "instruments" / "tiny.yaml"
 PG_URL_VARIABLE = "SURVEYAPP_TEST_DATABASE_URL"
-_CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+_CSRF_RE = re.compile(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cheap password hashes in tests (the production default, scrypt, is slow on purpose)."""
+    import surveyapp.models.users as users_module
+
+    def cheap(password: str, method: str = "pbkdf2:sha256:1000", salt_length: int = 16) -> str:
+        return generate_password_hash(password, method="pbkdf2:sha256:1000", salt_length=salt_length)
+
+    monkeypatch.setattr(users_module, "generate_password_hash", cheap)
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,32 @@
-"""Management pages."""
+"""Management pages: waves, sample units, invitation codes, dashboards, users."""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
+
 import sqlalchemy as sa
-from flask import Blueprint, render_template
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
 
 from ..auth.decorators import role_required
 from ..extensions import db
-from ..models import Role, Wave
+from ..models import InstrumentVersion, Mode, Role, SampleUnit, User, Wave, WaveStatus, utcnow
+from ..services import invitations, response, sample, users, waves
+from ..services.instruments import instrument_versions
+from .forms import (
+    ActiveForm,
+    CodesForm,
+    RoleForm,
+    SampleUploadForm,
+    StatusForm,
+    UserForm,
+    WaveForm,
+    choices,
+    field_errors,
+)
 
 bp = Blueprint("manage", __name__, url_prefix="/manage")
 
@@ -15,28 +34,234 @@ bp = Blueprint("manage", __name__, url_prefix="/manage")
 MANAGER_ROLES = (Role.survey_manager,)
 
 
+def _me() -> User:
+    user: User = current_user._get_current_object()
+    return user
+
+
+def _wave_or_404(wave_id: int) -> Wave:
+    wave = db.session.get(Wave, wave_id)
+    if wave is None:
+        abort(404)
+    return wave
+
+
 @bp.route("/")
 @role_required(*MANAGER_ROLES)
-def index() -> str:
+def index() -> ResponseReturnValue:
     """All waves, newest first."""
-    waves = db.session.scalars(sa.select(Wave).order_by(Wave.created_at.desc(), Wave.id.desc())).all()
-    return render_template("manage/index.html", waves=waves)
+    all_waves = db.session.scalars(sa.select(Wave).order_by(Wave.created_at.desc(), Wave.id.desc())).all()
+    return render_template("manage/index.html", waves=all_waves)
 
 
-# Placeholders replaced by the full management pages (next commits).
-@bp.route("/waves/new")
+@bp.route("/waves/new", methods=["GET", "POST"])
 @role_required(*MANAGER_ROLES)
-def new_wave() -> str:
-    return render_template("manage/index.html", waves=[])
+def new_wave() -> ResponseReturnValue:
+    """Create a wave from a loaded instrument version."""
+    versions = instrument_versions(db.session)
+    form = WaveForm()
+    form.instrument_version.choices = choices((v.id, f"{v.title_in('en')} ({v.label})") for v in versions)
+    languages = sorted({lang for v in versions for lang in v.languages})
+    form.languages.choices = choices((lang, lang) for lang in languages)
+    if not versions:
+        flash("No questionnaire is loaded yet: run \"surveyapp init\" first.", "warning")
+    if form.validate_on_submit():
+        version = db.session.get(InstrumentVersion, form.instrument_version.data)
+        if version is None:
+            field_errors(form, "instrument_version", "Choose a questionnaire from the list.")
+        else:
+            try:
+                wave = waves.create_wave(
+                    db.session,
+                    name=form.name.data or "",
+                    slug=form.slug.data or None,
+                    instrument_version=version,
+                    reference_start=form.reference_start.data,  # type: ignore[arg-type]
+                    reference_end=form.reference_end.data,  # type: ignore[arg-type]
+                    fieldwork_start=form.fieldwork_start.data,
+                    fieldwork_end=form.fieldwork_end.data,
+                    languages=form.languages.data or None,
+                    modes=[Mode(m) for m in form.modes.data or []],
+                    invitation_required=bool(form.invitation_required.data),
+                    public_report=bool(form.public_report.data),
+                    created_by=_me(),
+                )
+            except waves.WaveError as exc:
+                db.session.rollback()
+                field_errors(form, exc.field, exc.message)
+            else:
+                db.session.commit()
+                flash(f"Wave \"{wave.name}\" created as a draft.", "success")
+                return redirect(url_for("manage.wave", wave_id=wave.id))
+    return render_template("manage/new_wave.html", form=form)
 
 
 @bp.route("/waves/<int:wave_id>")
 @role_required(*MANAGER_ROLES)
-def wave(wave_id: int) -> str:
-    return render_template("manage/index.html", waves=[])
+def wave(wave_id: int) -> ResponseReturnValue:
+    """Dashboard: settings, completes, partials and response rates per area."""
+    current = _wave_or_404(wave_id)
+    status_form = StatusForm(status=current.status.value)
+    status_form.status.choices = choices(
+        (s.value, s.value.capitalize()) for s in WaveStatus
+        if not (s is WaveStatus.draft and current.status is not WaveStatus.draft)
+    )
+    counts = response.response_by_area(db.session, current)
+    without_code = invitations.units_without_code(db.session, current)
+    return render_template("manage/wave.html", wave=current, counts=counts, status_form=status_form,
+                           without_code=without_code)
 
+
+@bp.route("/waves/<int:wave_id>/status", methods=["POST"])
+@role_required(*MANAGER_ROLES)
+def wave_status(wave_id: int) -> ResponseReturnValue:
+    current = _wave_or_404(wave_id)
+    form = StatusForm()
+    if form.validate_on_submit():
+        try:
+            waves.set_status(db.session, current, WaveStatus(form.status.data), by=_me())
+        except waves.WaveError as exc:
+            db.session.rollback()
+            flash(exc.message, "error")
+        else:
+            db.session.commit()
+            flash(f"The wave is now {current.status.value}.", "success")
+    else:
+        flash("Choose a status from the list.", "error")
+    return redirect(url_for("manage.wave", wave_id=wave_id))
+
+
+@bp.route("/waves/<int:wave_id>/sample", methods=["GET", "POST"])
+@role_required(*MANAGER_ROLES)
+def upload_sample(wave_id: int) -> ResponseReturnValue:
+    """Upload sample units as CSV; every bad row is listed and nothing is stored."""
+    current = _wave_or_404(wave_id)
+    form = SampleUploadForm()
+    result = None
+    if form.validate_on_submit():
+        data = form.file.data.read()
+        result = sample.import_sample_units(db.session, current, data,
+                                           allow_partial=bool(form.allow_partial.data), by=_me())
+        if result.imported:
+            db.session.commit()
+        else:
+            db.session.rollback()
+        if result.ok:
+            flash(f"{len(result.imported)} sample units imported.", "success")
+            return redirect(url_for("manage.wave", wave_id=wave_id))
+    return render_template("manage/sample.html", wave=current, form=form, result=result,
+                           columns=sample.COLUMNS)
+
+
+@bp.route("/waves/<int:wave_id>/codes", methods=["GET", "POST"])
+@role_required(*MANAGER_ROLES)
+def codes(wave_id: int) -> ResponseReturnValue:
+    """Generate invitation codes; the plain codes exist only in the CSV this returns."""
+    current = _wave_or_404(wave_id)
+    form = CodesForm()
+    if form.validate_on_submit():
+        days = form.expires_days.data or 0
+        expires = utcnow() + dt.timedelta(days=days) if days else None
+        issued = invitations.generate_codes(db.session, current, expires_at=expires,
+                                            replace=bool(form.replace.data), by=_me())
+        db.session.commit()
+        if not issued:
+            flash("Every sample unit already has a code; nothing was generated.", "info")
+            return redirect(url_for("manage.codes", wave_id=wave_id))
+        return _codes_csv(current, issued)
+    without_code = invitations.units_without_code(db.session, current)
+    total = db.session.scalar(sa.select(sa.func.count(SampleUnit.id)).where(SampleUnit.wave_id == wave_id))
+    return render_template("manage/codes.html", wave=current, form=form, without_code=without_code,
+                           total=total or 0)
+
+
+def _codes_csv(current: Wave, issued: list[tuple[SampleUnit, str]]) -> Response:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    link = url_for("main.index", _external=True).rstrip("/") + f"/s/{current.slug}"
+    writer.writerow(["external_id", "address", "area_code", "invitation_code", "survey_link"])
+    for unit, code in issued:
+        writer.writerow([unit.external_id, unit.address or "", unit.area.code if unit.area else "", code, link])
+    stamp = utcnow().strftime("%Y%m%d-%H%M%S")
+    return Response(
+        "\ufeff" + out.getvalue(),
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": f"attachment; filename=codes-{current.slug}-{stamp}.csv",
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+# ---- user administration (administrators only) ----
 
 @bp.route("/users")
 @role_required()
-def users() -> str:
-    return render_template("manage/index.html", waves=[])
+def users_list() -> ResponseReturnValue:
+    everyone = db.session.scalars(sa.select(User).order_by(User.active.desc(), User.email)).all()
+    role_forms = {u.id: RoleForm(prefix=f"u{u.id}", role=u.role.value) for u in everyone}
+    return render_template("manage/users.html", users=everyone, role_forms=role_forms,
+                           active_form=ActiveForm())
+
+
+@bp.route("/users/new", methods=["GET", "POST"])
+@role_required()
+def new_user() -> ResponseReturnValue:
+    form = UserForm()
+    if form.validate_on_submit():
+        try:
+            user = users.create_user(db.session, email=form.email.data or "", name=form.name.data or "",
+                                     role=Role(form.role.data), password=form.password.data or "",
+                                     created_by=_me())
+        except users.UserError as exc:
+            db.session.rollback()
+            field_errors(form, exc.field, exc.message)
+        else:
+            db.session.commit()
+            flash(f"User {user.email} created. Give them the temporary password in person.", "success")
+            return redirect(url_for("manage.users_list"))
+    return render_template("manage/new_user.html", form=form)
+
+
+def _user_or_404(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    return user
+
+
+@bp.route("/users/<int:user_id>/role", methods=["POST"])
+@role_required()
+def user_role(user_id: int) -> ResponseReturnValue:
+    user = _user_or_404(user_id)
+    form = RoleForm(prefix=f"u{user_id}")
+    if not form.validate_on_submit():
+        flash("Choose a role from the list.", "error")
+    elif user.id == _me().id:
+        flash("You cannot change your own role; ask another administrator.", "error")
+    else:
+        users.set_role(db.session, user, Role(form.role.data), by=_me())
+        db.session.commit()
+        flash(f"{user.email} is now {user.role.label.lower()}.", "success")
+    return redirect(url_for("manage.users_list"))
+
+
+@bp.route("/users/<int:user_id>/active", methods=["POST"])
+@role_required()
+def user_active(user_id: int) -> ResponseReturnValue:
+    user = _user_or_404(user_id)
+    form = ActiveForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if user.id == _me().id:
+        flash("You cannot deactivate your own account.", "error")
+    else:
+        users.set_active(db.session, user, not user.active, by=_me())
+        db.session.commit()
+        flash(f"{user.email} is now {'active' if user.active else 'deactivated'}.", "success")
+    return redirect(url_for("manage.users_list"))
+
+
+@bp.app_template_filter("percent")
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.1f}%"

@@ -1,0 +1,213 @@
+"""Management pages, driven through the browser-facing routes."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+
+from surveyapp.extensions import db
+from surveyapp.models import (
+    InstrumentVersion,
+    InvitationCode,
+    Role,
+    SampleUnit,
+    User,
+    Wave,
+    WaveStatus,
+)
+from surveyapp.services.invitations import hash_code
+
+
+@pytest.fixture
+def manager_client(client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]) -> FlaskClient:
+    login(client, make_user(Role.survey_manager))
+    return client
+
+
+def _count(app: Flask, model: Any) -> int:
+    with app.app_context():
+        return int(db.session.scalar(sa.select(sa.func.count()).select_from(model)) or 0)
+
+
+def test_create_wave(app: Flask, manager_client: FlaskClient, instrument: InstrumentVersion) -> None:
+    form = manager_client.get("/manage/waves/new").get_data(as_text=True)
+    assert "tiny_vict 1" in form and "<legend" in form
+    response = manager_client.post("/manage/waves/new", data={
+        "name": "Ronda 2026", "instrument_version": str(instrument.id),
+        "reference_start": "2025-01-01", "reference_end": "2025-12-31",
+        "languages": ["es"], "modes": ["web", "tablet"], "invitation_required": "y",
+    })
+    assert response.status_code == 302
+    with app.app_context():
+        wave = db.session.scalar(sa.select(Wave))
+        assert wave is not None
+        assert (wave.slug, wave.languages, wave.modes, wave.status) == ("ronda-2026", ["es"], ["web", "tablet"], WaveStatus.draft)
+        assert response.headers["Location"] == f"/manage/waves/{wave.id}"
+    page = manager_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Ronda 2026" in page and "/s/ronda-2026" in page
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"reference_end": "2024-01-01"}, "must end on or after its start"),
+        ({"reference_start": "not a date"}, "Enter &#34;Reference period starts&#34; as a date like 2025-12-31."),
+        ({"modes": []}, "Choose at least one mode."),
+        ({"languages": ["fr"]}, "is not a valid choice"),
+        ({"slug": "Bad Slug"}, "lower-case letters"),
+    ],
+)
+def test_create_wave_errors(app: Flask, manager_client: FlaskClient, instrument: InstrumentVersion,
+                            change: dict[str, Any], message: str) -> None:
+    data: dict[str, Any] = {"name": "Ronda", "instrument_version": str(instrument.id),
+                            "reference_start": "2025-01-01", "reference_end": "2025-12-31", "modes": ["web"]}
+    data.update(change)
+    response = manager_client.post("/manage/waves/new", data=data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "There is a problem" in page
+    assert message in page
+    assert _count(app, Wave) == 0
+
+
+def test_status_change(app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]) -> None:
+    wave = make_wave(status="draft")
+    manager_client.post(f"/manage/waves/{wave.id}/status", data={"status": "open"})
+    manager_client.post(f"/manage/waves/{wave.id}/status", data={"status": "draft"})
+    with app.app_context():
+        stored = db.session.get(Wave, wave.id)
+        assert stored is not None and stored.status is WaveStatus.open
+
+
+def _upload(client: FlaskClient, wave: Wave, content: bytes, **extra: Any) -> Any:
+    data = {"file": (io.BytesIO(content), "sample.csv"), **extra}
+    return client.post(f"/manage/waves/{wave.id}/sample", data=data, content_type="multipart/form-data")
+
+
+def test_sample_upload_good_file(app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]) -> None:
+    wave = make_wave()
+    response = _upload(manager_client, wave, b"external_id,address\nH1,Calle 1\nH2,Calle 2\n")
+    assert response.status_code == 302
+    assert _count(app, SampleUnit) == 2
+
+
+def test_sample_upload_errors_are_listed_and_nothing_stored(
+    app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]
+) -> None:
+    wave = make_wave()
+    response = _upload(manager_client, wave, b"external_id,eligible_adults\nH1,2\nH1,x\n")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Nothing was imported" in page
+    assert "<td>3</td><td>external_id</td>" in page and "<td>3</td><td>eligible_adults</td>" in page
+    assert _count(app, SampleUnit) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        (b"", "the file is empty"),
+        (b"name;street\nx;y\n", "unknown column"),
+    ],
+)
+def test_sample_upload_malformed(app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave],
+                                 content: bytes, message: str) -> None:
+    wave = make_wave()
+    response = _upload(manager_client, wave, content)
+    assert response.status_code == 200 and message in response.get_data(as_text=True)
+    assert _count(app, SampleUnit) == 0
+
+
+def test_sample_upload_without_file(manager_client: FlaskClient, make_wave: Callable[..., Wave]) -> None:
+    wave = make_wave()
+    response = manager_client.post(f"/manage/waves/{wave.id}/sample", data={})
+    assert "Choose a CSV file to upload." in response.get_data(as_text=True)
+
+
+def test_unknown_wave_is_404(manager_client: FlaskClient) -> None:
+    assert manager_client.get("/manage/waves/999").status_code == 404
+
+
+def test_codes_download_once(app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]) -> None:
+    wave = make_wave(invitation_required=True)
+    _upload(manager_client, wave, b"external_id,address\nH1,Calle 1\nH2,Calle 2\n")
+    assert "2 without a code" in manager_client.get(f"/manage/waves/{wave.id}/codes").get_data(as_text=True)
+    response = manager_client.post(f"/manage/waves/{wave.id}/codes", data={"expires_days": "30"})
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert [r["external_id"] for r in rows] == ["H1", "H2"]
+    assert rows[0]["survey_link"].endswith(f"/s/{wave.slug}")
+    with app.app_context():
+        hashes = set(db.session.scalars(sa.select(InvitationCode.code_hash)))
+        assert hashes == {hash_code(r["invitation_code"]) for r in rows}
+        assert all(c.expires_at is not None for c in db.session.scalars(sa.select(InvitationCode)))
+    # A second request issues nothing: the codes are not shown again.
+    again = manager_client.post(f"/manage/waves/{wave.id}/codes", data={"expires_days": "0"})
+    assert again.status_code == 302
+    assert rows[0]["invitation_code"] not in manager_client.get(f"/manage/waves/{wave.id}/codes").get_data(as_text=True)
+
+
+def test_codes_form_errors(manager_client: FlaskClient, make_wave: Callable[..., Wave]) -> None:
+    wave = make_wave()
+    response = manager_client.post(f"/manage/waves/{wave.id}/codes", data={"expires_days": "-1"})
+    assert response.status_code == 200 and "Enter a number from 0 to 3650." in response.get_data(as_text=True)
+
+
+def test_dashboard_counts(app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]) -> None:
+    wave = make_wave()
+    _upload(manager_client, wave, b"external_id\nH1\nH2\n")
+    with app.app_context():
+        unit = db.session.scalar(sa.select(SampleUnit).where(SampleUnit.external_id == "H1"))
+        assert unit is not None
+        unit.status = unit.status.completed
+        db.session.commit()
+    page = manager_client.get(f"/manage/waves/{wave.id}").get_data(as_text=True)
+    assert "No area given" in page and "50.0%" in page
+
+
+class TestUsers:
+    @pytest.fixture
+    def admin(self, make_user: Callable[..., User]) -> User:
+        return make_user(Role.administrator)
+
+    def test_create_user(self, app: Flask, client: FlaskClient, admin: User, login: Callable[..., Any]) -> None:
+        login(client, admin)
+        data = {"email": "Nueva@Example.org", "name": "Nueva", "role": "analyst",
+                "password": "a-good-password", "confirm": "a-good-password"}
+        assert client.post("/manage/users/new", data=data).status_code == 302
+        again = client.post("/manage/users/new", data=data).get_data(as_text=True)
+        assert "already exists" in again
+        mismatch = client.post("/manage/users/new", data={**data, "email": "b@example.org", "confirm": "x"})
+        assert "do not match" in mismatch.get_data(as_text=True)
+        with app.app_context():
+            created = db.session.scalar(sa.select(User).where(User.email == "nueva@example.org"))
+            assert created is not None and created.role is Role.analyst and created.check_password("a-good-password")
+        page = client.get("/manage/users").get_data(as_text=True)
+        assert "nueva@example.org" in page
+
+    def test_role_and_deactivation(self, app: Flask, client: FlaskClient, admin: User,
+                                   make_user: Callable[..., User], login: Callable[..., Any]) -> None:
+        other = make_user(Role.analyst)
+        login(client, admin)
+        client.post(f"/manage/users/{other.id}/role", data={f"u{other.id}-role": "supervisor"})
+        client.post(f"/manage/users/{other.id}/active", data={})
+        # An administrator cannot lock themself out.
+        client.post(f"/manage/users/{admin.id}/active", data={})
+        client.post(f"/manage/users/{admin.id}/role", data={f"u{admin.id}-role": "analyst"})
+        with app.app_context():
+            stored = db.session.get(User, other.id)
+            me = db.session.get(User, admin.id)
+            assert stored is not None and me is not None
+            assert stored.role is Role.supervisor and not stored.active
+            assert me.active and me.role is Role.administrator
+        other_client = app.test_client()
+        assert login(other_client, other).status_code == 200  # deactivated: login refused

@@ -1,0 +1,106 @@
+"""The role matrix: for every route, who gets in, who gets 403, who is sent to log in.
+
+Every rule in the app's URL map must appear in ACCESS (or PUBLIC); a new route
+without an entry fails test_every_route_is_in_the_matrix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from surveyapp.models import Role, User, Wave
+
+ADMIN = frozenset({Role.administrator})
+MANAGERS = frozenset({Role.administrator, Role.survey_manager})
+FIELD = frozenset({Role.administrator, Role.survey_manager, Role.supervisor, Role.interviewer})
+OBSERVATORY = frozenset({Role.administrator, Role.survey_manager, Role.analyst})
+
+#: endpoint -> (method, roles allowed)
+ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
+    "manage.index": ("GET", MANAGERS),
+    "manage.new_wave": ("GET", MANAGERS),
+    "manage.wave": ("GET", MANAGERS),
+    "manage.wave_status": ("POST", MANAGERS),
+    "manage.upload_sample": ("GET", MANAGERS),
+    "manage.codes": ("GET", MANAGERS),
+    "manage.users_list": ("GET", ADMIN),
+    "manage.new_user": ("GET", ADMIN),
+    "manage.user_role": ("POST", ADMIN),
+    "manage.user_active": ("POST", ADMIN),
+    "fieldwork.index": ("GET", FIELD),
+    "observatory.index": ("GET", OBSERVATORY),
+}
+#: Routes anyone may use (the respondent survey's own routes are tested by its owner).
+PUBLIC = {"static", "main.index", "auth.login", "auth.logout", "api.health", "api.ping"}
+
+
+def _url(app: Flask, endpoint: str, wave: Wave, target: User) -> str:
+    rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
+    values: dict[str, Any] = {}
+    if "wave_id" in rule.arguments:
+        values["wave_id"] = wave.id
+    if "user_id" in rule.arguments:
+        values["user_id"] = target.id
+    with app.test_request_context():
+        from flask import url_for
+
+        return url_for(endpoint, **values)
+
+
+def test_every_route_is_in_the_matrix(app: Flask) -> None:
+    endpoints = {r.endpoint for r in app.url_map.iter_rules() if not r.endpoint.startswith("respond.")}
+    assert endpoints - PUBLIC == set(ACCESS)
+
+
+@pytest.mark.parametrize("endpoint", sorted(ACCESS))
+def test_role_matrix(
+    app: Flask,
+    endpoint: str,
+    make_user: Callable[..., User],
+    make_wave: Callable[..., Wave],
+    login: Callable[..., Any],
+) -> None:
+    method, allowed = ACCESS[endpoint]
+    wave = make_wave()
+    target = make_user(Role.analyst)
+    url = _url(app, endpoint, wave, target)
+
+    anonymous = app.test_client().open(url, method=method)
+    assert anonymous.status_code == 302 and "/auth/login" in anonymous.headers["Location"]
+
+    for role in Role:
+        client = app.test_client()
+        assert login(client, make_user(role)).status_code == 302
+        response = client.open(url, method=method, data={"status": "open", f"u{target.id}-role": "analyst"})
+        if role in allowed:
+            expected = 200 if method == "GET" else 302
+            assert response.status_code == expected, (role, response.status_code)
+            if method == "POST":
+                assert "/auth/login" not in response.headers["Location"]
+        else:
+            assert response.status_code == 403, (role, response.status_code)
+
+
+def test_api_clients_get_401_json_not_a_redirect(client: Any) -> None:
+    response = client.get("/manage/", headers={"Accept": "application/json"})
+    assert response.status_code == 401 and response.json["status"] == 401
+
+
+def test_deactivated_user_loses_the_session(
+    app: Flask, client: Any, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    from surveyapp.extensions import db
+
+    manager = make_user(Role.survey_manager)
+    login(client, manager)
+    assert client.get("/manage/").status_code == 200
+    with app.app_context():
+        user = db.session.get(User, manager.id)
+        assert user is not None
+        user.active = False
+        db.session.commit()
+    assert client.get("/manage/").status_code == 302

@@ -1,0 +1,60 @@
+"""Error pages: JSON for API clients, HTML for browsers, no traceback, nothing stored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from surveyapp.models import Role, User
+
+
+def test_404_html_and_json(client: FlaskClient) -> None:
+    html = client.get("/nowhere", headers={"Accept": "text/html"})
+    assert html.status_code == 404 and html.mimetype == "text/html"
+    assert "This page does not exist" in html.get_data(as_text=True)
+    api = client.get("/api/nowhere")
+    assert api.status_code == 404 and api.json == {"error": "Page not found", "message": api.json["message"], "status": 404}
+    asked = client.get("/nowhere", headers={"Accept": "application/json"})
+    assert asked.status_code == 404 and asked.is_json
+
+
+def test_405_keeps_allow_header(client: FlaskClient) -> None:
+    response = client.post("/api/ping")
+    assert response.status_code == 405 and response.is_json
+    assert "GET" in response.headers["Allow"]
+
+
+def test_413_for_oversized_body(app: Flask, client: FlaskClient, make_user: Callable[..., User],
+                                login: Callable[..., Any]) -> None:
+    app.config["MAX_CONTENT_LENGTH"] = 1000
+    login(client, make_user(Role.survey_manager))
+    response = client.post("/manage/waves/new", data={"name": "x" * 5000})
+    assert response.status_code == 413
+    assert "too large" in response.get_data(as_text=True)
+
+
+def test_500_shows_no_traceback(app: Flask) -> None:
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+
+    @app.route("/boom")
+    def boom() -> str:
+        raise RuntimeError("secret internals")
+
+    client = app.test_client()
+    html = client.get("/boom")
+    assert html.status_code == 500
+    body = html.get_data(as_text=True)
+    assert "secret internals" not in body and "Traceback" not in body
+    assert "Something went wrong" in body
+    api = client.get("/boom", headers={"Accept": "application/json"})
+    assert api.status_code == 500 and api.json["status"] == 500
+
+
+@pytest.mark.parametrize("path", ["/api/health", "/api/ping"])
+def test_api_endpoints(client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200 and response.is_json
