@@ -19,6 +19,8 @@ import scipy.linalg
 import statsmodels.api as sm
 from scipy import special, stats
 
+from analysis.replicate import ReplicateDesign
+
 if TYPE_CHECKING:
     from analysis.design import SurveyDesign
 
@@ -142,8 +144,69 @@ def _check_rank(x: pd.DataFrame, weights: np.ndarray) -> None:
         )
 
 
-def fit_svyglm(
+def _fit(
+    y: np.ndarray,
+    x: np.ndarray,
+    weights: np.ndarray,
+    family: Family,
+    start: np.ndarray | None = None,
+) -> np.ndarray:
+    """Coefficients of the weighted GLM (IRLS to full convergence)."""
+    glm_family = sm.families.Gaussian() if family == "gaussian" else sm.families.Binomial()
+    # var_weights, not freq_weights: the weights scale the variance function,
+    # which is R's quasibinomial with prior weights (no integer counts needed)
+    fit = sm.GLM(y, x, family=glm_family, var_weights=weights).fit(
+        start_params=start, tol=_IRLS_TOL, maxiter=_IRLS_MAXITER
+    )
+    return np.asarray(fit.params)
+
+
+def _linearization_vcov(
     design: SurveyDesign,
+    y: np.ndarray,
+    x: np.ndarray,
+    rows: np.ndarray,
+    prior: np.ndarray,
+    family: Family,
+    beta: np.ndarray,
+) -> np.ndarray:
+    """Sandwich covariance through the design's linearization variance (R: svy.varcoef)."""
+    mu = x @ beta
+    if family == "binomial":
+        mu = special.expit(mu)
+        working = prior * mu * (1 - mu)
+    else:
+        working = prior
+    a_inv = np.linalg.inv(x.T @ (x * working[:, None]))
+    # estfun = X * working residual * working weight = X * prior * (y - mu)
+    # for both canonical links; R: svy.varcoef.
+    influence = np.zeros((len(design.weights), x.shape[1]))
+    influence[rows] = (x * (prior * (y - mu))[:, None]) @ a_inv
+    return np.asarray(design._variance(influence))
+
+
+def _replicate_vcov(
+    design: ReplicateDesign,
+    y: np.ndarray,
+    x: np.ndarray,
+    rows: np.ndarray,
+    family: Family,
+    beta: np.ndarray,
+) -> np.ndarray:
+    """Covariance of the coefficients refitted with each replicate's weights (R: svrVar)."""
+    reps = design.replicate_weights()[rows]
+    betas = np.empty((reps.shape[1], beta.size))
+    for r in range(reps.shape[1]):
+        w = reps[:, r]
+        betas[r] = _fit(y, x, w / w.sum(), family, start=beta)
+    rscales = np.asarray(design.rscales, dtype=np.float64)
+    centre = beta if design.mse else betas[rscales > 0].mean(axis=0)
+    dev = (betas - centre) * np.sqrt(rscales)[:, None]
+    return float(design.scale) * (dev.T @ dev)
+
+
+def fit_svyglm(
+    design: SurveyDesign | ReplicateDesign,
     formula: str,
     family: Family = "gaussian",
     subset: Subset = None,
@@ -168,43 +231,27 @@ def fit_svyglm(
     prior = weights[rows] / weights[rows].mean()
     _check_rank(x, prior)
 
-    glm_family = sm.families.Gaussian() if family == "gaussian" else sm.families.Binomial()
-    # var_weights, not freq_weights: the weights scale the variance function,
-    # which is R's quasibinomial with prior weights (no integer counts needed)
-    fit = sm.GLM(y, x.to_numpy(), family=glm_family, var_weights=prior).fit(
-        tol=_IRLS_TOL, maxiter=_IRLS_MAXITER
-    )
-    beta = np.asarray(fit.params)
-    mu = x.to_numpy() @ beta
-    if family == "binomial":
-        mu = special.expit(mu)
-        working = prior * mu * (1 - mu)
-    else:
-        working = prior
     xv = x.to_numpy()
-    a_inv = np.linalg.inv(xv.T @ (xv * working[:, None]))
-    # estfun = X * working residual * working weight = X * prior * (y - mu)
-    # for both canonical links; R: svy.varcoef.
-    influence = np.zeros((len(data), xv.shape[1]))
-    influence[rows] = (xv * (prior * (y - mu))[:, None]) @ a_inv
-    vcov = np.asarray(design._variance(influence))
-
+    beta = _fit(y, xv, prior, family)
     used = np.zeros(len(data), dtype=bool)
     used[rows] = True
-    domain_design = design._with_weights(np.where(used, weights, 0.0))
+    if isinstance(design, ReplicateDesign):
+        vcov = _replicate_vcov(design, y, xv, rows, family, beta)
+    else:
+        vcov = _linearization_vcov(design, y, xv, rows, prior, family, beta)
     terms = list(x.columns)
     return SurveyGLM(
         formula=formula,
         family=family,
         coefficients=pd.Series(beta, index=terms),
         vcov=pd.DataFrame(vcov, index=terms, columns=terms),
-        df_residual=int(domain_design.degf()) + 1 - len(terms),
+        df_residual=int(design.subset(used).degf()) + 1 - len(terms),
         n=int(rows.size),
     )
 
 
 def svyglm(
-    design: SurveyDesign,
+    design: SurveyDesign | ReplicateDesign,
     formula: str,
     family: Family = "gaussian",
     subset: Subset = None,
@@ -214,7 +261,10 @@ def svyglm(
 
     Parameters
     ----------
-    design : SurveyDesign
+    design : SurveyDesign or ReplicateDesign
+        With replicate weights the model is refitted with each replicate's
+        weights and the covariance is that of the replicate coefficients
+        (R's ``svyglm.svyrep.design``).
     formula : str
         Patsy formula, e.g. ``"api00 ~ ell + C(stype)"`` or
         ``"I(victim == 'yes') ~ C(sex) + age"``; a two-level categorical

@@ -158,3 +158,22 @@ def test_bad_input_is_reported(dstrat: SurveyDesign) -> None:
         svyglm(dstrat, "api00 ~ nothing")
     with pytest.raises(ValueError, match="one value per case"):
         svyglm(dstrat, "api00 ~ ell", subset=np.ones(3, dtype=bool))
+
+
+# -- replicate-weight designs: the model is refitted with every replicate ------------
+
+
+def test_replicate_design_gaussian(dclus1: SurveyDesign, ref: dict[str, Any]) -> None:
+    check_table(
+        svyglm(dclus1.replicate("jk1"), "api00 ~ ell + meals"), ref["glm_gaussian_replicate_jk1"]
+    )
+
+
+def test_replicate_design_binomial(dclus1: SurveyDesign, ref: dict[str, Any]) -> None:
+    table = svyglm(dclus1.replicate("jk1"), SCHOOLWIDE, family="binomial")
+    check_table(table, ref["glm_binomial_replicate_jk1"])
+
+
+def test_raked_replicate_design(dclus1: SurveyDesign, ref: dict[str, Any]) -> None:
+    raked = rake(dclus1.replicate("jk1"), {"stype": STYPE, "sch.wide": SCH_WIDE})
+    check_table(svyglm(raked, "api00 ~ ell + meals"), ref["glm_gaussian_replicate_raked"])
