@@ -125,7 +125,7 @@ def _flag(frame: pd.DataFrame, name: str) -> np.ndarray:
 Recalibration = Callable[[SurveyDesign], SurveyDesign]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class WeightingChain:
     """Build survey weights step by step and record diagnostics.
 

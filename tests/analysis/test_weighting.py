@@ -115,6 +115,13 @@ def test_poststratify_and_calibrate_steps(frame: pd.DataFrame) -> None:
     assert cal.diagnostics["step"].tolist() == ["base", "calibrate"]
 
 
+def test_base_weights_multiply_stage_probabilities(frame: pd.DataFrame) -> None:
+    data = frame.assign(p_tract=0.5, p_household=frame["prob"] * 2)
+    chain = WeightingChain(data).base_weights(probability=["p_tract", "p_household"])
+    np.testing.assert_allclose(chain.weights, frame["pw"], rtol=1e-12)
+    assert chain.diagnostics["detail"].tolist() == ["1 / p_tract x p_household"]
+
+
 def test_weight_diagnostics_by_hand() -> None:
     out = weight_diagnostics(np.array([1.0, 1.0, 2.0, 0.0]))
     assert out["n"] == 3
