@@ -9,11 +9,123 @@ from typing import Any
 import openpyxl
 import pytest
 
-from questionnaires.loader import load_instrument, load_instrument_dict
+from questionnaires.loader import load_instrument, load_instrument_dict, load_instrument_text
 from questionnaires.model import Instrument
 from questionnaires.xlsform import export_workbook, export_xlsform, import_xlsform
 
 SMALL = Path(__file__).parent / "instruments" / "small.yaml"
+#: Every kind of item and option the exporter treats specially, to round-trip.
+TRICKY = """\
+id: tricky
+version: "2.0"
+title: {en: "Tricky", fr: "Piégeux"}
+languages: [en, fr]
+default_language: fr
+parameters:
+  cap: 3
+  rate: 0.5
+  place_name: "O'Higgins"
+  strict: true
+choice_lists:
+  yn:
+    - {code: 1, label: {en: "Yes", fr: "Oui"}}
+    - {code: 0, label: {en: "No", fr: "Non"}}
+  yn_dk:
+    - {code: 5, label: {en: "Five", fr: "Cinq"}}
+  scale:
+    - {code: 1, label: {en: "Low", fr: "Bas"}}
+    - {code: 2, label: {en: "High", fr: "Haut"}}
+sections:
+  - name: first
+    title: {en: "First", fr: "Premier"}
+    relevant: "${cap} > 1 or ${strict}"
+    items:
+      - code: born
+        type: date
+        label: {en: "Born", fr: "Né"}
+        min: "1900-01-01"
+        max: "today()"
+        special: [refused]
+      - code: moved
+        type: date
+        label: {en: "Moved", fr: "Déménagé"}
+        min: "${born}"
+      - code: ratio
+        type: decimal
+        label: {en: "Ratio", fr: "Ratio"}
+        min: 0.5
+        max: 2.0
+        special: [dont_know, refused]
+      - code: nick
+        type: text
+        label: {en: "Nick", fr: "Surnom"}
+        max_length: 20
+        constraint: "string-length(.) > 1 or . = 'x'"
+        constraint_message: {en: "Too short", fr: "Trop court"}
+        special: [dont_know]
+      - code: when
+        type: month
+        label: {en: "When", fr: "Quand"}
+        special: [dont_know]
+      - code: story
+        type: longtext
+        label: {en: "Story", fr: "Histoire"}
+        hint: {en: "Take your time", fr: "Prenez votre temps"}
+        max_length: 3000
+      - code: both
+        type: multiple
+        choices: yn
+        label: {en: "Both", fr: "Les deux"}
+        special: [refused]
+        required: true
+      - code: sure
+        type: single
+        choices: yn
+        label: {en: "Sure", fr: "Sûr"}
+        special: [dont_know]
+      - code: n
+        type: integer
+        label: {en: "N", fr: "N"}
+        min: -5
+      - code: shown
+        type: note
+        label: {en: "Shown ${n}", fr: "Montré ${n}"}
+        hint: {en: "h", fr: "h"}
+        relevant: "${n} > 0"
+      - code: level
+        type: calculate
+        calculation: "if(${n} > ${cap}, 2, 1)"
+        choices: scale
+        label: {en: "Level", fr: "Niveau"}
+        relevant: "${n} != 0"
+      - code: g
+        type: grid
+        choices: scale
+        label: {en: "Grid", fr: "Grille"}
+        hint: {en: "gh", fr: "gh"}
+        relevant: "${n} > 1"
+        special: [refused]
+        rows:
+          - {code: g_a, label: {en: "A", fr: "A"}}
+          - {code: g_b, label: {en: "B", fr: "B"}, relevant: "${sure} = 1"}
+  - name: loop
+    title: {en: "Loop", fr: "Boucle"}
+    items:
+      - code: rep
+        type: repeat
+        count: 2
+        label: {en: "Repeats", fr: "Répétitions"}
+        title: {en: "Round ${rep_pos}", fr: "Tour ${rep_pos}"}
+        relevant: "${n} > 0"
+        items:
+          - code: rep_pos
+            type: calculate
+            calculation: "position(..)"
+          - code: rep_ok
+            type: single
+            choices: yn
+            label: {en: "OK?", fr: "OK ?"}
+"""
 STANDARD = Path(__file__).parents[2] / "questionnaires" / "instruments" / "vict_std.yaml"
 
 
@@ -192,3 +304,14 @@ def test_text_starting_with_equals_stays_text(small: Instrument) -> None:
     instrument = load_instrument_dict(data)
     back, _warnings = round_trip(instrument)
     assert back.item("age").label["en"] == "=SUM(A1:A2) years?"
+
+
+def test_every_special_case_round_trips_exactly() -> None:
+    # dates with expression bounds, decimals, text with special answers and an "or"
+    # constraint, month with a special answer, calculate with choices and label,
+    # grid with hint and special, repeat with label and a fixed count, parameters
+    # of every type, a list whose -8 copy name is taken.
+    tricky = load_instrument_text(TRICKY)
+    back, warnings = round_trip(tricky)
+    assert warnings == []
+    assert back.to_dict() == tricky.to_dict()
