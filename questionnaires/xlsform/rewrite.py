@@ -85,6 +85,14 @@ class Rewriter:
                     f"answers are now the codes of list {names.list_name!r}, check it by hand"
                 )
             return replace(node, name=self.renames.get(node.name, node.name))
+        if isinstance(node, Current):
+            names = self._names(node)
+            if names is not None and not names.numeric:
+                self.messages.append(
+                    f". is used other than compared with a choice name; its answers are now "
+                    f"the codes of list {names.list_name!r}, check it by hand"
+                )
+            return node
         if isinstance(node, Binary):
             if node.op in {"=", "!="}:
                 for select, literal, rebuild in (
@@ -114,7 +122,9 @@ class Rewriter:
         return replace(node, args=tuple(self._node(arg) for arg in node.args))
 
     def _rename_or_node(self, node: Node) -> Node:
-        return self._rename(node) if isinstance(node, Reference) else self._node(node)
+        if isinstance(node, Reference | Current):
+            return self._rename(node)
+        return self._node(node)
 
     def _rename(self, node: Node) -> Node:
         if isinstance(node, Reference):

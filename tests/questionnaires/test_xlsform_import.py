@@ -251,7 +251,13 @@ def test_unsafe_use_of_choice_names_is_warned() -> None:
         survey=[
             {"type": "select_one yn", "name": "a", "label": "A?"},
             {"type": "calculate", "name": "c", "calculation": "concat(${a}, '!')"},
-            {"type": "integer", "name": "b", "label": "B", "relevant": "${a} = 'maybe'"},
+            {
+                "type": "select_one yn",
+                "name": "b",
+                "label": "B",
+                "relevant": "${a} = 'maybe'",
+                "constraint": "count-selected(.) = 1 and concat(., '') != 'n'",
+            },
         ],
         choices=[
             {"list_name": "yn", "name": "y", "label": "Yes"},
@@ -260,6 +266,7 @@ def test_unsafe_use_of_choice_names_is_warned() -> None:
     )
     assert "check it by hand" in message(result, "survey", 3, "calculation")
     assert "'maybe', which is not a choice" in message(result, "survey", 4, "relevant")
+    assert "check it by hand" in message(result, "survey", 4, "constraint")
     assert items_by_code(result.instrument_dict)["b"]["relevant"] == "${a} = 'maybe'"
 
 
