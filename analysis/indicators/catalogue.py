@@ -1,0 +1,1051 @@
+"""The catalogue of standard indicators, as data (questionnaires/docs/naming.md).
+
+Every indicator names its numerator and denominator with the codes of the
+standard questionnaire ``vict_std`` using the nodes of
+:mod:`analysis.indicators.conditions`; :func:`analysis.indicators.compute_indicators`
+has no indicator-specific branches. Levels and weights:
+
+* ``person``: person weight, rows of the respondent table;
+* ``household``: household weight (without the adults factor), one row per
+  household (its respondent);
+* ``incident``: rows of the incident table, incident weight
+  ``w_person * count_s / n_inc_s``;
+* ``victim``: rows of the incident table, person weight (SDG 16.3.1 uses
+  the most recent incident of each victim, one per person and type).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+import pandas as pd
+
+from analysis.indicators.conditions import (
+    AllOf,
+    Always,
+    AnyOf,
+    Condition,
+    CountOf,
+    Is,
+    Not,
+)
+from analysis.microdata import (
+    CRIME_STEMS,
+    HOUSEHOLD_STEMS,
+    PERSONAL_STEMS,
+    screener_prefix,
+    standard_instrument,
+)
+
+__all__ = ["Indicator", "UNIT_SCALE", "catalogue", "catalogue_table", "get_indicator"]
+
+Level = Literal["person", "household", "incident", "victim"]
+Unit = Literal["percent", "per_100000", "per_1000", "ratio"]
+Estimator = Literal["proportion", "ratio"]
+Text = Mapping[str, str]
+
+#: multiplier applied to estimates, standard errors and intervals
+UNIT_SCALE: dict[str, float] = {
+    "percent": 100.0,
+    "per_100000": 100_000.0,
+    "per_1000": 1_000.0,
+    "ratio": 1.0,
+}
+LANGUAGES = ("es", "en", "pt", "fr")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One standard indicator.
+
+    ``estimate = Σ w·num·den / Σ w·den`` over the rows of its level, where
+    ``den`` holds on the denominator and not on ``unknown``; ``num`` is the
+    numerator condition (0/1, estimator ``proportion``) or a crime count
+    (estimator ``ratio``: a ratio of totals).
+    """
+
+    id: str
+    group: str
+    name: Text
+    definition: Text
+    level: Level
+    unit: Unit
+    estimator: Estimator
+    numerator: Condition | CountOf
+    denominator: Condition
+    unknown: Condition | None = None
+    crime_type: int | None = None
+    notes: str = ""
+    tags: tuple[str, ...] = field(default=())
+
+
+def _t(es: str, en: str, pt: str, fr: str) -> dict[str, str]:
+    return {"es": es, "en": en, "pt": pt, "fr": fr}
+
+
+def _fmt(template: Text, **labels: Text) -> dict[str, str]:
+    return {
+        lang: template[lang].format(**{k: v[lang] for k, v in labels.items()}) for lang in LANGUAGES
+    }
+
+
+def _yes(prefix: str) -> Is:
+    return Is(f"{prefix}_12m", (1,))
+
+
+def _victim_of(stems: tuple[str, ...]) -> Condition:
+    return AnyOf(tuple(_yes(screener_prefix(s)) for s in stems))
+
+
+def _unknown_for(stems: tuple[str, ...]) -> Condition:
+    """No "yes" in any stem and at least one -8/-9 in a ``_5y`` or ``_12m`` item."""
+    special = (-8, -9)
+    items = tuple(
+        Is(f"{screener_prefix(s)}_{when}", special) for s in stems for when in ("5y", "12m")
+    )
+    return AllOf((Not(_victim_of(stems)), AnyOf(items)))
+
+
+def _crime_label(code: int) -> Text:
+    for choice in standard_instrument().choices("crime_type"):
+        if choice.code == code:
+            return choice.label
+    raise KeyError(code)
+
+
+def _item_label(code: str) -> Text:
+    label = standard_instrument().item(code).label
+    if label is None:  # a developer error: the catalogue names a labelled item
+        raise KeyError(code)
+    return label
+
+
+_OWNS = {"car": "hh_own_car", "vpart": "hh_own_car", "vand": "hh_own_car"}
+_OWNS.update({"moto": "hh_own_moto", "bike": "hh_own_bike"})
+_CODE_OF = {stem: code for code, stem in CRIME_STEMS.items()}
+_ALL_STEMS = HOUSEHOLD_STEMS + PERSONAL_STEMS
+_REASONS = {
+    11: "waste_of_time",
+    12: "distrust",
+    13: "hostile",
+    14: "extortion",
+    15: "procedures",
+    21: "minor",
+    22: "no_evidence",
+    23: "fear_offender",
+    29: "other",
+}
+
+
+def _victimization() -> list[Indicator]:
+    out: list[Indicator] = []
+    person = _victim_of(PERSONAL_STEMS)
+    household = _victim_of(HOUSEHOLD_STEMS)
+    pv_def = _t(
+        "Personas de 18 años y más víctimas de al menos un delito personal en los últimos 12 meses, entre las personas de 18 años y más (excluye estado desconocido).",
+        "Persons 18+ victimized by at least one personal crime in the last 12 months, over persons 18+ (unknown status excluded).",
+        "Pessoas de 18 anos ou mais vítimas de pelo menos um crime pessoal nos últimos 12 meses, entre as pessoas de 18 anos ou mais (exclui situação desconhecida).",
+        "Personnes de 18 ans et plus victimes d'au moins une infraction personnelle au cours des 12 derniers mois, parmi les personnes de 18 ans et plus (statut inconnu exclu).",
+    )
+    person_units: tuple[tuple[str, Unit, Text], ...] = (
+        (
+            "prev_person",
+            "percent",
+            _t(
+                "Prevalencia delictiva en personas",
+                "Person prevalence",
+                "Prevalência de vitimização pessoal",
+                "Prévalence de victimation personnelle",
+            ),
+        ),
+        (
+            "prev_person_rate",
+            "per_100000",
+            _t(
+                "Tasa de prevalencia delictiva por cada 100 000 habitantes de 18 años y más",
+                "Victims per 100,000 persons 18+",
+                "Vítimas por 100 000 pessoas de 18 anos ou mais",
+                "Victimes pour 100 000 personnes de 18 ans et plus",
+            ),
+        ),
+    )
+    for ident, unit, name in person_units:
+        out.append(
+            Indicator(
+                ident,
+                "victimization",
+                name,
+                pv_def,
+                "person",
+                unit,
+                "proportion",
+                person,
+                Always(),
+                _unknown_for(PERSONAL_STEMS),
+            )
+        )
+    out.append(
+        Indicator(
+            "prev_household",
+            "victimization",
+            _t(
+                "Prevalencia delictiva en hogares",
+                "Household prevalence",
+                "Prevalência de vitimização domiciliar",
+                "Prévalence de victimation des ménages",
+            ),
+            _t(
+                "Hogares con al menos un delito contra el hogar en los últimos 12 meses, entre los hogares (excluye estado desconocido).",
+                "Households with at least one household crime in the last 12 months, over households (unknown status excluded).",
+                "Domicílios com pelo menos um crime contra o domicílio nos últimos 12 meses, entre os domicílios (exclui situação desconhecida).",
+                "Ménages ayant subi au moins une infraction contre le ménage au cours des 12 derniers mois, parmi les ménages (statut inconnu exclu).",
+            ),
+            "household",
+            "percent",
+            "proportion",
+            household,
+            Always(),
+            _unknown_for(HOUSEHOLD_STEMS),
+        )
+    )
+    out.append(
+        Indicator(
+            "prev_any",
+            "victimization",
+            _t(
+                "Prevalencia de cualquier delito (ICVS)",
+                "Overall prevalence, any crime (ICVS)",
+                "Prevalência de qualquer crime (ICVS)",
+                "Prévalence toutes infractions (ICVS)",
+            ),
+            _t(
+                "Personas cuyo hogar o ellas mismas sufrieron algún delito en los últimos 12 meses, entre las personas (excluye estado desconocido).",
+                "Respondents who, or whose household, suffered any crime in the last 12 months, over respondents (unknown status excluded).",
+                "Pessoas que, ou cujo domicílio, sofreram algum crime nos últimos 12 meses, entre os entrevistados (exclui situação desconhecida).",
+                "Personnes ayant subi, elles ou leur ménage, une infraction au cours des 12 derniers mois, parmi les répondants (statut inconnu exclu).",
+            ),
+            "person",
+            "percent",
+            "proportion",
+            _victim_of(_ALL_STEMS),
+            Always(),
+            _unknown_for(_ALL_STEMS),
+        )
+    )
+    by_type = _t(
+        "Prevalencia: {crime}",
+        "Prevalence: {crime}",
+        "Prevalência: {crime}",
+        "Prévalence : {crime}",
+    )
+    by_type_def = _t(
+        "Víctimas de «{crime}» en los últimos 12 meses ({unit_es}), excluye estado desconocido.",
+        "Victims of '{crime}' in the last 12 months ({unit_en}), unknown status excluded.",
+        "Vítimas de «{crime}» nos últimos 12 meses ({unit_pt}), exclui situação desconhecida.",
+        "Victimes de « {crime} » au cours des 12 derniers mois ({unit_fr}), statut inconnu exclu.",
+    )
+    for stem in _ALL_STEMS:
+        code = _CODE_OF[stem]
+        label = _crime_label(code)
+        is_household = stem in HOUSEHOLD_STEMS
+        unit_words = (
+            _t("entre los hogares", "over households", "entre os domicílios", "parmi les ménages")
+            if is_household
+            else _t("entre las personas", "over persons", "entre as pessoas", "parmi les personnes")
+        )
+        definition = {
+            lang: by_type_def[lang].format(crime=label[lang], **{f"unit_{lang}": unit_words[lang]})
+            for lang in LANGUAGES
+        }
+        level: Level = "household" if is_household else "person"
+        out.append(
+            Indicator(
+                f"prev_{stem}",
+                "victimization_type",
+                _fmt(by_type, crime=label),
+                definition,
+                level,
+                "percent",
+                "proportion",
+                _victim_of((stem,)),
+                Always(),
+                _unknown_for((stem,)),
+                crime_type=code,
+            )
+        )
+        if stem in _OWNS:
+            owners = _t(
+                " (hogares con el vehículo)",
+                " (households owning the vehicle)",
+                " (domicílios com o veículo)",
+                " (ménages possédant le véhicule)",
+            )
+            out.append(
+                Indicator(
+                    f"prev_{stem}_owners",
+                    "victimization_type",
+                    {lang: _fmt(by_type, crime=label)[lang] + owners[lang] for lang in LANGUAGES},
+                    definition,
+                    "household",
+                    "percent",
+                    "proportion",
+                    _victim_of((stem,)),
+                    Is(_OWNS[stem], (1,)),
+                    _unknown_for((stem,)),
+                    crime_type=code,
+                )
+            )
+    return out
+
+
+def _incidence() -> list[Indicator]:
+    all_prefixes = tuple(screener_prefix(s) for s in _ALL_STEMS)
+    out = [
+        Indicator(
+            "incidence",
+            "victimization",
+            _t(
+                "Tasa de incidencia delictiva por cada 100 000 habitantes de 18 años y más",
+                "Incidence: crimes per 100,000 persons 18+",
+                "Incidência: crimes por 100 000 pessoas de 18 anos ou mais",
+                "Incidence : infractions pour 100 000 personnes de 18 ans et plus",
+            ),
+            _t(
+                "Delitos (personales y del hogar) de los últimos 12 meses por cada 100 000 personas de 18 años y más (ENVIPE).",
+                "Crimes (personal and household) in the last 12 months per 100,000 persons 18+ (ENVIPE).",
+                "Crimes (pessoais e domiciliares) nos últimos 12 meses por 100 000 pessoas de 18 anos ou mais (ENVIPE).",
+                "Infractions (personnelles et contre le ménage) des 12 derniers mois pour 100 000 personnes de 18 ans et plus (ENVIPE).",
+            ),
+            "person",
+            "per_100000",
+            "ratio",
+            CountOf(all_prefixes),
+            Always(),
+        ),
+        Indicator(
+            "incidence_personal_1000",
+            "victimization",
+            _t(
+                "Delitos personales por cada 1 000 personas (NCVS)",
+                "Personal crimes per 1,000 persons (NCVS)",
+                "Crimes pessoais por 1 000 pessoas (NCVS)",
+                "Infractions personnelles pour 1 000 personnes (NCVS)",
+            ),
+            _t(
+                "Delitos personales por cada 1 000 personas de 18 años y más.",
+                "Personal crimes per 1,000 persons 18+.",
+                "Crimes pessoais por 1 000 pessoas de 18 anos ou mais.",
+                "Infractions personnelles pour 1 000 personnes de 18 ans et plus.",
+            ),
+            "person",
+            "per_1000",
+            "ratio",
+            CountOf(tuple(screener_prefix(s) for s in PERSONAL_STEMS)),
+            Always(),
+        ),
+        Indicator(
+            "incidence_household_1000",
+            "victimization",
+            _t(
+                "Delitos contra el hogar por cada 1 000 hogares (NCVS)",
+                "Household crimes per 1,000 households (NCVS)",
+                "Crimes contra o domicílio por 1 000 domicílios (NCVS)",
+                "Infractions contre le ménage pour 1 000 ménages (NCVS)",
+            ),
+            _t(
+                "Delitos contra el hogar por cada 1 000 hogares.",
+                "Household crimes per 1,000 households.",
+                "Crimes contra o domicílio por 1 000 domicílios.",
+                "Infractions contre le ménage pour 1 000 ménages.",
+            ),
+            "household",
+            "per_1000",
+            "ratio",
+            CountOf(tuple(screener_prefix(s) for s in HOUSEHOLD_STEMS)),
+            Always(),
+        ),
+        Indicator(
+            "concentration",
+            "victimization",
+            _t(
+                "Concentración: delitos por víctima",
+                "Concentration: crimes per victim",
+                "Concentração: crimes por vítima",
+                "Concentration : infractions par victime",
+            ),
+            _t(
+                "Delitos de los últimos 12 meses entre las personas víctimas de al menos uno.",
+                "Crimes in the last 12 months over respondents victimized at least once.",
+                "Crimes nos últimos 12 meses entre as pessoas vítimas de pelo menos um.",
+                "Infractions des 12 derniers mois rapportées aux répondants victimes d'au moins une.",
+            ),
+            "person",
+            "ratio",
+            "ratio",
+            CountOf(all_prefixes),
+            _victim_of(_ALL_STEMS),
+        ),
+    ]
+    template = _t(
+        "Incidencia por cada 100 000: {crime}",
+        "Incidence per 100,000: {crime}",
+        "Incidência por 100 000: {crime}",
+        "Incidence pour 100 000 : {crime}",
+    )
+    for stem in _ALL_STEMS:
+        code = _CODE_OF[stem]
+        label = _crime_label(code)
+        out.append(
+            Indicator(
+                f"incidence_{stem}",
+                "victimization_type",
+                _fmt(template, crime=label),
+                _fmt(
+                    _t(
+                        "Delitos «{crime}» por cada 100 000 personas de 18 años y más.",
+                        "Crimes '{crime}' per 100,000 persons 18+.",
+                        "Crimes «{crime}» por 100 000 pessoas de 18 anos ou mais.",
+                        "Infractions « {crime} » pour 100 000 personnes de 18 ans et plus.",
+                    ),
+                    crime=label,
+                ),
+                "person",
+                "per_100000",
+                "ratio",
+                CountOf((screener_prefix(stem),)),
+                Always(),
+                crime_type=code,
+            )
+        )
+    return out
+
+
+_REPORTED = Is("inc_reported", (1,))
+_REPORT_KNOWN = Is("inc_reported", (1, 2))
+_DARK = AnyOf((Is("inc_reported", (2, -8, -9)), AllOf((_REPORTED, Not(Is("inc_file", (1,)))))))
+
+
+def _reporting() -> list[Indicator]:
+    every = Is("inc_crime", tuple(CRIME_STEMS))
+    rate_name = _t(
+        "Tasa de denuncia", "Reporting rate", "Taxa de notificação", "Taux de signalement"
+    )
+    rate_def = _t(
+        "Delitos denunciados ante el Ministerio Público, la policía u otra autoridad, entre los delitos con respuesta sobre la denuncia (peso de incidente).",
+        "Incidents reported to the police, a prosecutor or another authority, over incidents with a known answer (incident weight).",
+        "Ocorrências notificadas à polícia, ao Ministério Público ou a outra autoridade, entre as ocorrências com resposta conhecida (peso de ocorrência).",
+        "Incidents signalés à la police, au parquet ou à une autre autorité, parmi les incidents dont la réponse est connue (poids d'incident).",
+    )
+    dark_name = _t("Cifra negra", "Dark figure", "Cifra oculta", "Chiffre noir")
+    dark_def = _t(
+        "Delitos no denunciados, denunciados sin carpeta de investigación o sin respuesta, entre todos los delitos (definición ENVIPE).",
+        "Incidents not reported, reported without an investigation file, or with unknown answers, over all incidents (ENVIPE definition).",
+        "Ocorrências não notificadas, notificadas sem inquérito ou com resposta desconhecida, entre todas as ocorrências (definição ENVIPE).",
+        "Incidents non signalés, signalés sans ouverture d'enquête ou de réponse inconnue, parmi tous les incidents (définition ENVIPE).",
+    )
+    out = [
+        Indicator(
+            "reporting_rate",
+            "reporting",
+            rate_name,
+            rate_def,
+            "incident",
+            "percent",
+            "ratio",
+            _REPORTED,
+            AllOf((every, _REPORT_KNOWN)),
+        ),
+        Indicator(
+            "dark_figure",
+            "reporting",
+            dark_name,
+            dark_def,
+            "incident",
+            "percent",
+            "ratio",
+            _DARK,
+            every,
+        ),
+    ]
+    for stem in _ALL_STEMS:
+        code = _CODE_OF[stem]
+        label = _crime_label(code)
+        of_type = Is("inc_crime", (code,))
+        out.append(
+            Indicator(
+                f"reporting_rate_{stem}",
+                "reporting_type",
+                {lang: f"{rate_name[lang]}: {label[lang]}" for lang in LANGUAGES},
+                rate_def,
+                "incident",
+                "percent",
+                "ratio",
+                _REPORTED,
+                AllOf((of_type, _REPORT_KNOWN)),
+                crime_type=code,
+            )
+        )
+        out.append(
+            Indicator(
+                f"dark_figure_{stem}",
+                "reporting_type",
+                {lang: f"{dark_name[lang]}: {label[lang]}" for lang in LANGUAGES},
+                dark_def,
+                "incident",
+                "percent",
+                "ratio",
+                _DARK,
+                of_type,
+                crime_type=code,
+            )
+        )
+    not_reported = AllOf((every, Is("inc_reported", (2,))))
+    authority = AnyOf(tuple(Is(f"inc_noreport__{c}", (1,)) for c in _REASONS if c < 20))
+    out.append(
+        Indicator(
+            "noreport_authority",
+            "reporting",
+            _t(
+                "No denuncia por causas atribuibles a la autoridad",
+                "Not reported for reasons attributable to the authority",
+                "Não notificação por causas atribuíveis à autoridade",
+                "Non-signalement pour des raisons imputables à l'autorité",
+            ),
+            _t(
+                "Delitos no denunciados con alguna causa del grupo 1x (pérdida de tiempo, desconfianza, actitud hostil, miedo a extorsión, trámites), entre los no denunciados.",
+                "Unreported incidents with a reason in group 1x (waste of time, distrust, hostile attitude, fear of extortion, procedures), over unreported incidents.",
+                "Ocorrências não notificadas com algum motivo do grupo 1x, entre as não notificadas.",
+                "Incidents non signalés avec une raison du groupe 1x, parmi les incidents non signalés.",
+            ),
+            "incident",
+            "percent",
+            "ratio",
+            authority,
+            not_reported,
+        )
+    )
+    reason_label = {c.code: c.label for c in standard_instrument().choices("noreport_reason")}
+    for code, slug in _REASONS.items():
+        out.append(
+            Indicator(
+                f"noreport_{slug}",
+                "reporting",
+                {
+                    lang: f"{_t('No denuncia', 'Not reported', 'Não notificação', 'Non-signalement')[lang]}: {reason_label[code][lang]}"
+                    for lang in LANGUAGES
+                },
+                _fmt(
+                    _t(
+                        "Delitos no denunciados por «{r}», entre los no denunciados.",
+                        "Unreported incidents with reason '{r}', over unreported incidents.",
+                        "Ocorrências não notificadas pelo motivo «{r}», entre as não notificadas.",
+                        "Incidents non signalés pour « {r} », parmi les incidents non signalés.",
+                    ),
+                    r=reason_label[code],
+                ),
+                "incident",
+                "percent",
+                "ratio",
+                Is(f"inc_noreport__{code}", (1,)),
+                not_reported,
+            )
+        )
+    return out
+
+
+def _sdg() -> list[Indicator]:
+    out: list[Indicator] = []
+    forms = {
+        "physical": ("assault", _t("física", "physical", "física", "physique")),
+        "psychological": (
+            "threat",
+            _t("psicológica", "psychological", "psicológica", "psychologique"),
+        ),
+        "sexual": ("sex", _t("sexual", "sexual", "sexual", "sexuelle")),
+    }
+    for form, (stem, word) in forms.items():
+        out.append(
+            Indicator(
+                f"sdg_16_1_3_{form}",
+                "sdg",
+                _fmt(
+                    _t(
+                        "ODS 16.1.3: violencia {w}",
+                        "SDG 16.1.3: {w} violence",
+                        "ODS 16.1.3: violência {w}",
+                        "ODD 16.1.3 : violence {w}",
+                    ),
+                    w=word,
+                ),
+                _fmt(
+                    _t(
+                        "Personas víctimas de violencia {w} en los últimos 12 meses, entre la población adulta.",
+                        "Persons subjected to {w} violence in the last 12 months, over the adult population.",
+                        "Pessoas vítimas de violência {w} nos últimos 12 meses, entre a população adulta.",
+                        "Personnes victimes de violence {w} au cours des 12 derniers mois, parmi la population adulte.",
+                    ),
+                    w=word,
+                ),
+                "person",
+                "percent",
+                "proportion",
+                _victim_of((stem,)),
+                Always(),
+                _unknown_for((stem,)),
+                crime_type=_CODE_OF[stem],
+            )
+        )
+    violent = ("assault", "threat", "sex")
+    out.append(
+        Indicator(
+            "sdg_16_1_3_any",
+            "sdg",
+            _t(
+                "ODS 16.1.3: violencia física, psicológica o sexual",
+                "SDG 16.1.3: physical, psychological or sexual violence",
+                "ODS 16.1.3: violência física, psicológica ou sexual",
+                "ODD 16.1.3 : violence physique, psychologique ou sexuelle",
+            ),
+            _t(
+                "Personas víctimas de alguna de las tres formas de violencia en los últimos 12 meses.",
+                "Persons subjected to any of the three forms of violence in the last 12 months.",
+                "Pessoas vítimas de alguma das três formas de violência nos últimos 12 meses.",
+                "Personnes victimes de l'une des trois formes de violence au cours des 12 derniers mois.",
+            ),
+            "person",
+            "percent",
+            "proportion",
+            _victim_of(violent),
+            Always(),
+            _unknown_for(violent),
+        )
+    )
+    safe_name = _t(
+        "ODS 16.1.4: se siente seguro caminando solo de noche",
+        "SDG 16.1.4: feels safe walking alone after dark",
+        "ODS 16.1.4: sente-se seguro andando sozinho à noite",
+        "ODD 16.1.4 : se sent en sécurité en marchant seul la nuit",
+    )
+    out.append(
+        Indicator(
+            "sdg_16_1_4",
+            "sdg",
+            safe_name,
+            _t(
+                "Personas que se sienten muy o algo seguras caminando solas en su zona de noche, entre las que respondieron (quien nunca camina sola de noche cuenta como no segura).",
+                "Persons feeling very or fairly safe walking alone in their area after dark, over those who answered; 'never walks alone after dark' counts as not safe.",
+                "Pessoas que se sentem muito ou razoavelmente seguras andando sozinhas à noite, entre as que responderam; 'nunca anda sozinha à noite' conta como não segura.",
+                "Personnes se sentant très ou plutôt en sécurité en marchant seules la nuit, parmi les répondants ; « ne sort jamais seul la nuit » compte comme pas en sécurité.",
+            ),
+            "person",
+            "percent",
+            "proportion",
+            Is("per_dark", (1, 2)),
+            Is("per_dark", (1, 2, 3, 4, 5)),
+            notes="default treatment of code 5: in the denominator (naming.md)",
+        )
+    )
+    out.append(
+        Indicator(
+            "sdg_16_1_4_walkers",
+            "sdg",
+            {
+                lang: safe_name[lang] + s
+                for lang, s in _t(
+                    " (excluye a quien nunca camina sola)",
+                    " (excluding those who never walk alone)",
+                    " (exclui quem nunca anda sozinho)",
+                    " (hors personnes ne sortant jamais seules)",
+                ).items()
+            },
+            _t(
+                "Como ODS 16.1.4, sin el código 5 (nunca camina sola de noche) en el denominador.",
+                "As SDG 16.1.4, without code 5 (never walks alone after dark) in the denominator.",
+                "Como ODS 16.1.4, sem o código 5 no denominador.",
+                "Comme ODD 16.1.4, sans le code 5 au dénominateur.",
+            ),
+            "person",
+            "percent",
+            "proportion",
+            Is("per_dark", (1, 2)),
+            Is("per_dark", (1, 2, 3, 4)),
+            notes="alternative treatment: code 5 left out of the denominator",
+        )
+    )
+    for form, (stem, word) in forms.items():
+        code = _CODE_OF[stem]
+        recent = AllOf((Is("inc_crime", (code,)), Is("inc_rank", (1,))))
+        out.append(
+            Indicator(
+                f"sdg_16_3_1_{form}",
+                "sdg",
+                _fmt(
+                    _t(
+                        "ODS 16.3.1: denuncia de violencia {w}",
+                        "SDG 16.3.1: reporting of {w} violence",
+                        "ODS 16.3.1: notificação de violência {w}",
+                        "ODD 16.3.1 : signalement de violence {w}",
+                    ),
+                    w=word,
+                ),
+                _fmt(
+                    _t(
+                        "Víctimas de violencia {w} cuyo incidente más reciente fue denunciado ante una autoridad competente, entre las víctimas con respuesta.",
+                        "Victims of {w} violence whose most recent incident was reported to competent authorities, over victims with a known answer.",
+                        "Vítimas de violência {w} cujo incidente mais recente foi notificado a uma autoridade competente, entre as vítimas com resposta.",
+                        "Victimes de violence {w} dont l'incident le plus récent a été signalé à une autorité compétente, parmi les victimes ayant répondu.",
+                    ),
+                    w=word,
+                ),
+                "victim",
+                "percent",
+                "proportion",
+                _REPORTED,
+                AllOf((recent, _REPORT_KNOWN)),
+                crime_type=code,
+            )
+        )
+    contact = Is("brib_any_contact", (1,))
+    bribe = AnyOf((Is("brib_paid", (1,)), Is("brib_asked", (1,))))
+    out.append(
+        Indicator(
+            "sdg_16_5_1",
+            "sdg",
+            _t(
+                "ODS 16.5.1: soborno",
+                "SDG 16.5.1: bribery",
+                "ODS 16.5.1: suborno",
+                "ODD 16.5.1 : corruption",
+            ),
+            _t(
+                "Personas que pagaron un soborno o a quienes se lo pidió un funcionario público, entre las que tuvieron contacto con alguno en los últimos 12 meses.",
+                "Persons who paid a bribe to, or were asked for one by, a public official, over persons with at least one contact with a public official in the last 12 months.",
+                "Pessoas que pagaram propina ou a quem um servidor público a pediu, entre as que tiveram contato com algum nos últimos 12 meses.",
+                "Personnes ayant versé un pot-de-vin à un agent public ou à qui il en a été demandé un, parmi celles ayant eu au moins un contact avec un agent public.",
+            ),
+            "person",
+            "percent",
+            "proportion",
+            bribe,
+            contact,
+            AllOf((Not(bribe), AnyOf((Is("brib_paid", (-8, -9)), Is("brib_asked", (-8, -9)))))),
+        )
+    )
+    return out
+
+
+def _share(
+    ident: str,
+    group: str,
+    item: str,
+    yes: tuple[int, ...],
+    valid: tuple[int, ...],
+    name: Text,
+    definition: Text,
+    among: Condition | None = None,
+) -> Indicator:
+    den: Condition = Is(item, valid) if among is None else AllOf((among, Is(item, valid)))
+    return Indicator(
+        ident, group, name, definition, "person", "percent", "proportion", Is(item, yes), den
+    )
+
+
+def _perception() -> list[Indicator]:
+    out: list[Indicator] = []
+    levels = {
+        "nbhd": _t("su colonia o barrio", "their neighbourhood", "seu bairro", "leur quartier"),
+        "muni": _t("su municipio", "their municipality", "seu município", "leur commune"),
+        "state": _t("su estado", "their state", "seu estado", "leur État ou région"),
+    }
+    for key, where in levels.items():
+        out.append(
+            _share(
+                f"insecure_{key}",
+                "perception",
+                f"per_safe_{key}",
+                (3, 4),
+                (1, 2, 3, 4),
+                _fmt(
+                    _t(
+                        "Percepción de inseguridad en {w}",
+                        "Feels unsafe in {w}",
+                        "Percepção de insegurança em {w}",
+                        "Sentiment d'insécurité dans {w}",
+                    ),
+                    w=where,
+                ),
+                _fmt(
+                    _t(
+                        "Personas que se sienten algo o muy inseguras en {w}, entre las que respondieron.",
+                        "Persons feeling a bit or very unsafe in {w}, over those who answered.",
+                        "Pessoas que se sentem um pouco ou muito inseguras em {w}, entre as que responderam.",
+                        "Personnes se sentant un peu ou très en insécurité dans {w}, parmi les répondants.",
+                    ),
+                    w=where,
+                ),
+            )
+        )
+    for place in ("home", "transport", "street", "school", "market"):
+        code = f"per_place_{place}"
+        label = _item_label(code)
+        out.append(
+            _share(
+                f"unsafe_{place}",
+                "perception",
+                code,
+                (3, 4),
+                (1, 2, 3, 4),
+                _fmt(
+                    _t(
+                        "Se siente inseguro {p}",
+                        "Feels unsafe {p}",
+                        "Sente-se inseguro {p}",
+                        "Ne se sent pas en sécurité {p}",
+                    ),
+                    p=label,
+                ),
+                _fmt(
+                    _t(
+                        "Personas que se sienten algo o muy inseguras {p}, entre las que van o lo usan (código 5 excluido).",
+                        "Persons feeling a bit or very unsafe {p}, over those who go there or use it (code 5 excluded).",
+                        "Pessoas que se sentem inseguras {p}, entre as que frequentam (código 5 excluído).",
+                        "Personnes ne se sentant pas en sécurité {p}, parmi celles qui s'y rendent (code 5 exclu).",
+                    ),
+                    p=label,
+                ),
+            )
+        )
+    out.append(
+        _share(
+            "worry",
+            "perception",
+            "per_worry",
+            (1, 2),
+            (1, 2, 3, 4),
+            _t(
+                "Preocupación por ser víctima",
+                "Worried about becoming a victim",
+                "Preocupação em ser vítima",
+                "Inquiétude d'être victime",
+            ),
+            _t(
+                "Personas muy o algo preocupadas por ser víctimas de un delito.",
+                "Persons very or fairly worried about becoming a victim of crime.",
+                "Pessoas muito ou um pouco preocupadas em ser vítimas.",
+                "Personnes très ou assez inquiètes d'être victimes.",
+            ),
+        )
+    )
+    out.append(
+        _share(
+            "likely",
+            "perception",
+            "per_likely",
+            (1, 2),
+            (1, 2, 3),
+            _t(
+                "Cree probable ser víctima en los próximos 12 meses",
+                "Thinks victimization likely in the next 12 months",
+                "Acha provável ser vítima nos próximos 12 meses",
+                "Juge probable d'être victime dans les 12 prochains mois",
+            ),
+            _t(
+                "Personas que creen muy probable o probable ser víctimas en los próximos 12 meses. Es una percepción: no se divide por la prevalencia del año pasado.",
+                "Persons who think it very likely or likely that they will be victimized in the next 12 months. A perception: never divided by last year's prevalence.",
+                "Pessoas que acham muito provável ou provável ser vítimas nos próximos 12 meses. É uma percepção: não se divide pela prevalência do ano anterior.",
+                "Personnes jugeant très probable ou probable d'être victimes dans les 12 prochains mois. Une perception : jamais divisée par la prévalence de l'année passée.",
+            ),
+        )
+    )
+    for key, where in (
+        ("area", _t("su zona", "their area", "sua área", "leur quartier")),
+        ("country", _t("el país", "the country", "o país", "le pays")),
+    ):
+        out.append(
+            _share(
+                f"trend_{key}_up",
+                "perception",
+                f"per_trend_{key}",
+                (1,),
+                (1, 2, 3),
+                _fmt(
+                    _t(
+                        "Cree que la delincuencia aumentó en {w}",
+                        "Thinks crime increased in {w}",
+                        "Acha que o crime aumentou em {w}",
+                        "Pense que la délinquance a augmenté dans {w}",
+                    ),
+                    w=where,
+                ),
+                _fmt(
+                    _t(
+                        "Personas que creen que la delincuencia en {w} aumentó respecto de hace un año.",
+                        "Persons who think crime in {w} increased compared with a year ago.",
+                        "Pessoas que acham que o crime em {w} aumentou em relação ao ano anterior.",
+                        "Personnes pensant que la délinquance dans {w} a augmenté par rapport à l'an dernier.",
+                    ),
+                    w=where,
+                ),
+            )
+        )
+    for key in ("night", "children", "transport", "weapon", "routes", "valuables", "visits"):
+        code = f"avoid_{key}"
+        label = _item_label(code)
+        out.append(
+            _share(
+                code,
+                "avoidance",
+                code,
+                (1,),
+                (1, 2),
+                _fmt(
+                    _t(
+                        "Por temor, {b}", "Out of fear, did {b}", "Por medo, {b}", "Par peur, a {b}"
+                    ),
+                    b=label,
+                ),
+                _fmt(
+                    _t(
+                        "Personas que, por temor a la delincuencia, {b} en los últimos 12 meses, entre las que respondieron (se excluye -9).",
+                        "Persons who, for fear of crime, did {b} in the last 12 months, over those asked (-9 excluded).",
+                        "Pessoas que, por medo do crime, {b} nos últimos 12 meses, entre as perguntadas (-9 excluído).",
+                        "Personnes qui, par peur de la délinquance, ont {b} au cours des 12 derniers mois, parmi les personnes interrogées (-9 exclu).",
+                    ),
+                    b=label,
+                ),
+            )
+        )
+    return out
+
+
+def _institutions() -> list[Indicator]:
+    out: list[Indicator] = []
+    for inst in ("police", "pros", "judge", "army"):
+        label = _item_label(f"know_{inst}")
+        out.append(
+            _share(
+                f"trust_{inst}",
+                "institutions",
+                f"trust_{inst}",
+                (1, 2),
+                (1, 2, 3, 4),
+                _fmt(
+                    _t(
+                        "Confianza en: {i}",
+                        "Trust in: {i}",
+                        "Confiança em: {i}",
+                        "Confiance envers : {i}",
+                    ),
+                    i=label,
+                ),
+                _fmt(
+                    _t(
+                        "Personas con mucha o algo de confianza en {i}, entre las que la identifican.",
+                        "Persons with much or some trust in {i}, over those who know the institution.",
+                        "Pessoas com muita ou alguma confiança em {i}, entre as que a conhecem.",
+                        "Personnes ayant beaucoup ou assez confiance envers {i}, parmi celles qui connaissent l'institution.",
+                    ),
+                    i=label,
+                ),
+                among=Is(f"know_{inst}", (1,)),
+            )
+        )
+    out.append(
+        _share(
+            "perf_police",
+            "institutions",
+            "perf_police",
+            (1, 2),
+            (1, 2, 3, 4),
+            _t(
+                "Desempeño de la policía muy bueno o bueno",
+                "Police performance very good or good",
+                "Desempenho da polícia muito bom ou bom",
+                "Action de la police très bonne ou bonne",
+            ),
+            _t(
+                "Personas que califican el desempeño de la policía de su zona como muy bueno o bueno, entre las que la identifican.",
+                "Persons rating the police's performance in their area very good or good, over those who know the police.",
+                "Pessoas que avaliam o desempenho da polícia como muito bom ou bom, entre as que a conhecem.",
+                "Personnes jugeant l'action de la police très bonne ou bonne, parmi celles qui la connaissent.",
+            ),
+            among=Is("know_police", (1,)),
+        )
+    )
+    for key in ("police", "officials"):
+        label = _item_label(f"corr_{key}")
+        out.append(
+            _share(
+                f"corruption_{key}",
+                "institutions",
+                f"corr_{key}",
+                (1, 2),
+                (1, 2, 3, 4),
+                _fmt(
+                    _t(
+                        "Percepción de corrupción: {x}",
+                        "Perceived corruption: {x}",
+                        "Percepção de corrupção: {x}",
+                        "Corruption perçue : {x}",
+                    ),
+                    x=label,
+                ),
+                _fmt(
+                    _t(
+                        "Personas que creen que la corrupción entre {x} es muy o algo frecuente.",
+                        "Persons who think corruption among {x} is very or fairly widespread.",
+                        "Pessoas que acham a corrupção entre {x} muito ou razoavelmente difundida.",
+                        "Personnes jugeant la corruption parmi {x} très ou assez répandue.",
+                    ),
+                    x=label,
+                ),
+            )
+        )
+    return out
+
+
+@cache
+def catalogue() -> tuple[Indicator, ...]:
+    """Every standard indicator, in publication order."""
+    items = (
+        _victimization() + _incidence() + _reporting() + _sdg() + _perception() + _institutions()
+    )
+    ids = [i.id for i in items]
+    if len(set(ids)) != len(ids):  # a developer error in this module
+        raise RuntimeError("duplicate indicator ids in the catalogue")
+    return tuple(items)
+
+
+def get_indicator(ident: str) -> Indicator:
+    """The catalogue entry with this id; ``ValueError`` naming it otherwise."""
+    for indicator in catalogue():
+        if indicator.id == ident:
+            return indicator
+    raise ValueError(f"unknown indicator {ident!r}; see analysis.indicators.catalogue_table()")
+
+
+def catalogue_table(language: str = "en") -> pd.DataFrame:
+    """The catalogue as a table: id, group, name, definition, level, unit, estimator, crime_type."""
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}; got {language!r}")
+    return pd.DataFrame(
+        [
+            {
+                "indicator": i.id,
+                "group": i.group,
+                "name": i.name[language],
+                "definition": i.definition[language],
+                "level": i.level,
+                "unit": i.unit,
+                "estimator": i.estimator,
+                "crime_type": i.crime_type,
+                "numerator": repr(i.numerator),
+                "denominator": repr(i.denominator),
+                "unknown": "" if i.unknown is None else repr(i.unknown),
+            }
+            for i in catalogue()
+        ]
+    )

@@ -1,0 +1,448 @@
+"""Compute the standard indicators for the nation and every domain, with quality flags."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis.design import SurveyDesign
+from analysis.estimate import check_level, logit_interval, wald_interval
+from analysis.indicators.catalogue import UNIT_SCALE, Indicator, catalogue, get_indicator
+from analysis.indicators.conditions import CountOf, codes_in, evaluate, evaluate_count
+from analysis.indicators.quality import QualityRules, assess_quality
+
+__all__ = [
+    "DEFAULT_DOMAINS",
+    "INDICATOR_COLUMNS",
+    "DesignSpec",
+    "add_domain_columns",
+    "compute_indicators",
+    "indicator_variables",
+]
+
+#: columns of the table returned by :func:`compute_indicators`, in order
+INDICATOR_COLUMNS: tuple[str, ...] = (
+    "indicator",
+    "domain_type",
+    "domain",
+    "estimate",
+    "se",
+    "ci_low",
+    "ci_high",
+    "level",
+    "cv",
+    "n",
+    "df",
+    "deff",
+    "n_effective",
+    "unit",
+    "unknown_share",
+    "quality",
+    "suppressed",
+    "reason",
+)
+
+DEFAULT_DOMAINS: tuple[str, ...] = ("national", "state", "municipality", "sex", "age_group", "youth")
+
+#: age groups of the ``age_group`` domain: (label, lowest age, highest age)
+AGE_GROUPS: tuple[tuple[str, int, int], ...] = (
+    ("18-29", 18, 29),
+    ("30-44", 30, 44),
+    ("45-59", 45, 59),
+    ("60+", 60, 200),
+)
+
+
+@dataclass(frozen=True)
+class DesignSpec:
+    """Column names of the design in the respondent (and incident) tables.
+
+    Parameters
+    ----------
+    weight : str
+        Final person weight.
+    household_weight : str, optional
+        Final household weight (without the adults factor). When absent,
+        household-level indicators use ``weight / hh_adults`` (documented
+        approximation).
+    strata, psu, fpc : str, optional
+        As in :class:`analysis.design.SurveyDesign`.
+    lonely_psu : str
+        Policy for strata with one PSU (``SurveyDesign``).
+    respondent_id : str
+        Key shared by the respondent and the incident tables.
+    domain_columns : mapping
+        Domain name -> column; names not listed are taken as column names.
+    """
+
+    weight: str = "weight"
+    household_weight: str | None = "weight_household"
+    strata: str | None = "stratum"
+    psu: str | None = "psu"
+    fpc: str | None = None
+    lonely_psu: str = "fail"
+    respondent_id: str = "interview_id"
+    domain_columns: Mapping[str, str] = field(
+        default_factory=lambda: {
+            "state": "state",
+            "municipality": "municipality",
+            "sex": "dem_sex",
+            "age_group": "age_group",
+            "youth": "youth",
+        }
+    )
+
+    @classmethod
+    def from_any(cls, spec: DesignSpec | Mapping[str, Any] | None) -> DesignSpec:
+        if spec is None:
+            return cls()
+        if isinstance(spec, DesignSpec):
+            return spec
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(spec) - known)
+        if unknown:
+            raise ValueError(f"design_spec has unknown key(s) {', '.join(unknown)}")
+        return cls(**dict(spec))
+
+
+def add_domain_columns(respondents: pd.DataFrame, age: str = "dem_age") -> pd.DataFrame:
+    """A copy with ``age_group`` (18-29, 30-44, 45-59, 60+) and ``youth`` (18-29, 30+).
+
+    Existing columns of those names are kept.
+    """
+    out = respondents.copy()
+    if ("age_group" in out and "youth" in out) or age not in out:
+        return out
+    years = pd.to_numeric(out[age], errors="coerce").to_numpy(dtype=np.float64)
+    years = np.where(years < 0, np.nan, years)
+    group = np.full(len(out), None, dtype=object)
+    for label, low, high in AGE_GROUPS:
+        group[(years >= low) & (years <= high)] = label
+    if "age_group" not in out:
+        out["age_group"] = group
+    if "youth" not in out:
+        youth = np.where(years <= 29, "18-29", "30+").astype(object)
+        youth[np.isnan(years)] = None
+        out["youth"] = youth
+    return out
+
+
+def _has_data(ind: Indicator, respondents: pd.DataFrame, incidents: pd.DataFrame | None) -> bool:
+    """Whether any numerator code is a column (a dropped standard item is absent)."""
+    table = respondents if ind.level in ("person", "household") else incidents
+    if table is None:
+        return True  # reported as "needs the incident table"
+    return any(code in table.columns for code in codes_in(ind.numerator))
+
+
+def _select(indicators: Sequence[str] | None) -> list[Indicator]:
+    if indicators is None:
+        return list(catalogue())
+    if isinstance(indicators, str):
+        indicators = [indicators]
+    return [get_indicator(ident) for ident in indicators]
+
+
+def _weight_column(frame: pd.DataFrame, name: str, role: str) -> np.ndarray:
+    if name not in frame.columns:
+        raise ValueError(f"{role} column {name!r} not found in the respondent table")
+    values = pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=np.float64)
+    if np.isnan(values).any():
+        raise ValueError(f"{role} column {name!r} has missing or non-numeric values")
+    return values
+
+
+def indicator_variables(
+    indicator: Indicator,
+    respondents: pd.DataFrame,
+    incidents: pd.DataFrame | None,
+    respondent_id: str = "interview_id",
+) -> dict[str, np.ndarray]:
+    """Per-respondent numerator, denominator, unknown flag and denominator case count.
+
+    Returns ``num``, ``den`` (float, one value per respondent), ``unknown``
+    (bool) and ``cases`` (unweighted cases in the denominator). For
+    respondent-level indicators ``den`` is 0/1 and ``num`` the 0/1 condition
+    or the crime count; for incident-level ones both are sums over the
+    respondent's incidents, weighted by ``inc_factor`` (``incident``) or not
+    (``victim``), so that the estimate is a ratio of respondent totals and
+    keeps the whole design.
+    """
+    n = len(respondents)
+    if indicator.level in ("person", "household"):
+        den = evaluate(indicator.denominator, respondents)
+        unknown = (
+            evaluate(indicator.unknown, respondents) & den
+            if indicator.unknown is not None
+            else np.zeros(n, dtype=bool)
+        )
+        den = den & ~unknown
+        if isinstance(indicator.numerator, CountOf):
+            num = evaluate_count(indicator.numerator, respondents)
+        else:
+            num = evaluate(indicator.numerator, respondents).astype(np.float64)
+        return {
+            "num": np.where(den, num, 0.0),
+            "den": den.astype(np.float64),
+            "unknown": unknown,
+            "cases": den.astype(np.float64),
+        }
+    if incidents is None:
+        raise ValueError(f"indicator {indicator.id!r} needs the incident table")
+    if respondent_id not in incidents.columns:
+        raise ValueError(f"incident table lacks the respondent id column {respondent_id!r}")
+    if isinstance(indicator.numerator, CountOf):  # a developer error in the catalogue
+        raise TypeError(f"incident indicator {indicator.id!r} cannot count crimes")
+    inc_den = evaluate(indicator.denominator, incidents)
+    inc_num = evaluate(indicator.numerator, incidents) & inc_den
+    if indicator.level == "incident":
+        if "inc_factor" not in incidents.columns:
+            raise ValueError("incident table lacks column 'inc_factor' (see incident_table)")
+        factor = pd.to_numeric(incidents["inc_factor"]).to_numpy(dtype=np.float64)
+    else:
+        factor = np.ones(len(incidents))
+    position = pd.Index(respondents[respondent_id]).get_indexer(incidents[respondent_id])
+    if (position < 0).any():
+        first = incidents[respondent_id].iloc[int(np.flatnonzero(position < 0)[0])]
+        raise ValueError(
+            f"incident table: {respondent_id} {first!r} has no row in the respondent table"
+        )
+    valid = inc_den & ~np.isnan(factor)
+    num = np.bincount(position[valid], weights=factor[valid] * inc_num[valid], minlength=n)
+    den = np.bincount(position[valid], weights=factor[valid], minlength=n)
+    cases = np.bincount(position[valid], minlength=n).astype(np.float64)
+    return {"num": num, "den": den, "unknown": np.zeros(n, dtype=bool), "cases": cases}
+
+
+def _domain_labels(values: pd.Series) -> pd.Series:
+    def label(v: Any) -> str:
+        if isinstance(v, float) and v.is_integer():
+            return str(int(v))
+        return str(v)
+
+    return values.map(label)
+
+
+def _estimates(
+    design: SurveyDesign,
+    frame: pd.DataFrame,
+    group: list[Indicator],
+    by: str | None,
+    level: float,
+) -> list[pd.DataFrame]:
+    """One table per indicator: domain, estimate, se, df, deff, n (cases), unknown_share."""
+    means = [i for i in group if i.level != "incident"]
+    ratios = [i for i in group if i.level == "incident"]
+    out: list[pd.DataFrame] = []
+    if means:
+        table = design.mean([f"y__{i.id}" for i in means], by=by, level=level)
+        for ind in means:
+            part = table[table["variable"] == f"y__{ind.id}"]
+            out.append(_tidy(part, ind, by))
+    for ind in ratios:
+        if by is None:
+            single = design.ratio(f"num__{ind.id}", f"den__{ind.id}", level=level)
+            part = pd.DataFrame([single.to_dict()])
+        else:
+            part = design.ratio(f"num__{ind.id}", f"den__{ind.id}", by=by, level=level)
+        out.append(_tidy(part, ind, by))
+    # cases in the denominator and unknown shares, by domain (no variance needed)
+    w = design.weights
+    key = frame[by] if by is not None else pd.Series("national", index=frame.index)
+    sums = {}
+    for ind in group:
+        sums[f"cases__{ind.id}"] = frame[f"cases__{ind.id}"].to_numpy() * (w > 0)
+        sums[f"unk__{ind.id}"] = w * frame[f"unk__{ind.id}"].to_numpy()
+        sums[f"base__{ind.id}"] = w * (
+            frame[f"den__{ind.id}"].to_numpy() > 0
+        ) + sums[f"unk__{ind.id}"]
+    agg = pd.DataFrame(sums, index=frame.index).groupby(key.to_numpy(), sort=True).sum()
+    agg.index = _domain_labels(pd.Series(agg.index)).to_numpy()
+    for ind, table in zip([*means, *ratios], out, strict=True):
+        table["n"] = agg.loc[table["domain"], f"cases__{ind.id}"].to_numpy()
+        if ind.unknown is not None:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                share = agg[f"unk__{ind.id}"] / agg[f"base__{ind.id}"]
+            table["unknown_share"] = share.loc[table["domain"]].to_numpy()
+        else:
+            table["unknown_share"] = np.nan
+    return out
+
+
+def _tidy(part: pd.DataFrame, ind: Indicator, by: str | None) -> pd.DataFrame:
+    domain = _domain_labels(part[by]) if by is not None else pd.Series("national", index=part.index)
+    return pd.DataFrame(
+        {
+            "indicator": ind.id,
+            "domain": domain.to_numpy(),
+            "estimate": part["estimate"].to_numpy(dtype=np.float64),
+            "se": part["se"].to_numpy(dtype=np.float64),
+            "df": part["df"].to_numpy(dtype=np.float64),
+            "deff": part["deff"].to_numpy(dtype=np.float64),
+        }
+    )
+
+
+def compute_indicators(
+    respondents: pd.DataFrame,
+    incidents: pd.DataFrame | None = None,
+    design_spec: DesignSpec | Mapping[str, Any] | None = None,
+    domains: Sequence[str] = DEFAULT_DOMAINS,
+    level: float = 0.90,
+    quality: str | QualityRules = "inegi",
+    indicators: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    r"""Standard indicators for the nation and each domain, with intervals and quality flags.
+
+    Parameters
+    ----------
+    respondents : pandas.DataFrame
+        :func:`analysis.microdata.respondent_table` output with design columns.
+    incidents : pandas.DataFrame, optional
+        :func:`analysis.microdata.incident_table` output; needed by the
+        incident and victim level indicators (reporting, dark figure, SDG
+        16.3.1). Without it those indicators are skipped when
+        ``indicators`` is None, and an error when asked for by name.
+    design_spec : DesignSpec or mapping, optional
+        Column names of weights, strata, PSUs (:class:`DesignSpec`).
+    domains : sequence of str
+        ``"national"`` and domain names (``state``, ``municipality``,
+        ``sex``, ``age_group``, ``youth``) or any column name.
+    level : float
+        Confidence level (INEGI publishes 90%).
+    quality : str or QualityRules
+        Rule set of :mod:`analysis.indicators.quality` (default ``"inegi"``).
+    indicators : sequence of str, optional
+        Catalogue ids; default every indicator.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`INDICATOR_COLUMNS`: ``indicator, domain_type, domain,
+        estimate, se, ci_low, ci_high, level, cv, n, df, deff, n_effective,
+        unit, unknown_share, quality, suppressed, reason``. Estimates, SEs and
+        limits are on the indicator's unit (percent, per 100,000, per 1,000,
+        ratio); ``cv = se / estimate``; ``n`` = unweighted cases (respondents,
+        households or incidents) in the denominator; ``domain`` is the
+        domain value as text (``"national"`` for the nation); codes stay
+        codes (``sex`` "1"/"2" as in ``vict_std``).
+
+    Notes
+    -----
+    Each indicator is :math:`\hat R_d = \sum_i w_i \delta_{di} y_i / \sum_i w_i
+    \delta_{di} x_i` over respondents :math:`i`, Taylor-linearized with the
+    strata and PSUs of the whole sample (domains by zero weights, never by
+    dropping rows). Respondent-level indicators have :math:`x_i \in \{0, 1\}`
+    (the denominator, unknowns removed) and are estimated by
+    ``design.mean``; incident-level ones have :math:`y_i, x_i` the sums over
+    respondent :math:`i`'s incidents of ``inc_factor`` times the condition
+    (incident weight = person weight × ``inc_factor``) and use
+    ``design.ratio``. Household indicators use the household weight.
+    Intervals: logit (R ``svyciprop``) for percentages, Wald with ``t_df``
+    otherwise; ``df`` = PSUs minus strata in the domain.
+
+    Examples
+    --------
+    R: ``svyby(~y, ~state, subset(des, den == 1), svymean)`` for a
+    proportion; ``svyby(~num, ~state, des, svyratio, denominator = ~den)``
+    for an incident-level rate.
+
+    >>> compute_indicators(resp, inc, {"weight": "w"}, domains=["national", "state"])  # doctest: +SKIP
+    """
+    check_level(level)
+    spec = DesignSpec.from_any(design_spec)
+    selected = _select(indicators)
+    absent = [i for i in selected if not _has_data(i, respondents, incidents)]
+    if indicators is not None and absent:
+        raise ValueError(
+            f"indicator {absent[0].id!r}: none of its numerator codes "
+            f"({', '.join(sorted(set(codes_in(absent[0].numerator))))}) is in the data"
+        )
+    selected = [i for i in selected if i not in absent]
+    if incidents is None:
+        needs = [i.id for i in selected if i.level in ("incident", "victim")]
+        if indicators is not None and needs:
+            raise ValueError(f"indicator(s) {', '.join(needs)} need the incident table")
+        selected = [i for i in selected if i.level not in ("incident", "victim")]
+    if respondents[spec.respondent_id].duplicated().any() if spec.respondent_id in respondents else False:
+        raise ValueError(f"respondent id column {spec.respondent_id!r} has duplicates")
+    frame = add_domain_columns(respondents).reset_index(drop=True)
+    by_columns: dict[str, str | None] = {}
+    for name in domains:
+        column = None if name == "national" else spec.domain_columns.get(name, name)
+        if column is not None and column not in frame.columns:
+            raise ValueError(f"domain {name!r}: column {column!r} not found in the respondent table")
+        by_columns[name] = column
+
+    variables: dict[str, np.ndarray] = {}
+    for ind in selected:
+        parts = indicator_variables(ind, frame, incidents, spec.respondent_id)
+        if ind.level == "incident":
+            variables[f"num__{ind.id}"] = parts["num"]
+        else:
+            variables[f"y__{ind.id}"] = np.where(parts["den"] > 0, parts["num"], np.nan)
+        variables[f"den__{ind.id}"] = parts["den"]
+        variables[f"unk__{ind.id}"] = parts["unknown"].astype(np.float64)
+        variables[f"cases__{ind.id}"] = parts["cases"]
+    design_columns = [c for c in (spec.strata, spec.psu, spec.fpc) if c is not None]
+    data = pd.concat(
+        [frame[design_columns + [c for c in by_columns.values() if c is not None]],
+         pd.DataFrame(variables)],
+        axis=1,
+    )
+    data = data.loc[:, ~data.columns.duplicated()]
+    person_w = _weight_column(frame, spec.weight, "weight")
+    if spec.household_weight is not None and spec.household_weight in frame.columns:
+        household_w = _weight_column(frame, spec.household_weight, "household_weight")
+    elif "hh_adults" in frame.columns:
+        household_w = person_w / np.maximum(_weight_column(frame, "hh_adults", "hh_adults"), 1.0)
+    else:
+        household_w = person_w
+    tables: list[pd.DataFrame] = []
+    for weight_level, weights in (("person", person_w), ("household", household_w)):
+        group = [i for i in selected if (i.level == "household") == (weight_level == "household")]
+        if not group:
+            continue
+        data["__w"] = weights
+        design = SurveyDesign(
+            data, weights="__w", strata=spec.strata, psu=spec.psu, fpc=spec.fpc,
+            lonely_psu=spec.lonely_psu,
+        )
+        for name, column in by_columns.items():
+            for table in _estimates(design, data, group, column, level):
+                table.insert(1, "domain_type", name)
+                tables.append(table)
+    result = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=INDICATOR_COLUMNS)
+    return _finish(result, level, quality)
+
+
+def _finish(result: pd.DataFrame, level: float, quality: str | QualityRules) -> pd.DataFrame:
+    if result.empty:
+        return result.reindex(columns=list(INDICATOR_COLUMNS))
+    units = {i.id: i.unit for i in catalogue()}
+    result["unit"] = result["indicator"].map(units)
+    est = result["estimate"].to_numpy(dtype=np.float64)
+    se = result["se"].to_numpy(dtype=np.float64)
+    df = result["df"].to_numpy(dtype=np.float64)
+    low, high = wald_interval(est, se, df, level)
+    share = (result["unit"] == "percent").to_numpy() & (est > 0) & (est < 1)
+    logit_low, logit_high = logit_interval(np.where(share, est, 0.5), se, df, level)
+    low = np.where(share, logit_low, low)
+    high = np.where(share, logit_high, high)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result["cv"] = np.where(est != 0, se / np.abs(est), np.nan)
+        result["n_effective"] = result["n"] / result["deff"]
+    scale = result["unit"].map(UNIT_SCALE).to_numpy(dtype=np.float64)
+    result["estimate"] = est * scale
+    result["se"] = se * scale
+    result["ci_low"] = low * scale
+    result["ci_high"] = high * scale
+    result["level"] = float(level)
+    result["n"] = result["n"].round().astype(np.int64)
+    flags = assess_quality(result, quality)
+    result = pd.concat([result, flags], axis=1)
+    return result[list(INDICATOR_COLUMNS)]
