@@ -807,6 +807,13 @@ def calibrate(
     if calfun == "linear" and bounds is None and rank < mm.shape[1]:
         raise ValueError(f"calibration variables {names} are linearly dependent in the sample")
     g = _g_weights(mm, ww, target, calfun, bounds, max_iter, tol)
+    negative = (g < 0) & (ww > 0)
+    if negative.any():
+        # R would accept negative GREG weights; a SurveyDesign does not
+        raise CalibrationError(
+            f"linear calibration gives {int(negative.sum())} negative weights (smallest "
+            f"g-weight {g[negative].min():.3g}); use bounds=(lower, upper) or calfun='raking'"
+        )
     reps = _replicates(design)
     if reps is not None:
         reps = _per_replicate(

@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.calibration import (
     CalibrationError,
@@ -258,6 +260,11 @@ def test_calibrate_fails_clearly_when_bounds_are_too_tight(dclus1: SurveyDesign)
         )
 
 
+def test_negative_linear_calibration_weights_are_refused(dclus1: SurveyDesign) -> None:
+    with pytest.raises(CalibrationError, match=r"negative weights.*bounds=\(lower, upper\)"):
+        calibrate(dclus1, ["stype", "api99"], {"stype": STYPE, "api99": 2 * API99_TOTAL})
+
+
 def test_calibration_matrix_drops_the_first_level_after_the_first_factor(
     dclus1: SurveyDesign,
 ) -> None:
@@ -331,3 +338,36 @@ def test_trimming_a_replicate_design_keeps_deleted_units_out(dclus1: SurveyDesig
     positive = after[after > 0]
     assert positive.min() >= 20 - 1e-9 and positive.max() <= 60 + 1e-9
     assert trimmed.weights.max() <= 60 + 1e-9
+
+
+# -- properties on random samples -------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(20, 80))
+def test_raking_and_calibration_reproduce_their_totals(seed: int, n: int) -> None:
+    rng = np.random.default_rng(seed)
+    data = pd.DataFrame(
+        {
+            "sex": rng.choice(["f", "m"], size=n),
+            "age": rng.choice(["young", "middle", "old"], size=n),
+            "income": rng.gamma(2.0, 10.0, size=n),
+            "psu": np.arange(n) // 2,
+            "w": rng.uniform(5, 50, size=n),
+        }
+    )
+    if data["sex"].nunique() < 2 or data["age"].nunique() < 3:
+        return
+    design = SurveyDesign(data, weights="w", psu="psu")
+    sex = {"f": 520.0, "m": 480.0}
+    age = {"young": 300.0, "middle": 400.0, "old": 300.0}
+    raked = rake(design, {"sex": sex, "age": age})
+    for column, totals in (("sex", sex), ("age", age)):
+        got = pd.Series(raked.weights).groupby(data[column].to_numpy()).sum()
+        assert got.to_dict() == pytest.approx(totals, rel=1e-9)
+    # a population mean income 10% above the sample's, always reachable
+    income = 1.1 * 1000.0 * float(np.average(data["income"], weights=data["w"]))
+    cal = calibrate(design, ["sex", "income"], {"sex": sex, "income": income}, calfun="raking")
+    assert float(cal.weights @ data["income"].to_numpy()) == pytest.approx(income, rel=1e-9)
+    # a calibrated total is known exactly: its standard error vanishes
+    assert cal.total("income").se < 1e-6
