@@ -770,6 +770,16 @@ def calibrate(
     SurveyDesign
         With a :class:`RegressionCalibration` step for the variance.
 
+    Raises
+    ------
+    ValueError
+        Totals that do not match the calibration variables, or collinear
+        variables.
+    CalibrationError
+        No convergence, or linear calibration giving negative weights (R
+        accepts them; a :class:`SurveyDesign` does not): use ``bounds`` or
+        ``calfun="raking"``.
+
     Notes
     -----
     Weights :math:`w_i = d_i g_i` with :math:`g_i = F(x_i^\\top \\lambda)` solving
