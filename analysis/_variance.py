@@ -10,9 +10,11 @@ variance of weighted totals the way R's ``survey:::svyrecvar`` does
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
+import pandas as pd
 import scipy.sparse as sp
 
 LonelyPSU = Literal["fail", "remove", "certainty", "adjust", "average"]
@@ -88,15 +90,8 @@ def check_lonely(stage: Stage, lonely_psu: str, stage_number: int) -> None:
         )
 
 
-def _stage_spread(
-    totals: np.ndarray, stage: Stage, lonely_psu: str
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Centre unit totals within their group and return the per-unit scale.
-
-    Returns ``(centred, scale_of_unit, averaged_out)`` where ``averaged_out``
-    flags the groups left out under ``lonely_psu='average'``.
-    """
-    g = stage.group_of_unit
+def _group_scale(stage: Stage, lonely_psu: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per-group variance multiplier and the groups averaged out (R's onestrat)."""
     n_g = stage.n_units.astype(np.float64)
     f_g = stage.fpc_factor
     multi = stage.n_units > 1
@@ -106,15 +101,27 @@ def _stage_spread(
     if lonely_psu in ("remove", "certainty", "fail"):
         scale_g = np.where(lonely, 0.0, scale_g)
     averaged_out = lonely if lonely_psu == "average" else np.zeros_like(lonely)
-    scale_g = np.where(averaged_out, 0.0, scale_g)
+    return np.where(averaged_out, 0.0, scale_g), averaged_out
 
-    sums = np.zeros((stage.n_groups, totals.shape[1]))
-    np.add.at(sums, g, totals)
-    means = sums / n_g[:, None]
+
+def _stage_spread(
+    totals: np.ndarray, stage: Stage, lonely_psu: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Centre unit totals within their group and return the per-unit scale.
+
+    Returns ``(centred, scale_of_unit, averaged_out)`` where ``averaged_out``
+    flags the groups left out under ``lonely_psu='average'``.
+    """
+    g = stage.group_of_unit
+    scale_g, averaged_out = _group_scale(stage, lonely_psu)
+    indicator = sp.csr_matrix(
+        (np.ones(g.size), (g, np.arange(g.size))), shape=(stage.n_groups, g.size)
+    )
+    means = np.asarray(indicator @ totals) / stage.n_units.astype(np.float64)[:, None]
     if lonely_psu == "adjust":
         # R centres a lonely stratum at zero (the overall mean of the
         # linearized values) instead of at its own, single, PSU total.
-        means[lonely] = 0.0
+        means[stage.lonely_groups()] = 0.0
     centred = totals - means[g]
     return centred, scale_g[g], averaged_out
 
@@ -202,48 +209,126 @@ class SampleStructure:
             v = v + stage_covariance(t2 * w[:, None], self.second, self.lonely_psu, None, diagonal)
         return v
 
-    def domain_variances(self, z: np.ndarray, domain: np.ndarray, n_domains: int) -> np.ndarray:
-        """Variance of the total of ``z`` within each domain, in one pass.
 
-        Parameters
-        ----------
-        z : ndarray, shape (n, k)
-            Weighted linearized values, zero outside every domain.
-        domain : ndarray of int, shape (n,)
-            Domain code ``0..D-1`` of each case, ``-1`` for none.
-        n_domains : int
+@dataclass(frozen=True)
+class DomainCells:
+    """The (unit, domain) cells that cases fall in, for one stage.
 
-        Returns
-        -------
-        ndarray, shape (D, k)
-        """
-        inside = domain >= 0
-        d = domain[inside]
-        out = np.empty((n_domains, z.shape[1]))
-        first = self.first
-        psu = first.unit_of_case[inside]
-        key = psu * n_domains + d
-        size = first.n_unit_codes * n_domains
-        present = None
-        if self.lonely_psu == "average":
-            gkey = first.group_of_unit[psu] * n_domains + d
-            present = (
-                np.bincount(gkey, minlength=first.n_groups * n_domains).reshape(
-                    first.n_groups, n_domains
-                )
-                > 0
-            )
-        for j in range(z.shape[1]):
-            zj = z[inside, j]
-            t1 = np.bincount(key, weights=zj, minlength=size).reshape(-1, n_domains)
-            v = stage_covariance(t1, first, self.lonely_psu, present, diagonal=True)
-            if self.second is not None and self.second_stage_weight is not None:
-                second = self.second
-                key2 = second.unit_of_case[inside] * n_domains + d
-                t2 = np.bincount(
-                    key2, weights=zj, minlength=second.n_unit_codes * n_domains
-                ).reshape(-1, n_domains)
-                w = np.sqrt(self.second_stage_weight[second.group_of_unit])
-                v = v + stage_covariance(t2 * w[:, None], second, self.lonely_psu, None, True)
-            out[:, j] = v
-        return out
+    When units x domains is small the cells are all combinations (dense);
+    otherwise only the occupied ones, found by hashing.
+    """
+
+    code: np.ndarray  # (m,) cell of each case
+    unit: np.ndarray  # (C,) unit of each cell
+    domain: np.ndarray  # (C,) domain of each cell
+    dense: bool
+
+    @property
+    def size(self) -> int:
+        return int(self.unit.size)
+
+    def sums(self, values: np.ndarray) -> np.ndarray:
+        """Sum of ``values`` (m,) within each cell."""
+        return np.bincount(self.code, weights=values, minlength=self.size)
+
+    def occupied(self) -> np.ndarray:
+        """Boolean (C,): cells with at least one case."""
+        if not self.dense:
+            return np.ones(self.size, dtype=bool)
+        return np.bincount(self.code, minlength=self.size) > 0
+
+
+def domain_cells(
+    unit_of_row: np.ndarray, domain: np.ndarray, n_units: int, n_domains: int
+) -> DomainCells:
+    """Cells of cases with units ``unit_of_row`` (m,) in domains ``domain`` (m,)."""
+    key = unit_of_row * n_domains + domain
+    size = n_units * n_domains
+    if size <= max(4 * key.size, 1_000_000):
+        unit, dom = _dense_cells(n_units, n_domains)
+        return DomainCells(key, unit, dom, dense=True)
+    codes, uniques = pd.factorize(key)
+    uniques = np.asarray(uniques, dtype=np.int64)
+    return DomainCells(codes.astype(np.int64), uniques // n_domains, uniques % n_domains, False)
+
+
+@lru_cache(maxsize=16)
+def _dense_cells(n_units: int, n_domains: int) -> tuple[np.ndarray, np.ndarray]:
+    """Unit and domain of every cell of a dense grid (read-only, cached)."""
+    unit = np.repeat(np.arange(n_units), n_domains)
+    dom = np.tile(np.arange(n_domains), n_units)
+    unit.flags.writeable = False
+    dom.flags.writeable = False
+    return unit, dom
+
+
+def present_groups(cells: DomainCells, stage: Stage, n_domains: int) -> np.ndarray:
+    """Boolean (G, D): groups (strata) with at least one case in each domain."""
+    occ = cells.occupied()
+    if cells.dense:
+        # (G, U) indicator times (U, D) occupancy
+        g = stage.group_of_unit
+        indicator = sp.csr_matrix(
+            (np.ones(g.size), (g, np.arange(g.size))), shape=(stage.n_groups, g.size)
+        )
+        grid = occ.reshape(stage.n_unit_codes, n_domains).astype(np.float64)
+        return np.asarray(indicator @ grid) > 0
+    key = stage.group_of_unit[cells.unit[occ]] * n_domains + cells.domain[occ]
+    counts = np.bincount(key, minlength=stage.n_groups * n_domains)
+    return counts.reshape(stage.n_groups, n_domains) > 0
+
+
+def cell_variances(
+    totals: np.ndarray,
+    cells: DomainCells,
+    stage: Stage,
+    lonely_psu: str,
+    n_domains: int,
+    present: np.ndarray | None = None,
+    group_weight: np.ndarray | None = None,
+) -> np.ndarray:
+    """Variance of the domain totals from the cell totals of linearized values.
+
+    For every domain ``d`` this is ``sum_g scale_g sum_{u in g} (T_ud - mean_gd)^2``
+    over all units of each group, the units without a case in the domain
+    counting as zero totals, which is exactly what R computes for a domain
+    (``subset`` keeps ``nPSU`` and pads absent PSUs with zeros).
+
+    Parameters
+    ----------
+    totals : ndarray, shape (C,)
+        Weighted linearized values summed within each cell.
+    cells : DomainCells
+    stage : Stage
+    lonely_psu : str
+    n_domains : int
+    present : ndarray of bool, shape (G, D), optional
+        For ``lonely_psu='average'``: the groups present in each domain.
+    group_weight : ndarray, shape (G,), optional
+        Extra multiplier per group (the second stage's ``n_h / N_h``).
+
+    Returns
+    -------
+    ndarray, shape (D,)
+    """
+    scale_g, averaged_out = _group_scale(stage, lonely_psu)
+    if group_weight is not None:
+        scale_g = scale_g * group_weight
+    n_groups = stage.n_groups
+    n_g = stage.n_units.astype(np.float64)
+    gd = stage.group_of_unit[cells.unit] * n_domains + cells.domain
+    size = n_groups * n_domains
+    s1 = np.bincount(gd, weights=totals, minlength=size).reshape(n_groups, n_domains)
+    means = s1 / n_g[:, None]
+    if lonely_psu == "adjust":
+        means[stage.lonely_groups()] = 0.0
+    dev = totals - means.ravel()[gd]
+    ss: np.ndarray = np.bincount(gd, weights=dev * dev, minlength=size).reshape(n_groups, n_domains)
+    if not cells.dense:
+        # units of the group with no case in the domain: zero totals
+        listed = np.bincount(gd, minlength=size).reshape(n_groups, n_domains)
+        ss = ss + (n_g[:, None] - listed) * means * means
+    var = scale_g @ ss
+    if lonely_psu == "average" and averaged_out.any():
+        var = var * _average_multiplier(stage, averaged_out, present, n_domains)
+    return np.asarray(var, dtype=np.float64)

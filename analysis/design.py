@@ -22,9 +22,12 @@ from analysis._variance import (
     LONELY_PSU_OPTIONS,
     SampleStructure,
     Stage,
+    cell_variances,
     check_lonely,
+    domain_cells,
+    present_groups,
 )
-from analysis.estimators import DesignEstimators
+from analysis.estimators import DesignEstimators, Kind
 from analysis.replicate import ReplicateDesign, replicate_design
 
 if TYPE_CHECKING:
@@ -67,10 +70,12 @@ def _numeric_column(data: pd.DataFrame, name: str, role: str) -> np.ndarray:
 
 
 def _group_codes(keys: Sequence[np.ndarray]) -> np.ndarray:
-    """Dense codes ``0..K-1`` of the distinct combinations of integer keys."""
-    stacked = np.stack(keys, axis=1)
-    _, codes = np.unique(stacked, axis=0, return_inverse=True)
-    return codes.reshape(-1).astype(np.int64)
+    """Dense codes ``0..K-1`` of the distinct combinations of integer codes, in sorted order."""
+    combined = np.zeros(keys[0].size, dtype=np.int64)
+    for key in keys:
+        combined = combined * (int(key.max()) + 1) + key
+    codes, _ = pd.factorize(combined, sort=True)
+    return codes.astype(np.int64)
 
 
 def _population_sizes(
@@ -441,55 +446,114 @@ class SurveyDesign(DesignEstimators):
         rows: np.ndarray,
         domain: np.ndarray,
         n_domains: int,
+        kind: Kind,
     ) -> tuple[np.ndarray, np.ndarray]:
+        if self.calibration:
+            return self._calibrated_ratio_stats(num, den, rows, domain, n_domains, kind)
+        structure = self._structure
+        first = structure.first
+        w = self.weights[rows]
+        cells = domain_cells(first.unit_of_case[rows], domain, first.n_unit_codes, n_domains)
+        second = structure.second
+        cells2 = None
+        if second is not None:
+            cells2 = domain_cells(second.unit_of_case[rows], domain, second.n_unit_codes, n_domains)
+        present = None
+        if self.lonely_psu == "average":
+            present = present_groups(cells, first, n_domains)
+        k = num.shape[1]
+        est = np.empty((n_domains, k))
+        var = np.empty((n_domains, k))
+        wx_mean = w if kind == "mean" else None
+        for j in range(k):
+            wy = w * num[:, j]
+            wx = wx_mean if den is None else w * den[:, j]
+            t1 = cells.sums(wy)
+            y_tot = np.bincount(cells.domain, weights=t1, minlength=n_domains)
+            if kind == "total" or wx is None:
+                est[:, j] = y_tot
+                x_tot = None
+            else:
+                x1 = cells.sums(wx)
+                x_tot = np.bincount(cells.domain, weights=x1, minlength=n_domains)
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    est[:, j] = y_tot / x_tot
+                    t1 = (t1 - est[cells.domain, j] * x1) / x_tot[cells.domain]
+            var[:, j] = cell_variances(t1, cells, first, self.lonely_psu, n_domains, present)
+            if cells2 is not None and second is not None:
+                t2 = cells2.sums(wy)
+                if x_tot is not None and wx is not None:
+                    with np.errstate(divide="ignore", invalid="ignore"):
+                        t2 = (t2 - est[cells2.domain, j] * cells2.sums(wx)) / x_tot[cells2.domain]
+                var[:, j] += cell_variances(
+                    t2,
+                    cells2,
+                    second,
+                    self.lonely_psu,
+                    n_domains,
+                    group_weight=structure.second_stage_weight,
+                )
+        return est, var
+
+    def _calibrated_ratio_stats(
+        self,
+        num: np.ndarray,
+        den: np.ndarray | None,
+        rows: np.ndarray,
+        domain: np.ndarray,
+        n_domains: int,
+        kind: Kind,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Dense linearized values, residualized by every calibration step."""
         w = self.weights[rows]
         k = num.shape[1]
-        ysum: np.ndarray = np.stack(
+        ysum = np.stack(
             [np.bincount(domain, weights=w * num[:, j], minlength=n_domains) for j in range(k)],
             axis=1,
         )
-        est: np.ndarray
-        if den is None:
-            est = ysum
-            z = w[:, None] * num
-        else:
-            xsum = np.stack(
-                [np.bincount(domain, weights=w * den[:, j], minlength=n_domains) for j in range(k)],
-                axis=1,
-            )
-            with np.errstate(divide="ignore", invalid="ignore"):
-                est = ysum / xsum
-                z = w[:, None] * (num - est[domain] * den) / xsum[domain]
+        if kind == "total":
+            return ysum, self._domain_variances(w[:, None] * num, rows, domain, n_domains)
+        x = np.ones_like(num) if den is None or kind == "mean" else den
+        xsum = np.stack(
+            [np.bincount(domain, weights=w * x[:, j], minlength=n_domains) for j in range(k)],
+            axis=1,
+        )
+        with np.errstate(divide="ignore", invalid="ignore"):
+            est = ysum / xsum
+            z = w[:, None] * (num - est[domain] * x) / xsum[domain]
         return est, self._domain_variances(z, rows, domain, n_domains)
 
     def _domain_variances(
         self, z: np.ndarray, rows: np.ndarray, domain: np.ndarray, n_domains: int
     ) -> np.ndarray:
-        if not self.calibration:
-            full_domain = np.full(len(self.weights), -1, dtype=np.int64)
-            full_domain[rows] = domain
-            zfull = np.zeros((len(self.weights), z.shape[1]))
-            zfull[rows] = z
-            return self._structure.domain_variances(zfull, full_domain, n_domains)
-        # calibrated: residualize a dense (n, domains) block per column, in chunks
+        """Variances of domain totals of ``z`` (m, k) after calibration residuals.
+
+        Residualizing needs the full (n, domains) matrix of each column; it is
+        built in blocks of domains to bound the memory.
+        """
         out = np.empty((n_domains, z.shape[1]))
         chunk = 64
+        n = len(self.weights)
         for j in range(z.shape[1]):
             for start in range(0, n_domains, chunk):
                 stop = min(start + chunk, n_domains)
-                block = np.zeros((len(self.weights), stop - start))
+                block = np.zeros((n, stop - start))
                 inside = (domain >= start) & (domain < stop)
                 block[rows[inside], domain[inside] - start] = z[inside, j]
                 for step in self.calibration:
                     block = step.residualize(block)  # type: ignore[attr-defined]
-                out[start:stop, j] = self._structure.variances(block)
+                out[start:stop, j] = self._structure.variances(
+                    block, self._present_strata(stop - start)
+                )
         return out
 
     def _domain_df(self, rows: np.ndarray, domain: np.ndarray, n_domains: int) -> np.ndarray:
         first = self._structure.first
-        psu = first.unit_of_case[rows]
-        pairs = np.unique(psu * n_domains + domain)
-        n_psu = np.bincount(pairs % n_domains, minlength=n_domains)
-        strata = np.unique(first.group_of_unit[psu] * n_domains + domain)
-        n_strata = np.bincount(strata % n_domains, minlength=n_domains)
+        cells = domain_cells(first.unit_of_case[rows], domain, first.n_unit_codes, n_domains)
+        occupied = cells.occupied()
+        if cells.dense:
+            n_psu = occupied.reshape(-1, n_domains).sum(axis=0)
+        else:
+            n_psu = np.bincount(cells.domain[occupied], minlength=n_domains)
+        n_strata = present_groups(cells, first, n_domains).sum(axis=0)
         return (n_psu - n_strata).astype(np.int64)

@@ -28,6 +28,7 @@ from analysis.estimate import (
 )
 
 ProportionInterval = Literal["logit", "beta", "wald"]
+Kind = Literal["total", "mean", "ratio"]
 Columns = str | Sequence[str]
 #: ``by`` columns: one name, or a list/tuple of names
 ByColumns = str | list[str] | tuple[str, ...]
@@ -67,20 +68,23 @@ class DesignEstimators(ABC):
         rows: np.ndarray,
         domain: np.ndarray,
         n_domains: int,
+        kind: Kind,
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Ratios of weighted totals per domain and their variances.
+        """Domain totals, means or ratios of weighted totals, and their variances.
 
         Parameters
         ----------
         num : ndarray, shape (m, k)
             Numerator values of the ``m`` cases in ``rows``.
         den : ndarray, shape (m, k), or None
-            Denominator values; ``None`` estimates totals (no denominator).
+            Denominator values for ``kind="ratio"``; ignored otherwise
+            (``"mean"`` divides by the weights, ``"total"`` by nothing).
         rows : ndarray of int, shape (m,)
             Positions of the cases that enter the estimate.
         domain : ndarray of int, shape (m,)
             Domain code of each of those cases.
         n_domains : int
+        kind : {"total", "mean", "ratio"}
 
         Returns
         -------
@@ -122,47 +126,83 @@ class DesignEstimators(ABC):
             raise ValueError("by must name at least one column")
         for name in by_cols:
             self._column(name)
-        groups = self.data.groupby(by_cols, sort=True, dropna=True, observed=True)
-        code = groups.ngroup().to_numpy(dtype=np.float64, na_value=np.nan)
-        code = np.where(np.isnan(code) | ~positive, -1, code).astype(np.int64)
-        levels = groups.size().index.to_frame(index=False)
-        used = np.unique(code[code >= 0])
-        remap = np.full(len(levels) + 1, -1, dtype=np.int64)
-        remap[used] = np.arange(used.size)
-        code = remap[code]  # -1 maps through the extra last slot
-        levels = levels.iloc[used].reset_index(drop=True)
+        # one pass of factorize per column (hashing), combined in mixed radix;
+        # sorted codes keep the domains in the sorted order of their labels
+        code = np.zeros(len(self.data), dtype=np.int64)
+        missing = ~positive
+        uniques = []
+        for name in by_cols:
+            col_codes, col_uniques = pd.factorize(self.data[name], sort=True)
+            missing |= col_codes < 0
+            code = code * max(len(col_uniques), 1) + col_codes
+            uniques.append(col_uniques)
+        inner, used = pd.factorize(code[~missing], sort=True)
+        code = np.full(code.size, -1, dtype=np.int64)
+        code[~missing] = inner
+        radix = [max(len(u), 1) for u in uniques]
+        positions = np.unravel_index(np.asarray(used, dtype=np.int64), radix)
+        levels = pd.DataFrame(
+            {
+                name: pd.Index(u).take(pos).to_numpy()
+                for name, u, pos in zip(by_cols, uniques, positions, strict=True)
+            }
+        )
         return Domains(code, levels)
 
     # -- generic machinery -------------------------------------------------------
 
     def _srs_variance(
         self,
-        u: np.ndarray,
+        num: np.ndarray,
+        den: np.ndarray | None,
+        est: np.ndarray,
         rows: np.ndarray,
         domain: np.ndarray,
         n_domains: int,
-        total_scale: bool,
+        kind: Kind,
     ) -> np.ndarray:
         """Variance under simple random sampling without replacement (R's ``deff``).
 
-        ``u`` (m, k) are the values whose weighted mean (``total_scale=False``)
-        or total (``True``) is estimated; the weighted variance
-        ``S2 = n/(n-1) * sum w (u - ubar)^2 / W`` is scaled by ``(W - n)/(W n)``
-        for a mean and by ``W^2 (W - n)/(W n)`` for a total, within each domain.
+        R compares with ``svyvar(u) * W^2 (W - n) / (W n)`` where ``u`` is the
+        variable for a total and ``(y - R x) / X`` for a mean or ratio, and
+        ``svyvar`` is ``n/(n-1) * sum w (u - ubar)^2 / W`` within the domain.
+        The sums of squares are taken around the overall estimate, then
+        corrected to the domain's (shift invariance), in one pass.
         """
         w = self.weights[rows]
         wsum = np.bincount(domain, weights=w, minlength=n_domains)
         n = np.bincount(domain, minlength=n_domains).astype(np.float64)
-        out = np.empty((n_domains, u.shape[1]))
-        for j in range(u.shape[1]):
-            ubar = np.bincount(domain, weights=w * u[:, j], minlength=n_domains) / wsum
-            dev = u[:, j] - ubar[domain]
-            ss = np.bincount(domain, weights=w * dev * dev, minlength=n_domains)
+        out = np.empty((n_domains, num.shape[1]))
+        for j in range(num.shape[1]):
+            y = num[:, j]
             with np.errstate(divide="ignore", invalid="ignore"):
+                if kind == "total":
+                    shift = np.dot(w, y) / wsum.sum()
+                    e = y - shift
+                    s1 = np.bincount(domain, weights=w * e, minlength=n_domains)
+                    see = np.bincount(domain, weights=w * e * e, minlength=n_domains)
+                    ss = see - s1 * s1 / wsum
+                elif kind == "mean":
+                    shift = np.dot(w, y) / wsum.sum()
+                    e = y - shift
+                    see = np.bincount(domain, weights=w * e * e, minlength=n_domains)
+                    delta = est[:, j] - shift
+                    # u = (y - R) / W: sum w u^2 = (sum w e^2 - W delta^2) / W^2
+                    ss = (see - wsum * delta * delta) / wsum**2
+                else:
+                    x = den[:, j] if den is not None else np.ones_like(y)
+                    wx = w * x
+                    xsum = np.bincount(domain, weights=wx, minlength=n_domains)
+                    shift = np.dot(w, y) / wx.sum()
+                    e = y - shift * x
+                    see = np.bincount(domain, weights=w * e * e, minlength=n_domains)
+                    sex = np.bincount(domain, weights=wx * e, minlength=n_domains)
+                    sxx = np.bincount(domain, weights=wx * x, minlength=n_domains)
+                    delta = est[:, j] - shift
+                    ss = (see - 2 * delta * sex + delta * delta * sxx) / xsum**2
                 s2 = n / (n - 1.0) * ss / wsum
                 fpc = (wsum - n) / (wsum * n)
-                fpc = np.where(fpc >= 0, fpc, np.nan)
-                out[:, j] = s2 * fpc * (wsum**2 if total_scale else 1.0)
+                out[:, j] = s2 * np.where(fpc >= 0, fpc, np.nan) * wsum**2
         return out
 
     def _estimate_ratio(
@@ -171,30 +211,23 @@ class DesignEstimators(ABC):
         den: np.ndarray | None,
         valid: np.ndarray,
         domains: Domains,
+        kind: Kind,
     ) -> dict[str, np.ndarray]:
-        """Point estimates, variances, deff, df and counts for one variable (k columns)."""
+        """Point estimates, variances, deff, df and counts for one variable (k columns).
+
+        ``num`` and ``den`` have one row per case (n, k); only the cases in a
+        domain with a valid value enter the estimate.
+        """
         in_domain = domains.code >= 0
         use = in_domain & valid
-        rows = np.flatnonzero(use)
-        d = domains.code[rows]
+        all_rows = bool(use.all())
+        rows = np.arange(use.size) if all_rows else np.flatnonzero(use)
+        d = domains.code if all_rows else domains.code[rows]
         n_dom = domains.count
-        num_r = num[rows]
-        den_r = None if den is None else den[rows]
-        est, var = self._ratio_stats(num_r, den_r, rows, d, n_dom)
-        if den_r is None:
-            u = num_r
-            srs = self._srs_variance(u, rows, d, n_dom, total_scale=True)
-        else:
-            xsum = np.stack(
-                [
-                    np.bincount(d, weights=self.weights[rows] * den_r[:, j], minlength=n_dom)
-                    for j in range(den_r.shape[1])
-                ],
-                axis=1,
-            )
-            with np.errstate(divide="ignore", invalid="ignore"):
-                u = (num_r - est[d] * den_r) / xsum[d]
-            srs = self._srs_variance(u, rows, d, n_dom, total_scale=True)
+        num_r = num if all_rows else num[rows]
+        den_r = None if den is None else (den if all_rows else den[rows])
+        est, var = self._ratio_stats(num_r, den_r, rows, d, n_dom, kind)
+        srs = self._srs_variance(num_r, den_r, est, rows, d, n_dom, kind)
         with np.errstate(divide="ignore", invalid="ignore"):
             deff = var / srs
         missing = in_domain & ~valid
@@ -246,17 +279,19 @@ class DesignEstimators(ABC):
         domains: Domains,
         extra: list[dict[str, object]],
     ) -> pd.DataFrame:
-        out = []
-        for frame, labels in zip(frames, extra, strict=True):
-            front = {k: [v] * len(frame) for k, v in labels.items()}
-            parts = [pd.DataFrame(front)]
-            if domains.levels is not None:
-                parts.insert(0, domains.levels)
-            out.append(pd.concat([*parts, frame], axis=1))
-        table = pd.concat(out, ignore_index=True)
-        return table[
-            [c for c in table.columns if c not in ESTIMATE_COLUMNS] + list(ESTIMATE_COLUMNS)
-        ]
+        size = len(frames[0])
+        columns: dict[str, object] = {}
+        if domains.levels is not None:
+            for name in domains.levels.columns:
+                columns[name] = np.tile(domains.levels[name].to_numpy(), len(frames))
+        for key in extra[0]:
+            columns[key] = np.repeat(np.asarray([e[key] for e in extra], dtype=object), size)
+        for key in ESTIMATE_COLUMNS:
+            columns[key] = np.concatenate([f[key].to_numpy() for f in frames])
+        table = pd.DataFrame(columns)
+        for key in extra[0]:
+            table[key] = table[key].infer_objects()
+        return table
 
     @staticmethod
     def _single(table: pd.DataFrame) -> Estimate:
@@ -288,8 +323,9 @@ class DesignEstimators(ABC):
             y = self._numeric(name)
             valid = ~np.isnan(y)
             num = np.where(valid, y, 0.0)[:, None]
-            den = np.ones_like(num) if mean_like else None
-            parts = self._estimate_ratio(num, den, valid, domains)
+            parts = self._estimate_ratio(
+                num, None, valid, domains, "mean" if mean_like else "total"
+            )
             frames.append(self._frame(parts, 0, level))
             labels.append({"variable": name})
         table = self._assemble(frames, domains, labels)
@@ -440,7 +476,7 @@ class DesignEstimators(ABC):
         domains = self._domains(by)
         num = np.where(valid, y, 0.0)[:, None]
         den = np.where(valid, x, 0.0)[:, None]
-        parts = self._estimate_ratio(num, den, valid, domains)
+        parts = self._estimate_ratio(num, den, valid, domains, "ratio")
         table = self._assemble(
             [self._frame(parts, 0, level)],
             domains,
@@ -512,9 +548,8 @@ class DesignEstimators(ABC):
         k = len(categories)
         num = np.zeros((len(codes), k))
         num[np.flatnonzero(valid), codes[valid]] = 1.0
-        den = np.repeat(valid.astype(np.float64)[:, None], k, axis=1)
         domains = self._domains(by)
-        parts = self._estimate_ratio(num, den, valid, domains)
+        parts = self._estimate_ratio(num, None, valid, domains, "mean")
         frames = [self._frame(parts, j, level, interval) for j in range(k)]
         labels: list[dict[str, object]] = [{"variable": variable, "value": c} for c in categories]
         table = self._assemble(frames, domains, labels)
@@ -605,7 +640,7 @@ class DesignEstimators(ABC):
         for p in plist:
             qhat = ranked.quantile(np.full(n_dom, p))
             below = (y[rows] <= qhat[d]).astype(np.float64)[:, None]
-            f_hat, f_var = self._ratio_stats(below, np.ones_like(below), rows, d, n_dom)
+            f_hat, f_var = self._ratio_stats(below, None, rows, d, n_dom, "mean")
             half = q_crit * np.sqrt(f_var[:, 0])
             p_low, p_high = f_hat[:, 0] - half, f_hat[:, 0] + half
             low = ranked.quantile(np.where(p_low < 0, np.nan, p_low))

@@ -23,7 +23,7 @@ import scipy.linalg
 import scipy.sparse as sp
 
 from analysis._validation import check_weights
-from analysis.estimators import DesignEstimators
+from analysis.estimators import DesignEstimators, Kind
 
 if TYPE_CHECKING:
     from analysis._variance import Stage
@@ -211,6 +211,7 @@ class ReplicateDesign(DesignEstimators):
         rows: np.ndarray,
         domain: np.ndarray,
         n_domains: int,
+        kind: Kind,
     ) -> tuple[np.ndarray, np.ndarray]:
         w = self.weights[rows]
         k = num.shape[1]
@@ -219,11 +220,12 @@ class ReplicateDesign(DesignEstimators):
         for j in range(k):
             y_full: np.ndarray = np.bincount(domain, weights=w * num[:, j], minlength=n_domains)
             y_rep = self._replicate_sums(num[:, j], rows, domain, n_domains)
-            if den is None:
+            if kind == "total":
                 full, reps = y_full, y_rep
             else:
-                x_full = np.bincount(domain, weights=w * den[:, j], minlength=n_domains)
-                x_rep = self._replicate_sums(den[:, j], rows, domain, n_domains)
+                x = np.ones_like(w) if kind == "mean" or den is None else den[:, j]
+                x_full = np.bincount(domain, weights=w * x, minlength=n_domains)
+                x_rep = self._replicate_sums(x, rows, domain, n_domains)
                 with np.errstate(invalid="ignore", divide="ignore"):
                     full, reps = y_full / x_full, y_rep / x_rep
             est[:, j] = full
