@@ -371,3 +371,11 @@ def test_raking_and_calibration_reproduce_their_totals(seed: int, n: int) -> Non
     assert float(cal.weights @ data["income"].to_numpy()) == pytest.approx(income, rel=1e-9)
     # a calibrated total is known exactly: its standard error vanishes
     assert cal.total("income").se < 1e-6
+
+
+def test_design_methods_call_these_functions(dclus1: SurveyDesign, ref: dict[str, Any]) -> None:
+    check_against_r(dclus1.poststratify("stype", STYPE), ref["poststratify"])
+    check_against_r(dclus1.rake({"stype": STYPE, "sch.wide": SCH_WIDE}), ref["rake"])
+    cal = dclus1.calibrate(["stype", "api99"], {"stype": STYPE, "api99": API99_TOTAL})
+    check_against_r(cal, ref["calibrate_linear"])
+    check_against_r(cal.trim(lower=20, upper=45), ref["trim"])
