@@ -20,6 +20,7 @@ from . import config as default_config
 from .api import bp as api_bp
 from .auth import bp as auth_bp
 from .auth.session import load_user, unauthorized
+from .commands import register_commands
 from .errors import register_error_handlers
 from .extensions import csrf, db, limiter, login_manager, migrate
 from .fieldwork import bp as fieldwork_bp
@@ -64,6 +65,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, instance_path: str 
     register_error_handlers(app)
     register_request_log(app)
     app.context_processor(_template_globals)
+    register_commands(app)
     return app
 
 

@@ -1,6 +1,7 @@
-"""Initial schema: users, areas, instrument versions, waves, sample units,
-invitation codes, interviews, incident rows, police records, population totals,
-audit log.
+"""Initial schema
+
+Users, areas, instrument versions, waves, sample units, invitation codes,
+interviews, incident rows, police records, population totals, audit log.
 
 Reviewed by hand: enums are plain VARCHAR (native_enum=False) so adding a state
 later needs no ALTER TYPE; JSON columns are JSONB on PostgreSQL; timestamps are

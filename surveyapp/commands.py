@@ -1,0 +1,256 @@
+"""Commands of the ``surveyapp`` CLI that need the app (registered on ``app.cli``).
+
+``surveyapp init``, ``serve``, ``user create``, ``demo``; ``db`` comes from
+Flask-Migrate and ``questionnaire`` from :mod:`questionnaires.cli`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import secrets
+from pathlib import Path
+
+import click
+import sqlalchemy as sa
+from flask import Flask, current_app
+from flask.cli import AppGroup, with_appcontext
+from flask_migrate import upgrade
+from werkzeug.serving import run_simple
+
+from questionnaires.cli import questionnaire
+from questionnaires.loader import standard_instrument_paths
+from questionnaires.problems import InstrumentError
+
+from .extensions import db
+from .models import (
+    Area,
+    AreaLevel,
+    InstrumentVersion,
+    Mode,
+    Role,
+    SampleUnit,
+    User,
+    Wave,
+    WaveStatus,
+)
+from .services import areas, invitations, waves
+from .services.instruments import InstrumentConflict, load_instrument_files
+from .services.sample import import_sample_units
+from .services.users import UserError, create_user, find_user, set_password
+
+DEMO_ADMIN_EMAIL = "admin@example.org"
+DEMO_SLUG = "demo"
+DEMO_PASSWORD_FILE = "demo-admin.txt"
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(init_command)
+    app.cli.add_command(serve_command)
+    app.cli.add_command(user_group)
+    app.cli.add_command(demo_command)
+    app.cli.add_command(questionnaire)
+
+
+def _fail(message: str) -> None:
+    raise click.ClickException(message)
+
+
+def load_standard_instruments() -> list[tuple[InstrumentVersion, bool]]:
+    """Load the shipped questionnaires; a broken or conflicting file stops with its problems."""
+    try:
+        return load_instrument_files(db.session, standard_instrument_paths())
+    except InstrumentError as exc:
+        db.session.rollback()
+        raise click.ClickException("a standard questionnaire is broken:\n" + "\n".join(map(str, exc.problems))) from None
+    except InstrumentConflict as exc:
+        db.session.rollback()
+        raise click.ClickException(str(exc)) from None
+
+
+def _administrator_exists() -> bool:
+    return db.session.scalar(sa.select(User.id).where(User.role == Role.administrator)) is not None
+
+
+def initialise(admin_email: str | None, admin_name: str | None, admin_password: str | None) -> None:
+    """Migrate the database, load the questionnaires, create the first administrator."""
+    upgrade()
+    for row, created in load_standard_instruments():
+        click.echo(f"{'Loaded' if created else 'Already loaded'}: questionnaire {row.label}")
+    if admin_email:
+        try:
+            create_user(db.session, email=admin_email, name=admin_name or admin_email.split("@")[0],
+                        role=Role.administrator, password=admin_password or "")
+        except UserError as exc:
+            db.session.rollback()
+            _fail(f"{exc.field}: {exc.message}")
+        click.echo(f"Administrator {admin_email.lower()} created.")
+    db.session.commit()
+
+
+@click.command("init")
+@click.option("--admin-email", help="Email of the first administrator (asked for when there is none).")
+@click.option("--admin-name", help="Full name of the first administrator.")
+@click.option("--admin-password", help="Password (better: leave out and type it when asked).")
+@click.option("--no-admin", is_flag=True, help="Do not create or ask for an administrator.")
+@with_appcontext
+def init_command(admin_email: str | None, admin_name: str | None, admin_password: str | None, no_admin: bool) -> None:
+    """Create or upgrade the database and load the standard questionnaires."""
+    upgrade()
+    needs_admin = not no_admin and (admin_email is not None or not _administrator_exists())
+    if needs_admin:
+        if admin_email is None:
+            admin_email = click.prompt("Administrator email")
+            admin_name = admin_name or click.prompt("Administrator name", default=admin_email.split("@")[0])
+        if admin_password is None:
+            admin_password = click.prompt("Administrator password (at least 10 characters)",
+                                          hide_input=True, confirmation_prompt=True)
+    initialise(admin_email if needs_admin else None, admin_name, admin_password)
+    click.echo("Database ready.")
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--debug", is_flag=True, help="Debugger and reloader: never on a reachable address.")
+@with_appcontext
+def serve_command(host: str, port: int, debug: bool) -> None:
+    """Run the development server (use gunicorn in production, see docs/server.md)."""
+    _serve(host, port, debug)
+
+
+def _serve(host: str, port: int, debug: bool = False) -> None:
+    # Werkzeug's own access log prints client addresses for every request,
+    # respondent pages included; our request log leaves them out there.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    app.debug = debug
+    # Not app.run(): Flask ignores it inside its own CLI.
+    run_simple(host, port, app, use_reloader=debug, use_debugger=debug, threaded=True)
+
+
+user_group = AppGroup("user", help="Manage staff accounts.")
+
+
+@user_group.command("create")
+@click.option("--email", required=True)
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--name", help="Full name (defaults to the part of the email before @).")
+@click.option("--password", help="Leave out to type it (hidden) when asked.")
+def user_create(email: str, role: str, name: str | None, password: str | None) -> None:
+    """Create a staff account."""
+    if password is None:
+        password = click.prompt("Password (at least 10 characters)", hide_input=True, confirmation_prompt=True)
+    try:
+        user = create_user(db.session, email=email, name=name or email.split("@")[0], role=Role(role),
+                           password=password or "")
+    except UserError as exc:
+        db.session.rollback()
+        _fail(f"{exc.field}: {exc.message}")
+    db.session.commit()
+    click.echo(f"Created {user.email} ({user.role.value}).")
+
+
+@user_group.command("list")
+def user_list() -> None:
+    """List staff accounts."""
+    for user in db.session.scalars(sa.select(User).order_by(User.email)):
+        state = "active" if user.active else "deactivated"
+        click.echo(f"{user.email}\t{user.role.value}\t{state}")
+
+
+# ---- demo ----
+
+def _demo_admin_password(instance: Path) -> str:
+    """The demo administrator's password, created once and kept in the instance folder."""
+    path = instance / DEMO_PASSWORD_FILE
+    admin = find_user(db.session, DEMO_ADMIN_EMAIL)
+    if admin is not None and path.exists():
+        saved = path.read_text(encoding="utf-8").split()[-1]
+        if admin.check_password(saved):
+            return saved
+    password = secrets.token_urlsafe(12)
+    if admin is None:
+        create_user(db.session, email=DEMO_ADMIN_EMAIL, name="Demo administrator",
+                    role=Role.administrator, password=password)
+    else:
+        set_password(db.session, admin, password)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(f"{DEMO_ADMIN_EMAIL} {password}\n")
+    return password
+
+
+def _demo_areas() -> list[Area]:
+    country = db.session.scalar(sa.select(Area).where(Area.level == AreaLevel.country, Area.code == "DM"))
+    if country is None:
+        country = areas.create_area(db.session, level=AreaLevel.country, code="DM", name="Demo country")
+        region = areas.create_area(db.session, level=AreaLevel.region, code="01", name="Demo region",
+                                   parent=country)
+        for code, name in (("001", "Norte"), ("002", "Sur")):
+            areas.create_area(db.session, level=AreaLevel.municipality, code=code, name=name, parent=region)
+    return [country]
+
+
+def _last_twelve_months(today: dt.date) -> tuple[dt.date, dt.date]:
+    end = today.replace(day=1) - dt.timedelta(days=1)
+    start = end.replace(year=end.year - 1, day=1) + dt.timedelta(days=31)
+    return start.replace(day=1), end
+
+
+def _demo_wave() -> Wave:
+    wave = waves.find_wave_by_slug(db.session, DEMO_SLUG)
+    if wave is not None:
+        return wave
+    version = db.session.scalar(
+        sa.select(InstrumentVersion)
+        .order_by((InstrumentVersion.instrument_id == "vict_std").desc(), InstrumentVersion.loaded_at.desc())
+    )
+    if version is None:
+        _fail("no questionnaire is loaded")
+    assert version is not None
+    start, end = _last_twelve_months(dt.date.today())
+    wave = waves.create_wave(
+        db.session, name="Demo wave", slug=DEMO_SLUG, instrument_version=version,
+        reference_start=start, reference_end=end, modes=[Mode.web, Mode.tablet],
+        invitation_required=False, status=WaveStatus.open, areas=_demo_areas(),
+    )
+    units = "external_id,address,area_code,stratum,psu,selection_probability,eligible_adults\n" + "".join(
+        f"D-{i:03d},Calle Demo {i},{'001' if i <= 3 else '002'},urban,{'N' if i <= 3 else 'S'}1,0.01,\n"
+        for i in range(1, 7)
+    )
+    result = import_sample_units(db.session, wave, units)
+    if not result.ok:  # pragma: no cover - the demo file is fixed
+        _fail("; ".join(map(str, result.errors)))
+    return wave
+
+
+@click.command("demo")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Prepare everything and print the details, but do not serve.")
+@with_appcontext
+def demo_command(host: str, port: int, no_serve: bool) -> None:
+    """Set up a demonstration (database, questionnaires, admin, open wave) and serve it."""
+    initialise(None, None, None)
+    password = _demo_admin_password(Path(current_app.instance_path))
+    wave = _demo_wave()
+    units = list(db.session.scalars(sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id)
+                                    .order_by(SampleUnit.external_id)))
+    codes = invitations.generate_codes(db.session, wave, units, replace=True)
+    db.session.commit()
+    base = f"http://{host}:{port}"
+    click.echo("\nDemonstration ready.\n")
+    click.echo(f"  Public survey (open link, no code needed): {base}/s/{wave.slug}")
+    click.echo(f"  Staff login:  {base}/auth/login")
+    click.echo(f"      email:    {DEMO_ADMIN_EMAIL}")
+    click.echo(f"      password: {password}   (kept in {Path(current_app.instance_path) / DEMO_PASSWORD_FILE})")
+    if codes:
+        click.echo("  Invitation codes of the demo households (new ones on every run; used codes stay valid):")
+        for unit, code in codes:
+            click.echo(f"      {unit.external_id}  {code}")
+    click.echo(f"  Database: {db.engine.url.render_as_string(hide_password=True)}\n")
+    if not no_serve:
+        _serve(host, port)
