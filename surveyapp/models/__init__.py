@@ -6,6 +6,7 @@ from .base import Base, utcnow
 from .instruments import InstrumentVersion
 from .interviews import Disposition, IncidentRecord, Interview, InterviewStatus
 from .records import PoliceRecord, PopulationTotal
+from .reports import OutputKind, OutputStatus, ReportOutput
 from .sample import InvitationCode, SampleUnit, SampleUnitStatus
 from .users import Role, User
 from .waves import Mode, Wave, WaveArea, WaveStatus
@@ -22,8 +23,11 @@ __all__ = [
     "InterviewStatus",
     "InvitationCode",
     "Mode",
+    "OutputKind",
+    "OutputStatus",
     "PoliceRecord",
     "PopulationTotal",
+    "ReportOutput",
     "Role",
     "SampleUnit",
     "SampleUnitStatus",

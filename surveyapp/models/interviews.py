@@ -74,6 +74,7 @@ class Interview(Base):
         UTCDateTime(), default=utcnow, onupdate=utcnow
     )
     completed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # when submitted as complete
+    final_weight: Mapped[float | None] = mapped_column(sa.Float)  # final person weight from weighting; none = not yet weighted
     version: Mapped[int] = mapped_column(default=1)  # optimistic concurrency counter, bumped on every update
 
     __mapper_args__ = {"version_id_col": version}

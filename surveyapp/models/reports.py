@@ -1,0 +1,68 @@
+"""Generated outputs kept in the database: indicator tables and PDF reports.
+
+Every gunicorn worker sees the same cache because it lives in the database.
+A row is keyed by what it was built from (wave, area, language, public or
+internal, and the wave's data version), so new data simply misses the cache
+and old rows are never served for new data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, UTCDateTime, enum_column, utcnow
+
+
+class OutputKind(enum.StrEnum):
+    """What a cached output holds."""
+
+    indicators = "indicators"  # the whole indicator table of a wave (JSON), every area and group
+    pdf = "pdf"  # a PDF status report for one area, language and audience
+
+
+class OutputStatus(enum.StrEnum):
+    """Where the building of an output stands."""
+
+    pending = "pending"  # asked for, waiting for a worker
+    running = "running"  # a worker claimed it and is building it
+    ready = "ready"  # ``content`` holds the result
+    failed = "failed"  # the build raised; ``error`` says why (retried on the next request)
+
+
+class ReportOutput(Base):
+    """One built (or being built) output; also the job row a worker claims."""
+
+    __tablename__ = "report_outputs"
+    __table_args__ = (
+        # Named by hand: the conventional name would pass PostgreSQL's 63-character limit.
+        sa.UniqueConstraint("kind", "wave_id", "area_key", "language", "public", "data_version",
+                            name="uq_report_outputs_key"),
+        sa.Index("ix_report_outputs_status", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)  # surrogate key
+    kind: Mapped[OutputKind] = mapped_column(enum_column(OutputKind, "report_output_kind"))  # indicators or pdf
+    wave_id: Mapped[int] = mapped_column(  # the wave it reports on
+        sa.ForeignKey("waves.id", ondelete="CASCADE"), index=True
+    )
+    area_key: Mapped[str] = mapped_column(sa.String(32))  # "national" or the area id; "all" for indicator tables
+    language: Mapped[str] = mapped_column(sa.String(8))  # report language; "" for indicator tables
+    public: Mapped[bool] = mapped_column()  # built for publication (suppressed cells blanked)
+    data_version: Mapped[str] = mapped_column(sa.String(64))  # hash of the data it was built from
+    status: Mapped[OutputStatus] = mapped_column(  # pending, running, ready, failed
+        enum_column(OutputStatus, "report_output_status"), default=OutputStatus.pending
+    )
+    content: Mapped[bytes | None] = mapped_column(sa.LargeBinary)  # the PDF, or the indicator table as JSON
+    error: Mapped[str | None] = mapped_column(sa.Text)  # why the last build failed (for staff, no traceback)
+    progress: Mapped[str | None] = mapped_column(sa.String(200))  # last progress step, shown while building
+    requested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)  # first asked for
+    started_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # claimed by a worker
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # ready or failed
+    served: Mapped[int] = mapped_column(default=0)  # times handed out from the cache
+
+    def __repr__(self) -> str:
+        return f"<ReportOutput {self.kind.value} wave={self.wave_id} area={self.area_key} {self.status.value}>"
