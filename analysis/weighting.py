@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import calibration
+from analysis._calibration_model import margin_name
 from analysis.design import SurveyDesign
 
 __all__ = ["DIAGNOSTIC_COLUMNS", "WeightingChain", "weight_diagnostics"]
@@ -382,7 +383,7 @@ class WeightingChain:
         def run(design: SurveyDesign) -> SurveyDesign:
             return calibration.rake(design, margins, max_iter=max_iter, tol=tol)
 
-        names = ", ".join(calibration._margin_name(m) for m in margins)
+        names = ", ".join(margin_name(m) for m in margins)
         return self._calibrated("rake", f"margins {names}", run)
 
     def poststratify(
@@ -393,7 +394,7 @@ class WeightingChain:
         def run(design: SurveyDesign) -> SurveyDesign:
             return calibration.poststratify(design, by, totals, partial=partial)
 
-        return self._calibrated("poststratify", f"cells of {calibration._margin_name(by)}", run)
+        return self._calibrated("poststratify", f"cells of {margin_name(by)}", run)
 
     def calibrate(
         self,
