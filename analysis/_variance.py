@@ -262,9 +262,11 @@ def _dense_cells(n_units: int, n_domains: int) -> tuple[np.ndarray, np.ndarray]:
     return unit, dom
 
 
-def present_groups(cells: DomainCells, stage: Stage, n_domains: int) -> np.ndarray:
+def present_groups(
+    cells: DomainCells, stage: Stage, n_domains: int, occupied: np.ndarray | None = None
+) -> np.ndarray:
     """Boolean (G, D): groups (strata) with at least one case in each domain."""
-    occ = cells.occupied()
+    occ = cells.occupied() if occupied is None else occupied
     if cells.dense:
         # (G, U) indicator times (U, D) occupancy
         g = stage.group_of_unit

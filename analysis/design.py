@@ -555,5 +555,5 @@ class SurveyDesign(DesignEstimators):
             n_psu = occupied.reshape(-1, n_domains).sum(axis=0)
         else:
             n_psu = np.bincount(cells.domain[occupied], minlength=n_domains)
-        n_strata = present_groups(cells, first, n_domains).sum(axis=0)
+        n_strata = present_groups(cells, first, n_domains, occupied).sum(axis=0)
         return (n_psu - n_strata).astype(np.int64)

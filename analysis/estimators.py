@@ -136,10 +136,18 @@ class DesignEstimators(ABC):
             missing |= col_codes < 0
             code = code * max(len(col_uniques), 1) + col_codes
             uniques.append(col_uniques)
-        inner, used = pd.factorize(code[~missing], sort=True)
-        code = np.full(code.size, -1, dtype=np.int64)
-        code[~missing] = inner
         radix = [max(len(u), 1) for u in uniques]
+        n_combinations = int(np.prod(radix, dtype=np.float64))
+        if n_combinations <= max(4 * code.size, 1_000_000):
+            # few combinations: find the observed ones by counting
+            used = np.flatnonzero(np.bincount(code[~missing], minlength=n_combinations) > 0)
+            remap = np.full(n_combinations + 1, -1, dtype=np.int64)
+            remap[used] = np.arange(used.size)
+            code = remap[code]  # -1 maps through the extra last slot
+        else:
+            inner, used = pd.factorize(code[~missing], sort=True)
+            code = np.full(code.size, -1, dtype=np.int64)
+            code[~missing] = inner
         positions = np.unravel_index(np.asarray(used, dtype=np.int64), radix)
         levels = pd.DataFrame(
             {
@@ -160,6 +168,7 @@ class DesignEstimators(ABC):
         domain: np.ndarray,
         n_domains: int,
         kind: Kind,
+        indicator: bool = False,
     ) -> np.ndarray:
         """Variance under simple random sampling without replacement (R's ``deff``).
 
@@ -182,6 +191,10 @@ class DesignEstimators(ABC):
                     s1 = np.bincount(domain, weights=w * e, minlength=n_domains)
                     see = np.bincount(domain, weights=w * e * e, minlength=n_domains)
                     ss = see - s1 * s1 / wsum
+                elif kind == "mean" and indicator:
+                    # y is 0/1: sum w (y - p)^2 = W p (1 - p), no pass over the cases
+                    p = est[:, j]
+                    ss = p * (1.0 - p) / wsum
                 elif kind == "mean":
                     shift = np.dot(w, y) / wsum.sum()
                     e = y - shift
@@ -212,6 +225,7 @@ class DesignEstimators(ABC):
         valid: np.ndarray,
         domains: Domains,
         kind: Kind,
+        indicator: bool = False,
     ) -> dict[str, np.ndarray]:
         """Point estimates, variances, deff, df and counts for one variable (k columns).
 
@@ -227,7 +241,7 @@ class DesignEstimators(ABC):
         num_r = num if all_rows else num[rows]
         den_r = None if den is None else (den if all_rows else den[rows])
         est, var = self._ratio_stats(num_r, den_r, rows, d, n_dom, kind)
-        srs = self._srs_variance(num_r, den_r, est, rows, d, n_dom, kind)
+        srs = self._srs_variance(num_r, den_r, est, rows, d, n_dom, kind, indicator)
         with np.errstate(divide="ignore", invalid="ignore"):
             deff = var / srs
         missing = in_domain & ~valid
@@ -549,7 +563,7 @@ class DesignEstimators(ABC):
         num = np.zeros((len(codes), k))
         num[np.flatnonzero(valid), codes[valid]] = 1.0
         domains = self._domains(by)
-        parts = self._estimate_ratio(num, None, valid, domains, "mean")
+        parts = self._estimate_ratio(num, None, valid, domains, "mean", indicator=True)
         frames = [self._frame(parts, j, level, interval) for j in range(k)]
         labels: list[dict[str, object]] = [{"variable": variable, "value": c} for c in categories]
         table = self._assemble(frames, domains, labels)
