@@ -77,10 +77,11 @@ def weight_diagnostics(weights: np.ndarray) -> dict[str, float]:
     --------
     R equivalent::
 
-        w <- weights(design); c(deff = 1 + (sd(w) * sqrt((n - 1) / n) / mean(w))^2)
+        w <- weights(design); n <- length(w)
+        1 + (sd(w) * sqrt((n - 1) / n) / mean(w))^2   # deff_kish
 
     >>> weight_diagnostics(np.array([1.0, 1.0, 2.0]))["deff_kish"]  # doctest: +SKIP
-    1.0888888888888888
+    1.125
     """
     w = np.asarray(weights, dtype=np.float64)
     w = w[w > 0]
