@@ -29,6 +29,7 @@ from .manage import bp as manage_bp
 from .models import Role
 from .observatory import bp as observatory_bp
 from .requestlog import register_request_log
+from .security import register_security
 
 #: The respondent survey package (owned separately); registered when present.
 RESPOND_PACKAGE = "surveyapp.respond"
@@ -64,6 +65,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, instance_path: str 
     _register_blueprints(app)
     register_error_handlers(app)
     register_request_log(app)
+    register_security(app)
     app.context_processor(_template_globals)
     register_commands(app)
     return app

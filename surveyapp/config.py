@@ -58,6 +58,18 @@ RATELIMIT_HEADERS_ENABLED: bool = True
 #: address and user agent are never logged for respondent routes (``/s/...``).
 REQUEST_LOG: bool = True
 
+#: Number of reverse proxies in front of the app (nginx: 1). Their
+#: X-Forwarded-For/-Proto/-Host headers are trusted only when this is set, so
+#: rate limits see the real client and HTTPS is recognised.
+TRUSTED_PROXIES: int = 0
+
+#: Send X-Content-Type-Options, X-Frame-Options and Referrer-Policy on every
+#: response, and Cache-Control: no-store on staff pages.
+SECURITY_HEADERS: bool = True
+#: A Content-Security-Policy header value, e.g.
+#: "default-src 'self'; frame-ancestors 'none'; form-action 'self'". Off by default.
+CONTENT_SECURITY_POLICY: str | None = None
+
 #: Days an invitation code stays valid after it is generated; 0 means no expiry.
 INVITATION_CODE_DAYS: int = 0
 

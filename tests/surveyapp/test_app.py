@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from flask import Flask
+from flask.testing import FlaskClient
 
 from surveyapp import create_app
 from surveyapp.extensions import db
@@ -76,3 +77,26 @@ def test_sqlite_foreign_keys_and_wal(app: Flask) -> None:
         with db.engine.connect() as conn:
             assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
             assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_security_headers_and_no_store_on_staff_pages(client: FlaskClient) -> None:
+    staff = client.get("/auth/login")
+    assert staff.headers["X-Content-Type-Options"] == "nosniff"
+    assert staff.headers["X-Frame-Options"] == "DENY"
+    assert staff.headers["Cache-Control"] == "no-store"
+    assert "no-store" not in client.get("/").headers.get("Cache-Control", "")
+
+
+def test_trusted_proxies_make_forwarded_headers_count(tmp_path: Path) -> None:
+    app = create_app({"SECRET_KEY": "k", "TRUSTED_PROXIES": 1, "DATABASE_URL": "sqlite://"},
+                      instance_path=str(tmp_path))
+
+    @app.route("/whoami")
+    def whoami() -> str:
+        from flask import request
+
+        return f"{request.remote_addr} {request.scheme}"
+
+    answer = app.test_client().get("/whoami", headers={"X-Forwarded-For": "198.51.100.7",
+                                                       "X-Forwarded-Proto": "https"})
+    assert answer.get_data(as_text=True) == "198.51.100.7 https"
