@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import Estimate, SurveyDesign
+from analysis import Estimate, SurveyDesign, calibration, regression
 
 Check = Callable[..., None]
 
@@ -232,3 +232,30 @@ def test_missing_values_by_domain(
 def test_ratio_drops_cases_missing_either_variable(dmiss: SurveyDesign) -> None:
     est = dmiss.ratio("api00", "enroll")
     assert est.n_missing == 6 and est.n == 194
+
+
+# -- wrappers around weighting and regression ------------------------------------------
+
+
+def test_weighting_wrappers_delegate_to_calibration(dclus1: SurveyDesign) -> None:
+    totals = {"E": 4421.0, "H": 755.0, "M": 1018.0}
+    wrapped = dclus1.poststratify("stype", totals)
+    direct = calibration.poststratify(dclus1, "stype", totals)
+    np.testing.assert_array_equal(wrapped.weights, direct.weights)
+    assert len(wrapped.calibration) == 1
+    # post-stratified totals of the post-strata have no sampling error
+    table = wrapped.total("api00", by="stype")
+    assert wrapped.proportion("stype")["estimate"].tolist() == pytest.approx(
+        [v / sum(totals.values()) for v in totals.values()]
+    )
+    assert (table["se"] > 0).all()
+    raked = dclus1.rake({"stype": totals})
+    np.testing.assert_allclose(raked.weights, direct.weights, rtol=1e-9)
+    trimmed = dclus1.trim(upper=40.0)
+    assert trimmed.weights.max() <= 40.0 + 1e-9
+
+
+def test_glm_wrapper_delegates_to_svyglm(dclus1: SurveyDesign) -> None:
+    wrapped = dclus1.glm("api00 ~ ell + meals")
+    direct = regression.svyglm(dclus1, "api00 ~ ell + meals")
+    pd.testing.assert_frame_equal(wrapped, direct)
