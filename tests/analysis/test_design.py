@@ -6,7 +6,7 @@ tests/fixtures/r/make_reference_design.R.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
 import numpy as np
@@ -238,7 +238,7 @@ def test_ratio_drops_cases_missing_either_variable(dmiss: SurveyDesign) -> None:
 
 
 def test_weighting_wrappers_delegate_to_calibration(dclus1: SurveyDesign) -> None:
-    totals = {"E": 4421.0, "H": 755.0, "M": 1018.0}
+    totals: dict[Hashable, float] = {"E": 4421.0, "H": 755.0, "M": 1018.0}
     wrapped = dclus1.poststratify("stype", totals)
     direct = calibration.poststratify(dclus1, "stype", totals)
     np.testing.assert_array_equal(wrapped.weights, direct.weights)
@@ -249,7 +249,8 @@ def test_weighting_wrappers_delegate_to_calibration(dclus1: SurveyDesign) -> Non
         [v / sum(totals.values()) for v in totals.values()]
     )
     assert (table["se"] > 0).all()
-    raked = dclus1.rake({"stype": totals})
+    margins: dict[str | tuple[str, ...], Mapping[Hashable, float]] = {"stype": totals}
+    raked = dclus1.rake(margins)
     np.testing.assert_allclose(raked.weights, direct.weights, rtol=1e-9)
     trimmed = dclus1.trim(upper=40.0)
     assert trimmed.weights.max() <= 40.0 + 1e-9
