@@ -1,8 +1,5 @@
-"""PLACEHOLDER created by the server-foundation engineer so the app factory can
-register the respondent survey blueprint; the respondent-survey engineer owns
-this package and replaces this file. Routes live under /s/ (the request log
-omits client address and user agent there)."""
+"""The respondent web survey (/s/...): see surveyapp/docs/respond.md."""
 
-from flask import Blueprint
+from .routes import bp
 
-bp = Blueprint("respond", __name__, url_prefix="/s")
+__all__ = ["bp"]

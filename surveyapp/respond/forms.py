@@ -1,0 +1,185 @@
+"""Flask-WTF forms: the fixed ones (start, codes) and one generated per engine page.
+
+Page forms only carry and render values: every answer is checked by the
+engine (``apply_page``), whose messages are in the interview's language, so
+the fields have no validators and choices are not checked here. CSRF is
+checked for every POST by the app-wide ``CSRFProtect``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from flask_wtf import FlaskForm
+from markupsafe import Markup
+from werkzeug.datastructures import MultiDict
+from wtforms import (
+    Field,
+    HiddenField,
+    RadioField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from questionnaires.engine import FieldError, ItemView
+from questionnaires.expressions import format_number
+
+#: Suffix of the extra radio group holding a special answer of a number or text item.
+SPECIAL_SUFFIX = "__special"
+#: Longest invitation or resume code accepted in a form, with spaces and hyphens.
+CODE_MAX = 40
+#: Hidden fields of a page form that are not answers.
+CONTROL_FIELDS = frozenset({"csrf_token", "version", "interview"})
+
+
+class StartForm(FlaskForm):
+    """Consent page: the language chosen and a one-time start token."""
+
+    language = HiddenField()
+    token = HiddenField()
+
+
+class CodeForm(FlaskForm):
+    """An invitation code or a resume code, as typed."""
+
+    code = StringField()
+
+
+class EmptyForm(FlaskForm):
+    """A CSRF-protected button with nothing else."""
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Checkboxes for a multiple-choice item."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+_FORM_ATTRIBUTES = frozenset(dir(FlaskForm))
+
+
+def _choices(view: ItemView, special: bool | None = None) -> list[SelectChoice]:
+    return [
+        SelectChoice(str(code), label)
+        for code, label in view.choices
+        if special is None or (code in view.special_codes) == special
+    ]
+
+
+def _unbound(view: ItemView) -> list[tuple[str, Any]]:
+    """(form name, unbound field) pairs for one answerable item or grid row."""
+    if view.type == "single":
+        return [(view.code, RadioField(choices=_choices(view), validate_choice=False))]
+    if view.type == "multiple":
+        return [(view.code, MultiCheckboxField(choices=_choices(view), validate_choice=False))]
+    main: Any = TextAreaField() if view.type == "longtext" else StringField()
+    fields = [(view.code, main)]
+    if view.special_codes:
+        special = RadioField(choices=_choices(view, special=True), validate_choice=False)
+        fields.append((view.code + SPECIAL_SUFFIX, special))
+    return fields
+
+
+def answerable_views(items: Sequence[ItemView]) -> list[ItemView]:
+    """Answerable items and grid rows, in page order."""
+    views: list[ItemView] = []
+    for item in items:
+        if item.type == "grid":
+            views.extend(item.rows)
+        elif item.type != "note":
+            views.append(item)
+    return views
+
+
+def page_form_class(items: Sequence[ItemView]) -> type[FlaskForm]:
+    """A FlaskForm subclass with one field per answerable item (and special-answer group)."""
+    attrs: dict[str, Any] = {"version": HiddenField(), "interview": HiddenField()}
+    for view in answerable_views(items):
+        for name, unbound in _unbound(view):
+            if name in _FORM_ATTRIBUTES or name in CONTROL_FIELDS:
+                raise ValueError(f"item code {name!r} clashes with a form attribute; rename the item")
+            attrs[name] = unbound
+    return type("PageForm", (FlaskForm,), attrs)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, float):
+        return format_number(value)
+    return "" if value is None else str(value)
+
+
+def stored_formdata(items: Sequence[ItemView], version: int, interview_uuid: str) -> MultiDict[str, str]:
+    """Form data that shows the stored answers of the page."""
+    data: MultiDict[str, str] = MultiDict({"version": str(version), "interview": interview_uuid})
+    for view in answerable_views(items):
+        value = view.value
+        if value is None:
+            continue
+        if view.type == "multiple" and isinstance(value, list):
+            for code in value:
+                data.add(view.code, str(code))
+        elif view.type not in ("single", "multiple") and value in view.special_codes:
+            data.add(view.code + SPECIAL_SUFFIX, str(value))
+        else:
+            data.add(view.code, _shown(value))
+    return data
+
+
+def build_page_form(
+    items: Sequence[ItemView], formdata: MultiDict[str, str]
+) -> FlaskForm:
+    """The page's form filled from ``formdata`` (stored answers, or what was posted)."""
+    form_class = page_form_class(items)
+    form: FlaskForm = form_class(formdata=formdata)
+    return form
+
+
+def engine_input(items: Sequence[ItemView], posted: MultiDict[str, str]) -> dict[str, str | list[str]]:
+    """What the engine reads from a posted page: strings per item code, lists for ``multiple``.
+
+    A special answer chosen beside a number or text box is merged into the
+    item; both given at once reach the engine as two values (an error).
+    Anything posted that is not an item of the page is left out.
+    """
+    raw: dict[str, str | list[str]] = {}
+    for view in answerable_views(items):
+        values = posted.getlist(view.code)
+        if view.type == "multiple":
+            raw[view.code] = values
+            continue
+        specials = [v for v in posted.getlist(view.code + SPECIAL_SUFFIX) if v.strip()]
+        given = [v for v in values if v.strip()] + specials
+        if len(given) > 1:
+            raw[view.code] = given
+        elif given:
+            raw[view.code] = given[0]
+        elif values:
+            raw[view.code] = values[0]
+    return raw
+
+
+def attach_errors(form: FlaskForm, errors: Sequence[FieldError]) -> list[tuple[str, str]]:
+    """Put the engine's messages on the fields; returns (anchor id, message) for the summary."""
+    summary: list[tuple[str, str]] = []
+    for error in errors:
+        field: Field | None = form._fields.get(error.code)
+        if field is None:
+            continue
+        field.errors = [*field.errors, error.message]
+        anchor = f"{field.id}-0" if isinstance(field, RadioField | SelectMultipleField) else field.id
+        summary.append((anchor, error.message))
+    return summary
+
+
+def errors_by_code(errors: Sequence[FieldError]) -> Mapping[str, str]:
+    return {error.code: error.message for error in errors}
+
+
+def describedby(*ids: str | None) -> Markup:
+    """An aria-describedby value from the ids that exist."""
+    return Markup(" ".join(i for i in ids if i))

@@ -1,0 +1,635 @@
+"""The respondent web survey through the Flask test client, on the standard questionnaire.
+
+CSRF protection is on in these tests, as in production: every post sends the
+token of the page it comes from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.util
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from questionnaires.loader import standard_instrument_paths
+from surveyapp.extensions import db
+from surveyapp.models import (
+    IncidentRecord,
+    InstrumentVersion,
+    Interview,
+    InterviewStatus,
+    InvitationCode,
+    SampleUnit,
+    Wave,
+    WaveStatus,
+)
+from surveyapp.services.invitations import generate_codes
+from surveyapp.services.waves import create_wave
+
+
+def _load_scenario() -> ModuleType:
+    path = Path(__file__).parent / "browser" / "scenario.py"
+    spec = importlib.util.spec_from_file_location("respond_scenario", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+scenario = _load_scenario()
+_HIDDEN = re.compile(r'<input id="(csrf_token|version|interview|token|language)" name="\1" type="hidden" value="([^"]*)"')
+VICT_STD = next(p for p in standard_instrument_paths() if p.name == "vict_std.yaml")
+
+
+@pytest.fixture
+def app_config() -> dict[str, Any]:
+    return {"WTF_CSRF_ENABLED": True}
+
+
+@pytest.fixture
+def std_version(app: Flask) -> int:
+    """vict_std stored in the test database; returns its id."""
+    from surveyapp.services.instruments import load_instrument_files
+
+    with app.app_context():
+        [(row, _created)] = load_instrument_files(db.session, [VICT_STD])
+        db.session.commit()
+        return row.id
+
+
+@pytest.fixture
+def make_std_wave(app: Flask, std_version: int) -> Callable[..., str]:
+    """``make_std_wave(**settings)`` -> slug of an open web wave on vict_std."""
+    counter = iter(range(1, 1000))
+
+    def factory(**settings: Any) -> str:
+        values: dict[str, Any] = {
+            "name": f"Encuesta {next(counter)}",
+            "reference_start": dt.date(2025, 1, 1),
+            "reference_end": dt.date(2025, 12, 31),
+            "invitation_required": False,
+            "status": WaveStatus.open,
+        }
+        values.update(settings)
+        with app.app_context():
+            version = db.session.get(InstrumentVersion, std_version)
+            assert version is not None
+            wave = create_wave(db.session, instrument_version=version, **values)
+            db.session.commit()
+            return wave.slug
+
+    return factory
+
+
+@pytest.fixture
+def slug(make_std_wave: Callable[..., str]) -> str:
+    return make_std_wave(slug="ola-2026")
+
+
+@pytest.fixture
+def invitation(app: Flask, make_std_wave: Callable[..., str]) -> tuple[str, list[str]]:
+    """An invitation-only wave with three households; returns (slug, plain codes)."""
+    wave_slug = make_std_wave(invitation_required=True)
+    with app.app_context():
+        wave = db.session.scalar(sa.select(Wave).where(Wave.slug == wave_slug))
+        assert wave is not None
+        units = [SampleUnit(wave_id=wave.id, external_id=f"H{i}") for i in range(3)]
+        db.session.add_all(units)
+        db.session.flush()
+        codes = [code for _unit, code in generate_codes(db.session, wave, units)]
+        db.session.commit()
+    return wave_slug, codes
+
+
+def hidden(html: str) -> dict[str, str]:
+    return {name: value for name, value in _HIDDEN.findall(html)}
+
+
+class Respondent:
+    """A browser without JavaScript: follows redirects by hand, posts what pages hold."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+
+    def get(self, path: str) -> tuple[TestResponse, str]:
+        response = self.client.get(path)
+        return response, response.get_data(as_text=True)
+
+    def start(self, slug: str, language: str = "en") -> TestResponse:
+        _response, html = self.get(f"/s/{slug}?lang={language}")
+        fields = hidden(html)
+        return self.client.post(f"/s/{slug}/start", data={
+            "csrf_token": fields["csrf_token"], "token": fields["token"], "language": language})
+
+    def post_page(self, page_id: str, answers: dict[str, Any], action: str = "next",
+                  **override: str) -> TestResponse:
+        response, html = self.get(f"/s/p/{page_id}")
+        assert response.status_code == 200, (page_id, response.status_code, response.headers)
+        data: dict[str, Any] = {**hidden(html), "action": action, **answers, **override}
+        return self.client.post(f"/s/p/{page_id}", data=data)
+
+    def walk(self, pages: list[tuple[str, dict[str, Any]]]) -> TestResponse:
+        response: TestResponse | None = None
+        for page_id, answers in pages:
+            response = self.post_page(page_id, answers)
+            assert response.status_code == 302, (page_id, response.get_data(as_text=True)[:3000])
+        assert response is not None
+        return response
+
+
+@pytest.fixture
+def respondent(client: FlaskClient) -> Respondent:
+    return Respondent(client)
+
+
+def interviews(app: Flask) -> list[Interview]:
+    with app.app_context():
+        rows = list(db.session.scalars(sa.select(Interview).order_by(Interview.id)))
+        for row in rows:
+            _ = row.answers, row.version
+        db.session.expunge_all()
+        return rows
+
+
+def only_interview(app: Flask) -> Interview:
+    [row] = interviews(app)
+    return row
+
+
+def pages_until(page_id: str) -> list[tuple[str, dict[str, Any]]]:
+    ids = [p for p, _ in scenario.PAGES]
+    return scenario.PAGES[: ids.index(page_id) + 1]
+
+
+def pages_after(page_id: str) -> list[tuple[str, dict[str, Any]]]:
+    ids = [p for p, _ in scenario.PAGES]
+    return scenario.PAGES[ids.index(page_id) + 1:]
+
+
+# --- the whole survey ---------------------------------------------------------------------
+
+
+def test_whole_survey_stores_exactly_what_was_typed(app: Flask, slug: str, respondent: Respondent) -> None:
+    assert respondent.start(slug).headers["Location"] == "/s/p/intro"
+    pages = [(page_id, {**answers, **scenario.NOT_STORED.get(page_id, {})})
+             for page_id, answers in scenario.PAGES]
+    last = respondent.walk(pages)
+    assert last.headers["Location"] == "/s/done"
+    _response, html = respondent.get("/s/done")
+    assert "Thank you for taking part" in html
+
+    stored = only_interview(app)
+    assert stored.status is InterviewStatus.completed
+    assert stored.disposition == 110
+    assert stored.resume_code_hash is None
+    assert stored.language == "en"
+    with app.app_context():
+        version = db.session.get(InstrumentVersion, stored.instrument_version_id)
+        assert version is not None
+        scenario.check_document(stored.answers, version.document)
+        incidents = db.session.scalars(
+            sa.select(IncidentRecord).order_by(IncidentRecord.position)).all()
+        assert [(i.position, i.crime_type) for i in incidents] == [(1, "6"), (2, "11")]
+
+
+def test_incident_pages_are_titled_by_the_engine(slug: str, respondent: Respondent) -> None:
+    respondent.start(slug)
+    respondent.walk(pages_until("incidents/1"))
+    _response, html = respondent.get("/s/p/incidents/2")
+    assert "<h1 class=\"heading-l\">Incident 2 of 2: Robbery</h1>" in html
+    assert "Page 17 of 23" in html
+
+
+def test_spanish_is_the_default_and_other_languages_can_be_chosen(slug: str, client: FlaskClient) -> None:
+    html = client.get(f"/s/{slug}").get_data(as_text=True)
+    assert '<html lang="es">' in html and "Antes de empezar" in html
+    assert "nunca se publican" in html.lower() or "Nunca se" in html
+    html = client.get(f"/s/{slug}?lang=pt").get_data(as_text=True)
+    assert '<html lang="pt">' in html and "Antes de começar" in html
+    html = client.get(f"/s/{slug}", headers={"Accept-Language": "fr-CA,fr;q=0.9"}).get_data(as_text=True)
+    assert '<html lang="fr">' in html
+
+
+def test_only_the_wave_languages_are_offered(make_std_wave: Callable[..., str], respondent: Respondent,
+                                            app: Flask) -> None:
+    wave_slug = make_std_wave(languages=["es", "pt"])
+    html = respondent.client.get(f"/s/{wave_slug}?lang=en").get_data(as_text=True)
+    assert '<html lang="es">' in html and "English" not in html and "Português" in html
+    response = respondent.start(wave_slug, language="en")  # tampered language
+    assert response.status_code == 302 and response.headers["Location"] == f"/s/{wave_slug}"
+    assert interviews(app) == []
+
+
+def test_consent_page_says_what_is_collected_and_that_the_ip_is_not_kept(slug: str, client: FlaskClient) -> None:
+    html = client.get(f"/s/{slug}?lang=en").get_data(as_text=True)
+    for phrase in ("last 12 months", "confidential", "IP address", "Prefer not to answer",
+                   "continue later"):
+        assert phrase in html
+
+
+def test_closed_and_unknown_waves(make_std_wave: Callable[..., str], client: FlaskClient) -> None:
+    closed = make_std_wave(status=WaveStatus.closed)
+    assert "This survey is closed" in client.get(f"/s/{closed}?lang=en").get_data(as_text=True)
+    assert client.get("/s/no-such-wave").status_code == 404
+
+
+# --- refresh, double clicks, back ---------------------------------------------------------
+
+
+def test_double_start_creates_one_interview(app: Flask, slug: str, client: FlaskClient) -> None:
+    html = client.get(f"/s/{slug}?lang=en").get_data(as_text=True)
+    data = {**hidden(html)}
+    first = client.post(f"/s/{slug}/start", data=data)
+    second = client.post(f"/s/{slug}/start", data=data)
+    assert first.status_code == second.status_code == 302
+    assert second.headers["Location"] == "/s/p/intro"
+    assert len(interviews(app)) == 1
+    # Opening the link again goes back to the same interview.
+    assert client.get(f"/s/{slug}").headers["Location"] == "/s/p/intro"
+
+
+def test_reposting_a_page_writes_nothing_and_moves_on(app: Flask, slug: str, respondent: Respondent) -> None:
+    respondent.start(slug)
+    respondent.walk(pages_until("intro"))
+    _response, html = respondent.get("/s/p/household")
+    data = {**hidden(html), "hh_size": "3", "hh_adults": "2", "hh_area": "2"}
+    first = respondent.client.post("/s/p/household", data=data)
+    version = only_interview(app).version
+    again = respondent.client.post("/s/p/household", data=data)  # double click / browser re-post
+    assert first.headers["Location"] == again.headers["Location"] == "/s/p/respondent"
+    after = only_interview(app)
+    assert after.version == version
+    assert after.answers["hh_size"] == 3
+
+
+def test_an_older_form_with_changed_answers_is_still_saved(app: Flask, slug: str, respondent: Respondent) -> None:
+    respondent.start(slug)
+    respondent.walk(pages_until("household"))
+    _response, html = respondent.get("/s/p/household")
+    old = hidden(html)
+    respondent.post_page("household", {"hh_size": "5", "hh_adults": "2", "hh_area": "1"})
+    response = respondent.client.post("/s/p/household", data={
+        **old, "hh_size": "6", "hh_adults": "3", "hh_area": "1"})
+    assert response.headers["Location"] == "/s/p/respondent"
+    assert only_interview(app).answers["hh_size"] == 6
+
+
+def test_back_shows_the_saved_answers(slug: str, respondent: Respondent) -> None:
+    respondent.start(slug)
+    respondent.walk(pages_until("respondent"))
+    _response, html = respondent.get("/s/p/respondent")
+    assert 'href="/s/p/household" class="back-link"' in html
+    _response, html = respondent.get("/s/p/household")
+    assert re.search(r'<input [^>]*id="hh_size" inputmode="numeric" name="hh_size" type="text" value="4"', html)
+    assert re.search(r'<input checked [^>]*id="hh_area-0" name="hh_area" type="radio" value="1"', html)
+    _response, html = respondent.get("/s/p/respondent")
+    assert re.search(r'<input checked [^>]*id="dem_years_nbhd__special-0" name="dem_years_nbhd__special" '
+                     r'type="checkbox" value="-8"', html)
+    # Going back and on again keeps the furthest page reached.
+    respondent.post_page("household", scenario.PAGES[1][1])
+    assert respondent.client.get("/s/continue").headers["Location"] == "/s/p/hh_assets"
+
+
+def test_pages_ahead_of_the_respondent_cannot_be_opened(slug: str, respondent: Respondent) -> None:
+    respondent.start(slug)
+    response = respondent.client.get("/s/p/per_safety")
+    assert response.status_code == 302 and response.headers["Location"] == "/s/p/intro"
+
+
+def test_unknown_and_skipped_pages_are_not_found(slug: str, respondent: Respondent) -> None:
+    respondent.start(slug)
+    respondent.walk(pages_until("hh_assets"))
+    assert respondent.client.get("/s/p/nonsense").status_code == 404
+    assert respondent.client.get("/s/p/hv_car").status_code == 404  # no car: not asked
+    assert respondent.client.get("/s/p/incidents/7").status_code == 404
+    response = respondent.client.post("/s/p/../../etc", data={})
+    assert response.status_code in (400, 404)
+
+
+def test_finishing_with_questions_unanswered_goes_back_to_them(app: Flask, slug: str,
+                                                              respondent: Respondent) -> None:
+    respondent.start(slug)
+    respondent.walk(scenario.PAGES[:-1])
+    with app.app_context():
+        row = db.session.scalar(sa.select(Interview))
+        assert row is not None
+        answers = dict(row.answers)
+        del answers["dem_age"]  # as if the respondent had never answered it
+        row.answers = answers
+        db.session.commit()
+    response = respondent.post_page("closing", {})
+    assert response.headers["Location"] == "/s/p/respondent"
+    _response, html = respondent.get("/s/p/respondent")
+    assert "Some questions still need an answer" in html
+    assert only_interview(app).status is InterviewStatus.in_progress
+
+
+def test_after_completion_posts_and_pages_go_to_the_thank_you_page(slug: str, respondent: Respondent) -> None:
+    respondent.start(slug)
+    respondent.walk(scenario.PAGES)
+    assert respondent.client.get("/s/p/household").headers["Location"] == "/s/done"
+    assert respondent.client.get("/s/continue").headers["Location"] == "/s/done"
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+
+def _at_household(slug: str, respondent: Respondent) -> None:
+    respondent.start(slug)
+    respondent.walk(pages_until("intro"))
+
+
+@pytest.mark.parametrize(
+    ("answers", "field", "message"),
+    [
+        ({"hh_size": "4", "hh_adults": "2", "hh_area": "9"}, "hh_area", "Choose one of the options shown."),
+        ({"hh_size": "400", "hh_adults": "2", "hh_area": "1"}, "hh_size", "Enter a number from 1 to 30."),
+        ({"hh_size": "four", "hh_adults": "2", "hh_area": "1"}, "hh_size", "Enter a whole number."),
+        ({"hh_size": "2", "hh_adults": "3", "hh_area": "1"}, "hh_adults", "cannot be larger"),
+        ({"hh_size": "", "hh_adults": "2", "hh_area": "1"}, "hh_size", "This question needs an answer."),
+        ({"hh_size": ["2", "3"], "hh_adults": "2", "hh_area": "1"}, "hh_size", "Give only one answer."),
+    ],
+)
+def test_invalid_answers_are_explained_and_nothing_is_stored(
+    app: Flask, slug: str, respondent: Respondent, answers: dict[str, Any], field: str, message: str
+) -> None:
+    _at_household(slug, respondent)
+    before = only_interview(app)
+    response = respondent.post_page("household", answers)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "<title>Error: Your household" in html
+    summary = html[html.index('class="error-summary"'):html.index("</ul>")]
+    anchor = f"{field}-0" if field == "hh_area" else field
+    assert f'href="#{anchor}"' in summary and message in summary
+    assert f'id="{anchor}"' in html
+    assert re.search(rf'id="{field}-error" class="error-message">.*{re.escape(message)}', html)
+    after = only_interview(app)
+    assert after.answers == before.answers and after.version == before.version
+
+
+def test_answers_for_items_not_asked_or_not_on_the_page_are_ignored(app: Flask, slug: str,
+                                                                   respondent: Respondent) -> None:
+    respondent.start(slug)
+    respondent.walk(pages_until("hv_bike"))
+    response = respondent.post_page("hv_burg", {"hv_burg_5y": "2", "hv_burg_12m": "1", "hv_burg_n": "7",
+                                                "dem_age": "12", "incident": "x", "hh_size": "30"})
+    assert response.headers["Location"] == "/s/p/hv_aburg"
+    answers = only_interview(app).answers
+    assert answers["hv_burg_5y"] == 2
+    assert "hv_burg_12m" not in answers and "hv_burg_n" not in answers
+    assert answers["dem_age"] == 41 and answers["hh_size"] == 4
+
+
+def test_a_post_for_another_interview_is_refused(app: Flask, slug: str, respondent: Respondent) -> None:
+    _at_household(slug, respondent)
+    before = only_interview(app)
+    response = respondent.post_page("household", scenario.PAGES[1][1],
+                                    interview="00000000-0000-4000-8000-000000000000")
+    assert response.status_code == 409
+    assert "another survey session" in response.get_data(as_text=True)
+    response = respondent.post_page("household", scenario.PAGES[1][1], version="x")
+    assert response.status_code == 409
+    assert only_interview(app).answers == before.answers
+
+
+def test_posts_without_a_valid_csrf_token_are_refused(app: Flask, slug: str, respondent: Respondent) -> None:
+    _at_household(slug, respondent)
+    before = only_interview(app)
+    for token in ("", "forged"):
+        response = respondent.post_page("household", scenario.PAGES[1][1], csrf_token=token)
+        assert response.status_code == 400
+        assert "The page had expired" in response.get_data(as_text=True)
+    assert only_interview(app).answers == before.answers
+
+
+def test_oversized_bodies_are_refused(app: Flask, slug: str, respondent: Respondent) -> None:
+    _at_household(slug, respondent)
+    response = respondent.post_page("household", {"hh_size": "4" * 200_000})
+    assert response.status_code == 413
+    assert "too large" in response.get_data(as_text=True)
+    assert "hh_size" not in only_interview(app).answers
+
+
+def test_without_a_session_pages_say_how_to_continue(client: FlaskClient, slug: str) -> None:
+    for path in ("/s/p/household", "/s/continue", "/s/save"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "Open the survey link again" in client.get(path + "?lang=en",
+                                                          headers={"Accept-Language": "en"}).get_data(as_text=True)
+
+
+# --- save, leave, resume ------------------------------------------------------------------
+
+
+def _resume_code(html: str) -> str:
+    match = re.search(r'data-resume-code>([^<]+)<', html)
+    assert match is not None
+    return match.group(1)
+
+
+def test_save_leave_and_resume_with_the_code(app: Flask, slug: str, respondent: Respondent) -> None:
+    respondent.start(slug)
+    respondent.walk(pages_until("hv_aburg"))
+    response = respondent.post_page("pv_rob", {"pv_rob_5y": "2"}, action="save")
+    assert response.headers["Location"] == "/s/save"
+    _response, html = respondent.get("/s/save")
+    code = _resume_code(html)
+    assert f"/s/{slug}/resume" in html
+    stored = only_interview(app)
+    assert stored.resume_code_hash == hashlib.sha256(code.encode()).hexdigest()
+    assert stored.answers["pv_rob_5y"] == 2 and stored.last_section == "pv_theft"
+
+    _response, html = respondent.get("/s/save")
+    assert _resume_code(html) == code  # shown again, not reissued
+    response = respondent.client.post("/s/leave", data={"csrf_token": hidden(html)["csrf_token"]})
+    assert "You can close this page" in response.get_data(as_text=True)
+    assert "Open the survey link again" in respondent.get("/s/p/household?lang=en")[1]
+
+    _response, html = respondent.get(f"/s/{slug}/resume?lang=en")
+    token = hidden(html)["csrf_token"]
+    wrong = respondent.client.post(f"/s/{slug}/resume?lang=en", data={"csrf_token": token, "code": "nope"})
+    assert "This code cannot be used" in wrong.get_data(as_text=True)
+    response = respondent.client.post(f"/s/{slug}/resume", data={"csrf_token": token, "code": f" {code} "})
+    assert response.headers["Location"] == "/s/p/pv_theft"
+    respondent.walk(pages_after("pv_rob")[:1])
+    assert len(interviews(app)) == 1
+
+
+def test_a_new_browser_gets_a_new_resume_code(app: Flask, slug: str, client: FlaskClient,
+                                              respondent: Respondent) -> None:
+    respondent.start(slug)
+    first = _resume_code(respondent.get("/s/save")[1])
+    # Same interview on another device (resumed with the code), then the cookie is lost.
+    with client.session_transaction() as sess:
+        sess["respond"] = {k: v for k, v in sess["respond"].items() if k != "resume_code"}
+    second = _resume_code(respondent.get("/s/save")[1])
+    assert second != first
+    assert only_interview(app).resume_code_hash == hashlib.sha256(second.encode()).hexdigest()
+
+
+def test_a_completed_interview_cannot_be_resumed(slug: str, respondent: Respondent) -> None:
+    respondent.start(slug)
+    code = _resume_code(respondent.get("/s/save")[1])
+    respondent.walk(scenario.PAGES)
+    html = respondent.get(f"/s/{slug}/resume")[1]
+    response = respondent.client.post(f"/s/{slug}/resume",
+                                      data={"csrf_token": hidden(html)["csrf_token"], "code": code})
+    assert "no se puede usar" in response.get_data(as_text=True)
+
+
+# --- invitation codes ----------------------------------------------------------------------
+
+
+def _enter_code(client: FlaskClient, code: str) -> TestResponse:
+    html = client.get("/s/code?lang=en").get_data(as_text=True)
+    return client.post("/s/code?lang=en", data={"csrf_token": hidden(html)["csrf_token"], "code": code})
+
+
+def test_invitation_code_leads_to_consent_and_one_interview_per_household(
+    app: Flask, invitation: tuple[str, list[str]], respondent: Respondent
+) -> None:
+    wave_slug, codes = invitation
+    html = respondent.get(f"/s/{wave_slug}?lang=en")[1]
+    assert "Enter your invitation code" in html  # no consent without a code
+    response = _enter_code(respondent.client, codes[0].lower().replace("-", " "))
+    assert response.headers["Location"] == f"/s/{wave_slug}"
+    assert respondent.start(wave_slug).headers["Location"] == "/s/p/intro"
+    respondent.walk(pages_until("household"))
+    [stored] = interviews(app)
+    with app.app_context():
+        unit = db.session.get(SampleUnit, stored.sample_unit_id)
+        assert unit is not None and unit.external_id == "H0"
+        assert db.session.scalar(sa.select(InvitationCode.used_at).where(
+            InvitationCode.sample_unit_id == unit.id)) is not None
+    assert stored.resume_code_hash is None
+    html = respondent.get("/s/save")[1]
+    assert "open your invitation link again" in html and "data-resume-code" not in html
+    respondent.client.post("/s/leave", data={"csrf_token": hidden(html)["csrf_token"]})
+
+    # The same code later resumes the same interview where it was left.
+    response = respondent.client.get(f"/s/c/{codes[0]}")
+    assert response.headers["Location"] == "/s/p/respondent"
+    assert len(interviews(app)) == 1
+    respondent.walk(pages_after("household"))
+    # Used: the household has answered; the message is the same as for unknown codes.
+    response = _enter_code(respondent.client, codes[0])
+    assert "This code cannot be used" in response.get_data(as_text=True)
+
+
+def test_unknown_expired_used_and_closed_codes_get_the_same_message(
+    app: Flask, invitation: tuple[str, list[str]], client: FlaskClient
+) -> None:
+    wave_slug, codes = invitation
+    with app.app_context():
+        rows = db.session.scalars(sa.select(InvitationCode).order_by(InvitationCode.id)).all()
+        rows[1].expires_at = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+        db.session.commit()
+    pages = []
+    for code in ("ZZZZ-ZZZZ", codes[1], "x" * 500):
+        pages.append(_enter_code(client, code).get_data(as_text=True))
+    pages.append(client.get("/s/c/ZZZZ-ZZZZ?lang=en").get_data(as_text=True))
+    messages = [re.search(r'<p id="code-error" class="error-message">(.*?)</p>', p, re.S) for p in pages]
+    texts = {m.group(1).strip() for m in messages if m}
+    assert len(texts) == 1 and "This code cannot be used" in texts.pop()
+    assert _enter_code(client, "").get_data(as_text=True).count("Enter your invitation code.") == 2
+    with app.app_context():
+        wave = db.session.scalar(sa.select(Wave).where(Wave.slug == wave_slug))
+        assert wave is not None
+        wave.status = WaveStatus.closed
+        db.session.commit()
+    assert "This code cannot be used" in _enter_code(client, codes[2]).get_data(as_text=True)
+    assert interviews(app) == []
+
+
+@pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True, "RATELIMIT_ENABLED": True,
+                                          "RESPOND_CODE_RATE_LIMIT": "3 per minute"}])
+def test_guessing_codes_is_rate_limited(invitation: tuple[str, list[str]], client: FlaskClient) -> None:
+    _slug, codes = invitation
+    statuses = [_enter_code(client, f"ABCD-EFG{i}").status_code for i in range(3)]
+    assert statuses == [200, 200, 200]
+    response = _enter_code(client, codes[0])  # even a right code, once over the limit
+    assert response.status_code == 429
+    assert "Too many attempts" in response.get_data(as_text=True)
+    assert client.get("/s/c/ABCD-EFGH").status_code == 200
+    statuses = [client.get(f"/s/c/ABCD-EFG{i}").status_code for i in range(4)]
+    assert statuses[-1] == 429
+
+
+# --- privacy and assets ----------------------------------------------------------------------
+
+
+def test_no_address_or_browser_is_stored_or_logged(app: Flask, slug: str, caplog: pytest.LogCaptureFixture) -> None:
+    client = app.test_client()
+    client.environ_base.update({"REMOTE_ADDR": "203.0.113.77", "HTTP_USER_AGENT": "CheapPhone/1.0 (Build XYZ)"})
+    caplog.set_level(logging.INFO, logger="surveyapp.requests")
+    respondent = Respondent(client)
+    respondent.start(slug)
+    respondent.walk(scenario.PAGES)
+    with app.app_context():
+        for table in db.metadata.sorted_tables:
+            for row in db.session.execute(sa.select(table)).all():
+                text = repr(tuple(row))
+                assert "203.0.113" not in text and "CheapPhone" not in text, table.name
+    lines = [r.getMessage() for r in caplog.records if r.name == "surveyapp.requests"]
+    assert any(" /s/p/household " in line for line in lines)
+    assert not any("203.0.113" in line or "CheapPhone" in line for line in lines if "/s/" in line)
+
+
+def test_the_evaluator_is_served_from_the_questionnaires_package(client: FlaskClient) -> None:
+    response = client.get("/s/expressions.js")
+    assert response.status_code == 200 and response.mimetype == "text/javascript"
+    assert response.data == (Path(VICT_STD).parent.parent / "js" / "expressions.js").read_bytes()
+    assert client.get("/s/expressions.js", headers={"If-None-Match": response.headers["ETag"]}).status_code == 304
+    for asset in ("respond.js", "respond.css"):
+        with client.get(f"/s/static/{asset}") as served:
+            assert served.status_code == 200
+            assert served.data == (Path(__file__).parents[2] / "surveyapp/static/respond" / asset).read_bytes()
+
+
+def test_pages_use_only_their_own_assets_and_are_not_cached(slug: str, respondent: Respondent) -> None:
+    respondent.start(slug)
+    response, html = respondent.get("/s/p/intro")
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+
+
+# --- skip logic with and without JavaScript ---------------------------------------------------
+
+
+def test_same_page_follow_ups_are_rendered_for_the_browser_to_hide(slug: str, respondent: Respondent) -> None:
+    respondent.start(slug)
+    respondent.walk(pages_until("avoidance"))
+    html = respondent.get("/s/p/institutions")[1]
+    assert 'data-relevant="${know_judge} = 1"' in html  # a trust row waits for its know row
+    assert 'id="group-trust_grid" data-relevant=' in html
+    assert "leave it blank: it will be ignored" in html  # the no-JavaScript note
+    context = re.search(r'<script type="application/json" id="survey-context">(.*?)</script>', html, re.S)
+    assert context is not None and '"hh_size": 4' in context.group(1)
+    # Items whose relevance depends only on earlier pages are rendered only when asked.
+    html = respondent.get("/s/p/avoidance")[1]
+    assert 'name="avoid_children"' in html and "data-relevant" not in html
+
+
+def test_item_not_asked_because_of_an_earlier_page_is_not_rendered(slug: str, respondent: Respondent) -> None:
+    respondent.start(slug)
+    pages = [(p, dict(a)) for p, a in pages_until("pv_kidnap")]
+    pages[1] = ("household", {"hh_size": "2", "hh_adults": "2", "hh_area": "1"})
+    respondent.walk(pages)
+    respondent.walk([p for p in pages_after("pv_kidnap") if p[0] in ("incidents/1", "incidents/2",
+                                                                     "per_safety", "per_risk")])
+    html = respondent.get("/s/p/avoidance")[1]
+    assert 'name="avoid_children"' not in html
