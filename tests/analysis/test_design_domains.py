@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import SurveyDesign
+from analysis import SurveyDesign, calibration
 
 Check = Callable[..., None]
 
@@ -184,3 +184,33 @@ def test_certainty_stratum_with_full_fpc_needs_no_option(apilonely: pd.DataFrame
     design = SurveyDesign(apilonely, weights="pw", strata="stype", fpc="fpc")
     removed = SurveyDesign(apilonely, weights="pw", strata="stype", fpc="fpc", lonely_psu="remove")
     assert design.mean("api00").se == pytest.approx(removed.mean("api00").se, rel=1e-12)
+
+
+# -- domains of a calibrated design ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("case", "method", "args"),
+    [
+        ("by_schwide_mean", "mean", ("api00",)),
+        ("by_schwide_total", "total", ("enroll",)),
+        ("by_schwide_ratio", "ratio", ("api.stu", "enroll")),
+    ],
+)
+def test_domains_of_a_poststratified_design_match_r(
+    dclus1: SurveyDesign,
+    design_ref: dict[str, Any],
+    assert_r: Check,
+    case: str,
+    method: str,
+    args: tuple[str, ...],
+) -> None:
+    ref = design_ref["dclus1_poststratified"]
+    totals: dict[Hashable, float] = dict(ref["totals"])
+    calibrated = calibration.poststratify(dclus1, "stype", totals)
+    overall = calibrated.mean("api00")
+    assert_r(
+        [overall.estimate, overall.se], [ref["mean_api00"]["estimate"], ref["mean_api00"]["se"]]
+    )
+    table = getattr(calibrated, method)(*args, by="sch.wide")
+    check_by(assert_r, table, ref[case], ["sch.wide"])
