@@ -232,59 +232,63 @@ def _estimates(
     frame: pd.DataFrame,
     group: list[Indicator],
     by: str | None,
-    level: float,
-) -> list[pd.DataFrame]:
-    """One table per indicator: domain, estimate, se, df, deff, n (cases), unknown_share."""
+) -> pd.DataFrame:
+    """Every indicator of ``group`` in every domain of ``by``.
+
+    Respondent-level indicators: one ``design.mean`` call over all their
+    ``y`` columns (numerator where the denominator holds, blank elsewhere).
+    Incident-level indicators: ``design.ratio`` of the respondent sums.
+    Returns ``indicator, domain, estimate, se, df, deff, n, unknown_share``
+    (unscaled).
+    """
     means = [i for i in group if i.level != "incident"]
     ratios = [i for i in group if i.level == "incident"]
-    out: list[pd.DataFrame] = []
+    parts: list[pd.DataFrame] = []
     if means:
-        table = design.mean([f"y__{i.id}" for i in means], by=by, level=level)
-        for ind in means:
-            part = table[table["variable"] == f"y__{ind.id}"]
-            out.append(_tidy(part, ind, by))
+        names = [f"y__{i.id}" for i in means]
+        table = design.mean(names, by=by) if by is not None else design.mean(names)
+        table = table.assign(indicator=table["variable"].str.slice(3))
+        parts.append(table)
     for ind in ratios:
+        num, den = f"num__{ind.id}", f"den__{ind.id}"
         if by is None:
-            single = design.ratio(f"num__{ind.id}", f"den__{ind.id}", level=level)
-            part = pd.DataFrame([single.to_dict()])
+            table = pd.DataFrame([design.ratio(num, den).to_dict()])
         else:
-            part = design.ratio(f"num__{ind.id}", f"den__{ind.id}", by=by, level=level)
-        out.append(_tidy(part, ind, by))
-    # cases in the denominator and unknown shares, by domain (no variance needed)
-    w = design.weights
-    key = frame[by] if by is not None else pd.Series("national", index=frame.index)
-    sums = {}
-    for ind in group:
-        sums[f"cases__{ind.id}"] = frame[f"cases__{ind.id}"].to_numpy() * (w > 0)
-        sums[f"unk__{ind.id}"] = w * frame[f"unk__{ind.id}"].to_numpy()
-        sums[f"base__{ind.id}"] = w * (
-            frame[f"den__{ind.id}"].to_numpy() > 0
-        ) + sums[f"unk__{ind.id}"]
-    agg = pd.DataFrame(sums, index=frame.index).groupby(key.to_numpy(), sort=True).sum()
-    agg.index = _domain_labels(pd.Series(agg.index)).to_numpy()
-    for ind, table in zip([*means, *ratios], out, strict=True):
-        table["n"] = agg.loc[table["domain"], f"cases__{ind.id}"].to_numpy()
-        if ind.unknown is not None:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                share = agg[f"unk__{ind.id}"] / agg[f"base__{ind.id}"]
-            table["unknown_share"] = share.loc[table["domain"]].to_numpy()
-        else:
-            table["unknown_share"] = np.nan
-    return out
-
-
-def _tidy(part: pd.DataFrame, ind: Indicator, by: str | None) -> pd.DataFrame:
-    domain = _domain_labels(part[by]) if by is not None else pd.Series("national", index=part.index)
-    return pd.DataFrame(
+            table = design.ratio(num, den, by=by)
+        parts.append(table.assign(indicator=ind.id))
+    table = pd.concat(parts, ignore_index=True)
+    key = table[by] if by is not None else pd.Series("national", index=table.index)
+    out = pd.DataFrame(
         {
-            "indicator": ind.id,
-            "domain": domain.to_numpy(),
-            "estimate": part["estimate"].to_numpy(dtype=np.float64),
-            "se": part["se"].to_numpy(dtype=np.float64),
-            "df": part["df"].to_numpy(dtype=np.float64),
-            "deff": part["deff"].to_numpy(dtype=np.float64),
+            "indicator": table["indicator"].to_numpy(),
+            "domain": _domain_labels(key).to_numpy(),
+            "estimate": table["estimate"].to_numpy(dtype=np.float64),
+            "se": table["se"].to_numpy(dtype=np.float64),
+            "df": table["df"].to_numpy(dtype=np.float64),
+            "deff": table["deff"].to_numpy(dtype=np.float64),
         }
     )
+    # cases in the denominator and weighted shares of unknown status, by domain
+    w = design.weights
+    codes, uniques = pd.factorize(frame[by] if by is not None else pd.Series(0, index=frame.index))
+    inside = (codes >= 0) & (w > 0)
+    labels = _domain_labels(pd.Series(uniques)).to_numpy() if by is not None else np.array(["national"])
+    n_dom = len(labels)
+    cases: dict[tuple[str, str], float] = {}
+    shares: dict[tuple[str, str], float] = {}
+    for ind in group:
+        c = np.bincount(codes[inside], weights=frame[f"cases__{ind.id}"].to_numpy()[inside], minlength=n_dom)
+        cases.update(zip(((ind.id, lab) for lab in labels), c, strict=True))
+        if ind.unknown is not None:
+            wk = w[inside]
+            unk = np.bincount(codes[inside], weights=wk * frame[f"unk__{ind.id}"].to_numpy()[inside], minlength=n_dom)
+            base = np.bincount(codes[inside], weights=wk * (frame[f"den__{ind.id}"].to_numpy()[inside] > 0), minlength=n_dom)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                shares.update(zip(((ind.id, lab) for lab in labels), unk / (unk + base), strict=True))
+    keys = list(zip(out["indicator"], out["domain"], strict=True))
+    out["n"] = [cases.get(k, 0.0) for k in keys]
+    out["unknown_share"] = [shares.get(k, np.nan) for k in keys]
+    return out
 
 
 def compute_indicators(
@@ -413,9 +417,9 @@ def compute_indicators(
             lonely_psu=spec.lonely_psu,
         )
         for name, column in by_columns.items():
-            for table in _estimates(design, data, group, column, level):
-                table.insert(1, "domain_type", name)
-                tables.append(table)
+            table = _estimates(design, data, group, column)
+            table.insert(1, "domain_type", name)
+            tables.append(table)
     result = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=INDICATOR_COLUMNS)
     return _finish(result, level, quality)
 
