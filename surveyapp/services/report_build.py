@@ -1,0 +1,204 @@
+"""Build the outputs the cache holds: the indicator table of a wave and PDF status reports.
+
+:func:`build_output` is what a worker runs for a claimed
+:class:`~surveyapp.models.ReportOutput` row; :func:`report_data` assembles
+:class:`analysis.report.ReportData` from the database for one area.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+
+from analysis.report import Area as ReportArea
+from analysis.report import Methodology, ReportData, build_report
+from analysis.report import Wave as ReportWave
+
+from ..models import (
+    AreaLevel,
+    Interview,
+    InterviewStatus,
+    OutputKind,
+    PoliceRecord,
+    ReportOutput,
+    SampleUnit,
+    Wave,
+)
+from . import DBSession
+from .reports import (
+    NATIONAL,
+    AreaNode,
+    Progress,
+    ReportError,
+    _quiet,
+    area_index,
+    indicator_table,
+    ready_table,
+    table_to_json,
+    wave_areas,
+)
+
+PROVISIONAL_NOTE = {
+    "es": "Los pesos son provisionales (peso base por hogar y adultos elegibles): la ponderación final no se ha ejecutado.",
+    "en": "Weights are provisional (household base weight times eligible adults): the final weighting has not been run.",
+    "pt": "Os pesos são provisórios (peso base do domicílio vezes adultos elegíveis): a ponderação final não foi feita.",
+    "fr": "Les poids sont provisoires (poids de base du ménage fois adultes éligibles) : la pondération finale n'a pas été faite.",
+}
+
+
+def find_area(session: DBSession, wave: Wave, key: str) -> AreaNode:
+    """The area of a wave from its key (``national`` or an area id); ReportError when not reported on."""
+    for area in wave_areas(session, wave):
+        if area.key == key or (key == NATIONAL and area.report_level == "national"):
+            return area
+    if key == NATIONAL:  # a wave without areas still has a national report
+        return AreaNode(0, AreaLevel.country, NATIONAL, wave.name, None, None, None)
+    raise ReportError(f"this wave has no results for area {key!r}")
+
+
+def _report_area(node: AreaNode) -> ReportArea:
+    return ReportArea(node.report_level, node.key, node.name)
+
+
+def _police(session: DBSession, wave: Wave, areas: dict[int, AreaNode]) -> tuple[pd.DataFrame | None, str]:
+    """Police-recorded crimes (all types) per municipality, state and nation for the reference period."""
+    rows = session.execute(
+        sa.select(PoliceRecord.area_id, PoliceRecord.period_start, PoliceRecord.period_end, PoliceRecord.crime_type,
+                  PoliceRecord.count, PoliceRecord.population)
+    ).all()
+    overlapping = [(area_id, start, end, count, people) for area_id, start, end, _type, count, people in rows
+                   if start <= wave.reference_end and end >= wave.reference_start]
+    if not overlapping:
+        return None, ""
+    first = min(r[1] for r in overlapping)
+    last = max(r[2] for r in overlapping)
+    recorded: dict[tuple[str, str], float] = {}
+    population: dict[int, int] = {}
+    for area_id, _start, _end, count, people_count in overlapping:
+        node = areas.get(area_id)
+        if node is None:
+            continue
+        if people_count:
+            population[area_id] = max(population.get(area_id, 0), people_count)
+        for level, key in _levels(node, areas):
+            recorded[(level, key)] = recorded.get((level, key), 0.0) + count
+    people: dict[tuple[str, str], float] = {}
+    for area_id, count in population.items():
+        for level, key in _levels(areas[area_id], areas):
+            people[(level, key)] = people.get((level, key), 0.0) + count
+    table = pd.DataFrame(
+        [{"domain_type": level, "domain": key, "recorded": count, "population": people.get((level, key))}
+         for (level, key), count in recorded.items() if people.get((level, key))]
+    )
+    return (table if not table.empty else None), f"{first.isoformat()} – {last.isoformat()}"
+
+
+def _levels(node: AreaNode, areas: dict[int, AreaNode]) -> list[tuple[str, str]]:
+    """(domain_type, domain) of an area and every area above it."""
+    out: list[tuple[str, str]] = []
+    current: AreaNode | None = node
+    while current is not None:
+        if current.report_level == "national":
+            out.append(("national", NATIONAL))
+        elif current.level.value in ("region", "municipality"):
+            out.append((current.report_level, current.key))
+        current = areas.get(current.parent_id) if current.parent_id is not None else None
+    return out
+
+
+def _sample_table(session: DBSession, wave: Wave, areas: dict[int, AreaNode]) -> pd.DataFrame:
+    """Sample units and completed interviews by state."""
+    units = session.execute(
+        sa.select(SampleUnit.area_id, sa.func.count()).where(SampleUnit.wave_id == wave.id)
+        .group_by(SampleUnit.area_id)
+    ).all()
+    done = session.execute(
+        sa.select(SampleUnit.area_id, sa.func.count()).join(Interview, Interview.sample_unit_id == SampleUnit.id)
+        .where(Interview.wave_id == wave.id, Interview.status == InterviewStatus.completed)
+        .group_by(SampleUnit.area_id)
+    ).all()
+    by_state: dict[str, list[int]] = {}
+
+    def state_name(area_id: int | None) -> str:
+        node = areas.get(area_id) if area_id is not None else None
+        state = areas.get(node.state_id) if node and node.state_id else None
+        return state.name if state else "—"
+
+    for area_id, count in units:
+        by_state.setdefault(state_name(area_id), [0, 0])[0] += count
+    for area_id, count in done:
+        by_state.setdefault(state_name(area_id), [0, 0])[1] += count
+    return pd.DataFrame(
+        [{"area": name, "sample_units": u, "completed": c, "response_rate": c / u if u else float("nan")}
+         for name, (u, c) in sorted(by_state.items())]
+    )
+
+
+def report_data(session: DBSession, wave: Wave, area: AreaNode, table: pd.DataFrame, *,
+                quality: str = "inegi", provisional: bool = False) -> ReportData:
+    """Everything the status report of ``area`` shows, from the database and the indicator table."""
+    areas = area_index(session)
+    country_node = next((a for a in wave_areas(session, wave) if a.report_level == "national"), None)
+    country = _report_area(country_node) if country_node else ReportArea("national", NATIONAL, wave.name)
+    state = None
+    if area.report_level == "municipality" and area.state_id is not None:
+        state = _report_area(areas[area.state_id])
+    subareas = None
+    if area.report_level == "state":
+        subareas = [a.key for a in areas.values() if a.level.value == "municipality" and a.state_id == area.id]
+    fieldwork = (wave.fieldwork_start, wave.fieldwork_end) if wave.fieldwork_start and wave.fieldwork_end else "—"
+    police, period = _police(session, wave, areas)
+    names = {a.key: a.name for a in areas.values() if a.level.value in ("region", "municipality")}
+    return ReportData(
+        wave=ReportWave(wave.name, (wave.reference_start, wave.reference_end), fieldwork),
+        area=_report_area(area) if area.report_level != "national" else country,
+        indicators=table,
+        state=state,
+        country=None if area.report_level == "national" else country,
+        police=police,
+        police_period=period,
+        methodology=Methodology(sample=_sample_table(session, wave, areas), quality_rules=quality,
+                                notes=PROVISIONAL_NOTE if provisional else None),
+        area_names=names,
+        subareas=subareas,
+        survey_name=wave.instrument_version.title,
+    )
+
+
+def pdf_report(session: DBSession, wave: Wave, area: AreaNode, *, language: str, public: bool,
+               table: pd.DataFrame | None = None, quality: str = "inegi",
+               progress: Progress = _quiet) -> bytes:
+    """The PDF status report of one area (builds the indicator table when not given)."""
+    if table is None:
+        table = indicator_table(session, wave, quality=quality, progress=progress)
+    data = report_data(session, wave, area, table, quality=quality, provisional=_has_provisional(session, wave))
+
+    def step(name: str, fraction: float) -> None:
+        progress(f"report section {name} ({fraction:.0%})")
+
+    report = build_report(data, language=language, public=public, progress=step)
+    progress("rendering PDF")
+    return report.pdf_bytes()
+
+
+def _has_provisional(session: DBSession, wave: Wave) -> bool:
+    return session.scalar(
+        sa.select(Interview.id).where(Interview.wave_id == wave.id, Interview.status == InterviewStatus.completed,
+                                      Interview.final_weight.is_(None)).limit(1)
+    ) is not None
+
+
+def build_output(session: DBSession, output: ReportOutput, *, quality: str = "inegi",
+                 progress: Progress = _quiet) -> bytes:
+    """The content of a claimed output row (raises ReportError for problems a user can fix)."""
+    wave = session.get(Wave, output.wave_id)
+    if wave is None:
+        raise ReportError("the wave no longer exists")
+    if output.kind is OutputKind.indicators:
+        return table_to_json(indicator_table(session, wave, quality=quality, progress=progress))
+    table = ready_table(session, wave, output.data_version)
+    if table is None:
+        table = indicator_table(session, wave, quality=quality, progress=progress)
+    area = find_area(session, wave, output.area_key)
+    return pdf_report(session, wave, area, language=output.language, public=output.public, table=table,
+                      quality=quality, progress=progress)

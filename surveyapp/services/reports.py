@@ -1,0 +1,444 @@
+"""From the database to indicators and status reports, with a cache in the database.
+
+* :func:`interview_records` reads a wave's completed interviews with their
+  design fields in one query (no ORM object per row) as the interview records
+  :mod:`analysis.microdata` expects.
+* :func:`data_version` is a short hash of everything a report is built from
+  (completed interviews and their weights, the sample, police records,
+  census totals, the quality rules); new data gives a new version, so the
+  cache never serves a report built from older data.
+* :class:`~surveyapp.models.ReportOutput` rows are the cache and the job
+  queue at once: :func:`request_output` adds (or finds) the row for a key,
+  :func:`claim_output` lets exactly one worker build it (an UPDATE that only
+  one transaction can win), :func:`build_output` fills it.
+
+Final weights: ``interviews.final_weight``, set by a weighting run or the demo
+loader. An interview without one gets the provisional base weight
+``eligible adults / selection probability`` of its sample unit (1 when
+unknown), and the methodology annex says the weights are provisional.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from analysis.indicators import catalogue, compute_indicators
+from analysis.microdata import incident_table, respondent_table
+from questionnaires.model import Instrument
+
+from ..models import (
+    Area,
+    AreaLevel,
+    InstrumentVersion,
+    Interview,
+    InterviewStatus,
+    OutputKind,
+    OutputStatus,
+    PoliceRecord,
+    PopulationTotal,
+    ReportOutput,
+    SampleUnit,
+    Wave,
+    utcnow,
+)
+from . import DBSession
+
+#: Bump when a change of this module or of the analysis changes what a report shows.
+FORMAT_VERSION = "1"
+#: Languages of reports and indicator names.
+LANGUAGES: tuple[str, ...] = ("es", "en", "pt", "fr")
+#: ``area_key`` of the whole wave (the country).
+NATIONAL = "national"
+#: ``area_key`` of indicator tables, which hold every area.
+ALL_AREAS = "all"
+#: Domains computed for every wave.
+DOMAINS: tuple[str, ...] = ("national", "state", "municipality", "sex", "age_group", "youth")
+#: Values blanked in public outputs when the row is suppressed.
+BLANKED_COLUMNS: tuple[str, ...] = ("estimate", "se", "ci_low", "ci_high", "cv", "deff", "n_effective")
+
+Progress = Callable[[str], None]
+
+
+class ReportError(ValueError):
+    """A report cannot be built as asked (no data, unknown area); the message says why."""
+
+
+def _quiet(step: str) -> None:
+    """A progress callback that says nothing."""
+
+
+# ---- areas ----
+
+@dataclass(frozen=True)
+class AreaNode:
+    """An area with the ids of its state and municipality (for domain columns)."""
+
+    id: int
+    level: AreaLevel
+    code: str
+    name: str
+    parent_id: int | None
+    state_id: int | None
+    municipality_id: int | None
+
+    @property
+    def report_level(self) -> str:
+        """``national``, ``state`` or ``municipality`` (neighbourhoods report as their municipality)."""
+        return {AreaLevel.country: "national", AreaLevel.region: "state"}.get(self.level, "municipality")
+
+    @property
+    def key(self) -> str:
+        """The ``area_key`` of its reports and the ``domain`` value of its indicator rows."""
+        if self.level is AreaLevel.country:
+            return NATIONAL
+        return str(self.municipality_id if self.level is AreaLevel.neighbourhood else self.id)
+
+
+def area_index(session: DBSession) -> dict[int, AreaNode]:
+    """Every area by id, with its state and municipality resolved (one query)."""
+    rows = session.execute(sa.select(Area.id, Area.level, Area.code, Area.name, Area.parent_id)).all()
+    plain = {r.id: r for r in rows}
+    nodes: dict[int, AreaNode] = {}
+    for r in rows:
+        state = municipality = None
+        node: Any = r
+        while node is not None:
+            if node.level is AreaLevel.region:
+                state = node.id
+            elif node.level is AreaLevel.municipality:
+                municipality = node.id
+            node = plain.get(node.parent_id) if node.parent_id is not None else None
+        nodes[r.id] = AreaNode(r.id, r.level, r.code, r.name, r.parent_id, state, municipality)
+    return nodes
+
+
+def wave_areas(session: DBSession, wave: Wave) -> list[AreaNode]:
+    """The areas a wave can report on: those with sample units, their states and the country."""
+    index = area_index(session)
+    used = set(session.scalars(
+        sa.select(SampleUnit.area_id).where(SampleUnit.wave_id == wave.id, SampleUnit.area_id.is_not(None))
+        .distinct()
+    ))
+    used |= {a.id for a in wave.areas}
+    keep: set[int] = set()
+    for area_id in used:
+        node: AreaNode | None = index.get(area_id) if area_id is not None else None
+        while node is not None:
+            if node.level is not AreaLevel.neighbourhood:
+                keep.add(node.id)
+            node = index.get(node.parent_id) if node.parent_id is not None else None
+    order = {level: i for i, level in enumerate(AreaLevel)}
+    return sorted((index[i] for i in keep), key=lambda a: (order[a.level], a.name))
+
+
+# ---- records ----
+
+def _instrument(version: InstrumentVersion) -> Instrument:
+    return _instrument_from(version.id, json.dumps(version.document, sort_keys=True))
+
+
+@lru_cache(maxsize=8)
+def _instrument_from(version_id: int, document: str) -> Instrument:
+    return Instrument.model_validate(json.loads(document))
+
+
+def _base_weight(probability: float | None, adults: int | None, answers: Mapping[str, Any]) -> float:
+    if adults is None:
+        reported = answers.get("hh_adults")
+        adults = int(reported) if isinstance(reported, int | float) and reported > 0 else None
+    weight = 1.0 / probability if probability else 1.0
+    return weight * (adults or 1)
+
+
+def interview_records(session: DBSession, wave: Wave) -> tuple[list[dict[str, Any]], bool]:
+    """The wave's completed interviews as analysis records, and whether any weight is provisional.
+
+    Record fields: ``interview_id, stratum, psu, state, municipality,
+    weight, answers``; ``state``/``municipality`` hold area ids as text (codes
+    repeat across states). Interviews without a sample unit or PSU are their
+    own PSU in the stratum ``"none"``.
+    """
+    index = area_index(session)
+    query = (
+        sa.select(Interview.id, Interview.answers, Interview.final_weight, SampleUnit.stratum, SampleUnit.psu,
+                  SampleUnit.area_id, SampleUnit.selection_probability, SampleUnit.eligible_adults)
+        .outerjoin(SampleUnit, SampleUnit.id == Interview.sample_unit_id)
+        .where(Interview.wave_id == wave.id, Interview.status == InterviewStatus.completed)
+        .order_by(Interview.id)
+    )
+    records: list[dict[str, Any]] = []
+    provisional = False
+    for (ident, answers, weight, stratum, psu, area_id, probability, adults) in session.execute(query):
+        answers = answers or {}
+        if weight is None:
+            provisional = True
+            weight = _base_weight(probability, adults, answers)
+        node = index.get(area_id) if area_id is not None else None
+        records.append({
+            "interview_id": ident,
+            "stratum": stratum or "none",
+            "psu": f"{stratum or 'none'}/{psu}" if psu else f"interview-{ident}",
+            "state": str(node.state_id) if node and node.state_id else None,
+            "municipality": str(node.municipality_id) if node and node.municipality_id else None,
+            "weight": float(weight),
+            "answers": answers,
+        })
+    return records, provisional
+
+
+def completed_count(session: DBSession, wave: Wave) -> int:
+    return int(session.scalar(
+        sa.select(sa.func.count()).select_from(Interview)
+        .where(Interview.wave_id == wave.id, Interview.status == InterviewStatus.completed)
+    ) or 0)
+
+
+# ---- data version ----
+
+def _fingerprint(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(round(value, 9))
+    return str(value)
+
+
+def data_version(session: DBSession, wave: Wave, quality: str = "inegi") -> str:
+    """A hash of everything the wave's reports are built from (a few aggregate queries).
+
+    Counts, largest ids, summed optimistic-lock versions and weights of the
+    completed interviews, the sample units, police records and census totals:
+    a new or changed interview, a re-weighting or an upload changes it.
+    """
+    done = (Interview.wave_id == wave.id) & (Interview.status == InterviewStatus.completed)
+    parts: list[Any] = [FORMAT_VERSION, quality, wave.id, wave.instrument_version_id]
+    parts += list(session.execute(
+        sa.select(sa.func.count(), sa.func.max(Interview.id), sa.func.sum(Interview.version),
+                  sa.func.max(Interview.updated_at), sa.func.sum(Interview.final_weight)).where(done)
+    ).one())
+    parts += list(session.execute(
+        sa.select(sa.func.count(), sa.func.max(SampleUnit.id), sa.func.sum(SampleUnit.selection_probability),
+                  sa.func.sum(SampleUnit.area_id)).where(SampleUnit.wave_id == wave.id)
+    ).one())
+    parts += list(session.execute(
+        sa.select(sa.func.count(), sa.func.max(PoliceRecord.id), sa.func.sum(PoliceRecord.count),
+                  sa.func.max(PoliceRecord.uploaded_at))
+    ).one())
+    parts += list(session.execute(
+        sa.select(sa.func.count(), sa.func.max(PopulationTotal.id), sa.func.sum(PopulationTotal.population))
+    ).one())
+    parts += list(session.execute(sa.select(sa.func.count(), sa.func.max(Area.id))).one())
+    text = "|".join(_fingerprint(p) for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+# ---- indicator tables ----
+
+def indicator_table(session: DBSession, wave: Wave, *, quality: str = "inegi",
+                    progress: Progress = _quiet) -> pd.DataFrame:
+    """Every indicator for the nation, each state, municipality and group (compute_indicators layout)."""
+    progress("reading interviews")
+    records, _provisional = interview_records(session, wave)
+    if not records:
+        raise ReportError("this wave has no completed interviews yet")
+    instrument = _instrument(wave.instrument_version)
+    progress(f"building microdata of {len(records)} interviews")
+    respondents = respondent_table(records, instrument)
+    try:
+        incidents: pd.DataFrame | None = incident_table(records, instrument)
+    except ValueError:  # an instrument without the standard incident module
+        incidents = None
+    domains = [d for d in DOMAINS if d == "national" or d in ("state", "municipality", "age_group", "youth")
+               or d in respondents.columns or (d == "sex" and "dem_sex" in respondents.columns)]
+    progress("computing indicators")
+    return compute_indicators(
+        respondents, incidents,
+        design_spec={"lonely_psu": "adjust", "household_weight": None},
+        domains=domains, quality=quality,
+    )
+
+
+def table_to_json(table: pd.DataFrame) -> bytes:
+    return table.to_json(orient="records", double_precision=10).encode("utf-8")
+
+
+def table_from_json(content: bytes) -> pd.DataFrame:
+    rows = json.loads(content.decode("utf-8"))
+    table = pd.DataFrame(rows)
+    if not table.empty:
+        table["domain"] = table["domain"].astype(str)
+        table["suppressed"] = table["suppressed"].astype(bool)
+    return table
+
+
+def area_rows(table: pd.DataFrame, area: AreaNode) -> pd.DataFrame:
+    """The rows describing ``area`` (the nation's rows for the country)."""
+    if table.empty:
+        return table
+    if area.report_level == "national":
+        mask = table["domain_type"] == "national"
+    else:
+        mask = (table["domain_type"] == area.report_level) & (table["domain"] == area.key)
+    return table[mask].reset_index(drop=True)
+
+
+def publishable(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy with the values of suppressed rows blanked (what public outputs may show)."""
+    out = table.copy()
+    if out.empty:
+        return out
+    hidden = out["suppressed"].astype(bool).to_numpy()
+    for column in BLANKED_COLUMNS:
+        if column in out.columns:
+            values = out[column].astype(float).to_numpy(copy=True)
+            values[hidden] = np.nan
+            out[column] = values
+    return out
+
+
+def indicator_names(language: str) -> dict[str, str]:
+    """Indicator id -> name in ``language`` (English when missing)."""
+    return {i.id: i.name.get(language) or i.name.get("en") or i.id for i in catalogue()}
+
+
+def indicator_groups() -> dict[str, str]:
+    return {i.id: i.group for i in catalogue()}
+
+
+# ---- the cache and job queue ----
+
+@dataclass(frozen=True)
+class OutputKey:
+    """What identifies a cached output."""
+
+    kind: OutputKind
+    wave_id: int
+    area_key: str
+    language: str
+    public: bool
+    data_version: str
+
+    @classmethod
+    def indicators(cls, wave: Wave, version: str) -> OutputKey:
+        return cls(OutputKind.indicators, wave.id, ALL_AREAS, "", False, version)
+
+    @classmethod
+    def pdf(cls, wave: Wave, area: AreaNode, language: str, public: bool, version: str) -> OutputKey:
+        if language not in LANGUAGES:
+            raise ReportError(f"reports are available in {', '.join(LANGUAGES)}, not {language!r}")
+        return cls(OutputKind.pdf, wave.id, area.key, language, public, version)
+
+    def where(self) -> sa.ColumnElement[bool]:
+        return sa.and_(
+            ReportOutput.kind == self.kind, ReportOutput.wave_id == self.wave_id,
+            ReportOutput.area_key == self.area_key, ReportOutput.language == self.language,
+            ReportOutput.public == self.public, ReportOutput.data_version == self.data_version,
+        )
+
+
+def find_output(session: DBSession, key: OutputKey) -> ReportOutput | None:
+    return session.scalar(sa.select(ReportOutput).where(key.where()))
+
+
+def request_output(session: DBSession, key: OutputKey, *, stale_after: int = 900) -> ReportOutput:
+    """The cache row for ``key``, added as pending when missing.
+
+    A failed row, or one claimed more than ``stale_after`` seconds ago by a
+    worker that never finished (its process died), goes back to pending.
+    Two requests adding the same key at once both end with the one row the
+    unique key lets in.
+    """
+    row = find_output(session, key)
+    if row is None:
+        try:
+            with session.begin_nested():
+                row = ReportOutput(kind=key.kind, wave_id=key.wave_id, area_key=key.area_key,
+                                   language=key.language, public=key.public, data_version=key.data_version,
+                                   status=OutputStatus.pending, served=0)
+                session.add(row)
+        except sa.exc.IntegrityError:
+            row = find_output(session, key)
+            if row is None:  # pragma: no cover - the other insert was rolled back
+                raise
+        return row
+    stale = row.status is OutputStatus.running and row.started_at is not None and \
+        (utcnow() - row.started_at).total_seconds() > stale_after
+    if row.status is OutputStatus.failed or stale:
+        row.status = OutputStatus.pending
+        row.started_at = None
+        session.flush()
+    return row
+
+
+def claim_output(session: DBSession, output_id: int) -> bool:
+    """Mark a pending row as running; true only for the one transaction that wins it."""
+    result = session.execute(
+        sa.update(ReportOutput)
+        .where(ReportOutput.id == output_id, ReportOutput.status == OutputStatus.pending)
+        .values(status=OutputStatus.running, started_at=utcnow(), error=None)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0) == 1)
+
+
+def next_pending(session: DBSession) -> int | None:
+    """The id of the oldest pending output, indicator tables first (reports need them)."""
+    return session.scalar(
+        sa.select(ReportOutput.id).where(ReportOutput.status == OutputStatus.pending)
+        .order_by((ReportOutput.kind == OutputKind.indicators).desc(), ReportOutput.requested_at,
+                  ReportOutput.id)
+        .limit(1)
+    )
+
+
+def mark_served(session: DBSession, output: ReportOutput) -> None:
+    session.execute(sa.update(ReportOutput).where(ReportOutput.id == output.id)
+                    .values(served=ReportOutput.served + 1).execution_options(synchronize_session=False))
+
+
+def finish_output(session: DBSession, output_id: int, *, content: bytes | None = None,
+                  error: str | None = None) -> None:
+    """Store the result (or the reason it failed) of a claimed output."""
+    session.execute(
+        sa.update(ReportOutput).where(ReportOutput.id == output_id)
+        .values(status=OutputStatus.failed if error else OutputStatus.ready, content=content,
+                error=error, finished_at=utcnow(), progress=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def set_progress(session: DBSession, output_id: int, step: str) -> None:
+    session.execute(sa.update(ReportOutput).where(ReportOutput.id == output_id)
+                    .values(progress=step[:200]).execution_options(synchronize_session=False))
+
+
+def ready_table(session: DBSession, wave: Wave, version: str) -> pd.DataFrame | None:
+    """The cached indicator table of this data version, if built."""
+    row = find_output(session, OutputKey.indicators(wave, version))
+    if row is None or row.status is not OutputStatus.ready or row.content is None:
+        return None
+    return table_from_json(row.content)
+
+
+def is_finite(value: Any) -> bool:
+    return isinstance(value, int | float) and math.isfinite(value)
+
+
+def area_choices(areas: Sequence[AreaNode]) -> list[tuple[str, str]]:
+    """(area_key, label) pairs for a select, indented by level."""
+    out = []
+    for area in areas:
+        indent = {"national": "", "state": "· ", "municipality": "· · "}[area.report_level]
+        out.append((area.key, indent + area.name))
+    return out
