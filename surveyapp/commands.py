@@ -49,6 +49,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(init_command)
     app.cli.add_command(serve_command)
     app.cli.add_command(user_group)
+    app.cli.add_command(area_group)
     app.cli.add_command(demo_command)
     app.cli.add_command(questionnaire)
 
@@ -159,6 +160,36 @@ def user_list() -> None:
     for user in db.session.scalars(sa.select(User).order_by(User.email)):
         state = "active" if user.active else "deactivated"
         click.echo(f"{user.email}\t{user.role.value}\t{state}")
+
+
+area_group = AppGroup("area", help="Manage the area hierarchy (country > region > municipality > neighbourhood).")
+
+
+@area_group.command("import")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def area_import(csv_file: Path) -> None:
+    """Add areas from a CSV file with columns level, code, name, parent[, population].
+
+    ``parent`` is the path of codes from the country down ("MX/19"), empty for
+    countries; a row may refer to areas on earlier lines. Nothing is added if
+    any line is wrong.
+    """
+    created, errors = areas.import_areas(db.session, csv_file.read_bytes())
+    if errors:
+        db.session.rollback()
+        for error in errors:
+            click.echo(f"{csv_file}: {error}", err=True)
+        raise SystemExit(1)
+    db.session.commit()
+    click.echo(f"{len(created)} areas added.")
+
+
+@area_group.command("list")
+def area_list() -> None:
+    """List areas as path, level and name."""
+    rows = [(areas.area_path(a), a.level.value, a.name) for a in db.session.scalars(sa.select(Area))]
+    for path, level, name in sorted(rows):
+        click.echo(f"{path}\t{level}\t{name}")
 
 
 # ---- demo ----

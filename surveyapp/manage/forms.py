@@ -62,6 +62,7 @@ class WaveForm(FlaskForm):
     modes = MultiCheckboxField("Modes", choices=choices([(Mode.web.value, "Web (respondents answer themselves)"),
                                                          (Mode.tablet.value, "Tablet (face-to-face interviewers)")]),
                                validators=[DataRequired("Choose at least one mode.")])
+    areas = MultiCheckboxField("Areas covered", coerce=int, validators=[Optional()])
     invitation_required = BooleanField("Respondents need an invitation code to answer on the web",
                                        default=True)
     public_report = BooleanField("Results of this wave may be published")
@@ -77,6 +78,11 @@ class SampleUploadForm(FlaskForm):
     file = FileField("CSV file of sample units", validators=[FileRequired("Choose a CSV file to upload.")])
     allow_partial = BooleanField("Import the correct rows even if some rows have errors")
     submit = SubmitField("Import sample units")
+
+
+class AreaUploadForm(FlaskForm):
+    file = FileField("CSV file of areas", validators=[FileRequired("Choose a CSV file to upload.")])
+    submit = SubmitField("Add areas")
 
 
 class CodesForm(FlaskForm):

@@ -13,11 +13,23 @@ from flask_login import current_user
 
 from ..auth.decorators import role_required
 from ..extensions import db
-from ..models import InstrumentVersion, Mode, Role, SampleUnit, User, Wave, WaveStatus, utcnow
-from ..services import invitations, response, sample, users, waves
+from ..models import (
+    Area,
+    AreaLevel,
+    InstrumentVersion,
+    Mode,
+    Role,
+    SampleUnit,
+    User,
+    Wave,
+    WaveStatus,
+    utcnow,
+)
+from ..services import areas, invitations, response, sample, users, waves
 from ..services.instruments import instrument_versions
 from .forms import (
     ActiveForm,
+    AreaUploadForm,
     CodesForm,
     RoleForm,
     SampleUploadForm,
@@ -63,6 +75,10 @@ def new_wave() -> ResponseReturnValue:
     form.instrument_version.choices = choices((v.id, f"{v.title_in('en')} ({v.label})") for v in versions)
     languages = sorted({lang for v in versions for lang in v.languages})
     form.languages.choices = choices((lang, lang) for lang in languages)
+    wave_areas = list(db.session.scalars(
+        sa.select(Area).where(Area.level.in_([AreaLevel.country, AreaLevel.region])).order_by(Area.code)
+    ))
+    form.areas.choices = choices((a.id, f"{a.name} ({areas.area_path(a)})") for a in wave_areas)
     if not versions:
         flash("No questionnaire is loaded yet: run \"surveyapp init\" first.", "warning")
     if form.validate_on_submit():
@@ -84,6 +100,7 @@ def new_wave() -> ResponseReturnValue:
                     modes=[Mode(m) for m in form.modes.data or []],
                     invitation_required=bool(form.invitation_required.data),
                     public_report=bool(form.public_report.data),
+                    areas=[a for a in wave_areas if a.id in set(form.areas.data or [])],
                     created_by=_me(),
                 )
             except waves.WaveError as exc:
@@ -191,6 +208,25 @@ def _codes_csv(current: Wave, issued: list[tuple[SampleUnit, str]]) -> Response:
             "Cache-Control": "no-store",
         },
     )
+
+
+@bp.route("/areas", methods=["GET", "POST"])
+@role_required(*MANAGER_ROLES)
+def areas_page() -> ResponseReturnValue:
+    """The area hierarchy, and a CSV upload to extend it."""
+    form = AreaUploadForm()
+    errors: list[sample.RowError] = []
+    if form.validate_on_submit():
+        created, errors = areas.import_areas(db.session, form.file.data.read())
+        if errors:
+            db.session.rollback()
+        else:
+            db.session.commit()
+            flash(f"{len(created)} areas added.", "success")
+            return redirect(url_for("manage.areas_page"))
+    rows = sorted(((areas.area_path(a), a) for a in db.session.scalars(sa.select(Area))), key=lambda r: r[0])
+    return render_template("manage/areas.html", form=form, errors=errors, rows=rows,
+                           columns=areas.AREA_COLUMNS)
 
 
 # ---- user administration (administrators only) ----

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import sqlalchemy as sa
 
 from ..models import Area, AreaLevel
 from . import DBSession
+from .sample import RowError, decode_csv, sniff_dialect
 from .users import UserError
 
 
@@ -60,3 +64,84 @@ def descendants(session: DBSession, area: Area) -> list[Area]:
         found.extend(children)
         frontier = [c.id for c in children]
     return found
+
+
+#: Columns of an area file; ``parent`` is the path of codes from the country
+#: down to the enclosing area, joined by "/" (e.g. "MX/19" for a municipality of
+#: Nuevo León), empty for countries.
+AREA_COLUMNS = ("level", "code", "name", "parent", "population")
+
+
+def area_path(area: Area) -> str:
+    """Codes from the country down to the area, e.g. "MX/19/039"."""
+    return "/".join([a.code for a in reversed(area.ancestors())] + [area.code])
+
+
+def import_areas(session: DBSession, data: bytes | str) -> tuple[list[Area], list[RowError]]:
+    """Add areas from CSV (columns AREA_COLUMNS); rows may refer to areas earlier in the file.
+
+    Every problem is reported with line and column. When there is any, the
+    caller must roll back: good rows were flushed before the bad ones were seen.
+    """
+    text, decode_error = decode_csv(data)
+    if text is None:
+        return [], [decode_error] if decode_error else []
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=sniff_dialect(text))
+    header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in ("level", "code", "name", "parent") if c not in header]
+    unknown = [c for c in header if c not in AREA_COLUMNS]
+    if missing or unknown:
+        return [], [RowError(1, c, "this column is required") for c in missing] + [
+            RowError(1, c or "(empty)", f"unknown column; the columns are: {', '.join(AREA_COLUMNS)}")
+            for c in unknown
+        ]
+    reader.fieldnames = header
+    by_path = {area_path(a): a for a in session.scalars(sa.select(Area))}
+    created: list[Area] = []
+    errors: list[RowError] = []
+    try:
+        _import_rows(session, reader, by_path, created, errors)
+    except csv.Error as exc:
+        errors.append(RowError(reader.line_num, None, f"the line cannot be read as CSV: {exc}"))
+    return ([] if errors else created), errors
+
+
+def _import_rows(
+    session: DBSession,
+    reader: csv.DictReader[str],
+    by_path: dict[str, Area],
+    created: list[Area],
+    errors: list[RowError],
+) -> None:
+    for row in reader:
+        line = reader.line_num
+        values = {k: (v or "").strip() for k, v in row.items() if k is not None}
+        if not any(values.values()):
+            continue
+        try:
+            level = AreaLevel(values["level"].lower())
+        except ValueError:
+            errors.append(RowError(line, "level", f"\"{values['level']}\" is not one of "
+                                   + ", ".join(lv.value for lv in AreaLevel)))
+            continue
+        parent = None
+        if values["parent"]:
+            parent = by_path.get(values["parent"])
+            if parent is None:
+                errors.append(RowError(line, "parent", f"no area with path \"{values['parent']}\" "
+                                       "(codes from the country down, joined by /)"))
+                continue
+        population = None
+        if values.get("population"):
+            if not values["population"].isdigit():
+                errors.append(RowError(line, "population", f"\"{values['population']}\" is not a whole number"))
+                continue
+            population = int(values["population"])
+        try:
+            area = create_area(session, level=level, code=values["code"], name=values["name"],
+                               parent=parent, population=population)
+        except AreaError as exc:
+            errors.append(RowError(line, exc.field, exc.message))
+            continue
+        by_path[area_path(area)] = area
+        created.append(area)

@@ -62,7 +62,7 @@ def decode_csv(data: bytes | str) -> tuple[str | None, RowError | None]:
         return None, RowError(line, None, "the file is not UTF-8 text; save it as \"CSV UTF-8\" and try again")
 
 
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+def sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
     header = text.split("\n", 1)[0]
     try:
         return csv.Sniffer().sniff(header, delimiters=",;\t")
@@ -131,7 +131,7 @@ def import_sample_units(
     text, decode_error = decode_csv(data)
     if text is None:
         return ImportResult([], [decode_error] if decode_error else [], 0)
-    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
+    reader = csv.reader(io.StringIO(text, newline=""), sniff_dialect(text))
     errors: list[RowError] = []
     try:
         header_row = next(reader, None)

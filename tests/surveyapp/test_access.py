@@ -27,6 +27,7 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
     "manage.wave_status": ("POST", MANAGERS),
     "manage.upload_sample": ("GET", MANAGERS),
     "manage.codes": ("GET", MANAGERS),
+    "manage.areas_page": ("GET", MANAGERS),
     "manage.users_list": ("GET", ADMIN),
     "manage.new_user": ("GET", ADMIN),
     "manage.user_role": ("POST", ADMIN),

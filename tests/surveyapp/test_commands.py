@@ -126,3 +126,16 @@ def test_console_script_lists_the_commands(monkeypatch: pytest.MonkeyPatch, tmp_
     assert result.exit_code == 0
     for name in ("init", "serve", "demo", "user", "db", "questionnaire"):
         assert f"  {name} " in result.output
+
+
+def test_area_import_and_list(app: Flask, runner: FlaskCliRunner, tmp_path: Path) -> None:
+    good = tmp_path / "areas.csv"
+    good.write_text("level,code,name,parent\ncountry,CL,Chile,\nregion,13,Metropolitana,CL\n", encoding="utf-8")
+    result = runner.invoke(args=["area", "import", str(good)])
+    assert result.exit_code == 0 and "2 areas added." in result.output
+    bad = tmp_path / "bad.csv"
+    bad.write_text("level,code,name,parent\nregion,05,Valparaíso,CL\nregion,06,X,ZZ\n", encoding="utf-8")
+    failed = runner.invoke(args=["area", "import", str(bad)])
+    assert failed.exit_code == 1 and "line 3, column parent" in failed.output
+    listed = runner.invoke(args=["area", "list"]).output
+    assert listed.splitlines() == ["CL\tcountry\tChile", "CL/13\tregion\tMetropolitana"]

@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 
 from surveyapp.extensions import db
 from surveyapp.models import (
+    Area,
     InstrumentVersion,
     InvitationCode,
     Role,
@@ -211,3 +212,25 @@ class TestUsers:
             assert me.active and me.role is Role.administrator
         other_client = app.test_client()
         assert login(other_client, other).status_code == 200  # deactivated: login refused
+
+
+def test_areas_page_upload_and_wave_areas(app: Flask, manager_client: FlaskClient,
+                                          instrument: InstrumentVersion) -> None:
+    bad = manager_client.post("/manage/areas", data={"file": (io.BytesIO(b"level,code,name,parent\nregion,1,X,ZZ\n"), "a.csv")},
+                              content_type="multipart/form-data")
+    assert "nothing was added" in bad.get_data(as_text=True) and _count(app, Area) == 0
+    good = b"level,code,name,parent\ncountry,PE,Peru,\nregion,15,Lima,PE\nmunicipality,01,Lima,PE/15\n"
+    response = manager_client.post("/manage/areas", data={"file": (io.BytesIO(good), "a.csv")},
+                                   content_type="multipart/form-data")
+    assert response.status_code == 302 and _count(app, Area) == 3
+    assert "PE/15/01" in manager_client.get("/manage/areas").get_data(as_text=True)
+    with app.app_context():
+        region = db.session.scalar(sa.select(Area).where(Area.code == "15"))
+        assert region is not None
+        region_id = region.id
+    manager_client.post("/manage/waves/new", data={
+        "name": "Lima 2026", "instrument_version": str(instrument.id), "reference_start": "2025-01-01",
+        "reference_end": "2025-12-31", "modes": ["web"], "areas": [str(region_id)]})
+    with app.app_context():
+        wave = db.session.scalar(sa.select(Wave))
+        assert wave is not None and [a.id for a in wave.areas] == [region_id]

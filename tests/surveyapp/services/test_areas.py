@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from surveyapp.models import AreaLevel
-from surveyapp.services.areas import AreaError, create_area, descendants
+from surveyapp.services.areas import AreaError, area_path, create_area, descendants, import_areas
 
 
 def test_levels_nest_and_codes_are_unique_per_parent(session: Session) -> None:
@@ -25,3 +25,35 @@ def test_levels_nest_and_codes_are_unique_per_parent(session: Session) -> None:
         create_area(session, level=AreaLevel.country, code="MX", name="México")
     assert mty.ancestors() == [nl, mx]
     assert {a.name for a in descendants(session, mx)} == {"Nuevo León", "Monterrey", "Jalisco", "Guadalajara"}
+
+
+def test_import_areas_from_csv(session: Session) -> None:
+    data = (
+        "level;code;name;parent;population\n"
+        "country;MX;México;;126000000\n"
+        "region;19;Nuevo León;MX;5784442\n"
+        "municipality;039;Monterrey;MX/19;1142994\n"
+    )
+    created, errors = import_areas(session, data)
+    assert errors == []
+    assert [area_path(a) for a in created] == ["MX", "MX/19", "MX/19/039"]
+    assert created[2].population == 1142994
+
+
+def test_import_areas_reports_every_bad_line(session: Session) -> None:
+    data = (
+        "level,code,name,parent,population\n"
+        "country,MX,México,,\n"
+        "state,19,Nuevo León,MX,\n"          # line 3: unknown level
+        "region,19,Nuevo León,XX,\n"         # line 4: unknown parent
+        "municipality,039,Monterrey,MX,\n"   # line 5: wrong level under a country
+        "region,14,Jalisco,MX,many\n"        # line 6: population not a number
+    )
+    created, errors = import_areas(session, data)
+    assert created == []
+    assert [(e.line, e.column) for e in errors] == [(3, "level"), (4, "parent"), (5, "parent"), (6, "population")]
+
+
+def test_import_areas_needs_the_columns(session: Session) -> None:
+    created, errors = import_areas(session, "code,name\nMX,México\n")
+    assert created == [] and [(e.line, e.column) for e in errors] == [(1, "level"), (1, "parent")]
