@@ -106,19 +106,32 @@ def wald_interval(
 
 
 def logit_interval(
-    p: np.ndarray, se: np.ndarray, df: np.ndarray | float, level: float
+    p: np.ndarray,
+    se: np.ndarray,
+    df: np.ndarray | float,
+    level: float,
+    n: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Wald interval on the logit scale, back-transformed.
 
     R's ``svyciprop(method = "logit")``: an intercept-only quasibinomial
     ``svyglm`` whose coefficient ``log(p/(1-p))`` has standard error
     ``se / (p (1 - p))``; the interval uses ``qt(., df = degf(design))``.
+    At ``p = 0`` or ``1`` the logit is infinite (R returns a degenerate
+    interval); the Clopper–Pearson interval with ``n`` cases is returned
+    instead when ``n`` is given.
     """
     q = t_quantile(level, df)
     with np.errstate(divide="ignore", invalid="ignore"):
         eta = np.log(p / (1.0 - p))
         half = q * se / (p * (1.0 - p))
-        return _expit(eta - half), _expit(eta + half)
+        low, high = _expit(eta - half), _expit(eta + half)
+    if n is not None:
+        edge = (p == 0) | (p == 1)
+        if edge.any():
+            cp_low, cp_high = _clopper_pearson(p, np.asarray(n, dtype=np.float64), level)
+            low, high = np.where(edge, cp_low, low), np.where(edge, cp_high, high)
+    return low, high
 
 
 def beta_interval(
@@ -133,6 +146,8 @@ def beta_interval(
     R's ``svyciprop(method = "beta")``:
     ``n_eff = p (1-p) / se^2 * (qt(alpha/2, n - 1) / qt(alpha/2, df))^2`` and
     ``(qbeta(alpha/2, n_eff p, n_eff (1-p) + 1), qbeta(1-alpha/2, n_eff p + 1, n_eff (1-p)))``.
+    At ``p = 0`` or ``1`` the effective sample size is undefined (R returns
+    ``NaN``); the actual number of cases ``n`` is used instead.
     """
     check_level(level)
     alpha = 1.0 - level
@@ -147,12 +162,19 @@ def beta_interval(
             stats.t.ppf(alpha / 2.0, np.where(df_arr > 0, df_arr, np.nan)),
         )
         n_eff = n_eff * (num / den) ** 2
+        edge = (p == 0) | (p == 1)
+        n_eff = np.where(edge, n_arr, n_eff)
         low = stats.beta.ppf(alpha / 2.0, n_eff * p, n_eff * (1.0 - p) + 1.0)
         high = stats.beta.ppf(1.0 - alpha / 2.0, n_eff * p + 1.0, n_eff * (1.0 - p))
-    # Clopper-Pearson limits at the boundaries.
-    low = np.where(p == 0, 0.0, low)
-    high = np.where(p == 1, 1.0, high)
-    return low, high
+    return np.where(p == 0, 0.0, low), np.where(p == 1, 1.0, high)
+
+
+def _clopper_pearson(p: np.ndarray, n: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
+    alpha = 1.0 - level
+    with np.errstate(divide="ignore", invalid="ignore"):
+        low = stats.beta.ppf(alpha / 2.0, n * p, n * (1.0 - p) + 1.0)
+        high = stats.beta.ppf(1.0 - alpha / 2.0, n * p + 1.0, n * (1.0 - p))
+    return np.where(p == 0, 0.0, low), np.where(p == 1, 1.0, high)
 
 
 def _expit(x: np.ndarray) -> np.ndarray:

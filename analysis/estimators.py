@@ -265,7 +265,7 @@ class DesignEstimators(ABC):
         se = np.sqrt(parts["variance"][:, column])
         df = parts["df"].astype(np.float64)
         if interval == "logit":
-            low, high = logit_interval(est, se, df, level)
+            low, high = logit_interval(est, se, df, level, parts["n"])
         elif interval == "beta":
             low, high = beta_interval(est, se, parts["n"], df, level)
         else:

@@ -214,3 +214,33 @@ def test_domains_of_a_poststratified_design_match_r(
     )
     table = getattr(calibrated, method)(*args, by="sch.wide")
     check_by(assert_r, table, ref[case], ["sch.wide"])
+
+
+# -- boundaries -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("interval", ["logit", "beta"])
+def test_proportion_of_zero_gets_the_exact_binomial_bound(
+    apistrat: pd.DataFrame, interval: Literal["logit", "beta"]
+) -> None:
+    # no school of type H or M is flagged: p = 0 with se = 0 in those domains
+    apistrat["flag"] = np.where(apistrat.index == 0, "yes", "no")
+    design = SurveyDesign(apistrat, weights="pw", strata="stype", fpc="fpc")
+    table = design.proportion("flag", by="stype", interval=interval)
+    row = table[(table["stype"] == "H") & (table["value"] == "yes")].iloc[0]
+    assert row["estimate"] == 0.0 and row["se"] == 0.0
+    # Clopper-Pearson with n = 50 cases: upper = 1 - 0.025^(1/50)
+    assert row["ci_low"] == 0.0
+    assert row["ci_high"] == pytest.approx(1 - 0.025 ** (1 / 50), rel=1e-9)
+
+
+def test_domain_whose_values_are_all_missing(apistrat: pd.DataFrame) -> None:
+    apistrat.loc[apistrat["stype"] == "H", "api00"] = np.nan
+    design = SurveyDesign(apistrat, weights="pw", strata="stype", fpc="fpc")
+    table = design.mean("api00", by="stype").set_index("stype")
+    assert np.isnan(table.loc["H", "estimate"]) and np.isnan(table.loc["H", "se"])
+    assert table.loc["H", "n"] == 0 and table.loc["H", "n_missing"] == 50
+    assert table.loc["E", "n"] == 100
+    assert np.isnan(
+        design.quantile("api00", 0.5, by="stype").set_index("stype").loc["H", "estimate"]
+    )
