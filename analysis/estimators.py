@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal, overload
 
 import numpy as np
 import pandas as pd
 
+from analysis._deff import Kind, srs_variance
+from analysis._domains import Domains, domain_codes
+from analysis._quantile import RankedDomains
 from analysis.estimate import (
     ESTIMATE_COLUMNS,
     Estimate,
@@ -28,28 +30,11 @@ from analysis.estimate import (
 )
 
 ProportionInterval = Literal["logit", "beta", "wald"]
-Kind = Literal["total", "mean", "ratio"]
 Columns = str | Sequence[str]
 #: ``by`` columns: one name, or a list/tuple of names
 ByColumns = str | list[str] | tuple[str, ...]
 #: several variables at once (a list or tuple, never a bare string)
 VariableList = list[str] | tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Domains:
-    """Domain membership of every case for one estimate.
-
-    ``code[i]`` is the domain (``0..count-1``) of case ``i``, or ``-1`` when
-    the case is outside every domain (zero weight or missing ``by`` value).
-    """
-
-    code: np.ndarray
-    levels: pd.DataFrame | None
-
-    @property
-    def count(self) -> int:
-        return 1 if self.levels is None else len(self.levels)
 
 
 class DesignEstimators(ABC):
@@ -118,44 +103,10 @@ class DesignEstimators(ABC):
         return values
 
     def _domains(self, by: Columns | None) -> Domains:
-        positive = self.weights > 0
-        if by is None:
-            return Domains(np.where(positive, 0, -1).astype(np.int64), None)
-        by_cols = [by] if isinstance(by, str) else list(by)
-        if not by_cols:
-            raise ValueError("by must name at least one column")
-        for name in by_cols:
-            self._column(name)
-        # one pass of factorize per column (hashing), combined in mixed radix;
-        # sorted codes keep the domains in the sorted order of their labels
-        code = np.zeros(len(self.data), dtype=np.int64)
-        missing = ~positive
-        uniques = []
-        for name in by_cols:
-            col_codes, col_uniques = pd.factorize(self.data[name], sort=True)
-            missing |= col_codes < 0
-            code = code * max(len(col_uniques), 1) + col_codes
-            uniques.append(col_uniques)
-        radix = [max(len(u), 1) for u in uniques]
-        n_combinations = int(np.prod(radix, dtype=np.float64))
-        if n_combinations <= max(4 * code.size, 1_000_000):
-            # few combinations: find the observed ones by counting
-            used = np.flatnonzero(np.bincount(code[~missing], minlength=n_combinations) > 0)
-            remap = np.full(n_combinations + 1, -1, dtype=np.int64)
-            remap[used] = np.arange(used.size)
-            code = remap[code]  # -1 maps through the extra last slot
-        else:
-            inner, used = pd.factorize(code[~missing], sort=True)
-            code = np.full(code.size, -1, dtype=np.int64)
-            code[~missing] = inner
-        positions = np.unravel_index(np.asarray(used, dtype=np.int64), radix)
-        levels = pd.DataFrame(
-            {
-                name: pd.Index(u).take(pos).to_numpy()
-                for name, u, pos in zip(by_cols, uniques, positions, strict=True)
-            }
-        )
-        return Domains(code, levels)
+        if by is not None:
+            for name in [by] if isinstance(by, str) else list(by):
+                self._column(name)
+        return domain_codes(self.data, by, self.weights > 0)
 
     # -- generic machinery -------------------------------------------------------
 
@@ -170,53 +121,8 @@ class DesignEstimators(ABC):
         kind: Kind,
         indicator: bool = False,
     ) -> np.ndarray:
-        """Variance under simple random sampling without replacement (R's ``deff``).
-
-        R compares with ``svyvar(u) * W^2 (W - n) / (W n)`` where ``u`` is the
-        variable for a total and ``(y - R x) / X`` for a mean or ratio, and
-        ``svyvar`` is ``n/(n-1) * sum w (u - ubar)^2 / W`` within the domain.
-        The sums of squares are taken around the overall estimate, then
-        corrected to the domain's (shift invariance), in one pass.
-        """
-        w = self.weights[rows]
-        wsum = np.bincount(domain, weights=w, minlength=n_domains)
-        n = np.bincount(domain, minlength=n_domains).astype(np.float64)
-        out = np.empty((n_domains, num.shape[1]))
-        for j in range(num.shape[1]):
-            y = num[:, j]
-            with np.errstate(divide="ignore", invalid="ignore"):
-                if kind == "total":
-                    shift = np.dot(w, y) / wsum.sum()
-                    e = y - shift
-                    s1 = np.bincount(domain, weights=w * e, minlength=n_domains)
-                    see = np.bincount(domain, weights=w * e * e, minlength=n_domains)
-                    ss = see - s1 * s1 / wsum
-                elif kind == "mean" and indicator:
-                    # y is 0/1: sum w (y - p)^2 = W p (1 - p), no pass over the cases
-                    p = est[:, j]
-                    ss = p * (1.0 - p) / wsum
-                elif kind == "mean":
-                    shift = np.dot(w, y) / wsum.sum()
-                    e = y - shift
-                    see = np.bincount(domain, weights=w * e * e, minlength=n_domains)
-                    delta = est[:, j] - shift
-                    # u = (y - R) / W: sum w u^2 = (sum w e^2 - W delta^2) / W^2
-                    ss = (see - wsum * delta * delta) / wsum**2
-                else:
-                    x = den[:, j] if den is not None else np.ones_like(y)
-                    wx = w * x
-                    xsum = np.bincount(domain, weights=wx, minlength=n_domains)
-                    shift = np.dot(w, y) / wx.sum()
-                    e = y - shift * x
-                    see = np.bincount(domain, weights=w * e * e, minlength=n_domains)
-                    sex = np.bincount(domain, weights=wx * e, minlength=n_domains)
-                    sxx = np.bincount(domain, weights=wx * x, minlength=n_domains)
-                    delta = est[:, j] - shift
-                    ss = (see - 2 * delta * sex + delta * delta * sxx) / xsum**2
-                s2 = n / (n - 1.0) * ss / wsum
-                fpc = (wsum - n) / (wsum * n)
-                out[:, j] = s2 * np.where(fpc >= 0, fpc, np.nan) * wsum**2
-        return out
+        """SRS-without-replacement variance of each estimate (the ``deff`` denominator)."""
+        return srs_variance(self.weights[rows], num, den, est, domain, n_domains, kind, indicator)
 
     def _estimate_ratio(
         self,
@@ -644,7 +550,7 @@ class DesignEstimators(ABC):
         rows = np.flatnonzero(use)
         d = domains.code[rows]
         n_dom = domains.count
-        ranked = _RankedDomains(y[rows], self.weights[rows], d, n_dom)
+        ranked = RankedDomains(y[rows], self.weights[rows], d, n_dom)
         df = self._domain_df(rows, d, n_dom).astype(np.float64)
         q_crit = t_quantile(level, df)
         frames: list[pd.DataFrame] = []
@@ -683,56 +589,3 @@ class DesignEstimators(ABC):
         if by is None and len(plist) == 1 and isinstance(probs, int | float):
             return self._single(table)
         return table
-
-
-class _RankedDomains:
-    """Values sorted within domains, for R's ``qrule_math`` in every domain at once."""
-
-    def __init__(self, y: np.ndarray, w: np.ndarray, domain: np.ndarray, n_domains: int) -> None:
-        keep = w > 0  # R's qrule_math drops zero weights
-        y, w, domain = y[keep], w[keep], domain[keep]
-        order = np.lexsort((y, domain))  # stable, like R's order()
-        self.y = y[order]
-        self.domain = domain[order]
-        counts = np.bincount(self.domain, minlength=n_domains)
-        self.start = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
-        self.stop = self.start + counts
-        # R accumulates cumsum() and sum() in long double, then rounds to double
-        cum = np.cumsum(w[order].astype(np.longdouble))
-        base = np.concatenate([[np.longdouble(0)], cum])[self.start]
-        self.cumw = (cum - base[self.domain]).astype(np.float64)
-        last = np.maximum(self.stop - 1, 0)
-        self.total = np.where(counts > 0, (cum[last] - base).astype(np.float64), np.nan)
-
-    def quantile(self, p: np.ndarray) -> np.ndarray:
-        """``qrule_math`` at probability ``p[d]`` in each domain ``d`` (nan stays nan)."""
-        out = np.full(self.start.size, np.nan)
-        which = np.flatnonzero(np.isfinite(p) & (self.stop > self.start))
-        start, stop, total = self.start[which], self.stop[which], self.total[which]
-        pw = p[which]
-        # R's survey:::last() gives the first position when none qualifies
-        idx = np.maximum(_last_at_or_below(self.cumw, start, stop, pw * total), start)
-        exact = pw - self.cumw[idx] / total == 0
-        take = np.where(exact, idx, np.minimum(idx + 1, stop - 1))
-        out[which] = self.y[take]
-        return out
-
-
-def _last_at_or_below(
-    values: np.ndarray, start: np.ndarray, stop: np.ndarray, target: np.ndarray
-) -> np.ndarray:
-    """Last index ``i`` in ``[start, stop)`` with ``values[i] <= target``, else ``start - 1``.
-
-    A binary search run for all segments at once; ``values`` increase within
-    each segment.
-    """
-    lo = start - 1
-    hi = stop.copy()
-    while True:
-        open_ = hi - lo > 1
-        if not open_.any():
-            return lo
-        mid = (lo + hi) // 2
-        below = open_ & (values[np.where(open_, mid, 0)] <= target)
-        lo = np.where(below, mid, lo)
-        hi = np.where(open_ & ~below, mid, hi)

@@ -244,3 +244,28 @@ def test_domain_whose_values_are_all_missing(apistrat: pd.DataFrame) -> None:
     assert table["n_missing"].tolist() == [0, 50, 0]
     quantiles = design.quantile("api00", 0.5, by="stype")
     assert quantiles["estimate"].isna().tolist() == [False, True, False]
+
+
+def test_by_within_a_subset_counts_only_the_subset(dstrat: SurveyDesign) -> None:
+    yes = dstrat.subset((dstrat.data["sch.wide"] == "Yes").to_numpy())
+    table = yes.mean("api00", by=["stype", "sch.wide"])
+    assert table["sch.wide"].tolist() == ["Yes", "Yes", "Yes"]
+    crossed = dstrat.mean("api00", by=["stype", "sch.wide"])
+    expected = crossed[crossed["sch.wide"] == "Yes"].reset_index(drop=True)
+    assert table["n"].tolist() == expected["n"].tolist()
+    assert table["se"].tolist() == pytest.approx(expected["se"].tolist(), rel=1e-12)
+    assert table["df"].tolist() == expected["df"].tolist()
+
+
+def test_missing_value_in_one_of_two_by_columns(apistrat: pd.DataFrame) -> None:
+    apistrat.loc[:9, "sch.wide"] = None
+    design = SurveyDesign(apistrat, weights="pw", strata="stype", fpc="fpc")
+    table = design.mean("api00", by=["stype", "sch.wide"])
+    assert table["n"].sum() == 190
+
+
+def test_zero_weight_cases_are_in_no_domain(dstrat: SurveyDesign) -> None:
+    high = (dstrat.data["api00"] > 650).to_numpy()
+    table = dstrat.subset(high).mean("api00", by=["stype"])
+    expected = dstrat.data[high].groupby("stype").size().tolist()
+    assert table["n"].tolist() == expected
