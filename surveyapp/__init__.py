@@ -27,6 +27,7 @@ from .fieldwork import bp as fieldwork_bp
 from .main import bp as main_bp
 from .manage import bp as manage_bp
 from .models import Role
+from .observatory import api_bp as observatory_api_bp
 from .observatory import bp as observatory_bp
 from .requestlog import register_request_log
 from .security import register_security
@@ -108,7 +109,7 @@ def _init_login(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    for bp in (main_bp, auth_bp, manage_bp, fieldwork_bp, observatory_bp, api_bp):
+    for bp in (main_bp, auth_bp, manage_bp, fieldwork_bp, observatory_bp, api_bp, observatory_api_bp):
         app.register_blueprint(bp)
     # The respondent survey lives in its own package, owned separately.
     if importlib.util.find_spec(RESPOND_PACKAGE) is not None:

@@ -1,5 +1,5 @@
-"""Observatory: indicators, reports and administrative uploads (to be built out)."""
+"""Observatory: indicators and status reports by wave and area, downloads, administrative uploads."""
 
-from .routes import bp
+from .routes import api_bp, bp
 
-__all__ = ["bp"]
+__all__ = ["api_bp", "bp"]

@@ -1,25 +1,397 @@
-"""Observatory index."""
+"""Observatory: indicators and status reports by wave and area, downloads, administrative uploads.
+
+Who sees what: analysts, survey managers and administrators see every
+non-draft wave, internal (every estimate, flagged) or public edition; anyone,
+logged in or not, sees the public edition of waves marked public. A public
+edition never shows an estimate the quality rule suppresses, in any format.
+Staff limited to an area (``User.area_id``) see internal results of that area
+and the areas below it only.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
+import pandas as pd
 import sqlalchemy as sa
-from flask import Blueprint, render_template
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
 
 from ..auth.decorators import role_required
-from ..extensions import db
-from ..models import Role, Wave, WaveStatus
+from ..errors import error_response, wants_json
+from ..extensions import csrf, db, login_manager
+from ..models import OutputStatus, ReportOutput, Role, User, Wave, WaveStatus
+from ..services import uploads
+from ..services.report_build import find_area
+from ..services.reports import (
+    LANGUAGES,
+    NATIONAL,
+    AreaNode,
+    OutputKey,
+    ReportError,
+    area_choices,
+    area_index,
+    completed_count,
+    data_version,
+    mark_served,
+    request_output,
+    table_from_json,
+    wave_areas,
+)
+from . import exports
+from .forms import CensusUploadForm, PoliceUploadForm
+from .jobs import setting, start_worker
+from .texts import LANGUAGE_NAMES, text
 
 bp = Blueprint("observatory", __name__, url_prefix="/observatory")
+#: JSON for API clients; registered by create_app next to the other API routes.
+api_bp = Blueprint("observatory_api", __name__, url_prefix="/api")
+# GET only, read-only, authenticated by the session cookie like the pages.
+csrf.exempt(api_bp)
 
-#: Who may open the observatory pages (administrators always may).
+#: Who may see internal results and every wave (administrators always may).
 OBSERVATORY_ROLES = (Role.analyst, Role.survey_manager)
+#: Who may upload police records and census totals.
+UPLOAD_ROLES = (Role.survey_manager,)
+#: Percent indicators shown as bars on the page, when present.
+KEY_INDICATORS = ("prev_person", "prev_household", "reporting_rate", "dark_figure", "sdg_16_1_4",
+                  "insecure_nbhd", "insecure_muni", "insecure_state", "trust_police", "sdg_16_5_1")
 
+
+@dataclasses.dataclass(frozen=True)
+class Choice:
+    """What a request asks for, after the access check."""
+
+    wave: Wave
+    area: AreaNode
+    areas: list[AreaNode]
+    language: str
+    public: bool
+    staff: bool
+
+    def args(self, **extra: Any) -> dict[str, Any]:
+        values = {"area": self.area.key, "lang": self.language, "audience": "public" if self.public else "internal"}
+        return {**values, **extra}
+
+
+def _user() -> User | None:
+    return current_user._get_current_object() if current_user.is_authenticated else None  # type: ignore[no-any-return]
+
+
+def _is_staff() -> bool:
+    user = _user()
+    return user is not None and user.has_role(*OBSERVATORY_ROLES)
+
+
+def _in_scope(user: User, area: AreaNode) -> bool:
+    """Whether a staff member limited to an area may see internal results of ``area``."""
+    if user.area_id is None:
+        return True
+    index = area_index(db.session)
+    node: AreaNode | None = index.get(area.id)
+    while node is not None:
+        if node.id == user.area_id:
+            return True
+        node = index.get(node.parent_id) if node.parent_id is not None else None
+    return False
+
+
+def _visible_waves() -> list[Wave]:
+    query = sa.select(Wave).where(Wave.status != WaveStatus.draft)
+    if not _is_staff():
+        query = query.where(Wave.public_report.is_(True))
+    return list(db.session.scalars(query.order_by(Wave.created_at.desc(), Wave.id.desc())))
+
+
+def _deny() -> None:
+    """Anonymous: log in (401 for API clients); logged in: 403."""
+    if _user() is None:
+        abort(login_manager.unauthorized())
+    abort(403)
+
+
+def _language() -> str:
+    language = request.args.get("lang") or str(current_app.config.get("DEFAULT_LANGUAGE", "es"))
+    if language not in LANGUAGES:
+        abort(current_app.make_response(error_response(400, f"Choose a language among {', '.join(LANGUAGES)}.")))
+    return language
+
+
+def _choice(wave_id: int) -> Choice:
+    wave = db.session.get(Wave, wave_id)
+    staff = _is_staff()
+    if wave is None or (wave.status is WaveStatus.draft and not staff):
+        abort(404)
+    if not staff and not wave.public_report:
+        _deny()
+    language = _language()
+    key = request.args.get("area") or NATIONAL
+    try:
+        area = find_area(db.session, wave, key)
+    except ReportError:
+        abort(404)
+    user = _user()
+    internal = staff and user is not None and _in_scope(user, area)
+    if staff and not internal and not wave.public_report:
+        abort(403)
+    public = not internal or request.args.get("audience") == "public"
+    return Choice(wave, area, wave_areas(db.session, wave), language, public, internal)
+
+
+def _retry_after() -> int:
+    return int(str(setting("REPORT_REFRESH_SECONDS")))
+
+
+def _waiting(choice: Choice, output: ReportOutput) -> ResponseReturnValue:
+    """202 while an output is being built: a page that reloads itself, or JSON with Retry-After."""
+    seconds = _retry_after()
+    if wants_json():
+        response = jsonify(status=output.status.value, progress=output.progress, retry_after=seconds)
+    else:
+        response = current_app.make_response(render_template(
+            "observatory/wait.html", choice=choice, output=output, seconds=seconds,
+            t=lambda key, **v: text(key, choice.language, **v)))
+    response.status_code = 202
+    response.headers["Retry-After"] = str(seconds)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _failed(choice: Choice, output: ReportOutput) -> ResponseReturnValue:
+    message = output.error or "The results could not be prepared."
+    response = current_app.make_response(error_response(503, f"{text('failed', 'en')}: {message}"))
+    response.headers["Retry-After"] = "60"
+    return response
+
+
+def _output(choice: Choice, key: OutputKey) -> ReportOutput:
+    """The cache row for ``key``: found ready, or requested and handed to the worker."""
+    output = request_output(db.session, key, stale_after=int(str(setting("REPORT_STALE_SECONDS"))))
+    db.session.commit()
+    if output.status in (OutputStatus.pending, OutputStatus.running):
+        start_worker()
+        db.session.refresh(output)
+    return output
+
+
+def _table(choice: Choice, version: str) -> pd.DataFrame | ResponseReturnValue:
+    """The wave's indicator table, or the response to give while it is not ready."""
+    output = _output(choice, OutputKey.indicators(choice.wave, version))
+    if output.status is OutputStatus.ready and output.content is not None:
+        return table_from_json(output.content)
+    if output.status is OutputStatus.failed:
+        return _failed(choice, output)
+    return _waiting(choice, output)
+
+
+def _no_data(choice: Choice) -> ResponseReturnValue:
+    if wants_json():
+        return error_response(404, text("no_data", "en"))
+    return render_template("observatory/wave.html", choice=choice, rows=[], bars=[], no_data=True,
+                           **_page_context(choice)), 200
+
+
+def _page_context(choice: Choice) -> dict[str, Any]:
+    return {
+        "t": lambda key, **v: text(key, choice.language, **v),
+        "language_names": LANGUAGE_NAMES,
+        "area_options": area_choices(choice.areas),
+        "quality_rules": str(setting("REPORT_QUALITY_RULES")).upper(),
+    }
+
+
+# ---- pages ----
 
 @bp.route("/")
+def index() -> ResponseReturnValue:
+    """Waves with results: all of them for staff, the public ones for everybody else."""
+    language = _language()
+    return render_template("observatory/index.html", waves=_visible_waves(), staff=_is_staff(),
+                           can_upload=_user() is not None and _user().has_role(*UPLOAD_ROLES),  # type: ignore[union-attr]
+                           t=lambda key, **v: text(key, language, **v), language=language)
+
+
+@bp.route("/waves/<int:wave_id>")
+def wave(wave_id: int) -> ResponseReturnValue:
+    """Indicators of one area as a page: key figures as bars, every indicator with CI and quality."""
+    choice = _choice(wave_id)
+    if completed_count(db.session, choice.wave) == 0:
+        return _no_data(choice)
+    table = _table(choice, data_version(db.session, choice.wave, str(setting("REPORT_QUALITY_RULES"))))
+    if not isinstance(table, pd.DataFrame):
+        return table
+    rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
+    own = [r for r in rows if r["domain_type"] == choice.area.report_level]
+    return render_template("observatory/wave.html", choice=choice, rows=own, bars=_bars(own), no_data=False,
+                           **_page_context(choice))
+
+
+def _bars(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_id = {r["indicator"]: r for r in rows}
+    bars = []
+    for ident in KEY_INDICATORS:
+        row = by_id.get(ident)
+        if row is None or row["unit"] != "percent":
+            continue
+        shown = row["estimate"] is not None
+        bars.append({"name": row["indicator_name"], "estimate": row["estimate"], "low": row["ci_low"],
+                     "high": row["ci_high"], "shown": shown, "suppressed": row["suppressed"],
+                     "quality": row["quality"]})
+    return bars
+
+
+def _download(choice: Choice, data: bytes, mimetype: str, extension: str) -> Response:
+    edition = "public" if choice.public else "internal"
+    name = f"{choice.wave.slug}-{choice.area.code}-{choice.language}-{edition}.{extension}"
+    response = Response(data, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "private, no-cache" if not choice.public else "public, max-age=300"
+    return response
+
+
+def _table_for_download(choice: Choice) -> pd.DataFrame | ResponseReturnValue:
+    if completed_count(db.session, choice.wave) == 0:
+        return error_response(404, text("no_data", "en"))
+    return _table(choice, data_version(db.session, choice.wave, str(setting("REPORT_QUALITY_RULES"))))
+
+
+@bp.route("/waves/<int:wave_id>/indicators.csv")
+def indicators_csv(wave_id: int) -> ResponseReturnValue:
+    """The area's indicator table as CSV (UTF-8 with BOM)."""
+    choice = _choice(wave_id)
+    table = _table_for_download(choice)
+    if not isinstance(table, pd.DataFrame):
+        return table
+    rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
+    return _download(choice, exports.to_csv(rows), "text/csv", "csv")
+
+
+@bp.route("/waves/<int:wave_id>/indicators.xlsx")
+def indicators_xlsx(wave_id: int) -> ResponseReturnValue:
+    """The area's indicator table as an Excel workbook."""
+    choice = _choice(wave_id)
+    table = _table_for_download(choice)
+    if not isinstance(table, pd.DataFrame):
+        return table
+    rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
+    about = [("wave", choice.wave.name), ("area", choice.area.name), ("level", choice.area.report_level),
+             ("edition", "public" if choice.public else "internal"),
+             ("quality rules", str(setting("REPORT_QUALITY_RULES")))]
+    return _download(choice, exports.to_xlsx(rows, about),
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
+
+
+@bp.route("/waves/<int:wave_id>/report.pdf")
+def report_pdf(wave_id: int) -> ResponseReturnValue:
+    """The PDF status report; 202 with a self-reloading page while it is built."""
+    choice = _choice(wave_id)
+    if completed_count(db.session, choice.wave) == 0:
+        return error_response(404, text("no_data", "en"))
+    version = data_version(db.session, choice.wave, str(setting("REPORT_QUALITY_RULES")))
+    table = _table(choice, version)
+    if not isinstance(table, pd.DataFrame):
+        return table
+    output = _output(choice, OutputKey.pdf(choice.wave, choice.area, choice.language, choice.public, version))
+    if output.status is OutputStatus.failed:
+        return _failed(choice, output)
+    if output.status is not OutputStatus.ready or output.content is None:
+        return _waiting(choice, output)
+    mark_served(db.session, output)
+    db.session.commit()
+    return _download(choice, output.content, "application/pdf", "pdf")
+
+
+# ---- JSON ----
+
+@api_bp.route("/waves")
+def api_waves() -> ResponseReturnValue:
+    """Waves the caller may read, with their areas."""
+    return jsonify(waves=[
+        {"id": w.id, "name": w.name, "slug": w.slug, "public": w.public_report,
+         "reference_period": [w.reference_start.isoformat(), w.reference_end.isoformat()],
+         "areas": [{"key": a.key, "code": a.code, "name": a.name, "level": a.report_level}
+                   for a in wave_areas(db.session, w)]}
+        for w in _visible_waves()
+    ])
+
+
+@api_bp.route("/waves/<int:wave_id>/indicators")
+def api_indicators(wave_id: int) -> ResponseReturnValue:
+    """``?area=<key>&lang=&audience=``: the area's indicators; 202 with Retry-After while being built."""
+    choice = _choice(wave_id)
+    table = _table_for_download(choice)
+    if not isinstance(table, pd.DataFrame):
+        return table
+    rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
+    return jsonify(
+        wave={"id": choice.wave.id, "name": choice.wave.name, "slug": choice.wave.slug},
+        area={"key": choice.area.key, "code": choice.area.code, "name": choice.area.name,
+              "level": choice.area.report_level},
+        edition="public" if choice.public else "internal",
+        language=choice.language,
+        quality_rules=str(setting("REPORT_QUALITY_RULES")),
+        indicators=rows,
+    )
+
+
+# ---- uploads ----
+
+@bp.route("/uploads")
 @role_required(*OBSERVATORY_ROLES)
-def index() -> str:
-    """Waves with collected data."""
-    waves = db.session.scalars(
-        sa.select(Wave).where(Wave.status != WaveStatus.draft).order_by(Wave.created_at.desc())
-    ).all()
-    return render_template("observatory/index.html", waves=waves)
+def uploads_page() -> ResponseReturnValue:
+    """Police records and census totals stored, and (for managers) the upload forms."""
+    return _uploads_page(PoliceUploadForm(), CensusUploadForm())
+
+
+def _uploads_page(police_form: PoliceUploadForm, census_form: CensusUploadForm,
+                  result: uploads.UploadResult | None = None, kind: str | None = None,
+                  status: int = 200) -> ResponseReturnValue:
+    user = _user()
+    return render_template(
+        "observatory/uploads.html", police_form=police_form, census_form=census_form, result=result, kind=kind,
+        summary=uploads.upload_summary(db.session), can_upload=user is not None and user.has_role(*UPLOAD_ROLES),
+        police_columns=uploads.POLICE_COLUMNS, census_columns=uploads.CENSUS_COLUMNS,
+    ), status
+
+
+@bp.route("/uploads/police", methods=["POST"])
+@role_required(*UPLOAD_ROLES)
+def upload_police() -> ResponseReturnValue:
+    form = PoliceUploadForm()
+    if not form.validate_on_submit():
+        return _uploads_page(form, CensusUploadForm(), status=400)
+    result = uploads.import_police_records(db.session, form.file.data.read(), by=_user())
+    if not result.ok:
+        db.session.rollback()
+        return _uploads_page(form, CensusUploadForm(), result, "police", status=400)
+    db.session.commit()
+    flash(f"{result.stored} police records stored ({result.replaced} replaced older numbers).", "success")
+    return redirect(url_for("observatory.uploads_page"))
+
+
+@bp.route("/uploads/census", methods=["POST"])
+@role_required(*UPLOAD_ROLES)
+def upload_census() -> ResponseReturnValue:
+    form = CensusUploadForm()
+    if not form.validate_on_submit():
+        return _uploads_page(PoliceUploadForm(), form, status=400)
+    result = uploads.import_population_totals(db.session, form.file.data.read(), by=_user())
+    if not result.ok:
+        db.session.rollback()
+        return _uploads_page(PoliceUploadForm(), form, result, "census", status=400)
+    db.session.commit()
+    flash(f"{result.stored} population totals stored ({result.replaced} replaced older numbers).", "success")
+    return redirect(url_for("observatory.uploads_page"))

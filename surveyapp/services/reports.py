@@ -351,11 +351,13 @@ def find_output(session: DBSession, key: OutputKey) -> ReportOutput | None:
     return session.scalar(sa.select(ReportOutput).where(key.where()))
 
 
-def request_output(session: DBSession, key: OutputKey, *, stale_after: int = 900) -> ReportOutput:
+def request_output(session: DBSession, key: OutputKey, *, stale_after: int = 900,
+                   retry_failed_after: int = 60) -> ReportOutput:
     """The cache row for ``key``, added as pending when missing.
 
-    A failed row, or one claimed more than ``stale_after`` seconds ago by a
-    worker that never finished (its process died), goes back to pending.
+    A row that failed more than ``retry_failed_after`` seconds ago, or one
+    claimed more than ``stale_after`` seconds ago by a worker that never
+    finished (its process died), goes back to pending.
     Two requests adding the same key at once both end with the one row the
     unique key lets in.
     """
@@ -374,7 +376,9 @@ def request_output(session: DBSession, key: OutputKey, *, stale_after: int = 900
         return row
     stale = row.status is OutputStatus.running and row.started_at is not None and \
         (utcnow() - row.started_at).total_seconds() > stale_after
-    if row.status is OutputStatus.failed or stale:
+    retry = row.status is OutputStatus.failed and (
+        row.finished_at is None or (utcnow() - row.finished_at).total_seconds() > retry_failed_after)
+    if retry or stale:
         row.status = OutputStatus.pending
         row.started_at = None
         session.flush()

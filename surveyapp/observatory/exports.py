@@ -1,0 +1,117 @@
+"""The indicator table of one area as rows for the page, CSV, XLSX and JSON.
+
+Every output goes through :func:`export_rows`; for a public audience it
+takes :func:`~surveyapp.services.reports.publishable` first, so a
+suppressed estimate cannot reach any format.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from ..services.reports import (
+    AreaNode,
+    area_rows,
+    indicator_groups,
+    indicator_names,
+    publishable,
+)
+
+#: Columns of the CSV/XLSX/JSON downloads, in order.
+COLUMNS: tuple[str, ...] = (
+    "area_code", "area_name", "area_level", "indicator", "indicator_name", "group", "domain_type", "domain",
+    "unit", "estimate", "se", "ci_low", "ci_high", "level", "cv", "n", "df", "quality", "suppressed", "reason",
+)
+#: Group domains reported with the nation's rows (groups are estimated nationally).
+GROUP_DOMAINS = ("sex", "age_group", "youth")
+_NUMBERS = ("estimate", "se", "ci_low", "ci_high", "level", "cv")
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if hasattr(value, "item"):
+        return _clean(value.item())
+    return value
+
+
+def export_rows(table: pd.DataFrame, area: AreaNode, *, public: bool, language: str) -> list[dict[str, Any]]:
+    """Rows of ``area`` (and of the groups, for the nation), blanked where suppressed when public."""
+    rows = area_rows(table, area)
+    if area.report_level == "national" and not table.empty:
+        rows = pd.concat([rows, table[table["domain_type"].isin(GROUP_DOMAINS)]], ignore_index=True)
+    if public:
+        rows = publishable(rows)
+    names = indicator_names(language)
+    groups = indicator_groups()
+    out: list[dict[str, Any]] = []
+    for record in rows.to_dict("records"):
+        row: dict[str, Any] = {
+            "area_code": area.code, "area_name": area.name, "area_level": area.report_level,
+            "indicator_name": names.get(str(record["indicator"]), str(record["indicator"])),
+            "group": groups.get(str(record["indicator"]), ""),
+        }
+        for column in COLUMNS:
+            if column in record:
+                row[column] = _clean(record[column])
+        for column in _NUMBERS:
+            if isinstance(row.get(column), float):
+                row[column] = round(row[column], 6)
+        row["suppressed"] = bool(row.get("suppressed"))
+        if row.get("domain_type") in ("state", "municipality", "national"):
+            row["domain"] = area.code if row["domain_type"] != "national" else "national"
+        out.append({c: row.get(c) for c in COLUMNS})
+    return out
+
+
+def to_csv(rows: Sequence[dict[str, Any]]) -> bytes:
+    """UTF-8 with BOM (Excel opens it right), one header line."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(rows: Sequence[dict[str, Any]], about: Sequence[tuple[str, str]]) -> bytes:
+    """A workbook with the table and a sheet saying what it is."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook always has one sheet
+    sheet.title = "indicators"
+    sheet.append(list(COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([_text_safe(row[c]) for c in COLUMNS])
+    sheet.freeze_panes = "A2"
+    info = book.create_sheet("about")
+    for key, value in about:
+        info.append([key, _text_safe(value)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _text_safe(value: Any) -> Any:
+    """Text that Excel would read as a formula is written with a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and not _is_number(value):
+        return "'" + value
+    return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,117 @@
+"""Building cached outputs outside the request that asked for them.
+
+Requests add pending :class:`~surveyapp.models.ReportOutput` rows and answer
+at once ("being prepared"); a worker claims and builds them. Where the worker
+runs is the ``REPORT_WORKER`` setting:
+
+* ``thread`` (default): one background thread per server process, started
+  when a request leaves a pending row and stopped when none is left. Several
+  gunicorn workers may each run one; the claim (an UPDATE only one
+  transaction wins) keeps two of them from building the same output.
+* ``inline``: the request builds it before answering (tests, tiny sites).
+* ``off``: nothing here builds; run ``surveyapp report --work`` (e.g. from
+  cron or a systemd service) instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from flask import Flask, current_app
+
+from ..extensions import db
+from ..models import ReportOutput
+from ..services import DBSession
+from ..services.report_build import build_output
+from ..services.reports import ReportError, claim_output, finish_output, next_pending, set_progress
+
+log = logging.getLogger(__name__)
+
+#: Defaults of the settings read here (override in instance/config.py or SURVEYAPP_* variables).
+DEFAULTS: dict[str, object] = {
+    "REPORT_WORKER": "thread",  # thread, inline or off (see the module docstring)
+    "REPORT_QUALITY_RULES": "inegi",  # rule set of analysis.indicators.quality that flags and suppresses
+    "REPORT_STALE_SECONDS": 900,  # a build claimed longer ago than this is taken as dead and retried
+    "REPORT_REFRESH_SECONDS": 3,  # how often a "being prepared" page reloads itself
+}
+
+_worker_running = threading.Lock()
+FAILED_MESSAGE = "The report could not be built because of an error on our side; it was logged."
+
+
+def setting(name: str) -> object:
+    return current_app.config.get(name, DEFAULTS[name])
+
+
+def build_pending(session: DBSession, *, quality: str, limit: int | None = None,
+                  echo: bool = False) -> int:
+    """Claim and build pending outputs one by one until none is left; commits each. Returns how many."""
+    built = 0
+    while limit is None or built < limit:
+        output_id = next_pending(session)
+        if output_id is None:
+            break
+        won = claim_output(session, output_id)
+        session.commit()
+        if not won:
+            continue
+        build_one(session, output_id, quality=quality)
+        built += 1
+    return built
+
+
+def build_one(session: DBSession, output_id: int, *, quality: str) -> None:
+    """Build a claimed output and store the result or the reason it failed."""
+    output = session.get(ReportOutput, output_id)
+    if output is None:  # pragma: no cover - deleted with its wave meanwhile
+        return
+
+    def progress(step: str) -> None:
+        set_progress(session, output_id, step)
+        session.commit()
+
+    try:
+        content = build_output(session, output, quality=quality, progress=progress)
+    except ReportError as exc:
+        session.rollback()
+        finish_output(session, output_id, error=str(exc))
+    except Exception:
+        log.exception("building report output %s failed", output_id)
+        session.rollback()
+        finish_output(session, output_id, error=FAILED_MESSAGE)
+    else:
+        finish_output(session, output_id, content=content)
+    session.commit()
+
+
+def start_worker(app: Flask | None = None) -> None:
+    """Make sure pending outputs get built, as ``REPORT_WORKER`` says (call after committing)."""
+    app = app or current_app._get_current_object()  # type: ignore[attr-defined]
+    mode = app.config.get("REPORT_WORKER", DEFAULTS["REPORT_WORKER"])
+    quality = str(app.config.get("REPORT_QUALITY_RULES", DEFAULTS["REPORT_QUALITY_RULES"]))
+    if mode == "inline":
+        build_pending(db.session, quality=quality)
+    elif mode == "thread" and _worker_running.acquire(blocking=False):
+        threading.Thread(target=_work, args=(app, quality), name="report-worker", daemon=True).start()
+
+
+def _work(app: Flask, quality: str) -> None:
+    try:
+        with app.app_context():
+            try:
+                build_pending(db.session, quality=quality)
+            finally:
+                db.session.remove()
+    except Exception:  # pragma: no cover - a database outage; the next request restarts the worker
+        log.exception("report worker stopped")
+    finally:
+        _worker_running.release()
+    # A row added between our last look and the release would otherwise wait for the next request.
+    with app.app_context():
+        try:
+            again = next_pending(db.session) is not None
+        finally:
+            db.session.remove()
+    if again:
+        start_worker(app)
