@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .extensions import db
@@ -76,7 +77,14 @@ def _server_error(exc: Exception) -> tuple[Response | str, int]:
     return error_response(500)
 
 
+def _conflict(exc: Exception) -> tuple[Response | str, int]:
+    # Two saves of the same row raced (optimistic concurrency): nothing was written.
+    db.session.rollback()
+    return error_response(409)
+
+
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(StaleDataError, _conflict)
     app.register_error_handler(InternalServerError, _server_error)
     app.register_error_handler(HTTPException, _http_error)

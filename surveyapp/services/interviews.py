@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..models import (
     Disposition,
@@ -107,7 +108,9 @@ def save_answers(
     """Replace the answers document and rebuild the incident rows.
 
     ``expected_version`` is the ``version`` the client read; a mismatch raises
-    StaleInterview instead of overwriting someone else's save.
+    StaleInterview instead of overwriting someone else's save. A save that
+    races another one in the database (the UPDATE finds the row's version
+    already bumped) raises StaleInterview too; the caller should roll back.
     """
     if expected_version is not None and expected_version != interview.version:
         raise StaleInterview("the interview was saved elsewhere since it was opened")
@@ -124,8 +127,11 @@ def save_answers(
         unit = interview.sample_unit
         if unit is not None and unit.status in (SampleUnitStatus.pending, SampleUnitStatus.started):
             unit.status = SampleUnitStatus.partial
-    rebuild_incidents(session, interview)
-    session.flush()
+    try:
+        rebuild_incidents(session, interview)
+        session.flush()
+    except StaleDataError:
+        raise StaleInterview("the interview was saved elsewhere at the same time") from None
     return interview
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
-from surveyapp.models import Role, User
+from surveyapp.extensions import db
+from surveyapp.models import Role, SampleUnit, User, Wave
 
 
 def test_404_html_and_json(client: FlaskClient) -> None:
@@ -29,12 +32,19 @@ def test_405_keeps_allow_header(client: FlaskClient) -> None:
 
 
 def test_413_for_oversized_body(app: Flask, client: FlaskClient, make_user: Callable[..., User],
-                                login: Callable[..., Any]) -> None:
+                                make_wave: Callable[..., Wave], login: Callable[..., Any]) -> None:
+    wave = make_wave()
     app.config["MAX_CONTENT_LENGTH"] = 1000
     login(client, make_user(Role.survey_manager))
     response = client.post("/manage/waves/new", data={"name": "x" * 5000})
     assert response.status_code == 413
     assert "too large" in response.get_data(as_text=True)
+    upload = client.post(f"/manage/waves/{wave.id}/sample", content_type="multipart/form-data",
+                         data={"file": (io.BytesIO(b"external_id\n" + b"H\n" * 2000), "big.csv")})
+    assert upload.status_code == 413
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(Wave.id))) == 1
+        assert db.session.scalar(sa.select(sa.func.count(SampleUnit.id))) == 0
 
 
 def test_500_shows_no_traceback(app: Flask) -> None:

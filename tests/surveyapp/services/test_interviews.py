@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -119,3 +121,23 @@ def test_client_uuid_is_kept(session: Session, wave: Wave) -> None:
     interview = start_interview(session, wave, mode=Mode.web, language="es",
                                 interview_uuid="6F9619FF-8B86-D011-B42D-00C04FC964FF")
     assert interview.uuid == "6f9619ff-8b86-d011-b42d-00c04fc964ff"
+
+
+def test_a_save_racing_another_in_the_database_is_refused(app: Any, session: Session, wave: Wave) -> None:
+    from surveyapp.extensions import db
+    from surveyapp.models import Interview
+
+    interview = start_interview(session, wave, mode=Mode.web, language="es")
+    session.commit()
+    with Session(db.engine) as other:
+        theirs = other.get(Interview, interview.id)
+        assert theirs is not None
+        mine = session.get(Interview, interview.id)
+        assert mine is not None and mine.version == theirs.version == 1
+        save_answers(other, theirs, {"rob_yn": 1})
+        other.commit()
+        with pytest.raises(StaleInterview):
+            save_answers(session, mine, {"rob_yn": 2})
+        session.rollback()
+    session.expire_all()
+    assert session.get(Interview, interview.id).answers == {"rob_yn": 1}  # type: ignore[union-attr]
