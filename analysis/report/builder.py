@@ -1,0 +1,157 @@
+"""Build a status report: sections from the numbers, HTML from Jinja templates, PDF by WeasyPrint."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import IO
+
+import jinja2
+from markupsafe import Markup
+
+from analysis.report.context import Formatter, Lookup, Section
+from analysis.report.data import Area, Period, ReportData
+from analysis.report.i18n import Translator
+from analysis.report.sections import SectionWriter
+
+__all__ = ["Report", "build_report"]
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+Progress = Callable[[str, float], None]
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=jinja2.select_autoescape(["html"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["svg"] = lambda text: Markup(text)  # charts are our own matplotlib output
+    return env
+
+
+@dataclass(frozen=True)
+class Report:
+    """A rendered report: standalone ``html`` (CSS inline, charts as inline SVG) and its PDF."""
+
+    html: str
+    language: str
+    public: bool
+    title: str
+
+    def pdf_bytes(self) -> bytes:
+        """The PDF (A4, print CSS) rendered by WeasyPrint."""
+        import weasyprint  # heavy import, only when a PDF is asked for
+
+        return bytes(weasyprint.HTML(string=self.html, base_url=str(TEMPLATES)).write_pdf())
+
+    def to_pdf(self, target: str | os.PathLike[str] | IO[bytes]) -> None:
+        """Write the PDF to a path or a binary file object."""
+        data = self.pdf_bytes()
+        if isinstance(target, str | os.PathLike):
+            Path(target).write_bytes(data)
+        else:
+            target.write(data)
+
+
+def _period(t: Translator, period: Period) -> str:
+    if isinstance(period, str):
+        return period
+    start, end = period
+    return f"{start.isoformat()} – {end.isoformat()}"
+
+
+def _level_name(t: Translator, area: Area) -> str:
+    return t("level_country" if area.level == "national" else f"level_{area.level}")
+
+
+def build_report(
+    data: ReportData,
+    *,
+    language: str = "es",
+    public: bool = True,
+    progress: Progress | None = None,
+    generated: dt.date | None = None,
+) -> Report:
+    """Build the status report of ``data.area`` for ``data.wave``.
+
+    Parameters
+    ----------
+    data : ReportData
+        The numbers (indicator tables, comparisons, police records, odds
+        ratios) and the methodology.
+    language : {"es", "en", "pt", "fr"}
+        Language of headings, sentences and labels.
+    public : bool
+        A public report never shows an estimate flagged ``suppressed`` (a dash
+        and a footnote instead, in tables, charts and sentences); an internal
+        report shows it marked ``‡``.
+    progress : callable, optional
+        Called as ``progress(step, fraction_done)`` after each section.
+    generated : date, optional
+        Date printed on the cover (default today).
+
+    Returns
+    -------
+    Report
+        ``.html``; ``.pdf_bytes()`` and ``.to_pdf(path_or_file)`` render the PDF.
+    """
+    t = Translator(language)
+    fmt = Formatter(t, Lookup(data.indicators.head(1), public).level, public)
+    writer = SectionWriter(data, fmt, public)
+    steps: list[tuple[str, Callable[[], Section | None]]] = [
+        ("highlights", writer.highlights),
+        ("prevalence", writer.prevalence),
+        ("crime_types", writer.crime_types),
+        ("reporting", writer.reporting),
+        ("perception", writer.perception),
+        ("perceived_actual", writer.perceived_actual),
+        ("trust", writer.trust),
+        ("avoidance", writer.avoidance),
+        ("bribery", writer.bribery),
+        ("tables", writer.tables),
+        ("subareas", writer.subareas),
+        ("methodology", writer.methodology),
+    ]
+    sections: list[Section] = []
+    for k, (name, make) in enumerate(steps):
+        section = make()
+        if section is not None:
+            sections.append(section)
+        if progress is not None:
+            progress(name, (k + 1) / (len(steps) + 1))
+    title = t("title")
+    cover = {
+        "title": title,
+        "area": data.area.name,
+        "area_level": _level_name(t, data.area),
+        "parents": [f"{a.name} ({_level_name(t, a)})" for a in (data.state, data.country) if a],
+        "wave": data.wave.name,
+        "reference_period": _period(t, data.wave.reference_period),
+        "fieldwork": _period(t, data.wave.fieldwork),
+        "previous_wave": data.previous_wave.name if data.previous_wave else "",
+        "edition": t("edition_public") if public else t("edition_internal"),
+        "generated": (generated or dt.date.today()).isoformat(),
+    }
+    html = (
+        _environment()
+        .get_template("report.html")
+        .render(
+            t=t,
+            lang=language,
+            public=public,
+            cover=cover,
+            sections=sections,
+            css=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
+        )
+    )
+    if progress is not None:
+        progress("html", 1.0)
+    return Report(html=html, language=language, public=public, title=f"{title} — {data.area.name}")

@@ -1,0 +1,356 @@
+"""Report charts: matplotlib figures rendered to inline SVG.
+
+Every chart is drawn on a fresh :class:`matplotlib.figure.Figure` with the SVG
+canvas (no pyplot, so nothing leaks between calls) and returned as an
+``<svg>`` string that the HTML embeds and WeasyPrint draws as vectors. Text
+stays text (``svg.fonttype = "none"``), so titles and labels can be searched
+in the PDF.
+
+Readable without colour: the Okabe–Ito palette (safe for the common
+colour-vision deficiencies), a distinct marker and hatching per series, values
+written next to the bars, and error bars for the confidence intervals. A
+value that is not a number (a suppressed estimate in a public report) gets no
+bar and no point, only the words passed as ``missing_label``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import matplotlib
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.figure import Figure
+from matplotlib.ticker import NullFormatter, ScalarFormatter
+
+__all__ = [
+    "OKABE_ITO",
+    "ChartText",
+    "Series",
+    "bar_chart",
+    "dot_chart",
+    "forest_chart",
+    "scatter_chart",
+]
+
+#: Okabe & Ito (2008) colour-blind-safe palette, most distinct first
+OKABE_ITO: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#D55E00",  # vermillion
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",
+)
+_MARKERS = ("o", "s", "^", "D", "v", "P")
+_HATCHES = ("", "////", "....", "xxx", "\\\\\\\\", "++")
+_WIDTH_IN = 6.7  # A4 text width with 18 mm margins
+SVG_FONTTYPE = "none"  # text stays text: searchable, and cheaper for WeasyPrint than glyph paths
+
+
+@dataclass(frozen=True)
+class Series:
+    """One series of estimates with interval bounds (NaN = not shown).
+
+    ``flagged`` marks estimates drawn hollow with a ``‡`` (internal reports:
+    estimates that a public report would suppress).
+    """
+
+    name: str
+    estimate: Sequence[float]
+    low: Sequence[float]
+    high: Sequence[float]
+    flagged: Sequence[bool] = field(default=())
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        est = np.asarray(self.estimate, dtype=float)
+        flagged = (
+            np.asarray(self.flagged, dtype=bool) if len(self.flagged) else np.zeros(len(est), bool)
+        )
+        return (
+            est,
+            np.asarray(self.low, dtype=float),
+            np.asarray(self.high, dtype=float),
+            flagged,
+        )
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """The words of a chart: title, value axis label (with unit), source line."""
+
+    title: str
+    axis: str
+    source: str
+    missing_label: str = "—"
+    decimals: int = 1
+    decimal_mark: str = "."
+
+
+def _figure(height: float) -> Figure:
+    fig = Figure(figsize=(_WIDTH_IN, height))
+    FigureCanvasSVG(fig)
+    return fig
+
+
+def _layout(
+    fig: Figure,
+    labels: Sequence[str],
+    bottom_in: float = 0.75,
+    left_in: float | None = None,
+    top_in: float = 0.42,
+) -> None:
+    """Fixed margins from the label lengths (constrained layout would draw every chart twice)."""
+    width, height = fig.get_size_inches()
+    if left_in is None:
+        longest = max((len(line) for label in labels for line in str(label).split("\n")), default=4)
+        left_in = min(0.25 + 0.07 * longest, 0.45 * width)
+    fig.subplots_adjust(
+        left=left_in / width,
+        right=1 - 0.15 / width,
+        top=1 - top_in / height,
+        bottom=bottom_in / height,
+    )
+
+
+def _render(fig: Figure, salt: str) -> str:
+    """SVG markup without the XML prologue; ids salted so charts in one page never clash."""
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": SVG_FONTTYPE, "svg.hashsalt": salt}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    text = buffer.getvalue()
+    return text[text.index("<svg") :]
+
+
+def _style(ax: Axes, text: ChartText, fig: Figure) -> None:
+    fig.text(
+        0.01,
+        1 - 0.08 / fig.get_size_inches()[1],
+        text.title,
+        fontsize=10,
+        fontweight="bold",
+        ha="left",
+        va="top",
+    )
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(labelsize=8)
+    fig.text(
+        0.01,
+        0.04 / fig.get_size_inches()[1],
+        text.source,
+        fontsize=6.5,
+        ha="left",
+        va="bottom",
+        color="#333333",
+    )
+
+
+def _fmt(value: float, text: ChartText) -> str:
+    return f"{value:,.{text.decimals}f}".replace(",", " ").replace(".", text.decimal_mark)
+
+
+def _intervals(
+    ax: Axes,
+    centre: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    color: str,
+    *,
+    vertical: bool = False,
+    cap: float = 0.0,
+    linewidth: float = 0.9,
+) -> None:
+    """All interval lines of a series as one SVG path (NaN-separated segments), caps included.
+
+    ``errorbar`` writes one SVG element per segment; WeasyPrint's time grows
+    with the number of elements, so hundreds of areas would cost seconds.
+    """
+    ok = np.isfinite(centre) & np.isfinite(low) & np.isfinite(high)
+    c, lo, hi = centre[ok], low[ok], high[ok]
+    gap = np.full(len(c), np.nan)
+    along = [np.column_stack([lo, hi, gap]).ravel()]
+    across = [np.column_stack([c, c, gap]).ravel()]
+    if cap > 0:
+        for end in (lo, hi):
+            along.append(np.column_stack([end, end, gap]).ravel())
+            across.append(np.column_stack([c - cap, c + cap, gap]).ravel())
+    a, b = np.concatenate(along), np.concatenate(across)
+    xs, ys = (b, a) if vertical else (a, b)
+    ax.plot(xs, ys, color=color, linewidth=linewidth, solid_capstyle="butt")
+
+
+def _upper(series: Sequence[Series]) -> float:
+    values = [np.nanmax(np.r_[s.arrays()[0], s.arrays()[2], 0.0]) for s in series]
+    top = max(values) if values else 1.0
+    return float(top if np.isfinite(top) and top > 0 else 1.0)
+
+
+def bar_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, salt: str) -> str:
+    """Horizontal bars with error bars, one group per label, values written at the bar ends."""
+    n, k = len(labels), max(len(series), 1)
+    fig = _figure(0.9 + 0.22 * n * k + (0.25 if k > 1 else 0))
+    ax = fig.add_subplot()
+    height = 0.8 / k
+    positions = np.arange(n)
+    top = _upper(series)
+    for j, s in enumerate(series):
+        est, low, high, flagged = s.arrays()
+        y = positions - 0.4 + height * (j + 0.5)
+        shown = np.isfinite(est)
+        color = OKABE_ITO[j % len(OKABE_ITO)]
+        ax.barh(
+            y[shown],
+            est[shown],
+            height=height * 0.9,
+            color=[("white" if f else color) for f in flagged[shown]],
+            edgecolor=color,
+            hatch=_HATCHES[j % len(_HATCHES)],
+            label=s.name,
+        )
+        _intervals(ax, y, low, high, "#222222", cap=height * 0.25, linewidth=0.8)
+        for yi, e, hi, f in zip(y, est, high, flagged, strict=True):
+            if np.isfinite(e):
+                x = hi if np.isfinite(hi) else e
+                ax.text(
+                    x + top * 0.01, yi, _fmt(e, text) + (" ‡" if f else ""), va="center", fontsize=7
+                )
+            else:
+                ax.text(top * 0.01, yi, text.missing_label, va="center", fontsize=7, style="italic")
+    ax.set_yticks(positions, labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, top * 1.18)
+    ax.set_xlabel(text.axis, fontsize=8)
+    if k > 1:
+        ax.legend(
+            fontsize=7,
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            ncol=k,
+            frameon=False,
+            borderaxespad=0.2,
+        )
+    _layout(fig, labels, top_in=0.42 + (0.25 if k > 1 else 0))
+    _style(ax, text, fig)
+    return _render(fig, salt)
+
+
+def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, salt: str) -> str:
+    """Points with interval lines, one row per label; a marker shape and colour per series."""
+    n, k = len(labels), max(len(series), 1)
+    fig = _figure(1.0 + 0.2 * n * max(1.0, 0.6 * k) + (0.25 if k > 1 else 0))
+    ax = fig.add_subplot()
+    positions = np.arange(n)
+    offset = 0.5 / k
+    for j, s in enumerate(series):
+        est, low, high, flagged = s.arrays()
+        y = positions + (j - (k - 1) / 2) * offset
+        shown = np.isfinite(est)
+        color = OKABE_ITO[j % len(OKABE_ITO)]
+        _intervals(ax, y, low, high, color)
+        for hollow in (False, True):
+            pick = shown & (flagged == hollow)
+            ax.plot(
+                est[pick],
+                y[pick],
+                linestyle="none",
+                marker=_MARKERS[j % len(_MARKERS)],
+                markersize=5,
+                color=color,
+                markerfacecolor="white" if hollow else color,
+                label=s.name if not hollow else None,
+            )
+        for yi, e in zip(y, est, strict=True):
+            if not np.isfinite(e):
+                ax.text(0, yi, " " + text.missing_label, va="center", fontsize=6.5, style="italic")
+    ax.set_yticks(positions, labels)
+    ax.invert_yaxis()
+    ax.set_xlim(left=0)
+    ax.set_xlabel(text.axis, fontsize=8)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.5)
+    if k > 1:
+        ax.legend(
+            fontsize=7,
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            ncol=min(k, 3),
+            frameon=False,
+            borderaxespad=0.2,
+        )
+    _layout(fig, labels, top_in=0.42 + (0.25 if k > 1 else 0))
+    _style(ax, text, fig)
+    return _render(fig, salt)
+
+
+def scatter_chart(
+    x: Series, y: Series, text: ChartText, x_axis: str, salt: str, labels: Sequence[str] = ()
+) -> str:
+    """One point per area with crossed interval lines (compact for hundreds of areas)."""
+    fig = _figure(4.2)
+    ax = fig.add_subplot()
+    xe, xl, xh, xf = x.arrays()
+    ye, yl, yh, yf = y.arrays()
+    shown = np.isfinite(xe) & np.isfinite(ye)
+    _intervals(ax, np.where(shown, ye, np.nan), xl, xh, "#999999", linewidth=0.5)
+    _intervals(ax, np.where(shown, xe, np.nan), yl, yh, "#999999", vertical=True, linewidth=0.5)
+    flagged = xf | yf
+    for hollow in (False, True):
+        pick = shown & (flagged == hollow)
+        ax.plot(
+            xe[pick],
+            ye[pick],
+            linestyle="none",
+            marker="o",
+            markersize=3.5 if len(xe) > 40 else 5,
+            color=OKABE_ITO[0],
+            markerfacecolor="white" if hollow else OKABE_ITO[0],
+        )
+    if len(labels) and len(labels) <= 40:
+        for xi, yi, label in zip(xe[shown], ye[shown], np.asarray(labels)[shown], strict=True):
+            ax.annotate(label, (xi, yi), fontsize=5.5, xytext=(3, 2), textcoords="offset points")
+    ax.set_xlabel(x_axis, fontsize=8)
+    ax.set_ylabel(text.axis, fontsize=8)
+    ax.grid(color="#dddddd", linewidth=0.5)
+    _layout(fig, [], bottom_in=0.8, left_in=0.7)
+    _style(ax, text, fig)
+    return _render(fig, salt)
+
+
+def forest_chart(
+    labels: Sequence[str],
+    odds: Sequence[float],
+    low: Sequence[float],
+    high: Sequence[float],
+    text: ChartText,
+    salt: str,
+) -> str:
+    """Odds ratios with intervals on a log axis, a reference line at 1, values written."""
+    n = len(labels)
+    fig = _figure(1.0 + 0.24 * n)
+    ax = fig.add_subplot()
+    est = np.asarray(odds, dtype=float)
+    lo = np.asarray(low, dtype=float)
+    hi = np.asarray(high, dtype=float)
+    y = np.arange(n)
+    shown = np.isfinite(est) & (est > 0)
+    ax.axvline(1.0, color="#555555", linewidth=0.8, linestyle="--")
+    _intervals(ax, np.where(shown, y, np.nan), lo, hi, OKABE_ITO[0], cap=0.15)
+    ax.plot(est[shown], y[shown], linestyle="none", marker="s", markersize=4, color=OKABE_ITO[0])
+    ax.set_xscale("log")
+    right = np.nanmax(np.r_[hi[np.isfinite(hi)], est[shown], 2.0])
+    for yi, e, h in zip(y[shown], est[shown], hi[shown], strict=True):
+        ax.text(h if np.isfinite(h) else e, yi, "  " + _fmt(e, text), va="center", fontsize=7)
+    ax.set_xlim(right=right * 1.6)
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xlabel(text.axis, fontsize=8)
+    ax.xaxis.set_major_formatter(ScalarFormatter())
+    ax.xaxis.set_minor_formatter(NullFormatter())
+    _layout(fig, labels)
+    _style(ax, text, fig)
+    return _render(fig, salt)

@@ -1,0 +1,349 @@
+"""Numbers to report sections: look-ups, formatted cells, tables and figures.
+
+The only door through which an estimate reaches the page is :class:`Lookup`:
+in a public report it blanks the estimate, interval and CV of every row
+flagged ``suppressed`` before anything else sees the table, so no table,
+chart, highlight or sentence can show it. An internal report keeps the value
+and marks it ``‡``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, cast
+
+import numpy as np
+import pandas as pd
+
+from analysis.indicators.catalogue import Indicator, catalogue
+from analysis.report.charts import ChartText, Series
+from analysis.report.data import Area
+from analysis.report.i18n import Translator
+
+__all__ = [
+    "Cell",
+    "Figure",
+    "Lookup",
+    "Section",
+    "Table",
+    "Value",
+    "indicator_info",
+]
+
+_DECIMALS = {"percent": 1, "per_100000": 0, "per_1000": 1, "ratio": 2}
+_MARKERS = {"high": "", "moderate": "*", "low": "**", "insufficient": "**"}
+_BLANKED = ("estimate", "se", "ci_low", "ci_high", "cv")
+
+
+@cache
+def _catalogue_by_id() -> dict[str, Indicator]:
+    return {i.id: i for i in catalogue()}
+
+
+def indicator_info(ident: str) -> Indicator | None:
+    """The catalogue entry of an indicator id (None for ids outside the catalogue)."""
+    return _catalogue_by_id().get(ident)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One estimate as the report shows it (``shown`` false: a dash and a footnote)."""
+
+    indicator: str
+    estimate: float
+    low: float
+    high: float
+    cv: float
+    n: float
+    quality: str
+    suppressed: bool
+    shown: bool
+    unit: str
+
+    @property
+    def flagged(self) -> bool:
+        """Suppressed but shown (internal report)."""
+        return self.suppressed and self.shown
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: text, quality marker and CSS class (``q-high`` …, ``num``, ``label``)."""
+
+    text: str
+    css: str = ""
+    marker: str = ""
+    sub: str = ""
+
+
+@dataclass
+class Table:
+    caption: str
+    header: list[str]
+    rows: list[list[Cell]]
+    notes: list[str] = field(default_factory=list)
+    css: str = ""
+    kind: str = "table"
+
+
+@dataclass
+class Figure:
+    title: str
+    svg: str
+    note: str = ""
+    kind: str = "figure"
+
+
+@dataclass
+class Section:
+    """A heading, paragraphs, then figures and tables in reading order, then subsections."""
+
+    id: str
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    blocks: list[Figure | Table] = field(default_factory=list)
+    subsections: list[Section] = field(default_factory=list)
+    page_break: bool = True
+
+    def add(self, *blocks: Figure | Table | None) -> None:
+        """Append the blocks that exist (a chart or table with no data is None)."""
+        self.blocks.extend(b for b in blocks if b is not None)
+
+    @property
+    def figures(self) -> list[Figure]:
+        return [b for b in self.blocks if isinstance(b, Figure)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+
+class Lookup:
+    """Rows of an indicator table by ``(domain_type, domain, indicator)``, masked for publication."""
+
+    def __init__(self, table: pd.DataFrame | None, public: bool) -> None:
+        self.public = public
+        self.rows: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.by_type: dict[str, list[str]] = {}
+        if table is None or table.empty:
+            self.level = 0.90
+            return
+        frame = table.copy()
+        frame["domain"] = frame["domain"].astype(str)
+        frame["domain_type"] = frame["domain_type"].astype(str)
+        hidden = frame["suppressed"].fillna(False).astype(bool).to_numpy()
+        frame["shown"] = ~hidden if public else True
+        if public:
+            # the single choke point: a suppressed estimate is gone before any section sees it
+            for column in _BLANKED:
+                if column in frame.columns:
+                    frame.loc[hidden, column] = np.nan
+        levels = pd.to_numeric(frame.get("level", pd.Series(dtype=float)), errors="coerce").dropna()
+        self.level = float(levels.iloc[0]) if len(levels) else 0.90
+        for record in frame.to_dict("records"):
+            key = (record["domain_type"], record["domain"], record["indicator"])
+            self.rows[key] = cast(dict[str, Any], record)
+        for kind, part in frame.groupby("domain_type", sort=False)["domain"]:
+            self.by_type[str(kind)] = list(dict.fromkeys(part.tolist()))
+
+    def get(self, domain_type: str, domain: str, indicator: str) -> Value | None:
+        record = self.rows.get((domain_type, str(domain), indicator))
+        if record is None:
+            return None
+        info = indicator_info(indicator)
+        unit = str(record.get("unit") or (info.unit if info else "percent"))
+        return Value(
+            indicator=indicator,
+            estimate=_float(record.get("estimate")),
+            low=_float(record.get("ci_low")),
+            high=_float(record.get("ci_high")),
+            cv=_float(record.get("cv")),
+            n=_float(record.get("n")),
+            quality=str(record.get("quality") or ""),
+            suppressed=bool(record.get("suppressed")),
+            shown=bool(record.get("shown")),
+            unit=unit,
+        )
+
+    def area(self, area: Area, indicator: str) -> Value | None:
+        return self.get(area.level, area.domain, indicator)
+
+    def has(self, area: Area, indicators: Iterable[str]) -> list[str]:
+        """The indicators of ``indicators`` that have a row for ``area``, in order."""
+        return [i for i in indicators if (area.level, area.domain, i) in self.rows]
+
+    def indicators_for(self, area: Area) -> list[str]:
+        """Every indicator with a row for ``area``, in catalogue order (others last)."""
+        present = {k[2] for k in self.rows if k[0] == area.level and k[1] == area.domain}
+        ordered = [i.id for i in catalogue() if i.id in present]
+        return ordered + sorted(present - set(ordered))
+
+
+def _float(value: Any) -> float:
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        return math.nan
+    return out
+
+
+class Formatter:
+    """Values to text, cells and chart series in one language."""
+
+    def __init__(self, t: Translator, level: float, public: bool) -> None:
+        self.t = t
+        self.level = level
+        self.public = public
+        self.level_text = t.number(100 * level, 0)
+        self.used_hidden = False
+        self.used_flagged = False
+
+    def name(self, indicator: str) -> str:
+        info = indicator_info(indicator)
+        return self.t.pick(info.name, indicator) if info else indicator
+
+    def definition(self, indicator: str) -> str:
+        info = indicator_info(indicator)
+        return self.t.pick(info.definition) if info else ""
+
+    def decimals(self, value: Value) -> int:
+        return _DECIMALS.get(value.unit, 1)
+
+    def number(self, value: Value, x: float | None = None) -> str:
+        return self.t.number(value.estimate if x is None else x, self.decimals(value))
+
+    def estimate(self, value: Value | None, with_unit: bool = False) -> str:
+        """The estimate as text (a dash when not shown); ``%`` added for percentages."""
+        if value is None or not value.shown or not math.isfinite(value.estimate):
+            return "—"
+        text = self.number(value)
+        if with_unit and value.unit == "percent":
+            text += "%"
+        return text
+
+    def interval(self, value: Value | None) -> str:
+        if value is None or not value.shown or not math.isfinite(value.low):
+            return "—"
+        return f"{self.number(value, value.low)}–{self.number(value, value.high)}"
+
+    def marker(self, value: Value | None) -> str:
+        if value is None:
+            return ""
+        if not value.shown:
+            self.used_hidden = True
+            return ""
+        if value.suppressed:
+            self.used_flagged = True
+            return "‡"
+        return _MARKERS.get(value.quality, "")
+
+    def css(self, value: Value | None) -> str:
+        if value is None:
+            return "num"
+        if value.suppressed:
+            return "num q-suppressed"
+        return f"num q-{value.quality}" if value.quality else "num"
+
+    def quality_word(self, value: Value | None) -> str:
+        if value is None:
+            return ""
+        if value.suppressed:
+            return self.t("quality_suppressed")
+        key = f"quality_{value.quality}"
+        return self.t(key) if value.quality in ("high", "moderate", "low") else value.quality
+
+    def cell(self, value: Value | None, with_interval: bool = False) -> Cell:
+        sub = self.interval(value) if with_interval and value is not None and value.shown else ""
+        return Cell(self.estimate(value), self.css(value), self.marker(value), sub)
+
+    def unit_word(self, unit: str) -> str:
+        return {
+            "percent": self.t("unit_percent"),
+            "per_100000": self.t("unit_per100k"),
+            "per_1000": self.t("unit_per100k")
+            .replace("100 000", "1 000")
+            .replace("100,000", "1,000")
+            .replace("100 mil", "1 mil"),
+            "ratio": self.t("unit_ratio"),
+        }.get(unit, unit)
+
+    def axis(self, unit: str) -> str:
+        return (
+            self.t("axis_per100k")
+            if unit == "per_100000"
+            else (self.unit_word(unit) if unit in ("per_1000", "ratio") else self.t("axis_percent"))
+        )
+
+    def series(self, name: str, values: Sequence[Value | None]) -> Series:
+        """A chart series; values not shown become NaN (no bar, no point)."""
+        est, low, high, flagged = [], [], [], []
+        for v in values:
+            visible = v is not None and v.shown
+            est.append(v.estimate if visible and v else math.nan)
+            low.append(v.low if visible and v else math.nan)
+            high.append(v.high if visible and v else math.nan)
+            flagged.append(bool(v and v.flagged))
+            if v is not None and not v.shown:
+                self.used_hidden = True
+            if v is not None and v.flagged:
+                self.used_flagged = True
+        return Series(name, est, low, high, flagged)
+
+    def chart_text(self, title: str, axis: str, source: str, decimals: int = 1) -> ChartText:
+        return ChartText(
+            title=title,
+            axis=axis,
+            source=source,
+            missing_label=self.t("chart_suppressed"),
+            decimals=decimals,
+            decimal_mark="," if self.t.language in ("pt", "fr") else ".",
+        )
+
+    def indicator_table(
+        self,
+        caption: str,
+        indicators: Sequence[str],
+        current: Lookup,
+        area: Area,
+        previous: Lookup | None = None,
+        changes: Mapping[tuple[str, str, str], str] | None = None,
+    ) -> Table:
+        """Indicator | estimate | interval | CV | n | quality [| previous | change]."""
+        header = [
+            self.t("col_indicator"),
+            self.t("col_estimate"),
+            self.t("col_ci", level=self.level_text),
+            self.t("col_cv"),
+            self.t("col_n"),
+            self.t("col_quality"),
+        ]
+        if previous is not None:
+            header += [self.t("col_previous"), self.t("col_change")]
+        rows: list[list[Cell]] = []
+        for ident in indicators:
+            value = current.area(area, ident)
+            if value is None:
+                continue
+            cv = value.cv * 100 if value.shown and math.isfinite(value.cv) else math.nan
+            row = [
+                Cell(self.name(ident) + _unit_suffix(value.unit), "label"),
+                self.cell(value),
+                Cell(self.interval(value), "num"),
+                Cell(self.t.number(cv, 1), "num"),
+                Cell(self.t.number(value.n, 0), "num"),
+                Cell(self.quality_word(value), self.css(value).replace("num ", "")),
+            ]
+            if previous is not None:
+                before = previous.area(area, ident)
+                row.append(self.cell(before))
+                change = (changes or {}).get((area.level, area.domain, ident), "")
+                row.append(Cell(change if value.shown and before and before.shown else "—"))
+            rows.append(row)
+        return Table(caption, header, rows)
+
+
+def _unit_suffix(unit: str) -> str:
+    return {"percent": " (%)", "per_100000": " (×100 000)", "per_1000": " (×1 000)"}.get(unit, "")

@@ -1,0 +1,616 @@
+"""Report wording in Spanish, English, Portuguese and French, and number formats.
+
+Indicator names and definitions come from the indicator catalogue when it has
+them (:func:`analysis.report.context.indicator_label`); this module holds the
+report's own words: headings, table headers, chart axes, the sentence patterns
+of the highlights, and fallback names for crime types, reasons, institutions.
+Every key exists in all four languages (a test checks it).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+__all__ = ["LANGUAGES", "STRINGS", "Translator"]
+
+LANGUAGES: tuple[str, ...] = ("es", "en", "pt", "fr")
+
+
+def _s(es: str, en: str, pt: str, fr: str) -> dict[str, str]:
+    return {"es": es, "en": en, "pt": pt, "fr": fr}
+
+
+STRINGS: dict[str, dict[str, str]] = {
+    # cover
+    "title": _s(
+        "Informe de situación: victimización y percepción de inseguridad",
+        "Status report: victimization and perceived insecurity",
+        "Relatório de situação: vitimização e percepção de insegurança",
+        "Rapport de situation : victimation et sentiment d'insécurité",
+    ),
+    "edition_public": _s("Edición pública", "Public edition", "Edição pública", "Édition publique"),
+    "edition_internal": _s(
+        "USO INTERNO: incluye estimaciones no publicables",
+        "INTERNAL USE: includes estimates not fit for publication",
+        "USO INTERNO: inclui estimativas não publicáveis",
+        "USAGE INTERNE : contient des estimations non publiables",
+    ),
+    "wave": _s("Levantamiento", "Survey wave", "Levantamento", "Vague d'enquête"),
+    "reference_period": _s(
+        "Periodo de referencia", "Reference period", "Período de referência", "Période de référence"
+    ),
+    "fieldwork": _s(
+        "Trabajo de campo", "Fieldwork", "Trabalho de campo", "Collecte sur le terrain"
+    ),
+    "previous_wave": _s(
+        "Levantamiento anterior", "Previous wave", "Levantamento anterior", "Vague précédente"
+    ),
+    "generated": _s("Generado", "Generated", "Gerado em", "Généré le"),
+    "area": _s("Área", "Area", "Área", "Zone"),
+    "page": _s("Página", "Page", "Página", "Page"),
+    "of": _s("de", "of", "de", "sur"),
+    "contents": _s("Contenido", "Contents", "Conteúdo", "Sommaire"),
+    # area levels
+    "level_country": _s("País", "Country", "País", "Pays"),
+    "level_state": _s("Estado", "State", "Estado", "État"),
+    "level_municipality": _s("Municipio", "Municipality", "Município", "Municipalité"),
+    "states": _s("Estados", "States", "Estados", "États"),
+    "municipalities": _s("Municipios", "Municipalities", "Municípios", "Municipalités"),
+    # section headings
+    "sec_highlights": _s(
+        "Principales resultados", "Highlights", "Principais resultados", "Faits saillants"
+    ),
+    "sec_prevalence": _s(
+        "Prevalencia e incidencia delictiva",
+        "Prevalence and incidence of crime",
+        "Prevalência e incidência de crimes",
+        "Prévalence et incidence de la criminalité",
+    ),
+    "sec_crime_types": _s(
+        "Victimización por tipo de delito",
+        "Victimization by crime type",
+        "Vitimização por tipo de crime",
+        "Victimation par type d'infraction",
+    ),
+    "sec_reporting": _s(
+        "Denuncia y cifra negra",
+        "Reporting to the authorities and the dark figure",
+        "Notificação às autoridades e cifra oculta",
+        "Signalement aux autorités et chiffre noir",
+    ),
+    "sec_perception": _s(
+        "Percepción de inseguridad",
+        "Perceived insecurity",
+        "Percepção de insegurança",
+        "Sentiment d'insécurité",
+    ),
+    "sec_perceived_actual": _s(
+        "Inseguridad percibida frente a victimización",
+        "Perceived versus actual insecurity",
+        "Insegurança percebida versus vitimização",
+        "Insécurité perçue et victimation mesurée",
+    ),
+    "sec_trust": _s(
+        "Confianza y desempeño institucional",
+        "Trust in institutions and their performance",
+        "Confiança e desempenho das instituições",
+        "Confiance dans les institutions et leur action",
+    ),
+    "sec_avoidance": _s(
+        "Conductas de evitación",
+        "Avoidance behaviour",
+        "Comportamentos de evitação",
+        "Comportements d'évitement",
+    ),
+    "sec_bribery": _s(
+        "Soborno (ODS 16.5.1)",
+        "Bribery (SDG 16.5.1)",
+        "Suborno (ODS 16.5.1)",
+        "Corruption (ODD 16.5.1)",
+    ),
+    "sec_tables": _s(
+        "Cuadros de estimaciones",
+        "Tables of estimates",
+        "Tabelas de estimativas",
+        "Tableaux des estimations",
+    ),
+    "sec_methodology": _s(
+        "Anexo metodológico", "Methodology annex", "Anexo metodológico", "Annexe méthodologique"
+    ),
+    "sec_subareas": _s(
+        "Resultados por área", "Results by area", "Resultados por área", "Résultats par zone"
+    ),
+    # sub-headings
+    "sub_comparison": _s(
+        "Comparación con el estado y el país",
+        "Comparison with the state and the country",
+        "Comparação com o estado e o país",
+        "Comparaison avec l'État et le pays",
+    ),
+    "sub_groups": _s("Por grupo", "By group", "Por grupo", "Par groupe"),
+    "sub_police": _s(
+        "Delitos registrados por la policía",
+        "Crimes recorded by the police",
+        "Crimes registrados pela polícia",
+        "Infractions enregistrées par la police",
+    ),
+    "sub_fear_drivers": _s(
+        "Factores asociados al temor",
+        "Factors associated with fear",
+        "Fatores associados ao medo",
+        "Facteurs associés à la peur",
+    ),
+    "sub_reasons": _s(
+        "Razones para no denunciar",
+        "Reasons for not reporting",
+        "Motivos para não notificar",
+        "Raisons de ne pas signaler",
+    ),
+    "sub_design": _s("Diseño muestral", "Sample design", "Desenho amostral", "Plan de sondage"),
+    "sub_sample": _s(
+        "Tamaño de muestra y tasas de respuesta",
+        "Sample sizes and response rates",
+        "Tamanho da amostra e taxas de resposta",
+        "Taille d'échantillon et taux de réponse",
+    ),
+    "sub_weighting": _s("Ponderación", "Weighting", "Ponderação", "Pondération"),
+    "sub_quality": _s(
+        "Criterios de calidad", "Quality rules", "Critérios de qualidade", "Règles de qualité"
+    ),
+    "sub_definitions": _s("Definiciones", "Definitions", "Definições", "Définitions"),
+    # table headers
+    "col_indicator": _s("Indicador", "Indicator", "Indicador", "Indicateur"),
+    "col_estimate": _s("Estimación", "Estimate", "Estimativa", "Estimation"),
+    "col_ci": _s("IC {level}%", "{level}% CI", "IC {level}%", "IC {level} %"),
+    "col_cv": _s("CV %", "CV %", "CV %", "CV %"),
+    "col_n": _s("n", "n", "n", "n"),
+    "col_quality": _s("Calidad", "Quality", "Qualidade", "Qualité"),
+    "col_unit": _s("Unidad", "Unit", "Unidade", "Unité"),
+    "col_previous": _s("Anterior", "Previous", "Anterior", "Précédent"),
+    "col_change": _s("Cambio", "Change", "Variação", "Évolution"),
+    "col_group": _s("Grupo", "Group", "Grupo", "Groupe"),
+    "col_term": _s("Variable", "Variable", "Variável", "Variable"),
+    "col_odds_ratio": _s("Razón de momios", "Odds ratio", "Razão de chances", "Rapport de cotes"),
+    "col_p": _s("Valor p", "p-value", "Valor p", "Valeur p"),
+    "col_recorded": _s(
+        "Delitos registrados", "Recorded crimes", "Crimes registrados", "Infractions enregistrées"
+    ),
+    "col_recorded_rate": _s(
+        "Registrados por 100 000 hab.",
+        "Recorded per 100,000 population",
+        "Registrados por 100 mil hab.",
+        "Enregistrées pour 100 000 hab.",
+    ),
+    "col_survey_rate": _s(
+        "Encuesta: delitos por 100 000 hab.",
+        "Survey: crimes per 100,000 population",
+        "Pesquisa: crimes por 100 mil hab.",
+        "Enquête : infractions pour 100 000 hab.",
+    ),
+    "col_value": _s("Valor", "Value", "Valor", "Valeur"),
+    "col_rule": _s("Criterio", "Rule", "Critério", "Critère"),
+    "col_respondents": _s("Entrevistas", "Interviews", "Entrevistas", "Entretiens"),
+    "col_response_rate": _s(
+        "Tasa de respuesta", "Response rate", "Taxa de resposta", "Taux de réponse"
+    ),
+    "col_step": _s("Etapa", "Step", "Etapa", "Étape"),
+    # units
+    "unit_percent": _s(
+        "% de la población", "% of population", "% da população", "% de la population"
+    ),
+    "unit_per100k": _s(
+        "por 100 000 habitantes",
+        "per 100,000 population",
+        "por 100 mil habitantes",
+        "pour 100 000 habitants",
+    ),
+    "unit_ratio": _s(
+        "delitos por víctima", "crimes per victim", "crimes por vítima", "infractions par victime"
+    ),
+    "axis_percent": _s("Porcentaje (%)", "Percent (%)", "Porcentagem (%)", "Pourcentage (%)"),
+    "axis_per100k": _s(
+        "Por 100 000 habitantes",
+        "Per 100,000 population",
+        "Por 100 mil habitantes",
+        "Pour 100 000 habitants",
+    ),
+    "axis_odds_ratio": _s(
+        "Razón de momios (escala logarítmica)",
+        "Odds ratio (log scale)",
+        "Razão de chances (escala logarítmica)",
+        "Rapport de cotes (échelle logarithmique)",
+    ),
+    "axis_prevalence": _s(
+        "Prevalencia de victimización (% de adultos)",
+        "Victimization prevalence (% of adults)",
+        "Prevalência de vitimização (% de adultos)",
+        "Prévalence de la victimation (% des adultes)",
+    ),
+    "axis_perceived": _s(
+        "Se siente inseguro en su municipio (%)",
+        "Feel unsafe in their municipality (%)",
+        "Sente-se inseguro no município (%)",
+        "Ne se sent pas en sécurité dans sa commune (%)",
+    ),
+    # quality
+    "quality_high": _s("Alta", "High", "Alta", "Élevée"),
+    "quality_moderate": _s("Moderada", "Moderate", "Moderada", "Modérée"),
+    "quality_low": _s("Baja", "Low", "Baixa", "Faible"),
+    "quality_suppressed": _s("No publicable", "Not published", "Não publicável", "Non publiée"),
+    "quality_legend": _s(
+        "Calidad de la estimación (coeficiente de variación, CV): sin marca = alta; "
+        "* = moderada; ** = baja, interpretar con cautela; — = no se publica por "
+        "precisión insuficiente.",
+        "Quality of the estimate (coefficient of variation, CV): no mark = high; "
+        "* = moderate; ** = low, interpret with caution; — = not published, "
+        "insufficient precision.",
+        "Qualidade da estimativa (coeficiente de variação, CV): sem marca = alta; "
+        "* = moderada; ** = baixa, interpretar com cautela; — = não publicada, "
+        "precisão insuficiente.",
+        "Qualité de l'estimation (coefficient de variation, CV) : sans marque = élevée ; "
+        "* = modérée ; ** = faible, à interpréter avec prudence ; — = non publiée, "
+        "précision insuffisante.",
+    ),
+    "suppressed_note": _s(
+        "— Estimación no publicada: no cumple los criterios de calidad ({rules}).",
+        "— Estimate not published: it does not meet the quality rules ({rules}).",
+        "— Estimativa não publicada: não cumpre os critérios de qualidade ({rules}).",
+        "— Estimation non publiée : elle ne satisfait pas aux règles de qualité ({rules}).",
+    ),
+    "suppressed_internal_note": _s(
+        "‡ Estimación que no cumple los criterios de calidad; se muestra solo en la edición interna.",
+        "‡ Estimate that fails the quality rules; shown in the internal edition only.",
+        "‡ Estimativa que não cumpre os critérios de qualidade; mostrada só na edição interna.",
+        "‡ Estimation ne satisfaisant pas aux règles de qualité ; montrée dans l'édition interne seulement.",
+    ),
+    "chart_suppressed": _s("no publicada", "not published", "não publicada", "non publiée"),
+    # highlights
+    "hl_value": _s(
+        "{name}: {value} (IC {level}%: {low} a {high}).",
+        "{name}: {value} ({level}% CI {low} to {high}).",
+        "{name}: {value} (IC {level}%: {low} a {high}).",
+        "{name} : {value} (IC {level} % : {low} à {high}).",
+    ),
+    "hl_suppressed": _s(
+        "{name}: la estimación no se publica por precisión insuficiente.",
+        "{name}: the estimate is not published because its precision is insufficient.",
+        "{name}: a estimativa não é publicada por precisão insuficiente.",
+        "{name} : l'estimation n'est pas publiée, sa précision étant insuffisante.",
+    ),
+    "hl_up": _s(
+        "Aumento estadísticamente significativo respecto de {wave} ({previous}).",
+        "A statistically significant increase from {wave} ({previous}).",
+        "Aumento estatisticamente significativo em relação a {wave} ({previous}).",
+        "Hausse statistiquement significative par rapport à {wave} ({previous}).",
+    ),
+    "hl_down": _s(
+        "Disminución estadísticamente significativa respecto de {wave} ({previous}).",
+        "A statistically significant decrease from {wave} ({previous}).",
+        "Redução estatisticamente significativa em relação a {wave} ({previous}).",
+        "Baisse statistiquement significative par rapport à {wave} ({previous}).",
+    ),
+    "hl_same": _s(
+        "Sin cambio significativo respecto de {wave} ({previous}).",
+        "No significant change from {wave} ({previous}).",
+        "Sem variação significativa em relação a {wave} ({previous}).",
+        "Pas d'évolution significative par rapport à {wave} ({previous}).",
+    ),
+    "hl_no_previous": _s(
+        "Sin comparación con {wave}: la estimación anterior no se publicó.",
+        "No comparison with {wave}: the earlier estimate was not published.",
+        "Sem comparação com {wave}: a estimativa anterior não foi publicada.",
+        "Pas de comparaison avec {wave} : l'estimation antérieure n'a pas été publiée.",
+    ),
+    "hl_gap": _s(
+        "{perceived} de la población se siente insegura en su {level}, mientras que {prevalence} "
+        "fue víctima de algún delito en el periodo de referencia.",
+        "{perceived} of the population feel unsafe in their {level}, while {prevalence} were "
+        "victims of a crime in the reference period.",
+        "{perceived} da população sente-se insegura no seu {level}, enquanto {prevalence} "
+        "foi vítima de algum crime no período de referência.",
+        "{perceived} de la population ne se sent pas en sécurité dans son {level}, alors que "
+        "{prevalence} a été victime d'une infraction au cours de la période de référence.",
+    ),
+    "hl_dark": _s(
+        "{dark} de los delitos no se denunciaron o no dieron lugar a una carpeta de investigación "
+        "(cifra negra).",
+        "{dark} of crimes were not reported or did not lead to an investigation file (dark "
+        "figure).",
+        "{dark} dos crimes não foram notificados ou não geraram uma investigação (cifra oculta).",
+        "{dark} des infractions n'ont pas été signalées ou n'ont pas donné lieu à une enquête "
+        "(chiffre noir).",
+    ),
+    "significance_note": _s(
+        "Solo se califican como cambios las diferencias estadísticamente significativas al nivel "
+        "del {alpha}%.",
+        "Only differences that are statistically significant at the {alpha}% level are called "
+        "changes.",
+        "Só são chamadas variações as diferenças estatisticamente significativas ao nível de "
+        "{alpha}%.",
+        "Seules les différences statistiquement significatives au seuil de {alpha} % sont "
+        "qualifiées d'évolutions.",
+    ),
+    "likelihood_note": _s(
+        "La probabilidad percibida de ser víctima en los próximos 12 meses y la prevalencia del "
+        "último año son magnitudes distintas: la primera es una percepción sobre el futuro y la "
+        "segunda una medición del pasado. Se presentan lado a lado y no se dividen una entre otra.",
+        "The perceived likelihood of becoming a victim in the next 12 months and last year's "
+        "prevalence are different quantities: one is a perception about the future, the other a "
+        "measurement of the past. They are shown side by side and are not divided by each other.",
+        "A probabilidade percebida de ser vítima nos próximos 12 meses e a prevalência do último "
+        "ano são grandezas diferentes: a primeira é uma percepção sobre o futuro e a segunda uma "
+        "medição do passado. São apresentadas lado a lado e não são divididas uma pela outra.",
+        "La probabilité perçue d'être victime dans les 12 prochains mois et la prévalence de "
+        "l'année écoulée sont des grandeurs différentes : l'une est une perception de l'avenir, "
+        "l'autre une mesure du passé. Elles sont présentées côte à côte et ne sont pas divisées "
+        "l'une par l'autre.",
+    ),
+    "police_note": _s(
+        "Los delitos registrados por la policía solo incluyen los hechos denunciados; la encuesta "
+        "mide también los que nunca llegan a la autoridad (cifra negra).",
+        "Police-recorded crime includes only the crimes reported to the police; the survey also "
+        "measures those that never reach the authorities (the dark figure).",
+        "Os crimes registrados pela polícia incluem apenas os notificados; a pesquisa mede também "
+        "os que nunca chegam às autoridades (cifra oculta).",
+        "Les infractions enregistrées par la police ne comprennent que celles qui ont été "
+        "signalées ; l'enquête mesure aussi celles qui n'arrivent jamais aux autorités (chiffre "
+        "noir).",
+    ),
+    "odds_note": _s(
+        "Razones de momios de sentirse inseguro (regresión logística con diseño muestral); "
+        "valores mayores que 1 indican más temor que en la categoría de referencia.",
+        "Odds ratios of feeling unsafe (design-based logistic regression); values above 1 mean "
+        "more fear than in the reference category.",
+        "Razões de chances de sentir-se inseguro (regressão logística com desenho amostral); "
+        "valores acima de 1 indicam mais medo que na categoria de referência.",
+        "Rapports de cotes du sentiment d'insécurité (régression logistique tenant compte du plan "
+        "de sondage) ; une valeur supérieure à 1 signifie plus de peur que la catégorie de "
+        "référence.",
+    ),
+    "no_data": _s(
+        "No hay estimaciones para esta sección.",
+        "There are no estimates for this section.",
+        "Não há estimativas para esta seção.",
+        "Aucune estimation pour cette section.",
+    ),
+    "source": _s(
+        "Fuente: {survey}, {wave}. Intervalos de confianza al {level}%.",
+        "Source: {survey}, {wave}. {level}% confidence intervals.",
+        "Fonte: {survey}, {wave}. Intervalos de confiança de {level}%.",
+        "Source : {survey}, {wave}. Intervalles de confiance à {level} %.",
+    ),
+    "source_police": _s(
+        "Fuente: registros policiales ({period}) y {survey}, {wave}.",
+        "Source: police records ({period}) and {survey}, {wave}.",
+        "Fonte: registros policiais ({period}) e {survey}, {wave}.",
+        "Source : données de police ({period}) et {survey}, {wave}.",
+    ),
+    "survey_name": _s(
+        "Encuesta de victimización y percepción de inseguridad",
+        "Victimization and perceived insecurity survey",
+        "Pesquisa de vitimização e percepção de insegurança",
+        "Enquête de victimation et sentiment d'insécurité",
+    ),
+    "chart_subareas_title": _s(
+        "Inseguridad percibida y prevalencia de victimización por {level}",
+        "Perceived insecurity and victimization prevalence by {level}",
+        "Insegurança percebida e prevalência de vitimização por {level}",
+        "Insécurité perçue et prévalence de la victimation par {level}",
+    ),
+    "chart_subareas_note": _s(
+        "Cada punto es un área; las líneas son intervalos de confianza al {level}%.",
+        "Each point is an area; lines are {level}% confidence intervals.",
+        "Cada ponto é uma área; as linhas são intervalos de confiança de {level}%.",
+        "Chaque point est une zone ; les traits sont des intervalles de confiance à {level} %.",
+    ),
+    "chart_levels_title": _s(
+        "Población que se siente insegura, por ámbito",
+        "Population feeling unsafe, by area level",
+        "População que se sente insegura, por âmbito",
+        "Population ne se sentant pas en sécurité, par niveau",
+    ),
+    "chart_groups_title": _s(
+        "Inseguridad percibida y victimización por grupo",
+        "Perceived insecurity and victimization by group",
+        "Insegurança percebida e vitimização por grupo",
+        "Insécurité perçue et victimation par groupe",
+    ),
+    "chart_police_title": _s(
+        "Delitos registrados por la policía y delitos medidos por la encuesta",
+        "Police-recorded crime and crime measured by the survey",
+        "Crimes registrados pela polícia e crimes medidos pela pesquisa",
+        "Infractions enregistrées par la police et mesurées par l'enquête",
+    ),
+    "chart_compare_title": _s(
+        "{area}, su estado y el país",
+        "{area}, its state and the country",
+        "{area}, seu estado e o país",
+        "{area}, son État et le pays",
+    ),
+    "series_perceived": _s(
+        "Se siente inseguro", "Feel unsafe", "Sente-se inseguro", "Sentiment d'insécurité"
+    ),
+    "series_prevalence": _s("Fue víctima", "Were victims", "Foi vítima", "Victimes"),
+    "series_likely": _s(
+        "Cree probable ser víctima (próximos 12 meses)",
+        "Think victimization likely (next 12 months)",
+        "Acha provável ser vítima (próximos 12 meses)",
+        "Pense probable d'être victime (12 prochains mois)",
+    ),
+    "series_survey": _s("Encuesta", "Survey", "Pesquisa", "Enquête"),
+    "series_police": _s("Policía", "Police", "Polícia", "Police"),
+    "series_current": _s("Actual", "Current", "Atual", "Actuelle"),
+    "change_up": _s(
+        "▲ aumento significativo",
+        "▲ significant increase",
+        "▲ aumento significativo",
+        "▲ hausse significative",
+    ),
+    "change_down": _s(
+        "▼ disminución significativa",
+        "▼ significant decrease",
+        "▼ redução significativa",
+        "▼ baisse significative",
+    ),
+    "change_none": _s(
+        "sin cambio significativo",
+        "no significant change",
+        "sem variação significativa",
+        "pas d'évolution significative",
+    ),
+    "word_state": _s("estado", "state", "estado", "État"),
+    "word_municipality": _s("municipio", "municipality", "município", "commune"),
+    "groups_of": _s(
+        "Grupos de población: {area}.",
+        "Population groups: {area}.",
+        "Grupos populacionais: {area}.",
+        "Groupes de population : {area}.",
+    ),
+    "col_crime_type": _s("Tipo de delito", "Crime type", "Tipo de crime", "Type d'infraction"),
+    "col_prevalence": _s("Prevalencia (%)", "Prevalence (%)", "Prevalência (%)", "Prévalence (%)"),
+    "col_incidence": _s(
+        "Incidencia (×100 000)",
+        "Incidence (×100,000)",
+        "Incidência (×100 000)",
+        "Incidence (×100 000)",
+    ),
+    "col_reporting": _s("Denuncia (%)", "Reported (%)", "Notificação (%)", "Signalement (%)"),
+    "col_dark": _s("Cifra negra (%)", "Dark figure (%)", "Cifra oculta (%)", "Chiffre noir (%)"),
+    "chart_types_title": _s(
+        "Prevalencia por tipo de delito",
+        "Prevalence by crime type",
+        "Prevalência por tipo de crime",
+        "Prévalence par type d'infraction",
+    ),
+    "chart_reasons_title": _s(
+        "Delitos no denunciados según razón",
+        "Unreported crimes by reason",
+        "Crimes não notificados por motivo",
+        "Infractions non signalées selon la raison",
+    ),
+    "chart_trust_title": _s(
+        "Confianza, desempeño y corrupción percibida",
+        "Trust, performance and perceived corruption",
+        "Confiança, desempenho e corrupção percebida",
+        "Confiance, efficacité et corruption perçue",
+    ),
+    "chart_avoid_title": _s(
+        "Dejó de hacer actividades por temor",
+        "Stopped doing things out of fear",
+        "Deixou de fazer atividades por medo",
+        "A renoncé à des activités par peur",
+    ),
+    "chart_places_title": _s(
+        "Se siente inseguro según el lugar",
+        "Feel unsafe, by place",
+        "Sente-se inseguro segundo o lugar",
+        "Ne se sent pas en sécurité, selon le lieu",
+    ),
+    "chart_prevalence_title": _s(
+        "Prevalencia de victimización",
+        "Victimization prevalence",
+        "Prevalência de vitimização",
+        "Prévalence de la victimation",
+    ),
+    "chart_bribery_title": _s(
+        "Soborno entre quienes tuvieron contacto con servidores públicos",
+        "Bribery among people in contact with public officials",
+        "Suborno entre quem teve contato com servidores públicos",
+        "Corruption parmi les personnes en contact avec des agents publics",
+    ),
+    "municipal_overview": _s(
+        "Panorama municipal",
+        "Municipal overview",
+        "Panorama municipal",
+        "Vue d'ensemble des municipalités",
+    ),
+    # groups
+    "group_women": _s("Mujeres", "Women", "Mulheres", "Femmes"),
+    "group_men": _s("Hombres", "Men", "Homens", "Hommes"),
+    "group_youth": _s(
+        "Jóvenes (18 a 29 años)",
+        "Young people (18–29)",
+        "Jovens (18 a 29 anos)",
+        "Jeunes (18–29 ans)",
+    ),
+    "group_adults": _s(
+        "Adultos (30 años y más)",
+        "Adults (30 and over)",
+        "Adultos (30 anos e mais)",
+        "Adultes (30 ans et plus)",
+    ),
+    # methodology
+    "design_default": _s(
+        "Muestra probabilística estratificada y por conglomerados; un adulto por hogar, "
+        "seleccionado al azar. Las varianzas se estiman por linealización de Taylor con estratos "
+        "y unidades primarias de muestreo; los grados de libertad son el número de UPM menos el de "
+        "estratos.",
+        "Stratified multistage cluster probability sample; one adult per household selected at "
+        "random. Variances by Taylor linearization with strata and primary sampling units; "
+        "degrees of freedom are the number of PSUs minus the number of strata.",
+        "Amostra probabilística estratificada por conglomerados; um adulto por domicílio, "
+        "selecionado ao acaso. Variâncias por linearização de Taylor com estratos e unidades "
+        "primárias de amostragem; graus de liberdade = UPAs menos estratos.",
+        "Échantillon probabiliste stratifié à plusieurs degrés ; un adulte par ménage tiré au "
+        "sort. Variances par linéarisation de Taylor avec strates et unités primaires ; degrés de "
+        "liberté = nombre d'UP moins nombre de strates.",
+    ),
+    "quality_rules_intro": _s(
+        "Conjunto de criterios aplicado: {name}.",
+        "Quality rule set applied: {name}.",
+        "Conjunto de critérios aplicado: {name}.",
+        "Règles de qualité appliquées : {name}.",
+    ),
+    "cv_bands": _s(
+        "Bandas de calidad por CV: alta < {moderate}%, moderada {moderate}–{low}%, baja ≥ {low}%.",
+        "CV quality bands: high < {moderate}%, moderate {moderate}–{low}%, low ≥ {low}%.",
+        "Faixas de qualidade por CV: alta < {moderate}%, moderada {moderate}–{low}%, baixa ≥ {low}%.",
+        "Classes de qualité selon le CV : élevée < {moderate} %, modérée {moderate}–{low} %, faible ≥ {low} %.",
+    ),
+}
+
+_DECIMAL = {"es": ".", "en": ".", "pt": ",", "fr": ","}
+_THOUSANDS = {"es": ",", "en": ",", "pt": ".", "fr": "\u00a0"}
+
+
+@dataclass(frozen=True)
+class Translator:
+    """The report's words and number formats in one language.
+
+    Spanish and English use a decimal point and a thousands comma (INEGI,
+    most of Mexico and Central America); Portuguese and French a decimal
+    comma.
+    """
+
+    language: str
+
+    def __post_init__(self) -> None:
+        if self.language not in LANGUAGES:
+            raise ValueError(
+                f"language must be one of {', '.join(LANGUAGES)}, not {self.language!r}"
+            )
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        text = STRINGS[key][self.language]
+        return text.format(**values) if values else text
+
+    def pick(self, texts: Mapping[str, str] | str | None, default: str = "") -> str:
+        """The text in this language from a ``{language: text}`` mapping (else English)."""
+        if texts is None:
+            return default
+        if isinstance(texts, str):
+            return texts
+        return texts.get(self.language) or texts.get("en") or default
+
+    def number(self, value: float, decimals: int = 1) -> str:
+        """``value`` with this language's separators; a dash when not a number."""
+        if value is None or not math.isfinite(value):
+            return "—"
+        text = f"{value:,.{decimals}f}"
+        return (
+            text.replace(",", "\x00")
+            .replace(".", _DECIMAL[self.language])
+            .replace("\x00", _THOUSANDS[self.language])
+        )

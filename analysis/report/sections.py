@@ -1,0 +1,705 @@
+"""The sections of a status report, each built from the masked look-ups.
+
+Order (ENVIPE, BJS and ONS bulletins): highlights; prevalence and incidence;
+crime types; reporting and the dark figure; perceived insecurity; perceived
+versus actual; institutions; avoidance; bribery; tables; results by area;
+methodology annex.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from analysis.indicators.catalogue import catalogue
+from analysis.report import charts
+from analysis.report.context import Cell, Figure, Formatter, Lookup, Section, Table
+from analysis.report.data import Area, GroupSpec, ReportData
+from analysis.report.highlights import change_words, highlights, significant_changes
+
+__all__ = ["SectionWriter"]
+
+_MAX_DOT_ROWS = 40  # more sub-areas than this get a scatter and a table
+
+
+def _ids(group: str, *, crime: bool | None = None, exclude: Sequence[str] = ()) -> list[str]:
+    out = []
+    for ind in catalogue():
+        if ind.group != group or ind.id in exclude or ind.id.endswith("_owners"):
+            continue
+        if crime is not None and (ind.crime_type is not None) != crime:
+            continue
+        out.append(ind.id)
+    return out
+
+
+PREVALENCE = _ids("victimization") + [
+    "sdg_16_1_3_physical",
+    "sdg_16_1_3_psychological",
+    "sdg_16_1_3_sexual",
+    "sdg_16_1_3_any",
+]
+PREVALENCE_CHART = ["prev_person", "prev_household", "prev_any", "sdg_16_1_3_any"]
+REPORTING = [
+    "reporting_rate",
+    "dark_figure",
+    "noreport_authority",
+    "sdg_16_3_1_physical",
+    "sdg_16_3_1_psychological",
+    "sdg_16_3_1_sexual",
+]
+REASONS = [i for i in _ids("reporting") if i.startswith("noreport_") and i != "noreport_authority"]
+LEVELS = ["insecure_nbhd", "insecure_muni", "insecure_state"]
+PLACES = ["unsafe_home", "unsafe_transport", "unsafe_street", "unsafe_school", "unsafe_market"]
+PERCEPTION = (
+    LEVELS
+    + PLACES
+    + ["worry", "likely", "trend_area_up", "trend_country_up", "sdg_16_1_4", "sdg_16_1_4_walkers"]
+)
+INSTITUTIONS = _ids("institutions")
+AVOIDANCE = _ids("avoidance")
+BRIBERY = ["sdg_16_5_1"]
+SUBAREA_COLUMNS = [
+    "prev_person",
+    "incidence",
+    "dark_figure",
+    "insecure_muni",
+    "insecure_state",
+    "sdg_16_1_4",
+]
+
+
+class SectionWriter:
+    """Builds every section of one report (one language, public or internal)."""
+
+    def __init__(self, data: ReportData, fmt: Formatter, public: bool) -> None:
+        self.data = data
+        self.fmt = fmt
+        self.t = fmt.t
+        self.public = public
+        self.current = Lookup(data.indicators, public)
+        self.previous = Lookup(data.previous, public) if data.previous is not None else None
+        directions = (
+            significant_changes(data.changes, self.current, self.previous)
+            if self.previous is not None
+            else {}
+        )
+        self.directions = directions
+        self.change_words = change_words(directions, fmt)
+        self.area = data.area
+        self.compare = [a for a in (data.area, data.state, data.country) if a is not None]
+        self._salt = itertools.count()
+        self.tabled: set[str] = set()  # indicators already in a section's table
+        survey = self.t.pick(data.survey_name, self.t("survey_name"))
+        self.source = self.t("source", survey=survey, wave=data.wave.name, level=fmt.level_text)
+        self.survey = survey
+
+    # ------------------------------------------------------------------ helpers
+    def salt(self) -> str:
+        return f"c{next(self._salt)}"
+
+    def area_label(self, area: Area) -> str:
+        return f"{area.name} ({self.t('level_' + ('country' if area.level == 'national' else area.level))})"
+
+    def name_of(self, level: str, code: str) -> str:
+        return self.data.area_names.get(code, code)
+
+    def table(
+        self, caption: str, indicators: Sequence[str], area: Area | None = None
+    ) -> Table | None:
+        present = self.current.has(area or self.area, indicators)
+        if not present:
+            return None
+        self.tabled.update(present)
+        return self.noted(
+            lambda: self.fmt.indicator_table(
+                caption, present, self.current, area or self.area, self.previous, self.change_words
+            )
+        )
+
+    def noted(self, make: Callable[[], Table]) -> Table:
+        """Build a table and append the quality legend and suppression footnotes it needs."""
+        self.fmt.used_hidden = self.fmt.used_flagged = False
+        table = make()
+        table.notes.append(self.t("quality_legend"))
+        self._suppression_notes(table.notes)
+        return table
+
+    def _suppression_notes(self, notes: list[str]) -> None:
+        if self.fmt.used_hidden:
+            notes.append(self.t("suppressed_note", rules=self.data.methodology.rules.source))
+        if self.fmt.used_flagged:
+            notes.append(self.t("suppressed_internal_note"))
+
+    def figure(self, title: str, make: Callable[[], str]) -> Figure:
+        self.fmt.used_hidden = self.fmt.used_flagged = False
+        svg = make()
+        notes: list[str] = []
+        self._suppression_notes(notes)
+        return Figure(title, svg, " ".join(notes))
+
+    def comparison_table(self, caption: str, indicators: Sequence[str]) -> Table | None:
+        """Indicator | this area | its state | the country (estimate, marker, interval)."""
+        present = self.current.has(self.area, indicators)
+        if len(self.compare) < 2 or not present:
+            return None
+
+        def make() -> Table:
+            rows = [
+                [Cell(self.fmt.name(i), "label")]
+                + [self.fmt.cell(self.current.area(a, i), with_interval=True) for a in self.compare]
+                for i in present
+            ]
+            header = [self.t("col_indicator")] + [self.area_label(a) for a in self.compare]
+            return Table(caption, header, rows, css="compare")
+
+        return self.noted(make)
+
+    def bars(self, title: str, indicators: Sequence[str], unit: str = "percent") -> Figure | None:
+        """A bar chart of ``indicators`` for the area, or a dot chart against state and country."""
+        present = self.current.has(self.area, indicators)
+        if not present:
+            return None
+        labels = [_short(self.fmt.name(i)) for i in present]
+        text = self.fmt.chart_text(title, self.fmt.axis(unit), self.source)
+        if len(self.compare) > 1:
+            series = [
+                self.fmt.series(a.name, [self.current.area(a, i) for i in present])
+                for a in self.compare
+            ]
+            return self.figure(title, lambda: charts.dot_chart(labels, series, text, self.salt()))
+        series1 = [
+            self.fmt.series(self.area.name, [self.current.area(self.area, i) for i in present])
+        ]
+        return self.figure(title, lambda: charts.bar_chart(labels, series1, text, self.salt()))
+
+    # ----------------------------------------------------------------- sections
+    def highlights(self) -> Section:
+        previous_name = self.data.previous_wave.name if self.data.previous_wave else ""
+        sentences = highlights(
+            self.fmt, self.area, self.current, self.previous, self.directions, previous_name
+        )
+        section = Section("highlights", self.t("sec_highlights"), sentences or [self.t("no_data")])
+        section.paragraphs.append(self.t("quality_legend"))
+        if self.previous is not None:
+            alpha = self.t.number(100 * 0.05, 0)
+            section.paragraphs.append(self.t("significance_note", alpha=alpha))
+        section.add(
+            self.comparison_table(
+                self.t("sub_comparison"),
+                [
+                    "prev_person",
+                    "incidence",
+                    "dark_figure",
+                    "insecure_muni",
+                    "insecure_state",
+                    "sdg_16_1_4",
+                    "trust_police",
+                    "sdg_16_5_1",
+                ],
+            )
+        )
+        return section
+
+    def prevalence(self) -> Section:
+        section = Section("prevalence", self.t("sec_prevalence"))
+        section.paragraphs = [d for d in (self.fmt.definition("prev_person"),) if d]
+        section.add(self.bars(self.t("chart_prevalence_title"), PREVALENCE_CHART))
+        section.add(self.table(self.t("sec_prevalence"), PREVALENCE))
+        return section
+
+    def crime_types(self) -> Section:
+        section = Section("crime_types", self.t("sec_crime_types"))
+        prevalence = [i for i in _ids("victimization_type") if i.startswith("prev_")]
+        section.add(self.bars(self.t("chart_types_title"), prevalence))
+        rows_ids = [
+            ind
+            for ind in catalogue()
+            if ind.group == "victimization_type"
+            and not ind.id.endswith("_owners")
+            and ind.id.startswith("prev_")
+        ]
+        if not rows_ids or not self.current.has(self.area, [r.id for r in rows_ids]):
+            return section
+
+        def make() -> Table:
+            rows = []
+            for ind in rows_ids:
+                stem = ind.id.removeprefix("prev_")
+                label = self.fmt.name(ind.id).split(":")[-1].strip()
+                cells = [Cell(label, "label")]
+                for ident in (
+                    ind.id,
+                    f"incidence_{stem}",
+                    f"reporting_rate_{stem}",
+                    f"dark_figure_{stem}",
+                ):
+                    cells.append(
+                        self.fmt.cell(self.current.area(self.area, ident), with_interval=True)
+                    )
+                rows.append(cells)
+            header = [
+                self.t("col_crime_type"),
+                self.t("col_prevalence"),
+                self.t("col_incidence"),
+                self.t("col_reporting"),
+                self.t("col_dark"),
+            ]
+            return Table(self.t("sec_crime_types"), header, rows, css="compare")
+
+        section.add(self.noted(make))
+        for ind in rows_ids:
+            stem = ind.id.removeprefix("prev_")
+            self.tabled.update(
+                (ind.id, f"incidence_{stem}", f"reporting_rate_{stem}", f"dark_figure_{stem}")
+            )
+        return section
+
+    def reporting(self) -> Section:
+        section = Section("reporting", self.t("sec_reporting"))
+        section.paragraphs = [d for d in (self.fmt.definition("dark_figure"),) if d]
+        section.add(self.table(self.t("sec_reporting"), REPORTING))
+        section.add(self.bars(self.t("chart_reasons_title"), REASONS))
+        return section
+
+    def perception(self) -> Section:
+        section = Section("perception", self.t("sec_perception"))
+        section.add(
+            self.bars(self.t("chart_levels_title"), LEVELS),
+            self.bars(self.t("chart_places_title"), PLACES),
+        )
+        section.add(self.table(self.t("sec_perception"), PERCEPTION))
+        return section
+
+    def trust(self) -> Section:
+        section = Section("trust", self.t("sec_trust"))
+        section.add(self.bars(self.t("chart_trust_title"), INSTITUTIONS))
+        section.add(self.table(self.t("sec_trust"), INSTITUTIONS))
+        return section
+
+    def avoidance(self) -> Section:
+        section = Section("avoidance", self.t("sec_avoidance"))
+        section.add(self.bars(self.t("chart_avoid_title"), AVOIDANCE))
+        section.add(self.table(self.t("sec_avoidance"), AVOIDANCE))
+        return section
+
+    def bribery(self) -> Section:
+        section = Section("bribery", self.t("sec_bribery"))
+        section.paragraphs = [d for d in (self.fmt.definition("sdg_16_5_1"),) if d]
+        if len(self.compare) > 1:
+            section.add(self.bars(self.t("chart_bribery_title"), BRIBERY))
+        section.add(self.table(self.t("sec_bribery"), BRIBERY))
+        return section
+
+    def tables(self) -> Section | None:
+        """The indicators no section table has shown (the section tables are the main tables)."""
+        rest = [i for i in self.current.indicators_for(self.area) if i not in self.tabled]
+        if not rest:
+            return None
+        section = Section("tables", self.t("sec_tables"))
+        section.add(self.table(self.area_label(self.area), rest))
+        return section
+
+    # ------------------------------------------------------- perceived vs actual
+    def subarea_codes(self) -> tuple[str, list[str]]:
+        if self.data.subareas is not None:
+            level = "state" if self.area.level == "national" else "municipality"
+            return level, [str(c) for c in self.data.subareas]
+        if self.area.level == "national":
+            return "state", self.current.by_type.get("state", [])
+        return "municipality", []
+
+    def perceived_actual(self) -> Section:
+        section = Section("perceived_actual", self.t("sec_perceived_actual"))
+        section.paragraphs = [self.t("likelihood_note")]
+        level, codes = self.subarea_codes()
+        if codes:
+            section.add(self._subarea_figure(level, codes))
+        groups = self._groups_figure()
+        if groups is not None:
+            section.add(*groups)
+        police = self._police()
+        if police is not None:
+            section.add(*police)
+        drivers = self._fear_drivers()
+        if drivers is not None:
+            section.subsections.append(drivers)
+        return section
+
+    def _subarea_figure(self, level: str, codes: list[str]) -> Figure:
+        perceived_id = "insecure_state" if level == "state" else "insecure_muni"
+        perceived = [self.current.get(level, c, perceived_id) for c in codes]
+        victims = [self.current.get(level, c, "prev_person") for c in codes]
+        names = [self.name_of(level, c) for c in codes]
+        level_word = self.t("states" if level == "state" else "municipalities").lower()
+        title = self.t("chart_subareas_title", level=level_word)
+        note = self.t("chart_subareas_note", level=self.fmt.level_text)
+        text = self.fmt.chart_text(title, self.t("axis_percent"), f"{self.source} {note}")
+        s_perceived = self.fmt.series(self.fmt.name(perceived_id), perceived)
+        s_victims = self.fmt.series(self.t("series_prevalence"), victims)
+        if len(codes) <= _MAX_DOT_ROWS:
+            order = np.argsort(
+                [-(v.estimate if v and v.shown else -1.0) for v in perceived], kind="stable"
+            )
+            names_o = [names[k] for k in order]
+            series = [_reorder(s_perceived, order), _reorder(s_victims, order)]
+            return self.figure(title, lambda: charts.dot_chart(names_o, series, text, self.salt()))
+        text_y = self.fmt.chart_text(
+            title, self.fmt.name(perceived_id) + " (%)", f"{self.source} {note}"
+        )
+        return self.figure(
+            title,
+            lambda: charts.scatter_chart(
+                s_victims, s_perceived, text_y, self.t("axis_prevalence"), self.salt()
+            ),
+        )
+
+    def _group_label(self, spec: GroupSpec) -> str:
+        if isinstance(spec.label, str) and spec.label.startswith("group_"):
+            return self.t(spec.label)
+        return self.t.pick(spec.label, spec.domain)
+
+    def _groups_figure(self) -> tuple[Figure, Table] | None:
+        specs = [g for pair in self.data.groups for g in pair]
+        specs = [g for g in specs if (g.domain_type, g.domain, "prev_person") in self.current.rows]
+        if not specs:
+            return None
+        area = self.data.groups_area or self.data.country or self.area
+        perceived_id = "insecure_muni"
+        measures = [
+            (perceived_id, self.t("series_perceived")),
+            ("prev_person", self.t("series_prevalence")),
+            ("likely", self.t("series_likely")),
+        ]
+        labels = [self._group_label(g) for g in specs]
+        title = self.t("chart_groups_title")
+        text = self.fmt.chart_text(title, self.t("axis_percent"), self.source)
+        series = [
+            self.fmt.series(name, [self.current.get(g.domain_type, g.domain, ident) for g in specs])
+            for ident, name in measures
+        ]
+        figure = self.figure(title, lambda: charts.dot_chart(labels, series, text, self.salt()))
+
+        def make() -> Table:
+            rows = [
+                [Cell(label, "label")]
+                + [
+                    self.fmt.cell(self.current.get(g.domain_type, g.domain, i), with_interval=True)
+                    for i, _ in measures
+                ]
+                for g, label in zip(specs, labels, strict=True)
+            ]
+            return Table(
+                title,
+                [self.t("col_group")] + [self.fmt.name(i) for i, _ in measures],
+                rows,
+                css="compare",
+            )
+
+        figure.note = f"{self.t('groups_of', area=area.name)} {figure.note}".strip()
+        return figure, self.noted(make)
+
+    def _police(self) -> tuple[Figure, Table] | None:
+        police = self.data.police
+        if police is None or police.empty:
+            return None
+        frame = police.copy()
+        frame["domain"] = frame["domain"].astype(str)
+        if "crime_type" in frame.columns:
+            frame = frame[frame["crime_type"].isna() | (frame["crime_type"].astype(str) == "all")]
+        if "rate_per_100000" not in frame.columns:
+            frame["rate_per_100000"] = 1e5 * frame["recorded"] / frame["population"]
+        level, codes = self.subarea_codes()
+        areas = [(a.level, a.domain, a.name) for a in self.compare]
+        if len(codes) <= _MAX_DOT_ROWS:
+            areas += [(level, c, self.name_of(level, c)) for c in codes]
+        rows, recorded, survey, labels = [], [], [], []
+        lookup = {(str(r["domain_type"]), r["domain"]): r for r in frame.to_dict("records")}
+        for kind, code, name in areas:
+            record = lookup.get((kind, code))
+            value = self.current.get(kind, code, "incidence")
+            if record is None and value is None:
+                continue
+            rate = float(record["rate_per_100000"]) if record is not None else math.nan
+            labels.append(name)
+            recorded.append(rate)
+            survey.append(value)
+            rows.append(
+                [
+                    Cell(name, "label"),
+                    Cell(
+                        self.t.number(float(record["recorded"]), 0) if record is not None else "—",
+                        "num",
+                    ),
+                    Cell(self.t.number(rate, 0), "num"),
+                    self.fmt.cell(value, with_interval=True),
+                    self.fmt.cell(self.current.get(kind, code, "dark_figure"), with_interval=True),
+                ]
+            )
+        if not rows:
+            return None
+        title = self.t("chart_police_title")
+        source = self.t(
+            "source_police",
+            period=self.data.police_period or "—",
+            survey=self.survey,
+            wave=self.data.wave.name,
+        )
+        text = self.fmt.chart_text(title, self.t("axis_per100k"), source, decimals=0)
+        s_survey = self.fmt.series(self.t("series_survey"), survey)
+        s_police = charts.Series(
+            self.t("series_police"),
+            recorded,
+            [math.nan] * len(recorded),
+            [math.nan] * len(recorded),
+        )
+        draw = charts.bar_chart if len(labels) <= 8 else charts.dot_chart
+        figure = self.figure(title, lambda: draw(labels, [s_survey, s_police], text, self.salt()))
+        header = [
+            self.t("area"),
+            self.t("col_recorded"),
+            self.t("col_recorded_rate"),
+            self.t("col_survey_rate"),
+            self.fmt.name("dark_figure") + " (%)",
+        ]
+        table = self.noted(lambda: Table(title, header, rows, css="compare"))
+        table.notes.insert(0, self.t("police_note"))
+        return figure, table
+
+    def _fear_drivers(self) -> Section | None:
+        odds = self.data.fear_drivers
+        if odds is None or odds.empty:
+            return None
+        labels = [str(x) for x in (odds["label"] if "label" in odds.columns else odds["term"])]
+        title = self.t("sub_fear_drivers")
+        text = self.fmt.chart_text(title, self.t("axis_odds_ratio"), self.source, decimals=2)
+        figure = self.figure(
+            title,
+            lambda: charts.forest_chart(
+                labels,
+                odds["odds_ratio"].tolist(),
+                odds["ci_low"].tolist(),
+                odds["ci_high"].tolist(),
+                text,
+                self.salt(),
+            ),
+        )
+        rows = []
+        for label, rec in zip(labels, odds.to_dict("records"), strict=True):
+            p = float(rec.get("p_value", math.nan))
+            rows.append(
+                [
+                    Cell(label, "label"),
+                    Cell(self.t.number(float(rec["odds_ratio"]), 2), "num"),
+                    Cell(
+                        f"{self.t.number(float(rec['ci_low']), 2)}–{self.t.number(float(rec['ci_high']), 2)}",
+                        "num",
+                    ),
+                    Cell(
+                        self.t.number(p, 3)
+                        if math.isfinite(p) and p >= 0.001
+                        else ("<0.001" if math.isfinite(p) else "—"),
+                        "num",
+                    ),
+                ]
+            )
+        header = [
+            self.t("col_term"),
+            self.t("col_odds_ratio"),
+            self.t("col_ci", level=self.fmt.level_text),
+            self.t("col_p"),
+        ]
+        return Section(
+            "fear_drivers",
+            title,
+            [self.t("odds_note")],
+            [figure, Table(title, header, rows)],
+            page_break=False,
+        )
+
+    # ---------------------------------------------------------- results by area
+    def subareas(self) -> Section | None:
+        level, codes = self.subarea_codes()
+        sections: list[Section] = []
+        if codes:
+            sections.append(
+                self._subarea_table(
+                    level, codes, self.t("states" if level == "state" else "municipalities")
+                )
+            )
+        if self.area.level == "national" and "municipality" in self.current.by_type:
+            munis = self.current.by_type["municipality"]
+            if level != "municipality":
+                overview = Section(
+                    "municipal_overview", self.t("municipal_overview"), page_break=False
+                )
+                overview.add(
+                    self._subarea_figure("municipality", munis),
+                    self._subarea_table("municipality", munis, self.t("municipalities")).tables[0],
+                )
+                sections.append(overview)
+        if not sections:
+            return None
+        section = Section("subareas", self.t("sec_subareas"))
+        section.subsections = sections
+        return section
+
+    def _subarea_table(self, level: str, codes: list[str], caption: str) -> Section:
+        ids = [
+            i for i in SUBAREA_COLUMNS if any((level, c, i) in self.current.rows for c in codes[:5])
+        ]
+
+        def make() -> Table:
+            rows = [
+                [Cell(self.name_of(level, c), "label")]
+                + [self.fmt.cell(self.current.get(level, c, i)) for i in ids]
+                for c in codes
+            ]
+            return Table(
+                caption, [self.t("area")] + [self.fmt.name(i) for i in ids], rows, css="compact"
+            )
+
+        return Section(f"subareas_{level}", caption, blocks=[self.noted(make)], page_break=False)
+
+    # --------------------------------------------------------------- methodology
+    def methodology(self) -> Section:
+        method = self.data.methodology
+        rules = method.rules
+        section = Section("methodology", self.t("sec_methodology"))
+        design = Section(
+            "design",
+            self.t("sub_design"),
+            [self.t.pick(method.design, self.t("design_default"))],
+            page_break=False,
+        )
+        if method.notes:
+            design.paragraphs.append(self.t.pick(method.notes))
+        section.subsections.append(design)
+        if method.sample is not None:
+            section.subsections.append(
+                Section(
+                    "sample",
+                    self.t("sub_sample"),
+                    blocks=[self._plain_table(self.t("sub_sample"), method.sample)],
+                    page_break=False,
+                )
+            )
+        if method.weighting is not None:
+            section.subsections.append(
+                Section(
+                    "weighting",
+                    self.t("sub_weighting"),
+                    blocks=[self._plain_table(self.t("sub_weighting"), method.weighting)],
+                    page_break=False,
+                )
+            )
+        quality = [self.t("quality_rules_intro", name=f"{rules.name} — {rules.source}")]
+        bands = [b for b in rules.cv_bands if math.isfinite(b[0])]
+        if len(bands) >= 2:
+            quality.append(
+                self.t(
+                    "cv_bands",
+                    moderate=self.t.number(100 * bands[0][0], 0),
+                    low=self.t.number(100 * bands[1][0], 0),
+                )
+            )
+        rows = [
+            [
+                Cell(
+                    f"CV {'≤' if inc else '<'} {self.t.number(100 * up, 0)}%"
+                    if math.isfinite(up)
+                    else "CV",
+                    "label",
+                ),
+                Cell(self.t(f"quality_{label}") if label in ("high", "moderate", "low") else label),
+            ]
+            for up, label, inc in rules.cv_bands
+        ]
+        rows += [
+            [
+                Cell(f"{r.measure} ≥ {self.t.number(r.minimum, 0)}", "label"),
+                Cell(
+                    self.t(f"quality_{r.label}")
+                    if r.label in ("high", "moderate", "low")
+                    else r.label
+                ),
+            ]
+            for r in rules.requirements
+        ]
+        quality.append(self.t("quality_legend"))
+        section.subsections.append(
+            Section(
+                "quality",
+                self.t("sub_quality"),
+                quality,
+                blocks=[
+                    Table(self.t("sub_quality"), [self.t("col_rule"), self.t("col_quality")], rows)
+                ],
+                page_break=False,
+            )
+        )
+        definitions = [
+            Cell(self.fmt.name(i), "label") for i in self.current.indicators_for(self.area)
+        ]
+        def_rows = [
+            [c, Cell(self.fmt.definition(c_id))]
+            for c, c_id in zip(definitions, self.current.indicators_for(self.area), strict=True)
+        ]
+        section.subsections.append(
+            Section(
+                "definitions",
+                self.t("sub_definitions"),
+                blocks=[
+                    Table(
+                        self.t("sub_definitions"),
+                        [self.t("col_indicator"), self.t("sub_definitions")],
+                        def_rows,
+                        css="definitions",
+                    )
+                ],
+                page_break=False,
+            )
+        )
+        return section
+
+    def _plain_table(self, caption: str, frame: pd.DataFrame) -> Table:
+        rows = []
+        for record in frame.to_dict("records"):
+            row = []
+            for column, value in record.items():
+                if isinstance(value, bool | np.bool_) or not isinstance(
+                    value, int | float | np.number
+                ):
+                    row.append(Cell(str(value), "label"))
+                    continue
+                x = float(value)
+                if str(column).endswith("rate") and abs(x) <= 1:
+                    row.append(Cell(self.t.number(100 * x, 1) + "%", "num"))
+                else:
+                    row.append(Cell(self.t.number(x, 0 if float(x).is_integer() else 2), "num"))
+            rows.append(row)
+        return Table(caption, [str(c) for c in frame.columns], rows)
+
+
+def _short(name: str) -> str:
+    """Chart label: the part after "Prevalence: " etc., wrapped to two lines if long."""
+    label = name.split(": ", 1)[-1] if ": " in name else name
+    if len(label) > 42:
+        cut = label.rfind(" ", 0, 42)
+        label = label[:cut] + "\n" + label[cut + 1 :]
+    return label
+
+
+def _reorder(series: charts.Series, order: np.ndarray) -> charts.Series:
+    est, low, high, flagged = series.arrays()
+    return charts.Series(
+        series.name,
+        est[order].tolist(),
+        low[order].tolist(),
+        high[order].tolist(),
+        flagged[order].tolist(),
+    )
