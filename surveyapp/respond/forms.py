@@ -8,11 +8,10 @@ checked for every POST by the app-wide ``CSRFProtect``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from flask_wtf import FlaskForm
-from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 from wtforms import (
     Field,
@@ -163,8 +162,16 @@ def engine_input(items: Sequence[ItemView], posted: MultiDict[str, str]) -> dict
     return raw
 
 
-def attach_errors(form: FlaskForm, errors: Sequence[FieldError]) -> list[tuple[str, str]]:
-    """Put the engine's messages on the fields; returns (anchor id, message) for the summary."""
+def _short(label: str, limit: int = 70) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+def attach_errors(
+    form: FlaskForm, errors: Sequence[FieldError], items: Sequence[ItemView]
+) -> list[tuple[str, str]]:
+    """Put the engine's messages on the fields; returns (anchor id, text) for the error summary,
+    the text naming the question so that identical messages can be told apart."""
+    labels = {view.code: view.label for view in answerable_views(items)}
     summary: list[tuple[str, str]] = []
     for error in errors:
         field: Field | None = form._fields.get(error.code)
@@ -172,14 +179,7 @@ def attach_errors(form: FlaskForm, errors: Sequence[FieldError]) -> list[tuple[s
             continue
         field.errors = [*field.errors, error.message]
         anchor = f"{field.id}-0" if isinstance(field, RadioField | SelectMultipleField) else field.id
-        summary.append((anchor, error.message))
+        label = labels.get(error.code)
+        summary.append((anchor, f"{_short(label)} \u2013 {error.message}" if label else error.message))
     return summary
 
-
-def errors_by_code(errors: Sequence[FieldError]) -> Mapping[str, str]:
-    return {error.code: error.message for error in errors}
-
-
-def describedby(*ids: str | None) -> Markup:
-    """An aria-describedby value from the ids that exist."""
-    return Markup(" ".join(i for i in ids if i))

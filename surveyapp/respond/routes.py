@@ -594,7 +594,7 @@ def _render_page(
     form = build_page_form(shown.items, formdata)
     form.version.data = str(interview.version)
     form.interview.data = interview.uuid
-    summary = attach_errors(form, errors)
+    summary = attach_errors(form, errors, shown.items)
     ids = engine.page_ids()
     previous = engine.previous_page_id(shown.id)
     return _render(

@@ -587,6 +587,17 @@ def test_no_address_or_browser_is_stored_or_logged(app: Flask, slug: str, caplog
     assert not any("203.0.113" in line or "CheapPhone" in line for line in lines if "/s/" in line)
 
 
+def test_invitation_codes_in_links_are_not_logged(invitation: tuple[str, list[str]], client: FlaskClient,
+                                                 caplog: pytest.LogCaptureFixture) -> None:
+    _slug, codes = invitation
+    caplog.set_level(logging.INFO, logger="surveyapp.requests")
+    assert client.get(f"/s/c/{codes[0]}").status_code == 302
+    client.get("/s/c/ABCD-EFGH")
+    lines = [r.getMessage() for r in caplog.records if r.name == "surveyapp.requests"]
+    assert [line.split()[1] for line in lines] == ["/s/c/<code>", "/s/c/<code>"]
+    assert not any(codes[0] in line or "ABCD" in line for line in lines)
+
+
 def test_the_evaluator_is_served_from_the_questionnaires_package(client: FlaskClient) -> None:
     response = client.get("/s/expressions.js")
     assert response.status_code == 200 and response.mimetype == "text/javascript"
