@@ -29,8 +29,12 @@ def _start_timer() -> None:
 def _log_request(response: Response) -> Response:
     elapsed_ms = (time.perf_counter() - g.get("request_started", time.perf_counter())) * 1000
     if is_respondent_path(request.path):
-        # Only the route, never the slug's query string, address or browser.
-        logger.info("%s %s %s %.0fms", request.method, request.path, response.status_code, elapsed_ms)
+        # Only the route, never the slug's query string, address or browser; a code in
+        # the path (invitation links /s/c/<code>) is logged as the rule, not the code.
+        path = request.path
+        if request.url_rule is not None and "code" in (request.view_args or {}):
+            path = request.url_rule.rule
+        logger.info("%s %s %s %.0fms", request.method, path, response.status_code, elapsed_ms)
     else:
         logger.info(
             "%s %s %s %.0fms addr=%s ua=%r",
