@@ -20,6 +20,7 @@ from analysis import calibration, regression
 from analysis._validation import check_weights
 from analysis._variance import (
     LONELY_PSU_OPTIONS,
+    DomainCells,
     SampleStructure,
     Stage,
     cell_variances,
@@ -277,6 +278,7 @@ class SurveyDesign(DesignEstimators):
             w = np.ones(n)
         self.weights: np.ndarray = np.ascontiguousarray(w, dtype=np.float64)
         self.calibration: tuple[object, ...] = ()
+        self._cells_cache: tuple[np.ndarray, np.ndarray, DomainCells] | None = None
 
     # -- internal interface used by calibration and regression -----------------
 
@@ -453,7 +455,7 @@ class SurveyDesign(DesignEstimators):
         structure = self._structure
         first = structure.first
         w = self.weights[rows]
-        cells = domain_cells(first.unit_of_case[rows], domain, first.n_unit_codes, n_domains)
+        cells = self._first_stage_cells(rows, domain, n_domains)
         second = structure.second
         cells2 = None
         if second is not None:
@@ -547,9 +549,25 @@ class SurveyDesign(DesignEstimators):
                 )
         return out
 
-    def _domain_df(self, rows: np.ndarray, domain: np.ndarray, n_domains: int) -> np.ndarray:
+    def _first_stage_cells(
+        self, rows: np.ndarray, domain: np.ndarray, n_domains: int
+    ) -> DomainCells:
+        """(PSU, domain) cells, kept for the next call with the very same arrays.
+
+        One estimate asks for them twice (variance, then degrees of freedom);
+        the identity check cannot match arrays of another call.
+        """
+        cached = self._cells_cache
+        if cached is not None and cached[0] is rows and cached[1] is domain:
+            return cached[2]
         first = self._structure.first
         cells = domain_cells(first.unit_of_case[rows], domain, first.n_unit_codes, n_domains)
+        self._cells_cache = (rows, domain, cells)
+        return cells
+
+    def _domain_df(self, rows: np.ndarray, domain: np.ndarray, n_domains: int) -> np.ndarray:
+        first = self._structure.first
+        cells = self._first_stage_cells(rows, domain, n_domains)
         occupied = cells.occupied()
         if cells.dense:
             n_psu = occupied.reshape(-1, n_domains).sum(axis=0)

@@ -102,6 +102,20 @@ class DesignEstimators(ABC):
             raise ValueError(f"column {name!r} has infinite values")
         return values
 
+    def _categories(self, name: str) -> tuple[list[object], np.ndarray]:
+        """Categories of a column and the code of each case (-1 when missing)."""
+        col = self._column(name)
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            categories = list(col.cat.categories)
+            codes = col.cat.codes.to_numpy().astype(np.int64)
+        else:
+            codes_arr, uniques = pd.factorize(col, sort=True)
+            categories = list(uniques)
+            codes = codes_arr.astype(np.int64)
+        if not categories:
+            raise ValueError(f"column {name!r} has no non-missing values")
+        return categories, codes
+
     def _domains(self, by: Columns | None) -> Domains:
         if by is not None:
             for name in [by] if isinstance(by, str) else list(by):
@@ -406,7 +420,7 @@ class DesignEstimators(ABC):
 
     def proportion(
         self,
-        variable: str,
+        variables: str | VariableList,
         by: ByColumns | None = None,
         level: float = 0.95,
         interval: ProportionInterval = "logit",
@@ -415,8 +429,8 @@ class DesignEstimators(ABC):
 
         Parameters
         ----------
-        variable : str
-            Categorical column (any dtype; a pandas Categorical keeps all its
+        variables : str or list of str
+            Categorical columns (any dtype; a pandas Categorical keeps all its
             categories, in order, even unobserved ones). Missing values are
             dropped from the denominator (``n_missing``).
         by : str or list of str, optional
@@ -454,24 +468,21 @@ class DesignEstimators(ABC):
         check_level(level)
         if interval not in ("logit", "beta", "wald"):
             raise ValueError(f"interval must be 'logit', 'beta' or 'wald'; got {interval!r}")
-        col = self._column(variable)
-        if isinstance(col.dtype, pd.CategoricalDtype):
-            categories = list(col.cat.categories)
-            codes = col.cat.codes.to_numpy().astype(np.int64)
-        else:
-            codes_arr, uniques = pd.factorize(col, sort=True)
-            categories = list(uniques)
-            codes = codes_arr.astype(np.int64)
-        if not categories:
-            raise ValueError(f"column {variable!r} has no non-missing values")
-        valid = codes >= 0
-        k = len(categories)
-        num = np.zeros((len(codes), k))
-        num[np.flatnonzero(valid), codes[valid]] = 1.0
+        names = [variables] if isinstance(variables, str) else list(variables)
+        if not names:
+            raise ValueError("name at least one variable")
         domains = self._domains(by)
-        parts = self._estimate_ratio(num, None, valid, domains, "mean", indicator=True)
-        frames = [self._frame(parts, j, level, interval) for j in range(k)]
-        labels: list[dict[str, object]] = [{"variable": variable, "value": c} for c in categories]
+        frames: list[pd.DataFrame] = []
+        labels: list[dict[str, object]] = []
+        for name in names:
+            categories, codes = self._categories(name)
+            valid = codes >= 0
+            k = len(categories)
+            num = np.zeros((len(codes), k))
+            num[np.flatnonzero(valid), codes[valid]] = 1.0
+            parts = self._estimate_ratio(num, None, valid, domains, "mean", indicator=True)
+            frames += [self._frame(parts, j, level, interval) for j in range(k)]
+            labels += [{"variable": name, "value": c} for c in categories]
         table = self._assemble(frames, domains, labels)
         if domains.levels is not None:
             by_cols = list(domains.levels.columns)

@@ -78,7 +78,7 @@ def run_python(data: pd.DataFrame) -> list[pd.DataFrame]:
     design = SurveyDesign(data, weights="w", strata="stratum", psu="psu")
     by = "municipality"
     tables = [design.mean([f"y{j}" for j in range(N_MEANS)], by=by)]
-    tables += [design.proportion(f"b{j}", by=by) for j in range(N_PROPORTIONS)]
+    tables.append(design.proportion([f"b{j}" for j in range(N_PROPORTIONS)], by=by))
     tables += [design.ratio(f"reported{j}", f"incidents{j}", by=by) for j in range(N_RATIOS)]
     return tables
 

@@ -260,3 +260,13 @@ def test_glm_wrapper_delegates_to_svyglm(dclus1: SurveyDesign) -> None:
     wrapped = dclus1.glm("api00 ~ ell + meals")
     direct = regression.svyglm(dclus1, "api00 ~ ell + meals")
     pd.testing.assert_frame_equal(wrapped, direct)
+
+
+def test_proportions_of_several_variables_in_one_table(dstrat: SurveyDesign) -> None:
+    table = dstrat.proportion(["sch.wide", "stype"], by="awards")
+    single = dstrat.proportion("stype", by="awards")
+    part = table[table["variable"] == "stype"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(part, single)
+    assert table.groupby(["awards", "variable"])["estimate"].sum().tolist() == pytest.approx(
+        [1.0] * 4
+    )
