@@ -35,8 +35,9 @@ SESSION_COOKIE_SECURE: bool = False
 REMEMBER_COOKIE_HTTPONLY: bool = True
 REMEMBER_COOKIE_SAMESITE: str = "Lax"
 REMEMBER_COOKIE_SECURE: bool = False
-#: Staff sessions last this many seconds without "remember me".
+#: Staff sessions last this many seconds; "Keep me logged in" lasts REMEMBER_COOKIE_DURATION.
 PERMANENT_SESSION_LIFETIME: int = 8 * 3600
+REMEMBER_COOKIE_DURATION: int = 14 * 24 * 3600
 
 #: CSRF tokens stay valid this many seconds (a respondent may keep a page open
 #: for a long time before pressing "Next").

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_user, logout_user
 
@@ -41,6 +50,7 @@ def login() -> ResponseReturnValue:
         )
         db.session.commit()
         if result.outcome is LoginOutcome.ok and result.user is not None:
+            session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME
             login_user(result.user, remember=bool(form.remember.data))
             return redirect(safe_next(form.next.data) or url_for("main.index"))
         # Same words for unknown email, wrong password and locked account: no account probing.

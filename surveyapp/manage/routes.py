@@ -181,11 +181,13 @@ def codes(wave_id: int) -> ResponseReturnValue:
         expires = utcnow() + dt.timedelta(days=days) if days else None
         issued = invitations.generate_codes(db.session, current, expires_at=expires,
                                             replace=bool(form.replace.data), by=_me())
+        # Built before the commit expires the units, so no reload per unit.
+        download = _codes_csv(current, issued) if issued else None
         db.session.commit()
-        if not issued:
+        if download is None:
             flash("Every sample unit already has a code; nothing was generated.", "info")
             return redirect(url_for("manage.codes", wave_id=wave_id))
-        return _codes_csv(current, issued)
+        return download
     without_code = invitations.units_without_code(db.session, current)
     total = db.session.scalar(sa.select(sa.func.count(SampleUnit.id)).where(SampleUnit.wave_id == wave_id))
     return render_template("manage/codes.html", wave=current, form=form, without_code=without_code,

@@ -83,14 +83,14 @@ class TestWithCsrf:
         return {"WTF_CSRF_ENABLED": True}
 
     def test_login_without_token_is_refused(self, client: FlaskClient, make_user: Callable[..., User]) -> None:
-        user = make_user(Role.analyst)
+        user = make_user(Role.supervisor)
         response = client.post("/auth/login", data={"email": user.email, "password": TEST_PASSWORD})
         assert response.status_code == 400
         assert "The form had expired" in response.get_data(as_text=True)
-        assert client.get("/observatory/").status_code == 302
+        assert client.get("/fieldwork/").status_code == 302
 
     def test_wrong_token_is_refused(self, client: FlaskClient, make_user: Callable[..., User]) -> None:
-        user = make_user(Role.analyst)
+        user = make_user(Role.supervisor)
         csrf_token(client)
         response = client.post("/auth/login", data={"email": user.email, "password": TEST_PASSWORD,
                                                      "csrf_token": "forged"})
@@ -99,13 +99,13 @@ class TestWithCsrf:
     def test_with_token_works_and_logout_needs_one(
         self, client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]
     ) -> None:
-        user = make_user(Role.analyst)
+        user = make_user(Role.supervisor)
         assert login(client, user).status_code == 302
         assert client.post("/auth/logout").status_code == 400
-        assert client.get("/observatory/").status_code == 200
-        token = csrf_token(client, "/observatory/")
+        assert client.get("/fieldwork/").status_code == 200
+        token = csrf_token(client, "/fieldwork/")
         assert client.post("/auth/logout", data={"csrf_token": token}).status_code == 302
-        assert client.get("/observatory/").status_code == 302
+        assert client.get("/fieldwork/").status_code == 302
 
 
 class TestRateLimit:
@@ -121,3 +121,15 @@ class TestRateLimit:
         assert "Too many attempts" in limited.get_data(as_text=True)
         assert "Traceback" not in limited.get_data(as_text=True)
         assert client.get("/auth/login").status_code == 200  # reading the page is not limited
+
+
+def test_staff_session_cookie_expires_and_is_httponly(
+    client: FlaskClient, make_user: Callable[..., User]
+) -> None:
+    user = make_user(Role.analyst)
+    response = client.post("/auth/login", data={"email": user.email, "password": TEST_PASSWORD, "remember": "y"})
+    cookies = response.headers.getlist("Set-Cookie")
+    session_cookie = next(c for c in cookies if c.startswith("session="))
+    remember_cookie = next(c for c in cookies if c.startswith("remember_token="))
+    assert "Expires=" in session_cookie and "HttpOnly" in session_cookie and "SameSite=Lax" in session_cookie
+    assert "HttpOnly" in remember_cookie
