@@ -62,12 +62,11 @@ class Stage:
         """Boolean (G,): groups with a single unit that are not certainty groups."""
         return (self.n_units == 1) & (self.fpc_factor >= _CERTAINTY_TOL)
 
-    def indicator(self) -> sp.csr_matrix:
-        """Sparse (U, n) matrix summing cases into their units."""
-        n = self.unit_of_case.shape[0]
+    def group_indicator(self) -> sp.csr_matrix:
+        """Sparse (G, U) matrix summing units into their groups."""
+        g = self.group_of_unit
         return sp.csr_matrix(
-            (np.ones(n), (self.unit_of_case, np.arange(n))),
-            shape=(self.n_unit_codes, n),
+            (np.ones(g.size), (g, np.arange(g.size))), shape=(self.n_groups, g.size)
         )
 
 
@@ -114,10 +113,7 @@ def _stage_spread(
     """
     g = stage.group_of_unit
     scale_g, averaged_out = _group_scale(stage, lonely_psu)
-    indicator = sp.csr_matrix(
-        (np.ones(g.size), (g, np.arange(g.size))), shape=(stage.n_groups, g.size)
-    )
-    means = np.asarray(indicator @ totals) / stage.n_units.astype(np.float64)[:, None]
+    means = np.asarray(stage.group_indicator() @ totals) / stage.n_units.astype(np.float64)[:, None]
     if lonely_psu == "adjust":
         # R centres a lonely stratum at zero (the overall mean of the
         # linearized values) instead of at its own, single, PSU total.
@@ -269,12 +265,8 @@ def present_groups(
     occ = cells.occupied() if occupied is None else occupied
     if cells.dense:
         # (G, U) indicator times (U, D) occupancy
-        g = stage.group_of_unit
-        indicator = sp.csr_matrix(
-            (np.ones(g.size), (g, np.arange(g.size))), shape=(stage.n_groups, g.size)
-        )
         grid = occ.reshape(stage.n_unit_codes, n_domains).astype(np.float64)
-        return np.asarray(indicator @ grid) > 0
+        return np.asarray(stage.group_indicator() @ grid) > 0
     key = stage.group_of_unit[cells.unit[occ]] * n_domains + cells.domain[occ]
     counts = np.bincount(key, minlength=stage.n_groups * n_domains)
     return counts.reshape(stage.n_groups, n_domains) > 0
