@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from urllib.parse import urlsplit
 
 from flask import flash, redirect, request, url_for
@@ -13,12 +14,15 @@ from ..models import User
 
 
 def load_user(user_id: str) -> User | None:
-    """The logged-in user, or None when the id is stale or the account is deactivated."""
-    if not user_id.isdigit():
+    """The logged-in user, or None when the account is gone, deactivated, or its password changed."""
+    number, _, fingerprint = user_id.partition("-")
+    if not number.isdigit():
         return None
-    user = db.session.get(User, int(user_id))
+    user = db.session.get(User, int(number))
     if user is None or not user.active:
         return None
+    if not hmac.compare_digest(fingerprint, user.session_fingerprint()):
+        return None  # the password changed since this session began
     return user
 
 

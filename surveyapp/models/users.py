@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -65,7 +66,12 @@ class User(Base):
         return False
 
     def get_id(self) -> str:
-        return str(self.id)
+        """Session id: the user id plus a fingerprint of the password hash, so that
+        changing a password ends every other session and remember-me cookie."""
+        return f"{self.id}-{self.session_fingerprint()}"
+
+    def session_fingerprint(self) -> str:
+        return hashlib.sha256(self.password_hash.encode("utf-8")).hexdigest()[:16]
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)

@@ -133,3 +133,19 @@ def test_staff_session_cookie_expires_and_is_httponly(
     remember_cookie = next(c for c in cookies if c.startswith("remember_token="))
     assert "Expires=" in session_cookie and "HttpOnly" in session_cookie and "SameSite=Lax" in session_cookie
     assert "HttpOnly" in remember_cookie
+
+
+def test_changing_the_password_ends_other_sessions(
+    app: Flask, client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    from surveyapp.services.users import set_password
+
+    user = make_user(Role.supervisor)
+    login(client, user)
+    assert client.get("/fieldwork/").status_code == 200
+    with app.app_context():
+        stored = db.session.get(User, user.id)
+        assert stored is not None
+        set_password(db.session, stored, "another long password")
+        db.session.commit()
+    assert client.get("/fieldwork/").status_code == 302
