@@ -111,6 +111,90 @@ def _population_sizes(
     return popsize
 
 
+def _first_stage(
+    data: pd.DataFrame, strata: str | None, psu: str | None, fpc: str | None, nest: bool
+) -> tuple[Stage, np.ndarray | None]:
+    """PSU codes nested in strata, PSUs per stratum and the first-stage fpc."""
+    n = len(data)
+    stratum = _labels(data, strata, "strata") if strata is not None else np.zeros(n, np.int64)
+    stratum_labels = (
+        np.array(pd.factorize(data[strata], sort=True)[1].tolist(), dtype=object)
+        if strata is not None
+        else np.array(["(all)"], dtype=object)
+    )
+    psu_raw = _labels(data, psu, "psu") if psu is not None else np.arange(n, dtype=np.int64)
+    if psu is not None and strata is not None and not nest:
+        per_psu = pd.Series(stratum).groupby(psu_raw).nunique()
+        if (per_psu > 1).any():
+            labels = pd.factorize(data[psu], sort=True)[1].tolist()
+            label = labels[int(per_psu.index[per_psu > 1][0])]
+            raise ValueError(
+                f"psu column {psu!r}: PSU {label!r} appears in more than one stratum; "
+                "use nest=True if PSU labels are only unique within strata"
+            )
+    psu_code = _group_codes([stratum, psu_raw])
+    n_psu = int(psu_code.max()) + 1
+    if n_psu == 1 and not (nest and strata is not None):
+        raise ValueError("the design has only one primary sampling unit")
+    psu_stratum = np.zeros(n_psu, dtype=np.int64)
+    psu_stratum[psu_code] = stratum
+    n_strata = int(stratum.max()) + 1
+    n_h = np.bincount(psu_stratum, minlength=n_strata)
+    f_h = np.ones(n_strata)
+    popsize_h: np.ndarray | None = None
+    if fpc is not None:
+        fpc_values = _numeric_column(data, fpc, "fpc")
+        pop = _population_sizes(fpc_values, n_h[stratum].astype(float), stratum, fpc, "stratum")
+        popsize_h = np.zeros(n_strata)
+        popsize_h[stratum] = pop
+        f_h = np.where(np.isinf(popsize_h), 1.0, (popsize_h - n_h) / popsize_h)
+    return Stage(psu_code, psu_stratum, n_h, f_h, stratum_labels), popsize_h
+
+
+def _second_stage(
+    data: pd.DataFrame, ssu: str | None, fpc2: str | None, first: Stage, psu: str | None
+) -> tuple[Stage | None, np.ndarray | None]:
+    """SSU codes nested in PSUs (the second stage's "strata") and their fpc."""
+    if ssu is None:
+        return None, None
+    psu_code = first.unit_of_case
+    n_psu = first.n_unit_codes
+    ssu_code = _group_codes([psu_code, _labels(data, ssu, "ssu")])
+    ssu_psu = np.zeros(int(ssu_code.max()) + 1, dtype=np.int64)
+    ssu_psu[ssu_code] = psu_code
+    n2 = np.bincount(ssu_psu, minlength=n_psu)
+    f2 = np.ones(n_psu)
+    popsize_p: np.ndarray | None = None
+    if fpc2 is not None:
+        fpc2_values = _numeric_column(data, fpc2, "fpc2")
+        pop2 = _population_sizes(fpc2_values, n2[psu_code].astype(float), psu_code, fpc2, "PSU")
+        popsize_p = np.zeros(n_psu)
+        popsize_p[psu_code] = pop2
+        f2 = np.where(np.isinf(popsize_p), 1.0, (popsize_p - n2) / popsize_p)
+    psu_labels = np.arange(n_psu).astype(object)
+    if psu is not None:
+        psu_labels = np.empty(n_psu, dtype=object)
+        psu_labels[psu_code] = data[psu].to_numpy()
+    return Stage(ssu_code, ssu_psu, n2, f2, psu_labels), popsize_p
+
+
+def _weights_from_fpc(
+    first: Stage,
+    popsize_h: np.ndarray | None,
+    second: Stage | None,
+    popsize_p: np.ndarray | None,
+) -> np.ndarray:
+    """Inverse inclusion probabilities implied by the fpcs, as R's svydesign; else ones."""
+    n = first.unit_of_case.size
+    if popsize_h is None:
+        return np.ones(n)
+    stratum = first.group_of_unit[first.unit_of_case]
+    w = (popsize_h / first.n_units)[stratum]
+    if second is not None and popsize_p is not None:
+        w = w * (popsize_p / second.n_units)[first.unit_of_case]
+    return w
+
+
 class SurveyDesign(DesignEstimators):
     """A stratified multistage cluster sample analysed by Taylor linearization.
 
@@ -187,7 +271,6 @@ class SurveyDesign(DesignEstimators):
             raise ValueError("fpc2 needs ssu: the second-stage units it applies to")
         if ssu is not None and fpc is not None and fpc2 is None:
             raise ValueError("with ssu and fpc, give fpc2 too (second-stage population sizes)")
-        n = len(data)
         self.data = data
         self.lonely_psu = lonely_psu
         self.nest = nest
@@ -200,82 +283,23 @@ class SurveyDesign(DesignEstimators):
             "fpc2": fpc2,
         }
 
-        stratum = _labels(data, strata, "strata") if strata is not None else np.zeros(n, np.int64)
-        stratum_labels = (
-            np.array(pd.factorize(data[strata], sort=True)[1].tolist(), dtype=object)
-            if strata is not None
-            else np.array(["(all)"], dtype=object)
-        )
-        psu_raw = _labels(data, psu, "psu") if psu is not None else np.arange(n, dtype=np.int64)
-        if psu is not None and strata is not None and not nest:
-            per_psu = pd.Series(stratum).groupby(psu_raw).nunique()
-            if (per_psu > 1).any():
-                labels = pd.factorize(data[psu], sort=True)[1].tolist()
-                label = labels[int(per_psu.index[per_psu > 1][0])]
-                raise ValueError(
-                    f"psu column {psu!r}: PSU {label!r} appears in more than one stratum; "
-                    "use nest=True if PSU labels are only unique within strata"
-                )
-        psu_code = _group_codes([stratum, psu_raw])
-        n_psu = int(psu_code.max()) + 1
-        if n_psu == 1 and not (nest and strata is not None):
-            raise ValueError("the design has only one primary sampling unit")
-        psu_stratum = np.zeros(n_psu, dtype=np.int64)
-        psu_stratum[psu_code] = stratum
-        n_strata = int(stratum.max()) + 1
-        n_h = np.bincount(psu_stratum, minlength=n_strata)
-
-        f_h = np.ones(n_strata)
-        popsize_h: np.ndarray | None = None
-        if fpc is not None:
-            fpc_values = _numeric_column(data, fpc, "fpc")
-            pop = _population_sizes(fpc_values, n_h[stratum].astype(float), stratum, fpc, "stratum")
-            popsize_h = np.zeros(n_strata)
-            popsize_h[stratum] = pop
-            f_h = np.where(np.isinf(popsize_h), 1.0, (popsize_h - n_h) / popsize_h)
-
-        first = Stage(psu_code, psu_stratum, n_h, f_h, stratum_labels)
+        first, popsize_h = _first_stage(data, strata, psu, fpc, nest)
         check_lonely(first, lonely_psu, 1)
-
-        second: Stage | None = None
-        second_weight: np.ndarray | None = None
-        popsize_p: np.ndarray | None = None
-        if ssu is not None:
-            ssu_code = _group_codes([psu_code, _labels(data, ssu, "ssu")])
-            n_ssu = int(ssu_code.max()) + 1
-            ssu_psu = np.zeros(n_ssu, dtype=np.int64)
-            ssu_psu[ssu_code] = psu_code
-            n2 = np.bincount(ssu_psu, minlength=n_psu)
-            f2 = np.ones(n_psu)
-            if fpc2 is not None:
-                fpc2_values = _numeric_column(data, fpc2, "fpc2")
-                pop2 = _population_sizes(
-                    fpc2_values, n2[psu_code].astype(float), psu_code, fpc2, "PSU"
-                )
-                popsize_p = np.zeros(n_psu)
-                popsize_p[psu_code] = pop2
-                f2 = np.where(np.isinf(popsize_p), 1.0, (popsize_p - n2) / popsize_p)
-            psu_labels = np.arange(n_psu).astype(object)
-            if psu is not None:
-                psu_labels = np.empty(n_psu, dtype=object)
-                psu_labels[psu_code] = data[psu].to_numpy()
-            if fpc is not None and popsize_h is not None:
-                second = Stage(ssu_code, ssu_psu, n2, f2, psu_labels)
-                check_lonely(second, lonely_psu, 2)
-                second_weight = (n_h / popsize_h)[psu_stratum]
-
-        self._structure = SampleStructure(first, second, second_weight, lonely_psu)
-
+        second, popsize_p = _second_stage(data, ssu, fpc2, first, psu)
+        second_weight = None
+        if second is not None and popsize_h is not None:
+            check_lonely(second, lonely_psu, 2)
+            second_weight = (first.n_units / popsize_h)[first.group_of_unit]
+        # R adds the second stage's variance only when both stages have an fpc
+        self._structure = SampleStructure(
+            first, second if second_weight is not None else None, second_weight, lonely_psu
+        )
         if weights is not None:
             w = check_weights(
                 _numeric_column(data, weights, "weights"), f"weights column {weights!r}"
             )
-        elif popsize_h is not None:
-            w = (popsize_h / n_h)[stratum]
-            if popsize_p is not None:
-                w = w * (popsize_p / np.bincount(ssu_psu, minlength=n_psu))[psu_code]
         else:
-            w = np.ones(n)
+            w = _weights_from_fpc(first, popsize_h, second, popsize_p)
         self.weights: np.ndarray = np.ascontiguousarray(w, dtype=np.float64)
         self.calibration: tuple[object, ...] = ()
         self._cells_cache: tuple[np.ndarray, np.ndarray, DomainCells] | None = None
