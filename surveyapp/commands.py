@@ -23,6 +23,7 @@ from questionnaires.cli import questionnaire
 from questionnaires.loader import standard_instrument_paths
 from questionnaires.problems import InstrumentError
 
+from .cli_report import report_command
 from .extensions import db
 from .models import (
     Area,
@@ -36,6 +37,8 @@ from .models import (
     WaveStatus,
 )
 from .services import areas, invitations, waves
+from .services.demo_data import SIZES as SIMULATION_SIZES
+from .services.demo_data import load_simulated_wave
 from .services.instruments import InstrumentConflict, load_instrument_files
 from .services.sample import import_sample_units
 from .services.users import UserError, create_user, find_user, set_password
@@ -52,6 +55,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(area_group)
     app.cli.add_command(demo_command)
     app.cli.add_command(questionnaire)
+    app.cli.add_command(report_command)
 
 
 def _fail(message: str) -> None:
@@ -262,12 +266,15 @@ def _demo_wave() -> Wave:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--no-serve", is_flag=True, help="Prepare everything and print the details, but do not serve.")
+@click.option("--size", type=click.Choice(list(SIMULATION_SIZES)), default="small", show_default=True,
+              help="Size of the simulated wave loaded for the observatory.")
 @with_appcontext
-def demo_command(host: str, port: int, no_serve: bool) -> None:
+def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     """Set up a demonstration (database, questionnaires, admin, open wave) and serve it."""
     initialise(None, None, None)
     password = _demo_admin_password(Path(current_app.instance_path))
     wave = _demo_wave()
+    simulated = load_simulated_wave(db.session, seed=1, size=size)
     units = list(db.session.scalars(sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id)
                                     .order_by(SampleUnit.external_id)))
     codes = invitations.generate_codes(db.session, wave, units, replace=True)
@@ -275,6 +282,7 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
     base = f"http://{host}:{port}"
     click.echo("\nDemonstration ready.\n")
     click.echo(f"  Public survey (open link, no code needed): {base}/s/{wave.slug}")
+    click.echo(f"  Observatory (reports of a simulated wave, {simulated.interviews} interviews): {base}/observatory/")
     click.echo(f"  Staff login:  {base}/auth/login")
     click.echo(f"      email:    {DEMO_ADMIN_EMAIL}")
     click.echo(f"      password: {password}   (kept in {Path(current_app.instance_path) / DEMO_PASSWORD_FILE})")

@@ -24,7 +24,14 @@ from ..extensions import db
 from ..models import ReportOutput
 from ..services import DBSession
 from ..services.report_build import build_output
-from ..services.reports import ReportError, claim_output, finish_output, next_pending, set_progress
+from ..services.reports import (
+    ReportError,
+    ReportSettings,
+    claim_output,
+    finish_output,
+    next_pending,
+    set_progress,
+)
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +39,7 @@ log = logging.getLogger(__name__)
 DEFAULTS: dict[str, object] = {
     "REPORT_WORKER": "thread",  # thread, inline or off (see the module docstring)
     "REPORT_QUALITY_RULES": "inegi",  # rule set of analysis.indicators.quality that flags and suppresses
+    "REPORT_MIN_CASES": 30,  # estimates from fewer cases are suppressed in public outputs whatever the rule set
     "REPORT_STALE_SECONDS": 900,  # a build claimed longer ago than this is taken as dead and retried
     "REPORT_REFRESH_SECONDS": 3,  # how often a "being prepared" page reloads itself
 }
@@ -44,7 +52,14 @@ def setting(name: str) -> object:
     return current_app.config.get(name, DEFAULTS[name])
 
 
-def build_pending(session: DBSession, *, quality: str, limit: int | None = None,
+def report_settings(app: Flask | None = None) -> ReportSettings:
+    """The quality rule set and smallest published cell from the app's settings."""
+    config = (app or current_app).config
+    return ReportSettings(str(config.get("REPORT_QUALITY_RULES", DEFAULTS["REPORT_QUALITY_RULES"])),
+                          int(str(config.get("REPORT_MIN_CASES", DEFAULTS["REPORT_MIN_CASES"]))))
+
+
+def build_pending(session: DBSession, *, settings: ReportSettings, limit: int | None = None,
                   echo: bool = False) -> int:
     """Claim and build pending outputs one by one until none is left; commits each. Returns how many."""
     built = 0
@@ -56,12 +71,12 @@ def build_pending(session: DBSession, *, quality: str, limit: int | None = None,
         session.commit()
         if not won:
             continue
-        build_one(session, output_id, quality=quality)
+        build_one(session, output_id, settings=settings)
         built += 1
     return built
 
 
-def build_one(session: DBSession, output_id: int, *, quality: str) -> None:
+def build_one(session: DBSession, output_id: int, *, settings: ReportSettings) -> None:
     """Build a claimed output and store the result or the reason it failed."""
     output = session.get(ReportOutput, output_id)
     if output is None:  # pragma: no cover - deleted with its wave meanwhile
@@ -72,7 +87,7 @@ def build_one(session: DBSession, output_id: int, *, quality: str) -> None:
         session.commit()
 
     try:
-        content = build_output(session, output, quality=quality, progress=progress)
+        content = build_output(session, output, settings=settings, progress=progress)
     except ReportError as exc:
         session.rollback()
         finish_output(session, output_id, error=str(exc))
@@ -89,18 +104,18 @@ def start_worker(app: Flask | None = None) -> None:
     """Make sure pending outputs get built, as ``REPORT_WORKER`` says (call after committing)."""
     app = app or current_app._get_current_object()  # type: ignore[attr-defined]
     mode = app.config.get("REPORT_WORKER", DEFAULTS["REPORT_WORKER"])
-    quality = str(app.config.get("REPORT_QUALITY_RULES", DEFAULTS["REPORT_QUALITY_RULES"]))
+    settings = report_settings(app)
     if mode == "inline":
-        build_pending(db.session, quality=quality)
+        build_pending(db.session, settings=settings)
     elif mode == "thread" and _worker_running.acquire(blocking=False):
-        threading.Thread(target=_work, args=(app, quality), name="report-worker", daemon=True).start()
+        threading.Thread(target=_work, args=(app, settings), name="report-worker", daemon=True).start()
 
 
-def _work(app: Flask, quality: str) -> None:
+def _work(app: Flask, settings: ReportSettings) -> None:
     try:
         with app.app_context():
             try:
-                build_pending(db.session, quality=quality)
+                build_pending(db.session, settings=settings)
             finally:
                 db.session.remove()
     except Exception:  # pragma: no cover - a database outage; the next request restarts the worker

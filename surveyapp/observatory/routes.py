@@ -53,7 +53,7 @@ from ..services.reports import (
 )
 from . import exports
 from .forms import CensusUploadForm, PoliceUploadForm
-from .jobs import setting, start_worker
+from .jobs import report_settings, setting, start_worker
 from .texts import LANGUAGE_NAMES, text
 
 bp = Blueprint("observatory", __name__, url_prefix="/observatory")
@@ -230,7 +230,7 @@ def wave(wave_id: int) -> ResponseReturnValue:
     choice = _choice(wave_id)
     if completed_count(db.session, choice.wave) == 0:
         return _no_data(choice)
-    table = _table(choice, data_version(db.session, choice.wave, str(setting("REPORT_QUALITY_RULES"))))
+    table = _table(choice, data_version(db.session, choice.wave, report_settings()))
     if not isinstance(table, pd.DataFrame):
         return table
     rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
@@ -265,7 +265,7 @@ def _download(choice: Choice, data: bytes, mimetype: str, extension: str) -> Res
 def _table_for_download(choice: Choice) -> pd.DataFrame | ResponseReturnValue:
     if completed_count(db.session, choice.wave) == 0:
         return error_response(404, text("no_data", "en"))
-    return _table(choice, data_version(db.session, choice.wave, str(setting("REPORT_QUALITY_RULES"))))
+    return _table(choice, data_version(db.session, choice.wave, report_settings()))
 
 
 @bp.route("/waves/<int:wave_id>/indicators.csv")
@@ -300,7 +300,7 @@ def report_pdf(wave_id: int) -> ResponseReturnValue:
     choice = _choice(wave_id)
     if completed_count(db.session, choice.wave) == 0:
         return error_response(404, text("no_data", "en"))
-    version = data_version(db.session, choice.wave, str(setting("REPORT_QUALITY_RULES")))
+    version = data_version(db.session, choice.wave, report_settings())
     table = _table(choice, version)
     if not isinstance(table, pd.DataFrame):
         return table

@@ -13,13 +13,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from analysis.simulate import simulate_country
+from analysis.simulate import SimulatedWave, simulate_country
 from questionnaires.loader import standard_instrument_paths
 
 from ..models import (
@@ -45,6 +46,8 @@ from .waves import create_wave, find_wave_by_slug
 
 #: Simulation settings by size: ``small`` loads in seconds (8 states x 10 municipalities).
 SIZES: dict[str, dict[str, Any]] = {
+    "tiny": {"n_states": 2, "municipalities_per_state": 2, "households": 400,
+             "blocks_per_municipality": (10, 20)},  # for tests
     "small": {"n_states": 8, "municipalities_per_state": 10, "households": 2400,
               "blocks_per_municipality": (6, 12)},
     "medium": {"n_states": 16, "municipalities_per_state": (4, 8), "households": 8000},
@@ -166,7 +169,7 @@ def load_simulated_wave(session: DBSession, *, seed: int = 1, size: str = "small
     found = find_wave_by_slug(session, slug)
     if found is not None:
         return _summary(session, found, created=False)
-    sim = simulate_country(seed, wave=wave, **SIZES[size])
+    sim = _simulate(seed, wave, size)
     version = _vict_std(session)
     country, municipalities = _areas(session, seed, sim.areas, sim.census)
     start, end = sim.reference_period
@@ -179,7 +182,7 @@ def load_simulated_wave(session: DBSession, *, seed: int = 1, size: str = "small
     )
     session.execute(sa.insert(SampleUnit), _sample_rows(sim.frame, created.id, municipalities))
     unit_ids = dict(session.execute(sa.select(SampleUnit.external_id, SampleUnit.id)
-                                    .where(SampleUnit.wave_id == created.id)).tuples().all())
+                                    .where(SampleUnit.wave_id == created.id)).all())
     household = dict(zip(sim.frame["interview_id"], sim.frame["household"], strict=True))
     when = dt.datetime.combine(sim.interview_date, dt.time(12), tzinfo=dt.UTC)
     interviews = [
@@ -193,7 +196,7 @@ def load_simulated_wave(session: DBSession, *, seed: int = 1, size: str = "small
     ]
     session.execute(sa.insert(Interview), interviews)
     ids = dict(session.execute(sa.select(Interview.uuid, Interview.id).where(Interview.wave_id == created.id))
-               .tuples().all())
+               .all())
     incidents = [
         {"interview_id": ids[row["uuid"]], "repeat_code": "incident", "position": position,
          "crime_type": None if instance.get("inc_crime") is None else str(instance["inc_crime"]), "data": instance}
@@ -209,6 +212,12 @@ def load_simulated_wave(session: DBSession, *, seed: int = 1, size: str = "small
     session.execute(sa.insert(PopulationTotal), census)
     session.flush()
     return _summary(session, created, created=True)
+
+
+@lru_cache(maxsize=2)
+def _simulate(seed: int, wave: int, size: str) -> SimulatedWave:
+    """The simulation is deterministic: keep the last ones (tests load the same country many times)."""
+    return simulate_country(seed, wave=wave, **SIZES[size])
 
 
 def _summary(session: DBSession, wave: Wave, *, created: bool) -> LoadedWave:

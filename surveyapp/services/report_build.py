@@ -26,10 +26,12 @@ from ..models import (
 )
 from . import DBSession
 from .reports import (
+    DEFAULT_SETTINGS,
     NATIONAL,
     AreaNode,
     Progress,
     ReportError,
+    ReportSettings,
     _quiet,
     area_index,
     indicator_table,
@@ -166,12 +168,13 @@ def report_data(session: DBSession, wave: Wave, area: AreaNode, table: pd.DataFr
 
 
 def pdf_report(session: DBSession, wave: Wave, area: AreaNode, *, language: str, public: bool,
-               table: pd.DataFrame | None = None, quality: str = "inegi",
+               table: pd.DataFrame | None = None, settings: ReportSettings = DEFAULT_SETTINGS,
                progress: Progress = _quiet) -> bytes:
     """The PDF status report of one area (builds the indicator table when not given)."""
     if table is None:
-        table = indicator_table(session, wave, quality=quality, progress=progress)
-    data = report_data(session, wave, area, table, quality=quality, provisional=_has_provisional(session, wave))
+        table = indicator_table(session, wave, settings=settings, progress=progress)
+    data = report_data(session, wave, area, table, quality=settings.quality,
+                       provisional=_has_provisional(session, wave))
 
     def step(name: str, fraction: float) -> None:
         progress(f"report section {name} ({fraction:.0%})")
@@ -188,17 +191,17 @@ def _has_provisional(session: DBSession, wave: Wave) -> bool:
     ) is not None
 
 
-def build_output(session: DBSession, output: ReportOutput, *, quality: str = "inegi",
+def build_output(session: DBSession, output: ReportOutput, *, settings: ReportSettings = DEFAULT_SETTINGS,
                  progress: Progress = _quiet) -> bytes:
     """The content of a claimed output row (raises ReportError for problems a user can fix)."""
     wave = session.get(Wave, output.wave_id)
     if wave is None:
         raise ReportError("the wave no longer exists")
     if output.kind is OutputKind.indicators:
-        return table_to_json(indicator_table(session, wave, quality=quality, progress=progress))
+        return table_to_json(indicator_table(session, wave, settings=settings, progress=progress))
     table = ready_table(session, wave, output.data_version)
     if table is None:
-        table = indicator_table(session, wave, quality=quality, progress=progress)
+        table = indicator_table(session, wave, settings=settings, progress=progress)
     area = find_area(session, wave, output.area_key)
     return pdf_report(session, wave, area, language=output.language, public=output.public, table=table,
-                      quality=quality, progress=progress)
+                      settings=settings, progress=progress)

@@ -70,6 +70,27 @@ BLANKED_COLUMNS: tuple[str, ...] = ("estimate", "se", "ci_low", "ci_high", "cv",
 Progress = Callable[[str], None]
 
 
+@dataclass(frozen=True)
+class ReportSettings:
+    """How estimates are judged: the quality rule set and the smallest cell any output publishes.
+
+    ``min_cases``: an estimate from fewer cases (``n``) is flagged suppressed
+    whatever its CV, so public outputs never show small cells even under a
+    rule set (INEGI's) that publishes every estimate with a CV band.
+    """
+
+    quality: str = "inegi"
+    min_cases: int = 30
+
+    @property
+    def tag(self) -> str:
+        return f"{self.quality}/n>={self.min_cases}"
+
+
+#: The settings when none are given (INEGI bands, nothing from fewer than 30 cases in public).
+DEFAULT_SETTINGS = ReportSettings()
+
+
 class ReportError(ValueError):
     """A report cannot be built as asked (no data, unknown area); the message says why."""
 
@@ -214,7 +235,7 @@ def _fingerprint(value: Any) -> str:
     return str(value)
 
 
-def data_version(session: DBSession, wave: Wave, quality: str = "inegi") -> str:
+def data_version(session: DBSession, wave: Wave, settings: ReportSettings = DEFAULT_SETTINGS) -> str:
     """A hash of everything the wave's reports are built from (a few aggregate queries).
 
     Counts, largest ids, summed optimistic-lock versions and weights of the
@@ -222,7 +243,7 @@ def data_version(session: DBSession, wave: Wave, quality: str = "inegi") -> str:
     a new or changed interview, a re-weighting or an upload changes it.
     """
     done = (Interview.wave_id == wave.id) & (Interview.status == InterviewStatus.completed)
-    parts: list[Any] = [FORMAT_VERSION, quality, wave.id, wave.instrument_version_id]
+    parts: list[Any] = [FORMAT_VERSION, settings.tag, wave.id, wave.instrument_version_id]
     parts += list(session.execute(
         sa.select(sa.func.count(), sa.func.max(Interview.id), sa.func.sum(Interview.version),
                   sa.func.max(Interview.updated_at), sa.func.sum(Interview.final_weight)).where(done)
@@ -245,7 +266,7 @@ def data_version(session: DBSession, wave: Wave, quality: str = "inegi") -> str:
 
 # ---- indicator tables ----
 
-def indicator_table(session: DBSession, wave: Wave, *, quality: str = "inegi",
+def indicator_table(session: DBSession, wave: Wave, *, settings: ReportSettings = DEFAULT_SETTINGS,
                     progress: Progress = _quiet) -> pd.DataFrame:
     """Every indicator for the nation, each state, municipality and group (compute_indicators layout)."""
     progress("reading interviews")
@@ -262,11 +283,24 @@ def indicator_table(session: DBSession, wave: Wave, *, quality: str = "inegi",
     domains = [d for d in DOMAINS if d == "national" or d in ("state", "municipality", "age_group", "youth")
                or d in respondents.columns or (d == "sex" and "dem_sex" in respondents.columns)]
     progress("computing indicators")
-    return compute_indicators(
+    table = compute_indicators(
         respondents, incidents,
         design_spec={"lonely_psu": "adjust", "household_weight": None},
-        domains=domains, quality=quality,
+        domains=domains, quality=settings.quality,
     )
+    return suppress_small_cells(table, settings.min_cases)
+
+
+def suppress_small_cells(table: pd.DataFrame, min_cases: int) -> pd.DataFrame:
+    """Flag as suppressed every estimate from fewer than ``min_cases`` cases (reason says so)."""
+    if table.empty or min_cases <= 0:
+        return table
+    out = table.copy()
+    small = (out["n"].astype(float) < min_cases) & ~out["suppressed"].astype(bool)
+    out.loc[small, "suppressed"] = True
+    note = f"fewer than {min_cases} cases"
+    out.loc[small, "reason"] = [f"{r}; {note}" if r else note for r in out.loc[small, "reason"].fillna("")]
+    return out
 
 
 def table_to_json(table: pd.DataFrame) -> bytes:

@@ -29,6 +29,8 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
     "manage.codes": ("GET", MANAGERS),
     "manage.areas_page": ("GET", MANAGERS),
     "manage.users_list": ("GET", ADMIN),
+    "manage.audit_log": ("GET", ADMIN),
+    "auth.change_password": ("GET", frozenset(Role)),
     "manage.new_user": ("GET", ADMIN),
     "manage.user_role": ("POST", ADMIN),
     "manage.user_active": ("POST", ADMIN),

@@ -91,7 +91,7 @@ def test_user_create(app: Flask, runner: FlaskCliRunner) -> None:
 
 
 def test_demo(empty_app: Flask, runner: FlaskCliRunner) -> None:
-    first = runner.invoke(args=["demo", "--no-serve"])
+    first = runner.invoke(args=["demo", "--no-serve", "--size", "tiny"])
     assert first.exit_code == 0, first.output
     assert "http://127.0.0.1:5000/s/demo" in first.output and "http://127.0.0.1:5000/auth/login" in first.output
     password_file = Path(empty_app.instance_path) / "demo-admin.txt"
@@ -100,14 +100,15 @@ def test_demo(empty_app: Flask, runner: FlaskCliRunner) -> None:
     with empty_app.app_context():
         wave = db.session.scalar(sa.select(Wave).where(Wave.slug == "demo"))
         assert wave is not None and wave.status is WaveStatus.open and not wave.invitation_required
-        assert db.session.scalar(sa.select(sa.func.count(SampleUnit.id))) == 6
+        assert db.session.scalar(sa.select(sa.func.count(SampleUnit.id)).where(SampleUnit.wave_id == wave.id)) == 6
         assert db.session.scalar(sa.select(sa.func.count(InvitationCode.id))) == 6
         admin = db.session.scalar(sa.select(User).where(User.email == "admin@example.org"))
         assert admin is not None and admin.check_password(password)
-    second = runner.invoke(args=["demo", "--no-serve"])
+    second = runner.invoke(args=["demo", "--no-serve", "--size", "tiny"])
     assert second.exit_code == 0 and password in second.output
     with empty_app.app_context():
-        assert db.session.scalar(sa.select(sa.func.count(Wave.id))) == 1
+        # the demo wave and the simulated wave of the observatory (tests/surveyapp/test_demo_data.py)
+        assert db.session.scalar(sa.select(sa.func.count(Wave.id))) == 2
 
 
 def test_db_and_questionnaire_groups_are_attached(empty_app: Flask, runner: FlaskCliRunner) -> None:

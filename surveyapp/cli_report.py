@@ -1,0 +1,112 @@
+"""``surveyapp report``: write a PDF status report, or build the reports the portal asked for.
+
+    surveyapp report --wave demo-2025 --area 01001 --lang es -o report.pdf
+    surveyapp report --wave 3 --internal -o internal.pdf
+    surveyapp report --work          # build pending portal outputs (REPORT_WORKER=off)
+
+Progress goes to stderr as step lines, so stdout and ``-o -`` stay clean.
+The PDF is also stored in the report cache, so the portal serves it at once.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+import sqlalchemy as sa
+from flask.cli import with_appcontext
+
+from .extensions import db
+from .models import OutputStatus, Wave
+from .observatory.jobs import build_pending, report_settings
+from .services.report_build import find_area, pdf_report
+from .services.reports import (
+    LANGUAGES,
+    NATIONAL,
+    AreaNode,
+    OutputKey,
+    ReportError,
+    data_version,
+    finish_output,
+    ready_table,
+    request_output,
+    wave_areas,
+)
+
+
+def _wave(ref: str) -> Wave:
+    wave = db.session.get(Wave, int(ref)) if ref.isdigit() else None
+    wave = wave or db.session.scalar(sa.select(Wave).where(Wave.slug == ref))
+    if wave is None:
+        slugs = ", ".join(db.session.scalars(sa.select(Wave.slug).order_by(Wave.id)))
+        raise click.BadParameter(f"no wave {ref!r}; waves: {slugs or 'none'}", param_hint="--wave")
+    return wave
+
+
+def _area(wave: Wave, ref: str) -> AreaNode:
+    """An area by key (national, id), official code or name (case-insensitive)."""
+    areas = wave_areas(db.session, wave)
+    if ref.lower() in (NATIONAL, "country"):
+        return find_area(db.session, wave, NATIONAL)
+    matches = [a for a in areas if ref in (a.key, a.code) or a.name.lower() == ref.lower()]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        listed = ", ".join(f"{a.key} ({a.name}, {a.report_level})" for a in matches)
+        raise click.BadParameter(f"{ref!r} matches several areas; use the key: {listed}", param_hint="--area")
+    raise click.BadParameter(f"the wave has no area {ref!r}; try national or a code such as "
+                             f"{', '.join(a.code for a in areas[1:4])}", param_hint="--area")
+
+
+def _step(started: float) -> Callable[[str], None]:
+    def echo(step: str) -> None:
+        click.echo(f"[{time.monotonic() - started:6.1f}s] {step}", err=True)
+
+    return echo
+
+
+@click.command("report")
+@click.option("--wave", "wave_ref", help="Wave id or link name (slug).")
+@click.option("--area", "area_ref", default=NATIONAL, show_default=True,
+              help="national, or a state or municipality by code, name or key.")
+@click.option("--lang", "language", default="es", show_default=True, type=click.Choice(LANGUAGES))
+@click.option("--internal", is_flag=True, help="Internal edition: every estimate, flagged (never publish).")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Where to write the PDF ('-' for stdout).")
+@click.option("--work", is_flag=True, help="Instead: build every report the portal is waiting for, then stop.")
+@with_appcontext
+def report_command(wave_ref: str | None, area_ref: str, language: str, internal: bool, output: str | None,
+                   work: bool) -> None:
+    """Write the PDF status report of a wave and area."""
+    settings = report_settings()
+    started = time.monotonic()
+    echo = _step(started)
+    if work:
+        built = build_pending(db.session, settings=settings)
+        click.echo(f"Built {built} pending output(s).", err=True)
+        return
+    if not wave_ref or not output:
+        raise click.UsageError("give --wave and -o (or --work)")
+    wave = _wave(wave_ref)
+    area = _area(wave, area_ref)
+    public = not internal
+    version = data_version(db.session, wave, settings)
+    echo(f"wave {wave.slug}, {area.report_level} {area.name}, {language}, {'public' if public else 'internal'}")
+    try:
+        pdf = pdf_report(db.session, wave, area, language=language, public=public,
+                         table=ready_table(db.session, wave, version), settings=settings,
+                         progress=echo)
+    except ReportError as exc:
+        raise click.ClickException(str(exc)) from None
+    cached = request_output(db.session, OutputKey.pdf(wave, area, language, public, version))
+    if cached.status is not OutputStatus.ready:
+        finish_output(db.session, cached.id, content=pdf)
+    db.session.commit()
+    if output == "-":
+        sys.stdout.buffer.write(pdf)
+    else:
+        Path(output).write_bytes(pdf)
+        echo(f"wrote {output} ({len(pdf) // 1024} KiB)")
