@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SubmitField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, EqualTo, Length
 
 
 class LoginForm(FlaskForm):
@@ -19,3 +19,13 @@ class EmptyForm(FlaskForm):
     """No fields: only the CSRF token, for POST buttons (logout, deactivate...)."""
 
     submit = SubmitField("Submit")
+
+
+class PasswordForm(FlaskForm):
+    current = PasswordField("Current password", validators=[DataRequired("Enter your current password.")])
+    new = PasswordField("New password", validators=[
+        DataRequired("Enter a new password."),
+        Length(min=10, max=200, message="The new password must have at least 10 characters.")])
+    confirm = PasswordField("Repeat the new password", validators=[
+        EqualTo("new", "The two new passwords do not match.")])
+    submit = SubmitField("Change password")

@@ -15,12 +15,12 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
 from ..extensions import db, limiter
 from ..services import audit
-from ..services.users import LoginOutcome, authenticate
-from .forms import EmptyForm, LoginForm
+from ..services.users import LoginOutcome, UserError, authenticate, set_password
+from .forms import EmptyForm, LoginForm, PasswordForm
 from .session import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -73,3 +73,27 @@ def logout() -> ResponseReturnValue:
         logout_user()
         flash("You have logged out.", "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password() -> ResponseReturnValue:
+    """Any staff member changes their own password (e.g. the temporary one from an administrator)."""
+    form = PasswordForm()
+    user = current_user._get_current_object()
+    if form.validate_on_submit():
+        if not user.check_password(form.current.data or ""):
+            form.current.errors = ["The current password is wrong."]
+        else:
+            try:
+                set_password(db.session, user, form.new.data or "", by=user)
+            except UserError as exc:
+                db.session.rollback()
+                form.new.errors = [exc.message]
+            else:
+                db.session.commit()
+                # The session id depends on the password: log in again under the new one.
+                login_user(user)
+                flash("Your password has been changed.", "success")
+                return redirect(url_for("main.index"))
+    return render_template("auth/password.html", form=form)

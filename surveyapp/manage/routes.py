@@ -16,6 +16,7 @@ from ..extensions import db
 from ..models import (
     Area,
     AreaLevel,
+    AuditLog,
     InstrumentVersion,
     Mode,
     Role,
@@ -44,6 +45,8 @@ bp = Blueprint("manage", __name__, url_prefix="/manage")
 
 #: Who may manage waves (administrators always may).
 MANAGER_ROLES = (Role.survey_manager,)
+#: Audit entries shown on the audit page.
+AUDIT_PAGE = 200
 
 
 def _me() -> User:
@@ -240,6 +243,19 @@ def users_list() -> ResponseReturnValue:
     role_forms = {u.id: RoleForm(prefix=f"u{u.id}", role=u.role.value) for u in everyone}
     return render_template("manage/users.html", users=everyone, role_forms=role_forms,
                            active_form=ActiveForm())
+
+
+@bp.route("/audit")
+@role_required()
+def audit_log() -> ResponseReturnValue:
+    """The latest staff actions, newest first."""
+    entries = db.session.execute(
+        sa.select(AuditLog, User.email)
+        .outerjoin(User, AuditLog.user_id == User.id)
+        .order_by(AuditLog.id.desc())
+        .limit(AUDIT_PAGE)
+    ).all()
+    return render_template("manage/audit.html", entries=entries, limit=AUDIT_PAGE)
 
 
 @bp.route("/users/new", methods=["GET", "POST"])

@@ -149,3 +149,21 @@ def test_changing_the_password_ends_other_sessions(
         set_password(db.session, stored, "another long password")
         db.session.commit()
     assert client.get("/fieldwork/").status_code == 302
+
+
+def test_change_own_password(app: Flask, client: FlaskClient, make_user: Callable[..., User],
+                             login: Callable[..., Any]) -> None:
+    user = make_user(Role.interviewer)
+    login(client, user)
+    wrong = client.post("/auth/password", data={"current": "nope", "new": "a brand new password",
+                                                "confirm": "a brand new password"})
+    assert "The current password is wrong." in wrong.get_data(as_text=True)
+    short = client.post("/auth/password", data={"current": TEST_PASSWORD, "new": "short", "confirm": "short"})
+    assert "at least 10 characters" in short.get_data(as_text=True)
+    done = client.post("/auth/password", data={"current": TEST_PASSWORD, "new": "a brand new password",
+                                               "confirm": "a brand new password"})
+    assert done.status_code == 302
+    assert client.get("/fieldwork/").status_code == 200  # this session survives the change
+    with app.app_context():
+        stored = db.session.get(User, user.id)
+        assert stored is not None and stored.check_password("a brand new password")

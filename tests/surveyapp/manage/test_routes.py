@@ -25,6 +25,8 @@ from surveyapp.models import (
 )
 from surveyapp.services.invitations import hash_code
 
+from ...conftest import TEST_PASSWORD
+
 
 @pytest.fixture
 def manager_client(client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]) -> FlaskClient:
@@ -234,3 +236,13 @@ def test_areas_page_upload_and_wave_areas(app: Flask, manager_client: FlaskClien
     with app.app_context():
         wave = db.session.scalar(sa.select(Wave))
         assert wave is not None and [a.id for a in wave.areas] == [region_id]
+
+
+def test_audit_log_page(client: FlaskClient, make_user: Callable[..., User], make_wave: Callable[..., Wave],
+                        login: Callable[..., Any]) -> None:
+    admin = make_user(Role.administrator)
+    make_wave(name="Audited wave")
+    login(client, admin)
+    page = client.get("/manage/audit").get_data(as_text=True)
+    assert "wave.create" in page and "user.login" in page and admin.email in page
+    assert TEST_PASSWORD not in page
