@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 ReplicateType = Literal["jk1", "jkn", "bootstrap", "brr"]
 REPLICATE_TYPES: tuple[str, ...] = ("jk1", "jkn", "bootstrap", "brr")
+# replicate factors are stored per PSU: (PSUs x replicates) floats, 400 MB at most
+_MAX_FACTORS = 50_000_000
 
 
 class ReplicateDesign(DesignEstimators):
@@ -291,6 +293,13 @@ def replicate_design(
         )
     first = design._structure.first
     has_strata = design.columns["strata"] is not None
+    n_reps = replicates if type == "bootstrap" else first.n_unit_codes
+    if first.n_unit_codes * n_reps > _MAX_FACTORS:
+        raise ValueError(
+            f"{type} replicates for {first.n_unit_codes:,} PSUs would need "
+            f"{first.n_unit_codes:,} x {n_reps:,} replicate factors; give the design its "
+            "PSUs (psu=...) or use Taylor linearization"
+        )
     if type == "jk1":
         if has_strata:
             raise ValueError("jk1 is for unstratified designs; use 'jkn' with strata")

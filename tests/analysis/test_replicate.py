@@ -233,3 +233,9 @@ def test_replicate_type_checks(apistrat: pd.DataFrame, apiclus1: pd.DataFrame) -
         clustered.replicate("jkn")
     with pytest.raises(ValueError, match=r"type must be one of"):
         clustered.replicate("sdr")
+
+
+def test_jackknife_of_a_huge_unclustered_design_is_refused() -> None:
+    data = pd.DataFrame({"w": np.ones(8000), "y": np.arange(8000.0)})
+    with pytest.raises(ValueError, match=r"jk1 replicates for 8,000 PSUs would need 8,000 x 8,000"):
+        SurveyDesign(data, weights="w").replicate("jk1")
