@@ -129,7 +129,6 @@ def _serve(host: str, port: int, debug: bool = False) -> None:
     # Werkzeug's own access log prints client addresses for every request,
     # respondent pages included; our request log leaves them out there.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
     app.debug = debug
     # Not app.run(): Flask ignores it inside its own CLI.

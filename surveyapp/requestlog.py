@@ -12,6 +12,8 @@ import time
 
 from flask import Flask, Response, g, request
 
+#: A child of the app's logger ("surveyapp"), so Flask's default handler (stderr,
+#: i.e. gunicorn's error log) prints it unless logging is configured otherwise.
 logger = logging.getLogger("surveyapp.requests")
 
 #: Path prefixes of respondent pages, logged without identifying data.
@@ -53,5 +55,6 @@ def register_request_log(app: Flask) -> None:
         return
     if logger.level == logging.NOTSET:
         logger.setLevel(logging.INFO)
+    _ = app.logger  # installs Flask's default handler on "surveyapp" if none is configured
     app.before_request(_start_timer)
     app.after_request(_log_request)
