@@ -418,7 +418,11 @@ def fear_gap(
         if rows.empty:
             raise ValueError(f"table has no indicator {ident!r} for {domain_type!r}")
         values[ident] = rows
-    joined = values[fear].join(values[victimization], lsuffix="_f", rsuffix="_v", how="inner").dropna()
+    joined = (
+        values[fear]
+        .merge(values[victimization], left_index=True, right_index=True, suffixes=("_f", "_v"))
+        .dropna()
+    )
     k = len(joined)
     if k < 3:
         raise ValueError(f"fear_gap needs at least three {domain_type} domains with both estimates")
