@@ -119,7 +119,7 @@ def _visible_waves() -> list[Wave]:
 def _deny() -> None:
     """Anonymous: log in (401 for API clients); logged in: 403."""
     if _user() is None:
-        abort(login_manager.unauthorized())
+        abort(current_app.make_response(login_manager.unauthorized()))
     abort(403)
 
 

@@ -62,7 +62,7 @@ def _report_area(node: AreaNode) -> ReportArea:
     return ReportArea(node.report_level, node.key, node.name)
 
 
-def _police(session: DBSession, wave: Wave, areas: dict[int, AreaNode]) -> tuple[pd.DataFrame | None, str]:
+def police_table(session: DBSession, wave: Wave, areas: dict[int, AreaNode]) -> tuple[pd.DataFrame | None, str]:
     """Police-recorded crimes (all types) per municipality, state and nation for the reference period."""
     rows = session.execute(
         sa.select(PoliceRecord.area_id, PoliceRecord.period_start, PoliceRecord.period_end, PoliceRecord.crime_type,
@@ -149,7 +149,7 @@ def report_data(session: DBSession, wave: Wave, area: AreaNode, table: pd.DataFr
     if area.report_level == "state":
         subareas = [a.key for a in areas.values() if a.level.value == "municipality" and a.state_id == area.id]
     fieldwork = (wave.fieldwork_start, wave.fieldwork_end) if wave.fieldwork_start and wave.fieldwork_end else "—"
-    police, period = _police(session, wave, areas)
+    police, period = police_table(session, wave, areas)
     names = {a.key: a.name for a in areas.values() if a.level.value in ("region", "municipality")}
     return ReportData(
         wave=ReportWave(wave.name, (wave.reference_start, wave.reference_end), fieldwork),

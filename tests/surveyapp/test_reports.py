@@ -1,0 +1,214 @@
+"""surveyapp.services.reports: records from the database, data versions, the cache rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from sqlalchemy.orm import Session
+
+from surveyapp.extensions import db
+from surveyapp.models import (
+    Interview,
+    InterviewStatus,
+    Mode,
+    OutputStatus,
+    PoliceRecord,
+    ReportOutput,
+    SampleUnit,
+    Wave,
+)
+from surveyapp.services.demo_data import load_simulated_wave
+from surveyapp.services.report_build import police_table
+from surveyapp.services.reports import (
+    AreaNode,
+    OutputKey,
+    ReportSettings,
+    area_index,
+    claim_output,
+    data_version,
+    interview_records,
+    publishable,
+    request_output,
+    suppress_small_cells,
+    wave_areas,
+)
+from surveyapp.services.uploads import import_police_records
+
+
+@pytest.fixture
+def loaded(session: Session) -> Wave:
+    """A tiny simulated country and closed wave (2 states x 2 municipalities)."""
+    result = load_simulated_wave(session, seed=5, size="tiny")
+    session.commit()
+    wave = session.get(Wave, result.wave_id)
+    assert wave is not None
+    return wave
+
+
+@pytest.fixture
+def statements(app: Flask) -> Iterator[list[str]]:
+    """SQL statements sent while the test runs."""
+    seen: list[str] = []
+
+    def listen(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", listen)
+    yield seen
+    sa.event.remove(engine, "before_cursor_execute", listen)
+
+
+def _municipality(session: Session, wave: Wave) -> AreaNode:
+    return next(a for a in wave_areas(session, wave) if a.report_level == "municipality")
+
+
+def test_records_come_from_one_query_with_design_fields(session: Session, loaded: Wave,
+                                                        statements: list[str]) -> None:
+    statements.clear()
+    records, provisional = interview_records(session, loaded)
+    # one for the area hierarchy, one for the interviews with their sample units
+    assert len(statements) == 2
+    assert not provisional
+    completed = session.scalar(sa.select(sa.func.count()).select_from(Interview)
+                               .where(Interview.wave_id == loaded.id, Interview.status == InterviewStatus.completed))
+    assert len(records) == completed and completed > 100
+    first = records[0]
+    interview = session.get(Interview, first["interview_id"])
+    assert interview is not None and interview.sample_unit is not None
+    unit = interview.sample_unit
+    assert first["weight"] == pytest.approx(interview.final_weight)
+    assert first["stratum"] == unit.stratum and first["psu"] == f"{unit.stratum}/{unit.psu}"
+    assert first["municipality"] == str(unit.area_id)
+    assert unit.area is not None and first["state"] == str(unit.area.parent_id)
+    assert first["answers"] == interview.answers
+
+
+def test_unweighted_interviews_get_the_base_weight(session: Session, loaded: Wave) -> None:
+    unit = session.scalar(sa.select(SampleUnit).join(Interview, Interview.sample_unit_id == SampleUnit.id)
+                          .where(SampleUnit.wave_id == loaded.id).limit(1))
+    assert unit is not None and unit.selection_probability and unit.eligible_adults
+    session.execute(sa.update(Interview).where(Interview.sample_unit_id == unit.id).values(final_weight=None))
+    records, provisional = interview_records(session, loaded)
+    [record] = [r for r in records if r["interview_id"] == session.scalar(
+        sa.select(Interview.id).where(Interview.sample_unit_id == unit.id))]
+    assert provisional
+    assert record["weight"] == pytest.approx(unit.eligible_adults / unit.selection_probability)
+
+
+def _add_interview(session: Session, wave: Wave, status: InterviewStatus) -> Interview:
+    template = session.scalar(sa.select(Interview).where(Interview.wave_id == wave.id).limit(1))
+    assert template is not None
+    interview = Interview(uuid=str(uuid.uuid4()), wave_id=wave.id, sample_unit_id=template.sample_unit_id,
+                          instrument_version_id=wave.instrument_version_id, mode=Mode.tablet, status=status,
+                          language="es", answers=dict(template.answers), paradata={},
+                          final_weight=template.final_weight)
+    session.add(interview)
+    session.commit()
+    return interview
+
+
+def test_data_version_follows_the_data(session: Session, loaded: Wave) -> None:
+    first = data_version(session, loaded)
+    assert data_version(session, loaded) == first
+    started = _add_interview(session, loaded, InterviewStatus.in_progress)
+    assert data_version(session, loaded) == first, "an unfinished interview changes no report"
+    started.status = InterviewStatus.completed
+    session.commit()
+    completed = data_version(session, loaded)
+    assert completed != first
+    session.execute(sa.update(Interview).where(Interview.id == started.id).values(final_weight=1.0))
+    session.commit()
+    reweighted = data_version(session, loaded)
+    assert reweighted != completed
+    area = _municipality(session, loaded)
+    result = import_police_records(session, f"area_code,period,crime_type,count\n{area.code},2019,rob,7\n")
+    assert result.ok, result.errors
+    session.commit()
+    uploaded = data_version(session, loaded)
+    assert uploaded != reweighted
+    assert data_version(session, loaded, ReportSettings("cepal", 30)) != uploaded, "rules change the flags"
+
+
+def test_one_row_per_key_and_one_worker_wins_the_claim(session: Session, loaded: Wave) -> None:
+    key = OutputKey.indicators(loaded, data_version(session, loaded))
+    row = request_output(session, key)
+    session.commit()
+    again = request_output(session, key)
+    assert again.id == row.id and again.status is OutputStatus.pending
+    assert session.scalar(sa.select(sa.func.count()).select_from(ReportOutput)) == 1
+    assert claim_output(session, row.id) is True
+    assert claim_output(session, row.id) is False, "a second worker must not build it too"
+    session.commit()
+
+
+def test_unique_key_holds_in_the_database(session: Session, loaded: Wave) -> None:
+    key = OutputKey.indicators(loaded, "v1")
+    request_output(session, key)
+    session.commit()
+    session.add(ReportOutput(kind=key.kind, wave_id=loaded.id, area_key=key.area_key, language="", public=False,
+                             data_version="v1", status=OutputStatus.pending, served=0))
+    with pytest.raises(sa.exc.IntegrityError):
+        session.commit()
+    session.rollback()
+
+
+def test_failed_and_abandoned_builds_are_retried_later(session: Session, loaded: Wave) -> None:
+    key = OutputKey.indicators(loaded, "v2")
+    row = request_output(session, key)
+    now = dt.datetime.now(dt.UTC)
+    row.status, row.finished_at = OutputStatus.failed, now
+    session.commit()
+    assert request_output(session, key).status is OutputStatus.failed, "not rebuilt on every page refresh"
+    row.finished_at = now - dt.timedelta(minutes=5)
+    session.commit()
+    assert request_output(session, key).status is OutputStatus.pending
+    row.status, row.started_at = OutputStatus.running, now - dt.timedelta(hours=1)
+    session.commit()
+    assert request_output(session, key, stale_after=900).status is OutputStatus.pending
+    row.status, row.started_at = OutputStatus.running, now
+    session.commit()
+    assert request_output(session, key, stale_after=900).status is OutputStatus.running
+
+
+def _table() -> pd.DataFrame:
+    return pd.DataFrame({
+        "indicator": ["a", "b", "c"], "domain_type": "national", "domain": "national",
+        "estimate": [10.0, 20.0, 30.0], "se": [1.0, 2.0, 3.0], "ci_low": [8.0, 16.0, 25.0],
+        "ci_high": [12.0, 24.0, 35.0], "cv": [0.1, 0.1, 0.1], "n": [500, 12, 40],
+        "quality": ["high", "high", "insufficient"], "suppressed": [False, False, True], "reason": ["", "", "no variance"],
+    })
+
+
+def test_small_cells_are_suppressed_whatever_the_rule_set() -> None:
+    table = suppress_small_cells(_table(), 30)
+    assert table["suppressed"].tolist() == [False, True, True]
+    assert table.loc[1, "reason"] == "fewer than 30 cases"
+    assert table.loc[2, "reason"] == "no variance", "already suppressed rows keep their reason"
+
+
+def test_publishable_blanks_every_value_of_suppressed_rows() -> None:
+    public = publishable(suppress_small_cells(_table(), 30))
+    assert public.loc[0, "estimate"] == 10.0
+    for column in ("estimate", "se", "ci_low", "ci_high", "cv"):
+        assert np.isnan(public.loc[1, column]) and np.isnan(public.loc[2, column])
+    assert public["n"].tolist() == [500, 12, 40]
+
+
+def test_police_rows_outside_the_reference_period_do_not_count(session: Session, loaded: Wave) -> None:
+    before = session.scalar(sa.select(sa.func.count()).select_from(PoliceRecord))
+    table, period = police_table(session, loaded, area_index(session))
+    assert before and table is not None and period.startswith(loaded.reference_start.isoformat())
+    national = table[table["domain_type"] == "national"]
+    total = session.scalar(sa.select(sa.func.sum(PoliceRecord.count)).where(
+        PoliceRecord.period_start <= loaded.reference_end, PoliceRecord.period_end >= loaded.reference_start))
+    assert float(national["recorded"].iloc[0]) == total
