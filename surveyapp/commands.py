@@ -143,13 +143,19 @@ user_group = AppGroup("user", help="Manage staff accounts.")
 @click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
 @click.option("--name", help="Full name (defaults to the part of the email before @).")
 @click.option("--password", help="Leave out to type it (hidden) when asked.")
-def user_create(email: str, role: str, name: str | None, password: str | None) -> None:
+@click.option("--area", "area_path", help="Limit the user to this area, given as its path of codes (MX/19).")
+def user_create(email: str, role: str, name: str | None, password: str | None, area_path: str | None) -> None:
     """Create a staff account."""
+    area = None
+    if area_path:
+        area = next((a for a in db.session.scalars(sa.select(Area)) if areas.area_path(a) == area_path), None)
+        if area is None:
+            _fail(f"no area with path {area_path} (see: surveyapp area list)")
     if password is None:
         password = click.prompt("Password (at least 10 characters)", hide_input=True, confirmation_prompt=True)
     try:
         user = create_user(db.session, email=email, name=name or email.split("@")[0], role=Role(role),
-                           password=password or "")
+                           password=password or "", area=area)
     except UserError as exc:
         db.session.rollback()
         _fail(f"{exc.field}: {exc.message}")

@@ -101,6 +101,7 @@ class UserForm(FlaskForm):
     email = EmailField("Email address", validators=[DataRequired("Enter an email address."), Length(max=254)])
     name = StringField("Full name", validators=[DataRequired("Enter the person's name."), Length(max=200)])
     role = SelectField("Role", choices=role_choices())
+    area = SelectField("Limited to area", coerce=int, default=0)
     password = PasswordField("Temporary password", validators=[
         DataRequired("Enter a temporary password."),
         Length(min=10, max=200, message="The password must have at least 10 characters.")])
@@ -112,6 +113,16 @@ class UserForm(FlaskForm):
 class RoleForm(FlaskForm):
     role = SelectField("Role", choices=role_choices())
     submit = SubmitField("Change role")
+
+
+class ScopeForm(FlaskForm):
+    area = SelectField("Limited to area", coerce=int)
+    submit = SubmitField("Change area")
+
+
+def area_choices(areas: Iterable[tuple[int, str]]) -> list[SelectChoice]:
+    """"No limit" (0) and then each area by its path."""
+    return choices([(0, "All areas (no limit)"), *areas])
 
 
 class ActiveForm(FlaskForm):

@@ -34,9 +34,11 @@ from .forms import (
     CodesForm,
     RoleForm,
     SampleUploadForm,
+    ScopeForm,
     StatusForm,
     UserForm,
     WaveForm,
+    area_choices,
     choices,
     field_errors,
 )
@@ -241,8 +243,24 @@ def areas_page() -> ResponseReturnValue:
 def users_list() -> ResponseReturnValue:
     everyone = db.session.scalars(sa.select(User).order_by(User.active.desc(), User.email)).all()
     role_forms = {u.id: RoleForm(prefix=f"u{u.id}", role=u.role.value) for u in everyone}
+    paths = _area_paths()
+    scope_forms = {}
+    for u in everyone:
+        form = ScopeForm(prefix=f"s{u.id}", area=u.area_id or 0)
+        form.area.choices = area_choices(paths)
+        scope_forms[u.id] = form
     return render_template("manage/users.html", users=everyone, role_forms=role_forms,
-                           active_form=ActiveForm())
+                           scope_forms=scope_forms, active_form=ActiveForm())
+
+
+def _area_paths() -> list[tuple[int, str]]:
+    """(id, "path – name") of every area, sorted by path."""
+    return sorted(((a.id, f"{areas.area_path(a)} – {a.name}") for a in db.session.scalars(sa.select(Area))),
+                  key=lambda pair: pair[1])
+
+
+def _area_from_choice(area_id: int | None) -> Area | None:
+    return db.session.get(Area, area_id) if area_id else None
 
 
 @bp.route("/audit")
@@ -262,11 +280,12 @@ def audit_log() -> ResponseReturnValue:
 @role_required()
 def new_user() -> ResponseReturnValue:
     form = UserForm()
+    form.area.choices = area_choices(_area_paths())
     if form.validate_on_submit():
         try:
             user = users.create_user(db.session, email=form.email.data or "", name=form.name.data or "",
                                      role=Role(form.role.data), password=form.password.data or "",
-                                     created_by=_me())
+                                     created_by=_me(), area=_area_from_choice(form.area.data))
         except users.UserError as exc:
             db.session.rollback()
             field_errors(form, exc.field, exc.message)
@@ -297,6 +316,21 @@ def user_role(user_id: int) -> ResponseReturnValue:
         users.set_role(db.session, user, Role(form.role.data), by=_me())
         db.session.commit()
         flash(f"{user.email} is now {user.role.label.lower()}.", "success")
+    return redirect(url_for("manage.users_list"))
+
+
+@bp.route("/users/<int:user_id>/area", methods=["POST"])
+@role_required()
+def user_area(user_id: int) -> ResponseReturnValue:
+    user = _user_or_404(user_id)
+    form = ScopeForm(prefix=f"s{user_id}")
+    form.area.choices = area_choices(_area_paths())
+    if not form.validate_on_submit():
+        flash("Choose an area from the list.", "error")
+    else:
+        users.set_area(db.session, user, _area_from_choice(form.area.data), by=_me())
+        db.session.commit()
+        flash(f"{user.email} now sees {'all areas' if user.area_id is None else 'one area'}.", "success")
     return redirect(url_for("manage.users_list"))
 
 

@@ -10,7 +10,7 @@ import secrets
 import sqlalchemy as sa
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..models import Role, User, utcnow
+from ..models import Area, Role, User, utcnow
 from . import DBSession, audit
 
 MIN_PASSWORD_LENGTH = 10
@@ -46,6 +46,7 @@ def create_user(
     role: Role,
     password: str,
     created_by: User | None = None,
+    area: Area | None = None,
 ) -> User:
     """Create an active staff account; raises UserError for a taken email or weak password."""
     email = normalise_email(email)
@@ -56,12 +57,13 @@ def create_user(
     check_password_strength(password)
     if find_user(session, email) is not None:
         raise UserError("email", "A user with this email address already exists.")
-    user = User(email=email, name=name.strip(), role=role, active=True, failed_logins=0)
+    user = User(email=email, name=name.strip(), role=role, active=True, failed_logins=0,
+                area_id=area.id if area is not None else None)
     user.set_password(password)
     session.add(user)
     session.flush()
     audit.record(session, "user.create", user=created_by, object_type="user", object_id=user.id,
-                 details={"email": email, "role": role.value})
+                 details={"email": email, "role": role.value, "area_id": user.area_id})
     return user
 
 
@@ -71,6 +73,15 @@ def set_role(session: DBSession, user: User, role: Role, *, by: User | None = No
     session.flush()
     audit.record(session, "user.set_role", user=by, object_type="user", object_id=user.id,
                  details={"from": old.value, "to": role.value})
+
+
+def set_area(session: DBSession, user: User, area: Area | None, *, by: User | None = None) -> None:
+    """Limit the user to an area and everything below it (None: no limit)."""
+    old = user.area_id
+    user.area_id = area.id if area is not None else None
+    session.flush()
+    audit.record(session, "user.set_area", user=by, object_type="user", object_id=user.id,
+                 details={"from": old, "to": user.area_id})
 
 
 def set_active(session: DBSession, user: User, active: bool, *, by: User | None = None) -> None:

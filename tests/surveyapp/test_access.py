@@ -34,6 +34,7 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
     "manage.new_user": ("GET", ADMIN),
     "manage.user_role": ("POST", ADMIN),
     "manage.user_active": ("POST", ADMIN),
+    "manage.user_area": ("POST", ADMIN),
     "fieldwork.index": ("GET", FIELD),
 }
 #: The observatory's routes (observatory.*, observatory_api.*) depend on the wave's public flag
@@ -80,7 +81,7 @@ def test_role_matrix(
     for role in Role:
         client = app.test_client()
         assert login(client, make_user(role)).status_code == 302
-        response = client.open(url, method=method, data={"status": "open", f"u{target.id}-role": "analyst"})
+        response = client.open(url, method=method, data={"status": "open", f"u{target.id}-role": "analyst", f"s{target.id}-area": "0"})
         if role in allowed:
             expected = 200 if method == "GET" else 302
             assert response.status_code == expected, (role, response.status_code)

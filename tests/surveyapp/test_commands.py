@@ -140,3 +140,18 @@ def test_area_import_and_list(app: Flask, runner: FlaskCliRunner, tmp_path: Path
     assert failed.exit_code == 1 and "line 3, column parent" in failed.output
     listed = runner.invoke(args=["area", "list"]).output
     assert listed.splitlines() == ["CL\tcountry\tChile", "CL/13\tregion\tMetropolitana"]
+
+
+def test_user_create_with_area(app: Flask, runner: FlaskCliRunner, tmp_path: Path) -> None:
+    areas_file = tmp_path / "areas.csv"
+    areas_file.write_text("level,code,name,parent\ncountry,CL,Chile,\nregion,13,Metropolitana,CL\n")
+    runner.invoke(args=["area", "import", str(areas_file)])
+    ok = runner.invoke(args=["user", "create", "--email", "r@example.org", "--role", "analyst",
+                             "--password", "a-long-password", "--area", "CL/13"])
+    assert ok.exit_code == 0, ok.output
+    missing = runner.invoke(args=["user", "create", "--email", "s@example.org", "--role", "analyst",
+                                  "--password", "a-long-password", "--area", "CL/99"])
+    assert missing.exit_code == 1 and "no area with path CL/99" in missing.output
+    with app.app_context():
+        user = db.session.scalar(sa.select(User).where(User.email == "r@example.org"))
+        assert user is not None and user.area is not None and user.area.code == "13"

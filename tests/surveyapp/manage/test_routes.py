@@ -246,3 +246,30 @@ def test_audit_log_page(client: FlaskClient, make_user: Callable[..., User], mak
     page = client.get("/manage/audit").get_data(as_text=True)
     assert "wave.create" in page and "user.login" in page and admin.email in page
     assert TEST_PASSWORD not in page
+
+
+def test_user_area_scope(app: Flask, client: FlaskClient, make_user: Callable[..., User],
+                         login: Callable[..., Any]) -> None:
+    from surveyapp.models import AreaLevel
+    from surveyapp.services.areas import create_area
+
+    with app.app_context():
+        country = create_area(db.session, level=AreaLevel.country, code="CO", name="Colombia")
+        region = create_area(db.session, level=AreaLevel.region, code="05", name="Antioquia", parent=country)
+        db.session.commit()
+        region_id = region.id
+    admin = make_user(Role.administrator)
+    login(client, admin)
+    assert "CO/05 – Antioquia" in client.get("/manage/users/new").get_data(as_text=True)
+    client.post("/manage/users/new", data={"email": "a@example.org", "name": "A", "role": "analyst",
+                                           "area": str(region_id), "password": "a-good-password",
+                                           "confirm": "a-good-password"})
+    with app.app_context():
+        created = db.session.scalar(sa.select(User).where(User.email == "a@example.org"))
+        assert created is not None and created.area_id == region_id
+        created_id = created.id
+    client.post(f"/manage/users/{created_id}/area", data={f"s{created_id}-area": "0"})
+    with app.app_context():
+        assert db.session.get(User, created_id).area_id is None  # type: ignore[union-attr]
+    bad = client.post(f"/manage/users/{created_id}/area", data={f"s{created_id}-area": "999"})
+    assert bad.status_code == 302
