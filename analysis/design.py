@@ -79,6 +79,21 @@ class SurveyDesign(DesignEstimators):
         Calibration steps applied to the weights, each with
         ``residualize(z) -> z``; the variance uses the residuals.
 
+    Notes
+    -----
+    For an estimator linearized as :math:`\\hat\\theta \\approx \\sum_i z_i` with
+    :math:`z_i = w_i u_i` (influence value times weight), the variance is
+
+    .. math:: v = \\sum_h (1 - f_h) \\frac{n_h}{n_h - 1} \\sum_{i=1}^{n_h} (z_{hi} - \\bar z_h)^2
+              + \\sum_h f_h \\sum_{i} (1 - f_{hi}) \\frac{m_{hi}}{m_{hi} - 1}
+                \\sum_j (z_{hij} - \\bar z_{hi})^2
+
+    where :math:`z_{hi}` are PSU totals, :math:`f_h = n_h / N_h` (zero without
+    ``fpc``) and the second term, over SSU totals :math:`z_{hij}` within
+    PSUs, appears only with both ``fpc`` and ``fpc2`` (R's
+    ``survey:::multistage``). Domain estimates put zero values outside the
+    domain in the same formula.
+
     Examples
     --------
     R: ``svydesign(id = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = apistrat)``
