@@ -526,6 +526,35 @@ STRINGS: dict[str, dict[str, str]] = {
         "Panorama municipal",
         "Vue d'ensemble des municipalités",
     ),
+    "term_victim": _s(
+        "Fue víctima en los últimos 12 meses",
+        "Victim in the last 12 months",
+        "Foi vítima nos últimos 12 meses",
+        "Victime au cours des 12 derniers mois",
+    ),
+    "term_age": _s("Edad {group}", "Age {group}", "Idade {group}", "Âge {group}"),
+    "term_trusts": _s(
+        "Confía en la policía",
+        "Trusts the police",
+        "Confia na polícia",
+        "Fait confiance à la police",
+    ),
+    "term_trust_unknown": _s(
+        "No conoce a la policía o no sabe",
+        "Does not know the police, or don't know",
+        "Não conhece a polícia ou não sabe",
+        "Ne connaît pas la police, ou ne sait pas",
+    ),
+    "odds_adjusted": _s(
+        "Modelo ajustado también por área (efectos no mostrados). Referencias: hombres, 18-29 años, "
+        "desconfía de la policía, no víctima.",
+        "The model also adjusts for area (effects not shown). Reference: men, aged 18-29, distrusts "
+        "the police, not a victim.",
+        "O modelo também ajusta por área (efeitos não mostrados). Referência: homens, 18-29 anos, "
+        "desconfia da polícia, não vítima.",
+        "Le modèle tient aussi compte de la zone (effets non montrés). Référence : hommes, 18-29 ans, "
+        "se méfie de la police, non victime.",
+    ),
     # groups
     "group_women": _s("Mujeres", "Women", "Mulheres", "Femmes"),
     "group_men": _s("Hombres", "Men", "Homens", "Hommes"),

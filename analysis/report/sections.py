@@ -17,9 +17,10 @@ import pandas as pd
 
 from analysis.indicators.catalogue import catalogue
 from analysis.report import charts
-from analysis.report.context import Cell, Figure, Formatter, Lookup, Section, Table
+from analysis.report.context import Cell, Figure, Formatter, Lookup, Section, Table, indicator_info
 from analysis.report.data import Area, GroupSpec, ReportData
 from analysis.report.highlights import change_words, highlights, significant_changes
+from analysis.report.inputs import fear_driver_rows, police_by_area
 
 __all__ = ["SectionWriter"]
 
@@ -407,12 +408,7 @@ class SectionWriter:
         police = self.data.police
         if police is None or police.empty:
             return None
-        frame = police.copy()
-        frame["domain"] = frame["domain"].astype(str)
-        if "crime_type" in frame.columns:
-            frame = frame[frame["crime_type"].isna() | (frame["crime_type"].astype(str) == "all")]
-        if "rate_per_100000" not in frame.columns:
-            frame["rate_per_100000"] = 1e5 * frame["recorded"] / frame["population"]
+        frame = police_by_area(police)
         level, codes = self.subarea_codes()
         areas = [(a.level, a.domain, a.name) for a in self.compare]
         if len(codes) <= _MAX_DOT_ROWS:
@@ -471,10 +467,14 @@ class SectionWriter:
         return figure, table
 
     def _fear_drivers(self) -> Section | None:
-        odds = self.data.fear_drivers
-        if odds is None or odds.empty:
+        if self.data.fear_drivers is None or self.data.fear_drivers.empty:
             return None
-        labels = [str(x) for x in (odds["label"] if "label" in odds.columns else odds["term"])]
+        raw_level = self.data.fear_drivers.get("level")
+        level = float(raw_level.iloc[0]) if raw_level is not None else 0.95
+        odds = fear_driver_rows(self.data.fear_drivers, self.t)
+        if odds.empty:
+            return None
+        labels = odds["label"].astype(str).tolist()
         title = self.t("sub_fear_drivers")
         text = self.fmt.chart_text(title, self.t("axis_odds_ratio"), self.source, decimals=2)
         figure = self.figure(
@@ -510,13 +510,13 @@ class SectionWriter:
         header = [
             self.t("col_term"),
             self.t("col_odds_ratio"),
-            self.t("col_ci", level=self.fmt.level_text),
+            self.t("col_ci", level=self.t.number(100 * level, 0)),
             self.t("col_p"),
         ]
         return Section(
             "fear_drivers",
             title,
-            [self.t("odds_note")],
+            [self.t("odds_note"), self.t("odds_adjusted")],
             [figure, Table(title, header, rows)],
             page_break=False,
         )
@@ -642,12 +642,15 @@ class SectionWriter:
                 page_break=False,
             )
         )
-        definitions = [
-            Cell(self.fmt.name(i), "label") for i in self.current.indicators_for(self.area)
+        defined = [
+            i
+            for i in self.current.indicators_for(self.area)
+            if (info := indicator_info(i)) is None
+            or (info.crime_type is None and not i.endswith("_owners"))
+            or i.startswith("sdg_")
         ]
         def_rows = [
-            [c, Cell(self.fmt.definition(c_id))]
-            for c, c_id in zip(definitions, self.current.indicators_for(self.area), strict=True)
+            [Cell(self.fmt.name(i), "label"), Cell(self.fmt.definition(i))] for i in defined
         ]
         section.subsections.append(
             Section(
