@@ -64,6 +64,19 @@ class ReplicateDesign(DesignEstimators):
         mean (R's ``mse = TRUE``).
     combined : bool
         ``factors`` are the replicate weights themselves.
+
+    Notes
+    -----
+    :math:`v(\\hat\\theta) = s \\sum_r c_r (\\hat\\theta_r - \\bar\\theta)^2`, each
+    :math:`\\hat\\theta_r` computed with replicate weights ``r``; replicates
+    that give ``nan`` (a domain empty in that replicate) are left out.
+
+    Examples
+    --------
+    R: ``r <- as.svrepdesign(dclus1, type = "JK1"); svymean(~api00, r)``
+
+    >>> r = SurveyDesign(apiclus1, weights="pw", psu="dnum", fpc="fpc").replicate("jk1")  # doctest: +SKIP
+    >>> r.mean("api00", by="stype")                                                     # doctest: +SKIP
     """
 
     def __init__(
