@@ -1,0 +1,95 @@
+"""PDF status reports through the portal and the ``surveyapp report`` command (slow: WeasyPrint)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pypdf
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskCliRunner
+
+import surveyapp.services.report_build as report_build
+from surveyapp.extensions import db
+from surveyapp.models import OutputKind, OutputStatus, ReportOutput, Role, User, Wave
+from surveyapp.services.demo_data import load_simulated_wave
+from surveyapp.services.reports import AreaNode, wave_areas
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def app_config() -> dict[str, Any]:
+    return {"REPORT_WORKER": "inline"}
+
+
+@pytest.fixture
+def sim(app: Flask) -> tuple[int, str, AreaNode]:
+    with app.app_context():
+        loaded = load_simulated_wave(db.session, seed=5, size="tiny")
+        db.session.commit()
+        wave = db.session.get(Wave, loaded.wave_id)
+        assert wave is not None
+        muni = next(a for a in wave_areas(db.session, wave) if a.report_level == "municipality")
+        return loaded.wave_id, loaded.slug, muni
+
+
+def _text(pdf: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return "\n".join(page.extract_text() or "" for page in document.pages)
+
+
+def test_internal_pdf_is_built_once_and_flags_what_public_hides(
+        app: Flask, sim: tuple[int, str, AreaNode], make_user: Callable[..., User], login: Callable[..., Any],
+        monkeypatch: pytest.MonkeyPatch, runner: FlaskCliRunner, tmp_path: Path) -> None:
+    wave_id, slug, muni = sim
+    builds: list[str] = []
+    real = report_build.pdf_report
+
+    def counted(*args: Any, **kwargs: Any) -> bytes:
+        builds.append(kwargs["language"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(report_build, "pdf_report", counted)
+    client = app.test_client()
+    login(client, make_user(Role.analyst))
+    url = f"/observatory/waves/{wave_id}/report.pdf?area={muni.key}&lang=en&audience=internal"
+    first = client.get(url)
+    assert first.status_code == 200 and first.content_type == "application/pdf"
+    assert first.headers["Content-Disposition"].endswith(f'{slug}-{muni.code}-en-internal.pdf"')
+    internal = _text(first.data)
+    assert muni.name in internal and "‡" in internal, "internal edition marks estimates that fail the rule"
+    second = client.get(url)
+    assert second.data == first.data and builds == ["en"], "second download comes from the cache"
+    with app.app_context():
+        row = db.session.scalar(sa.select(ReportOutput).where(ReportOutput.kind == OutputKind.pdf))
+        assert row is not None and row.status is OutputStatus.ready and row.served == 2
+
+    # the public edition from the command line: same area, no flagged estimate anywhere
+    out = tmp_path / "public.pdf"
+    result = runner.invoke(args=["report", "--wave", slug, "--area", muni.code, "--lang", "es", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "rendering PDF" in result.output and f"wrote {out}" in result.output
+    reader = pypdf.PdfReader(out)
+    public = "\n".join(page.extract_text() for page in reader.pages)
+    assert muni.name in public and "Municipio" in public
+    assert "‡" not in public and "Edición pública" in public
+    with app.app_context():
+        cached = db.session.scalar(sa.select(ReportOutput).where(ReportOutput.kind == OutputKind.pdf,
+                                                                 ReportOutput.public.is_(True)))
+        assert cached is not None and cached.content == out.read_bytes(), "the portal serves the CLI's PDF"
+
+
+def test_report_command_errors(app: Flask, sim: tuple[int, str, AreaNode], runner: FlaskCliRunner) -> None:
+    _wave_id, slug, _muni = sim
+    no_wave = runner.invoke(args=["report", "--wave", "nope", "-o", "x.pdf"])
+    assert no_wave.exit_code == 2 and slug in no_wave.output
+    no_area = runner.invoke(args=["report", "--wave", slug, "--area", "Atlantis", "-o", "x.pdf"])
+    assert no_area.exit_code == 2 and "no area" in no_area.output
+    missing = runner.invoke(args=["report"])
+    assert missing.exit_code == 2
