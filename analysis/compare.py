@@ -7,6 +7,8 @@
 * :func:`perceived_vs_actual`: per area or group, feeling unsafe and
   thinking victimization likely next to prevalence, incidence, the dark
   figure and police-recorded crime.
+* :func:`perceived_trend`: the share who think crime increased next to
+  the measured change of prevalence and incidence between waves.
 * :func:`fear_gap`: areas or groups whose fear ranks clearly above (or
   below) their victimization, by standardized ranks with intervals.
 * :func:`fear_model`: design-based logistic regression of feeling unsafe on
@@ -35,6 +37,7 @@ __all__ = [
     "domain_difference",
     "fear_gap",
     "fear_model",
+    "perceived_trend",
     "perceived_vs_actual",
     "police_rates",
     "wave_difference",
@@ -359,6 +362,61 @@ def perceived_vs_actual(
         if "incidence" in actual:
             out["recorded_share"] = out["police_rate"] / out["incidence"]
     return out
+
+
+def perceived_trend(
+    current: pd.DataFrame,
+    previous: pd.DataFrame,
+    domain_type: str = "national",
+    perceived: str = "trend_area_up",
+    measured: Sequence[str] = ("prev_person", "incidence"),
+    level: float = 0.95,
+) -> pd.DataFrame:
+    """Perceived trend ("crime has increased") next to the measured change between waves.
+
+    Parameters
+    ----------
+    current, previous : pandas.DataFrame
+        :func:`analysis.indicators.compute_indicators` tables of two waves.
+    domain_type : str
+    perceived : str
+        Indicator of the current wave (``trend_area_up`` or
+        ``trend_country_up``: share who think crime increased).
+    measured : sequence of str
+        Indicators whose change is measured (:func:`wave_difference`).
+    level : float
+        Level of the change's test.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per domain: ``domain``, the perceived share and its interval,
+        then for each measured indicator ``<id>_change``, ``<id>_p`` and
+        ``<id>_trend`` (``increase``, ``decrease``, or ``no significant
+        change``: a change is a change only when significant).
+    """
+    part = current[(current["domain_type"] == domain_type) & (current["indicator"] == perceived)]
+    if part.empty:
+        raise ValueError(f"current table has no indicator {perceived!r} for {domain_type!r}")
+    out = part[["domain", "estimate", "ci_low", "ci_high"]].rename(
+        columns={"estimate": perceived, "ci_low": f"{perceived}_ci_low", "ci_high": f"{perceived}_ci_high"}
+    )
+    changes = wave_difference(current, previous, level=level, indicators=list(measured))
+    changes = changes[changes["domain_type"] == domain_type]
+    for ident in measured:
+        rows = changes[changes["indicator"] == ident].set_index("domain")
+        if rows.empty:
+            raise ValueError(f"both tables need indicator {ident!r} for {domain_type!r}")
+        trend = np.where(
+            ~rows["significant"], "no significant change",
+            np.where(rows["difference"] > 0, "increase", "decrease"),
+        )
+        cols = pd.DataFrame(
+            {f"{ident}_change": rows["difference"], f"{ident}_p": rows["p"], f"{ident}_trend": trend},
+            index=rows.index,
+        )
+        out = out.merge(cols, left_on="domain", right_index=True, how="left")
+    return out.reset_index(drop=True)
 
 
 def fear_gap(

@@ -16,7 +16,7 @@ from analysis.indicators.catalogue import get_indicator
 from analysis.simulate import SimulatedWave, simulate_country
 
 SIZE = {"n_states": 6, "households": 3000}
-IDS = ["prev_person", "incidence", "insecure_nbhd", "insecure_muni", "insecure_state", "likely",
+IDS = ["prev_person", "incidence", "trend_area_up", "insecure_nbhd", "insecure_muni", "insecure_state", "likely",
        "dark_figure", "corruption_officials", "trust_police"]
 
 
@@ -68,6 +68,16 @@ def test_no_change_is_rarely_significant() -> None:
     out = compare.wave_difference(_table(2), _table(1), indicators=["corruption_officials"])
     assert len(out) == 1 + 6 + 2  # nation, states, sexes
     assert out["significant"].sum() <= 1  # 5% tests of a null change
+
+
+def test_perceived_trend_against_the_measured_change() -> None:
+    out = compare.perceived_trend(_table(2), _table(1), domain_type="state")
+    assert list(out["domain"]) == sorted(_wave(1).areas["state"].unique())
+    assert {"trend_area_up", "prev_person_change", "prev_person_trend", "incidence_p"} <= set(out.columns)
+    assert set(out["prev_person_trend"]) <= {"increase", "decrease", "no significant change"}
+    significant = out["prev_person_p"] < 0.05
+    assert (out.loc[~significant, "prev_person_trend"] == "no significant change").all()
+    assert (out.loc[significant & (out["prev_person_change"] < 0), "prev_person_trend"] == "decrease").all()
 
 
 def test_domain_difference_equals_a_regression_on_the_domain() -> None:
