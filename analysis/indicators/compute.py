@@ -372,8 +372,14 @@ def compute_indicators(
         if indicators is not None and needs:
             raise ValueError(f"indicator(s) {', '.join(needs)} need the incident table")
         selected = [i for i in selected if i.level not in ("incident", "victim")]
-    if respondents[spec.respondent_id].duplicated().any() if spec.respondent_id in respondents else False:
-        raise ValueError(f"respondent id column {spec.respondent_id!r} has duplicates")
+    if spec.respondent_id in respondents.columns:
+        if respondents[spec.respondent_id].duplicated().any():
+            raise ValueError(f"respondent id column {spec.respondent_id!r} has duplicates")
+    elif any(i.level in ("incident", "victim") for i in selected):
+        raise ValueError(
+            f"respondent id column {spec.respondent_id!r} not found in the respondent table "
+            "(it links the incidents to their respondents)"
+        )
     frame = add_domain_columns(respondents).reset_index(drop=True)
     by_columns: dict[str, str | None] = {}
     for name in domains:
