@@ -443,6 +443,17 @@ def _finish(result: pd.DataFrame, level: float, quality: str | QualityRules) -> 
     logit_low, logit_high = logit_interval(np.where(share, est, 0.5), se, df, level)
     low = np.where(share, logit_low, low)
     high = np.where(share, logit_high, high)
+    # 0% or 100%: the logit interval degenerates; use Clopper-Pearson on the n cases
+    percent = (result["unit"] == "percent").to_numpy()
+    cases = result["n"].to_numpy(dtype=np.float64)
+    alpha = 1.0 - level
+    with np.errstate(divide="ignore", invalid="ignore"):
+        zero = percent & (est == 0) & (cases > 0)
+        full = percent & (est == 1) & (cases > 0)
+        high = np.where(zero, 1.0 - (alpha / 2.0) ** (1.0 / cases), high)
+        low = np.where(zero, 0.0, low)
+        low = np.where(full, (alpha / 2.0) ** (1.0 / cases), low)
+        high = np.where(full, 1.0, high)
     with np.errstate(divide="ignore", invalid="ignore"):
         result["cv"] = np.where(est != 0, se / np.abs(est), np.nan)
         result["n_effective"] = result["n"] / result["deff"]

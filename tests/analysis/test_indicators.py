@@ -66,6 +66,14 @@ def test_never_walks_alone_counts_as_not_safe_by_default_and_is_left_out_in_the_
     )
 
 
+def test_a_zero_percentage_gets_a_clopper_pearson_upper_bound() -> None:
+    people = _people(per_dark=[3, 4, 3, 4, 5, 3, 4, 3, 4, 3])
+    out = compute_indicators(people, None, SRS, domains=["national"], indicators=["sdg_16_1_4"])
+    row = _row(out, "sdg_16_1_4")
+    assert row["estimate"] == 0 and row["ci_low"] == 0
+    assert row["ci_high"] == pytest.approx(100 * (1 - 0.05 ** (1 / 10)))
+
+
 def test_unknown_status_is_left_out_and_its_share_published() -> None:
     # r0 victim; r1 not; r2 unknown (-8 and no yes); r3 victim despite a -9 elsewhere; r4 not
     people = _people(
