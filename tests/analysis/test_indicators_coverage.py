@@ -17,14 +17,19 @@ import pandas as pd
 import pytest
 
 from analysis.indicators import compute_indicators
-from analysis.simulate import simulate_country
+from analysis.simulate import SimulatedWave, simulate_country
 
 RARE = {"prev_kidnap", "prev_sex", "sdg_16_1_3_sexual", "prev_assault", "sdg_16_1_3_physical"}
 
 
 @cache
+def _wave(seed: int, n_states: int, households: int) -> SimulatedWave:
+    return simulate_country(seed, n_states=n_states, households=households, special_rate=0.0)
+
+
+@cache
 def _intervals(seed: int, level: float, n_states: int, households: int) -> pd.DataFrame:
-    sim = simulate_country(seed, n_states=n_states, households=households, special_rate=0.0)
+    sim = _wave(seed, n_states, households)
     ids = sorted(set(sim.truth["indicator"]) - RARE)
     table = compute_indicators(
         sim.respondents, sim.incidents, sim.design_spec, indicators=ids, level=level,
