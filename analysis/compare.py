@@ -274,6 +274,10 @@ def police_rates(
     -------
     pandas.DataFrame
         ``domain, police_count, population, police_rate`` (per 100,000).
+
+    Examples
+    --------
+    >>> police_rates(police, area="state", period="2024")   # doctest: +SKIP
     """
     needed = {area, "crime_type", "count", "population"} | ({"period"} if period is not None else set())
     missing = sorted(needed - set(police.columns))
@@ -341,6 +345,10 @@ def perceived_vs_actual(
     prevalence measure different things and are shown next to each other,
     never divided by one another: the likelihood of the next 12 months
     cannot be mapped one to one onto last year's rates.
+
+    Examples
+    --------
+    >>> perceived_vs_actual(table, "state", police=police, police_area="state")  # doctest: +SKIP
     """
     missing = sorted({"indicator", "domain_type", "domain", "estimate", "ci_low", "ci_high", "quality"} - set(table.columns))
     if missing:
@@ -394,6 +402,10 @@ def perceived_trend(
         then for each measured indicator ``<id>_change``, ``<id>_p`` and
         ``<id>_trend`` (``increase``, ``decrease``, or ``no significant
         change``: a change is a change only when significant).
+
+    Examples
+    --------
+    >>> perceived_trend(table_2025, table_2024, domain_type="state")   # doctest: +SKIP
     """
     part = current[(current["domain_type"] == domain_type) & (current["indicator"] == perceived)]
     if part.empty:
@@ -463,7 +475,13 @@ def fear_gap(
     :math:`N(\hat\theta, SE^2)` (domains treated as independent, as strata
     of the sample are), re-ranking each time, and taking the equal-tailed
     percentiles (Goldstein and Spiegelhalter 1996, rank intervals). A domain
-    is classified only when the interval excludes 0.
+    is classified only when the interval excludes 0. For groups that share
+    PSUs (sex, age groups) the independence of the draws is an
+    approximation; with few groups prefer :func:`domain_difference`.
+
+    Examples
+    --------
+    >>> fear_gap(table, "insecure_nbhd", "prev_person", "state")   # doctest: +SKIP
     """
     check_level(level)
     if draws < 100:
