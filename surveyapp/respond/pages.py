@@ -25,7 +25,16 @@ from questionnaires.model import CalculateItem, Instrument
 
 from ..models import InstrumentVersion, Interview, Wave
 
-_instruments: dict[str, Instrument] = {}
+
+@dataclass(frozen=True)
+class LoadedVersion:
+    """A stored instrument version as this process keeps it: loaded, and its document."""
+
+    instrument: Instrument
+    document: dict[str, Any]
+
+
+_instruments: dict[str, LoadedVersion] = {}
 _instruments_lock = threading.Lock()
 #: Loaded instruments kept per process; versions are immutable, so this never goes stale.
 _MAX_INSTRUMENTS = 32
@@ -36,17 +45,23 @@ def instrument_of(version: InstrumentVersion) -> Instrument:
     key = version.content_hash
     found = _instruments.get(key)
     if found is not None:
-        return found
-    loaded = load_instrument_dict(version.document, source=version.label)
+        return found.instrument
+    document = version.document
+    loaded = LoadedVersion(load_instrument_dict(document, source=version.label), document)
     with _instruments_lock:
         if len(_instruments) >= _MAX_INSTRUMENTS:
             _instruments.clear()
-        return _instruments.setdefault(key, loaded)
+        return _instruments.setdefault(key, loaded).instrument
 
 
-def cached_instrument(content_hash: str) -> Instrument | None:
-    """The loaded instrument with this hash if this process has it (no database read)."""
+def cached_version(content_hash: str) -> LoadedVersion | None:
+    """The loaded version with this hash if this process has it (no database read)."""
     return _instruments.get(content_hash)
+
+
+def title_in(instrument: Instrument, language: str) -> str:
+    """The questionnaire's title in ``language`` (default language when missing)."""
+    return instrument.title.get(language) or instrument.title.get(instrument.default_language) or instrument.id
 
 
 def engine_for(

@@ -31,6 +31,8 @@ from flask.blueprints import BlueprintSetupState
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import defer
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
@@ -61,7 +63,7 @@ from .forms import (
     engine_input,
     stored_formdata,
 )
-from .pages import cached_instrument, engine_for, instrument_of, layout, script_context
+from .pages import cached_version, engine_for, instrument_of, layout, script_context, title_in
 from .texts import LANGUAGE_NAMES, UI_LANGUAGES, text
 
 bp = Blueprint(
@@ -136,8 +138,18 @@ def _language(choices: list[str] | tuple[str, ...], default: str | None = None) 
     return choices[0] if choices else str(current_app.config.get("DEFAULT_LANGUAGE", "es"))
 
 
+def _version_of(wave: Wave) -> InstrumentVersion:
+    """The wave's instrument version row without its large document (see _attach)."""
+    version = db.session.scalar(
+        sa.select(InstrumentVersion).options(defer(InstrumentVersion.document))
+        .where(InstrumentVersion.id == wave.instrument_version_id)
+    )
+    assert version is not None  # a foreign key
+    return version
+
+
 def _wave_language(wave: Wave) -> str:
-    return _language(wave.languages, wave.instrument_version.default_language)
+    return _language(wave.languages, _version_of(wave).default_language)
 
 
 def _ui_language() -> str:
@@ -203,7 +215,13 @@ class Current:
 
 
 def _current() -> Current | None:
-    """The interview the session cookie points to, or None (cached for the request)."""
+    """The interview the session cookie points to, or None (cached for the request).
+
+    The instrument version row is read without its (large) document: this process
+    keeps the document and the loaded instrument per content hash, and hands the
+    cached document to the row, so saving (which rebuilds incident rows from it)
+    never decodes the questionnaire again.
+    """
     if "respond_current" in g:
         found: Current | None = g.respond_current
         return found
@@ -212,19 +230,28 @@ def _current() -> Current | None:
     if not uuid:
         return None
     row = db.session.execute(
-        sa.select(Interview, Wave, InstrumentVersion.content_hash)
+        sa.select(Interview, Wave, InstrumentVersion)
         .join(Wave, Interview.wave_id == Wave.id)
         .join(InstrumentVersion, Interview.instrument_version_id == InstrumentVersion.id)
+        .options(defer(InstrumentVersion.document))
         .where(Interview.uuid == uuid)
     ).first()
     if row is None:
         return None
-    interview, wave, content_hash = row
-    instrument = cached_instrument(content_hash)
-    if instrument is None:
-        instrument = _current_for(interview, wave).instrument
-    g.respond_current = Current(interview, wave, instrument)
+    interview, wave, version = row
+    g.respond_current = _attach(interview, wave, version)
     return g.respond_current
+
+
+def _attach(interview: Interview, wave: Wave, version: InstrumentVersion) -> Current:
+    cached = cached_version(version.content_hash)
+    if cached is None:
+        instrument = instrument_of(version)  # loads the document once per process
+    else:
+        instrument = cached.instrument
+        set_committed_value(version, "document", cached.document)
+    set_committed_value(interview, "instrument_version", version)
+    return Current(interview, wave, instrument)
 
 
 def _require_current() -> Current | ResponseReturnValue:
@@ -265,17 +292,15 @@ def current_page(engine: EngineInterview, interview: Interview) -> str:
     return first_unfinished(engine) or ids[-1]
 
 
-def _reachable(engine: EngineInterview, interview: Interview, page_id: str) -> bool:
+def _reachable(engine: EngineInterview, ids: list[str], interview: Interview, page_id: str) -> bool:
     """Pages up to the furthest one reached (or the first unfinished one) may be opened."""
-    ids = engine.page_ids()
     limit = _index(ids, interview.last_section)
     if limit < 0:
         limit = _index(ids, first_unfinished(engine) or ids[-1])
     return _index(ids, page_id) <= limit
 
 
-def _furthest(engine: EngineInterview, last: str | None, reached: str) -> str:
-    ids = engine.page_ids()
+def _furthest(ids: list[str], last: str | None, reached: str) -> str:
     return last if last is not None and _index(ids, last) > _index(ids, reached) else reached
 
 
@@ -309,9 +334,8 @@ def landing(slug: str) -> ResponseReturnValue:
                        action=url_for("respond.enter_code", lang=language), error=None, wave=wave)
     form = StartForm(formdata=None, data={"language": language,
                                           "token": respondent_state.start_token(state)})
-    version = wave.instrument_version
     return _render("respond/start.html", language, form=form, wave=wave,
-                   title=version.title_in(language),
+                   title=_version_of(wave).title_in(language),
                    languages=[(code, LANGUAGE_NAMES.get(code, code)) for code in wave.languages])
 
 
@@ -373,9 +397,7 @@ def _create_interview(
 
 
 def _current_for(interview: Interview, wave: Wave) -> Current:
-    version = db.session.get(InstrumentVersion, interview.instrument_version_id)
-    assert version is not None
-    return Current(interview, wave, instrument_of(version))
+    return _attach(interview, wave, _version_of(wave))
 
 
 def _unit_interview(unit: SampleUnit) -> Interview | None:
@@ -516,17 +538,23 @@ def page(page_id: str) -> ResponseReturnValue:
         shown = engine.page(page_id)
     except PageNotFound:
         return _error_page(404, "not_found")
-    if not _reachable(engine, interview, page_id):
+    ids = engine.page_ids()  # computed once per request: each call walks the whole questionnaire
+    if not _reachable(engine, ids, interview, page_id):
         return redirect(_page_url(current_page(engine, interview)))
     if request.method == "GET":
         formdata = stored_formdata(shown.items, interview.version, interview.uuid)
-        return _render_page(current, engine, shown, formdata, [])
+        return _render_page(current, engine, ids, shown, formdata, [])
     if request.form.get("interview") != interview.uuid or not request.form.get("version", "").isdigit():
         return _message("survey", "other_interview", 409)
-    return _apply(current, engine, shown)
+    return _apply(current, engine, ids, shown)
 
 
-def _apply(current: Current, engine: EngineInterview, shown: Page) -> ResponseReturnValue:
+def _neighbour(ids: list[str], page_id: str, step: int) -> str | None:
+    at = ids.index(page_id) + step
+    return ids[at] if 0 <= at < len(ids) else None
+
+
+def _apply(current: Current, engine: EngineInterview, ids: list[str], shown: Page) -> ResponseReturnValue:
     interview = current.interview
     before = engine.answers
     errors = engine.apply_page(shown.id, engine_input(shown.items, request.form))
@@ -534,12 +562,13 @@ def _apply(current: Current, engine: EngineInterview, shown: Page) -> ResponseRe
     if errors:
         if saving_for_later:
             return redirect(url_for("respond.saved"))
-        return _render_page(current, engine, shown, request.form, errors)
-    next_id = engine.next_page_id(shown.id)
+        return _render_page(current, engine, ids, shown, request.form, errors)
+    ids = engine.page_ids()  # the answers may have added or removed pages
+    next_id = _neighbour(ids, shown.id, 1)
     answers = engine.answers
     if next_id is None and not saving_for_later:
         return _finish(current, engine, before, answers)
-    reached = _furthest(engine, interview.last_section, next_id or shown.id)
+    reached = _furthest(ids, interview.last_section, next_id or shown.id)
     changed = answers != before or reached != interview.last_section
     if changed and not _save(interview, answers, reached):
         return redirect(_page_url(shown.id))
@@ -587,7 +616,8 @@ def _finish(current: Current, engine: EngineInterview, before: dict[str, Any],
 
 
 def _render_page(
-    current: Current, engine: EngineInterview, shown: Page, formdata: Any, errors: list[FieldError]
+    current: Current, engine: EngineInterview, ids: list[str], shown: Page, formdata: Any,
+    errors: list[FieldError],
 ) -> ResponseReturnValue:
     interview = current.interview
     page_layout = layout(current.instrument, shown)
@@ -595,8 +625,7 @@ def _render_page(
     form.version.data = str(interview.version)
     form.interview.data = interview.uuid
     summary = attach_errors(form, errors, shown.items)
-    ids = engine.page_ids()
-    previous = engine.previous_page_id(shown.id)
+    previous = _neighbour(ids, shown.id, -1)
     return _render(
         "respond/page.html",
         interview.language,
@@ -608,9 +637,9 @@ def _render_page(
         position=ids.index(shown.id) + 1,
         total=len(ids),
         previous_url=_page_url(previous) if previous else None,
-        last=engine.next_page_id(shown.id) is None,
+        last=_neighbour(ids, shown.id, 1) is None,
         context=script_context(current.instrument, engine, page_layout),
-        title=current.wave.instrument_version.title_in(interview.language),
+        title=title_in(current.instrument, interview.language),
     )
 
 
