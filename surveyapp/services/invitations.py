@@ -17,6 +17,7 @@ from . import DBSession, audit
 ALPHABET = "23456789ACDEFGHJKMNPQRTWXYZ"
 CODE_LENGTH = 8
 GROUP = 4
+BATCH = 500
 
 
 def normalise_code(code: str) -> str:
@@ -54,39 +55,54 @@ def generate_codes(
             sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id).order_by(SampleUnit.id)
         ))
     unit_ids = [u.id for u in units]
-    coded: set[int] = set()
-    if unit_ids:
-        if replace:
+    # Id lists go in batches: SQLite refuses statements with too many parameters.
+    if replace:
+        for start in range(0, len(unit_ids), BATCH):
             session.execute(
                 sa.delete(InvitationCode).where(
-                    InvitationCode.sample_unit_id.in_(unit_ids), InvitationCode.used_at.is_(None)
+                    InvitationCode.sample_unit_id.in_(unit_ids[start:start + BATCH]),
+                    InvitationCode.used_at.is_(None),
                 )
             )
-            session.expire_all()
-        coded = set(session.scalars(
-            sa.select(InvitationCode.sample_unit_id).where(InvitationCode.sample_unit_id.in_(unit_ids))
-        ))
-    issued: list[tuple[SampleUnit, str]] = []
-    hashes: set[str] = set()
-    for unit in units:
+    coded = set(session.scalars(
+        sa.select(InvitationCode.sample_unit_id)
+        .join(SampleUnit, InvitationCode.sample_unit_id == SampleUnit.id)
+        .where(SampleUnit.wave_id == wave.id)
+    ))
+    todo = [u for u in units if u.id not in coded]
+    for unit in todo:
         if unit.wave_id != wave.id:
             raise ValueError(f"sample unit {unit.id} is not in wave {wave.id}")
-        if unit.id in coded:
-            continue
-        while True:
-            code = new_code()
-            digest = hash_code(code)
-            if digest not in hashes and session.scalar(
-                sa.select(InvitationCode.id).where(InvitationCode.code_hash == digest)
-            ) is None:
-                break
-        hashes.add(digest)
-        session.add(InvitationCode(sample_unit_id=unit.id, code_hash=digest, expires_at=expires_at))
-        issued.append((unit, code))
+    plain = _fresh_codes(session, len(todo))
+    issued = list(zip(todo, plain, strict=True))
+    if issued:
+        # Core executemany: ORM objects would be inserted one statement at a time on SQLite.
+        session.execute(
+            sa.insert(InvitationCode),
+            [{"sample_unit_id": unit.id, "code_hash": hash_code(code), "expires_at": expires_at,
+              "created_at": utcnow()} for unit, code in issued],
+        )
     session.flush()
     audit.record(session, "invitation.generate", user=by, object_type="wave", object_id=wave.id,
                  details={"codes": len(issued), "replace": replace})
     return issued
+
+
+def _fresh_codes(session: DBSession, n: int) -> list[str]:
+    """``n`` new codes, distinct from each other and from every stored one (checked in batches)."""
+    codes: dict[str, str] = {}
+    while len(codes) < n:
+        batch = {hash_code(c): c for c in (new_code() for _ in range(n - len(codes)))}
+        batch = {h: c for h, c in batch.items() if h not in codes}
+        hashes = list(batch)
+        for start in range(0, len(hashes), BATCH):
+            taken = session.scalars(
+                sa.select(InvitationCode.code_hash).where(InvitationCode.code_hash.in_(hashes[start:start + BATCH]))
+            )
+            for digest in taken:
+                batch.pop(digest, None)
+        codes.update(batch)
+    return list(codes.values())
 
 
 def verify_code(

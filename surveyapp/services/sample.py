@@ -7,10 +7,11 @@ import dataclasses
 import io
 import math
 from collections.abc import Iterable
+from typing import Any
 
 import sqlalchemy as sa
 
-from ..models import Area, SampleUnit, User, Wave
+from ..models import Area, SampleUnit, SampleUnitStatus, User, Wave, utcnow
 from . import DBSession, audit
 
 #: Accepted columns; only external_id is required. Headers are matched
@@ -42,7 +43,7 @@ class ImportResult:
     """Units added and problems found; nothing is added when there are problems
     unless the import allowed a partial result."""
 
-    imported: list[SampleUnit]
+    imported: list[str]  # external ids of the units added
     errors: list[RowError]
     rows_read: int
 
@@ -155,7 +156,7 @@ def import_sample_units(
     existing = set(session.scalars(sa.select(SampleUnit.external_id).where(SampleUnit.wave_id == wave.id)))
     areas = _area_lookup(session, wave) if "area_code" in header else {}
     seen: dict[str, int] = {}
-    good: list[SampleUnit] = []
+    good: list[dict[str, Any]] = []
     rows_read = 0
     try:
         for row in reader:
@@ -174,13 +175,17 @@ def import_sample_units(
 
     if errors and not allow_partial:
         return ImportResult([], errors, rows_read)
-    for unit in good:
-        unit.wave_id = wave.id
-        session.add(unit)
+    if good:
+        # Core executemany: ORM objects would be inserted one statement at a time on SQLite.
+        now = utcnow()
+        session.execute(
+            sa.insert(SampleUnit),
+            [{"wave_id": wave.id, "status": SampleUnitStatus.pending, "created_at": now, **row} for row in good],
+        )
     session.flush()
     audit.record(session, "sample.import", user=by, object_type="wave", object_id=wave.id,
                  details={"imported": len(good), "errors": len(errors)})
-    return ImportResult(good, errors, rows_read)
+    return ImportResult([row["external_id"] for row in good], errors, rows_read)
 
 
 def _check_row(
@@ -190,7 +195,8 @@ def _check_row(
     existing: set[str],
     seen: dict[str, int],
     areas: dict[str, list[Area]],
-) -> tuple[SampleUnit | None, list[RowError]]:
+) -> tuple[dict[str, Any] | None, list[RowError]]:
+    """The row as SampleUnit column values, and its problems."""
     errors: list[RowError] = []
     if len(row) != len(header):
         return None, [RowError(line, None, f"has {len(row)} fields but the header has {len(header)}")]
@@ -207,18 +213,21 @@ def _check_row(
         errors.append(RowError(line, "external_id", f"\"{external_id}\" is already in this wave"))
     else:
         seen[external_id] = line
-    unit = SampleUnit(
-        external_id=external_id,
-        address=values.get("address") or None,
-        stratum=values.get("stratum") or None,
-        psu=values.get("psu") or None,
-    )
+    unit: dict[str, Any] = {
+        "external_id": external_id,
+        "address": values.get("address") or None,
+        "stratum": values.get("stratum") or None,
+        "psu": values.get("psu") or None,
+        "area_id": None,
+        "selection_probability": None,
+        "eligible_adults": None,
+    }
     if raw := values.get("selection_probability"):
-        unit.selection_probability, message = _parse_probability(raw)
+        unit["selection_probability"], message = _parse_probability(raw)
         if message:
             errors.append(RowError(line, "selection_probability", message))
     if raw := values.get("eligible_adults"):
-        unit.eligible_adults, message = _parse_adults(raw)
+        unit["eligible_adults"], message = _parse_adults(raw)
         if message:
             errors.append(RowError(line, "eligible_adults", message))
     if code := values.get("area_code"):
@@ -229,7 +238,7 @@ def _check_row(
             errors.append(RowError(line, "area_code", f"code \"{code}\" matches {len(matches)} areas; "
                                    "use the code of a smaller area"))
         else:
-            unit.area_id = matches[0].id
+            unit["area_id"] = matches[0].id
     return unit, errors
 
 
