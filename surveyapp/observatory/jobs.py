@@ -123,10 +123,14 @@ def _work(app: Flask, settings: ReportSettings) -> None:
     finally:
         _worker_running.release()
     # A row added between our last look and the release would otherwise wait for the next request.
-    with app.app_context():
-        try:
-            again = next_pending(db.session) is not None
-        finally:
-            db.session.remove()
+    try:
+        with app.app_context():
+            try:
+                again = next_pending(db.session) is not None
+            finally:
+                db.session.remove()
+    except Exception:  # pragma: no cover - the database went away (shutdown); nothing is lost
+        log.warning("report worker could not look for more work", exc_info=True)
+        return
     if again:
         start_worker(app)
