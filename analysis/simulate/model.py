@@ -332,5 +332,36 @@ def truth_table(population: Population, effects: Effects) -> pd.DataFrame:
             agg.insert(0, "indicator", ident)
             agg["value"] = scale * agg["numerator"] / agg["denominator"]
             frames.append(agg)
+    frames.extend(_household_truth(population, effects, state_index, mun_index))
     table = pd.concat(frames, ignore_index=True)
     return table[["indicator", "domain_type", "domain", "value", "numerator", "denominator"]]
+
+
+def _household_truth(
+    population: Population, effects: Effects, state_index: np.ndarray, mun_index: np.ndarray
+) -> list[pd.DataFrame]:
+    """Household prevalence (any household crime), one weight per household: nation, state, municipality."""
+    hh = population.households
+    blocks = population.blocks
+    hb = hh["block"].to_numpy()
+    homes = Where(state_index[hb], mun_index[hb], hb, np.ones(hb.size, dtype=np.int64), np.zeros(hb.size, dtype=np.int64))
+    spared = np.ones(hb.size)
+    for stem in HOUSEHOLD:
+        p = crime_probability(stem, effects, homes)
+        if stem in OWNERSHIP:
+            p = p * hh[OWNERSHIP[stem]].to_numpy()
+        spared *= 1.0 - p
+    labels = {
+        "national": np.full(hb.size, "national", dtype=object),
+        "state": blocks["state"].to_numpy()[hb],
+        "municipality": blocks["municipality"].to_numpy()[hb],
+    }
+    out = []
+    for domain_type, label in labels.items():
+        sums = pd.DataFrame({"domain": label, "numerator": 1.0 - spared, "denominator": 1.0})
+        agg = sums.groupby("domain", sort=True).sum().reset_index()
+        agg.insert(0, "domain_type", domain_type)
+        agg.insert(0, "indicator", "prev_household")
+        agg["value"] = 100.0 * agg["numerator"] / agg["denominator"]
+        out.append(agg)
+    return out
