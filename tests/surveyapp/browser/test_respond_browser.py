@@ -145,6 +145,8 @@ def test_whole_survey_with_javascript(app: Flask, live_server: str, browser: Any
     fill(page, {"know_police": "1", "know_pros": "1", "know_judge": "2"})
     assert page.locator("#group-trust_grid").is_visible()
     assert page.locator("#group-trust_judge").is_hidden() and page.locator("#group-trust_pros").is_visible()
+    if shot:
+        page.screenshot(path=os.path.join(shot, "institutions-360.png"), full_page=True)
     walk(page, base, rest[:1], js=True)
     expect_page(page, base, "bribery")
     assert page.locator("#group-brib_asked").is_hidden()
