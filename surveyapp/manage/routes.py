@@ -130,8 +130,9 @@ def wave(wave_id: int) -> ResponseReturnValue:
     )
     counts = response.response_by_area(db.session, current)
     without_code = invitations.units_without_code(db.session, current)
+    codes_issued, codes_used = invitations.code_usage(db.session, current)
     return render_template("manage/wave.html", wave=current, counts=counts, status_form=status_form,
-                           without_code=without_code)
+                           without_code=without_code, codes_issued=codes_issued, codes_used=codes_used)
 
 
 @bp.route("/waves/<int:wave_id>/status", methods=["POST"])

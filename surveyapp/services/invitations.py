@@ -142,3 +142,13 @@ def units_without_code(session: DBSession, wave: Wave) -> int:
             ~sa.exists().where(InvitationCode.sample_unit_id == SampleUnit.id),
         )
     ) or 0
+
+
+def code_usage(session: DBSession, wave: Wave) -> tuple[int, int]:
+    """(codes issued, codes entered at least once) for the wave's sample units."""
+    issued, used = session.execute(
+        sa.select(sa.func.count(InvitationCode.id), sa.func.count(InvitationCode.used_at))
+        .join(SampleUnit, InvitationCode.sample_unit_id == SampleUnit.id)
+        .where(SampleUnit.wave_id == wave.id)
+    ).one()
+    return int(issued), int(used)

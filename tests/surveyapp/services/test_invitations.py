@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from surveyapp.models import InstrumentVersion, InvitationCode, SampleUnit, Wave, WaveStatus
 from surveyapp.services.invitations import (
     ALPHABET,
+    code_usage,
     generate_codes,
     hash_code,
     normalise_code,
@@ -76,3 +77,12 @@ def test_unknown_expired_and_other_wave_codes_all_fail_alike(
     assert verify_code(session, other, code, now=now - dt.timedelta(days=1)) is None
     assert verify_code(session, wave, "AAAA-AAAA") is None
     assert verify_code(session, wave, "") is None
+
+
+def test_code_usage(session: Session, wave: Wave) -> None:
+    _units(session, wave, 3)
+    issued = generate_codes(session, wave)
+    row = verify_code(session, wave, issued[0][1])
+    assert row is not None
+    redeem(session, row)
+    assert code_usage(session, wave) == (3, 1)
