@@ -71,7 +71,8 @@ SECURITY_HEADERS: bool = True
 #: "default-src 'self'; frame-ancestors 'none'; form-action 'self'". Off by default.
 CONTENT_SECURITY_POLICY: str | None = None
 
-#: Days an invitation code stays valid after it is generated; 0 means no expiry.
+#: Days an invitation code stays valid after it is generated, as proposed on the
+#: code generation page (the manager may change it per batch); 0 means no expiry.
 INVITATION_CODE_DAYS: int = 0
 
 #: Language of the staff pages when the browser asks for none we have.

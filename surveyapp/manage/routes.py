@@ -7,7 +7,7 @@ import datetime as dt
 import io
 
 import sqlalchemy as sa
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -182,6 +182,8 @@ def codes(wave_id: int) -> ResponseReturnValue:
     """Generate invitation codes; the plain codes exist only in the CSV this returns."""
     current = _wave_or_404(wave_id)
     form = CodesForm()
+    if not form.is_submitted():
+        form.expires_days.data = int(current_app.config.get("INVITATION_CODE_DAYS", 0))
     if form.validate_on_submit():
         days = form.expires_days.data or 0
         expires = utcnow() + dt.timedelta(days=days) if days else None

@@ -273,3 +273,11 @@ def test_user_area_scope(app: Flask, client: FlaskClient, make_user: Callable[..
         assert db.session.get(User, created_id).area_id is None  # type: ignore[union-attr]
     bad = client.post(f"/manage/users/{created_id}/area", data={f"s{created_id}-area": "999"})
     assert bad.status_code == 302
+
+
+def test_codes_page_proposes_the_configured_expiry(app: Flask, manager_client: FlaskClient,
+                                                   make_wave: Callable[..., Wave]) -> None:
+    app.config["INVITATION_CODE_DAYS"] = 45
+    wave = make_wave()
+    page = manager_client.get(f"/manage/waves/{wave.id}/codes").get_data(as_text=True)
+    assert 'name="expires_days"' in page and 'value="45"' in page
