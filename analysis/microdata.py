@@ -168,9 +168,15 @@ def _meta_columns(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     return list(seen)
 
 
-def _numeric(values: list[Any], code: str) -> np.ndarray:
+def _numeric(docs: Sequence[Mapping[str, Any]], code: str) -> np.ndarray:
+    nan = np.nan
     try:
-        return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+        # absent answers read as NaN directly (no second pass over the values)
+        return np.array([doc.get(code, nan) for doc in docs], dtype=np.float64)
+    except (TypeError, ValueError):
+        pass
+    try:  # explicit nulls (JSON null) are blanks too
+        return np.array([nan if v is None else v for v in (d.get(code) for d in docs)], dtype=np.float64)
     except (TypeError, ValueError):
         raise ValueError(f"column {code!r} has values that are not numbers") from None
 
@@ -178,8 +184,17 @@ def _numeric(values: list[Any], code: str) -> np.ndarray:
 def _columns_for(
     field: _Field, docs: Sequence[Mapping[str, Any]], specials: SpecialPolicy
 ) -> dict[str, Any]:
-    values = [doc.get(field.code) for doc in docs]
     out: dict[str, Any] = {}
+    if field.numeric and not field.multiple:
+        column = _numeric(docs, field.code)
+        special = np.where((column == -8) | (column == -9), column, np.nan)
+        if specials == "missing":
+            column = np.where(np.isnan(special), column, np.nan)
+        out[field.code] = column
+        if specials == "missing" and field.accepts_special:
+            out[f"{field.code}__special"] = special
+        return out
+    values = [doc.get(field.code) for doc in docs]
     if field.multiple:
         n = len(values)
         index = {code: j for j, code in enumerate(field.choices)}
@@ -202,12 +217,6 @@ def _columns_for(
         block[has_special] = special[has_special, None] if specials == "keep" else np.nan
         for code, j in index.items():
             out[f"{field.code}__{code}"] = block[:, j]
-    elif field.numeric:
-        column = _numeric(values, field.code)
-        special = np.where(np.isin(column, list(_SPECIALS)), column, np.nan)
-        if specials == "missing":
-            column = np.where(np.isnan(special), column, np.nan)
-        out[field.code] = column
     else:
         out[field.code] = pd.array(values, dtype=object)
         special = np.full(len(values), np.nan)
