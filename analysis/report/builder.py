@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import IO
@@ -22,6 +22,7 @@ __all__ = ["Report", "build_report"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 Progress = Callable[[str, float], None]
+_ALWAYS = frozenset({"highlights", "perceived_actual", "methodology"})  # shown even when empty
 
 
 @cache
@@ -45,12 +46,16 @@ class Report:
     language: str
     public: bool
     title: str
+    _pdf: list[bytes] = field(default_factory=list, repr=False, compare=False)
 
     def pdf_bytes(self) -> bytes:
-        """The PDF (A4, print CSS) rendered by WeasyPrint."""
-        import weasyprint  # heavy import, only when a PDF is asked for
+        """The PDF (A4, print CSS) rendered by WeasyPrint (once; later calls reuse it)."""
+        if not self._pdf:
+            import weasyprint  # heavy import, only when a PDF is asked for
 
-        return bytes(weasyprint.HTML(string=self.html, base_url=str(TEMPLATES)).write_pdf())
+            document = weasyprint.HTML(string=self.html, base_url=str(TEMPLATES))
+            self._pdf.append(bytes(document.write_pdf()))
+        return self._pdf[0]
 
     def to_pdf(self, target: str | os.PathLike[str] | IO[bytes]) -> None:
         """Write the PDF to a path or a binary file object."""
@@ -123,7 +128,7 @@ def build_report(
     sections: list[Section] = []
     for k, (name, make) in enumerate(steps):
         section = make()
-        if section is not None:
+        if section is not None and (section.blocks or section.subsections or section.id in _ALWAYS):
             sections.append(section)
         if progress is not None:
             progress(name, (k + 1) / (len(steps) + 1))

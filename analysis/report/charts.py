@@ -16,6 +16,7 @@ bar and no point, only the words passed as ``missing_label``.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -124,7 +125,26 @@ def _render(fig: Figure, salt: str) -> str:
     with matplotlib.rc_context({"svg.fonttype": SVG_FONTTYPE, "svg.hashsalt": salt}):
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
-    return text[text.index("<svg") :]
+    svg = _FONT_LIST.sub("font-family: 'DejaVu Sans', sans-serif", text[text.index("<svg") :])
+    return _drop_unused_ids(svg)
+
+
+# matplotlib writes its whole fallback list on every text; each family is a fontconfig
+# lookup in WeasyPrint, and the text is drawn in DejaVu Sans anyway (matplotlib's default)
+_FONT_LIST = re.compile(r"font-family: '[^;\"]*")
+_ID = re.compile(r'\s id="([^"]+)"')
+_REFERENCE = re.compile(r'(?:href="#|url\(#)([^")]+)')
+
+
+def _drop_unused_ids(svg: str) -> str:
+    """Remove the ``id`` attributes nothing refers to.
+
+    matplotlib names every group (``legend_1``, ``text_3``); in one HTML page
+    the names of different charts clash (WeasyPrint warns "Anchor defined
+    twice") and each id costs WeasyPrint an anchor.
+    """
+    used = set(_REFERENCE.findall(svg))
+    return _ID.sub(lambda m: m.group(0) if m.group(1) in used else "", svg)
 
 
 def _style(ax: Axes, text: ChartText, fig: Figure) -> None:
@@ -194,7 +214,7 @@ def _upper(series: Sequence[Series]) -> float:
 def bar_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, salt: str) -> str:
     """Horizontal bars with error bars, one group per label, values written at the bar ends."""
     n, k = len(labels), max(len(series), 1)
-    fig = _figure(0.9 + 0.22 * n * k + (0.25 if k > 1 else 0))
+    fig = _figure(1.2 + 0.22 * max(n * k, 2) + (0.25 if k > 1 else 0))
     ax = fig.add_subplot()
     height = 0.8 / k
     positions = np.arange(n)
@@ -243,7 +263,7 @@ def bar_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
 def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, salt: str) -> str:
     """Points with interval lines, one row per label; a marker shape and colour per series."""
     n, k = len(labels), max(len(series), 1)
-    fig = _figure(1.0 + 0.2 * n * max(1.0, 0.6 * k) + (0.25 if k > 1 else 0))
+    fig = _figure(1.2 + 0.2 * max(n, 2) * max(1.0, 0.6 * k) + (0.25 if k > 1 else 0))
     ax = fig.add_subplot()
     positions = np.arange(n)
     offset = 0.5 / k
@@ -331,7 +351,7 @@ def forest_chart(
 ) -> str:
     """Odds ratios with intervals on a log axis, a reference line at 1, values written."""
     n = len(labels)
-    fig = _figure(1.0 + 0.24 * n)
+    fig = _figure(1.2 + 0.24 * max(n, 2))
     ax = fig.add_subplot()
     est = np.asarray(odds, dtype=float)
     lo = np.asarray(low, dtype=float)

@@ -107,6 +107,7 @@ class Section:
     blocks: list[Figure | Table] = field(default_factory=list)
     subsections: list[Section] = field(default_factory=list)
     page_break: bool = True
+    notes: list[str] = field(default_factory=list)  # small print after the blocks
 
     def add(self, *blocks: Figure | Table | None) -> None:
         """Append the blocks that exist (a chart or table with no data is None)."""

@@ -64,6 +64,7 @@ PERCEPTION = (
 INSTITUTIONS = _ids("institutions")
 AVOIDANCE = _ids("avoidance")
 BRIBERY = ["sdg_16_5_1"]
+MUNICIPAL_OVERVIEW_COLUMNS = ["prev_person", "insecure_muni", "incidence"]
 SUBAREA_COLUMNS = [
     "prev_person",
     "incidence",
@@ -178,6 +179,14 @@ class SectionWriter:
         ]
         return self.figure(title, lambda: charts.bar_chart(labels, series1, text, self.salt()))
 
+    def _alpha(self) -> str:
+        """Significance level of the comparison table in percent (ONS: 5)."""
+        changes = self.data.changes
+        level = 0.95
+        if changes is not None and "level" in changes.columns and len(changes):
+            level = float(changes["level"].iloc[0])
+        return self.t.number(100 * (1 - level), 0)
+
     # ----------------------------------------------------------------- sections
     def highlights(self) -> Section:
         previous_name = self.data.previous_wave.name if self.data.previous_wave else ""
@@ -185,10 +194,9 @@ class SectionWriter:
             self.fmt, self.area, self.current, self.previous, self.directions, previous_name
         )
         section = Section("highlights", self.t("sec_highlights"), sentences or [self.t("no_data")])
-        section.paragraphs.append(self.t("quality_legend"))
-        if self.previous is not None:
-            alpha = self.t.number(100 * 0.05, 0)
-            section.paragraphs.append(self.t("significance_note", alpha=alpha))
+        section.notes.append(self.t("quality_legend"))
+        if self.previous is not None and self.data.changes is not None:
+            section.notes.append(self.t("significance_note", alpha=self._alpha()))
         section.add(
             self.comparison_table(
                 self.t("sub_comparison"),
@@ -539,7 +547,9 @@ class SectionWriter:
                 )
                 overview.add(
                     self._subarea_figure("municipality", munis),
-                    self._subarea_table("municipality", munis, self.t("municipalities")).tables[0],
+                    self._subarea_table(
+                        "municipality", munis, self.t("municipalities"), MUNICIPAL_OVERVIEW_COLUMNS
+                    ).tables[0],
                 )
                 sections.append(overview)
         if not sections:
@@ -548,9 +558,11 @@ class SectionWriter:
         section.subsections = sections
         return section
 
-    def _subarea_table(self, level: str, codes: list[str], caption: str) -> Section:
+    def _subarea_table(
+        self, level: str, codes: list[str], caption: str, columns: Sequence[str] = SUBAREA_COLUMNS
+    ) -> Section:
         ids = [
-            i for i in SUBAREA_COLUMNS if any((level, c, i) in self.current.rows for c in codes[:5])
+            i for i in columns if any((level, c, i) in self.current.rows for c in codes[:5])
         ]
 
         def make() -> Table:
@@ -690,7 +702,8 @@ class SectionWriter:
 
 def _short(name: str) -> str:
     """Chart label: the part after "Prevalence: " etc., wrapped to two lines if long."""
-    label = name.split(": ", 1)[-1] if ": " in name else name
+    keep_prefix = "16." in name  # "SDG 16.1.3: ..." needs its number
+    label = name.split(": ", 1)[-1] if ": " in name and not keep_prefix else name
     if len(label) > 42:
         cut = label.rfind(" ", 0, 42)
         label = label[:cut] + "\n" + label[cut + 1 :]
