@@ -138,3 +138,20 @@ def test_simulated_records_round_trip_the_answers() -> None:
         assert table.loc[i, "per_dark"] == answers["per_dark"]
         assert table.loc[i, "dem_age"] == answers["dem_age"]
     assert pd.api.types.is_float_dtype(table["weight"])
+
+
+def test_incident_weights_add_up_to_every_crime_counted_by_the_screeners() -> None:
+    from analysis.microdata import CRIME_STEMS, screener_prefix
+    from analysis.simulate import simulate_country
+
+    sim = simulate_country(4, n_states=2, households=400, blocks_per_municipality=(6, 10), special_rate=0.05)
+    resp = respondent_table(sim.records)
+    inc = incident_table(sim.records)
+    crimes = np.zeros(len(resp))
+    for stem in CRIME_STEMS.values():
+        prefix = screener_prefix(stem)
+        n = resp[f"{prefix}_n"].to_numpy()
+        crimes += np.where(resp[f"{prefix}_12m"] == 1, np.where(n > 0, n, 1.0), 0.0)
+    # naming.md: described incidents represent all crimes of their type
+    assert inc["inc_weight"].sum() == pytest.approx(float(np.sum(resp["weight"] * crimes)), rel=1e-12)
+    assert (inc["inc_described"] <= 3).all()
