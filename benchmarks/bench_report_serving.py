@@ -51,7 +51,7 @@ def main() -> None:
     parser.add_argument("--real-pdf", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app({"TESTING": True, "SECRET_KEY": "bench", "REPORT_WORKER": "off",
+        app = create_app({"TESTING": True, "SECRET_KEY": "bench", "REPORT_WORKER": "off", "REQUEST_LOG": False,
                           "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite"}, instance_path=f"{folder}/instance")
         with app.app_context():
             db.create_all()

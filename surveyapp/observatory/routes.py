@@ -44,11 +44,12 @@ from ..services.reports import (
     ReportError,
     area_choices,
     area_index,
+    cached_table,
     completed_count,
     data_version,
+    find_output,
     mark_served,
     request_output,
-    table_from_json,
     wave_areas,
 )
 from . import exports
@@ -191,7 +192,7 @@ def _table(choice: Choice, version: str) -> pd.DataFrame | ResponseReturnValue:
     """The wave's indicator table, or the response to give while it is not ready."""
     output = _output(choice, OutputKey.indicators(choice.wave, version))
     if output.status is OutputStatus.ready and output.content is not None:
-        return table_from_json(output.content)
+        return cached_table(output)
     if output.status is OutputStatus.failed:
         return _failed(choice, output)
     return _waiting(choice, output)
@@ -301,10 +302,14 @@ def report_pdf(wave_id: int) -> ResponseReturnValue:
     if completed_count(db.session, choice.wave) == 0:
         return error_response(404, text("no_data", "en"))
     version = data_version(db.session, choice.wave, report_settings())
-    table = _table(choice, version)
-    if not isinstance(table, pd.DataFrame):
-        return table
-    output = _output(choice, OutputKey.pdf(choice.wave, choice.area, choice.language, choice.public, version))
+    key = OutputKey.pdf(choice.wave, choice.area, choice.language, choice.public, version)
+    cached = find_output(db.session, key)
+    if cached is None or cached.status is not OutputStatus.ready:
+        # the indicator table is built first (and shared by every page and format)
+        table = _table(choice, version)
+        if not isinstance(table, pd.DataFrame):
+            return table
+    output = cached if cached is not None and cached.status is OutputStatus.ready else _output(choice, key)
     if output.status is OutputStatus.failed:
         return _failed(choice, output)
     if output.status is not OutputStatus.ready or output.content is None:

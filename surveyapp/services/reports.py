@@ -24,6 +24,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -305,6 +306,27 @@ def suppress_small_cells(table: pd.DataFrame, min_cases: int) -> pd.DataFrame:
 
 def table_to_json(table: pd.DataFrame) -> bytes:
     return table.to_json(orient="records", double_precision=10).encode("utf-8")
+
+
+_parsed: dict[tuple[Any, ...], pd.DataFrame] = {}
+_parsed_lock = threading.Lock()
+_PARSED_KEEP = 4
+
+
+def cached_table(output: ReportOutput) -> pd.DataFrame:
+    """The indicator table of a ready output, parsed once per process (a ready row never changes)."""
+    # ids alone could repeat (another database in the same process, SQLite reusing a deleted id)
+    key = (output.id, output.wave_id, output.data_version, output.finished_at)
+    table = _parsed.get(key)
+    if table is None:
+        if output.content is None:
+            raise ValueError("the output has no content yet")
+        table = table_from_json(output.content)
+        with _parsed_lock:  # request threads share the dictionary
+            while len(_parsed) >= _PARSED_KEEP:
+                _parsed.pop(next(iter(_parsed)))
+            _parsed[key] = table
+    return table
 
 
 def table_from_json(content: bytes) -> pd.DataFrame:
