@@ -137,9 +137,14 @@ def wave_difference(
         b = b[b["indicator"].isin(indicators)]
     merged = a.merge(b, on=keys, suffixes=("_a", "_b"))
     diff = (merged["estimate_b"] - merged["estimate_a"]).to_numpy(dtype=np.float64)
-    se = np.sqrt(merged["se_a"].to_numpy(dtype=np.float64) ** 2 + merged["se_b"].to_numpy(dtype=np.float64) ** 2)
+    se = np.sqrt(
+        merged["se_a"].to_numpy(dtype=np.float64) ** 2
+        + merged["se_b"].to_numpy(dtype=np.float64) ** 2
+    )
     df = (merged["df_a"] + merged["df_b"]).to_numpy(dtype=np.float64)
-    out = merged[[*keys, "estimate_a", "estimate_b"]].assign(difference=diff, **_test(diff, se, df, level))
+    out = merged[[*keys, "estimate_a", "estimate_b"]].assign(
+        difference=diff, **_test(diff, se, df, level)
+    )
     out["level"] = float(level)
     return out[list(DIFFERENCE_COLUMNS)].reset_index(drop=True)
 
@@ -152,7 +157,14 @@ def _design(frame: pd.DataFrame, spec: DesignSpec, household: bool) -> SurveyDes
         else:
             frame = frame.assign(__hw=frame[spec.weight] / frame["hh_adults"].clip(lower=1))
             weight = "__hw"
-    return SurveyDesign(frame, weights=weight, strata=spec.strata, psu=spec.psu, fpc=spec.fpc, lonely_psu=spec.lonely_psu)
+    return SurveyDesign(
+        frame,
+        weights=weight,
+        strata=spec.strata,
+        psu=spec.psu,
+        fpc=spec.fpc,
+        lonely_psu=spec.lonely_psu,
+    )
 
 
 def domain_difference(
@@ -279,7 +291,9 @@ def police_rates(
     --------
     >>> police_rates(police, area="state", period="2024")   # doctest: +SKIP
     """
-    needed = {area, "crime_type", "count", "population"} | ({"period"} if period is not None else set())
+    needed = {area, "crime_type", "count", "population"} | (
+        {"period"} if period is not None else set()
+    )
     missing = sorted(needed - set(police.columns))
     if missing:
         raise ValueError(f"police table lacks column(s) {', '.join(missing)}")
@@ -350,7 +364,10 @@ def perceived_vs_actual(
     --------
     >>> perceived_vs_actual(table, "state", police=police, police_area="state")  # doctest: +SKIP
     """
-    missing = sorted({"indicator", "domain_type", "domain", "estimate", "ci_low", "ci_high", "quality"} - set(table.columns))
+    missing = sorted(
+        {"indicator", "domain_type", "domain", "estimate", "ci_low", "ci_high", "quality"}
+        - set(table.columns)
+    )
     if missing:
         raise ValueError(f"table lacks column(s) {', '.join(missing)}")
     part = table[table["domain_type"] == domain_type]
@@ -411,7 +428,11 @@ def perceived_trend(
     if part.empty:
         raise ValueError(f"current table has no indicator {perceived!r} for {domain_type!r}")
     out = part[["domain", "estimate", "ci_low", "ci_high"]].rename(
-        columns={"estimate": perceived, "ci_low": f"{perceived}_ci_low", "ci_high": f"{perceived}_ci_high"}
+        columns={
+            "estimate": perceived,
+            "ci_low": f"{perceived}_ci_low",
+            "ci_high": f"{perceived}_ci_high",
+        }
     )
     changes = wave_difference(current, previous, level=level, indicators=list(measured))
     changes = changes[changes["domain_type"] == domain_type]
@@ -420,11 +441,16 @@ def perceived_trend(
         if rows.empty:
             raise ValueError(f"both tables need indicator {ident!r} for {domain_type!r}")
         trend = np.where(
-            ~rows["significant"], "no significant change",
+            ~rows["significant"],
+            "no significant change",
             np.where(rows["difference"] > 0, "increase", "decrease"),
         )
         cols = pd.DataFrame(
-            {f"{ident}_change": rows["difference"], f"{ident}_p": rows["p"], f"{ident}_trend": trend},
+            {
+                f"{ident}_change": rows["difference"],
+                f"{ident}_p": rows["p"],
+                f"{ident}_trend": trend,
+            },
             index=rows.index,
         )
         out = out.merge(cols, left_on="domain", right_index=True, how="left")
@@ -513,7 +539,11 @@ def fear_gap(
     sim_gap = ranks(sim_f) - ranks(sim_v)
     low, high = np.percentile(sim_gap, [50 * (1 - level), 50 * (1 + level)], axis=0)
     gap = ranks(est_f) - ranks(est_v)
-    label = np.where(low > 0, "fear above victimization", np.where(high < 0, "fear below victimization", "consistent"))
+    label = np.where(
+        low > 0,
+        "fear above victimization",
+        np.where(high < 0, "fear below victimization", "consistent"),
+    )
     return pd.DataFrame(
         {
             "domain": joined.index.to_numpy(),
@@ -583,7 +613,11 @@ def fear_model(
     for column in (area_column, sex_column, "age_group"):
         if column not in frame.columns:
             raise ValueError(f"column {column!r} not found in the respondent table")
-    trust = frame["trust_police"] if "trust_police" in frame.columns else pd.Series(np.nan, index=frame.index)
+    trust = (
+        frame["trust_police"]
+        if "trust_police" in frame.columns
+        else pd.Series(np.nan, index=frame.index)
+    )
     data = pd.DataFrame(
         {
             "unsafe": np.where(response["den"] > 0, response["num"], np.nan),
@@ -591,12 +625,21 @@ def fear_model(
             "sex": _text(frame[sex_column]),
             "age_group": frame["age_group"],
             "area": _text(frame[area_column]),
-            "trust": np.where(trust.isin([1, 2]), "trusts", np.where(trust.isin([3, 4]), "distrusts", "unknown")),
+            "trust": np.where(
+                trust.isin([1, 2]), "trusts", np.where(trust.isin([3, 4]), "distrusts", "unknown")
+            ),
         }
     )
     for design_column in (spec.weight, spec.strata, spec.psu, spec.fpc):
         if design_column is not None:
             data[design_column] = frame[design_column].to_numpy()
-    design = SurveyDesign(data, weights=spec.weight, strata=spec.strata, psu=spec.psu, fpc=spec.fpc, lonely_psu=spec.lonely_psu)
+    design = SurveyDesign(
+        data,
+        weights=spec.weight,
+        strata=spec.strata,
+        psu=spec.psu,
+        fpc=spec.fpc,
+        lonely_psu=spec.lonely_psu,
+    )
     formula = "unsafe ~ victim + C(sex) + C(age_group) + C(area) + C(trust, Treatment('distrusts'))"
     return design.glm(formula, family="binomial", level=level)

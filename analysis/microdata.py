@@ -176,7 +176,9 @@ def _numeric(docs: Sequence[Mapping[str, Any]], code: str) -> np.ndarray:
     except (TypeError, ValueError):
         pass
     try:  # explicit nulls (JSON null) are blanks too
-        return np.array([nan if v is None else v for v in (d.get(code) for d in docs)], dtype=np.float64)
+        return np.array(
+            [nan if v is None else v for v in (d.get(code) for d in docs)], dtype=np.float64
+        )
     except (TypeError, ValueError):
         raise ValueError(f"column {code!r} has values that are not numbers") from None
 

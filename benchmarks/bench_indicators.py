@@ -21,7 +21,9 @@ from analysis.simulate import simulate_country
 def _timed(label: str, func, *args, **kwargs):  # type: ignore[no-untyped-def]
     wall, cpu = time.perf_counter(), time.process_time()
     result = func(*args, **kwargs)
-    print(f"{label:<28} wall {time.perf_counter() - wall:7.2f} s   cpu {time.process_time() - cpu:7.2f} s")
+    print(
+        f"{label:<28} wall {time.perf_counter() - wall:7.2f} s   cpu {time.process_time() - cpu:7.2f} s"
+    )
     return result
 
 
@@ -35,8 +37,13 @@ def main() -> None:
         for record in base:
             if len(records) == target:
                 break
-            records.append({**record, "interview_id": f"{record['interview_id']}-{copy}",
-                            "psu": f"{record['psu']}-{copy}"})
+            records.append(
+                {
+                    **record,
+                    "interview_id": f"{record['interview_id']}-{copy}",
+                    "psu": f"{record['psu']}-{copy}",
+                }
+            )
         copy += 1
     print(f"interviews: {len(records):,}")
     resp = _timed("respondent_table", respondent_table, records)

@@ -46,7 +46,14 @@ INDICATOR_COLUMNS: tuple[str, ...] = (
     "reason",
 )
 
-DEFAULT_DOMAINS: tuple[str, ...] = ("national", "state", "municipality", "sex", "age_group", "youth")
+DEFAULT_DOMAINS: tuple[str, ...] = (
+    "national",
+    "state",
+    "municipality",
+    "sex",
+    "age_group",
+    "youth",
+)
 
 #: age groups of the ``age_group`` domain: (label, lowest age, highest age)
 AGE_GROUPS: tuple[tuple[str, int, int], ...] = (
@@ -272,19 +279,33 @@ def _estimates(
     w = design.weights
     codes, uniques = pd.factorize(frame[by] if by is not None else pd.Series(0, index=frame.index))
     inside = (codes >= 0) & (w > 0)
-    labels = _domain_labels(pd.Series(uniques)).to_numpy() if by is not None else np.array(["national"])
+    labels = (
+        _domain_labels(pd.Series(uniques)).to_numpy() if by is not None else np.array(["national"])
+    )
     n_dom = len(labels)
     cases: dict[tuple[str, str], float] = {}
     shares: dict[tuple[str, str], float] = {}
     for ind in group:
-        c = np.bincount(codes[inside], weights=frame[f"cases__{ind.id}"].to_numpy()[inside], minlength=n_dom)
+        c = np.bincount(
+            codes[inside], weights=frame[f"cases__{ind.id}"].to_numpy()[inside], minlength=n_dom
+        )
         cases.update(zip(((ind.id, lab) for lab in labels), c, strict=True))
         if ind.unknown is not None:
             wk = w[inside]
-            unk = np.bincount(codes[inside], weights=wk * frame[f"unk__{ind.id}"].to_numpy()[inside], minlength=n_dom)
-            base = np.bincount(codes[inside], weights=wk * (frame[f"den__{ind.id}"].to_numpy()[inside] > 0), minlength=n_dom)
+            unk = np.bincount(
+                codes[inside],
+                weights=wk * frame[f"unk__{ind.id}"].to_numpy()[inside],
+                minlength=n_dom,
+            )
+            base = np.bincount(
+                codes[inside],
+                weights=wk * (frame[f"den__{ind.id}"].to_numpy()[inside] > 0),
+                minlength=n_dom,
+            )
             with np.errstate(divide="ignore", invalid="ignore"):
-                shares.update(zip(((ind.id, lab) for lab in labels), unk / (unk + base), strict=True))
+                shares.update(
+                    zip(((ind.id, lab) for lab in labels), unk / (unk + base), strict=True)
+                )
     keys = list(zip(out["indicator"], out["domain"], strict=True))
     out["n"] = [cases.get(k, 0.0) for k in keys]
     out["unknown_share"] = [shares.get(k, np.nan) for k in keys]
@@ -385,7 +406,9 @@ def compute_indicators(
     for name in domains:
         column = None if name == "national" else spec.domain_columns.get(name, name)
         if column is not None and column not in frame.columns:
-            raise ValueError(f"domain {name!r}: column {column!r} not found in the respondent table")
+            raise ValueError(
+                f"domain {name!r}: column {column!r} not found in the respondent table"
+            )
         by_columns[name] = column
 
     variables: dict[str, np.ndarray] = {}
@@ -400,8 +423,10 @@ def compute_indicators(
         variables[f"cases__{ind.id}"] = parts["cases"]
     design_columns = [c for c in (spec.strata, spec.psu, spec.fpc) if c is not None]
     data = pd.concat(
-        [frame[design_columns + [c for c in by_columns.values() if c is not None]],
-         pd.DataFrame(variables)],
+        [
+            frame[design_columns + [c for c in by_columns.values() if c is not None]],
+            pd.DataFrame(variables),
+        ],
         axis=1,
     )
     data = data.loc[:, ~data.columns.duplicated()]
@@ -419,14 +444,20 @@ def compute_indicators(
             continue
         data["__w"] = weights
         design = SurveyDesign(
-            data, weights="__w", strata=spec.strata, psu=spec.psu, fpc=spec.fpc,
+            data,
+            weights="__w",
+            strata=spec.strata,
+            psu=spec.psu,
+            fpc=spec.fpc,
             lonely_psu=spec.lonely_psu,
         )
         for name, column in by_columns.items():
             table = _estimates(design, data, group, column)
             table.insert(1, "domain_type", name)
             tables.append(table)
-    result = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=INDICATOR_COLUMNS)
+    result = (
+        pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=INDICATOR_COLUMNS)
+    )
     return _finish(result, level, quality)
 
 

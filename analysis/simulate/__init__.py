@@ -220,10 +220,24 @@ def simulate_country(
     docs = make_answers(
         stream, _respondent_covariates(responding, population), effects, special_rate, year - 1
     )
-    meta = ["interview_id", "wave", "state", "municipality", "stratum", "psu", "area_type",
-            "p_psu", "p_household", "weight", "weight_household"]
+    meta = [
+        "interview_id",
+        "wave",
+        "state",
+        "municipality",
+        "stratum",
+        "psu",
+        "area_type",
+        "p_psu",
+        "p_household",
+        "weight",
+        "weight_household",
+    ]
     records: list[dict[str, Any]] = [
-        {**{str(k): (v.item() if isinstance(v, np.generic) else v) for k, v in row.items()}, "answers": doc}
+        {
+            **{str(k): (v.item() if isinstance(v, np.generic) else v) for k, v in row.items()},
+            "answers": doc,
+        }
         for row, doc in zip(responding[meta].to_dict("records"), docs, strict=True)
     ]
     crimes = expected_crimes(population, effects)

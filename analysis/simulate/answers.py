@@ -40,7 +40,13 @@ _AVOID = {
 }
 _KNOW = {"police": 0.95, "pros": 0.75, "judge": 0.6, "army": 0.9}
 _TRUST_OFFSET = {"police": 0.0, "pros": -0.2, "judge": -0.3, "army": 1.0}
-_PLACES = {"home": (-1.5, 0.02), "transport": (0.2, 0.2), "street": (0.0, 0.03), "school": (-0.6, 0.5), "market": (-0.4, 0.1)}
+_PLACES = {
+    "home": (-1.5, 0.02),
+    "transport": (0.2, 0.2),
+    "street": (0.0, 0.03),
+    "school": (-0.6, 0.5),
+    "market": (-0.4, 0.1),
+}
 _WEAPON_CRIMES = {11, 13, 14, 15, 18}
 _LOSS_CRIMES = {1, 2, 3, 4, 5, 6, 12, 16, 17}
 
@@ -77,8 +83,13 @@ class _Draw:
 
 
 def _screeners(
-    draw: _Draw, doc: dict[str, Any], i: int, victim: dict[str, np.ndarray], counts: dict[str, np.ndarray],
-    older: dict[str, np.ndarray], asked: dict[str, np.ndarray],
+    draw: _Draw,
+    doc: dict[str, Any],
+    i: int,
+    victim: dict[str, np.ndarray],
+    counts: dict[str, np.ndarray],
+    older: dict[str, np.ndarray],
+    asked: dict[str, np.ndarray],
 ) -> list[tuple[str, int]]:
     """Screener answers; returns (stem, modules) in order for the incident repeat."""
     modules: list[tuple[str, int]] = []
@@ -119,7 +130,9 @@ def _screeners(
     return modules
 
 
-def _incident(draw: _Draw, stem: str, pos: int, year: int, p_report: float, p_file: float) -> dict[str, Any]:
+def _incident(
+    draw: _Draw, stem: str, pos: int, year: int, p_report: float, p_file: float
+) -> dict[str, Any]:
     rng = draw.rng
     code = CRIME_PARAMS[stem][0]
     sensitive = stem in _SENSITIVE
@@ -128,8 +141,14 @@ def _incident(draw: _Draw, stem: str, pos: int, year: int, p_report: float, p_fi
     inc["inc_month"] = month if month is not None else f"{year}-{int(rng.integers(1, 13)):02d}"
     if code not in (6, 7):
         place = draw.special()
-        weights = np.array([1, 2, 4, 2, 2, 1, 0.5, 0.5]) if code != 16 else np.array([0.5, 0.2, 0.5, 0.2, 0.5, 0.3, 6, 0.5])
-        inc["inc_place"] = place if place is not None else int(rng.choice(8, p=weights / weights.sum()) + 1)
+        weights = (
+            np.array([1, 2, 4, 2, 2, 1, 0.5, 0.5])
+            if code != 16
+            else np.array([0.5, 0.2, 0.5, 0.2, 0.5, 0.3, 6, 0.5])
+        )
+        inc["inc_place"] = (
+            place if place is not None else int(rng.choice(8, p=weights / weights.sum()) + 1)
+        )
     if code != 16:
         time = draw.special()
         inc["inc_time"] = time if time is not None else int(rng.integers(1, 5))
@@ -152,7 +171,9 @@ def _incident(draw: _Draw, stem: str, pos: int, year: int, p_report: float, p_fi
             inc["inc_medical"] = -9 if draw.special() else (1 if rng.random() < 0.4 else 2)
     if code in _LOSS_CRIMES or (code == 11 and inc["inc_rob_done"] == 1):
         loss = draw.special()
-        inc["inc_loss_value"] = loss if loss is not None else float(round(rng.lognormal(7.5, 1.2), -1))
+        inc["inc_loss_value"] = (
+            loss if loss is not None else float(round(rng.lognormal(7.5, 1.2), -1))
+        )
     reported = draw.special(True)
     if reported is None:
         reported = 1 if rng.random() < p_report else 2
@@ -199,7 +220,10 @@ def make_answers(
         older[stem] = rng.random(n) < np.minimum(0.9, 1.2 * p)
     victim_any = np.any([victim[s] for s in PERSONAL], axis=0)
     v = victim_any.astype(np.float64)
-    unsafe = {level: rng.random(n) < expit(fear_base(effects, at, level) + FEAR_VICTIM * v) for level in FEAR_LEVELS}
+    unsafe = {
+        level: rng.random(n) < expit(fear_base(effects, at, level) + FEAR_VICTIM * v)
+        for level in FEAR_LEVELS
+    }
     never, dark_unsafe = dark_parts(effects, at)
     is_never = rng.random(n) < never
     dark_bad = rng.random(n) < expit(dark_unsafe + 0.7 * v)
@@ -230,8 +254,14 @@ def make_answers(
             p_report = float(reporting_probability(stem, effects, at.state[i : i + 1])[0])
             for _ in range(k):
                 instances.append(
-                    _incident(draw, stem, len(instances) + 1, reference_year, p_report,
-                              float(effects.state_file[at.state[i]]))
+                    _incident(
+                        draw,
+                        stem,
+                        len(instances) + 1,
+                        reference_year,
+                        p_report,
+                        float(effects.state_file[at.state[i]]),
+                    )
                 )
         if instances:
             doc["incident"] = instances
@@ -242,13 +272,22 @@ def make_answers(
 
 
 def _perceptions(
-    draw: _Draw, doc: dict[str, Any], i: int, people: Respondents, is_never: np.ndarray,
-    dark_bad: np.ndarray, unsafe: dict[str, np.ndarray], worry: np.ndarray, likely: np.ndarray,
+    draw: _Draw,
+    doc: dict[str, Any],
+    i: int,
+    people: Respondents,
+    is_never: np.ndarray,
+    dark_bad: np.ndarray,
+    unsafe: dict[str, np.ndarray],
+    worry: np.ndarray,
+    likely: np.ndarray,
     media: np.ndarray,
 ) -> None:
     rng = draw.rng
     special = draw.special(True)
-    doc["per_dark"] = special if special is not None else (5 if is_never[i] else draw.scale4(bool(dark_bad[i])))
+    doc["per_dark"] = (
+        special if special is not None else (5 if is_never[i] else draw.scale4(bool(dark_bad[i])))
+    )
     for level in FEAR_LEVELS:
         doc[f"per_safe_{level}"] = draw.special() or draw.scale4(bool(unsafe[level][i]))
     for place, (shift, absent) in _PLACES.items():
@@ -266,12 +305,20 @@ def _perceptions(
     for key, base in _AVOID.items():
         if key == "children" and not people.size[i] > people.adults[i]:
             continue
-        yes = rng.random() < expit(base + 0.5 * media[i] + 0.3 * female + 0.5 * float(unsafe["nbhd"][i]))
+        yes = rng.random() < expit(
+            base + 0.5 * media[i] + 0.3 * female + 0.5 * float(unsafe["nbhd"][i])
+        )
         doc[f"avoid_{key}"] = -9 if draw.special() else (1 if yes else 2)
 
 
 def _institutions(
-    draw: _Draw, doc: dict[str, Any], i: int, trust_eta: float, corruption: float, victim: float, media: float
+    draw: _Draw,
+    doc: dict[str, Any],
+    i: int,
+    trust_eta: float,
+    corruption: float,
+    victim: float,
+    media: float,
 ) -> None:
     rng = draw.rng
     knows = {inst: rng.random() < p for inst, p in _KNOW.items()}
@@ -297,7 +344,9 @@ def _institutions(
         doc["brib_asked"] = draw.special(True) or (1 if asked else 2)
         doc["brib_paid"] = -9 if draw.special() else (1 if paid else 2)
         if doc["brib_paid"] == 1:
-            doc["brib_paid_to"] = [-9] if draw.special() else [contact[int(rng.integers(len(contact)))]]
+            doc["brib_paid_to"] = (
+                [-9] if draw.special() else [contact[int(rng.integers(len(contact)))]]
+            )
     else:
         doc["brib_contact"] = [0]
         doc["brib_any_contact"] = 0

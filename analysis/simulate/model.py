@@ -56,7 +56,13 @@ CRIME_PARAMS: dict[str, tuple[int, bool, float, float, float, float, tuple[float
 }
 PERSONAL = tuple(s for s, p in CRIME_PARAMS.items() if not p[1])
 HOUSEHOLD = tuple(s for s, p in CRIME_PARAMS.items() if p[1])
-OWNERSHIP = {"car": "own_car", "vpart": "own_car", "vand": "own_car", "moto": "own_moto", "bike": "own_bike"}
+OWNERSHIP = {
+    "car": "own_car",
+    "vpart": "own_car",
+    "vand": "own_car",
+    "moto": "own_moto",
+    "bike": "own_bike",
+}
 
 #: fear intercepts by level and the weight of block disorder at each level
 FEAR_LEVELS: dict[str, tuple[float, float]] = {
@@ -186,11 +192,21 @@ def dark_parts(effects: Effects, at: Where) -> tuple[np.ndarray, np.ndarray]:
 
 
 def worry_base(effects: Effects, at: Where) -> np.ndarray:
-    return 0.2 + 0.8 * (effects.state_media[at.state] + effects.mun_media[at.mun]) + FEAR_SEX[at.sex - 1] + effects.fear_shift
+    return (
+        0.2
+        + 0.8 * (effects.state_media[at.state] + effects.mun_media[at.mun])
+        + FEAR_SEX[at.sex - 1]
+        + effects.fear_shift
+    )
 
 
 def likely_base(effects: Effects, at: Where) -> np.ndarray:
-    return -0.5 + 0.6 * (effects.state_media[at.state] + effects.mun_media[at.mun]) + 0.3 * effects.mun_vict[at.mun] + effects.fear_shift
+    return (
+        -0.5
+        + 0.6 * (effects.state_media[at.state] + effects.mun_media[at.mun])
+        + 0.3 * effects.mun_vict[at.mun]
+        + effects.fear_shift
+    )
 
 
 def trust_base(effects: Effects, at: Where) -> np.ndarray:
@@ -219,11 +235,20 @@ def expected_crimes(population: Population, effects: Effects) -> pd.DataFrame:
     state_index = pd.Index(sorted(population.areas["state"].unique())).get_indexer(blocks["state"])
     person_block = hh["block"].to_numpy()[adults["household"].to_numpy()]
     people = Where(
-        state_index[person_block], mun_index[person_block], person_block,
-        adults["sex"].to_numpy(), adults["age_group"].to_numpy(),
+        state_index[person_block],
+        mun_index[person_block],
+        person_block,
+        adults["sex"].to_numpy(),
+        adults["age_group"].to_numpy(),
     )
     hb = hh["block"].to_numpy()
-    homes = Where(state_index[hb], mun_index[hb], hb, np.ones(hb.size, dtype=np.int64), np.zeros(hb.size, dtype=np.int64))
+    homes = Where(
+        state_index[hb],
+        mun_index[hb],
+        hb,
+        np.ones(hb.size, dtype=np.int64),
+        np.zeros(hb.size, dtype=np.int64),
+    )
     rows = []
     for stem, params in CRIME_PARAMS.items():
         at = homes if params[1] else people
@@ -234,7 +259,9 @@ def expected_crimes(population: Population, effects: Effects) -> pd.DataFrame:
         crimes = np.bincount(at.mun, weights=expected, minlength=len(population.areas))
         reported = np.bincount(at.mun, weights=expected * report, minlength=len(population.areas))
         with_file = np.bincount(
-            at.mun, weights=expected * report * effects.state_file[at.state], minlength=len(population.areas)
+            at.mun,
+            weights=expected * report * effects.state_file[at.state],
+            minlength=len(population.areas),
         )
         rows.append(
             pd.DataFrame(
@@ -293,7 +320,9 @@ def truth_table(population: Population, effects: Effects) -> pd.DataFrame:
         for s in CRIME_PARAMS
     }
     crimes = sum(per_person_count.values())
-    reported = sum(per_person_count[s] * reporting_probability(s, effects, at.state) for s in CRIME_PARAMS)
+    reported = sum(
+        per_person_count[s] * reporting_probability(s, effects, at.state) for s in CRIME_PARAMS
+    )
     with_file = reported * effects.state_file[at.state]
     never, dark_unsafe = dark_parts(effects, at)
     walkers_unsafe = _mix(p_any, dark_unsafe, 0.7)
@@ -309,7 +338,11 @@ def truth_table(population: Population, effects: Effects) -> pd.DataFrame:
         "trust_police": (n * _mix(p_any, trust_base(effects, at), -0.6), n, 100.0),
     }
     for level in FEAR_LEVELS:
-        parts[f"insecure_{level}"] = (n * _mix(p_any, fear_base(effects, at, level), FEAR_VICTIM), n, 100.0)
+        parts[f"insecure_{level}"] = (
+            n * _mix(p_any, fear_base(effects, at, level), FEAR_VICTIM),
+            n,
+            100.0,
+        )
     for stem in PERSONAL:
         parts[f"prev_{stem}"] = (n * p[stem], n, 100.0)
     for form, stem in (("physical", "assault"), ("psychological", "threat"), ("sexual", "sex")):
@@ -344,7 +377,13 @@ def _household_truth(
     hh = population.households
     blocks = population.blocks
     hb = hh["block"].to_numpy()
-    homes = Where(state_index[hb], mun_index[hb], hb, np.ones(hb.size, dtype=np.int64), np.zeros(hb.size, dtype=np.int64))
+    homes = Where(
+        state_index[hb],
+        mun_index[hb],
+        hb,
+        np.ones(hb.size, dtype=np.int64),
+        np.zeros(hb.size, dtype=np.int64),
+    )
     spared = np.ones(hb.size)
     for stem in HOUSEHOLD:
         p = crime_probability(stem, effects, homes)

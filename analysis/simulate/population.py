@@ -15,14 +15,56 @@ _AGE_RANGES = ((18, 29), (30, 44), (45, 59), (60, 90))
 _AGE_SHARES = np.array([0.30, 0.30, 0.22, 0.18])
 
 _FIRST = (
-    "San", "Santa", "Villa", "Puerto", "Nueva", "Valle de", "Cerro", "Río", "Llano de",
-    "Lagos de", "Ciudad", "Real de", "Santo", "Monte", "Playa", "Loma de",
+    "San",
+    "Santa",
+    "Villa",
+    "Puerto",
+    "Nueva",
+    "Valle de",
+    "Cerro",
+    "Río",
+    "Llano de",
+    "Lagos de",
+    "Ciudad",
+    "Real de",
+    "Santo",
+    "Monte",
+    "Playa",
+    "Loma de",
 )
 _SECOND = (
-    "Miguel", "Rosa", "Jacinto", "Esperanza", "Alegre", "Los Ángeles", "Azul", "Grande",
-    "Guadalupe", "Lucía", "Tomás", "Bravo", "Verde", "Nogales", "Aurora", "Juárez",
-    "Victoria", "Trinidad", "Morelos", "Palmas", "Cruz", "Cristóbal", "Isabel", "Bárbara",
-    "Pedro", "Pablo", "Hidalgo", "Dolores", "Colorado", "Laureles", "Fresnos", "Encinos",
+    "Miguel",
+    "Rosa",
+    "Jacinto",
+    "Esperanza",
+    "Alegre",
+    "Los Ángeles",
+    "Azul",
+    "Grande",
+    "Guadalupe",
+    "Lucía",
+    "Tomás",
+    "Bravo",
+    "Verde",
+    "Nogales",
+    "Aurora",
+    "Juárez",
+    "Victoria",
+    "Trinidad",
+    "Morelos",
+    "Palmas",
+    "Cruz",
+    "Cristóbal",
+    "Isabel",
+    "Bárbara",
+    "Pedro",
+    "Pablo",
+    "Hidalgo",
+    "Dolores",
+    "Colorado",
+    "Laureles",
+    "Fresnos",
+    "Encinos",
 )
 
 
@@ -62,7 +104,9 @@ class Population:
                 "municipality": self.blocks["municipality"].to_numpy()[hh_block],
                 "area_type": self.blocks["area_type"].to_numpy()[hh_block],
                 "sex": self.adults["sex"].to_numpy(),
-                "age_group": np.asarray(AGE_LABELS, dtype=object)[self.adults["age_group"].to_numpy()],
+                "age_group": np.asarray(AGE_LABELS, dtype=object)[
+                    self.adults["age_group"].to_numpy()
+                ],
             }
         )
         keys = ["state", "municipality", "area_type", "sex", "age_group"]
@@ -85,7 +129,9 @@ def make_population(
         else municipalities_per_state
     )
     if low < 1 or high < low or high > 999:
-        raise ValueError(f"municipalities_per_state must be in 1..999; got {municipalities_per_state!r}")
+        raise ValueError(
+            f"municipalities_per_state must be in 1..999; got {municipalities_per_state!r}"
+        )
     if blocks_per_municipality[0] < 2 or blocks_per_municipality[1] < blocks_per_municipality[0]:
         raise ValueError("blocks_per_municipality must be (low, high) with 2 <= low <= high")
     taken: set[str] = set()
@@ -122,7 +168,9 @@ def make_population(
             "state": state,
             "municipality": areas["municipality"].to_numpy()[block_mun],
             "area_type": area_type,
-            "stratum": [f"{s}-{'U' if a == 1 else 'R'}" for s, a in zip(state, area_type, strict=True)],
+            "stratum": [
+                f"{s}-{'U' if a == 1 else 'R'}" for s, a in zip(state, area_type, strict=True)
+            ],
             "households": n_hh,
         }
     )

@@ -78,7 +78,9 @@ def draw_sample(
             adults = int(hh_adults[h])
             person = int(first_adult[h] + rng.integers(adults))
             rows.append((b, prob, take / size, h, person, adults))
-    frame = pd.DataFrame(rows, columns=["block", "p_psu", "p_household", "household", "person", "adults"])
+    frame = pd.DataFrame(
+        rows, columns=["block", "p_psu", "p_household", "household", "person", "adults"]
+    )
     b = frame["block"].to_numpy()
     people = population.adults
     hh = population.households
@@ -137,7 +139,10 @@ def weight_sample(
         .poststratify("stratum", {k: float(v) for k, v in households.items()})
     )
     diagnostics = pd.concat(
-        [person.diagnostics.assign(weight="person"), household.diagnostics.assign(weight="household")],
+        [
+            person.diagnostics.assign(weight="person"),
+            household.diagnostics.assign(weight="household"),
+        ],
         ignore_index=True,
     )
     return person.weights, household.weights, diagnostics

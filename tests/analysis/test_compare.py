@@ -16,8 +16,18 @@ from analysis.indicators.catalogue import get_indicator
 from analysis.simulate import SimulatedWave, simulate_country
 
 SIZE = {"n_states": 6, "households": 3000}
-IDS = ["prev_person", "incidence", "trend_area_up", "insecure_nbhd", "insecure_muni", "insecure_state", "likely",
-       "dark_figure", "corruption_officials", "trust_police"]
+IDS = [
+    "prev_person",
+    "incidence",
+    "trend_area_up",
+    "insecure_nbhd",
+    "insecure_muni",
+    "insecure_state",
+    "likely",
+    "dark_figure",
+    "corruption_officials",
+    "trust_police",
+]
 
 
 @cache
@@ -29,8 +39,13 @@ def _wave(wave: int) -> SimulatedWave:
 @cache
 def _table(wave: int) -> pd.DataFrame:
     sim = _wave(wave)
-    return compute_indicators(sim.respondents, sim.incidents, sim.design_spec, indicators=IDS,
-                              domains=["national", "state", "sex"])
+    return compute_indicators(
+        sim.respondents,
+        sim.incidents,
+        sim.design_spec,
+        indicators=IDS,
+        domains=["national", "state", "sex"],
+    )
 
 
 def test_wave_difference_by_hand() -> None:
@@ -57,7 +72,9 @@ def test_a_known_change_between_waves_is_detected_and_no_change_is_not() -> None
     assert national.loc["insecure_nbhd", "difference"] > 0
     # perceived corruption has no change in the model: not a change
     assert not national.loc["corruption_officials", "significant"]
-    truth = _wave(2).truth.merge(_wave(1).truth, on=["indicator", "domain_type", "domain"], suffixes=("_b", "_a"))
+    truth = _wave(2).truth.merge(
+        _wave(1).truth, on=["indicator", "domain_type", "domain"], suffixes=("_b", "_a")
+    )
     truth["change"] = truth["value_b"] - truth["value_a"]
     merged = out.merge(truth, on=["indicator", "domain_type", "domain"])
     covered = (merged["ci_low"] <= merged["change"]) & (merged["change"] <= merged["ci_high"])
@@ -73,27 +90,36 @@ def test_no_change_is_rarely_significant() -> None:
 def test_perceived_trend_against_the_measured_change() -> None:
     out = compare.perceived_trend(_table(2), _table(1), domain_type="state")
     assert list(out["domain"]) == sorted(_wave(1).areas["state"].unique())
-    assert {"trend_area_up", "prev_person_change", "prev_person_trend", "incidence_p"} <= set(out.columns)
+    assert {"trend_area_up", "prev_person_change", "prev_person_trend", "incidence_p"} <= set(
+        out.columns
+    )
     assert set(out["prev_person_trend"]) <= {"increase", "decrease", "no significant change"}
     significant = out["prev_person_p"] < 0.05
     assert (out.loc[~significant, "prev_person_trend"] == "no significant change").all()
-    assert (out.loc[significant & (out["prev_person_change"] < 0), "prev_person_trend"] == "decrease").all()
+    assert (
+        out.loc[significant & (out["prev_person_change"] < 0), "prev_person_trend"] == "decrease"
+    ).all()
 
 
 def test_domain_difference_equals_a_regression_on_the_domain() -> None:
     sim = _wave(1)
     resp, inc = sim.respondents, sim.incidents
-    out = compare.domain_difference(resp, inc, sim.design_spec, ["insecure_nbhd", "corruption_officials"], "sex", 1, 2)
+    out = compare.domain_difference(
+        resp, inc, sim.design_spec, ["insecure_nbhd", "corruption_officials"], "sex", 1, 2
+    )
     table = _table(1)
     for ident in ("insecure_nbhd", "corruption_officials"):
         row = out[out["indicator"] == ident].iloc[0]
-        by_sex = table[(table["indicator"] == ident) & (table["domain_type"] == "sex")].set_index("domain")
+        by_sex = table[(table["indicator"] == ident) & (table["domain_type"] == "sex")].set_index(
+            "domain"
+        )
         assert row["estimate_a"] == pytest.approx(by_sex.loc["1", "estimate"])
         assert row["estimate_b"] == pytest.approx(by_sex.loc["2", "estimate"])
         # independent check: design-based linear regression of y on the sex dummy
         parts = indicator_variables(get_indicator(ident), resp, None)
         data = resp[["stratum", "psu", "weight"]].assign(
-            y=np.where(parts["den"] > 0, parts["num"], np.nan), female=(resp["dem_sex"] == 2).astype(float)
+            y=np.where(parts["den"] > 0, parts["num"], np.nan),
+            female=(resp["dem_sex"] == 2).astype(float),
         )
         design = SurveyDesign(data, weights="weight", strata="stratum", psu="psu")
         fit = design.glm("y ~ female").set_index("term")
@@ -114,21 +140,52 @@ def test_perceived_vs_actual_by_state_with_police_records() -> None:
     sim = _wave(1)
     out = compare.perceived_vs_actual(_table(1), police=sim.police, police_area="state")
     assert list(out["domain"]) == sorted(sim.areas["state"].unique())
-    for column in ("insecure_nbhd", "likely", "prev_person", "incidence", "dark_figure", "police_rate"):
+    for column in (
+        "insecure_nbhd",
+        "likely",
+        "prev_person",
+        "incidence",
+        "dark_figure",
+        "police_rate",
+    ):
         assert column in out.columns
     police = sim.police
     one = police[police["state"] == "01"]
     population = one.groupby("area")["population"].max().sum()
-    assert out.set_index("domain").loc["01", "police_rate"] == pytest.approx(1e5 * one["count"].sum() / population)
+    assert out.set_index("domain").loc["01", "police_rate"] == pytest.approx(
+        1e5 * one["count"].sum() / population
+    )
     assert ((out["recorded_share"] > 0) & (out["recorded_share"] < 1)).all()
     assert not any("likely" in c and ("prev" in c or "ratio" in c) for c in out.columns)
 
 
 def test_fear_gap_classifies_clear_cases_and_leaves_noise_consistent() -> None:
     rows = []
-    for domain, fear, victim in (("a", 80, 10), ("b", 50, 20), ("c", 40, 25), ("d", 30, 30), ("e", 10, 40)):
-        rows.append({"indicator": "insecure_nbhd", "domain_type": "state", "domain": domain, "estimate": fear, "se": 0.5})
-        rows.append({"indicator": "prev_person", "domain_type": "state", "domain": domain, "estimate": victim, "se": 0.5})
+    for domain, fear, victim in (
+        ("a", 80, 10),
+        ("b", 50, 20),
+        ("c", 40, 25),
+        ("d", 30, 30),
+        ("e", 10, 40),
+    ):
+        rows.append(
+            {
+                "indicator": "insecure_nbhd",
+                "domain_type": "state",
+                "domain": domain,
+                "estimate": fear,
+                "se": 0.5,
+            }
+        )
+        rows.append(
+            {
+                "indicator": "prev_person",
+                "domain_type": "state",
+                "domain": domain,
+                "estimate": victim,
+                "se": 0.5,
+            }
+        )
     table = pd.DataFrame(rows)
     out = compare.fear_gap(table).set_index("domain")
     assert out.loc["a", "classification"] == "fear above victimization"

@@ -41,7 +41,9 @@ def _row(table: pd.DataFrame, indicator: str, domain: str = "national") -> pd.Se
 
 def test_result_has_the_documented_columns_and_units() -> None:
     people = _people(per_dark=[1, 2, 3, 4, 5, 1], dem_sex=[1, 2, 1, 2, 1, 2])
-    out = compute_indicators(people, None, SRS, domains=["national", "sex"], indicators=["sdg_16_1_4"])
+    out = compute_indicators(
+        people, None, SRS, domains=["national", "sex"], indicators=["sdg_16_1_4"]
+    )
     assert list(out.columns) == list(INDICATOR_COLUMNS)
     assert out["domain_type"].tolist() == ["national", "sex", "sex"]
     assert out["domain"].tolist() == ["national", "1", "2"]
@@ -53,7 +55,9 @@ def test_result_has_the_documented_columns_and_units() -> None:
 def test_never_walks_alone_counts_as_not_safe_by_default_and_is_left_out_in_the_variant() -> None:
     dark = np.array([1, 2, 3, 4, 5, 5, -8, 1])
     people = _people(per_dark=dark)
-    out = compute_indicators(people, None, SRS, domains=["national"], indicators=["sdg_16_1_4", "sdg_16_1_4_walkers"])
+    out = compute_indicators(
+        people, None, SRS, domains=["national"], indicators=["sdg_16_1_4", "sdg_16_1_4_walkers"]
+    )
     w = people["w"].to_numpy()
     answered = np.isin(dark, [1, 2, 3, 4, 5])
     est, se = _srs_mean(np.isin(dark, [1, 2]).astype(float), w, answered)
@@ -77,11 +81,19 @@ def test_a_zero_percentage_gets_a_clopper_pearson_upper_bound() -> None:
 def test_unknown_status_is_left_out_and_its_share_published() -> None:
     # r0 victim; r1 not; r2 unknown (-8 and no yes); r3 victim despite a -9 elsewhere; r4 not
     people = _people(
-        pv_rob_5y=[1, 2, -8, 1, 2], pv_rob_12m=[1, np.nan, np.nan, 1, np.nan],
+        pv_rob_5y=[1, 2, -8, 1, 2],
+        pv_rob_12m=[1, np.nan, np.nan, 1, np.nan],
         pv_rob_n=[2, np.nan, np.nan, -8, np.nan],
-        pv_sex_5y=[2, 2, 2, -9, 1], pv_sex_12m=[np.nan, np.nan, np.nan, np.nan, 2],
+        pv_sex_5y=[2, 2, 2, -9, 1],
+        pv_sex_12m=[np.nan, np.nan, np.nan, np.nan, 2],
     )
-    out = compute_indicators(people, None, SRS, domains=["national"], indicators=["prev_person", "incidence", "concentration"])
+    out = compute_indicators(
+        people,
+        None,
+        SRS,
+        domains=["national"],
+        indicators=["prev_person", "incidence", "concentration"],
+    )
     w = people["w"].to_numpy()
     known = np.array([True, True, False, True, True])
     victim = np.array([1.0, 0, 0, 1, 0])
@@ -103,13 +115,18 @@ def test_trust_only_among_those_who_know_the_institution() -> None:
     people = _people(know_police=[1, 1, 1, 2, 1], trust_police=[1, 3, 2, np.nan, -8])
     out = compute_indicators(people, None, SRS, domains=["national"], indicators=["trust_police"])
     w = people["w"].to_numpy()
-    assert _row(out, "trust_police")["estimate"] == pytest.approx(100 * (w[0] + w[2]) / (w[0] + w[1] + w[2]))
+    assert _row(out, "trust_police")["estimate"] == pytest.approx(
+        100 * (w[0] + w[2]) / (w[0] + w[1] + w[2])
+    )
 
 
 def _victims_and_incidents() -> tuple[pd.DataFrame, pd.DataFrame]:
     people = _people(
-        pv_threat_5y=[1, 1, 2, 1], pv_threat_12m=[1, 1, np.nan, 1], pv_threat_n=[2, 1, np.nan, 1],
-        n_inc_threat=[2, 1, 0, 1], dem_sex=[1, 2, 1, 2],
+        pv_threat_5y=[1, 1, 2, 1],
+        pv_threat_12m=[1, 1, np.nan, 1],
+        pv_threat_n=[2, 1, np.nan, 1],
+        n_inc_threat=[2, 1, 0, 1],
+        dem_sex=[1, 2, 1, 2],
     )
     incidents = pd.DataFrame(
         {
@@ -127,12 +144,16 @@ def _victims_and_incidents() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def test_dark_figure_counts_unreported_unknown_and_reported_without_file() -> None:
     people, incidents = _victims_and_incidents()
-    out = compute_indicators(people, incidents, SRS, domains=["national"], indicators=["dark_figure", "reporting_rate"])
+    out = compute_indicators(
+        people, incidents, SRS, domains=["national"], indicators=["dark_figure", "reporting_rate"]
+    )
     w = people["w"].to_numpy()
     # incident weights w x factor: dark = r0's first (2), r1's (file 2), r3's (-8); not r0's second
     inc_w = np.array([w[0] * 4, w[0] * 4, w[1], w[3]])
     dark = np.array([1, 0, 1, 1])
-    assert _row(out, "dark_figure")["estimate"] == pytest.approx(100 * np.sum(inc_w * dark) / inc_w.sum())
+    assert _row(out, "dark_figure")["estimate"] == pytest.approx(
+        100 * np.sum(inc_w * dark) / inc_w.sum()
+    )
     assert _row(out, "dark_figure")["n"] == 4
     known = np.array([1, 1, 1, 0])
     reported = np.array([0, 1, 1, 0])
@@ -144,17 +165,25 @@ def test_dark_figure_counts_unreported_unknown_and_reported_without_file() -> No
 
 def test_sdg_16_3_1_uses_the_most_recent_incident_and_the_person_weight() -> None:
     people, incidents = _victims_and_incidents()
-    out = compute_indicators(people, incidents, SRS, domains=["national"], indicators=["sdg_16_3_1_psychological"])
+    out = compute_indicators(
+        people, incidents, SRS, domains=["national"], indicators=["sdg_16_3_1_psychological"]
+    )
     w = people["w"].to_numpy()
     # r0's most recent was not reported; r1 reported; r3 unknown (left out)
-    assert _row(out, "sdg_16_3_1_psychological")["estimate"] == pytest.approx(100 * w[1] / (w[0] + w[1]))
+    assert _row(out, "sdg_16_3_1_psychological")["estimate"] == pytest.approx(
+        100 * w[1] / (w[0] + w[1])
+    )
     assert _row(out, "sdg_16_3_1_psychological")["n"] == 2
 
 
 def test_household_indicators_use_the_household_weight() -> None:
-    people = _people(hv_burg_5y=[1, 2, 1, 2], hv_burg_12m=[1, np.nan, 2, np.nan], hh=[1.0, 5.0, 1.0, 1.0])
+    people = _people(
+        hv_burg_5y=[1, 2, 1, 2], hv_burg_12m=[1, np.nan, 2, np.nan], hh=[1.0, 5.0, 1.0, 1.0]
+    )
     spec = {**SRS, "household_weight": "hh"}
-    out = compute_indicators(people, None, spec, domains=["national"], indicators=["prev_household", "prev_burg"])
+    out = compute_indicators(
+        people, None, spec, domains=["national"], indicators=["prev_household", "prev_burg"]
+    )
     assert _row(out, "prev_household")["estimate"] == pytest.approx(100 * 1 / 8)
     assert _row(out, "prev_burg")["estimate"] == pytest.approx(100 * 1 / 8)
 
@@ -169,7 +198,9 @@ def test_domains_keep_the_whole_design() -> None:
             "stratum": np.repeat(["a", "b", "c", "d"], n // 4),
             "psu": np.repeat(np.arange(40), n // 40),
             # in stratum "a", PSUs 0-4 have only women and 5-9 only men
-            "dem_sex": np.where(np.arange(n) < 50, 2, np.where(np.arange(n) < 100, 1, rng.integers(1, 3, n))),
+            "dem_sex": np.where(
+                np.arange(n) < 50, 2, np.where(np.arange(n) < 100, 1, rng.integers(1, 3, n))
+            ),
             "per_safe_nbhd": rng.integers(1, 5, n),
         }
     )
@@ -182,7 +213,9 @@ def test_domains_keep_the_whole_design() -> None:
     assert row["estimate"] == pytest.approx(100 * women.estimate)
     assert row["se"] == pytest.approx(100 * women.se)
     # dropping the rows would give another (wrong) standard error
-    dropped = SurveyDesign(people[people["dem_sex"] == 2], weights="w", strata="stratum", psu="psu").mean("y")
+    dropped = SurveyDesign(
+        people[people["dem_sex"] == 2], weights="w", strata="stratum", psu="psu"
+    ).mean("y")
     assert row["se"] != pytest.approx(100 * dropped.se, rel=1e-6)
 
 
@@ -211,8 +244,12 @@ def test_bad_arguments_raise_value_error(change: dict[str, Any], message: str) -
     people = _people(per_dark=[1, 2, 3])
     with pytest.raises(ValueError, match=message):
         compute_indicators(
-            people, None, change.get("spec", SRS), domains=change.get("domains", ["national"]),
-            level=change.get("level", 0.9), quality=change.get("quality", "inegi"),
+            people,
+            None,
+            change.get("spec", SRS),
+            domains=change.get("domains", ["national"]),
+            level=change.get("level", 0.9),
+            quality=change.get("quality", "inegi"),
             indicators=change.get("indicators"),
         )
 

@@ -51,15 +51,37 @@ def test_ids_are_unique_and_every_text_has_four_languages() -> None:
 def test_the_standard_indicators_of_domain_md_are_all_there() -> None:
     ids = {i.id for i in catalogue()}
     required = {
-        "prev_person", "prev_person_rate", "prev_household", "incidence", "concentration",
-        "reporting_rate", "dark_figure", "sdg_16_1_3_physical", "sdg_16_1_3_psychological",
-        "sdg_16_1_3_sexual", "sdg_16_1_4", "sdg_16_1_4_walkers", "sdg_16_3_1_physical",
-        "sdg_16_3_1_psychological", "sdg_16_3_1_sexual", "sdg_16_5_1", "insecure_nbhd",
-        "insecure_muni", "insecure_state", "worry", "likely", "perf_police",
+        "prev_person",
+        "prev_person_rate",
+        "prev_household",
+        "incidence",
+        "concentration",
+        "reporting_rate",
+        "dark_figure",
+        "sdg_16_1_3_physical",
+        "sdg_16_1_3_psychological",
+        "sdg_16_1_3_sexual",
+        "sdg_16_1_4",
+        "sdg_16_1_4_walkers",
+        "sdg_16_3_1_physical",
+        "sdg_16_3_1_psychological",
+        "sdg_16_3_1_sexual",
+        "sdg_16_5_1",
+        "insecure_nbhd",
+        "insecure_muni",
+        "insecure_state",
+        "worry",
+        "likely",
+        "perf_police",
     }
     assert required <= ids
     for stem in ("car", "burg", "rob", "kidnap"):
-        assert {f"prev_{stem}", f"incidence_{stem}", f"reporting_rate_{stem}", f"dark_figure_{stem}"} <= ids
+        assert {
+            f"prev_{stem}",
+            f"incidence_{stem}",
+            f"reporting_rate_{stem}",
+            f"dark_figure_{stem}",
+        } <= ids
     for inst in ("police", "pros", "judge", "army"):
         assert f"trust_{inst}" in ids
     for behaviour in ("night", "children", "transport", "weapon", "routes", "valuables", "visits"):

@@ -32,16 +32,27 @@ def _intervals(seed: int, level: float, n_states: int, households: int) -> pd.Da
     sim = _wave(seed, n_states, households)
     ids = sorted(set(sim.truth["indicator"]) - RARE)
     table = compute_indicators(
-        sim.respondents, sim.incidents, sim.design_spec, indicators=ids, level=level,
+        sim.respondents,
+        sim.incidents,
+        sim.design_spec,
+        indicators=ids,
+        level=level,
         domains=["national", "state", "sex", "age_group", "youth"],
     )
-    merged = table.merge(sim.truth, on=["indicator", "domain_type", "domain"], validate="one_to_one")
+    merged = table.merge(
+        sim.truth, on=["indicator", "domain_type", "domain"], validate="one_to_one"
+    )
     # household prevalence has no truth by the respondent's sex or age
-    without = table[~table.set_index(["indicator", "domain_type", "domain"]).index.isin(
-        merged.set_index(["indicator", "domain_type", "domain"]).index)]
+    without = table[
+        ~table.set_index(["indicator", "domain_type", "domain"]).index.isin(
+            merged.set_index(["indicator", "domain_type", "domain"]).index
+        )
+    ]
     assert set(without["indicator"]) <= {"prev_household"}
     assert set(without["domain_type"]) <= {"sex", "age_group", "youth"}
-    merged["covered"] = (merged["ci_low"] <= merged["value"]) & (merged["value"] <= merged["ci_high"])
+    merged["covered"] = (merged["ci_low"] <= merged["value"]) & (
+        merged["value"] <= merged["ci_high"]
+    )
     return merged
 
 

@@ -51,8 +51,10 @@ def test_ine_chile_needs_60_cases_and_9_degrees_of_freedom() -> None:
 
 def test_cepal_needs_100_cases_140_effective_and_cv_20() -> None:
     table = _table(
-        n=[99, 500, 500, 500, 500], n_effective=[400, 139, 400, 400, 400],
-        df=[40, 40, 40, 8, 40], cv=[0.1, 0.1, 0.21, 0.1, 0.1],
+        n=[99, 500, 500, 500, 500],
+        n_effective=[400, 139, 400, 400, 400],
+        df=[40, 40, 40, 8, 40],
+        cv=[0.1, 0.1, 0.21, 0.1, 0.1],
     )
     out = assess_quality(table, "cepal")
     assert out["quality"].tolist() == ["low", "low", "moderate", "low", "high"]
@@ -76,8 +78,11 @@ def test_zero_estimate_has_no_cv_and_is_low() -> None:
 
 def test_custom_rule_set() -> None:
     strict = QualityRules(
-        "strict", "test", ((0.05, "high", False), (np.inf, "low", True)),
-        (Requirement("n", 1000, "moderate", "fewer than 1000 cases"),), frozenset({"low"}),
+        "strict",
+        "test",
+        ((0.05, "high", False), (np.inf, "low", True)),
+        (Requirement("n", 1000, "moderate", "fewer than 1000 cases"),),
+        frozenset({"low"}),
     )
     out = assess_quality(_table(cv=[0.01, 0.01, 0.1], n=[2000, 10, 2000]), strict)
     assert out["quality"].tolist() == ["high", "moderate", "low"]

@@ -49,9 +49,17 @@ def _computed() -> pd.DataFrame:
 def test_reference_covers_the_representative_set() -> None:
     ref = _reference()
     assert set(ref["indicator"]) == {
-        "prev_person", "prev_household", "sdg_16_1_3_physical", "incidence", "sdg_16_1_4",
-        "insecure_state", "trust_police", "sdg_16_5_1", "sdg_16_3_1_psychological",
-        "reporting_rate", "dark_figure",
+        "prev_person",
+        "prev_household",
+        "sdg_16_1_3_physical",
+        "incidence",
+        "sdg_16_1_4",
+        "insecure_state",
+        "trust_police",
+        "sdg_16_5_1",
+        "sdg_16_3_1_psychological",
+        "reporting_rate",
+        "dark_figure",
     }
     assert set(ref["domain_type"]) == {"national", "state", "sex"}
 

@@ -12,7 +12,14 @@ from analysis.microdata import incident_table, respondent_table
 
 
 def _record(interview_id: str, answers: dict[str, Any], **meta: Any) -> dict[str, Any]:
-    return {"interview_id": interview_id, "state": "09", "psu": "B1", "weight": 100.0, **meta, "answers": answers}
+    return {
+        "interview_id": interview_id,
+        "state": "09",
+        "psu": "B1",
+        "weight": 100.0,
+        **meta,
+        "answers": answers,
+    }
 
 
 VICTIM = {
@@ -39,7 +46,14 @@ VICTIM = {
         {"inc_pos": 4, "inc_crime": 15, "inc_reported": 2, "inc_noreport": [-9]},
     ],
 }
-OTHER = {"dem_sex": 1, "dem_age": 70, "pv_rob_5y": 2, "brib_contact": [0], "per_dark": -9, "n_incidents": 0}
+OTHER = {
+    "dem_sex": 1,
+    "dem_age": 70,
+    "pv_rob_5y": 2,
+    "brib_contact": [0],
+    "per_dark": -9,
+    "n_incidents": 0,
+}
 
 
 def test_one_row_per_interview_with_meta_columns_first() -> None:
@@ -93,8 +107,16 @@ def test_incident_rows_carry_the_respondent_design_and_incident_weight() -> None
     assert table["inc_described"].tolist() == [3, 3, 3, 1]
     np.testing.assert_allclose(table["inc_factor"], [5 / 3, 5 / 3, 5 / 3, 1.0])
     np.testing.assert_allclose(table["inc_weight"], 100.0 * table["inc_factor"])
-    assert table.loc[0, ["inc_report_to__1", "inc_report_to__2", "inc_report_to__3"]].tolist() == [1, 1, 0]
-    assert table.loc[1, ["inc_noreport__11", "inc_noreport__21", "inc_noreport__12"]].tolist() == [1, 1, 0]
+    assert table.loc[0, ["inc_report_to__1", "inc_report_to__2", "inc_report_to__3"]].tolist() == [
+        1,
+        1,
+        0,
+    ]
+    assert table.loc[1, ["inc_noreport__11", "inc_noreport__21", "inc_noreport__12"]].tolist() == [
+        1,
+        1,
+        0,
+    ]
     assert table.loc[3, "inc_noreport__11"] == -9  # a special in a multiple choice
     assert np.isnan(table.loc[0, "inc_noreport__11"])  # not asked
 
@@ -144,7 +166,9 @@ def test_incident_weights_add_up_to_every_crime_counted_by_the_screeners() -> No
     from analysis.microdata import CRIME_STEMS, screener_prefix
     from analysis.simulate import simulate_country
 
-    sim = simulate_country(4, n_states=2, households=400, blocks_per_municipality=(6, 10), special_rate=0.05)
+    sim = simulate_country(
+        4, n_states=2, households=400, blocks_per_municipality=(6, 10), special_rate=0.05
+    )
     resp = respondent_table(sim.records)
     inc = incident_table(sim.records)
     crimes = np.zeros(len(resp))
@@ -153,5 +177,7 @@ def test_incident_weights_add_up_to_every_crime_counted_by_the_screeners() -> No
         n = resp[f"{prefix}_n"].to_numpy()
         crimes += np.where(resp[f"{prefix}_12m"] == 1, np.where(n > 0, n, 1.0), 0.0)
     # naming.md: described incidents represent all crimes of their type
-    assert inc["inc_weight"].sum() == pytest.approx(float(np.sum(resp["weight"] * crimes)), rel=1e-12)
+    assert inc["inc_weight"].sum() == pytest.approx(
+        float(np.sum(resp["weight"] * crimes)), rel=1e-12
+    )
     assert (inc["inc_described"] <= 3).all()

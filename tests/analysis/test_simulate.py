@@ -37,7 +37,9 @@ def test_answers_are_valid_documents_of_the_standard_questionnaire() -> None:
     problems = {}
     for record in sim.records[:300]:
         found = validate_answers(
-            instrument, record["answers"], today=sim.interview_date,
+            instrument,
+            record["answers"],
+            today=sim.interview_date,
             reference_period=sim.reference_period,
         )
         if found:
@@ -64,13 +66,20 @@ def test_person_weights_rake_to_the_census_and_household_weights_to_households()
     resp = sim.frame[sim.frame["responded"]]
     census = sim.census.groupby(["state", "sex"])["population"].sum()
     weighted = resp.groupby(["state", "sex"])["weight"].sum()
-    np.testing.assert_allclose(weighted.to_numpy(), census.loc[weighted.index].to_numpy(), rtol=1e-8)
+    np.testing.assert_allclose(
+        weighted.to_numpy(), census.loc[weighted.index].to_numpy(), rtol=1e-8
+    )
     by_age = resp.groupby(["state", "age_group"])["weight"].sum()
     census_age = sim.census.groupby(["state", "age_group"])["population"].sum()
-    np.testing.assert_allclose(by_age.to_numpy(), census_age.loc[by_age.index].to_numpy(), rtol=1e-8)
+    np.testing.assert_allclose(
+        by_age.to_numpy(), census_age.loc[by_age.index].to_numpy(), rtol=1e-8
+    )
     assert (sim.frame.loc[~sim.frame["responded"], "weight"] == 0).all()
     assert list(sim.weighting["step"][sim.weighting["weight"] == "person"]) == [
-        "base", "within_household", "nonresponse", "rake",
+        "base",
+        "within_household",
+        "nonresponse",
+        "rake",
     ]
 
 
@@ -86,8 +95,17 @@ def test_selection_probabilities_and_nonresponse_by_age() -> None:
 
 def test_truth_has_every_domain_and_fear_is_not_proportional_to_victimization() -> None:
     truth = _wave().truth
-    assert set(truth["domain_type"]) == {"national", "state", "municipality", "sex", "age_group", "youth"}
-    states = truth[truth["domain_type"] == "state"].pivot(index="domain", columns="indicator", values="value")
+    assert set(truth["domain_type"]) == {
+        "national",
+        "state",
+        "municipality",
+        "sex",
+        "age_group",
+        "youth",
+    }
+    states = truth[truth["domain_type"] == "state"].pivot(
+        index="domain", columns="indicator", values="value"
+    )
     ratio = states["insecure_nbhd"] / states["prev_person"]
     assert ratio.std() / ratio.mean() > 0.1
     national = truth[truth["domain_type"] == "national"].set_index("indicator")["value"]
