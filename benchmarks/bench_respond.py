@@ -315,6 +315,24 @@ def wait_for_server(port: int, process: subprocess.Popen[bytes], timeout: float 
     raise RuntimeError("gunicorn did not answer in time")
 
 
+def server_cpu_seconds(master: int) -> float:
+    """User + system CPU seconds used so far by gunicorn's master and workers (Linux /proc)."""
+    pids = [master]
+    try:
+        pids += [int(p) for p in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
+    except OSError:
+        return float("nan")
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
 def percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -366,9 +384,13 @@ def main() -> int:
         # Warm-up (not measured): every worker loads the questionnaire once.
         asyncio.run(run_respondents("127.0.0.1", port, args.workers * 2, args.workers * 2, 30))
         before = completed_in_database(url, engine_options)
+        cpu_start = server_cpu_seconds(server.pid)
         results, elapsed = asyncio.run(
             run_respondents("127.0.0.1", port, args.concurrency, args.interviews, args.seconds, args.think))
+        cpu_survey = server_cpu_seconds(server.pid) - cpu_start
+        cpu_start = server_cpu_seconds(server.pid)
         pings, ping_elapsed = asyncio.run(run_ping("127.0.0.1", port, args.concurrency, args.ping_seconds))
+        cpu_ping = server_cpu_seconds(server.pid) - cpu_start
         stored = completed_in_database(url, engine_options) - before
     finally:
         server.terminate()
@@ -394,6 +416,10 @@ def main() -> int:
           f"({results.completed / elapsed:.2f}/s)")
     print(f"/api/ping: {ping_rps:.1f} requests/s; survey requests/s are "
           f"{survey_rps / ping_rps:.2f} of that")
+    # CPU per request does not depend on what else runs on the machine, unlike the rates above.
+    print(f"server CPU per request: survey {1000 * cpu_survey / max(requests, 1):.2f} ms, "
+          f"/api/ping {1000 * cpu_ping / max(pings, 1):.2f} ms (ratio "
+          f"{(cpu_ping / max(pings, 1)) / (cpu_survey / max(requests, 1)):.2f})")
     if results.failures:
         print(f"{len(results.failures)} failures, first: {results.failures[:3]}")
     ok = stored == results.completed and not results.failures

@@ -168,10 +168,11 @@ def script_context(
     instrument: Instrument,
     engine: EngineInterview,
     page_layout: PageLayout,
+    answers: Mapping[str, Any],
 ) -> dict[str, Any]:
-    """What ``respond.js`` needs to run the page's skip logic: stored answers and expressions."""
+    """What ``respond.js`` needs to run the page's skip logic: the stored ``answers``
+    (read, never changed), the instrument's parameters and the page's calculations."""
     page = page_layout.page
-    answers = engine.answers
     repeats: dict[str, list[Any]] = {}
     top: dict[str, Any] = dict(instrument.parameters)
     for code, value in answers.items():

@@ -556,7 +556,7 @@ def _neighbour(ids: list[str], page_id: str, step: int) -> str | None:
 
 def _apply(current: Current, engine: EngineInterview, ids: list[str], shown: Page) -> ResponseReturnValue:
     interview = current.interview
-    before = engine.answers
+    before = interview.answers  # as stored (the engine copies it; nothing here changes it)
     errors = engine.apply_page(shown.id, engine_input(shown.items, request.form))
     saving_for_later = request.form.get("action") == "save"
     if errors:
@@ -638,7 +638,7 @@ def _render_page(
         total=len(ids),
         previous_url=_page_url(previous) if previous else None,
         last=_neighbour(ids, shown.id, 1) is None,
-        context=script_context(current.instrument, engine, page_layout),
+        context=script_context(current.instrument, engine, page_layout, interview.answers),
         title=title_in(current.instrument, interview.language),
     )
 
