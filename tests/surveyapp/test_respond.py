@@ -128,9 +128,7 @@ class Respondent:
 
     def start(self, slug: str, language: str = "en") -> TestResponse:
         _response, html = self.get(f"/s/{slug}?lang={language}")
-        fields = hidden(html)
-        return self.client.post(f"/s/{slug}/start", data={
-            "csrf_token": fields["csrf_token"], "token": fields["token"], "language": language})
+        return self.client.post(f"/s/{slug}/start", data={**hidden(html), "language": language})
 
     def post_page(self, page_id: str, answers: dict[str, Any], action: str = "next",
                   **override: str) -> TestResponse:
@@ -644,3 +642,29 @@ def test_item_not_asked_because_of_an_earlier_page_is_not_rendered(slug: str, re
                                                                      "per_safety", "per_risk")])
     html = respondent.get("/s/p/avoidance")[1]
     assert 'name="avoid_children"' not in html
+
+
+@pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": False}])
+def test_junk_never_causes_a_server_error(app: Flask, slug: str, invitation: tuple[str, list[str]],
+                                          respondent: Respondent) -> None:
+    """Whatever arrives (CSRF off here so the junk reaches the views), the answer is below 500."""
+    junk: list[dict[str, Any]] = [
+        {},
+        {"token": "x" * 300, "language": "xx", "code": "\x00\ufffd" * 10, "version": "-1"},
+        {"interview": "not-a-uuid", "version": "99999999999999999999", "action": "save"},
+        {"hh_size": ["1", "2", "3"], "hh_area": "1e400", "dem_age": "\u0663\u0664", "brib_contact": "abc"},
+    ]
+    paths = [f"/s/{slug}/start", "/s/code", f"/s/{slug}/resume", "/s/leave", "/s/p/household",
+             "/s/p/incidents/999999999999", "/s/p/%00", f"/s/{invitation[0]}/start"]
+    for step in range(2):
+        if step == 1:
+            respondent.start(slug)
+            respondent.walk(pages_until("intro"))
+        for path in paths:
+            for data in junk:
+                assert respondent.client.post(path, data=data).status_code < 500, (path, data)
+            assert respondent.client.get(path + "?lang=%ff&lang=zz").status_code < 500, path
+        for path in ("/s/c/" + "A" * 5000, "/s/c/%C3%28", "/s/p/" + "x/" * 300, "/s/expressions.js?v=<>"):
+            assert respondent.client.get(path).status_code < 500, path
+    stored = only_interview(app)
+    assert "hh_size" not in stored.answers
