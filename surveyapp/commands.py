@@ -279,7 +279,8 @@ def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     initialise(None, None, None)
     password = _demo_admin_password(Path(current_app.instance_path))
     wave = _demo_wave()
-    simulated = load_simulated_wave(db.session, seed=1, size=size)
+    # two waves a year apart, so the reports have changes to show
+    simulated = [load_simulated_wave(db.session, seed=1, size=size, wave=number) for number in (1, 2)]
     units = list(db.session.scalars(sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id)
                                     .order_by(SampleUnit.external_id)))
     codes = invitations.generate_codes(db.session, wave, units, replace=True)
@@ -287,7 +288,8 @@ def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     base = f"http://{host}:{port}"
     click.echo("\nDemonstration ready.\n")
     click.echo(f"  Public survey (open link, no code needed): {base}/s/{wave.slug}")
-    click.echo(f"  Observatory (reports of a simulated wave, {simulated.interviews} interviews): {base}/observatory/")
+    click.echo(f"  Observatory (reports of two simulated waves, {simulated[-1].interviews} interviews in the "
+               f"latest): {base}/observatory/")
     click.echo(f"  Staff login:  {base}/auth/login")
     click.echo(f"      email:    {DEMO_ADMIN_EMAIL}")
     click.echo(f"      password: {password}   (kept in {Path(current_app.instance_path) / DEMO_PASSWORD_FILE})")

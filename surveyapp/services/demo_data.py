@@ -54,6 +54,8 @@ SIZES: dict[str, dict[str, Any]] = {
     "large": {"n_states": 32, "municipalities_per_state": (2, 6), "households": 30000},
 }
 SOURCE = "Simulated (analysis.simulate)"
+#: Wave n is interviewed in FIRST_YEAR + n about the year before.
+FIRST_YEAR = 2024
 _NAMESPACE = uuid.UUID("8f7d6c1e-2b3a-4c5d-9e8f-0a1b2c3d4e5f")
 
 
@@ -217,7 +219,8 @@ def load_simulated_wave(session: DBSession, *, seed: int = 1, size: str = "small
 @lru_cache(maxsize=2)
 def _simulate(seed: int, wave: int, size: str) -> SimulatedWave:
     """The simulation is deterministic: keep the last ones (tests load the same country many times)."""
-    return simulate_country(seed, wave=wave, **SIZES[size])
+    # one year apart, so wave 2 compares with wave 1 (reference periods 2024, 2025, ...)
+    return simulate_country(seed, wave=wave, year=FIRST_YEAR + wave, **SIZES[size])
 
 
 def _summary(session: DBSession, wave: Wave, *, created: bool) -> LoadedWave:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import sqlalchemy as sa
 
+from analysis.compare import wave_difference
 from analysis.report import Area as ReportArea
 from analysis.report import Methodology, ReportData, build_report
 from analysis.report import Wave as ReportWave
@@ -19,6 +20,7 @@ from ..models import (
     Interview,
     InterviewStatus,
     OutputKind,
+    OutputStatus,
     PoliceRecord,
     ReportOutput,
     SampleUnit,
@@ -29,13 +31,18 @@ from .reports import (
     DEFAULT_SETTINGS,
     NATIONAL,
     AreaNode,
+    OutputKey,
     Progress,
     ReportError,
     ReportSettings,
     _quiet,
     area_index,
+    data_version,
+    finish_output,
     indicator_table,
+    previous_wave,
     ready_table,
+    request_output,
     table_to_json,
     wave_areas,
 )
@@ -136,8 +143,31 @@ def _sample_table(session: DBSession, wave: Wave, areas: dict[int, AreaNode]) ->
     )
 
 
+def previous_table(session: DBSession, wave: Wave, *, settings: ReportSettings = DEFAULT_SETTINGS,
+                   progress: Progress = _quiet) -> tuple[Wave, pd.DataFrame] | None:
+    """The previous wave and its indicator table (from the cache, else built and stored there)."""
+    previous = previous_wave(session, wave)
+    if previous is None:
+        return None
+    version = data_version(session, previous, settings)
+    table = ready_table(session, previous, version)
+    if table is None:
+        progress(f"indicators of the previous wave {previous.slug}")
+        table = indicator_table(session, previous, settings=settings, progress=progress)
+        row = request_output(session, OutputKey.indicators(previous, version))
+        if row.status is not OutputStatus.running:
+            finish_output(session, row.id, content=table_to_json(table))
+    return previous, table
+
+
+def _report_wave(wave: Wave) -> ReportWave:
+    fieldwork = (wave.fieldwork_start, wave.fieldwork_end) if wave.fieldwork_start and wave.fieldwork_end else "—"
+    return ReportWave(wave.name, (wave.reference_start, wave.reference_end), fieldwork)
+
+
 def report_data(session: DBSession, wave: Wave, area: AreaNode, table: pd.DataFrame, *,
-                quality: str = "inegi", provisional: bool = False) -> ReportData:
+                quality: str = "inegi", provisional: bool = False,
+                previous: tuple[Wave, pd.DataFrame] | None = None) -> ReportData:
     """Everything the status report of ``area`` shows, from the database and the indicator table."""
     areas = area_index(session)
     country_node = next((a for a in wave_areas(session, wave) if a.report_level == "national"), None)
@@ -148,11 +178,10 @@ def report_data(session: DBSession, wave: Wave, area: AreaNode, table: pd.DataFr
     subareas = None
     if area.report_level == "state":
         subareas = [a.key for a in areas.values() if a.level.value == "municipality" and a.state_id == area.id]
-    fieldwork = (wave.fieldwork_start, wave.fieldwork_end) if wave.fieldwork_start and wave.fieldwork_end else "—"
     police, period = police_table(session, wave, areas)
     names = {a.key: a.name for a in areas.values() if a.level.value in ("region", "municipality")}
     return ReportData(
-        wave=ReportWave(wave.name, (wave.reference_start, wave.reference_end), fieldwork),
+        wave=_report_wave(wave),
         area=_report_area(area) if area.report_level != "national" else country,
         indicators=table,
         state=state,
@@ -164,6 +193,10 @@ def report_data(session: DBSession, wave: Wave, area: AreaNode, table: pd.DataFr
         area_names=names,
         subareas=subareas,
         survey_name=wave.instrument_version.title,
+        previous_wave=_report_wave(previous[0]) if previous else None,
+        previous=previous[1] if previous else None,
+        # ONS: changes between waves are reported only when significant at the 5% level
+        changes=wave_difference(table, previous[1], level=0.95) if previous else None,
     )
 
 
@@ -174,7 +207,8 @@ def pdf_report(session: DBSession, wave: Wave, area: AreaNode, *, language: str,
     if table is None:
         table = indicator_table(session, wave, settings=settings, progress=progress)
     data = report_data(session, wave, area, table, quality=settings.quality,
-                       provisional=_has_provisional(session, wave))
+                       provisional=_has_provisional(session, wave),
+                       previous=previous_table(session, wave, settings=settings, progress=progress))
 
     def step(name: str, fraction: float) -> None:
         progress(f"report section {name} ({fraction:.0%})")

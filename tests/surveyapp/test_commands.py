@@ -107,8 +107,8 @@ def test_demo(empty_app: Flask, runner: FlaskCliRunner) -> None:
     second = runner.invoke(args=["demo", "--no-serve", "--size", "tiny"])
     assert second.exit_code == 0 and password in second.output
     with empty_app.app_context():
-        # the demo wave and the simulated wave of the observatory (tests/surveyapp/test_demo_data.py)
-        assert db.session.scalar(sa.select(sa.func.count(Wave.id))) == 2
+        # the demo wave and the two simulated waves of the observatory (tests/surveyapp/test_demo_data.py)
+        assert db.session.scalar(sa.select(sa.func.count(Wave.id))) == 3
 
 
 def test_db_and_questionnaire_groups_are_attached(empty_app: Flask, runner: FlaskCliRunner) -> None:

@@ -26,7 +26,7 @@ from surveyapp.models import (
     Wave,
 )
 from surveyapp.services.demo_data import load_simulated_wave
-from surveyapp.services.report_build import police_table
+from surveyapp.services.report_build import police_table, previous_table, report_data
 from surveyapp.services.reports import (
     AreaNode,
     OutputKey,
@@ -34,8 +34,11 @@ from surveyapp.services.reports import (
     area_index,
     claim_output,
     data_version,
+    indicator_table,
     interview_records,
+    previous_wave,
     publishable,
+    ready_table,
     request_output,
     suppress_small_cells,
     wave_areas,
@@ -212,3 +215,27 @@ def test_police_rows_outside_the_reference_period_do_not_count(session: Session,
     total = session.scalar(sa.select(sa.func.sum(PoliceRecord.count)).where(
         PoliceRecord.period_start <= loaded.reference_end, PoliceRecord.period_end >= loaded.reference_start))
     assert float(national["recorded"].iloc[0]) == total
+
+
+def test_reports_compare_with_the_previous_wave(session: Session, loaded: Wave) -> None:
+    second = load_simulated_wave(session, seed=5, size="tiny", wave=2)
+    session.commit()
+    current = session.get(Wave, second.wave_id)
+    assert current is not None and current.reference_start > loaded.reference_end
+    assert previous_wave(session, current) is not None and previous_wave(session, current).id == loaded.id
+    assert previous_wave(session, loaded) is None
+    before = data_version(session, current)
+    _add_interview(session, loaded, InterviewStatus.completed)
+    assert data_version(session, current) != before, "new data in the compared wave changes the report"
+
+    table = indicator_table(session, current)
+    area = next(a for a in wave_areas(session, current) if a.report_level == "national")
+    data = report_data(session, current, area, table,
+                       previous=previous_table(session, current))
+    assert data.previous_wave is not None and data.previous_wave.name == loaded.name
+    assert data.previous is not None and data.changes is not None
+    national = data.changes[(data.changes["indicator"] == "prev_person")
+                            & (data.changes["domain_type"] == "national")]
+    assert len(national) == 1 and {"significant", "difference", "p"} <= set(data.changes.columns)
+    # the previous wave's table went into the cache for its own pages
+    assert ready_table(session, loaded, data_version(session, loaded)) is not None
