@@ -240,34 +240,18 @@ def _estimates(
     group: list[Indicator],
     by: str | None,
 ) -> pd.DataFrame:
-    """Every indicator of ``group`` in every domain of ``by``.
+    """Every indicator of ``group`` in every domain of ``by``: one ``design.mean`` call.
 
-    Respondent-level indicators: one ``design.mean`` call over all their
-    ``y`` columns (numerator where the denominator holds, blank elsewhere).
-    Incident-level indicators: ``design.ratio`` of the respondent sums.
-    Returns ``indicator, domain, estimate, se, df, deff, n, unknown_share``
-    (unscaled).
+    ``frame`` holds ``y__<id>`` (numerator where the denominator holds, blank
+    elsewhere), ``den__``, ``unk__`` and ``cases__`` columns. Returns
+    ``indicator, domain, estimate, se, df, deff, n, unknown_share`` (unscaled).
     """
-    means = [i for i in group if i.level != "incident"]
-    ratios = [i for i in group if i.level == "incident"]
-    parts: list[pd.DataFrame] = []
-    if means:
-        names = [f"y__{i.id}" for i in means]
-        table = design.mean(names, by=by) if by is not None else design.mean(names)
-        table = table.assign(indicator=table["variable"].str.slice(3))
-        parts.append(table)
-    for ind in ratios:
-        num, den = f"num__{ind.id}", f"den__{ind.id}"
-        if by is None:
-            table = pd.DataFrame([design.ratio(num, den).to_dict()])
-        else:
-            table = design.ratio(num, den, by=by)
-        parts.append(table.assign(indicator=ind.id))
-    table = pd.concat(parts, ignore_index=True)
+    names = [f"y__{i.id}" for i in group]
+    table = design.mean(names, by=by) if by is not None else design.mean(names)
     key = table[by] if by is not None else pd.Series("national", index=table.index)
     out = pd.DataFrame(
         {
-            "indicator": table["indicator"].to_numpy(),
+            "indicator": table["variable"].str.slice(3).to_numpy(),
             "domain": _domain_labels(key).to_numpy(),
             "estimate": table["estimate"].to_numpy(dtype=np.float64),
             "se": table["se"].to_numpy(dtype=np.float64),
@@ -278,16 +262,18 @@ def _estimates(
     # cases in the denominator and weighted shares of unknown status, by domain
     w = design.weights
     codes, uniques = pd.factorize(frame[by] if by is not None else pd.Series(0, index=frame.index))
-    inside = (codes >= 0) & (w > 0)
     labels = (
         _domain_labels(pd.Series(uniques)).to_numpy() if by is not None else np.array(["national"])
     )
     n_dom = len(labels)
+    inside = codes >= 0
     cases: dict[tuple[str, str], float] = {}
     shares: dict[tuple[str, str], float] = {}
     for ind in group:
         c = np.bincount(
-            codes[inside], weights=frame[f"cases__{ind.id}"].to_numpy()[inside], minlength=n_dom
+            codes[inside],
+            weights=frame[f"cases__{ind.id}"].to_numpy()[inside] * (w[inside] > 0),
+            minlength=n_dom,
         )
         cases.update(zip(((ind.id, lab) for lab in labels), c, strict=True))
         if ind.unknown is not None:
@@ -310,6 +296,68 @@ def _estimates(
     out["n"] = [cases.get(k, 0.0) for k in keys]
     out["unknown_share"] = [shares.get(k, np.nan) for k in keys]
     return out
+
+
+def _respondent_variables(
+    frame: pd.DataFrame, incidents: pd.DataFrame | None, group: list[Indicator], spec: DesignSpec
+) -> pd.DataFrame:
+    """``y__`` (numerator where the denominator holds, blank elsewhere), ``den__``, ``unk__``, ``cases__``."""
+    variables: dict[str, np.ndarray] = {}
+    for ind in group:
+        parts = indicator_variables(ind, frame, incidents, spec.respondent_id)
+        variables[f"y__{ind.id}"] = np.where(parts["den"] > 0, parts["num"], np.nan)
+        variables[f"den__{ind.id}"] = parts["den"]
+        variables[f"unk__{ind.id}"] = parts["unknown"].astype(np.float64)
+        variables[f"cases__{ind.id}"] = parts["cases"]
+    return pd.DataFrame(variables, index=frame.index)
+
+
+def _incident_frame(
+    design_part: pd.DataFrame,
+    person_w: np.ndarray,
+    frame: pd.DataFrame,
+    incidents: pd.DataFrame,
+    group: list[Indicator],
+    spec: DesignSpec,
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Incident rows (weight ``w × inc_factor``) stacked on zero-weight respondent rows.
+
+    Every incident row carries its respondent's strata, PSU and domains; the
+    respondent rows (weight 0, no value) keep every PSU of the sample in the
+    design. The PSU totals of the linearized values are then exactly those
+    of the ratio of respondent sums :func:`indicator_variables` builds, so
+    ``design.mean`` estimates all incident-level indicators at once.
+    """
+    if spec.respondent_id not in incidents.columns:
+        raise ValueError(f"incident table lacks the respondent id column {spec.respondent_id!r}")
+    if "inc_factor" not in incidents.columns:
+        raise ValueError("incident table lacks column 'inc_factor' (see incident_table)")
+    position = pd.Index(frame[spec.respondent_id]).get_indexer(incidents[spec.respondent_id])
+    if (position < 0).any():
+        first = incidents[spec.respondent_id].iloc[int(np.flatnonzero(position < 0)[0])]
+        raise ValueError(
+            f"incident table: {spec.respondent_id} {first!r} has no row in the respondent table"
+        )
+    factor = pd.to_numeric(incidents["inc_factor"]).to_numpy(dtype=np.float64)
+    usable = ~np.isnan(factor)
+    rows = design_part.iloc[position[usable]].reset_index(drop=True)
+    table = incidents.loc[usable].reset_index(drop=True)
+    variables: dict[str, np.ndarray] = {}
+    n_pad = len(design_part)
+    for ind in group:
+        if isinstance(ind.numerator, CountOf):  # a developer error in the catalogue
+            raise TypeError(f"incident indicator {ind.id!r} cannot count crimes")
+        den = evaluate(ind.denominator, table)
+        num = evaluate(ind.numerator, table)
+        values = np.where(den, num.astype(np.float64), np.nan)
+        variables[f"y__{ind.id}"] = np.concatenate([values, np.full(n_pad, np.nan)])
+        variables[f"den__{ind.id}"] = np.concatenate([den.astype(np.float64), np.zeros(n_pad)])
+        variables[f"unk__{ind.id}"] = np.zeros(len(table) + n_pad)
+        variables[f"cases__{ind.id}"] = variables[f"den__{ind.id}"]
+    stacked = pd.concat([rows, design_part.reset_index(drop=True)], ignore_index=True)
+    data = pd.concat([stacked, pd.DataFrame(variables)], axis=1)
+    weights = np.concatenate([person_w[position[usable]] * factor[usable], np.zeros(n_pad)])
+    return data, weights
 
 
 def compute_indicators(
@@ -411,25 +459,8 @@ def compute_indicators(
             )
         by_columns[name] = column
 
-    variables: dict[str, np.ndarray] = {}
-    for ind in selected:
-        parts = indicator_variables(ind, frame, incidents, spec.respondent_id)
-        if ind.level == "incident":
-            variables[f"num__{ind.id}"] = parts["num"]
-        else:
-            variables[f"y__{ind.id}"] = np.where(parts["den"] > 0, parts["num"], np.nan)
-        variables[f"den__{ind.id}"] = parts["den"]
-        variables[f"unk__{ind.id}"] = parts["unknown"].astype(np.float64)
-        variables[f"cases__{ind.id}"] = parts["cases"]
     design_columns = [c for c in (spec.strata, spec.psu, spec.fpc) if c is not None]
-    data = pd.concat(
-        [
-            frame[design_columns + [c for c in by_columns.values() if c is not None]],
-            pd.DataFrame(variables),
-        ],
-        axis=1,
-    )
-    data = data.loc[:, ~data.columns.duplicated()]
+    keep = list(dict.fromkeys(design_columns + [c for c in by_columns.values() if c is not None]))
     person_w = _weight_column(frame, spec.weight, "weight")
     if spec.household_weight is not None and spec.household_weight in frame.columns:
         household_w = _weight_column(frame, spec.household_weight, "household_weight")
@@ -437,11 +468,23 @@ def compute_indicators(
         household_w = person_w / np.maximum(_weight_column(frame, "hh_adults", "hh_adults"), 1.0)
     else:
         household_w = person_w
+    levels = (
+        ("person", [i for i in selected if i.level in ("person", "victim")]),
+        ("household", [i for i in selected if i.level == "household"]),
+        ("incident", [i for i in selected if i.level == "incident"]),
+    )
     tables: list[pd.DataFrame] = []
-    for weight_level, weights in (("person", person_w), ("household", household_w)):
-        group = [i for i in selected if (i.level == "household") == (weight_level == "household")]
+    for weight_level, group in levels:
         if not group:
             continue
+        if weight_level == "incident":
+            assert incidents is not None  # checked above
+            data, weights = _incident_frame(frame[keep], person_w, frame, incidents, group, spec)
+        else:
+            data = pd.concat(
+                [frame[keep], _respondent_variables(frame, incidents, group, spec)], axis=1
+            )
+            weights = person_w if weight_level == "person" else household_w
         data["__w"] = weights
         design = SurveyDesign(
             data,
