@@ -413,9 +413,12 @@ def compute_indicators(
     (the denominator, unknowns removed) and are estimated by
     ``design.mean``; incident-level ones have :math:`y_i, x_i` the sums over
     respondent :math:`i`'s incidents of ``inc_factor`` times the condition
-    (incident weight = person weight × ``inc_factor``) and use
-    ``design.ratio``. Household indicators use the household weight.
-    Intervals: logit (R ``svyciprop``) for percentages, Wald with ``t_df``
+    (incident weight = person weight × ``inc_factor``); they are estimated
+    by ``design.mean`` on the incident rows stacked on zero-weight
+    respondent rows, which gives the same PSU totals of linearized values as
+    ``design.ratio`` of the respondent sums. Household indicators use the
+    household weight. Intervals: logit (R ``svyciprop``) for percentages
+    (Clopper–Pearson on the ``n`` cases at 0% and 100%), Wald with ``t_df``
     otherwise; ``df`` = PSUs minus strata in the domain.
 
     Examples
