@@ -213,6 +213,25 @@ def _victimization() -> list[Indicator]:
     )
     out.append(
         Indicator(
+            "prev_household_rate",
+            "victimization",
+            _t(
+                "Hogares víctimas por cada 100 000 hogares",
+                "Victimized households per 100,000 households",
+                "Domicílios vitimados por 100 000 domicílios",
+                "Ménages victimes pour 100 000 ménages",
+            ),
+            out[-1].definition,
+            "household",
+            "per_100000",
+            "proportion",
+            household,
+            Always(),
+            _unknown_for(HOUSEHOLD_STEMS),
+        )
+    )
+    out.append(
+        Indicator(
             "prev_any",
             "victimization",
             _t(
