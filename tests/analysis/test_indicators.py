@@ -259,3 +259,29 @@ def test_duplicated_respondent_ids_are_refused() -> None:
     people.loc[1, "id"] = "r0"
     with pytest.raises(ValueError, match="duplicates"):
         compute_indicators(people, None, SRS, domains=["national"])
+
+
+def test_row_order_and_the_scale_of_the_weights_do_not_matter() -> None:
+    from analysis.simulate import simulate_country
+
+    sim = simulate_country(9, n_states=3, households=600, blocks_per_municipality=(6, 12))
+    resp, inc = sim.respondents, sim.incidents
+    ids = ["prev_person", "incidence", "insecure_state", "dark_figure", "prev_household"]
+    kwargs = {"indicators": ids, "domains": ["national", "state", "sex"]}
+    base = compute_indicators(resp, inc, sim.design_spec, **kwargs)
+    shuffled = resp.sample(frac=1.0, random_state=1).reset_index(drop=True)
+    scaled = resp.assign(
+        weight=resp["weight"] * 7.0, weight_household=resp["weight_household"] * 7.0
+    )
+    keys = ["indicator", "domain_type", "domain"]
+    for other in (
+        compute_indicators(
+            shuffled, inc.sample(frac=1.0, random_state=2), sim.design_spec, **kwargs
+        ),
+        compute_indicators(scaled, inc, sim.design_spec, **kwargs),
+    ):
+        merged = base.merge(other, on=keys, suffixes=("", "_other"))
+        assert len(merged) == len(base)
+        np.testing.assert_allclose(merged["estimate"], merged["estimate_other"], rtol=1e-10)
+        np.testing.assert_allclose(merged["se"], merged["se_other"], rtol=1e-8)
+        assert (merged["n"] == merged["n_other"]).all()
