@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -99,15 +100,21 @@ def _figure(height: float) -> Figure:
     return fig
 
 
+def _source_lines(text: ChartText) -> list[str]:
+    return textwrap.wrap(text.source, width=150) or [""]
+
+
 def _layout(
     fig: Figure,
     labels: Sequence[str],
+    text: ChartText,
     bottom_in: float = 0.75,
     left_in: float | None = None,
     top_in: float = 0.42,
 ) -> None:
     """Fixed margins from the label lengths (constrained layout would draw every chart twice)."""
     width, height = fig.get_size_inches()
+    bottom_in += 0.11 * (len(_source_lines(text)) - 1)
     if left_in is None:
         longest = max((len(line) for label in labels for line in str(label).split("\n")), default=4)
         left_in = min(0.25 + 0.07 * longest, 0.45 * width)
@@ -132,7 +139,7 @@ def _render(fig: Figure, salt: str) -> str:
 # matplotlib writes its whole fallback list on every text; each family is a fontconfig
 # lookup in WeasyPrint, and the text is drawn in DejaVu Sans anyway (matplotlib's default)
 _FONT_LIST = re.compile(r"font-family: '[^;\"]*")
-_ID = re.compile(r'\s id="([^"]+)"')
+_ID = re.compile(r'\s+id="([^"]+)"')
 _REFERENCE = re.compile(r'(?:href="#|url\(#)([^")]+)')
 
 
@@ -163,7 +170,7 @@ def _style(ax: Axes, text: ChartText, fig: Figure) -> None:
     fig.text(
         0.01,
         0.04 / fig.get_size_inches()[1],
-        text.source,
+        "\n".join(_source_lines(text)),
         fontsize=6.5,
         ha="left",
         va="bottom",
@@ -255,7 +262,7 @@ def bar_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
             frameon=False,
             borderaxespad=0.2,
         )
-    _layout(fig, labels, top_in=0.42 + (0.25 if k > 1 else 0))
+    _layout(fig, labels, text, top_in=0.42 + (0.25 if k > 1 else 0))
     _style(ax, text, fig)
     return _render(fig, salt)
 
@@ -302,7 +309,7 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
             frameon=False,
             borderaxespad=0.2,
         )
-    _layout(fig, labels, top_in=0.42 + (0.25 if k > 1 else 0))
+    _layout(fig, labels, text, top_in=0.42 + (0.25 if k > 1 else 0))
     _style(ax, text, fig)
     return _render(fig, salt)
 
@@ -336,7 +343,7 @@ def scatter_chart(
     ax.set_xlabel(x_axis, fontsize=8)
     ax.set_ylabel(text.axis, fontsize=8)
     ax.grid(color="#dddddd", linewidth=0.5)
-    _layout(fig, [], bottom_in=0.8, left_in=0.7)
+    _layout(fig, [], text, bottom_in=0.8, left_in=0.7)
     _style(ax, text, fig)
     return _render(fig, salt)
 
@@ -371,6 +378,6 @@ def forest_chart(
     ax.set_xlabel(text.axis, fontsize=8)
     ax.xaxis.set_major_formatter(ScalarFormatter())
     ax.xaxis.set_minor_formatter(NullFormatter())
-    _layout(fig, labels)
+    _layout(fig, labels, text)
     _style(ax, text, fig)
     return _render(fig, salt)

@@ -304,13 +304,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "Pas de comparaison avec {wave} : l'estimation antérieure n'a pas été publiée.",
     ),
     "hl_gap": _s(
-        "{perceived} de la población se siente insegura en su {level}, mientras que {prevalence} "
+        "{perceived} de la población se siente insegura {level}, mientras que {prevalence} "
         "fue víctima de algún delito en el periodo de referencia.",
-        "{perceived} of the population feel unsafe in their {level}, while {prevalence} were "
+        "{perceived} of the population feel unsafe {level}, while {prevalence} were "
         "victims of a crime in the reference period.",
-        "{perceived} da população sente-se insegura no seu {level}, enquanto {prevalence} "
+        "{perceived} da população sente-se insegura {level}, enquanto {prevalence} "
         "foi vítima de algum crime no período de referência.",
-        "{perceived} de la population ne se sent pas en sécurité dans son {level}, alors que "
+        "{perceived} de la population ne se sent pas en sécurité {level}, alors que "
         "{prevalence} a été victime d'une infraction au cours de la période de référence.",
     ),
     "hl_dark": _s(
@@ -460,8 +460,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "sem variação significativa",
         "pas d'évolution significative",
     ),
-    "word_state": _s("estado", "state", "estado", "État"),
-    "word_municipality": _s("municipio", "municipality", "município", "commune"),
+    "word_state": _s("en su estado", "in their state", "no seu estado", "dans son État"),
+    "word_municipality": _s(
+        "en su municipio", "in their municipality", "no seu município", "dans sa commune"
+    ),
     "groups_of": _s(
         "Grupos de población: {area}.",
         "Population groups: {area}.",

@@ -561,9 +561,7 @@ class SectionWriter:
     def _subarea_table(
         self, level: str, codes: list[str], caption: str, columns: Sequence[str] = SUBAREA_COLUMNS
     ) -> Section:
-        ids = [
-            i for i in columns if any((level, c, i) in self.current.rows for c in codes[:5])
-        ]
+        ids = [i for i in columns if any((level, c, i) in self.current.rows for c in codes[:5])]
 
         def make() -> Table:
             rows = [

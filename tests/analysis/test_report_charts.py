@@ -1,0 +1,57 @@
+"""Report charts: SVG with text as text, intervals, Okabe-Ito colours, nothing drawn for a hidden value."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from analysis.report import charts
+from analysis.report.charts import ChartText, Series
+
+TEXT = ChartText("Prevalence by crime type", "Percent (%)", "Source: test survey", "not published")
+
+
+def test_bar_chart_writes_values_intervals_and_leaves_a_hidden_value_out():
+    series = Series("Area", [12.34, math.nan, 40.0], [10.0, math.nan, 35.0], [14.5, math.nan, 45.0])
+    svg = charts.bar_chart(["Robbery", "Theft", "Assault"], [series], TEXT, salt="t1")
+    assert svg.startswith("<svg")
+    for words in (
+        "Prevalence by crime type",
+        "Percent (%)",
+        "Source: test survey",
+        "Robbery",
+        "12.3",
+        "40.0",
+        "not published",
+    ):
+        assert f">{words}<" in svg, words
+    assert charts.OKABE_ITO[0].lower() in svg.lower()
+    # two bars drawn (the hidden value has none): bar patches carry the series colour as fill
+    assert len(re.findall(r"fill: #0072b2", svg, flags=re.I)) == 2
+
+
+def test_ids_are_unique_across_charts_and_only_kept_when_referenced():
+    series = Series("A", [1.0, 2.0], [0.5, 1.5], [1.5, 2.5])
+    first = charts.dot_chart(["x", "y"], [series], TEXT, salt="a")
+    second = charts.dot_chart(["x", "y"], [series], TEXT, salt="b")
+    ids_first = set(re.findall(r' id="([^"]+)"', first))
+    ids_second = set(re.findall(r' id="([^"]+)"', second))
+    assert not ids_first & ids_second
+    for svg, ids in ((first, ids_first), (second, ids_second)):
+        for ident in ids:
+            assert f"#{ident}" in svg  # every id left is used
+
+
+def test_flagged_estimates_are_marked_and_decimal_comma_is_used():
+    text = ChartText("T", "Porcentagem (%)", "Fonte", "não publicada", decimal_mark=",")
+    series = Series("A", [12.34], [10.0], [14.0], flagged=[True])
+    svg = charts.bar_chart(["Roubo"], [series], text, salt="f")
+    assert ">12,3 ‡<" in svg
+
+
+def test_forest_chart_uses_plain_numbers_on_a_log_axis():
+    text = ChartText("Odds", "Odds ratio (log scale)", "Source", decimals=2)
+    svg = charts.forest_chart(["Women", "Victim"], [1.4, 2.3], [1.2, 1.9], [1.7, 2.8], text, "o")
+    assert ">Women<" in svg
+    assert re.search(r">\s*2\.30<", svg)
+    assert "10^" not in svg and "$" not in svg
