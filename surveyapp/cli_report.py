@@ -22,7 +22,7 @@ from flask.cli import with_appcontext
 from .extensions import db
 from .models import OutputStatus, Wave
 from .observatory.jobs import build_pending, report_settings
-from .services.report_build import find_area, pdf_report
+from .services.report_build import cached_drivers, find_area, pdf_report
 from .services.reports import (
     LANGUAGES,
     NATIONAL,
@@ -98,7 +98,7 @@ def report_command(wave_ref: str | None, area_ref: str, language: str, internal:
     try:
         pdf = pdf_report(db.session, wave, area, language=language, public=public,
                          table=ready_table(db.session, wave, version), settings=settings,
-                         progress=echo)
+                         drivers=cached_drivers(db.session, wave, version, echo), progress=echo)
     except ReportError as exc:
         raise click.ClickException(str(exc)) from None
     cached = request_output(db.session, OutputKey.pdf(wave, area, language, public, version))

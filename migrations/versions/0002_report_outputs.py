@@ -25,7 +25,7 @@ depends_on = None
 def upgrade():
     op.create_table('report_outputs',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('kind', sa.Enum('indicators', 'pdf', name='report_output_kind', native_enum=False, length=32), nullable=False),
+    sa.Column('kind', sa.Enum('indicators', 'pdf', 'fear_drivers', name='report_output_kind', native_enum=False, length=32), nullable=False),
     sa.Column('wave_id', sa.Integer(), nullable=False),
     sa.Column('area_key', sa.String(length=32), nullable=False),
     sa.Column('language', sa.String(length=8), nullable=False),

@@ -22,6 +22,7 @@ class OutputKind(enum.StrEnum):
 
     indicators = "indicators"  # the whole indicator table of a wave (JSON), every area and group
     pdf = "pdf"  # a PDF status report for one area, language and audience
+    fear_drivers = "fear_drivers"  # odds ratios of feeling unsafe (analysis.compare.fear_model) as JSON
 
 
 class OutputStatus(enum.StrEnum):

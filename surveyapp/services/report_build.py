@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import sqlalchemy as sa
 
@@ -38,6 +40,7 @@ from .reports import (
     _quiet,
     area_index,
     data_version,
+    fear_drivers,
     finish_output,
     indicator_table,
     previous_wave,
@@ -167,7 +170,8 @@ def _report_wave(wave: Wave) -> ReportWave:
 
 def report_data(session: DBSession, wave: Wave, area: AreaNode, table: pd.DataFrame, *,
                 quality: str = "inegi", provisional: bool = False,
-                previous: tuple[Wave, pd.DataFrame] | None = None) -> ReportData:
+                previous: tuple[Wave, pd.DataFrame] | None = None,
+                drivers: pd.DataFrame | None = None) -> ReportData:
     """Everything the status report of ``area`` shows, from the database and the indicator table."""
     areas = area_index(session)
     country_node = next((a for a in wave_areas(session, wave) if a.report_level == "national"), None)
@@ -197,18 +201,20 @@ def report_data(session: DBSession, wave: Wave, area: AreaNode, table: pd.DataFr
         previous=previous[1] if previous else None,
         # ONS: changes between waves are reported only when significant at the 5% level
         changes=wave_difference(table, previous[1], level=0.95) if previous else None,
+        fear_drivers=drivers,
     )
 
 
 def pdf_report(session: DBSession, wave: Wave, area: AreaNode, *, language: str, public: bool,
                table: pd.DataFrame | None = None, settings: ReportSettings = DEFAULT_SETTINGS,
-               progress: Progress = _quiet) -> bytes:
+               drivers: pd.DataFrame | None = None, progress: Progress = _quiet) -> bytes:
     """The PDF status report of one area (builds the indicator table when not given)."""
     if table is None:
         table = indicator_table(session, wave, settings=settings, progress=progress)
     data = report_data(session, wave, area, table, quality=settings.quality,
                        provisional=_has_provisional(session, wave),
-                       previous=previous_table(session, wave, settings=settings, progress=progress))
+                       previous=previous_table(session, wave, settings=settings, progress=progress),
+                       drivers=drivers)
 
     def step(name: str, fraction: float) -> None:
         progress(f"report section {name} ({fraction:.0%})")
@@ -233,9 +239,28 @@ def build_output(session: DBSession, output: ReportOutput, *, settings: ReportSe
         raise ReportError("the wave no longer exists")
     if output.kind is OutputKind.indicators:
         return table_to_json(indicator_table(session, wave, settings=settings, progress=progress))
+    if output.kind is OutputKind.fear_drivers:
+        return drivers_to_json(fear_drivers(session, wave, progress=progress))
     table = ready_table(session, wave, output.data_version)
     if table is None:
         table = indicator_table(session, wave, settings=settings, progress=progress)
     area = find_area(session, wave, output.area_key)
     return pdf_report(session, wave, area, language=output.language, public=output.public, table=table,
-                      settings=settings, progress=progress)
+                      settings=settings, drivers=cached_drivers(session, wave, output.data_version, progress),
+                      progress=progress)
+
+
+def drivers_to_json(drivers: pd.DataFrame | None) -> bytes:
+    return b"null" if drivers is None else drivers.to_json(orient="records", double_precision=10).encode("utf-8")
+
+
+def cached_drivers(session: DBSession, wave: Wave, version: str, progress: Progress = _quiet) -> pd.DataFrame | None:
+    """The wave's fear-driver odds ratios from the cache, else fitted and stored there."""
+    row = request_output(session, OutputKey.fear_drivers(wave, version))
+    if row.status is OutputStatus.ready and row.content is not None:
+        rows = json.loads(row.content.decode("utf-8"))
+        return None if rows is None else pd.DataFrame(rows)
+    drivers = fear_drivers(session, wave, progress=progress)
+    if row.status is not OutputStatus.running:
+        finish_output(session, row.id, content=drivers_to_json(drivers))
+    return drivers

@@ -23,8 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import math
 import threading
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +36,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
+from analysis.compare import fear_model
 from analysis.indicators import catalogue, compute_indicators
 from analysis.microdata import incident_table, respondent_table
 from questionnaires.model import Instrument
@@ -56,6 +59,8 @@ from ..models import (
     utcnow,
 )
 from . import DBSession
+
+log = logging.getLogger(__name__)
 
 #: Bump when a change of this module or of the analysis changes what a report shows.
 FORMAT_VERSION = "1"
@@ -335,6 +340,29 @@ def suppress_small_cells(table: pd.DataFrame, min_cases: int) -> pd.DataFrame:
     return out
 
 
+def fear_drivers(session: DBSession, wave: Wave, *, records: list[dict[str, Any]] | None = None,
+                 progress: Progress = _quiet) -> pd.DataFrame | None:
+    """Odds ratios of feeling unsafe in the neighbourhood (victimization, sex, age, state, trust).
+
+    None when the model cannot be fitted (too few cases, an instrument
+    without the items): the report then leaves the figure out.
+    """
+    if records is None:
+        records, _provisional = interview_records(session, wave)
+    if not records:
+        return None
+    progress("fitting the fear-driver model")
+    try:
+        respondents = respondent_table(records, _instrument(wave.instrument_version))
+        with warnings.catch_warnings():
+            # a small wave may not converge cleanly; the report shows the intervals, which say so
+            warnings.simplefilter("ignore")
+            return fear_model(respondents, {"lonely_psu": "adjust", "household_weight": None})
+    except Exception:  # an optional figure never stops a report
+        log.warning("fear-driver model of wave %s not fitted", wave.id, exc_info=True)
+        return None
+
+
 def table_to_json(table: pd.DataFrame) -> bytes:
     return table.to_json(orient="records", double_precision=10).encode("utf-8")
 
@@ -419,6 +447,10 @@ class OutputKey:
     @classmethod
     def indicators(cls, wave: Wave, version: str) -> OutputKey:
         return cls(OutputKind.indicators, wave.id, ALL_AREAS, "", False, version)
+
+    @classmethod
+    def fear_drivers(cls, wave: Wave, version: str) -> OutputKey:
+        return cls(OutputKind.fear_drivers, wave.id, ALL_AREAS, "", False, version)
 
     @classmethod
     def pdf(cls, wave: Wave, area: AreaNode, language: str, public: bool, version: str) -> OutputKey:

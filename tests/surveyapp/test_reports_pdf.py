@@ -64,6 +64,7 @@ def test_internal_pdf_is_built_once_and_flags_what_public_hides(
     assert first.headers["Content-Disposition"].endswith(f'{slug}-{muni.code}-en-internal.pdf"')
     internal = _text(first.data)
     assert muni.name in internal and "‡" in internal, "internal edition marks estimates that fail the rule"
+    assert "Factors associated with fear" in internal, "odds ratios of compare.fear_model are in the report"
     second = client.get(url)
     assert second.data == first.data and builds == ["en"], "second download comes from the cache"
     with app.app_context():
@@ -79,10 +80,13 @@ def test_internal_pdf_is_built_once_and_flags_what_public_hides(
     public = "\n".join(page.extract_text() for page in reader.pages)
     assert muni.name in public and "Municipio" in public
     assert "‡" not in public and "Edición pública" in public
+    assert "Factores asociados al temor" in public
     with app.app_context():
         cached = db.session.scalar(sa.select(ReportOutput).where(ReportOutput.kind == OutputKind.pdf,
                                                                  ReportOutput.public.is_(True)))
         assert cached is not None and cached.content == out.read_bytes(), "the portal serves the CLI's PDF"
+        drivers = db.session.scalars(sa.select(ReportOutput).where(ReportOutput.kind == OutputKind.fear_drivers))
+        assert [d.status for d in drivers] == [OutputStatus.ready], "the model is fitted once per data version"
 
 
 def test_report_command_errors(app: Flask, sim: tuple[int, str, AreaNode], runner: FlaskCliRunner) -> None:
