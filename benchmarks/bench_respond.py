@@ -17,7 +17,7 @@ Prints figures; targets: p95 < 100 ms at 50 concurrent respondents, and survey
 requests per second at least a third of ``/api/ping``'s.
 
     .venv/bin/python benchmarks/bench_respond.py
-    .venv/bin/python benchmarks/bench_respond.py --concurrency 50 --interviews 300 --workers 4
+    .venv/bin/python benchmarks/bench_respond.py --concurrency 50 --interviews 300 --think 0
     .venv/bin/python benchmarks/bench_respond.py --database-url "$(bash .ci/postgres)"
 """
 
@@ -349,8 +349,8 @@ def main() -> int:
                         help="mean seconds a respondent spends on a page before sending it; "
                              "0 saturates the server (1.0)")
     parser.add_argument("--ping-seconds", type=float, default=8, help="length of the /api/ping phase (8)")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (4)")
-    parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker, gthread (2)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2: one per core)")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker, gthread (4)")
     parser.add_argument("--database-url", help="PostgreSQL URL (a new schema is used and dropped)")
     args = parser.parse_args()
 

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -113,6 +114,9 @@ def _private_headers(response: Response) -> Response:
     """Nothing cached by proxies, no referrer leaves the site, only our own scripts run."""
     if request.endpoint not in ("respond.static", "respond.expressions_js"):
         response.headers["Cache-Control"] = "no-store"  # answers must not linger in caches
+    elif request.args.get("v") and response.status_code == 200:
+        # Versioned asset URLs change with the content: phones fetch each once.
+        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = (
@@ -718,7 +722,17 @@ def expressions_version() -> str:
     return _expressions_js()[1]
 
 
+_asset_versions: dict[str, str] = {}
+
+
 @bp.app_template_global()
-def respond_asset_version() -> str:
-    """Changes whenever the evaluator changes, so browsers fetch the new one."""
-    return expressions_version()
+def respond_asset(filename: str) -> str:
+    """URL of a respondent asset with a content hash, so it can be cached for good."""
+    if filename == "expressions.js":
+        return url_for("respond.expressions_js", v=expressions_version())
+    version = _asset_versions.get(filename)
+    if version is None:
+        assert bp.static_folder is not None
+        body = (Path(bp.root_path) / bp.static_folder / filename).read_bytes()
+        version = _asset_versions.setdefault(filename, hashlib.sha256(body).hexdigest()[:16])
+    return url_for("respond.static", filename=filename, v=version)

@@ -614,6 +614,12 @@ def test_pages_use_only_their_own_assets_and_are_not_cached(slug: str, responden
     assert response.headers["Cache-Control"] == "no-store"
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    assets = re.findall(r'(?:src|href)="(/s/[^"]+\?v=[0-9a-f]{16})"', html)
+    assert len(assets) == 3  # respond.css, expressions.js, respond.js: versioned, cached for good
+    for asset in assets:
+        with respondent.client.get(asset) as served:
+            assert served.status_code == 200
+            assert "immutable" in served.headers["Cache-Control"]
 
 
 # --- skip logic with and without JavaScript ---------------------------------------------------
