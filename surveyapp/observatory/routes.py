@@ -11,6 +11,7 @@ and the areas below it only.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 import pandas as pd
@@ -256,7 +257,9 @@ def _bars(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _download(choice: Choice, data: bytes, mimetype: str, extension: str) -> Response:
     edition = "public" if choice.public else "internal"
-    name = f"{choice.wave.slug}-{choice.area.code}-{choice.language}-{edition}.{extension}"
+    # header values are latin-1: keep the file name to safe ASCII whatever the area code holds
+    code = re.sub(r"[^A-Za-z0-9_.-]+", "_", choice.area.code) or "area"
+    name = f"{choice.wave.slug}-{code}-{choice.language}-{edition}.{extension}"
     response = Response(data, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.headers["Cache-Control"] = "private, no-cache" if not choice.public else "public, max-age=300"
