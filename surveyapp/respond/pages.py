@@ -155,6 +155,8 @@ def layout(instrument: Instrument, page: Page) -> PageLayout:
                     rows.append(row)
                     if row_dynamic:
                         dynamic.add(row.code)
+            if not rows:
+                continue  # no row asked: no heading without questions
             item = _with_rows(item, tuple(rows))
         shown.append(item)
     return PageLayout(page, tuple(shown), frozenset(dynamic), tuple(calculations))

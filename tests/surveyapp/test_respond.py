@@ -674,3 +674,24 @@ def test_junk_never_causes_a_server_error(app: Flask, slug: str, invitation: tup
             assert respondent.client.get(path).status_code < 500, path
     stored = only_interview(app)
     assert "hh_size" not in stored.answers
+
+
+def test_layout_follows_same_page_dependencies_through_calculations() -> None:
+    from questionnaires.engine import Interview as EngineInterview
+    from questionnaires.loader import load_instrument
+    from surveyapp.respond.pages import layout
+
+    instrument = load_instrument(VICT_STD)
+    engine = EngineInterview(instrument, {"hh_size": 2, "hh_adults": 2}, language="en",
+                             today=dt.date(2026, 3, 1))
+    bribery = layout(instrument, engine.page("bribery"))
+    # brib_paid depends on brib_contact only through the page's calculation brib_any_contact.
+    assert {"brib_asked", "brib_paid", "brib_paid_to"} <= bribery.dynamic
+    assert [c.code for c in bribery.calculations] == ["brib_any_contact"]
+    institutions = layout(instrument, engine.page("institutions"))
+    assert {"trust_grid", "trust_police", "trust_army", "perf_police"} <= institutions.dynamic
+    assert "know_police" not in institutions.dynamic
+    avoidance = layout(instrument, engine.page("avoidance"))
+    [grid] = [item for item in avoidance.items if item.type == "grid"]
+    assert "avoid_children" not in [row.code for row in grid.rows]  # asked only with children
+    assert avoidance.dynamic == frozenset()
