@@ -188,14 +188,7 @@ def _columns_for(
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if field.numeric and not field.multiple:
-        column = _numeric(docs, field.code)
-        special = np.where((column == -8) | (column == -9), column, np.nan)
-        if specials == "missing":
-            column = np.where(np.isnan(special), column, np.nan)
-        out[field.code] = column
-        if specials == "missing" and field.accepts_special:
-            out[f"{field.code}__special"] = special
-        return out
+        return _numeric_columns(field, _numeric(docs, field.code), specials)
     values = [doc.get(field.code) for doc in docs]
     if field.multiple:
         n = len(values)
@@ -262,9 +255,49 @@ def respondent_table(
     for key in _meta_columns(rows):
         data[key] = [record.get(key) for record in rows]
     docs = [record["answers"] for record in rows]
-    for field in _plain_fields(instrument):
-        data.update(_columns_for(field, docs, specials))
+    fields = _plain_fields(instrument)
+    numeric = [f for f in fields if f.numeric and not f.multiple]
+    block = _numeric_block(docs, [f.code for f in numeric])
+    for field in fields:
+        if block is not None and field.numeric and not field.multiple:
+            data.update(_numeric_columns(field, block[field.code], specials))
+        else:
+            data.update(_columns_for(field, docs, specials))
     return pd.DataFrame(data)
+
+
+def _numeric_block(
+    docs: Sequence[Mapping[str, Any]], codes: list[str]
+) -> dict[str, np.ndarray] | None:
+    """All numeric items at once, each document visited once (the fast path).
+
+    Returns None when some value is not a number (or is an explicit null):
+    the caller then builds those columns one by one, which names the
+    offending column or treats nulls as blanks.
+    """
+    index = {code: j for j, code in enumerate(codes)}
+    matrix = np.full((len(docs), len(codes)), np.nan)
+    try:
+        for i, doc in enumerate(docs):
+            row = matrix[i]
+            for key, value in doc.items():
+                j = index.get(key)
+                if j is not None:
+                    row[j] = value
+    except (TypeError, ValueError):
+        return None
+    return {code: matrix[:, j] for code, j in index.items()}
+
+
+def _numeric_columns(field: _Field, column: np.ndarray, specials: SpecialPolicy) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    special = np.where((column == -8) | (column == -9), column, np.nan)
+    if specials == "missing":
+        column = np.where(np.isnan(special), column, np.nan)
+    out[field.code] = column
+    if specials == "missing" and field.accepts_special:
+        out[f"{field.code}__special"] = special
+    return out
 
 
 def incident_table(
