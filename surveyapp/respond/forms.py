@@ -8,6 +8,7 @@ checked for every POST by the app-wide ``CSRFProtect``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -96,9 +97,21 @@ def answerable_views(items: Sequence[ItemView]) -> list[ItemView]:
 
 
 def page_form_class(items: Sequence[ItemView]) -> type[FlaskForm]:
-    """A FlaskForm subclass with one field per answerable item (and special-answer group)."""
+    """A FlaskForm subclass with one field per answerable item (and special-answer group).
+
+    Classes are reused for pages with the same fields, choices and labels.
+    """
+    views = answerable_views(items)
+    return _form_class(tuple((v.code, v.type, v.choices, v.special_codes) for v in views))
+
+
+@functools.lru_cache(maxsize=1024)
+def _form_class(shape: tuple[tuple[str, str, tuple[tuple[int, str], ...], tuple[int, ...]], ...]
+                ) -> type[FlaskForm]:
     attrs: dict[str, Any] = {"version": HiddenField(), "interview": HiddenField()}
-    for view in answerable_views(items):
+    for code, kind, choices, special_codes in shape:
+        view = ItemView(code, kind, "", None, False, True, None, choices=choices,
+                        special_codes=special_codes)
         for name, unbound in _unbound(view):
             if name in _FORM_ATTRIBUTES or name in CONTROL_FIELDS:
                 raise ValueError(f"item code {name!r} clashes with a form attribute; rename the item")
