@@ -270,7 +270,8 @@ def bar_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
 def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, salt: str) -> str:
     """Points with interval lines, one row per label; a marker shape and colour per series."""
     n, k = len(labels), max(len(series), 1)
-    fig = _figure(1.2 + 0.2 * max(n, 2) * max(1.0, 0.6 * k) + (0.25 if k > 1 else 0))
+    row = 0.2 if n <= 12 else 0.16  # long lists (32 states) must fit a page with their heading
+    fig = _figure(1.2 + row * max(n, 2) * (1.0 if k <= 2 else 0.6 * k) + (0.25 if k > 1 else 0))
     ax = fig.add_subplot()
     positions = np.arange(n)
     offset = 0.5 / k
