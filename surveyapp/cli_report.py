@@ -3,6 +3,7 @@
     surveyapp report --wave demo-2025 --area 01001 --lang es -o report.pdf
     surveyapp report --wave 3 --internal -o internal.pdf
     surveyapp report --work          # build pending portal outputs (REPORT_WORKER=off)
+    surveyapp report --work --watch 5   # ... as a long-running worker service
 
 Progress goes to stderr as step lines, so stdout and ``-o -`` stay clean.
 The PDF is also stored in the report cache, so the portal serves it at once.
@@ -77,17 +78,24 @@ def _step(started: float) -> Callable[[str], None]:
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Where to write the PDF ('-' for stdout).")
 @click.option("--work", is_flag=True, help="Instead: build every report the portal is waiting for, then stop.")
+@click.option("--watch", type=click.FloatRange(min=0.5), metavar="SECONDS",
+              help="With --work: keep looking for new requests every SECONDS (a worker service).")
 @with_appcontext
 def report_command(wave_ref: str | None, area_ref: str, language: str, internal: bool, output: str | None,
-                   work: bool) -> None:
+                   work: bool, watch: float | None) -> None:
     """Write the PDF status report of a wave and area."""
     settings = report_settings()
     started = time.monotonic()
     echo = _step(started)
     if work:
-        built = build_pending(db.session, settings=settings)
-        click.echo(f"Built {built} pending output(s).", err=True)
-        return
+        while True:
+            built = build_pending(db.session, settings=settings)
+            db.session.remove()
+            if built or watch is None:
+                echo(f"built {built} pending output(s)")
+            if watch is None:
+                return
+            time.sleep(watch)
     if not wave_ref or not output:
         raise click.UsageError("give --wave and -o (or --work)")
     wave = _wave(wave_ref)

@@ -246,3 +246,13 @@ def test_no_data_yet(app: Flask, analyst: FlaskClient, make_wave: Callable[..., 
     page = analyst.get(f"/observatory/waves/{wave.id}?lang=en")
     assert page.status_code == 200 and "no completed interviews" in page.get_data(as_text=True)
     assert analyst.get(f"/observatory/waves/{wave.id}/indicators.csv").status_code == 404
+
+
+@pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
+def test_report_work_builds_what_the_portal_waits_for(analyst: FlaskClient, sim: dict[str, Any],
+                                                     runner: Any) -> None:
+    url = f"/api/waves/{sim['id']}/indicators?area={sim['muni'].key}"
+    assert analyst.get(url).status_code == 202
+    result = runner.invoke(args=["report", "--work"])
+    assert result.exit_code == 0 and "built 1 pending output(s)" in result.output
+    assert analyst.get(url).status_code == 200
