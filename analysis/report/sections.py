@@ -617,18 +617,16 @@ class SectionWriter:
                     low=self.t.number(100 * bands[1][0], 0),
                 )
             )
-        rows = [
-            [
-                Cell(
-                    f"CV {'≤' if inc else '<'} {self.t.number(100 * up, 0)}%"
-                    if math.isfinite(up)
-                    else "CV",
-                    "label",
-                ),
-                Cell(self.t(f"quality_{label}") if label in ("high", "moderate", "low") else label),
-            ]
-            for up, label, inc in rules.cv_bands
-        ]
+        rows = []
+        below, below_inclusive = 0.0, False
+        for up, label, inclusive in rules.cv_bands:
+            if math.isfinite(up):
+                rule = f"CV {'≤' if inclusive else '<'} {self.t.number(100 * up, 0)}%"
+            else:  # the rest: above the previous band's bound
+                rule = f"CV {'>' if below_inclusive else '≥'} {self.t.number(100 * below, 0)}%"
+            word = self.t(f"quality_{label}") if label in ("high", "moderate", "low") else label
+            rows.append([Cell(rule, "label"), Cell(word)])
+            below, below_inclusive = up, inclusive
         rows += [
             [
                 Cell(f"{r.measure} ≥ {self.t.number(r.minimum, 0)}", "label"),
@@ -695,7 +693,7 @@ class SectionWriter:
                 else:
                     row.append(Cell(self.t.number(x, 0 if float(x).is_integer() else 2), "num"))
             rows.append(row)
-        return Table(caption, [str(c) for c in frame.columns], rows)
+        return Table(caption, [str(c).replace("_", " ") for c in frame.columns], rows, css="plain")
 
 
 def _short(name: str) -> str:
