@@ -35,7 +35,16 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["svg"] = lambda text: Markup(text)  # charts are our own matplotlib output
+    env.filters["css_string"] = _css_string
     return env
+
+
+def _css_string(text: str) -> Markup:
+    """A quoted CSS string (for page headers): backslashes, quotes and line ends escaped."""
+    escaped = "".join(
+        ch if ch.isalnum() or ch in " .,·:;-–—()/'" else f"\\{ord(ch):x} " for ch in str(text)
+    )
+    return Markup(f'"{escaped}"')
 
 
 @dataclass(frozen=True)

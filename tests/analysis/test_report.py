@@ -262,6 +262,7 @@ def test_a_suppressed_estimate_never_appears_in_a_public_report(build):
         assert not has_number(pdf.flat, number), number
         assert not has_number(pdf.compact, number), number
         assert not has_number(report.html, number), number
+    assert "USO INTERNO" not in pdf.flat
     assert "Estimación no publicada" in pdf.flat
     assert "no publicada" in pdf.flat  # in the chart, where the bar would be
 
@@ -270,7 +271,7 @@ def test_an_internal_report_shows_the_suppressed_estimate_flagged(build):
     report, pdf = build(public=False)
     assert "91.7‡" in pdf.flat and "84.2–99.3" in pdf.flat
     assert "91.7‡" in pdf.compact  # in the chart too
-    assert "USO INTERNO" in pdf.flat
+    assert all("USO INTERNO" in page for page in pdf.pages)  # cover, then every page header
     assert "se muestra solo en la edición interna" in pdf.flat
 
 
