@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter, Map
 
 from . import config as default_config
 from .api import bp as api_bp
@@ -34,6 +35,16 @@ from .security import register_security
 
 #: The respondent survey package (owned separately); registered when present.
 RESPOND_PACKAGE = "surveyapp.respond"
+#: The largest id a database integer column holds (64-bit signed).
+MAX_DATABASE_ID = 2**63 - 1
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """``<int:...>`` limited to what the database can hold: a larger id is 404, not an OverflowError."""
+
+    def __init__(self, map: Map, fixed_digits: int = 0, min: int | None = None,  # noqa: A002
+                 max: int | None = MAX_DATABASE_ID, signed: bool = False) -> None:  # noqa: A002
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
 def create_app(test_config: Mapping[str, Any] | None = None, instance_path: str | None = None) -> Flask:
@@ -109,6 +120,7 @@ def _init_login(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    app.url_map.converters["int"] = DatabaseIdConverter  # before any rule is added
     for bp in (main_bp, auth_bp, manage_bp, fieldwork_bp, observatory_bp, api_bp, observatory_api_bp):
         app.register_blueprint(bp)
     # The respondent survey lives in its own package, owned separately.
