@@ -11,6 +11,7 @@ from wtforms import (
     BooleanField,
     DateField,
     EmailField,
+    Field,
     IntegerField,
     PasswordField,
     SelectField,
@@ -20,7 +21,14 @@ from wtforms import (
     widgets,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    DataRequired,
+    EqualTo,
+    InputRequired,
+    Length,
+    Optional,
+    ValidationError,
+)
 
 from ..models import Mode, Role, WaveStatus
 
@@ -28,6 +36,17 @@ from ..models import Mode, Role, WaveStatus
 def choices(pairs: Iterable[tuple[object, str]]) -> list[SelectChoice]:
     """WTForms choices from (value, label) pairs (tuples are deprecated in WTForms 3.3)."""
     return [SelectChoice(str(value), label) for value, label in pairs]
+
+
+class IntegerRange:
+    """Like WTForms' NumberRange for integers, which fails (OverflowError in math.isnan) on huge ones."""
+
+    def __init__(self, low: int, high: int, message: str) -> None:
+        self.low, self.high, self.message = low, high, message
+
+    def __call__(self, form: FlaskForm, field: Field) -> None:
+        if field.data is None or not self.low <= field.data <= self.high:
+            raise ValidationError(self.message)
 
 
 class DateInput(DateField):
@@ -88,7 +107,7 @@ class AreaUploadForm(FlaskForm):
 class CodesForm(FlaskForm):
     expires_days = IntegerField("Codes expire after (days, 0 for never)", default=0,
                                 validators=[InputRequired("Enter a number of days."),
-                                            NumberRange(0, 3650, "Enter a number from 0 to 3650.")])
+                                            IntegerRange(0, 3650, "Enter a number from 0 to 3650.")])
     replace = BooleanField("Replace the unused codes that were already issued")
     submit = SubmitField("Generate codes and download CSV")
 
