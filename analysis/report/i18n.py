@@ -557,6 +557,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "Le modèle tient aussi compte de la zone (effets non montrés). Référence : hommes, 18-29 ans, "
         "se méfie de la police, non victime.",
     ),
+    "trend_vs_measured": _s(
+        "{trend} cree que la delincuencia en su zona aumentó respecto del año anterior; la "
+        "prevalencia medida por la encuesta {change}.",
+        "{trend} think crime in their area has increased compared with a year ago; the "
+        "prevalence measured by the survey {change}.",
+        "{trend} acham que a criminalidade na sua área aumentou em relação ao ano anterior; a "
+        "prevalência medida pela pesquisa {change}.",
+        "{trend} pensent que la délinquance a augmenté dans leur quartier par rapport à l'an "
+        "dernier ; la prévalence mesurée par l'enquête {change}.",
+    ),
+    "measured_up": _s(
+        "aumentó significativamente respecto de {wave}",
+        "rose significantly from {wave}",
+        "aumentou significativamente em relação a {wave}",
+        "a augmenté significativement depuis {wave}",
+    ),
+    "measured_down": _s(
+        "disminuyó significativamente respecto de {wave}",
+        "fell significantly from {wave}",
+        "diminuiu significativamente em relação a {wave}",
+        "a baissé significativement depuis {wave}",
+    ),
+    "measured_same": _s(
+        "no cambió significativamente respecto de {wave}",
+        "did not change significantly from {wave}",
+        "não variou significativamente em relação a {wave}",
+        "n'a pas évolué significativement depuis {wave}",
+    ),
     # groups
     "group_women": _s("Mujeres", "Women", "Mulheres", "Femmes"),
     "group_men": _s("Hombres", "Men", "Homens", "Hommes"),

@@ -325,6 +325,9 @@ class SectionWriter:
     def perceived_actual(self) -> Section:
         section = Section("perceived_actual", self.t("sec_perceived_actual"))
         section.paragraphs = [self.t("likelihood_note")]
+        trend = self._trend_sentence()
+        if trend:
+            section.paragraphs.append(trend)
         level, codes = self.subarea_codes()
         if codes:
             section.add(self._subarea_figure(level, codes))
@@ -338,6 +341,24 @@ class SectionWriter:
         if drivers is not None:
             section.subsections.append(drivers)
         return section
+
+    def _trend_sentence(self) -> str:
+        """Perceived trend (crime rose in the area) next to the measured change in prevalence."""
+        trend = self.current.area(self.area, "trend_area_up")
+        key = (self.area.level, self.area.domain, "prev_person")
+        if trend is None or not trend.shown or key not in self.directions:
+            return ""
+        before = self.previous.area(self.area, "prev_person") if self.previous else None
+        now = self.current.area(self.area, "prev_person")
+        if before is None or now is None or not before.shown or not now.shown:
+            return ""
+        wave = self.data.previous_wave.name if self.data.previous_wave else ""
+        word = {1: "measured_up", -1: "measured_down", 0: "measured_same"}[self.directions[key]]
+        return self.t(
+            "trend_vs_measured",
+            trend=self.fmt.estimate(trend, with_unit=True),
+            change=self.t(word, wave=wave),
+        )
 
     def _subarea_figure(self, level: str, codes: list[str]) -> Figure:
         perceived_id = "insecure_state" if level == "state" else "insecure_muni"

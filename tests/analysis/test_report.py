@@ -300,6 +300,10 @@ def test_spanish_and_english_headings_differ(build):
 def test_perceived_versus_actual_says_likelihood_and_prevalence_are_not_divided(build):
     _, pdf = build(MUNICIPALITY, "en")
     assert "are not divided by each other" in pdf.flat
+    # the perceived trend next to the measured one (the municipality's change is not significant)
+    assert "the prevalence measured by the survey did not change significantly from ENVI 2025" in (
+        pdf.flat
+    )
     k = pdf.page_with("are not divided by each other")
     chart = re.sub(r"\s+", "", pdf.pages[k])
     assert "Youngpeople(18–29)" in chart and "Women" in chart and "Feelunsafe" in chart
