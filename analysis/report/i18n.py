@@ -585,6 +585,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "não variou significativamente em relação a {wave}",
         "n'a pas évolué significativement depuis {wave}",
     ),
+    "defs_by_type": _s(
+        "Los indicadores por tipo de delito siguen la misma definición, restringida a ese tipo.",
+        "Indicators by crime type follow the same definitions, restricted to that crime type.",
+        "Os indicadores por tipo de crime seguem a mesma definição, restrita a esse tipo.",
+        "Les indicateurs par type d'infraction suivent la même définition, restreinte à ce type.",
+    ),
     # groups
     "group_women": _s("Mujeres", "Women", "Mulheres", "Femmes"),
     "group_men": _s("Hombres", "Men", "Homens", "Hommes"),

@@ -13,14 +13,14 @@ import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
-import pandas as pd
 
 from analysis.indicators.catalogue import catalogue
 from analysis.report import charts
-from analysis.report.context import Cell, Figure, Formatter, Lookup, Section, Table, indicator_info
+from analysis.report.context import Cell, Figure, Formatter, Lookup, Section, Table
 from analysis.report.data import Area, GroupSpec, ReportData
 from analysis.report.highlights import change_words, highlights, significant_changes
 from analysis.report.inputs import fear_driver_rows, police_by_area
+from analysis.report.methodology import methodology_section
 
 __all__ = ["SectionWriter"]
 
@@ -596,125 +596,8 @@ class SectionWriter:
 
         return Section(f"subareas_{level}", caption, blocks=[self.noted(make)], page_break=False)
 
-    # --------------------------------------------------------------- methodology
     def methodology(self) -> Section:
-        method = self.data.methodology
-        rules = method.rules
-        section = Section("methodology", self.t("sec_methodology"))
-        design = Section(
-            "design",
-            self.t("sub_design"),
-            [self.t.pick(method.design, self.t("design_default"))],
-            page_break=False,
-        )
-        if method.notes:
-            design.paragraphs.append(self.t.pick(method.notes))
-        section.subsections.append(design)
-        if method.sample is not None:
-            section.subsections.append(
-                Section(
-                    "sample",
-                    self.t("sub_sample"),
-                    blocks=[self._plain_table(self.t("sub_sample"), method.sample)],
-                    page_break=False,
-                )
-            )
-        if method.weighting is not None:
-            section.subsections.append(
-                Section(
-                    "weighting",
-                    self.t("sub_weighting"),
-                    blocks=[self._plain_table(self.t("sub_weighting"), method.weighting)],
-                    page_break=False,
-                )
-            )
-        quality = [self.t("quality_rules_intro", name=f"{rules.name} — {rules.source}")]
-        bands = [b for b in rules.cv_bands if math.isfinite(b[0])]
-        if len(bands) >= 2:
-            quality.append(
-                self.t(
-                    "cv_bands",
-                    moderate=self.t.number(100 * bands[0][0], 0),
-                    low=self.t.number(100 * bands[1][0], 0),
-                )
-            )
-        rows = []
-        below, below_inclusive = 0.0, False
-        for up, label, inclusive in rules.cv_bands:
-            if math.isfinite(up):
-                rule = f"CV {'≤' if inclusive else '<'} {self.t.number(100 * up, 0)}%"
-            else:  # the rest: above the previous band's bound
-                rule = f"CV {'>' if below_inclusive else '≥'} {self.t.number(100 * below, 0)}%"
-            word = self.t(f"quality_{label}") if label in ("high", "moderate", "low") else label
-            rows.append([Cell(rule, "label"), Cell(word)])
-            below, below_inclusive = up, inclusive
-        rows += [
-            [
-                Cell(f"{r.measure} ≥ {self.t.number(r.minimum, 0)}", "label"),
-                Cell(
-                    self.t(f"quality_{r.label}")
-                    if r.label in ("high", "moderate", "low")
-                    else r.label
-                ),
-            ]
-            for r in rules.requirements
-        ]
-        quality.append(self.t("quality_legend"))
-        section.subsections.append(
-            Section(
-                "quality",
-                self.t("sub_quality"),
-                quality,
-                blocks=[
-                    Table(self.t("sub_quality"), [self.t("col_rule"), self.t("col_quality")], rows)
-                ],
-                page_break=False,
-            )
-        )
-        defined = [
-            i
-            for i in self.current.indicators_for(self.area)
-            if (info := indicator_info(i)) is None
-            or (info.crime_type is None and not i.endswith("_owners"))
-            or i.startswith("sdg_")
-        ]
-        def_rows = [
-            [Cell(self.fmt.name(i), "label"), Cell(self.fmt.definition(i))] for i in defined
-        ]
-        section.subsections.append(
-            Section(
-                "definitions",
-                self.t("sub_definitions"),
-                blocks=[
-                    Table(
-                        self.t("sub_definitions"),
-                        [self.t("col_indicator"), self.t("sub_definitions")],
-                        def_rows,
-                        css="definitions",
-                    )
-                ],
-                page_break=False,
-            )
-        )
-        return section
-
-    def _plain_table(self, caption: str, frame: pd.DataFrame) -> Table:
-        rows = []
-        for record in frame.to_dict("records"):
-            row = []
-            for column, value in record.items():
-                if isinstance(value, bool | np.bool_) or not isinstance(
-                    value, int | float | np.number
-                ):
-                    row.append(Cell(str(value), "label"))
-                    continue
-                x = float(value)
-                if str(column).endswith("rate") and abs(x) <= 1:
-                    row.append(Cell(self.t.number(100 * x, 1) + "%", "num"))
-                else:
-                    row.append(Cell(self.t.number(x, 0 if float(x).is_integer() else 2), "num"))
-            rows.append(row)
-        return Table(caption, [str(c).replace("_", " ") for c in frame.columns], rows, css="plain")
+        return methodology_section(self.data, self.fmt, self.current)
 
 
 def _short(name: str) -> str:

@@ -1,0 +1,129 @@
+"""The methodology annex: design, sample sizes and response, weighting, quality rules, definitions."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from analysis.report.context import Cell, Formatter, Lookup, Section, Table, indicator_info
+from analysis.report.data import ReportData
+from analysis.report.i18n import Translator
+
+__all__ = ["methodology_section"]
+
+
+def methodology_section(data: ReportData, fmt: Formatter, current: Lookup) -> Section:
+    """Design, sample and response, weighting, quality rules and definitions."""
+    t = fmt.t
+    method = data.methodology
+    rules = method.rules
+    section = Section("methodology", t("sec_methodology"))
+    design = Section(
+        "design",
+        t("sub_design"),
+        [t.pick(method.design, t("design_default"))],
+        page_break=False,
+    )
+    if method.notes:
+        design.paragraphs.append(t.pick(method.notes))
+    section.subsections.append(design)
+    if method.sample is not None:
+        section.subsections.append(
+            Section(
+                "sample",
+                t("sub_sample"),
+                blocks=[_plain_table(t, t("sub_sample"), method.sample)],
+                page_break=False,
+            )
+        )
+    if method.weighting is not None:
+        section.subsections.append(
+            Section(
+                "weighting",
+                t("sub_weighting"),
+                blocks=[_plain_table(t, t("sub_weighting"), method.weighting)],
+                page_break=False,
+            )
+        )
+    quality = [t("quality_rules_intro", name=f"{rules.name} — {rules.source}")]
+    bands = [b for b in rules.cv_bands if math.isfinite(b[0])]
+    if len(bands) >= 2:
+        quality.append(
+            t(
+                "cv_bands",
+                moderate=t.number(100 * bands[0][0], 0),
+                low=t.number(100 * bands[1][0], 0),
+            )
+        )
+    rows = []
+    below, below_inclusive = 0.0, False
+    for up, label, inclusive in rules.cv_bands:
+        if math.isfinite(up):
+            rule = f"CV {'≤' if inclusive else '<'} {t.number(100 * up, 0)}%"
+        else:  # the rest: above the previous band's bound
+            rule = f"CV {'>' if below_inclusive else '≥'} {t.number(100 * below, 0)}%"
+        word = t(f"quality_{label}") if label in ("high", "moderate", "low") else label
+        rows.append([Cell(rule, "label"), Cell(word)])
+        below, below_inclusive = up, inclusive
+    rows += [
+        [
+            Cell(f"{r.measure} ≥ {t.number(r.minimum, 0)}", "label"),
+            Cell(t(f"quality_{r.label}") if r.label in ("high", "moderate", "low") else r.label),
+        ]
+        for r in rules.requirements
+    ]
+    quality.append(t("quality_legend"))
+    section.subsections.append(
+        Section(
+            "quality",
+            t("sub_quality"),
+            quality,
+            blocks=[Table(t("sub_quality"), [t("col_rule"), t("col_quality")], rows)],
+            page_break=False,
+        )
+    )
+    defined = [
+        i
+        for i in current.indicators_for(data.area)
+        if (info := indicator_info(i)) is None
+        or (info.crime_type is None and not i.endswith("_owners"))
+        or i.startswith("sdg_")
+    ]
+    def_rows = [[Cell(fmt.name(i), "label"), Cell(fmt.definition(i))] for i in defined]
+    section.subsections.append(
+        Section(
+            "definitions",
+            t("sub_definitions"),
+            [t("defs_by_type")],
+            blocks=[
+                Table(
+                    t("sub_definitions"),
+                    [t("col_indicator"), t("sub_definitions")],
+                    def_rows,
+                    css="definitions",
+                )
+            ],
+            page_break=False,
+        )
+    )
+    return section
+
+
+def _plain_table(t: Translator, caption: str, frame: pd.DataFrame) -> Table:
+    """A table as given (any columns): text as text, rates as percentages."""
+    rows = []
+    for record in frame.to_dict("records"):
+        row = []
+        for column, value in record.items():
+            if isinstance(value, bool | np.bool_) or not isinstance(value, int | float | np.number):
+                row.append(Cell(str(value), "label"))
+                continue
+            x = float(value)
+            if str(column).endswith("rate") and abs(x) <= 1:
+                row.append(Cell(t.number(100 * x, 1) + "%", "num"))
+            else:
+                row.append(Cell(t.number(x, 0 if float(x).is_integer() else 2), "num"))
+        rows.append(row)
+    return Table(caption, [str(c).replace("_", " ") for c in frame.columns], rows, css="plain")
