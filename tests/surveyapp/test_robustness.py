@@ -51,6 +51,8 @@ CRAWL_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 #: Anonymous first, then every staff role.
 ROLES: tuple[Role | None, ...] = (None, *Role)
 CSP = "default-src 'self'; frame-ancestors 'none'"
+#: A browser in the middle of the crawl wave's survey (a pseudo-role for the hostile-input tests).
+RESPONDENT = "respondent"
 
 
 # --- the routes, read from a throwaway app at collection time -------------------------------------
@@ -164,13 +166,15 @@ class World:
     target_id: int
     wave_id: int
     slug: str
-    cookies: dict[Role, str]
+    #: A closed public wave with simulated interviews, areas and police records (crawl app only).
+    data_wave_id: int | None
+    cookies: dict[Role | str, str]
     log: list[logging.LogRecord]
 
-    def client(self, role: Role | None) -> FlaskClient:
+    def client(self, who: Role | str | None) -> FlaskClient:
         client = self.app.test_client()
-        if role is not None:
-            client.set_cookie("session", self.cookies[role])
+        if who is not None:
+            client.set_cookie("session", self.cookies[who])
         return client
 
 
@@ -183,8 +187,9 @@ class _Collect(logging.Handler):
         self.into.append(record)
 
 
-def build_world(directory: Path, **config: Any) -> Iterator[World]:
-    """An app with one user per role, an analyst to act on, and an open private wave on tiny.yaml."""
+def build_world(directory: Path, with_data: bool, **config: Any) -> Iterator[World]:
+    """An app with one user per role, an analyst to act on, an open private wave on tiny.yaml and,
+    ``with_data``, a public simulated wave and a respondent half-way through the tiny survey."""
     settings = {
         "TESTING": True,
         # Unhandled errors become the 500 page (as in production), so the crawl sees them as 500s.
@@ -216,10 +221,15 @@ def build_world(directory: Path, **config: Any) -> Iterator[World]:
         wave = create_wave(db.session, name="Crawl wave", slug="crawl-wave", instrument_version=version,
                            reference_start=dt.date(2025, 1, 1), reference_end=dt.date(2025, 12, 31),
                            invitation_required=False, status=WaveStatus.open)
+        data_wave_id = None
+        if with_data:
+            from surveyapp.services.demo_data import load_simulated_wave
+
+            data_wave_id = load_simulated_wave(db.session, seed=5, size="tiny", public=True).wave_id
         db.session.commit()
         for user in (*users.values(), target):
             db.session.refresh(user)
-        world = World(app, users, target.id, wave.id, wave.slug, {}, log)
+        world = World(app, users, target.id, wave.id, wave.slug, data_wave_id, {}, log)
         db.session.expunge_all()
     for role, user in users.items():
         client = app.test_client()
@@ -230,6 +240,8 @@ def build_world(directory: Path, **config: Any) -> Iterator[World]:
         cookie = client.get_cookie("session")
         assert cookie is not None
         world.cookies[role] = cookie.value
+    if with_data:
+        world.cookies[RESPONDENT] = _start_survey(app.test_client(), world.slug)
     yield world
     app.logger.removeHandler(handler)
     with app.app_context():
@@ -239,12 +251,23 @@ def build_world(directory: Path, **config: Any) -> Iterator[World]:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    yield from build_world(tmp_path_factory.mktemp("crawl"))
+    yield from build_world(tmp_path_factory.mktemp("crawl"), with_data=True)
 
 
 @pytest.fixture(scope="module")
 def csrf_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    yield from build_world(tmp_path_factory.mktemp("csrf"), WTF_CSRF_ENABLED=True)
+    yield from build_world(tmp_path_factory.mktemp("csrf"), with_data=False, WTF_CSRF_ENABLED=True)
+
+
+def _start_survey(client: FlaskClient, slug: str) -> str:
+    """Start an interview on the tiny wave (CSRF off) and return the respondent's session cookie."""
+    html = client.get(f"/s/{slug}?lang=en").get_data(as_text=True)
+    fields = dict(re.findall(r'name="(token|language)"[^>]*value="([^"]*)"', html))
+    started = client.post(f"/s/{slug}/start", data={**fields, "language": "en"})
+    assert started.status_code == 302 and "/s/p/" in started.headers["Location"], started.status_code
+    cookie = client.get_cookie("session")
+    assert cookie is not None
+    return cookie.value
 
 
 _TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -339,7 +362,9 @@ def test_every_method_and_role(world: World, route: Route) -> None:
     assert rules is not None
     url = url_for_values(route, good_values(world, route))
     for role in ROLES:
-        for method in CRAWL_METHODS:
+        # A method the rule lacks is refused before any view runs: two callers are enough for it.
+        methods = CRAWL_METHODS if role in (None, Role.administrator) else sorted(route.methods)
+        for method in methods:
             client = world.client(role)
             response = fetch(client, url, method=method)
             what = f"{method} {url} as {role.value if role else 'anonymous'}"
@@ -404,7 +429,8 @@ def test_state_changes_need_a_csrf_token(csrf_world: World, route: Route, method
     # A real token, but from someone else's session: the classic cross-site forgery.
     stolen = _token(world.app.test_client())
     before = _snapshot(world)
-    for role in ROLES:
+    # The check runs before any view or login check: nobody, the all-powerful and a bystander.
+    for role in (None, Role.administrator, Role.interviewer):
         for token in (None, "forged", "IjAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAi.Zz.forged", stolen):
             for in_header in (False, True):
                 if token is None and in_header:
@@ -421,6 +447,12 @@ def test_state_changes_need_a_csrf_token(csrf_world: World, route: Route, method
                 check_sane(world, response, what)
                 assert response.status_code == 400, f"{what}: {response.status_code}"
     assert _snapshot(world) == before
+    # The control: the same route with the session's own token passes the check (so the 400s
+    # above are the CSRF check, not a route that refuses everything).
+    client = world.client(Role.administrator)
+    refused = fetch(client, url, method=method, data={})
+    accepted = fetch(client, url, method=method, data={"csrf_token": _token(client, "/auth/password")})
+    assert (accepted.status_code, accepted.data) != (refused.status_code, refused.data), f"{method} {url}"
 
 
 # --- 3. hostile input -------------------------------------------------------------------------------
@@ -437,7 +469,7 @@ GARBAGE_QUERY = ("?area=%FF%FE&area=nation&lang=%00&lang=zz&audience=%3Cx%3E&nex
                  "&wave=-1&page=99999999999999999999&format=../../x&id=9223372036854775808"
                  f"&q={'x' * 3000}&%C3%28=%C3%28&&=&a[]=1&a[b]=2")
 #: The three callers that reach different code: nobody, everybody's gate-keeper, a scoped reader.
-HOSTILE_ROLES: tuple[Role | None, ...] = (None, Role.administrator, Role.analyst)
+HOSTILE_ROLES: tuple[Role | str | None, ...] = (None, Role.administrator, Role.analyst, RESPONDENT)
 
 
 @pytest.mark.parametrize("route", _params(ARGUMENT_ROUTES, "path", [r.endpoint for r in ARGUMENT_ROUTES]))
@@ -462,6 +494,26 @@ def test_garbage_query_strings(world: World, route: Route) -> None:
             check_sane(world, response, f"{method} {route.rule}?garbage as {role}")
             if route.endpoint == "auth.login" and response.status_code == 302:
                 assert "evil.example" not in response.headers["Location"]
+
+
+OBSERVATORY_WAVE_ROUTES = [r for r in ROUTES if r.endpoint.startswith("observatory") and r.converters]
+AREA_KEYS = ("national", "0", "-1", "99999999999999999999999", "%00", "..%2F..%2Fx", "%C3%28", quote("ñ✓"),
+             "x" * 2000, "")
+
+
+@pytest.mark.parametrize("route", _params(OBSERVATORY_WAVE_ROUTES, "data-query",
+                                          [r.endpoint for r in OBSERVATORY_WAVE_ROUTES]))
+def test_observatory_queries_on_a_wave_with_data(world: World, route: Route) -> None:
+    """Area, language and audience from the query string, on a public wave with areas and interviews."""
+    assert world.data_wave_id is not None
+    base = url_for_values(route, {**good_values(world, route), "wave_id": str(world.data_wave_id)})
+    queries = [f"?area={key}" for key in AREA_KEYS]
+    queries += ["?lang=zz", "?lang=%FF", "?lang=en&lang=es", "?audience=internal", "?audience=%00&area=national",
+                "?area=national&area=1&format=pdf"]
+    for query in queries:
+        for role in (None, Role.administrator, Role.analyst):
+            response = fetch(world.client(role), base + query)
+            check_sane(world, response, f"GET {base}{query[:60]} as {role}")
 
 
 def _bodies() -> list[tuple[str, dict[str, Any]]]:
