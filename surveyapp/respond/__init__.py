@@ -1,5 +1,6 @@
 """The respondent web survey (/s/...): see surveyapp/docs/respond.md."""
 
-from .routes import bp
+from . import entry, routes  # noqa: F401 - importing them registers their views on bp
+from .blueprint import bp
 
 __all__ = ["bp"]

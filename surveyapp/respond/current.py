@@ -1,0 +1,160 @@
+"""The interview of this browser, and where in it the respondent may go.
+
+The interview is found through the signed session cookie (its uuid). Pages up
+to the furthest one reached may be opened; going back never moves it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from flask import (
+    current_app,
+    g,
+    redirect,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+from sqlalchemy.orm import defer
+from sqlalchemy.orm.attributes import set_committed_value
+
+from questionnaires.engine import Interview as EngineInterview
+from questionnaires.model import Instrument
+
+from ..extensions import db
+from ..models import (
+    InstrumentVersion,
+    Interview,
+    Wave,
+)
+from . import state as respondent_state
+from .pages import cached_version, engine_for, instrument_of
+from .texts import UI_LANGUAGES
+from .views import pick_language, render, version_of
+
+
+@dataclass
+class Current:
+    """The interview of this browser with its wave and loaded instrument."""
+
+    interview: Interview
+    wave: Wave
+    instrument: Instrument
+
+    def engine(self) -> EngineInterview:
+        return engine_for(self.instrument, self.interview, self.wave)
+
+
+def load_current() -> Current | None:
+    """The interview the session cookie points to, or None (cached for the request).
+
+    The instrument version row is read without its (large) document: this process
+    keeps the document and the loaded instrument per content hash, and hands the
+    cached document to the row, so saving (which rebuilds incident rows from it)
+    never decodes the questionnaire again.
+    """
+    if "respond_current" in g:
+        found: Current | None = g.respond_current
+        return found
+    g.respond_current = None
+    uuid = respondent_state.load().interview
+    if not uuid:
+        return None
+    row = db.session.execute(
+        sa.select(Interview, Wave, InstrumentVersion)
+        .join(Wave, Interview.wave_id == Wave.id)
+        .join(InstrumentVersion, Interview.instrument_version_id == InstrumentVersion.id)
+        .options(defer(InstrumentVersion.document))
+        .where(Interview.uuid == uuid)
+    ).first()
+    if row is None:
+        return None
+    interview, wave, version = row
+    g.respond_current = attach(interview, wave, version)
+    return g.respond_current
+
+
+def attach(interview: Interview, wave: Wave, version: InstrumentVersion) -> Current:
+    cached = cached_version(version.content_hash)
+    if cached is None:
+        instrument = instrument_of(version)  # loads the document once per process
+    else:
+        instrument = cached.instrument
+        set_committed_value(version, "document", cached.document)
+    set_committed_value(interview, "instrument_version", version)
+    return Current(interview, wave, instrument)
+
+
+def require_current() -> Current | ResponseReturnValue:
+    current = load_current()
+    if current is None:
+        if respondent_state.load().done:
+            return redirect(url_for("respond.done"))
+        return message_page("expired_title", "expired_body", 200)
+    return current
+
+
+def page_url(page_id: str) -> str:
+    return url_for("respond.page", page_id=page_id)
+
+
+def first_unfinished(engine: EngineInterview) -> str | None:
+    """The first asked page with a relevant required item unanswered."""
+    for page in engine.pages():
+        for item in page.items:
+            if not item.relevant:
+                continue
+            views = item.rows if item.type == "grid" else (item,)
+            for view in views:
+                if view.type != "note" and view.relevant and view.required and view.value is None:
+                    return page.id
+    return None
+
+
+def page_index(ids: list[str], page_id: str | None) -> int:
+    return ids.index(page_id) if page_id in ids else -1
+
+
+def current_page(engine: EngineInterview, interview: Interview) -> str:
+    """Where the respondent goes on: the furthest page reached, if still asked."""
+    ids = engine.page_ids()
+    if interview.last_section in ids:
+        return str(interview.last_section)
+    return first_unfinished(engine) or ids[-1]
+
+
+def reachable(engine: EngineInterview, ids: list[str], interview: Interview, page_id: str) -> bool:
+    """Pages up to the furthest one reached (or the first unfinished one) may be opened."""
+    limit = page_index(ids, interview.last_section)
+    if limit < 0:
+        limit = page_index(ids, first_unfinished(engine) or ids[-1])
+    return page_index(ids, page_id) <= limit
+
+
+def furthest(ids: list[str], last: str | None, reached: str) -> str:
+    return last if last is not None and page_index(ids, last) > page_index(ids, reached) else reached
+
+
+def current_for(interview: Interview, wave: Wave) -> Current:
+    return attach(interview, wave, version_of(wave))
+
+
+def neighbour(ids: list[str], page_id: str, step: int) -> str | None:
+    at = ids.index(page_id) + step
+    return ids[at] if 0 <= at < len(ids) else None
+
+
+def ui_language() -> str:
+    current = load_current()
+    if current is not None:
+        return current.interview.language
+    return pick_language(UI_LANGUAGES, str(current_app.config.get("DEFAULT_LANGUAGE", "es")))
+
+
+def message_page(title_key: str, body_key: str, status: int = 200, language: str | None = None,
+             **values: Any) -> ResponseReturnValue:
+    language = language or ui_language()
+    return render("respond/message.html", language, status, title_key=title_key,
+                   body_key=body_key, **values)

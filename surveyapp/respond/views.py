@@ -1,0 +1,56 @@
+"""Rendering respondent pages in their language, and choosing that language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from flask import (
+    current_app,
+    render_template,
+    request,
+)
+from flask.typing import ResponseReturnValue
+from sqlalchemy.orm import defer
+
+from ..extensions import db
+from ..models import (
+    InstrumentVersion,
+    Wave,
+)
+from .texts import text
+
+
+def pick_language(choices: list[str] | tuple[str, ...], default: str | None = None) -> str:
+    """The language asked for (?lang=), else the browser's best match, else the default."""
+    asked = request.args.get("lang", "")
+    if asked in choices:
+        return asked
+    best = request.accept_languages.best_match(list(choices))
+    if best:
+        return best
+    if default and default in choices:
+        return default
+    return choices[0] if choices else str(current_app.config.get("DEFAULT_LANGUAGE", "es"))
+
+
+def version_of(wave: Wave) -> InstrumentVersion:
+    """The wave's instrument version row without its large document (see attach)."""
+    version = db.session.scalar(
+        sa.select(InstrumentVersion).options(defer(InstrumentVersion.document))
+        .where(InstrumentVersion.id == wave.instrument_version_id)
+    )
+    assert version is not None  # a foreign key
+    return version
+
+
+def wave_language(wave: Wave) -> str:
+    return pick_language(wave.languages, version_of(wave).default_language)
+
+
+
+def render(template: str, language: str, status: int = 200, **values: Any) -> ResponseReturnValue:
+    def t(key: str, **more: object) -> str:
+        return text(key, language, **more)
+
+    return render_template(template, lang=language, t=t, **values), status
