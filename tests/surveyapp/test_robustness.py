@@ -468,8 +468,13 @@ HOSTILE_PATHS = ("../../../../etc/passwd", "a/" * 200 + "b", "..", ".", "%2e%2e/
 GARBAGE_QUERY = ("?area=%FF%FE&area=nation&lang=%00&lang=zz&audience=%3Cx%3E&next=//evil.example/"
                  "&wave=-1&page=99999999999999999999&format=../../x&id=9223372036854775808"
                  f"&q={'x' * 3000}&%C3%28=%C3%28&&=&a[]=1&a[b]=2")
-#: The three callers that reach different code: nobody, everybody's gate-keeper, a scoped reader.
-HOSTILE_ROLES: tuple[Role | str | None, ...] = (None, Role.administrator, Role.analyst, RESPONDENT)
+def hostile_callers(route: Route) -> tuple[Role | str | None, ...]:
+    """Nobody, and the caller who gets furthest into the route's code."""
+    if route.endpoint.startswith("respond."):
+        return (None, RESPONDENT)
+    if route.endpoint.startswith("observatory"):
+        return (None, Role.analyst)
+    return (None, Role.administrator)
 
 
 @pytest.mark.parametrize("route", _params(ARGUMENT_ROUTES, "path", [r.endpoint for r in ARGUMENT_ROUTES]))
@@ -479,7 +484,7 @@ def test_hostile_path_values(world: World, route: Route) -> None:
         for segment in segments:
             values = {**good_values(world, route), name: segment}
             url = url_for_values(route, values)
-            for role in HOSTILE_ROLES:
+            for role in hostile_callers(route):
                 for method in sorted(route.methods):
                     response = fetch(world.client(role), url, method=method, data={"x": "1"})
                     check_sane(world, response, f"{method} {url[:120]} as {role}")
@@ -488,7 +493,7 @@ def test_hostile_path_values(world: World, route: Route) -> None:
 @pytest.mark.parametrize("route", _params(ROUTES, "query", ROUTE_IDS))
 def test_garbage_query_strings(world: World, route: Route) -> None:
     url = url_for_values(route, good_values(world, route)) + GARBAGE_QUERY
-    for role in HOSTILE_ROLES:
+    for role in hostile_callers(route):
         for method in sorted(route.methods):
             response = fetch(world.client(role), url, method=method)
             check_sane(world, response, f"{method} {route.rule}?garbage as {role}")
@@ -497,8 +502,7 @@ def test_garbage_query_strings(world: World, route: Route) -> None:
 
 
 OBSERVATORY_WAVE_ROUTES = [r for r in ROUTES if r.endpoint.startswith("observatory") and r.converters]
-AREA_KEYS = ("national", "0", "-1", "99999999999999999999999", "%00", "..%2F..%2Fx", "%C3%28", quote("ñ✓"),
-             "x" * 2000, "")
+AREA_KEYS = ("0", "-1", "99999999999999999999999", "%00", "..%2F..%2Fx", "%C3%28", quote("ñ✓"), "x" * 2000, "")
 
 
 @pytest.mark.parametrize("route", _params(OBSERVATORY_WAVE_ROUTES, "data-query",
@@ -511,7 +515,7 @@ def test_observatory_queries_on_a_wave_with_data(world: World, route: Route) -> 
     queries += ["?lang=zz", "?lang=%FF", "?lang=en&lang=es", "?audience=internal", "?audience=%00&area=national",
                 "?area=national&area=1&format=pdf"]
     for query in queries:
-        for role in (None, Role.administrator, Role.analyst):
+        for role in (None, Role.analyst):
             response = fetch(world.client(role), base + query)
             check_sane(world, response, f"GET {base}{query[:60]} as {role}")
 
@@ -546,7 +550,7 @@ POST_ROUTES = [r for r in ROUTES if r.methods & set(STATE_CHANGING)]
 @pytest.mark.parametrize("route", _params(POST_ROUTES, "body", [r.endpoint for r in POST_ROUTES]))
 def test_hostile_bodies(world: World, route: Route) -> None:
     url = url_for_values(route, good_values(world, route))
-    for role in HOSTILE_ROLES:
+    for role in hostile_callers(route):
         for method in sorted(route.methods & set(STATE_CHANGING)):
             for name, body in _bodies():
                 if name != "broken-multipart":
@@ -676,6 +680,8 @@ def test_respondents_leave_no_address_or_browser(app: Flask, make_wave: Callable
     text = _all_text(app)
     for sentinel in (ADDRESS, FORWARDED, "SentinelPhone", "QX-77", "203.0.113", "198.51.100"):
         assert sentinel not in text
+    logged = [r.getMessage() for r in caplog.records if r.name == "surveyapp.requests"]
+    assert any(line.startswith("POST /s/p/") for line in logged), logged  # the log was captured
     for record in caplog.records:
         line = record.getMessage() + repr(record.__dict__.get("args"))
         assert ADDRESS not in line and FORWARDED not in line and "SentinelPhone" not in line, line
