@@ -16,6 +16,7 @@ bar and no point, only the words passed as ``missing_label``.
 from __future__ import annotations
 
 import io
+import math
 import re
 import textwrap
 from collections.abc import Sequence
@@ -182,6 +183,12 @@ def _fmt(value: float, text: ChartText) -> str:
     return f"{value:,.{text.decimals}f}".replace(",", " ").replace(".", text.decimal_mark)
 
 
+def _legend_columns(series: Sequence[Series]) -> int:
+    """Legend entries side by side while they fit the chart width, else one per line."""
+    width = sum(len(s.name) + 6 for s in series)
+    return len(series) if width <= 110 else 1
+
+
 def _intervals(
     ax: Axes,
     centre: np.ndarray,
@@ -297,7 +304,7 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
             if not np.isfinite(e):
                 ax.text(0, yi, " " + text.missing_label, va="center", fontsize=6.5, style="italic")
     ax.set_yticks(positions, labels)
-    ax.invert_yaxis()
+    ax.set_ylim(n - 0.5, -0.5)  # top to bottom, room for the offset series
     ax.set_xlim(left=0)
     ax.set_xlabel(text.axis, fontsize=8)
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
@@ -306,11 +313,12 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
             fontsize=7,
             loc="lower left",
             bbox_to_anchor=(0, 1.0),
-            ncol=min(k, 3),
+            ncol=_legend_columns(series),
             frameon=False,
             borderaxespad=0.2,
         )
-    _layout(fig, labels, text, top_in=0.42 + (0.25 if k > 1 else 0))
+    rows = math.ceil(k / _legend_columns(series)) if k > 1 else 0
+    _layout(fig, labels, text, top_in=0.42 + (0.13 + 0.14 * rows if k > 1 else 0))
     _style(ax, text, fig)
     return _render(fig, salt)
 
