@@ -28,6 +28,7 @@ from .fieldwork import bp as fieldwork_bp
 from .main import bp as main_bp
 from .manage import bp as manage_bp
 from .models import Role
+from .models.base import MAX_ID
 from .observatory import api_bp as observatory_api_bp
 from .observatory import bp as observatory_bp
 from .requestlog import register_request_log
@@ -35,15 +36,13 @@ from .security import register_security
 
 #: The respondent survey package (owned separately); registered when present.
 RESPOND_PACKAGE = "surveyapp.respond"
-#: The largest id a database integer column holds (64-bit signed).
-MAX_DATABASE_ID = 2**63 - 1
 
 
 class DatabaseIdConverter(IntegerConverter):
     """``<int:...>`` limited to what the database can hold: a larger id is 404, not an OverflowError."""
 
     def __init__(self, map: Map, fixed_digits: int = 0, min: int | None = None,  # noqa: A002
-                 max: int | None = MAX_DATABASE_ID, signed: bool = False) -> None:  # noqa: A002
+                 max: int | None = MAX_ID, signed: bool = False) -> None:  # noqa: A002
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 

@@ -11,12 +11,15 @@ from flask.typing import ResponseReturnValue
 from ..errors import error_response, wants_json
 from ..extensions import db
 from ..models import User
+from ..models.base import MAX_ID
 
 
 def load_user(user_id: str) -> User | None:
     """The logged-in user, or None when the account is gone, deactivated, or its password changed."""
+    if not isinstance(user_id, str):  # a session written by something else
+        return None
     number, _, fingerprint = user_id.partition("-")
-    if not number.isdigit():
+    if not number.isdigit() or int(number) > MAX_ID:
         return None
     user = db.session.get(User, int(number))
     if user is None or not user.active:

@@ -20,6 +20,10 @@ NAMING_CONVENTION = {
 }
 
 #: A JSON document column: JSONB on PostgreSQL, JSON text elsewhere.
+#: The largest value of an integer id column (64-bit signed on PostgreSQL and SQLite); a larger
+#: number from a URL or a cookie names nothing, and the database drivers refuse to bind it.
+MAX_ID = 2**63 - 1
+
 JSONDocument = sa.JSON().with_variant(JSONB(), "postgresql")
 
 
