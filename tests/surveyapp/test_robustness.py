@@ -468,12 +468,13 @@ HOSTILE_PATHS = ("../../../../etc/passwd", "a/" * 200 + "b", "..", ".", "%2e%2e/
 GARBAGE_QUERY = ("?area=%FF%FE&area=nation&lang=%00&lang=zz&audience=%3Cx%3E&next=//evil.example/"
                  "&wave=-1&page=99999999999999999999&format=../../x&id=9223372036854775808"
                  f"&q={'x' * 3000}&%C3%28=%C3%28&&=&a[]=1&a[b]=2")
-def hostile_callers(route: Route) -> tuple[Role | str | None, ...]:
+def hostile_callers(world: World, route: Route) -> tuple[Role | str | None, ...]:
     """Nobody, and the caller who gets furthest into the route's code."""
     if route.endpoint.startswith("respond."):
         return (None, RESPONDENT)
-    if route.endpoint.startswith("observatory"):
-        return (None, Role.analyst)
+    rules = policy(world.app, route.endpoint)
+    if route.endpoint.startswith("observatory") and rules is not None and Role.analyst in rules.roles:
+        return (None, Role.analyst)  # analysts are scoped by area, which administrators are not
     return (None, Role.administrator)
 
 
@@ -484,7 +485,7 @@ def test_hostile_path_values(world: World, route: Route) -> None:
         for segment in segments:
             values = {**good_values(world, route), name: segment}
             url = url_for_values(route, values)
-            for role in hostile_callers(route):
+            for role in hostile_callers(world, route):
                 for method in sorted(route.methods):
                     response = fetch(world.client(role), url, method=method, data={"x": "1"})
                     check_sane(world, response, f"{method} {url[:120]} as {role}")
@@ -493,7 +494,7 @@ def test_hostile_path_values(world: World, route: Route) -> None:
 @pytest.mark.parametrize("route", _params(ROUTES, "query", ROUTE_IDS))
 def test_garbage_query_strings(world: World, route: Route) -> None:
     url = url_for_values(route, good_values(world, route)) + GARBAGE_QUERY
-    for role in hostile_callers(route):
+    for role in hostile_callers(world, route):
         for method in sorted(route.methods):
             response = fetch(world.client(role), url, method=method)
             check_sane(world, response, f"{method} {route.rule}?garbage as {role}")
@@ -550,7 +551,7 @@ POST_ROUTES = [r for r in ROUTES if r.methods & set(STATE_CHANGING)]
 @pytest.mark.parametrize("route", _params(POST_ROUTES, "body", [r.endpoint for r in POST_ROUTES]))
 def test_hostile_bodies(world: World, route: Route) -> None:
     url = url_for_values(route, good_values(world, route))
-    for role in hostile_callers(route):
+    for role in hostile_callers(world, route):
         for method in sorted(route.methods & set(STATE_CHANGING)):
             for name, body in _bodies():
                 if name != "broken-multipart":
@@ -564,6 +565,54 @@ def test_hostile_bodies(world: World, route: Route) -> None:
                     response = fetch(world.client(role), url, method=method, **body)
                     gc.collect(1)  # the file was just made: a young-generation pass finds it
                 check_sane(world, response, f"{method} {url} {name} as {role}")
+
+
+#: Cell values that parsers of numbers, dates, codes and text have to survive.
+HOSTILE_CELLS = ("", "-1", "0", "1e400", "nan", "-inf", "9" * 40, "1,5", " 12 ", "2025-13", "2025-02-30",
+                 '=HYPERLINK("http://evil.example")', "\x00", "ñandú✓", "x" * 3000, "../../etc/passwd", "None")
+#: Header rows of every CSV upload the server knows (sample, areas, police records, census totals).
+CSV_HEADERS = (
+    ("external_id", "address", "area_code", "stratum", "psu", "selection_probability", "eligible_adults"),
+    ("level", "code", "name", "parent", "population"),
+    ("area_code", "period", "crime_type", "count", "population", "source"),
+    ("area_code", "year", "sex", "age_group", "population", "source"),
+)
+
+
+def hostile_csv_files(area_code: str) -> list[bytes]:
+    """Files with the right header and hostile cells (one real area code, so rows get that far)."""
+    files = [b"", b"\r\n\r\n", b"\xff\xfe\x00a\x00,\x00b", b"a,b\n\"unclosed,1\n",
+             ",".join(f"c{i}" for i in range(3000)).encode(), "\ufeffa;b;c\n1;2;3\n".encode("utf-16")]
+    for header in CSV_HEADERS:
+        rows = [",".join(header)]
+        for cell in HOSTILE_CELLS:
+            quoted = '"' + cell.replace('"', '""') + '"'
+            rows.append(",".join(area_code if name == "area_code" else quoted for name in header))
+            rows.append(",".join([quoted] * len(header)))
+        rows.append(",".join(header[:2]))  # too few cells
+        rows.append(",".join(["1"] * (len(header) + 3)))  # too many
+        files.append("\r\n".join(rows).encode("utf-8"))
+        files.append(("\n".join(rows[:3]) + "\n").encode("latin-1", "replace"))
+    return files
+
+
+FILE_ROUTES = [r for r in POST_ROUTES if not r.endpoint.startswith(("respond.", "auth."))]
+
+
+@pytest.mark.parametrize("route", _params(FILE_ROUTES, "csv", [r.endpoint for r in FILE_ROUTES]))
+def test_hostile_csv_uploads(world: World, route: Route) -> None:
+    with world.app.app_context():
+        from surveyapp.models import Area
+
+        area_code = db.session.scalar(sa.select(Area.code).order_by(Area.id.desc()).limit(1)) or "X"
+    url = url_for_values(route, good_values(world, route))
+    caller = hostile_callers(world, route)[-1]
+    for content in hostile_csv_files(area_code):
+        for extra in ({}, {"allow_partial": "y"}):
+            data = {"file": (io.BytesIO(content), "upload.csv"), **extra}
+            response = fetch(world.client(caller), url, method="POST", data=data,
+                             content_type="multipart/form-data")
+            check_sane(world, response, f"POST {url} with {content[:40]!r} {extra}")
 
 
 @pytest.mark.parametrize("route", _params(POST_ROUTES, "oversize", [r.endpoint for r in POST_ROUTES]))
@@ -585,6 +634,38 @@ def test_oversized_bodies_get_413(world: World, route: Route) -> None:
             assert response.status_code == 413, f"{method} {url}: {response.status_code}"
             if before is not None:
                 assert _snapshot(world) == before
+
+
+def stale_and_odd_sessions(world: World) -> list[dict[str, Any]]:
+    """Session contents a server can meet: left over from before a restore or a deletion, or odd."""
+    ghost = "00000000-0000-4000-8000-000000000000"
+    return [
+        {"respond": {"interview": ghost, "wave": world.slug}},  # the interview is gone
+        {"respond": {"interview": ghost, "wave": "no-such-wave", "done": "no-such-wave", "language": "xx"}},
+        {"respond": {"unit": 987654, "wave": world.slug}},  # a checked invitation whose unit is gone
+        {"respond": {"unit": 99999999999999999999999, "wave": world.slug, "token": "not-a-uuid"}},
+        {"respond": {"interview": "not-a-uuid", "wave": 5, "unit": "abc", "done": ["x"], "resume_code": {}}},
+        {"respond": "not-a-dict", "csrf_token": 5},
+        {"_user_id": "987654-0000", "_fresh": True},  # the account is gone
+        {"_user_id": f"{world.users[Role.administrator].id}-stale"},  # the password changed since
+        {"_user_id": "99999999999999999999999-x"},
+        {"_user_id": ["x"], "_fresh": "yes"},
+    ]
+
+
+@pytest.mark.parametrize("route", _params(ROUTES, "session", ROUTE_IDS))
+def test_stale_and_odd_sessions(world: World, route: Route) -> None:
+    """Signed session cookies left from an older database, or holding odd values: never a 500."""
+    serializer = world.app.session_interface.get_signing_serializer(world.app)  # type: ignore[attr-defined]
+    assert serializer is not None
+    url = url_for_values(route, good_values(world, route))
+    cookies = [serializer.dumps(data) for data in stale_and_odd_sessions(world)] + ["garbage.not.signed"]
+    for cookie in cookies:
+        for method in sorted(route.methods & {"GET", "POST"}):
+            client = world.app.test_client()
+            client.set_cookie("session", cookie)
+            response = fetch(client, url, method=method, data={"x": "1"})
+            check_sane(world, response, f"{method} {url} with session {cookie[:60]}")
 
 
 # --- 4. headers, cookies, passwords, privacy ------------------------------------------------------
