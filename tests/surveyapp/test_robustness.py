@@ -28,7 +28,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 import sqlalchemy as sa
@@ -47,7 +47,9 @@ from surveyapp.services.waves import create_wave
 TINY_INSTRUMENT = Path(__file__).parent / "instruments" / "tiny.yaml"
 PASSWORD = "correct horse battery staple"
 STATE_CHANGING = ("POST", "PUT", "PATCH", "DELETE")
-CRAWL_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+CRAWL_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "TRACE")
+#: Methods answered for every rule by Flask itself; only checked for sanity.
+AUTOMATIC_METHODS = ("HEAD", "OPTIONS")
 #: Anonymous first, then every staff role.
 ROLES: tuple[Role | None, ...] = (None, *Role)
 CSP = "default-src 'self'; frame-ancestors 'none'"
@@ -364,6 +366,8 @@ def test_every_method_and_role(world: World, route: Route) -> None:
     for role in ROLES:
         # A method the rule lacks is refused before any view runs: two callers are enough for it.
         methods = CRAWL_METHODS if role in (None, Role.administrator) else sorted(route.methods)
+        for method in AUTOMATIC_METHODS if role in (None, Role.administrator) else ():
+            check_sane(world, fetch(world.client(role), url, method=method), f"{method} {url} as {role}")
         for method in methods:
             client = world.client(role)
             response = fetch(client, url, method=method)
@@ -382,6 +386,26 @@ def test_every_method_and_role(world: World, route: Route) -> None:
                 assert response.status_code not in (401, 403), f"{what}: {response.status_code}"
                 # Public routes may send anyone to the login page (logout does); protected ones may not.
                 assert rules.anonymous or not login_redirect(response), what
+
+
+NEXT_TARGETS = ("//evil.example/x", "https://evil.example/", "/\\evil.example", "\\\\evil.example",
+                "/%2F%2Fevil.example", "javascript:alert(1)", "http:evil.example", " //evil.example",
+                "/\t/evil.example", "%0d%0aLocation:%20https://evil.example", "/" + "x" * 5000)
+
+
+def test_login_never_redirects_off_site(world: World) -> None:
+    user = world.users[Role.interviewer]
+    for target in NEXT_TARGETS:
+        client = world.app.test_client()
+        page = fetch(client, "/auth/login?next=" + quote(target, safe="%/:"))
+        check_sane(world, page, f"login page with next={target[:40]}")
+        response = fetch(client, "/auth/login", method="POST",
+                         data={"email": user.email, "password": PASSWORD, "next": target})
+        location = response.headers.get("Location", "")
+        assert response.status_code == 302 and location.startswith("/") and not location.startswith("//"), \
+            (target[:40], location[:80])
+        parts = urlsplit(location)
+        assert not parts.scheme and not parts.netloc and "\\" not in location, (target, location)
 
 
 def test_api_clients_get_json_errors_not_login_pages(world: World) -> None:
