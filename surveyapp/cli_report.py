@@ -4,6 +4,7 @@
     surveyapp report --wave 3 --internal -o internal.pdf
     surveyapp report --work          # build pending portal outputs (REPORT_WORKER=off)
     surveyapp report --work --watch 5   # ... as a long-running worker service
+    surveyapp report --prune         # delete cached reports of superseded data (e.g. nightly)
 
 Progress goes to stderr as step lines, so stdout and ``-o -`` stay clean.
 The PDF is also stored in the report cache, so the portal serves it at once.
@@ -32,6 +33,7 @@ from .services.reports import (
     ReportError,
     data_version,
     finish_output,
+    prune_outputs,
     ready_table,
     request_output,
     wave_areas,
@@ -80,13 +82,19 @@ def _step(started: float) -> Callable[[str], None]:
 @click.option("--work", is_flag=True, help="Instead: build every report the portal is waiting for, then stop.")
 @click.option("--watch", type=click.FloatRange(min=0.5), metavar="SECONDS",
               help="With --work: keep looking for new requests every SECONDS (a worker service).")
+@click.option("--prune", is_flag=True, help="Instead: delete cached reports built from data that has changed since.")
 @with_appcontext
 def report_command(wave_ref: str | None, area_ref: str, language: str, internal: bool, output: str | None,
-                   work: bool, watch: float | None) -> None:
+                   work: bool, watch: float | None, prune: bool) -> None:
     """Write the PDF status report of a wave and area."""
     settings = report_settings()
     started = time.monotonic()
     echo = _step(started)
+    if prune:
+        deleted = prune_outputs(db.session, settings)
+        db.session.commit()
+        echo(f"deleted {deleted} outdated cached output(s)")
+        return
     if work:
         while True:
             built = build_pending(db.session, settings=settings)

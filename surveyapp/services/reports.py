@@ -525,6 +525,24 @@ def next_pending(session: DBSession) -> int | None:
     )
 
 
+def prune_outputs(session: DBSession, settings: ReportSettings = DEFAULT_SETTINGS) -> int:
+    """Delete cached outputs built from data that has changed since (not the current data version).
+
+    Rows being built are kept. Returns how many were deleted.
+    """
+    deleted = 0
+    for wave in session.scalars(sa.select(Wave).where(Wave.id.in_(sa.select(ReportOutput.wave_id)))):
+        current = data_version(session, wave, settings)
+        result = session.execute(
+            sa.delete(ReportOutput).where(ReportOutput.wave_id == wave.id, ReportOutput.data_version != current,
+                                          ReportOutput.status != OutputStatus.running)
+            .execution_options(synchronize_session=False)
+        )
+        deleted += int(getattr(result, "rowcount", 0) or 0)
+    session.flush()
+    return deleted
+
+
 def mark_served(session: DBSession, output: ReportOutput) -> None:
     session.execute(sa.update(ReportOutput).where(ReportOutput.id == output.id)
                     .values(served=ReportOutput.served + 1).execution_options(synchronize_session=False))

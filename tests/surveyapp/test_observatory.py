@@ -164,6 +164,9 @@ def test_second_request_is_served_from_the_cache_and_new_data_rebuilds(
         versions = db.session.scalars(sa.select(ReportOutput.data_version)
                                       .where(ReportOutput.kind == OutputKind.indicators)).all()
     assert len(set(versions)) == 2
+    pruned = app.test_cli_runner().invoke(args=["report", "--prune"])
+    assert pruned.exit_code == 0 and "deleted 1 outdated cached output(s)" in pruned.output
+    assert analyst.get(url).status_code == 200 and len(builds) == 2, "the current table is kept"
 
 
 @pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
