@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .requestlog import is_respondent_path
+
 #: Staff areas whose pages must not be kept by browsers or shared caches.
 PRIVATE_PREFIXES = ("/manage", "/fieldwork", "/observatory", "/auth")
 
@@ -20,6 +22,11 @@ def _headers(app: Flask) -> None:
             response.headers.setdefault("Content-Security-Policy", csp)
         if request.path.startswith(PRIVATE_PREFIXES):
             response.headers["Cache-Control"] = "no-store"
+        elif is_respondent_path(request.path) and response.mimetype == "text/html":
+            # What the survey's own pages send, also on pages it does not render (405, 413 ...):
+            # no copy in any cache, and the survey address passed to no other site.
+            response.headers.setdefault("Cache-Control", "no-store")
+            response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
     app.after_request(add)
