@@ -331,6 +331,10 @@ def check_headers(response: TestResponse, path: str, what: str) -> None:
         assert headers.get("Cache-Control") == "no-store", what
     if response.mimetype == "text/html":
         assert headers.get("Content-Security-Policy"), what
+    if path.startswith("/s/") and response.mimetype == "text/html":
+        # Respondent pages (docs/respond.md): kept by no cache, and the survey address sent to no one.
+        assert headers.get("Cache-Control") == "no-store", what
+        assert headers.get("Referrer-Policy") == "no-referrer", what
 
 
 def fetch(client: FlaskClient, url: str, **options: Any) -> TestResponse:
