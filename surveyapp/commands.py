@@ -121,7 +121,7 @@ def init_command(admin_email: str | None, admin_name: str | None, admin_password
 @click.option("--debug", is_flag=True, help="Debugger and reloader: never on a reachable address.")
 @with_appcontext
 def serve_command(host: str, port: int, debug: bool) -> None:
-    """Run the development server (use gunicorn in production, see docs/server.md)."""
+    """Run the development server (use gunicorn in production, see surveyapp/docs/server.md)."""
     _serve(host, port, debug)
 
 

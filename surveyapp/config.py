@@ -8,7 +8,7 @@ Settings are read in this order, later ones winning:
    can be, so ``SURVEYAPP_LOGIN_MAX_FAILED=3`` is the integer 3);
 4. the ``test_config`` mapping given to :func:`surveyapp.create_app`.
 
-The reference with deployment notes is ``docs/server.md``.
+The reference with deployment notes is ``surveyapp/docs/server.md``.
 """
 
 from __future__ import annotations
