@@ -530,6 +530,27 @@ def test_garbage_query_strings(world: World, route: Route) -> None:
                 assert "evil.example" not in response.headers["Location"]
 
 
+HOSTILE_HEADERS: tuple[dict[str, str], ...] = (
+    {"Accept": "application/json"},
+    {"Accept": "*/*;q=abc, application/json;q=1e400, text/html;q=-1, ,,;"},
+    {"Accept-Language": "zz;q=abc, *;q=1e400, ,,,;q=, es-" + "x" * 500},
+    {"Accept-Language": "\u00f1", "Accept-Charset": "utf-7"},
+    {"If-None-Match": '"x", W/"", *, ' + "a" * 300, "If-Modified-Since": "not a date"},
+    {"Range": "bytes=99999999999999999999-, -0, 5-1", "If-Range": "garbage"},
+    {"Cookie": "session=; session=x; remember_token=1|" + "a" * 200},
+)
+
+
+@pytest.mark.parametrize("route", _params(ROUTES, "headers", ROUTE_IDS))
+def test_hostile_headers(world: World, route: Route) -> None:
+    url = url_for_values(route, good_values(world, route))
+    for headers in HOSTILE_HEADERS:
+        for role in hostile_callers(world, route):
+            for method in sorted(route.methods & {"GET", "POST"}):
+                response = fetch(world.client(role), url, method=method, headers=headers)
+                check_sane(world, response, f"{method} {url} as {role} with {str(headers)[:60]}")
+
+
 OBSERVATORY_WAVE_ROUTES = [r for r in ROUTES if r.endpoint.startswith("observatory") and r.converters]
 AREA_KEYS = ("0", "-1", "99999999999999999999999", "%00", "..%2F..%2Fx", "%C3%28", quote("ñ✓"), "x" * 2000, "")
 
