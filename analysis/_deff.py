@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 import numpy as np
+import scipy.sparse as sp
 
 Kind = Literal["total", "mean", "ratio"]
 
@@ -64,4 +65,77 @@ def srs_variance(
             s2 = n / (n - 1.0) * ss / wsum
             fpc = (wsum - n) / (wsum * n)
             out[:, j] = s2 * np.where(fpc >= 0, fpc, np.nan) * wsum**2
+    return out
+
+
+def srs_variance_columns(
+    w: np.ndarray,
+    wu: np.ndarray,
+    num: np.ndarray,
+    den: np.ndarray | None,
+    used: np.ndarray,
+    est: np.ndarray,
+    n: np.ndarray,
+    to_domains: sp.csr_matrix,
+    kind: Kind,
+    indicator: bool = False,
+) -> np.ndarray:
+    """:func:`srs_variance` for ``k`` variables at once, each with its own cases.
+
+    Parameters
+    ----------
+    w : ndarray, shape (m,)
+        Weights of the cases.
+    wu : ndarray, shape (m, k)
+        ``w * used``.
+    num, den : ndarray, shape (m, k)
+        Values, zero where a case is not used by the column (``den`` only
+        for ``kind="ratio"``).
+    used : ndarray, shape (m, k)
+        1.0 where the case enters the column's estimate, else 0.0.
+    est, n : ndarray, shape (D, k)
+        Estimates and cases used per domain.
+    to_domains : sparse (D, m)
+        Sums cases into domains in case order (:func:`analysis._variance.summing_matrix`).
+
+    The sums over the cases of a domain are the same, in the same order, as
+    those of :func:`srs_variance` on each column's own cases.
+    """
+    wsum = np.asarray(to_domains @ wu)
+    # sum of w * y over each column's cases (a column sum rather than a BLAS
+    # product, which would start threads on a shared machine)
+    wy_all = (w[:, None] * num).sum(axis=0)
+    # each column's overall weight, summed over domains as srs_variance sums it
+    wsum_all = np.ascontiguousarray(wsum.T).sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if kind == "total":
+            shift = wy_all / wsum_all
+            e = num - shift
+            we = wu * e
+            s1 = np.asarray(to_domains @ we)
+            see = np.asarray(to_domains @ (we * e))
+            ss = see - s1 * s1 / wsum
+        elif kind == "mean" and indicator:
+            # 0/1 values: sum w (y - p)^2 = W p (1 - p), no pass over the cases
+            ss = est * (1.0 - est) / wsum
+        elif kind == "mean":
+            shift = wy_all / wsum_all
+            e = num - shift
+            see = np.asarray(to_domains @ (wu * e * e))
+            delta = est - shift
+            ss = (see - wsum * delta * delta) / wsum**2
+        else:
+            x = den if den is not None else used
+            wx = w[:, None] * x
+            xsum = np.asarray(to_domains @ wx)
+            shift = wy_all / wx.sum(axis=0)
+            e = num - shift * x
+            see = np.asarray(to_domains @ (wu * e * e))
+            sex = np.asarray(to_domains @ (wx * e))
+            sxx = np.asarray(to_domains @ (wx * x))
+            delta = est - shift
+            ss = (see - 2 * delta * sex + delta * delta * sxx) / xsum**2
+        s2 = n / (n - 1.0) * ss / wsum
+        fpc = (wsum - n) / (wsum * n)
+        out: np.ndarray = s2 * np.where(fpc >= 0, fpc, np.nan) * wsum**2
     return out

@@ -326,3 +326,120 @@ def cell_variances(
     if lonely_psu == "average" and averaged_out.any():
         var = var * _average_multiplier(stage, averaged_out, present, n_domains)
     return np.asarray(var, dtype=np.float64)
+
+
+# -- many variables at once -------------------------------------------------------------
+
+
+def summing_matrix(code: np.ndarray, n_targets: int) -> sp.csr_matrix:
+    """Sparse 0/1 matrix (n_targets, code.size): ``M @ x`` sums ``x`` by ``code``.
+
+    Row ``t`` lists the positions ``i`` with ``code[i] == t`` in increasing
+    order, the order in which ``np.bincount`` adds them, so each column of
+    ``M @ x`` (x of shape (code.size, k)) equals ``np.bincount(code, x[:, j])``
+    bit for bit. Negative codes belong to no target.
+    """
+    code = np.asarray(code, dtype=np.int64)
+    keep = code >= 0
+    order = np.argsort(code, kind="stable")[int(code.size - np.count_nonzero(keep)) :]
+    indptr = np.zeros(n_targets + 1, dtype=np.int64)
+    np.cumsum(np.bincount(code[keep], minlength=n_targets), out=indptr[1:])
+    matrix = sp.csr_matrix(
+        (np.ones(order.size), order, indptr), shape=(n_targets, code.size), copy=False
+    )
+    matrix.has_sorted_indices = True
+    return matrix
+
+
+@dataclass(frozen=True)
+class DomainGrid:
+    """The occupied (unit, domain) cells of one stage, for many variables at once.
+
+    Built once per domain coding; every variable's cell totals are then one
+    sparse product. Only cells with a case of the domain are listed (sorted
+    by unit, then domain); units without a case in a domain count as zero
+    totals in :meth:`variances`, as in R's ``subset``.
+
+    Attributes
+    ----------
+    to_cells : sparse (C, m)
+        Sums the ``m`` cases into their cells.
+    cell_domain, cell_group : ndarray of int, shape (C,)
+        Domain and group x domain (``g * D + d``) of each cell.
+    to_domains : sparse (D, C)
+        Sums cells into domains.
+    to_groups : sparse (G * D, C)
+        Sums cells into (group, domain) pairs.
+    listed : ndarray, shape (G * D,)
+        Number of cells of each (group, domain) pair.
+    """
+
+    stage: Stage
+    n_domains: int
+    to_cells: sp.csr_matrix
+    cell_domain: np.ndarray
+    cell_group: np.ndarray
+    to_domains: sp.csr_matrix
+    to_groups: sp.csr_matrix
+    listed: np.ndarray
+
+    @classmethod
+    def build(
+        cls, unit_of_case: np.ndarray, domain: np.ndarray, stage: Stage, n_domains: int
+    ) -> DomainGrid:
+        """Cells of the cases ``unit_of_case`` (m,) in domains ``domain`` (m,), all >= 0."""
+        key = unit_of_case.astype(np.int64) * n_domains + domain
+        cells, code = np.unique(key, return_inverse=True)
+        cell_domain = cells % n_domains
+        cell_group = stage.group_of_unit[cells // n_domains] * n_domains + cell_domain
+        n_pairs = stage.n_groups * n_domains
+        return cls(
+            stage=stage,
+            n_domains=n_domains,
+            to_cells=summing_matrix(code.ravel(), cells.size),
+            cell_domain=cell_domain,
+            cell_group=cell_group,
+            to_domains=summing_matrix(cell_domain, n_domains),
+            to_groups=summing_matrix(cell_group, n_pairs),
+            listed=np.bincount(cell_group, minlength=n_pairs).astype(np.float64),
+        )
+
+    def present(self, occupied: np.ndarray) -> np.ndarray:
+        """Boolean (G * D, k): pairs with an occupied cell, from ``occupied`` (C, k)."""
+        return np.asarray(self.to_groups @ occupied.astype(np.float64)) > 0
+
+    def variances(
+        self,
+        totals: np.ndarray,
+        lonely_psu: str,
+        present: np.ndarray | None = None,
+        group_weight: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Variances (D, k) of the domain totals from the cell totals ``totals`` (C, k).
+
+        :func:`cell_variances` for ``k`` columns at once: for every domain,
+        ``sum_g scale_g sum_{u in g} (T_ud - mean_gd)^2`` over all units of
+        each group, unlisted units counting as zero totals. ``present``
+        (G * D, k) gives the groups present in each domain and column for
+        ``lonely_psu='average'``; ``group_weight`` (G,) multiplies each group.
+        """
+        stage = self.stage
+        scale_g, averaged_out = _group_scale(stage, lonely_psu)
+        if group_weight is not None:
+            scale_g = scale_g * group_weight
+        n_groups, n_dom, k = stage.n_groups, self.n_domains, totals.shape[1]
+        n_g = stage.n_units.astype(np.float64)
+        n_g_pair = np.repeat(n_g, n_dom)
+        means = np.asarray(self.to_groups @ totals) / n_g_pair[:, None]
+        if lonely_psu == "adjust":
+            means[np.repeat(stage.lonely_groups(), n_dom)] = 0.0
+        dev = totals - means[self.cell_group]
+        ss = np.asarray(self.to_groups @ (dev * dev))
+        # units of the group with no case in the domain: zero totals
+        ss = ss + (n_g_pair - self.listed)[:, None] * means * means
+        var = (scale_g @ ss.reshape(n_groups, n_dom * k)).reshape(n_dom, k)
+        if lonely_psu == "average" and averaged_out.any():
+            flat = None if present is None else present.reshape(n_groups, n_dom * k)
+            mult = _average_multiplier(stage, averaged_out, flat, n_dom * k)
+            var = var * mult.reshape(n_dom, k)
+        return np.asarray(var, dtype=np.float64)

@@ -10,15 +10,18 @@ variances) and ``_domain_df`` (degrees of freedom per domain).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Literal, overload
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
-from analysis._deff import Kind, srs_variance
+from analysis._deff import Kind, srs_variance, srs_variance_columns
 from analysis._domains import Domains, domain_codes
 from analysis._quantile import RankedDomains
+from analysis._variance import DomainGrid, SampleStructure, Stage, summing_matrix
 from analysis.estimate import (
     ESTIMATE_COLUMNS,
     Estimate,
@@ -35,6 +38,52 @@ Columns = str | Sequence[str]
 ByColumns = str | list[str] | tuple[str, ...]
 #: several variables at once (a list or tuple, never a bare string)
 VariableList = list[str] | tuple[str, ...]
+#: variables estimated together by ``mean``/``total`` (bounds the (n, k) work arrays)
+_CHUNK = 32
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """What a Taylor design needs to estimate many variables in the domains of one ``by``.
+
+    Built once per domain coding: the cases in some domain (``rows``, or all
+    cases when ``rows`` is None), their domain, the (unit, domain) cells of
+    each stage and the matrix summing cases into domains.
+    """
+
+    structure: SampleStructure
+    rows: np.ndarray | None
+    domain: np.ndarray
+    first: DomainGrid
+    second: DomainGrid | None
+    to_domains: sp.csr_matrix
+    n_in_domain: np.ndarray
+
+    @classmethod
+    def build(cls, structure: SampleStructure, domains: Domains) -> _Batch:
+        code = domains.code
+        inside = code >= 0
+        rows = None if bool(inside.all()) else np.flatnonzero(inside)
+        domain = code if rows is None else code[rows]
+        n_dom = domains.count
+
+        def grid(stage: Stage) -> DomainGrid:
+            units = stage.unit_of_case if rows is None else stage.unit_of_case[rows]
+            return DomainGrid.build(units, domain, stage, n_dom)
+
+        second = structure.second
+        return cls(
+            structure=structure,
+            rows=rows,
+            domain=domain,
+            first=grid(structure.first),
+            second=None if second is None else grid(second),
+            to_domains=summing_matrix(domain, n_dom),
+            n_in_domain=np.bincount(domain, minlength=n_dom).astype(np.float64),
+        )
+
+    def take(self, values: np.ndarray) -> np.ndarray:
+        return values if self.rows is None else values[self.rows]
 
 
 class DesignEstimators(ABC):
@@ -102,6 +151,20 @@ class DesignEstimators(ABC):
             raise ValueError(f"column {name!r} has infinite values")
         return values
 
+    def _numeric_matrix(self, names: Sequence[str]) -> np.ndarray:
+        """``_numeric`` of several columns as one (n, k) array (same values and errors)."""
+        cols = [self._column(name) for name in names]
+        plain = self.data.columns.is_unique and all(
+            isinstance(c.dtype, np.dtype) and c.dtype.kind in "fiub" for c in cols
+        )
+        if not plain:
+            return np.column_stack([self._numeric(name) for name in names])
+        values = self.data[list(names)].to_numpy(dtype=np.float64)
+        infinite = np.isinf(values).any(axis=0)
+        if infinite.any():
+            raise ValueError(f"column {names[int(np.argmax(infinite))]!r} has infinite values")
+        return values
+
     def _categories(self, name: str) -> tuple[list[object], np.ndarray]:
         """Categories of a column and the code of each case (-1 when missing)."""
         col = self._column(name)
@@ -150,7 +213,8 @@ class DesignEstimators(ABC):
         """Point estimates, variances, deff, df and counts for one variable (k columns).
 
         ``num`` and ``den`` have one row per case (n, k); only the cases in a
-        domain with a valid value enter the estimate.
+        domain with a valid value enter the estimate. ``df``, ``n`` and
+        ``n_missing`` have one value per domain.
         """
         in_domain = domains.code >= 0
         use = in_domain & valid
@@ -174,25 +238,167 @@ class DesignEstimators(ABC):
             "n_missing": np.bincount(domains.code[missing], minlength=n_dom),
         }
 
+    def _batch(self, domains: Domains) -> _Batch | None:
+        """The batched Taylor machinery for ``domains``, or None when it does not apply.
+
+        It applies to designs with a :class:`SampleStructure` and no
+        calibration (an uncalibrated ``SurveyDesign``); replicate and
+        calibrated designs estimate one variable at a time.
+        """
+        structure = getattr(self, "_structure", None)
+        calibration: object = getattr(self, "calibration", None)
+        if not isinstance(structure, SampleStructure) or calibration:
+            return None
+        return _Batch.build(structure, domains)
+
+    def _estimate_columns(
+        self,
+        num: np.ndarray,
+        den: np.ndarray | None,
+        valid: np.ndarray,
+        domains: Domains,
+        kind: Kind,
+        indicator: bool = False,
+        batch: _Batch | None = None,
+    ) -> dict[str, np.ndarray]:
+        """Estimates of ``k`` columns in every domain, each column with its own valid cases.
+
+        ``num``, ``den`` are (n, k); ``valid`` is (n, k), or (n,) shared by
+        all columns. Returns (D, k) arrays ``estimate, variance, deff, df, n,
+        n_missing``. With ``batch`` (Taylor designs) all columns go through
+        one set of sparse sums; otherwise :meth:`_estimate_ratio` per column.
+        """
+        if batch is not None:
+            return self._estimate_batched(num, den, valid, kind, indicator, batch)
+        k = num.shape[1]
+        if valid.ndim == 1:
+            parts = self._estimate_ratio(num, den, valid, domains, kind, indicator)
+            for key in ("df", "n", "n_missing"):
+                parts[key] = np.repeat(np.asarray(parts[key])[:, None], k, axis=1)
+            return parts
+        each = [
+            self._estimate_ratio(
+                num[:, j : j + 1],
+                None if den is None else den[:, j : j + 1],
+                valid[:, j],
+                domains,
+                kind,
+                indicator,
+            )
+            for j in range(k)
+        ]
+        return {
+            key: np.column_stack([np.asarray(p[key]).reshape(domains.count, -1) for p in each])
+            for key in each[0]
+        }
+
+    def _estimate_batched(
+        self,
+        num: np.ndarray,
+        den: np.ndarray | None,
+        valid: np.ndarray,
+        kind: Kind,
+        indicator: bool,
+        batch: _Batch,
+    ) -> dict[str, np.ndarray]:
+        """:meth:`_estimate_columns` for a Taylor design: sparse sums over (PSU, domain) cells.
+
+        The same sums as ``SurveyDesign._ratio_stats``, ``_domain_df`` and
+        ``srs_variance`` on each column's cases (cases outside a column's
+        estimate enter with zero values and weights).
+        """
+        structure = batch.structure
+        lonely = structure.lonely_psu
+        k = num.shape[1]
+        use = batch.take(valid)
+        if use.ndim == 1:
+            use = np.repeat(use[:, None], k, axis=1)
+        use = np.ascontiguousarray(use)
+        used = use.astype(np.float64)
+        num_u = np.where(use, np.ascontiguousarray(batch.take(num)), 0.0)
+        den_u = None if den is None else np.where(use, np.ascontiguousarray(batch.take(den)), 0.0)
+        w = batch.take(self.weights)
+        wy = w[:, None] * num_u
+        wu = w[:, None] * used
+        if den_u is not None:
+            wx: np.ndarray | None = w[:, None] * den_u
+        else:
+            wx = wu if kind == "mean" else None
+        grid = batch.first
+        counts = np.asarray(grid.to_cells @ used)
+        occupied = counts > 0
+        n = np.asarray(grid.to_domains @ counts)
+        ty = np.asarray(grid.to_cells @ wy)
+        y_tot = np.asarray(grid.to_domains @ ty)
+        x_tot = None
+        if kind == "total" or wx is None:
+            est, t1 = y_tot, ty
+        else:
+            tx = np.asarray(grid.to_cells @ wx)
+            x_tot = np.asarray(grid.to_domains @ tx)
+            cd = grid.cell_domain
+            with np.errstate(divide="ignore", invalid="ignore"):
+                est = y_tot / x_tot
+                t1 = (ty - est[cd] * tx) / x_tot[cd]
+        present = grid.present(occupied)
+        var = grid.variances(t1, lonely, present if lonely == "average" else None)
+        second = batch.second
+        if second is not None:
+            t2 = np.asarray(second.to_cells @ wy)
+            if x_tot is not None and wx is not None:
+                cd2 = second.cell_domain
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    t2 = (t2 - est[cd2] * np.asarray(second.to_cells @ wx)) / x_tot[cd2]
+            var = var + second.variances(t2, lonely, group_weight=structure.second_stage_weight)
+        srs = srs_variance_columns(
+            w, wu, num_u, den_u, used, est, n, batch.to_domains, kind, indicator
+        )
+        with np.errstate(divide="ignore", invalid="ignore"):
+            deff = var / srs
+        n_psu = np.asarray(grid.to_domains @ occupied.astype(np.float64))
+        n_strata = present.reshape(structure.first.n_groups, -1, k).sum(axis=0)
+        return {
+            "estimate": est,
+            "variance": var,
+            "deff": deff,
+            "df": (n_psu - n_strata).astype(np.int64),
+            "n": n.astype(np.int64),
+            "n_missing": (batch.n_in_domain[:, None] - n).astype(np.int64),
+        }
+
     @staticmethod
-    def _frame(
+    def _table(
         parts: dict[str, np.ndarray],
-        column: int,
+        domains: Domains,
+        labels: list[dict[str, object]],
         level: float,
         interval: str = "wald",
     ) -> pd.DataFrame:
-        est = parts["estimate"][:, column]
-        se = np.sqrt(parts["variance"][:, column])
-        df = parts["df"].astype(np.float64)
+        """The tidy table of (D, k) ``parts``: column ``j`` labelled ``labels[j]``, then domains."""
+        n_dom = domains.count
+
+        def flat(key: str) -> np.ndarray:
+            return np.asarray(parts[key]).T.ravel()
+
+        est = flat("estimate")
+        se = np.sqrt(flat("variance"))
+        df = flat("df").astype(np.float64)
+        n = flat("n").astype(np.int64)
         if interval == "logit":
-            low, high = logit_interval(est, se, df, level, parts["n"])
+            low, high = logit_interval(est, se, df, level, n)
         elif interval == "beta":
-            low, high = beta_interval(est, se, parts["n"], df, level)
+            low, high = beta_interval(est, se, n, df, level)
         else:
             low, high = wald_interval(est, se, df, level)
         with np.errstate(divide="ignore", invalid="ignore"):
             cv = se / est
-        return pd.DataFrame(
+        columns: dict[str, object] = {}
+        if domains.levels is not None:
+            for name in domains.levels.columns:
+                columns[name] = np.tile(domains.levels[name].to_numpy(), len(labels))
+        for key in labels[0]:
+            columns[key] = np.repeat(np.asarray([e[key] for e in labels], dtype=object), n_dom)
+        columns.update(
             {
                 "estimate": est,
                 "se": se,
@@ -200,12 +406,16 @@ class DesignEstimators(ABC):
                 "ci_high": high,
                 "df": df,
                 "cv": cv,
-                "deff": parts["deff"][:, column],
-                "n": parts["n"].astype(np.int64),
-                "n_missing": parts["n_missing"].astype(np.int64),
-                "level": float(level),
+                "deff": flat("deff"),
+                "n": n,
+                "n_missing": flat("n_missing").astype(np.int64),
+                "level": np.full(est.size, float(level)),
             }
         )
+        table = pd.DataFrame(columns)
+        for key in labels[0]:
+            table[key] = table[key].infer_objects()
+        return table
 
     @staticmethod
     def _assemble(
@@ -243,6 +453,46 @@ class DesignEstimators(ABC):
             level=float(row["level"]),
         )
 
+    def _columns_by_chunk(
+        self,
+        k: int,
+        values: Callable[[slice], np.ndarray],
+        domains: Domains,
+        kind: Kind,
+    ) -> dict[str, np.ndarray]:
+        """``_estimate_columns`` of ``k`` variables, ``_CHUNK`` at a time.
+
+        ``values(columns)`` returns the (n, c) values of a slice of the
+        variables, NaN where missing. Returns (D, k) arrays.
+        """
+        batch = self._batch(domains)
+        chunks: list[dict[str, np.ndarray]] = []
+        for start in range(0, k, _CHUNK):
+            y = np.ascontiguousarray(values(slice(start, min(start + _CHUNK, k))))
+            valid = ~np.isnan(y)
+            num = np.where(valid, y, 0.0)
+            chunks.append(self._estimate_columns(num, None, valid, domains, kind, batch=batch))
+        if len(chunks) == 1:
+            return chunks[0]
+        return {key: np.concatenate([c[key] for c in chunks], axis=1) for key in chunks[0]}
+
+    def _mean_columns(
+        self, values: np.ndarray, by: Columns | None
+    ) -> tuple[Domains, dict[str, np.ndarray]]:
+        """Means of the columns of ``values`` (n, k; NaN = missing) in every domain of ``by``.
+
+        What :meth:`mean` computes, for callers that hold arrays (the
+        indicators): returns the domains and (D, k) arrays ``estimate,
+        variance, deff, df, n, n_missing``, without building a table.
+        """
+        if values.ndim != 2 or values.shape[0] != len(self.weights):
+            raise ValueError(f"values must be (cases, k); got shape {values.shape}")
+        domains = self._domains(by)
+        parts = self._columns_by_chunk(
+            values.shape[1], lambda cols: values[:, cols], domains, "mean"
+        )
+        return domains, parts
+
     def _linear(
         self, variables: Columns, by: Columns | None, level: float, mean_like: bool
     ) -> Estimate | pd.DataFrame:
@@ -251,18 +501,13 @@ class DesignEstimators(ABC):
         if not names:
             raise ValueError("name at least one variable")
         domains = self._domains(by)
-        frames: list[pd.DataFrame] = []
-        labels: list[dict[str, object]] = []
-        for name in names:
-            y = self._numeric(name)
-            valid = ~np.isnan(y)
-            num = np.where(valid, y, 0.0)[:, None]
-            parts = self._estimate_ratio(
-                num, None, valid, domains, "mean" if mean_like else "total"
-            )
-            frames.append(self._frame(parts, 0, level))
-            labels.append({"variable": name})
-        table = self._assemble(frames, domains, labels)
+        parts = self._columns_by_chunk(
+            len(names),
+            lambda cols: self._numeric_matrix(names[cols]),
+            domains,
+            "mean" if mean_like else "total",
+        )
+        table = self._table(parts, domains, [{"variable": name} for name in names], level)
         if by is None and isinstance(variables, str):
             return self._single(table)
         return table
@@ -410,11 +655,11 @@ class DesignEstimators(ABC):
         domains = self._domains(by)
         num = np.where(valid, y, 0.0)[:, None]
         den = np.where(valid, x, 0.0)[:, None]
-        parts = self._estimate_ratio(num, den, valid, domains, "ratio")
-        table = self._assemble(
-            [self._frame(parts, 0, level)],
-            domains,
-            [{"numerator": numerator, "denominator": denominator}],
+        parts = self._estimate_columns(
+            num, den, valid, domains, "ratio", batch=self._batch(domains)
+        )
+        table = self._table(
+            parts, domains, [{"numerator": numerator, "denominator": denominator}], level
         )
         return self._single(table) if by is None else table
 
@@ -472,7 +717,8 @@ class DesignEstimators(ABC):
         if not names:
             raise ValueError("name at least one variable")
         domains = self._domains(by)
-        frames: list[pd.DataFrame] = []
+        batch = self._batch(domains)
+        chunks: list[dict[str, np.ndarray]] = []
         labels: list[dict[str, object]] = []
         for name in names:
             categories, codes = self._categories(name)
@@ -480,10 +726,14 @@ class DesignEstimators(ABC):
             k = len(categories)
             num = np.zeros((len(codes), k))
             num[np.flatnonzero(valid), codes[valid]] = 1.0
-            parts = self._estimate_ratio(num, None, valid, domains, "mean", indicator=True)
-            frames += [self._frame(parts, j, level, interval) for j in range(k)]
+            chunks.append(
+                self._estimate_columns(
+                    num, None, valid, domains, "mean", indicator=True, batch=batch
+                )
+            )
             labels += [{"variable": name, "value": c} for c in categories]
-        table = self._assemble(frames, domains, labels)
+        parts = {key: np.concatenate([c[key] for c in chunks], axis=1) for key in chunks[0]}
+        table = self._table(parts, domains, labels, level, interval)
         if domains.levels is not None:
             by_cols = list(domains.levels.columns)
             table = table.sort_values(by_cols, kind="stable").reset_index(drop=True)
