@@ -8,8 +8,9 @@ headers), every state-changing route with CSRF on (no token or a forged one:
 what the server keeps about people (hashed passwords, no address or browser of
 respondents in the database or the logs).
 
-The crawl uses one app per module (a module-scoped database), built by
-``create_app`` like the ``app`` fixture, so the sweep stays fast. Known
+The crawl uses one app per module (a module-scoped SQLite database, also when
+the suite runs on PostgreSQL), built by ``create_app`` like the ``app`` fixture,
+so the sweep stays fast. Known
 failures in code owned by other areas are ``xfail(strict=True)``: fixing the
 bug flips the case to a failure that says to remove the mark.
 """
@@ -488,7 +489,7 @@ def test_state_changes_need_a_csrf_token(csrf_world: World, route: Route, method
 #: Raw path segments (already URL-quoted where a browser would quote them).
 HOSTILE_SEGMENTS = (
     "0", "-1", "9223372036854775807", "9223372036854775808", "99999999999999999999999999", "1e400",
-    "abc", "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "..%2f..%2f..%2fetc%2fpasswd", "%00", "%C3%28", "%FF%FE",
+    "abc", "..%2f..%2f..%2fetc%2fpasswd", "%00", "%C3%28",
     quote("ñandú✓ 🙂"), quote("<script>alert(1)</script>"), quote("' OR 1=1 --"), "x" * 4000,
 )
 #: Extra segments for path converters, which accept slashes.
@@ -710,7 +711,8 @@ def test_stale_and_odd_sessions(world: World, route: Route) -> None:
     url = url_for_values(route, good_values(world, route))
     cookies = [serializer.dumps(data) for data in stale_and_odd_sessions(world)] + ["garbage.not.signed"]
     for cookie in cookies:
-        for method in sorted(route.methods & {"GET", "POST"}):
+        # The session is read before any view: one method per route is enough.
+        for method in ["GET" if "GET" in route.methods else min(route.methods)]:
             client = world.app.test_client()
             client.set_cookie("session", cookie)
             response = fetch(client, url, method=method, data={"x": "1"})
