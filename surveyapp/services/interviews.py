@@ -15,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..models import (
     Disposition,
     IncidentRecord,
+    InstrumentVersion,
     Interview,
     InterviewStatus,
     Mode,
@@ -105,7 +106,11 @@ def save_answers(
     last_section: str | None = None,
     paradata: Mapping[str, Any] | None = None,
 ) -> Interview:
-    """Replace the answers document and rebuild the incident rows.
+    """Replace the answers document and rebuild the incident rows if its repeat instances changed.
+
+    The incident rows are derived from the answers by this function only, so a
+    save whose repeat instances (with their values and types) are those of the
+    stored document leaves them as they are.
 
     ``expected_version`` is the ``version`` the client read; a mismatch raises
     StaleInterview instead of overwriting someone else's save. A save that
@@ -116,6 +121,7 @@ def save_answers(
         raise StaleInterview("the interview was saved elsewhere since it was opened")
     if interview.status is InterviewStatus.completed:
         raise InterviewError("a completed interview cannot be changed")
+    previous = interview.answers
     interview.answers = dict(answers)
     if last_section is not None:
         interview.last_section = last_section
@@ -128,7 +134,10 @@ def save_answers(
         if unit is not None and unit.status in (SampleUnitStatus.pending, SampleUnitStatus.started):
             unit.status = SampleUnitStatus.partial
     try:
-        rebuild_incidents(session, interview)
+        old, new = previous or {}, interview.answers
+        if not all(_unchanged(old.get(code), new.get(code))
+                   for code in _repeat_codes_of(interview.instrument_version)):
+            rebuild_incidents(session, interview)
         session.flush()
     except StaleDataError:
         raise StaleInterview("the interview was saved elsewhere at the same time") from None
@@ -152,6 +161,29 @@ def abandon_interview(session: DBSession, interview: Interview) -> None:
     interview.status = InterviewStatus.abandoned
     interview.disposition = int(Disposition.partial if interview.answers else Disposition.refusal)
     session.flush()
+
+
+def repeat_codes(document: Mapping[str, Any]) -> list[str]:
+    """Codes of the repeat items of an instrument document."""
+    return [
+        item["code"]
+        for section in document.get("sections", [])
+        for item in section.get("items", [])
+        if item.get("type") == "repeat"
+    ]
+
+
+_repeat_codes: dict[str, tuple[str, ...]] = {}
+
+
+def _repeat_codes_of(version: InstrumentVersion) -> tuple[str, ...]:
+    """``repeat_codes`` of a stored version, kept per content hash (versions never change)."""
+    found = _repeat_codes.get(version.content_hash)
+    if found is None:
+        if len(_repeat_codes) >= 64:
+            _repeat_codes.clear()
+        found = _repeat_codes[version.content_hash] = tuple(repeat_codes(version.document))
+    return found
 
 
 def repeat_instances(document: Mapping[str, Any], answers: Mapping[str, Any]) -> Iterator[tuple[str, str | None, int, dict[str, Any]]]:
@@ -189,6 +221,23 @@ def rebuild_incidents(session: DBSession, interview: Interview) -> list[Incident
             )
         )
     return list(interview.incidents)
+
+
+def _unchanged(old: Any, new: Any) -> bool:
+    """Whether ``new`` would be stored exactly as ``old``: like ``==``, but ``1``, ``1.0`` and
+    ``True`` differ (JSON keeps them apart), and a dict or list that both share counts as
+    changed (it may have been changed in place)."""
+    if type(old) is not type(new):
+        return False
+    if isinstance(old, dict):
+        return old is not new and old.keys() == new.keys() and all(
+            _unchanged(old[key], new[key]) for key in old
+        )
+    if isinstance(old, list | tuple):
+        return old is not new and len(old) == len(new) and all(
+            _unchanged(a, b) for a, b in zip(old, new, strict=True)
+        )
+    return bool(old == new)
 
 
 def find_interview(session: DBSession, interview_uuid: str) -> Interview | None:

@@ -71,6 +71,33 @@ def test_saving_answers_rebuilds_incident_rows(session: Session, wave: Wave) -> 
     assert _incidents(session) == []
 
 
+def test_incident_rows_are_rebuilt_only_when_the_instances_change(session: Session, wave: Wave) -> None:
+    interview = start_interview(session, wave, mode=Mode.web, language="es")
+    save_answers(session, interview, TWO_ROBBERIES)
+    session.commit()
+    ids = session.scalars(sa.select(IncidentRecord.id).order_by(IncidentRecord.id)).all()
+    # Another page saved (the instances as they were): the rows stay.
+    save_answers(session, interview, {**TWO_ROBBERIES, "per_safe": 2})
+    session.commit()
+    assert session.scalars(sa.select(IncidentRecord.id).order_by(IncidentRecord.id)).all() == ids
+    # A value of an instance changes: rebuilt.
+    changed = [dict(TWO_ROBBERIES["incident"][0]), {**TWO_ROBBERIES["incident"][1], "inc_reported": 1}]
+    save_answers(session, interview, {**TWO_ROBBERIES, "incident": changed})
+    session.commit()
+    assert _incidents(session) == [("incident", 1, "11", 1), ("incident", 2, "11", 1)]
+    # Equal in Python but stored differently (11 and 11.0): rebuilt as well.
+    floats = [{**instance, "inc_crime": 11.0} for instance in changed]
+    save_answers(session, interview, {**TWO_ROBBERIES, "incident": floats})
+    session.commit()
+    assert _incidents(session) == [("incident", 1, "11.0", 1), ("incident", 2, "11.0", 1)]
+    # An instance changed in place and saved again: rebuilt (the old document cannot tell).
+    answers = interview.answers
+    answers["incident"][0]["inc_reported"] = 2
+    save_answers(session, interview, answers)
+    session.commit()
+    assert _incidents(session)[0][3] == 2
+
+
 def test_version_counts_saves_and_stale_saves_are_refused(session: Session, wave: Wave) -> None:
     interview = start_interview(session, wave, mode=Mode.web, language="en")
     session.commit()
