@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Literal
 
 import numpy as np
-import scipy.sparse as sp
 
 Kind = Literal["total", "mean", "ratio"]
 
@@ -68,73 +67,111 @@ def srs_variance(
     return out
 
 
-def srs_variance_columns(
+def srs_terms(kind: Kind, indicator: bool = False) -> tuple[str, ...]:
+    """Names of the per-case values whose domain sums :func:`srs_variance_columns` needs.
+
+    Besides these it needs ``wsum``, the domain sums of the weights of the
+    cases used; ``xsum`` (ratios) is the domain sum of ``w * x``.
+    """
+    if kind == "mean":
+        return () if indicator else ("see",)
+    if kind == "total":
+        return ("s1", "see")
+    return ("see", "sex", "sxx", "xsum")
+
+
+def fill_srs_terms(
     w: np.ndarray,
     wu: np.ndarray,
     num: np.ndarray,
     den: np.ndarray | None,
     used: np.ndarray,
-    est: np.ndarray,
-    n: np.ndarray,
-    to_domains: sp.csr_matrix,
     kind: Kind,
-    indicator: bool = False,
-) -> np.ndarray:
-    """:func:`srs_variance` for ``k`` variables at once, each with its own cases.
+    out: dict[str, np.ndarray],
+) -> np.ndarray | None:
+    """Write the per-case terms :func:`srs_terms` names into ``out``; return the shift.
+
+    The terms of :func:`srs_variance` for ``k`` columns, each with its own
+    cases; they depend on which cases each column uses, not on how the
+    cases are split into domains, so one set serves every ``by`` with the
+    same cases.
 
     Parameters
     ----------
     w : ndarray, shape (m,)
         Weights of the cases.
     wu : ndarray, shape (m, k)
-        ``w * used``.
+        ``w`` where the case enters the column's estimate, else 0.
     num, den : ndarray, shape (m, k)
         Values, zero where a case is not used by the column (``den`` only
         for ``kind="ratio"``).
     used : ndarray, shape (m, k)
         1.0 where the case enters the column's estimate, else 0.0.
-    est, n : ndarray, shape (D, k)
-        Estimates and cases used per domain.
-    to_domains : sparse (D, m)
-        Sums cases into domains in case order (:func:`analysis._variance.summing_matrix`).
+    kind : {"total", "mean", "ratio"}
+    out : dict of name -> ndarray (m, k)
+        Where to write each term (views into one block are fine).
 
-    The sums over the cases of a domain are the same, in the same order, as
-    those of :func:`srs_variance` on each column's own cases.
+    Returns
+    -------
+    ndarray (k,) or None
+        The overall estimate the squares are taken around (None when no
+        term is needed).
     """
-    wsum = np.asarray(to_domains @ wu)
-    # sum of w * y over each column's cases (a column sum rather than a BLAS
+    if not out:
+        return None
+    # sum of w * y over each column's cases (column sums rather than a BLAS
     # product, which would start threads on a shared machine)
     wy_all = (w[:, None] * num).sum(axis=0)
-    # each column's overall weight, summed over domains as srs_variance sums it
-    wsum_all = np.ascontiguousarray(wsum.T).sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if kind == "total" or kind == "mean":
+            shift: np.ndarray = wy_all / wu.sum(axis=0)
+            e = num - shift
+            np.multiply(wu, e, out=out["s1" if kind == "total" else "see"])
+            if kind == "total":
+                np.multiply(out["s1"], e, out=out["see"])
+            else:
+                out["see"] *= e
+            return shift
+        x = den if den is not None else used
+        wx = np.multiply(w[:, None], x, out=out["xsum"])
+        shift = wy_all / wx.sum(axis=0)
+        e = num - shift * x
+        np.multiply(wu, e, out=out["see"])
+        out["see"] *= e
+        np.multiply(wx, e, out=out["sex"])
+        np.multiply(wx, x, out=out["sxx"])
+        return shift
+
+
+def srs_variance_columns(
+    kind: Kind,
+    indicator: bool,
+    shift: np.ndarray | None,
+    sums: dict[str, np.ndarray],
+    wsum: np.ndarray,
+    est: np.ndarray,
+    n: np.ndarray,
+) -> np.ndarray:
+    """:func:`srs_variance` for ``k`` columns at once, each with its own cases.
+
+    ``sums`` holds the domain sums (D, k) of the terms of
+    :func:`fill_srs_terms`, ``wsum`` those of the weights of the cases used,
+    ``est`` and ``n`` (D, k) the estimates and the cases used. Returns (D, k).
+    """
     with np.errstate(divide="ignore", invalid="ignore"):
         if kind == "total":
-            shift = wy_all / wsum_all
-            e = num - shift
-            we = wu * e
-            s1 = np.asarray(to_domains @ we)
-            see = np.asarray(to_domains @ (we * e))
-            ss = see - s1 * s1 / wsum
+            ss = sums["see"] - sums["s1"] * sums["s1"] / wsum
         elif kind == "mean" and indicator:
             # 0/1 values: sum w (y - p)^2 = W p (1 - p), no pass over the cases
             ss = est * (1.0 - est) / wsum
         elif kind == "mean":
-            shift = wy_all / wsum_all
-            e = num - shift
-            see = np.asarray(to_domains @ (wu * e * e))
             delta = est - shift
-            ss = (see - wsum * delta * delta) / wsum**2
+            ss = (sums["see"] - wsum * delta * delta) / wsum**2
         else:
-            x = den if den is not None else used
-            wx = w[:, None] * x
-            xsum = np.asarray(to_domains @ wx)
-            shift = wy_all / wx.sum(axis=0)
-            e = num - shift * x
-            see = np.asarray(to_domains @ (wu * e * e))
-            sex = np.asarray(to_domains @ (wx * e))
-            sxx = np.asarray(to_domains @ (wx * x))
             delta = est - shift
-            ss = (see - 2 * delta * sex + delta * delta * sxx) / xsum**2
+            ss = (sums["see"] - 2 * delta * sums["sex"] + delta * delta * sums["sxx"]) / sums[
+                "xsum"
+            ] ** 2
         s2 = n / (n - 1.0) * ss / wsum
         fpc = (wsum - n) / (wsum * n)
         out: np.ndarray = s2 * np.where(fpc >= 0, fpc, np.nan) * wsum**2

@@ -16,12 +16,11 @@ from typing import Literal, overload
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
-from analysis._deff import Kind, srs_variance, srs_variance_columns
+from analysis._deff import Kind, fill_srs_terms, srs_terms, srs_variance, srs_variance_columns
 from analysis._domains import Domains, domain_codes
 from analysis._quantile import RankedDomains
-from analysis._variance import DomainGrid, SampleStructure, Stage, summing_matrix
+from analysis._variance import DomainGrid, SampleStructure, Stage
 from analysis.estimate import (
     ESTIMATE_COLUMNS,
     Estimate,
@@ -47,8 +46,8 @@ class _Batch:
     """What a Taylor design needs to estimate many variables in the domains of one ``by``.
 
     Built once per domain coding: the cases in some domain (``rows``, or all
-    cases when ``rows`` is None), their domain, the (unit, domain) cells of
-    each stage and the matrix summing cases into domains.
+    cases when ``rows`` is None), their domain and the (unit, domain) cells
+    of each stage.
     """
 
     structure: SampleStructure
@@ -56,7 +55,6 @@ class _Batch:
     domain: np.ndarray
     first: DomainGrid
     second: DomainGrid | None
-    to_domains: sp.csr_matrix
     n_in_domain: np.ndarray
 
     @classmethod
@@ -78,12 +76,80 @@ class _Batch:
             domain=domain,
             first=grid(structure.first),
             second=None if second is None else grid(second),
-            to_domains=summing_matrix(domain, n_dom),
             n_in_domain=np.bincount(domain, minlength=n_dom).astype(np.float64),
         )
 
     def take(self, values: np.ndarray) -> np.ndarray:
         return values if self.rows is None else values[self.rows]
+
+    def same_cases(self, other: _Batch) -> bool:
+        """Whether both batches hold the same cases (e.g. every case with a weight)."""
+        if self.rows is None or other.rows is None:
+            return self.rows is None and other.rows is None
+        return np.array_equal(self.rows, other.rows)
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Case-level values of ``k`` variables over the cases of a batch, as one block.
+
+    ``block`` (m, P, k) holds, for every case, P parts: ``used`` (1.0 where
+    the case enters the column's estimate), ``wy`` (weight x value), ``wu``
+    (weight where used), ``wx`` for means with a denominator, and the SRS
+    terms of :func:`analysis._deff.srs_terms`. One sparse product sums all
+    of them into the cells of a domain split. They do not depend on how the
+    cases are split into domains: one block serves every ``by`` whose batch
+    holds the same cases.
+    """
+
+    batch: _Batch
+    kind: Kind
+    indicator: bool
+    block: np.ndarray
+    parts: dict[str, int]
+    wx: str | None  # part with weight x denominator; None for totals
+    shift: np.ndarray | None
+
+    @classmethod
+    def build(
+        cls,
+        weights: np.ndarray,
+        num: np.ndarray,
+        den: np.ndarray | None,
+        valid: np.ndarray,
+        kind: Kind,
+        indicator: bool,
+        batch: _Batch,
+    ) -> _Columns:
+        """``num`` and ``den`` (n, k) must be 0 where ``valid`` (n, k or n) is false."""
+        k = num.shape[1]
+        names = ["used", "wy", "wu"]
+        if den is not None and kind == "mean":
+            names.append("wx")
+        names += srs_terms(kind, indicator)
+        parts = {name: p for p, name in enumerate(names)}
+        m = len(weights) if batch.rows is None else batch.rows.size
+        block = np.empty((m, len(names), k))
+        view = {name: block[:, p, :] for name, p in parts.items()}
+        use = batch.take(valid)
+        view["used"][...] = use[:, None] if use.ndim == 1 else use
+        used = view["used"]
+        num_u = np.ascontiguousarray(batch.take(num))
+        den_u = None if den is None else np.ascontiguousarray(batch.take(den))
+        w = batch.take(weights)[:, None]
+        np.multiply(w, num_u, out=view["wy"])
+        wu = np.multiply(w, used, out=view["wu"])
+        if "wx" in view and den_u is not None:
+            np.multiply(w, den_u, out=view["wx"])
+        terms = {name: view[name] for name in srs_terms(kind, indicator)}
+        shift = fill_srs_terms(w[:, 0], wu, num_u, den_u, used, kind, terms)
+        if kind == "mean":
+            wx: str | None = "wx" if den is not None else "wu"
+        elif kind == "ratio" and den is not None:
+            wx = "xsum"
+        else:
+            wx = None
+        return cls(batch, kind, indicator, block, parts, wx, shift)
 
 
 class DesignEstimators(ABC):
@@ -269,7 +335,8 @@ class DesignEstimators(ABC):
         one set of sparse sums; otherwise :meth:`_estimate_ratio` per column.
         """
         if batch is not None:
-            return self._estimate_batched(num, den, valid, kind, indicator, batch)
+            columns = _Columns.build(self.weights, num, den, valid, kind, indicator, batch)
+            return self._estimate_batched(columns, batch)
         k = num.shape[1]
         if valid.ndim == 1:
             parts = self._estimate_ratio(num, den, valid, domains, kind, indicator)
@@ -292,50 +359,37 @@ class DesignEstimators(ABC):
             for key in each[0]
         }
 
-    def _estimate_batched(
-        self,
-        num: np.ndarray,
-        den: np.ndarray | None,
-        valid: np.ndarray,
-        kind: Kind,
-        indicator: bool,
-        batch: _Batch,
-    ) -> dict[str, np.ndarray]:
+    @staticmethod
+    def _estimate_batched(columns: _Columns, batch: _Batch) -> dict[str, np.ndarray]:
         """:meth:`_estimate_columns` for a Taylor design: sparse sums over (PSU, domain) cells.
 
-        The same sums as ``SurveyDesign._ratio_stats``, ``_domain_df`` and
+        The sums of ``SurveyDesign._ratio_stats``, ``_domain_df`` and
         ``srs_variance`` on each column's cases (cases outside a column's
-        estimate enter with zero values and weights).
+        estimate enter with zero values and weights), every part of the
+        block summed into cells by one sparse product, then into domains.
+        ``columns`` must hold the cases of ``batch``.
         """
         structure = batch.structure
         lonely = structure.lonely_psu
-        k = num.shape[1]
-        use = batch.take(valid)
-        if use.ndim == 1:
-            use = np.repeat(use[:, None], k, axis=1)
-        use = np.ascontiguousarray(use)
-        used = use.astype(np.float64)
-        num_u = np.where(use, np.ascontiguousarray(batch.take(num)), 0.0)
-        den_u = None if den is None else np.where(use, np.ascontiguousarray(batch.take(den)), 0.0)
-        w = batch.take(self.weights)
-        wy = w[:, None] * num_u
-        wu = w[:, None] * used
-        if den_u is not None:
-            wx: np.ndarray | None = w[:, None] * den_u
-        else:
-            wx = wu if kind == "mean" else None
+        m, n_parts, k = columns.block.shape
+        flat_block = columns.block.reshape(m, n_parts * k)
         grid = batch.first
-        counts = np.asarray(grid.to_cells @ used)
+        n_cells = grid.cell_domain.size
+        cells = np.asarray(grid.to_cells @ flat_block)
+        dom = np.asarray(grid.to_domains @ cells).reshape(-1, n_parts, k)
+        cells = cells.reshape(n_cells, n_parts, k)
+        part = columns.parts
+        counts = cells[:, part["used"]]
         occupied = counts > 0
-        n = np.asarray(grid.to_domains @ counts)
-        ty = np.asarray(grid.to_cells @ wy)
-        y_tot = np.asarray(grid.to_domains @ ty)
+        n = dom[:, part["used"]]
+        ty = cells[:, part["wy"]]
+        y_tot = dom[:, part["wy"]]
         x_tot = None
-        if kind == "total" or wx is None:
-            est, t1 = y_tot, ty
+        if columns.kind == "total" or columns.wx is None:
+            est, t1 = np.array(y_tot), np.array(ty)
         else:
-            tx = np.asarray(grid.to_cells @ wx)
-            x_tot = np.asarray(grid.to_domains @ tx)
+            tx = cells[:, part[columns.wx]]
+            x_tot = dom[:, part[columns.wx]]
             cd = grid.cell_domain
             with np.errstate(divide="ignore", invalid="ignore"):
                 est = y_tot / x_tot
@@ -344,14 +398,18 @@ class DesignEstimators(ABC):
         var = grid.variances(t1, lonely, present if lonely == "average" else None)
         second = batch.second
         if second is not None:
-            t2 = np.asarray(second.to_cells @ wy)
-            if x_tot is not None and wx is not None:
+            cells2 = np.asarray(second.to_cells @ flat_block).reshape(-1, n_parts, k)
+            t2 = cells2[:, part["wy"]]
+            if x_tot is not None and columns.wx is not None:
                 cd2 = second.cell_domain
                 with np.errstate(divide="ignore", invalid="ignore"):
-                    t2 = (t2 - est[cd2] * np.asarray(second.to_cells @ wx)) / x_tot[cd2]
-            var = var + second.variances(t2, lonely, group_weight=structure.second_stage_weight)
+                    t2 = (t2 - est[cd2] * cells2[:, part[columns.wx]]) / x_tot[cd2]
+            var = var + second.variances(
+                np.ascontiguousarray(t2), lonely, group_weight=structure.second_stage_weight
+            )
+        sums = {name: dom[:, part[name]] for name in srs_terms(columns.kind, columns.indicator)}
         srs = srs_variance_columns(
-            w, wu, num_u, den_u, used, est, n, batch.to_domains, kind, indicator
+            columns.kind, columns.indicator, columns.shift, sums, dom[:, part["wu"]], est, n
         )
         with np.errstate(divide="ignore", invalid="ignore"):
             deff = var / srs
@@ -457,41 +515,54 @@ class DesignEstimators(ABC):
         self,
         k: int,
         values: Callable[[slice], np.ndarray],
-        domains: Domains,
+        domain_sets: Sequence[Domains],
         kind: Kind,
-    ) -> dict[str, np.ndarray]:
-        """``_estimate_columns`` of ``k`` variables, ``_CHUNK`` at a time.
+    ) -> list[dict[str, np.ndarray]]:
+        """``_estimate_columns`` of ``k`` variables for each of ``domain_sets``.
 
         ``values(columns)`` returns the (n, c) values of a slice of the
-        variables, NaN where missing. Returns (D, k) arrays.
+        variables, NaN where missing; ``_CHUNK`` variables are read at a
+        time. The case-level arrays of a chunk are reused by every domain
+        set with the same cases. Returns (D, k) arrays for each domain set.
         """
-        batch = self._batch(domains)
-        chunks: list[dict[str, np.ndarray]] = []
+        batches = [self._batch(domains) for domains in domain_sets]
+        chunks: list[list[dict[str, np.ndarray]]] = [[] for _ in domain_sets]
         for start in range(0, k, _CHUNK):
             y = np.ascontiguousarray(values(slice(start, min(start + _CHUNK, k))))
             valid = ~np.isnan(y)
             num = np.where(valid, y, 0.0)
-            chunks.append(self._estimate_columns(num, None, valid, domains, kind, batch=batch))
-        if len(chunks) == 1:
-            return chunks[0]
-        return {key: np.concatenate([c[key] for c in chunks], axis=1) for key in chunks[0]}
+            columns: _Columns | None = None
+            for out, domains, batch in zip(chunks, domain_sets, batches, strict=True):
+                if batch is None:
+                    out.append(self._estimate_columns(num, None, valid, domains, kind))
+                    continue
+                if columns is None or not columns.batch.same_cases(batch):
+                    columns = _Columns.build(self.weights, num, None, valid, kind, False, batch)
+                out.append(self._estimate_batched(columns, batch))
+        return [
+            parts[0]
+            if len(parts) == 1
+            else {key: np.concatenate([c[key] for c in parts], axis=1) for key in parts[0]}
+            for parts in chunks
+        ]
 
     def _mean_columns(
-        self, values: np.ndarray, by: Columns | None
-    ) -> tuple[Domains, dict[str, np.ndarray]]:
-        """Means of the columns of ``values`` (n, k; NaN = missing) in every domain of ``by``.
+        self, values: np.ndarray, by: Sequence[Columns | None]
+    ) -> list[tuple[Domains, dict[str, np.ndarray]]]:
+        """Means of the columns of ``values`` (n, k; NaN = missing) in the domains of each ``by``.
 
         What :meth:`mean` computes, for callers that hold arrays (the
-        indicators): returns the domains and (D, k) arrays ``estimate,
-        variance, deff, df, n, n_missing``, without building a table.
+        indicators): for each entry of ``by`` (None: the whole sample), its
+        domains and (D, k) arrays ``estimate, variance, deff, df, n,
+        n_missing``, without building a table.
         """
         if values.ndim != 2 or values.shape[0] != len(self.weights):
             raise ValueError(f"values must be (cases, k); got shape {values.shape}")
-        domains = self._domains(by)
+        domain_sets = [self._domains(b) for b in by]
         parts = self._columns_by_chunk(
-            values.shape[1], lambda cols: values[:, cols], domains, "mean"
+            values.shape[1], lambda cols: values[:, cols], domain_sets, "mean"
         )
-        return domains, parts
+        return list(zip(domain_sets, parts, strict=True))
 
     def _linear(
         self, variables: Columns, by: Columns | None, level: float, mean_like: bool
@@ -501,10 +572,10 @@ class DesignEstimators(ABC):
         if not names:
             raise ValueError("name at least one variable")
         domains = self._domains(by)
-        parts = self._columns_by_chunk(
+        (parts,) = self._columns_by_chunk(
             len(names),
             lambda cols: self._numeric_matrix(names[cols]),
-            domains,
+            [domains],
             "mean" if mean_like else "total",
         )
         table = self._table(parts, domains, [{"variable": name} for name in names], level)

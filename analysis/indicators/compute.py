@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis._variance import summing_matrix
 from analysis.design import SurveyDesign
 from analysis.estimate import check_level, logit_interval, wald_interval
 from analysis.indicators.catalogue import UNIT_SCALE, Indicator, catalogue, get_indicator
@@ -234,82 +235,105 @@ def _domain_labels(values: pd.Series) -> pd.Series:
     return values.map(label)
 
 
+@dataclass(frozen=True)
+class _LevelVariables:
+    """Per-case arrays of the indicators of one weight level, column j = ``ids[j]``.
+
+    ``y`` (n, k) is the numerator where the denominator holds and NaN
+    elsewhere; ``cases`` (n, k) the unweighted cases in the denominator.
+    For the indicators ``with_unknown`` (positions in ``ids``), ``unknown``
+    (n, u) flags unknown status (0/1) and ``known`` (n, u) a positive
+    denominator.
+    """
+
+    ids: list[str]
+    y: np.ndarray
+    cases: np.ndarray
+    with_unknown: list[int]
+    unknown: np.ndarray
+    known: np.ndarray
+
+
+def _columns(n: int, k: int) -> np.ndarray:
+    # column-major: each indicator's values are written as one contiguous column
+    return np.empty((n, k), dtype=np.float64, order="F")
+
+
 def _estimates(
     design: SurveyDesign,
-    frame: pd.DataFrame,
-    group: list[Indicator],
-    by: str | None,
-) -> pd.DataFrame:
-    """Every indicator of ``group`` in every domain of ``by``: one ``design.mean`` call.
+    variables: _LevelVariables,
+    by_columns: Mapping[str, str | None],
+) -> list[dict[str, np.ndarray]]:
+    """Every indicator of one level in every domain of each domain type: one batched mean.
 
-    ``frame`` holds ``y__<id>`` (numerator where the denominator holds, blank
-    elsewhere), ``den__``, ``unk__`` and ``cases__`` columns. Returns
-    ``indicator, domain, estimate, se, df, deff, n, unknown_share`` (unscaled).
+    The case-level arrays of all indicators are built once and reused by
+    every domain type; each domain type is coded once and its means,
+    variances, df and deff come from sparse sums over (PSU x domain) cells.
+    Returns, per domain type, the arrays ``indicator, domain_type, domain,
+    estimate, se, df, deff, n, unknown_share`` (unscaled), indicator-major
+    as ``design.mean`` orders them.
     """
-    names = [f"y__{i.id}" for i in group]
-    table = design.mean(names, by=by) if by is not None else design.mean(names)
-    key = table[by] if by is not None else pd.Series("national", index=table.index)
-    out = pd.DataFrame(
-        {
-            "indicator": table["variable"].str.slice(3).to_numpy(),
-            "domain": _domain_labels(key).to_numpy(),
-            "estimate": table["estimate"].to_numpy(dtype=np.float64),
-            "se": table["se"].to_numpy(dtype=np.float64),
-            "df": table["df"].to_numpy(dtype=np.float64),
-            "deff": table["deff"].to_numpy(dtype=np.float64),
-        }
-    )
-    # cases in the denominator and weighted shares of unknown status, by domain
+    results = design._mean_columns(variables.y, list(by_columns.values()))
+    # per case: cases in the denominator, weight of unknown status and of a
+    # known denominator (for the unknown shares), summed by domain below
     w = design.weights
-    codes, uniques = pd.factorize(frame[by] if by is not None else pd.Series(0, index=frame.index))
-    labels = (
-        _domain_labels(pd.Series(uniques)).to_numpy() if by is not None else np.array(["national"])
-    )
-    n_dom = len(labels)
-    inside = codes >= 0
-    cases: dict[tuple[str, str], float] = {}
-    shares: dict[tuple[str, str], float] = {}
-    for ind in group:
-        c = np.bincount(
-            codes[inside],
-            weights=frame[f"cases__{ind.id}"].to_numpy()[inside] * (w[inside] > 0),
-            minlength=n_dom,
-        )
-        cases.update(zip(((ind.id, lab) for lab in labels), c, strict=True))
-        if ind.unknown is not None:
-            wk = w[inside]
-            unk = np.bincount(
-                codes[inside],
-                weights=wk * frame[f"unk__{ind.id}"].to_numpy()[inside],
-                minlength=n_dom,
-            )
-            base = np.bincount(
-                codes[inside],
-                weights=wk * (frame[f"den__{ind.id}"].to_numpy()[inside] > 0),
-                minlength=n_dom,
-            )
+    k, u = len(variables.ids), len(variables.with_unknown)
+    counts = np.empty((len(w), k + 2 * u))
+    np.multiply(variables.cases, (w > 0)[:, None], out=counts[:, :k])
+    np.multiply(w[:, None], variables.unknown, out=counts[:, k : k + u])
+    np.multiply(w[:, None], variables.known, out=counts[:, k + u :])
+    tables = []
+    for (name, by), (domains, parts) in zip(by_columns.items(), results, strict=True):
+        n_dom = domains.count
+        if domains.levels is not None and by is not None:
+            labels = _domain_labels(domains.levels[by]).to_numpy(dtype=object)
+        else:
+            labels = np.array(["national"], dtype=object)
+        sums = np.asarray(summing_matrix(domains.code, n_dom) @ counts)
+        shares = np.full((n_dom, k), np.nan)
+        if u:
+            unk, base = sums[:, k : k + u], sums[:, k + u :]
             with np.errstate(divide="ignore", invalid="ignore"):
-                shares.update(
-                    zip(((ind.id, lab) for lab in labels), unk / (unk + base), strict=True)
-                )
-    keys = list(zip(out["indicator"], out["domain"], strict=True))
-    out["n"] = [cases.get(k, 0.0) for k in keys]
-    out["unknown_share"] = [shares.get(k, np.nan) for k in keys]
-    return out
+                shares[:, variables.with_unknown] = unk / (unk + base)
+
+        def flat(values: np.ndarray) -> np.ndarray:
+            return np.asarray(values).T.ravel()
+
+        size = n_dom * k
+        tables.append(
+            {
+                "indicator": np.repeat(np.asarray(variables.ids, dtype=object), n_dom),
+                "domain_type": np.full(size, name, dtype=object),
+                "domain": np.tile(labels, k),
+                "estimate": flat(parts["estimate"]).astype(np.float64),
+                "se": np.sqrt(flat(parts["variance"])),
+                "df": flat(parts["df"]).astype(np.float64),
+                "deff": flat(parts["deff"]).astype(np.float64),
+                "n": flat(sums[:, :k]),
+                "unknown_share": flat(shares),
+            }
+        )
+    return tables
 
 
 def _respondent_variables(
     frame: pd.DataFrame, incidents: pd.DataFrame | None, group: list[Indicator], spec: DesignSpec
-) -> pd.DataFrame:
-    """``y__`` (numerator where the denominator holds, blank elsewhere), ``den__``, ``unk__``, ``cases__``."""
-    variables: dict[str, np.ndarray] = {}
-    for ind in group:
+) -> _LevelVariables:
+    """``y`` (numerator where the denominator holds, blank elsewhere), cases and unknown status."""
+    n, k = len(frame), len(group)
+    with_unknown = [j for j, ind in enumerate(group) if ind.unknown is not None]
+    y, cases = _columns(n, k), _columns(n, k)
+    unknown, known = _columns(n, len(with_unknown)), _columns(n, len(with_unknown))
+    for j, ind in enumerate(group):
         parts = indicator_variables(ind, frame, incidents, spec.respondent_id)
-        variables[f"y__{ind.id}"] = np.where(parts["den"] > 0, parts["num"], np.nan)
-        variables[f"den__{ind.id}"] = parts["den"]
-        variables[f"unk__{ind.id}"] = parts["unknown"].astype(np.float64)
-        variables[f"cases__{ind.id}"] = parts["cases"]
-    return pd.DataFrame(variables, index=frame.index)
+        y[:, j] = np.nan
+        np.copyto(y[:, j], parts["num"], where=parts["den"] > 0)
+        cases[:, j] = parts["cases"]
+        if j in with_unknown:
+            position = with_unknown.index(j)
+            unknown[:, position] = parts["unknown"]
+            known[:, position] = parts["den"] > 0
+    return _LevelVariables([i.id for i in group], y, cases, with_unknown, unknown, known)
 
 
 def _incident_frame(
@@ -319,14 +343,14 @@ def _incident_frame(
     incidents: pd.DataFrame,
     group: list[Indicator],
     spec: DesignSpec,
-) -> tuple[pd.DataFrame, np.ndarray]:
+) -> tuple[pd.DataFrame, np.ndarray, _LevelVariables]:
     """Incident rows (weight ``w × inc_factor``) stacked on zero-weight respondent rows.
 
     Every incident row carries its respondent's strata, PSU and domains; the
     respondent rows (weight 0, no value) keep every PSU of the sample in the
     design. The PSU totals of the linearized values are then exactly those
     of the ratio of respondent sums :func:`indicator_variables` builds, so
-    ``design.mean`` estimates all incident-level indicators at once.
+    one batched mean estimates all incident-level indicators at once.
     """
     if spec.respondent_id not in incidents.columns:
         raise ValueError(f"incident table lacks the respondent id column {spec.respondent_id!r}")
@@ -340,24 +364,28 @@ def _incident_frame(
         )
     factor = pd.to_numeric(incidents["inc_factor"]).to_numpy(dtype=np.float64)
     usable = ~np.isnan(factor)
-    rows = design_part.iloc[position[usable]].reset_index(drop=True)
     table = incidents.loc[usable].reset_index(drop=True)
-    variables: dict[str, np.ndarray] = {}
-    n_pad = len(design_part)
-    for ind in group:
+    n_inc, n_pad, k = len(table), len(design_part), len(group)
+    with_unknown = [j for j, ind in enumerate(group) if ind.unknown is not None]
+    y, den = _columns(n_inc + n_pad, k), _columns(n_inc + n_pad, k)
+    y[n_inc:] = np.nan
+    den[n_inc:] = 0.0
+    for j, ind in enumerate(group):
         if isinstance(ind.numerator, CountOf):  # a developer error in the catalogue
             raise TypeError(f"incident indicator {ind.id!r} cannot count crimes")
-        den = evaluate(ind.denominator, table)
-        num = evaluate(ind.numerator, table)
-        values = np.where(den, num.astype(np.float64), np.nan)
-        variables[f"y__{ind.id}"] = np.concatenate([values, np.full(n_pad, np.nan)])
-        variables[f"den__{ind.id}"] = np.concatenate([den.astype(np.float64), np.zeros(n_pad)])
-        variables[f"unk__{ind.id}"] = np.zeros(len(table) + n_pad)
-        variables[f"cases__{ind.id}"] = variables[f"den__{ind.id}"]
-    stacked = pd.concat([rows, design_part.reset_index(drop=True)], ignore_index=True)
-    data = pd.concat([stacked, pd.DataFrame(variables)], axis=1)
+        inc_den = evaluate(ind.denominator, table)
+        inc_num = evaluate(ind.numerator, table)
+        y[:n_inc, j] = np.nan
+        np.copyto(y[:n_inc, j], inc_num, where=inc_den)
+        den[:n_inc, j] = inc_den
+    rows = np.concatenate([position[usable], np.arange(n_pad)])
+    data = design_part.iloc[rows].reset_index(drop=True)
     weights = np.concatenate([person_w[position[usable]] * factor[usable], np.zeros(n_pad)])
-    return data, weights
+    # no unknown status among incidents: its share is 0 for any indicator with the rule
+    unknown = np.zeros((n_inc + n_pad, len(with_unknown)))
+    known = np.asarray(den[:, with_unknown] > 0, dtype=np.float64)
+    variables = _LevelVariables([i.id for i in group], y, den, with_unknown, unknown, known)
+    return data, weights, variables
 
 
 def compute_indicators(
@@ -476,17 +504,18 @@ def compute_indicators(
         ("household", [i for i in selected if i.level == "household"]),
         ("incident", [i for i in selected if i.level == "incident"]),
     )
-    tables: list[pd.DataFrame] = []
+    pieces: list[dict[str, np.ndarray]] = []
     for weight_level, group in levels:
         if not group:
             continue
         if weight_level == "incident":
             assert incidents is not None  # checked above
-            data, weights = _incident_frame(frame[keep], person_w, frame, incidents, group, spec)
-        else:
-            data = pd.concat(
-                [frame[keep], _respondent_variables(frame, incidents, group, spec)], axis=1
+            data, weights, variables = _incident_frame(
+                frame[keep], person_w, frame, incidents, group, spec
             )
+        else:
+            data = frame[keep].copy()
+            variables = _respondent_variables(frame, incidents, group, spec)
             weights = person_w if weight_level == "person" else household_w
         data["__w"] = weights
         design = SurveyDesign(
@@ -497,12 +526,12 @@ def compute_indicators(
             fpc=spec.fpc,
             lonely_psu=spec.lonely_psu,
         )
-        for name, column in by_columns.items():
-            table = _estimates(design, data, group, column)
-            table.insert(1, "domain_type", name)
-            tables.append(table)
-    result = (
-        pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=INDICATOR_COLUMNS)
+        pieces += _estimates(design, variables, by_columns)
+    if not pieces:
+        return _finish(pd.DataFrame(columns=INDICATOR_COLUMNS), level, quality)
+    order = ("indicator", "domain_type", "domain", "estimate", "se", "df", "deff", "n")
+    result = pd.DataFrame(
+        {key: np.concatenate([p[key] for p in pieces]) for key in (*order, "unknown_share")}
     )
     return _finish(result, level, quality)
 
