@@ -18,7 +18,7 @@ from questionnaires.model import GridItem, Instrument, NoteItem
 from .context import AnswerContext
 from .messages import message, special_label
 from .plan import Field, Plan, SectionPlan, Unit, plan_for
-from .state import instance_count, section_on, settle
+from .state import copy_document, fingerprint, instance_count, section_on, settle
 from .values import ReferencePeriod, check_value, parse_raw
 
 __all__ = ["FieldError", "Interview", "ItemView", "Page", "PageNotFound", "render_text"]
@@ -152,13 +152,30 @@ class Interview:
         self.today = today
         self.reference_period = reference_period
         self._plan = plan_for(instrument)
-        self._answers: dict[str, Any] = copy.deepcopy(dict(answers or {}))
-        settle(self._plan, self._answers, today)
+        self._answers: dict[str, Any] = copy_document(dict(answers or {}))
+        self._refs: list[tuple[SectionPlan, int | None]] | None = None
+        if not self._known_settled(self._answers):
+            settle(self._plan, self._answers, today)
+            self._remember_settled(self._answers)
+
+    def _known_settled(self, answers: dict[str, Any]) -> bool:
+        """Whether this exact document was settled on this day before (so settling it again
+        would change nothing): then it need not be settled again."""
+        if not self._plan.settles_in_order:
+            return False
+        key = fingerprint(answers)
+        return key is not None and (self.today.toordinal(), key) in self._plan.settled
+
+    def _remember_settled(self, answers: dict[str, Any]) -> None:
+        if self._plan.settles_in_order:
+            key = fingerprint(answers)
+            if key is not None:
+                self._plan.settled.add((self.today.toordinal(), key))
 
     @property
     def answers(self) -> dict[str, Any]:
         """A copy of the answers document."""
-        return copy.deepcopy(self._answers)
+        return copy_document(self._answers)  # type: ignore[no-any-return]
 
     # --- pages -----------------------------------------------------------------
 
@@ -173,11 +190,14 @@ class Interview:
         return AnswerContext(self._plan, answers, self.today, held, instance, code)
 
     def _page_refs(self) -> list[tuple[SectionPlan, int | None]]:
+        """The pages asked, computed once per state of the answers."""
+        if self._refs is not None:
+            return self._refs
         refs: list[tuple[SectionPlan, int | None]] = []
+        context = AnswerContext(self._plan, self._answers, self.today)
         for section in self._plan.sections:
             if not section.units:
                 continue  # only calculations: nothing to show
-            context = AnswerContext(self._plan, self._answers, self.today)
             if not section_on(section, context):
                 continue
             if section.repeat is None:
@@ -185,6 +205,7 @@ class Interview:
             else:
                 count = instance_count(section, context)
                 refs.extend((section, position) for position in range(1, count + 1))
+        self._refs = refs
         return refs
 
     def page_ids(self) -> list[str]:
@@ -334,7 +355,7 @@ class Interview:
         that stopped being relevant are cleared and repeats cut to their count.
         """
         section, instance = self._resolve(page_id)
-        tentative = copy.deepcopy(self._answers)
+        tentative = copy_document(self._answers)
         held = self._held(tentative, section, instance)
         context = self._context(tentative, section, instance)
         errors: list[FieldError] = []
@@ -359,8 +380,13 @@ class Interview:
             _store(held, field.code, value)
         if errors:
             return errors
-        settle(self._plan, tentative, self.today)
+        # The stored answers are settled; with expressions reading only earlier items, the
+        # sections before this page read nothing that changed and stay as they are.
+        start = self._plan.section_index[section.section.name] if self._plan.settles_in_order else 0
+        settle(self._plan, tentative, self.today, start)
+        self._remember_settled(tentative)
         self._answers = tentative
+        self._refs = None
         return []
 
     def _check(self, field: Field, value: Any, context: AnswerContext) -> str | None:

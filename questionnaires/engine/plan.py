@@ -7,6 +7,7 @@ interview of the same instrument shares it.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
 
 from questionnaires.expressions import Expression, parse
@@ -30,7 +31,7 @@ from questionnaires.model import (
     TextItem,
 )
 
-__all__ = ["Field", "Plan", "SectionPlan", "Unit", "plan_for"]
+__all__ = ["Field", "Plan", "SectionPlan", "SettledDocuments", "Unit", "plan_for"]
 
 #: Default length limits of the text types (README: one line <= 255, long <= 4000).
 TEXT_LIMITS = {"text": 255, "longtext": 4000}
@@ -97,6 +98,41 @@ class Plan:
     repeat_of: dict[str, RepeatItem] = field(default_factory=dict)
     repeat_fields: dict[str, frozenset[str]] = field(default_factory=dict)
     section_plan: dict[str, SectionPlan] = field(default_factory=dict)
+    section_index: dict[str, int] = field(default_factory=dict)
+    """Position of each section (by name) in ``sections``."""
+    settles_in_order: bool = False
+    """Whether settling reads only values that are already settled (see ``_settles_in_order``):
+    then settling a settled document changes nothing, and after a change to one section
+    only that section and the later ones need settling."""
+    settled: SettledDocuments = field(default_factory=lambda: SettledDocuments())
+    """Documents this process has seen settled (see ``SettledDocuments``)."""
+
+
+class SettledDocuments:
+    """Fingerprints of answers documents known to be settled on a given day.
+
+    A fingerprint is a hash of the document's canonical JSON, taken only from
+    documents made of plain JSON values (dict, list, str, int, float, bool,
+    None), so a document read back from the database matches the one that was
+    settled and saved. Bounded, shared by the threads of a process.
+    """
+
+    MAX = 20_000
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[int, bytes], None] = {}
+        self._lock = threading.Lock()
+
+    def __contains__(self, key: tuple[int, bytes]) -> bool:
+        return key in self._known
+
+    def add(self, key: tuple[int, bytes]) -> None:
+        with self._lock:
+            if len(self._known) >= self.MAX:
+                # Forget the oldest half: documents of interviews long finished.
+                for old in list(self._known)[: self.MAX // 2]:
+                    del self._known[old]
+            self._known[key] = None
 
 
 def plan_for(instrument: Instrument) -> Plan:
@@ -225,7 +261,7 @@ def _units(
 
 
 def _build_plan(instrument: Instrument) -> Plan:
-    sections = []
+    sections: list[SectionPlan] = []
     plan = Plan(instrument, ())
     for section in instrument.sections:
         repeat = section.repeat
@@ -249,9 +285,60 @@ def _build_plan(instrument: Instrument) -> Plan:
             units=tuple(units),
             fields=tuple(fields),
         )
+        plan.section_index[section.name] = len(sections)
         sections.append(section_plan)
         plan.section_plan[section.name] = section_plan
         for f in fields:
             plan.fields[f.code] = f
     plan.sections = tuple(sections)
+    plan.settles_in_order = _settles_in_order(plan)
     return plan
+
+
+_AGGREGATES = frozenset({"sum", "count", "min", "max"})
+
+
+def _settles_in_order(plan: Plan) -> bool:
+    """Whether every expression settling reads uses only values settled before it.
+
+    Settling goes through the sections in order (each repeat instance in turn),
+    overwriting calculations and removing answers as it goes. It reads only
+    settled values if every field or repeat an expression names comes earlier
+    (a repeat counts as settled once its instances are counted, at the start of
+    its section), and no field of a repeat reads its own repeat's items across
+    instances (``sum()`` and co. would see later instances not yet settled).
+    Loaded instruments satisfy this (questionnaires.checks); a plan that does
+    not is always settled whole. Other names (parameters) do not change.
+    """
+    order: dict[str, int] = {}
+    for section in plan.sections:
+        if section.repeat is not None:
+            order[section.repeat.code] = len(order)
+        for f in section.fields:
+            order[f.code] = len(order)
+    for section in plan.sections:
+        start = order[section.repeat.code] if section.repeat else (
+            order[section.fields[0].code] if section.fields else len(order)
+        )
+        for name in _names(section.relevant, section.repeat_relevant, section.count):
+            if order.get(name, -1) >= start:
+                return False
+        own = plan.repeat_fields.get(section.repeat.code, frozenset()) if section.repeat else frozenset()
+        for f in section.fields:
+            expressions = (*f.relevant, f.calculation)
+            names = _names(*expressions)
+            if any(order.get(name, -1) >= order[f.code] for name in names):
+                return False
+            if names & own and any(
+                e is not None and e.functions() & _AGGREGATES for e in expressions
+            ):
+                return False
+    return True
+
+
+def _names(*expressions: Expression | int | None) -> frozenset[str]:
+    names: frozenset[str] = frozenset()
+    for expression in expressions:
+        if isinstance(expression, Expression):
+            names |= expression.references()
+    return names

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import hashlib
+import json
 import math
 from typing import Any
 
@@ -12,7 +15,7 @@ from questionnaires.expressions.coercion import is_blank
 from .context import AnswerContext
 from .plan import Field, Plan, SectionPlan
 
-__all__ = ["MAX_INSTANCES", "instance_count", "section_on", "settle"]
+__all__ = ["MAX_INSTANCES", "copy_document", "fingerprint", "instance_count", "section_on", "settle"]
 
 #: Most instances a repeat can have, whatever its count expression says.
 MAX_INSTANCES = 100
@@ -39,11 +42,15 @@ def instance_count(section: SectionPlan, context: AnswerContext) -> int:
     return max(0, min(MAX_INSTANCES, int(number)))
 
 
-def settle(plan: Plan, answers: dict[str, Any], today: dt.date) -> None:
+def settle(plan: Plan, answers: dict[str, Any], today: dt.date, start: int = 0) -> None:
     """Recompute calculations in questionnaire order, drop answers of items that are
-    not relevant, and give each repeat exactly as many instances as its count (in place)."""
-    for section in plan.sections:
-        context = AnswerContext(plan, answers, today)
+    not relevant, and give each repeat exactly as many instances as its count (in place).
+
+    ``start`` skips the sections before it: only for a document that was settled
+    before a change to section ``start`` or later, of a plan that
+    ``settles_in_order`` (the earlier sections read nothing that changed)."""
+    context = AnswerContext(plan, answers, today)
+    for section in plan.sections[start:]:
         asked = section_on(section, context)
         if section.repeat is None:
             settle_fields(section.fields, answers, context, asked)
@@ -81,3 +88,59 @@ def settle_fields(
                 target[field.code] = value
         elif not relevant:
             target.pop(field.code, None)
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain(value: Any) -> bool:
+    """Whether ``value`` is plain JSON (dict with str keys, list, str, int, finite float, bool, None),
+    so that writing it as JSON and reading it back gives it exactly."""
+    kind = type(value)
+    if kind is dict:
+        return all(type(key) is str and _plain(item) for key, item in value.items())
+    if kind is list:
+        return all(_plain(item) for item in value)
+    if kind is float:
+        return math.isfinite(value)
+    return kind in _SCALARS
+
+
+def fingerprint(answers: dict[str, Any]) -> bytes | None:
+    """A hash of a plain-JSON answers document (key order aside); None for anything else."""
+    if not _plain(answers):
+        return None
+    text = json.dumps(answers, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def copy_document(value: Any) -> Any:
+    """A deep copy of an answers document; plain JSON is copied directly (much faster than
+    ``copy.deepcopy``), anything else (or a document sharing one dict or list in two places)
+    goes through ``copy.deepcopy``."""
+    seen: set[int] = set()
+
+    def copied(node: Any) -> Any:
+        kind = type(node)
+        if kind is dict:
+            if id(node) in seen:
+                raise _Shared
+            seen.add(id(node))
+            return {key: copied(item) for key, item in node.items()}
+        if kind is list:
+            if id(node) in seen:
+                raise _Shared
+            seen.add(id(node))
+            return [copied(item) for item in node]
+        if kind in _SCALARS:
+            return node
+        raise _Shared
+
+    try:
+        return copied(value)
+    except _Shared:
+        return copy.deepcopy(value)
+
+
+class _Shared(Exception):
+    """The document is not a plain tree of JSON values."""
