@@ -6,6 +6,7 @@ to the furthest one reached may be opened; going back never moves it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,18 +63,25 @@ def load_current() -> Current | None:
     uuid = respondent_state.load().interview
     if not uuid:
         return None
-    row = db.session.execute(
-        sa.select(Interview, Wave, InstrumentVersion)
-        .join(Wave, Interview.wave_id == Wave.id)
-        .join(InstrumentVersion, Interview.instrument_version_id == InstrumentVersion.id)
-        .options(defer(InstrumentVersion.document))
-        .where(Interview.uuid == uuid)
-    ).first()
+    row = db.session.execute(_current_statement(), {"uuid": uuid}).first()
     if row is None:
         return None
     interview, wave, version = row
     g.respond_current = attach(interview, wave, version)
     return g.respond_current
+
+
+@functools.cache
+def _current_statement() -> sa.Select[Interview, Wave, InstrumentVersion]:
+    """The interview with its wave and version row, by uuid: built once (SQLAlchemy then
+    reuses its compiled form), as building it costs more than running it."""
+    return (
+        sa.select(Interview, Wave, InstrumentVersion)
+        .join(Wave, Interview.wave_id == Wave.id)
+        .join(InstrumentVersion, Interview.instrument_version_id == InstrumentVersion.id)
+        .options(defer(InstrumentVersion.document))
+        .where(Interview.uuid == sa.bindparam("uuid"))
+    )
 
 
 def attach(interview: Interview, wave: Wave, version: InstrumentVersion) -> Current:
