@@ -22,15 +22,56 @@ csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address)
 
 
+#: Key in a pooled SQLite connection's ``info``: the connection is in WAL mode.
+_WAL = "surveyapp.sqlite_wal"
+#: Key in a pooled SQLite connection's ``info``: its next commit was relaxed (see relax_next_commit).
+_RELAXED = "surveyapp.sqlite_relaxed"
+
+
 @sa.event.listens_for(sa.Engine, "connect")
 def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
-    """Turn on foreign keys and WAL for every SQLite connection (SQLite defaults are off)."""
+    """Turn on foreign keys and WAL for every SQLite connection (SQLite defaults are off),
+    and make every commit durable (``synchronous=FULL``: the write-ahead log is synced to
+    disk before the commit returns, so even a power cut loses nothing committed)."""
     if not isinstance(dbapi_connection, sqlite3.Connection):
         return
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()
+        cursor.execute("PRAGMA synchronous=FULL")
     finally:
         cursor.close()
+    connection_record.info[_WAL] = bool(mode) and str(mode[0]).lower() == "wal"
+
+
+def relax_next_commit(session: Any) -> bool:
+    """Let the session's next commit return without syncing to disk (SQLite in WAL mode only).
+
+    With ``synchronous=NORMAL`` a WAL commit is safe against the application crashing
+    (the database stays consistent and keeps the commit), but an operating system crash
+    or power cut may lose it, with every other commit not yet synced: the log is synced
+    at the next durable (``FULL``) commit of any connection and at every checkpoint. It
+    saves an fsync (milliseconds, during which SQLite's single writer lock is held).
+    Must come before the transaction writes anything; returns False (and changes
+    nothing: the commit stays durable) when that is too late, or for another database.
+    The connection is made durable again when it goes back to the pool.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return False
+    pooled = connection.connection
+    raw = pooled.dbapi_connection
+    if not isinstance(raw, sqlite3.Connection) or not pooled.info.get(_WAL) or raw.in_transaction:
+        return False
+    raw.execute("PRAGMA synchronous=NORMAL")
+    pooled.info[_RELAXED] = True
+    return True
+
+
+@sa.event.listens_for(sa.pool.Pool, "checkin")
+def _durable_again(dbapi_connection: Any, connection_record: Any) -> None:
+    """A connection whose commit was relaxed is durable again before anyone else uses it."""
+    if connection_record.info.pop(_RELAXED, False) and isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA synchronous=FULL")

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import (
+    current_app,
     flash,
     redirect,
     request,
@@ -22,7 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from questionnaires.engine import FieldError, Page, PageNotFound
 from questionnaires.engine import Interview as EngineInterview
 
-from ..extensions import db
+from ..extensions import db, relax_next_commit
 from ..models import (
     Interview,
     InterviewStatus,
@@ -107,7 +108,7 @@ def _apply(current: Current, engine: EngineInterview, ids: list[str], shown: Pag
         return _finish(current, engine, before, answers)
     reached = furthest(ids, interview.last_section, next_id or shown.id)
     changed = answers != before or reached != interview.last_section
-    if changed and not _save(interview, answers, reached):
+    if changed and not _save(interview, answers, reached, durable=saving_for_later):
         return redirect(page_url(shown.id))
     if saving_for_later:
         return redirect(url_for("respond.saved"))
@@ -116,9 +117,15 @@ def _apply(current: Current, engine: EngineInterview, ids: list[str], shown: Pag
 
 
 def _save(interview: Interview, answers: dict[str, Any], last_section: str,
-          then: Callable[[], None] | None = None) -> bool:
-    """Write the answers; False if another request saved this interview in between."""
+          then: Callable[[], None] | None = None, *, durable: bool = True) -> bool:
+    """Write the answers; False if another request saved this interview in between.
+
+    A page saved on the way (``durable`` false) may be committed without syncing the
+    database to disk (``RESPOND_PAGE_SYNC``, see surveyapp/docs/respond.md); leaving
+    with "Save and continue later" and finishing always are."""
     try:
+        if not durable and page_sync() == "NORMAL":
+            relax_next_commit(db.session)
         interview_service.save_answers(
             db.session, interview, answers, expected_version=interview.version,
             last_section=last_section,
@@ -132,12 +139,24 @@ def _save(interview: Interview, answers: dict[str, Any], last_section: str,
         return False
 
 
+#: How page-by-page saves are committed on SQLite in WAL mode: "NORMAL" (not synced to
+#: disk at once) or "FULL" (synced, like every other commit).
+DEFAULT_PAGE_SYNC = "NORMAL"
+
+
+def page_sync() -> str:
+    value = str(current_app.config.get("RESPOND_PAGE_SYNC", DEFAULT_PAGE_SYNC)).upper()
+    if value not in ("NORMAL", "FULL"):
+        raise ValueError(f"RESPOND_PAGE_SYNC must be NORMAL or FULL, not {value!r}")
+    return value
+
+
 def _finish(current: Current, engine: EngineInterview, before: dict[str, Any],
             answers: dict[str, Any]) -> ResponseReturnValue:
     interview = current.interview
     if not engine.is_complete():
         if answers != before:
-            _save(interview, answers, interview.last_section or engine.page_ids()[-1])
+            _save(interview, answers, interview.last_section or engine.page_ids()[-1], durable=False)
         flash(text("not_complete", interview.language), "error")
         return redirect(page_url(first_unfinished(engine) or engine.page_ids()[0]))
 

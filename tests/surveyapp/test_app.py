@@ -79,6 +79,25 @@ def test_sqlite_foreign_keys_and_wal(app: Flask) -> None:
             assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
 
 
+def test_sqlite_commits_are_durable_unless_relaxed_before_writing(app: Flask) -> None:
+    from surveyapp.extensions import relax_next_commit
+
+    def level() -> int:
+        return int(db.session.connection().exec_driver_sql("PRAGMA synchronous").scalar_one())
+
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("SQLite only")
+        assert level() == 2  # FULL
+        assert relax_next_commit(db.session) and level() == 1
+        db.session.execute(sa.text("CREATE TABLE relaxed (x INTEGER)"))
+        db.session.commit()
+        assert level() == 2  # durable again once the connection went back to the pool
+        db.session.execute(sa.text("INSERT INTO relaxed VALUES (1)"))
+        assert not relax_next_commit(db.session) and level() == 2  # too late: stays durable
+        db.session.rollback()
+
+
 def test_security_headers_and_no_store_on_staff_pages(client: FlaskClient) -> None:
     staff = client.get("/auth/login")
     assert staff.headers["X-Content-Type-Options"] == "nosniff"

@@ -201,6 +201,46 @@ def test_whole_survey_stores_exactly_what_was_typed(app: Flask, slug: str, respo
         assert [(i.position, i.crime_type) for i in incidents] == [(1, "6"), (2, "11")]
 
 
+def _commit_sync_levels(app: Flask) -> list[int]:
+    """SQLite's ``synchronous`` level at every commit from now on (2 = FULL, 1 = NORMAL)."""
+    levels: list[int] = []
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("SQLite only")
+
+        def record(connection: sa.Connection) -> None:
+            levels.append(int(connection.exec_driver_sql("PRAGMA synchronous").scalar_one()))
+
+        sa.event.listen(db.engine, "commit", record)
+    return levels
+
+
+def test_page_saves_are_not_synced_but_leaving_and_finishing_are(app: Flask, slug: str,
+                                                                  respondent: Respondent) -> None:
+    respondent.start(slug)
+    levels = _commit_sync_levels(app)
+    respondent.walk(pages_until("hh_assets"))
+    assert levels and set(levels) == {1}  # NORMAL: safe against the application crashing
+    del levels[:]
+    next_id, next_answers = pages_after("hh_assets")[0]
+    assert respondent.post_page(next_id, next_answers, action="save").headers["Location"] == "/s/save"
+    assert levels == [2]  # "Save and continue later": FULL
+    del levels[:]
+    respondent.walk(pages_after(next_id))
+    assert set(levels[:-1]) == {1} and levels[-1] == 2  # the answers that complete it: FULL
+    assert only_interview(app).status is InterviewStatus.completed
+    with app.app_context(), db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2  # back in the pool
+
+
+def test_every_page_save_is_synced_when_configured(app: Flask, slug: str, respondent: Respondent) -> None:
+    app.config["RESPOND_PAGE_SYNC"] = "FULL"
+    respondent.start(slug)
+    levels = _commit_sync_levels(app)
+    respondent.walk(pages_until("hh_assets"))
+    assert levels and set(levels) == {2}
+
+
 def test_incident_pages_are_titled_by_the_engine(slug: str, respondent: Respondent) -> None:
     respondent.start(slug)
     respondent.walk(pages_until("incidents/1"))
