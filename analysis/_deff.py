@@ -151,12 +151,16 @@ def srs_variance_columns(
     wsum: np.ndarray,
     est: np.ndarray,
     n: np.ndarray,
+    constant: np.ndarray | None = None,
 ) -> np.ndarray:
     """:func:`srs_variance` for ``k`` columns at once, each with its own cases.
 
     ``sums`` holds the domain sums (D, k) of the terms of
     :func:`fill_srs_terms`, ``wsum`` those of the weights of the cases used,
-    ``est`` and ``n`` (D, k) the estimates and the cases used. Returns (D, k).
+    ``est`` and ``n`` (D, k) the estimates and the cases used. ``constant``
+    (D, k) flags domains whose values are all equal (:func:`constant_domains`):
+    their sum of squares is exactly 0, as R's ``svyvar`` gives, where the
+    one-pass formula leaves rounding noise of either sign. Returns (D, k).
     """
     with np.errstate(divide="ignore", invalid="ignore"):
         if kind == "total":
@@ -172,7 +176,26 @@ def srs_variance_columns(
             ss = (sums["see"] - 2 * delta * sums["sex"] + delta * delta * sums["sxx"]) / sums[
                 "xsum"
             ] ** 2
+        if constant is not None:
+            ss = np.where(constant, 0.0, ss)
         s2 = n / (n - 1.0) * ss / wsum
         fpc = (wsum - n) / (wsum * n)
         out: np.ndarray = s2 * np.where(fpc >= 0, fpc, np.nan) * wsum**2
     return out
+
+
+def constant_domains(
+    kind: Kind, est: np.ndarray, nonnegative: np.ndarray, binary: np.ndarray
+) -> np.ndarray:
+    """Domains (D, k) where every value used is the same, told by the estimate alone.
+
+    With values that are never negative (``nonnegative``, (k,)) an estimate
+    of exactly 0 means every value is 0 (a sum of positive weights times
+    positive values is never 0); with 0/1 values (``binary``) a mean of
+    exactly 1 means every value is 1 (the weighted sum of the values is
+    then the sum of the weights, added in the same order).
+    """
+    out = (est == 0) & nonnegative[None, :]
+    if kind == "mean":
+        out |= (est == 1) & binary[None, :]
+    return np.asarray(out)

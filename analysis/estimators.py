@@ -17,7 +17,14 @@ from typing import Literal, overload
 import numpy as np
 import pandas as pd
 
-from analysis._deff import Kind, fill_srs_terms, srs_terms, srs_variance, srs_variance_columns
+from analysis._deff import (
+    Kind,
+    constant_domains,
+    fill_srs_terms,
+    srs_terms,
+    srs_variance,
+    srs_variance_columns,
+)
 from analysis._domains import Domains, domain_codes
 from analysis._quantile import RankedDomains
 from analysis._variance import DomainGrid, SampleStructure, Stage
@@ -109,6 +116,8 @@ class _Columns:
     parts: dict[str, int]
     wx: str | None  # part with weight x denominator; None for totals
     shift: np.ndarray | None
+    nonnegative: np.ndarray  # (k,) no value used is negative
+    binary: np.ndarray  # (k,) every value used is 0 or 1
 
     @classmethod
     def build(
@@ -149,7 +158,9 @@ class _Columns:
             wx = "xsum"
         else:
             wx = None
-        return cls(batch, kind, indicator, block, parts, wx, shift)
+        nonnegative = np.asarray((num_u >= 0).all(axis=0))
+        binary = np.asarray(((num_u == 0) | (num_u == 1)).all(axis=0))
+        return cls(batch, kind, indicator, block, parts, wx, shift, nonnegative, binary)
 
 
 class DesignEstimators(ABC):
@@ -408,8 +419,16 @@ class DesignEstimators(ABC):
                 np.ascontiguousarray(t2), lonely, group_weight=structure.second_stage_weight
             )
         sums = {name: dom[:, part[name]] for name in srs_terms(columns.kind, columns.indicator)}
+        constant = constant_domains(columns.kind, est, columns.nonnegative, columns.binary)
         srs = srs_variance_columns(
-            columns.kind, columns.indicator, columns.shift, sums, dom[:, part["wu"]], est, n
+            columns.kind,
+            columns.indicator,
+            columns.shift,
+            sums,
+            dom[:, part["wu"]],
+            est,
+            n,
+            constant,
         )
         with np.errstate(divide="ignore", invalid="ignore"):
             deff = var / srs
