@@ -437,7 +437,8 @@ class DomainGrid:
         ss = np.asarray(self.to_groups @ (dev * dev))
         # units of the group with no case in the domain: zero totals
         ss = ss + (n_g_pair - self.listed)[:, None] * means * means
-        var = (scale_g @ ss.reshape(n_groups, n_dom * k)).reshape(n_dom, k)
+        # a sum over groups, not a BLAS product (which starts threads)
+        var = (scale_g[:, None] * ss.reshape(n_groups, n_dom * k)).sum(axis=0).reshape(n_dom, k)
         if lonely_psu == "average" and averaged_out.any():
             flat = None if present is None else present.reshape(n_groups, n_dom * k)
             mult = _average_multiplier(stage, averaged_out, flat, n_dom * k)
