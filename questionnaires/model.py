@@ -225,6 +225,17 @@ class RepeatItem(_Strict):
 
 
 Item = Annotated[PlainItem | RepeatItem, Field(discriminator="type")]
+#: Items that take an answer from the respondent (not notes, calculations, grids or repeats).
+AnswerableItem = (
+    SingleItem
+    | MultipleItem
+    | IntegerItem
+    | DecimalItem
+    | TextItem
+    | LongTextItem
+    | DateItem
+    | MonthItem
+)
 #: Anything :meth:`Instrument.item` returns.
 AnyItem = (
     SingleItem

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from questionnaires.expressions import Expression, parse
 from questionnaires.model import (
     SPECIAL_CODES,
+    AnswerableItem,
     CalculateItem,
     Choice,
     DateItem,
@@ -22,7 +23,6 @@ from questionnaires.model import (
     Instrument,
     IntegerItem,
     LongTextItem,
-    MonthItem,
     MultipleItem,
     NoteItem,
     RepeatItem,
@@ -194,17 +194,7 @@ def _field(
             choice_codes=frozenset(choice.code for choice in scale),
             special_codes=tuple(SPECIAL_CODES[name] for name in grid.special),
         )
-    if not isinstance(
-        item,
-        SingleItem
-        | MultipleItem
-        | IntegerItem
-        | DecimalItem
-        | TextItem
-        | LongTextItem
-        | DateItem
-        | MonthItem,
-    ):
+    if not isinstance(item, AnswerableItem):
         raise TypeError(f"not an answerable item: {item!r}")
     choices: tuple[Choice, ...] = ()
     if isinstance(item, SingleItem | MultipleItem):

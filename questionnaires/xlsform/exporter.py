@@ -17,12 +17,10 @@ from openpyxl.workbook import Workbook
 
 from ..model import (
     SPECIAL_CODES,
+    AnswerableItem,
     CalculateItem,
-    DateItem,
-    DecimalItem,
     GridItem,
     Instrument,
-    IntegerItem,
     LongTextItem,
     MonthItem,
     MultipleItem,
@@ -30,7 +28,6 @@ from ..model import (
     RepeatItem,
     Section,
     SingleItem,
-    TextItem,
 )
 from . import odk
 from .sheets import language_column_name
@@ -38,16 +35,6 @@ from .sheets import language_column_name
 __all__ = ["export_workbook", "export_xlsform"]
 
 _Row = dict[str, str]
-_Answerable = (
-    SingleItem
-    | MultipleItem
-    | IntegerItem
-    | DecimalItem
-    | TextItem
-    | LongTextItem
-    | DateItem
-    | MonthItem
-)
 
 
 def export_xlsform(instrument: Instrument, target: str | Path | IO[bytes]) -> None:
@@ -236,7 +223,7 @@ class _Exporter:
             row[odk.EXTRA_CHOICES] = item.choices
         self.survey.append(row)
 
-    def _question(self, item: _Answerable) -> None:
+    def _question(self, item: AnswerableItem) -> None:
         row: _Row = {
             "type": _xlsform_type(item),
             "name": item.code,
@@ -257,7 +244,7 @@ class _Exporter:
             row["appearance"] = appearance
         self.survey.append(row)
 
-    def _checks(self, item: _Answerable) -> _Row:
+    def _checks(self, item: AnswerableItem) -> _Row:
         if isinstance(item, SingleItem | MultipleItem):
             return {"constraint": item.constraint} if item.constraint else {}
         minimum = getattr(item, "min", None)
@@ -345,7 +332,7 @@ class _Exporter:
         return settings
 
 
-def _xlsform_type(item: _Answerable) -> str:
+def _xlsform_type(item: AnswerableItem) -> str:
     if isinstance(item, LongTextItem):
         return "text"
     if isinstance(item, MonthItem):
