@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import secrets
 import uuid as uuid_module
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..models import (
@@ -122,7 +124,22 @@ def save_answers(
     if interview.status is InterviewStatus.completed:
         raise InterviewError("a completed interview cannot be changed")
     previous = interview.answers
-    interview.answers = dict(answers)
+    new_answers = dict(answers)
+    old = previous or {}
+    rebuild = not all(_unchanged(old.get(code), new_answers.get(code))
+                      for code in _repeat_codes_of(interview.instrument_version))
+    state = sa.inspect(interview)
+    if not rebuild and state.persistent and not state.modified:
+        # The usual page save: one UPDATE of the row, without the ORM's unit of work.
+        _update_row(session, interview, new_answers, last_section,
+                    None if paradata is None else {**interview.paradata, **paradata})
+        if new_answers:
+            unit = interview.sample_unit
+            if unit is not None and unit.status in (SampleUnitStatus.pending, SampleUnitStatus.started):
+                unit.status = SampleUnitStatus.partial
+                session.flush()
+        return interview
+    interview.answers = new_answers
     if last_section is not None:
         interview.last_section = last_section
     if paradata is not None:
@@ -134,14 +151,46 @@ def save_answers(
         if unit is not None and unit.status in (SampleUnitStatus.pending, SampleUnitStatus.started):
             unit.status = SampleUnitStatus.partial
     try:
-        old, new = previous or {}, interview.answers
-        if not all(_unchanged(old.get(code), new.get(code))
-                   for code in _repeat_codes_of(interview.instrument_version)):
+        if rebuild:
             rebuild_incidents(session, interview)
         session.flush()
     except StaleDataError:
         raise StaleInterview("the interview was saved elsewhere at the same time") from None
     return interview
+
+
+def _update_row(session: DBSession, interview: Interview, answers: dict[str, Any],
+                last_section: str | None, paradata: dict[str, Any] | None) -> None:
+    """``UPDATE interviews SET ... WHERE id = :id AND version = :version`` (the version bumped,
+    as the ORM does), then the instance given the stored values; StaleInterview when another
+    save got there first."""
+    values: dict[str, Any] = {"answers": answers, "updated_at": utcnow()}
+    if last_section is not None:
+        values["last_section"] = last_section
+    if paradata is not None:
+        values["paradata"] = paradata
+    if answers:
+        values["disposition"] = int(Disposition.partial)
+    values["version"] = interview.version + 1
+    keys = tuple(values)
+    params = {f"v_{key}": value for key, value in values.items()}
+    params["w_id"], params["w_version"] = interview.id, interview.version
+    result = session.connection().execute(_update_statement(keys), params)
+    if result.rowcount != 1:
+        raise StaleInterview("the interview was saved elsewhere at the same time")
+    for key, value in values.items():
+        set_committed_value(interview, key, value)
+
+
+@functools.cache
+def _update_statement(keys: tuple[str, ...]) -> sa.Update:
+    """Built once per set of columns (SQLAlchemy then reuses its compiled form)."""
+    table = cast(sa.Table, Interview.__table__)
+    return (
+        table.update()
+        .where(table.c.id == sa.bindparam("w_id"), table.c.version == sa.bindparam("w_version"))
+        .values({key: sa.bindparam(f"v_{key}", type_=table.c[key].type) for key in keys})
+    )
 
 
 def complete_interview(session: DBSession, interview: Interview, *, now: dt.datetime | None = None) -> None:
