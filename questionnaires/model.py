@@ -196,7 +196,8 @@ class GridItem(_Strict):
     rows: Annotated[tuple[GridRow, ...], Field(min_length=1)]
 
 
-PlainItem = Annotated[
+#: Items that take an answer from the respondent (not notes, calculations, grids or repeats).
+AnswerableItem = (
     SingleItem
     | MultipleItem
     | IntegerItem
@@ -205,9 +206,9 @@ PlainItem = Annotated[
     | LongTextItem
     | DateItem
     | MonthItem
-    | NoteItem
-    | CalculateItem
-    | GridItem,
+)
+PlainItem = Annotated[
+    AnswerableItem | NoteItem | CalculateItem | GridItem,
     Field(discriminator="type"),
 ]
 
@@ -225,33 +226,8 @@ class RepeatItem(_Strict):
 
 
 Item = Annotated[PlainItem | RepeatItem, Field(discriminator="type")]
-#: Items that take an answer from the respondent (not notes, calculations, grids or repeats).
-AnswerableItem = (
-    SingleItem
-    | MultipleItem
-    | IntegerItem
-    | DecimalItem
-    | TextItem
-    | LongTextItem
-    | DateItem
-    | MonthItem
-)
 #: Anything :meth:`Instrument.item` returns.
-AnyItem = (
-    SingleItem
-    | MultipleItem
-    | IntegerItem
-    | DecimalItem
-    | TextItem
-    | LongTextItem
-    | DateItem
-    | MonthItem
-    | NoteItem
-    | CalculateItem
-    | GridItem
-    | GridRow
-    | RepeatItem
-)
+AnyItem = AnswerableItem | NoteItem | CalculateItem | GridItem | GridRow | RepeatItem
 
 
 class Section(_Strict):
