@@ -181,7 +181,9 @@ def main() -> None:
         print("svy: the Python package 'svy' is not installed, skipped")
     else:
         svy_time = min(timed(run_svy, data) for _ in range(2))
-        print(f"svy: {svy_time:.2f} s for the same {n_estimates} estimates by municipality (best of 2)")
+        print(
+            f"svy: {svy_time:.2f} s for the same {n_estimates} estimates by municipality (best of 2)"
+        )
         print(f"speed-up: {svy_time / py_time:.1f}x faster than svy")
 
 

@@ -51,15 +51,25 @@ def main() -> None:
     parser.add_argument("--real-pdf", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app({"TESTING": True, "SECRET_KEY": "bench", "REPORT_WORKER": "off", "REQUEST_LOG": False,
-                          "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite"}, instance_path=f"{folder}/instance")
+        app = create_app(
+            {
+                "TESTING": True,
+                "SECRET_KEY": "bench",
+                "REPORT_WORKER": "off",
+                "REQUEST_LOG": False,
+                "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite",
+            },
+            instance_path=f"{folder}/instance",
+        )
         with app.app_context():
             db.create_all()
             started = time.perf_counter()
             loaded = load_simulated_wave(db.session, seed=1, size=args.size)
             db.session.commit()
-            print(f"load {args.size} wave: {loaded.interviews} interviews, {loaded.areas} areas "
-                  f"in {time.perf_counter() - started:.1f} s")
+            print(
+                f"load {args.size} wave: {loaded.interviews} interviews, {loaded.areas} areas "
+                f"in {time.perf_counter() - started:.1f} s"
+            )
             wave = db.session.get(Wave, loaded.wave_id)
             assert wave is not None
             muni = next(a for a in wave_areas(db.session, wave) if a.report_level == "municipality")
@@ -72,8 +82,10 @@ def main() -> None:
             db.session.commit()
             started = time.perf_counter()
             build_pending(db.session, settings=DEFAULT_SETTINGS)
-            print(f"build indicator table{' and PDF' if args.real_pdf else ''}: "
-                  f"{time.perf_counter() - started:.1f} s (once per data version)")
+            print(
+                f"build indicator table{' and PDF' if args.real_pdf else ''}: "
+                f"{time.perf_counter() - started:.1f} s (once per data version)"
+            )
         client = app.test_client()
         base = f"/observatory/waves/{loaded.wave_id}"
         urls = {

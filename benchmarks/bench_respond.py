@@ -50,10 +50,18 @@ import sqlalchemy as sa  # noqa: E402
 SLUG = "bench"
 #: Answers typed where a generic choice would not do (numbers, and the crimes reported).
 PRESET: dict[str, str] = {
-    "hh_size": "4", "hh_adults": "2", "dem_age": "41", "dem_years_nbhd": "10",
-    "hv_burg_5y": "1", "hv_burg_12m": "1", "hv_burg_n": "1",
-    "pv_rob_5y": "1", "pv_rob_12m": "1", "pv_rob_n": "2",
-    "inc_month": "2025-06", "inc_loss_value": "150,5",
+    "hh_size": "4",
+    "hh_adults": "2",
+    "dem_age": "41",
+    "dem_years_nbhd": "10",
+    "hv_burg_5y": "1",
+    "hv_burg_12m": "1",
+    "hv_burg_n": "1",
+    "pv_rob_5y": "1",
+    "pv_rob_12m": "1",
+    "pv_rob_n": "2",
+    "inc_month": "2025-06",
+    "inc_loss_value": "150,5",
 }
 _INPUT = re.compile(r"<input ([^>]*)>")
 _ATTR = re.compile(r'([a-z-]+)(?:="([^"]*)")?')
@@ -78,14 +86,22 @@ class HTTPClient:
                 await self._writer.wait_closed()
         self._reader = self._writer = None
 
-    async def request(self, method: str, path: str, form: dict[str, Any] | None = None
-                      ) -> tuple[int, dict[str, str], str]:
+    async def request(
+        self, method: str, path: str, form: dict[str, Any] | None = None
+    ) -> tuple[int, dict[str, str], str]:
         body = urlencode(form, doseq=True).encode() if form is not None else b""
-        head = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}", "Accept-Language: en"]
+        head = [
+            f"{method} {path} HTTP/1.1",
+            f"Host: {self.host}:{self.port}",
+            "Accept-Language: en",
+        ]
         if self.cookies:
             head.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
         if form is not None:
-            head += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(body)}"]
+            head += [
+                "Content-Type: application/x-www-form-urlencoded",
+                f"Content-Length: {len(body)}",
+            ]
         payload = ("\r\n".join(head) + "\r\n\r\n").encode() + body
         for attempt in (1, 2):
             if self._writer is None:
@@ -169,8 +185,9 @@ def answers_for(html: str) -> dict[str, Any]:
     return form
 
 
-async def take_survey(host: str, port: int, results: Results, deadline: float, think: float,
-                      rng: random.Random) -> bool:
+async def take_survey(
+    host: str, port: int, results: Results, deadline: float, think: float, rng: random.Random
+) -> bool:
     """One whole interview; True when the thank-you page was received.
 
     ``think`` is the mean time (exponential) the respondent spends reading and
@@ -182,8 +199,9 @@ async def take_survey(host: str, port: int, results: Results, deadline: float, t
         if think > 0:
             await asyncio.sleep(rng.expovariate(1 / think))
 
-    async def timed(method: str, path: str, form: dict[str, Any] | None = None
-                    ) -> tuple[int, dict[str, str], str]:
+    async def timed(
+        method: str, path: str, form: dict[str, Any] | None = None
+    ) -> tuple[int, dict[str, str], str]:
         start = time.perf_counter()
         response = await client.request(method, path, form)
         results.latencies.append(time.perf_counter() - start)
@@ -220,8 +238,9 @@ async def take_survey(host: str, port: int, results: Results, deadline: float, t
         await client.close()
 
 
-async def run_respondents(host: str, port: int, concurrency: int, interviews: int,
-                          seconds: float, think: float = 0.0) -> tuple[Results, float]:
+async def run_respondents(
+    host: str, port: int, concurrency: int, interviews: int, seconds: float, think: float = 0.0
+) -> tuple[Results, float]:
     results = Results()
     rng = random.Random(20261128)
     deadline = time.perf_counter() + seconds
@@ -271,23 +290,38 @@ def prepare_database(url: str, engine_options: dict[str, Any], instance: Path) -
     from surveyapp.services.instruments import load_instrument_files
     from surveyapp.services.waves import create_wave
 
-    config = {"DATABASE_URL": url, "SECRET_KEY": "bench", "SQLALCHEMY_ENGINE_OPTIONS": engine_options}
+    config = {
+        "DATABASE_URL": url,
+        "SECRET_KEY": "bench",
+        "SQLALCHEMY_ENGINE_OPTIONS": engine_options,
+    }
     app = create_app(config, instance_path=str(instance))
     with app.app_context():
         db.create_all()
         vict_std = next(p for p in standard_instrument_paths() if p.name == "vict_std.yaml")
         [(version, _created)] = load_instrument_files(db.session, [vict_std])
-        create_wave(db.session, name="Benchmark", slug=SLUG, instrument_version=version,
-                    reference_start=dt.date(2025, 1, 1), reference_end=dt.date(2025, 12, 31),
-                    invitation_required=False, status=WaveStatus.open)
+        create_wave(
+            db.session,
+            name="Benchmark",
+            slug=SLUG,
+            instrument_version=version,
+            reference_start=dt.date(2025, 1, 1),
+            reference_end=dt.date(2025, 12, 31),
+            invitation_required=False,
+            status=WaveStatus.open,
+        )
         db.session.commit()
         db.engine.dispose()
 
 
 def completed_in_database(url: str, engine_options: dict[str, Any]) -> int:
-    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1)
-                              if url.startswith("postgresql://") else url,
-                              poolclass=sa.NullPool, **engine_options)
+    engine = sa.create_engine(
+        url.replace("postgresql://", "postgresql+psycopg://", 1)
+        if url.startswith("postgresql://")
+        else url,
+        poolclass=sa.NullPool,
+        **engine_options,
+    )
     with engine.connect() as conn:
         count = conn.scalar(sa.text("SELECT count(*) FROM interviews WHERE status = 'completed'"))
     engine.dispose()
@@ -341,16 +375,30 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--concurrency", type=int, default=50, help="simultaneous respondents (50)")
-    parser.add_argument("--interviews", type=int, default=200, help="interviews to complete at most (200)")
-    parser.add_argument("--seconds", type=float, default=90, help="time limit of the survey phase (90)")
-    parser.add_argument("--think", type=float, default=1.0,
-                        help="mean seconds a respondent spends on a page before sending it; "
-                             "0 saturates the server (1.0)")
-    parser.add_argument("--ping-seconds", type=float, default=8, help="length of the /api/ping phase (8)")
+    parser.add_argument(
+        "--interviews", type=int, default=200, help="interviews to complete at most (200)"
+    )
+    parser.add_argument(
+        "--seconds", type=float, default=90, help="time limit of the survey phase (90)"
+    )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=1.0,
+        help="mean seconds a respondent spends on a page before sending it; "
+        "0 saturates the server (1.0)",
+    )
+    parser.add_argument(
+        "--ping-seconds", type=float, default=8, help="length of the /api/ping phase (8)"
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2: one per core)")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker, gthread (4)")
+    parser.add_argument(
+        "--threads", type=int, default=4, help="threads per gunicorn worker, gthread (4)"
+    )
     parser.add_argument("--database-url", help="PostgreSQL URL (a new schema is used and dropped)")
     args = parser.parse_args()
 
@@ -360,8 +408,12 @@ def main() -> int:
     if args.database_url:
         url = args.database_url
         schema = f"bench_{uuid.uuid4().hex[:12]}"
-        admin = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1)
-                                 if url.startswith("postgresql://") else url, poolclass=sa.NullPool)
+        admin = sa.create_engine(
+            url.replace("postgresql://", "postgresql+psycopg://", 1)
+            if url.startswith("postgresql://")
+            else url,
+            poolclass=sa.NullPool,
+        )
         with admin.begin() as conn:
             conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
         engine_options = {"connect_args": {"options": f"-csearch_path={schema}"}}
@@ -370,15 +422,35 @@ def main() -> int:
     prepare_database(url, engine_options, tmp / "instance")
 
     port = free_port()
-    env = {**os.environ, "SURVEYAPP_DATABASE_URL": url, "SURVEYAPP_SECRET_KEY": "bench-secret",
-           "SURVEYAPP_SQLALCHEMY_ENGINE_OPTIONS": __import__("json").dumps(engine_options),
-           "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
-               "--workers", str(args.workers), "--worker-class", "gthread", "--threads", str(args.threads),
-               "--keep-alive", "30", "--log-level", "warning",
-               "surveyapp:create_app(instance_path='" + str(tmp / "instance") + "')"]
+    env = {
+        **os.environ,
+        "SURVEYAPP_DATABASE_URL": url,
+        "SURVEYAPP_SECRET_KEY": "bench-secret",
+        "SURVEYAPP_SQLALCHEMY_ENGINE_OPTIONS": __import__("json").dumps(engine_options),
+        "PYTHONPATH": str(ROOT),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(args.workers),
+        "--worker-class",
+        "gthread",
+        "--threads",
+        str(args.threads),
+        "--keep-alive",
+        "30",
+        "--log-level",
+        "warning",
+        "surveyapp:create_app(instance_path='" + str(tmp / "instance") + "')",
+    ]
     server_log = open(tmp / "gunicorn.log", "wb")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(command, env=env, cwd=str(tmp), stdout=server_log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        command, env=env, cwd=str(tmp), stdout=server_log, stderr=subprocess.STDOUT
+    )
     try:
         wait_for_server(port, server)
         # Warm-up (not measured): every worker loads the questionnaire once.
@@ -386,10 +458,15 @@ def main() -> int:
         before = completed_in_database(url, engine_options)
         cpu_start = server_cpu_seconds(server.pid)
         results, elapsed = asyncio.run(
-            run_respondents("127.0.0.1", port, args.concurrency, args.interviews, args.seconds, args.think))
+            run_respondents(
+                "127.0.0.1", port, args.concurrency, args.interviews, args.seconds, args.think
+            )
+        )
         cpu_survey = server_cpu_seconds(server.pid) - cpu_start
         cpu_start = server_cpu_seconds(server.pid)
-        pings, ping_elapsed = asyncio.run(run_ping("127.0.0.1", port, args.concurrency, args.ping_seconds))
+        pings, ping_elapsed = asyncio.run(
+            run_ping("127.0.0.1", port, args.concurrency, args.ping_seconds)
+        )
         cpu_ping = server_cpu_seconds(server.pid) - cpu_start
         stored = completed_in_database(url, engine_options) - before
     finally:
@@ -404,26 +481,41 @@ def main() -> int:
     requests = len(results.latencies)
     survey_rps = requests / elapsed
     ping_rps = pings / ping_elapsed
-    print(f"database: {'PostgreSQL' if schema else 'SQLite (WAL)'}; gunicorn {args.workers} workers x "
-          f"{args.threads} threads; {args.concurrency} concurrent respondents, mean think time "
-          f"{args.think:g} s per page; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
-    print(f"survey phase: {elapsed:.1f} s, {requests} requests ({survey_rps:.1f}/s), "
-          f"{results.pages} pages answered ({results.pages / elapsed:.1f} pages/s)")
-    print(f"latency per request: p50 {1000 * statistics.median(results.latencies):.1f} ms, "
-          f"p95 {1000 * percentile(results.latencies, 0.95):.1f} ms, "
-          f"max {1000 * max(results.latencies):.1f} ms")
-    print(f"completed interviews: {results.completed} acknowledged, {stored} in the database "
-          f"({results.completed / elapsed:.2f}/s)")
-    print(f"/api/ping: {ping_rps:.1f} requests/s; survey requests/s are "
-          f"{survey_rps / ping_rps:.2f} of that")
+    print(
+        f"database: {'PostgreSQL' if schema else 'SQLite (WAL)'}; gunicorn {args.workers} workers x "
+        f"{args.threads} threads; {args.concurrency} concurrent respondents, mean think time "
+        f"{args.think:g} s per page; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        f"survey phase: {elapsed:.1f} s, {requests} requests ({survey_rps:.1f}/s), "
+        f"{results.pages} pages answered ({results.pages / elapsed:.1f} pages/s)"
+    )
+    print(
+        f"latency per request: p50 {1000 * statistics.median(results.latencies):.1f} ms, "
+        f"p95 {1000 * percentile(results.latencies, 0.95):.1f} ms, "
+        f"max {1000 * max(results.latencies):.1f} ms"
+    )
+    print(
+        f"completed interviews: {results.completed} acknowledged, {stored} in the database "
+        f"({results.completed / elapsed:.2f}/s)"
+    )
+    print(
+        f"/api/ping: {ping_rps:.1f} requests/s; survey requests/s are "
+        f"{survey_rps / ping_rps:.2f} of that"
+    )
     # CPU per request does not depend on what else runs on the machine, unlike the rates above.
-    print(f"server CPU per request: survey {1000 * cpu_survey / max(requests, 1):.2f} ms, "
-          f"/api/ping {1000 * cpu_ping / max(pings, 1):.2f} ms (ratio "
-          f"{(cpu_ping / max(pings, 1)) / (cpu_survey / max(requests, 1)):.2f})")
+    print(
+        f"server CPU per request: survey {1000 * cpu_survey / max(requests, 1):.2f} ms, "
+        f"/api/ping {1000 * cpu_ping / max(pings, 1):.2f} ms (ratio "
+        f"{(cpu_ping / max(pings, 1)) / (cpu_survey / max(requests, 1)):.2f})"
+    )
     if results.failures:
         print(f"{len(results.failures)} failures, first: {results.failures[:3]}")
     ok = stored == results.completed and not results.failures
-    print("check: completed in database == acknowledged:", "OK" if stored == results.completed else "MISMATCH")
+    print(
+        "check: completed in database == acknowledged:",
+        "OK" if stored == results.completed else "MISMATCH",
+    )
     return 0 if ok else 1
 
 

@@ -27,14 +27,27 @@ TINY = Path(__file__).resolve().parents[1] / "tests" / "surveyapp" / "instrument
 
 def main(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app({"SECRET_KEY": "bench", "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite",
-                          "REQUEST_LOG": False}, instance_path=tmp)
+        app = create_app(
+            {
+                "SECRET_KEY": "bench",
+                "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite",
+                "REQUEST_LOG": False,
+            },
+            instance_path=tmp,
+        )
         with app.app_context():
             db.create_all()
             [(version, _)] = load_instrument_files(db.session, [TINY])
-            wave = create_wave(db.session, name="Bench", instrument_version=version,
-                               reference_start=dt.date(2025, 1, 1), reference_end=dt.date(2025, 12, 31))
-            csv_text = "external_id,stratum,psu\n" + "".join(f"U{i},s{i % 7},p{i % 300}\n" for i in range(n))
+            wave = create_wave(
+                db.session,
+                name="Bench",
+                instrument_version=version,
+                reference_start=dt.date(2025, 1, 1),
+                reference_end=dt.date(2025, 12, 31),
+            )
+            csv_text = "external_id,stratum,psu\n" + "".join(
+                f"U{i},s{i % 7},p{i % 300}\n" for i in range(n)
+            )
             steps = [
                 ("import sample units", lambda: import_sample_units(db.session, wave, csv_text)),
                 ("generate codes", lambda: generate_codes(db.session, wave)),

@@ -41,12 +41,20 @@ RESPOND_PACKAGE = "surveyapp.respond"
 class DatabaseIdConverter(IntegerConverter):
     """``<int:...>`` limited to what the database can hold: a larger id is 404, not an OverflowError."""
 
-    def __init__(self, map: Map, fixed_digits: int = 0, min: int | None = None,  # noqa: A002
-                 max: int | None = MAX_ID, signed: bool = False) -> None:  # noqa: A002
+    def __init__(
+        self,
+        map: Map,
+        fixed_digits: int = 0,
+        min: int | None = None,  # noqa: A002
+        max: int | None = MAX_ID,
+        signed: bool = False,
+    ) -> None:  # noqa: A002
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
-def create_app(test_config: Mapping[str, Any] | None = None, instance_path: str | None = None) -> Flask:
+def create_app(
+    test_config: Mapping[str, Any] | None = None, instance_path: str | None = None
+) -> Flask:
     """Build the app: defaults, then instance/config.py, then SURVEYAPP_* variables, then test_config.
 
     ``instance_path`` overrides Flask's default instance folder (``./instance``
@@ -94,7 +102,7 @@ def database_url(app: Flask) -> str:
     url = str(url)
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -120,7 +128,15 @@ def _init_login(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     app.url_map.converters["int"] = DatabaseIdConverter  # before any rule is added
-    for bp in (main_bp, auth_bp, manage_bp, fieldwork_bp, observatory_bp, api_bp, observatory_api_bp):
+    for bp in (
+        main_bp,
+        auth_bp,
+        manage_bp,
+        fieldwork_bp,
+        observatory_bp,
+        api_bp,
+        observatory_api_bp,
+    ):
         app.register_blueprint(bp)
     # The respondent survey lives in its own package, owned separately.
     if importlib.util.find_spec(RESPOND_PACKAGE) is not None:

@@ -59,9 +59,14 @@ def _area(wave: Wave, ref: str) -> AreaNode:
         return matches[0]
     if len(matches) > 1:
         listed = ", ".join(f"{a.key} ({a.name}, {a.report_level})" for a in matches)
-        raise click.BadParameter(f"{ref!r} matches several areas; use the key: {listed}", param_hint="--area")
-    raise click.BadParameter(f"the wave has no area {ref!r}; try national or a code such as "
-                             f"{', '.join(a.code for a in areas[1:4])}", param_hint="--area")
+        raise click.BadParameter(
+            f"{ref!r} matches several areas; use the key: {listed}", param_hint="--area"
+        )
+    raise click.BadParameter(
+        f"the wave has no area {ref!r}; try national or a code such as "
+        f"{', '.join(a.code for a in areas[1:4])}",
+        param_hint="--area",
+    )
 
 
 def _step(started: float) -> Callable[[str], None]:
@@ -73,19 +78,49 @@ def _step(started: float) -> Callable[[str], None]:
 
 @click.command("report")
 @click.option("--wave", "wave_ref", help="Wave id or link name (slug).")
-@click.option("--area", "area_ref", default=NATIONAL, show_default=True,
-              help="national, or a state or municipality by code, name or key.")
+@click.option(
+    "--area",
+    "area_ref",
+    default=NATIONAL,
+    show_default=True,
+    help="national, or a state or municipality by code, name or key.",
+)
 @click.option("--lang", "language", default="es", show_default=True, type=click.Choice(LANGUAGES))
-@click.option("--internal", is_flag=True, help="Internal edition: every estimate, flagged (never publish).")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Where to write the PDF ('-' for stdout).")
-@click.option("--work", is_flag=True, help="Instead: build every report the portal is waiting for, then stop.")
-@click.option("--watch", type=click.FloatRange(min=0.5), metavar="SECONDS",
-              help="With --work: keep looking for new requests every SECONDS (a worker service).")
-@click.option("--prune", is_flag=True, help="Instead: delete cached reports built from data that has changed since.")
+@click.option(
+    "--internal", is_flag=True, help="Internal edition: every estimate, flagged (never publish)."
+)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Where to write the PDF ('-' for stdout).",
+)
+@click.option(
+    "--work", is_flag=True, help="Instead: build every report the portal is waiting for, then stop."
+)
+@click.option(
+    "--watch",
+    type=click.FloatRange(min=0.5),
+    metavar="SECONDS",
+    help="With --work: keep looking for new requests every SECONDS (a worker service).",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Instead: delete cached reports built from data that has changed since.",
+)
 @with_appcontext
-def report_command(wave_ref: str | None, area_ref: str, language: str, internal: bool, output: str | None,
-                   work: bool, watch: float | None, prune: bool) -> None:
+def report_command(
+    wave_ref: str | None,
+    area_ref: str,
+    language: str,
+    internal: bool,
+    output: str | None,
+    work: bool,
+    watch: float | None,
+    prune: bool,
+) -> None:
     """Write the PDF status report of a wave and area."""
     settings = report_settings()
     started = time.monotonic()
@@ -110,11 +145,21 @@ def report_command(wave_ref: str | None, area_ref: str, language: str, internal:
     area = _area(wave, area_ref)
     public = not internal
     version = data_version(db.session, wave, settings)
-    echo(f"wave {wave.slug}, {area.report_level} {area.name}, {language}, {'public' if public else 'internal'}")
+    echo(
+        f"wave {wave.slug}, {area.report_level} {area.name}, {language}, {'public' if public else 'internal'}"
+    )
     try:
-        pdf = pdf_report(db.session, wave, area, language=language, public=public,
-                         table=ready_table(db.session, wave, version), settings=settings,
-                         drivers=cached_drivers(db.session, wave, version, echo), progress=echo)
+        pdf = pdf_report(
+            db.session,
+            wave,
+            area,
+            language=language,
+            public=public,
+            table=ready_table(db.session, wave, version),
+            settings=settings,
+            drivers=cached_drivers(db.session, wave, version, echo),
+            progress=echo,
+        )
     except ReportError as exc:
         raise click.ClickException(str(exc)) from None
     cached = request_output(db.session, OutputKey.pdf(wave, area, language, public, version))

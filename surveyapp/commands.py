@@ -68,7 +68,9 @@ def load_standard_instruments() -> list[tuple[InstrumentVersion, bool]]:
         return load_instrument_files(db.session, standard_instrument_paths())
     except InstrumentError as exc:
         db.session.rollback()
-        raise click.ClickException("a standard questionnaire is broken:\n" + "\n".join(map(str, exc.problems))) from None
+        raise click.ClickException(
+            "a standard questionnaire is broken:\n" + "\n".join(map(str, exc.problems))
+        ) from None
     except InstrumentConflict as exc:
         db.session.rollback()
         raise click.ClickException(str(exc)) from None
@@ -85,8 +87,13 @@ def initialise(admin_email: str | None, admin_name: str | None, admin_password: 
         click.echo(f"{'Loaded' if created else 'Already loaded'}: questionnaire {row.label}")
     if admin_email:
         try:
-            create_user(db.session, email=admin_email, name=admin_name or admin_email.split("@")[0],
-                        role=Role.administrator, password=admin_password or "")
+            create_user(
+                db.session,
+                email=admin_email,
+                name=admin_name or admin_email.split("@")[0],
+                role=Role.administrator,
+                password=admin_password or "",
+            )
         except UserError as exc:
             db.session.rollback()
             _fail(f"{exc.field}: {exc.message}")
@@ -95,22 +102,31 @@ def initialise(admin_email: str | None, admin_name: str | None, admin_password: 
 
 
 @click.command("init")
-@click.option("--admin-email", help="Email of the first administrator (asked for when there is none).")
+@click.option(
+    "--admin-email", help="Email of the first administrator (asked for when there is none)."
+)
 @click.option("--admin-name", help="Full name of the first administrator.")
 @click.option("--admin-password", help="Password (better: leave out and type it when asked).")
 @click.option("--no-admin", is_flag=True, help="Do not create or ask for an administrator.")
 @with_appcontext
-def init_command(admin_email: str | None, admin_name: str | None, admin_password: str | None, no_admin: bool) -> None:
+def init_command(
+    admin_email: str | None, admin_name: str | None, admin_password: str | None, no_admin: bool
+) -> None:
     """Create or upgrade the database and load the standard questionnaires."""
     upgrade()
     needs_admin = not no_admin and (admin_email is not None or not _administrator_exists())
     if needs_admin:
         if admin_email is None:
             admin_email = click.prompt("Administrator email")
-            admin_name = admin_name or click.prompt("Administrator name", default=admin_email.split("@")[0])
+            admin_name = admin_name or click.prompt(
+                "Administrator name", default=admin_email.split("@")[0]
+            )
         if admin_password is None:
-            admin_password = click.prompt("Administrator password (at least 10 characters)",
-                                          hide_input=True, confirmation_prompt=True)
+            admin_password = click.prompt(
+                "Administrator password (at least 10 characters)",
+                hide_input=True,
+                confirmation_prompt=True,
+            )
     initialise(admin_email if needs_admin else None, admin_name, admin_password)
     click.echo("Database ready.")
 
@@ -143,19 +159,34 @@ user_group = AppGroup("user", help="Manage staff accounts.")
 @click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
 @click.option("--name", help="Full name (defaults to the part of the email before @).")
 @click.option("--password", help="Leave out to type it (hidden) when asked.")
-@click.option("--area", "area_path", help="Limit the user to this area, given as its path of codes (MX/19).")
-def user_create(email: str, role: str, name: str | None, password: str | None, area_path: str | None) -> None:
+@click.option(
+    "--area", "area_path", help="Limit the user to this area, given as its path of codes (MX/19)."
+)
+def user_create(
+    email: str, role: str, name: str | None, password: str | None, area_path: str | None
+) -> None:
     """Create a staff account."""
     area = None
     if area_path:
-        area = next((a for a in db.session.scalars(sa.select(Area)) if areas.area_path(a) == area_path), None)
+        area = next(
+            (a for a in db.session.scalars(sa.select(Area)) if areas.area_path(a) == area_path),
+            None,
+        )
         if area is None:
             _fail(f"no area with path {area_path} (see: surveyapp area list)")
     if password is None:
-        password = click.prompt("Password (at least 10 characters)", hide_input=True, confirmation_prompt=True)
+        password = click.prompt(
+            "Password (at least 10 characters)", hide_input=True, confirmation_prompt=True
+        )
     try:
-        user = create_user(db.session, email=email, name=name or email.split("@")[0], role=Role(role),
-                           password=password or "", area=area)
+        user = create_user(
+            db.session,
+            email=email,
+            name=name or email.split("@")[0],
+            role=Role(role),
+            password=password or "",
+            area=area,
+        )
     except UserError as exc:
         db.session.rollback()
         _fail(f"{exc.field}: {exc.message}")
@@ -171,7 +202,9 @@ def user_list() -> None:
         click.echo(f"{user.email}\t{user.role.value}\t{state}")
 
 
-area_group = AppGroup("area", help="Manage the area hierarchy (country > region > municipality > neighbourhood).")
+area_group = AppGroup(
+    "area", help="Manage the area hierarchy (country > region > municipality > neighbourhood)."
+)
 
 
 @area_group.command("import")
@@ -196,12 +229,15 @@ def area_import(csv_file: Path) -> None:
 @area_group.command("list")
 def area_list() -> None:
     """List areas as path, level and name."""
-    rows = [(areas.area_path(a), a.level.value, a.name) for a in db.session.scalars(sa.select(Area))]
+    rows = [
+        (areas.area_path(a), a.level.value, a.name) for a in db.session.scalars(sa.select(Area))
+    ]
     for path, level, name in sorted(rows):
         click.echo(f"{path}\t{level}\t{name}")
 
 
 # ---- demo ----
+
 
 def _demo_admin_password(instance: Path) -> str:
     """The demo administrator's password, created once and kept in the instance folder."""
@@ -213,8 +249,13 @@ def _demo_admin_password(instance: Path) -> str:
             return saved
     password = secrets.token_urlsafe(12)
     if admin is None:
-        create_user(db.session, email=DEMO_ADMIN_EMAIL, name="Demo administrator",
-                    role=Role.administrator, password=password)
+        create_user(
+            db.session,
+            email=DEMO_ADMIN_EMAIL,
+            name="Demo administrator",
+            role=Role.administrator,
+            password=password,
+        )
     else:
         set_password(db.session, admin, password)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -224,13 +265,20 @@ def _demo_admin_password(instance: Path) -> str:
 
 
 def _demo_areas() -> list[Area]:
-    country = db.session.scalar(sa.select(Area).where(Area.level == AreaLevel.country, Area.code == "DM"))
+    country = db.session.scalar(
+        sa.select(Area).where(Area.level == AreaLevel.country, Area.code == "DM")
+    )
     if country is None:
-        country = areas.create_area(db.session, level=AreaLevel.country, code="DM", name="Demo country")
-        region = areas.create_area(db.session, level=AreaLevel.region, code="01", name="Demo region",
-                                   parent=country)
+        country = areas.create_area(
+            db.session, level=AreaLevel.country, code="DM", name="Demo country"
+        )
+        region = areas.create_area(
+            db.session, level=AreaLevel.region, code="01", name="Demo region", parent=country
+        )
         for code, name in (("001", "Norte"), ("002", "Sur")):
-            areas.create_area(db.session, level=AreaLevel.municipality, code=code, name=name, parent=region)
+            areas.create_area(
+                db.session, level=AreaLevel.municipality, code=code, name=name, parent=region
+            )
     return [country]
 
 
@@ -245,21 +293,33 @@ def _demo_wave() -> Wave:
     if wave is not None:
         return wave
     version = db.session.scalar(
-        sa.select(InstrumentVersion)
-        .order_by((InstrumentVersion.instrument_id == "vict_std").desc(), InstrumentVersion.loaded_at.desc())
+        sa.select(InstrumentVersion).order_by(
+            (InstrumentVersion.instrument_id == "vict_std").desc(),
+            InstrumentVersion.loaded_at.desc(),
+        )
     )
     if version is None:
         _fail("no questionnaire is loaded")
     assert version is not None
     start, end = _last_twelve_months(dt.date.today())
     wave = waves.create_wave(
-        db.session, name="Demo wave", slug=DEMO_SLUG, instrument_version=version,
-        reference_start=start, reference_end=end, modes=[Mode.web, Mode.tablet],
-        invitation_required=False, status=WaveStatus.open, areas=_demo_areas(),
+        db.session,
+        name="Demo wave",
+        slug=DEMO_SLUG,
+        instrument_version=version,
+        reference_start=start,
+        reference_end=end,
+        modes=[Mode.web, Mode.tablet],
+        invitation_required=False,
+        status=WaveStatus.open,
+        areas=_demo_areas(),
     )
-    units = "external_id,address,area_code,stratum,psu,selection_probability,eligible_adults\n" + "".join(
-        f"D-{i:03d},Calle Demo {i},{'001' if i <= 3 else '002'},urban,{'N' if i <= 3 else 'S'}1,0.01,\n"
-        for i in range(1, 7)
+    units = (
+        "external_id,address,area_code,stratum,psu,selection_probability,eligible_adults\n"
+        + "".join(
+            f"D-{i:03d},Calle Demo {i},{'001' if i <= 3 else '002'},urban,{'N' if i <= 3 else 'S'}1,0.01,\n"
+            for i in range(1, 7)
+        )
     )
     result = import_sample_units(db.session, wave, units)
     if not result.ok:  # pragma: no cover - the demo file is fixed
@@ -270,9 +330,16 @@ def _demo_wave() -> Wave:
 @click.command("demo")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--no-serve", is_flag=True, help="Prepare everything and print the details, but do not serve.")
-@click.option("--size", type=click.Choice(list(SIMULATION_SIZES)), default="small", show_default=True,
-              help="Size of the simulated wave loaded for the observatory.")
+@click.option(
+    "--no-serve", is_flag=True, help="Prepare everything and print the details, but do not serve."
+)
+@click.option(
+    "--size",
+    type=click.Choice(list(SIMULATION_SIZES)),
+    default="small",
+    show_default=True,
+    help="Size of the simulated wave loaded for the observatory.",
+)
 @with_appcontext
 def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     """Set up a demonstration (database, questionnaires, admin, open wave) and serve it."""
@@ -280,21 +347,34 @@ def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     password = _demo_admin_password(Path(current_app.instance_path))
     wave = _demo_wave()
     # two waves a year apart, so the reports have changes to show
-    simulated = [load_simulated_wave(db.session, seed=1, size=size, wave=number) for number in (1, 2)]
-    units = list(db.session.scalars(sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id)
-                                    .order_by(SampleUnit.external_id)))
+    simulated = [
+        load_simulated_wave(db.session, seed=1, size=size, wave=number) for number in (1, 2)
+    ]
+    units = list(
+        db.session.scalars(
+            sa.select(SampleUnit)
+            .where(SampleUnit.wave_id == wave.id)
+            .order_by(SampleUnit.external_id)
+        )
+    )
     codes = invitations.generate_codes(db.session, wave, units, replace=True)
     db.session.commit()
     base = f"http://{host}:{port}"
     click.echo("\nDemonstration ready.\n")
     click.echo(f"  Public survey (open link, no code needed): {base}/s/{wave.slug}")
-    click.echo(f"  Observatory (reports of two simulated waves, {simulated[-1].interviews} interviews in the "
-               f"latest): {base}/observatory/")
+    click.echo(
+        f"  Observatory (reports of two simulated waves, {simulated[-1].interviews} interviews in the "
+        f"latest): {base}/observatory/"
+    )
     click.echo(f"  Staff login:  {base}/auth/login")
     click.echo(f"      email:    {DEMO_ADMIN_EMAIL}")
-    click.echo(f"      password: {password}   (kept in {Path(current_app.instance_path) / DEMO_PASSWORD_FILE})")
+    click.echo(
+        f"      password: {password}   (kept in {Path(current_app.instance_path) / DEMO_PASSWORD_FILE})"
+    )
     if codes:
-        click.echo("  Invitation codes of the demo households (new ones on every run; used codes stay valid):")
+        click.echo(
+            "  Invitation codes of the demo households (new ones on every run; used codes stay valid):"
+        )
         for unit, code in codes:
             click.echo(f"      {unit.external_id}  {code}")
     click.echo(f"  Database: {db.engine.url.render_as_string(hide_password=True)}\n")

@@ -42,7 +42,10 @@ def wants_json() -> bool:
     if request.path.startswith("/api/"):
         return True
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
-    return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
+    return (
+        best == "application/json"
+        and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
+    )
 
 
 def error_response(code: int, message: str | None = None) -> tuple[Response | str, int]:
@@ -72,7 +75,9 @@ def _csrf_error(exc: CSRFError) -> tuple[Response | str, int]:
 
 def _server_error(exc: Exception) -> tuple[Response | str, int]:
     original = getattr(exc, "original_exception", None) or exc
-    current_app.logger.error("unhandled error on %s %s", request.method, request.path, exc_info=original)
+    current_app.logger.error(
+        "unhandled error on %s %s", request.method, request.path, exc_info=original
+    )
     db.session.rollback()
     return error_response(500)
 

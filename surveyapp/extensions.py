@@ -73,5 +73,7 @@ def relax_next_commit(session: Any) -> bool:
 @sa.event.listens_for(sa.pool.Pool, "checkin")
 def _durable_again(dbapi_connection: Any, connection_record: Any) -> None:
     """A connection whose commit was relaxed is durable again before anyone else uses it."""
-    if connection_record.info.pop(_RELAXED, False) and isinstance(dbapi_connection, sqlite3.Connection):
+    if connection_record.info.pop(_RELAXED, False) and isinstance(
+        dbapi_connection, sqlite3.Connection
+    ):
         dbapi_connection.execute("PRAGMA synchronous=FULL")

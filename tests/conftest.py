@@ -49,7 +49,9 @@ def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     import surveyapp.models.users as users_module
 
     def cheap(password: str, method: str = "pbkdf2:sha256:1000", salt_length: int = 16) -> str:
-        return generate_password_hash(password, method="pbkdf2:sha256:1000", salt_length=salt_length)
+        return generate_password_hash(
+            password, method="pbkdf2:sha256:1000", salt_length=salt_length
+        )
 
     monkeypatch.setattr(users_module, "generate_password_hash", cheap)
 

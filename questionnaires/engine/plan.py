@@ -307,13 +307,19 @@ def _settles_in_order(plan: Plan) -> bool:
         for f in section.fields:
             order[f.code] = len(order)
     for section in plan.sections:
-        start = order[section.repeat.code] if section.repeat else (
-            order[section.fields[0].code] if section.fields else len(order)
+        start = (
+            order[section.repeat.code]
+            if section.repeat
+            else (order[section.fields[0].code] if section.fields else len(order))
         )
         for name in _names(section.relevant, section.repeat_relevant, section.count):
             if order.get(name, -1) >= start:
                 return False
-        own = plan.repeat_fields.get(section.repeat.code, frozenset()) if section.repeat else frozenset()
+        own = (
+            plan.repeat_fields.get(section.repeat.code, frozenset())
+            if section.repeat
+            else frozenset()
+        )
         for f in section.fields:
             expressions = (*f.relevant, f.calculation)
             names = _names(*expressions)

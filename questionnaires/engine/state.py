@@ -15,7 +15,14 @@ from questionnaires.expressions.coercion import is_blank
 from .context import AnswerContext
 from .plan import Field, Plan, SectionPlan
 
-__all__ = ["MAX_INSTANCES", "copy_document", "fingerprint", "instance_count", "section_on", "settle"]
+__all__ = [
+    "MAX_INSTANCES",
+    "copy_document",
+    "fingerprint",
+    "instance_count",
+    "section_on",
+    "settle",
+]
 
 #: Most instances a repeat can have, whatever its count expression says.
 MAX_INSTANCES = 100

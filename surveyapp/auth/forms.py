@@ -8,8 +8,12 @@ from wtforms.validators import DataRequired, EqualTo, Length
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("Email address", validators=[DataRequired("Enter your email address."), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired("Enter your password."), Length(max=1000)])
+    email = EmailField(
+        "Email address", validators=[DataRequired("Enter your email address."), Length(max=254)]
+    )
+    password = PasswordField(
+        "Password", validators=[DataRequired("Enter your password."), Length(max=1000)]
+    )
     remember = BooleanField("Keep me logged in on this device")
     next = HiddenField()
     submit = SubmitField("Log in")
@@ -22,10 +26,18 @@ class EmptyForm(FlaskForm):
 
 
 class PasswordForm(FlaskForm):
-    current = PasswordField("Current password", validators=[DataRequired("Enter your current password.")])
-    new = PasswordField("New password", validators=[
-        DataRequired("Enter a new password."),
-        Length(min=10, max=200, message="The new password must have at least 10 characters.")])
-    confirm = PasswordField("Repeat the new password", validators=[
-        EqualTo("new", "The two new passwords do not match.")])
+    current = PasswordField(
+        "Current password", validators=[DataRequired("Enter your current password.")]
+    )
+    new = PasswordField(
+        "New password",
+        validators=[
+            DataRequired("Enter a new password."),
+            Length(min=10, max=200, message="The new password must have at least 10 characters."),
+        ],
+    )
+    confirm = PasswordField(
+        "Repeat the new password",
+        validators=[EqualTo("new", "The two new passwords do not match.")],
+    )
     submit = SubmitField("Change password")

@@ -67,8 +67,13 @@ def logout() -> ResponseReturnValue:
     """Log out (POST with CSRF token, so no link can log someone out)."""
     form = EmptyForm()
     if form.validate_on_submit() and current_user.is_authenticated:
-        audit.record(db.session, "user.logout", user=current_user._get_current_object(),
-                     object_type="user", object_id=current_user.id)
+        audit.record(
+            db.session,
+            "user.logout",
+            user=current_user._get_current_object(),
+            object_type="user",
+            object_id=current_user.id,
+        )
         db.session.commit()
         logout_user()
         flash("You have logged out.", "info")

@@ -56,7 +56,7 @@ class DateInput(DateField):
         try:
             super().process_formdata(valuelist)
         except ValueError:
-            raise ValueError(f"Enter \"{self.label.text}\" as a date like 2025-12-31.") from None
+            raise ValueError(f'Enter "{self.label.text}" as a date like 2025-12-31.') from None
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -67,34 +67,53 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class WaveForm(FlaskForm):
-    name = StringField("Name", validators=[DataRequired("Enter a name for the wave."), Length(max=200)])
+    name = StringField(
+        "Name", validators=[DataRequired("Enter a name for the wave."), Length(max=200)]
+    )
     slug = StringField("Link name (optional)", validators=[Optional(), Length(max=64)])
-    instrument_version = SelectField("Questionnaire", coerce=int,
-                                     validators=[InputRequired("Choose a questionnaire.")])
-    reference_start = DateInput("Reference period starts", validators=[InputRequired(
-        "Enter the first day of the reference period as a date.")])
-    reference_end = DateInput("Reference period ends", validators=[InputRequired(
-        "Enter the last day of the reference period as a date.")])
+    instrument_version = SelectField(
+        "Questionnaire", coerce=int, validators=[InputRequired("Choose a questionnaire.")]
+    )
+    reference_start = DateInput(
+        "Reference period starts",
+        validators=[InputRequired("Enter the first day of the reference period as a date.")],
+    )
+    reference_end = DateInput(
+        "Reference period ends",
+        validators=[InputRequired("Enter the last day of the reference period as a date.")],
+    )
     fieldwork_start = DateInput("Field work starts (optional)", validators=[Optional()])
     fieldwork_end = DateInput("Field work ends (optional)", validators=[Optional()])
     languages = MultiCheckboxField("Languages", validators=[Optional()])
-    modes = MultiCheckboxField("Modes", choices=choices([(Mode.web.value, "Web (respondents answer themselves)"),
-                                                         (Mode.tablet.value, "Tablet (face-to-face interviewers)")]),
-                               validators=[DataRequired("Choose at least one mode.")])
+    modes = MultiCheckboxField(
+        "Modes",
+        choices=choices(
+            [
+                (Mode.web.value, "Web (respondents answer themselves)"),
+                (Mode.tablet.value, "Tablet (face-to-face interviewers)"),
+            ]
+        ),
+        validators=[DataRequired("Choose at least one mode.")],
+    )
     areas = MultiCheckboxField("Areas covered", coerce=int, validators=[Optional()])
-    invitation_required = BooleanField("Respondents need an invitation code to answer on the web",
-                                       default=True)
+    invitation_required = BooleanField(
+        "Respondents need an invitation code to answer on the web", default=True
+    )
     public_report = BooleanField("Results of this wave may be published")
     submit = SubmitField("Create wave")
 
 
 class StatusForm(FlaskForm):
-    status = SelectField("New status", choices=choices((s.value, s.value.capitalize()) for s in WaveStatus))
+    status = SelectField(
+        "New status", choices=choices((s.value, s.value.capitalize()) for s in WaveStatus)
+    )
     submit = SubmitField("Change status")
 
 
 class SampleUploadForm(FlaskForm):
-    file = FileField("CSV file of sample units", validators=[FileRequired("Choose a CSV file to upload.")])
+    file = FileField(
+        "CSV file of sample units", validators=[FileRequired("Choose a CSV file to upload.")]
+    )
     allow_partial = BooleanField("Import the correct rows even if some rows have errors")
     submit = SubmitField("Import sample units")
 
@@ -105,9 +124,14 @@ class AreaUploadForm(FlaskForm):
 
 
 class CodesForm(FlaskForm):
-    expires_days = IntegerField("Codes expire after (days, 0 for never)", default=0,
-                                validators=[InputRequired("Enter a number of days."),
-                                            IntegerRange(0, 3650, "Enter a number from 0 to 3650.")])
+    expires_days = IntegerField(
+        "Codes expire after (days, 0 for never)",
+        default=0,
+        validators=[
+            InputRequired("Enter a number of days."),
+            IntegerRange(0, 3650, "Enter a number from 0 to 3650."),
+        ],
+    )
     replace = BooleanField("Replace the unused codes that were already issued")
     submit = SubmitField("Generate codes and download CSV")
 
@@ -117,15 +141,24 @@ def role_choices() -> list[SelectChoice]:
 
 
 class UserForm(FlaskForm):
-    email = EmailField("Email address", validators=[DataRequired("Enter an email address."), Length(max=254)])
-    name = StringField("Full name", validators=[DataRequired("Enter the person's name."), Length(max=200)])
+    email = EmailField(
+        "Email address", validators=[DataRequired("Enter an email address."), Length(max=254)]
+    )
+    name = StringField(
+        "Full name", validators=[DataRequired("Enter the person's name."), Length(max=200)]
+    )
     role = SelectField("Role", choices=role_choices())
     area = SelectField("Limited to area", coerce=int, default=0)
-    password = PasswordField("Temporary password", validators=[
-        DataRequired("Enter a temporary password."),
-        Length(min=10, max=200, message="The password must have at least 10 characters.")])
-    confirm = PasswordField("Repeat the password", validators=[
-        EqualTo("password", "The two passwords do not match.")])
+    password = PasswordField(
+        "Temporary password",
+        validators=[
+            DataRequired("Enter a temporary password."),
+            Length(min=10, max=200, message="The password must have at least 10 characters."),
+        ],
+    )
+    confirm = PasswordField(
+        "Repeat the password", validators=[EqualTo("password", "The two passwords do not match.")]
+    )
     submit = SubmitField("Create user")
 
 
@@ -140,7 +173,7 @@ class ScopeForm(FlaskForm):
 
 
 def area_choices(areas: Iterable[tuple[int, str]]) -> list[SelectChoice]:
-    """"No limit" (0) and then each area by its path."""
+    """ "No limit" (0) and then each area by its path."""
     return choices([(0, "All areas (no limit)"), *areas])
 
 

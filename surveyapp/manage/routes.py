@@ -67,7 +67,9 @@ def _wave_or_404(wave_id: int) -> Wave:
 @role_required(*MANAGER_ROLES)
 def index() -> ResponseReturnValue:
     """All waves, newest first."""
-    all_waves = db.session.scalars(sa.select(Wave).order_by(Wave.created_at.desc(), Wave.id.desc())).all()
+    all_waves = db.session.scalars(
+        sa.select(Wave).order_by(Wave.created_at.desc(), Wave.id.desc())
+    ).all()
     return render_template("manage/index.html", waves=all_waves)
 
 
@@ -77,15 +79,21 @@ def new_wave() -> ResponseReturnValue:
     """Create a wave from a loaded instrument version."""
     versions = instrument_versions(db.session)
     form = WaveForm()
-    form.instrument_version.choices = choices((v.id, f"{v.title_in('en')} ({v.label})") for v in versions)
+    form.instrument_version.choices = choices(
+        (v.id, f"{v.title_in('en')} ({v.label})") for v in versions
+    )
     languages = sorted({lang for v in versions for lang in v.languages})
     form.languages.choices = choices((lang, lang) for lang in languages)
-    wave_areas = list(db.session.scalars(
-        sa.select(Area).where(Area.level.in_([AreaLevel.country, AreaLevel.region])).order_by(Area.code)
-    ))
+    wave_areas = list(
+        db.session.scalars(
+            sa.select(Area)
+            .where(Area.level.in_([AreaLevel.country, AreaLevel.region]))
+            .order_by(Area.code)
+        )
+    )
     form.areas.choices = choices((a.id, f"{a.name} ({areas.area_path(a)})") for a in wave_areas)
     if not versions:
-        flash("No questionnaire is loaded yet: run \"surveyapp init\" first.", "warning")
+        flash('No questionnaire is loaded yet: run "surveyapp init" first.', "warning")
     if form.validate_on_submit():
         version = db.session.get(InstrumentVersion, form.instrument_version.data)
         if version is None:
@@ -113,7 +121,7 @@ def new_wave() -> ResponseReturnValue:
                 field_errors(form, exc.field, exc.message)
             else:
                 db.session.commit()
-                flash(f"Wave \"{wave.name}\" created as a draft.", "success")
+                flash(f'Wave "{wave.name}" created as a draft.', "success")
                 return redirect(url_for("manage.wave", wave_id=wave.id))
     return render_template("manage/new_wave.html", form=form)
 
@@ -125,14 +133,22 @@ def wave(wave_id: int) -> ResponseReturnValue:
     current = _wave_or_404(wave_id)
     status_form = StatusForm(status=current.status.value)
     status_form.status.choices = choices(
-        (s.value, s.value.capitalize()) for s in WaveStatus
+        (s.value, s.value.capitalize())
+        for s in WaveStatus
         if not (s is WaveStatus.draft and current.status is not WaveStatus.draft)
     )
     counts = response.response_by_area(db.session, current)
     without_code = invitations.units_without_code(db.session, current)
     codes_issued, codes_used = invitations.code_usage(db.session, current)
-    return render_template("manage/wave.html", wave=current, counts=counts, status_form=status_form,
-                           without_code=without_code, codes_issued=codes_issued, codes_used=codes_used)
+    return render_template(
+        "manage/wave.html",
+        wave=current,
+        counts=counts,
+        status_form=status_form,
+        without_code=without_code,
+        codes_issued=codes_issued,
+        codes_used=codes_used,
+    )
 
 
 @bp.route("/waves/<int:wave_id>/status", methods=["POST"])
@@ -163,8 +179,9 @@ def upload_sample(wave_id: int) -> ResponseReturnValue:
     result = None
     if form.validate_on_submit():
         data = form.file.data.read()
-        result = sample.import_sample_units(db.session, current, data,
-                                           allow_partial=bool(form.allow_partial.data), by=_me())
+        result = sample.import_sample_units(
+            db.session, current, data, allow_partial=bool(form.allow_partial.data), by=_me()
+        )
         if result.imported:
             db.session.commit()
         else:
@@ -172,8 +189,9 @@ def upload_sample(wave_id: int) -> ResponseReturnValue:
         if result.ok:
             flash(f"{len(result.imported)} sample units imported.", "success")
             return redirect(url_for("manage.wave", wave_id=wave_id))
-    return render_template("manage/sample.html", wave=current, form=form, result=result,
-                           columns=sample.COLUMNS)
+    return render_template(
+        "manage/sample.html", wave=current, form=form, result=result, columns=sample.COLUMNS
+    )
 
 
 @bp.route("/waves/<int:wave_id>/codes", methods=["GET", "POST"])
@@ -187,8 +205,9 @@ def codes(wave_id: int) -> ResponseReturnValue:
     if form.validate_on_submit():
         days = form.expires_days.data or 0
         expires = utcnow() + dt.timedelta(days=days) if days else None
-        issued = invitations.generate_codes(db.session, current, expires_at=expires,
-                                            replace=bool(form.replace.data), by=_me())
+        issued = invitations.generate_codes(
+            db.session, current, expires_at=expires, replace=bool(form.replace.data), by=_me()
+        )
         # Built before the commit expires the units, so no reload per unit.
         download = _codes_csv(current, issued) if issued else None
         db.session.commit()
@@ -197,9 +216,12 @@ def codes(wave_id: int) -> ResponseReturnValue:
             return redirect(url_for("manage.codes", wave_id=wave_id))
         return download
     without_code = invitations.units_without_code(db.session, current)
-    total = db.session.scalar(sa.select(sa.func.count(SampleUnit.id)).where(SampleUnit.wave_id == wave_id))
-    return render_template("manage/codes.html", wave=current, form=form, without_code=without_code,
-                           total=total or 0)
+    total = db.session.scalar(
+        sa.select(sa.func.count(SampleUnit.id)).where(SampleUnit.wave_id == wave_id)
+    )
+    return render_template(
+        "manage/codes.html", wave=current, form=form, without_code=without_code, total=total or 0
+    )
 
 
 def _codes_csv(current: Wave, issued: list[tuple[SampleUnit, str]]) -> Response:
@@ -208,7 +230,9 @@ def _codes_csv(current: Wave, issued: list[tuple[SampleUnit, str]]) -> Response:
     link = url_for("main.index", _external=True).rstrip("/") + f"/s/{current.slug}"
     writer.writerow(["external_id", "address", "area_code", "invitation_code", "survey_link"])
     for unit, code in issued:
-        writer.writerow([unit.external_id, unit.address or "", unit.area.code if unit.area else "", code, link])
+        writer.writerow(
+            [unit.external_id, unit.address or "", unit.area.code if unit.area else "", code, link]
+        )
     stamp = utcnow().strftime("%Y%m%d-%H%M%S")
     return Response(
         "\ufeff" + out.getvalue(),
@@ -234,12 +258,16 @@ def areas_page() -> ResponseReturnValue:
             db.session.commit()
             flash(f"{len(created)} areas added.", "success")
             return redirect(url_for("manage.areas_page"))
-    rows = sorted(((areas.area_path(a), a) for a in db.session.scalars(sa.select(Area))), key=lambda r: r[0])
-    return render_template("manage/areas.html", form=form, errors=errors, rows=rows,
-                           columns=areas.AREA_COLUMNS)
+    rows = sorted(
+        ((areas.area_path(a), a) for a in db.session.scalars(sa.select(Area))), key=lambda r: r[0]
+    )
+    return render_template(
+        "manage/areas.html", form=form, errors=errors, rows=rows, columns=areas.AREA_COLUMNS
+    )
 
 
 # ---- user administration (administrators only) ----
+
 
 @bp.route("/users")
 @role_required()
@@ -252,14 +280,21 @@ def users_list() -> ResponseReturnValue:
         form = ScopeForm(prefix=f"s{u.id}", area=u.area_id or 0)
         form.area.choices = area_choices(paths)
         scope_forms[u.id] = form
-    return render_template("manage/users.html", users=everyone, role_forms=role_forms,
-                           scope_forms=scope_forms, active_form=ActiveForm())
+    return render_template(
+        "manage/users.html",
+        users=everyone,
+        role_forms=role_forms,
+        scope_forms=scope_forms,
+        active_form=ActiveForm(),
+    )
 
 
 def _area_paths() -> list[tuple[int, str]]:
     """(id, "path – name") of every area, sorted by path."""
-    return sorted(((a.id, f"{areas.area_path(a)} – {a.name}") for a in db.session.scalars(sa.select(Area))),
-                  key=lambda pair: pair[1])
+    return sorted(
+        ((a.id, f"{areas.area_path(a)} – {a.name}") for a in db.session.scalars(sa.select(Area))),
+        key=lambda pair: pair[1],
+    )
 
 
 def _area_from_choice(area_id: int | None) -> Area | None:
@@ -286,15 +321,23 @@ def new_user() -> ResponseReturnValue:
     form.area.choices = area_choices(_area_paths())
     if form.validate_on_submit():
         try:
-            user = users.create_user(db.session, email=form.email.data or "", name=form.name.data or "",
-                                     role=Role(form.role.data), password=form.password.data or "",
-                                     created_by=_me(), area=_area_from_choice(form.area.data))
+            user = users.create_user(
+                db.session,
+                email=form.email.data or "",
+                name=form.name.data or "",
+                role=Role(form.role.data),
+                password=form.password.data or "",
+                created_by=_me(),
+                area=_area_from_choice(form.area.data),
+            )
         except users.UserError as exc:
             db.session.rollback()
             field_errors(form, exc.field, exc.message)
         else:
             db.session.commit()
-            flash(f"User {user.email} created. Give them the temporary password in person.", "success")
+            flash(
+                f"User {user.email} created. Give them the temporary password in person.", "success"
+            )
             return redirect(url_for("manage.users_list"))
     return render_template("manage/new_user.html", form=form)
 
@@ -333,7 +376,10 @@ def user_area(user_id: int) -> ResponseReturnValue:
     else:
         users.set_area(db.session, user, _area_from_choice(form.area.data), by=_me())
         db.session.commit()
-        flash(f"{user.email} now sees {'all areas' if user.area_id is None else 'one area'}.", "success")
+        flash(
+            f"{user.email} now sees {'all areas' if user.area_id is None else 'one area'}.",
+            "success",
+        )
     return redirect(url_for("manage.users_list"))
 
 

@@ -27,13 +27,15 @@ class Area(Base):
     """A country, region, municipality or neighbourhood."""
 
     __tablename__ = "areas"
-    __table_args__ = (
-        sa.UniqueConstraint("level", "parent_id", "code"),
-    )
+    __table_args__ = (sa.UniqueConstraint("level", "parent_id", "code"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)  # surrogate key
-    level: Mapped[AreaLevel] = mapped_column(enum_column(AreaLevel, "area_level"))  # place in the hierarchy
-    code: Mapped[str] = mapped_column(sa.String(32))  # official code (e.g. INEGI/DANE), unique per level and parent
+    level: Mapped[AreaLevel] = mapped_column(
+        enum_column(AreaLevel, "area_level")
+    )  # place in the hierarchy
+    code: Mapped[str] = mapped_column(
+        sa.String(32)
+    )  # official code (e.g. INEGI/DANE), unique per level and parent
     name: Mapped[str] = mapped_column(sa.String(200))  # official name
     parent_id: Mapped[int | None] = mapped_column(  # enclosing area; none for countries
         sa.ForeignKey("areas.id", ondelete="RESTRICT"), index=True

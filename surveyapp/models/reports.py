@@ -22,7 +22,9 @@ class OutputKind(enum.StrEnum):
 
     indicators = "indicators"  # the whole indicator table of a wave (JSON), every area and group
     pdf = "pdf"  # a PDF status report for one area, language and audience
-    fear_drivers = "fear_drivers"  # odds ratios of feeling unsafe (analysis.compare.fear_model) as JSON
+    fear_drivers = (
+        "fear_drivers"  # odds ratios of feeling unsafe (analysis.compare.fear_model) as JSON
+    )
 
 
 class OutputStatus(enum.StrEnum):
@@ -40,27 +42,46 @@ class ReportOutput(Base):
     __tablename__ = "report_outputs"
     __table_args__ = (
         # Named by hand: the conventional name would pass PostgreSQL's 63-character limit.
-        sa.UniqueConstraint("kind", "wave_id", "area_key", "language", "public", "data_version",
-                            name="uq_report_outputs_key"),
+        sa.UniqueConstraint(
+            "kind",
+            "wave_id",
+            "area_key",
+            "language",
+            "public",
+            "data_version",
+            name="uq_report_outputs_key",
+        ),
         sa.Index("ix_report_outputs_status", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)  # surrogate key
-    kind: Mapped[OutputKind] = mapped_column(enum_column(OutputKind, "report_output_kind"))  # indicators or pdf
+    kind: Mapped[OutputKind] = mapped_column(
+        enum_column(OutputKind, "report_output_kind")
+    )  # indicators or pdf
     wave_id: Mapped[int] = mapped_column(  # the wave it reports on
         sa.ForeignKey("waves.id", ondelete="CASCADE"), index=True
     )
-    area_key: Mapped[str] = mapped_column(sa.String(32))  # "national" or the area id; "all" for indicator tables
+    area_key: Mapped[str] = mapped_column(
+        sa.String(32)
+    )  # "national" or the area id; "all" for indicator tables
     language: Mapped[str] = mapped_column(sa.String(8))  # report language; "" for indicator tables
     public: Mapped[bool] = mapped_column()  # built for publication (suppressed cells blanked)
     data_version: Mapped[str] = mapped_column(sa.String(64))  # hash of the data it was built from
     status: Mapped[OutputStatus] = mapped_column(  # pending, running, ready, failed
         enum_column(OutputStatus, "report_output_status"), default=OutputStatus.pending
     )
-    content: Mapped[bytes | None] = mapped_column(sa.LargeBinary)  # the PDF, or the indicator table as JSON
-    error: Mapped[str | None] = mapped_column(sa.Text)  # why the last build failed (for staff, no traceback)
-    progress: Mapped[str | None] = mapped_column(sa.String(200))  # last progress step, shown while building
-    requested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)  # first asked for
+    content: Mapped[bytes | None] = mapped_column(
+        sa.LargeBinary
+    )  # the PDF, or the indicator table as JSON
+    error: Mapped[str | None] = mapped_column(
+        sa.Text
+    )  # why the last build failed (for staff, no traceback)
+    progress: Mapped[str | None] = mapped_column(
+        sa.String(200)
+    )  # last progress step, shown while building
+    requested_at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime(), default=utcnow
+    )  # first asked for
     started_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # claimed by a worker
     finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # ready or failed
     served: Mapped[int] = mapped_column(default=0)  # times handed out from the cache

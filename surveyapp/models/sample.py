@@ -40,14 +40,20 @@ class SampleUnit(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)  # surrogate key
     wave_id: Mapped[int] = mapped_column(sa.ForeignKey("waves.id", ondelete="CASCADE"))  # the wave
-    external_id: Mapped[str] = mapped_column(sa.String(64))  # the sampling frame's id, unique per wave
-    address: Mapped[str | None] = mapped_column(sa.String(500))  # address or description for field teams
+    external_id: Mapped[str] = mapped_column(
+        sa.String(64)
+    )  # the sampling frame's id, unique per wave
+    address: Mapped[str | None] = mapped_column(
+        sa.String(500)
+    )  # address or description for field teams
     area_id: Mapped[int | None] = mapped_column(  # smallest known area it lies in
         sa.ForeignKey("areas.id", ondelete="RESTRICT"), index=True
     )
     stratum: Mapped[str | None] = mapped_column(sa.String(64))  # design stratum
     psu: Mapped[str | None] = mapped_column(sa.String(64))  # primary sampling unit (tract/block)
-    selection_probability: Mapped[float | None] = mapped_column(sa.Float)  # inclusion probability of the unit
+    selection_probability: Mapped[float | None] = mapped_column(
+        sa.Float
+    )  # inclusion probability of the unit
     eligible_adults: Mapped[int | None] = mapped_column()  # adults in the household, once known
     status: Mapped[SampleUnitStatus] = mapped_column(  # field outcome so far
         enum_column(SampleUnitStatus, "sample_unit_status"), default=SampleUnitStatus.pending
@@ -77,9 +83,15 @@ class InvitationCode(Base):
     sample_unit_id: Mapped[int] = mapped_column(  # the household it invites
         sa.ForeignKey("sample_units.id", ondelete="CASCADE"), index=True
     )
-    code_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)  # hex sha256 of the normalised code
+    code_hash: Mapped[str] = mapped_column(
+        sa.String(64), unique=True
+    )  # hex sha256 of the normalised code
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)  # when generated
-    expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # refused after this; none = never
-    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # first time a respondent entered it
+    expires_at: Mapped[dt.datetime | None] = mapped_column(
+        UTCDateTime()
+    )  # refused after this; none = never
+    used_at: Mapped[dt.datetime | None] = mapped_column(
+        UTCDateTime()
+    )  # first time a respondent entered it
 
     sample_unit: Mapped[SampleUnit] = relationship(back_populates="invitation_codes")

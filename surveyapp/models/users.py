@@ -43,12 +43,18 @@ class User(Base):
     role: Mapped[Role] = mapped_column(enum_column(Role, "role"))  # what the user may do
     active: Mapped[bool] = mapped_column(default=True)  # false = deactivated, cannot log in
     failed_logins: Mapped[int] = mapped_column(default=0)  # consecutive failed password attempts
-    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # login refused until then
+    locked_until: Mapped[dt.datetime | None] = mapped_column(
+        UTCDateTime()
+    )  # login refused until then
     area_id: Mapped[int | None] = mapped_column(  # optional scope: only this area and below
         sa.ForeignKey("areas.id", ondelete="SET NULL"), index=True
     )
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)  # account creation
-    last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # last successful login
+    created_at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime(), default=utcnow
+    )  # account creation
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(
+        UTCDateTime()
+    )  # last successful login
 
     area: Mapped[Area | None] = relationship()
 

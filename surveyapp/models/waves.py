@@ -44,11 +44,15 @@ class Wave(Base):
     )
     reference_start: Mapped[dt.date] = mapped_column(sa.Date)  # first day of the reference period
     reference_end: Mapped[dt.date] = mapped_column(sa.Date)  # last day of the reference period
-    fieldwork_start: Mapped[dt.date | None] = mapped_column(sa.Date)  # planned first day of collection
+    fieldwork_start: Mapped[dt.date | None] = mapped_column(
+        sa.Date
+    )  # planned first day of collection
     fieldwork_end: Mapped[dt.date | None] = mapped_column(sa.Date)  # planned last day of collection
     languages: Mapped[list[str]] = mapped_column(JSONDocument)  # languages offered to respondents
     modes: Mapped[list[str]] = mapped_column(JSONDocument)  # Mode values allowed: web, tablet
-    invitation_required: Mapped[bool] = mapped_column(default=True)  # web link needs an invitation code
+    invitation_required: Mapped[bool] = mapped_column(
+        default=True
+    )  # web link needs an invitation code
     status: Mapped[WaveStatus] = mapped_column(  # draft, open or closed
         enum_column(WaveStatus, "wave_status"), default=WaveStatus.draft
     )

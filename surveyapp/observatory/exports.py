@@ -27,8 +27,26 @@ from ..services.reports import (
 
 #: Columns of the CSV/XLSX/JSON downloads, in order.
 COLUMNS: tuple[str, ...] = (
-    "area_code", "area_name", "area_level", "indicator", "indicator_name", "group", "domain_type", "domain",
-    "unit", "estimate", "se", "ci_low", "ci_high", "level", "cv", "n", "df", "quality", "suppressed", "reason",
+    "area_code",
+    "area_name",
+    "area_level",
+    "indicator",
+    "indicator_name",
+    "group",
+    "domain_type",
+    "domain",
+    "unit",
+    "estimate",
+    "se",
+    "ci_low",
+    "ci_high",
+    "level",
+    "cv",
+    "n",
+    "df",
+    "quality",
+    "suppressed",
+    "reason",
 )
 #: Group domains reported with the nation's rows (groups are estimated nationally).
 GROUP_DOMAINS = ("sex", "age_group", "youth")
@@ -43,7 +61,9 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def export_rows(table: pd.DataFrame, area: AreaNode, *, public: bool, language: str) -> list[dict[str, Any]]:
+def export_rows(
+    table: pd.DataFrame, area: AreaNode, *, public: bool, language: str
+) -> list[dict[str, Any]]:
     """Rows of ``area`` (and of the groups, for the nation), blanked where suppressed when public."""
     rows = area_rows(table, area)
     if area.report_level == "national" and not table.empty:
@@ -55,7 +75,9 @@ def export_rows(table: pd.DataFrame, area: AreaNode, *, public: bool, language: 
     out: list[dict[str, Any]] = []
     for record in rows.to_dict("records"):
         row: dict[str, Any] = {
-            "area_code": area.code, "area_name": area.name, "area_level": area.report_level,
+            "area_code": area.code,
+            "area_name": area.name,
+            "area_level": area.report_level,
             "indicator_name": names.get(str(record["indicator"]), str(record["indicator"])),
             "group": groups.get(str(record["indicator"]), ""),
         }

@@ -8,12 +8,16 @@ from wtforms import SubmitField
 
 
 class PoliceUploadForm(FlaskForm):
-    file = FileField("CSV file of police-recorded crime",
-                     validators=[FileRequired("Choose a CSV file of police-recorded crime to upload.")])
+    file = FileField(
+        "CSV file of police-recorded crime",
+        validators=[FileRequired("Choose a CSV file of police-recorded crime to upload.")],
+    )
     submit = SubmitField("Upload police records")
 
 
 class CensusUploadForm(FlaskForm):
-    file = FileField("CSV file of census population totals",
-                     validators=[FileRequired("Choose a CSV file of population totals to upload.")])
+    file = FileField(
+        "CSV file of census population totals",
+        validators=[FileRequired("Choose a CSV file of population totals to upload.")],
+    )
     submit = SubmitField("Upload population totals")

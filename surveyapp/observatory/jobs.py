@@ -55,12 +55,15 @@ def setting(name: str) -> object:
 def report_settings(app: Flask | None = None) -> ReportSettings:
     """The quality rule set and smallest published cell from the app's settings."""
     config = (app or current_app).config
-    return ReportSettings(str(config.get("REPORT_QUALITY_RULES", DEFAULTS["REPORT_QUALITY_RULES"])),
-                          int(str(config.get("REPORT_MIN_CASES", DEFAULTS["REPORT_MIN_CASES"]))))
+    return ReportSettings(
+        str(config.get("REPORT_QUALITY_RULES", DEFAULTS["REPORT_QUALITY_RULES"])),
+        int(str(config.get("REPORT_MIN_CASES", DEFAULTS["REPORT_MIN_CASES"]))),
+    )
 
 
-def build_pending(session: DBSession, *, settings: ReportSettings, limit: int | None = None,
-                  echo: bool = False) -> int:
+def build_pending(
+    session: DBSession, *, settings: ReportSettings, limit: int | None = None, echo: bool = False
+) -> int:
     """Claim and build pending outputs one by one until none is left; commits each. Returns how many."""
     built = 0
     while limit is None or built < limit:
@@ -108,7 +111,9 @@ def start_worker(app: Flask | None = None) -> None:
     if mode == "inline":
         build_pending(db.session, settings=settings)
     elif mode == "thread" and _worker_running.acquire(blocking=False):
-        threading.Thread(target=_work, args=(app, settings), name="report-worker", daemon=True).start()
+        threading.Thread(
+            target=_work, args=(app, settings), name="report-worker", daemon=True
+        ).start()
 
 
 def _work(app: Flask, settings: ReportSettings) -> None:

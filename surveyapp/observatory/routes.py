@@ -69,8 +69,18 @@ OBSERVATORY_ROLES = (Role.analyst, Role.survey_manager)
 #: Who may upload police records and census totals.
 UPLOAD_ROLES = (Role.survey_manager,)
 #: Percent indicators shown as bars on the page, when present.
-KEY_INDICATORS = ("prev_person", "prev_household", "reporting_rate", "dark_figure", "sdg_16_1_4",
-                  "insecure_nbhd", "insecure_muni", "insecure_state", "trust_police", "sdg_16_5_1")
+KEY_INDICATORS = (
+    "prev_person",
+    "prev_household",
+    "reporting_rate",
+    "dark_figure",
+    "sdg_16_1_4",
+    "insecure_nbhd",
+    "insecure_muni",
+    "insecure_state",
+    "trust_police",
+    "sdg_16_5_1",
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -85,7 +95,11 @@ class Choice:
     staff: bool
 
     def args(self, **extra: Any) -> dict[str, Any]:
-        values = {"area": self.area.key, "lang": self.language, "audience": "public" if self.public else "internal"}
+        values = {
+            "area": self.area.key,
+            "lang": self.language,
+            "audience": "public" if self.public else "internal",
+        }
         return {**values, **extra}
 
 
@@ -128,7 +142,11 @@ def _deny() -> None:
 def _language() -> str:
     language = request.args.get("lang") or str(current_app.config.get("DEFAULT_LANGUAGE", "es"))
     if language not in LANGUAGES:
-        abort(current_app.make_response(error_response(400, f"Choose a language among {', '.join(LANGUAGES)}.")))
+        abort(
+            current_app.make_response(
+                error_response(400, f"Choose a language among {', '.join(LANGUAGES)}.")
+            )
+        )
     return language
 
 
@@ -161,11 +179,19 @@ def _waiting(choice: Choice, output: ReportOutput) -> ResponseReturnValue:
     """202 while an output is being built: a page that reloads itself, or JSON with Retry-After."""
     seconds = _retry_after()
     if wants_json():
-        response = jsonify(status=output.status.value, progress=output.progress, retry_after=seconds)
+        response = jsonify(
+            status=output.status.value, progress=output.progress, retry_after=seconds
+        )
     else:
-        response = current_app.make_response(render_template(
-            "observatory/wait.html", choice=choice, output=output, seconds=seconds,
-            t=lambda key, **v: text(key, choice.language, **v)))
+        response = current_app.make_response(
+            render_template(
+                "observatory/wait.html",
+                choice=choice,
+                output=output,
+                seconds=seconds,
+                t=lambda key, **v: text(key, choice.language, **v),
+            )
+        )
     response.status_code = 202
     response.headers["Retry-After"] = str(seconds)
     response.headers["Cache-Control"] = "no-store"
@@ -202,8 +228,14 @@ def _table(choice: Choice, version: str) -> pd.DataFrame | ResponseReturnValue:
 def _no_data(choice: Choice) -> ResponseReturnValue:
     if wants_json():
         return error_response(404, text("no_data", "en"))
-    return render_template("observatory/wave.html", choice=choice, rows=[], bars=[], no_data=True,
-                           **_page_context(choice)), 200
+    return render_template(
+        "observatory/wave.html",
+        choice=choice,
+        rows=[],
+        bars=[],
+        no_data=True,
+        **_page_context(choice),
+    ), 200
 
 
 def _page_context(choice: Choice) -> dict[str, Any]:
@@ -217,13 +249,19 @@ def _page_context(choice: Choice) -> dict[str, Any]:
 
 # ---- pages ----
 
+
 @bp.route("/")
 def index() -> ResponseReturnValue:
     """Waves with results: all of them for staff, the public ones for everybody else."""
     language = _language()
-    return render_template("observatory/index.html", waves=_visible_waves(), staff=_is_staff(),
-                           can_upload=_user() is not None and _user().has_role(*UPLOAD_ROLES),  # type: ignore[union-attr]
-                           t=lambda key, **v: text(key, language, **v), language=language)
+    return render_template(
+        "observatory/index.html",
+        waves=_visible_waves(),
+        staff=_is_staff(),
+        can_upload=_user() is not None and _user().has_role(*UPLOAD_ROLES),  # type: ignore[union-attr]
+        t=lambda key, **v: text(key, language, **v),
+        language=language,
+    )
 
 
 @bp.route("/waves/<int:wave_id>")
@@ -237,8 +275,14 @@ def wave(wave_id: int) -> ResponseReturnValue:
         return table
     rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
     own = [r for r in rows if r["domain_type"] == choice.area.report_level]
-    return render_template("observatory/wave.html", choice=choice, rows=own, bars=_bars(own), no_data=False,
-                           **_page_context(choice))
+    return render_template(
+        "observatory/wave.html",
+        choice=choice,
+        rows=own,
+        bars=_bars(own),
+        no_data=False,
+        **_page_context(choice),
+    )
 
 
 def _bars(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -249,9 +293,17 @@ def _bars(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if row is None or row["unit"] != "percent":
             continue
         shown = row["estimate"] is not None
-        bars.append({"name": row["indicator_name"], "estimate": row["estimate"], "low": row["ci_low"],
-                     "high": row["ci_high"], "shown": shown, "suppressed": row["suppressed"],
-                     "quality": row["quality"]})
+        bars.append(
+            {
+                "name": row["indicator_name"],
+                "estimate": row["estimate"],
+                "low": row["ci_low"],
+                "high": row["ci_high"],
+                "shown": shown,
+                "suppressed": row["suppressed"],
+                "quality": row["quality"],
+            }
+        )
     return bars
 
 
@@ -262,7 +314,9 @@ def _download(choice: Choice, data: bytes, mimetype: str, extension: str) -> Res
     name = f"{choice.wave.slug}-{code}-{choice.language}-{edition}.{extension}"
     response = Response(data, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.headers["Cache-Control"] = "private, no-cache" if not choice.public else "public, max-age=300"
+    response.headers["Cache-Control"] = (
+        "private, no-cache" if not choice.public else "public, max-age=300"
+    )
     return response
 
 
@@ -291,11 +345,19 @@ def indicators_xlsx(wave_id: int) -> ResponseReturnValue:
     if not isinstance(table, pd.DataFrame):
         return table
     rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
-    about = [("wave", choice.wave.name), ("area", choice.area.name), ("level", choice.area.report_level),
-             ("edition", "public" if choice.public else "internal"),
-             ("quality rules", str(setting("REPORT_QUALITY_RULES")))]
-    return _download(choice, exports.to_xlsx(rows, about),
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
+    about = [
+        ("wave", choice.wave.name),
+        ("area", choice.area.name),
+        ("level", choice.area.report_level),
+        ("edition", "public" if choice.public else "internal"),
+        ("quality rules", str(setting("REPORT_QUALITY_RULES"))),
+    ]
+    return _download(
+        choice,
+        exports.to_xlsx(rows, about),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+    )
 
 
 @bp.route("/waves/<int:wave_id>/report.pdf")
@@ -312,7 +374,11 @@ def report_pdf(wave_id: int) -> ResponseReturnValue:
         table = _table(choice, version)
         if not isinstance(table, pd.DataFrame):
             return table
-    output = cached if cached is not None and cached.status is OutputStatus.ready else _output(choice, key)
+    output = (
+        cached
+        if cached is not None and cached.status is OutputStatus.ready
+        else _output(choice, key)
+    )
     if output.status is OutputStatus.failed:
         return _failed(choice, output)
     if output.status is not OutputStatus.ready or output.content is None:
@@ -324,16 +390,26 @@ def report_pdf(wave_id: int) -> ResponseReturnValue:
 
 # ---- JSON ----
 
+
 @api_bp.route("/waves")
 def api_waves() -> ResponseReturnValue:
     """Waves the caller may read, with their areas."""
-    return jsonify(waves=[
-        {"id": w.id, "name": w.name, "slug": w.slug, "public": w.public_report,
-         "reference_period": [w.reference_start.isoformat(), w.reference_end.isoformat()],
-         "areas": [{"key": a.key, "code": a.code, "name": a.name, "level": a.report_level}
-                   for a in wave_areas(db.session, w)]}
-        for w in _visible_waves()
-    ])
+    return jsonify(
+        waves=[
+            {
+                "id": w.id,
+                "name": w.name,
+                "slug": w.slug,
+                "public": w.public_report,
+                "reference_period": [w.reference_start.isoformat(), w.reference_end.isoformat()],
+                "areas": [
+                    {"key": a.key, "code": a.code, "name": a.name, "level": a.report_level}
+                    for a in wave_areas(db.session, w)
+                ],
+            }
+            for w in _visible_waves()
+        ]
+    )
 
 
 @api_bp.route("/waves/<int:wave_id>/indicators")
@@ -346,8 +422,12 @@ def api_indicators(wave_id: int) -> ResponseReturnValue:
     rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
     return jsonify(
         wave={"id": choice.wave.id, "name": choice.wave.name, "slug": choice.wave.slug},
-        area={"key": choice.area.key, "code": choice.area.code, "name": choice.area.name,
-              "level": choice.area.report_level},
+        area={
+            "key": choice.area.key,
+            "code": choice.area.code,
+            "name": choice.area.name,
+            "level": choice.area.report_level,
+        },
         edition="public" if choice.public else "internal",
         language=choice.language,
         quality_rules=str(setting("REPORT_QUALITY_RULES")),
@@ -357,6 +437,7 @@ def api_indicators(wave_id: int) -> ResponseReturnValue:
 
 # ---- uploads ----
 
+
 @bp.route("/uploads")
 @role_required(*OBSERVATORY_ROLES)
 def uploads_page() -> ResponseReturnValue:
@@ -364,14 +445,24 @@ def uploads_page() -> ResponseReturnValue:
     return _uploads_page(PoliceUploadForm(), CensusUploadForm())
 
 
-def _uploads_page(police_form: PoliceUploadForm, census_form: CensusUploadForm,
-                  result: uploads.UploadResult | None = None, kind: str | None = None,
-                  status: int = 200) -> ResponseReturnValue:
+def _uploads_page(
+    police_form: PoliceUploadForm,
+    census_form: CensusUploadForm,
+    result: uploads.UploadResult | None = None,
+    kind: str | None = None,
+    status: int = 200,
+) -> ResponseReturnValue:
     user = _user()
     return render_template(
-        "observatory/uploads.html", police_form=police_form, census_form=census_form, result=result, kind=kind,
-        summary=uploads.upload_summary(db.session), can_upload=user is not None and user.has_role(*UPLOAD_ROLES),
-        police_columns=uploads.POLICE_COLUMNS, census_columns=uploads.CENSUS_COLUMNS,
+        "observatory/uploads.html",
+        police_form=police_form,
+        census_form=census_form,
+        result=result,
+        kind=kind,
+        summary=uploads.upload_summary(db.session),
+        can_upload=user is not None and user.has_role(*UPLOAD_ROLES),
+        police_columns=uploads.POLICE_COLUMNS,
+        census_columns=uploads.CENSUS_COLUMNS,
     ), status
 
 
@@ -386,7 +477,10 @@ def upload_police() -> ResponseReturnValue:
         db.session.rollback()
         return _uploads_page(form, CensusUploadForm(), result, "police", status=400)
     db.session.commit()
-    flash(f"{result.stored} police records stored ({result.replaced} replaced older numbers).", "success")
+    flash(
+        f"{result.stored} police records stored ({result.replaced} replaced older numbers).",
+        "success",
+    )
     return redirect(url_for("observatory.uploads_page"))
 
 
@@ -401,5 +495,8 @@ def upload_census() -> ResponseReturnValue:
         db.session.rollback()
         return _uploads_page(PoliceUploadForm(), form, result, "census", status=400)
     db.session.commit()
-    flash(f"{result.stored} population totals stored ({result.replaced} replaced older numbers).", "success")
+    flash(
+        f"{result.stored} population totals stored ({result.replaced} replaced older numbers).",
+        "success",
+    )
     return redirect(url_for("observatory.uploads_page"))

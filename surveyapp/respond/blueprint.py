@@ -174,7 +174,7 @@ def respond_options(f: Any, view: Any, kind: str, t: Callable[..., str]) -> Mark
             f'\n  \n  <div class="{k}__item">\n    <input {"checked " if value in chosen else ""}'
             f'class="{k}__input" id="{fid}-{index}" name="{fname}" type="{input_type}" '
             f'value="{escape(value)}">\n    <label class="{k}__label" for="{fid}-{index}">'
-            f'{escape(label)}</label>\n  </div>\n  '
+            f"{escape(label)}</label>\n  </div>\n  "
         )
     parts.append("\n</div>")
     return Markup("".join(parts))

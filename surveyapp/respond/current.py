@@ -142,7 +142,9 @@ def reachable(engine: EngineInterview, ids: list[str], interview: Interview, pag
 
 
 def furthest(ids: list[str], last: str | None, reached: str) -> str:
-    return last if last is not None and page_index(ids, last) > page_index(ids, reached) else reached
+    return (
+        last if last is not None and page_index(ids, last) > page_index(ids, reached) else reached
+    )
 
 
 def current_for(interview: Interview, wave: Wave) -> Current:
@@ -161,8 +163,10 @@ def ui_language() -> str:
     return pick_language(UI_LANGUAGES, str(current_app.config.get("DEFAULT_LANGUAGE", "es")))
 
 
-def message_page(title_key: str, body_key: str, status: int = 200, language: str | None = None,
-             **values: Any) -> ResponseReturnValue:
+def message_page(
+    title_key: str, body_key: str, status: int = 200, language: str | None = None, **values: Any
+) -> ResponseReturnValue:
     language = language or ui_language()
-    return render("respond/message.html", language, status, title_key=title_key,
-                   body_key=body_key, **values)
+    return render(
+        "respond/message.html", language, status, title_key=title_key, body_key=body_key, **values
+    )

@@ -54,17 +54,33 @@ def landing(slug: str) -> ResponseReturnValue:
         return message_page("closed_title", "closed_body", 200, language)
     state = respondent_state.load()
     current = load_current()
-    if (current is not None and current.wave.id == wave.id
-            and current.interview.status is InterviewStatus.in_progress):
+    if (
+        current is not None
+        and current.wave.id == wave.id
+        and current.interview.status is InterviewStatus.in_progress
+    ):
         return redirect(page_url(current_page(current.engine(), current.interview)))
     if wave.invitation_required and not (state.unit and state.wave == wave.slug):
-        return render("respond/code.html", language, form=CodeForm(), mode="invitation",
-                       action=url_for("respond.enter_code", lang=language), error=None, wave=wave)
-    form = StartForm(formdata=None, data={"language": language,
-                                          "token": respondent_state.start_token(state)})
-    return render("respond/start.html", language, form=form, wave=wave,
-                   title=version_of(wave).title_in(language),
-                   languages=[(code, LANGUAGE_NAMES.get(code, code)) for code in wave.languages])
+        return render(
+            "respond/code.html",
+            language,
+            form=CodeForm(),
+            mode="invitation",
+            action=url_for("respond.enter_code", lang=language),
+            error=None,
+            wave=wave,
+        )
+    form = StartForm(
+        formdata=None, data={"language": language, "token": respondent_state.start_token(state)}
+    )
+    return render(
+        "respond/start.html",
+        language,
+        form=form,
+        wave=wave,
+        title=version_of(wave).title_in(language),
+        languages=[(code, LANGUAGE_NAMES.get(code, code)) for code in wave.languages],
+    )
 
 
 @bp.post("/<slug>/start")
@@ -102,12 +118,20 @@ def start(slug: str) -> ResponseReturnValue:
 
 
 def _create_interview(
-    wave: Wave, language: str, token: str, unit: SampleUnit | None,
+    wave: Wave,
+    language: str,
+    token: str,
+    unit: SampleUnit | None,
     state: respondent_state.RespondentState,
 ) -> Interview:
     try:
         interview = interview_service.start_interview(
-            db.session, wave, mode=Mode.web, language=language, sample_unit=unit, interview_uuid=token
+            db.session,
+            wave,
+            mode=Mode.web,
+            language=language,
+            sample_unit=unit,
+            interview_uuid=token,
         )
         if unit is None:
             state.resume_code = interview_service.new_resume_code(interview)
@@ -138,7 +162,9 @@ def _check_code(code: str) -> InvitationCode | None:
     """The usable invitation code row, or None: unknown, expired, closed and used look alike."""
     normalised = invitations.normalise_code(code[: CODE_MAX * 2])
     row = db.session.scalar(
-        sa.select(InvitationCode).where(InvitationCode.code_hash == invitations.hash_code(normalised))
+        sa.select(InvitationCode).where(
+            InvitationCode.code_hash == invitations.hash_code(normalised)
+        )
     )
     if row is None:
         return None
@@ -186,8 +212,16 @@ def enter_code() -> ResponseReturnValue:
                 return _enter_with(row)
             error = text("code_invalid", language)
         form.code.errors = [error]
-    return render("respond/code.html", language, 200, form=form, mode="invitation",
-                   action=url_for("respond.enter_code", lang=language), error=error, wave=None)
+    return render(
+        "respond/code.html",
+        language,
+        200,
+        form=form,
+        mode="invitation",
+        action=url_for("respond.enter_code", lang=language),
+        error=error,
+        wave=None,
+    )
 
 
 @bp.get("/c/<code>")
@@ -201,8 +235,16 @@ def code_link(code: str) -> ResponseReturnValue:
     form = CodeForm(formdata=None)
     error = text("code_invalid", language)
     form.code.errors = [error]
-    return render("respond/code.html", language, 200, form=form, mode="invitation",
-                   action=url_for("respond.enter_code", lang=language), error=error, wave=None)
+    return render(
+        "respond/code.html",
+        language,
+        200,
+        form=form,
+        mode="invitation",
+        action=url_for("respond.enter_code", lang=language),
+        error=error,
+        wave=None,
+    )
 
 
 @bp.route("/<slug>/resume", methods=["GET", "POST"])
@@ -219,7 +261,9 @@ def resume(slug: str) -> ResponseReturnValue:
     error = None
     if request.method == "POST":
         typed = (form.code.data or "").strip()[:CODE_MAX]
-        interview = interview_service.find_by_resume_code(db.session, wave, typed) if typed else None
+        interview = (
+            interview_service.find_by_resume_code(db.session, wave, typed) if typed else None
+        )
         if interview is not None and interview.status is InterviewStatus.in_progress:
             state = respondent_state.RespondentState(
                 interview=interview.uuid, wave=wave.slug, resume_code=typed
@@ -229,6 +273,13 @@ def resume(slug: str) -> ResponseReturnValue:
             return redirect(page_url(current_page(current.engine(), interview)))
         error = text("resume_required" if not typed else "resume_invalid", language)
         form.code.errors = [error]
-    return render("respond/code.html", language, 200, form=form, mode="resume",
-                   action=url_for("respond.resume", slug=wave.slug, lang=language), error=error,
-                   wave=wave)
+    return render(
+        "respond/code.html",
+        language,
+        200,
+        form=form,
+        mode="resume",
+        action=url_for("respond.resume", slug=wave.slug, lang=language),
+        error=error,
+        wave=wave,
+    )

@@ -106,15 +106,19 @@ def page_form_class(items: Sequence[ItemView]) -> type[FlaskForm]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _form_class(shape: tuple[tuple[str, str, tuple[tuple[int, str], ...], tuple[int, ...]], ...]
-                ) -> type[FlaskForm]:
+def _form_class(
+    shape: tuple[tuple[str, str, tuple[tuple[int, str], ...], tuple[int, ...]], ...],
+) -> type[FlaskForm]:
     attrs: dict[str, Any] = {"version": HiddenField(), "interview": HiddenField()}
     for code, kind, choices, special_codes in shape:
-        view = ItemView(code, kind, "", None, False, True, None, choices=choices,
-                        special_codes=special_codes)
+        view = ItemView(
+            code, kind, "", None, False, True, None, choices=choices, special_codes=special_codes
+        )
         for name, unbound in _unbound(view):
             if name in _FORM_ATTRIBUTES or name in CONTROL_FIELDS:
-                raise ValueError(f"item code {name!r} clashes with a form attribute; rename the item")
+                raise ValueError(
+                    f"item code {name!r} clashes with a form attribute; rename the item"
+                )
             attrs[name] = unbound
     return type("PageForm", (FlaskForm,), attrs)
 
@@ -125,7 +129,9 @@ def _shown(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def stored_formdata(items: Sequence[ItemView], version: int, interview_uuid: str) -> MultiDict[str, str]:
+def stored_formdata(
+    items: Sequence[ItemView], version: int, interview_uuid: str
+) -> MultiDict[str, str]:
     """Form data that shows the stored answers of the page."""
     data: MultiDict[str, str] = MultiDict({"version": str(version), "interview": interview_uuid})
     for view in answerable_views(items):
@@ -142,16 +148,16 @@ def stored_formdata(items: Sequence[ItemView], version: int, interview_uuid: str
     return data
 
 
-def build_page_form(
-    items: Sequence[ItemView], formdata: MultiDict[str, str]
-) -> FlaskForm:
+def build_page_form(items: Sequence[ItemView], formdata: MultiDict[str, str]) -> FlaskForm:
     """The page's form filled from ``formdata`` (stored answers, or what was posted)."""
     form_class = page_form_class(items)
     form: FlaskForm = form_class(formdata=formdata)
     return form
 
 
-def engine_input(items: Sequence[ItemView], posted: MultiDict[str, str]) -> dict[str, str | list[str]]:
+def engine_input(
+    items: Sequence[ItemView], posted: MultiDict[str, str]
+) -> dict[str, str | list[str]]:
     """What the engine reads from a posted page: strings per item code, lists for ``multiple``.
 
     A special answer chosen beside a number or text box is merged into the
@@ -191,8 +197,11 @@ def attach_errors(
         if field is None:
             continue
         field.errors = [*field.errors, error.message]
-        anchor = f"{field.id}-0" if isinstance(field, RadioField | SelectMultipleField) else field.id
+        anchor = (
+            f"{field.id}-0" if isinstance(field, RadioField | SelectMultipleField) else field.id
+        )
         label = labels.get(error.code)
-        summary.append((anchor, f"{_short(label)} \u2013 {error.message}" if label else error.message))
+        summary.append(
+            (anchor, f"{_short(label)} \u2013 {error.message}" if label else error.message)
+        )
     return summary
-

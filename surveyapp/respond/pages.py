@@ -61,7 +61,11 @@ def cached_version(content_hash: str) -> LoadedVersion | None:
 
 def title_in(instrument: Instrument, language: str) -> str:
     """The questionnaire's title in ``language`` (default language when missing)."""
-    return instrument.title.get(language) or instrument.title.get(instrument.default_language) or instrument.id
+    return (
+        instrument.title.get(language)
+        or instrument.title.get(instrument.default_language)
+        or instrument.id
+    )
 
 
 def engine_for(

@@ -87,12 +87,17 @@ def page(page_id: str) -> ResponseReturnValue:
     if request.method == "GET":
         formdata = stored_formdata(shown.items, interview.version, interview.uuid)
         return _render_page(current, engine, ids, shown, formdata, [])
-    if request.form.get("interview") != interview.uuid or not request.form.get("version", "").isdigit():
+    if (
+        request.form.get("interview") != interview.uuid
+        or not request.form.get("version", "").isdigit()
+    ):
         return message_page("survey", "other_interview", 409)
     return _apply(current, engine, ids, shown)
 
 
-def _apply(current: Current, engine: EngineInterview, ids: list[str], shown: Page) -> ResponseReturnValue:
+def _apply(
+    current: Current, engine: EngineInterview, ids: list[str], shown: Page
+) -> ResponseReturnValue:
     interview = current.interview
     before = interview.answers  # as stored (the engine copies it; nothing here changes it)
     errors = engine.apply_page(shown.id, engine_input(shown.items, request.form))
@@ -116,8 +121,14 @@ def _apply(current: Current, engine: EngineInterview, ids: list[str], shown: Pag
     return redirect(page_url(next_id))
 
 
-def _save(interview: Interview, answers: dict[str, Any], last_section: str,
-          then: Callable[[], None] | None = None, *, durable: bool = True) -> bool:
+def _save(
+    interview: Interview,
+    answers: dict[str, Any],
+    last_section: str,
+    then: Callable[[], None] | None = None,
+    *,
+    durable: bool = True,
+) -> bool:
     """Write the answers; False if another request saved this interview in between.
 
     A page saved on the way (``durable`` false) may be committed without syncing the
@@ -127,7 +138,10 @@ def _save(interview: Interview, answers: dict[str, Any], last_section: str,
         if not durable and page_sync() == "NORMAL":
             relax_next_commit(db.session)
         interview_service.save_answers(
-            db.session, interview, answers, expected_version=interview.version,
+            db.session,
+            interview,
+            answers,
+            expected_version=interview.version,
             last_section=last_section,
         )
         if then is not None:
@@ -151,12 +165,15 @@ def page_sync() -> str:
     return value
 
 
-def _finish(current: Current, engine: EngineInterview, before: dict[str, Any],
-            answers: dict[str, Any]) -> ResponseReturnValue:
+def _finish(
+    current: Current, engine: EngineInterview, before: dict[str, Any], answers: dict[str, Any]
+) -> ResponseReturnValue:
     interview = current.interview
     if not engine.is_complete():
         if answers != before:
-            _save(interview, answers, interview.last_section or engine.page_ids()[-1], durable=False)
+            _save(
+                interview, answers, interview.last_section or engine.page_ids()[-1], durable=False
+            )
         flash(text("not_complete", interview.language), "error")
         return redirect(page_url(first_unfinished(engine) or engine.page_ids()[0]))
 
@@ -167,12 +184,18 @@ def _finish(current: Current, engine: EngineInterview, before: dict[str, Any],
     if not _save(interview, answers, engine.page_ids()[-1], then=complete):
         return redirect(url_for("respond.continue_survey"))
     state = respondent_state.load()
-    respondent_state.store(respondent_state.RespondentState(done=state.wave, language=interview.language))
+    respondent_state.store(
+        respondent_state.RespondentState(done=state.wave, language=interview.language)
+    )
     return redirect(url_for("respond.done"))
 
 
 def _render_page(
-    current: Current, engine: EngineInterview, ids: list[str], shown: Page, formdata: Any,
+    current: Current,
+    engine: EngineInterview,
+    ids: list[str],
+    shown: Page,
+    formdata: Any,
     errors: list[FieldError],
 ) -> ResponseReturnValue:
     interview = current.interview
@@ -221,9 +244,14 @@ def saved() -> ResponseReturnValue:
             db.session.commit()
             state.resume_code = resume_code
             respondent_state.store(state)
-    return render("respond/saved.html", interview.language, 200, form=EmptyForm(),
-                   resume_code=resume_code,
-                   resume_url=url_for("respond.resume", slug=current.wave.slug, _external=True))
+    return render(
+        "respond/saved.html",
+        interview.language,
+        200,
+        form=EmptyForm(),
+        resume_code=resume_code,
+        resume_url=url_for("respond.resume", slug=current.wave.slug, _external=True),
+    )
 
 
 @bp.post("/leave")

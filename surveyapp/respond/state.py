@@ -23,7 +23,9 @@ class RespondentState:
     interview: str | None = None  # uuid of the interview in progress
     wave: str | None = None  # slug of its wave (or of the wave an invitation is for)
     unit: int | None = None  # sample unit of a checked invitation code, before the interview starts
-    token: str | None = None  # start token: becomes the new interview's uuid, so a re-post is recognised
+    token: str | None = (
+        None  # start token: becomes the new interview's uuid, so a re-post is recognised
+    )
     resume_code: str | None = None  # plain resume code of an open-link interview, to show again
     done: str | None = None  # slug of the wave just completed, for the thank-you page
     language: str | None = None  # language of the interview just completed

@@ -37,7 +37,8 @@ def pick_language(choices: list[str] | tuple[str, ...], default: str | None = No
 def version_of(wave: Wave) -> InstrumentVersion:
     """The wave's instrument version row without its large document (see attach)."""
     version = db.session.scalar(
-        sa.select(InstrumentVersion).options(defer(InstrumentVersion.document))
+        sa.select(InstrumentVersion)
+        .options(defer(InstrumentVersion.document))
         .where(InstrumentVersion.id == wave.instrument_version_id)
     )
     assert version is not None  # a foreign key
@@ -46,7 +47,6 @@ def version_of(wave: Wave) -> InstrumentVersion:
 
 def wave_language(wave: Wave) -> str:
     return pick_language(wave.languages, version_of(wave).default_language)
-
 
 
 def render(template: str, language: str, status: int = 200, **values: Any) -> ResponseReturnValue:

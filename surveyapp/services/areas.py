@@ -92,7 +92,9 @@ def import_areas(session: DBSession, data: bytes | str) -> tuple[list[Area], lis
     unknown = [c for c in header if c not in AREA_COLUMNS]
     if missing or unknown:
         return [], [RowError(1, c, "this column is required") for c in missing] + [
-            RowError(1, c or "(empty)", f"unknown column; the columns are: {', '.join(AREA_COLUMNS)}")
+            RowError(
+                1, c or "(empty)", f"unknown column; the columns are: {', '.join(AREA_COLUMNS)}"
+            )
             for c in unknown
         ]
     reader.fieldnames = header
@@ -121,25 +123,44 @@ def _import_rows(
         try:
             level = AreaLevel(values["level"].lower())
         except ValueError:
-            errors.append(RowError(line, "level", f"\"{values['level']}\" is not one of "
-                                   + ", ".join(lv.value for lv in AreaLevel)))
+            errors.append(
+                RowError(
+                    line,
+                    "level",
+                    f'"{values["level"]}" is not one of ' + ", ".join(lv.value for lv in AreaLevel),
+                )
+            )
             continue
         parent = None
         if values["parent"]:
             parent = by_path.get(values["parent"])
             if parent is None:
-                errors.append(RowError(line, "parent", f"no area with path \"{values['parent']}\" "
-                                       "(codes from the country down, joined by /)"))
+                errors.append(
+                    RowError(
+                        line,
+                        "parent",
+                        f'no area with path "{values["parent"]}" '
+                        "(codes from the country down, joined by /)",
+                    )
+                )
                 continue
         population = None
         if values.get("population"):
             if not values["population"].isdigit():
-                errors.append(RowError(line, "population", f"\"{values['population']}\" is not a whole number"))
+                errors.append(
+                    RowError(line, "population", f'"{values["population"]}" is not a whole number')
+                )
                 continue
             population = int(values["population"])
         try:
-            area = create_area(session, level=level, code=values["code"], name=values["name"],
-                               parent=parent, population=population)
+            area = create_area(
+                session,
+                level=level,
+                code=values["code"],
+                name=values["name"],
+                parent=parent,
+                population=population,
+            )
         except AreaError as exc:
             errors.append(RowError(line, exc.field, exc.message))
             continue

@@ -46,10 +46,18 @@ from .waves import create_wave, find_wave_by_slug
 
 #: Simulation settings by size: ``small`` loads in seconds (8 states x 10 municipalities).
 SIZES: dict[str, dict[str, Any]] = {
-    "tiny": {"n_states": 2, "municipalities_per_state": 2, "households": 400,
-             "blocks_per_municipality": (10, 20)},  # for tests
-    "small": {"n_states": 8, "municipalities_per_state": 10, "households": 2400,
-              "blocks_per_municipality": (6, 12)},
+    "tiny": {
+        "n_states": 2,
+        "municipalities_per_state": 2,
+        "households": 400,
+        "blocks_per_municipality": (10, 20),
+    },  # for tests
+    "small": {
+        "n_states": 8,
+        "municipalities_per_state": 10,
+        "households": 2400,
+        "blocks_per_municipality": (6, 12),
+    },
     "medium": {"n_states": 16, "municipalities_per_state": (4, 8), "households": 8000},
     "large": {"n_states": 32, "municipalities_per_state": (2, 6), "households": 30000},
 }
@@ -78,36 +86,59 @@ def wave_slug(seed: int, wave: int = 1) -> str:
 
 
 def _vict_std(session: DBSession) -> InstrumentVersion:
-    version = session.scalar(sa.select(InstrumentVersion).where(InstrumentVersion.instrument_id == "vict_std")
-                             .order_by(InstrumentVersion.loaded_at.desc()).limit(1))
+    version = session.scalar(
+        sa.select(InstrumentVersion)
+        .where(InstrumentVersion.instrument_id == "vict_std")
+        .order_by(InstrumentVersion.loaded_at.desc())
+        .limit(1)
+    )
     if version is None:
         paths = [p for p in standard_instrument_paths() if p.stem == "vict_std"]
         [(version, _created)] = load_instrument_files(session, paths)
     return version
 
 
-def _areas(session: DBSession, seed: int, areas: pd.DataFrame, census: pd.DataFrame) -> tuple[Area, dict[str, int]]:
+def _areas(
+    session: DBSession, seed: int, areas: pd.DataFrame, census: pd.DataFrame
+) -> tuple[Area, dict[str, int]]:
     """The country, its states and municipalities; municipality code -> id."""
     code = f"SIM{seed}"
-    country = session.scalar(sa.select(Area).where(Area.level == AreaLevel.country, Area.code == code))
+    country = session.scalar(
+        sa.select(Area).where(Area.level == AreaLevel.country, Area.code == code)
+    )
     adults = census.groupby("municipality")["population"].sum()
     if country is None:
-        country = create_area(session, level=AreaLevel.country, code=code, name=f"República Simulada {seed}",
-                              population=int(adults.sum()))
+        country = create_area(
+            session,
+            level=AreaLevel.country,
+            code=code,
+            name=f"República Simulada {seed}",
+            population=int(adults.sum()),
+        )
     existing = {(a.level, a.parent_id, a.code): a for a in session.scalars(sa.select(Area))}
     municipalities: dict[str, int] = {}
     for state_code, group in areas.groupby("state", sort=True):
         state = existing.get((AreaLevel.region, country.id, str(state_code)))
         if state is None:
-            state = create_area(session, level=AreaLevel.region, code=str(state_code),
-                                name=str(group["state_name"].iloc[0]), parent=country,
-                                population=int(adults[group["municipality"]].sum()))
+            state = create_area(
+                session,
+                level=AreaLevel.region,
+                code=str(state_code),
+                name=str(group["state_name"].iloc[0]),
+                parent=country,
+                population=int(adults[group["municipality"]].sum()),
+            )
         for row in group.itertuples():
             muni = existing.get((AreaLevel.municipality, state.id, str(row.municipality)))
             if muni is None:
-                muni = create_area(session, level=AreaLevel.municipality, code=str(row.municipality),
-                                   name=str(row.municipality_name), parent=state,
-                                   population=int(adults.get(row.municipality, 0)))
+                muni = create_area(
+                    session,
+                    level=AreaLevel.municipality,
+                    code=str(row.municipality),
+                    name=str(row.municipality_name),
+                    parent=state,
+                    population=int(adults.get(row.municipality, 0)),
+                )
             municipalities[str(row.municipality)] = muni.id
     return country, municipalities
 
@@ -116,35 +147,83 @@ def _status(responded: bool) -> SampleUnitStatus:
     return SampleUnitStatus.completed if responded else SampleUnitStatus.refused
 
 
-def _sample_rows(frame: pd.DataFrame, wave_id: int, municipalities: dict[str, int]) -> list[dict[str, Any]]:
+def _sample_rows(
+    frame: pd.DataFrame, wave_id: int, municipalities: dict[str, int]
+) -> list[dict[str, Any]]:
     probability = (frame["p_psu"] * frame["p_household"]).to_numpy(dtype=float)
     return [
-        {"wave_id": wave_id, "external_id": f"H{int(h):07d}", "address": None,
-         "area_id": municipalities[str(m)], "stratum": str(s), "psu": str(p),
-         "selection_probability": float(prob), "eligible_adults": int(a), "status": _status(bool(r))}
-        for h, m, s, p, prob, a, r in zip(frame["household"], frame["municipality"], frame["stratum"],
-                                         frame["psu"], probability, frame["adults"], frame["responded"],
-                                         strict=True)
+        {
+            "wave_id": wave_id,
+            "external_id": f"H{int(h):07d}",
+            "address": None,
+            "area_id": municipalities[str(m)],
+            "stratum": str(s),
+            "psu": str(p),
+            "selection_probability": float(prob),
+            "eligible_adults": int(a),
+            "status": _status(bool(r)),
+        }
+        for h, m, s, p, prob, a, r in zip(
+            frame["household"],
+            frame["municipality"],
+            frame["stratum"],
+            frame["psu"],
+            probability,
+            frame["adults"],
+            frame["responded"],
+            strict=True,
+        )
     ]
 
 
 def _police_rows(police: pd.DataFrame, municipalities: dict[str, int]) -> list[dict[str, Any]]:
     rows = []
-    for area, period, crime, count, population in zip(police["area"], police["period"], police["crime_type"],
-                                                      police["count"], police["population"], strict=True):
+    for area, period, crime, count, population in zip(
+        police["area"],
+        police["period"],
+        police["crime_type"],
+        police["count"],
+        police["population"],
+        strict=True,
+    ):
         year = int(str(period)[:4])
-        rows.append({"area_id": municipalities[str(area)], "period_start": dt.date(year, 1, 1),
-                     "period_end": dt.date(year, 12, 31), "crime_type": str(int(crime)),
-                     "count": int(count), "population": int(population), "source": SOURCE})
+        rows.append(
+            {
+                "area_id": municipalities[str(area)],
+                "period_start": dt.date(year, 1, 1),
+                "period_end": dt.date(year, 12, 31),
+                "crime_type": str(int(crime)),
+                "count": int(count),
+                "population": int(population),
+                "source": SOURCE,
+            }
+        )
     return rows
 
 
-def _census_rows(census: pd.DataFrame, municipalities: dict[str, int], year: int) -> list[dict[str, Any]]:
-    totals = census.groupby(["municipality", "sex", "age_group"], as_index=False)["population"].sum()
-    return [{"area_id": municipalities[str(m)], "reference_year": year, "sex": str(int(sex)),
-             "age_group": str(group), "population": int(people), "source": SOURCE}
-            for m, sex, group, people in zip(totals["municipality"], totals["sex"], totals["age_group"],
-                                             totals["population"], strict=True)]
+def _census_rows(
+    census: pd.DataFrame, municipalities: dict[str, int], year: int
+) -> list[dict[str, Any]]:
+    totals = census.groupby(["municipality", "sex", "age_group"], as_index=False)[
+        "population"
+    ].sum()
+    return [
+        {
+            "area_id": municipalities[str(m)],
+            "reference_year": year,
+            "sex": str(int(sex)),
+            "age_group": str(group),
+            "population": int(people),
+            "source": SOURCE,
+        }
+        for m, sex, group, people in zip(
+            totals["municipality"],
+            totals["sex"],
+            totals["age_group"],
+            totals["population"],
+            strict=True,
+        )
+    ]
 
 
 def _plain(value: Any) -> Any:
@@ -158,8 +237,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def load_simulated_wave(session: DBSession, *, seed: int = 1, size: str = "small", wave: int = 1,
-                        public: bool = True) -> LoadedWave:
+def load_simulated_wave(
+    session: DBSession, *, seed: int = 1, size: str = "small", wave: int = 1, public: bool = True
+) -> LoadedWave:
     """Simulate a country and one wave (deterministic in ``seed``) and store it; flushes, never commits.
 
     A wave already loaded for this seed is found and returned unchanged.
@@ -176,32 +256,62 @@ def load_simulated_wave(session: DBSession, *, seed: int = 1, size: str = "small
     country, municipalities = _areas(session, seed, sim.areas, sim.census)
     start, end = sim.reference_period
     created = create_wave(
-        session, name=f"Encuesta de victimización simulada {sim.interview_date.year} (semilla {seed})",
-        slug=slug, instrument_version=version, reference_start=start, reference_end=end,
-        fieldwork_start=sim.interview_date - dt.timedelta(days=30), fieldwork_end=sim.interview_date,
-        modes=[Mode.tablet], invitation_required=True, status=WaveStatus.closed, public_report=public,
+        session,
+        name=f"Encuesta de victimización simulada {sim.interview_date.year} (semilla {seed})",
+        slug=slug,
+        instrument_version=version,
+        reference_start=start,
+        reference_end=end,
+        fieldwork_start=sim.interview_date - dt.timedelta(days=30),
+        fieldwork_end=sim.interview_date,
+        modes=[Mode.tablet],
+        invitation_required=True,
+        status=WaveStatus.closed,
+        public_report=public,
         areas=[country],
     )
     session.execute(sa.insert(SampleUnit), _sample_rows(sim.frame, created.id, municipalities))
-    unit_ids = dict(session.execute(sa.select(SampleUnit.external_id, SampleUnit.id)
-                                    .where(SampleUnit.wave_id == created.id)).all())
+    unit_ids = dict(
+        session.execute(
+            sa.select(SampleUnit.external_id, SampleUnit.id).where(SampleUnit.wave_id == created.id)
+        ).all()
+    )
     household = dict(zip(sim.frame["interview_id"], sim.frame["household"], strict=True))
     when = dt.datetime.combine(sim.interview_date, dt.time(12), tzinfo=dt.UTC)
     interviews = [
-        {"uuid": str(uuid.uuid5(_NAMESPACE, f"{seed}/{wave}/{record['interview_id']}")), "wave_id": created.id,
-         "sample_unit_id": unit_ids[f"H{int(household[record['interview_id']]):07d}"],
-         "instrument_version_id": version.id, "mode": Mode.tablet, "status": InterviewStatus.completed,
-         "disposition": int(Disposition.complete), "language": "es", "answers": _plain(record["answers"]),
-         "paradata": {"source": "simulation"}, "started_at": when, "updated_at": when, "completed_at": when,
-         "final_weight": float(record["weight"]), "version": 1}
+        {
+            "uuid": str(uuid.uuid5(_NAMESPACE, f"{seed}/{wave}/{record['interview_id']}")),
+            "wave_id": created.id,
+            "sample_unit_id": unit_ids[f"H{int(household[record['interview_id']]):07d}"],
+            "instrument_version_id": version.id,
+            "mode": Mode.tablet,
+            "status": InterviewStatus.completed,
+            "disposition": int(Disposition.complete),
+            "language": "es",
+            "answers": _plain(record["answers"]),
+            "paradata": {"source": "simulation"},
+            "started_at": when,
+            "updated_at": when,
+            "completed_at": when,
+            "final_weight": float(record["weight"]),
+            "version": 1,
+        }
         for record in sim.records
     ]
     session.execute(sa.insert(Interview), interviews)
-    ids = dict(session.execute(sa.select(Interview.uuid, Interview.id).where(Interview.wave_id == created.id))
-               .all())
+    ids = dict(
+        session.execute(
+            sa.select(Interview.uuid, Interview.id).where(Interview.wave_id == created.id)
+        ).all()
+    )
     incidents = [
-        {"interview_id": ids[row["uuid"]], "repeat_code": "incident", "position": position,
-         "crime_type": None if instance.get("inc_crime") is None else str(instance["inc_crime"]), "data": instance}
+        {
+            "interview_id": ids[row["uuid"]],
+            "repeat_code": "incident",
+            "position": position,
+            "crime_type": None if instance.get("inc_crime") is None else str(instance["inc_crime"]),
+            "data": instance,
+        }
         for row in interviews
         for position, instance in enumerate(row["answers"].get("incident") or [], start=1)
     ]
@@ -234,12 +344,24 @@ def _summary(session: DBSession, wave: Wave, *, created: bool) -> LoadedWave:
         frontier = list(session.scalars(sa.select(Area.id).where(Area.parent_id.in_(frontier))))
         area_ids += frontier
     return LoadedWave(
-        wave_id=wave.id, slug=wave.slug, created=created,
-        interviews=count(sa.select(sa.func.count()).select_from(Interview).where(Interview.wave_id == wave.id)),
-        sample_units=count(sa.select(sa.func.count()).select_from(SampleUnit).where(SampleUnit.wave_id == wave.id)),
+        wave_id=wave.id,
+        slug=wave.slug,
+        created=created,
+        interviews=count(
+            sa.select(sa.func.count()).select_from(Interview).where(Interview.wave_id == wave.id)
+        ),
+        sample_units=count(
+            sa.select(sa.func.count()).select_from(SampleUnit).where(SampleUnit.wave_id == wave.id)
+        ),
         areas=len(area_ids),
-        police_records=count(sa.select(sa.func.count()).select_from(PoliceRecord)
-                             .where(PoliceRecord.area_id.in_(area_ids))),
-        population_totals=count(sa.select(sa.func.count()).select_from(PopulationTotal)
-                                .where(PopulationTotal.area_id.in_(area_ids))),
+        police_records=count(
+            sa.select(sa.func.count())
+            .select_from(PoliceRecord)
+            .where(PoliceRecord.area_id.in_(area_ids))
+        ),
+        population_totals=count(
+            sa.select(sa.func.count())
+            .select_from(PopulationTotal)
+            .where(PopulationTotal.area_id.in_(area_ids))
+        ),
     )

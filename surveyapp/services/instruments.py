@@ -46,7 +46,9 @@ def store_instrument(
     pointing at exactly what they answered.
     """
     existing = session.scalar(
-        sa.select(InstrumentVersion).where(InstrumentVersion.content_hash == instrument.content_hash)
+        sa.select(InstrumentVersion).where(
+            InstrumentVersion.content_hash == instrument.content_hash
+        )
     )
     if existing is not None:
         return existing, False
@@ -73,9 +75,13 @@ def store_instrument(
     )
     session.add(row)
     session.flush()
-    audit.record(session, "instrument.load", object_type="instrument_version", object_id=row.id,
-                 details={"instrument": row.instrument_id, "version": row.version,
-                          "hash": row.content_hash})
+    audit.record(
+        session,
+        "instrument.load",
+        object_type="instrument_version",
+        object_id=row.id,
+        details={"instrument": row.instrument_id, "version": row.version, "hash": row.content_hash},
+    )
     return row, True
 
 
@@ -91,7 +97,9 @@ def instrument_versions(session: DBSession) -> list[InstrumentVersion]:
     return list(
         session.scalars(
             sa.select(InstrumentVersion).order_by(
-                InstrumentVersion.instrument_id, InstrumentVersion.loaded_at.desc(), InstrumentVersion.id.desc()
+                InstrumentVersion.instrument_id,
+                InstrumentVersion.loaded_at.desc(),
+                InstrumentVersion.id.desc(),
             )
         )
     )

@@ -74,7 +74,10 @@ def start_interview(
         paradata={},
     )
     session.add(interview)
-    if sample_unit is not None and sample_unit.status in (SampleUnitStatus.pending, SampleUnitStatus.noncontact):
+    if sample_unit is not None and sample_unit.status in (
+        SampleUnitStatus.pending,
+        SampleUnitStatus.noncontact,
+    ):
         sample_unit.status = SampleUnitStatus.started
     session.flush()
     return interview
@@ -126,16 +129,26 @@ def save_answers(
     previous = interview.answers
     new_answers = dict(answers)
     old = previous or {}
-    rebuild = not all(_unchanged(old.get(code), new_answers.get(code))
-                      for code in _repeat_codes_of(interview.instrument_version))
+    rebuild = not all(
+        _unchanged(old.get(code), new_answers.get(code))
+        for code in _repeat_codes_of(interview.instrument_version)
+    )
     state = sa.inspect(interview)
     if not rebuild and state.persistent and not state.modified:
         # The usual page save: one UPDATE of the row, without the ORM's unit of work.
-        _update_row(session, interview, new_answers, last_section,
-                    None if paradata is None else {**interview.paradata, **paradata})
+        _update_row(
+            session,
+            interview,
+            new_answers,
+            last_section,
+            None if paradata is None else {**interview.paradata, **paradata},
+        )
         if new_answers:
             unit = interview.sample_unit
-            if unit is not None and unit.status in (SampleUnitStatus.pending, SampleUnitStatus.started):
+            if unit is not None and unit.status in (
+                SampleUnitStatus.pending,
+                SampleUnitStatus.started,
+            ):
                 unit.status = SampleUnitStatus.partial
                 session.flush()
         return interview
@@ -159,8 +172,13 @@ def save_answers(
     return interview
 
 
-def _update_row(session: DBSession, interview: Interview, answers: dict[str, Any],
-                last_section: str | None, paradata: dict[str, Any] | None) -> None:
+def _update_row(
+    session: DBSession,
+    interview: Interview,
+    answers: dict[str, Any],
+    last_section: str | None,
+    paradata: dict[str, Any] | None,
+) -> None:
     """``UPDATE interviews SET ... WHERE id = :id AND version = :version`` (the version bumped,
     as the ORM does), then the instance given the stored values; StaleInterview when another
     save got there first."""
@@ -193,7 +211,9 @@ def _update_statement(keys: tuple[str, ...]) -> sa.Update:
     )
 
 
-def complete_interview(session: DBSession, interview: Interview, *, now: dt.datetime | None = None) -> None:
+def complete_interview(
+    session: DBSession, interview: Interview, *, now: dt.datetime | None = None
+) -> None:
     """Mark as complete (AAPOR 1.1) and the sample unit as completed."""
     interview.status = InterviewStatus.completed
     interview.disposition = int(Disposition.complete)
@@ -235,7 +255,9 @@ def _repeat_codes_of(version: InstrumentVersion) -> tuple[str, ...]:
     return found
 
 
-def repeat_instances(document: Mapping[str, Any], answers: Mapping[str, Any]) -> Iterator[tuple[str, str | None, int, dict[str, Any]]]:
+def repeat_instances(
+    document: Mapping[str, Any], answers: Mapping[str, Any]
+) -> Iterator[tuple[str, str | None, int, dict[str, Any]]]:
     """``(repeat_code, crime_type_item, position, instance)`` for every answered repeat instance."""
     for section in document.get("sections", []):
         for item in section.get("items", []):
@@ -279,16 +301,19 @@ def _unchanged(old: Any, new: Any) -> bool:
     if type(old) is not type(new):
         return False
     if isinstance(old, dict):
-        return old is not new and old.keys() == new.keys() and all(
-            _unchanged(old[key], new[key]) for key in old
+        return (
+            old is not new
+            and old.keys() == new.keys()
+            and all(_unchanged(old[key], new[key]) for key in old)
         )
     if isinstance(old, list | tuple):
-        return old is not new and len(old) == len(new) and all(
-            _unchanged(a, b) for a, b in zip(old, new, strict=True)
+        return (
+            old is not new
+            and len(old) == len(new)
+            and all(_unchanged(a, b) for a, b in zip(old, new, strict=True))
         )
     return bool(old == new)
 
 
 def find_interview(session: DBSession, interview_uuid: str) -> Interview | None:
     return session.scalar(sa.select(Interview).where(Interview.uuid == interview_uuid))
-

@@ -51,24 +51,28 @@ def generate_codes(
     (used codes stay, so a respondent part-way through can still resume).
     """
     if units is None:
-        units = list(session.scalars(
-            sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id).order_by(SampleUnit.id)
-        ))
+        units = list(
+            session.scalars(
+                sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id).order_by(SampleUnit.id)
+            )
+        )
     unit_ids = [u.id for u in units]
     # Id lists go in batches: SQLite refuses statements with too many parameters.
     if replace:
         for start in range(0, len(unit_ids), BATCH):
             session.execute(
                 sa.delete(InvitationCode).where(
-                    InvitationCode.sample_unit_id.in_(unit_ids[start:start + BATCH]),
+                    InvitationCode.sample_unit_id.in_(unit_ids[start : start + BATCH]),
                     InvitationCode.used_at.is_(None),
                 )
             )
-    coded = set(session.scalars(
-        sa.select(InvitationCode.sample_unit_id)
-        .join(SampleUnit, InvitationCode.sample_unit_id == SampleUnit.id)
-        .where(SampleUnit.wave_id == wave.id)
-    ))
+    coded = set(
+        session.scalars(
+            sa.select(InvitationCode.sample_unit_id)
+            .join(SampleUnit, InvitationCode.sample_unit_id == SampleUnit.id)
+            .where(SampleUnit.wave_id == wave.id)
+        )
+    )
     todo = [u for u in units if u.id not in coded]
     for unit in todo:
         if unit.wave_id != wave.id:
@@ -79,12 +83,25 @@ def generate_codes(
         # Core executemany: ORM objects would be inserted one statement at a time on SQLite.
         session.execute(
             sa.insert(InvitationCode),
-            [{"sample_unit_id": unit.id, "code_hash": hash_code(code), "expires_at": expires_at,
-              "created_at": utcnow()} for unit, code in issued],
+            [
+                {
+                    "sample_unit_id": unit.id,
+                    "code_hash": hash_code(code),
+                    "expires_at": expires_at,
+                    "created_at": utcnow(),
+                }
+                for unit, code in issued
+            ],
         )
     session.flush()
-    audit.record(session, "invitation.generate", user=by, object_type="wave", object_id=wave.id,
-                 details={"codes": len(issued), "replace": replace})
+    audit.record(
+        session,
+        "invitation.generate",
+        user=by,
+        object_type="wave",
+        object_id=wave.id,
+        details={"codes": len(issued), "replace": replace},
+    )
     return issued
 
 
@@ -97,7 +114,9 @@ def _fresh_codes(session: DBSession, n: int) -> list[str]:
         hashes = list(batch)
         for start in range(0, len(hashes), BATCH):
             taken = session.scalars(
-                sa.select(InvitationCode.code_hash).where(InvitationCode.code_hash.in_(hashes[start:start + BATCH]))
+                sa.select(InvitationCode.code_hash).where(
+                    InvitationCode.code_hash.in_(hashes[start : start + BATCH])
+                )
             )
             for digest in taken:
                 batch.pop(digest, None)
@@ -136,12 +155,15 @@ def redeem(session: DBSession, code: InvitationCode, *, now: dt.datetime | None 
 
 
 def units_without_code(session: DBSession, wave: Wave) -> int:
-    return session.scalar(
-        sa.select(sa.func.count(SampleUnit.id)).where(
-            SampleUnit.wave_id == wave.id,
-            ~sa.exists().where(InvitationCode.sample_unit_id == SampleUnit.id),
+    return (
+        session.scalar(
+            sa.select(sa.func.count(SampleUnit.id)).where(
+                SampleUnit.wave_id == wave.id,
+                ~sa.exists().where(InvitationCode.sample_unit_id == SampleUnit.id),
+            )
         )
-    ) or 0
+        or 0
+    )
 
 
 def code_usage(session: DBSession, wave: Wave) -> tuple[int, int]:

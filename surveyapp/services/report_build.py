@@ -72,14 +72,25 @@ def _report_area(node: AreaNode) -> ReportArea:
     return ReportArea(node.report_level, node.key, node.name)
 
 
-def police_table(session: DBSession, wave: Wave, areas: dict[int, AreaNode]) -> tuple[pd.DataFrame | None, str]:
+def police_table(
+    session: DBSession, wave: Wave, areas: dict[int, AreaNode]
+) -> tuple[pd.DataFrame | None, str]:
     """Police-recorded crimes (all types) per municipality, state and nation for the reference period."""
     rows = session.execute(
-        sa.select(PoliceRecord.area_id, PoliceRecord.period_start, PoliceRecord.period_end, PoliceRecord.crime_type,
-                  PoliceRecord.count, PoliceRecord.population)
+        sa.select(
+            PoliceRecord.area_id,
+            PoliceRecord.period_start,
+            PoliceRecord.period_end,
+            PoliceRecord.crime_type,
+            PoliceRecord.count,
+            PoliceRecord.population,
+        )
     ).all()
-    overlapping = [(area_id, start, end, count, people) for area_id, start, end, _type, count, people in rows
-                   if start <= wave.reference_end and end >= wave.reference_start]
+    overlapping = [
+        (area_id, start, end, count, people)
+        for area_id, start, end, _type, count, people in rows
+        if start <= wave.reference_end and end >= wave.reference_start
+    ]
     if not overlapping:
         return None, ""
     first = min(r[1] for r in overlapping)
@@ -99,8 +110,16 @@ def police_table(session: DBSession, wave: Wave, areas: dict[int, AreaNode]) -> 
         for level, key in _levels(areas[area_id], areas):
             people[(level, key)] = people.get((level, key), 0.0) + count
     table = pd.DataFrame(
-        [{"domain_type": level, "domain": key, "recorded": count, "population": people.get((level, key))}
-         for (level, key), count in recorded.items() if people.get((level, key))]
+        [
+            {
+                "domain_type": level,
+                "domain": key,
+                "recorded": count,
+                "population": people.get((level, key)),
+            }
+            for (level, key), count in recorded.items()
+            if people.get((level, key))
+        ]
     )
     return (table if not table.empty else None), f"{first.isoformat()} – {last.isoformat()}"
 
@@ -121,11 +140,13 @@ def _levels(node: AreaNode, areas: dict[int, AreaNode]) -> list[tuple[str, str]]
 def _sample_table(session: DBSession, wave: Wave, areas: dict[int, AreaNode]) -> pd.DataFrame:
     """Sample units and completed interviews by state."""
     units = session.execute(
-        sa.select(SampleUnit.area_id, sa.func.count()).where(SampleUnit.wave_id == wave.id)
+        sa.select(SampleUnit.area_id, sa.func.count())
+        .where(SampleUnit.wave_id == wave.id)
         .group_by(SampleUnit.area_id)
     ).all()
     done = session.execute(
-        sa.select(SampleUnit.area_id, sa.func.count()).join(Interview, Interview.sample_unit_id == SampleUnit.id)
+        sa.select(SampleUnit.area_id, sa.func.count())
+        .join(Interview, Interview.sample_unit_id == SampleUnit.id)
         .where(Interview.wave_id == wave.id, Interview.status == InterviewStatus.completed)
         .group_by(SampleUnit.area_id)
     ).all()
@@ -141,13 +162,25 @@ def _sample_table(session: DBSession, wave: Wave, areas: dict[int, AreaNode]) ->
     for area_id, count in done:
         by_state.setdefault(state_name(area_id), [0, 0])[1] += count
     return pd.DataFrame(
-        [{"area": name, "sample_units": u, "completed": c, "response_rate": c / u if u else float("nan")}
-         for name, (u, c) in sorted(by_state.items())]
+        [
+            {
+                "area": name,
+                "sample_units": u,
+                "completed": c,
+                "response_rate": c / u if u else float("nan"),
+            }
+            for name, (u, c) in sorted(by_state.items())
+        ]
     )
 
 
-def previous_table(session: DBSession, wave: Wave, *, settings: ReportSettings = DEFAULT_SETTINGS,
-                   progress: Progress = _quiet) -> tuple[Wave, pd.DataFrame] | None:
+def previous_table(
+    session: DBSession,
+    wave: Wave,
+    *,
+    settings: ReportSettings = DEFAULT_SETTINGS,
+    progress: Progress = _quiet,
+) -> tuple[Wave, pd.DataFrame] | None:
     """The previous wave and its indicator table (from the cache, else built and stored there)."""
     previous = previous_wave(session, wave)
     if previous is None:
@@ -164,24 +197,43 @@ def previous_table(session: DBSession, wave: Wave, *, settings: ReportSettings =
 
 
 def _report_wave(wave: Wave) -> ReportWave:
-    fieldwork = (wave.fieldwork_start, wave.fieldwork_end) if wave.fieldwork_start and wave.fieldwork_end else "—"
+    fieldwork = (
+        (wave.fieldwork_start, wave.fieldwork_end)
+        if wave.fieldwork_start and wave.fieldwork_end
+        else "—"
+    )
     return ReportWave(wave.name, (wave.reference_start, wave.reference_end), fieldwork)
 
 
-def report_data(session: DBSession, wave: Wave, area: AreaNode, table: pd.DataFrame, *,
-                quality: str = "inegi", provisional: bool = False,
-                previous: tuple[Wave, pd.DataFrame] | None = None,
-                drivers: pd.DataFrame | None = None) -> ReportData:
+def report_data(
+    session: DBSession,
+    wave: Wave,
+    area: AreaNode,
+    table: pd.DataFrame,
+    *,
+    quality: str = "inegi",
+    provisional: bool = False,
+    previous: tuple[Wave, pd.DataFrame] | None = None,
+    drivers: pd.DataFrame | None = None,
+) -> ReportData:
     """Everything the status report of ``area`` shows, from the database and the indicator table."""
     areas = area_index(session)
-    country_node = next((a for a in wave_areas(session, wave) if a.report_level == "national"), None)
-    country = _report_area(country_node) if country_node else ReportArea("national", NATIONAL, wave.name)
+    country_node = next(
+        (a for a in wave_areas(session, wave) if a.report_level == "national"), None
+    )
+    country = (
+        _report_area(country_node) if country_node else ReportArea("national", NATIONAL, wave.name)
+    )
     state = None
     if area.report_level == "municipality" and area.state_id is not None:
         state = _report_area(areas[area.state_id])
     subareas = None
     if area.report_level == "state":
-        subareas = [a.key for a in areas.values() if a.level.value == "municipality" and a.state_id == area.id]
+        subareas = [
+            a.key
+            for a in areas.values()
+            if a.level.value == "municipality" and a.state_id == area.id
+        ]
     police, period = police_table(session, wave, areas)
     names = {a.key: a.name for a in areas.values() if a.level.value in ("region", "municipality")}
     return ReportData(
@@ -192,8 +244,11 @@ def report_data(session: DBSession, wave: Wave, area: AreaNode, table: pd.DataFr
         country=None if area.report_level == "national" else country,
         police=police,
         police_period=period,
-        methodology=Methodology(sample=_sample_table(session, wave, areas), quality_rules=quality,
-                                notes=PROVISIONAL_NOTE if provisional else None),
+        methodology=Methodology(
+            sample=_sample_table(session, wave, areas),
+            quality_rules=quality,
+            notes=PROVISIONAL_NOTE if provisional else None,
+        ),
         area_names=names,
         subareas=subareas,
         survey_name=wave.instrument_version.title,
@@ -205,16 +260,31 @@ def report_data(session: DBSession, wave: Wave, area: AreaNode, table: pd.DataFr
     )
 
 
-def pdf_report(session: DBSession, wave: Wave, area: AreaNode, *, language: str, public: bool,
-               table: pd.DataFrame | None = None, settings: ReportSettings = DEFAULT_SETTINGS,
-               drivers: pd.DataFrame | None = None, progress: Progress = _quiet) -> bytes:
+def pdf_report(
+    session: DBSession,
+    wave: Wave,
+    area: AreaNode,
+    *,
+    language: str,
+    public: bool,
+    table: pd.DataFrame | None = None,
+    settings: ReportSettings = DEFAULT_SETTINGS,
+    drivers: pd.DataFrame | None = None,
+    progress: Progress = _quiet,
+) -> bytes:
     """The PDF status report of one area (builds the indicator table when not given)."""
     if table is None:
         table = indicator_table(session, wave, settings=settings, progress=progress)
-    data = report_data(session, wave, area, table, quality=settings.quality,
-                       provisional=_has_provisional(session, wave),
-                       previous=previous_table(session, wave, settings=settings, progress=progress),
-                       drivers=drivers)
+    data = report_data(
+        session,
+        wave,
+        area,
+        table,
+        quality=settings.quality,
+        provisional=_has_provisional(session, wave),
+        previous=previous_table(session, wave, settings=settings, progress=progress),
+        drivers=drivers,
+    )
 
     def step(name: str, fraction: float) -> None:
         progress(f"report section {name} ({fraction:.0%})")
@@ -225,14 +295,27 @@ def pdf_report(session: DBSession, wave: Wave, area: AreaNode, *, language: str,
 
 
 def _has_provisional(session: DBSession, wave: Wave) -> bool:
-    return session.scalar(
-        sa.select(Interview.id).where(Interview.wave_id == wave.id, Interview.status == InterviewStatus.completed,
-                                      Interview.final_weight.is_(None)).limit(1)
-    ) is not None
+    return (
+        session.scalar(
+            sa.select(Interview.id)
+            .where(
+                Interview.wave_id == wave.id,
+                Interview.status == InterviewStatus.completed,
+                Interview.final_weight.is_(None),
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
-def build_output(session: DBSession, output: ReportOutput, *, settings: ReportSettings = DEFAULT_SETTINGS,
-                 progress: Progress = _quiet) -> bytes:
+def build_output(
+    session: DBSession,
+    output: ReportOutput,
+    *,
+    settings: ReportSettings = DEFAULT_SETTINGS,
+    progress: Progress = _quiet,
+) -> bytes:
     """The content of a claimed output row (raises ReportError for problems a user can fix)."""
     wave = session.get(Wave, output.wave_id)
     if wave is None:
@@ -245,16 +328,30 @@ def build_output(session: DBSession, output: ReportOutput, *, settings: ReportSe
     if table is None:
         table = indicator_table(session, wave, settings=settings, progress=progress)
     area = find_area(session, wave, output.area_key)
-    return pdf_report(session, wave, area, language=output.language, public=output.public, table=table,
-                      settings=settings, drivers=cached_drivers(session, wave, output.data_version, progress),
-                      progress=progress)
+    return pdf_report(
+        session,
+        wave,
+        area,
+        language=output.language,
+        public=output.public,
+        table=table,
+        settings=settings,
+        drivers=cached_drivers(session, wave, output.data_version, progress),
+        progress=progress,
+    )
 
 
 def drivers_to_json(drivers: pd.DataFrame | None) -> bytes:
-    return b"null" if drivers is None else drivers.to_json(orient="records", double_precision=10).encode("utf-8")
+    return (
+        b"null"
+        if drivers is None
+        else drivers.to_json(orient="records", double_precision=10).encode("utf-8")
+    )
 
 
-def cached_drivers(session: DBSession, wave: Wave, version: str, progress: Progress = _quiet) -> pd.DataFrame | None:
+def cached_drivers(
+    session: DBSession, wave: Wave, version: str, progress: Progress = _quiet
+) -> pd.DataFrame | None:
     """The wave's fear-driver odds ratios from the cache, else fitted and stored there."""
     row = request_output(session, OutputKey.fear_drivers(wave, version))
     if row.status is OutputStatus.ready and row.content is not None:

@@ -73,7 +73,15 @@ ALL_AREAS = "all"
 #: Domains computed for every wave.
 DOMAINS: tuple[str, ...] = ("national", "state", "municipality", "sex", "age_group", "youth")
 #: Values blanked in public outputs when the row is suppressed.
-BLANKED_COLUMNS: tuple[str, ...] = ("estimate", "se", "ci_low", "ci_high", "cv", "deff", "n_effective")
+BLANKED_COLUMNS: tuple[str, ...] = (
+    "estimate",
+    "se",
+    "ci_low",
+    "ci_high",
+    "cv",
+    "deff",
+    "n_effective",
+)
 
 Progress = Callable[[str], None]
 
@@ -109,6 +117,7 @@ def _quiet(step: str) -> None:
 
 # ---- areas ----
 
+
 @dataclass(frozen=True)
 class AreaNode:
     """An area with the ids of its state and municipality (for domain columns)."""
@@ -124,7 +133,9 @@ class AreaNode:
     @property
     def report_level(self) -> str:
         """``national``, ``state`` or ``municipality`` (neighbourhoods report as their municipality)."""
-        return {AreaLevel.country: "national", AreaLevel.region: "state"}.get(self.level, "municipality")
+        return {AreaLevel.country: "national", AreaLevel.region: "state"}.get(
+            self.level, "municipality"
+        )
 
     @property
     def key(self) -> str:
@@ -136,7 +147,9 @@ class AreaNode:
 
 def area_index(session: DBSession) -> dict[int, AreaNode]:
     """Every area by id, with its state and municipality resolved (one query)."""
-    rows = session.execute(sa.select(Area.id, Area.level, Area.code, Area.name, Area.parent_id)).all()
+    rows = session.execute(
+        sa.select(Area.id, Area.level, Area.code, Area.name, Area.parent_id)
+    ).all()
     plain = {r.id: r for r in rows}
     nodes: dict[int, AreaNode] = {}
     for r in rows:
@@ -155,10 +168,13 @@ def area_index(session: DBSession) -> dict[int, AreaNode]:
 def wave_areas(session: DBSession, wave: Wave) -> list[AreaNode]:
     """The areas a wave can report on: those with sample units, their states and the country."""
     index = area_index(session)
-    used = set(session.scalars(
-        sa.select(SampleUnit.area_id).where(SampleUnit.wave_id == wave.id, SampleUnit.area_id.is_not(None))
-        .distinct()
-    ))
+    used = set(
+        session.scalars(
+            sa.select(SampleUnit.area_id)
+            .where(SampleUnit.wave_id == wave.id, SampleUnit.area_id.is_not(None))
+            .distinct()
+        )
+    )
     used |= {a.id for a in wave.areas}
     keep: set[int] = set()
     for area_id in used:
@@ -173,6 +189,7 @@ def wave_areas(session: DBSession, wave: Wave) -> list[AreaNode]:
 
 # ---- records ----
 
+
 def _instrument(version: InstrumentVersion) -> Instrument:
     return _instrument_from(version.id, json.dumps(version.document, sort_keys=True))
 
@@ -182,7 +199,9 @@ def _instrument_from(version_id: int, document: str) -> Instrument:
     return Instrument.model_validate(json.loads(document))
 
 
-def _base_weight(probability: float | None, adults: int | None, answers: Mapping[str, Any]) -> float:
+def _base_weight(
+    probability: float | None, adults: int | None, answers: Mapping[str, Any]
+) -> float:
     if adults is None:
         reported = answers.get("hh_adults")
         adults = int(reported) if isinstance(reported, int | float) and reported > 0 else None
@@ -200,40 +219,59 @@ def interview_records(session: DBSession, wave: Wave) -> tuple[list[dict[str, An
     """
     index = area_index(session)
     query = (
-        sa.select(Interview.id, Interview.answers, Interview.final_weight, SampleUnit.stratum, SampleUnit.psu,
-                  SampleUnit.area_id, SampleUnit.selection_probability, SampleUnit.eligible_adults)
+        sa.select(
+            Interview.id,
+            Interview.answers,
+            Interview.final_weight,
+            SampleUnit.stratum,
+            SampleUnit.psu,
+            SampleUnit.area_id,
+            SampleUnit.selection_probability,
+            SampleUnit.eligible_adults,
+        )
         .outerjoin(SampleUnit, SampleUnit.id == Interview.sample_unit_id)
         .where(Interview.wave_id == wave.id, Interview.status == InterviewStatus.completed)
         .order_by(Interview.id)
     )
     records: list[dict[str, Any]] = []
     provisional = False
-    for (ident, answers, weight, stratum, psu, area_id, probability, adults) in session.execute(query):
+    for ident, answers, weight, stratum, psu, area_id, probability, adults in session.execute(
+        query
+    ):
         answers = answers or {}
         if weight is None:
             provisional = True
             weight = _base_weight(probability, adults, answers)
         node = index.get(area_id) if area_id is not None else None
-        records.append({
-            "interview_id": ident,
-            "stratum": stratum or "none",
-            "psu": f"{stratum or 'none'}/{psu}" if psu else f"interview-{ident}",
-            "state": str(node.state_id) if node and node.state_id else None,
-            "municipality": str(node.municipality_id) if node and node.municipality_id else None,
-            "weight": float(weight),
-            "answers": answers,
-        })
+        records.append(
+            {
+                "interview_id": ident,
+                "stratum": stratum or "none",
+                "psu": f"{stratum or 'none'}/{psu}" if psu else f"interview-{ident}",
+                "state": str(node.state_id) if node and node.state_id else None,
+                "municipality": str(node.municipality_id)
+                if node and node.municipality_id
+                else None,
+                "weight": float(weight),
+                "answers": answers,
+            }
+        )
     return records, provisional
 
 
 def completed_count(session: DBSession, wave: Wave) -> int:
-    return int(session.scalar(
-        sa.select(sa.func.count()).select_from(Interview)
-        .where(Interview.wave_id == wave.id, Interview.status == InterviewStatus.completed)
-    ) or 0)
+    return int(
+        session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Interview)
+            .where(Interview.wave_id == wave.id, Interview.status == InterviewStatus.completed)
+        )
+        or 0
+    )
 
 
 # ---- data version ----
+
 
 def _fingerprint(value: Any) -> str:
     if isinstance(value, dt.datetime):
@@ -243,7 +281,9 @@ def _fingerprint(value: Any) -> str:
     return str(value)
 
 
-def data_version(session: DBSession, wave: Wave, settings: ReportSettings = DEFAULT_SETTINGS) -> str:
+def data_version(
+    session: DBSession, wave: Wave, settings: ReportSettings = DEFAULT_SETTINGS
+) -> str:
     """A hash of everything the wave's reports are built from (a few aggregate queries).
 
     Counts, largest ids, summed optimistic-lock versions and weights of the
@@ -255,17 +295,35 @@ def data_version(session: DBSession, wave: Wave, settings: ReportSettings = DEFA
     previous = previous_wave(session, wave)
     if previous is not None:  # reports compare with it
         parts += [previous.id, *_interview_parts(session, previous.id)]
-    parts += list(session.execute(
-        sa.select(sa.func.count(), sa.func.max(SampleUnit.id), sa.func.sum(SampleUnit.selection_probability),
-                  sa.func.sum(SampleUnit.area_id)).where(SampleUnit.wave_id == wave.id)
-    ).one())
-    parts += list(session.execute(
-        sa.select(sa.func.count(), sa.func.max(PoliceRecord.id), sa.func.sum(PoliceRecord.count),
-                  sa.func.max(PoliceRecord.uploaded_at))
-    ).one())
-    parts += list(session.execute(
-        sa.select(sa.func.count(), sa.func.max(PopulationTotal.id), sa.func.sum(PopulationTotal.population))
-    ).one())
+    parts += list(
+        session.execute(
+            sa.select(
+                sa.func.count(),
+                sa.func.max(SampleUnit.id),
+                sa.func.sum(SampleUnit.selection_probability),
+                sa.func.sum(SampleUnit.area_id),
+            ).where(SampleUnit.wave_id == wave.id)
+        ).one()
+    )
+    parts += list(
+        session.execute(
+            sa.select(
+                sa.func.count(),
+                sa.func.max(PoliceRecord.id),
+                sa.func.sum(PoliceRecord.count),
+                sa.func.max(PoliceRecord.uploaded_at),
+            )
+        ).one()
+    )
+    parts += list(
+        session.execute(
+            sa.select(
+                sa.func.count(),
+                sa.func.max(PopulationTotal.id),
+                sa.func.sum(PopulationTotal.population),
+            )
+        ).one()
+    )
     parts += list(session.execute(sa.select(sa.func.count(), sa.func.max(Area.id))).one())
     text = "|".join(_fingerprint(p) for p in parts)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
@@ -273,10 +331,17 @@ def data_version(session: DBSession, wave: Wave, settings: ReportSettings = DEFA
 
 def _interview_parts(session: DBSession, wave_id: int) -> list[Any]:
     done = (Interview.wave_id == wave_id) & (Interview.status == InterviewStatus.completed)
-    return list(session.execute(
-        sa.select(sa.func.count(), sa.func.max(Interview.id), sa.func.sum(Interview.version),
-                  sa.func.max(Interview.updated_at), sa.func.sum(Interview.final_weight)).where(done)
-    ).one())
+    return list(
+        session.execute(
+            sa.select(
+                sa.func.count(),
+                sa.func.max(Interview.id),
+                sa.func.sum(Interview.version),
+                sa.func.max(Interview.updated_at),
+                sa.func.sum(Interview.final_weight),
+            ).where(done)
+        ).one()
+    )
 
 
 def previous_wave(session: DBSession, wave: Wave) -> Wave | None:
@@ -288,14 +353,21 @@ def previous_wave(session: DBSession, wave: Wave) -> Wave | None:
     area_ids = [a.id for a in wave.areas]
     if not area_ids:
         return None
-    has_data = sa.exists().where(Interview.wave_id == Wave.id, Interview.status == InterviewStatus.completed)
+    has_data = sa.exists().where(
+        Interview.wave_id == Wave.id, Interview.status == InterviewStatus.completed
+    )
     return session.scalar(
         sa.select(Wave)
         .join(WaveArea, WaveArea.wave_id == Wave.id)
         .join(InstrumentVersion, InstrumentVersion.id == Wave.instrument_version_id)
-        .where(Wave.id != wave.id, Wave.status != WaveStatus.draft, WaveArea.area_id.in_(area_ids),
-               Wave.reference_end < wave.reference_start,
-               InstrumentVersion.instrument_id == wave.instrument_version.instrument_id, has_data)
+        .where(
+            Wave.id != wave.id,
+            Wave.status != WaveStatus.draft,
+            WaveArea.area_id.in_(area_ids),
+            Wave.reference_end < wave.reference_start,
+            InstrumentVersion.instrument_id == wave.instrument_version.instrument_id,
+            has_data,
+        )
         .order_by(Wave.reference_end.desc(), Wave.id.desc())
         .limit(1)
     )
@@ -303,8 +375,14 @@ def previous_wave(session: DBSession, wave: Wave) -> Wave | None:
 
 # ---- indicator tables ----
 
-def indicator_table(session: DBSession, wave: Wave, *, settings: ReportSettings = DEFAULT_SETTINGS,
-                    progress: Progress = _quiet) -> pd.DataFrame:
+
+def indicator_table(
+    session: DBSession,
+    wave: Wave,
+    *,
+    settings: ReportSettings = DEFAULT_SETTINGS,
+    progress: Progress = _quiet,
+) -> pd.DataFrame:
     """Every indicator for the nation, each state, municipality and group (compute_indicators layout)."""
     progress("reading interviews")
     records, _provisional = interview_records(session, wave)
@@ -317,13 +395,21 @@ def indicator_table(session: DBSession, wave: Wave, *, settings: ReportSettings 
         incidents: pd.DataFrame | None = incident_table(records, instrument)
     except ValueError:  # an instrument without the standard incident module
         incidents = None
-    domains = [d for d in DOMAINS if d == "national" or d in ("state", "municipality", "age_group", "youth")
-               or d in respondents.columns or (d == "sex" and "dem_sex" in respondents.columns)]
+    domains = [
+        d
+        for d in DOMAINS
+        if d == "national"
+        or d in ("state", "municipality", "age_group", "youth")
+        or d in respondents.columns
+        or (d == "sex" and "dem_sex" in respondents.columns)
+    ]
     progress("computing indicators")
     table = compute_indicators(
-        respondents, incidents,
+        respondents,
+        incidents,
         design_spec={"lonely_psu": "adjust", "household_weight": None},
-        domains=domains, quality=settings.quality,
+        domains=domains,
+        quality=settings.quality,
     )
     return suppress_small_cells(table, settings.min_cases)
 
@@ -336,12 +422,19 @@ def suppress_small_cells(table: pd.DataFrame, min_cases: int) -> pd.DataFrame:
     small = (out["n"].astype(float) < min_cases) & ~out["suppressed"].astype(bool)
     out.loc[small, "suppressed"] = True
     note = f"fewer than {min_cases} cases"
-    out.loc[small, "reason"] = [f"{r}; {note}" if r else note for r in out.loc[small, "reason"].fillna("")]
+    out.loc[small, "reason"] = [
+        f"{r}; {note}" if r else note for r in out.loc[small, "reason"].fillna("")
+    ]
     return out
 
 
-def fear_drivers(session: DBSession, wave: Wave, *, records: list[dict[str, Any]] | None = None,
-                 progress: Progress = _quiet) -> pd.DataFrame | None:
+def fear_drivers(
+    session: DBSession,
+    wave: Wave,
+    *,
+    records: list[dict[str, Any]] | None = None,
+    progress: Progress = _quiet,
+) -> pd.DataFrame | None:
     """Odds ratios of feeling unsafe in the neighbourhood (victimization, sex, age, state, trust).
 
     None when the model cannot be fitted (too few cases, an instrument
@@ -433,6 +526,7 @@ def indicator_groups() -> dict[str, str]:
 
 # ---- the cache and job queue ----
 
+
 @dataclass(frozen=True)
 class OutputKey:
     """What identifies a cached output."""
@@ -453,16 +547,21 @@ class OutputKey:
         return cls(OutputKind.fear_drivers, wave.id, ALL_AREAS, "", False, version)
 
     @classmethod
-    def pdf(cls, wave: Wave, area: AreaNode, language: str, public: bool, version: str) -> OutputKey:
+    def pdf(
+        cls, wave: Wave, area: AreaNode, language: str, public: bool, version: str
+    ) -> OutputKey:
         if language not in LANGUAGES:
             raise ReportError(f"reports are available in {', '.join(LANGUAGES)}, not {language!r}")
         return cls(OutputKind.pdf, wave.id, area.key, language, public, version)
 
     def where(self) -> sa.ColumnElement[bool]:
         return sa.and_(
-            ReportOutput.kind == self.kind, ReportOutput.wave_id == self.wave_id,
-            ReportOutput.area_key == self.area_key, ReportOutput.language == self.language,
-            ReportOutput.public == self.public, ReportOutput.data_version == self.data_version,
+            ReportOutput.kind == self.kind,
+            ReportOutput.wave_id == self.wave_id,
+            ReportOutput.area_key == self.area_key,
+            ReportOutput.language == self.language,
+            ReportOutput.public == self.public,
+            ReportOutput.data_version == self.data_version,
         )
 
 
@@ -470,8 +569,9 @@ def find_output(session: DBSession, key: OutputKey) -> ReportOutput | None:
     return session.scalar(sa.select(ReportOutput).where(key.where()))
 
 
-def request_output(session: DBSession, key: OutputKey, *, stale_after: int = 900,
-                   retry_failed_after: int = 60) -> ReportOutput:
+def request_output(
+    session: DBSession, key: OutputKey, *, stale_after: int = 900, retry_failed_after: int = 60
+) -> ReportOutput:
     """The cache row for ``key``, added as pending when missing.
 
     A row that failed more than ``retry_failed_after`` seconds ago, or one
@@ -484,19 +584,30 @@ def request_output(session: DBSession, key: OutputKey, *, stale_after: int = 900
     if row is None:
         try:
             with session.begin_nested():
-                row = ReportOutput(kind=key.kind, wave_id=key.wave_id, area_key=key.area_key,
-                                   language=key.language, public=key.public, data_version=key.data_version,
-                                   status=OutputStatus.pending, served=0)
+                row = ReportOutput(
+                    kind=key.kind,
+                    wave_id=key.wave_id,
+                    area_key=key.area_key,
+                    language=key.language,
+                    public=key.public,
+                    data_version=key.data_version,
+                    status=OutputStatus.pending,
+                    served=0,
+                )
                 session.add(row)
         except sa.exc.IntegrityError:
             row = find_output(session, key)
             if row is None:  # pragma: no cover - the other insert was rolled back
                 raise
         return row
-    stale = row.status is OutputStatus.running and row.started_at is not None and \
-        (utcnow() - row.started_at).total_seconds() > stale_after
+    stale = (
+        row.status is OutputStatus.running
+        and row.started_at is not None
+        and (utcnow() - row.started_at).total_seconds() > stale_after
+    )
     retry = row.status is OutputStatus.failed and (
-        row.finished_at is None or (utcnow() - row.finished_at).total_seconds() > retry_failed_after)
+        row.finished_at is None or (utcnow() - row.finished_at).total_seconds() > retry_failed_after
+    )
     if retry or stale:
         row.status = OutputStatus.pending
         row.started_at = None
@@ -518,9 +629,13 @@ def claim_output(session: DBSession, output_id: int) -> bool:
 def next_pending(session: DBSession) -> int | None:
     """The id of the oldest pending output, indicator tables first (reports need them)."""
     return session.scalar(
-        sa.select(ReportOutput.id).where(ReportOutput.status == OutputStatus.pending)
-        .order_by((ReportOutput.kind == OutputKind.indicators).desc(), ReportOutput.requested_at,
-                  ReportOutput.id)
+        sa.select(ReportOutput.id)
+        .where(ReportOutput.status == OutputStatus.pending)
+        .order_by(
+            (ReportOutput.kind == OutputKind.indicators).desc(),
+            ReportOutput.requested_at,
+            ReportOutput.id,
+        )
         .limit(1)
     )
 
@@ -531,11 +646,17 @@ def prune_outputs(session: DBSession, settings: ReportSettings = DEFAULT_SETTING
     Rows being built are kept. Returns how many were deleted.
     """
     deleted = 0
-    for wave in session.scalars(sa.select(Wave).where(Wave.id.in_(sa.select(ReportOutput.wave_id)))):
+    for wave in session.scalars(
+        sa.select(Wave).where(Wave.id.in_(sa.select(ReportOutput.wave_id)))
+    ):
         current = data_version(session, wave, settings)
         result = session.execute(
-            sa.delete(ReportOutput).where(ReportOutput.wave_id == wave.id, ReportOutput.data_version != current,
-                                          ReportOutput.status != OutputStatus.running)
+            sa.delete(ReportOutput)
+            .where(
+                ReportOutput.wave_id == wave.id,
+                ReportOutput.data_version != current,
+                ReportOutput.status != OutputStatus.running,
+            )
             .execution_options(synchronize_session=False)
         )
         deleted += int(getattr(result, "rowcount", 0) or 0)
@@ -544,24 +665,39 @@ def prune_outputs(session: DBSession, settings: ReportSettings = DEFAULT_SETTING
 
 
 def mark_served(session: DBSession, output: ReportOutput) -> None:
-    session.execute(sa.update(ReportOutput).where(ReportOutput.id == output.id)
-                    .values(served=ReportOutput.served + 1).execution_options(synchronize_session=False))
+    session.execute(
+        sa.update(ReportOutput)
+        .where(ReportOutput.id == output.id)
+        .values(served=ReportOutput.served + 1)
+        .execution_options(synchronize_session=False)
+    )
 
 
-def finish_output(session: DBSession, output_id: int, *, content: bytes | None = None,
-                  error: str | None = None) -> None:
+def finish_output(
+    session: DBSession, output_id: int, *, content: bytes | None = None, error: str | None = None
+) -> None:
     """Store the result (or the reason it failed) of a claimed output."""
     session.execute(
-        sa.update(ReportOutput).where(ReportOutput.id == output_id)
-        .values(status=OutputStatus.failed if error else OutputStatus.ready, content=content,
-                error=error, finished_at=utcnow(), progress=None)
+        sa.update(ReportOutput)
+        .where(ReportOutput.id == output_id)
+        .values(
+            status=OutputStatus.failed if error else OutputStatus.ready,
+            content=content,
+            error=error,
+            finished_at=utcnow(),
+            progress=None,
+        )
         .execution_options(synchronize_session=False)
     )
 
 
 def set_progress(session: DBSession, output_id: int, step: str) -> None:
-    session.execute(sa.update(ReportOutput).where(ReportOutput.id == output_id)
-                    .values(progress=step[:200]).execution_options(synchronize_session=False))
+    session.execute(
+        sa.update(ReportOutput)
+        .where(ReportOutput.id == output_id)
+        .values(progress=step[:200])
+        .execution_options(synchronize_session=False)
+    )
 
 
 def ready_table(session: DBSession, wave: Wave, version: str) -> pd.DataFrame | None:

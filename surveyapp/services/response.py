@@ -49,8 +49,15 @@ class ResponseCounts:
 
     @property
     def eligible_or_unknown(self) -> int:
-        return (self.complete + self.partial + self.breakoff + self.refused
-                + self.noncontact + self.other + self.unknown)
+        return (
+            self.complete
+            + self.partial
+            + self.breakoff
+            + self.refused
+            + self.noncontact
+            + self.other
+            + self.unknown
+        )
 
     @property
     def rr1(self) -> float | None:
@@ -102,11 +109,17 @@ def response_by_area(session: DBSession, wave: Wave) -> WaveResponse:
         .where(SampleUnit.wave_id == wave.id)
         .group_by(SampleUnit.area_id, SampleUnit.status)
     ).all()
-    area_ids = {area_id for area_id, _status, _n in rows if area_id is not None} | {a.id for a in wave.areas}
-    names = {
-        a.id: f"{a.name} ({a.code})"
-        for a in session.scalars(sa.select(Area).where(Area.id.in_(area_ids)))
-    } if area_ids else {}
+    area_ids = {area_id for area_id, _status, _n in rows if area_id is not None} | {
+        a.id for a in wave.areas
+    }
+    names = (
+        {
+            a.id: f"{a.name} ({a.code})"
+            for a in session.scalars(sa.select(Area).where(Area.id.in_(area_ids)))
+        }
+        if area_ids
+        else {}
+    )
     by_area: dict[int | None, ResponseCounts] = {
         area_id: ResponseCounts(label=names[area_id], area_id=area_id) for area_id in names
     }

@@ -16,7 +16,15 @@ from . import DBSession, audit
 
 #: Accepted columns; only external_id is required. Headers are matched
 #: case-insensitively, with spaces read as underscores.
-COLUMNS = ("external_id", "address", "area_code", "stratum", "psu", "selection_probability", "eligible_adults")
+COLUMNS = (
+    "external_id",
+    "address",
+    "area_code",
+    "stratum",
+    "psu",
+    "selection_probability",
+    "eligible_adults",
+)
 REQUIRED_COLUMNS = ("external_id",)
 MAX_LENGTHS = {"external_id": 64, "address": 500, "area_code": 32, "stratum": 64, "psu": 64}
 
@@ -60,7 +68,9 @@ def decode_csv(data: bytes | str) -> tuple[str | None, RowError | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, RowError(line, None, "the file is not UTF-8 text; save it as \"CSV UTF-8\" and try again")
+        return None, RowError(
+            line, None, 'the file is not UTF-8 text; save it as "CSV UTF-8" and try again'
+        )
 
 
 def sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
@@ -79,7 +89,7 @@ def _parse_probability(raw: str) -> tuple[float | None, str | None]:
     try:
         value = float(raw.replace(",", "."))
     except ValueError:
-        return None, f"\"{raw}\" is not a number; write a probability such as 0.25"
+        return None, f'"{raw}" is not a number; write a probability such as 0.25'
     if not (0 < value <= 1) or math.isnan(value):
         return None, f"{raw} is not a probability: it must be more than 0 and at most 1"
     return value, None
@@ -89,7 +99,7 @@ def _parse_adults(raw: str) -> tuple[int | None, str | None]:
     try:
         value = int(raw)
     except ValueError:
-        return None, f"\"{raw}\" is not a whole number of adults"
+        return None, f'"{raw}" is not a whole number of adults'
     if not 0 <= value <= 99:
         return None, f"{value} adults is out of range (0 to 99)"
     return value, None
@@ -139,12 +149,19 @@ def import_sample_units(
     except csv.Error as exc:
         return ImportResult([], [RowError(1, None, f"the header cannot be read: {exc}")], 0)
     if not header_row or not any(h.strip() for h in header_row):
-        return ImportResult([], [RowError(1, None, "the file is empty; the first line must name the columns")], 0)
+        return ImportResult(
+            [], [RowError(1, None, "the file is empty; the first line must name the columns")], 0
+        )
     header = [_normalise_header(h) for h in header_row]
     for position, name in enumerate(header, start=1):
         if name not in COLUMNS:
-            errors.append(RowError(1, name or f"#{position}",
-                                   f"unknown column; the columns are: {', '.join(COLUMNS)}"))
+            errors.append(
+                RowError(
+                    1,
+                    name or f"#{position}",
+                    f"unknown column; the columns are: {', '.join(COLUMNS)}",
+                )
+            )
         elif header.count(name) > 1 and header.index(name) == position - 1:
             errors.append(RowError(1, name, "this column appears more than once"))
     for name in REQUIRED_COLUMNS:
@@ -153,7 +170,9 @@ def import_sample_units(
     if errors:
         return ImportResult([], errors, 0)
 
-    existing = set(session.scalars(sa.select(SampleUnit.external_id).where(SampleUnit.wave_id == wave.id)))
+    existing = set(
+        session.scalars(sa.select(SampleUnit.external_id).where(SampleUnit.wave_id == wave.id))
+    )
     areas = _area_lookup(session, wave) if "area_code" in header else {}
     seen: dict[str, int] = {}
     good: list[dict[str, Any]] = []
@@ -180,11 +199,20 @@ def import_sample_units(
         now = utcnow()
         session.execute(
             sa.insert(SampleUnit),
-            [{"wave_id": wave.id, "status": SampleUnitStatus.pending, "created_at": now, **row} for row in good],
+            [
+                {"wave_id": wave.id, "status": SampleUnitStatus.pending, "created_at": now, **row}
+                for row in good
+            ],
         )
     session.flush()
-    audit.record(session, "sample.import", user=by, object_type="wave", object_id=wave.id,
-                 details={"imported": len(good), "errors": len(errors)})
+    audit.record(
+        session,
+        "sample.import",
+        user=by,
+        object_type="wave",
+        object_id=wave.id,
+        details={"imported": len(good), "errors": len(errors)},
+    )
     return ImportResult([row["external_id"] for row in good], errors, rows_read)
 
 
@@ -199,7 +227,9 @@ def _check_row(
     """The row as SampleUnit column values, and its problems."""
     errors: list[RowError] = []
     if len(row) != len(header):
-        return None, [RowError(line, None, f"has {len(row)} fields but the header has {len(header)}")]
+        return None, [
+            RowError(line, None, f"has {len(row)} fields but the header has {len(header)}")
+        ]
     values = {name: cell.strip() for name, cell in zip(header, row, strict=True)}
     for name, limit in MAX_LENGTHS.items():
         if len(values.get(name, "")) > limit:
@@ -208,9 +238,15 @@ def _check_row(
     if not external_id:
         errors.append(RowError(line, "external_id", "is empty; every sample unit needs an id"))
     elif external_id in seen:
-        errors.append(RowError(line, "external_id", f"\"{external_id}\" is repeated (first on line {seen[external_id]})"))
+        errors.append(
+            RowError(
+                line,
+                "external_id",
+                f'"{external_id}" is repeated (first on line {seen[external_id]})',
+            )
+        )
     elif external_id in existing:
-        errors.append(RowError(line, "external_id", f"\"{external_id}\" is already in this wave"))
+        errors.append(RowError(line, "external_id", f'"{external_id}" is already in this wave'))
     else:
         seen[external_id] = line
     unit: dict[str, Any] = {
@@ -233,10 +269,17 @@ def _check_row(
     if code := values.get("area_code"):
         matches = areas.get(code, [])
         if not matches:
-            errors.append(RowError(line, "area_code", f"no area with code \"{code}\" in this wave's areas"))
+            errors.append(
+                RowError(line, "area_code", f'no area with code "{code}" in this wave\'s areas')
+            )
         elif len(matches) > 1:
-            errors.append(RowError(line, "area_code", f"code \"{code}\" matches {len(matches)} areas; "
-                                   "use the code of a smaller area"))
+            errors.append(
+                RowError(
+                    line,
+                    "area_code",
+                    f'code "{code}" matches {len(matches)} areas; use the code of a smaller area',
+                )
+            )
         else:
             unit["area_id"] = matches[0].id
     return unit, errors

@@ -33,9 +33,21 @@ POLICE_REQUIRED = ("area_code", "period", "crime_type", "count")
 CENSUS_COLUMNS = ("area_code", "year", "sex", "age_group", "population", "source")
 CENSUS_REQUIRED = ("area_code", "year", "sex", "age_group", "population")
 #: Crime types: the questionnaire's ``crime_type`` codes, their stems, or ``all`` for totals.
-CRIME_TYPES: dict[str, str] = {**{str(c): str(c) for c in CRIME_STEMS},
-                               **{stem: str(c) for c, stem in CRIME_STEMS.items()}, "all": "all"}
-SEXES = {"1": "1", "2": "2", "m": "1", "male": "1", "hombre": "1", "f": "2", "female": "2", "mujer": "2"}
+CRIME_TYPES: dict[str, str] = {
+    **{str(c): str(c) for c in CRIME_STEMS},
+    **{stem: str(c) for c, stem in CRIME_STEMS.items()},
+    "all": "all",
+}
+SEXES = {
+    "1": "1",
+    "2": "2",
+    "m": "1",
+    "male": "1",
+    "hombre": "1",
+    "f": "2",
+    "female": "2",
+    "mujer": "2",
+}
 _AGE_GROUP = re.compile(r"^(\d{1,3})(?:-(\d{1,3})|\+)$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -60,7 +72,9 @@ class AreaCodes:
     """Resolve area codes and ``/``-separated code paths to area ids."""
 
     def __init__(self, session: DBSession) -> None:
-        self.areas = {a.id: a for a in session.execute(sa.select(Area.id, Area.code, Area.parent_id)).all()}
+        self.areas = {
+            a.id: a for a in session.execute(sa.select(Area.id, Area.code, Area.parent_id)).all()
+        }
         self.by_code: dict[str, list[int]] = {}
         for a in self.areas.values():
             self.by_code.setdefault(a.code, []).append(a.id)
@@ -77,12 +91,16 @@ class AreaCodes:
         parts = [p.strip() for p in text.split("/") if p.strip()]
         if not parts:
             return None, "is empty; write the area's official code"
-        candidates = [i for i in self.by_code.get(parts[-1], []) if self._path(i)[-len(parts):] == parts]
+        candidates = [
+            i for i in self.by_code.get(parts[-1], []) if self._path(i)[-len(parts) :] == parts
+        ]
         if not candidates:
-            return None, f"no area has the code \"{text}\""
+            return None, f'no area has the code "{text}"'
         if len(candidates) > 1:
-            return None, (f"code \"{text}\" matches {len(candidates)} areas; write the path of codes from the "
-                          f"top, e.g. \"{'/'.join(self._path(candidates[0]))}\"")
+            return None, (
+                f'code "{text}" matches {len(candidates)} areas; write the path of codes from the '
+                f'top, e.g. "{"/".join(self._path(candidates[0]))}"'
+            )
         return candidates[0], None
 
 
@@ -95,21 +113,25 @@ def parse_period(text: str) -> tuple[tuple[dt.date, dt.date] | None, str | None]
             return (dt.date(year, 1, 1), dt.date(year, 12, 31)), None
         if m := _MONTH.match(text):
             start = dt.date(int(m.group(1)), int(m.group(2)), 1)
-            end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(
+                days=1
+            )
             return (start, end), None
         if m := _QUARTER.match(text):
             year, quarter = int(m.group(1)), int(m.group(2))
             start = dt.date(year, 3 * quarter - 2, 1)
-            end = (dt.date(year, 3 * quarter, 28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            end = (dt.date(year, 3 * quarter, 28) + dt.timedelta(days=4)).replace(
+                day=1
+            ) - dt.timedelta(days=1)
             return (start, end), None
         if "/" in text:
             first, last = (dt.date.fromisoformat(p.strip()) for p in text.split("/", 1))
             if last < first:
-                return None, f"\"{text}\" ends before it starts"
+                return None, f'"{text}" ends before it starts'
             return (first, last), None
     except ValueError:
         pass
-    return None, f"\"{text}\" is not a period; write 2024, 2024-03, 2024-Q2 or 2024-01-01/2024-06-30"
+    return None, f'"{text}" is not a period; write 2024, 2024-03, 2024-Q2 or 2024-01-01/2024-06-30'
 
 
 def _count(text: str, what: str, *, minimum: int = 0) -> tuple[int | None, str | None]:
@@ -119,7 +141,7 @@ def _count(text: str, what: str, *, minimum: int = 0) -> tuple[int | None, str |
     try:
         value = int(cleaned)
     except ValueError:
-        return None, f"\"{text}\" is not a whole number of {what}"
+        return None, f'"{text}" is not a whole number of {what}'
     if value < minimum:
         return None, f"{value} is below {minimum}"
     return value, None
@@ -128,8 +150,13 @@ def _count(text: str, what: str, *, minimum: int = 0) -> tuple[int | None, str |
 RowParser = Callable[[int, dict[str, str], AreaCodes], tuple[dict[str, Any] | None, list[RowError]]]
 
 
-def _read(data: bytes | str, columns: tuple[str, ...], required: tuple[str, ...], parse: RowParser,
-          codes: AreaCodes) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError], int]:
+def _read(
+    data: bytes | str,
+    columns: tuple[str, ...],
+    required: tuple[str, ...],
+    parse: RowParser,
+    codes: AreaCodes,
+) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError], int]:
     text, decode_error = decode_csv(data)
     if text is None:
         return [], [decode_error] if decode_error else [], 0
@@ -145,11 +172,18 @@ def _read(data: bytes | str, columns: tuple[str, ...], required: tuple[str, ...]
     if not header_row or not any(h.strip() for h in header_row):
         return [], [RowError(1, None, "the file is empty; the first line must name the columns")], 0
     header = ["_".join(h.strip().lower().split()) for h in header_row]
-    errors = [RowError(1, name or f"#{i}", f"unknown column; the columns are: {', '.join(columns)}")
-              for i, name in enumerate(header, start=1) if name not in columns]
-    errors += [RowError(1, name, "this column appears more than once")
-               for name in sorted({h for h in header if header.count(h) > 1})]
-    errors += [RowError(1, name, "this column is required") for name in required if name not in header]
+    errors = [
+        RowError(1, name or f"#{i}", f"unknown column; the columns are: {', '.join(columns)}")
+        for i, name in enumerate(header, start=1)
+        if name not in columns
+    ]
+    errors += [
+        RowError(1, name, "this column appears more than once")
+        for name in sorted({h for h in header if header.count(h) > 1})
+    ]
+    errors += [
+        RowError(1, name, "this column is required") for name in required if name not in header
+    ]
     if errors:
         return [], errors, 0
     rows: list[tuple[int, dict[str, Any]]] = []
@@ -161,7 +195,9 @@ def _read(data: bytes | str, columns: tuple[str, ...], required: tuple[str, ...]
                 continue
             read += 1
             if len(raw) != len(header):
-                errors.append(RowError(line, None, f"has {len(raw)} fields but the header has {len(header)}"))
+                errors.append(
+                    RowError(line, None, f"has {len(raw)} fields but the header has {len(header)}")
+                )
                 continue
             values = {name: cell.strip() for name, cell in zip(header, raw, strict=True)}
             for name in required:
@@ -180,7 +216,9 @@ def _read(data: bytes | str, columns: tuple[str, ...], required: tuple[str, ...]
     return rows, errors, read
 
 
-def _police_row(line: int, values: dict[str, str], codes: AreaCodes) -> tuple[dict[str, Any] | None, list[RowError]]:
+def _police_row(
+    line: int, values: dict[str, str], codes: AreaCodes
+) -> tuple[dict[str, Any] | None, list[RowError]]:
     errors: list[RowError] = []
     area_id, message = codes.resolve(values["area_code"])
     if message:
@@ -190,9 +228,15 @@ def _police_row(line: int, values: dict[str, str], codes: AreaCodes) -> tuple[di
         errors.append(RowError(line, "period", message))
     crime = CRIME_TYPES.get(values["crime_type"].lower())
     if crime is None:
-        errors.append(RowError(line, "crime_type", f"\"{values['crime_type']}\" is not a crime type; use a code "
-                               f"of the questionnaire ({', '.join(map(str, CRIME_STEMS))}), its name "
-                               f"({', '.join(CRIME_STEMS.values())}) or all"))
+        errors.append(
+            RowError(
+                line,
+                "crime_type",
+                f'"{values["crime_type"]}" is not a crime type; use a code '
+                f"of the questionnaire ({', '.join(map(str, CRIME_STEMS))}), its name "
+                f"({', '.join(CRIME_STEMS.values())}) or all",
+            )
+        )
     count, message = _count(values["count"], "crimes")
     if message:
         errors.append(RowError(line, "count", message))
@@ -205,27 +249,49 @@ def _police_row(line: int, values: dict[str, str], codes: AreaCodes) -> tuple[di
         errors.append(RowError(line, "source", "is longer than 200 characters"))
     if errors or period is None:
         return None, errors
-    return {"area_id": area_id, "period_start": period[0], "period_end": period[1], "crime_type": crime,
-            "count": count, "population": population, "source": values.get("source") or None}, []
+    return {
+        "area_id": area_id,
+        "period_start": period[0],
+        "period_end": period[1],
+        "crime_type": crime,
+        "count": count,
+        "population": population,
+        "source": values.get("source") or None,
+    }, []
 
 
-def _census_row(line: int, values: dict[str, str], codes: AreaCodes) -> tuple[dict[str, Any] | None, list[RowError]]:
+def _census_row(
+    line: int, values: dict[str, str], codes: AreaCodes
+) -> tuple[dict[str, Any] | None, list[RowError]]:
     errors: list[RowError] = []
     area_id, message = codes.resolve(values["area_code"])
     if message:
         errors.append(RowError(line, "area_code", message))
     year, message = _count(values["year"], "years", minimum=1900)
     if message or (year is not None and year > 2200):
-        errors.append(RowError(line, "year", message or f"{year} is not a census or projection year"))
+        errors.append(
+            RowError(line, "year", message or f"{year} is not a census or projection year")
+        )
     sex = SEXES.get(values["sex"].lower())
     if sex is None:
-        errors.append(RowError(line, "sex", f"\"{values['sex']}\" is not a sex code; use 1 (male) or 2 (female) "
-                               "as in the questionnaire"))
+        errors.append(
+            RowError(
+                line,
+                "sex",
+                f'"{values["sex"]}" is not a sex code; use 1 (male) or 2 (female) '
+                "as in the questionnaire",
+            )
+        )
     group = values["age_group"].replace(" ", "")
     match = _AGE_GROUP.match(group)
     if match is None or (match.group(2) is not None and int(match.group(2)) < int(match.group(1))):
-        errors.append(RowError(line, "age_group", f"\"{values['age_group']}\" is not an age group; write it "
-                               "like 18-29 or 60+"))
+        errors.append(
+            RowError(
+                line,
+                "age_group",
+                f'"{values["age_group"]}" is not an age group; write it like 18-29 or 60+',
+            )
+        )
     population, message = _count(values["population"], "people")
     if message:
         errors.append(RowError(line, "population", message))
@@ -233,12 +299,25 @@ def _census_row(line: int, values: dict[str, str], codes: AreaCodes) -> tuple[di
         errors.append(RowError(line, "source", "is longer than 200 characters"))
     if errors:
         return None, errors
-    return {"area_id": area_id, "reference_year": year, "sex": sex, "age_group": group,
-            "population": population, "source": values.get("source") or None}, []
+    return {
+        "area_id": area_id,
+        "reference_year": year,
+        "sex": sex,
+        "age_group": group,
+        "population": population,
+        "source": values.get("source") or None,
+    }, []
 
 
-def _store(session: DBSession, model: Any, rows: list[tuple[int, dict[str, Any]]], key: tuple[str, ...],
-           extra: dict[str, Any], errors: list[RowError], what: str) -> tuple[int, int]:
+def _store(
+    session: DBSession,
+    model: Any,
+    rows: list[tuple[int, dict[str, Any]]],
+    key: tuple[str, ...],
+    extra: dict[str, Any],
+    errors: list[RowError],
+    what: str,
+) -> tuple[int, int]:
     seen: dict[tuple[Any, ...], int] = {}
     for line, row in rows:
         k = tuple(row[c] for c in key)
@@ -248,8 +327,12 @@ def _store(session: DBSession, model: Any, rows: list[tuple[int, dict[str, Any]]
             seen[k] = line
     if errors:
         return 0, 0
-    existing = {tuple(getattr(r, c) for c in key): r
-                for r in session.scalars(sa.select(model).where(model.area_id.in_({r["area_id"] for _l, r in rows})))}
+    existing = {
+        tuple(getattr(r, c) for c in key): r
+        for r in session.scalars(
+            sa.select(model).where(model.area_id.in_({r["area_id"] for _l, r in rows}))
+        )
+    }
     replaced = 0
     for _line, row in rows:
         old = existing.get(tuple(row[c] for c in key))
@@ -263,45 +346,90 @@ def _store(session: DBSession, model: Any, rows: list[tuple[int, dict[str, Any]]
     return len(rows), replaced
 
 
-def import_police_records(session: DBSession, data: bytes | str, *, by: User | None = None) -> UploadResult:
+def import_police_records(
+    session: DBSession, data: bytes | str, *, by: User | None = None
+) -> UploadResult:
     """Check and store a police-recorded crime CSV (area_code, period, crime_type, count, population, source)."""
-    rows, errors, read = _read(data, POLICE_COLUMNS, POLICE_REQUIRED, _police_row, AreaCodes(session))
-    stored, replaced = _store(session, PoliceRecord, rows, ("area_id", "period_start", "period_end", "crime_type"),
-                              {"uploaded_by_id": by.id if by else None, "uploaded_at": utcnow()}, errors,
-                              "area, period and crime type")
+    rows, errors, read = _read(
+        data, POLICE_COLUMNS, POLICE_REQUIRED, _police_row, AreaCodes(session)
+    )
+    stored, replaced = _store(
+        session,
+        PoliceRecord,
+        rows,
+        ("area_id", "period_start", "period_end", "crime_type"),
+        {"uploaded_by_id": by.id if by else None, "uploaded_at": utcnow()},
+        errors,
+        "area, period and crime type",
+    )
     if errors:
         return UploadResult(0, 0, errors, read)
-    audit.record(session, "police.import", user=by, object_type="police_records",
-                 details={"stored": stored, "replaced": replaced})
+    audit.record(
+        session,
+        "police.import",
+        user=by,
+        object_type="police_records",
+        details={"stored": stored, "replaced": replaced},
+    )
     return UploadResult(stored, replaced, [], read)
 
 
-def import_population_totals(session: DBSession, data: bytes | str, *, by: User | None = None) -> UploadResult:
+def import_population_totals(
+    session: DBSession, data: bytes | str, *, by: User | None = None
+) -> UploadResult:
     """Check and store a census CSV (area_code, year, sex, age_group, population, source)."""
-    rows, errors, read = _read(data, CENSUS_COLUMNS, CENSUS_REQUIRED, _census_row, AreaCodes(session))
-    stored, replaced = _store(session, PopulationTotal, rows, ("area_id", "reference_year", "sex", "age_group"),
-                              {}, errors, "area, year, sex and age group")
+    rows, errors, read = _read(
+        data, CENSUS_COLUMNS, CENSUS_REQUIRED, _census_row, AreaCodes(session)
+    )
+    stored, replaced = _store(
+        session,
+        PopulationTotal,
+        rows,
+        ("area_id", "reference_year", "sex", "age_group"),
+        {},
+        errors,
+        "area, year, sex and age group",
+    )
     if errors:
         return UploadResult(0, 0, errors, read)
-    audit.record(session, "census.import", user=by, object_type="population_totals",
-                 details={"stored": stored, "replaced": replaced})
+    audit.record(
+        session,
+        "census.import",
+        user=by,
+        object_type="population_totals",
+        details={"stored": stored, "replaced": replaced},
+    )
     return UploadResult(stored, replaced, [], read)
 
 
 def upload_summary(session: DBSession) -> dict[str, list[Any]]:
     """What is stored: police records and census totals by area and period/year."""
     police = session.execute(
-        sa.select(Area.code, Area.name, PoliceRecord.period_start, PoliceRecord.period_end,
-                  sa.func.count(), sa.func.sum(PoliceRecord.count), sa.func.max(PoliceRecord.uploaded_at))
+        sa.select(
+            Area.code,
+            Area.name,
+            PoliceRecord.period_start,
+            PoliceRecord.period_end,
+            sa.func.count(),
+            sa.func.sum(PoliceRecord.count),
+            sa.func.max(PoliceRecord.uploaded_at),
+        )
         .join(Area, Area.id == PoliceRecord.area_id)
         .group_by(Area.code, Area.name, PoliceRecord.period_start, PoliceRecord.period_end)
-        .order_by(PoliceRecord.period_start.desc(), Area.code).limit(200)
+        .order_by(PoliceRecord.period_start.desc(), Area.code)
+        .limit(200)
     ).all()
     census = session.execute(
-        sa.select(Area.code, Area.name, PopulationTotal.reference_year, sa.func.count(),
-                  sa.func.sum(PopulationTotal.population))
+        sa.select(
+            Area.code,
+            Area.name,
+            PopulationTotal.reference_year,
+            sa.func.count(),
+            sa.func.sum(PopulationTotal.population),
+        )
         .join(Area, Area.id == PopulationTotal.area_id)
         .group_by(Area.code, Area.name, PopulationTotal.reference_year)
-        .order_by(PopulationTotal.reference_year.desc(), Area.code).limit(200)
+        .order_by(PopulationTotal.reference_year.desc(), Area.code)
+        .limit(200)
     ).all()
     return {"police": list(police), "census": list(census)}

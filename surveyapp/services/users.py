@@ -31,7 +31,9 @@ def normalise_email(email: str) -> str:
 
 def check_password_strength(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserError("password", f"The password must have at least {MIN_PASSWORD_LENGTH} characters.")
+        raise UserError(
+            "password", f"The password must have at least {MIN_PASSWORD_LENGTH} characters."
+        )
 
 
 def find_user(session: DBSession, email: str) -> User | None:
@@ -57,13 +59,25 @@ def create_user(
     check_password_strength(password)
     if find_user(session, email) is not None:
         raise UserError("email", "A user with this email address already exists.")
-    user = User(email=email, name=name.strip(), role=role, active=True, failed_logins=0,
-                area_id=area.id if area is not None else None)
+    user = User(
+        email=email,
+        name=name.strip(),
+        role=role,
+        active=True,
+        failed_logins=0,
+        area_id=area.id if area is not None else None,
+    )
     user.set_password(password)
     session.add(user)
     session.flush()
-    audit.record(session, "user.create", user=created_by, object_type="user", object_id=user.id,
-                 details={"email": email, "role": role.value, "area_id": user.area_id})
+    audit.record(
+        session,
+        "user.create",
+        user=created_by,
+        object_type="user",
+        object_id=user.id,
+        details={"email": email, "role": role.value, "area_id": user.area_id},
+    )
     return user
 
 
@@ -71,8 +85,14 @@ def set_role(session: DBSession, user: User, role: Role, *, by: User | None = No
     old = user.role
     user.role = role
     session.flush()
-    audit.record(session, "user.set_role", user=by, object_type="user", object_id=user.id,
-                 details={"from": old.value, "to": role.value})
+    audit.record(
+        session,
+        "user.set_role",
+        user=by,
+        object_type="user",
+        object_id=user.id,
+        details={"from": old.value, "to": role.value},
+    )
 
 
 def set_area(session: DBSession, user: User, area: Area | None, *, by: User | None = None) -> None:
@@ -80,8 +100,14 @@ def set_area(session: DBSession, user: User, area: Area | None, *, by: User | No
     old = user.area_id
     user.area_id = area.id if area is not None else None
     session.flush()
-    audit.record(session, "user.set_area", user=by, object_type="user", object_id=user.id,
-                 details={"from": old, "to": user.area_id})
+    audit.record(
+        session,
+        "user.set_area",
+        user=by,
+        object_type="user",
+        object_id=user.id,
+        details={"from": old, "to": user.area_id},
+    )
 
 
 def set_active(session: DBSession, user: User, active: bool, *, by: User | None = None) -> None:
@@ -90,8 +116,13 @@ def set_active(session: DBSession, user: User, active: bool, *, by: User | None 
         user.failed_logins = 0
         user.locked_until = None
     session.flush()
-    audit.record(session, "user.activate" if active else "user.deactivate", user=by,
-                 object_type="user", object_id=user.id)
+    audit.record(
+        session,
+        "user.activate" if active else "user.deactivate",
+        user=by,
+        object_type="user",
+        object_id=user.id,
+    )
 
 
 def set_password(session: DBSession, user: User, password: str, *, by: User | None = None) -> None:

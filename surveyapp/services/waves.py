@@ -68,7 +68,9 @@ def create_wave(
     if slug:
         slug = slug.strip().lower()
         if not SLUG_RE.match(slug):
-            raise WaveError("slug", "The link name must be 3 to 64 lower-case letters, digits or hyphens.")
+            raise WaveError(
+                "slug", "The link name must be 3 to 64 lower-case letters, digits or hyphens."
+            )
         if _slug_taken(session, slug):
             raise WaveError("slug", "Another wave already uses this link name.")
     else:
@@ -81,8 +83,11 @@ def create_wave(
     chosen = list(languages) if languages else available
     unknown = [lang for lang in chosen if lang not in available]
     if unknown:
-        raise WaveError("languages", f"The questionnaire has no {', '.join(unknown)} version; "
-                        f"choose among {', '.join(available)}.")
+        raise WaveError(
+            "languages",
+            f"The questionnaire has no {', '.join(unknown)} version; "
+            f"choose among {', '.join(available)}.",
+        )
     if not modes:
         raise WaveError("modes", "Choose at least one way of collecting interviews.")
     wave = Wave(
@@ -103,20 +108,34 @@ def create_wave(
     wave.areas = list(areas)
     session.add(wave)
     session.flush()
-    audit.record(session, "wave.create", user=created_by, object_type="wave", object_id=wave.id,
-                 details={"slug": slug, "instrument_version_id": instrument_version.id})
+    audit.record(
+        session,
+        "wave.create",
+        user=created_by,
+        object_type="wave",
+        object_id=wave.id,
+        details={"slug": slug, "instrument_version_id": instrument_version.id},
+    )
     return wave
 
 
-def set_status(session: DBSession, wave: Wave, status: WaveStatus, *, by: User | None = None) -> None:
+def set_status(
+    session: DBSession, wave: Wave, status: WaveStatus, *, by: User | None = None
+) -> None:
     """Open, close or reopen a wave (draft only before it was ever opened)."""
     if status is WaveStatus.draft and wave.status is not WaveStatus.draft:
         raise WaveError("status", "A wave that was opened cannot go back to draft.")
     old = wave.status
     wave.status = status
     session.flush()
-    audit.record(session, "wave.set_status", user=by, object_type="wave", object_id=wave.id,
-                 details={"from": old.value, "to": status.value})
+    audit.record(
+        session,
+        "wave.set_status",
+        user=by,
+        object_type="wave",
+        object_id=wave.id,
+        details={"from": old.value, "to": status.value},
+    )
 
 
 def find_wave_by_slug(session: DBSession, slug: str) -> Wave | None:

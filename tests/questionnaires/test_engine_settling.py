@@ -29,10 +29,16 @@ def whole_settling(instrument: Instrument) -> Instrument:
     return instrument
 
 
-def start(instrument: Instrument, answers: dict[str, Any] | None = None,
-          today: dt.date = TODAY) -> Interview:
-    return Interview(instrument, answers, language=instrument.default_language, today=today,
-                     reference_period=PERIOD)
+def start(
+    instrument: Instrument, answers: dict[str, Any] | None = None, today: dt.date = TODAY
+) -> Interview:
+    return Interview(
+        instrument,
+        answers,
+        language=instrument.default_language,
+        today=today,
+        reference_period=PERIOD,
+    )
 
 
 def raw_for(view: ItemView, prefer: int) -> Any:
@@ -85,8 +91,9 @@ def test_loaded_instruments_settle_in_order(standard: Instrument) -> None:
 
 
 @pytest.mark.parametrize("prefer", [0, 1, 2])
-def test_pages_settle_as_a_whole_settle_would(standard: Instrument, standard_whole: Instrument,
-                                              prefer: int) -> None:
+def test_pages_settle_as_a_whole_settle_would(
+    standard: Instrument, standard_whole: Instrument, prefer: int
+) -> None:
     fast, whole = start(standard), start(standard_whole)
     visited = lockstep(fast, whole, prefer)
     assert len(visited) > 10
@@ -102,8 +109,9 @@ def test_pages_settle_as_a_whole_settle_would(standard: Instrument, standard_who
     assert settled == fast.answers
 
 
-def test_a_known_settled_document_is_taken_as_it_is(standard: Instrument,
-                                                   standard_whole: Instrument) -> None:
+def test_a_known_settled_document_is_taken_as_it_is(
+    standard: Instrument, standard_whole: Instrument
+) -> None:
     fast = start(standard)
     lockstep(fast, start(standard_whole), 1)
     stored = fast.answers
@@ -113,16 +121,21 @@ def test_a_known_settled_document_is_taken_as_it_is(standard: Instrument,
     # Another day: not known, settled again.
     tomorrow = TODAY + dt.timedelta(days=1)
     assert (tomorrow.toordinal(), key) not in plan_for(standard).settled
-    assert start(standard, stored, tomorrow).answers == start(standard_whole, stored, tomorrow).answers
+    assert (
+        start(standard, stored, tomorrow).answers == start(standard_whole, stored, tomorrow).answers
+    )
     # A changed document (a calculation removed, an answer to a skipped item added) is settled.
     changed = copy.deepcopy(stored)
     fields = plan_for(standard).fields
     calculated = next(code for code in changed if fields[code].kind == "calculate")
     del changed[calculated]
     asked = {page_id.split("/")[0] for page_id in fast.page_ids()}
-    skipped = next(code for section in plan_for(standard).sections
-                   if section.section.name not in asked and section.repeat is None
-                   for code in (field.code for field in section.fields if field.kind == "single"))
+    skipped = next(
+        code
+        for section in plan_for(standard).sections
+        if section.section.name not in asked and section.repeat is None
+        for code in (field.code for field in section.fields if field.kind == "single")
+    )
     changed[skipped] = 1
     assert start(standard, changed).answers == start(standard_whole, changed).answers == stored
 
@@ -151,8 +164,9 @@ def test_a_repeat_summing_its_own_items_is_always_settled_whole() -> None:
     document = load_instrument(SMALL).to_dict()
     [incidents] = [s for s in document["sections"] if s["name"] == "incidents"]
     repeat = incidents["items"][0]
-    repeat["items"].append({"code": "inc_total", "type": "calculate",
-                            "calculation": "sum(${inc_loss})"})
+    repeat["items"].append(
+        {"code": "inc_total", "type": "calculate", "calculation": "sum(${inc_loss})"}
+    )
     instrument = load_instrument_dict(document)
     assert not plan_for(instrument).settles_in_order
     interview = start(instrument)

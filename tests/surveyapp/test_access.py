@@ -58,7 +58,9 @@ def _url(app: Flask, endpoint: str, wave: Wave, target: User) -> str:
 
 
 def test_every_route_is_in_the_matrix(app: Flask) -> None:
-    endpoints = {r.endpoint for r in app.url_map.iter_rules() if not r.endpoint.startswith(OWN_MATRIX)}
+    endpoints = {
+        r.endpoint for r in app.url_map.iter_rules() if not r.endpoint.startswith(OWN_MATRIX)
+    }
     assert endpoints - PUBLIC == set(ACCESS)
 
 
@@ -81,7 +83,11 @@ def test_role_matrix(
     for role in Role:
         client = app.test_client()
         assert login(client, make_user(role)).status_code == 302
-        response = client.open(url, method=method, data={"status": "open", f"u{target.id}-role": "analyst", f"s{target.id}-area": "0"})
+        response = client.open(
+            url,
+            method=method,
+            data={"status": "open", f"u{target.id}-role": "analyst", f"s{target.id}-area": "0"},
+        )
         if role in allowed:
             expected = 200 if method == "GET" else 302
             assert response.status_code == expected, (role, response.status_code)

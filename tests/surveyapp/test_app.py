@@ -67,7 +67,9 @@ def test_session_cookie_flags(app: Flask) -> None:
 
 
 def test_blueprints_registered(app: Flask) -> None:
-    assert {"main", "auth", "manage", "fieldwork", "observatory", "api", "respond"} <= set(app.blueprints)
+    assert {"main", "auth", "manage", "fieldwork", "observatory", "api", "respond"} <= set(
+        app.blueprints
+    )
 
 
 def test_sqlite_foreign_keys_and_wal(app: Flask) -> None:
@@ -107,8 +109,10 @@ def test_security_headers_and_no_store_on_staff_pages(client: FlaskClient) -> No
 
 
 def test_trusted_proxies_make_forwarded_headers_count(tmp_path: Path) -> None:
-    app = create_app({"SECRET_KEY": "k", "TRUSTED_PROXIES": 1, "DATABASE_URL": "sqlite://"},
-                      instance_path=str(tmp_path))
+    app = create_app(
+        {"SECRET_KEY": "k", "TRUSTED_PROXIES": 1, "DATABASE_URL": "sqlite://"},
+        instance_path=str(tmp_path),
+    )
 
     @app.route("/whoami")
     def whoami() -> str:
@@ -116,6 +120,7 @@ def test_trusted_proxies_make_forwarded_headers_count(tmp_path: Path) -> None:
 
         return f"{request.remote_addr} {request.scheme}"
 
-    answer = app.test_client().get("/whoami", headers={"X-Forwarded-For": "198.51.100.7",
-                                                       "X-Forwarded-Proto": "https"})
+    answer = app.test_client().get(
+        "/whoami", headers={"X-Forwarded-For": "198.51.100.7", "X-Forwarded-Proto": "https"}
+    )
     assert answer.get_data(as_text=True) == "198.51.100.7 https"

@@ -42,8 +42,17 @@ def _users(app: Flask) -> list[tuple[str, Role]]:
 
 
 def test_init_migrates_loads_and_creates_admin(empty_app: Flask, runner: FlaskCliRunner) -> None:
-    result = runner.invoke(args=["init", "--admin-email", "Jefa@Example.org", "--admin-name", "Jefa",
-                                 "--admin-password", "a-long-password"])
+    result = runner.invoke(
+        args=[
+            "init",
+            "--admin-email",
+            "Jefa@Example.org",
+            "--admin-name",
+            "Jefa",
+            "--admin-password",
+            "a-long-password",
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert "Loaded: questionnaire tiny_vict 1" in result.output
     assert _users(empty_app) == [("jefa@example.org", Role.administrator)]
@@ -55,13 +64,19 @@ def test_init_migrates_loads_and_creates_admin(empty_app: Flask, runner: FlaskCl
 
 
 def test_init_prompts_for_the_first_admin(empty_app: Flask, runner: FlaskCliRunner) -> None:
-    result = runner.invoke(args=["init"], input="a@example.org\nAna\na-long-password\na-long-password\n")
+    result = runner.invoke(
+        args=["init"], input="a@example.org\nAna\na-long-password\na-long-password\n"
+    )
     assert result.exit_code == 0, result.output
     assert _users(empty_app) == [("a@example.org", Role.administrator)]
 
 
-def test_init_refuses_a_weak_password_and_stores_nothing(empty_app: Flask, runner: FlaskCliRunner) -> None:
-    result = runner.invoke(args=["init", "--admin-email", "a@example.org", "--admin-password", "short"])
+def test_init_refuses_a_weak_password_and_stores_nothing(
+    empty_app: Flask, runner: FlaskCliRunner
+) -> None:
+    result = runner.invoke(
+        args=["init", "--admin-email", "a@example.org", "--admin-password", "short"]
+    )
     assert result.exit_code == 1 and "at least 10 characters" in result.output
     assert _users(empty_app) == []
 
@@ -77,11 +92,23 @@ def test_init_loads_the_standard_questionnaire(app: Flask, runner: FlaskCliRunne
 
 
 def test_user_create(app: Flask, runner: FlaskCliRunner) -> None:
-    ok = runner.invoke(args=["user", "create", "--email", "e@example.org", "--role", "interviewer"],
-                       input="a-long-password\na-long-password\n")
+    ok = runner.invoke(
+        args=["user", "create", "--email", "e@example.org", "--role", "interviewer"],
+        input="a-long-password\na-long-password\n",
+    )
     assert ok.exit_code == 0 and "Created e@example.org (interviewer)" in ok.output
-    duplicate = runner.invoke(args=["user", "create", "--email", "E@example.org", "--role", "analyst",
-                                    "--password", "a-long-password"])
+    duplicate = runner.invoke(
+        args=[
+            "user",
+            "create",
+            "--email",
+            "E@example.org",
+            "--role",
+            "analyst",
+            "--password",
+            "a-long-password",
+        ]
+    )
     assert duplicate.exit_code == 1 and "already exists" in duplicate.output
     bad_role = runner.invoke(args=["user", "create", "--email", "f@example.org", "--role", "boss"])
     assert bad_role.exit_code == 2
@@ -93,14 +120,22 @@ def test_user_create(app: Flask, runner: FlaskCliRunner) -> None:
 def test_demo(empty_app: Flask, runner: FlaskCliRunner) -> None:
     first = runner.invoke(args=["demo", "--no-serve", "--size", "tiny"])
     assert first.exit_code == 0, first.output
-    assert "http://127.0.0.1:5000/s/demo" in first.output and "http://127.0.0.1:5000/auth/login" in first.output
+    assert (
+        "http://127.0.0.1:5000/s/demo" in first.output
+        and "http://127.0.0.1:5000/auth/login" in first.output
+    )
     password_file = Path(empty_app.instance_path) / "demo-admin.txt"
     password = password_file.read_text().split()[-1]
     assert password in first.output and password_file.stat().st_mode & 0o077 == 0
     with empty_app.app_context():
         wave = db.session.scalar(sa.select(Wave).where(Wave.slug == "demo"))
         assert wave is not None and wave.status is WaveStatus.open and not wave.invitation_required
-        assert db.session.scalar(sa.select(sa.func.count(SampleUnit.id)).where(SampleUnit.wave_id == wave.id)) == 6
+        assert (
+            db.session.scalar(
+                sa.select(sa.func.count(SampleUnit.id)).where(SampleUnit.wave_id == wave.id)
+            )
+            == 6
+        )
         assert db.session.scalar(sa.select(sa.func.count(InvitationCode.id))) == 6
         admin = db.session.scalar(sa.select(User).where(User.email == "admin@example.org"))
         assert admin is not None and admin.check_password(password)
@@ -131,11 +166,15 @@ def test_console_script_lists_the_commands(monkeypatch: pytest.MonkeyPatch, tmp_
 
 def test_area_import_and_list(app: Flask, runner: FlaskCliRunner, tmp_path: Path) -> None:
     good = tmp_path / "areas.csv"
-    good.write_text("level,code,name,parent\ncountry,CL,Chile,\nregion,13,Metropolitana,CL\n", encoding="utf-8")
+    good.write_text(
+        "level,code,name,parent\ncountry,CL,Chile,\nregion,13,Metropolitana,CL\n", encoding="utf-8"
+    )
     result = runner.invoke(args=["area", "import", str(good)])
     assert result.exit_code == 0 and "2 areas added." in result.output
     bad = tmp_path / "bad.csv"
-    bad.write_text("level,code,name,parent\nregion,05,Valparaíso,CL\nregion,06,X,ZZ\n", encoding="utf-8")
+    bad.write_text(
+        "level,code,name,parent\nregion,05,Valparaíso,CL\nregion,06,X,ZZ\n", encoding="utf-8"
+    )
     failed = runner.invoke(args=["area", "import", str(bad)])
     assert failed.exit_code == 1 and "line 3, column parent" in failed.output
     listed = runner.invoke(args=["area", "list"]).output
@@ -146,11 +185,35 @@ def test_user_create_with_area(app: Flask, runner: FlaskCliRunner, tmp_path: Pat
     areas_file = tmp_path / "areas.csv"
     areas_file.write_text("level,code,name,parent\ncountry,CL,Chile,\nregion,13,Metropolitana,CL\n")
     runner.invoke(args=["area", "import", str(areas_file)])
-    ok = runner.invoke(args=["user", "create", "--email", "r@example.org", "--role", "analyst",
-                             "--password", "a-long-password", "--area", "CL/13"])
+    ok = runner.invoke(
+        args=[
+            "user",
+            "create",
+            "--email",
+            "r@example.org",
+            "--role",
+            "analyst",
+            "--password",
+            "a-long-password",
+            "--area",
+            "CL/13",
+        ]
+    )
     assert ok.exit_code == 0, ok.output
-    missing = runner.invoke(args=["user", "create", "--email", "s@example.org", "--role", "analyst",
-                                  "--password", "a-long-password", "--area", "CL/99"])
+    missing = runner.invoke(
+        args=[
+            "user",
+            "create",
+            "--email",
+            "s@example.org",
+            "--role",
+            "analyst",
+            "--password",
+            "a-long-password",
+            "--area",
+            "CL/99",
+        ]
+    )
     assert missing.exit_code == 1 and "no area with path CL/99" in missing.output
     with app.app_context():
         user = db.session.scalar(sa.select(User).where(User.email == "r@example.org"))

@@ -40,38 +40,72 @@ def test_the_simulation_is_stored_as_a_closed_public_wave(session: Session) -> N
 
     assert loaded.interviews == len(sim.records)
     assert loaded.sample_units == len(sim.frame)
-    assert _count(session, sa.select(sa.func.count()).select_from(SampleUnit).where(
-        SampleUnit.wave_id == wave.id, SampleUnit.status == SampleUnitStatus.completed)) == len(sim.records)
-    weights = sorted(session.scalars(sa.select(Interview.final_weight).where(Interview.wave_id == wave.id)))
+    assert _count(
+        session,
+        sa.select(sa.func.count())
+        .select_from(SampleUnit)
+        .where(SampleUnit.wave_id == wave.id, SampleUnit.status == SampleUnitStatus.completed),
+    ) == len(sim.records)
+    weights = sorted(
+        session.scalars(sa.select(Interview.final_weight).where(Interview.wave_id == wave.id))
+    )
     assert weights == pytest.approx(sorted(r["weight"] for r in sim.records))
-    assert _count(session, sa.select(sa.func.count()).select_from(Interview).where(
-        Interview.status != InterviewStatus.completed)) == 0
+    assert (
+        _count(
+            session,
+            sa.select(sa.func.count())
+            .select_from(Interview)
+            .where(Interview.status != InterviewStatus.completed),
+        )
+        == 0
+    )
     incidents = sum(len(r["answers"].get("incident") or []) for r in sim.records)
     assert incidents > 0
     assert _count(session, sa.select(sa.func.count()).select_from(IncidentRecord)) == incidents
 
     assert loaded.areas == 1 + 2 + 4
-    assert _count(session, sa.select(sa.func.count()).select_from(Area).where(
-        Area.level == AreaLevel.municipality)) == len(sim.areas)
+    assert _count(
+        session,
+        sa.select(sa.func.count()).select_from(Area).where(Area.level == AreaLevel.municipality),
+    ) == len(sim.areas)
     assert loaded.police_records == len(sim.police)
-    assert _count(session, sa.select(sa.func.sum(PoliceRecord.count))) == int(sim.police["count"].sum())
-    assert _count(session, sa.select(sa.func.sum(PopulationTotal.population))) == int(sim.census["population"].sum())
+    assert _count(session, sa.select(sa.func.sum(PoliceRecord.count))) == int(
+        sim.police["count"].sum()
+    )
+    assert _count(session, sa.select(sa.func.sum(PopulationTotal.population))) == int(
+        sim.census["population"].sum()
+    )
 
     # answers and design fields of one interview survive the round trip
     record = sim.records[0]
-    stored = session.scalar(sa.select(Interview).where(
-        Interview.uuid == str(uuid.uuid5(_NAMESPACE, f"5/1/{record['interview_id']}"))))
+    stored = session.scalar(
+        sa.select(Interview).where(
+            Interview.uuid == str(uuid.uuid5(_NAMESPACE, f"5/1/{record['interview_id']}"))
+        )
+    )
     assert stored is not None and stored.sample_unit is not None
-    assert stored.answers == record["answers"] and stored.final_weight == pytest.approx(record["weight"])
-    assert (stored.sample_unit.stratum, stored.sample_unit.psu) == (record["stratum"], record["psu"])
-    assert stored.sample_unit.area is not None and stored.sample_unit.area.code == record["municipality"]
+    assert stored.answers == record["answers"] and stored.final_weight == pytest.approx(
+        record["weight"]
+    )
+    assert (stored.sample_unit.stratum, stored.sample_unit.psu) == (
+        record["stratum"],
+        record["psu"],
+    )
+    assert (
+        stored.sample_unit.area is not None
+        and stored.sample_unit.area.code == record["municipality"]
+    )
 
 
 def test_loading_the_same_seed_again_changes_nothing(session: Session) -> None:
     first = load_simulated_wave(session, seed=5, size="tiny")
     session.commit()
     again = load_simulated_wave(session, seed=5, size="tiny")
-    assert not again.created and again.wave_id == first.wave_id and again.interviews == first.interviews
+    assert (
+        not again.created
+        and again.wave_id == first.wave_id
+        and again.interviews == first.interviews
+    )
     assert _count(session, sa.select(sa.func.count()).select_from(Wave)) == 1
 
 

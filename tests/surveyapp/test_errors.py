@@ -20,7 +20,11 @@ def test_404_html_and_json(client: FlaskClient) -> None:
     assert html.status_code == 404 and html.mimetype == "text/html"
     assert "This page does not exist" in html.get_data(as_text=True)
     api = client.get("/api/nowhere")
-    assert api.status_code == 404 and api.json == {"error": "Page not found", "message": api.json["message"], "status": 404}
+    assert api.status_code == 404 and api.json == {
+        "error": "Page not found",
+        "message": api.json["message"],
+        "status": 404,
+    }
     asked = client.get("/nowhere", headers={"Accept": "application/json"})
     assert asked.status_code == 404 and asked.is_json
 
@@ -31,16 +35,24 @@ def test_405_keeps_allow_header(client: FlaskClient) -> None:
     assert "GET" in response.headers["Allow"]
 
 
-def test_413_for_oversized_body(app: Flask, client: FlaskClient, make_user: Callable[..., User],
-                                make_wave: Callable[..., Wave], login: Callable[..., Any]) -> None:
+def test_413_for_oversized_body(
+    app: Flask,
+    client: FlaskClient,
+    make_user: Callable[..., User],
+    make_wave: Callable[..., Wave],
+    login: Callable[..., Any],
+) -> None:
     wave = make_wave()
     app.config["MAX_CONTENT_LENGTH"] = 1000
     login(client, make_user(Role.survey_manager))
     response = client.post("/manage/waves/new", data={"name": "x" * 5000})
     assert response.status_code == 413
     assert "too large" in response.get_data(as_text=True)
-    upload = client.post(f"/manage/waves/{wave.id}/sample", content_type="multipart/form-data",
-                         data={"file": (io.BytesIO(b"external_id\n" + b"H\n" * 2000), "big.csv")})
+    upload = client.post(
+        f"/manage/waves/{wave.id}/sample",
+        content_type="multipart/form-data",
+        data={"file": (io.BytesIO(b"external_id\n" + b"H\n" * 2000), "big.csv")},
+    )
     assert upload.status_code == 413
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count(Wave.id))) == 1

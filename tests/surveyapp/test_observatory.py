@@ -55,7 +55,9 @@ def sim(app: Flask) -> dict[str, Any]:
 
 
 @pytest.fixture
-def analyst(client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]) -> FlaskClient:
+def analyst(
+    client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]
+) -> FlaskClient:
     assert login(client, make_user(Role.analyst)).status_code == 302
     return client
 
@@ -79,27 +81,37 @@ def _csv(response: Any) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def test_analyst_sees_a_municipality_with_intervals_and_flags(analyst: FlaskClient, sim: dict[str, Any]) -> None:
+def test_analyst_sees_a_municipality_with_intervals_and_flags(
+    analyst: FlaskClient, sim: dict[str, Any]
+) -> None:
     muni = sim["muni"]
     page = analyst.get(f"/observatory/waves/{sim['id']}?area={muni.key}&lang=en")
     assert page.status_code == 200
     html = page.get_data(as_text=True)
-    assert f"<h1 class=\"heading-l\">{muni.name}</h1>" in html
+    assert f'<h1 class="heading-l">{muni.name}</h1>' in html
     assert "Person prevalence" in html and 'id="indicators"' in html and "<svg" in html
     assert "Fails the quality rule" in html, "internal edition explains the ‡ flag"
     assert 'data-suppressed="1"' in html and "‡" in html
-    spanish = analyst.get(f"/observatory/waves/{sim['id']}?area={muni.key}&lang=es").get_data(as_text=True)
+    spanish = analyst.get(f"/observatory/waves/{sim['id']}?area={muni.key}&lang=es").get_data(
+        as_text=True
+    )
     assert "Prevalencia delictiva en personas" in spanish
 
 
-def test_public_outputs_never_show_a_suppressed_estimate(app: Flask, client: FlaskClient,
-                                                         analyst: FlaskClient, sim: dict[str, Any]) -> None:
+def test_public_outputs_never_show_a_suppressed_estimate(
+    app: Flask, client: FlaskClient, analyst: FlaskClient, sim: dict[str, Any]
+) -> None:
     muni = sim["muni"]
     query = f"area={muni.key}&lang=en"
-    internal = {r["indicator"]: r for r in _csv(analyst.get(f"/observatory/waves/{sim['id']}/indicators.csv?{query}"))}
+    internal = {
+        r["indicator"]: r
+        for r in _csv(analyst.get(f"/observatory/waves/{sim['id']}/indicators.csv?{query}"))
+    }
     hidden = {k: r for k, r in internal.items() if r["suppressed"] == "True" and r["estimate"]}
     assert len(hidden) >= 3, "the tiny municipality must have suppressed estimates to test with"
-    assert all(r["area_name"] == muni.name and r["area_code"] == muni.code for r in internal.values())
+    assert all(
+        r["area_name"] == muni.name and r["area_code"] == muni.code for r in internal.values()
+    )
 
     anonymous = app.test_client()
     public_rows = _csv(anonymous.get(f"/observatory/waves/{sim['id']}/indicators.csv?{query}"))
@@ -107,12 +119,17 @@ def test_public_outputs_never_show_a_suppressed_estimate(app: Flask, client: Fla
     for row in public_rows:
         if row["indicator"] in hidden:
             assert row["suppressed"] == "True"
-            assert row["estimate"] == row["se"] == row["ci_low"] == row["ci_high"] == row["cv"] == ""
+            assert (
+                row["estimate"] == row["se"] == row["ci_low"] == row["ci_high"] == row["cv"] == ""
+            )
         else:
             assert row["estimate"] == internal[row["indicator"]]["estimate"]
 
     # an analyst asking for the public edition gets the same as the public
-    assert _csv(analyst.get(f"/observatory/waves/{sim['id']}/indicators.csv?{query}&audience=public")) == public_rows
+    assert (
+        _csv(analyst.get(f"/observatory/waves/{sim['id']}/indicators.csv?{query}&audience=public"))
+        == public_rows
+    )
 
     api = anonymous.get(f"/api/waves/{sim['id']}/indicators?{query}").json
     assert api["edition"] == "public" and api["area"]["name"] == muni.name
@@ -120,8 +137,9 @@ def test_public_outputs_never_show_a_suppressed_estimate(app: Flask, client: Fla
         if row["indicator"] in hidden:
             assert row["estimate"] is None and row["ci_low"] is None and row["cv"] is None
 
-    book = openpyxl.load_workbook(io.BytesIO(anonymous.get(
-        f"/observatory/waves/{sim['id']}/indicators.xlsx?{query}").data))
+    book = openpyxl.load_workbook(
+        io.BytesIO(anonymous.get(f"/observatory/waves/{sim['id']}/indicators.xlsx?{query}").data)
+    )
     sheet = book["indicators"]
     header = [c.value for c in sheet[1]]
     for values in sheet.iter_rows(min_row=2, values_only=True):
@@ -129,40 +147,63 @@ def test_public_outputs_never_show_a_suppressed_estimate(app: Flask, client: Fla
         if row["indicator"] in hidden:
             assert row["estimate"] is None and row["ci_high"] is None
 
-    page = anonymous.get(f"/observatory/waves/{sim['id']}?{query}&audience=internal").get_data(as_text=True)
-    assert "‡" not in page and 'name="audience"' not in page, "the public cannot ask for the internal edition"
+    page = anonymous.get(f"/observatory/waves/{sim['id']}?{query}&audience=internal").get_data(
+        as_text=True
+    )
+    assert "‡" not in page and 'name="audience"' not in page, (
+        "the public cannot ask for the internal edition"
+    )
     for ident, row in hidden.items():
         estimate = float(row["estimate"])
         unit = row["unit"]
         digits = 0 if unit == "per_100000" else 2 if unit == "ratio" else 1
         start = page.index(f'data-indicator="{ident}"')
-        cells = page[start:page.index("</tr>", start)]
+        cells = page[start : page.index("</tr>", start)]
         assert f"{estimate:,.{digits}f}" not in cells and "Not published" in cells
 
 
 def test_second_request_is_served_from_the_cache_and_new_data_rebuilds(
-        app: Flask, analyst: FlaskClient, sim: dict[str, Any], builds: list[str]) -> None:
+    app: Flask, analyst: FlaskClient, sim: dict[str, Any], builds: list[str]
+) -> None:
     url = f"/observatory/waves/{sim['id']}?area={sim['state'].key}"
     assert analyst.get(url).status_code == 200
     assert builds == [str(sim["id"])]
     assert analyst.get(url).status_code == 200
-    assert analyst.get(f"/observatory/waves/{sim['id']}/indicators.csv?area={sim['muni'].key}").status_code == 200
+    assert (
+        analyst.get(
+            f"/observatory/waves/{sim['id']}/indicators.csv?area={sim['muni'].key}"
+        ).status_code
+        == 200
+    )
     assert analyst.get(f"/api/waves/{sim['id']}/indicators").status_code == 200
     assert builds == [str(sim["id"])], "the indicator table is built once for every page and format"
 
     with app.app_context():
-        template = db.session.scalar(sa.select(Interview).where(Interview.wave_id == sim["id"]).limit(1))
+        template = db.session.scalar(
+            sa.select(Interview).where(Interview.wave_id == sim["id"]).limit(1)
+        )
         assert template is not None
-        db.session.add(Interview(uuid=str(uuid.uuid4()), wave_id=sim["id"], sample_unit_id=template.sample_unit_id,
-                                 instrument_version_id=template.instrument_version_id, mode=Mode.tablet,
-                                 status=InterviewStatus.completed, language="es", answers=dict(template.answers),
-                                 paradata={}, final_weight=template.final_weight))
+        db.session.add(
+            Interview(
+                uuid=str(uuid.uuid4()),
+                wave_id=sim["id"],
+                sample_unit_id=template.sample_unit_id,
+                instrument_version_id=template.instrument_version_id,
+                mode=Mode.tablet,
+                status=InterviewStatus.completed,
+                language="es",
+                answers=dict(template.answers),
+                paradata={},
+                final_weight=template.final_weight,
+            )
+        )
         db.session.commit()
     assert analyst.get(url).status_code == 200
     assert len(builds) == 2, "a new completed interview makes a new data version"
     with app.app_context():
-        versions = db.session.scalars(sa.select(ReportOutput.data_version)
-                                      .where(ReportOutput.kind == OutputKind.indicators)).all()
+        versions = db.session.scalars(
+            sa.select(ReportOutput.data_version).where(ReportOutput.kind == OutputKind.indicators)
+        ).all()
     assert len(set(versions)) == 2
     pruned = app.test_cli_runner().invoke(args=["report", "--prune"])
     assert pruned.exit_code == 0 and "deleted 1 outdated cached output(s)" in pruned.output
@@ -170,14 +211,19 @@ def test_second_request_is_served_from_the_cache_and_new_data_rebuilds(
 
 
 @pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
-def test_pages_say_being_prepared_until_the_worker_is_done(app: Flask, analyst: FlaskClient,
-                                                           sim: dict[str, Any]) -> None:
+def test_pages_say_being_prepared_until_the_worker_is_done(
+    app: Flask, analyst: FlaskClient, sim: dict[str, Any]
+) -> None:
     url = f"/observatory/waves/{sim['id']}?area={sim['muni'].key}"
     waiting = analyst.get(url)
     assert waiting.status_code == 202 and waiting.headers["Retry-After"] == "3"
     assert '<meta http-equiv="refresh" content="3">' in waiting.get_data(as_text=True)
     api = analyst.get(f"/api/waves/{sim['id']}/indicators")
-    assert api.status_code == 202 and api.json["status"] == "pending" and api.headers["Retry-After"] == "3"
+    assert (
+        api.status_code == 202
+        and api.json["status"] == "pending"
+        and api.headers["Retry-After"] == "3"
+    )
     pdf = analyst.get(f"/observatory/waves/{sim['id']}/report.pdf?area={sim['muni'].key}")
     assert pdf.status_code == 202 and pdf.content_type.startswith("text/html")
     with app.app_context():
@@ -187,7 +233,9 @@ def test_pages_say_being_prepared_until_the_worker_is_done(app: Flask, analyst: 
 
 
 @pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "thread"}])
-def test_background_thread_builds_while_requests_return(analyst: FlaskClient, sim: dict[str, Any]) -> None:
+def test_background_thread_builds_while_requests_return(
+    analyst: FlaskClient, sim: dict[str, Any]
+) -> None:
     url = f"/api/waves/{sim['id']}/indicators?area={sim['state'].key}"
     first = analyst.get(url)
     assert first.status_code == 202
@@ -199,8 +247,9 @@ def test_background_thread_builds_while_requests_return(analyst: FlaskClient, si
     assert response.status_code == 200 and response.json["area"]["name"] == sim["state"].name
 
 
-def test_a_failed_build_is_a_message_not_a_traceback(analyst: FlaskClient, sim: dict[str, Any],
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_build_is_a_message_not_a_traceback(
+    analyst: FlaskClient, sim: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("secret internals")
 
@@ -208,7 +257,9 @@ def test_a_failed_build_is_a_message_not_a_traceback(analyst: FlaskClient, sim: 
     page = analyst.get(f"/observatory/waves/{sim['id']}")
     assert page.status_code == 503
     text = page.get_data(as_text=True)
-    assert "could not be built" in text and "secret internals" not in text and "Traceback" not in text
+    assert (
+        "could not be built" in text and "secret internals" not in text and "Traceback" not in text
+    )
     api = analyst.get(f"/api/waves/{sim['id']}/indicators")
     assert api.status_code == 503 and api.json["status"] == 503
 
@@ -252,8 +303,9 @@ def test_no_data_yet(app: Flask, analyst: FlaskClient, make_wave: Callable[..., 
 
 
 @pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
-def test_report_work_builds_what_the_portal_waits_for(analyst: FlaskClient, sim: dict[str, Any],
-                                                     runner: Any) -> None:
+def test_report_work_builds_what_the_portal_waits_for(
+    analyst: FlaskClient, sim: dict[str, Any], runner: Any
+) -> None:
     url = f"/api/waves/{sim['id']}/indicators?area={sim['muni'].key}"
     assert analyst.get(url).status_code == 202
     result = runner.invoke(args=["report", "--work"])

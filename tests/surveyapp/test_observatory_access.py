@@ -41,7 +41,9 @@ def app_config() -> dict[str, Any]:
 
 
 def test_every_observatory_route_is_in_the_matrix(app: Flask) -> None:
-    endpoints = {r.endpoint for r in app.url_map.iter_rules() if r.endpoint.startswith("observatory")}
+    endpoints = {
+        r.endpoint for r in app.url_map.iter_rules() if r.endpoint.startswith("observatory")
+    }
     assert endpoints == set(ACCESS)
 
 
@@ -60,8 +62,13 @@ def _ok(method: str, status: int) -> bool:
 
 @pytest.mark.parametrize("public", [False, True], ids=["private-wave", "public-wave"])
 @pytest.mark.parametrize("endpoint", sorted(ACCESS))
-def test_role_matrix(app: Flask, endpoint: str, public: bool, make_user: Callable[..., User],
-                     login: Callable[..., Any]) -> None:
+def test_role_matrix(
+    app: Flask,
+    endpoint: str,
+    public: bool,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+) -> None:
     method, private_roles, public_roles, anonymous_public = ACCESS[endpoint]
     with app.app_context():
         loaded = load_simulated_wave(db.session, seed=5, size="tiny", public=public)
@@ -76,7 +83,11 @@ def test_role_matrix(app: Flask, endpoint: str, public: bool, make_user: Callabl
     if endpoint in OPEN or (public and anonymous_public):
         assert _ok(method, anonymous.status_code), anonymous.status_code
     elif endpoint.startswith("observatory_api."):
-        assert anonymous.status_code == 401 and anonymous.json is not None and anonymous.json["status"] == 401
+        assert (
+            anonymous.status_code == 401
+            and anonymous.json is not None
+            and anonymous.json["status"] == 401
+        )
     else:
         assert anonymous.status_code == 302 and "/auth/login" in anonymous.headers["Location"]
 
@@ -90,8 +101,9 @@ def test_role_matrix(app: Flask, endpoint: str, public: bool, make_user: Callabl
             assert response.status_code == 403, (role, response.status_code)
 
 
-def test_staff_limited_to_an_area_see_only_its_internal_results(app: Flask, make_user: Callable[..., User],
-                                                                login: Callable[..., Any]) -> None:
+def test_staff_limited_to_an_area_see_only_its_internal_results(
+    app: Flask, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
     with app.app_context():
         loaded = load_simulated_wave(db.session, seed=5, size="tiny", public=False)
         db.session.commit()
@@ -99,8 +111,12 @@ def test_staff_limited_to_an_area_see_only_its_internal_results(app: Flask, make
         assert wave is not None
         areas = wave_areas(db.session, wave)
         state = next(a for a in areas if a.report_level == "state")
-        inside = next(a for a in areas if a.report_level == "municipality" and a.state_id == state.id)
-        outside = next(a for a in areas if a.report_level == "municipality" and a.state_id != state.id)
+        inside = next(
+            a for a in areas if a.report_level == "municipality" and a.state_id == state.id
+        )
+        outside = next(
+            a for a in areas if a.report_level == "municipality" and a.state_id != state.id
+        )
         analyst = make_user(Role.analyst)
         user = db.session.get(User, analyst.id)
         assert user is not None
@@ -111,7 +127,9 @@ def test_staff_limited_to_an_area_see_only_its_internal_results(app: Flask, make
     assert client.get(f"/observatory/waves/{loaded.wave_id}?area={inside.key}").status_code == 202
     assert client.get(f"/observatory/waves/{loaded.wave_id}?area={state.key}").status_code == 202
     assert client.get(f"/observatory/waves/{loaded.wave_id}?area={outside.key}").status_code == 403
-    assert client.get(f"/observatory/waves/{loaded.wave_id}").status_code == 403, "the nation is outside the state"
+    assert client.get(f"/observatory/waves/{loaded.wave_id}").status_code == 403, (
+        "the nation is outside the state"
+    )
 
 
 def test_draft_waves_are_hidden_from_the_public(app: Flask, make_wave: Callable[..., Wave]) -> None:

@@ -75,15 +75,19 @@ def _municipality(session: Session, wave: Wave) -> AreaNode:
     return next(a for a in wave_areas(session, wave) if a.report_level == "municipality")
 
 
-def test_records_come_from_one_query_with_design_fields(session: Session, loaded: Wave,
-                                                        statements: list[str]) -> None:
+def test_records_come_from_one_query_with_design_fields(
+    session: Session, loaded: Wave, statements: list[str]
+) -> None:
     statements.clear()
     records, provisional = interview_records(session, loaded)
     # one for the area hierarchy, one for the interviews with their sample units
     assert len(statements) == 2
     assert not provisional
-    completed = session.scalar(sa.select(sa.func.count()).select_from(Interview)
-                               .where(Interview.wave_id == loaded.id, Interview.status == InterviewStatus.completed))
+    completed = session.scalar(
+        sa.select(sa.func.count())
+        .select_from(Interview)
+        .where(Interview.wave_id == loaded.id, Interview.status == InterviewStatus.completed)
+    )
     assert len(records) == completed and completed > 100
     first = records[0]
     interview = session.get(Interview, first["interview_id"])
@@ -97,13 +101,23 @@ def test_records_come_from_one_query_with_design_fields(session: Session, loaded
 
 
 def test_unweighted_interviews_get_the_base_weight(session: Session, loaded: Wave) -> None:
-    unit = session.scalar(sa.select(SampleUnit).join(Interview, Interview.sample_unit_id == SampleUnit.id)
-                          .where(SampleUnit.wave_id == loaded.id).limit(1))
+    unit = session.scalar(
+        sa.select(SampleUnit)
+        .join(Interview, Interview.sample_unit_id == SampleUnit.id)
+        .where(SampleUnit.wave_id == loaded.id)
+        .limit(1)
+    )
     assert unit is not None and unit.selection_probability and unit.eligible_adults
-    session.execute(sa.update(Interview).where(Interview.sample_unit_id == unit.id).values(final_weight=None))
+    session.execute(
+        sa.update(Interview).where(Interview.sample_unit_id == unit.id).values(final_weight=None)
+    )
     records, provisional = interview_records(session, loaded)
-    [record] = [r for r in records if r["interview_id"] == session.scalar(
-        sa.select(Interview.id).where(Interview.sample_unit_id == unit.id))]
+    [record] = [
+        r
+        for r in records
+        if r["interview_id"]
+        == session.scalar(sa.select(Interview.id).where(Interview.sample_unit_id == unit.id))
+    ]
     assert provisional
     assert record["weight"] == pytest.approx(unit.eligible_adults / unit.selection_probability)
 
@@ -111,10 +125,18 @@ def test_unweighted_interviews_get_the_base_weight(session: Session, loaded: Wav
 def _add_interview(session: Session, wave: Wave, status: InterviewStatus) -> Interview:
     template = session.scalar(sa.select(Interview).where(Interview.wave_id == wave.id).limit(1))
     assert template is not None
-    interview = Interview(uuid=str(uuid.uuid4()), wave_id=wave.id, sample_unit_id=template.sample_unit_id,
-                          instrument_version_id=wave.instrument_version_id, mode=Mode.tablet, status=status,
-                          language="es", answers=dict(template.answers), paradata={},
-                          final_weight=template.final_weight)
+    interview = Interview(
+        uuid=str(uuid.uuid4()),
+        wave_id=wave.id,
+        sample_unit_id=template.sample_unit_id,
+        instrument_version_id=wave.instrument_version_id,
+        mode=Mode.tablet,
+        status=status,
+        language="es",
+        answers=dict(template.answers),
+        paradata={},
+        final_weight=template.final_weight,
+    )
     session.add(interview)
     session.commit()
     return interview
@@ -134,12 +156,16 @@ def test_data_version_follows_the_data(session: Session, loaded: Wave) -> None:
     reweighted = data_version(session, loaded)
     assert reweighted != completed
     area = _municipality(session, loaded)
-    result = import_police_records(session, f"area_code,period,crime_type,count\n{area.code},2019,rob,7\n")
+    result = import_police_records(
+        session, f"area_code,period,crime_type,count\n{area.code},2019,rob,7\n"
+    )
     assert result.ok, result.errors
     session.commit()
     uploaded = data_version(session, loaded)
     assert uploaded != reweighted
-    assert data_version(session, loaded, ReportSettings("cepal", 30)) != uploaded, "rules change the flags"
+    assert data_version(session, loaded, ReportSettings("cepal", 30)) != uploaded, (
+        "rules change the flags"
+    )
 
 
 def test_one_row_per_key_and_one_worker_wins_the_claim(session: Session, loaded: Wave) -> None:
@@ -158,8 +184,18 @@ def test_unique_key_holds_in_the_database(session: Session, loaded: Wave) -> Non
     key = OutputKey.indicators(loaded, "v1")
     request_output(session, key)
     session.commit()
-    session.add(ReportOutput(kind=key.kind, wave_id=loaded.id, area_key=key.area_key, language="", public=False,
-                             data_version="v1", status=OutputStatus.pending, served=0))
+    session.add(
+        ReportOutput(
+            kind=key.kind,
+            wave_id=loaded.id,
+            area_key=key.area_key,
+            language="",
+            public=False,
+            data_version="v1",
+            status=OutputStatus.pending,
+            served=0,
+        )
+    )
     with pytest.raises(sa.exc.IntegrityError):
         session.commit()
     session.rollback()
@@ -171,7 +207,9 @@ def test_failed_and_abandoned_builds_are_retried_later(session: Session, loaded:
     now = dt.datetime.now(dt.UTC)
     row.status, row.finished_at = OutputStatus.failed, now
     session.commit()
-    assert request_output(session, key).status is OutputStatus.failed, "not rebuilt on every page refresh"
+    assert request_output(session, key).status is OutputStatus.failed, (
+        "not rebuilt on every page refresh"
+    )
     row.finished_at = now - dt.timedelta(minutes=5)
     session.commit()
     assert request_output(session, key).status is OutputStatus.pending
@@ -184,12 +222,22 @@ def test_failed_and_abandoned_builds_are_retried_later(session: Session, loaded:
 
 
 def _table() -> pd.DataFrame:
-    return pd.DataFrame({
-        "indicator": ["a", "b", "c"], "domain_type": "national", "domain": "national",
-        "estimate": [10.0, 20.0, 30.0], "se": [1.0, 2.0, 3.0], "ci_low": [8.0, 16.0, 25.0],
-        "ci_high": [12.0, 24.0, 35.0], "cv": [0.1, 0.1, 0.1], "n": [500, 12, 40],
-        "quality": ["high", "high", "insufficient"], "suppressed": [False, False, True], "reason": ["", "", "no variance"],
-    })
+    return pd.DataFrame(
+        {
+            "indicator": ["a", "b", "c"],
+            "domain_type": "national",
+            "domain": "national",
+            "estimate": [10.0, 20.0, 30.0],
+            "se": [1.0, 2.0, 3.0],
+            "ci_low": [8.0, 16.0, 25.0],
+            "ci_high": [12.0, 24.0, 35.0],
+            "cv": [0.1, 0.1, 0.1],
+            "n": [500, 12, 40],
+            "quality": ["high", "high", "insufficient"],
+            "suppressed": [False, False, True],
+            "reason": ["", "", "no variance"],
+        }
+    )
 
 
 def test_small_cells_are_suppressed_whatever_the_rule_set() -> None:
@@ -207,13 +255,19 @@ def test_publishable_blanks_every_value_of_suppressed_rows() -> None:
     assert public["n"].tolist() == [500, 12, 40]
 
 
-def test_police_rows_outside_the_reference_period_do_not_count(session: Session, loaded: Wave) -> None:
+def test_police_rows_outside_the_reference_period_do_not_count(
+    session: Session, loaded: Wave
+) -> None:
     before = session.scalar(sa.select(sa.func.count()).select_from(PoliceRecord))
     table, period = police_table(session, loaded, area_index(session))
     assert before and table is not None and period.startswith(loaded.reference_start.isoformat())
     national = table[table["domain_type"] == "national"]
-    total = session.scalar(sa.select(sa.func.sum(PoliceRecord.count)).where(
-        PoliceRecord.period_start <= loaded.reference_end, PoliceRecord.period_end >= loaded.reference_start))
+    total = session.scalar(
+        sa.select(sa.func.sum(PoliceRecord.count)).where(
+            PoliceRecord.period_start <= loaded.reference_end,
+            PoliceRecord.period_end >= loaded.reference_start,
+        )
+    )
     assert float(national["recorded"].iloc[0]) == total
 
 
@@ -222,20 +276,25 @@ def test_reports_compare_with_the_previous_wave(session: Session, loaded: Wave) 
     session.commit()
     current = session.get(Wave, second.wave_id)
     assert current is not None and current.reference_start > loaded.reference_end
-    assert previous_wave(session, current) is not None and previous_wave(session, current).id == loaded.id
+    assert (
+        previous_wave(session, current) is not None
+        and previous_wave(session, current).id == loaded.id
+    )
     assert previous_wave(session, loaded) is None
     before = data_version(session, current)
     _add_interview(session, loaded, InterviewStatus.completed)
-    assert data_version(session, current) != before, "new data in the compared wave changes the report"
+    assert data_version(session, current) != before, (
+        "new data in the compared wave changes the report"
+    )
 
     table = indicator_table(session, current)
     area = next(a for a in wave_areas(session, current) if a.report_level == "national")
-    data = report_data(session, current, area, table,
-                       previous=previous_table(session, current))
+    data = report_data(session, current, area, table, previous=previous_table(session, current))
     assert data.previous_wave is not None and data.previous_wave.name == loaded.name
     assert data.previous is not None and data.changes is not None
-    national = data.changes[(data.changes["indicator"] == "prev_person")
-                            & (data.changes["domain_type"] == "national")]
+    national = data.changes[
+        (data.changes["indicator"] == "prev_person") & (data.changes["domain_type"] == "national")
+    ]
     assert len(national) == 1 and {"significant", "difference", "p"} <= set(data.changes.columns)
     # the previous wave's table went into the cache for its own pages
     assert ready_table(session, loaded, data_version(session, loaded)) is not None

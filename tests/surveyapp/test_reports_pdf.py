@@ -45,8 +45,14 @@ def _text(pdf: bytes) -> str:
 
 
 def test_internal_pdf_is_built_once_and_flags_what_public_hides(
-        app: Flask, sim: tuple[int, str, AreaNode], make_user: Callable[..., User], login: Callable[..., Any],
-        monkeypatch: pytest.MonkeyPatch, runner: FlaskCliRunner, tmp_path: Path) -> None:
+    app: Flask,
+    sim: tuple[int, str, AreaNode],
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+    runner: FlaskCliRunner,
+    tmp_path: Path,
+) -> None:
     wave_id, slug, muni = sim
     builds: list[str] = []
     real = report_build.pdf_report
@@ -63,8 +69,12 @@ def test_internal_pdf_is_built_once_and_flags_what_public_hides(
     assert first.status_code == 200 and first.content_type == "application/pdf"
     assert first.headers["Content-Disposition"].endswith(f'{slug}-{muni.code}-en-internal.pdf"')
     internal = _text(first.data)
-    assert muni.name in internal and "‡" in internal, "internal edition marks estimates that fail the rule"
-    assert "Factors associated with fear" in internal, "odds ratios of compare.fear_model are in the report"
+    assert muni.name in internal and "‡" in internal, (
+        "internal edition marks estimates that fail the rule"
+    )
+    assert "Factors associated with fear" in internal, (
+        "odds ratios of compare.fear_model are in the report"
+    )
     second = client.get(url)
     assert second.data == first.data and builds == ["en"], "second download comes from the cache"
     with app.app_context():
@@ -73,7 +83,9 @@ def test_internal_pdf_is_built_once_and_flags_what_public_hides(
 
     # the public edition from the command line: same area, no flagged estimate anywhere
     out = tmp_path / "public.pdf"
-    result = runner.invoke(args=["report", "--wave", slug, "--area", muni.code, "--lang", "es", "-o", str(out)])
+    result = runner.invoke(
+        args=["report", "--wave", slug, "--area", muni.code, "--lang", "es", "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert "rendering PDF" in result.output and f"wrote {out}" in result.output
     reader = pypdf.PdfReader(out)
@@ -82,14 +94,25 @@ def test_internal_pdf_is_built_once_and_flags_what_public_hides(
     assert "‡" not in public and "Edición pública" in public
     assert "Factores asociados al temor" in public
     with app.app_context():
-        cached = db.session.scalar(sa.select(ReportOutput).where(ReportOutput.kind == OutputKind.pdf,
-                                                                 ReportOutput.public.is_(True)))
-        assert cached is not None and cached.content == out.read_bytes(), "the portal serves the CLI's PDF"
-        drivers = db.session.scalars(sa.select(ReportOutput).where(ReportOutput.kind == OutputKind.fear_drivers))
-        assert [d.status for d in drivers] == [OutputStatus.ready], "the model is fitted once per data version"
+        cached = db.session.scalar(
+            sa.select(ReportOutput).where(
+                ReportOutput.kind == OutputKind.pdf, ReportOutput.public.is_(True)
+            )
+        )
+        assert cached is not None and cached.content == out.read_bytes(), (
+            "the portal serves the CLI's PDF"
+        )
+        drivers = db.session.scalars(
+            sa.select(ReportOutput).where(ReportOutput.kind == OutputKind.fear_drivers)
+        )
+        assert [d.status for d in drivers] == [OutputStatus.ready], (
+            "the model is fitted once per data version"
+        )
 
 
-def test_report_command_errors(app: Flask, sim: tuple[int, str, AreaNode], runner: FlaskCliRunner) -> None:
+def test_report_command_errors(
+    app: Flask, sim: tuple[int, str, AreaNode], runner: FlaskCliRunner
+) -> None:
     _wave_id, slug, _muni = sim
     no_wave = runner.invoke(args=["report", "--wave", "nope", "-o", "x.pdf"])
     assert no_wave.exit_code == 2 and slug in no_wave.output

@@ -48,7 +48,9 @@ def _load_scenario() -> ModuleType:
 
 
 scenario = _load_scenario()
-_HIDDEN = re.compile(r'<input id="(csrf_token|version|interview|token|language)" name="\1" type="hidden" value="([^"]*)"')
+_HIDDEN = re.compile(
+    r'<input id="(csrf_token|version|interview|token|language)" name="\1" type="hidden" value="([^"]*)"'
+)
 VICT_STD = next(p for p in standard_instrument_paths() if p.name == "vict_std.yaml")
 
 
@@ -130,8 +132,9 @@ class Respondent:
         _response, html = self.get(f"/s/{slug}?lang={language}")
         return self.client.post(f"/s/{slug}/start", data={**hidden(html), "language": language})
 
-    def post_page(self, page_id: str, answers: dict[str, Any], action: str = "next",
-                  **override: str) -> TestResponse:
+    def post_page(
+        self, page_id: str, answers: dict[str, Any], action: str = "next", **override: str
+    ) -> TestResponse:
         response, html = self.get(f"/s/p/{page_id}")
         assert response.status_code == 200, (page_id, response.status_code, response.headers)
         data: dict[str, Any] = {**hidden(html), "action": action, **answers, **override}
@@ -172,16 +175,20 @@ def pages_until(page_id: str) -> list[tuple[str, dict[str, Any]]]:
 
 def pages_after(page_id: str) -> list[tuple[str, dict[str, Any]]]:
     ids = [p for p, _ in scenario.PAGES]
-    return scenario.PAGES[ids.index(page_id) + 1:]
+    return scenario.PAGES[ids.index(page_id) + 1 :]
 
 
 # --- the whole survey ---------------------------------------------------------------------
 
 
-def test_whole_survey_stores_exactly_what_was_typed(app: Flask, slug: str, respondent: Respondent) -> None:
+def test_whole_survey_stores_exactly_what_was_typed(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
     assert respondent.start(slug).headers["Location"] == "/s/p/intro"
-    pages = [(page_id, {**answers, **scenario.NOT_STORED.get(page_id, {})})
-             for page_id, answers in scenario.PAGES]
+    pages = [
+        (page_id, {**answers, **scenario.NOT_STORED.get(page_id, {})})
+        for page_id, answers in scenario.PAGES
+    ]
     last = respondent.walk(pages)
     assert last.headers["Location"] == "/s/done"
     _response, html = respondent.get("/s/done")
@@ -197,7 +204,8 @@ def test_whole_survey_stores_exactly_what_was_typed(app: Flask, slug: str, respo
         assert version is not None
         scenario.check_document(stored.answers, version.document)
         incidents = db.session.scalars(
-            sa.select(IncidentRecord).order_by(IncidentRecord.position)).all()
+            sa.select(IncidentRecord).order_by(IncidentRecord.position)
+        ).all()
         assert [(i.position, i.crime_type) for i in incidents] == [(1, "6"), (2, "11")]
 
 
@@ -215,25 +223,32 @@ def _commit_sync_levels(app: Flask) -> list[int]:
     return levels
 
 
-def test_page_saves_are_not_synced_but_leaving_and_finishing_are(app: Flask, slug: str,
-                                                                  respondent: Respondent) -> None:
+def test_page_saves_are_not_synced_but_leaving_and_finishing_are(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
     respondent.start(slug)
     levels = _commit_sync_levels(app)
     respondent.walk(pages_until("hh_assets"))
     assert levels and set(levels) == {1}  # NORMAL: safe against the application crashing
     del levels[:]
     next_id, next_answers = pages_after("hh_assets")[0]
-    assert respondent.post_page(next_id, next_answers, action="save").headers["Location"] == "/s/save"
+    assert (
+        respondent.post_page(next_id, next_answers, action="save").headers["Location"] == "/s/save"
+    )
     assert levels == [2]  # "Save and continue later": FULL
     del levels[:]
     respondent.walk(pages_after(next_id))
     assert set(levels[:-1]) == {1} and levels[-1] == 2  # the answers that complete it: FULL
     assert only_interview(app).status is InterviewStatus.completed
     with app.app_context(), db.engine.connect() as connection:
-        assert connection.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2  # back in the pool
+        assert (
+            connection.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2
+        )  # back in the pool
 
 
-def test_every_page_save_is_synced_when_configured(app: Flask, slug: str, respondent: Respondent) -> None:
+def test_every_page_save_is_synced_when_configured(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
     app.config["RESPOND_PAGE_SYNC"] = "FULL"
     respondent.start(slug)
     levels = _commit_sync_levels(app)
@@ -245,22 +260,27 @@ def test_incident_pages_are_titled_by_the_engine(slug: str, respondent: Responde
     respondent.start(slug)
     respondent.walk(pages_until("incidents/1"))
     _response, html = respondent.get("/s/p/incidents/2")
-    assert "<h1 class=\"heading-l\">Incident 2 of 2: Robbery</h1>" in html
+    assert '<h1 class="heading-l">Incident 2 of 2: Robbery</h1>' in html
     assert "Page 17 of 23" in html
 
 
-def test_spanish_is_the_default_and_other_languages_can_be_chosen(slug: str, client: FlaskClient) -> None:
+def test_spanish_is_the_default_and_other_languages_can_be_chosen(
+    slug: str, client: FlaskClient
+) -> None:
     html = client.get(f"/s/{slug}").get_data(as_text=True)
     assert '<html lang="es">' in html and "Antes de empezar" in html
     assert "nunca se publican" in html.lower() or "Nunca se" in html
     html = client.get(f"/s/{slug}?lang=pt").get_data(as_text=True)
     assert '<html lang="pt">' in html and "Antes de começar" in html
-    html = client.get(f"/s/{slug}", headers={"Accept-Language": "fr-CA,fr;q=0.9"}).get_data(as_text=True)
+    html = client.get(f"/s/{slug}", headers={"Accept-Language": "fr-CA,fr;q=0.9"}).get_data(
+        as_text=True
+    )
     assert '<html lang="fr">' in html
 
 
-def test_only_the_wave_languages_are_offered(make_std_wave: Callable[..., str], respondent: Respondent,
-                                            app: Flask) -> None:
+def test_only_the_wave_languages_are_offered(
+    make_std_wave: Callable[..., str], respondent: Respondent, app: Flask
+) -> None:
     wave_slug = make_std_wave(languages=["es", "pt"])
     html = respondent.client.get(f"/s/{wave_slug}?lang=en").get_data(as_text=True)
     assert '<html lang="es">' in html and "English" not in html and "Português" in html
@@ -269,10 +289,17 @@ def test_only_the_wave_languages_are_offered(make_std_wave: Callable[..., str], 
     assert interviews(app) == []
 
 
-def test_consent_page_says_what_is_collected_and_that_the_ip_is_not_kept(slug: str, client: FlaskClient) -> None:
+def test_consent_page_says_what_is_collected_and_that_the_ip_is_not_kept(
+    slug: str, client: FlaskClient
+) -> None:
     html = client.get(f"/s/{slug}?lang=en").get_data(as_text=True)
-    for phrase in ("last 12 months", "confidential", "IP address", "Prefer not to answer",
-                   "continue later"):
+    for phrase in (
+        "last 12 months",
+        "confidential",
+        "IP address",
+        "Prefer not to answer",
+        "continue later",
+    ):
         assert phrase in html
 
 
@@ -297,7 +324,9 @@ def test_double_start_creates_one_interview(app: Flask, slug: str, client: Flask
     assert client.get(f"/s/{slug}").headers["Location"] == "/s/p/intro"
 
 
-def test_reposting_a_page_writes_nothing_and_moves_on(app: Flask, slug: str, respondent: Respondent) -> None:
+def test_reposting_a_page_writes_nothing_and_moves_on(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
     respondent.start(slug)
     respondent.walk(pages_until("intro"))
     _response, html = respondent.get("/s/p/household")
@@ -311,14 +340,17 @@ def test_reposting_a_page_writes_nothing_and_moves_on(app: Flask, slug: str, res
     assert after.answers["hh_size"] == 3
 
 
-def test_an_older_form_with_changed_answers_is_still_saved(app: Flask, slug: str, respondent: Respondent) -> None:
+def test_an_older_form_with_changed_answers_is_still_saved(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
     respondent.start(slug)
     respondent.walk(pages_until("household"))
     _response, html = respondent.get("/s/p/household")
     old = hidden(html)
     respondent.post_page("household", {"hh_size": "5", "hh_adults": "2", "hh_area": "1"})
-    response = respondent.client.post("/s/p/household", data={
-        **old, "hh_size": "6", "hh_adults": "3", "hh_area": "1"})
+    response = respondent.client.post(
+        "/s/p/household", data={**old, "hh_size": "6", "hh_adults": "3", "hh_area": "1"}
+    )
     assert response.headers["Location"] == "/s/p/respondent"
     assert only_interview(app).answers["hh_size"] == 6
 
@@ -329,11 +361,18 @@ def test_back_shows_the_saved_answers(slug: str, respondent: Respondent) -> None
     _response, html = respondent.get("/s/p/respondent")
     assert 'href="/s/p/household" class="back-link"' in html
     _response, html = respondent.get("/s/p/household")
-    assert re.search(r'<input [^>]*id="hh_size" inputmode="numeric" name="hh_size" type="text" value="4"', html)
-    assert re.search(r'<input checked [^>]*id="hh_area-0" name="hh_area" type="radio" value="1"', html)
+    assert re.search(
+        r'<input [^>]*id="hh_size" inputmode="numeric" name="hh_size" type="text" value="4"', html
+    )
+    assert re.search(
+        r'<input checked [^>]*id="hh_area-0" name="hh_area" type="radio" value="1"', html
+    )
     _response, html = respondent.get("/s/p/respondent")
-    assert re.search(r'<input checked [^>]*id="dem_years_nbhd__special-0" name="dem_years_nbhd__special" '
-                     r'type="checkbox" value="-8"', html)
+    assert re.search(
+        r'<input checked [^>]*id="dem_years_nbhd__special-0" name="dem_years_nbhd__special" '
+        r'type="checkbox" value="-8"',
+        html,
+    )
     # Going back and on again keeps the furthest page reached.
     respondent.post_page("household", scenario.PAGES[1][1])
     assert respondent.client.get("/s/continue").headers["Location"] == "/s/p/hh_assets"
@@ -355,8 +394,9 @@ def test_unknown_and_skipped_pages_are_not_found(slug: str, respondent: Responde
     assert response.status_code in (400, 404)
 
 
-def test_finishing_with_questions_unanswered_goes_back_to_them(app: Flask, slug: str,
-                                                              respondent: Respondent) -> None:
+def test_finishing_with_questions_unanswered_goes_back_to_them(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
     respondent.start(slug)
     respondent.walk(scenario.PAGES[:-1])
     with app.app_context():
@@ -373,7 +413,9 @@ def test_finishing_with_questions_unanswered_goes_back_to_them(app: Flask, slug:
     assert only_interview(app).status is InterviewStatus.in_progress
 
 
-def test_after_completion_posts_and_pages_go_to_the_thank_you_page(slug: str, respondent: Respondent) -> None:
+def test_after_completion_posts_and_pages_go_to_the_thank_you_page(
+    slug: str, respondent: Respondent
+) -> None:
     respondent.start(slug)
     respondent.walk(scenario.PAGES)
     assert respondent.client.get("/s/p/household").headers["Location"] == "/s/done"
@@ -391,12 +433,28 @@ def _at_household(slug: str, respondent: Respondent) -> None:
 @pytest.mark.parametrize(
     ("answers", "field", "message"),
     [
-        ({"hh_size": "4", "hh_adults": "2", "hh_area": "9"}, "hh_area", "Choose one of the options shown."),
-        ({"hh_size": "400", "hh_adults": "2", "hh_area": "1"}, "hh_size", "Enter a number from 1 to 30."),
+        (
+            {"hh_size": "4", "hh_adults": "2", "hh_area": "9"},
+            "hh_area",
+            "Choose one of the options shown.",
+        ),
+        (
+            {"hh_size": "400", "hh_adults": "2", "hh_area": "1"},
+            "hh_size",
+            "Enter a number from 1 to 30.",
+        ),
         ({"hh_size": "four", "hh_adults": "2", "hh_area": "1"}, "hh_size", "Enter a whole number."),
         ({"hh_size": "2", "hh_adults": "3", "hh_area": "1"}, "hh_adults", "cannot be larger"),
-        ({"hh_size": "", "hh_adults": "2", "hh_area": "1"}, "hh_size", "This question needs an answer."),
-        ({"hh_size": ["2", "3"], "hh_adults": "2", "hh_area": "1"}, "hh_size", "Give only one answer."),
+        (
+            {"hh_size": "", "hh_adults": "2", "hh_area": "1"},
+            "hh_size",
+            "This question needs an answer.",
+        ),
+        (
+            {"hh_size": ["2", "3"], "hh_adults": "2", "hh_area": "1"},
+            "hh_size",
+            "Give only one answer.",
+        ),
     ],
 )
 def test_invalid_answers_are_explained_and_nothing_is_stored(
@@ -408,7 +466,7 @@ def test_invalid_answers_are_explained_and_nothing_is_stored(
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "<title>Error: Your household" in html
-    summary = html[html.index('class="error-summary"'):html.index("</ul>")]
+    summary = html[html.index('class="error-summary"') : html.index("</ul>")]
     anchor = f"{field}-0" if field == "hh_area" else field
     assert f'href="#{anchor}"' in summary and message in summary
     assert f'id="{anchor}"' in html
@@ -417,12 +475,22 @@ def test_invalid_answers_are_explained_and_nothing_is_stored(
     assert after.answers == before.answers and after.version == before.version
 
 
-def test_answers_for_items_not_asked_or_not_on_the_page_are_ignored(app: Flask, slug: str,
-                                                                   respondent: Respondent) -> None:
+def test_answers_for_items_not_asked_or_not_on_the_page_are_ignored(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
     respondent.start(slug)
     respondent.walk(pages_until("hv_bike"))
-    response = respondent.post_page("hv_burg", {"hv_burg_5y": "2", "hv_burg_12m": "1", "hv_burg_n": "7",
-                                                "dem_age": "12", "incident": "x", "hh_size": "30"})
+    response = respondent.post_page(
+        "hv_burg",
+        {
+            "hv_burg_5y": "2",
+            "hv_burg_12m": "1",
+            "hv_burg_n": "7",
+            "dem_age": "12",
+            "incident": "x",
+            "hh_size": "30",
+        },
+    )
     assert response.headers["Location"] == "/s/p/hv_aburg"
     answers = only_interview(app).answers
     assert answers["hv_burg_5y"] == 2
@@ -430,11 +498,14 @@ def test_answers_for_items_not_asked_or_not_on_the_page_are_ignored(app: Flask, 
     assert answers["dem_age"] == 41 and answers["hh_size"] == 4
 
 
-def test_a_post_for_another_interview_is_refused(app: Flask, slug: str, respondent: Respondent) -> None:
+def test_a_post_for_another_interview_is_refused(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
     _at_household(slug, respondent)
     before = only_interview(app)
-    response = respondent.post_page("household", scenario.PAGES[1][1],
-                                    interview="00000000-0000-4000-8000-000000000000")
+    response = respondent.post_page(
+        "household", scenario.PAGES[1][1], interview="00000000-0000-4000-8000-000000000000"
+    )
     assert response.status_code == 409
     assert "another survey session" in response.get_data(as_text=True)
     response = respondent.post_page("household", scenario.PAGES[1][1], version="x")
@@ -442,7 +513,9 @@ def test_a_post_for_another_interview_is_refused(app: Flask, slug: str, responde
     assert only_interview(app).answers == before.answers
 
 
-def test_posts_without_a_valid_csrf_token_are_refused(app: Flask, slug: str, respondent: Respondent) -> None:
+def test_posts_without_a_valid_csrf_token_are_refused(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
     _at_household(slug, respondent)
     before = only_interview(app)
     for token in ("", "forged"):
@@ -464,15 +537,16 @@ def test_without_a_session_pages_say_how_to_continue(client: FlaskClient, slug: 
     for path in ("/s/p/household", "/s/continue", "/s/save"):
         response = client.get(path)
         assert response.status_code == 200
-        assert "Open the survey link again" in client.get(path + "?lang=en",
-                                                          headers={"Accept-Language": "en"}).get_data(as_text=True)
+        assert "Open the survey link again" in client.get(
+            path + "?lang=en", headers={"Accept-Language": "en"}
+        ).get_data(as_text=True)
 
 
 # --- save, leave, resume ------------------------------------------------------------------
 
 
 def _resume_code(html: str) -> str:
-    match = re.search(r'data-resume-code>([^<]+)<', html)
+    match = re.search(r"data-resume-code>([^<]+)<", html)
     assert match is not None
     return match.group(1)
 
@@ -497,16 +571,21 @@ def test_save_leave_and_resume_with_the_code(app: Flask, slug: str, respondent: 
 
     _response, html = respondent.get(f"/s/{slug}/resume?lang=en")
     token = hidden(html)["csrf_token"]
-    wrong = respondent.client.post(f"/s/{slug}/resume?lang=en", data={"csrf_token": token, "code": "nope"})
+    wrong = respondent.client.post(
+        f"/s/{slug}/resume?lang=en", data={"csrf_token": token, "code": "nope"}
+    )
     assert "This code cannot be used" in wrong.get_data(as_text=True)
-    response = respondent.client.post(f"/s/{slug}/resume", data={"csrf_token": token, "code": f" {code} "})
+    response = respondent.client.post(
+        f"/s/{slug}/resume", data={"csrf_token": token, "code": f" {code} "}
+    )
     assert response.headers["Location"] == "/s/p/pv_theft"
     respondent.walk(pages_after("pv_rob")[:1])
     assert len(interviews(app)) == 1
 
 
-def test_a_new_browser_gets_a_new_resume_code(app: Flask, slug: str, client: FlaskClient,
-                                              respondent: Respondent) -> None:
+def test_a_new_browser_gets_a_new_resume_code(
+    app: Flask, slug: str, client: FlaskClient, respondent: Respondent
+) -> None:
     respondent.start(slug)
     first = _resume_code(respondent.get("/s/save")[1])
     # Same interview on another device (resumed with the code), then the cookie is lost.
@@ -522,8 +601,9 @@ def test_a_completed_interview_cannot_be_resumed(slug: str, respondent: Responde
     code = _resume_code(respondent.get("/s/save")[1])
     respondent.walk(scenario.PAGES)
     html = respondent.get(f"/s/{slug}/resume")[1]
-    response = respondent.client.post(f"/s/{slug}/resume",
-                                      data={"csrf_token": hidden(html)["csrf_token"], "code": code})
+    response = respondent.client.post(
+        f"/s/{slug}/resume", data={"csrf_token": hidden(html)["csrf_token"], "code": code}
+    )
     assert "no se puede usar" in response.get_data(as_text=True)
 
 
@@ -532,7 +612,9 @@ def test_a_completed_interview_cannot_be_resumed(slug: str, respondent: Responde
 
 def _enter_code(client: FlaskClient, code: str) -> TestResponse:
     html = client.get("/s/code?lang=en").get_data(as_text=True)
-    return client.post("/s/code?lang=en", data={"csrf_token": hidden(html)["csrf_token"], "code": code})
+    return client.post(
+        "/s/code?lang=en", data={"csrf_token": hidden(html)["csrf_token"], "code": code}
+    )
 
 
 def test_invitation_code_leads_to_consent_and_one_interview_per_household(
@@ -549,8 +631,12 @@ def test_invitation_code_leads_to_consent_and_one_interview_per_household(
     with app.app_context():
         unit = db.session.get(SampleUnit, stored.sample_unit_id)
         assert unit is not None and unit.external_id == "H0"
-        assert db.session.scalar(sa.select(InvitationCode.used_at).where(
-            InvitationCode.sample_unit_id == unit.id)) is not None
+        assert (
+            db.session.scalar(
+                sa.select(InvitationCode.used_at).where(InvitationCode.sample_unit_id == unit.id)
+            )
+            is not None
+        )
     assert stored.resume_code_hash is None
     html = respondent.get("/s/save")[1]
     assert "open your invitation link again" in html and "data-resume-code" not in html
@@ -578,7 +664,9 @@ def test_unknown_expired_used_and_closed_codes_get_the_same_message(
     for code in ("ZZZZ-ZZZZ", codes[1], "x" * 500):
         pages.append(_enter_code(client, code).get_data(as_text=True))
     pages.append(client.get("/s/c/ZZZZ-ZZZZ?lang=en").get_data(as_text=True))
-    messages = [re.search(r'<p id="code-error" class="error-message">(.*?)</p>', p, re.S) for p in pages]
+    messages = [
+        re.search(r'<p id="code-error" class="error-message">(.*?)</p>', p, re.S) for p in pages
+    ]
     texts = {m.group(1).strip() for m in messages if m}
     assert len(texts) == 1 and "This code cannot be used" in texts.pop()
     assert _enter_code(client, "").get_data(as_text=True).count("Enter your invitation code.") == 2
@@ -591,9 +679,19 @@ def test_unknown_expired_used_and_closed_codes_get_the_same_message(
     assert interviews(app) == []
 
 
-@pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True, "RATELIMIT_ENABLED": True,
-                                          "RESPOND_CODE_RATE_LIMIT": "3 per minute"}])
-def test_guessing_codes_is_rate_limited(invitation: tuple[str, list[str]], client: FlaskClient) -> None:
+@pytest.mark.parametrize(
+    "app_config",
+    [
+        {
+            "WTF_CSRF_ENABLED": True,
+            "RATELIMIT_ENABLED": True,
+            "RESPOND_CODE_RATE_LIMIT": "3 per minute",
+        }
+    ],
+)
+def test_guessing_codes_is_rate_limited(
+    invitation: tuple[str, list[str]], client: FlaskClient
+) -> None:
     _slug, codes = invitation
     statuses = [_enter_code(client, f"ABCD-EFG{i}").status_code for i in range(3)]
     assert statuses == [200, 200, 200]
@@ -608,9 +706,13 @@ def test_guessing_codes_is_rate_limited(invitation: tuple[str, list[str]], clien
 # --- privacy and assets ----------------------------------------------------------------------
 
 
-def test_no_address_or_browser_is_stored_or_logged(app: Flask, slug: str, caplog: pytest.LogCaptureFixture) -> None:
+def test_no_address_or_browser_is_stored_or_logged(
+    app: Flask, slug: str, caplog: pytest.LogCaptureFixture
+) -> None:
     client = app.test_client()
-    client.environ_base.update({"REMOTE_ADDR": "203.0.113.77", "HTTP_USER_AGENT": "CheapPhone/1.0 (Build XYZ)"})
+    client.environ_base.update(
+        {"REMOTE_ADDR": "203.0.113.77", "HTTP_USER_AGENT": "CheapPhone/1.0 (Build XYZ)"}
+    )
     caplog.set_level(logging.INFO, logger="surveyapp.requests")
     respondent = Respondent(client)
     respondent.start(slug)
@@ -625,8 +727,9 @@ def test_no_address_or_browser_is_stored_or_logged(app: Flask, slug: str, caplog
     assert not any("203.0.113" in line or "CheapPhone" in line for line in lines if "/s/" in line)
 
 
-def test_invitation_codes_in_links_are_not_logged(invitation: tuple[str, list[str]], client: FlaskClient,
-                                                 caplog: pytest.LogCaptureFixture) -> None:
+def test_invitation_codes_in_links_are_not_logged(
+    invitation: tuple[str, list[str]], client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
     _slug, codes = invitation
     caplog.set_level(logging.INFO, logger="surveyapp.requests")
     assert client.get(f"/s/c/{codes[0]}").status_code == 302
@@ -640,14 +743,24 @@ def test_the_evaluator_is_served_from_the_questionnaires_package(client: FlaskCl
     response = client.get("/s/expressions.js")
     assert response.status_code == 200 and response.mimetype == "text/javascript"
     assert response.data == (Path(VICT_STD).parent.parent / "js" / "expressions.js").read_bytes()
-    assert client.get("/s/expressions.js", headers={"If-None-Match": response.headers["ETag"]}).status_code == 304
+    assert (
+        client.get(
+            "/s/expressions.js", headers={"If-None-Match": response.headers["ETag"]}
+        ).status_code
+        == 304
+    )
     for asset in ("respond.js", "respond.css"):
         with client.get(f"/s/static/{asset}") as served:
             assert served.status_code == 200
-            assert served.data == (Path(__file__).parents[2] / "surveyapp/static/respond" / asset).read_bytes()
+            assert (
+                served.data
+                == (Path(__file__).parents[2] / "surveyapp/static/respond" / asset).read_bytes()
+            )
 
 
-def test_pages_use_only_their_own_assets_and_are_not_cached(slug: str, respondent: Respondent) -> None:
+def test_pages_use_only_their_own_assets_and_are_not_cached(
+    slug: str, respondent: Respondent
+) -> None:
     respondent.start(slug)
     response, html = respondent.get("/s/p/intro")
     assert not re.search(r'(src|href)="(https?:)?//', html)
@@ -665,43 +778,68 @@ def test_pages_use_only_their_own_assets_and_are_not_cached(slug: str, responden
 # --- skip logic with and without JavaScript ---------------------------------------------------
 
 
-def test_same_page_follow_ups_are_rendered_for_the_browser_to_hide(slug: str, respondent: Respondent) -> None:
+def test_same_page_follow_ups_are_rendered_for_the_browser_to_hide(
+    slug: str, respondent: Respondent
+) -> None:
     respondent.start(slug)
     respondent.walk(pages_until("avoidance"))
     html = respondent.get("/s/p/institutions")[1]
     assert 'data-relevant="${know_judge} = 1"' in html  # a trust row waits for its know row
     assert 'id="group-trust_grid" data-relevant=' in html
     assert "leave it blank: it will be ignored" in html  # the no-JavaScript note
-    context = re.search(r'<script type="application/json" id="survey-context">(.*?)</script>', html, re.S)
+    context = re.search(
+        r'<script type="application/json" id="survey-context">(.*?)</script>', html, re.S
+    )
     assert context is not None and '"hh_size": 4' in context.group(1)
     # Items whose relevance depends only on earlier pages are rendered only when asked.
     html = respondent.get("/s/p/avoidance")[1]
     assert 'name="avoid_children"' in html and "data-relevant" not in html
 
 
-def test_item_not_asked_because_of_an_earlier_page_is_not_rendered(slug: str, respondent: Respondent) -> None:
+def test_item_not_asked_because_of_an_earlier_page_is_not_rendered(
+    slug: str, respondent: Respondent
+) -> None:
     respondent.start(slug)
     pages = [(p, dict(a)) for p, a in pages_until("pv_kidnap")]
     pages[1] = ("household", {"hh_size": "2", "hh_adults": "2", "hh_area": "1"})
     respondent.walk(pages)
-    respondent.walk([p for p in pages_after("pv_kidnap") if p[0] in ("incidents/1", "incidents/2",
-                                                                     "per_safety", "per_risk")])
+    respondent.walk(
+        [
+            p
+            for p in pages_after("pv_kidnap")
+            if p[0] in ("incidents/1", "incidents/2", "per_safety", "per_risk")
+        ]
+    )
     html = respondent.get("/s/p/avoidance")[1]
     assert 'name="avoid_children"' not in html
 
 
 @pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": False}])
-def test_junk_never_causes_a_server_error(app: Flask, slug: str, invitation: tuple[str, list[str]],
-                                          respondent: Respondent) -> None:
+def test_junk_never_causes_a_server_error(
+    app: Flask, slug: str, invitation: tuple[str, list[str]], respondent: Respondent
+) -> None:
     """Whatever arrives (CSRF off here so the junk reaches the views), the answer is below 500."""
     junk: list[dict[str, Any]] = [
         {},
         {"token": "x" * 300, "language": "xx", "code": "\x00\ufffd" * 10, "version": "-1"},
         {"interview": "not-a-uuid", "version": "99999999999999999999", "action": "save"},
-        {"hh_size": ["1", "2", "3"], "hh_area": "1e400", "dem_age": "\u0663\u0664", "brib_contact": "abc"},
+        {
+            "hh_size": ["1", "2", "3"],
+            "hh_area": "1e400",
+            "dem_age": "\u0663\u0664",
+            "brib_contact": "abc",
+        },
     ]
-    paths = [f"/s/{slug}/start", "/s/code", f"/s/{slug}/resume", "/s/leave", "/s/p/household",
-             "/s/p/incidents/999999999999", "/s/p/%00", f"/s/{invitation[0]}/start"]
+    paths = [
+        f"/s/{slug}/start",
+        "/s/code",
+        f"/s/{slug}/resume",
+        "/s/leave",
+        "/s/p/household",
+        "/s/p/incidents/999999999999",
+        "/s/p/%00",
+        f"/s/{invitation[0]}/start",
+    ]
     for step in range(2):
         if step == 1:
             respondent.start(slug)
@@ -710,7 +848,12 @@ def test_junk_never_causes_a_server_error(app: Flask, slug: str, invitation: tup
             for data in junk:
                 assert respondent.client.post(path, data=data).status_code < 500, (path, data)
             assert respondent.client.get(path + "?lang=%ff&lang=zz").status_code < 500, path
-        for path in ("/s/c/" + "A" * 5000, "/s/c/%C3%28", "/s/p/" + "x/" * 300, "/s/expressions.js?v=<>"):
+        for path in (
+            "/s/c/" + "A" * 5000,
+            "/s/c/%C3%28",
+            "/s/p/" + "x/" * 300,
+            "/s/expressions.js?v=<>",
+        ):
             assert respondent.client.get(path).status_code < 500, path
     stored = only_interview(app)
     assert "hh_size" not in stored.answers
@@ -722,8 +865,9 @@ def test_layout_follows_same_page_dependencies_through_calculations() -> None:
     from surveyapp.respond.pages import layout
 
     instrument = load_instrument(VICT_STD)
-    engine = EngineInterview(instrument, {"hh_size": 2, "hh_adults": 2}, language="en",
-                             today=dt.date(2026, 3, 1))
+    engine = EngineInterview(
+        instrument, {"hh_size": 2, "hh_adults": 2}, language="en", today=dt.date(2026, 3, 1)
+    )
     bribery = layout(instrument, engine.page("bribery"))
     # brib_paid depends on brib_contact only through the page's calculation brib_any_contact.
     assert {"brib_asked", "brib_paid", "brib_paid_to"} <= bribery.dynamic

@@ -73,27 +73,40 @@ class Route:
 
 def _read_routes() -> list[Route]:
     with tempfile.TemporaryDirectory() as instance:
-        app = create_app({"TESTING": True, "SECRET_KEY": "collect", "DATABASE_URL": "sqlite://"},
-                         instance_path=instance)
+        app = create_app(
+            {"TESTING": True, "SECRET_KEY": "collect", "DATABASE_URL": "sqlite://"},
+            instance_path=instance,
+        )
         routes = []
         for rule in app.url_map.iter_rules():
             view = app.view_functions[rule.endpoint]
             blueprint = rule.endpoint.rpartition(".")[0]
             # Flask-WTF keeps its exemptions in these two sets (by blueprint name, by view location).
-            exempt = blueprint in csrf._exempt_blueprints or f"{view.__module__}.{view.__name__}" in csrf._exempt_views
-            routes.append(Route(
-                endpoint=rule.endpoint,
-                rule=rule.rule,
-                methods=frozenset(rule.methods or ()) - {"HEAD", "OPTIONS"},
-                converters=tuple(sorted((name, type(conv).__name__) for name, conv in rule._converters.items())),
-                csrf_exempt=exempt,
-            ))
+            exempt = (
+                blueprint in csrf._exempt_blueprints
+                or f"{view.__module__}.{view.__name__}" in csrf._exempt_views
+            )
+            routes.append(
+                Route(
+                    endpoint=rule.endpoint,
+                    rule=rule.rule,
+                    methods=frozenset(rule.methods or ()) - {"HEAD", "OPTIONS"},
+                    converters=tuple(
+                        sorted(
+                            (name, type(conv).__name__) for name, conv in rule._converters.items()
+                        )
+                    ),
+                    csrf_exempt=exempt,
+                )
+            )
         return sorted(routes, key=lambda r: (r.rule, r.endpoint))
 
 
 ROUTES = _read_routes()
 ROUTE_IDS = [r.endpoint for r in ROUTES]
-WRITE_ROUTES = [(r, m) for r in ROUTES for m in sorted(r.methods & set(STATE_CHANGING)) if not r.csrf_exempt]
+WRITE_ROUTES = [
+    (r, m) for r in ROUTES for m in sorted(r.methods & set(STATE_CHANGING)) if not r.csrf_exempt
+]
 ARGUMENT_ROUTES = [r for r in ROUTES if r.converters]
 
 
@@ -211,19 +224,39 @@ def build_world(directory: Path, with_data: bool, **config: Any) -> Iterator[Wor
     with pytest.MonkeyPatch.context() as mp, app.app_context():
         import surveyapp.models.users as users_module
 
-        mp.setattr(users_module, "generate_password_hash",
-                   lambda password, **_: generate_password_hash(password, method="pbkdf2:sha256:1000"))
+        mp.setattr(
+            users_module,
+            "generate_password_hash",
+            lambda password, **_: generate_password_hash(password, method="pbkdf2:sha256:1000"),
+        )
         db.create_all()
         users = {}
         for role in Role:
-            users[role] = create_user(db.session, email=f"{role.value}@example.org", name=role.label,
-                                      role=role, password=PASSWORD)
-        target = create_user(db.session, email="target@example.org", name="Target", role=Role.analyst,
-                             password=PASSWORD)
+            users[role] = create_user(
+                db.session,
+                email=f"{role.value}@example.org",
+                name=role.label,
+                role=role,
+                password=PASSWORD,
+            )
+        target = create_user(
+            db.session,
+            email="target@example.org",
+            name="Target",
+            role=Role.analyst,
+            password=PASSWORD,
+        )
         [(version, _created)] = load_instrument_files(db.session, [TINY_INSTRUMENT])
-        wave = create_wave(db.session, name="Crawl wave", slug="crawl-wave", instrument_version=version,
-                           reference_start=dt.date(2025, 1, 1), reference_end=dt.date(2025, 12, 31),
-                           invitation_required=False, status=WaveStatus.open)
+        wave = create_wave(
+            db.session,
+            name="Crawl wave",
+            slug="crawl-wave",
+            instrument_version=version,
+            reference_start=dt.date(2025, 1, 1),
+            reference_end=dt.date(2025, 12, 31),
+            invitation_required=False,
+            status=WaveStatus.open,
+        )
         data_wave_id = None
         if with_data:
             from surveyapp.services.demo_data import load_simulated_wave
@@ -267,7 +300,9 @@ def _start_survey(client: FlaskClient, slug: str) -> str:
     html = client.get(f"/s/{slug}?lang=en").get_data(as_text=True)
     fields = dict(re.findall(r'name="(token|language)"[^>]*value="([^"]*)"', html))
     started = client.post(f"/s/{slug}/start", data={**fields, "language": "en"})
-    assert started.status_code == 302 and "/s/p/" in started.headers["Location"], started.status_code
+    assert started.status_code == 302 and "/s/p/" in started.headers["Location"], (
+        started.status_code
+    )
     cookie = client.get_cookie("session")
     assert cookie is not None
     return cookie.value
@@ -287,11 +322,23 @@ def _token(client: FlaskClient, path: str = "/auth/login") -> str:
 
 def good_values(world: World, route: Route) -> dict[str, str]:
     """Values for the route's arguments that name things that exist."""
-    by_name = {"wave_id": str(world.wave_id), "user_id": str(world.target_id), "slug": world.slug,
-               "code": "ABCD-EFGH", "page_id": "screener", "filename": "respond.css"}
+    by_name = {
+        "wave_id": str(world.wave_id),
+        "user_id": str(world.target_id),
+        "slug": world.slug,
+        "code": "ABCD-EFGH",
+        "page_id": "screener",
+        "filename": "respond.css",
+    }
     if route.endpoint == "static":
-        by_name["filename"] = "css/" + next(p.name for p in (Path(world.app.static_folder or "") / "css").iterdir())
-    fallback = {"IntegerConverter": "1", "FloatConverter": "1.0", "UUIDConverter": "00000000-0000-0000-0000-000000000000"}
+        by_name["filename"] = "css/" + next(
+            p.name for p in (Path(world.app.static_folder or "") / "css").iterdir()
+        )
+    fallback = {
+        "IntegerConverter": "1",
+        "FloatConverter": "1.0",
+        "UUIDConverter": "00000000-0000-0000-0000-000000000000",
+    }
     return {name: by_name.get(name, fallback.get(conv, "x")) for name, conv in route.converters}
 
 
@@ -300,21 +347,35 @@ def url_for_values(route: Route, values: dict[str, str]) -> str:
     return re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda m: values[m.group(1)], route.rule)
 
 
-_TRACEBACK_MARKERS = ("Traceback (most recent call last)", 'File "', "werkzeug.debug", "__debugger__",
-                      "Werkzeug Debugger", "sqlalchemy.exc", "OperationalError", "IntegrityError")
+_TRACEBACK_MARKERS = (
+    "Traceback (most recent call last)",
+    'File "',
+    "werkzeug.debug",
+    "__debugger__",
+    "Werkzeug Debugger",
+    "sqlalchemy.exc",
+    "OperationalError",
+    "IntegrityError",
+)
 
 
 def last_error(world: World) -> str:
     """The first and last line of the most recent logged traceback, to explain a 500."""
     for record in reversed(world.log):
         if record.exc_info and record.exc_info[1] is not None:
-            return f"{record.getMessage()}: {type(record.exc_info[1]).__name__}: {record.exc_info[1]}"[:300]
+            return (
+                f"{record.getMessage()}: {type(record.exc_info[1]).__name__}: {record.exc_info[1]}"[
+                    :300
+                ]
+            )
     return "(nothing logged)"
 
 
 def check_sane(world: World, response: TestResponse, what: str) -> None:
     """No 500, no traceback or debugger in the body, no server banner."""
-    assert response.status_code < 500 or response.status_code == 503, f"{what}: {response.status_code} {last_error(world)}"
+    assert response.status_code < 500 or response.status_code == 503, (
+        f"{what}: {response.status_code} {last_error(world)}"
+    )
     if (response.mimetype or "").startswith("text/") or response.is_json:
         body = response.get_data(as_text=True)
         for marker in _TRACEBACK_MARKERS:
@@ -372,7 +433,9 @@ def test_every_method_and_role(world: World, route: Route) -> None:
         # A method the rule lacks is refused before any view runs: two callers are enough for it.
         methods = CRAWL_METHODS if role in (None, Role.administrator) else sorted(route.methods)
         for method in AUTOMATIC_METHODS if role in (None, Role.administrator) else ():
-            check_sane(world, fetch(world.client(role), url, method=method), f"{method} {url} as {role}")
+            check_sane(
+                world, fetch(world.client(role), url, method=method), f"{method} {url} as {role}"
+            )
         for method in methods:
             client = world.client(role)
             response = fetch(client, url, method=method)
@@ -393,9 +456,19 @@ def test_every_method_and_role(world: World, route: Route) -> None:
                 assert rules.anonymous or not login_redirect(response), what
 
 
-NEXT_TARGETS = ("//evil.example/x", "https://evil.example/", "/\\evil.example", "\\\\evil.example",
-                "/%2F%2Fevil.example", "javascript:alert(1)", "http:evil.example", " //evil.example",
-                "/\t/evil.example", "%0d%0aLocation:%20https://evil.example", "/" + "x" * 5000)
+NEXT_TARGETS = (
+    "//evil.example/x",
+    "https://evil.example/",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "/%2F%2Fevil.example",
+    "javascript:alert(1)",
+    "http:evil.example",
+    " //evil.example",
+    "/\t/evil.example",
+    "%0d%0aLocation:%20https://evil.example",
+    "/" + "x" * 5000,
+)
 
 
 def test_login_never_redirects_off_site(world: World) -> None:
@@ -404,11 +477,18 @@ def test_login_never_redirects_off_site(world: World) -> None:
         client = world.app.test_client()
         page = fetch(client, "/auth/login?next=" + quote(target, safe="%/:"))
         check_sane(world, page, f"login page with next={target[:40]}")
-        response = fetch(client, "/auth/login", method="POST",
-                         data={"email": user.email, "password": PASSWORD, "next": target})
+        response = fetch(
+            client,
+            "/auth/login",
+            method="POST",
+            data={"email": user.email, "password": PASSWORD, "next": target},
+        )
         location = response.headers.get("Location", "")
-        assert response.status_code == 302 and location.startswith("/") and not location.startswith("//"), \
-            (target[:40], location[:80])
+        assert (
+            response.status_code == 302
+            and location.startswith("/")
+            and not location.startswith("//")
+        ), (target[:40], location[:80])
         parts = urlsplit(location)
         assert not parts.scheme and not parts.netloc and "\\" not in location, (target, location)
 
@@ -429,18 +509,33 @@ def test_api_clients_get_json_errors_not_login_pages(world: World) -> None:
 
 def _snapshot(world: World) -> dict[str, list[str]]:
     with world.app.app_context():
-        return {table.name: sorted(repr(tuple(row)) for row in db.session.execute(sa.select(table)))
-                for table in db.metadata.sorted_tables}
+        return {
+            table.name: sorted(repr(tuple(row)) for row in db.session.execute(sa.select(table)))
+            for table in db.metadata.sorted_tables
+        }
 
 
 def _forgery_payload(world: World) -> dict[str, str]:
     """Form fields that would change something if a route accepted them."""
     target = world.target_id
     admin = world.users[Role.administrator]
-    return {"status": "closed", f"u{target}-role": "administrator", f"s{target}-area": "0",
-            "email": admin.email, "password": PASSWORD, "current": PASSWORD, "new": "forged password 123",
-            "confirm": "forged password 123", "name": "Forged", "role": "administrator", "language": "en",
-            "code": "ABCD-EFGH", "expires_days": "3", "replace": "y", "action": "next"}
+    return {
+        "status": "closed",
+        f"u{target}-role": "administrator",
+        f"s{target}-area": "0",
+        "email": admin.email,
+        "password": PASSWORD,
+        "current": PASSWORD,
+        "new": "forged password 123",
+        "confirm": "forged password 123",
+        "name": "Forged",
+        "role": "administrator",
+        "language": "en",
+        "code": "ABCD-EFGH",
+        "expires_days": "3",
+        "replace": "y",
+        "action": "next",
+    }
 
 
 def test_csrf_exemptions_are_read_only_json_apis() -> None:
@@ -450,8 +545,10 @@ def test_csrf_exemptions_are_read_only_json_apis() -> None:
             assert route.methods <= {"GET"}, (route.rule, route.methods)
 
 
-@pytest.mark.parametrize(("route", "method"),
-                         _params(WRITE_ROUTES, "csrf", [f"{r.endpoint}-{m}" for r, m in WRITE_ROUTES]))
+@pytest.mark.parametrize(
+    ("route", "method"),
+    _params(WRITE_ROUTES, "csrf", [f"{r.endpoint}-{m}" for r, m in WRITE_ROUTES]),
+)
 def test_state_changes_need_a_csrf_token(csrf_world: World, route: Route, method: str) -> None:
     world = csrf_world
     url = url_for_values(route, good_values(world, route))
@@ -472,7 +569,9 @@ def test_state_changes_need_a_csrf_token(csrf_world: World, route: Route, method
                 elif token is not None:
                     data["csrf_token"] = token
                 response = fetch(client, url, method=method, data=data, headers=headers)
-                what = f"{method} {url} as {role.value if role else 'anonymous'} with token {token!r}"
+                what = (
+                    f"{method} {url} as {role.value if role else 'anonymous'} with token {token!r}"
+                )
                 check_sane(world, response, what)
                 assert response.status_code == 400, f"{what}: {response.status_code}"
     assert _snapshot(world) == before
@@ -480,34 +579,59 @@ def test_state_changes_need_a_csrf_token(csrf_world: World, route: Route, method
     # above are the CSRF check, not a route that refuses everything).
     client = world.client(Role.administrator)
     refused = fetch(client, url, method=method, data={})
-    accepted = fetch(client, url, method=method, data={"csrf_token": _token(client, "/auth/password")})
-    assert (accepted.status_code, accepted.data) != (refused.status_code, refused.data), f"{method} {url}"
+    accepted = fetch(
+        client, url, method=method, data={"csrf_token": _token(client, "/auth/password")}
+    )
+    assert (accepted.status_code, accepted.data) != (refused.status_code, refused.data), (
+        f"{method} {url}"
+    )
 
 
 # --- 3. hostile input -------------------------------------------------------------------------------
 
 #: Raw path segments (already URL-quoted where a browser would quote them).
 HOSTILE_SEGMENTS = (
-    "0", "-1", "9223372036854775807", "9223372036854775808", "99999999999999999999999999", "1e400",
-    "abc", "..%2f..%2f..%2fetc%2fpasswd", "%00", "%C3%28",
-    quote("ñandú✓ 🙂"), quote("<script>alert(1)</script>"), quote("' OR 1=1 --"), "x" * 4000,
+    "0",
+    "-1",
+    "9223372036854775807",
+    "9223372036854775808",
+    "99999999999999999999999999",
+    "1e400",
+    "abc",
+    "..%2f..%2f..%2fetc%2fpasswd",
+    "%00",
+    "%C3%28",
+    quote("ñandú✓ 🙂"),
+    quote("<script>alert(1)</script>"),
+    quote("' OR 1=1 --"),
+    "x" * 4000,
 )
 #: Extra segments for path converters, which accept slashes.
 HOSTILE_PATHS = ("../../../../etc/passwd", "a/" * 200 + "b", "..", ".", "%2e%2e/%2e%2e/secret_key")
-GARBAGE_QUERY = ("?area=%FF%FE&area=nation&lang=%00&lang=zz&audience=%3Cx%3E&next=//evil.example/"
-                 "&wave=-1&page=99999999999999999999&format=../../x&id=9223372036854775808"
-                 f"&q={'x' * 3000}&%C3%28=%C3%28&&=&a[]=1&a[b]=2")
+GARBAGE_QUERY = (
+    "?area=%FF%FE&area=nation&lang=%00&lang=zz&audience=%3Cx%3E&next=//evil.example/"
+    "&wave=-1&page=99999999999999999999&format=../../x&id=9223372036854775808"
+    f"&q={'x' * 3000}&%C3%28=%C3%28&&=&a[]=1&a[b]=2"
+)
+
+
 def hostile_callers(world: World, route: Route) -> tuple[Role | str | None, ...]:
     """Nobody, and the caller who gets furthest into the route's code."""
     if route.endpoint.startswith("respond."):
         return (None, RESPONDENT)
     rules = policy(world.app, route.endpoint)
-    if route.endpoint.startswith("observatory") and rules is not None and Role.analyst in rules.roles:
+    if (
+        route.endpoint.startswith("observatory")
+        and rules is not None
+        and Role.analyst in rules.roles
+    ):
         return (None, Role.analyst)  # analysts are scoped by area, which administrators are not
     return (None, Role.administrator)
 
 
-@pytest.mark.parametrize("route", _params(ARGUMENT_ROUTES, "path", [r.endpoint for r in ARGUMENT_ROUTES]))
+@pytest.mark.parametrize(
+    "route", _params(ARGUMENT_ROUTES, "path", [r.endpoint for r in ARGUMENT_ROUTES])
+)
 def test_hostile_path_values(world: World, route: Route) -> None:
     for name, conv in route.converters:
         segments = HOSTILE_SEGMENTS + (HOSTILE_PATHS if conv == "PathConverter" else ())
@@ -552,19 +676,39 @@ def test_hostile_headers(world: World, route: Route) -> None:
                 check_sane(world, response, f"{method} {url} as {role} with {str(headers)[:60]}")
 
 
-OBSERVATORY_WAVE_ROUTES = [r for r in ROUTES if r.endpoint.startswith("observatory") and r.converters]
-AREA_KEYS = ("0", "-1", "99999999999999999999999", "%00", "..%2F..%2Fx", "%C3%28", quote("ñ✓"), "x" * 2000, "")
+OBSERVATORY_WAVE_ROUTES = [
+    r for r in ROUTES if r.endpoint.startswith("observatory") and r.converters
+]
+AREA_KEYS = (
+    "0",
+    "-1",
+    "99999999999999999999999",
+    "%00",
+    "..%2F..%2Fx",
+    "%C3%28",
+    quote("ñ✓"),
+    "x" * 2000,
+    "",
+)
 
 
-@pytest.mark.parametrize("route", _params(OBSERVATORY_WAVE_ROUTES, "data-query",
-                                          [r.endpoint for r in OBSERVATORY_WAVE_ROUTES]))
+@pytest.mark.parametrize(
+    "route",
+    _params(OBSERVATORY_WAVE_ROUTES, "data-query", [r.endpoint for r in OBSERVATORY_WAVE_ROUTES]),
+)
 def test_observatory_queries_on_a_wave_with_data(world: World, route: Route) -> None:
     """Area, language and audience from the query string, on a public wave with areas and interviews."""
     assert world.data_wave_id is not None
     base = url_for_values(route, {**good_values(world, route), "wave_id": str(world.data_wave_id)})
     queries = [f"?area={key}" for key in AREA_KEYS]
-    queries += ["?lang=zz", "?lang=%FF", "?lang=en&lang=es", "?audience=internal", "?audience=%00&area=national",
-                "?area=national&area=1&format=pdf"]
+    queries += [
+        "?lang=zz",
+        "?lang=%FF",
+        "?lang=en&lang=es",
+        "?audience=internal",
+        "?audience=%00&area=national",
+        "?area=national&area=1&format=pdf",
+    ]
     for query in queries:
         for role in (None, Role.analyst):
             response = fetch(world.client(role), base + query)
@@ -573,25 +717,62 @@ def test_observatory_queries_on_a_wave_with_data(world: World, route: Route) -> 
 
 def _bodies() -> list[tuple[str, dict[str, Any]]]:
     """Bodies to send where a form is expected (fresh objects on every call: files get closed)."""
-    multipart = b"--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../x.csv\"\r\n\r\n\xff\xfe\x00"
+    multipart = b'--XX\r\nContent-Disposition: form-data; name="file"; filename="../../x.csv"\r\n\r\n\xff\xfe\x00'
     return [
-        ("invalid-utf8-form", {"data": b"a=%FF%FE&%C3%28=%C3%28&status=\xff\xfe&email=\xc3\x28",
-                               "content_type": "application/x-www-form-urlencoded"}),
-        ("json-to-form", {"data": json.dumps({"status": "closed", "csrf_token": "x", "a": [1, {"b": None}]}),
-                          "content_type": "application/json"}),
+        (
+            "invalid-utf8-form",
+            {
+                "data": b"a=%FF%FE&%C3%28=%C3%28&status=\xff\xfe&email=\xc3\x28",
+                "content_type": "application/x-www-form-urlencoded",
+            },
+        ),
+        (
+            "json-to-form",
+            {
+                "data": json.dumps({"status": "closed", "csrf_token": "x", "a": [1, {"b": None}]}),
+                "content_type": "application/json",
+            },
+        ),
         ("broken-json", {"data": b'{"a": [1, 2', "content_type": "application/json"}),
         ("form-as-json", {"data": "status=closed&email=a%40b", "content_type": "application/json"}),
         ("text-plain", {"data": "\x00\x01 hello", "content_type": "text/plain"}),
         ("no-content-type", {"data": b"\x00\xff" * 100}),
-        ("broken-multipart", {"data": multipart, "content_type": "multipart/form-data; boundary=XX"}),
+        (
+            "broken-multipart",
+            {"data": multipart, "content_type": "multipart/form-data; boundary=XX"},
+        ),
         ("no-boundary", {"data": b"--\r\n", "content_type": "multipart/form-data"}),
-        ("binary-file", {"data": {"file": (io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\xff" * 50), "../../etc/passwd"),
-                                  "status": ["open", "closed"], "expires_days": "-99999999999999999999",
-                                  "name": "x" * 20000}, "content_type": "multipart/form-data"}),
-        ("many-fields", {"data": "&".join(f"f{i}=v" for i in range(5000)),
-                         "content_type": "application/x-www-form-urlencoded"}),
-        ("huge-numbers", {"data": {"expires_days": "9" * 400, "status": "1e400", "version": "9" * 50,
-                                   "rob_yn": "99999999999999999999999", "rob_n": "-1e309"}}),
+        (
+            "binary-file",
+            {
+                "data": {
+                    "file": (io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\xff" * 50), "../../etc/passwd"),
+                    "status": ["open", "closed"],
+                    "expires_days": "-99999999999999999999",
+                    "name": "x" * 20000,
+                },
+                "content_type": "multipart/form-data",
+            },
+        ),
+        (
+            "many-fields",
+            {
+                "data": "&".join(f"f{i}=v" for i in range(5000)),
+                "content_type": "application/x-www-form-urlencoded",
+            },
+        ),
+        (
+            "huge-numbers",
+            {
+                "data": {
+                    "expires_days": "9" * 400,
+                    "status": "1e400",
+                    "version": "9" * 50,
+                    "rob_yn": "99999999999999999999999",
+                    "rob_n": "-1e309",
+                }
+            },
+        ),
     ]
 
 
@@ -618,11 +799,36 @@ def test_hostile_bodies(world: World, route: Route) -> None:
 
 
 #: Cell values that parsers of numbers, dates, codes and text have to survive.
-HOSTILE_CELLS = ("", "-1", "0", "1e400", "nan", "-inf", "9" * 40, "1,5", " 12 ", "2025-13", "2025-02-30",
-                 '=HYPERLINK("http://evil.example")', "\x00", "ñandú✓", "x" * 3000, "../../etc/passwd", "None")
+HOSTILE_CELLS = (
+    "",
+    "-1",
+    "0",
+    "1e400",
+    "nan",
+    "-inf",
+    "9" * 40,
+    "1,5",
+    " 12 ",
+    "2025-13",
+    "2025-02-30",
+    '=HYPERLINK("http://evil.example")',
+    "\x00",
+    "ñandú✓",
+    "x" * 3000,
+    "../../etc/passwd",
+    "None",
+)
 #: Header rows of every CSV upload the server knows (sample, areas, police records, census totals).
 CSV_HEADERS = (
-    ("external_id", "address", "area_code", "stratum", "psu", "selection_probability", "eligible_adults"),
+    (
+        "external_id",
+        "address",
+        "area_code",
+        "stratum",
+        "psu",
+        "selection_probability",
+        "eligible_adults",
+    ),
     ("level", "code", "name", "parent", "population"),
     ("area_code", "period", "crime_type", "count", "population", "source"),
     ("area_code", "year", "sex", "age_group", "population", "source"),
@@ -631,8 +837,14 @@ CSV_HEADERS = (
 
 def hostile_csv_files(area_code: str) -> list[bytes]:
     """Files with the right header and hostile cells (one real area code, so rows get that far)."""
-    files = [b"", b"\r\n\r\n", b"\xff\xfe\x00a\x00,\x00b", b"a,b\n\"unclosed,1\n",
-             ",".join(f"c{i}" for i in range(3000)).encode(), "\ufeffa;b;c\n1;2;3\n".encode("utf-16")]
+    files = [
+        b"",
+        b"\r\n\r\n",
+        b"\xff\xfe\x00a\x00,\x00b",
+        b'a,b\n"unclosed,1\n',
+        ",".join(f"c{i}" for i in range(3000)).encode(),
+        "\ufeffa;b;c\n1;2;3\n".encode("utf-16"),
+    ]
     for header in CSV_HEADERS:
         rows = [",".join(header)]
         for cell in HOSTILE_CELLS:
@@ -660,12 +872,19 @@ def test_hostile_csv_uploads(world: World, route: Route) -> None:
     for content in hostile_csv_files(area_code):
         for extra in ({}, {"allow_partial": "y"}):
             data = {"file": (io.BytesIO(content), "upload.csv"), **extra}
-            response = fetch(world.client(caller), url, method="POST", data=data,
-                             content_type="multipart/form-data")
+            response = fetch(
+                world.client(caller),
+                url,
+                method="POST",
+                data=data,
+                content_type="multipart/form-data",
+            )
             check_sane(world, response, f"POST {url} with {content[:40]!r} {extra}")
 
 
-@pytest.mark.parametrize("route", _params(POST_ROUTES, "oversize", [r.endpoint for r in POST_ROUTES]))
+@pytest.mark.parametrize(
+    "route", _params(POST_ROUTES, "oversize", [r.endpoint for r in POST_ROUTES])
+)
 def test_oversized_bodies_get_413(world: World, route: Route) -> None:
     url = url_for_values(route, good_values(world, route))
     rules = policy(world.app, route.endpoint)
@@ -673,12 +892,19 @@ def test_oversized_bodies_get_413(world: World, route: Route) -> None:
     role = None if rules.anonymous else Role.administrator
     limit = int(world.app.config["MAX_CONTENT_LENGTH"])
     for method in sorted(route.methods & set(STATE_CHANGING)):
-        for body in ({"data": b"a=" + b"x" * limit, "content_type": "application/x-www-form-urlencoded"},
-                     # Built by hand: the test client would spool a large file part to an unclosed temp file.
-                     {"data": b'--XX\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n'
-                              + b"x" * limit + b"\r\n--XX--\r\n",
-                      "content_type": "multipart/form-data; boundary=XX"}):
-            before = _snapshot(world) if method != "POST" or route.endpoint != "auth.logout" else None
+        for body in (
+            {"data": b"a=" + b"x" * limit, "content_type": "application/x-www-form-urlencoded"},
+            # Built by hand: the test client would spool a large file part to an unclosed temp file.
+            {
+                "data": b'--XX\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n'
+                + b"x" * limit
+                + b"\r\n--XX--\r\n",
+                "content_type": "multipart/form-data; boundary=XX",
+            },
+        ):
+            before = (
+                _snapshot(world) if method != "POST" or route.endpoint != "auth.logout" else None
+            )
             response = fetch(world.client(role), url, method=method, **body)
             check_sane(world, response, f"{method} {url} oversized")
             assert response.status_code == 413, f"{method} {url}: {response.status_code}"
@@ -691,10 +917,27 @@ def stale_and_odd_sessions(world: World) -> list[dict[str, Any]]:
     ghost = "00000000-0000-4000-8000-000000000000"
     return [
         {"respond": {"interview": ghost, "wave": world.slug}},  # the interview is gone
-        {"respond": {"interview": ghost, "wave": "no-such-wave", "done": "no-such-wave", "language": "xx"}},
-        {"respond": {"unit": 987654, "wave": world.slug}},  # a checked invitation whose unit is gone
+        {
+            "respond": {
+                "interview": ghost,
+                "wave": "no-such-wave",
+                "done": "no-such-wave",
+                "language": "xx",
+            }
+        },
+        {
+            "respond": {"unit": 987654, "wave": world.slug}
+        },  # a checked invitation whose unit is gone
         {"respond": {"unit": 99999999999999999999999, "wave": world.slug, "token": "not-a-uuid"}},
-        {"respond": {"interview": "not-a-uuid", "wave": 5, "unit": "abc", "done": ["x"], "resume_code": {}}},
+        {
+            "respond": {
+                "interview": "not-a-uuid",
+                "wave": 5,
+                "unit": "abc",
+                "done": ["x"],
+                "resume_code": {},
+            }
+        },
         {"respond": "not-a-dict", "csrf_token": 5},
         {"_user_id": "987654-0000", "_fresh": True},  # the account is gone
         {"_user_id": f"{world.users[Role.administrator].id}-stale"},  # the password changed since
@@ -709,7 +952,9 @@ def test_stale_and_odd_sessions(world: World, route: Route) -> None:
     serializer = world.app.session_interface.get_signing_serializer(world.app)  # type: ignore[attr-defined]
     assert serializer is not None
     url = url_for_values(route, good_values(world, route))
-    cookies = [serializer.dumps(data) for data in stale_and_odd_sessions(world)] + ["garbage.not.signed"]
+    cookies = [serializer.dumps(data) for data in stale_and_odd_sessions(world)] + [
+        "garbage.not.signed"
+    ]
     for cookie in cookies:
         # The session is read before any view: one method per route is enough.
         for method in ["GET" if "GET" in route.methods else min(route.methods)]:
@@ -725,7 +970,9 @@ def test_stale_and_odd_sessions(world: World, route: Route) -> None:
 def test_session_and_remember_cookies_are_httponly_and_samesite(world: World) -> None:
     user = world.users[Role.analyst]
     client = world.app.test_client()
-    response = client.post("/auth/login", data={"email": user.email, "password": PASSWORD, "remember": "y"})
+    response = client.post(
+        "/auth/login", data={"email": user.email, "password": PASSWORD, "remember": "y"}
+    )
     assert response.status_code == 302
     cookies = {c.split("=", 1)[0]: c for c in response.headers.getlist("Set-Cookie")}
     assert {"session", "remember_token"} <= set(cookies)
@@ -734,11 +981,16 @@ def test_session_and_remember_cookies_are_httponly_and_samesite(world: World) ->
         assert "httponly" in flags and "samesite=lax" in flags, cookies[name]
 
 
-@pytest.mark.parametrize("app_config", [{"SESSION_COOKIE_SECURE": True, "REMEMBER_COOKIE_SECURE": True}])
-def test_cookies_are_secure_when_configured(client: FlaskClient, make_user: Callable[..., User],
-                                            login: Callable[..., Any]) -> None:
+@pytest.mark.parametrize(
+    "app_config", [{"SESSION_COOKIE_SECURE": True, "REMEMBER_COOKIE_SECURE": True}]
+)
+def test_cookies_are_secure_when_configured(
+    client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
     user = make_user(Role.analyst)
-    response = client.post("/auth/login", data={"email": user.email, "password": PASSWORD, "remember": "y"})
+    response = client.post(
+        "/auth/login", data={"email": user.email, "password": PASSWORD, "remember": "y"}
+    )
     cookies = response.headers.getlist("Set-Cookie")
     assert len(cookies) >= 2 and all("Secure" in c for c in cookies), cookies
 
@@ -752,21 +1004,35 @@ def test_no_debug_mode_and_no_server_banner(world: World) -> None:
 
 def _all_text(app: Flask) -> str:
     with app.app_context():
-        return "\n".join(repr(tuple(row)) for table in db.metadata.sorted_tables
-                         for row in db.session.execute(sa.select(table)))
+        return "\n".join(
+            repr(tuple(row))
+            for table in db.metadata.sorted_tables
+            for row in db.session.execute(sa.select(table))
+        )
 
 
 @pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": False}])
-def test_passwords_are_stored_hashed(app: Flask, client: FlaskClient, make_user: Callable[..., User],
-                                     login: Callable[..., Any]) -> None:
+def test_passwords_are_stored_hashed(
+    app: Flask, client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
     admin = make_user(Role.administrator)
     login(client, admin)
-    created = client.post("/manage/users/new", data={"email": "new@example.org", "name": "New",
-                                                     "role": "interviewer", "password": "Sentinel-Pass-4711",
-                                                     "confirm": "Sentinel-Pass-4711", "area": "0"})
+    created = client.post(
+        "/manage/users/new",
+        data={
+            "email": "new@example.org",
+            "name": "New",
+            "role": "interviewer",
+            "password": "Sentinel-Pass-4711",
+            "confirm": "Sentinel-Pass-4711",
+            "area": "0",
+        },
+    )
     assert created.status_code == 302
-    changed = client.post("/auth/password", data={"current": PASSWORD, "new": "Other-Sentinel-0815",
-                                                  "confirm": "Other-Sentinel-0815"})
+    changed = client.post(
+        "/auth/password",
+        data={"current": PASSWORD, "new": "Other-Sentinel-0815", "confirm": "Other-Sentinel-0815"},
+    )
     assert changed.status_code == 302
     text = _all_text(app)
     assert "Sentinel-Pass-4711" not in text and "Other-Sentinel-0815" not in text
@@ -782,13 +1048,20 @@ BROWSER = "SentinelPhone/9.9 (Handset QX-77)"
 
 
 @pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": False, "TRUSTED_PROXIES": 1}])
-def test_respondents_leave_no_address_or_browser(app: Flask, make_wave: Callable[..., Any],
-                                                 caplog: pytest.LogCaptureFixture) -> None:
+def test_respondents_leave_no_address_or_browser(
+    app: Flask, make_wave: Callable[..., Any], caplog: pytest.LogCaptureFixture
+) -> None:
     wave = make_wave(slug="privacy")
     caplog.set_level(logging.DEBUG)
     client = app.test_client()
-    client.environ_base.update({"REMOTE_ADDR": ADDRESS, "HTTP_USER_AGENT": BROWSER,
-                                "HTTP_X_FORWARDED_FOR": f"{FORWARDED}, {ADDRESS}", "HTTP_X_REAL_IP": FORWARDED})
+    client.environ_base.update(
+        {
+            "REMOTE_ADDR": ADDRESS,
+            "HTTP_USER_AGENT": BROWSER,
+            "HTTP_X_FORWARDED_FOR": f"{FORWARDED}, {ADDRESS}",
+            "HTTP_X_REAL_IP": FORWARDED,
+        }
+    )
     assert client.get(f"/s/{wave.slug}?lang=en").status_code == 200
     html = client.get(f"/s/{wave.slug}?lang=en").get_data(as_text=True)
     fields = dict(re.findall(r'name="(token|language)"[^>]*value="([^"]*)"', html))
@@ -800,7 +1073,9 @@ def test_respondents_leave_no_address_or_browser(app: Flask, make_wave: Callable
             break
         html = client.get(page).get_data(as_text=True)
         hidden = dict(re.findall(r'name="(interview|version)"[^>]*value="([^"]*)"', html))
-        answered = client.post(page, data={**hidden, "rob_yn": "2", "safety": "1", "action": "next"})
+        answered = client.post(
+            page, data={**hidden, "rob_yn": "2", "safety": "1", "action": "next"}
+        )
         assert answered.status_code == 302, (page, answered.status_code)
         page = answered.headers["Location"]
     assert page.endswith("/s/done"), page

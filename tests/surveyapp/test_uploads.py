@@ -26,7 +26,9 @@ def areas(session: Session) -> dict[str, int]:
     ids = {"MX": country.id}
     for code, name in (("01", "Aguascalientes"), ("02", "Baja California")):
         state = create_area(session, level=AreaLevel.region, code=code, name=name, parent=country)
-        muni = create_area(session, level=AreaLevel.municipality, code="001", name=f"{name} 001", parent=state)
+        muni = create_area(
+            session, level=AreaLevel.municipality, code="001", name=f"{name} 001", parent=state
+        )
         ids[code] = state.id
         ids[f"{code}/001"] = muni.id
     session.commit()
@@ -38,19 +40,31 @@ def _rows(session: Session, model: Any) -> list[Any]:
 
 
 def test_police_file_is_stored(session: Session, areas: dict[str, int]) -> None:
-    data = ("area_code;period;crime_type;count;population;source\n"
-            "01;2024;rob;1,234;1500000;Fiscalía\n"
-            "MX/01/001;2024-03;11;12;800000;\n"
-            "02/001;2024-Q2;all;40;;\n"
-            "MX;2024-01-01/2024-06-30;13;7;;\n")
+    data = (
+        "area_code;period;crime_type;count;population;source\n"
+        "01;2024;rob;1,234;1500000;Fiscalía\n"
+        "MX/01/001;2024-03;11;12;800000;\n"
+        "02/001;2024-Q2;all;40;;\n"
+        "MX;2024-01-01/2024-06-30;13;7;;\n"
+    )
     result = import_police_records(session, data.encode("utf-8-sig"))
     assert result.ok and result.stored == 4 and result.replaced == 0, result.errors
     session.commit()
-    rows = {(r.area_id, r.period_start, r.period_end, r.crime_type): r for r in _rows(session, PoliceRecord)}
+    rows = {
+        (r.area_id, r.period_start, r.period_end, r.crime_type): r
+        for r in _rows(session, PoliceRecord)
+    }
     assert rows[(areas["01"], dt.date(2024, 1, 1), dt.date(2024, 12, 31), "11")].count == 1234
-    assert rows[(areas["01"], dt.date(2024, 1, 1), dt.date(2024, 12, 31), "11")].source == "Fiscalía"
-    assert rows[(areas["01/001"], dt.date(2024, 3, 1), dt.date(2024, 3, 31), "11")].population == 800000
-    assert rows[(areas["02/001"], dt.date(2024, 4, 1), dt.date(2024, 6, 30), "all")].population is None
+    assert (
+        rows[(areas["01"], dt.date(2024, 1, 1), dt.date(2024, 12, 31), "11")].source == "Fiscalía"
+    )
+    assert (
+        rows[(areas["01/001"], dt.date(2024, 3, 1), dt.date(2024, 3, 31), "11")].population
+        == 800000
+    )
+    assert (
+        rows[(areas["02/001"], dt.date(2024, 4, 1), dt.date(2024, 6, 30), "all")].population is None
+    )
     assert (areas["MX"], dt.date(2024, 1, 1), dt.date(2024, 6, 30), "13") in rows
     audit = session.scalar(sa.select(AuditLog).where(AuditLog.action == "police.import"))
     assert audit is not None and audit.details == {"stored": 4, "replaced": 0}
@@ -59,29 +73,46 @@ def test_police_file_is_stored(session: Session, areas: dict[str, int]) -> None:
 def test_a_revised_series_replaces_the_old_numbers(session: Session, areas: dict[str, int]) -> None:
     assert import_police_records(session, "area_code,period,crime_type,count\n01,2024,rob,10\n").ok
     session.commit()
-    again = import_police_records(session, "area_code,period,crime_type,count\n01,2024,11,12\n01,2024,theft,3\n")
+    again = import_police_records(
+        session, "area_code,period,crime_type,count\n01,2024,11,12\n01,2024,theft,3\n"
+    )
     assert again.ok and again.stored == 2 and again.replaced == 1
     session.commit()
-    assert sorted((r.crime_type, r.count) for r in _rows(session, PoliceRecord)) == [("11", 12), ("12", 3)]
+    assert sorted((r.crime_type, r.count) for r in _rows(session, PoliceRecord)) == [
+        ("11", 12),
+        ("12", 3),
+    ]
 
 
-def test_every_bad_police_row_is_reported_and_nothing_stored(session: Session, areas: dict[str, int]) -> None:
-    data = ("area_code,period,crime_type,count,population\n"
-            "01,2024,rob,10,100\n"        # line 2: fine
-            "99,2024,rob,10,100\n"        # line 3: unknown area
-            "001,2024,rob,10,100\n"       # line 4: ambiguous code
-            "01,24,rob,10,100\n"          # line 5: bad period
-            "01,2024,murder,10,100\n"     # line 6: unknown crime type
-            "01,2024,theft,-3,0\n"        # line 7: negative count, zero population
-            "01,2024,theft\n"             # line 8: missing fields
-            "01,2024,rob,10,100\n"        # line 9: repeats line 2
-            "\n"
-            "02,2024-02-30/2024-03-01,rob,,\n")  # line 11: impossible date, empty count
+def test_every_bad_police_row_is_reported_and_nothing_stored(
+    session: Session, areas: dict[str, int]
+) -> None:
+    data = (
+        "area_code,period,crime_type,count,population\n"
+        "01,2024,rob,10,100\n"  # line 2: fine
+        "99,2024,rob,10,100\n"  # line 3: unknown area
+        "001,2024,rob,10,100\n"  # line 4: ambiguous code
+        "01,24,rob,10,100\n"  # line 5: bad period
+        "01,2024,murder,10,100\n"  # line 6: unknown crime type
+        "01,2024,theft,-3,0\n"  # line 7: negative count, zero population
+        "01,2024,theft\n"  # line 8: missing fields
+        "01,2024,rob,10,100\n"  # line 9: repeats line 2
+        "\n"
+        "02,2024-02-30/2024-03-01,rob,,\n"
+    )  # line 11: impossible date, empty count
     result = import_police_records(session, data)
     assert not result.ok and result.stored == 0
     found = {(e.line, e.column) for e in result.errors}
-    assert {(3, "area_code"), (4, "area_code"), (5, "period"), (6, "crime_type"), (7, "count"),
-            (7, "population"), (8, None), (11, "count")} <= found
+    assert {
+        (3, "area_code"),
+        (4, "area_code"),
+        (5, "period"),
+        (6, "crime_type"),
+        (7, "count"),
+        (7, "population"),
+        (8, None),
+        (11, "count"),
+    } <= found
     messages = {(e.line, e.column): e.message for e in result.errors}
     assert "01/001" in messages[(4, "area_code")] or "02/001" in messages[(4, "area_code")]
     assert "2024-Q2" in messages[(5, "period")]
@@ -90,38 +121,62 @@ def test_every_bad_police_row_is_reported_and_nothing_stored(session: Session, a
 
 
 def test_repeated_key_in_one_file(session: Session, areas: dict[str, int]) -> None:
-    result = import_police_records(session, "area_code,period,crime_type,count\n01,2024,rob,1\n01,2024,11,2\n")
-    assert [(e.line, e.message) for e in result.errors] == [(3, "repeats the area, period and crime type of line 2")]
+    result = import_police_records(
+        session, "area_code,period,crime_type,count\n01,2024,rob,1\n01,2024,11,2\n"
+    )
+    assert [(e.line, e.message) for e in result.errors] == [
+        (3, "repeats the area, period and crime type of line 2")
+    ]
 
 
-@pytest.mark.parametrize(("data", "line", "column"), [
-    (b"", 1, None),
-    (b"area,period,crime_type,count\n01,2024,rob,1\n", 1, "area"),
-    (b"area_code,period,count\n01,2024,1\n", 1, "crime_type"),
-    (b"area_code,period,crime_type,count\n", 2, None),
-    ("area_code,period,crime_type,count\n01,2024,robo,1\n".encode("latin-1") + b"\xe9\n", 3, None),
-])
-def test_file_level_problems(session: Session, areas: dict[str, int], data: bytes, line: int,
-                             column: str | None) -> None:
+@pytest.mark.parametrize(
+    ("data", "line", "column"),
+    [
+        (b"", 1, None),
+        (b"area,period,crime_type,count\n01,2024,rob,1\n", 1, "area"),
+        (b"area_code,period,count\n01,2024,1\n", 1, "crime_type"),
+        (b"area_code,period,crime_type,count\n", 2, None),
+        (
+            "area_code,period,crime_type,count\n01,2024,robo,1\n".encode("latin-1") + b"\xe9\n",
+            3,
+            None,
+        ),
+    ],
+)
+def test_file_level_problems(
+    session: Session, areas: dict[str, int], data: bytes, line: int, column: str | None
+) -> None:
     result = import_police_records(session, data)
     assert not result.ok and (result.errors[0].line, result.errors[0].column) == (line, column)
 
 
 def test_census_file(session: Session, areas: dict[str, int]) -> None:
-    good = "area_code,year,sex,age_group,population\n01/001,2020,1,18-29,1200\n01/001,2020,f,60+,900\n"
+    good = (
+        "area_code,year,sex,age_group,population\n01/001,2020,1,18-29,1200\n01/001,2020,f,60+,900\n"
+    )
     result = import_population_totals(session, good)
     assert result.ok and result.stored == 2
     session.commit()
     assert sorted((t.sex, t.age_group, t.population) for t in _rows(session, PopulationTotal)) == [
-        ("1", "18-29", 1200), ("2", "60+", 900)]
-    bad = ("area_code,year,sex,age_group,population\n"
-           "01/001,20,3,29-18,many\n"
-           "01/001,2020,1,18-29,1300\n")
+        ("1", "18-29", 1200),
+        ("2", "60+", 900),
+    ]
+    bad = (
+        "area_code,year,sex,age_group,population\n"
+        "01/001,20,3,29-18,many\n"
+        "01/001,2020,1,18-29,1300\n"
+    )
     result = import_population_totals(session, bad)
-    assert {(e.line, e.column) for e in result.errors} == {(2, "year"), (2, "sex"), (2, "age_group"),
-                                                           (2, "population")}
+    assert {(e.line, e.column) for e in result.errors} == {
+        (2, "year"),
+        (2, "sex"),
+        (2, "age_group"),
+        (2, "population"),
+    }
     session.commit()
-    assert sum(t.population for t in _rows(session, PopulationTotal)) == 2100, "nothing stored from a bad file"
+    assert sum(t.population for t in _rows(session, PopulationTotal)) == 2100, (
+        "nothing stored from a bad file"
+    )
 
 
 def test_periods() -> None:
@@ -132,8 +187,11 @@ def test_periods() -> None:
 
 # ---- the pages ----
 
+
 @pytest.fixture
-def manager(client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]) -> FlaskClient:
+def manager(
+    client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]
+) -> FlaskClient:
     assert login(client, make_user(Role.survey_manager)).status_code == 302
     return client
 
@@ -142,31 +200,53 @@ def _file(text: str) -> tuple[io.BytesIO, str]:
     return io.BytesIO(text.encode("utf-8")), "police.csv"
 
 
-def test_manager_uploads_through_the_page(app: Flask, manager: FlaskClient, areas: dict[str, int]) -> None:
-    response = manager.post("/observatory/uploads/police", data={"file": _file(
-        "area_code,period,crime_type,count\n01,2024,rob,5\n")}, content_type="multipart/form-data")
+def test_manager_uploads_through_the_page(
+    app: Flask, manager: FlaskClient, areas: dict[str, int]
+) -> None:
+    response = manager.post(
+        "/observatory/uploads/police",
+        data={"file": _file("area_code,period,crime_type,count\n01,2024,rob,5\n")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302
     page = manager.get("/observatory/uploads").get_data(as_text=True)
     assert "1 police records stored" in page and "Aguascalientes (01)" in page
-    bad = manager.post("/observatory/uploads/census", data={"file": _file(
-        "area_code,year,sex,age_group,population\nZZ,2020,1,18-29,10\n")}, content_type="multipart/form-data")
+    bad = manager.post(
+        "/observatory/uploads/census",
+        data={"file": _file("area_code,year,sex,age_group,population\nZZ,2020,1,18-29,10\n")},
+        content_type="multipart/form-data",
+    )
     assert bad.status_code == 400
     html = bad.get_data(as_text=True)
-    assert 'id="upload-errors"' in html and "<td>2</td><td>area_code</td>" in html and "Nothing was stored" in html
-    missing = manager.post("/observatory/uploads/police", data={}, content_type="multipart/form-data")
+    assert (
+        'id="upload-errors"' in html
+        and "<td>2</td><td>area_code</td>" in html
+        and "Nothing was stored" in html
+    )
+    missing = manager.post(
+        "/observatory/uploads/police", data={}, content_type="multipart/form-data"
+    )
     assert missing.status_code == 400 and "Choose a CSV file" in missing.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(PopulationTotal)) == 0
         assert db.session.scalar(sa.select(sa.func.count()).select_from(PoliceRecord)) == 1
 
 
-def test_analysts_read_but_do_not_upload(app: Flask, client: FlaskClient, make_user: Callable[..., User],
-                                         login: Callable[..., Any], areas: dict[str, int]) -> None:
+def test_analysts_read_but_do_not_upload(
+    app: Flask,
+    client: FlaskClient,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    areas: dict[str, int],
+) -> None:
     login(client, make_user(Role.analyst))
     page = client.get("/observatory/uploads")
     assert page.status_code == 200 and "<form" not in page.get_data(as_text=True).split("<main")[1]
-    refused = client.post("/observatory/uploads/police", data={"file": _file(
-        "area_code,period,crime_type,count\n01,2024,rob,5\n")}, content_type="multipart/form-data")
+    refused = client.post(
+        "/observatory/uploads/police",
+        data={"file": _file("area_code,period,crime_type,count\n01,2024,rob,5\n")},
+        content_type="multipart/form-data",
+    )
     assert refused.status_code == 403
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(PoliceRecord)) == 0
@@ -174,13 +254,21 @@ def test_analysts_read_but_do_not_upload(app: Flask, client: FlaskClient, make_u
 
 
 @pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
-def test_upload_forms_need_the_csrf_token(app: Flask, client: FlaskClient, make_user: Callable[..., User],
-                                          login: Callable[..., Any], areas: dict[str, int]) -> None:
+def test_upload_forms_need_the_csrf_token(
+    app: Flask,
+    client: FlaskClient,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    areas: dict[str, int],
+) -> None:
     login(client, make_user(Role.survey_manager))
     page = client.get("/observatory/uploads").get_data(as_text=True)
     assert page.count('name="csrf_token"') >= 3  # both forms and the log-out button
-    refused = client.post("/observatory/uploads/police", data={"file": _file(
-        "area_code,period,crime_type,count\n01,2024,rob,5\n")}, content_type="multipart/form-data")
+    refused = client.post(
+        "/observatory/uploads/police",
+        data={"file": _file("area_code,period,crime_type,count\n01,2024,rob,5\n")},
+        content_type="multipart/form-data",
+    )
     assert refused.status_code == 400
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(PoliceRecord)) == 0

@@ -18,9 +18,14 @@ def test_health_and_ping(client: FlaskClient) -> None:
 
 
 def test_health_says_503_when_the_database_is_unreachable(tmp_path: Path) -> None:
-    app = create_app({"SECRET_KEY": "k", "TESTING": True,
-                      "DATABASE_URL": f"sqlite:///{tmp_path}/missing/dir/db.sqlite"},
-                     instance_path=str(tmp_path / "instance"))
+    app = create_app(
+        {
+            "SECRET_KEY": "k",
+            "TESTING": True,
+            "DATABASE_URL": f"sqlite:///{tmp_path}/missing/dir/db.sqlite",
+        },
+        instance_path=str(tmp_path / "instance"),
+    )
     response = app.test_client().get("/api/health")
     assert response.status_code == 503 and response.json["database"] == "unavailable"
     with app.app_context():

@@ -22,7 +22,9 @@ def test_login_page_has_labelled_fields(client: FlaskClient) -> None:
     assert 'autocomplete="current-password"' in page
 
 
-def test_login_then_logout(client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]) -> None:
+def test_login_then_logout(
+    client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
     user = make_user(Role.survey_manager)
     response = login(client, user)
     assert response.status_code == 302 and response.headers["Location"] == "/"
@@ -37,8 +39,12 @@ def test_wrong_password_gives_one_message_for_all_causes(
     client: FlaskClient, make_user: Callable[..., User]
 ) -> None:
     user = make_user(Role.analyst)
-    wrong = client.post("/auth/login", data={"email": user.email, "password": "nope"}).get_data(as_text=True)
-    unknown = client.post("/auth/login", data={"email": "x@example.org", "password": "nope"}).get_data(as_text=True)
+    wrong = client.post("/auth/login", data={"email": user.email, "password": "nope"}).get_data(
+        as_text=True
+    )
+    unknown = client.post(
+        "/auth/login", data={"email": "x@example.org", "password": "nope"}
+    ).get_data(as_text=True)
     assert "email address or password is wrong" in wrong
     assert "There is a problem" in wrong and 'href="#password"' in wrong
     assert wrong.replace(user.email, "x@example.org") == unknown
@@ -64,9 +70,15 @@ def test_next_parameter_only_allows_local_paths(
     client: FlaskClient, make_user: Callable[..., User]
 ) -> None:
     user = make_user(Role.survey_manager)
-    for target, expected in [("/manage/", "/manage/"), ("https://evil.example/", "/"), ("//evil.example", "/")]:
+    for target, expected in [
+        ("/manage/", "/manage/"),
+        ("https://evil.example/", "/"),
+        ("//evil.example", "/"),
+    ]:
         client.post("/auth/logout")
-        response = client.post("/auth/login", data={"email": user.email, "password": TEST_PASSWORD, "next": target})
+        response = client.post(
+            "/auth/login", data={"email": user.email, "password": TEST_PASSWORD, "next": target}
+        )
         assert response.headers["Location"] == expected
 
 
@@ -82,18 +94,24 @@ class TestWithCsrf:
     def app_config(self) -> dict[str, Any]:
         return {"WTF_CSRF_ENABLED": True}
 
-    def test_login_without_token_is_refused(self, client: FlaskClient, make_user: Callable[..., User]) -> None:
+    def test_login_without_token_is_refused(
+        self, client: FlaskClient, make_user: Callable[..., User]
+    ) -> None:
         user = make_user(Role.supervisor)
         response = client.post("/auth/login", data={"email": user.email, "password": TEST_PASSWORD})
         assert response.status_code == 400
         assert "The form had expired" in response.get_data(as_text=True)
         assert client.get("/fieldwork/").status_code == 302
 
-    def test_wrong_token_is_refused(self, client: FlaskClient, make_user: Callable[..., User]) -> None:
+    def test_wrong_token_is_refused(
+        self, client: FlaskClient, make_user: Callable[..., User]
+    ) -> None:
         user = make_user(Role.supervisor)
         csrf_token(client)
-        response = client.post("/auth/login", data={"email": user.email, "password": TEST_PASSWORD,
-                                                     "csrf_token": "forged"})
+        response = client.post(
+            "/auth/login",
+            data={"email": user.email, "password": TEST_PASSWORD, "csrf_token": "forged"},
+        )
         assert response.status_code == 400
 
     def test_with_token_works_and_logout_needs_one(
@@ -114,8 +132,10 @@ class TestRateLimit:
         return {"RATELIMIT_ENABLED": True, "LOGIN_RATE_LIMIT": "3 per minute"}
 
     def test_login_posts_are_limited(self, client: FlaskClient) -> None:
-        codes = [client.post("/auth/login", data={"email": "a@example.org", "password": "x"}).status_code
-                 for _ in range(4)]
+        codes = [
+            client.post("/auth/login", data={"email": "a@example.org", "password": "x"}).status_code
+            for _ in range(4)
+        ]
         assert codes == [200, 200, 200, 429]
         limited = client.post("/auth/login", data={"email": "a@example.org", "password": "x"})
         assert "Too many attempts" in limited.get_data(as_text=True)
@@ -127,11 +147,17 @@ def test_staff_session_cookie_expires_and_is_httponly(
     client: FlaskClient, make_user: Callable[..., User]
 ) -> None:
     user = make_user(Role.analyst)
-    response = client.post("/auth/login", data={"email": user.email, "password": TEST_PASSWORD, "remember": "y"})
+    response = client.post(
+        "/auth/login", data={"email": user.email, "password": TEST_PASSWORD, "remember": "y"}
+    )
     cookies = response.headers.getlist("Set-Cookie")
     session_cookie = next(c for c in cookies if c.startswith("session="))
     remember_cookie = next(c for c in cookies if c.startswith("remember_token="))
-    assert "Expires=" in session_cookie and "HttpOnly" in session_cookie and "SameSite=Lax" in session_cookie
+    assert (
+        "Expires=" in session_cookie
+        and "HttpOnly" in session_cookie
+        and "SameSite=Lax" in session_cookie
+    )
     assert "HttpOnly" in remember_cookie
 
 
@@ -151,17 +177,28 @@ def test_changing_the_password_ends_other_sessions(
     assert client.get("/fieldwork/").status_code == 302
 
 
-def test_change_own_password(app: Flask, client: FlaskClient, make_user: Callable[..., User],
-                             login: Callable[..., Any]) -> None:
+def test_change_own_password(
+    app: Flask, client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
     user = make_user(Role.interviewer)
     login(client, user)
-    wrong = client.post("/auth/password", data={"current": "nope", "new": "a brand new password",
-                                                "confirm": "a brand new password"})
+    wrong = client.post(
+        "/auth/password",
+        data={"current": "nope", "new": "a brand new password", "confirm": "a brand new password"},
+    )
     assert "The current password is wrong." in wrong.get_data(as_text=True)
-    short = client.post("/auth/password", data={"current": TEST_PASSWORD, "new": "short", "confirm": "short"})
+    short = client.post(
+        "/auth/password", data={"current": TEST_PASSWORD, "new": "short", "confirm": "short"}
+    )
     assert "at least 10 characters" in short.get_data(as_text=True)
-    done = client.post("/auth/password", data={"current": TEST_PASSWORD, "new": "a brand new password",
-                                               "confirm": "a brand new password"})
+    done = client.post(
+        "/auth/password",
+        data={
+            "current": TEST_PASSWORD,
+            "new": "a brand new password",
+            "confirm": "a brand new password",
+        },
+    )
     assert done.status_code == 302
     assert client.get("/fieldwork/").status_code == 200  # this session survives the change
     with app.app_context():

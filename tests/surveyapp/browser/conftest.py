@@ -31,8 +31,13 @@ from surveyapp.services.waves import create_wave
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 LAUNCH_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -73,11 +78,17 @@ def live_server(app: Flask) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    executable = os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE") or shutil.which("chromium") or "/usr/bin/chromium"
+    executable = (
+        os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE")
+        or shutil.which("chromium")
+        or "/usr/bin/chromium"
+    )
     if not Path(executable).exists():
         pytest.skip("no Chromium to drive")
     with playwright_sync.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS, headless=True)
+        launched = playwright.chromium.launch(
+            executable_path=executable, args=LAUNCH_ARGS, headless=True
+        )
         yield launched
         launched.close()
 
@@ -96,17 +107,23 @@ def std_wave(app: Flask) -> dict[str, Any]:
             "reference_end": dt.date(2025, 12, 31),
             "status": WaveStatus.open,
         }
-        open_wave = create_wave(db.session, name="Ola abierta", slug="ola-abierta",
-                                invitation_required=False, **common)
-        invited = create_wave(db.session, name="Ola hogares", slug="ola-hogares",
-                              invitation_required=True, **common)
+        open_wave = create_wave(
+            db.session, name="Ola abierta", slug="ola-abierta", invitation_required=False, **common
+        )
+        invited = create_wave(
+            db.session, name="Ola hogares", slug="ola-hogares", invitation_required=True, **common
+        )
         unit = SampleUnit(wave_id=invited.id, external_id="H1")
         db.session.add(unit)
         db.session.flush()
         [(_unit, code)] = generate_codes(db.session, invited, [unit])
         db.session.commit()
-        return {"open": open_wave.slug, "invited": invited.slug, "code": code,
-                "document": version.document}
+        return {
+            "open": open_wave.slug,
+            "invited": invited.slug,
+            "code": code,
+            "document": version.document,
+        }
 
 
 def stored_answers(app: Flask, slug: str) -> list[dict[str, Any]]:
@@ -116,6 +133,7 @@ def stored_answers(app: Flask, slug: str) -> list[dict[str, Any]]:
     with app.app_context():
         rows = db.session.execute(
             sa.select(Interview.status, Interview.answers, Interview.sample_unit_id)
-            .join(Wave, Interview.wave_id == Wave.id).where(Wave.slug == slug)
+            .join(Wave, Interview.wave_id == Wave.id)
+            .where(Wave.slug == slug)
         ).all()
         return [{"status": r[0], "answers": r[1], "sample_unit_id": r[2]} for r in rows]

@@ -28,8 +28,9 @@ def app_config() -> dict[str, Any]:
     return {"WTF_CSRF_ENABLED": True, "REPORT_WORKER": "thread", "REPORT_REFRESH_SECONDS": 2}
 
 
-def test_analyst_downloads_a_municipal_report(app: Flask, live_server: str, browser: Any,
-                                              make_user: Callable[..., User], tmp_path: Path) -> None:
+def test_analyst_downloads_a_municipal_report(
+    app: Flask, live_server: str, browser: Any, make_user: Callable[..., User], tmp_path: Path
+) -> None:
     with app.app_context():
         loaded = load_simulated_wave(db.session, seed=5, size="tiny", public=False)
         db.session.commit()
@@ -43,7 +44,9 @@ def test_analyst_downloads_a_municipal_report(app: Flask, live_server: str, brow
     page = context.new_page()
     try:
         page.goto(f"{live_server}/observatory/?lang=en")
-        assert wave_name not in page.content(), "a wave not marked public is not listed for the public"
+        assert wave_name not in page.content(), (
+            "a wave not marked public is not listed for the public"
+        )
         page.get_by_role("link", name="Staff log in").click()
         page.get_by_label("Email").fill(analyst.email)
         page.get_by_label("Password").fill("correct horse battery staple")
@@ -66,7 +69,10 @@ def test_analyst_downloads_a_municipal_report(app: Flask, live_server: str, brow
         rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
         assert {r["area_name"] for r in rows} == {muni.name}
         prevalence = next(r for r in rows if r["indicator"] == "prev_person")
-        assert prevalence["indicator_name"] == "Person prevalence" and float(prevalence["estimate"]) > 0
+        assert (
+            prevalence["indicator_name"] == "Person prevalence"
+            and float(prevalence["estimate"]) > 0
+        )
 
         with page.expect_download(timeout=BUILD_MS) as pdf_download:
             page.get_by_role("link", name="PDF report").click()

@@ -39,7 +39,9 @@ def fill(page: Any, answers: dict[str, Any]) -> None:
 
 def expect_page(page: Any, base: str, page_id: str) -> None:
     try:
-        page.wait_for_url(re.compile(re.escape(f"{base}/s/p/{page_id}") + "(#.*)?$"), timeout=TIMEOUT_MS)
+        page.wait_for_url(
+            re.compile(re.escape(f"{base}/s/p/{page_id}") + "(#.*)?$"), timeout=TIMEOUT_MS
+        )
     except Exception as exc:
         errors = page.locator(".error-summary, .error-message").all_inner_texts()
         raise AssertionError(f"expected page {page_id}, at {page.url}; errors: {errors}") from exc
@@ -56,15 +58,17 @@ def walk(page: Any, base: str, pages: list[tuple[str, dict[str, Any]]], *, js: b
         page.get_by_role("button", name=button, exact=True).click()
 
 
-def split_at_leave() -> tuple[list[tuple[str, dict[str, Any]]], tuple[str, dict[str, Any]],
-                              list[tuple[str, dict[str, Any]]]]:
+def split_at_leave() -> tuple[
+    list[tuple[str, dict[str, Any]]], tuple[str, dict[str, Any]], list[tuple[str, dict[str, Any]]]
+]:
     ids = [p for p, _ in scenario.PAGES]
     at = ids.index(scenario.LEAVE_AFTER)
-    return scenario.PAGES[:at], scenario.PAGES[at], scenario.PAGES[at + 1:]
+    return scenario.PAGES[:at], scenario.PAGES[at], scenario.PAGES[at + 1 :]
 
 
-def cut(pages: list[tuple[str, dict[str, Any]]], page_id: str) -> tuple[
-        list[tuple[str, dict[str, Any]]], list[tuple[str, dict[str, Any]]]]:
+def cut(
+    pages: list[tuple[str, dict[str, Any]]], page_id: str
+) -> tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, dict[str, Any]]]]:
     """The pages before ``page_id`` and the pages from it on."""
     at = [p for p, _ in pages].index(page_id)
     return pages[:at], pages[at:]
@@ -93,8 +97,9 @@ def check_skip_logic(page: Any, base: str) -> None:
     assert follow_up.is_hidden()
 
 
-def test_whole_survey_with_javascript(app: Flask, live_server: str, browser: Any,
-                                      std_wave: dict[str, Any], tmp_path: Any) -> None:
+def test_whole_survey_with_javascript(
+    app: Flask, live_server: str, browser: Any, std_wave: dict[str, Any], tmp_path: Any
+) -> None:
     base, slug = live_server, std_wave["open"]
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-GB")
     page = context.new_page()
@@ -118,7 +123,9 @@ def test_whole_survey_with_javascript(app: Flask, live_server: str, browser: Any
     assert links.count() == 3
     assert page.title().startswith("Error:")
     shot = os.environ.get("RESPOND_SCREENSHOT_DIR")
-    page.screenshot(path=os.path.join(shot or str(tmp_path), "household-errors-360.png"), full_page=True)
+    page.screenshot(
+        path=os.path.join(shot or str(tmp_path), "household-errors-360.png"), full_page=True
+    )
     assert page.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways scrolling
     links.nth(2).click()
     assert page.evaluate("document.activeElement.id") == "hh_area-0"
@@ -144,7 +151,10 @@ def test_whole_survey_with_javascript(app: Flask, live_server: str, browser: Any
     assert page.locator(".js-off-note").is_hidden()
     fill(page, {"know_police": "1", "know_pros": "1", "know_judge": "2"})
     assert page.locator("#group-trust_grid").is_visible()
-    assert page.locator("#group-trust_judge").is_hidden() and page.locator("#group-trust_pros").is_visible()
+    assert (
+        page.locator("#group-trust_judge").is_hidden()
+        and page.locator("#group-trust_pros").is_visible()
+    )
     if shot:
         page.screenshot(path=os.path.join(shot, "institutions-360.png"), full_page=True)
     walk(page, base, rest[:1], js=True)
@@ -164,11 +174,13 @@ def test_whole_survey_with_javascript(app: Flask, live_server: str, browser: Any
     scenario.check_document(interview["answers"], std_wave["document"])
 
 
-def test_whole_survey_without_javascript(app: Flask, live_server: str, browser: Any,
-                                         std_wave: dict[str, Any]) -> None:
+def test_whole_survey_without_javascript(
+    app: Flask, live_server: str, browser: Any, std_wave: dict[str, Any]
+) -> None:
     base, slug, code = live_server, std_wave["invited"], std_wave["code"]
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740},
-                                  locale="en-GB")
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 360, "height": 740}, locale="en-GB"
+    )
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     page.goto(f"{base}/s/c/{code}")
@@ -195,5 +207,7 @@ def test_whole_survey_without_javascript(app: Flask, live_server: str, browser: 
     context.close()
 
     [interview] = stored_answers(app, slug)
-    assert interview["status"] is InterviewStatus.completed and interview["sample_unit_id"] is not None
+    assert (
+        interview["status"] is InterviewStatus.completed and interview["sample_unit_id"] is not None
+    )
     scenario.check_document(interview["answers"], std_wave["document"])

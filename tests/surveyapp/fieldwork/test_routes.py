@@ -10,8 +10,12 @@ from flask.testing import FlaskClient
 from surveyapp.models import Mode, Role, User, Wave
 
 
-def test_lists_open_tablet_waves_only(client: FlaskClient, make_user: Callable[..., User],
-                                      make_wave: Callable[..., Wave], login: Callable[..., Any]) -> None:
+def test_lists_open_tablet_waves_only(
+    client: FlaskClient,
+    make_user: Callable[..., User],
+    make_wave: Callable[..., Wave],
+    login: Callable[..., Any],
+) -> None:
     make_wave(name="Tablet wave", modes=[Mode.web, Mode.tablet])
     make_wave(name="Web wave")
     make_wave(name="Draft tablet wave", modes=[Mode.tablet], status="draft")

@@ -29,7 +29,9 @@ from ...conftest import TEST_PASSWORD
 
 
 @pytest.fixture
-def manager_client(client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]) -> FlaskClient:
+def manager_client(
+    client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]
+) -> FlaskClient:
     login(client, make_user(Role.survey_manager))
     return client
 
@@ -39,19 +41,33 @@ def _count(app: Flask, model: Any) -> int:
         return int(db.session.scalar(sa.select(sa.func.count()).select_from(model)) or 0)
 
 
-def test_create_wave(app: Flask, manager_client: FlaskClient, instrument: InstrumentVersion) -> None:
+def test_create_wave(
+    app: Flask, manager_client: FlaskClient, instrument: InstrumentVersion
+) -> None:
     form = manager_client.get("/manage/waves/new").get_data(as_text=True)
     assert "tiny_vict 1" in form and "<legend" in form
-    response = manager_client.post("/manage/waves/new", data={
-        "name": "Ronda 2026", "instrument_version": str(instrument.id),
-        "reference_start": "2025-01-01", "reference_end": "2025-12-31",
-        "languages": ["es"], "modes": ["web", "tablet"], "invitation_required": "y",
-    })
+    response = manager_client.post(
+        "/manage/waves/new",
+        data={
+            "name": "Ronda 2026",
+            "instrument_version": str(instrument.id),
+            "reference_start": "2025-01-01",
+            "reference_end": "2025-12-31",
+            "languages": ["es"],
+            "modes": ["web", "tablet"],
+            "invitation_required": "y",
+        },
+    )
     assert response.status_code == 302
     with app.app_context():
         wave = db.session.scalar(sa.select(Wave))
         assert wave is not None
-        assert (wave.slug, wave.languages, wave.modes, wave.status) == ("ronda-2026", ["es"], ["web", "tablet"], WaveStatus.draft)
+        assert (wave.slug, wave.languages, wave.modes, wave.status) == (
+            "ronda-2026",
+            ["es"],
+            ["web", "tablet"],
+            WaveStatus.draft,
+        )
         assert response.headers["Location"] == f"/manage/waves/{wave.id}"
     page = manager_client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Ronda 2026" in page and "/s/ronda-2026" in page
@@ -61,16 +77,29 @@ def test_create_wave(app: Flask, manager_client: FlaskClient, instrument: Instru
     ("change", "message"),
     [
         ({"reference_end": "2024-01-01"}, "must end on or after its start"),
-        ({"reference_start": "not a date"}, "Enter &#34;Reference period starts&#34; as a date like 2025-12-31."),
+        (
+            {"reference_start": "not a date"},
+            "Enter &#34;Reference period starts&#34; as a date like 2025-12-31.",
+        ),
         ({"modes": []}, "Choose at least one mode."),
         ({"languages": ["fr"]}, "is not a valid choice"),
         ({"slug": "Bad Slug"}, "lower-case letters"),
     ],
 )
-def test_create_wave_errors(app: Flask, manager_client: FlaskClient, instrument: InstrumentVersion,
-                            change: dict[str, Any], message: str) -> None:
-    data: dict[str, Any] = {"name": "Ronda", "instrument_version": str(instrument.id),
-                            "reference_start": "2025-01-01", "reference_end": "2025-12-31", "modes": ["web"]}
+def test_create_wave_errors(
+    app: Flask,
+    manager_client: FlaskClient,
+    instrument: InstrumentVersion,
+    change: dict[str, Any],
+    message: str,
+) -> None:
+    data: dict[str, Any] = {
+        "name": "Ronda",
+        "instrument_version": str(instrument.id),
+        "reference_start": "2025-01-01",
+        "reference_end": "2025-12-31",
+        "modes": ["web"],
+    }
     data.update(change)
     response = manager_client.post("/manage/waves/new", data=data)
     page = response.get_data(as_text=True)
@@ -79,7 +108,9 @@ def test_create_wave_errors(app: Flask, manager_client: FlaskClient, instrument:
     assert _count(app, Wave) == 0
 
 
-def test_status_change(app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]) -> None:
+def test_status_change(
+    app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]
+) -> None:
     wave = make_wave(status="draft")
     manager_client.post(f"/manage/waves/{wave.id}/status", data={"status": "open"})
     manager_client.post(f"/manage/waves/{wave.id}/status", data={"status": "draft"})
@@ -90,10 +121,14 @@ def test_status_change(app: Flask, manager_client: FlaskClient, make_wave: Calla
 
 def _upload(client: FlaskClient, wave: Wave, content: bytes, **extra: Any) -> Any:
     data = {"file": (io.BytesIO(content), "sample.csv"), **extra}
-    return client.post(f"/manage/waves/{wave.id}/sample", data=data, content_type="multipart/form-data")
+    return client.post(
+        f"/manage/waves/{wave.id}/sample", data=data, content_type="multipart/form-data"
+    )
 
 
-def test_sample_upload_good_file(app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]) -> None:
+def test_sample_upload_good_file(
+    app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]
+) -> None:
     wave = make_wave()
     response = _upload(manager_client, wave, b"external_id,address\nH1,Calle 1\nH2,Calle 2\n")
     assert response.status_code == 302
@@ -120,15 +155,22 @@ def test_sample_upload_errors_are_listed_and_nothing_stored(
         (b"name;street\nx;y\n", "unknown column"),
     ],
 )
-def test_sample_upload_malformed(app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave],
-                                 content: bytes, message: str) -> None:
+def test_sample_upload_malformed(
+    app: Flask,
+    manager_client: FlaskClient,
+    make_wave: Callable[..., Wave],
+    content: bytes,
+    message: str,
+) -> None:
     wave = make_wave()
     response = _upload(manager_client, wave, content)
     assert response.status_code == 200 and message in response.get_data(as_text=True)
     assert _count(app, SampleUnit) == 0
 
 
-def test_sample_upload_without_file(manager_client: FlaskClient, make_wave: Callable[..., Wave]) -> None:
+def test_sample_upload_without_file(
+    manager_client: FlaskClient, make_wave: Callable[..., Wave]
+) -> None:
     wave = make_wave()
     response = manager_client.post(f"/manage/waves/{wave.id}/sample", data={})
     assert "Choose a CSV file to upload." in response.get_data(as_text=True)
@@ -138,10 +180,14 @@ def test_unknown_wave_is_404(manager_client: FlaskClient) -> None:
     assert manager_client.get("/manage/waves/999").status_code == 404
 
 
-def test_codes_download_once(app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]) -> None:
+def test_codes_download_once(
+    app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]
+) -> None:
     wave = make_wave(invitation_required=True)
     _upload(manager_client, wave, b"external_id,address\nH1,Calle 1\nH2,Calle 2\n")
-    assert "2 without a code" in manager_client.get(f"/manage/waves/{wave.id}/codes").get_data(as_text=True)
+    assert "2 without a code" in manager_client.get(f"/manage/waves/{wave.id}/codes").get_data(
+        as_text=True
+    )
     response = manager_client.post(f"/manage/waves/{wave.id}/codes", data={"expires_days": "30"})
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert response.headers["Cache-Control"] == "no-store"
@@ -156,16 +202,22 @@ def test_codes_download_once(app: Flask, manager_client: FlaskClient, make_wave:
     # A second request issues nothing: the codes are not shown again.
     again = manager_client.post(f"/manage/waves/{wave.id}/codes", data={"expires_days": "0"})
     assert again.status_code == 302
-    assert rows[0]["invitation_code"] not in manager_client.get(f"/manage/waves/{wave.id}/codes").get_data(as_text=True)
+    assert rows[0]["invitation_code"] not in manager_client.get(
+        f"/manage/waves/{wave.id}/codes"
+    ).get_data(as_text=True)
 
 
 def test_codes_form_errors(manager_client: FlaskClient, make_wave: Callable[..., Wave]) -> None:
     wave = make_wave()
     response = manager_client.post(f"/manage/waves/{wave.id}/codes", data={"expires_days": "-1"})
-    assert response.status_code == 200 and "Enter a number from 0 to 3650." in response.get_data(as_text=True)
+    assert response.status_code == 200 and "Enter a number from 0 to 3650." in response.get_data(
+        as_text=True
+    )
 
 
-def test_dashboard_counts(app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]) -> None:
+def test_dashboard_counts(
+    app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]
+) -> None:
     wave = make_wave()
     _upload(manager_client, wave, b"external_id\nH1\nH2\n")
     with app.app_context():
@@ -182,23 +234,42 @@ class TestUsers:
     def admin(self, make_user: Callable[..., User]) -> User:
         return make_user(Role.administrator)
 
-    def test_create_user(self, app: Flask, client: FlaskClient, admin: User, login: Callable[..., Any]) -> None:
+    def test_create_user(
+        self, app: Flask, client: FlaskClient, admin: User, login: Callable[..., Any]
+    ) -> None:
         login(client, admin)
-        data = {"email": "Nueva@Example.org", "name": "Nueva", "role": "analyst",
-                "password": "a-good-password", "confirm": "a-good-password"}
+        data = {
+            "email": "Nueva@Example.org",
+            "name": "Nueva",
+            "role": "analyst",
+            "password": "a-good-password",
+            "confirm": "a-good-password",
+        }
         assert client.post("/manage/users/new", data=data).status_code == 302
         again = client.post("/manage/users/new", data=data).get_data(as_text=True)
         assert "already exists" in again
-        mismatch = client.post("/manage/users/new", data={**data, "email": "b@example.org", "confirm": "x"})
+        mismatch = client.post(
+            "/manage/users/new", data={**data, "email": "b@example.org", "confirm": "x"}
+        )
         assert "do not match" in mismatch.get_data(as_text=True)
         with app.app_context():
             created = db.session.scalar(sa.select(User).where(User.email == "nueva@example.org"))
-            assert created is not None and created.role is Role.analyst and created.check_password("a-good-password")
+            assert (
+                created is not None
+                and created.role is Role.analyst
+                and created.check_password("a-good-password")
+            )
         page = client.get("/manage/users").get_data(as_text=True)
         assert "nueva@example.org" in page
 
-    def test_role_and_deactivation(self, app: Flask, client: FlaskClient, admin: User,
-                                   make_user: Callable[..., User], login: Callable[..., Any]) -> None:
+    def test_role_and_deactivation(
+        self,
+        app: Flask,
+        client: FlaskClient,
+        admin: User,
+        make_user: Callable[..., User],
+        login: Callable[..., Any],
+    ) -> None:
         other = make_user(Role.analyst)
         login(client, admin)
         client.post(f"/manage/users/{other.id}/role", data={f"u{other.id}-role": "supervisor"})
@@ -216,30 +287,51 @@ class TestUsers:
         assert login(other_client, other).status_code == 200  # deactivated: login refused
 
 
-def test_areas_page_upload_and_wave_areas(app: Flask, manager_client: FlaskClient,
-                                          instrument: InstrumentVersion) -> None:
-    bad = manager_client.post("/manage/areas", data={"file": (io.BytesIO(b"level,code,name,parent\nregion,1,X,ZZ\n"), "a.csv")},
-                              content_type="multipart/form-data")
+def test_areas_page_upload_and_wave_areas(
+    app: Flask, manager_client: FlaskClient, instrument: InstrumentVersion
+) -> None:
+    bad = manager_client.post(
+        "/manage/areas",
+        data={"file": (io.BytesIO(b"level,code,name,parent\nregion,1,X,ZZ\n"), "a.csv")},
+        content_type="multipart/form-data",
+    )
     assert "nothing was added" in bad.get_data(as_text=True) and _count(app, Area) == 0
-    good = b"level,code,name,parent\ncountry,PE,Peru,\nregion,15,Lima,PE\nmunicipality,01,Lima,PE/15\n"
-    response = manager_client.post("/manage/areas", data={"file": (io.BytesIO(good), "a.csv")},
-                                   content_type="multipart/form-data")
+    good = (
+        b"level,code,name,parent\ncountry,PE,Peru,\nregion,15,Lima,PE\nmunicipality,01,Lima,PE/15\n"
+    )
+    response = manager_client.post(
+        "/manage/areas",
+        data={"file": (io.BytesIO(good), "a.csv")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302 and _count(app, Area) == 3
     assert "PE/15/01" in manager_client.get("/manage/areas").get_data(as_text=True)
     with app.app_context():
         region = db.session.scalar(sa.select(Area).where(Area.code == "15"))
         assert region is not None
         region_id = region.id
-    manager_client.post("/manage/waves/new", data={
-        "name": "Lima 2026", "instrument_version": str(instrument.id), "reference_start": "2025-01-01",
-        "reference_end": "2025-12-31", "modes": ["web"], "areas": [str(region_id)]})
+    manager_client.post(
+        "/manage/waves/new",
+        data={
+            "name": "Lima 2026",
+            "instrument_version": str(instrument.id),
+            "reference_start": "2025-01-01",
+            "reference_end": "2025-12-31",
+            "modes": ["web"],
+            "areas": [str(region_id)],
+        },
+    )
     with app.app_context():
         wave = db.session.scalar(sa.select(Wave))
         assert wave is not None and [a.id for a in wave.areas] == [region_id]
 
 
-def test_audit_log_page(client: FlaskClient, make_user: Callable[..., User], make_wave: Callable[..., Wave],
-                        login: Callable[..., Any]) -> None:
+def test_audit_log_page(
+    client: FlaskClient,
+    make_user: Callable[..., User],
+    make_wave: Callable[..., Wave],
+    login: Callable[..., Any],
+) -> None:
     admin = make_user(Role.administrator)
     make_wave(name="Audited wave")
     login(client, admin)
@@ -248,22 +340,33 @@ def test_audit_log_page(client: FlaskClient, make_user: Callable[..., User], mak
     assert TEST_PASSWORD not in page
 
 
-def test_user_area_scope(app: Flask, client: FlaskClient, make_user: Callable[..., User],
-                         login: Callable[..., Any]) -> None:
+def test_user_area_scope(
+    app: Flask, client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
     from surveyapp.models import AreaLevel
     from surveyapp.services.areas import create_area
 
     with app.app_context():
         country = create_area(db.session, level=AreaLevel.country, code="CO", name="Colombia")
-        region = create_area(db.session, level=AreaLevel.region, code="05", name="Antioquia", parent=country)
+        region = create_area(
+            db.session, level=AreaLevel.region, code="05", name="Antioquia", parent=country
+        )
         db.session.commit()
         region_id = region.id
     admin = make_user(Role.administrator)
     login(client, admin)
     assert "CO/05 – Antioquia" in client.get("/manage/users/new").get_data(as_text=True)
-    client.post("/manage/users/new", data={"email": "a@example.org", "name": "A", "role": "analyst",
-                                           "area": str(region_id), "password": "a-good-password",
-                                           "confirm": "a-good-password"})
+    client.post(
+        "/manage/users/new",
+        data={
+            "email": "a@example.org",
+            "name": "A",
+            "role": "analyst",
+            "area": str(region_id),
+            "password": "a-good-password",
+            "confirm": "a-good-password",
+        },
+    )
     with app.app_context():
         created = db.session.scalar(sa.select(User).where(User.email == "a@example.org"))
         assert created is not None and created.area_id == region_id
@@ -275,8 +378,9 @@ def test_user_area_scope(app: Flask, client: FlaskClient, make_user: Callable[..
     assert bad.status_code == 302
 
 
-def test_codes_page_proposes_the_configured_expiry(app: Flask, manager_client: FlaskClient,
-                                                   make_wave: Callable[..., Wave]) -> None:
+def test_codes_page_proposes_the_configured_expiry(
+    app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]
+) -> None:
     app.config["INVITATION_CODE_DAYS"] = 45
     wave = make_wave()
     page = manager_client.get(f"/manage/waves/{wave.id}/codes").get_data(as_text=True)

@@ -35,7 +35,12 @@ def test_timestamps_come_back_aware_and_naive_ones_are_refused(session: Session)
 
 
 def test_json_documents_round_trip(session: Session, wave: Wave) -> None:
-    answers = {"rob_yn": 1, "texto": "Peñalolén – ñandú", "incident": [{"inc_crime": 11, "v": 1.5}], "none": None}
+    answers = {
+        "rob_yn": 1,
+        "texto": "Peñalolén – ñandú",
+        "incident": [{"inc_crime": 11, "v": 1.5}],
+        "none": None,
+    }
     interview = start_interview(session, wave, mode=Mode.web, language="es")
     save_answers(session, interview, answers)
     session.commit()
@@ -51,13 +56,26 @@ def test_foreign_keys_are_enforced(session: Session, wave: Wave) -> None:
 
 
 def test_uuid_and_external_id_are_unique(session: Session, wave: Wave) -> None:
-    start_interview(session, wave, mode=Mode.web, language="es", interview_uuid="00000000-0000-4000-8000-000000000001")
+    start_interview(
+        session,
+        wave,
+        mode=Mode.web,
+        language="es",
+        interview_uuid="00000000-0000-4000-8000-000000000001",
+    )
     session.commit()
     with pytest.raises(IntegrityError):
-        start_interview(session, wave, mode=Mode.web, language="es",
-                        interview_uuid="00000000-0000-4000-8000-000000000001")
+        start_interview(
+            session,
+            wave,
+            mode=Mode.web,
+            language="es",
+            interview_uuid="00000000-0000-4000-8000-000000000001",
+        )
     session.rollback()
-    session.add_all([SampleUnit(wave_id=wave.id, external_id="A"), SampleUnit(wave_id=wave.id, external_id="A")])
+    session.add_all(
+        [SampleUnit(wave_id=wave.id, external_id="A"), SampleUnit(wave_id=wave.id, external_id="A")]
+    )
     with pytest.raises(IntegrityError):
         session.flush()
     session.rollback()

@@ -12,7 +12,9 @@ from surveyapp.services.areas import AreaError, area_path, create_area, descenda
 def test_levels_nest_and_codes_are_unique_per_parent(session: Session) -> None:
     mx = create_area(session, level=AreaLevel.country, code="MX", name="México")
     nl = create_area(session, level=AreaLevel.region, code="19", name="Nuevo León", parent=mx)
-    mty = create_area(session, level=AreaLevel.municipality, code="039", name="Monterrey", parent=nl)
+    mty = create_area(
+        session, level=AreaLevel.municipality, code="039", name="Monterrey", parent=nl
+    )
     jal = create_area(session, level=AreaLevel.region, code="14", name="Jalisco", parent=mx)
     # The same municipal code may exist in another state.
     create_area(session, level=AreaLevel.municipality, code="039", name="Guadalajara", parent=jal)
@@ -24,7 +26,12 @@ def test_levels_nest_and_codes_are_unique_per_parent(session: Session) -> None:
     with pytest.raises(AreaError):
         create_area(session, level=AreaLevel.country, code="MX", name="México")
     assert mty.ancestors() == [nl, mx]
-    assert {a.name for a in descendants(session, mx)} == {"Nuevo León", "Monterrey", "Jalisco", "Guadalajara"}
+    assert {a.name for a in descendants(session, mx)} == {
+        "Nuevo León",
+        "Monterrey",
+        "Jalisco",
+        "Guadalajara",
+    }
 
 
 def test_import_areas_from_csv(session: Session) -> None:
@@ -44,14 +51,19 @@ def test_import_areas_reports_every_bad_line(session: Session) -> None:
     data = (
         "level,code,name,parent,population\n"
         "country,MX,México,,\n"
-        "state,19,Nuevo León,MX,\n"          # line 3: unknown level
-        "region,19,Nuevo León,XX,\n"         # line 4: unknown parent
-        "municipality,039,Monterrey,MX,\n"   # line 5: wrong level under a country
-        "region,14,Jalisco,MX,many\n"        # line 6: population not a number
+        "state,19,Nuevo León,MX,\n"  # line 3: unknown level
+        "region,19,Nuevo León,XX,\n"  # line 4: unknown parent
+        "municipality,039,Monterrey,MX,\n"  # line 5: wrong level under a country
+        "region,14,Jalisco,MX,many\n"  # line 6: population not a number
     )
     created, errors = import_areas(session, data)
     assert created == []
-    assert [(e.line, e.column) for e in errors] == [(3, "level"), (4, "parent"), (5, "parent"), (6, "population")]
+    assert [(e.line, e.column) for e in errors] == [
+        (3, "level"),
+        (4, "parent"),
+        (5, "parent"),
+        (6, "population"),
+    ]
 
 
 def test_import_areas_needs_the_columns(session: Session) -> None:

@@ -38,5 +38,7 @@ def test_changed_content_with_same_version_is_refused(session: Session) -> None:
     with pytest.raises(InstrumentConflict, match="new version"):
         store_instrument(session, changed)
     data["version"] = "2"
-    row, created = store_instrument(session, load_instrument_text(yaml.safe_dump(data, allow_unicode=True)))
+    row, created = store_instrument(
+        session, load_instrument_text(yaml.safe_dump(data, allow_unicode=True))
+    )
     assert created and row.version == "2"

@@ -71,7 +71,9 @@ def test_saving_answers_rebuilds_incident_rows(session: Session, wave: Wave) -> 
     assert _incidents(session) == []
 
 
-def test_incident_rows_are_rebuilt_only_when_the_instances_change(session: Session, wave: Wave) -> None:
+def test_incident_rows_are_rebuilt_only_when_the_instances_change(
+    session: Session, wave: Wave
+) -> None:
     interview = start_interview(session, wave, mode=Mode.web, language="es")
     save_answers(session, interview, TWO_ROBBERIES)
     session.commit()
@@ -81,7 +83,10 @@ def test_incident_rows_are_rebuilt_only_when_the_instances_change(session: Sessi
     session.commit()
     assert session.scalars(sa.select(IncidentRecord.id).order_by(IncidentRecord.id)).all() == ids
     # A value of an instance changes: rebuilt.
-    changed = [dict(TWO_ROBBERIES["incident"][0]), {**TWO_ROBBERIES["incident"][1], "inc_reported": 1}]
+    changed = [
+        dict(TWO_ROBBERIES["incident"][0]),
+        {**TWO_ROBBERIES["incident"][1], "inc_reported": 1},
+    ]
     save_answers(session, interview, {**TWO_ROBBERIES, "incident": changed})
     session.commit()
     assert _incidents(session) == [("incident", 1, "11", 1), ("incident", 2, "11", 1)]
@@ -137,7 +142,9 @@ def test_resume_codes_are_hashed(session: Session, wave: Wave) -> None:
     ("change", "message"),
     [({"status": WaveStatus.closed}, "not open"), ({"modes": ["tablet"]}, "web"), ({}, "fr")],
 )
-def test_refused_starts(session: Session, wave: Wave, change: dict[str, object], message: str) -> None:
+def test_refused_starts(
+    session: Session, wave: Wave, change: dict[str, object], message: str
+) -> None:
     for key, value in change.items():
         setattr(wave, key, value)
     with pytest.raises(InterviewError, match=message):
@@ -145,12 +152,19 @@ def test_refused_starts(session: Session, wave: Wave, change: dict[str, object],
 
 
 def test_client_uuid_is_kept(session: Session, wave: Wave) -> None:
-    interview = start_interview(session, wave, mode=Mode.web, language="es",
-                                interview_uuid="6F9619FF-8B86-D011-B42D-00C04FC964FF")
+    interview = start_interview(
+        session,
+        wave,
+        mode=Mode.web,
+        language="es",
+        interview_uuid="6F9619FF-8B86-D011-B42D-00C04FC964FF",
+    )
     assert interview.uuid == "6f9619ff-8b86-d011-b42d-00c04fc964ff"
 
 
-def test_a_save_racing_another_in_the_database_is_refused(app: Any, session: Session, wave: Wave) -> None:
+def test_a_save_racing_another_in_the_database_is_refused(
+    app: Any, session: Session, wave: Wave
+) -> None:
     from surveyapp.extensions import db
     from surveyapp.models import Interview
 

@@ -28,7 +28,9 @@ def _units(session: Session, wave: Wave, n: int = 3) -> list[SampleUnit]:
     return list(session.scalars(sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id)))
 
 
-def test_codes_are_grouped_unambiguous_and_stored_only_as_hashes(session: Session, wave: Wave) -> None:
+def test_codes_are_grouped_unambiguous_and_stored_only_as_hashes(
+    session: Session, wave: Wave
+) -> None:
     units = _units(session, wave)
     issued = generate_codes(session, wave)
     assert [u.id for u, _ in issued] == [u.id for u in units]
@@ -70,8 +72,14 @@ def test_unknown_expired_and_other_wave_codes_all_fail_alike(
     [(_unit, code)] = generate_codes(session, wave, expires_at=now)
     version = session.get(InstrumentVersion, instrument.id)
     assert version is not None
-    other = create_wave(session, name="Other", instrument_version=version, status=WaveStatus.open,
-                        reference_start=dt.date(2025, 1, 1), reference_end=dt.date(2025, 12, 31))
+    other = create_wave(
+        session,
+        name="Other",
+        instrument_version=version,
+        status=WaveStatus.open,
+        reference_start=dt.date(2025, 1, 1),
+        reference_end=dt.date(2025, 12, 31),
+    )
     assert verify_code(session, wave, code, now=now - dt.timedelta(seconds=1)) is not None
     assert verify_code(session, wave, code, now=now) is None
     assert verify_code(session, other, code, now=now - dt.timedelta(days=1)) is None

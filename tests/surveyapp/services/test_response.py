@@ -17,7 +17,9 @@ def test_rates_per_area(session: Session, wave: Wave) -> None:
     mx = create_area(session, level=AreaLevel.country, code="MX", name="México")
     a = create_area(session, level=AreaLevel.region, code="A", name="Alfa", parent=mx)
     b = create_area(session, level=AreaLevel.region, code="B", name="Beta", parent=mx)
-    rows = "".join(f"A{i},A\n" for i in range(10)) + "".join(f"B{i},B\n" for i in range(4)) + "X1,\n"
+    rows = (
+        "".join(f"A{i},A\n" for i in range(10)) + "".join(f"B{i},B\n" for i in range(4)) + "X1,\n"
+    )
     assert import_sample_units(session, wave, "external_id,area_code\n" + rows).ok
     units = {u.external_id: u for u in session.scalars(sa.select(SampleUnit))}
     # Alfa: 4 complete, 2 partial, 1 refused, 1 noncontact, 1 ineligible, 1 never reached.
@@ -32,13 +34,22 @@ def test_rates_per_area(session: Session, wave: Wave) -> None:
     done = start_interview(session, wave, mode=Mode.web, language="es")
     save_answers(session, done, {"rob_yn": 2})
     complete_interview(session, done)
-    save_answers(session, start_interview(session, wave, mode=Mode.web, language="es"), {"rob_yn": 1})
+    save_answers(
+        session, start_interview(session, wave, mode=Mode.web, language="es"), {"rob_yn": 1}
+    )
     session.flush()
 
     result = response_by_area(session, wave)
     by_label = {c.label: c for c in result.areas}
     alfa = by_label["Alfa (A)"]
-    assert (alfa.complete, alfa.partial, alfa.refused, alfa.noncontact, alfa.ineligible, alfa.unknown) == (4, 2, 1, 1, 1, 1)
+    assert (
+        alfa.complete,
+        alfa.partial,
+        alfa.refused,
+        alfa.noncontact,
+        alfa.ineligible,
+        alfa.unknown,
+    ) == (4, 2, 1, 1, 1, 1)
     assert alfa.rr1 == pytest.approx(4 / 9) and alfa.rr2 == pytest.approx(6 / 9)
     beta = by_label["Beta (B)"]
     assert beta.rr1 == pytest.approx(1 / 4)

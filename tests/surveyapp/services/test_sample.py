@@ -12,13 +12,19 @@ from surveyapp.services.sample import RowError, import_sample_units
 
 
 def _units(session: Session, wave: Wave) -> list[SampleUnit]:
-    return list(session.scalars(sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id).order_by(SampleUnit.id)))
+    return list(
+        session.scalars(
+            sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id).order_by(SampleUnit.id)
+        )
+    )
 
 
 def _areas(session: Session) -> tuple[Area, Area]:
     mx = create_area(session, level=AreaLevel.country, code="MX", name="México")
     nl = create_area(session, level=AreaLevel.region, code="19", name="Nuevo León", parent=mx)
-    return mx, create_area(session, level=AreaLevel.municipality, code="039", name="Monterrey", parent=nl)
+    return mx, create_area(
+        session, level=AreaLevel.municipality, code="039", name="Monterrey", parent=nl
+    )
 
 
 def test_good_file_with_semicolons_bom_and_decimal_commas(session: Session, wave: Wave) -> None:
@@ -42,29 +48,34 @@ def test_every_bad_row_is_reported_and_nothing_stored(session: Session, wave: Wa
     _areas(session)
     data = (
         "external_id,area_code,selection_probability,eligible_adults\n"
-        "H1,039,0.5,2\n"          # line 2: fine
-        ",039,0.5,2\n"            # line 3: no id
-        "H1,039,0.5,2\n"          # line 4: repeated id
-        "H4,999,1.5,x\n"          # line 5: three bad cells
-        "H5,039\n"                # line 6: short row
+        "H1,039,0.5,2\n"  # line 2: fine
+        ",039,0.5,2\n"  # line 3: no id
+        "H1,039,0.5,2\n"  # line 4: repeated id
+        "H4,999,1.5,x\n"  # line 5: three bad cells
+        "H5,039\n"  # line 6: short row
     )
     result = import_sample_units(session, wave, data)
     assert not result.ok and result.imported == []
     assert _units(session, wave) == []
     assert result.errors == [
         RowError(3, "external_id", "is empty; every sample unit needs an id"),
-        RowError(4, "external_id", "\"H1\" is repeated (first on line 2)"),
-        RowError(5, "selection_probability", "1.5 is not a probability: it must be more than 0 and at most 1"),
-        RowError(5, "eligible_adults", "\"x\" is not a whole number of adults"),
-        RowError(5, "area_code", "no area with code \"999\" in this wave's areas"),
+        RowError(4, "external_id", '"H1" is repeated (first on line 2)'),
+        RowError(
+            5,
+            "selection_probability",
+            "1.5 is not a probability: it must be more than 0 and at most 1",
+        ),
+        RowError(5, "eligible_adults", '"x" is not a whole number of adults'),
+        RowError(5, "area_code", 'no area with code "999" in this wave\'s areas'),
         RowError(6, None, "has 2 fields but the header has 4"),
     ]
     assert str(result.errors[2]).startswith("line 5, column selection_probability: ")
 
 
 def test_allow_partial_keeps_the_good_rows(session: Session, wave: Wave) -> None:
-    result = import_sample_units(session, wave, "external_id,eligible_adults\nA,1\nB,-1\nC,3\n",
-                                 allow_partial=True)
+    result = import_sample_units(
+        session, wave, "external_id,eligible_adults\nA,1\nB,-1\nC,3\n", allow_partial=True
+    )
     assert [u.external_id for u in _units(session, wave)] == ["A", "C"]
     assert [(e.line, e.column) for e in result.errors] == [(3, "eligible_adults")]
 
@@ -87,7 +98,9 @@ def test_ids_already_in_the_wave_are_refused(session: Session, wave: Wave) -> No
         (b"external_id\n" + b"x" * 65 + b"\n", [(2, "external_id")]),
     ],
 )
-def test_malformed_files(session: Session, wave: Wave, data: bytes, expected: list[tuple[int, str | None]]) -> None:
+def test_malformed_files(
+    session: Session, wave: Wave, data: bytes, expected: list[tuple[int, str | None]]
+) -> None:
     result = import_sample_units(session, wave, data)
     assert [(e.line, e.column) for e in result.errors] == expected
     assert _units(session, wave) == []
@@ -99,7 +112,10 @@ def test_area_codes_are_limited_to_the_waves_areas(session: Session, wave: Wave)
     ba = create_area(session, level=AreaLevel.region, code="02", name="CABA", parent=ar)
     create_area(session, level=AreaLevel.municipality, code="039", name="Otra", parent=ba)
     # Without wave areas the code is ambiguous; with Mexico as the wave's area it is not.
-    assert [e.column for e in import_sample_units(session, wave, "external_id,area_code\nA,039\n").errors] == ["area_code"]
+    assert [
+        e.column
+        for e in import_sample_units(session, wave, "external_id,area_code\nA,039\n").errors
+    ] == ["area_code"]
     wave.areas = [mx]
     session.flush()
     assert import_sample_units(session, wave, "external_id,area_code\nA,039\n").ok

@@ -27,7 +27,11 @@ def test_email_is_normalised_and_password_hashed(session: Session) -> None:
 
 @pytest.mark.parametrize(
     ("email", "password", "field"),
-    [("ANA@example.org", PASSWORD, "email"), ("not-an-email", PASSWORD, "email"), ("b@example.org", "short", "password")],
+    [
+        ("ANA@example.org", PASSWORD, "email"),
+        ("not-an-email", PASSWORD, "email"),
+        ("b@example.org", "short", "password"),
+    ],
 )
 def test_bad_accounts_are_refused(session: Session, email: str, password: str, field: str) -> None:
     _user(session)
@@ -38,7 +42,12 @@ def test_bad_accounts_are_refused(session: Session, email: str, password: str, f
 
 def _login(session: Session, password: str, now: dt.datetime) -> LoginOutcome:
     return authenticate(
-        session, "ana@example.org", password, max_failed=3, lockout=dt.timedelta(minutes=10), now=now
+        session,
+        "ana@example.org",
+        password,
+        max_failed=3,
+        lockout=dt.timedelta(minutes=10),
+        now=now,
     ).outcome
 
 
@@ -52,7 +61,11 @@ def test_lockout_after_failures_then_unlock(session: Session) -> None:
     assert _login(session, PASSWORD, t0 + dt.timedelta(minutes=9)) is LoginOutcome.locked
     assert _login(session, PASSWORD, t0 + dt.timedelta(minutes=11)) is LoginOutcome.ok
     actions = session.scalars(sa.select(AuditLog.action).order_by(AuditLog.id)).all()
-    assert actions.count("user.login_failed") == 2 and "user.locked" in actions and actions[-1] == "user.login"
+    assert (
+        actions.count("user.login_failed") == 2
+        and "user.locked" in actions
+        and actions[-1] == "user.login"
+    )
 
 
 def test_locked_until_survives_a_round_trip_as_aware_utc(session: Session) -> None:
@@ -71,5 +84,9 @@ def test_unknown_and_inactive_users_get_the_same_answer(session: Session) -> Non
     set_active(session, user, False)
     now = dt.datetime.now(dt.UTC)
     assert _login(session, PASSWORD, now) is LoginOutcome.bad_credentials
-    assert authenticate(session, "nobody@example.org", PASSWORD, max_failed=3,
-                        lockout=dt.timedelta(minutes=1)).outcome is LoginOutcome.bad_credentials
+    assert (
+        authenticate(
+            session, "nobody@example.org", PASSWORD, max_failed=3, lockout=dt.timedelta(minutes=1)
+        ).outcome
+        is LoginOutcome.bad_credentials
+    )

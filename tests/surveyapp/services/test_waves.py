@@ -31,7 +31,9 @@ def test_defaults(session: Session, instrument: InstrumentVersion) -> None:
     assert wave.invitation_required and not wave.public_report
 
 
-def test_taken_slug_gets_a_suffix_or_is_refused(session: Session, instrument: InstrumentVersion) -> None:
+def test_taken_slug_gets_a_suffix_or_is_refused(
+    session: Session, instrument: InstrumentVersion
+) -> None:
     first = _create(session, instrument)
     second = _create(session, instrument)
     assert second.slug != first.slug and second.slug.startswith(first.slug + "-")
@@ -46,7 +48,10 @@ def test_taken_slug_gets_a_suffix_or_is_refused(session: Session, instrument: In
         ({"name": "  "}, "name"),
         ({"slug": "Bad Slug!"}, "slug"),
         ({"reference_end": dt.date(2024, 1, 1)}, "reference_end"),
-        ({"fieldwork_start": dt.date(2026, 3, 1), "fieldwork_end": dt.date(2026, 2, 1)}, "fieldwork_end"),
+        (
+            {"fieldwork_start": dt.date(2026, 3, 1), "fieldwork_end": dt.date(2026, 2, 1)},
+            "fieldwork_end",
+        ),
         ({"languages": ["fr"]}, "languages"),
         ({"modes": []}, "modes"),
     ],
