@@ -3,6 +3,7 @@
 from .areas import Area, AreaLevel
 from .audit import AuditLog
 from .base import Base, utcnow
+from .fieldwork import ApiToken, InterviewRevision, ReviewStatus, TokenPurpose
 from .instruments import InstrumentVersion
 from .interviews import Disposition, IncidentRecord, Interview, InterviewStatus
 from .records import PoliceRecord, PopulationTotal
@@ -12,6 +13,7 @@ from .users import Role, User
 from .waves import Mode, Wave, WaveArea, WaveStatus
 
 __all__ = [
+    "ApiToken",
     "Area",
     "AreaLevel",
     "AuditLog",
@@ -20,6 +22,7 @@ __all__ = [
     "IncidentRecord",
     "InstrumentVersion",
     "Interview",
+    "InterviewRevision",
     "InterviewStatus",
     "InvitationCode",
     "Mode",
@@ -28,9 +31,11 @@ __all__ = [
     "PoliceRecord",
     "PopulationTotal",
     "ReportOutput",
+    "ReviewStatus",
     "Role",
     "SampleUnit",
     "SampleUnitStatus",
+    "TokenPurpose",
     "User",
     "Wave",
     "WaveArea",

@@ -10,9 +10,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, JSONDocument, UTCDateTime, enum_column, utcnow
+from .fieldwork import ReviewStatus
 from .waves import Mode
 
 if TYPE_CHECKING:
+    from .fieldwork import InterviewRevision
     from .instruments import InstrumentVersion
     from .sample import SampleUnit
     from .users import User
@@ -92,13 +94,36 @@ class Interview(Base):
     version: Mapped[int] = mapped_column(
         default=1
     )  # optimistic concurrency counter, bumped on every update
+    # Tablet interviews only (NULL for web ones): the latest revision sent and the supervisor's review.
+    revision: Mapped[int | None] = mapped_column()  # number of the latest InterviewRevision
+    review_status: Mapped[ReviewStatus | None] = mapped_column(
+        enum_column(ReviewStatus, "review_status")
+    )
+    review_comment: Mapped[str | None] = mapped_column(
+        sa.Text
+    )  # why it was rejected, shown on the device
+    review_item: Mapped[str | None] = mapped_column(
+        sa.String(64)
+    )  # item code the comment is about, if any
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(
+        UTCDateTime()
+    )  # last approval or rejection
+    reviewed_by_id: Mapped[int | None] = mapped_column(  # who approved or rejected it last
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
 
     __mapper_args__ = {"version_id_col": version}
 
     wave: Mapped[Wave] = relationship()
     sample_unit: Mapped[SampleUnit | None] = relationship()
     instrument_version: Mapped[InstrumentVersion] = relationship()
-    interviewer: Mapped[User | None] = relationship()
+    interviewer: Mapped[User | None] = relationship(foreign_keys=[interviewer_id])
+    reviewed_by: Mapped[User | None] = relationship(foreign_keys=[reviewed_by_id])
+    revisions: Mapped[list[InterviewRevision]] = relationship(
+        back_populates="interview",
+        cascade="all, delete-orphan",
+        order_by="InterviewRevision.number",
+    )
     incidents: Mapped[list[IncidentRecord]] = relationship(
         back_populates="interview", cascade="all, delete-orphan", order_by="IncidentRecord.id"
     )

@@ -13,6 +13,7 @@ from .base import Base, UTCDateTime, enum_column, utcnow
 
 if TYPE_CHECKING:
     from .areas import Area
+    from .users import User
     from .waves import Wave
 
 
@@ -55,6 +56,11 @@ class SampleUnit(Base):
         sa.Float
     )  # inclusion probability of the unit
     eligible_adults: Mapped[int | None] = mapped_column()  # adults in the household, once known
+    assigned_to_id: Mapped[int | None] = (
+        mapped_column(  # interviewer who works it; none = unassigned
+            sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+        )
+    )
     status: Mapped[SampleUnitStatus] = mapped_column(  # field outcome so far
         enum_column(SampleUnitStatus, "sample_unit_status"), default=SampleUnitStatus.pending
     )
@@ -62,6 +68,7 @@ class SampleUnit(Base):
 
     wave: Mapped[Wave] = relationship()
     area: Mapped[Area | None] = relationship()
+    assigned_to: Mapped[User | None] = relationship()
     invitation_codes: Mapped[list[InvitationCode]] = relationship(
         back_populates="sample_unit", cascade="all, delete-orphan"
     )
