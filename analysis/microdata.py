@@ -20,7 +20,7 @@ Special answers (-8 don't know, -9 refused) follow ``specials``:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
@@ -42,8 +42,10 @@ from questionnaires.model import (
 __all__ = [
     "CRIME_STEMS",
     "HOUSEHOLD_STEMS",
+    "MicrodataError",
     "PERSONAL_STEMS",
     "VIOLENT_STEMS",
+    "has_repeat",
     "incident_table",
     "respondent_table",
     "screener_prefix",
@@ -83,6 +85,35 @@ PERSONAL_STEMS: tuple[str, ...] = (
 )
 VIOLENT_STEMS: tuple[str, ...] = ("assault", "threat", "sex")
 _SPECIALS = frozenset(SPECIAL_CODES.values())
+
+#: Names the interview that holds the i-th answers document (error messages only).
+_Owner = Callable[[int], str]
+
+
+class MicrodataError(ValueError):
+    """An answer that does not fit the instrument, with the interview and field that hold it."""
+
+    def __init__(self, interview: str, field: str, problem: str) -> None:
+        super().__init__(f"interview {interview}, field {field!r}: {problem}")
+        self.interview = interview
+        self.field = field
+
+
+def _owner_names(rows: Sequence[Mapping[str, Any]], owner: Sequence[int] | None = None) -> _Owner:
+    """How an error names the interview of document ``i`` (its ``interview_id``, else its row)."""
+
+    def name(i: int) -> str:
+        row = owner[i] if owner is not None else i
+        ident = rows[row].get("interview_id")
+        return (
+            repr(ident)
+            if isinstance(ident, str)
+            else str(ident)
+            if ident is not None
+            else f"#{row}"
+        )
+
+    return name
 
 
 def screener_prefix(stem: str) -> str:
@@ -141,11 +172,23 @@ def _plain_fields(instrument: Instrument) -> list[_Field]:
     return _fields(items, instrument)
 
 
-def _repeat(instrument: Instrument, name: str) -> RepeatItem:
+def _find_repeat(instrument: Instrument, name: str) -> RepeatItem | None:
     for section in instrument.sections:
         if section.repeat is not None and section.repeat.code == name:
             return section.repeat
-    raise ValueError(f"instrument {instrument.id!r} has no repeat {name!r}")
+    return None
+
+
+def has_repeat(instrument: Instrument, name: str = "incident") -> bool:
+    """Whether the instrument has the repeat ``name`` (the standard incident module by default)."""
+    return _find_repeat(instrument, name) is not None
+
+
+def _repeat(instrument: Instrument, name: str) -> RepeatItem:
+    found = _find_repeat(instrument, name)
+    if found is None:
+        raise ValueError(f"instrument {instrument.id!r} has no repeat {name!r}")
+    return found
 
 
 def _check_records(records: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -168,7 +211,7 @@ def _meta_columns(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     return list(seen)
 
 
-def _numeric(docs: Sequence[Mapping[str, Any]], code: str) -> np.ndarray:
+def _numeric(docs: Sequence[Mapping[str, Any]], code: str, owner: _Owner) -> np.ndarray:
     nan = np.nan
     try:
         # absent answers read as NaN directly (no second pass over the values)
@@ -180,15 +223,22 @@ def _numeric(docs: Sequence[Mapping[str, Any]], code: str) -> np.ndarray:
             [nan if v is None else v for v in (d.get(code) for d in docs)], dtype=np.float64
         )
     except (TypeError, ValueError):
-        raise ValueError(f"column {code!r} has values that are not numbers") from None
+        pass
+    for i, doc in enumerate(docs):  # only to name the first value that is not a number
+        value = doc.get(code)
+        try:
+            np.float64(nan if value is None else value)
+        except (TypeError, ValueError):
+            raise MicrodataError(owner(i), code, f"{value!r} is not a number") from None
+    raise MicrodataError("?", code, "has values that are not numbers")
 
 
 def _columns_for(
-    field: _Field, docs: Sequence[Mapping[str, Any]], specials: SpecialPolicy
+    field: _Field, docs: Sequence[Mapping[str, Any]], specials: SpecialPolicy, owner: _Owner
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if field.numeric and not field.multiple:
-        return _numeric_columns(field, _numeric(docs, field.code), specials)
+        return _numeric_columns(field, _numeric(docs, field.code, owner), specials)
     values = [doc.get(field.code) for doc in docs]
     if field.multiple:
         n = len(values)
@@ -200,14 +250,16 @@ def _columns_for(
                 block[i] = np.nan
                 continue
             if not isinstance(value, list):
-                raise ValueError(f"column {field.code!r}: row {i} is not a list of choice codes")
+                raise MicrodataError(
+                    owner(i), field.code, f"{value!r} is not a list of choice codes"
+                )
             for code in value:
                 if code in _SPECIALS:
                     special[i] = code
                 elif code in index:
                     block[i, index[code]] = 1.0
                 else:
-                    raise ValueError(f"column {field.code!r}: row {i} has unknown choice {code!r}")
+                    raise MicrodataError(owner(i), field.code, f"unknown choice {code!r}")
         has_special = ~np.isnan(special)
         block[has_special] = special[has_special, None] if specials == "keep" else np.nan
         for code, j in index.items():
@@ -262,7 +314,7 @@ def respondent_table(
         if block is not None and field.numeric and not field.multiple:
             data.update(_numeric_columns(field, block[field.code], specials))
         else:
-            data.update(_columns_for(field, docs, specials))
+            data.update(_columns_for(field, docs, specials, _owner_names(rows)))
     return pd.DataFrame(data)
 
 
@@ -342,20 +394,21 @@ def incident_table(
     fields = _fields(_repeat(instrument, repeat).items, instrument)
     owner: list[int] = []
     instances: list[Mapping[str, Any]] = []
+    name = _owner_names(rows)
     for i, record in enumerate(rows):
         block = record["answers"].get(repeat)
         if block is None:
             continue
         if not isinstance(block, list):
-            raise ValueError(f"record {i}: {repeat!r} must be a list of instances")
+            raise MicrodataError(name(i), repeat, "must be a list of instances")
         for instance in block:
             if not isinstance(instance, Mapping):
-                raise ValueError(f"record {i}: every {repeat!r} instance must be a mapping")
+                raise MicrodataError(name(i), repeat, "every instance must be a mapping")
             owner.append(i)
             instances.append(instance)
     data: dict[str, Any] = {key: [rows[i].get(key) for i in owner] for key in meta}
     for field in fields:
-        data.update(_columns_for(field, instances, specials))
+        data.update(_columns_for(field, instances, specials, _owner_names(rows, owner)))
     table = pd.DataFrame(data)
     if "inc_crime" in table.columns and "inc_pos" in table.columns:
         _add_counts(table, [rows[i]["answers"] for i in owner], weight)

@@ -38,7 +38,7 @@ import sqlalchemy as sa
 
 from analysis.compare import fear_model
 from analysis.indicators import catalogue, compute_indicators
-from analysis.microdata import incident_table, respondent_table
+from analysis.microdata import MicrodataError, has_repeat, incident_table, respondent_table
 from questionnaires.model import Instrument
 
 from ..models import (
@@ -390,11 +390,11 @@ def indicator_table(
         raise ReportError("this wave has no completed interviews yet")
     instrument = _instrument(wave.instrument_version)
     progress(f"building microdata of {len(records)} interviews")
-    respondents = respondent_table(records, instrument)
     try:
-        incidents: pd.DataFrame | None = incident_table(records, instrument)
-    except ValueError:  # an instrument without the standard incident module
-        incidents = None
+        respondents = respondent_table(records, instrument)
+        incidents = incident_table(records, instrument) if has_repeat(instrument) else None
+    except MicrodataError as exc:  # bad data stops the report; staff see which answer to fix
+        raise ReportError(f"the answers do not fit the questionnaire: {exc}") from exc
     domains = [
         d
         for d in DOMAINS

@@ -8,7 +8,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.microdata import incident_table, respondent_table
+from analysis.microdata import (
+    MicrodataError,
+    has_repeat,
+    incident_table,
+    respondent_table,
+    standard_instrument,
+)
 
 
 def _record(interview_id: str, answers: dict[str, Any], **meta: Any) -> dict[str, Any]:
@@ -143,7 +149,7 @@ def test_bad_records_raise_value_error_naming_the_problem(records: list[Any], me
 
 
 def test_incident_repeat_must_be_a_list() -> None:
-    with pytest.raises(ValueError, match="'incident' must be a list"):
+    with pytest.raises(ValueError, match="interview 'a', field 'incident': must be a list"):
         incident_table([_record("a", {"incident": {"inc_pos": 1}})])
 
 
@@ -181,3 +187,17 @@ def test_incident_weights_add_up_to_every_crime_counted_by_the_screeners() -> No
         float(np.sum(resp["weight"] * crimes)), rel=1e-12
     )
     assert (inc["inc_described"] <= 3).all()
+
+
+def test_bad_values_name_the_interview_and_the_field() -> None:
+    bad_choice = {"incident": [{"inc_pos": 1, "inc_crime": 11, "inc_noreport": [99]}]}
+    with pytest.raises(MicrodataError, match=r"interview 'b', field 'inc_noreport'.*99"):
+        incident_table([_record("a", VICTIM), _record("b", bad_choice)])
+    with pytest.raises(MicrodataError, match=r"interview 'b', field 'dem_age'.*not a number"):
+        respondent_table([_record("a", VICTIM), _record("b", {"dem_age": "old"})])
+
+
+def test_only_an_instrument_with_the_repeat_has_it() -> None:
+    instrument = standard_instrument()
+    assert has_repeat(instrument, "incident")
+    assert not has_repeat(instrument, "vehicle")

@@ -30,6 +30,7 @@ from surveyapp.services.report_build import police_table, previous_table, report
 from surveyapp.services.reports import (
     AreaNode,
     OutputKey,
+    ReportError,
     ReportSettings,
     area_index,
     claim_output,
@@ -298,3 +299,39 @@ def test_reports_compare_with_the_previous_wave(session: Session, loaded: Wave) 
     assert len(national) == 1 and {"significant", "difference", "p"} <= set(data.changes.columns)
     # the previous wave's table went into the cache for its own pages
     assert ready_table(session, loaded, data_version(session, loaded)) is not None
+
+
+def test_bad_incident_data_fails_naming_the_interview_and_field(
+    session: Session, loaded: Wave
+) -> None:
+    # issue 15: a broad `except ValueError` read any bad incident as "no incident module"
+    # and the report silently lost its dark figure, reporting and incidence indicators
+    victim = next(
+        i
+        for i in session.scalars(
+            sa.select(Interview).where(
+                Interview.wave_id == loaded.id, Interview.status == InterviewStatus.completed
+            )
+        )
+        if (i.answers or {}).get("incident")
+    )
+    answers = dict(victim.answers)
+    answers["incident"] = [{**answers["incident"][0], "inc_report_to": [77]}]
+    victim.answers = answers
+    session.flush()
+    with pytest.raises(ReportError, match=rf"interview {victim.id}\b.*'inc_report_to'.*77"):
+        indicator_table(session, loaded)
+
+
+def test_an_instrument_without_incident_module_gives_the_respondent_indicators(
+    session: Session, loaded: Wave
+) -> None:
+    document = dict(loaded.instrument_version.document)
+    document["sections"] = [
+        s for s in document["sections"] if not any(i["type"] == "repeat" for i in s["items"])
+    ]
+    loaded.instrument_version.document = document
+    session.flush()
+    table = indicator_table(session, loaded)
+    assert "prev_person" in set(table["indicator"])
+    assert "dark_figure" not in set(table["indicator"])
