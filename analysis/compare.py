@@ -27,10 +27,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis.design import SurveyDesign
 from analysis.estimate import check_level
 from analysis.indicators.catalogue import UNIT_SCALE, get_indicator
-from analysis.indicators.compute import DesignSpec, add_domain_columns, indicator_variables
+from analysis.indicators.compute import add_domain_columns, indicator_variables
+from analysis.indicators.spec import DesignSpec, domain_labels, survey_design
 
 __all__ = [
     "DIFFERENCE_COLUMNS",
@@ -60,11 +60,6 @@ DIFFERENCE_COLUMNS: tuple[str, ...] = (
     "significant",
     "level",
 )
-
-
-def _text(values: pd.Series) -> pd.Series:
-    """Domain values as text, whole-number floats without ".0" (codes 1.0 -> "1")."""
-    return values.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
 
 
 def _test(diff: np.ndarray, se: np.ndarray, df: np.ndarray, level: float) -> dict[str, np.ndarray]:
@@ -149,24 +144,6 @@ def wave_difference(
     return out[list(DIFFERENCE_COLUMNS)].reset_index(drop=True)
 
 
-def _design(frame: pd.DataFrame, spec: DesignSpec, household: bool) -> SurveyDesign:
-    weight = spec.weight
-    if household:
-        if spec.household_weight is not None and spec.household_weight in frame.columns:
-            weight = spec.household_weight
-        else:
-            frame = frame.assign(__hw=frame[spec.weight] / frame["hh_adults"].clip(lower=1))
-            weight = "__hw"
-    return SurveyDesign(
-        frame,
-        weights=weight,
-        strata=spec.strata,
-        psu=spec.psu,
-        fpc=spec.fpc,
-        lonely_psu=spec.lonely_psu,
-    )
-
-
 def domain_difference(
     respondents: pd.DataFrame,
     incidents: pd.DataFrame | None,
@@ -221,7 +198,7 @@ def domain_difference(
     column = spec.domain_columns.get(by, by)
     if column not in frame.columns:
         raise ValueError(f"domain {by!r}: column {column!r} not found in the respondent table")
-    label = _text(frame[column])
+    label = domain_labels(frame[column])
     in_a = (label == str(first)).to_numpy()
     in_b = (label == str(second)).to_numpy()
     for value, inside in ((first, in_a), (second, in_b)):
@@ -232,7 +209,7 @@ def domain_difference(
     for ident in ids:
         ind = get_indicator(ident)
         parts = indicator_variables(ind, frame, incidents, spec.respondent_id)
-        design = _design(frame, spec, ind.level == "household")
+        design = survey_design(frame, spec, "household" if ind.level == "household" else "person")
         w = design.weights
         y, x = parts["num"], parts["den"]
         z = np.zeros((len(frame), 2))
@@ -622,24 +599,16 @@ def fear_model(
         {
             "unsafe": np.where(response["den"] > 0, response["num"], np.nan),
             "victim": np.where(victim["den"] > 0, victim["num"], np.nan),
-            "sex": _text(frame[sex_column]),
+            "sex": domain_labels(frame[sex_column]),
             "age_group": frame["age_group"],
-            "area": _text(frame[area_column]),
+            "area": domain_labels(frame[area_column]),
             "trust": np.where(
                 trust.isin([1, 2]), "trusts", np.where(trust.isin([3, 4]), "distrusts", "unknown")
             ),
         }
     )
-    for design_column in (spec.weight, spec.strata, spec.psu, spec.fpc):
-        if design_column is not None:
-            data[design_column] = frame[design_column].to_numpy()
-    design = SurveyDesign(
-        data,
-        weights=spec.weight,
-        strata=spec.strata,
-        psu=spec.psu,
-        fpc=spec.fpc,
-        lonely_psu=spec.lonely_psu,
-    )
+    for design_column in (spec.weight, *spec.design_columns):
+        data[design_column] = frame[design_column].to_numpy()
+    design = survey_design(data, spec)
     formula = "unsafe ~ victim + C(sex) + C(age_group) + C(area) + C(trust, Treatment('distrusts'))"
     return design.glm(formula, family="binomial", level=level)

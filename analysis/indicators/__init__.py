@@ -15,12 +15,12 @@ from analysis.indicators.catalogue import (
 from analysis.indicators.compute import (
     DEFAULT_DOMAINS,
     INDICATOR_COLUMNS,
-    DesignSpec,
     add_domain_columns,
     compute_indicators,
     indicator_variables,
 )
 from analysis.indicators.quality import QUALITY_RULES, QualityRules, Requirement, assess_quality
+from analysis.indicators.spec import DesignSpec
 
 __all__ = [
     "DEFAULT_DOMAINS",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -15,11 +15,11 @@ from analysis.estimate import check_level, logit_interval, wald_interval
 from analysis.indicators.catalogue import UNIT_SCALE, Indicator, catalogue, get_indicator
 from analysis.indicators.conditions import CountOf, codes_in, evaluate, evaluate_count
 from analysis.indicators.quality import QualityRules, assess_quality
+from analysis.indicators.spec import DesignSpec, domain_labels, level_weights, survey_design
 
 __all__ = [
     "DEFAULT_DOMAINS",
     "INDICATOR_COLUMNS",
-    "DesignSpec",
     "add_domain_columns",
     "compute_indicators",
     "indicator_variables",
@@ -65,58 +65,6 @@ AGE_GROUPS: tuple[tuple[str, int, int], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class DesignSpec:
-    """Column names of the design in the respondent (and incident) tables.
-
-    Parameters
-    ----------
-    weight : str
-        Final person weight.
-    household_weight : str, optional
-        Final household weight (without the adults factor). When absent,
-        household-level indicators use ``weight / hh_adults`` (documented
-        approximation).
-    strata, psu, fpc : str, optional
-        As in :class:`analysis.design.SurveyDesign`.
-    lonely_psu : str
-        Policy for strata with one PSU (``SurveyDesign``).
-    respondent_id : str
-        Key shared by the respondent and the incident tables.
-    domain_columns : mapping
-        Domain name -> column; names not listed are taken as column names.
-    """
-
-    weight: str = "weight"
-    household_weight: str | None = "weight_household"
-    strata: str | None = "stratum"
-    psu: str | None = "psu"
-    fpc: str | None = None
-    lonely_psu: str = "fail"
-    respondent_id: str = "interview_id"
-    domain_columns: Mapping[str, str] = field(
-        default_factory=lambda: {
-            "state": "state",
-            "municipality": "municipality",
-            "sex": "dem_sex",
-            "age_group": "age_group",
-            "youth": "youth",
-        }
-    )
-
-    @classmethod
-    def from_any(cls, spec: DesignSpec | Mapping[str, Any] | None) -> DesignSpec:
-        if spec is None:
-            return cls()
-        if isinstance(spec, DesignSpec):
-            return spec
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(spec) - known)
-        if unknown:
-            raise ValueError(f"design_spec has unknown key(s) {', '.join(unknown)}")
-        return cls(**dict(spec))
-
-
 def add_domain_columns(respondents: pd.DataFrame, age: str = "dem_age") -> pd.DataFrame:
     """A copy with ``age_group`` (18-29, 30-44, 45-59, 60+) and ``youth`` (18-29, 30+).
 
@@ -153,15 +101,6 @@ def _select(indicators: Sequence[str] | None) -> list[Indicator]:
     if isinstance(indicators, str):
         indicators = [indicators]
     return [get_indicator(ident) for ident in indicators]
-
-
-def _weight_column(frame: pd.DataFrame, name: str, role: str) -> np.ndarray:
-    if name not in frame.columns:
-        raise ValueError(f"{role} column {name!r} not found in the respondent table")
-    values = pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=np.float64)
-    if np.isnan(values).any():
-        raise ValueError(f"{role} column {name!r} has missing or non-numeric values")
-    return values
 
 
 def indicator_variables(
@@ -226,15 +165,6 @@ def indicator_variables(
     return {"num": num, "den": den, "unknown": np.zeros(n, dtype=bool), "cases": cases}
 
 
-def _domain_labels(values: pd.Series) -> pd.Series:
-    def label(v: Any) -> str:
-        if isinstance(v, float) and v.is_integer():
-            return str(int(v))
-        return str(v)
-
-    return values.map(label)
-
-
 @dataclass(frozen=True)
 class _LevelVariables:
     """Per-case arrays of the indicators of one weight level, column j = ``ids[j]``.
@@ -286,7 +216,7 @@ def _estimates(
     for (name, by), (domains, parts) in zip(by_columns.items(), results, strict=True):
         n_dom = domains.count
         if domains.levels is not None and by is not None:
-            labels = _domain_labels(domains.levels[by]).to_numpy(dtype=object)
+            labels = domain_labels(domains.levels[by]).to_numpy(dtype=object)
         else:
             labels = np.array(["national"], dtype=object)
         sums = np.asarray(summing_matrix(domains.code, n_dom) @ counts)
@@ -490,15 +420,10 @@ def compute_indicators(
             )
         by_columns[name] = column
 
-    design_columns = [c for c in (spec.strata, spec.psu, spec.fpc) if c is not None]
-    keep = list(dict.fromkeys(design_columns + [c for c in by_columns.values() if c is not None]))
-    person_w = _weight_column(frame, spec.weight, "weight")
-    if spec.household_weight is not None and spec.household_weight in frame.columns:
-        household_w = _weight_column(frame, spec.household_weight, "household_weight")
-    elif "hh_adults" in frame.columns:
-        household_w = person_w / np.maximum(_weight_column(frame, "hh_adults", "hh_adults"), 1.0)
-    else:
-        household_w = person_w
+    keep = list(
+        dict.fromkeys(spec.design_columns + [c for c in by_columns.values() if c is not None])
+    )
+    person_w = level_weights(frame, spec, "person")
     levels = (
         ("person", [i for i in selected if i.level in ("person", "victim")]),
         ("household", [i for i in selected if i.level == "household"]),
@@ -514,18 +439,12 @@ def compute_indicators(
                 frame[keep], person_w, frame, incidents, group, spec
             )
         else:
-            data = frame[keep].copy()
+            data = frame[keep]
             variables = _respondent_variables(frame, incidents, group, spec)
-            weights = person_w if weight_level == "person" else household_w
-        data["__w"] = weights
-        design = SurveyDesign(
-            data,
-            weights="__w",
-            strata=spec.strata,
-            psu=spec.psu,
-            fpc=spec.fpc,
-            lonely_psu=spec.lonely_psu,
-        )
+            weights = (
+                person_w if weight_level == "person" else level_weights(frame, spec, "household")
+            )
+        design = survey_design(data, spec, weights=weights)
         pieces += _estimates(design, variables, by_columns)
     if not pieces:
         return _finish(pd.DataFrame(columns=INDICATOR_COLUMNS), level, quality)

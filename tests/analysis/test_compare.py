@@ -130,6 +130,28 @@ def test_domain_difference_equals_a_regression_on_the_domain() -> None:
     assert not detected["corruption_officials"]  # no sex effect in the model
 
 
+@pytest.mark.parametrize(
+    ("drop", "weight"),
+    [
+        (["weight_household"], "weight / hh_adults"),
+        (["weight_household", "hh_adults"], "the person weight"),
+    ],
+)
+def test_household_estimates_of_domain_difference_use_the_weight_compute_uses(
+    drop: list[str], weight: str
+) -> None:
+    # issue 15: without hh_adults, compare raised KeyError where compute used the person weight
+    sim = _wave(1)
+    resp = sim.respondents.drop(columns=drop)
+    out = compare.domain_difference(resp, None, sim.design_spec, "prev_household", "sex", 1, 2)
+    table = compute_indicators(
+        resp, None, sim.design_spec, indicators=["prev_household"], domains=["sex"]
+    ).set_index("domain")
+    row = out.iloc[0]
+    assert row["estimate_a"] == pytest.approx(table.loc["1", "estimate"], rel=1e-12), weight
+    assert row["estimate_b"] == pytest.approx(table.loc["2", "estimate"], rel=1e-12), weight
+
+
 def test_domain_difference_rejects_unknown_values() -> None:
     sim = _wave(1)
     with pytest.raises(ValueError, match="no case with value '9'"):
