@@ -57,9 +57,13 @@ def create_app(
 ) -> Flask:
     """Build the app: defaults, then instance/config.py, then SURVEYAPP_* variables, then test_config.
 
-    ``instance_path`` overrides Flask's default instance folder (``./instance``
-    next to the package in a source checkout).
+    The instance folder (database, secret key, config.py) is ``instance_path``, else
+    ``SURVEYAPP_INSTANCE_PATH``, else Flask's default: ``instance/`` next to the
+    package in a source checkout, ``<prefix>/var/surveyapp-instance`` when installed.
     """
+    instance_path = instance_path or os.environ.get("SURVEYAPP_INSTANCE_PATH") or None
+    if instance_path is not None:
+        instance_path = os.path.abspath(instance_path)
     app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
     app.config.from_mapping(default_config.defaults())
     if test_config is None:
@@ -76,7 +80,7 @@ def create_app(
         app.config["RATELIMIT_ENABLED"] = False
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    migrate.init_app(app, db, directory=str(migrations_directory()))
     csrf.init_app(app)
     limiter.init_app(app)
     _init_login(app)
@@ -88,6 +92,19 @@ def create_app(
     app.context_processor(_template_globals)
     register_commands(app)
     return app
+
+
+def migrations_directory() -> Path:
+    """The Alembic migrations: inside the installed package, or ``migrations/`` of a source checkout.
+
+    The wheel maps the top-level ``migrations/`` folder to ``surveyapp/migrations``
+    (see setup.py); an editable install or a checkout on ``sys.path`` uses the folder itself.
+    """
+    package = Path(__file__).resolve().parent
+    installed = package / "migrations"
+    if (installed / "env.py").is_file():
+        return installed
+    return package.parent / "migrations"
 
 
 def _template_globals() -> dict[str, Any]:
