@@ -2,7 +2,8 @@
 
 Internal module of :mod:`analysis.calibration`: matching sample categories to
 population totals, building the calibration model matrix, and the Newton
-iterations for generalized raking.
+iterations for generalized raking. patsy and scipy are imported when a
+calibration runs, not with ``import analysis``.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-import patsy
-import scipy.linalg
 
 CalFun = Literal["linear", "raking", "logit"]
 Columns = str | Sequence[str]
@@ -206,6 +205,8 @@ def calibration_matrix(
     (model matrix (n, p), population totals (p,), column names)
     """
     if isinstance(formula_or_columns, str):
+        import patsy
+
         try:
             mm = patsy.dmatrix(formula_or_columns, data, NA_action="raise", return_type="dataframe")
         except patsy.PatsyError as exc:
@@ -315,6 +316,8 @@ def _grake(
 
 def orthonormal_basis(x: np.ndarray) -> tuple[np.ndarray, int]:
     """Orthonormal basis of the column space of ``x`` and its rank (pivoted QR)."""
+    import scipy.linalg
+
     q, r, _ = scipy.linalg.qr(x, mode="economic", pivoting=True)
     diag = np.abs(np.diag(r))
     rank = int(np.sum(diag > 1e-7 * diag[0])) if diag.size and diag[0] > 0 else 0

@@ -17,7 +17,7 @@ and the calibration model (R's ``grake``) in :mod:`analysis._calibration_model`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -36,14 +36,13 @@ from analysis._calibration_model import (
     orthonormal_basis,
 )
 from analysis._calibration_steps import PostStratification, Raking, RegressionCalibration
-
-if TYPE_CHECKING:
-    from analysis.design import SurveyDesign
-    from analysis.replicate import ReplicateDesign
+from analysis._taylor import CalibrationStep, TaylorDesign
+from analysis.replicate import ReplicateDesign
 
 # A Taylor-linearization design gets a residualizing step; a replicate-weight
-# design gets every replicate calibrated again (R's svyrep methods).
-Design = TypeVar("Design", "SurveyDesign", "ReplicateDesign")
+# design gets every replicate calibrated again (R's svyrep methods). A
+# SurveyDesign in gives a SurveyDesign out.
+Design = TypeVar("Design", bound=TaylorDesign | ReplicateDesign)
 
 __all__ = [
     "INTERCEPT",
@@ -65,22 +64,25 @@ __all__ = [
 # ---------------------------------------------------------------------------
 
 
-def _replicates(design: Any) -> np.ndarray | None:
+def _replicates(design: object) -> np.ndarray | None:
     """The (n, R) replicate weights of a replicate design; None for a Taylor design."""
-    if hasattr(design, "_with_weights") and hasattr(design, "_variance"):
+    if isinstance(design, TaylorDesign):
         return None
-    replicate_weights = getattr(design, "replicate_weights", None)
-    if replicate_weights is None:
+    if not isinstance(design, ReplicateDesign):
         raise ValueError(
             f"expected a SurveyDesign or a ReplicateDesign; got {type(design).__name__}"
         )
-    return np.asarray(replicate_weights(), dtype=np.float64)
+    return np.asarray(design.replicate_weights(), dtype=np.float64)
 
 
-def _result(design: Any, weights: np.ndarray, reps: np.ndarray | None, step: object | None) -> Any:
+def _result(
+    design: Design, weights: np.ndarray, reps: np.ndarray | None, step: CalibrationStep | None
+) -> Design:
     """New design: Taylor with ``step`` appended, or replicate with new replicate weights."""
-    if reps is None:
+    if isinstance(design, TaylorDesign):
         return design._with_weights(weights, step=step)
+    if reps is None or not isinstance(design, ReplicateDesign):
+        raise ValueError("a replicate design needs its replicate weights")
     return type(design)(
         design.data,
         weights,

@@ -5,24 +5,22 @@ the model-based covariance by the design-based one of R's ``survey::svyglm``:
 the estimating functions, multiplied by the inverse information, go through
 the design's linearization variance (strata, clusters, finite population
 corrections and calibration).
+
+statsmodels, patsy and scipy are imported by the functions that use them:
+together they take over a second to import, which every ``import analysis``
+would otherwise pay.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import numpy as np
 import pandas as pd
-import patsy
-import scipy.linalg
-import statsmodels.api as sm
-from scipy import special, stats
 
+from analysis._taylor import TaylorDesign
 from analysis.replicate import ReplicateDesign
-
-if TYPE_CHECKING:
-    from analysis.design import SurveyDesign
 
 __all__ = ["SurveyGLM", "fit_svyglm", "svyglm"]
 
@@ -66,6 +64,8 @@ class SurveyGLM:
         For the binomial family it adds ``odds_ratio``, ``or_ci_low`` and
         ``or_ci_high`` (the exponentiated estimate and interval).
         """
+        from scipy import stats
+
         if not 0 < level < 1:
             raise ValueError(f"level must be between 0 and 1; got {level}")
         est = self.coefficients.to_numpy()
@@ -132,6 +132,8 @@ def _response(y: pd.DataFrame, family: Family) -> np.ndarray:
 
 
 def _check_rank(x: pd.DataFrame, weights: np.ndarray) -> None:
+    import scipy.linalg
+
     xw = x.to_numpy() * np.sqrt(weights)[:, None]
     _, r, piv = scipy.linalg.qr(xw, mode="economic", pivoting=True)
     diag = np.abs(np.diag(r))
@@ -152,6 +154,8 @@ def _fit(
     start: np.ndarray | None = None,
 ) -> np.ndarray:
     """Coefficients of the weighted GLM (IRLS to full convergence)."""
+    import statsmodels.api as sm
+
     glm_family = sm.families.Gaussian() if family == "gaussian" else sm.families.Binomial()
     # var_weights, not freq_weights: the weights scale the variance function,
     # which is R's quasibinomial with prior weights (no integer counts needed)
@@ -162,7 +166,7 @@ def _fit(
 
 
 def _linearization_vcov(
-    design: SurveyDesign,
+    design: TaylorDesign,
     y: np.ndarray,
     x: np.ndarray,
     rows: np.ndarray,
@@ -171,6 +175,8 @@ def _linearization_vcov(
     beta: np.ndarray,
 ) -> np.ndarray:
     """Sandwich covariance through the design's linearization variance (R: svy.varcoef)."""
+    from scipy import special
+
     mu = x @ beta
     if family == "binomial":
         mu = special.expit(mu)
@@ -206,12 +212,14 @@ def _replicate_vcov(
 
 
 def fit_svyglm(
-    design: SurveyDesign | ReplicateDesign,
+    design: TaylorDesign | ReplicateDesign,
     formula: str,
     family: Family = "gaussian",
     subset: Subset = None,
 ) -> SurveyGLM:
     """Fit a GLM with design-based standard errors; see :func:`svyglm`."""
+    import patsy
+
     if family not in ("gaussian", "binomial"):
         raise ValueError(f"family must be 'gaussian' or 'binomial'; got {family!r}")
     data = design.data.reset_index(drop=True)
@@ -251,7 +259,7 @@ def fit_svyglm(
 
 
 def svyglm(
-    design: SurveyDesign | ReplicateDesign,
+    design: TaylorDesign | ReplicateDesign,
     formula: str,
     family: Family = "gaussian",
     subset: Subset = None,

@@ -9,25 +9,24 @@ works on it, with the variance
 where ``s`` is ``scale``, ``c_r`` the ``rscales`` and :math:`\\bar\\theta` the
 mean of the replicates (or the full-sample estimate when ``mse=True``), as
 R's ``survey:::svrVar``.
+
+scipy is imported by the functions that need it, so that ``import analysis``
+stays fast.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import numpy as np
 import pandas as pd
-import scipy.linalg
-import scipy.sparse as sp
 
+from analysis._taylor import TaylorDesign
 from analysis._validation import check_weights
+from analysis._variance import Stage
 from analysis.estimators import DesignEstimators, Kind
-
-if TYPE_CHECKING:
-    from analysis._variance import Stage
-    from analysis.design import SurveyDesign
 
 ReplicateType = Literal["jk1", "jkn", "bootstrap", "brr"]
 REPLICATE_TYPES: tuple[str, ...] = ("jk1", "jkn", "bootstrap", "brr")
@@ -200,6 +199,8 @@ class ReplicateDesign(DesignEstimators):
         self, values: np.ndarray, rows: np.ndarray, domain: np.ndarray, n_domains: int
     ) -> np.ndarray:
         """(D, R) replicate totals of ``values`` (m,) over each domain."""
+        import scipy.sparse as sp
+
         base = values if self.combined else values * self.weights[rows]
         cells = sp.csr_matrix(
             (base, (domain, self._unit_of_case[rows])),
@@ -257,7 +258,7 @@ class ReplicateDesign(DesignEstimators):
 
 
 def replicate_design(
-    design: SurveyDesign,
+    design: TaylorDesign,
     type: str = "jkn",
     replicates: int = 200,
     rng: np.random.Generator | int | None = None,
@@ -403,6 +404,8 @@ def _rao_wu(
 
 
 def _brr(first: Stage) -> tuple[np.ndarray, float, np.ndarray]:
+    import scipy.linalg
+
     stratum_of_psu = first.group_of_unit
     n_h = np.bincount(stratum_of_psu)
     if (n_h != 2).any():
