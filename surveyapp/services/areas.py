@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from ..models import Area, AreaLevel
 from . import DBSession
-from .sample import RowError, decode_csv, sniff_dialect
+from .sample import RowError, decode_csv, parse_whole_number, sniff_dialect
 from .users import UserError
 
 
@@ -146,12 +146,10 @@ def _import_rows(
                 continue
         population = None
         if values.get("population"):
-            if not values["population"].isdigit():
-                errors.append(
-                    RowError(line, "population", f'"{values["population"]}" is not a whole number')
-                )
+            population, message = parse_whole_number(values["population"], "people")
+            if message:
+                errors.append(RowError(line, "population", message))
                 continue
-            population = int(values["population"])
         try:
             area = create_area(
                 session,

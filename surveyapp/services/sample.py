@@ -60,17 +60,50 @@ class ImportResult:
         return not self.errors
 
 
+#: Largest whole number a CSV cell may hold: PostgreSQL's ``integer`` (SQLite has no limit).
+MAX_WHOLE_NUMBER = 2**31 - 1
+
+
 def decode_csv(data: bytes | str) -> tuple[str | None, RowError | None]:
-    """Text of an uploaded file (UTF-8, with or without BOM)."""
+    """Text of an uploaded file (UTF-8, with or without BOM, without NUL characters)."""
     if isinstance(data, str):
-        return data.lstrip("\ufeff"), None
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        text = data.lstrip("\ufeff")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            return None, RowError(
+                line, None, 'the file is not UTF-8 text; save it as "CSV UTF-8" and try again'
+            )
+    nul = text.find("\x00")
+    if nul >= 0:
+        # PostgreSQL cannot store it and SQLite would keep it silently: refuse the file.
         return None, RowError(
-            line, None, 'the file is not UTF-8 text; save it as "CSV UTF-8" and try again'
+            text.count("\n", 0, nul) + 1,
+            None,
+            "contains a NUL character (a zero byte), which is not text; "
+            'save the file as "CSV UTF-8" and try again',
         )
+    return text, None
+
+
+def parse_whole_number(
+    raw: str, what: str, *, minimum: int = 0, maximum: int = MAX_WHOLE_NUMBER
+) -> tuple[int | None, str | None]:
+    """A whole number of ``what`` from a CSV cell, within ``minimum`` to ``maximum``."""
+    text = raw.strip()
+    # int() also reads "١٢" and "1_000"; a cell holds ASCII digits only.
+    digits = text[1:] if text[:1] == "-" else text
+    if not (digits.isascii() and digits.isdigit()):
+        return None, f'"{raw}" is not a whole number of {what}'
+    value = int(text) if len(digits) <= 20 else maximum + 1
+    if not minimum <= value <= maximum:
+        return (
+            None,
+            f"{text if len(text) <= 24 else text[:20] + '…'} is out of range: {what} must be from {minimum:,} to {maximum:,}",
+        )
+    return value, None
 
 
 def sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
@@ -96,13 +129,7 @@ def _parse_probability(raw: str) -> tuple[float | None, str | None]:
 
 
 def _parse_adults(raw: str) -> tuple[int | None, str | None]:
-    try:
-        value = int(raw)
-    except ValueError:
-        return None, f'"{raw}" is not a whole number of adults'
-    if not 0 <= value <= 99:
-        return None, f"{value} adults is out of range (0 to 99)"
-    return value, None
+    return parse_whole_number(raw, "adults", minimum=0, maximum=99)
 
 
 def _area_lookup(session: DBSession, wave: Wave) -> dict[str, list[Area]]:

@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import io
 import re
+from calendar import monthrange
 from collections.abc import Callable
 from typing import Any
 
@@ -26,7 +27,7 @@ from analysis.microdata import CRIME_STEMS
 
 from ..models import Area, PoliceRecord, PopulationTotal, User, utcnow
 from . import DBSession, audit
-from .sample import RowError, decode_csv
+from .sample import RowError, decode_csv, parse_whole_number
 
 POLICE_COLUMNS = ("area_code", "period", "crime_type", "count", "population", "source")
 POLICE_REQUIRED = ("area_code", "period", "crime_type", "count")
@@ -52,6 +53,8 @@ _AGE_GROUP = re.compile(r"^(\d{1,3})(?:-(\d{1,3})|\+)$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
+#: Years a police period or census total may refer to (census years and projections).
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
 @dataclasses.dataclass
@@ -105,46 +108,46 @@ class AreaCodes:
 
 
 def parse_period(text: str) -> tuple[tuple[dt.date, dt.date] | None, str | None]:
-    """``2024`` (a year), ``2024-03`` (a month), ``2024-Q2`` or ``2024-01-01/2024-06-30``."""
+    """``2024`` (a year), ``2024-03`` (a month), ``2024-Q2`` or ``2024-01-01/2024-06-30``,
+    within the years FIRST_YEAR to LAST_YEAR."""
     text = text.strip()
+    period: tuple[dt.date, dt.date] | None = None
     try:
         if m := _YEAR.match(text):
             year = int(m.group(1))
-            return (dt.date(year, 1, 1), dt.date(year, 12, 31)), None
-        if m := _MONTH.match(text):
-            start = dt.date(int(m.group(1)), int(m.group(2)), 1)
-            end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(
-                days=1
-            )
-            return (start, end), None
-        if m := _QUARTER.match(text):
+            period = (dt.date(year, 1, 1), dt.date(year, 12, 31))
+        elif m := _MONTH.match(text):
+            year, month = int(m.group(1)), int(m.group(2))
+            period = (dt.date(year, month, 1), dt.date(year, month, monthrange(year, month)[1]))
+        elif m := _QUARTER.match(text):
             year, quarter = int(m.group(1)), int(m.group(2))
-            start = dt.date(year, 3 * quarter - 2, 1)
-            end = (dt.date(year, 3 * quarter, 28) + dt.timedelta(days=4)).replace(
-                day=1
-            ) - dt.timedelta(days=1)
-            return (start, end), None
-        if "/" in text:
-            first, last = (dt.date.fromisoformat(p.strip()) for p in text.split("/", 1))
-            if last < first:
-                return None, f'"{text}" ends before it starts'
-            return (first, last), None
+            last = 3 * quarter
+            period = (dt.date(year, last - 2, 1), dt.date(year, last, monthrange(year, last)[1]))
+        elif "/" in text:
+            first, last_day = (dt.date.fromisoformat(p.strip()) for p in text.split("/", 1))
+            period = (first, last_day)
     except ValueError:
-        pass
-    return None, f'"{text}" is not a period; write 2024, 2024-03, 2024-Q2 or 2024-01-01/2024-06-30'
+        period = None
+    if period is None:
+        return None, (
+            f'"{text}" is not a period; write 2024, 2024-03, 2024-Q2 or 2024-01-01/2024-06-30'
+        )
+    if period[1] < period[0]:
+        return None, f'"{text}" ends before it starts'
+    if not (FIRST_YEAR <= period[0].year and period[1].year <= LAST_YEAR):
+        return None, f'"{text}" is outside the years {FIRST_YEAR} to {LAST_YEAR}'
+    return period, None
 
 
 def _count(text: str, what: str, *, minimum: int = 0) -> tuple[int | None, str | None]:
+    """A count (thousands may be grouped with commas or spaces), 0 or ``minimum`` to 2,147,483,647."""
     cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
     if re.fullmatch(r"\d{1,3}(,\d{3})+", cleaned):
         cleaned = cleaned.replace(",", "")
-    try:
-        value = int(cleaned)
-    except ValueError:
-        return None, f'"{text}" is not a whole number of {what}'
-    if value < minimum:
-        return None, f"{value} is below {minimum}"
-    return value, None
+    value, message = parse_whole_number(cleaned, what, minimum=minimum)
+    if message and value is None and cleaned != text.strip():
+        message = message.replace(f'"{cleaned}"', f'"{text}"')
+    return value, message
 
 
 RowParser = Callable[[int, dict[str, str], AreaCodes], tuple[dict[str, Any] | None, list[RowError]]]
@@ -267,11 +270,11 @@ def _census_row(
     area_id, message = codes.resolve(values["area_code"])
     if message:
         errors.append(RowError(line, "area_code", message))
-    year, message = _count(values["year"], "years", minimum=1900)
-    if message or (year is not None and year > 2200):
-        errors.append(
-            RowError(line, "year", message or f"{year} is not a census or projection year")
-        )
+    year, message = parse_whole_number(
+        values["year"], "the year", minimum=FIRST_YEAR, maximum=LAST_YEAR
+    )
+    if message:
+        errors.append(RowError(line, "year", message))
     sex = SEXES.get(values["sex"].lower())
     if sex is None:
         errors.append(

@@ -272,3 +272,77 @@ def test_upload_forms_need_the_csrf_token(
     assert refused.status_code == 400
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(PoliceRecord)) == 0
+
+
+# ---- ranges and NUL bytes (issue 11) ----
+
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize("period", ["9999-12", "9999-Q4", "9999", "0001-01", "1899", "2201-Q1"])
+def test_a_period_outside_1900_to_2200_is_a_clear_row_error(period: str) -> None:
+    parsed, message = parse_period(period)
+    assert parsed is None and message is not None and "1900" in message and "2200" in message
+
+
+def test_periods_at_the_edges_of_the_range_are_accepted() -> None:
+    assert parse_period("2200-Q4") == ((dt.date(2200, 10, 1), dt.date(2200, 12, 31)), None)
+    assert parse_period("1900-01") == ((dt.date(1900, 1, 1), dt.date(1900, 1, 31)), None)
+    assert parse_period("1900-01-01/2200-12-31")[1] is None
+    assert parse_period("1900-01-01/9999-12-31")[0] is None
+
+
+def test_police_numbers_too_large_for_the_database_are_row_errors(
+    session: Session, areas: dict[str, int]
+) -> None:
+    data = (
+        "area_code,period,crime_type,count,population\n"
+        f"01,2024,rob,{HUGE},100\n"
+        f"01,2024,theft,1,{HUGE}\n"
+        "01,2024,11,2147483647,2147483647\n"  # the largest accepted
+        "02,9999-12,rob,1,\n"
+    )
+    result = import_police_records(session, data)
+    found = {(e.line, e.column): e.message for e in result.errors}
+    assert set(found) == {(2, "count"), (3, "population"), (5, "period")}
+    assert "2,147,483,647" in found[(2, "count")]
+    session.commit()
+    assert _rows(session, PoliceRecord) == []
+    ok = import_police_records(
+        session, "area_code,period,crime_type,count,population\n01,2024,11,2147483647,2147483647\n"
+    )
+    assert ok.ok, ok.errors
+    session.commit()
+    assert [r.count for r in _rows(session, PoliceRecord)] == [2147483647]
+
+
+def test_census_population_too_large_for_the_database_is_a_row_error(
+    session: Session, areas: dict[str, int]
+) -> None:
+    result = import_population_totals(
+        session, f"area_code,year,sex,age_group,population\n01,2020,1,18-29,{HUGE}\n"
+    )
+    assert [(e.line, e.column) for e in result.errors] == [(2, "population")]
+    session.commit()
+    assert _rows(session, PopulationTotal) == []
+
+
+@pytest.mark.parametrize(
+    ("importer", "data"),
+    [
+        (
+            import_police_records,
+            "area_code,period,crime_type,count,source\n01,2024,rob,1,ok\n01,2024,11,1,b\x00d\n",
+        ),
+        (
+            import_population_totals,
+            "area_code,year,sex,age_group,population\n01,2020,1,18-29,5\n01,20\x0020,2,18-29,5\n",
+        ),
+    ],
+)
+def test_a_nul_byte_in_a_csv_cell_is_named_by_line(
+    session: Session, areas: dict[str, int], importer: Callable[..., Any], data: str
+) -> None:
+    result = importer(session, data.encode())
+    assert not result.ok and result.stored == 0
+    assert [e.line for e in result.errors] == [3] and "NUL" in result.errors[0].message

@@ -69,3 +69,10 @@ def test_import_areas_reports_every_bad_line(session: Session) -> None:
 def test_import_areas_needs_the_columns(session: Session) -> None:
     created, errors = import_areas(session, "code,name\nMX,México\n")
     assert created == [] and [(e.line, e.column) for e in errors] == [(1, "level"), (1, "parent")]
+
+
+def test_import_areas_refuses_populations_the_database_cannot_hold(session: Session) -> None:
+    data = "level,code,name,parent,population\ncountry,MX,México,,99999999999999999999\n"
+    created, errors = import_areas(session, data)
+    assert created == [] and [(e.line, e.column) for e in errors] == [(2, "population")]
+    assert "2,147,483,647" in errors[0].message

@@ -120,3 +120,19 @@ def test_area_codes_are_limited_to_the_waves_areas(session: Session, wave: Wave)
     session.flush()
     assert import_sample_units(session, wave, "external_id,area_code\nA,039\n").ok
     assert _units(session, wave)[0].area_id == mty.id
+
+
+def test_a_nul_byte_or_an_out_of_range_number_is_a_row_error(session: Session, wave: Wave) -> None:
+    nul = import_sample_units(session, wave, b"external_id,address\nA,Calle 1\nB,Calle\x00 2\n")
+    assert [(e.line, e.column) for e in nul.errors] == [(3, None)] and "NUL" in nul.errors[
+        0
+    ].message
+    huge = import_sample_units(
+        session, wave, "external_id,eligible_adults\nA,99999999999999999999\nB,\u0663\n"
+    )
+    assert [(e.line, e.column) for e in huge.errors] == [
+        (2, "eligible_adults"),
+        (3, "eligible_adults"),
+    ]
+    session.commit()
+    assert session.scalars(sa.select(SampleUnit)).all() == []
