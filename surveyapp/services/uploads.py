@@ -134,7 +134,7 @@ def parse_period(text: str) -> tuple[tuple[dt.date, dt.date] | None, str | None]
         )
     if period[1] < period[0]:
         return None, f'"{text}" ends before it starts'
-    if not (FIRST_YEAR <= period[0].year and period[1].year <= LAST_YEAR):
+    if period[0].year < FIRST_YEAR or period[1].year > LAST_YEAR:
         return None, f'"{text}" is outside the years {FIRST_YEAR} to {LAST_YEAR}'
     return period, None
 
