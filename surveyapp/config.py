@@ -13,7 +13,7 @@ The reference with deployment notes is ``surveyapp/docs/server.md``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 #: Secret used to sign sessions and CSRF tokens. When unset, a random key is
 #: generated once and kept in ``instance/secret_key`` (mode 0600).
@@ -75,8 +75,34 @@ CONTENT_SECURITY_POLICY: str | None = None
 #: code generation page (the manager may change it per batch); 0 means no expiry.
 INVITATION_CODE_DAYS: int = 0
 
-#: Language of the staff pages when the browser asks for none we have.
+#: Language of the staff pages, the respondent pages and the reports when the browser
+#: (or the link) asks for none we have; one of the four languages of surveyapp.i18n.
 DEFAULT_LANGUAGE: str = "es"
+
+# ---- observatory reports (surveyapp/observatory/jobs.py) ----
+
+#: Where cached reports are built: "thread" (a background thread per server process),
+#: "inline" (the request that asks builds it: tests, tiny sites) or "off" (nothing in the
+#: server builds; run ``surveyapp report --work`` from cron or a systemd service).
+REPORT_WORKER: Literal["thread", "inline", "off"] = "thread"
+#: Rule set of analysis.indicators.quality that flags and suppresses estimates.
+REPORT_QUALITY_RULES: str = "inegi"
+#: Estimates from fewer cases are suppressed in public outputs whatever the rule set.
+REPORT_MIN_CASES: int = 30
+#: A build claimed longer ago than this many seconds is taken as dead and retried.
+REPORT_STALE_SECONDS: int = 900
+#: Seconds between reloads of a "being prepared" page.
+REPORT_REFRESH_SECONDS: int = 3
+
+# ---- respondent pages (/s/) ----
+
+#: Largest body in bytes a respondent page accepts (a page of answers is a few kilobytes).
+RESPOND_MAX_BODY: int = 64 * 1024
+#: Guesses of invitation or resume codes allowed per client address (Flask-Limiter syntax).
+RESPOND_CODE_RATE_LIMIT: str = "10 per minute;60 per hour"
+#: How page-by-page saves commit on SQLite in WAL mode: "NORMAL" (not synced to disk at once:
+#: safe against application crashes, not power cuts) or "FULL" (synced, like every other commit).
+RESPOND_PAGE_SYNC: Literal["NORMAL", "FULL"] = "NORMAL"
 
 
 def defaults() -> dict[str, Any]:
