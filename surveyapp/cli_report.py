@@ -22,11 +22,11 @@ import sqlalchemy as sa
 from flask.cli import with_appcontext
 
 from .extensions import db
+from .i18n import LANGUAGES, default_language
 from .models import OutputStatus, Wave
 from .observatory.jobs import build_pending, report_settings
 from .services.report_build import cached_drivers, find_area, pdf_report
 from .services.reports import (
-    LANGUAGES,
     NATIONAL,
     AreaNode,
     OutputKey,
@@ -85,7 +85,12 @@ def _step(started: float) -> Callable[[str], None]:
     show_default=True,
     help="national, or a state or municipality by code, name or key.",
 )
-@click.option("--lang", "language", default="es", show_default=True, type=click.Choice(LANGUAGES))
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(LANGUAGES),
+    help="Language of the report (default: the DEFAULT_LANGUAGE setting).",
+)
 @click.option(
     "--internal", is_flag=True, help="Internal edition: every estimate, flagged (never publish)."
 )
@@ -114,7 +119,7 @@ def _step(started: float) -> Callable[[str], None]:
 def report_command(
     wave_ref: str | None,
     area_ref: str,
-    language: str,
+    language: str | None,
     internal: bool,
     output: str | None,
     work: bool,
@@ -144,6 +149,7 @@ def report_command(
     wave = _wave(wave_ref)
     area = _area(wave, area_ref)
     public = not internal
+    language = language or default_language()
     version = data_version(db.session, wave, settings)
     echo(
         f"wave {wave.slug}, {area.report_level} {area.name}, {language}, {'public' if public else 'internal'}"

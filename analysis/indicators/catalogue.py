@@ -17,12 +17,13 @@ has no indicator-specific branches. Levels and weights:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 import pandas as pd
 
+from analysis.i18n import LANGUAGES, tr
 from analysis.indicators.conditions import (
     AllOf,
     Always,
@@ -54,10 +55,9 @@ UNIT_SCALE: dict[str, float] = {
     "per_1000": 1_000.0,
     "ratio": 1.0,
 }
-LANGUAGES = ("es", "en", "pt", "fr")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Indicator:
     """One standard indicator.
 
@@ -79,11 +79,6 @@ class Indicator:
     unknown: Condition | None = None
     crime_type: int | None = None
     notes: str = ""
-    tags: tuple[str, ...] = field(default=())
-
-
-def _t(es: str, en: str, pt: str, fr: str) -> dict[str, str]:
-    return {"es": es, "en": en, "pt": pt, "fr": fr}
 
 
 def _fmt(template: Text, **labels: Text) -> dict[str, str]:
@@ -144,7 +139,7 @@ def _victimization() -> list[Indicator]:
     out: list[Indicator] = []
     person = _victim_of(PERSONAL_STEMS)
     household = _victim_of(HOUSEHOLD_STEMS)
-    pv_def = _t(
+    pv_def = tr(
         "Personas de 18 años y más víctimas de al menos un delito personal en los últimos 12 meses, entre las personas de 18 años y más (excluye estado desconocido).",
         "Persons 18+ victimized by at least one personal crime in the last 12 months, over persons 18+ (unknown status excluded).",
         "Pessoas de 18 anos ou mais vítimas de pelo menos um crime pessoal nos últimos 12 meses, entre as pessoas de 18 anos ou mais (exclui situação desconhecida).",
@@ -154,7 +149,7 @@ def _victimization() -> list[Indicator]:
         (
             "prev_person",
             "percent",
-            _t(
+            tr(
                 "Prevalencia delictiva en personas",
                 "Person prevalence",
                 "Prevalência de vitimização pessoal",
@@ -164,7 +159,7 @@ def _victimization() -> list[Indicator]:
         (
             "prev_person_rate",
             "per_100000",
-            _t(
+            tr(
                 "Tasa de prevalencia delictiva por cada 100 000 habitantes de 18 años y más",
                 "Victims per 100,000 persons 18+",
                 "Vítimas por 100 000 pessoas de 18 anos ou mais",
@@ -175,92 +170,92 @@ def _victimization() -> list[Indicator]:
     for ident, unit, name in person_units:
         out.append(
             Indicator(
-                ident,
-                "victimization",
-                name,
-                pv_def,
-                "person",
-                unit,
-                "proportion",
-                person,
-                Always(),
-                _unknown_for(PERSONAL_STEMS),
+                id=ident,
+                group="victimization",
+                name=name,
+                definition=pv_def,
+                level="person",
+                unit=unit,
+                estimator="proportion",
+                numerator=person,
+                denominator=Always(),
+                unknown=_unknown_for(PERSONAL_STEMS),
             )
         )
     out.append(
         Indicator(
-            "prev_household",
-            "victimization",
-            _t(
+            id="prev_household",
+            group="victimization",
+            name=tr(
                 "Prevalencia delictiva en hogares",
                 "Household prevalence",
                 "Prevalência de vitimização domiciliar",
                 "Prévalence de victimation des ménages",
             ),
-            _t(
+            definition=tr(
                 "Hogares con al menos un delito contra el hogar en los últimos 12 meses, entre los hogares (excluye estado desconocido).",
                 "Households with at least one household crime in the last 12 months, over households (unknown status excluded).",
                 "Domicílios com pelo menos um crime contra o domicílio nos últimos 12 meses, entre os domicílios (exclui situação desconhecida).",
                 "Ménages ayant subi au moins une infraction contre le ménage au cours des 12 derniers mois, parmi les ménages (statut inconnu exclu).",
             ),
-            "household",
-            "percent",
-            "proportion",
-            household,
-            Always(),
-            _unknown_for(HOUSEHOLD_STEMS),
+            level="household",
+            unit="percent",
+            estimator="proportion",
+            numerator=household,
+            denominator=Always(),
+            unknown=_unknown_for(HOUSEHOLD_STEMS),
         )
     )
     out.append(
         Indicator(
-            "prev_household_rate",
-            "victimization",
-            _t(
+            id="prev_household_rate",
+            group="victimization",
+            name=tr(
                 "Hogares víctimas por cada 100 000 hogares",
                 "Victimized households per 100,000 households",
                 "Domicílios vitimados por 100 000 domicílios",
                 "Ménages victimes pour 100 000 ménages",
             ),
-            out[-1].definition,
-            "household",
-            "per_100000",
-            "proportion",
-            household,
-            Always(),
-            _unknown_for(HOUSEHOLD_STEMS),
+            definition=out[-1].definition,
+            level="household",
+            unit="per_100000",
+            estimator="proportion",
+            numerator=household,
+            denominator=Always(),
+            unknown=_unknown_for(HOUSEHOLD_STEMS),
         )
     )
     out.append(
         Indicator(
-            "prev_any",
-            "victimization",
-            _t(
+            id="prev_any",
+            group="victimization",
+            name=tr(
                 "Prevalencia de cualquier delito (ICVS)",
                 "Overall prevalence, any crime (ICVS)",
                 "Prevalência de qualquer crime (ICVS)",
                 "Prévalence toutes infractions (ICVS)",
             ),
-            _t(
+            definition=tr(
                 "Personas cuyo hogar o ellas mismas sufrieron algún delito en los últimos 12 meses, entre las personas (excluye estado desconocido).",
                 "Respondents who, or whose household, suffered any crime in the last 12 months, over respondents (unknown status excluded).",
                 "Pessoas que, ou cujo domicílio, sofreram algum crime nos últimos 12 meses, entre os entrevistados (exclui situação desconhecida).",
                 "Personnes ayant subi, elles ou leur ménage, une infraction au cours des 12 derniers mois, parmi les répondants (statut inconnu exclu).",
             ),
-            "person",
-            "percent",
-            "proportion",
-            _victim_of(_ALL_STEMS),
-            Always(),
-            _unknown_for(_ALL_STEMS),
+            level="person",
+            unit="percent",
+            estimator="proportion",
+            numerator=_victim_of(_ALL_STEMS),
+            denominator=Always(),
+            unknown=_unknown_for(_ALL_STEMS),
         )
     )
-    by_type = _t(
+    by_type = tr(
         "Prevalencia: {crime}",
         "Prevalence: {crime}",
         "Prevalência: {crime}",
         "Prévalence : {crime}",
     )
-    by_type_def = _t(
+    by_type_def = tr(
         "Víctimas de «{crime}» en los últimos 12 meses ({unit_es}), excluye estado desconocido.",
         "Victims of '{crime}' in the last 12 months ({unit_en}), unknown status excluded.",
         "Vítimas de «{crime}» nos últimos 12 meses ({unit_pt}), exclui situação desconhecida.",
@@ -271,9 +266,9 @@ def _victimization() -> list[Indicator]:
         label = _crime_label(code)
         is_household = stem in HOUSEHOLD_STEMS
         unit_words = (
-            _t("entre los hogares", "over households", "entre os domicílios", "parmi les ménages")
+            tr("entre los hogares", "over households", "entre os domicílios", "parmi les ménages")
             if is_household
-            else _t("entre las personas", "over persons", "entre as pessoas", "parmi les personnes")
+            else tr("entre las personas", "over persons", "entre as pessoas", "parmi les personnes")
         )
         definition = {
             lang: by_type_def[lang].format(crime=label[lang], **{f"unit_{lang}": unit_words[lang]})
@@ -282,21 +277,21 @@ def _victimization() -> list[Indicator]:
         level: Level = "household" if is_household else "person"
         out.append(
             Indicator(
-                f"prev_{stem}",
-                "victimization_type",
-                _fmt(by_type, crime=label),
-                definition,
-                level,
-                "percent",
-                "proportion",
-                _victim_of((stem,)),
-                Always(),
-                _unknown_for((stem,)),
+                id=f"prev_{stem}",
+                group="victimization_type",
+                name=_fmt(by_type, crime=label),
+                definition=definition,
+                level=level,
+                unit="percent",
+                estimator="proportion",
+                numerator=_victim_of((stem,)),
+                denominator=Always(),
+                unknown=_unknown_for((stem,)),
                 crime_type=code,
             )
         )
         if stem in _OWNS:
-            owners = _t(
+            owners = tr(
                 " (hogares con el vehículo)",
                 " (households owning the vehicle)",
                 " (domicílios com o veículo)",
@@ -304,16 +299,18 @@ def _victimization() -> list[Indicator]:
             )
             out.append(
                 Indicator(
-                    f"prev_{stem}_owners",
-                    "victimization_type",
-                    {lang: _fmt(by_type, crime=label)[lang] + owners[lang] for lang in LANGUAGES},
-                    definition,
-                    "household",
-                    "percent",
-                    "proportion",
-                    _victim_of((stem,)),
-                    Is(_OWNS[stem], (1,)),
-                    _unknown_for((stem,)),
+                    id=f"prev_{stem}_owners",
+                    group="victimization_type",
+                    name={
+                        lang: _fmt(by_type, crime=label)[lang] + owners[lang] for lang in LANGUAGES
+                    },
+                    definition=definition,
+                    level="household",
+                    unit="percent",
+                    estimator="proportion",
+                    numerator=_victim_of((stem,)),
+                    denominator=Is(_OWNS[stem], (1,)),
+                    unknown=_unknown_for((stem,)),
                     crime_type=code,
                 )
             )
@@ -324,91 +321,91 @@ def _incidence() -> list[Indicator]:
     all_prefixes = tuple(screener_prefix(s) for s in _ALL_STEMS)
     out = [
         Indicator(
-            "incidence",
-            "victimization",
-            _t(
+            id="incidence",
+            group="victimization",
+            name=tr(
                 "Tasa de incidencia delictiva por cada 100 000 habitantes de 18 años y más",
                 "Incidence: crimes per 100,000 persons 18+",
                 "Incidência: crimes por 100 000 pessoas de 18 anos ou mais",
                 "Incidence : infractions pour 100 000 personnes de 18 ans et plus",
             ),
-            _t(
+            definition=tr(
                 "Delitos (personales y del hogar) de los últimos 12 meses por cada 100 000 personas de 18 años y más (ENVIPE).",
                 "Crimes (personal and household) in the last 12 months per 100,000 persons 18+ (ENVIPE).",
                 "Crimes (pessoais e domiciliares) nos últimos 12 meses por 100 000 pessoas de 18 anos ou mais (ENVIPE).",
                 "Infractions (personnelles et contre le ménage) des 12 derniers mois pour 100 000 personnes de 18 ans et plus (ENVIPE).",
             ),
-            "person",
-            "per_100000",
-            "ratio",
-            CountOf(all_prefixes),
-            Always(),
+            level="person",
+            unit="per_100000",
+            estimator="ratio",
+            numerator=CountOf(all_prefixes),
+            denominator=Always(),
         ),
         Indicator(
-            "incidence_personal_1000",
-            "victimization",
-            _t(
+            id="incidence_personal_1000",
+            group="victimization",
+            name=tr(
                 "Delitos personales por cada 1 000 personas (NCVS)",
                 "Personal crimes per 1,000 persons (NCVS)",
                 "Crimes pessoais por 1 000 pessoas (NCVS)",
                 "Infractions personnelles pour 1 000 personnes (NCVS)",
             ),
-            _t(
+            definition=tr(
                 "Delitos personales por cada 1 000 personas de 18 años y más.",
                 "Personal crimes per 1,000 persons 18+.",
                 "Crimes pessoais por 1 000 pessoas de 18 anos ou mais.",
                 "Infractions personnelles pour 1 000 personnes de 18 ans et plus.",
             ),
-            "person",
-            "per_1000",
-            "ratio",
-            CountOf(tuple(screener_prefix(s) for s in PERSONAL_STEMS)),
-            Always(),
+            level="person",
+            unit="per_1000",
+            estimator="ratio",
+            numerator=CountOf(tuple(screener_prefix(s) for s in PERSONAL_STEMS)),
+            denominator=Always(),
         ),
         Indicator(
-            "incidence_household_1000",
-            "victimization",
-            _t(
+            id="incidence_household_1000",
+            group="victimization",
+            name=tr(
                 "Delitos contra el hogar por cada 1 000 hogares (NCVS)",
                 "Household crimes per 1,000 households (NCVS)",
                 "Crimes contra o domicílio por 1 000 domicílios (NCVS)",
                 "Infractions contre le ménage pour 1 000 ménages (NCVS)",
             ),
-            _t(
+            definition=tr(
                 "Delitos contra el hogar por cada 1 000 hogares.",
                 "Household crimes per 1,000 households.",
                 "Crimes contra o domicílio por 1 000 domicílios.",
                 "Infractions contre le ménage pour 1 000 ménages.",
             ),
-            "household",
-            "per_1000",
-            "ratio",
-            CountOf(tuple(screener_prefix(s) for s in HOUSEHOLD_STEMS)),
-            Always(),
+            level="household",
+            unit="per_1000",
+            estimator="ratio",
+            numerator=CountOf(tuple(screener_prefix(s) for s in HOUSEHOLD_STEMS)),
+            denominator=Always(),
         ),
         Indicator(
-            "concentration",
-            "victimization",
-            _t(
+            id="concentration",
+            group="victimization",
+            name=tr(
                 "Concentración: delitos por víctima",
                 "Concentration: crimes per victim",
                 "Concentração: crimes por vítima",
                 "Concentration : infractions par victime",
             ),
-            _t(
+            definition=tr(
                 "Delitos de los últimos 12 meses entre las personas víctimas de al menos uno.",
                 "Crimes in the last 12 months over respondents victimized at least once.",
                 "Crimes nos últimos 12 meses entre as pessoas vítimas de pelo menos um.",
                 "Infractions des 12 derniers mois rapportées aux répondants victimes d'au moins une.",
             ),
-            "person",
-            "ratio",
-            "ratio",
-            CountOf(all_prefixes),
-            _victim_of(_ALL_STEMS),
+            level="person",
+            unit="ratio",
+            estimator="ratio",
+            numerator=CountOf(all_prefixes),
+            denominator=_victim_of(_ALL_STEMS),
         ),
     ]
-    template = _t(
+    template = tr(
         "Incidencia por cada 100 000: {crime}",
         "Incidence per 100,000: {crime}",
         "Incidência por 100 000: {crime}",
@@ -419,11 +416,11 @@ def _incidence() -> list[Indicator]:
         label = _crime_label(code)
         out.append(
             Indicator(
-                f"incidence_{stem}",
-                "victimization_type",
-                _fmt(template, crime=label),
-                _fmt(
-                    _t(
+                id=f"incidence_{stem}",
+                group="victimization_type",
+                name=_fmt(template, crime=label),
+                definition=_fmt(
+                    tr(
                         "Delitos «{crime}» por cada 100 000 personas de 18 años y más.",
                         "Crimes '{crime}' per 100,000 persons 18+.",
                         "Crimes «{crime}» por 100 000 pessoas de 18 anos ou mais.",
@@ -431,11 +428,11 @@ def _incidence() -> list[Indicator]:
                     ),
                     crime=label,
                 ),
-                "person",
-                "per_100000",
-                "ratio",
-                CountOf((screener_prefix(stem),)),
-                Always(),
+                level="person",
+                unit="per_100000",
+                estimator="ratio",
+                numerator=CountOf((screener_prefix(stem),)),
+                denominator=Always(),
                 crime_type=code,
             )
         )
@@ -449,17 +446,17 @@ _DARK = AnyOf((Is("inc_reported", (2, -8, -9)), AllOf((_REPORTED, Not(Is("inc_fi
 
 def _reporting() -> list[Indicator]:
     every = Is("inc_crime", tuple(CRIME_STEMS))
-    rate_name = _t(
+    rate_name = tr(
         "Tasa de denuncia", "Reporting rate", "Taxa de notificação", "Taux de signalement"
     )
-    rate_def = _t(
+    rate_def = tr(
         "Delitos denunciados ante el Ministerio Público, la policía u otra autoridad, entre los delitos con respuesta sobre la denuncia (peso de incidente).",
         "Incidents reported to the police, a prosecutor or another authority, over incidents with a known answer (incident weight).",
         "Ocorrências notificadas à polícia, ao Ministério Público ou a outra autoridade, entre as ocorrências com resposta conhecida (peso de ocorrência).",
         "Incidents signalés à la police, au parquet ou à une autre autorité, parmi les incidents dont la réponse est connue (poids d'incident).",
     )
-    dark_name = _t("Cifra negra", "Dark figure", "Cifra oculta", "Chiffre noir")
-    dark_def = _t(
+    dark_name = tr("Cifra negra", "Dark figure", "Cifra oculta", "Chiffre noir")
+    dark_def = tr(
         "Delitos no denunciados, denunciados sin carpeta de investigación o sin respuesta, entre todos los delitos (definición ENVIPE).",
         "Incidents not reported, reported without an investigation file, or with unknown answers, over all incidents (ENVIPE definition).",
         "Ocorrências não notificadas, notificadas sem inquérito ou com resposta desconhecida, entre todas as ocorrências (definição ENVIPE).",
@@ -467,26 +464,26 @@ def _reporting() -> list[Indicator]:
     )
     out = [
         Indicator(
-            "reporting_rate",
-            "reporting",
-            rate_name,
-            rate_def,
-            "incident",
-            "percent",
-            "ratio",
-            _REPORTED,
-            AllOf((every, _REPORT_KNOWN)),
+            id="reporting_rate",
+            group="reporting",
+            name=rate_name,
+            definition=rate_def,
+            level="incident",
+            unit="percent",
+            estimator="ratio",
+            numerator=_REPORTED,
+            denominator=AllOf((every, _REPORT_KNOWN)),
         ),
         Indicator(
-            "dark_figure",
-            "reporting",
-            dark_name,
-            dark_def,
-            "incident",
-            "percent",
-            "ratio",
-            _DARK,
-            every,
+            id="dark_figure",
+            group="reporting",
+            name=dark_name,
+            definition=dark_def,
+            level="incident",
+            unit="percent",
+            estimator="ratio",
+            numerator=_DARK,
+            denominator=every,
         ),
     ]
     for stem in _ALL_STEMS:
@@ -495,29 +492,29 @@ def _reporting() -> list[Indicator]:
         of_type = Is("inc_crime", (code,))
         out.append(
             Indicator(
-                f"reporting_rate_{stem}",
-                "reporting_type",
-                {lang: f"{rate_name[lang]}: {label[lang]}" for lang in LANGUAGES},
-                rate_def,
-                "incident",
-                "percent",
-                "ratio",
-                _REPORTED,
-                AllOf((of_type, _REPORT_KNOWN)),
+                id=f"reporting_rate_{stem}",
+                group="reporting_type",
+                name={lang: f"{rate_name[lang]}: {label[lang]}" for lang in LANGUAGES},
+                definition=rate_def,
+                level="incident",
+                unit="percent",
+                estimator="ratio",
+                numerator=_REPORTED,
+                denominator=AllOf((of_type, _REPORT_KNOWN)),
                 crime_type=code,
             )
         )
         out.append(
             Indicator(
-                f"dark_figure_{stem}",
-                "reporting_type",
-                {lang: f"{dark_name[lang]}: {label[lang]}" for lang in LANGUAGES},
-                dark_def,
-                "incident",
-                "percent",
-                "ratio",
-                _DARK,
-                of_type,
+                id=f"dark_figure_{stem}",
+                group="reporting_type",
+                name={lang: f"{dark_name[lang]}: {label[lang]}" for lang in LANGUAGES},
+                definition=dark_def,
+                level="incident",
+                unit="percent",
+                estimator="ratio",
+                numerator=_DARK,
+                denominator=of_type,
                 crime_type=code,
             )
         )
@@ -525,39 +522,39 @@ def _reporting() -> list[Indicator]:
     authority = AnyOf(tuple(Is(f"inc_noreport__{c}", (1,)) for c in _REASONS if c < 20))
     out.append(
         Indicator(
-            "noreport_authority",
-            "reporting",
-            _t(
+            id="noreport_authority",
+            group="reporting",
+            name=tr(
                 "No denuncia por causas atribuibles a la autoridad",
                 "Not reported for reasons attributable to the authority",
                 "Não notificação por causas atribuíveis à autoridade",
                 "Non-signalement pour des raisons imputables à l'autorité",
             ),
-            _t(
+            definition=tr(
                 "Delitos no denunciados con alguna causa del grupo 1x (pérdida de tiempo, desconfianza, actitud hostil, miedo a extorsión, trámites), entre los no denunciados.",
                 "Unreported incidents with a reason in group 1x (waste of time, distrust, hostile attitude, fear of extortion, procedures), over unreported incidents.",
                 "Ocorrências não notificadas com algum motivo do grupo 1x, entre as não notificadas.",
                 "Incidents non signalés avec une raison du groupe 1x, parmi les incidents non signalés.",
             ),
-            "incident",
-            "percent",
-            "ratio",
-            authority,
-            not_reported,
+            level="incident",
+            unit="percent",
+            estimator="ratio",
+            numerator=authority,
+            denominator=not_reported,
         )
     )
     reason_label = {c.code: c.label for c in standard_instrument().choices("noreport_reason")}
     for code, slug in _REASONS.items():
         out.append(
             Indicator(
-                f"noreport_{slug}",
-                "reporting",
-                {
-                    lang: f"{_t('No denuncia', 'Not reported', 'Não notificação', 'Non-signalement')[lang]}: {reason_label[code][lang]}"
+                id=f"noreport_{slug}",
+                group="reporting",
+                name={
+                    lang: f"{tr('No denuncia', 'Not reported', 'Não notificação', 'Non-signalement')[lang]}: {reason_label[code][lang]}"
                     for lang in LANGUAGES
                 },
-                _fmt(
-                    _t(
+                definition=_fmt(
+                    tr(
                         "Delitos no denunciados por «{r}», entre los no denunciados.",
                         "Unreported incidents with reason '{r}', over unreported incidents.",
                         "Ocorrências não notificadas pelo motivo «{r}», entre as não notificadas.",
@@ -565,11 +562,11 @@ def _reporting() -> list[Indicator]:
                     ),
                     r=reason_label[code],
                 ),
-                "incident",
-                "percent",
-                "ratio",
-                Is(f"inc_noreport__{code}", (1,)),
-                not_reported,
+                level="incident",
+                unit="percent",
+                estimator="ratio",
+                numerator=Is(f"inc_noreport__{code}", (1,)),
+                denominator=not_reported,
             )
         )
     return out
@@ -578,20 +575,20 @@ def _reporting() -> list[Indicator]:
 def _sdg() -> list[Indicator]:
     out: list[Indicator] = []
     forms = {
-        "physical": ("assault", _t("física", "physical", "física", "physique")),
+        "physical": ("assault", tr("física", "physical", "física", "physique")),
         "psychological": (
             "threat",
-            _t("psicológica", "psychological", "psicológica", "psychologique"),
+            tr("psicológica", "psychological", "psicológica", "psychologique"),
         ),
-        "sexual": ("sex", _t("sexual", "sexual", "sexual", "sexuelle")),
+        "sexual": ("sex", tr("sexual", "sexual", "sexual", "sexuelle")),
     }
     for form, (stem, word) in forms.items():
         out.append(
             Indicator(
-                f"sdg_16_1_3_{form}",
-                "sdg",
-                _fmt(
-                    _t(
+                id=f"sdg_16_1_3_{form}",
+                group="sdg",
+                name=_fmt(
+                    tr(
                         "ODS 16.1.3: violencia {w}",
                         "SDG 16.1.3: {w} violence",
                         "ODS 16.1.3: violência {w}",
@@ -599,8 +596,8 @@ def _sdg() -> list[Indicator]:
                     ),
                     w=word,
                 ),
-                _fmt(
-                    _t(
+                definition=_fmt(
+                    tr(
                         "Personas víctimas de violencia {w} en los últimos 12 meses, entre la población adulta.",
                         "Persons subjected to {w} violence in the last 12 months, over the adult population.",
                         "Pessoas vítimas de violência {w} nos últimos 12 meses, entre a população adulta.",
@@ -608,41 +605,41 @@ def _sdg() -> list[Indicator]:
                     ),
                     w=word,
                 ),
-                "person",
-                "percent",
-                "proportion",
-                _victim_of((stem,)),
-                Always(),
-                _unknown_for((stem,)),
+                level="person",
+                unit="percent",
+                estimator="proportion",
+                numerator=_victim_of((stem,)),
+                denominator=Always(),
+                unknown=_unknown_for((stem,)),
                 crime_type=_CODE_OF[stem],
             )
         )
     violent = ("assault", "threat", "sex")
     out.append(
         Indicator(
-            "sdg_16_1_3_any",
-            "sdg",
-            _t(
+            id="sdg_16_1_3_any",
+            group="sdg",
+            name=tr(
                 "ODS 16.1.3: violencia física, psicológica o sexual",
                 "SDG 16.1.3: physical, psychological or sexual violence",
                 "ODS 16.1.3: violência física, psicológica ou sexual",
                 "ODD 16.1.3 : violence physique, psychologique ou sexuelle",
             ),
-            _t(
+            definition=tr(
                 "Personas víctimas de alguna de las tres formas de violencia en los últimos 12 meses.",
                 "Persons subjected to any of the three forms of violence in the last 12 months.",
                 "Pessoas vítimas de alguma das três formas de violência nos últimos 12 meses.",
                 "Personnes victimes de l'une des trois formes de violence au cours des 12 derniers mois.",
             ),
-            "person",
-            "percent",
-            "proportion",
-            _victim_of(violent),
-            Always(),
-            _unknown_for(violent),
+            level="person",
+            unit="percent",
+            estimator="proportion",
+            numerator=_victim_of(violent),
+            denominator=Always(),
+            unknown=_unknown_for(violent),
         )
     )
-    safe_name = _t(
+    safe_name = tr(
         "ODS 16.1.4: se siente seguro caminando solo de noche",
         "SDG 16.1.4: feels safe walking alone after dark",
         "ODS 16.1.4: sente-se seguro andando sozinho à noite",
@@ -650,47 +647,47 @@ def _sdg() -> list[Indicator]:
     )
     out.append(
         Indicator(
-            "sdg_16_1_4",
-            "sdg",
-            safe_name,
-            _t(
+            id="sdg_16_1_4",
+            group="sdg",
+            name=safe_name,
+            definition=tr(
                 "Personas que se sienten muy o algo seguras caminando solas en su zona de noche, entre las que respondieron (quien nunca camina sola de noche cuenta como no segura).",
                 "Persons feeling very or fairly safe walking alone in their area after dark, over those who answered; 'never walks alone after dark' counts as not safe.",
                 "Pessoas que se sentem muito ou razoavelmente seguras andando sozinhas à noite, entre as que responderam; 'nunca anda sozinha à noite' conta como não segura.",
                 "Personnes se sentant très ou plutôt en sécurité en marchant seules la nuit, parmi les répondants ; « ne sort jamais seul la nuit » compte comme pas en sécurité.",
             ),
-            "person",
-            "percent",
-            "proportion",
-            Is("per_dark", (1, 2)),
-            Is("per_dark", (1, 2, 3, 4, 5)),
+            level="person",
+            unit="percent",
+            estimator="proportion",
+            numerator=Is("per_dark", (1, 2)),
+            denominator=Is("per_dark", (1, 2, 3, 4, 5)),
             notes="default treatment of code 5: in the denominator (naming.md)",
         )
     )
     out.append(
         Indicator(
-            "sdg_16_1_4_walkers",
-            "sdg",
-            {
+            id="sdg_16_1_4_walkers",
+            group="sdg",
+            name={
                 lang: safe_name[lang] + s
-                for lang, s in _t(
+                for lang, s in tr(
                     " (excluye a quien nunca camina sola)",
                     " (excluding those who never walk alone)",
                     " (exclui quem nunca anda sozinho)",
                     " (hors personnes ne sortant jamais seules)",
                 ).items()
             },
-            _t(
+            definition=tr(
                 "Como ODS 16.1.4, sin el código 5 (nunca camina sola de noche) en el denominador.",
                 "As SDG 16.1.4, without code 5 (never walks alone after dark) in the denominator.",
                 "Como ODS 16.1.4, sem o código 5 no denominador.",
                 "Comme ODD 16.1.4, sans le code 5 au dénominateur.",
             ),
-            "person",
-            "percent",
-            "proportion",
-            Is("per_dark", (1, 2)),
-            Is("per_dark", (1, 2, 3, 4)),
+            level="person",
+            unit="percent",
+            estimator="proportion",
+            numerator=Is("per_dark", (1, 2)),
+            denominator=Is("per_dark", (1, 2, 3, 4)),
             notes="alternative treatment: code 5 left out of the denominator",
         )
     )
@@ -699,10 +696,10 @@ def _sdg() -> list[Indicator]:
         recent = AllOf((Is("inc_crime", (code,)), Is("inc_rank", (1,))))
         out.append(
             Indicator(
-                f"sdg_16_3_1_{form}",
-                "sdg",
-                _fmt(
-                    _t(
+                id=f"sdg_16_3_1_{form}",
+                group="sdg",
+                name=_fmt(
+                    tr(
                         "ODS 16.3.1: denuncia de violencia {w}",
                         "SDG 16.3.1: reporting of {w} violence",
                         "ODS 16.3.1: notificação de violência {w}",
@@ -710,8 +707,8 @@ def _sdg() -> list[Indicator]:
                     ),
                     w=word,
                 ),
-                _fmt(
-                    _t(
+                definition=_fmt(
+                    tr(
                         "Víctimas de violencia {w} cuyo incidente más reciente fue denunciado ante una autoridad competente, entre las víctimas con respuesta.",
                         "Victims of {w} violence whose most recent incident was reported to competent authorities, over victims with a known answer.",
                         "Vítimas de violência {w} cujo incidente mais recente foi notificado a uma autoridade competente, entre as vítimas com resposta.",
@@ -719,11 +716,11 @@ def _sdg() -> list[Indicator]:
                     ),
                     w=word,
                 ),
-                "victim",
-                "percent",
-                "proportion",
-                _REPORTED,
-                AllOf((recent, _REPORT_KNOWN)),
+                level="victim",
+                unit="percent",
+                estimator="proportion",
+                numerator=_REPORTED,
+                denominator=AllOf((recent, _REPORT_KNOWN)),
                 crime_type=code,
             )
         )
@@ -731,26 +728,28 @@ def _sdg() -> list[Indicator]:
     bribe = AnyOf((Is("brib_paid", (1,)), Is("brib_asked", (1,))))
     out.append(
         Indicator(
-            "sdg_16_5_1",
-            "sdg",
-            _t(
+            id="sdg_16_5_1",
+            group="sdg",
+            name=tr(
                 "ODS 16.5.1: soborno",
                 "SDG 16.5.1: bribery",
                 "ODS 16.5.1: suborno",
                 "ODD 16.5.1 : corruption",
             ),
-            _t(
+            definition=tr(
                 "Personas que pagaron un soborno o a quienes se lo pidió un funcionario público, entre las que tuvieron contacto con alguno en los últimos 12 meses.",
                 "Persons who paid a bribe to, or were asked for one by, a public official, over persons with at least one contact with a public official in the last 12 months.",
                 "Pessoas que pagaram propina ou a quem um servidor público a pediu, entre as que tiveram contato com algum nos últimos 12 meses.",
                 "Personnes ayant versé un pot-de-vin à un agent public ou à qui il en a été demandé un, parmi celles ayant eu au moins un contact avec un agent public.",
             ),
-            "person",
-            "percent",
-            "proportion",
-            bribe,
-            contact,
-            AllOf((Not(bribe), AnyOf((Is("brib_paid", (-8, -9)), Is("brib_asked", (-8, -9)))))),
+            level="person",
+            unit="percent",
+            estimator="proportion",
+            numerator=bribe,
+            denominator=contact,
+            unknown=AllOf(
+                (Not(bribe), AnyOf((Is("brib_paid", (-8, -9)), Is("brib_asked", (-8, -9)))))
+            ),
         )
     )
     return out
@@ -768,16 +767,24 @@ def _share(
 ) -> Indicator:
     den: Condition = Is(item, valid) if among is None else AllOf((among, Is(item, valid)))
     return Indicator(
-        ident, group, name, definition, "person", "percent", "proportion", Is(item, yes), den
+        id=ident,
+        group=group,
+        name=name,
+        definition=definition,
+        level="person",
+        unit="percent",
+        estimator="proportion",
+        numerator=Is(item, yes),
+        denominator=den,
     )
 
 
 def _perception() -> list[Indicator]:
     out: list[Indicator] = []
     levels = {
-        "nbhd": _t("su colonia o barrio", "their neighbourhood", "seu bairro", "leur quartier"),
-        "muni": _t("su municipio", "their municipality", "seu município", "leur commune"),
-        "state": _t("su estado", "their state", "seu estado", "leur État ou région"),
+        "nbhd": tr("su colonia o barrio", "their neighbourhood", "seu bairro", "leur quartier"),
+        "muni": tr("su municipio", "their municipality", "seu município", "leur commune"),
+        "state": tr("su estado", "their state", "seu estado", "leur État ou région"),
     }
     for key, where in levels.items():
         out.append(
@@ -788,7 +795,7 @@ def _perception() -> list[Indicator]:
                 (3, 4),
                 (1, 2, 3, 4),
                 _fmt(
-                    _t(
+                    tr(
                         "Percepción de inseguridad en {w}",
                         "Feels unsafe in {w}",
                         "Percepção de insegurança em {w}",
@@ -797,7 +804,7 @@ def _perception() -> list[Indicator]:
                     w=where,
                 ),
                 _fmt(
-                    _t(
+                    tr(
                         "Personas que se sienten algo o muy inseguras en {w}, entre las que respondieron.",
                         "Persons feeling a bit or very unsafe in {w}, over those who answered.",
                         "Pessoas que se sentem um pouco ou muito inseguras em {w}, entre as que responderam.",
@@ -818,7 +825,7 @@ def _perception() -> list[Indicator]:
                 (3, 4),
                 (1, 2, 3, 4),
                 _fmt(
-                    _t(
+                    tr(
                         "Se siente inseguro {p}",
                         "Feels unsafe {p}",
                         "Sente-se inseguro {p}",
@@ -827,7 +834,7 @@ def _perception() -> list[Indicator]:
                     p=label,
                 ),
                 _fmt(
-                    _t(
+                    tr(
                         "Personas que se sienten algo o muy inseguras {p}, entre las que van o lo usan (código 5 excluido).",
                         "Persons feeling a bit or very unsafe {p}, over those who go there or use it (code 5 excluded).",
                         "Pessoas que se sentem inseguras {p}, entre as que frequentam (código 5 excluído).",
@@ -844,13 +851,13 @@ def _perception() -> list[Indicator]:
             "per_worry",
             (1, 2),
             (1, 2, 3, 4),
-            _t(
+            tr(
                 "Preocupación por ser víctima",
                 "Worried about becoming a victim",
                 "Preocupação em ser vítima",
                 "Inquiétude d'être victime",
             ),
-            _t(
+            tr(
                 "Personas muy o algo preocupadas por ser víctimas de un delito.",
                 "Persons very or fairly worried about becoming a victim of crime.",
                 "Pessoas muito ou um pouco preocupadas em ser vítimas.",
@@ -865,13 +872,13 @@ def _perception() -> list[Indicator]:
             "per_likely",
             (1, 2),
             (1, 2, 3),
-            _t(
+            tr(
                 "Cree probable ser víctima en los próximos 12 meses",
                 "Thinks victimization likely in the next 12 months",
                 "Acha provável ser vítima nos próximos 12 meses",
                 "Juge probable d'être victime dans les 12 prochains mois",
             ),
-            _t(
+            tr(
                 "Personas que creen muy probable o probable ser víctimas en los próximos 12 meses. Es una percepción: no se divide por la prevalencia del año pasado.",
                 "Persons who think it very likely or likely that they will be victimized in the next 12 months. A perception: never divided by last year's prevalence.",
                 "Pessoas que acham muito provável ou provável ser vítimas nos próximos 12 meses. É uma percepção: não se divide pela prevalência do ano anterior.",
@@ -880,8 +887,8 @@ def _perception() -> list[Indicator]:
         )
     )
     for key, where in (
-        ("area", _t("su zona", "their area", "sua área", "leur quartier")),
-        ("country", _t("el país", "the country", "o país", "le pays")),
+        ("area", tr("su zona", "their area", "sua área", "leur quartier")),
+        ("country", tr("el país", "the country", "o país", "le pays")),
     ):
         out.append(
             _share(
@@ -891,7 +898,7 @@ def _perception() -> list[Indicator]:
                 (1,),
                 (1, 2, 3),
                 _fmt(
-                    _t(
+                    tr(
                         "Cree que la delincuencia aumentó en {w}",
                         "Thinks crime increased in {w}",
                         "Acha que o crime aumentou em {w}",
@@ -900,7 +907,7 @@ def _perception() -> list[Indicator]:
                     w=where,
                 ),
                 _fmt(
-                    _t(
+                    tr(
                         "Personas que creen que la delincuencia en {w} aumentó respecto de hace un año.",
                         "Persons who think crime in {w} increased compared with a year ago.",
                         "Pessoas que acham que o crime em {w} aumentou em relação ao ano anterior.",
@@ -921,13 +928,13 @@ def _perception() -> list[Indicator]:
                 (1,),
                 (1, 2),
                 _fmt(
-                    _t(
+                    tr(
                         "Por temor, {b}", "Out of fear, did {b}", "Por medo, {b}", "Par peur, a {b}"
                     ),
                     b=label,
                 ),
                 _fmt(
-                    _t(
+                    tr(
                         "Personas que, por temor a la delincuencia, {b} en los últimos 12 meses, entre las que respondieron (se excluye -9).",
                         "Persons who, for fear of crime, did {b} in the last 12 months, over those asked (-9 excluded).",
                         "Pessoas que, por medo do crime, {b} nos últimos 12 meses, entre as perguntadas (-9 excluído).",
@@ -952,7 +959,7 @@ def _institutions() -> list[Indicator]:
                 (1, 2),
                 (1, 2, 3, 4),
                 _fmt(
-                    _t(
+                    tr(
                         "Confianza en: {i}",
                         "Trust in: {i}",
                         "Confiança em: {i}",
@@ -961,7 +968,7 @@ def _institutions() -> list[Indicator]:
                     i=label,
                 ),
                 _fmt(
-                    _t(
+                    tr(
                         "Personas con mucha o algo de confianza en {i}, entre las que la identifican.",
                         "Persons with much or some trust in {i}, over those who know the institution.",
                         "Pessoas com muita ou alguma confiança em {i}, entre as que a conhecem.",
@@ -979,13 +986,13 @@ def _institutions() -> list[Indicator]:
             "perf_police",
             (1, 2),
             (1, 2, 3, 4),
-            _t(
+            tr(
                 "Desempeño de la policía muy bueno o bueno",
                 "Police performance very good or good",
                 "Desempenho da polícia muito bom ou bom",
                 "Action de la police très bonne ou bonne",
             ),
-            _t(
+            tr(
                 "Personas que califican el desempeño de la policía de su zona como muy bueno o bueno, entre las que la identifican.",
                 "Persons rating the police's performance in their area very good or good, over those who know the police.",
                 "Pessoas que avaliam o desempenho da polícia como muito bom ou bom, entre as que a conhecem.",
@@ -1004,7 +1011,7 @@ def _institutions() -> list[Indicator]:
                 (1, 2),
                 (1, 2, 3, 4),
                 _fmt(
-                    _t(
+                    tr(
                         "Percepción de corrupción: {x}",
                         "Perceived corruption: {x}",
                         "Percepção de corrupção: {x}",
@@ -1013,7 +1020,7 @@ def _institutions() -> list[Indicator]:
                     x=label,
                 ),
                 _fmt(
-                    _t(
+                    tr(
                         "Personas que creen que la corrupción entre {x} es muy o algo frecuente.",
                         "Persons who think corruption among {x} is very or fairly widespread.",
                         "Pessoas que acham a corrupção entre {x} muito ou razoavelmente difundida.",

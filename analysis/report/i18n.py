@@ -13,233 +13,229 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from analysis.i18n import LANGUAGES, pick, tr
+
 __all__ = ["LANGUAGES", "STRINGS", "Translator"]
-
-LANGUAGES: tuple[str, ...] = ("es", "en", "pt", "fr")
-
-
-def _s(es: str, en: str, pt: str, fr: str) -> dict[str, str]:
-    return {"es": es, "en": en, "pt": pt, "fr": fr}
 
 
 STRINGS: dict[str, dict[str, str]] = {
     # cover
-    "title": _s(
+    "title": tr(
         "Informe de situación: victimización y percepción de inseguridad",
         "Status report: victimization and perceived insecurity",
         "Relatório de situação: vitimização e percepção de insegurança",
         "Rapport de situation : victimation et sentiment d'insécurité",
     ),
-    "edition_public": _s("Edición pública", "Public edition", "Edição pública", "Édition publique"),
-    "edition_internal": _s(
+    "edition_public": tr("Edición pública", "Public edition", "Edição pública", "Édition publique"),
+    "edition_internal": tr(
         "USO INTERNO: incluye estimaciones no publicables",
         "INTERNAL USE: includes estimates not fit for publication",
         "USO INTERNO: inclui estimativas não publicáveis",
         "USAGE INTERNE : contient des estimations non publiables",
     ),
-    "wave": _s("Levantamiento", "Survey wave", "Levantamento", "Vague d'enquête"),
-    "reference_period": _s(
+    "wave": tr("Levantamiento", "Survey wave", "Levantamento", "Vague d'enquête"),
+    "reference_period": tr(
         "Periodo de referencia", "Reference period", "Período de referência", "Période de référence"
     ),
-    "fieldwork": _s(
+    "fieldwork": tr(
         "Trabajo de campo", "Fieldwork", "Trabalho de campo", "Collecte sur le terrain"
     ),
-    "previous_wave": _s(
+    "previous_wave": tr(
         "Levantamiento anterior", "Previous wave", "Levantamento anterior", "Vague précédente"
     ),
-    "generated": _s("Generado", "Generated", "Gerado em", "Généré le"),
-    "area": _s("Área", "Area", "Área", "Zone"),
-    "page": _s("Página", "Page", "Página", "Page"),
-    "of": _s("de", "of", "de", "sur"),
-    "contents": _s("Contenido", "Contents", "Conteúdo", "Sommaire"),
+    "generated": tr("Generado", "Generated", "Gerado em", "Généré le"),
+    "area": tr("Área", "Area", "Área", "Zone"),
+    "page": tr("Página", "Page", "Página", "Page"),
+    "of": tr("de", "of", "de", "sur"),
+    "contents": tr("Contenido", "Contents", "Conteúdo", "Sommaire"),
     # area levels
-    "level_country": _s("País", "Country", "País", "Pays"),
-    "level_state": _s("Estado", "State", "Estado", "État"),
-    "level_municipality": _s("Municipio", "Municipality", "Município", "Municipalité"),
-    "states": _s("Estados", "States", "Estados", "États"),
-    "municipalities": _s("Municipios", "Municipalities", "Municípios", "Municipalités"),
+    "level_country": tr("País", "Country", "País", "Pays"),
+    "level_state": tr("Estado", "State", "Estado", "État"),
+    "level_municipality": tr("Municipio", "Municipality", "Município", "Municipalité"),
+    "states": tr("Estados", "States", "Estados", "États"),
+    "municipalities": tr("Municipios", "Municipalities", "Municípios", "Municipalités"),
     # section headings
-    "sec_highlights": _s(
+    "sec_highlights": tr(
         "Principales resultados", "Highlights", "Principais resultados", "Faits saillants"
     ),
-    "sec_prevalence": _s(
+    "sec_prevalence": tr(
         "Prevalencia e incidencia delictiva",
         "Prevalence and incidence of crime",
         "Prevalência e incidência de crimes",
         "Prévalence et incidence de la criminalité",
     ),
-    "sec_crime_types": _s(
+    "sec_crime_types": tr(
         "Victimización por tipo de delito",
         "Victimization by crime type",
         "Vitimização por tipo de crime",
         "Victimation par type d'infraction",
     ),
-    "sec_reporting": _s(
+    "sec_reporting": tr(
         "Denuncia y cifra negra",
         "Reporting to the authorities and the dark figure",
         "Notificação às autoridades e cifra oculta",
         "Signalement aux autorités et chiffre noir",
     ),
-    "sec_perception": _s(
+    "sec_perception": tr(
         "Percepción de inseguridad",
         "Perceived insecurity",
         "Percepção de insegurança",
         "Sentiment d'insécurité",
     ),
-    "sec_perceived_actual": _s(
+    "sec_perceived_actual": tr(
         "Inseguridad percibida frente a victimización",
         "Perceived versus actual insecurity",
         "Insegurança percebida versus vitimização",
         "Insécurité perçue et victimation mesurée",
     ),
-    "sec_trust": _s(
+    "sec_trust": tr(
         "Confianza y desempeño institucional",
         "Trust in institutions and their performance",
         "Confiança e desempenho das instituições",
         "Confiance dans les institutions et leur action",
     ),
-    "sec_avoidance": _s(
+    "sec_avoidance": tr(
         "Conductas de evitación",
         "Avoidance behaviour",
         "Comportamentos de evitação",
         "Comportements d'évitement",
     ),
-    "sec_bribery": _s(
+    "sec_bribery": tr(
         "Soborno (ODS 16.5.1)",
         "Bribery (SDG 16.5.1)",
         "Suborno (ODS 16.5.1)",
         "Corruption (ODD 16.5.1)",
     ),
-    "sec_tables": _s(
+    "sec_tables": tr(
         "Cuadros de estimaciones",
         "Tables of estimates",
         "Tabelas de estimativas",
         "Tableaux des estimations",
     ),
-    "sec_methodology": _s(
+    "sec_methodology": tr(
         "Anexo metodológico", "Methodology annex", "Anexo metodológico", "Annexe méthodologique"
     ),
-    "sec_subareas": _s(
+    "sec_subareas": tr(
         "Resultados por área", "Results by area", "Resultados por área", "Résultats par zone"
     ),
     # sub-headings
-    "sub_comparison": _s(
+    "sub_comparison": tr(
         "Comparación con el estado y el país",
         "Comparison with the state and the country",
         "Comparação com o estado e o país",
         "Comparaison avec l'État et le pays",
     ),
-    "sub_groups": _s("Por grupo", "By group", "Por grupo", "Par groupe"),
-    "sub_police": _s(
+    "sub_groups": tr("Por grupo", "By group", "Por grupo", "Par groupe"),
+    "sub_police": tr(
         "Delitos registrados por la policía",
         "Crimes recorded by the police",
         "Crimes registrados pela polícia",
         "Infractions enregistrées par la police",
     ),
-    "sub_fear_drivers": _s(
+    "sub_fear_drivers": tr(
         "Factores asociados al temor",
         "Factors associated with fear",
         "Fatores associados ao medo",
         "Facteurs associés à la peur",
     ),
-    "sub_reasons": _s(
+    "sub_reasons": tr(
         "Razones para no denunciar",
         "Reasons for not reporting",
         "Motivos para não notificar",
         "Raisons de ne pas signaler",
     ),
-    "sub_design": _s("Diseño muestral", "Sample design", "Desenho amostral", "Plan de sondage"),
-    "sub_sample": _s(
+    "sub_design": tr("Diseño muestral", "Sample design", "Desenho amostral", "Plan de sondage"),
+    "sub_sample": tr(
         "Tamaño de muestra y tasas de respuesta",
         "Sample sizes and response rates",
         "Tamanho da amostra e taxas de resposta",
         "Taille d'échantillon et taux de réponse",
     ),
-    "sub_weighting": _s("Ponderación", "Weighting", "Ponderação", "Pondération"),
-    "sub_quality": _s(
+    "sub_weighting": tr("Ponderación", "Weighting", "Ponderação", "Pondération"),
+    "sub_quality": tr(
         "Criterios de calidad", "Quality rules", "Critérios de qualidade", "Règles de qualité"
     ),
-    "sub_definitions": _s("Definiciones", "Definitions", "Definições", "Définitions"),
+    "sub_definitions": tr("Definiciones", "Definitions", "Definições", "Définitions"),
     # table headers
-    "col_indicator": _s("Indicador", "Indicator", "Indicador", "Indicateur"),
-    "col_estimate": _s("Estimación", "Estimate", "Estimativa", "Estimation"),
-    "col_ci": _s("IC {level}%", "{level}% CI", "IC {level}%", "IC {level} %"),
-    "col_cv": _s("CV %", "CV %", "CV %", "CV %"),
-    "col_n": _s("n", "n", "n", "n"),
-    "col_quality": _s("Calidad", "Quality", "Qualidade", "Qualité"),
-    "col_unit": _s("Unidad", "Unit", "Unidade", "Unité"),
-    "col_previous": _s("Anterior", "Previous", "Anterior", "Précédent"),
-    "col_change": _s("Cambio", "Change", "Variação", "Évolution"),
-    "col_group": _s("Grupo", "Group", "Grupo", "Groupe"),
-    "col_term": _s("Variable", "Variable", "Variável", "Variable"),
-    "col_odds_ratio": _s("Razón de momios", "Odds ratio", "Razão de chances", "Rapport de cotes"),
-    "col_p": _s("Valor p", "p-value", "Valor p", "Valeur p"),
-    "col_recorded": _s(
+    "col_indicator": tr("Indicador", "Indicator", "Indicador", "Indicateur"),
+    "col_estimate": tr("Estimación", "Estimate", "Estimativa", "Estimation"),
+    "col_ci": tr("IC {level}%", "{level}% CI", "IC {level}%", "IC {level} %"),
+    "col_cv": tr("CV %", "CV %", "CV %", "CV %"),
+    "col_n": tr("n", "n", "n", "n"),
+    "col_quality": tr("Calidad", "Quality", "Qualidade", "Qualité"),
+    "col_unit": tr("Unidad", "Unit", "Unidade", "Unité"),
+    "col_previous": tr("Anterior", "Previous", "Anterior", "Précédent"),
+    "col_change": tr("Cambio", "Change", "Variação", "Évolution"),
+    "col_group": tr("Grupo", "Group", "Grupo", "Groupe"),
+    "col_term": tr("Variable", "Variable", "Variável", "Variable"),
+    "col_odds_ratio": tr("Razón de momios", "Odds ratio", "Razão de chances", "Rapport de cotes"),
+    "col_p": tr("Valor p", "p-value", "Valor p", "Valeur p"),
+    "col_recorded": tr(
         "Delitos registrados", "Recorded crimes", "Crimes registrados", "Infractions enregistrées"
     ),
-    "col_recorded_rate": _s(
+    "col_recorded_rate": tr(
         "Registrados por 100 000 hab.",
         "Recorded per 100,000 population",
         "Registrados por 100 mil hab.",
         "Enregistrées pour 100 000 hab.",
     ),
-    "col_survey_rate": _s(
+    "col_survey_rate": tr(
         "Encuesta: delitos por 100 000 hab.",
         "Survey: crimes per 100,000 population",
         "Pesquisa: crimes por 100 mil hab.",
         "Enquête : infractions pour 100 000 hab.",
     ),
-    "col_value": _s("Valor", "Value", "Valor", "Valeur"),
-    "col_rule": _s("Criterio", "Rule", "Critério", "Critère"),
-    "col_respondents": _s("Entrevistas", "Interviews", "Entrevistas", "Entretiens"),
-    "col_response_rate": _s(
+    "col_value": tr("Valor", "Value", "Valor", "Valeur"),
+    "col_rule": tr("Criterio", "Rule", "Critério", "Critère"),
+    "col_respondents": tr("Entrevistas", "Interviews", "Entrevistas", "Entretiens"),
+    "col_response_rate": tr(
         "Tasa de respuesta", "Response rate", "Taxa de resposta", "Taux de réponse"
     ),
-    "col_step": _s("Etapa", "Step", "Etapa", "Étape"),
+    "col_step": tr("Etapa", "Step", "Etapa", "Étape"),
     # units
-    "unit_percent": _s(
+    "unit_percent": tr(
         "% de la población", "% of population", "% da população", "% de la population"
     ),
-    "unit_per100k": _s(
+    "unit_per100k": tr(
         "por 100 000 habitantes",
         "per 100,000 population",
         "por 100 mil habitantes",
         "pour 100 000 habitants",
     ),
-    "unit_ratio": _s(
+    "unit_ratio": tr(
         "delitos por víctima", "crimes per victim", "crimes por vítima", "infractions par victime"
     ),
-    "axis_percent": _s("Porcentaje (%)", "Percent (%)", "Porcentagem (%)", "Pourcentage (%)"),
-    "axis_per100k": _s(
+    "axis_percent": tr("Porcentaje (%)", "Percent (%)", "Porcentagem (%)", "Pourcentage (%)"),
+    "axis_per100k": tr(
         "Por 100 000 habitantes",
         "Per 100,000 population",
         "Por 100 mil habitantes",
         "Pour 100 000 habitants",
     ),
-    "axis_odds_ratio": _s(
+    "axis_odds_ratio": tr(
         "Razón de momios (escala logarítmica)",
         "Odds ratio (log scale)",
         "Razão de chances (escala logarítmica)",
         "Rapport de cotes (échelle logarithmique)",
     ),
-    "axis_prevalence": _s(
+    "axis_prevalence": tr(
         "Prevalencia de victimización (% de adultos)",
         "Victimization prevalence (% of adults)",
         "Prevalência de vitimização (% de adultos)",
         "Prévalence de la victimation (% des adultes)",
     ),
-    "axis_perceived": _s(
+    "axis_perceived": tr(
         "Se siente inseguro en su municipio (%)",
         "Feel unsafe in their municipality (%)",
         "Sente-se inseguro no município (%)",
         "Ne se sent pas en sécurité dans sa commune (%)",
     ),
     # quality
-    "quality_high": _s("Alta", "High", "Alta", "Élevée"),
-    "quality_moderate": _s("Moderada", "Moderate", "Moderada", "Modérée"),
-    "quality_low": _s("Baja", "Low", "Baixa", "Faible"),
-    "quality_suppressed": _s("No publicable", "Not published", "Não publicável", "Non publiée"),
-    "quality_legend": _s(
+    "quality_high": tr("Alta", "High", "Alta", "Élevée"),
+    "quality_moderate": tr("Moderada", "Moderate", "Moderada", "Modérée"),
+    "quality_low": tr("Baja", "Low", "Baixa", "Faible"),
+    "quality_suppressed": tr("No publicable", "Not published", "Não publicável", "Non publiée"),
+    "quality_legend": tr(
         "Calidad de la estimación (coeficiente de variación, CV): sin marca = alta; "
         "* = moderada; ** = baja, interpretar con cautela; — = no se publica por "
         "precisión insuficiente.",
@@ -253,57 +249,57 @@ STRINGS: dict[str, dict[str, str]] = {
         "* = modérée ; ** = faible, à interpréter avec prudence ; — = non publiée, "
         "précision insuffisante.",
     ),
-    "suppressed_note": _s(
+    "suppressed_note": tr(
         "— Estimación no publicada: no cumple los criterios de calidad ({rules}).",
         "— Estimate not published: it does not meet the quality rules ({rules}).",
         "— Estimativa não publicada: não cumpre os critérios de qualidade ({rules}).",
         "— Estimation non publiée : elle ne satisfait pas aux règles de qualité ({rules}).",
     ),
-    "suppressed_internal_note": _s(
+    "suppressed_internal_note": tr(
         "‡ Estimación que no cumple los criterios de calidad; se muestra solo en la edición interna.",
         "‡ Estimate that fails the quality rules; shown in the internal edition only.",
         "‡ Estimativa que não cumpre os critérios de qualidade; mostrada só na edição interna.",
         "‡ Estimation ne satisfaisant pas aux règles de qualité ; montrée dans l'édition interne seulement.",
     ),
-    "chart_suppressed": _s("no publicada", "not published", "não publicada", "non publiée"),
+    "chart_suppressed": tr("no publicada", "not published", "não publicada", "non publiée"),
     # highlights
-    "hl_value": _s(
+    "hl_value": tr(
         "{name}: {value} (IC {level}%: {low} a {high}).",
         "{name}: {value} ({level}% CI {low} to {high}).",
         "{name}: {value} (IC {level}%: {low} a {high}).",
         "{name} : {value} (IC {level} % : {low} à {high}).",
     ),
-    "hl_suppressed": _s(
+    "hl_suppressed": tr(
         "{name}: la estimación no se publica por precisión insuficiente.",
         "{name}: the estimate is not published because its precision is insufficient.",
         "{name}: a estimativa não é publicada por precisão insuficiente.",
         "{name} : l'estimation n'est pas publiée, sa précision étant insuffisante.",
     ),
-    "hl_up": _s(
+    "hl_up": tr(
         "Aumento estadísticamente significativo respecto de {wave} ({previous}).",
         "A statistically significant increase from {wave} ({previous}).",
         "Aumento estatisticamente significativo em relação a {wave} ({previous}).",
         "Hausse statistiquement significative par rapport à {wave} ({previous}).",
     ),
-    "hl_down": _s(
+    "hl_down": tr(
         "Disminución estadísticamente significativa respecto de {wave} ({previous}).",
         "A statistically significant decrease from {wave} ({previous}).",
         "Redução estatisticamente significativa em relação a {wave} ({previous}).",
         "Baisse statistiquement significative par rapport à {wave} ({previous}).",
     ),
-    "hl_same": _s(
+    "hl_same": tr(
         "Sin cambio significativo respecto de {wave} ({previous}).",
         "No significant change from {wave} ({previous}).",
         "Sem variação significativa em relação a {wave} ({previous}).",
         "Pas d'évolution significative par rapport à {wave} ({previous}).",
     ),
-    "hl_no_previous": _s(
+    "hl_no_previous": tr(
         "Sin comparación con {wave}: la estimación anterior no se publicó.",
         "No comparison with {wave}: the earlier estimate was not published.",
         "Sem comparação com {wave}: a estimativa anterior não foi publicada.",
         "Pas de comparaison avec {wave} : l'estimation antérieure n'a pas été publiée.",
     ),
-    "hl_gap": _s(
+    "hl_gap": tr(
         "{perceived} de la población se siente insegura {level}, mientras que {prevalence} "
         "fue víctima de algún delito en el periodo de referencia.",
         "{perceived} of the population feel unsafe {level}, while {prevalence} were "
@@ -313,7 +309,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "{perceived} de la population ne se sent pas en sécurité {level}, alors que "
         "{prevalence} a été victime d'une infraction au cours de la période de référence.",
     ),
-    "hl_dark": _s(
+    "hl_dark": tr(
         "{dark} de los delitos no se denunciaron o no dieron lugar a una carpeta de investigación "
         "(cifra negra).",
         "{dark} of crimes were not reported or did not lead to an investigation file (dark "
@@ -322,7 +318,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "{dark} des infractions n'ont pas été signalées ou n'ont pas donné lieu à une enquête "
         "(chiffre noir).",
     ),
-    "significance_note": _s(
+    "significance_note": tr(
         "Solo se califican como cambios las diferencias estadísticamente significativas al nivel "
         "del {alpha}%.",
         "Only differences that are statistically significant at the {alpha}% level are called "
@@ -332,7 +328,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Seules les différences statistiquement significatives au seuil de {alpha} % sont "
         "qualifiées d'évolutions.",
     ),
-    "likelihood_note": _s(
+    "likelihood_note": tr(
         "La probabilidad percibida de ser víctima en los próximos 12 meses y la prevalencia del "
         "último año son magnitudes distintas: la primera es una percepción sobre el futuro y la "
         "segunda una medición del pasado. Se presentan lado a lado y no se dividen una entre otra.",
@@ -347,7 +343,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "l'autre une mesure du passé. Elles sont présentées côte à côte et ne sont pas divisées "
         "l'une par l'autre.",
     ),
-    "police_note": _s(
+    "police_note": tr(
         "Los delitos registrados por la policía solo incluyen los hechos denunciados; la encuesta "
         "mide también los que nunca llegan a la autoridad (cifra negra).",
         "Police-recorded crime includes only the crimes reported to the police; the survey also "
@@ -358,7 +354,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "signalées ; l'enquête mesure aussi celles qui n'arrivent jamais aux autorités (chiffre "
         "noir).",
     ),
-    "odds_note": _s(
+    "odds_note": tr(
         "Razones de momios de sentirse inseguro (regresión logística con diseño muestral); "
         "valores mayores que 1 indican más temor que en la categoría de referencia.",
         "Odds ratios of feeling unsafe (design-based logistic regression); values above 1 mean "
@@ -369,185 +365,185 @@ STRINGS: dict[str, dict[str, str]] = {
         "de sondage) ; une valeur supérieure à 1 signifie plus de peur que la catégorie de "
         "référence.",
     ),
-    "no_data": _s(
+    "no_data": tr(
         "No hay estimaciones para esta sección.",
         "There are no estimates for this section.",
         "Não há estimativas para esta seção.",
         "Aucune estimation pour cette section.",
     ),
-    "source": _s(
+    "source": tr(
         "Fuente: {survey}, {wave}. Intervalos de confianza al {level}%.",
         "Source: {survey}, {wave}. {level}% confidence intervals.",
         "Fonte: {survey}, {wave}. Intervalos de confiança de {level}%.",
         "Source : {survey}, {wave}. Intervalles de confiance à {level} %.",
     ),
-    "source_police": _s(
+    "source_police": tr(
         "Fuente: registros policiales ({period}) y {survey}, {wave}.",
         "Source: police records ({period}) and {survey}, {wave}.",
         "Fonte: registros policiais ({period}) e {survey}, {wave}.",
         "Source : données de police ({period}) et {survey}, {wave}.",
     ),
-    "survey_name": _s(
+    "survey_name": tr(
         "Encuesta de victimización y percepción de inseguridad",
         "Victimization and perceived insecurity survey",
         "Pesquisa de vitimização e percepção de insegurança",
         "Enquête de victimation et sentiment d'insécurité",
     ),
-    "chart_subareas_title": _s(
+    "chart_subareas_title": tr(
         "Inseguridad percibida y prevalencia de victimización por {level}",
         "Perceived insecurity and victimization prevalence by {level}",
         "Insegurança percebida e prevalência de vitimização por {level}",
         "Insécurité perçue et prévalence de la victimation par {level}",
     ),
-    "chart_subareas_note": _s(
+    "chart_subareas_note": tr(
         "Cada punto es un área; las líneas son intervalos de confianza al {level}%.",
         "Each point is an area; lines are {level}% confidence intervals.",
         "Cada ponto é uma área; as linhas são intervalos de confiança de {level}%.",
         "Chaque point est une zone ; les traits sont des intervalles de confiance à {level} %.",
     ),
-    "chart_levels_title": _s(
+    "chart_levels_title": tr(
         "Población que se siente insegura, por ámbito",
         "Population feeling unsafe, by area level",
         "População que se sente insegura, por âmbito",
         "Population ne se sentant pas en sécurité, par niveau",
     ),
-    "chart_groups_title": _s(
+    "chart_groups_title": tr(
         "Inseguridad percibida y victimización por grupo",
         "Perceived insecurity and victimization by group",
         "Insegurança percebida e vitimização por grupo",
         "Insécurité perçue et victimation par groupe",
     ),
-    "chart_police_title": _s(
+    "chart_police_title": tr(
         "Delitos registrados por la policía y delitos medidos por la encuesta",
         "Police-recorded crime and crime measured by the survey",
         "Crimes registrados pela polícia e crimes medidos pela pesquisa",
         "Infractions enregistrées par la police et mesurées par l'enquête",
     ),
-    "chart_compare_title": _s(
+    "chart_compare_title": tr(
         "{area}, su estado y el país",
         "{area}, its state and the country",
         "{area}, seu estado e o país",
         "{area}, son État et le pays",
     ),
-    "series_perceived": _s(
+    "series_perceived": tr(
         "Se siente inseguro", "Feel unsafe", "Sente-se inseguro", "Sentiment d'insécurité"
     ),
-    "series_prevalence": _s("Fue víctima", "Were victims", "Foi vítima", "Victimes"),
-    "series_likely": _s(
+    "series_prevalence": tr("Fue víctima", "Were victims", "Foi vítima", "Victimes"),
+    "series_likely": tr(
         "Cree probable ser víctima (próximos 12 meses)",
         "Think victimization likely (next 12 months)",
         "Acha provável ser vítima (próximos 12 meses)",
         "Pense probable d'être victime (12 prochains mois)",
     ),
-    "series_survey": _s("Encuesta", "Survey", "Pesquisa", "Enquête"),
-    "series_police": _s("Policía", "Police", "Polícia", "Police"),
-    "series_current": _s("Actual", "Current", "Atual", "Actuelle"),
-    "change_up": _s(
+    "series_survey": tr("Encuesta", "Survey", "Pesquisa", "Enquête"),
+    "series_police": tr("Policía", "Police", "Polícia", "Police"),
+    "series_current": tr("Actual", "Current", "Atual", "Actuelle"),
+    "change_up": tr(
         "▲ aumento significativo",
         "▲ significant increase",
         "▲ aumento significativo",
         "▲ hausse significative",
     ),
-    "change_down": _s(
+    "change_down": tr(
         "▼ disminución significativa",
         "▼ significant decrease",
         "▼ redução significativa",
         "▼ baisse significative",
     ),
-    "change_none": _s(
+    "change_none": tr(
         "sin cambio significativo",
         "no significant change",
         "sem variação significativa",
         "pas d'évolution significative",
     ),
-    "word_state": _s("en su estado", "in their state", "no seu estado", "dans son État"),
-    "word_municipality": _s(
+    "word_state": tr("en su estado", "in their state", "no seu estado", "dans son État"),
+    "word_municipality": tr(
         "en su municipio", "in their municipality", "no seu município", "dans sa commune"
     ),
-    "groups_of": _s(
+    "groups_of": tr(
         "Grupos de población: {area}.",
         "Population groups: {area}.",
         "Grupos populacionais: {area}.",
         "Groupes de population : {area}.",
     ),
-    "col_crime_type": _s("Tipo de delito", "Crime type", "Tipo de crime", "Type d'infraction"),
-    "col_prevalence": _s("Prevalencia (%)", "Prevalence (%)", "Prevalência (%)", "Prévalence (%)"),
-    "col_incidence": _s(
+    "col_crime_type": tr("Tipo de delito", "Crime type", "Tipo de crime", "Type d'infraction"),
+    "col_prevalence": tr("Prevalencia (%)", "Prevalence (%)", "Prevalência (%)", "Prévalence (%)"),
+    "col_incidence": tr(
         "Incidencia (×100 000)",
         "Incidence (×100,000)",
         "Incidência (×100 000)",
         "Incidence (×100 000)",
     ),
-    "col_reporting": _s("Denuncia (%)", "Reported (%)", "Notificação (%)", "Signalement (%)"),
-    "col_dark": _s("Cifra negra (%)", "Dark figure (%)", "Cifra oculta (%)", "Chiffre noir (%)"),
-    "chart_types_title": _s(
+    "col_reporting": tr("Denuncia (%)", "Reported (%)", "Notificação (%)", "Signalement (%)"),
+    "col_dark": tr("Cifra negra (%)", "Dark figure (%)", "Cifra oculta (%)", "Chiffre noir (%)"),
+    "chart_types_title": tr(
         "Prevalencia por tipo de delito",
         "Prevalence by crime type",
         "Prevalência por tipo de crime",
         "Prévalence par type d'infraction",
     ),
-    "chart_reasons_title": _s(
+    "chart_reasons_title": tr(
         "Delitos no denunciados según razón",
         "Unreported crimes by reason",
         "Crimes não notificados por motivo",
         "Infractions non signalées selon la raison",
     ),
-    "chart_trust_title": _s(
+    "chart_trust_title": tr(
         "Confianza, desempeño y corrupción percibida",
         "Trust, performance and perceived corruption",
         "Confiança, desempenho e corrupção percebida",
         "Confiance, efficacité et corruption perçue",
     ),
-    "chart_avoid_title": _s(
+    "chart_avoid_title": tr(
         "Dejó de hacer actividades por temor",
         "Stopped doing things out of fear",
         "Deixou de fazer atividades por medo",
         "A renoncé à des activités par peur",
     ),
-    "chart_places_title": _s(
+    "chart_places_title": tr(
         "Se siente inseguro según el lugar",
         "Feel unsafe, by place",
         "Sente-se inseguro segundo o lugar",
         "Ne se sent pas en sécurité, selon le lieu",
     ),
-    "chart_prevalence_title": _s(
+    "chart_prevalence_title": tr(
         "Prevalencia de victimización",
         "Victimization prevalence",
         "Prevalência de vitimização",
         "Prévalence de la victimation",
     ),
-    "chart_bribery_title": _s(
+    "chart_bribery_title": tr(
         "Soborno entre quienes tuvieron contacto con servidores públicos",
         "Bribery among people in contact with public officials",
         "Suborno entre quem teve contato com servidores públicos",
         "Corruption parmi les personnes en contact avec des agents publics",
     ),
-    "municipal_overview": _s(
+    "municipal_overview": tr(
         "Panorama municipal",
         "Municipal overview",
         "Panorama municipal",
         "Vue d'ensemble des municipalités",
     ),
-    "term_victim": _s(
+    "term_victim": tr(
         "Fue víctima en los últimos 12 meses",
         "Victim in the last 12 months",
         "Foi vítima nos últimos 12 meses",
         "Victime au cours des 12 derniers mois",
     ),
-    "term_age": _s("Edad {group}", "Age {group}", "Idade {group}", "Âge {group}"),
-    "term_trusts": _s(
+    "term_age": tr("Edad {group}", "Age {group}", "Idade {group}", "Âge {group}"),
+    "term_trusts": tr(
         "Confía en la policía",
         "Trusts the police",
         "Confia na polícia",
         "Fait confiance à la police",
     ),
-    "term_trust_unknown": _s(
+    "term_trust_unknown": tr(
         "No conoce a la policía o no sabe",
         "Does not know the police, or don't know",
         "Não conhece a polícia ou não sabe",
         "Ne connaît pas la police, ou ne sait pas",
     ),
-    "odds_adjusted": _s(
+    "odds_adjusted": tr(
         "Modelo ajustado también por área (efectos no mostrados). Referencias: hombres, 18-29 años, "
         "desconfía de la policía, no víctima.",
         "The model also adjusts for area (effects not shown). Reference: men, aged 18-29, distrusts "
@@ -557,7 +553,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Le modèle tient aussi compte de la zone (effets non montrés). Référence : hommes, 18-29 ans, "
         "se méfie de la police, non victime.",
     ),
-    "trend_vs_measured": _s(
+    "trend_vs_measured": tr(
         "{trend} cree que la delincuencia en su zona aumentó respecto del año anterior; la "
         "prevalencia medida por la encuesta {change}.",
         "{trend} think crime in their area has increased compared with a year ago; the "
@@ -567,47 +563,47 @@ STRINGS: dict[str, dict[str, str]] = {
         "{trend} pensent que la délinquance a augmenté dans leur quartier par rapport à l'an "
         "dernier ; la prévalence mesurée par l'enquête {change}.",
     ),
-    "measured_up": _s(
+    "measured_up": tr(
         "aumentó significativamente respecto de {wave}",
         "rose significantly from {wave}",
         "aumentou significativamente em relação a {wave}",
         "a augmenté significativement depuis {wave}",
     ),
-    "measured_down": _s(
+    "measured_down": tr(
         "disminuyó significativamente respecto de {wave}",
         "fell significantly from {wave}",
         "diminuiu significativamente em relação a {wave}",
         "a baissé significativement depuis {wave}",
     ),
-    "measured_same": _s(
+    "measured_same": tr(
         "no cambió significativamente respecto de {wave}",
         "did not change significantly from {wave}",
         "não variou significativamente em relação a {wave}",
         "n'a pas évolué significativement depuis {wave}",
     ),
-    "defs_by_type": _s(
+    "defs_by_type": tr(
         "Los indicadores por tipo de delito siguen la misma definición, restringida a ese tipo.",
         "Indicators by crime type follow the same definitions, restricted to that crime type.",
         "Os indicadores por tipo de crime seguem a mesma definição, restrita a esse tipo.",
         "Les indicateurs par type d'infraction suivent la même définition, restreinte à ce type.",
     ),
     # groups
-    "group_women": _s("Mujeres", "Women", "Mulheres", "Femmes"),
-    "group_men": _s("Hombres", "Men", "Homens", "Hommes"),
-    "group_youth": _s(
+    "group_women": tr("Mujeres", "Women", "Mulheres", "Femmes"),
+    "group_men": tr("Hombres", "Men", "Homens", "Hommes"),
+    "group_youth": tr(
         "Jóvenes (18 a 29 años)",
         "Young people (18–29)",
         "Jovens (18 a 29 anos)",
         "Jeunes (18–29 ans)",
     ),
-    "group_adults": _s(
+    "group_adults": tr(
         "Adultos (30 años y más)",
         "Adults (30 and over)",
         "Adultos (30 anos e mais)",
         "Adultes (30 ans et plus)",
     ),
     # methodology
-    "design_default": _s(
+    "design_default": tr(
         "Muestra probabilística estratificada y por conglomerados; un adulto por hogar, "
         "seleccionado al azar. Las varianzas se estiman por linealización de Taylor con estratos "
         "y unidades primarias de muestreo; los grados de libertad son el número de UPM menos el de "
@@ -622,13 +618,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "sort. Variances par linéarisation de Taylor avec strates et unités primaires ; degrés de "
         "liberté = nombre d'UP moins nombre de strates.",
     ),
-    "quality_rules_intro": _s(
+    "quality_rules_intro": tr(
         "Conjunto de criterios aplicado: {name}.",
         "Quality rule set applied: {name}.",
         "Conjunto de critérios aplicado: {name}.",
         "Règles de qualité appliquées : {name}.",
     ),
-    "cv_bands": _s(
+    "cv_bands": tr(
         "Bandas de calidad por CV: alta < {moderate}%, moderada {moderate}–{low}%, baja ≥ {low}%.",
         "CV quality bands: high < {moderate}%, moderate {moderate}–{low}%, low ≥ {low}%.",
         "Faixas de qualidade por CV: alta < {moderate}%, moderada {moderate}–{low}%, baixa ≥ {low}%.",
@@ -667,7 +663,7 @@ class Translator:
             return default
         if isinstance(texts, str):
             return texts
-        return texts.get(self.language) or texts.get("en") or default
+        return pick(texts, self.language, default)
 
     def number(self, value: float, decimals: int = 1) -> str:
         """``value`` with this language's separators; a dash when not a number."""

@@ -2,7 +2,7 @@
 
 Requests add pending :class:`~surveyapp.models.ReportOutput` rows and answer
 at once ("being prepared"); a worker claims and builds them. Where the worker
-runs is the ``REPORT_WORKER`` setting:
+runs is the ``REPORT_WORKER`` setting (surveyapp/config.py):
 
 * ``thread`` (default): one background thread per server process, started
   when a request leaves a pending row and stopped when none is left. Several
@@ -35,29 +35,16 @@ from ..services.reports import (
 
 log = logging.getLogger(__name__)
 
-#: Defaults of the settings read here (override in instance/config.py or SURVEYAPP_* variables).
-DEFAULTS: dict[str, object] = {
-    "REPORT_WORKER": "thread",  # thread, inline or off (see the module docstring)
-    "REPORT_QUALITY_RULES": "inegi",  # rule set of analysis.indicators.quality that flags and suppresses
-    "REPORT_MIN_CASES": 30,  # estimates from fewer cases are suppressed in public outputs whatever the rule set
-    "REPORT_STALE_SECONDS": 900,  # a build claimed longer ago than this is taken as dead and retried
-    "REPORT_REFRESH_SECONDS": 3,  # how often a "being prepared" page reloads itself
-}
-
 _worker_running = threading.Lock()
 FAILED_MESSAGE = "The report could not be built because of an error on our side; it was logged."
-
-
-def setting(name: str) -> object:
-    return current_app.config.get(name, DEFAULTS[name])
 
 
 def report_settings(app: Flask | None = None) -> ReportSettings:
     """The quality rule set and smallest published cell from the app's settings."""
     config = (app or current_app).config
     return ReportSettings(
-        str(config.get("REPORT_QUALITY_RULES", DEFAULTS["REPORT_QUALITY_RULES"])),
-        int(str(config.get("REPORT_MIN_CASES", DEFAULTS["REPORT_MIN_CASES"]))),
+        quality=str(config["REPORT_QUALITY_RULES"]),
+        min_cases=int(config["REPORT_MIN_CASES"]),
     )
 
 
@@ -106,7 +93,7 @@ def build_one(session: DBSession, output_id: int, *, settings: ReportSettings) -
 def start_worker(app: Flask | None = None) -> None:
     """Make sure pending outputs get built, as ``REPORT_WORKER`` says (call after committing)."""
     app = app or current_app._get_current_object()  # type: ignore[attr-defined]
-    mode = app.config.get("REPORT_WORKER", DEFAULTS["REPORT_WORKER"])
+    mode = app.config["REPORT_WORKER"]
     settings = report_settings(app)
     if mode == "inline":
         build_pending(db.session, settings=settings)

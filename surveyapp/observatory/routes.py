@@ -34,11 +34,11 @@ from flask_login import current_user
 from ..auth.decorators import role_required
 from ..errors import error_response, wants_json
 from ..extensions import csrf, db, login_manager
+from ..i18n import LANGUAGES, default_language
 from ..models import OutputStatus, ReportOutput, Role, User, Wave, WaveStatus
 from ..services import uploads
 from ..services.report_build import find_area
 from ..services.reports import (
-    LANGUAGES,
     NATIONAL,
     AreaNode,
     OutputKey,
@@ -55,7 +55,7 @@ from ..services.reports import (
 )
 from . import exports
 from .forms import CensusUploadForm, PoliceUploadForm
-from .jobs import report_settings, setting, start_worker
+from .jobs import report_settings, start_worker
 from .texts import LANGUAGE_NAMES, text
 
 bp = Blueprint("observatory", __name__, url_prefix="/observatory")
@@ -140,7 +140,7 @@ def _deny() -> None:
 
 
 def _language() -> str:
-    language = request.args.get("lang") or str(current_app.config.get("DEFAULT_LANGUAGE", "es"))
+    language = request.args.get("lang") or default_language()
     if language not in LANGUAGES:
         abort(
             current_app.make_response(
@@ -172,7 +172,7 @@ def _choice(wave_id: int) -> Choice:
 
 
 def _retry_after() -> int:
-    return int(str(setting("REPORT_REFRESH_SECONDS")))
+    return int(current_app.config["REPORT_REFRESH_SECONDS"])
 
 
 def _waiting(choice: Choice, output: ReportOutput) -> ResponseReturnValue:
@@ -207,7 +207,9 @@ def _failed(choice: Choice, output: ReportOutput) -> ResponseReturnValue:
 
 def _output(choice: Choice, key: OutputKey) -> ReportOutput:
     """The cache row for ``key``: found ready, or requested and handed to the worker."""
-    output = request_output(db.session, key, stale_after=int(str(setting("REPORT_STALE_SECONDS"))))
+    output = request_output(
+        db.session, key, stale_after=int(current_app.config["REPORT_STALE_SECONDS"])
+    )
     db.session.commit()
     if output.status in (OutputStatus.pending, OutputStatus.running):
         start_worker()
@@ -243,7 +245,7 @@ def _page_context(choice: Choice) -> dict[str, Any]:
         "t": lambda key, **v: text(key, choice.language, **v),
         "language_names": LANGUAGE_NAMES,
         "area_options": area_choices(choice.areas),
-        "quality_rules": str(setting("REPORT_QUALITY_RULES")).upper(),
+        "quality_rules": str(current_app.config["REPORT_QUALITY_RULES"]).upper(),
     }
 
 
@@ -350,7 +352,7 @@ def indicators_xlsx(wave_id: int) -> ResponseReturnValue:
         ("area", choice.area.name),
         ("level", choice.area.report_level),
         ("edition", "public" if choice.public else "internal"),
-        ("quality rules", str(setting("REPORT_QUALITY_RULES"))),
+        ("quality rules", str(current_app.config["REPORT_QUALITY_RULES"])),
     ]
     return _download(
         choice,
@@ -430,7 +432,7 @@ def api_indicators(wave_id: int) -> ResponseReturnValue:
         },
         edition="public" if choice.public else "internal",
         language=choice.language,
-        quality_rules=str(setting("REPORT_QUALITY_RULES")),
+        quality_rules=str(current_app.config["REPORT_QUALITY_RULES"]),
         indicators=rows,
     )
 

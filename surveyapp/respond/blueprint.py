@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from ..extensions import db, limiter
+from ..i18n import default_language
 from .current import ui_language
 from .views import render
 
@@ -33,14 +34,9 @@ bp = Blueprint(
     static_url_path="/static",
 )
 
-#: Largest body a respondent page accepts (a page of answers is a few kilobytes).
-DEFAULT_MAX_BODY = 64 * 1024
-#: Guesses of invitation or resume codes allowed per client address.
-DEFAULT_CODE_RATE_LIMIT = "10 per minute;60 per hour"
-
 
 def _code_rate_limit() -> str:
-    return str(current_app.config.get("RESPOND_CODE_RATE_LIMIT", DEFAULT_CODE_RATE_LIMIT))
+    return str(current_app.config["RESPOND_CODE_RATE_LIMIT"])
 
 
 code_limit = limiter.limit(_code_rate_limit, methods=["POST"])
@@ -53,7 +49,7 @@ code_link_limit = limiter.limit(_code_rate_limit)
 def _limit_body() -> None:
     """Cap respondent bodies before anything (CSRF included) reads the form."""
     if request.path.startswith("/s/") and request.method == "POST":
-        limit = int(current_app.config.get("RESPOND_MAX_BODY", DEFAULT_MAX_BODY))
+        limit = int(current_app.config["RESPOND_MAX_BODY"])
         request.max_content_length = limit
         request.max_form_memory_size = limit
         if request.content_length is not None and request.content_length > limit:
@@ -92,7 +88,7 @@ def error_page(status: int, body_key: str) -> ResponseReturnValue:
     try:
         language = ui_language()
     except Exception:  # the session or database may be what failed
-        language = str(current_app.config.get("DEFAULT_LANGUAGE", "es"))
+        language = default_language()
     return render("respond/message.html", language, status, title_key="survey", body_key=body_key)
 
 

@@ -12,7 +12,6 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import (
-    current_app,
     g,
     redirect,
     url_for,
@@ -25,6 +24,7 @@ from questionnaires.engine import Interview as EngineInterview
 from questionnaires.model import Instrument
 
 from ..extensions import db
+from ..i18n import default_language
 from ..models import (
     InstrumentVersion,
     Interview,
@@ -160,7 +160,7 @@ def ui_language() -> str:
     current = load_current()
     if current is not None:
         return current.interview.language
-    return pick_language(UI_LANGUAGES, str(current_app.config.get("DEFAULT_LANGUAGE", "es")))
+    return pick_language(UI_LANGUAGES, default_language())
 
 
 def message_page(

@@ -6,7 +6,6 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import (
-    current_app,
     render_template,
     request,
 )
@@ -14,6 +13,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import defer
 
 from ..extensions import db
+from ..i18n import default_language
 from ..models import (
     InstrumentVersion,
     Wave,
@@ -31,7 +31,7 @@ def pick_language(choices: list[str] | tuple[str, ...], default: str | None = No
         return best
     if default and default in choices:
         return default
-    return choices[0] if choices else str(current_app.config.get("DEFAULT_LANGUAGE", "es"))
+    return choices[0] if choices else default_language()
 
 
 def version_of(wave: Wave) -> InstrumentVersion:

@@ -37,6 +37,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from analysis.compare import fear_model
+from analysis.i18n import LANGUAGES
 from analysis.indicators import catalogue, compute_indicators
 from analysis.microdata import MicrodataError, has_repeat, incident_table, respondent_table
 from questionnaires.model import Instrument
@@ -64,8 +65,6 @@ log = logging.getLogger(__name__)
 
 #: Bump when a change of this module or of the analysis changes what a report shows.
 FORMAT_VERSION = "1"
-#: Languages of reports and indicator names.
-LANGUAGES: tuple[str, ...] = ("es", "en", "pt", "fr")
 #: ``area_key`` of the whole wave (the country).
 NATIONAL = "national"
 #: ``area_key`` of indicator tables, which hold every area.

@@ -6,12 +6,11 @@ import re
 
 import pytest
 
+from analysis.i18n import LANGUAGES
 from analysis.indicators import UNIT_SCALE, catalogue, catalogue_table, get_indicator
 from analysis.indicators.conditions import codes_in
 from analysis.microdata import standard_instrument
 from questionnaires.model import MultipleItem
-
-LANGUAGES = ("es", "en", "pt", "fr")
 
 
 def _code_exists(code: str) -> bool:
