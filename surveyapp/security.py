@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask, Response, request
+from flask.typing import ResponseReturnValue
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .errors import error_response
 from .requestlog import is_respondent_path
+
+#: What a person is told when something they sent holds a NUL character.
+NUL_MESSAGE = (
+    "What you sent contains a NUL character (a zero byte), which no field accepts. "
+    "Remove it (it often comes from copying out of another program) and try again."
+)
 
 #: Staff areas whose pages must not be kept by browsers or shared caches.
 PRIVATE_PREFIXES = ("/manage", "/fieldwork", "/observatory", "/auth")
@@ -32,8 +42,45 @@ def _headers(app: Flask) -> None:
     app.after_request(add)
 
 
+def _has_nul(value: Any) -> bool:
+    """True when a string, or any key or string inside a JSON value, holds a NUL character."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+def refuse_nul() -> ResponseReturnValue | None:
+    """400 for a NUL character in the path, query, form (names, values, file names) or JSON.
+
+    PostgreSQL cannot store NUL in text and SQLite would keep it silently; no field
+    needs it. Runs before every view (uploaded files' contents are checked by the
+    CSV reader, by line).
+    """
+    found = "\x00" in request.path or any(
+        _has_nul(k) or _has_nul(v) for k, v in request.args.items(multi=True)
+    )
+    if not found and request.method in ("POST", "PUT", "PATCH", "DELETE"):
+        if request.is_json:
+            found = _has_nul(request.get_json(silent=True))
+        else:
+            found = any(
+                _has_nul(k) or _has_nul(v) for k, v in request.form.items(multi=True)
+            ) or any(
+                _has_nul(k) or _has_nul(f.filename or "")
+                for k, f in request.files.items(multi=True)
+            )
+    if found:
+        return error_response(400, NUL_MESSAGE)
+    return None
+
+
 def register_security(app: Flask) -> None:
-    """Trust X-Forwarded-* from TRUSTED_PROXIES proxies; add the security headers."""
+    """Refuse NUL characters; trust X-Forwarded-* from TRUSTED_PROXIES proxies; add the security headers."""
+    app.before_request(refuse_nul)
     proxies = int(app.config.get("TRUSTED_PROXIES", 0))
     if proxies > 0:
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
