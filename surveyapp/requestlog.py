@@ -1,8 +1,11 @@
 """One log line per request.
 
-Respondent routes (``/s/...``) are logged without client address or user
-agent: answers to a victimization survey must not be linkable to a device or
-network. Staff and API requests carry the address for security review.
+Only staff areas (login, management, field work, observatory, API) are logged
+with client address and user agent, for security review. Every other request
+is logged without them: respondent pages (``/s/...``), and also what a
+respondent's browser fetches alongside (``/static/...``, ``/favicon.ico``, the
+home page, unknown paths), whose lines in the same millisecond would otherwise
+link an address and browser to an interview.
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ logger = logging.getLogger("surveyapp.requests")
 
 #: Path prefixes of respondent pages, logged without identifying data.
 RESPONDENT_PREFIXES = ("/s/",)
+#: Staff areas: the only requests logged with client address and user agent.
+STAFF_AREAS = ("/auth", "/manage", "/fieldwork", "/observatory", "/api")
+
+
+def is_staff_path(path: str) -> bool:
+    return any(path == area or path.startswith(area + "/") for area in STAFF_AREAS)
 
 
 def is_respondent_path(path: str) -> bool:
@@ -30,12 +39,14 @@ def _start_timer() -> None:
 
 def _log_request(response: Response) -> Response:
     elapsed_ms = (time.perf_counter() - g.get("request_started", time.perf_counter())) * 1000
-    if is_respondent_path(request.path):
-        # Only the route, never the slug's query string, address or browser; a code in
-        # the path (invitation links /s/c/<code>) is logged as the rule, not the code.
+    if not is_staff_path(request.path):
+        # Never the query string, address or browser; a code in the path (invitation
+        # links /s/c/<code>) is logged as the rule, not the code.
         path = request.path
         if request.url_rule is not None and "code" in (request.view_args or {}):
             path = request.url_rule.rule
+        elif is_respondent_path(path) and request.url_rule is None:
+            path = "/s/<unknown>"  # a mistyped code must not reach the log either
         logger.info("%s %s %s %.0fms", request.method, path, response.status_code, elapsed_ms)
     else:
         logger.info(

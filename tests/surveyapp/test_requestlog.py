@@ -7,7 +7,7 @@ import logging
 import pytest
 from flask.testing import FlaskClient
 
-from surveyapp.requestlog import is_respondent_path
+from surveyapp.requestlog import is_respondent_path, is_staff_path
 
 
 def test_respondent_requests_are_logged_without_address_or_agent(
@@ -34,3 +34,43 @@ def test_respondent_requests_are_logged_without_address_or_agent(
 )
 def test_is_respondent_path(path: str, expected: bool) -> None:
     assert is_respondent_path(path) is expected
+
+
+@pytest.mark.parametrize(
+    "path", ["/static/css/main.css", "/favicon.ico", "/s/static/x.js", "/", "/robots.txt"]
+)
+def test_what_a_respondents_browser_fetches_alongside_is_logged_without_address_or_agent(
+    client: FlaskClient, caplog: pytest.LogCaptureFixture, path: str
+) -> None:
+    caplog.set_level(logging.INFO, logger="surveyapp.requests")
+    client.get(
+        path,
+        headers={"User-Agent": "PhoneBrowser/1.0"},
+        environ_base={"REMOTE_ADDR": "203.0.113.9"},
+    ).close()  # a static file's response holds the file open
+    [line] = [r.getMessage() for r in caplog.records if r.name == "surveyapp.requests"]
+    assert "203.0.113.9" not in line and "PhoneBrowser" not in line and "addr=" not in line
+
+
+def test_a_mistyped_invitation_code_in_the_path_is_not_logged(
+    client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="surveyapp.requests")
+    client.get("/s/c/WXYZ-2345")
+    client.get("/s/c/WXYZ-2345/extra")
+    lines = [r.getMessage() for r in caplog.records if r.name == "surveyapp.requests"]
+    assert len(lines) == 2 and not any("WXYZ" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/manage/", True),
+        ("/manage", True),
+        ("/managex", False),
+        ("/api/ping", True),
+        ("/s/x", False),
+    ],
+)
+def test_is_staff_path(path: str, expected: bool) -> None:
+    assert is_staff_path(path) is expected
