@@ -28,7 +28,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from questionnaires.loader import load_instrument, standard_instrument_paths
+from questionnaires.instruments import standard_instrument as shipped_instrument
 from questionnaires.model import (
     SPECIAL_CODES,
     CalculateItem,
@@ -127,11 +127,8 @@ def screener_prefix(stem: str) -> str:
 
 @cache
 def standard_instrument() -> Instrument:
-    """The standard questionnaire ``vict_std`` shipped with :mod:`questionnaires`."""
-    for path in standard_instrument_paths():
-        if path.stem == "vict_std":
-            return load_instrument(path)
-    raise FileNotFoundError("questionnaires/instruments/vict_std.yaml is missing")
+    """The standard questionnaire ``vict_std`` shipped with :mod:`questionnaires`, loaded once."""
+    return shipped_instrument("vict_std")
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,9 @@ from ..models import (
     Interview,
     Wave,
 )
+from ..services.instruments import cached_version, instrument_of
 from . import state as respondent_state
-from .pages import cached_version, engine_for, instrument_of
+from .pages import engine_for
 from .texts import UI_LANGUAGES
 from .views import pick_language, render, version_of
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -20,43 +19,12 @@ from typing import Any
 from questionnaires.engine import Interview as EngineInterview
 from questionnaires.engine import ItemView, Page
 from questionnaires.expressions import parse
-from questionnaires.loader import load_instrument_dict
 from questionnaires.model import CalculateItem, Instrument
 
-from ..models import InstrumentVersion, Interview, Wave
+from ..models import Interview, Wave
 
-
-@dataclass(frozen=True)
-class LoadedVersion:
-    """A stored instrument version as this process keeps it: loaded, and its document."""
-
-    instrument: Instrument
-    document: dict[str, Any]
-
-
-_instruments: dict[str, LoadedVersion] = {}
-_instruments_lock = threading.Lock()
-#: Loaded instruments kept per process; versions are immutable, so this never goes stale.
-_MAX_INSTRUMENTS = 32
-
-
-def instrument_of(version: InstrumentVersion) -> Instrument:
-    """The loaded instrument of a stored version, built once per process (by content hash)."""
-    key = version.content_hash
-    found = _instruments.get(key)
-    if found is not None:
-        return found.instrument
-    document = version.document
-    loaded = LoadedVersion(load_instrument_dict(document, source=version.label), document)
-    with _instruments_lock:
-        if len(_instruments) >= _MAX_INSTRUMENTS:
-            _instruments.clear()
-        return _instruments.setdefault(key, loaded).instrument
-
-
-def cached_version(content_hash: str) -> LoadedVersion | None:
-    """The loaded version with this hash if this process has it (no database read)."""
-    return _instruments.get(content_hash)
+# instrument_of: imported from here by services/fieldwork.py; its home is services/instruments.py
+from ..services.instruments import instrument_of as instrument_of
 
 
 def title_in(instrument: Instrument, language: str) -> str:

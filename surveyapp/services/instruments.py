@@ -1,14 +1,18 @@
-"""Instrument versions: loading questionnaires into the database."""
+"""Instrument versions: loading questionnaires into the database, and the one per-process cache
+of loaded (checked) instruments, keyed by content hash."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 import sqlalchemy as sa
 
-from questionnaires.loader import load_instrument
+from questionnaires.loader import load_instrument, load_instrument_dict
+from questionnaires.model import Instrument
 
 from ..models import InstrumentVersion
 from . import DBSession, audit
@@ -83,6 +87,43 @@ def store_instrument(
         details={"instrument": row.instrument_id, "version": row.version, "hash": row.content_hash},
     )
     return row, True
+
+
+@dataclass(frozen=True)
+class LoadedVersion:
+    """A stored instrument version as this process keeps it: loaded, and its document."""
+
+    instrument: Instrument
+    document: dict[str, Any]
+
+
+_instruments: dict[str, LoadedVersion] = {}
+_instruments_lock = threading.Lock()
+#: Loaded instruments kept per process; versions are immutable, so this never goes stale.
+_MAX_INSTRUMENTS = 32
+
+
+def instrument_of(version: InstrumentVersion) -> Instrument:
+    """The loaded instrument of a stored version, checked by the loader once per process.
+
+    Keyed by content hash: every part of the server (respondent pages, field
+    work, reports) shares the one loaded copy.
+    """
+    key = version.content_hash
+    found = _instruments.get(key)
+    if found is not None:
+        return found.instrument
+    document = version.document
+    loaded = LoadedVersion(load_instrument_dict(document, source=version.label), document)
+    with _instruments_lock:
+        if len(_instruments) >= _MAX_INSTRUMENTS:
+            _instruments.clear()
+        return _instruments.setdefault(key, loaded).instrument
+
+
+def cached_version(content_hash: str) -> LoadedVersion | None:
+    """The loaded version with this hash if this process has it (no database read)."""
+    return _instruments.get(content_hash)
 
 
 def load_instrument_files(

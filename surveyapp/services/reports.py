@@ -29,7 +29,6 @@ import threading
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -40,7 +39,6 @@ from analysis.compare import fear_model
 from analysis.i18n import LANGUAGES
 from analysis.indicators import catalogue, compute_indicators
 from analysis.microdata import MicrodataError, has_repeat, incident_table, respondent_table
-from questionnaires.model import Instrument
 
 from ..models import (
     Area,
@@ -60,6 +58,7 @@ from ..models import (
     utcnow,
 )
 from . import DBSession
+from .instruments import instrument_of
 
 log = logging.getLogger(__name__)
 
@@ -187,15 +186,6 @@ def wave_areas(session: DBSession, wave: Wave) -> list[AreaNode]:
 
 
 # ---- records ----
-
-
-def _instrument(version: InstrumentVersion) -> Instrument:
-    return _instrument_from(version.id, json.dumps(version.document, sort_keys=True))
-
-
-@lru_cache(maxsize=8)
-def _instrument_from(version_id: int, document: str) -> Instrument:
-    return Instrument.model_validate(json.loads(document))
 
 
 def _base_weight(
@@ -387,7 +377,7 @@ def indicator_table(
     records, _provisional = interview_records(session, wave)
     if not records:
         raise ReportError("this wave has no completed interviews yet")
-    instrument = _instrument(wave.instrument_version)
+    instrument = instrument_of(wave.instrument_version)
     progress(f"building microdata of {len(records)} interviews")
     try:
         respondents = respondent_table(records, instrument)
@@ -445,7 +435,7 @@ def fear_drivers(
         return None
     progress("fitting the fear-driver model")
     try:
-        respondents = respondent_table(records, _instrument(wave.instrument_version))
+        respondents = respondent_table(records, instrument_of(wave.instrument_version))
         with warnings.catch_warnings():
             # a small wave may not converge cleanly; the report shows the intervals, which say so
             warnings.simplefilter("ignore")
