@@ -215,12 +215,13 @@
     return match[1] + '-' + match[2] + '-' + match[3];
   }
 
-  function todayText(today) {
-    if (today instanceof Date) {
-      return pad(today.getFullYear(), 4) + '-' + pad(today.getMonth() + 1, 2) + '-' + pad(today.getDate(), 2);
+  /** 'YYYY-MM-DD' of a date option: a Date (read in local time) or ISO text. */
+  function dateOption(value, what) {
+    if (value instanceof Date) {
+      return pad(value.getFullYear(), 4) + '-' + pad(value.getMonth() + 1, 2) + '-' + pad(value.getDate(), 2);
     }
-    var text = isoDate(String(today));
-    if (text === null) throw new TypeError('today must be a date YYYY-MM-DD, got ' + JSON.stringify(today));
+    var text = typeof value === 'string' && value.length === 10 ? isoDate(value) : null;
+    if (text === null) throw new TypeError(what + ' must be a date YYYY-MM-DD, got ' + JSON.stringify(value));
     return text;
   }
 
@@ -807,7 +808,7 @@
     if (!Array.isArray(period) || period.length !== 2) {
       throw new TypeError('referencePeriod must be [start, end] dates YYYY-MM-DD, or null');
     }
-    return [todayText(period[0]), todayText(period[1])];
+    return [dateOption(period[0], 'referencePeriod[0]'), dateOption(period[1], 'referencePeriod[1]')];
   }
 
   // ------------------------------------------------------------- interview
@@ -862,7 +863,7 @@
     }
     this.instrument = doc;
     this.language = language;
-    this.today = todayText(opts.today);
+    this.today = dateOption(opts.today, 'today');
     this.referencePeriod = periodOf(opts);
     this._plan = plan;
     this._answers = copyDocument(answers || {});
@@ -1140,7 +1141,7 @@
     if (!isDict(answers)) return [{ path: '', message: 'the answers document must be a JSON object' }];
     var opts = options || {};
     var plan = planFor(doc);
-    var validator = new Validator(plan, todayText(opts.today), periodOf(opts));
+    var validator = new Validator(plan, dateOption(opts.today, 'today'), periodOf(opts));
     return validator.run(answers);
   }
 
