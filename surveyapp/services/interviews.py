@@ -134,23 +134,19 @@ def save_answers(
         for code in _repeat_codes_of(interview.instrument_version)
     )
     state = sa.inspect(interview)
-    if not rebuild and state.persistent and not state.modified:
+    fast = not rebuild and state.persistent and not state.modified
+    partial = _mark_partial(interview, new_answers)
+    if fast:
         # The usual page save: one UPDATE of the row, without the ORM's unit of work.
         _update_row(
             session,
             interview,
-            new_answers,
+            {**partial, "answers": new_answers},
             last_section,
             None if paradata is None else {**interview.paradata, **paradata},
         )
-        if new_answers:
-            unit = interview.sample_unit
-            if unit is not None and unit.status in (
-                SampleUnitStatus.pending,
-                SampleUnitStatus.started,
-            ):
-                unit.status = SampleUnitStatus.partial
-                session.flush()
+        if session.dirty:  # the sample unit became partial
+            session.flush()
         return interview
     interview.answers = new_answers
     if last_section is not None:
@@ -158,11 +154,8 @@ def save_answers(
     if paradata is not None:
         interview.paradata = {**interview.paradata, **paradata}
     interview.updated_at = utcnow()
-    if interview.answers:
-        interview.disposition = int(Disposition.partial)
-        unit = interview.sample_unit
-        if unit is not None and unit.status in (SampleUnitStatus.pending, SampleUnitStatus.started):
-            unit.status = SampleUnitStatus.partial
+    for column, value in partial.items():
+        setattr(interview, column, value)
     try:
         if rebuild:
             rebuild_incidents(session, interview)
@@ -172,23 +165,33 @@ def save_answers(
     return interview
 
 
+def _mark_partial(interview: Interview, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The partial rule of every save: with answers, the interview is a partial (AAPOR) and a
+    pending or started sample unit becomes partial. Marks the unit; returns the interview's
+    columns to set (none without answers)."""
+    if not answers:
+        return {}
+    unit = interview.sample_unit
+    if unit is not None and unit.status in (SampleUnitStatus.pending, SampleUnitStatus.started):
+        unit.status = SampleUnitStatus.partial
+    return {"disposition": int(Disposition.partial)}
+
+
 def _update_row(
     session: DBSession,
     interview: Interview,
-    answers: dict[str, Any],
+    columns: dict[str, Any],
     last_section: str | None,
     paradata: dict[str, Any] | None,
 ) -> None:
     """``UPDATE interviews SET ... WHERE id = :id AND version = :version`` (the version bumped,
     as the ORM does), then the instance given the stored values; StaleInterview when another
     save got there first."""
-    values: dict[str, Any] = {"answers": answers, "updated_at": utcnow()}
+    values: dict[str, Any] = {**columns, "updated_at": utcnow()}
     if last_section is not None:
         values["last_section"] = last_section
     if paradata is not None:
         values["paradata"] = paradata
-    if answers:
-        values["disposition"] = int(Disposition.partial)
     values["version"] = interview.version + 1
     keys = tuple(values)
     params = {f"v_{key}": value for key, value in values.items()}
