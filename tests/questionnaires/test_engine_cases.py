@@ -98,7 +98,7 @@ def test_javascript_and_python_engines_agree_on_thousands_of_random_steps(
     docs, day, period = make_cases.simulated_documents()
     walks = []
     steps = 0
-    plan = [("vict_std", 10, 120), ("small", 20, 40), ("tiny", 20, 25)]
+    plan = [("vict_std", 10, 120), ("small", 16, 40), ("tiny", 16, 25), ("features", 16, 30)]
     for name, count, length in plan:
         languages = instruments[name].languages
         for index in range(count):
