@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Protocol, TypeVar
 
 import sqlalchemy as sa
 
@@ -15,6 +17,41 @@ from .users import UserError
 
 class AreaError(UserError):
     """An area cannot be created as given; ``field`` names the problem."""
+
+
+class TreeNode(Protocol):
+    """What a walk up the tree reads of an area (an Area, a row, an AreaNode)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def parent_id(self) -> int | None: ...
+
+
+Node = TypeVar("Node", bound=TreeNode)
+
+
+def walk_up(index: Mapping[int, Node], area_id: int | None) -> Iterator[Node]:
+    """The area ``area_id`` of ``index`` (areas by id), then each area above it, to the top.
+
+    Stops at an id missing from the index and at a cycle (bad data never loops forever).
+    """
+    seen: set[int] = set()
+    node = index.get(area_id) if area_id is not None else None
+    while node is not None and node.id not in seen:
+        seen.add(node.id)
+        yield node
+        node = index.get(node.parent_id) if node.parent_id is not None else None
+
+
+def walk_down(session: DBSession, area_ids: Iterable[int]) -> list[int]:
+    """The ids of every area below ``area_ids`` (not including them), level by level."""
+    found: list[int] = []
+    frontier = list(area_ids)
+    while frontier:
+        frontier = list(session.scalars(sa.select(Area.id).where(Area.parent_id.in_(frontier))))
+        found.extend(frontier)
+    return found
 
 
 def create_area(
@@ -56,14 +93,10 @@ def create_area(
 
 
 def descendants(session: DBSession, area: Area) -> list[Area]:
-    """Every area below ``area`` (not including it)."""
-    found: list[Area] = []
-    frontier = [area.id]
-    while frontier:
-        children = list(session.scalars(sa.select(Area).where(Area.parent_id.in_(frontier))))
-        found.extend(children)
-        frontier = [c.id for c in children]
-    return found
+    """Every area below ``area`` (not including it), level by level."""
+    ids = walk_down(session, [area.id])
+    by_id = {a.id: a for a in session.scalars(sa.select(Area).where(Area.id.in_(ids)))}
+    return [by_id[i] for i in ids]
 
 
 #: Columns of an area file; ``parent`` is the path of codes from the country

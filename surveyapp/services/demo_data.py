@@ -40,7 +40,7 @@ from ..models import (
     WaveStatus,
 )
 from . import DBSession
-from .areas import create_area
+from .areas import create_area, walk_down
 from .instruments import load_instrument_files
 from .waves import create_wave, find_wave_by_slug
 
@@ -338,11 +338,7 @@ def _summary(session: DBSession, wave: Wave, *, created: bool) -> LoadedWave:
         return int(session.scalar(query) or 0)
 
     country = wave.areas[0] if wave.areas else None
-    area_ids = [country.id] if country else []
-    frontier = list(area_ids)
-    while frontier:
-        frontier = list(session.scalars(sa.select(Area.id).where(Area.parent_id.in_(frontier))))
-        area_ids += frontier
+    area_ids = [country.id, *walk_down(session, [country.id])] if country else []
     return LoadedWave(
         wave_id=wave.id,
         slug=wave.slug,

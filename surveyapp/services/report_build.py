@@ -29,6 +29,7 @@ from ..models import (
     Wave,
 )
 from . import DBSession
+from .areas import walk_up
 from .reports import (
     DEFAULT_SETTINGS,
     NATIONAL,
@@ -127,13 +128,11 @@ def police_table(
 def _levels(node: AreaNode, areas: dict[int, AreaNode]) -> list[tuple[str, str]]:
     """(domain_type, domain) of an area and every area above it."""
     out: list[tuple[str, str]] = []
-    current: AreaNode | None = node
-    while current is not None:
+    for current in walk_up(areas, node.id):
         if current.report_level == "national":
             out.append(("national", NATIONAL))
         elif current.level.value in ("region", "municipality"):
             out.append((current.report_level, current.key))
-        current = areas.get(current.parent_id) if current.parent_id is not None else None
     return out
 
 

@@ -58,6 +58,7 @@ from ..models import (
     utcnow,
 )
 from . import DBSession
+from .areas import walk_up
 from .instruments import instrument_of
 
 log = logging.getLogger(__name__)
@@ -148,17 +149,15 @@ def area_index(session: DBSession) -> dict[int, AreaNode]:
     rows = session.execute(
         sa.select(Area.id, Area.level, Area.code, Area.name, Area.parent_id)
     ).all()
-    plain = {r.id: r for r in rows}
+    plain: dict[int, Any] = {r.id: r for r in rows}
     nodes: dict[int, AreaNode] = {}
     for r in rows:
         state = municipality = None
-        node: Any = r
-        while node is not None:
+        for node in walk_up(plain, r.id):
             if node.level is AreaLevel.region:
                 state = node.id
             elif node.level is AreaLevel.municipality:
                 municipality = node.id
-            node = plain.get(node.parent_id) if node.parent_id is not None else None
         nodes[r.id] = AreaNode(r.id, r.level, r.code, r.name, r.parent_id, state, municipality)
     return nodes
 
@@ -176,11 +175,7 @@ def wave_areas(session: DBSession, wave: Wave) -> list[AreaNode]:
     used |= {a.id for a in wave.areas}
     keep: set[int] = set()
     for area_id in used:
-        node: AreaNode | None = index.get(area_id) if area_id is not None else None
-        while node is not None:
-            if node.level is not AreaLevel.neighbourhood:
-                keep.add(node.id)
-            node = index.get(node.parent_id) if node.parent_id is not None else None
+        keep.update(n.id for n in walk_up(index, area_id) if n.level is not AreaLevel.neighbourhood)
     order = {level: i for i, level in enumerate(AreaLevel)}
     return sorted((index[i] for i in keep), key=lambda a: (order[a.level], a.name))
 
