@@ -1,0 +1,668 @@
+// The interviewer app: screens, navigation and the interview loop. Storage is store.js, the
+// server is sync.js, the questionnaire is the shared engine (window.SurveyEngine).
+import { NetworkError } from './api.js';
+import { LANGUAGES, setLanguage, t, uiLanguage } from './i18n.js';
+import { PageClock, emptyParadata, forUpload } from './paradata.js';
+import { applyRelevance, codeOf, readRaw, renderPage, showErrors, tentativeValues } from './render.js';
+import * as store from './store.js';
+import * as sync from './sync.js';
+import { debounce, el, formatBytes, localDate, localIso, newUuid } from './util.js';
+
+const { STATES } = store;
+const BUILD = document.querySelector('meta[name="field-build"]').content;
+const main = document.getElementById('main');
+const SPACE_WARNING_BYTES = 50 * 1024 * 1024;
+
+const ui = {
+  online: navigator.onLine,
+  syncing: false,
+  backoff: 0,
+  timer: null,
+  lastError: null,
+  waitingWorker: null,
+  updating: false,
+  leave: null, // closes the open interview (saves, releases its lock)
+};
+
+// ------------------------------------------------------------------ start
+
+async function boot() {
+  document.documentElement.lang = uiLanguage();
+  document.getElementById('app-title').textContent = t('app_title');
+  document.title = t('app_title');
+  registerWorker();
+  window.addEventListener('online', () => { ui.online = true; statusBar(); scheduleSync(0); });
+  window.addEventListener('offline', () => { ui.online = false; statusBar(); });
+  window.addEventListener('hashchange', () => route());
+  statusBar();
+  await route();
+  scheduleSync(1000);
+}
+
+function registerWorker() {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('/fieldwork/app/sw.js', { scope: '/fieldwork/app/' }).then((reg) => {
+    const watch = (worker) => {
+      if (!worker) return;
+      worker.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(worker);
+      });
+    };
+    if (reg.waiting && navigator.serviceWorker.controller) offerUpdate(reg.waiting);
+    reg.addEventListener('updatefound', () => watch(reg.installing));
+  }).catch(() => { /* no worker (private mode): the app still works while the page is open */ });
+  // The first worker claims this page (nothing to reload); a new release takes over only when
+  // the interviewer asked for it, and then the page reloads onto the new files.
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (!ui.updating) return;
+    ui.updating = false;
+    window.location.reload();
+  });
+}
+
+function offerUpdate(worker) {
+  ui.waitingWorker = worker;
+  const bar = document.getElementById('update-bar');
+  if (bar) bar.hidden = false;
+  if (!document.getElementById('update-bar')) route();
+}
+
+async function applyUpdate() {
+  if (ui.leave) await ui.leave('update');
+  if (!ui.waitingWorker) return;
+  ui.updating = true;
+  ui.waitingWorker.postMessage({ type: 'SKIP_WAITING' });
+}
+
+// ------------------------------------------------------------------ sync loop
+
+function scheduleSync(delay) {
+  clearTimeout(ui.timer);
+  ui.timer = setTimeout(() => runSync(false), delay);
+}
+
+async function runSync(manual) {
+  const session = await sync.session();
+  if (!session || session.expired) return;
+  if (!manual && !navigator.onLine) return;
+  ui.syncing = true;
+  statusBar();
+  try {
+    const result = await sync.syncNow(() => refreshHome());
+    if (result.ran) { ui.backoff = 0; ui.lastError = null; }
+  } catch (err) {
+    ui.lastError = err;
+    if (err instanceof sync.SessionExpired) {
+      ui.syncing = false;
+      statusBar();
+      route();
+      return;
+    }
+    // Offline or the server is unwell: try again later, waiting longer each time (at most 5 min).
+    ui.backoff = Math.min(ui.backoff + 1, 8);
+    const wait = Math.min(300000, 2000 * 2 ** ui.backoff) * (0.5 + Math.random());
+    if ((await store.unsentCount()) > 0) scheduleSync(wait);
+  } finally {
+    ui.syncing = false;
+    statusBar();
+    refreshHome();
+  }
+  if ((await countState(STATES.outbox)) > 0) scheduleSync(5 * 60000);
+}
+
+async function countState(state) {
+  return (await store.allInterviews()).filter((r) => r.state === state).length;
+}
+
+async function statusBar() {
+  const node = document.getElementById('net-status');
+  if (!node) return;
+  const waiting = await countState(STATES.outbox);
+  const parts = [ui.online ? t('online') : t('offline')];
+  if (ui.syncing) parts.push(t('sending'));
+  else if (waiting) parts.push(t('n_waiting', { n: waiting }));
+  node.textContent = parts.join(' · ');
+  node.className = `bar__status ${ui.online ? 'bar__status--on' : 'bar__status--off'}`;
+}
+
+function toast(message) {
+  const node = document.getElementById('toast');
+  node.textContent = message;
+  node.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { node.hidden = true; }, 6000);
+}
+
+// ------------------------------------------------------------------ routing
+
+async function route() {
+  if (ui.leave) await ui.leave('navigate');
+  const session = await sync.session();
+  const hash = decodeURIComponent(window.location.hash.replace(/^#\/?/, ''));
+  if (!session || session.expired) return loginScreen(session);
+  const [head, uuid, ...rest] = hash.split('/');
+  if (head === 'i' && uuid) return interviewScreen(session, uuid, rest.join('/') || null);
+  return homeScreen(session);
+}
+
+function go(hash) {
+  if (window.location.hash === hash) route();
+  else window.location.hash = hash;
+}
+
+function screen(title, ...children) {
+  main.replaceChildren(el('h1', { class: 'title', text: title }), ...children.filter((c) => c !== null && c !== undefined));
+  main.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+}
+
+function languagePicker() {
+  const select = el('select', { id: 'ui-lang', class: 'select', on: { change: (e) => { setLanguage(e.target.value); route(); } } },
+    LANGUAGES.map(([code, name]) => el('option', { value: code, selected: code === uiLanguage(), text: name })));
+  return el('p', { class: 'lang' }, el('label', { for: 'ui-lang', text: `${t('language')} ` }), select);
+}
+
+// ------------------------------------------------------------------ login
+
+function loginScreen(previous) {
+  const email = el('input', { id: 'email', name: 'email', type: 'email', class: 'input input--wide', autocomplete: 'username', required: true, value: previous && previous.user ? previous.user.email : null });
+  const password = el('input', { id: 'password', name: 'password', type: 'password', class: 'input input--wide', autocomplete: 'current-password', required: true });
+  const device = el('input', { id: 'device', name: 'device', type: 'text', class: 'input input--wide', maxlength: 200, required: true, value: (previous && previous.device) || localStorage.getItem('field-device') || '' });
+  const error = el('p', { class: 'notice notice--error', role: 'alert', hidden: true });
+  const button = el('button', { type: 'submit', class: 'button', text: t('log_in') });
+  const form = el('form', { class: 'stack', novalidate: true },
+    error,
+    el('label', { class: 'q__label', for: 'email', text: t('email') }), email,
+    el('label', { class: 'q__label', for: 'password', text: t('password') }), password,
+    el('label', { class: 'q__label', for: 'device', text: t('device') }),
+    el('p', { class: 'q__hint', text: t('device_hint') }), device,
+    button);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.hidden = true;
+    if (!email.value.trim() || !password.value || !device.value.trim()) {
+      error.textContent = t('login_fill');
+      error.hidden = false;
+      return;
+    }
+    button.disabled = true;
+    try {
+      const session = await sync.login(email.value.trim(), password.value, device.value.trim());
+      localStorage.setItem('field-device', device.value.trim());
+      await askPersistence();
+      await sync.downloadAssignments(session);
+      await store.setMeta('last_sync', { at: new Date().toISOString(), sent: 0 });
+      go('#/');
+    } catch (err) {
+      error.textContent = err instanceof NetworkError ? t('login_offline') : err.message;
+      error.hidden = false;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  const intro = previous && previous.expired
+    ? el('p', { class: 'notice', text: t('session_expired') })
+    : el('p', { class: 'lead', text: t('login_intro') });
+  screen(t('app_title'), intro, form, languagePicker());
+}
+
+async function askPersistence() {
+  if (navigator.storage && navigator.storage.persist) {
+    try { await store.setMeta('persist_asked', await navigator.storage.persist()); } catch { /* not offered */ }
+  }
+}
+
+// ------------------------------------------------------------------ home
+
+const BADGES = {
+  none: 'not_started', draft: 'state_draft', outbox: 'state_outbox', sent: 'state_sent',
+  returned: 'state_returned', approved: 'state_approved', refused: 'state_refused',
+};
+
+async function homeScreen(session) {
+  const [waves, units, interviews] = await Promise.all([store.allWaves(), store.allUnits(), store.allInterviews()]);
+  const byUnit = new Map();
+  for (const r of interviews) {
+    const list = byUnit.get(r.sample_unit_id) || [];
+    list.push(r);
+    byUnit.set(r.sample_unit_id, list);
+  }
+  const sections = [];
+  for (const wave of waves) {
+    const waveUnits = units.filter((u) => u.wave_id === wave.id);
+    sections.push(el('section', { class: 'wave' },
+      el('h2', { class: 'subtitle', text: wave.name }),
+      el('ul', { class: 'cards' }, waveUnits.map((unit) => unitCard(session, wave, unit, byUnit.get(unit.id) || [])))));
+  }
+  const assigned = new Set(units.map((u) => u.id));
+  const orphans = interviews.filter((r) => !assigned.has(r.sample_unit_id) && store.UNSENT.has(r.state));
+  if (orphans.length) {
+    sections.push(el('section', { class: 'wave' },
+      el('h2', { class: 'subtitle', text: t('not_assigned_any_more') }),
+      el('p', { class: 'q__hint', text: t('not_assigned_hint') }),
+      el('ul', { class: 'cards' }, orphans.map((r) => unitCard(session, null, r.unit || { id: r.sample_unit_id, external_id: '?' }, [r])))));
+  }
+  if (!waves.length) sections.push(el('p', { class: 'lead', text: t('no_assignments') }));
+  screen(t('my_interviews'),
+    el('p', { class: 'who', text: `${session.user.name} · ${session.device}` }),
+    updateBar(),
+    await syncPanel(),
+    ...sections,
+    await devicePanel(session));
+}
+
+function updateBar() {
+  return el('div', { id: 'update-bar', class: 'notice', hidden: !ui.waitingWorker },
+    el('p', { text: t('update_ready') }),
+    el('button', { type: 'button', class: 'button button--secondary', text: t('update_now'), on: { click: applyUpdate } }));
+}
+
+async function syncPanel() {
+  const interviews = await store.allInterviews();
+  const waiting = interviews.filter((r) => r.state === STATES.outbox).length;
+  const last = await store.getMeta('last_sync');
+  const lines = [
+    el('p', { id: 'waiting-count', text: t('n_waiting', { n: waiting }) }),
+    el('p', { class: 'q__hint', text: last ? t('last_sync', { at: new Date(last.at).toLocaleString(uiLanguage()) }) : t('never_synced') }),
+  ];
+  if (ui.lastError && !(ui.lastError instanceof sync.SessionExpired)) {
+    lines.push(el('p', { class: 'q__hint', text: ui.lastError instanceof NetworkError ? t('no_connection_retry') : ui.lastError.message }));
+  }
+  const button = el('button', { type: 'button', id: 'send-now', class: 'button', text: t('send_now'), disabled: ui.syncing,
+    on: { click: async () => { button.disabled = true; ui.backoff = 0; await runSync(true); } } });
+  return el('section', { class: 'panel', id: 'sync-panel' }, ...lines, button);
+}
+
+let refreshing = false;
+async function refreshHome() {
+  if (refreshing || !document.getElementById('sync-panel') || ui.leave) return;
+  refreshing = true;
+  try {
+    const session = await sync.session();
+    if (session && !session.expired) await homeScreen(session);
+  } finally {
+    refreshing = false;
+  }
+}
+
+function latest(records) {
+  return records.slice().sort((a, b) => (a.created_at < b.created_at ? 1 : -1))[0] || null;
+}
+
+function unitCard(session, wave, unit, records) {
+  const record = latest(records);
+  const state = record ? record.state : 'none';
+  const area = unit.area ? unit.area.name : '';
+  const actions = [];
+  if (!record) {
+    if (wave) actions.push(el('button', { type: 'button', class: 'button', text: t('start'), on: { click: () => startInterview(session, wave, unit) } }));
+  } else if ([STATES.draft, STATES.returned, STATES.refused].includes(state)) {
+    actions.push(el('button', { type: 'button', class: 'button', text: state === STATES.draft ? t('continue') : t('fix'), on: { click: () => reopen(record) } }));
+  } else if (state === STATES.outbox) {
+    actions.push(el('button', { type: 'button', class: 'button button--secondary', text: t('reopen'), on: { click: () => reopen(record) } }));
+  }
+  const note = record && record.server && (record.state === STATES.returned || record.state === STATES.refused)
+    ? el('p', { class: 'notice notice--error', text: record.state === STATES.returned ? `${t('supervisor_says')}: ${record.server.review_comment || ''}` : record.server.message || '' })
+    : null;
+  return el('li', { class: 'card', dataset: { unit: unit.external_id, state } },
+    el('div', { class: 'card__head' },
+      el('strong', { text: unit.external_id }),
+      el('span', { class: `badge badge--${state}`, text: t(BADGES[state]) })),
+    unit.address ? el('p', { class: 'card__line', text: unit.address }) : null,
+    area ? el('p', { class: 'card__line q__hint', text: area }) : null,
+    note,
+    actions.length ? el('div', { class: 'card__actions' }, actions) : null);
+}
+
+async function devicePanel(session) {
+  const rows = [];
+  if (navigator.storage && navigator.storage.estimate) {
+    try {
+      const { usage, quota } = await navigator.storage.estimate();
+      const free = quota - usage;
+      rows.push(el('p', { id: 'storage-space', text: t('storage_space', { used: formatBytes(usage), free: formatBytes(free) }) }));
+      if (free < SPACE_WARNING_BYTES) rows.push(el('p', { class: 'notice notice--error', text: t('storage_low') }));
+    } catch { /* estimate unavailable */ }
+  }
+  let persisted = false;
+  if (navigator.storage && navigator.storage.persisted) {
+    try { persisted = await navigator.storage.persisted(); } catch { persisted = false; }
+  }
+  rows.push(el('p', { id: 'storage-persisted', class: persisted ? '' : 'notice', text: persisted ? t('storage_persistent') : t('storage_best_effort') }));
+  if (!persisted && navigator.storage && navigator.storage.persist) {
+    rows.push(el('button', { type: 'button', class: 'button button--secondary', text: t('ask_persistent'), on: { click: async () => { await askPersistence(); route(); } } }));
+  }
+  const error = el('p', { class: 'notice notice--error', role: 'alert', hidden: true });
+  const logout = el('button', { type: 'button', class: 'button button--warning', id: 'logout', text: t('log_out'), on: { click: async () => {
+    error.hidden = true;
+    const unsent = await store.unsentCount();
+    if (unsent > 0) { error.textContent = t('cannot_log_out', { n: unsent }); error.hidden = false; return; }
+    try {
+      await sync.logout(session);
+      go('#/');
+    } catch (err) {
+      error.textContent = err instanceof NetworkError ? t('log_out_offline') : err.message;
+      error.hidden = false;
+    }
+  } } });
+  return el('section', { class: 'panel panel--device' }, el('h2', { class: 'subtitle', text: t('this_device') }), ...rows, languagePicker(), error, logout,
+    el('p', { class: 'q__hint', text: `${t('app_version')} ${BUILD}` }));
+}
+
+// ------------------------------------------------------------------ starting and reopening
+
+async function startInterview(session, wave, unit) {
+  const existing = (await store.interviewsOfUnit(unit.id)).filter((r) => r.state !== STATES.approved);
+  if (existing.length) return go(`#/i/${latest(existing).uuid}`);
+  const doc = await store.getInstrument(wave.instrument.hash);
+  if (!doc) return toast(t('instrument_missing'));
+  const languages = wave.languages.filter((l) => (doc.languages || []).includes(l));
+  const language = languages.length === 1 ? languages[0] : await chooseLanguage(languages, wave.default_language || languages[0]);
+  if (!language) return route();
+  const record = {
+    uuid: newUuid(),
+    wave_id: wave.id,
+    sample_unit_id: unit.id,
+    unit: { id: unit.id, external_id: unit.external_id, address: unit.address, area: unit.area },
+    interviewer_id: session.user.id,
+    instrument_hash: wave.instrument.hash,
+    language,
+    state: STATES.draft,
+    answers: {},
+    paradata: emptyParadata(BUILD),
+    page: null,
+    pending: {},
+    client_revision: 0,
+    status: null,
+    outbox: null,
+    server: null,
+    created_at: new Date().toISOString(),
+  };
+  await store.saveInterview(record, null);
+  go(`#/i/${record.uuid}`);
+}
+
+function chooseLanguage(languages, preferred) {
+  return new Promise((resolve) => {
+    const names = Object.fromEntries(LANGUAGES);
+    screen(t('interview_language'),
+      el('p', { class: 'lead', text: t('interview_language_hint') }),
+      el('div', { class: 'stack' }, languages.map((code) => el('button', {
+        type: 'button', class: code === preferred ? 'button' : 'button button--secondary', text: names[code] || code,
+        dataset: { lang: code }, on: { click: () => resolve(code) },
+      }))),
+      el('button', { type: 'button', class: 'link', text: t('cancel'), on: { click: () => resolve(null) } }));
+  });
+}
+
+async function reopen(record) {
+  if (record.state === STATES.outbox && !window.confirm(t('confirm_reopen'))) return;
+  if (record.state !== STATES.draft) {
+    await store.updateInterview(record.uuid, (r) => { r.state = STATES.draft; return r; });
+  }
+  go(`#/i/${record.uuid}`);
+}
+
+// ------------------------------------------------------------------ the interview
+
+async function interviewScreen(session, uuid, pageId) {
+  const record = await store.getInterview(uuid);
+  if (!record) { toast(t('not_found')); return go('#/'); }
+  if (!navigator.locks || !navigator.locks.request) return openInterview(session, record, pageId, () => {});
+  // One tab at a time per interview: the lock is held while it is open here.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let granted = false;
+  navigator.locks.request(`interview:${uuid}`, { ifAvailable: true }, async (lock) => {
+    if (!lock) return;
+    granted = true;
+    await openInterview(session, record, pageId, release);
+    await held;
+  }).then(() => {
+    if (!granted) {
+      screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', id: 'open-elsewhere', text: t('open_elsewhere') }),
+        el('button', { type: 'button', class: 'button', text: t('back_to_list'), on: { click: () => go('#/') } }));
+    }
+  });
+}
+
+async function openInterview(session, record, pageId, release) {
+  const wave = (await store.getWave(record.wave_id)) || null;
+  const doc = await store.getInstrument(record.instrument_hash);
+  if (!doc) { release(); toast(t('instrument_missing')); return go('#/'); }
+  const options = {
+    language: record.language,
+    today: localDate(),
+    referencePeriod: wave ? [wave.reference_start, wave.reference_end] : null,
+  };
+  const iv = window.SurveyEngine.createInterview(doc, record.answers, options);
+  const ctx = { session, record, doc, iv, options, release, readOnly: ![STATES.draft].includes(record.state) };
+  if (pageId === 'finish') return finishScreen(ctx);
+  const ids = iv.pageIds();
+  const target = pageId && ids.includes(pageId) ? pageId : record.page && ids.includes(record.page) ? record.page : ids[0];
+  return pageScreen(ctx, target);
+}
+
+function repeatOf(doc, sectionName) {
+  const section = (doc.sections || []).find((s) => s.name === sectionName);
+  if (section && section.items.length === 1 && section.items[0].type === 'repeat') return section.items[0];
+  return null;
+}
+
+/** The page as it would be with `raw` typed in: the engine decides what is asked. */
+function preview(ctx, page, raw) {
+  const answers = structuredClone(ctx.iv.answers);
+  let target = answers;
+  const repeat = repeatOf(ctx.doc, page.section);
+  if (repeat && page.instance) {
+    const list = Array.isArray(answers[repeat.code]) ? answers[repeat.code] : (answers[repeat.code] = []);
+    while (list.length < page.instance) list.push({});
+    target = list[page.instance - 1];
+  }
+  for (const item of page.items) {
+    delete target[item.code];
+    for (const row of item.rows || []) delete target[row.code];
+  }
+  Object.assign(target, tentativeValues(page, raw));
+  try {
+    return window.SurveyEngine.createInterview(ctx.doc, answers, ctx.options).page(page.id);
+  } catch {
+    return null;
+  }
+}
+
+function pathFor(page, repeat) {
+  return (code) => (repeat && page.instance ? `${repeat.code}[${page.instance}].${code}` : code);
+}
+
+async function persist(ctx, change) {
+  // Every write goes through the edit counter: a second tab's copy can never win silently.
+  const next = { ...ctx.record, ...change };
+  try {
+    ctx.record = await store.saveInterview(next, ctx.record.edit);
+    return true;
+  } catch (err) {
+    if (err instanceof store.EditConflict) {
+      ctx.conflict = true;
+      screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', text: t('changed_elsewhere') }),
+        el('button', { type: 'button', class: 'button', text: t('reload'), on: { click: () => route() } }));
+      return false;
+    }
+    throw err;
+  }
+}
+
+function pageScreen(ctx, pageId) {
+  const { iv, record, doc } = ctx;
+  const page = iv.page(pageId);
+  const ids = iv.pageIds();
+  const repeat = repeatOf(doc, page.section);
+  const pending = (record.pending || {})[pageId] || {};
+  const form = renderPage(page, pending, t);
+  form.dataset.page = pageId;
+  const clock = new PageClock(record.paradata || emptyParadata(BUILD), pageId, pathFor(page, repeat));
+  applyRelevance(form, page);
+  if (ctx.readOnly) form.querySelectorAll('input, textarea, select').forEach((node) => { node.disabled = true; });
+
+  const savePending = debounce(async () => {
+    if (ctx.readOnly || ctx.conflict) return;
+    const raw = readRaw(form);
+    await persist(ctx, { pending: { ...(ctx.record.pending || {}), [pageId]: raw }, page: pageId, paradata: clock.paradata });
+  }, 250);
+  const updateRelevance = debounce(() => {
+    const shown = preview(ctx, page, readRaw(form));
+    if (shown) applyRelevance(form, shown);
+  }, 120);
+  const onAnswer = (event) => {
+    const code = codeOf(event.target);
+    if (!code) return;
+    const raw = readRaw(form);
+    clock.touch(code, raw[code] === undefined ? null : raw[code]);
+    updateRelevance();
+    if (event.type === 'change') savePending.flush(); // an answer given: written now
+    else savePending();
+  };
+  form.addEventListener('input', onAnswer);
+  form.addEventListener('change', onAnswer);
+
+  const summary = el('div', { class: 'notice notice--error', role: 'alert', tabindex: '-1', hidden: true });
+  const index = ids.indexOf(pageId);
+  const next = el('button', { type: 'submit', class: 'button', id: 'next', text: index === ids.length - 1 ? t('review_finish') : t('next') });
+  const back = el('button', { type: 'button', class: 'button button--secondary', id: 'back', text: t('back'), disabled: index <= 0 });
+  const close = el('button', { type: 'button', class: 'link', id: 'close', text: t('save_close') });
+
+  const leave = async (outcome) => {
+    if (ctx.left) return;
+    ctx.left = true;
+    ui.leave = null;
+    if (!ctx.readOnly && !ctx.conflict) {
+      clock.leave(outcome);
+      savePending.flush();
+      const raw = readRaw(form);
+      await persist(ctx, { pending: { ...(ctx.record.pending || {}), [pageId]: raw }, page: pageId, paradata: clock.paradata });
+    }
+    ctx.release();
+  };
+  ui.leave = leave;
+  const moveTo = async (target) => {
+    await leave('navigate');
+    go(`#/i/${record.uuid}/${encodeURIComponent(target)}`);
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (ctx.readOnly) return moveTo(iv.nextPageId(pageId) || 'finish');
+    const raw = readRaw(form);
+    const errors = iv.applyPage(pageId, raw);
+    if (errors.length) {
+      summary.replaceChildren(el('p', { class: 'notice__title', text: t('fix_errors') }),
+        el('ul', {}, errors.map((e) => el('li', {}, el('a', { href: `#q-${e.code}`, text: e.message, on: { click: (ev) => { ev.preventDefault(); const q = form.querySelector(`[data-code="${CSS.escape(e.code)}"]`); if (q) { q.scrollIntoView(); const input = q.querySelector('input, textarea'); if (input) input.focus(); } } } })))));
+      summary.hidden = false;
+      showErrors(form, errors);
+      summary.focus();
+      return;
+    }
+    clock.leave('next');
+    const remaining = { ...(ctx.record.pending || {}) };
+    delete remaining[pageId];
+    const target = iv.nextPageId(pageId) || 'finish';
+    ctx.left = true;
+    ui.leave = null;
+    const ok = await persist(ctx, { answers: iv.answers, pending: remaining, page: target === 'finish' ? pageId : target, paradata: clock.paradata });
+    ctx.release();
+    if (ok) go(`#/i/${record.uuid}/${encodeURIComponent(target)}`);
+  });
+  back.addEventListener('click', () => moveTo(iv.previousPageId(pageId) || pageId));
+  close.addEventListener('click', async () => { await leave('close'); go('#/'); });
+
+  const [done, total] = iv.progress();
+  const review = reviewNotice(record, page);
+  form.append(el('div', { class: 'actions' }, next, back));
+  screen(page.title,
+    el('p', { class: 'crumb', text: `${record.unit ? record.unit.external_id : ''} · ${t('progress', { done, total })}` }),
+    el('progress', { class: 'progress', max: total, value: done, 'aria-label': t('progress', { done, total }) }),
+    review, summary, form, close);
+}
+
+/** The supervisor's comment (or the server's refusal) on the page it concerns, or on every page. */
+function reviewNotice(record, page) {
+  const server = record.server || {};
+  if (record.state === STATES.draft && server.review_status === 'rejected' && server.review_comment) {
+    const concerns = !server.review_item || page.items.some((i) => i.code === server.review_item || (i.rows || []).some((r) => r.code === server.review_item));
+    if (concerns) return el('p', { class: 'notice notice--error', id: 'review-comment', text: `${t('supervisor_says')}: ${server.review_comment}` });
+  }
+  if (record.state === STATES.draft && server.problems && server.problems.length) {
+    const mine = server.problems.filter((p) => page.items.some((i) => p.path === i.code || p.path.endsWith(`.${i.code}`)));
+    if (mine.length) return el('ul', { class: 'notice notice--error' }, mine.map((p) => el('li', { text: `${p.path}: ${p.message}` })));
+  }
+  return null;
+}
+
+function finishScreen(ctx) {
+  const { iv, record } = ctx;
+  const complete = iv.isComplete();
+  const [done, total] = iv.progress();
+  const incomplete = iv.pageIds().filter((id) => !pageDone(iv, id));
+  ui.leave = async () => { ui.leave = null; ctx.release(); };
+  const finish = async (status) => {
+    const paradata = { ...(record.paradata || emptyParadata(BUILD)), ended_at: localIso() };
+    const clientRevision = (record.client_revision || 0) + 1;
+    const savedAt = localIso();
+    const outbox = {
+      wave_id: record.wave_id,
+      sample_unit_id: record.sample_unit_id,
+      instrument_hash: record.instrument_hash,
+      language: record.language,
+      status,
+      answers: iv.answers,
+      paradata: forUpload(paradata),
+      client_revision: clientRevision,
+      saved_at: savedAt,
+    };
+    ui.leave = null;
+    const ok = await persist(ctx, { state: STATES.outbox, status, outbox, client_revision: clientRevision, paradata, pending: {} });
+    ctx.release();
+    if (ok) {
+      toast(t('saved_for_sending'));
+      go('#/');
+      scheduleSync(0);
+    }
+  };
+  const children = [
+    el('p', { class: 'lead', text: t('progress', { done, total }) }),
+  ];
+  if (ctx.readOnly) {
+    children.push(el('p', { class: 'notice', text: t(BADGES[record.state]) }));
+  } else if (complete) {
+    children.push(el('p', { class: 'notice notice--ok', text: t('complete_ready') }),
+      el('button', { type: 'button', class: 'button', id: 'finish', text: t('finish_send'), on: { click: () => finish('completed') } }));
+  } else {
+    children.push(el('p', { class: 'notice', text: t('incomplete') }),
+      el('ul', { class: 'links' }, incomplete.map((id) => el('li', {}, el('a', { href: `#/i/${record.uuid}/${encodeURIComponent(id)}`, text: iv.page(id).title })))));
+  }
+  if (!ctx.readOnly) {
+    children.push(el('details', { class: 'breakoff' },
+      el('summary', { text: t('break_off') }),
+      el('p', { class: 'q__hint', text: t('break_off_hint') }),
+      el('button', { type: 'button', class: 'button button--warning', id: 'break-off', text: t('break_off_confirm'), on: { click: () => finish('abandoned') } })));
+  }
+  children.push(el('button', { type: 'button', class: 'link', text: t('back_to_list'), on: { click: async () => { await ui.leave?.(); go('#/'); } } }));
+  screen(t('review_finish'), ...children);
+}
+
+function pageDone(iv, id) {
+  const page = iv.page(id);
+  for (const item of page.items) {
+    if (item.relevant === false) continue;
+    if (item.type === 'grid') {
+      if (item.required && (item.rows || []).some((r) => r.relevant !== false && (r.value === null || r.value === undefined))) return false;
+    } else if (item.required && (item.value === null || item.value === undefined)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+boot().catch((err) => {
+  main.replaceChildren(el('p', { class: 'notice notice--error', text: `${t('app_failed')} ${err && err.message ? err.message : err}` }));
+});

@@ -1,0 +1,185 @@
+// The device's storage: IndexedDB through the `idb` library, every write with strict durability
+// (the transaction completes only once the data is on disk, not merely in the OS cache).
+//
+// Stores: meta (session, sync state, settings), instruments (by content hash), waves, units
+// (the interviewer's assignments), interviews (by UUID: answers, paradata, the upload body once
+// finished, and what the server said). Interviews are never deleted by the app: an interview the
+// server has not acknowledged stays until it is sent, whatever else happens.
+import { openDB } from './vendor/idb.js';
+
+const NAME = 'surveyapp-field';
+const VERSION = 1;
+const STRICT = { durability: 'strict' };
+
+/** States of an interview on the device. */
+export const STATES = Object.freeze({
+  draft: 'draft', // being filled in (or reopened to fix)
+  outbox: 'outbox', // finished, waiting to be sent
+  sent: 'sent', // acknowledged by the server
+  returned: 'returned', // sent back by a supervisor, with a comment
+  approved: 'approved', // approved by a supervisor
+  refused: 'refused', // the server refused it (conflict or invalid); see server.message
+});
+
+/** States whose interview the server does not hold as the device has it. */
+export const UNSENT = new Set([STATES.draft, STATES.outbox, STATES.returned, STATES.refused]);
+
+export class EditConflict extends Error {
+  constructor(current) {
+    super('The interview was changed in another tab or window.');
+    this.name = 'EditConflict';
+    this.current = current;
+  }
+}
+
+let opening = null;
+
+export function db() {
+  if (!opening) {
+    opening = openDB(NAME, VERSION, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          database.createObjectStore('meta');
+          database.createObjectStore('instruments', { keyPath: 'hash' });
+          database.createObjectStore('waves', { keyPath: 'id' });
+          database.createObjectStore('units', { keyPath: 'id' });
+          const interviews = database.createObjectStore('interviews', { keyPath: 'uuid' });
+          interviews.createIndex('unit', 'sample_unit_id');
+        }
+        // Later versions add their steps here; existing interviews are never dropped.
+      },
+      blocking() {
+        // A newer release of the app in another tab needs to upgrade the database: let it.
+        if (opening) opening.then((d) => d.close());
+        opening = null;
+      },
+    });
+  }
+  return opening;
+}
+
+export async function getMeta(key) {
+  return (await db()).get('meta', key);
+}
+
+export async function setMeta(key, value) {
+  const tx = (await db()).transaction('meta', 'readwrite', STRICT);
+  await tx.store.put(value, key);
+  await tx.done;
+}
+
+export async function deleteMeta(key) {
+  const tx = (await db()).transaction('meta', 'readwrite', STRICT);
+  await tx.store.delete(key);
+  await tx.done;
+}
+
+export async function getInstrument(hash) {
+  const found = await (await db()).get('instruments', hash);
+  return found ? found.document : null;
+}
+
+export async function putInstrument(hash, document) {
+  const tx = (await db()).transaction('instruments', 'readwrite', STRICT);
+  await tx.store.put({ hash, document, stored_at: new Date().toISOString() });
+  await tx.done;
+}
+
+export async function hasInstrument(hash) {
+  return (await (await db()).getKey('instruments', hash)) !== undefined;
+}
+
+export async function allWaves() {
+  return (await db()).getAll('waves');
+}
+
+export async function allUnits() {
+  return (await db()).getAll('units');
+}
+
+export async function getUnit(id) {
+  return (await db()).get('units', id);
+}
+
+export async function getWave(id) {
+  return (await db()).get('waves', id);
+}
+
+export async function allInterviews() {
+  return (await db()).getAll('interviews');
+}
+
+export async function getInterview(uuid) {
+  return (await db()).get('interviews', uuid);
+}
+
+export async function interviewsOfUnit(unitId) {
+  return (await db()).getAllFromIndex('interviews', 'unit', unitId);
+}
+
+/**
+ * Write an interview if nobody else wrote it since we read it: `expectedEdit` is the `edit`
+ * counter of the copy we hold (null for a new interview). Read, compare and write happen in one
+ * transaction, so two tabs can never overwrite each other silently: the second one gets an
+ * EditConflict holding the stored copy.
+ */
+export async function saveInterview(record, expectedEdit) {
+  const tx = (await db()).transaction('interviews', 'readwrite', STRICT);
+  const current = await tx.store.get(record.uuid);
+  const currentEdit = current ? current.edit : null;
+  if (currentEdit !== expectedEdit) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw new EditConflict(current || null);
+  }
+  const stored = { ...record, edit: (expectedEdit || 0) + 1, updated_at: new Date().toISOString() };
+  await tx.store.put(stored);
+  await tx.done;
+  return stored;
+}
+
+/** Apply `change(record)` to the stored interview in one transaction (used by sync). */
+export async function updateInterview(uuid, change) {
+  const tx = (await db()).transaction('interviews', 'readwrite', STRICT);
+  const current = await tx.store.get(uuid);
+  if (!current) {
+    await tx.done;
+    return null;
+  }
+  const next = change({ ...current });
+  if (!next) {
+    await tx.done;
+    return current;
+  }
+  next.edit = (current.edit || 0) + 1;
+  next.updated_at = new Date().toISOString();
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
+/** Replace the assignments (waves and units) in one transaction; interviews are kept as they are. */
+export async function replaceAssignments(waves, units) {
+  const tx = (await db()).transaction(['waves', 'units'], 'readwrite', STRICT);
+  const waveStore = tx.objectStore('waves');
+  const unitStore = tx.objectStore('units');
+  await waveStore.clear();
+  await unitStore.clear();
+  for (const wave of waves) await waveStore.put(wave);
+  for (const unit of units) await unitStore.put(unit);
+  await tx.done;
+}
+
+/** Count interviews the server does not have as they are on this device. */
+export async function unsentCount() {
+  return (await allInterviews()).filter((r) => UNSENT.has(r.state)).length;
+}
+
+/** Forget the session and the assignments (only when nothing is unsent; the caller checks). */
+export async function clearSession() {
+  const tx = (await db()).transaction(['meta', 'waves', 'units'], 'readwrite', STRICT);
+  await tx.objectStore('meta').delete('session');
+  await tx.objectStore('waves').clear();
+  await tx.objectStore('units').clear();
+  await tx.done;
+}
