@@ -190,7 +190,15 @@
       return list;
     }
     var out = {};
-    for (var key in value) if (has(value, key)) out[key] = copyDocument(value[key]);
+    for (var key in value) {
+      if (!has(value, key)) continue;
+      if (key === '__proto__') {
+        // A key of the document like any other (JSON.parse makes it one), not the prototype.
+        Object.defineProperty(out, key, { value: copyDocument(value[key]), enumerable: true, writable: true, configurable: true });
+      } else {
+        out[key] = copyDocument(value[key]);
+      }
+    }
     return out;
   }
 
