@@ -28,6 +28,7 @@ from ..models import (
 )
 from ..services import areas, invitations, response, sample, users, waves
 from ..services.instruments import instrument_versions
+from ..services.scope import AreaScope, scope_of
 from .forms import (
     ActiveForm,
     AreaUploadForm,
@@ -56,9 +57,15 @@ def _me() -> User:
     return user
 
 
-def _wave_or_404(wave_id: int) -> Wave:
+def _scope() -> AreaScope:
+    """The current user's area scope (see services/scope.py)."""
+    return scope_of(db.session, _me())
+
+
+def _wave_or_404(wave_id: int, scope: AreaScope) -> Wave:
+    """The wave, or 404 when it does not exist or covers none of the user's area."""
     wave = db.session.get(Wave, wave_id)
-    if wave is None:
+    if wave is None or not scope.sees_wave(wave):
         abort(404)
     return wave
 
@@ -67,10 +74,11 @@ def _wave_or_404(wave_id: int) -> Wave:
 @role_required(*MANAGER_ROLES)
 def index() -> ResponseReturnValue:
     """All waves, newest first."""
+    scope = _scope()
     all_waves = db.session.scalars(
         sa.select(Wave).order_by(Wave.created_at.desc(), Wave.id.desc())
     ).all()
-    return render_template("manage/index.html", waves=all_waves)
+    return render_template("manage/index.html", waves=[w for w in all_waves if scope.sees_wave(w)])
 
 
 @bp.route("/waves/new", methods=["GET", "POST"])
@@ -84,13 +92,16 @@ def new_wave() -> ResponseReturnValue:
     )
     languages = sorted({lang for v in versions for lang in v.languages})
     form.languages.choices = choices((lang, lang) for lang in languages)
-    wave_areas = list(
-        db.session.scalars(
-            sa.select(Area)
-            .where(Area.level.in_([AreaLevel.country, AreaLevel.region]))
-            .order_by(Area.code)
+    scope = _scope()
+    query = sa.select(Area).order_by(Area.code)
+    if scope.area_ids is None:
+        query = query.where(Area.level.in_([AreaLevel.country, AreaLevel.region]))
+    else:  # the user's own area and the regions below it
+        query = query.where(
+            Area.id.in_(sorted(scope.area_ids)),
+            sa.or_(Area.id == _me().area_id, Area.level == AreaLevel.region),
         )
-    )
+    wave_areas = list(db.session.scalars(query))
     form.areas.choices = choices((a.id, f"{a.name} ({areas.area_path(a)})") for a in wave_areas)
     if not versions:
         flash('No questionnaire is loaded yet: run "surveyapp init" first.', "warning")
@@ -98,6 +109,8 @@ def new_wave() -> ResponseReturnValue:
         version = db.session.get(InstrumentVersion, form.instrument_version.data)
         if version is None:
             field_errors(form, "instrument_version", "Choose a questionnaire from the list.")
+        elif scope.limited and not form.areas.data:
+            field_errors(form, "areas", "Choose the wave's areas: you manage only your own area.")
         else:
             try:
                 wave = waves.create_wave(
@@ -129,17 +142,18 @@ def new_wave() -> ResponseReturnValue:
 @bp.route("/waves/<int:wave_id>")
 @role_required(*MANAGER_ROLES)
 def wave(wave_id: int) -> ResponseReturnValue:
-    """Dashboard: settings, completes, partials and response rates per area."""
-    current = _wave_or_404(wave_id)
+    """Dashboard: settings, completes, partials and response rates per area (of the user's scope)."""
+    scope = _scope()
+    current = _wave_or_404(wave_id, scope)
     status_form = StatusForm(status=current.status.value)
     status_form.status.choices = choices(
         (s.value, s.value.capitalize())
         for s in WaveStatus
         if not (s is WaveStatus.draft and current.status is not WaveStatus.draft)
     )
-    counts = response.response_by_area(db.session, current)
-    without_code = invitations.units_without_code(db.session, current)
-    codes_issued, codes_used = invitations.code_usage(db.session, current)
+    counts = response.response_by_area(db.session, current, within=scope.area_ids)
+    without_code = invitations.units_without_code(db.session, current, area_ids=scope.area_ids)
+    codes_issued, codes_used = invitations.code_usage(db.session, current, area_ids=scope.area_ids)
     return render_template(
         "manage/wave.html",
         wave=current,
@@ -154,7 +168,10 @@ def wave(wave_id: int) -> ResponseReturnValue:
 @bp.route("/waves/<int:wave_id>/status", methods=["POST"])
 @role_required(*MANAGER_ROLES)
 def wave_status(wave_id: int) -> ResponseReturnValue:
-    current = _wave_or_404(wave_id)
+    scope = _scope()
+    current = _wave_or_404(wave_id, scope)
+    if not scope.owns_wave(current):
+        abort(403)  # the wave covers areas outside the user's: its status is not theirs to set
     form = StatusForm()
     if form.validate_on_submit():
         try:
@@ -174,13 +191,19 @@ def wave_status(wave_id: int) -> ResponseReturnValue:
 @role_required(*MANAGER_ROLES)
 def upload_sample(wave_id: int) -> ResponseReturnValue:
     """Upload sample units as CSV; every bad row is listed and nothing is stored."""
-    current = _wave_or_404(wave_id)
+    scope = _scope()
+    current = _wave_or_404(wave_id, scope)
     form = SampleUploadForm()
     result = None
     if form.validate_on_submit():
         data = form.file.data.read()
         result = sample.import_sample_units(
-            db.session, current, data, allow_partial=bool(form.allow_partial.data), by=_me()
+            db.session,
+            current,
+            data,
+            allow_partial=bool(form.allow_partial.data),
+            by=_me(),
+            within=scope.area_ids,
         )
         if result.imported:
             db.session.commit()
@@ -197,16 +220,30 @@ def upload_sample(wave_id: int) -> ResponseReturnValue:
 @bp.route("/waves/<int:wave_id>/codes", methods=["GET", "POST"])
 @role_required(*MANAGER_ROLES)
 def codes(wave_id: int) -> ResponseReturnValue:
-    """Generate invitation codes; the plain codes exist only in the CSV this returns."""
-    current = _wave_or_404(wave_id)
+    """Generate invitation codes; the plain codes exist only in the CSV this returns.
+
+    A user limited to an area generates (and replaces) codes of that area's units only.
+    """
+    scope = _scope()
+    current = _wave_or_404(wave_id, scope)
     form = CodesForm()
     if not form.is_submitted():
         form.expires_days.data = int(current_app.config.get("INVITATION_CODE_DAYS", 0))
     if form.validate_on_submit():
         days = form.expires_days.data or 0
         expires = utcnow() + dt.timedelta(days=days) if days else None
+        units = (
+            invitations.units_of_wave(db.session, current, area_ids=scope.area_ids)
+            if scope.limited
+            else None
+        )
         issued = invitations.generate_codes(
-            db.session, current, expires_at=expires, replace=bool(form.replace.data), by=_me()
+            db.session,
+            current,
+            units,
+            expires_at=expires,
+            replace=bool(form.replace.data),
+            by=_me(),
         )
         # Built before the commit expires the units, so no reload per unit.
         download = _codes_csv(current, issued) if issued else None
@@ -215,10 +252,11 @@ def codes(wave_id: int) -> ResponseReturnValue:
             flash("Every sample unit already has a code; nothing was generated.", "info")
             return redirect(url_for("manage.codes", wave_id=wave_id))
         return download
-    without_code = invitations.units_without_code(db.session, current)
-    total = db.session.scalar(
-        sa.select(sa.func.count(SampleUnit.id)).where(SampleUnit.wave_id == wave_id)
-    )
+    without_code = invitations.units_without_code(db.session, current, area_ids=scope.area_ids)
+    total_query = sa.select(sa.func.count(SampleUnit.id)).where(SampleUnit.wave_id == wave_id)
+    if scope.area_ids is not None:
+        total_query = total_query.where(SampleUnit.area_id.in_(sorted(scope.area_ids)))
+    total = db.session.scalar(total_query)
     return render_template(
         "manage/codes.html", wave=current, form=form, without_code=without_code, total=total or 0
     )
@@ -247,9 +285,15 @@ def _codes_csv(current: Wave, issued: list[tuple[SampleUnit, str]]) -> Response:
 @bp.route("/areas", methods=["GET", "POST"])
 @role_required(*MANAGER_ROLES)
 def areas_page() -> ResponseReturnValue:
-    """The area hierarchy, and a CSV upload to extend it."""
+    """The area hierarchy (the user's part of it), and a CSV upload to extend it.
+
+    Adding areas changes the hierarchy everyone shares: not for a user limited to an area.
+    """
+    scope = _scope()
     form = AreaUploadForm()
     errors: list[sample.RowError] = []
+    if form.is_submitted() and scope.limited:
+        abort(403)
     if form.validate_on_submit():
         created, errors = areas.import_areas(db.session, form.file.data.read())
         if errors:
@@ -259,10 +303,19 @@ def areas_page() -> ResponseReturnValue:
             flash(f"{len(created)} areas added.", "success")
             return redirect(url_for("manage.areas_page"))
     rows = sorted(
-        ((areas.area_path(a), a) for a in db.session.scalars(sa.select(Area))), key=lambda r: r[0]
+        (
+            (areas.area_path(a), a)
+            for a in db.session.scalars(sa.select(Area))
+            if scope.allows(a.id)
+        ),
+        key=lambda r: r[0],
     )
     return render_template(
-        "manage/areas.html", form=form, errors=errors, rows=rows, columns=areas.AREA_COLUMNS
+        "manage/areas.html",
+        form=None if scope.limited else form,
+        errors=errors,
+        rows=rows,
+        columns=areas.AREA_COLUMNS,
     )
 
 

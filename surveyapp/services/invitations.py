@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import sqlalchemy as sa
 
@@ -154,11 +154,20 @@ def redeem(session: DBSession, code: InvitationCode, *, now: dt.datetime | None 
         session.flush()
 
 
-def units_without_code(session: DBSession, wave: Wave) -> int:
+def _in_areas(area_ids: Collection[int] | None) -> sa.ColumnElement[bool]:
+    """Sample units inside ``area_ids`` (``None``: every unit, with or without an area)."""
+    return sa.true() if area_ids is None else SampleUnit.area_id.in_(sorted(area_ids))
+
+
+def units_without_code(
+    session: DBSession, wave: Wave, *, area_ids: Collection[int] | None = None
+) -> int:
+    """Sample units of the wave (inside ``area_ids`` when given) that have no code."""
     return (
         session.scalar(
             sa.select(sa.func.count(SampleUnit.id)).where(
                 SampleUnit.wave_id == wave.id,
+                _in_areas(area_ids),
                 ~sa.exists().where(InvitationCode.sample_unit_id == SampleUnit.id),
             )
         )
@@ -166,11 +175,26 @@ def units_without_code(session: DBSession, wave: Wave) -> int:
     )
 
 
-def code_usage(session: DBSession, wave: Wave) -> tuple[int, int]:
-    """(codes issued, codes entered at least once) for the wave's sample units."""
+def code_usage(
+    session: DBSession, wave: Wave, *, area_ids: Collection[int] | None = None
+) -> tuple[int, int]:
+    """(codes issued, codes entered at least once) for the wave's sample units (inside ``area_ids``)."""
     issued, used = session.execute(
         sa.select(sa.func.count(InvitationCode.id), sa.func.count(InvitationCode.used_at))
         .join(SampleUnit, InvitationCode.sample_unit_id == SampleUnit.id)
-        .where(SampleUnit.wave_id == wave.id)
+        .where(SampleUnit.wave_id == wave.id, _in_areas(area_ids))
     ).one()
     return int(issued), int(used)
+
+
+def units_of_wave(
+    session: DBSession, wave: Wave, *, area_ids: Collection[int] | None = None
+) -> list[SampleUnit]:
+    """The wave's sample units (inside ``area_ids`` when given), by id."""
+    return list(
+        session.scalars(
+            sa.select(SampleUnit)
+            .where(SampleUnit.wave_id == wave.id, _in_areas(area_ids))
+            .order_by(SampleUnit.id)
+        )
+    )

@@ -21,6 +21,7 @@ they are counted as completes and partials only.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 
 import sqlalchemy as sa
 
@@ -102,15 +103,24 @@ class WaveResponse:
     open_link_partial: int
 
 
-def response_by_area(session: DBSession, wave: Wave) -> WaveResponse:
-    """Counts and RR1/RR2 per area of the sample units of ``wave`` (two GROUP BY queries)."""
-    rows = session.execute(
+def response_by_area(
+    session: DBSession, wave: Wave, *, within: Collection[int] | None = None
+) -> WaveResponse:
+    """Counts and RR1/RR2 per area of the sample units of ``wave`` (two GROUP BY queries).
+
+    ``within``: only sample units of these areas, and no open-link counts (they have no
+    area), for a user limited to an area.
+    """
+    query = (
         sa.select(SampleUnit.area_id, SampleUnit.status, sa.func.count(SampleUnit.id))
         .where(SampleUnit.wave_id == wave.id)
         .group_by(SampleUnit.area_id, SampleUnit.status)
-    ).all()
+    )
+    if within is not None:
+        query = query.where(SampleUnit.area_id.in_(sorted(within)))
+    rows = session.execute(query).all()
     area_ids = {area_id for area_id, _status, _n in rows if area_id is not None} | {
-        a.id for a in wave.areas
+        a.id for a in wave.areas if within is None or a.id in within
     }
     names = (
         {
@@ -131,12 +141,16 @@ def response_by_area(session: DBSession, wave: Wave) -> WaveResponse:
         total += counts
     ordered = sorted(by_area.values(), key=lambda c: (c.area_id is None, c.label))
 
-    open_rows = dict(
-        session.execute(
-            sa.select(Interview.disposition, sa.func.count(Interview.id))
-            .where(Interview.wave_id == wave.id, Interview.sample_unit_id.is_(None))
-            .group_by(Interview.disposition)
-        ).all()
+    open_rows = (
+        dict(
+            session.execute(
+                sa.select(Interview.disposition, sa.func.count(Interview.id))
+                .where(Interview.wave_id == wave.id, Interview.sample_unit_id.is_(None))
+                .group_by(Interview.disposition)
+            ).all()
+        )
+        if within is None
+        else {}
     )
     return WaveResponse(
         areas=ordered,

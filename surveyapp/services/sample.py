@@ -6,7 +6,7 @@ import csv
 import dataclasses
 import io
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 import sqlalchemy as sa
@@ -160,11 +160,13 @@ def import_sample_units(
     *,
     allow_partial: bool = False,
     by: User | None = None,
+    within: Collection[int] | None = None,
 ) -> ImportResult:
     """Check every row of a sample-unit CSV and add the units to ``wave``.
 
     Every problem is reported with its line and column. With errors, nothing is
-    added unless ``allow_partial`` (then the good rows are added).
+    added unless ``allow_partial`` (then the good rows are added). ``within``
+    (a user limited to an area): every unit needs an area code among these areas.
     """
     text, decode_error = decode_csv(data)
     if text is None:
@@ -194,6 +196,10 @@ def import_sample_units(
     for name in REQUIRED_COLUMNS:
         if name not in header:
             errors.append(RowError(1, name, "this column is required"))
+    if within is not None and "area_code" not in header:
+        errors.append(
+            RowError(1, "area_code", "this column is required: you may add units only in your area")
+        )
     if errors:
         return ImportResult([], errors, 0)
 
@@ -201,6 +207,12 @@ def import_sample_units(
         session.scalars(sa.select(SampleUnit.external_id).where(SampleUnit.wave_id == wave.id))
     )
     areas = _area_lookup(session, wave) if "area_code" in header else {}
+    if within is not None:
+        areas = {
+            code: inside
+            for code, found in areas.items()
+            if (inside := [a for a in found if a.id in within])
+        }
     seen: dict[str, int] = {}
     good: list[dict[str, Any]] = []
     rows_read = 0
@@ -211,6 +223,15 @@ def import_sample_units(
                 continue
             rows_read += 1
             unit, row_errors = _check_row(line, header, row, existing, seen, areas)
+            if (
+                within is not None
+                and unit is not None
+                and unit["area_id"] is None
+                and not any(e.column == "area_code" for e in row_errors)
+            ):
+                row_errors.append(
+                    RowError(line, "area_code", "is empty; you may add units only in your area")
+                )
             errors.extend(row_errors)
             if unit is not None and not row_errors:
                 good.append(unit)

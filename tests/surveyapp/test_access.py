@@ -116,3 +116,49 @@ def test_deactivated_user_loses_the_session(
         user.active = False
         db.session.commit()
     assert client.get("/manage/").status_code == 302
+
+
+@pytest.mark.parametrize("endpoint", sorted(e for e in ACCESS if e.startswith("manage.")))
+def test_area_scope_matrix(
+    app: Flask,
+    endpoint: str,
+    make_user: Callable[..., User],
+    make_wave: Callable[..., Wave],
+    login: Callable[..., Any],
+) -> None:
+    """A manager limited to one area: a wave of another area is 404 on every wave route; the
+    pages without a wave still open (scoped lists: tests/surveyapp/manage/test_scope.py)."""
+    from surveyapp.extensions import db
+    from surveyapp.models import AreaLevel
+    from surveyapp.services.areas import create_area
+
+    method, allowed = ACCESS[endpoint]
+    wave = make_wave()
+    with app.app_context():
+        country = create_area(db.session, level=AreaLevel.country, code="XX", name="X")
+        mine, other = (
+            create_area(db.session, level=AreaLevel.region, code=c, name=c, parent=country)
+            for c in ("01", "02")
+        )
+        stored = db.session.get(Wave, wave.id)
+        assert stored is not None
+        stored.areas = [other]
+        db.session.commit()
+        mine_id = mine.id
+    manager = make_user(Role.survey_manager)
+    with app.app_context():
+        user = db.session.get(User, manager.id)
+        assert user is not None
+        user.area_id = mine_id
+        db.session.commit()
+    client = app.test_client()
+    assert login(client, manager).status_code == 302
+    url = _url(app, endpoint, wave, make_user(Role.analyst))
+    response = client.open(url, method=method, data={"status": "closed"})
+    rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
+    if "wave_id" in rule.arguments:
+        assert response.status_code == 404, response.status_code
+    elif Role.survey_manager in allowed:
+        assert response.status_code == (200 if method == "GET" else 302)
+    else:
+        assert response.status_code == 403
