@@ -1,11 +1,17 @@
-"""The result of one design-based estimate, and the confidence intervals behind it."""
+"""The result of one design-based estimate, and the confidence intervals behind it.
+
+t quantiles come from :mod:`analysis._student` (no scipy import for the
+usual intervals); the beta (Clopper–Pearson) limits import ``scipy.special``
+when first needed.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
 import numpy as np
-from scipy import stats
+
+from analysis._student import normal_quantile, t_quantiles
 
 #: Columns of every tidy estimate table, after the domain columns.
 ESTIMATE_COLUMNS: tuple[str, ...] = (
@@ -82,13 +88,26 @@ def t_quantile(level: float, df: np.ndarray | float) -> np.ndarray:
     Degrees of freedom of zero or less give ``nan`` (R's ``qt`` does too).
     """
     check_level(level)
+    return _qt(1.0 - (1.0 - level) / 2.0, df)
+
+
+def _qt(p: float, df: np.ndarray | float) -> np.ndarray:
+    """``qt(p, df)`` elementwise: normal for infinite ``df``, NaN for ``df`` NaN or <= 0."""
     df_arr = np.asarray(df, dtype=np.float64)
-    p = 1.0 - (1.0 - level) / 2.0
-    safe = np.where(df_arr > 0, df_arr, 1.0)
-    q = np.where(
-        np.isinf(safe), stats.norm.ppf(p), stats.t.ppf(p, np.where(np.isinf(safe), 1.0, safe))
-    )
-    return np.where(df_arr > 0, q, np.nan)
+    finite = np.isfinite(df_arr) & (df_arr > 0)
+    out = np.where(df_arr == np.inf, normal_quantile(p), np.nan)
+    if finite.any():
+        out[finite] = t_quantiles(p, df_arr[finite])
+    return out
+
+
+def _beta_quantile(q: float, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``qbeta(q, a, b)`` elementwise, NaN unless ``a > 0`` and ``b > 0`` (as scipy's ``beta.ppf``)."""
+    from scipy.special import betaincinv
+
+    ok = (a > 0) & (b > 0)
+    values = betaincinv(np.where(ok, a, 1.0), np.where(ok, b, 1.0), q)
+    return np.where(ok, values, np.nan)
 
 
 def check_level(level: float) -> None:
@@ -155,25 +174,21 @@ def beta_interval(
     df_arr = np.broadcast_to(np.asarray(df, dtype=np.float64), np.shape(p))
     with np.errstate(divide="ignore", invalid="ignore"):
         n_eff = p * (1.0 - p) / se**2
-        num = stats.t.ppf(alpha / 2.0, np.where(n_arr > 1, n_arr - 1, np.nan))
-        den = np.where(
-            np.isinf(df_arr),
-            stats.norm.ppf(alpha / 2.0),
-            stats.t.ppf(alpha / 2.0, np.where(df_arr > 0, df_arr, np.nan)),
-        )
+        num = _qt(alpha / 2.0, np.where(n_arr > 1, n_arr - 1, np.nan))
+        den = _qt(alpha / 2.0, df_arr)
         n_eff = n_eff * (num / den) ** 2
         edge = (p == 0) | (p == 1)
         n_eff = np.where(edge, n_arr, n_eff)
-        low = stats.beta.ppf(alpha / 2.0, n_eff * p, n_eff * (1.0 - p) + 1.0)
-        high = stats.beta.ppf(1.0 - alpha / 2.0, n_eff * p + 1.0, n_eff * (1.0 - p))
+        low = _beta_quantile(alpha / 2.0, n_eff * p, n_eff * (1.0 - p) + 1.0)
+        high = _beta_quantile(1.0 - alpha / 2.0, n_eff * p + 1.0, n_eff * (1.0 - p))
     return np.where(p == 0, 0.0, low), np.where(p == 1, 1.0, high)
 
 
 def _clopper_pearson(p: np.ndarray, n: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
     alpha = 1.0 - level
     with np.errstate(divide="ignore", invalid="ignore"):
-        low = stats.beta.ppf(alpha / 2.0, n * p, n * (1.0 - p) + 1.0)
-        high = stats.beta.ppf(1.0 - alpha / 2.0, n * p + 1.0, n * (1.0 - p))
+        low = _beta_quantile(alpha / 2.0, n * p, n * (1.0 - p) + 1.0)
+        high = _beta_quantile(1.0 - alpha / 2.0, n * p + 1.0, n * (1.0 - p))
     return np.where(p == 0, 0.0, low), np.where(p == 1, 1.0, high)
 
 
