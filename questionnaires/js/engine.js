@@ -148,8 +148,12 @@
     return value !== null && typeof value === 'object' && !Array.isArray(value);
   }
 
+  /**
+   * Whether a number is what Python would hold as an int. JavaScript cannot tell 3 from 3.0;
+   * whole numbers of 1e16 and more count as floats, as Python's json writes its floats there.
+   */
   function isInt(value) {
-    return typeof value === 'number' && Number.isInteger(value);
+    return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 1e16;
   }
 
   function contains(list, value) {
@@ -281,7 +285,7 @@
     if (value === true) return 'True';
     if (value === false) return 'False';
     if (typeof value === 'number') {
-      return Number.isInteger(value) && Math.abs(value) < 1e16 ? String(value) : pyFloatRepr(value);
+      return isInt(value) ? String(value) : pyFloatRepr(value);
     }
     if (typeof value === 'string') return pyStringRepr(value);
     if (Array.isArray(value)) return '[' + value.map(pyRepr).join(', ') + ']';
