@@ -271,6 +271,8 @@ def resume(slug: str) -> ResponseReturnValue:
             respondent_state.store(state)
             current = current_for(interview, wave)
             return redirect(page_url(current_page(current.engine(), interview)))
+        if interview is not None and interview.status is InterviewStatus.completed:
+            return message_page("done_title", "done_body", 200, language)
         error = text("resume_required" if not typed else "resume_invalid", language)
         form.code.errors = [error]
     return render(

@@ -177,8 +177,9 @@ def _finish(
         flash(text("not_complete", interview.language), "error")
         return redirect(page_url(first_unfinished(engine) or engine.page_ids()[0]))
 
+    # The resume code's hash stays: a respondent who lost the thank-you page and types the
+    # code again is told the answers were received (not "invalid", which invites a second interview).
     def complete() -> None:
-        interview.resume_code_hash = None  # the code has done its job; nothing left to resume
         interview_service.complete_interview(db.session, interview)
 
     if not _save(interview, answers, engine.page_ids()[-1], then=complete):

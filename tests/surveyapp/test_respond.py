@@ -197,7 +197,6 @@ def test_whole_survey_stores_exactly_what_was_typed(
     stored = only_interview(app)
     assert stored.status is InterviewStatus.completed
     assert stored.disposition == 110
-    assert stored.resume_code_hash is None
     assert stored.language == "en"
     with app.app_context():
         version = db.session.get(InstrumentVersion, stored.instrument_version_id)
@@ -596,15 +595,22 @@ def test_a_new_browser_gets_a_new_resume_code(
     assert only_interview(app).resume_code_hash == hashlib.sha256(second.encode()).hexdigest()
 
 
-def test_a_completed_interview_cannot_be_resumed(slug: str, respondent: Respondent) -> None:
+def test_a_completed_interview_is_not_resumed_and_its_code_says_the_answers_arrived(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
     respondent.start(slug)
     code = _resume_code(respondent.get("/s/save")[1])
     respondent.walk(scenario.PAGES)
-    html = respondent.get(f"/s/{slug}/resume")[1]
+    # The thank-you page is lost (another browser, cookie gone): the code is typed again.
+    respondent.client.delete_cookie("session")
+    html = respondent.get(f"/s/{slug}/resume?lang=en")[1]
     response = respondent.client.post(
-        f"/s/{slug}/resume", data={"csrf_token": hidden(html)["csrf_token"], "code": code}
+        f"/s/{slug}/resume?lang=en", data={"csrf_token": hidden(html)["csrf_token"], "code": code}
     )
-    assert "no se puede usar" in response.get_data(as_text=True)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Your answers have been received" in body
+    assert "cannot be used" not in body
+    assert len(interviews(app)) == 1 and only_interview(app).status is InterviewStatus.completed
 
 
 # --- invitation codes ----------------------------------------------------------------------
