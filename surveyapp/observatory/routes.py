@@ -1,21 +1,18 @@
 """Observatory: indicators and status reports by wave and area, downloads, administrative uploads.
 
-Who sees what: analysts, survey managers and administrators see every
-non-draft wave, internal (every estimate, flagged) or public edition; anyone,
-logged in or not, sees the public edition of waves marked public. A public
+Who sees what is decided by :mod:`surveyapp.services.report_access`; a public
 edition never shows an estimate the quality rule suppresses, in any format.
-Staff limited to an area (``User.area_id``) see internal results of that area
-and the areas below it only.
+Helpers that cannot give their value (a table still being built, a refused
+wave) ``abort`` with the response to give.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any
+from typing import Any, NoReturn
 
 import pandas as pd
-import sqlalchemy as sa
 from flask import (
     Blueprint,
     Response,
@@ -35,16 +32,24 @@ from ..auth.decorators import role_required
 from ..errors import error_response, wants_json
 from ..extensions import csrf, db, login_manager
 from ..i18n import LANGUAGES, default_language
-from ..models import OutputStatus, ReportOutput, Role, User, Wave, WaveStatus
+from ..models import OutputStatus, ReportOutput, User, Wave
 from ..services import uploads
-from ..services.report_build import find_area
+from ..services.report_access import (
+    OBSERVATORY_ROLES,
+    UPLOAD_ROLES,
+    Refusal,
+    ReportRefused,
+    can_upload,
+    check_area,
+    check_wave,
+    is_staff,
+    visible_waves,
+)
 from ..services.reports import (
     NATIONAL,
     AreaNode,
     OutputKey,
-    ReportError,
     area_choices,
-    area_index,
     cached_table,
     completed_count,
     data_version,
@@ -64,10 +69,6 @@ api_bp = Blueprint("observatory_api", __name__, url_prefix="/api")
 # GET only, read-only, authenticated by the session cookie like the pages.
 csrf.exempt(api_bp)
 
-#: Who may see internal results and every wave (administrators always may).
-OBSERVATORY_ROLES = (Role.analyst, Role.survey_manager)
-#: Who may upload police records and census totals.
-UPLOAD_ROLES = (Role.survey_manager,)
 #: Percent indicators shown as bars on the page, when present.
 KEY_INDICATORS = (
     "prev_person",
@@ -107,34 +108,11 @@ def _user() -> User | None:
     return current_user._get_current_object() if current_user.is_authenticated else None  # type: ignore[no-any-return]
 
 
-def _is_staff() -> bool:
-    user = _user()
-    return user is not None and user.has_role(*OBSERVATORY_ROLES)
-
-
-def _in_scope(user: User, area: AreaNode) -> bool:
-    """Whether a staff member limited to an area may see internal results of ``area``."""
-    if user.area_id is None:
-        return True
-    index = area_index(db.session)
-    node: AreaNode | None = index.get(area.id)
-    while node is not None:
-        if node.id == user.area_id:
-            return True
-        node = index.get(node.parent_id) if node.parent_id is not None else None
-    return False
-
-
-def _visible_waves() -> list[Wave]:
-    query = sa.select(Wave).where(Wave.status != WaveStatus.draft)
-    if not _is_staff():
-        query = query.where(Wave.public_report.is_(True))
-    return list(db.session.scalars(query.order_by(Wave.created_at.desc(), Wave.id.desc())))
-
-
-def _deny() -> None:
-    """Anonymous: log in (401 for API clients); logged in: 403."""
-    if _user() is None:
+def _refuse(reason: Refusal) -> NoReturn:
+    """404 for what the user may not know of; log in (401 for API clients) or 403 otherwise."""
+    if reason == "not_found":
+        abort(404)
+    if reason == "login":
         abort(current_app.make_response(login_manager.unauthorized()))
     abort(403)
 
@@ -151,31 +129,28 @@ def _language() -> str:
 
 
 def _choice(wave_id: int) -> Choice:
-    wave = db.session.get(Wave, wave_id)
-    staff = _is_staff()
-    if wave is None or (wave.status is WaveStatus.draft and not staff):
-        abort(404)
-    if not staff and not wave.public_report:
-        _deny()
-    language = _language()
-    key = request.args.get("area") or NATIONAL
-    try:
-        area = find_area(db.session, wave, key)
-    except ReportError:
-        abort(404)
     user = _user()
-    internal = staff and user is not None and _in_scope(user, area)
-    if staff and not internal and not wave.public_report:
-        abort(403)
-    public = not internal or request.args.get("audience") == "public"
-    return Choice(wave, area, wave_areas(db.session, wave), language, public, internal)
+    try:
+        wave = check_wave(user, db.session.get(Wave, wave_id))
+        language = _language()
+        access = check_area(
+            db.session,
+            user,
+            wave,
+            request.args.get("area") or NATIONAL,
+            want_public=request.args.get("audience") == "public",
+        )
+    except ReportRefused as refused:
+        _refuse(refused.reason)
+    areas = wave_areas(db.session, wave)
+    return Choice(wave, access.area, areas, language, access.public, access.internal)
 
 
 def _retry_after() -> int:
     return int(current_app.config["REPORT_REFRESH_SECONDS"])
 
 
-def _waiting(choice: Choice, output: ReportOutput) -> ResponseReturnValue:
+def _waiting(choice: Choice, output: ReportOutput) -> Response:
     """202 while an output is being built: a page that reloads itself, or JSON with Retry-After."""
     seconds = _retry_after()
     if wants_json():
@@ -198,7 +173,7 @@ def _waiting(choice: Choice, output: ReportOutput) -> ResponseReturnValue:
     return response
 
 
-def _failed(choice: Choice, output: ReportOutput) -> ResponseReturnValue:
+def _failed(choice: Choice, output: ReportOutput) -> Response:
     message = output.error or "The results could not be prepared."
     response = current_app.make_response(error_response(503, f"{text('failed', 'en')}: {message}"))
     response.headers["Retry-After"] = "60"
@@ -217,14 +192,14 @@ def _output(choice: Choice, key: OutputKey) -> ReportOutput:
     return output
 
 
-def _table(choice: Choice, version: str) -> pd.DataFrame | ResponseReturnValue:
-    """The wave's indicator table, or the response to give while it is not ready."""
+def _table(choice: Choice, version: str) -> pd.DataFrame:
+    """The wave's indicator table; aborts with the answer to give while it is not ready."""
     output = _output(choice, OutputKey.indicators(choice.wave, version))
     if output.status is OutputStatus.ready and output.content is not None:
         return cached_table(output)
     if output.status is OutputStatus.failed:
-        return _failed(choice, output)
-    return _waiting(choice, output)
+        abort(_failed(choice, output))
+    abort(_waiting(choice, output))
 
 
 def _no_data(choice: Choice) -> ResponseReturnValue:
@@ -258,9 +233,9 @@ def index() -> ResponseReturnValue:
     language = _language()
     return render_template(
         "observatory/index.html",
-        waves=_visible_waves(),
-        staff=_is_staff(),
-        can_upload=_user() is not None and _user().has_role(*UPLOAD_ROLES),  # type: ignore[union-attr]
+        waves=visible_waves(db.session, _user()),
+        staff=is_staff(_user()),
+        can_upload=can_upload(_user()),
         t=lambda key, **v: text(key, language, **v),
         language=language,
     )
@@ -273,8 +248,6 @@ def wave(wave_id: int) -> ResponseReturnValue:
     if completed_count(db.session, choice.wave) == 0:
         return _no_data(choice)
     table = _table(choice, data_version(db.session, choice.wave, report_settings()))
-    if not isinstance(table, pd.DataFrame):
-        return table
     rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
     own = [r for r in rows if r["domain_type"] == choice.area.report_level]
     return render_template(
@@ -322,9 +295,10 @@ def _download(choice: Choice, data: bytes, mimetype: str, extension: str) -> Res
     return response
 
 
-def _table_for_download(choice: Choice) -> pd.DataFrame | ResponseReturnValue:
+def _table_for_download(choice: Choice) -> pd.DataFrame:
+    """The indicator table; aborts with 404 when the wave has no data, or while it is built."""
     if completed_count(db.session, choice.wave) == 0:
-        return error_response(404, text("no_data", "en"))
+        abort(current_app.make_response(error_response(404, text("no_data", "en"))))
     return _table(choice, data_version(db.session, choice.wave, report_settings()))
 
 
@@ -333,8 +307,6 @@ def indicators_csv(wave_id: int) -> ResponseReturnValue:
     """The area's indicator table as CSV (UTF-8 with BOM)."""
     choice = _choice(wave_id)
     table = _table_for_download(choice)
-    if not isinstance(table, pd.DataFrame):
-        return table
     rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
     return _download(choice, exports.to_csv(rows), "text/csv", "csv")
 
@@ -344,8 +316,6 @@ def indicators_xlsx(wave_id: int) -> ResponseReturnValue:
     """The area's indicator table as an Excel workbook."""
     choice = _choice(wave_id)
     table = _table_for_download(choice)
-    if not isinstance(table, pd.DataFrame):
-        return table
     rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
     about = [
         ("wave", choice.wave.name),
@@ -373,9 +343,7 @@ def report_pdf(wave_id: int) -> ResponseReturnValue:
     cached = find_output(db.session, key)
     if cached is None or cached.status is not OutputStatus.ready:
         # the indicator table is built first (and shared by every page and format)
-        table = _table(choice, version)
-        if not isinstance(table, pd.DataFrame):
-            return table
+        _table(choice, version)
     output = (
         cached
         if cached is not None and cached.status is OutputStatus.ready
@@ -409,7 +377,7 @@ def api_waves() -> ResponseReturnValue:
                     for a in wave_areas(db.session, w)
                 ],
             }
-            for w in _visible_waves()
+            for w in visible_waves(db.session, _user())
         ]
     )
 
@@ -419,8 +387,6 @@ def api_indicators(wave_id: int) -> ResponseReturnValue:
     """``?area=<key>&lang=&audience=``: the area's indicators; 202 with Retry-After while being built."""
     choice = _choice(wave_id)
     table = _table_for_download(choice)
-    if not isinstance(table, pd.DataFrame):
-        return table
     rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
     return jsonify(
         wave={"id": choice.wave.id, "name": choice.wave.name, "slug": choice.wave.slug},
@@ -462,7 +428,7 @@ def _uploads_page(
         result=result,
         kind=kind,
         summary=uploads.upload_summary(db.session),
-        can_upload=user is not None and user.has_role(*UPLOAD_ROLES),
+        can_upload=can_upload(user),
         police_columns=uploads.POLICE_COLUMNS,
         census_columns=uploads.CENSUS_COLUMNS,
     ), status

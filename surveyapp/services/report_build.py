@@ -38,13 +38,13 @@ from .reports import (
     Progress,
     ReportError,
     ReportSettings,
-    _quiet,
     area_index,
     data_version,
     fear_drivers,
     finish_output,
     indicator_table,
     previous_wave,
+    quiet,
     ready_table,
     request_output,
     table_to_json,
@@ -178,7 +178,7 @@ def previous_table(
     wave: Wave,
     *,
     settings: ReportSettings = DEFAULT_SETTINGS,
-    progress: Progress = _quiet,
+    progress: Progress = quiet,
 ) -> tuple[Wave, pd.DataFrame] | None:
     """The previous wave and its indicator table (from the cache, else built and stored there)."""
     previous = previous_wave(session, wave)
@@ -269,7 +269,7 @@ def pdf_report(
     table: pd.DataFrame | None = None,
     settings: ReportSettings = DEFAULT_SETTINGS,
     drivers: pd.DataFrame | None = None,
-    progress: Progress = _quiet,
+    progress: Progress = quiet,
 ) -> bytes:
     """The PDF status report of one area (builds the indicator table when not given)."""
     if table is None:
@@ -313,7 +313,7 @@ def build_output(
     output: ReportOutput,
     *,
     settings: ReportSettings = DEFAULT_SETTINGS,
-    progress: Progress = _quiet,
+    progress: Progress = quiet,
 ) -> bytes:
     """The content of a claimed output row (raises ReportError for problems a user can fix)."""
     wave = session.get(Wave, output.wave_id)
@@ -349,7 +349,7 @@ def drivers_to_json(drivers: pd.DataFrame | None) -> bytes:
 
 
 def cached_drivers(
-    session: DBSession, wave: Wave, version: str, progress: Progress = _quiet
+    session: DBSession, wave: Wave, version: str, progress: Progress = quiet
 ) -> pd.DataFrame | None:
     """The wave's fear-driver odds ratios from the cache, else fitted and stored there."""
     row = request_output(session, OutputKey.fear_drivers(wave, version))

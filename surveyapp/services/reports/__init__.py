@@ -1,0 +1,112 @@
+"""From the database to indicators and status reports, with a cache in the database.
+
+One module per job:
+
+* :mod:`.tree`: the areas a report speaks of (:class:`AreaNode`, :func:`wave_areas`);
+* :mod:`.records`: a wave's completed interviews as analysis records, one query;
+* :mod:`.version`: :func:`data_version`, a hash of everything a report is built from;
+* :mod:`.tables`: indicator tables, small-cell suppression, the public blanking;
+* :mod:`.queue`: :class:`~surveyapp.models.ReportOutput` rows as the cache and job queue;
+* :mod:`.parsed`: stored tables as JSON, parsed once per process;
+* :mod:`.settings`: :class:`ReportSettings`, :class:`ReportError`, progress callbacks.
+
+Import from here; the names below are the package's interface.
+"""
+
+from .parsed import (
+    cached_table,
+    table_from_json,
+    table_to_json,
+)
+from .queue import (
+    ALL_AREAS,
+    OutputKey,
+    claim_output,
+    find_output,
+    finish_output,
+    mark_served,
+    next_pending,
+    prune_outputs,
+    ready_table,
+    request_output,
+    set_progress,
+)
+from .records import (
+    completed_count,
+    interview_records,
+)
+from .settings import (
+    DEFAULT_SETTINGS,
+    Progress,
+    ReportError,
+    ReportSettings,
+    quiet,
+)
+from .tables import (
+    BLANKED_COLUMNS,
+    DOMAINS,
+    REPORT_DESIGN,
+    area_rows,
+    fear_drivers,
+    indicator_groups,
+    indicator_names,
+    indicator_table,
+    is_finite,
+    publishable,
+    suppress_small_cells,
+)
+from .tree import (
+    NATIONAL,
+    AreaNode,
+    area_choices,
+    area_index,
+    wave_areas,
+)
+from .version import (
+    FORMAT_VERSION,
+    data_version,
+    previous_wave,
+)
+
+__all__ = [
+    "ALL_AREAS",
+    "AreaNode",
+    "BLANKED_COLUMNS",
+    "DEFAULT_SETTINGS",
+    "DOMAINS",
+    "FORMAT_VERSION",
+    "NATIONAL",
+    "OutputKey",
+    "Progress",
+    "REPORT_DESIGN",
+    "ReportError",
+    "ReportSettings",
+    "area_choices",
+    "area_index",
+    "area_rows",
+    "cached_table",
+    "claim_output",
+    "completed_count",
+    "data_version",
+    "fear_drivers",
+    "find_output",
+    "finish_output",
+    "indicator_groups",
+    "indicator_names",
+    "indicator_table",
+    "interview_records",
+    "is_finite",
+    "mark_served",
+    "next_pending",
+    "previous_wave",
+    "prune_outputs",
+    "publishable",
+    "quiet",
+    "ready_table",
+    "request_output",
+    "set_progress",
+    "suppress_small_cells",
+    "table_from_json",
+    "table_to_json",
+    "wave_areas",
+]

@@ -1,0 +1,206 @@
+""":class:`~surveyapp.models.ReportOutput` rows are the cache and the job queue at once.
+
+:func:`request_output` adds (or finds) the row for a key, :func:`claim_output`
+lets exactly one worker build it (an UPDATE that only one transaction can
+win), :func:`finish_output` stores what was built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlalchemy as sa
+
+from analysis.i18n import LANGUAGES
+
+from ...models import OutputKind, OutputStatus, ReportOutput, Wave, utcnow
+from .. import DBSession
+from .parsed import table_from_json
+from .settings import DEFAULT_SETTINGS, ReportError, ReportSettings
+from .tree import AreaNode
+from .version import data_version
+
+#: ``area_key`` of indicator tables, which hold every area.
+ALL_AREAS = "all"
+
+
+@dataclass(frozen=True)
+class OutputKey:
+    """What identifies a cached output."""
+
+    kind: OutputKind
+    wave_id: int
+    area_key: str
+    language: str
+    public: bool
+    data_version: str
+
+    @classmethod
+    def indicators(cls, wave: Wave, version: str) -> OutputKey:
+        return cls(OutputKind.indicators, wave.id, ALL_AREAS, "", False, version)
+
+    @classmethod
+    def fear_drivers(cls, wave: Wave, version: str) -> OutputKey:
+        return cls(OutputKind.fear_drivers, wave.id, ALL_AREAS, "", False, version)
+
+    @classmethod
+    def pdf(
+        cls, wave: Wave, area: AreaNode, language: str, public: bool, version: str
+    ) -> OutputKey:
+        if language not in LANGUAGES:
+            raise ReportError(f"reports are available in {', '.join(LANGUAGES)}, not {language!r}")
+        return cls(OutputKind.pdf, wave.id, area.key, language, public, version)
+
+    def where(self) -> sa.ColumnElement[bool]:
+        return sa.and_(
+            ReportOutput.kind == self.kind,
+            ReportOutput.wave_id == self.wave_id,
+            ReportOutput.area_key == self.area_key,
+            ReportOutput.language == self.language,
+            ReportOutput.public == self.public,
+            ReportOutput.data_version == self.data_version,
+        )
+
+
+def find_output(session: DBSession, key: OutputKey) -> ReportOutput | None:
+    return session.scalar(sa.select(ReportOutput).where(key.where()))
+
+
+def request_output(
+    session: DBSession, key: OutputKey, *, stale_after: int = 900, retry_failed_after: int = 60
+) -> ReportOutput:
+    """The cache row for ``key``, added as pending when missing.
+
+    A row that failed more than ``retry_failed_after`` seconds ago, or one
+    claimed more than ``stale_after`` seconds ago by a worker that never
+    finished (its process died), goes back to pending.
+    Two requests adding the same key at once both end with the one row the
+    unique key lets in.
+    """
+    row = find_output(session, key)
+    if row is None:
+        try:
+            with session.begin_nested():
+                row = ReportOutput(
+                    kind=key.kind,
+                    wave_id=key.wave_id,
+                    area_key=key.area_key,
+                    language=key.language,
+                    public=key.public,
+                    data_version=key.data_version,
+                    status=OutputStatus.pending,
+                    served=0,
+                )
+                session.add(row)
+        except sa.exc.IntegrityError:
+            row = find_output(session, key)
+            if row is None:  # pragma: no cover - the other insert was rolled back
+                raise
+        return row
+    stale = (
+        row.status is OutputStatus.running
+        and row.started_at is not None
+        and (utcnow() - row.started_at).total_seconds() > stale_after
+    )
+    retry = row.status is OutputStatus.failed and (
+        row.finished_at is None or (utcnow() - row.finished_at).total_seconds() > retry_failed_after
+    )
+    if retry or stale:
+        row.status = OutputStatus.pending
+        row.started_at = None
+        session.flush()
+    return row
+
+
+def claim_output(session: DBSession, output_id: int) -> bool:
+    """Mark a pending row as running; true only for the one transaction that wins it."""
+    result = session.execute(
+        sa.update(ReportOutput)
+        .where(ReportOutput.id == output_id, ReportOutput.status == OutputStatus.pending)
+        .values(status=OutputStatus.running, started_at=utcnow(), error=None)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0) == 1)
+
+
+def next_pending(session: DBSession) -> int | None:
+    """The id of the oldest pending output, indicator tables first (reports need them)."""
+    return session.scalar(
+        sa.select(ReportOutput.id)
+        .where(ReportOutput.status == OutputStatus.pending)
+        .order_by(
+            (ReportOutput.kind == OutputKind.indicators).desc(),
+            ReportOutput.requested_at,
+            ReportOutput.id,
+        )
+        .limit(1)
+    )
+
+
+def prune_outputs(session: DBSession, settings: ReportSettings = DEFAULT_SETTINGS) -> int:
+    """Delete cached outputs built from data that has changed since (not the current data version).
+
+    Rows being built are kept. Returns how many were deleted.
+    """
+    deleted = 0
+    for wave in session.scalars(
+        sa.select(Wave).where(Wave.id.in_(sa.select(ReportOutput.wave_id)))
+    ):
+        current = data_version(session, wave, settings)
+        result = session.execute(
+            sa.delete(ReportOutput)
+            .where(
+                ReportOutput.wave_id == wave.id,
+                ReportOutput.data_version != current,
+                ReportOutput.status != OutputStatus.running,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        deleted += int(getattr(result, "rowcount", 0) or 0)
+    session.flush()
+    return deleted
+
+
+def mark_served(session: DBSession, output: ReportOutput) -> None:
+    session.execute(
+        sa.update(ReportOutput)
+        .where(ReportOutput.id == output.id)
+        .values(served=ReportOutput.served + 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def finish_output(
+    session: DBSession, output_id: int, *, content: bytes | None = None, error: str | None = None
+) -> None:
+    """Store the result (or the reason it failed) of a claimed output."""
+    session.execute(
+        sa.update(ReportOutput)
+        .where(ReportOutput.id == output_id)
+        .values(
+            status=OutputStatus.failed if error else OutputStatus.ready,
+            content=content,
+            error=error,
+            finished_at=utcnow(),
+            progress=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+def set_progress(session: DBSession, output_id: int, step: str) -> None:
+    session.execute(
+        sa.update(ReportOutput)
+        .where(ReportOutput.id == output_id)
+        .values(progress=step[:200])
+        .execution_options(synchronize_session=False)
+    )
+
+
+def ready_table(session: DBSession, wave: Wave, version: str) -> pd.DataFrame | None:
+    """The cached indicator table of this data version, if built."""
+    row = find_output(session, OutputKey.indicators(wave, version))
+    if row is None or row.status is not OutputStatus.ready or row.content is None:
+        return None
+    return table_from_json(row.content)

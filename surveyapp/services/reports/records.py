@@ -1,0 +1,89 @@
+"""A wave's completed interviews as the records :mod:`analysis.microdata` reads.
+
+Final weights: ``interviews.final_weight``, set by a weighting run or the demo
+loader. An interview without one gets the provisional base weight
+``eligible adults / selection probability`` of its sample unit (1 when
+unknown), and the methodology annex says the weights are provisional.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import sqlalchemy as sa
+
+from ...models import Interview, InterviewStatus, SampleUnit, Wave
+from .. import DBSession
+from .tree import area_index
+
+
+def _base_weight(
+    probability: float | None, adults: int | None, answers: Mapping[str, Any]
+) -> float:
+    if adults is None:
+        reported = answers.get("hh_adults")
+        adults = int(reported) if isinstance(reported, int | float) and reported > 0 else None
+    weight = 1.0 / probability if probability else 1.0
+    return weight * (adults or 1)
+
+
+def interview_records(session: DBSession, wave: Wave) -> tuple[list[dict[str, Any]], bool]:
+    """The wave's completed interviews as analysis records, and whether any weight is provisional.
+
+    Record fields: ``interview_id, stratum, psu, state, municipality,
+    weight, answers``; ``state``/``municipality`` hold area ids as text (codes
+    repeat across states). Interviews without a sample unit or PSU are their
+    own PSU in the stratum ``"none"``.
+    """
+    index = area_index(session)
+    query = (
+        sa.select(
+            Interview.id,
+            Interview.answers,
+            Interview.final_weight,
+            SampleUnit.stratum,
+            SampleUnit.psu,
+            SampleUnit.area_id,
+            SampleUnit.selection_probability,
+            SampleUnit.eligible_adults,
+        )
+        .outerjoin(SampleUnit, SampleUnit.id == Interview.sample_unit_id)
+        .where(Interview.wave_id == wave.id, Interview.status == InterviewStatus.completed)
+        .order_by(Interview.id)
+    )
+    records: list[dict[str, Any]] = []
+    provisional = False
+    for ident, answers, weight, stratum, psu, area_id, probability, adults in session.execute(
+        query
+    ):
+        answers = answers or {}
+        if weight is None:
+            provisional = True
+            weight = _base_weight(probability, adults, answers)
+        node = index.get(area_id) if area_id is not None else None
+        records.append(
+            {
+                "interview_id": ident,
+                "stratum": stratum or "none",
+                "psu": f"{stratum or 'none'}/{psu}" if psu else f"interview-{ident}",
+                "state": str(node.state_id) if node and node.state_id else None,
+                "municipality": str(node.municipality_id)
+                if node and node.municipality_id
+                else None,
+                "weight": float(weight),
+                "answers": answers,
+            }
+        )
+    return records, provisional
+
+
+def completed_count(session: DBSession, wave: Wave) -> int:
+    return int(
+        session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Interview)
+            .where(Interview.wave_id == wave.id, Interview.status == InterviewStatus.completed)
+        )
+        or 0
+    )

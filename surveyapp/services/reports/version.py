@@ -1,0 +1,132 @@
+"""The data version: a short hash of everything a report is built from.
+
+Completed interviews and their weights, the sample, police records, census
+totals, the quality rules: new data gives a new version, so the cache never
+serves a report built from older data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+import sqlalchemy as sa
+
+from ...models import (
+    Area,
+    InstrumentVersion,
+    Interview,
+    InterviewStatus,
+    PoliceRecord,
+    PopulationTotal,
+    SampleUnit,
+    Wave,
+    WaveArea,
+    WaveStatus,
+)
+from .. import DBSession
+from .settings import DEFAULT_SETTINGS, ReportSettings
+
+#: Bump when a change of this module or of the analysis changes what a report shows.
+FORMAT_VERSION = "1"
+
+
+def _fingerprint(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(round(value, 9))
+    return str(value)
+
+
+def data_version(
+    session: DBSession, wave: Wave, settings: ReportSettings = DEFAULT_SETTINGS
+) -> str:
+    """A hash of everything the wave's reports are built from (a few aggregate queries).
+
+    Counts, largest ids, summed optimistic-lock versions and weights of the
+    completed interviews, the sample units, police records and census totals:
+    a new or changed interview, a re-weighting or an upload changes it.
+    """
+    parts: list[Any] = [FORMAT_VERSION, settings.tag, wave.id, wave.instrument_version_id]
+    parts += _interview_parts(session, wave.id)
+    previous = previous_wave(session, wave)
+    if previous is not None:  # reports compare with it
+        parts += [previous.id, *_interview_parts(session, previous.id)]
+    parts += list(
+        session.execute(
+            sa.select(
+                sa.func.count(),
+                sa.func.max(SampleUnit.id),
+                sa.func.sum(SampleUnit.selection_probability),
+                sa.func.sum(SampleUnit.area_id),
+            ).where(SampleUnit.wave_id == wave.id)
+        ).one()
+    )
+    parts += list(
+        session.execute(
+            sa.select(
+                sa.func.count(),
+                sa.func.max(PoliceRecord.id),
+                sa.func.sum(PoliceRecord.count),
+                sa.func.max(PoliceRecord.uploaded_at),
+            )
+        ).one()
+    )
+    parts += list(
+        session.execute(
+            sa.select(
+                sa.func.count(),
+                sa.func.max(PopulationTotal.id),
+                sa.func.sum(PopulationTotal.population),
+            )
+        ).one()
+    )
+    parts += list(session.execute(sa.select(sa.func.count(), sa.func.max(Area.id))).one())
+    text = "|".join(_fingerprint(p) for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _interview_parts(session: DBSession, wave_id: int) -> list[Any]:
+    done = (Interview.wave_id == wave_id) & (Interview.status == InterviewStatus.completed)
+    return list(
+        session.execute(
+            sa.select(
+                sa.func.count(),
+                sa.func.max(Interview.id),
+                sa.func.sum(Interview.version),
+                sa.func.max(Interview.updated_at),
+                sa.func.sum(Interview.final_weight),
+            ).where(done)
+        ).one()
+    )
+
+
+def previous_wave(session: DBSession, wave: Wave) -> Wave | None:
+    """The wave a report compares with: the latest earlier wave of the same questionnaire and area.
+
+    Earlier means its reference period ended before this one started; it must
+    cover one of this wave's areas and have completed interviews.
+    """
+    area_ids = [a.id for a in wave.areas]
+    if not area_ids:
+        return None
+    has_data = sa.exists().where(
+        Interview.wave_id == Wave.id, Interview.status == InterviewStatus.completed
+    )
+    return session.scalar(
+        sa.select(Wave)
+        .join(WaveArea, WaveArea.wave_id == Wave.id)
+        .join(InstrumentVersion, InstrumentVersion.id == Wave.instrument_version_id)
+        .where(
+            Wave.id != wave.id,
+            Wave.status != WaveStatus.draft,
+            WaveArea.area_id.in_(area_ids),
+            Wave.reference_end < wave.reference_start,
+            InstrumentVersion.instrument_id == wave.instrument_version.instrument_id,
+            has_data,
+        )
+        .order_by(Wave.reference_end.desc(), Wave.id.desc())
+        .limit(1)
+    )
