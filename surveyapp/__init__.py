@@ -25,6 +25,7 @@ from .commands import register_commands
 from .errors import register_error_handlers
 from .extensions import csrf, db, limiter, login_manager, migrate
 from .fieldwork import bp as fieldwork_bp
+from .fieldwork.api import bp as field_api_bp
 from .main import bp as main_bp
 from .manage import bp as manage_bp
 from .models import Role
@@ -150,6 +151,7 @@ def _register_blueprints(app: Flask) -> None:
         auth_bp,
         manage_bp,
         fieldwork_bp,
+        field_api_bp,
         observatory_bp,
         api_bp,
         observatory_api_bp,

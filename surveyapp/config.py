@@ -75,6 +75,17 @@ CONTENT_SECURITY_POLICY: str | None = None
 #: code generation page (the manager may change it per batch); 0 means no expiry.
 INVITATION_CODE_DAYS: int = 0
 
+#: Field work API (surveyapp/docs/fieldwork.md). Days a device token issued at an app login
+#: stays valid: a tablet may stay offline for weeks, and the token is only used online.
+FIELD_TOKEN_DAYS: int = 90
+#: A token's ``last_used_at`` is written at most once per this many seconds (not once a request).
+FIELD_TOKEN_TOUCH_SECONDS: int = 60
+#: Largest paradata object of one uploaded interview, in bytes of compact UTF-8 JSON.
+FIELD_MAX_PARADATA_BYTES: int = 256 * 1024
+#: Attempts at one upload when it races another save of the same interview (each attempt
+#: rolls back and starts again; the last failure answers 503 and the app retries later).
+FIELD_UPLOAD_ATTEMPTS: int = 5
+
 #: Language of the staff pages, the respondent pages and the reports when the browser
 #: (or the link) asks for none we have; one of the four languages of surveyapp.i18n.
 DEFAULT_LANGUAGE: str = "es"

@@ -39,7 +39,7 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
 }
 #: The observatory's routes (observatory.*, observatory_api.*) depend on the wave's public flag
 #: too; their matrix is in tests/surveyapp/test_observatory_access.py.
-OWN_MATRIX = ("respond.", "observatory.", "observatory_api.")
+OWN_MATRIX = ("respond.", "observatory.", "observatory_api.", "field_api.")
 #: Routes anyone may use (the respondent survey's own routes are tested by its owner).
 PUBLIC = {"static", "main.index", "auth.login", "auth.logout", "api.health", "api.ping"}
 
@@ -162,3 +162,69 @@ def test_area_scope_matrix(
         assert response.status_code == (200 if method == "GET" else 302)
     else:
         assert response.status_code == 403
+
+
+#: The interviewer app's API (bearer tokens, no session): endpoint -> (method, roles allowed).
+#: Its login is public; everything else needs a token of a role that does field work.
+FIELD_API: dict[str, tuple[str, frozenset[Role]]] = {
+    "field_api.logout": ("POST", FIELD),
+    "field_api.me": ("GET", FIELD),
+    "field_api.assignments": ("GET", FIELD),
+    "field_api.instrument": ("GET", FIELD),
+    "field_api.interview": ("PUT", FIELD),
+}
+FIELD_API_PUBLIC = {"field_api.login"}
+FIELD_API_VALUES = {
+    "content_hash": "0" * 64,
+    "interview_uuid": "3f1c2b9e-8d4a-4c51-9a6e-1b2c3d4e5f60",
+}
+
+
+def test_every_field_api_route_is_in_its_matrix(app: Flask) -> None:
+    endpoints = {
+        r.endpoint for r in app.url_map.iter_rules() if r.endpoint.startswith("field_api.")
+    }
+    assert endpoints - FIELD_API_PUBLIC == set(FIELD_API)
+
+
+@pytest.mark.parametrize("endpoint", sorted(FIELD_API))
+def test_field_api_role_matrix(
+    app: Flask, endpoint: str, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    """No token or a session cookie instead: 401; a token of a role without field work (one
+    issued before the role changed): 403; the field roles get past the check (a 4xx of the
+    route's own, never 401 or 403)."""
+    from flask import url_for
+
+    from surveyapp.extensions import db
+    from surveyapp.services.fieldwork import issue_token
+
+    method, allowed = FIELD_API[endpoint]
+    with app.test_request_context():
+        url = url_for(
+            endpoint, **{k: v for k, v in FIELD_API_VALUES.items() if k in _args(app, endpoint)}
+        )
+    assert app.test_client().open(url, method=method).status_code == 401
+    for role in Role:
+        user = make_user(role)
+        with_cookie = app.test_client()
+        assert login(with_cookie, user).status_code == 302
+        assert with_cookie.open(url, method=method).status_code == 401, role
+        with app.app_context():
+            holder = db.session.get(User, user.id)
+            assert holder is not None
+            holder.role = Role.interviewer
+            _token, plain = issue_token(db.session, holder, device="matrix", days=1)
+            holder.role = role
+            db.session.commit()
+        response = app.test_client().open(
+            url, method=method, headers={"Authorization": f"Bearer {plain}"}, json={}
+        )
+        if role in allowed:
+            assert response.status_code not in (401, 403), (role, response.status_code)
+        else:
+            assert response.status_code == 403 and response.json["code"] == "role_not_allowed"
+
+
+def _args(app: Flask, endpoint: str) -> set[str]:
+    return set(next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint).arguments)

@@ -81,9 +81,9 @@ def _read_routes() -> list[Route]:
         for rule in app.url_map.iter_rules():
             view = app.view_functions[rule.endpoint]
             blueprint = rule.endpoint.rpartition(".")[0]
-            # Flask-WTF keeps its exemptions in these two sets (by blueprint name, by view location).
+            # Flask-WTF keeps its exemptions in these two sets (blueprints, view locations).
             exempt = (
-                blueprint in csrf._exempt_blueprints
+                any(b.name == blueprint for b in csrf._exempt_blueprints)
                 or f"{view.__module__}.{view.__name__}" in csrf._exempt_views
             )
             routes.append(
@@ -136,6 +136,7 @@ EXPLICIT: dict[str, Policy] = {
     "api.ping": PUBLIC,
     "observatory.index": PUBLIC,
     "observatory_api.api_waves": PUBLIC,
+    "field_api.login": PUBLIC,
     "observatory.wave": Policy(STAFF, anonymous=False),
     "observatory.indicators_csv": Policy(STAFF, anonymous=False),
     "observatory.indicators_xlsx": Policy(STAFF, anonymous=False),
@@ -188,13 +189,47 @@ class World:
     log: list[logging.LogRecord]
 
     def client(self, who: Role | str | None) -> FlaskClient:
+    #: A device token per role for the interviewer app's API (/api/field/), see field_token.
+    tokens: dict[Role, str] = dataclasses.field(default_factory=dict)
         client = self.app.test_client()
         if who is not None:
             client.set_cookie("session", self.cookies[who])
         return client
 
+        if isinstance(who, Role):
+            # fetch() sends it to /api/field/ URLs: the API reads a bearer token, never the cookie.
+            client.field_token = lambda: self.field_token(who)  # type: ignore[attr-defined]
 
 class _Collect(logging.Handler):
+    def field_token(self, role: Role) -> str:
+        """The role's device token, a new one after the crawl logged the last one out. Stored
+        directly (analysts cannot log in to the app: their token stands for one issued before a
+        role change). Used within FIELD_TOKEN_TOUCH_SECONDS, so requests write nothing."""
+        from surveyapp.models import ApiToken, TokenPurpose, utcnow
+        from surveyapp.services.fieldwork import hash_token
+
+        with self.app.app_context():
+            plain = self.tokens.get(role)
+            if plain is not None and db.session.scalar(
+                sa.select(ApiToken.id).where(
+                    ApiToken.token_hash == hash_token(plain), ApiToken.revoked_at.is_(None)
+                )
+            ):
+                return plain
+            plain = f"crawl-{role.value}-{len(self.tokens)}-{dt.datetime.now().timestamp()}"
+            db.session.add(
+                ApiToken(
+                    user_id=self.users[role].id,
+                    token_hash=hash_token(plain),
+                    purpose=TokenPurpose.field,
+                    label="crawl",
+                    last_used_at=utcnow(),
+                )
+            )
+            db.session.commit()
+            self.tokens[role] = plain
+            return plain
+
     def __init__(self, into: list[logging.LogRecord]) -> None:
         super().__init__(logging.DEBUG)
         self.into = into
@@ -217,6 +252,7 @@ def build_world(directory: Path, with_data: bool, **config: Any) -> Iterator[Wor
         "CONTENT_SECURITY_POLICY": CSP,
         **config,
     }
+        "FIELD_TOKEN_TOUCH_SECONDS": 10**9,
     app = create_app(settings, instance_path=str(directory / "instance"))
     log: list[logging.LogRecord] = []
     handler = _Collect(log)
@@ -278,6 +314,8 @@ def build_world(directory: Path, with_data: bool, **config: Any) -> Iterator[Wor
         world.cookies[role] = cookie.value
     if with_data:
         world.cookies[RESPONDENT] = _start_survey(app.test_client(), world.slug)
+    for role in Role:
+        world.field_token(role)
     yield world
     app.logger.removeHandler(handler)
     with app.app_context():
@@ -335,6 +373,8 @@ def good_values(world: World, route: Route) -> dict[str, str]:
             p.name for p in (Path(world.app.static_folder or "") / "css").iterdir()
         )
     fallback = {
+        "interview_uuid": "3f1c2b9e-8d4a-4c51-9a6e-1b2c3d4e5f60",
+        "content_hash": "0" * 64,
         "IntegerConverter": "1",
         "FloatConverter": "1.0",
         "UUIDConverter": "00000000-0000-0000-0000-000000000000",
@@ -400,7 +440,14 @@ def check_headers(response: TestResponse, path: str, what: str) -> None:
 
 
 def fetch(client: FlaskClient, url: str, **options: Any) -> TestResponse:
-    """One request, its body read and the response closed (file responses hold an open file)."""
+    """One request, its body read and the response closed (file responses hold an open file).
+    A role's client sends its device token to the interviewer app's API."""
+    field_token = getattr(client, "field_token", None)
+    if field_token is not None and url.startswith("/api/field/"):
+        options["headers"] = {
+            "Authorization": f"Bearer {field_token()}",
+            **options.get("headers", {}),
+        }
     response = client.open(url, **options)
     response.get_data()
     response.close()
@@ -408,6 +455,12 @@ def fetch(client: FlaskClient, url: str, **options: Any) -> TestResponse:
 
 
 def login_redirect(response: TestResponse) -> bool:
+    if (
+        field_token is not None
+        and url.startswith("/api/field/logout")
+        and response.status_code == 204
+    ):
+        field_token()  # a new token now, so that no later request writes one
     return response.status_code == 302 and "/auth/login" in response.headers.get("Location", "")
 
 
@@ -542,7 +595,14 @@ def test_csrf_exemptions_are_read_only_json_apis() -> None:
     for route in ROUTES:
         if route.csrf_exempt:
             assert route.rule.startswith("/api/"), route.rule
-            assert route.methods <= {"GET"}, (route.rule, route.methods)
+            if not route.endpoint.startswith(TOKEN_API):
+                assert route.methods <= {"GET"}, (route.rule, route.methods)
+
+#: CSRF-exempt routes that change state: the interviewer app's API reads a bearer token and
+#: never the session cookie (tests/surveyapp/test_access.py: a cookie alone gets 401), and its
+#: login takes a JSON body only (a cross-site form cannot send one).
+TOKEN_API = "field_api."
+
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,739 @@
+"""Field work: device tokens, interviewers' assignments, interview uploads and their review.
+
+The protocol these operations serve is in ``surveyapp/docs/fieldwork.md``. Every
+refusal is a :class:`FieldworkError` whose ``code`` is the stable word the API
+answers with; the caller (``surveyapp/fieldwork/api.py``, the CLI) commits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import math
+import re
+import secrets
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from questionnaires.engine import validate_answers
+
+from ..models import (
+    ApiToken,
+    Area,
+    Disposition,
+    Interview,
+    InterviewRevision,
+    InterviewStatus,
+    Mode,
+    ReviewStatus,
+    Role,
+    SampleUnit,
+    SampleUnitStatus,
+    TokenPurpose,
+    User,
+    Wave,
+    WaveStatus,
+    utcnow,
+)
+from ..models.base import MAX_ID
+from ..respond.pages import instrument_of
+from . import DBSession, audit
+from .areas import area_path, descendants
+from .interviews import complete_interview, rebuild_incidents
+from .users import UserError
+
+#: Roles that do field work and may hold a device token (administrators included).
+FIELD_ROLES = (Role.interviewer, Role.supervisor, Role.survey_manager, Role.administrator)
+#: Longest device label kept (the column's size).
+MAX_DEVICE_LABEL = 200
+#: Deepest nesting accepted in an uploaded document (the standard questionnaire needs 3).
+MAX_DEPTH = 32
+#: The fields of an upload that its content hash covers, in the body's own names.
+HASHED_FIELDS = (
+    "wave_id",
+    "sample_unit_id",
+    "instrument_hash",
+    "language",
+    "status",
+    "answers",
+    "paradata",
+    "client_revision",
+    "saved_at",
+)
+UploadStatus = Literal["completed", "abandoned"]
+UPLOAD_STATUSES: tuple[UploadStatus, ...] = ("completed", "abandoned")
+_UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+#: validate_answers messages that a break-off (status "abandoned") may leave unresolved.
+_BREAK_OFF_MESSAGE = "required but not answered"
+
+
+class FieldworkError(Exception):
+    """A field work request refused; ``code`` is the API's stable word, ``message`` is for people."""
+
+    def __init__(self, code: str, message: str, problems: Sequence[tuple[str, str]] = ()) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.problems = list(problems)
+
+
+class AssignmentError(UserError):
+    """Units cannot be assigned as asked; ``field`` names the setting."""
+
+
+# ---- device tokens -------------------------------------------------------------------------------
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def does_field_work(user: User) -> bool:
+    return user.has_role(*FIELD_ROLES)
+
+
+def issue_token(
+    session: DBSession, user: User, *, device: str, days: int, now: dt.datetime | None = None
+) -> tuple[ApiToken, str]:
+    """A new device token for ``user``: the row, and the plain token (shown once, stored hashed)."""
+    if not does_field_work(user) or not user.active:
+        raise FieldworkError(
+            "role_not_allowed", "This account does not do field work; ask a survey manager."
+        )
+    label = device.strip() or "Unnamed device"
+    if len(label) > MAX_DEVICE_LABEL:
+        raise FieldworkError(
+            "invalid_request", f"The device name may have at most {MAX_DEVICE_LABEL} characters."
+        )
+    now = now or utcnow()
+    plain = secrets.token_urlsafe(32)
+    token = ApiToken(
+        user_id=user.id,
+        token_hash=hash_token(plain),
+        purpose=TokenPurpose.field,
+        label=label,
+        created_at=now,
+        expires_at=now + dt.timedelta(days=days) if days > 0 else None,
+    )
+    session.add(token)
+    session.flush()
+    audit.record(
+        session,
+        "token.issue",
+        user=user,
+        object_type="api_token",
+        object_id=token.id,
+        details={"device": label, "expires_at": iso(token.expires_at)},
+    )
+    return token, plain
+
+
+def token_holder(
+    session: DBSession,
+    plain: str,
+    *,
+    touch_after: dt.timedelta,
+    now: dt.datetime | None = None,
+) -> tuple[ApiToken, bool]:
+    """The usable field token whose plain text this is, and whether its ``last_used_at`` was
+    brought up to date (when older than ``touch_after``: the caller commits then);
+    FieldworkError ``token_invalid`` (or ``role_not_allowed`` when the holder's role changed
+    since) otherwise."""
+    now = now or utcnow()
+    token = session.scalar(
+        sa.select(ApiToken).where(
+            ApiToken.token_hash == hash_token(plain), ApiToken.purpose == TokenPurpose.field
+        )
+    )
+    if token is None or not token.usable(now) or not token.user.active:
+        raise FieldworkError(
+            "token_invalid",
+            "This device is not logged in (the login expired or was ended). Log in again.",
+        )
+    if not does_field_work(token.user):
+        raise FieldworkError(
+            "role_not_allowed", "This account does not do field work; ask a survey manager."
+        )
+    if token.last_used_at is None or now - token.last_used_at >= touch_after:
+        token.last_used_at = now
+        session.flush()
+        return token, True
+    return token, False
+
+
+def revoke_token(
+    session: DBSession, token: ApiToken, *, by: User, now: dt.datetime | None = None
+) -> None:
+    """End a device token (the holder logging out, or a manager); revoking twice changes nothing."""
+    if token.revoked_at is not None:
+        return
+    token.revoked_at = now or utcnow()
+    token.revoked_by_id = by.id
+    session.flush()
+    audit.record(
+        session,
+        "token.revoke",
+        user=by,
+        object_type="api_token",
+        object_id=token.id,
+        details={"holder_id": token.user_id, "device": token.label},
+    )
+
+
+def user_tokens(session: DBSession, user: User) -> list[ApiToken]:
+    """The user's device tokens, newest first."""
+    return list(
+        session.scalars(
+            sa.select(ApiToken)
+            .where(ApiToken.user_id == user.id)
+            .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
+        )
+    )
+
+
+# ---- assignments ---------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Assignments:
+    """What a device downloads: waves with units assigned to the user, the units, their interviews."""
+
+    waves: list[Wave]
+    units: list[SampleUnit]
+    interviews: list[Interview]
+    received: dict[int, dt.datetime]  # interview id -> when its latest revision arrived
+
+
+def takes_tablet_interviews(wave: Wave) -> bool:
+    """Open or closed (never draft) and collecting tablet interviews."""
+    return wave.status is not WaveStatus.draft and wave.allows(Mode.tablet)
+
+
+def field_waves(session: DBSession, user: User) -> list[Wave]:
+    """Waves the user has units assigned in that take tablet interviews."""
+    assigned = sa.select(SampleUnit.wave_id).where(SampleUnit.assigned_to_id == user.id)
+    waves = session.scalars(
+        sa.select(Wave)
+        .where(Wave.id.in_(assigned), Wave.status != WaveStatus.draft)
+        .options(selectinload(Wave.instrument_version))
+        .order_by(Wave.id)
+    )
+    return [w for w in waves if takes_tablet_interviews(w)]
+
+
+def assignments(session: DBSession, user: User) -> Assignments:
+    waves = field_waves(session, user)
+    wave_ids = [w.id for w in waves]
+    units = list(
+        session.scalars(
+            sa.select(SampleUnit)
+            .where(SampleUnit.assigned_to_id == user.id, SampleUnit.wave_id.in_(wave_ids))
+            .options(selectinload(SampleUnit.area))
+            .order_by(SampleUnit.wave_id, SampleUnit.external_id)
+        )
+    )
+    interviews = list(
+        session.scalars(
+            sa.select(Interview)
+            .where(
+                Interview.interviewer_id == user.id,
+                Interview.mode == Mode.tablet,
+                Interview.wave_id.in_(wave_ids),
+            )
+            .order_by(Interview.id)
+        )
+    )
+    received = {
+        interview_id: moment
+        for interview_id, moment in session.execute(
+            sa.select(InterviewRevision.interview_id, sa.func.max(InterviewRevision.received_at))
+            .where(InterviewRevision.interview_id.in_([i.id for i in interviews]))
+            .group_by(InterviewRevision.interview_id)
+        )
+    }
+    return Assignments(waves, units, interviews, received)
+
+
+def assign_units(
+    session: DBSession,
+    wave: Wave,
+    interviewer: User,
+    *,
+    by: User | None,
+    area: Area | None = None,
+    external_ids: Sequence[str] = (),
+    reassign: bool = False,
+) -> list[SampleUnit]:
+    """Assign units of ``wave`` to ``interviewer``: the listed ones, else the unassigned units of
+    ``area`` and the areas below it (or of the whole wave). Units listed that are assigned to
+    someone else are refused unless ``reassign``. Returns the units newly assigned."""
+    if not interviewer.active or not does_field_work(interviewer):
+        raise AssignmentError("interviewer", f"{interviewer.email} does not do field work.")
+    if not wave.allows(Mode.tablet):
+        raise AssignmentError(
+            "wave", f'Wave "{wave.name}" does not collect tablet interviews; nothing to assign.'
+        )
+    query = sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id)
+    if external_ids:
+        wanted = list(dict.fromkeys(e.strip() for e in external_ids if e.strip()))
+        units = list(session.scalars(query.where(SampleUnit.external_id.in_(wanted))))
+        missing = sorted(set(wanted) - {u.external_id for u in units})
+        if missing:
+            raise AssignmentError(
+                "units", f"The wave has no sample unit {', '.join(missing[:20])}."
+            )
+        taken = [u for u in units if u.assigned_to_id not in (None, interviewer.id)]
+        if taken and not reassign:
+            raise AssignmentError(
+                "units",
+                f"{', '.join(u.external_id for u in taken[:20])} already assigned to another "
+                "interviewer; reassign them explicitly.",
+            )
+    else:
+        query = query.where(SampleUnit.assigned_to_id.is_(None))
+        if area is not None:
+            area_ids = [area.id, *(a.id for a in descendants(session, area))]
+            query = query.where(SampleUnit.area_id.in_(area_ids))
+        units = list(session.scalars(query.order_by(SampleUnit.external_id)))
+    changed = [u for u in units if u.assigned_to_id != interviewer.id]
+    for unit in changed:
+        unit.assigned_to_id = interviewer.id
+    session.flush()
+    audit.record(
+        session,
+        "unit.assign",
+        user=by,
+        object_type="wave",
+        object_id=wave.id,
+        details={
+            "interviewer_id": interviewer.id,
+            "units": len(changed),
+            "area": area_path(area) if area is not None else None,
+            "listed": len(external_ids),
+        },
+    )
+    return changed
+
+
+def find_area(session: DBSession, code_or_path: str) -> Area:
+    """The one area with this code or path (``MX/19``); AssignmentError when none or several."""
+    wanted = code_or_path.strip().strip("/")
+    code = wanted.rpartition("/")[2]
+    found = [
+        a
+        for a in session.scalars(sa.select(Area).where(Area.code == code))
+        if "/" not in wanted or area_path(a) == wanted
+    ]
+    if not found:
+        raise AssignmentError("area", f"No area has the code or path {wanted!r}.")
+    if len(found) > 1:
+        paths = ", ".join(sorted(area_path(a) for a in found))
+        raise AssignmentError(
+            "area", f"Several areas have the code {code!r} ({paths}); give a path."
+        )
+    return found[0]
+
+
+# ---- uploads -------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Upload:
+    """The body of ``PUT /api/field/interviews/<uuid>``, checked for types and parsed."""
+
+    wave_id: int
+    sample_unit_id: int
+    instrument_hash: str
+    language: str
+    status: UploadStatus
+    answers: dict[str, Any]
+    paradata: Any  # checked with the answers (422), not here
+    client_revision: int
+    saved_at: str  # as sent (ISO 8601 with offset)
+    saved_at_time: dt.datetime  # parsed, aware
+    content_hash: str
+
+
+@dataclasses.dataclass(frozen=True)
+class UploadResult:
+    interview: Interview
+    revision: InterviewRevision  # the stored revision this upload created or matched
+    duplicate: bool
+    created: bool  # the interview is new
+
+
+def check_uuid(value: str) -> str:
+    """The canonical lower-case UUID, else FieldworkError ``invalid_uuid``."""
+    if not _UUID_RE.match(value):
+        raise FieldworkError(
+            "invalid_uuid",
+            "The interview id must be a UUID in lower case, like "
+            "0b4f7c3e-5d3a-4e8e-9a51-2f1c4d9e8a70.",
+        )
+    return value
+
+
+def content_hash(body: dict[str, Any]) -> str:
+    """SHA-256 of the canonical JSON of the hashed fields (sorted keys, no spaces, UTF-8)."""
+    canonical = json.dumps(
+        {name: body.get(name) for name in HASHED_FIELDS},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        allow_nan=False,
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def check_document(value: Any, where: str) -> None:
+    """Strings a database can store (no NUL, no lone surrogate), nesting up to MAX_DEPTH."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise FieldworkError("invalid_request", f"{where} is nested too deeply.")
+        if isinstance(item, dict):
+            for key, inner in item.items():
+                _check_text(key, where)
+                stack.append((inner, depth + 1))
+        elif isinstance(item, list):
+            stack.extend((inner, depth + 1) for inner in item)
+        elif isinstance(item, str):
+            _check_text(item, where)
+        elif isinstance(item, float) and not math.isfinite(item):
+            raise FieldworkError("invalid_request", f"{where} holds a number out of range.")
+
+
+def _check_text(text: str, where: str) -> None:
+    if "\x00" in text:
+        raise FieldworkError("invalid_request", f"{where} holds a NUL character.")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise FieldworkError("invalid_request", f"{where} holds invalid Unicode.") from None
+
+
+def parse_upload(body: Any) -> Upload:
+    """Check an upload body's shape and types; FieldworkError ``invalid_request`` names the field."""
+    if not isinstance(body, dict):
+        raise FieldworkError("invalid_request", "The body must be a JSON object.")
+    missing = [name for name in HASHED_FIELDS if name not in body]
+    if missing:
+        raise FieldworkError("invalid_request", f"The body lacks {', '.join(missing)}.")
+    check_document(body, "The body")
+    ids = {}
+    for name in ("wave_id", "sample_unit_id", "client_revision"):
+        value = body[name]
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise FieldworkError("invalid_request", f"{name} must be a whole number.")
+        ids[name] = value
+    if ids["client_revision"] < 0 or ids["client_revision"] > MAX_ID:
+        raise FieldworkError("invalid_request", "client_revision must be 0 or more.")
+    for name in ("instrument_hash", "language", "saved_at"):
+        if not isinstance(body[name], str):
+            raise FieldworkError("invalid_request", f"{name} must be a string.")
+    if body["status"] not in UPLOAD_STATUSES:
+        raise FieldworkError("invalid_request", 'status must be "completed" or "abandoned".')
+    if not isinstance(body["answers"], dict):
+        raise FieldworkError("invalid_request", "answers must be a JSON object.")
+    saved_at = body["saved_at"]
+    try:
+        moment = dt.datetime.fromisoformat(saved_at) if len(saved_at) <= 40 else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise FieldworkError(
+            "invalid_request",
+            "saved_at must be a date and time with its UTC offset, like 2026-12-06T10:15:00-05:00.",
+        )
+    return Upload(
+        wave_id=ids["wave_id"],
+        sample_unit_id=ids["sample_unit_id"],
+        instrument_hash=body["instrument_hash"],
+        language=body["language"],
+        status=body["status"],
+        answers=body["answers"],
+        paradata=body["paradata"],
+        client_revision=ids["client_revision"],
+        saved_at=saved_at,
+        saved_at_time=moment,
+        content_hash=content_hash(body),
+    )
+
+
+def upload_interview(
+    session: DBSession,
+    interview_uuid: str,
+    upload: Upload,
+    *,
+    by: User,
+    token: ApiToken | None,
+    max_paradata_bytes: int,
+    now: dt.datetime | None = None,
+) -> UploadResult:
+    """Store one upload of a tablet interview: new interview, new revision, or a no-op for a body
+    already stored (by content hash). Raises FieldworkError for every refusal. Flushes only: the
+    caller commits, and on IntegrityError or StaleDataError (a concurrent upload of the same
+    interview won the race) rolls back and calls again, which then finds what the winner stored."""
+    now = now or utcnow()
+    check_uuid(interview_uuid)
+    interview = session.scalar(
+        sa.select(Interview).where(Interview.uuid == interview_uuid).with_for_update()
+    )
+    if interview is not None:
+        if interview.mode is not Mode.tablet or interview.interviewer_id != by.id:
+            raise FieldworkError(
+                "owner",
+                "This interview was sent by another interviewer; it cannot be changed here.",
+            )
+        stored = session.scalar(
+            sa.select(InterviewRevision).where(
+                InterviewRevision.interview_id == interview.id,
+                InterviewRevision.content_hash == upload.content_hash,
+            )
+        )
+        if stored is not None:
+            return UploadResult(interview, stored, duplicate=True, created=False)
+        if interview.review_status is ReviewStatus.approved:
+            reviewer = interview.reviewed_by.name if interview.reviewed_by else "a supervisor"
+            when = interview.reviewed_at.date().isoformat() if interview.reviewed_at else "earlier"
+            raise FieldworkError(
+                "approved",
+                f"{reviewer} approved this interview on {when}; it can no longer be changed. "
+                "Ask them to reopen it if it must change.",
+            )
+        if (interview.wave_id, interview.sample_unit_id) != (
+            upload.wave_id,
+            upload.sample_unit_id,
+        ):
+            raise FieldworkError(
+                "invalid_request",
+                "This interview belongs to another wave or sample unit; those cannot change.",
+            )
+    wave, unit = _check_assignment(session, upload, by)
+    _check_content(wave, upload, max_paradata_bytes)
+    created = interview is None
+    if interview is None:
+        interview = Interview(
+            uuid=interview_uuid,
+            wave_id=wave.id,
+            sample_unit_id=unit.id,
+            instrument_version_id=wave.instrument_version_id,
+            mode=Mode.tablet,
+            interviewer_id=by.id,
+            started_at=now,
+        )
+        session.add(interview)
+    interview.instrument_version = wave.instrument_version
+    interview.sample_unit = unit
+    number = (interview.revision or 0) + 1
+    revision = InterviewRevision(
+        number=number,
+        content_hash=upload.content_hash,
+        status=upload.status,
+        language=upload.language,
+        answers=upload.answers,
+        paradata=upload.paradata,
+        submitted_by_id=by.id,
+        token_id=token.id if token is not None else None,
+        client_saved_at=upload.saved_at,
+        received_at=now,
+    )
+    interview.revisions.append(revision)
+    interview.revision = number
+    interview.language = upload.language
+    interview.answers = upload.answers
+    interview.paradata = upload.paradata
+    interview.updated_at = now
+    interview.review_status = (
+        ReviewStatus.resubmitted
+        if interview.review_status in (ReviewStatus.rejected, ReviewStatus.resubmitted)
+        else ReviewStatus.received
+    )
+    rebuild_incidents(session, interview)
+    if upload.status == "completed":
+        complete_interview(session, interview, now=now)
+    else:
+        _break_off(session, interview)
+    audit.record(
+        session,
+        "interview.upload",
+        user=by,
+        object_type="interview",
+        object_id=interview_uuid,
+        details={"revision": number, "created": created, "status": upload.status},
+    )
+    return UploadResult(interview, revision, duplicate=False, created=created)
+
+
+def _check_assignment(session: DBSession, upload: Upload, by: User) -> tuple[Wave, SampleUnit]:
+    wave = session.get(Wave, upload.wave_id) if 0 < upload.wave_id <= MAX_ID else None
+    if wave is None:
+        raise FieldworkError(
+            "not_found", "The server has no such wave; download the assignments again."
+        )
+    unit = (
+        session.get(SampleUnit, upload.sample_unit_id)
+        if 0 < upload.sample_unit_id <= MAX_ID
+        else None
+    )
+    if unit is None or unit.wave_id != wave.id:
+        raise FieldworkError(
+            "not_found",
+            "The server has no such sample unit in this wave; download the assignments again.",
+        )
+    if not takes_tablet_interviews(wave):
+        raise FieldworkError(
+            "wave_not_accepting", f'The wave "{wave.name}" does not take tablet interviews.'
+        )
+    if unit.assigned_to_id is None:
+        raise FieldworkError(
+            "not_assigned",
+            f"Household {unit.external_id} is not assigned to you; ask your supervisor.",
+        )
+    if unit.assigned_to_id != by.id:
+        raise FieldworkError(
+            "owner",
+            f"Household {unit.external_id} is now assigned to another interviewer; "
+            "ask your supervisor before sending this interview.",
+        )
+    if upload.instrument_hash != wave.instrument_version.content_hash:
+        raise FieldworkError(
+            "instrument",
+            "This interview was made with another version of the questionnaire than the wave's; "
+            "download the assignments again and tell your supervisor.",
+        )
+    return wave, unit
+
+
+def _check_content(wave: Wave, upload: Upload, max_paradata_bytes: int) -> None:
+    """Every problem of the answers, language and paradata at once (422 ``invalid``)."""
+    problems: list[tuple[str, str]] = []
+    if upload.language not in wave.languages:
+        problems.append(
+            (
+                "language",
+                f"the wave is offered in {', '.join(wave.languages)}, not {upload.language!r}",
+            )
+        )
+    if not isinstance(upload.paradata, dict):
+        problems.append(("paradata", "must be a JSON object"))
+    else:
+        size = len(json.dumps(upload.paradata, separators=(",", ":"), ensure_ascii=False).encode())
+        if size > max_paradata_bytes:
+            problems.append(
+                ("paradata", f"is {size} bytes; the server takes at most {max_paradata_bytes}")
+            )
+    found = validate_answers(
+        instrument_of(wave.instrument_version),
+        upload.answers,
+        today=upload.saved_at_time.date(),
+        reference_period=(wave.reference_start, wave.reference_end),
+    )
+    if upload.status == "abandoned":
+        # A break-off leaves required items unanswered (validate_answers has no codes: its words).
+        found = [p for p in found if p.message != _BREAK_OFF_MESSAGE]
+    problems.extend((p.path, p.message) for p in found)
+    if problems:
+        raise FieldworkError(
+            "invalid",
+            f"The server refused this interview: {len(problems)} answer"
+            f"{'s are' if len(problems) != 1 else ' is'} not valid. Open it, correct and send again.",
+            problems,
+        )
+
+
+def _break_off(session: DBSession, interview: Interview) -> None:
+    """An abandoned upload: partial (AAPOR 1.2) after real answers, else a break-off (2.10)."""
+    interview.status = InterviewStatus.abandoned
+    interview.completed_at = None
+    partial = bool(interview.answers)
+    interview.disposition = int(Disposition.partial if partial else Disposition.refusal)
+    unit = interview.sample_unit
+    if unit is not None:
+        other_complete = session.scalar(
+            sa.select(sa.func.count(Interview.id)).where(
+                Interview.sample_unit_id == unit.id,
+                Interview.status == InterviewStatus.completed,
+                Interview.id != interview.id,
+            )
+        )
+        if not other_complete:
+            unit.status = SampleUnitStatus.partial if partial else SampleUnitStatus.refused
+    session.flush()
+
+
+def latest_revision(session: DBSession, interview: Interview) -> InterviewRevision | None:
+    return session.scalar(
+        sa.select(InterviewRevision).where(
+            InterviewRevision.interview_id == interview.id,
+            InterviewRevision.number == interview.revision,
+        )
+    )
+
+
+def interview_of(session: DBSession, interview_uuid: str, user: User) -> Interview:
+    """The user's tablet interview with this UUID, else FieldworkError ``not_found``."""
+    check_uuid(interview_uuid)
+    interview = session.scalar(sa.select(Interview).where(Interview.uuid == interview_uuid))
+    if (
+        interview is None
+        or interview.mode is not Mode.tablet
+        or interview.interviewer_id != user.id
+    ):
+        raise FieldworkError("not_found", "The server has no interview of yours with this id.")
+    return interview
+
+
+# ---- review --------------------------------------------------------------------------------------
+
+
+def review_interview(
+    session: DBSession,
+    interview: Interview,
+    *,
+    by: User,
+    approve: bool,
+    comment: str | None = None,
+    item: str | None = None,
+    now: dt.datetime | None = None,
+) -> None:
+    """A supervisor approves a tablet interview (the device can no longer change it) or sends it
+    back with a comment (the next upload makes it ``resubmitted``); rejecting an approved one
+    reopens it."""
+    if not by.has_role(Role.supervisor, Role.survey_manager):
+        raise UserError("review", "Only supervisors and survey managers review interviews.")
+    if interview.mode is not Mode.tablet or interview.revision is None:
+        raise UserError("review", "Only interviews sent from a tablet are reviewed.")
+    comment = (comment or "").strip() or None
+    item = (item or "").strip() or None
+    if not approve and comment is None:
+        raise UserError("comment", "Say what the interviewer should correct.")
+    if item is not None and len(item) > 64:
+        raise UserError("item", "Give the code of one question (at most 64 characters).")
+    interview.review_status = ReviewStatus.approved if approve else ReviewStatus.rejected
+    interview.review_comment = comment
+    interview.review_item = item
+    interview.reviewed_at = now or utcnow()
+    interview.reviewed_by_id = by.id
+    session.flush()
+    audit.record(
+        session,
+        "interview.review",
+        user=by,
+        object_type="interview",
+        object_id=interview.uuid,
+        details={"approve": approve, "revision": interview.revision, "item": item},
+    )
+
+
+def iso(moment: dt.datetime | None) -> str | None:
+    """ISO 8601 in UTC with a Z, to the second (what every timestamp of the API looks like)."""
+    if moment is None:
+        return None
+    return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
