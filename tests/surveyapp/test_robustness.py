@@ -134,9 +134,9 @@ EXPLICIT: dict[str, Policy] = {
     "auth.change_password": Policy(EVERY_ROLE, anonymous=False),
     "api.health": PUBLIC,
     "api.ping": PUBLIC,
+    "field_api.login": PUBLIC,
     "observatory.index": PUBLIC,
     "observatory_api.api_waves": PUBLIC,
-    "field_api.login": PUBLIC,
     "observatory.wave": Policy(STAFF, anonymous=False),
     "observatory.indicators_csv": Policy(STAFF, anonymous=False),
     "observatory.indicators_xlsx": Policy(STAFF, anonymous=False),
@@ -187,20 +187,18 @@ class World:
     data_wave_id: int | None
     cookies: dict[Role | str, str]
     log: list[logging.LogRecord]
-
-    def client(self, who: Role | str | None) -> FlaskClient:
     #: A device token per role for the interviewer app's API (/api/field/), see field_token.
     tokens: dict[Role, str] = dataclasses.field(default_factory=dict)
+
+    def client(self, who: Role | str | None) -> FlaskClient:
         client = self.app.test_client()
         if who is not None:
             client.set_cookie("session", self.cookies[who])
-        return client
-
         if isinstance(who, Role):
             # fetch() sends it to /api/field/ URLs: the API reads a bearer token, never the cookie.
             client.field_token = lambda: self.field_token(who)  # type: ignore[attr-defined]
+        return client
 
-class _Collect(logging.Handler):
     def field_token(self, role: Role) -> str:
         """The role's device token, a new one after the crawl logged the last one out. Stored
         directly (analysts cannot log in to the app: their token stands for one issued before a
@@ -230,6 +228,8 @@ class _Collect(logging.Handler):
             self.tokens[role] = plain
             return plain
 
+
+class _Collect(logging.Handler):
     def __init__(self, into: list[logging.LogRecord]) -> None:
         super().__init__(logging.DEBUG)
         self.into = into
@@ -250,9 +250,9 @@ def build_world(directory: Path, with_data: bool, **config: Any) -> Iterator[Wor
         "DATABASE_URL": f"sqlite:///{directory / 'crawl.sqlite'}",
         "REPORT_WORKER": "off",
         "CONTENT_SECURITY_POLICY": CSP,
+        "FIELD_TOKEN_TOUCH_SECONDS": 10**9,
         **config,
     }
-        "FIELD_TOKEN_TOUCH_SECONDS": 10**9,
     app = create_app(settings, instance_path=str(directory / "instance"))
     log: list[logging.LogRecord] = []
     handler = _Collect(log)
@@ -312,10 +312,10 @@ def build_world(directory: Path, with_data: bool, **config: Any) -> Iterator[Wor
         cookie = client.get_cookie("session")
         assert cookie is not None
         world.cookies[role] = cookie.value
-    if with_data:
-        world.cookies[RESPONDENT] = _start_survey(app.test_client(), world.slug)
     for role in Role:
         world.field_token(role)
+    if with_data:
+        world.cookies[RESPONDENT] = _start_survey(app.test_client(), world.slug)
     yield world
     app.logger.removeHandler(handler)
     with app.app_context():
@@ -367,14 +367,14 @@ def good_values(world: World, route: Route) -> dict[str, str]:
         "code": "ABCD-EFGH",
         "page_id": "screener",
         "filename": "respond.css",
+        "interview_uuid": "3f1c2b9e-8d4a-4c51-9a6e-1b2c3d4e5f60",
+        "content_hash": "0" * 64,
     }
     if route.endpoint == "static":
         by_name["filename"] = "css/" + next(
             p.name for p in (Path(world.app.static_folder or "") / "css").iterdir()
         )
     fallback = {
-        "interview_uuid": "3f1c2b9e-8d4a-4c51-9a6e-1b2c3d4e5f60",
-        "content_hash": "0" * 64,
         "IntegerConverter": "1",
         "FloatConverter": "1.0",
         "UUIDConverter": "00000000-0000-0000-0000-000000000000",
@@ -449,18 +449,18 @@ def fetch(client: FlaskClient, url: str, **options: Any) -> TestResponse:
             **options.get("headers", {}),
         }
     response = client.open(url, **options)
-    response.get_data()
-    response.close()
-    return response
-
-
-def login_redirect(response: TestResponse) -> bool:
     if (
         field_token is not None
         and url.startswith("/api/field/logout")
         and response.status_code == 204
     ):
         field_token()  # a new token now, so that no later request writes one
+    response.get_data()
+    response.close()
+    return response
+
+
+def login_redirect(response: TestResponse) -> bool:
     return response.status_code == 302 and "/auth/login" in response.headers.get("Location", "")
 
 
@@ -591,18 +591,18 @@ def _forgery_payload(world: World) -> dict[str, str]:
     }
 
 
+#: CSRF-exempt routes that change state: the interviewer app's API reads a bearer token and
+#: never the session cookie (tests/surveyapp/test_access.py: a cookie alone gets 401), and its
+#: login takes a JSON body only (a cross-site form cannot send one).
+TOKEN_API = "field_api."
+
+
 def test_csrf_exemptions_are_read_only_json_apis() -> None:
     for route in ROUTES:
         if route.csrf_exempt:
             assert route.rule.startswith("/api/"), route.rule
             if not route.endpoint.startswith(TOKEN_API):
                 assert route.methods <= {"GET"}, (route.rule, route.methods)
-
-#: CSRF-exempt routes that change state: the interviewer app's API reads a bearer token and
-#: never the session cookie (tests/surveyapp/test_access.py: a cookie alone gets 401), and its
-#: login takes a JSON body only (a cross-site form cannot send one).
-TOKEN_API = "field_api."
-
 
 
 @pytest.mark.parametrize(
