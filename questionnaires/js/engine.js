@@ -1265,6 +1265,5 @@
     messages: function () { return MESSAGES; },
     PageNotFound: PageNotFound,
     Interview: Interview,
-    pyRepr: pyRepr,
   };
 });
