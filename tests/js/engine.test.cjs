@@ -98,3 +98,26 @@ test('answers is a copy: changing it changes nothing in the interview', () => {
   assert.equal(iv.answers.rob_n, 2);
   assert.deepEqual(iv.pageIds(), ['screener', 'incidents/1', 'incidents/2', 'perception']);
 });
+
+test('setMessages replaces the tables; bad tables are refused', () => {
+  const doc = CASES.documents.tiny;
+  const original = SurveyEngine.messages();
+  const changed = JSON.parse(JSON.stringify(original));
+  changed.en.required = 'Answer me.';
+  try {
+    SurveyEngine.setMessages(changed);
+    const iv = SurveyEngine.createInterview(doc, null, { language: 'en', today: '2026-12-06' });
+    assert.deepEqual(iv.applyPage('screener', {}), [{ code: 'rob_yn', message: 'Answer me.' }]);
+  } finally {
+    SurveyEngine.setMessages(original);
+  }
+  assert.throws(() => SurveyEngine.setMessages({ es: {} }), TypeError);
+  assert.deepEqual(SurveyEngine.messages(), MESSAGES);
+});
+
+test('today may be a Date (read in local time)', () => {
+  const doc = CASES.documents.features;
+  const iv = SurveyEngine.createInterview(doc, null, { language: 'en', today: new Date(2026, 11, 6) });
+  const start = iv.page('about').items.find((view) => view.code === 'start_date');
+  assert.equal(start.max, '2026-12-06');
+});
