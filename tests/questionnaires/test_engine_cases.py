@@ -2,7 +2,9 @@
 
 tests/fixtures/engine/cases.json is written by make_cases.py from the Python
 engine and run against questionnaires/js/engine.js by tests/js/engine.test.cjs.
-Here: the file is what the Python engine gives today (so it cannot drift), the
+Here: the file is what the Python engine gives today (its walks replayed and its
+documents validated again, so it cannot drift from the engine; a change of the
+simulator that supplied some of its documents does not make it stale), the
 message tables embedded in engine.js are messages.json, and a differential test
 runs a few thousand more random steps through both engines.
 """
@@ -63,13 +65,38 @@ def run_node(cases: dict[str, Any], tmp_path: Path) -> list[dict[str, Any]]:
     return differences
 
 
+def _text(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
 def test_cases_json_is_what_the_python_engine_gives_now(instruments: dict[str, Instrument]) -> None:
-    expected = make_cases.dumps(make_cases.make_cases(instruments))
-    stored = make_cases.CASES_PATH.read_text(encoding="utf-8")
-    assert stored == expected, (
-        "tests/fixtures/engine/cases.json is out of date with the Python engine; "
-        "run .venv/bin/python tests/fixtures/engine/make_cases.py and check the diff"
+    """Every walk is replayed (same start, same forms) and every document validated again:
+    the expectations must be what the Python engine gives today, to the JSON text."""
+    cases = json.loads(make_cases.CASES_PATH.read_text(encoding="utf-8"))
+    stale = [
+        case["id"]
+        for case in cases["walks"]
+        if _text(make_cases.replay(instruments, case)) != _text(case)
+    ] + [
+        case["id"]
+        for case in cases["validate"]
+        if _text(make_cases.revalidate(instruments, case)) != _text(case)
+    ]
+    documents = {name: instrument.to_dict() for name, instrument in instruments.items()}
+    if _text(documents) != _text(cases["documents"]):
+        stale.append("documents")
+    assert not stale, (
+        f"tests/fixtures/engine/cases.json is out of date with the Python engine ({stale[:5]}); "
+        "run .venv/bin/python tests/fixtures/engine/make_cases.py and read the diff"
     )
+
+
+def test_replaying_notices_a_changed_expectation(instruments: dict[str, Instrument]) -> None:
+    cases = json.loads(make_cases.CASES_PATH.read_text(encoding="utf-8"))
+    walk = cases["walks"][0]
+    accepted = next(step for step in walk["steps"] if "state" in step)
+    accepted["state"]["progress"][0] += 1
+    assert _text(make_cases.replay(instruments, walk)) != _text(walk)
 
 
 def test_cases_json_stays_small() -> None:
