@@ -28,6 +28,7 @@ import pandas as pd
 
 from analysis import calibration
 from analysis._calibration_model import margin_name
+from analysis._variance import LonelyPSU
 from analysis.design import SurveyDesign
 
 __all__ = ["DIAGNOSTIC_COLUMNS", "WeightingChain", "weight_diagnostics"]
@@ -168,7 +169,7 @@ class WeightingChain:
     ssu: str | None = None
     fpc2: str | None = None
     nest: bool = True
-    lonely_psu: str = "fail"
+    lonely_psu: LonelyPSU = "fail"
     _weights: np.ndarray | None = field(default=None, repr=False)
     _design: SurveyDesign | None = field(default=None, repr=False)
     _records: tuple[dict[str, Any], ...] = field(default=(), repr=False)

@@ -6,8 +6,6 @@ Nothing here touches the database schema: run ``surveyapp init`` (or
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 import secrets
 from collections.abc import Mapping
@@ -33,10 +31,8 @@ from .models.base import MAX_ID
 from .observatory import api_bp as observatory_api_bp
 from .observatory import bp as observatory_bp
 from .requestlog import register_request_log
+from .respond import bp as respond_bp
 from .security import register_security
-
-#: The respondent survey package (owned separately); registered when present.
-RESPOND_PACKAGE = "surveyapp.respond"
 
 
 class DatabaseIdConverter(IntegerConverter):
@@ -155,8 +151,6 @@ def _register_blueprints(app: Flask) -> None:
         observatory_bp,
         api_bp,
         observatory_api_bp,
+        respond_bp,
     ):
         app.register_blueprint(bp)
-    # The respondent survey lives in its own package, owned separately.
-    if importlib.util.find_spec(RESPOND_PACKAGE) is not None:
-        app.register_blueprint(importlib.import_module(RESPOND_PACKAGE).bp)

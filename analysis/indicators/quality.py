@@ -28,7 +28,6 @@ The default is ``inegi``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -177,8 +176,3 @@ def assess_quality(table: pd.DataFrame, quality: str | QualityRules = "inegi") -
     return pd.DataFrame(
         {"quality": labels, "suppressed": suppressed, "reason": reasons}, index=table.index
     )
-
-
-def rule_sets() -> Mapping[str, QualityRules]:
-    """The built-in rule sets by name."""
-    return dict(QUALITY_RULES)
