@@ -11,6 +11,7 @@ runs a few thousand more random steps through both engines.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 import random
@@ -122,7 +123,13 @@ def test_javascript_and_python_engines_agree_on_thousands_of_random_steps(
     instruments: dict[str, Instrument], tmp_path: Path
 ) -> None:
     rng = random.Random(DIFFERENTIAL_SEED)
-    docs, day, period = make_cases.simulated_documents()
+    # The simulator's documents as stored in cases.json (this test does not depend on it).
+    stored = json.loads(make_cases.CASES_PATH.read_text(encoding="utf-8"))["validate"]
+    simulated = [case for case in stored if case["id"].startswith("simulated/")]
+    docs = [case["answers"] for case in simulated]
+    day = dt.date.fromisoformat(simulated[0]["today"])
+    period = make_cases.period_of(simulated[0]["referencePeriod"])
+    assert period is not None and len(docs) >= 12
     walks = []
     steps = 0
     plan = [("vict_std", 10, 120), ("small", 16, 40), ("tiny", 16, 25), ("features", 16, 30)]
@@ -158,7 +165,7 @@ def test_javascript_and_python_engines_agree_on_thousands_of_random_steps(
                 "id": f"differential/{how}/{index}",
                 "instrument": "vict_std",
                 "today": day.isoformat(),
-                "referencePeriod": [d.isoformat() for d in period],
+                "referencePeriod": simulated[0]["referencePeriod"],
                 "answers": answers,
                 "problems": [{"path": p.path, "message": p.message} for p in problems],
             }
