@@ -139,9 +139,10 @@ async function route() {
   if (ui.leave) await ui.leave('navigate');
   const session = await sync.session();
   const hash = decodeURIComponent(window.location.hash.replace(/^#\/?/, ''));
-  if (!session || session.expired) return loginScreen(session);
+  if (!session || session.expired) { releaseLock(); return loginScreen(session); }
   const [head, uuid, ...rest] = hash.split('/');
   if (head === 'i' && uuid) return interviewScreen(session, uuid, rest.join('/') || null);
+  releaseLock();
   return homeScreen(session);
 }
 
@@ -405,38 +406,48 @@ async function reopen(record) {
 
 // ------------------------------------------------------------------ the interview
 
-async function interviewScreen(session, uuid, pageId) {
-  const record = await store.getInterview(uuid);
-  if (!record) { toast(t('not_found')); return go('#/'); }
-  if (!navigator.locks || !navigator.locks.request) return openInterview(session, record, pageId, () => {});
-  // One tab at a time per interview: the lock is held while it is open here.
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  let granted = false;
-  navigator.locks.request(`interview:${uuid}`, { ifAvailable: true }, async (lock) => {
-    if (!lock) return;
-    granted = true;
-    await openInterview(session, record, pageId, release);
-    await held;
-  }).then(() => {
-    if (!granted) {
-      screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', id: 'open-elsewhere', text: t('open_elsewhere') }),
-        el('button', { type: 'button', class: 'button', text: t('back_to_list'), on: { click: () => go('#/') } }));
-    }
+/**
+ * Hold the interview's Web Lock while it is open in this tab (across its pages): a second tab
+ * asking for it gets nothing and says the interview is open elsewhere.
+ */
+async function acquire(uuid) {
+  if (ui.lock && ui.lock.uuid === uuid) return true;
+  releaseLock();
+  if (!navigator.locks || !navigator.locks.request) return true;
+  return new Promise((resolve) => {
+    navigator.locks.request(`interview:${uuid}`, { ifAvailable: true }, (lock) => {
+      if (!lock) { resolve(false); return null; }
+      return new Promise((release) => { ui.lock = { uuid, release }; resolve(true); });
+    });
   });
 }
 
-async function openInterview(session, record, pageId, release) {
+function releaseLock() {
+  if (ui.lock) ui.lock.release();
+  ui.lock = null;
+}
+
+async function interviewScreen(session, uuid, pageId) {
+  const record = await store.getInterview(uuid);
+  if (!record) { releaseLock(); toast(t('not_found')); return go('#/'); }
+  if (!(await acquire(uuid))) {
+    return screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', id: 'open-elsewhere', text: t('open_elsewhere') }),
+      el('button', { type: 'button', class: 'button', text: t('back_to_list'), on: { click: () => go('#/') } }));
+  }
+  return openInterview(session, record, pageId);
+}
+
+async function openInterview(session, record, pageId) {
   const wave = (await store.getWave(record.wave_id)) || null;
   const doc = await store.getInstrument(record.instrument_hash);
-  if (!doc) { release(); toast(t('instrument_missing')); return go('#/'); }
+  if (!doc) { releaseLock(); toast(t('instrument_missing')); return go('#/'); }
   const options = {
     language: record.language,
     today: localDate(),
     referencePeriod: wave ? [wave.reference_start, wave.reference_end] : null,
   };
   const iv = window.SurveyEngine.createInterview(doc, record.answers, options);
-  const ctx = { session, record, doc, iv, options, release, readOnly: ![STATES.draft].includes(record.state) };
+  const ctx = { session, record, doc, iv, options, readOnly: ![STATES.draft].includes(record.state) };
   if (pageId === 'finish') return finishScreen(ctx);
   const ids = iv.pageIds();
   const target = pageId && ids.includes(pageId) ? pageId : record.page && ids.includes(record.page) ? record.page : ids[0];
@@ -475,21 +486,25 @@ function pathFor(page, repeat) {
   return (code) => (repeat && page.instance ? `${repeat.code}[${page.instance}].${code}` : code);
 }
 
-async function persist(ctx, change) {
-  // Every write goes through the edit counter: a second tab's copy can never win silently.
-  const next = { ...ctx.record, ...change };
-  try {
-    ctx.record = await store.saveInterview(next, ctx.record.edit);
-    return true;
-  } catch (err) {
-    if (err instanceof store.EditConflict) {
+function persist(ctx, change) {
+  // Writes of this tab go one after the other (each needs the edit counter the previous one
+  // left); a second tab's copy can never win silently: its counter no longer matches.
+  const run = async () => {
+    if (ctx.conflict) return false;
+    const next = { ...ctx.record, ...(typeof change === 'function' ? change(ctx.record) : change) };
+    try {
+      ctx.record = await store.saveInterview(next, ctx.record.edit);
+      return true;
+    } catch (err) {
+      if (!(err instanceof store.EditConflict)) throw err;
       ctx.conflict = true;
-      screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', text: t('changed_elsewhere') }),
+      screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', id: 'changed-elsewhere', text: t('changed_elsewhere') }),
         el('button', { type: 'button', class: 'button', text: t('reload'), on: { click: () => route() } }));
       return false;
     }
-    throw err;
-  }
+  };
+  ctx.writes = (ctx.writes || Promise.resolve()).then(run, run);
+  return ctx.writes;
 }
 
 function pageScreen(ctx, pageId) {
@@ -507,7 +522,7 @@ function pageScreen(ctx, pageId) {
   const savePending = debounce(async () => {
     if (ctx.readOnly || ctx.conflict) return;
     const raw = readRaw(form);
-    await persist(ctx, { pending: { ...(ctx.record.pending || {}), [pageId]: raw }, page: pageId, paradata: clock.paradata });
+    await persist(ctx, (r) => ({ pending: { ...(r.pending || {}), [pageId]: raw }, page: pageId, paradata: clock.paradata }));
   }, 250);
   const updateRelevance = debounce(() => {
     const shown = preview(ctx, page, readRaw(form));
@@ -539,9 +554,8 @@ function pageScreen(ctx, pageId) {
       clock.leave(outcome);
       savePending.flush();
       const raw = readRaw(form);
-      await persist(ctx, { pending: { ...(ctx.record.pending || {}), [pageId]: raw }, page: pageId, paradata: clock.paradata });
+      await persist(ctx, (r) => ({ pending: { ...(r.pending || {}), [pageId]: raw }, page: pageId, paradata: clock.paradata }));
     }
-    ctx.release();
   };
   ui.leave = leave;
   const moveTo = async (target) => {
@@ -563,13 +577,14 @@ function pageScreen(ctx, pageId) {
       return;
     }
     clock.leave('next');
-    const remaining = { ...(ctx.record.pending || {}) };
-    delete remaining[pageId];
     const target = iv.nextPageId(pageId) || 'finish';
     ctx.left = true;
     ui.leave = null;
-    const ok = await persist(ctx, { answers: iv.answers, pending: remaining, page: target === 'finish' ? pageId : target, paradata: clock.paradata });
-    ctx.release();
+    const ok = await persist(ctx, (r) => {
+      const remaining = { ...(r.pending || {}) };
+      delete remaining[pageId];
+      return { answers: iv.answers, pending: remaining, page: target === 'finish' ? pageId : target, paradata: clock.paradata };
+    });
     if (ok) go(`#/i/${record.uuid}/${encodeURIComponent(target)}`);
   });
   back.addEventListener('click', () => moveTo(iv.previousPageId(pageId) || pageId));
@@ -603,7 +618,7 @@ function finishScreen(ctx) {
   const complete = iv.isComplete();
   const [done, total] = iv.progress();
   const incomplete = iv.pageIds().filter((id) => !pageDone(iv, id));
-  ui.leave = async () => { ui.leave = null; ctx.release(); };
+  ui.leave = null;
   const finish = async (status) => {
     const paradata = { ...(record.paradata || emptyParadata(BUILD)), ended_at: localIso() };
     const clientRevision = (record.client_revision || 0) + 1;
@@ -619,9 +634,7 @@ function finishScreen(ctx) {
       client_revision: clientRevision,
       saved_at: savedAt,
     };
-    ui.leave = null;
     const ok = await persist(ctx, { state: STATES.outbox, status, outbox, client_revision: clientRevision, paradata, pending: {} });
-    ctx.release();
     if (ok) {
       toast(t('saved_for_sending'));
       go('#/');
@@ -646,7 +659,7 @@ function finishScreen(ctx) {
       el('p', { class: 'q__hint', text: t('break_off_hint') }),
       el('button', { type: 'button', class: 'button button--warning', id: 'break-off', text: t('break_off_confirm'), on: { click: () => finish('abandoned') } })));
   }
-  children.push(el('button', { type: 'button', class: 'link', text: t('back_to_list'), on: { click: async () => { await ui.leave?.(); go('#/'); } } }));
+  children.push(el('button', { type: 'button', class: 'link', text: t('back_to_list'), on: { click: () => go('#/') } }));
   screen(t('review_finish'), ...children);
 }
 

@@ -1,0 +1,346 @@
+"""The interviewer app in a real Chromium, as a field team uses it: log in online, download the
+assignments, go offline, do two whole interviews of the standard questionnaire with incident
+loops, reload and restart the browser while offline (everything still there), come back online,
+sync: exactly the two interviews on the server, with the answers typed. Then the app is updated
+(a new service worker) with a draft on the device, two tabs open the same interview, and logging
+out with unsent work is refused.
+
+The browser keeps its profile in a temporary folder (a persistent context), so "restart" is a
+real restart of Chromium with the same IndexedDB, Cache Storage and service worker.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+
+from surveyapp.extensions import db
+from surveyapp.fieldwork import app as field_app
+from surveyapp.models import (
+    Interview,
+    InterviewRevision,
+    InterviewStatus,
+    Mode,
+    Role,
+    SampleUnit,
+    User,
+    Wave,
+)
+
+from ...conftest import TEST_PASSWORD  # type: ignore[import-not-found]
+from .conftest import LAUNCH_ARGS, load_scenario  # type: ignore[import-not-found]
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.browser
+scenario = load_scenario()
+TIMEOUT_MS = 20_000
+APP = "/fieldwork/app/"
+
+
+@pytest.fixture
+def chromium_profile(tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    """``launch()`` -> a persistent Chromium context on one profile folder (same folder each time)."""
+    executable = (
+        os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE")
+        or shutil.which("chromium")
+        or "/usr/bin/chromium"
+    )
+    if not Path(executable).exists():
+        pytest.skip("no Chromium to drive")
+    profile = tmp_path / "chromium-profile"
+    with playwright_sync.sync_playwright() as playwright:
+        opened: list[Any] = []
+
+        def launch(locale: str = "en-GB") -> Any:
+            context = playwright.chromium.launch_persistent_context(
+                str(profile),
+                executable_path=executable,
+                args=LAUNCH_ARGS,
+                headless=True,
+                locale=locale,
+                viewport={"width": 600, "height": 960},  # a 7-inch tablet held upright
+            )
+            context.set_default_timeout(TIMEOUT_MS)
+            opened.append(context)
+            return context
+
+        yield launch
+        for context in opened:
+            try:
+                context.close()
+            except Exception:  # already closed by the test
+                pass
+
+
+@pytest.fixture
+def field_wave(
+    app: Flask, std_wave: dict[str, Any], make_user: Callable[..., User]
+) -> dict[str, Any]:
+    """The invitation wave of ``std_wave`` also collecting tablet interviews, three households
+    assigned to one interviewer."""
+    interviewer = make_user(Role.interviewer, email="ana@example.org", name="Ana Interviewer")
+    with app.app_context():
+        wave = db.session.scalar(sa.select(Wave).where(Wave.slug == std_wave["invited"]))
+        assert wave is not None
+        wave.modes = [Mode.web.value, Mode.tablet.value]
+        for external_id in ("T1", "T2", "T3"):
+            db.session.add(
+                SampleUnit(
+                    wave_id=wave.id,
+                    external_id=external_id,
+                    address=f"Calle {external_id} 12",
+                    assigned_to_id=interviewer.id,
+                )
+            )
+        db.session.commit()
+        return {"wave_id": wave.id, "interviewer": interviewer, "document": std_wave["document"]}
+
+
+def tablet_interviews(app: Flask, wave_id: int) -> list[dict[str, Any]]:
+    with app.app_context():
+        rows = db.session.scalars(
+            sa.select(Interview).where(Interview.wave_id == wave_id, Interview.mode == Mode.tablet)
+        ).all()
+        out = []
+        for row in rows:
+            revisions = db.session.scalar(
+                sa.select(sa.func.count())
+                .select_from(InterviewRevision)
+                .where(InterviewRevision.interview_id == row.id)
+            )
+            unit = db.session.get(SampleUnit, row.sample_unit_id)
+            out.append(
+                {
+                    "uuid": row.uuid,
+                    "status": row.status,
+                    "answers": row.answers,
+                    "paradata": row.paradata,
+                    "revisions": revisions,
+                    "unit": unit.external_id if unit else None,
+                    "incidents": len(row.incidents),
+                }
+            )
+        return out
+
+
+def log_in(page: Any, base: str) -> None:
+    page.goto(base + APP)
+    page.fill("#email", "ana@example.org")
+    page.fill("#password", TEST_PASSWORD)
+    page.fill("#device", "Tableta 7")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_selector("#sync-panel")
+
+
+def fill(page: Any, answers: dict[str, Any]) -> None:
+    """Tap or type every answer as an interviewer would (labels tapped, boxes typed into)."""
+    for name, value in answers.items():
+        values = value if isinstance(value, list) else [value]
+        first = page.locator(f'[name="{name}"]').first
+        kind = first.get_attribute("type")
+        if kind in ("radio", "checkbox"):
+            for one in values:
+                box = page.locator(f'[name="{name}"][value="{one}"]')
+                page.locator(f'label[for="{box.get_attribute("id")}"]').click()
+                assert box.is_checked(), (name, one)
+        else:
+            first.fill(values[0])
+
+
+def open_unit(page: Any, external_id: str) -> None:
+    card = page.locator(f'li.card[data-unit="{external_id}"]')
+    card.locator("button").first.click()
+
+
+def interview(page: Any, external_id: str, *, stop_after: str | None = None) -> None:
+    """Start (or continue) the unit's interview and walk the standard scenario to its end."""
+    open_unit(page, external_id)
+    page.wait_for_selector("button[data-lang], form.page")
+    if page.locator("button[data-lang]").count():
+        page.locator('button[data-lang="es"]').click()
+    for page_id, answers in scenario.PAGES:
+        page.wait_for_selector(f'form.page[data-page="{page_id}"]')
+        fill(page, answers)
+        page.locator("#next").click()
+        if stop_after == page_id:
+            return
+    page.wait_for_selector("#finish")
+    page.locator("#finish").click()
+    page.wait_for_selector("#sync-panel")
+
+
+def card_state(page: Any, external_id: str) -> str:
+    return str(page.locator(f'li.card[data-unit="{external_id}"]').get_attribute("data-state"))
+
+
+def wait_for_state(page: Any, external_id: str, state: str) -> None:
+    page.wait_for_selector(f'li.card[data-unit="{external_id}"][data-state="{state}"]')
+
+
+def test_two_interviews_done_offline_survive_restarts_and_sync_exactly_once(
+    app: Flask, live_server: str, field_wave: dict[str, Any], chromium_profile: Callable[..., Any]
+) -> None:
+    context = chromium_profile()
+    page = context.new_page()
+    log_in(page, live_server)
+    assert page.locator('li.card[data-unit="T1"]').count() == 1
+    # The service worker has the app's files before the network goes.
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+
+    context.set_offline(True)
+    page.reload()
+    page.wait_for_selector("#sync-panel")
+    assert page.evaluate("navigator.onLine") is False
+
+    interview(page, "T1")
+    assert card_state(page, "T1") == "outbox"
+    # Half of the second interview, then the browser is closed in the middle of a page.
+    interview(page, "T2", stop_after="pv_rob")
+    page.locator('[name="pv_theft_5y"][value="2"]').check()  # answered, not yet "Next"
+    page.wait_for_timeout(400)
+    context.close()
+
+    # Chromium restarted with no network: the app, the assignments and both interviews are there.
+    context = chromium_profile()
+    context.set_offline(True)
+    page = context.new_page()
+    page.goto(live_server + APP)
+    page.wait_for_selector("#sync-panel")
+    assert card_state(page, "T1") == "outbox"
+    assert card_state(page, "T2") == "draft"
+    open_unit(page, "T2")
+    page.wait_for_selector('form.page[data-page="pv_theft"]')
+    # The draft reopens on the page it was left at, with the answer given there.
+    assert page.locator('[name="pv_theft_5y"][value="2"]').is_checked()
+    page.locator("#next").click()
+    ids = [page_id for page_id, _ in scenario.PAGES]
+    for page_id, answers in scenario.PAGES[ids.index("pv_theft") + 1 :]:
+        page.wait_for_selector(f'form.page[data-page="{page_id}"]')
+        fill(page, answers)
+        page.locator("#next").click()
+    page.wait_for_selector("#finish")
+    page.locator("#finish").click()
+    page.wait_for_selector("#sync-panel")
+    assert card_state(page, "T2") == "outbox"
+    assert tablet_interviews(app, field_wave["wave_id"]) == []  # nothing reached the server
+
+    context.set_offline(False)
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "sent")
+    wait_for_state(page, "T2", "sent")
+
+    stored = tablet_interviews(app, field_wave["wave_id"])
+    assert sorted(s["unit"] for s in stored) == ["T1", "T2"]
+    for row in stored:
+        assert row["status"] is InterviewStatus.completed
+        assert row["revisions"] == 1
+        assert row["incidents"] == 2
+        scenario.check_document(row["answers"], field_wave["document"])
+        timings = row["paradata"]["questions"]
+        assert timings["hh_size"]["first"] and re.search(
+            r"[+-]\d\d:\d\d$", timings["hh_size"]["first"]
+        )
+        assert "incident[2].inc_month" in timings
+
+    # Sync again (and reload, which syncs on start): still exactly two, one revision each.
+    page.locator("#send-now").click()
+    page.reload()
+    page.wait_for_selector("#sync-panel")
+    page.locator("#send-now").click()
+    page.wait_for_timeout(1000)
+    again = tablet_interviews(app, field_wave["wave_id"])
+    assert sorted((r["unit"], r["uuid"], r["revisions"]) for r in again) == sorted(
+        (r["unit"], r["uuid"], 1) for r in stored
+    )
+
+
+def test_an_app_update_keeps_drafts_and_opens_cached_questionnaires_offline(
+    app: Flask,
+    live_server: str,
+    field_wave: dict[str, Any],
+    chromium_profile: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    context = chromium_profile()
+    page = context.new_page()
+    log_in(page, live_server)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    old_build = page.locator('meta[name="field-build"]').get_attribute("content")
+    interview(page, "T3", stop_after="household")
+    page.locator("#close").click()
+    page.wait_for_selector("#sync-panel")
+    assert card_state(page, "T3") == "draft"
+
+    # A new release: every file's hash changes, so the worker script changes too.
+    monkeypatch.setattr(field_app, "build_id", lambda: "newrelease000001")
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    page.wait_for_selector("#update-bar:not([hidden])")
+    page.locator("#update-bar button").click()
+    page.wait_for_selector('meta[name="field-build"][content="newrelease000001"]', state="attached")
+    assert old_build != "newrelease000001"
+    names = page.evaluate("caches.keys()")
+    assert names == ["field-app-newrelease000001"]
+
+    # Offline after the update: the draft and its questionnaire still open.
+    context.set_offline(True)
+    page.reload()
+    page.wait_for_selector("#sync-panel")
+    assert card_state(page, "T3") == "draft"
+    open_unit(page, "T3")
+    page.wait_for_selector("form.page")
+    assert page.locator('[name="dem_age"]').count() == 1  # the page after "household"
+
+
+def test_one_interview_in_two_tabs_is_never_two_records(
+    app: Flask, live_server: str, field_wave: dict[str, Any], chromium_profile: Callable[..., Any]
+) -> None:
+    context = chromium_profile()
+    first = context.new_page()
+    log_in(first, live_server)
+    interview(first, "T1", stop_after="intro")
+    url = first.url
+    second = context.new_page()
+    second.goto(url)
+    second.wait_for_selector("#open-elsewhere")
+    # Closing it in the first tab frees it for the second.
+    first.locator("#close").click()
+    first.wait_for_selector("#sync-panel")
+    second.reload()
+    second.wait_for_selector("form.page")
+    count = second.evaluate(
+        """async () => {
+            const req = indexedDB.open('surveyapp-field');
+            const db = await new Promise((ok) => { req.onsuccess = () => ok(req.result); });
+            const all = await new Promise((ok) => {
+                const r = db.transaction('interviews').objectStore('interviews').getAll();
+                r.onsuccess = () => ok(r.result);
+            });
+            return all.filter((x) => x.unit && x.unit.external_id === 'T1').length;
+        }"""
+    )
+    assert count == 1
+
+
+def test_logging_out_is_refused_while_an_interview_is_unsent(
+    app: Flask, live_server: str, field_wave: dict[str, Any], chromium_profile: Callable[..., Any]
+) -> None:
+    context = chromium_profile()
+    page = context.new_page()
+    log_in(page, live_server)
+    interview(page, "T1", stop_after="intro")
+    page.locator("#close").click()
+    page.wait_for_selector("#logout")
+    page.locator("#logout").click()
+    page.wait_for_selector(".panel--device .notice--error:not([hidden])")
+    assert "1" in page.locator(".panel--device .notice--error").inner_text()
+    page.reload()
+    page.wait_for_selector("#sync-panel")  # still logged in, the draft still there
+    assert card_state(page, "T1") == "draft"
