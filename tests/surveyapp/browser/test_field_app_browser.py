@@ -11,6 +11,7 @@ real restart of Chromium with the same IndexedDB, Cache Storage and service work
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -74,10 +75,8 @@ def chromium_profile(tmp_path: Path) -> Iterator[Callable[..., Any]]:
 
         yield launch
         for context in opened:
-            try:
+            with contextlib.suppress(Exception):  # already closed by the test
                 context.close()
-            except Exception:  # already closed by the test
-                pass
 
 
 @pytest.fixture
