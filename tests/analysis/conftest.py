@@ -1,4 +1,4 @@
-"""Fixtures for the analysis tests: R's api data and the reference values.
+"""Fixtures for the analysis tests: R's api data, R's example designs and the reference values.
 
 The CSV files and ``reference_design.json`` are written by
 ``tests/fixtures/r/make_reference_design.R``; the tests never need R.
@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+
+from analysis.design import SurveyDesign
 
 R_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "r"
 
@@ -43,6 +45,24 @@ def apiclus1() -> pd.DataFrame:
 def apiclus2() -> pd.DataFrame:
     """R's ``apiclus2`` (two-stage sample: districts, then schools)."""
     return _api("apiclus2").copy()
+
+
+@pytest.fixture
+def dstrat(apistrat: pd.DataFrame) -> SurveyDesign:
+    """R: ``svydesign(id = ~1, strata = ~stype, weights = ~pw, data = apistrat, fpc = ~fpc)``."""
+    return SurveyDesign(apistrat, weights="pw", strata="stype", fpc="fpc")
+
+
+@pytest.fixture
+def dclus1(apiclus1: pd.DataFrame) -> SurveyDesign:
+    """R: ``svydesign(id = ~dnum, weights = ~pw, data = apiclus1, fpc = ~fpc)``."""
+    return SurveyDesign(apiclus1, weights="pw", psu="dnum", fpc="fpc")
+
+
+@pytest.fixture
+def dclus2(apiclus2: pd.DataFrame) -> SurveyDesign:
+    """R: ``svydesign(id = ~dnum + snum, fpc = ~fpc1 + fpc2, data = apiclus2)``."""
+    return SurveyDesign(apiclus2, psu="dnum", ssu="snum", fpc="fpc1", fpc2="fpc2")
 
 
 @pytest.fixture(scope="session")

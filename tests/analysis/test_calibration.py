@@ -43,12 +43,12 @@ def ref() -> dict[str, Any]:
         return json.load(fh)
 
 
-@pytest.fixture(scope="module")
-def dclus1() -> SurveyDesign:
-    data = pd.read_csv(FIXTURES / "api" / "apiclus1.csv")
+@pytest.fixture
+def dclus1(apiclus1: pd.DataFrame) -> SurveyDesign:
+    """R's dclus1 with the 0/1 columns stypeE, stypeH, stypeM that calibration margins use."""
     for level in ("E", "H", "M"):
-        data[f"stype{level}"] = (data["stype"] == level).astype(float)
-    return SurveyDesign(data, weights="pw", psu="dnum", fpc="fpc")
+        apiclus1[f"stype{level}"] = (apiclus1["stype"] == level).astype(float)
+    return SurveyDesign(apiclus1, weights="pw", psu="dnum", fpc="fpc")
 
 
 def _scalar(value: Any) -> float:

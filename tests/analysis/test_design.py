@@ -29,21 +29,6 @@ def check(assert_r: Check, est: Estimate, ref: dict[str, Any], deff: bool = True
         assert_r(est.deff, ref["deff"])
 
 
-@pytest.fixture
-def dstrat(apistrat: pd.DataFrame) -> SurveyDesign:
-    return SurveyDesign(apistrat, weights="pw", strata="stype", fpc="fpc")
-
-
-@pytest.fixture
-def dclus1(apiclus1: pd.DataFrame) -> SurveyDesign:
-    return SurveyDesign(apiclus1, weights="pw", psu="dnum", fpc="fpc")
-
-
-@pytest.fixture
-def dclus2(apiclus2: pd.DataFrame) -> SurveyDesign:
-    return SurveyDesign(apiclus2, psu="dnum", ssu="snum", fpc="fpc1", fpc2="fpc2")
-
-
 # -- whole-sample estimates ---------------------------------------------------------
 
 

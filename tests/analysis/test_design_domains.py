@@ -14,21 +14,6 @@ from analysis import SurveyDesign, calibration
 Check = Callable[..., None]
 
 
-@pytest.fixture
-def dstrat(apistrat: pd.DataFrame) -> SurveyDesign:
-    return SurveyDesign(apistrat, weights="pw", strata="stype", fpc="fpc")
-
-
-@pytest.fixture
-def dclus1(apiclus1: pd.DataFrame) -> SurveyDesign:
-    return SurveyDesign(apiclus1, weights="pw", psu="dnum", fpc="fpc")
-
-
-@pytest.fixture
-def dclus2(apiclus2: pd.DataFrame) -> SurveyDesign:
-    return SurveyDesign(apiclus2, psu="dnum", ssu="snum", fpc="fpc1", fpc2="fpc2")
-
-
 def check_by(assert_r: Check, table: pd.DataFrame, ref: dict[str, Any], by: list[str]) -> None:
     for col in by:
         assert [str(v) for v in table[col]] == ref[col]

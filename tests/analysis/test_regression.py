@@ -33,25 +33,6 @@ def ref() -> dict[str, Any]:
         return json.load(fh)
 
 
-def _read(name: str) -> pd.DataFrame:
-    return pd.read_csv(FIXTURES / "api" / f"{name}.csv")
-
-
-@pytest.fixture(scope="module")
-def dstrat() -> SurveyDesign:
-    return SurveyDesign(_read("apistrat"), weights="pw", strata="stype", fpc="fpc")
-
-
-@pytest.fixture(scope="module")
-def dclus1() -> SurveyDesign:
-    return SurveyDesign(_read("apiclus1"), weights="pw", psu="dnum", fpc="fpc")
-
-
-@pytest.fixture(scope="module")
-def dclus2() -> SurveyDesign:
-    return SurveyDesign(_read("apiclus2"), psu="dnum", fpc="fpc1", ssu="snum", fpc2="fpc2")
-
-
 def check_table(
     table: pd.DataFrame, expected: dict[str, Any], order: list[int] | None = None
 ) -> None:

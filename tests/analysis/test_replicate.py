@@ -15,13 +15,13 @@ Check = Callable[..., None]
 
 
 @pytest.fixture
-def jk1(apiclus1: pd.DataFrame) -> ReplicateDesign:
-    return SurveyDesign(apiclus1, weights="pw", psu="dnum", fpc="fpc").replicate("jk1")
+def jk1(dclus1: SurveyDesign) -> ReplicateDesign:
+    return dclus1.replicate("jk1")
 
 
 @pytest.fixture
-def jkn(apistrat: pd.DataFrame) -> ReplicateDesign:
-    return SurveyDesign(apistrat, weights="pw", strata="stype", fpc="fpc").replicate("jkn")
+def jkn(dstrat: SurveyDesign) -> ReplicateDesign:
+    return dstrat.replicate("jkn")
 
 
 @pytest.fixture
