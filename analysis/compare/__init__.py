@@ -1,0 +1,36 @@
+"""Comparisons: changes between waves, differences between domains, perceived vs actual.
+
+One module per job (:mod:`.differences`, :mod:`.perception`, :mod:`.model`); import from here.
+
+* :func:`wave_difference`: change of each indicator between two waves
+  (independent samples) with its standard error, t, p and significance.
+* :func:`domain_difference`: difference between two domains of the same
+  design, with the covariance of the two estimates.
+* :func:`perceived_vs_actual`: per area or group, feeling unsafe and
+  thinking victimization likely next to prevalence, incidence, the dark
+  figure and police-recorded crime.
+* :func:`perceived_trend`: the share who think crime increased next to
+  the measured change of prevalence and incidence between waves.
+* :func:`fear_gap`: areas or groups whose fear ranks clearly above (or
+  below) their victimization, by standardized ranks with intervals.
+* :func:`fear_model`: design-based logistic regression of feeling unsafe on
+  victimization, sex, age group, area and trust in the police.
+
+Perceived likelihood of victimization in the next 12 months is a
+perception; nothing here divides it by last year's prevalence (naming.md).
+"""
+
+from analysis.compare.differences import DIFFERENCE_COLUMNS, domain_difference, wave_difference
+from analysis.compare.model import fear_model
+from analysis.compare.perception import fear_gap, perceived_trend, perceived_vs_actual, police_rates
+
+__all__ = [
+    "DIFFERENCE_COLUMNS",
+    "domain_difference",
+    "fear_gap",
+    "fear_model",
+    "perceived_trend",
+    "perceived_vs_actual",
+    "police_rates",
+    "wave_difference",
+]
