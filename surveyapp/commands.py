@@ -23,6 +23,7 @@ from questionnaires.cli import questionnaire
 from questionnaires.loader import standard_instrument_paths
 from questionnaires.problems import InstrumentError
 
+from .cli_fieldwork import fieldwork_group
 from .cli_report import report_command
 from .extensions import db
 from .models import (
@@ -36,7 +37,7 @@ from .models import (
     Wave,
     WaveStatus,
 )
-from .services import areas, invitations, waves
+from .services import areas, fieldwork, invitations, waves
 from .services.demo_data import SIZES as SIMULATION_SIZES
 from .services.demo_data import load_simulated_wave
 from .services.instruments import InstrumentConflict, load_instrument_files
@@ -46,6 +47,8 @@ from .services.users import UserError, create_user, find_user, set_password
 DEMO_ADMIN_EMAIL = "admin@example.org"
 DEMO_SLUG = "demo"
 DEMO_PASSWORD_FILE = "demo-admin.txt"
+DEMO_INTERVIEWER_EMAIL = "interviewer@example.org"
+DEMO_INTERVIEWER_FILE = "demo-interviewer.txt"
 
 
 def register_commands(app: Flask) -> None:
@@ -56,6 +59,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(questionnaire)
     app.cli.add_command(report_command)
+    app.cli.add_command(fieldwork_group)
 
 
 def _fail(message: str) -> None:
@@ -241,26 +245,43 @@ def area_list() -> None:
 
 def _demo_admin_password(instance: Path) -> str:
     """The demo administrator's password, created once and kept in the instance folder."""
-    path = instance / DEMO_PASSWORD_FILE
-    admin = find_user(db.session, DEMO_ADMIN_EMAIL)
-    if admin is not None and path.exists():
+    return _demo_account(
+        instance, DEMO_ADMIN_EMAIL, "Demo administrator", Role.administrator, DEMO_PASSWORD_FILE
+    )
+
+
+def _demo_account(instance: Path, email: str, name: str, role: Role, filename: str) -> str:
+    """A demo account's password, created once and kept in ``instance/filename`` (mode 0600)."""
+    path = instance / filename
+    user = find_user(db.session, email)
+    if user is not None and path.exists():
         saved = path.read_text(encoding="utf-8").split()[-1]
-        if admin.check_password(saved):
+        if user.check_password(saved):
             return saved
     password = secrets.token_urlsafe(12)
-    if admin is None:
-        create_user(
-            db.session,
-            email=DEMO_ADMIN_EMAIL,
-            name="Demo administrator",
-            role=Role.administrator,
-            password=password,
-        )
+    if user is None:
+        create_user(db.session, email=email, name=name, role=role, password=password)
     else:
-        set_password(db.session, admin, password)
+        set_password(db.session, user, password)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(f"{DEMO_ADMIN_EMAIL} {password}\n")
+        fh.write(f"{email} {password}\n")
+    return password
+
+
+def _demo_interviewer(instance: Path, wave: Wave) -> str:
+    """The demo interviewer's password; the demo wave's units of Norte (D-001 to D-003) are theirs."""
+    password = _demo_account(
+        instance,
+        DEMO_INTERVIEWER_EMAIL,
+        "Demo interviewer",
+        Role.interviewer,
+        DEMO_INTERVIEWER_FILE,
+    )
+    interviewer = find_user(db.session, DEMO_INTERVIEWER_EMAIL)
+    assert interviewer is not None
+    norte = fieldwork.find_area(db.session, "DM/01/001")
+    fieldwork.assign_units(db.session, wave, interviewer, by=None, area=norte)
     return password
 
 
@@ -346,6 +367,7 @@ def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     initialise(None, None, None)
     password = _demo_admin_password(Path(current_app.instance_path))
     wave = _demo_wave()
+    field_password = _demo_interviewer(Path(current_app.instance_path), wave)
     # two waves a year apart, so the reports have changes to show
     simulated = [
         load_simulated_wave(db.session, seed=1, size=size, wave=number) for number in (1, 2)
@@ -370,6 +392,12 @@ def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     click.echo(f"      email:    {DEMO_ADMIN_EMAIL}")
     click.echo(
         f"      password: {password}   (kept in {Path(current_app.instance_path) / DEMO_PASSWORD_FILE})"
+    )
+    click.echo(f"  Interviewer app (tablets; install it from the browser): {base}/fieldwork/app/")
+    click.echo(f"      email:    {DEMO_INTERVIEWER_EMAIL}   (households D-001 to D-003)")
+    click.echo(
+        f"      password: {field_password}   "
+        f"(kept in {Path(current_app.instance_path) / DEMO_INTERVIEWER_FILE})"
     )
     if codes:
         click.echo(

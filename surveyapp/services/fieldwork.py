@@ -14,7 +14,7 @@ import json
 import math
 import re
 import secrets
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -268,10 +268,12 @@ def assign_units(
     area: Area | None = None,
     external_ids: Sequence[str] = (),
     reassign: bool = False,
+    within: Collection[int] | None = None,
 ) -> list[SampleUnit]:
     """Assign units of ``wave`` to ``interviewer``: the listed ones, else the unassigned units of
     ``area`` and the areas below it (or of the whole wave). Units listed that are assigned to
-    someone else are refused unless ``reassign``. Returns the units newly assigned."""
+    someone else are refused unless ``reassign``. ``within`` (area ids, see services/scope.py)
+    limits every unit touched to those areas. Returns the units newly assigned."""
     if not interviewer.active or not does_field_work(interviewer):
         raise AssignmentError("interviewer", f"{interviewer.email} does not do field work.")
     if not wave.allows(Mode.tablet):
@@ -279,6 +281,8 @@ def assign_units(
             "wave", f'Wave "{wave.name}" does not collect tablet interviews; nothing to assign.'
         )
     query = sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id)
+    if within is not None:
+        query = query.where(SampleUnit.area_id.in_(sorted(within)))
     if external_ids:
         wanted = list(dict.fromkeys(e.strip() for e in external_ids if e.strip()))
         units = list(session.scalars(query.where(SampleUnit.external_id.in_(wanted))))

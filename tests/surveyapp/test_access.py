@@ -36,6 +36,9 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
     "manage.user_active": ("POST", ADMIN),
     "manage.user_area": ("POST", ADMIN),
     "fieldwork.index": ("GET", FIELD),
+    "manage.field_assign": ("GET", MANAGERS),
+    "manage.user_devices": ("GET", MANAGERS),
+    "manage.revoke_device": ("POST", MANAGERS),
 }
 #: The observatory's routes (observatory.*, observatory_api.*) depend on the wave's public flag
 #: too; their matrix is in tests/surveyapp/test_observatory_access.py.

@@ -1,0 +1,146 @@
+"""Management of field work: assigning a wave's units to interviewers, and device tokens.
+
+Issue 9 builds full supervision; these pages are the minimum the interviewer app needs:
+a bulk assignment per area and the list of a person's devices with a Revoke button.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, SelectField, SubmitField
+from wtforms.validators import InputRequired
+
+from ..auth.decorators import role_required
+from ..extensions import db
+from ..models import ApiToken, Area, Mode, SampleUnit, User, utcnow
+from ..models.base import MAX_ID
+from ..services import fieldwork
+from ..services.areas import area_path
+from ..services.fieldwork import AssignmentError
+from .forms import IntegerRange, choices
+from .routes import MANAGER_ROLES, _me, _scope, _user_or_404, _wave_or_404, bp
+
+
+class AssignForm(FlaskForm):
+    interviewer = SelectField("Interviewer", coerce=int)
+    area = SelectField("Units of", coerce=int, default=0)
+    submit = SubmitField("Assign the unassigned units")
+
+
+class RevokeForm(FlaskForm):
+    token_id = IntegerField(
+        validators=[InputRequired(), IntegerRange(1, MAX_ID, "Choose a device from the list.")]
+    )
+    submit = SubmitField("Revoke")
+
+
+@bp.route("/waves/<int:wave_id>/assign", methods=["GET", "POST"])
+@role_required(*MANAGER_ROLES)
+def field_assign(wave_id: int) -> ResponseReturnValue:
+    """Assign the wave's unassigned units of an area (or all) to an interviewer, in bulk."""
+    scope = _scope()
+    wave = _wave_or_404(wave_id, scope)
+    people = list(
+        db.session.scalars(
+            sa.select(User)
+            .where(User.active.is_(True), User.role.in_(fieldwork.FIELD_ROLES))
+            .order_by(User.name)
+        )
+    )
+    unit_areas = [
+        a
+        for a in db.session.scalars(
+            sa.select(Area).where(
+                Area.id.in_(sa.select(SampleUnit.area_id).where(SampleUnit.wave_id == wave.id))
+            )
+        )
+        if scope.allows(a.id)
+    ]
+    form = AssignForm()
+    form.interviewer.choices = choices((u.id, f"{u.name} ({u.email})") for u in people)
+    form.area.choices = choices(
+        [
+            (0, "every area" if not scope.limited else "every area of yours"),
+            *sorted(((a.id, f"{area_path(a)} – {a.name}") for a in unit_areas), key=lambda c: c[1]),
+        ]
+    )
+    if form.validate_on_submit():
+        interviewer = next((u for u in people if u.id == form.interviewer.data), None)
+        area = next((a for a in unit_areas if a.id == form.area.data), None)
+        try:
+            if interviewer is None:
+                raise AssignmentError("interviewer", "Choose an interviewer from the list.")
+            done = fieldwork.assign_units(
+                db.session, wave, interviewer, by=_me(), area=area, within=scope.area_ids
+            )
+        except AssignmentError as exc:
+            db.session.rollback()
+            flash(exc.message, "error")
+        else:
+            db.session.commit()
+            flash(f"{len(done)} units assigned to {interviewer.name}.", "success")
+            return redirect(url_for("manage.field_assign", wave_id=wave_id))
+    elif form.is_submitted():
+        flash("Choose an interviewer and an area from the lists.", "error")
+    query = (
+        sa.select(User, sa.func.count(SampleUnit.id))
+        .join(SampleUnit, SampleUnit.assigned_to_id == User.id)
+        .where(SampleUnit.wave_id == wave.id)
+        .group_by(User.id)
+        .order_by(User.name)
+    )
+    unassigned = sa.select(sa.func.count(SampleUnit.id)).where(
+        SampleUnit.wave_id == wave.id, SampleUnit.assigned_to_id.is_(None)
+    )
+    if scope.area_ids is not None:
+        query = query.where(SampleUnit.area_id.in_(sorted(scope.area_ids)))
+        unassigned = unassigned.where(SampleUnit.area_id.in_(sorted(scope.area_ids)))
+    return render_template(
+        "manage/assign.html",
+        wave=wave,
+        form=form,
+        assigned=db.session.execute(query).all(),
+        unassigned=db.session.scalar(unassigned) or 0,
+        tablet=wave.allows(Mode.tablet),
+    )
+
+
+@bp.route("/users/<int:user_id>/devices")
+@role_required(*MANAGER_ROLES)
+def user_devices(user_id: int) -> ResponseReturnValue:
+    """A person's interviewer-app logins (device tokens), newest first, with a Revoke button."""
+    user = _user_or_404(user_id)
+    return render_template(
+        "manage/devices.html",
+        person=user,
+        tokens=fieldwork.user_tokens(db.session, user),
+        form=RevokeForm(),
+        now=utcnow(),
+    )
+
+
+@bp.route("/users/<int:user_id>/devices/revoke", methods=["POST"])
+@role_required(*MANAGER_ROLES)
+def revoke_device(user_id: int) -> ResponseReturnValue:
+    """End one device token of the person (the app must log in again with a network)."""
+    user = _user_or_404(user_id)
+    form = RevokeForm()
+    token = None
+    if form.validate_on_submit() and form.token_id.data is not None:
+        token = db.session.scalar(
+            sa.select(ApiToken).where(
+                ApiToken.id == form.token_id.data, ApiToken.user_id == user.id
+            )
+        )
+    if token is None:
+        flash("Choose a device from the list.", "error")
+    elif token.revoked_at is not None:
+        flash(f'"{token.label}" was already revoked.', "info")
+    else:
+        fieldwork.revoke_token(db.session, token, by=_me())
+        db.session.commit()
+        flash(f'"{token.label}" is logged out; it must log in again to send interviews.', "success")
+    return redirect(url_for("manage.user_devices", user_id=user_id))

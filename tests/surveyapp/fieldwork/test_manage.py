@@ -1,0 +1,262 @@
+"""Management of field work: assignment page and CLI, device list and revocation, the demo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskCliRunner
+
+from surveyapp import commands
+from surveyapp.extensions import db
+from surveyapp.models import ApiToken, AreaLevel, AuditLog, Role, SampleUnit, User, Wave
+from surveyapp.services.areas import create_area
+from surveyapp.services.fieldwork import hash_token
+
+from .conftest import Field, api_login
+
+
+def _assigned(app: Flask, wave_id: int) -> dict[str, int | None]:
+    with app.app_context():
+        return {
+            u.external_id: u.assigned_to_id
+            for u in db.session.scalars(sa.select(SampleUnit).where(SampleUnit.wave_id == wave_id))
+        }
+
+
+def _with_areas(field: Field) -> None:
+    """H1, H2 in municipality 001 (Norte), H3, H4 in 002 (Sur); H2 and H4 unassigned."""
+    with field.app.app_context():
+        country = create_area(db.session, level=AreaLevel.country, code="DM", name="Demo")
+        region = create_area(
+            db.session, level=AreaLevel.region, code="01", name="R", parent=country
+        )
+        norte, sur = (
+            create_area(db.session, level=AreaLevel.municipality, code=c, name=n, parent=region)
+            for c, n in (("001", "Norte"), ("002", "Sur"))
+        )
+        for unit in db.session.scalars(
+            sa.select(SampleUnit).where(SampleUnit.wave_id == field.wave.id)
+        ):
+            unit.area_id = norte.id if unit.external_id in ("H1", "H2") else sur.id
+            if unit.external_id == "H2":
+                unit.assigned_to_id = None
+        db.session.commit()
+
+
+def test_the_assign_page_assigns_the_unassigned_units_of_an_area(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    _with_areas(field)
+    manager = make_user(Role.survey_manager)
+    client = field.app.test_client()
+    login(client, manager)
+    page = client.get(f"/manage/waves/{field.wave.id}/assign").get_data(as_text=True)
+    assert "2 units without an interviewer" in page and "DM/01/001 – Norte" in page
+    with field.app.app_context():
+        norte_id = db.session.scalar(sa.text("SELECT id FROM areas WHERE code = '001'"))
+    response = client.post(
+        f"/manage/waves/{field.wave.id}/assign",
+        data={"interviewer": field.other.id, "area": norte_id},
+    )
+    assert response.status_code == 302
+    assigned = _assigned(field.app, field.wave.id)
+    # H2 (Norte, free) is the other's now; H1 keeps its interviewer; H4 (Sur) stays free.
+    assert assigned == {
+        "H1": field.interviewer.id,
+        "H2": field.other.id,
+        "H3": field.other.id,
+        "H4": None,
+    }
+    with field.app.app_context():
+        entry = db.session.scalar(sa.select(AuditLog).where(AuditLog.action == "unit.assign"))
+        assert entry is not None and entry.user_id == manager.id
+        assert entry.details["units"] == 1 and entry.details["area"] == "DM/01/001"
+    page = client.get(f"/manage/waves/{field.wave.id}/assign").get_data(as_text=True)
+    assert "1 units without an interviewer" in page
+
+
+def test_the_assign_page_refuses_people_without_field_work(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    analyst = make_user(Role.analyst)
+    client = field.app.test_client()
+    login(client, make_user(Role.survey_manager))
+    response = client.post(
+        f"/manage/waves/{field.wave.id}/assign", data={"interviewer": analyst.id, "area": 0}
+    )
+    assert response.status_code == 200  # the form again, with its error
+    assert _assigned(field.app, field.wave.id)["H4"] is None
+
+
+def test_devices_are_listed_and_a_manager_revokes_one(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    manager = make_user(Role.survey_manager)
+    client = field.app.test_client()
+    login(client, manager)
+    page = client.get(f"/manage/users/{field.interviewer.id}/devices").get_data(as_text=True)
+    assert "Tablet 7" in page and "Revoke" in page
+    with field.app.app_context():
+        token_id = db.session.scalar(
+            sa.select(ApiToken.id).where(ApiToken.token_hash == hash_token(field.token))
+        )
+    # Another person's token id through this person's page changes nothing.
+    with field.app.app_context():
+        other_id = db.session.scalar(
+            sa.select(ApiToken.id).where(ApiToken.token_hash == hash_token(field.other_token))
+        )
+    client.post(f"/manage/users/{field.interviewer.id}/devices/revoke", data={"token_id": other_id})
+    assert (
+        field.client.get("/api/field/me", headers=field.auth(field.other_token)).status_code == 200
+    )
+    response = client.post(
+        f"/manage/users/{field.interviewer.id}/devices/revoke", data={"token_id": token_id}
+    )
+    assert response.status_code == 302
+    assert field.client.get("/api/field/me", headers=field.auth()).status_code == 401
+    with field.app.app_context():
+        token = db.session.get(ApiToken, token_id)
+        assert token is not None and token.revoked_by_id == manager.id
+        entry = db.session.scalar(sa.select(AuditLog).where(AuditLog.action == "token.revoke"))
+        assert entry is not None and entry.user_id == manager.id
+    page = client.get(f"/manage/users/{field.interviewer.id}/devices").get_data(as_text=True)
+    assert "revoked" in page
+
+
+@pytest.mark.parametrize("token_id", ["", "abc", "0", "9" * 40, "-5"])
+def test_odd_token_ids_change_nothing(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any], token_id: str
+) -> None:
+    client = field.app.test_client()
+    login(client, make_user(Role.administrator))
+    response = client.post(
+        f"/manage/users/{field.interviewer.id}/devices/revoke", data={"token_id": token_id}
+    )
+    assert response.status_code == 302
+    assert field.client.get("/api/field/me", headers=field.auth()).status_code == 200
+
+
+# ---- CLI -----------------------------------------------------------------------------------------
+
+
+def test_cli_assigns_listed_units_and_refuses_to_take_them_silently(
+    field: Field, runner: FlaskCliRunner
+) -> None:
+    slug, email = field.wave.slug, field.other.email
+    result = runner.invoke(
+        args=["fieldwork", "assign", "--wave", slug, "--interviewer", email, "--units", "H4,H1"]
+    )
+    assert result.exit_code != 0 and "H1 already assigned" in result.output
+    assert _assigned(field.app, field.wave.id)["H4"] is None  # nothing changed
+    result = runner.invoke(
+        args=[
+            "fieldwork",
+            "assign",
+            "--wave",
+            slug,
+            "--interviewer",
+            email,
+            "--units",
+            "H4,H1",
+            "--reassign",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    assert "2 units" in result.output
+    assigned = _assigned(field.app, field.wave.id)
+    assert assigned["H1"] == assigned["H4"] == field.other.id
+
+
+def test_cli_assigns_an_areas_free_units(field: Field, runner: FlaskCliRunner) -> None:
+    _with_areas(field)
+    args = ["fieldwork", "assign", "--wave", field.wave.slug, "--interviewer", field.other.email]
+    result = runner.invoke(args=[*args, "--area", "002"])
+    assert result.exit_code == 0 and "1 units" in result.output, result.output
+    assert _assigned(field.app, field.wave.id)["H4"] == field.other.id
+    assert _assigned(field.app, field.wave.id)["H2"] is None
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--wave", "nope", "--interviewer", "x@example.org"], "no wave"),
+        (["--interviewer", "nobody@example.org"], "no user"),
+        (["--interviewer", "{other}", "--units", "H9"], "no sample unit H9"),
+        (["--interviewer", "{other}", "--area", "ZZ"], "No area"),
+        (["--interviewer", "{analyst}"], "does not do field work"),
+    ],
+)
+def test_cli_errors_name_what_is_wrong(
+    field: Field,
+    runner: FlaskCliRunner,
+    make_user: Callable[..., User],
+    args: list[str],
+    words: str,
+) -> None:
+    analyst = make_user(Role.analyst)
+    values = {"other": field.other.email, "analyst": analyst.email}
+    full = ["fieldwork", "assign"]
+    if "--wave" not in args:
+        full += ["--wave", field.wave.slug]
+    full += [a.format(**values) for a in args]
+    result = runner.invoke(args=full)
+    assert result.exit_code != 0 and words in result.output, result.output
+
+
+# ---- demo ----------------------------------------------------------------------------------------
+
+
+def test_demo_has_an_interviewer_with_assigned_units(
+    app: Flask, runner: FlaskCliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tiny = Path(__file__).parent.parent / "instruments" / "tiny.yaml"
+    with app.app_context():
+        db.drop_all()
+    monkeypatch.setattr(commands, "standard_instrument_paths", lambda: [tiny])
+    result = runner.invoke(args=["demo", "--no-serve", "--size", "tiny"])
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:5000/fieldwork/app/" in result.output
+    password_file = Path(app.instance_path) / "demo-interviewer.txt"
+    email, password = password_file.read_text().split()
+    assert email == "interviewer@example.org" and password in result.output
+    assert password_file.stat().st_mode & 0o077 == 0
+    again = runner.invoke(args=["demo", "--no-serve", "--size", "tiny"])
+    assert again.exit_code == 0 and password in again.output
+    client = app.test_client()
+    token = client.post(
+        "/api/field/login", json={"email": email, "password": password, "device": "demo"}
+    ).json["token"]
+    body = client.get("/api/field/assignments", headers={"Authorization": f"Bearer {token}"}).json
+    assert [w["slug"] for w in body["waves"]] == ["demo"]
+    assert [u["external_id"] for u in body["units"]] == ["D-001", "D-002", "D-003"]
+    assert {u["area"]["name"] for u in body["units"]} == {"Norte"}
+    interviewer_id = _user_id(app, email)
+    with app.app_context():
+        wave = db.session.scalar(sa.select(Wave).where(Wave.slug == "demo"))
+        assert wave is not None
+        wave_id = wave.id
+    assert _assigned(app, wave_id) == {
+        "D-001": interviewer_id,
+        "D-002": interviewer_id,
+        "D-003": interviewer_id,
+        "D-004": None,
+        "D-005": None,
+        "D-006": None,
+    }
+
+
+def _user_id(app: Flask, email: str) -> int:
+    with app.app_context():
+        found = db.session.scalar(sa.select(User.id).where(User.email == email))
+        assert found is not None
+        return found
+
+
+def test_api_login_helper_is_the_apps(field: Field) -> None:
+    # The fixture's tokens come from the real login: a fresh one differs from both.
+    assert api_login(field.client, field.interviewer) not in (field.token, field.other_token)
