@@ -13,6 +13,7 @@ or the ``session`` fixture in tests that make no requests.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import os
@@ -43,6 +44,34 @@ PG_URL_VARIABLE = "SURVEYAPP_TEST_DATABASE_URL"
 _CSRF_RE = re.compile(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"')
 
 
+#: Skip reasons CI accepts: tests about SQLite itself, skipped on the PostgreSQL run.
+CI_ACCEPTED_SKIPS = ("SQLite only",)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With CI=true, a skipped test (a missing Chromium, node, R fixture input ...) fails the run.
+
+    A skip on a developer's machine is a convenience; in CI it is a gap nobody sees.
+    Runs on the controller (xdist workers have no terminal reporter).
+    """
+    if os.environ.get("CI", "").lower() not in ("true", "1", "yes"):
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    gaps = [
+        report
+        for report in reporter.stats.get("skipped", [])
+        if not any(reason in str(report.longrepr) for reason in CI_ACCEPTED_SKIPS)
+    ]
+    if gaps:
+        reporter.write_line("")
+        reporter.write_line(f"CI=true: {len(gaps)} skipped test(s) count as failures:", red=True)
+        for report in gaps:
+            reporter.write_line(f"  {report.nodeid}: {report.longrepr}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Cheap password hashes in tests (the production default, scrypt, is slow on purpose)."""
@@ -67,22 +96,42 @@ def pg_admin_engine() -> Iterator[sa.Engine | None]:
     engine.dispose()
 
 
+@contextlib.contextmanager
+def fresh_database(
+    directory: Path, pg_admin_engine: sa.Engine | None = None
+) -> Iterator[dict[str, Any]]:
+    """Settings for an empty database of its own: a SQLite file in ``directory``, or, when
+    SURVEYAPP_TEST_DATABASE_URL is set, a new schema on that server, dropped afterwards.
+
+    For fixtures wider than one test (module-scoped worlds) as well as ``database``; the
+    app using it must dispose of its engine before the block ends.
+    """
+    url = os.environ.get(PG_URL_VARIABLE)
+    if not url:
+        yield {"DATABASE_URL": f"sqlite:///{directory / 'test.sqlite'}"}
+        return
+    engine = pg_admin_engine or sa.create_engine(url, poolclass=sa.NullPool)
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    with engine.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield {
+            "DATABASE_URL": engine.url.render_as_string(hide_password=False),
+            "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"options": f"-csearch_path={schema}"}},
+            "TEST_SCHEMA": schema,
+        }
+    finally:
+        with engine.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        if pg_admin_engine is None:
+            engine.dispose()
+
+
 @pytest.fixture
 def database(tmp_path: Path, pg_admin_engine: sa.Engine | None) -> Iterator[dict[str, Any]]:
     """Settings pointing at an empty database of its own."""
-    if pg_admin_engine is None:
-        yield {"DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite'}"}
-        return
-    schema = f"test_{uuid.uuid4().hex[:16]}"
-    with pg_admin_engine.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    yield {
-        "DATABASE_URL": pg_admin_engine.url.render_as_string(hide_password=False),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"options": f"-csearch_path={schema}"}},
-        "TEST_SCHEMA": schema,
-    }
-    with pg_admin_engine.begin() as conn:
-        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+    with fresh_database(tmp_path, pg_admin_engine) as settings:
+        yield settings
 
 
 @pytest.fixture

@@ -20,9 +20,12 @@ NAMING_CONVENTION = {
 }
 
 #: A JSON document column: JSONB on PostgreSQL, JSON text elsewhere.
-#: The largest value of an integer id column (64-bit signed on PostgreSQL and SQLite); a larger
-#: number from a URL or a cookie names nothing, and the database drivers refuse to bind it.
-MAX_ID = 2**63 - 1
+#: The largest value of an ``Integer`` column: PostgreSQL's ``integer`` is 32-bit signed (SQLite's
+#: is 64-bit, but the schema must hold on both). Every id column is one (no BigInteger anywhere).
+MAX_INTEGER = 2**31 - 1
+#: The largest id: a larger number from a URL or a cookie names nothing, and PostgreSQL refuses to
+#: compare an ``integer`` column with it ("integer out of range", a 500 before this was 2**63 - 1).
+MAX_ID = MAX_INTEGER
 
 JSONDocument = sa.JSON().with_variant(JSONB(), "postgresql")
 

@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..models import Area, SampleUnit, SampleUnitStatus, User, Wave, utcnow
+from ..models.base import MAX_INTEGER
 from . import DBSession, audit
 
 #: Accepted columns; only external_id is required. Headers are matched
@@ -60,8 +61,8 @@ class ImportResult:
         return not self.errors
 
 
-#: Largest whole number a CSV cell may hold: PostgreSQL's ``integer`` (SQLite has no limit).
-MAX_WHOLE_NUMBER = 2**31 - 1
+#: Largest whole number a CSV cell may hold: what an ``Integer`` column holds on PostgreSQL.
+MAX_WHOLE_NUMBER = MAX_INTEGER
 
 
 def decode_csv(data: bytes | str) -> tuple[str | None, RowError | None]:
