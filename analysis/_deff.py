@@ -82,65 +82,67 @@ def srs_terms(kind: Kind, indicator: bool = False) -> tuple[str, ...]:
 
 def fill_srs_terms(
     w: np.ndarray,
+    wy: np.ndarray,
     wu: np.ndarray,
     num: np.ndarray,
     den: np.ndarray | None,
     used: np.ndarray,
     kind: Kind,
     out: dict[str, np.ndarray],
-) -> np.ndarray | None:
+) -> float:
     """Write the per-case terms :func:`srs_terms` names into ``out``; return the shift.
 
-    The terms of :func:`srs_variance` for ``k`` columns, each with its own
-    cases; they depend on which cases each column uses, not on how the
-    cases are split into domains, so one set serves every ``by`` with the
-    same cases.
+    The terms of :func:`srs_variance` for one variable and its cases; they
+    depend on which cases the variable uses, not on how the cases are split
+    into domains, so one set serves every ``by`` with the same cases.
 
     Parameters
     ----------
     w : ndarray, shape (m,)
         Weights of the cases.
-    wu : ndarray, shape (m, k)
-        ``w`` where the case enters the column's estimate, else 0.
-    num, den : ndarray, shape (m, k)
-        Values, zero where a case is not used by the column (``den`` only
-        for ``kind="ratio"``).
-    used : ndarray, shape (m, k)
-        1.0 where the case enters the column's estimate, else 0.0.
+    wy : ndarray, shape (m,)
+        ``w * num``.
+    wu : ndarray, shape (m,)
+        ``w`` where the case enters the estimate, else 0.
+    num, den : ndarray, shape (m,)
+        Values, zero where a case is not used (``den`` only for
+        ``kind="ratio"``).
+    used : ndarray, shape (m,)
+        1.0 where the case enters the estimate, else 0.0.
     kind : {"total", "mean", "ratio"}
-    out : dict of name -> ndarray (m, k)
-        Where to write each term (views into one block are fine).
+    out : dict of name -> ndarray (m,)
+        Where to write each term.
 
     Returns
     -------
-    ndarray (k,) or None
-        The overall estimate the squares are taken around (None when no
-        term is needed).
+    float
+        The overall estimate the squares are taken around (NaN when no term
+        is needed): a shift that keeps the one-pass sums well conditioned;
+        the result does not depend on it.
     """
     if not out:
-        return None
-    # sum of w * y over each column's cases (column sums rather than a BLAS
-    # product, which would start threads on a shared machine)
-    wy_all = (w[:, None] * num).sum(axis=0)
+        return float("nan")
+    wy_all = float(wy.sum())
     with np.errstate(divide="ignore", invalid="ignore"):
         if kind == "total" or kind == "mean":
-            shift: np.ndarray = wy_all / wu.sum(axis=0)
-            e = num - shift
-            np.multiply(wu, e, out=out["s1" if kind == "total" else "see"])
+            shift = np.float64(wy_all) / np.float64(wu.sum())
+            e = np.subtract(num, shift)
+            first = out["s1" if kind == "total" else "see"]
+            np.multiply(wu, e, out=first)
             if kind == "total":
-                np.multiply(out["s1"], e, out=out["see"])
+                np.multiply(first, e, out=out["see"])
             else:
-                out["see"] *= e
-            return shift
+                first *= e
+            return float(shift)
         x = den if den is not None else used
-        wx = np.multiply(w[:, None], x, out=out["xsum"])
-        shift = wy_all / wx.sum(axis=0)
+        wx = np.multiply(w, x, out=out["xsum"])
+        shift = np.float64(wy_all) / np.float64(wx.sum())
         e = num - shift * x
         np.multiply(wu, e, out=out["see"])
         out["see"] *= e
         np.multiply(wx, e, out=out["sex"])
         np.multiply(wx, x, out=out["sxx"])
-        return shift
+        return float(shift)
 
 
 def srs_variance_columns(

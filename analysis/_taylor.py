@@ -18,6 +18,7 @@ from typing import Protocol, Self
 import numpy as np
 import pandas as pd
 
+from analysis._domains import Domains
 from analysis._structure import first_stage, numeric_column, second_stage, weights_from_fpc
 from analysis._validation import check_weights
 from analysis._variance import (
@@ -29,7 +30,7 @@ from analysis._variance import (
     domain_cells,
     present_groups,
 )
-from analysis.estimators import DesignEstimators, Kind
+from analysis.estimators import DesignEstimators, Kind, _Batch
 
 
 class CalibrationStep(Protocol):
@@ -187,6 +188,16 @@ class TaylorDesign(DesignEstimators):
         )
 
     # -- primitives for the shared estimators ----------------------------------
+
+    def _batch(self, domains: Domains) -> _Batch | None:
+        """All variables at once through the (PSU, domain) cells; not after calibration.
+
+        A calibrated design's variance needs each variable's residuals on
+        every case, so it estimates one variable at a time.
+        """
+        if self.calibration:
+            return None
+        return _Batch.build(self._structure, domains)
 
     def _ratio_stats(
         self,

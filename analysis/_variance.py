@@ -5,17 +5,23 @@ Internal module: :class:`SampleStructure` holds the integer codes of a design
 variance of weighted totals the way R's ``survey:::svyrecvar`` does
 (``multistage``/``onestage``/``onestrat``), with R's default
 ``options(survey.adjust.domain.lonely = FALSE)``.
+
+Sums by group, cell and domain are ``np.bincount`` calls, which add in the
+order of the cases (so results do not depend on how many variables are
+summed together) and need no scipy.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
+
+if TYPE_CHECKING:  # scipy.sparse is imported by summing_matrix alone, when called
+    import scipy.sparse as sp
 
 LonelyPSU = Literal["fail", "remove", "certainty", "adjust", "average"]
 LONELY_PSU_OPTIONS: tuple[str, ...] = ("fail", "remove", "certainty", "adjust", "average")
@@ -62,12 +68,12 @@ class Stage:
         """Boolean (G,): groups with a single unit that are not certainty groups."""
         return (self.n_units == 1) & (self.fpc_factor >= _CERTAINTY_TOL)
 
-    def group_indicator(self) -> sp.csr_matrix:
-        """Sparse (G, U) matrix summing units into their groups."""
-        g = self.group_of_unit
-        return sp.csr_matrix(
-            (np.ones(g.size), (g, np.arange(g.size))), shape=(self.n_groups, g.size)
-        )
+    def group_sums(self, totals: np.ndarray) -> np.ndarray:
+        """Sums (G, k) of the unit values ``totals`` (U, k) within each group."""
+        out = np.empty((self.n_groups, totals.shape[1]))
+        for j in range(totals.shape[1]):
+            out[:, j] = np.bincount(self.group_of_unit, totals[:, j], minlength=self.n_groups)
+        return out
 
 
 def check_lonely(stage: Stage, lonely_psu: str, stage_number: int) -> None:
@@ -113,7 +119,7 @@ def _stage_spread(
     """
     g = stage.group_of_unit
     scale_g, averaged_out = _group_scale(stage, lonely_psu)
-    means = np.asarray(stage.group_indicator() @ totals) / stage.n_units.astype(np.float64)[:, None]
+    means = stage.group_sums(totals) / stage.n_units.astype(np.float64)[:, None]
     if lonely_psu == "adjust":
         # R centres a lonely stratum at zero (the overall mean of the
         # linearized values) instead of at its own, single, PSU total.
@@ -264,10 +270,10 @@ def present_groups(
     """Boolean (G, D): groups (strata) with at least one case in each domain."""
     occ = cells.occupied() if occupied is None else occupied
     if cells.dense:
-        # (G, U) indicator times (U, D) occupancy
-        grid = occ.reshape(stage.n_unit_codes, n_domains).astype(np.float64)
-        return np.asarray(stage.group_indicator() @ grid) > 0
-    key = stage.group_of_unit[cells.unit[occ]] * n_domains + cells.domain[occ]
+        # every cell is listed: count the occupied ones of each (group, domain)
+        key = (stage.group_of_unit[:, None] * n_domains + np.arange(n_domains)).ravel()[occ]
+    else:
+        key = stage.group_of_unit[cells.unit[occ]] * n_domains + cells.domain[occ]
     counts = np.bincount(key, minlength=stage.n_groups * n_domains)
     return counts.reshape(stage.n_groups, n_domains) > 0
 
@@ -339,6 +345,8 @@ def summing_matrix(code: np.ndarray, n_targets: int) -> sp.csr_matrix:
     ``M @ x`` (x of shape (code.size, k)) equals ``np.bincount(code, x[:, j])``
     bit for bit. Negative codes belong to no target.
     """
+    import scipy.sparse as sp
+
     code = np.asarray(code, dtype=np.int64)
     keep = code >= 0
     order = np.argsort(code, kind="stable")[int(code.size - np.count_nonzero(keep)) :]
@@ -356,31 +364,27 @@ class DomainGrid:
     """The occupied (unit, domain) cells of one stage, for many variables at once.
 
     Built once per domain coding; every variable's cell totals are then one
-    sparse product. Only cells with a case of the domain are listed (sorted
-    by unit, then domain); units without a case in a domain count as zero
-    totals in :meth:`variances`, as in R's ``subset``.
+    ``np.bincount`` over the cases. Only cells with a case of the domain are
+    listed (sorted by unit, then domain); units without a case in a domain
+    count as zero totals in :meth:`variances`, as in R's ``subset``.
+    Case-level and cell-level values are passed as rows: (variables, cases)
+    and (variables, cells).
 
     Attributes
     ----------
-    to_cells : sparse (C, m)
-        Sums the ``m`` cases into their cells.
+    code : ndarray of int, shape (m,)
+        Cell of each case.
     cell_domain, cell_group : ndarray of int, shape (C,)
         Domain and group x domain (``g * D + d``) of each cell.
-    to_domains : sparse (D, C)
-        Sums cells into domains.
-    to_groups : sparse (G * D, C)
-        Sums cells into (group, domain) pairs.
     listed : ndarray, shape (G * D,)
         Number of cells of each (group, domain) pair.
     """
 
     stage: Stage
     n_domains: int
-    to_cells: sp.csr_matrix
+    code: np.ndarray
     cell_domain: np.ndarray
     cell_group: np.ndarray
-    to_domains: sp.csr_matrix
-    to_groups: sp.csr_matrix
     listed: np.ndarray
 
     @classmethod
@@ -389,24 +393,42 @@ class DomainGrid:
     ) -> DomainGrid:
         """Cells of the cases ``unit_of_case`` (m,) in domains ``domain`` (m,), all >= 0."""
         key = unit_of_case.astype(np.int64) * n_domains + domain
-        cells, code = np.unique(key, return_inverse=True)
+        size = stage.n_unit_codes * n_domains
+        if size <= max(4 * key.size, 1_000_000):
+            # few possible cells: find the occupied ones by counting (no sort)
+            cells = np.flatnonzero(np.bincount(key, minlength=size))
+            remap = np.empty(size, dtype=np.int64)  # read only at occupied cells
+            remap[cells] = np.arange(cells.size)
+            code = remap[key]
+        else:
+            cells, code = np.unique(key, return_inverse=True)
         cell_domain = cells % n_domains
         cell_group = stage.group_of_unit[cells // n_domains] * n_domains + cell_domain
-        n_pairs = stage.n_groups * n_domains
         return cls(
             stage=stage,
             n_domains=n_domains,
-            to_cells=summing_matrix(code.ravel(), cells.size),
+            code=code.ravel(),
             cell_domain=cell_domain,
             cell_group=cell_group,
-            to_domains=summing_matrix(cell_domain, n_domains),
-            to_groups=summing_matrix(cell_group, n_pairs),
-            listed=np.bincount(cell_group, minlength=n_pairs).astype(np.float64),
+            listed=np.bincount(cell_group, minlength=stage.n_groups * n_domains).astype(np.float64),
         )
 
+    @property
+    def n_cells(self) -> int:
+        return int(self.cell_domain.size)
+
+    def cell_sums(self, rows: np.ndarray) -> np.ndarray:
+        """Sums (r, C) within each cell of the case values ``rows`` (r, m)."""
+        return _sum_rows(self.code, rows, self.n_cells)
+
+    def domain_sums(self, rows: np.ndarray) -> np.ndarray:
+        """Sums (r, D) within each domain of the cell values ``rows`` (r, C)."""
+        return _sum_rows(self.cell_domain, rows, self.n_domains)
+
     def present(self, occupied: np.ndarray) -> np.ndarray:
-        """Boolean (G * D, k): pairs with an occupied cell, from ``occupied`` (C, k)."""
-        return np.asarray(self.to_groups @ occupied.astype(np.float64)) > 0
+        """Boolean (k, G * D): pairs with an occupied cell, from ``occupied`` (k, C)."""
+        pairs = self.stage.n_groups * self.n_domains
+        return _sum_rows(self.cell_group, occupied.astype(np.float64), pairs) > 0
 
     def variances(
         self,
@@ -415,32 +437,42 @@ class DomainGrid:
         present: np.ndarray | None = None,
         group_weight: np.ndarray | None = None,
     ) -> np.ndarray:
-        """Variances (D, k) of the domain totals from the cell totals ``totals`` (C, k).
+        """Variances (D, k) of the domain totals from the cell totals ``totals`` (k, C).
 
-        :func:`cell_variances` for ``k`` columns at once: for every domain,
+        :func:`cell_variances` for ``k`` variables at once: for every domain,
         ``sum_g scale_g sum_{u in g} (T_ud - mean_gd)^2`` over all units of
         each group, unlisted units counting as zero totals. ``present``
-        (G * D, k) gives the groups present in each domain and column for
+        (k, G * D) gives the groups present in each domain and variable for
         ``lonely_psu='average'``; ``group_weight`` (G,) multiplies each group.
         """
         stage = self.stage
         scale_g, averaged_out = _group_scale(stage, lonely_psu)
         if group_weight is not None:
             scale_g = scale_g * group_weight
-        n_groups, n_dom, k = stage.n_groups, self.n_domains, totals.shape[1]
-        n_g = stage.n_units.astype(np.float64)
-        n_g_pair = np.repeat(n_g, n_dom)
-        means = np.asarray(self.to_groups @ totals) / n_g_pair[:, None]
+        n_groups, n_dom, k = stage.n_groups, self.n_domains, totals.shape[0]
+        pairs = n_groups * n_dom
+        n_g_pair = np.repeat(stage.n_units.astype(np.float64), n_dom)
+        means = _sum_rows(self.cell_group, totals, pairs) / n_g_pair
         if lonely_psu == "adjust":
-            means[np.repeat(stage.lonely_groups(), n_dom)] = 0.0
-        dev = totals - means[self.cell_group]
-        ss = np.asarray(self.to_groups @ (dev * dev))
+            means[:, np.repeat(stage.lonely_groups(), n_dom)] = 0.0
+        dev = totals - means[:, self.cell_group]
+        ss = _sum_rows(self.cell_group, dev * dev, pairs)
         # units of the group with no case in the domain: zero totals
-        ss = ss + (n_g_pair - self.listed)[:, None] * means * means
-        # a sum over groups, not a BLAS product (which starts threads)
-        var = (scale_g[:, None] * ss.reshape(n_groups, n_dom * k)).sum(axis=0).reshape(n_dom, k)
+        ss += (n_g_pair - self.listed) * means * means
+        # a sum over groups in their order, not a BLAS product (which starts threads)
+        var = (scale_g[:, None] * ss.reshape(k, n_groups, n_dom)).sum(axis=1).T
         if lonely_psu == "average" and averaged_out.any():
-            flat = None if present is None else present.reshape(n_groups, n_dom * k)
+            flat = None
+            if present is not None:
+                flat = present.reshape(k, n_groups, n_dom).transpose(1, 2, 0).reshape(n_groups, -1)
             mult = _average_multiplier(stage, averaged_out, flat, n_dom * k)
             var = var * mult.reshape(n_dom, k)
-        return np.asarray(var, dtype=np.float64)
+        return np.ascontiguousarray(var, dtype=np.float64)
+
+
+def _sum_rows(code: np.ndarray, rows: np.ndarray, size: int) -> np.ndarray:
+    """``np.bincount(code, row, size)`` for every row of ``rows`` (r, len(code)) -> (r, size)."""
+    out = np.empty((rows.shape[0], size))
+    for i in range(rows.shape[0]):
+        out[i] = np.bincount(code, weights=rows[i], minlength=size)
+    return out

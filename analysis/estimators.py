@@ -87,7 +87,8 @@ class _Batch:
         )
 
     def take(self, values: np.ndarray) -> np.ndarray:
-        return values if self.rows is None else values[self.rows]
+        """The batch's cases of ``values`` (..., n): the last axis runs over cases."""
+        return values if self.rows is None else values[..., self.rows]
 
     def same_cases(self, other: _Batch) -> bool:
         """Whether both batches hold the same cases (e.g. every case with a weight)."""
@@ -98,69 +99,102 @@ class _Batch:
 
 @dataclass(frozen=True)
 class _Columns:
-    """Case-level values of ``k`` variables over the cases of a batch, as one block.
+    """Cell sums of the case-level parts of ``k`` variables, for one batch.
 
-    ``block`` (m, P, k) holds, for every case, P parts: ``used`` (1.0 where
-    the case enters the column's estimate), ``wy`` (weight x value), ``wu``
+    For every variable and case there are P parts: ``used`` (1.0 where the
+    case enters the variable's estimate), ``wy`` (weight x value), ``wu``
     (weight where used), ``wx`` for means with a denominator, and the SRS
-    terms of :func:`analysis._deff.srs_terms`. One sparse product sums all
-    of them into the cells of a domain split. They do not depend on how the
-    cases are split into domains: one block serves every ``by`` whose batch
-    holds the same cases.
+    terms of :func:`analysis._deff.srs_terms`. They do not depend on how the
+    cases are split into domains, so :meth:`build` computes them one
+    variable at a time (arrays of one variable stay in the CPU cache) and
+    sums each into the (PSU, domain) cells of every batch holding the same
+    cases.
     """
 
-    batch: _Batch
     kind: Kind
     indicator: bool
-    block: np.ndarray
     parts: dict[str, int]
     wx: str | None  # part with weight x denominator; None for totals
-    shift: np.ndarray | None
+    shift: np.ndarray  # (k,) of fill_srs_terms
     nonnegative: np.ndarray  # (k,) no value used is negative
     binary: np.ndarray  # (k,) every value used is 0 or 1
+    cells: np.ndarray  # (P, k, C) first-stage cell sums of every part
+    cells2: np.ndarray | None  # (2, k, C2) second-stage cell sums of wy and wx
 
-    @classmethod
+    @staticmethod
     def build(
-        cls,
         weights: np.ndarray,
         num: np.ndarray,
         den: np.ndarray | None,
         valid: np.ndarray,
         kind: Kind,
         indicator: bool,
-        batch: _Batch,
-    ) -> _Columns:
-        """``num`` and ``den`` (n, k) must be 0 where ``valid`` (n, k or n) is false."""
-        k = num.shape[1]
+        batches: Sequence[_Batch],
+    ) -> list[_Columns]:
+        """The cell sums for each of ``batches``, which must hold the same cases.
+
+        ``num`` and ``den`` (k, n) must be 0 where ``valid`` (k, n, or n
+        shared by every variable) is false.
+        """
+        k = num.shape[0]
         names = ["used", "wy", "wu"]
         if den is not None and kind == "mean":
             names.append("wx")
         names += srs_terms(kind, indicator)
         parts = {name: p for p, name in enumerate(names)}
-        m = len(weights) if batch.rows is None else batch.rows.size
-        block = np.empty((m, len(names), k))
-        view = {name: block[:, p, :] for name, p in parts.items()}
-        use = batch.take(valid)
-        view["used"][...] = use[:, None] if use.ndim == 1 else use
-        used = view["used"]
-        num_u = np.ascontiguousarray(batch.take(num))
-        den_u = None if den is None else np.ascontiguousarray(batch.take(den))
-        w = batch.take(weights)[:, None]
-        np.multiply(w, num_u, out=view["wy"])
-        wu = np.multiply(w, used, out=view["wu"])
-        if "wx" in view and den_u is not None:
-            np.multiply(w, den_u, out=view["wx"])
-        terms = {name: view[name] for name in srs_terms(kind, indicator)}
-        shift = fill_srs_terms(w[:, 0], wu, num_u, den_u, used, kind, terms)
         if kind == "mean":
             wx: str | None = "wx" if den is not None else "wu"
         elif kind == "ratio" and den is not None:
             wx = "xsum"
         else:
             wx = None
-        nonnegative = np.asarray((num_u >= 0).all(axis=0))
-        binary = np.asarray(((num_u == 0) | (num_u == 1)).all(axis=0))
-        return cls(batch, kind, indicator, block, parts, wx, shift, nonnegative, binary)
+        first = batches[0]
+        w = first.take(weights)
+        m = w.size
+        cells = [np.empty((len(names), k, b.first.n_cells)) for b in batches]
+        cells2 = [None if b.second is None else np.zeros((2, k, b.second.n_cells)) for b in batches]
+        shift = np.empty(k)
+        nonnegative = np.empty(k, dtype=bool)
+        binary = np.empty(k, dtype=bool)
+        rows = np.empty((len(names), m))
+        view = {name: rows[p] for name, p in parts.items()}
+        terms = {name: view[name] for name in srs_terms(kind, indicator)}
+        shared = first.take(valid) if valid.ndim == 1 else None
+        # sums of "used" and "wu" for a variable used on every case, the same for all such
+        complete: list[tuple[np.ndarray, np.ndarray]] | None = None
+        for j in range(k):
+            use = shared if shared is not None else first.take(valid[j])
+            y = first.take(num[j])
+            x = None if den is None else first.take(den[j])
+            everywhere = bool(use.all())
+            view["used"][...] = use
+            np.multiply(w, y, out=view["wy"])
+            np.multiply(w, view["used"], out=view["wu"])
+            if "wx" in view and x is not None:
+                np.multiply(w, x, out=view["wx"])
+            shift[j] = fill_srs_terms(w, view["wy"], view["wu"], y, x, view["used"], kind, terms)
+            low, high = (float(y.min()), float(y.max())) if m else (0.0, 0.0)
+            nonnegative[j] = low >= 0
+            binary[j] = low >= 0 and high <= 1 and bool(((y == 0) | (y == 1)).all())
+            known = complete if everywhere else None
+            for b, batch in enumerate(batches):
+                grid = batch.first
+                for name, p in parts.items():
+                    if known is not None and name in ("used", "wu"):
+                        cells[b][p, j] = known[b][0 if name == "used" else 1]
+                        continue
+                    cells[b][p, j] = np.bincount(grid.code, rows[p], minlength=grid.n_cells)
+                second, out2 = batch.second, cells2[b]
+                if second is not None and out2 is not None:
+                    out2[0, j] = np.bincount(second.code, view["wy"], minlength=second.n_cells)
+                    if wx is not None:
+                        out2[1, j] = np.bincount(second.code, view[wx], minlength=second.n_cells)
+            if everywhere and complete is None:
+                complete = [(c[parts["used"], j], c[parts["wu"], j]) for c in cells]
+        return [
+            _Columns(kind, indicator, parts, wx, shift, nonnegative, binary, cells[b], cells2[b])
+            for b in range(len(batches))
+        ]
 
 
 class DesignEstimators(ABC):
@@ -228,16 +262,18 @@ class DesignEstimators(ABC):
             raise ValueError(f"column {name!r} has infinite values")
         return values
 
-    def _numeric_matrix(self, names: Sequence[str]) -> np.ndarray:
-        """``_numeric`` of several columns as one (n, k) array (same values and errors)."""
+    def _numeric_rows(self, names: Sequence[str]) -> np.ndarray:
+        """``_numeric`` of several columns as one (k, n) array, a row per column (same errors)."""
         cols = [self._column(name) for name in names]
         plain = self.data.columns.is_unique and all(
             isinstance(c.dtype, np.dtype) and c.dtype.kind in "fiub" for c in cols
         )
         if not plain:
-            return np.column_stack([self._numeric(name) for name in names])
-        values = self.data[list(names)].to_numpy(dtype=np.float64)
-        infinite = np.isinf(values).any(axis=0)
+            return np.stack([self._numeric(name) for name in names])
+        values = np.empty((len(cols), len(self.data)))
+        for row, col in zip(values, cols, strict=True):
+            row[...] = col.to_numpy()  # converted to float64 as it is copied
+        infinite = np.isinf(values).any(axis=1)
         if infinite.any():
             raise ValueError(f"column {names[int(np.argmax(infinite))]!r} has infinite values")
         return values
@@ -318,15 +354,10 @@ class DesignEstimators(ABC):
     def _batch(self, domains: Domains) -> _Batch | None:
         """The batched Taylor machinery for ``domains``, or None when it does not apply.
 
-        It applies to designs with a :class:`SampleStructure` and no
-        calibration (an uncalibrated ``SurveyDesign``); replicate and
-        calibrated designs estimate one variable at a time.
+        None here: replicate designs estimate one variable at a time. An
+        uncalibrated Taylor design returns its batch.
         """
-        structure = getattr(self, "_structure", None)
-        calibration: object = getattr(self, "calibration", None)
-        if not isinstance(structure, SampleStructure) or calibration:
-            return None
-        return _Batch.build(structure, domains)
+        return None
 
     def _estimate_columns(
         self,
@@ -338,27 +369,30 @@ class DesignEstimators(ABC):
         indicator: bool = False,
         batch: _Batch | None = None,
     ) -> dict[str, np.ndarray]:
-        """Estimates of ``k`` columns in every domain, each column with its own valid cases.
+        """Estimates of ``k`` variables in every domain, each with its own valid cases.
 
-        ``num``, ``den`` are (n, k); ``valid`` is (n, k), or (n,) shared by
-        all columns. Returns (D, k) arrays ``estimate, variance, deff, df, n,
-        n_missing``. With ``batch`` (Taylor designs) all columns go through
-        one set of sparse sums; otherwise :meth:`_estimate_ratio` per column.
+        ``num``, ``den`` are (k, n), a row per variable; ``valid`` is (k, n),
+        or (n,) shared by all variables. Returns (D, k) arrays ``estimate,
+        variance, deff, df, n, n_missing``. With ``batch`` (Taylor designs)
+        all variables go through one set of cell sums; otherwise
+        :meth:`_estimate_ratio` per variable.
         """
         if batch is not None:
-            columns = _Columns.build(self.weights, num, den, valid, kind, indicator, batch)
+            (columns,) = _Columns.build(self.weights, num, den, valid, kind, indicator, [batch])
             return self._estimate_batched(columns, batch)
-        k = num.shape[1]
+        k = num.shape[0]
         if valid.ndim == 1:
-            parts = self._estimate_ratio(num, den, valid, domains, kind, indicator)
+            parts = self._estimate_ratio(
+                num.T, None if den is None else den.T, valid, domains, kind, indicator
+            )
             for key in ("df", "n", "n_missing"):
                 parts[key] = np.repeat(np.asarray(parts[key])[:, None], k, axis=1)
             return parts
         each = [
             self._estimate_ratio(
-                num[:, j : j + 1],
-                None if den is None else den[:, j : j + 1],
-                valid[:, j],
+                num[j][:, None],
+                None if den is None else den[j][:, None],
+                valid[j],
                 domains,
                 kind,
                 indicator,
@@ -372,68 +406,61 @@ class DesignEstimators(ABC):
 
     @staticmethod
     def _estimate_batched(columns: _Columns, batch: _Batch) -> dict[str, np.ndarray]:
-        """:meth:`_estimate_columns` for a Taylor design: sparse sums over (PSU, domain) cells.
+        """:meth:`_estimate_columns` for a Taylor design, from the sums over (PSU, domain) cells.
 
         The sums of ``SurveyDesign._ratio_stats``, ``_domain_df`` and
-        ``srs_variance`` on each column's cases (cases outside a column's
-        estimate enter with zero values and weights), every part of the
-        block summed into cells by one sparse product, then into domains.
-        ``columns`` must hold the cases of ``batch``.
+        ``srs_variance`` on each variable's cases (cases outside a variable's
+        estimate enter with zero values and weights), summed from cells into
+        domains. ``columns`` must be the cell sums of ``batch``.
         """
         structure = batch.structure
         lonely = structure.lonely_psu
-        m, n_parts, k = columns.block.shape
-        flat_block = columns.block.reshape(m, n_parts * k)
+        n_parts, k, n_cells = columns.cells.shape
         grid = batch.first
-        n_cells = grid.cell_domain.size
-        cells = np.asarray(grid.to_cells @ flat_block)
-        dom = np.asarray(grid.to_domains @ cells).reshape(-1, n_parts, k)
-        cells = cells.reshape(n_cells, n_parts, k)
+        cells = columns.cells
+        dom = grid.domain_sums(cells.reshape(n_parts * k, n_cells)).reshape(n_parts, k, -1)
         part = columns.parts
-        counts = cells[:, part["used"]]
-        occupied = counts > 0
-        n = dom[:, part["used"]]
-        ty = cells[:, part["wy"]]
-        y_tot = dom[:, part["wy"]]
+        occupied = cells[part["used"]] > 0
+        n = dom[part["used"]].T
+        ty = cells[part["wy"]]
+        y_tot = dom[part["wy"]].T
         x_tot = None
         if columns.kind == "total" or columns.wx is None:
-            est, t1 = np.array(y_tot), np.array(ty)
+            est, t1 = np.array(y_tot), ty
         else:
-            tx = cells[:, part[columns.wx]]
-            x_tot = dom[:, part[columns.wx]]
+            tx = cells[part[columns.wx]]
+            x_tot = dom[part[columns.wx]].T
             cd = grid.cell_domain
             with np.errstate(divide="ignore", invalid="ignore"):
                 est = y_tot / x_tot
-                t1 = (ty - est[cd] * tx) / x_tot[cd]
+                t1 = (ty - est.T[:, cd] * tx) / x_tot.T[:, cd]
         present = grid.present(occupied)
         var = grid.variances(t1, lonely, present if lonely == "average" else None)
         second = batch.second
-        if second is not None:
-            cells2 = np.asarray(second.to_cells @ flat_block).reshape(-1, n_parts, k)
-            t2 = cells2[:, part["wy"]]
+        if second is not None and columns.cells2 is not None:
+            t2 = columns.cells2[0]
             if x_tot is not None and columns.wx is not None:
                 cd2 = second.cell_domain
+                tx2 = columns.cells2[1]
                 with np.errstate(divide="ignore", invalid="ignore"):
-                    t2 = (t2 - est[cd2] * cells2[:, part[columns.wx]]) / x_tot[cd2]
-            var = var + second.variances(
-                np.ascontiguousarray(t2), lonely, group_weight=structure.second_stage_weight
-            )
-        sums = {name: dom[:, part[name]] for name in srs_terms(columns.kind, columns.indicator)}
+                    t2 = (t2 - est.T[:, cd2] * tx2) / x_tot.T[:, cd2]
+            var = var + second.variances(t2, lonely, group_weight=structure.second_stage_weight)
+        sums = {name: dom[part[name]].T for name in srs_terms(columns.kind, columns.indicator)}
         constant = constant_domains(columns.kind, est, columns.nonnegative, columns.binary)
         srs = srs_variance_columns(
             columns.kind,
             columns.indicator,
             columns.shift,
             sums,
-            dom[:, part["wu"]],
+            dom[part["wu"]].T,
             est,
             n,
             constant,
         )
         with np.errstate(divide="ignore", invalid="ignore"):
             deff = var / srs
-        n_psu = np.asarray(grid.to_domains @ occupied.astype(np.float64))
-        n_strata = present.reshape(structure.first.n_groups, -1, k).sum(axis=0)
+        n_psu = grid.domain_sums(occupied.astype(np.float64)).T
+        n_strata = present.reshape(k, structure.first.n_groups, -1).sum(axis=1).T
         return {
             "estimate": est,
             "variance": var,
@@ -539,31 +566,55 @@ class DesignEstimators(ABC):
     ) -> list[dict[str, np.ndarray]]:
         """``_estimate_columns`` of ``k`` variables for each of ``domain_sets``.
 
-        ``values(columns)`` returns the (n, c) values of a slice of the
-        variables, NaN where missing; ``_CHUNK`` variables are read at a
-        time. The case-level arrays of a chunk are reused by every domain
-        set with the same cases. Returns (D, k) arrays for each domain set.
+        ``values(variables)`` returns a new (c, n) array of a slice of the
+        variables, a row each, NaN where missing (it is overwritten);
+        ``_CHUNK`` variables are read at a time. The case-level arrays of a
+        chunk are reused by every domain set with the same cases. Returns
+        (D, k) arrays for each domain set.
         """
         batches = [self._batch(domains) for domains in domain_sets]
         chunks: list[list[dict[str, np.ndarray]]] = [[] for _ in domain_sets]
         for start in range(0, k, _CHUNK):
-            y = np.ascontiguousarray(values(slice(start, min(start + _CHUNK, k))))
-            valid = ~np.isnan(y)
-            num = np.where(valid, y, 0.0)
-            columns: _Columns | None = None
-            for out, domains, batch in zip(chunks, domain_sets, batches, strict=True):
-                if batch is None:
+            num = values(slice(start, min(start + _CHUNK, k)))
+            missing = np.isnan(num)
+            num[missing] = 0.0
+            valid = ~missing
+            sums = self._cell_sums_by_cases(num, valid, kind, batches)
+            for out, domains, batch, columns in zip(
+                chunks, domain_sets, batches, sums, strict=True
+            ):
+                if batch is None or columns is None:
                     out.append(self._estimate_columns(num, None, valid, domains, kind))
-                    continue
-                if columns is None or not columns.batch.same_cases(batch):
-                    columns = _Columns.build(self.weights, num, None, valid, kind, False, batch)
-                out.append(self._estimate_batched(columns, batch))
+                else:
+                    out.append(self._estimate_batched(columns, batch))
         return [
             parts[0]
             if len(parts) == 1
             else {key: np.concatenate([c[key] for c in parts], axis=1) for key in parts[0]}
             for parts in chunks
         ]
+
+    def _cell_sums_by_cases(
+        self,
+        num: np.ndarray,
+        valid: np.ndarray,
+        kind: Kind,
+        batches: Sequence[_Batch | None],
+    ) -> list[_Columns | None]:
+        """:meth:`_Columns.build` once for each group of batches holding the same cases."""
+        out: list[_Columns | None] = [None] * len(batches)
+        waiting = [(i, batch) for i, batch in enumerate(batches) if batch is not None]
+        while waiting:
+            lead = waiting[0][1]
+            same = [lead.same_cases(batch) for _, batch in waiting]
+            group = [entry for entry, s in zip(waiting, same, strict=True) if s]
+            built = _Columns.build(
+                self.weights, num, None, valid, kind, False, [batch for _, batch in group]
+            )
+            for (i, _), columns in zip(group, built, strict=True):
+                out[i] = columns
+            waiting = [entry for entry, s in zip(waiting, same, strict=True) if not s]
+        return out
 
     def _mean_columns(
         self, values: np.ndarray, by: Sequence[Columns | None]
@@ -579,7 +630,10 @@ class DesignEstimators(ABC):
             raise ValueError(f"values must be (cases, k); got shape {values.shape}")
         domain_sets = [self._domains(b) for b in by]
         parts = self._columns_by_chunk(
-            values.shape[1], lambda cols: values[:, cols], domain_sets, "mean"
+            values.shape[1],
+            lambda cols: np.array(values[:, cols].T, dtype=np.float64, order="C"),
+            domain_sets,
+            "mean",
         )
         return list(zip(domain_sets, parts, strict=True))
 
@@ -593,7 +647,7 @@ class DesignEstimators(ABC):
         domains = self._domains(by)
         (parts,) = self._columns_by_chunk(
             len(names),
-            lambda cols: self._numeric_matrix(names[cols]),
+            lambda cols: self._numeric_rows(names[cols]),
             [domains],
             "mean" if mean_like else "total",
         )
@@ -743,8 +797,8 @@ class DesignEstimators(ABC):
         x = self._numeric(denominator)
         valid = ~np.isnan(y) & ~np.isnan(x)
         domains = self._domains(by)
-        num = np.where(valid, y, 0.0)[:, None]
-        den = np.where(valid, x, 0.0)[:, None]
+        num = np.where(valid, y, 0.0)[None, :]
+        den = np.where(valid, x, 0.0)[None, :]
         parts = self._estimate_columns(
             num, den, valid, domains, "ratio", batch=self._batch(domains)
         )
@@ -814,8 +868,8 @@ class DesignEstimators(ABC):
             categories, codes = self._categories(name)
             valid = codes >= 0
             k = len(categories)
-            num = np.zeros((len(codes), k))
-            num[np.flatnonzero(valid), codes[valid]] = 1.0
+            num = np.zeros((k, len(codes)))
+            num[codes[valid], np.flatnonzero(valid)] = 1.0
             chunks.append(
                 self._estimate_columns(
                     num, None, valid, domains, "mean", indicator=True, batch=batch
