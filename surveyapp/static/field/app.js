@@ -450,8 +450,16 @@ async function openInterview(session, record, pageId) {
   const ctx = { session, record, doc, iv, options, readOnly: ![STATES.draft].includes(record.state) };
   if (pageId === 'finish') return finishScreen(ctx);
   const ids = iv.pageIds();
-  const target = pageId && ids.includes(pageId) ? pageId : record.page && ids.includes(record.page) ? record.page : ids[0];
+  const target = pageId && ids.includes(pageId) ? pageId : pageOfReview(iv, record) || (record.page && ids.includes(record.page) ? record.page : ids[0]);
   return pageScreen(ctx, target);
+}
+
+/** A sent-back interview opens on the page of the question the supervisor commented on. */
+function pageOfReview(iv, record) {
+  const server = record.server || {};
+  if (record.state !== STATES.draft || server.review_status !== 'rejected' || !server.review_item) return null;
+  const code = server.review_item;
+  return iv.pageIds().find((id) => iv.page(id).items.some((i) => i.code === code || (i.rows || []).some((r) => r.code === code))) || null;
 }
 
 function repeatOf(doc, sectionName) {

@@ -79,7 +79,7 @@ function renderItem(item, raw, t) {
   const id = idFor(item.code);
   let input;
   if (item.type === 'longtext') {
-    input = el('textarea', { id, name: item.code, rows: 4, maxlength: item.maxLength || 4000, class: 'input input--wide' });
+    input = el('textarea', { id, name: item.code, rows: 4, class: 'input input--wide' });
     input.value = text;
   } else {
     const kind = item.type === 'date' ? 'date' : item.type === 'month' ? 'month' : 'text';
@@ -87,7 +87,6 @@ function renderItem(item, raw, t) {
       id, name: item.code, type: kind, class: NUMERIC.has(item.type) ? 'input input--num' : 'input',
       inputmode: item.type === 'integer' ? 'numeric' : item.type === 'decimal' ? 'decimal' : null,
       autocomplete: 'off', spellcheck: item.type === 'text' ? 'true' : 'false',
-      maxlength: item.type === 'text' ? item.maxLength || 255 : null,
       min: TEXTUAL.has(item.type) && item.min ? item.min : null,
       max: TEXTUAL.has(item.type) && item.max ? item.max : null,
       placeholder: item.type === 'month' ? 'YYYY-MM' : null,

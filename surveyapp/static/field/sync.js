@@ -94,8 +94,10 @@ async function mergeReviews(s, serverInterviews) {
       continue;
     }
     await store.updateInterview(remote.uuid, (record) => {
+      // Review decisions concern the revision the server holds; if this device has a newer one
+      // waiting, the decision is shown but the state stays as the device has it.
       const sameRevision = record.server && record.server.revision === remote.revision;
-      record.server = { ...(record.server || {}), ...remote, message: sameRevision ? null : (record.server || {}).message };
+      record.server = { ...(record.server || {}), ...remote };
       if (!sameRevision) return record;
       if (remote.review_status === 'rejected' && [STATES.sent, STATES.approved].includes(record.state)) {
         record.state = STATES.returned;

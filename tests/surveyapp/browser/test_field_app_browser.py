@@ -343,3 +343,78 @@ def test_logging_out_is_refused_while_an_interview_is_unsent(
     page.reload()
     page.wait_for_selector("#sync-panel")  # still logged in, the draft still there
     assert card_state(page, "T1") == "draft"
+
+
+def review(
+    app: Flask, wave_id: int, *, approve: bool, comment: str | None = None, item: str | None = None
+) -> None:
+    """A supervisor's decision on the wave's only tablet interview (the service the review pages use)."""
+    from surveyapp.services.fieldwork import review_interview
+
+    with app.app_context():
+        supervisor = db.session.scalar(sa.select(User).where(User.role == Role.supervisor))
+        if supervisor is None:
+            from surveyapp.services.users import create_user
+
+            supervisor = create_user(
+                db.session,
+                email="sup@example.org",
+                name="Sofía Supervisor",
+                role=Role.supervisor,
+                password=TEST_PASSWORD,
+            )
+        interview = db.session.scalars(
+            sa.select(Interview).where(Interview.wave_id == wave_id, Interview.mode == Mode.tablet)
+        ).one()
+        review_interview(
+            db.session, interview, by=supervisor, approve=approve, comment=comment, item=item
+        )
+        db.session.commit()
+
+
+def test_an_interview_sent_back_by_a_supervisor_is_fixed_at_the_question_and_resubmitted(
+    app: Flask, live_server: str, field_wave: dict[str, Any], chromium_profile: Callable[..., Any]
+) -> None:
+    context = chromium_profile()
+    page = context.new_page()
+    log_in(page, live_server)
+    interview(page, "T1")
+    wait_for_state(page, "T1", "sent")  # online: sent as soon as it is finished
+
+    review(
+        app,
+        field_wave["wave_id"],
+        approve=False,
+        comment="La edad no coincide con el padrón.",
+        item="dem_age",
+    )
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "returned")
+    card = page.locator('li.card[data-unit="T1"]')
+    assert "La edad no coincide" in card.inner_text()
+
+    card.locator("button").first.click()
+    page.wait_for_selector(
+        'form.page[data-page="respondent"]'
+    )  # the page of the question concerned
+    assert "La edad no coincide" in page.locator("#review-comment").inner_text()
+    page.locator('[name="dem_age"]').fill("42")
+    ids = [page_id for page_id, _ in scenario.PAGES]
+    for page_id in ids[ids.index("respondent") :]:
+        page.wait_for_selector(f'form.page[data-page="{page_id}"]')
+        page.locator("#next").click()
+    page.wait_for_selector("#finish")
+    page.locator("#finish").click()
+    wait_for_state(page, "T1", "sent")
+
+    [stored] = tablet_interviews(app, field_wave["wave_id"])
+    assert stored["revisions"] == 2
+    assert stored["answers"]["dem_age"] == 42
+    with app.app_context():
+        row = db.session.scalars(sa.select(Interview).where(Interview.uuid == stored["uuid"])).one()
+        assert row.review_status is not None and row.review_status.value == "resubmitted"
+
+    review(app, field_wave["wave_id"], approve=True)
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "approved")
+    assert page.locator('li.card[data-unit="T1"] button').count() == 0  # nothing left to do
