@@ -20,59 +20,26 @@ from analysis.report.context import Cell, Figure, Formatter, Lookup, Section, Ta
 from analysis.report.data import Area, GroupSpec, ReportData
 from analysis.report.highlights import change_words, highlights, significant_changes
 from analysis.report.inputs import fear_driver_rows, police_by_area
+from analysis.report.layout import (
+    AVOIDANCE,
+    BRIBERY,
+    INSTITUTIONS,
+    LEVELS,
+    MUNICIPAL_OVERVIEW_COLUMNS,
+    PERCEPTION,
+    PLACES,
+    PREVALENCE,
+    PREVALENCE_CHART,
+    REASONS,
+    REPORTING,
+    SUBAREA_COLUMNS,
+    ids_of,
+)
 from analysis.report.methodology import methodology_section
 
 __all__ = ["SectionWriter"]
 
 _MAX_DOT_ROWS = 40  # more sub-areas than this get a scatter and a table
-
-
-def _ids(group: str, *, crime: bool | None = None, exclude: Sequence[str] = ()) -> list[str]:
-    out = []
-    for ind in catalogue():
-        if ind.group != group or ind.id in exclude or ind.id.endswith("_owners"):
-            continue
-        if crime is not None and (ind.crime_type is not None) != crime:
-            continue
-        out.append(ind.id)
-    return out
-
-
-PREVALENCE = _ids("victimization") + [
-    "sdg_16_1_3_physical",
-    "sdg_16_1_3_psychological",
-    "sdg_16_1_3_sexual",
-    "sdg_16_1_3_any",
-]
-PREVALENCE_CHART = ["prev_person", "prev_household", "prev_any", "sdg_16_1_3_any"]
-REPORTING = [
-    "reporting_rate",
-    "dark_figure",
-    "noreport_authority",
-    "sdg_16_3_1_physical",
-    "sdg_16_3_1_psychological",
-    "sdg_16_3_1_sexual",
-]
-REASONS = [i for i in _ids("reporting") if i.startswith("noreport_") and i != "noreport_authority"]
-LEVELS = ["insecure_nbhd", "insecure_muni", "insecure_state"]
-PLACES = ["unsafe_home", "unsafe_transport", "unsafe_street", "unsafe_school", "unsafe_market"]
-PERCEPTION = (
-    LEVELS
-    + PLACES
-    + ["worry", "likely", "trend_area_up", "trend_country_up", "sdg_16_1_4", "sdg_16_1_4_walkers"]
-)
-INSTITUTIONS = _ids("institutions")
-AVOIDANCE = _ids("avoidance")
-BRIBERY = ["sdg_16_5_1"]
-MUNICIPAL_OVERVIEW_COLUMNS = ["prev_person", "insecure_muni", "incidence"]
-SUBAREA_COLUMNS = [
-    "prev_person",
-    "incidence",
-    "dark_figure",
-    "insecure_muni",
-    "insecure_state",
-    "sdg_16_1_4",
-]
 
 
 class SectionWriter:
@@ -223,7 +190,7 @@ class SectionWriter:
 
     def crime_types(self) -> Section:
         section = Section("crime_types", self.t("sec_crime_types"))
-        prevalence = [i for i in _ids("victimization_type") if i.startswith("prev_")]
+        prevalence = [i for i in ids_of("victimization_type") if i.startswith("prev_")]
         section.add(self.bars(self.t("chart_types_title"), prevalence))
         rows_ids = [
             ind
