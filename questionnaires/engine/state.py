@@ -46,7 +46,8 @@ def instance_count(section: SectionPlan, context: AnswerContext) -> int:
     number = float(count) if isinstance(count, int) else to_number(evaluate(count, context))
     if math.isnan(number):
         return 0
-    return max(0, min(MAX_INSTANCES, int(number)))
+    # Clamped before int(): a count of infinity (e.g. a division by zero) asks the maximum.
+    return int(max(0.0, min(float(MAX_INSTANCES), number)))
 
 
 def settle(plan: Plan, answers: dict[str, Any], today: dt.date, start: int = 0) -> None:

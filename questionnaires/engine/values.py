@@ -208,9 +208,13 @@ def _check_month(value: str, language: str, period: ReferencePeriod | None) -> s
     if period is None:
         return None
     year, month = int(match.group(1)), int(match.group(2))
+    start, end = period
+    if year < dt.MINYEAR:  # "0000-05": before any reference period, and no date can hold it
+        return message(
+            "month_period", language, start=start.strftime("%Y-%m"), end=end.strftime("%Y-%m")
+        )
     first = dt.date(year, month, 1)
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
-    start, end = period
     if last < start or first > end:
         return message(
             "month_period", language, start=start.strftime("%Y-%m"), end=end.strftime("%Y-%m")

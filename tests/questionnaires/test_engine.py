@@ -363,3 +363,54 @@ def test_every_checked_box_of_a_multidict_is_read(instrument: Instrument) -> Non
     form = FormLike([("rob_yn", "2"), ("worries", "2"), ("worries", "1")])
     assert interview.apply_page("screener", form) == []
     assert interview.answers["worries"] == [1, 2]  # in choice-list order
+
+
+def test_a_month_of_year_zero_is_outside_the_period_not_a_crash(instrument: Instrument) -> None:
+    interview = robbed(instrument, times="1")
+    [error] = interview.apply_page("incidents/1", {"inc_month": "0000-05", "inc_place": "1"})
+    assert error == FieldError("inc_month", "The month must be between 2025-05 and 2026-04.")
+    problems = validate_answers(
+        instrument,
+        {**interview.answers, "inc": [{"inc_month": "0000-05", "inc_place": 1}]},
+        today=TODAY,
+        reference_period=PERIOD,
+    )
+    assert any(p.path.endswith("inc_month") for p in problems)
+
+
+def test_a_repeat_count_of_infinity_asks_the_maximum_and_minus_infinity_none() -> None:
+    from questionnaires.engine.state import MAX_INSTANCES
+
+    source = """
+id: inf
+version: "1"
+title: {en: T}
+languages: [en]
+default_language: en
+sections:
+  - name: s
+    title: {en: S}
+    items:
+      - {code: a, type: integer, label: {en: A}}
+      - {code: b, type: integer, label: {en: B}}
+  - name: r
+    title: {en: R}
+    items:
+      - code: rep
+        type: repeat
+        count: "${a} div ${b}"
+        title: {en: "R ${p}"}
+        items:
+          - {code: p, type: calculate, calculation: "position(..)"}
+          - {code: q, type: integer, label: {en: Q}}
+"""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False, encoding="utf-8") as fh:
+        fh.write(source)
+    instrument = load_instrument(Path(fh.name))
+    Path(fh.name).unlink()
+    up = Interview(instrument, {"a": 1, "b": 0}, language="en", today=TODAY)
+    assert len(up.answers["rep"]) == MAX_INSTANCES
+    down = Interview(instrument, {"a": -1, "b": 0}, language="en", today=TODAY)
+    assert "rep" not in down.answers or down.answers["rep"] == []
