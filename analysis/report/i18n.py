@@ -630,6 +630,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "Faixas de qualidade por CV: alta < {moderate}%, moderada {moderate}–{low}%, baixa ≥ {low}%.",
         "Classes de qualité selon le CV : élevée < {moderate} %, modérée {moderate}–{low} %, faible ≥ {low} %.",
     ),
+    "weights_provisional": tr(
+        "Los pesos son provisionales (peso base por hogar y adultos elegibles): la ponderación final no se ha ejecutado.",
+        "Weights are provisional (household base weight times eligible adults): the final weighting has not been run.",
+        "Os pesos são provisórios (peso base do domicílio vezes adultos elegíveis): a ponderação final não foi feita.",
+        "Les poids sont provisoires (poids de base du ménage fois adultes éligibles) : la pondération finale n'a pas été faite.",
+    ),
 }
 
 _DECIMAL = {"es": ".", "en": ".", "pt": ",", "fr": ","}

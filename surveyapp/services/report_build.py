@@ -16,6 +16,7 @@ from analysis.compare import wave_difference
 from analysis.report import Area as ReportArea
 from analysis.report import Methodology, ReportData, build_report
 from analysis.report import Wave as ReportWave
+from analysis.report.i18n import STRINGS
 
 from ..models import (
     AreaLevel,
@@ -50,13 +51,6 @@ from .reports import (
     table_to_json,
     wave_areas,
 )
-
-PROVISIONAL_NOTE = {
-    "es": "Los pesos son provisionales (peso base por hogar y adultos elegibles): la ponderación final no se ha ejecutado.",
-    "en": "Weights are provisional (household base weight times eligible adults): the final weighting has not been run.",
-    "pt": "Os pesos são provisórios (peso base do domicílio vezes adultos elegíveis): a ponderação final não foi feita.",
-    "fr": "Les poids sont provisoires (poids de base du ménage fois adultes éligibles) : la pondération finale n'a pas été faite.",
-}
 
 
 def find_area(session: DBSession, wave: Wave, key: str) -> AreaNode:
@@ -246,7 +240,7 @@ def report_data(
         methodology=Methodology(
             sample=_sample_table(session, wave, areas),
             quality_rules=quality,
-            notes=PROVISIONAL_NOTE if provisional else None,
+            notes=STRINGS["weights_provisional"] if provisional else None,
         ),
         area_names=names,
         subareas=subareas,
