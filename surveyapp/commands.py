@@ -38,6 +38,7 @@ from .models import (
     WaveStatus,
 )
 from .services import areas, fieldwork, invitations, waves
+from .services.backup import BackupError, backup, restore
 from .services.demo_data import SIZES as SIMULATION_SIZES
 from .services.demo_data import load_simulated_wave
 from .services.instruments import InstrumentConflict, load_instrument_files
@@ -59,6 +60,8 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(questionnaire)
     app.cli.add_command(report_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
     app.cli.add_command(fieldwork_group)
 
 
@@ -408,3 +411,54 @@ def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     click.echo(f"  Database: {db.engine.url.render_as_string(hide_password=True)}\n")
     if not no_serve:
         _serve(host, port)
+
+
+# ---- backup and restore ----
+
+
+@click.command("backup")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: backups/surveyapp-<UTC time>.<sqlite|dump> in the instance folder).",
+)
+@with_appcontext
+def backup_command(output: Path | None) -> None:
+    """Write a consistent backup of the database while the server keeps running.
+
+    SQLite: the online backup API; PostgreSQL: pg_dump (custom format).
+    """
+    engine = db.engine
+    if output is None:
+        folder = Path(current_app.instance_path) / "backups"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+        output = (
+            folder / f"surveyapp-{stamp}.{'sqlite' if engine.dialect.name == 'sqlite' else 'dump'}"
+        )
+    try:
+        written = backup(engine, output, pg_bin_dir=current_app.config.get("PG_BIN_DIR"))
+    except BackupError as exc:
+        _fail(str(exc))
+    os.chmod(written, 0o600)  # it holds every answer and every staff password hash
+    click.echo(f"Backup written: {written} ({written.stat().st_size:,} bytes)")
+
+
+@click.command("restore")
+@click.argument("backup_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def restore_command(backup_file: Path) -> None:
+    """Load a backup into the configured database, which must be empty (nothing is overwritten).
+
+    Then run "surveyapp db upgrade" if the backup is from an older version.
+    """
+    db.session.remove()
+    db.engine.dispose()
+    try:
+        restore(db.engine, backup_file, pg_bin_dir=current_app.config.get("PG_BIN_DIR"))
+    except BackupError as exc:
+        _fail(str(exc))
+    finally:
+        db.engine.dispose()
+    click.echo(f"Restored {backup_file} into {db.engine.url.render_as_string(hide_password=True)}")

@@ -115,6 +115,12 @@ RESPOND_CODE_RATE_LIMIT: str = "10 per minute;60 per hour"
 #: safe against application crashes, not power cuts) or "FULL" (synced, like every other commit).
 RESPOND_PAGE_SYNC: Literal["NORMAL", "FULL"] = "NORMAL"
 
+# ---- deployment: backups (issue 11) ----
+
+#: Folder of pg_dump/pg_restore for ``surveyapp backup``/``restore`` on PostgreSQL. ``None``:
+#: those of the server's major version (Debian: /usr/lib/postgresql/<major>/bin), else PATH.
+PG_BIN_DIR: str | None = None
+
 
 def defaults() -> dict[str, Any]:
     """The defaults above as a mapping (upper-case module globals)."""
