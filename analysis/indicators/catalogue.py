@@ -17,7 +17,7 @@ has no indicator-specific branches. Levels and weights:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
@@ -207,22 +207,16 @@ def _victimization() -> list[Indicator]:
         )
     )
     out.append(
-        Indicator(
+        replace(  # the same estimate per 100,000 households
+            out[-1],
             id="prev_household_rate",
-            group="victimization",
             name=tr(
                 "Hogares víctimas por cada 100 000 hogares",
                 "Victimized households per 100,000 households",
                 "Domicílios vitimados por 100 000 domicílios",
                 "Ménages victimes pour 100 000 ménages",
             ),
-            definition=out[-1].definition,
-            level="household",
             unit="per_100000",
-            estimator="proportion",
-            numerator=household,
-            denominator=Always(),
-            unknown=_unknown_for(HOUSEHOLD_STEMS),
         )
     )
     out.append(
