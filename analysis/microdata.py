@@ -264,9 +264,7 @@ def _columns_for(
     else:
         out[field.code] = pd.array(values, dtype=object)
         special = np.full(len(values), np.nan)
-    if specials == "missing" and field.accepts_special:
-        out[f"{field.code}__special"] = special
-    return out
+    return _with_special(out, field, special, specials)
 
 
 def respondent_table(
@@ -338,15 +336,22 @@ def _numeric_block(
     return {code: matrix[:, j] for code, j in index.items()}
 
 
+def _with_special(
+    out: dict[str, Any], field: _Field, special: np.ndarray, specials: SpecialPolicy
+) -> dict[str, Any]:
+    """``out`` with the ``<code>__special`` column (-8/-9) where ``specials`` is "missing"."""
+    if specials == "missing" and field.accepts_special:
+        out[f"{field.code}__special"] = special
+    return out
+
+
 def _numeric_columns(field: _Field, column: np.ndarray, specials: SpecialPolicy) -> dict[str, Any]:
     out: dict[str, Any] = {}
     special = np.where((column == -8) | (column == -9), column, np.nan)
     if specials == "missing":
         column = np.where(np.isnan(special), column, np.nan)
     out[field.code] = column
-    if specials == "missing" and field.accepts_special:
-        out[f"{field.code}__special"] = special
-    return out
+    return _with_special(out, field, special, specials)
 
 
 def incident_table(
