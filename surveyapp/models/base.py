@@ -19,7 +19,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-#: A JSON document column: JSONB on PostgreSQL, JSON text elsewhere.
 #: The largest value of an ``Integer`` column: PostgreSQL's ``integer`` is 32-bit signed (SQLite's
 #: is 64-bit, but the schema must hold on both). Every id column is one (no BigInteger anywhere).
 MAX_INTEGER = 2**31 - 1
@@ -27,6 +26,7 @@ MAX_INTEGER = 2**31 - 1
 #: compare an ``integer`` column with it ("integer out of range", a 500 before this was 2**63 - 1).
 MAX_ID = MAX_INTEGER
 
+#: A JSON document column: JSONB on PostgreSQL, JSON text elsewhere.
 JSONDocument = sa.JSON().with_variant(JSONB(), "postgresql")
 
 
