@@ -59,7 +59,13 @@ def t_quantiles(p: float, df: np.ndarray) -> np.ndarray:
         return out
     distinct, index = np.unique(df, return_inverse=True)
     z = normal_quantile(p)
-    values = np.array([_t_quantile_whole(p, z, int(nu)) for nu in distinct])
+    values = np.array([_expansion(z, nu) for nu in distinct])
+    values[distinct == 1] = math.tan(math.pi * (p - 0.5))
+    a = 2.0 * p - 1.0
+    values[distinct == 2] = a * math.sqrt(2.0 / (1.0 - a * a))
+    exact = (distinct > 2) & (distinct <= _EXACT_DF)
+    if exact.any():
+        values[exact] = _newton(2.0 * p - 1.0, distinct[exact], values[exact])
     return values[index].reshape(df.shape)
 
 
@@ -73,37 +79,40 @@ def _expansion(z: float, nu: float) -> float:
     return z + (g1 + (g2 + (g3 + g4 / nu) / nu) / nu) / nu
 
 
-def _t_quantile_whole(p: float, z: float, nu: int) -> float:
-    """``qt(p, nu)`` for ``p > 0.5`` and a whole ``nu >= 1``."""
-    if nu == 1:
-        return math.tan(math.pi * (p - 0.5))
-    if nu == 2:
-        a = 2.0 * p - 1.0
-        return a * math.sqrt(2.0 / (1.0 - a * a))
-    if nu > _EXACT_DF:
-        return _expansion(z, nu)
-    target = 2.0 * p - 1.0  # P(|T| <= t)
-    # density constant: Gamma((nu + 1) / 2) / (sqrt(nu pi) Gamma(nu / 2))
-    log_const = math.lgamma((nu + 1) / 2.0) - math.lgamma(nu / 2.0) - 0.5 * math.log(nu * math.pi)
-    # coefficients of the finite sum in powers of cos^2(theta)
-    k = np.arange(1, (nu - 1) // 2 + (nu % 2 == 0))
-    if nu % 2 == 0:
-        coef = np.concatenate([[1.0], np.cumprod((2.0 * k - 1.0) / (2.0 * k))])
-    else:
-        coef = np.concatenate([[1.0], np.cumprod((2.0 * k) / (2.0 * k + 1.0))])
-    powers = np.arange(coef.size, dtype=np.float64)
-    t = _expansion(z, nu)
+def _newton(target: float, nu: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """Solve ``P(|T| <= t) = target`` for every whole ``nu`` in 3..``_EXACT_DF``, from ``start``.
+
+    With ``theta = atan(t / sqrt(nu))``, ``c = cos(theta)^2``, ``s = sin(theta)``
+    (A&S 26.7.3-4): ``P(|T| <= t) = s * sum_k a_k c^k`` for even ``nu``
+    (``a_0 = 1``, ``a_k = a_{k-1} (2k - 1) / (2k)``, ``nu / 2`` terms) and
+    ``2 / pi * (theta + s sqrt(c) sum_k b_k c^k)`` for odd ``nu``
+    (``b_k = b_{k-1} 2k / (2k + 1)``, ``(nu - 1) / 2`` terms).
+    """
+    even = nu % 2 == 0
+    terms = np.where(even, nu // 2, (nu - 1) // 2).astype(np.int64)
+    k = np.arange(1, int(terms.max()), dtype=np.float64)
+    ratio = np.where(even[:, None], (2 * k - 1) / (2 * k), (2 * k) / (2 * k + 1))
+    coef = np.concatenate([np.ones((nu.size, 1)), np.cumprod(ratio, axis=1)], axis=1)
+    coef[np.arange(coef.shape[1]) >= terms[:, None]] = 0.0
+    powers = np.arange(coef.shape[1], dtype=np.float64)
+    # log of the density's constant Gamma((nu + 1) / 2) / (sqrt(nu pi) Gamma(nu / 2))
+    log_const = np.array(
+        [
+            math.lgamma((v + 1) / 2.0) - math.lgamma(v / 2.0) - 0.5 * math.log(v * math.pi)
+            for v in nu
+        ]
+    )
+    t = start.copy()
     for _ in range(_NEWTON_STEPS):
-        c = nu / (nu + t * t)  # cos^2(theta), theta = atan(t / sqrt(nu))
-        s = t / math.sqrt(nu + t * t)  # sin(theta)
-        series = float(np.dot(coef, np.power(c, powers)))
-        if nu % 2 == 0:
-            a = s * series
-        else:
-            a = 2.0 / math.pi * (math.atan(t / math.sqrt(nu)) + s * math.sqrt(c) * series)
-        density = math.exp(log_const - (nu + 1) / 2.0 * math.log1p(t * t / nu))
-        step = (target - a) / (2.0 * density)
-        t += step
-        if abs(step) <= 1e-15 * t:
+        c = nu / (nu + t * t)
+        s = t / np.sqrt(nu + t * t)
+        series = (coef * c[:, None] ** powers).sum(axis=1)
+        prob = np.where(
+            even, s * series, 2.0 / math.pi * (np.arctan(t / np.sqrt(nu)) + s * np.sqrt(c) * series)
+        )
+        density = np.exp(log_const - (nu + 1) / 2.0 * np.log1p(t * t / nu))
+        step = (target - prob) / (2.0 * density)
+        t = t + step
+        if (np.abs(step) <= 1e-15 * t).all():
             break
     return t

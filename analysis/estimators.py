@@ -44,8 +44,10 @@ Columns = str | Sequence[str]
 ByColumns = str | list[str] | tuple[str, ...]
 #: several variables at once (a list or tuple, never a bare string)
 VariableList = list[str] | tuple[str, ...]
-#: variables estimated together by ``mean``/``total`` (bounds the (n, k) work arrays)
+#: variables estimated together by ``mean``/``total`` (bounds the (k, cells) sums)
 _CHUNK = 32
+#: one variable's values (n,), its denominator or None, and its valid cases (n,) of bool
+_Variable = tuple[np.ndarray, np.ndarray | None, np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -124,20 +126,22 @@ class _Columns:
     @staticmethod
     def build(
         weights: np.ndarray,
-        num: np.ndarray,
-        den: np.ndarray | None,
-        valid: np.ndarray,
+        k: int,
+        variable: Callable[[int], _Variable],
         kind: Kind,
         indicator: bool,
         batches: Sequence[_Batch],
+        ratio: bool = False,
     ) -> list[_Columns]:
-        """The cell sums for each of ``batches``, which must hold the same cases.
+        """The cell sums of ``k`` variables for each of ``batches``, which hold the same cases.
 
-        ``num`` and ``den`` (k, n) must be 0 where ``valid`` (k, n, or n
-        shared by every variable) is false.
+        ``variable(j)`` gives the values (n,) of variable ``j``, its
+        denominator (``ratio`` true) or None, and its valid cases (n,);
+        values are 0 where they are not valid. Only one variable's arrays
+        exist at a time.
         """
-        k = num.shape[0]
         names = ["used", "wy", "wu"]
+        den = True if ratio else None
         if den is not None and kind == "mean":
             names.append("wx")
         names += srs_terms(kind, indicator)
@@ -159,13 +163,13 @@ class _Columns:
         rows = np.empty((len(names), m))
         view = {name: rows[p] for name, p in parts.items()}
         terms = {name: view[name] for name in srs_terms(kind, indicator)}
-        shared = first.take(valid) if valid.ndim == 1 else None
         # sums of "used" and "wu" for a variable used on every case, the same for all such
         complete: list[tuple[np.ndarray, np.ndarray]] | None = None
         for j in range(k):
-            use = shared if shared is not None else first.take(valid[j])
-            y = first.take(num[j])
-            x = None if den is None else first.take(den[j])
+            num_j, den_j, valid_j = variable(j)
+            use = first.take(valid_j)
+            y = first.take(num_j)
+            x = None if den_j is None else first.take(den_j)
             everywhere = bool(use.all())
             view["used"][...] = use
             np.multiply(w, y, out=view["wy"])
@@ -262,21 +266,26 @@ class DesignEstimators(ABC):
             raise ValueError(f"column {name!r} has infinite values")
         return values
 
-    def _numeric_rows(self, names: Sequence[str]) -> np.ndarray:
-        """``_numeric`` of several columns as one (k, n) array, a row per column (same errors)."""
+    def _numeric_reader(self, names: Sequence[str]) -> Callable[[int], np.ndarray]:
+        """``j -> _numeric(names[j])``, every column checked first (infinite values when read).
+
+        Plain numpy columns are read without a copy when they are float64.
+        """
         cols = [self._column(name) for name in names]
         plain = self.data.columns.is_unique and all(
             isinstance(c.dtype, np.dtype) and c.dtype.kind in "fiub" for c in cols
         )
         if not plain:
-            return np.stack([self._numeric(name) for name in names])
-        values = np.empty((len(cols), len(self.data)))
-        for row, col in zip(values, cols, strict=True):
-            row[...] = col.to_numpy()  # converted to float64 as it is copied
-        infinite = np.isinf(values).any(axis=1)
-        if infinite.any():
-            raise ValueError(f"column {names[int(np.argmax(infinite))]!r} has infinite values")
-        return values
+            values = [self._numeric(name) for name in names]
+            return values.__getitem__
+
+        def read(j: int) -> np.ndarray:
+            values = cols[j].to_numpy(dtype=np.float64)
+            if np.isinf(values).any():
+                raise ValueError(f"column {names[j]!r} has infinite values")
+            return values
+
+        return read
 
     def _categories(self, name: str) -> tuple[list[object], np.ndarray]:
         """Categories of a column and the code of each case (-1 when missing)."""
@@ -378,7 +387,17 @@ class DesignEstimators(ABC):
         :meth:`_estimate_ratio` per variable.
         """
         if batch is not None:
-            (columns,) = _Columns.build(self.weights, num, den, valid, kind, indicator, [batch])
+
+            def variable(j: int) -> _Variable:
+                return (
+                    num[j],
+                    None if den is None else den[j],
+                    valid if valid.ndim == 1 else valid[j],
+                )
+
+            (columns,) = _Columns.build(
+                self.weights, num.shape[0], variable, kind, indicator, [batch], den is not None
+            )
             return self._estimate_batched(columns, batch)
         k = num.shape[0]
         if valid.ndim == 1:
@@ -560,33 +579,40 @@ class DesignEstimators(ABC):
     def _columns_by_chunk(
         self,
         k: int,
-        values: Callable[[slice], np.ndarray],
+        values: Callable[[int], np.ndarray],
         domain_sets: Sequence[Domains],
         kind: Kind,
     ) -> list[dict[str, np.ndarray]]:
         """``_estimate_columns`` of ``k`` variables for each of ``domain_sets``.
 
-        ``values(variables)`` returns a new (c, n) array of a slice of the
-        variables, a row each, NaN where missing (it is overwritten);
-        ``_CHUNK`` variables are read at a time. The case-level arrays of a
-        chunk are reused by every domain set with the same cases. Returns
-        (D, k) arrays for each domain set.
+        ``values(j)`` returns the (n,) values of variable ``j``, NaN where
+        missing (not modified). Variables are read one at a time and summed
+        into the cells of every domain set with the same cases; ``_CHUNK``
+        variables' cell sums are held at a time. Returns (D, k) arrays for
+        each domain set.
         """
         batches = [self._batch(domains) for domains in domain_sets]
         chunks: list[list[dict[str, np.ndarray]]] = [[] for _ in domain_sets]
         for start in range(0, k, _CHUNK):
-            num = values(slice(start, min(start + _CHUNK, k)))
-            missing = np.isnan(num)
-            num[missing] = 0.0
-            valid = ~missing
-            sums = self._cell_sums_by_cases(num, valid, kind, batches)
+            stop = min(start + _CHUNK, k)
+
+            def variable(j: int, start: int = start) -> _Variable:
+                y = values(start + j)
+                missing = np.isnan(y)
+                return np.where(missing, 0.0, y), None, ~missing
+
+            sums = self._cell_sums_by_cases(stop - start, variable, kind, batches)
+            dense: tuple[np.ndarray, np.ndarray] | None = None
             for out, domains, batch, columns in zip(
                 chunks, domain_sets, batches, sums, strict=True
             ):
-                if batch is None or columns is None:
-                    out.append(self._estimate_columns(num, None, valid, domains, kind))
-                else:
+                if batch is not None and columns is not None:
                     out.append(self._estimate_batched(columns, batch))
+                    continue
+                if dense is None:  # replicate or calibrated designs: (c, n) arrays
+                    rows = [variable(j) for j in range(stop - start)]
+                    dense = np.stack([r[0] for r in rows]), np.stack([r[2] for r in rows])
+                out.append(self._estimate_columns(dense[0], None, dense[1], domains, kind))
         return [
             parts[0]
             if len(parts) == 1
@@ -596,8 +622,8 @@ class DesignEstimators(ABC):
 
     def _cell_sums_by_cases(
         self,
-        num: np.ndarray,
-        valid: np.ndarray,
+        k: int,
+        variable: Callable[[int], _Variable],
         kind: Kind,
         batches: Sequence[_Batch | None],
     ) -> list[_Columns | None]:
@@ -609,7 +635,7 @@ class DesignEstimators(ABC):
             same = [lead.same_cases(batch) for _, batch in waiting]
             group = [entry for entry, s in zip(waiting, same, strict=True) if s]
             built = _Columns.build(
-                self.weights, num, None, valid, kind, False, [batch for _, batch in group]
+                self.weights, k, variable, kind, False, [batch for _, batch in group]
             )
             for (i, _), columns in zip(group, built, strict=True):
                 out[i] = columns
@@ -631,7 +657,7 @@ class DesignEstimators(ABC):
         domain_sets = [self._domains(b) for b in by]
         parts = self._columns_by_chunk(
             values.shape[1],
-            lambda cols: np.array(values[:, cols].T, dtype=np.float64, order="C"),
+            lambda j: np.asarray(values[:, j], dtype=np.float64),
             domain_sets,
             "mean",
         )
@@ -647,7 +673,7 @@ class DesignEstimators(ABC):
         domains = self._domains(by)
         (parts,) = self._columns_by_chunk(
             len(names),
-            lambda cols: self._numeric_rows(names[cols]),
+            self._numeric_reader(names),
             [domains],
             "mean" if mean_like else "total",
         )
