@@ -189,6 +189,32 @@ def _legend_columns(series: Sequence[Series]) -> int:
     return len(series) if width <= 110 else 1
 
 
+def _points(
+    ax: Axes,
+    x: np.ndarray,
+    y: np.ndarray,
+    shown: np.ndarray,
+    flagged: np.ndarray,
+    color: str,
+    marker: str,
+    size: float,
+    label: str | None = None,
+) -> None:
+    """Estimates as filled markers, flagged (low-quality) ones hollow; only the filled are labelled."""
+    for hollow in (False, True):
+        pick = shown & (flagged == hollow)
+        ax.plot(
+            x[pick],
+            y[pick],
+            linestyle="none",
+            marker=marker,
+            markersize=size,
+            color=color,
+            markerfacecolor="white" if hollow else color,
+            label=None if hollow else label,
+        )
+
+
 def _intervals(
     ax: Axes,
     centre: np.ndarray,
@@ -288,18 +314,7 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
         shown = np.isfinite(est)
         color = OKABE_ITO[j % len(OKABE_ITO)]
         _intervals(ax, y, low, high, color)
-        for hollow in (False, True):
-            pick = shown & (flagged == hollow)
-            ax.plot(
-                est[pick],
-                y[pick],
-                linestyle="none",
-                marker=_MARKERS[j % len(_MARKERS)],
-                markersize=5,
-                color=color,
-                markerfacecolor="white" if hollow else color,
-                label=s.name if not hollow else None,
-            )
+        _points(ax, est, y, shown, flagged, color, _MARKERS[j % len(_MARKERS)], 5, s.name)
         for yi, e in zip(y, est, strict=True):
             if not np.isfinite(e):
                 ax.text(0, yi, " " + text.missing_label, va="center", fontsize=6.5, style="italic")
@@ -335,17 +350,7 @@ def scatter_chart(
     _intervals(ax, np.where(shown, ye, np.nan), xl, xh, "#999999", linewidth=0.5)
     _intervals(ax, np.where(shown, xe, np.nan), yl, yh, "#999999", vertical=True, linewidth=0.5)
     flagged = xf | yf
-    for hollow in (False, True):
-        pick = shown & (flagged == hollow)
-        ax.plot(
-            xe[pick],
-            ye[pick],
-            linestyle="none",
-            marker="o",
-            markersize=3.5 if len(xe) > 40 else 5,
-            color=OKABE_ITO[0],
-            markerfacecolor="white" if hollow else OKABE_ITO[0],
-        )
+    _points(ax, xe, ye, shown, flagged, OKABE_ITO[0], "o", 3.5 if len(xe) > 40 else 5)
     if len(labels) and len(labels) <= 40:
         for xi, yi, label in zip(xe[shown], ye[shown], np.asarray(labels)[shown], strict=True):
             ax.annotate(label, (xi, yi), fontsize=5.5, xytext=(3, 2), textcoords="offset points")

@@ -56,3 +56,5 @@ SUBAREA_COLUMNS = [
     "insecure_state",
     "sdg_16_1_4",
 ]
+#: Compared with the previous wave in the highlights: the sub-area columns, then trust and bribery.
+HIGHLIGHT_COMPARISON = [*SUBAREA_COLUMNS, "trust_police", "sdg_16_5_1"]

@@ -29,24 +29,12 @@ def methodology_section(data: ReportData, fmt: Formatter, current: Lookup) -> Se
     if method.notes:
         design.paragraphs.append(t.pick(method.notes))
     section.subsections.append(design)
-    if method.sample is not None:
-        section.subsections.append(
-            Section(
-                "sample",
-                t("sub_sample"),
-                blocks=[_plain_table(t, t("sub_sample"), method.sample)],
-                page_break=False,
+    for name, frame in (("sample", method.sample), ("weighting", method.weighting)):
+        if frame is not None:
+            title = t(f"sub_{name}")
+            section.subsections.append(
+                Section(name, title, blocks=[_plain_table(t, title, frame)], page_break=False)
             )
-        )
-    if method.weighting is not None:
-        section.subsections.append(
-            Section(
-                "weighting",
-                t("sub_weighting"),
-                blocks=[_plain_table(t, t("sub_weighting"), method.weighting)],
-                page_break=False,
-            )
-        )
     quality = [t("quality_rules_intro", name=f"{rules.name} — {rules.source}")]
     bands = [b for b in rules.cv_bands if math.isfinite(b[0])]
     if len(bands) >= 2:

@@ -23,6 +23,7 @@ from analysis.report.inputs import fear_driver_rows, police_by_area
 from analysis.report.layout import (
     AVOIDANCE,
     BRIBERY,
+    HIGHLIGHT_COMPARISON,
     INSTITUTIONS,
     LEVELS,
     MUNICIPAL_OVERVIEW_COLUMNS,
@@ -164,21 +165,7 @@ class SectionWriter:
         section.notes.append(self.t("quality_legend"))
         if self.previous is not None and self.data.changes is not None:
             section.notes.append(self.t("significance_note", alpha=self._alpha()))
-        section.add(
-            self.comparison_table(
-                self.t("sub_comparison"),
-                [
-                    "prev_person",
-                    "incidence",
-                    "dark_figure",
-                    "insecure_muni",
-                    "insecure_state",
-                    "sdg_16_1_4",
-                    "trust_police",
-                    "sdg_16_5_1",
-                ],
-            )
-        )
+        section.add(self.comparison_table(self.t("sub_comparison"), HIGHLIGHT_COMPARISON))
         return section
 
     def prevalence(self) -> Section:
