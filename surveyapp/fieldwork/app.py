@@ -20,25 +20,15 @@ from pathlib import Path
 from flask import Response, current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
+from ..i18n import LANGUAGE_NAMES, LANGUAGES
 from .routes import bp
 
-#: The app's own files under surveyapp/static/field/, loaded by the shell (order matters for
-#: none: they are ES modules, except the questionnaire scripts below).
-APP_FILES = (
-    "app.css",
-    "app.js",
-    "api.js",
-    "i18n.js",
-    "paradata.js",
-    "render.js",
-    "store.js",
-    "sync.js",
-    "util.js",
-    "vendor/idb.js",
-    "icon.svg",
-    "icon-192.png",
-    "icon-512.png",
-)
+#: What in surveyapp/static/field/ belongs to the app (every such file is cached for offline use).
+APP_SUFFIXES = (".js", ".css", ".svg", ".png")
+#: ... except the recipe that vendors third-party modules and npm's working folder.
+NOT_APP = ("vendor/build.mjs", "vendor/node_modules/")
+
+
 #: Classic scripts from the questionnaires package, read from the installed package (one source
 #: for the web survey, the tablet and the tests).
 QUESTIONNAIRE_SCRIPTS = ("expressions.js", "engine.js")
@@ -63,11 +53,22 @@ def _questionnaire_script(name: str) -> bytes:
     return resources.files("questionnaires").joinpath("js", name).read_bytes()
 
 
+def app_files(static_root: Path) -> list[str]:
+    """The app's own files, as paths relative to ``static_root``, sorted."""
+    names = []
+    for path in static_root.rglob("*"):
+        name = path.relative_to(static_root).as_posix()
+        if path.is_file() and name.endswith(APP_SUFFIXES) and not name.startswith(NOT_APP):
+            names.append(name)
+    return sorted(names)
+
+
 @functools.cache
 def _file_hashes(static_root: str) -> dict[str, str]:
+    root = Path(static_root)
     hashes = {}
-    for name in APP_FILES:
-        hashes[name] = hashlib.sha256((Path(static_root) / name).read_bytes()).hexdigest()[:16]
+    for name in app_files(root):
+        hashes[name] = hashlib.sha256((root / name).read_bytes()).hexdigest()[:16]
     for name in QUESTIONNAIRE_SCRIPTS:
         hashes["q/" + name] = hashlib.sha256(_questionnaire_script(name)).hexdigest()[:16]
     return hashes
@@ -97,7 +98,7 @@ def asset_url(name: str) -> str:
 
 def _precache() -> list[str]:
     urls = [url_for("fieldwork.app_shell"), url_for("fieldwork.app_manifest")]
-    urls += [asset_url(name) for name in APP_FILES]
+    urls += [asset_url(name) for name in app_files(_static_root())]
     urls += [asset_url(name) for name in QUESTIONNAIRE_SCRIPTS]
     return urls
 
@@ -110,6 +111,7 @@ def app_shell() -> ResponseReturnValue:
             "fieldwork/app.html",
             asset_url=asset_url,
             build=build_id(),
+            languages=[[code, LANGUAGE_NAMES[code]] for code in LANGUAGES],
         )
     )
     response.headers["Content-Security-Policy"] = SHELL_CSP

@@ -1,9 +1,28 @@
 // The interviewer app's own words in Spanish, English, Portuguese and French. (The
 // questionnaire's words come from the instrument, in the language of the interview.)
+//
+// The language list and names come from the server (surveyapp.i18n, written into the page as
+// <meta name="field-languages">); COLUMNS says which language each entry of TEXTS is in, and a
+// test holds it to the server's list.
 
-export const LANGUAGES = [['es', 'Español'], ['en', 'English'], ['pt', 'Português'], ['fr', 'Français']];
+export const COLUMNS = ['es', 'en', 'pt', 'fr'];
 
-const TEXTS = {
+function serverLanguages() {
+  const meta = typeof document !== 'undefined' && document.querySelector('meta[name="field-languages"]');
+  if (meta) {
+    try {
+      return JSON.parse(meta.content);
+    } catch {
+      /* fall through */
+    }
+  }
+  return COLUMNS.map((code) => [code, code]);
+}
+
+/** [[code, own name], ...] of the languages the app speaks. */
+export const LANGUAGES = serverLanguages().filter(([code]) => COLUMNS.includes(code));
+
+export const TEXTS = {
   app_title: ['Entrevistas', 'Interviews', 'Entrevistas', 'Entretiens'],
   login_intro: [
     'Inicie sesión una vez con conexión: la aplicación descarga sus asignaciones y después funciona sin red.',
@@ -83,13 +102,15 @@ const TEXTS = {
   app_failed: ['La aplicación no pudo arrancar:', 'The app could not start:', 'O aplicativo não pôde iniciar:', 'L’application n’a pas pu démarrer :'],
 };
 
-const INDEX = { es: 0, en: 1, pt: 2, fr: 3 };
+const INDEX = Object.fromEntries(COLUMNS.map((code, i) => [code, i]));
+const storage = typeof localStorage !== 'undefined' ? localStorage : null;
 let current = pick();
 
 function pick() {
-  const saved = localStorage.getItem('field-ui-lang');
+  const saved = storage && storage.getItem('field-ui-lang');
   if (saved && saved in INDEX) return saved;
-  for (const tag of navigator.languages || [navigator.language || 'es']) {
+  const nav = typeof navigator !== 'undefined' ? navigator : {};
+  for (const tag of nav.languages || [nav.language || 'es']) {
     const code = String(tag).slice(0, 2).toLowerCase();
     if (code in INDEX) return code;
   }
@@ -103,8 +124,8 @@ export function uiLanguage() {
 export function setLanguage(code) {
   if (!(code in INDEX)) return;
   current = code;
-  localStorage.setItem('field-ui-lang', code);
-  document.documentElement.lang = code;
+  if (storage) storage.setItem('field-ui-lang', code);
+  if (typeof document !== 'undefined') document.documentElement.lang = code;
 }
 
 /** The text `key` in the app's language, with {name} placeholders filled from `values`. */
