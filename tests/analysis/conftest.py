@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.design import SurveyDesign
+from analysis import ReplicateDesign, SurveyDesign
 
 R_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "r"
 
@@ -63,6 +63,18 @@ def dclus1(apiclus1: pd.DataFrame) -> SurveyDesign:
 def dclus2(apiclus2: pd.DataFrame) -> SurveyDesign:
     """R: ``svydesign(id = ~dnum + snum, fpc = ~fpc1 + fpc2, data = apiclus2)``."""
     return SurveyDesign(apiclus2, psu="dnum", ssu="snum", fpc="fpc1", fpc2="fpc2")
+
+
+@pytest.fixture
+def jk1(dclus1: SurveyDesign) -> ReplicateDesign:
+    """R: ``as.svrepdesign(dclus1, type = "JK1")``."""
+    return dclus1.replicate("jk1")
+
+
+@pytest.fixture
+def jkn(dstrat: SurveyDesign) -> ReplicateDesign:
+    """R: ``as.svrepdesign(dstrat, type = "JKn")``."""
+    return dstrat.replicate("jkn")
 
 
 @pytest.fixture(scope="session")

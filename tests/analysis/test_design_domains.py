@@ -32,6 +32,10 @@ def check_by(assert_r: Check, table: pd.DataFrame, ref: dict[str, Any], by: list
         ("dclus1", "by_stype_mean", "mean", "api00", "stype"),
         ("dclus1", "by_stype_total", "total", "enroll", "stype"),
         ("dclus2", "by_stype_mean", "mean", "api00", "stype"),
+        ("jk1", "by_stype_mean", "mean", "api00", "stype"),
+        ("jk1", "by_stype_total", "total", "enroll", "stype"),
+        ("jkn", "by_stype_mean", "mean", "api00", "stype"),
+        ("jkn", "by_schwide_mean", "mean", "api00", "sch.wide"),
     ],
 )
 def test_by_matches_svyby(
