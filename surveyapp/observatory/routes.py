@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any, NoReturn
+from typing import Any, Literal, NoReturn
 
 import pandas as pd
 from flask import (
@@ -437,34 +437,27 @@ def _uploads_page(
 @bp.route("/uploads/police", methods=["POST"])
 @role_required(*UPLOAD_ROLES)
 def upload_police() -> ResponseReturnValue:
-    form = PoliceUploadForm()
-    if not form.validate_on_submit():
-        return _uploads_page(form, CensusUploadForm(), status=400)
-    result = uploads.import_police_records(db.session, form.file.data.read(), by=_user())
-    if not result.ok:
-        db.session.rollback()
-        return _uploads_page(form, CensusUploadForm(), result, "police", status=400)
-    db.session.commit()
-    flash(
-        f"{result.stored} police records stored ({result.replaced} replaced older numbers).",
-        "success",
-    )
-    return redirect(url_for("observatory.uploads_page"))
+    return _upload("police")
 
 
 @bp.route("/uploads/census", methods=["POST"])
 @role_required(*UPLOAD_ROLES)
 def upload_census() -> ResponseReturnValue:
-    form = CensusUploadForm()
+    return _upload("census")
+
+
+def _upload(kind: Literal["police", "census"]) -> ResponseReturnValue:
+    """Store an uploaded file of police records or census totals, or show every row problem."""
+    police_form, census_form = PoliceUploadForm(), CensusUploadForm()
+    form: PoliceUploadForm | CensusUploadForm = police_form if kind == "police" else census_form
     if not form.validate_on_submit():
-        return _uploads_page(PoliceUploadForm(), form, status=400)
-    result = uploads.import_population_totals(db.session, form.file.data.read(), by=_user())
+        return _uploads_page(police_form, census_form, status=400)
+    store = uploads.import_police_records if kind == "police" else uploads.import_population_totals
+    result = store(db.session, form.file.data.read(), by=_user())
     if not result.ok:
         db.session.rollback()
-        return _uploads_page(PoliceUploadForm(), form, result, "census", status=400)
+        return _uploads_page(police_form, census_form, result, kind, status=400)
     db.session.commit()
-    flash(
-        f"{result.stored} population totals stored ({result.replaced} replaced older numbers).",
-        "success",
-    )
+    what = "police records" if kind == "police" else "population totals"
+    flash(f"{result.stored} {what} stored ({result.replaced} replaced older numbers).", "success")
     return redirect(url_for("observatory.uploads_page"))
