@@ -9,17 +9,21 @@ from .interviews import Disposition, IncidentRecord, Interview, InterviewStatus
 from .records import PoliceRecord, PopulationTotal
 from .reports import OutputKind, OutputStatus, ReportOutput
 from .sample import InvitationCode, SampleUnit, SampleUnitStatus
+from .supervision import AttemptOutcome, ContactAttempt, UnitAssignment
 from .users import Role, User
-from .waves import Mode, Wave, WaveArea, WaveStatus
+from .waves import IndicatorInterviews, Mode, SelectionMethod, Wave, WaveArea, WaveStatus
 
 __all__ = [
     "ApiToken",
     "Area",
     "AreaLevel",
+    "AttemptOutcome",
     "AuditLog",
     "Base",
+    "ContactAttempt",
     "Disposition",
     "IncidentRecord",
+    "IndicatorInterviews",
     "InstrumentVersion",
     "Interview",
     "InterviewRevision",
@@ -35,7 +39,9 @@ __all__ = [
     "Role",
     "SampleUnit",
     "SampleUnitStatus",
+    "SelectionMethod",
     "TokenPurpose",
+    "UnitAssignment",
     "User",
     "Wave",
     "WaveArea",

@@ -111,6 +111,11 @@ class Interview(Base):
     reviewed_by_id: Mapped[int | None] = mapped_column(  # who approved or rejected it last
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )
+    household: Mapped[dict[str, Any] | None] = mapped_column(
+        JSONDocument
+    )  # roster, method, seed and every selection draw, as sent; none = no selection sent
+    eligible_adults: Mapped[int | None] = mapped_column()  # within-household selection factor
+    selection_draws: Mapped[int | None] = mapped_column()  # draws made; more than 1 is a red flag
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import secrets
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -28,6 +29,15 @@ class SampleUnitStatus(enum.StrEnum):
     noncontact = "noncontact"  # nobody reached after the planned visits
     ineligible = "ineligible"  # vacant, not a dwelling, outside the population
     other = "other"  # other eligible non-interview (language, illness)
+
+
+#: Selection seeds are drawn uniformly from 1 .. MAX_SEED (an Integer column on every database).
+MAX_SEED = 2**31 - 1
+
+
+def new_seed() -> int:
+    """A random within-household selection seed (drawn once, at import)."""
+    return secrets.randbelow(MAX_SEED) + 1
 
 
 class SampleUnit(Base):
@@ -65,6 +75,11 @@ class SampleUnit(Base):
         enum_column(SampleUnitStatus, "sample_unit_status"), default=SampleUnitStatus.pending
     )
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)  # when imported
+    selection_seed: Mapped[int] = mapped_column(
+        default=new_seed
+    )  # drawn at import, never changed: the Kish row or the birthday tie-break
+    disposition: Mapped[int | None] = mapped_column()  # Disposition code from attempts and
+    # interviews (services/dispositions.py); none = never worked
 
     wave: Mapped[Wave] = relationship()
     area: Mapped[Area | None] = relationship()

@@ -31,6 +31,23 @@ class Mode(enum.StrEnum):
     tablet = "tablet"  # face to face by an interviewer, possibly offline
 
 
+class SelectionMethod(enum.StrEnum):
+    """How an interviewer picks the one adult to interview in a household (services/selection.py)."""
+
+    kish = "kish"  # the unit's seed is its Kish table row
+    next_birthday = "next_birthday"  # the adult whose birthday comes next after the interview date
+    last_birthday = (
+        "last_birthday"  # the adult whose birthday was last, the interview date included
+    )
+
+
+class IndicatorInterviews(enum.StrEnum):
+    """Which tablet interviews feed a wave's indicators (web interviews are never reviewed)."""
+
+    approved = "approved"  # only those a supervisor approved
+    received = "received"  # every completed one the server holds, reviewed or not
+
+
 class Wave(Base):
     """One round of the survey with one instrument version."""
 
@@ -57,6 +74,16 @@ class Wave(Base):
         enum_column(WaveStatus, "wave_status"), default=WaveStatus.draft
     )
     public_report: Mapped[bool] = mapped_column(default=False)  # results may be published
+    selection_method: Mapped[SelectionMethod] = mapped_column(  # within-household selection
+        enum_column(SelectionMethod, "selection_method"),
+        default=SelectionMethod.kish,
+        server_default=SelectionMethod.kish.value,
+    )
+    indicator_interviews: Mapped[IndicatorInterviews] = mapped_column(  # which feed indicators
+        enum_column(IndicatorInterviews, "indicator_interviews"),
+        default=IndicatorInterviews.approved,
+        server_default=IndicatorInterviews.approved.value,
+    )
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)  # when created
     created_by_id: Mapped[int | None] = mapped_column(  # who created it
         sa.ForeignKey("users.id", ondelete="SET NULL")
