@@ -54,52 +54,45 @@ def data_version(
     previous = previous_wave(session, wave)
     if previous is not None:  # reports compare with it
         parts += [previous.id, *_interview_parts(session, previous.id)]
-    parts += list(
-        session.execute(
-            sa.select(
-                sa.func.count(),
-                sa.func.max(SampleUnit.id),
-                sa.func.sum(SampleUnit.selection_probability),
-                sa.func.sum(SampleUnit.area_id),
-            ).where(SampleUnit.wave_id == wave.id)
-        ).one()
+    parts += _aggregates(
+        session,
+        sa.func.max(SampleUnit.id),
+        sa.func.sum(SampleUnit.selection_probability),
+        sa.func.sum(SampleUnit.area_id),
+        where=SampleUnit.wave_id == wave.id,
     )
-    parts += list(
-        session.execute(
-            sa.select(
-                sa.func.count(),
-                sa.func.max(PoliceRecord.id),
-                sa.func.sum(PoliceRecord.count),
-                sa.func.max(PoliceRecord.uploaded_at),
-            )
-        ).one()
+    parts += _aggregates(
+        session,
+        sa.func.max(PoliceRecord.id),
+        sa.func.sum(PoliceRecord.count),
+        sa.func.max(PoliceRecord.uploaded_at),
     )
-    parts += list(
-        session.execute(
-            sa.select(
-                sa.func.count(),
-                sa.func.max(PopulationTotal.id),
-                sa.func.sum(PopulationTotal.population),
-            )
-        ).one()
+    parts += _aggregates(
+        session, sa.func.max(PopulationTotal.id), sa.func.sum(PopulationTotal.population)
     )
-    parts += list(session.execute(sa.select(sa.func.count(), sa.func.max(Area.id))).one())
+    parts += _aggregates(session, sa.func.max(Area.id))
     text = "|".join(_fingerprint(p) for p in parts)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
+def _aggregates(
+    session: DBSession, *columns: sa.ColumnElement[Any], where: sa.ColumnElement[bool] | None = None
+) -> list[Any]:
+    """The row count and ``columns`` of one table (its largest id, sums), in one query."""
+    query = sa.select(sa.func.count(), *columns)
+    if where is not None:
+        query = query.where(where)
+    return list(session.execute(query).one())
+
+
 def _interview_parts(session: DBSession, wave_id: int) -> list[Any]:
-    done = (Interview.wave_id == wave_id) & (Interview.status == InterviewStatus.completed)
-    return list(
-        session.execute(
-            sa.select(
-                sa.func.count(),
-                sa.func.max(Interview.id),
-                sa.func.sum(Interview.version),
-                sa.func.max(Interview.updated_at),
-                sa.func.sum(Interview.final_weight),
-            ).where(done)
-        ).one()
+    return _aggregates(
+        session,
+        sa.func.max(Interview.id),
+        sa.func.sum(Interview.version),
+        sa.func.max(Interview.updated_at),
+        sa.func.sum(Interview.final_weight),
+        where=(Interview.wave_id == wave_id) & (Interview.status == InterviewStatus.completed),
     )
 
 
