@@ -212,8 +212,8 @@ def login() -> ResponseReturnValue:
         raise FieldworkError(
             "invalid_request", "Send email, password and device name, each as a string."
         )
-    fieldwork.check_document(device, "The device name")
-    if len(email) > 254 or len(password) > 1024 or "\x00" in email + password:
+    fieldwork.check_text([email, password, device], "The login")
+    if len(email) > 254 or len(password) > 1024:
         raise FieldworkError("bad_credentials", BAD_CREDENTIALS)
     cfg = current_app.config
     result = authenticate(

@@ -11,14 +11,14 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import math
 import re
 import secrets
 from collections.abc import Collection, Sequence
 from typing import Any, Literal
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defer, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from questionnaires.engine import validate_answers
 
@@ -26,6 +26,7 @@ from ..models import (
     ApiToken,
     Area,
     Disposition,
+    InstrumentVersion,
     Interview,
     InterviewRevision,
     InterviewStatus,
@@ -41,9 +42,9 @@ from ..models import (
     utcnow,
 )
 from ..models.base import MAX_ID
-from ..respond.pages import instrument_of
 from . import DBSession, audit
 from .areas import area_path, descendants
+from .instruments import cached_version, instrument_of
 from .interviews import complete_interview, rebuild_incidents
 from .users import UserError
 
@@ -51,8 +52,6 @@ from .users import UserError
 FIELD_ROLES = (Role.interviewer, Role.supervisor, Role.survey_manager, Role.administrator)
 #: Longest device label kept (the column's size).
 MAX_DEVICE_LABEL = 200
-#: Deepest nesting accepted in an uploaded document (the standard questionnaire needs 3).
-MAX_DEPTH = 32
 #: The fields of an upload that its content hash covers, in the body's own names.
 HASHED_FIELDS = (
     "wave_id",
@@ -361,6 +360,7 @@ class Upload:
     saved_at: str  # as sent (ISO 8601 with offset)
     saved_at_time: dt.datetime  # parsed, aware
     content_hash: str
+    size: int  # bytes of the canonical JSON of the hashed fields (paradata included)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -382,44 +382,53 @@ def check_uuid(value: str) -> str:
     return value
 
 
-def content_hash(body: dict[str, Any]) -> str:
-    """SHA-256 of the canonical JSON of the hashed fields (sorted keys, no spaces, UTF-8)."""
-    canonical = json.dumps(
-        {name: body.get(name) for name in HASHED_FIELDS},
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-        allow_nan=False,
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def check_document(value: Any, where: str) -> None:
-    """Strings a database can store (no NUL, no lone surrogate), nesting up to MAX_DEPTH."""
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise FieldworkError("invalid_request", f"{where} is nested too deeply.")
-        if isinstance(item, dict):
-            for key, inner in item.items():
-                _check_text(key, where)
-                stack.append((inner, depth + 1))
-        elif isinstance(item, list):
-            stack.extend((inner, depth + 1) for inner in item)
-        elif isinstance(item, str):
-            _check_text(item, where)
-        elif isinstance(item, float) and not math.isfinite(item):
-            raise FieldworkError("invalid_request", f"{where} holds a number out of range.")
-
-
-def _check_text(text: str, where: str) -> None:
-    if "\x00" in text:
-        raise FieldworkError("invalid_request", f"{where} holds a NUL character.")
+def canonical_json(body: dict[str, Any]) -> bytes:
+    """The hashed fields as canonical JSON (sorted keys, no spaces, UTF-8 not escaped);
+    FieldworkError ``invalid_request`` when they hold what no database stores: NaN or an
+    infinity, a NUL character, a lone surrogate, or nesting too deep to serialise."""
     try:
-        text.encode("utf-8")
+        text = json.dumps(
+            {name: body.get(name) for name in HASHED_FIELDS},
+            sort_keys=True,
+            separators=(",", ":"),
+            ensure_ascii=False,
+            allow_nan=False,
+        )
+        data = text.encode("utf-8")
     except UnicodeEncodeError:
-        raise FieldworkError("invalid_request", f"{where} holds invalid Unicode.") from None
+        raise FieldworkError("invalid_request", "The body holds invalid Unicode.") from None
+    except ValueError:
+        raise FieldworkError("invalid_request", "The body holds a number out of range.") from None
+    except RecursionError:
+        raise FieldworkError("invalid_request", "The body is nested too deeply.") from None
+    if "\\u0000" in text:  # a NUL, or a backslash followed by "u0000" as text: look closer
+        check_text(body, "The body")
+    return data
+
+
+def content_hash(body: dict[str, Any]) -> str:
+    """SHA-256 (hex) of :func:`canonical_json`."""
+    return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+def check_text(value: Any, where: str) -> None:
+    """No NUL character (PostgreSQL cannot store one) and no lone surrogate (not UTF-8) in any
+    string or key of a JSON value."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            if "\x00" in item:
+                raise FieldworkError("invalid_request", f"{where} holds a NUL character.")
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise FieldworkError("invalid_request", f"{where} holds invalid Unicode.") from None
 
 
 def parse_upload(body: Any) -> Upload:
@@ -429,7 +438,6 @@ def parse_upload(body: Any) -> Upload:
     missing = [name for name in HASHED_FIELDS if name not in body]
     if missing:
         raise FieldworkError("invalid_request", f"The body lacks {', '.join(missing)}.")
-    check_document(body, "The body")
     ids = {}
     for name in ("wave_id", "sample_unit_id", "client_revision"):
         value = body[name]
@@ -445,6 +453,8 @@ def parse_upload(body: Any) -> Upload:
         raise FieldworkError("invalid_request", 'status must be "completed" or "abandoned".')
     if not isinstance(body["answers"], dict):
         raise FieldworkError("invalid_request", "answers must be a JSON object.")
+    canonical = canonical_json(body)
+    digest = hashlib.sha256(canonical).hexdigest()
     saved_at = body["saved_at"]
     try:
         moment = dt.datetime.fromisoformat(saved_at) if len(saved_at) <= 40 else None
@@ -466,7 +476,8 @@ def parse_upload(body: Any) -> Upload:
         client_revision=ids["client_revision"],
         saved_at=saved_at,
         saved_at_time=moment,
-        content_hash=content_hash(body),
+        content_hash=digest,
+        size=len(canonical),
     )
 
 
@@ -548,7 +559,8 @@ def upload_interview(
         client_saved_at=upload.saved_at,
         received_at=now,
     )
-    interview.revisions.append(revision)
+    session.add(revision)
+    revision.interview = interview  # not interview.revisions.append: that would load them all
     interview.revision = number
     interview.language = upload.language
     interview.answers = upload.answers
@@ -559,11 +571,11 @@ def upload_interview(
         if interview.review_status in (ReviewStatus.rejected, ReviewStatus.resubmitted)
         else ReviewStatus.received
     )
-    rebuild_incidents(session, interview)
     if upload.status == "completed":
         complete_interview(session, interview, now=now)
     else:
         _break_off(session, interview)
+    rebuild_incidents(session, interview)
     audit.record(
         session,
         "interview.upload",
@@ -576,7 +588,7 @@ def upload_interview(
 
 
 def _check_assignment(session: DBSession, upload: Upload, by: User) -> tuple[Wave, SampleUnit]:
-    wave = session.get(Wave, upload.wave_id) if 0 < upload.wave_id <= MAX_ID else None
+    wave = _wave_with_instrument(session, upload.wave_id)
     if wave is None:
         raise FieldworkError(
             "not_found", "The server has no such wave; download the assignments again."
@@ -615,6 +627,27 @@ def _check_assignment(session: DBSession, upload: Upload, by: User) -> tuple[Wav
     return wave, unit
 
 
+def _wave_with_instrument(session: DBSession, wave_id: int) -> Wave | None:
+    """The wave with its instrument version, whose document comes from the process's cache
+    when it is there (services/instruments.py) instead of being read and decoded again."""
+    if not 0 < wave_id <= MAX_ID:
+        return None
+    row = session.execute(
+        sa.select(Wave, InstrumentVersion)
+        .join(InstrumentVersion, Wave.instrument_version_id == InstrumentVersion.id)
+        .options(defer(InstrumentVersion.document))
+        .where(Wave.id == wave_id)
+    ).first()
+    if row is None:
+        return None
+    wave, version = row
+    cached = cached_version(version.content_hash)
+    if cached is not None:
+        set_committed_value(version, "document", cached.document)
+    set_committed_value(wave, "instrument_version", version)
+    return wave
+
+
 def _check_content(wave: Wave, upload: Upload, max_paradata_bytes: int) -> None:
     """Every problem of the answers, language and paradata at once (422 ``invalid``)."""
     problems: list[tuple[str, str]] = []
@@ -627,7 +660,7 @@ def _check_content(wave: Wave, upload: Upload, max_paradata_bytes: int) -> None:
         )
     if not isinstance(upload.paradata, dict):
         problems.append(("paradata", "must be a JSON object"))
-    else:
+    elif upload.size > max_paradata_bytes:  # else the paradata are smaller than the whole
         size = len(json.dumps(upload.paradata, separators=(",", ":"), ensure_ascii=False).encode())
         if size > max_paradata_bytes:
             problems.append(
@@ -660,7 +693,7 @@ def _break_off(session: DBSession, interview: Interview) -> None:
     interview.disposition = int(Disposition.partial if partial else Disposition.refusal)
     unit = interview.sample_unit
     if unit is not None:
-        other_complete = session.scalar(
+        other_complete = unit.status is SampleUnitStatus.completed and session.scalar(
             sa.select(sa.func.count(Interview.id)).where(
                 Interview.sample_unit_id == unit.id,
                 Interview.status == InterviewStatus.completed,

@@ -115,6 +115,7 @@ def test_roles_without_field_work_cannot_log_in(
         (b'["a list"]', "application/json"),
         (b'{"email": 5, "password": "x", "device": "x"}', "application/json"),
         (b'{"email": "a@b", "password": "x", "device": "\\u0000"}', "application/json"),
+        (b'{"email": "a@b\\ud800", "password": "x", "device": "x"}', "application/json"),
         (b"email=a&password=b", "application/x-www-form-urlencoded"),
         (b"\xff\xfe", "application/json"),
     ],
@@ -576,6 +577,16 @@ def test_a_nul_in_the_path_is_400_with_a_code(field: Field) -> None:
         b'{"wave_id": NaN}',
         b'{"wave_id": 1e400}',
         b"\xff\xfe{}",
+        pytest.param(
+            b'{"paradata": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+            marks=pytest.mark.xfail(
+                strict=True,
+                raises=RecursionError,
+                reason="security.refuse_nul parses every JSON body with request.get_json before "
+                "any view and lets its RecursionError through (a 500 on every route)",
+            ),
+            id="nested-100000-deep",
+        ),
     ],
 )
 def test_malformed_bodies_are_400(field: Field, raw: bytes) -> None:
@@ -603,11 +614,7 @@ def test_malformed_bodies_are_400(field: Field, raw: bytes) -> None:
         {"answers": {"rob_yn": "\x00"}},
         {"answers": {"rob\x00yn": 1}},
         {"answers": {"rob_yn": "\ud800"}},
-        {
-            "paradata": {
-                "a": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
-            }
-        },
+        {"language": "es\ud800"},
         {"status": 5},
     ],
 )
