@@ -28,8 +28,9 @@ from surveyapp.models import (
     Wave,
 )
 from surveyapp.observatory.jobs import build_pending
-from surveyapp.services.demo_data import load_simulated_wave
-from surveyapp.services.reports import ReportSettings, wave_areas
+from surveyapp.services.reports import ReportSettings
+
+from .conftest import TinyWave  # type: ignore[import-not-found]
 
 
 @pytest.fixture
@@ -37,21 +38,9 @@ def app_config() -> dict[str, Any]:
     return {"REPORT_WORKER": "inline"}
 
 
-def _load(app: Flask, public: bool = True) -> dict[str, Any]:
-    with app.app_context():
-        loaded = load_simulated_wave(db.session, seed=5, size="tiny", public=public)
-        db.session.commit()
-        wave = db.session.get(Wave, loaded.wave_id)
-        assert wave is not None
-        areas = wave_areas(db.session, wave)
-        muni = next(a for a in areas if a.report_level == "municipality")
-        state = next(a for a in areas if a.report_level == "state")
-        return {"id": wave.id, "slug": wave.slug, "muni": muni, "state": state}
-
-
 @pytest.fixture
-def sim(app: Flask) -> dict[str, Any]:
-    return _load(app)
+def sim(tiny_wave: Callable[..., TinyWave]) -> TinyWave:
+    return tiny_wave()
 
 
 @pytest.fixture
@@ -82,30 +71,30 @@ def _csv(response: Any) -> list[dict[str, str]]:
 
 
 def test_analyst_sees_a_municipality_with_intervals_and_flags(
-    analyst: FlaskClient, sim: dict[str, Any]
+    analyst: FlaskClient, sim: TinyWave
 ) -> None:
-    muni = sim["muni"]
-    page = analyst.get(f"/observatory/waves/{sim['id']}?area={muni.key}&lang=en")
+    muni = sim.muni
+    page = analyst.get(f"/observatory/waves/{sim.id}?area={muni.key}&lang=en")
     assert page.status_code == 200
     html = page.get_data(as_text=True)
     assert f'<h1 class="heading-l">{muni.name}</h1>' in html
     assert "Person prevalence" in html and 'id="indicators"' in html and "<svg" in html
     assert "Fails the quality rule" in html, "internal edition explains the ‡ flag"
     assert 'data-suppressed="1"' in html and "‡" in html
-    spanish = analyst.get(f"/observatory/waves/{sim['id']}?area={muni.key}&lang=es").get_data(
+    spanish = analyst.get(f"/observatory/waves/{sim.id}?area={muni.key}&lang=es").get_data(
         as_text=True
     )
     assert "Prevalencia delictiva en personas" in spanish
 
 
 def test_public_outputs_never_show_a_suppressed_estimate(
-    app: Flask, client: FlaskClient, analyst: FlaskClient, sim: dict[str, Any]
+    app: Flask, client: FlaskClient, analyst: FlaskClient, sim: TinyWave
 ) -> None:
-    muni = sim["muni"]
+    muni = sim.muni
     query = f"area={muni.key}&lang=en"
     internal = {
         r["indicator"]: r
-        for r in _csv(analyst.get(f"/observatory/waves/{sim['id']}/indicators.csv?{query}"))
+        for r in _csv(analyst.get(f"/observatory/waves/{sim.id}/indicators.csv?{query}"))
     }
     hidden = {k: r for k, r in internal.items() if r["suppressed"] == "True" and r["estimate"]}
     assert len(hidden) >= 3, "the tiny municipality must have suppressed estimates to test with"
@@ -114,7 +103,7 @@ def test_public_outputs_never_show_a_suppressed_estimate(
     )
 
     anonymous = app.test_client()
-    public_rows = _csv(anonymous.get(f"/observatory/waves/{sim['id']}/indicators.csv?{query}"))
+    public_rows = _csv(anonymous.get(f"/observatory/waves/{sim.id}/indicators.csv?{query}"))
     assert {r["indicator"] for r in public_rows} == set(internal)
     for row in public_rows:
         if row["indicator"] in hidden:
@@ -127,18 +116,18 @@ def test_public_outputs_never_show_a_suppressed_estimate(
 
     # an analyst asking for the public edition gets the same as the public
     assert (
-        _csv(analyst.get(f"/observatory/waves/{sim['id']}/indicators.csv?{query}&audience=public"))
+        _csv(analyst.get(f"/observatory/waves/{sim.id}/indicators.csv?{query}&audience=public"))
         == public_rows
     )
 
-    api = anonymous.get(f"/api/waves/{sim['id']}/indicators?{query}").json
+    api = anonymous.get(f"/api/waves/{sim.id}/indicators?{query}").json
     assert api["edition"] == "public" and api["area"]["name"] == muni.name
     for row in api["indicators"]:
         if row["indicator"] in hidden:
             assert row["estimate"] is None and row["ci_low"] is None and row["cv"] is None
 
     book = openpyxl.load_workbook(
-        io.BytesIO(anonymous.get(f"/observatory/waves/{sim['id']}/indicators.xlsx?{query}").data)
+        io.BytesIO(anonymous.get(f"/observatory/waves/{sim.id}/indicators.xlsx?{query}").data)
     )
     sheet = book["indicators"]
     header = [c.value for c in sheet[1]]
@@ -147,7 +136,7 @@ def test_public_outputs_never_show_a_suppressed_estimate(
         if row["indicator"] in hidden:
             assert row["estimate"] is None and row["ci_high"] is None
 
-    page = anonymous.get(f"/observatory/waves/{sim['id']}?{query}&audience=internal").get_data(
+    page = anonymous.get(f"/observatory/waves/{sim.id}?{query}&audience=internal").get_data(
         as_text=True
     )
     assert "‡" not in page and 'name="audience"' not in page, (
@@ -163,30 +152,28 @@ def test_public_outputs_never_show_a_suppressed_estimate(
 
 
 def test_second_request_is_served_from_the_cache_and_new_data_rebuilds(
-    app: Flask, analyst: FlaskClient, sim: dict[str, Any], builds: list[str]
+    app: Flask, analyst: FlaskClient, sim: TinyWave, builds: list[str]
 ) -> None:
-    url = f"/observatory/waves/{sim['id']}?area={sim['state'].key}"
+    url = f"/observatory/waves/{sim.id}?area={sim.state.key}"
     assert analyst.get(url).status_code == 200
-    assert builds == [str(sim["id"])]
+    assert builds == [str(sim.id)]
     assert analyst.get(url).status_code == 200
     assert (
-        analyst.get(
-            f"/observatory/waves/{sim['id']}/indicators.csv?area={sim['muni'].key}"
-        ).status_code
+        analyst.get(f"/observatory/waves/{sim.id}/indicators.csv?area={sim.muni.key}").status_code
         == 200
     )
-    assert analyst.get(f"/api/waves/{sim['id']}/indicators").status_code == 200
-    assert builds == [str(sim["id"])], "the indicator table is built once for every page and format"
+    assert analyst.get(f"/api/waves/{sim.id}/indicators").status_code == 200
+    assert builds == [str(sim.id)], "the indicator table is built once for every page and format"
 
     with app.app_context():
         template = db.session.scalar(
-            sa.select(Interview).where(Interview.wave_id == sim["id"]).limit(1)
+            sa.select(Interview).where(Interview.wave_id == sim.id).limit(1)
         )
         assert template is not None
         db.session.add(
             Interview(
                 uuid=str(uuid.uuid4()),
-                wave_id=sim["id"],
+                wave_id=sim.id,
                 sample_unit_id=template.sample_unit_id,
                 instrument_version_id=template.instrument_version_id,
                 mode=Mode.tablet,
@@ -212,31 +199,31 @@ def test_second_request_is_served_from_the_cache_and_new_data_rebuilds(
 
 @pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
 def test_pages_say_being_prepared_until_the_worker_is_done(
-    app: Flask, analyst: FlaskClient, sim: dict[str, Any]
+    app: Flask, analyst: FlaskClient, sim: TinyWave
 ) -> None:
-    url = f"/observatory/waves/{sim['id']}?area={sim['muni'].key}"
+    url = f"/observatory/waves/{sim.id}?area={sim.muni.key}"
     waiting = analyst.get(url)
     assert waiting.status_code == 202 and waiting.headers["Retry-After"] == "3"
     assert '<meta http-equiv="refresh" content="3">' in waiting.get_data(as_text=True)
-    api = analyst.get(f"/api/waves/{sim['id']}/indicators")
+    api = analyst.get(f"/api/waves/{sim.id}/indicators")
     assert (
         api.status_code == 202
         and api.json["status"] == "pending"
         and api.headers["Retry-After"] == "3"
     )
-    pdf = analyst.get(f"/observatory/waves/{sim['id']}/report.pdf?area={sim['muni'].key}")
+    pdf = analyst.get(f"/observatory/waves/{sim.id}/report.pdf?area={sim.muni.key}")
     assert pdf.status_code == 202 and pdf.content_type.startswith("text/html")
     with app.app_context():
         assert build_pending(db.session, settings=ReportSettings(), limit=1) == 1
     assert analyst.get(url).status_code == 200
-    assert analyst.get(f"/api/waves/{sim['id']}/indicators").status_code == 200
+    assert analyst.get(f"/api/waves/{sim.id}/indicators").status_code == 200
 
 
 @pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "thread"}])
 def test_background_thread_builds_while_requests_return(
-    analyst: FlaskClient, sim: dict[str, Any]
+    analyst: FlaskClient, sim: TinyWave
 ) -> None:
-    url = f"/api/waves/{sim['id']}/indicators?area={sim['state'].key}"
+    url = f"/api/waves/{sim.id}/indicators?area={sim.state.key}"
     first = analyst.get(url)
     assert first.status_code == 202
     deadline = time.monotonic() + 120
@@ -244,53 +231,57 @@ def test_background_thread_builds_while_requests_return(
     while response.status_code == 202 and time.monotonic() < deadline:
         time.sleep(0.5)
         response = analyst.get(url)
-    assert response.status_code == 200 and response.json["area"]["name"] == sim["state"].name
+    assert response.status_code == 200 and response.json["area"]["name"] == sim.state.name
 
 
 def test_a_failed_build_is_a_message_not_a_traceback(
-    analyst: FlaskClient, sim: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+    analyst: FlaskClient, sim: TinyWave, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("secret internals")
 
     monkeypatch.setattr(report_build, "indicator_table", broken)
-    page = analyst.get(f"/observatory/waves/{sim['id']}")
+    page = analyst.get(f"/observatory/waves/{sim.id}")
     assert page.status_code == 503
     text = page.get_data(as_text=True)
     assert (
         "could not be built" in text and "secret internals" not in text and "Traceback" not in text
     )
-    api = analyst.get(f"/api/waves/{sim['id']}/indicators")
+    api = analyst.get(f"/api/waves/{sim.id}/indicators")
     assert api.status_code == 503 and api.json["status"] == 503
 
 
-def test_api_errors_are_json(app: Flask, client: FlaskClient, analyst: FlaskClient) -> None:
-    private = _load(app, public=False)
+def test_api_errors_are_json(
+    app: Flask, client: FlaskClient, analyst: FlaskClient, tiny_wave: Callable[..., TinyWave]
+) -> None:
+    private = tiny_wave(public=False)
     assert client.get("/api/waves/999/indicators").json["status"] == 404
-    anonymous = app.test_client().get(f"/api/waves/{private['id']}/indicators")
+    anonymous = app.test_client().get(f"/api/waves/{private.id}/indicators")
     assert anonymous.status_code == 401 and anonymous.json["status"] == 401
-    bad = analyst.get(f"/api/waves/{private['id']}/indicators?lang=de")
+    bad = analyst.get(f"/api/waves/{private.id}/indicators?lang=de")
     assert bad.status_code == 400 and "es, en, pt, fr" in bad.json["message"]
-    assert analyst.get(f"/api/waves/{private['id']}/indicators?area=nowhere").json["status"] == 404
+    assert analyst.get(f"/api/waves/{private.id}/indicators?area=nowhere").json["status"] == 404
 
 
-def test_wave_list_shows_public_waves_to_everybody(app: Flask, analyst: FlaskClient) -> None:
-    public = _load(app, public=True)
+def test_wave_list_shows_public_waves_to_everybody(
+    app: Flask, analyst: FlaskClient, tiny_wave: Callable[..., TinyWave]
+) -> None:
+    public = tiny_wave(public=True)
     with app.app_context():
-        wave = db.session.get(Wave, public["id"])
+        wave = db.session.get(Wave, public.id)
         assert wave is not None
         wave.public_report = False
         db.session.commit()
     anonymous = app.test_client()
-    assert public["slug"] not in str(anonymous.get("/api/waves").json)
-    assert public["slug"] in str(analyst.get("/api/waves").json)
+    assert public.slug not in str(anonymous.get("/api/waves").json)
+    assert public.slug in str(analyst.get("/api/waves").json)
     with app.app_context():
-        wave = db.session.get(Wave, public["id"])
+        wave = db.session.get(Wave, public.id)
         assert wave is not None
         wave.public_report = True
         db.session.commit()
     listed = anonymous.get("/api/waves").json["waves"]
-    assert [w["slug"] for w in listed] == [public["slug"]]
+    assert [w["slug"] for w in listed] == [public.slug]
     assert {a["level"] for a in listed[0]["areas"]} == {"national", "state", "municipality"}
     assert anonymous.get("/observatory/").status_code == 200
 
@@ -304,9 +295,9 @@ def test_no_data_yet(app: Flask, analyst: FlaskClient, make_wave: Callable[..., 
 
 @pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
 def test_report_work_builds_what_the_portal_waits_for(
-    analyst: FlaskClient, sim: dict[str, Any], runner: Any
+    analyst: FlaskClient, sim: TinyWave, runner: Any
 ) -> None:
-    url = f"/api/waves/{sim['id']}/indicators?area={sim['muni'].key}"
+    url = f"/api/waves/{sim.id}/indicators?area={sim.muni.key}"
     assert analyst.get(url).status_code == 202
     result = runner.invoke(args=["report", "--work"])
     assert result.exit_code == 0 and "built 1 pending output(s)" in result.output

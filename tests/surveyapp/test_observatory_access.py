@@ -10,8 +10,8 @@ from flask import Flask, url_for
 
 from surveyapp.extensions import db
 from surveyapp.models import Role, User, Wave
-from surveyapp.services.demo_data import load_simulated_wave
-from surveyapp.services.reports import wave_areas
+
+from .conftest import TinyWave  # type: ignore[import-not-found]
 
 STAFF = frozenset({Role.administrator, Role.survey_manager, Role.analyst})
 MANAGERS = frozenset({Role.administrator, Role.survey_manager})
@@ -64,19 +64,15 @@ def _ok(method: str, status: int) -> bool:
 @pytest.mark.parametrize("endpoint", sorted(ACCESS))
 def test_role_matrix(
     app: Flask,
+    tiny_wave: Callable[..., TinyWave],
     endpoint: str,
     public: bool,
     make_user: Callable[..., User],
     login: Callable[..., Any],
 ) -> None:
     method, private_roles, public_roles, anonymous_public = ACCESS[endpoint]
-    with app.app_context():
-        loaded = load_simulated_wave(db.session, seed=5, size="tiny", public=public)
-        db.session.commit()
-        wave = db.session.get(Wave, loaded.wave_id)
-        assert wave is not None
-        muni = next(a for a in wave_areas(db.session, wave) if a.report_level == "municipality")
-    url = _url(app, endpoint, loaded.wave_id, muni.key)
+    loaded = tiny_wave(public=public)
+    url = _url(app, endpoint, loaded.id, loaded.muni.key)
     allowed = public_roles if public else private_roles
 
     anonymous = app.test_client().open(url, method=method)
@@ -102,21 +98,16 @@ def test_role_matrix(
 
 
 def test_staff_limited_to_an_area_see_only_its_internal_results(
-    app: Flask, make_user: Callable[..., User], login: Callable[..., Any]
+    app: Flask,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    tiny_wave: Callable[..., TinyWave],
 ) -> None:
+    loaded = tiny_wave(public=False)
+    state = loaded.state
+    inside = loaded.first("municipality", state=state)
+    outside = loaded.first("municipality", state=state, inside=False)
     with app.app_context():
-        loaded = load_simulated_wave(db.session, seed=5, size="tiny", public=False)
-        db.session.commit()
-        wave = db.session.get(Wave, loaded.wave_id)
-        assert wave is not None
-        areas = wave_areas(db.session, wave)
-        state = next(a for a in areas if a.report_level == "state")
-        inside = next(
-            a for a in areas if a.report_level == "municipality" and a.state_id == state.id
-        )
-        outside = next(
-            a for a in areas if a.report_level == "municipality" and a.state_id != state.id
-        )
         analyst = make_user(Role.analyst)
         user = db.session.get(User, analyst.id)
         assert user is not None
@@ -124,10 +115,10 @@ def test_staff_limited_to_an_area_see_only_its_internal_results(
         db.session.commit()
     client = app.test_client()
     login(client, analyst)
-    assert client.get(f"/observatory/waves/{loaded.wave_id}?area={inside.key}").status_code == 202
-    assert client.get(f"/observatory/waves/{loaded.wave_id}?area={state.key}").status_code == 202
-    assert client.get(f"/observatory/waves/{loaded.wave_id}?area={outside.key}").status_code == 403
-    assert client.get(f"/observatory/waves/{loaded.wave_id}").status_code == 403, (
+    assert client.get(f"/observatory/waves/{loaded.id}?area={inside.key}").status_code == 202
+    assert client.get(f"/observatory/waves/{loaded.id}?area={state.key}").status_code == 202
+    assert client.get(f"/observatory/waves/{loaded.id}?area={outside.key}").status_code == 403
+    assert client.get(f"/observatory/waves/{loaded.id}").status_code == 403, (
         "the nation is outside the state"
     )
 

@@ -12,10 +12,7 @@ import pypdf
 import pytest
 from flask import Flask
 
-from surveyapp.extensions import db
-from surveyapp.models import Role, User, Wave
-from surveyapp.services.demo_data import load_simulated_wave
-from surveyapp.services.reports import wave_areas
+from surveyapp.models import Role, User
 
 pytestmark = pytest.mark.browser
 #: Building the indicator table and the PDF on a busy two-core machine takes a while.
@@ -29,15 +26,15 @@ def app_config() -> dict[str, Any]:
 
 
 def test_analyst_downloads_a_municipal_report(
-    app: Flask, live_server: str, browser: Any, make_user: Callable[..., User], tmp_path: Path
+    app: Flask,
+    live_server: str,
+    browser: Any,
+    make_user: Callable[..., User],
+    tiny_wave: Callable[..., Any],
+    tmp_path: Path,
 ) -> None:
-    with app.app_context():
-        loaded = load_simulated_wave(db.session, seed=5, size="tiny", public=False)
-        db.session.commit()
-        wave = db.session.get(Wave, loaded.wave_id)
-        assert wave is not None
-        muni = next(a for a in wave_areas(db.session, wave) if a.report_level == "municipality")
-        wave_name = wave.name
+    loaded = tiny_wave(public=False)
+    muni, wave_name = loaded.muni, loaded.name
     analyst = make_user(Role.analyst)
 
     context = browser.new_context(accept_downloads=True)
