@@ -324,6 +324,7 @@ class Device:
         self.rng = random.Random(seed)
         self.token: str | None = None
         self._conn: http.client.HTTPConnection | None = None
+        self._retry_after = 0.0  # seconds the last answer asked to wait (Retry-After)
 
     def close(self) -> None:
         if self._conn is not None:
@@ -352,6 +353,8 @@ class Device:
             raise
         if not self.keep_alive or response.will_close:
             self.close()
+        retry_after = response.getheader("Retry-After", "")
+        self._retry_after = float(retry_after) if retry_after.isdigit() else 0.0
         try:
             decoded = json.loads(data) if data else {}
         except ValueError:
@@ -376,7 +379,7 @@ class Device:
             else:
                 if status not in RETRY_STATUSES:
                     return status, body, time.perf_counter() - start
-                problem = f"HTTP {status}"
+                problem = f"HTTP {status} {body.get('code', '')}".rstrip()
             now = time.monotonic()
             first_failure = first_failure or now
             with self.ledger.lock:
@@ -385,7 +388,12 @@ class Device:
                     self.ledger.errors.append(problem)
             if now - first_failure > self.backoff.give_up_after:
                 raise SyncError(f"{method} {path}: still failing ({problem})")
-            time.sleep(self.backoff.delay(attempt, self.rng))
+            # Retry-After is honoured up to the backoff's cap.
+            wait = max(
+                self.backoff.delay(attempt, self.rng), min(self._retry_after, self.backoff.cap)
+            )
+            self._retry_after = 0.0
+            time.sleep(wait)
             attempt += 1
 
     def login(self) -> None:
@@ -512,6 +520,7 @@ class Gunicorn:
         workers: int = 2,
         threads: int = 4,
         port: int | None = None,
+        preload: bool = False,
     ) -> None:
         self.workdir = workdir
         self.port = port or free_port()
@@ -540,6 +549,9 @@ class Gunicorn:
             "30",
             "--log-level",
             "warning",
+            # --preload: the master imports the app once and forks the workers (a restart
+            # takes one import instead of one per worker, in parallel, on a busy machine)
+            *(["--preload"] if preload else []),
             f"surveyapp:create_app(instance_path={str(workdir / 'instance')!r})",
         ]
         self.process: subprocess.Popen[bytes] | None = None
@@ -600,16 +612,19 @@ class Gunicorn:
         self.process = None
         return pids
 
-    def stop(self) -> None:
+    def stop(self, graceful: bool = True) -> None:
+        """SIGTERM to the master (workers finish their requests), else ``kill -9``."""
         if self.process is None:
             return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
-        self.process = None
+        if graceful:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+                self.process = None
+                return
+            except subprocess.TimeoutExpired:
+                pass
+        self.kill9()
 
     def cpu_seconds(self) -> float:
         """User + system CPU seconds used so far by the master and its live workers."""
@@ -695,7 +710,12 @@ class AckDroppingProxy:
         elif response:
             with contextlib.suppress(OSError):
                 client.sendall(response)
+        # shutdown, not just close: it wakes pump_request's recv and sends the FIN at once
+        # (a close while another thread reads the socket leaves the connection open).
+        with contextlib.suppress(OSError):
+            client.shutdown(socket.SHUT_RDWR)
         client.close()
+        forward.join(timeout=5)
 
 
 # --- what the server stored --------------------------------------------------------------------
