@@ -19,7 +19,7 @@ import pytest
 
 from analysis.indicators import UNIT_SCALE, compute_indicators, get_indicator
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "r" / "indicators"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "r" / "indicators"
 RTOL = 1e-6
 SPEC = {
     "weight": "weight",
