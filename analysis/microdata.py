@@ -28,6 +28,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from analysis.crime_types import CRIME_STEMS
 from questionnaires.instruments import standard_instrument as shipped_instrument
 from questionnaires.model import (
     SPECIAL_CODES,
@@ -54,24 +55,6 @@ __all__ = [
 
 SpecialPolicy = Literal["keep", "missing"]
 
-#: crime_type code -> stem, in the instrument's order (naming.md)
-CRIME_STEMS: dict[int, str] = {
-    1: "car",
-    2: "vpart",
-    3: "vand",
-    4: "moto",
-    5: "bike",
-    6: "burg",
-    7: "aburg",
-    11: "rob",
-    12: "theft",
-    13: "assault",
-    14: "threat",
-    15: "sex",
-    16: "fraud",
-    17: "extort",
-    18: "kidnap",
-}
 HOUSEHOLD_STEMS: tuple[str, ...] = ("car", "vpart", "vand", "moto", "bike", "burg", "aburg")
 PERSONAL_STEMS: tuple[str, ...] = (
     "rob",

@@ -16,7 +16,6 @@ from .codebook import write_codebook
 from .loader import load_instrument, load_instrument_text
 from .model import Instrument
 from .problems import InstrumentError
-from .xlsform import XLSFormError, export_xlsform, import_xlsform
 
 __all__ = ["questionnaire", "instrument_yaml"]
 
@@ -76,6 +75,8 @@ def import_form(form: Path, output: Path, force: bool, language: str) -> None:
     Warnings name the sheet, row and column of everything changed or left out;
     they are also written as comments at the top of the YAML file.
     """
+    from .xlsform import XLSFormError, import_xlsform  # openpyxl: only for this command
+
     if output.exists() and not force:
         raise click.ClickException(f"{output} exists; add --force to overwrite it")
     try:
@@ -108,6 +109,8 @@ def import_form(form: Path, output: Path, force: bool, language: str) -> None:
 @click.option("-o", "--output", required=True, type=_OUT, help="The .xlsx file to write.")
 def export_form(path: Path, output: Path) -> None:
     """Write an instrument as an XLSForm workbook for KoboToolbox or ODK."""
+    from .xlsform import export_xlsform  # openpyxl: only for this command
+
     if output.suffix.lower() != ".xlsx":
         raise click.BadParameter("the output must be an .xlsx file", param_hint="-o")
     export_xlsform(_load(path), output)

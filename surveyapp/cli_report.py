@@ -8,6 +8,8 @@
 
 Progress goes to stderr as step lines, so stdout and ``-o -`` stay clean.
 The PDF is also stored in the report cache, so the portal serves it at once.
+The report builders (analysis, matplotlib, WeasyPrint) are imported when the
+command runs, not when the CLI starts.
 """
 
 from __future__ import annotations
@@ -24,8 +26,6 @@ from flask.cli import with_appcontext
 from .extensions import db
 from .i18n import LANGUAGES, default_language
 from .models import OutputStatus, Wave
-from .observatory.jobs import build_pending, report_settings
-from .services.report_build import cached_drivers, find_area, pdf_report
 from .services.reports import (
     NATIONAL,
     AreaNode,
@@ -51,6 +51,8 @@ def _wave(ref: str) -> Wave:
 
 def _area(wave: Wave, ref: str) -> AreaNode:
     """An area by key (national, id), official code or name (case-insensitive)."""
+    from .services.report_build import find_area
+
     areas = wave_areas(db.session, wave)
     if ref.lower() in (NATIONAL, "country"):
         return find_area(db.session, wave, NATIONAL)
@@ -127,6 +129,9 @@ def report_command(
     prune: bool,
 ) -> None:
     """Write the PDF status report of a wave and area."""
+    from .observatory.jobs import build_pending, report_settings
+    from .services.report_build import cached_drivers, pdf_report
+
     settings = report_settings()
     started = time.monotonic()
     echo = _step(started)

@@ -11,19 +11,12 @@ import csv
 import io
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Font
+if TYPE_CHECKING:  # pandas, openpyxl and the indicator tables load with the first export
+    import pandas as pd
 
-from ..services.reports import (
-    AreaNode,
-    area_rows,
-    indicator_groups,
-    indicator_names,
-    publishable,
-)
+    from ..services.reports import AreaNode
 
 #: Columns of the CSV/XLSX/JSON downloads, in order.
 COLUMNS: tuple[str, ...] = (
@@ -65,6 +58,10 @@ def export_rows(
     table: pd.DataFrame, area: AreaNode, *, public: bool, language: str
 ) -> list[dict[str, Any]]:
     """Rows of ``area`` (and of the groups, for the nation), blanked where suppressed when public."""
+    import pandas as pd
+
+    from ..services.reports import area_rows, indicator_groups, indicator_names, publishable
+
     rows = area_rows(table, area)
     if area.report_level == "national" and not table.empty:
         rows = pd.concat([rows, table[table["domain_type"].isin(GROUP_DOMAINS)]], ignore_index=True)
@@ -106,6 +103,9 @@ def to_csv(rows: Sequence[dict[str, Any]]) -> bytes:
 
 def to_xlsx(rows: Sequence[dict[str, Any]], about: Sequence[tuple[str, str]]) -> bytes:
     """A workbook with the table and a sheet saying what it is."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook always has one sheet

@@ -23,7 +23,6 @@ from flask import Flask, current_app
 from ..extensions import db
 from ..models import ReportOutput
 from ..services import DBSession
-from ..services.report_build import build_output
 from ..services.reports import (
     ReportError,
     ReportSettings,
@@ -68,6 +67,8 @@ def build_pending(
 
 def build_one(session: DBSession, output_id: int, *, settings: ReportSettings) -> None:
     """Build a claimed output and store the result or the reason it failed."""
+    from ..services.report_build import build_output  # the report stack, in the worker only
+
     output = session.get(ReportOutput, output_id)
     if output is None:  # pragma: no cover - deleted with its wave meanwhile
         return

@@ -6,6 +6,8 @@ codes, police-recorded crime) and stores it as a closed, public wave with
 completed interviews and their final weights, so the observatory has reports
 to download on a newcomer's first visit. Rows are inserted in bulk (no ORM
 object per interview): a few thousand interviews load in a second or two.
+numpy, pandas and the simulation are imported when a wave is loaded: the CLI
+imports this module for ``SIZES`` and must start fast.
 """
 
 from __future__ import annotations
@@ -14,13 +16,10 @@ import dataclasses
 import datetime as dt
 import uuid
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
 import sqlalchemy as sa
 
-from analysis.simulate import SimulatedWave, simulate_country
 from questionnaires.loader import standard_instrument_paths
 
 from ..models import (
@@ -43,6 +42,11 @@ from . import DBSession
 from .areas import create_area, walk_down
 from .instruments import load_instrument_files
 from .waves import create_wave, find_wave_by_slug
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from analysis.simulate import SimulatedWave
 
 #: Simulation settings by size: ``small`` loads in seconds (8 states x 10 municipalities).
 SIZES: dict[str, dict[str, Any]] = {
@@ -228,6 +232,8 @@ def _census_rows(
 
 def _plain(value: Any) -> Any:
     """JSON-safe copies of numpy scalars inside an answers document."""
+    import numpy as np
+
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -329,6 +335,8 @@ def load_simulated_wave(
 @lru_cache(maxsize=2)
 def _simulate(seed: int, wave: int, size: str) -> SimulatedWave:
     """The simulation is deterministic: keep the last ones (tests load the same country many times)."""
+    from analysis.simulate import simulate_country
+
     # one year apart, so wave 2 compares with wave 1 (reference periods 2024, 2025, ...)
     return simulate_country(seed, wave=wave, year=FIRST_YEAR + wave, **SIZES[size])
 

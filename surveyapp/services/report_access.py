@@ -17,7 +17,6 @@ import sqlalchemy as sa
 from ..models import Role, User, Wave, WaveStatus
 from . import DBSession
 from .areas import walk_up
-from .report_build import find_area
 from .reports import AreaNode, ReportError, area_index
 
 #: Who may see internal results and every wave (administrators always may).
@@ -83,6 +82,8 @@ def check_area(
     session: DBSession, user: User | None, wave: Wave, key: str, *, want_public: bool
 ) -> AreaAccess:
     """The area ``key`` of a wave the user may see (:func:`check_wave`) and the edition to serve."""
+    from .report_build import find_area  # the report stack loads with the first report request
+
     try:
         area = find_area(session, wave, key)
     except ReportError:

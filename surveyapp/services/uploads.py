@@ -23,7 +23,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from analysis.microdata import CRIME_STEMS
+from analysis.crime_types import CRIME_STEMS
 
 from ..models import Area, PoliceRecord, PopulationTotal, User, utcnow
 from . import DBSession, audit

@@ -10,63 +10,72 @@ One module per job:
 * :mod:`.parsed`: stored tables as JSON, parsed once per process;
 * :mod:`.settings`: :class:`ReportSettings`, :class:`ReportError`, progress callbacks.
 
-Import from here; the names below are the package's interface.
+Import from here; the names below are the package's interface. Each is
+imported from its module on first use, so that importing the package (as the
+observatory blueprint does in every server worker) loads neither pandas nor
+the analysis stack until a report is asked for.
 """
 
-from .parsed import (
-    cached_table,
-    table_from_json,
-    table_to_json,
-)
-from .queue import (
-    ALL_AREAS,
-    OutputKey,
-    claim_output,
-    find_output,
-    finish_output,
-    mark_served,
-    next_pending,
-    prune_outputs,
-    ready_table,
-    request_output,
-    set_progress,
-)
-from .records import (
-    completed_count,
-    interview_records,
-)
-from .settings import (
-    DEFAULT_SETTINGS,
-    Progress,
-    ReportError,
-    ReportSettings,
-    quiet,
-)
-from .tables import (
-    BLANKED_COLUMNS,
-    DOMAINS,
-    REPORT_DESIGN,
-    area_rows,
-    fear_drivers,
-    indicator_groups,
-    indicator_names,
-    indicator_table,
-    is_finite,
-    publishable,
-    suppress_small_cells,
-)
-from .tree import (
-    NATIONAL,
-    AreaNode,
-    area_choices,
-    area_index,
-    wave_areas,
-)
-from .version import (
-    FORMAT_VERSION,
-    data_version,
-    previous_wave,
-)
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .parsed import (
+        cached_table,
+        table_from_json,
+        table_to_json,
+    )
+    from .queue import (
+        ALL_AREAS,
+        OutputKey,
+        claim_output,
+        find_output,
+        finish_output,
+        mark_served,
+        next_pending,
+        prune_outputs,
+        ready_table,
+        request_output,
+        set_progress,
+    )
+    from .records import (
+        completed_count,
+        interview_records,
+    )
+    from .settings import (
+        DEFAULT_SETTINGS,
+        Progress,
+        ReportError,
+        ReportSettings,
+        quiet,
+    )
+    from .tables import (
+        BLANKED_COLUMNS,
+        DOMAINS,
+        REPORT_DESIGN,
+        area_rows,
+        fear_drivers,
+        indicator_groups,
+        indicator_names,
+        indicator_table,
+        is_finite,
+        publishable,
+        suppress_small_cells,
+    )
+    from .tree import (
+        NATIONAL,
+        AreaNode,
+        area_choices,
+        area_index,
+        wave_areas,
+    )
+    from .version import (
+        FORMAT_VERSION,
+        data_version,
+        previous_wave,
+    )
 
 __all__ = [
     "ALL_AREAS",
@@ -110,3 +119,55 @@ __all__ = [
     "table_to_json",
     "wave_areas",
 ]
+
+_HOMES = {
+    "cached_table": "parsed",
+    "table_from_json": "parsed",
+    "table_to_json": "parsed",
+    "ALL_AREAS": "queue",
+    "OutputKey": "queue",
+    "claim_output": "queue",
+    "find_output": "queue",
+    "finish_output": "queue",
+    "mark_served": "queue",
+    "next_pending": "queue",
+    "prune_outputs": "queue",
+    "ready_table": "queue",
+    "request_output": "queue",
+    "set_progress": "queue",
+    "completed_count": "records",
+    "interview_records": "records",
+    "DEFAULT_SETTINGS": "settings",
+    "Progress": "settings",
+    "ReportError": "settings",
+    "ReportSettings": "settings",
+    "quiet": "settings",
+    "BLANKED_COLUMNS": "tables",
+    "DOMAINS": "tables",
+    "REPORT_DESIGN": "tables",
+    "area_rows": "tables",
+    "fear_drivers": "tables",
+    "indicator_groups": "tables",
+    "indicator_names": "tables",
+    "indicator_table": "tables",
+    "is_finite": "tables",
+    "publishable": "tables",
+    "suppress_small_cells": "tables",
+    "NATIONAL": "tree",
+    "AreaNode": "tree",
+    "area_choices": "tree",
+    "area_index": "tree",
+    "wave_areas": "tree",
+    "FORMAT_VERSION": "version",
+    "data_version": "version",
+    "previous_wave": "version",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

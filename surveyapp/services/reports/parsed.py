@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import threading
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from ...models import ReportOutput
+
+if TYPE_CHECKING:  # pandas loads when a table is parsed, not with every server worker
+    import pandas as pd
 
 
 def table_to_json(table: pd.DataFrame) -> bytes:
@@ -16,6 +17,8 @@ def table_to_json(table: pd.DataFrame) -> bytes:
 
 
 def table_from_json(content: bytes) -> pd.DataFrame:
+    import pandas as pd
+
     rows = json.loads(content.decode("utf-8"))
     table = pd.DataFrame(rows)
     if not table.empty:

@@ -8,8 +8,8 @@ win), :func:`finish_output` stores what was built.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import sqlalchemy as sa
 
 from analysis.i18n import LANGUAGES
@@ -20,6 +20,9 @@ from .parsed import table_from_json
 from .settings import DEFAULT_SETTINGS, ReportError, ReportSettings
 from .tree import AreaNode
 from .version import data_version
+
+if TYPE_CHECKING:  # pandas loads when a table is parsed, not with every server worker
+    import pandas as pd
 
 #: ``area_key`` of indicator tables, which hold every area.
 ALL_AREAS = "all"
