@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
-import pandas as pd
 from flask import (
     Blueprint,
     Response,
@@ -62,6 +61,9 @@ from . import exports
 from .forms import CensusUploadForm, PoliceUploadForm
 from .jobs import report_settings, start_worker
 from .texts import LANGUAGE_NAMES, text
+
+if TYPE_CHECKING:  # tables are pandas DataFrames; pandas loads with the first one parsed
+    import pandas as pd
 
 bp = Blueprint("observatory", __name__, url_prefix="/observatory")
 #: JSON for API clients; registered by create_app next to the other API routes.
