@@ -2,7 +2,7 @@
 
 The indicator tables are constructed here with known values (the layout of
 ``analysis.indicators.compute_indicators``), so the tests can look for
-exact figures as the tables print them. ``test_report_simulated.py`` builds
+exact figures as the tables print them. ``test_builder_simulated.py`` builds
 a report from a simulated wave end to end.
 """
 
