@@ -88,7 +88,7 @@ async function runSync(manual) {
   ui.syncing = true;
   statusBar();
   try {
-    const result = await sync.syncNow(() => refreshHome());
+    const result = await sync.syncNow(() => refreshHome(), { wait: manual });
     if (result.ran) { ui.backoff = 0; ui.lastError = null; }
   } catch (err) {
     ui.lastError = err;

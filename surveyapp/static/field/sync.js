@@ -176,10 +176,11 @@ export async function sendOutbox(s, onProgress = () => {}) {
 }
 
 /**
- * One full sync (send, then download). Returns {ran: false} when another tab is syncing.
+ * One full sync (send, then download). Returns {ran: false} when another sync is running, unless
+ * `wait` (a sync the interviewer asked for: it runs after the one under way).
  * Throws NetworkError (offline), SessionExpired, or ApiError from the server.
  */
-export async function syncNow(onProgress) {
+export async function syncNow(onProgress, { wait = false } = {}) {
   const run = async () => {
     const s = await session();
     if (!s || s.expired) throw new SessionExpired();
@@ -189,7 +190,8 @@ export async function syncNow(onProgress) {
     return { ran: true, sent };
   };
   if (navigator.locks && navigator.locks.request) {
-    return navigator.locks.request('field-sync', { ifAvailable: true }, async (lock) => (lock ? run() : { ran: false }));
+    const options = wait ? {} : { ifAvailable: true };
+    return navigator.locks.request('field-sync', options, async (lock) => (lock ? run() : { ran: false }));
   }
   return run();
 }
