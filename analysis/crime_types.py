@@ -1,4 +1,4 @@
-"""The crime types of the standard questionnaire: ``crime_type`` code -> stem (naming.md).
+"""The crime types of the standard questionnaire: codes, stems and their groups (naming.md).
 
 A module of its own, without numpy or pandas, so that the server (uploads of
 police records) reads it without loading the analysis stack;
@@ -25,3 +25,16 @@ CRIME_STEMS: dict[int, str] = {
     17: "extort",
     18: "kidnap",
 }
+#: crimes against the household and against the person; violent ones among the latter
+HOUSEHOLD_STEMS: tuple[str, ...] = ("car", "vpart", "vand", "moto", "bike", "burg", "aburg")
+PERSONAL_STEMS: tuple[str, ...] = (
+    "rob",
+    "theft",
+    "assault",
+    "threat",
+    "sex",
+    "fraud",
+    "extort",
+    "kidnap",
+)
+VIOLENT_STEMS: tuple[str, ...] = ("assault", "threat", "sex")

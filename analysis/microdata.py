@@ -28,7 +28,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from analysis.crime_types import CRIME_STEMS
+from analysis.crime_types import CRIME_STEMS, HOUSEHOLD_STEMS, PERSONAL_STEMS, VIOLENT_STEMS
 from questionnaires.instruments import standard_instrument as shipped_instrument
 from questionnaires.model import (
     SPECIAL_CODES,
@@ -55,18 +55,6 @@ __all__ = [
 
 SpecialPolicy = Literal["keep", "missing"]
 
-HOUSEHOLD_STEMS: tuple[str, ...] = ("car", "vpart", "vand", "moto", "bike", "burg", "aburg")
-PERSONAL_STEMS: tuple[str, ...] = (
-    "rob",
-    "theft",
-    "assault",
-    "threat",
-    "sex",
-    "fraud",
-    "extort",
-    "kidnap",
-)
-VIOLENT_STEMS: tuple[str, ...] = ("assault", "threat", "sex")
 _SPECIALS = frozenset(SPECIAL_CODES.values())
 
 #: Names the interview that holds the i-th answers document (error messages only).
