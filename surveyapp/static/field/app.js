@@ -136,6 +136,23 @@ function toast(message) {
 // ------------------------------------------------------------------ routing
 
 async function route() {
+  try {
+    await showRoute();
+  } catch (err) {
+    // Whatever went wrong, the interviewer gets a sentence and a way back; nothing is deleted.
+    releaseLock();
+    ui.leave = null;
+    screen(t('something_wrong'), el('p', { class: 'notice notice--error', id: 'app-error', text: describe(err) }),
+      el('button', { type: 'button', class: 'button', text: t('back_to_list'), on: { click: () => go('#/') } }));
+  }
+}
+
+function describe(err) {
+  if (err && err.name === 'QuotaExceededError') return t('storage_full');
+  return `${t('app_failed')} ${err && err.message ? err.message : String(err)}`;
+}
+
+async function showRoute() {
   if (ui.leave) await ui.leave('navigate');
   const session = await sync.session();
   const hash = decodeURIComponent(window.location.hash.replace(/^#\/?/, ''));
@@ -504,6 +521,11 @@ function persist(ctx, change) {
       ctx.record = await store.saveInterview(next, ctx.record.edit);
       return true;
     } catch (err) {
+      if (err && err.name === 'QuotaExceededError') {
+        // The device is full: what was saved before stays; say so at once, every time.
+        toast(t('storage_full'));
+        return false;
+      }
       if (!(err instanceof store.EditConflict)) throw err;
       ctx.conflict = true;
       screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', id: 'changed-elsewhere', text: t('changed_elsewhere') }),

@@ -99,6 +99,8 @@ export const TEXTS = {
   break_off_hint: ['Use esto solo si la persona no quiere o no puede seguir. Se enviará como entrevista parcial.', 'Use this only if the respondent will not or cannot go on. It is sent as a partial interview.', 'Use isto apenas se a pessoa não quiser ou não puder continuar. Será enviada como entrevista parcial.', 'N’utilisez ceci que si la personne ne veut ou ne peut pas continuer. Il sera envoyé comme entretien partiel.'],
   break_off_confirm: ['Enviar como parcial', 'Send as partial', 'Enviar como parcial', 'Envoyer comme partiel'],
   or: ['o', 'or', 'ou', 'ou'],
+  something_wrong: ['Algo salió mal', 'Something went wrong', 'Algo deu errado', 'Une erreur s’est produite'],
+  storage_full: ['El almacenamiento del dispositivo está lleno: lo último no se pudo guardar (lo anterior sí está guardado). Sincronice y libere espacio.', 'The device storage is full: the last change could not be saved (everything before it is). Sync and free space.', 'O armazenamento do dispositivo está cheio: a última alteração não pôde ser salva (o anterior está salvo). Sincronize e libere espaço.', 'Le stockage de l’appareil est plein : la dernière modification n’a pas pu être enregistrée (le reste l’est). Synchronisez et libérez de l’espace.'],
   app_failed: ['La aplicación no pudo arrancar:', 'The app could not start:', 'O aplicativo não pôde iniciar:', 'L’application n’a pas pu démarrer :'],
 };
 
