@@ -356,7 +356,9 @@ def _retryable(exc: Exception) -> bool:
     if isinstance(exc, IntegrityError | StaleDataError):
         return True
     text = str(getattr(exc, "orig", exc)).lower()
-    return isinstance(exc, OperationalError) and ("locked" in text or "busy" in text)
+    return isinstance(exc, OperationalError) and any(
+        word in text for word in ("locked", "busy", "deadlock", "could not serialize")
+    )
 
 
 @bp.route("/interviews/<interview_uuid>", methods=["GET", "PUT"])

@@ -39,6 +39,7 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
     "manage.field_assign": ("GET", MANAGERS),
     "manage.user_devices": ("GET", MANAGERS),
     "manage.revoke_device": ("POST", MANAGERS),
+    "manage.field_review": ("GET", MANAGERS | {Role.supervisor}),
 }
 #: The observatory's routes (observatory.*, observatory_api.*) depend on the wave's public flag
 #: too; their matrix is in tests/surveyapp/test_observatory_access.py.

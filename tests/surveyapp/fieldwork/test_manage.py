@@ -260,3 +260,57 @@ def _user_id(app: Flask, email: str) -> int:
 def test_api_login_helper_is_the_apps(field: Field) -> None:
     # The fixture's tokens come from the real login: a fresh one differs from both.
     assert api_login(field.client, field.interviewer) not in (field.token, field.other_token)
+
+
+# ---- review --------------------------------------------------------------------------------------
+
+
+def test_a_supervisor_sends_back_and_approves_on_the_review_page(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    assert field.put().status_code == 201
+    supervisor = make_user(Role.supervisor, name="Sara Supervisora")
+    client = field.app.test_client()
+    login(client, supervisor)
+    url = f"/manage/waves/{field.wave.id}/review"
+    page = client.get(url).get_data(as_text=True)
+    assert "H1" in page and "Ana Entrevistadora" in page and "received" in page
+    uuid = "3f1c2b9e-8d4a-4c51-9a6e-1b2c3d4e5f60"
+    refused = client.post(url, data={"interview": uuid, "decision": "reject", "comment": " "})
+    assert refused.status_code == 302
+    state = field.client.get("/api/field/assignments", headers=field.auth()).json["interviews"]
+    assert state[0]["review_status"] == "received"  # sending back needs a comment
+    client.post(
+        url,
+        data={"interview": uuid, "decision": "reject", "comment": "Q3?", "item": "safe_dark"},
+    )
+    state = field.client.get("/api/field/assignments", headers=field.auth()).json["interviews"]
+    assert (state[0]["review_status"], state[0]["review_comment"], state[0]["review_item"]) == (
+        "rejected",
+        "Q3?",
+        "safe_dark",
+    )
+    client.post(url, data={"interview": uuid, "decision": "approve"})
+    changed = field.put(body=field.body(client_revision=2, paradata={"x": 1}))
+    assert changed.status_code == 409 and "Sara Supervisora" in changed.json["message"]
+    with field.app.app_context():
+        actions = list(
+            db.session.scalars(
+                sa.select(AuditLog.action).where(AuditLog.action == "interview.review")
+            )
+        )
+    assert len(actions) == 2
+
+
+def test_the_review_page_names_only_this_waves_tablet_interviews(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    client = field.app.test_client()
+    login(client, make_user(Role.survey_manager))
+    url = f"/manage/waves/{field.wave.id}/review"
+    response = client.post(
+        url, data={"interview": "00000000-0000-4000-8000-000000000000", "decision": "approve"}
+    )
+    assert response.status_code == 302
+    page = client.get(url).get_data(as_text=True)
+    assert "Choose an interview from the list." in page
