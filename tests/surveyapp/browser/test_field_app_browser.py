@@ -418,3 +418,37 @@ def test_an_interview_sent_back_by_a_supervisor_is_fixed_at_the_question_and_res
     page.locator("#send-now").click()
     wait_for_state(page, "T1", "approved")
     assert page.locator('li.card[data-unit="T1"] button').count() == 0  # nothing left to do
+
+
+def test_a_revoked_device_keeps_its_unsent_interview_until_the_interviewer_logs_in_again(
+    app: Flask, live_server: str, field_wave: dict[str, Any], chromium_profile: Callable[..., Any]
+) -> None:
+    from surveyapp.models import ApiToken
+    from surveyapp.services.fieldwork import revoke_token
+
+    context = chromium_profile()
+    page = context.new_page()
+    log_in(page, live_server)
+    context.set_offline(True)
+    interview(page, "T1")
+    assert card_state(page, "T1") == "outbox"
+
+    with app.app_context():  # a manager ends the device's login while it is offline
+        manager = db.session.get(User, field_wave["interviewer"].id)
+        assert manager is not None
+        for token in db.session.scalars(sa.select(ApiToken)).all():
+            revoke_token(db.session, token, by=manager)
+        db.session.commit()
+
+    context.set_offline(False)  # back online, the app syncs by itself and learns of the revocation
+    page.wait_for_selector("#password")  # asked to log in again, with what it knows filled in
+    assert page.locator("#email").input_value() == "ana@example.org"
+    assert tablet_interviews(app, field_wave["wave_id"]) == []
+    page.fill("#password", TEST_PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_selector("#sync-panel")
+    assert card_state(page, "T1") in ("outbox", "sent")  # still there after the new login
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "sent")
+    [stored] = tablet_interviews(app, field_wave["wave_id"])
+    scenario.check_document(stored["answers"], field_wave["document"])
