@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from analysis.i18n import LANGUAGES
 from questionnaires.engine import context as engine_context
 from questionnaires.engine import interview as engine_interview
 from questionnaires.engine import state as engine_state
@@ -38,7 +39,6 @@ from questionnaires.xlsform.exporter import export_xlsform
 from questionnaires.xlsform.importer import import_xlsform
 
 PATH = Path(__file__).resolve().parents[2] / "questionnaires" / "instruments" / "vict_std.yaml"
-LANGUAGES = ("es", "en", "pt", "fr")
 TODAY = dt.date(2025, 3, 15)
 PERIOD = (dt.date(2024, 3, 1), dt.date(2025, 2, 28))
 
