@@ -412,6 +412,10 @@ def get_interview(interview_uuid: str) -> ResponseReturnValue:
         raise FieldworkError("not_found", "The server has no interview of yours with this id.")
     body = _upload_json(interview, revision, duplicate=False)
     body.update(
+        wave_id=interview.wave_id,
+        sample_unit_id=interview.sample_unit_id,
+        instrument_hash=interview.instrument_version.content_hash,
+        saved_at=revision.client_saved_at,
         answers=revision.answers,
         paradata=revision.paradata,
         language=revision.language,

@@ -368,6 +368,9 @@ def test_changed_content_is_a_new_revision_and_history_is_kept(field: Field) -> 
     assert got.json["revision"] == 2 and got.json["answers"] == NOT_ROBBED
     assert got.json["paradata"] == second["paradata"] and got.json["language"] == "es"
     assert got.json["content_hash"] == content_hash(second) and got.json["review_comment"] is None
+    assert got.json["instrument_hash"] == field.instrument_hash
+    assert got.json["wave_id"] == field.wave.id and got.json["sample_unit_id"] == field.units["H1"]
+    assert got.json["saved_at"] == second["saved_at"] and got.json["status"] == "completed"
 
 
 def test_a_late_older_revision_does_not_overwrite_the_newer_one(field: Field) -> None:
@@ -474,8 +477,13 @@ def test_another_interviewers_interview_is_refused(field: Field) -> None:
         db.session.commit()
     taken = field.put(body=field.body(client_revision=2), token=field.other_token)
     assert error_code(taken, 409) == "owner"
+    # The first interviewer's own interview still takes revisions (issue 9: the unit's interview
+    # is theirs; the new holder's second interview of the unit is what is refused).
     mine = field.put(body=field.body(client_revision=2))
-    assert error_code(mine, 409) == "owner"  # the unit is someone else's now
+    assert mine.status_code == 200 and mine.json["revision"] == 2
+    second = field.put(OTHER_UUID, body=field.body(client_revision=1), token=field.other_token)
+    assert error_code(second, 409) == "owner"
+    assert "Ana Entrevistadora" in second.json["message"]
     hidden = field.client.get(
         f"/api/field/interviews/{UUID}", headers=field.auth(field.other_token)
     )
