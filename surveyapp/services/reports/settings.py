@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ... import config
+
 Progress = Callable[[str], None]
 
 
@@ -17,15 +19,16 @@ class ReportSettings:
     rule set (INEGI's) that publishes every estimate with a CV band.
     """
 
-    quality: str = "inegi"
-    min_cases: int = 30
+    quality: str = config.REPORT_QUALITY_RULES
+    min_cases: int = config.REPORT_MIN_CASES
 
     @property
     def tag(self) -> str:
         return f"{self.quality}/n>={self.min_cases}"
 
 
-#: The settings when none are given (INEGI bands, nothing from fewer than 30 cases in public).
+#: The settings when none are given: the defaults of surveyapp/config.py (the app's own settings
+#: come from observatory.jobs.report_settings).
 DEFAULT_SETTINGS = ReportSettings()
 
 
