@@ -29,7 +29,7 @@ class ReportSettings:
 
 #: The settings when none are given: the defaults of surveyapp/config.py (the app's own settings
 #: come from observatory.jobs.report_settings).
-DEFAULT_SETTINGS = ReportSettings()
+DEFAULT_SETTINGS: ReportSettings = ReportSettings()
 
 
 class ReportError(ValueError):
