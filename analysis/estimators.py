@@ -118,8 +118,9 @@ class _Columns:
     parts: dict[str, int]
     wx: str | None  # part with weight x denominator; None for totals
     shift: np.ndarray  # (k,) of fill_srs_terms
-    nonnegative: np.ndarray  # (k,) no value used is negative
-    binary: np.ndarray  # (k,) every value used is 0 or 1
+    #: (nonnegative, binary) of the given variables: no value used is negative, every
+    #: value used is 0 or 1 (read again from the data, only where an estimate needs it)
+    flags: Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]
     cells: np.ndarray  # (P, k, C) first-stage cell sums of every part
     cells2: np.ndarray | None  # (2, k, C2) second-stage cell sums of wy and wx
 
@@ -158,12 +159,12 @@ class _Columns:
         cells = [np.empty((len(names), k, b.first.n_cells)) for b in batches]
         cells2 = [None if b.second is None else np.zeros((2, k, b.second.n_cells)) for b in batches]
         shift = np.empty(k)
-        nonnegative = np.empty(k, dtype=bool)
-        binary = np.empty(k, dtype=bool)
         rows = np.empty((len(names), m))
         view = {name: rows[p] for name, p in parts.items()}
         terms = {name: view[name] for name in srs_terms(kind, indicator)}
-        # sums of "used" and "wu" for a variable used on every case, the same for all such
+        # a variable used on every case: "used" is 1 and "wu" is w, with the same
+        # cell sums for all such variables (summed once)
+        ones: np.ndarray | None = None
         complete: list[tuple[np.ndarray, np.ndarray]] | None = None
         for j in range(k):
             num_j, den_j, valid_j = variable(j)
@@ -171,15 +172,18 @@ class _Columns:
             y = first.take(num_j)
             x = None if den_j is None else first.take(den_j)
             everywhere = bool(use.all())
-            view["used"][...] = use
-            np.multiply(w, y, out=view["wy"])
-            np.multiply(w, view["used"], out=view["wu"])
+            if everywhere:
+                ones = np.ones(m) if ones is None else ones
+                used, wu = ones, w
+            else:
+                used = view["used"]
+                used[...] = use
+                wu = np.multiply(w, used, out=view["wu"])
+            current = {"used": used, "wu": wu, "wy": np.multiply(w, y, out=view["wy"])}
             if "wx" in view and x is not None:
-                np.multiply(w, x, out=view["wx"])
-            shift[j] = fill_srs_terms(w, view["wy"], view["wu"], y, x, view["used"], kind, terms)
-            low, high = (float(y.min()), float(y.max())) if m else (0.0, 0.0)
-            nonnegative[j] = low >= 0
-            binary[j] = low >= 0 and high <= 1 and bool(((y == 0) | (y == 1)).all())
+                current["wx"] = np.multiply(w, x, out=view["wx"])
+            shift[j] = fill_srs_terms(w, current["wy"], wu, y, x, used, kind, terms)
+            current.update(terms)
             known = complete if everywhere else None
             for b, batch in enumerate(batches):
                 grid = batch.first
@@ -187,16 +191,30 @@ class _Columns:
                     if known is not None and name in ("used", "wu"):
                         cells[b][p, j] = known[b][0 if name == "used" else 1]
                         continue
-                    cells[b][p, j] = np.bincount(grid.code, rows[p], minlength=grid.n_cells)
+                    cells[b][p, j] = np.bincount(grid.code, current[name], minlength=grid.n_cells)
                 second, out2 = batch.second, cells2[b]
                 if second is not None and out2 is not None:
-                    out2[0, j] = np.bincount(second.code, view["wy"], minlength=second.n_cells)
+                    out2[0, j] = np.bincount(second.code, current["wy"], minlength=second.n_cells)
                     if wx is not None:
-                        out2[1, j] = np.bincount(second.code, view[wx], minlength=second.n_cells)
+                        out2[1, j] = np.bincount(second.code, current[wx], minlength=second.n_cells)
             if everywhere and complete is None:
                 complete = [(c[parts["used"], j], c[parts["wu"], j]) for c in cells]
+
+        def flags(columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            """(nonnegative, binary) for the variables ``columns`` (read again)."""
+            nonnegative = np.ones(k, dtype=bool) if indicator else np.zeros(k, dtype=bool)
+            binary = nonnegative.copy()
+            if indicator:  # 0/1 by construction
+                return nonnegative, binary
+            for j in columns:
+                y = first.take(variable(int(j))[0])
+                low, high = (float(y.min()), float(y.max())) if y.size else (0.0, 0.0)
+                nonnegative[j] = low >= 0
+                binary[j] = low >= 0 and high <= 1 and bool(((y == 0) | (y == 1)).all())
+            return nonnegative, binary
+
         return [
-            _Columns(kind, indicator, parts, wx, shift, nonnegative, binary, cells[b], cells2[b])
+            _Columns(kind, indicator, parts, wx, shift, flags, cells[b], cells2[b])
             for b in range(len(batches))
         ]
 
@@ -465,7 +483,10 @@ class DesignEstimators(ABC):
                     t2 = (t2 - est.T[:, cd2] * tx2) / x_tot.T[:, cd2]
             var = var + second.variances(t2, lonely, group_weight=structure.second_stage_weight)
         sums = {name: dom[part[name]].T for name in srs_terms(columns.kind, columns.indicator)}
-        constant = constant_domains(columns.kind, est, columns.nonnegative, columns.binary)
+        # an estimate of exactly 0 (or a mean of exactly 1) may mean all values are equal
+        edge = (est == 0) | ((est == 1) if columns.kind == "mean" else False)
+        nonnegative, binary = columns.flags(np.flatnonzero(edge.any(axis=0)))
+        constant = constant_domains(columns.kind, est, nonnegative, binary)
         srs = srs_variance_columns(
             columns.kind,
             columns.indicator,
@@ -599,7 +620,7 @@ class DesignEstimators(ABC):
             def variable(j: int, start: int = start) -> _Variable:
                 y = values(start + j)
                 missing = np.isnan(y)
-                return np.where(missing, 0.0, y), None, ~missing
+                return (np.where(missing, 0.0, y) if missing.any() else y), None, ~missing
 
             sums = self._cell_sums_by_cases(stop - start, variable, kind, batches)
             dense: tuple[np.ndarray, np.ndarray] | None = None
