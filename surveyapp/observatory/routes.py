@@ -249,8 +249,7 @@ def wave(wave_id: int) -> ResponseReturnValue:
     choice = _choice(wave_id)
     if completed_count(db.session, choice.wave) == 0:
         return _no_data(choice)
-    table = _table(choice, data_version(db.session, choice.wave, report_settings()))
-    rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
+    rows = _rows(_table(choice, _version(choice)), choice)
     own = [r for r in rows if r["domain_type"] == choice.area.report_level]
     return render_template(
         "observatory/wave.html",
@@ -297,19 +296,27 @@ def _download(choice: Choice, data: bytes, mimetype: str, extension: str) -> Res
     return response
 
 
-def _table_for_download(choice: Choice) -> pd.DataFrame:
-    """The indicator table; aborts with 404 when the wave has no data, or while it is built."""
+def _version(choice: Choice) -> str:
+    return data_version(db.session, choice.wave, report_settings())
+
+
+def _rows(table: pd.DataFrame, choice: Choice) -> list[dict[str, Any]]:
+    """The rows of the chosen area (and groups) in the chosen edition and language."""
+    return exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
+
+
+def _download_rows(choice: Choice) -> list[dict[str, Any]]:
+    """The rows to download; aborts with 404 when the wave has no data, or while it is built."""
     if completed_count(db.session, choice.wave) == 0:
         abort(current_app.make_response(error_response(404, text("no_data", "en"))))
-    return _table(choice, data_version(db.session, choice.wave, report_settings()))
+    return _rows(_table(choice, _version(choice)), choice)
 
 
 @bp.route("/waves/<int:wave_id>/indicators.csv")
 def indicators_csv(wave_id: int) -> ResponseReturnValue:
     """The area's indicator table as CSV (UTF-8 with BOM)."""
     choice = _choice(wave_id)
-    table = _table_for_download(choice)
-    rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
+    rows = _download_rows(choice)
     return _download(choice, exports.to_csv(rows), "text/csv", "csv")
 
 
@@ -317,8 +324,7 @@ def indicators_csv(wave_id: int) -> ResponseReturnValue:
 def indicators_xlsx(wave_id: int) -> ResponseReturnValue:
     """The area's indicator table as an Excel workbook."""
     choice = _choice(wave_id)
-    table = _table_for_download(choice)
-    rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
+    rows = _download_rows(choice)
     about = [
         ("wave", choice.wave.name),
         ("area", choice.area.name),
@@ -340,7 +346,7 @@ def report_pdf(wave_id: int) -> ResponseReturnValue:
     choice = _choice(wave_id)
     if completed_count(db.session, choice.wave) == 0:
         return error_response(404, text("no_data", "en"))
-    version = data_version(db.session, choice.wave, report_settings())
+    version = _version(choice)
     key = OutputKey.pdf(choice.wave, choice.area, choice.language, choice.public, version)
     cached = find_output(db.session, key)
     if cached is None or cached.status is not OutputStatus.ready:
@@ -388,8 +394,7 @@ def api_waves() -> ResponseReturnValue:
 def api_indicators(wave_id: int) -> ResponseReturnValue:
     """``?area=<key>&lang=&audience=``: the area's indicators; 202 with Retry-After while being built."""
     choice = _choice(wave_id)
-    table = _table_for_download(choice)
-    rows = exports.export_rows(table, choice.area, public=choice.public, language=choice.language)
+    rows = _download_rows(choice)
     return jsonify(
         wave={"id": choice.wave.id, "name": choice.wave.name, "slug": choice.wave.slug},
         area={
