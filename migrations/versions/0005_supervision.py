@@ -7,7 +7,10 @@ interview made before a reassignment can still be sent); on
 ``sample_units`` the within-household selection seed and the derived AAPOR
 disposition; on ``waves`` the selection method and which tablet interviews
 feed indicators; on ``interviews`` the household record, the selection
-factor (eligible adults) and the number of draws.
+factor (eligible adults), the number of draws and the quality figures the
+supervisors' dashboard reads (local date and hour, duration, item
+nonresponse, screener answers); on ``interview_revisions`` the household
+record of each revision.
 
 Reviewed by hand: enums are plain VARCHAR as in 0001; the two wave settings
 are NOT NULL with a server default so that existing waves get ``kish`` and
@@ -79,6 +82,17 @@ def upgrade():
         batch_op.add_column(sa.Column('household', JSON, nullable=True))
         batch_op.add_column(sa.Column('eligible_adults', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('selection_draws', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('local_date', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('local_hour', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('duration_seconds', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('items_answered', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('items_dont_know', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('items_refused', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('screeners_asked', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('screeners_yes', sa.Integer(), nullable=True))
+
+    with op.batch_alter_table('interview_revisions', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('household', JSON, nullable=True))
 
     with op.batch_alter_table('sample_units', schema=None) as batch_op:
         batch_op.add_column(sa.Column('selection_seed', sa.Integer(), nullable=True))
@@ -109,7 +123,13 @@ def downgrade():
         batch_op.drop_column('disposition')
         batch_op.drop_column('selection_seed')
 
+    with op.batch_alter_table('interview_revisions', schema=None) as batch_op:
+        batch_op.drop_column('household')
+
     with op.batch_alter_table('interviews', schema=None) as batch_op:
+        for name in ('screeners_yes', 'screeners_asked', 'items_refused', 'items_dont_know',
+                     'items_answered', 'duration_seconds', 'local_hour', 'local_date'):
+            batch_op.drop_column(name)
         batch_op.drop_column('selection_draws')
         batch_op.drop_column('eligible_adults')
         batch_op.drop_column('household')

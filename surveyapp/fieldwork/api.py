@@ -25,7 +25,9 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from ..errors import MESSAGES, TITLES
 from ..extensions import csrf, db, limiter
 from ..models import ApiToken, Interview, InterviewRevision, User
+from ..services import attempts as contact_attempts
 from ..services import fieldwork
+from ..services.dispositions import aapor_code
 from ..services.fieldwork import FieldworkError, iso
 from ..services.users import LoginOutcome, authenticate
 
@@ -45,6 +47,7 @@ STATUS: dict[str, int] = {
     "not_assigned": 403,
     "not_found": 404,
     "approved": 409,
+    "changed": 409,
     "owner": 409,
     "instrument": 409,
     "wave_not_accepting": 409,
@@ -271,6 +274,7 @@ def assignments() -> ResponseReturnValue:
                 else w.languages[0],
                 "reference_start": w.reference_start.isoformat(),
                 "reference_end": w.reference_end.isoformat(),
+                "selection_method": w.selection_method.value,
                 "instrument": {
                     "hash": w.instrument_version.content_hash,
                     "id": w.instrument_version.instrument_id,
@@ -290,6 +294,10 @@ def assignments() -> ResponseReturnValue:
                 "address": u.address,
                 "area": {"code": u.area.code, "name": u.area.name} if u.area else None,
                 "status": u.status.value,
+                "selection_seed": u.selection_seed,
+                "attempts": _attempts_json(found.attempts.get(u.id)),
+                "disposition": aapor_code(u.disposition),
+                "interviewed_elsewhere": u.id in found.elsewhere,
             }
             for u in found.units
         ],
@@ -305,6 +313,16 @@ def assignments() -> ResponseReturnValue:
     response.set_etag(etag)
     response.headers["Cache-Control"] = "private, no-cache"
     return response
+
+
+def _attempts_json(attempts: fieldwork.UnitAttempts | None) -> dict[str, Any]:
+    if attempts is None:
+        return {"count": 0, "last_outcome": None, "last_at": None}
+    return {
+        "count": attempts.count,
+        "last_outcome": attempts.last_outcome,
+        "last_at": attempts.last_at,
+    }
 
 
 def _interview_state(interview: Interview, received_at: dt.datetime | None) -> dict[str, Any]:
@@ -423,3 +441,42 @@ def get_interview(interview_uuid: str) -> ResponseReturnValue:
         review_item=interview.review_item,
     )
     return jsonify(body)
+
+
+# ---- contact attempts ----------------------------------------------------------------------------
+
+
+@bp.route("/attempts/<attempt_uuid>", methods=["PUT"])
+@token_required
+def put_attempt(attempt_uuid: str) -> ResponseReturnValue:
+    """Record a visit to a unit: 201 stored, 200 the same body again, 409 ``changed`` otherwise."""
+    fieldwork.check_uuid(attempt_uuid)
+    body = contact_attempts.parse_attempt(json_body())
+    token = current_token()
+    user = token.user
+    attempts = max(1, int(current_app.config["FIELD_UPLOAD_ATTEMPTS"]))
+    for attempt in range(attempts):
+        try:
+            stored, created = contact_attempts.record_attempt(
+                db.session, attempt_uuid, body, by=user
+            )
+            answer = {
+                "uuid": stored.uuid,
+                "sample_unit_id": stored.sample_unit_id,
+                "outcome": stored.outcome.value,
+                "attempted_at": stored.attempted_at_text,
+                "received_at": iso(stored.received_at),
+                "duplicate": not created,
+                "disposition": aapor_code(stored.sample_unit.disposition),
+            }
+            if created:
+                db.session.commit()
+            else:
+                db.session.rollback()
+            return jsonify(answer), 201 if created else 200
+        except (IntegrityError, StaleDataError, OperationalError) as exc:
+            db.session.rollback()
+            if not _retryable(exc):
+                raise
+            time.sleep(0.01 * (attempt + 1))
+    raise FieldworkError("busy", "The server is busy; the visit will be sent again.")

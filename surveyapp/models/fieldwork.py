@@ -94,6 +94,9 @@ class InterviewRevision(Base):
     paradata: Mapped[dict[str, Any]] = mapped_column(
         JSONDocument
     )  # per-question timings, changes; no GPS unless consented
+    household: Mapped[dict[str, Any] | None] = mapped_column(
+        JSONDocument
+    )  # roster and selection draws as sent with this revision; none = not sent
     submitted_by_id: Mapped[int | None] = mapped_column(  # the interviewer whose token sent it
         sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
     )

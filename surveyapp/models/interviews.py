@@ -116,6 +116,19 @@ class Interview(Base):
     )  # roster, method, seed and every selection draw, as sent; none = no selection sent
     eligible_adults: Mapped[int | None] = mapped_column()  # within-household selection factor
     selection_draws: Mapped[int | None] = mapped_column()  # draws made; more than 1 is a red flag
+    # Quality figures of a tablet interview, derived from its latest revision at upload
+    # (services/quality.py) so that the supervisors' dashboard reads columns, not documents.
+    local_date: Mapped[dt.date | None] = mapped_column(
+        sa.Date
+    )  # interviewer's local date at the start (paradata started_at, else saved_at)
+    local_hour: Mapped[int | None] = mapped_column()  # 0-23, interviewer's local time at the start
+    duration_seconds: Mapped[int | None] = mapped_column()  # ended_at - started_at, else the
+    # sum of the per-question times; none = the paradata do not say
+    items_answered: Mapped[int | None] = mapped_column()  # answers given, repeats included
+    items_dont_know: Mapped[int | None] = mapped_column()  # of which "don't know" (-8)
+    items_refused: Mapped[int | None] = mapped_column()  # of which "refused" (-9)
+    screeners_asked: Mapped[int | None] = mapped_column()  # victimization screeners answered
+    screeners_yes: Mapped[int | None] = mapped_column()  # of which "yes" (1)
 
     __mapper_args__ = {"version_id_col": version}
 

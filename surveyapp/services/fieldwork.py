@@ -25,6 +25,7 @@ from questionnaires.engine import validate_answers
 from ..models import (
     ApiToken,
     Area,
+    ContactAttempt,
     Disposition,
     InstrumentVersion,
     Interview,
@@ -36,6 +37,7 @@ from ..models import (
     SampleUnit,
     SampleUnitStatus,
     TokenPurpose,
+    UnitAssignment,
     User,
     Wave,
     WaveStatus,
@@ -44,8 +46,11 @@ from ..models import (
 from ..models.base import MAX_ID
 from . import DBSession, audit
 from .areas import area_path, descendants
+from .dispositions import refresh_disposition
+from .households import Household, check_household
 from .instruments import cached_version, instrument_of
 from .interviews import complete_interview, rebuild_incidents
+from .quality import summarise
 from .users import UserError
 
 #: Roles that do field work and may hold a device token (administrators included).
@@ -64,6 +69,8 @@ HASHED_FIELDS = (
     "client_revision",
     "saved_at",
 )
+#: Optional fields the hash covers when the body has them (a body without them hashes as before).
+OPTIONAL_HASHED_FIELDS = ("household",)
 UploadStatus = Literal["completed", "abandoned"]
 UPLOAD_STATUSES: tuple[UploadStatus, ...] = ("completed", "abandoned")
 _UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -206,6 +213,16 @@ class Assignments:
     units: list[SampleUnit]
     interviews: list[Interview]
     received: dict[int, dt.datetime]  # interview id -> when its latest revision arrived
+    attempts: dict[int, UnitAttempts]  # unit id -> its contact attempts (units with some)
+    elsewhere: set[int]  # units with a finished interview from someone else (web, or another
+    # interviewer before a reassignment): a second interview would be refused
+
+
+@dataclasses.dataclass(frozen=True)
+class UnitAttempts:
+    count: int
+    last_outcome: str
+    last_at: str  # as the device sent it, with its offset
 
 
 def takes_tablet_interviews(wave: Wave) -> bool:
@@ -255,7 +272,32 @@ def assignments(session: DBSession, user: User) -> Assignments:
             .group_by(InterviewRevision.interview_id)
         )
     }
-    return Assignments(waves, units, interviews, received)
+    unit_ids = [u.id for u in units]
+    attempts: dict[int, UnitAttempts] = {}
+    elsewhere: set[int] = set()
+    for start in range(0, len(unit_ids), 5000):
+        chunk = unit_ids[start : start + 5000]
+        for unit_id, outcome, text in session.execute(
+            sa.select(
+                ContactAttempt.sample_unit_id,
+                ContactAttempt.outcome,
+                ContactAttempt.attempted_at_text,
+            )
+            .where(ContactAttempt.sample_unit_id.in_(chunk))
+            .order_by(ContactAttempt.attempted_at, ContactAttempt.id)
+        ):
+            count = attempts[unit_id].count + 1 if unit_id in attempts else 1
+            attempts[unit_id] = UnitAttempts(count, outcome.value, text)
+        elsewhere.update(
+            session.scalars(
+                sa.select(Interview.sample_unit_id).where(
+                    Interview.sample_unit_id.in_(chunk),
+                    Interview.status != InterviewStatus.in_progress,
+                    sa.or_(Interview.interviewer_id.is_(None), Interview.interviewer_id != user.id),
+                )
+            )
+        )
+    return Assignments(waves, units, interviews, received, attempts, elsewhere)
 
 
 def assign_units(
@@ -304,8 +346,16 @@ def assign_units(
             query = query.where(SampleUnit.area_id.in_(area_ids))
         units = list(session.scalars(query.order_by(SampleUnit.external_id)))
     changed = [u for u in units if u.assigned_to_id != interviewer.id]
+    previous: dict[int, list[SampleUnit]] = {}
     for unit in changed:
+        if unit.assigned_to_id is not None:
+            previous.setdefault(unit.assigned_to_id, []).append(unit)
         unit.assigned_to_id = interviewer.id
+    # Every holder is remembered: the new one, and the one a unit is taken from (its history
+    # may predate this table or come from a direct change), for their late uploads.
+    for holder_id, taken in previous.items():
+        _remember_holders(session, taken, holder_id, by, refresh=False)
+    _remember_holders(session, units, interviewer.id, by)
     session.flush()
     audit.record(
         session,
@@ -321,6 +371,46 @@ def assign_units(
         },
     )
     return changed
+
+
+def _remember_holders(
+    session: DBSession,
+    units: Sequence[SampleUnit],
+    interviewer_id: int,
+    by: User | None,
+    *,
+    refresh: bool = True,
+) -> None:
+    """One UnitAssignment per (unit, interviewer) ever assigned; ``refresh`` brings the time
+    of known ones up to now (an assignment now), else only missing ones are added."""
+    now = utcnow()
+    ids = [u.id for u in units]
+    known = {
+        row.sample_unit_id: row
+        for start in range(0, len(ids), 5000)
+        for row in session.scalars(
+            sa.select(UnitAssignment).where(
+                UnitAssignment.interviewer_id == interviewer_id,
+                UnitAssignment.sample_unit_id.in_(ids[start : start + 5000]),
+            )
+        )
+    }
+    for unit_id in ids:
+        if unit_id in known and refresh:
+            known[unit_id].assigned_at = now
+            known[unit_id].assigned_by_id = by.id if by is not None else None
+    fresh = [
+        {
+            "sample_unit_id": unit_id,
+            "interviewer_id": interviewer_id,
+            "assigned_at": now,
+            "assigned_by_id": by.id if by is not None else None,
+        }
+        for unit_id in ids
+        if unit_id not in known
+    ]
+    if fresh:
+        session.execute(sa.insert(UnitAssignment), fresh)
 
 
 def find_area(session: DBSession, code_or_path: str) -> Area:
@@ -361,6 +451,7 @@ class Upload:
     saved_at_time: dt.datetime  # parsed, aware
     content_hash: str
     size: int  # bytes of the canonical JSON of the hashed fields (paradata included)
+    household: Any = None  # the roster and selection record, checked with the answers (422)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -388,7 +479,10 @@ def canonical_json(body: dict[str, Any]) -> bytes:
     infinity, a NUL character, a lone surrogate, or nesting too deep to serialise."""
     try:
         text = json.dumps(
-            {name: body.get(name) for name in HASHED_FIELDS},
+            {
+                **{name: body.get(name) for name in HASHED_FIELDS},
+                **{name: body[name] for name in OPTIONAL_HASHED_FIELDS if name in body},
+            },
             sort_keys=True,
             separators=(",", ":"),
             ensure_ascii=False,
@@ -478,6 +572,7 @@ def parse_upload(body: Any) -> Upload:
         saved_at_time=moment,
         content_hash=digest,
         size=len(canonical),
+        household=body.get("household"),
     )
 
 
@@ -530,8 +625,8 @@ def upload_interview(
                 "invalid_request",
                 "This interview belongs to another wave or sample unit; those cannot change.",
             )
-    wave, unit = _check_assignment(session, upload, by)
-    _check_content(wave, upload, max_paradata_bytes)
+    wave, unit = _check_assignment(session, upload, by, new=interview is None)
+    household = _check_content(wave, unit, upload, max_paradata_bytes)
     created = interview is None
     if interview is None:
         interview = Interview(
@@ -558,6 +653,7 @@ def upload_interview(
         token_id=token.id if token is not None else None,
         client_saved_at=upload.saved_at,
         received_at=now,
+        household=upload.household,
     )
     session.add(revision)
     revision.interview = interview  # not interview.revisions.append: that would load them all
@@ -571,10 +667,14 @@ def upload_interview(
         if interview.review_status in (ReviewStatus.rejected, ReviewStatus.resubmitted)
         else ReviewStatus.received
     )
+    _store_household(interview, unit, household)
+    _store_quality(interview, upload)
     if upload.status == "completed":
         complete_interview(session, interview, now=now)
+        unit.disposition = int(Disposition.complete)  # the disposition rule's first case
     else:
         _break_off(session, interview)
+        refresh_disposition(session, unit)
     rebuild_incidents(session, interview)
     audit.record(
         session,
@@ -587,7 +687,85 @@ def upload_interview(
     return UploadResult(interview, revision, duplicate=False, created=created)
 
 
-def _check_assignment(session: DBSession, upload: Upload, by: User) -> tuple[Wave, SampleUnit]:
+def _store_household(interview: Interview, unit: SampleUnit, household: Household | None) -> None:
+    """The latest revision's household record and selection factor (none when not sent)."""
+    interview.household = household.record if household is not None else None
+    interview.eligible_adults = household.eligible_adults if household is not None else None
+    interview.selection_draws = household.draws if household is not None else None
+    if household is not None:
+        unit.eligible_adults = household.eligible_adults
+
+
+def _store_quality(interview: Interview, upload: Upload) -> None:
+    """The dashboard's figures of the latest revision (services/quality.py)."""
+    found = summarise(upload.answers, upload.paradata, upload.saved_at)
+    interview.local_date = found.local_date
+    interview.local_hour = found.local_hour
+    interview.duration_seconds = found.duration_seconds
+    interview.items_answered = found.items_answered
+    interview.items_dont_know = found.items_dont_know
+    interview.items_refused = found.items_refused
+    interview.screeners_asked = found.screeners_asked
+    interview.screeners_yes = found.screeners_yes
+
+
+def check_holder(session: DBSession, unit: SampleUnit, by: User) -> None:
+    """The unit is assigned to ``by`` now, or was before (a visit or an interview made before a
+    reassignment is still accepted); FieldworkError ``not_assigned`` or ``owner`` otherwise."""
+    if unit.assigned_to_id == by.id:
+        return
+    held = session.scalar(
+        sa.select(UnitAssignment.id).where(
+            UnitAssignment.sample_unit_id == unit.id, UnitAssignment.interviewer_id == by.id
+        )
+    )
+    if held is not None:
+        return
+    if unit.assigned_to_id is None:
+        raise FieldworkError(
+            "not_assigned",
+            f"Household {unit.external_id} is not assigned to you; ask your supervisor.",
+        )
+    raise FieldworkError(
+        "owner",
+        f"Household {unit.external_id} is now assigned to another interviewer; "
+        "ask your supervisor before sending this interview.",
+    )
+
+
+def _check_one_interviewer(session: DBSession, unit: SampleUnit, by: User) -> None:
+    """A unit's interviews come from one interviewer: a new interview of a unit that already
+    has a finished one from someone else (another interviewer, or a respondent on the web) is
+    refused with ``owner``."""
+    other = session.execute(
+        sa.select(Interview.mode, User.name)
+        .outerjoin(User, User.id == Interview.interviewer_id)
+        .where(
+            Interview.sample_unit_id == unit.id,
+            Interview.status != InterviewStatus.in_progress,
+            sa.or_(Interview.interviewer_id.is_(None), Interview.interviewer_id != by.id),
+        )
+        .limit(1)
+    ).first()
+    if other is not None:
+        who = (
+            "a respondent on the web"
+            if other[0] is Mode.web
+            else (other[1] or "another interviewer")
+        )
+        raise FieldworkError(
+            "owner",
+            f"Household {unit.external_id} already has an interview, sent by {who}; a second one "
+            "is not accepted. Keep this one on the tablet and ask your supervisor.",
+        )
+
+
+def _check_assignment(
+    session: DBSession, upload: Upload, by: User, *, new: bool
+) -> tuple[Wave, SampleUnit]:
+    """The wave and unit of an upload. A new interview needs the unit to be the sender's, now
+    or before a reassignment, and no other interviewer's interview of it; a new revision of the
+    sender's own interview is accepted wherever the unit is now assigned."""
     wave = _wave_with_instrument(session, upload.wave_id)
     if wave is None:
         raise FieldworkError(
@@ -607,17 +785,9 @@ def _check_assignment(session: DBSession, upload: Upload, by: User) -> tuple[Wav
         raise FieldworkError(
             "wave_not_accepting", f'The wave "{wave.name}" does not take tablet interviews.'
         )
-    if unit.assigned_to_id is None:
-        raise FieldworkError(
-            "not_assigned",
-            f"Household {unit.external_id} is not assigned to you; ask your supervisor.",
-        )
-    if unit.assigned_to_id != by.id:
-        raise FieldworkError(
-            "owner",
-            f"Household {unit.external_id} is now assigned to another interviewer; "
-            "ask your supervisor before sending this interview.",
-        )
+    if new:
+        check_holder(session, unit, by)
+        _check_one_interviewer(session, unit, by)
     if upload.instrument_hash != wave.instrument_version.content_hash:
         raise FieldworkError(
             "instrument",
@@ -648,9 +818,21 @@ def _wave_with_instrument(session: DBSession, wave_id: int) -> Wave | None:
     return wave
 
 
-def _check_content(wave: Wave, upload: Upload, max_paradata_bytes: int) -> None:
-    """Every problem of the answers, language and paradata at once (422 ``invalid``)."""
+def _check_content(
+    wave: Wave, unit: SampleUnit, upload: Upload, max_paradata_bytes: int
+) -> Household | None:
+    """Every problem of the answers, language, paradata and household at once (422
+    ``invalid``); the checked household record, if one was sent."""
     problems: list[tuple[str, str]] = []
+    household = None
+    if upload.household is not None:
+        household, found_in_household = check_household(
+            upload.household,
+            method=wave.selection_method.value,
+            seed=unit.selection_seed,
+            completed=upload.status == "completed",
+        )
+        problems.extend(found_in_household)
     if upload.language not in wave.languages:
         problems.append(
             (
@@ -683,6 +865,7 @@ def _check_content(wave: Wave, upload: Upload, max_paradata_bytes: int) -> None:
             f"{'s are' if len(problems) != 1 else ' is'} not valid. Open it, correct and send again.",
             problems,
         )
+    return household
 
 
 def _break_off(session: DBSession, interview: Interview) -> None:

@@ -477,8 +477,13 @@ def test_another_interviewers_interview_is_refused(field: Field) -> None:
         db.session.commit()
     taken = field.put(body=field.body(client_revision=2), token=field.other_token)
     assert error_code(taken, 409) == "owner"
+    # The first interviewer's own interview still takes revisions (issue 9: the unit's interview
+    # is theirs; the new holder's second interview of the unit is what is refused).
     mine = field.put(body=field.body(client_revision=2))
-    assert error_code(mine, 409) == "owner"  # the unit is someone else's now
+    assert mine.status_code == 200 and mine.json["revision"] == 2
+    second = field.put(OTHER_UUID, body=field.body(client_revision=1), token=field.other_token)
+    assert error_code(second, 409) == "owner"
+    assert "Ana Entrevistadora" in second.json["message"]
     hidden = field.client.get(
         f"/api/field/interviews/{UUID}", headers=field.auth(field.other_token)
     )
