@@ -90,20 +90,23 @@ class Upload:
 
 def simulated_answers(count: int, seed: int = 8) -> tuple[list[dict[str, Any]], SimulatedPeriod]:
     """``count`` answers documents of ``vict_std`` from the synthetic country, and their period."""
-    households = max(64, 4 * count)
+    # About 30% of sampled households respond; a state holds a few hundred sampled blocks.
+    households, states = max(64, 4 * count), min(32, max(2, count // 200))
     while True:
-        records, period = _simulated(seed, households)
+        records, period = _simulated(seed, households, states)
         if len(records) >= count:
             return [copy.deepcopy(r["answers"]) for r in records[:count]], period
-        households *= 2
+        households, states = 2 * households, min(32, 2 * states)
 
 
 @functools.cache
-def _simulated(seed: int, households: int) -> tuple[list[dict[str, Any]], SimulatedPeriod]:
+def _simulated(
+    seed: int, households: int, states: int
+) -> tuple[list[dict[str, Any]], SimulatedPeriod]:
     from analysis.simulate import simulate_country
 
     sim = simulate_country(
-        seed, n_states=2, households=households, blocks_per_municipality=(10, 30)
+        seed, n_states=states, households=households, blocks_per_municipality=(10, 30)
     )
     return sim.records, SimulatedPeriod(*sim.reference_period, sim.interview_date)
 
@@ -224,7 +227,7 @@ def prepare_field_wave(
     from surveyapp.services.users import create_user
     from surveyapp.services.waves import create_wave
 
-    _records, period = _simulated(seed, 64)
+    _records, period = _simulated(seed, 64, 2)
     vict_std = next(p for p in standard_instrument_paths() if p.name == "vict_std.yaml")
     [(version, _created)] = load_instrument_files(session, [vict_std])
     wave = create_wave(
@@ -487,7 +490,10 @@ class Storm:
         try:
             self._barrier.wait(timeout)
         except threading.BrokenBarrierError:
-            raise RuntimeError(f"devices failed to sync: {self.failures[:3]}") from None
+            raise RuntimeError(
+                f"devices did not log in and sync in {timeout} s: failures {self.failures[:3]}, "
+                f"failed attempts {self.ledger.errors}"
+            ) from None
         self._started = time.perf_counter()
 
     def join(self, timeout: float = 600.0) -> None:
