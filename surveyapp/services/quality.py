@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from analysis.microdata import HOUSEHOLD_STEMS, PERSONAL_STEMS
+from analysis.crime_types import HOUSEHOLD_STEMS, PERSONAL_STEMS
 from questionnaires.model import SPECIAL_CODES
 
 SCREENERS = frozenset(
