@@ -1,7 +1,10 @@
 """The Flask survey server: ``create_app`` builds it.
 
 Nothing here touches the database schema: run ``surveyapp init`` (or
-``surveyapp db upgrade``) to create or migrate it.
+``surveyapp db upgrade``) to create or migrate it. The server's modules are
+imported by :func:`create_app`, not by ``import surveyapp``, so that the
+console script can list its commands (and run the questionnaire ones)
+without loading the server.
 """
 
 from __future__ import annotations
@@ -16,23 +19,6 @@ from flask import Flask
 from werkzeug.routing import IntegerConverter, Map
 
 from . import config as default_config
-from .api import bp as api_bp
-from .auth import bp as auth_bp
-from .auth.session import load_user, unauthorized
-from .commands import register_commands
-from .errors import register_error_handlers
-from .extensions import csrf, db, limiter, login_manager, migrate
-from .fieldwork import bp as fieldwork_bp
-from .fieldwork.api import bp as field_api_bp
-from .main import bp as main_bp
-from .manage import bp as manage_bp
-from .models import Role
-from .models.base import MAX_ID
-from .observatory import api_bp as observatory_api_bp
-from .observatory import bp as observatory_bp
-from .requestlog import register_request_log
-from .respond import bp as respond_bp
-from .security import register_security
 
 
 class DatabaseIdConverter(IntegerConverter):
@@ -43,10 +29,18 @@ class DatabaseIdConverter(IntegerConverter):
         map: Map,
         fixed_digits: int = 0,
         min: int | None = None,  # noqa: A002
-        max: int | None = MAX_ID,
+        max: int | None = None,  # noqa: A002  (None: the largest id the database holds)
         signed: bool = False,
-    ) -> None:  # noqa: A002
-        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+    ) -> None:
+        from .models.base import MAX_ID
+
+        super().__init__(
+            map,
+            fixed_digits=fixed_digits,
+            min=min,
+            max=MAX_ID if max is None else max,
+            signed=signed,
+        )
 
 
 def create_app(
@@ -58,6 +52,12 @@ def create_app(
     ``SURVEYAPP_INSTANCE_PATH``, else Flask's default: ``instance/`` next to the
     package in a source checkout, ``<prefix>/var/surveyapp-instance`` when installed.
     """
+    from .commands import register_commands
+    from .errors import register_error_handlers
+    from .extensions import csrf, db, limiter, migrate
+    from .requestlog import register_request_log
+    from .security import register_security
+
     instance_path = instance_path or os.environ.get("SURVEYAPP_INSTANCE_PATH") or None
     if instance_path is not None:
         instance_path = os.path.abspath(instance_path)
@@ -105,6 +105,8 @@ def migrations_directory() -> Path:
 
 
 def _template_globals() -> dict[str, Any]:
+    from .models import Role
+
     return {"Role": Role}
 
 
@@ -133,6 +135,9 @@ def _instance_secret_key(instance: Path) -> str:
 
 
 def _init_login(app: Flask) -> None:
+    from .auth.session import load_user, unauthorized
+    from .extensions import login_manager
+
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.session_protection = "basic"
@@ -141,6 +146,16 @@ def _init_login(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from .api import bp as api_bp
+    from .auth import bp as auth_bp
+    from .fieldwork import bp as fieldwork_bp
+    from .fieldwork.api import bp as field_api_bp
+    from .main import bp as main_bp
+    from .manage import bp as manage_bp
+    from .observatory import api_bp as observatory_api_bp
+    from .observatory import bp as observatory_bp
+    from .respond import bp as respond_bp
+
     app.url_map.converters["int"] = DatabaseIdConverter  # before any rule is added
     for bp in (
         main_bp,
