@@ -13,7 +13,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from analysis.i18n import LANGUAGES, pick, tr
+from analysis.i18n import LANGUAGES, lookup, pick, tr
 
 __all__ = ["LANGUAGES", "STRINGS", "Translator"]
 
@@ -660,8 +660,7 @@ class Translator:
             )
 
     def __call__(self, key: str, /, **values: object) -> str:
-        text = STRINGS[key][self.language]
-        return text.format(**values) if values else text
+        return lookup(STRINGS, key, self.language, **values)
 
     def pick(self, texts: Mapping[str, str] | str | None, default: str = "") -> str:
         """The text in this language from a ``{language: text}`` mapping (else English)."""
