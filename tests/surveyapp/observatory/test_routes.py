@@ -30,7 +30,7 @@ from surveyapp.models import (
 from surveyapp.observatory.jobs import build_pending
 from surveyapp.services.reports import ReportSettings
 
-from .conftest import TinyWave  # type: ignore[import-not-found]
+from ..conftest import TinyWave  # type: ignore[import-not-found]
 
 
 @pytest.fixture

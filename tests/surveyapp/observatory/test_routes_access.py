@@ -11,7 +11,7 @@ from flask import Flask, url_for
 from surveyapp.extensions import db
 from surveyapp.models import Role, User, Wave
 
-from .conftest import TinyWave  # type: ignore[import-not-found]
+from ..conftest import TinyWave  # type: ignore[import-not-found]
 
 STAFF = frozenset({Role.administrator, Role.survey_manager, Role.analyst})
 MANAGERS = frozenset({Role.administrator, Role.survey_manager})
