@@ -52,9 +52,8 @@ from ..services.reports import (
     cached_table,
     completed_count,
     data_version,
-    find_output,
     mark_served,
-    request_output,
+    output_to_serve,
     wave_areas,
 )
 from . import exports
@@ -182,26 +181,29 @@ def _failed(choice: Choice, output: ReportOutput) -> Response:
     return response
 
 
-def _output(choice: Choice, key: OutputKey) -> ReportOutput:
-    """The cache row for ``key``: found ready, or requested and handed to the worker."""
-    output = request_output(
-        db.session, key, stale_after=int(current_app.config["REPORT_STALE_SECONDS"])
-    )
-    db.session.commit()
-    if output.status in (OutputStatus.pending, OutputStatus.running):
-        start_worker()
-        db.session.refresh(output)
-    return output
+def _ready(choice: Choice, key: OutputKey) -> tuple[ReportOutput, bytes]:
+    """The ready cache row of ``key`` and its content; aborts with 202 while it (or the table it
+    needs) is built, 503 when that failed."""
+    stale_after = int(current_app.config["REPORT_STALE_SECONDS"])
+    for _round in range(2):  # an inline worker may build the table, then the output itself
+        output = output_to_serve(db.session, key, stale_after=stale_after)
+        db.session.commit()
+        if output.status in (OutputStatus.pending, OutputStatus.running):
+            start_worker()
+            db.session.refresh(output)
+        if output.kind is key.kind or output.status is not OutputStatus.ready:
+            break
+    if output.status is OutputStatus.failed:
+        abort(_failed(choice, output))
+    if output.kind is not key.kind or output.content is None:
+        abort(_waiting(choice, output))
+    return output, output.content
 
 
 def _table(choice: Choice, version: str) -> pd.DataFrame:
     """The wave's indicator table; aborts with the answer to give while it is not ready."""
-    output = _output(choice, OutputKey.indicators(choice.wave, version))
-    if output.status is OutputStatus.ready and output.content is not None:
-        return cached_table(output)
-    if output.status is OutputStatus.failed:
-        abort(_failed(choice, output))
-    abort(_waiting(choice, output))
+    output, _content = _ready(choice, OutputKey.indicators(choice.wave, version))
+    return cached_table(output)
 
 
 def _no_data(choice: Choice) -> ResponseReturnValue:
@@ -346,24 +348,11 @@ def report_pdf(wave_id: int) -> ResponseReturnValue:
     choice = _choice(wave_id)
     if completed_count(db.session, choice.wave) == 0:
         return error_response(404, text("no_data", "en"))
-    version = _version(choice)
-    key = OutputKey.pdf(choice.wave, choice.area, choice.language, choice.public, version)
-    cached = find_output(db.session, key)
-    if cached is None or cached.status is not OutputStatus.ready:
-        # the indicator table is built first (and shared by every page and format)
-        _table(choice, version)
-    output = (
-        cached
-        if cached is not None and cached.status is OutputStatus.ready
-        else _output(choice, key)
-    )
-    if output.status is OutputStatus.failed:
-        return _failed(choice, output)
-    if output.status is not OutputStatus.ready or output.content is None:
-        return _waiting(choice, output)
+    key = OutputKey.pdf(choice.wave, choice.area, choice.language, choice.public, _version(choice))
+    output, content = _ready(choice, key)
     mark_served(db.session, output)
     db.session.commit()
-    return _download(choice, output.content, "application/pdf", "pdf")
+    return _download(choice, content, "application/pdf", "pdf")
 
 
 # ---- JSON ----

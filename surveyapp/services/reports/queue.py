@@ -55,6 +55,12 @@ class OutputKey:
             raise ReportError(f"reports are available in {', '.join(LANGUAGES)}, not {language!r}")
         return cls(OutputKind.pdf, wave.id, area.key, language, public, version)
 
+    def table(self) -> OutputKey:
+        """The key of the indicator table this output is built from (itself for a table)."""
+        return OutputKey(
+            OutputKind.indicators, self.wave_id, ALL_AREAS, "", False, self.data_version
+        )
+
     def where(self) -> sa.ColumnElement[bool]:
         return sa.and_(
             ReportOutput.kind == self.kind,
@@ -114,6 +120,25 @@ def request_output(
         row.started_at = None
         session.flush()
     return row
+
+
+def output_to_serve(session: DBSession, key: OutputKey, *, stale_after: int) -> ReportOutput:
+    """The cache row a request for ``key`` serves or waits on.
+
+    A ready row is served as it is. Every other output needs the indicator
+    table first (it is shared by every page and format): while the table is
+    not ready, its row is the one to wait on. Otherwise the row of ``key``,
+    requested as :func:`request_output` does (added, or retried when stale or
+    failed long enough ago).
+    """
+    found = find_output(session, key)
+    if found is not None and found.status is OutputStatus.ready:
+        return found
+    if key.kind is not OutputKind.indicators:
+        table = request_output(session, key.table(), stale_after=stale_after)
+        if table.status is not OutputStatus.ready:
+            return table
+    return request_output(session, key, stale_after=stale_after)
 
 
 def claim_output(session: DBSession, output_id: int) -> bool:

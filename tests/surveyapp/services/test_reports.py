@@ -19,6 +19,7 @@ from surveyapp.models import (
     Interview,
     InterviewStatus,
     Mode,
+    OutputKind,
     OutputStatus,
     PoliceRecord,
     ReportOutput,
@@ -35,8 +36,10 @@ from surveyapp.services.reports import (
     area_index,
     claim_output,
     data_version,
+    find_output,
     indicator_table,
     interview_records,
+    output_to_serve,
     previous_wave,
     publishable,
     ready_table,
@@ -336,3 +339,17 @@ def test_an_instrument_without_incident_module_gives_the_respondent_indicators(
     table = indicator_table(session, loaded)
     assert "prev_person" in set(table["indicator"])
     assert "dark_figure" not in set(table["indicator"])
+
+
+def test_a_report_waits_on_its_indicator_table_first(session: Session, loaded: Wave) -> None:
+    key = OutputKey.pdf(loaded, _municipality(session, loaded), "es", True, "v1")
+    first = output_to_serve(session, key, stale_after=900)
+    assert (first.kind, first.status) == (OutputKind.indicators, OutputStatus.pending)
+    assert find_output(session, key) is None, "the PDF is not asked for before its table"
+    first.status, first.content = OutputStatus.ready, b"[]"
+    session.flush()
+    second = output_to_serve(session, key, stale_after=900)
+    assert (second.kind, second.status) == (OutputKind.pdf, OutputStatus.pending)
+    second.status, second.content = OutputStatus.ready, b"%PDF"
+    session.flush()
+    assert output_to_serve(session, key, stale_after=900) is second
