@@ -8,8 +8,9 @@ connection; see ``benchmarks/fieldsim.py``) logs in, downloads its assignments a
 the instrument, then all devices together upload their complete interviews
 (answers from the synthetic-country simulator, incident loops included, with
 per-question paradata), retrying with backoff until each is acknowledged.
-Finally the database is compared with what was sent: every acknowledged interview
-must be stored exactly once, with exactly the content sent.
+Finally the database is compared with what was sent (``benchmarks/fieldserver.py``):
+every acknowledged interview must be stored exactly once, with exactly the content
+sent.
 
 Prints the upload rate, p50/p95 latency of the uploads and the check; the last
 line reads ``interviews/s=… p95_ms=… acknowledged=… stored=… lost=… duplicated=…``.
@@ -36,7 +37,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import fieldsim  # noqa: E402  (benchmarks/ is the script's own folder)
+import fieldserver  # noqa: E402  (benchmarks/ is the script's own folder)
+import fieldsim  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
 PASSWORD = "field sync benchmark password"
@@ -134,7 +136,7 @@ def main() -> int:
         field_wave = prepare(url, engine_options, tmp / "instance", args.devices, args.interviews)
         uploads = fieldsim.make_uploads(field_wave)
         flat = [u for device in uploads for u in device]
-        server = fieldsim.Gunicorn(
+        server = fieldserver.Gunicorn(
             url, engine_options, tmp, workers=args.workers, threads=args.threads
         )
         server.start()
@@ -146,7 +148,7 @@ def main() -> int:
         cpu = server.cpu_seconds() - cpu_start
         client_cpu = time.process_time() - client_start
         pg_cpu = postgres_cpu_seconds(url) - pg_start if schema else float("nan")
-        counts = fieldsim.check_database(
+        counts = fieldserver.check_database(
             url, engine_options, field_wave.wave_id, uploads, storm.ledger
         )
     finally:

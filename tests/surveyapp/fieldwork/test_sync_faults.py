@@ -1,6 +1,7 @@
 """Sync storms against a real gunicorn (master + 2 workers) on the test database.
 
-Simulated tablets (``benchmarks/fieldsim.py``) upload complete ``vict_std``
+Simulated tablets (``benchmarks/fieldsim.py``; the server side in
+``benchmarks/fieldserver.py``) upload complete ``vict_std``
 interviews with incident loops and retry with backoff until acknowledged, while
 the server is ``kill -9``-ed mid-storm, or while acknowledgements of committed
 uploads are thrown away, or while two tabs send the same interview at once.
@@ -37,18 +38,20 @@ INTERVIEWS = 10  # per device
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def _load_fieldsim() -> ModuleType:
-    if "fieldsim" in sys.modules:
-        return sys.modules["fieldsim"]
-    spec = importlib.util.spec_from_file_location("fieldsim", ROOT / "benchmarks" / "fieldsim.py")
+def _load(name: str) -> ModuleType:
+    """A module of benchmarks/ (not a package) by its path, registered under its name."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["fieldsim"] = module  # dataclasses look their module up there
+    sys.modules[name] = module  # dataclasses, and fieldserver's own import, look it up there
     spec.loader.exec_module(module)
     return module
 
 
-fieldsim = _load_fieldsim()
+fieldsim = _load("fieldsim")
+fieldserver = _load("fieldserver")
 
 
 class Field:
@@ -68,12 +71,12 @@ class Field:
         self.url = database["DATABASE_URL"]
         self.engine_options = database.get("SQLALCHEMY_ENGINE_OPTIONS", {})
         workdir.mkdir()
-        self.server = fieldsim.Gunicorn(
+        self.server = fieldserver.Gunicorn(
             self.url, self.engine_options, workdir, workers=2, preload=True
         )
 
     def check(self, ledger: Any, label: str) -> Any:
-        counts = fieldsim.check_database(
+        counts = fieldserver.check_database(
             self.url, self.engine_options, self.wave.wave_id, self.uploads, ledger
         )
         print(f"{label}: {counts.line()}")
@@ -163,7 +166,7 @@ def test_an_acknowledgement_lost_after_commit_is_retried_into_exactly_one_record
     def drop(request: bytes, status: int) -> bool:
         return request.startswith(b"PUT ") and status in (200, 201) and rng.random() < 0.4
 
-    with fieldsim.AckDroppingProxy(field.server.port, drop) as proxy:
+    with fieldserver.AckDroppingProxy(field.server.port, drop) as proxy:
         storm = fieldsim.Storm(
             proxy.port,
             field.wave.accounts,
