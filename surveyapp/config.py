@@ -115,6 +115,20 @@ RESPOND_CODE_RATE_LIMIT: str = "10 per minute;60 per hour"
 #: safe against application crashes, not power cuts) or "FULL" (synced, like every other commit).
 RESPOND_PAGE_SYNC: Literal["NORMAL", "FULL"] = "NORMAL"
 
+# ---- staff accounts: two-factor authentication and sessions (issue 11) ----
+
+#: Roles that must use two-factor authentication (TOTP); their members are sent to the
+#: set-up page until they have it. Any other staff member may turn it on. E.g.
+#: ["administrator", "survey_manager"]; [] makes it optional for everyone.
+TWO_FACTOR_REQUIRED_ROLES: list[str] = ["administrator"]
+#: A staff session ends after this many minutes without a request (and at the latest after
+#: PERMANENT_SESSION_LIFETIME, or REMEMBER_COOKIE_DURATION with "keep me logged in").
+STAFF_SESSION_IDLE_MINUTES: int = 120
+#: A session's "last seen" time is written at most once per this many seconds.
+STAFF_SESSION_TOUCH_SECONDS: int = 60
+#: Seconds a correct password waits for its second factor before the login starts again.
+TWO_FACTOR_LOGIN_SECONDS: int = 300
+
 # ---- deployment: backups (issue 11) ----
 
 #: Folder of pg_dump/pg_restore for ``surveyapp backup``/``restore`` on PostgreSQL. ``None``:

@@ -149,6 +149,9 @@ def app(database: dict[str, Any], app_config: dict[str, Any], tmp_path: Path) ->
         "SECRET_KEY": "test-secret-key",
         "WTF_CSRF_ENABLED": False,
         "REQUEST_LOG": True,
+        # Administrators log in with a password alone here; two-factor authentication,
+        # required for them by default, has its own tests (tests/surveyapp/auth/).
+        "TWO_FACTOR_REQUIRED_ROLES": [],
         **database,
         **app_config,
     }

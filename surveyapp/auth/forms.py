@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SubmitField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    PasswordField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import DataRequired, EqualTo, Length
 
 
@@ -33,7 +40,8 @@ class PasswordForm(FlaskForm):
         "New password",
         validators=[
             DataRequired("Enter a new password."),
-            Length(min=10, max=200, message="The new password must have at least 10 characters."),
+            Length(min=10, message="The new password must have at least 10 characters."),
+            Length(max=200, message="The new password must have at most 200 characters."),
         ],
     )
     confirm = PasswordField(
@@ -41,3 +49,20 @@ class PasswordForm(FlaskForm):
         validators=[EqualTo("new", "The two new passwords do not match.")],
     )
     submit = SubmitField("Change password")
+
+
+class CodeForm(FlaskForm):
+    """A code from the authenticator app, or a recovery code."""
+
+    code = StringField(
+        "Code",
+        validators=[DataRequired("Enter the code from your app."), Length(max=40)],
+    )
+    submit = SubmitField("Continue")
+
+
+class DisableTwoFactorForm(FlaskForm):
+    password = PasswordField(
+        "Your password", validators=[DataRequired("Enter your password."), Length(max=1000)]
+    )
+    submit = SubmitField("Turn off two-factor authentication")

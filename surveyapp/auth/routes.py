@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
+from typing import Any
 
 from flask import (
     Blueprint,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -16,14 +19,27 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
+from markupsafe import Markup
 
 from ..extensions import db, limiter
-from ..services import audit
-from ..services.users import LoginOutcome, UserError, authenticate, set_password
-from .forms import EmptyForm, LoginForm, PasswordForm
+from ..models import User
+from ..models.base import MAX_ID
+from ..models.users import StaffSession
+from ..services import audit, staff_sessions, twofactor
+from ..services.users import (
+    LoginOutcome,
+    UserError,
+    authenticate,
+    register_failure,
+    set_password,
+)
+from .forms import CodeForm, DisableTwoFactorForm, EmptyForm, LoginForm, PasswordForm
 from .session import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+#: Session key of a login waiting for its second factor (user id, password fingerprint, time).
+PENDING = "twofactor_pending"
 
 
 def _login_limit() -> str:
@@ -50,9 +66,21 @@ def login() -> ResponseReturnValue:
         )
         db.session.commit()
         if result.outcome is LoginOutcome.ok and result.user is not None:
-            session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME
-            login_user(result.user, remember=bool(form.remember.data))
-            return redirect(safe_next(form.next.data) or url_for("main.index"))
+            user = result.user
+            target = safe_next(form.next.data)
+            remember = bool(form.remember.data)
+            if user.has_two_factor:
+                # The password was right; the login waits for the second factor.
+                session[PENDING] = {
+                    "user": user.id,
+                    "fingerprint": user.session_fingerprint(),
+                    "remember": remember,
+                    "next": target,
+                    "at": time.time(),
+                }
+                return redirect(url_for("auth.two_factor"))
+            _finish_login(user, remember)
+            return redirect(target or url_for("main.index"))
         # Same words for unknown email, wrong password and locked account: no account probing.
         form.password.errors = [
             "The email address or password is wrong, or the account is locked after "
@@ -60,6 +88,206 @@ def login() -> ResponseReturnValue:
             f"{cfg['LOGIN_LOCKOUT_MINUTES']} minutes)."
         ]
     return render_template("auth/login.html", form=form)
+
+
+def _finish_login(user: User, remember: bool) -> None:
+    """Start a staff session for this browser and log the user in."""
+    cfg = current_app.config
+    lifetime = int(cfg["REMEMBER_COOKIE_DURATION" if remember else "PERMANENT_SESSION_LIFETIME"])
+    _row, token = staff_sessions.start(
+        db.session,
+        user,
+        lifetime=dt.timedelta(seconds=lifetime),
+        user_agent=request.user_agent.string or "",
+    )
+    db.session.commit()
+    session.pop(PENDING, None)
+    session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME
+    user.bind_session(token)
+    login_user(user, remember=remember)
+
+
+def _pending_user() -> tuple[User, dict[str, Any]] | None:
+    """The user whose password was right a moment ago and who now owes the second factor."""
+    pending = session.get(PENDING)
+    if not isinstance(pending, dict) or not isinstance(pending.get("user"), int):
+        return None
+    waited = time.time() - float(pending.get("at") or 0)
+    if not 0 <= waited <= int(current_app.config["TWO_FACTOR_LOGIN_SECONDS"]):
+        session.pop(PENDING, None)
+        return None
+    user = db.session.get(User, pending["user"]) if 0 < pending["user"] <= MAX_ID else None
+    if (
+        user is None
+        or not user.active
+        or not user.has_two_factor
+        or pending.get("fingerprint") != user.session_fingerprint()
+    ):
+        session.pop(PENDING, None)
+        return None
+    return user, pending
+
+
+@bp.route("/2fa", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def two_factor() -> ResponseReturnValue:
+    """Second step of a login: a code from the authenticator app, or a recovery code."""
+    found = _pending_user()
+    if found is None:
+        flash("Log in with your email and password first.", "info")
+        return redirect(url_for("auth.login"))
+    user, pending = found
+    form = CodeForm()
+    if form.validate_on_submit():
+        cfg = current_app.config
+        if user.is_locked():
+            ok = False
+        else:
+            ok = twofactor.verify(db.session, user, form.code.data or "")
+            if not ok:
+                register_failure(
+                    db.session,
+                    user,
+                    max_failed=int(cfg["LOGIN_MAX_FAILED"]),
+                    lockout=dt.timedelta(minutes=int(cfg["LOGIN_LOCKOUT_MINUTES"])),
+                )
+        db.session.commit()
+        if ok:
+            _finish_login(user, bool(pending.get("remember")))
+            return redirect(safe_next(pending.get("next")) or url_for("main.index"))
+        form.code.errors = [
+            "The code is wrong or was already used, or the account is locked after "
+            f"{cfg['LOGIN_MAX_FAILED']} failed attempts. Type the newest code from your app, "
+            "or one of your recovery codes."
+        ]
+    return render_template("auth/two_factor.html", form=form)
+
+
+@bp.route("/2fa/setup", methods=["GET", "POST"])
+@login_required
+def two_factor_setup() -> ResponseReturnValue:
+    """Turn on two-factor authentication: scan the QR code, confirm with a first code."""
+    user: User = current_user._get_current_object()
+    form = CodeForm()
+    if user.has_two_factor:
+        left = twofactor.unused_recovery_codes(db.session, user)
+        return render_template(
+            "auth/two_factor_on.html",
+            left=left,
+            form=EmptyForm(),
+            disable_form=DisableTwoFactorForm(),
+            required=_two_factor_required(user),
+        )
+    if form.validate_on_submit() and user.totp_secret is not None:
+        try:
+            codes = twofactor.confirm_enrolment(db.session, user, form.code.data or "")
+        except twofactor.TwoFactorError as exc:
+            db.session.rollback()
+            form.code.errors = [exc.message]
+        else:
+            db.session.commit()
+            return render_template("auth/recovery_codes.html", codes=codes, new=True)
+    if user.totp_secret is None or request.method == "GET":
+        uri = twofactor.start_enrolment(db.session, user)
+        db.session.commit()
+    else:
+        uri = twofactor.provisioning_uri(user)
+    return render_template(
+        "auth/two_factor_setup.html",
+        form=form,
+        qr=Markup(twofactor.qr_svg(uri)),
+        secret=user.totp_secret,
+        required=_two_factor_required(user),
+    )
+
+
+@bp.route("/2fa/recovery-codes", methods=["POST"])
+@login_required
+def new_recovery_codes() -> ResponseReturnValue:
+    """Replace the recovery codes (shown once)."""
+    user: User = current_user._get_current_object()
+    form = EmptyForm()
+    if not form.validate_on_submit() or not user.has_two_factor:
+        return redirect(url_for("auth.two_factor_setup"))
+    codes = twofactor.new_recovery_codes(db.session, user)
+    db.session.commit()
+    return render_template("auth/recovery_codes.html", codes=codes, new=False)
+
+
+@bp.route("/2fa/disable", methods=["POST"])
+@login_required
+def disable_two_factor() -> ResponseReturnValue:
+    """Turn two-factor authentication off (with the password; not for roles that require it)."""
+    user: User = current_user._get_current_object()
+    form = DisableTwoFactorForm()
+    if _two_factor_required(user):
+        flash("Your role requires two-factor authentication; it cannot be turned off.", "error")
+    elif not form.validate_on_submit() or not user.check_password(form.password.data or ""):
+        flash("The password is wrong; two-factor authentication stays on.", "error")
+    elif user.has_two_factor:
+        twofactor.disable(db.session, user, by=user)
+        db.session.commit()
+        flash("Two-factor authentication is off.", "success")
+    return redirect(url_for("auth.two_factor_setup"))
+
+
+def _two_factor_required(user: User) -> bool:
+    return user.role.value in set(current_app.config["TWO_FACTOR_REQUIRED_ROLES"])
+
+
+@bp.before_app_request
+def require_two_factor() -> ResponseReturnValue | None:
+    """Members of TWO_FACTOR_REQUIRED_ROLES without two-factor authentication may only set it up.
+
+    Respondent pages, static files and the API are never touched (nor is the user loaded there).
+    """
+    if request.path.startswith(("/s/", "/static/", "/api/", "/auth/")) or request.path in (
+        "/s",
+        "/favicon.ico",
+    ):
+        return None
+    if not current_user.is_authenticated or current_user.has_two_factor:
+        return None
+    if not _two_factor_required(current_user):
+        return None
+    flash("Your role requires two-factor authentication: set it up to continue.", "info")
+    return redirect(url_for("auth.two_factor_setup"))
+
+
+@bp.route("/sessions")
+@login_required
+def sessions() -> ResponseReturnValue:
+    """Where this account is logged in; any session can be ended."""
+    user: User = current_user._get_current_object()
+    idle = dt.timedelta(minutes=int(current_app.config["STAFF_SESSION_IDLE_MINUTES"]))
+    return render_template(
+        "auth/sessions.html",
+        rows=staff_sessions.live_sessions(db.session, user, idle=idle),
+        current_id=g.get("staff_session_id"),
+        form=EmptyForm(),
+    )
+
+
+@bp.route("/sessions/<int:session_id>/end", methods=["POST"])
+@login_required
+def end_session(session_id: int) -> ResponseReturnValue:
+    """End one of the user's own sessions (another browser is logged out at its next request)."""
+    user: User = current_user._get_current_object()
+    form = EmptyForm()
+    row = db.session.get(StaffSession, session_id)
+    if row is None or row.user_id != user.id:
+        # Someone else's session looks like one that does not exist.
+        flash("That session is not one of yours, or it has already ended.", "error")
+        return redirect(url_for("auth.sessions"))
+    if form.validate_on_submit():
+        staff_sessions.end(db.session, row, by=user, reason="ended by user")
+        db.session.commit()
+        if row.id == g.get("staff_session_id"):
+            logout_user()
+            flash("This session has ended; log in again.", "info")
+            return redirect(url_for("auth.login"))
+        flash("The session has ended.", "success")
+    return redirect(url_for("auth.sessions"))
 
 
 @bp.route("/logout", methods=["POST"])
@@ -74,6 +302,11 @@ def logout() -> ResponseReturnValue:
             object_type="user",
             object_id=current_user.id,
         )
+        row = db.session.get(StaffSession, g.get("staff_session_id") or 0)
+        if row is not None:
+            staff_sessions.end(
+                db.session, row, by=current_user._get_current_object(), reason="logout"
+            )
         db.session.commit()
         logout_user()
         flash("You have logged out.", "info")
@@ -96,9 +329,10 @@ def change_password() -> ResponseReturnValue:
                 db.session.rollback()
                 form.new.errors = [exc.message]
             else:
+                # Every other session ends; this browser gets a new one under the new password.
+                staff_sessions.end_all(db.session, user, by=user, reason="password changed")
                 db.session.commit()
-                # The session id depends on the password: log in again under the new one.
-                login_user(user)
+                _finish_login(user, remember=False)
                 flash("Your password has been changed.", "success")
                 return redirect(url_for("main.index"))
     return render_template("auth/password.html", form=form)

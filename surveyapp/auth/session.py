@@ -2,30 +2,51 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, request, url_for
+import sqlalchemy as sa
+from flask import current_app, flash, g, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 
 from ..errors import error_response, wants_json
 from ..extensions import db
-from ..models import User
+from ..models import User, utcnow
 from ..models.base import MAX_ID
+from ..models.users import StaffSession
+from ..services import staff_sessions
 
 
 def load_user(user_id: str) -> User | None:
-    """The logged-in user, or None when the account is gone, deactivated, or its password changed."""
+    """The logged-in user, or None when the account is gone, deactivated, its password changed,
+    or its staff session ended, expired or went idle (services/staff_sessions.py)."""
     if not isinstance(user_id, str):  # a session written by something else
         return None
-    number, _, fingerprint = user_id.partition("-")
-    if not number.isdigit() or int(number) > MAX_ID:
+    number, _, rest = user_id.partition("-")
+    fingerprint, _, token = rest.partition("-")
+    if not number.isdigit() or int(number) > MAX_ID or not token:
         return None
     user = db.session.get(User, int(number))
     if user is None or not user.active:
         return None
     if not hmac.compare_digest(fingerprint, user.session_fingerprint()):
         return None  # the password changed since this session began
+    idle = dt.timedelta(minutes=int(current_app.config["STAFF_SESSION_IDLE_MINUTES"]))
+    live = staff_sessions.find_live(db.session, user.id, token, idle=idle)
+    if live is None:
+        return None
+    touch = dt.timedelta(seconds=int(current_app.config["STAFF_SESSION_TOUCH_SECONDS"]))
+    if staff_sessions.needs_touch(live, touch):
+        # Its own short transaction: the request may not commit, and must not commit this for us.
+        with db.engine.begin() as conn:
+            conn.execute(
+                sa.update(StaffSession)
+                .where(StaffSession.id == live.id)
+                .values(last_seen_at=utcnow())
+            )
+    user.bind_session(token)
+    g.staff_session_id = live.id
     return user
 
 

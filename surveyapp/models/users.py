@@ -55,8 +55,17 @@ class User(Base):
     last_login_at: Mapped[dt.datetime | None] = mapped_column(
         UTCDateTime()
     )  # last successful login
+    # Two-factor authentication (TOTP, RFC 6238): the base32 shared secret, set when enrolment
+    # starts; it is in force only once totp_enabled_at is set (the first code was confirmed).
+    totp_secret: Mapped[str | None] = mapped_column(sa.String(64))
+    totp_enabled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # The 30-second time step of the last accepted code: a code is never accepted twice.
+    totp_last_step: Mapped[int | None] = mapped_column()
 
     area: Mapped[Area | None] = relationship()
+
+    if TYPE_CHECKING:
+        _session_token: str | None
 
     # Flask-Login protocol (kept here so the model needs no Flask import).
     @property
@@ -72,9 +81,20 @@ class User(Base):
         return False
 
     def get_id(self) -> str:
-        """Session id: the user id plus a fingerprint of the password hash, so that
-        changing a password ends every other session and remember-me cookie."""
-        return f"{self.id}-{self.session_fingerprint()}"
+        """Session id: the user id, a fingerprint of the password hash (changing a password
+        ends every other session and remember-me cookie) and, once bound, the staff session's
+        token (ending that session in the list of sessions ends this browser's login)."""
+        token = self.__dict__.get("_session_token")
+        base = f"{self.id}-{self.session_fingerprint()}"
+        return f"{base}-{token}" if token else base
+
+    def bind_session(self, token: str) -> None:
+        """Carry a staff session's token in :meth:`get_id` (for this object only, not stored)."""
+        self.__dict__["_session_token"] = token
+
+    @property
+    def has_two_factor(self) -> bool:
+        return self.totp_enabled_at is not None and self.totp_secret is not None
 
     def session_fingerprint(self) -> str:
         return hashlib.sha256(self.password_hash.encode("utf-8")).hexdigest()[:16]
@@ -93,3 +113,32 @@ class User(Base):
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email} {self.role.value}>"
+
+
+class RecoveryCode(Base):
+    """A one-time code that replaces a TOTP code when the phone is lost; stored hashed."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(sa.String(64))  # SHA-256 hex of the normalised code
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # NULL: still usable
+
+
+class StaffSession(Base):
+    """One staff login (a browser): listed to its user, who can end it; expires on its own."""
+
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)  # SHA-256 hex of the token
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Last request seen, written at most once a minute; idle expiry counts from it.
+    last_seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())  # absolute end of the login
+    ended_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # logout or ended by user
+    # The browser, shown in the user's list of sessions (staff only; never for respondents).
+    user_agent: Mapped[str] = mapped_column(sa.String(200), default="")

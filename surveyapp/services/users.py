@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import secrets
+from pathlib import Path
 
 import sqlalchemy as sa
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -29,10 +31,42 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
+#: Longest password accepted (hashing a megabyte of "password" is a denial of service).
+MAX_PASSWORD_LENGTH = 200
+#: Common passwords from a public-domain list (how it was made: the file's header).
+BREACHED_PASSWORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "breached_passwords.txt"
+
+
+@functools.cache
+def breached_passwords() -> frozenset[str]:
+    """The shipped list of common (breached) passwords, lower-case."""
+    lines = BREACHED_PASSWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def is_breached(password: str) -> bool:
+    """On the list, as typed or with digits and punctuation added at the end ("Password2024!")."""
+    lowered = password.lower()
+    common = breached_passwords()
+    base = lowered.rstrip("0123456789!@#$%^&*()-_=+.,;:?/ ")
+    return lowered in common or (len(base) >= 6 and base in common)
+
+
 def check_password_strength(password: str) -> None:
+    """The password policy: 10 to 200 characters, not a common (breached) password."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(
             "password", f"The password must have at least {MIN_PASSWORD_LENGTH} characters."
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise UserError(
+            "password", f"The password must have at most {MAX_PASSWORD_LENGTH} characters."
+        )
+    if is_breached(password):
+        raise UserError(
+            "password",
+            "This password is on a list of common passwords that attackers try first; "
+            "choose another (a few unrelated words work well).",
         )
 
 
@@ -168,15 +202,8 @@ def authenticate(
     if user.is_locked(now):
         return LoginResult(LoginOutcome.locked)
     if not user.check_password(password) or not user.active:
-        user.failed_logins += 1
-        if user.failed_logins >= max_failed:
-            user.locked_until = now + lockout
-            user.failed_logins = 0
-            session.flush()
-            audit.record(session, "user.locked", object_type="user", object_id=user.id)
+        if register_failure(session, user, max_failed=max_failed, lockout=lockout, now=now):
             return LoginResult(LoginOutcome.locked)
-        session.flush()
-        audit.record(session, "user.login_failed", object_type="user", object_id=user.id)
         return LoginResult(LoginOutcome.bad_credentials)
     user.failed_logins = 0
     user.locked_until = None
@@ -184,3 +211,25 @@ def authenticate(
     session.flush()
     audit.record(session, "user.login", user=user, object_type="user", object_id=user.id)
     return LoginResult(LoginOutcome.ok, user)
+
+
+def register_failure(
+    session: DBSession,
+    user: User,
+    *,
+    max_failed: int,
+    lockout: dt.timedelta,
+    now: dt.datetime | None = None,
+) -> bool:
+    """Count a failed password or second factor; lock the account at ``max_failed``. True if locked."""
+    now = now or utcnow()
+    user.failed_logins += 1
+    if user.failed_logins >= max_failed:
+        user.locked_until = now + lockout
+        user.failed_logins = 0
+        session.flush()
+        audit.record(session, "user.locked", object_type="user", object_id=user.id)
+        return True
+    session.flush()
+    audit.record(session, "user.login_failed", object_type="user", object_id=user.id)
+    return False

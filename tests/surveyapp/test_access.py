@@ -31,6 +31,11 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
     "manage.users_list": ("GET", ADMIN),
     "manage.audit_log": ("GET", ADMIN),
     "auth.change_password": ("GET", frozenset(Role)),
+    "auth.two_factor_setup": ("GET", frozenset(Role)),
+    "auth.new_recovery_codes": ("POST", frozenset(Role)),
+    "auth.disable_two_factor": ("POST", frozenset(Role)),
+    "auth.sessions": ("GET", frozenset(Role)),
+    "auth.end_session": ("POST", frozenset(Role)),
     "manage.new_user": ("GET", ADMIN),
     "manage.user_role": ("POST", ADMIN),
     "manage.user_active": ("POST", ADMIN),
@@ -45,7 +50,15 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
 #: too; their matrix is in tests/surveyapp/test_observatory_access.py.
 OWN_MATRIX = ("respond.", "observatory.", "observatory_api.", "field_api.")
 #: Routes anyone may use (the respondent survey's own routes are tested by its owner).
-PUBLIC = {"static", "main.index", "auth.login", "auth.logout", "api.health", "api.ping"}
+PUBLIC = {
+    "static",
+    "main.index",
+    "auth.login",
+    "auth.logout",
+    "auth.two_factor",  # the login's second step: only after a correct password
+    "api.health",
+    "api.ping",
+}
 
 
 def _url(app: Flask, endpoint: str, wave: Wave, target: User) -> str:
@@ -55,6 +68,8 @@ def _url(app: Flask, endpoint: str, wave: Wave, target: User) -> str:
         values["wave_id"] = wave.id
     if "user_id" in rule.arguments:
         values["user_id"] = target.id
+    if "session_id" in rule.arguments:
+        values["session_id"] = 999_999  # no session of the caller's: refused, back to the list
     with app.test_request_context():
         from flask import url_for
 
@@ -232,3 +247,28 @@ def test_field_api_role_matrix(
 
 def _args(app: Flask, endpoint: str) -> set[str]:
     return set(next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint).arguments)
+
+
+@pytest.mark.parametrize("endpoint", sorted(ACCESS))
+def test_roles_that_require_two_factor_reach_only_its_set_up_without_it(
+    app: Flask,
+    endpoint: str,
+    make_user: Callable[..., User],
+    make_wave: Callable[..., Wave],
+    login: Callable[..., Any],
+) -> None:
+    """With TWO_FACTOR_REQUIRED_ROLES on, every staff page sends an administrator without
+    two-factor authentication to its set-up (the account's own /auth/ pages excepted)."""
+    app.config["TWO_FACTOR_REQUIRED_ROLES"] = ["administrator"]
+    method, _allowed = ACCESS[endpoint]
+    url = _url(app, endpoint, make_wave(), make_user(Role.analyst))
+    client = app.test_client()
+    assert login(client, make_user(Role.administrator)).status_code == 302
+    response = client.open(url, method=method, data={"status": "open"})
+    if endpoint.startswith("auth."):
+        assert response.status_code in (200, 302)
+        if response.status_code == 302:
+            assert "/auth/login" not in response.headers["Location"]
+    else:
+        assert response.status_code == 302, response.status_code
+        assert response.headers["Location"].endswith("/auth/2fa/setup")

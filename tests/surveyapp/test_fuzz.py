@@ -94,6 +94,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
                 "WTF_CSRF_ENABLED": False,
                 "REPORT_WORKER": "off",
                 "RATELIMIT_ENABLED": False,
+                "TWO_FACTOR_REQUIRED_ROLES": [],
                 **database,
             },
             instance_path=str(directory / "instance"),
@@ -140,6 +141,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
                 "code": "ABCD-EFGH",
                 "content_hash": "x",
                 "interview_uuid": str(uuid.uuid4()),
+                "session_id": "1",  # the administrator's own session: ending it is allowed
             }
             cookies = {
                 "admin": _login(app, "admin@example.org"),
@@ -182,7 +184,9 @@ def _rule(app: Flask, endpoint: str) -> Rule:
 def _url(world: World, rule: Rule) -> str:
     path = rule.rule
     for name in rule.arguments:
-        path = re.sub(rf"<(?:[a-z]+:)?{name}>", world.values[name], path)
+        # A new route's argument gets a value of its kind (the body is what is fuzzed here).
+        value = world.values.get(name) or ("1" if f"<int:{name}>" in path else str(uuid.uuid4()))
+        path = re.sub(rf"<(?:[a-z]+:)?{name}>", value, path)
     return path
 
 

@@ -134,6 +134,12 @@ EXPLICIT: dict[str, Policy] = {
     "auth.login": PUBLIC,
     "auth.logout": PUBLIC,
     "auth.change_password": Policy(EVERY_ROLE, anonymous=False),
+    "auth.two_factor": PUBLIC,  # the login's second step (sends back to the login without one)
+    "auth.two_factor_setup": Policy(EVERY_ROLE, anonymous=False),
+    "auth.new_recovery_codes": Policy(EVERY_ROLE, anonymous=False),
+    "auth.disable_two_factor": Policy(EVERY_ROLE, anonymous=False),
+    "auth.sessions": Policy(EVERY_ROLE, anonymous=False),
+    "auth.end_session": Policy(EVERY_ROLE, anonymous=False),
     "api.health": PUBLIC,
     "api.ping": PUBLIC,
     "field_api.login": PUBLIC,
@@ -194,12 +200,45 @@ class World:
 
     def client(self, who: Role | str | None) -> FlaskClient:
         client = self.app.test_client()
+        if isinstance(who, Role):
+            self._live_session(who)
         if who is not None:
             client.set_cookie("session", self.cookies[who])
         if isinstance(who, Role):
             # fetch() sends it to /api/field/ URLs: the API reads a bearer token, never the cookie.
             client.field_token = lambda: self.field_token(who)  # type: ignore[attr-defined]
         return client
+
+    def _live_session(self, role: Role) -> None:
+        """A new staff session for the role's cookie after the crawl ended its last one (logout,
+        /auth/sessions/<id>/end): logging out really ends a session on the server."""
+        from surveyapp.models.users import StaffSession
+        from surveyapp.services import staff_sessions
+
+        with self.app.app_context():
+            cookie_client = self.app.test_client()
+            cookie_client.set_cookie("session", self.cookies[role])
+            with cookie_client.session_transaction() as sess:
+                # "<id>-<password fingerprint>-<token>"; the token itself may contain "-"
+                token = (str(sess.get("_user_id", "")).split("-", 2) + ["", ""])[2]
+            row = db.session.scalar(
+                sa.select(StaffSession).where(
+                    StaffSession.token_hash == staff_sessions.hash_token(token)
+                )
+            )
+            if row is not None and row.ended_at is None:
+                return
+            user = db.session.get(User, self.users[role].id)
+            assert user is not None
+            _row, token = staff_sessions.start(db.session, user, lifetime=dt.timedelta(days=1))
+            db.session.commit()
+            user.bind_session(token)
+            with cookie_client.session_transaction() as sess:
+                sess["_user_id"] = user.get_id()
+                sess["_fresh"] = True
+            cookie = cookie_client.get_cookie("session")
+            assert cookie is not None
+            self.cookies[role] = cookie.value
 
     def field_token(self, role: Role) -> str:
         """The role's device token, a new one after the crawl logged the last one out. Stored
@@ -253,6 +292,8 @@ def build_world(directory: Path, with_data: bool, **config: Any) -> Iterator[Wor
         "REPORT_WORKER": "off",
         "CONTENT_SECURITY_POLICY": CSP,
         "FIELD_TOKEN_TOUCH_SECONDS": 10**9,
+        "TWO_FACTOR_REQUIRED_ROLES": [],  # the 2FA routes are crawled; the roles log in by password
+        "STAFF_SESSION_TOUCH_SECONDS": 10**9,  # requests write nothing (snapshots compare tables)
         **config,
     }
     app = create_app(settings, instance_path=str(directory / "instance"))
@@ -375,6 +416,7 @@ def good_values(world: World, route: Route) -> dict[str, str]:
         "filename": "respond.css",
         "interview_uuid": "3f1c2b9e-8d4a-4c51-9a6e-1b2c3d4e5f60",
         "content_hash": "0" * 64,
+        "session_id": "1",
     }
     if route.endpoint == "static":
         by_name["filename"] = "css/" + next(
@@ -567,6 +609,8 @@ def test_api_clients_get_json_errors_not_login_pages(world: World) -> None:
 
 
 def _snapshot(world: World) -> dict[str, list[str]]:
+    for role in world.users:  # a session the crawl ended is renewed now, not between snapshots
+        world._live_session(role)
     with world.app.app_context():
         return {
             table.name: sorted(repr(tuple(row)) for row in db.session.execute(sa.select(table)))
