@@ -30,7 +30,7 @@ from flask_login import current_user
 from ..auth.decorators import role_required
 from ..errors import error_response, wants_json
 from ..extensions import csrf, db, login_manager
-from ..i18n import LANGUAGES, default_language
+from ..i18n import LANGUAGE_NAMES, LANGUAGES, default_language
 from ..models import OutputStatus, ReportOutput, User, Wave
 from ..services import uploads
 from ..services.report_access import (
@@ -59,7 +59,7 @@ from ..services.reports import (
 from . import exports
 from .forms import CensusUploadForm, PoliceUploadForm
 from .jobs import report_settings, start_worker
-from .texts import LANGUAGE_NAMES, text
+from .texts import text
 
 if TYPE_CHECKING:  # tables are pandas DataFrames; pandas loads with the first one parsed
     import pandas as pd

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from analysis.i18n import LANGUAGE_NAMES, lookup, tr
+from analysis.i18n import lookup, tr
 
-__all__ = ["LANGUAGE_NAMES", "TEXTS", "text"]
+__all__ = ["TEXTS", "text"]
 
 
 TEXTS: dict[str, dict[str, str]] = {
