@@ -396,6 +396,13 @@ def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     click.echo(
         f"      password: {password}   (kept in {Path(current_app.instance_path) / DEMO_PASSWORD_FILE})"
     )
+    if "administrator" in current_app.config["TWO_FACTOR_REQUIRED_ROLES"]:
+        click.echo(
+            "      two-factor authentication: administrators set it up at their first login "
+            "(any TOTP app);
+      to try the demo without it: "
+            "SURVEYAPP_TWO_FACTOR_REQUIRED_ROLES='[]' surveyapp demo"
+        )
     click.echo(f"  Interviewer app (tablets; install it from the browser): {base}/fieldwork/app/")
     click.echo(f"      email:    {DEMO_INTERVIEWER_EMAIL}   (households D-001 to D-003)")
     click.echo(
