@@ -399,8 +399,7 @@ def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     if "administrator" in current_app.config["TWO_FACTOR_REQUIRED_ROLES"]:
         click.echo(
             "      two-factor authentication: administrators set it up at their first login "
-            "(any TOTP app);
-      to try the demo without it: "
+            "(any TOTP app);\n      to try the demo without it: "
             "SURVEYAPP_TWO_FACTOR_REQUIRED_ROLES='[]' surveyapp demo"
         )
     click.echo(f"  Interviewer app (tablets; install it from the browser): {base}/fieldwork/app/")
