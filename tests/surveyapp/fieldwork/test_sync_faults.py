@@ -25,6 +25,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from flask import Flask
 
 from analysis.microdata import standard_instrument
@@ -205,3 +206,55 @@ def test_one_interview_sent_from_two_tabs_at_once_is_one_record(field: Field) ->
     counts = field.check(storm.ledger, "two tabs")
     assert storm.ledger.attempts >= 2 * field.total
     _assert_exactly_once(counts, field.total, storm)
+
+
+def test_the_check_finds_a_lost_a_duplicated_and_a_corrupted_interview(
+    app: Flask, field: Field
+) -> None:
+    """The counts above can fail: tamper with stored uploads and the check names each."""
+    from surveyapp.models import Interview, InterviewRevision
+
+    client = app.test_client()
+    account = field.wave.accounts[0]
+    login = client.post(
+        "/api/field/login",
+        json={"email": account.email, "password": account.password, "device": account.device},
+    )
+    headers = {"Authorization": f"Bearer {login.get_json()['token']}"}
+    ledger = fieldsim.Ledger()
+    lost, changed, twice = field.uploads[0][:3]
+    for upload in (lost, changed, twice):
+        response = client.put(
+            f"/api/field/interviews/{upload.uuid}", json=upload.body, headers=headers
+        )
+        assert response.status_code == 201, response.get_json()
+        ledger.ack(upload, response.get_json(), 0.0)
+    assert field.check(ledger, "as sent").problems == []
+
+    with app.app_context():
+        rows = {
+            i.uuid: i
+            for i in db.session.scalars(
+                sa.select(Interview).where(Interview.wave_id == field.wave.wave_id)
+            )
+        }
+        db.session.delete(rows[lost.uuid])
+        rows[changed.uuid].answers = {**changed.body["answers"], "dem_age": 99}
+        first = rows[twice.uuid].revisions[0]
+        rows[twice.uuid].revisions.append(
+            InterviewRevision(
+                number=2,
+                content_hash="0" * 64,
+                status=first.status,
+                language=first.language,
+                answers=first.answers,
+                paradata=first.paradata,
+            )
+        )
+        db.session.commit()
+
+    counts = field.check(ledger, "tampered")
+    assert (counts.acknowledged, counts.stored, counts.lost) == (3, 2, 1)
+    assert counts.duplicated == 1  # the second revision of an interview sent once
+    assert counts.corrupted == 2  # the changed answers, and the interview with two revisions
+    assert any("answers differ" in p for p in counts.problems)
