@@ -212,7 +212,7 @@ def test_the_check_finds_a_lost_a_duplicated_and_a_corrupted_interview(
     app: Flask, field: Field
 ) -> None:
     """The counts above can fail: tamper with stored uploads and the check names each."""
-    from surveyapp.models import Interview, InterviewRevision
+    from surveyapp.models import IncidentRecord, Interview, InterviewRevision
 
     client = app.test_client()
     account = field.wave.accounts[0]
@@ -223,7 +223,8 @@ def test_the_check_finds_a_lost_a_duplicated_and_a_corrupted_interview(
     headers = {"Authorization": f"Bearer {login.get_json()['token']}"}
     ledger = fieldsim.Ledger()
     lost, changed, twice = field.uploads[0][:3]
-    for upload in (lost, changed, twice):
+    incidents = next(u for u in field.uploads[0][3:] if u.incident_count)
+    for upload in (lost, changed, twice, incidents):
         response = client.put(
             f"/api/field/interviews/{upload.uuid}", json=upload.body, headers=headers
         )
@@ -251,10 +252,17 @@ def test_the_check_finds_a_lost_a_duplicated_and_a_corrupted_interview(
                 paradata=first.paradata,
             )
         )
+        db.session.execute(
+            sa.update(IncidentRecord)
+            .where(IncidentRecord.interview_id == rows[incidents.uuid].id)
+            .values(crime_type="999")
+        )
         db.session.commit()
 
     counts = field.check(ledger, "tampered")
-    assert (counts.acknowledged, counts.stored, counts.lost) == (3, 2, 1)
+    assert (counts.acknowledged, counts.stored, counts.lost) == (4, 3, 1)
     assert counts.duplicated == 1  # the second revision of an interview sent once
-    assert counts.corrupted == 2  # the changed answers, and the interview with two revisions
+    # the changed answers, the interview with two revisions, the changed incident rows
+    assert counts.corrupted == 3
     assert any("answers differ" in p for p in counts.problems)
+    assert any("incident rows" in p for p in counts.problems)
