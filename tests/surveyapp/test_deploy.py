@@ -1,0 +1,286 @@
+"""The production set-up of surveyapp/docs/server.md, exercised: gunicorn with the shipped
+configuration, two app servers sharing rate limits through Redis, and the shipped units and
+proxy configuration checked against the app.
+
+gunicorn runs as real processes on the test database (SQLite file, or the PostgreSQL schema
+with SURVEYAPP_TEST_DATABASE_URL). Redis: SURVEYAPP_TEST_REDIS_URL (started by .ci/test via
+.ci/redis), else a throwaway ``redis-server`` this module starts.
+"""
+
+from __future__ import annotations
+
+import configparser
+import contextlib
+import json
+import os
+import re
+import shlex
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+from http.cookiejar import CookieJar
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from surveyapp.models import Wave
+
+DEPLOY = Path(__file__).parents[2] / "surveyapp" / "docs" / "deploy"
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _environment(database: dict[str, Any], tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SURVEYAPP_")}
+    env.update(
+        SURVEYAPP_DATABASE_URL=database["DATABASE_URL"],
+        SURVEYAPP_SECRET_KEY="deploy-test-secret",
+        SURVEYAPP_INSTANCE_PATH=str(tmp_path / "instance"),
+        SURVEYAPP_REPORT_WORKER="off",
+        SURVEYAPP_TWO_FACTOR_REQUIRED_ROLES="[]",
+    )
+    if "SQLALCHEMY_ENGINE_OPTIONS" in database:
+        env["SURVEYAPP_SQLALCHEMY_ENGINE_OPTIONS"] = json.dumps(
+            database["SQLALCHEMY_ENGINE_OPTIONS"]
+        )
+    env.update(extra)
+    return env
+
+
+class Server:
+    """A gunicorn process on a free port, its output in a file."""
+
+    def __init__(self, env: dict[str, str], log: Path, *args: str) -> None:
+        self.port = _free_port()
+        self.log = log
+        self.url = f"http://127.0.0.1:{self.port}"
+        with log.open("wb") as out:
+            self.process = subprocess.Popen(
+                [str(GUNICORN), *args, "--bind", f"127.0.0.1:{self.port}", "--workers", "1"],
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(self.url + "/api/ping", timeout=2).close()
+                return
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise AssertionError(log.read_text(errors="replace")[-3000:]) from None
+                time.sleep(0.1)
+
+    def stop(self) -> str:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        return self.log.read_text(errors="replace")
+
+
+@pytest.fixture
+def servers(app: Flask) -> Iterator[list[Server]]:
+    """Servers started by a test (on the ``app`` fixture's database, tables created), stopped after."""
+    started: list[Server] = []
+    yield started
+    for server in started:
+        server.stop()
+
+
+# ---- gunicorn with the shipped configuration: nothing identifying in any log ----
+
+
+def test_the_shipped_gunicorn_configuration_logs_no_code_address_or_browser(
+    app: Flask,
+    database: dict[str, Any],
+    make_wave: Callable[..., Wave],
+    servers: list[Server],
+    tmp_path: Path,
+) -> None:
+    make_wave(slug="deploy-wave")
+    env = _environment(database, tmp_path)
+    server = Server(env, tmp_path / "gunicorn.log", "-c", str(DEPLOY / "gunicorn.conf.py"))
+    servers.append(server)
+    code = "K7MX-4QTC"
+    for path in (
+        f"/s/c/{code}",
+        f"/s/c/{code}/x",
+        "/s/deploy-wave?code=SECRETQUERY",
+        "/static/css/main.css",
+        "/favicon.ico",
+        "/s/deploy-wave",
+    ):
+        request = urllib.request.Request(
+            server.url + path, headers={"User-Agent": "PhoneBrowser/9.9 (respondent)"}
+        )
+        with contextlib.suppress(urllib.error.HTTPError):  # 404s are logged too
+            urllib.request.urlopen(request, timeout=10).close()
+    output = server.stop()
+    # The readiness probe (/api/ping, a staff-area path) is logged with its address, as staff are.
+    request_lines = [
+        line
+        for line in output.splitlines()
+        if re.search(r"\b(GET|POST) /", line) and "/api/ping" not in line
+    ]
+    assert len(request_lines) >= 6, output[-2000:]  # surveyapp's own request log, one per request
+    for forbidden in (code, "SECRETQUERY", "PhoneBrowser", "addr=", "127.0.0.1"):
+        assert not any(forbidden in line for line in request_lines), (forbidden, request_lines)
+    assert any("/s/c/<code>" in line for line in request_lines)
+
+
+# ---- rate limits shared by several app servers ----
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    given = os.environ.get("SURVEYAPP_TEST_REDIS_URL")
+    if given:
+        yield given
+        return
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("no redis-server (bash .ci/system-deps installs it)")
+    port = _free_port()
+    directory = tmp_path_factory.mktemp("redis")
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", str(directory)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                process.kill()
+                raise
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def _failed_logins(servers: list[Server], attempts: int) -> list[int]:
+    """Wrong-password login POSTs sent in turn to each server, one browser: the statuses."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    statuses = []
+    for n in range(attempts):
+        base = servers[n % len(servers)].url
+        page = opener.open(base + "/auth/login", timeout=10).read().decode()
+        match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
+        assert match is not None
+        body = urllib.parse.urlencode(
+            {"csrf_token": match.group(1), "email": "nobody@example.org", "password": "wrong" * 3}
+        ).encode()
+        try:
+            with opener.open(base + "/auth/login", data=body, timeout=10) as response:
+                statuses.append(response.status)
+        except urllib.error.HTTPError as exc:
+            statuses.append(exc.code)
+    return statuses
+
+
+@pytest.mark.parametrize("storage", ["redis", "memory"])
+def test_a_login_rate_limit_holds_across_two_gunicorn_instances_only_with_redis(
+    app: Flask,
+    database: dict[str, Any],
+    servers: list[Server],
+    tmp_path: Path,
+    redis_url: str,
+    storage: str,
+) -> None:
+    import redis
+
+    if storage == "redis":
+        # A prefix of its own, so parallel runs sharing one Redis do not count each other.
+        uri = redis_url
+        prefix = f"test-{os.getpid()}-{time.monotonic_ns()}"
+        redis.Redis.from_url(redis_url).ping()
+    else:
+        uri, prefix = "memory://", "x"
+    env = _environment(
+        database,
+        tmp_path,
+        SURVEYAPP_RATELIMIT_STORAGE_URI=uri,
+        SURVEYAPP_RATELIMIT_KEY_PREFIX=prefix,
+        SURVEYAPP_LOGIN_RATE_LIMIT="3 per minute",
+    )
+    for name in ("a", "b"):
+        servers.append(Server(env, tmp_path / f"{name}.log", "surveyapp:create_app()"))
+    statuses = _failed_logins(servers, 4)
+    if storage == "redis":
+        assert statuses == [200, 200, 200, 429], statuses  # the 4th, on server b, is the 4th
+    else:
+        assert statuses == [200, 200, 200, 200], statuses  # each process counts its own two
+
+
+# ---- the shipped systemd units and proxy configuration ----
+
+
+def _unit(name: str) -> configparser.ConfigParser:
+    parser = configparser.ConfigParser(strict=False, interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read(DEPLOY / name)
+    return parser
+
+
+def test_the_systemd_units_start_commands_that_exist(app: Flask) -> None:
+    commands = sorted(app.cli.commands)
+    for name in ("surveyapp.service", "surveyapp-report.service", "surveyapp-backup.service"):
+        unit = _unit(name)
+        argv = shlex.split(unit["Service"]["ExecStart"])
+        assert argv[0].startswith("/srv/surveyapp/venv/bin/"), name
+        if argv[0].endswith("/surveyapp"):
+            assert argv[1] in commands, (name, argv)
+            result = app.test_cli_runner().invoke(args=[*argv[1:], "--help"])
+            assert result.exit_code == 0, (name, result.output)
+        else:
+            assert argv[1:] == ["-c", "/etc/surveyapp/gunicorn.conf.py"]
+        assert unit["Service"]["EnvironmentFile"] == "/etc/surveyapp/environment"
+    timer = _unit("surveyapp-backup.timer")
+    assert timer["Timer"]["OnCalendar"] and timer["Install"]["WantedBy"] == "timers.target"
+    for line in (DEPLOY / "environment.example").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name = line.split("=", 1)[0]
+            setting = name.removeprefix("SURVEYAPP_")
+            assert name.startswith("SURVEYAPP_") and (
+                setting in app.config or setting == "INSTANCE_PATH"
+            ), name
+
+
+def test_the_proxy_configuration_keeps_respondents_out_of_its_logs(app: Flask) -> None:
+    nginx = (DEPLOY / "nginx.conf").read_text()
+    proxy = (DEPLOY / "surveyapp_proxy.conf").read_text()
+    private = re.search(r"log_format surveyapp_private '([^']*)'", nginx)
+    assert private is not None
+    for variable in ("$remote_addr", "$request", "$uri", "$http_user_agent", "$args"):
+        assert variable not in private.group(1).replace("$request_method", "").replace(
+            "$request_time", ""
+        )
+    assert "access_log off;" in nginx
+    size = re.search(r"client_max_body_size (\d+)m;", nginx)
+    assert size is not None and int(size.group(1)) * 1024 * 1024 >= app.config["MAX_CONTENT_LENGTH"]
+    for header in ("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host"):
+        assert f"proxy_set_header {header}" in proxy
