@@ -37,7 +37,7 @@ from .models import (
     Wave,
     WaveStatus,
 )
-from .services import areas, fieldwork, invitations, waves
+from .services import areas, fieldwork, invitations, staff_sessions, twofactor, waves
 from .services.backup import BackupError, backup, restore
 from .services.demo_data import SIZES as SIMULATION_SIZES
 from .services.demo_data import load_simulated_wave
@@ -199,6 +199,23 @@ def user_create(
         _fail(f"{exc.field}: {exc.message}")
     db.session.commit()
     click.echo(f"Created {user.email} ({user.role.value}).")
+
+
+@user_group.command("reset-2fa")
+@click.option("--email", required=True)
+def user_reset_two_factor(email: str) -> None:
+    """Turn off a user's two-factor authentication (phone and recovery codes lost).
+
+    A role that requires it sets it up again at the next login; the user's sessions end.
+    """
+    user = find_user(db.session, email)
+    if user is None:
+        _fail(f"no user with email {email}")
+    assert user is not None
+    twofactor.disable(db.session, user, by=None)
+    staff_sessions.end_all(db.session, user, by=None, reason="two-factor reset")
+    db.session.commit()
+    click.echo(f"Two-factor authentication of {user.email} is off; their sessions have ended.")
 
 
 @user_group.command("list")

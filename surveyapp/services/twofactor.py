@@ -172,8 +172,9 @@ def new_recovery_codes(session: DBSession, user: User) -> list[str]:
     return codes
 
 
-def disable(session: DBSession, user: User, *, by: User) -> None:
-    """Turn two-factor authentication off (the caller checks the role allows it)."""
+def disable(session: DBSession, user: User, *, by: User | None) -> None:
+    """Turn two-factor authentication off (the caller checks the role allows it; ``by`` None:
+    the command line, after a lost phone)."""
     user.totp_secret = None
     user.totp_enabled_at = None
     user.totp_last_step = None

@@ -272,3 +272,20 @@ def test_the_list_is_shipped_and_an_unusual_password_passes(app: Flask) -> None:
         create_user(
             db.session, email="y@example.org", name="Y", role=Role.analyst, password="x" * 201
         )
+
+
+def test_the_command_line_resets_a_lost_second_factor(
+    app: Flask, client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    user = make_user(Role.analyst)
+    login(client, user)
+    _enrol(client)
+    result = app.test_cli_runner().invoke(args=["user", "reset-2fa", "--email", user.email])
+    assert result.exit_code == 0, result.output
+    assert client.get("/auth/sessions").status_code == 302  # the session ended too
+    with app.app_context():
+        stored = db.session.get(User, user.id)
+        assert stored is not None and not stored.has_two_factor
+    assert "user.2fa_disable" in _actions(app, user.id)
+    unknown = app.test_cli_runner().invoke(args=["user", "reset-2fa", "--email", "no@example.org"])
+    assert unknown.exit_code != 0 and "no user" in unknown.output
