@@ -108,43 +108,60 @@ class SimulatedPeriod:
 
 
 def paradata_for(
-    answers: Mapping[str, Any], calculated: frozenset[str], rng: random.Random, start: dt.datetime
+    answers: Mapping[str, Any],
+    section_of: Mapping[str, str],
+    rng: random.Random,
+    start: dt.datetime,
 ) -> dict[str, Any]:
-    """Per-question paradata as the interviewer app records them.
+    """Paradata as the interviewer app sends them (surveyapp/static/field/paradata.js).
 
-    ``items`` maps each answered question (repeat instances as ``incident[2].inc_place``)
-    to the milliseconds spent on it, how many times the answer changed and when it
-    was last answered (device clock, ISO 8601 with offset).
+    ``questions`` maps each answered question (repeat instances as
+    ``incident[2].inc_place``) to the milliseconds spent on it, how many times the
+    answer changed, and when it was first and last given; ``visits`` lists the pages
+    (section, or ``section/instance`` in a repeat) in order with their durations.
+    Times are the device clock, ISO 8601 with its UTC offset. ``section_of`` maps the
+    codes asked to their section; codes missing from it (calculations) are skipped.
     """
-    items: dict[str, dict[str, Any]] = {}
+    questions: dict[str, dict[str, Any]] = {}
+    visits: list[dict[str, Any]] = []
     clock = start
 
-    def visit(path: str) -> None:
+    def answer(path: str, page: str) -> None:
         nonlocal clock
-        ms = int(rng.lognormvariate(8.6, 0.6))  # median about 5.4 s a question
-        clock += dt.timedelta(milliseconds=ms)
-        items[path] = {
+        if not visits or visits[-1]["page"] != page:
+            visits.append({"page": page, "at": _iso(clock), "ms": 0, "outcome": "next"})
+        first = clock + dt.timedelta(milliseconds=int(rng.lognormvariate(8.6, 0.6)))
+        changed = rng.random() < 0.08  # about one answer in twelve is corrected
+        last = first + dt.timedelta(seconds=rng.uniform(2, 20)) if changed else first
+        ms = int((last - clock).total_seconds() * 1000)
+        questions[path] = {
             "ms": ms,
-            "changes": 1 if rng.random() < 0.08 else 0,
-            "at": clock.isoformat(timespec="milliseconds"),
+            "changes": int(changed),
+            "first": _iso(first),
+            "last": _iso(last),
         }
+        visits[-1]["ms"] += ms
+        clock = last
 
     for code, value in answers.items():
-        if code in calculated:
-            continue
         if isinstance(value, list) and value and isinstance(value[0], Mapping):
             for position, instance in enumerate(value, start=1):
                 for inner in instance:
-                    if inner not in calculated:
-                        visit(f"{code}[{position}].{inner}")
-        else:
-            visit(code)
+                    if inner in section_of:
+                        answer(f"{code}[{position}].{inner}", f"{section_of[inner]}/{position}")
+        elif code in section_of:
+            answer(code, section_of[code])
     return {
         "app": "fieldsim/1",
-        "started_at": start.isoformat(timespec="milliseconds"),
-        "ended_at": clock.isoformat(timespec="milliseconds"),
-        "items": items,
+        "started_at": _iso(start),
+        "ended_at": _iso(clock),
+        "questions": questions,
+        "visits": visits,
     }
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="milliseconds")
 
 
 def make_uploads(field_wave: FieldWave, seed: int = 8) -> list[list[Upload]]:
@@ -155,12 +172,12 @@ def make_uploads(field_wave: FieldWave, seed: int = 8) -> list[list[Upload]]:
     instrument = standard_instrument()
     total = sum(len(a.unit_ids) for a in field_wave.accounts)
     docs, period = simulated_answers(total, seed)
-    calculated = frozenset(
-        code
-        for doc in docs[:200]
-        for code in _codes(doc)
-        if isinstance(instrument.item(code), CalculateItem)
-    )
+    asked = set().union(*map(_codes, docs))
+    section_of = {
+        code: instrument.section_of(code).name
+        for code in asked
+        if not isinstance(instrument.item(code), CalculateItem)
+    }
     rng = random.Random(seed)
     languages = ("es", "en", "pt", "fr")
     documents = iter(docs)
@@ -171,7 +188,7 @@ def make_uploads(field_wave: FieldWave, seed: int = 8) -> list[list[Upload]]:
             answers = next(documents)
             start = dt.datetime.combine(period.interview_date, dt.time(9), DEVICE_TZ)
             start += dt.timedelta(minutes=rng.randrange(0, 600))
-            paradata = paradata_for(answers, calculated, rng, start)
+            paradata = paradata_for(answers, section_of, rng, start)
             body = {
                 "wave_id": field_wave.wave_id,
                 "sample_unit_id": unit_id,

@@ -122,10 +122,17 @@ def test_the_simulated_interviews_are_valid_vict_std_documents_with_incident_loo
     )
     assert found == []
     assert any(u.incident_count >= 2 for u in flat)
-    paradata = first["paradata"]["items"]
-    assert set(paradata) >= {"hh_size", "dem_age", "per_dark"}
-    assert "n_incidents" not in paradata  # calculated, not asked
-    assert dt.datetime.fromisoformat(first["saved_at"]).utcoffset() == dt.timedelta(hours=-5)
+    questions = first["paradata"]["questions"]
+    assert set(questions) >= {"hh_size", "dem_age", "per_dark"}
+    assert "n_incidents" not in questions  # calculated, not asked
+    with_loop = next(u.body for u in flat if u.incident_count >= 2)
+    assert "incident[2].inc_month" in with_loop["paradata"]["questions"]
+    pages = [v["page"] for v in with_loop["paradata"]["visits"]]
+    assert pages[0] == "household" and "incidents/2" in pages
+    entry = questions["dem_age"]
+    assert entry["ms"] > 0 and entry["first"] <= entry["last"]
+    assert dt.datetime.fromisoformat(entry["last"]).utcoffset() == dt.timedelta(hours=-5)
+    assert first["saved_at"] == first["paradata"]["ended_at"]
 
 
 def test_kill_9_of_master_and_workers_mid_storm_loses_and_duplicates_nothing(
