@@ -12,7 +12,6 @@ from typing import Any
 import click
 import yaml
 
-from .codebook import write_codebook
 from .loader import load_instrument, load_instrument_text
 from .model import Instrument
 from .problems import InstrumentError
@@ -122,6 +121,8 @@ def export_form(path: Path, output: Path) -> None:
 @click.option("-o", "--output", required=True, type=_OUT, help="OUT.html or OUT.csv")
 def codebook(path: Path, output: Path) -> None:
     """Write the codebook of an instrument; the format follows the extension (.html, .csv)."""
+    from .codebook import write_codebook  # the interview engine: only for this command
+
     suffix = output.suffix.lower().lstrip(".")
     if suffix not in {"html", "csv"}:
         raise click.BadParameter("the output must end in .html or .csv", param_hint="-o")
