@@ -19,11 +19,20 @@ from analysis.indicators.compute import (
     compute_indicators,
     indicator_variables,
 )
-from analysis.indicators.quality import QUALITY_RULES, QualityRules, Requirement, assess_quality
+from analysis.indicators.quality import (
+    INCIDENT_REQUIREMENTS,
+    QUALITY_RULES,
+    QualityRules,
+    Requirement,
+    assess_quality,
+    quality_rules,
+    with_minimum_cases,
+)
 from analysis.indicators.spec import DesignSpec
 
 __all__ = [
     "DEFAULT_DOMAINS",
+    "INCIDENT_REQUIREMENTS",
     "INDICATOR_COLUMNS",
     "QUALITY_RULES",
     "UNIT_SCALE",
@@ -38,4 +47,6 @@ __all__ = [
     "compute_indicators",
     "get_indicator",
     "indicator_variables",
+    "quality_rules",
+    "with_minimum_cases",
 ]

@@ -375,9 +375,10 @@ def compute_indicators(
     by ``design.mean`` on the incident rows stacked on zero-weight
     respondent rows, which gives the same PSU totals of linearized values as
     ``design.ratio`` of the respondent sums. Household indicators use the
-    household weight. Intervals: logit (R ``svyciprop``) for percentages
-    (Clopper–Pearson on the ``n`` cases at 0% and 100%), Wald with ``t_df``
-    otherwise; ``df`` = PSUs minus strata in the domain.
+    household weight. Intervals: logit (R ``svyciprop``) for proportions,
+    whether shown in percent or per 100,000 (Clopper–Pearson on the ``n``
+    cases at 0% and 100%), Wald with ``t_df`` for ratios of crime counts,
+    its lower limit stopped at 0; ``df`` = PSUs minus strata in the domain.
 
     Examples
     --------
@@ -460,16 +461,23 @@ def _finish(result: pd.DataFrame, level: float, quality: str | QualityRules) -> 
         return result.reindex(columns=list(INDICATOR_COLUMNS))
     units = {i.id: i.unit for i in catalogue()}
     result["unit"] = result["indicator"].map(units)
+    estimators = {i.id: i.estimator for i in catalogue()}
     est = result["estimate"].to_numpy(dtype=np.float64)
     se = result["se"].to_numpy(dtype=np.float64)
     df = result["df"].to_numpy(dtype=np.float64)
     low, high = wald_interval(est, se, df, level)
-    share = (result["unit"] == "percent").to_numpy() & (est > 0) & (est < 1)
+    # a rate of crime counts cannot be negative: its Wald limit stops at 0
+    low = np.where(np.isfinite(low), np.maximum(low, 0.0), low)
+    # a proportion gets the logit interval on whatever scale it is shown (percent or per
+    # 100,000), so the same estimate has the same interval, scaled, in every unit
+    percent = (result["unit"] == "percent").to_numpy() | (
+        result["indicator"].map(estimators) == "proportion"
+    ).to_numpy()
+    share = percent & (est > 0) & (est < 1)
     logit_low, logit_high = logit_interval(np.where(share, est, 0.5), se, df, level)
     low = np.where(share, logit_low, low)
     high = np.where(share, logit_high, high)
     # 0% or 100%: the logit interval degenerates; use Clopper-Pearson on the n cases
-    percent = (result["unit"] == "percent").to_numpy()
     cases = result["n"].to_numpy(dtype=np.float64)
     alpha = 1.0 - level
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -1,14 +1,25 @@
 """Quality rules for published estimates, as data (one :class:`QualityRules` per office).
 
 Every rule set labels an estimate ``high``, ``moderate``, ``low`` or
-``insufficient`` and says whether a public output suppresses it. The label
-is the worst of (a) the CV band and (b) each minimum requirement on the
-number of cases ``n``, the design degrees of freedom ``df`` and the
-effective sample size ``n_effective = n / deff``. ``insufficient`` means
-nothing can be estimated (no case in the denominator, or no variance).
+``insufficient``, and the label alone says whether a public output
+suppresses it: one rule gives both, so a suppressed estimate never carries
+``high`` and its ``reason`` is the real one.
 
-The CV of a proportion is ``se / estimate`` (INEGI's definition); an
-estimate of 0 has no CV and is labelled ``low``.
+The label is the worst of
+
+1. the checks every rule set shares, which give ``insufficient`` (always
+   suppressed): no case in the denominator; no standard error; ``df < 1``
+   (all cases in one PSU per stratum, so the design cannot estimate a
+   variance, even when the SE printed is 0);
+2. the CV band (``cv = se / estimate``, INEGI's definition). An estimate with
+   ``se == 0`` and ``df >= 1`` (every case alike: 0% or 100%) has no
+   informative CV and is ``low``, whichever bound it sits on;
+3. each minimum requirement on the number of cases ``n``, the design degrees
+   of freedom ``df`` and the effective sample size ``n_effective = n / deff``;
+4. for incident-based indicators (the reporting rate and dark figure, level
+   ``incident`` in the catalogue), :data:`INCIDENT_REQUIREMENTS`: at least 50
+   incidents in the denominator and ``df >= 9`` among the PSUs holding them;
+5. an output's smallest publishable cell (:func:`with_minimum_cases`).
 
 =========== ============================================ =========================
 rule set    labels                                       suppressed in public
@@ -28,15 +39,30 @@ The default is ``inegi``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["QUALITY_LABELS", "QUALITY_RULES", "QualityRules", "Requirement", "assess_quality"]
+from analysis.indicators.catalogue import catalogue
+
+__all__ = [
+    "INCIDENT_REQUIREMENTS",
+    "QUALITY_LABELS",
+    "QUALITY_RULES",
+    "QualityRules",
+    "Requirement",
+    "assess_quality",
+    "quality_rules",
+    "with_minimum_cases",
+]
+
+QualityLabel = Literal["high", "moderate", "low", "insufficient"]
+Measure = Literal["n", "df", "n_effective"]
 
 #: labels from best to worst
-QUALITY_LABELS: tuple[str, ...] = ("high", "moderate", "low", "insufficient")
+QUALITY_LABELS: tuple[QualityLabel, ...] = ("high", "moderate", "low", "insufficient")
 _RANK = {label: k for k, label in enumerate(QUALITY_LABELS)}
 
 
@@ -44,10 +70,19 @@ _RANK = {label: k for k, label in enumerate(QUALITY_LABELS)}
 class Requirement:
     """``measure >= minimum``, else the estimate is at most ``label``."""
 
-    measure: str  # "n", "df" or "n_effective"
+    measure: Measure
     minimum: float
-    label: str
+    label: QualityLabel
     reason: str
+
+
+#: What an incident-based estimate (reporting rate, dark figure) needs in every rule set: its
+#: cases are incidents, clustered in the few respondents and PSUs that had any, so the number of
+#: respondents in the area says nothing about them.
+INCIDENT_REQUIREMENTS: tuple[Requirement, ...] = (
+    Requirement("n", 50, "insufficient", "fewer than 50 incidents"),
+    Requirement("df", 9, "insufficient", "incidents in too few PSUs (df below 9)"),
+)
 
 
 @dataclass(frozen=True)
@@ -55,14 +90,34 @@ class QualityRules:
     """A rule set.
 
     ``cv_bands``: ascending ``(upper, label, inclusive)``; the first band with
-    ``cv < upper`` (``<=`` when inclusive) gives the label.
+    ``cv < upper`` (``<=`` when inclusive) gives the label. ``suppress``: the
+    labels a public output hides; always holds ``insufficient``, never
+    ``high``. ``incident_requirements`` apply to incident-based indicators
+    on top of ``requirements``.
     """
 
     name: str
     source: str
-    cv_bands: tuple[tuple[float, str, bool], ...]
+    cv_bands: tuple[tuple[float, QualityLabel, bool], ...]
     requirements: tuple[Requirement, ...]
-    suppress: frozenset[str]
+    suppress: frozenset[QualityLabel]
+    incident_requirements: tuple[Requirement, ...] = INCIDENT_REQUIREMENTS
+
+    def __post_init__(self) -> None:
+        labels = {b[1] for b in self.cv_bands} | {r.label for r in self.requirements}
+        labels |= {r.label for r in self.incident_requirements} | set(self.suppress)
+        unknown = sorted(labels - set(QUALITY_LABELS))
+        if unknown:
+            raise ValueError(
+                f"quality rules {self.name!r}: unknown label(s) {', '.join(unknown)}; "
+                f"use {', '.join(QUALITY_LABELS)}"
+            )
+        if "insufficient" not in self.suppress or "high" in self.suppress:
+            raise ValueError(
+                f"quality rules {self.name!r}: suppress must hold 'insufficient' and not 'high'"
+            )
+        if not self.cv_bands:
+            raise ValueError(f"quality rules {self.name!r}: give at least one CV band")
 
 
 QUALITY_RULES: dict[str, QualityRules] = {
@@ -104,7 +159,8 @@ QUALITY_RULES: dict[str, QualityRules] = {
 }
 
 
-def _rules(quality: str | QualityRules) -> QualityRules:
+def quality_rules(quality: str | QualityRules) -> QualityRules:
+    """The rule set named ``quality`` (a :class:`QualityRules` is returned as is)."""
     if isinstance(quality, QualityRules):
         return quality
     if quality not in QUALITY_RULES:
@@ -112,11 +168,32 @@ def _rules(quality: str | QualityRules) -> QualityRules:
     return QUALITY_RULES[quality]
 
 
-def _band(rules: QualityRules, cv: float) -> str:
+def with_minimum_cases(quality: str | QualityRules, min_cases: int) -> QualityRules:
+    """``quality`` plus "fewer than ``min_cases`` cases → insufficient" (hence suppressed).
+
+    An output's smallest publishable cell, as a rule of the set, so that
+    label, suppression and reason agree. ``min_cases <= 0`` adds nothing.
+    """
+    rules = quality_rules(quality)
+    if min_cases <= 0:
+        return rules
+    smallest = Requirement("n", min_cases, "insufficient", f"fewer than {min_cases} cases")
+    return replace(rules, requirements=(*rules.requirements, smallest))
+
+
+def _band(rules: QualityRules, cv: float) -> QualityLabel:
     for upper, label, inclusive in rules.cv_bands:
         if cv < upper or (inclusive and cv <= upper):
             return label
     return rules.cv_bands[-1][1]
+
+
+def _incident_rows(table: pd.DataFrame) -> np.ndarray:
+    """Rows of catalogue indicators whose cases are incidents (no ``indicator`` column: none)."""
+    if "indicator" not in table.columns:
+        return np.zeros(len(table), dtype=bool)
+    incident = {i.id for i in catalogue() if i.level == "incident"}
+    return table["indicator"].isin(incident).to_numpy(dtype=bool)
 
 
 def assess_quality(table: pd.DataFrame, quality: str | QualityRules = "inegi") -> pd.DataFrame:
@@ -126,53 +203,71 @@ def assess_quality(table: pd.DataFrame, quality: str | QualityRules = "inegi") -
     ----------
     table : pandas.DataFrame
         Needs ``estimate, se, cv, n, df``; ``n_effective`` when the rule set
-        uses it.
+        uses it; ``indicator`` (catalogue ids) to apply the incident
+        requirements.
     quality : str or QualityRules
         ``"inegi"`` (default), ``"bjs"``, ``"ine_cl"``, ``"cepal"``, or a
-        custom :class:`QualityRules`.
+        custom :class:`QualityRules` (e.g. from :func:`with_minimum_cases`).
 
     Returns
     -------
     pandas.DataFrame
-        ``quality, suppressed, reason`` aligned with ``table``'s index.
+        ``quality, suppressed, reason`` aligned with ``table``'s index;
+        ``suppressed`` is ``quality in rules.suppress``, ``reason`` lists
+        every rule that lowered the label (empty for ``high``).
 
     Examples
     --------
     >>> assess_quality(pd.DataFrame({"estimate": [0.2], "se": [0.05], "cv": [0.25],
     ...                              "n": [80], "df": [20]}))  # doctest: +SKIP
     """
-    rules = _rules(quality)
-    needed = {"estimate", "se", "cv", "n", "df"} | {r.measure for r in rules.requirements}
+    rules = quality_rules(quality)
+    incident = _incident_rows(table)
+    every = rules.requirements + (rules.incident_requirements if incident.any() else ())
+    needed = {"estimate", "se", "cv", "n", "df"} | {r.measure for r in every}
     missing = sorted(needed - set(table.columns))
     if missing:
         raise ValueError(f"table lacks column(s) {', '.join(missing)} needed for quality rules")
-    labels: list[str] = []
-    suppressed: list[bool] = []
+    labels: list[QualityLabel] = []
     reasons: list[str] = []
     measures = {m: table[m].to_numpy(dtype=np.float64) for m in needed}
     for i in range(len(table)):
-        est, se, cv, n = (measures[m][i] for m in ("estimate", "se", "cv", "n"))
+        est, se, cv, n, df = (measures[m][i] for m in ("estimate", "se", "cv", "n", "df"))
         why: list[str] = []
-        if not n > 0 or not np.isfinite(est) or not np.isfinite(se):
+        label: QualityLabel
+        if not n > 0:
             label = "insufficient"
-            why.append("no cases in the denominator" if not n > 0 else "no variance estimate")
+            why.append("no cases in the denominator")
+        elif not np.isfinite(est) or not np.isfinite(se):
+            label = "insufficient"
+            why.append("no variance estimate")
+        elif not df >= 1:
+            label = "insufficient"
+            why.append("no variance estimate: all cases in one PSU per stratum (df 0)")
         else:
-            if np.isfinite(cv):
+            if se == 0:
+                label = "low"
+                why.append("no variation among the cases (0% or 100%): CV undefined")
+            elif np.isfinite(cv):
                 label = _band(rules, cv)
                 if label != "high":
                     why.append(f"CV {100 * cv:.1f}%")
             else:
                 label = "low"
                 why.append("CV undefined (estimate 0)")
-            for req in rules.requirements:
-                value = measures[req.measure][i]
-                if not value >= req.minimum:
+            extra = rules.incident_requirements if incident[i] else ()
+            for req in (*rules.requirements, *extra):
+                if not measures[req.measure][i] >= req.minimum:
                     why.append(req.reason)
                     if _RANK[req.label] > _RANK[label]:
                         label = req.label
         labels.append(label)
-        suppressed.append(label in rules.suppress)
         reasons.append("; ".join(why))
     return pd.DataFrame(
-        {"quality": labels, "suppressed": suppressed, "reason": reasons}, index=table.index
+        {
+            "quality": labels,
+            "suppressed": [label in rules.suppress for label in labels],
+            "reason": reasons,
+        },
+        index=table.index,
     )

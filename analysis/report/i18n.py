@@ -187,6 +187,42 @@ STRINGS: dict[str, dict[str, str]] = {
     ),
     "col_value": tr("Valor", "Value", "Valor", "Valeur"),
     "col_rule": tr("Criterio", "Rule", "Critério", "Critère"),
+    "rule_n": tr(
+        "casos en la muestra ≥ {minimum}",
+        "sample cases ≥ {minimum}",
+        "casos na amostra ≥ {minimum}",
+        "cas dans l'échantillon ≥ {minimum}",
+    ),
+    "rule_df": tr(
+        "grados de libertad del diseño ≥ {minimum}",
+        "design degrees of freedom ≥ {minimum}",
+        "graus de liberdade do desenho ≥ {minimum}",
+        "degrés de liberté du plan ≥ {minimum}",
+    ),
+    "rule_n_effective": tr(
+        "tamaño efectivo de muestra ≥ {minimum}",
+        "effective sample size ≥ {minimum}",
+        "tamanho efetivo da amostra ≥ {minimum}",
+        "taille effective de l'échantillon ≥ {minimum}",
+    ),
+    "rule_incident_n": tr(
+        "delitos (tasa de denuncia, cifra negra) ≥ {minimum}",
+        "incidents (reporting rate, dark figure) ≥ {minimum}",
+        "crimes (taxa de denúncia, cifra oculta) ≥ {minimum}",
+        "infractions (taux de plainte, chiffre noir) ≥ {minimum}",
+    ),
+    "rule_incident_df": tr(
+        "grados de libertad entre las UPM con delitos ≥ {minimum}",
+        "degrees of freedom among the PSUs with incidents ≥ {minimum}",
+        "graus de liberdade entre as UPA com crimes ≥ {minimum}",
+        "degrés de liberté parmi les UPE avec infractions ≥ {minimum}",
+    ),
+    "rule_no_variance": tr(
+        "sin varianza estimable (todos los casos en una UPM por estrato)",
+        "no variance can be estimated (all cases in one PSU per stratum)",
+        "sem variância estimável (todos os casos numa UPA por estrato)",
+        "aucune variance estimable (tous les cas dans une UPE par strate)",
+    ),
     "col_respondents": tr("Entrevistas", "Interviews", "Entrevistas", "Entretiens"),
     "col_response_rate": tr(
         "Tasa de respuesta", "Response rate", "Taxa de resposta", "Taux de réponse"
@@ -237,17 +273,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "quality_suppressed": tr("No publicable", "Not published", "Não publicável", "Non publiée"),
     "quality_legend": tr(
         "Calidad de la estimación (coeficiente de variación, CV): sin marca = alta; "
-        "* = moderada; ** = baja, interpretar con cautela; — = no se publica por "
-        "precisión insuficiente.",
+        "* = moderada; ** = baja, interpretar con cautela; — = no se publica: muy pocos "
+        "casos o delitos, o sin varianza estimable (criterios en el anexo).",
         "Quality of the estimate (coefficient of variation, CV): no mark = high; "
-        "* = moderate; ** = low, interpret with caution; — = not published, "
-        "insufficient precision.",
+        "* = moderate; ** = low, interpret with caution; — = not published: too few "
+        "cases or incidents, or no variance can be estimated (rules in the annex).",
         "Qualidade da estimativa (coeficiente de variação, CV): sem marca = alta; "
-        "* = moderada; ** = baixa, interpretar com cautela; — = não publicada, "
-        "precisão insuficiente.",
+        "* = moderada; ** = baixa, interpretar com cautela; — = não publicada: poucos "
+        "casos ou crimes, ou sem variância estimável (critérios no anexo).",
         "Qualité de l'estimation (coefficient de variation, CV) : sans marque = élevée ; "
-        "* = modérée ; ** = faible, à interpréter avec prudence ; — = non publiée, "
-        "précision insuffisante.",
+        "* = modérée ; ** = faible, à interpréter avec prudence ; — = non publiée : trop "
+        "peu de cas ou d'infractions, ou variance non estimable (règles en annexe).",
     ),
     "suppressed_note": tr(
         "— Estimación no publicada: no cumple los criterios de calidad ({rules}).",
@@ -270,10 +306,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "{name} : {value} (IC {level} % : {low} à {high}).",
     ),
     "hl_suppressed": tr(
-        "{name}: la estimación no se publica por precisión insuficiente.",
-        "{name}: the estimate is not published because its precision is insufficient.",
-        "{name}: a estimativa não é publicada por precisão insuficiente.",
-        "{name} : l'estimation n'est pas publiée, sa précision étant insuffisante.",
+        "{name}: la estimación no se publica (no cumple los criterios de calidad del anexo).",
+        "{name}: the estimate is not published (it fails the quality rules in the annex).",
+        "{name}: a estimativa não é publicada (não cumpre os critérios de qualidade do anexo).",
+        "{name} : l'estimation n'est pas publiée (règles de qualité de l'annexe non satisfaites).",
     ),
     "hl_up": tr(
         "Aumento estadísticamente significativo respecto de {wave} ({previous}).",

@@ -57,11 +57,19 @@ def methodology_section(data: ReportData, fmt: Formatter, current: Lookup) -> Se
         below, below_inclusive = up, inclusive
     rows += [
         [
-            Cell(f"{r.measure} ≥ {t.number(r.minimum, 0)}", "label"),
-            Cell(t(f"quality_{r.label}") if r.label in ("high", "moderate", "low") else r.label),
+            Cell(t(f"rule_{r.measure}", minimum=t.number(r.minimum, 0)), "label"),
+            Cell(t(f"quality_{r.label}") if r.label != "insufficient" else t("quality_suppressed")),
         ]
         for r in rules.requirements
     ]
+    rows += [
+        [
+            Cell(t(f"rule_incident_{r.measure}", minimum=t.number(r.minimum, 0)), "label"),
+            Cell(t(f"quality_{r.label}") if r.label != "insufficient" else t("quality_suppressed")),
+        ]
+        for r in rules.incident_requirements
+    ]
+    rows.append([Cell(t("rule_no_variance"), "label"), Cell(t("quality_suppressed"))])
     quality.append(t("quality_legend"))
     section.subsections.append(
         Section(

@@ -13,6 +13,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from analysis.compare import wave_difference
+from analysis.indicators import QualityRules, with_minimum_cases
 from analysis.report import Area as ReportArea
 from analysis.report import Methodology, ReportData, build_report
 from analysis.report import Wave as ReportWave
@@ -204,7 +205,7 @@ def report_data(
     area: AreaNode,
     table: pd.DataFrame,
     *,
-    quality: str = "inegi",
+    quality: str | QualityRules = "inegi",
     provisional: bool = False,
     previous: tuple[Wave, pd.DataFrame] | None = None,
     drivers: pd.DataFrame | None = None,
@@ -273,7 +274,8 @@ def pdf_report(
         wave,
         area,
         table,
-        quality=settings.quality,
+        # the annex documents the rules that labelled the table, the smallest cell included
+        quality=with_minimum_cases(settings.quality, settings.min_cases),
         provisional=_has_provisional(session, wave),
         previous=previous_table(session, wave, settings=settings, progress=progress),
         drivers=drivers,

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.compare import fear_model
-from analysis.indicators import DesignSpec, catalogue, compute_indicators
+from analysis.indicators import DesignSpec, catalogue, compute_indicators, with_minimum_cases
 from analysis.microdata import MicrodataError, has_repeat, incident_table, respondent_table
 
 from ...models import Wave
@@ -76,17 +76,23 @@ def indicator_table(
         incidents,
         design_spec=REPORT_DESIGN,
         domains=domains,
-        quality=settings.quality,
+        # the smallest cell is a quality rule: label, suppression and reason come from one place
+        quality=with_minimum_cases(settings.quality, settings.min_cases),
     )
-    return suppress_small_cells(table, settings.min_cases)
+    return table
 
 
 def suppress_small_cells(table: pd.DataFrame, min_cases: int) -> pd.DataFrame:
-    """Flag as suppressed every estimate from fewer than ``min_cases`` cases (reason says so)."""
+    """Label ``insufficient`` and suppress every estimate from fewer than ``min_cases`` cases.
+
+    For a table computed elsewhere; :func:`indicator_table` applies the same
+    rule through :func:`analysis.indicators.with_minimum_cases`.
+    """
     if table.empty or min_cases <= 0:
         return table
     out = table.copy()
     small = (out["n"].astype(float) < min_cases) & ~out["suppressed"].astype(bool)
+    out.loc[small, "quality"] = "insufficient"
     out.loc[small, "suppressed"] = True
     note = f"fewer than {min_cases} cases"
     out.loc[small, "reason"] = [

@@ -120,6 +120,19 @@ def test_trust_only_among_those_who_know_the_institution() -> None:
     )
 
 
+def test_a_prevalence_per_100000_has_the_percentage_interval_scaled_never_below_zero() -> None:
+    # 1 victim in 8: the Wald interval of this small sample would go below 0
+    people = _people(pv_threat_12m=[1, 2, 2, 2, 2, 2, 2, 2], pv_threat_5y=[1, 2, 2, 2, 2, 2, 2, 2])
+    out = compute_indicators(
+        people, None, SRS, domains=["national"], indicators=["prev_person", "prev_person_rate"]
+    )
+    percent, rate = _row(out, "prev_person"), _row(out, "prev_person_rate")
+    assert rate["estimate"] - 1.645 * rate["se"] < 0, "the Wald interval would be negative"
+    assert rate["ci_low"] > 0
+    for limit in ("estimate", "ci_low", "ci_high"):
+        assert rate[limit] == pytest.approx(1000 * percent[limit])
+
+
 def _victims_and_incidents() -> tuple[pd.DataFrame, pd.DataFrame]:
     people = _people(
         pv_threat_5y=[1, 1, 2, 1],

@@ -6,7 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.indicators import QUALITY_RULES, QualityRules, Requirement, assess_quality
+from analysis.indicators import (
+    QUALITY_RULES,
+    QualityRules,
+    Requirement,
+    assess_quality,
+    with_minimum_cases,
+)
 
 
 def _table(**columns: list[float]) -> pd.DataFrame:
@@ -70,10 +76,76 @@ def test_no_cases_or_no_variance_is_insufficient_and_suppressed_everywhere() -> 
         assert out["suppressed"].all()
 
 
-def test_zero_estimate_has_no_cv_and_is_low() -> None:
-    out = assess_quality(_table(estimate=[0.0], se=[0.0], cv=[np.nan]), "inegi")
-    assert out["quality"].tolist() == ["low"]
-    assert out["reason"].tolist() == ["CV undefined (estimate 0)"]
+def test_zero_and_hundred_percent_are_alike_low_when_no_case_differs() -> None:
+    # rule 2: se == 0 with df >= 1 means every case alike, so no CV band applies: low, both bounds
+    table = _table(estimate=[0.0, 100.0], se=[0.0, 0.0], cv=[np.nan, 0.0])
+    out = assess_quality(table, "inegi")
+    assert out["quality"].tolist() == ["low", "low"]
+    assert out["reason"].iloc[0] == out["reason"].iloc[1]
+    assert "0% or 100%" in out["reason"].iloc[0]
+
+
+def test_an_estimate_from_one_psu_has_no_variance_and_is_insufficient() -> None:
+    # rule 1: df < 1 is insufficient whatever the SE printed (0 or a lonely-PSU adjustment)
+    table = _table(estimate=[0.3, 0.3, 0.3], se=[0.0, 0.05, 0.05], df=[0, 0, 1])
+    for name in QUALITY_RULES:
+        out = assess_quality(table, name)
+        assert out["quality"].tolist()[:2] == ["insufficient", "insufficient"]
+        assert out["suppressed"].tolist()[:2] == [True, True]
+        assert "one PSU" in out["reason"].iloc[0]
+    # df 1, CV 0.05/0.3 = 16.7%: INEGI's moderate band
+    assert assess_quality(table, "inegi")["quality"].iloc[2] == "moderate"
+
+
+def test_the_smallest_cell_is_a_rule_so_a_suppressed_estimate_is_never_high() -> None:
+    # rule 5 with 30 cases: n 17 with CV 5% was "high" and suppressed; now insufficient
+    rules = with_minimum_cases("inegi", 30)
+    out = assess_quality(_table(n=[17, 29, 30, 500], cv=[0.05, 0.2, 0.05, 0.4]), rules)
+    assert out["quality"].tolist() == ["insufficient", "insufficient", "high", "low"]
+    assert out["suppressed"].tolist() == [True, True, False, False]
+    assert out["reason"].tolist() == [
+        "fewer than 30 cases",
+        "CV 20.0%; fewer than 30 cases",
+        "",
+        "CV 40.0%",
+    ]
+    assert with_minimum_cases("inegi", 0) is QUALITY_RULES["inegi"]
+
+
+def test_no_rule_set_suppresses_an_estimate_it_labels_high() -> None:
+    grid = _table(
+        n=[0, 5, 17, 29, 35, 59, 99, 500, 500, 500, 500],
+        df=[40, 0, 3, 8, 9, 20, 40, 40, 40, 0, 40],
+        n_effective=[400, 5, 10, 20, 30, 139, 200, 400, 400, 400, 100],
+        cv=[0.1, 0.1, 0.05, 0.1, 0.25, 0.35, 0.1, 0.0, 0.6, 0.1, 0.16],
+        se=[0.03] * 7 + [0.0] + [0.03] * 3,
+    )
+    for name in QUALITY_RULES:
+        for min_cases in (0, 30):
+            out = assess_quality(grid, with_minimum_cases(name, min_cases))
+            assert not (out["suppressed"] & (out["quality"] == "high")).any(), (name, min_cases)
+            assert (out.loc[out["suppressed"], "reason"] != "").all()
+
+
+def test_incident_indicators_need_50_incidents_and_9_df_of_their_own() -> None:
+    # rule 4: reporting rates from 36 incidents or from incidents in few PSUs are insufficient;
+    # a respondent indicator of the same size is judged by the rule set alone (INEGI: CV)
+    table = _table(n=[36, 50, 50, 36], df=[40, 40, 8, 8], cv=[0.1, 0.1, 0.1, 0.1])
+    table["indicator"] = ["reporting_rate_car", "dark_figure", "reporting_rate", "prev_person"]
+    out = assess_quality(table, "inegi")
+    assert out["quality"].tolist() == ["insufficient", "high", "insufficient", "high"]
+    assert out["suppressed"].tolist() == [True, False, True, False]
+    assert out["reason"].iloc[0] == "fewer than 50 incidents"
+    assert out["reason"].iloc[2] == "incidents in too few PSUs (df below 9)"
+
+
+def test_a_rule_set_that_would_suppress_high_or_publish_insufficient_is_refused() -> None:
+    with pytest.raises(ValueError, match="suppress must hold 'insufficient' and not 'high'"):
+        QualityRules("odd", "test", ((np.inf, "high", True),), (), frozenset({"high"}))
+    with pytest.raises(ValueError, match="suppress must hold"):
+        QualityRules("odd", "test", ((np.inf, "high", True),), (), frozenset({"low"}))
+    with pytest.raises(ValueError, match="unknown label"):
+        QualityRules("odd", "test", ((np.inf, "great", True),), (), frozenset({"insufficient"}))  # type: ignore[arg-type]
 
 
 def test_custom_rule_set() -> None:
@@ -82,7 +154,7 @@ def test_custom_rule_set() -> None:
         "test",
         ((0.05, "high", False), (np.inf, "low", True)),
         (Requirement("n", 1000, "moderate", "fewer than 1000 cases"),),
-        frozenset({"low"}),
+        frozenset({"low", "insufficient"}),
     )
     out = assess_quality(_table(cv=[0.01, 0.01, 0.1], n=[2000, 10, 2000]), strict)
     assert out["quality"].tolist() == ["high", "moderate", "low"]

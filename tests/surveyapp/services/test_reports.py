@@ -247,8 +247,21 @@ def _table() -> pd.DataFrame:
 def test_small_cells_are_suppressed_whatever_the_rule_set() -> None:
     table = suppress_small_cells(_table(), 30)
     assert table["suppressed"].tolist() == [False, True, True]
+    assert table["quality"].tolist() == ["high", "insufficient", "insufficient"]
     assert table.loc[1, "reason"] == "fewer than 30 cases"
     assert table.loc[2, "reason"] == "no variance", "already suppressed rows keep their reason"
+
+
+def test_the_indicator_table_labels_every_small_cell_insufficient_never_high(
+    session: Session, loaded: Wave
+) -> None:
+    table = indicator_table(session, loaded, settings=ReportSettings(quality="inegi", min_cases=30))
+    assert not (table["suppressed"] & (table["quality"] == "high")).any()
+    small = table["n"] < 30
+    assert small.any() and (table.loc[small, "quality"] == "insufficient").all()
+    judged = small & (table["n"] > 0) & (table["df"] >= 1)  # the rest: no variance at all
+    assert table.loc[judged, "reason"].str.contains("fewer than 30 cases").all()
+    assert (table.loc[table["suppressed"], "reason"] != "").all()
 
 
 def test_publishable_blanks_every_value_of_suppressed_rows() -> None:
