@@ -3,6 +3,7 @@
 import { NetworkError } from './api.js';
 import { LANGUAGES, setLanguage, t, uiLanguage } from './i18n.js';
 import { PageClock, emptyParadata, forUpload } from './paradata.js';
+import { selectAdult } from './selection.js';
 import { applyRelevance, codeOf, readRaw, renderPage, showErrors, tentativeValues } from './render.js';
 import * as store from './store.js';
 import * as sync from './sync.js';
@@ -12,6 +13,10 @@ const { STATES } = store;
 const BUILD = document.querySelector('meta[name="field-build"]').content;
 const main = document.getElementById('main');
 const SPACE_WARNING_BYTES = 50 * 1024 * 1024;
+// Screens of an interview besides its pages; '~' is never in a page id (section names are
+// identifiers), so no questionnaire can hide them.
+const FINISH = '~finish';
+const HOUSEHOLD = '~household';
 
 const ui = {
   online: navigator.onLine,
@@ -159,6 +164,7 @@ async function showRoute() {
   if (!session || session.expired) { releaseLock(); return loginScreen(session); }
   const [head, uuid, ...rest] = hash.split('/');
   if (head === 'i' && uuid) return interviewScreen(session, uuid, rest.join('/') || null);
+  if (head === 'visit' && uuid) { releaseLock(); return visitScreen(session, Number(uuid)); }
   releaseLock();
   return homeScreen(session);
 }
@@ -238,7 +244,9 @@ const BADGES = {
 };
 
 async function homeScreen(session) {
-  const [waves, units, interviews] = await Promise.all([store.allWaves(), store.allUnits(), store.allInterviews()]);
+  const [waves, units, interviews, attempts] = await Promise.all([store.allWaves(), store.allUnits(), store.allInterviews(), store.allAttempts()]);
+  const visits = new Map();
+  for (const a of attempts) visits.set(a.sample_unit_id, [...(visits.get(a.sample_unit_id) || []), a]);
   const byUnit = new Map();
   for (const r of interviews) {
     const list = byUnit.get(r.sample_unit_id) || [];
@@ -250,7 +258,7 @@ async function homeScreen(session) {
     const waveUnits = units.filter((u) => u.wave_id === wave.id);
     sections.push(el('section', { class: 'wave' },
       el('h2', { class: 'subtitle', text: wave.name }),
-      el('ul', { class: 'cards' }, waveUnits.map((unit) => unitCard(session, wave, unit, byUnit.get(unit.id) || [])))));
+      el('ul', { class: 'cards' }, waveUnits.map((unit) => unitCard(session, wave, unit, byUnit.get(unit.id) || [], visits.get(unit.id) || [])))));
   }
   const assigned = new Set(units.map((u) => u.id));
   const orphans = interviews.filter((r) => !assigned.has(r.sample_unit_id) && store.UNSENT.has(r.state));
@@ -258,7 +266,7 @@ async function homeScreen(session) {
     sections.push(el('section', { class: 'wave' },
       el('h2', { class: 'subtitle', text: t('not_assigned_any_more') }),
       el('p', { class: 'q__hint', text: t('not_assigned_hint') }),
-      el('ul', { class: 'cards' }, orphans.map((r) => unitCard(session, null, r.unit || { id: r.sample_unit_id, external_id: '?' }, [r])))));
+      el('ul', { class: 'cards' }, orphans.map((r) => unitCard(session, null, r.unit || { id: r.sample_unit_id, external_id: '?' }, [r], [])))));
   }
   if (!waves.length) sections.push(el('p', { class: 'lead', text: t('no_assignments') }));
   screen(t('my_interviews'),
@@ -277,7 +285,8 @@ function updateBar() {
 
 async function syncPanel() {
   const interviews = await store.allInterviews();
-  const waiting = interviews.filter((r) => r.state === STATES.outbox).length;
+  const waiting = interviews.filter((r) => r.state === STATES.outbox).length
+    + (await store.allAttempts()).filter((a) => a.state === STATES.outbox).length;
   const last = await store.getMeta('last_sync');
   const lines = [
     el('p', { id: 'waiting-count', text: t('n_waiting', { n: waiting }) }),
@@ -307,11 +316,18 @@ function latest(records) {
   return records.slice().sort((a, b) => (a.created_at < b.created_at ? 1 : -1))[0] || null;
 }
 
-function unitCard(session, wave, unit, records) {
+function unitCard(session, wave, unit, records, visits) {
   const record = latest(records);
   const state = record ? record.state : 'none';
   const area = unit.area ? unit.area.name : '';
   const actions = [];
+  // Visits: those recorded here (sent or not) and, from the server, any interviewer's.
+  const local = visits.slice().sort((a, b) => (a.body.attempted_at < b.body.attempted_at ? -1 : 1));
+  const serverCount = unit.attempts ? unit.attempts.count : 0;
+  const unsentVisits = local.filter((a) => a.state !== STATES.sent).length;
+  const visitCount = Math.max(serverCount + unsentVisits, local.length);
+  const lastOutcome = local.length ? local[local.length - 1].body.outcome : unit.attempts ? unit.attempts.last_outcome : null;
+  const refusedVisit = local.find((a) => a.state === STATES.refused);
   if (!record) {
     if (wave) actions.push(el('button', { type: 'button', class: 'button', text: t('start'), on: { click: () => startInterview(session, wave, unit) } }));
   } else if ([STATES.draft, STATES.returned, STATES.refused].includes(state)) {
@@ -322,12 +338,23 @@ function unitCard(session, wave, unit, records) {
   const note = record && record.server && (record.state === STATES.returned || record.state === STATES.refused)
     ? el('p', { class: 'notice notice--error', text: record.state === STATES.returned ? `${t('supervisor_says')}: ${record.server.review_comment || ''}` : record.server.message || '' })
     : null;
+  if (wave && (!record || [STATES.draft].includes(state))) {
+    actions.push(el('button', { type: 'button', class: 'button button--secondary', text: t('record_visit'), dataset: { action: 'visit' },
+      on: { click: () => go(`#/visit/${unit.id}`) } }));
+  }
+  const visitLine = visitCount
+    ? el('p', { class: 'card__line q__hint', dataset: { visits: String(visitCount) },
+      text: t('n_visits', { n: visitCount, outcome: lastOutcome ? t(`outcome_${lastOutcome}`) : '' }) })
+    : null;
   return el('li', { class: 'card', dataset: { unit: unit.external_id, state } },
     el('div', { class: 'card__head' },
       el('strong', { text: unit.external_id }),
       el('span', { class: `badge badge--${state}`, text: t(BADGES[state]) })),
     unit.address ? el('p', { class: 'card__line', text: unit.address }) : null,
     area ? el('p', { class: 'card__line q__hint', text: area }) : null,
+    visitLine,
+    refusedVisit ? el('p', { class: 'notice notice--error', text: refusedVisit.server.message }) : null,
+    unit.interviewed_elsewhere ? el('p', { class: 'notice', text: t('interviewed_elsewhere') }) : null,
     note,
     actions.length ? el('div', { class: 'card__actions' }, actions) : null);
 }
@@ -394,10 +421,157 @@ async function startInterview(session, wave, unit) {
     status: null,
     outbox: null,
     server: null,
+    household: wave.selection_method
+      ? { method: wave.selection_method, seed: unit.selection_seed, roster: [], draws: [] }
+      : null,
     created_at: new Date().toISOString(),
   };
   await store.saveInterview(record, null);
-  go(`#/i/${record.uuid}`);
+  go(`#/i/${record.uuid}${record.household ? `/${HOUSEHOLD}` : ''}`);
+}
+
+// ------------------------------------------------------------------ visits
+
+const OUTCOMES = ['no_contact', 'appointment', 'refusal', 'not_eligible', 'language', 'incapacity', 'other'];
+
+async function visitScreen(session, unitId) {
+  const unit = await store.getUnit(unitId);
+  if (!unit) { toast(t('not_found')); return go('#/'); }
+  const error = el('p', { class: 'notice notice--error', role: 'alert', hidden: true });
+  const note = el('textarea', { id: 'visit-note', class: 'input input--wide', rows: 3 });
+  const choices = el('fieldset', { class: 'q' }, el('legend', { class: 'q__label', text: t('visit_outcome') }),
+    el('div', { class: 'choices' }, OUTCOMES.map((code) => el('div', { class: 'choice' },
+      el('input', { type: 'radio', name: 'outcome', id: `outcome-${code}`, value: code, class: 'choice__input' }),
+      el('label', { class: 'choice__label', for: `outcome-${code}`, text: t(`outcome_${code}`) })))));
+  const form = el('form', { class: 'page', novalidate: true }, choices,
+    el('label', { class: 'q__label', for: 'visit-note', text: t('visit_note') }), note,
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'button', id: 'save-visit', text: t('save_visit') })));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chosen = form.querySelector('input[name=outcome]:checked');
+    if (!chosen) { error.textContent = t('visit_choose'); error.hidden = false; return; }
+    const text = note.value.trim();
+    if (text.length > 2000) { error.textContent = t('visit_note_long'); error.hidden = false; return; }
+    const body = { sample_unit_id: unit.id, attempted_at: localIso(), outcome: chosen.value, note: text || null };
+    await store.addAttempt({ uuid: newUuid(), sample_unit_id: unit.id, interviewer_id: session.user.id, body, state: STATES.outbox, server: null });
+    toast(t('visit_saved'));
+    go('#/');
+    scheduleSync(0);
+  });
+  screen(t('record_visit'), el('p', { class: 'crumb', text: `${unit.external_id}${unit.address ? ` · ${unit.address}` : ''}` }), error, form,
+    el('button', { type: 'button', class: 'link', text: t('cancel'), on: { click: () => go('#/') } }));
+}
+
+// ------------------------------------------------------------------ the household and its adult
+
+function householdScreen(ctx) {
+  const { record } = ctx;
+  const household = record.household;
+  const birthdays = household.method !== 'kish';
+  const drawn = household.draws.length > 0;
+  const rows = el('div', { class: 'roster' });
+  const error = el('div', { class: 'notice notice--error', role: 'alert', tabindex: '-1', hidden: true });
+  const addRow = (person) => {
+    const line = rows.children.length + 1;
+    const row = el('fieldset', { class: 'roster__row', dataset: { line: String(line) } },
+      el('legend', { class: 'q__label', text: t('person_n', { n: line }) }),
+      el('label', { class: 'q__hint', for: `r${line}-initials`, text: t('initials') }),
+      el('input', { id: `r${line}-initials`, name: 'initials', class: 'input', maxlength: 20, value: person ? person.initials : null }),
+      el('div', { class: 'choices choices--inline' }, ['m', 'f', 'x'].map((sex) => el('div', { class: 'choice' },
+        el('input', { type: 'radio', id: `r${line}-sex-${sex}`, name: `sex-${line}`, value: sex, class: 'choice__input', checked: person && person.sex === sex }),
+        el('label', { class: 'choice__label', for: `r${line}-sex-${sex}`, text: t(`sex_${sex}`) })))),
+      el('label', { class: 'q__hint', for: `r${line}-age`, text: t('age') }),
+      el('input', { id: `r${line}-age`, name: 'age', class: 'input input--num', inputmode: 'numeric', value: person ? String(person.age) : null }),
+      birthdays ? el('label', { class: 'q__hint', for: `r${line}-birthday`, text: t('birthday') }) : null,
+      birthdays ? el('input', { id: `r${line}-birthday`, name: 'birthday', class: 'input input--num', placeholder: 'MM-DD', value: person && person.birthday ? person.birthday : null }) : null);
+    rows.append(row);
+  };
+  const source = household.roster.length ? household.roster : (record.roster_draft || []);
+  if (source.length) source.forEach(addRow); else addRow(null);
+  if (ctx.readOnly || drawn) rows.querySelectorAll('input').forEach((i) => { i.disabled = ctx.readOnly; });
+
+  const read = () => {
+    const roster = [];
+    const problems = [];
+    Array.from(rows.children).forEach((row, i) => {
+      const line = i + 1;
+      const initials = row.querySelector('[name=initials]').value.trim();
+      const sexInput = row.querySelector(`input[name="sex-${line}"]:checked`);
+      const ageText = row.querySelector('[name=age]').value.trim();
+      const birthday = birthdays ? row.querySelector('[name=birthday]').value.trim() : null;
+      if (!initials && !sexInput && !ageText && !birthday) return; // an empty row is not a person
+      const person = { line: roster.length + 1, initials, sex: sexInput ? sexInput.value : null, age: /^\d{1,3}$/.test(ageText) ? Number(ageText) : null };
+      if (!initials) problems.push(t('roster_initials', { n: line }));
+      if (!person.sex) problems.push(t('roster_sex', { n: line }));
+      if (person.age === null || person.age > 120) problems.push(t('roster_age', { n: line }));
+      if (birthdays) {
+        person.birthday = birthday;
+        if (person.age !== null && person.age >= 18 && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(birthday || '')) problems.push(t('roster_birthday', { n: line }));
+      }
+      roster.push(person);
+    });
+    return { roster, problems };
+  };
+  const saveDraft = debounce(() => {
+    if (!ctx.readOnly && !ctx.left) persist(ctx, () => ({ roster_draft: read().roster }));
+  }, 300);
+  rows.addEventListener('input', saveDraft);
+  rows.addEventListener('change', saveDraft);
+  // Leaving the screen writes what was typed, then nothing more from this screen's copy.
+  ui.leave = async () => {
+    ui.leave = null;
+    if (!ctx.readOnly && !ctx.left) {
+      ctx.left = true;
+      await persist(ctx, () => ({ roster_draft: read().roster }));
+    }
+    ctx.left = true;
+  };
+
+  const result = el('div', { id: 'selection-result' });
+  const showSelection = () => {
+    const h = ctx.record.household;
+    if (!h.draws.length) { result.replaceChildren(); return; }
+    const person = h.roster.find((p) => p.line === h.selected_line);
+    const parts = [el('p', { class: 'notice notice--ok', id: 'selected-adult', text: t('selected_adult', { initials: person ? person.initials : '?', line: h.selected_line, n: h.eligible_adults }) })];
+    if (h.draws.length > 1) parts.push(el('p', { class: 'notice', text: t('draws_recorded', { n: h.draws.length }) }));
+    parts.push(el('button', { type: 'button', class: 'button', id: 'to-questionnaire', text: t('to_questionnaire'), on: { click: () => go(`#/i/${record.uuid}`) } }));
+    result.replaceChildren(...parts);
+    draw.className = 'button button--secondary';
+  };
+  const draw = el('button', { type: 'button', class: 'button', id: 'select-adult', text: drawn ? t('select_again') : t('select_adult') });
+  draw.addEventListener('click', async () => {
+    const { roster, problems } = read();
+    if (!roster.length) problems.push(t('roster_empty'));
+    if (problems.length) {
+      error.replaceChildren(el('ul', {}, problems.map((p) => el('li', { text: p }))));
+      error.hidden = false;
+      error.focus();
+      return;
+    }
+    error.hidden = true;
+    const today = localDate();
+    const chosen = selectAdult({ method: household.method, seed: household.seed, roster, today });
+    if (chosen.selectedLine === null) {
+      error.replaceChildren(el('p', { text: t('no_adult') }));
+      error.hidden = false;
+      return;
+    }
+    if (ctx.record.household.draws.length && !window.confirm(t('confirm_draw_again'))) return;
+    // Every draw is kept and sent: drawing again to reach a more convenient person shows.
+    const draws = [...ctx.record.household.draws, { at: localIso(), selected_line: chosen.selectedLine, roster_size: roster.length }];
+    const next = { ...ctx.record.household, roster, eligible_adults: chosen.eligibleAdults, selected_line: chosen.selectedLine, draws };
+    if (await persist(ctx, { household: next })) {
+      draw.textContent = t('select_again');
+      showSelection();
+    }
+  });
+  showSelection();
+  const add = el('button', { type: 'button', class: 'button button--secondary', id: 'add-person', text: t('add_person'), on: { click: () => addRow(null) } });
+  screen(t('household_title'),
+    el('p', { class: 'crumb', text: `${record.unit ? record.unit.external_id : ''} · ${t(`method_${household.method}`)}` }),
+    el('p', { class: 'q__hint', text: t('household_hint') }),
+    error, rows, ctx.readOnly ? null : el('div', { class: 'actions' }, add, draw), result,
+    el('button', { type: 'button', class: 'link', id: 'close', text: t('save_close'), on: { click: () => go('#/') } }));
 }
 
 function chooseLanguage(languages, preferred) {
@@ -465,7 +639,10 @@ async function openInterview(session, record, pageId) {
   };
   const iv = window.SurveyEngine.createInterview(doc, record.answers, options);
   const ctx = { session, record, doc, iv, options, readOnly: ![STATES.draft].includes(record.state) };
-  if (pageId === 'finish') return finishScreen(ctx);
+  if (pageId === FINISH) return finishScreen(ctx);
+  if (record.household && (pageId === HOUSEHOLD || (!record.household.draws.length && !ctx.readOnly))) {
+    return householdScreen(ctx);
+  }
   const ids = iv.pageIds();
   const target = pageId && ids.includes(pageId) ? pageId : pageOfReview(iv, record) || (record.page && ids.includes(record.page) ? record.page : ids[0]);
   return pageScreen(ctx, target);
@@ -595,7 +772,7 @@ function pageScreen(ctx, pageId) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (ctx.readOnly) return moveTo(iv.nextPageId(pageId) || 'finish');
+    if (ctx.readOnly) return moveTo(iv.nextPageId(pageId) || FINISH);
     const raw = readRaw(form);
     const errors = iv.applyPage(pageId, raw);
     if (errors.length) {
@@ -607,13 +784,13 @@ function pageScreen(ctx, pageId) {
       return;
     }
     clock.leave('next');
-    const target = iv.nextPageId(pageId) || 'finish';
+    const target = iv.nextPageId(pageId) || FINISH;
     ctx.left = true;
     ui.leave = null;
     const ok = await persist(ctx, (r) => {
       const remaining = { ...(r.pending || {}) };
       delete remaining[pageId];
-      return { answers: iv.answers, pending: remaining, page: target === 'finish' ? pageId : target, paradata: clock.paradata };
+      return { answers: iv.answers, pending: remaining, page: target === FINISH ? pageId : target, paradata: clock.paradata };
     });
     if (ok) go(`#/i/${record.uuid}/${encodeURIComponent(target)}`);
   });
@@ -645,7 +822,8 @@ function reviewNotice(record, page) {
 
 function finishScreen(ctx) {
   const { iv, record } = ctx;
-  const complete = iv.isComplete();
+  const needsHousehold = Boolean(record.household && !record.household.draws.length);
+  const complete = iv.isComplete() && !needsHousehold;
   const [done, total] = iv.progress();
   const incomplete = iv.pageIds().filter((id) => !pageDone(iv, id));
   ui.leave = null;
@@ -664,6 +842,10 @@ function finishScreen(ctx) {
       client_revision: clientRevision,
       saved_at: savedAt,
     };
+    if (record.household && record.household.draws.length) {
+      const { method, seed, roster, eligible_adults: eligibleAdults, selected_line: selectedLine, draws } = record.household;
+      outbox.household = { method, seed, roster, eligible_adults: eligibleAdults, selected_line: selectedLine, draws };
+    }
     const ok = await persist(ctx, { state: STATES.outbox, status, outbox, client_revision: clientRevision, paradata, pending: {} });
     if (ok) {
       toast(t('saved_for_sending'));
@@ -679,6 +861,8 @@ function finishScreen(ctx) {
   } else if (complete) {
     children.push(el('p', { class: 'notice notice--ok', text: t('complete_ready') }),
       el('button', { type: 'button', class: 'button', id: 'finish', text: t('finish_send'), on: { click: () => finish('completed') } }));
+  } else if (needsHousehold) {
+    children.push(el('p', { class: 'notice', text: t('household_missing') }));
   } else {
     children.push(el('p', { class: 'notice', text: t('incomplete') }),
       el('ul', { class: 'links' }, incomplete.map((id) => el('li', {}, el('a', { href: `#/i/${record.uuid}/${encodeURIComponent(id)}`, text: iv.page(id).title })))));
@@ -688,6 +872,9 @@ function finishScreen(ctx) {
       el('summary', { text: t('break_off') }),
       el('p', { class: 'q__hint', text: t('break_off_hint') }),
       el('button', { type: 'button', class: 'button button--warning', id: 'break-off', text: t('break_off_confirm'), on: { click: () => finish('abandoned') } })));
+  }
+  if (record.household) {
+    children.push(el('p', {}, el('a', { href: `#/i/${record.uuid}/${HOUSEHOLD}`, text: t('household_title') })));
   }
   children.push(el('button', { type: 'button', class: 'link', text: t('back_to_list'), on: { click: () => go('#/') } }));
   screen(t('review_finish'), ...children);

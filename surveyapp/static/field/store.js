@@ -2,13 +2,14 @@
 // (the transaction completes only once the data is on disk, not merely in the OS cache).
 //
 // Stores: meta (session, sync state, settings), instruments (by content hash), waves, units
-// (the interviewer's assignments), interviews (by UUID: answers, paradata, the upload body once
-// finished, and what the server said). Interviews are never deleted by the app: an interview the
+// (the interviewer's assignments), interviews (by UUID: answers, paradata, the household roster
+// and selection, the upload body once finished, and what the server said), attempts (visits to a
+// unit, by UUID, with their upload body). Interviews are never deleted by the app: an interview the
 // server has not acknowledged stays until it is sent, whatever else happens.
 import { openDB } from './vendor/idb.js';
 
 const NAME = 'surveyapp-field';
-const VERSION = 1;
+const VERSION = 2;
 const STRICT = { durability: 'strict' };
 
 /** States of an interview on the device. */
@@ -45,6 +46,11 @@ export function db() {
           database.createObjectStore('units', { keyPath: 'id' });
           const interviews = database.createObjectStore('interviews', { keyPath: 'uuid' });
           interviews.createIndex('unit', 'sample_unit_id');
+        }
+        if (oldVersion < 2) {
+          // Visits to a unit (contact attempts), kept like interviews: never deleted by the app.
+          const attempts = database.createObjectStore('attempts', { keyPath: 'uuid' });
+          attempts.createIndex('unit', 'sample_unit_id');
         }
         // Later versions add their steps here; existing interviews are never dropped.
       },
@@ -170,9 +176,33 @@ export async function replaceAssignments(waves, units) {
   await tx.done;
 }
 
-/** Count interviews the server does not have as they are on this device. */
+export async function allAttempts() {
+  return (await db()).getAll('attempts');
+}
+
+export async function attemptsOfUnit(unitId) {
+  return (await db()).getAllFromIndex('attempts', 'unit', unitId);
+}
+
+/** Store a new visit (its upload body is final: a visit is never edited, only added). */
+export async function addAttempt(attempt) {
+  const tx = (await db()).transaction('attempts', 'readwrite', STRICT);
+  await tx.store.add(attempt);
+  await tx.done;
+}
+
+export async function updateAttempt(uuid, change) {
+  const tx = (await db()).transaction('attempts', 'readwrite', STRICT);
+  const current = await tx.store.get(uuid);
+  if (current) await tx.store.put(change({ ...current }));
+  await tx.done;
+}
+
+/** Count interviews and visits the server does not have as they are on this device. */
 export async function unsentCount() {
-  return (await allInterviews()).filter((r) => UNSENT.has(r.state)).length;
+  const interviews = (await allInterviews()).filter((r) => UNSENT.has(r.state)).length;
+  const visits = (await allAttempts()).filter((a) => a.state !== STATES.sent).length;
+  return interviews + visits;
 }
 
 /** Forget the session and the assignments (only when nothing is unsent; the caller checks). */

@@ -175,6 +175,23 @@ export async function sendOutbox(s, onProgress = () => {}) {
   return sent;
 }
 
+/** Send every recorded visit not yet acknowledged (a visit's body never changes). */
+export async function sendAttempts(s) {
+  const queue = (await store.allAttempts()).filter((a) => a.state === STATES.outbox);
+  for (const attempt of queue) {
+    try {
+      const { body } = await authorised(s, 'PUT', `/api/field/attempts/${attempt.uuid}`, { body: attempt.body });
+      await store.updateAttempt(attempt.uuid, (a) => ({ ...a, state: STATES.sent, server: body }));
+    } catch (err) {
+      if (err instanceof ApiError && err.status >= 400 && err.status < 500 && ![401, 408, 429].includes(err.status)) {
+        await store.updateAttempt(attempt.uuid, (a) => ({ ...a, state: STATES.refused, server: { code: err.code, message: err.message } }));
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
 /**
  * One full sync (send, then download). Returns {ran: false} when another sync is running, unless
  * `wait` (a sync the interviewer asked for: it runs after the one under way).
@@ -184,6 +201,7 @@ export async function syncNow(onProgress, { wait = false } = {}) {
   const run = async () => {
     const s = await session();
     if (!s || s.expired) throw new SessionExpired();
+    await sendAttempts(s);
     const sent = await sendOutbox(s, onProgress);
     await downloadAssignments(s);
     await store.setMeta('last_sync', { at: new Date().toISOString(), sent });

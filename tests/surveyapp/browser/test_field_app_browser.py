@@ -156,15 +156,35 @@ def fill(page: Any, answers: dict[str, Any]) -> None:
 
 def open_unit(page: Any, external_id: str) -> None:
     card = page.locator(f'li.card[data-unit="{external_id}"]')
-    card.locator("button").first.click()
+    card.locator("button:not([data-action])").first.click()
+
+
+#: The household of the scenario's respondent (a 41-year-old woman, two adults, four people).
+ROSTER = [("AM", "f", "41"), ("JM", "m", "44"), ("LM", "f", "12"), ("PM", "m", "9")]
+
+
+def list_household(page: Any, roster: list[tuple[str, str, str]] = ROSTER) -> None:
+    """Type the household roster and draw the adult (the device's selection rule)."""
+    for line, (initials, sex, age) in enumerate(roster, start=1):
+        if page.locator(f'fieldset.roster__row[data-line="{line}"]').count() == 0:
+            page.locator("#add-person").click()
+        page.fill(f"#r{line}-initials", initials)
+        page.locator(f'label[for="r{line}-sex-{sex}"]').click()
+        page.fill(f"#r{line}-age", age)
+    page.locator("#select-adult").click()
+    page.wait_for_selector("#selected-adult")
+    page.locator("#to-questionnaire").click()
 
 
 def interview(page: Any, external_id: str, *, stop_after: str | None = None) -> None:
     """Start (or continue) the unit's interview and walk the standard scenario to its end."""
     open_unit(page, external_id)
-    page.wait_for_selector("button[data-lang], form.page")
+    page.wait_for_selector("button[data-lang], form.page, #select-adult")
     if page.locator("button[data-lang]").count():
         page.locator('button[data-lang="es"]').click()
+        page.wait_for_selector("form.page, #select-adult")
+    if page.locator("#select-adult").count():
+        list_household(page)
     for page_id, answers in scenario.PAGES:
         page.wait_for_selector(f'form.page[data-page="{page_id}"]')
         fill(page, answers)
@@ -452,3 +472,70 @@ def test_a_revoked_device_keeps_its_unsent_interview_until_the_interviewer_logs_
     wait_for_state(page, "T1", "sent")
     [stored] = tablet_interviews(app, field_wave["wave_id"])
     scenario.check_document(stored["answers"], field_wave["document"])
+
+
+def test_visits_and_the_selected_adult_reach_the_server_with_every_draw(
+    app: Flask, live_server: str, field_wave: dict[str, Any], chromium_profile: Callable[..., Any]
+) -> None:
+    from surveyapp.models import ContactAttempt
+
+    context = chromium_profile()
+    page = context.new_page()
+    log_in(page, live_server)
+    context.set_offline(True)
+    # Two visits to T2 without an interview: nobody home, then an appointment.
+    for outcome in ("no_contact", "appointment"):
+        page.locator('li.card[data-unit="T2"] button[data-action="visit"]').click()
+        page.locator(f'label[for="outcome-{outcome}"]').click()
+        page.locator("#save-visit").click()
+        page.wait_for_selector("#sync-panel")
+    assert page.locator('li.card[data-unit="T2"] [data-visits]').get_attribute("data-visits") == "2"
+
+    # T1: the roster, a draw, a second draw after a correction (both kept), then the interview.
+    open_unit(page, "T1")
+    page.wait_for_selector("button[data-lang], #select-adult")
+    if page.locator("button[data-lang]").count():
+        page.locator('button[data-lang="es"]').click()
+    page.wait_for_selector("#select-adult")
+    page.fill("#r1-initials", "AM")
+    page.locator('label[for="r1-sex-f"]').click()
+    page.fill("#r1-age", "41")
+    page.locator("#add-person").click()
+    page.fill("#r2-initials", "JM")
+    page.locator('label[for="r2-sex-m"]').click()
+    page.fill("#r2-age", "17")  # a mistake: JM is 44
+    page.locator("#select-adult").click()
+    page.wait_for_selector("#selected-adult")
+    page.fill("#r2-age", "44")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#select-adult").click()
+    page.wait_for_selector("text=2 draws recorded")
+    page.locator("#to-questionnaire").click()
+    for page_id, answers in scenario.PAGES:
+        page.wait_for_selector(f'form.page[data-page="{page_id}"]')
+        fill(page, answers)
+        page.locator("#next").click()
+    page.wait_for_selector("#finish")
+    page.locator("#finish").click()
+    page.wait_for_selector("#sync-panel")
+
+    context.set_offline(False)
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "sent")
+    with app.app_context():
+        t2 = db.session.scalar(sa.select(SampleUnit).where(SampleUnit.external_id == "T2"))
+        assert t2 is not None
+        visits = db.session.scalars(
+            sa.select(ContactAttempt).where(ContactAttempt.sample_unit_id == t2.id)
+        ).all()
+        assert sorted(v.outcome for v in visits) == ["appointment", "no_contact"]
+        row = db.session.scalars(
+            sa.select(Interview).where(
+                Interview.wave_id == field_wave["wave_id"], Interview.mode == Mode.tablet
+            )
+        ).one()
+        household = row.household
+        assert household is not None
+        assert [p["age"] for p in household["roster"]] == [41, 44]
+        assert len(household["draws"]) == 2
+        assert household["eligible_adults"] == row.eligible_adults == 2
