@@ -43,21 +43,25 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('uuid', sa.String(length=36), nullable=False),
     sa.Column('sample_unit_id', sa.Integer(), nullable=False),
+    sa.Column('wave_id', sa.Integer(), nullable=False),
     sa.Column('interviewer_id', sa.Integer(), nullable=True),
     sa.Column('attempted_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('attempted_at_text', sa.String(length=40), nullable=False),
+    sa.Column('local_date', sa.Date(), nullable=False),
     sa.Column('received_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('outcome', sa.Enum('no_contact', 'refusal', 'appointment', 'not_eligible', 'other', 'language', 'incapacity', name='attempt_outcome', native_enum=False, length=32), nullable=False),
     sa.Column('note', sa.Text(), nullable=True),
     sa.Column('content_hash', sa.String(length=64), nullable=False),
     sa.ForeignKeyConstraint(['interviewer_id'], ['users.id'], name=op.f('fk_contact_attempts_interviewer_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['sample_unit_id'], ['sample_units.id'], name=op.f('fk_contact_attempts_sample_unit_id_sample_units'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['wave_id'], ['waves.id'], name=op.f('fk_contact_attempts_wave_id_waves'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_contact_attempts')),
     sa.UniqueConstraint('uuid', name=op.f('uq_contact_attempts_uuid'))
     )
     with op.batch_alter_table('contact_attempts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_contact_attempts_interviewer_id'), ['interviewer_id'], unique=False)
         batch_op.create_index('ix_contact_attempts_unit_attempted', ['sample_unit_id', 'attempted_at'], unique=False)
+        batch_op.create_index('ix_contact_attempts_wave_day', ['wave_id', 'local_date', 'outcome'], unique=False)
 
     op.create_table('unit_assignments',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -97,6 +101,7 @@ def upgrade():
     with op.batch_alter_table('sample_units', schema=None) as batch_op:
         batch_op.add_column(sa.Column('selection_seed', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('disposition', sa.Integer(), nullable=True))
+        batch_op.create_index('ix_sample_units_wave_holder', ['wave_id', 'assigned_to_id', 'area_id', 'disposition'], unique=False)
 
     conn = op.get_bind()
     units = sa.table('sample_units', sa.column('id', sa.Integer), sa.column('selection_seed', sa.Integer),
@@ -120,6 +125,7 @@ def upgrade():
 
 def downgrade():
     with op.batch_alter_table('sample_units', schema=None) as batch_op:
+        batch_op.drop_index('ix_sample_units_wave_holder')
         batch_op.drop_column('disposition')
         batch_op.drop_column('selection_seed')
 
@@ -143,6 +149,7 @@ def downgrade():
 
     op.drop_table('unit_assignments')
     with op.batch_alter_table('contact_attempts', schema=None) as batch_op:
+        batch_op.drop_index('ix_contact_attempts_wave_day')
         batch_op.drop_index('ix_contact_attempts_unit_attempted')
         batch_op.drop_index(batch_op.f('ix_contact_attempts_interviewer_id'))
 

@@ -47,6 +47,10 @@ class SampleUnit(Base):
     __table_args__ = (
         sa.UniqueConstraint("wave_id", "external_id"),
         sa.Index("ix_sample_units_wave_id_area_id", "wave_id", "area_id"),
+        # Dispositions per interviewer and area (the field dashboard) from the index alone.
+        sa.Index(
+            "ix_sample_units_wave_holder", "wave_id", "assigned_to_id", "area_id", "disposition"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)  # surrogate key

@@ -140,9 +140,11 @@ def record_attempt(
     attempt = ContactAttempt(
         uuid=attempt_uuid,
         sample_unit_id=unit.id,
+        wave_id=unit.wave_id,
         interviewer_id=by.id,
         attempted_at=body.attempted_at_time.astimezone(dt.UTC),
         attempted_at_text=body.attempted_at,
+        local_date=body.attempted_at_time.date(),
         received_at=now or utcnow(),
         outcome=body.outcome,
         note=body.note,
