@@ -58,6 +58,11 @@ PUBLIC = {
     "auth.two_factor",  # the login's second step: only after a correct password
     "api.health",
     "api.ping",
+    # The interviewer app's files: the same for everyone, the app logs in through the field API.
+    "fieldwork.app_shell",
+    "fieldwork.app_service_worker",
+    "fieldwork.app_manifest",
+    "fieldwork.questionnaire_script",
 }
 
 

@@ -141,6 +141,10 @@ EXPLICIT: dict[str, Policy] = {
     "auth.sessions": Policy(EVERY_ROLE, anonymous=False),
     "auth.end_session": Policy(EVERY_ROLE, anonymous=False),
     "api.health": PUBLIC,
+    "fieldwork.app_shell": PUBLIC,  # the interviewer app's files (it logs in by token)
+    "fieldwork.app_service_worker": PUBLIC,
+    "fieldwork.app_manifest": PUBLIC,
+    "fieldwork.questionnaire_script": PUBLIC,
     "api.ping": PUBLIC,
     "field_api.login": PUBLIC,
     "observatory.index": PUBLIC,
