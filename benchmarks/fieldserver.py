@@ -50,11 +50,10 @@ class Gunicorn:
         *,
         workers: int = 2,
         threads: int = 4,
-        port: int | None = None,
         preload: bool = False,
     ) -> None:
         self.workdir = workdir
-        self.port = port or free_port()
+        self.port = free_port()  # kept across restarts
         self.env = {
             **os.environ,
             "SURVEYAPP_DATABASE_URL": url,

@@ -27,10 +27,7 @@ import time
 import uuid as uuid_module
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-
-ROOT = Path(__file__).resolve().parents[1]
 
 #: The server's statuses that mean "try again later" (the upload is not stored).
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -229,6 +226,7 @@ def prepare_field_wave(
     """
     from questionnaires.loader import standard_instrument_paths
     from surveyapp.models import Mode, Role, SampleUnit, WaveStatus
+    from surveyapp.services.fieldwork import assign_units
     from surveyapp.services.instruments import load_instrument_files
     from surveyapp.services.users import create_user
     from surveyapp.services.waves import create_wave
@@ -256,11 +254,12 @@ def prepare_field_wave(
             password=password,
         )
         units = [
-            SampleUnit(wave_id=wave.id, external_id=f"D{d + 1}-H{i + 1}", assigned_to_id=user.id)
+            SampleUnit(wave_id=wave.id, external_id=f"D{d + 1}-H{i + 1}")
             for i in range(interviews_per_device)
         ]
         session.add_all(units)
         session.flush()
+        assign_units(session, wave, user, by=None, external_ids=[u.external_id for u in units])
         accounts.append(
             Account(user.email, password, f"Tablet {d + 1}", tuple(u.id for u in units))
         )
