@@ -26,7 +26,7 @@ from ..errors import MESSAGES, TITLES
 from ..extensions import csrf, db, limiter
 from ..models import ApiToken, Interview, InterviewRevision, User
 from ..services import attempts as contact_attempts
-from ..services import fieldwork
+from ..services import fieldwork, twofactor
 from ..services.dispositions import aapor_code
 from ..services.fieldwork import FieldworkError, iso
 from ..services.users import LoginOutcome, authenticate
@@ -42,8 +42,11 @@ STATUS: dict[str, int] = {
     "invalid_request": 400,
     "invalid_uuid": 400,
     "bad_credentials": 401,
+    "code_required": 401,
+    "bad_code": 401,
     "token_invalid": 401,
     "role_not_allowed": 403,
+    "two_factor_setup": 403,
     "not_assigned": 403,
     "not_found": 404,
     "approved": 409,
@@ -229,11 +232,37 @@ def login() -> ResponseReturnValue:
     db.session.commit()  # failed attempts count even when the answer is an error
     if result.outcome is not LoginOutcome.ok or result.user is None:
         raise FieldworkError("bad_credentials", BAD_CREDENTIALS)
+    _second_factor(result.user, body.get("code"))
     token, plain = fieldwork.issue_token(
         db.session, result.user, device=device, days=int(cfg["FIELD_TOKEN_DAYS"])
     )
     db.session.commit()
     return jsonify(token=plain, expires_at=iso(token.expires_at), user=user_json(token.user))
+
+
+def _second_factor(user: User, code: object) -> None:
+    """The same second factor as the web login: a device token is a login too."""
+    if user.has_two_factor:
+        if code is None or code == "":
+            raise FieldworkError(
+                "code_required",
+                "Enter the 6-digit code from your authenticator app (or a recovery code).",
+            )
+        if (
+            not isinstance(code, str)
+            or len(code) > 32
+            or not twofactor.verify(db.session, user, code)
+        ):
+            db.session.commit()  # the failed attempt is audited
+            raise FieldworkError(
+                "bad_code", "That code is wrong or was already used. Try the next one."
+            )
+        return
+    if user.role.value in set(current_app.config["TWO_FACTOR_REQUIRED_ROLES"]):
+        raise FieldworkError(
+            "two_factor_setup",
+            "Your account needs two-factor authentication: set it up on the website first.",
+        )
 
 
 @bp.route("/logout", methods=["POST"])

@@ -194,12 +194,16 @@ function loginScreen(previous) {
   const device = el('input', { id: 'device', name: 'device', type: 'text', class: 'input input--wide', maxlength: 200, required: true, value: (previous && previous.device) || localStorage.getItem('field-device') || '' });
   const error = el('p', { class: 'notice notice--error', role: 'alert', hidden: true });
   const button = el('button', { type: 'submit', class: 'button', text: t('log_in') });
+  // Asked for only when the account has two-factor authentication (the server says so).
+  const code = el('input', { id: 'code', name: 'code', type: 'text', class: 'input input--num', inputmode: 'numeric', autocomplete: 'one-time-code' });
+  const codeBlock = el('div', { hidden: true }, el('label', { class: 'q__label', for: 'code', text: t('otp_code') }), code);
   const form = el('form', { class: 'stack', novalidate: true },
     error,
     el('label', { class: 'q__label', for: 'email', text: t('email') }), email,
     el('label', { class: 'q__label', for: 'password', text: t('password') }), password,
     el('label', { class: 'q__label', for: 'device', text: t('device') }),
     el('p', { class: 'q__hint', text: t('device_hint') }), device,
+    codeBlock,
     button);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -211,7 +215,7 @@ function loginScreen(previous) {
     }
     button.disabled = true;
     try {
-      const session = await sync.login(email.value.trim(), password.value, device.value.trim());
+      const session = await sync.login(email.value.trim(), password.value, device.value.trim(), code.value.trim() || null);
       localStorage.setItem('field-device', device.value.trim());
       await askPersistence();
       await sync.downloadAssignments(session);
@@ -220,6 +224,11 @@ function loginScreen(previous) {
     } catch (err) {
       error.textContent = err instanceof NetworkError ? t('login_offline') : err.message;
       error.hidden = false;
+      if (err.code === 'code_required' || err.code === 'bad_code') {
+        codeBlock.hidden = false;
+        code.value = '';
+        code.focus();
+      }
     } finally {
       button.disabled = false;
     }

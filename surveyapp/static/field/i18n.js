@@ -33,6 +33,7 @@ export const TEXTS = {
   password: ['Contraseña', 'Password', 'Senha', 'Mot de passe'],
   device: ['Nombre de este dispositivo', 'Name of this device', 'Nome deste dispositivo', 'Nom de cet appareil'],
   device_hint: ['Por ejemplo «Tableta 7». Su supervisor lo ve y puede desconectarlo.', 'For example “Tablet 7”. Your supervisor sees it and can disconnect it.', 'Por exemplo “Tablet 7”. Seu supervisor o vê e pode desconectá-lo.', 'Par exemple « Tablette 7 ». Votre superviseur le voit et peut le déconnecter.'],
+  otp_code: ['Código de verificación (aplicación de autenticación)', 'Verification code (authenticator app)', 'Código de verificação (aplicativo autenticador)', 'Code de vérification (application d’authentification)'],
   log_in: ['Iniciar sesión', 'Log in', 'Entrar', 'Se connecter'],
   login_fill: ['Escriba su correo, su contraseña y el nombre del dispositivo.', 'Enter your email address, your password and the device name.', 'Digite seu e-mail, sua senha e o nome do dispositivo.', 'Saisissez votre e-mail, votre mot de passe et le nom de l’appareil.'],
   login_offline: ['Sin conexión: para iniciar sesión la tableta necesita red.', 'No connection: the tablet needs a network to log in.', 'Sem conexão: o tablet precisa de rede para entrar.', 'Pas de connexion : la tablette a besoin du réseau pour se connecter.'],

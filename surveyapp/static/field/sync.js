@@ -23,8 +23,10 @@ export async function session() {
 }
 
 /** Log in online; refuses to mix another interviewer's unsent interviews into a new session. */
-export async function login(email, password, device) {
-  const { body } = await call('POST', '/api/field/login', { body: { email, password, device } });
+export async function login(email, password, device, code = null) {
+  const request = { email, password, device };
+  if (code) request.code = code;
+  const { body } = await call('POST', '/api/field/login', { body: request });
   const unsent = (await store.allInterviews()).filter((r) => store.UNSENT.has(r.state));
   const others = unsent.filter((r) => r.interviewer_id !== body.user.id);
   if (others.length) {
