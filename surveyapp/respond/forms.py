@@ -26,7 +26,10 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from questionnaires.engine import FieldError, ItemView
+from questionnaires.engine.messages import message
 from questionnaires.expressions import format_number
+
+from .texts import text
 
 #: Suffix of the extra radio group holding a special answer of a number or text item.
 SPECIAL_SUFFIX = "__special"
@@ -80,7 +83,8 @@ def _unbound(view: ItemView) -> list[tuple[str, Any]]:
     main: Any = TextAreaField() if view.type == "longtext" else StringField()
     fields = [(view.code, main)]
     if view.special_codes:
-        special = RadioField(choices=_choices(view, special=True), validate_choice=False)
+        # checkboxes, never radios: a respondent can always untick "Don't know", without JS too
+        special = MultiCheckboxField(choices=_choices(view, special=True), validate_choice=False)
         fields.append((view.code + SPECIAL_SUFFIX, special))
     return fields
 
@@ -160,8 +164,11 @@ def engine_input(
 ) -> dict[str, str | list[str]]:
     """What the engine reads from a posted page: strings per item code, lists for ``multiple``.
 
-    A special answer chosen beside a number or text box is merged into the
-    item; both given at once reach the engine as two values (an error).
+    A special answer ("Don't know") ticked beside a number or text box is
+    merged into the item. When a box and a special answer, or two special
+    answers, arrive together (only possible without JavaScript, which clears
+    the others), :func:`changed_answer` decides; if it cannot, both reach
+    the engine as two values, an error that asks for one.
     Anything posted that is not an item of the page is left out.
     """
     raw: dict[str, str | list[str]] = {}
@@ -170,8 +177,11 @@ def engine_input(
         if view.type == "multiple":
             raw[view.code] = values
             continue
+        typed = [v for v in values if v.strip()]
         specials = [v for v in posted.getlist(view.code + SPECIAL_SUFFIX) if v.strip()]
-        given = [v for v in values if v.strip()] + specials
+        given = typed + specials
+        if len(typed) <= 1 and len(given) > 1:
+            given = changed_answer(view, given)
         if len(given) > 1:
             raw[view.code] = given
         elif given:
@@ -181,27 +191,74 @@ def engine_input(
     return raw
 
 
+def changed_answer(view: ItemView, given: list[str]) -> list[str]:
+    """The one answer of ``given`` that differs from the stored one, else all of ``given``.
+
+    The page showed the stored answer (a number, or "Don't know" ticked); a
+    respondent without JavaScript who types a number under a ticked "Don't
+    know", or ticks "Don't know" under a number, changed exactly one of
+    them: that one is the new answer. With nothing stored, or both changed,
+    there is no telling which is meant and the respondent is asked.
+    """
+    stored = view.value
+    shown = str(stored) if stored in view.special_codes else _shown(stored)
+    new = [v for v in given if v.strip() != shown]
+    return new if len(new) == 1 else given
+
+
 def _short(label: str, limit: int = 70) -> str:
     return label if len(label) <= limit else label[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
 def attach_errors(
-    form: FlaskForm, errors: Sequence[FieldError], items: Sequence[ItemView]
+    form: FlaskForm, errors: Sequence[FieldError], items: Sequence[ItemView], language: str
 ) -> list[tuple[str, str]]:
     """Put the engine's messages on the fields; returns (anchor id, text) for the error summary,
-    the text naming the question so that identical messages can be told apart."""
-    labels = {view.code: view.label for view in answerable_views(items)}
+    the text naming the question so that identical messages can be told apart.
+
+    The engine's generic "needs an answer" and "only one answer" become what to do about
+    this question (:func:`what_to_do`)."""
+    views = {view.code: view for view in answerable_views(items)}
     summary: list[tuple[str, str]] = []
     for error in errors:
         field: Field | None = form._fields.get(error.code)
         if field is None:
             continue
-        field.errors = [*field.errors, error.message]
+        view = views.get(error.code)
+        text_ = what_to_do(view, error.message, language) if view else error.message
+        field.errors = [*field.errors, text_]
         anchor = (
             f"{field.id}-0" if isinstance(field, RadioField | SelectMultipleField) else field.id
         )
-        label = labels.get(error.code)
-        summary.append(
-            (anchor, f"{_short(label)} \u2013 {error.message}" if label else error.message)
-        )
+        summary.append((anchor, f"{_short(view.label)} \u2013 {text_}" if view else text_))
     return summary
+
+
+#: the instruction for an unanswered item, by item type (key of respond/texts.py)
+_ENTER = {
+    "single": "answer_choose",
+    "multiple": "answer_choose_some",
+    "integer": "answer_number",
+    "decimal": "answer_number",
+    "date": "answer_date",
+    "month": "answer_month",
+}
+
+
+def what_to_do(view: ItemView, engine_message: str, language: str) -> str:
+    """The engine's message for ``view``, or an instruction when it is a generic one."""
+    specials = [
+        text("quoted", language, label=label)
+        for code, label in view.choices
+        if code in view.special_codes
+    ]
+    beside = view.type not in ("single", "multiple") and bool(specials)
+    labels = f" {text('or', language)} ".join(specials)
+    if engine_message == message("required", language):
+        instruction = text(_ENTER.get(view.type, "answer_text"), language)
+        if beside:
+            return text("or_choose", language, instruction=instruction, labels=labels)
+        return instruction + "."
+    if engine_message == message("one_value", language) and beside:
+        return text("not_both", language, labels=labels)
+    return engine_message

@@ -18,6 +18,7 @@ from typing import Any
 
 from questionnaires.engine import Interview as EngineInterview
 from questionnaires.engine import ItemView, Page
+from questionnaires.engine.plan import plan_for
 from questionnaires.expressions import parse
 from questionnaires.model import CalculateItem, Instrument
 
@@ -34,6 +35,18 @@ def title_in(instrument: Instrument, language: str) -> str:
         or instrument.title.get(instrument.default_language)
         or instrument.id
     )
+
+
+def progress(instrument: Instrument, page: Page) -> tuple[int, int]:
+    """(section number, sections) of the questionnaire: a count that answers do not change.
+
+    Pages come and go as answers open sections and repeats; the sections that
+    can show anything do not, so "Section 5 of 12" never jumps back or grows.
+    A section skipped by the answers is passed over, and the pages of a repeat
+    (one per incident) share their section's number.
+    """
+    shown = [s.section.name for s in plan_for(instrument).sections if s.units]
+    return shown.index(page.section) + 1, len(shown)
 
 
 def engine_for(

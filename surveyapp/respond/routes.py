@@ -51,9 +51,9 @@ from .forms import (
     engine_input,
     stored_formdata,
 )
-from .pages import layout, script_context, title_in
+from .pages import layout, progress, script_context, title_in
 from .texts import UI_LANGUAGES, text
-from .views import render
+from .views import render, survey_title
 
 
 @bp.get("/continue")
@@ -204,8 +204,9 @@ def _render_page(
     form = build_page_form(shown.items, formdata)
     form.version.data = str(interview.version)
     form.interview.data = interview.uuid
-    summary = attach_errors(form, errors, shown.items)
+    summary = attach_errors(form, errors, shown.items, interview.language)
     previous = neighbour(ids, shown.id, -1)
+    position, total = progress(current.instrument, shown)
     return render(
         "respond/page.html",
         interview.language,
@@ -214,8 +215,8 @@ def _render_page(
         page=shown,
         layout=page_layout,
         summary=summary,
-        position=ids.index(shown.id) + 1,
-        total=len(ids),
+        position=position,
+        total=total,
         previous_url=page_url(previous) if previous else None,
         last=neighbour(ids, shown.id, 1) is None,
         context=script_context(current.instrument, engine, page_layout, interview.answers),
@@ -273,4 +274,6 @@ def done() -> ResponseReturnValue:
             return message_page("done_title", "done_none", 200, language)
     if state.language in UI_LANGUAGES:
         language = str(state.language)
-    return message_page("done_title", "done_body", 200, language)
+    current = load_current()
+    slug = state.done or (current.wave.slug if current is not None else None)
+    return render("respond/done.html", language, 200, title=survey_title(slug, language))

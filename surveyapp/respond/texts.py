@@ -71,10 +71,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "Enregistrer et continuer plus tard",
     ),
     "progress": tr(
-        "Página {n} de {total}",
-        "Page {n} of {total}",
-        "Página {n} de {total}",
-        "Page {n} sur {total}",
+        "Sección {n} de {total}",
+        "Section {n} of {total}",
+        "Seção {n} de {total}",
+        "Section {n} sur {total}",
     ),
     "error_title": tr(
         "Hay un problema", "There is a problem", "Há um problema", "Il y a un problème"
@@ -141,6 +141,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Digite seu código para continuar.",
         "Saisissez votre code de reprise.",
     ),
+    "resume_heading": tr("¿Ya empezó?", "Already started?", "Já começou?", "Déjà commencé ?"),
     "resume_link": tr(
         "Continuar una encuesta que ya empezó",
         "Continue a survey you already started",
@@ -195,6 +196,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "Your answers have been received. Thank you for taking part.",
         "Recebemos suas respostas. Agradecemos sua participação.",
         "Nous avons bien reçu vos réponses. Merci de votre participation.",
+    ),
+    "done_panel": tr(
+        "Respuestas recibidas: {survey}",
+        "Answers received: {survey}",
+        "Respostas recebidas: {survey}",
+        "Réponses reçues : {survey}",
+    ),
+    "done_close": tr(
+        "Ya puede cerrar esta página.",
+        "You can now close this page.",
+        "Você já pode fechar esta página.",
+        "Vous pouvez maintenant fermer cette page.",
     ),
     "done_none": tr(
         "No hay ninguna encuesta en curso en este dispositivo.",
@@ -281,6 +294,42 @@ TEXTS: dict[str, dict[str, str]] = {
         "For example 2025-06-15.",
         "Por exemplo 2025-06-15.",
         "Par exemple 2025-06-15.",
+    ),
+    # what to do about an unanswered question (GOV.UK error messages: say how to fix it)
+    "answer_choose": tr(
+        "Elija una respuesta", "Choose an answer", "Escolha uma resposta", "Choisissez une réponse"
+    ),
+    "answer_choose_some": tr(
+        "Marque al menos una respuesta",
+        "Select at least one answer",
+        "Marque pelo menos uma resposta",
+        "Cochez au moins une réponse",
+    ),
+    "answer_number": tr(
+        "Escriba un número", "Enter a number", "Escreva um número", "Saisissez un nombre"
+    ),
+    "answer_date": tr(
+        "Escriba una fecha", "Enter a date", "Escreva uma data", "Saisissez une date"
+    ),
+    "answer_month": tr("Escriba un mes", "Enter a month", "Escreva um mês", "Saisissez un mois"),
+    "answer_text": tr(
+        "Escriba su respuesta",
+        "Enter your answer",
+        "Escreva sua resposta",
+        "Saisissez votre réponse",
+    ),
+    "quoted": tr("«{label}»", "‘{label}’", "“{label}”", "« {label} »"),
+    "or_choose": tr(
+        "{instruction}, o marque {labels}.",
+        "{instruction}, or choose {labels}.",
+        "{instruction}, ou marque {labels}.",
+        "{instruction}, ou cochez {labels}.",
+    ),
+    "not_both": tr(
+        "Escriba una respuesta o marque {labels}, no ambas. Para cambiar de respuesta, desmarque o borre la que no quiere.",
+        "Enter an answer or choose {labels}, not both. To change your answer, untick or clear the one you do not want.",
+        "Escreva uma resposta ou marque {labels}, não ambas. Para mudar de resposta, desmarque ou apague a que não quer.",
+        "Saisissez une réponse ou cochez {labels}, pas les deux. Pour changer de réponse, décochez ou effacez celle que vous ne voulez pas.",
     ),
     "choose_all": tr(
         "Marque todas las que correspondan.",

@@ -54,3 +54,11 @@ def render(template: str, language: str, status: int = 200, **values: Any) -> Re
         return text(key, language, **more)
 
     return render_template(template, lang=language, t=t, **values), status
+
+
+def survey_title(slug: str | None, language: str) -> str:
+    """The title of the questionnaire of wave ``slug`` in ``language`` ("Survey" if unknown)."""
+    wave = db.session.scalar(sa.select(Wave).where(Wave.slug == slug)) if slug else None
+    if wave is None:
+        return text("survey", language)
+    return version_of(wave).title_in(language)

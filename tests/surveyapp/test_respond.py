@@ -260,7 +260,25 @@ def test_incident_pages_are_titled_by_the_engine(slug: str, respondent: Responde
     respondent.walk(pages_until("incidents/1"))
     _response, html = respondent.get("/s/p/incidents/2")
     assert '<h1 class="heading-l">Incident 2 of 2: Robbery</h1>' in html
-    assert "Page 17 of 23" in html
+    # the 26 sections that can show something; every incident page is section 20
+    assert "Section 20 of 26" in html
+
+
+def test_progress_counts_sections_so_answers_never_change_the_total(
+    slug: str, respondent: Respondent
+) -> None:
+    respondent.start(slug)
+    respondent.walk(pages_until("hh_assets"))
+    _response, html = respondent.get("/s/p/hh_assets")
+    assert "Section 4 of 26" in html
+    respondent.walk(pages_until("incidents/1")[4:])  # two crimes reported: two incident pages
+    for page_id in ("hv_bike", "pv_kidnap", "incidents/1", "incidents/2"):
+        _response, html = respondent.get(f"/s/p/{page_id}")
+        assert re.search(r"Section \d+ of 26<", html), page_id
+    _response, html = respondent.get("/s/p/hv_bike")
+    assert "Section 9 of 26" in html, (
+        "the car, parts, vandalism and motorcycle sections passed over"
+    )
 
 
 def test_spanish_is_the_default_and_other_languages_can_be_chosen(
@@ -352,6 +370,74 @@ def test_an_older_form_with_changed_answers_is_still_saved(
     )
     assert response.headers["Location"] == "/s/p/respondent"
     assert only_interview(app).answers["hh_size"] == 6
+
+
+def _respondent_page(**answers: Any) -> dict[str, Any]:
+    page = dict(scenario.PAGES[2][1])
+    page.pop("dem_years_nbhd__special")
+    return {**page, **answers}
+
+
+def test_a_dont_know_is_undone_by_typing_a_number_without_javascript(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
+    respondent.start(slug)
+    respondent.walk(pages_until("respondent"))  # "Don't know" stored for dem_years_nbhd
+    assert only_interview(app).answers["dem_years_nbhd"] == -8
+    # no JavaScript: the ticked box is sent again with the number typed under it
+    response = respondent.post_page(
+        "respondent", _respondent_page(dem_years_nbhd="12", dem_years_nbhd__special="-8")
+    )
+    assert response.status_code == 302, "the number typed is the change: no error"
+    assert only_interview(app).answers["dem_years_nbhd"] == 12
+    # and back: "Don't know" ticked under the stored number
+    response = respondent.post_page(
+        "respondent", _respondent_page(dem_years_nbhd="12", dem_years_nbhd__special="-8")
+    )
+    assert response.status_code == 302
+    assert only_interview(app).answers["dem_years_nbhd"] == -8
+    _response, html = respondent.get("/s/p/respondent")
+    assert re.search(r'<input checked [^>]*name="dem_years_nbhd__special" type="checkbox"', html)
+
+
+def test_a_number_and_dont_know_both_new_ask_for_one_and_say_how(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
+    respondent.start(slug)
+    respondent.walk(pages_until("household"))
+    before = only_interview(app).answers
+    response = respondent.post_page(
+        "respondent", _respondent_page(dem_years_nbhd="7", dem_years_nbhd__special="-8")
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and only_interview(app).answers == before
+    assert (
+        "Enter an answer or choose \u2018Don&#39;t know\u2019, not both. "
+        "To change your answer, untick or clear the one you do not want." in html
+    )
+    response = respondent.post_page("respondent", _respondent_page(dem_years_nbhd=""))
+    html = response.get_data(as_text=True)
+    assert "Enter a number, or choose \u2018Don&#39;t know\u2019." in html
+
+
+def test_the_completion_page_names_the_survey_in_a_confirmation_panel(
+    slug: str, respondent: Respondent
+) -> None:
+    respondent.start(slug)
+    respondent.walk([(p, {**a, **scenario.NOT_STORED.get(p, {})}) for p, a in scenario.PAGES])
+    _response, html = respondent.get("/s/done")
+    title = re.search(r'<span class="site-name">([^<]+)</span>', html)
+    assert title is not None and title.group(1) not in ("Survey", "")
+    panel = html[html.index('class="panel panel--confirmation"') :]
+    assert '<h1 class="panel__title">Thank you</h1>' in panel
+    assert f"Answers received: {title.group(1)}" in panel
+
+
+def test_the_back_link_is_inside_the_main_landmark(slug: str, respondent: Respondent) -> None:
+    respondent.start(slug)
+    respondent.walk(pages_until("household"))
+    _response, html = respondent.get("/s/p/respondent")
+    assert html.index('<main id="main"') < html.index('class="back-link"') < html.index("</main>")
 
 
 def test_back_shows_the_saved_answers(slug: str, respondent: Respondent) -> None:
@@ -447,7 +533,12 @@ def _at_household(slug: str, respondent: Respondent) -> None:
         (
             {"hh_size": "", "hh_adults": "2", "hh_area": "1"},
             "hh_size",
-            "This question needs an answer.",
+            "Enter a number.",
+        ),
+        (
+            {"hh_size": "4", "hh_adults": "2", "hh_area": ""},
+            "hh_area",
+            "Choose an answer.",
         ),
         (
             {"hh_size": ["2", "3"], "hh_adults": "2", "hh_area": "1"},

@@ -49,6 +49,7 @@
     var summary = document.querySelector('[data-module="error-summary"]');
     if (summary) summary.focus();
     preventDoubleClicks();
+    if (form) exclusiveAnswers(form);
     if (!form || !data || !expr) return;
     var context = JSON.parse(data.textContent);
     var calculations = context.calculations.map(function (c) {
@@ -79,6 +80,32 @@
     form.addEventListener('change', update);
     form.addEventListener('input', update);
     update();
+  }
+
+  /**
+   * GOV.UK's "or" pattern: typing in a box unticks its "Don't know"/"Prefer not to answer",
+   * and ticking one of those clears the box and unticks the other. Without JavaScript the
+   * server keeps the answer that changed (surveyapp/respond/forms.py, changed_answer).
+   */
+  function exclusiveAnswers(form) {
+    Array.prototype.forEach.call(form.querySelectorAll('[data-exclusive]'), function (group) {
+      var box = document.getElementById(group.getAttribute('data-exclusive'));
+      var ticks = group.querySelectorAll('input[type="checkbox"]');
+      if (!box) return;
+      box.addEventListener('input', function () {
+        if (box.value.trim() === '') return;
+        Array.prototype.forEach.call(ticks, function (tick) { tick.checked = false; });
+      });
+      Array.prototype.forEach.call(ticks, function (tick) {
+        tick.addEventListener('change', function () {
+          if (!tick.checked) return;
+          box.value = '';
+          Array.prototype.forEach.call(ticks, function (other) {
+            if (other !== tick) other.checked = false;
+          });
+        });
+      });
+    });
   }
 
   /** A second press of Next while the first is on its way does nothing (GOV.UK's pattern). */

@@ -97,6 +97,20 @@ def check_skip_logic(page: Any, base: str) -> None:
     assert follow_up.is_hidden()
 
 
+def check_dont_know_undo(page: Any) -> None:
+    """On the respondent page "Don't know" and the number box exclude each other, both ways."""
+    box, tick = page.locator("#dem_years_nbhd"), page.locator("#dem_years_nbhd__special-0")
+    assert tick.get_attribute("type") == "checkbox"
+    page.locator('label[for="dem_years_nbhd__special-0"]').click()
+    assert tick.is_checked()
+    box.fill("5")
+    assert not tick.is_checked(), "typing a number unticks Don't know"
+    page.locator('label[for="dem_years_nbhd__special-0"]').click()
+    assert tick.is_checked() and box.input_value() == "", "ticking it clears the number"
+    page.locator('label[for="dem_years_nbhd__special-0"]').click()
+    assert not tick.is_checked(), "and it can be unticked again"
+
+
 def test_whole_survey_with_javascript(
     app: Flask, live_server: str, browser: Any, std_wave: dict[str, Any], tmp_path: Any
 ) -> None:
@@ -134,7 +148,11 @@ def test_whole_survey_with_javascript(
     assert page.locator("#hh_area-1").is_checked()
 
     to_burg, from_burg = cut(before[1:], "hv_burg")
-    walk(page, base, to_burg, js=True)
+    to_respondent, from_respondent = cut(to_burg, "respondent")
+    walk(page, base, to_respondent, js=True)
+    expect_page(page, base, "respondent")
+    check_dont_know_undo(page)
+    walk(page, base, from_respondent, js=True)
     expect_page(page, base, "hv_burg")
     check_skip_logic(page, base)
     walk(page, base, from_burg, js=True)
