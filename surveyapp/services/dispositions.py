@@ -129,3 +129,39 @@ def tally(rows: Iterable[tuple[int | None, int]]) -> DispositionCounts:
     for code, number in rows:
         counts[names.get(code or 310, "unknown")] += number
     return DispositionCounts(**counts)
+
+
+#: The disposition a unit's field status stands for when no disposition is stored (web waves,
+#: and units of tablet waves worked before dispositions were stored).
+STATUS_DISPOSITION = {
+    SampleUnitStatus.completed: Disposition.complete,
+    SampleUnitStatus.partial: Disposition.partial,
+    SampleUnitStatus.refused: Disposition.refusal,
+    SampleUnitStatus.noncontact: Disposition.noncontact,
+    SampleUnitStatus.other: Disposition.other,
+    SampleUnitStatus.ineligible: Disposition.not_eligible,
+}
+
+
+def unit_disposition() -> sa.ColumnElement[int]:
+    """SQL: the unit's stored disposition, else the one its status stands for (NULL: 3.x)."""
+    return sa.func.coalesce(
+        SampleUnit.disposition,
+        sa.case(
+            *(
+                (SampleUnit.status == status, int(code))
+                for status, code in STATUS_DISPOSITION.items()
+            ),
+            else_=sa.null(),
+        ),
+    )
+
+
+#: The methodology annex's sentence on e, per language ({e} a percentage, {how} in English
+#: words is not shown: the estimate is always the proportional one there).
+E_NOTE = {
+    "es": "La RR3 cuenta las unidades de elegibilidad desconocida con e = {e} %, la proporción de elegibles entre las unidades de elegibilidad conocida.",
+    "en": "RR3 counts the units of unknown eligibility with e = {e}%, the eligible share among the units whose eligibility is known.",
+    "pt": "A RR3 conta as unidades de elegibilidade desconhecida com e = {e} %, a proporção de elegíveis entre as unidades de elegibilidade conhecida.",
+    "fr": "Le RR3 compte les unités d'éligibilité inconnue avec e = {e} %, la part d'éligibles parmi les unités d'éligibilité connue.",
+}

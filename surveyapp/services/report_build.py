@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pandas as pd
 import sqlalchemy as sa
@@ -18,6 +19,7 @@ from analysis.report import Area as ReportArea
 from analysis.report import Methodology, ReportData, build_report
 from analysis.report import Wave as ReportWave
 from analysis.report.i18n import STRINGS
+from analysis.response_rates import DispositionCounts, aapor_rates
 
 from ..models import (
     AreaLevel,
@@ -32,6 +34,8 @@ from ..models import (
 )
 from . import DBSession
 from .areas import walk_up
+from .dispositions import E_NOTE, tally, unit_disposition
+from .feeds import NOTES as FEEDS_NOTES
 from .reports import (
     DEFAULT_SETTINGS,
     NATIONAL,
@@ -132,7 +136,7 @@ def _levels(node: AreaNode, areas: dict[int, AreaNode]) -> list[tuple[str, str]]
 
 
 def _sample_table(session: DBSession, wave: Wave, areas: dict[int, AreaNode]) -> pd.DataFrame:
-    """Sample units and completed interviews by state."""
+    """Sample units, completed interviews and the AAPOR rates (services/dispositions.py) by state."""
     units = session.execute(
         sa.select(SampleUnit.area_id, sa.func.count())
         .where(SampleUnit.wave_id == wave.id)
@@ -155,6 +159,10 @@ def _sample_table(session: DBSession, wave: Wave, areas: dict[int, AreaNode]) ->
         by_state.setdefault(state_name(area_id), [0, 0])[0] += count
     for area_id, count in done:
         by_state.setdefault(state_name(area_id), [0, 0])[1] += count
+    rates = {
+        name: aapor_rates(counts)
+        for name, counts in _dispositions(session, wave, state_name).items()
+    }
     return pd.DataFrame(
         [
             {
@@ -162,10 +170,42 @@ def _sample_table(session: DBSession, wave: Wave, areas: dict[int, AreaNode]) ->
                 "sample_units": u,
                 "completed": c,
                 "response_rate": c / u if u else float("nan"),
+                "RR1 rate": rates[name].rr1 if name in rates else float("nan"),
+                "RR3 rate": rates[name].rr3 if name in rates else float("nan"),
+                "COOP1 rate": rates[name].coop1 if name in rates else float("nan"),
+                "CON1 rate": rates[name].con1 if name in rates else float("nan"),
             }
             for name, (u, c) in sorted(by_state.items())
         ]
     )
+
+
+def _dispositions(
+    session: DBSession, wave: Wave, state_name: Callable[[int | None], str] | None = None
+) -> dict[str, DispositionCounts]:
+    """Disposition counts of the wave's units by state name (one entry "" when no namer)."""
+    code = unit_disposition()
+    found: dict[str, DispositionCounts] = {}
+    for area_id, disposition, count in session.execute(
+        sa.select(SampleUnit.area_id, code, sa.func.count())
+        .where(SampleUnit.wave_id == wave.id)
+        .group_by(SampleUnit.area_id, code)
+    ):
+        name = state_name(area_id) if state_name is not None else ""
+        found[name] = found.get(name, DispositionCounts()) + tally([(disposition, count)])
+    return found
+
+
+def _annex_notes(session: DBSession, wave: Wave, provisional: bool) -> dict[str, str]:
+    """What the annex says beyond the tables: provisional weights, which interviews feed the
+    indicators, and the e of RR3."""
+    total = _dispositions(session, wave).get("", DispositionCounts())
+    e = aapor_rates(total).e
+    parts = [STRINGS["weights_provisional"]] if provisional else []
+    parts.append(FEEDS_NOTES[wave.indicator_interviews])
+    if total.unknown:
+        parts.append({lang: text.format(e=f"{100 * e:.1f}") for lang, text in E_NOTE.items()})
+    return {lang: " ".join(p[lang] for p in parts if lang in p) for lang in E_NOTE}
 
 
 def previous_table(
@@ -241,7 +281,7 @@ def report_data(
         methodology=Methodology(
             sample=_sample_table(session, wave, areas),
             quality_rules=quality,
-            notes=STRINGS["weights_provisional"] if provisional else None,
+            notes=_annex_notes(session, wave, provisional),
         ),
         area_names=names,
         subareas=subareas,

@@ -3,7 +3,11 @@
 Final weights: ``interviews.final_weight``, set by a weighting run or the demo
 loader. An interview without one gets the provisional base weight
 ``eligible adults / selection probability`` of its sample unit (1 when
-unknown), and the methodology annex says the weights are provisional.
+unknown), and the methodology annex says the weights are provisional. The
+eligible adults are the interview's selection factor (the household roster a
+tablet sent, services/households.py), else the unit's, else the answer
+``hh_adults``. Which interviews count: services/feeds.py (a wave may count
+only approved tablet interviews).
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ...models import Interview, InterviewStatus, SampleUnit, Wave
+from ...models import Interview, SampleUnit, Wave
 from .. import DBSession
+from ..feeds import feeds_indicators
 from .tree import area_index
 
 
@@ -46,10 +51,10 @@ def interview_records(session: DBSession, wave: Wave) -> tuple[list[dict[str, An
             SampleUnit.psu,
             SampleUnit.area_id,
             SampleUnit.selection_probability,
-            SampleUnit.eligible_adults,
+            sa.func.coalesce(Interview.eligible_adults, SampleUnit.eligible_adults),
         )
         .outerjoin(SampleUnit, SampleUnit.id == Interview.sample_unit_id)
-        .where(Interview.wave_id == wave.id, Interview.status == InterviewStatus.completed)
+        .where(Interview.wave_id == wave.id, feeds_indicators(wave))
         .order_by(Interview.id)
     )
     records: list[dict[str, Any]] = []
@@ -83,7 +88,7 @@ def completed_count(session: DBSession, wave: Wave) -> int:
         session.scalar(
             sa.select(sa.func.count())
             .select_from(Interview)
-            .where(Interview.wave_id == wave.id, Interview.status == InterviewStatus.completed)
+            .where(Interview.wave_id == wave.id, feeds_indicators(wave))
         )
         or 0
     )

@@ -50,6 +50,7 @@ def data_version(
     a new or changed interview, a re-weighting or an upload changes it.
     """
     parts: list[Any] = [FORMAT_VERSION, settings.tag, wave.id, wave.instrument_version_id]
+    parts.append(wave.indicator_interviews.value)  # which interviews count (services/feeds.py)
     parts += _interview_parts(session, wave.id)
     previous = previous_wave(session, wave)
     if previous is not None:  # reports compare with it

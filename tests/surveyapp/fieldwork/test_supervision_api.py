@@ -28,7 +28,7 @@ from .test_api import OTHER_UUID, error_code
 
 ATTEMPT = "5b2e8c1a-0d3f-4e6a-8b7c-9d0e1f2a3b4c"
 ATTEMPT_2 = "6c3f9d2b-1e4a-4f7b-9c8d-0e1f2a3b4c5d"
-ROSTER = [
+ROSTER: list[dict[str, Any]] = [
     {"line": 1, "initials": "AM", "sex": "f", "age": 44, "birthday": "03-10"},
     {"line": 2, "initials": "JM", "sex": "m", "age": 47, "birthday": "11-02"},
     {"line": 3, "initials": "LM", "sex": "m", "age": 19, "birthday": "07-30"},
