@@ -420,7 +420,7 @@ def good_values(world: World, route: Route) -> dict[str, str]:
         "filename": "respond.css",
         "interview_uuid": "3f1c2b9e-8d4a-4c51-9a6e-1b2c3d4e5f60",
         "content_hash": "0" * 64,
-        "session_id": "1",
+        "session_id": "999999",  # nobody's session: refused with a message, nothing ended
     }
     if route.endpoint == "static":
         by_name["filename"] = "css/" + next(
