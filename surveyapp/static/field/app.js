@@ -66,10 +66,11 @@ function registerWorker() {
 }
 
 function offerUpdate(worker) {
+  // Shown on the home screen (now if it is open, else when the interviewer gets back to it):
+  // never in the middle of an interview.
   ui.waitingWorker = worker;
   const bar = document.getElementById('update-bar');
   if (bar) bar.hidden = false;
-  if (!document.getElementById('update-bar')) route();
 }
 
 async function applyUpdate() {
