@@ -208,6 +208,7 @@ def main() -> None:
                 f"flags={len(board.flags)} interviewers={len(board.interviewers)} areas={len(board.areas)}"
             )
             if args.database:
+                db.session.close()  # its open transaction would block the DROP
                 db.drop_all()
         print(f"dashboard_s={whole:.3f} one_area_s={scoped:.3f} interviews={args.n}")
 

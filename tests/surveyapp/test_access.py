@@ -18,6 +18,7 @@ ADMIN = frozenset({Role.administrator})
 MANAGERS = frozenset({Role.administrator, Role.survey_manager})
 FIELD = frozenset({Role.administrator, Role.survey_manager, Role.supervisor, Role.interviewer})
 OBSERVATORY = frozenset({Role.administrator, Role.survey_manager, Role.analyst})
+REVIEWERS = MANAGERS | {Role.supervisor}
 
 #: endpoint -> (method, roles allowed)
 ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
@@ -45,7 +46,14 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
     "manage.user_devices": ("GET", MANAGERS),
     "manage.revoke_device": ("POST", MANAGERS),
     "manage.field_review": ("GET", MANAGERS | {Role.supervisor}),
+    "fieldwork.review_list": ("GET", REVIEWERS),
+    "fieldwork.review_interview": ("GET", REVIEWERS),
+    "fieldwork.review_decide": ("POST", REVIEWERS),
+    "fieldwork.review_reopen": ("POST", MANAGERS),
+    "fieldwork.dashboard": ("GET", REVIEWERS),
 }
+#: The tablet interview the review routes are opened on (see _url).
+REVIEWED_UUID = "4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d"
 #: The observatory's routes (observatory.*, observatory_api.*) depend on the wave's public flag
 #: too; their matrix is in tests/surveyapp/test_observatory_access.py.
 OWN_MATRIX = ("respond.", "observatory.", "observatory_api.", "field_api.")
@@ -73,12 +81,44 @@ def _url(app: Flask, endpoint: str, wave: Wave, target: User) -> str:
         values["wave_id"] = wave.id
     if "user_id" in rule.arguments:
         values["user_id"] = target.id
+    if "interview_uuid" in rule.arguments:
+        values["interview_uuid"] = _reviewed_interview(app, wave)
     if "session_id" in rule.arguments:
         values["session_id"] = 999_999  # no session of the caller's: refused, back to the list
     with app.test_request_context():
         from flask import url_for
 
         return url_for(endpoint, **values)
+
+
+def _reviewed_interview(app: Flask, wave: Wave) -> str:
+    """A tablet interview of ``wave`` as a sync leaves it (revision 1, received), made once."""
+    import sqlalchemy as sa
+
+    from surveyapp.extensions import db
+    from surveyapp.models import Interview, InterviewStatus, Mode, ReviewStatus
+
+    with app.app_context():
+        if db.session.scalar(sa.select(Interview.id).where(Interview.uuid == REVIEWED_UUID)):
+            return REVIEWED_UUID
+        stored = db.session.get(Wave, wave.id)
+        assert stored is not None
+        db.session.add(
+            Interview(
+                uuid=REVIEWED_UUID,
+                wave_id=stored.id,
+                instrument_version_id=stored.instrument_version_id,
+                mode=Mode.tablet,
+                status=InterviewStatus.completed,
+                language="es",
+                answers={"rob_yn": 2, "n_incidents": 0},
+                paradata={},
+                revision=1,
+                review_status=ReviewStatus.received,
+            )
+        )
+        db.session.commit()
+    return REVIEWED_UUID
 
 
 def test_every_route_is_in_the_matrix(app: Flask) -> None:
@@ -142,7 +182,10 @@ def test_deactivated_user_loses_the_session(
     assert client.get("/manage/").status_code == 302
 
 
-@pytest.mark.parametrize("endpoint", sorted(e for e in ACCESS if e.startswith("manage.")))
+@pytest.mark.parametrize(
+    "endpoint",
+    sorted(e for e in ACCESS if e.startswith(("manage.", "fieldwork.review", "fieldwork.dash"))),
+)
 def test_area_scope_matrix(
     app: Flask,
     endpoint: str,
@@ -180,7 +223,8 @@ def test_area_scope_matrix(
     url = _url(app, endpoint, wave, make_user(Role.analyst))
     response = client.open(url, method=method, data={"status": "closed"})
     rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
-    if "wave_id" in rule.arguments:
+    if "wave_id" in rule.arguments or "interview_uuid" in rule.arguments:
+        # (the interview's unit lies in no area of the manager's)
         assert response.status_code == 404, response.status_code
     elif Role.survey_manager in allowed:
         assert response.status_code == (200 if method == "GET" else 302)
@@ -196,9 +240,11 @@ FIELD_API: dict[str, tuple[str, frozenset[Role]]] = {
     "field_api.assignments": ("GET", FIELD),
     "field_api.instrument": ("GET", FIELD),
     "field_api.interview": ("PUT", FIELD),
+    "field_api.put_attempt": ("PUT", FIELD),
 }
 FIELD_API_PUBLIC = {"field_api.login"}
 FIELD_API_VALUES = {
+    "attempt_uuid": "5b2e8c1a-0d3f-4e6a-8b7c-9d0e1f2a3b4c",
     "content_hash": "0" * 64,
     "interview_uuid": "3f1c2b9e-8d4a-4c51-9a6e-1b2c3d4e5f60",
 }

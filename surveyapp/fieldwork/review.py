@@ -1,0 +1,176 @@
+"""Review pages for supervisors and headquarters (``/fieldwork/waves/<id>/review``, ...).
+
+Area-scoped like management: a supervisor limited to an area sees the interviews of its units.
+The decisions are services/review.py's; every one is in the audit log.
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import Length
+
+from ..auth.decorators import role_required
+from ..extensions import db
+from ..models import Interview, ReviewStatus, User, Wave
+from ..models.base import MAX_ID
+from ..services import review
+from ..services.dispositions import aapor_code
+from ..services.scope import AreaScope, scope_of
+from ..services.users import UserError
+from .routes import bp
+
+#: Who reviews (administrators always may).
+REVIEW_ROLES = review.REVIEWERS
+#: Who reopens approved interviews.
+HQ_ROLES = review.HEADQUARTERS
+
+
+class DecisionForm(FlaskForm):
+    decision = HiddenField()
+    comment = TextAreaField("Comment for the interviewer", validators=[Length(max=2000)])
+    # The service checks the code against the questionnaire and says which one is wrong.
+    item = SelectField("Question concerned (optional)", default="", validate_choice=False)
+    approve = SubmitField("Approve")
+    reject = SubmitField("Reject and send back")
+
+
+class ReopenForm(FlaskForm):
+    reason = StringField("Why reopen it", validators=[Length(max=2000)])
+    submit = SubmitField("Reopen")
+
+
+def me() -> User:
+    user: User = current_user._get_current_object()
+    return user
+
+
+def scope() -> AreaScope:
+    return scope_of(db.session, me())
+
+
+def wave_or_404(wave_id: int, area_scope: AreaScope) -> Wave:
+    wave = db.session.get(Wave, wave_id) if 0 < wave_id <= MAX_ID else None
+    if wave is None or not area_scope.sees_wave(wave):
+        abort(404)
+    return wave
+
+
+def interview_or_404(interview_uuid: str, area_scope: AreaScope) -> Interview:
+    found = review.reviewable(db.session, interview_uuid, within=area_scope.area_ids)
+    if found is None:
+        abort(404)
+    return found
+
+
+def _int_arg(name: str) -> int | None:
+    raw = request.args.get(name, "")
+    return int(raw) if raw.isdigit() and 0 < int(raw) <= MAX_ID else None
+
+
+@bp.route("/waves/<int:wave_id>/review")
+@role_required(*REVIEW_ROLES)
+def review_list(wave_id: int) -> ResponseReturnValue:
+    """Received interviews of the wave by interviewer, area and review state."""
+    area_scope = scope()
+    wave = wave_or_404(wave_id, area_scope)
+    status_arg = request.args.get("status", "")
+    status = ReviewStatus(status_arg) if status_arg in set(ReviewStatus) else None
+    uuids = [u for u in request.args.getlist("uuid") if len(u) == 36][:500] or None
+    rows = review.review_queue(
+        db.session,
+        wave,
+        within=area_scope.area_ids,
+        interviewer_id=_int_arg("interviewer"),
+        area_id=_int_arg("area"),
+        review_status=status,
+        uuids=uuids,
+    )
+    return render_template(
+        "fieldwork/review_list.html",
+        wave=wave,
+        rows=rows,
+        statuses=list(ReviewStatus),
+        status=status,
+        interviewers=review.interviewers_of(db.session, wave),
+        interviewer_id=_int_arg("interviewer"),
+        filtered=bool(uuids),
+        limit=review.QUEUE_LIMIT,
+    )
+
+
+@bp.route("/interviews/<interview_uuid>")
+@role_required(*REVIEW_ROLES)
+def review_interview(interview_uuid: str) -> ResponseReturnValue:
+    """One interview: answers with labels, household selection, paradata, revisions, decisions."""
+    interview = interview_or_404(interview_uuid, scope())
+    form = DecisionForm()
+    form.item.choices = [("", "—"), *review.question_codes(interview)]
+    return render_template(
+        "fieldwork/review_interview.html",
+        interview=interview,
+        answers=review.answer_rows(interview),
+        paradata=review.paradata_summary(interview),
+        revisions=review.revision_history(db.session, interview),
+        disposition=aapor_code(interview.sample_unit.disposition)
+        if interview.sample_unit
+        else None,
+        form=form,
+        reopen_form=ReopenForm(),
+        can_reopen=me().has_role(*HQ_ROLES),
+        approved=interview.review_status is ReviewStatus.approved,
+    )
+
+
+@bp.route("/interviews/<interview_uuid>/review", methods=["POST"])
+@role_required(*REVIEW_ROLES)
+def review_decide(interview_uuid: str) -> ResponseReturnValue:
+    """Approve, or reject with a comment (and optionally the question it concerns)."""
+    interview = interview_or_404(interview_uuid, scope())
+    form = DecisionForm()
+    form.item.choices = [("", "—"), *review.question_codes(interview)]
+    back = redirect(url_for("fieldwork.review_interview", interview_uuid=interview.uuid))
+    if not form.validate_on_submit():
+        flash("The form expired or a field is too long; try again.", "error")
+        return back
+    approve = bool(form.approve.data) or form.decision.data == "approve"
+    try:
+        review.decide(
+            db.session,
+            interview,
+            by=me(),
+            approve=approve,
+            comment=form.comment.data,
+            item=form.item.data,
+        )
+    except UserError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+        return back
+    db.session.commit()
+    flash("Approved." if approve else "Sent back to the interviewer with your comment.", "success")
+    return redirect(url_for("fieldwork.review_list", wave_id=interview.wave_id))
+
+
+@bp.route("/interviews/<interview_uuid>/reopen", methods=["POST"])
+@role_required(*HQ_ROLES)
+def review_reopen(interview_uuid: str) -> ResponseReturnValue:
+    """Headquarters reopen an approved interview (it goes back to supervisors' review)."""
+    interview = interview_or_404(interview_uuid, scope())
+    form = ReopenForm()
+    back = redirect(url_for("fieldwork.review_interview", interview_uuid=interview.uuid))
+    if not form.validate_on_submit():
+        flash("The form expired or the reason is too long; try again.", "error")
+        return back
+    try:
+        review.reopen(db.session, interview, by=me(), reason=form.reason.data or "")
+    except UserError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+        return back
+    db.session.commit()
+    flash("Reopened: a supervisor can now send it back to the interviewer.", "success")
+    return back

@@ -1,0 +1,221 @@
+"""The quality-control dashboard: dispositions, AAPOR rates worked out by hand, and the flags."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from surveyapp.extensions import db
+from surveyapp.models import (
+    Disposition,
+    Interview,
+    InterviewStatus,
+    Mode,
+    ReviewStatus,
+    Role,
+    SampleUnit,
+    User,
+    Wave,
+)
+from surveyapp.services.dashboard import dashboard
+from surveyapp.services.sample import import_sample_units
+
+from .conftest import Field
+from .test_supervision_api import ATTEMPT, ATTEMPT_2, attempt
+
+THIRD = "7d4a0e3c-2f5b-4a8c-8d9e-1f2a3b4c5d6e"
+
+
+def _by_name(rows: list[Any], name: str) -> Any:
+    return next(r for r in rows if r.name == name)
+
+
+def test_dispositions_rates_and_days_are_what_the_rules_say(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    with field.app.app_context():
+        wave = db.session.get(Wave, field.wave.id)
+        assert wave is not None
+        import_sample_units(db.session, wave, "external_id\nH5\n")
+        h5 = db.session.scalar(sa.select(SampleUnit).where(SampleUnit.external_id == "H5"))
+        assert h5 is not None
+        h5.assigned_to_id = field.interviewer.id  # released, never visited: 3.x
+        db.session.commit()
+    # H1: complete. H2: no contact on the 5th, refusal on the 6th. H3 (the other interviewer):
+    # not eligible. H4: nobody's, never worked: not released, not counted.
+    assert field.put().status_code == 201
+    assert attempt(field, ATTEMPT, sample_unit_id=field.units["H2"]).status_code == 201
+    refusal = attempt(
+        field,
+        ATTEMPT_2,
+        sample_unit_id=field.units["H2"],
+        outcome="refusal",
+        attempted_at="2025-12-06T11:00:00-05:00",
+    )
+    assert refusal.status_code == 201
+    vacant = attempt(
+        field,
+        THIRD,
+        token=field.other_token,
+        sample_unit_id=field.units["H3"],
+        outcome="not_eligible",
+        attempted_at="2025-12-06T12:00:00-05:00",
+    )
+    assert vacant.status_code == 201
+    with field.app.app_context():
+        wave = db.session.get(Wave, field.wave.id)
+        assert wave is not None
+        board = dashboard(db.session, wave, within=None)
+    total = board.wave
+    # I=1, R=1, NE=1, U=1 (H5). e = eligible / (eligible + NE) = 2 / 3.
+    assert (total.counts.complete, total.counts.refusal, total.counts.not_eligible) == (1, 1, 1)
+    assert (total.counts.unknown, total.counts.total) == (1, 4)
+    assert total.rates.e == pytest.approx(2 / 3)
+    assert total.rates.rr1 == pytest.approx(1 / 3)  # 1 / (1 + 1 + 1)
+    assert total.rates.rr3 == pytest.approx(1 / (2 + 2 / 3))  # 0.375
+    assert total.rates.coop1 == pytest.approx(1 / 2)  # 1 / (1 + 1)
+    assert total.rates.con1 == pytest.approx(2 / 3)  # (1 + 1) / (2 + 0 + 1)
+    ana = _by_name(board.interviewers, "Ana Entrevistadora")
+    # H1, H2, H5: I=1, R=1, U=1; e = 2 / 2 = 1, RR1 = RR3 = 1/3.
+    assert (ana.counts.complete, ana.counts.refusal, ana.counts.unknown) == (1, 1, 1)
+    assert ana.rates.rr1 == pytest.approx(1 / 3) and ana.rates.rr3 == pytest.approx(1 / 3)
+    assert ana.interviews == 1
+    assert board.days == [
+        (dt.date(2025, 12, 5), 0, 0, 0, 1),
+        (dt.date(2025, 12, 6), 1, 0, 1, 0),
+    ]
+    client = field.app.test_client()
+    login(client, make_user(Role.supervisor))
+    page = client.get(f"/fieldwork/waves/{field.wave.id}/quality").get_data(as_text=True)
+    assert "Ana Entrevistadora" in page and "33.3%" in page and "37.5%" in page
+    assert "e = 66.7%" in page
+
+
+def _interviews(
+    session: Any, wave: Wave, unit: SampleUnit, who: User, n: int, **columns: Any
+) -> list[str]:
+    made = []
+    for _ in range(n):
+        interview = Interview(
+            uuid=str(uuid.uuid4()),
+            wave_id=wave.id,
+            sample_unit_id=unit.id,
+            instrument_version_id=wave.instrument_version_id,
+            mode=Mode.tablet,
+            status=InterviewStatus.completed,
+            disposition=int(Disposition.complete),
+            language="es",
+            interviewer_id=who.id,
+            revision=1,
+            review_status=ReviewStatus.received,
+            **columns,
+        )
+        session.add(interview)
+        made.append(interview.uuid)
+    session.flush()
+    return made
+
+
+def test_flags_point_at_the_interviews_behind_them(
+    session: Any, wave: Wave, make_user: Callable[..., User]
+) -> None:
+    shortcut = session.get(User, make_user(Role.interviewer, name="Atajo").id)
+    careful = session.get(User, make_user(Role.interviewer, name="Cuidadosa").id)
+    import_sample_units(session, wave, "external_id\nU1\nU2\n")
+    u1, u2 = session.scalars(sa.select(SampleUnit).order_by(SampleUnit.external_id)).all()
+    base = {
+        "duration_seconds": 2400,
+        "local_hour": 11,
+        "items_answered": 50,
+        "screeners_asked": 10,
+        "selection_draws": 1,
+    }
+    # Atajo: 20 interviews, 20% don't know, 18 of 20 one-adult households, 3 screener "yes" in 10.
+    atajo = _interviews(
+        session,
+        wave,
+        u1,
+        shortcut,
+        18,
+        items_dont_know=10,
+        items_refused=0,
+        eligible_adults=1,
+        screeners_yes=3,
+        **base,
+    )
+    atajo += _interviews(
+        session,
+        wave,
+        u1,
+        shortcut,
+        2,
+        items_dont_know=10,
+        items_refused=0,
+        eligible_adults=3,
+        screeners_yes=3,
+        **base,
+    )
+    # Cuidadosa: 40 interviews, 2% don't know, a quarter one-adult, no screener "yes" at all.
+    cuidadosa = _interviews(
+        session,
+        wave,
+        u2,
+        careful,
+        30,
+        items_dont_know=1,
+        items_refused=0,
+        eligible_adults=2,
+        screeners_yes=0,
+        **base,
+    )
+    cuidadosa += _interviews(
+        session,
+        wave,
+        u2,
+        careful,
+        10,
+        items_dont_know=1,
+        items_refused=0,
+        eligible_adults=1,
+        screeners_yes=0,
+        **base,
+    )
+    short = _interviews(
+        session,
+        wave,
+        u2,
+        careful,
+        1,
+        items_dont_know=0,
+        items_refused=0,
+        eligible_adults=2,
+        screeners_yes=0,
+        **{**base, "duration_seconds": 180, "local_hour": 23, "selection_draws": 3},
+    )
+    session.commit()
+    board = dashboard(session, wave, within=None)
+    flags = {(f.interviewer, f.kind): f for f in board.flags}
+    assert set(flags) == {
+        ("Atajo", "many don't know / refused answers"),
+        ("Atajo", "households with one adult"),
+        ("Cuidadosa", "few victimization screener \u201cyes\u201d"),
+        ("Cuidadosa", "very short interviews"),
+        ("Cuidadosa", "interviews started at night"),
+        ("Cuidadosa", "selection drawn more than once"),
+    }
+    assert sorted(flags[("Atajo", "many don't know / refused answers")].uuids) == sorted(atajo)
+    assert flags[("Cuidadosa", "very short interviews")].uuids == short
+    assert flags[("Cuidadosa", "selection drawn more than once")].uuids == short
+    one_adult = flags[("Atajo", "households with one adult")]
+    assert len(one_adult.uuids) == 18 and "90.0% of 20" in one_adult.detail
+    assert set(flags[("Cuidadosa", "few victimization screener \u201cyes\u201d")].uuids) == set(
+        cuidadosa + short
+    )
+    careful_row = _by_name(board.interviewers, "Cuidadosa")
+    assert careful_row.median_minutes == pytest.approx(40.0) and careful_row.short_outliers == 1
+    assert board.hours[11] == 60 and board.hours[23] == 1

@@ -1,0 +1,201 @@
+"""The supervisors' review pages under /fieldwork: list, one interview, approve, reject, reopen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from flask.testing import FlaskClient
+
+from surveyapp.extensions import db
+from surveyapp.models import Area, AreaLevel, AuditLog, Interview, Role, SampleUnit, User
+
+from ...conftest import csrf_token
+from .conftest import UUID, Field
+from .test_supervision_api import household
+
+
+@pytest.fixture
+def app_config() -> dict[str, Any]:
+    """CSRF on, as in production: every form posts its token."""
+    return {"WTF_CSRF_ENABLED": True}
+
+
+def _staff(
+    field: Field,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    role: Role,
+    area_id: int | None = None,
+) -> FlaskClient:
+    client = field.app.test_client()
+    person = make_user(role)
+    if area_id is not None:
+        with field.app.app_context():
+            found = db.session.get(User, person.id)
+            assert found is not None
+            found.area_id = area_id
+            db.session.commit()
+    assert login(client, person).status_code == 302
+    return client
+
+
+def _review_state(field: Field) -> tuple[str | None, str | None, str | None]:
+    with field.app.app_context():
+        interview = db.session.scalar(sa.select(Interview).where(Interview.uuid == UUID))
+        assert interview is not None
+        return (
+            interview.review_status.value if interview.review_status else None,
+            interview.review_comment,
+            interview.review_item,
+        )
+
+
+def _post(client: FlaskClient, url: str, page: str, **data: str) -> Any:
+    return client.post(url, data={"csrf_token": csrf_token(client, page), **data})
+
+
+def test_the_interview_page_shows_labels_household_paradata_and_revisions(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    paradata = {
+        "started_at": "2025-12-06T10:00:00-05:00",
+        "ended_at": "2025-12-06T10:12:00-05:00",
+        "questions": {"rob_yn": {"ms": 5300, "changes": 2}},
+    }
+    assert (
+        field.put(body=field.body(household=household(field), paradata=paradata)).status_code == 201
+    )
+    assert (
+        field.put(
+            body=field.body(
+                client_revision=2,
+                paradata=paradata,
+                answers={"rob_yn": 2, "n_incidents": 0, "safe_dark": 4},
+                household=household(field),
+            )
+        ).status_code
+        == 200
+    )
+    client = _staff(field, make_user, login, Role.supervisor)
+    listing = client.get(f"/fieldwork/waves/{field.wave.id}/review").get_data(as_text=True)
+    assert "H1" in listing and "Ana Entrevistadora" in listing and "received" in listing
+    page = client.get(f"/fieldwork/interviews/{UUID}").get_data(as_text=True)
+    # Labels from the instrument (Spanish, the language of the interview), codes beside them.
+    assert "¿Le robaron en los últimos 12 meses?" in page and "No (2)" in page
+    assert "Muy inseguro (4)" in page
+    assert "3 eligible adults" in page and "(selected)" in page
+    assert "12.0 minutes" in page and "rob_yn 5.3 s" in page
+    # Revision 2 changed the screener, the count and the perception answer.
+    assert "incident, n_incidents, rob_n, rob_yn, safe_dark" in page
+
+
+def test_a_supervisor_rejects_with_a_question_and_approves_and_every_step_is_audited(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    assert field.put().status_code == 201
+    client = _staff(field, make_user, login, Role.supervisor)
+    page = f"/fieldwork/interviews/{UUID}"
+    url = f"/fieldwork/interviews/{UUID}/review"
+    _post(client, url, page, reject="Reject", comment="", item="")
+    assert _review_state(field) == ("received", None, None)  # a rejection needs a comment
+    _post(client, url, page, reject="Reject", comment="Pregunte de nuevo", item="no_such_item")
+    assert _review_state(field) == ("received", None, None)
+    assert "The questionnaire has no question &#39;no_such_item&#39;" in client.get(page).get_data(
+        as_text=True
+    )
+    _post(client, url, page, reject="Reject", comment="Pregunte de nuevo", item="safe_dark")
+    assert _review_state(field) == ("rejected", "Pregunte de nuevo", "safe_dark")
+    state = field.client.get("/api/field/assignments", headers=field.auth()).json["interviews"][0]
+    assert (state["review_status"], state["review_item"]) == ("rejected", "safe_dark")
+    assert (
+        field.put(
+            body=field.body(client_revision=2, answers={**field.body()["answers"], "safe_dark": 2})
+        ).status_code
+        == 200
+    )
+    assert _review_state(field)[0] == "resubmitted"
+    _post(client, url, page, approve="Approve", comment="")
+    assert _review_state(field)[0] == "approved"
+    # An approved interview is not rejected by a supervisor: headquarters reopen it.
+    _post(client, url, page, reject="Reject", comment="Otra vez")
+    assert _review_state(field)[0] == "approved"
+    no = _post(client, f"/fieldwork/interviews/{UUID}/reopen", page, reason="x")
+    assert no.status_code == 403
+    hq = _staff(field, make_user, login, Role.survey_manager)
+    _post(hq, f"/fieldwork/interviews/{UUID}/reopen", page, reason="")
+    assert _review_state(field)[0] == "approved"  # a reason is needed
+    _post(hq, f"/fieldwork/interviews/{UUID}/reopen", page, reason="Edad inconsistente")
+    assert _review_state(field)[0] == "received"
+    with field.app.app_context():
+        actions = list(
+            db.session.scalars(
+                sa.select(AuditLog.action)
+                .where(AuditLog.action.in_(["interview.review", "interview.reopen"]))
+                .order_by(AuditLog.id)
+            )
+        )
+        reopen = db.session.scalar(sa.select(AuditLog).where(AuditLog.action == "interview.reopen"))
+        assert reopen is not None and reopen.details["reason"] == "Edad inconsistente"
+    assert actions == ["interview.review", "interview.review", "interview.reopen"]
+
+
+def test_forms_without_csrf_change_nothing(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    assert field.put().status_code == 201
+    client = _staff(field, make_user, login, Role.supervisor)
+    response = client.post(f"/fieldwork/interviews/{UUID}/review", data={"approve": "Approve"})
+    assert response.status_code in (302, 400)
+    assert _review_state(field)[0] == "received"
+
+
+def test_a_supervisor_of_another_area_sees_nothing(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    assert field.put().status_code == 201
+    with field.app.app_context():
+        north = Area(code="N", name="Norte", level=AreaLevel.municipality)
+        south = Area(code="S", name="Sur", level=AreaLevel.municipality)
+        db.session.add_all([north, south])
+        db.session.flush()
+        unit = db.session.get(SampleUnit, field.units["H1"])
+        assert unit is not None
+        unit.area_id = north.id
+        south_id, north_id = south.id, north.id
+        db.session.commit()
+    elsewhere = _staff(field, make_user, login, Role.supervisor, area_id=south_id)
+    assert elsewhere.get(f"/fieldwork/interviews/{UUID}").status_code == 404
+    assert "H1" not in elsewhere.get(f"/fieldwork/waves/{field.wave.id}/review").get_data(
+        as_text=True
+    )
+    here = _staff(field, make_user, login, Role.supervisor, area_id=north_id)
+    assert here.get(f"/fieldwork/interviews/{UUID}").status_code == 200
+
+
+def test_unknown_interviews_and_waves_are_404(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    client = _staff(field, make_user, login, Role.survey_manager)
+    assert (
+        client.get("/fieldwork/interviews/00000000-0000-4000-8000-000000000000").status_code == 404
+    )
+    assert client.get("/fieldwork/interviews/x").status_code == 404
+    assert client.get("/fieldwork/waves/2147483648/review").status_code == 404
+    assert (
+        client.get(
+            f"/fieldwork/waves/{field.wave.id}/review?status=bogus&interviewer=-1"
+        ).status_code
+        == 200
+    )
+
+
+def test_interviewers_may_not_review(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    assert field.put().status_code == 201
+    client = _staff(field, make_user, login, Role.interviewer)
+    assert client.get(f"/fieldwork/interviews/{UUID}").status_code == 403
+    assert client.get(f"/fieldwork/waves/{field.wave.id}/quality").status_code == 403
