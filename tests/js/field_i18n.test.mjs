@@ -25,7 +25,7 @@ test('every text exists in every language with the same placeholders', () => {
 
 test('every key the app asks for is translated', () => {
   const used = new Set();
-  for (const file of ['app.js', 'render.js']) {
+  for (const file of ['app.js', 'frame.js', 'household.js', 'interview.js', 'render.js']) {
     const source = readFileSync(fileURLToPath(new URL(file, FIELD)), 'utf8');
     for (const match of source.matchAll(/\bt\('([a-z_]+)'/g)) used.add(match[1]);
     for (const match of source.matchAll(/: '((?:state|not)_[a-z_]+)'/g)) used.add(match[1]);

@@ -1,33 +1,20 @@
-// The interviewer app: screens, navigation and the interview loop. Storage is store.js, the
-// server is sync.js, the questionnaire is the shared engine (window.SurveyEngine).
+// The interviewer app: start-up, the sync loop, routing, login and the home screen. An interview's
+// screens are interview.js (pages, finishing) and household.js (visits, roster and selection);
+// frame.js is what every screen shares; storage is store.js, the server sync.js.
 import { NetworkError } from './api.js';
+import { go, screen, toast, ui } from './frame.js';
+import { visitScreen } from './household.js';
 import { LANGUAGES, setLanguage, t, uiLanguage } from './i18n.js';
-import { PageClock, emptyParadata, forUpload } from './paradata.js';
-import { selectAdult } from './selection.js';
-import { applyRelevance, codeOf, readRaw, renderPage, showErrors, tentativeValues } from './render.js';
+import { BADGES, HOUSEHOLD, interviewScreen, releaseLock } from './interview.js';
+import { emptyParadata } from './paradata.js';
 import * as store from './store.js';
 import * as sync from './sync.js';
-import { debounce, el, formatBytes, localDate, localIso, newUuid } from './util.js';
+import { el, formatBytes, newUuid } from './util.js';
 
 const { STATES } = store;
 const BUILD = document.querySelector('meta[name="field-build"]').content;
 const main = document.getElementById('main');
 const SPACE_WARNING_BYTES = 50 * 1024 * 1024;
-// Screens of an interview besides its pages; '~' is never in a page id (section names are
-// identifiers), so no questionnaire can hide them.
-const FINISH = '~finish';
-const HOUSEHOLD = '~household';
-
-const ui = {
-  online: navigator.onLine,
-  syncing: false,
-  backoff: 0,
-  timer: null,
-  lastError: null,
-  waitingWorker: null,
-  updating: false,
-  leave: null, // closes the open interview (saves, releases its lock)
-};
 
 // ------------------------------------------------------------------ start
 
@@ -39,6 +26,7 @@ async function boot() {
   window.addEventListener('online', () => { ui.online = true; statusBar(); scheduleSync(0); });
   window.addEventListener('offline', () => { ui.online = false; statusBar(); });
   window.addEventListener('hashchange', () => route());
+  window.addEventListener('field-sync-request', () => scheduleSync(0));
   statusBar();
   await route();
   scheduleSync(1000);
@@ -131,14 +119,6 @@ async function statusBar() {
   node.className = `bar__status ${ui.online ? 'bar__status--on' : 'bar__status--off'}`;
 }
 
-function toast(message) {
-  const node = document.getElementById('toast');
-  node.textContent = message;
-  node.hidden = false;
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => { node.hidden = true; }, 6000);
-}
-
 // ------------------------------------------------------------------ routing
 
 async function route() {
@@ -170,16 +150,6 @@ async function showRoute() {
   return homeScreen(session);
 }
 
-function go(hash) {
-  if (window.location.hash === hash) route();
-  else window.location.hash = hash;
-}
-
-function screen(title, ...children) {
-  main.replaceChildren(el('h1', { class: 'title', text: title }), ...children.filter((c) => c !== null && c !== undefined));
-  main.focus({ preventScroll: true });
-  window.scrollTo(0, 0);
-}
 
 function languagePicker() {
   const select = el('select', { id: 'ui-lang', class: 'select', on: { change: (e) => { setLanguage(e.target.value); route(); } } },
@@ -248,10 +218,6 @@ async function askPersistence() {
 
 // ------------------------------------------------------------------ home
 
-const BADGES = {
-  none: 'not_started', draft: 'state_draft', outbox: 'state_outbox', sent: 'state_sent',
-  returned: 'state_returned', approved: 'state_approved', refused: 'state_refused',
-};
 
 async function homeScreen(session) {
   const [waves, units, interviews, attempts] = await Promise.all([store.allWaves(), store.allUnits(), store.allInterviews(), store.allAttempts()]);
@@ -440,150 +406,6 @@ async function startInterview(session, wave, unit) {
   go(`#/i/${record.uuid}${record.household ? `/${HOUSEHOLD}` : ''}`);
 }
 
-// ------------------------------------------------------------------ visits
-
-const OUTCOMES = ['no_contact', 'appointment', 'refusal', 'not_eligible', 'language', 'incapacity', 'other'];
-
-async function visitScreen(session, unitId) {
-  const unit = await store.getUnit(unitId);
-  if (!unit) { toast(t('not_found')); return go('#/'); }
-  const error = el('p', { class: 'notice notice--error', role: 'alert', hidden: true });
-  const note = el('textarea', { id: 'visit-note', class: 'input input--wide', rows: 3 });
-  const choices = el('fieldset', { class: 'q' }, el('legend', { class: 'q__label', text: t('visit_outcome') }),
-    el('div', { class: 'choices' }, OUTCOMES.map((code) => el('div', { class: 'choice' },
-      el('input', { type: 'radio', name: 'outcome', id: `outcome-${code}`, value: code, class: 'choice__input' }),
-      el('label', { class: 'choice__label', for: `outcome-${code}`, text: t(`outcome_${code}`) })))));
-  const form = el('form', { class: 'page', novalidate: true }, choices,
-    el('label', { class: 'q__label', for: 'visit-note', text: t('visit_note') }), note,
-    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'button', id: 'save-visit', text: t('save_visit') })));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const chosen = form.querySelector('input[name=outcome]:checked');
-    if (!chosen) { error.textContent = t('visit_choose'); error.hidden = false; return; }
-    const text = note.value.trim();
-    if (text.length > 2000) { error.textContent = t('visit_note_long'); error.hidden = false; return; }
-    const body = { sample_unit_id: unit.id, attempted_at: localIso(), outcome: chosen.value, note: text || null };
-    await store.addAttempt({ uuid: newUuid(), sample_unit_id: unit.id, interviewer_id: session.user.id, body, state: STATES.outbox, server: null });
-    toast(t('visit_saved'));
-    go('#/');
-    scheduleSync(0);
-  });
-  screen(t('record_visit'), el('p', { class: 'crumb', text: `${unit.external_id}${unit.address ? ` · ${unit.address}` : ''}` }), error, form,
-    el('button', { type: 'button', class: 'link', text: t('cancel'), on: { click: () => go('#/') } }));
-}
-
-// ------------------------------------------------------------------ the household and its adult
-
-function householdScreen(ctx) {
-  const { record } = ctx;
-  const household = record.household;
-  const birthdays = household.method !== 'kish';
-  const drawn = household.draws.length > 0;
-  const rows = el('div', { class: 'roster' });
-  const error = el('div', { class: 'notice notice--error', role: 'alert', tabindex: '-1', hidden: true });
-  const addRow = (person) => {
-    const line = rows.children.length + 1;
-    const row = el('fieldset', { class: 'roster__row', dataset: { line: String(line) } },
-      el('legend', { class: 'q__label', text: t('person_n', { n: line }) }),
-      el('label', { class: 'q__hint', for: `r${line}-initials`, text: t('initials') }),
-      el('input', { id: `r${line}-initials`, name: 'initials', class: 'input', maxlength: 20, value: person ? person.initials : null }),
-      el('div', { class: 'choices choices--inline' }, ['m', 'f', 'x'].map((sex) => el('div', { class: 'choice' },
-        el('input', { type: 'radio', id: `r${line}-sex-${sex}`, name: `sex-${line}`, value: sex, class: 'choice__input', checked: person && person.sex === sex }),
-        el('label', { class: 'choice__label', for: `r${line}-sex-${sex}`, text: t(`sex_${sex}`) })))),
-      el('label', { class: 'q__hint', for: `r${line}-age`, text: t('age') }),
-      el('input', { id: `r${line}-age`, name: 'age', class: 'input input--num', inputmode: 'numeric', value: person ? String(person.age) : null }),
-      birthdays ? el('label', { class: 'q__hint', for: `r${line}-birthday`, text: t('birthday') }) : null,
-      birthdays ? el('input', { id: `r${line}-birthday`, name: 'birthday', class: 'input input--num', placeholder: 'MM-DD', value: person && person.birthday ? person.birthday : null }) : null);
-    rows.append(row);
-  };
-  const source = household.roster.length ? household.roster : (record.roster_draft || []);
-  if (source.length) source.forEach(addRow); else addRow(null);
-  if (ctx.readOnly || drawn) rows.querySelectorAll('input').forEach((i) => { i.disabled = ctx.readOnly; });
-
-  const read = () => {
-    const roster = [];
-    const problems = [];
-    Array.from(rows.children).forEach((row, i) => {
-      const line = i + 1;
-      const initials = row.querySelector('[name=initials]').value.trim();
-      const sexInput = row.querySelector(`input[name="sex-${line}"]:checked`);
-      const ageText = row.querySelector('[name=age]').value.trim();
-      const birthday = birthdays ? row.querySelector('[name=birthday]').value.trim() : null;
-      if (!initials && !sexInput && !ageText && !birthday) return; // an empty row is not a person
-      const person = { line: roster.length + 1, initials, sex: sexInput ? sexInput.value : null, age: /^\d{1,3}$/.test(ageText) ? Number(ageText) : null };
-      if (!initials) problems.push(t('roster_initials', { n: line }));
-      if (!person.sex) problems.push(t('roster_sex', { n: line }));
-      if (person.age === null || person.age > 120) problems.push(t('roster_age', { n: line }));
-      if (birthdays) {
-        person.birthday = birthday;
-        if (person.age !== null && person.age >= 18 && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(birthday || '')) problems.push(t('roster_birthday', { n: line }));
-      }
-      roster.push(person);
-    });
-    return { roster, problems };
-  };
-  const saveDraft = debounce(() => {
-    if (!ctx.readOnly && !ctx.left) persist(ctx, () => ({ roster_draft: read().roster }));
-  }, 300);
-  rows.addEventListener('input', saveDraft);
-  rows.addEventListener('change', saveDraft);
-  // Leaving the screen writes what was typed, then nothing more from this screen's copy.
-  ui.leave = async () => {
-    ui.leave = null;
-    if (!ctx.readOnly && !ctx.left) {
-      ctx.left = true;
-      await persist(ctx, () => ({ roster_draft: read().roster }));
-    }
-    ctx.left = true;
-  };
-
-  const result = el('div', { id: 'selection-result' });
-  const showSelection = () => {
-    const h = ctx.record.household;
-    if (!h.draws.length) { result.replaceChildren(); return; }
-    const person = h.roster.find((p) => p.line === h.selected_line);
-    const parts = [el('p', { class: 'notice notice--ok', id: 'selected-adult', text: t('selected_adult', { initials: person ? person.initials : '?', line: h.selected_line, n: h.eligible_adults }) })];
-    if (h.draws.length > 1) parts.push(el('p', { class: 'notice', text: t('draws_recorded', { n: h.draws.length }) }));
-    parts.push(el('button', { type: 'button', class: 'button', id: 'to-questionnaire', text: t('to_questionnaire'), on: { click: () => go(`#/i/${record.uuid}`) } }));
-    result.replaceChildren(...parts);
-    draw.className = 'button button--secondary';
-  };
-  const draw = el('button', { type: 'button', class: 'button', id: 'select-adult', text: drawn ? t('select_again') : t('select_adult') });
-  draw.addEventListener('click', async () => {
-    const { roster, problems } = read();
-    if (!roster.length) problems.push(t('roster_empty'));
-    if (problems.length) {
-      error.replaceChildren(el('ul', {}, problems.map((p) => el('li', { text: p }))));
-      error.hidden = false;
-      error.focus();
-      return;
-    }
-    error.hidden = true;
-    const today = localDate();
-    const chosen = selectAdult({ method: household.method, seed: household.seed, roster, today });
-    if (chosen.selectedLine === null) {
-      error.replaceChildren(el('p', { text: t('no_adult') }));
-      error.hidden = false;
-      return;
-    }
-    if (ctx.record.household.draws.length && !window.confirm(t('confirm_draw_again'))) return;
-    // Every draw is kept and sent: drawing again to reach a more convenient person shows.
-    const draws = [...ctx.record.household.draws, { at: localIso(), selected_line: chosen.selectedLine, roster_size: roster.length }];
-    const next = { ...ctx.record.household, roster, eligible_adults: chosen.eligibleAdults, selected_line: chosen.selectedLine, draws };
-    if (await persist(ctx, { household: next })) {
-      draw.textContent = t('select_again');
-      showSelection();
-    }
-  });
-  showSelection();
-  const add = el('button', { type: 'button', class: 'button button--secondary', id: 'add-person', text: t('add_person'), on: { click: () => addRow(null) } });
-  screen(t('household_title'),
-    el('p', { class: 'crumb', text: `${record.unit ? record.unit.external_id : ''} · ${t(`method_${household.method}`)}` }),
-    el('p', { class: 'q__hint', text: t('household_hint') }),
-    error, rows, ctx.readOnly ? null : el('div', { class: 'actions' }, add, draw), result,
-    el('button', { type: 'button', class: 'link', id: 'close', text: t('save_close'), on: { click: () => go('#/') } }));
-}
-
 function chooseLanguage(languages, preferred) {
   return new Promise((resolve) => {
     const names = Object.fromEntries(LANGUAGES);
@@ -603,304 +425,6 @@ async function reopen(record) {
     await store.updateInterview(record.uuid, (r) => { r.state = STATES.draft; return r; });
   }
   go(`#/i/${record.uuid}`);
-}
-
-// ------------------------------------------------------------------ the interview
-
-/**
- * Hold the interview's Web Lock while it is open in this tab (across its pages): a second tab
- * asking for it gets nothing and says the interview is open elsewhere.
- */
-async function acquire(uuid) {
-  if (ui.lock && ui.lock.uuid === uuid) return true;
-  releaseLock();
-  if (!navigator.locks || !navigator.locks.request) return true;
-  return new Promise((resolve) => {
-    navigator.locks.request(`interview:${uuid}`, { ifAvailable: true }, (lock) => {
-      if (!lock) { resolve(false); return null; }
-      return new Promise((release) => { ui.lock = { uuid, release }; resolve(true); });
-    });
-  });
-}
-
-function releaseLock() {
-  if (ui.lock) ui.lock.release();
-  ui.lock = null;
-}
-
-async function interviewScreen(session, uuid, pageId) {
-  const record = await store.getInterview(uuid);
-  if (!record) { releaseLock(); toast(t('not_found')); return go('#/'); }
-  if (!(await acquire(uuid))) {
-    return screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', id: 'open-elsewhere', text: t('open_elsewhere') }),
-      el('button', { type: 'button', class: 'button', text: t('back_to_list'), on: { click: () => go('#/') } }));
-  }
-  return openInterview(session, record, pageId);
-}
-
-async function openInterview(session, record, pageId) {
-  const wave = (await store.getWave(record.wave_id)) || null;
-  const doc = await store.getInstrument(record.instrument_hash);
-  if (!doc) { releaseLock(); toast(t('instrument_missing')); return go('#/'); }
-  const options = {
-    language: record.language,
-    today: localDate(),
-    referencePeriod: wave ? [wave.reference_start, wave.reference_end] : null,
-  };
-  const iv = window.SurveyEngine.createInterview(doc, record.answers, options);
-  const ctx = { session, record, doc, iv, options, readOnly: ![STATES.draft].includes(record.state) };
-  if (pageId === FINISH) return finishScreen(ctx);
-  if (record.household && (pageId === HOUSEHOLD || (!record.household.draws.length && !ctx.readOnly))) {
-    return householdScreen(ctx);
-  }
-  const ids = iv.pageIds();
-  const target = pageId && ids.includes(pageId) ? pageId : pageOfReview(iv, record) || (record.page && ids.includes(record.page) ? record.page : ids[0]);
-  return pageScreen(ctx, target);
-}
-
-/** A sent-back interview opens on the page of the question the supervisor commented on. */
-function pageOfReview(iv, record) {
-  const server = record.server || {};
-  if (record.state !== STATES.draft || server.review_status !== 'rejected' || !server.review_item) return null;
-  const code = server.review_item;
-  return iv.pageIds().find((id) => iv.page(id).items.some((i) => i.code === code || (i.rows || []).some((r) => r.code === code))) || null;
-}
-
-function repeatOf(doc, sectionName) {
-  const section = (doc.sections || []).find((s) => s.name === sectionName);
-  if (section && section.items.length === 1 && section.items[0].type === 'repeat') return section.items[0];
-  return null;
-}
-
-/** The page as it would be with `raw` typed in: the engine decides what is asked. */
-function preview(ctx, page, raw) {
-  const answers = structuredClone(ctx.iv.answers);
-  let target = answers;
-  const repeat = repeatOf(ctx.doc, page.section);
-  if (repeat && page.instance) {
-    const list = Array.isArray(answers[repeat.code]) ? answers[repeat.code] : (answers[repeat.code] = []);
-    while (list.length < page.instance) list.push({});
-    target = list[page.instance - 1];
-  }
-  for (const item of page.items) {
-    delete target[item.code];
-    for (const row of item.rows || []) delete target[row.code];
-  }
-  Object.assign(target, tentativeValues(page, raw));
-  try {
-    return window.SurveyEngine.createInterview(ctx.doc, answers, ctx.options).page(page.id);
-  } catch {
-    return null;
-  }
-}
-
-function pathFor(page, repeat) {
-  return (code) => (repeat && page.instance ? `${repeat.code}[${page.instance}].${code}` : code);
-}
-
-function persist(ctx, change) {
-  // Writes of this tab go one after the other (each needs the edit counter the previous one
-  // left); a second tab's copy can never win silently: its counter no longer matches.
-  const run = async () => {
-    if (ctx.conflict) return false;
-    const next = { ...ctx.record, ...(typeof change === 'function' ? change(ctx.record) : change) };
-    try {
-      ctx.record = await store.saveInterview(next, ctx.record.edit);
-      return true;
-    } catch (err) {
-      if (err && err.name === 'QuotaExceededError') {
-        // The device is full: what was saved before stays; say so at once, every time.
-        toast(t('storage_full'));
-        return false;
-      }
-      if (!(err instanceof store.EditConflict)) throw err;
-      ctx.conflict = true;
-      screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', id: 'changed-elsewhere', text: t('changed_elsewhere') }),
-        el('button', { type: 'button', class: 'button', text: t('reload'), on: { click: () => route() } }));
-      return false;
-    }
-  };
-  ctx.writes = (ctx.writes || Promise.resolve()).then(run, run);
-  return ctx.writes;
-}
-
-function pageScreen(ctx, pageId) {
-  const { iv, record, doc } = ctx;
-  const page = iv.page(pageId);
-  const ids = iv.pageIds();
-  const repeat = repeatOf(doc, page.section);
-  const pending = (record.pending || {})[pageId] || {};
-  const form = renderPage(page, pending, t);
-  form.dataset.page = pageId;
-  const clock = new PageClock(record.paradata || emptyParadata(BUILD), pageId, pathFor(page, repeat));
-  applyRelevance(form, page);
-  if (ctx.readOnly) form.querySelectorAll('input, textarea, select').forEach((node) => { node.disabled = true; });
-
-  const savePending = debounce(async () => {
-    if (ctx.readOnly || ctx.conflict) return;
-    const raw = readRaw(form);
-    await persist(ctx, (r) => ({ pending: { ...(r.pending || {}), [pageId]: raw }, page: pageId, paradata: clock.paradata }));
-  }, 250);
-  const updateRelevance = debounce(() => {
-    const shown = preview(ctx, page, readRaw(form));
-    if (shown) applyRelevance(form, shown);
-  }, 120);
-  const onAnswer = (event) => {
-    const code = codeOf(event.target);
-    if (!code) return;
-    const raw = readRaw(form);
-    clock.touch(code, raw[code] === undefined ? null : raw[code]);
-    updateRelevance();
-    if (event.type === 'change') savePending.flush(); // an answer given: written now
-    else savePending();
-  };
-  form.addEventListener('input', onAnswer);
-  form.addEventListener('change', onAnswer);
-
-  const summary = el('div', { class: 'notice notice--error', role: 'alert', tabindex: '-1', hidden: true });
-  const index = ids.indexOf(pageId);
-  const next = el('button', { type: 'submit', class: 'button', id: 'next', text: index === ids.length - 1 ? t('review_finish') : t('next') });
-  const back = el('button', { type: 'button', class: 'button button--secondary', id: 'back', text: t('back'), disabled: index <= 0 });
-  const close = el('button', { type: 'button', class: 'link', id: 'close', text: t('save_close') });
-
-  const leave = async (outcome) => {
-    if (ctx.left) return;
-    ctx.left = true;
-    ui.leave = null;
-    if (!ctx.readOnly && !ctx.conflict) {
-      clock.leave(outcome);
-      savePending.flush();
-      const raw = readRaw(form);
-      await persist(ctx, (r) => ({ pending: { ...(r.pending || {}), [pageId]: raw }, page: pageId, paradata: clock.paradata }));
-    }
-  };
-  ui.leave = leave;
-  const moveTo = async (target) => {
-    await leave('navigate');
-    go(`#/i/${record.uuid}/${encodeURIComponent(target)}`);
-  };
-
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (ctx.readOnly) return moveTo(iv.nextPageId(pageId) || FINISH);
-    const raw = readRaw(form);
-    const errors = iv.applyPage(pageId, raw);
-    if (errors.length) {
-      summary.replaceChildren(el('p', { class: 'notice__title', text: t('fix_errors') }),
-        el('ul', {}, errors.map((e) => el('li', {}, el('a', { href: `#q-${e.code}`, text: e.message, on: { click: (ev) => { ev.preventDefault(); const q = form.querySelector(`[data-code="${CSS.escape(e.code)}"]`); if (q) { q.scrollIntoView(); const input = q.querySelector('input, textarea'); if (input) input.focus(); } } } })))));
-      summary.hidden = false;
-      showErrors(form, errors);
-      summary.focus();
-      return;
-    }
-    clock.leave('next');
-    const target = iv.nextPageId(pageId) || FINISH;
-    ctx.left = true;
-    ui.leave = null;
-    const ok = await persist(ctx, (r) => {
-      const remaining = { ...(r.pending || {}) };
-      delete remaining[pageId];
-      return { answers: iv.answers, pending: remaining, page: target === FINISH ? pageId : target, paradata: clock.paradata };
-    });
-    if (ok) go(`#/i/${record.uuid}/${encodeURIComponent(target)}`);
-  });
-  back.addEventListener('click', () => moveTo(iv.previousPageId(pageId) || pageId));
-  close.addEventListener('click', async () => { await leave('close'); go('#/'); });
-
-  const [done, total] = iv.progress();
-  const review = reviewNotice(record, page);
-  form.append(el('div', { class: 'actions' }, next, back));
-  screen(page.title,
-    el('p', { class: 'crumb', text: `${record.unit ? record.unit.external_id : ''} · ${t('progress', { done, total })}` }),
-    el('progress', { class: 'progress', max: total, value: done, 'aria-label': t('progress', { done, total }) }),
-    review, summary, form, close);
-}
-
-/** The supervisor's comment (or the server's refusal) on the page it concerns, or on every page. */
-function reviewNotice(record, page) {
-  const server = record.server || {};
-  if (record.state === STATES.draft && server.review_status === 'rejected' && server.review_comment) {
-    const concerns = !server.review_item || page.items.some((i) => i.code === server.review_item || (i.rows || []).some((r) => r.code === server.review_item));
-    if (concerns) return el('p', { class: 'notice notice--error', id: 'review-comment', text: `${t('supervisor_says')}: ${server.review_comment}` });
-  }
-  if (record.state === STATES.draft && server.problems && server.problems.length) {
-    const mine = server.problems.filter((p) => page.items.some((i) => p.path === i.code || p.path.endsWith(`.${i.code}`)));
-    if (mine.length) return el('ul', { class: 'notice notice--error' }, mine.map((p) => el('li', { text: `${p.path}: ${p.message}` })));
-  }
-  return null;
-}
-
-function finishScreen(ctx) {
-  const { iv, record } = ctx;
-  const needsHousehold = Boolean(record.household && !record.household.draws.length);
-  const complete = iv.isComplete() && !needsHousehold;
-  const [done, total] = iv.progress();
-  const incomplete = iv.pageIds().filter((id) => !pageDone(iv, id));
-  ui.leave = null;
-  const finish = async (status) => {
-    const paradata = { ...(record.paradata || emptyParadata(BUILD)), ended_at: localIso() };
-    const clientRevision = (record.client_revision || 0) + 1;
-    const savedAt = localIso();
-    const outbox = {
-      wave_id: record.wave_id,
-      sample_unit_id: record.sample_unit_id,
-      instrument_hash: record.instrument_hash,
-      language: record.language,
-      status,
-      answers: iv.answers,
-      paradata: forUpload(paradata),
-      client_revision: clientRevision,
-      saved_at: savedAt,
-    };
-    if (record.household && record.household.draws.length) {
-      const { method, seed, roster, eligible_adults: eligibleAdults, selected_line: selectedLine, draws } = record.household;
-      outbox.household = { method, seed, roster, eligible_adults: eligibleAdults, selected_line: selectedLine, draws };
-    }
-    const ok = await persist(ctx, { state: STATES.outbox, status, outbox, client_revision: clientRevision, paradata, pending: {} });
-    if (ok) {
-      toast(t('saved_for_sending'));
-      go('#/');
-      scheduleSync(0);
-    }
-  };
-  const children = [
-    el('p', { class: 'lead', text: t('progress', { done, total }) }),
-  ];
-  if (ctx.readOnly) {
-    children.push(el('p', { class: 'notice', text: t(BADGES[record.state]) }));
-  } else if (complete) {
-    children.push(el('p', { class: 'notice notice--ok', text: t('complete_ready') }),
-      el('button', { type: 'button', class: 'button', id: 'finish', text: t('finish_send'), on: { click: () => finish('completed') } }));
-  } else if (needsHousehold) {
-    children.push(el('p', { class: 'notice', text: t('household_missing') }));
-  } else {
-    children.push(el('p', { class: 'notice', text: t('incomplete') }),
-      el('ul', { class: 'links' }, incomplete.map((id) => el('li', {}, el('a', { href: `#/i/${record.uuid}/${encodeURIComponent(id)}`, text: iv.page(id).title })))));
-  }
-  if (!ctx.readOnly) {
-    children.push(el('details', { class: 'breakoff' },
-      el('summary', { text: t('break_off') }),
-      el('p', { class: 'q__hint', text: t('break_off_hint') }),
-      el('button', { type: 'button', class: 'button button--warning', id: 'break-off', text: t('break_off_confirm'), on: { click: () => finish('abandoned') } })));
-  }
-  if (record.household) {
-    children.push(el('p', {}, el('a', { href: `#/i/${record.uuid}/${HOUSEHOLD}`, text: t('household_title') })));
-  }
-  children.push(el('button', { type: 'button', class: 'link', text: t('back_to_list'), on: { click: () => go('#/') } }));
-  screen(t('review_finish'), ...children);
-}
-
-function pageDone(iv, id) {
-  const page = iv.page(id);
-  for (const item of page.items) {
-    if (item.relevant === false) continue;
-    if (item.type === 'grid') {
-      if (item.required && (item.rows || []).some((r) => r.relevant !== false && (r.value === null || r.value === undefined))) return false;
-    } else if (item.required && (item.value === null || item.value === undefined)) {
-      return false;
-    }
-  }
-  return true;
 }
 
 boot().catch((err) => {

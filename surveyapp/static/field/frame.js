@@ -1,0 +1,70 @@
+// The frame every screen of the interviewer app shares: the main area, short messages, moving
+// between screens, the state of the running app, and writing the open interview.
+import { t } from './i18n.js';
+import * as store from './store.js';
+import { el } from './util.js';
+
+export const main = document.getElementById('main');
+
+export const ui = {
+  online: navigator.onLine,
+  syncing: false,
+  backoff: 0,
+  timer: null,
+  lastError: null,
+  waitingWorker: null,
+  updating: false,
+  leave: null, // closes the open screen of an interview (saves what is typed)
+  lock: null, // the Web Lock of the interview open in this tab
+};
+
+/** Ask the app for a sync soon (an interview or a visit is waiting). */
+export function requestSync() {
+  window.dispatchEvent(new Event('field-sync-request'));
+}
+
+export function toast(message) {
+  const node = document.getElementById('toast');
+  node.textContent = message;
+  node.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { node.hidden = true; }, 6000);
+}
+
+/** Show the screen of `hash` (again, if it is the one shown). */
+export function go(hash) {
+  if (window.location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else window.location.hash = hash;
+}
+
+export function screen(title, ...children) {
+  main.replaceChildren(el('h1', { class: 'title', text: title }), ...children.filter((c) => c !== null && c !== undefined));
+  main.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+}
+
+export function persist(ctx, change) {
+  // Writes of this tab go one after the other (each needs the edit counter the previous one
+  // left); a second tab's copy can never win silently: its counter no longer matches.
+  const run = async () => {
+    if (ctx.conflict) return false;
+    const next = { ...ctx.record, ...(typeof change === 'function' ? change(ctx.record) : change) };
+    try {
+      ctx.record = await store.saveInterview(next, ctx.record.edit);
+      return true;
+    } catch (err) {
+      if (err && err.name === 'QuotaExceededError') {
+        // The device is full: what was saved before stays; say so at once, every time.
+        toast(t('storage_full'));
+        return false;
+      }
+      if (!(err instanceof store.EditConflict)) throw err;
+      ctx.conflict = true;
+      screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', id: 'changed-elsewhere', text: t('changed_elsewhere') }),
+        el('button', { type: 'button', class: 'button', text: t('reload'), on: { click: () => go(window.location.hash) } }));
+      return false;
+    }
+  };
+  ctx.writes = (ctx.writes || Promise.resolve()).then(run, run);
+  return ctx.writes;
+}

@@ -1,0 +1,152 @@
+// Before and around the questionnaire: visits to a unit (contact attempts) and the household
+// roster with the selection of the adult to interview (selection.js, the server's rule).
+import { t } from './i18n.js';
+import { selectAdult } from './selection.js';
+import * as store from './store.js';
+import { go, persist, requestSync, screen, toast, ui } from './frame.js';
+import { debounce, el, localDate, localIso, newUuid } from './util.js';
+
+const { STATES } = store;
+
+
+const OUTCOMES = ['no_contact', 'appointment', 'refusal', 'not_eligible', 'language', 'incapacity', 'other'];
+
+export async function visitScreen(session, unitId) {
+  const unit = await store.getUnit(unitId);
+  if (!unit) { toast(t('not_found')); return go('#/'); }
+  const error = el('p', { class: 'notice notice--error', role: 'alert', hidden: true });
+  const note = el('textarea', { id: 'visit-note', class: 'input input--wide', rows: 3 });
+  const choices = el('fieldset', { class: 'q' }, el('legend', { class: 'q__label', text: t('visit_outcome') }),
+    el('div', { class: 'choices' }, OUTCOMES.map((code) => el('div', { class: 'choice' },
+      el('input', { type: 'radio', name: 'outcome', id: `outcome-${code}`, value: code, class: 'choice__input' }),
+      el('label', { class: 'choice__label', for: `outcome-${code}`, text: t(`outcome_${code}`) })))));
+  const form = el('form', { class: 'page', novalidate: true }, choices,
+    el('label', { class: 'q__label', for: 'visit-note', text: t('visit_note') }), note,
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'button', id: 'save-visit', text: t('save_visit') })));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chosen = form.querySelector('input[name=outcome]:checked');
+    if (!chosen) { error.textContent = t('visit_choose'); error.hidden = false; return; }
+    const text = note.value.trim();
+    if (text.length > 2000) { error.textContent = t('visit_note_long'); error.hidden = false; return; }
+    const body = { sample_unit_id: unit.id, attempted_at: localIso(), outcome: chosen.value, note: text || null };
+    await store.addAttempt({ uuid: newUuid(), sample_unit_id: unit.id, interviewer_id: session.user.id, body, state: STATES.outbox, server: null });
+    toast(t('visit_saved'));
+    go('#/');
+    requestSync();
+  });
+  screen(t('record_visit'), el('p', { class: 'crumb', text: `${unit.external_id}${unit.address ? ` · ${unit.address}` : ''}` }), error, form,
+    el('button', { type: 'button', class: 'link', text: t('cancel'), on: { click: () => go('#/') } }));
+}
+
+// ------------------------------------------------------------------ the household and its adult
+
+export function householdScreen(ctx) {
+  const { record } = ctx;
+  const household = record.household;
+  const birthdays = household.method !== 'kish';
+  const drawn = household.draws.length > 0;
+  const rows = el('div', { class: 'roster' });
+  const error = el('div', { class: 'notice notice--error', role: 'alert', tabindex: '-1', hidden: true });
+  const addRow = (person) => {
+    const line = rows.children.length + 1;
+    const row = el('fieldset', { class: 'roster__row', dataset: { line: String(line) } },
+      el('legend', { class: 'q__label', text: t('person_n', { n: line }) }),
+      el('label', { class: 'q__hint', for: `r${line}-initials`, text: t('initials') }),
+      el('input', { id: `r${line}-initials`, name: 'initials', class: 'input', maxlength: 20, value: person ? person.initials : null }),
+      el('div', { class: 'choices choices--inline' }, ['m', 'f', 'x'].map((sex) => el('div', { class: 'choice' },
+        el('input', { type: 'radio', id: `r${line}-sex-${sex}`, name: `sex-${line}`, value: sex, class: 'choice__input', checked: person && person.sex === sex }),
+        el('label', { class: 'choice__label', for: `r${line}-sex-${sex}`, text: t(`sex_${sex}`) })))),
+      el('label', { class: 'q__hint', for: `r${line}-age`, text: t('age') }),
+      el('input', { id: `r${line}-age`, name: 'age', class: 'input input--num', inputmode: 'numeric', value: person ? String(person.age) : null }),
+      birthdays ? el('label', { class: 'q__hint', for: `r${line}-birthday`, text: t('birthday') }) : null,
+      birthdays ? el('input', { id: `r${line}-birthday`, name: 'birthday', class: 'input input--num', placeholder: 'MM-DD', value: person && person.birthday ? person.birthday : null }) : null);
+    rows.append(row);
+  };
+  const source = household.roster.length ? household.roster : (record.roster_draft || []);
+  if (source.length) source.forEach(addRow); else addRow(null);
+  if (ctx.readOnly || drawn) rows.querySelectorAll('input').forEach((i) => { i.disabled = ctx.readOnly; });
+
+  const read = () => {
+    const roster = [];
+    const problems = [];
+    Array.from(rows.children).forEach((row, i) => {
+      const line = i + 1;
+      const initials = row.querySelector('[name=initials]').value.trim();
+      const sexInput = row.querySelector(`input[name="sex-${line}"]:checked`);
+      const ageText = row.querySelector('[name=age]').value.trim();
+      const birthday = birthdays ? row.querySelector('[name=birthday]').value.trim() : null;
+      if (!initials && !sexInput && !ageText && !birthday) return; // an empty row is not a person
+      const person = { line: roster.length + 1, initials, sex: sexInput ? sexInput.value : null, age: /^\d{1,3}$/.test(ageText) ? Number(ageText) : null };
+      if (!initials) problems.push(t('roster_initials', { n: line }));
+      if (!person.sex) problems.push(t('roster_sex', { n: line }));
+      if (person.age === null || person.age > 120) problems.push(t('roster_age', { n: line }));
+      if (birthdays) {
+        person.birthday = birthday;
+        if (person.age !== null && person.age >= 18 && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(birthday || '')) problems.push(t('roster_birthday', { n: line }));
+      }
+      roster.push(person);
+    });
+    return { roster, problems };
+  };
+  const saveDraft = debounce(() => {
+    if (!ctx.readOnly && !ctx.left) persist(ctx, () => ({ roster_draft: read().roster }));
+  }, 300);
+  rows.addEventListener('input', saveDraft);
+  rows.addEventListener('change', saveDraft);
+  // Leaving the screen writes what was typed, then nothing more from this screen's copy.
+  ui.leave = async () => {
+    ui.leave = null;
+    if (!ctx.readOnly && !ctx.left) {
+      ctx.left = true;
+      await persist(ctx, () => ({ roster_draft: read().roster }));
+    }
+    ctx.left = true;
+  };
+
+  const result = el('div', { id: 'selection-result' });
+  const showSelection = () => {
+    const h = ctx.record.household;
+    if (!h.draws.length) { result.replaceChildren(); return; }
+    const person = h.roster.find((p) => p.line === h.selected_line);
+    const parts = [el('p', { class: 'notice notice--ok', id: 'selected-adult', text: t('selected_adult', { initials: person ? person.initials : '?', line: h.selected_line, n: h.eligible_adults }) })];
+    if (h.draws.length > 1) parts.push(el('p', { class: 'notice', text: t('draws_recorded', { n: h.draws.length }) }));
+    parts.push(el('button', { type: 'button', class: 'button', id: 'to-questionnaire', text: t('to_questionnaire'), on: { click: () => go(`#/i/${record.uuid}`) } }));
+    result.replaceChildren(...parts);
+    draw.className = 'button button--secondary';
+  };
+  const draw = el('button', { type: 'button', class: 'button', id: 'select-adult', text: drawn ? t('select_again') : t('select_adult') });
+  draw.addEventListener('click', async () => {
+    const { roster, problems } = read();
+    if (!roster.length) problems.push(t('roster_empty'));
+    if (problems.length) {
+      error.replaceChildren(el('ul', {}, problems.map((p) => el('li', { text: p }))));
+      error.hidden = false;
+      error.focus();
+      return;
+    }
+    error.hidden = true;
+    const today = localDate();
+    const chosen = selectAdult({ method: household.method, seed: household.seed, roster, today });
+    if (chosen.selectedLine === null) {
+      error.replaceChildren(el('p', { text: t('no_adult') }));
+      error.hidden = false;
+      return;
+    }
+    if (ctx.record.household.draws.length && !window.confirm(t('confirm_draw_again'))) return;
+    // Every draw is kept and sent: drawing again to reach a more convenient person shows.
+    const draws = [...ctx.record.household.draws, { at: localIso(), selected_line: chosen.selectedLine, roster_size: roster.length }];
+    const next = { ...ctx.record.household, roster, eligible_adults: chosen.eligibleAdults, selected_line: chosen.selectedLine, draws };
+    if (await persist(ctx, { household: next })) {
+      draw.textContent = t('select_again');
+      showSelection();
+    }
+  });
+  showSelection();
+  const add = el('button', { type: 'button', class: 'button button--secondary', id: 'add-person', text: t('add_person'), on: { click: () => addRow(null) } });
+  screen(t('household_title'),
+    el('p', { class: 'crumb', text: `${record.unit ? record.unit.external_id : ''} · ${t(`method_${household.method}`)}` }),
+    el('p', { class: 'q__hint', text: t('household_hint') }),
+    error, rows, ctx.readOnly ? null : el('div', { class: 'actions' }, add, draw), result,
+    el('button', { type: 'button', class: 'link', id: 'close', text: t('save_close'), on: { click: () => go('#/') } }));
+}

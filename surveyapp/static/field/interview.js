@@ -1,0 +1,293 @@
+// An interview on the device: its lock, its pages (the shared engine, window.SurveyEngine), the
+// household step, and finishing it for sending.
+import { t } from './i18n.js';
+import { PageClock, emptyParadata, forUpload } from './paradata.js';
+import { applyRelevance, codeOf, readRaw, renderPage, showErrors, tentativeValues } from './render.js';
+import * as store from './store.js';
+import { go, persist, requestSync, screen, toast, ui } from './frame.js';
+import { householdScreen } from './household.js';
+import { debounce, el, localDate, localIso } from './util.js';
+
+const { STATES } = store;
+const BUILD = document.querySelector('meta[name="field-build"]').content;
+// Screens of an interview besides its pages; '~' is never in a page id (section names are
+// identifiers), so no questionnaire can hide them.
+export const FINISH = '~finish';
+export const HOUSEHOLD = '~household';
+
+/** Names of the interview states on badges. */
+export const BADGES = {
+  none: 'not_started', draft: 'state_draft', outbox: 'state_outbox', sent: 'state_sent',
+  returned: 'state_returned', approved: 'state_approved', refused: 'state_refused',
+};
+
+
+/**
+ * Hold the interview's Web Lock while it is open in this tab (across its pages): a second tab
+ * asking for it gets nothing and says the interview is open elsewhere.
+ */
+async function acquire(uuid) {
+  if (ui.lock && ui.lock.uuid === uuid) return true;
+  releaseLock();
+  if (!navigator.locks || !navigator.locks.request) return true;
+  return new Promise((resolve) => {
+    navigator.locks.request(`interview:${uuid}`, { ifAvailable: true }, (lock) => {
+      if (!lock) { resolve(false); return null; }
+      return new Promise((release) => { ui.lock = { uuid, release }; resolve(true); });
+    });
+  });
+}
+
+export function releaseLock() {
+  if (ui.lock) ui.lock.release();
+  ui.lock = null;
+}
+
+export async function interviewScreen(session, uuid, pageId) {
+  const record = await store.getInterview(uuid);
+  if (!record) { releaseLock(); toast(t('not_found')); return go('#/'); }
+  if (!(await acquire(uuid))) {
+    return screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', id: 'open-elsewhere', text: t('open_elsewhere') }),
+      el('button', { type: 'button', class: 'button', text: t('back_to_list'), on: { click: () => go('#/') } }));
+  }
+  return openInterview(session, record, pageId);
+}
+
+async function openInterview(session, record, pageId) {
+  const wave = (await store.getWave(record.wave_id)) || null;
+  const doc = await store.getInstrument(record.instrument_hash);
+  if (!doc) { releaseLock(); toast(t('instrument_missing')); return go('#/'); }
+  const options = {
+    language: record.language,
+    today: localDate(),
+    referencePeriod: wave ? [wave.reference_start, wave.reference_end] : null,
+  };
+  const iv = window.SurveyEngine.createInterview(doc, record.answers, options);
+  const ctx = { session, record, doc, iv, options, readOnly: ![STATES.draft].includes(record.state) };
+  if (pageId === FINISH) return finishScreen(ctx);
+  if (record.household && (pageId === HOUSEHOLD || (!record.household.draws.length && !ctx.readOnly))) {
+    return householdScreen(ctx);
+  }
+  const ids = iv.pageIds();
+  const target = pageId && ids.includes(pageId) ? pageId : pageOfReview(iv, record) || (record.page && ids.includes(record.page) ? record.page : ids[0]);
+  return pageScreen(ctx, target);
+}
+
+/** A sent-back interview opens on the page of the question the supervisor commented on. */
+function pageOfReview(iv, record) {
+  const server = record.server || {};
+  if (record.state !== STATES.draft || server.review_status !== 'rejected' || !server.review_item) return null;
+  const code = server.review_item;
+  return iv.pageIds().find((id) => iv.page(id).items.some((i) => i.code === code || (i.rows || []).some((r) => r.code === code))) || null;
+}
+
+function repeatOf(doc, sectionName) {
+  const section = (doc.sections || []).find((s) => s.name === sectionName);
+  if (section && section.items.length === 1 && section.items[0].type === 'repeat') return section.items[0];
+  return null;
+}
+
+/** The page as it would be with `raw` typed in: the engine decides what is asked. */
+function preview(ctx, page, raw) {
+  const answers = structuredClone(ctx.iv.answers);
+  let target = answers;
+  const repeat = repeatOf(ctx.doc, page.section);
+  if (repeat && page.instance) {
+    const list = Array.isArray(answers[repeat.code]) ? answers[repeat.code] : (answers[repeat.code] = []);
+    while (list.length < page.instance) list.push({});
+    target = list[page.instance - 1];
+  }
+  for (const item of page.items) {
+    delete target[item.code];
+    for (const row of item.rows || []) delete target[row.code];
+  }
+  Object.assign(target, tentativeValues(page, raw));
+  try {
+    return window.SurveyEngine.createInterview(ctx.doc, answers, ctx.options).page(page.id);
+  } catch {
+    return null;
+  }
+}
+
+function pathFor(page, repeat) {
+  return (code) => (repeat && page.instance ? `${repeat.code}[${page.instance}].${code}` : code);
+}
+
+function pageScreen(ctx, pageId) {
+  const { iv, record, doc } = ctx;
+  const page = iv.page(pageId);
+  const ids = iv.pageIds();
+  const repeat = repeatOf(doc, page.section);
+  const pending = (record.pending || {})[pageId] || {};
+  const form = renderPage(page, pending, t);
+  form.dataset.page = pageId;
+  const clock = new PageClock(record.paradata || emptyParadata(BUILD), pageId, pathFor(page, repeat));
+  applyRelevance(form, page);
+  if (ctx.readOnly) form.querySelectorAll('input, textarea, select').forEach((node) => { node.disabled = true; });
+
+  const savePending = debounce(async () => {
+    if (ctx.readOnly || ctx.conflict) return;
+    const raw = readRaw(form);
+    await persist(ctx, (r) => ({ pending: { ...(r.pending || {}), [pageId]: raw }, page: pageId, paradata: clock.paradata }));
+  }, 250);
+  const updateRelevance = debounce(() => {
+    const shown = preview(ctx, page, readRaw(form));
+    if (shown) applyRelevance(form, shown);
+  }, 120);
+  const onAnswer = (event) => {
+    const code = codeOf(event.target);
+    if (!code) return;
+    const raw = readRaw(form);
+    clock.touch(code, raw[code] === undefined ? null : raw[code]);
+    updateRelevance();
+    if (event.type === 'change') savePending.flush(); // an answer given: written now
+    else savePending();
+  };
+  form.addEventListener('input', onAnswer);
+  form.addEventListener('change', onAnswer);
+
+  const summary = el('div', { class: 'notice notice--error', role: 'alert', tabindex: '-1', hidden: true });
+  const index = ids.indexOf(pageId);
+  const next = el('button', { type: 'submit', class: 'button', id: 'next', text: index === ids.length - 1 ? t('review_finish') : t('next') });
+  const back = el('button', { type: 'button', class: 'button button--secondary', id: 'back', text: t('back'), disabled: index <= 0 });
+  const close = el('button', { type: 'button', class: 'link', id: 'close', text: t('save_close') });
+
+  const leave = async (outcome) => {
+    if (ctx.left) return;
+    ctx.left = true;
+    ui.leave = null;
+    if (!ctx.readOnly && !ctx.conflict) {
+      clock.leave(outcome);
+      savePending.flush();
+      const raw = readRaw(form);
+      await persist(ctx, (r) => ({ pending: { ...(r.pending || {}), [pageId]: raw }, page: pageId, paradata: clock.paradata }));
+    }
+  };
+  ui.leave = leave;
+  const moveTo = async (target) => {
+    await leave('navigate');
+    go(`#/i/${record.uuid}/${encodeURIComponent(target)}`);
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (ctx.readOnly) return moveTo(iv.nextPageId(pageId) || FINISH);
+    const raw = readRaw(form);
+    const errors = iv.applyPage(pageId, raw);
+    if (errors.length) {
+      summary.replaceChildren(el('p', { class: 'notice__title', text: t('fix_errors') }),
+        el('ul', {}, errors.map((e) => el('li', {}, el('a', { href: `#q-${e.code}`, text: e.message, on: { click: (ev) => { ev.preventDefault(); const q = form.querySelector(`[data-code="${CSS.escape(e.code)}"]`); if (q) { q.scrollIntoView(); const input = q.querySelector('input, textarea'); if (input) input.focus(); } } } })))));
+      summary.hidden = false;
+      showErrors(form, errors);
+      summary.focus();
+      return;
+    }
+    clock.leave('next');
+    const target = iv.nextPageId(pageId) || FINISH;
+    ctx.left = true;
+    ui.leave = null;
+    const ok = await persist(ctx, (r) => {
+      const remaining = { ...(r.pending || {}) };
+      delete remaining[pageId];
+      return { answers: iv.answers, pending: remaining, page: target === FINISH ? pageId : target, paradata: clock.paradata };
+    });
+    if (ok) go(`#/i/${record.uuid}/${encodeURIComponent(target)}`);
+  });
+  back.addEventListener('click', () => moveTo(iv.previousPageId(pageId) || pageId));
+  close.addEventListener('click', async () => { await leave('close'); go('#/'); });
+
+  const [done, total] = iv.progress();
+  const review = reviewNotice(record, page);
+  form.append(el('div', { class: 'actions' }, next, back));
+  screen(page.title,
+    el('p', { class: 'crumb', text: `${record.unit ? record.unit.external_id : ''} · ${t('progress', { done, total })}` }),
+    el('progress', { class: 'progress', max: total, value: done, 'aria-label': t('progress', { done, total }) }),
+    review, summary, form, close);
+}
+
+/** The supervisor's comment (or the server's refusal) on the page it concerns, or on every page. */
+function reviewNotice(record, page) {
+  const server = record.server || {};
+  if (record.state === STATES.draft && server.review_status === 'rejected' && server.review_comment) {
+    const concerns = !server.review_item || page.items.some((i) => i.code === server.review_item || (i.rows || []).some((r) => r.code === server.review_item));
+    if (concerns) return el('p', { class: 'notice notice--error', id: 'review-comment', text: `${t('supervisor_says')}: ${server.review_comment}` });
+  }
+  if (record.state === STATES.draft && server.problems && server.problems.length) {
+    const mine = server.problems.filter((p) => page.items.some((i) => p.path === i.code || p.path.endsWith(`.${i.code}`)));
+    if (mine.length) return el('ul', { class: 'notice notice--error' }, mine.map((p) => el('li', { text: `${p.path}: ${p.message}` })));
+  }
+  return null;
+}
+
+function finishScreen(ctx) {
+  const { iv, record } = ctx;
+  const needsHousehold = Boolean(record.household && !record.household.draws.length);
+  const complete = iv.isComplete() && !needsHousehold;
+  const [done, total] = iv.progress();
+  const incomplete = iv.pageIds().filter((id) => !pageDone(iv, id));
+  ui.leave = null;
+  const finish = async (status) => {
+    const paradata = { ...(record.paradata || emptyParadata(BUILD)), ended_at: localIso() };
+    const clientRevision = (record.client_revision || 0) + 1;
+    const savedAt = localIso();
+    const outbox = {
+      wave_id: record.wave_id,
+      sample_unit_id: record.sample_unit_id,
+      instrument_hash: record.instrument_hash,
+      language: record.language,
+      status,
+      answers: iv.answers,
+      paradata: forUpload(paradata),
+      client_revision: clientRevision,
+      saved_at: savedAt,
+    };
+    if (record.household && record.household.draws.length) {
+      const { method, seed, roster, eligible_adults: eligibleAdults, selected_line: selectedLine, draws } = record.household;
+      outbox.household = { method, seed, roster, eligible_adults: eligibleAdults, selected_line: selectedLine, draws };
+    }
+    const ok = await persist(ctx, { state: STATES.outbox, status, outbox, client_revision: clientRevision, paradata, pending: {} });
+    if (ok) {
+      toast(t('saved_for_sending'));
+      go('#/');
+      requestSync();
+    }
+  };
+  const children = [
+    el('p', { class: 'lead', text: t('progress', { done, total }) }),
+  ];
+  if (ctx.readOnly) {
+    children.push(el('p', { class: 'notice', text: t(BADGES[record.state]) }));
+  } else if (complete) {
+    children.push(el('p', { class: 'notice notice--ok', text: t('complete_ready') }),
+      el('button', { type: 'button', class: 'button', id: 'finish', text: t('finish_send'), on: { click: () => finish('completed') } }));
+  } else if (needsHousehold) {
+    children.push(el('p', { class: 'notice', text: t('household_missing') }));
+  } else {
+    children.push(el('p', { class: 'notice', text: t('incomplete') }),
+      el('ul', { class: 'links' }, incomplete.map((id) => el('li', {}, el('a', { href: `#/i/${record.uuid}/${encodeURIComponent(id)}`, text: iv.page(id).title })))));
+  }
+  if (!ctx.readOnly) {
+    children.push(el('details', { class: 'breakoff' },
+      el('summary', { text: t('break_off') }),
+      el('p', { class: 'q__hint', text: t('break_off_hint') }),
+      el('button', { type: 'button', class: 'button button--warning', id: 'break-off', text: t('break_off_confirm'), on: { click: () => finish('abandoned') } })));
+  }
+  if (record.household) {
+    children.push(el('p', {}, el('a', { href: `#/i/${record.uuid}/${HOUSEHOLD}`, text: t('household_title') })));
+  }
+  children.push(el('button', { type: 'button', class: 'link', text: t('back_to_list'), on: { click: () => go('#/') } }));
+  screen(t('review_finish'), ...children);
+}
+
+function pageDone(iv, id) {
+  const page = iv.page(id);
+  for (const item of page.items) {
+    if (item.relevant === false) continue;
+    if (item.type === 'grid') {
+      if (item.required && (item.rows || []).some((r) => r.relevant !== false && (r.value === null || r.value === undefined))) return false;
+    } else if (item.required && (item.value === null || item.value === undefined)) {
+      return false;
+    }
+  }
+  return true;
+}
