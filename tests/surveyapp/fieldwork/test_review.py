@@ -199,3 +199,17 @@ def test_interviewers_may_not_review(
     client = _staff(field, make_user, login, Role.interviewer)
     assert client.get(f"/fieldwork/interviews/{UUID}").status_code == 403
     assert client.get(f"/fieldwork/waves/{field.wave.id}/quality").status_code == 403
+
+
+def test_the_field_work_page_links_supervisors_to_review_and_quality(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    page = (
+        _staff(field, make_user, login, Role.supervisor).get("/fieldwork/").get_data(as_text=True)
+    )
+    assert f"/fieldwork/waves/{field.wave.id}/review" in page
+    assert f"/fieldwork/waves/{field.wave.id}/quality" in page
+    mine = (
+        _staff(field, make_user, login, Role.interviewer).get("/fieldwork/").get_data(as_text=True)
+    )
+    assert "/review" not in mine
