@@ -151,13 +151,44 @@ def _retry_after() -> int:
     return int(current_app.config["REPORT_REFRESH_SECONDS"])
 
 
+#: What each download route serves, by the end of its path.
+_FILE_TYPES: dict[str, str] = {
+    ".pdf": "application/pdf",
+    ".csv": "text/csv",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _file_client() -> bool:
+    """A download asked for by a client that does not prefer HTML to the file (curl, scripts).
+
+    Such a client saves whatever body it gets as the file, so it must never get the HTML
+    waiting page: it gets 202 with a line of text and Retry-After instead.
+    """
+    mime = next((m for end, m in _FILE_TYPES.items() if request.path.endswith(end)), None)
+    if mime is None:
+        return False
+    accept = request.accept_mimetypes
+    return not accept["text/html"] > accept[mime]
+
+
 def _waiting(choice: Choice, output: ReportOutput) -> Response:
-    """202 while an output is being built: a page that reloads itself, or JSON with Retry-After."""
+    """202 while an output is being built, with Retry-After: a page that reloads itself for a
+    browser, JSON for API clients, a line of text for a script downloading a file.
+
+    The download URL is stable: the same address serves the file once it is built
+    (``Content-Location`` names it)."""
     seconds = _retry_after()
     if wants_json():
         response = jsonify(
-            status=output.status.value, progress=output.progress, retry_after=seconds
+            status=output.status.value,
+            progress=output.progress,
+            retry_after=seconds,
+            url=request.url,
         )
+    elif _file_client():
+        line = text("retry_text", choice.language, seconds=seconds, url=request.url)
+        response = current_app.response_class(line + "\n", mimetype="text/plain")
     else:
         response = current_app.make_response(
             render_template(
@@ -170,6 +201,7 @@ def _waiting(choice: Choice, output: ReportOutput) -> Response:
         )
     response.status_code = 202
     response.headers["Retry-After"] = str(seconds)
+    response.headers["Content-Location"] = request.full_path.rstrip("?")
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -225,6 +257,18 @@ def _page_context(choice: Choice) -> dict[str, Any]:
         "language_names": LANGUAGE_NAMES,
         "area_options": area_choices(choice.areas),
         "quality_rules": str(current_app.config["REPORT_QUALITY_RULES"]).upper(),
+    }
+
+
+@bp.context_processor
+def _frame() -> dict[str, Any]:
+    """What observatory/layout.html needs on every page: the language, its words, the switch."""
+    asked = request.args.get("lang", "")
+    language = asked if asked in LANGUAGES else default_language()
+    return {
+        "lang": language,
+        "language_names": LANGUAGE_NAMES,
+        "t": lambda key, **v: text(key, language, **v),
     }
 
 

@@ -44,7 +44,7 @@ def test_analyst_downloads_a_municipal_report(
         assert wave_name not in page.content(), (
             "a wave not marked public is not listed for the public"
         )
-        page.get_by_role("link", name="Staff log in").click()
+        page.get_by_role("main").get_by_role("link", name="Staff login").click()
         page.get_by_label("Email").fill(analyst.email)
         page.get_by_label("Password").fill("correct horse battery staple")
         page.get_by_role("button", name="Log in").click()

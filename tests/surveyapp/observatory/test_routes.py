@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from flask.testing import FlaskClient
 
 import surveyapp.services.report_build as report_build
 from surveyapp.extensions import db
+from surveyapp.i18n import LANGUAGE_NAMES
 from surveyapp.models import (
     Interview,
     InterviewStatus,
@@ -28,9 +30,13 @@ from surveyapp.models import (
     Wave,
 )
 from surveyapp.observatory.jobs import build_pending
+from surveyapp.observatory.texts import TEXTS as OBSERVATORY_TEXTS
 from surveyapp.services.reports import ReportSettings
 
 from ..conftest import TinyWave  # type: ignore[import-not-found]
+
+#: What Chromium and Firefox send when following a link.
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
 @pytest.fixture
@@ -211,12 +217,78 @@ def test_pages_say_being_prepared_until_the_worker_is_done(
         and api.json["status"] == "pending"
         and api.headers["Retry-After"] == "3"
     )
-    pdf = analyst.get(f"/observatory/waves/{sim.id}/report.pdf?area={sim.muni.key}")
+    pdf_url = f"/observatory/waves/{sim.id}/report.pdf?area={sim.muni.key}"
+    pdf = analyst.get(pdf_url, headers={"Accept": BROWSER_ACCEPT})
     assert pdf.status_code == 202 and pdf.content_type.startswith("text/html")
     with app.app_context():
         assert build_pending(db.session, settings=ReportSettings(), limit=1) == 1
     assert analyst.get(url).status_code == 200
     assert analyst.get(f"/api/waves/{sim.id}/indicators").status_code == 200
+
+
+@pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
+@pytest.mark.parametrize("accept", ["*/*", None, "application/pdf"])
+def test_a_script_downloading_a_pdf_being_built_gets_text_and_retry_after_never_html(
+    app: Flask, analyst: FlaskClient, sim: TinyWave, accept: str | None
+) -> None:
+    # curl -o report.pdf sends Accept: */*; whatever body comes is saved as the PDF
+    pdf_url = f"/observatory/waves/{sim.id}/report.pdf?area={sim.muni.key}&lang=es"
+    headers = {"Accept": accept} if accept else {}
+    waiting = analyst.get(pdf_url, headers=headers)
+    body = waiting.get_data(as_text=True)
+    assert waiting.status_code == 202 and waiting.content_type.startswith("text/plain")
+    assert waiting.headers["Retry-After"] == "3" and "<" not in body
+    assert "3 segundos" in body and pdf_url in body, "when to come back, and where (Spanish)"
+    assert waiting.headers["Content-Location"] == pdf_url
+    csv_waiting = analyst.get(f"/observatory/waves/{sim.id}/indicators.csv", headers=headers)
+    assert csv_waiting.status_code == 202 and csv_waiting.content_type.startswith("text/plain")
+    ready = waiting
+    for _attempt in range(3):  # the table first, then the PDF: the client just asks again
+        with app.app_context():
+            build_pending(db.session, settings=ReportSettings(), limit=5)
+        ready = analyst.get(pdf_url, headers=headers)
+        if ready.status_code != 202:
+            break
+        assert ready.content_type.startswith("text/plain")
+    assert ready.status_code == 200 and ready.content_type == "application/pdf"
+    assert ready.data.startswith(b"%PDF"), "the same address now serves the PDF"
+
+
+@pytest.mark.parametrize("language", ["es", "pt", "fr"])
+def test_observatory_pages_declare_their_language_and_say_nothing_in_english(
+    client: FlaskClient, sim: TinyWave, language: str
+) -> None:
+    english = {
+        v["en"] for k, v in OBSERVATORY_TEXTS.items() if v["en"] != v[language] and len(v["en"]) > 3
+    } | {"Skip to main content", "Victimization survey", "Staff log", "Staff login", "Observatory"}
+    for url in (
+        f"/observatory/?lang={language}",
+        f"/observatory/waves/{sim.id}?lang={language}",
+    ):
+        html = client.get(url).get_data(as_text=True)
+        assert f'<html lang="{language}">' in html, url
+        shown = re.sub(r"<(style|script)\b.*?</\1>", " ", html, flags=re.S)
+        words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", shown))
+        found = sorted(e for e in english if re.search(rf"\b{re.escape(e)}\b", words))
+        assert not found, (url, found)
+        switch = html[html.index('class="language-switch"') :]
+        assert (
+            'hreflang="en"' in switch
+            and f'<span aria-current="true">{LANGUAGE_NAMES[language]}</span>' in switch
+        ), url
+
+
+def test_the_language_switch_keeps_the_page_and_its_area(
+    client: FlaskClient, sim: TinyWave
+) -> None:
+    html = client.get(f"/observatory/waves/{sim.id}?area={sim.state.key}&lang=es").get_data(
+        as_text=True
+    )
+    link = re.search(r'<a href="([^"]+)" lang="en" hreflang="en">', html)
+    assert link is not None
+    target = link.group(1).replace("&amp;", "&")
+    assert target.startswith(f"/observatory/waves/{sim.id}?") and f"area={sim.state.key}" in target
+    assert "lang=en" in target
 
 
 @pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "thread"}])
