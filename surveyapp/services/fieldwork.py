@@ -639,6 +639,8 @@ def upload_interview(
             started_at=now,
         )
         session.add(interview)
+        # A new interview has no incident rows: say so, so rebuilding them loads and deletes nothing.
+        set_committed_value(interview, "incidents", [])
     interview.instrument_version = wave.instrument_version
     interview.sample_unit = unit
     number = (interview.revision or 0) + 1
