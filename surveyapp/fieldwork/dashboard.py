@@ -10,7 +10,6 @@ from flask.typing import ResponseReturnValue
 
 from ..auth.decorators import role_required
 from ..extensions import db
-from ..services import dashboard as figures
 from .review import REVIEW_ROLES, scope, wave_or_404
 from .routes import bp
 
@@ -19,6 +18,9 @@ from .routes import bp
 @role_required(*REVIEW_ROLES)
 def dashboard(wave_id: int) -> ResponseReturnValue:
     """Completes, partials, refusals, non-contacts, AAPOR rates and paradata flags."""
+    # numpy and pandas load with the first dashboard, not in every server worker (issue 13)
+    from ..services import dashboard as figures
+
     area_scope = scope()
     wave = wave_or_404(wave_id, area_scope)
     found = figures.dashboard(db.session, wave, within=area_scope.area_ids)
