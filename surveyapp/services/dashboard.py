@@ -24,7 +24,7 @@ import dataclasses
 import datetime as dt
 import math
 from collections.abc import Collection
-from typing import cast
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -74,7 +74,6 @@ COLUMNS = [
 ]
 
 
-DTYPES: dict[str, type] = {"id": np.int64, "day": object}
 #: One group's summed figures, its number of interviews and median duration (seconds).
 Figures = dict[str, float]
 
@@ -187,15 +186,8 @@ def dashboard(session: DBSession, wave: Wave, *, within: Collection[int] | None)
         )
     )
     # Core, not the ORM: plain tuples for 100,000 rows.
-    rows = session.connection().execute(query).fetchall()
-    frame = pd.DataFrame(
-        {
-            name: np.array(values, dtype=DTYPES.get(name, float))
-            for name, values in zip(
-                COLUMNS, zip(*rows, strict=True) if rows else [()] * len(COLUMNS), strict=True
-            )
-        }
-    )
+    frame = pd.DataFrame(_plain_rows(session, query), columns=COLUMNS)
+    frame = frame.astype({name: float for name in COLUMNS if name not in ("id", "day")})
     for name in ("who", "area"):
         frame[name] = frame[name].fillna(-1).astype(np.int64)
     for name in ("answered", "dont_know", "refused", "asked", "yes"):
@@ -302,6 +294,20 @@ def dashboard(session: DBSession, wave: Wave, *, within: Collection[int] | None)
     )
 
 
+def _plain_rows(session: DBSession, query: sa.ClauseElement) -> list[tuple[Any, ...]]:
+    """The query's rows as the driver gives them (tuples), without SQLAlchemy's Row objects:
+    a third of the time for 100,000 rows. Every value in the query is the server's own (ids,
+    enum members), rendered as literals; none comes from a request."""
+    connection = session.connection()
+    sql = str(query.compile(connection, compile_kwargs={"literal_binds": True}))
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def summary_of(frame: pd.DataFrame, sums: list[str]) -> Figures:
     """The summed columns, the number of interviews and the median duration of a whole frame."""
     figures: Figures = {name: float(frame[name].sum()) for name in sums}
@@ -394,7 +400,9 @@ def _days(
     dated = frame[frame["day"].notna()]
     counted = dated.groupby(["day", "disposition"]).size()
     for key, count in counted.items():
-        day, disposition = cast(tuple[dt.date, float], key)
+        day, disposition = cast(tuple[dt.date | str, float], key)
+        if isinstance(day, str):  # SQLite's driver gives dates as text
+            day = dt.date.fromisoformat(day)
         slot = days.setdefault(day, [0, 0, 0, 0])
         slot[{110: 0, 120: 1}.get(int(disposition), 2)] += int(count)
     query = (
