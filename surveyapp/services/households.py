@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from .selection import SelectionError, parse_roster, select_adult
+from .selection import ADULT_AGE, SelectionError, parse_roster, select_adult
 
 #: Most draws kept for one household (a device that sends more is broken or tampered with).
 MAX_DRAWS = 50
@@ -44,7 +44,8 @@ def check_household(
     """The household record if it follows the rule, else every problem found (path, message).
 
     ``method`` is the wave's selection method, ``seed`` the unit's; the last draw's local date
-    (its ``at``) is the interview date the birthday methods count from.
+    (its ``at``) is the interview date the birthday methods count from. A break-off (not
+    ``completed``) may come before any draw: its roster is kept, with no draw.
     """
     if not isinstance(raw, dict):
         return None, [("household", "must be a JSON object")]
@@ -64,6 +65,9 @@ def check_household(
     except SelectionError as exc:
         return None, [(f"household.{exc.path}", exc.message)]
     draws = raw.get("draws")
+    if draws == [] and not completed:
+        # Broken off before the selection: the roster so far, no factor.
+        return Household(dict(raw), sum(p.age >= ADULT_AGE for p in roster), 0, False), []
     if not isinstance(draws, list) or not draws:
         return None, [("household.draws", "must list every selection draw made, at least one")]
     if len(draws) > MAX_DRAWS:

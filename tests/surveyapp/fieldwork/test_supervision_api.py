@@ -327,3 +327,15 @@ def test_the_first_upload_of_the_new_holder_is_accepted_when_no_interview_exists
     assert response.status_code == 201
     # ... and then the previous holder's interview of the same unit is the second one.
     assert error_code(field.put(UUID, body=field.body("H1")), 409) == "owner"
+
+
+def test_a_break_off_before_the_selection_keeps_its_roster(field: Field) -> None:
+    record = household(field, draws=[], selected_line=None, eligible_adults=None)
+    body = field.body(status="abandoned", answers={"rob_yn": 2}, household=record)
+    response = field.put(body=body)
+    assert response.status_code == 201, response.json
+    completed = field.put(
+        OTHER_UUID, body=field.body("H2", household=household(field, "kish", "H2", draws=[]))
+    )
+    assert error_code(completed, 422) == "invalid"
+    assert completed.json["problems"][0]["path"] == "household.draws"
