@@ -56,9 +56,15 @@ def render(template: str, language: str, status: int = 200, **values: Any) -> Re
     return render_template(template, lang=language, t=t, **values), status
 
 
-def survey_title(slug: str | None, language: str) -> str:
-    """The title of the questionnaire of wave ``slug`` in ``language`` ("Survey" if unknown)."""
-    wave = db.session.scalar(sa.select(Wave).where(Wave.slug == slug)) if slug else None
+def survey_title(slug: object, language: str) -> str:
+    """The title of the questionnaire of wave ``slug`` in ``language`` ("Survey" if unknown).
+
+    ``slug`` comes from the session cookie: anything but a string is unknown."""
+    wave = (
+        db.session.scalar(sa.select(Wave).where(Wave.slug == slug))
+        if isinstance(slug, str) and slug
+        else None
+    )
     if wave is None:
         return text("survey", language)
     return version_of(wave).title_in(language)
