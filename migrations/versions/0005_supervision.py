@@ -14,9 +14,15 @@ record of each revision.
 
 Reviewed by hand: enums are plain VARCHAR as in 0001; the two wave settings
 are NOT NULL with a server default so that existing waves get ``kish`` and
-``approved``. ``selection_seed`` is added nullable, every existing unit gets
-a random seed (Python's ``secrets``, the same draw as at import), then it
-becomes NOT NULL; existing assignments are copied into ``unit_assignments``.
+``approved``. ``selection_seed`` is added NOT NULL with a server default of
+0 and every existing unit then gets a random seed (Python's ``secrets``, the
+same draw as at import; the app always gives one, 0 is only what a row
+inserted by hand would get); existing assignments are copied into
+``unit_assignments``. No table with rows is recreated: on SQLite a batch
+recreate drops the old table, and with foreign keys on that deletes the rows
+of every table referencing it with ON DELETE CASCADE (invitation codes,
+contact attempts, unit assignments); every change here is an ALTER TABLE ADD
+COLUMN or a new index, which SQLite does in place.
 
 Revision ID: 0005_supervision
 Revises: 0004_staff_security
@@ -99,7 +105,7 @@ def upgrade():
         batch_op.add_column(sa.Column('household', JSON, nullable=True))
 
     with op.batch_alter_table('sample_units', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('selection_seed', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('selection_seed', sa.Integer(), server_default='0', nullable=False))
         batch_op.add_column(sa.Column('disposition', sa.Integer(), nullable=True))
         batch_op.create_index('ix_sample_units_wave_holder', ['wave_id', 'assigned_to_id', 'area_id', 'disposition'], unique=False)
 
@@ -118,9 +124,6 @@ def upgrade():
         ['sample_unit_id', 'interviewer_id', 'assigned_at'],
         sa.select(units.c.id, units.c.assigned_to_id, units.c.created_at).where(units.c.assigned_to_id.is_not(None)),
     ))
-
-    with op.batch_alter_table('sample_units', schema=None) as batch_op:
-        batch_op.alter_column('selection_seed', existing_type=sa.Integer(), nullable=False)
 
 
 def downgrade():

@@ -80,8 +80,9 @@ class SampleUnit(Base):
     )
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)  # when imported
     selection_seed: Mapped[int] = mapped_column(
-        default=new_seed
-    )  # drawn at import, never changed: the Kish row or the birthday tie-break
+        default=new_seed, server_default="0"
+    )  # drawn at import, never changed: the Kish row or the birthday tie-break (0 only for a
+    # row inserted by hand without one; the app always draws it)
     disposition: Mapped[int | None] = mapped_column()  # Disposition code from attempts and
     # interviews (services/dispositions.py); none = never worked
 

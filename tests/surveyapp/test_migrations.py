@@ -45,3 +45,88 @@ def test_downgrade_removes_every_table(app: Flask) -> None:
 def test_models_have_no_unmigrated_changes_after_create_all(app: Flask) -> None:
     # create_all and the migrations agree: comparing create_all output is a no-op too.
     assert _diffs(app) == []
+
+
+def _row(table: sa.Table, **given: Any) -> dict[str, Any]:
+    """``given``, and a plain value for every other NOT NULL column without a default."""
+    import datetime as dt
+
+    row = dict(given)
+    for column in table.columns:
+        if column.name in row or column.nullable or column.server_default is not None:
+            continue
+        if column.primary_key and isinstance(column.type, sa.Integer):
+            continue
+        kind = column.type
+        if isinstance(kind, sa.Boolean):
+            row[column.name] = False
+        elif isinstance(kind, sa.Integer):
+            row[column.name] = 0
+        elif isinstance(kind, sa.DateTime):
+            row[column.name] = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+        elif isinstance(kind, sa.Date):
+            row[column.name] = dt.date(2025, 1, 1)
+        elif isinstance(kind, sa.JSON):
+            row[column.name] = {}
+        else:
+            row[column.name] = "x"
+    return row
+
+
+def test_0005_gives_existing_units_a_seed_and_remembers_their_interviewer(app: Flask) -> None:
+    """Units imported before 0005 get a random selection seed each, the interviewer a unit is
+    assigned to is remembered as its holder, and nothing referencing a unit is lost (no table
+    is recreated: on SQLite that deletes the rows of ON DELETE CASCADE children)."""
+    _drop_everything(app)
+    with app.app_context():
+        upgrade(revision="0004_staff_security")
+        with db.engine.begin() as conn:
+            meta = sa.MetaData()
+            meta.reflect(
+                conn,
+                only=["users", "instrument_versions", "waves", "sample_units", "invitation_codes"],
+            )
+            tables = meta.tables
+            conn.execute(
+                sa.insert(tables["users"]), [_row(tables["users"], id=1, role="interviewer")]
+            )
+            conn.execute(
+                sa.insert(tables["instrument_versions"]),
+                [_row(tables["instrument_versions"], id=1)],
+            )
+            conn.execute(
+                sa.insert(tables["waves"]),
+                [_row(tables["waves"], id=1, instrument_version_id=1, status="open")],
+            )
+            conn.execute(
+                sa.insert(tables["sample_units"]),
+                [
+                    _row(
+                        tables["sample_units"],
+                        id=u,
+                        wave_id=1,
+                        external_id=f"U{u}",
+                        status="pending",
+                        assigned_to_id=holder,
+                    )
+                    for u, holder in ((1, 1), (2, None), (3, 1))
+                ],
+            )
+            # A row that references a unit with ON DELETE CASCADE: it must survive (SQLite).
+            codes = tables["invitation_codes"]
+            conn.execute(sa.insert(codes), [_row(codes, sample_unit_id=1, code_hash="c" * 64)])
+        upgrade()
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM invitation_codes").scalar() == 1
+            seeds = [
+                row[0] for row in conn.exec_driver_sql("SELECT selection_seed FROM sample_units")
+            ]
+            holders = conn.exec_driver_sql(
+                "SELECT sample_unit_id, interviewer_id FROM unit_assignments ORDER BY 1"
+            ).all()
+            method = conn.exec_driver_sql(
+                "SELECT selection_method, indicator_interviews FROM waves"
+            ).one()
+    assert len(seeds) == 3 and all(1 <= s < 2**31 for s in seeds) and len(set(seeds)) == 3
+    assert [tuple(h) for h in holders] == [(1, 1), (3, 1)]
+    assert tuple(method) == ("kish", "approved")
