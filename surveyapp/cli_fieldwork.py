@@ -2,6 +2,7 @@
 
 surveyapp fieldwork assign --wave demo --interviewer ana@example.org --area DM/01/001
 surveyapp fieldwork assign --wave demo --interviewer ana@example.org --units D-001,D-004
+surveyapp fieldwork settings --wave demo --selection next_birthday --indicators received
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ import click
 from flask.cli import AppGroup
 
 from .extensions import db
+from .models import IndicatorInterviews, SelectionMethod
 from .services.fieldwork import AssignmentError, assign_units, find_area
 from .services.users import find_user
-from .services.waves import find_wave_by_slug
+from .services.waves import WaveError, find_wave_by_slug, set_field_settings
 
-fieldwork_group = AppGroup("fieldwork", help="Field work: assign sample units to interviewers.")
+fieldwork_group = AppGroup(
+    "fieldwork", help="Field work: assign sample units to interviewers, wave settings."
+)
 
 
 @fieldwork_group.command("assign")
@@ -52,3 +56,37 @@ def assign_command(
         raise click.ClickException(f"{exc.field}: {exc.message}") from None
     db.session.commit()
     click.echo(f"{len(done)} units of {wave.slug} assigned to {interviewer.email}.")
+
+
+@fieldwork_group.command("settings")
+@click.option("--wave", "slug", required=True, help="The wave's link name (slug).")
+@click.option(
+    "--selection",
+    type=click.Choice([m.value for m in SelectionMethod]),
+    help="How the adult to interview is selected in each household.",
+)
+@click.option(
+    "--indicators",
+    type=click.Choice([c.value for c in IndicatorInterviews]),
+    help="Which tablet interviews feed indicators: approved ones only, or all received.",
+)
+def settings_command(slug: str, selection: str | None, indicators: str | None) -> None:
+    """Show or change a wave's selection method and which interviews feed its indicators."""
+    wave = find_wave_by_slug(db.session, slug)
+    if wave is None:
+        raise click.ClickException(f"no wave with the link name {slug!r}")
+    try:
+        set_field_settings(
+            db.session,
+            wave,
+            selection_method=SelectionMethod(selection) if selection else None,
+            indicator_interviews=IndicatorInterviews(indicators) if indicators else None,
+        )
+    except WaveError as exc:
+        db.session.rollback()
+        raise click.ClickException(f"{exc.field}: {exc.message}") from None
+    db.session.commit()
+    click.echo(
+        f"{wave.slug}: selection {wave.selection_method.value}, "
+        f"indicators from {wave.indicator_interviews.value} interviews."
+    )

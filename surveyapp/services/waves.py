@@ -1,4 +1,4 @@
-"""Waves: creation and status changes."""
+"""Waves: creation, status changes and field work settings."""
 
 from __future__ import annotations
 
@@ -10,7 +10,17 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 
-from ..models import Area, InstrumentVersion, Mode, User, Wave, WaveStatus
+from ..models import (
+    Area,
+    IndicatorInterviews,
+    InstrumentVersion,
+    Interview,
+    Mode,
+    SelectionMethod,
+    User,
+    Wave,
+    WaveStatus,
+)
 from . import DBSession, audit
 from .users import UserError
 
@@ -135,6 +145,50 @@ def set_status(
         object_type="wave",
         object_id=wave.id,
         details={"from": old.value, "to": status.value},
+    )
+
+
+def set_field_settings(
+    session: DBSession,
+    wave: Wave,
+    *,
+    by: User | None = None,
+    selection_method: SelectionMethod | None = None,
+    indicator_interviews: IndicatorInterviews | None = None,
+) -> None:
+    """The within-household selection method and which interviews feed indicators (issue 9).
+
+    The method cannot change once an interview of the wave carries a household selection:
+    devices drew with the old one and the server would refuse their uploads.
+    """
+    changes: dict[str, str] = {}
+    if selection_method is not None and selection_method is not wave.selection_method:
+        drawn = session.scalar(
+            sa.select(Interview.id)
+            .where(Interview.wave_id == wave.id, Interview.household.is_not(None))
+            .limit(1)
+        )
+        if drawn is not None:
+            raise WaveError(
+                "selection_method",
+                "Interviews of this wave already selected adults by "
+                f"{wave.selection_method.value}; the method cannot change now.",
+            )
+        changes["selection_method"] = selection_method.value
+        wave.selection_method = selection_method
+    if indicator_interviews is not None and indicator_interviews is not wave.indicator_interviews:
+        changes["indicator_interviews"] = indicator_interviews.value
+        wave.indicator_interviews = indicator_interviews
+    if not changes:
+        return
+    session.flush()
+    audit.record(
+        session,
+        "wave.field_settings",
+        user=by,
+        object_type="wave",
+        object_id=wave.id,
+        details=changes,
     )
 
 

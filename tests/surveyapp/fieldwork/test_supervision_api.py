@@ -339,3 +339,38 @@ def test_a_break_off_before_the_selection_keeps_its_roster(field: Field) -> None
     )
     assert error_code(completed, 422) == "invalid"
     assert completed.json["problems"][0]["path"] == "household.draws"
+
+
+# ---- wave settings ---------------------------------------------------------------------------------
+
+
+def test_the_cli_sets_the_selection_method_until_a_household_used_it(
+    field: Field, runner: Any
+) -> None:
+    slug = field.wave.slug
+    shown = runner.invoke(args=["fieldwork", "settings", "--wave", slug])
+    assert shown.exit_code == 0 and "selection kish, indicators from approved" in shown.output
+    changed = runner.invoke(
+        args=[
+            "fieldwork",
+            "settings",
+            "--wave",
+            slug,
+            "--selection",
+            "last_birthday",
+            "--indicators",
+            "received",
+        ]
+    )
+    assert changed.exit_code == 0, changed.output
+    assert "selection last_birthday, indicators from received" in changed.output
+    assert (
+        field.put(body=field.body(household=household(field, "last_birthday"))).status_code == 201
+    )
+    refused = runner.invoke(args=["fieldwork", "settings", "--wave", slug, "--selection", "kish"])
+    assert refused.exit_code != 0 and "cannot change now" in refused.output
+    bad = runner.invoke(args=["fieldwork", "settings", "--wave", slug, "--selection", "random"])
+    assert bad.exit_code != 0
+    with field.app.app_context():
+        wave = db.session.get(Wave, field.wave.id)
+        assert wave is not None and wave.selection_method is SelectionMethod.last_birthday
