@@ -65,7 +65,10 @@ def refuse_nul() -> ResponseReturnValue | None:
     )
     if not found and request.method in ("POST", "PUT", "PATCH", "DELETE"):
         if request.is_json:
-            found = _has_nul(request.get_json(silent=True))
+            try:
+                found = _has_nul(request.get_json(silent=True))
+            except RecursionError:  # nested deeper than Python's parser goes: no body of ours is
+                return error_response(400, "The JSON body is nested too deeply.")
         else:
             found = any(
                 _has_nul(k) or _has_nul(v) for k, v in request.form.items(multi=True)

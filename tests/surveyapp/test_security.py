@@ -90,3 +90,12 @@ def test_text_without_nul_is_untouched(client: FlaskClient, make_wave: Callable[
         client.post("/auth/login", data={"email": "ñ@example.org", "password": "x"}).status_code
         == 200
     )
+
+
+def test_a_json_body_nested_too_deeply_for_the_parser_is_a_clear_400(client: FlaskClient) -> None:
+    deep = b'{"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    for path in ("/auth/login", "/api/health", "/api/field/login"):
+        response = client.post(path, data=deep, content_type="application/json")
+        assert response.status_code == 400, path
+        if path.startswith("/api/"):
+            assert "nested too deeply" in response.get_json()["message"]
