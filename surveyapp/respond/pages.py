@@ -24,9 +24,6 @@ from questionnaires.model import CalculateItem, Instrument
 
 from ..models import Interview, Wave
 
-# instrument_of: imported from here by services/fieldwork.py; its home is services/instruments.py
-from ..services.instruments import instrument_of as instrument_of
-
 
 def title_in(instrument: Instrument, language: str) -> str:
     """The questionnaire's title in ``language`` (default language when missing)."""
