@@ -461,7 +461,7 @@ def backup_command(output: Path | None) -> None:
             folder / f"surveyapp-{stamp}.{'sqlite' if engine.dialect.name == 'sqlite' else 'dump'}"
         )
     try:
-        written = backup(engine, output, pg_bin_dir=current_app.config.get("PG_BIN_DIR"))
+        written = backup(engine, output, pg_bin_dir=current_app.config["PG_BIN_DIR"])
     except BackupError as exc:
         _fail(str(exc))
     os.chmod(written, 0o600)  # it holds every answer and every staff password hash
@@ -479,7 +479,7 @@ def restore_command(backup_file: Path) -> None:
     db.session.remove()
     db.engine.dispose()
     try:
-        restore(db.engine, backup_file, pg_bin_dir=current_app.config.get("PG_BIN_DIR"))
+        restore(db.engine, backup_file, pg_bin_dir=current_app.config["PG_BIN_DIR"])
     except BackupError as exc:
         _fail(str(exc))
     finally:

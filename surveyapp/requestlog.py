@@ -62,7 +62,7 @@ def _log_request(response: Response) -> Response:
 
 
 def register_request_log(app: Flask) -> None:
-    if not app.config.get("REQUEST_LOG", True):
+    if not app.config["REQUEST_LOG"]:
         return
     if logger.level == logging.NOTSET:
         logger.setLevel(logging.INFO)

@@ -22,7 +22,7 @@ PRIVATE_PREFIXES = ("/manage", "/fieldwork", "/observatory", "/auth")
 
 
 def _headers(app: Flask) -> None:
-    csp = app.config.get("CONTENT_SECURITY_POLICY")
+    csp = app.config["CONTENT_SECURITY_POLICY"]
 
     def add(response: Response) -> Response:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
@@ -84,10 +84,10 @@ def refuse_nul() -> ResponseReturnValue | None:
 def register_security(app: Flask) -> None:
     """Refuse NUL characters; trust X-Forwarded-* from TRUSTED_PROXIES proxies; add the security headers."""
     app.before_request(refuse_nul)
-    proxies = int(app.config.get("TRUSTED_PROXIES", 0))
+    proxies = int(app.config["TRUSTED_PROXIES"])
     if proxies > 0:
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies
         )
-    if app.config.get("SECURITY_HEADERS", True):
+    if app.config["SECURITY_HEADERS"]:
         _headers(app)

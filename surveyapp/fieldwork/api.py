@@ -114,7 +114,7 @@ def _http_error(exc: HTTPException) -> Response | HTTPException:
 @bp.before_request
 def _refuse_large_bodies() -> None:
     """413 before any token check or database work (a body no view reads is still refused)."""
-    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
     if limit is not None and (request.content_length or 0) > int(limit):
         raise RequestEntityTooLarge()
 

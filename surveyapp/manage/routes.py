@@ -228,7 +228,7 @@ def codes(wave_id: int) -> ResponseReturnValue:
     current = _wave_or_404(wave_id, scope)
     form = CodesForm()
     if not form.is_submitted():
-        form.expires_days.data = int(current_app.config.get("INVITATION_CODE_DAYS", 0))
+        form.expires_days.data = int(current_app.config["INVITATION_CODE_DAYS"])
     if form.validate_on_submit():
         days = form.expires_days.data or 0
         expires = utcnow() + dt.timedelta(days=days) if days else None
