@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 import math
 import re
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -27,6 +26,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
 from matplotlib.ticker import NullFormatter, ScalarFormatter
 
 __all__ = [
@@ -54,6 +55,8 @@ _MARKERS = ("o", "s", "^", "D", "v", "P")
 _HATCHES = ("", "////", "....", "xxx", "\\\\\\\\", "++")
 _WIDTH_IN = 6.7  # A4 text width with 18 mm margins
 SVG_FONTTYPE = "none"  # text stays text: searchable, and cheaper for WeasyPrint than glyph paths
+_SOURCE_SIZE = 6.5  # points, the source line under every chart
+_LEGEND_SIZE = 7.0
 
 
 @dataclass(frozen=True)
@@ -101,8 +104,44 @@ def _figure(height: float) -> Figure:
     return fig
 
 
+#: room left of and right of the source line and legend, inches
+_SIDE_IN = 0.15
+_MEASURE = TextToPath()
+
+
+def _text_width_pt(text: str, fontsize: float) -> float:
+    """Width of ``text`` in DejaVu Sans at ``fontsize`` points, as drawn (not guessed per character)."""
+    width, _height, _descent = _MEASURE.get_text_width_height_descent(
+        text, FontProperties(family="DejaVu Sans", size=fontsize), ismath=False
+    )
+    return float(width)
+
+
+def _wrap(text: str, fontsize: float, width_pt: float) -> list[str]:
+    """``text`` in lines no wider than ``width_pt`` (a word longer than a line stays whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and _text_width_pt(f"{lines[-1]} {word}", fontsize) <= width_pt:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 def _source_lines(text: ChartText) -> list[str]:
-    return textwrap.wrap(text.source, width=150) or [""]
+    return _wrap(text.source, _SOURCE_SIZE, 72 * (_WIDTH_IN - 2 * _SIDE_IN))
+
+
+def _left_in(labels: Sequence[str]) -> float:
+    """Room for the category labels left of the axes, inches."""
+    longest = max((len(line) for label in labels for line in str(label).split("\n")), default=4)
+    return min(0.25 + 0.07 * longest, 0.45 * _WIDTH_IN)
+
+
+def _label_row_in(labels: Sequence[str]) -> float:
+    """Height a category needs for its label's lines at 8 pt (1.2 line spacing), inches."""
+    lines = max((str(label).count("\n") + 1 for label in labels), default=1)
+    return 8 * 1.2 / 72 * lines + 0.06
 
 
 def _layout(
@@ -117,8 +156,7 @@ def _layout(
     width, height = fig.get_size_inches()
     bottom_in += 0.11 * (len(_source_lines(text)) - 1)
     if left_in is None:
-        longest = max((len(line) for label in labels for line in str(label).split("\n")), default=4)
-        left_in = min(0.25 + 0.07 * longest, 0.45 * width)
+        left_in = _left_in(labels)
     fig.subplots_adjust(
         left=left_in / width,
         right=1 - 0.15 / width,
@@ -172,7 +210,7 @@ def _style(ax: Axes, text: ChartText, fig: Figure) -> None:
         0.01,
         0.04 / fig.get_size_inches()[1],
         "\n".join(_source_lines(text)),
-        fontsize=6.5,
+        fontsize=_SOURCE_SIZE,
         ha="left",
         va="bottom",
         color="#333333",
@@ -183,10 +221,16 @@ def _fmt(value: float, text: ChartText) -> str:
     return f"{value:,.{text.decimals}f}".replace(",", " ").replace(".", text.decimal_mark)
 
 
-def _legend_columns(series: Sequence[Series]) -> int:
-    """Legend entries side by side while they fit the chart width, else one per line."""
-    width = sum(len(s.name) + 6 for s in series)
-    return len(series) if width <= 110 else 1
+def _legend_columns(series: Sequence[Series], labels: Sequence[str]) -> int:
+    """Legend entries side by side while they fit above the axes (measured), else one per line.
+
+    The legend starts at the axes' left edge, right of the category ``labels``. Each
+    entry is its marker (2 em), the gap to its label (0.8 em), the label and the space
+    between columns (2 em), matplotlib's defaults.
+    """
+    em = _LEGEND_SIZE
+    width = sum(_text_width_pt(s.name, em) + 4.8 * em for s in series)
+    return len(series) if width <= 72 * (_WIDTH_IN - _left_in(labels) - _SIDE_IN) else 1
 
 
 def _points(
@@ -254,7 +298,8 @@ def _upper(series: Sequence[Series]) -> float:
 def bar_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, salt: str) -> str:
     """Horizontal bars with error bars, one group per label, values written at the bar ends."""
     n, k = len(labels), max(len(series), 1)
-    fig = _figure(1.2 + 0.22 * max(n * k, 2) + (0.25 if k > 1 else 0))
+    per_label = max(0.22 * k, _label_row_in(labels))
+    fig = _figure(1.2 + per_label * max(n, 2 / k) + (0.25 if k > 1 else 0))
     ax = fig.add_subplot()
     height = 0.8 / k
     positions = np.arange(n)
@@ -288,14 +333,15 @@ def bar_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
     ax.set_xlabel(text.axis, fontsize=8)
     if k > 1:
         ax.legend(
-            fontsize=7,
+            fontsize=_LEGEND_SIZE,
             loc="lower left",
             bbox_to_anchor=(0, 1.0),
-            ncol=k,
+            ncol=_legend_columns(series, labels),
             frameon=False,
             borderaxespad=0.2,
         )
-    _layout(fig, labels, text, top_in=0.42 + (0.25 if k > 1 else 0))
+    rows = math.ceil(k / _legend_columns(series, labels)) if k > 1 else 0
+    _layout(fig, labels, text, top_in=0.42 + (0.11 + 0.14 * rows if k > 1 else 0))
     _style(ax, text, fig)
     return _render(fig, salt)
 
@@ -304,7 +350,8 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
     """Points with interval lines, one row per label; a marker shape and colour per series."""
     n, k = len(labels), max(len(series), 1)
     row = 0.2 if n <= 12 else 0.16  # long lists (32 states) must fit a page with their heading
-    fig = _figure(1.2 + row * max(n, 2) * (1.0 if k <= 2 else 0.6 * k) + (0.25 if k > 1 else 0))
+    per_label = max(row * (1.0 if k <= 2 else 0.6 * k), _label_row_in(labels))
+    fig = _figure(1.2 + per_label * max(n, 2) + (0.25 if k > 1 else 0))
     ax = fig.add_subplot()
     positions = np.arange(n)
     offset = 0.5 / k
@@ -325,14 +372,14 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
     if k > 1:
         ax.legend(
-            fontsize=7,
+            fontsize=_LEGEND_SIZE,
             loc="lower left",
             bbox_to_anchor=(0, 1.0),
-            ncol=_legend_columns(series),
+            ncol=_legend_columns(series, labels),
             frameon=False,
             borderaxespad=0.2,
         )
-    rows = math.ceil(k / _legend_columns(series)) if k > 1 else 0
+    rows = math.ceil(k / _legend_columns(series, labels)) if k > 1 else 0
     _layout(fig, labels, text, top_in=0.42 + (0.13 + 0.14 * rows if k > 1 else 0))
     _style(ax, text, fig)
     return _render(fig, salt)
@@ -372,7 +419,7 @@ def forest_chart(
 ) -> str:
     """Odds ratios with intervals on a log axis, a reference line at 1, values written."""
     n = len(labels)
-    fig = _figure(1.2 + 0.24 * max(n, 2))
+    fig = _figure(1.2 + max(0.24, _label_row_in(labels)) * max(n, 2))
     ax = fig.add_subplot()
     est = np.asarray(odds, dtype=float)
     lo = np.asarray(low, dtype=float)

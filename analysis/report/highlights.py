@@ -10,6 +10,7 @@ estimate was suppressed is not made.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -76,15 +77,26 @@ def change_words(
     return {key: words[d] for key, d in directions.items()}
 
 
+#: an indicator name that already says its unit ("por cada 100 000 habitantes")
+_UNIT_IN_NAME: dict[str, re.Pattern[str]] = {
+    "per_100000": re.compile(r"(?<!\d)100[\s,.\u00a0\u202f]?000(?![\d])"),
+    "per_1000": re.compile(r"(?<![\d,.])(?<!\d )1[\s,.\u00a0\u202f]?000(?!\d|[\s,.]\d)"),
+}
+_NOTHING = re.compile(r"(?!)")
+
+
 def _value_sentence(fmt: Formatter, value: Value) -> str:
     name = fmt.name(value.indicator)
     if not value.shown or not math.isfinite(value.estimate):
         return fmt.t("hl_suppressed", name=name)
     unit = "%" if value.unit == "percent" else " " + fmt.unit_word(value.unit)
+    if _UNIT_IN_NAME.get(value.unit, _NOTHING).search(name):
+        unit = ""  # "Incidence per 100,000 ...: 63,542", not "...: 63,542 per 100,000" again
     text = fmt.t(
         "hl_value",
         name=name,
-        value=fmt.estimate(value) + fmt.marker(value) + unit,
+        # the quality marker after the unit, never inside the number ("26.1%*", not "26.1*%")
+        value=fmt.estimate(value) + unit + fmt.marker(value),
         level=fmt.level_text,
         low=fmt.number(value, value.low),
         high=fmt.number(value, value.high),

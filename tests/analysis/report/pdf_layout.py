@@ -1,0 +1,88 @@
+"""Read a PDF back and list the text that does not fit: the layout check of every report.
+
+Two kinds of problem, from pdfplumber's character boxes (upright text only;
+chart labels drawn rotated are left out):
+
+* ``outside``: a character beyond the page's content box left or right (A4
+  with 18 mm side margins, analysis/report/templates/report.css), i.e. cut
+  at the margin or running off the page;
+* ``overlap``: two characters of one line drawn over each other (a value
+  running into the next column, a label into a bar's number, two chart
+  labels on one row).
+
+Not checked: text crossing its table cell into empty space. pdfplumber's
+table finder also takes chart grid lines and shaded cells for tables, so its
+cells are no ground truth; a value running into its neighbour is caught as an
+``overlap``.
+
+Each problem names the page and the text around it, so a failing test says
+what to look at.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+import pdfplumber
+
+MM = 72 / 25.4
+#: left and right page margins of report.css, in points
+SIDE_MARGIN = 18 * MM
+#: slack for antialiasing and font side bearings, in points
+SLACK = 0.6
+
+
+@dataclass(frozen=True)
+class Problem:
+    page: int  # 1-based
+    kind: str  # "outside" or "overlap"
+    text: str
+
+    def __str__(self) -> str:
+        return f"page {self.page}: {self.kind}: {self.text!r}"
+
+
+def _line_text(chars: list[dict[str, Any]], around: dict[str, Any]) -> str:
+    same = [c for c in chars if abs(c["top"] - around["top"]) < 0.5 * c["size"]]
+    same.sort(key=lambda c: c["x0"])
+    return "".join(c["text"] for c in same)[:90]
+
+
+def _lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Characters grouped by line (tops within half a character height), each sorted by x."""
+    lines: list[list[dict[str, Any]]] = []
+    for char in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        if lines and abs(lines[-1][0]["top"] - char["top"]) < 0.5 * char["size"]:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+
+
+def layout_problems(pdf: bytes) -> list[Problem]:
+    """Every character outside the content box or drawn over another, per page and line."""
+    problems: list[Problem] = []
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for number, page in enumerate(document.pages, start=1):
+            chars = [c for c in page.chars if c.get("upright", True) and c["text"].strip()]
+            left, right = SIDE_MARGIN - SLACK, page.width - SIDE_MARGIN + SLACK
+            seen: set[str] = set()
+            for char in chars:
+                if char["x0"] < left or char["x1"] > right:
+                    line = _line_text(chars, char)
+                    if line not in seen:
+                        seen.add(line)
+                        problems.append(Problem(number, "outside", line))
+            for line in _lines(chars):
+                for a, b in zip(line, line[1:], strict=False):
+                    width = min(a["x1"] - a["x0"], b["x1"] - b["x0"])
+                    if a["x1"] - b["x0"] > max(
+                        0.5 * width, SLACK
+                    ):  # kerning ("Tr", "r,") stays below
+                        text = "".join(c["text"] for c in line)[:90]
+                        if text not in seen:
+                            seen.add(text)
+                            problems.append(Problem(number, "overlap", text))
+    return problems

@@ -1,0 +1,35 @@
+"""The layout check itself: it finds text off the content box and text drawn over text."""
+
+from __future__ import annotations
+
+import weasyprint
+
+from .pdf_layout import layout_problems  # type: ignore[import-not-found]
+
+PAGE = "@page { size: A4; margin: 20mm 18mm 22mm 18mm; } body { font: 9pt 'DejaVu Sans'; }"
+
+
+def _pdf(body: str) -> bytes:
+    html = f"<html><head><style>{PAGE}</style></head><body>{body}</body></html>"
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def test_text_that_fits_has_no_problem() -> None:
+    table = "<table><tr><td>Estimación</td><td>IC 90%</td></tr><tr><td>26.1*</td><td>22.0–30.5</td></tr></table>"
+    assert layout_problems(_pdf(f"<p>Fuente: encuesta, intervalos al 90%.</p>{table}")) == []
+
+
+def test_a_line_cut_at_the_right_margin_is_outside() -> None:
+    long = "Fuente: " + "palabra" * 40  # one word that cannot wrap
+    problems = layout_problems(_pdf(f"<p style='white-space: nowrap'>{long}</p>"))
+    assert [(p.page, p.kind) for p in problems] == [(1, "outside")]
+    assert problems[0].text.startswith("Fuente:")
+
+
+def test_a_value_running_into_the_next_column_is_an_overlap() -> None:
+    cells = (
+        "<div style='position: absolute; left: 0; top: 0'>Estimación</div>"
+        "<div style='position: absolute; left: 30pt; top: 0'>IC 90%</div>"
+    )
+    problems = layout_problems(_pdf(cells))
+    assert [(p.page, p.kind) for p in problems] == [(1, "overlap")]

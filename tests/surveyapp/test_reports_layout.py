@@ -1,0 +1,45 @@
+"""Every report the demo produces fits its page: read back with pdfplumber (slow: WeasyPrint).
+
+The demo's simulated wave (``surveyapp demo``'s default size): the national
+report, every state's and three municipalities', in Spanish and English. A
+character outside the page's content box, or drawn over another character,
+fails the test with the page and the line (tests/analysis/report/pdf_layout.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+
+from surveyapp.extensions import db
+from surveyapp.models import Wave
+from surveyapp.services.demo_data import load_simulated_wave
+from surveyapp.services.report_build import pdf_report
+from surveyapp.services.reports import indicator_table, wave_areas
+
+from ..analysis.report.pdf_layout import layout_problems  # type: ignore[import-not-found]
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_demo_reports_keep_every_character_inside_the_page_and_apart(
+    app: Flask, language: str
+) -> None:
+    with app.app_context():
+        loaded = load_simulated_wave(db.session, seed=1, size="small")
+        db.session.commit()
+        wave = db.session.get(Wave, loaded.wave_id)
+        assert wave is not None
+        table = indicator_table(db.session, wave)
+        areas = wave_areas(db.session, wave)
+        chosen = [
+            *(a for a in areas if a.report_level in ("national", "state")),
+            *[a for a in areas if a.report_level == "municipality"][:3],
+        ]
+        assert len(chosen) == 1 + 8 + 3
+        problems = []
+        for area in chosen:
+            pdf = pdf_report(db.session, wave, area, language=language, public=True, table=table)
+            problems += [f"{area.report_level} {area.code}: {p}" for p in layout_problems(pdf)]
+    assert not problems, "\n".join(problems)
