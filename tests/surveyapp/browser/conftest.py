@@ -50,6 +50,23 @@ def load_scenario() -> ModuleType:
     return module
 
 
+def fill(page: Any, answers: dict[str, Any]) -> None:
+    """Type or tick every answer as a person would (labels clicked, boxes typed into); the
+    scenario's keys are the inputs' names, as the respondent survey and the interviewer app
+    name them."""
+    for name, value in answers.items():
+        values = value if isinstance(value, list) else [value]
+        first = page.locator(f'[name="{name}"]').first
+        kind = first.get_attribute("type")
+        if kind in ("radio", "checkbox"):
+            for one in values:
+                box = page.locator(f'[name="{name}"][value="{one}"]')
+                page.locator(f'label[for="{box.get_attribute("id")}"]').click()
+                assert box.is_checked(), (name, one)
+        else:
+            first.fill(values[0])
+
+
 @pytest.fixture
 def app_config() -> dict[str, Any]:
     return {"WTF_CSRF_ENABLED": True}

@@ -37,7 +37,7 @@ from surveyapp.models import (
 )
 
 from ...conftest import TEST_PASSWORD  # type: ignore[import-not-found]
-from .conftest import LAUNCH_ARGS, load_scenario  # type: ignore[import-not-found]
+from .conftest import LAUNCH_ARGS, fill, load_scenario  # type: ignore[import-not-found]
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
@@ -103,6 +103,17 @@ def field_wave(
         return {"wave_id": wave.id, "interviewer": interviewer, "document": std_wave["document"]}
 
 
+@pytest.fixture
+def tablet(
+    live_server: str, field_wave: dict[str, Any], chromium_profile: Callable[..., Any]
+) -> tuple[Any, Any]:
+    """(context, page): Chromium started on a fresh profile, the interviewer logged in online."""
+    context = chromium_profile()
+    page = context.new_page()
+    log_in(page, live_server)
+    return context, page
+
+
 def tablet_interviews(app: Flask, wave_id: int) -> list[dict[str, Any]]:
     with app.app_context():
         rows = db.session.scalars(
@@ -137,21 +148,6 @@ def log_in(page: Any, base: str) -> None:
     page.fill("#device", "Tableta 7")
     page.locator("form button[type=submit]").click()
     page.wait_for_selector("#sync-panel")
-
-
-def fill(page: Any, answers: dict[str, Any]) -> None:
-    """Tap or type every answer as an interviewer would (labels tapped, boxes typed into)."""
-    for name, value in answers.items():
-        values = value if isinstance(value, list) else [value]
-        first = page.locator(f'[name="{name}"]').first
-        kind = first.get_attribute("type")
-        if kind in ("radio", "checkbox"):
-            for one in values:
-                box = page.locator(f'[name="{name}"][value="{one}"]')
-                page.locator(f'label[for="{box.get_attribute("id")}"]').click()
-                assert box.is_checked(), (name, one)
-        else:
-            first.fill(values[0])
 
 
 def open_unit(page: Any, external_id: str) -> None:
@@ -205,11 +201,13 @@ def wait_for_state(page: Any, external_id: str, state: str) -> None:
 
 
 def test_two_interviews_done_offline_survive_restarts_and_sync_exactly_once(
-    app: Flask, live_server: str, field_wave: dict[str, Any], chromium_profile: Callable[..., Any]
+    app: Flask,
+    live_server: str,
+    field_wave: dict[str, Any],
+    chromium_profile: Callable[..., Any],
+    tablet: tuple[Any, Any],
 ) -> None:
-    context = chromium_profile()
-    page = context.new_page()
-    log_in(page, live_server)
+    context, page = tablet
     assert page.locator('li.card[data-unit="T1"]').count() == 1
     # The service worker has the app's files before the network goes.
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
@@ -285,12 +283,10 @@ def test_an_app_update_keeps_drafts_and_opens_cached_questionnaires_offline(
     app: Flask,
     live_server: str,
     field_wave: dict[str, Any],
-    chromium_profile: Callable[..., Any],
+    tablet: tuple[Any, Any],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    context = chromium_profile()
-    page = context.new_page()
-    log_in(page, live_server)
+    context, page = tablet
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     old_build = page.locator('meta[name="field-build"]').get_attribute("content")
     interview(page, "T3", stop_after="household")
@@ -349,11 +345,9 @@ def test_one_interview_in_two_tabs_is_never_two_records(
 
 
 def test_logging_out_is_refused_while_an_interview_is_unsent(
-    app: Flask, live_server: str, field_wave: dict[str, Any], chromium_profile: Callable[..., Any]
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
 ) -> None:
-    context = chromium_profile()
-    page = context.new_page()
-    log_in(page, live_server)
+    context, page = tablet
     interview(page, "T1", stop_after="intro")
     page.locator("#close").click()
     page.wait_for_selector("#logout")
@@ -393,11 +387,9 @@ def review(
 
 
 def test_an_interview_sent_back_by_a_supervisor_is_fixed_at_the_question_and_resubmitted(
-    app: Flask, live_server: str, field_wave: dict[str, Any], chromium_profile: Callable[..., Any]
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
 ) -> None:
-    context = chromium_profile()
-    page = context.new_page()
-    log_in(page, live_server)
+    context, page = tablet
     interview(page, "T1")
     wait_for_state(page, "T1", "sent")  # online: sent as soon as it is finished
 
@@ -441,14 +433,12 @@ def test_an_interview_sent_back_by_a_supervisor_is_fixed_at_the_question_and_res
 
 
 def test_a_revoked_device_keeps_its_unsent_interview_until_the_interviewer_logs_in_again(
-    app: Flask, live_server: str, field_wave: dict[str, Any], chromium_profile: Callable[..., Any]
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
 ) -> None:
     from surveyapp.models import ApiToken
     from surveyapp.services.fieldwork import revoke_token
 
-    context = chromium_profile()
-    page = context.new_page()
-    log_in(page, live_server)
+    context, page = tablet
     context.set_offline(True)
     interview(page, "T1")
     assert card_state(page, "T1") == "outbox"
@@ -475,13 +465,11 @@ def test_a_revoked_device_keeps_its_unsent_interview_until_the_interviewer_logs_
 
 
 def test_visits_and_the_selected_adult_reach_the_server_with_every_draw(
-    app: Flask, live_server: str, field_wave: dict[str, Any], chromium_profile: Callable[..., Any]
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
 ) -> None:
     from surveyapp.models import ContactAttempt
 
-    context = chromium_profile()
-    page = context.new_page()
-    log_in(page, live_server)
+    context, page = tablet
     context.set_offline(True)
     # Two visits to T2 without an interview: nobody home, then an appointment.
     for outcome in ("no_contact", "appointment"):

@@ -15,26 +15,11 @@ from flask import Flask
 
 from surveyapp.models import InterviewStatus
 
-from .conftest import load_scenario, stored_answers  # type: ignore[import-not-found]
+from .conftest import fill, load_scenario, stored_answers  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.browser
 scenario = load_scenario()
 TIMEOUT_MS = 15_000
-
-
-def fill(page: Any, answers: dict[str, Any]) -> None:
-    """Type or tick every answer as a person would (labels clicked, boxes typed into)."""
-    for name, value in answers.items():
-        values = value if isinstance(value, list) else [value]
-        first = page.locator(f'[name="{name}"]').first
-        kind = first.get_attribute("type")
-        if kind in ("radio", "checkbox"):
-            for one in values:
-                box = page.locator(f'[name="{name}"][value="{one}"]')
-                page.locator(f'label[for="{box.get_attribute("id")}"]').click()
-                assert box.is_checked(), (name, one)
-        else:
-            first.fill(values[0])
 
 
 def expect_page(page: Any, base: str, page_id: str) -> None:
