@@ -228,6 +228,52 @@ STRINGS: dict[str, dict[str, str]] = {
         "Tasa de respuesta", "Response rate", "Taxa de resposta", "Taux de réponse"
     ),
     "col_step": tr("Etapa", "Step", "Etapa", "Étape"),
+    # columns of the annex's sample and weighting tables (their DataFrame column names)
+    "annex_col_area": tr("Área", "Area", "Área", "Zone"),
+    "annex_col_sample_units": tr(
+        "Unidades de muestra", "Sample units", "Unidades da amostra", "Unités d'échantillon"
+    ),
+    "annex_col_completed": tr("Completas", "Completed", "Completas", "Complètes"),
+    "annex_col_detail": tr("Detalle", "Detail", "Detalhe", "Détail"),
+    "annex_col_sum_weights": tr(
+        "Suma de pesos", "Sum of weights", "Soma dos pesos", "Somme des poids"
+    ),
+    "annex_col_min_weight": tr("Peso mínimo", "Smallest weight", "Peso mínimo", "Poids minimal"),
+    "annex_col_max_weight": tr("Peso máximo", "Largest weight", "Peso máximo", "Poids maximal"),
+    "annex_col_mean_weight": tr("Peso medio", "Mean weight", "Peso médio", "Poids moyen"),
+    "annex_col_n": tr("n", "n", "n", "n"),
+    "annex_col_cv": tr("CV de los pesos", "CV of the weights", "CV dos pesos", "CV des poids"),
+    "annex_col_response_rate": tr(
+        "Tasa de respuesta", "Response rate", "Taxa de resposta", "Taux de réponse"
+    ),
+    "annex_col_deff_kish": tr("deff de Kish", "Kish deff", "deff de Kish", "deff de Kish"),
+    "annex_col_n_effective": tr("n efectivo", "Effective n", "n efetivo", "n effectif"),
+    "annex_col_weight": tr("Peso", "Weight", "Peso", "Poids"),
+    # the built-in quality rule sets, named in the report's language
+    "rules_source_inegi": tr(
+        "bandas del coeficiente de variación del INEGI (ENVIPE)",
+        "INEGI coefficient-of-variation bands (ENVIPE)",
+        "faixas do coeficiente de variação do INEGI (ENVIPE)",
+        "seuils du coefficient de variation de l'INEGI (ENVIPE)",
+    ),
+    "rules_source_bjs": tr(
+        "BJS: interpretar con cautela con 10 casos o menos o CV > 50%",
+        "BJS: interpret with caution when 10 or fewer cases or CV > 50%",
+        "BJS: interpretar com cautela com 10 casos ou menos ou CV > 50%",
+        "BJS : à interpréter avec prudence avec 10 cas ou moins ou CV > 50 %",
+    ),
+    "rules_source_ine_cl": tr(
+        "INE Chile (2020): n ≥ 60, gl ≥ 9, bandas de CV 15%/30%",
+        "INE Chile (2020): n >= 60, df >= 9, CV 15%/30% bands",
+        "INE Chile (2020): n ≥ 60, gl ≥ 9, faixas de CV 15%/30%",
+        "INE Chili (2020) : n ≥ 60, dl ≥ 9, seuils de CV 15 %/30 %",
+    ),
+    "rules_source_cepal": tr(
+        "CEPAL (2020): n ≥ 100, n efectivo ≥ 140, gl ≥ 9, CV ≤ 20%",
+        "CEPAL (2020): n >= 100, effective n >= 140, df >= 9, CV <= 20%",
+        "CEPAL (2020): n ≥ 100, n efetivo ≥ 140, gl ≥ 9, CV ≤ 20%",
+        "CEPALC (2020) : n ≥ 100, n effectif ≥ 140, dl ≥ 9, CV ≤ 20 %",
+    ),
     # units
     "unit_percent": tr(
         "% de la población", "% of population", "% da população", "% de la population"

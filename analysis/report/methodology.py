@@ -7,9 +7,10 @@ import math
 import numpy as np
 import pandas as pd
 
+from analysis.indicators.quality import QUALITY_RULES, QualityRules
 from analysis.report.context import Cell, Formatter, Lookup, Section, Table, indicator_info
 from analysis.report.data import ReportData
-from analysis.report.i18n import Translator
+from analysis.report.i18n import STRINGS, Translator
 
 __all__ = ["methodology_section"]
 
@@ -35,7 +36,7 @@ def methodology_section(data: ReportData, fmt: Formatter, current: Lookup) -> Se
             section.subsections.append(
                 Section(name, title, blocks=[_plain_table(t, title, frame)], page_break=False)
             )
-    quality = [t("quality_rules_intro", name=f"{rules.name} — {rules.source}")]
+    quality = [t("quality_rules_intro", name=f"{rules.name} — {rules_source(t, rules)}")]
     bands = [b for b in rules.cv_bands if math.isfinite(b[0])]
     if len(bands) >= 2:
         quality.append(
@@ -122,4 +123,18 @@ def _plain_table(t: Translator, caption: str, frame: pd.DataFrame) -> Table:
             else:
                 row.append(Cell(t.number(x, 0 if float(x).is_integer() else 2), "num"))
         rows.append(row)
-    return Table(caption, [str(c).replace("_", " ") for c in frame.columns], rows, css="plain")
+    return Table(caption, [_column_name(t, str(c)) for c in frame.columns], rows, css="plain")
+
+
+def _column_name(t: Translator, column: str) -> str:
+    """A column's heading in the report's language (``annex_col_<name>``), else as given."""
+    key = f"annex_col_{column}"
+    return t(key) if key in STRINGS else column.replace("_", " ")
+
+
+def rules_source(t: Translator, rules: QualityRules) -> str:
+    """The rule set's source in the report's language (built-in sets), else as written."""
+    key = f"rules_source_{rules.name}"
+    builtin = QUALITY_RULES.get(rules.name)
+    same = builtin is not None and builtin.source == rules.source
+    return t(key) if same and key in STRINGS else rules.source

@@ -36,7 +36,7 @@ from analysis.report.layout import (
     SUBAREA_COLUMNS,
     ids_of,
 )
-from analysis.report.methodology import methodology_section
+from analysis.report.methodology import methodology_section, rules_source
 
 __all__ = ["SectionWriter"]
 
@@ -101,7 +101,8 @@ class SectionWriter:
 
     def _suppression_notes(self, notes: list[str]) -> None:
         if self.fmt.used_hidden:
-            notes.append(self.t("suppressed_note", rules=self.data.methodology.rules.source))
+            rules = rules_source(self.t, self.data.methodology.rules)
+            notes.append(self.t("suppressed_note", rules=rules))
         if self.fmt.used_flagged:
             notes.append(self.t("suppressed_internal_note"))
 

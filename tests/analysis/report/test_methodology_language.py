@@ -1,0 +1,42 @@
+"""The annex speaks the report's language: sample and weighting headings, the rule set's name."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.indicators import QualityRules, with_minimum_cases
+from analysis.report.i18n import Translator
+from analysis.report.methodology import _plain_table, rules_source
+
+SAMPLE = pd.DataFrame(
+    {"area": ["Norte"], "sample_units": [120], "completed": [90], "response_rate": [0.75]}
+)
+WEIGHTING = pd.DataFrame({"step": ["base"], "n": [90], "cv": [0.4], "deff_kish": [1.2]})
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("es", ["Área", "Unidades de muestra", "Completas", "Tasa de respuesta"]),
+        ("fr", ["Zone", "Unités d'échantillon", "Complètes", "Taux de réponse"]),
+    ],
+)
+def test_sample_table_headings_are_translated(language: str, expected: list[str]) -> None:
+    table = _plain_table(Translator(language), "x", SAMPLE)
+    assert table.header == expected
+    assert _plain_table(Translator(language), "x", WEIGHTING).header[2] != "cv"
+
+
+def test_an_unknown_column_keeps_its_name() -> None:
+    table = _plain_table(Translator("es"), "x", pd.DataFrame({"my_column": [1]}))
+    assert table.header == ["my column"]
+
+
+def test_the_rule_set_is_named_in_the_language_and_custom_sets_as_written() -> None:
+    spanish = rules_source(Translator("es"), with_minimum_cases("inegi", 30))
+    assert spanish == "bandas del coeficiente de variación del INEGI (ENVIPE)"
+    custom = QualityRules(
+        "inegi", "my own bands", ((1.0, "high", True),), (), frozenset({"insufficient"})
+    )
+    assert rules_source(Translator("es"), custom) == "my own bands"
