@@ -926,10 +926,18 @@ def review_interview(
     now: dt.datetime | None = None,
 ) -> None:
     """A supervisor approves a tablet interview (the device can no longer change it) or sends it
-    back with a comment (the next upload makes it ``resubmitted``); rejecting an approved one
-    reopens it."""
+    back with a comment (the next upload makes it ``resubmitted``); only headquarters (survey
+    managers) send back an approved one, which reopens it (see also services/review.py)."""
     if not by.has_role(Role.supervisor, Role.survey_manager):
         raise UserError("review", "Only supervisors and survey managers review interviews.")
+    if (
+        not approve
+        and interview.review_status is ReviewStatus.approved
+        and not by.has_role(Role.survey_manager)
+    ):
+        raise UserError(
+            "review", "This interview is approved; only headquarters (survey managers) reopen it."
+        )
     if interview.mode is not Mode.tablet or interview.revision is None:
         raise UserError("review", "Only interviews sent from a tablet are reviewed.")
     comment = (comment or "").strip() or None

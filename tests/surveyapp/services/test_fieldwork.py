@@ -112,6 +112,12 @@ def test_only_supervisors_review_and_a_rejection_needs_a_comment(
     assert interview.review_status is not None and interview.review_status.value == "rejected"
     review_interview(session, interview, by=supervisor, approve=True)
     assert interview.review_status.value == "approved" and interview.review_comment is None
+    # Sending an approved interview back (reopening it) is headquarters' decision (issue 9).
+    with pytest.raises(UserError, match="only headquarters"):
+        review_interview(session, interview, by=supervisor, approve=False, comment="Again")
+    manager = _user(session, Role.survey_manager, "m@example.org")
+    review_interview(session, interview, by=manager, approve=False, comment="Again")
+    assert interview.review_status.value == "rejected"
 
 
 def test_assigning_needs_a_tablet_wave_and_a_field_role(session: Session, wave: Wave) -> None:
