@@ -343,6 +343,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "‡ Estimativa que não cumpre os critérios de qualidade; mostrada só na edição interna.",
         "‡ Estimation ne satisfaisant pas aux règles de qualité ; montrée dans l'édition interne seulement.",
     ),
+    "subareas_hidden": tr(
+        "Sin ninguna estimación publicable en esta tabla (muy pocos casos): {names}.",
+        "No estimate in this table can be published (too few cases) for: {names}.",
+        "Nenhuma estimativa desta tabela é publicável (poucos casos) para: {names}.",
+        "Aucune estimation de ce tableau n'est publiable (trop peu de cas) pour : {names}.",
+    ),
     "chart_suppressed": tr("no publicada", "not published", "não publicada", "non publiée"),
     # highlights
     "hl_value": tr(

@@ -539,15 +539,27 @@ class SectionWriter:
     ) -> Section:
         ids = [i for i in columns if any((level, c, i) in self.current.rows for c in codes[:5])]
 
+        def published(code: str) -> bool:
+            values = (self.current.get(level, code, i) for i in ids)
+            return any(v is not None and v.shown for v in values)
+
+        # areas by name; those with nothing to show are named in one sentence, not rows of dashes
+        ordered = sorted(codes, key=lambda c: self.name_of(level, c).casefold())
+        shown = [c for c in ordered if published(c)]
+        hidden = [self.name_of(level, c) for c in ordered if not published(c)]
+
         def make() -> Table:
             rows = [
                 [Cell(self.name_of(level, c), "label")]
                 + [self.fmt.cell(self.current.get(level, c, i)) for i in ids]
-                for c in codes
+                for c in shown
             ]
-            return Table(
+            table = Table(
                 caption, [self.t("area")] + [self.fmt.name(i) for i in ids], rows, css="compact"
             )
+            if hidden:
+                table.notes.append(self.t("subareas_hidden", names=", ".join(hidden)))
+            return table
 
         return Section(f"subareas_{level}", caption, blocks=[self.noted(make)], page_break=False)
 

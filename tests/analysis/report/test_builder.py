@@ -402,3 +402,17 @@ def test_report_data_names_what_is_missing():
         ReportData(Wave("w", "2025", "2026"), COUNTRY, indicator_table(1).drop(columns="cv"))
     with pytest.raises(ValueError, match="Area.level"):
         Area("county", "1", "x")
+
+
+def test_areas_with_nothing_published_are_named_in_a_sentence_not_rows_of_dashes() -> None:
+    data = report_data(STATE, subareas=["01002", "01001"], country=COUNTRY)
+    table = data.indicators
+    villa = (table["domain_type"] == "municipality") & (table["domain"] == "01002")
+    table.loc[villa, "suppressed"] = True
+    table.loc[villa, "quality"] = "insufficient"
+    html = build_report(data, language="es", public=True).html
+    municipal = html[html.index('id="subareas_municipality"') :]
+    municipal = municipal[: municipal.index("</section>")]
+    assert "San Telmo" in municipal and "<th" in municipal
+    assert "Villa Rica</td>" not in municipal and ">Villa Rica<" not in municipal
+    assert "publicable en esta tabla (muy pocos casos): Villa Rica." in municipal
