@@ -246,6 +246,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "annex_col_response_rate": tr(
         "Tasa de respuesta", "Response rate", "Taxa de resposta", "Taux de réponse"
     ),
+    # AAPOR rates keep their codes
+    "annex_col_RR1 rate": tr("Tasa RR1", "RR1 rate", "Taxa RR1", "Taux RR1"),
+    "annex_col_RR3 rate": tr("Tasa RR3", "RR3 rate", "Taxa RR3", "Taux RR3"),
+    "annex_col_COOP1 rate": tr("Tasa COOP1", "COOP1 rate", "Taxa COOP1", "Taux COOP1"),
+    "annex_col_CON1 rate": tr("Tasa CON1", "CON1 rate", "Taxa CON1", "Taux CON1"),
     "annex_col_deff_kish": tr("deff de Kish", "Kish deff", "deff de Kish", "deff de Kish"),
     "annex_col_n_effective": tr("n efectivo", "Effective n", "n efetivo", "n effectif"),
     "annex_col_weight": tr("Peso", "Weight", "Peso", "Poids"),

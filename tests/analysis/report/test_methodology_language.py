@@ -10,7 +10,13 @@ from analysis.report.i18n import Translator
 from analysis.report.methodology import _plain_table, rules_source
 
 SAMPLE = pd.DataFrame(
-    {"area": ["Norte"], "sample_units": [120], "completed": [90], "response_rate": [0.75]}
+    {
+        "area": ["Norte"],
+        "sample_units": [120],
+        "completed": [90],
+        "response_rate": [0.75],
+        "RR3 rate": [0.7],
+    }
 )
 WEIGHTING = pd.DataFrame({"step": ["base"], "n": [90], "cv": [0.4], "deff_kish": [1.2]})
 
@@ -18,8 +24,8 @@ WEIGHTING = pd.DataFrame({"step": ["base"], "n": [90], "cv": [0.4], "deff_kish":
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("es", ["Área", "Unidades de muestra", "Completas", "Tasa de respuesta"]),
-        ("fr", ["Zone", "Unités d'échantillon", "Complètes", "Taux de réponse"]),
+        ("es", ["Área", "Unidades de muestra", "Completas", "Tasa de respuesta", "Tasa RR3"]),
+        ("fr", ["Zone", "Unités d'échantillon", "Complètes", "Taux de réponse", "Taux RR3"]),
     ],
 )
 def test_sample_table_headings_are_translated(language: str, expected: list[str]) -> None:
