@@ -130,3 +130,70 @@ def test_0005_gives_existing_units_a_seed_and_remembers_their_interviewer(app: F
     assert len(seeds) == 3 and all(1 <= s < 2**31 for s in seeds) and len(set(seeds)) == 3
     assert [tuple(h) for h in holders] == [(1, 1), (3, 1)]
     assert tuple(method) == ("kish", "approved")
+
+
+def test_upgrading_through_0003_keeps_every_row_that_references_a_rebuilt_table(app: Flask) -> None:
+    """0003 adds foreign keys to sample_units and interviews, which SQLite does by copying each
+    table and dropping the old one: invitation codes and incident rows (ON DELETE CASCADE
+    children) and everything else must still be there afterwards."""
+    _drop_everything(app)
+    with app.app_context():
+        upgrade(revision="0002_report_outputs")
+        with db.engine.begin() as conn:
+            meta = sa.MetaData()
+            meta.reflect(conn)
+            t = meta.tables
+            conn.execute(sa.insert(t["users"]), [_row(t["users"], id=1, role="interviewer")])
+            conn.execute(
+                sa.insert(t["instrument_versions"]), [_row(t["instrument_versions"], id=1)]
+            )
+            conn.execute(
+                sa.insert(t["waves"]),
+                [_row(t["waves"], id=1, instrument_version_id=1, status="open")],
+            )
+            conn.execute(
+                sa.insert(t["sample_units"]),
+                [_row(t["sample_units"], id=1, wave_id=1, external_id="U1", status="pending")],
+            )
+            conn.execute(
+                sa.insert(t["invitation_codes"]),
+                [_row(t["invitation_codes"], sample_unit_id=1, code_hash="c" * 64)],
+            )
+            conn.execute(
+                sa.insert(t["interviews"]),
+                [
+                    _row(
+                        t["interviews"],
+                        id=1,
+                        uuid="0" * 36,
+                        wave_id=1,
+                        sample_unit_id=1,
+                        instrument_version_id=1,
+                        mode="tablet",
+                        status="completed",
+                        interviewer_id=1,
+                    )
+                ],
+            )
+            conn.execute(
+                sa.insert(t["incident_records"]),
+                [_row(t["incident_records"], interview_id=1, repeat_code="inc", position=1)],
+            )
+        upgrade()
+        with db.engine.connect() as conn:
+            counts = {
+                name: conn.exec_driver_sql(f"SELECT count(*) FROM {name}").scalar()
+                for name in ("sample_units", "invitation_codes", "interviews", "incident_records")
+            }
+            enforced = (
+                conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
+                if conn.dialect.name == "sqlite"
+                else 1
+            )
+    assert counts == {
+        "sample_units": 1,
+        "invitation_codes": 1,
+        "interviews": 1,
+        "incident_records": 1,
+    }
+    assert enforced == 1  # foreign keys are enforced again after migrating
