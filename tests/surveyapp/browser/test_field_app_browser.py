@@ -527,3 +527,125 @@ def test_visits_and_the_selected_adult_reach_the_server_with_every_draw(
         assert [p["age"] for p in household["roster"]] == [41, 44]
         assert len(household["draws"]) == 2
         assert household["eligible_adults"] == row.eligible_adults == 2
+
+
+def test_supervision_round_trip_gives_the_dispositions_rates_and_weight_the_rules_say(
+    app: Flask,
+    live_server: str,
+    std_wave: dict[str, Any],
+    make_user: Callable[..., User],
+    chromium_profile: Callable[..., Any],
+) -> None:
+    """Issue 9's round trip: a supervisor assigns three households; offline, the interviewer
+    records two failed visits at one, and at another lists two adults, draws one and does the
+    interview; sync; the supervisor sends it back, the interviewer fixes it and resends, the
+    supervisor approves. Then, worked out by hand from the rules in docs/fieldwork.md:
+    dispositions T1 1.1 complete, T2 2.20 non-contact (only no-contacts), T3 3.x unknown
+    (released, never worked): I=1, NC=1, U=1, NE=0, so e = (I+NC)/(I+NC+NE) = 1,
+    RR1 = I/(I+NC+U) = 1/3, RR3 = I/(I+NC+e*U) = 1/3, COOP1 = I/I = 1, CON1 = I/(I+NC+U) = 1/3;
+    T1's provisional weight = 1/selection probability (1/0.02) x eligible adults (2) = 100."""
+    from surveyapp.models import Disposition, WaveStatus
+    from surveyapp.services.dashboard import dashboard
+    from surveyapp.services.fieldwork import assign_units
+    from surveyapp.services.reports import interview_records
+
+    interviewer = make_user(Role.interviewer, email="ana@example.org", name="Ana Interviewer")
+    supervisor = make_user(Role.supervisor, email="sup@example.org", name="Sofía Supervisor")
+    with app.app_context():
+        wave = db.session.scalar(sa.select(Wave).where(Wave.slug == std_wave["invited"]))
+        assert wave is not None and wave.status is WaveStatus.open
+        wave.modes = [Mode.web.value, Mode.tablet.value]
+        for external_id, probability in (("T1", 0.02), ("T2", 0.02), ("T3", 0.02)):
+            db.session.add(
+                SampleUnit(
+                    wave_id=wave.id,
+                    external_id=external_id,
+                    address=f"Calle {external_id}",
+                    selection_probability=probability,
+                )
+            )
+        db.session.flush()
+        boss = db.session.get(User, supervisor.id)
+        ana = db.session.get(User, interviewer.id)
+        assert boss is not None and ana is not None
+        assigned = assign_units(db.session, wave, ana, by=boss, external_ids=["T1", "T2", "T3"])
+        assert len(assigned) == 3
+        db.session.commit()
+        wave_id = wave.id
+
+    context = chromium_profile()
+    page = context.new_page()
+    log_in(page, live_server)
+    context.set_offline(True)
+    for _ in range(2):
+        page.locator('li.card[data-unit="T2"] button[data-action="visit"]').click()
+        page.locator('label[for="outcome-no_contact"]').click()
+        page.locator("#save-visit").click()
+        page.wait_for_selector("#sync-panel")
+    interview(page, "T1")  # the household (two adults of four) listed and drawn first
+    context.set_offline(False)
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "sent")
+
+    with app.app_context():
+        row = db.session.scalars(sa.select(Interview).where(Interview.wave_id == wave_id)).one()
+        boss = db.session.get(User, supervisor.id)
+        assert boss is not None
+        from surveyapp.services.fieldwork import review_interview
+
+        review_interview(
+            db.session, row, by=boss, approve=False, comment="Confirme la edad.", item="dem_age"
+        )
+        db.session.commit()
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "returned")
+    page.locator('li.card[data-unit="T1"] button:not([data-action])').first.click()
+    page.wait_for_selector('form.page[data-page="respondent"]')
+    assert "Confirme la edad" in page.locator("#review-comment").inner_text()
+    page.locator('[name="dem_age"]').fill("43")
+    ids = [page_id for page_id, _ in scenario.PAGES]
+    for page_id in ids[ids.index("respondent") :]:
+        page.wait_for_selector(f'form.page[data-page="{page_id}"]')
+        page.locator("#next").click()
+    page.locator("#finish").click()
+    wait_for_state(page, "T1", "sent")
+    with app.app_context():
+        row = db.session.scalars(sa.select(Interview).where(Interview.wave_id == wave_id)).one()
+        assert row.answers["dem_age"] == 43 and row.revision == 2
+        boss = db.session.get(User, supervisor.id)
+        assert boss is not None
+        review_interview(db.session, row, by=boss, approve=True)
+        db.session.commit()
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "approved")
+
+    with app.app_context():
+        wave = db.session.get(Wave, wave_id)
+        assert wave is not None
+        units = {
+            u.external_id: u.disposition
+            for u in db.session.scalars(sa.select(SampleUnit).where(SampleUnit.wave_id == wave_id))
+            if u.external_id.startswith("T")  # H1, the web household, was never released
+        }
+        assert units == {
+            "T1": int(Disposition.complete),
+            "T2": int(Disposition.noncontact),
+            "T3": None,
+        }
+        figures = dashboard(db.session, wave, within=None).wave
+        counts = figures.counts
+        assert (counts.complete, counts.noncontact, counts.unknown, counts.not_eligible) == (
+            1,
+            1,
+            1,
+            0,
+        )
+        rates = figures.rates
+        assert rates.rr1 == pytest.approx(1 / 3)
+        assert rates.rr3 == pytest.approx(1 / 3)
+        assert rates.coop1 == pytest.approx(1.0)
+        assert rates.con1 == pytest.approx(1 / 3)
+        records, provisional = interview_records(db.session, wave)
+        assert provisional
+        [record] = records
+        assert record["weight"] == pytest.approx(100.0)
