@@ -10,22 +10,20 @@ import sqlalchemy as sa
 from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import InputRequired, Length
+from wtforms import IntegerField, SelectField, SubmitField
+from wtforms.validators import InputRequired
 
 from ..auth.decorators import role_required
 from ..extensions import db
-from ..models import ApiToken, Area, Interview, Mode, Role, SampleUnit, User, utcnow
+from ..models import ApiToken, Area, Mode, SampleUnit, User, utcnow
 from ..models.base import MAX_ID
 from ..services import fieldwork
 from ..services.areas import area_path
 from ..services.fieldwork import AssignmentError
-from ..services.users import UserError
 from .forms import IntegerRange, choices
 from .routes import MANAGER_ROLES, _me, _scope, _user_or_404, _wave_or_404, bp
 
 #: Who approves or sends back tablet interviews (administrators always may).
-REVIEW_ROLES = (Role.supervisor, Role.survey_manager)
 
 
 class AssignForm(FlaskForm):
@@ -148,70 +146,3 @@ def revoke_device(user_id: int) -> ResponseReturnValue:
         db.session.commit()
         flash(f'"{token.label}" is logged out; it must log in again to send interviews.', "success")
     return redirect(url_for("manage.user_devices", user_id=user_id))
-
-
-class ReviewForm(FlaskForm):
-    interview = StringField(validators=[InputRequired(), Length(max=36)])
-    decision = SelectField(choices=choices([("approve", "Approve"), ("reject", "Send back")]))
-    comment = TextAreaField("Comment for the interviewer", validators=[Length(max=2000)])
-    item = StringField("Question code (optional)", validators=[Length(max=64)])
-    submit = SubmitField("Save")
-
-
-#: Tablet interviews listed on the review page, newest first.
-REVIEW_PAGE = 200
-
-
-@bp.route("/waves/<int:wave_id>/review", methods=["GET", "POST"])
-@role_required(*REVIEW_ROLES)
-def field_review(wave_id: int) -> ResponseReturnValue:
-    """A wave's tablet interviews with their review state; approve or send back one.
-
-    The minimum for the sync protocol's approved and sent-back states (issue 9 builds the
-    supervisors' pages: answers, paradata, history)."""
-    scope = _scope()
-    wave = _wave_or_404(wave_id, scope)
-    form = ReviewForm()
-    if form.validate_on_submit():
-        found = db.session.scalar(
-            sa.select(Interview).where(
-                Interview.uuid == form.interview.data,
-                Interview.wave_id == wave.id,
-                Interview.mode == Mode.tablet,
-            )
-        )
-        unit = found.sample_unit if found is not None else None
-        if found is None or not scope.allows(unit.area_id if unit else None):
-            flash("Choose an interview from the list.", "error")
-        else:
-            try:
-                fieldwork.review_interview(
-                    db.session,
-                    found,
-                    by=_me(),
-                    approve=form.decision.data == "approve",
-                    comment=form.comment.data,
-                    item=form.item.data,
-                )
-            except UserError as exc:
-                db.session.rollback()
-                flash(exc.message, "error")
-            else:
-                db.session.commit()
-                flash("Review saved; the interviewer's tablet sees it at its next sync.", "success")
-        return redirect(url_for("manage.field_review", wave_id=wave_id))
-    elif form.is_submitted():
-        flash("Choose an interview and a decision.", "error")
-    query = (
-        sa.select(Interview, SampleUnit, User)
-        .join(SampleUnit, Interview.sample_unit_id == SampleUnit.id)
-        .outerjoin(User, Interview.interviewer_id == User.id)
-        .where(Interview.wave_id == wave.id, Interview.mode == Mode.tablet)
-        .order_by(Interview.updated_at.desc(), Interview.id.desc())
-        .limit(REVIEW_PAGE)
-    )
-    if scope.area_ids is not None:
-        query = query.where(SampleUnit.area_id.in_(sorted(scope.area_ids)))
-    return render_template(
-        "manage/review.html", wave=wave, rows=db.session.execute(query).all(), form=form
-    )

@@ -45,7 +45,6 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
     "manage.field_assign": ("GET", MANAGERS),
     "manage.user_devices": ("GET", MANAGERS),
     "manage.revoke_device": ("POST", MANAGERS),
-    "manage.field_review": ("GET", MANAGERS | {Role.supervisor}),
     "fieldwork.review_list": ("GET", REVIEWERS),
     "fieldwork.review_interview": ("GET", REVIEWERS),
     "fieldwork.review_decide": ("POST", REVIEWERS),
