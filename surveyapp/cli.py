@@ -24,7 +24,7 @@ COMMANDS: dict[str, str] = {
     "backup": "Write a consistent backup of the database while the server keeps running.",
     "db": "Perform database migrations.",
     "demo": "Set up a demonstration (database, questionnaires, admin, open wave) and serve it.",
-    "fieldwork": "Field work: assign sample units to interviewers.",
+    "fieldwork": "Field work: assign sample units to interviewers, wave settings.",
     "init": "Create or upgrade the database and load the standard questionnaires.",
     "limiter": "Flask-Limiter maintenance & utility commands",
     "questionnaire": "Check, convert and document questionnaire (instrument) files.",
