@@ -3,7 +3,8 @@
 The demo's simulated wave (``surveyapp demo``'s default size): the national
 report, every state's and three municipalities', in Spanish and English. A
 character outside the page's content box, or drawn over another character,
-fails the test with the page and the line (tests/analysis/report/pdf_layout.py).
+fails the test with the page and the line; so does a phrase of the report's word
+tables in another language (tests/analysis/report/pdf_layout.py).
 """
 
 from __future__ import annotations
@@ -17,15 +18,16 @@ from surveyapp.services.demo_data import load_simulated_wave
 from surveyapp.services.report_build import pdf_report
 from surveyapp.services.reports import indicator_table, wave_areas
 
-from ..analysis.report.pdf_layout import layout_problems  # type: ignore[import-not-found]
+from ..analysis.report.pdf_layout import (  # type: ignore[import-not-found]
+    foreign_phrases,
+    layout_problems,
+)
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_the_demo_reports_keep_every_character_inside_the_page_and_apart(
-    app: Flask, language: str
-) -> None:
+def test_the_demo_reports_fit_their_pages_and_speak_one_language(app: Flask, language: str) -> None:
     with app.app_context():
         loaded = load_simulated_wave(db.session, seed=1, size="small")
         db.session.commit()
@@ -41,5 +43,9 @@ def test_the_demo_reports_keep_every_character_inside_the_page_and_apart(
         problems = []
         for area in chosen:
             pdf = pdf_report(db.session, wave, area, language=language, public=True, table=table)
-            problems += [f"{area.report_level} {area.code}: {p}" for p in layout_problems(pdf)]
+            where = f"{area.report_level} {area.code}"
+            problems += [f"{where}: {p}" for p in layout_problems(pdf)]
+            problems += [
+                f"{where}: another language: {p!r}" for p in foreign_phrases(pdf, language)
+            ]
     assert not problems, "\n".join(problems)

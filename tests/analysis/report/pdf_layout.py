@@ -16,7 +16,8 @@ cells are no ground truth; a value running into its neighbour is caught as an
 ``overlap``.
 
 Each problem names the page and the text around it, so a failing test says
-what to look at.
+what to look at. :func:`foreign_phrases` finds the report's own phrases in
+another language (words written in code, outside the tables, are not seen).
 """
 
 from __future__ import annotations
@@ -86,3 +87,36 @@ def layout_problems(pdf: bytes) -> list[Problem]:
                             seen.add(text)
                             problems.append(Problem(number, "overlap", text))
     return problems
+
+
+def foreign_phrases(pdf: bytes, language: str) -> list[str]:
+    """Phrases of the report's own word tables, in another language, found in the text.
+
+    Every string of :data:`analysis.report.i18n.STRINGS` and every indicator
+    name, cut at its ``{placeholders}``, in the other languages; pieces of 15
+    characters or more that differ from this language's are looked for in the
+    text with spaces taken out (pdfplumber loses some, and chart text has none).
+    """
+    import re
+
+    from analysis.indicators import catalogue
+    from analysis.report.i18n import STRINGS
+
+    tables = [*STRINGS.values(), *(dict(i.name) for i in catalogue())]
+    own = {piece for texts in tables for piece in _pieces(texts.get(language, ""))}
+    foreign = {
+        piece
+        for texts in tables
+        for other, text in texts.items()
+        if other != language
+        for piece in _pieces(text)
+    } - own
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        compact = re.sub(r"\s+", "", "".join(page.extract_text() or "" for page in document.pages))
+    return sorted(p for p in foreign if re.sub(r"\s+", "", p) in compact)
+
+
+def _pieces(text: str) -> list[str]:
+    import re
+
+    return [p.strip() for p in re.split(r"\{[^}]*\}", text) if len(p.strip()) >= 15]

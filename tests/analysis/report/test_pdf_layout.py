@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import weasyprint
 
-from .pdf_layout import layout_problems  # type: ignore[import-not-found]
+from analysis.report.i18n import STRINGS
+
+from .pdf_layout import foreign_phrases, layout_problems  # type: ignore[import-not-found]
 
 PAGE = "@page { size: A4; margin: 20mm 18mm 22mm 18mm; } body { font: 9pt 'DejaVu Sans'; }"
 
@@ -33,3 +35,10 @@ def test_a_value_running_into_the_next_column_is_an_overlap() -> None:
     )
     problems = layout_problems(_pdf(cells))
     assert [(p.page, p.kind) for p in problems] == [(1, "overlap")]
+
+
+def test_a_phrase_of_another_language_is_found() -> None:
+    english = STRINGS["quality_legend"]["en"]
+    found = foreign_phrases(_pdf(f"<p>Anexo metodológico.</p><p>{english}</p>"), "es")
+    assert found == [english]
+    assert foreign_phrases(_pdf("<p>Anexo metodológico</p>"), "es") == []
