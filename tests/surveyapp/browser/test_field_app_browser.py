@@ -181,9 +181,20 @@ def interview(page: Any, external_id: str, *, stop_after: str | None = None) -> 
         page.wait_for_selector("form.page, #select-adult")
     if page.locator("#select-adult").count():
         list_household(page)
-    for page_id, answers in scenario.PAGES:
+    walk(page, stop_after=stop_after)
+
+
+def walk(
+    page: Any, *, start: str | None = None, typed: bool = True, stop_after: str | None = None
+) -> None:
+    """Go through the scenario's pages from ``start`` (else the first), typing each page's
+    answers (or only pressing Next: ``typed=False``), and finish the interview, unless
+    ``stop_after`` a page."""
+    ids = [page_id for page_id, _ in scenario.PAGES]
+    for page_id, answers in scenario.PAGES[ids.index(start) if start else 0 :]:
         page.wait_for_selector(f'form.page[data-page="{page_id}"]')
-        fill(page, answers)
+        if typed:
+            fill(page, answers)
         page.locator("#next").click()
         if stop_after == page_id:
             return
@@ -238,14 +249,7 @@ def test_two_interviews_done_offline_survive_restarts_and_sync_exactly_once(
     # The draft reopens on the page it was left at, with the answer given there.
     assert page.locator('[name="pv_theft_5y"][value="2"]').is_checked()
     page.locator("#next").click()
-    ids = [page_id for page_id, _ in scenario.PAGES]
-    for page_id, answers in scenario.PAGES[ids.index("pv_theft") + 1 :]:
-        page.wait_for_selector(f'form.page[data-page="{page_id}"]')
-        fill(page, answers)
-        page.locator("#next").click()
-    page.wait_for_selector("#finish")
-    page.locator("#finish").click()
-    page.wait_for_selector("#sync-panel")
+    walk(page, start="pv_assault")  # the page after pv_theft
     assert card_state(page, "T2") == "outbox"
     assert tablet_interviews(app, field_wave["wave_id"]) == []  # nothing reached the server
 
@@ -411,12 +415,7 @@ def test_an_interview_sent_back_by_a_supervisor_is_fixed_at_the_question_and_res
     )  # the page of the question concerned
     assert "La edad no coincide" in page.locator("#review-comment").inner_text()
     page.locator('[name="dem_age"]').fill("42")
-    ids = [page_id for page_id, _ in scenario.PAGES]
-    for page_id in ids[ids.index("respondent") :]:
-        page.wait_for_selector(f'form.page[data-page="{page_id}"]')
-        page.locator("#next").click()
-    page.wait_for_selector("#finish")
-    page.locator("#finish").click()
+    walk(page, start="respondent", typed=False)
     wait_for_state(page, "T1", "sent")
 
     [stored] = tablet_interviews(app, field_wave["wave_id"])
@@ -499,13 +498,7 @@ def test_visits_and_the_selected_adult_reach_the_server_with_every_draw(
     page.locator("#select-adult").click()
     page.wait_for_selector("text=2 draws recorded")
     page.locator("#to-questionnaire").click()
-    for page_id, answers in scenario.PAGES:
-        page.wait_for_selector(f'form.page[data-page="{page_id}"]')
-        fill(page, answers)
-        page.locator("#next").click()
-    page.wait_for_selector("#finish")
-    page.locator("#finish").click()
-    page.wait_for_selector("#sync-panel")
+    walk(page)
 
     context.set_offline(False)
     page.locator("#send-now").click()
@@ -603,11 +596,7 @@ def test_supervision_round_trip_gives_the_dispositions_rates_and_weight_the_rule
     page.wait_for_selector('form.page[data-page="respondent"]')
     assert "Confirme la edad" in page.locator("#review-comment").inner_text()
     page.locator('[name="dem_age"]').fill("43")
-    ids = [page_id for page_id, _ in scenario.PAGES]
-    for page_id in ids[ids.index("respondent") :]:
-        page.wait_for_selector(f'form.page[data-page="{page_id}"]')
-        page.locator("#next").click()
-    page.locator("#finish").click()
+    walk(page, start="respondent", typed=False)
     wait_for_state(page, "T1", "sent")
     with app.app_context():
         row = db.session.scalars(sa.select(Interview).where(Interview.wave_id == wave_id)).one()
