@@ -60,7 +60,9 @@ def run_migrations_online() -> None:
                 connection.commit()
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise RuntimeError(f"the migration left rows without their parent: {broken[:5]}")
+                    raise RuntimeError(
+                        f"the migration left rows without their parent: {broken[:5]}"
+                    )
         finally:
             if sqlite:
                 connection.rollback()
