@@ -28,7 +28,8 @@ class Household:
     redrawn: bool  # a draw before the last selected someone else
 
 
-def _moment(value: Any) -> dt.datetime | None:
+def device_moment(value: Any) -> dt.datetime | None:
+    """A device's ISO 8601 time with its UTC offset, or None (not text, too long, no offset)."""
     if not isinstance(value, str) or len(value) > 40:
         return None
     try:
@@ -77,7 +78,7 @@ def check_household(
         if not isinstance(draw, dict):
             problems.append((where, "must be an object with at, selected_line and roster_size"))
             continue
-        if _moment(draw.get("at")) is None:
+        if device_moment(draw.get("at")) is None:
             problems.append(
                 (
                     f"{where}.at",
@@ -93,7 +94,7 @@ def check_household(
     if problems:
         return None, problems
     last = draws[-1]
-    moment = _moment(last["at"]) or dt.datetime.min  # checked above: never the fallback
+    moment = device_moment(last["at"]) or dt.datetime.min  # checked above: never the fallback
     chosen = select_adult(method=method, seed=seed, roster=roster, today=moment.date())  # type: ignore[arg-type]
     if last["roster_size"] != len(roster):
         problems.append(

@@ -21,6 +21,8 @@ from typing import Any
 from analysis.crime_types import HOUSEHOLD_STEMS, PERSONAL_STEMS
 from questionnaires.model import SPECIAL_CODES
 
+from .households import device_moment
+
 SCREENERS = frozenset(
     [f"hv_{s}_5y" for s in HOUSEHOLD_STEMS] + [f"pv_{s}_5y" for s in PERSONAL_STEMS]
 )
@@ -46,16 +48,6 @@ def is_screener(code: str) -> bool:
     return code in SCREENERS or code.endswith("_yn")
 
 
-def _moment(value: Any) -> dt.datetime | None:
-    if not isinstance(value, str) or len(value) > 40:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
-
-
 def _answers(answers: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
     for code, value in answers.items():
         if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
@@ -67,9 +59,9 @@ def _answers(answers: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
 
 def summarise(answers: Mapping[str, Any], paradata: Any, saved_at: str) -> QualitySummary:
     paradata = paradata if isinstance(paradata, Mapping) else {}
-    started = _moment(paradata.get("started_at"))
-    ended = _moment(paradata.get("ended_at"))
-    start = started or _moment(saved_at)
+    started = device_moment(paradata.get("started_at"))
+    ended = device_moment(paradata.get("ended_at"))
+    start = started or device_moment(saved_at)
     duration: int | None = None
     if started and ended and dt.timedelta(0) <= ended - started <= MAX_DURATION:
         duration = int((ended - started).total_seconds())
