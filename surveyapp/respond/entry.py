@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import (
-    current_app,
     redirect,
     request,
     url_for,
@@ -13,6 +12,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
+from ..i18n import default_language
 from ..models import (
     Interview,
     InterviewStatus,
@@ -199,7 +199,7 @@ def _enter_with(row: InvitationCode) -> ResponseReturnValue:
 @code_limit
 def enter_code() -> ResponseReturnValue:
     """Type an invitation code (rate limited; one message for every code that cannot be used)."""
-    language = pick_language(UI_LANGUAGES, str(current_app.config.get("DEFAULT_LANGUAGE", "es")))
+    language = pick_language(UI_LANGUAGES, default_language())
     form = CodeForm()
     error = None
     if request.method == "POST":
@@ -212,6 +212,11 @@ def enter_code() -> ResponseReturnValue:
                 return _enter_with(row)
             error = text("code_invalid", language)
         form.code.errors = [error]
+    return _code_page(form, language, error)
+
+
+def _code_page(form: CodeForm, language: str, error: str | None) -> ResponseReturnValue:
+    """The page where an invitation code is typed, with ``error`` about the code tried."""
     return render(
         "respond/code.html",
         language,
@@ -231,20 +236,11 @@ def code_link(code: str) -> ResponseReturnValue:
     row = _check_code(code) if len(code) <= CODE_MAX else None
     if row is not None:
         return _enter_with(row)
-    language = pick_language(UI_LANGUAGES, str(current_app.config.get("DEFAULT_LANGUAGE", "es")))
+    language = pick_language(UI_LANGUAGES, default_language())
     form = CodeForm(formdata=None)
     error = text("code_invalid", language)
     form.code.errors = [error]
-    return render(
-        "respond/code.html",
-        language,
-        200,
-        form=form,
-        mode="invitation",
-        action=url_for("respond.enter_code", lang=language),
-        error=error,
-        wave=None,
-    )
+    return _code_page(form, language, error)
 
 
 @bp.route("/<slug>/resume", methods=["GET", "POST"])

@@ -153,13 +153,9 @@ def _save(
         return False
 
 
-#: How page-by-page saves are committed on SQLite in WAL mode: "NORMAL" (not synced to
-#: disk at once) or "FULL" (synced, like every other commit).
-DEFAULT_PAGE_SYNC = "NORMAL"
-
-
 def page_sync() -> str:
-    value = str(current_app.config.get("RESPOND_PAGE_SYNC", DEFAULT_PAGE_SYNC)).upper()
+    """How page-by-page saves are committed on SQLite in WAL mode (setting in config.py)."""
+    value = str(current_app.config["RESPOND_PAGE_SYNC"]).upper()
     if value not in ("NORMAL", "FULL"):
         raise ValueError(f"RESPOND_PAGE_SYNC must be NORMAL or FULL, not {value!r}")
     return value
