@@ -14,6 +14,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from ._validation import numeric_column
+
 CalFun = Literal["linear", "raking", "logit"]
 Columns = str | Sequence[str]
 Curve = Callable[[np.ndarray], np.ndarray]
@@ -118,12 +120,7 @@ INTERCEPT = "(Intercept)"
 
 
 def _numeric_column(data: pd.DataFrame, col: str) -> np.ndarray:
-    if col not in data.columns:
-        raise ValueError(f"calibration variable {col!r} is not in the survey data")
-    values = pd.to_numeric(data[col], errors="coerce").to_numpy(dtype=np.float64)
-    if np.isnan(values).any():
-        raise ValueError(f"calibration variable {col!r} must be numeric without missing values")
-    return values
+    return numeric_column(data, col, what="calibration variable", where="the survey data")
 
 
 def _columns_matrix(

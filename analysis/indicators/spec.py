@@ -16,6 +16,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from analysis._validation import numeric_column
 from analysis._variance import LonelyPSU
 from analysis.design import SurveyDesign
 
@@ -84,12 +85,7 @@ class DesignSpec:
 
 
 def _weight_column(frame: pd.DataFrame, name: str, role: str) -> np.ndarray:
-    if name not in frame.columns:
-        raise ValueError(f"{role} column {name!r} not found in the respondent table")
-    values = pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=np.float64)
-    if np.isnan(values).any():
-        raise ValueError(f"{role} column {name!r} has missing or non-numeric values")
-    return values
+    return numeric_column(frame, name, what=f"{role} column", where="the respondent table")
 
 
 def level_weights(frame: pd.DataFrame, spec: DesignSpec, level: WeightLevel) -> np.ndarray:
