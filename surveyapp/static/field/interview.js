@@ -12,7 +12,7 @@ const { STATES } = store;
 const BUILD = document.querySelector('meta[name="field-build"]').content;
 // Screens of an interview besides its pages; '~' is never in a page id (section names are
 // identifiers), so no questionnaire can hide them.
-export const FINISH = '~finish';
+const FINISH = '~finish';
 export const HOUSEHOLD = '~household';
 
 /** Names of the interview states on badges. */

@@ -35,7 +35,7 @@ export class EditConflict extends Error {
 
 let opening = null;
 
-export function db() {
+function db() {
   if (!opening) {
     opening = openDB(NAME, VERSION, {
       upgrade(database, oldVersion) {
@@ -71,12 +71,6 @@ export async function getMeta(key) {
 export async function setMeta(key, value) {
   const tx = (await db()).transaction('meta', 'readwrite', STRICT);
   await tx.store.put(value, key);
-  await tx.done;
-}
-
-export async function deleteMeta(key) {
-  const tx = (await db()).transaction('meta', 'readwrite', STRICT);
-  await tx.store.delete(key);
   await tx.done;
 }
 
@@ -178,10 +172,6 @@ export async function replaceAssignments(waves, units) {
 
 export async function allAttempts() {
   return (await db()).getAll('attempts');
-}
-
-export async function attemptsOfUnit(unitId) {
-  return (await db()).getAllFromIndex('attempts', 'unit', unitId);
 }
 
 /** Store a new visit (its upload body is final: a visit is never edited, only added). */

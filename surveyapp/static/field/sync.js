@@ -5,7 +5,7 @@
 // and the server is idempotent anyway (the same body again is a no-op). The body of a finished
 // interview is built once, when the interviewer finishes it, and stored: every retry sends exactly
 // the same content, so a retry whose acknowledgement was lost cannot make a second record.
-import { ApiError, NetworkError, call } from './api.js';
+import { ApiError, call } from './api.js';
 import * as store from './store.js';
 
 const { STATES } = store;
@@ -139,7 +139,7 @@ async function adoptReturned(s, uuid) {
 }
 
 /** Send every finished interview; stops at the first network or server failure (to retry later). */
-export async function sendOutbox(s, onProgress = () => {}) {
+async function sendOutbox(s, onProgress = () => {}) {
   const queue = (await store.allInterviews())
     .filter((r) => r.state === STATES.outbox && r.outbox)
     .sort((a, b) => (a.updated_at < b.updated_at ? -1 : 1));
@@ -178,7 +178,7 @@ export async function sendOutbox(s, onProgress = () => {}) {
 }
 
 /** Send every recorded visit not yet acknowledged (a visit's body never changes). */
-export async function sendAttempts(s) {
+async function sendAttempts(s) {
   const queue = (await store.allAttempts()).filter((a) => a.state === STATES.outbox);
   for (const attempt of queue) {
     try {
@@ -197,7 +197,7 @@ export async function sendAttempts(s) {
 /**
  * One full sync (send, then download). Returns {ran: false} when another sync is running, unless
  * `wait` (a sync the interviewer asked for: it runs after the one under way).
- * Throws NetworkError (offline), SessionExpired, or ApiError from the server.
+ * Throws api.NetworkError (offline), SessionExpired, or api.ApiError from the server.
  */
 export async function syncNow(onProgress, { wait = false } = {}) {
   const run = async () => {
@@ -216,4 +216,3 @@ export async function syncNow(onProgress, { wait = false } = {}) {
   return run();
 }
 
-export { ApiError, NetworkError };
