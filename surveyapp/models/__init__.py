@@ -6,6 +6,7 @@ from .base import Base, utcnow
 from .fieldwork import ApiToken, InterviewRevision, ReviewStatus, TokenPurpose
 from .instruments import InstrumentVersion
 from .interviews import Disposition, IncidentRecord, Interview, InterviewStatus
+from .read_api import ReadToken, TokenScope
 from .records import PoliceRecord, PopulationTotal
 from .reports import OutputKind, OutputStatus, ReportOutput
 from .sample import InvitationCode, SampleUnit, SampleUnitStatus
@@ -34,6 +35,7 @@ __all__ = [
     "OutputStatus",
     "PoliceRecord",
     "PopulationTotal",
+    "ReadToken",
     "ReportOutput",
     "ReviewStatus",
     "Role",
@@ -41,6 +43,7 @@ __all__ = [
     "SampleUnitStatus",
     "SelectionMethod",
     "TokenPurpose",
+    "TokenScope",
     "UnitAssignment",
     "User",
     "Wave",
