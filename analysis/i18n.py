@@ -8,9 +8,11 @@ fallback to English. The questionnaire's own wording lives in the instrument.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
+from functools import cache
 
-__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "lookup", "pick", "tr"]
+__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "format_number", "lookup", "pick", "number_symbols", "tr"]
 
 #: The languages of the standard questionnaire, the reports and the web pages, in the
 #: order translations are written.
@@ -43,3 +45,31 @@ def lookup(
     """
     found = pick(table[key], language)
     return found.format(**values) if values else found
+
+
+@cache
+def number_symbols(language: str) -> tuple[str, str]:
+    """The decimal mark and the thousands separator of ``language``, from CLDR (Babel).
+
+    Spanish and Portuguese write 63.542,5; English 63,542.5; French 63 542,5
+    (a narrow no-break space). Babel is imported on first use: the web
+    server's start-up does not pay for it.
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return get_decimal_symbol(language), get_group_symbol(language)
+
+
+def format_number(value: float | None, language: str, decimals: int = 1) -> str:
+    """``value`` with ``decimals`` digits in ``language``'s number format; a dash when not a number.
+
+    The one number format of the reports, their charts and the observatory's pages. A
+    value that rounds to zero is written without a sign.
+    """
+    if value is None or not math.isfinite(value):
+        return "—"
+    decimal, group = number_symbols(language)
+    text = f"{round(float(value), decimals) + 0.0:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from flask import current_app
 
-from analysis.i18n import LANGUAGE_NAMES, LANGUAGES, lookup, pick, tr
+from analysis.i18n import LANGUAGE_NAMES, LANGUAGES, format_number, lookup, pick, tr
 
-__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "default_language", "lookup", "pick", "tr"]
+__all__ = [
+    "LANGUAGES",
+    "LANGUAGE_NAMES",
+    "default_language",
+    "format_number",
+    "lookup",
+    "pick",
+    "tr",
+]
 
 
 def default_language() -> str:

@@ -30,6 +30,8 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 from matplotlib.ticker import NullFormatter, ScalarFormatter
 
+from analysis.i18n import format_number
+
 __all__ = [
     "OKABE_ITO",
     "ChartText",
@@ -95,7 +97,7 @@ class ChartText:
     source: str
     missing_label: str = "—"
     decimals: int = 1
-    decimal_mark: str = "."
+    language: str = "en"  # numbers written on the chart use its format
 
 
 def _figure(height: float) -> Figure:
@@ -218,7 +220,7 @@ def _style(ax: Axes, text: ChartText, fig: Figure) -> None:
 
 
 def _fmt(value: float, text: ChartText) -> str:
-    return f"{value:,.{text.decimals}f}".replace(",", " ").replace(".", text.decimal_mark)
+    return format_number(value, text.language, text.decimals)
 
 
 def _legend_columns(series: Sequence[Series], labels: Sequence[str]) -> int:

@@ -300,7 +300,7 @@ class Formatter:
             source=source,
             missing_label=self.t("chart_suppressed"),
             decimals=decimals,
-            decimal_mark="," if self.t.language in ("pt", "fr") else ".",
+            language=self.t.language,
         )
 
     def indicator_table(

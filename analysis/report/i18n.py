@@ -9,11 +9,10 @@ Every key exists in all four languages (a test checks it).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from analysis.i18n import LANGUAGES, lookup, pick, tr
+from analysis.i18n import LANGUAGES, format_number, lookup, pick, tr
 
 __all__ = ["LANGUAGES", "STRINGS", "Translator"]
 
@@ -731,17 +730,12 @@ STRINGS: dict[str, dict[str, str]] = {
     ),
 }
 
-_DECIMAL = {"es": ".", "en": ".", "pt": ",", "fr": ","}
-_THOUSANDS = {"es": ",", "en": ",", "pt": ".", "fr": "\u00a0"}
-
 
 @dataclass(frozen=True)
 class Translator:
     """The report's words and number formats in one language.
 
-    Spanish and English use a decimal point and a thousands comma (INEGI,
-    most of Mexico and Central America); Portuguese and French a decimal
-    comma.
+    Numbers follow the language's CLDR convention (:func:`analysis.i18n.format_number`).
     """
 
     language: str
@@ -765,11 +759,4 @@ class Translator:
 
     def number(self, value: float, decimals: int = 1) -> str:
         """``value`` with this language's separators; a dash when not a number."""
-        if value is None or not math.isfinite(value):
-            return "—"
-        text = f"{value:,.{decimals}f}"
-        return (
-            text.replace(",", "\x00")
-            .replace(".", _DECIMAL[self.language])
-            .replace("\x00", _THOUSANDS[self.language])
-        )
+        return format_number(value, self.language, decimals)

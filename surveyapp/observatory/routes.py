@@ -30,7 +30,7 @@ from flask_login import current_user
 from ..auth.decorators import role_required
 from ..errors import error_response, wants_json
 from ..extensions import csrf, db, login_manager
-from ..i18n import LANGUAGE_NAMES, LANGUAGES, default_language
+from ..i18n import LANGUAGE_NAMES, LANGUAGES, default_language, format_number
 from ..models import OutputStatus, ReportOutput, User, Wave
 from ..services import uploads
 from ..services.report_access import (
@@ -269,6 +269,8 @@ def _frame() -> dict[str, Any]:
         "lang": language,
         "language_names": LANGUAGE_NAMES,
         "t": lambda key, **v: text(key, language, **v),
+        # numbers as the reports write them in this language (one home: analysis.i18n)
+        "number": lambda value, decimals=1: format_number(value, language, decimals),
     }
 
 

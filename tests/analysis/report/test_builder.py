@@ -209,13 +209,13 @@ def test_public_report_prints_the_figures_area_and_spanish_headings(build):
         "Anexo metodológico",
     ):
         assert heading in pdf.flat
-    # prevalence 24.14 with its 90% interval, as the tables print them
-    assert has_number(pdf.flat, "24.1")
-    assert "22.9–25.3" in pdf.flat
+    # prevalence 24.14 with its 90% interval, as the tables print them (Spanish: decimal comma)
+    assert has_number(pdf.flat, "24,1")
+    assert "22,9–25,3" in pdf.flat
     assert "IC 90%" in pdf.flat
     # police records and the odds ratio table
-    assert "81,234" in pdf.flat
-    assert has_number(pdf.flat, "2.31")
+    assert "81.234" in pdf.flat
+    assert has_number(pdf.flat, "2,31")
 
 
 def test_highlights_call_only_significant_changes_changes(build):
@@ -249,8 +249,8 @@ def test_charts_are_embedded_as_vector_graphics(build):
 
 def test_quality_flags_are_marked_in_words_and_symbols(build):
     report, pdf = build()
-    assert has_number(pdf.flat, "41.3*") or "41.3*" in pdf.flat  # moderate
-    assert "6.4**" in pdf.flat  # low
+    assert has_number(pdf.flat, "41,3*") or "41,3*" in pdf.flat  # moderate
+    assert "6,4**" in pdf.flat  # low
     assert "Moderada" in pdf.flat and "Baja" in pdf.flat
     assert "** = baja" in pdf.flat
     assert 'class="num q-moderate"' in report.html and 'class="num q-low"' in report.html
@@ -258,7 +258,7 @@ def test_quality_flags_are_marked_in_words_and_symbols(build):
 
 def test_a_suppressed_estimate_never_appears_in_a_public_report(build):
     report, pdf = build(public=True)
-    for number in ("91.7", "84.2", "99.3"):
+    for number in ("91,7", "84,2", "99,3"):
         assert not has_number(pdf.flat, number), number
         assert not has_number(pdf.compact, number), number
         assert not has_number(report.html, number), number
@@ -269,8 +269,8 @@ def test_a_suppressed_estimate_never_appears_in_a_public_report(build):
 
 def test_an_internal_report_shows_the_suppressed_estimate_flagged(build):
     report, pdf = build(public=False)
-    assert "91.7‡" in pdf.flat and "84.2–99.3" in pdf.flat
-    assert "91.7‡" in pdf.compact  # in the chart too
+    assert "91,7‡" in pdf.flat and "84,2–99,3" in pdf.flat
+    assert "91,7‡" in pdf.compact  # in the chart too
     assert all("USO INTERNO" in page for page in pdf.pages)  # cover, then every page header
     assert "se muestra solo en la edición interna" in pdf.flat
 
@@ -314,7 +314,7 @@ def test_methodology_lists_rules_sample_and_definitions(build):
     k = pdf.page_with("Anexo metodológico")
     annex = re.sub(r"\s+", " ", " ".join(pdf.pages[k:]))
     assert "inegi" in annex and "CV < 15%" in annex and "CV ≥ 30%" in annex
-    assert "71.0%" in annex  # response rate
+    assert "71,0%" in annex  # response rate
     assert "Definiciones" in annex and "Prevalencia delictiva en personas" in annex
 
 
@@ -389,8 +389,11 @@ def test_every_report_string_exists_in_all_four_languages():
     for key, texts in STRINGS.items():
         assert set(texts) == set(LANGUAGES), key
         assert all(texts.values()), key
-    assert Translator("fr").number(12345.67, 1) == "12\u00a0345,7"
-    assert Translator("es").number(12345.67, 1) == "12,345.7"
+    # CLDR's conventions (Babel): a narrow no-break space in French, a point in Spanish
+    assert Translator("fr").number(12345.67, 1) == "12\u202f345,7"
+    assert Translator("es").number(12345.67, 1) == "12.345,7"
+    assert Translator("pt").number(63542.4, 0) == "63.542"
+    assert Translator("en").number(-0.04, 1) == "0.0"
     with pytest.raises(ValueError, match="language"):
         Translator("de")
 

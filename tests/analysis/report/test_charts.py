@@ -43,7 +43,7 @@ def test_ids_are_unique_across_charts_and_only_kept_when_referenced():
 
 
 def test_flagged_estimates_are_marked_and_decimal_comma_is_used():
-    text = ChartText("T", "Porcentagem (%)", "Fonte", "não publicada", decimal_mark=",")
+    text = ChartText("T", "Porcentagem (%)", "Fonte", "não publicada", language="pt")
     series = Series("A", [12.34], [10.0], [14.0], flagged=[True])
     svg = charts.bar_chart(["Roubo"], [series], text, salt="f")
     assert ">12,3 ‡<" in svg

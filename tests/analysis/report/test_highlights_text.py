@@ -17,7 +17,7 @@ def _value(indicator: str, estimate: float, unit: str, quality: str) -> Value:
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("es", "Prevalencia delictiva en personas: 26.1%*"), ("en", "Person prevalence: 26.1%*")],
+    [("es", "Prevalencia delictiva en personas: 26,1%*"), ("en", "Person prevalence: 26.1%*")],
 )
 def test_the_marker_follows_the_unit_not_the_number(language: str, expected: str) -> None:
     fmt = Formatter(Translator(language), 0.9, public=True)
