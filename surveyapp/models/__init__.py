@@ -2,6 +2,7 @@
 
 from .areas import Area, AreaLevel
 from .audit import AuditLog
+from .boundaries import AreaBoundary
 from .base import Base, utcnow
 from .fieldwork import ApiToken, InterviewRevision, ReviewStatus, TokenPurpose
 from .instruments import InstrumentVersion
@@ -17,6 +18,7 @@ from .waves import IndicatorInterviews, Mode, SelectionMethod, Wave, WaveArea, W
 __all__ = [
     "ApiToken",
     "Area",
+    "AreaBoundary",
     "AreaLevel",
     "AttemptOutcome",
     "AuditLog",
