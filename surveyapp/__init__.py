@@ -147,6 +147,7 @@ def _init_login(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from .api import bp as api_bp
+    from .api.v1 import bp as api_v1_bp
     from .auth import bp as auth_bp
     from .fieldwork import bp as fieldwork_bp
     from .fieldwork.api import bp as field_api_bp
@@ -165,6 +166,7 @@ def _register_blueprints(app: Flask) -> None:
         field_api_bp,
         observatory_bp,
         api_bp,
+        api_v1_bp,
         observatory_api_bp,
         respond_bp,
     ):

@@ -86,6 +86,21 @@ FIELD_MAX_PARADATA_BYTES: int = 256 * 1024
 #: rolls back and starts again; the last failure answers 503 and the app retries later).
 FIELD_UPLOAD_ATTEMPTS: int = 5
 
+# ---- read API /api/v1 (surveyapp/docs/api.md) ----
+
+#: Requests allowed per token (per client address for requests without a valid token).
+API_RATE_LIMIT: str = "300 per minute;10000 per hour"
+#: Microdata release downloads allowed per token, on top of API_RATE_LIMIT.
+API_DOWNLOAD_RATE_LIMIT: str = "30 per hour"
+#: Rows of a page when the request gives no ``limit``, and the largest ``limit`` accepted.
+API_PAGE_SIZE: int = 100
+API_MAX_PAGE_SIZE: int = 1000
+#: ``Cache-Control: private, max-age=`` of API answers; clients revalidate with the ETag after.
+API_CACHE_SECONDS: int = 60
+#: A read token's ``last_used_at`` is written at most once per this many seconds (every use is
+#: in the audit log anyway).
+API_TOKEN_TOUCH_SECONDS: int = 60
+
 #: Language of the staff pages, the respondent pages and the reports when the browser
 #: (or the link) asks for none we have; one of the four languages of surveyapp.i18n.
 DEFAULT_LANGUAGE: str = "es"
@@ -104,6 +119,9 @@ REPORT_MIN_CASES: int = 30
 REPORT_STALE_SECONDS: int = 900
 #: Seconds between reloads of a "being prepared" page.
 REPORT_REFRESH_SECONDS: int = 3
+#: Largest GeoJSON boundary file accepted (bytes); simplify larger ones (e.g. mapshaper) first.
+#: Must stay under MAX_CONTENT_LENGTH, which refuses the whole request.
+BOUNDARY_MAX_BYTES: int = 5 * 1024 * 1024
 
 # ---- respondent pages (/s/) ----
 

@@ -28,9 +28,7 @@ class TokenScope(enum.StrEnum):
 read_token_areas = sa.Table(
     "read_token_areas",
     Base.metadata,
-    sa.Column(
-        "token_id", sa.ForeignKey("read_tokens.id", ondelete="CASCADE"), primary_key=True
-    ),
+    sa.Column("token_id", sa.ForeignKey("read_tokens.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("area_id", sa.ForeignKey("areas.id", ondelete="RESTRICT"), primary_key=True),
 )
 

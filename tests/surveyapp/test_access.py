@@ -54,8 +54,9 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
 #: The tablet interview the review routes are opened on (see _url).
 REVIEWED_UUID = "4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d"
 #: The observatory's routes (observatory.*, observatory_api.*) depend on the wave's public flag
-#: too; their matrix is in tests/surveyapp/test_observatory_access.py.
-OWN_MATRIX = ("respond.", "observatory.", "observatory_api.", "field_api.")
+#: too; their matrix is in tests/surveyapp/test_observatory_access.py. The field API and the read
+#: API (api_v1) authenticate with bearer tokens: their matrices are below.
+OWN_MATRIX = ("respond.", "observatory.", "observatory_api.", "field_api.", "api_v1.")
 #: Routes anyone may use (the respondent survey's own routes are tested by its owner).
 PUBLIC = {
     "static",
@@ -293,6 +294,81 @@ def test_field_api_role_matrix(
             assert response.status_code not in (401, 403), (role, response.status_code)
         else:
             assert response.status_code == 403 and response.json["code"] == "role_not_allowed"
+
+
+#: The read API (bearer read tokens, no session): endpoint -> (public token, internal token,
+#: microdata needed). A public token sees public waves only (another wave is 404 to it); a token
+#: without microdata gets 403 on the microdata routes. The description needs no token.
+READ_API: dict[str, tuple[bool, bool, bool]] = {
+    "api_v1.waves": (True, True, False),
+    "api_v1.wave": (True, True, False),
+    "api_v1.areas": (True, True, False),
+    "api_v1.catalogue": (True, True, False),
+    "api_v1.indicators": (True, True, False),
+    "api_v1.microdata": (True, True, True),
+}
+READ_API_PUBLIC = {"api_v1.openapi"}
+
+
+def test_every_read_api_route_is_in_its_matrix(app: Flask) -> None:
+    endpoints = {r.endpoint for r in app.url_map.iter_rules() if r.endpoint.startswith("api_v1.")}
+    assert endpoints - READ_API_PUBLIC == set(READ_API)
+
+
+@pytest.mark.parametrize("endpoint", sorted(READ_API))
+def test_read_api_token_matrix(
+    app: Flask,
+    endpoint: str,
+    make_user: Callable[..., User],
+    make_wave: Callable[..., Wave],
+    login: Callable[..., Any],
+) -> None:
+    """No token, or a staff session cookie of any role instead: 401. A public token on a wave
+    not marked public: 404; on a public wave, and an internal token on either: past the check
+    (microdata routes: 403 without the microdata permission)."""
+    from flask import url_for
+
+    from surveyapp.extensions import db
+    from surveyapp.models import TokenScope
+    from surveyapp.services.read_tokens import create_token
+
+    public_ok, internal_ok, microdata = READ_API[endpoint]
+    app.config["REPORT_WORKER"] = "off"
+    shown, hidden = make_wave(public_report=True), make_wave(public_report=False)
+
+    def url(wave: Wave) -> str:
+        with app.test_request_context():
+            values = {"wave_id": wave.id} if "wave_id" in _args(app, endpoint) else {}
+            return url_for(endpoint, **values)
+
+    assert app.test_client().get(url(shown)).status_code == 401
+    for role in Role:
+        with_cookie = app.test_client()
+        assert login(with_cookie, make_user(role)).status_code == 302
+        assert with_cookie.get(url(shown)).status_code == 401, role
+    with app.app_context():
+        tokens = {
+            (scope, allowed): create_token(
+                db.session, name="matrix", scope=scope, may_download_microdata=allowed, by=None
+            )[1]
+            for scope in TokenScope
+            for allowed in (False, True)
+        }
+        db.session.commit()
+    for (scope, allowed), plain in tokens.items():
+        for wave in (shown, hidden):
+            status = (
+                app.test_client()
+                .get(url(wave), headers={"Authorization": f"Bearer {plain}"})
+                .status_code
+            )
+            ok = internal_ok if scope is TokenScope.internal else public_ok
+            if "wave_id" in _args(app, endpoint) and scope is TokenScope.public and wave is hidden:
+                assert status == 404, (scope, allowed, status)
+            elif not ok or (microdata and not allowed):
+                assert status == 403, (scope, allowed, status)
+            else:
+                assert status not in (401, 403), (scope, allowed, status)
 
 
 def _args(app: Flask, endpoint: str) -> set[str]:

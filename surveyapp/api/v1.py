@@ -1,0 +1,405 @@
+"""The read API, ``/api/v1``: waves, areas, the indicator catalogue, indicator tables, microdata.
+
+Clients send ``Authorization: Bearer <token>`` (a read token an administrator created,
+:mod:`surveyapp.services.read_tokens`); no cookies, so no CSRF token. Every answer is
+JSON, every error a problem document (RFC 9457, ``application/problem+json``). Lists
+are pages (``limit``, ``cursor``, ``Link: rel="next"``); answers carry an ETag and
+``If-None-Match`` gets 304. The reference is ``surveyapp/docs/api.md`` and the OpenAPI
+description this module serves at ``/api/v1/openapi.json``.
+
+The indicator rows are the observatory's: the same cached table, the same
+:func:`~surveyapp.observatory.exports.export_rows` with its public blanking.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from typing import Any, NoReturn, cast
+
+from flask import Blueprint, Response, abort, current_app, g, jsonify, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_limiter.util import get_remote_address
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import MESSAGES, TITLES
+from ..extensions import csrf, db, limiter
+from ..i18n import LANGUAGES, default_language
+from ..models import ReadToken, Wave
+from ..services import read_tokens
+from ..services.read_tokens import TokenView
+from ..services.report_access import ReportRefused
+from ..services.reports import NATIONAL, AreaNode, ReportError, wave_areas
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("api_v1", __name__, url_prefix="/api/v1")
+# Clients authenticate with a bearer token on every request, never a cookie: no CSRF token.
+csrf.exempt(bp)
+
+PREFIX = "/api/v1"
+PROBLEM_TYPE = "application/problem+json"
+#: Endpoints anyone may read without a token.
+OPEN_ENDPOINTS = frozenset({"api_v1.openapi"})
+#: Filters of the indicator table: query parameter -> column.
+ROW_FILTERS = ("indicator", "group", "domain_type", "domain")
+
+
+# ---- errors: problem documents -------------------------------------------------------------------
+
+
+def problem(status: int, detail: str, *, code: str | None = None) -> NoReturn:
+    """Stop the request with a problem document."""
+    response = jsonify(
+        type="about:blank",
+        title=TITLES.get(status, "Error"),
+        status=status,
+        detail=detail,
+        code=code or _CODES.get(status, "error"),
+    )
+    response.status_code = status
+    abort(response)
+
+
+_CODES: dict[int, str] = {
+    400: "invalid_request",
+    401: "token_invalid",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    413: "too_large",
+    429: "rate_limited",
+    500: "server_error",
+    503: "unavailable",
+}
+
+
+@bp.after_app_request
+def _problem_documents(response: Response) -> Response:
+    """Every error under /api/v1 as a problem document, whoever answered it (an unknown path,
+    the rate limiter, the observatory's helpers, the app's 500 page)."""
+    if not request.path.startswith(PREFIX + "/") or response.status_code < 400:
+        return response
+    status = response.status_code
+    body = response.get_json(silent=True) if response.is_json else None
+    if isinstance(body, dict) and body.get("type") == "about:blank":
+        response.mimetype = PROBLEM_TYPE
+        return response
+    detail = body.get("message") if isinstance(body, dict) else None
+    document = {
+        "type": "about:blank",
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "detail": str(detail or MESSAGES.get(status, "The request failed.")),
+        "code": _CODES.get(status, "error"),
+    }
+    response.set_data(json.dumps(document))
+    response.mimetype = PROBLEM_TYPE
+    response.headers.pop("Content-Disposition", None)
+    return response
+
+
+# ---- tokens --------------------------------------------------------------------------------------
+
+
+def _bearer() -> str | None:
+    scheme, _, plain = request.headers.get("Authorization", "").partition(" ")
+    plain = plain.strip()
+    return plain if scheme.lower() == "bearer" and plain else None
+
+
+def _token() -> ReadToken | None:
+    """The token the request was made with, revoked or not (looked up once per request)."""
+    if "read_token" not in g:
+        plain = _bearer()
+        g.read_token = read_tokens.token_for(db.session, plain) if plain else None
+    return cast(ReadToken | None, g.read_token)
+
+
+def _rate_key() -> str:
+    """Rate limits count per token; requests without a known token count per client address."""
+    token = _token() if request.endpoint not in OPEN_ENDPOINTS else None
+    return f"read-token:{token.id}" if token is not None else f"addr:{get_remote_address()}"
+
+
+def _rate_limit() -> str:
+    return str(current_app.config["API_RATE_LIMIT"])
+
+
+def _download_limit() -> str:
+    return str(current_app.config["API_DOWNLOAD_RATE_LIMIT"])
+
+
+limiter.limit(_rate_limit, key_func=_rate_key)(bp)
+
+
+@bp.before_request
+def _authenticate() -> None:
+    if request.endpoint in OPEN_ENDPOINTS:
+        return
+    token = _token()
+    if token is None:
+        abort(_unauthorized("Send a read token: Authorization: Bearer <token>."))
+    if not token.active:
+        abort(_unauthorized("This token was revoked; ask an administrator for a new one."))
+    g.token_view = TokenView.of(token)
+
+
+def _unauthorized(detail: str) -> Response:
+    response = jsonify(
+        type="about:blank", title=TITLES[401], status=401, detail=detail, code="token_invalid"
+    )
+    response.status_code = 401
+    response.headers["WWW-Authenticate"] = 'Bearer realm="api"'
+    return response
+
+
+@bp.after_request
+def _record_use(response: Response) -> Response:
+    """One audit row per request made with a known token (revoked ones included); its
+    ``last_used_at`` at most once per API_TOKEN_TOUCH_SECONDS."""
+    response.headers.setdefault("Cache-Control", "no-store")
+    response.vary.add("Authorization")
+    token = g.get("read_token")
+    if token is None:
+        return response
+    import datetime as dt
+
+    try:
+        db.session.rollback()  # nothing a read view did is kept; the audit row commits alone
+        read_tokens.touch(
+            token,
+            every=dt.timedelta(seconds=int(current_app.config["API_TOKEN_TOUCH_SECONDS"])),
+        )
+        read_tokens.record_use(
+            db.session,
+            token,
+            method=request.method,
+            path=request.full_path.rstrip("?"),
+            status=response.status_code,
+        )
+        db.session.commit()
+    except SQLAlchemyError:
+        db.session.rollback()
+        log.exception("could not record the use of read token %s", token.id)
+    return response
+
+
+def _view() -> TokenView:
+    return cast(TokenView, g.token_view)
+
+
+# ---- request helpers -----------------------------------------------------------------------------
+
+
+def _language() -> str:
+    language = request.args.get("lang") or default_language()
+    if language not in LANGUAGES:
+        problem(400, f"lang: choose one of {', '.join(LANGUAGES)}.")
+    return language
+
+
+def _page_args() -> tuple[int, int]:
+    """``limit`` and the offset the ``cursor`` stands for; 400 naming the bad parameter."""
+    cfg = current_app.config
+    largest = int(cfg["API_MAX_PAGE_SIZE"])
+    raw_limit = request.args.get("limit")
+    limit = int(cfg["API_PAGE_SIZE"])
+    if raw_limit is not None:
+        if not raw_limit.isdigit() or not 1 <= int(raw_limit[:7]) <= largest:
+            problem(400, f"limit: give a whole number from 1 to {largest}.")
+        limit = int(raw_limit)
+    cursor = request.args.get("cursor")
+    offset = 0
+    if cursor is not None:
+        if not cursor.isdigit() or len(cursor) > 9:
+            problem(400, "cursor: give the next_cursor of a previous page, unchanged.")
+        offset = int(cursor)
+    return limit, offset
+
+
+def _page(items: Sequence[Any], **body: Any) -> Response:
+    """A page of ``items`` with ``next_cursor`` and a Link header (rel next and first)."""
+    limit, offset = _page_args()
+    shown = list(items[offset : offset + limit])
+    following = offset + limit if offset + limit < len(items) else None
+    links = [f'<{_url_with(cursor=None)}>; rel="first"']
+    if following is not None:
+        links.append(f'<{_url_with(cursor=str(following))}>; rel="next"')
+    response = _cached(
+        {**body, "data": shown, "total": len(items), "limit": limit, "next_cursor": _s(following)}
+    )
+    response.headers["Link"] = ", ".join(links)
+    return response
+
+
+def _s(value: int | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _url_with(**changes: str | None) -> str:
+    args = request.args.to_dict()
+    for name, value in changes.items():
+        if value is None:
+            args.pop(name, None)
+        else:
+            args[name] = value
+    return url_for(cast(str, request.endpoint), **{**(request.view_args or {}), **args})
+
+
+def _cached(body: dict[str, Any]) -> Response:
+    """JSON with a strong ETag of its bytes: ``If-None-Match`` with it gets 304 and no body."""
+    response = current_app.response_class(
+        json.dumps(body, ensure_ascii=False, separators=(",", ":")),
+        mimetype="application/json",
+    )
+    response.headers["Cache-Control"] = (
+        f"private, max-age={int(current_app.config['API_CACHE_SECONDS'])}"
+    )
+    response.add_etag()
+    return cast(Response, response.make_conditional(request))
+
+
+def _refused(refused: ReportRefused) -> NoReturn:
+    if refused.reason == "not_found":
+        problem(404, "No such wave or area for this token.")
+    problem(403, "This token may not see that: it is a public token, or limited to other areas.")
+
+
+def _wave(wave_id: int) -> Wave:
+    try:
+        return _view().check_wave(db.session.get(Wave, wave_id))
+    except ReportRefused as refused:
+        _refused(refused)
+
+
+def _wave_json(wave: Wave) -> dict[str, Any]:
+    return {
+        "id": wave.id,
+        "name": wave.name,
+        "slug": wave.slug,
+        "status": wave.status.value,
+        "public": wave.public_report,
+        "reference_start": wave.reference_start.isoformat(),
+        "reference_end": wave.reference_end.isoformat(),
+        "links": {
+            "areas": url_for("api_v1.areas", wave_id=wave.id),
+            "indicators": url_for("api_v1.indicators", wave_id=wave.id),
+            "microdata": url_for("api_v1.microdata", wave_id=wave.id),
+        },
+    }
+
+
+def _area_json(area: AreaNode) -> dict[str, Any]:
+    return {"key": area.key, "code": area.code, "name": area.name, "level": area.report_level}
+
+
+# ---- routes --------------------------------------------------------------------------------------
+
+
+@bp.route("/openapi.json")
+def openapi() -> ResponseReturnValue:
+    """The OpenAPI 3 description of this API (no token needed)."""
+    from .openapi import description
+
+    return _cached(description())
+
+
+@bp.route("/waves")
+def waves() -> ResponseReturnValue:
+    """The waves the token sees, newest first."""
+    found = db.session.scalars(_view().waves()).all()
+    return _page([_wave_json(w) for w in found])
+
+
+@bp.route("/waves/<int:wave_id>")
+def wave(wave_id: int) -> ResponseReturnValue:
+    return _cached(_wave_json(_wave(wave_id)))
+
+
+@bp.route("/waves/<int:wave_id>/areas")
+def areas(wave_id: int) -> ResponseReturnValue:
+    """The areas the wave reports on that the token sees (country, states, municipalities)."""
+    found = _wave(wave_id)
+    shown = _view().areas(db.session, wave_areas(db.session, found))
+    return _page([_area_json(a) for a in shown], wave_id=found.id)
+
+
+@bp.route("/indicators")
+def catalogue() -> ResponseReturnValue:
+    """The standard indicators: id, group, name and definition in ``lang``, level, unit."""
+    from analysis.indicators.catalogue import catalogue as standard_indicators
+
+    language = _language()
+    rows = [
+        {
+            "id": i.id,
+            "group": i.group,
+            "name": i.name[language],
+            "definition": i.definition[language],
+            "level": i.level,
+            "unit": i.unit,
+            "estimator": i.estimator,
+            "crime_type": i.crime_type,
+        }
+        for i in standard_indicators()
+    ]
+    return _page(rows, language=language)
+
+
+@bp.route("/waves/<int:wave_id>/indicators")
+def indicators(wave_id: int) -> ResponseReturnValue:
+    """One area's indicator table (``area``, ``lang``, ``edition``, filters); 202 while built."""
+    from ..observatory.routes import Choice, _download_rows
+
+    found = _wave(wave_id)
+    view = _view()
+    language = _language()
+    key = request.args.get("area") or NATIONAL
+    try:
+        public = view.edition(request.args.get("edition"))
+        area = _area(found, key)
+    except ReportRefused as refused:
+        _refused(refused)
+    if request.args.get("edition") not in (None, "public", "internal"):
+        problem(400, "edition: choose public or internal.")
+    _page_args()  # a bad limit or cursor is refused before any table is built
+    choice = Choice(found, area, [], language, public, view.internal)
+    rows = _download_rows(choice)  # 202 while the table is built, 404 without interviews
+    for name in ROW_FILTERS:
+        wanted = request.args.get(name)
+        if wanted is not None:
+            rows = [r for r in rows if str(r[name]) == wanted]
+    return _page(
+        rows,
+        wave={"id": found.id, "name": found.name, "slug": found.slug},
+        area=_area_json(area),
+        edition="public" if public else "internal",
+        language=language,
+        quality_rules=str(current_app.config["REPORT_QUALITY_RULES"]),
+    )
+
+
+def _area(wave: Wave, key: str) -> AreaNode:
+    """The wave's area ``key`` if the token sees it; ReportRefused otherwise."""
+    from ..services.report_build import find_area
+
+    try:
+        area = find_area(db.session, wave, key)
+    except ReportError:
+        raise ReportRefused("not_found") from None
+    if not _view().sees_area(db.session, area):
+        raise ReportRefused("forbidden")
+    return area
+
+
+@bp.route("/waves/<int:wave_id>/microdata")
+def microdata(wave_id: int) -> ResponseReturnValue:
+    """The microdata releases of the wave this token may download."""
+    found = _wave(wave_id)
+    view = _view()
+    if not view.may_download_microdata:
+        problem(403, "This token may not download microdata; ask an administrator.")
+    return _page([], wave_id=found.id)
