@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
         "Run the development server (use gunicorn in production, see surveyapp/docs/server.md)."
     ),
     "shell": "Run a shell in the app context.",
+    "token": "Read API tokens: create, list, revoke.",
     "user": "Manage staff accounts.",
 }
 

@@ -25,6 +25,7 @@ from questionnaires.problems import InstrumentError
 
 from .cli_fieldwork import fieldwork_group
 from .cli_report import report_command
+from .cli_tokens import token_group
 from .extensions import db
 from .models import (
     Area,
@@ -63,6 +64,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
     app.cli.add_command(fieldwork_group)
+    app.cli.add_command(token_group)
 
 
 def _fail(message: str) -> None:

@@ -25,6 +25,7 @@ from .areas import walk_up
 from .fieldwork import hash_token
 from .report_access import ReportRefused
 from .reports import AreaNode, area_index
+from .users import UserError
 
 #: What every read token starts with, so that leaked tokens are recognisable (secret scanners).
 TOKEN_MARK = "sva_"
@@ -33,13 +34,8 @@ PREFIX_LENGTH = len(TOKEN_MARK) + 8
 MAX_NAME = 200
 
 
-class ReadTokenError(ValueError):
+class ReadTokenError(UserError):
     """A value given for a token is not acceptable; ``field`` names it."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
 
 
 def create_token(
