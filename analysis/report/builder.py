@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -18,7 +18,7 @@ from analysis.report.data import Area, Period, ReportData
 from analysis.report.i18n import Translator
 from analysis.report.sections import SectionWriter
 
-__all__ = ["Report", "build_report"]
+__all__ = ["Report", "build_report", "render_html"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 Progress = Callable[[str, float], None]
@@ -84,6 +84,25 @@ def _period(t: Translator, period: Period) -> str:
 
 def _level_name(t: Translator, area: Area) -> str:
     return t("level_country" if area.level == "national" else f"level_{area.level}")
+
+
+def render_html(
+    t: Translator, public: bool, cover: Mapping[str, object], sections: list[Section]
+) -> str:
+    """The report's HTML from its cover facts and sections (``cover["header"]``, when given,
+    is the running page header instead of area and wave)."""
+    return (
+        _environment()
+        .get_template("report.html")
+        .render(
+            t=t,
+            lang=t.language,
+            public=public,
+            cover=cover,
+            sections=sections,
+            css=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
+        )
+    )
 
 
 def build_report(
@@ -154,18 +173,7 @@ def build_report(
         "edition": t("edition_public") if public else t("edition_internal"),
         "generated": (generated or dt.date.today()).isoformat(),
     }
-    html = (
-        _environment()
-        .get_template("report.html")
-        .render(
-            t=t,
-            lang=language,
-            public=public,
-            cover=cover,
-            sections=sections,
-            css=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
-        )
-    )
+    html = render_html(t, public, cover, sections)
     if progress is not None:
         progress("html", 1.0)
     return Report(html=html, language=language, public=public, title=f"{title} — {data.area.name}")

@@ -728,6 +728,190 @@ STRINGS: dict[str, dict[str, str]] = {
         "Os pesos são provisórios (peso base do domicílio vezes adultos elegíveis): a ponderação final não foi feita.",
         "Les poids sont provisoires (poids de base du ménage fois adultes éligibles) : la pondération finale n'a pas été faite.",
     ),
+    # regional comparison (analysis/report/regional.py, issue 14)
+    "regional_title": tr(
+        "Comparación regional de indicadores estandarizados",
+        "Regional comparison of standardized indicators",
+        "Comparação regional de indicadores padronizados",
+        "Comparaison régionale d'indicateurs normalisés",
+    ),
+    "regional_header": tr(
+        "Comparación regional · {n} levantamientos",
+        "Regional comparison · {n} survey waves",
+        "Comparação regional · {n} levantamentos",
+        "Comparaison régionale · {n} vagues d'enquête",
+    ),
+    "regional_count": tr(
+        "{n} levantamientos comparados",
+        "{n} survey waves compared",
+        "{n} levantamentos comparados",
+        "{n} vagues d'enquête comparées",
+    ),
+    "source_regional": tr(
+        "Fuente: {waves}. Intervalos de confianza al {level}%.",
+        "Source: {waves}. {level}% confidence intervals.",
+        "Fonte: {waves}. Intervalos de confiança de {level}%.",
+        "Source : {waves}. Intervalles de confiance à {level} %.",
+    ),
+    "sec_regional_waves": tr(
+        "Levantamientos comparados",
+        "Survey waves compared",
+        "Levantamentos comparados",
+        "Vagues d'enquête comparées",
+    ),
+    "regional_intro": tr(
+        "Este informe compara el conjunto mínimo de indicadores estandarizados de {n} "
+        "levantamientos. Cada estimación se muestra con su intervalo de confianza y su calidad; "
+        "la tabla siguiente da el periodo de referencia, el modo de recolección y la versión del "
+        "cuestionario de cada uno.",
+        "This report compares the minimum set of standardized indicators of {n} survey waves. "
+        "Each estimate is shown with its confidence interval and quality; the table below gives "
+        "each wave's reference period, collection mode and questionnaire version.",
+        "Este relatório compara o conjunto mínimo de indicadores padronizados de {n} "
+        "levantamentos. Cada estimativa é mostrada com seu intervalo de confiança e sua "
+        "qualidade; a tabela abaixo indica o período de referência, o modo de coleta e a versão "
+        "do questionário de cada um.",
+        "Ce rapport compare l'ensemble minimal d'indicateurs normalisés de {n} vagues "
+        "d'enquête. Chaque estimation est présentée avec son intervalle de confiance et sa "
+        "qualité ; le tableau ci-dessous donne la période de référence, le mode de collecte et "
+        "la version du questionnaire de chacune.",
+    ),
+    "col_area_compared": tr("País o ciudad", "Country or city", "País ou cidade", "Pays ou ville"),
+    "col_mode": tr("Modo", "Mode", "Modo", "Mode"),
+    "col_questionnaire": tr("Cuestionario", "Questionnaire", "Questionário", "Questionnaire"),
+    "mode_web": tr("web", "web", "web", "web"),
+    "mode_tablet": tr(
+        "entrevista presencial",
+        "face-to-face interview",
+        "entrevista presencial",
+        "entretien en face à face",
+    ),
+    "sec_comparability": tr("Comparabilidad", "Comparability", "Comparabilidade", "Comparabilité"),
+    "comparable_all": tr(
+        "Los levantamientos usan el mismo cuestionario y versión, el mismo modo de recolección y "
+        "el mismo periodo de referencia.",
+        "The waves use the same questionnaire and version, the same collection mode and the same "
+        "reference period.",
+        "Os levantamentos usam o mesmo questionário e versão, o mesmo modo de coleta e o mesmo "
+        "período de referência.",
+        "Les vagues utilisent le même questionnaire dans la même version, le même mode de "
+        "collecte et la même période de référence.",
+    ),
+    "note_instrument": tr(
+        "Cuestionarios distintos ({values}): una diferencia puede deberse al instrumento y no al "
+        "país.",
+        "Different questionnaires ({values}): a difference may come from the instrument rather "
+        "than the country.",
+        "Questionários diferentes ({values}): uma diferença pode vir do instrumento e não do país.",
+        "Questionnaires différents ({values}) : un écart peut venir de l'instrument plutôt que du "
+        "pays.",
+    ),
+    "note_version": tr(
+        "Versiones distintas del cuestionario ({values}): compare con cautela los indicadores "
+        "cuyas preguntas cambiaron entre versiones.",
+        "Different versions of the questionnaire ({values}): compare with care the indicators "
+        "whose questions changed between versions.",
+        "Versões diferentes do questionário ({values}): compare com cautela os indicadores cujas "
+        "perguntas mudaram entre as versões.",
+        "Versions différentes du questionnaire ({values}) : comparez avec prudence les "
+        "indicateurs dont les questions ont changé d'une version à l'autre.",
+    ),
+    "note_period_disjoint": tr(
+        "Los periodos de referencia no se superponen ({values}): una diferencia mezcla la de los "
+        "países con la de los años.",
+        "The reference periods do not overlap ({values}): a difference mixes the countries' "
+        "difference with the years'.",
+        "Os períodos de referência não se sobrepõem ({values}): uma diferença mistura a dos "
+        "países com a dos anos.",
+        "Les périodes de référence ne se chevauchent pas ({values}) : un écart mêle celui des "
+        "pays et celui des années.",
+    ),
+    "note_period_differs": tr(
+        "Los periodos de referencia se superponen pero no son iguales ({values}).",
+        "The reference periods overlap but are not the same ({values}).",
+        "Os períodos de referência se sobrepõem, mas não são iguais ({values}).",
+        "Les périodes de référence se chevauchent sans être identiques ({values}).",
+    ),
+    "note_mode": tr(
+        "Modos de recolección distintos ({values}): las respuestas sobre temas sensibles "
+        "(violencia sexual, soborno) suelen diferir entre la entrevista presencial y la web.",
+        "Different collection modes ({values}): answers on sensitive topics (sexual violence, "
+        "bribery) tend to differ between face-to-face and web interviews.",
+        "Modos de coleta diferentes ({values}): as respostas sobre temas sensíveis (violência "
+        "sexual, suborno) costumam diferir entre a entrevista presencial e a web.",
+        "Modes de collecte différents ({values}) : les réponses sur les sujets sensibles "
+        "(violences sexuelles, corruption) diffèrent souvent entre l'entretien en face à face et "
+        "le web.",
+    ),
+    "note_level": tr(
+        "Las tablas usan niveles de confianza distintos ({values}).",
+        "The tables use different confidence levels ({values}).",
+        "As tabelas usam níveis de confiança diferentes ({values}).",
+        "Les tableaux utilisent des niveaux de confiance différents ({values}).",
+    ),
+    "note_missing": tr(
+        "{indicator}: sin estimación en {areas} (el cuestionario no lo pregunta o no hay casos).",
+        "{indicator}: no estimate for {areas} (the questionnaire does not ask it, or no cases).",
+        "{indicator}: sem estimativa para {areas} (o questionário não pergunta ou não há casos).",
+        "{indicator} : pas d'estimation pour {areas} (le questionnaire ne le demande pas, ou "
+        "aucun cas).",
+    ),
+    "not_asked": tr("no disponible", "not available", "não disponível", "non disponible"),
+    "sec_regional_core": tr(
+        "Indicadores estandarizados",
+        "Standardized indicators",
+        "Indicadores padronizados",
+        "Indicateurs normalisés",
+    ),
+    "chart_regional_title": tr(
+        "Indicadores estandarizados por país o ciudad",
+        "Standardized indicators by country or city",
+        "Indicadores padronizados por país ou cidade",
+        "Indicateurs normalisés par pays ou ville",
+    ),
+    "col_ci_note": tr(
+        "Debajo de cada estimación, su intervalo de confianza al {level}%.",
+        "Under each estimate, its {level}% confidence interval.",
+        "Abaixo de cada estimativa, seu intervalo de confiança de {level}%.",
+        "Sous chaque estimation, son intervalle de confiance à {level} %.",
+    ),
+    "regional_diff_note": tr(
+        "Diferencias respecto de {reference}, probadas como muestras independientes al {alpha}%; "
+        "que dos intervalos se superpongan no prueba que no haya diferencia. Las notas de "
+        "comparabilidad siguen valiendo para una diferencia significativa.",
+        "Differences from {reference}, tested as independent samples at the {alpha}% level; "
+        "overlapping intervals do not prove there is no difference. The comparability notes "
+        "still apply to a significant difference.",
+        "Diferenças em relação a {reference}, testadas como amostras independentes a {alpha}%; "
+        "intervalos sobrepostos não provam que não haja diferença. As notas de comparabilidade "
+        "continuam valendo para uma diferença significativa.",
+        "Écarts par rapport à {reference}, testés comme échantillons indépendants au seuil de "
+        "{alpha} % ; des intervalles qui se chevauchent ne prouvent pas l'absence d'écart. Les "
+        "notes de comparabilité valent aussi pour un écart significatif.",
+    ),
+    "regional_differences": tr(
+        "{area} difiere significativamente de {reference} en: {items}.",
+        "{area} differs significantly from {reference} in: {items}.",
+        "{area} difere significativamente de {reference} em: {items}.",
+        "{area} diffère significativement de {reference} pour : {items}.",
+    ),
+    "regional_no_differences": tr(
+        "Ninguna diferencia publicada entre {area} y {reference} es significativa.",
+        "No published difference between {area} and {reference} is significant.",
+        "Nenhuma diferença publicada entre {area} e {reference} é significativa.",
+        "Aucun écart publié entre {area} et {reference} n'est significatif.",
+    ),
+    "regional_method_note": tr(
+        "Cada estimación es la del informe de su levantamiento, con su diseño muestral, su "
+        "ponderación y sus reglas de calidad; no se reponderan ni se armonizan los datos.",
+        "Each estimate is the one of its wave's report, with its own sample design, weighting "
+        "and quality rules; the data are neither reweighted nor harmonized.",
+        "Cada estimativa é a do relatório do seu levantamento, com seu próprio desenho amostral, "
+        "ponderação e regras de qualidade; os dados não são reponderados nem harmonizados.",
+        "Chaque estimation est celle du rapport de sa vague, avec son propre plan de sondage, sa "
+        "pondération et ses règles de qualité ; les données ne sont ni repondérées ni "
+        "harmonisées.",
+    ),
 }
 
 

@@ -12,7 +12,7 @@ from analysis.report.context import Cell, Formatter, Lookup, Section, Table, ind
 from analysis.report.data import ReportData
 from analysis.report.i18n import STRINGS, Translator
 
-__all__ = ["methodology_section"]
+__all__ = ["methodology_section", "quality_section"]
 
 
 def methodology_section(data: ReportData, fmt: Formatter, current: Lookup) -> Section:
@@ -36,6 +36,36 @@ def methodology_section(data: ReportData, fmt: Formatter, current: Lookup) -> Se
             section.subsections.append(
                 Section(name, title, blocks=[_plain_table(t, title, frame)], page_break=False)
             )
+    section.subsections.append(quality_section(t, rules))
+    defined = [
+        i
+        for i in current.indicators_for(data.area)
+        if (info := indicator_info(i)) is None
+        or (info.crime_type is None and not i.endswith("_owners"))
+        or i.startswith("sdg_")
+    ]
+    def_rows = [[Cell(fmt.name(i), "label"), Cell(fmt.definition(i))] for i in defined]
+    section.subsections.append(
+        Section(
+            "definitions",
+            t("sub_definitions"),
+            [t("defs_by_type")],
+            blocks=[
+                Table(
+                    t("sub_definitions"),
+                    [t("col_indicator"), t("sub_definitions")],
+                    def_rows,
+                    css="definitions",
+                )
+            ],
+            page_break=False,
+        )
+    )
+    return section
+
+
+def quality_section(t: Translator, rules: QualityRules) -> Section:
+    """The quality rule set: its name and source, CV bands, every minimum, as a table."""
     quality = [t("quality_rules_intro", name=f"{rules.name} — {rules_source(t, rules)}")]
     bands = [b for b in rules.cv_bands if math.isfinite(b[0])]
     if len(bands) >= 2:
@@ -72,40 +102,13 @@ def methodology_section(data: ReportData, fmt: Formatter, current: Lookup) -> Se
     ]
     rows.append([Cell(t("rule_no_variance"), "label"), Cell(t("quality_suppressed"))])
     quality.append(t("quality_legend"))
-    section.subsections.append(
-        Section(
-            "quality",
-            t("sub_quality"),
-            quality,
-            blocks=[Table(t("sub_quality"), [t("col_rule"), t("col_quality")], rows)],
-            page_break=False,
-        )
+    return Section(
+        "quality",
+        t("sub_quality"),
+        quality,
+        blocks=[Table(t("sub_quality"), [t("col_rule"), t("col_quality")], rows)],
+        page_break=False,
     )
-    defined = [
-        i
-        for i in current.indicators_for(data.area)
-        if (info := indicator_info(i)) is None
-        or (info.crime_type is None and not i.endswith("_owners"))
-        or i.startswith("sdg_")
-    ]
-    def_rows = [[Cell(fmt.name(i), "label"), Cell(fmt.definition(i))] for i in defined]
-    section.subsections.append(
-        Section(
-            "definitions",
-            t("sub_definitions"),
-            [t("defs_by_type")],
-            blocks=[
-                Table(
-                    t("sub_definitions"),
-                    [t("col_indicator"), t("sub_definitions")],
-                    def_rows,
-                    css="definitions",
-                )
-            ],
-            page_break=False,
-        )
-    )
-    return section
 
 
 def _plain_table(t: Translator, caption: str, frame: pd.DataFrame) -> Table:
