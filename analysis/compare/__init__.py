@@ -1,6 +1,7 @@
 """Comparisons: changes between waves, differences between domains, perceived vs actual.
 
-One module per job (:mod:`.differences`, :mod:`.perception`, :mod:`.model`); import from here.
+One module per job (:mod:`.differences`, :mod:`.perception`, :mod:`.model`, :mod:`.groups`,
+:mod:`.evaluation`); import from here.
 
 * :func:`wave_difference`: change of each indicator between two waves
   (independent samples) with its standard error, t, p and significance.
@@ -15,22 +16,38 @@ One module per job (:mod:`.differences`, :mod:`.perception`, :mod:`.model`); imp
   below) their victimization, by standardized ranks with intervals.
 * :func:`fear_model`: design-based logistic regression of feeling unsafe on
   victimization, sex, age group, area and trust in the police.
+* :func:`perception_model`: perception by an exposure (crime news, ...)
+  adjusted for victimization, sex, age group and area (same machinery).
+* :func:`fear_by_victimization`: fear among victims and non-victims, with the
+  test of the difference; :func:`paradox_table`: fear and victimization of
+  each group (sex, age, youth) against the rest.
+* :func:`difference_in_differences`: evaluation of a programme between two
+  waves, programme areas against the rest (:mod:`.evaluation`).
 
 Perceived likelihood of victimization in the next 12 months is a
 perception; nothing here divides it by last year's prevalence (naming.md).
 """
 
 from analysis.compare.differences import DIFFERENCE_COLUMNS, domain_difference, wave_difference
-from analysis.compare.model import fear_model
+from analysis.compare.evaluation import WaveSample, difference_in_differences
+from analysis.compare.groups import PATTERNS, fear_by_victimization, paradox_table, victim_status
+from analysis.compare.model import fear_model, perception_model
 from analysis.compare.perception import fear_gap, perceived_trend, perceived_vs_actual, police_rates
 
 __all__ = [
     "DIFFERENCE_COLUMNS",
+    "PATTERNS",
+    "WaveSample",
+    "difference_in_differences",
     "domain_difference",
+    "fear_by_victimization",
     "fear_gap",
     "fear_model",
+    "paradox_table",
+    "perception_model",
     "perceived_trend",
     "perceived_vs_actual",
     "police_rates",
+    "victim_status",
     "wave_difference",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -47,6 +48,125 @@ def _test(diff: np.ndarray, se: np.ndarray, df: np.ndarray, level: float) -> dic
         "p": p,
         "significant": np.asarray(p < 1.0 - level) & np.isfinite(p),
     }
+
+
+@dataclass(frozen=True)
+class DomainEstimates:
+    """Estimates of one indicator in several domains of one design, with their covariance.
+
+    ``estimate`` (k,) and ``cov`` (k, k) are on the indicator's own scale
+    (proportions, not percent); ``cases`` (k,) counts the unweighted cases
+    in each domain's denominator; ``df`` is the design's degrees of freedom.
+    """
+
+    estimate: np.ndarray
+    cov: np.ndarray
+    cases: np.ndarray
+    df: float
+
+
+def domain_estimates(
+    frame: pd.DataFrame,
+    incidents: pd.DataFrame | None,
+    spec: DesignSpec,
+    indicator: str,
+    masks: Sequence[np.ndarray],
+) -> DomainEstimates:
+    r"""One indicator in each of ``masks`` (domains, may overlap) with the full covariance.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Respondent table (index 0..n-1, as :func:`add_domain_columns` leaves it).
+    incidents : pandas.DataFrame or None
+    spec : DesignSpec
+    indicator : str
+        Catalogue id.
+    masks : sequence of boolean arrays
+        One per domain, one value per row of ``frame``.
+
+    Returns
+    -------
+    DomainEstimates
+
+    Notes
+    -----
+    Each domain ratio :math:`\hat R_d = \hat Y_d / \hat X_d` is linearized
+    as :math:`z_{di} = w_i \delta_{di}(y_i - \hat R_d x_i) / \hat X_d`; all
+    :math:`z_d` go through one call of the design's variance, so domains
+    sharing strata and PSUs get their covariance. A domain without cases
+    gives NaN. R: ``svyby(~y, ~d, des, svymean, covmat = TRUE)`` (or
+    ``svyratio``), then ``vcov()``.
+    """
+    ind = get_indicator(indicator)
+    parts = indicator_variables(ind, frame, incidents, spec.respondent_id)
+    design = survey_design(frame, spec, "household" if ind.level == "household" else "person")
+    w = design.weights
+    y, x = parts["num"], parts["den"]
+    k = len(masks)
+    z = np.zeros((len(frame), k))
+    est = np.full(k, np.nan)
+    cases = np.zeros(k)
+    for j, inside in enumerate(masks):
+        inside = np.asarray(inside, dtype=bool)
+        if inside.shape != (len(frame),):
+            raise ValueError(f"domain mask {j} must have one value per respondent ({len(frame)})")
+        total_x = float(np.sum(w * x * inside))
+        cases[j] = float(np.sum(parts["cases"] * inside))
+        if total_x <= 0:
+            continue
+        est[j] = np.sum(w * y * inside) / total_x
+        z[:, j] = w * inside * (y - est[j] * x) / total_x
+    cov = np.asarray(design._variance(z), dtype=np.float64).reshape(k, k)
+    empty = np.isnan(est)
+    cov[empty, :] = np.nan
+    cov[:, empty] = np.nan
+    return DomainEstimates(est, cov, cases, float(design.degf()))
+
+
+def stack_independent(*parts: DomainEstimates) -> DomainEstimates:
+    """Estimates of independent samples (waves) as one: block-diagonal covariance, df added.
+
+    The same as one design whose strata are the samples' strata kept apart
+    (R: ``rbind`` the waves, strata ``wave × stratum``), since no PSU or
+    stratum is shared.
+    """
+    if not parts:
+        raise ValueError("give at least one set of estimates")
+    k = sum(p.estimate.size for p in parts)
+    cov = np.zeros((k, k))
+    start = 0
+    for p in parts:
+        end = start + p.estimate.size
+        cov[start:end, start:end] = p.cov
+        start = end
+    return DomainEstimates(
+        np.concatenate([p.estimate for p in parts]),
+        cov,
+        np.concatenate([p.cases for p in parts]),
+        float(sum(p.df for p in parts)),
+    )
+
+
+def contrast(
+    cells: DomainEstimates, coefficients: Sequence[float], scale: float, level: float
+) -> dict[str, float]:
+    r"""A linear combination :math:`c^\top \hat R` of domain estimates with its test.
+
+    Returns ``difference`` (on ``scale``: 100 for percentage points),
+    ``se, ci_low, ci_high, t, df, p, significant``; ``se`` is
+    :math:`\sqrt{c^\top V c}`. R: ``svycontrast(b, c)``.
+    """
+    c = np.asarray(coefficients, dtype=np.float64)
+    if c.shape != cells.estimate.shape:
+        raise ValueError(f"give {cells.estimate.size} contrast coefficients; got {c.size}")
+    value = scale * float(c @ cells.estimate)
+    var = float(c @ cells.cov @ c)
+    se = scale * np.sqrt(max(var, 0.0)) if np.isfinite(var) else np.nan
+    test = _test(np.array([value]), np.array([se]), np.array([cells.df]), level)
+    out: dict[str, Any] = {"difference": value}
+    out.update({key: v[0].item() for key, v in test.items()})
+    return out
 
 
 def wave_difference(
@@ -179,30 +299,16 @@ def domain_difference(
     rows = []
     for ident in ids:
         ind = get_indicator(ident)
-        parts = indicator_variables(ind, frame, incidents, spec.respondent_id)
-        design = survey_design(frame, spec, "household" if ind.level == "household" else "person")
-        w = design.weights
-        y, x = parts["num"], parts["den"]
-        z = np.zeros((len(frame), 2))
-        est = np.zeros(2)
-        for j, inside in enumerate((in_a, in_b)):
-            total_x = np.sum(w * x * inside)
-            est[j] = np.sum(w * y * inside) / total_x
-            z[:, j] = w * inside * (y - est[j] * x) / total_x
-        cov = design._variance(z)
+        cells = domain_estimates(frame, incidents, spec, ident, [in_a, in_b])
         scale = UNIT_SCALE[ind.unit]
-        diff = np.array([scale * (est[1] - est[0])])
-        se = np.array([scale * np.sqrt(max(cov[0, 0] + cov[1, 1] - 2.0 * cov[0, 1], 0.0))])
-        test = _test(diff, se, np.array([float(design.degf())]), level)
         rows.append(
             {
                 "indicator": ident,
                 "domain_type": by,
                 "domain": f"{second} - {first}",
-                "estimate_a": scale * est[0],
-                "estimate_b": scale * est[1],
-                "difference": diff[0],
-                **{k: v[0] for k, v in test.items()},
+                "estimate_a": scale * cells.estimate[0],
+                "estimate_b": scale * cells.estimate[1],
+                **contrast(cells, [-1.0, 1.0], scale, level),
                 "level": float(level),
             }
         )

@@ -1,9 +1,9 @@
-"""The fear-driver model: design-based logistic regression of feeling unsafe."""
+"""Design-based logistic models of perception: the fear drivers, and perception by an exposure."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -57,6 +57,22 @@ def fear_model(
     """
     spec = DesignSpec.from_any(design_spec)
     frame = add_domain_columns(respondents).reset_index(drop=True)
+    data = _model_data(frame, spec, outcome, area)
+    trust = (
+        frame["trust_police"]
+        if "trust_police" in frame.columns
+        else pd.Series(np.nan, index=frame.index)
+    )
+    data["trust"] = np.where(
+        trust.isin([1, 2]), "trusts", np.where(trust.isin([3, 4]), "distrusts", "unknown")
+    )
+    design = survey_design(data, spec)
+    formula = "unsafe ~ victim + C(sex) + C(age_group) + C(area) + C(trust, Treatment('distrusts'))"
+    return design.glm(formula, family="binomial", level=level)
+
+
+def _model_data(frame: pd.DataFrame, spec: DesignSpec, outcome: str, area: str) -> pd.DataFrame:
+    """Response (0/1, NaN outside its base), victim (0/1), sex, age group, area and the design."""
     target = get_indicator(outcome)
     if target.level != "person" or target.estimator != "proportion":
         raise ValueError(f"outcome {outcome!r} must be a person-level percentage indicator")
@@ -67,25 +83,134 @@ def fear_model(
     for column in (area_column, sex_column, "age_group"):
         if column not in frame.columns:
             raise ValueError(f"column {column!r} not found in the respondent table")
-    trust = (
-        frame["trust_police"]
-        if "trust_police" in frame.columns
-        else pd.Series(np.nan, index=frame.index)
-    )
     data = pd.DataFrame(
         {
             "unsafe": np.where(response["den"] > 0, response["num"], np.nan),
             "victim": np.where(victim["den"] > 0, victim["num"], np.nan),
-            "sex": domain_labels(frame[sex_column]),
+            "sex": domain_labels(frame[sex_column]).where(frame[sex_column].notna()),
             "age_group": frame["age_group"],
-            "area": domain_labels(frame[area_column]),
-            "trust": np.where(
-                trust.isin([1, 2]), "trusts", np.where(trust.isin([3, 4]), "distrusts", "unknown")
-            ),
+            "area": domain_labels(frame[area_column]).where(frame[area_column].notna()),
         }
     )
     for design_column in (spec.weight, *spec.design_columns):
         data[design_column] = frame[design_column].to_numpy()
+    return data
+
+
+#: How :func:`perception_model` enters the exposure: one coefficient per level against the
+#: reference, or one slope for the code read as a score.
+ExposureKind = Literal["categorical", "numeric"]
+#: Adjustment terms :func:`perception_model` knows.
+ADJUSTMENTS: tuple[str, ...] = ("victim", "sex", "age_group", "area")
+
+
+def perception_model(
+    respondents: pd.DataFrame,
+    design_spec: DesignSpec | Mapping[str, Any] | None = None,
+    exposure: str = "med_crime_news",
+    outcome: str = "insecure_nbhd",
+    kind: ExposureKind = "categorical",
+    reference: Any = None,
+    adjust: Sequence[str] = ADJUSTMENTS,
+    area: str = "state",
+    level: float = 0.95,
+) -> pd.DataFrame:
+    """Perception by an exposure (crime news, ...) adjusted for victimization, area and demographics.
+
+    Parameters
+    ----------
+    respondents : pandas.DataFrame
+        Respondent table with design columns.
+    design_spec : DesignSpec or mapping
+    exposure : str
+        Column of the exposure, e.g. how often the respondent follows crime
+        news (a coded answer). Negative codes (don't know -8, refused -9)
+        and missing values leave the domain, not the design.
+    outcome : str
+        Person-level percentage indicator for the response (default
+        ``insecure_nbhd``).
+    kind : {"categorical", "numeric"}
+        ``categorical``: one odds ratio per exposure level against
+        ``reference``; ``numeric``: one odds ratio per step of the code.
+    reference : optional
+        Reference level (default: the lowest code present).
+    adjust : sequence of str
+        Adjustment terms among :data:`ADJUSTMENTS` (``victim``: ``prev_person``;
+        ``sex``; ``age_group``; ``area``).
+    area : str
+        Domain name or column of the area effects.
+    level : float
+        Level of the intervals.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`analysis.regression.svyglm` columns (``term, estimate, se, t,
+        p, ci_low, ci_high, df, odds_ratio, or_ci_low, or_ci_high``); the
+        exposure's terms are named ``<exposure>[T.<level>]`` (categorical) or
+        ``<exposure>`` (numeric), and ``exposure`` is True on them.
+
+    Notes
+    -----
+    ``logit P(outcome) = exposure + victim + sex + age group + area``,
+    quasibinomial with the design's Taylor-linearized sandwich covariance
+    (:meth:`SurveyDesign.glm`). An association adjusted for these
+    covariates, not an effect of the media: people who fear crime may
+    follow crime news more.
+
+    Examples
+    --------
+    R: ``svyglm(unsafe ~ factor(media) + victim + factor(sex) +
+    factor(age_group) + factor(state), des, family = quasibinomial())``
+
+    >>> perception_model(resp, spec, exposure="med_crime_news")  # doctest: +SKIP
+    """
+    if kind not in ("categorical", "numeric"):
+        raise ValueError(f"kind must be 'categorical' or 'numeric'; got {kind!r}")
+    unknown = sorted(set(adjust) - set(ADJUSTMENTS))
+    if unknown:
+        raise ValueError(
+            f"adjust: unknown term(s) {', '.join(unknown)}; use {', '.join(ADJUSTMENTS)}"
+        )
+    spec = DesignSpec.from_any(design_spec)
+    frame = add_domain_columns(respondents).reset_index(drop=True)
+    if exposure not in frame.columns:
+        raise ValueError(f"exposure column {exposure!r} not found in the respondent table")
+    codes = pd.to_numeric(frame[exposure], errors="coerce")
+    if codes.isna().all() and frame[exposure].notna().any():
+        raise ValueError(f"exposure column {exposure!r} must hold numeric codes")
+    codes = codes.where(codes >= 0)
+    present = sorted(codes.dropna().unique())
+    if len(present) < 2:
+        raise ValueError(f"exposure column {exposure!r} needs at least two known values")
+    data = _model_data(frame, spec, outcome, area)
+    if kind == "numeric":
+        data["exposure"] = codes.to_numpy(dtype=np.float64)
+        term = "exposure"
+    else:
+        labels = domain_labels(codes.dropna())
+        data["exposure"] = labels.reindex(frame.index)
+        ref = present[0] if reference is None else reference
+        ref_label = domain_labels(pd.Series([ref])).iloc[0]
+        if ref_label not in set(labels):
+            raise ValueError(
+                f"reference {reference!r} is not a value of {exposure!r} "
+                f"({', '.join(domain_labels(pd.Series(present)))})"
+            )
+        term = f"C(exposure, Treatment({ref_label!r}))"
+    covariates = {
+        "victim": "victim",
+        "sex": "C(sex)",
+        "age_group": "C(age_group)",
+        "area": "C(area)",
+    }
+    formula = " + ".join([f"unsafe ~ {term}", *(covariates[a] for a in adjust)])
     design = survey_design(data, spec)
-    formula = "unsafe ~ victim + C(sex) + C(age_group) + C(area) + C(trust, Treatment('distrusts'))"
-    return design.glm(formula, family="binomial", level=level)
+    fit = design.glm(formula, family="binomial", level=level)
+    is_exposure = fit["term"].str.startswith(term)
+    fit.insert(1, "exposure", is_exposure.to_numpy())
+    fit["term"] = [
+        (exposure + t[len(term) :] if kind == "categorical" else exposure) if e else t
+        for t, e in zip(fit["term"], is_exposure, strict=True)
+    ]
+    return fit
