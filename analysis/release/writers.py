@@ -1,0 +1,412 @@
+"""Write a release's files: CSV with a codebook, XLSX, Stata, SPSS, Parquet; read them back.
+
+Every format carries the same values. Questionnaire codes stay codes; the
+special answers stay -8 (don't know) and -9 (refused); a blank is "not
+applicable" (the questionnaire did not ask it). What each format adds:
+
+* ``csv``: UTF-8 files and ``<prefix>_codebook.csv`` (every variable with
+  its label, value labels, declared missing values, question text).
+* ``xlsx``: one sheet per file and a ``codebook`` sheet (openpyxl).
+* ``dta`` (Stata 15, pyreadstat): variable and value labels; -8, -9 and
+  not applicable are the extended missing values ``.a``, ``.b``, ``.c``
+  with their labels, so Stata leaves them out of every estimate.
+* ``sav`` (SPSS, pyreadstat): variable and value labels; -8, -9 and -7
+  (not applicable, written where the column has no real -7) are declared
+  user-missing values.
+* ``parquet`` (pyarrow): each field's metadata holds its label, value
+  labels and missing codes as JSON.
+
+Stata variable labels stop at 80 characters and SPSS value labels at 120
+bytes (the formats' limits); the codebook and the DDI keep the whole text.
+:func:`read_release` reads any of them back as the analysis tables (codes,
+-8/-9, blanks).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from analysis.release.labels import MISSING_LABELS
+from analysis.release.model import FILE_NAMES, FileName, Release, Variable
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "codebook_table",
+    "read_release",
+    "release_prefix",
+    "write_release",
+]
+
+Format = Literal["csv", "xlsx", "dta", "sav", "parquet"]
+FORMATS: tuple[Format, ...] = ("csv", "xlsx", "dta", "sav", "parquet")
+
+#: Stata's extended missing values for the declared missing codes (NaN: not applicable).
+_STATA_MISSING = {-8: "a", -9: "b"}
+_STATA_NA = "c"
+_NOT_APPLICABLE = -7
+_STATA_LABEL_CHARS = 80
+_SPSS_VALUE_LABEL_BYTES = 120
+
+CODEBOOK_COLUMNS: tuple[str, ...] = (
+    "file",
+    "name",
+    "label",
+    "role",
+    "type",
+    "values",
+    "missing",
+    "blank",
+    "question",
+    "universe",
+    "derivation",
+)
+
+
+def release_prefix(release: Release) -> str:
+    """``<wave>_<edition>``: the start of every file name of the release."""
+    return f"{release.study.id}_{release.edition}"
+
+
+def write_release(release: Release, directory: str | Path, format: Format) -> list[Path]:
+    """Write the release's files and its codebook into ``directory``; the paths written.
+
+    ``directory`` must exist. Files are ``<prefix>_<file>.<format>`` and
+    ``<prefix>_codebook.csv`` (the XLSX holds its codebook as a sheet).
+    """
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise ValueError(f"{folder} is not a directory")
+    prefix = release_prefix(release)
+    if format == "xlsx":
+        path = folder / f"{prefix}.xlsx"
+        _write_xlsx(release, path)
+        return [path]
+    written: list[Path] = []
+    for name in FILE_NAMES:
+        if name not in release.files:
+            continue
+        path = folder / f"{prefix}_{name}.{format}"
+        frame, variables = release.files[name], release.variables[name]
+        if format == "csv":
+            _compact(frame).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        elif format == "dta":
+            _write_dta(frame, variables, path, release, name)
+        elif format == "sav":
+            _write_sav(frame, variables, path, release, name)
+        else:
+            _write_parquet(frame, variables, path, release)
+        written.append(path)
+    codebook = folder / f"{prefix}_codebook.csv"
+    with codebook.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(codebook_table(release))
+    written.append(codebook)
+    return written
+
+
+def _labels_text(labels: Mapping[int, str]) -> str:
+    return "; ".join(f"{code} = {label}" for code, label in labels.items())
+
+
+def codebook_table(release: Release) -> list[list[str]]:
+    """The release's codebook, header first: one row per variable of every file."""
+    rows = [list(CODEBOOK_COLUMNS)]
+    for name in FILE_NAMES:
+        for var in release.variables.get(name, ()):
+            rows.append(
+                [
+                    name,
+                    var.name,
+                    var.label,
+                    var.role,
+                    "numeric" if var.numeric else "text",
+                    _labels_text(var.value_labels),
+                    "; ".join(str(code) for code in var.missing),
+                    "not applicable" if var.not_applicable else "",
+                    var.question or "",
+                    var.universe or "",
+                    var.derivation or "",
+                ]
+            )
+    return rows
+
+
+def _compact(frame: pd.DataFrame) -> pd.DataFrame:
+    """Whole-number float columns as nullable integers (CSV ``1``, not ``1.0``)."""
+    out = {}
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype == np.float64:
+            data = values.to_numpy()
+            finite = data[~np.isnan(data)]
+            if np.array_equal(finite, np.round(finite)) and (np.abs(finite) < 2**53).all():
+                values = values.astype("Int64")
+        out[column] = values
+    return pd.DataFrame(out)
+
+
+def _truncate_bytes(text: str, limit: int) -> str:
+    encoded = text.encode("utf-8")
+    if len(encoded) <= limit:
+        return text
+    return encoded[: limit - 3].decode("utf-8", errors="ignore") + "..."
+
+
+def _file_label(release: Release, name: FileName) -> str:
+    return f"{release.study.title} — {name} ({release.edition})"[:_STATA_LABEL_CHARS]
+
+
+def _text_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as object (pyreadstat does not take pandas' string dtype)."""
+    out = frame.copy(deep=False)
+    for column in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[column]):
+            out[column] = out[column].astype(object).where(out[column].notna(), None)
+    return out
+
+
+def _write_dta(
+    frame: pd.DataFrame,
+    variables: tuple[Variable, ...],
+    path: Path,
+    release: Release,
+    name: FileName,
+) -> None:
+    # A polars frame: pyreadstat (>= 1.3) sniffs a pandas object column's type from its
+    # first 100 values, so a column starting with 100 ".c" was taken for text
+    # (pyreadstat issue 313); polars' Object columns are checked value by value.
+    import polars as pl
+    import pyreadstat
+
+    columns: dict[str, pl.Series] = {}
+    value_labels: dict[str, dict[Any, str]] = {}
+    missing: dict[str, list[str]] = {}
+    na_label = MISSING_LABELS[_NOT_APPLICABLE][release.language]
+    for var in variables:
+        values = frame[var.name]
+        if not var.numeric:
+            text = values.astype(object).where(values.notna(), None).tolist()
+            columns[var.name] = pl.Series(var.name, text, dtype=pl.Utf8)
+            continue
+        data = values.to_numpy(dtype=np.float64)
+        labels: dict[Any, str] = {k: v for k, v in var.value_labels.items() if k not in var.missing}
+        letters: list[str] = []
+        column = data.astype(object)
+        for code, letter in _STATA_MISSING.items():
+            if code in var.missing:  # an undeclared -8 stays a number
+                column[data == code] = letter
+                labels[letter] = var.value_labels.get(code, str(code))
+                letters.append(letter)
+        if var.not_applicable:
+            column[np.isnan(data)] = _STATA_NA
+            labels[_STATA_NA] = na_label
+            letters.append(_STATA_NA)
+        if letters:
+            columns[var.name] = pl.Series(var.name, column.tolist(), dtype=pl.Object)
+            missing[var.name] = letters
+        else:
+            columns[var.name] = pl.Series(var.name, data)
+        if labels:
+            value_labels[var.name] = labels
+    pyreadstat.write_dta(
+        pl.DataFrame(list(columns.values())),
+        str(path),
+        file_label=_file_label(release, name),
+        column_labels={v.name: v.label[:_STATA_LABEL_CHARS] for v in variables},
+        variable_value_labels=value_labels,
+        missing_user_values=missing,
+    )
+
+
+def _write_sav(
+    frame: pd.DataFrame,
+    variables: tuple[Variable, ...],
+    path: Path,
+    release: Release,
+    name: FileName,
+) -> None:
+    import pyreadstat
+
+    out = _text_columns(frame)
+    value_labels: dict[str, dict[Any, str]] = {}
+    missing: dict[str, list[Any]] = {}
+    na_label = MISSING_LABELS[_NOT_APPLICABLE][release.language]
+    for var in variables:
+        if not var.numeric:
+            continue
+        labels: dict[Any, str] = {
+            float(k): _truncate_bytes(v, _SPSS_VALUE_LABEL_BYTES)
+            for k, v in var.value_labels.items()
+        }
+        codes = [float(c) for c in var.missing]
+        if var.not_applicable:
+            data = frame[var.name].to_numpy(dtype=np.float64)
+            if not (data == _NOT_APPLICABLE).any():  # -7 would be a real answer otherwise
+                out[var.name] = np.where(np.isnan(data), float(_NOT_APPLICABLE), data)
+                labels[float(_NOT_APPLICABLE)] = _truncate_bytes(na_label, _SPSS_VALUE_LABEL_BYTES)
+                codes.append(float(_NOT_APPLICABLE))
+        if labels:
+            value_labels[var.name] = labels
+        if codes:
+            missing[var.name] = codes
+    pyreadstat.write_sav(
+        out,
+        str(path),
+        file_label=_file_label(release, name),
+        column_labels={v.name: v.label for v in variables},
+        variable_value_labels=value_labels,
+        missing_ranges=missing,
+    )
+
+
+def _write_parquet(
+    frame: pd.DataFrame, variables: tuple[Variable, ...], path: Path, release: Release
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(_compact(frame), preserve_index=False)
+    described = {v.name: v for v in variables}
+    fields = []
+    for f in table.schema:
+        var = described[f.name]
+        meta = {
+            "label": var.label,
+            "value_labels": json.dumps(
+                {str(k): v for k, v in var.value_labels.items()}, ensure_ascii=False
+            ),
+            "missing": json.dumps(list(var.missing)),
+            "blank": "not applicable" if var.not_applicable else "",
+        }
+        fields.append(f.with_metadata({k: v.encode("utf-8") for k, v in meta.items()}))
+    schema = pa.schema(
+        fields,
+        metadata={
+            **(table.schema.metadata or {}),
+            b"release": json.dumps(
+                {
+                    "study": release.study.id,
+                    "title": release.study.title,
+                    "edition": release.edition,
+                    "language": release.language,
+                },
+                ensure_ascii=False,
+            ).encode("utf-8"),
+        },
+    )
+    pq.write_table(table.cast(schema), path)
+
+
+def _write_xlsx(release: Release, path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for name in FILE_NAMES:
+        if name not in release.files:
+            continue
+        sheet = book.create_sheet(name)
+        frame = release.files[name]
+        sheet.append([str(c) for c in frame.columns])
+        columns = [_cells(frame[c]) for c in frame.columns]
+        for cells in zip(*columns, strict=True):
+            sheet.append(cells)
+    codebook = book.create_sheet("codebook")
+    for line in codebook_table(release):
+        codebook.append(line)
+    book.save(path)
+
+
+def _cells(column: pd.Series) -> list[Any]:
+    """A column as cell values: whole numbers as int, blanks as None."""
+    if pd.api.types.is_numeric_dtype(column):
+        data = column.to_numpy(dtype=np.float64)
+        blank = np.isnan(data)
+        if np.array_equal(data[~blank], np.round(data[~blank])):
+            values: list[Any] = (
+                data.astype(np.int64, copy=False).tolist()
+                if not blank.any()
+                else [
+                    None if b else int(v)
+                    for v, b in zip(data.tolist(), blank.tolist(), strict=True)
+                ]
+            )
+            return values
+        return [None if b else v for v, b in zip(data.tolist(), blank.tolist(), strict=True)]
+    return [None if pd.isna(v) else str(v) for v in column.tolist()]
+
+
+# -- reading back -----------------------------------------------------------------
+
+
+def read_release(directory: str | Path, prefix: str, format: Format) -> dict[str, pd.DataFrame]:
+    """The files of a release written by :func:`write_release`, as analysis tables.
+
+    Codes as numbers (float), -8/-9 as written, not applicable as blank
+    (Stata's ``.a``/``.b``/``.c`` and SPSS's -7 turned back), text as text.
+    The CSV's text columns are those the codebook calls text.
+    """
+    folder = Path(directory)
+    if format == "xlsx":
+        sheets = pd.read_excel(folder / f"{prefix}.xlsx", sheet_name=None, engine="openpyxl")
+        return {k: _numbers(v) for k, v in sheets.items() if k in FILE_NAMES}
+    out: dict[str, pd.DataFrame] = {}
+    text: dict[str, list[str]] = {}
+    if format == "csv":
+        codebook = pd.read_csv(folder / f"{prefix}_codebook.csv", dtype=str, keep_default_na=False)
+        for file, group in codebook.groupby("file"):
+            text[str(file)] = group.loc[group["type"] == "text", "name"].tolist()
+    for name in FILE_NAMES:
+        path = folder / f"{prefix}_{name}.{format}"
+        if not path.exists():
+            continue
+        if format == "csv":
+            frame = pd.read_csv(path, dtype={c: str for c in text.get(name, [])}, low_memory=False)
+        elif format == "dta":
+            import pyreadstat
+
+            frame, _meta = pyreadstat.read_dta(str(path), user_missing=True)
+            frame = _from_stata(frame)
+        elif format == "sav":
+            import pyreadstat
+
+            frame, meta = pyreadstat.read_sav(str(path), user_missing=True)
+            for column, ranges in meta.missing_ranges.items():
+                if {"lo": float(_NOT_APPLICABLE), "hi": float(_NOT_APPLICABLE)} in ranges:
+                    frame[column] = frame[column].where(frame[column] != _NOT_APPLICABLE)
+        else:
+            frame = pd.read_parquet(path)
+        out[name] = _numbers(frame)
+    return out
+
+
+def _from_stata(frame: pd.DataFrame) -> pd.DataFrame:
+    back = {letter: float(code) for code, letter in _STATA_MISSING.items()}
+    back[_STATA_NA] = np.nan
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype == object and values.map(lambda v: isinstance(v, str) and v in back).any():
+            frame[column] = values.map(
+                lambda v: back.get(v, v) if isinstance(v, str) else v
+            ).astype(np.float64)
+    return frame
+
+
+def _numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Numeric columns as float64 with NaN blanks; text with None blanks."""
+    out = {}
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            out[column] = values.astype("float64")
+        else:
+            out[column] = values.astype(object).where(values.notna(), None)
+    return pd.DataFrame(out)
