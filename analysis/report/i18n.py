@@ -435,6 +435,203 @@ STRINGS: dict[str, dict[str, str]] = {
         "l'autre une mesure du passé. Elles sont présentées côte à côte et ne sont pas divisées "
         "l'une par l'autre.",
     ),
+    # fear by victimization, the paradox table, perception by exposure, evaluation of a
+    # measure (analysis/compare/groups.py, evaluation.py; analysis/report/statements.py)
+    "sub_fear_by_victim": tr(
+        "Percepción de inseguridad de víctimas y no víctimas",
+        "Fear of crime among victims and non-victims",
+        "Percepção de insegurança de vítimas e não vítimas",
+        "Sentiment d'insécurité des victimes et des non-victimes",
+    ),
+    "col_victims": tr("Víctimas", "Victims", "Vítimas", "Victimes"),
+    "col_non_victims": tr("No víctimas", "Non-victims", "Não vítimas", "Non-victimes"),
+    "col_difference": tr("Diferencia", "Difference", "Diferença", "Écart"),
+    "fear_victim_note": tr(
+        "Víctimas: personas que sufrieron al menos un delito personal en los últimos 12 meses. "
+        "La diferencia (víctimas menos no víctimas, en puntos porcentuales) se prueba con el "
+        "diseño muestral completo, al {alpha}%.",
+        "Victims: persons who suffered at least one personal crime in the last 12 months. The "
+        "difference (victims minus non-victims, in percentage points) is tested with the full "
+        "sample design, at the {alpha}% level.",
+        "Vítimas: pessoas que sofreram ao menos um crime pessoal nos últimos 12 meses. A "
+        "diferença (vítimas menos não vítimas, em pontos percentuais) é testada com o desenho "
+        "amostral completo, a {alpha}%.",
+        "Victimes : personnes ayant subi au moins une infraction personnelle au cours des 12 "
+        "derniers mois. L'écart (victimes moins non-victimes, en points de pourcentage) est testé "
+        "avec le plan de sondage complet, au seuil de {alpha} %.",
+    ),
+    "sub_paradox": tr(
+        "Miedo y victimización por grupo",
+        "Fear and victimization by group",
+        "Medo e vitimização por grupo",
+        "Peur et victimation par groupe",
+    ),
+    "col_fear": tr("Inseguridad", "Feels unsafe", "Insegurança", "Insécurité"),
+    "col_victimization": tr("Victimización", "Victimization", "Vitimização", "Victimation"),
+    "col_vs_rest": tr(
+        "frente al resto", "against the rest", "em relação ao resto", "par rapport au reste"
+    ),
+    "col_pattern": tr("Lectura", "Reading", "Leitura", "Lecture"),
+    "pattern_more_fear_less_victimization": tr(
+        "más miedo y menos victimización que el resto",
+        "more fear and less victimization than the rest",
+        "mais medo e menos vitimização que o resto",
+        "plus de peur et moins de victimation que le reste",
+    ),
+    "pattern_less_fear_more_victimization": tr(
+        "menos miedo y más victimización que el resto",
+        "less fear and more victimization than the rest",
+        "menos medo e mais vitimização que o resto",
+        "moins de peur et plus de victimation que le reste",
+    ),
+    "pattern_same_direction": tr(
+        "miedo y victimización en el mismo sentido",
+        "fear and victimization in the same direction",
+        "medo e vitimização no mesmo sentido",
+        "peur et victimation dans le même sens",
+    ),
+    "pattern_not_significant": tr(
+        "sin contraste significativo",
+        "no significant contrast",
+        "sem contraste significativo",
+        "pas de contraste significatif",
+    ),
+    "paradox_note": tr(
+        "Cada grupo se compara con el resto de los adultos (mujeres con hombres, 18 a 29 años con "
+        "30 y más). La «paradoja» es un grupo con más miedo y menos victimización, o al revés, "
+        "ambas diferencias significativas al {alpha}%. Miedo y victimización se muestran lado a "
+        "lado y no se dividen una entre otra.",
+        "Each group is compared with the rest of the adults (women with men, 18–29 with 30 and "
+        "over). The “paradox” is a group with more fear and less victimization, or the "
+        "reverse, both differences significant at the {alpha}% level. Fear and victimization "
+        "are shown side by side and are not divided by each other.",
+        "Cada grupo é comparado com o resto dos adultos (mulheres com homens, 18 a 29 anos com "
+        "30 e mais). O «paradoxo» é um grupo com mais medo e menos vitimização, ou o contrário, "
+        "ambas as diferenças significativas a {alpha}%. Medo e vitimização são mostrados lado a "
+        "lado e não são divididos um pelo outro.",
+        "Chaque groupe est comparé au reste des adultes (femmes et hommes, 18–29 ans et 30 ans "
+        "et plus). Le « paradoxe » est un groupe avec plus de peur et moins de victimation, ou "
+        "l'inverse, les deux écarts étant significatifs au seuil de {alpha} %. Peur et "
+        "victimation sont présentées côte à côte et ne sont pas divisées l'une par l'autre.",
+    ),
+    "sub_exposure_model": tr(
+        "Percepción de inseguridad según la exposición a noticias sobre delitos",
+        "Feeling unsafe by exposure to crime news",
+        "Percepção de insegurança segundo a exposição a notícias sobre crimes",
+        "Sentiment d'insécurité selon l'exposition aux informations sur la délinquance",
+    ),
+    "exposure_note": tr(
+        "Razones de momios de un modelo logístico con el diseño muestral, ajustado por "
+        "victimización, sexo, grupo de edad y área. Es una asociación, no un efecto de los "
+        "medios: quien teme más puede también seguir más las noticias sobre delitos.",
+        "Odds ratios of a design-based logistic model adjusted for victimization, sex, age "
+        "group and area. It is an association, not an effect of the media: people who fear "
+        "crime more may also follow crime news more.",
+        "Razões de chances de um modelo logístico com o desenho amostral, ajustado por "
+        "vitimização, sexo, faixa etária e área. É uma associação, não um efeito da mídia: quem "
+        "teme mais pode também acompanhar mais as notícias sobre crimes.",
+        "Rapports de cotes d'un modèle logistique tenant compte du plan de sondage, ajusté sur "
+        "la victimation, le sexe, le groupe d'âge et la zone. C'est une association, pas un "
+        "effet des médias : les personnes qui ont plus peur peuvent aussi suivre davantage "
+        "l'actualité criminelle.",
+    ),
+    "sub_evaluation": tr(
+        "Evaluación de una medida: diferencia en diferencias",
+        "Evaluation of a measure: difference in differences",
+        "Avaliação de uma medida: diferença em diferenças",
+        "Évaluation d'une mesure : différence de différences",
+    ),
+    "col_programme_areas": tr(
+        "Áreas del programa", "Programme areas", "Áreas do programa", "Zones du programme"
+    ),
+    "col_other_areas": tr("Resto de áreas", "Other areas", "Demais áreas", "Autres zones"),
+    "col_before": tr("Antes", "Before", "Antes", "Avant"),
+    "col_after": tr("Después", "After", "Depois", "Après"),
+    "col_did": tr(
+        "Diferencia en diferencias",
+        "Difference in differences",
+        "Diferença em diferenças",
+        "Différence de différences",
+    ),
+    "col_se": tr("Error estándar", "Standard error", "Erro padrão", "Erreur type"),
+    "unit_points": tr(
+        "puntos porcentuales", "percentage points", "pontos percentuais", "points de pourcentage"
+    ),
+    "did_result": tr(
+        "{indicator}: en las áreas del programa pasó de {programme_before} a {programme_after} "
+        "({change_programme}); en las demás, de {rest_before} a {rest_after} ({change_rest}). "
+        "La diferencia en diferencias es {did} {unit} (intervalo al {level}%: {low} a {high}).",
+        "{indicator}: in the programme areas it went from {programme_before} to "
+        "{programme_after} ({change_programme}); in the other areas from {rest_before} to "
+        "{rest_after} ({change_rest}). The difference in differences is {did} {unit} "
+        "({level}% interval: {low} to {high}).",
+        "{indicator}: nas áreas do programa passou de {programme_before} para {programme_after} "
+        "({change_programme}); nas demais, de {rest_before} para {rest_after} ({change_rest}). "
+        "A diferença em diferenças é {did} {unit} (intervalo de {level}%: {low} a {high}).",
+        "{indicator} : dans les zones du programme, de {programme_before} à {programme_after} "
+        "({change_programme}) ; dans les autres zones, de {rest_before} à {rest_after} "
+        "({change_rest}). La différence de différences est de {did} {unit} (intervalle à "
+        "{level} % : {low} à {high}).",
+    ),
+    "did_significant": tr(
+        "Es estadísticamente significativa al {alpha}%: el indicador cambió de manera distinta en "
+        "las áreas del programa que en las demás.",
+        "It is statistically significant at the {alpha}% level: the indicator changed "
+        "differently in the programme areas than in the others.",
+        "É estatisticamente significativa a {alpha}%: o indicador mudou de forma diferente nas "
+        "áreas do programa e nas demais.",
+        "Elle est statistiquement significative au seuil de {alpha} % : l'indicateur a évolué "
+        "différemment dans les zones du programme et dans les autres.",
+    ),
+    "did_not_significant": tr(
+        "No es estadísticamente significativa al {alpha}%: los datos no muestran un cambio "
+        "distinto en las áreas del programa (lo que tampoco prueba que no lo haya).",
+        "It is not statistically significant at the {alpha}% level: the data do not show a "
+        "different change in the programme areas (which does not prove there was none).",
+        "Não é estatisticamente significativa a {alpha}%: os dados não mostram uma mudança "
+        "diferente nas áreas do programa (o que também não prova que não tenha havido).",
+        "Elle n'est pas statistiquement significative au seuil de {alpha} % : les données ne "
+        "montrent pas d'évolution différente dans les zones du programme (ce qui ne prouve pas "
+        "qu'il n'y en ait pas eu).",
+    ),
+    "did_assumption": tr(
+        "Lo que no muestra: esta diferencia es el efecto del programa solo si, sin él, ambos "
+        "grupos de áreas hubieran cambiado igual (tendencias paralelas), algo que dos "
+        "levantamientos no permiten comprobar, y si nada más cambió de forma distinta en esas "
+        "áreas al mismo tiempo. No es una prueba de causalidad.",
+        "What it does not show: this difference is the programme's effect only if, without it, "
+        "both groups of areas would have changed alike (parallel trends), which two waves "
+        "cannot check, and if nothing else changed differently in those areas at the same time. "
+        "It is not proof of cause.",
+        "O que não mostra: esta diferença é o efeito do programa somente se, sem ele, os dois "
+        "grupos de áreas tivessem mudado igualmente (tendências paralelas), algo que dois "
+        "levantamentos não permitem verificar, e se nada mais mudou de forma diferente nessas "
+        "áreas ao mesmo tempo. Não é prova de causalidade.",
+        "Ce qu'elle ne montre pas : cet écart n'est l'effet du programme que si, sans lui, les "
+        "deux groupes de zones avaient évolué de la même façon (tendances parallèles), ce que "
+        "deux vagues ne permettent pas de vérifier, et si rien d'autre n'a changé différemment "
+        "dans ces zones au même moment. Ce n'est pas une preuve de causalité.",
+    ),
+    "did_small_sample": tr(
+        "Muestra pequeña o estimaciones de baja calidad: el menor de los cuatro grupos tiene {n} "
+        "casos; el intervalo es amplio y el resultado, frágil.",
+        "Small sample or estimates of low quality: the smallest of the four groups has {n} "
+        "cases; the interval is wide and the result fragile.",
+        "Amostra pequena ou estimativas de baixa qualidade: o menor dos quatro grupos tem {n} "
+        "casos; o intervalo é amplo e o resultado, frágil.",
+        "Petit échantillon ou estimations de faible qualité : le plus petit des quatre groupes "
+        "compte {n} cas ; l'intervalle est large et le résultat fragile.",
+    ),
+    "did_suppressed": tr(
+        "{indicator}: no se publica; al menos una de las cuatro estimaciones no cumple las "
+        "reglas de calidad.",
+        "{indicator}: not published; at least one of the four estimates does not meet the "
+        "quality rules.",
+        "{indicator}: não publicado; ao menos uma das quatro estimativas não cumpre as regras de "
+        "qualidade.",
+        "{indicator} : non publié ; au moins une des quatre estimations ne respecte pas les "
+        "règles de qualité.",
+    ),
     "police_note": tr(
         "Los delitos registrados por la policía solo incluyen los hechos denunciados; la encuesta "
         "mide también los que nunca llegan a la autoridad (cifra negra).",
