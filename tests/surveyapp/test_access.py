@@ -31,6 +31,8 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
     "manage.areas_page": ("GET", MANAGERS),
     "manage.users_list": ("GET", ADMIN),
     "manage.audit_log": ("GET", ADMIN),
+    "manage.tokens": ("GET", ADMIN),
+    "manage.revoke_token": ("POST", ADMIN),
     "auth.change_password": ("GET", frozenset(Role)),
     "auth.two_factor_setup": ("GET", frozenset(Role)),
     "auth.new_recovery_codes": ("POST", frozenset(Role)),
@@ -85,6 +87,8 @@ def _url(app: Flask, endpoint: str, wave: Wave, target: User) -> str:
         values["interview_uuid"] = _reviewed_interview(app, wave)
     if "session_id" in rule.arguments:
         values["session_id"] = 999_999  # no session of the caller's: refused, back to the list
+    if "token_id" in rule.arguments:
+        values["token_id"] = 999_999  # no such read token: refused, back to the list
     with app.test_request_context():
         from flask import url_for
 

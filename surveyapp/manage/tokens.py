@@ -1,0 +1,107 @@
+"""Read API tokens (``/api/v1``): administrators create, scope and revoke them here.
+
+The plain token is shown once, on the page that answers the creation; only its hash is
+kept. Both actions are audited by :mod:`surveyapp.services.read_tokens`.
+"""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length
+
+from ..auth.decorators import role_required
+from ..extensions import db
+from ..models import Area, ReadToken, TokenScope
+from ..services import read_tokens
+from .forms import choices, field_errors
+from .routes import _area_paths, _me, bp
+
+
+class TokenForm(FlaskForm):
+    name = StringField(
+        "Name",
+        validators=[
+            DataRequired("Give the token a name saying who holds it."),
+            Length(max=read_tokens.MAX_NAME),
+        ],
+    )
+    scope = SelectField(
+        "Scope",
+        choices=choices(
+            [
+                ("public", "Public: waves marked public, public edition only"),
+                ("internal", "Internal: every published wave, internal edition"),
+            ]
+        ),
+        default="public",
+    )
+    areas = SelectMultipleField("Limited to the areas", coerce=int)
+    microdata = BooleanField("May download microdata releases")
+    submit = SubmitField("Create token")
+
+
+class RevokeTokenForm(FlaskForm):
+    submit = SubmitField("Revoke")
+
+
+def _page(form: TokenForm, *, plain: str | None = None, status: int = 200) -> ResponseReturnValue:
+    return render_template(
+        "manage/tokens.html",
+        form=form,
+        tokens=read_tokens.list_tokens(db.session),
+        revoke_form=RevokeTokenForm(),
+        plain=plain,
+    ), status
+
+
+def _form() -> TokenForm:
+    form = TokenForm()
+    form.areas.choices = choices(_area_paths())
+    return form
+
+
+@bp.route("/tokens", methods=["GET", "POST"])
+@role_required()
+def tokens() -> ResponseReturnValue:
+    """Every read token, and the form that creates one (its plain text is shown once)."""
+    form = _form()
+    if not form.validate_on_submit():
+        return _page(form, status=400 if form.is_submitted() else 200)
+    chosen = [db.session.get(Area, ident) for ident in form.areas.data or []]
+    try:
+        token, plain = read_tokens.create_token(
+            db.session,
+            name=form.name.data or "",
+            scope=TokenScope(form.scope.data),
+            areas=[a for a in chosen if a is not None],
+            may_download_microdata=bool(form.microdata.data),
+            by=_me(),
+        )
+    except read_tokens.ReadTokenError as exc:
+        db.session.rollback()
+        field_errors(form, exc.field, exc.message)
+        return _page(form, status=400)
+    db.session.commit()
+    flash(f"Token {token.prefix}… created for {token.name}.", "success")
+    return _page(_form(), plain=plain)
+
+
+@bp.route("/tokens/<int:token_id>/revoke", methods=["POST"])
+@role_required()
+def revoke_token(token_id: int) -> ResponseReturnValue:
+    """Refuse the token from now on (it cannot be turned on again: create a new one)."""
+    form = RevokeTokenForm()
+    token = db.session.get(ReadToken, token_id)
+    if token is None:
+        flash("Choose a token from the list.", "error")
+    elif not form.validate_on_submit():
+        flash("The form had expired; try again.", "error")
+    elif read_tokens.revoke_token(db.session, token, by=_me()):
+        db.session.commit()
+        flash(f"Token {token.prefix}… of {token.name} is revoked.", "success")
+    else:
+        flash(f"Token {token.prefix}… was already revoked.", "info")
+    return redirect(url_for("manage.tokens"))

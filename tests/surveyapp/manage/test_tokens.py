@@ -1,0 +1,108 @@
+"""The read API tokens page: administrators create (token shown once), scope and revoke, with CSRF."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+
+from surveyapp.extensions import db
+from surveyapp.models import AreaLevel, AuditLog, ReadToken, Role, User
+from surveyapp.services.areas import create_area
+
+from ...conftest import csrf_token  # type: ignore[import-not-found]
+
+
+@pytest.fixture
+def app_config() -> dict[str, Any]:
+    return {"WTF_CSRF_ENABLED": True}
+
+
+@pytest.fixture
+def admin(client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]) -> User:
+    user = make_user(Role.administrator)
+    assert login(client, user).status_code == 302
+    return user
+
+
+def test_an_administrator_creates_a_token_sees_it_once_and_revokes_it(
+    app: Flask, client: FlaskClient, admin: User
+) -> None:
+    with app.app_context():
+        country = create_area(db.session, level=AreaLevel.country, code="MX", name="México")
+        state = create_area(
+            db.session, level=AreaLevel.region, code="19", name="NL", parent=country
+        )
+        db.session.commit()
+        state_id = state.id
+
+    created = client.post(
+        "/manage/tokens",
+        data={
+            "csrf_token": csrf_token(client, "/manage/tokens"),
+            "name": "State observatory",
+            "scope": "internal",
+            "areas": [str(state_id)],
+            "microdata": "y",
+        },
+    )
+    assert created.status_code == 200
+    assert created.headers["Cache-Control"] == "no-store"
+    match = re.search(r"<code class=\"token\" data-token>(sva_[^<]+)</code>", created.text)
+    assert match is not None
+    plain = match.group(1)
+
+    listing = client.get("/manage/tokens").text
+    assert plain not in listing, "the token is shown once, on the page that created it"
+    assert "State observatory" in listing and "19 NL" in listing
+    with app.app_context():
+        token = db.session.scalar(sa.select(ReadToken))
+        assert token is not None and token.created_by_id == admin.id
+        assert token.scope.value == "internal" and token.may_download_microdata
+        assert plain.startswith(token.prefix) and token.prefix + "…" in listing
+        token_id = token.id
+
+    works = client.get("/api/v1/waves", headers={"Authorization": f"Bearer {plain}"})
+    assert works.status_code == 200
+
+    no_csrf = client.post(f"/manage/tokens/{token_id}/revoke")
+    assert no_csrf.status_code == 400
+    revoked = client.post(
+        f"/manage/tokens/{token_id}/revoke",
+        data={"csrf_token": csrf_token(client, "/manage/tokens")},
+    )
+    assert revoked.status_code == 302
+    assert (
+        client.get("/api/v1/waves", headers={"Authorization": f"Bearer {plain}"}).status_code == 401
+    )
+    with app.app_context():
+        audit = db.session.execute(
+            sa.select(AuditLog.action, AuditLog.user_id)
+            .where(AuditLog.action.in_(["read_token.create", "read_token.revoke"]))
+            .order_by(AuditLog.id)
+        ).all()
+    assert [tuple(row) for row in audit] == [
+        ("read_token.create", admin.id),
+        ("read_token.revoke", admin.id),
+    ]
+
+
+def test_a_bad_form_names_the_field_and_creates_nothing(
+    app: Flask, client: FlaskClient, admin: User
+) -> None:
+    for data, says in (
+        ({"name": "", "scope": "public"}, "Give the token a name"),
+        ({"name": "X", "scope": "secret"}, "Not a valid choice"),
+        ({"name": "X", "scope": "public", "areas": ["999999"]}, "not a valid choice"),
+        ({"name": "X" * 300, "scope": "public"}, "200"),
+    ):
+        data["csrf_token"] = csrf_token(client, "/manage/tokens")
+        response = client.post("/manage/tokens", data=data)
+        assert response.status_code == 400 and says in response.text, data
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(ReadToken.id))) == 0
