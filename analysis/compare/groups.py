@@ -53,7 +53,7 @@ def victim_status(
     victimization: str = "prev_person",
     respondent_id: str = "interview_id",
 ) -> pd.Series:
-    """``victim``, ``non-victim`` or None (unknown status, or outside the indicator's base).
+    """``victim``, ``non-victim`` or missing (unknown status, or outside the indicator's base).
 
     Parameters
     ----------
