@@ -134,7 +134,9 @@ def save_answers(
         for code in _repeat_codes_of(interview.instrument_version)
     )
     state = sa.inspect(interview)
-    fast = not rebuild and state.persistent and not state.modified
+    # The incident rows are rebuilt with Core statements unless the ORM holds them (a loaded
+    # ``interview.incidents`` would go stale): the respondent's pages never load them.
+    fast = state.persistent and not state.modified and "incidents" not in state.dict
     partial = _mark_partial(interview, new_answers)
     if fast:
         # The usual page save: one UPDATE of the row, without the ORM's unit of work.
@@ -145,6 +147,8 @@ def save_answers(
             last_section,
             None if paradata is None else {**interview.paradata, **paradata},
         )
+        if rebuild:
+            _replace_incident_rows(session, interview)
         if session.dirty:  # the sample unit became partial
             session.flush()
         return interview
@@ -284,17 +288,42 @@ def rebuild_incidents(session: DBSession, interview: Interview) -> list[Incident
     document = interview.instrument_version.document
     interview.incidents.clear()
     session.flush()  # delete old rows before inserting rows with the same (repeat, position)
-    for code, crime_item, position, instance in repeat_instances(document, interview.answers):
-        crime = instance.get(crime_item) if crime_item else None
-        interview.incidents.append(
-            IncidentRecord(
-                repeat_code=code,
-                position=position,
-                crime_type=None if crime is None else str(crime),
-                data=instance,
-            )
-        )
+    for row in incident_rows(document, interview.answers):
+        interview.incidents.append(IncidentRecord(**row))
     return list(interview.incidents)
+
+
+def incident_rows(document: Mapping[str, Any], answers: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The incident rows of ``answers`` (columns but the keys): the one rule of both rebuilds."""
+    rows = []
+    for code, crime_item, position, instance in repeat_instances(document, answers):
+        crime = instance.get(crime_item) if crime_item else None
+        rows.append(
+            {
+                "repeat_code": code,
+                "position": position,
+                "crime_type": None if crime is None else str(crime),
+                "data": instance,
+            }
+        )
+    return rows
+
+
+def _replace_incident_rows(session: DBSession, interview: Interview) -> None:
+    """``rebuild_incidents`` in two Core statements (a DELETE and one INSERT of every row)
+    instead of the ORM's load, flush of deletes and flush of inserts."""
+    table = cast(sa.Table, IncidentRecord.__table__)
+    connection = session.connection()
+    connection.execute(_delete_incidents_statement(), {"w_interview": interview.id})
+    rows = incident_rows(interview.instrument_version.document, interview.answers)
+    if rows:
+        connection.execute(table.insert(), [{**row, "interview_id": interview.id} for row in rows])
+
+
+@functools.cache
+def _delete_incidents_statement() -> sa.Delete:
+    table = cast(sa.Table, IncidentRecord.__table__)
+    return table.delete().where(table.c.interview_id == sa.bindparam("w_interview"))
 
 
 def _unchanged(old: Any, new: Any) -> bool:

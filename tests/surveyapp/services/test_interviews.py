@@ -103,6 +103,37 @@ def test_incident_rows_are_rebuilt_only_when_the_instances_change(
     assert _incidents(session)[0][3] == 2
 
 
+def test_core_and_orm_rebuilds_of_incident_rows_agree(session: Session, wave: Wave) -> None:
+    """A page save rebuilds the rows with Core statements; with ``interview.incidents``
+    loaded it goes through the ORM. Both store the same rows."""
+
+    def rows(interview_id: int) -> list[tuple[Any, ...]]:
+        found = session.execute(
+            sa.select(
+                IncidentRecord.repeat_code,
+                IncidentRecord.position,
+                IncidentRecord.crime_type,
+                IncidentRecord.data,
+            )
+            .where(IncidentRecord.interview_id == interview_id)
+            .order_by(IncidentRecord.position)
+        )
+        return [tuple(row) for row in found]
+
+    core = start_interview(session, wave, mode=Mode.web, language="es")
+    orm = start_interview(session, wave, mode=Mode.web, language="es")
+    session.commit()
+    for answers in (TWO_ROBBERIES, {**TWO_ROBBERIES, "incident": TWO_ROBBERIES["incident"][1:]}):
+        assert "incidents" not in sa.inspect(core).dict
+        save_answers(session, core, answers)
+        _ = orm.incidents  # loaded: the ORM rebuilds them
+        save_answers(session, orm, answers)
+        session.commit()
+        assert rows(core.id) == rows(orm.id) != []
+    assert rows(core.id) == [("incident", 1, "11", TWO_ROBBERIES["incident"][1])]
+    assert core.version == orm.version == 3 and core.answers == orm.answers
+
+
 def test_version_counts_saves_and_stale_saves_are_refused(session: Session, wave: Wave) -> None:
     interview = start_interview(session, wave, mode=Mode.web, language="en")
     session.commit()
