@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import sqlalchemy as sa
@@ -123,14 +123,15 @@ def test_core_and_orm_rebuilds_of_incident_rows_agree(session: Session, wave: Wa
     core = start_interview(session, wave, mode=Mode.web, language="es")
     orm = start_interview(session, wave, mode=Mode.web, language="es")
     session.commit()
-    for answers in (TWO_ROBBERIES, {**TWO_ROBBERIES, "incident": TWO_ROBBERIES["incident"][1:]}):
+    second = cast(list[dict[str, Any]], TWO_ROBBERIES["incident"])[1]
+    for answers in (TWO_ROBBERIES, {**TWO_ROBBERIES, "incident": [second]}):
         assert "incidents" not in sa.inspect(core).dict
         save_answers(session, core, answers)
         _ = orm.incidents  # loaded: the ORM rebuilds them
         save_answers(session, orm, answers)
         session.commit()
         assert rows(core.id) == rows(orm.id) != []
-    assert rows(core.id) == [("incident", 1, "11", TWO_ROBBERIES["incident"][1])]
+    assert rows(core.id) == [("incident", 1, "11", second)]
     assert core.version == orm.version == 3 and core.answers == orm.answers
 
 
