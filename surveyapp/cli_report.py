@@ -2,6 +2,7 @@
 
     surveyapp report --wave demo-2025 --area 01001 --lang es -o report.pdf
     surveyapp report --wave 3 --internal -o internal.pdf
+    surveyapp report --waves norte-2025,sur-2024 --lang es -o regional.pdf   # regional comparison
     surveyapp report --work          # build pending portal outputs (REPORT_WORKER=off)
     surveyapp report --work --watch 5   # ... as a long-running worker service
     surveyapp report --prune         # delete cached reports of superseded data (e.g. nightly)
@@ -40,12 +41,12 @@ from .services.reports import (
 )
 
 
-def _wave(ref: str) -> Wave:
+def _wave(ref: str, option: str = "--wave") -> Wave:
     wave = db.session.get(Wave, int(ref)) if ref.isdigit() else None
     wave = wave or db.session.scalar(sa.select(Wave).where(Wave.slug == ref))
     if wave is None:
         slugs = ", ".join(db.session.scalars(sa.select(Wave.slug).order_by(Wave.id)))
-        raise click.BadParameter(f"no wave {ref!r}; waves: {slugs or 'none'}", param_hint="--wave")
+        raise click.BadParameter(f"no wave {ref!r}; waves: {slugs or 'none'}", param_hint=option)
     return wave
 
 
@@ -80,6 +81,13 @@ def _step(started: float) -> Callable[[str], None]:
 
 @click.command("report")
 @click.option("--wave", "wave_ref", help="Wave id or link name (slug).")
+@click.option(
+    "--waves",
+    "waves_ref",
+    metavar="W1,W2,...",
+    help="Instead of --wave: the regional comparison of these waves (countries or cities; "
+    "the first is the reference).",
+)
 @click.option(
     "--area",
     "area_ref",
@@ -120,6 +128,7 @@ def _step(started: float) -> Callable[[str], None]:
 @with_appcontext
 def report_command(
     wave_ref: str | None,
+    waves_ref: str | None,
     area_ref: str,
     language: str | None,
     internal: bool,
@@ -149,8 +158,13 @@ def report_command(
             if watch is None:
                 return
             time.sleep(watch)
+    if waves_ref is not None:
+        if wave_ref or area_ref != NATIONAL or not output:
+            raise click.UsageError("give --waves and -o, without --wave or --area")
+        _regional(waves_ref, language or default_language(), not internal, output, echo)
+        return
     if not wave_ref or not output:
-        raise click.UsageError("give --wave and -o (or --work)")
+        raise click.UsageError("give --wave and -o (or --work, or --waves)")
     wave = _wave(wave_ref)
     area = _area(wave, area_ref)
     public = not internal
@@ -177,6 +191,39 @@ def report_command(
     if cached.status is not OutputStatus.ready:
         finish_output(db.session, cached.id, content=pdf)
     db.session.commit()
+    if output == "-":
+        sys.stdout.buffer.write(pdf)
+    else:
+        Path(output).write_bytes(pdf)
+        echo(f"wrote {output} ({len(pdf) // 1024} KiB)")
+
+
+def _regional(
+    refs: str, language: str, public: bool, output: str, echo: Callable[[str], None]
+) -> None:
+    """Write the regional comparison PDF of the waves listed in ``refs`` (comma-separated)."""
+    from .observatory.jobs import report_settings
+    from .services.regional import regional_pdf
+
+    parts = [r.strip() for r in refs.split(",") if r.strip()]
+    if not parts:
+        raise click.BadParameter("list at least one wave, e.g. W1,W2", param_hint="--waves")
+    waves = [_wave(ref, "--waves") for ref in parts]
+    if len({w.id for w in waves}) != len(waves):
+        raise click.BadParameter("a wave is listed twice", param_hint="--waves")
+    echo(f"regional comparison of {', '.join(w.slug for w in waves)}, {language}")
+    try:
+        pdf = regional_pdf(
+            db.session,
+            waves,
+            language=language,
+            public=public,
+            settings=report_settings(),
+            progress=echo,
+        )
+    except ReportError as exc:
+        raise click.ClickException(str(exc)) from None
+    db.session.commit()  # the indicator tables built on the way stay in the cache
     if output == "-":
         sys.stdout.buffer.write(pdf)
     else:

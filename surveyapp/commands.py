@@ -394,6 +394,9 @@ def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     simulated = [
         load_simulated_wave(db.session, seed=1, size=size, wave=number) for number in (1, 2)
     ]
+    # a second country (another seed: its own areas, population and effects), surveyed on the
+    # web, so the observatory's regional comparison has two countries to compare
+    second = load_simulated_wave(db.session, seed=2, size=size, wave=1, mode=Mode.web)
     units = list(
         db.session.scalars(
             sa.select(SampleUnit)
@@ -409,6 +412,9 @@ def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     click.echo(
         f"  Observatory (reports of two simulated waves, {simulated[-1].interviews} interviews in the "
         f"latest): {base}/observatory/"
+    )
+    click.echo(
+        f"  Regional comparison ({simulated[-1].slug} and {second.slug}): {base}/observatory/regional"
     )
     click.echo(f"  Staff login:  {base}/auth/login")
     click.echo(f"      email:    {DEMO_ADMIN_EMAIL}")

@@ -32,7 +32,7 @@ from analysis.report.context import Cell, Figure, Formatter, Lookup, Section, Ta
 from analysis.report.i18n import Translator
 from analysis.report.methodology import quality_section, rules_source
 
-__all__ = ["RegionalData", "build_regional_report"]
+__all__ = ["RegionalData", "RegionalWriter", "build_regional_report"]
 
 #: the ``domain_type`` under which each wave's rows are looked up (``domain`` = wave key)
 _WAVE = "wave"
@@ -83,7 +83,9 @@ def _period_text(period: tuple[dt.date, dt.date] | None) -> str:
     return f"{period[0].isoformat()} – {period[1].isoformat()}"
 
 
-class _Writer:
+class RegionalWriter:
+    """The regional report's pieces in one language (also read by the observatory page)."""
+
     def __init__(self, data: RegionalData, t: Translator, public: bool) -> None:
         self.data = data
         self.t = t
@@ -329,7 +331,7 @@ def build_regional_report(
     Report
     """
     t = Translator(language)
-    writer = _Writer(data, t, public)
+    writer = RegionalWriter(data, t, public)
     waves = writer.waves_section()
     waves.subsections.append(writer.comparability_section())
     sections = [waves, writer.core_section(), writer.methodology()]

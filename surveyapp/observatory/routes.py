@@ -331,11 +331,15 @@ def _bars(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return bars
 
 
-def _download(choice: Choice, data: bytes, mimetype: str, extension: str) -> Response:
+def _download(
+    choice: Choice, data: bytes, mimetype: str, extension: str, stem: str | None = None
+) -> Response:
+    """The file as an attachment named ``<wave>-<area>`` (or ``stem``) ``-<language>-<edition>``."""
     edition = "public" if choice.public else "internal"
     # header values are latin-1: keep the file name to safe ASCII whatever the area code holds
     code = re.sub(r"[^A-Za-z0-9_.-]+", "_", choice.area.code) or "area"
-    name = f"{choice.wave.slug}-{code}-{choice.language}-{edition}.{extension}"
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", stem) if stem else f"{choice.wave.slug}-{code}"
+    name = f"{stem}-{choice.language}-{edition}.{extension}"
     response = Response(data, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.headers["Cache-Control"] = (

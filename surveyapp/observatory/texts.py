@@ -146,6 +146,37 @@ TEXTS: dict[str, dict[str, str]] = {
         "Dados administrativos",
         "Données administratives",
     ),
+    # regional comparison (observatory/regional.py)
+    "regional": tr(
+        "Comparación regional",
+        "Regional comparison",
+        "Comparação regional",
+        "Comparaison régionale",
+    ),
+    "regional_note": tr(
+        "indicadores estandarizados de varios países o ciudades",
+        "standardized indicators of several countries or cities",
+        "indicadores padronizados de vários países ou cidades",
+        "indicateurs normalisés de plusieurs pays ou villes",
+    ),
+    "regional_choose": tr(
+        "Levantamientos a comparar (el primero es la referencia)",
+        "Survey waves to compare (the first is the reference)",
+        "Levantamentos a comparar (o primeiro é a referência)",
+        "Vagues d'enquête à comparer (la première sert de référence)",
+    ),
+    "regional_empty": tr(
+        "Sin resultados todavía: {names}.",
+        "No results yet: {names}.",
+        "Ainda sem resultados: {names}.",
+        "Pas encore de résultats : {names}.",
+    ),
+    "regional_none": tr(
+        "No hay levantamientos con resultados para comparar.",
+        "There are no survey waves with results to compare.",
+        "Não há levantamentos com resultados para comparar.",
+        "Aucune vague d'enquête avec des résultats à comparer.",
+    ),
 }
 
 

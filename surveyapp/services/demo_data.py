@@ -244,12 +244,19 @@ def _plain(value: Any) -> Any:
 
 
 def load_simulated_wave(
-    session: DBSession, *, seed: int = 1, size: str = "small", wave: int = 1, public: bool = True
+    session: DBSession,
+    *,
+    seed: int = 1,
+    size: str = "small",
+    wave: int = 1,
+    public: bool = True,
+    mode: Mode = Mode.tablet,
 ) -> LoadedWave:
     """Simulate a country and one wave (deterministic in ``seed``) and store it; flushes, never commits.
 
     A wave already loaded for this seed is found and returned unchanged.
-    ``size`` is a key of :data:`SIZES`.
+    ``size`` is a key of :data:`SIZES`; ``mode`` is the collection mode the interviews are
+    stored with (the regional comparison notes a difference of mode between countries).
     """
     if size not in SIZES:
         raise ValueError(f"size must be one of {', '.join(SIZES)}; got {size!r}")
@@ -270,7 +277,7 @@ def load_simulated_wave(
         reference_end=end,
         fieldwork_start=sim.interview_date - dt.timedelta(days=30),
         fieldwork_end=sim.interview_date,
-        modes=[Mode.tablet],
+        modes=[mode],
         invitation_required=True,
         status=WaveStatus.closed,
         public_report=public,
@@ -290,7 +297,7 @@ def load_simulated_wave(
             "wave_id": created.id,
             "sample_unit_id": unit_ids[f"H{int(household[record['interview_id']]):07d}"],
             "instrument_version_id": version.id,
-            "mode": Mode.tablet,
+            "mode": mode,
             "status": InterviewStatus.completed,
             "disposition": int(Disposition.complete),
             "language": "es",

@@ -219,15 +219,26 @@ def previous_table(
     previous = previous_wave(session, wave)
     if previous is None:
         return None
-    version = data_version(session, previous, settings)
-    table = ready_table(session, previous, version)
+    return previous, wave_table(session, previous, settings=settings, progress=progress)
+
+
+def wave_table(
+    session: DBSession,
+    wave: Wave,
+    *,
+    settings: ReportSettings = DEFAULT_SETTINGS,
+    progress: Progress = quiet,
+) -> pd.DataFrame:
+    """The wave's indicator table from the cache, else built and stored there."""
+    version = data_version(session, wave, settings)
+    table = ready_table(session, wave, version)
     if table is None:
-        progress(f"indicators of the previous wave {previous.slug}")
-        table = indicator_table(session, previous, settings=settings, progress=progress)
-        row = request_output(session, OutputKey.indicators(previous, version))
+        progress(f"indicators of the wave {wave.slug}")
+        table = indicator_table(session, wave, settings=settings, progress=progress)
+        row = request_output(session, OutputKey.indicators(wave, version))
         if row.status is not OutputStatus.running:
             finish_output(session, row.id, content=table_to_json(table))
-    return previous, table
+    return table
 
 
 def _report_wave(wave: Wave) -> ReportWave:

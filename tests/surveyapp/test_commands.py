@@ -142,8 +142,12 @@ def test_demo(empty_app: Flask, runner: FlaskCliRunner) -> None:
     second = runner.invoke(args=["demo", "--no-serve", "--size", "tiny"])
     assert second.exit_code == 0 and password in second.output
     with empty_app.app_context():
-        # the demo wave and the two simulated waves of the observatory (tests/surveyapp/test_demo_data.py)
-        assert db.session.scalar(sa.select(sa.func.count(Wave.id))) == 3
+        # the demo wave, the two simulated waves of the observatory (tests/surveyapp/test_demo_data.py)
+        # and the second country's wave, collected on the web, for the regional comparison
+        assert db.session.scalar(sa.select(sa.func.count(Wave.id))) == 4
+        second = db.session.scalar(sa.select(Wave).where(Wave.slug == "simulated-2-1"))
+        assert second is not None and second.modes == ["web"]
+    assert "/observatory/regional" in first.output
 
 
 def test_db_and_questionnaire_groups_are_attached(empty_app: Flask, runner: FlaskCliRunner) -> None:

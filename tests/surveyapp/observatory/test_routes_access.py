@@ -24,6 +24,8 @@ ACCESS: dict[str, tuple[str, frozenset[Role], frozenset[Role], bool]] = {
     "observatory.indicators_csv": ("GET", STAFF, EVERYBODY, True),
     "observatory.indicators_xlsx": ("GET", STAFF, EVERYBODY, True),
     "observatory.report_pdf": ("GET", STAFF, EVERYBODY, True),
+    "observatory.regional": ("GET", STAFF, EVERYBODY, True),
+    "observatory.regional_pdf": ("GET", STAFF, EVERYBODY, True),
     "observatory_api.api_waves": ("GET", EVERYBODY, EVERYBODY, True),
     "observatory_api.api_indicators": ("GET", STAFF, EVERYBODY, True),
     "observatory.uploads_page": ("GET", STAFF, STAFF, False),
@@ -51,6 +53,8 @@ def _url(app: Flask, endpoint: str, wave_id: int, area: str) -> str:
     with app.test_request_context():
         rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
         values: dict[str, Any] = {"wave_id": wave_id} if "wave_id" in rule.arguments else {}
+        if endpoint.startswith("observatory.regional"):  # the waves compared, here the one
+            values["waves"] = wave_id
         if "wave_id" in rule.arguments:
             values["area"] = area
         return url_for(endpoint, **values)
