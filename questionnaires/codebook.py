@@ -217,6 +217,10 @@ a:focus { outline: 3px solid #f5a623; }
 """
 
 
+#: Codes the microdata files and the DDI declare missing (analysis/release): the special answers.
+_MISSING = frozenset(SPECIAL_CODES.values())
+
+
 def _e(text: object) -> str:
     return html.escape(str(text))
 
@@ -245,6 +249,8 @@ def codebook_html(instrument: Instrument) -> str:
         f'<p class="meta">Instrument <code>{_e(instrument.id)}</code> version '
         f"{_e(instrument.version)} · {len(rows)} variables · languages "
         f"{_e(', '.join(languages))} · content hash <code>{_e(instrument.content_hash[:12])}</code></p>",
+        '<p class="meta">Special answers are declared missing values in the microdata files '
+        "and the DDI; a blank means the question was not asked (not applicable).</p>",
         "</header>",
         '<nav aria-label="Sections"><ol>',
     ]
@@ -287,6 +293,7 @@ def _html_row(row: CodebookRow, languages: list[str]) -> str:
     choices = "".join(
         f"<li><code>{code}</code> "
         + " / ".join(f'<span lang="{_e(lang)}">{_e(label[lang])}</span>' for lang in languages)
+        + (" <em>(declared missing)</em>" if code in _MISSING else "")
         + "</li>"
         for code, label in row.choices
     )

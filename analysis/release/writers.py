@@ -351,19 +351,28 @@ def read_release(directory: str | Path, prefix: str, format: Format) -> dict[str
     """The files of a release written by :func:`write_release`, as analysis tables.
 
     Codes as numbers (float), -8/-9 as written, not applicable as blank
-    (Stata's ``.a``/``.b``/``.c`` and SPSS's -7 turned back), text as text.
-    The CSV's text columns are those the codebook calls text.
+    (Stata's ``.a``/``.b``/``.c`` and SPSS's -7 turned back), text as text
+    (in CSV and XLSX, the columns the codebook calls text).
     """
     folder = Path(directory)
     if format == "xlsx":
-        sheets = pd.read_excel(folder / f"{prefix}.xlsx", sheet_name=None, engine="openpyxl")
-        return {k: _numbers(v) for k, v in sheets.items() if k in FILE_NAMES}
-    out: dict[str, pd.DataFrame] = {}
-    text: dict[str, list[str]] = {}
+        path = folder / f"{prefix}.xlsx"
+        codebook = pd.read_excel(
+            path, sheet_name="codebook", dtype=str, keep_default_na=False, engine="openpyxl"
+        )
+        text = _text_names(codebook)
+        with pd.ExcelFile(path, engine="openpyxl") as book:
+            return {
+                name: _numbers(
+                    pd.read_excel(book, sheet_name=name, dtype={c: str for c in text.get(name, [])})
+                )
+                for name in FILE_NAMES
+                if name in book.sheet_names
+            }
     if format == "csv":
         codebook = pd.read_csv(folder / f"{prefix}_codebook.csv", dtype=str, keep_default_na=False)
-        for file, group in codebook.groupby("file"):
-            text[str(file)] = group.loc[group["type"] == "text", "name"].tolist()
+        text = _text_names(codebook)
+    out: dict[str, pd.DataFrame] = {}
     for name in FILE_NAMES:
         path = folder / f"{prefix}_{name}.{format}"
         if not path.exists():
@@ -373,8 +382,8 @@ def read_release(directory: str | Path, prefix: str, format: Format) -> dict[str
         elif format == "dta":
             import pyreadstat
 
-            frame, _meta = pyreadstat.read_dta(str(path), user_missing=True)
-            frame = _from_stata(frame)
+            frame, meta = pyreadstat.read_dta(str(path), user_missing=True)
+            frame = _from_stata(frame, list(meta.missing_user_values))
         elif format == "sav":
             import pyreadstat
 
@@ -388,15 +397,22 @@ def read_release(directory: str | Path, prefix: str, format: Format) -> dict[str
     return out
 
 
-def _from_stata(frame: pd.DataFrame) -> pd.DataFrame:
+def _text_names(codebook: pd.DataFrame) -> dict[str, list[str]]:
+    return {
+        str(file): group.loc[group["type"] == "text", "name"].tolist()
+        for file, group in codebook.groupby("file")
+    }
+
+
+def _from_stata(frame: pd.DataFrame, declared: list[str]) -> pd.DataFrame:
+    """Stata's declared extended missing values back to -8, -9 and blank."""
     back = {letter: float(code) for code, letter in _STATA_MISSING.items()}
     back[_STATA_NA] = np.nan
-    for column in frame.columns:
-        values = frame[column]
-        if values.dtype == object and values.map(lambda v: isinstance(v, str) and v in back).any():
-            frame[column] = values.map(
-                lambda v: back.get(v, v) if isinstance(v, str) else v
-            ).astype(np.float64)
+    for column in declared:
+        values = frame[column].astype(object)
+        frame[column] = values.map(lambda v: back.get(v, v) if isinstance(v, str) else v).astype(
+            np.float64
+        )
     return frame
 
 
