@@ -85,10 +85,25 @@ def _param(name: str, where: str, schema: dict[str, Any], description: str) -> d
 _WAVE_ID = _param(
     "wave_id", "path", {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "The wave's id."
 )
-_PAGING = [
-    _param("limit", "query", {"type": "integer", "minimum": 1}, "Items per page (default 100)."),
-    _param("cursor", "query", {"type": "string"}, "``next_cursor`` of the previous page."),
-]
+
+
+def _paging(largest: int) -> list[dict[str, Any]]:
+    return [
+        _param(
+            "limit",
+            "query",
+            {"type": "integer", "minimum": 1, "maximum": largest},
+            "Items per page (API_PAGE_SIZE when absent).",
+        ),
+        _param(
+            "cursor",
+            "query",
+            {"type": "string", "pattern": "^[0-9]{1,9}$"},
+            "``next_cursor`` of the previous page, unchanged.",
+        ),
+    ]
+
+
 _LANG = _param("lang", "query", {"type": "string", "enum": list(LANGUAGES)}, "Language of names.")
 _IF_NONE_MATCH = _param(
     "If-None-Match", "header", {"type": "string"}, "An ETag of an earlier answer: 304 when same."
@@ -162,9 +177,9 @@ _SCHEMAS: dict[str, Any] = {
             "group": {"type": "string"},
             "name": {"type": "string"},
             "definition": {"type": "string"},
-            "level": {"type": "string", "enum": ["person", "household", "incident", "victim"]},
-            "unit": {"type": "string", "enum": ["percent", "per_100000", "per_1000", "ratio"]},
-            "estimator": {"type": "string", "enum": ["proportion", "ratio"]},
+            "level": {"type": "string", "description": "person, household, incident ..."},
+            "unit": {"type": "string", "description": "percent, per_100000, ratio ..."},
+            "estimator": {"type": "string", "description": "proportion, ratio ..."},
             "crime_type": _nullable("integer"),
         },
     },
@@ -218,8 +233,9 @@ _SCHEMAS: dict[str, Any] = {
 }
 
 
-def description() -> dict[str, Any]:
-    """The OpenAPI document."""
+def description(*, largest_page: int) -> dict[str, Any]:
+    """The OpenAPI document; ``largest_page`` is the API_MAX_PAGE_SIZE setting."""
+    paging = _paging(largest_page)
     edition = _param(
         "edition",
         "query",
@@ -255,18 +271,18 @@ def description() -> dict[str, Any]:
                 }
             },
             "/waves": _operation(
-                "Waves the token sees, newest first.", _ok(_page_of("Wave"), "Waves"), _PAGING
+                "Waves the token sees, newest first.", _ok(_page_of("Wave"), "Waves"), paging
             ),
             "/waves/{wave_id}": _operation("One wave.", _ok(_ref("Wave"), "The wave"), [_WAVE_ID]),
             "/waves/{wave_id}/areas": _operation(
                 "Areas the wave reports on that the token sees.",
                 _ok(_page_of("Area", wave_id={"type": "integer"}), "Areas"),
-                [_WAVE_ID, *_PAGING],
+                [_WAVE_ID, *paging],
             ),
             "/indicators": _operation(
                 "The standard indicators in a language.",
                 _ok(_page_of("Indicator", language={"type": "string"}), "The catalogue"),
-                [_LANG, *_PAGING],
+                [_LANG, *paging],
             ),
             "/waves/{wave_id}/indicators": _operation(
                 "One area's indicators: estimate, interval, CV, quality, suppression.",
@@ -287,7 +303,7 @@ def description() -> dict[str, Any]:
                     _LANG,
                     edition,
                     *filters,
-                    *_PAGING,
+                    *paging,
                 ],
                 errors=("400", "401", "403", "404", "429"),
                 extra={
@@ -302,7 +318,7 @@ def description() -> dict[str, Any]:
             "/waves/{wave_id}/microdata": _operation(
                 "Microdata releases of the wave the token may download.",
                 _ok(_page_of("Release", wave_id={"type": "integer"}), "Releases"),
-                [_WAVE_ID, *_PAGING],
+                [_WAVE_ID, *paging],
                 errors=("400", "401", "403", "404", "429"),
             ),
         },

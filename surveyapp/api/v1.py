@@ -304,7 +304,7 @@ def openapi() -> ResponseReturnValue:
     """The OpenAPI 3 description of this API (no token needed)."""
     from .openapi import description
 
-    return _cached(description())
+    return _cached(description(largest_page=int(current_app.config["API_MAX_PAGE_SIZE"])))
 
 
 @bp.route("/waves")
