@@ -26,7 +26,7 @@ from ..models import (
     WaveStatus,
     utcnow,
 )
-from ..services import areas, invitations, response, sample, users, waves
+from ..services import areas, invitations, read_tokens, response, sample, users, waves
 from ..services.instruments import instrument_versions
 from ..services.scope import AreaScope, scope_of
 from .forms import (
@@ -357,10 +357,11 @@ def _area_from_choice(area_id: int | None) -> Area | None:
 @bp.route("/audit")
 @role_required()
 def audit_log() -> ResponseReturnValue:
-    """The latest staff actions, newest first."""
+    """The latest staff actions, newest first (uses of read API tokens are on the tokens page)."""
     entries = db.session.execute(
         sa.select(AuditLog, User.email)
         .outerjoin(User, AuditLog.user_id == User.id)
+        .where(AuditLog.action != read_tokens.USE_ACTION)
         .order_by(AuditLog.id.desc())
         .limit(AUDIT_PAGE)
     ).all()

@@ -19,6 +19,9 @@ from ..services import read_tokens
 from .forms import choices, field_errors
 from .routes import _area_paths, _me, bp
 
+#: Requests made with tokens listed on the page (the audit log keeps them all).
+USES_SHOWN = 100
+
 
 class TokenForm(FlaskForm):
     name = StringField(
@@ -54,6 +57,7 @@ def _page(form: TokenForm, *, plain: str | None = None, status: int = 200) -> Re
         tokens=read_tokens.list_tokens(db.session),
         revoke_form=RevokeTokenForm(),
         plain=plain,
+        uses=read_tokens.recent_uses(db.session, limit=USES_SHOWN),
     ), status
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from ..models import Area, ReadToken, TokenScope, User, Wave, WaveStatus, utcnow
+from ..models import Area, AuditLog, ReadToken, TokenScope, User, Wave, WaveStatus, utcnow
 from . import DBSession, audit
 from .areas import walk_up
 from .fieldwork import hash_token
@@ -32,6 +32,8 @@ TOKEN_MARK = "sva_"
 #: Characters of the plain token kept for display (the mark and 8 random characters).
 PREFIX_LENGTH = len(TOKEN_MARK) + 8
 MAX_NAME = 200
+#: The audit action of a request made with a token (one row per request).
+USE_ACTION = "read_token.use"
 
 
 class ReadTokenError(UserError):
@@ -140,11 +142,23 @@ def record_use(
     """One audit row per request made with the token (the caller commits)."""
     audit.record(
         session,
-        "read_token.use",
+        USE_ACTION,
         object_type="read_token",
         object_id=token.id,
         details={"method": method, "path": path[:500], "status": status},
     )
+
+
+def recent_uses(session: DBSession, *, limit: int) -> list[tuple[AuditLog, ReadToken]]:
+    """The latest requests made with any token, newest first, with their token."""
+    rows = session.execute(
+        sa.select(AuditLog, ReadToken)
+        .join(ReadToken, AuditLog.object_id == sa.cast(ReadToken.id, sa.String))
+        .where(AuditLog.action == USE_ACTION, AuditLog.object_type == "read_token")
+        .order_by(AuditLog.id.desc())
+        .limit(limit)
+    ).all()
+    return [(entry, token) for entry, token in rows]
 
 
 # ---- what a token may see ------------------------------------------------------------------------

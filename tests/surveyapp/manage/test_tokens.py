@@ -67,8 +67,10 @@ def test_an_administrator_creates_a_token_sees_it_once_and_revokes_it(
         assert plain.startswith(token.prefix) and token.prefix + "…" in listing
         token_id = token.id
 
-    works = client.get("/api/v1/waves", headers={"Authorization": f"Bearer {plain}"})
+    works = client.get("/api/v1/waves?limit=5", headers={"Authorization": f"Bearer {plain}"})
     assert works.status_code == 200
+    assert "GET /api/v1/waves?limit=5</code>" in client.get("/manage/tokens").text
+    assert "/api/v1/waves" not in client.get("/manage/audit").text, "staff actions stay readable"
 
     no_csrf = client.post(f"/manage/tokens/{token_id}/revoke")
     assert no_csrf.status_code == 400
