@@ -14,7 +14,7 @@ from typing import Any
 
 from analysis.report.i18n import Translator
 
-__all__ = ["did_statement", "pattern_label", "signed"]
+__all__ = ["did_statement", "group_label", "pattern_label", "signed"]
 
 #: Units of the catalogue whose differences are written in percentage points.
 _POINTS_UNITS = frozenset({"percent"})
@@ -88,3 +88,24 @@ def did_statement(row: Mapping[str, Any], indicator_name: str, language: str) ->
 def pattern_label(pattern: str, language: str) -> str:
     """The reading of a :func:`analysis.compare.paradox_table` ``pattern`` in ``language``."""
     return Translator(language)(f"pattern_{pattern}")
+
+
+#: Words of the groups of :func:`analysis.compare.paradox_table` (``group_type, group``).
+_GROUP_WORDS: dict[tuple[str, str], str] = {
+    ("national", "national"): "level_country",
+    ("sex", "1"): "group_men",
+    ("sex", "2"): "group_women",
+    ("youth", "18-29"): "group_youth",
+    ("youth", "30+"): "group_adults",
+}
+
+
+def group_label(group_type: str, group: str, language: str) -> str:
+    """A paradox-table group in ``language``: "Women", "Age 45-59", "Young people (18–29)"."""
+    t = Translator(language)
+    key = _GROUP_WORDS.get((group_type, group))
+    if key is not None:
+        return t(key)
+    if group_type == "age_group":
+        return t("term_age", group=group)
+    return f"{group_type}: {group}"

@@ -140,6 +140,156 @@ TEXTS: dict[str, dict[str, str]] = {
     "q_moderate": tr("moderada", "moderate", "moderada", "modérée"),
     "q_low": tr("baja", "low", "baixa", "faible"),
     "q_insufficient": tr("insuficiente", "insufficient", "insuficiente", "insuffisante"),
+    # evaluation of a measure and fear by victimization (observatory/evaluation.py)
+    "eval_intro": tr(
+        "Marque las áreas donde se aplicó un programa y elija dos levantamientos de las mismas "
+        "áreas: la tabla muestra cuánto más (o menos) cambió cada indicador allí que en el resto "
+        "del país (diferencia en diferencias).",
+        "Mark the areas where a programme ran and choose two waves of the same areas: the table "
+        "shows how much more (or less) each indicator changed there than in the rest of the "
+        "country (difference in differences).",
+        "Marque as áreas onde um programa foi aplicado e escolha dois levantamentos das mesmas "
+        "áreas: a tabela mostra quanto mais (ou menos) cada indicador mudou ali do que no resto "
+        "do país (diferença em diferenças).",
+        "Cochez les zones où un programme a été mené et choisissez deux vagues des mêmes zones : "
+        "le tableau montre de combien chaque indicateur a évolué de plus (ou de moins) là que "
+        "dans le reste du pays (différence de différences).",
+    ),
+    "wave_before": tr(
+        "Levantamiento antes del programa",
+        "Wave before the programme",
+        "Levantamento antes do programa",
+        "Vague avant le programme",
+    ),
+    "wave_after": tr(
+        "Levantamiento después del programa",
+        "Wave after the programme",
+        "Levantamento depois do programa",
+        "Vague après le programme",
+    ),
+    "choose": tr("— elija —", "— choose —", "— escolha —", "— choisir —"),
+    "programme_level": tr(
+        "Nivel de las áreas", "Level of the areas", "Nível das áreas", "Niveau des zones"
+    ),
+    "level_state": tr("Estados", "States", "Estados", "États"),
+    "level_municipality": tr("Municipios", "Municipalities", "Municípios", "Communes"),
+    "programme_legend": tr(
+        "Áreas donde se aplicó el programa",
+        "Areas where the programme ran",
+        "Áreas onde o programa foi aplicado",
+        "Zones où le programme a été mené",
+    ),
+    "indicators_legend": tr(
+        "Indicadores a evaluar",
+        "Indicators to evaluate",
+        "Indicadores a avaliar",
+        "Indicateurs à évaluer",
+    ),
+    "list_areas": tr("Listar las áreas", "List the areas", "Listar as áreas", "Lister les zones"),
+    "compute": tr("Calcular", "Compute", "Calcular", "Calculer"),
+    "errors_title": tr(
+        "Corrija lo siguiente",
+        "Please correct the following",
+        "Corrija o seguinte",
+        "Veuillez corriger",
+    ),
+    "eval_choose_first": tr(
+        "Elija los dos levantamientos y el nivel, y pulse «Listar las áreas».",
+        "Choose the two waves and the level, then press “List the areas”.",
+        "Escolha os dois levantamentos e o nível e clique em «Listar as áreas».",
+        "Choisissez les deux vagues et le niveau, puis « Lister les zones ».",
+    ),
+    "eval_compared": tr(
+        "{n} áreas del programa frente a {m} áreas de comparación; intervalos al {level}%.",
+        "{n} programme areas against {m} comparison areas; {level}% intervals.",
+        "{n} áreas do programa frente a {m} áreas de comparação; intervalos de {level}%.",
+        "{n} zones du programme contre {m} zones de comparaison ; intervalles à {level} %.",
+    ),
+    "eval_not_computed": tr("No calculado", "Not computed", "Não calculado", "Non calculé"),
+    "perception": tr(
+        "Miedo y victimización",
+        "Fear and victimization",
+        "Medo e vitimização",
+        "Peur et victimation",
+    ),
+    "perception_scope": tr(
+        "Toda la población adulta del levantamiento; intervalos al {level}%.",
+        "The whole adult population of the wave; {level}% intervals.",
+        "Toda a população adulta do levantamento; intervalos de {level}%.",
+        "Toute la population adulte de la vague ; intervalles à {level} %.",
+    ),
+    "evaluation_link": tr(
+        "Evaluar una medida (diferencia en diferencias)",
+        "Evaluate a measure (difference in differences)",
+        "Avaliar uma medida (diferença em diferenças)",
+        "Évaluer une mesure (différence de différences)",
+    ),
+    "err_wave_id": tr(
+        "Elija un levantamiento de la lista.",
+        "Choose a wave from the list.",
+        "Escolha um levantamento da lista.",
+        "Choisissez une vague dans la liste.",
+    ),
+    "err_choose_wave": tr(
+        "Elija los dos levantamientos, antes y después.",
+        "Choose both waves, before and after.",
+        "Escolha os dois levantamentos, antes e depois.",
+        "Choisissez les deux vagues, avant et après.",
+    ),
+    "err_same_wave": tr(
+        "Elija dos levantamientos distintos.",
+        "Choose two different waves.",
+        "Escolha dois levantamentos diferentes.",
+        "Choisissez deux vagues différentes.",
+    ),
+    "err_level": tr(
+        "Elija el nivel entre estados y municipios.",
+        "Choose the level: states or municipalities.",
+        "Escolha o nível: estados ou municípios.",
+        "Choisissez le niveau : États ou communes.",
+    ),
+    "err_no_common_areas": tr(
+        "Los dos levantamientos no tienen áreas de este nivel en común.",
+        "The two waves have no areas of this level in common.",
+        "Os dois levantamentos não têm áreas deste nível em comum.",
+        "Les deux vagues n'ont aucune zone de ce niveau en commun.",
+    ),
+    "err_unknown_areas": tr(
+        "Estas áreas no son de ambos levantamientos: {detail}.",
+        "These areas are not in both waves: {detail}.",
+        "Estas áreas não estão nos dois levantamentos: {detail}.",
+        "Ces zones ne sont pas dans les deux vagues : {detail}.",
+    ),
+    "err_no_programme": tr(
+        "Marque al menos un área del programa.",
+        "Tick at least one programme area.",
+        "Marque ao menos uma área do programa.",
+        "Cochez au moins une zone du programme.",
+    ),
+    "err_all_programme": tr(
+        "Deje al menos un área fuera del programa para comparar.",
+        "Leave at least one area out of the programme to compare with.",
+        "Deixe ao menos uma área fora do programa para comparar.",
+        "Laissez au moins une zone hors du programme pour comparer.",
+    ),
+    "err_no_indicators": tr(
+        "Marque al menos un indicador.",
+        "Tick at least one indicator.",
+        "Marque ao menos um indicador.",
+        "Cochez au moins un indicateur.",
+    ),
+    "err_unknown_indicators": tr(
+        "Indicadores desconocidos: {detail}.",
+        "Unknown indicators: {detail}.",
+        "Indicadores desconhecidos: {detail}.",
+        "Indicateurs inconnus : {detail}.",
+    ),
+    "err_no_data": tr(
+        "No se pudo calcular con estos datos: {detail}",
+        "Could not be computed from these data: {detail}",
+        "Não foi possível calcular com estes dados: {detail}",
+        "Calcul impossible avec ces données : {detail}",
+    ),
     "uploads": tr(
         "Datos administrativos",
         "Administrative data",

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
         is_finite,
         publishable,
         suppress_small_cells,
+        wave_microdata,
     )
     from .tree import (
         NATIONAL,
@@ -120,6 +121,7 @@ __all__ = [
     "table_from_json",
     "table_to_json",
     "wave_areas",
+    "wave_microdata",
 ]
 
 _HOMES = {
@@ -156,6 +158,7 @@ _HOMES = {
     "is_finite": "tables",
     "publishable": "tables",
     "suppress_small_cells": "tables",
+    "wave_microdata": "tables",
     "NATIONAL": "tree",
     "AreaNode": "tree",
     "area_choices": "tree",

@@ -51,17 +51,7 @@ def indicator_table(
     progress: Progress = quiet,
 ) -> pd.DataFrame:
     """Every indicator for the nation, each state, municipality and group (compute_indicators layout)."""
-    progress("reading interviews")
-    records, _provisional = interview_records(session, wave)
-    if not records:
-        raise ReportError("this wave has no completed interviews yet")
-    instrument = instrument_of(wave.instrument_version)
-    progress(f"building microdata of {len(records)} interviews")
-    try:
-        respondents = respondent_table(records, instrument)
-        incidents = incident_table(records, instrument) if has_repeat(instrument) else None
-    except MicrodataError as exc:  # bad data stops the report; staff see which answer to fix
-        raise ReportError(f"the answers do not fit the questionnaire: {exc}") from exc
+    respondents, incidents = wave_microdata(session, wave, progress=progress)
     domains = [
         d
         for d in DOMAINS
@@ -80,6 +70,25 @@ def indicator_table(
         quality=with_minimum_cases(settings.quality, settings.min_cases),
     )
     return table
+
+
+def wave_microdata(
+    session: DBSession, wave: Wave, *, progress: Progress = quiet
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The wave's respondent table and incident table (None when the instrument has no
+    incident module); ReportError when there is no interview or the answers do not fit."""
+    progress("reading interviews")
+    records, _provisional = interview_records(session, wave)
+    if not records:
+        raise ReportError("this wave has no completed interviews yet")
+    instrument = instrument_of(wave.instrument_version)
+    progress(f"building microdata of {len(records)} interviews")
+    try:
+        respondents = respondent_table(records, instrument)
+        incidents = incident_table(records, instrument) if has_repeat(instrument) else None
+    except MicrodataError as exc:  # bad data stops the report; staff see which answer to fix
+        raise ReportError(f"the answers do not fit the questionnaire: {exc}") from exc
+    return respondents, incidents
 
 
 def suppress_small_cells(table: pd.DataFrame, min_cases: int) -> pd.DataFrame:

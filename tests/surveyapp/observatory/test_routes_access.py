@@ -26,11 +26,15 @@ ACCESS: dict[str, tuple[str, frozenset[Role], frozenset[Role], bool]] = {
     "observatory.report_pdf": ("GET", STAFF, EVERYBODY, True),
     "observatory.regional": ("GET", STAFF, EVERYBODY, True),
     "observatory.regional_pdf": ("GET", STAFF, EVERYBODY, True),
+    "observatory.evaluation": ("GET", STAFF, EVERYBODY, True),
+    "observatory.perception": ("GET", STAFF, EVERYBODY, True),
     "observatory_api.api_waves": ("GET", EVERYBODY, EVERYBODY, True),
     "observatory_api.api_indicators": ("GET", STAFF, EVERYBODY, True),
     "observatory.uploads_page": ("GET", STAFF, STAFF, False),
     "observatory.upload_police": ("POST", MANAGERS, MANAGERS, False),
     "observatory.upload_census": ("POST", MANAGERS, MANAGERS, False),
+    "observatory.boundaries_page": ("GET", STAFF, STAFF, False),
+    "observatory.upload_boundaries": ("POST", MANAGERS, MANAGERS, False),
 }
 #: Routes anyone may use whatever the wave (they list only what the caller may see).
 OPEN = {"observatory.index", "observatory_api.api_waves"}
@@ -55,6 +59,8 @@ def _url(app: Flask, endpoint: str, wave_id: int, area: str) -> str:
         values: dict[str, Any] = {"wave_id": wave_id} if "wave_id" in rule.arguments else {}
         if endpoint.startswith("observatory.regional"):  # the waves compared, here the one
             values["waves"] = wave_id
+        if endpoint == "observatory.evaluation":  # a wave chosen: its access rules apply
+            values["before"] = wave_id
         if "wave_id" in rule.arguments:
             values["area"] = area
         return url_for(endpoint, **values)

@@ -1,0 +1,195 @@
+"""Observatory: the evaluation of a measure (difference in differences) and fear by
+victimization status and group.
+
+``/observatory/evaluation?before=3&after=7&level=state&areas=12&areas=15&indicators=prev_person``:
+a GET form, so that every result has an address to share. Without ``run`` it only lists the
+areas of the waves chosen; with it, it computes. Both waves are checked as their own pages are
+(:mod:`surveyapp.services.report_access`); the internal edition only when the caller may see
+both waves' internal results for the whole country. ``/observatory/waves/<id>/perception``:
+fear among victims and non-victims, and the paradox table, for the whole wave.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import render_template, request
+from flask.typing import ResponseReturnValue
+
+from ..extensions import db
+from ..models import Wave
+from ..services.evaluation import (
+    EVALUATION_INDICATORS,
+    EVALUATION_LEVEL,
+    PROGRAMME_LEVELS,
+    EvaluationError,
+    edition,
+    evaluate_programme,
+    perception_tables,
+    programme_areas,
+)
+from ..services.report_access import ReportRefused, check_wave, is_staff, visible_waves
+from ..services.reports import completed_count
+from .jobs import report_settings
+from .routes import _language, _refuse, _user, bp
+from .texts import text
+
+
+def _wave_arg(name: str, errors: dict[str, str]) -> Wave | None:
+    """The wave named by ``?name=<id>`` when the caller may see it; aborts when not."""
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit():
+        errors[name] = "wave_id"  # a text key: the page words it
+        return None
+    try:
+        return check_wave(_user(), db.session.get(Wave, int(raw)))
+    except ReportRefused as refused:
+        _refuse(refused.reason)
+
+
+def _words(language: str) -> dict[str, Any]:
+    from analysis.i18n import format_number
+    from analysis.report.i18n import Translator
+
+    from ..services.reports import indicator_names
+
+    return {
+        "rt": Translator(language),
+        "number": lambda value, decimals=1: format_number(value, language, decimals),
+        "names": indicator_names(language),
+    }
+
+
+@bp.route("/evaluation")
+def evaluation() -> ResponseReturnValue:
+    """Difference in differences of chosen indicators between programme areas and the rest."""
+    from analysis.report.statements import did_statement
+
+    language = _language()
+    errors: dict[str, str] = {}
+    before = _wave_arg("before", errors)
+    after = _wave_arg("after", errors)
+    level = request.args.get("level") or PROGRAMME_LEVELS[0]
+    if level not in PROGRAMME_LEVELS:
+        errors["level"] = "level"
+        level = PROGRAMME_LEVELS[0]
+    chosen_areas = request.args.getlist("areas")
+    chosen_indicators = request.args.getlist("indicators") or ["prev_person", "insecure_nbhd"]
+    run = bool(request.args.get("run"))
+    user = _user()
+    waves_given = [w for w in (before, after) if w is not None]
+    try:
+        public = edition(
+            db.session, user, waves_given, want_public=request.args.get("audience") == "public"
+        )
+    except ReportRefused as refused:
+        _refuse(refused.reason)
+    staff = is_staff(user) and not edition(db.session, user, waves_given, want_public=False)
+    areas = []
+    if before is not None and after is not None:
+        if before.id == after.id:
+            errors["after"] = "same_wave"
+        else:
+            areas = programme_areas(db.session, before, after, level)  # type: ignore[arg-type]
+            if not areas:
+                errors["areas"] = "no_common_areas"
+    result = None
+    detail = ""
+    statements: dict[str, list[str]] = {}
+    status = 200
+    if run and not errors:
+        if before is None or after is None:
+            errors["before" if before is None else "after"] = "choose_wave"
+        else:
+            try:
+                result = evaluate_programme(
+                    db.session,
+                    before=before,
+                    after=after,
+                    level=level,  # type: ignore[arg-type]
+                    programme=chosen_areas,
+                    indicators=chosen_indicators,
+                    settings=report_settings(),
+                    public=public,
+                )
+            except EvaluationError as exc:
+                errors[exc.field] = exc.code
+                detail = exc.detail
+            else:
+                from ..services.reports import indicator_names
+
+                names = indicator_names(language)
+                statements = {
+                    r["indicator"]: did_statement(r, names.get(r["indicator"], ""), language)
+                    for r in result.rows
+                }
+    if errors:
+        status = 400
+    messages = {
+        field: text(f"err_{code}", language, detail=detail) for field, code in errors.items()
+    }
+    return render_template(
+        "observatory/evaluation.html",
+        language=language,
+        waves=[w for w in visible_waves(db.session, user) if completed_count(db.session, w)],
+        before=before,
+        after=after,
+        level=level,
+        levels=PROGRAMME_LEVELS,
+        areas=areas,
+        chosen_areas=set(chosen_areas),
+        indicators=EVALUATION_INDICATORS,
+        chosen_indicators=set(chosen_indicators),
+        errors=messages,
+        result=result,
+        statements=statements,
+        public=public,
+        staff=staff,
+        confidence=round(100 * EVALUATION_LEVEL),
+        **_words(language),
+    ), status
+
+
+@bp.route("/waves/<int:wave_id>/perception")
+def perception(wave_id: int) -> ResponseReturnValue:
+    """Fear among victims and non-victims, and fear against victimization by group."""
+    from analysis.report.statements import group_label, pattern_label
+
+    language = _language()
+    user = _user()
+    try:
+        wave = check_wave(user, db.session.get(Wave, wave_id))
+        public = edition(
+            db.session, user, [wave], want_public=request.args.get("audience") == "public"
+        )
+    except ReportRefused as refused:
+        _refuse(refused.reason)
+    staff = is_staff(user) and not edition(db.session, user, [wave], want_public=False)
+    problem = None
+    status_rows: list[dict[str, Any]] = []
+    group_rows: list[dict[str, Any]] = []
+    if completed_count(db.session, wave) == 0:
+        problem = text("no_data", language)
+    else:
+        try:
+            status_rows, group_rows = perception_tables(
+                db.session, wave, settings=report_settings(), public=public
+            )
+        except EvaluationError as exc:
+            problem = text(f"err_{exc.code}", language, detail=exc.detail)
+    return render_template(
+        "observatory/perception.html",
+        language=language,
+        wave=wave,
+        status_rows=status_rows,
+        group_rows=group_rows,
+        problem=problem,
+        public=public,
+        staff=staff,
+        pattern=lambda p: pattern_label(p, language),
+        group_label=lambda r: group_label(r["group_type"], r["group"], language),
+        confidence=round(100 * EVALUATION_LEVEL),
+        **_words(language),
+    )

@@ -1,0 +1,306 @@
+"""Evaluation of a measure and the fear-by-victimization tables, from the waves' microdata.
+
+:func:`evaluate_programme` checks what an analyst asked for (two different
+waves the caller may see, programme areas of one level present in both, at
+least one area left for comparison, known indicators) and computes
+:func:`analysis.compare.difference_in_differences`; :func:`perception_tables`
+computes :func:`analysis.compare.fear_by_victimization` and
+:func:`analysis.compare.paradox_table` for a whole wave. User errors raise
+:class:`EvaluationError` naming the field. Both read the microdata of a
+wave once per data version and keep it in this process (a few waves).
+
+pandas and the analysis stack load with the first call, not with the module.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..models import User, Wave
+from . import DBSession
+from .report_access import check_area, check_wave
+from .reports import NATIONAL, AreaNode, ReportError, ReportSettings, data_version, wave_areas
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Levels whose areas can be marked as programme areas.
+ProgrammeLevel = Literal["state", "municipality"]
+PROGRAMME_LEVELS: tuple[ProgrammeLevel, ...] = ("state", "municipality")
+#: Indicators offered for an evaluation (those present in both waves are computed).
+EVALUATION_INDICATORS: tuple[str, ...] = (
+    "prev_person",
+    "prev_household",
+    "incidence",
+    "reporting_rate",
+    "dark_figure",
+    "insecure_nbhd",
+    "insecure_muni",
+    "sdg_16_1_4",
+    "worry",
+    "likely",
+    "trust_police",
+    "sdg_16_5_1",
+)
+#: Level of the evaluation's intervals and tests (a change is reported when significant at 5%).
+EVALUATION_LEVEL = 0.95
+#: Microdata of this many (wave, data version) pairs are kept in the process.
+_CACHE_SIZE = 4
+
+
+class EvaluationError(ValueError):
+    """What the analyst asked for cannot be computed.
+
+    ``field`` names the form field, ``code`` the problem (the page words it in its language,
+    :data:`ERROR_CODES`), ``detail`` what to name (areas, indicators, the wave's problem).
+    """
+
+    def __init__(self, field: str, code: str, detail: str = "") -> None:
+        super().__init__(f"{field}: {code}" + (f" ({detail})" if detail else ""))
+        self.field = field
+        self.code = code
+        self.detail = detail
+
+
+#: Every ``EvaluationError.code``.
+ERROR_CODES: tuple[str, ...] = (
+    "level",
+    "same_wave",
+    "unknown_areas",
+    "no_programme",
+    "all_programme",
+    "no_indicators",
+    "unknown_indicators",
+    "no_data",
+)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The DiD table (one row per indicator) and what it was computed from."""
+
+    rows: list[dict[str, Any]]
+    programme: list[AreaNode]
+    others: int
+    public: bool
+    problems: list[str] = field(default_factory=list)
+
+
+_cache: OrderedDict[tuple[int, str], tuple[pd.DataFrame, pd.DataFrame | None]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def _microdata(
+    session: DBSession, wave: Wave, settings: ReportSettings
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    from .reports import wave_microdata
+
+    key = (wave.id, data_version(session, wave, settings))
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    try:
+        value = wave_microdata(session, wave)
+    except ReportError as exc:
+        raise EvaluationError("waves", "no_data", f"{wave.name}: {exc}") from exc
+    with _lock:
+        _cache[key] = value
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return value
+
+
+def edition(
+    session: DBSession, user: User | None, waves: Sequence[Wave], want_public: bool
+) -> bool:
+    """Whether the public edition is served (ReportRefused when a wave may not be seen).
+
+    Internal only when the caller may see every wave's internal results for the whole
+    country: the comparison areas are the rest of the country.
+    """
+    public = want_public
+    for wave in waves:
+        check_wave(user, wave)
+        public = check_area(session, user, wave, NATIONAL, want_public=want_public).public or public
+    return public
+
+
+def programme_areas(
+    session: DBSession, before: Wave, after: Wave, level: ProgrammeLevel
+) -> list[AreaNode]:
+    """The areas of ``level`` both waves can report on, by name."""
+    if level not in PROGRAMME_LEVELS:
+        raise EvaluationError("level", "level", ", ".join(PROGRAMME_LEVELS))
+    keys = {a.key for a in wave_areas(session, after) if a.report_level == level}
+    return [a for a in wave_areas(session, before) if a.report_level == level and a.key in keys]
+
+
+def evaluate_programme(
+    session: DBSession,
+    *,
+    before: Wave,
+    after: Wave,
+    level: ProgrammeLevel,
+    programme: Sequence[str],
+    indicators: Sequence[str],
+    settings: ReportSettings,
+    public: bool,
+) -> Evaluation:
+    """The difference in differences of ``indicators`` between the ``programme`` areas (keys)
+    and the rest of the country, ``before`` → ``after``.
+
+    A public edition blanks the figures of every row whose cells the quality rules (with the
+    smallest publishable cell) suppress. Indicators a wave lacks are left out and named in
+    ``problems``.
+    """
+    from analysis.compare import WaveSample, difference_in_differences
+    from analysis.compare.evaluation import DID_CELLS
+    from analysis.indicators import with_minimum_cases
+
+    from .reports import REPORT_DESIGN
+
+    if before.id == after.id:
+        raise EvaluationError("after", "same_wave")
+    areas = programme_areas(session, before, after, level)
+    by_key = {a.key: a for a in areas}
+    unknown = [k for k in programme if k not in by_key]
+    if unknown:
+        raise EvaluationError("areas", "unknown_areas", ", ".join(unknown))
+    chosen = [by_key[k] for k in dict.fromkeys(programme)]
+    if not chosen:
+        raise EvaluationError("areas", "no_programme")
+    if len(chosen) == len(areas):
+        raise EvaluationError("areas", "all_programme")
+    wanted = list(dict.fromkeys(indicators))
+    if not wanted:
+        raise EvaluationError("indicators", "no_indicators")
+    bad = [i for i in wanted if i not in EVALUATION_INDICATORS]
+    if bad:
+        raise EvaluationError("indicators", "unknown_indicators", ", ".join(bad))
+    samples = []
+    for wave in (before, after):
+        respondents, incidents = _microdata(session, wave, settings)
+        samples.append(WaveSample(respondents, incidents, REPORT_DESIGN, wave.name))
+    quality = with_minimum_cases(settings.quality, settings.min_cases)
+    rows: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for ident in wanted:  # one at a time: an indicator a wave lacks leaves only itself out
+        try:
+            table = difference_in_differences(
+                samples[0],
+                samples[1],
+                [a.key for a in chosen],
+                [ident],
+                area=level,
+                level=EVALUATION_LEVEL,
+                quality=quality,
+            )
+        except ValueError as exc:
+            problems.append(f"{ident}: {exc}")
+            continue
+        rows.extend(_records(table))
+    if public:
+        rows = [_blank(r, DID_CELLS, _DID_NUMBERS) for r in rows]
+    return Evaluation(rows, chosen, len(areas) - len(chosen), public, problems)
+
+
+#: The figures a public edition hides of a suppressed DiD row.
+_DID_NUMBERS = (
+    "did",
+    "se",
+    "ci_low",
+    "ci_high",
+    "t",
+    "p",
+    "change_programme",
+    "change_programme_se",
+    "change_rest",
+    "change_rest_se",
+)
+#: ... of a fear-by-victimization row, and of a group's contrast with the rest.
+_STATUS_NUMBERS = ("difference", "se", "ci_low", "ci_high", "t", "p")
+_VERSUS_NUMBERS = ("_vs_rest", "_vs_rest_se", "_vs_rest_p")
+
+
+def _blank(row: dict[str, Any], cells: Sequence[str], numbers: Sequence[str]) -> dict[str, Any]:
+    """Blank the suppressed ``cells`` (estimate and interval) and, when any is, ``numbers``
+    (the contrast built on them), which is then not significant."""
+    out = dict(row)
+    hidden = False
+    for cell in cells:
+        if out.get(f"{cell}_suppressed"):
+            hidden = True
+            for suffix in ("", "_ci_low", "_ci_high"):
+                out[f"{cell}{suffix}"] = None
+    if hidden:
+        for name in numbers:
+            out[name] = None
+        out["significant"] = False
+        if "pattern" in out:
+            out["pattern"] = "not_significant"
+    return out
+
+
+def perception_tables(
+    session: DBSession, wave: Wave, *, settings: ReportSettings, public: bool
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Fear among victims and non-victims, and the paradox table, for the whole wave.
+
+    A public edition blanks suppressed cells, and a difference whose either cell is
+    suppressed.
+    """
+    from analysis.compare import fear_by_victimization, paradox_table
+    from analysis.indicators import with_minimum_cases
+
+    from .reports import REPORT_DESIGN
+
+    respondents, incidents = _microdata(session, wave, settings)
+    quality = with_minimum_cases(settings.quality, settings.min_cases)
+    fear = [
+        i
+        for i in ("insecure_nbhd", "insecure_muni", "insecure_state", "worry", "likely")
+        if _has_item(respondents, i)
+    ]
+    try:
+        by_status = fear_by_victimization(
+            respondents,
+            incidents,
+            REPORT_DESIGN,
+            fear=fear,
+            level=EVALUATION_LEVEL,
+            quality=quality,
+        )
+        groups = paradox_table(
+            respondents, incidents, REPORT_DESIGN, level=EVALUATION_LEVEL, quality=quality
+        )
+    except ValueError as exc:  # too few cases, no victims: the page says so
+        raise EvaluationError("wave", "no_data", f"{wave.name}: {exc}") from exc
+    status_rows, group_rows = _records(by_status), _records(groups)
+    if public:
+        status_rows = [_blank(r, ("victims", "non_victims"), _STATUS_NUMBERS) for r in status_rows]
+        for role in ("fear", "victimization"):
+            numbers = [role + n for n in _VERSUS_NUMBERS]
+            group_rows = [_blank(r, (role,), numbers) for r in group_rows]
+    return status_rows, group_rows
+
+
+def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as dicts with NaN as None (templates and JSON read None)."""
+    import math
+
+    return [
+        {str(k): None if isinstance(v, float) and math.isnan(v) else v for k, v in r.items()}
+        for r in table.to_dict("records")
+    ]
+
+
+def _has_item(respondents: pd.DataFrame, ident: str) -> bool:
+    from analysis.indicators import get_indicator
+    from analysis.indicators.conditions import codes_in
+
+    return any(code in respondents.columns for code in codes_in(get_indicator(ident).numerator))

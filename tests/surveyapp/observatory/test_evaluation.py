@@ -1,0 +1,155 @@
+"""The evaluation page (difference in differences) and the fear-by-victimization page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from surveyapp.extensions import db
+from surveyapp.models import Role, User, Wave
+from surveyapp.services.demo_data import load_simulated_wave
+from surveyapp.services.reports import wave_areas
+
+
+@pytest.fixture
+def two_waves(app: Flask) -> tuple[int, int, list[str]]:
+    """Waves 1 and 2 of the tiny simulated country (seed 5, public), and its states' keys."""
+    with app.app_context():
+        first = load_simulated_wave(db.session, seed=5, size="tiny", wave=1)
+        second = load_simulated_wave(db.session, seed=5, size="tiny", wave=2)
+        db.session.commit()
+        wave = db.session.get(Wave, first.wave_id)
+        assert wave is not None
+        states = [a.key for a in wave_areas(db.session, wave) if a.report_level == "state"]
+        return first.wave_id, second.wave_id, states
+
+
+def _analyst(
+    client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    assert login(client, make_user(Role.analyst)).status_code == 302
+
+
+def test_a_shareable_address_gives_the_did_table_with_its_statement(
+    client: FlaskClient, two_waves: tuple[int, int, list[str]]
+) -> None:
+    before, after, states = two_waves
+    url = (
+        f"/observatory/evaluation?before={before}&after={after}&level=state"
+        f"&areas={states[0]}&indicators=prev_person&indicators=insecure_nbhd&run=1&lang=en"
+    )
+    page = client.get(url)  # anonymous: both waves are public
+    assert page.status_code == 200, page.get_data(as_text=True)[:2000]
+    html = page.get_data(as_text=True)
+    assert 'data-indicator="prev_person"' in html and 'data-indicator="insecure_nbhd"' in html
+    assert "Difference in differences" in html and "95%" in html
+    assert "parallel trends" in html and "not proof of cause" in html
+    assert "Public (small cells suppressed)" in html  # the public edition for the public
+    # the chosen area stays ticked, so the address and the page agree
+    assert re.search(rf'value="{states[0]}" checked', html)
+    spanish = client.get(url.replace("lang=en", "lang=es")).get_data(as_text=True)
+    assert "tendencias paralelas" in spanish and "Diferencia en diferencias" in spanish
+
+
+def test_choosing_waves_first_lists_the_common_areas_without_computing(
+    client: FlaskClient,
+    two_waves: tuple[int, int, list[str]],
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+) -> None:
+    before, after, states = two_waves
+    _analyst(client, make_user, login)
+    page = client.get(f"/observatory/evaluation?before={before}&after={after}&level=state&lang=en")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    for key in states:
+        assert f'name="areas" value="{key}"' in html
+    assert 'name="run"' in html and "data-indicator" not in html
+    assert 'id="audience"' in html  # staff choose the edition
+    empty = client.get("/observatory/evaluation?lang=fr")
+    assert empty.status_code == 200
+    assert "Choisissez les deux vagues" in empty.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("before={b}&after={b}&run=1", "Choose two different waves."),
+        ("before={b}&after={a}&run=1&indicators=prev_person", "Tick at least one programme area."),
+        ("before={b}&after={a}&run=1&areas=ALL&indicators=prev_person", "Leave at least one area"),
+        ("before={b}&after={a}&run=1&areas={s}", None),  # default indicators: computes
+        (
+            "before={b}&after={a}&run=1&areas=999999&indicators=prev_person",
+            "not in both waves: 999999",
+        ),
+        (
+            "before={b}&after={a}&run=1&areas={s}&indicators=nonsense",
+            "Unknown indicators: nonsense",
+        ),
+        ("before=abc&after={a}&run=1", "Choose a wave from the list."),
+        ("before={b}&run=1", "Choose both waves, before and after."),
+        (
+            "before={b}&after={a}&level=district&run=1",
+            "Choose the level: states or municipalities.",
+        ),
+    ],
+)
+def test_bad_requests_are_named_on_the_form_never_a_500(
+    client: FlaskClient, two_waves: tuple[int, int, list[str]], query: str, message: str | None
+) -> None:
+    before, after, states = two_waves
+    areas = "&".join(f"areas={s}" for s in states)
+    query = query.replace("areas=ALL", areas)
+    url = "/observatory/evaluation?lang=en&" + query.format(b=before, a=after, s=states[0])
+    page = client.get(url)
+    html = page.get_data(as_text=True)
+    if message is None:
+        assert page.status_code == 200 and 'data-indicator="prev_person"' in html
+    else:
+        assert page.status_code == 400, html[:1000]
+        assert 'role="alert"' in html and message in html
+        assert "Traceback" not in html
+
+
+def test_unknown_and_private_waves_are_refused_as_on_the_wave_pages(
+    app: Flask,
+    client: FlaskClient,
+    two_waves: tuple[int, int, list[str]],
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+) -> None:
+    before, after, _states = two_waves
+    assert client.get(f"/observatory/evaluation?before=987654&after={after}").status_code == 404
+    with app.app_context():
+        private = load_simulated_wave(db.session, seed=6, size="tiny", public=False)
+        db.session.commit()
+    url = f"/observatory/evaluation?before={before}&after={private.wave_id}"
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302 and "/auth/login" in anonymous.headers["Location"]
+    assert client.get(f"/observatory/waves/{private.wave_id}/perception").status_code == 302
+    _analyst(client, make_user, login)
+    other_country = client.get(url + "&lang=en")  # seen, but another country's areas
+    assert other_country.status_code == 400
+    assert "no areas of this level in common" in other_country.get_data(as_text=True)
+    assert client.get(f"/observatory/waves/{private.wave_id}/perception").status_code == 200
+
+
+def test_the_perception_page_shows_victims_against_non_victims_and_the_groups(
+    client: FlaskClient, two_waves: tuple[int, int, list[str]]
+) -> None:
+    before, _after, _states = two_waves
+    page = client.get(f"/observatory/waves/{before}/perception?lang=en")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert 'id="fear-by-victim"' in html and 'id="paradox"' in html
+    assert 'data-indicator="insecure_nbhd"' in html
+    assert 'data-group="youth:18-29"' in html and "Young people (18–29)" in html
+    assert "Women" in html and "Victims" in html and "Non-victims" in html
+    assert f"/observatory/evaluation?before={before}" in html
+    assert client.get("/observatory/waves/987654/perception").status_code == 404
+    assert client.get(f"/observatory/waves/{before}/perception?lang=xx").status_code == 400
