@@ -33,7 +33,7 @@ __all__ = [
     "indicator_info",
 ]
 
-_DECIMALS = {"percent": 1, "per_100000": 0, "per_1000": 1, "ratio": 2}
+_DECIMALS = {"percent": 1, "per_100000": 0, "per_1000": 1, "ratio": 2, "points": 1, "mean": 2}
 _MARKERS = {"high": "", "moderate": "*", "low": "**", "insufficient": "**"}
 _BLANKED = ("estimate", "se", "ci_low", "ci_high", "cv")
 
@@ -347,4 +347,9 @@ class Formatter:
 
 
 def _unit_suffix(unit: str) -> str:
-    return {"percent": " (%)", "per_100000": " (×100 000)", "per_1000": " (×1 000)"}.get(unit, "")
+    return {
+        "percent": " (%)",
+        "per_100000": " (×100 000)",
+        "per_1000": " (×1 000)",
+        "points": " (pp)",
+    }.get(unit, "")

@@ -177,6 +177,12 @@ class ReportData:
         for a smaller area says so).
     survey_name : str or mapping, optional
         Name of the survey in source lines.
+    fear_by_victim : DataFrame, optional
+        :func:`analysis.compare.fear_by_victimization` (fear among victims and
+        non-victims), shown in "perceived versus actual".
+    paradox : DataFrame, optional
+        :func:`analysis.compare.paradox_table` (fear and victimization of
+        each group against the rest), shown there too.
     """
 
     wave: Wave
@@ -196,6 +202,8 @@ class ReportData:
     groups: Sequence[tuple[GroupSpec, GroupSpec]] = DEFAULT_GROUPS
     groups_area: Area | None = None
     survey_name: Text | None = None
+    fear_by_victim: pd.DataFrame | None = None
+    paradox: pd.DataFrame | None = None
 
     def __post_init__(self) -> None:
         for name in ("indicators", "previous"):

@@ -1109,6 +1109,142 @@ STRINGS: dict[str, dict[str, str]] = {
         "pondération et ses règles de qualité ; les données ne sont ni repondérées ni "
         "harmonisées.",
     ),
+    # media, youth, coexistence, participation and protection (analysis/report/topic_sections.py)
+    "sec_media": tr(
+        "Medios de comunicación y percepción de inseguridad",
+        "The media and perceived insecurity",
+        "Meios de comunicação e percepção de insegurança",
+        "Médias et sentiment d'insécurité",
+    ),
+    "media_note": tr(
+        "Lo que la gente sabe de la delincuencia le llega en buena parte por los medios y las "
+        "redes; seguir noticias de delitos no es haber sido víctima.",
+        "Much of what people know about crime reaches them through the media and social "
+        "networks; following crime news is not having been a victim.",
+        "Muito do que as pessoas sabem sobre a criminalidade chega pelos meios de comunicação e "
+        "pelas redes; acompanhar notícias de crimes não é ter sido vítima.",
+        "Une grande part de ce que l'on sait de la délinquance arrive par les médias et les "
+        "réseaux ; suivre l'actualité criminelle n'est pas avoir été victime.",
+    ),
+    "chart_media_title": tr(
+        "Noticias sobre delincuencia: frecuencia, canales y lugar",
+        "Crime news: how often, which channels, which place",
+        "Notícias sobre criminalidade: frequência, canais e lugar",
+        "Informations sur la délinquance : fréquence, canaux et lieu",
+    ),
+    "sec_youth": tr(
+        "Jóvenes y delincuencia: percepción y realidad",
+        "Young people and crime: perception and reality",
+        "Jovens e criminalidade: percepção e realidade",
+        "Les jeunes et la délinquance : perception et réalité",
+    ),
+    "youth_note": tr(
+        "La proporción percibida es la opinión de las personas sobre los delitos de su zona; la "
+        "real es la que describen las víctimas sobre quienes las atacaron (edad aproximada, en "
+        "los incidentes en que vieron al agresor).",
+        "The perceived share is people's opinion about crime in their area; the actual share is "
+        "what victims describe of those who attacked them (approximate age, in the incidents "
+        "where they saw the offender).",
+        "A proporção percebida é a opinião das pessoas sobre os crimes da sua área; a real é a "
+        "que as vítimas descrevem sobre quem as atacou (idade aproximada, nos incidentes em que "
+        "viram o agressor).",
+        "La part perçue est l'opinion des personnes sur la délinquance de leur zone ; la part "
+        "réelle est ce que les victimes décrivent de leurs agresseurs (âge approximatif, dans "
+        "les incidents où elles les ont vus).",
+    ),
+    "chart_youth_title": tr(
+        "Jóvenes entre los agresores: percibido y descrito por las víctimas",
+        "Young people among offenders: perceived and described by victims",
+        "Jovens entre os agressores: percebido e descrito pelas vítimas",
+        "Les jeunes parmi les auteurs : perçu et décrit par les victimes",
+    ),
+    "sub_youth_gap": tr(
+        "Brecha entre la proporción percibida y la real de jóvenes entre los agresores",
+        "Gap between the perceived and the actual youth share of offenders",
+        "Diferença entre a proporção percebida e a real de jovens entre os agressores",
+        "Écart entre la part perçue et la part réelle des jeunes parmi les auteurs",
+    ),
+    "youth_gap_note": tr(
+        "Brecha: proporción percibida menos la real, en puntos porcentuales (pp); su intervalo "
+        "considera que ambas cifras vienen de la misma muestra.",
+        "Gap: perceived minus actual share, in percentage points (pp); its interval allows for "
+        "both figures coming from the same sample.",
+        "Diferença: proporção percebida menos a real, em pontos percentuais (pp); seu intervalo "
+        "considera que ambos os números vêm da mesma amostra.",
+        "Écart : part perçue moins part réelle, en points de pourcentage (pp) ; son intervalle "
+        "tient compte du fait que les deux chiffres viennent du même échantillon.",
+    ),
+    "youth_gap_sentence": tr(
+        "Se cree que los jóvenes cometen el {perceived} de los delitos de la zona; las víctimas "
+        "describen agresores jóvenes en el {actual} de los delitos: una brecha de {gap} puntos "
+        "(IC {level}%: {interval}).",
+        "People think young people commit {perceived} of local crime; victims describe young "
+        "offenders in {actual} of crimes: a gap of {gap} points ({level}% CI {interval}).",
+        "Acredita-se que os jovens cometem {perceived} dos crimes da área; as vítimas descrevem "
+        "agressores jovens em {actual} dos crimes: uma diferença de {gap} pontos (IC {level}%: "
+        "{interval}).",
+        "On pense que les jeunes commettent {perceived} des infractions de la zone ; les "
+        "victimes décrivent des auteurs jeunes dans {actual} des infractions : un écart de {gap} "
+        "points (IC {level} % : {interval}).",
+    ),
+    "sec_coexistence": tr(
+        "Convivencia, participación y protección",
+        "Neighbourhood life, participation and protection",
+        "Convivência, participação e proteção",
+        "Vie de quartier, participation et protection",
+    ),
+    "sub_disorder": tr(
+        "Desorden y convivencia en el barrio",
+        "Disorder and life in the neighbourhood",
+        "Desordem e convivência no bairro",
+        "Désordre et vie dans le quartier",
+    ),
+    "chart_disorder_title": tr(
+        "Situaciones alrededor de la vivienda y satisfacción con el barrio",
+        "Situations around the home and satisfaction with the neighbourhood",
+        "Situações nos arredores da casa e satisfação com o bairro",
+        "Situations autour du logement et satisfaction à l'égard du quartier",
+    ),
+    "sub_participation": tr(
+        "Participación ciudadana en la seguridad",
+        "Citizen participation in safety",
+        "Participação cidadã na segurança",
+        "Participation citoyenne à la sécurité",
+    ),
+    "chart_participation_title": tr(
+        "Participación y confianza en el gobierno municipal",
+        "Participation and trust in the municipal government",
+        "Participação e confiança na prefeitura",
+        "Participation et confiance dans la municipalité",
+    ),
+    "sub_protection": tr(
+        "Medidas de protección de los hogares",
+        "Households' protection measures",
+        "Medidas de proteção dos domicílios",
+        "Mesures de protection des ménages",
+    ),
+    "chart_protection_title": tr(
+        "Hogares que tomaron medidas de protección",
+        "Households that took protection measures",
+        "Domicílios que tomaram medidas de proteção",
+        "Ménages ayant pris des mesures de protection",
+    ),
+    "protection_spending_note": tr(
+        "El gasto en protección es un promedio por hogar, en la moneda del cuestionario, con su "
+        "intervalo de confianza.",
+        "Spending on protection is a mean per household, in the questionnaire's currency, with "
+        "its confidence interval.",
+        "O gasto com proteção é uma média por domicílio, na moeda do questionário, com seu "
+        "intervalo de confiança.",
+        "La dépense de protection est une moyenne par ménage, dans la monnaie du questionnaire, "
+        "avec son intervalle de confiance.",
+    ),
+    "difference_mark": tr(
+        "† diferencia significativa al {alpha}%.",
+        "† difference significant at the {alpha}% level.",
+        "† diferença significativa a {alpha}%.",
+        "† écart significatif au seuil de {alpha} %.",
+    ),
 }
 
 

@@ -37,6 +37,15 @@ from analysis.report.layout import (
     ids_of,
 )
 from analysis.report.methodology import methodology_section, rules_source
+from analysis.report.topic_sections import (
+    coexistence_section,
+    fear_by_victim_section,
+    media_section,
+    paradox_section,
+    youth_gap_sentence,
+    youth_gap_table,
+    youth_section,
+)
 
 __all__ = ["SectionWriter"]
 
@@ -292,10 +301,27 @@ class SectionWriter:
         police = self._police()
         if police is not None:
             section.add(*police)
-        drivers = self._fear_drivers()
-        if drivers is not None:
-            section.subsections.append(drivers)
+        youth_gap = youth_gap_sentence(self)
+        if youth_gap:
+            section.paragraphs.append(youth_gap)
+        section.add(youth_gap_table(self))
+        for sub in (
+            fear_by_victim_section(self, self.data.fear_by_victim, self.public),
+            paradox_section(self, self.data.paradox, self.public),
+            self._fear_drivers(),
+        ):
+            if sub is not None:
+                section.subsections.append(sub)
         return section
+
+    def media(self) -> Section:
+        return media_section(self)
+
+    def youth(self) -> Section:
+        return youth_section(self)
+
+    def coexistence(self) -> Section:
+        return coexistence_section(self)
 
     def _trend_sentence(self) -> str:
         """Perceived trend (crime rose in the area) next to the measured change in prevalence."""

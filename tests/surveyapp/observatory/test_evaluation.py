@@ -17,6 +17,11 @@ from surveyapp.services.reports import wave_areas
 
 
 @pytest.fixture
+def app_config() -> dict[str, Any]:
+    return {"REPORT_WORKER": "inline"}  # the wave page is built in the request
+
+
+@pytest.fixture
 def two_waves(app: Flask) -> tuple[int, int, list[str]]:
     """Waves 1 and 2 of the tiny simulated country (seed 5, public), and its states' keys."""
     with app.app_context():
@@ -153,3 +158,16 @@ def test_the_perception_page_shows_victims_against_non_victims_and_the_groups(
     assert f"/observatory/evaluation?before={before}" in html
     assert client.get("/observatory/waves/987654/perception").status_code == 404
     assert client.get(f"/observatory/waves/{before}/perception?lang=xx").status_code == 400
+
+
+def test_the_wave_page_and_the_index_lead_to_both_pages(
+    client: FlaskClient, two_waves: tuple[int, int, list[str]]
+) -> None:
+    before, _after, _states = two_waves
+    index = client.get("/observatory/?lang=en").get_data(as_text=True)
+    assert "/observatory/evaluation?lang=en" in index
+    page = client.get(f"/observatory/waves/{before}?lang=en")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert f"/observatory/waves/{before}/perception?lang=en" in html
+    assert f"/observatory/evaluation?before={before}&amp;lang=en" in html
