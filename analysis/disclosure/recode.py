@@ -72,8 +72,16 @@ def drop_columns(files: Files, policy: DisclosurePolicy) -> dict[str, list[str]]
     return dropped
 
 
-def _is_special(value: object) -> bool:
-    return str(value).strip() in _SPECIAL_TEXT
+def _coarse_date(value: object, unit: str) -> str | None:
+    """``YYYY-MM`` or ``YYYY-Qn`` of a date, a special answer as it is, None if not a date."""
+    text = str(value).strip()
+    if text in _SPECIAL_TEXT:
+        return text
+    found = _DATE.match(text)
+    if not found or not 1 <= int(found.group(2)) <= 12:
+        return None
+    year, month = found.group(1), int(found.group(2))
+    return f"{year}-{month:02d}" if unit == "month" else f"{year}-Q{(month - 1) // 3 + 1}"
 
 
 def coarsen_dates(files: Files, policy: DisclosurePolicy) -> dict[str, int]:
@@ -89,31 +97,21 @@ def coarsen_dates(files: Files, policy: DisclosurePolicy) -> dict[str, int]:
                 continue
             column = frame[rule.column]
             if pd.api.types.is_datetime64_any_dtype(column):
-                text = column.dt.strftime("%Y-%m-%d").astype(object)
-            else:
-                text = column.astype(object)
-            present = text.notna()
-            words = text[present].astype(str).str.strip()
-            special = words.isin(_SPECIAL_TEXT)
-            parts = words.str.extract(_DATE)
-            month = pd.to_numeric(parts[1], errors="coerce")
-            bad = ~special & ~month.between(1, 12)
-            if bad.any():
-                row = int(np.flatnonzero(present.to_numpy())[np.flatnonzero(bad.to_numpy())[0]])
-                raise ValueError(
-                    f"{name} file, column {rule.column!r}, row {row}: {text.iat[row]!r} is not a "
-                    "date (YYYY-MM-DD or YYYY-MM)"
-                )
-            if rule.unit == "month":
-                coarse = parts[0] + "-" + parts[1]
-            else:
-                coarse = parts[0] + "-Q" + ((month - 1) // 3 + 1).astype("Int64").astype(str)
-            out = text.copy()
-            out[present] = words.where(special, coarse).to_numpy(dtype=object)
-            changed[rule.column] = changed.get(rule.column, 0) + int(
-                (out[present] != text[present]).sum()
-            )
-            frame[rule.column] = out
+                column = column.dt.strftime("%Y-%m-%d")
+            codes, uniques = pd.factorize(column, use_na_sentinel=True)
+            coarse = np.empty(len(uniques) + 1, dtype=object)
+            coarse[-1] = None  # blanks stay blank (code -1)
+            for u, value in enumerate(np.asarray(uniques, dtype=object)):
+                coarse[u] = _coarse_date(value, rule.unit)
+                if coarse[u] is None:
+                    row = int(np.flatnonzero(codes == u)[0])
+                    raise ValueError(
+                        f"{name} file, column {rule.column!r}, row {row}: {value!r} is not a "
+                        "date (YYYY-MM-DD or YYYY-MM)"
+                    )
+            same = np.append(coarse[:-1] == np.asarray(uniques, dtype=object), True)
+            changed[rule.column] = changed.get(rule.column, 0) + int((~same[codes]).sum())
+            frame[rule.column] = pd.Series(coarse[codes], index=frame.index, dtype=object)
     return changed
 
 
@@ -272,18 +270,18 @@ def pseudonymize(files: Files, policy: DisclosurePolicy, rng: np.random.Generato
     """Replace identifier columns by random codes, one mapping per column across files."""
     done = []
     for column in policy.pseudonymize:
-        values: dict[str, None] = {}
-        for frame in files.values():
-            if column in frame.columns:
-                found = pd.unique(frame[column].dropna().to_numpy(dtype=object))
-                values.update(dict.fromkeys(str(v) for v in found))
-        if not values:
+        holders = [frame for frame in files.values() if column in frame.columns]
+        found = [frame[column].dropna().astype(str).to_numpy(dtype=object) for frame in holders]
+        values = pd.Index(pd.unique(np.concatenate(found))) if found else pd.Index([])
+        if not len(values):
             continue
-        order = rng.permutation(len(values))
         width = len(str(len(values)))
-        mapping = {v: f"{order[i] + 1:0{width}d}" for i, v in enumerate(values)}
-        for frame in files.values():
-            if column in frame.columns:
-                frame[column] = _recode(frame[column], mapping)
+        codes = np.array([f"{i + 1:0{width}d}" for i in rng.permutation(len(values))], dtype=object)
+        for frame in holders:
+            at = values.get_indexer(frame[column].astype(str))
+            blank = frame[column].isna().to_numpy()
+            frame[column] = pd.Series(
+                np.where(blank, None, codes[at]), index=frame.index, dtype=object
+            )
         done.append(column)
     return done

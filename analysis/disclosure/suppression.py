@@ -1,26 +1,29 @@
 """Local suppression to k-anonymity: blank as few quasi-identifier cells as the greedy rule can.
 
 Finding the fewest suppressions that make a file k-anonymous is NP-hard
-(Meyerson and Williams 2004); like sdcMicro's ``localSuppression`` this is a
-greedy heuristic, written here from the description of the method, not from
-its code. It works in rounds:
+(Meyerson and Williams 2004). Like sdcMicro's ``localSuppression`` this is a
+greedy heuristic that counts blanks as wildcards and blanks the least
+important key first, but it chooses the cells its own way, in rounds:
 
 1. Count every record's matches ``f_k`` (a blank matches any value).
-2. For each record with ``f_k < k`` and each of its non-blank keys, count the
-   matches it would have with that key blanked.
-3. Choose, per record, the least important key whose blanking reaches ``k``;
-   when none does, the key that gains most (ties: the least important).
+2. For each record with ``f_k < k``, find the fewest of its keys whose
+   blanking reaches ``k`` (one key, else two, ...; at most ``2^p - 1`` sets for
+   ``p`` keys, counted for all such records at once).
+3. Among the sets of that size, choose the one whose most important key is
+   the least important (then the next key, ...).
 4. Apply the choices record by record, riskiest first (smallest ``f_k``);
    a blanked record now matches others, so a record lifted to ``k`` by the
    blanks already made is left alone (fewer cells than blanking all at once).
 
-A record with every key blank matches all records, so at most one round per
-key is needed. Keys constant within a PSU (areas) are then blanked in the
+A record with every key blank matches all records, so a set is always found;
+further rounds are a safeguard. Keys constant within a PSU (areas) are then blanked in the
 whole PSU where any of its records lost them: the other respondents of the
 PSU would give the value away.
 """
 
 from __future__ import annotations
+
+import itertools
 
 import numpy as np
 
@@ -69,18 +72,13 @@ def local_suppression(
         raise ValueError(f"the file has {n} records, fewer than k = {k}: it cannot be k-anonymous")
     work = codes.copy()
     weights = np.ones(n)  # only the counts matter here
-    preference = np.arange(p)  # higher = less important = blanked first
     for _ in range(p + 1):
         fk, _total = wildcard_counts(work, weights, work)
         unsafe = np.flatnonzero(fk < k)
         if len(unsafe) == 0 or p == 0:
             break
-        gains = _gains(work, weights, unsafe)
-        reach = gains >= k
-        score = np.where(reach, p + preference, -1)  # reaching k, least important first
-        fallback = np.argmax(gains * (p + 1) + preference, axis=1)
-        choice = np.where(reach.any(axis=1), np.argmax(score, axis=1), fallback)
-        _apply_in_order(work, unsafe, choice, fk[unsafe].copy(), gains, k)
+        choice, reached = _choose(work, weights, unsafe, k)
+        _apply_in_order(work, unsafe, choice, fk[unsafe].copy(), reached, k)
     suppressed = (work < 0) & (codes >= 0)
     if clusters is not None and cluster_columns:
         for j in cluster_columns:
@@ -90,16 +88,48 @@ def local_suppression(
     return suppressed
 
 
-def _gains(work: np.ndarray, weights: np.ndarray, unsafe: np.ndarray) -> np.ndarray:
-    """Matches of each unsafe row with each of its keys blanked (-1 where already blank)."""
+def _choose(
+    work: np.ndarray, weights: np.ndarray, unsafe: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per unsafe row, the fewest keys whose blanking reaches ``k``, least important first.
+
+    Returns the keys to blank (rows x columns, bool) and the matches they give.
+    Sets of one key are tried first, then of two, ...; among sets of one size
+    reaching ``k`` the one whose most important key is least important wins
+    (the weight ``2^(p-1-j)`` of key ``j`` makes that the smallest sum).
+    """
     u, p = len(unsafe), work.shape[1]
-    probes = np.repeat(work[unsafe], p, axis=0)
-    column = np.tile(np.arange(p), u)
-    already = probes[np.arange(u * p), column] < 0
-    probes[np.arange(u * p), column] = -1
-    counts, _ = wildcard_counts(work, weights, probes)
-    counts[already] = -1
-    return counts.reshape(u, p)
+    choice = np.zeros((u, p), dtype=bool)
+    reached = np.zeros(u)
+    rows = work[unsafe]
+    open_rows = np.arange(u)
+    rank = 2.0 ** (p - 1 - np.arange(p))
+    for size in range(1, p + 1):
+        if len(open_rows) == 0:
+            break
+        best = np.full(len(open_rows), np.inf)
+        best_set = np.zeros((len(open_rows), p), dtype=bool)
+        best_count = np.zeros(len(open_rows))
+        for subset in itertools.combinations(range(p), size):
+            keys = list(subset)
+            usable = (rows[open_rows][:, keys] >= 0).all(axis=1)  # no key already blank
+            if not usable.any():
+                continue
+            probes = rows[open_rows[usable]].copy()
+            probes[:, keys] = -1
+            counts, _ = wildcard_counts(work, weights, probes)
+            score = float(rank[keys].sum())
+            at = np.flatnonzero(usable)[(counts >= k) & (score < best[usable])]
+            hit = counts[(counts >= k) & (score < best[usable])]
+            best[at] = score
+            best_set[at] = False
+            best_set[np.ix_(at, keys)] = True
+            best_count[at] = hit
+        done = np.isfinite(best)
+        choice[open_rows[done]] = best_set[done]
+        reached[open_rows[done]] = best_count[done]
+        open_rows = open_rows[~done]
+    return choice, reached
 
 
 def _apply_in_order(
@@ -107,7 +137,7 @@ def _apply_in_order(
     unsafe: np.ndarray,
     choice: np.ndarray,
     current: np.ndarray,
-    gains: np.ndarray,
+    reached: np.ndarray,
     k: int,
 ) -> None:
     """Blank the chosen cells, smallest ``f_k`` first, skipping rows others lifted to ``k``."""
@@ -115,12 +145,10 @@ def _apply_in_order(
     for i in np.argsort(current, kind="stable"):
         if current[i] >= k:
             continue
-        j = int(choice[i])
         before = sub[i].copy()
-        after = before.copy()
-        after[j] = -1
+        after = np.where(choice[i], -1, before)
         newly = _matches(sub, after) & ~_matches(sub, before)
         current[newly] += 1
-        current[i] = max(current[i], gains[i, j])
+        current[i] = max(current[i], reached[i])
         sub[i] = after
         work[unsafe[i]] = after
