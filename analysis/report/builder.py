@@ -146,6 +146,7 @@ def build_report(
         ("reporting", writer.reporting),
         ("perception", writer.perception),
         ("perceived_actual", writer.perceived_actual),
+        ("maps", writer.maps),
         ("media", writer.media),
         ("youth", writer.youth),
         ("trust", writer.trust),

@@ -55,7 +55,7 @@ OKABE_ITO: tuple[str, ...] = (
 )
 _MARKERS = ("o", "s", "^", "D", "v", "P")
 _HATCHES = ("", "////", "....", "xxx", "\\\\\\\\", "++")
-_WIDTH_IN = 6.7  # A4 text width with 18 mm margins
+WIDTH_IN = 6.7  # A4 text width with 18 mm margins
 SVG_FONTTYPE = "none"  # text stays text: searchable, and cheaper for WeasyPrint than glyph paths
 _SOURCE_SIZE = 6.5  # points, the source line under every chart
 _LEGEND_SIZE = 7.0
@@ -100,8 +100,8 @@ class ChartText:
     language: str = "en"  # numbers written on the chart use its format
 
 
-def _figure(height: float) -> Figure:
-    fig = Figure(figsize=(_WIDTH_IN, height))
+def new_figure(height: float) -> Figure:
+    fig = Figure(figsize=(WIDTH_IN, height))
     FigureCanvasSVG(fig)
     return fig
 
@@ -111,7 +111,7 @@ _SIDE_IN = 0.15
 _MEASURE = TextToPath()
 
 
-def _text_width_pt(text: str, fontsize: float) -> float:
+def text_width_pt(text: str, fontsize: float) -> float:
     """Width of ``text`` in DejaVu Sans at ``fontsize`` points, as drawn (not guessed per character)."""
     width, _height, _descent = _MEASURE.get_text_width_height_descent(
         text, FontProperties(family="DejaVu Sans", size=fontsize), ismath=False
@@ -123,21 +123,21 @@ def _wrap(text: str, fontsize: float, width_pt: float) -> list[str]:
     """``text`` in lines no wider than ``width_pt`` (a word longer than a line stays whole)."""
     lines: list[str] = []
     for word in text.split():
-        if lines and _text_width_pt(f"{lines[-1]} {word}", fontsize) <= width_pt:
+        if lines and text_width_pt(f"{lines[-1]} {word}", fontsize) <= width_pt:
             lines[-1] = f"{lines[-1]} {word}"
         else:
             lines.append(word)
     return lines or [""]
 
 
-def _source_lines(text: ChartText) -> list[str]:
-    return _wrap(text.source, _SOURCE_SIZE, 72 * (_WIDTH_IN - 2 * _SIDE_IN))
+def source_lines(text: ChartText) -> list[str]:
+    return _wrap(text.source, _SOURCE_SIZE, 72 * (WIDTH_IN - 2 * _SIDE_IN))
 
 
 def _left_in(labels: Sequence[str]) -> float:
     """Room for the category labels left of the axes, inches."""
     longest = max((len(line) for label in labels for line in str(label).split("\n")), default=4)
-    return min(0.25 + 0.07 * longest, 0.45 * _WIDTH_IN)
+    return min(0.25 + 0.07 * longest, 0.45 * WIDTH_IN)
 
 
 def _label_row_in(labels: Sequence[str]) -> float:
@@ -156,7 +156,7 @@ def _layout(
 ) -> None:
     """Fixed margins from the label lengths (constrained layout would draw every chart twice)."""
     width, height = fig.get_size_inches()
-    bottom_in += 0.11 * (len(_source_lines(text)) - 1)
+    bottom_in += 0.11 * (len(source_lines(text)) - 1)
     if left_in is None:
         left_in = _left_in(labels)
     fig.subplots_adjust(
@@ -167,7 +167,7 @@ def _layout(
     )
 
 
-def _render(fig: Figure, salt: str) -> str:
+def render(fig: Figure, salt: str) -> str:
     """SVG markup without the XML prologue; ids salted so charts in one page never clash."""
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": SVG_FONTTYPE, "svg.hashsalt": salt}):
@@ -196,6 +196,14 @@ def _drop_unused_ids(svg: str) -> str:
 
 
 def _style(ax: Axes, text: ChartText, fig: Figure) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(labelsize=8)
+    title_and_source(fig, text)
+
+
+def title_and_source(fig: Figure, text: ChartText) -> None:
+    """The chart's title at its top left and the source line (wrapped) at its bottom."""
     fig.text(
         0.01,
         1 - 0.08 / fig.get_size_inches()[1],
@@ -205,13 +213,10 @@ def _style(ax: Axes, text: ChartText, fig: Figure) -> None:
         ha="left",
         va="top",
     )
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(labelsize=8)
     fig.text(
         0.01,
         0.04 / fig.get_size_inches()[1],
-        "\n".join(_source_lines(text)),
+        "\n".join(source_lines(text)),
         fontsize=_SOURCE_SIZE,
         ha="left",
         va="bottom",
@@ -231,8 +236,8 @@ def _legend_columns(series: Sequence[Series], labels: Sequence[str]) -> int:
     between columns (2 em), matplotlib's defaults.
     """
     em = _LEGEND_SIZE
-    width = sum(_text_width_pt(s.name, em) + 4.8 * em for s in series)
-    return len(series) if width <= 72 * (_WIDTH_IN - _left_in(labels) - _SIDE_IN) else 1
+    width = sum(text_width_pt(s.name, em) + 4.8 * em for s in series)
+    return len(series) if width <= 72 * (WIDTH_IN - _left_in(labels) - _SIDE_IN) else 1
 
 
 def _points(
@@ -301,7 +306,7 @@ def bar_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
     """Horizontal bars with error bars, one group per label, values written at the bar ends."""
     n, k = len(labels), max(len(series), 1)
     per_label = max(0.22 * k, _label_row_in(labels))
-    fig = _figure(1.2 + per_label * max(n, 2 / k) + (0.25 if k > 1 else 0))
+    fig = new_figure(1.2 + per_label * max(n, 2 / k) + (0.25 if k > 1 else 0))
     ax = fig.add_subplot()
     height = 0.8 / k
     positions = np.arange(n)
@@ -345,7 +350,7 @@ def bar_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
     rows = math.ceil(k / _legend_columns(series, labels)) if k > 1 else 0
     _layout(fig, labels, text, top_in=0.42 + (0.11 + 0.14 * rows if k > 1 else 0))
     _style(ax, text, fig)
-    return _render(fig, salt)
+    return render(fig, salt)
 
 
 def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, salt: str) -> str:
@@ -353,7 +358,7 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
     n, k = len(labels), max(len(series), 1)
     row = 0.2 if n <= 12 else 0.16  # long lists (32 states) must fit a page with their heading
     per_label = max(row * (1.0 if k <= 2 else 0.6 * k), _label_row_in(labels))
-    fig = _figure(1.2 + per_label * max(n, 2) + (0.25 if k > 1 else 0))
+    fig = new_figure(1.2 + per_label * max(n, 2) + (0.25 if k > 1 else 0))
     ax = fig.add_subplot()
     positions = np.arange(n)
     offset = 0.5 / k
@@ -384,14 +389,14 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
     rows = math.ceil(k / _legend_columns(series, labels)) if k > 1 else 0
     _layout(fig, labels, text, top_in=0.42 + (0.13 + 0.14 * rows if k > 1 else 0))
     _style(ax, text, fig)
-    return _render(fig, salt)
+    return render(fig, salt)
 
 
 def scatter_chart(
     x: Series, y: Series, text: ChartText, x_axis: str, salt: str, labels: Sequence[str] = ()
 ) -> str:
     """One point per area with crossed interval lines (compact for hundreds of areas)."""
-    fig = _figure(4.2)
+    fig = new_figure(4.2)
     ax = fig.add_subplot()
     xe, xl, xh, xf = x.arrays()
     ye, yl, yh, yf = y.arrays()
@@ -408,7 +413,7 @@ def scatter_chart(
     ax.grid(color="#dddddd", linewidth=0.5)
     _layout(fig, [], text, bottom_in=0.8, left_in=0.7)
     _style(ax, text, fig)
-    return _render(fig, salt)
+    return render(fig, salt)
 
 
 def forest_chart(
@@ -421,7 +426,7 @@ def forest_chart(
 ) -> str:
     """Odds ratios with intervals on a log axis, a reference line at 1, values written."""
     n = len(labels)
-    fig = _figure(1.2 + max(0.24, _label_row_in(labels)) * max(n, 2))
+    fig = new_figure(1.2 + max(0.24, _label_row_in(labels)) * max(n, 2))
     ax = fig.add_subplot()
     est = np.asarray(odds, dtype=float)
     lo = np.asarray(low, dtype=float)
@@ -443,4 +448,4 @@ def forest_chart(
     ax.xaxis.set_minor_formatter(NullFormatter())
     _layout(fig, labels, text)
     _style(ax, text, fig)
-    return _render(fig, salt)
+    return render(fig, salt)

@@ -12,10 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from analysis.indicators.quality import QUALITY_RULES, QualityRules
+
+if TYPE_CHECKING:  # shapely loads with the first map drawn
+    from shapely.geometry.base import BaseGeometry
 
 __all__ = ["AREA_LEVELS", "Area", "GroupSpec", "Methodology", "ReportData", "Wave"]
 
@@ -183,6 +187,10 @@ class ReportData:
     paradox : DataFrame, optional
         :func:`analysis.compare.paradox_table` (fear and victimization of
         each group against the rest), shown there too.
+    boundaries : mapping, optional
+        ``domain_type`` (``state``, ``municipality``) -> ``domain`` -> shapely
+        polygon in longitude/latitude; the sub-area levels that have them get
+        choropleth maps (:mod:`analysis.report.maps`).
     """
 
     wave: Wave
@@ -204,6 +212,7 @@ class ReportData:
     survey_name: Text | None = None
     fear_by_victim: pd.DataFrame | None = None
     paradox: pd.DataFrame | None = None
+    boundaries: Mapping[str, Mapping[str, BaseGeometry]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for name in ("indicators", "previous"):

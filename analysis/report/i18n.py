@@ -87,6 +87,59 @@ STRINGS: dict[str, dict[str, str]] = {
         "Insegurança percebida versus vitimização",
         "Insécurité perçue et victimation mesurée",
     ),
+    # maps (analysis/report/maps.py)
+    "sec_maps": tr("Mapas", "Maps", "Mapas", "Cartes"),
+    "map_title": tr(
+        "{level}: victimización, inseguridad percibida y brecha",
+        "{level}: victimization, perceived insecurity and the gap",
+        "{level}: vitimização, insegurança percebida e diferença",
+        "{level} : victimation, insécurité perçue et écart",
+    ),
+    "map_prevalence": tr(
+        "Víctimas de un delito (%)", "Crime victims (%)", "Vítimas de crime (%)", "Victimes (%)"
+    ),
+    "map_perceived": tr(
+        "Se sienten inseguros (%)",
+        "Feel unsafe (%)",
+        "Sentem-se inseguros (%)",
+        "Se sentent en insécurité (%)",
+    ),
+    "map_gap": tr(
+        "Brecha (puntos porcentuales)",
+        "Gap (percentage points)",
+        "Diferença (pontos percentuais)",
+        "Écart (points de pourcentage)",
+    ),
+    "map_note": tr(
+        "Brecha = porcentaje que se siente inseguro menos porcentaje de víctimas: positiva (naranja) "
+        "cuando la inseguridad percibida supera la victimización medida. Las cifras de cada área "
+        "están en la tabla de resultados por área.",
+        "Gap = percentage feeling unsafe minus percentage of victims: positive (orange) where "
+        "perceived insecurity exceeds measured victimization. Each area's figures are in the table "
+        "of results by area.",
+        "Diferença = percentual que se sente inseguro menos percentual de vítimas: positiva "
+        "(laranja) quando a insegurança percebida supera a vitimização medida. Os números de cada "
+        "área estão na tabela de resultados por área.",
+        "Écart = pourcentage se sentant en insécurité moins pourcentage de victimes : positif "
+        "(orange) lorsque l'insécurité perçue dépasse la victimation mesurée. Les chiffres de "
+        "chaque zone figurent dans le tableau des résultats par zone.",
+    ),
+    "map_low": tr(
+        "Precisión baja (**)", "Low precision (**)", "Precisão baixa (**)", "Précision faible (**)"
+    ),
+    "map_suppressed": tr(
+        "Suprimida: menos de {n} casos u otra regla de calidad",
+        "Suppressed: fewer than {n} cases or another quality rule",
+        "Suprimida: menos de {n} casos ou outra regra de qualidade",
+        "Supprimée : moins de {n} cas ou autre règle de qualité",
+    ),
+    "map_suppressed_rule": tr(
+        "Suprimida por la regla de calidad",
+        "Suppressed by the quality rule",
+        "Suprimida pela regra de qualidade",
+        "Supprimée par la règle de qualité",
+    ),
+    "map_missing": tr("Sin datos", "No data", "Sem dados", "Pas de données"),
     "sec_trust": tr(
         "Confianza y desempeño institucional",
         "Trust in institutions and their performance",

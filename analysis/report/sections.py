@@ -36,6 +36,7 @@ from analysis.report.layout import (
     SUBAREA_COLUMNS,
     ids_of,
 )
+from analysis.report.map_section import maps_section
 from analysis.report.methodology import methodology_section, rules_source
 from analysis.report.topic_sections import (
     coexistence_section,
@@ -322,6 +323,14 @@ class SectionWriter:
 
     def coexistence(self) -> Section:
         return coexistence_section(self)
+
+    def maps(self) -> Section | None:
+        """Choropleth maps of the sub-area levels that have boundaries (none for a municipality)."""
+        level, codes = self.subarea_codes()
+        levels = [(level, codes)] if codes else []
+        if self.area.level == "national" and level != "municipality":
+            levels.append(("municipality", self.current.by_type.get("municipality", [])))
+        return maps_section(self.data, self.fmt, self.current, levels, self.source, self.salt)
 
     def _trend_sentence(self) -> str:
         """Perceived trend (crime rose in the area) next to the measured change in prevalence."""

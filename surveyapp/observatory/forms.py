@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import SubmitField
+from wtforms import SelectField, SubmitField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired
 
 
 class PoliceUploadForm(FlaskForm):
@@ -21,3 +23,22 @@ class CensusUploadForm(FlaskForm):
         validators=[FileRequired("Choose a CSV file of population totals to upload.")],
     )
     submit = SubmitField("Upload population totals")
+
+
+class BoundaryUploadForm(FlaskForm):
+    level = SelectField(
+        "Level of the areas in the file",
+        choices=[
+            SelectChoice("region", "States / regions"),
+            SelectChoice("municipality", "Municipalities"),
+            SelectChoice("country", "Country outline"),
+            SelectChoice("neighbourhood", "Neighbourhoods"),
+        ],
+        default="region",
+        validators=[InputRequired("Choose the level of the areas in the file.")],
+    )
+    file = FileField(
+        "GeoJSON file of area boundaries",
+        validators=[FileRequired("Choose a GeoJSON file of area boundaries to upload.")],
+    )
+    submit = SubmitField("Upload boundaries")

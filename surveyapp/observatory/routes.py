@@ -31,8 +31,8 @@ from ..auth.decorators import role_required
 from ..errors import error_response, wants_json
 from ..extensions import csrf, db, login_manager
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, default_language, format_number
-from ..models import OutputStatus, ReportOutput, User, Wave
-from ..services import uploads
+from ..models import AreaLevel, OutputStatus, ReportOutput, User, Wave
+from ..services import boundaries, uploads
 from ..services.report_access import (
     OBSERVATORY_ROLES,
     UPLOAD_ROLES,
@@ -57,7 +57,7 @@ from ..services.reports import (
     wave_areas,
 )
 from . import exports
-from .forms import CensusUploadForm, PoliceUploadForm
+from .forms import BoundaryUploadForm, CensusUploadForm, PoliceUploadForm
 from .jobs import report_settings, start_worker
 from .texts import text
 
@@ -297,14 +297,27 @@ def wave(wave_id: int) -> ResponseReturnValue:
     choice = _choice(wave_id)
     if completed_count(db.session, choice.wave) == 0:
         return _no_data(choice)
-    rows = _rows(_table(choice, _version(choice)), choice)
+    table = _table(choice, _version(choice))
+    rows = _rows(table, choice)
     own = [r for r in rows if r["domain_type"] == choice.area.report_level]
+    from . import maps  # numpy, pandas and shapely: loaded when a page is asked for
+
     return render_template(
         "observatory/wave.html",
         choice=choice,
         rows=own,
         bars=_bars(own),
         no_data=False,
+        map_groups=maps.page_maps(
+            db.session,
+            table,
+            choice.area,
+            choice.areas,
+            language=choice.language,
+            public=choice.public,
+            min_cases=int(current_app.config["REPORT_MIN_CASES"]),
+        ),
+        hatch=maps.suppressed_fill(),
         **_page_context(choice),
     )
 
@@ -507,3 +520,49 @@ def _upload(kind: Literal["police", "census"]) -> ResponseReturnValue:
     what = "police records" if kind == "police" else "population totals"
     flash(f"{result.stored} {what} stored ({result.replaced} replaced older numbers).", "success")
     return redirect(url_for("observatory.uploads_page"))
+
+
+# ---- boundaries (maps) ----
+
+
+@bp.route("/uploads/boundaries")
+@role_required(*OBSERVATORY_ROLES)
+def boundaries_page() -> ResponseReturnValue:
+    """Boundaries stored by level and (for managers) the GeoJSON upload form."""
+    return _boundaries_page(BoundaryUploadForm())
+
+
+def _boundaries_page(
+    form: BoundaryUploadForm, result: boundaries.BoundaryResult | None = None, status: int = 200
+) -> ResponseReturnValue:
+    return render_template(
+        "observatory/boundaries.html",
+        form=form,
+        result=result,
+        summary=boundaries.boundary_summary(db.session),
+        can_upload=can_upload(_user()),
+        max_mb=round(int(current_app.config["BOUNDARY_MAX_BYTES"]) / 1e6, 1),
+    ), status
+
+
+@bp.route("/uploads/boundaries", methods=["POST"])
+@role_required(*UPLOAD_ROLES)
+def upload_boundaries() -> ResponseReturnValue:
+    """Store a GeoJSON file of one level's boundaries, or list every problem by feature."""
+    form = BoundaryUploadForm()
+    if not form.validate_on_submit():
+        return _boundaries_page(form, status=400)
+    result = boundaries.import_boundaries(
+        db.session,
+        form.file.data.read(),
+        level=AreaLevel(form.level.data),
+        by=_user(),
+        max_bytes=int(current_app.config["BOUNDARY_MAX_BYTES"]),
+        source=(form.file.data.filename or "")[:200] or None,
+    )
+    if not result.ok:
+        db.session.rollback()
+        return _boundaries_page(form, result, status=400)
+    db.session.commit()
+    flash(f"{result.stored} boundaries stored ({result.replaced} replaced older ones).", "success")
+    return redirect(url_for("observatory.boundaries_page"))

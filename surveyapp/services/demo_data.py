@@ -40,6 +40,7 @@ from ..models import (
 )
 from . import DBSession
 from .areas import create_area, walk_down
+from .boundaries import store_generated_boundaries
 from .instruments import load_instrument_files
 from .waves import create_wave, find_wave_by_slug
 
@@ -267,6 +268,7 @@ def load_simulated_wave(
     sim = _simulate(seed, wave, size)
     version = _vict_std(session)
     country, municipalities = _areas(session, seed, sim.areas, sim.census)
+    store_generated_boundaries(session, country)  # maps appear out of the box
     start, end = sim.reference_period
     created = create_wave(
         session,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import sqlalchemy as sa
@@ -34,6 +35,7 @@ from ..models import (
 )
 from . import DBSession
 from .areas import walk_up
+from .boundaries import boundaries_of
 from .dispositions import E_NOTE, tally, unit_disposition
 from .feeds import NOTES as FEEDS_NOTES
 from .reports import (
@@ -241,6 +243,18 @@ def wave_table(
     return table
 
 
+def _boundaries(session: DBSession, areas: dict[int, AreaNode]) -> dict[str, dict[str, Any]]:
+    """The stored boundaries of states and municipalities by report level and area key."""
+    levels = {AreaLevel.region: "state", AreaLevel.municipality: "municipality"}
+    nodes = [a for a in areas.values() if a.level in levels]
+    shapes = boundaries_of(session, [a.id for a in nodes])
+    out: dict[str, dict[str, Any]] = {}
+    for node in nodes:
+        if node.id in shapes:
+            out.setdefault(levels[node.level], {})[node.key] = shapes[node.id]
+    return out
+
+
 def _report_wave(wave: Wave) -> ReportWave:
     fieldwork = (
         (wave.fieldwork_start, wave.fieldwork_end)
@@ -296,6 +310,7 @@ def report_data(
         ),
         area_names=names,
         subareas=subareas,
+        boundaries=_boundaries(session, areas),
         survey_name=wave.instrument_version.title,
         previous_wave=_report_wave(previous[0]) if previous else None,
         previous=previous[1] if previous else None,

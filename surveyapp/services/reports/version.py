@@ -1,7 +1,7 @@
 """The data version: a short hash of everything a report is built from.
 
 Completed interviews and their weights, the sample, police records, census
-totals, the quality rules: new data gives a new version, so the cache never
+totals, area boundaries, the quality rules: new data gives a new version, so the cache never
 serves a report built from older data.
 """
 
@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from ...models import (
     Area,
+    AreaBoundary,
     InstrumentVersion,
     Interview,
     InterviewStatus,
@@ -72,6 +73,10 @@ def data_version(
         session, sa.func.max(PopulationTotal.id), sa.func.sum(PopulationTotal.population)
     )
     parts += _aggregates(session, sa.func.max(Area.id))
+    # maps: a new or replaced boundary redraws the reports
+    parts += _aggregates(
+        session, sa.func.max(AreaBoundary.id), sa.func.max(AreaBoundary.uploaded_at)
+    )
     text = "|".join(_fingerprint(p) for p in parts)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 

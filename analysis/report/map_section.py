@@ -1,0 +1,94 @@
+"""The report's maps: prevalence, perceived insecurity and their gap for each sub-area level."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+
+from analysis.report import maps
+from analysis.report.charts import ChartText
+from analysis.report.context import Figure, Formatter, Lookup, Section, Value
+from analysis.report.data import ReportData
+
+__all__ = ["map_figure_panels", "maps_section"]
+
+#: The perceived-insecurity indicator of each level (the question about that level)
+PERCEIVED = {"state": "insecure_state", "municipality": "insecure_muni"}
+
+
+def _minimum_cases(data: ReportData) -> int | None:
+    sizes = [r.minimum for r in data.methodology.rules.requirements if r.measure == "n"]
+    return int(max(sizes)) if sizes else None
+
+
+def _mark(value: Value | None) -> maps.Mark:
+    if value is None:
+        return "missing"
+    return maps.area_mark(value.shown, value.suppressed, value.quality)
+
+
+def map_figure_panels(
+    current: Lookup, level: str, codes: Sequence[str], titles: Mapping[str, str]
+) -> list[maps.MapPanel]:
+    """Prevalence, perceived insecurity and their gap (percentage points) by area of ``level``.
+
+    The gap is suppressed where either estimate is, and of low precision
+    where either is.
+    """
+    prevalence: dict[str, float] = {}
+    perceived: dict[str, float] = {}
+    gap: dict[str, float] = {}
+    marks: dict[str, dict[str, maps.Mark]] = {"prev": {}, "perc": {}, "gap": {}}
+    for code in codes:
+        victims = current.get(level, code, "prev_person")
+        feel = current.get(level, code, PERCEIVED[level])
+        for name, value, out in (("prev", victims, prevalence), ("perc", feel, perceived)):
+            marks[name][code] = _mark(value)
+            if value is not None:
+                out[code] = value.estimate
+        pair = (marks["prev"][code], marks["perc"][code])
+        if "missing" in pair:
+            marks["gap"][code] = "missing"
+        elif "suppressed" in pair:
+            marks["gap"][code] = "suppressed"
+        else:
+            marks["gap"][code] = "low" if "low" in pair else "shown"
+            gap[code] = perceived[code] - prevalence[code]
+    return [
+        maps.MapPanel(titles["prev"], prevalence, marks["prev"]),
+        maps.MapPanel(titles["perc"], perceived, marks["perc"]),
+        maps.MapPanel(titles["gap"], gap, marks["gap"], kind="diverging"),
+    ]
+
+
+def maps_section(
+    data: ReportData,
+    fmt: Formatter,
+    current: Lookup,
+    levels: Sequence[tuple[str, list[str]]],
+    source: str,
+    salt: Callable[[], str],
+) -> Section | None:
+    """One figure of three maps per sub-area level that has boundaries; None when none has."""
+    t = fmt.t
+    section = Section("maps", t("sec_maps"))
+    n = _minimum_cases(data)
+    legend = maps.MapLegend(
+        low=t("map_low"),
+        suppressed=t("map_suppressed", n=t.number(n, 0)) if n else t("map_suppressed_rule"),
+        missing=t("map_missing"),
+    )
+    titles = {"prev": t("map_prevalence"), "perc": t("map_perceived"), "gap": t("map_gap")}
+    for level, codes in levels:
+        shapes = {c: g for c, g in data.boundaries.get(level, {}).items() if c in set(codes)}
+        if not shapes:
+            continue
+        level_word = t("states" if level == "state" else "municipalities")
+        title = t("map_title", level=level_word)
+        text = ChartText(title, "", source, language=t.language)
+        panels = map_figure_panels(current, level, list(shapes), titles)
+        svg = maps.choropleth_figure(shapes, panels, text, legend, salt())
+        shown = any(math.isfinite(v) for p in panels for v in p.values.values())
+        if shown:
+            section.add(Figure(title, svg, t("map_note")))
+    return section if section.blocks else None
