@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "fieldwork": "Field work: assign sample units to interviewers, wave settings.",
     "init": "Create or upgrade the database and load the standard questionnaires.",
     "limiter": "Flask-Limiter maintenance & utility commands",
+    "microdata": "Write a wave's microdata files (CSV, XLSX, Stata, SPSS, Parquet) or DDI.",
     "questionnaire": "Check, convert and document questionnaire (instrument) files.",
     "report": "Write the PDF status report of a wave and area.",
     "restore": (

@@ -24,6 +24,7 @@ from questionnaires.loader import standard_instrument_paths
 from questionnaires.problems import InstrumentError
 
 from .cli_fieldwork import fieldwork_group
+from .cli_microdata import microdata_group
 from .cli_report import report_command
 from .cli_tokens import token_group
 from .extensions import db
@@ -64,6 +65,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
     app.cli.add_command(fieldwork_group)
+    app.cli.add_command(microdata_group)
     app.cli.add_command(token_group)
 
 
