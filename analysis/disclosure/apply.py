@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 
 import numpy as np
 import pandas as pd
@@ -22,7 +23,6 @@ from analysis.disclosure.recode import (
     dropped_by_policy,
     is_text,
     pseudonymize,
-    resolve_caps,
     top_code,
 )
 from analysis.disclosure.report import DisclosureReport
@@ -305,19 +305,41 @@ def _check_bands(name: str, frame: pd.DataFrame, policy: DisclosurePolicy) -> li
 
 
 def _check_caps(files: dict[str, pd.DataFrame], policy: DisclosurePolicy) -> list[Violation]:
+    """Fixed caps: no value above. Percentile caps: the largest value is not a rare one.
+
+    A percentile cap (``p99``) of the internal file cannot be recomputed from the
+    public one; what it leaves behind can: np.quantile puts at most
+    ``floor((1 - q)(n - 1))`` of ``n`` values above the cap, all now equal to
+    it, so the largest value is shared by at least that many.
+    """
     out = []
-    caps = resolve_caps(files, policy.top_codes)
-    for name, frame in files.items():
-        for column, cap in caps.items():
-            if column not in frame.columns:
-                continue
-            if is_text(frame[column]):
-                out.append(Violation(name, column, "top-coded column holds text"))
-                continue
-            values = frame[column].to_numpy(dtype=np.float64, na_value=np.nan)
-            over = int((values > cap).sum())
-            if over:
-                out.append(Violation(name, column, f"{over} values above the cap {cap:g}"))
+    for rule in policy.top_codes:
+        for name, frame in files.items():
+            for column in (str(c) for c in frame.columns if fnmatchcase(str(c), rule.pattern)):
+                if is_text(frame[column]):
+                    out.append(Violation(name, column, "top-coded column holds text"))
+                    continue
+                values = frame[column].to_numpy(dtype=np.float64, na_value=np.nan)
+                if rule.cap is not None:
+                    over = int((values > rule.cap).sum())
+                    if over:
+                        message = f"{over} values above the cap {rule.cap:g}"
+                        out.append(Violation(name, column, message))
+                    continue
+                valid = values[values >= 0]
+                if rule.quantile is None or not len(valid):
+                    continue
+                need = int(np.floor((1 - rule.quantile) * (len(valid) - 1)))
+                held = int((valid == valid.max()).sum())
+                if held < need:
+                    out.append(
+                        Violation(
+                            name,
+                            column,
+                            f"the largest value is held by {held} rows; a p{100 * rule.quantile:g} "
+                            f"top code leaves at least {need}",
+                        )
+                    )
     return out
 
 

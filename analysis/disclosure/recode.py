@@ -278,10 +278,9 @@ def pseudonymize(files: Files, policy: DisclosurePolicy, rng: np.random.Generato
         width = len(str(len(values)))
         codes = np.array([f"{i + 1:0{width}d}" for i in rng.permutation(len(values))], dtype=object)
         for frame in holders:
-            at = values.get_indexer(frame[column].astype(str))
-            blank = frame[column].isna().to_numpy()
-            frame[column] = pd.Series(
-                np.where(blank, None, codes[at]), index=frame.index, dtype=object
-            )
+            at = values.get_indexer(pd.Index(frame[column].astype(str)))
+            out = codes[at]
+            out[frame[column].isna().to_numpy()] = None
+            frame[column] = pd.Series(out, index=frame.index, dtype=object)
         done.append(column)
     return done
