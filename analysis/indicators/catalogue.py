@@ -11,15 +11,21 @@ has no indicator-specific branches. Levels and weights:
 * ``incident``: rows of the incident table, incident weight
   ``w_person * count_s / n_inc_s``;
 * ``victim``: rows of the incident table, person weight (SDG 16.3.1 uses
-  the most recent incident of each victim, one per person and type).
+  the most recent incident of each victim, one per person and type; with
+  ``once_per_victim`` each victim counts once, in the numerator when any of
+  their described incidents holds).
+
+Estimators: ``proportion`` (a 0/1 numerator), ``ratio`` (a ratio of totals),
+``mean`` (the weighted mean of a :class:`~analysis.indicators.conditions.ValueOf`
+amount or a :class:`~analysis.indicators.conditions.Score`, with its SE) and
+``difference`` (``parts[0] - parts[1]``, two indicators of the same
+respondents, linearized jointly: see :mod:`analysis.indicators.compute`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
-from typing import Literal
 
 import pandas as pd
 
@@ -33,6 +39,17 @@ from analysis.indicators.conditions import (
     Is,
     Not,
 )
+from analysis.indicators.definition import (
+    UNIT_SCALE,
+    Indicator,
+    Level,
+    Text,
+    Unit,
+    fmt,
+    item_label,
+    share,
+)
+from analysis.indicators.topics import topic_indicators
 from analysis.microdata import (
     CRIME_STEMS,
     HOUSEHOLD_STEMS,
@@ -42,49 +59,6 @@ from analysis.microdata import (
 )
 
 __all__ = ["Indicator", "UNIT_SCALE", "catalogue", "catalogue_table", "get_indicator"]
-
-Level = Literal["person", "household", "incident", "victim"]
-Unit = Literal["percent", "per_100000", "per_1000", "ratio"]
-Estimator = Literal["proportion", "ratio"]
-Text = Mapping[str, str]
-
-#: multiplier applied to estimates, standard errors and intervals
-UNIT_SCALE: dict[str, float] = {
-    "percent": 100.0,
-    "per_100000": 100_000.0,
-    "per_1000": 1_000.0,
-    "ratio": 1.0,
-}
-
-
-@dataclass(frozen=True, kw_only=True)
-class Indicator:
-    """One standard indicator.
-
-    ``estimate = Σ w·num·den / Σ w·den`` over the rows of its level, where
-    ``den`` holds on the denominator and not on ``unknown``; ``num`` is the
-    numerator condition (0/1, estimator ``proportion``) or a crime count
-    (estimator ``ratio``: a ratio of totals).
-    """
-
-    id: str
-    group: str
-    name: Text
-    definition: Text
-    level: Level
-    unit: Unit
-    estimator: Estimator
-    numerator: Condition | CountOf
-    denominator: Condition
-    unknown: Condition | None = None
-    crime_type: int | None = None
-    notes: str = ""
-
-
-def _fmt(template: Text, **labels: Text) -> dict[str, str]:
-    return {
-        lang: template[lang].format(**{k: v[lang] for k, v in labels.items()}) for lang in LANGUAGES
-    }
 
 
 def _yes(prefix: str) -> Is:
@@ -109,13 +83,6 @@ def _crime_label(code: int) -> Text:
         if choice.code == code:
             return choice.label
     raise KeyError(code)
-
-
-def _item_label(code: str) -> Text:
-    label = standard_instrument().item(code).label
-    if label is None:  # a developer error: the catalogue names a labelled item
-        raise KeyError(code)
-    return label
 
 
 _OWNS = {"car": "hh_own_car", "vpart": "hh_own_car", "vand": "hh_own_car"}
@@ -273,7 +240,7 @@ def _victimization() -> list[Indicator]:
             Indicator(
                 id=f"prev_{stem}",
                 group="victimization_type",
-                name=_fmt(by_type, crime=label),
+                name=fmt(by_type, crime=label),
                 definition=definition,
                 level=level,
                 unit="percent",
@@ -296,7 +263,7 @@ def _victimization() -> list[Indicator]:
                     id=f"prev_{stem}_owners",
                     group="victimization_type",
                     name={
-                        lang: _fmt(by_type, crime=label)[lang] + owners[lang] for lang in LANGUAGES
+                        lang: fmt(by_type, crime=label)[lang] + owners[lang] for lang in LANGUAGES
                     },
                     definition=definition,
                     level="household",
@@ -412,8 +379,8 @@ def _incidence() -> list[Indicator]:
             Indicator(
                 id=f"incidence_{stem}",
                 group="victimization_type",
-                name=_fmt(template, crime=label),
-                definition=_fmt(
+                name=fmt(template, crime=label),
+                definition=fmt(
                     tr(
                         "Delitos «{crime}» por cada 100 000 personas de 18 años y más.",
                         "Crimes '{crime}' per 100,000 persons 18+.",
@@ -547,7 +514,7 @@ def _reporting() -> list[Indicator]:
                     lang: f"{tr('No denuncia', 'Not reported', 'Não notificação', 'Non-signalement')[lang]}: {reason_label[code][lang]}"
                     for lang in LANGUAGES
                 },
-                definition=_fmt(
+                definition=fmt(
                     tr(
                         "Delitos no denunciados por «{r}», entre los no denunciados.",
                         "Unreported incidents with reason '{r}', over unreported incidents.",
@@ -581,7 +548,7 @@ def _sdg() -> list[Indicator]:
             Indicator(
                 id=f"sdg_16_1_3_{form}",
                 group="sdg",
-                name=_fmt(
+                name=fmt(
                     tr(
                         "ODS 16.1.3: violencia {w}",
                         "SDG 16.1.3: {w} violence",
@@ -590,7 +557,7 @@ def _sdg() -> list[Indicator]:
                     ),
                     w=word,
                 ),
-                definition=_fmt(
+                definition=fmt(
                     tr(
                         "Personas víctimas de violencia {w} en los últimos 12 meses, entre la población adulta.",
                         "Persons subjected to {w} violence in the last 12 months, over the adult population.",
@@ -692,7 +659,7 @@ def _sdg() -> list[Indicator]:
             Indicator(
                 id=f"sdg_16_3_1_{form}",
                 group="sdg",
-                name=_fmt(
+                name=fmt(
                     tr(
                         "ODS 16.3.1: denuncia de violencia {w}",
                         "SDG 16.3.1: reporting of {w} violence",
@@ -701,7 +668,7 @@ def _sdg() -> list[Indicator]:
                     ),
                     w=word,
                 ),
-                definition=_fmt(
+                definition=fmt(
                     tr(
                         "Víctimas de violencia {w} cuyo incidente más reciente fue denunciado ante una autoridad competente, entre las víctimas con respuesta.",
                         "Victims of {w} violence whose most recent incident was reported to competent authorities, over victims with a known answer.",
@@ -749,30 +716,6 @@ def _sdg() -> list[Indicator]:
     return out
 
 
-def _share(
-    ident: str,
-    group: str,
-    item: str,
-    yes: tuple[int, ...],
-    valid: tuple[int, ...],
-    name: Text,
-    definition: Text,
-    among: Condition | None = None,
-) -> Indicator:
-    den: Condition = Is(item, valid) if among is None else AllOf((among, Is(item, valid)))
-    return Indicator(
-        id=ident,
-        group=group,
-        name=name,
-        definition=definition,
-        level="person",
-        unit="percent",
-        estimator="proportion",
-        numerator=Is(item, yes),
-        denominator=den,
-    )
-
-
 def _perception() -> list[Indicator]:
     out: list[Indicator] = []
     levels = {
@@ -782,13 +725,13 @@ def _perception() -> list[Indicator]:
     }
     for key, where in levels.items():
         out.append(
-            _share(
+            share(
                 f"insecure_{key}",
                 "perception",
                 f"per_safe_{key}",
                 (3, 4),
                 (1, 2, 3, 4),
-                _fmt(
+                fmt(
                     tr(
                         "Percepción de inseguridad en {w}",
                         "Feels unsafe in {w}",
@@ -797,7 +740,7 @@ def _perception() -> list[Indicator]:
                     ),
                     w=where,
                 ),
-                _fmt(
+                fmt(
                     tr(
                         "Personas que se sienten algo o muy inseguras en {w}, entre las que respondieron.",
                         "Persons feeling a bit or very unsafe in {w}, over those who answered.",
@@ -810,15 +753,15 @@ def _perception() -> list[Indicator]:
         )
     for place in ("home", "transport", "street", "school", "market"):
         code = f"per_place_{place}"
-        label = _item_label(code)
+        label = item_label(code)
         out.append(
-            _share(
+            share(
                 f"unsafe_{place}",
                 "perception",
                 code,
                 (3, 4),
                 (1, 2, 3, 4),
-                _fmt(
+                fmt(
                     tr(
                         "Se siente inseguro {p}",
                         "Feels unsafe {p}",
@@ -827,7 +770,7 @@ def _perception() -> list[Indicator]:
                     ),
                     p=label,
                 ),
-                _fmt(
+                fmt(
                     tr(
                         "Personas que se sienten algo o muy inseguras {p}, entre las que van o lo usan (código 5 excluido).",
                         "Persons feeling a bit or very unsafe {p}, over those who go there or use it (code 5 excluded).",
@@ -839,7 +782,7 @@ def _perception() -> list[Indicator]:
             )
         )
     out.append(
-        _share(
+        share(
             "worry",
             "perception",
             "per_worry",
@@ -860,7 +803,7 @@ def _perception() -> list[Indicator]:
         )
     )
     out.append(
-        _share(
+        share(
             "likely",
             "perception",
             "per_likely",
@@ -885,13 +828,13 @@ def _perception() -> list[Indicator]:
         ("country", tr("el país", "the country", "o país", "le pays")),
     ):
         out.append(
-            _share(
+            share(
                 f"trend_{key}_up",
                 "perception",
                 f"per_trend_{key}",
                 (1,),
                 (1, 2, 3),
-                _fmt(
+                fmt(
                     tr(
                         "Cree que la delincuencia aumentó en {w}",
                         "Thinks crime increased in {w}",
@@ -900,7 +843,7 @@ def _perception() -> list[Indicator]:
                     ),
                     w=where,
                 ),
-                _fmt(
+                fmt(
                     tr(
                         "Personas que creen que la delincuencia en {w} aumentó respecto de hace un año.",
                         "Persons who think crime in {w} increased compared with a year ago.",
@@ -913,21 +856,21 @@ def _perception() -> list[Indicator]:
         )
     for key in ("night", "children", "transport", "weapon", "routes", "valuables", "visits"):
         code = f"avoid_{key}"
-        label = _item_label(code)
+        label = item_label(code)
         out.append(
-            _share(
+            share(
                 code,
                 "avoidance",
                 code,
                 (1,),
                 (1, 2),
-                _fmt(
+                fmt(
                     tr(
                         "Por temor, {b}", "Out of fear, did {b}", "Por medo, {b}", "Par peur, a {b}"
                     ),
                     b=label,
                 ),
-                _fmt(
+                fmt(
                     tr(
                         "Personas que, por temor a la delincuencia, {b} en los últimos 12 meses, entre las que respondieron (se excluye -9).",
                         "Persons who, for fear of crime, did {b} in the last 12 months, over those asked (-9 excluded).",
@@ -944,15 +887,15 @@ def _perception() -> list[Indicator]:
 def _institutions() -> list[Indicator]:
     out: list[Indicator] = []
     for inst in ("police", "pros", "judge", "army"):
-        label = _item_label(f"know_{inst}")
+        label = item_label(f"know_{inst}")
         out.append(
-            _share(
+            share(
                 f"trust_{inst}",
                 "institutions",
                 f"trust_{inst}",
                 (1, 2),
                 (1, 2, 3, 4),
-                _fmt(
+                fmt(
                     tr(
                         "Confianza en: {i}",
                         "Trust in: {i}",
@@ -961,7 +904,7 @@ def _institutions() -> list[Indicator]:
                     ),
                     i=label,
                 ),
-                _fmt(
+                fmt(
                     tr(
                         "Personas con mucha o algo de confianza en {i}, entre las que la identifican.",
                         "Persons with much or some trust in {i}, over those who know the institution.",
@@ -974,7 +917,7 @@ def _institutions() -> list[Indicator]:
             )
         )
     out.append(
-        _share(
+        share(
             "perf_police",
             "institutions",
             "perf_police",
@@ -996,15 +939,15 @@ def _institutions() -> list[Indicator]:
         )
     )
     for key in ("police", "officials"):
-        label = _item_label(f"corr_{key}")
+        label = item_label(f"corr_{key}")
         out.append(
-            _share(
+            share(
                 f"corruption_{key}",
                 "institutions",
                 f"corr_{key}",
                 (1, 2),
                 (1, 2, 3, 4),
-                _fmt(
+                fmt(
                     tr(
                         "Percepción de corrupción: {x}",
                         "Perceived corruption: {x}",
@@ -1013,7 +956,7 @@ def _institutions() -> list[Indicator]:
                     ),
                     x=label,
                 ),
-                _fmt(
+                fmt(
                     tr(
                         "Personas que creen que la corrupción entre {x} es muy o algo frecuente.",
                         "Persons who think corruption among {x} is very or fairly widespread.",
@@ -1031,11 +974,20 @@ def _institutions() -> list[Indicator]:
 def catalogue() -> tuple[Indicator, ...]:
     """Every standard indicator, in publication order."""
     items = (
-        _victimization() + _incidence() + _reporting() + _sdg() + _perception() + _institutions()
+        _victimization()
+        + _incidence()
+        + _reporting()
+        + _sdg()
+        + _perception()
+        + _institutions()
+        + topic_indicators()
     )
     ids = [i.id for i in items]
     if len(set(ids)) != len(ids):  # a developer error in this module
         raise RuntimeError("duplicate indicator ids in the catalogue")
+    for item in items:
+        if item.parts is not None and not set(item.parts) <= set(ids[: ids.index(item.id)]):
+            raise RuntimeError(f"{item.id}: its parts must come before it in the catalogue")
     return tuple(items)
 
 

@@ -13,8 +13,15 @@ from analysis._variance import summing_matrix
 from analysis.design import SurveyDesign
 from analysis.estimate import check_level, logit_interval, wald_interval
 from analysis.indicators.catalogue import UNIT_SCALE, Indicator, catalogue, get_indicator
-from analysis.indicators.conditions import CountOf, codes_in, evaluate, evaluate_count
-from analysis.indicators.quality import QualityRules, assess_quality
+from analysis.indicators.conditions import (
+    CountOf,
+    Score,
+    ValueOf,
+    codes_in,
+    evaluate,
+    evaluate_quantity,
+)
+from analysis.indicators.quality import QUALITY_LABELS, QualityRules, assess_quality
 from analysis.indicators.spec import DesignSpec, domain_labels, level_weights, survey_design
 
 __all__ = [
@@ -88,7 +95,12 @@ def add_domain_columns(respondents: pd.DataFrame, age: str = "dem_age") -> pd.Da
 
 
 def _has_data(ind: Indicator, respondents: pd.DataFrame, incidents: pd.DataFrame | None) -> bool:
-    """Whether any numerator code is a column (a dropped standard item is absent)."""
+    """Whether any numerator code is a column (a dropped standard item is absent).
+
+    A difference has data when both its parts have.
+    """
+    if ind.parts is not None:
+        return all(_has_data(get_indicator(p), respondents, incidents) for p in ind.parts)
     table = respondents if ind.level in ("person", "household") else incidents
     if table is None:
         return True  # reported as "needs the incident table"
@@ -101,6 +113,14 @@ def _select(indicators: Sequence[str] | None) -> list[Indicator]:
     if isinstance(indicators, str):
         indicators = [indicators]
     return [get_indicator(ident) for ident in indicators]
+
+
+def _with_parts(selected: list[Indicator]) -> list[Indicator]:
+    """``selected`` and the parts of its differences, in catalogue order."""
+    wanted = {i.id for i in selected}
+    for ind in selected:
+        wanted |= set(ind.parts or ())
+    return [i for i in catalogue() if i.id in wanted]
 
 
 def indicator_variables(
@@ -120,6 +140,11 @@ def indicator_variables(
     keeps the whole design.
     """
     n = len(respondents)
+    if indicator.parts is not None:
+        raise ValueError(
+            f"indicator {indicator.id!r} is a difference; take the variables of its parts "
+            f"({', '.join(indicator.parts)})"
+        )
     if indicator.level in ("person", "household"):
         den = evaluate(indicator.denominator, respondents)
         unknown = (
@@ -128,8 +153,8 @@ def indicator_variables(
             else np.zeros(n, dtype=bool)
         )
         den = den & ~unknown
-        if isinstance(indicator.numerator, CountOf):
-            num = evaluate_count(indicator.numerator, respondents)
+        if isinstance(indicator.numerator, CountOf | ValueOf | Score):
+            num = evaluate_quantity(indicator.numerator, respondents)
         else:
             num = evaluate(indicator.numerator, respondents).astype(np.float64)
         return {
@@ -142,8 +167,8 @@ def indicator_variables(
         raise ValueError(f"indicator {indicator.id!r} needs the incident table")
     if respondent_id not in incidents.columns:
         raise ValueError(f"incident table lacks the respondent id column {respondent_id!r}")
-    if isinstance(indicator.numerator, CountOf):  # a developer error in the catalogue
-        raise TypeError(f"incident indicator {indicator.id!r} cannot count crimes")
+    if isinstance(indicator.numerator, CountOf | ValueOf | Score):  # a catalogue error
+        raise TypeError(f"incident indicator {indicator.id!r} needs a 0/1 numerator")
     inc_den = evaluate(indicator.denominator, incidents)
     inc_num = evaluate(indicator.numerator, incidents) & inc_den
     if indicator.level == "incident":
@@ -162,6 +187,10 @@ def indicator_variables(
     num = np.bincount(position[valid], weights=factor[valid] * inc_num[valid], minlength=n)
     den = np.bincount(position[valid], weights=factor[valid], minlength=n)
     cases = np.bincount(position[valid], minlength=n).astype(np.float64)
+    if indicator.once_per_victim:  # each victim once: in the numerator if any incident holds
+        den = (den > 0).astype(np.float64)
+        num = ((num > 0) & (den > 0)).astype(np.float64)
+        cases = den
     return {"num": num, "den": den, "unknown": np.zeros(n, dtype=bool), "cases": cases}
 
 
@@ -301,8 +330,8 @@ def _incident_frame(
     y[n_inc:] = np.nan
     den[n_inc:] = 0.0
     for j, ind in enumerate(group):
-        if isinstance(ind.numerator, CountOf):  # a developer error in the catalogue
-            raise TypeError(f"incident indicator {ind.id!r} cannot count crimes")
+        if isinstance(ind.numerator, CountOf | ValueOf | Score):  # a catalogue error
+            raise TypeError(f"incident indicator {ind.id!r} needs a 0/1 numerator")
         inc_den = evaluate(ind.denominator, table)
         inc_num = evaluate(ind.numerator, table)
         y[:n_inc, j] = np.nan
@@ -393,16 +422,23 @@ def compute_indicators(
     selected = _select(indicators)
     absent = [i for i in selected if not _has_data(i, respondents, incidents)]
     if indicators is not None and absent:
+        first = absent[0]
+        codes = {
+            c for p in first.parts or (first.id,) for c in codes_in(get_indicator(p).numerator)
+        }
         raise ValueError(
-            f"indicator {absent[0].id!r}: none of its numerator codes "
-            f"({', '.join(sorted(set(codes_in(absent[0].numerator))))}) is in the data"
+            f"indicator {first.id!r}: none of its numerator codes "
+            f"({', '.join(sorted(codes))}) is in the data"
         )
     selected = [i for i in selected if i not in absent]
     if incidents is None:
-        needs = [i.id for i in selected if i.level in ("incident", "victim")]
+        needs = [i.id for i in selected if _needs_incidents(i)]
         if indicators is not None and needs:
             raise ValueError(f"indicator(s) {', '.join(needs)} need the incident table")
-        selected = [i for i in selected if i.level not in ("incident", "victim")]
+        selected = [i for i in selected if not _needs_incidents(i)]
+    asked = {i.id for i in selected}
+    differences = [i for i in selected if i.parts is not None]
+    selected = [i for i in _with_parts(selected) if i.parts is None]
     if spec.respondent_id in respondents.columns:
         if respondents[spec.respondent_id].duplicated().any():
             raise ValueError(f"respondent id column {spec.respondent_id!r} has duplicates")
@@ -447,13 +483,107 @@ def compute_indicators(
             )
         design = survey_design(data, spec, weights=weights)
         pieces += _estimates(design, variables, by_columns)
+    if differences:
+        design = survey_design(frame[keep], spec, weights=person_w)
+        for ind in differences:
+            pieces += _difference(design, ind, frame, incidents, spec, by_columns)
     if not pieces:
         return _finish(pd.DataFrame(columns=INDICATOR_COLUMNS), level, quality)
     order = ("indicator", "domain_type", "domain", "estimate", "se", "df", "deff", "n")
     result = pd.DataFrame(
         {key: np.concatenate([p[key] for p in pieces]) for key in (*order, "unknown_share")}
     )
-    return _finish(result, level, quality)
+    result = _finish(result, level, quality)
+    return result[result["indicator"].isin(asked)].reset_index(drop=True)
+
+
+def _needs_incidents(ind: Indicator) -> bool:
+    if ind.parts is not None:
+        return any(_needs_incidents(get_indicator(p)) for p in ind.parts)
+    return ind.level in ("incident", "victim")
+
+
+def _difference(
+    design: SurveyDesign,
+    ind: Indicator,
+    frame: pd.DataFrame,
+    incidents: pd.DataFrame | None,
+    spec: DesignSpec,
+    by_columns: Mapping[str, str | None],
+) -> list[dict[str, np.ndarray]]:
+    r"""A difference of two person-weighted indicators in every domain, linearized jointly.
+
+    Both parts are ratios of respondent totals, :math:`\hat R_k = \sum_i w_i
+    y_{ki} / \sum_i w_i x_{ki}` (a mean: :math:`x` the 0/1 denominator; an
+    incident-level rate: sums over the respondent's incidents of
+    ``inc_factor`` times the condition). The difference :math:`\hat R_1 -
+    \hat R_2` in domain :math:`d` is linearized as
+
+    .. math:: z_{di} = w_i \delta_{di} \left[\frac{y_{1i} - \hat R_{1d} x_{1i}}{\hat X_{1d}}
+              - \frac{y_{2i} - \hat R_{2d} x_{2i}}{\hat X_{2d}}\right]
+
+    and its variance is that of the total of :math:`z_d` under the design, so
+    that the covariance of the two parts (the same respondents, the same
+    PSUs) is accounted for. R: ``svycontrast(svytotal(~y1 + x1 + y2 + x2,
+    subset(des, d)), quote(y1/x1 - y2/x2))``.
+    """
+    assert ind.parts is not None  # only differences come here
+    first, second = (
+        indicator_variables(get_indicator(p), frame, incidents, spec.respondent_id)
+        for p in ind.parts
+    )
+    w = design.weights
+    n = len(frame)
+    tables = []
+    for name, by in by_columns.items():
+        if by is None:
+            code = np.zeros(n, dtype=np.int64)
+            labels = np.array(["national"], dtype=object)
+        else:
+            values = frame[by]
+            present = values.notna().to_numpy()
+            levels = pd.Index(pd.unique(values[present])).sort_values()
+            code = np.full(n, -1, dtype=np.int64)
+            code[present] = levels.get_indexer(pd.Index(values[present]))
+            labels = domain_labels(pd.Series(levels, dtype=object)).to_numpy(dtype=object)
+        n_dom = labels.size
+        inside = code >= 0
+        z = np.zeros((n, n_dom))
+        est = np.zeros(n_dom)
+        for part, sign in ((first, 1.0), (second, -1.0)):
+            y = np.nan_to_num(part["num"])
+            x = np.where(np.isnan(part["num"]), 0.0, part["den"])
+            y_tot = np.bincount(code[inside], weights=(w * y)[inside], minlength=n_dom)
+            x_tot = np.bincount(code[inside], weights=(w * x)[inside], minlength=n_dom)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratio = y_tot / x_tot
+                rows = np.flatnonzero(inside)
+                z[rows, code[rows]] += (
+                    sign * w[rows] * (y[rows] - ratio[code[rows]] * x[rows]) / x_tot[code[rows]]
+                )
+            est = est + sign * ratio
+        variance = np.diag(np.atleast_2d(design._variance(np.nan_to_num(z))))
+        rows = np.flatnonzero(inside & (w > 0))
+        df = design._domain_df(rows, code[rows], n_dom).astype(np.float64)
+        cases = np.minimum(
+            np.bincount(code[inside], weights=first["cases"][inside], minlength=n_dom),
+            np.bincount(code[inside], weights=second["cases"][inside], minlength=n_dom),
+        )
+        est = np.where(np.isfinite(est), est, np.nan)
+        tables.append(
+            {
+                "indicator": np.full(n_dom, ind.id, dtype=object),
+                "domain_type": np.full(n_dom, name, dtype=object),
+                "domain": labels,
+                "estimate": est,
+                "se": np.where(np.isfinite(est), np.sqrt(variance), np.nan),
+                "df": df,
+                "deff": np.full(n_dom, np.nan),
+                "n": cases,
+                "unknown_share": np.full(n_dom, np.nan),
+            }
+        )
+    return tables
 
 
 def _finish(result: pd.DataFrame, level: float, quality: str | QualityRules) -> pd.DataFrame:
@@ -461,20 +591,26 @@ def _finish(result: pd.DataFrame, level: float, quality: str | QualityRules) -> 
         return result.reindex(columns=list(INDICATOR_COLUMNS))
     units = {i.id: i.unit for i in catalogue()}
     result["unit"] = result["indicator"].map(units)
-    estimators = {i.id: i.estimator for i in catalogue()}
+    estimators = result["indicator"].map({i.id: i.estimator for i in catalogue()})
     est = result["estimate"].to_numpy(dtype=np.float64)
     se = result["se"].to_numpy(dtype=np.float64)
     df = result["df"].to_numpy(dtype=np.float64)
     low, high = wald_interval(est, se, df, level)
-    # a rate of crime counts cannot be negative: its Wald limit stops at 0
-    low = np.where(np.isfinite(low), np.maximum(low, 0.0), low)
+    # a rate of crime counts, an amount or a score cannot be negative: the Wald limit
+    # stops at 0 (a difference can be negative)
+    signed = (estimators == "difference").to_numpy()
+    low = np.where(np.isfinite(low) & ~signed, np.maximum(low, 0.0), low)
     # a proportion gets the logit interval on whatever scale it is shown (percent or per
-    # 100,000), so the same estimate has the same interval, scaled, in every unit
-    percent = (result["unit"] == "percent").to_numpy() | (
-        result["indicator"].map(estimators) == "proportion"
-    ).to_numpy()
+    # 100,000), so the same estimate has the same interval, scaled, in every unit; a mean
+    # shown in percent (of a share answered 0-10) keeps R's svymean interval (Wald)
+    percent = (
+        (result["unit"] == "percent").to_numpy()
+        & estimators.isin(("proportion", "ratio")).to_numpy()
+    ) | (estimators == "proportion").to_numpy()
     share = percent & (est > 0) & (est < 1)
-    logit_low, logit_high = logit_interval(np.where(share, est, 0.5), se, df, level)
+    logit_low, logit_high = logit_interval(
+        np.where(share, est, 0.5), np.where(share, se, 0.0), df, level
+    )
     low = np.where(share, logit_low, low)
     high = np.where(share, logit_high, high)
     # 0% or 100%: the logit interval degenerates; use Clopper-Pearson on the n cases
@@ -499,4 +635,36 @@ def _finish(result: pd.DataFrame, level: float, quality: str | QualityRules) -> 
     result["n"] = result["n"].round().astype(np.int64)
     flags = assess_quality(result, quality)
     result = pd.concat([result, flags], axis=1)
+    _quality_of_parts(result)
     return result[list(INDICATOR_COLUMNS)]
+
+
+def _quality_of_parts(result: pd.DataFrame) -> None:
+    """A difference is as good as the worse of its parts in the same domain (in place).
+
+    Its CV says nothing (a gap near 0 has a huge CV however precise); its
+    label, suppression and reasons are those of the worse part, so a gap
+    is never published where one of its parts is suppressed.
+    """
+    rank: dict[str, int] = {label: k for k, label in enumerate(QUALITY_LABELS)}
+    key = list(zip(result["indicator"], result["domain_type"], result["domain"], strict=True))
+    position = {k: i for i, k in enumerate(key)}
+    quality = result["quality"].to_numpy(dtype=object).copy()
+    suppressed = result["suppressed"].to_numpy(dtype=bool).copy()
+    reason = result["reason"].to_numpy(dtype=object).copy()
+    parts_of = {i.id: i.parts for i in catalogue() if i.parts is not None}
+    for i, (ident, domain_type, domain) in enumerate(key):
+        parts = parts_of.get(ident)
+        if parts is None:
+            continue
+        rows = [position[p] for p in ((q, domain_type, domain) for q in parts) if p in position]
+        if len(rows) < len(parts):
+            quality[i], suppressed[i] = "insufficient", True
+            reason[i] = "a part of the difference has no estimate"
+            continue
+        worst = max(rows, key=lambda j: rank[str(quality[j])])
+        quality[i], suppressed[i] = quality[worst], suppressed[worst]
+        reason[i] = "; ".join(f"{key[j][0]}: {reason[j]}" for j in rows if reason[j])
+    result["quality"] = quality
+    result["suppressed"] = suppressed
+    result["reason"] = reason

@@ -20,13 +20,18 @@ __all__ = [
     "AllOf",
     "Always",
     "AnyOf",
+    "Between",
     "Condition",
     "CountOf",
     "Is",
     "Not",
+    "Quantity",
+    "Score",
+    "ValueOf",
     "codes_in",
     "evaluate",
     "evaluate_count",
+    "evaluate_quantity",
 ]
 
 
@@ -36,6 +41,20 @@ class Is:
 
     item: str
     codes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Between:
+    """The value of ``item`` is a number from ``low`` to ``high`` (false when blank or absent).
+
+    For answers that are amounts or counts rather than codes, e.g. "answered
+    with an amount" ``Between("prot_cost", 0, 1e9)`` (special answers are
+    negative and fall outside).
+    """
+
+    item: str
+    low: float
+    high: float
 
 
 @dataclass(frozen=True)
@@ -64,7 +83,7 @@ class Always:
     """Every row (e.g. "all respondents")."""
 
 
-Condition = Is | Not | AnyOf | AllOf | Always
+Condition = Is | Between | Not | AnyOf | AllOf | Always
 
 
 @dataclass(frozen=True)
@@ -78,10 +97,42 @@ class CountOf:
     prefixes: tuple[str, ...]  # e.g. ("pv_rob", "hv_burg")
 
 
-def codes_in(node: Condition | CountOf) -> Iterator[str]:
+@dataclass(frozen=True)
+class ValueOf:
+    """The answer of a numeric item times ``scale``, for the mean of an amount or a score.
+
+    Blank where not answered or answered with a special code (-8/-9), except
+    where ``zero_when`` holds: there the value is 0 (e.g. the spending of a
+    household that took no measure, which was not asked the amount).
+    """
+
+    item: str
+    scale: float = 1.0
+    zero_when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Score:
+    """How many of ``parts`` hold (e.g. the disorder behaviours reported, 0 to 7)."""
+
+    parts: tuple[Condition, ...]
+
+
+#: a numerator that is a number per row rather than a 0/1 condition
+Quantity = CountOf | ValueOf | Score
+
+
+def codes_in(node: Condition | Quantity) -> Iterator[str]:
     """Every questionnaire code a node refers to (for catalogue checks)."""
-    if isinstance(node, Is):
+    if isinstance(node, Is | Between):
         yield node.item
+    elif isinstance(node, ValueOf):
+        yield node.item
+        if node.zero_when is not None:
+            yield from codes_in(node.zero_when)
+    elif isinstance(node, Score):
+        for part in node.parts:
+            yield from codes_in(part)
     elif isinstance(node, Not):
         yield from codes_in(node.part)
     elif isinstance(node, AnyOf | AllOf):
@@ -115,6 +166,11 @@ def evaluate(node: Condition, table: pd.DataFrame) -> np.ndarray:
         if values is None:
             return np.zeros(n, dtype=bool)
         return np.isin(values, np.asarray(node.codes, dtype=np.float64))
+    if isinstance(node, Between):
+        values = _values(table, node.item)
+        if values is None:
+            return np.zeros(n, dtype=bool)
+        return (values >= node.low) & (values <= node.high)
     if isinstance(node, Not):
         return ~evaluate(node.part, table)
     if isinstance(node, AnyOf):
@@ -141,3 +197,23 @@ def evaluate_count(node: CountOf, table: pd.DataFrame) -> np.ndarray:
         count = np.where(np.isnan(n) | (n < 0), 1.0, n)
         total += np.where(yes, count, 0.0)
     return total
+
+
+def evaluate_quantity(node: Quantity, table: pd.DataFrame) -> np.ndarray:
+    """Float array: the number of each row (NaN where a :class:`ValueOf` has no value)."""
+    if isinstance(node, CountOf):
+        return evaluate_count(node, table)
+    if isinstance(node, Score):
+        total = np.zeros(len(table))
+        for part in node.parts:
+            total += evaluate(part, table)
+        return total
+    if isinstance(node, ValueOf):
+        values = _values(table, node.item)
+        if values is None:
+            values = np.full(len(table), np.nan)
+        values = np.where(values < 0, np.nan, values) * node.scale
+        if node.zero_when is not None:
+            values = np.where(evaluate(node.zero_when, table), 0.0, values)
+        return values
+    raise TypeError(f"not a quantity: {node!r}")

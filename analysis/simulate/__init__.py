@@ -23,6 +23,7 @@ from analysis.simulate.answers import Respondents, make_answers
 from analysis.simulate.model import Effects, Where, expected_crimes, make_effects, truth_table
 from analysis.simulate.population import AGE_LABELS, Population, make_population
 from analysis.simulate.sample import draw_sample, weight_sample
+from analysis.simulate.topics import add_topic_answers, topic_truth
 
 __all__ = ["DEFAULT_WAVE2_CHANGE", "SimulatedWave", "simulate_country"]
 
@@ -217,9 +218,11 @@ def simulate_country(
     frame["weight"] = person_w.to_numpy()
     frame["weight_household"] = household_w.to_numpy()
     responding = frame[frame["responded"]].reset_index(drop=True)
-    docs = make_answers(
-        stream, _respondent_covariates(responding, population), effects, special_rate, year - 1
-    )
+    people = _respondent_covariates(responding, population)
+    docs = make_answers(stream, people, effects, special_rate, year - 1)
+    # the later modules from a stream of their own: the answers above do not depend on them
+    topics = np.random.default_rng(np.random.SeedSequence([seed, wave, 1]))
+    add_topic_answers(topics, docs, people.at, effects, special_rate)
     meta = [
         "interview_id",
         "wave",
@@ -248,7 +251,10 @@ def simulate_country(
         frame=frame,
         areas=population.areas,
         census=population.census(),
-        truth=truth_table(population, effects)[["indicator", "domain_type", "domain", "value"]],
+        truth=pd.concat(
+            [truth_table(population, effects), topic_truth(population, effects)],
+            ignore_index=True,
+        )[["indicator", "domain_type", "domain", "value"]],
         police=_police(stream, population, crimes, year - 1),
         crimes=crimes,
         weighting=diagnostics,

@@ -228,11 +228,9 @@ def expected_crimes(population: Population, effects: Effects) -> pd.DataFrame:
     Columns ``municipality, crime_type, crimes, reported, with_file``: personal
     crimes summed over adults, household crimes over households.
     """
-    blocks = population.blocks
     adults = population.adults
     hh = population.households
-    mun_index = pd.Index(population.areas["municipality"]).get_indexer(blocks["municipality"])
-    state_index = pd.Index(sorted(population.areas["state"].unique())).get_indexer(blocks["state"])
+    state_index, mun_index = _block_positions(population)
     person_block = hh["block"].to_numpy()[adults["household"].to_numpy()]
     people = Where(
         state_index[person_block],
@@ -241,14 +239,7 @@ def expected_crimes(population: Population, effects: Effects) -> pd.DataFrame:
         adults["sex"].to_numpy(),
         adults["age_group"].to_numpy(),
     )
-    hb = hh["block"].to_numpy()
-    homes = Where(
-        state_index[hb],
-        mun_index[hb],
-        hb,
-        np.ones(hb.size, dtype=np.int64),
-        np.zeros(hb.size, dtype=np.int64),
-    )
+    homes, _ = home_cells(population)
     rows = []
     for stem, params in CRIME_PARAMS.items():
         at = homes if params[1] else people
@@ -292,18 +283,8 @@ def truth_table(population: Population, effects: Effects) -> pd.DataFrame:
     """
     blocks = population.blocks
     hh = population.households
-    adults = population.adults
-    person_block = hh["block"].to_numpy()[adults["household"].to_numpy()]
-    key = person_block * 8 + (adults["sex"].to_numpy() - 1) * 4 + adults["age_group"].to_numpy()
-    counts = np.bincount(key, minlength=len(blocks) * 8)
-    cells = np.flatnonzero(counts)
-    n = counts[cells].astype(np.float64)
-    block = cells // 8
-    sex = (cells % 8) // 4 + 1
-    group = cells % 4
-    mun_index = pd.Index(population.areas["municipality"]).get_indexer(blocks["municipality"])
-    state_index = pd.Index(sorted(population.areas["state"].unique())).get_indexer(blocks["state"])
-    at = Where(state_index[block], mun_index[block], block, sex, group)
+    n, at, labels = person_cells(population)
+    block = at.block
 
     # adult-weighted ownership share per block (household crimes per adult)
     hh_adults = hh["adults"].to_numpy().astype(np.float64)
@@ -348,6 +329,46 @@ def truth_table(population: Population, effects: Effects) -> pd.DataFrame:
     for form, stem in (("physical", "assault"), ("psychological", "threat"), ("sexual", "sex")):
         parts[f"sdg_16_1_3_{form}"] = (n * p[stem], n, 100.0)
 
+    frames = [
+        aggregate_truth(ident, num, den, scale, labels)
+        for ident, (num, den, scale) in parts.items()
+    ]
+    frames.extend(_household_truth(population, effects))
+    table = pd.concat(frames, ignore_index=True)
+    return table[["indicator", "domain_type", "domain", "value", "numerator", "denominator"]]
+
+
+def _household_truth(population: Population, effects: Effects) -> list[pd.DataFrame]:
+    """Household prevalence (any household crime), one weight per household: nation, state, municipality."""
+    hh = population.households
+    homes, labels = home_cells(population)
+    spared = np.ones(homes.block.size)
+    for stem in HOUSEHOLD:
+        p = crime_probability(stem, effects, homes)
+        if stem in OWNERSHIP:
+            p = p * hh[OWNERSHIP[stem]].to_numpy()
+        spared *= 1.0 - p
+    return [aggregate_truth("prev_household", 1.0 - spared, np.ones(spared.size), 100.0, labels)]
+
+
+def person_cells(population: Population) -> tuple[np.ndarray, Where, dict[str, np.ndarray]]:
+    """The adults of the population as cells (block x sex x age group).
+
+    Returns the adults in each cell, the cells' positions (:class:`Where`)
+    and their labels in every person domain (national, state, municipality,
+    sex, age_group, youth).
+    """
+    blocks = population.blocks
+    hh = population.households
+    adults = population.adults
+    person_block = hh["block"].to_numpy()[adults["household"].to_numpy()]
+    key = person_block * 8 + (adults["sex"].to_numpy() - 1) * 4 + adults["age_group"].to_numpy()
+    counts = np.bincount(key, minlength=len(blocks) * 8)
+    cells = np.flatnonzero(counts)
+    block = cells // 8
+    sex = (cells % 8) // 4 + 1
+    group = cells % 4
+    state_index, mun_index = _block_positions(population)
     labels = {
         "national": np.full(cells.size, "national", dtype=object),
         "state": blocks["state"].to_numpy()[block],
@@ -356,27 +377,15 @@ def truth_table(population: Population, effects: Effects) -> pd.DataFrame:
         "age_group": np.asarray(AGE_LABELS, dtype=object)[group],
         "youth": np.where(group == 0, "18-29", "30+").astype(object),
     }
-    frames = []
-    for ident, (num, den, scale) in parts.items():
-        for domain_type, label in labels.items():
-            sums = pd.DataFrame({"domain": label, "numerator": num, "denominator": den})
-            agg = sums.groupby("domain", sort=True).sum().reset_index()
-            agg.insert(0, "domain_type", domain_type)
-            agg.insert(0, "indicator", ident)
-            agg["value"] = scale * agg["numerator"] / agg["denominator"]
-            frames.append(agg)
-    frames.extend(_household_truth(population, effects, state_index, mun_index))
-    table = pd.concat(frames, ignore_index=True)
-    return table[["indicator", "domain_type", "domain", "value", "numerator", "denominator"]]
+    at = Where(state_index[block], mun_index[block], block, sex, group)
+    return counts[cells].astype(np.float64), at, labels
 
 
-def _household_truth(
-    population: Population, effects: Effects, state_index: np.ndarray, mun_index: np.ndarray
-) -> list[pd.DataFrame]:
-    """Household prevalence (any household crime), one weight per household: nation, state, municipality."""
-    hh = population.households
+def home_cells(population: Population) -> tuple[Where, dict[str, np.ndarray]]:
+    """Every household (sex 1 and age group 0 as placeholders) and its national, state and municipality labels."""
     blocks = population.blocks
-    hb = hh["block"].to_numpy()
+    hb = population.households["block"].to_numpy()
+    state_index, mun_index = _block_positions(population)
     homes = Where(
         state_index[hb],
         mun_index[hb],
@@ -384,23 +393,31 @@ def _household_truth(
         np.ones(hb.size, dtype=np.int64),
         np.zeros(hb.size, dtype=np.int64),
     )
-    spared = np.ones(hb.size)
-    for stem in HOUSEHOLD:
-        p = crime_probability(stem, effects, homes)
-        if stem in OWNERSHIP:
-            p = p * hh[OWNERSHIP[stem]].to_numpy()
-        spared *= 1.0 - p
     labels = {
         "national": np.full(hb.size, "national", dtype=object),
         "state": blocks["state"].to_numpy()[hb],
         "municipality": blocks["municipality"].to_numpy()[hb],
     }
-    out = []
+    return homes, labels
+
+
+def _block_positions(population: Population) -> tuple[np.ndarray, np.ndarray]:
+    blocks = population.blocks
+    mun_index = pd.Index(population.areas["municipality"]).get_indexer(blocks["municipality"])
+    state_index = pd.Index(sorted(population.areas["state"].unique())).get_indexer(blocks["state"])
+    return state_index, mun_index
+
+
+def aggregate_truth(
+    ident: str, num: np.ndarray, den: np.ndarray, scale: float, labels: dict[str, np.ndarray]
+) -> pd.DataFrame:
+    """``scale * sum(num) / sum(den)`` of indicator ``ident`` in every domain of ``labels``."""
+    frames = []
     for domain_type, label in labels.items():
-        sums = pd.DataFrame({"domain": label, "numerator": 1.0 - spared, "denominator": 1.0})
+        sums = pd.DataFrame({"domain": label, "numerator": num, "denominator": den})
         agg = sums.groupby("domain", sort=True).sum().reset_index()
         agg.insert(0, "domain_type", domain_type)
-        agg.insert(0, "indicator", "prev_household")
-        agg["value"] = 100.0 * agg["numerator"] / agg["denominator"]
-        out.append(agg)
-    return out
+        agg.insert(0, "indicator", ident)
+        agg["value"] = scale * agg["numerator"] / agg["denominator"]
+        frames.append(agg)
+    return pd.concat(frames, ignore_index=True)

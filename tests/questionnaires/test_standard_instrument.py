@@ -121,6 +121,12 @@ def test_codes_follow_the_naming_scheme(instrument: Instrument) -> None:
         "perf_",
         "corr_",
         "brib_",
+        "media_",
+        "youth_",
+        "dis_",
+        "nbhd_",
+        "prot_",
+        "part_",
     )
     for item in instrument.items():
         assert item.code.startswith(prefixes) or item.code in ("n_incidents", "incident"), item.code
@@ -203,10 +209,23 @@ def base_forms() -> dict[str, Form]:
             "per_trend_area": "2",
             "per_trend_country": "1",
         },
+        "media": {"media_freq": "2", "media_channels": ["1", "5", "6"], "media_where": "1"},
+        "youth": {"youth_share": "7", "youth_trend": "1"},
         "avoidance": {
             f"avoid_{x}": "2"
             for x in ("night", "children", "transport", "weapon", "routes", "valuables", "visits")
         },
+        "coexistence": {
+            **{
+                f"dis_{x}": "2"
+                for x in ("drinking", "drugs", "gangs", "vandalism", "shots", "robbery", "fights")
+            },
+            "dis_drinking": "1",
+            "nbhd_sat_lighting": "3",
+            "nbhd_sat_spaces": "2",
+            "nbhd_sat_life": "-8",
+        },
+        "protection": {"prot_measures": ["1", "5"], "prot_cost": "2500"},
         "institutions": {
             **{f"know_{x}": "1" for x in ("police", "pros", "judge", "army")},
             **{f"trust_{x}": "2" for x in ("police", "pros", "judge", "army")},
@@ -214,6 +233,7 @@ def base_forms() -> dict[str, Form]:
             "corr_police": "1",
             "corr_officials": "2",
         },
+        "participation": {"part_meeting": "1", "part_joint": "2", "part_trust_localgov": "3"},
         "bribery": {"brib_contact": ["0"]},
         "closing": {},
     }
@@ -240,6 +260,7 @@ def incident_form(**overrides: Any) -> Form:
         "inc_place": "3",
         "inc_time": "3",
         "inc_offenders": "2",
+        "inc_offender_age": "2",
         "inc_offender_known": "3",
         "inc_weapon": "1",
         "inc_weapon_type": "2",
@@ -284,6 +305,10 @@ def non_victim(instrument: Instrument) -> tuple[Interview, list[str]]:
     forms["hv_bike"] = {"hv_bike_5y": "1", "hv_bike_12m": "2", "hv_bike_n": "4"}
     forms["hv_aburg"] = {"hv_aburg_5y": "-8"}
     forms["pv_fraud"] = {"pv_fraud_5y": "1", "pv_fraud_12m": "-8"}
+    # Never follows crime news (channels typed anyway are ignored); took no protective measure.
+    forms["media"] = {"media_freq": "5", "media_channels": ["2"], "media_where": "2"}
+    forms["youth"] = {"youth_share": "-8", "youth_trend": "2"}
+    forms["protection"] = {"prot_measures": ["0"], "prot_cost": "100"}
     interview = new_interview(instrument, "es")
     return interview, walk(interview, forms)
 
@@ -330,8 +355,15 @@ def refuser(instrument: Instrument) -> tuple[Interview, list[str]]:
         "inc_medical": "1",
         "inc_reported": "-9",
         "inc_file": "1",
+        "inc_offender_age": "-9",
     }
     forms["per_safety"]["per_dark"] = "-9"
+    forms["protection"] = {"prot_measures": ["-8"], "prot_cost": "300"}
+    forms["participation"] = {
+        "part_meeting": "-9",
+        "part_joint": "-9",
+        "part_trust_localgov": "-8",
+    }
     forms["institutions"].update(know_pros="2", know_judge="2")
     forms["avoidance"] = {
         f"avoid_{x}": "-9"
@@ -387,6 +419,8 @@ def every_crime(instrument: Instrument) -> tuple[Interview, list[str]]:
         "corr_police": "-8",
         "corr_officials": "3",
     }
+    forms["media"] = {"media_freq": "-8"}
+    forms["protection"] = {"prot_measures": ["2", "3", "4", "6", "7"], "prot_cost": "-8"}
     forms["bribery"] = {"brib_contact": ["5", "10"], "brib_asked": "2", "brib_paid": "2"}
     interview = new_interview(instrument, "pt")
     return interview, walk(interview, forms)
@@ -416,6 +450,10 @@ def test_non_victim_sees_no_incident_pages(instrument: Instrument) -> None:
     assert answers["brib_contact"] == [0] and answers["brib_any_contact"] == 0
     assert "brib_asked" not in answers and "brib_paid" not in answers
     assert answers["per_safe_state"] == 4
+    assert answers["media_freq"] == 5 and not {"media_channels", "media_where"} & set(answers)
+    assert answers["youth_share"] == -8 and answers["youth_trend"] == 2
+    assert answers["prot_measures"] == [0] and answers["prot_any"] == 0
+    assert "prot_cost" not in answers  # typed, but nothing was taken
 
 
 def test_victim_of_three_crimes_gets_three_titled_incident_pages(instrument: Instrument) -> None:
@@ -472,6 +510,16 @@ def test_victim_of_three_crimes_gets_three_titled_incident_pages(instrument: Ins
     assert "trust_army" not in answers and answers["trust_police"] == 2
     assert answers["brib_any_contact"] == 1
     assert (answers["brib_asked"], answers["brib_paid"], answers["brib_paid_to"]) == (1, 1, [2])
+    # The new modules: offenders' age in each robbery, measures with their cost.
+    assert robbery["inc_offender_age"] == 2 and attempt["inc_offender_age"] == 2
+    assert answers["media_channels"] == [1, 5, 6] and answers["youth_share"] == 7
+    assert answers["dis_drinking"] == 1 and answers["nbhd_sat_life"] == -8
+    assert (answers["prot_measures"], answers["prot_any"], answers["prot_cost"]) == (
+        [1, 5],
+        1,
+        2500,
+    )
+    assert (answers["part_meeting"], answers["part_joint"]) == (1, 2)
 
 
 def test_incident_page_shows_the_questions_of_its_crime_before_it_is_answered(
@@ -508,6 +556,10 @@ def test_refusals_are_accepted_and_skip_their_follow_ups(instrument: Instrument)
     assert answers["brib_any_contact"] == 1
     assert answers["brib_asked"] == -9 and answers["brib_paid"] == -9
     assert "brib_paid_to" not in answers
+    assert incident["inc_offender_age"] == -9
+    assert answers["prot_measures"] == [-8] and answers["prot_any"] == 0
+    assert "prot_cost" not in answers
+    assert (answers["part_meeting"], answers["part_joint"]) == (-9, -9)
 
 
 # Incident questions asked for each crime type (questionnaires/docs/naming.md), given
@@ -525,6 +577,7 @@ EXPECTED_BY_CRIME = {
         "inc_place",
         "inc_time",
         "inc_offenders",
+        "inc_offender_age",
         "inc_weapon",
         "inc_weapon_type",
         "inc_rob_done",
@@ -537,6 +590,7 @@ EXPECTED_BY_CRIME = {
         "inc_place",
         "inc_time",
         "inc_offenders",
+        "inc_offender_age",
         "inc_offender_known",
         "inc_weapon",
         "inc_weapon_type",
@@ -547,6 +601,7 @@ EXPECTED_BY_CRIME = {
         "inc_place",
         "inc_time",
         "inc_offenders",
+        "inc_offender_age",
         "inc_offender_known",
         "inc_weapon",
         "inc_weapon_type",
@@ -555,6 +610,7 @@ EXPECTED_BY_CRIME = {
         "inc_place",
         "inc_time",
         "inc_offenders",
+        "inc_offender_age",
         "inc_offender_known",
         "inc_weapon",
         "inc_weapon_type",
@@ -567,6 +623,7 @@ EXPECTED_BY_CRIME = {
         "inc_place",
         "inc_time",
         "inc_offenders",
+        "inc_offender_age",
         "inc_offender_known",
         "inc_weapon",
         "inc_weapon_type",
@@ -685,6 +742,10 @@ def test_constraint_messages(instrument: Instrument) -> None:
     errors = interview.apply_page("bribery", {"brib_contact": ["0", "4"]})
     assert [(e.code, e.message) for e in errors] == [
         ("brib_contact", "«Ninguno» no puede elegirse junto con otra opción.")
+    ]
+    errors = interview.apply_page("protection", {"prot_measures": ["0", "5"]})
+    assert [(e.code, e.message) for e in errors] == [
+        ("prot_measures", "«Ninguna» no puede elegirse junto con otra opción.")
     ]
     errors = interview.apply_page(
         "bribery",

@@ -260,8 +260,8 @@ def test_incident_pages_are_titled_by_the_engine(slug: str, respondent: Responde
     respondent.walk(pages_until("incidents/1"))
     _response, html = respondent.get("/s/p/incidents/2")
     assert '<h1 class="heading-l">Incident 2 of 2: Robbery</h1>' in html
-    # the 26 sections that can show something; every incident page is section 20
-    assert "Section 20 of 26" in html
+    # the 31 sections that can show something; every incident page is section 20
+    assert "Section 20 of 31" in html
 
 
 def test_progress_counts_sections_so_answers_never_change_the_total(
@@ -270,13 +270,13 @@ def test_progress_counts_sections_so_answers_never_change_the_total(
     respondent.start(slug)
     respondent.walk(pages_until("hh_assets"))
     _response, html = respondent.get("/s/p/hh_assets")
-    assert "Section 4 of 26" in html
+    assert "Section 4 of 31" in html
     respondent.walk(pages_until("incidents/1")[4:])  # two crimes reported: two incident pages
     for page_id in ("hv_bike", "pv_kidnap", "incidents/1", "incidents/2"):
         _response, html = respondent.get(f"/s/p/{page_id}")
-        assert re.search(r"Section \d+ of 26<", html), page_id
+        assert re.search(r"Section \d+ of 31<", html), page_id
     _response, html = respondent.get("/s/p/hv_bike")
-    assert "Section 9 of 26" in html, (
+    assert "Section 9 of 31" in html, (
         "the car, parts, vandalism and motorcycle sections passed over"
     )
 
@@ -879,7 +879,7 @@ def test_same_page_follow_ups_are_rendered_for_the_browser_to_hide(
     slug: str, respondent: Respondent
 ) -> None:
     respondent.start(slug)
-    respondent.walk(pages_until("avoidance"))
+    respondent.walk(pages_until("protection"))
     html = respondent.get("/s/p/institutions")[1]
     assert 'data-relevant="${know_judge} = 1"' in html  # a trust row waits for its know row
     assert 'id="group-trust_grid" data-relevant=' in html

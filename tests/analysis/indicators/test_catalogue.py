@@ -44,7 +44,7 @@ def test_ids_are_unique_and_every_text_has_four_languages() -> None:
         assert set(ind.definition) == set(LANGUAGES) and all(ind.definition.values())
         assert ind.unit in UNIT_SCALE
         assert ind.level in ("person", "household", "incident", "victim")
-        assert ind.estimator in ("proportion", "ratio")
+        assert ind.estimator in ("proportion", "ratio", "mean", "difference")
 
 
 def test_the_standard_indicators_of_domain_md_are_all_there() -> None:

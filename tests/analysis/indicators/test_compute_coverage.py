@@ -16,7 +16,7 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from analysis.indicators import compute_indicators
+from analysis.indicators import catalogue, compute_indicators
 from analysis.simulate import SimulatedWave, simulate_country
 
 RARE = {"prev_kidnap", "prev_sex", "sdg_16_1_3_sexual", "prev_assault", "sdg_16_1_3_physical"}
@@ -42,13 +42,13 @@ def _intervals(seed: int, level: float, n_states: int, households: int) -> pd.Da
     merged = table.merge(
         sim.truth, on=["indicator", "domain_type", "domain"], validate="one_to_one"
     )
-    # household prevalence has no truth by the respondent's sex or age
+    # household indicators (prevalence, protection) have no truth by the respondent's sex or age
     without = table[
         ~table.set_index(["indicator", "domain_type", "domain"]).index.isin(
             merged.set_index(["indicator", "domain_type", "domain"]).index
         )
     ]
-    assert set(without["indicator"]) <= {"prev_household"}
+    assert set(without["indicator"]) <= {i.id for i in catalogue() if i.level == "household"}
     assert set(without["domain_type"]) <= {"sex", "age_group", "youth"}
     merged["covered"] = (merged["ci_low"] <= merged["value"]) & (
         merged["value"] <= merged["ci_high"]

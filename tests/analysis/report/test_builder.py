@@ -62,6 +62,8 @@ def indicator_table(seed: int = 1, shift: float = 0.0) -> pd.DataFrame:
         "per_100000": (15_000, 40_000),
         "per_1000": (100, 400),
         "ratio": (1.2, 1.8),
+        "mean": (1.2, 4.0),
+        "points": (2.0, 25.0),
     }
     rows = []
     for ind in catalogue():
