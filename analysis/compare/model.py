@@ -107,7 +107,7 @@ ADJUSTMENTS: tuple[str, ...] = ("victim", "sex", "age_group", "area")
 def perception_model(
     respondents: pd.DataFrame,
     design_spec: DesignSpec | Mapping[str, Any] | None = None,
-    exposure: str = "med_crime_news",
+    exposure: str = "media_freq",
     outcome: str = "insecure_nbhd",
     kind: ExposureKind = "categorical",
     reference: Any = None,
@@ -123,9 +123,11 @@ def perception_model(
         Respondent table with design columns.
     design_spec : DesignSpec or mapping
     exposure : str
-        Column of the exposure, e.g. how often the respondent follows crime
-        news (a coded answer). Negative codes (don't know -8, refused -9)
-        and missing values leave the domain, not the design.
+        Column of the exposure; default ``media_freq``, how often the
+        respondent follows crime news (``vict_std``: 1 every day .. 4 less
+        than weekly, 5 never; pass ``reference=5`` to compare with those who
+        never do). Negative codes (don't know -8, refused -9) and missing
+        values leave the domain, not the design.
     outcome : str
         Person-level percentage indicator for the response (default
         ``insecure_nbhd``).
@@ -163,7 +165,7 @@ def perception_model(
     R: ``svyglm(unsafe ~ factor(media) + victim + factor(sex) +
     factor(age_group) + factor(state), des, family = quasibinomial())``
 
-    >>> perception_model(resp, spec, exposure="med_crime_news")  # doctest: +SKIP
+    >>> perception_model(resp, spec, exposure="media_freq", reference=5)  # doctest: +SKIP
     """
     if kind not in ("categorical", "numeric"):
         raise ValueError(f"kind must be 'categorical' or 'numeric'; got {kind!r}")

@@ -132,35 +132,37 @@ def _with_exposure(slope: float, seed: int = 4) -> pd.DataFrame:
     logit = -1.5 + slope * (media - 1) + 0.8 * victim
     unsafe = rng.random(len(resp)) < 1 / (1 + np.exp(-logit))
     resp["per_safe_nbhd"] = np.where(unsafe, 3, 2)
-    media[rng.random(len(resp)) < 0.02] = -8  # don't know: out of the model
-    resp["med_crime_news"] = media
+    media[
+        rng.random(len(resp)) < 0.02
+    ] = -8  # don't know: out of the model (the simulated one is replaced)
+    resp["media_freq"] = media
     return resp
 
 
 def test_perception_model_recovers_a_known_exposure_slope() -> None:
     resp = _with_exposure(0.4)
     fit = compare.perception_model(
-        resp, _wave().design_spec, "med_crime_news", kind="numeric"
+        resp, _wave().design_spec, "media_freq", kind="numeric"
     ).set_index("term")
-    slope = fit.loc["med_crime_news"]
+    slope = fit.loc["media_freq"]
     assert bool(slope["exposure"])
     assert slope["ci_low"] < 0.4 < slope["ci_high"] and slope["ci_low"] > 0
-    by_level = compare.perception_model(resp, _wave().design_spec, "med_crime_news", reference=1)
+    by_level = compare.perception_model(resp, _wave().design_spec, "media_freq", reference=1)
     levels = by_level[by_level["exposure"]].set_index("term")
-    assert list(levels.index) == [f"med_crime_news[T.{k}]" for k in (2, 3, 4)]
-    top = levels.loc["med_crime_news[T.4]"]
+    assert list(levels.index) == [f"media_freq[T.{k}]" for k in (2, 3, 4)]
+    top = levels.loc["media_freq[T.4]"]
     assert top["ci_low"] < 3 * 0.4 < top["ci_high"]
     # the unknown answers (-8) are not a level
-    assert "med_crime_news[T.-8]" not in set(by_level["term"])
+    assert "media_freq[T.-8]" not in set(by_level["term"])
 
 
 def test_perception_model_finds_no_association_where_there_is_none() -> None:
     fit = compare.perception_model(
         _with_exposure(0.0, seed=9), _wave().design_spec, kind="numeric", adjust=["victim"]
     ).set_index("term")
-    slope = fit.loc["med_crime_news"]
+    slope = fit.loc["media_freq"]
     assert slope["or_ci_low"] < 1 < slope["or_ci_high"]
-    assert list(fit.index) == ["Intercept", "med_crime_news", "victim"]
+    assert list(fit.index) == ["Intercept", "media_freq", "victim"]
 
 
 def test_perception_model_rejects_bad_input() -> None:
@@ -171,11 +173,11 @@ def test_perception_model_rejects_bad_input() -> None:
         compare.perception_model(resp, spec, kind="ordinal")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="adjust: unknown term"):
         compare.perception_model(resp, spec, adjust=["income"])
-    with pytest.raises(ValueError, match="reference 7 is not a value of 'med_crime_news'"):
+    with pytest.raises(ValueError, match="reference 7 is not a value of 'media_freq'"):
         compare.perception_model(resp, spec, reference=7)
     with pytest.raises(ValueError, match="at least two known values"):
-        compare.perception_model(resp.assign(med_crime_news=2.0), spec)
+        compare.perception_model(resp.assign(media_freq=2.0), spec)
     with pytest.raises(ValueError, match="must hold numeric codes"):
-        compare.perception_model(resp.assign(med_crime_news="daily"), spec)
+        compare.perception_model(resp.assign(media_freq="daily"), spec)
     with pytest.raises(ValueError, match="person-level percentage indicator"):
         compare.perception_model(resp, spec, outcome="incidence")
