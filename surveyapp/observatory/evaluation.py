@@ -25,6 +25,7 @@ from ..services.evaluation import (
     EvaluationError,
     edition,
     evaluate_programme,
+    exposure_odds,
     perception_tables,
     programme_areas,
 )
@@ -170,12 +171,17 @@ def perception(wave_id: int) -> ResponseReturnValue:
     problem = None
     status_rows: list[dict[str, Any]] = []
     group_rows: list[dict[str, Any]] = []
+    odds: list[dict[str, Any]] = []
+    reference = ""
     if completed_count(db.session, wave) == 0:
         problem = text("no_data", language)
     else:
         try:
             status_rows, group_rows = perception_tables(
                 db.session, wave, settings=report_settings(), public=public
+            )
+            odds, reference = exposure_odds(
+                db.session, wave, settings=report_settings(), language=language
             )
         except EvaluationError as exc:
             problem = text(f"err_{exc.code}", language, detail=exc.detail)
@@ -185,6 +191,8 @@ def perception(wave_id: int) -> ResponseReturnValue:
         wave=wave,
         status_rows=status_rows,
         group_rows=group_rows,
+        odds=odds,
+        reference_label=reference,
         problem=problem,
         public=public,
         staff=staff,

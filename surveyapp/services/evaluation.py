@@ -48,6 +48,9 @@ EVALUATION_INDICATORS: tuple[str, ...] = (
 )
 #: Level of the evaluation's intervals and tests (a change is reported when significant at 5%).
 EVALUATION_LEVEL = 0.95
+#: The crime-news item of ``vict_std`` and the code its odds ratios are set against (never).
+EXPOSURE_ITEM = "media_freq"
+EXPOSURE_REFERENCE = 5
 #: Microdata of this many (wave, data version) pairs are kept in the process.
 _CACHE_SIZE = 4
 
@@ -297,6 +300,49 @@ def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
         {str(k): None if isinstance(v, float) and math.isnan(v) else v for k, v in r.items()}
         for r in table.to_dict("records")
     ]
+
+
+def exposure_odds(
+    session: DBSession, wave: Wave, *, settings: ReportSettings, language: str
+) -> tuple[list[dict[str, Any]], str]:
+    """Odds ratios of feeling unsafe in the neighbourhood by how often the respondent follows
+    crime news, against those who never do, adjusted for victimization, sex, age group and
+    state, each row with ``label`` (the answer's wording in ``language``); and the reference
+    answer's wording. No rows when the wave's questionnaire lacks the item or the model cannot
+    be fitted (too few cases, a level nobody chose)."""
+    import warnings
+
+    from analysis.compare import perception_model
+    from analysis.i18n import pick
+
+    from .instruments import instrument_of
+    from .reports import REPORT_DESIGN
+
+    instrument = instrument_of(wave.instrument_version)
+    if not instrument.has_item(EXPOSURE_ITEM):
+        return [], ""
+    item = instrument.item(EXPOSURE_ITEM)
+    words = {
+        str(c.code): pick(c.label, language)
+        for c in instrument.choices(getattr(item, "choices", ""))
+    }
+    reference = words.get(str(EXPOSURE_REFERENCE), str(EXPOSURE_REFERENCE))
+    respondents, _incidents = _microdata(session, wave, settings)
+    if EXPOSURE_ITEM not in respondents.columns:
+        return [], reference
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a small wave may not converge cleanly
+            fit = perception_model(
+                respondents, REPORT_DESIGN, EXPOSURE_ITEM, reference=EXPOSURE_REFERENCE
+            )
+    except ValueError:  # no variation, aliased levels: the page leaves the table out
+        return [], reference
+    rows = _records(fit[fit["exposure"]])
+    for row in rows:
+        code = row["term"][len(EXPOSURE_ITEM) + 3 : -1]  # media_freq[T.2] -> 2
+        row["label"] = words.get(code, code)
+    return rows, reference
 
 
 def _has_item(respondents: pd.DataFrame, ident: str) -> bool:

@@ -171,3 +171,13 @@ def test_the_wave_page_and_the_index_lead_to_both_pages(
     html = page.get_data(as_text=True)
     assert f"/observatory/waves/{before}/perception?lang=en" in html
     assert f"/observatory/evaluation?before={before}&amp;lang=en" in html
+
+
+def test_the_perception_page_shows_odds_ratios_by_crime_news_against_never(
+    client: FlaskClient, two_waves: tuple[int, int, list[str]]
+) -> None:
+    before, _after, _states = two_waves
+    html = client.get(f"/observatory/waves/{before}/perception?lang=en").get_data(as_text=True)
+    assert 'id="exposure"' in html and "(Never = 1)" in html
+    assert 'data-term="media_freq[T.1]"' in html and "Every day or almost every day" in html
+    assert "It is an association, not an effect of the media" in html
