@@ -5,7 +5,8 @@ Simulates a country (default: 32 states, about 300 municipalities, about
 
 1. compute every indicator for the nation, states, municipalities and
    groups (:func:`analysis.indicators.compute_indicators`),
-2. build and render the national report (HTML, then PDF),
+2. build and render the national report (HTML, then PDF), with maps of the
+   states and municipalities (synthetic boundaries),
 3. build and render one municipal report.
 
 Target: the national report in under 15 s. Prints figures; asserts nothing.
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.compare import fear_model, wave_difference  # noqa: E402
+from analysis.geo import synthetic_boundaries  # noqa: E402
 from analysis.indicators import compute_indicators  # noqa: E402
 from analysis.report import Area, Methodology, ReportData, Wave, build_report  # noqa: E402
 from analysis.simulate import simulate_country  # noqa: E402
@@ -128,7 +130,16 @@ def main() -> None:
         methodology=Methodology(weighting=sim.weighting),
         area_names=names,
     )
-    national = ReportData(area=country, fear_drivers=odds, **common)  # type: ignore[arg-type]
+    tree = sim.areas.groupby("state")["municipality"].agg(lambda m: [str(x) for x in m])
+    _outline, state_shapes, muni_shapes = timed(
+        "synthetic boundaries (maps; not part of the target)",
+        lambda: synthetic_boundaries("BENCH", {str(k): v for k, v in tree.items()}),
+    )
+    boundaries = {
+        "state": state_shapes,
+        "municipality": {code: shape for (_state, code), shape in muni_shapes.items()},
+    }
+    national = ReportData(area=country, fear_drivers=odds, boundaries=boundaries, **common)  # type: ignore[arg-type]
     report = timed(
         "national report: HTML (sections, charts)", lambda: build_report(national, language="es")
     )
