@@ -7,6 +7,7 @@ not describe fails CI.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..i18n import LANGUAGES
@@ -233,8 +234,11 @@ _SCHEMAS: dict[str, Any] = {
 }
 
 
-def description(*, largest_page: int) -> dict[str, Any]:
-    """The OpenAPI document; ``largest_page`` is the API_MAX_PAGE_SIZE setting."""
+def description(
+    *, largest_page: int, editions: Sequence[str], formats: Sequence[str]
+) -> dict[str, Any]:
+    """The OpenAPI document; ``largest_page`` is the API_MAX_PAGE_SIZE setting, ``editions`` and
+    ``formats`` those of the microdata releases."""
     paging = _paging(largest_page)
     edition = _param(
         "edition",
@@ -320,6 +324,28 @@ def description(*, largest_page: int) -> dict[str, Any]:
                 _ok(_page_of("Release", wave_id={"type": "integer"}), "Releases"),
                 [_WAVE_ID, *paging],
                 errors=("400", "401", "403", "404", "429"),
+            ),
+            "/waves/{wave_id}/microdata/{edition}/{format_}": _operation(
+                "One microdata release as a ZIP (files, codebook, disclosure report, DDI).",
+                {
+                    "description": "The release",
+                    "content": {"application/zip": {"schema": {"type": "string"}}},
+                },
+                [
+                    _WAVE_ID,
+                    _param(
+                        "edition",
+                        "path",
+                        {"type": "string", "enum": list(editions)},
+                        "public or internal.",
+                    ),
+                    _param(
+                        "format_", "path", {"type": "string", "enum": list(formats)}, "File format."
+                    ),
+                    _LANG,
+                ],
+                errors=("400", "401", "403", "404", "429"),
+                extra={"409": _problem("The release cannot be made; ``detail`` says why.")},
             ),
         },
     }

@@ -27,8 +27,9 @@ from ..errors import MESSAGES, TITLES
 from ..extensions import csrf, db, limiter
 from ..i18n import LANGUAGES, default_language
 from ..models import ReadToken, Wave
-from ..services import read_tokens
+from ..services import read_tokens, release_downloads
 from ..services.read_tokens import TokenView
+from ..services.release import Edition
 from ..services.report_access import ReportRefused
 from ..services.reports import NATIONAL, AreaNode, ReportError, wave_areas
 
@@ -69,6 +70,7 @@ _CODES: dict[int, str] = {
     404: "not_found",
     405: "method_not_allowed",
     406: "not_acceptable",
+    409: "conflict",
     413: "too_large",
     429: "rate_limited",
     500: "server_error",
@@ -251,10 +253,15 @@ def _url_with(**changes: str | None) -> str:
 
 def _cached(body: dict[str, Any]) -> Response:
     """JSON with a strong ETag of its bytes: ``If-None-Match`` with it gets 304 and no body."""
-    response = current_app.response_class(
-        json.dumps(body, ensure_ascii=False, separators=(",", ":")),
-        mimetype="application/json",
+    return _cacheable(
+        current_app.response_class(
+            json.dumps(body, ensure_ascii=False, separators=(",", ":")),
+            mimetype="application/json",
+        )
     )
+
+
+def _cacheable(response: Response) -> Response:
     response.headers["Cache-Control"] = (
         f"private, max-age={int(current_app.config['API_CACHE_SECONDS'])}"
     )
@@ -304,7 +311,13 @@ def openapi() -> ResponseReturnValue:
     """The OpenAPI 3 description of this API (no token needed)."""
     from .openapi import description
 
-    return _cached(description(largest_page=int(current_app.config["API_MAX_PAGE_SIZE"])))
+    return _cached(
+        description(
+            largest_page=int(current_app.config["API_MAX_PAGE_SIZE"]),
+            editions=release_downloads.EDITIONS,
+            formats=release_downloads.FORMATS,
+        )
+    )
 
 
 @bp.route("/waves")
@@ -397,9 +410,50 @@ def _area(wave: Wave, key: str) -> AreaNode:
 
 @bp.route("/waves/<int:wave_id>/microdata")
 def microdata(wave_id: int) -> ResponseReturnValue:
-    """The microdata releases of the wave this token may download."""
+    """The microdata releases of the wave this token may download, one per edition and format."""
     found = _wave(wave_id)
-    view = _view()
-    if not view.may_download_microdata:
+    editions = release_downloads.token_editions(_view())
+    if not editions:
         problem(403, "This token may not download microdata; ask an administrator.")
-    return _page([], wave_id=found.id)
+    releases = [
+        {
+            "edition": edition,
+            "format": format_,
+            "url": url_for(
+                "api_v1.microdata_release", wave_id=found.id, edition=edition, format_=format_
+            ),
+        }
+        for edition in editions
+        for format_ in release_downloads.FORMATS
+    ]
+    return _page(releases, wave_id=found.id)
+
+
+@bp.route("/waves/<int:wave_id>/microdata/<edition>/<format_>")
+@limiter.limit(_download_limit, key_func=_rate_key)
+def microdata_release(wave_id: int, edition: str, format_: str) -> ResponseReturnValue:
+    """One release as a ZIP: files, codebook, (public) disclosure report, DDI XML."""
+    found = _wave(wave_id)
+    language = _language()
+    editions = release_downloads.token_editions(_view())
+    if edition not in release_downloads.EDITIONS:
+        problem(404, f"edition: choose one of {', '.join(release_downloads.EDITIONS)}.")
+    if format_ not in release_downloads.FORMATS:
+        problem(404, f"format: choose one of {', '.join(release_downloads.FORMATS)}.")
+    if edition not in editions:
+        problem(403, f"This token may not download the {edition} edition.")
+    try:
+        data = release_downloads.release_archive(
+            db.session,
+            found,
+            edition=cast(Edition, edition),
+            format_=format_,
+            language=language,
+        )
+    except release_downloads.ReleaseUnavailable as exc:
+        db.session.rollback()
+        problem(409, f"This release cannot be made: {exc.message}", code="release_unavailable")
+    name = release_downloads.archive_name(found, edition, format_, language)
+    response = current_app.response_class(data, mimetype=release_downloads.ZIP_TYPE)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return _cacheable(response)

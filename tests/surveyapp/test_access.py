@@ -310,6 +310,7 @@ READ_API: dict[str, tuple[bool, bool, bool]] = {
     "api_v1.catalogue": (True, True, False),
     "api_v1.indicators": (True, True, False),
     "api_v1.microdata": (True, True, True),
+    "api_v1.microdata_release": (True, True, True),
 }
 READ_API_PUBLIC = {"api_v1.openapi"}
 
@@ -342,8 +343,10 @@ def test_read_api_token_matrix(
 
     def url(wave: Wave) -> str:
         with app.test_request_context():
-            values = {"wave_id": wave.id} if "wave_id" in _args(app, endpoint) else {}
-            return url_for(endpoint, **values)
+            values = {"wave_id": wave.id, "edition": "public", "format_": "csv"}
+            return url_for(
+                endpoint, **{k: v for k, v in values.items() if k in _args(app, endpoint)}
+            )
 
     assert app.test_client().get(url(shown)).status_code == 401
     for role in Role:

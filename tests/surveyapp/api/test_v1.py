@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Callable
 from typing import Any
 
@@ -255,3 +256,52 @@ def test_rate_limits_count_per_token(client: FlaskClient, make_token: Callable[.
     limited = _get(client, "/api/v1/waves", first)
     assert limited.mimetype == "application/problem+json" and "Retry-After" in limited.headers
     assert _get(client, "/api/v1/waves", second).status_code == 200, "another token has its own"
+
+
+def test_microdata_releases_go_to_tokens_allowed_them_in_their_editions(
+    app: Flask,
+    client: FlaskClient,
+    tiny_wave: Callable[..., TinyWave],
+    make_token: Callable[..., str],
+) -> None:
+    sim = tiny_wave(public=True)
+    without = make_token("internal")
+    public = make_token("public", microdata=True)
+    internal = make_token("internal", microdata=True)
+    limited = make_token("internal", areas=(sim.state.id,), microdata=True)
+    listing = f"/api/v1/waves/{sim.id}/microdata"
+
+    assert _get(client, listing, without).status_code == 403
+    offered = {(r["edition"], r["format"]) for r in _get(client, listing, public).json["data"]}
+    assert {e for e, _f in offered} == {"public"} and ("public", "dta") in offered
+    offered = {(r["edition"], r["format"]) for r in _get(client, listing, internal).json["data"]}
+    assert {e for e, _f in offered} == {"public", "internal"}
+    offered = {(r["edition"], r["format"]) for r in _get(client, listing, limited).json["data"]}
+    assert {e for e, _f in offered} == {"public"}, "whole-wave internal files: no area limit"
+
+    url = f"/api/v1/waves/{sim.id}/microdata/public/csv?lang=en"
+    response = _get(client, url, public)
+    assert response.status_code == 200 and response.mimetype == "application/zip"
+    assert "attachment" in response.headers["Content-Disposition"]
+    names = zipfile.ZipFile(io.BytesIO(response.data)).namelist()
+    assert any(n.endswith("_respondent.csv") for n in names), names
+    assert any(n.endswith("_codebook.csv") for n in names)
+    assert any(n.endswith("_disclosure.md") for n in names), "public editions carry the report"
+    assert any(n.endswith("_ddi.xml") for n in names)
+
+    internal_url = f"/api/v1/waves/{sim.id}/microdata/internal/csv"
+    assert _get(client, internal_url, public).status_code == 403
+    assert _get(client, internal_url, limited).status_code == 403
+    for bad in ("secret/csv", "public/pdf"):
+        wrong = _get(client, f"/api/v1/waves/{sim.id}/microdata/{bad}", internal)
+        assert wrong.status_code == 404 and wrong.mimetype == "application/problem+json"
+
+
+def test_a_release_that_cannot_be_made_is_a_409_problem(
+    client: FlaskClient, make_wave: Callable[..., Wave], make_token: Callable[..., str]
+) -> None:
+    empty = make_wave(public_report=True, status="closed")
+    response = _get(
+        client, f"/api/v1/waves/{empty.id}/microdata/public/csv", make_token(microdata=True)
+    )
+    assert response.status_code == 409 and "no completed interviews" in response.json["detail"]
