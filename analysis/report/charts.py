@@ -395,7 +395,13 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
 def scatter_chart(
     x: Series, y: Series, text: ChartText, x_axis: str, salt: str, labels: Sequence[str] = ()
 ) -> str:
-    """One point per area with crossed interval lines (compact for hundreds of areas)."""
+    """One point per area with crossed interval lines (compact for hundreds of areas).
+
+    Both axes carry their label. Points are named where a name fits without
+    overlapping another name or leaving the axes: the points farthest from
+    the middle of the cloud first (the areas a reader looks for), at most
+    :data:`MAX_POINT_LABELS`; every area is also in the table the chart sits with.
+    """
     fig = new_figure(4.2)
     ax = fig.add_subplot()
     xe, xl, xh, xf = x.arrays()
@@ -405,15 +411,97 @@ def scatter_chart(
     _intervals(ax, np.where(shown, xe, np.nan), yl, yh, "#999999", vertical=True, linewidth=0.5)
     flagged = xf | yf
     _points(ax, xe, ye, shown, flagged, OKABE_ITO[0], "o", 3.5 if len(xe) > 40 else 5)
-    if len(labels) and len(labels) <= 40:
-        for xi, yi, label in zip(xe[shown], ye[shown], np.asarray(labels)[shown], strict=True):
-            ax.annotate(label, (xi, yi), fontsize=5.5, xytext=(3, 2), textcoords="offset points")
     ax.set_xlabel(x_axis, fontsize=8)
     ax.set_ylabel(text.axis, fontsize=8)
     ax.grid(color="#dddddd", linewidth=0.5)
     _layout(fig, [], text, bottom_in=0.8, left_in=0.7)
+    if len(labels):
+        _label_points(ax, xe, ye, shown, [str(label) for label in labels])
     _style(ax, text, fig)
     return render(fig, salt)
+
+
+#: the most point names a scatter chart writes (more would hide the points)
+MAX_POINT_LABELS = 30
+_POINT_LABEL_SIZE = 6.0
+
+
+def _label_points(
+    ax: Axes, x: np.ndarray, y: np.ndarray, shown: np.ndarray, labels: list[str]
+) -> list[int]:
+    """Name the points whose name fits beside them without overlapping (greedy); their indices.
+
+    Candidates are tried right, left, above-right and below-right of the
+    point; a place is taken when its box (the text measured in DejaVu Sans)
+    stays inside the axes and clear of every name already placed and of the
+    other points' markers.
+    """
+    ax.autoscale_view()
+    ax.set_xlim(ax.get_xlim())  # fixed now: the boxes below are measured with these limits
+    ax.set_ylim(ax.get_ylim())
+    points = ax.transData.transform(np.column_stack([np.nan_to_num(x), np.nan_to_num(y)]))
+    scale = ax.figure.dpi / 72  # display units per point
+    frame = ax.get_window_extent()
+    index = np.flatnonzero(shown)
+    if not len(index):
+        return []
+    spread = (points[index] - points[index].mean(axis=0)) / np.maximum(
+        points[index].std(axis=0), 1e-9
+    )
+    order = index[np.argsort(-np.hypot(spread[:, 0], spread[:, 1]), kind="stable")]
+    marker = 2.5 * scale
+    taken: list[tuple[float, float, float, float]] = []
+    named: list[int] = []
+    height = _POINT_LABEL_SIZE * 1.2 * scale
+    for i in order:
+        if len(named) >= MAX_POINT_LABELS:
+            break
+        px, py = points[i]
+        width = text_width_pt(labels[i], _POINT_LABEL_SIZE) * scale
+        gap = 3 * scale
+        for dx, dy, ha, va in (
+            (gap, 0.0, "left", "center"),
+            (-gap, 0.0, "right", "center"),
+            (gap, gap, "left", "bottom"),
+            (gap, -gap, "left", "top"),
+        ):
+            x0 = px + dx - (width if ha == "right" else 0.0)
+            y0 = py + dy - {"center": height / 2, "bottom": 0.0, "top": height}[va]
+            box = (x0, y0, x0 + width, y0 + height)
+            inside = (
+                frame.x0 <= box[0]
+                and box[2] <= frame.x1
+                and frame.y0 <= box[1]
+                and box[3] <= frame.y1
+            )
+            if not inside or any(_overlap(box, other) for other in taken):
+                continue
+            others = points[index[index != i]]
+            near = (
+                (others[:, 0] > box[0] - marker)
+                & (others[:, 0] < box[2] + marker)
+                & (others[:, 1] > box[1] - marker)
+                & (others[:, 1] < box[3] + marker)
+            )
+            if near.any():
+                continue
+            ax.annotate(
+                labels[i],
+                (x[i], y[i]),
+                xytext=(dx / scale, dy / scale),
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=_POINT_LABEL_SIZE,
+            )
+            taken.append(box)
+            named.append(int(i))
+            break
+    return named
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def forest_chart(

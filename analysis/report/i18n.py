@@ -140,6 +140,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "Supprimée par la règle de qualité",
     ),
     "map_missing": tr("Sin datos", "No data", "Sem dados", "Pas de données"),
+    "scatter_named_note": tr(
+        "Se nombran las áreas más alejadas del conjunto donde el nombre cabe sin cubrir otro; "
+        "todas figuran en la tabla.",
+        "Areas farthest from the rest are named where the name fits without covering another; "
+        "every area is in the table.",
+        "São nomeadas as áreas mais afastadas do conjunto onde o nome cabe sem cobrir outro; "
+        "todas constam da tabela.",
+        "Les zones les plus éloignées de l'ensemble sont nommées là où le nom tient sans en "
+        "couvrir un autre ; toutes figurent dans le tableau.",
+    ),
     "sec_trust": tr(
         "Confianza y desempeño institucional",
         "Trust in institutions and their performance",

@@ -371,12 +371,14 @@ class SectionWriter:
         text_y = self.fmt.chart_text(
             title, self.fmt.name(perceived_id) + " (%)", f"{self.source} {note}"
         )
-        return self.figure(
+        figure = self.figure(
             title,
             lambda: charts.scatter_chart(
-                s_victims, s_perceived, text_y, self.t("axis_prevalence"), self.salt()
+                s_victims, s_perceived, text_y, self.t("axis_prevalence"), self.salt(), names
             ),
         )
+        figure.note = f"{self.t('scatter_named_note')} {figure.note}".strip()
+        return figure
 
     def _group_label(self, spec: GroupSpec) -> str:
         if isinstance(spec.label, str) and spec.label.startswith("group_"):

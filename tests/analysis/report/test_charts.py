@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+
+import numpy as np
 
 from analysis.report import charts
 from analysis.report.charts import ChartText, Series
@@ -55,3 +58,31 @@ def test_forest_chart_uses_plain_numbers_on_a_log_axis():
     assert ">Women<" in svg
     assert re.search(r">\s*2\.30<", svg)
     assert "10^" not in svg and "$" not in svg
+
+
+def test_scatter_names_the_outlying_points_without_overlapping_names() -> None:
+    rng = np.random.default_rng(3)
+    n = 300
+    x = rng.uniform(5, 40, n)
+    y = x * 1.2 + rng.normal(0, 8, n)
+    names = [f"Municipio {i}" for i in range(n)]
+    text = ChartText("T", "Se sienten inseguros (%)", "Fuente", language="es")
+    svg = charts.scatter_chart(
+        Series("x", x, x - 2, x + 2), Series("y", y, y - 3, y + 3), text, "Víctimas (%)", "s", names
+    )
+    assert ">Víctimas (%)<" in svg and ">Se sienten inseguros (%)<" in svg  # both axes labelled
+    placed = re.findall(
+        r'<text style="font-size: 6px;[^"]*text-anchor: (\w+)" x="([\d.]+)" y="([\d.]+)"[^>]*>'
+        r"(Municipio \d+)</text>",
+        svg,
+    )
+    assert 10 <= len(placed) <= charts.MAX_POINT_LABELS
+    boxes = []
+    for anchor, px, py, name in placed:
+        width = charts.text_width_pt(name, 6.0)
+        left = float(px) - (width if anchor == "end" else 0.0)
+        boxes.append((left, float(py) - 6.0, left + width, float(py)))
+    for a, b in itertools.combinations(boxes, 2):
+        assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    # the most extreme point (lowest perceived) is among those named
+    assert f"Municipio {int(np.argmin(y))}<" in svg
