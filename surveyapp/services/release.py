@@ -37,6 +37,7 @@ __all__ = [
     "BuiltRelease",
     "ReleaseError",
     "build_wave_release",
+    "public_edition",
     "write_ddi",
     "write_wave_release",
 ]
@@ -112,7 +113,7 @@ def build_wave_release(
         release = release.with_files(release.files, _PROVISIONAL.get(language, _PROVISIONAL["en"]))
     if edition == "internal":
         return BuiltRelease(release)
-    return _public(release, policy or {}, session)
+    return public_edition(release, policy or {}, _populations(session))
 
 
 _PROVISIONAL = {
@@ -191,12 +192,17 @@ def _has_items(ident: str, respondents: Any, files: Mapping[str, Any]) -> bool:
     return table is not None and any(c in table.columns for c in codes_in(indicator.numerator))
 
 
-def _public(release: Release, policy: Mapping[str, Any], session: DBSession) -> BuiltRelease:
+def public_edition(
+    release: Release, policy: Mapping[str, Any], populations: Mapping[str, float]
+) -> BuiltRelease:
+    """``release`` through the disclosure policy (a mapping; {} is the library's default).
+
+    Refused (ReleaseError) when the policy is malformed or the public files fail it.
+    """
     from analysis.disclosure import DisclosurePolicy, apply_policy, verify
     from analysis.disclosure.policy import TopCode
 
     back = {v: k for k, v in _DISCLOSURE_FILES.items()}
-    populations = _populations(session)
     try:
         declared = DisclosurePolicy.from_mapping(dict(policy))
         files = {_DISCLOSURE_FILES[name]: frame for name, frame in release.files.items()}
@@ -215,7 +221,8 @@ def _public(release: Release, policy: Mapping[str, Any], session: DBSession) -> 
         verify(public, applied, populations=populations)
     except ValueError as exc:  # PolicyError, PolicyViolation: nothing is published
         raise ReleaseError(f"the public edition cannot be released: {exc}") from exc
-    return BuiltRelease(release.with_files({back[k]: v for k, v in public.items()}), report)  # type: ignore[misc]
+    files_back = {back[k]: v for k, v in public.items()}
+    return BuiltRelease(release.with_files(files_back), report)  # type: ignore[arg-type]
 
 
 def _writable_dir(path: Path) -> Path:
