@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.compare.differences import contrast, domain_estimates, stack_independent
+from analysis.compare.groups import Cells, cell_columns
 from analysis.estimate import check_level
 from analysis.indicators.catalogue import UNIT_SCALE, get_indicator
 from analysis.indicators.compute import add_domain_columns, compute_indicators
@@ -160,7 +161,7 @@ def difference_in_differences(
         get_indicator(ident)  # unknown ids fail here, naming the id
     waves = {"before": before, "after": after}
     frames = {role: _frame(w, role, area, programme) for role, w in waves.items()}
-    cells: dict[tuple[str, str, str], dict[Any, Any]] = {}
+    cells: Cells = {}
     for role, wave in waves.items():
         spec = DesignSpec.from_any(wave.design_spec)
         try:
@@ -200,10 +201,9 @@ def difference_in_differences(
         weak = False
         for name in DID_CELLS:
             group_name, role = name.split("_")
-            cell = cells.get((role, ident, group_name))
-            row[name] = np.nan if cell is None else cell["estimate"]
-            for suffix in ("ci_low", "ci_high", "n", "quality", "suppressed"):
-                row[f"{name}_{suffix}"] = None if cell is None else cell[suffix]
+            key = (role, ident, group_name)
+            row.update(cell_columns(cells, key, name))
+            cell = cells.get(key)
             n = 0 if cell is None else int(cell["n"])
             worst_n = min(worst_n, n)
             suppressed = suppressed or cell is None or bool(cell["suppressed"])

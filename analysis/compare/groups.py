@@ -94,7 +94,7 @@ def _cells(
     }
 
 
-def _cell(cells: Cells, key: tuple[str, str, str], role: str) -> dict[str, Any]:
+def cell_columns(cells: Cells, key: tuple[str, str, str], role: str) -> dict[str, Any]:
     """``role`` (the estimate) and ``role_ci_low``, ... of one cell; NaN/None when absent."""
     cell = cells.get(key)
     out: dict[str, Any] = {role: np.nan if cell is None else cell["estimate"]}
@@ -183,7 +183,7 @@ def fear_by_victimization(
             "unit": get_indicator(ident).unit,
         }
         for name, value in (("victims", "victim"), ("non_victims", "non-victim")):
-            row.update(_cell(cells, (ident, _STATUS, value), name))
+            row.update(cell_columns(cells, (ident, _STATUS, value), name))
         row.update(contrast(est, [1.0, -1.0], scale, level))
         row["level"] = float(level)
         rows.append(row)
@@ -278,7 +278,7 @@ def paradox_table(
     rows: list[dict[str, Any]] = []
     national: dict[str, Any] = {"group_type": "national", "group": "national"}
     for role, ident in (("fear", fear), ("victimization", victimization)):
-        national.update(_cell(table, (ident, "national", "national"), role))
+        national.update(cell_columns(table, (ident, "national", "national"), role))
         national.update(
             {f"{role}_vs_rest": np.nan, f"{role}_vs_rest_se": np.nan, f"{role}_vs_rest_p": np.nan}
         )
@@ -292,7 +292,7 @@ def paradox_table(
             row: dict[str, Any] = {"group_type": name, "group": value}
             tests = {}
             for role, ident in (("fear", fear), ("victimization", victimization)):
-                row.update(_cell(table, (ident, name, value), role))
+                row.update(cell_columns(table, (ident, name, value), role))
                 est = domain_estimates(frame, incidents, spec, ident, [inside, known & ~inside])
                 scale = UNIT_SCALE[get_indicator(ident).unit]
                 versus = contrast(est, [1.0, -1.0], scale, level)
