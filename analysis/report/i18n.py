@@ -140,6 +140,55 @@ STRINGS: dict[str, dict[str, str]] = {
         "Supprimée par la règle de qualité",
     ),
     "map_missing": tr("Sin datos", "No data", "Sem dados", "Pas de données"),
+    # methodology annex: how household crimes are weighted (compute_indicators household_crimes)
+    "household_crimes_person": tr(
+        "Delitos contra el hogar (robo de vehículo, de autopartes, a casa habitación y otros): en la "
+        "incidencia, los totales de delitos, la tasa de denuncia y la cifra negra se ponderan con el "
+        "factor de la persona entrevistada, como en la ENVIPE, de modo que cada uno cuenta una vez "
+        "por cada adulto del hogar al que representa. Con el factor del hogar contarían una vez por "
+        "hogar y las cifras serían menores donde los hogares tienen varios adultos.",
+        "Crimes against the household (vehicle and vehicle-part theft, burglary and others): "
+        "incidence, crime totals, the reporting rate and the dark figure weight them with the "
+        "respondent's person weight, as ENVIPE does, so each counts once for every adult of the "
+        "household it stands for. With the household weight they would count once per household, "
+        "and the figures would be lower where households have several adults.",
+        "Crimes contra o domicílio (roubo de veículo e de autopeças, arrombamento e outros): na "
+        "incidência, nos totais de crimes, na taxa de notificação e na cifra oculta são ponderados "
+        "pelo peso da pessoa entrevistada, como na ENVIPE, de modo que cada um conta uma vez por "
+        "adulto do domicílio que representa. Com o peso do domicílio contariam uma vez por "
+        "domicílio e os números seriam menores onde os domicílios têm vários adultos.",
+        "Infractions contre le ménage (vol de véhicule ou d'accessoires, cambriolage et autres) : "
+        "l'incidence, les totaux d'infractions, le taux de signalement et le chiffre noir les "
+        "pondèrent par le poids de la personne interrogée, comme l'ENVIPE, si bien que chacune "
+        "compte une fois par adulte du ménage qu'elle représente. Avec le poids du ménage, elles "
+        "compteraient une fois par ménage et les chiffres seraient plus bas là où les ménages "
+        "comptent plusieurs adultes.",
+    ),
+    "household_crimes_household": tr(
+        "Delitos contra el hogar (robo de vehículo, de autopartes, a casa habitación y otros): en la "
+        "incidencia, los totales de delitos, la tasa de denuncia y la cifra negra se ponderan con el "
+        "factor del hogar, de modo que cada uno cuenta una vez por hogar (como en la NCVS). La ENVIPE "
+        "usa el factor de la persona, que cuenta cada delito una vez por adulto del hogar y da cifras "
+        "mayores donde los hogares tienen varios adultos; las cifras no se comparan entre ambas "
+        "convenciones.",
+        "Crimes against the household (vehicle and vehicle-part theft, burglary and others): "
+        "incidence, crime totals, the reporting rate and the dark figure weight them with the "
+        "household weight, so each counts once per household (as the NCVS does). ENVIPE uses the "
+        "person weight, which counts each once per adult of the household and gives higher figures "
+        "where households have several adults; figures are not compared across the two conventions.",
+        "Crimes contra o domicílio (roubo de veículo e de autopeças, arrombamento e outros): na "
+        "incidência, nos totais de crimes, na taxa de notificação e na cifra oculta são ponderados "
+        "pelo peso do domicílio, de modo que cada um conta uma vez por domicílio (como na NCVS). A "
+        "ENVIPE usa o peso da pessoa, que conta cada crime uma vez por adulto do domicílio e dá "
+        "números maiores onde os domicílios têm vários adultos; os números não se comparam entre as "
+        "duas convenções.",
+        "Infractions contre le ménage (vol de véhicule ou d'accessoires, cambriolage et autres) : "
+        "l'incidence, les totaux d'infractions, le taux de signalement et le chiffre noir les "
+        "pondèrent par le poids du ménage, si bien que chacune compte une fois par ménage (comme "
+        "la NCVS). L'ENVIPE utilise le poids de la personne, qui compte chaque infraction une fois "
+        "par adulte du ménage et donne des chiffres plus élevés là où les ménages comptent "
+        "plusieurs adultes ; les chiffres ne se comparent pas d'une convention à l'autre.",
+    ),
     "scatter_named_note": tr(
         "Se nombran las áreas más alejadas del conjunto donde el nombre cabe sin cubrir otro; "
         "todas figuran en la tabla.",
@@ -1237,7 +1286,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "Écart : part perçue moins part réelle, en points de pourcentage (pp) ; son intervalle "
         "tient compte du fait que les deux chiffres viennent du même échantillon.",
     ),
-    "youth_gap_sentence": tr(
+    "youth_gap_sentence_victims": tr(
+        "Se cree que los jóvenes cometen el {perceived} de los delitos de la zona; el {actual} "
+        "de las víctimas describe agresores jóvenes: una brecha de {gap} puntos (IC {level}%: "
+        "{interval}).",
+        "People think young people commit {perceived} of local crime; {actual} of victims "
+        "describe young offenders: a gap of {gap} points ({level}% CI {interval}).",
+        "Acredita-se que os jovens cometem {perceived} dos crimes da área; {actual} das vítimas "
+        "descrevem agressores jovens: uma diferença de {gap} pontos (IC {level}%: {interval}).",
+        "On pense que les jeunes commettent {perceived} des infractions de la zone ; {actual} des "
+        "victimes décrivent des auteurs jeunes : un écart de {gap} points (IC {level} % : "
+        "{interval}).",
+    ),
+    "youth_gap_sentence_incidents": tr(
         "Se cree que los jóvenes cometen el {perceived} de los delitos de la zona; las víctimas "
         "describen agresores jóvenes en el {actual} de los delitos: una brecha de {gap} puntos "
         "(IC {level}%: {interval}).",

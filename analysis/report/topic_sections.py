@@ -149,21 +149,25 @@ def youth_gap_table(w: Writer) -> Table | None:
 
 
 def youth_gap_sentence(w: Writer) -> str:
-    """ "People think X% ...; victims describe Y% ... (gap Z points, interval)", when all shown."""
+    """ "People think X% ...; victims describe Y% ... (gap Z points, interval)": from the
+    incidents when published, else from the victims, else nothing."""
     perceived = w.current.area(w.area, "youth_share_perceived")
-    actual = w.current.area(w.area, "youth_share_incidents")
-    gap = w.current.area(w.area, "youth_gap_incidents")
-    if not all(_shown(v) for v in (perceived, actual, gap)):
-        return ""
-    assert perceived is not None and actual is not None and gap is not None
-    return w.t(
-        "youth_gap_sentence",
-        perceived=w.fmt.estimate(perceived, with_unit=True),
-        actual=w.fmt.estimate(actual, with_unit=True),
-        gap=signed(w.t, gap.estimate, 1),
-        interval=w.fmt.interval(gap),
-        level=w.fmt.level_text,
-    )
+    for basis in ("incidents", "victims"):
+        actual = w.current.area(w.area, f"youth_share_{basis}")
+        gap = w.current.area(w.area, f"youth_gap_{basis}")
+        if perceived is None or actual is None or gap is None:
+            continue
+        if not all(_shown(v) and not v.flagged for v in (perceived, actual, gap)):
+            continue
+        return w.t(
+            f"youth_gap_sentence_{basis}",
+            perceived=w.fmt.estimate(perceived, with_unit=True),
+            actual=w.fmt.estimate(actual, with_unit=True),
+            gap=signed(w.t, gap.estimate, 1),
+            interval=w.fmt.interval(gap),
+            level=w.fmt.level_text,
+        )
+    return ""
 
 
 def _shown(value: Value | None) -> bool:
