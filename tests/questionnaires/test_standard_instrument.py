@@ -61,7 +61,7 @@ def instrument() -> Instrument:
 
 def test_loads_with_identity(instrument: Instrument) -> None:
     assert instrument.id == "vict_std"
-    assert instrument.version == "1.0.0"
+    assert instrument.version == "1.1.0"
     assert instrument.languages == LANGUAGES
     assert instrument.default_language == "es"
     assert instrument.parameters["incident_cap"] == 3
