@@ -74,7 +74,7 @@ def test_each_exported_format_reproduces_the_observatory_tables(
         quality=with_minimum_cases(settings.quality, settings.min_cases),
     )
     assert len(shown) > 500
-    pd.testing.assert_frame_equal(again, shown, rtol=1e-12 if fmt == "xlsx" else 1e-15)
+    pd.testing.assert_frame_equal(again, shown, check_exact=True)
 
 
 def test_the_public_edition_comes_with_its_disclosure_report(

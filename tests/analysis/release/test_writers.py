@@ -36,11 +36,10 @@ def test_each_format_reads_back_to_the_same_values_and_estimates(
         got = back[name]
         assert list(got.columns) == list(frame.columns)
         for var in release.variables[name]:
-            if var.numeric:  # XLSX may round the last bit of a fraction
-                np.testing.assert_allclose(
+            if var.numeric:
+                np.testing.assert_array_equal(
                     got[var.name].to_numpy(dtype=float),
                     frame[var.name].to_numpy(dtype=float),
-                    rtol=1e-15 if format == "xlsx" else 0,
                     err_msg=f"{format} {name}.{var.name}",
                 )
             else:
@@ -50,7 +49,7 @@ def test_each_format_reads_back_to_the_same_values_and_estimates(
                 ), f"{format} {name}.{var.name}"
     expected = _estimates(dict(release.files))
     found = _estimates(back)
-    pd.testing.assert_frame_equal(found, expected, rtol=1e-12 if format == "xlsx" else 0)
+    pd.testing.assert_frame_equal(found, expected, check_exact=True)
 
 
 def test_spss_keeps_labels_value_labels_and_declared_missing(
