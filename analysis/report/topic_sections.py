@@ -170,6 +170,12 @@ def youth_gap_sentence(w: Writer) -> str:
     return ""
 
 
+def _whose(w: Writer) -> str:
+    """Which area the comparison tables describe: the whole wave (the country)."""
+    area = w.data.groups_area or w.data.country or w.area
+    return w.t("groups_of", area=area.name)
+
+
 def _shown(value: Value | None) -> bool:
     return value is not None and value.shown and math.isfinite(value.estimate)
 
@@ -238,6 +244,7 @@ def fear_by_victim_section(w: Writer, table: pd.DataFrame | None, public: bool) 
     alpha = t.number(100 * (1 - level), 0)
     result.notes.insert(0, t("fear_victim_note", alpha=alpha))
     result.notes.insert(1, t("difference_mark", alpha=alpha))
+    result.notes.insert(2, _whose(w))
     return Section("fear_by_victim", t("sub_fear_by_victim"), blocks=[result], page_break=False)
 
 
@@ -285,4 +292,5 @@ def paradox_section(w: Writer, table: pd.DataFrame | None, public: bool) -> Sect
     alpha = t.number(100 * (1 - level), 0)
     result.notes.insert(0, t("paradox_note", alpha=alpha))
     result.notes.insert(1, t("difference_mark", alpha=alpha))
+    result.notes.insert(2, _whose(w))
     return Section("paradox", t("sub_paradox"), blocks=[result], page_break=False)

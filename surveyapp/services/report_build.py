@@ -38,6 +38,7 @@ from .areas import walk_up
 from .boundaries import boundaries_of
 from .dispositions import E_NOTE, tally, unit_disposition
 from .feeds import NOTES as FEEDS_NOTES
+from .report_perception import Tables, report_perception
 from .reports import (
     DEFAULT_SETTINGS,
     NATIONAL,
@@ -274,6 +275,7 @@ def report_data(
     provisional: bool = False,
     previous: tuple[Wave, pd.DataFrame] | None = None,
     drivers: pd.DataFrame | None = None,
+    perception: Tables = (None, None),
 ) -> ReportData:
     """Everything the status report of ``area`` shows, from the database and the indicator table."""
     areas = area_index(session)
@@ -317,6 +319,9 @@ def report_data(
         # ONS: changes between waves are reported only when significant at the 5% level
         changes=wave_difference(table, previous[1], level=0.95) if previous else None,
         fear_drivers=drivers,
+        # fear by victimization status and the paradox table: the whole wave's
+        fear_by_victim=perception[0],
+        paradox=perception[1],
     )
 
 
@@ -345,6 +350,7 @@ def pdf_report(
         provisional=_has_provisional(session, wave),
         previous=previous_table(session, wave, settings=settings, progress=progress),
         drivers=drivers,
+        perception=report_perception(session, wave, settings=settings),
     )
 
     def step(name: str, fraction: float) -> None:
