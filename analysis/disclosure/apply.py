@@ -10,7 +10,7 @@ from fnmatch import fnmatchcase
 import numpy as np
 import pandas as pd
 
-from analysis.disclosure.policy import FILE_KEYS, DisclosurePolicy
+from analysis.disclosure.policy import FILE_KEYS, Alias, DisclosurePolicy
 from analysis.disclosure.recode import (
     MONTH,
     QUARTER,
@@ -161,6 +161,7 @@ def apply_policy(
             suppressed[column] = int(mask[:, j].sum())
             respondents[column] = respondents[column].mask(mask[:, j])
         linked = _carry(out, qis, mask, policy.link)
+        _carry_aliases(out, qis, mask, policy, linked)
         after = measure_risk(respondents, qis, weight, policy.k)
     else:
         recoded_risk = after = before
@@ -218,6 +219,40 @@ def _carry(
     return done
 
 
+def _carry_aliases(
+    files: dict[str, pd.DataFrame],
+    qis: list[str],
+    mask: np.ndarray,
+    policy: DisclosurePolicy,
+    linked: dict[str, dict[str, int]],
+) -> None:
+    """Blank the columns that repeat a suppressed quasi-identifier under another name."""
+    ids = files[UNITS][policy.link] if policy.link in files[UNITS].columns else None
+    for alias in policy.aliases:
+        frame = files.get(alias.file)
+        if frame is None or alias.source not in qis or alias.column not in frame.columns:
+            continue
+        if ids is None or policy.link not in frame.columns:
+            raise ValueError(
+                f"{alias.file} file repeats {alias.source} as {alias.column} but the link "
+                f"column {policy.link!r} is missing: suppressions cannot be carried over"
+            )
+        if alias.rows is not None and alias.rows not in frame.columns:
+            raise ValueError(f"{alias.file} file has no column {alias.rows!r} (aliases.rows)")
+        gone = _rows_of(frame, alias, ids[mask[:, qis.index(alias.source)]], policy.link)
+        cells = int((gone & frame[alias.column].notna().to_numpy()).sum())
+        linked.setdefault(alias.file, {})[alias.column] = cells
+        frame[alias.column] = frame[alias.column].mask(gone)
+
+
+def _rows_of(frame: pd.DataFrame, alias: Alias, ids: pd.Series, link: str) -> np.ndarray:
+    """Rows of ``frame`` that belong to the respondents ``ids`` and describe them."""
+    rows = frame[link].isin(ids).to_numpy()
+    if alias.rows is not None:
+        return rows & (pd.to_numeric(frame[alias.rows], errors="coerce").to_numpy() == 1)
+    return rows
+
+
 def check(
     files: Mapping[str, pd.DataFrame],
     policy: DisclosurePolicy,
@@ -248,6 +283,7 @@ def check(
     if units is not None:
         found += _check_k(units, policy)
         found += _check_links(files, units, policy)
+        found += _check_aliases(files, units, policy)
         found += _check_clusters(units, policy)
     return found
 
@@ -421,6 +457,36 @@ def _check_links(
                 out.append(
                     Violation(name, column, f"{differ} rows differ from the respondent's value")
                 )
+    return out
+
+
+def _check_aliases(
+    files: dict[str, pd.DataFrame], units: pd.DataFrame, policy: DisclosurePolicy
+) -> list[Violation]:
+    out = []
+    link = policy.link
+    for alias in policy.aliases:
+        frame = files.get(alias.file)
+        if frame is None or alias.column not in frame.columns or alias.source not in units:
+            continue
+        if link not in frame.columns or link not in units.columns:
+            out.append(Violation(alias.file, link, "linked file without the link column"))
+            continue
+        if alias.rows is not None and alias.rows not in frame.columns:
+            out.append(
+                Violation(alias.file, alias.rows, "column marking the respondent's rows is missing")
+            )
+            continue
+        blank = units.loc[units[alias.source].isna(), link]
+        shown = _rows_of(frame, alias, blank, link) & frame[alias.column].notna().to_numpy()
+        if shown.any():
+            out.append(
+                Violation(
+                    alias.file,
+                    alias.column,
+                    f"{int(shown.sum())} rows show the {alias.source} blanked in the respondent file",
+                )
+            )
     return out
 
 

@@ -19,6 +19,7 @@ from typing import Any, Literal, cast
 from analysis.crime_types import HOUSEHOLD_STEMS, PERSONAL_STEMS
 
 __all__ = [
+    "Alias",
     "DateRule",
     "DisclosurePolicy",
     "FileKey",
@@ -106,6 +107,21 @@ class KeyVariable:
     weight: str = "weight"
 
 
+@dataclass(frozen=True)
+class Alias:
+    """``column`` of ``file`` repeats the respondent's quasi-identifier ``source``.
+
+    A blank made in ``source`` is made in ``column`` too, on the respondent's
+    rows of ``file``: those where ``rows`` is 1 (the household roster's
+    ``selected`` line), or all of them when ``rows`` is None.
+    """
+
+    file: FileKey
+    column: str
+    source: str
+    rows: str | None = None
+
+
 def _crime_keys() -> tuple[KeyVariable, ...]:
     personal = tuple(KeyVariable(f"victim_{s}", f"pv_{s}_12m", (1.0,)) for s in PERSONAL_STEMS)
     household = tuple(
@@ -159,6 +175,9 @@ class DisclosurePolicy:
     cluster_keys : tuple of str
     key_variables : tuple of KeyVariable
         The key estimates of the utility report.
+    aliases : tuple of Alias
+        Columns of the other files that repeat a quasi-identifier under
+        another name (the roster's sex, age and size): they get its blanks.
     """
 
     k: int = 3
@@ -208,6 +227,11 @@ class DisclosurePolicy:
     cluster: str | None = "psu"
     cluster_keys: tuple[str, ...] = ("state", "municipality")
     key_variables: tuple[KeyVariable, ...] = field(default_factory=_default_keys)
+    aliases: tuple[Alias, ...] = (
+        Alias("households", "sex", "dem_sex", "selected"),
+        Alias("households", "age", "dem_age", "selected"),
+        Alias("households", "roster_size", "hh_size"),
+    )
 
     def __post_init__(self) -> None:
         if not isinstance(self.k, int) or isinstance(self.k, bool) or self.k < 1:
@@ -274,6 +298,10 @@ class DisclosurePolicy:
                     "weight": v.weight,
                 }
                 for v in self.key_variables
+            ],
+            "aliases": [
+                {"file": a.file, "column": a.column, "source": a.source, "rows": a.rows}
+                for a in self.aliases
             ],
         }
 
@@ -438,6 +466,37 @@ def _read_key_variables(key: str, value: Any) -> tuple[KeyVariable, ...]:
     return tuple(out)
 
 
+def _read_aliases(key: str, value: Any) -> tuple[Alias, ...]:
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise PolicyError(key, f"must be a list of {{file, column, source}}; got {value!r}")
+    out = []
+    allowed = {"file", "column", "source", "rows"}
+    for i, item in enumerate(value):
+        where = f"{key}[{i}]"
+        if not isinstance(item, Mapping):
+            raise PolicyError(where, f"must be a mapping; got {item!r}")
+        extra = sorted(set(item) - allowed)
+        if extra:
+            raise PolicyError(f"{where}.{extra[0]}", f"unknown key ({', '.join(sorted(allowed))})")
+        for needed in ("file", "column", "source"):
+            if needed not in item:
+                raise PolicyError(f"{where}.{needed}", "is missing")
+        file = item["file"]
+        if file not in FILE_KEYS:
+            raise PolicyError(
+                f"{where}.file", f"must be one of {', '.join(FILE_KEYS)}; got {file!r}"
+            )
+        out.append(
+            Alias(
+                cast(FileKey, file),
+                _name(f"{where}.column", item["column"]),
+                _name(f"{where}.source", item["source"]),
+                _optional_name(f"{where}.rows", item.get("rows")),
+            )
+        )
+    return tuple(out)
+
+
 _READERS: dict[str, Any] = {
     "k": _read_k,
     "quasi_identifiers": _names,
@@ -453,4 +512,5 @@ _READERS: dict[str, Any] = {
     "cluster": _optional_name,
     "cluster_keys": _names,
     "key_variables": _read_key_variables,
+    "aliases": _read_aliases,
 }

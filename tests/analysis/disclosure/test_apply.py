@@ -319,3 +319,46 @@ def test_the_risk_after_is_the_risk_of_the_public_file(
     assert fk.min() >= 3
     assert report.risk_after.records == len(public["respondents"])
     assert report.risk_before.share_below_k > report.risk_recoded.share_below_k > 0
+
+
+def _roster(respondents: pd.DataFrame) -> pd.DataFrame:
+    """A household file as the release builds it: one row per roster person, line 1 selected."""
+    rows = []
+    for ident, sex, age, size in respondents[
+        ["interview_id", "dem_sex", "dem_age", "hh_size"]
+    ].itertuples(index=False):
+        for line in range(1, int(size) + 1):
+            rows.append(
+                {
+                    "interview_id": ident,
+                    "line": float(line),
+                    "sex": sex if line == 1 else 1.0 + line % 2,
+                    "age": age if line == 1 else 10.0 * line,
+                    "selected": float(line == 1),
+                    "roster_size": float(size),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_the_roster_repeats_the_respondents_blanks(
+    demo_files: dict[str, pd.DataFrame], demo_populations: dict[str, float]
+) -> None:
+    _plant(demo_files, demo_populations)
+    demo_files["households"] = _roster(demo_files["respondents"])
+    public, report = _public(demo_files, demo_populations)
+    households, respondents = public["households"], public["respondents"]
+    lone_sex = respondents["interview_id"].iat[-1]
+    rows = households[households["interview_id"] == lone_sex]
+    # the selected line loses the sex its respondent lost; the others keep theirs
+    assert rows["sex"].isna().tolist() == [True] + [False] * (len(rows) - 1)
+    assert report.suppressed_linked["households"]["sex"] >= 1
+    # the roster size goes wherever the household size went, on every line
+    blanked = set(respondents.loc[respondents["hh_size"].isna(), "interview_id"])
+    assert blanked
+    assert households.loc[households["interview_id"].isin(blanked), "roster_size"].isna().all()
+    assert households["age"].dropna().isin([0, 5, 12, 18, 30, 45, 60, 75]).all()  # banded
+    assert check(public, LOW, populations=demo_populations) == []
+    households.loc[rows.index[0], "sex"] = 3.0
+    found = check(public, LOW, populations=demo_populations)
+    assert [(v.file, v.column) for v in found] == [("households", "sex")]

@@ -60,6 +60,12 @@ def test_absent_keys_take_the_documented_defaults() -> None:
         ),
         ({"key_variables": [{"name": "x", "column": "y"}]}, "key_variables[0].values", "missing"),
         ({"quasi_identifiers": ["a", "a"]}, "quasi_identifiers", "twice"),
+        (
+            {"aliases": [{"file": "roster", "column": "sex", "source": "dem_sex"}]},
+            "aliases[0].file",
+            "households",
+        ),
+        ({"aliases": [{"file": "households", "column": "sex"}]}, "aliases[0].source", "missing"),
         ({"cluster_keys": ["psu_area"]}, "cluster_keys", "not a quasi-identifier"),
     ],
 )
