@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from ..models import User, Wave
 from . import DBSession
@@ -27,6 +27,8 @@ from .reports import NATIONAL, AreaNode, ReportError, ReportSettings, data_versi
 
 if TYPE_CHECKING:
     import pandas as pd
+
+T = TypeVar("T")
 
 #: Levels whose areas can be marked as programme areas.
 ProgrammeLevel = Literal["state", "municipality"]
@@ -51,8 +53,8 @@ EVALUATION_LEVEL = 0.95
 #: The crime-news item of ``vict_std`` and the code its odds ratios are set against (never).
 EXPOSURE_ITEM = "media_freq"
 EXPOSURE_REFERENCE = 5
-#: Microdata of this many (wave, data version) pairs are kept in the process.
-_CACHE_SIZE = 4
+#: Microdata and results kept in the process (by wave and data version: new data, new key).
+_CACHE_SIZE = 16
 
 
 class EvaluationError(ValueError):
@@ -93,8 +95,27 @@ class Evaluation:
     problems: list[str] = field(default_factory=list)
 
 
-_cache: OrderedDict[tuple[int, str], tuple[pd.DataFrame, pd.DataFrame | None]] = OrderedDict()
+_cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 _lock = threading.Lock()
+
+
+def _remember(key: tuple[Any, ...], build: Callable[[], T]) -> T:
+    """``build()``, kept in this process under ``key`` (which holds the data versions, so new
+    data is a new key); the least recently used of more than :data:`_CACHE_SIZE` go."""
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return cast(T, _cache[key])
+    value = build()
+    with _lock:
+        _cache[key] = value
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return value
+
+
+def _version(session: DBSession, wave: Wave, settings: ReportSettings) -> str:
+    return data_version(session, wave, settings)
 
 
 def _microdata(
@@ -102,20 +123,13 @@ def _microdata(
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     from .reports import wave_microdata
 
-    key = (wave.id, data_version(session, wave, settings))
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    try:
-        value = wave_microdata(session, wave)
-    except ReportError as exc:
-        raise EvaluationError("waves", "no_data", f"{wave.name}: {exc}") from exc
-    with _lock:
-        _cache[key] = value
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
-    return value
+    def build() -> tuple[pd.DataFrame, pd.DataFrame | None]:
+        try:
+            return wave_microdata(session, wave)
+        except ReportError as exc:
+            raise EvaluationError("waves", "no_data", f"{wave.name}: {exc}") from exc
+
+    return _remember(("microdata", wave.id, _version(session, wave, settings)), build)
 
 
 def edition(
@@ -190,23 +204,32 @@ def evaluate_programme(
         respondents, incidents = _microdata(session, wave, settings)
         samples.append(WaveSample(respondents, incidents, REPORT_DESIGN, wave.name))
     quality = with_minimum_cases(settings.quality, settings.min_cases)
+    keys = tuple(sorted(a.key for a in chosen))
+    versions = (_version(session, before, settings), _version(session, after, settings))
     rows: list[dict[str, Any]] = []
     problems: list[str] = []
     for ident in wanted:  # one at a time: an indicator a wave lacks leaves only itself out
-        try:
-            table = difference_in_differences(
-                samples[0],
-                samples[1],
-                [a.key for a in chosen],
-                [ident],
-                area=level,
-                level=EVALUATION_LEVEL,
-                quality=quality,
-            )
-        except ValueError as exc:
-            problems.append(f"{ident}: {exc}")
-            continue
-        rows.extend(_records(table))
+
+        def build(ident: str = ident) -> pd.DataFrame | str:
+            try:
+                return difference_in_differences(
+                    samples[0],
+                    samples[1],
+                    keys,
+                    [ident],
+                    area=level,
+                    level=EVALUATION_LEVEL,
+                    quality=quality,
+                )
+            except ValueError as exc:
+                return f"{ident}: {exc}"
+
+        key = ("did", before.id, after.id, *versions, level, keys, ident)
+        table = _remember(key, build)
+        if isinstance(table, str):
+            problems.append(table)
+        else:
+            rows.extend(_records(table))
     if public:
         rows = [_blank(r, DID_CELLS, _DID_NUMBERS) for r in rows]
     return Evaluation(rows, chosen, len(areas) - len(chosen), public, problems)
@@ -262,27 +285,31 @@ def perception_tables(
 
     from .reports import REPORT_DESIGN
 
-    respondents, incidents = _microdata(session, wave, settings)
-    quality = with_minimum_cases(settings.quality, settings.min_cases)
-    fear = [
-        i
-        for i in ("insecure_nbhd", "insecure_muni", "insecure_state", "worry", "likely")
-        if _has_item(respondents, i)
-    ]
-    try:
-        by_status = fear_by_victimization(
-            respondents,
-            incidents,
-            REPORT_DESIGN,
-            fear=fear,
-            level=EVALUATION_LEVEL,
-            quality=quality,
-        )
-        groups = paradox_table(
-            respondents, incidents, REPORT_DESIGN, level=EVALUATION_LEVEL, quality=quality
-        )
-    except ValueError as exc:  # too few cases, no victims: the page says so
-        raise EvaluationError("wave", "no_data", f"{wave.name}: {exc}") from exc
+    def build() -> tuple[pd.DataFrame, pd.DataFrame]:
+        respondents, incidents = _microdata(session, wave, settings)
+        quality = with_minimum_cases(settings.quality, settings.min_cases)
+        fear = [
+            i
+            for i in ("insecure_nbhd", "insecure_muni", "insecure_state", "worry", "likely")
+            if _has_item(respondents, i)
+        ]
+        try:
+            by_status = fear_by_victimization(
+                respondents,
+                incidents,
+                REPORT_DESIGN,
+                fear=fear,
+                level=EVALUATION_LEVEL,
+                quality=quality,
+            )
+            groups = paradox_table(
+                respondents, incidents, REPORT_DESIGN, level=EVALUATION_LEVEL, quality=quality
+            )
+        except ValueError as exc:  # too few cases, no victims: the page says so
+            raise EvaluationError("wave", "no_data", f"{wave.name}: {exc}") from exc
+        return by_status, groups
+
+    by_status, groups = _remember(("perception", wave.id, _version(session, wave, settings)), build)
     status_rows, group_rows = _records(by_status), _records(groups)
     if public:
         status_rows = [_blank(r, ("victims", "non_victims"), _STATUS_NUMBERS) for r in status_rows]
@@ -327,16 +354,22 @@ def exposure_odds(
         for c in instrument.choices(getattr(item, "choices", ""))
     }
     reference = words.get(str(EXPOSURE_REFERENCE), str(EXPOSURE_REFERENCE))
-    respondents, _incidents = _microdata(session, wave, settings)
-    if EXPOSURE_ITEM not in respondents.columns:
-        return [], reference
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # a small wave may not converge cleanly
-            fit = perception_model(
-                respondents, REPORT_DESIGN, EXPOSURE_ITEM, reference=EXPOSURE_REFERENCE
-            )
-    except ValueError:  # no variation, aliased levels: the page leaves the table out
+
+    def build() -> pd.DataFrame | None:
+        respondents, _incidents = _microdata(session, wave, settings)
+        if EXPOSURE_ITEM not in respondents.columns:
+            return None
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # a small wave may not converge cleanly
+                return perception_model(
+                    respondents, REPORT_DESIGN, EXPOSURE_ITEM, reference=EXPOSURE_REFERENCE
+                )
+        except ValueError:  # no variation, aliased levels: the page leaves the table out
+            return None
+
+    fit = _remember(("exposure", wave.id, _version(session, wave, settings)), build)
+    if fit is None:
         return [], reference
     rows = _records(fit[fit["exposure"]])
     for row in rows:
