@@ -38,33 +38,22 @@ TARGET_SECONDS = 20.0
 TARGET_MIB = 1024.0
 
 
-def _wave(target: int) -> tuple[list[dict[str, Any]], dict[str, float]]:
-    """The records, and the adults of each municipality (the policy's area populations)."""
+def _populations() -> dict[str, float]:
+    """Adults of each municipality of the simulated country (the policy's area populations)."""
     from analysis.simulate import simulate_country
 
     sim = simulate_country(8, municipalities_per_state=(9, 10))
-    records: list[dict[str, Any]] = []
-    copy = 0
-    while len(records) < target:
-        for record in sim.records:
-            if len(records) == target:
-                break
-            records.append(
-                {
-                    **record,
-                    "interview_id": f"{record['interview_id']}-{copy}",
-                    "psu": f"{record['psu']}-{copy}",
-                }
-            )
-        copy += 1
     adults = sim.census.groupby("municipality")["population"].sum()
-    return records, {str(k): float(v) for k, v in adults.items()}
+    return {str(k): float(v) for k, v in adults.items()}
 
 
 def child(respondents: int, format: str, edition: str) -> dict[str, Any]:
+    from bench_indicators import _wave  # the same replicated wave
+
     from analysis.release import Study, build_release, write_release
 
-    records, populations = _wave(respondents)
+    records, _spec = _wave(respondents)
+    populations = _populations()
     study = Study("bench", "Benchmark wave", dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     times: dict[str, float] = {}
     start = time.perf_counter()

@@ -10,6 +10,7 @@ The release builder (pandas, pyreadstat, pyarrow) is imported when a command run
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -21,6 +22,7 @@ from .i18n import LANGUAGES, default_language
 from .services.release import (
     EDITIONS,
     FORMATS,
+    BuiltRelease,
     ReleaseError,
     build_wave_release,
     write_ddi,
@@ -40,6 +42,24 @@ _LANG = click.option(
 )
 
 
+def _output(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help=what)
+
+
+def _release(wave_ref: str, edition: str, language: str | None) -> BuiltRelease:
+    """The wave's release; a ReleaseError ends the command with its message."""
+    wave = _wave(wave_ref)
+    try:
+        return build_wave_release(
+            db.session,
+            wave,
+            edition=edition,  # type: ignore[arg-type]
+            language=language or default_language(),
+        )
+    except ReleaseError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 @microdata_group.command("export")
 @_WAVE
 @click.option(
@@ -50,29 +70,16 @@ _LANG = click.option(
 )
 @click.option("--format", "format_", type=click.Choice(FORMATS), required=True, help="File format.")
 @_LANG
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    required=True,
-    help="Folder to write into (created if missing).",
-)
+@_output("Folder to write into (created if missing).")
 @with_appcontext
 def export_command(
     wave_ref: str, edition: str, format_: str, language: str | None, output: Path
 ) -> None:
     """Write the respondent, incident and household files, codebook and (public) report."""
     echo = _step(time.monotonic())
-    wave = _wave(wave_ref)
-    language = language or default_language()
-    echo(f"wave {wave.slug}, {edition} edition, {format_}, {language}")
+    echo(f"wave {wave_ref}, {edition} edition, {format_}, {language or default_language()}")
+    built = _release(wave_ref, edition, language)
     try:
-        built = build_wave_release(
-            db.session,
-            wave,
-            edition=edition,  # type: ignore[arg-type]
-            language=language,
-        )
         written = write_wave_release(built, output, format_)
     except ReleaseError as exc:
         raise click.ClickException(str(exc)) from None
@@ -90,26 +97,13 @@ def export_command(
     show_default=True,
     help="Which edition's variables the DDI describes.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    required=True,
-    help="The XML file to write.",
-)
+@_output("The XML file to write.")
 @with_appcontext
 def ddi_command(wave_ref: str, language: str | None, edition: str, output: Path) -> None:
     """Write the wave's DDI Codebook 2.5 XML (study, files, variables, categories, weights)."""
     echo = _step(time.monotonic())
-    wave = _wave(wave_ref)
-    language = language or default_language()
+    built = _release(wave_ref, edition, language)
     try:
-        built = build_wave_release(
-            db.session,
-            wave,
-            edition=edition,  # type: ignore[arg-type]
-            language=language,
-        )
         path = write_ddi(built, output)
     except ReleaseError as exc:
         raise click.ClickException(str(exc)) from None
