@@ -327,6 +327,51 @@ TEXTS: dict[str, dict[str, str]] = {
         "Não há levantamentos com resultados para comparar.",
         "Aucune vague d'enquête avec des résultats à comparer.",
     ),
+    "microdata": tr("Microdatos", "Microdata", "Microdados", "Microdonnées"),
+    "microdata_note": tr(
+        "Cada archivo ZIP trae los archivos de personas, incidentes y hogares con sus etiquetas, "
+        "el libro de códigos y la descripción DDI del levantamiento.",
+        "Each ZIP file holds the respondent, incident and household files with their labels, "
+        "the codebook and the survey's DDI description.",
+        "Cada arquivo ZIP traz os arquivos de pessoas, incidentes e domicílios com seus rótulos, "
+        "o livro de códigos e a descrição DDI do levantamento.",
+        "Chaque fichier ZIP contient les fichiers des répondants, des incidents et des ménages "
+        "avec leurs étiquettes, le dictionnaire des codes et la description DDI de l'enquête.",
+    ),
+    "microdata_public": tr(
+        "Edición pública", "Public edition", "Edição pública", "Édition publique"
+    ),
+    "microdata_public_note": tr(
+        "Con control de divulgación: sin texto libre ni identificadores, fechas y geografía "
+        "agregadas, valores extremos acotados; incluye el informe de riesgo y utilidad.",
+        "With disclosure control: no free text or identifiers, coarser dates and geography, "
+        "top-coded values; the risk and utility report is included.",
+        "Com controle de divulgação: sem texto livre nem identificadores, datas e geografia "
+        "agregadas, valores extremos limitados; inclui o relatório de risco e utilidade.",
+        "Avec contrôle de la divulgation : sans texte libre ni identifiants, dates et "
+        "géographie agrégées, valeurs extrêmes plafonnées ; le rapport risque-utilité est inclus.",
+    ),
+    "microdata_internal": tr(
+        "Edición interna", "Internal edition", "Edição interna", "Édition interne"
+    ),
+    "microdata_internal_note": tr(
+        "Todas las variables, sin control de divulgación: solo para uso del personal.",
+        "Every variable, without disclosure control: for staff use only.",
+        "Todas as variáveis, sem controle de divulgação: somente para uso da equipe.",
+        "Toutes les variables, sans contrôle de la divulgation : réservé au personnel.",
+    ),
+    "microdata_unavailable": tr(
+        "Estos microdatos no se pueden preparar",
+        "These microdata cannot be prepared",
+        "Estes microdados não podem ser preparados",
+        "Ces microdonnées ne peuvent pas être préparées",
+    ),
+    "back_to_wave": tr(
+        "Volver a los indicadores",
+        "Back to the indicators",
+        "Voltar aos indicadores",
+        "Retour aux indicateurs",
+    ),
 }
 
 

@@ -31,6 +31,8 @@ ACCESS: dict[str, tuple[str, frozenset[Role], frozenset[Role], bool]] = {
     "observatory_api.api_waves": ("GET", EVERYBODY, EVERYBODY, True),
     "observatory_api.api_indicators": ("GET", STAFF, EVERYBODY, True),
     "observatory.uploads_page": ("GET", STAFF, STAFF, False),
+    "observatory.microdata": ("GET", STAFF, STAFF, False),
+    "observatory.microdata_release": ("GET", STAFF, STAFF, False),
     "observatory.upload_police": ("POST", MANAGERS, MANAGERS, False),
     "observatory.upload_census": ("POST", MANAGERS, MANAGERS, False),
     "observatory.boundaries_page": ("GET", STAFF, STAFF, False),
@@ -61,6 +63,8 @@ def _url(app: Flask, endpoint: str, wave_id: int, area: str) -> str:
             values["waves"] = wave_id
         if endpoint == "observatory.evaluation":  # a wave chosen: its access rules apply
             values["before"] = wave_id
+        if "format_" in rule.arguments:  # a microdata release (the internal one: no disclosure run)
+            values.update(edition="internal", format_="csv")
         if "wave_id" in rule.arguments:
             values["area"] = area
         return url_for(endpoint, **values)
