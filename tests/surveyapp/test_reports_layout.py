@@ -49,3 +49,26 @@ def test_the_demo_reports_fit_their_pages_and_speak_one_language(app: Flask, lan
                 f"{where}: another language: {p!r}" for p in foreign_phrases(pdf, language)
             ]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_demo_regional_report_fits_its_pages_and_speaks_one_language(
+    app: Flask, language: str
+) -> None:
+    from surveyapp.models import Mode
+    from surveyapp.services.regional import regional_pdf
+
+    with app.app_context():
+        # the demo's two countries: the first by tablet, the second on the web
+        loaded = [
+            load_simulated_wave(db.session, seed=1, size="small"),
+            load_simulated_wave(db.session, seed=2, size="small", mode=Mode.web),
+        ]
+        db.session.commit()
+        waves = [db.session.get(Wave, w.wave_id) for w in loaded]
+        pdf = regional_pdf(
+            db.session, [w for w in waves if w is not None], language=language, public=True
+        )
+    problems = [str(p) for p in layout_problems(pdf)]
+    problems += [f"another language: {p!r}" for p in foreign_phrases(pdf, language)]
+    assert not problems, "\n".join(problems)
