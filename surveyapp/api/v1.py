@@ -343,21 +343,19 @@ def areas(wave_id: int) -> ResponseReturnValue:
 @bp.route("/indicators")
 def catalogue() -> ResponseReturnValue:
     """The standard indicators: id, group, name and definition in ``lang``, level, unit."""
-    from analysis.indicators.catalogue import catalogue as standard_indicators
+    import pandas as pd
+
+    from analysis.indicators.catalogue import catalogue_table
 
     language = _language()
+    table = catalogue_table(language)
     rows = [
         {
-            "id": i.id,
-            "group": i.group,
-            "name": i.name[language],
-            "definition": i.definition[language],
-            "level": i.level,
-            "unit": i.unit,
-            "estimator": i.estimator,
-            "crime_type": i.crime_type,
+            "id": record["indicator"],
+            **{k: record[k] for k in ("group", "name", "definition", "level", "unit", "estimator")},
+            "crime_type": None if pd.isna(record["crime_type"]) else int(record["crime_type"]),
         }
-        for i in standard_indicators()
+        for record in table.to_dict("records")
     ]
     return _page(rows, language=language)
 

@@ -122,6 +122,8 @@ def test_pages_follow_the_cursor_with_link_headers(
     spanish = _get(client, "/api/v1/indicators?lang=es&limit=1000", token).json["data"]
     prevalence = next(r for r in spanish if r["id"] == "prev_person")
     assert prevalence["name"] == "Prevalencia delictiva en personas"
+    crime_types = {r["crime_type"] for r in spanish}
+    assert None in crime_types and any(isinstance(c, int) for c in crime_types)
 
     for bad, name in (("limit=0", "limit"), ("limit=x", "limit"), ("cursor=-1", "cursor")):
         response = _get(client, f"/api/v1/indicators?{bad}", token)
