@@ -401,22 +401,37 @@ def _read_bands(key: str, value: Any) -> tuple[Bands, ...]:
     return tuple(out)
 
 
-def _read_geography(key: str, value: Any) -> tuple[Geography, ...]:
+def _records(
+    key: str, value: Any, needed: tuple[str, ...], optional: tuple[str, ...]
+) -> list[tuple[str, Mapping[str, Any]]]:
+    """The mappings of a list, each with its place (``geography[0]``); known keys only."""
+    allowed = (*needed, *optional)
     if isinstance(value, str) or not isinstance(value, Sequence):
-        raise PolicyError(key, f"must be a list of {{column, parent, threshold}}; got {value!r}")
+        raise PolicyError(key, f"must be a list of {{{', '.join(needed)}}}; got {value!r}")
     out = []
-    for i, rule in enumerate(value):
+    for i, item in enumerate(value):
         where = f"{key}[{i}]"
-        if not isinstance(rule, Mapping):
-            raise PolicyError(where, f"must be a mapping; got {rule!r}")
-        extra = sorted(set(rule) - {"column", "parent", "threshold", "suffix"})
+        if not isinstance(item, Mapping):
+            raise PolicyError(where, f"must be a mapping; got {item!r}")
+        extra = sorted(str(k) for k in item if k not in allowed)
         if extra:
-            raise PolicyError(
-                f"{where}.{extra[0]}", "unknown key (column, parent, threshold, suffix)"
-            )
-        for needed in ("column", "parent", "threshold"):
-            if needed not in rule:
-                raise PolicyError(f"{where}.{needed}", "is missing")
+            raise PolicyError(f"{where}.{extra[0]}", f"unknown key ({', '.join(allowed)})")
+        for name in needed:
+            if name not in item:
+                raise PolicyError(f"{where}.{name}", "is missing")
+        out.append((where, item))
+    return out
+
+
+def _file(where: str, value: Any) -> FileKey:
+    if value not in FILE_KEYS:
+        raise PolicyError(where, f"must be one of {', '.join(FILE_KEYS)}; got {value!r}")
+    return cast(FileKey, value)
+
+
+def _read_geography(key: str, value: Any) -> tuple[Geography, ...]:
+    out = []
+    for where, rule in _records(key, value, ("column", "parent", "threshold"), ("suffix",)):
         suffix = rule.get("suffix", "999")
         if not isinstance(suffix, str) or not suffix:
             raise PolicyError(f"{where}.suffix", f"must be text; got {suffix!r}")
@@ -432,34 +447,17 @@ def _read_geography(key: str, value: Any) -> tuple[Geography, ...]:
 
 
 def _read_key_variables(key: str, value: Any) -> tuple[KeyVariable, ...]:
-    if isinstance(value, str) or not isinstance(value, Sequence):
-        raise PolicyError(key, f"must be a list of {{name, column, values}}; got {value!r}")
     out = []
-    allowed = {"name", "column", "values", "file", "weight"}
-    for i, item in enumerate(value):
-        where = f"{key}[{i}]"
-        if not isinstance(item, Mapping):
-            raise PolicyError(where, f"must be a mapping; got {item!r}")
-        extra = sorted(set(item) - allowed)
-        if extra:
-            raise PolicyError(f"{where}.{extra[0]}", f"unknown key ({', '.join(sorted(allowed))})")
-        for needed in ("name", "column", "values"):
-            if needed not in item:
-                raise PolicyError(f"{where}.{needed}", "is missing")
+    for where, item in _records(key, value, ("name", "column", "values"), ("file", "weight")):
         codes = item["values"]
         if isinstance(codes, str) or not isinstance(codes, Sequence) or not codes:
             raise PolicyError(f"{where}.values", f"must be a list of codes; got {codes!r}")
-        file = item.get("file", "respondents")
-        if file not in FILE_KEYS:
-            raise PolicyError(
-                f"{where}.file", f"must be one of {', '.join(FILE_KEYS)}; got {file!r}"
-            )
         out.append(
             KeyVariable(
                 _name(f"{where}.name", item["name"]),
                 _name(f"{where}.column", item["column"]),
                 tuple(_number(f"{where}.values[{j}]", c) for j, c in enumerate(codes)),
-                cast(FileKey, file),
+                _file(f"{where}.file", item.get("file", "respondents")),
                 _name(f"{where}.weight", item.get("weight", "weight")),
             )
         )
@@ -467,34 +465,15 @@ def _read_key_variables(key: str, value: Any) -> tuple[KeyVariable, ...]:
 
 
 def _read_aliases(key: str, value: Any) -> tuple[Alias, ...]:
-    if isinstance(value, str) or not isinstance(value, Sequence):
-        raise PolicyError(key, f"must be a list of {{file, column, source}}; got {value!r}")
-    out = []
-    allowed = {"file", "column", "source", "rows"}
-    for i, item in enumerate(value):
-        where = f"{key}[{i}]"
-        if not isinstance(item, Mapping):
-            raise PolicyError(where, f"must be a mapping; got {item!r}")
-        extra = sorted(set(item) - allowed)
-        if extra:
-            raise PolicyError(f"{where}.{extra[0]}", f"unknown key ({', '.join(sorted(allowed))})")
-        for needed in ("file", "column", "source"):
-            if needed not in item:
-                raise PolicyError(f"{where}.{needed}", "is missing")
-        file = item["file"]
-        if file not in FILE_KEYS:
-            raise PolicyError(
-                f"{where}.file", f"must be one of {', '.join(FILE_KEYS)}; got {file!r}"
-            )
-        out.append(
-            Alias(
-                cast(FileKey, file),
-                _name(f"{where}.column", item["column"]),
-                _name(f"{where}.source", item["source"]),
-                _optional_name(f"{where}.rows", item.get("rows")),
-            )
+    return tuple(
+        Alias(
+            _file(f"{where}.file", item["file"]),
+            _name(f"{where}.column", item["column"]),
+            _name(f"{where}.source", item["source"]),
+            _optional_name(f"{where}.rows", item.get("rows")),
         )
-    return tuple(out)
+        for where, item in _records(key, value, ("file", "column", "source"), ("rows",))
+    )
 
 
 _READERS: dict[str, Any] = {

@@ -362,3 +362,29 @@ def test_the_roster_repeats_the_respondents_blanks(
     households.loc[rows.index[0], "sex"] = 3.0
     found = check(public, LOW, populations=demo_populations)
     assert [(v.file, v.column) for v in found] == [("households", "sex")]
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"people": pd.DataFrame()}, "unknown file 'people'"),
+        ({"respondents": [1, 2]}, "respondents file must be a pandas DataFrame"),
+        ({"respondents": pd.DataFrame({"state": ["01"] * 3})}, "no weight column 'weight'"),
+        ({"incidents": pd.DataFrame({"state": ["01"]})}, "no respondent file"),
+    ],
+)
+def test_bad_files_are_named(files: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        apply_policy(files, LOW, populations={})
+
+
+def test_the_annex_gives_the_result_when_it_has_the_report(
+    demo_files: dict[str, pd.DataFrame], demo_populations: dict[str, float]
+) -> None:
+    from analysis.disclosure import annex_paragraphs
+
+    _, report = _public(demo_files, demo_populations, default_policy())
+    last = annex_paragraphs(default_policy(), "fr", report)[-1]
+    assert last.startswith("Résultat")
+    cells = f"{report.cells_suppressed} cellules"
+    assert cells in last
