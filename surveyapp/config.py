@@ -115,6 +115,11 @@ REPORT_WORKER: Literal["thread", "inline", "off"] = "thread"
 REPORT_QUALITY_RULES: str = "inegi"
 #: Estimates from fewer cases are suppressed in public outputs whatever the rule set.
 REPORT_MIN_CASES: int = 30
+#: Weight of crimes against the household (vehicle theft, burglary) in incidence, crime totals,
+#: reporting rate and dark figure: "person" (the respondent's weight, each household crime counted
+#: once per adult it stands for, as ENVIPE does) or "household" (once per household, as the
+#: NCVS does). Stated in every report's methodology annex.
+REPORT_HOUSEHOLD_CRIMES: Literal["person", "household"] = "person"
 #: A build claimed longer ago than this many seconds is taken as dead and retried.
 REPORT_STALE_SECONDS: int = 900
 #: Seconds between reloads of a "being prepared" page.

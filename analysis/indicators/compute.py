@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from analysis._variance import summing_matrix
+from analysis.crime_types import CRIME_STEMS, HOUSEHOLD_STEMS
 from analysis.design import SurveyDesign
 from analysis.estimate import check_level, logit_interval, wald_interval
 from analysis.indicators.catalogue import UNIT_SCALE, Indicator, catalogue, get_indicator
@@ -26,11 +27,20 @@ from analysis.indicators.spec import DesignSpec, domain_labels, level_weights, s
 
 __all__ = [
     "DEFAULT_DOMAINS",
+    "HOUSEHOLD_CRIMES",
+    "HouseholdCrimes",
     "INDICATOR_COLUMNS",
     "add_domain_columns",
     "compute_indicators",
     "indicator_variables",
 ]
+
+#: How crimes against the household enter crime counts (incidence, concentration) and
+#: incident-based estimates (reporting rate, dark figure): with the respondent's person weight,
+#: so each counts once per adult of the household (ENVIPE), or with the household weight, once
+#: per household (NCVS, CSEW household crime).
+HouseholdCrimes = Literal["person", "household"]
+HOUSEHOLD_CRIMES: tuple[HouseholdCrimes, ...] = ("person", "household")
 
 #: columns of the table returned by :func:`compute_indicators`, in order
 INDICATOR_COLUMNS: tuple[str, ...] = (
@@ -276,15 +286,35 @@ def _estimates(
 
 
 def _respondent_variables(
-    frame: pd.DataFrame, incidents: pd.DataFrame | None, group: list[Indicator], spec: DesignSpec
+    frame: pd.DataFrame,
+    incidents: pd.DataFrame | None,
+    group: list[Indicator],
+    spec: DesignSpec,
+    household_ratio: np.ndarray | None = None,
 ) -> _LevelVariables:
-    """``y`` (numerator where the denominator holds, blank elsewhere), cases and unknown status."""
+    """``y`` (numerator where the denominator holds, blank elsewhere), cases and unknown status.
+
+    ``household_ratio`` (household weight over person weight, per row) scales
+    the household crimes of person-weighted crime counts, so that their
+    weighted sum counts each household crime once per household.
+    """
     n, k = len(frame), len(group)
     with_unknown = [j for j, ind in enumerate(group) if ind.unknown is not None]
     y, cases = _columns(n, k), _columns(n, k)
     unknown, known = _columns(n, len(with_unknown)), _columns(n, len(with_unknown))
     for j, ind in enumerate(group):
         parts = indicator_variables(ind, frame, incidents, spec.respondent_id)
+        if (
+            household_ratio is not None
+            and ind.level == "person"
+            and isinstance(ind.numerator, CountOf)
+        ):
+            household = tuple(p for p in ind.numerator.prefixes if p.startswith("hv_"))
+            if household:
+                counted = evaluate_quantity(CountOf(household), frame)
+                parts["num"] = parts["num"] + np.where(
+                    parts["den"] > 0, counted * (household_ratio - 1.0), 0.0
+                )
         y[:, j] = np.nan
         np.copyto(y[:, j], parts["num"], where=parts["den"] > 0)
         cases[:, j] = parts["cases"]
@@ -302,8 +332,12 @@ def _incident_frame(
     incidents: pd.DataFrame,
     group: list[Indicator],
     spec: DesignSpec,
+    household_w: np.ndarray | None = None,
 ) -> tuple[pd.DataFrame, np.ndarray, _LevelVariables]:
     """Incident rows (weight ``w × inc_factor``) stacked on zero-weight respondent rows.
+
+    With ``household_w``, incidents of household crime types (``inc_crime``)
+    weigh their respondent's household weight instead of the person weight.
 
     Every incident row carries its respondent's strata, PSU and domains; the
     respondent rows (weight 0, no value) keep every PSU of the sample in the
@@ -339,7 +373,12 @@ def _incident_frame(
         den[:n_inc, j] = inc_den
     rows = np.concatenate([position[usable], np.arange(n_pad)])
     data = design_part.iloc[rows].reset_index(drop=True)
-    weights = np.concatenate([person_w[position[usable]] * factor[usable], np.zeros(n_pad)])
+    base = person_w[position[usable]]
+    if household_w is not None and "inc_crime" in table.columns:
+        crime = pd.to_numeric(table["inc_crime"], errors="coerce").to_numpy(dtype=np.float64)
+        household_codes = [c for c, stem in CRIME_STEMS.items() if stem in HOUSEHOLD_STEMS]
+        base = np.where(np.isin(crime, household_codes), household_w[position[usable]], base)
+    weights = np.concatenate([base * factor[usable], np.zeros(n_pad)])
     # no unknown status among incidents: its share is 0 for any indicator with the rule
     unknown = np.zeros((n_inc + n_pad, len(with_unknown)))
     known = np.asarray(den[:, with_unknown] > 0, dtype=np.float64)
@@ -355,6 +394,7 @@ def compute_indicators(
     level: float = 0.90,
     quality: str | QualityRules = "inegi",
     indicators: Sequence[str] | None = None,
+    household_crimes: HouseholdCrimes = "person",
 ) -> pd.DataFrame:
     r"""Standard indicators for the nation and each domain, with intervals and quality flags.
 
@@ -378,6 +418,13 @@ def compute_indicators(
         Rule set of :mod:`analysis.indicators.quality` (default ``"inegi"``).
     indicators : sequence of str, optional
         Catalogue ids; default every indicator.
+    household_crimes : {"person", "household"}
+        Weight of crimes against the household (vehicle theft, burglary, ...)
+        in crime counts (incidence, concentration) and in incident-based
+        estimates (reporting rate, dark figure): the person weight (default,
+        ENVIPE: each household crime counts once per adult it stands for) or
+        the household weight (once per household, NCVS). Prevalence and the
+        household rates per 1,000 households are not affected.
 
     Returns
     -------
@@ -418,6 +465,10 @@ def compute_indicators(
     >>> compute_indicators(resp, inc, {"weight": "w"}, domains=["national", "state"])  # doctest: +SKIP
     """
     check_level(level)
+    if household_crimes not in HOUSEHOLD_CRIMES:
+        raise ValueError(
+            f"household_crimes must be one of {', '.join(HOUSEHOLD_CRIMES)}, not {household_crimes!r}"
+        )
     spec = DesignSpec.from_any(design_spec)
     selected = _select(indicators)
     absent = [i for i in selected if not _has_data(i, respondents, incidents)]
@@ -461,6 +512,13 @@ def compute_indicators(
         dict.fromkeys(spec.design_columns + [c for c in by_columns.values() if c is not None])
     )
     person_w = level_weights(frame, spec, "person")
+    household_w = (
+        level_weights(frame, spec, "household") if household_crimes == "household" else None
+    )
+    household_ratio = None
+    if household_w is not None:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            household_ratio = np.where(person_w > 0, household_w / person_w, 0.0)
     levels = (
         ("person", [i for i in selected if i.level in ("person", "victim")]),
         ("household", [i for i in selected if i.level == "household"]),
@@ -473,11 +531,11 @@ def compute_indicators(
         if weight_level == "incident":
             assert incidents is not None  # checked above
             data, weights, variables = _incident_frame(
-                frame[keep], person_w, frame, incidents, group, spec
+                frame[keep], person_w, frame, incidents, group, spec, household_w
             )
         else:
             data = frame[keep]
-            variables = _respondent_variables(frame, incidents, group, spec)
+            variables = _respondent_variables(frame, incidents, group, spec, household_ratio)
             weights = (
                 person_w if weight_level == "person" else level_weights(frame, spec, "household")
             )

@@ -114,6 +114,9 @@ class Methodology:
         ``"inegi"``); its name, source and thresholds are printed.
     notes : str or mapping, optional
         Anything else the annex must say.
+    household_crimes : {"person", "household"}
+        How the indicator table weighted household crimes
+        (``compute_indicators(household_crimes=...)``); the annex states it.
     """
 
     design: Text | None = None
@@ -121,6 +124,7 @@ class Methodology:
     weighting: pd.DataFrame | None = None
     quality_rules: str | QualityRules = "inegi"
     notes: Text | None = None
+    household_crimes: str = "person"
 
     @property
     def rules(self) -> QualityRules:

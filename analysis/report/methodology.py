@@ -27,6 +27,7 @@ def methodology_section(data: ReportData, fmt: Formatter, current: Lookup) -> Se
         [t.pick(method.design, t("design_default"))],
         page_break=False,
     )
+    design.paragraphs.append(t(f"household_crimes_{method.household_crimes}"))
     if method.notes:
         design.paragraphs.append(t.pick(method.notes))
     section.subsections.append(design)

@@ -44,6 +44,7 @@ def report_settings(app: Flask | None = None) -> ReportSettings:
     return ReportSettings(
         quality=str(config["REPORT_QUALITY_RULES"]),
         min_cases=int(config["REPORT_MIN_CASES"]),
+        household_crimes=config["REPORT_HOUSEHOLD_CRIMES"],
     )
 
 

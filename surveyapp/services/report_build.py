@@ -272,6 +272,7 @@ def report_data(
     table: pd.DataFrame,
     *,
     quality: str | QualityRules = "inegi",
+    household_crimes: str = "person",
     provisional: bool = False,
     previous: tuple[Wave, pd.DataFrame] | None = None,
     drivers: pd.DataFrame | None = None,
@@ -308,6 +309,7 @@ def report_data(
         methodology=Methodology(
             sample=_sample_table(session, wave, areas),
             quality_rules=quality,
+            household_crimes=household_crimes,
             notes=_annex_notes(session, wave, provisional),
         ),
         area_names=names,
@@ -347,6 +349,7 @@ def pdf_report(
         table,
         # the annex documents the rules that labelled the table, the smallest cell included
         quality=with_minimum_cases(settings.quality, settings.min_cases),
+        household_crimes=settings.household_crimes,
         provisional=_has_provisional(session, wave),
         previous=previous_table(session, wave, settings=settings, progress=progress),
         drivers=drivers,

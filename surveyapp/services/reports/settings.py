@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ... import config
+
+if TYPE_CHECKING:  # analysis loads with the first table built
+    from analysis.indicators.compute import HouseholdCrimes
 
 Progress = Callable[[str], None]
 
@@ -17,14 +21,22 @@ class ReportSettings:
     ``min_cases``: an estimate from fewer cases (``n``) is flagged suppressed
     whatever its CV, so public outputs never show small cells even under a
     rule set (INEGI's) that publishes every estimate with a CV band.
+    ``household_crimes``: the weight of household crimes in counts and
+    incident-based estimates (``compute_indicators(household_crimes=...)``).
     """
 
     quality: str = config.REPORT_QUALITY_RULES
     min_cases: int = config.REPORT_MIN_CASES
+    household_crimes: HouseholdCrimes = config.REPORT_HOUSEHOLD_CRIMES
 
     @property
     def tag(self) -> str:
-        return f"{self.quality}/n>={self.min_cases}"
+        weighted = (
+            ""
+            if self.household_crimes == "person"
+            else f"/household crimes by {self.household_crimes}"
+        )
+        return f"{self.quality}/n>={self.min_cases}{weighted}"
 
 
 #: The settings when none are given: the defaults of surveyapp/config.py (the app's own settings

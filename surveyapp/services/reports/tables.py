@@ -68,6 +68,7 @@ def indicator_table(
         domains=domains,
         # the smallest cell is a quality rule: label, suppression and reason come from one place
         quality=with_minimum_cases(settings.quality, settings.min_cases),
+        household_crimes=settings.household_crimes,
     )
     return table
 
