@@ -17,7 +17,7 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
-from sqlalchemy.orm import defer
+from sqlalchemy.orm import load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
 from questionnaires.engine import Interview as EngineInterview
@@ -72,15 +72,55 @@ def load_current() -> Current | None:
     return g.respond_current
 
 
+#: The columns respondent pages read: the only ones loaded (any other is loaded when first
+#: read, by a query of its own; tests/surveyapp/respond/test_statements.py sees none). The
+#: three rows have 62 columns, each described anew by psycopg and handled by the ORM for
+#: every result: loading these 26 takes about an eighth off the query's CPU time.
+RESPONDENT_COLUMNS = (
+    Interview.id,
+    Interview.uuid,
+    Interview.wave_id,
+    Interview.sample_unit_id,
+    Interview.instrument_version_id,
+    Interview.status,
+    Interview.disposition,
+    Interview.language,
+    Interview.answers,
+    Interview.last_section,
+    Interview.resume_code_hash,
+    Interview.version,
+    Wave.id,
+    Wave.slug,
+    Wave.reference_start,
+    Wave.reference_end,
+    Wave.languages,
+    Wave.modes,
+    Wave.status,
+    Wave.invitation_required,
+    Wave.instrument_version_id,
+    InstrumentVersion.id,
+    InstrumentVersion.content_hash,
+    InstrumentVersion.default_language,
+    InstrumentVersion.languages,
+    InstrumentVersion.title,
+)
+
+
 @functools.cache
 def _current_statement() -> sa.Select[Interview, Wave, InstrumentVersion]:
     """The interview with its wave and version row, by uuid: built once (SQLAlchemy then
     reuses its compiled form), as building it costs more than running it."""
+    entities = (Interview, Wave, InstrumentVersion)
     return (
-        sa.select(Interview, Wave, InstrumentVersion)
+        sa.select(*entities)
         .join(Wave, Interview.wave_id == Wave.id)
         .join(InstrumentVersion, Interview.instrument_version_id == InstrumentVersion.id)
-        .options(defer(InstrumentVersion.document))
+        .options(
+            *(
+                load_only(*(c for c in RESPONDENT_COLUMNS if c.class_ is entity))
+                for entity in entities
+            )
+        )
         .where(Interview.uuid == sa.bindparam("uuid"))
     )
 

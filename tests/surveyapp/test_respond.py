@@ -208,6 +208,36 @@ def test_whole_survey_stores_exactly_what_was_typed(
         assert [(i.position, i.crime_type) for i in incidents] == [(1, "6"), (2, "11")]
 
 
+def test_a_page_reads_only_the_interview_row(app: Flask, slug: str, respondent: Respondent) -> None:
+    """Showing a page is one SELECT; saving one adds the UPDATE and, when the incidents
+    change, their DELETE and INSERT: no other query (a lazy load of a column or a
+    relationship the respondent's query leaves out would show here)."""
+    respondent.start(slug)
+    statements: list[str] = []
+    with app.app_context():
+
+        def record(*args: Any) -> None:
+            statements.append(args[2].split()[0].upper() + " " + args[2].split("FROM ")[-1][:20])
+
+        sa.event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        for page_id, answers in scenario.PAGES[:-1]:  # the last page completes the interview
+            response, html = respondent.get(f"/s/p/{page_id}")
+            assert response.status_code == 200
+            assert [s.split()[0] for s in statements] == ["SELECT"], (page_id, statements)
+            del statements[:]
+            data = {**hidden(html), "action": "next", **answers}
+            assert respondent.client.post(f"/s/p/{page_id}", data=data).status_code == 302
+            kinds = [s.split()[0] for s in statements]
+            assert kinds[:2] == ["SELECT", "UPDATE"], (page_id, statements)
+            assert all(s.startswith(("DELETE incident_records", "INSERT")) for s in statements[2:])
+            assert kinds.count("SELECT") == 1, (page_id, statements)
+            del statements[:]
+    finally:
+        with app.app_context():
+            sa.event.remove(db.engine, "before_cursor_execute", record)
+
+
 def _commit_sync_levels(app: Flask) -> list[int]:
     """SQLite's ``synchronous`` level at every commit from now on (2 = FULL, 1 = NORMAL)."""
     levels: list[int] = []
