@@ -29,7 +29,12 @@ import numpy as np
 
 from analysis.disclosure.risk import wildcard_counts
 
-__all__ = ["local_suppression"]
+__all__ = ["RESCUE_LIMIT", "local_suppression"]
+
+#: Above this many records below k in a round, every choice is applied at once (each one
+#: still reaches k on its own: blanks only add matches) instead of record by record, whose
+#: cost grows with the square of their number.
+RESCUE_LIMIT = 20_000
 
 
 def _matches(rows: np.ndarray, row: np.ndarray) -> np.ndarray:
@@ -141,6 +146,9 @@ def _apply_in_order(
     k: int,
 ) -> None:
     """Blank the chosen cells, smallest ``f_k`` first, skipping rows others lifted to ``k``."""
+    if len(unsafe) > RESCUE_LIMIT:  # the pass below is quadratic: blank every choice at once
+        work[unsafe] = np.where(choice, -1, work[unsafe])
+        return
     sub = work[unsafe].copy()
     for i in np.argsort(current, kind="stable"):
         if current[i] >= k:

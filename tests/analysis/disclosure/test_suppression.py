@@ -80,3 +80,18 @@ def test_random_files_end_k_anonymous(seed: int) -> None:
     blank = local_suppression(codes, 3)
     assert _counts(codes, blank).min() >= 3
     assert not (blank & (codes < 0)).any()
+
+
+def test_many_records_below_k_are_blanked_at_once_and_still_reach_k(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import analysis.disclosure.suppression as suppression
+
+    rng = np.random.default_rng(3)
+    codes = np.column_stack([rng.integers(0, m, 400) for m in (2, 5, 12, 6)])
+    one_by_one = local_suppression(codes, 3)
+    monkeypatch.setattr(suppression, "RESCUE_LIMIT", 0)
+    at_once = local_suppression(codes, 3)
+    assert _counts(codes, at_once).min() >= 3
+    # the record-by-record pass only ever saves cells
+    assert one_by_one.sum() < at_once.sum()
