@@ -104,6 +104,10 @@ class DisclosureReport:
         ]
         lines += [f"## {t('sec_risk')}", "", _risk_table(self, language), "", t("risk_note"), ""]
         lines += [f"## {t('sec_suppressed')}", ""]
+        for column, recode in self.areas.items():
+            pooled = sum(1 for code in recode.values() if code is not None)
+            note = t("areas_note", column=column, pooled=pooled, blank=len(recode) - pooled)
+            lines += [note, ""]
         lines += [_suppressed_table(self, language), ""]
         linked = [
             f"{t('file_' + f)} {column} {cells}"

@@ -117,6 +117,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "As mesmas supressões foram aplicadas nos arquivos vinculados: {cells}.",
         "Les mêmes suppressions ont été appliquées dans les fichiers liés : {cells}.",
     ),
+    "areas_note": tr(
+        "Áreas pequeñas de «{column}»: {pooled} agrupadas, {blank} en blanco.",
+        "Small areas of '{column}': {pooled} pooled, {blank} left blank.",
+        "Áreas pequenas de «{column}»: {pooled} agrupadas, {blank} em branco.",
+        "Petites zones de « {column} » : {pooled} regroupées, {blank} laissées vides.",
+    ),
     "file_respondents": tr("entrevistados", "respondents", "entrevistados", "répondants"),
     "file_incidents": tr("incidentes", "incidents", "incidentes", "incidents"),
     "file_households": tr("hogares", "households", "domicílios", "ménages"),
