@@ -5,7 +5,7 @@ observatory's pages: an area is coloured by the class of its estimate, a
 low-precision one is dotted over its colour, a suppressed one is grey and
 hatched (never coloured as if it were known), an area without a row is
 white. Sequential classes (ColorBrewer "Blues") for prevalence and perceived
-insecurity, diverging ones ("PuOr", centred on 0) for the perceived-minus-
+insecurity, diverging ones ("PuOr", split at 0) for the perceived-minus-
 victimized gap; both are safe for the common colour-vision deficiencies.
 """
 
@@ -40,7 +40,8 @@ Mark = Literal["shown", "low", "suppressed", "missing"]
 Kind = Literal["sequential", "diverging"]
 
 SEQUENTIAL: tuple[str, ...] = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
-DIVERGING: tuple[str, ...] = ("#5e3c99", "#b2abd2", "#f7f7f7", "#fdb863", "#e66101")
+#: ColorBrewer PuOr, 6 classes: purple below 0 (fewer feel unsafe than were victims), orange above
+DIVERGING: tuple[str, ...] = ("#542788", "#998ec3", "#d8daeb", "#fee0b6", "#f1a340", "#b35806")
 SUPPRESSED_FILL = "#bdbdbd"
 MISSING_FILL = "#ffffff"
 OUTLINE = "#555555"
@@ -70,8 +71,10 @@ class Shading:
     def labels(self, language: str) -> list[str]:
         """ "a – b" for each class in the language's number format, as many decimals as the step
         needs, with a true minus sign."""
-        step = abs(self.breaks[1] - self.breaks[0]) if len(self.breaks) > 1 else 1.0
-        decimals = max(0, -math.floor(math.log10(step) + 1e-9)) if step < 1 else 0
+        # the fewest decimals that write every limit exactly (a step of 2.5 needs one)
+        decimals = next(
+            (d for d in range(4) if all(abs(round(b, d) - b) < 1e-9 for b in self.breaks)), 4
+        )
 
         def number(x: float) -> str:
             return format_number(x, language, decimals).replace("-", "\u2212")
@@ -89,19 +92,19 @@ def _nice_step(span: float, k: int) -> float:
 
 
 def shading(values: Sequence[float], kind: Kind) -> Shading:
-    """Five classes of equal width and round limits covering the finite ``values``.
+    """Classes of equal width and round limits covering the finite ``values``.
 
-    Equal widths keep a class's meaning the same from map to map; a
-    diverging scale is symmetric around 0, so white means "as many feel
-    unsafe as were victims" and the hue says which is larger.
+    Up to five sequential classes; equal widths keep a class's meaning the
+    same from map to map. A diverging scale has six classes symmetric around
+    0, which is a limit: the hue says which of the two is larger, the shade
+    by how much.
     """
     finite = [v for v in values if math.isfinite(v)]
     k = 5
     if kind == "diverging":
         top = max((abs(v) for v in finite), default=1.0) or 1.0
-        step = _nice_step(2 * top, k)
-        half = step * k / 2
-        return Shading(tuple(float(x) for x in np.linspace(-half, half, k + 1)), DIVERGING)
+        step = _nice_step(top, 3)
+        return Shading(tuple(float(step * j) for j in range(-3, 4)), DIVERGING)
     low = min(finite, default=0.0)
     high = max(finite, default=1.0)
     step = _nice_step(high - low if high > low else 1.0, k)

@@ -14,7 +14,7 @@ from analysis.geo import synthetic_boundaries
 from analysis.report import build_report
 from analysis.report.context import Lookup
 from analysis.report.map_section import map_figure_panels
-from analysis.report.maps import SEQUENTIAL, SUPPRESSED_FILL, area_mark, shading
+from analysis.report.maps import DIVERGING, SEQUENTIAL, SUPPRESSED_FILL, area_mark, shading
 
 from .test_builder import COUNTRY, STATE, STATES, report_data
 
@@ -29,10 +29,12 @@ def test_classes_have_round_equal_limits_that_cover_the_values() -> None:
     assert s.colour(10.2) == SEQUENTIAL[0] and s.colour(39.9) == SEQUENTIAL[4]
     assert s.colour(20.0) == SEQUENTIAL[2]  # a limit belongs to the class above it
     # a gap from -20 to +30: symmetric around 0, white class in the middle
+    # a gap from -20 to +30: three classes each side of 0, a step of 10 covering 30
     g = shading([-20.0, 30.0], "diverging")
-    assert g.breaks == (-50, -30, -10, 10, 30, 50)
-    assert g.colour(0.0) == "#f7f7f7"
-    assert g.labels("es")[0] == "\u221250 – \u221230"
+    assert g.breaks == (-30, -20, -10, 0, 10, 20, 30)
+    assert g.colour(-0.1) == DIVERGING[2] and g.colour(0.0) == DIVERGING[3]  # the hue flips at 0
+    assert g.labels("es")[0] == "\u221230 – \u221220"
+    assert shading([-57.0, 10.0], "diverging").breaks[-1] == 60
     assert shading([3.1, 3.4], "sequential").labels("fr")[0] == "3,1 – 3,2"
 
 
