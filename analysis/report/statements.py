@@ -36,7 +36,9 @@ def _unit(t: Translator, unit: str) -> str:
     return ""
 
 
-def did_statement(row: Mapping[str, Any], indicator_name: str, language: str) -> list[str]:
+def did_statement(
+    row: Mapping[str, Any], indicator_name: str, language: str, public: bool = True
+) -> list[str]:
     """What one difference in differences shows and does not show, as sentences.
 
     Parameters
@@ -47,6 +49,9 @@ def did_statement(row: Mapping[str, Any], indicator_name: str, language: str) ->
         The indicator's name in ``language``.
     language : str
         es, en, pt or fr.
+    public : bool
+        A public edition says a suppressed row is not published; an internal
+        one states it and marks it as failing the quality rules.
 
     Returns
     -------
@@ -54,11 +59,13 @@ def did_statement(row: Mapping[str, Any], indicator_name: str, language: str) ->
         The result (four estimates, both changes, the DiD with its
         interval), its significance, the small-sample warning when
         ``row["small_sample"]``, and the parallel-trends caveat. A
-        suppressed row gives one sentence saying so, and the caveat.
+        suppressed row gives, in a public edition, one sentence saying so
+        and the caveat.
     """
     t = Translator(language)
     alpha = t.number(100 * (1 - float(row["level"])), 0)
-    if row.get("suppressed"):
+    suppressed = bool(row.get("suppressed"))
+    if suppressed and public:
         return [t("did_suppressed", indicator=indicator_name), t("did_assumption")]
     decimals = 1 if row["unit"] in _POINTS_UNITS else 0
     sentences = [
@@ -81,6 +88,8 @@ def did_statement(row: Mapping[str, Any], indicator_name: str, language: str) ->
     ]
     if row.get("small_sample"):
         sentences.append(t("did_small_sample", n=row["n_min"]))
+    if suppressed:
+        sentences.append(t("suppressed_internal_note"))
     sentences.append(t("did_assumption"))
     return sentences
 

@@ -123,7 +123,9 @@ def evaluation() -> ResponseReturnValue:
 
                 names = indicator_names(language)
                 statements = {
-                    r["indicator"]: did_statement(r, names.get(r["indicator"], ""), language)
+                    r["indicator"]: did_statement(
+                        r, names.get(r["indicator"], ""), language, public=result.public
+                    )
                     for r in result.rows
                 }
     if errors:

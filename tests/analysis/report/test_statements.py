@@ -55,6 +55,9 @@ def test_not_significant_small_and_suppressed_rows() -> None:
     hidden = did_statement({**ROW, "suppressed": True}, "Prevalence", "fr")
     assert hidden[0].startswith("Prevalence : non publié")
     assert len(hidden) == 2 and hidden[1] == Translator("fr")("did_assumption")
+    flagged = did_statement({**ROW, "suppressed": True}, "Prevalence", "en", public=False)
+    assert flagged[0].startswith("Prevalence: in the programme areas it went from 33.2")
+    assert Translator("en")("suppressed_internal_note") in flagged
 
 
 def test_rates_are_written_without_decimals_in_their_unit() -> None:
