@@ -29,12 +29,14 @@ import numpy as np
 
 from analysis.disclosure.risk import wildcard_counts
 
-__all__ = ["RESCUE_LIMIT", "local_suppression"]
+__all__ = ["EXHAUSTIVE", "RESCUE_LIMIT", "local_suppression"]
 
 #: Above this many records below k in a round, every choice is applied at once (each one
 #: still reaches k on its own: blanks only add matches) instead of record by record, whose
 #: cost grows with the square of their number.
 RESCUE_LIMIT = 20_000
+#: Sets of up to this many keys are all tried; larger ones only as a row's least important keys.
+EXHAUSTIVE = 3
 
 
 def _matches(rows: np.ndarray, row: np.ndarray) -> np.ndarray:
@@ -101,7 +103,9 @@ def _choose(
     Returns the keys to blank (rows x columns, bool) and the matches they give.
     Sets of one key are tried first, then of two, ...; among sets of one size
     reaching ``k`` the one whose most important key is least important wins
-    (the weight ``2^(p-1-j)`` of key ``j`` makes that the smallest sum).
+    (the weight ``2^(p-1-j)`` of key ``j`` makes that the smallest sum). Past
+    :data:`EXHAUSTIVE` keys only the row's least important keys are tried, so
+    the number of sets stays polynomial in the number of keys.
     """
     u, p = len(unsafe), work.shape[1]
     choice = np.zeros((u, p), dtype=bool)
@@ -115,7 +119,9 @@ def _choose(
         best = np.full(len(open_rows), np.inf)
         best_set = np.zeros((len(open_rows), p), dtype=bool)
         best_count = np.zeros(len(open_rows))
-        for subset in itertools.combinations(range(p), size):
+        if size > EXHAUSTIVE:
+            _least_important(work, weights, rows, open_rows, size, k, (best, best_set, best_count))
+        for subset in itertools.combinations(range(p), size) if size <= EXHAUSTIVE else ():
             keys = list(subset)
             usable = (rows[open_rows][:, keys] >= 0).all(axis=1)  # no key already blank
             if not usable.any():
@@ -135,6 +141,28 @@ def _choose(
         reached[open_rows[done]] = best_count[done]
         open_rows = open_rows[~done]
     return choice, reached
+
+
+def _least_important(
+    work: np.ndarray,
+    weights: np.ndarray,
+    rows: np.ndarray,
+    open_rows: np.ndarray,
+    size: int,
+    k: int,
+    best: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> None:
+    """Try blanking each open row's ``size`` least important non-blank keys (all if fewer)."""
+    score, chosen, count = best
+    present = rows[open_rows] >= 0
+    from_right = np.cumsum(present[:, ::-1], axis=1)[:, ::-1]  # non-blank keys at or after j
+    keys = present & (from_right <= size)
+    probes = np.where(keys, -1, rows[open_rows])
+    counts, _ = wildcard_counts(work, weights, probes)
+    hit = counts >= k
+    score[hit] = 0.0
+    chosen[hit] = keys[hit]
+    count[hit] = counts[hit]
 
 
 def _apply_in_order(
