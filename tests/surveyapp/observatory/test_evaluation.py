@@ -181,3 +181,28 @@ def test_the_perception_page_shows_odds_ratios_by_crime_news_against_never(
     assert 'id="exposure"' in html and "(Never = 1)" in html
     assert 'data-term="media_freq[T.1]"' in html and "Every day or almost every day" in html
     assert "It is an association, not an effect of the media" in html
+
+
+def test_a_did_below_the_smallest_cell_is_blank_in_public_and_flagged_internally(
+    app: Flask,
+    client: FlaskClient,
+    two_waves: tuple[int, int, list[str]],
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+) -> None:
+    before, after, states = two_waves
+    app.config["REPORT_MIN_CASES"] = 100_000  # every cell too small to publish
+    url = (
+        f"/observatory/evaluation?before={before}&after={after}&areas={states[0]}"
+        "&indicators=prev_person&run=1&lang=en"
+    )
+    public = client.get(url).get_data(as_text=True)
+    assert 'data-suppressed="1"' in public
+    assert "Person prevalence: not published" in public
+    assert "Difference in differences:" not in public  # no figure printed
+    _analyst(client, make_user, login)
+    internal = client.get(url).get_data(as_text=True)
+    assert "Difference in differences:" in internal and "‡" in internal
+    assert "fails the quality rules; shown in the internal edition only" in internal
+    again = client.get(url + "&audience=public").get_data(as_text=True)
+    assert "Person prevalence: not published" in again
