@@ -61,6 +61,14 @@ def _stored(app: Flask) -> dict[int, str]:
         )
 
 
+def _upload(client: FlaskClient, body: bytes, name: str) -> Any:
+    return client.post(
+        "/observatory/uploads/boundaries",
+        data={"level": "region", "file": (io.BytesIO(body), name)},
+        content_type="multipart/form-data",
+    )
+
+
 BOWTIE = {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}
 
 
@@ -187,11 +195,7 @@ def test_a_manager_uploads_state_boundaries_then_replaces_one(
     login(client, make_user(Role.survey_manager))
     square = {"type": "MultiPolygon", "coordinates": [SQUARE]}
     body = _file(_feature(states[0].code, square, name="ignored"))
-    answer = client.post(
-        "/observatory/uploads/boundaries",
-        data={"level": "region", "file": (io.BytesIO(body), "states.geojson")},
-        content_type="multipart/form-data",
-    )
+    answer = _upload(client, body, "states.geojson")
     assert answer.status_code == 302
     stored = _stored(app)
     assert json.loads(stored[states[0].id])["type"] == "MultiPolygon"
@@ -217,11 +221,7 @@ def test_a_bad_upload_lists_every_feature_problem_on_the_page(
     before = _stored(app)
     login(client, make_user(Role.administrator))
     body = _file(_feature("nope"), _feature(_states(app)[0].code, BOWTIE))
-    answer = client.post(
-        "/observatory/uploads/boundaries",
-        data={"level": "region", "file": (io.BytesIO(body), "bad.geojson")},
-        content_type="multipart/form-data",
-    )
+    answer = _upload(client, body, "bad.geojson")
     assert answer.status_code == 400
     html = answer.get_data(as_text=True)
     assert "The boundary file has 2 problems" in html and "Nothing was stored" in html
@@ -239,11 +239,7 @@ def test_analysts_see_the_boundaries_but_cannot_upload(
     login(client, make_user(Role.analyst))
     page = client.get("/observatory/uploads/boundaries")
     assert page.status_code == 200 and "Upload boundaries" not in page.get_data(as_text=True)
-    answer = client.post(
-        "/observatory/uploads/boundaries",
-        data={"level": "region", "file": (io.BytesIO(_file(_feature("01"))), "x.geojson")},
-        content_type="multipart/form-data",
-    )
+    answer = _upload(client, _file(_feature("01")), "x.geojson")
     assert answer.status_code == 403
 
 
