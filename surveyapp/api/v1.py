@@ -13,6 +13,7 @@ The indicator rows are the observatory's: the same cached table, the same
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from collections.abc import Sequence
@@ -43,7 +44,7 @@ PREFIX = "/api/v1"
 PROBLEM_TYPE = "application/problem+json"
 #: Endpoints anyone may read without a token.
 OPEN_ENDPOINTS = frozenset({"api_v1.openapi"})
-#: Filters of the indicator table: query parameter -> column.
+#: Filters of the indicator table: each is a query parameter and the column it must equal.
 ROW_FILTERS = ("indicator", "group", "domain_type", "domain")
 
 
@@ -167,8 +168,7 @@ def _record_use(response: Response) -> Response:
     token = g.get("read_token")
     if token is None:
         return response
-    import datetime as dt
-
+    token_id = token.id
     try:
         db.session.rollback()  # nothing a read view did is kept; the audit row commits alone
         # Not synced to disk at once on SQLite (safe against crashes of the app, not of the
@@ -188,7 +188,7 @@ def _record_use(response: Response) -> Response:
         db.session.commit()
     except SQLAlchemyError:
         db.session.rollback()
-        log.exception("could not record the use of read token %s", token.id)
+        log.exception("could not record the use of read token %s", token_id)
     return response
 
 
