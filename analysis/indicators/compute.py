@@ -22,7 +22,7 @@ from analysis.indicators.conditions import (
     evaluate,
     evaluate_quantity,
 )
-from analysis.indicators.quality import QUALITY_LABELS, QualityRules, assess_quality
+from analysis.indicators.quality import QualityRules, assess_quality
 from analysis.indicators.spec import DesignSpec, domain_labels, level_weights, survey_design
 
 __all__ = [
@@ -693,36 +693,4 @@ def _finish(result: pd.DataFrame, level: float, quality: str | QualityRules) -> 
     result["n"] = result["n"].round().astype(np.int64)
     flags = assess_quality(result, quality)
     result = pd.concat([result, flags], axis=1)
-    _quality_of_parts(result)
     return result[list(INDICATOR_COLUMNS)]
-
-
-def _quality_of_parts(result: pd.DataFrame) -> None:
-    """A difference is as good as the worse of its parts in the same domain (in place).
-
-    Its CV says nothing (a gap near 0 has a huge CV however precise); its
-    label, suppression and reasons are those of the worse part, so a gap
-    is never published where one of its parts is suppressed.
-    """
-    rank: dict[str, int] = {label: k for k, label in enumerate(QUALITY_LABELS)}
-    key = list(zip(result["indicator"], result["domain_type"], result["domain"], strict=True))
-    position = {k: i for i, k in enumerate(key)}
-    quality = result["quality"].to_numpy(dtype=object).copy()
-    suppressed = result["suppressed"].to_numpy(dtype=bool).copy()
-    reason = result["reason"].to_numpy(dtype=object).copy()
-    parts_of = {i.id: i.parts for i in catalogue() if i.parts is not None}
-    for i, (ident, domain_type, domain) in enumerate(key):
-        parts = parts_of.get(ident)
-        if parts is None:
-            continue
-        rows = [position[p] for p in ((q, domain_type, domain) for q in parts) if p in position]
-        if len(rows) < len(parts):
-            quality[i], suppressed[i] = "insufficient", True
-            reason[i] = "a part of the difference has no estimate"
-            continue
-        worst = max(rows, key=lambda j: rank[str(quality[j])])
-        quality[i], suppressed[i] = quality[worst], suppressed[worst]
-        reason[i] = "; ".join(f"{key[j][0]}: {reason[j]}" for j in rows if reason[j])
-    result["quality"] = quality
-    result["suppressed"] = suppressed
-    result["reason"] = reason

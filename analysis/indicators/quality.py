@@ -21,6 +21,10 @@ The label is the worst of
    incidents in the denominator and ``df >= 9`` among the PSUs holding them;
 5. an output's smallest publishable cell (:func:`with_minimum_cases`).
 
+A difference of two indicators (``youth_gap_*``: catalogue entries with
+``parts``) takes the label, suppression and reasons of the worse of its two
+parts in the same domain when the table holds them: its CV says nothing.
+
 =========== ============================================ =========================
 rule set    labels                                       suppressed in public
 =========== ============================================ =========================
@@ -263,11 +267,37 @@ def assess_quality(table: pd.DataFrame, quality: str | QualityRules = "inegi") -
                         label = req.label
         labels.append(label)
         reasons.append("; ".join(why))
+    suppressed = [label in rules.suppress for label in labels]
+    if {"indicator", "domain_type", "domain"} <= set(table.columns):
+        _differences_from_parts(table, labels, suppressed, reasons)
     return pd.DataFrame(
-        {
-            "quality": labels,
-            "suppressed": [label in rules.suppress for label in labels],
-            "reason": reasons,
-        },
+        {"quality": labels, "suppressed": suppressed, "reason": reasons},
         index=table.index,
     )
+
+
+def _differences_from_parts(
+    table: pd.DataFrame, labels: list[QualityLabel], suppressed: list[bool], reasons: list[str]
+) -> None:
+    """A difference (a catalogue entry with ``parts``) is as good as its worse part (in place).
+
+    Its CV says nothing (a gap near 0 has a huge CV however precise it is);
+    its label, suppression and reasons are those of the worse of its two
+    parts in the same domain, so a gap is never published where a part is
+    suppressed. Without a row for a part it is ``insufficient``.
+    """
+    parts_of = {i.id: i.parts for i in catalogue() if i.parts is not None}
+    key = list(zip(table["indicator"], table["domain_type"], table["domain"], strict=True))
+    position = {k: i for i, k in enumerate(key)}
+    for i, (ident, domain_type, domain) in enumerate(key):
+        parts = parts_of.get(ident)
+        if parts is None:
+            continue
+        rows = [position[k] for k in ((p, domain_type, domain) for p in parts) if k in position]
+        if len(rows) < len(parts):
+            labels[i], suppressed[i] = "insufficient", True
+            reasons[i] = "a part of the difference has no estimate"
+            continue
+        worst = max(rows, key=lambda j: _RANK[labels[j]])
+        labels[i], suppressed[i] = labels[worst], suppressed[worst]
+        reasons[i] = "; ".join(f"{key[j][0]}: {reasons[j]}" for j in rows if reasons[j])

@@ -166,3 +166,32 @@ def test_unknown_rule_set_and_missing_columns_raise() -> None:
         assess_quality(_table(cv=[0.1]), "ons")
     with pytest.raises(ValueError, match="n_effective"):
         assess_quality(_table(cv=[0.1]).drop(columns="n_effective"), "cepal")
+
+
+def test_a_difference_takes_the_label_of_its_worse_part_not_its_own_cv() -> None:
+    rows = [
+        # perceived: precise; actual: CV 20% (moderate); the gap near 0 has a huge CV
+        ("youth_share_perceived", "national", 60.0, 0.6, 2000, 100),
+        ("youth_share_incidents", "national", 59.0, 11.8, 400, 100),
+        ("youth_gap_incidents", "national", 1.0, 11.9, 400, 100),
+        # in a state the actual share has too few incidents: the gap is suppressed too
+        ("youth_share_perceived", "01", 58.0, 1.5, 300, 20),
+        ("youth_share_incidents", "01", 40.0, 4.0, 30, 20),
+        ("youth_gap_incidents", "01", 18.0, 4.2, 30, 20),
+        # a gap without its parts in the table
+        ("youth_gap_victims", "national", 5.0, 1.0, 100, 100),
+    ]
+    table = pd.DataFrame(rows, columns=["indicator", "domain", "estimate", "se", "n", "df"])
+    table["domain_type"] = np.where(table["domain"] == "national", "national", "state")
+    table["cv"] = table["se"] / table["estimate"]
+    flags = assess_quality(table, "inegi")
+    quality = dict(
+        zip(zip(table["indicator"], table["domain"], strict=True), flags["quality"], strict=True)
+    )
+    assert quality[("youth_gap_incidents", "national")] == "moderate"  # not "low" by its CV
+    assert quality[("youth_gap_incidents", "01")] == "insufficient"
+    gap_01 = flags[(table["indicator"] == "youth_gap_incidents") & (table["domain"] == "01")].iloc[
+        0
+    ]
+    assert gap_01["suppressed"] and "fewer than 50 incidents" in gap_01["reason"]
+    assert quality[("youth_gap_victims", "national")] == "insufficient"
