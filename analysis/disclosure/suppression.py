@@ -39,10 +39,6 @@ RESCUE_LIMIT = 20_000
 EXHAUSTIVE = 3
 
 
-def _matches(rows: np.ndarray, row: np.ndarray) -> np.ndarray:
-    return ((rows == row) | (rows < 0) | (row < 0)).all(axis=1)
-
-
 def local_suppression(
     codes: np.ndarray,
     k: int,
@@ -182,8 +178,11 @@ def _apply_in_order(
         if current[i] >= k:
             continue
         before = sub[i].copy()
-        after = np.where(choice[i], -1, before)
-        newly = _matches(sub, after) & ~_matches(sub, before)
+        keys = choice[i]
+        after = np.where(keys, -1, before)
+        # rows matching ``after`` but not ``before``: agree on the kept keys, not on a blanked one
+        agree = (sub == before) | (sub < 0) | (before < 0)
+        newly = agree[:, ~keys].all(axis=1) & ~agree[:, keys].all(axis=1)
         current[newly] += 1
         current[i] = max(current[i], reached[i])
         sub[i] = after
