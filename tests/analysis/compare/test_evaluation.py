@@ -54,22 +54,32 @@ def test_a_change_only_in_programme_areas_is_found_and_no_change_is_not() -> Non
     assert not out["suppressed"].any()
 
 
-def test_the_cells_are_the_domain_estimates_of_compute_indicators() -> None:
+@pytest.mark.parametrize("indicator", ["insecure_nbhd", "incidence", "dark_figure"])
+def test_the_cells_are_the_domain_estimates_of_compute_indicators(indicator: str) -> None:
+    # compute_indicators is checked against R for proportions, rates and incident ratios
     out = compare.difference_in_differences(
-        _sample(1), _sample(2), PROGRAMME, ["insecure_nbhd"], level=0.90
+        _sample(1), _sample(2), PROGRAMME, [indicator], level=0.90
     ).iloc[0]
+    se: dict[tuple[str, str], float] = {}
     for wave, role in ((1, "before"), (2, "after")):
         sim = _wave(wave)
         resp = sim.respondents.assign(
             group=np.where(sim.respondents["state"].isin(PROGRAMME), "programme", "rest")
         )
         table = compute_indicators(
-            resp, None, sim.design_spec, domains=["group"], indicators=["insecure_nbhd"]
+            resp, sim.incidents, sim.design_spec, domains=["group"], indicators=[indicator]
         ).set_index("domain")
         for group in ("programme", "rest"):
             assert out[f"{group}_{role}"] == pytest.approx(table.loc[group, "estimate"], rel=1e-12)
             assert out[f"{group}_{role}_ci_low"] == pytest.approx(table.loc[group, "ci_low"])
             assert out[f"{group}_{role}_n"] == table.loc[group, "n"]
+            se[(group, role)] = float(table.loc[group, "se"])
+    # the changes come from the linearized contrast, the cells from compute_indicators
+    for group in ("programme", "rest"):
+        change = out[f"{group}_after"] - out[f"{group}_before"]
+        assert out[f"change_{group}"] == pytest.approx(change, rel=1e-9)
+        both = np.hypot(se[(group, "before")], se[(group, "after")])
+        assert out[f"change_{group}_se"] == pytest.approx(both, rel=1e-9)
 
 
 def test_did_equals_the_interaction_of_a_design_based_regression_on_both_waves() -> None:
