@@ -109,6 +109,7 @@ def build_wave_release(
         households=_households(session, wave),
         edition=edition,
     )
+    del records  # the answer documents (half the peak memory) are not needed past this point
     if provisional:
         release = release.with_files(release.files, _PROVISIONAL.get(language, _PROVISIONAL["en"]))
     if edition == "internal":
