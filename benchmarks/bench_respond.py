@@ -531,7 +531,8 @@ def main() -> int:
         f"summary: {'PostgreSQL' if schema else 'SQLite'}, {args.concurrency} respondents, "
         f"think {args.think:g} s: CPU {cpu_request:.2f} ms/request, ping {cpu_ping_request:.2f} ms, "
         f"ratio {ratio:.2f}, p95 {p95:.0f} ms, {survey_rps:.0f} requests/s, "
-        f"{results.completed} interviews {'stored exactly' if ok else 'NOT ALL STORED or failures'}; "
+        f"{stored} of {results.completed} acknowledged interviews stored"
+        f"{'' if ok else ' (MISMATCH or failures: see above)'}; "
         f"targets (CPU <= 1.5 ms, ratio >= 0.33, p95 < 100 ms) {'met' if met else 'not met'}"
     )
     return 0 if ok else 1
