@@ -606,7 +606,7 @@ def _difference(
             labels = domain_labels(pd.Series(levels, dtype=object)).to_numpy(dtype=object)
         n_dom = labels.size
         inside = code >= 0
-        z = np.zeros((n, n_dom))
+        z = np.zeros(n)  # each row's value with its own domain's estimates
         est = np.zeros(n_dom)
         for part, sign in ((first, 1.0), (second, -1.0)):
             y = np.nan_to_num(part["num"])
@@ -616,12 +616,15 @@ def _difference(
             with np.errstate(divide="ignore", invalid="ignore"):
                 ratio = y_tot / x_tot
                 rows = np.flatnonzero(inside)
-                z[rows, code[rows]] += (
+                z[rows] += (
                     sign * w[rows] * (y[rows] - ratio[code[rows]] * x[rows]) / x_tot[code[rows]]
                 )
             est = est + sign * ratio
-        variance = np.diag(np.atleast_2d(design._variance(np.nan_to_num(z))))
         rows = np.flatnonzero(inside & (w > 0))
+        # variances of the domain totals of z, a block of domains at a time (bounded memory)
+        variance = design._domain_variances(
+            np.nan_to_num(z[rows])[:, None], rows, code[rows], n_dom
+        )[:, 0]
         df = design._domain_df(rows, code[rows], n_dom).astype(np.float64)
         cases = np.minimum(
             np.bincount(code[inside], weights=first["cases"][inside], minlength=n_dom),
