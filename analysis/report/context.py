@@ -211,6 +211,8 @@ class Formatter:
         return self.t.pick(info.definition) if info else ""
 
     def decimals(self, value: Value) -> int:
+        if value.unit == "mean" and math.isfinite(value.estimate) and abs(value.estimate) >= 100:
+            return 0  # amounts of money (spending on protection); an index keeps two decimals
         return _DECIMALS.get(value.unit, 1)
 
     def number(self, value: Value, x: float | None = None) -> str:

@@ -12,7 +12,7 @@ from analysis.report.context import Cell, Formatter, Lookup, Section, Table, ind
 from analysis.report.data import ReportData
 from analysis.report.i18n import STRINGS, Translator
 
-__all__ = ["methodology_section", "quality_section"]
+__all__ = ["definitions_section", "methodology_section", "quality_section"]
 
 
 def methodology_section(data: ReportData, fmt: Formatter, current: Lookup) -> Section:
@@ -45,24 +45,20 @@ def methodology_section(data: ReportData, fmt: Formatter, current: Lookup) -> Se
         or (info.crime_type is None and not i.endswith("_owners"))
         or i.startswith("sdg_")
     ]
-    def_rows = [[Cell(fmt.name(i), "label"), Cell(fmt.definition(i))] for i in defined]
-    section.subsections.append(
-        Section(
-            "definitions",
-            t("sub_definitions"),
-            [t("defs_by_type")],
-            blocks=[
-                Table(
-                    t("sub_definitions"),
-                    [t("col_indicator"), t("sub_definitions")],
-                    def_rows,
-                    css="definitions",
-                )
-            ],
-            page_break=False,
-        )
-    )
+    section.subsections.append(definitions_section(fmt, defined, [t("defs_by_type")]))
     return section
+
+
+def definitions_section(fmt: Formatter, indicators: list[str], paragraphs: list[str]) -> Section:
+    """The name and definition of each indicator, in the report's language, as a table."""
+    t = fmt.t
+    rows = [[Cell(fmt.name(i), "label"), Cell(fmt.definition(i))] for i in indicators]
+    table = Table(
+        t("sub_definitions"), [t("col_indicator"), t("sub_definitions")], rows, css="definitions"
+    )
+    return Section(
+        "definitions", t("sub_definitions"), paragraphs, blocks=[table], page_break=False
+    )
 
 
 def quality_section(t: Translator, rules: QualityRules) -> Section:

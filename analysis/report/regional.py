@@ -25,12 +25,12 @@ from analysis.compare.regional import (
     comparability_notes,
     regional_table,
 )
-from analysis.indicators.quality import QUALITY_RULES, QualityRules
+from analysis.indicators.quality import QualityRules, quality_rules
 from analysis.report import charts
 from analysis.report.builder import Report, render_html
 from analysis.report.context import Cell, Figure, Formatter, Lookup, Section, Table, Value
 from analysis.report.i18n import Translator
-from analysis.report.methodology import quality_section, rules_source
+from analysis.report.methodology import definitions_section, quality_section, rules_source
 
 __all__ = ["RegionalData", "RegionalWriter", "build_regional_report"]
 
@@ -67,14 +67,7 @@ class RegionalData:
 
     @property
     def rules(self) -> QualityRules:
-        if isinstance(self.quality_rules, QualityRules):
-            return self.quality_rules
-        if self.quality_rules not in QUALITY_RULES:
-            raise ValueError(
-                f"quality_rules must be one of {', '.join(QUALITY_RULES)}, "
-                f"not {self.quality_rules!r}"
-            )
-        return QUALITY_RULES[self.quality_rules]
+        return quality_rules(self.quality_rules)
 
 
 def _period_text(period: tuple[dt.date, dt.date] | None) -> str:
@@ -277,24 +270,8 @@ class RegionalWriter:
         t = self.t
         section = Section("methodology", t("sec_methodology"))
         section.subsections.append(quality_section(t, self.data.rules))
-        rows = [
-            [Cell(self.fmt.name(i), "label"), Cell(self.fmt.definition(i))] for i in self.present()
-        ]
         section.subsections.append(
-            Section(
-                "definitions",
-                t("sub_definitions"),
-                [t("regional_method_note")],
-                blocks=[
-                    Table(
-                        t("sub_definitions"),
-                        [t("col_indicator"), t("sub_definitions")],
-                        rows,
-                        css="definitions",
-                    )
-                ],
-                page_break=False,
-            )
+            definitions_section(self.fmt, self.present(), [t("regional_method_note")])
         )
         return section
 

@@ -12,7 +12,7 @@ status and the paradox table (:func:`analysis.compare.fear_by_victimization`,
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any, Protocol
 
 import pandas as pd
@@ -78,29 +78,32 @@ def _topic(w: Writer, ident: str, title: str, group: str, chart: str) -> Section
     return section
 
 
-def media_section(w: Writer) -> Section:
-    """Following crime news: how often, by which channels, about which place."""
+def _group_section(
+    w: Writer, group: str, paragraphs: list[str], charted: Sequence[str] | None = None
+) -> Section:
+    """A section of one catalogue group (heading ``sec_<group>``): paragraphs, bars of the
+    ``charted`` percentages (default: all of them) and the table of every indicator."""
     t = w.t
-    section = Section("media", t("sec_media"))
-    ids = ids_of("media")
+    section = Section(group, t(f"sec_{group}"))
+    ids = ids_of(group)
     if not w.current.has(w.area, ids):
         return section
-    section.paragraphs = [d for d in (w.fmt.definition("media_exposure"), t("media_note")) if d]
-    section.add(w.bars(t("chart_media_title"), _percent(w, ids)), w.table(t("sec_media"), ids))
+    section.paragraphs = [p for p in paragraphs if p]
+    charted = ids if charted is None else [i for i in charted if i in ids]
+    section.add(
+        w.bars(t(f"chart_{group}_title"), _percent(w, charted)), w.table(t(f"sec_{group}"), ids)
+    )
     return section
+
+
+def media_section(w: Writer) -> Section:
+    """Following crime news: how often, by which channels, about which place."""
+    return _group_section(w, "media", [w.fmt.definition("media_exposure"), w.t("media_note")])
 
 
 def youth_section(w: Writer) -> Section:
     """Young people as offenders: perceived share, perceived trend, and what victims describe."""
-    t = w.t
-    section = Section("youth", t("sec_youth"))
-    ids = ids_of("youth")
-    if not w.current.has(w.area, ids):
-        return section
-    section.paragraphs = [t("youth_note")]
-    shares = [i for i in (*YOUTH_SHARES, "youth_trend_up") if i in ids]
-    section.add(w.bars(t("chart_youth_title"), _percent(w, shares)), w.table(t("sec_youth"), ids))
-    return section
+    return _group_section(w, "youth", [w.t("youth_note")], (*YOUTH_SHARES, "youth_trend_up"))
 
 
 def coexistence_section(w: Writer) -> Section:
@@ -181,7 +184,7 @@ def _shown(value: Value | None) -> bool:
 
 
 def _estimate_cells(
-    w: Writer, record: dict[str, Any], prefix: str, unit: str, public: bool
+    w: Writer, record: Mapping[Hashable, Any], prefix: str, unit: str, public: bool
 ) -> list[Cell]:
     """Estimate (with its interval) of one part of a comparison row, hidden when suppressed."""
     suppressed = bool(record.get(f"{prefix}_suppressed"))
