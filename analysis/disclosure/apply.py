@@ -138,6 +138,10 @@ def apply_policy(
     recoded["top_codes"], caps = top_code(out, policy)
     recoded["bands"] = band(out, policy)
     areas = coarsen_areas(out, policy, populations)
+    known = {str(code) for code in populations or {}}
+    unknown = {
+        column: sorted(a for a in recode if a not in known) for column, recode in areas.items()
+    }
     qis = [c for c in policy.quasi_identifiers if units is not None and c in out[UNITS].columns]
     coded = {
         name: frame[[c for c in qis if c in frame.columns]].copy() for name, frame in out.items()
@@ -179,6 +183,7 @@ def apply_policy(
         recoded=recoded,
         caps=caps,
         areas=areas,
+        areas_unknown=unknown,
         pseudonymized=pseudonyms,
         utility=tuple(utility),
         estimates=tuple(estimates),

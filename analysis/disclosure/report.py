@@ -39,6 +39,9 @@ class DisclosureReport:
         The cap of every top-coded column (percentiles resolved).
     areas : dict
         ``{column: {area: pooled code or None (blank)}}``.
+    areas_unknown : dict
+        ``{column: [areas]}`` missing from the populations given (treated as
+        small: check that the populations use the files' area codes).
     pseudonymized : list of str
     utility : tuple of UtilityRow
         Key variables, internal vs public, national and by domain.
@@ -58,6 +61,7 @@ class DisclosureReport:
     recoded: dict[str, dict[str, int]] = field(default_factory=dict)
     caps: dict[str, float] = field(default_factory=dict)
     areas: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    areas_unknown: dict[str, list[str]] = field(default_factory=dict)
     pseudonymized: list[str] = field(default_factory=list)
     utility: tuple[UtilityRow, ...] = ()
     estimates: tuple[UtilityRow, ...] = ()
@@ -89,6 +93,7 @@ class DisclosureReport:
             "recoded": {step: dict(c) for step, c in self.recoded.items()},
             "caps": {c: (None if math.isinf(v) else v) for c, v in self.caps.items()},
             "areas": {c: dict(m) for c, m in self.areas.items()},
+            "areas_unknown": {c: list(a) for c, a in self.areas_unknown.items()},
             "pseudonymized": list(self.pseudonymized),
             "utility": [r.to_dict() for r in self.utility],
             "estimates": [r.to_dict() for r in self.estimates],
@@ -106,7 +111,14 @@ class DisclosureReport:
         lines += [f"## {t('sec_suppressed')}", ""]
         for column, recode in self.areas.items():
             pooled = sum(1 for code in recode.values() if code is not None)
-            note = t("areas_note", column=column, pooled=pooled, blank=len(recode) - pooled)
+            unknown = len(self.areas_unknown.get(column, []))
+            note = t(
+                "areas_note",
+                column=column,
+                pooled=pooled,
+                blank=len(recode) - pooled,
+                unknown=unknown,
+            )
             lines += [note, ""]
         lines += [_suppressed_table(self, language), ""]
         linked = [

@@ -118,10 +118,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "Les mêmes suppressions ont été appliquées dans les fichiers liés : {cells}.",
     ),
     "areas_note": tr(
-        "Áreas pequeñas de «{column}»: {pooled} agrupadas, {blank} en blanco.",
-        "Small areas of '{column}': {pooled} pooled, {blank} left blank.",
-        "Áreas pequenas de «{column}»: {pooled} agrupadas, {blank} em branco.",
-        "Petites zones de « {column} » : {pooled} regroupées, {blank} laissées vides.",
+        "Áreas pequeñas de «{column}»: {pooled} agrupadas, {blank} en blanco; {unknown} sin "
+        "población conocida (tratadas como pequeñas).",
+        "Small areas of '{column}': {pooled} pooled, {blank} left blank; {unknown} without a "
+        "known population (treated as small).",
+        "Áreas pequenas de «{column}»: {pooled} agrupadas, {blank} em branco; {unknown} sem "
+        "população conhecida (tratadas como pequenas).",
+        "Petites zones de « {column} » : {pooled} regroupées, {blank} laissées vides ; "
+        "{unknown} sans population connue (traitées comme petites).",
     ),
     "file_respondents": tr("entrevistados", "respondents", "entrevistados", "répondants"),
     "file_incidents": tr("incidentes", "incidents", "incidentes", "incidents"),

@@ -195,6 +195,11 @@ def test_small_areas_are_pooled_or_left_blank(
     shown = set(public["respondents"]["municipality"].dropna())
     assert not shown & small
     assert any(code.endswith("999") for code in shown)
+    assert report.areas_unknown == {"municipality": []}
+    del demo_populations["01001"]
+    _, report = _public(demo_files, demo_populations, policy)
+    assert report.areas_unknown == {"municipality": ["01001"]}
+    assert "1 without a known population" in report.to_markdown("en")
     # the default threshold (20,000) is above every simulated municipality: only states remain
     public, _ = _public(demo_files, demo_populations, default_policy())
     assert public["respondents"]["municipality"].isna().all()
