@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import html
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,6 +24,7 @@ from .model import (
     RepeatItem,
     Section,
 )
+from .sources import source_of
 
 __all__ = ["CodebookRow", "codebook_csv", "codebook_html", "codebook_rows", "write_codebook"]
 
@@ -49,6 +50,8 @@ class CodebookRow:
     details: str
     #: code of the repeat the variable belongs to, None outside repeats
     repeat: str | None
+    #: the established survey the question is based on (questionnaires/sources.py), "" if none
+    source: str = ""
 
 
 def codebook_rows(instrument: Instrument) -> list[CodebookRow]:
@@ -57,7 +60,7 @@ def codebook_rows(instrument: Instrument) -> list[CodebookRow]:
     for section in instrument.sections:
         for item in section.items:
             rows.extend(_rows(instrument, section, item, [section.relevant], None))
-    return rows
+    return [replace(row, source=source_of(instrument.id, row.code)) for row in rows]
 
 
 def _all_of(conditions: list[str | None]) -> str | None:
@@ -159,6 +162,7 @@ def codebook_table(instrument: Instrument) -> list[list[str]]:
         "constraint",
         "details",
         "repeat",
+        "source",
     ]
     table = [header]
     for row in codebook_rows(instrument):
@@ -177,6 +181,7 @@ def codebook_table(instrument: Instrument) -> list[list[str]]:
                 row.constraint or "",
                 row.details,
                 row.repeat or "",
+                row.source,
             ]
         )
     return table
@@ -274,7 +279,7 @@ def codebook_html(instrument: Instrument) -> str:
         for lang in languages:
             out.append(f'<th scope="col" lang="{_e(lang)}">Question ({_e(lang)})</th>')
         out.append('<th scope="col">Answers</th><th scope="col">Asked when</th>')
-        out.append('<th scope="col">Checks</th></tr></thead>')
+        out.append('<th scope="col">Checks</th><th scope="col">Based on</th></tr></thead>')
         out.append("<tbody>")
         for row in by_section[section.name]:
             out.append(_html_row(row, languages))
@@ -302,7 +307,8 @@ def _html_row(row: CodebookRow, languages: list[str]) -> str:
         f"<td><code>{_e(row.relevance)}</code></td>" if row.relevance else "<td>always</td>"
     )
     checks = [part for part in (row.constraint, row.details) if part]
-    cells.append("<td>" + "<br>".join(f"<code>{_e(part)}</code>" for part in checks) + "</td></tr>")
+    cells.append("<td>" + "<br>".join(f"<code>{_e(part)}</code>" for part in checks) + "</td>")
+    cells.append(f"<td>{_e(row.source)}</td></tr>")
     return "".join(cells)
 
 

@@ -17,7 +17,7 @@ from questionnaires.codebook import (
     codebook_table,
     write_codebook,
 )
-from questionnaires.loader import load_instrument, load_instrument_text
+from questionnaires.loader import load_instrument, load_instrument_text, standard_instrument_paths
 from questionnaires.model import Instrument
 
 SMALL = Path(__file__).parent / "instruments" / "small.yaml"
@@ -156,3 +156,17 @@ def test_html_escapes_instrument_text(tmp_path: Path) -> None:
 def test_unknown_format_is_refused(small: Instrument, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="'html' or 'csv'"):
         write_codebook(small, tmp_path / "x.pdf", format="pdf")  # type: ignore[arg-type]
+
+
+def test_the_standard_codebook_names_the_survey_each_question_is_based_on() -> None:
+    (path,) = [p for p in standard_instrument_paths() if p.stem == "vict_std"]
+    rows = {row.code: row for row in codebook_rows(load_instrument(path))}
+    assert "ENVIPE" in rows["dis_shots"].source
+    assert "LAPOP" in rows["part_meeting"].source
+    assert "NCVS" in rows["inc_offender_age"].source and "ENVIPE" in rows["inc_offender_age"].source
+    assert "SDG 16.1.4" in rows["per_dark"].source  # a code's own entry beats its module's
+    newer = ("media_", "youth_", "inc_offender_age", "dis_", "nbhd_", "prot_", "part_")
+    assert all(row.source for code, row in rows.items() if code.startswith(newer))
+    table = codebook_table(load_instrument(path))
+    assert table[0][-1] == "source"
+    assert all(line[-1] for line in table[1:] if line[0].startswith(newer))
