@@ -251,13 +251,20 @@ def test_unknown_paths_and_methods_under_v1_are_problems_not_html(
     "app_config",
     [{"RATELIMIT_ENABLED": True, "API_RATE_LIMIT": "3 per minute", "REPORT_WORKER": "off"}],
 )
-def test_rate_limits_count_per_token(client: FlaskClient, make_token: Callable[..., str]) -> None:
+def test_rate_limits_count_per_token(
+    app: Flask, client: FlaskClient, make_token: Callable[..., str]
+) -> None:
     first, second = make_token(), make_token()
     answers = [_get(client, "/api/v1/waves", first).status_code for _ in range(4)]
     assert answers == [200, 200, 200, 429]
     limited = _get(client, "/api/v1/waves", first)
     assert limited.mimetype == "application/problem+json" and "Retry-After" in limited.headers
     assert _get(client, "/api/v1/waves", second).status_code == 200, "another token has its own"
+    with app.app_context():
+        statuses = db.session.scalars(
+            sa.select(AuditLog.details).where(AuditLog.action == "read_token.use")
+        ).all()
+    assert sorted(d["status"] for d in statuses) == [200] * 4 + [429] * 2, "refusals are uses too"
 
 
 def test_microdata_releases_go_to_tokens_allowed_them_in_their_editions(
