@@ -11,12 +11,22 @@ import click
 from flask.cli import AppGroup
 
 from .extensions import db
-from .models import TokenScope
+from .models import TokenScope, User
 from .services.fieldwork import find_area
 from .services.read_tokens import create_token, find_token, list_tokens, revoke_token
 from .services.users import UserError, find_user
 
 token_group = AppGroup("token", help="Read API tokens: create, list, revoke.")
+
+
+def _acting(email: str | None) -> User | None:
+    """The user named by ``--by`` (None without it); stops when there is none such."""
+    if email is None:
+        return None
+    user = find_user(db.session, email)
+    if user is None:
+        raise click.ClickException(f"no user with the email {email!r}")
+    return user
 
 
 @token_group.command("create")
@@ -40,9 +50,7 @@ def create_command(
     name: str, scope: str, area_refs: tuple[str, ...], microdata: bool, email: str | None
 ) -> None:
     """Create a token and print it once (only its hash is kept)."""
-    by = find_user(db.session, email) if email else None
-    if email and by is None:
-        raise click.ClickException(f"no user with the email {email!r}")
+    by = _acting(email)
     try:
         chosen = [find_area(db.session, ref) for ref in area_refs]
         token, plain = create_token(
@@ -81,9 +89,7 @@ def list_command() -> None:
 @click.option("--by", "email", help="The administrator revoking it (audit log).")
 def revoke_command(ident: str, email: str | None) -> None:
     """Revoke a token, given its id or its prefix (as `token list` shows them)."""
-    by = find_user(db.session, email) if email else None
-    if email and by is None:
-        raise click.ClickException(f"no user with the email {email!r}")
+    by = _acting(email)
     token = find_token(db.session, ident)
     if token is None:
         raise click.ClickException(f"no token {ident!r}; see surveyapp token list")
