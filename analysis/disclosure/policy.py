@@ -262,6 +262,12 @@ class DisclosurePolicy:
         values: dict[str, Any] = {}
         for key, value in mapping.items():
             values[key] = _READERS[key](key, value)
+        if "quasi_identifiers" in values and "cluster_keys" not in values:
+            # the default cluster keys that are still quasi-identifiers
+            default = cls.__dataclass_fields__["cluster_keys"].default
+            values["cluster_keys"] = tuple(
+                c for c in cast(tuple[str, ...], default) if c in values["quasi_identifiers"]
+            )
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:

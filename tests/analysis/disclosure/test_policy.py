@@ -76,6 +76,11 @@ def test_a_bad_mapping_is_refused_naming_the_key(mapping: dict, key: str, words:
     assert words in str(error.value)
 
 
+def test_new_quasi_identifiers_keep_only_the_default_cluster_keys_among_them() -> None:
+    policy = DisclosurePolicy.from_mapping({"quasi_identifiers": ["state", "dem_sex", "dem_age"]})
+    assert policy.cluster_keys == ("state",)
+
+
 def test_a_mapping_is_required() -> None:
     with pytest.raises(PolicyError, match="must be a mapping"):
         DisclosurePolicy.from_mapping([("k", 3)])  # type: ignore[arg-type]
