@@ -1000,7 +1000,11 @@ def get_indicator(ident: str) -> Indicator:
 
 
 def catalogue_table(language: str = "en") -> pd.DataFrame:
-    """The catalogue as a table: id, group, name, definition, level, unit, estimator, crime_type."""
+    """The catalogue as a table: id, group, name, definition, level, unit, estimator, crime_type.
+
+    Then the conditions as text (``numerator``, ``denominator``, ``unknown``)
+    and, for a difference, its ``parts`` ("minuend - subtrahend").
+    """
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}; got {language!r}")
     return pd.DataFrame(
@@ -1017,6 +1021,7 @@ def catalogue_table(language: str = "en") -> pd.DataFrame:
                 "numerator": repr(i.numerator),
                 "denominator": repr(i.denominator),
                 "unknown": "" if i.unknown is None else repr(i.unknown),
+                "parts": " - ".join(i.parts) if i.parts else "",
             }
             for i in catalogue()
         ]
