@@ -25,6 +25,7 @@ bytes (the formats' limits); the codebook and the DDI keep the whole text.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -98,7 +99,7 @@ def write_release(release: Release, directory: str | Path, format: Format) -> li
         path = folder / f"{prefix}_{name}.{format}"
         frame, variables = release.files[name], release.variables[name]
         if format == "csv":
-            _compact(frame).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+            _write_csv(frame, path)
         elif format == "dta":
             _write_dta(frame, variables, path, release, name)
         elif format == "sav":
@@ -111,6 +112,21 @@ def write_release(release: Release, directory: str | Path, format: Format) -> li
         csv.writer(handle, lineterminator="\n").writerows(codebook_table(release))
     written.append(codebook)
     return written
+
+
+def _write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """UTF-8 CSV by pyarrow (several times pandas' speed): quotes only where needed,
+    whole numbers without ".0", blanks empty."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    table = pa.Table.from_pandas(_compact(frame), preserve_index=False)
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow(frame.columns)  # pyarrow quotes every name
+    with path.open("wb") as out:
+        out.write(header.getvalue().encode("utf-8"))
+        options = pacsv.WriteOptions(include_header=False, quoting_style="needed")
+        pacsv.write_csv(table, out, options)
 
 
 def _labels_text(labels: Mapping[int, str]) -> str:
@@ -358,14 +374,28 @@ _XML_TEXT = {c: None for c in range(32) if c not in (9, 10, 13)} | {
 
 
 def _sheet_xml(frame: pd.DataFrame, out: Any) -> None:
+    """The sheet's XML, a block of rows at a time, each block laid out by numpy.
+
+    Every column's cells are fixed-width byte strings padded with spaces (white space
+    between elements, which XML readers ignore), so a block of rows is one byte matrix
+    written at once instead of millions of Python strings joined.
+    """
     out.write(_SHEET_HEAD.encode())
     header = "".join(_text_cell(str(c)) for c in frame.columns)
     out.write(f"<row>{header}</row>".encode())
     for first in range(0, len(frame), _ROWS_AT_ONCE):
         chunk = frame.iloc[first : first + _ROWS_AT_ONCE]
-        columns = [_xml_cells(chunk[c]) for c in chunk.columns]
-        rows = ["<row>" + "".join(cells) + "</row>" for cells in zip(*columns, strict=True)]
-        out.write("".join(rows).encode("utf-8"))
+        n = len(chunk)
+        parts = [np.full(n, b"<row>")]
+        parts += [_xml_cells(chunk[c]) for c in chunk.columns]
+        parts.append(np.full(n, b"</row>"))
+        widths = [p.dtype.itemsize for p in parts]
+        block = np.empty((n, sum(widths)), dtype=np.uint8)
+        at = 0
+        for part, width in zip(parts, widths, strict=True):
+            block[:, at : at + width] = part.view(np.uint8).reshape(n, width)
+            at += width
+        out.write(block.tobytes())
     out.write(b"</sheetData></worksheet>")
 
 
@@ -373,22 +403,39 @@ def _text_cell(text: str) -> str:
     return f'<c t="inlineStr"><is><t xml:space="preserve">{text.translate(_XML_TEXT)}</t></is></c>'
 
 
-def _xml_cells(column: pd.Series) -> list[str]:
-    """A column as cells: whole numbers as integers, fractions to their shortest exact
+def _padded(cells: list[bytes]) -> np.ndarray:
+    """Byte strings as one fixed-width array, padded with spaces (never NUL)."""
+    width = max((len(c) for c in cells), default=1)
+    return np.array([c.ljust(width) for c in cells], dtype=f"S{width}")
+
+
+def _xml_cells(column: pd.Series) -> np.ndarray:
+    """A column's cells: whole numbers as integers, fractions to their shortest exact
     decimal, blanks and non-finite numbers as empty cells, text as inline strings."""
-    if pd.api.types.is_numeric_dtype(column):
-        data = column.to_numpy(dtype=np.float64)
-        blank = ~np.isfinite(data)
-        whole = ~blank & (data == np.round(data)) & (np.abs(data) < 2**53)
-        text = np.where(whole, np.where(whole, data, 0).astype(np.int64).astype(str), "")
-        values = [
-            "<c/>" if b else f"<v>{t}</v>" if w else f"<v>{v!r}</v>"
-            for b, w, t, v in zip(
-                blank.tolist(), whole.tolist(), text.tolist(), data.tolist(), strict=True
-            )
-        ]
-        return [v if v == "<c/>" else f"<c>{v}</c>" for v in values]
-    return ["<c/>" if v is None or v != v else _text_cell(str(v)) for v in column.tolist()]
+    if not pd.api.types.is_numeric_dtype(column):
+        return _padded(
+            [
+                b"<c/>" if v is None or v != v else _text_cell(str(v)).encode("utf-8")
+                for v in column.tolist()
+            ]
+        )
+    data = column.to_numpy(dtype=np.float64)
+    blank = ~np.isfinite(data)
+    whole = ~blank & (data == np.round(data)) & (np.abs(data) < 2**53)
+    if not (whole | blank).all():  # fractions (weights, factors): each to its repr
+        return _padded(
+            [
+                b"<c/>" if b else f"<c><v>{v!r}</v></c>".encode()
+                for b, v in zip(blank.tolist(), data.tolist(), strict=True)
+            ]
+        )
+    # codes: each distinct value written once, then taken for every row
+    codes = np.where(blank, np.nan, data)
+    distinct, inverse = np.unique(codes, return_inverse=True)
+    cells = _padded(
+        [b"<c/>" if v != v else f"<c><v>{int(v)}</v></c>".encode() for v in distinct.tolist()]
+    )
+    return cells[inverse.reshape(-1)]
 
 
 # -- reading back -----------------------------------------------------------------

@@ -117,3 +117,17 @@ def test_a_bad_format_or_folder_is_refused(release: Release, tmp_path: Path) -> 
         write_release(release, tmp_path, "sas")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="is not a directory"):
         write_release(release, tmp_path / "missing", "csv")
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_text_with_commas_quotes_newlines_markup_and_accents_survives(
+    release: Release, tmp_path: Path, format: str
+) -> None:
+    text = 'Calle 5, "el puente"\nsegunda línea & <b>'
+    frame = release.files["respondent"].copy()
+    frame["note"] = [text] + [None] * (len(frame) - 1)
+    changed = release.with_files({**release.files, "respondent": frame})
+    write_release(changed, tmp_path, format)  # type: ignore[arg-type]
+    back = read_release(tmp_path, release_prefix(changed), format)  # type: ignore[arg-type]
+    assert back["respondent"]["note"].iloc[0] == text
+    assert back["respondent"]["note"].iloc[1] in (None, "")  # SPSS and Stata have no blank text
