@@ -21,7 +21,7 @@ from flask.typing import ResponseReturnValue
 
 from ..errors import error_response
 from ..extensions import db
-from ..models import Area, Wave
+from ..models import Wave
 from ..services.report_access import (
     ReportRefused,
     check_area,
@@ -54,19 +54,14 @@ def _ids() -> list[int] | None:
     return ids
 
 
-def _root(area: Area) -> Area:
-    while area.parent is not None:
-        area = area.parent
-    return area
-
-
 def _default_waves() -> list[Wave]:
-    """The latest wave with results of each country or city the caller may see, by name."""
+    """The latest wave with results of each area (a country, a city) that a wave covers alone,
+    among those the caller may see, by the area's name."""
     latest: dict[int, Wave] = {}
     for wave in visible_waves(db.session, _user()):  # newest first
         if len(wave.areas) != 1 or completed_count(db.session, wave) == 0:
             continue
-        latest.setdefault(_root(wave.areas[0]).id, wave)
+        latest.setdefault(wave.areas[0].id, wave)
     return sorted(latest.values(), key=lambda w: (w.areas[0].name, w.id))
 
 

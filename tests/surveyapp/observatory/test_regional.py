@@ -124,3 +124,33 @@ def test_the_command_line_writes_the_regional_report(
     assert unknown.exit_code != 0 and "no wave 'nope'" in unknown.output
     twice = runner.invoke(args=["report", "--waves", f"{slugs[0]},{slugs[0]}", "-o", str(out)])
     assert twice.exit_code != 0 and "listed twice" in twice.output
+
+
+def test_waves_of_cities_are_compared_by_default_city_by_city(
+    app: Flask, client: FlaskClient, countries: tuple[int, int]
+) -> None:
+    import sqlalchemy as sa
+
+    from surveyapp.models import Area, AreaLevel
+
+    with app.app_context():
+        # two survey waves that each cover one city, both cities of the same country
+        first = db.session.get(Wave, countries[0])
+        assert first is not None
+        states = sa.select(Area.id).where(Area.parent_id == first.areas[0].id)
+        municipalities = db.session.scalars(
+            sa.select(Area)
+            .where(Area.level == AreaLevel.municipality, Area.parent_id.in_(states))
+            .order_by(Area.id)
+            .limit(2)
+        ).all()
+        for wave_id, city in zip(countries, municipalities, strict=True):
+            wave = db.session.get(Wave, wave_id)
+            assert wave is not None
+            wave.areas = [city]
+            wave.public_report = True
+        names = [m.name for m in municipalities]
+        db.session.commit()
+    page = client.get("/observatory/regional?lang=en").get_data(as_text=True)
+    for name in names:
+        assert f'<th scope="col" class="numeric">{name}</th>' in page
