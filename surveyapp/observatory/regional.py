@@ -11,6 +11,7 @@ PDF is small and rendered in the request, then kept in this process.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
@@ -93,16 +94,20 @@ def _with_data(choices: list[Choice]) -> tuple[list[Choice], list[Wave]]:
 #: PDFs built in this process, by waves, data versions, language and edition (newest last)
 _PDFS: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
 _KEEP = 16
+_PDFS_LOCK = threading.Lock()  # server threads share the cache
 
 
 def _cached_pdf(key: tuple[Any, ...], build: Callable[[], bytes]) -> bytes:
     """The PDF of ``key`` from this process's cache, else built (new data: a new key)."""
-    if key in _PDFS:
-        _PDFS.move_to_end(key)
-        return _PDFS[key]
-    pdf = _PDFS[key] = build()
-    while len(_PDFS) > _KEEP:
-        _PDFS.popitem(last=False)
+    with _PDFS_LOCK:
+        if key in _PDFS:
+            _PDFS.move_to_end(key)
+            return _PDFS[key]
+    pdf = build()
+    with _PDFS_LOCK:
+        _PDFS[key] = pdf
+        while len(_PDFS) > _KEEP:
+            _PDFS.popitem(last=False)
     return pdf
 
 

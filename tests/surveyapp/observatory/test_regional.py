@@ -92,6 +92,7 @@ def test_the_pdf_download_is_the_regional_report(
     countries: tuple[int, int],
     make_user: Callable[..., User],
     login: Any,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     assert login(client, make_user(Role.analyst)).status_code == 302
     a, b = countries
@@ -105,6 +106,15 @@ def test_the_pdf_download_is_the_regional_report(
     assert "Comparación regional de indicadores estandarizados" in text
     assert "Modos de recolección distintos" in text
     assert layout_problems(response.data) == [] and foreign_phrases(response.data, "es") == []
+    # the same waves, data, language and edition again: served from this process, not rebuilt
+    import surveyapp.services.regional as regional_service
+
+    def fail(*args: Any, **kwargs: Any) -> bytes:
+        raise AssertionError("rebuilt")
+
+    monkeypatch.setattr(regional_service, "regional_pdf", fail)
+    again = client.get(f"/observatory/regional.pdf?waves={a},{b}&lang=es&audience=public")
+    assert again.status_code == 200 and again.data == response.data
 
 
 def test_the_command_line_writes_the_regional_report(
