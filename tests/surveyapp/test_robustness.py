@@ -110,6 +110,12 @@ WRITE_ROUTES = [
     (r, m) for r in ROUTES for m in sorted(r.methods & set(STATE_CHANGING)) if not r.csrf_exempt
 ]
 ARGUMENT_ROUTES = [r for r in ROUTES if r.converters]
+#: rule -> every method some route serves on it (a page's GET and its form's POST may be two
+#: routes of one path, e.g. /observatory/uploads/boundaries).
+METHODS_OF_RULE: dict[str, frozenset[str]] = {
+    rule: frozenset().union(*(r.methods for r in ROUTES if r.rule == rule))
+    for rule in {r.rule for r in ROUTES}
+}
 
 
 # --- who may use what -----------------------------------------------------------------------------
@@ -122,9 +128,14 @@ EVERY_ROLE = frozenset(Role)
 class Policy:
     roles: frozenset[Role]
     anonymous: bool
+    #: The route reads a bearer read token (/api/v1) and never the session: every session
+    #: identity gets 401, and the crawl also calls it with each kind of token (READ_TOKENS).
+    bearer: bool = False
 
 
 PUBLIC = Policy(EVERY_ROLE, anonymous=True)
+#: The read API: no session role gets in, a read token does (what it sees depends on the token).
+READ_API = Policy(frozenset(), anonymous=False, bearer=True)
 #: Routes whose check is not a ``role_required`` decorator (which the crawl reads from the view).
 #: Observatory wave routes are checked here on a wave *not* marked public (staff only); the
 #: public-wave half of their matrix is in test_observatory_access.py.
@@ -154,9 +165,19 @@ EXPLICIT: dict[str, Policy] = {
     "observatory.indicators_xlsx": Policy(STAFF, anonymous=False),
     "observatory.report_pdf": Policy(STAFF, anonymous=False),
     "observatory_api.api_indicators": Policy(STAFF, anonymous=False),
+    "observatory.perception": Policy(STAFF, anonymous=False),
+    # Comparisons whose waves come from the query string: without one they list (and compare)
+    # only what the caller may see; a private wave asked for is refused to the public
+    # (tests/surveyapp/observatory/test_routes_access.py, and the queries crawled below).
+    "observatory.evaluation": PUBLIC,
+    "observatory.regional": PUBLIC,
+    "observatory.regional_pdf": PUBLIC,
+    "api_v1.openapi": PUBLIC,  # the API's description needs no token
 }
 #: The respondent survey is public by design (an invitation code or an open link).
 PUBLIC_PREFIXES = ("respond.",)
+#: Routes that authenticate with a read token (surveyapp/api/v1.py), not a session.
+BEARER_PREFIXES = ("api_v1.",)
 
 
 def policy(app: Flask, endpoint: str) -> Policy | None:
@@ -165,7 +186,21 @@ def policy(app: Flask, endpoint: str) -> Policy | None:
         return Policy(frozenset(required), anonymous=False)
     if endpoint.startswith(PUBLIC_PREFIXES):
         return PUBLIC
+    if endpoint.startswith(BEARER_PREFIXES) and endpoint not in EXPLICIT:
+        return READ_API
     return EXPLICIT.get(endpoint)
+
+
+# --- the read API's identities: read tokens, not sessions ---------------------------------------
+
+#: Pseudo-identities of the crawl that send ``Authorization: Bearer`` to /api/v1 (World.client).
+#: Stored ones are made in build_world; "unknown" and "malformed" are never stored.
+STORED_TOKENS = ("public", "internal", "internal-microdata", "area-microdata", "revoked")
+READ_TOKENS = tuple(f"token:{kind}" for kind in (*STORED_TOKENS, "unknown", "malformed"))
+#: The tokens that must be refused with 401 whatever the route.
+REFUSED_TOKENS = ("token:revoked", "token:unknown", "token:malformed")
+#: The token that gets furthest into the read API (internal, every area, microdata).
+API_CALLER = "token:internal-microdata"
 
 
 # --- known failures in code owned by others -------------------------------------------------------
@@ -201,9 +236,15 @@ class World:
     log: list[logging.LogRecord]
     #: A device token per role for the interviewer app's API (/api/field/), see field_token.
     tokens: dict[Role, str] = dataclasses.field(default_factory=dict)
+    #: Plain read tokens of the read API by pseudo-identity ("token:public" ...), see READ_TOKENS.
+    read_tokens: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def client(self, who: Role | str | None) -> FlaskClient:
         client = self.app.test_client()
+        if isinstance(who, str) and who.startswith("token:"):
+            # fetch() sends it to /api/v1/ URLs; no session cookie at all.
+            client.read_token = self.read_tokens[who]  # type: ignore[attr-defined]
+            return client
         if isinstance(who, Role):
             self._live_session(who)
         if who is not None:
@@ -361,6 +402,7 @@ def build_world(directory: Path, with_data: bool, **config: Any) -> Iterator[Wor
         world.cookies[role] = cookie.value
     for role in Role:
         world.field_token(role)
+    world.read_tokens = make_read_tokens(app)
     if with_data:
         world.cookies[RESPONDENT] = _start_survey(app.test_client(), world.slug)
     yield world
@@ -368,6 +410,40 @@ def build_world(directory: Path, with_data: bool, **config: Any) -> Iterator[Wor
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+def make_read_tokens(app: Flask) -> dict[str, str]:
+    """One read token of each kind (STORED_TOKENS), plus never-stored ones: an unknown token of
+    the right shape and a malformed one."""
+    from surveyapp.models import Area, ReadToken, TokenScope, utcnow
+    from surveyapp.services.read_tokens import TOKEN_MARK, create_token
+
+    kinds: dict[str, tuple[TokenScope, bool, bool]] = {  # scope, microdata, limited to an area
+        "public": (TokenScope.public, False, False),
+        "internal": (TokenScope.internal, False, False),
+        "internal-microdata": (TokenScope.internal, True, False),
+        "area-microdata": (TokenScope.internal, True, True),
+        "revoked": (TokenScope.internal, True, False),
+    }
+    plain: dict[str, str] = {}
+    with app.app_context():
+        area = db.session.scalar(sa.select(Area).order_by(Area.id.desc()).limit(1))
+        for kind, (scope, microdata, limited) in kinds.items():
+            token, plain[f"token:{kind}"] = create_token(
+                db.session,
+                name=f"crawl {kind}",
+                scope=scope,
+                areas=[area] if limited and area is not None else [],
+                may_download_microdata=microdata,
+                by=None,
+            )
+            if kind == "revoked":
+                db.session.flush()
+                db.session.get(ReadToken, token.id).revoked_at = utcnow()  # type: ignore[union-attr]
+        db.session.commit()
+    plain["token:unknown"] = TOKEN_MARK + "x" * 43
+    plain["token:malformed"] = "not-a-token-" + "y" * 300
+    return plain
 
 
 @pytest.fixture(scope="module")
@@ -421,6 +497,9 @@ def good_values(world: World, route: Route) -> dict[str, str]:
         "interview_uuid": "3f1c2b9e-8d4a-4c51-9a6e-1b2c3d4e5f60",
         "content_hash": "0" * 64,
         "session_id": "999999",  # nobody's session: refused with a message, nothing ended
+        "token_id": "999999",  # no such read token: refused with a message, nothing revoked
+        "edition": "public",  # a microdata release (observatory and read API)
+        "format_": "csv",
     }
     if route.endpoint == "static":
         by_name["filename"] = "css/" + next(
@@ -500,6 +579,9 @@ def fetch(client: FlaskClient, url: str, **options: Any) -> TestResponse:
             "Authorization": f"Bearer {field_token()}",
             **options.get("headers", {}),
         }
+    read_token = getattr(client, "read_token", None)
+    if read_token is not None and url.startswith("/api/v1/"):
+        options["headers"] = {"Authorization": f"Bearer {read_token}", **options.get("headers", {})}
     response = client.open(url, **options)
     if (
         field_token is not None
@@ -542,6 +624,8 @@ def test_every_method_and_role(world: World, route: Route) -> None:
                 world, fetch(world.client(role), url, method=method), f"{method} {url} as {role}"
             )
         for method in methods:
+            if method not in route.methods and method in METHODS_OF_RULE[route.rule]:
+                continue  # another route of the same path serves it, and is crawled itself
             client = world.client(role)
             response = fetch(client, url, method=method)
             what = f"{method} {url} as {role.value if role else 'anonymous'}"
@@ -551,6 +635,11 @@ def test_every_method_and_role(world: World, route: Route) -> None:
                 # 404 when a catch-all rule takes the path for that method (GET /s/leave is the wave "leave").
                 assert response.status_code in (404, 405), what
                 continue
+            if rules.bearer:
+                # A session (any role's) is no read token: 401 with a problem document.
+                assert response.status_code == 401 and response.is_json, what
+                assert response.headers.get("WWW-Authenticate", "").startswith("Bearer"), what
+                continue
             if role is None and not rules.anonymous:
                 assert login_redirect(response) or response.status_code == 401, what
             elif role is not None and role not in rules.roles:
@@ -559,6 +648,36 @@ def test_every_method_and_role(world: World, route: Route) -> None:
                 assert response.status_code not in (401, 403), f"{what}: {response.status_code}"
                 # Public routes may send anyone to the login page (logout does); protected ones may not.
                 assert rules.anonymous or not login_redirect(response), what
+    if rules.bearer:
+        check_read_tokens(world, route, url)
+
+
+def check_read_tokens(world: World, route: Route, url: str) -> None:
+    """Every kind of read token on a read API route (on the crawl's wave, not marked public):
+    revoked, unknown and malformed ones 401; a public token does not see the wave (404); a token
+    without the microdata permission gets 403 on the microdata routes; the rest get past the
+    check. A method the route lacks is 405 whoever asks."""
+    arguments = {name for name, _conv in route.converters}
+    for who in READ_TOKENS:
+        for method in ("GET", "POST", "DELETE"):
+            response = fetch(world.client(who), url, method=method)
+            what = f"{method} {url} with {who}"
+            check_sane(world, response, what)
+            check_headers(response, url, what)
+            status = response.status_code
+            assert response.is_json, what  # problem documents too, never an HTML page
+            if method not in route.methods:
+                assert status == 405, f"{what}: {status}"
+            elif who in REFUSED_TOKENS:
+                assert status == 401, f"{what}: {status}"
+            elif who == "token:public" and "wave_id" in arguments:
+                assert status == 404, f"{what}: {status}"
+            elif who == "token:internal" and route.endpoint.startswith("api_v1.microdata"):
+                assert status == 403, f"{what}: {status}"
+            elif who == "token:area-microdata":
+                assert status != 401, f"{what}: {status}"  # what an area sees: test_v1.py
+            else:
+                assert status not in (401, 403), f"{what}: {status}"
 
 
 NEXT_TARGETS = (
@@ -735,6 +854,8 @@ def hostile_callers(world: World, route: Route) -> tuple[Role | str | None, ...]
     if route.endpoint.startswith("respond."):
         return (None, RESPONDENT)
     rules = policy(world.app, route.endpoint)
+    if rules is not None and rules.bearer:
+        return (None, API_CALLER)
     if (
         route.endpoint.startswith("observatory")
         and rules is not None
