@@ -43,6 +43,17 @@ def walk(page: Any, base: str, pages: list[tuple[str, dict[str, Any]]], *, js: b
         page.get_by_role("button", name=button, exact=True).click()
 
 
+def check_box_shows(page: Any, name: str, value: str, follow_up: str) -> None:
+    """Ticking box ``value`` of ``name`` shows ``follow_up`` on the page; unticking hides it."""
+    group = page.locator(f"#group-{follow_up}")
+    assert group.is_hidden()
+    fill(page, {name: [value]})
+    assert group.is_visible()
+    box = page.locator(f'[name="{name}"][value="{value}"]')
+    page.locator(f'label[for="{box.get_attribute("id")}"]').click()  # untick again
+    assert group.is_hidden()
+
+
 def split_at_leave() -> tuple[
     list[tuple[str, dict[str, Any]]], tuple[str, dict[str, Any]], list[tuple[str, dict[str, Any]]]
 ]:
@@ -158,11 +169,7 @@ def test_whole_survey_with_javascript(
     to_protection, from_protection = cut(from_media, "protection")
     walk(page, base, to_protection, js=True)
     expect_page(page, base, "protection")
-    assert page.locator("#group-prot_cost").is_hidden()
-    fill(page, {"prot_measures": ["5"]})
-    assert page.locator("#group-prot_cost").is_visible()
-    page.locator('label[for="prot_measures-4"]').click()  # untick again
-    assert page.locator("#group-prot_cost").is_hidden()
+    check_box_shows(page, "prot_measures", "5", "prot_cost")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     walk(page, base, from_protection, js=True)
     expect_page(page, base, "institutions")
@@ -179,11 +186,7 @@ def test_whole_survey_with_javascript(
     to_bribery, from_bribery = cut(rest, "bribery")  # institutions, participation
     walk(page, base, to_bribery, js=True)
     expect_page(page, base, "bribery")
-    assert page.locator("#group-brib_asked").is_hidden()
-    fill(page, {"brib_contact": ["1"]})
-    assert page.locator("#group-brib_asked").is_visible()
-    page.locator('label[for="brib_contact-0"]').click()  # untick again
-    assert page.locator("#group-brib_asked").is_hidden()
+    check_box_shows(page, "brib_contact", "1", "brib_asked")
     walk(page, base, from_bribery, js=True)
     page.get_by_role("heading", name="Thank you").wait_for()
     assert errors == []
