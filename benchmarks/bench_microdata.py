@@ -73,10 +73,12 @@ def child(records_path: Path, format: str, edition: str) -> dict[str, Any]:
     import gc
 
     from analysis.release import Study, build_release, write_release
+    from surveyapp.services.reports.records import shared_keys
 
-    # read as services/reports/records.py gives them: one decoded document per interview
+    # read as services/reports/records.py gives them: one decoded document per interview,
+    # its keys shared
     with records_path.open(encoding="utf-8") as lines:
-        records = [json.loads(line) for line in lines]
+        records = [shared_keys(json.loads(line)) for line in lines]
     populations = json.loads(records_path.with_suffix(".areas.json").read_text())
     gc.collect()
     study = Study("bench", "Benchmark wave", dt.date(2025, 1, 1), dt.date(2025, 12, 31))
