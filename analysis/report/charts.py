@@ -362,16 +362,23 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
     ax = fig.add_subplot()
     positions = np.arange(n)
     offset = 0.5 / k
+    missing = np.zeros((n, k), dtype=bool)
     for j, s in enumerate(series):
         est, low, high, flagged = s.arrays()
         y = positions + (j - (k - 1) / 2) * offset
         shown = np.isfinite(est)
+        missing[:, j] = ~shown
         color = OKABE_ITO[j % len(OKABE_ITO)]
         _intervals(ax, y, low, high, color)
         _points(ax, est, y, shown, flagged, color, _MARKERS[j % len(_MARKERS)], 5, s.name)
-        for yi, e in zip(y, est, strict=True):
-            if not np.isfinite(e):
-                ax.text(0, yi, " " + text.missing_label, va="center", fontsize=6.5, style="italic")
+    # "not published" once per row when several series lack it there: rows are too close for
+    # one line per series, and the words would be drawn over each other
+    for i in range(n):
+        lacking = np.flatnonzero(missing[i])
+        if len(lacking) == 0:
+            continue
+        yi = positions[i] + ((lacking[0] - (k - 1) / 2) * offset if len(lacking) == 1 else 0.0)
+        ax.text(0, yi, " " + text.missing_label, va="center", fontsize=6.5, style="italic")
     ax.set_yticks(positions, labels)
     ax.set_ylim(n - 0.5, -0.5)  # top to bottom, room for the offset series
     ax.set_xlim(left=0)

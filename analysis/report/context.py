@@ -334,7 +334,7 @@ class Formatter:
             row = [
                 Cell(self.name(ident) + _unit_suffix(value.unit), "label"),
                 self.cell(value),
-                Cell(self.interval(value), "num"),
+                Cell(self.interval(value), "num range"),
                 Cell(self.t.number(cv, 1), "num"),
                 Cell(self.t.number(value.n, 0), "num"),
                 Cell(self.quality_word(value), self.css(value).replace("num ", "")),
@@ -345,7 +345,7 @@ class Formatter:
                 change = (changes or {}).get((area.level, area.domain, ident), "")
                 row.append(Cell(change if value.shown and before and before.shown else "—"))
             rows.append(row)
-        return Table(caption, header, rows)
+        return Table(caption, header, rows, css="indicators")
 
 
 def _unit_suffix(unit: str) -> str:

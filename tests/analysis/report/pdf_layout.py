@@ -1,6 +1,6 @@
 """Read a PDF back and list the text that does not fit: the layout check of every report.
 
-Two kinds of problem, from pdfplumber's character boxes (upright text only;
+Three kinds of problem, from pdfplumber's character boxes (upright text only;
 chart labels drawn rotated are left out):
 
 * ``outside``: a character beyond the page's content box left or right (A4
@@ -8,12 +8,14 @@ chart labels drawn rotated are left out):
   at the margin or running off the page;
 * ``overlap``: two characters of one line drawn over each other (a value
   running into the next column, a label into a bar's number, two chart
-  labels on one row).
+  labels on one row);
+* ``cell``: a character drawn across a table cell's side edge (a value
+  running out of its column, into its neighbour or into empty space).
 
-Not checked: text crossing its table cell into empty space. pdfplumber's
-table finder also takes chart grid lines and shaded cells for tables, so its
-cells are no ground truth; a value running into its neighbour is caught as an
-``overlap``.
+The report's tables rule every cell's side edges in :data:`CELL_EDGE`, a
+colour no one sees on paper (report.css); those lines, and only those, are
+the cells' limits. pdfplumber's table finder is not used: it takes chart grid
+lines and shaded cells for tables.
 
 Each problem names the page and the text around it, so a failing test says
 what to look at. :func:`foreign_phrases` finds the report's own phrases in
@@ -33,12 +35,14 @@ MM = 72 / 25.4
 SIDE_MARGIN = 18 * MM
 #: slack for antialiasing and font side bearings, in points
 SLACK = 0.6
+#: stroke colour of the tables' cell edges (report.css: #fefefe), as pdfplumber reads it
+CELL_EDGE = (254 / 255, 254 / 255, 254 / 255)
 
 
 @dataclass(frozen=True)
 class Problem:
     page: int  # 1-based
-    kind: str  # "outside" or "overlap"
+    kind: str  # "outside", "overlap" or "cell"
     text: str
 
     def __str__(self) -> str:
@@ -62,8 +66,23 @@ def _lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [sorted(line, key=lambda c: c["x0"]) for line in lines]
 
 
+def _cell_edges(page: Any) -> list[tuple[float, float, float]]:
+    """``(x, top, bottom)`` of every vertical line stroked in :data:`CELL_EDGE`."""
+    edges = []
+    for line in page.lines:
+        colour = line.get("stroking_color")
+        if not isinstance(colour, tuple | list) or len(colour) != 3:
+            continue
+        if max(abs(a - b) for a, b in zip(colour, CELL_EDGE, strict=True)) > 0.002:
+            continue
+        if abs(line["x1"] - line["x0"]) < 0.01 and line["bottom"] - line["top"] > 1:
+            edges.append((float(line["x0"]), float(line["top"]), float(line["bottom"])))
+    return edges
+
+
 def layout_problems(pdf: bytes) -> list[Problem]:
-    """Every character outside the content box or drawn over another, per page and line."""
+    """Every character outside the content box, drawn over another or across a table cell's edge,
+    per page and line."""
     problems: list[Problem] = []
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         for number, page in enumerate(document.pages, start=1):
@@ -76,6 +95,16 @@ def layout_problems(pdf: bytes) -> list[Problem]:
                     if line not in seen:
                         seen.add(line)
                         problems.append(Problem(number, "outside", line))
+            for edge in _cell_edges(page):
+                x, top, bottom = edge
+                for char in chars:
+                    middle = (char["top"] + char["bottom"]) / 2
+                    crosses = char["x0"] + SLACK < x < char["x1"] - SLACK
+                    if crosses and top <= middle <= bottom:
+                        line = _line_text(chars, char)
+                        if line not in seen:
+                            seen.add(line)
+                            problems.append(Problem(number, "cell", line))
             for line in _lines(chars):
                 for a, b in zip(line, line[1:], strict=False):
                     width = min(a["x1"] - a["x0"], b["x1"] - b["x0"])

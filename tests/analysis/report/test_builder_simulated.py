@@ -39,8 +39,9 @@ def test_national_report_of_a_simulated_wave():
     national = table[(table["domain_type"] == "national")].set_index("indicator")
     prevalence = national.loc["prev_person"]
     assert not prevalence["suppressed"]
-    figure = f"{prevalence['estimate']:.1f}"
-    interval = f"{prevalence['ci_low']:.1f}–{prevalence['ci_high']:.1f}"
+    # Spanish numbers: a decimal comma (CLDR)
+    figure = f"{prevalence['estimate']:.1f}".replace(".", ",")
+    interval = f"{prevalence['ci_low']:.1f}–{prevalence['ci_high']:.1f}".replace(".", ",")
     assert f"Prevalencia delictiva en personas: {figure}" in text
     assert interval in text
     assert "País Simulado" in text

@@ -86,3 +86,12 @@ def test_scatter_names_the_outlying_points_without_overlapping_names() -> None:
         assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
     # the most extreme point (lowest perceived) is among those named
     assert f"Municipio {int(np.argmin(y))}<" in svg
+
+
+def test_not_published_is_written_once_per_row_when_several_series_lack_it() -> None:
+    nan = float("nan")
+    both = Series("a", [nan, 10.0, nan], [nan, 8.0, nan], [nan, 12.0, nan])
+    other = Series("b", [nan, nan, 5.0], [nan, nan, 4.0], [nan, nan, 6.0])
+    svg = charts.dot_chart(["x", "y", "z"], [both, other], TEXT, salt="m")
+    # row x lacks both (one label), rows y and z one series each
+    assert svg.count(">not published<") + svg.count("> not published<") == 3

@@ -37,6 +37,30 @@ def test_a_value_running_into_the_next_column_is_an_overlap() -> None:
     assert [(p.page, p.kind) for p in problems] == [(1, "overlap")]
 
 
+CELLS = (
+    "<style>td { border-left: 0.25pt solid #fefefe; border-right: 0.25pt solid #fefefe; }"
+    "table { width: 200pt; table-layout: fixed; border-collapse: collapse; }"
+    "td.num { white-space: nowrap; text-align: right; }</style>"
+)
+
+
+def test_a_value_running_out_of_its_ruled_cell_is_a_cell_problem() -> None:
+    # as report.css rules them: the second column is too narrow for the interval, which runs
+    # out of its cell into the empty third one (no other text is overlapped)
+    row = "<tr><td>Prevalencia</td><td class='num'>22,9–25,3 (IC 90%)</td><td></td></tr>"
+    problems = layout_problems(_pdf(f"{CELLS}<table>{row}</table>"))
+    assert [(p.page, p.kind) for p in problems] == [(1, "cell")]
+    assert "22,9" in problems[0].text
+    fits = "<tr><td>Prevalencia</td><td class='num'>24,1</td><td>22,9–25,3</td></tr>"
+    assert layout_problems(_pdf(f"{CELLS}<table>{fits}</table>")) == []
+
+
+def test_grid_lines_of_other_colours_are_not_cell_edges() -> None:
+    # a chart's grid (or any unruled table) through text is not a cell problem
+    grid = "<div style='border-left: 0.5pt solid #dddddd; height: 20pt; position: absolute; left: 20pt'></div>"
+    assert layout_problems(_pdf(f"{grid}<p>Estimación del área</p>")) == []
+
+
 def test_a_phrase_of_another_language_is_found() -> None:
     english = STRINGS["quality_legend"]["en"]
     found = foreign_phrases(_pdf(f"<p>Anexo metodológico.</p><p>{english}</p>"), "es")
