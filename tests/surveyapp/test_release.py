@@ -201,3 +201,19 @@ def test_a_wave_without_interviews_is_refused(
         db.session.commit()
     result = _export(runner, wave.slug, tmp_path / "out", "csv")
     assert result.exit_code == 1 and "no completed interviews" in result.output
+
+
+def test_interview_records_share_each_code_between_documents(
+    app: Flask, tiny_wave: Callable[..., TinyWave]
+) -> None:
+    from surveyapp.services.reports.records import interview_records
+
+    wave = tiny_wave()
+    with app.app_context():
+        records, _provisional = interview_records(db.session, db.session.get(Wave, wave.id))  # type: ignore[arg-type]
+    first, second = records[0]["answers"], records[1]["answers"]
+    shared = sorted(set(first) & set(second))
+    assert shared
+    keys_first = {k: k for k in first}
+    keys_second = {k: k for k in second}
+    assert all(keys_first[k] is keys_second[k] for k in shared)  # one string per code
