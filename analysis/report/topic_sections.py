@@ -243,12 +243,7 @@ def fear_by_victim_section(w: Writer, table: pd.DataFrame | None, public: bool) 
         header = [t("col_indicator"), t("col_victims"), t("col_non_victims"), t("col_difference")]
         return Table(t("sub_fear_by_victim"), header, rows, css="compare")
 
-    result = w.noted(make)
-    alpha = t.number(100 * (1 - level), 0)
-    result.notes.insert(0, t("fear_victim_note", alpha=alpha))
-    result.notes.insert(1, t("difference_mark", alpha=alpha))
-    result.notes.insert(2, _whose(w))
-    return Section("fear_by_victim", t("sub_fear_by_victim"), blocks=[result], page_break=False)
+    return _comparison(w, "fear_by_victim", "fear_victim_note", make, level)
 
 
 def paradox_section(w: Writer, table: pd.DataFrame | None, public: bool) -> Section | None:
@@ -291,9 +286,16 @@ def paradox_section(w: Writer, table: pd.DataFrame | None, public: bool) -> Sect
         ]
         return Table(t("sub_paradox"), header, rows, css="compare")
 
-    result = w.noted(make)
+    return _comparison(w, "paradox", "paradox_note", make, level)
+
+
+def _comparison(
+    w: Writer, ident: str, note: str, make: Callable[[], Table], level: float
+) -> Section:
+    """A comparison table's subsection (heading ``sub_<ident>``): the table, then what it
+    compares, the mark of significant differences and the area it describes."""
+    t = w.t
+    table = w.noted(make)
     alpha = t.number(100 * (1 - level), 0)
-    result.notes.insert(0, t("paradox_note", alpha=alpha))
-    result.notes.insert(1, t("difference_mark", alpha=alpha))
-    result.notes.insert(2, _whose(w))
-    return Section("paradox", t("sub_paradox"), blocks=[result], page_break=False)
+    table.notes[:0] = [t(note, alpha=alpha), t("difference_mark", alpha=alpha), _whose(w)]
+    return Section(ident, t(f"sub_{ident}"), blocks=[table], page_break=False)
