@@ -164,22 +164,36 @@ def _populations(session: DBSession) -> dict[str, float]:
 
 
 def _key_estimates(files: Mapping[str, Any]) -> Any:
-    """National key estimates of a set of files (the utility rows of the report)."""
+    """National key estimates of a set of files (the utility rows of the report).
+
+    Only the columns the key indicators and the design use are handed on: compute_indicators
+    copies the table it gets, and the whole file is some 280 columns.
+    """
     import pandas as pd
 
-    from analysis.indicators import compute_indicators
+    from analysis.indicators import compute_indicators, get_indicator
+    from analysis.indicators.conditions import codes_in
 
     from .reports.tables import REPORT_DESIGN
 
     respondents = files.get("respondents")
     if respondents is None:
         return pd.Series(dtype=float)
+    incidents = files.get("incidents")
+    chosen = [i for i in KEY_INDICATORS if _has_items(i, respondents, files)]
+    needed = {"hh_adults", "inc_factor", REPORT_DESIGN.weight, REPORT_DESIGN.respondent_id}
+    needed |= set(REPORT_DESIGN.design_columns)
+    for ident in chosen:
+        indicator = get_indicator(ident)
+        for node in (indicator.numerator, indicator.denominator, indicator.unknown):
+            if node is not None:
+                needed |= set(codes_in(node))
     table = compute_indicators(
-        respondents,
-        files.get("incidents"),
+        respondents[[c for c in respondents.columns if c in needed]],
+        None if incidents is None else incidents[[c for c in incidents.columns if c in needed]],
         REPORT_DESIGN,
         domains=["national"],
-        indicators=[i for i in KEY_INDICATORS if _has_items(i, respondents, files)],
+        indicators=chosen,
     )
     return pd.Series(table["estimate"].to_numpy(), index=table["indicator"].to_list())
 
