@@ -68,8 +68,8 @@ def interview_or_404(interview_uuid: str, area_scope: AreaScope) -> Interview:
 
 def _int_arg(name: str) -> int | None:
     raw = request.args.get(name, "")
-    # isdecimal, not isdigit: "²" is a digit that int() refuses
-    return int(raw) if raw.isdecimal() and 0 < int(raw) <= MAX_ID else None
+    # isdecimal, not isdigit: "²" is a digit that int() refuses; int() refuses 4,300 digits too
+    return int(raw) if raw.isdecimal() and len(raw) < 12 and 0 < int(raw) <= MAX_ID else None
 
 
 @bp.route("/waves/<int:wave_id>/review")

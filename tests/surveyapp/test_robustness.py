@@ -911,7 +911,9 @@ HOSTILE_QUERY_VALUES = (
     quote("²"),
     quote("٣"),
     quote("1,²,3"),
+    "2147483648",  # one more than PostgreSQL's integer holds
     "9" * 25,
+    "9" * 5000,  # more digits than int() reads
     "-1",
     "1e400",
     "",
