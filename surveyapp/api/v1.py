@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 from collections.abc import Sequence
 from typing import Any, NoReturn, cast
 
@@ -45,6 +46,8 @@ PREFIX = "/api/v1"
 PROBLEM_TYPE = "application/problem+json"
 #: Endpoints anyone may read without a token.
 OPEN_ENDPOINTS = frozenset({"api_v1.openapi"})
+#: A page's limit or cursor: ASCII digits only (str.isdigit takes "²", which int() refuses).
+_DIGITS = re.compile(r"[0-9]{1,9}")
 #: Filters of the indicator table: each is a query parameter and the column it must equal.
 ROW_FILTERS = ("indicator", "group", "domain_type", "domain")
 
@@ -223,13 +226,13 @@ def _page_args() -> tuple[int, int]:
     raw_limit = request.args.get("limit")
     limit = int(cfg["API_PAGE_SIZE"])
     if raw_limit is not None:
-        if not raw_limit.isdigit() or not 1 <= int(raw_limit[:7]) <= largest:
+        if not _DIGITS.fullmatch(raw_limit) or not 1 <= int(raw_limit) <= largest:
             problem(400, f"limit: give a whole number from 1 to {largest}.")
         limit = int(raw_limit)
     cursor = request.args.get("cursor")
     offset = 0
     if cursor is not None:
-        if not cursor.isdigit() or len(cursor) > 9:
+        if not _DIGITS.fullmatch(cursor):
             problem(400, "cursor: give the next_cursor of a previous page, unchanged.")
         offset = int(cursor)
     return limit, offset

@@ -125,7 +125,14 @@ def test_pages_follow_the_cursor_with_link_headers(
     crime_types = {r["crime_type"] for r in spanish}
     assert None in crime_types and any(isinstance(c, int) for c in crime_types)
 
-    for bad, name in (("limit=0", "limit"), ("limit=x", "limit"), ("cursor=-1", "cursor")):
+    for bad, name in (
+        ("limit=0", "limit"),
+        ("limit=x", "limit"),
+        ("limit=%C2%B2", "limit"),  # "²" is a digit to str.isdigit, not to int()
+        ("limit=99999999999", "limit"),
+        ("cursor=-1", "cursor"),
+        ("cursor=%D9%A3", "cursor"),  # an Arabic-Indic three
+    ):
         response = _get(client, f"/api/v1/indicators?{bad}", token)
         assert response.status_code == 400 and response.json["detail"].startswith(name)
     assert _get(client, "/api/v1/indicators?lang=xx", token).json["detail"].startswith("lang")
