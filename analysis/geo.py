@@ -181,14 +181,18 @@ def read_boundaries(
             )
         ]
     try:
-        document = json.loads(data.decode("utf-8"))
+        text = data.decode("utf-8-sig")  # a byte-order mark some editors write is harmless
     except UnicodeDecodeError:
         return [], [BoundaryProblem(0, "", "the file is not UTF-8 text")]
+    try:
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         where = f" (line {error.lineno}, column {error.colno})"
         return [], [BoundaryProblem(0, "", f"the file is not valid JSON{where}")]
     except RecursionError:  # nested deeper than the parser goes
         return [], [BoundaryProblem(0, "", "the file is not valid JSON (nested too deep)")]
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        return [], [BoundaryProblem(0, "", "the file has a number too long to read")]
     if not isinstance(document, Mapping) or document.get("type") != "FeatureCollection":
         return [], [BoundaryProblem(0, "", "the file must be a GeoJSON FeatureCollection")]
     crs = _crs_problem(document)

@@ -558,7 +558,8 @@ def upload_boundaries() -> ResponseReturnValue:
         level=AreaLevel(form.level.data),
         by=_user(),
         max_bytes=int(current_app.config["BOUNDARY_MAX_BYTES"]),
-        source=(form.file.data.filename or "")[:200] or None,
+        # the file's name, without control characters (PostgreSQL refuses a NUL in text)
+        source="".join(c for c in form.file.data.filename or "" if c.isprintable())[:200] or None,
     )
     if not result.ok:
         db.session.rollback()

@@ -124,6 +124,8 @@ BOWTIE = {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0
         ),
         (_file(_feature("99")), "feature 1 (code '99'): no state / region has this code"),
         (b"[" * 100_000, "not valid JSON"),
+        (b'{"type": "FeatureCollection", "features": [' + b"7" * 5000 + b"]}", "number too long"),
+        ("\ufeff".encode() + _file(_feature("99")), "no state / region has this code"),
     ],
 )
 def test_a_bad_file_names_what_is_wrong_and_stores_nothing(
