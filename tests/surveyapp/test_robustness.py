@@ -207,16 +207,6 @@ API_CALLER = "token:internal-microdata"
 
 #: (endpoint, test) -> reason. Each is xfail(strict=True): the fix turns it into a failure to clean up.
 KNOWN: dict[tuple[str, str], str] = {
-    **{
-        (endpoint, "one-query"): "'²'.isdigit() is True and int('²') raises: limit/cursor 500"
-        for endpoint in (
-            "api_v1.catalogue",
-            "api_v1.waves",
-            "api_v1.areas",
-            "api_v1.indicators",
-            "api_v1.microdata",
-        )
-    },
     ("observatory.evaluation", "one-query"): "before/after=² pass isdigit() and int() raises",
     ("observatory.regional", "one-query"): "waves=² passes isdigit() and int() raises",
     ("observatory.regional_pdf", "one-query"): "waves=² passes isdigit() and int() raises",
