@@ -80,6 +80,13 @@ def test_the_wave_page_works_on_a_360_px_phone(
         assert page.evaluate("document.activeElement.classList.contains('table-wrapper')")
         page.keyboard.press("ArrowRight")
         page.keyboard.press("ArrowRight")
-        page.wait_for_function("() => document.activeElement.scrollLeft > 0", timeout=5000)
+        # polled from here: a page without JavaScript runs no wait_for_function in it
+        scrolled = 0.0
+        for _attempt in range(50):
+            scrolled = page.evaluate("document.activeElement.scrollLeft")
+            if scrolled > 0:
+                break
+            page.wait_for_timeout(100)
+        assert scrolled > 0, "the arrow keys do not scroll the focused table"
     finally:
         context.close()
