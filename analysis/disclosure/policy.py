@@ -216,7 +216,6 @@ class DisclosurePolicy:
         TopCode("dem_years_nbhd", 30),
         TopCode("inc_loss_value", quantile=0.99),
         TopCode("prot_cost", quantile=0.99),
-        TopCode("ind_protection_spending*", quantile=0.99),
     )
     bands: tuple[Bands, ...] = (
         Bands("dem_age", (18, 30, 45, 60, 75)),

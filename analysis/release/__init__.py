@@ -8,7 +8,7 @@ DDI Codebook 2.5. Disclosure control of public editions is
 :mod:`analysis.disclosure`'s; the server's service applies it.
 """
 
-from analysis.release.build import DERIVED_PREFIX, build_release, household_file
+from analysis.release.build import DERIVED_PREFIX, build_release, household_file, rederive
 from analysis.release.ddi import DDI_NAMESPACE, ddi_codebook
 from analysis.release.model import (
     EDITIONS,
@@ -41,6 +41,7 @@ __all__ = [
     "Study",
     "Variable",
     "build_release",
+    "rederive",
     "codebook_table",
     "ddi_codebook",
     "household_file",

@@ -35,7 +35,7 @@ from analysis.release.model import Edition, FileName, Release, Role, Study, Vari
 from questionnaires.codebook import codebook_rows
 from questionnaires.model import SPECIAL_CODES, Instrument
 
-__all__ = ["DERIVED_PREFIX", "REPLICATE_PATTERN", "build_release", "household_file"]
+__all__ = ["DERIVED_PREFIX", "REPLICATE_PATTERN", "build_release", "household_file", "rederive"]
 
 #: Name prefix of the derived indicator variables: ``ind_prev_person``.
 DERIVED_PREFIX = "ind_"
@@ -278,6 +278,29 @@ def _derived(
             derivation=pick(ind.definition, language),
         )
         out["incident" if at_incident else "respondent"].append((var, values))
+    return out
+
+
+def rederive(files: Mapping[FileName, pd.DataFrame], language: str) -> dict[FileName, pd.DataFrame]:
+    """The files with their ``ind_`` variables computed again from the values they now hold.
+
+    Disclosure control caps and recodes the items (a series of 40 robberies is
+    published as 10); an indicator variable derived before it would give the
+    original value back (``ind_incidence_rob`` = 40). Only variables the file
+    already carries are replaced; the inputs are not changed.
+    """
+    out = dict(files)
+    respondents = files.get("respondent")
+    if respondents is None:
+        return out
+    derived = _derived(respondents, files.get("incident"), language)
+    for name, pairs in derived.items():
+        frame = files.get(name)
+        if frame is None:
+            continue
+        fresh = {v.name: values for v, values in pairs if v.name in frame.columns}
+        if fresh:
+            out[name] = frame.assign(**fresh)
     return out
 
 

@@ -216,6 +216,7 @@ def public_edition(
     """
     from analysis.disclosure import DisclosurePolicy, apply_policy, verify
     from analysis.disclosure.policy import TopCode
+    from analysis.release import rederive
 
     back = {v: k for k, v in _DISCLOSURE_FILES.items()}
     try:
@@ -224,6 +225,9 @@ def public_edition(
         public, report = apply_policy(
             files, declared, populations=populations, key_estimates=_key_estimates
         )
+        # indicator variables derived from the capped and recoded items, not the originals
+        fresh = rederive({back[k]: v for k, v in public.items()}, release.language)
+        public = {_DISCLOSURE_FILES[name]: frame for name, frame in fresh.items()}
         # A failing file is never written. Quantile caps are checked as the caps applied:
         # the quantile of the capped file itself is lower (the library would recompute it).
         applied = replace(

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
+import pandas as pd
 import pytest
 
+from analysis.disclosure import apply_policy, default_policy
 from analysis.indicators import catalogue, compute_indicators
 from analysis.indicators.conditions import evaluate
 from analysis.microdata import incident_table, respondent_table, standard_instrument
-from analysis.release import Release, build_release
+from analysis.release import Release, build_release, rederive
 from questionnaires.codebook import codebook_rows
 
 from .conftest import STUDY, simulated
@@ -120,3 +124,27 @@ def test_an_unknown_language_or_an_empty_wave_is_refused() -> None:
         build_release(simulated().records, study=STUDY, language="de")
     with pytest.raises(ValueError, match="no interviews"):
         build_release([], study=STUDY, language="es")
+
+
+def test_rederive_takes_indicator_variables_from_the_capped_items() -> None:
+    """A series capped by disclosure control must not come back through ``ind_incidence_*``."""
+    records = copy.deepcopy(simulated().records)
+    victim = next(r for r in records if (r["answers"].get("pv_rob_n") or 0) >= 1)
+    victim["answers"]["pv_rob_n"] = 40
+    internal = build_release(records, study=STUDY, language="es")
+    resp = internal.files["respondent"]
+    row = resp["interview_id"].astype(str) == str(victim["interview_id"])
+    assert resp.loc[row, "ind_incidence_rob"].item() == 40  # the planted series
+
+    files = {"respondents": resp, "incidents": internal.files["incident"]}
+    populations = {m: 1e6 for m in resp["municipality"].dropna().unique()}
+    public, _ = apply_policy(files, default_policy(), populations=populations)
+    capped = public["respondents"]
+    assert capped["pv_rob_n"].max() == 10
+    assert capped["ind_incidence_rob"].max() == 40  # derived before the cap: the leak
+
+    fresh = rederive({"respondent": capped, "incident": public["incidents"]}, "es")["respondent"]
+    assert fresh["ind_incidence_rob"].max() == 10
+    assert capped["ind_incidence_rob"].max() == 40  # the input is not changed
+    untouched = [c for c in capped.columns if not c.startswith("ind_")]
+    pd.testing.assert_frame_equal(fresh[untouched], capped[untouched])
