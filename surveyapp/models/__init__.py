@@ -2,8 +2,8 @@
 
 from .areas import Area, AreaLevel
 from .audit import AuditLog
-from .boundaries import AreaBoundary
 from .base import Base, utcnow
+from .boundaries import AreaBoundary
 from .fieldwork import ApiToken, InterviewRevision, ReviewStatus, TokenPurpose
 from .instruments import InstrumentVersion
 from .interviews import Disposition, IncidentRecord, Interview, InterviewStatus
