@@ -30,6 +30,7 @@ from .reports.records import interview_records
 
 if TYPE_CHECKING:
     from analysis.release import Release
+    from analysis.release.model import FileName
 
 __all__ = [
     "EDITIONS",
@@ -126,7 +127,7 @@ _PROVISIONAL = {
 
 
 #: The release's file names as analysis.disclosure calls them.
-_DISCLOSURE_FILES = {
+_DISCLOSURE_FILES: dict[FileName, str] = {
     "respondent": "respondents",
     "incident": "incidents",
     "household": "households",
@@ -218,7 +219,7 @@ def public_edition(
     from analysis.disclosure.policy import TopCode
     from analysis.release import rederive
 
-    back = {v: k for k, v in _DISCLOSURE_FILES.items()}
+    back: dict[str, FileName] = {v: k for k, v in _DISCLOSURE_FILES.items()}
     try:
         declared = DisclosurePolicy.from_mapping(dict(policy))
         files = {_DISCLOSURE_FILES[name]: frame for name, frame in release.files.items()}
