@@ -2,6 +2,11 @@
 
     surveyapp microdata export --wave demo-2025 --edition public --format dta --lang es -o out/
     surveyapp microdata ddi --wave 3 --lang en -o wave.xml
+    surveyapp microdata export --wave 3 --edition public --format csv --policy wave3.yaml -o out/
+
+``--policy`` declares the wave's disclosure policy (a YAML or JSON mapping, keys as in
+analysis/docs/disclosure.md); without it the library's default policy applies. The policy
+used goes into the release (``*_disclosure.json``, ``*_disclosure.md``).
 
 ``--wave`` takes the wave's id or link name (slug), as ``surveyapp report`` does.
 The release builder (pandas, pyreadstat, pyarrow) is imported when a command runs.
@@ -12,6 +17,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 from flask.cli import AppGroup, with_appcontext
@@ -42,12 +48,51 @@ _LANG = click.option(
 )
 
 
+_POLICY = click.option(
+    "--policy",
+    "policy_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The wave's disclosure policy for the public edition (YAML or JSON; default: the "
+    "library's default policy).",
+)
+
+
+def _policy(path: Path | None) -> dict[str, Any] | None:
+    """The policy file as a mapping; a file that cannot be read is named with the reason."""
+    if path is None:
+        return None
+    import yaml  # YAML is a superset of JSON: one reader for both
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"cannot read the policy file {path}: {exc}") from None
+    try:
+        mapping = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise click.ClickException(
+            f"the policy file {path} is not valid YAML or JSON: {exc}"
+        ) from None
+    if mapping is None:
+        return {}
+    if not isinstance(mapping, dict):
+        raise click.ClickException(
+            f"the policy file {path} must hold a mapping of policy keys, not {type(mapping).__name__}"
+        )
+    return mapping
+
+
 def _output(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     return click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help=what)
 
 
-def _release(wave_ref: str, edition: str, language: str | None) -> BuiltRelease:
+def _release(
+    wave_ref: str, edition: str, language: str | None, policy_file: Path | None
+) -> BuiltRelease:
     """The wave's release; a ReleaseError ends the command with its message."""
+    policy = _policy(policy_file)
+    if policy is not None and edition != "public":
+        raise click.UsageError("--policy applies to the public edition only")
     wave = _wave(wave_ref)
     try:
         return build_wave_release(
@@ -55,6 +100,7 @@ def _release(wave_ref: str, edition: str, language: str | None) -> BuiltRelease:
             wave,
             edition=edition,  # type: ignore[arg-type]
             language=language or default_language(),
+            policy=policy,
         )
     except ReleaseError as exc:
         raise click.ClickException(str(exc)) from None
@@ -70,15 +116,21 @@ def _release(wave_ref: str, edition: str, language: str | None) -> BuiltRelease:
 )
 @click.option("--format", "format_", type=click.Choice(FORMATS), required=True, help="File format.")
 @_LANG
+@_POLICY
 @_output("Folder to write into (created if missing).")
 @with_appcontext
 def export_command(
-    wave_ref: str, edition: str, format_: str, language: str | None, output: Path
+    wave_ref: str,
+    edition: str,
+    format_: str,
+    language: str | None,
+    policy_file: Path | None,
+    output: Path,
 ) -> None:
     """Write the respondent, incident and household files, codebook and (public) report."""
     echo = _step(time.monotonic())
     echo(f"wave {wave_ref}, {edition} edition, {format_}, {language or default_language()}")
-    built = _release(wave_ref, edition, language)
+    built = _release(wave_ref, edition, language, policy_file)
     try:
         written = write_wave_release(built, output, format_)
     except ReleaseError as exc:
@@ -97,12 +149,15 @@ def export_command(
     show_default=True,
     help="Which edition's variables the DDI describes.",
 )
+@_POLICY
 @_output("The XML file to write.")
 @with_appcontext
-def ddi_command(wave_ref: str, language: str | None, edition: str, output: Path) -> None:
+def ddi_command(
+    wave_ref: str, language: str | None, edition: str, policy_file: Path | None, output: Path
+) -> None:
     """Write the wave's DDI Codebook 2.5 XML (study, files, variables, categories, weights)."""
     echo = _step(time.monotonic())
-    built = _release(wave_ref, edition, language)
+    built = _release(wave_ref, edition, language, policy_file)
     try:
         path = write_ddi(built, output)
     except ReleaseError as exc:

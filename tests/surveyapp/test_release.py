@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,7 +28,15 @@ from .conftest import TinyWave
 SCHEMA = Path(__file__).resolve().parents[1] / "fixtures" / "ddi" / "codebook_2_5_1" / "schemas"
 
 
-def _export(runner: FlaskCliRunner, wave: str, out: Path, fmt: str, edition: str = "internal"):  # type: ignore[no-untyped-def]
+def _export(  # type: ignore[no-untyped-def]
+    runner: FlaskCliRunner,
+    wave: str,
+    out: Path,
+    fmt: str,
+    edition: str = "internal",
+    policy: Path | None = None,
+):
+    extra = ["--policy", str(policy)] if policy is not None else []
     return runner.invoke(
         args=[
             "microdata",
@@ -42,6 +51,7 @@ def _export(runner: FlaskCliRunner, wave: str, out: Path, fmt: str, edition: str
             "es",
             "-o",
             str(out),
+            *extra,
         ]
     )
 
@@ -217,3 +227,33 @@ def test_interview_records_share_each_code_between_documents(
     keys_first = {k: k for k in first}
     keys_second = {k: k for k in second}
     assert all(keys_first[k] is keys_second[k] for k in shared)  # one string per code
+
+
+def test_a_declared_policy_file_governs_the_public_edition(
+    runner: FlaskCliRunner, tiny_wave: Callable[..., TinyWave], tmp_path: Path
+) -> None:
+    wave = tiny_wave()
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("k: 5\ntop_codes: {hh_size: 4, pv_*_n: 10}\n", encoding="utf-8")
+    out = tmp_path / "release"
+    result = _export(runner, str(wave.id), out, "csv", edition="public", policy=policy)
+    assert result.exit_code == 0, result.output
+    figures = json.loads((out / f"{wave.slug}_public_disclosure.json").read_text("utf-8"))
+    assert figures["policy"]["k"] == 5
+    files = read_release(out, f"{wave.slug}_public", "csv")
+    assert files["respondent"]["hh_size"].max() <= 4
+
+    for text, named in (
+        ("- k: 5\n", "mapping"),
+        ("k: [\n", "not valid YAML"),
+        ("k: 0\n", "k"),
+        ("colour: blue\n", "colour"),
+    ):
+        bad = tmp_path / "bad.yaml"
+        bad.write_text(text, encoding="utf-8")
+        target = tmp_path / f"bad-{len(text)}"
+        result = _export(runner, str(wave.id), target, "csv", edition="public", policy=bad)
+        assert result.exit_code != 0 and named in result.output, (text, result.output)
+        assert not target.exists() or not any(target.iterdir())
+    result = _export(runner, str(wave.id), tmp_path / "i", "csv", policy=policy)
+    assert result.exit_code != 0 and "public edition only" in result.output
