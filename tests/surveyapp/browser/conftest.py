@@ -93,8 +93,8 @@ def live_server(app: Flask) -> Iterator[str]:
         server.server_close()
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def chromium_executable() -> str:
+    """Debian's Chromium (or PLAYWRIGHT_CHROMIUM_EXECUTABLE); skips (a CI failure) without one."""
     executable = (
         os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE")
         or shutil.which("chromium")
@@ -102,12 +102,26 @@ def browser() -> Iterator[Any]:
     )
     if not Path(executable).exists():
         pytest.skip("no Chromium to drive")
-    with playwright_sync.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=executable, args=LAUNCH_ARGS, headless=True
-        )
-        yield launched
-        launched.close()
+    return executable
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Any]:
+    """One Playwright per test process: a second sync_playwright() in the same thread while
+    one is running fails ("Sync API inside the asyncio loop"), so every browser fixture
+    starts from this one."""
+    with playwright_sync.sync_playwright() as started:
+        yield started
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Any) -> Iterator[Any]:
+    executable = chromium_executable()
+    launched = playwright.chromium.launch(
+        executable_path=executable, args=LAUNCH_ARGS, headless=True
+    )
+    yield launched
+    launched.close()
 
 
 @pytest.fixture

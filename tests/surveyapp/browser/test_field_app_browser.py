@@ -12,9 +12,7 @@ real restart of Chromium with the same IndexedDB, Cache Storage and service work
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -37,7 +35,7 @@ from surveyapp.models import (
 )
 
 from ...conftest import TEST_PASSWORD  # type: ignore[import-not-found]
-from .conftest import LAUNCH_ARGS, fill, load_scenario  # type: ignore[import-not-found]
+from .conftest import LAUNCH_ARGS, chromium_executable, fill, load_scenario  # type: ignore[import-not-found]
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
@@ -47,36 +45,29 @@ APP = "/fieldwork/app/"
 
 
 @pytest.fixture
-def chromium_profile(tmp_path: Path) -> Iterator[Callable[..., Any]]:
+def chromium_profile(playwright: Any, tmp_path: Path) -> Iterator[Callable[..., Any]]:
     """``launch()`` -> a persistent Chromium context on one profile folder (same folder each time)."""
-    executable = (
-        os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE")
-        or shutil.which("chromium")
-        or "/usr/bin/chromium"
-    )
-    if not Path(executable).exists():
-        pytest.skip("no Chromium to drive")
+    executable = chromium_executable()
     profile = tmp_path / "chromium-profile"
-    with playwright_sync.sync_playwright() as playwright:
-        opened: list[Any] = []
+    opened: list[Any] = []
 
-        def launch(locale: str = "en-GB") -> Any:
-            context = playwright.chromium.launch_persistent_context(
-                str(profile),
-                executable_path=executable,
-                args=LAUNCH_ARGS,
-                headless=True,
-                locale=locale,
-                viewport={"width": 600, "height": 960},  # a 7-inch tablet held upright
-            )
-            context.set_default_timeout(TIMEOUT_MS)
-            opened.append(context)
-            return context
+    def launch(locale: str = "en-GB") -> Any:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=executable,
+            args=LAUNCH_ARGS,
+            headless=True,
+            locale=locale,
+            viewport={"width": 600, "height": 960},  # a 7-inch tablet held upright
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        opened.append(context)
+        return context
 
-        yield launch
-        for context in opened:
-            with contextlib.suppress(Exception):  # already closed by the test
-                context.close()
+    yield launch
+    for context in opened:
+        with contextlib.suppress(Exception):  # already closed by the test
+            context.close()
 
 
 @pytest.fixture
