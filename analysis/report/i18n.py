@@ -95,6 +95,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "{level}: vitimização, insegurança percebida e diferença",
         "{level} : victimation, insécurité perçue et écart",
     ),
+    "map_table": tr(
+        "{level}: los mapas en una tabla",
+        "{level}: the maps as a table",
+        "{level}: os mapas numa tabela",
+        "{level} : les cartes sous forme de tableau",
+    ),
     "map_prevalence": tr(
         "Víctimas de un delito (%)", "Crime victims (%)", "Vítimas de crime (%)", "Victimes (%)"
     ),

@@ -53,6 +53,7 @@ class MapGroup:
 
     id: str
     title: str
+    table_title: str  # names the table's scrolling region apart from the section (axe)
     maps: list[PageMap]
     legend: dict[str, str]
     note: str
@@ -159,6 +160,7 @@ def page_maps(
             MapGroup(
                 id=f"maps-{level}",
                 title=t("map_title", level=level_word),
+                table_title=t("map_table", level=level_word),
                 maps=page_maps_,
                 legend=legend,
                 note=t("map_note"),
