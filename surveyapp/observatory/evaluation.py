@@ -18,6 +18,7 @@ from flask.typing import ResponseReturnValue
 
 from ..extensions import db
 from ..models import Wave
+from ..models.base import MAX_ID
 from ..services.evaluation import (
     EVALUATION_INDICATORS,
     EVALUATION_LEVEL,
@@ -41,7 +42,9 @@ def _wave_arg(name: str, errors: dict[str, str]) -> Wave | None:
     raw = request.args.get(name, "").strip()
     if not raw:
         return None
-    if not raw.isdigit():
+    # isdecimal, not isdigit: int() refuses "²"; no id is beyond the integer columns (PostgreSQL
+    # refuses to compare with one)
+    if not raw.isdecimal() or len(raw) > 10 or int(raw) > MAX_ID:
         errors[name] = "wave_id"  # a text key: the page words it
         return None
     try:

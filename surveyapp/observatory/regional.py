@@ -23,6 +23,7 @@ from flask.typing import ResponseReturnValue
 from ..errors import error_response
 from ..extensions import db
 from ..models import Wave
+from ..models.base import MAX_ID
 from ..services.report_access import (
     ReportRefused,
     check_area,
@@ -43,7 +44,8 @@ def _ids() -> list[int] | None:
     raw = [part.strip() for part in raw if part.strip()]
     if not raw:
         return None
-    if not all(part.isdigit() for part in raw):
+    # isdecimal, not isdigit: int() refuses "²"; no id is beyond the integer columns
+    if not all(part.isdecimal() and len(part) <= 10 and int(part) <= MAX_ID for part in raw):
         abort(current_app.make_response(error_response(400, "waves must be wave ids: 3,7")))
     ids = list(dict.fromkeys(int(part) for part in raw))
     if len(ids) > MAX_WAVES:

@@ -206,11 +206,7 @@ API_CALLER = "token:internal-microdata"
 # --- known failures in code owned by others -------------------------------------------------------
 
 #: (endpoint, test) -> reason. Each is xfail(strict=True): the fix turns it into a failure to clean up.
-KNOWN: dict[tuple[str, str], str] = {
-    ("observatory.evaluation", "one-query"): "before/after=² pass isdigit() and int() raises",
-    ("observatory.regional", "one-query"): "waves=² passes isdigit() and int() raises",
-    ("observatory.regional_pdf", "one-query"): "waves=² passes isdigit() and int() raises",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _params(routes: list[Any], test: str, ids: list[str]) -> list[Any]:
@@ -1395,3 +1391,28 @@ def test_respondents_leave_no_address_or_browser(
     for record in caplog.records:
         line = record.getMessage() + repr(record.__dict__.get("args"))
         assert ADDRESS not in line and FORWARDED not in line and "SentinelPhone" not in line, line
+
+
+#: (url, caller, words the 400 answer must contain): numbers str.isdigit() accepts and int()
+#: refuses ("²"), or ids beyond PostgreSQL's integer, in the read API and observatory forms.
+BAD_NUMBERS = (
+    ("/api/v1/waves?limit=%C2%B2", API_CALLER, "limit"),
+    ("/api/v1/waves?cursor=%C2%B2", API_CALLER, "cursor"),
+    ("/api/v1/indicators?limit=" + "9" * 5000, API_CALLER, "limit"),
+    ("/observatory/evaluation?before=%C2%B2&lang=en", None, "Choose a wave from the list"),
+    ("/observatory/evaluation?after=2147483648&lang=en", None, "Choose a wave from the list"),
+    ("/observatory/evaluation?before=" + "9" * 5000 + "&lang=en", None, "Choose a wave"),
+    ("/observatory/regional?waves=%C2%B2", None, "wave ids"),
+    ("/observatory/regional?waves=1,2147483648", None, "wave ids"),
+    ("/observatory/regional.pdf?waves=" + "9" * 5000, None, "wave ids"),
+)
+
+
+@pytest.mark.parametrize(("url", "caller", "words"), BAD_NUMBERS)
+def test_numbers_int_refuses_get_a_clear_400(
+    world: World, url: str, caller: str | None, words: str
+) -> None:
+    response = fetch(world.client(caller), url)
+    check_sane(world, response, url[:80])
+    assert response.status_code == 400, (url[:80], response.status_code)
+    assert words in response.get_data(as_text=True), url[:80]
