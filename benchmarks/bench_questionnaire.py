@@ -3,12 +3,18 @@
 Prints figures; asserts nothing. Targets: load and validate < 200 ms; all
 relevance expressions of one complete interview < 5 ms.
 
+"respondent requests" replays what the web survey asks of the engine per page
+(surveyapp/respond: the interview rebuilt from its stored JSON answers on every
+request) over whole interviews that report a burglary and two robberies, and
+prints the mean CPU time of the engine's part of a GET and of a POST.
+
     .venv/bin/python benchmarks/bench_questionnaire.py
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import statistics
 import sys
 import time
@@ -21,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from questionnaires.engine import Interview, validate_answers  # noqa: E402
 from questionnaires.engine.context import AnswerContext  # noqa: E402
-from questionnaires.engine.interview import ItemView  # noqa: E402
+from questionnaires.engine.interview import ItemView, Page  # noqa: E402
 from questionnaires.engine.plan import plan_for  # noqa: E402
 from questionnaires.engine.state import instance_count, section_on  # noqa: E402
 from questionnaires.loader import load_instrument  # noqa: E402
@@ -114,6 +120,104 @@ def all_relevance(instrument: Instrument, answers: dict[str, Any]) -> int:
     return evaluated
 
 
+#: Answers typed where a generic choice would not do (as benchmarks/bench_respond.py sends).
+PRESET: dict[str, str] = {
+    "hh_size": "4",
+    "hh_adults": "2",
+    "dem_age": "41",
+    "dem_years_nbhd": "10",
+    "hv_burg_5y": "1",
+    "hv_burg_12m": "1",
+    "hv_burg_n": "1",
+    "pv_rob_5y": "1",
+    "pv_rob_12m": "1",
+    "pv_rob_n": "2",
+    "inc_month": "2025-06",
+    "inc_loss_value": "150,5",
+}
+
+
+def respondent_form(page: Page) -> dict[str, Any]:
+    """What a respondent without JavaScript sends: every question answered (the server also
+    shows those the page's answers may open; the engine reads only the relevant ones)."""
+    form: dict[str, Any] = {}
+    for item in page.items:
+        if item.type == "note":
+            continue
+        for view in item.rows or (item,):
+            codes = [str(code) for code, _ in view.choices]
+            if view.type == "single":
+                form[view.code] = PRESET.get(view.code) or ("2" if "2" in codes else codes[0])
+            elif view.type == "multiple":
+                form[view.code] = [codes[0]]
+            elif view.type == "month":
+                form[view.code] = PRESET.get(view.code, "2025-06")
+            else:
+                form[view.code] = PRESET.get(view.code, "1")
+    return form
+
+
+def first_unfinished(engine: Interview) -> str | None:
+    """As surveyapp/respond/current.py: the first page with a required question unanswered."""
+    for page in engine.pages():
+        for item in page.items:
+            if not item.relevant:
+                continue
+            for view in item.rows if item.type == "grid" else (item,):
+                if view.type != "note" and view.relevant and view.required and view.value is None:
+                    return page.id
+    return None
+
+
+def respondent_requests(instrument: Instrument, interviews: int) -> dict[str, list[float]]:
+    """CPU ms of the engine calls of each GET and POST of ``interviews`` whole web interviews.
+
+    Answers go through JSON between requests, as they are stored; nothing else is
+    kept from one request to the next.
+    """
+    language = instrument.default_language
+    cpu: dict[str, list[float]] = {"get": [], "post": [], "resume": []}
+    clock = time.thread_time
+
+    def engine(stored: dict[str, Any]) -> Interview:
+        return Interview(
+            instrument, stored, language=language, today=TODAY, reference_period=PERIOD
+        )
+
+    for _ in range(interviews):
+        stored = json.loads("{}")
+        page_id: str | None = engine(stored).page_ids()[0]
+        while page_id is not None:
+            stored = json.loads(json.dumps(stored))
+            start = clock()
+            shown = engine(stored)
+            page = shown.page(page_id)
+            ids = shown.page_ids()
+            cpu["get"].append(clock() - start)
+            start = clock()
+            first_unfinished(engine(stored))
+            cpu["resume"].append(clock() - start)
+            form = respondent_form(page)
+            stored = json.loads(json.dumps(stored))
+            start = clock()
+            posted = engine(stored)
+            posted.page(page_id)
+            ids = posted.page_ids()
+            errors = posted.apply_page(page_id, form)
+            ids = posted.page_ids()
+            answers = posted.answers
+            at = ids.index(page_id)
+            last = at + 1 == len(ids)
+            if last:
+                posted.is_complete()
+            cpu["post"].append(clock() - start)
+            if errors:
+                raise RuntimeError(f"page {page_id} refused {form}: {errors}")
+            stored = answers
+            page_id = None if last else ids[at + 1]
+    return {key: [seconds * 1000 for seconds in values] for key, values in cpu.items()}
+
+
 def main() -> None:
     path = STANDARD if STANDARD.exists() else FALLBACK
     print(
@@ -153,6 +257,17 @@ def main() -> None:
     page_id = interview.page_ids()[1]
     median, best = timed(lambda: interview.page(page_id), 50)
     print(f"render page {page_id!r}: median {median:.2f} ms")
+    if path == STANDARD:
+        respondent_requests(instrument, 1)  # warm up: the plan and the parsed expressions
+        cpu = respondent_requests(instrument, 10)
+        pages = len(cpu["get"]) // 10
+        print(f"respondent requests: 10 interviews of {pages} pages (a burglary, two robberies)")
+        for key, what in (
+            ("get", "GET (new engine, page, page_ids)"),
+            ("post", "POST (new engine, page, page_ids, apply_page, page_ids, answers)"),
+            ("resume", "first_unfinished (new engine, every page)"),
+        ):
+            print(f"  {what}: mean {statistics.fmean(cpu[key]):.3f} ms CPU")
     median, best = timed(
         lambda: Interview(instrument, answers, language=instrument.default_language, today=TODAY),
         50,
