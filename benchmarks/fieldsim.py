@@ -362,7 +362,7 @@ class Device:
         if not self.keep_alive or response.will_close:
             self.close()
         retry_after = response.getheader("Retry-After", "")
-        self._retry_after = float(retry_after) if retry_after.isdigit() else 0.0
+        self._retry_after = float(retry_after) if retry_after.isdecimal() else 0.0
         try:
             decoded = json.loads(data) if data else {}
         except ValueError:

@@ -27,6 +27,7 @@ from flask.cli import with_appcontext
 from .extensions import db
 from .i18n import LANGUAGES, default_language
 from .models import OutputStatus, Wave
+from .models.base import parse_id
 from .services.reports import (
     NATIONAL,
     AreaNode,
@@ -42,7 +43,8 @@ from .services.reports import (
 
 
 def _wave(ref: str, option: str = "--wave") -> Wave:
-    wave = db.session.get(Wave, int(ref)) if ref.isdigit() else None
+    number = parse_id(ref)
+    wave = db.session.get(Wave, number) if number is not None else None
     wave = wave or db.session.scalar(sa.select(Wave).where(Wave.slug == ref))
     if wave is None:
         slugs = ", ".join(db.session.scalars(sa.select(Wave.slug).order_by(Wave.id)))

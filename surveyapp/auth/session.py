@@ -13,7 +13,7 @@ from flask.typing import ResponseReturnValue
 from ..errors import error_response, wants_json
 from ..extensions import db
 from ..models import User, utcnow
-from ..models.base import MAX_ID
+from ..models.base import parse_id
 from ..models.users import StaffSession
 from ..services import staff_sessions
 
@@ -25,9 +25,10 @@ def load_user(user_id: str) -> User | None:
         return None
     number, _, rest = user_id.partition("-")
     fingerprint, _, token = rest.partition("-")
-    if not number.isdigit() or int(number) > MAX_ID or not token:
+    user_number = parse_id(number)  # "²" or 5,000 digits (a crafted cookie) name nobody
+    if user_number is None or not token:
         return None
-    user = db.session.get(User, int(number))
+    user = db.session.get(User, user_number)
     if user is None or not user.active:
         return None
     if not hmac.compare_digest(fingerprint, user.session_fingerprint()):

@@ -16,7 +16,7 @@ from wtforms.validators import Length
 from ..auth.decorators import role_required
 from ..extensions import db
 from ..models import Interview, ReviewStatus, User, Wave
-from ..models.base import MAX_ID
+from ..models.base import MAX_ID, parse_id
 from ..services import review
 from ..services.dispositions import aapor_code
 from ..services.scope import AreaScope, scope_of
@@ -68,8 +68,7 @@ def interview_or_404(interview_uuid: str, area_scope: AreaScope) -> Interview:
 
 def _int_arg(name: str) -> int | None:
     raw = request.args.get(name, "")
-    # isdecimal, not isdigit: "²" is a digit that int() refuses; int() refuses 4,300 digits too
-    return int(raw) if raw.isdecimal() and len(raw) < 12 and 0 < int(raw) <= MAX_ID else None
+    return parse_id(raw)
 
 
 @bp.route("/waves/<int:wave_id>/review")

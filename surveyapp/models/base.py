@@ -26,6 +26,17 @@ MAX_INTEGER = 2**31 - 1
 #: compare an ``integer`` column with it ("integer out of range", a 500 before this was 2**63 - 1).
 MAX_ID = MAX_INTEGER
 
+
+def parse_id(text: str) -> int | None:
+    """The id a URL, cookie or command-line value names (1 to ``MAX_ID``), or None when it names
+    none. ``isdecimal``, not ``isdigit``: "²" is a digit that ``int()`` refuses; the length bound
+    comes first because ``int()`` refuses 4,300 digits and more."""
+    if not (text.isdecimal() and len(text) <= len(str(MAX_ID))):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
 #: A JSON document column: JSONB on PostgreSQL, JSON text elsewhere.
 JSONDocument = sa.JSON().with_variant(JSONB(), "postgresql")
 

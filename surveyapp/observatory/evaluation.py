@@ -18,7 +18,7 @@ from flask.typing import ResponseReturnValue
 
 from ..extensions import db
 from ..models import Wave
-from ..models.base import MAX_ID
+from ..models.base import parse_id
 from ..services.evaluation import (
     EVALUATION_INDICATORS,
     EVALUATION_LEVEL,
@@ -42,13 +42,12 @@ def _wave_arg(name: str, errors: dict[str, str]) -> Wave | None:
     raw = request.args.get(name, "").strip()
     if not raw:
         return None
-    # isdecimal, not isdigit: int() refuses "²"; no id is beyond the integer columns (PostgreSQL
-    # refuses to compare with one)
-    if not raw.isdecimal() or len(raw) > 10 or int(raw) > MAX_ID:
+    number = parse_id(raw)  # "²", 5,000 digits or beyond PostgreSQL's integer name no wave
+    if number is None:
         errors[name] = "wave_id"  # a text key: the page words it
         return None
     try:
-        return check_wave(_user(), db.session.get(Wave, int(raw)))
+        return check_wave(_user(), db.session.get(Wave, number))
     except ReportRefused as refused:
         _refuse(refused.reason)
 

@@ -23,7 +23,7 @@ from flask.typing import ResponseReturnValue
 from ..errors import error_response
 from ..extensions import db
 from ..models import Wave
-from ..models.base import MAX_ID
+from ..models.base import parse_id
 from ..services.report_access import (
     ReportRefused,
     check_area,
@@ -44,10 +44,10 @@ def _ids() -> list[int] | None:
     raw = [part.strip() for part in raw if part.strip()]
     if not raw:
         return None
-    # isdecimal, not isdigit: int() refuses "²"; no id is beyond the integer columns
-    if not all(part.isdecimal() and len(part) <= 10 and int(part) <= MAX_ID for part in raw):
+    numbers = [parse_id(part) for part in raw]  # "²", 5,000 digits ... name no wave
+    if None in numbers:
         abort(current_app.make_response(error_response(400, "waves must be wave ids: 3,7")))
-    ids = list(dict.fromkeys(int(part) for part in raw))
+    ids = list(dict.fromkeys(number for number in numbers if number is not None))
     if len(ids) > MAX_WAVES:
         abort(
             current_app.make_response(

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from ..models import Area, AuditLog, ReadToken, TokenScope, User, Wave, WaveStatus, utcnow
+from ..models.base import parse_id
 from . import DBSession, audit
 from .areas import walk_up
 from .fieldwork import hash_token
@@ -115,8 +116,9 @@ def list_tokens(session: DBSession) -> list[ReadToken]:
 
 def find_token(session: DBSession, ident: str) -> ReadToken | None:
     """A token by its id or its displayed prefix (for the command line)."""
-    if ident.isdigit() and len(ident) < 10:
-        return session.get(ReadToken, int(ident))
+    number = parse_id(ident)
+    if number is not None:
+        return session.get(ReadToken, number)
     return session.scalar(sa.select(ReadToken).where(ReadToken.prefix == ident))
 
 

@@ -169,6 +169,9 @@ def test_bad_arguments_get_clear_errors_and_write_nothing(
     unknown = _export(runner, "atlantis", tmp_path, "csv")
     assert unknown.exit_code == 2 and "no wave 'atlantis'" in unknown.output
     assert wave.slug in unknown.output  # the waves there are are listed
+    for ref in ("²", "9" * 5000, "2147483648"):  # "²" is a digit to isdigit(), not to int()
+        odd = _export(runner, ref, tmp_path, "csv")
+        assert odd.exit_code == 2 and "no wave" in odd.output, odd.output
     bad_format = _export(runner, wave.slug, tmp_path, "sas")
     assert bad_format.exit_code == 2 and "'sas' is not one of" in bad_format.output
     bad_lang = runner.invoke(
