@@ -291,6 +291,25 @@ def test_the_language_switch_keeps_the_page_and_its_area(
     assert "lang=en" in target
 
 
+def test_the_wave_form_keeps_the_language_and_edition_chosen(
+    app: Flask, analyst: FlaskClient, sim: TinyWave
+) -> None:
+    def form(who: FlaskClient, query: str) -> str:
+        html = who.get(f"/observatory/waves/{sim.id}?{query}").get_data(as_text=True)
+        found = re.search(r'<form method="get".*?</form>', html, re.S)
+        assert found is not None
+        return found.group(0)
+
+    staff = form(analyst, "lang=fr&audience=public")
+    assert '<option value="fr" selected>Français</option>' in staff
+    assert '<option value="public" selected>' in staff and 'for="audience">' in staff
+    assert '<option value="internal" selected>' in form(analyst, "lang=pt")
+    anonymous = app.test_client()
+    visitor = form(anonymous, "lang=en&audience=internal")
+    assert '<option value="en" selected>English</option>' in visitor
+    assert 'name="audience"' not in visitor  # the public edition only
+
+
 @pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "thread"}])
 def test_background_thread_builds_while_requests_return(
     analyst: FlaskClient, sim: TinyWave
