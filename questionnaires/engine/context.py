@@ -22,7 +22,17 @@ class AnswerContext:
     ``current`` is the value ``.`` stands for while a constraint is checked.
     """
 
-    __slots__ = ("_answers", "_instance", "_local", "_plan", "_position", "_today", "current_value")
+    __slots__ = (
+        "_answers",
+        "_instance",
+        "_local",
+        "_parameters",
+        "_plan",
+        "_position",
+        "_repeat_of",
+        "_today",
+        "current_value",
+    )
 
     def __init__(
         self,
@@ -34,6 +44,8 @@ class AnswerContext:
         repeat_code: str | None = None,
     ) -> None:
         self._plan = plan
+        self._repeat_of = plan.repeat_of
+        self._parameters = plan.parameters
         self._answers = answers
         self._today = today
         self._instance = instance
@@ -46,11 +58,11 @@ class AnswerContext:
     def value(self, name: str) -> Any:
         if self._instance is not None and name in self._local:
             return self._instance.get(name)
-        if name in self._plan.repeat_of:
+        if name in self._repeat_of:
             return None  # a repeat item seen from outside: only through sum() and co.
         found = self._answers.get(name)
         if found is None:
-            return self._plan.instrument.parameters.get(name)
+            return self._parameters.get(name)
         return found
 
     def current(self) -> Any:
@@ -60,7 +72,7 @@ class AnswerContext:
         return self._position
 
     def repeat_values(self, name: str) -> list[Any]:
-        repeat = self._plan.repeat_of.get(name)
+        repeat = self._repeat_of.get(name)
         if repeat is None:
             return [self.value(name)]
         instances = self._answers.get(repeat.code)
@@ -78,5 +90,6 @@ class AnswerContext:
         return self._today
 
     def holds(self, expressions: tuple[Expression, ...]) -> bool:
-        """Whether every relevance expression is true."""
+        """Whether every relevance expression is true (the engine's plan holds these
+        compiled into one function: ``Field.applies`` and co.)."""
         return all(to_boolean(evaluate(expression, self)) for expression in expressions)

@@ -267,7 +267,7 @@ class Interview:
     def _view(self, unit: Unit, context: AnswerContext, held: Mapping[str, Any]) -> ItemView:
         item: Any = unit.item
         language = self.language
-        relevant = context.holds(unit.relevant)
+        relevant = unit.applies(context)
         label = render_text(item.label, language, self._plan, context)
         hint = render_text(item.hint, language, self._plan, context) if item.hint else None
         own_relevant = getattr(item, "relevant", None)
@@ -284,7 +284,7 @@ class Interview:
             )
         if isinstance(item, GridItem):
             rows = tuple(
-                self._field_view(field, context, held, relevant and context.holds(field.relevant))
+                self._field_view(field, context, held, relevant and field.applies(context))
                 for field in unit.fields
             )
             first = unit.fields[0]
@@ -360,7 +360,7 @@ class Interview:
         context = self._context(tentative, section, instance)
         errors: list[FieldError] = []
         for field in section.fields:
-            relevant = context.holds(field.relevant)
+            relevant = field.applies(context)
             if field.calculation is not None:
                 result = evaluate(field.calculation, context) if relevant else None
                 _store(held, field.code, result)
@@ -382,8 +382,12 @@ class Interview:
             return errors
         # The stored answers are settled; with expressions reading only earlier items, the
         # sections before this page read nothing that changed and stay as they are.
-        start = self._plan.section_index[section.section.name] if self._plan.settles_in_order else 0
-        settle(self._plan, tentative, self.today, start)
+        # The later sections that read nothing settling changed stay as they are too.
+        if self._plan.settles_in_order:
+            start = self._plan.section_index[section.section.name]
+            settle(self._plan, tentative, self.today, start, self._answers)
+        else:
+            settle(self._plan, tentative, self.today)
         self._remember_settled(tentative)
         self._answers = tentative
         self._refs = None
@@ -413,10 +417,10 @@ class Interview:
         held = _peek(self._answers, section, instance)
         missing = answered = 0
         for unit in section.units:
-            if not context.holds(unit.relevant):
+            if not unit.applies(context):
                 continue
             for field in unit.fields:
-                if field.grid is not None and not context.holds(field.relevant):
+                if field.grid is not None and not field.applies(context):
                     continue
                 if field.code in held:
                     answered += 1

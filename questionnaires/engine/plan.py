@@ -7,10 +7,12 @@ interview of the same instrument shares it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from questionnaires.expressions import Expression, parse
+from questionnaires.expressions import Condition, Expression, condition, parse
 from questionnaires.model import (
     SPECIAL_CODES,
     AnswerableItem,
@@ -64,6 +66,11 @@ class Field:
     def answerable(self) -> bool:
         return self.kind != "calculate"
 
+    @functools.cached_property
+    def applies(self) -> Condition:
+        """Whether the field is relevant: every expression of ``relevant`` is true."""
+        return condition(self.relevant)
+
 
 @dataclass(frozen=True, eq=False)
 class Unit:
@@ -72,6 +79,11 @@ class Unit:
     item: object
     relevant: tuple[Expression, ...]
     fields: tuple[Field, ...]
+
+    @functools.cached_property
+    def applies(self) -> Condition:
+        """Whether the unit is shown as relevant: every expression of ``relevant`` is true."""
+        return condition(self.relevant)
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,6 +99,30 @@ class SectionPlan:
     fields: tuple[Field, ...]
     """Every field of the section in questionnaire order, calculations included."""
 
+    @functools.cached_property
+    def asked(self) -> Condition:
+        """Whether the section (and its repeat, if any) is asked."""
+        return condition(tuple(e for e in (self.relevant, self.repeat_relevant) if e is not None))
+
+    @functools.cached_property
+    def reads(self) -> frozenset[str]:
+        """Every name settling this section reads: in its relevance, repeat count and
+        the relevance and calculations of its fields."""
+        return _names(
+            self.relevant,
+            self.repeat_relevant,
+            self.count,
+            *(e for f in self.fields for e in (*f.relevant, f.calculation)),
+        )
+
+    @functools.cached_property
+    def writes(self) -> frozenset[str]:
+        """Every name whose value settling this section may change: its fields, and its
+        repeat (whose items are read in its instances, or through ``sum()`` and co.)."""
+        if self.repeat is None:
+            return frozenset(f.code for f in self.fields)
+        return frozenset(f.code for f in self.fields) | {self.repeat.code}
+
 
 @dataclass(eq=False)
 class Plan:
@@ -95,6 +131,8 @@ class Plan:
     instrument: Instrument
     sections: tuple[SectionPlan, ...]
     fields: dict[str, Field] = field(default_factory=dict)
+    parameters: Mapping[str, object] = field(default_factory=dict)
+    """The instrument's parameters (read for every name not answered)."""
     repeat_of: dict[str, RepeatItem] = field(default_factory=dict)
     repeat_fields: dict[str, frozenset[str]] = field(default_factory=dict)
     section_plan: dict[str, SectionPlan] = field(default_factory=dict)
@@ -252,7 +290,7 @@ def _units(
 
 def _build_plan(instrument: Instrument) -> Plan:
     sections: list[SectionPlan] = []
-    plan = Plan(instrument, ())
+    plan = Plan(instrument, (), parameters=instrument.parameters)
     for section in instrument.sections:
         repeat = section.repeat
         items = repeat.items if repeat is not None else section.items

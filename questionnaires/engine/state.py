@@ -30,12 +30,7 @@ MAX_INSTANCES = 100
 
 def section_on(section: SectionPlan, context: AnswerContext) -> bool:
     """Whether the section (and its repeat, if any) is asked."""
-    expressions = tuple(
-        expression
-        for expression in (section.relevant, section.repeat_relevant)
-        if expression is not None
-    )
-    return context.holds(expressions)
+    return section.asked(context)
 
 
 def instance_count(section: SectionPlan, context: AnswerContext) -> int:
@@ -50,36 +45,81 @@ def instance_count(section: SectionPlan, context: AnswerContext) -> int:
     return int(max(0.0, min(float(MAX_INSTANCES), number)))
 
 
-def settle(plan: Plan, answers: dict[str, Any], today: dt.date, start: int = 0) -> None:
+def settle(
+    plan: Plan,
+    answers: dict[str, Any],
+    today: dt.date,
+    start: int = 0,
+    before: dict[str, Any] | None = None,
+) -> None:
     """Recompute calculations in questionnaire order, drop answers of items that are
     not relevant, and give each repeat exactly as many instances as its count (in place).
 
     ``start`` skips the sections before it: only for a document that was settled
     before a change to section ``start`` or later, of a plan that
-    ``settles_in_order`` (the earlier sections read nothing that changed)."""
+    ``settles_in_order`` (the earlier sections read nothing that changed).
+    ``before``, with ``start``, is that settled document as it was before the change
+    (the document changed only in section ``start``): then a later section whose
+    expressions read no value that settling changed is left as it is, since settling
+    it again would give what it holds."""
     context = AnswerContext(plan, answers, today)
-    for section in plan.sections[start:]:
-        asked = section_on(section, context)
+    changed: set[str] | None = None if before is None else set()
+    for index in range(start, len(plan.sections)):
+        section = plan.sections[index]
+        if changed is not None and index > start and changed.isdisjoint(section.reads):
+            continue
+        _settle_section(plan, section, answers, today, context)
+        if changed is None or before is None:
+            continue
         if section.repeat is None:
-            settle_fields(section.fields, answers, context, asked)
-            continue
-        code = section.repeat.code
-        count = instance_count(section, context) if asked else 0
-        if count == 0:
-            answers.pop(code, None)
-            continue
-        instances = answers.get(code)
-        if not isinstance(instances, list):
-            instances = answers[code] = []
-        # Exactly one instance per counted incident, so that per-instance
-        # calculations (numbering, titles) exist before the page is answered.
-        del instances[count:]
-        instances.extend({} for _ in range(count - len(instances)))
-        for position, instance in enumerate(instances, start=1):
-            if not isinstance(instance, dict):
-                instance = instances[position - 1] = {}
-            inner = AnswerContext(plan, answers, today, instance, position, code)
-            settle_fields(section.fields, instance, inner, True)
+            changed.update(
+                code for code in section.writes if not _same(answers.get(code), before.get(code))
+            )
+        elif not _same(answers.get(section.repeat.code), before.get(section.repeat.code)):
+            changed.update(section.writes)  # the repeat and every item in its instances
+
+
+def _settle_section(
+    plan: Plan,
+    section: SectionPlan,
+    answers: dict[str, Any],
+    today: dt.date,
+    context: AnswerContext,
+) -> None:
+    asked = section.asked(context)
+    if section.repeat is None:
+        settle_fields(section.fields, answers, context, asked)
+        return
+    code = section.repeat.code
+    count = instance_count(section, context) if asked else 0
+    if count == 0:
+        answers.pop(code, None)
+        return
+    instances = answers.get(code)
+    if not isinstance(instances, list):
+        instances = answers[code] = []
+    # Exactly one instance per counted incident, so that per-instance
+    # calculations (numbering, titles) exist before the page is answered.
+    del instances[count:]
+    instances.extend({} for _ in range(count - len(instances)))
+    for position, instance in enumerate(instances, start=1):
+        if not isinstance(instance, dict):
+            instance = instances[position - 1] = {}
+        inner = AnswerContext(plan, answers, today, instance, position, code)
+        settle_fields(section.fields, instance, inner, True)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Whether two answer values are the same to every expression: equal and of the same
+    types throughout (1, 1.0 and True are equal in Python but not to ``string()``)."""
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is dict:
+        return a.keys() == b.keys() and all(_same(item, b[key]) for key, item in a.items())
+    if kind is list:
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
 
 
 def settle_fields(
@@ -87,7 +127,7 @@ def settle_fields(
 ) -> None:
     """Settle the fields of one page (or repeat instance) held in ``target``."""
     for field in fields:
-        relevant = asked and context.holds(field.relevant)
+        relevant = asked and field.applies(context)
         if field.calculation is not None and relevant:
             value = evaluate(field.calculation, context)
             if is_blank(value):

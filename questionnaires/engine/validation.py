@@ -140,7 +140,7 @@ class _Validator:
     ) -> None:
         for field in fields:
             path = prefix + field.code
-            relevant = asked and context.holds(field.relevant)
+            relevant = asked and field.applies(context)
             if field.calculation is not None:
                 if relevant:
                     clean[field.code] = evaluate(field.calculation, context)

@@ -6,7 +6,7 @@ See ``questionnaires/docs/expressions.md`` for the language and its semantics.
 from .coercion import Value, format_number, is_blank, to_boolean, to_number, to_string
 from .context import EvalContext, MappingContext
 from .errors import ExpressionError, ExpressionSyntaxError
-from .expression import Expression, evaluate, parse
+from .expression import Condition, Expression, condition, evaluate, parse
 from .functions import FUNCTIONS
 from .nodes import Binary, Call, Current, Negate, Node, Number, Parent, Reference, String, walk
 from .unparse import unparse
@@ -15,6 +15,7 @@ __all__ = [
     "FUNCTIONS",
     "Binary",
     "Call",
+    "Condition",
     "Current",
     "EvalContext",
     "Expression",
@@ -28,6 +29,7 @@ __all__ = [
     "Reference",
     "String",
     "Value",
+    "condition",
     "evaluate",
     "format_number",
     "is_blank",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .coercion import Value
+from collections.abc import Callable, Sequence
+
+from .coercion import Value, to_boolean
 from .context import EvalContext
 from .evaluator import compile_tree, normalize
 from .functions import Compiled
@@ -72,3 +74,35 @@ def evaluate(expr: Expression, ctx: EvalContext) -> Value:
     """
     value = expr._run(ctx)
     return normalize(value) if type(value) is float else value
+
+
+Condition = Callable[[EvalContext], bool]
+
+
+def _always(ctx: EvalContext) -> bool:
+    return True
+
+
+def condition(expressions: Sequence[Expression]) -> Condition:
+    """One function of the context: whether every expression is true (no expression: true).
+
+    The same as ``all(to_boolean(evaluate(e, ctx)) for e in expressions)``, in order and
+    stopping at the first false one, without a call per expression for the common one or two.
+    """
+    runs = tuple(expression._run for expression in expressions)
+    if not runs:
+        return _always
+    if len(runs) == 1:
+        (only,) = runs
+        return lambda ctx: to_boolean(only(ctx))
+    if len(runs) == 2:
+        first, second = runs
+        return lambda ctx: to_boolean(first(ctx)) and to_boolean(second(ctx))
+
+    def every(ctx: EvalContext) -> bool:
+        for run in runs:  # noqa: SIM110 (a loop: all() would add a generator per call)
+            if not to_boolean(run(ctx)):
+                return False
+        return True
+
+    return every

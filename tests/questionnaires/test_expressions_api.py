@@ -22,6 +22,8 @@ from questionnaires.expressions import (
     Number,
     Reference,
     String,
+    Value,
+    condition,
     evaluate,
     parse,
     to_boolean,
@@ -184,3 +186,42 @@ def test_any_text_parses_or_raises_a_syntax_error(text: str) -> None:
         assert 0 <= error.position <= len(text)
     else:
         assert parse(expr.to_source()).tree == expr.tree
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (),
+        ("${a} = 1",),
+        ("${a}",),
+        ("${b} div 2",),
+        ("${a} = 1", "${b} > 2"),
+        ("${a} = 1", "${b} > 2", "${c} != ''"),
+        ("${b} * 1.5", "${c}", "${missing}"),
+    ],
+)
+def test_a_condition_is_every_expression_true(texts: tuple[str, ...]) -> None:
+    expressions = tuple(parse(text) for text in texts)
+    holds = condition(expressions)
+    for answers in (
+        {"a": 1, "b": 3, "c": "x"},
+        {"a": 1.0, "b": 2, "c": ""},
+        {"a": 2, "b": 4.0, "c": "y", "missing": 0},
+        {"a": 1, "b": 0.0, "c": "z", "missing": "no"},
+        {},
+    ):
+        ctx = MappingContext(answers)
+        assert holds(ctx) is all(to_boolean(evaluate(e, ctx)) for e in expressions)
+
+
+def test_a_condition_stops_at_the_first_false_expression() -> None:
+    asked: list[str] = []
+
+    class Recording(MappingContext):
+        def value(self, name: str) -> Value:
+            asked.append(name)
+            return super().value(name)
+
+    holds = condition((parse("${a} = 1"), parse("${b} = 1"), parse("${c} = 1")))
+    assert not holds(Recording({"a": 1, "b": 2, "c": 1}))
+    assert asked == ["a", "b"]

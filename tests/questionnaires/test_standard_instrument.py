@@ -22,11 +22,13 @@ import pytest
 from analysis.i18n import LANGUAGES
 from questionnaires.engine import context as engine_context
 from questionnaires.engine import interview as engine_interview
+from questionnaires.engine import plan as engine_plan
 from questionnaires.engine import state as engine_state
 from questionnaires.engine import validate_answers
 from questionnaires.engine import values as engine_values
 from questionnaires.engine.interview import Interview
-from questionnaires.expressions import to_boolean
+from questionnaires.engine.plan import plan_for
+from questionnaires.expressions import EvalContext, Expression, to_boolean
 from questionnaires.loader import load_instrument, load_instrument_dict
 from questionnaires.model import (
     CalculateItem,
@@ -808,9 +810,20 @@ def instrument_expressions(instrument: Instrument) -> dict[str, set[str]]:
     return found
 
 
+def forget_conditions(instrument: Instrument) -> None:
+    """Drop the relevance functions the plan compiled (they are built again on first use)."""
+    for section in plan_for(instrument).sections:
+        for part in (section, *section.units, *section.fields):
+            for name in ("applies", "asked"):
+                vars(part).pop(name, None)
+
+
 @contextmanager
-def recording(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, set[bool]]]:
-    """Record every expression the engine evaluates and the truth of each result."""
+def recording(
+    monkeypatch: pytest.MonkeyPatch, instrument: Instrument
+) -> Iterator[dict[str, set[bool]]]:
+    """Record every expression the engine evaluates and the truth of each result: values
+    through ``evaluate``, relevance through the conditions the plan compiles."""
     seen: dict[str, set[bool]] = defaultdict(set)
     modules = (engine_interview, engine_state, engine_context, engine_values)
     originals = {module: module.evaluate for module in modules}
@@ -823,16 +836,32 @@ def recording(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, set[bool]]]
 
         return evaluate
 
+    def spy_condition(expressions: tuple[Expression, ...]) -> Callable[[EvalContext], bool]:
+        def holds(context: EvalContext) -> bool:
+            for expression in expressions:
+                truth = to_boolean(expression.evaluate(context))
+                seen[expression.source].add(truth)
+                if not truth:
+                    return False
+            return True
+
+        return holds
+
     for module, original in originals.items():
         monkeypatch.setattr(module, "evaluate", spy(original))
-    yield seen
+    monkeypatch.setattr(engine_plan, "condition", spy_condition)
+    forget_conditions(instrument)
+    try:
+        yield seen
+    finally:
+        forget_conditions(instrument)  # the spies stay out of later tests
 
 
 def test_every_expression_is_exercised_by_the_paths(
     instrument: Instrument, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     expressions = instrument_expressions(instrument)
-    with recording(monkeypatch) as seen:
+    with recording(monkeypatch, instrument) as seen:
         for scenario in SCENARIOS:
             scenario(instrument)
         test_constraint_messages(instrument)
