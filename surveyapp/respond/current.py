@@ -6,6 +6,7 @@ to the furthest one reached may be opened; going back never moves it.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,6 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
-from sqlalchemy.orm import load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
 from questionnaires.engine import Interview as EngineInterview
@@ -31,96 +31,118 @@ from ..models import (
     Wave,
 )
 from ..services.instruments import cached_version, instrument_of
+from ..services.interviews import InterviewRow
 from . import state as respondent_state
 from .pages import engine_for
 from .texts import UI_LANGUAGES
 from .views import pick_language, render, version_of
 
 
+@dataclass(slots=True)
+class WaveRow:
+    """What the respondent's pages read of the wave (with the interview, in one Core row)."""
+
+    id: int
+    slug: str
+    reference_start: dt.date
+    reference_end: dt.date
+    instrument_version_id: int
+
+
+#: The interview of a page request is a Core row; entry pages hand over the ORM instances
+#: they created or found. Both have the attributes the pages read.
+AnyInterview = Interview | InterviewRow
+AnyWave = Wave | WaveRow
+
+
 @dataclass
 class Current:
     """The interview of this browser with its wave and loaded instrument."""
 
-    interview: Interview
-    wave: Wave
+    interview: AnyInterview
+    wave: AnyWave
     instrument: Instrument
+    content_hash: str
 
     def engine(self) -> EngineInterview:
         return engine_for(self.instrument, self.interview, self.wave)
+
+    def document(self) -> dict[str, Any]:
+        """The instrument document (kept per process with the loaded instrument)."""
+        cached = cached_version(self.content_hash)
+        if cached is None:
+            version = db.session.get(InstrumentVersion, self.interview.instrument_version_id)
+            assert version is not None  # a foreign key
+            instrument_of(version)
+            return dict(version.document)
+        return cached.document
 
 
 def load_current() -> Current | None:
     """The interview the session cookie points to, or None (cached for the request).
 
-    The instrument version row is read without its (large) document: this process
-    keeps the document and the loaded instrument per content hash, and hands the
-    cached document to the row, so saving (which rebuilds incident rows from it)
-    never decodes the questionnaire again.
+    One Core SELECT of the columns the pages read, into plain objects
+    (:class:`InterviewRow`, :class:`WaveRow`): ORM instances of the three rows cost
+    about as much again as the query. The instrument is kept per process by content
+    hash, so its large document is never read here (but once per process).
     """
     if "respond_current" in g:
         found: Current | None = g.respond_current
         return found
     g.respond_current = None
     uuid = respondent_state.load().interview
-    if not uuid:
+    if not uuid or not isinstance(uuid, str):
         return None
-    row = db.session.execute(_current_statement(), {"uuid": uuid}).first()
+    row = db.session.connection().execute(_current_statement(), {"uuid": uuid}).first()
     if row is None:
         return None
-    interview, wave, version = row
-    g.respond_current = attach(interview, wave, version)
+    interview = InterviewRow(*row[:_INTERVIEW_WIDTH])
+    wave = WaveRow(*row[_INTERVIEW_WIDTH:-1])
+    content_hash = row[-1]
+    cached = cached_version(content_hash)
+    if cached is not None:
+        instrument = cached.instrument
+    else:
+        version = db.session.get(InstrumentVersion, interview.instrument_version_id)
+        assert version is not None  # a foreign key
+        instrument = instrument_of(version)  # loads the document once per process
+    g.respond_current = Current(interview, wave, instrument, content_hash)
     return g.respond_current
 
 
-#: The columns respondent pages read: the only ones loaded (any other is loaded when first
-#: read, by a query of its own; tests/surveyapp/respond/test_statements.py sees none). The
-#: three rows have 62 columns, each described anew by psycopg and handled by the ORM for
-#: every result: loading these 26 takes about an eighth off the query's CPU time.
-RESPONDENT_COLUMNS = (
+#: The columns respondent pages read, in the order of InterviewRow and WaveRow's fields
+#: (tests/surveyapp/test_respond.py checks that a page runs no other query).
+INTERVIEW_COLUMNS = (
     Interview.id,
     Interview.uuid,
     Interview.wave_id,
     Interview.sample_unit_id,
     Interview.instrument_version_id,
     Interview.status,
-    Interview.disposition,
     Interview.language,
     Interview.answers,
     Interview.last_section,
     Interview.resume_code_hash,
     Interview.version,
+)
+WAVE_COLUMNS = (
     Wave.id,
     Wave.slug,
     Wave.reference_start,
     Wave.reference_end,
-    Wave.languages,
-    Wave.modes,
-    Wave.status,
-    Wave.invitation_required,
     Wave.instrument_version_id,
-    InstrumentVersion.id,
-    InstrumentVersion.content_hash,
-    InstrumentVersion.default_language,
-    InstrumentVersion.languages,
-    InstrumentVersion.title,
 )
+_INTERVIEW_WIDTH = len(INTERVIEW_COLUMNS)
 
 
 @functools.cache
-def _current_statement() -> sa.Select[Interview, Wave, InstrumentVersion]:
-    """The interview with its wave and version row, by uuid: built once (SQLAlchemy then
+def _current_statement() -> sa.Select[Any]:
+    """The interview with its wave and version hash, by uuid: built once (SQLAlchemy then
     reuses its compiled form), as building it costs more than running it."""
-    entities = (Interview, Wave, InstrumentVersion)
     return (
-        sa.select(*entities)
+        sa.select(*INTERVIEW_COLUMNS, *WAVE_COLUMNS, InstrumentVersion.content_hash)
         .join(Wave, Interview.wave_id == Wave.id)
         .join(InstrumentVersion, Interview.instrument_version_id == InstrumentVersion.id)
-        .options(
-            *(
-                load_only(*(c for c in RESPONDENT_COLUMNS if c.class_ is entity))
-                for entity in entities
-            )
-        )
         .where(Interview.uuid == sa.bindparam("uuid"))
     )
 
@@ -133,7 +155,7 @@ def attach(interview: Interview, wave: Wave, version: InstrumentVersion) -> Curr
         instrument = cached.instrument
         set_committed_value(version, "document", cached.document)
     set_committed_value(interview, "instrument_version", version)
-    return Current(interview, wave, instrument)
+    return Current(interview, wave, instrument, version.content_hash)
 
 
 def require_current() -> Current | ResponseReturnValue:
@@ -166,7 +188,7 @@ def page_index(ids: list[str], page_id: str | None) -> int:
     return ids.index(page_id) if page_id in ids else -1
 
 
-def current_page(engine: EngineInterview, interview: Interview) -> str:
+def current_page(engine: EngineInterview, interview: AnyInterview) -> str:
     """Where the respondent goes on: the furthest page reached, if still asked."""
     ids = engine.page_ids()
     if interview.last_section in ids:
@@ -174,7 +196,9 @@ def current_page(engine: EngineInterview, interview: Interview) -> str:
     return first_unfinished(engine) or ids[-1]
 
 
-def reachable(engine: EngineInterview, ids: list[str], interview: Interview, page_id: str) -> bool:
+def reachable(
+    engine: EngineInterview, ids: list[str], interview: AnyInterview, page_id: str
+) -> bool:
     """Pages up to the furthest one reached (or the first unfinished one) may be opened."""
     limit = page_index(ids, interview.last_section)
     if limit < 0:

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 from questionnaires.engine import Interview as EngineInterview
 from questionnaires.engine import ItemView, Page
@@ -22,7 +22,8 @@ from questionnaires.engine.plan import plan_for
 from questionnaires.expressions import parse
 from questionnaires.model import CalculateItem, Instrument
 
-from ..models import Interview, Wave
+from ..models import Interview
+from ..services.interviews import InterviewRow
 
 
 def title_in(instrument: Instrument, language: str) -> str:
@@ -46,8 +47,21 @@ def progress(instrument: Instrument, page: Page) -> tuple[int, int]:
     return shown.index(page.section) + 1, len(shown)
 
 
+class ReferencePeriod(Protocol):
+    """A wave's reference period: the ORM row or the respondent pages' WaveRow."""
+
+    @property
+    def reference_start(self) -> dt.date: ...
+    @property
+    def reference_end(self) -> dt.date: ...
+
+
 def engine_for(
-    instrument: Instrument, interview: Interview, wave: Wave, *, today: dt.date | None = None
+    instrument: Instrument,
+    interview: Interview | InterviewRow,
+    wave: ReferencePeriod,
+    *,
+    today: dt.date | None = None,
 ) -> EngineInterview:
     """The engine over the interview's stored answers, in its language and reference period."""
     return EngineInterview(

@@ -29,6 +29,7 @@ from ..models import (
     InterviewStatus,
 )
 from ..services import interviews as interview_service
+from ..services.interviews import InterviewRow
 from . import state as respondent_state
 from .blueprint import bp, error_page
 from .current import (
@@ -113,7 +114,7 @@ def _apply(
         return _finish(current, engine, before, answers)
     reached = furthest(ids, interview.last_section, next_id or shown.id)
     changed = answers != before or reached != interview.last_section
-    if changed and not _save(interview, answers, reached, durable=saving_for_later):
+    if changed and not _save(current, answers, reached, durable=saving_for_later):
         return redirect(page_url(shown.id))
     if saving_for_later:
         return redirect(url_for("respond.saved"))
@@ -122,10 +123,10 @@ def _apply(
 
 
 def _save(
-    interview: Interview,
+    current: Current,
     answers: dict[str, Any],
     last_section: str,
-    then: Callable[[], None] | None = None,
+    then: Callable[[Interview], None] | None = None,
     *,
     durable: bool = True,
 ) -> bool:
@@ -133,24 +134,49 @@ def _save(
 
     A page saved on the way (``durable`` false) may be committed without syncing the
     database to disk (``RESPOND_PAGE_SYNC``, see surveyapp/docs/respond.md); leaving
-    with "Save and continue later" and finishing always are."""
+    with "Save and continue later" and finishing always are. ``then`` gets the ORM
+    interview, read after the save, for what is done in the same transaction."""
+    interview = current.interview
     try:
         if not durable and page_sync() == "NORMAL":
             relax_next_commit(db.session)
-        interview_service.save_answers(
-            db.session,
-            interview,
-            answers,
-            expected_version=interview.version,
-            last_section=last_section,
-        )
+        if isinstance(interview, InterviewRow):
+            interview_service.save_row(
+                db.session,
+                interview,
+                answers,
+                last_section=last_section,
+                content_hash=current.content_hash,
+                document=current.document(),
+            )
+        else:
+            interview_service.save_answers(
+                db.session,
+                interview,
+                answers,
+                expected_version=interview.version,
+                last_section=last_section,
+            )
         if then is not None:
-            then()
+            then(orm_interview(current))
         db.session.commit()
         return True
     except (StaleDataError, interview_service.InterviewError):
         db.session.rollback()
         return False
+
+
+def orm_interview(current: Current, *, same_version: bool = True) -> Interview:
+    """The ORM instance of the current interview (read now if the page has only its row),
+    for the rarer changes made through the ORM: completing it, a new resume code.
+    StaleInterview if ``same_version`` and it was saved since its row was read."""
+    interview = current.interview
+    if isinstance(interview, Interview):
+        return interview
+    found = db.session.get(Interview, interview.id)
+    if found is None or (same_version and found.version != interview.version):
+        raise interview_service.StaleInterview("the interview was saved elsewhere")
+    return found
 
 
 def page_sync() -> str:
@@ -167,18 +193,16 @@ def _finish(
     interview = current.interview
     if not engine.is_complete():
         if answers != before:
-            _save(
-                interview, answers, interview.last_section or engine.page_ids()[-1], durable=False
-            )
+            _save(current, answers, interview.last_section or engine.page_ids()[-1], durable=False)
         flash(text("not_complete", interview.language), "error")
         return redirect(page_url(first_unfinished(engine) or engine.page_ids()[0]))
 
     # The resume code's hash stays: a respondent who lost the thank-you page and types the
     # code again is told the answers were received (not "invalid", which invites a second interview).
-    def complete() -> None:
-        interview_service.complete_interview(db.session, interview)
+    def complete(orm: Interview) -> None:
+        interview_service.complete_interview(db.session, orm)
 
-    if not _save(interview, answers, engine.page_ids()[-1], then=complete):
+    if not _save(current, answers, engine.page_ids()[-1], then=complete):
         return redirect(url_for("respond.continue_survey"))
     state = respondent_state.load()
     respondent_state.store(
@@ -238,7 +262,9 @@ def saved() -> ResponseReturnValue:
         resume_code = state.resume_code
         if resume_code is None:
             # This browser never saw the code (the hash cannot be reversed): issue a new one.
-            resume_code = interview_service.new_resume_code(interview)
+            resume_code = interview_service.new_resume_code(
+                orm_interview(current, same_version=False)
+            )
             db.session.commit()
             state.resume_code = resume_code
             respondent_state.store(state)

@@ -8,6 +8,7 @@ import hashlib
 import secrets
 import uuid as uuid_module
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any, cast
 
 import sqlalchemy as sa
@@ -102,6 +103,57 @@ def find_by_resume_code(session: DBSession, wave: Wave, code: str) -> Interview 
     )
 
 
+@dataclass(slots=True)
+class InterviewRow:
+    """An interview as the respondent's pages read and save it: plain values from one Core
+    SELECT (surveyapp/respond/current.py). Loading an ORM instance instead costs about as
+    much again as the query itself, on every page (surveyapp/docs/respond.md, "Speed")."""
+
+    id: int
+    uuid: str
+    wave_id: int
+    sample_unit_id: int | None
+    instrument_version_id: int
+    status: InterviewStatus
+    language: str
+    answers: dict[str, Any]
+    last_section: str | None
+    resume_code_hash: str | None
+    version: int
+
+
+def save_row(
+    session: DBSession,
+    row: InterviewRow,
+    answers: Mapping[str, Any],
+    *,
+    last_section: str,
+    content_hash: str,
+    document: Mapping[str, Any],
+) -> None:
+    """``save_answers`` for an :class:`InterviewRow` (the same rules, in Core statements): one
+    UPDATE of the row checked against ``row.version``, the incident rows rebuilt when the
+    repeat instances changed, the sample unit marked partial. ``row`` is updated in place.
+    Raises StaleInterview when another save got there first, InterviewError when completed."""
+    if row.status is InterviewStatus.completed:
+        raise InterviewError("a completed interview cannot be changed")
+    new_answers = dict(answers)
+    old = row.answers or {}
+    rebuild = not all(
+        _unchanged(old.get(code), new_answers.get(code))
+        for code in _repeat_codes_for(content_hash, document)
+    )
+    values: dict[str, Any] = {"answers": new_answers, "last_section": last_section}
+    if new_answers:
+        values["disposition"] = int(Disposition.partial)
+        if row.sample_unit_id is not None:
+            session.connection().execute(_partial_unit_statement(), {"w_unit": row.sample_unit_id})
+    written = _write_row(session, row.id, row.version, values)
+    row.answers, row.last_section, row.version = new_answers, last_section, written["version"]
+    if rebuild:
+        _write_incident_rows(session, row.id, document, new_answers)
+
+
 def save_answers(
     session: DBSession,
     interview: Interview,
@@ -176,9 +228,24 @@ def _mark_partial(interview: Interview, answers: Mapping[str, Any]) -> dict[str,
     if not answers:
         return {}
     unit = interview.sample_unit
-    if unit is not None and unit.status in (SampleUnitStatus.pending, SampleUnitStatus.started):
+    if unit is not None and unit.status in BECOMES_PARTIAL:
         unit.status = SampleUnitStatus.partial
     return {"disposition": int(Disposition.partial)}
+
+
+#: Sample unit statuses a save with answers turns into ``partial``.
+BECOMES_PARTIAL = (SampleUnitStatus.pending, SampleUnitStatus.started)
+
+
+@functools.cache
+def _partial_unit_statement() -> sa.Update:
+    """The partial rule of :func:`_mark_partial` for a unit not loaded in the session."""
+    table = cast(sa.Table, SampleUnit.__table__)
+    return (
+        table.update()
+        .where(table.c.id == sa.bindparam("w_unit"), table.c.status.in_(BECOMES_PARTIAL))
+        .values(status=SampleUnitStatus.partial)
+    )
 
 
 def _update_row(
@@ -191,20 +258,27 @@ def _update_row(
     """``UPDATE interviews SET ... WHERE id = :id AND version = :version`` (the version bumped,
     as the ORM does), then the instance given the stored values; StaleInterview when another
     save got there first."""
-    values: dict[str, Any] = {**columns, "updated_at": utcnow()}
+    values: dict[str, Any] = dict(columns)
     if last_section is not None:
         values["last_section"] = last_section
     if paradata is not None:
         values["paradata"] = paradata
-    values["version"] = interview.version + 1
-    keys = tuple(values)
+    for key, value in _write_row(session, interview.id, interview.version, values).items():
+        set_committed_value(interview, key, value)
+
+
+def _write_row(
+    session: DBSession, interview_id: int, version: int, columns: dict[str, Any]
+) -> dict[str, Any]:
+    """``UPDATE interviews SET ..., updated_at, version = version + 1 WHERE id AND version``;
+    the values written. StaleInterview when the row's version is no longer ``version``."""
+    values = {**columns, "updated_at": utcnow(), "version": version + 1}
     params = {f"v_{key}": value for key, value in values.items()}
-    params["w_id"], params["w_version"] = interview.id, interview.version
-    result = session.connection().execute(_update_statement(keys), params)
+    params["w_id"], params["w_version"] = interview_id, version
+    result = session.connection().execute(_update_statement(tuple(values)), params)
     if result.rowcount != 1:
         raise StaleInterview("the interview was saved elsewhere at the same time")
-    for key, value in values.items():
-        set_committed_value(interview, key, value)
+    return values
 
 
 @functools.cache
@@ -255,10 +329,15 @@ _repeat_codes: dict[str, tuple[str, ...]] = {}
 def _repeat_codes_of(version: InstrumentVersion) -> tuple[str, ...]:
     """``repeat_codes`` of a stored version, kept per content hash (versions never change)."""
     found = _repeat_codes.get(version.content_hash)
+    return found if found is not None else _repeat_codes_for(version.content_hash, version.document)
+
+
+def _repeat_codes_for(content_hash: str, document: Mapping[str, Any]) -> tuple[str, ...]:
+    found = _repeat_codes.get(content_hash)
     if found is None:
         if len(_repeat_codes) >= 64:
             _repeat_codes.clear()
-        found = _repeat_codes[version.content_hash] = tuple(repeat_codes(version.document))
+        found = _repeat_codes[content_hash] = tuple(repeat_codes(document))
     return found
 
 
@@ -312,12 +391,20 @@ def incident_rows(document: Mapping[str, Any], answers: Mapping[str, Any]) -> li
 def _replace_incident_rows(session: DBSession, interview: Interview) -> None:
     """``rebuild_incidents`` in two Core statements (a DELETE and one INSERT of every row)
     instead of the ORM's load, flush of deletes and flush of inserts."""
+    _write_incident_rows(
+        session, interview.id, interview.instrument_version.document, interview.answers
+    )
+
+
+def _write_incident_rows(
+    session: DBSession, interview_id: int, document: Mapping[str, Any], answers: Mapping[str, Any]
+) -> None:
     table = cast(sa.Table, IncidentRecord.__table__)
     connection = session.connection()
-    connection.execute(_delete_incidents_statement(), {"w_interview": interview.id})
-    rows = incident_rows(interview.instrument_version.document, interview.answers)
+    connection.execute(_delete_incidents_statement(), {"w_interview": interview_id})
+    rows = incident_rows(document, answers)
     if rows:
-        connection.execute(table.insert(), [{**row, "interview_id": interview.id} for row in rows])
+        connection.execute(table.insert(), [{**row, "interview_id": interview_id} for row in rows])
 
 
 @functools.cache

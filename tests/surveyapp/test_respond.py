@@ -25,12 +25,14 @@ from werkzeug.test import TestResponse
 from questionnaires.loader import standard_instrument_paths
 from surveyapp.extensions import db
 from surveyapp.models import (
+    Disposition,
     IncidentRecord,
     InstrumentVersion,
     Interview,
     InterviewStatus,
     InvitationCode,
     SampleUnit,
+    SampleUnitStatus,
     Wave,
     WaveStatus,
 )
@@ -758,6 +760,9 @@ def test_invitation_code_leads_to_consent_and_one_interview_per_household(
     with app.app_context():
         unit = db.session.get(SampleUnit, stored.sample_unit_id)
         assert unit is not None and unit.external_id == "H0"
+        # The partial rule of every save (services.interviews), applied by the pages' Core save.
+        assert unit.status is SampleUnitStatus.partial
+        assert stored.disposition == int(Disposition.partial)
         assert (
             db.session.scalar(
                 sa.select(InvitationCode.used_at).where(InvitationCode.sample_unit_id == unit.id)
