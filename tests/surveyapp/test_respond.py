@@ -835,6 +835,36 @@ def test_guessing_codes_is_rate_limited(
     assert statuses[-1] == 429
 
 
+@pytest.mark.parametrize(
+    "app_config",
+    [{"RATELIMIT_ENABLED": True, "RESPOND_CODE_RATE_LIMIT": "2 per minute"}],
+)
+def test_question_pages_skip_the_limiter_unless_default_limits_are_configured(
+    app: Flask, slug: str, respondent: Respondent, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages have no limit of their own (respond.blueprint.UNLIMITED_ENDPOINTS); an operator's
+    RATELIMIT_DEFAULT still applies to them."""
+    from surveyapp.extensions import limiter
+
+    respondent.start(slug)
+    resolved: list[object] = []
+    resolve = limiter.limit_manager.resolve_limits
+
+    def recording(*args: object, **kwargs: object) -> object:
+        resolved.append(args[1])  # the endpoint
+        return resolve(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(limiter.limit_manager, "resolve_limits", recording)
+    statuses = {respondent.client.get("/s/p/intro").status_code for _ in range(5)}
+    assert statuses == {200} and resolved == []  # the limiter did not look for limits
+    assert respondent.client.get("/s/code").status_code == 200
+    assert set(resolved) == {"respond.enter_code"}  # a route with a limit of its own still does
+    app.config["RATELIMIT_DEFAULT"] = "3 per minute"
+    limiter.init_app(app)  # Flask-Limiter reads its defaults when bound to the app
+    statuses_limited = [respondent.client.get("/s/p/intro").status_code for _ in range(5)]
+    assert statuses_limited[:3] == [200, 200, 200] and statuses_limited[-1] == 429
+
+
 # --- privacy and assets ----------------------------------------------------------------------
 
 
