@@ -31,6 +31,7 @@ from ..extensions import csrf, db, limiter, relax_next_commit
 from ..i18n import LANGUAGES, default_language
 from ..models import ReadToken, Wave
 from ..services import read_tokens, release_downloads
+from ..services.indicator_rows import TableUnavailable, download_table
 from ..services.read_tokens import TokenView
 from ..services.release import Edition
 from ..services.report_access import ReportRefused
@@ -55,7 +56,9 @@ ROW_FILTERS = ("indicator", "group", "domain_type", "domain")
 # ---- errors: problem documents -------------------------------------------------------------------
 
 
-def problem(status: int, detail: str, *, code: str | None = None) -> NoReturn:
+def problem(
+    status: int, detail: str, *, code: str | None = None, headers: dict[str, str] | None = None
+) -> NoReturn:
     """Stop the request with a problem document."""
     response = jsonify(
         type="about:blank",
@@ -65,6 +68,7 @@ def problem(status: int, detail: str, *, code: str | None = None) -> NoReturn:
         code=code or _CODES.get(status, "error"),
     )
     response.status_code = status
+    response.headers.update(headers or {})
     abort(response)
 
 
@@ -379,7 +383,8 @@ def catalogue() -> ResponseReturnValue:
 @bp.route("/waves/<int:wave_id>/indicators")
 def indicators(wave_id: int) -> ResponseReturnValue:
     """One area's indicator table (``area``, ``lang``, ``edition``, filters); 202 while built."""
-    from ..observatory.routes import Choice, _download_rows
+    from ..observatory.exports import export_rows
+    from ..observatory.jobs import report_settings, start_worker
 
     found = _wave(wave_id)
     view = _view()
@@ -393,8 +398,17 @@ def indicators(wave_id: int) -> ResponseReturnValue:
     if request.args.get("edition") not in (None, "public", "internal"):
         problem(400, "edition: choose public or internal.")
     _page_args()  # a bad limit or cursor is refused before any table is built
-    choice = Choice(found, area, [], language, public, view.internal)
-    rows = _download_rows(choice)  # 202 while the table is built, 404 without interviews
+    try:
+        table = download_table(
+            db.session,
+            found,
+            settings=report_settings(),
+            stale_after=int(current_app.config["REPORT_STALE_SECONDS"]),
+            start_worker=start_worker,
+        )
+    except TableUnavailable as unavailable:
+        _table_unavailable(unavailable)
+    rows = export_rows(table, area, public=public, language=language)
     for name in ROW_FILTERS:
         wanted = request.args.get(name)
         if wanted is not None:
@@ -407,6 +421,28 @@ def indicators(wave_id: int) -> ResponseReturnValue:
         language=language,
         quality_rules=str(current_app.config["REPORT_QUALITY_RULES"]),
     )
+
+
+def _table_unavailable(unavailable: TableUnavailable) -> NoReturn:
+    """404 without completed interviews, 503 when the build failed, 202 (with Retry-After and
+    the address to ask again) while the table is built."""
+    from ..observatory.texts import text
+
+    output = unavailable.output
+    if output is None:
+        problem(404, text("no_data", "en"))
+    if unavailable.failed:
+        message = output.error or "The results could not be prepared."
+        problem(503, f"{text('failed', 'en')}: {message}", headers={"Retry-After": "60"})
+    seconds = int(current_app.config["REPORT_REFRESH_SECONDS"])
+    response = jsonify(
+        status=output.status.value, progress=output.progress, retry_after=seconds, url=request.url
+    )
+    response.status_code = 202
+    response.headers["Retry-After"] = str(seconds)
+    response.headers["Content-Location"] = request.full_path.rstrip("?")
+    response.headers["Cache-Control"] = "no-store"
+    abort(response)
 
 
 def _area(wave: Wave, key: str) -> AreaNode:

@@ -24,6 +24,7 @@ from ..errors import error_response
 from ..extensions import db
 from ..models import Wave
 from ..models.base import parse_id
+from ..services.indicator_rows import Choice
 from ..services.report_access import (
     ReportRefused,
     check_area,
@@ -32,7 +33,7 @@ from ..services.report_access import (
 )
 from ..services.reports import NATIONAL, completed_count, data_version
 from .jobs import report_settings
-from .routes import Choice, _download, _language, _refuse, _table, _user, bp
+from .routes import _download, _language, _refuse, _table, _user, bp
 
 #: more waves than this in one comparison is refused (the tables would not fit a page anyway)
 MAX_WAVES = 12

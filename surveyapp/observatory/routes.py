@@ -8,7 +8,6 @@ wave) ``abort`` with the response to give.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
@@ -31,8 +30,15 @@ from ..auth.decorators import role_required
 from ..errors import error_response, wants_json
 from ..extensions import csrf, db, login_manager
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, default_language, format_number
-from ..models import AreaLevel, OutputStatus, ReportOutput, User, Wave
+from ..models import AreaLevel, ReportOutput, User, Wave
 from ..services import boundaries, uploads
+from ..services.indicator_rows import (
+    Choice,
+    TableUnavailable,
+    download_table,
+    indicator_table,
+    ready_output,
+)
 from ..services.report_access import (
     OBSERVATORY_ROLES,
     UPLOAD_ROLES,
@@ -46,14 +52,11 @@ from ..services.report_access import (
 )
 from ..services.reports import (
     NATIONAL,
-    AreaNode,
     OutputKey,
     area_choices,
-    cached_table,
     completed_count,
     data_version,
     mark_served,
-    output_to_serve,
     wave_areas,
 )
 from . import exports
@@ -83,26 +86,6 @@ KEY_INDICATORS = (
     "trust_police",
     "sdg_16_5_1",
 )
-
-
-@dataclasses.dataclass(frozen=True)
-class Choice:
-    """What a request asks for, after the access check."""
-
-    wave: Wave
-    area: AreaNode
-    areas: list[AreaNode]
-    language: str
-    public: bool
-    staff: bool
-
-    def args(self, **extra: Any) -> dict[str, Any]:
-        values = {
-            "area": self.area.key,
-            "lang": self.language,
-            "audience": "public" if self.public else "internal",
-        }
-        return {**values, **extra}
 
 
 def _user() -> User | None:
@@ -213,29 +196,39 @@ def _failed(choice: Choice, output: ReportOutput) -> Response:
     return response
 
 
+def _stale_after() -> int:
+    return int(current_app.config["REPORT_STALE_SECONDS"])
+
+
+def _unavailable(choice: Choice, unavailable: TableUnavailable) -> NoReturn:
+    """Abort with 404 without data, 503 when the build failed, 202 while it runs."""
+    output = unavailable.output
+    if output is None:
+        abort(current_app.make_response(error_response(404, text("no_data", "en"))))
+    abort(_failed(choice, output) if unavailable.failed else _waiting(choice, output))
+
+
 def _ready(choice: Choice, key: OutputKey) -> tuple[ReportOutput, bytes]:
     """The ready cache row of ``key`` and its content; aborts with 202 while it (or the table it
     needs) is built, 503 when that failed."""
-    stale_after = int(current_app.config["REPORT_STALE_SECONDS"])
-    for _round in range(2):  # an inline worker may build the table, then the output itself
-        output = output_to_serve(db.session, key, stale_after=stale_after)
-        db.session.commit()
-        if output.status in (OutputStatus.pending, OutputStatus.running):
-            start_worker()
-            db.session.refresh(output)
-        if output.kind is key.kind or output.status is not OutputStatus.ready:
-            break
-    if output.status is OutputStatus.failed:
-        abort(_failed(choice, output))
-    if output.kind is not key.kind or output.content is None:
-        abort(_waiting(choice, output))
-    return output, output.content
+    try:
+        return ready_output(db.session, key, stale_after=_stale_after(), start_worker=start_worker)
+    except TableUnavailable as unavailable:
+        _unavailable(choice, unavailable)
 
 
 def _table(choice: Choice, version: str) -> pd.DataFrame:
     """The wave's indicator table; aborts with the answer to give while it is not ready."""
-    output, _content = _ready(choice, OutputKey.indicators(choice.wave, version))
-    return cached_table(output)
+    try:
+        return indicator_table(
+            db.session,
+            choice.wave,
+            version,
+            stale_after=_stale_after(),
+            start_worker=start_worker,
+        )
+    except TableUnavailable as unavailable:
+        _unavailable(choice, unavailable)
 
 
 def _no_data(choice: Choice) -> ResponseReturnValue:
@@ -372,9 +365,17 @@ def _rows(table: pd.DataFrame, choice: Choice) -> list[dict[str, Any]]:
 
 def _download_rows(choice: Choice) -> list[dict[str, Any]]:
     """The rows to download; aborts with 404 when the wave has no data, or while it is built."""
-    if completed_count(db.session, choice.wave) == 0:
-        abort(current_app.make_response(error_response(404, text("no_data", "en"))))
-    return _rows(_table(choice, _version(choice)), choice)
+    try:
+        table = download_table(
+            db.session,
+            choice.wave,
+            settings=report_settings(),
+            stale_after=_stale_after(),
+            start_worker=start_worker,
+        )
+    except TableUnavailable as unavailable:
+        _unavailable(choice, unavailable)
+    return _rows(table, choice)
 
 
 @bp.route("/waves/<int:wave_id>/indicators.csv")

@@ -14,7 +14,16 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from surveyapp.extensions import db
-from surveyapp.models import Area, AuditLog, ReadToken, TokenScope, Wave
+from surveyapp.models import (
+    Area,
+    AuditLog,
+    OutputStatus,
+    ReadToken,
+    ReportOutput,
+    TokenScope,
+    Wave,
+    utcnow,
+)
 from surveyapp.services import read_tokens
 
 from ..conftest import TinyWave  # type: ignore[import-not-found]
@@ -192,6 +201,42 @@ def test_indicator_tables_are_the_observatorys_public_edition_for_public_tokens(
         public,
     ).json["data"]
     assert [r["indicator"] for r in only] == ["prev_person"]
+
+
+@pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
+def test_an_indicator_table_not_built_is_202_then_a_failed_build_503_no_interviews_404(
+    app: Flask,
+    client: FlaskClient,
+    tiny_wave: Callable[..., TinyWave],
+    make_wave: Callable[..., Wave],
+    make_token: Callable[..., str],
+) -> None:
+    sim = tiny_wave(public=True)
+    token = make_token("internal")
+    url = f"/api/v1/waves/{sim.id}/indicators?lang=en"
+    waiting = _get(client, url, token)
+    assert waiting.status_code == 202 and waiting.headers["Retry-After"] == "3"
+    assert waiting.json["status"] == "pending" and waiting.json["retry_after"] == 3
+    assert waiting.json["url"].endswith(url)
+    assert waiting.headers["Content-Location"] == url
+    assert waiting.headers["Cache-Control"] == "no-store"
+
+    with app.app_context():
+        db.session.execute(
+            sa.update(ReportOutput).values(
+                status=OutputStatus.failed, error="disk full", finished_at=utcnow()
+            )
+        )
+        db.session.commit()
+    failed = _get(client, url, token)
+    assert failed.status_code == 503 and failed.headers["Retry-After"] == "60"
+    assert failed.mimetype == "application/problem+json" and failed.json["code"] == "unavailable"
+    assert failed.json["detail"] == "The results could not be prepared: disk full"
+
+    empty = make_wave(public_report=True, status="closed")
+    none = _get(client, f"/api/v1/waves/{empty.id}/indicators", token)
+    assert none.status_code == 404 and none.mimetype == "application/problem+json"
+    assert none.json["detail"] == "This wave has no completed interviews yet."
 
 
 def test_tokens_limited_to_areas_see_only_those_and_the_areas_below(
