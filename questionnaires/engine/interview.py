@@ -18,7 +18,7 @@ from questionnaires.model import GridItem, Instrument, NoteItem
 from .context import AnswerContext
 from .messages import message, special_label
 from .plan import Field, Plan, SectionPlan, Unit, plan_for
-from .state import copy_document, fingerprint, instance_count, section_on, settle
+from .state import copy_document, copy_plain, digest, instance_count, settle
 from .values import ReferencePeriod, check_value, parse_raw
 
 __all__ = ["FieldError", "Interview", "ItemView", "Page", "PageNotFound", "render_text"]
@@ -152,23 +152,28 @@ class Interview:
         self.today = today
         self.reference_period = reference_period
         self._plan = plan_for(instrument)
-        self._answers: dict[str, Any] = copy_document(dict(answers or {}))
-        self._refs: list[tuple[SectionPlan, int | None]] | None = None
-        if not self._known_settled(self._answers):
-            settle(self._plan, self._answers, today)
-            self._remember_settled(self._answers)
-
-    def _known_settled(self, answers: dict[str, Any]) -> bool:
-        """Whether this exact document was settled on this day before (so settling it again
-        would change nothing): then it need not be settled again."""
-        if not self._plan.settles_in_order:
-            return False
-        key = fingerprint(answers)
-        return key is not None and (self.today.toordinal(), key) in self._plan.settled
+        self._answers: dict[str, Any]
+        self._answers, plain = copy_plain(dict(answers or {}))
+        self._refs: dict[str, tuple[SectionPlan, int | None]] | None = None
+        self._plain = plain
+        """Whether the answers were plain JSON when given (see ``_remember_settled``)."""
+        if self._plan.settles_in_order and plain:
+            key = digest(self._answers)
+            if key is not None and (today.toordinal(), key) in self._plan.settled:
+                return  # settling it again would change nothing
+        settle(self._plan, self._answers, today)
+        self._remember_settled(self._answers)
 
     def _remember_settled(self, answers: dict[str, Any]) -> None:
-        if self._plan.settles_in_order:
-            key = fingerprint(answers)
+        """Remember ``answers``, settled today, as settled (only for a plan whose documents
+        settle in order, so that settling them again would change nothing).
+
+        Only for a document that was plain JSON before this interview changed it: the
+        engine stores only plain values (str, int, float, bool, lists of int, dicts with
+        str keys, of exactly those types), of which only a calculation's NaN or infinity
+        is not plain JSON, and ``digest`` refuses those."""
+        if self._plan.settles_in_order and self._plain:
+            key = digest(answers)
             if key is not None:
                 self._plan.settled.add((self.today.toordinal(), key))
 
@@ -189,38 +194,42 @@ class Interview:
         held = instances[instance - 1] if instance <= len(instances) else {}
         return AnswerContext(self._plan, answers, self.today, held, instance, code)
 
-    def _page_refs(self) -> list[tuple[SectionPlan, int | None]]:
-        """The pages asked, computed once per state of the answers."""
+    def _page_refs(self) -> dict[str, tuple[SectionPlan, int | None]]:
+        """The pages asked by id, in order, computed once per state of the answers."""
         if self._refs is not None:
             return self._refs
-        refs: list[tuple[SectionPlan, int | None]] = []
+        refs: dict[str, tuple[SectionPlan, int | None]] = {}
         context = AnswerContext(self._plan, self._answers, self.today)
         for section in self._plan.sections:
             if not section.units:
                 continue  # only calculations: nothing to show
-            if not section_on(section, context):
+            if not section.asked(context):
                 continue
+            name = section.section.name
             if section.repeat is None:
-                refs.append((section, None))
+                refs[name] = (section, None)
             else:
                 count = instance_count(section, context)
-                refs.extend((section, position) for position in range(1, count + 1))
+                for position in range(1, count + 1):
+                    refs[f"{name}/{position}"] = (section, position)
         self._refs = refs
         return refs
 
     def page_ids(self) -> list[str]:
         """Ids of the pages asked with the current answers, in order."""
-        return [_page_id(section, instance) for section, instance in self._page_refs()]
+        return list(self._page_refs())
 
     def _resolve(self, page_id: str) -> tuple[SectionPlan, int | None]:
-        for section, instance in self._page_refs():
-            if _page_id(section, instance) == page_id:
-                return section, instance
-        raise PageNotFound(f"no page {page_id!r} is asked in this interview")
+        found = self._page_refs().get(page_id)
+        if found is None:
+            raise PageNotFound(f"no page {page_id!r} is asked in this interview")
+        return found
 
     def pages(self) -> list[Page]:
         """The pages asked with the current answers, in order."""
-        return [self._build_page(section, instance) for section, instance in self._page_refs()]
+        return [
+            self._build_page(section, instance) for section, instance in self._page_refs().values()
+        ]
 
     def page(self, page_id: str) -> Page:
         """One page by id (``"screener"``, ``"incidents/2"``); PageNotFound if not asked."""
@@ -266,11 +275,13 @@ class Interview:
 
     def _view(self, unit: Unit, context: AnswerContext, held: Mapping[str, Any]) -> ItemView:
         item: Any = unit.item
-        language = self.language
         relevant = unit.applies(context)
+        if not isinstance(item, NoteItem | GridItem):
+            return self._field_view(unit.fields[0], context, held, relevant)
+        language = self.language
         label = render_text(item.label, language, self._plan, context)
         hint = render_text(item.hint, language, self._plan, context) if item.hint else None
-        own_relevant = getattr(item, "relevant", None)
+        own_relevant = item.relevant
         if isinstance(item, NoteItem):
             return ItemView(
                 item.code,
@@ -282,35 +293,40 @@ class Interview:
                 None,
                 relevant_expression=own_relevant,
             )
-        if isinstance(item, GridItem):
-            rows = tuple(
-                self._field_view(field, context, held, relevant and field.applies(context))
-                for field in unit.fields
-            )
-            first = unit.fields[0]
-            return ItemView(
-                item.code,
-                "grid",
-                label,
-                hint,
-                item.required,
-                relevant,
-                None,
-                choices=self._choices(first),
-                special_codes=first.special_codes,
-                relevant_expression=own_relevant,
-                rows=rows,
-            )
-        return self._field_view(unit.fields[0], context, held, relevant)
+        rows = tuple(
+            self._field_view(field, context, held, relevant and field.applies(context))
+            for field in unit.fields
+        )
+        first = unit.fields[0]
+        return ItemView(
+            item.code,
+            "grid",
+            label,
+            hint,
+            item.required,
+            relevant,
+            None,
+            choices=self._choices(first),
+            special_codes=first.special_codes,
+            relevant_expression=own_relevant,
+            rows=rows,
+        )
 
     def _choices(self, field: Field) -> tuple[tuple[int, str], ...]:
         language = self.language
+        known = self._plan.choice_labels.get((field, language))
+        if known is not None:
+            return known
         default = self.instrument.default_language
         listed = tuple(
             (choice.code, choice.label.get(language) or choice.label.get(default, ""))
             for choice in field.choices
         )
-        return listed + tuple((code, special_label(code, language)) for code in field.special_codes)
+        labels = listed + tuple(
+            (code, special_label(code, language)) for code in field.special_codes
+        )
+        self._plan.choice_labels[(field, language)] = labels
+        return labels
 
     def _field_view(
         self, field: Field, context: AnswerContext, held: Mapping[str, Any], relevant: bool
@@ -334,7 +350,7 @@ class Interview:
             else None,
             required=field.required,
             relevant=relevant,
-            value=copy.deepcopy(held.get(field.code)),
+            value=_copied(held.get(field.code)),
             choices=self._choices(field),
             special_codes=field.special_codes,
             min=minimum,
@@ -355,7 +371,7 @@ class Interview:
         that stopped being relevant are cleared and repeats cut to their count.
         """
         section, instance = self._resolve(page_id)
-        tentative = copy_document(self._answers)
+        tentative = self._draft()
         held = self._held(tentative, section, instance)
         context = self._context(tentative, section, instance)
         errors: list[FieldError] = []
@@ -392,6 +408,23 @@ class Interview:
         self._answers = tentative
         self._refs = None
         return []
+
+    def _draft(self) -> dict[str, Any]:
+        """A copy of the answers for ``apply_page`` to change.
+
+        Applying and settling change in place only the document, its repeats' lists and
+        their instances; every other value is replaced, never changed, so those are copied
+        and the rest shared. A repeat holding anything but a list of dicts (which settling
+        replaces) is copied whole with the document."""
+        draft = dict(self._answers)
+        for code in self._plan.repeat_fields:
+            instances = draft.get(code)
+            if instances is None:
+                continue
+            if type(instances) is not list or any(type(one) is not dict for one in instances):
+                return copy_document(self._answers)  # type: ignore[no-any-return]
+            draft[code] = [dict(one) for one in instances]
+        return draft
 
     def _check(self, field: Field, value: Any, context: AnswerContext) -> str | None:
         problem = check_value(field, value, self.language, context, self.reference_period)
@@ -433,7 +466,7 @@ class Interview:
         are answered and it holds an answer or has nothing to answer."""
         refs = self._page_refs()
         done = 0
-        for section, instance in refs:
+        for section, instance in refs.values():
             missing, answered = self._missing(section, instance)
             has_fields = any(unit.fields for unit in section.units)
             if missing == 0 and (answered > 0 or not has_fields):
@@ -443,7 +476,8 @@ class Interview:
     def is_complete(self) -> bool:
         """Whether every relevant required item of every asked page is answered."""
         return all(
-            self._missing(section, instance)[0] == 0 for section, instance in self._page_refs()
+            self._missing(section, instance)[0] == 0
+            for section, instance in self._page_refs().values()
         )
 
 
@@ -476,6 +510,14 @@ def _store(held: dict[str, Any], code: str, value: Any) -> None:
         held.pop(code, None)
     else:
         held[code] = value
+
+
+def _copied(value: Any) -> Any:
+    """A copy of an answer value for a view (a list of codes is not shared with the answers)."""
+    return value if type(value) in _IMMUTABLE else copy.deepcopy(value)
+
+
+_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
 
 
 def _date_text(bound: Any, context: AnswerContext) -> str | None:

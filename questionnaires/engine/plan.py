@@ -142,6 +142,10 @@ class Plan:
     """Whether settling reads only values that are already settled (see ``_settles_in_order``):
     then settling a settled document changes nothing, and after a change to one section
     only that section and the later ones need settling."""
+    choice_labels: dict[tuple[Field, str], tuple[tuple[int, str], ...]] = field(
+        default_factory=dict
+    )
+    """The choices of a field as a page lists them, by field and language (filled on use)."""
     settled: SettledDocuments = field(default_factory=lambda: SettledDocuments())
     """Documents this process has seen settled (see ``SettledDocuments``)."""
 

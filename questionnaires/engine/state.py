@@ -18,6 +18,8 @@ from .plan import Field, Plan, SectionPlan
 __all__ = [
     "MAX_INSTANCES",
     "copy_document",
+    "copy_plain",
+    "digest",
     "fingerprint",
     "instance_count",
     "section_on",
@@ -158,7 +160,21 @@ def fingerprint(answers: dict[str, Any]) -> bytes | None:
     """A hash of a plain-JSON answers document (key order aside); None for anything else."""
     if not _plain(answers):
         return None
-    text = json.dumps(answers, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return digest(answers)
+
+
+_CANONICAL = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)
+
+
+def digest(answers: dict[str, Any]) -> bytes | None:
+    """``fingerprint`` of a document known to be plain JSON but for non-finite numbers
+    (which a calculation may have stored): None for those."""
+    try:
+        text = _CANONICAL.encode(answers)
+    except ValueError:  # NaN or infinity: not plain
+        return None
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
@@ -166,28 +182,50 @@ def copy_document(value: Any) -> Any:
     """A deep copy of an answers document; plain JSON is copied directly (much faster than
     ``copy.deepcopy``), anything else (or a document sharing one dict or list in two places)
     goes through ``copy.deepcopy``."""
+    return copy_plain(value)[0]
+
+
+def copy_plain(value: Any) -> tuple[Any, bool]:
+    """``copy_document(value)``, and whether ``value`` is plain JSON (as ``fingerprint``
+    asks), found in the same walk."""
     seen: set[int] = set()
+    plain = True
 
     def copied(node: Any) -> Any:
+        nonlocal plain
         kind = type(node)
         if kind is dict:
             if id(node) in seen:
                 raise _Shared
             seen.add(id(node))
-            return {key: copied(item) for key, item in node.items()}
+            out = {}
+            for key, item in node.items():
+                if type(key) is not str:
+                    plain = False
+                out[key] = item if type(item) in _EXACT else copied(item)
+            return out
         if kind is list:
             if id(node) in seen:
                 raise _Shared
             seen.add(id(node))
-            return [copied(item) for item in node]
+            return [item if type(item) in _EXACT else copied(item) for item in node]
+        if kind is float:
+            if not math.isfinite(node):
+                plain = False
+            return node
         if kind in _SCALARS:
             return node
         raise _Shared
 
     try:
-        return copied(value)
+        return copied(value), plain
     except _Shared:
-        return copy.deepcopy(value)
+        duplicate = copy.deepcopy(value)
+        return duplicate, _plain(duplicate)
+
+
+#: Scalars copied as they are, whatever their value (floats: see whether they are finite).
+_EXACT = frozenset({str, int, bool, type(None)})
 
 
 class _Shared(Exception):
