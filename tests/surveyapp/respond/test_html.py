@@ -18,7 +18,7 @@ from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
-from flask import Flask
+from flask import Flask, flash
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
@@ -34,8 +34,8 @@ from surveyapp.respond.forms import (
     engine_input,
     stored_formdata,
 )
-from surveyapp.respond.html import respond_item, respond_items
-from surveyapp.respond.pages import layout
+from surveyapp.respond.html import respond_items, respond_page
+from surveyapp.respond.pages import layout, progress, script_context, title_in
 from surveyapp.respond.texts import text
 
 TESTS = Path(__file__).parents[2]
@@ -113,6 +113,11 @@ def features_stored(features: Instrument) -> dict[str, Any]:
 
 
 @pytest.fixture
+def app_config() -> dict[str, Any]:
+    return {"WTF_CSRF_ENABLED": True}  # as in production: pages carry a csrf_token field
+
+
+@pytest.fixture
 def context(app: Flask) -> Iterator[Flask]:
     with app.test_request_context():
         yield app
@@ -144,7 +149,7 @@ def _compare(
     written = str(respond_items(form, items, dynamic, t))
     assert written == expected
     for view in items:
-        assert str(respond_item(form, view, dynamic, t)) == str(macro(form, view, dynamic, t))
+        assert str(respond_items(form, (view,), dynamic, t)) == str(macro(form, view, dynamic, t))
     return written
 
 
@@ -274,8 +279,96 @@ def test_markup_in_every_text_is_escaped_as_the_templates_escape_it(
             assert "&lt;b class=&#34;x&#34;&gt;&amp;amp; &#39;q&#39;&lt;/b&gt;" in html
 
 
-def test_pages_use_the_python_items(app: Flask) -> None:
+def _page_values(
+    instrument: Instrument,
+    answers: dict[str, Any],
+    language: str,
+    page: Page,
+    form: Any,
+    summary: list[tuple[str, str]],
+    index: int,
+    t: Callable[..., str],
+) -> dict[str, Any]:
+    """What the question page route passes to respond/page.html."""
+    engine = _engine(instrument, answers, language)
+    page_layout = layout(instrument, page)
+    position, total = progress(instrument, page)
+    return {
+        "lang": language,
+        "t": t,
+        "title": title_in(instrument, language),
+        "page": page,
+        "layout": page_layout,
+        "form": form,
+        "summary": summary,
+        "position": position,
+        "total": total,
+        "previous_url": f"/s/p/before-{index}" if index % 2 else None,
+        "last": index % 3 == 0,
+        "context": script_context(instrument, engine, page_layout, answers),
+    }
+
+
+def _compare_pages(app: Flask, values: dict[str, Any]) -> str:
+    reference = app.jinja_env.get_template("respond/_page.html").render(**values)
+    written = app.jinja_env.get_template("respond/page.html").render(**values)
+    assert written == reference
+    assert str(respond_page(**values)) == reference
+    return written
+
+
+@pytest.mark.parametrize("language", ["es", "en", "pt", "fr"])
+def test_every_question_page_of_vict_std_renders_as_the_reference_template(
+    app: Flask, vict_std: Instrument, stored: dict[str, Any], language: str
+) -> None:
+    seen = 0
+    for answers in (stored, {}):
+        for index, (label, page, formdata, errors) in enumerate(
+            _cases(vict_std, answers, language)
+        ):
+            with app.test_request_context(f"/s/p/{page.id}"):
+                if index % 4 == 1:
+                    flash(f"{PLANT} saved", "error")
+                    flash("Saved & kept", "info")
+                form = build_page_form(page.items, formdata)
+                form.version.data = "3"
+                form.interview.data = f"uuid-{index}"
+                summary = attach_errors(form, errors, page.items, language)
+                values = _page_values(
+                    vict_std, answers, language, page, form, summary, index, _t(language)
+                )
+                html = _compare_pages(app, values)
+                assert 'name="csrf_token" type="hidden"' in html, label
+                seen += 1
+    assert seen > 4 * 28
+
+
+def test_markup_in_every_page_text_is_escaped_as_the_template_escapes_it(
+    app: Flask, features: Instrument, features_stored: dict[str, Any]
+) -> None:
+    for index, (_label, page, formdata, errors) in enumerate(
+        _cases(features, features_stored, "en")
+    ):
+        with app.test_request_context(f"/s/p/{page.id}"):
+            flash(PLANT, PLANT)
+            form = build_page_form(page.items, formdata)
+            summary = attach_errors(form, errors, page.items, "en")
+            planted = replace(page, id=PLANT + page.id, title=PLANT + page.title)
+            values = _page_values(
+                features, features_stored, "en", page, form, summary, index, _t("en", PLANT)
+            )
+            values.update(
+                page=planted,
+                title=PLANT,
+                lang=PLANT,
+                summary=[(PLANT + anchor, PLANT + text_) for anchor, text_ in summary],
+                previous_url=PLANT,
+                context={**values["context"], PLANT: [PLANT, "</script>"]},
+            )
+            html = _compare_pages(app, values)
+            assert PLANT not in html and '</script>"' not in html
+
+
+def test_pages_use_the_python_page(app: Flask) -> None:
     with app.app_context():
-        assert app.jinja_env.globals["respond_items"] is respond_items
-    page = (Path(app.root_path) / "templates" / "respond" / "page.html").read_text()
-    assert "respond_items(form, layout.items, layout.dynamic, t)" in page
+        assert app.jinja_env.globals["respond_page"] is respond_page
