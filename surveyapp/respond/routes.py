@@ -48,8 +48,8 @@ from .current import (
 from .forms import (
     EmptyForm,
     attach_errors,
-    build_page_form,
     engine_input,
+    page_fields,
     stored_formdata,
 )
 from .pages import layout, progress, script_context, title_in
@@ -221,7 +221,7 @@ def _render_page(
 ) -> ResponseReturnValue:
     interview = current.interview
     page_layout = layout(current.instrument, shown)
-    form = build_page_form(shown.items, formdata)
+    form = page_fields(shown.items, formdata)
     form.version.data = str(interview.version)
     form.interview.data = interview.uuid
     summary = attach_errors(form, errors, shown.items, interview.language)
