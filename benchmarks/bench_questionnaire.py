@@ -176,7 +176,7 @@ def respondent_requests(instrument: Instrument, interviews: int) -> dict[str, li
     kept from one request to the next.
     """
     language = instrument.default_language
-    cpu: dict[str, list[float]] = {"get": [], "post": [], "resume": []}
+    cpu: dict[str, list[float]] = {"get": [], "post": [], "resume": [], "unfinished": []}
     clock = time.thread_time
 
     def engine(stored: dict[str, Any]) -> Interview:
@@ -197,6 +197,9 @@ def respondent_requests(instrument: Instrument, interviews: int) -> dict[str, li
             start = clock()
             first_unfinished(engine(stored))
             cpu["resume"].append(clock() - start)
+            start = clock()
+            engine(stored).first_unfinished()
+            cpu["unfinished"].append(clock() - start)
             form = respondent_form(page)
             stored = json.loads(json.dumps(stored))
             start = clock()
@@ -266,6 +269,7 @@ def main() -> None:
             ("get", "GET (new engine, page, page_ids)"),
             ("post", "POST (new engine, page, page_ids, apply_page, page_ids, answers)"),
             ("resume", "first_unfinished (new engine, every page)"),
+            ("unfinished", "Interview.first_unfinished (new engine)"),
         ):
             print(f"  {what}: mean {statistics.fmean(cpu[key]):.3f} ms CPU")
     median, best = timed(

@@ -480,6 +480,25 @@ class Interview:
             for section, instance in self._page_refs().values()
         )
 
+    def first_unfinished(self) -> str | None:
+        """The first asked page showing a relevant required question without an answer: the
+        page whose views have one with ``relevant``, ``required`` and ``value is None``
+        (what the web survey looked for in ``pages()``, without building every page)."""
+        answers = self._answers
+        for page_id, (section, instance) in self._page_refs().items():
+            context = self._context(answers, section, instance)
+            held = _peek(answers, section, instance)
+            for unit in section.units:
+                if not unit.fields or not unit.applies(context):
+                    continue  # a note, or not relevant: nothing asked
+                grid = isinstance(unit.item, GridItem)
+                for field in unit.fields:
+                    if grid and not field.applies(context):
+                        continue
+                    if field.required and held.get(field.code) is None:
+                        return page_id
+        return None
+
 
 def _page_id(section: SectionPlan, instance: int | None) -> str:
     name = section.section.name
