@@ -9,107 +9,24 @@ every item dynamic, and with markup planted in every text.
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib.util
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from flask import Flask, flash
 from markupsafe import Markup
-from werkzeug.datastructures import MultiDict
 
-from questionnaires.engine import FieldError, ItemView, Page
-from questionnaires.engine import Interview as EngineInterview
-from questionnaires.loader import load_instrument, standard_instrument_paths
+from questionnaires.engine import ItemView, Page
 from questionnaires.model import Instrument
-from surveyapp.respond.forms import (
-    SPECIAL_SUFFIX,
-    answerable_views,
-    attach_errors,
-    build_page_form,
-    engine_input,
-    stored_formdata,
-)
+from surveyapp.respond.forms import attach_errors, build_page_form, page_fields
 from surveyapp.respond.html import respond_items, respond_page
 from surveyapp.respond.pages import layout, progress, script_context, title_in
 from surveyapp.respond.texts import text
 
-TESTS = Path(__file__).parents[2]
-VICT_STD = next(p for p in standard_instrument_paths() if p.name == "vict_std.yaml")
-FEATURES = TESTS / "fixtures" / "engine" / "features.yaml"
-TODAY = dt.date(2026, 3, 1)
-PERIOD = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 PLANT = "<b class=\"x\">&amp; 'q'</b>"
-
-
-def _load_scenario() -> ModuleType:
-    path = TESTS / "surveyapp" / "browser" / "scenario.py"
-    spec = importlib.util.spec_from_file_location("respond_scenario", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def vict_std() -> Instrument:
-    return load_instrument(VICT_STD)
-
-
-@pytest.fixture(scope="module")
-def features() -> Instrument:
-    return load_instrument(FEATURES)
-
-
-@pytest.fixture(scope="module")
-def stored(vict_std: Instrument) -> dict[str, Any]:
-    """vict_std answered as the browser scenario does (two incidents)."""
-    engine = _engine(vict_std, {}, "en")
-    for page_id, answers in _load_scenario().PAGES:
-        page = engine.page(page_id)
-        assert engine.apply_page(page_id, engine_input(page.items, MultiDict(answers))) == []
-    return engine.answers
-
-
-#: Answers to the feature instrument, by item code, that open every section and repeat.
-FEATURE_ANSWERS: dict[str, str | list[str]] = {
-    "nickname": "Ann",
-    "story": "Once <upon> a time & more",
-    "short_story": "In short",
-    "start_date": "2020-05-01",
-    "end_date": "2021-05-01",
-    "weight": "3",
-    "balance": "1",
-    "count_any": "2",
-    "worries": ["1", "2"],
-    "assault_month": "2025-03",
-    "ev_reported": "1",
-    "ev_amount": "5",
-    "ev_think": "1",
-    "ev_talk": "2",
-    "th_name": "Box",
-    "again": "1",
-}
-
-
-@pytest.fixture(scope="module")
-def features_stored(features: Instrument) -> dict[str, Any]:
-    """The feature instrument answered on every page it asks."""
-    engine = _engine(features, {}, "en")
-    done: list[str] = []
-    while pending := [page_id for page_id in engine.page_ids() if page_id not in done]:
-        page = engine.page(pending[0])
-        views = answerable_views(page.items)
-        posted = MultiDict(
-            {v.code: FEATURE_ANSWERS[v.code] for v in views if v.code in FEATURE_ANSWERS}
-        )
-        assert engine.apply_page(page.id, engine_input(page.items, posted)) == [], page.id
-        done.append(page.id)
-    return engine.answers
+PageCases = Callable[..., Iterator[Any]]
 
 
 @pytest.fixture
@@ -121,12 +38,6 @@ def app_config() -> dict[str, Any]:
 def context(app: Flask) -> Iterator[Flask]:
     with app.test_request_context():
         yield app
-
-
-def _engine(instrument: Instrument, answers: dict[str, Any], language: str) -> EngineInterview:
-    return EngineInterview(
-        instrument, answers, language=language, today=TODAY, reference_period=PERIOD
-    )
 
 
 def _t(language: str, plant: str = "") -> Callable[..., str]:
@@ -153,43 +64,6 @@ def _compare(
     return written
 
 
-def _bad_input(page: Page, variant: int) -> MultiDict[str, str]:
-    """A post with something wrong with (nearly) every item, three ways."""
-    posted: MultiDict[str, str] = MultiDict()
-    for index, view in enumerate(answerable_views(page.items)):
-        way = (index + variant) % 3
-        if way == 0:
-            continue  # nothing: "needs an answer" where required
-        if view.type in ("single", "multiple"):
-            posted.add(view.code, "99" if way == 1 else "<b>1</b>")
-        elif way == 1:
-            posted.add(view.code, "1,2,3 <x> & 'y'" if view.type != "text" else "x" * 500)
-        else:  # a number and a special answer together (or a box typed twice)
-            posted.add(view.code, "7")
-            special = [c for c in view.special_codes]
-            posted.add(
-                view.code + SPECIAL_SUFFIX if special else view.code,
-                str(special[0]) if special else "8",
-            )
-    return posted
-
-
-def _cases(
-    instrument: Instrument, answers: dict[str, Any], language: str
-) -> Iterator[tuple[str, Page, Any, list[FieldError]]]:
-    """(label, page, form data, engine errors) for every page: stored, and three bad posts."""
-    engine = _engine(instrument, answers, language)
-    for page_id in engine.page_ids():
-        page = engine.page(page_id)
-        yield f"{page_id} stored", page, stored_formdata(page.items, 3, "uuid"), []
-        for variant in range(3):
-            posted = _bad_input(page, variant)
-            errors = _engine(instrument, answers, language).apply_page(
-                page_id, engine_input(page.items, posted)
-            )
-            yield f"{page_id} bad {variant}", page, posted, errors
-
-
 def _all_codes(items: tuple[ItemView, ...]) -> frozenset[str]:
     return frozenset(
         [item.code for item in items] + [row.code for item in items for row in item.rows]
@@ -198,12 +72,16 @@ def _all_codes(items: tuple[ItemView, ...]) -> frozenset[str]:
 
 @pytest.mark.parametrize("language", ["es", "en", "pt", "fr"])
 def test_every_page_of_vict_std_renders_as_the_reference_macros(
-    context: Flask, vict_std: Instrument, stored: dict[str, Any], language: str
+    context: Flask,
+    vict_std: Instrument,
+    vict_std_answers: dict[str, Any],
+    page_cases: PageCases,
+    language: str,
 ) -> None:
     seen: set[str] = set()
     errors_seen = dynamic_seen = 0
-    for answers in (stored, {}):
-        for label, page, formdata, errors in _cases(vict_std, answers, language):
+    for answers in (vict_std_answers, {}):
+        for label, page, formdata, errors in page_cases(vict_std, answers, language):
             page_layout = layout(vict_std, page)
             form = build_page_form(page.items, formdata)
             summary = attach_errors(form, errors, page.items, language)
@@ -220,10 +98,14 @@ def test_every_page_of_vict_std_renders_as_the_reference_macros(
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_every_item_type_renders_as_the_reference_macros(
-    context: Flask, features: Instrument, features_stored: dict[str, Any], language: str
+    context: Flask,
+    features: Instrument,
+    features_answers: dict[str, Any],
+    page_cases: PageCases,
+    language: str,
 ) -> None:
     kinds: set[str] = set()
-    cases = [*_cases(features, features_stored, language), *_cases(features, {}, language)]
+    cases = [*page_cases(features, features_answers, language), *page_cases(features, {}, language)]
     for _label, page, formdata, errors in cases:
         page_layout = layout(features, page)
         form = build_page_form(page.items, formdata)
@@ -266,10 +148,10 @@ class _PlantedForm:
 
 @pytest.mark.parametrize("instrument_name", ["vict_std", "features"])
 def test_markup_in_every_text_is_escaped_as_the_templates_escape_it(
-    context: Flask, request: pytest.FixtureRequest, instrument_name: str
+    context: Flask, request: pytest.FixtureRequest, page_cases: PageCases, instrument_name: str
 ) -> None:
     instrument: Instrument = request.getfixturevalue(instrument_name)
-    for _label, page, formdata, errors in _cases(instrument, {}, "en"):
+    for _label, page, formdata, errors in page_cases(instrument, {}):
         items = tuple(_planted(view) for view in page.items)
         form = build_page_form(page.items, formdata)
         attach_errors(form, [replace(e, message=PLANT + e.message) for e in errors], items, "en")
@@ -280,6 +162,7 @@ def test_markup_in_every_text_is_escaped_as_the_templates_escape_it(
 
 
 def _page_values(
+    engine: Any,
     instrument: Instrument,
     answers: dict[str, Any],
     language: str,
@@ -290,7 +173,6 @@ def _page_values(
     t: Callable[..., str],
 ) -> dict[str, Any]:
     """What the question page route passes to respond/page.html."""
-    engine = _engine(instrument, answers, language)
     page_layout = layout(instrument, page)
     position, total = progress(instrument, page)
     return {
@@ -319,23 +201,29 @@ def _compare_pages(app: Flask, values: dict[str, Any]) -> str:
 
 @pytest.mark.parametrize("language", ["es", "en", "pt", "fr"])
 def test_every_question_page_of_vict_std_renders_as_the_reference_template(
-    app: Flask, vict_std: Instrument, stored: dict[str, Any], language: str
+    app: Flask,
+    vict_std: Instrument,
+    vict_std_answers: dict[str, Any],
+    page_cases: PageCases,
+    make_engine: Callable[..., Any],
+    language: str,
 ) -> None:
     seen = 0
-    for answers in (stored, {}):
+    for answers in (vict_std_answers, {}):
+        engine = make_engine(vict_std, answers, language)
         for index, (label, page, formdata, errors) in enumerate(
-            _cases(vict_std, answers, language)
+            page_cases(vict_std, answers, language)
         ):
             with app.test_request_context(f"/s/p/{page.id}"):
                 if index % 4 == 1:
                     flash(f"{PLANT} saved", "error")
                     flash("Saved & kept", "info")
-                form = build_page_form(page.items, formdata)
+                form = page_fields(page.items, formdata)  # as the route builds it
                 form.version.data = "3"
                 form.interview.data = f"uuid-{index}"
                 summary = attach_errors(form, errors, page.items, language)
                 values = _page_values(
-                    vict_std, answers, language, page, form, summary, index, _t(language)
+                    engine, vict_std, answers, language, page, form, summary, index, _t(language)
                 )
                 html = _compare_pages(app, values)
                 assert 'name="csrf_token" type="hidden"' in html, label
@@ -344,18 +232,31 @@ def test_every_question_page_of_vict_std_renders_as_the_reference_template(
 
 
 def test_markup_in_every_page_text_is_escaped_as_the_template_escapes_it(
-    app: Flask, features: Instrument, features_stored: dict[str, Any]
+    app: Flask,
+    features: Instrument,
+    features_answers: dict[str, Any],
+    page_cases: PageCases,
+    make_engine: Callable[..., Any],
 ) -> None:
+    engine = make_engine(features, features_answers)
     for index, (_label, page, formdata, errors) in enumerate(
-        _cases(features, features_stored, "en")
+        page_cases(features, features_answers)
     ):
         with app.test_request_context(f"/s/p/{page.id}"):
             flash(PLANT, PLANT)
-            form = build_page_form(page.items, formdata)
+            form = page_fields(page.items, formdata)
             summary = attach_errors(form, errors, page.items, "en")
             planted = replace(page, id=PLANT + page.id, title=PLANT + page.title)
             values = _page_values(
-                features, features_stored, "en", page, form, summary, index, _t("en", PLANT)
+                engine,
+                features,
+                features_answers,
+                "en",
+                page,
+                form,
+                summary,
+                index,
+                _t("en", PLANT),
             )
             values.update(
                 page=planted,
