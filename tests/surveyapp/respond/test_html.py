@@ -1,10 +1,12 @@
-"""surveyapp.respond.html: question items written in Python equal the reference macros.
+"""surveyapp.respond.html: question pages written in Python equal the reference templates.
 
-Both are rendered over every page of the standard questionnaire (vict_std, the
-incident pages included) in its four languages, and over every page of the
-engine's feature instrument (every item type: dates with bounds, text limits,
-long text), with the stored answers, with the engine's errors attached, with
-every item dynamic, and with markup planted in every text.
+The items (respond_items) are compared with the macros of respond/_questions.html and
+the whole page (respond_page, as respond/page.html calls it) with respond/_page.html
+extending respond/layout.html: over every page of the standard questionnaire (vict_std,
+the incident pages included) in its four languages and every page of the engine's
+feature instrument (every item type: dates with bounds, text limits, long text), with
+the stored answers and none, with the engine's errors attached, with every item
+dynamic, with flashed messages, and with markup planted in every text.
 """
 
 from __future__ import annotations
