@@ -39,7 +39,7 @@ COMMANDS: dict[str, str] = {
         "Run the development server (use gunicorn in production, see surveyapp/docs/server.md)."
     ),
     "shell": "Run a shell in the app context.",
-    "token": "Read API tokens: create, list, revoke.",
+    "token": "Read API tokens: create, list, revoke, prune.",
     "user": "Manage staff accounts.",
 }
 

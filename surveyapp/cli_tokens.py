@@ -3,20 +3,30 @@
 surveyapp token create --name "State observatory" --scope public --area MX/19
 surveyapp token list
 surveyapp token revoke sva_AbCd1234
+surveyapp token prune                  # audit rows of uses older than API_TOKEN_AUDIT_DAYS (nightly)
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
 from .extensions import db
 from .models import TokenScope, User
 from .services.fieldwork import find_area
-from .services.read_tokens import create_token, find_token, list_tokens, revoke_token
+from .services.read_tokens import (
+    create_token,
+    find_token,
+    list_tokens,
+    prune_uses,
+    revoke_token,
+)
 from .services.users import UserError, find_user
 
-token_group = AppGroup("token", help="Read API tokens: create, list, revoke.")
+token_group = AppGroup("token", help="Read API tokens: create, list, revoke, prune.")
 
 
 def _acting(email: str | None) -> User | None:
@@ -98,3 +108,12 @@ def revoke_command(ident: str, email: str | None) -> None:
         return
     db.session.commit()
     click.echo(f"Token {token.id} ({token.prefix}…) of {token.name} is revoked.")
+
+
+@token_group.command("prune")
+def prune_command() -> None:
+    """Delete the audit rows of token uses older than API_TOKEN_AUDIT_DAYS (e.g. nightly)."""
+    days = int(current_app.config["API_TOKEN_AUDIT_DAYS"])
+    deleted = prune_uses(db.session, keep=dt.timedelta(days=days))
+    db.session.commit()
+    click.echo(f"Deleted {deleted} audit rows of token uses older than {days} days.")

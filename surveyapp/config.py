@@ -100,6 +100,10 @@ API_CACHE_SECONDS: int = 60
 #: A read token's ``last_used_at`` is written at most once per this many seconds (every use is
 #: in the audit log anyway).
 API_TOKEN_TOUCH_SECONDS: int = 60
+#: Days the audit log keeps the rows of requests made with read tokens (one per request);
+#: ``surveyapp token prune`` (nightly, e.g. after the backup) deletes older ones. Creations and
+#: revocations of tokens are kept.
+API_TOKEN_AUDIT_DAYS: int = 180
 
 #: Language of the staff pages, the respondent pages and the reports when the browser
 #: (or the link) asks for none we have; one of the four languages of surveyapp.i18n.

@@ -151,6 +151,24 @@ def record_use(
     )
 
 
+def prune_uses(session: DBSession, *, keep: dt.timedelta, now: dt.datetime | None = None) -> int:
+    """Delete the audit rows of requests made with tokens older than ``keep``; how many went.
+
+    Only ``read_token.use`` rows: a token's creation and revocation stay with the other staff
+    actions. The caller commits."""
+    cutoff = (now or utcnow()) - keep
+    result = session.execute(
+        sa.delete(AuditLog)
+        .where(
+            AuditLog.action == USE_ACTION,
+            AuditLog.object_type == "read_token",
+            AuditLog.created_at < cutoff,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def recent_uses(session: DBSession, *, limit: int) -> list[tuple[AuditLog, ReadToken]]:
     """The latest requests made with any token, newest first, with their token."""
     rows = session.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import sqlalchemy as sa
@@ -9,8 +10,10 @@ from flask import Flask
 from flask.testing import FlaskCliRunner
 
 from surveyapp.extensions import db
-from surveyapp.models import AreaLevel, AuditLog, ReadToken, Role, User
+from surveyapp.models import AreaLevel, AuditLog, ReadToken, Role, TokenScope, User, utcnow
+from surveyapp.services import read_tokens
 from surveyapp.services.areas import create_area
+from surveyapp.services.read_tokens import create_token
 
 
 def test_create_list_and_revoke_a_token(
@@ -70,3 +73,48 @@ def test_bad_values_stop_with_a_message_and_create_nothing(
         assert "no token" in revoked.output, revoked.output
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count(ReadToken.id))) == 0
+
+
+def test_prune_deletes_token_uses_older_than_the_setting_and_keeps_the_rest(
+    app: Flask, runner: FlaskCliRunner
+) -> None:
+    now = utcnow()
+    with app.app_context():
+        token, _plain = create_token(db.session, name="site", scope=TokenScope.public, by=None)
+        db.session.flush()
+        for days in (400, 181, 179, 10, 0):
+            read_tokens.record_use(db.session, token, method="GET", path=f"/{days}", status=200)
+            db.session.flush()
+            entry = db.session.scalars(sa.select(AuditLog).order_by(AuditLog.id.desc())).first()
+            assert entry is not None
+            entry.created_at = now - dt.timedelta(days=days)
+        staff = AuditLog(action="user.login", object_type="user", object_id="1", details={})
+        staff.created_at = now - dt.timedelta(days=900)  # not a token use: stays
+        db.session.add(staff)
+        created = db.session.scalar(
+            sa.select(AuditLog).where(AuditLog.action == "read_token.create")
+        )
+        assert created is not None
+        created.created_at = now - dt.timedelta(days=900)  # a creation stays too
+        db.session.commit()
+
+    def paths() -> list[str]:
+        with app.app_context():
+            rows = db.session.scalars(
+                sa.select(AuditLog).where(AuditLog.action == read_tokens.USE_ACTION)
+            )
+            return sorted(row.details["path"] for row in rows)
+
+    result = runner.invoke(args=["token", "prune"])  # default: 180 days
+    assert result.exit_code == 0, result.output
+    assert "Deleted 2 audit rows of token uses older than 180 days." in result.output
+    assert paths() == ["/0", "/10", "/179"]
+    with app.app_context():
+        actions = db.session.scalars(sa.select(AuditLog.action).order_by(AuditLog.id)).all()
+    assert "read_token.create" in actions and "user.login" in actions
+
+    app.config["API_TOKEN_AUDIT_DAYS"] = 7
+    again = runner.invoke(args=["token", "prune"])
+    assert again.exit_code == 0 and "Deleted 2 " in again.output, again.output
+    assert paths() == ["/0"]
+    assert "Deleted 0 " in runner.invoke(args=["token", "prune"]).output
