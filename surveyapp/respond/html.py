@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from .assets import respond_asset
 from .blueprint import bp
+from .forms import SPECIAL_SUFFIX
 from .options import escaped, respond_options
 
 #: Entry widths by item type (``_questions.html`` entry macro).
@@ -187,7 +188,7 @@ def _entry(form: Any, view: Any, dynamic: Collection[str], t: Callable[..., str]
 
 def _special(form: Any, view: Any, fid: str, t: Callable[..., str]) -> str:
     """The "or" checkboxes of special answers beside a box (``entry-special``)."""
-    s = form[view.code + "__special"]
+    s = form[view.code + SPECIAL_SUFFIX]
     ticked = s.data or []
     sid, sname = escaped(s.id), escaped(s.name)
     boxes = []

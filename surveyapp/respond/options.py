@@ -20,9 +20,11 @@ from .blueprint import bp
 
 @functools.lru_cache(maxsize=8192, typed=True)
 def escaped(text: object) -> str:
-    """``markupsafe.escape(text)`` remembered: for the questionnaire's own texts (labels,
-    hints, codes, ids, interface texts), the same few thousand strings on every page,
-    never for what a respondent typed. A tenth of the cost of escaping them again."""
+    """``markupsafe.escape(text)`` remembered, for the questionnaire's texts (labels, hints,
+    codes, ids, bounds, interface texts): the same few thousand strings on every page, at
+    a tenth of the cost of escaping them again. Not for the values and errors of fields:
+    what a respondent types reaches it only piped into a label or a bound, and stays in
+    this process's memory no longer than the bounded cache keeps it."""
     return str(escape(text))
 
 
