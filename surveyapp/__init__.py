@@ -68,6 +68,7 @@ def create_app(
     app.config.from_prefixed_env("SURVEYAPP")
     if test_config is not None:
         app.config.from_mapping(test_config)
+    default_config.check(app.config)  # a wrong setting stops here, named, not in a later request
     os.makedirs(app.instance_path, exist_ok=True)
 
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app)

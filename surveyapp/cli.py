@@ -16,6 +16,7 @@ import click
 from flask.cli import FlaskGroup
 
 from . import create_app
+from .config import SettingError
 
 #: Every command with its one-line help, as ``surveyapp --help`` lists them (app
 #: commands, Flask's and its extensions'). A new command goes here too.
@@ -55,7 +56,10 @@ class SurveyappGroup(FlaskGroup):
             from questionnaires.cli import questionnaire
 
             return questionnaire
-        return super().get_command(ctx, cmd_name)
+        try:
+            return super().get_command(ctx, cmd_name)
+        except SettingError as error:  # a wrong setting: its message, not a traceback
+            raise click.ClickException(str(error)) from None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # what click.Group.format_commands writes, from COMMANDS instead of the commands

@@ -13,7 +13,9 @@ The reference with deployment notes is ``surveyapp/docs/server.md``.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import sys
+from collections.abc import Mapping
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 #: Secret used to sign sessions and CSRF tokens. When unset, a random key is
 #: generated once and kept in ``instance/secret_key`` (mode 0600).
@@ -166,3 +168,35 @@ PG_BIN_DIR: str | None = None
 def defaults() -> dict[str, Any]:
     """The defaults above as a mapping (upper-case module globals)."""
     return {name: value for name, value in globals().items() if name.isupper()}
+
+
+class SettingError(ValueError):
+    """A setting the server cannot run with; the message names it and the values it may take."""
+
+
+#: Settings whose value must be one of the ``Literal`` choices of their annotation above (a wrong
+#: one would otherwise surface in the first report built, or silently build nothing).
+_choice_settings = ("REPORT_HOUSEHOLD_CRIMES", "REPORT_WORKER")
+#: Settings that must be a whole number of at least 1.
+_whole_settings = ("API_TOKEN_AUDIT_DAYS",)
+
+
+def choices(name: str) -> tuple[Any, ...]:
+    """The values the ``Literal`` annotation of setting ``name`` allows."""
+    hint = get_type_hints(sys.modules[__name__])[name]
+    if get_origin(hint) is not Literal:
+        raise TypeError(f"{name} is not annotated with Literal[...]")
+    return get_args(hint)
+
+
+def check(settings: Mapping[str, Any]) -> None:
+    """Refuse settings the server cannot run with (called by ``create_app``): SettingError."""
+    for name in _choice_settings:
+        allowed = choices(name)
+        if settings.get(name) not in allowed:
+            listed = ", ".join(repr(value) for value in allowed)
+            raise SettingError(f"{name} must be one of {listed}, not {settings.get(name)!r}")
+    for name in _whole_settings:
+        value = settings.get(name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise SettingError(f"{name} must be a whole number of 1 or more, not {value!r}")

@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
 
 from surveyapp import create_app
+from surveyapp.cli import cli
+from surveyapp.config import SettingError, choices
 from surveyapp.extensions import db
 
 
@@ -124,3 +127,58 @@ def test_trusted_proxies_make_forwarded_headers_count(tmp_path: Path) -> None:
         "/whoami", headers={"X-Forwarded-For": "198.51.100.7", "X-Forwarded-Proto": "https"}
     )
     assert answer.get_data(as_text=True) == "198.51.100.7 https"
+
+
+@pytest.mark.parametrize("given", ["persons", "Household", "", None, 1])
+def test_a_wrong_household_crimes_setting_stops_create_app_naming_it_and_its_values(
+    tmp_path: Path, given: object
+) -> None:
+    with pytest.raises(SettingError) as stopped:
+        create_app(
+            {"SECRET_KEY": "k", "REPORT_HOUSEHOLD_CRIMES": given}, instance_path=str(tmp_path)
+        )
+    assert str(stopped.value) == (
+        f"REPORT_HOUSEHOLD_CRIMES must be one of 'person', 'household', not {given!r}"
+    )
+
+
+def test_settings_from_the_environment_and_the_instance_file_are_checked_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SURVEYAPP_REPORT_HOUSEHOLD_CRIMES", "household")
+    app = create_app({"SECRET_KEY": "k"}, instance_path=str(tmp_path))
+    assert app.config["REPORT_HOUSEHOLD_CRIMES"] == "household"
+    monkeypatch.setenv("SURVEYAPP_REPORT_HOUSEHOLD_CRIMES", "hogar")
+    with pytest.raises(SettingError, match="REPORT_HOUSEHOLD_CRIMES must be one of"):
+        create_app({"SECRET_KEY": "k"}, instance_path=str(tmp_path))
+    monkeypatch.delenv("SURVEYAPP_REPORT_HOUSEHOLD_CRIMES")
+    (tmp_path / "config.py").write_text("SECRET_KEY = 'k'\nREPORT_WORKER = 'inlne'\n")
+    with pytest.raises(
+        SettingError, match="REPORT_WORKER must be one of 'thread', 'inline', 'off'"
+    ):
+        create_app(instance_path=str(tmp_path))
+
+
+@pytest.mark.parametrize("given", [0, -1, "30", 1.5, True, None])
+def test_the_token_audit_days_must_be_a_whole_number_of_at_least_one(
+    tmp_path: Path, given: object
+) -> None:
+    with pytest.raises(SettingError, match=r"API_TOKEN_AUDIT_DAYS must be a whole number of 1 or"):
+        create_app({"SECRET_KEY": "k", "API_TOKEN_AUDIT_DAYS": given}, instance_path=str(tmp_path))
+
+
+def test_the_allowed_household_weights_are_those_the_estimators_take() -> None:
+    from analysis.indicators.compute import HOUSEHOLD_CRIMES
+
+    assert choices("REPORT_HOUSEHOLD_CRIMES") == HOUSEHOLD_CRIMES
+
+
+def test_the_command_line_prints_a_wrong_setting_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SURVEYAPP_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv("SURVEYAPP_REPORT_HOUSEHOLD_CRIMES", "persons")
+    result = CliRunner().invoke(cli, ["token", "list"])
+    assert result.exit_code == 1
+    assert "Error: REPORT_HOUSEHOLD_CRIMES must be one of 'person', 'household'" in result.output
+    assert "Traceback" not in result.output
