@@ -78,13 +78,21 @@ class Current:
         return cached.document
 
 
-def load_current() -> Current | None:
+#: Execution options of a request that only reads: no transaction is opened, so PostgreSQL
+#: is spared the BEGIN and the ROLLBACK around the one SELECT (two of a page view's three
+#: round trips; each costs the worker about as much CPU as the query).
+READ_ONLY = {"isolation_level": "AUTOCOMMIT"}
+
+
+def load_current(*, read_only: bool = False) -> Current | None:
     """The interview the session cookie points to, or None (cached for the request).
 
     One Core SELECT of the columns the pages read, into plain objects
     (:class:`InterviewRow`, :class:`WaveRow`): ORM instances of the three rows cost
     about as much again as the query. The instrument is kept per process by content
     hash, so its large document is never read here (but once per process).
+    ``read_only``: the request writes nothing; its session runs without a transaction
+    (:data:`READ_ONLY`), which only a request that never writes may ask for.
     """
     if "respond_current" in g:
         found: Current | None = g.respond_current
@@ -93,7 +101,8 @@ def load_current() -> Current | None:
     uuid = respondent_state.load().interview
     if not uuid or not isinstance(uuid, str):
         return None
-    row = db.session.connection().execute(_current_statement(), {"uuid": uuid}).first()
+    connection = db.session.connection(execution_options=READ_ONLY if read_only else None)
+    row = connection.execute(_current_statement(), {"uuid": uuid}).first()
     if row is None:
         return None
     interview = InterviewRow(*row[:_INTERVIEW_WIDTH])
@@ -158,8 +167,8 @@ def attach(interview: Interview, wave: Wave, version: InstrumentVersion) -> Curr
     return Current(interview, wave, instrument, version.content_hash)
 
 
-def require_current() -> Current | ResponseReturnValue:
-    current = load_current()
+def require_current(*, read_only: bool = False) -> Current | ResponseReturnValue:
+    current = load_current(read_only=read_only)
     if current is None:
         if respondent_state.load().done:
             return redirect(url_for("respond.done"))

@@ -71,7 +71,7 @@ def continue_survey() -> ResponseReturnValue:
 @bp.route("/p/<path:page_id>", methods=["GET", "POST"])
 def page(page_id: str) -> ResponseReturnValue:
     """One engine page: show it with the stored answers, or apply what was posted."""
-    current = require_current()
+    current = require_current(read_only=request.method == "GET")  # showing it writes nothing
     if not isinstance(current, Current):
         return current
     interview = current.interview

@@ -211,15 +211,21 @@ def test_whole_survey_stores_exactly_what_was_typed(
 
 
 def test_a_page_reads_only_the_interview_row(app: Flask, slug: str, respondent: Respondent) -> None:
-    """Showing a page is one SELECT; saving one adds the UPDATE and, when the incidents
-    change, their DELETE and INSERT: no other query (a lazy load of a column or a
-    relationship the respondent's query leaves out would show here)."""
+    """Showing a page is one SELECT outside any transaction; saving one adds the UPDATE and,
+    when the incidents change, their DELETE and INSERT, in one transaction: no other query
+    (a lazy load of a column or a relationship the respondent's query leaves out would show
+    here)."""
     respondent.start(slug)
     statements: list[str] = []
+    autocommit: list[bool] = []
     with app.app_context():
 
         def record(*args: Any) -> None:
             statements.append(args[2].split()[0].upper() + " " + args[2].split("FROM ")[-1][:20])
+            raw = args[0].connection.dbapi_connection  # psycopg: .autocommit; sqlite3: None level
+            autocommit.append(
+                getattr(raw, "autocommit", False) is True or raw.isolation_level is None
+            )
 
         sa.event.listen(db.engine, "before_cursor_execute", record)
     try:
@@ -227,14 +233,16 @@ def test_a_page_reads_only_the_interview_row(app: Flask, slug: str, respondent: 
             response, html = respondent.get(f"/s/p/{page_id}")
             assert response.status_code == 200
             assert [s.split()[0] for s in statements] == ["SELECT"], (page_id, statements)
-            del statements[:]
+            assert autocommit == [True]  # no transaction (no BEGIN and ROLLBACK) to show a page
+            del statements[:], autocommit[:]
             data = {**hidden(html), "action": "next", **answers}
             assert respondent.client.post(f"/s/p/{page_id}", data=data).status_code == 302
             kinds = [s.split()[0] for s in statements]
             assert kinds[:2] == ["SELECT", "UPDATE"], (page_id, statements)
             assert all(s.startswith(("DELETE incident_records", "INSERT")) for s in statements[2:])
             assert kinds.count("SELECT") == 1, (page_id, statements)
-            del statements[:]
+            assert not any(autocommit)  # a save is one transaction
+            del statements[:], autocommit[:]
     finally:
         with app.app_context():
             sa.event.remove(db.engine, "before_cursor_execute", record)
