@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from questionnaires.engine import Interview, validate_answers  # noqa: E402
 from questionnaires.engine.context import AnswerContext  # noqa: E402
 from questionnaires.engine.interview import ItemView, Page  # noqa: E402
-from questionnaires.engine.plan import plan_for  # noqa: E402
+from questionnaires.engine.plan import SettledDocuments, plan_for  # noqa: E402
 from questionnaires.engine.state import instance_count, section_on  # noqa: E402
 from questionnaires.loader import load_instrument  # noqa: E402
 from questionnaires.model import Instrument  # noqa: E402
@@ -176,7 +176,14 @@ def respondent_requests(instrument: Instrument, interviews: int) -> dict[str, li
     kept from one request to the next.
     """
     language = instrument.default_language
-    cpu: dict[str, list[float]] = {"get": [], "post": [], "resume": [], "unfinished": []}
+    cpu: dict[str, list[float]] = {
+        "get": [],
+        "post": [],
+        "resume": [],
+        "unfinished": [],
+        "cold": [],
+    }
+    plan = plan_for(instrument)
     clock = time.thread_time
 
     def engine(stored: dict[str, Any]) -> Interview:
@@ -194,6 +201,14 @@ def respondent_requests(instrument: Instrument, interviews: int) -> dict[str, li
             page = shown.page(page_id)
             ids = shown.page_ids()
             cpu["get"].append(clock() - start)
+            # The same GET in a process that has not seen these answers (another worker).
+            known, plan.settled = plan.settled, SettledDocuments()
+            start = clock()
+            other = engine(stored)
+            other.page(page_id)
+            other.page_ids()
+            cpu["cold"].append(clock() - start)
+            plan.settled = known
             start = clock()
             first_unfinished(engine(stored))
             cpu["resume"].append(clock() - start)
@@ -267,6 +282,7 @@ def main() -> None:
         print(f"respondent requests: 10 interviews of {pages} pages (a burglary, two robberies)")
         for key, what in (
             ("get", "GET (new engine, page, page_ids)"),
+            ("cold", "the same GET in a process that has not seen the answers"),
             ("post", "POST (new engine, page, page_ids, apply_page, page_ids, answers)"),
             ("resume", "first_unfinished (new engine, every page)"),
             ("unfinished", "Interview.first_unfinished (new engine)"),

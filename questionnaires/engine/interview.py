@@ -24,6 +24,8 @@ from .values import ReferencePeriod, check_value, parse_raw
 __all__ = ["FieldError", "Interview", "ItemView", "Page", "PageNotFound", "render_text"]
 
 RawForm = Mapping[str, "str | Sequence[str]"]
+#: A field's views' fixed parts (ItemView arguments) and its texts holding ``${name}``.
+ViewParts = tuple[dict[str, Any], tuple[tuple[str, Mapping[str, str]], ...]]
 
 
 class PageNotFound(KeyError):
@@ -331,34 +333,52 @@ class Interview:
     def _field_view(
         self, field: Field, context: AnswerContext, held: Mapping[str, Any], relevant: bool
     ) -> ItemView:
+        language = self.language
+        known = self._plan.view_parts.get((field, language))
+        if known is None:
+            known = self._plan.view_parts[(field, language)] = self._view_parts(field)
+        fixed, templated = known
+        parts = dict(fixed)
+        for name, text in templated:
+            parts[name] = render_text(text, language, self._plan, context)
+        if field.kind == "date":
+            parts["min"] = _date_text(field.date_min, context)
+            parts["max"] = _date_text(field.date_max, context)
+        parts["relevant"] = relevant
+        parts["value"] = _copied(held.get(field.code))
+        return ItemView(**parts)
+
+    def _view_parts(self, field: Field) -> ViewParts:
+        """What a field's views share in this language: the fixed parts, and the texts that
+        hold ``${name}`` (rendered for each view)."""
         item: Any = field.item
         language = self.language
-        minimum: Any = field.minimum
-        maximum: Any = field.maximum
-        if field.kind == "date":
-            minimum = _date_text(field.date_min, context)
-            maximum = _date_text(field.date_max, context)
-        constraint_message = None
+        fixed: dict[str, Any] = {
+            "code": field.code,
+            "type": field.kind,
+            "required": field.required,
+            "choices": self._choices(field),
+            "special_codes": field.special_codes,
+            "min": field.minimum,
+            "max": field.maximum,
+            "max_length": field.max_length,
+            "relevant_expression": getattr(item, "relevant", None),
+            "hint": None,
+            "constraint_message": None,
+        }
+        texts = {"label": item.label}
+        if getattr(item, "hint", None):
+            texts["hint"] = item.hint
         if getattr(item, "constraint_message", None) is not None:
-            constraint_message = render_text(item.constraint_message, language, self._plan, context)
-        return ItemView(
-            code=field.code,
-            type=field.kind,
-            label=render_text(item.label, language, self._plan, context),
-            hint=render_text(item.hint, language, self._plan, context)
-            if getattr(item, "hint", None)
-            else None,
-            required=field.required,
-            relevant=relevant,
-            value=_copied(held.get(field.code)),
-            choices=self._choices(field),
-            special_codes=field.special_codes,
-            min=minimum,
-            max=maximum,
-            max_length=field.max_length,
-            constraint_message=constraint_message,
-            relevant_expression=getattr(item, "relevant", None),
-        )
+            texts["constraint_message"] = item.constraint_message
+        templated: list[tuple[str, Mapping[str, str]]] = []
+        default = self.instrument.default_language
+        for name, text in texts.items():
+            if "${" in (text.get(language) or text.get(default, "")):
+                templated.append((name, text))
+            else:  # the same text whatever the answers
+                fixed[name] = render_text(text, language, self._plan, _NO_ANSWERS)
+        return fixed, tuple(templated)
 
     # --- answering ---------------------------------------------------------------
 
@@ -529,6 +549,10 @@ def _store(held: dict[str, Any], code: str, value: Any) -> None:
         held.pop(code, None)
     else:
         held[code] = value
+
+
+#: Where a text without ``${name}`` is rendered: it reads no answer.
+_NO_ANSWERS: Any = None
 
 
 def _copied(value: Any) -> Any:

@@ -11,6 +11,7 @@ import functools
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from questionnaires.expressions import Condition, Expression, condition, parse
 from questionnaires.model import (
@@ -105,6 +106,12 @@ class SectionPlan:
         return condition(tuple(e for e in (self.relevant, self.repeat_relevant) if e is not None))
 
     @functools.cached_property
+    def settling(self) -> tuple[Field, ...]:
+        """The fields settling has work for when the section is asked: calculations and
+        fields with relevance (an answer to any other field stays as it is)."""
+        return tuple(f for f in self.fields if f.relevant or f.calculation is not None)
+
+    @functools.cached_property
     def reads(self) -> frozenset[str]:
         """Every name settling this section reads: in its relevance, repeat count and
         the relevance and calculations of its fields."""
@@ -146,6 +153,10 @@ class Plan:
         default_factory=dict
     )
     """The choices of a field as a page lists them, by field and language (filled on use)."""
+    view_parts: dict[tuple[Field, str], tuple[dict[str, Any], tuple[Any, ...]]] = field(
+        default_factory=dict
+    )
+    """What the views of a field share, by field and language (``Interview._view_parts``)."""
     settled: SettledDocuments = field(default_factory=lambda: SettledDocuments())
     """Documents this process has seen settled (see ``SettledDocuments``)."""
 

@@ -90,7 +90,7 @@ def _settle_section(
 ) -> None:
     asked = section.asked(context)
     if section.repeat is None:
-        settle_fields(section.fields, answers, context, asked)
+        settle_fields(section.settling if asked else section.fields, answers, context, asked)
         return
     code = section.repeat.code
     count = instance_count(section, context) if asked else 0
@@ -108,7 +108,7 @@ def _settle_section(
         if not isinstance(instance, dict):
             instance = instances[position - 1] = {}
         inner = AnswerContext(plan, answers, today, instance, position, code)
-        settle_fields(section.fields, instance, inner, True)
+        settle_fields(section.settling, instance, inner, True)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -127,7 +127,8 @@ def _same(a: Any, b: Any) -> bool:
 def settle_fields(
     fields: tuple[Field, ...], target: dict[str, Any], context: AnswerContext, asked: bool
 ) -> None:
-    """Settle the fields of one page (or repeat instance) held in ``target``."""
+    """Settle the fields of one page (or repeat instance) held in ``target``; of a section
+    asked, its ``settling`` fields are all there is to settle."""
     for field in fields:
         relevant = asked and field.applies(context)
         if field.calculation is not None and relevant:

@@ -88,7 +88,44 @@ def _compile(node: Node) -> tuple[Compiled, _Constant | None]:
     raise TypeError(f"cannot evaluate {node!r} on its own")
 
 
+def _operands(node: Node, op: str) -> list[Node]:
+    """The operands of a chain of one operator, in order: ``a or (b or c) or d`` -> a, b, c, d."""
+    if isinstance(node, Binary) and node.op == op:
+        return _operands(node.left, op) + _operands(node.right, op)
+    return [node]
+
+
+def _compile_logic(node: Binary) -> tuple[Compiled, _Constant | None]:
+    """``or``/``and`` chains as one loop over their operands, left to right, stopping as
+    soon as the answer is known (the same operands, order and result as nested pairs)."""
+    compiled = [_compile(operand) for operand in _operands(node, node.op)]
+    runs = tuple(run for run, _ in compiled)
+    if node.op == "or":
+
+        def either(ctx: EvalContext) -> Value:
+            for run in runs:  # noqa: SIM110 (a loop: any() would add a generator per call)
+                if to_boolean(run(ctx)):
+                    return True
+            return False
+
+        run = either
+    else:
+
+        def both(ctx: EvalContext) -> Value:
+            for run in runs:  # noqa: SIM110 (a loop: all() would add a generator per call)
+                if not to_boolean(run(ctx)):
+                    return False
+            return True
+
+        run = both
+    if all(known is not None for _, known in compiled):
+        return _constant(run(_NO_CONTEXT))
+    return run, None
+
+
 def _compile_binary(node: Binary) -> tuple[Compiled, _Constant | None]:
+    if node.op == "or" or node.op == "and":
+        return _compile_logic(node)
     left, left_known = _compile(node.left)
     right, right_known = _compile(node.right)
     run = _combine(node.op, left, right)
@@ -96,12 +133,46 @@ def _compile_binary(node: Binary) -> tuple[Compiled, _Constant | None]:
         return _constant(run(_NO_CONTEXT))
     if node.op in _MIRRORED and (left_known is not None or right_known is not None):
         if left_known is not None:
-            special = _against_constant(_MIRRORED[node.op], right, left_known.value)
+            op, side, other, constant = _MIRRORED[node.op], right, node.right, left_known.value
         else:
-            special = _against_constant(node.op, left, cast(_Constant, right_known).value)
+            op, side, other, constant = node.op, left, node.left, cast(_Constant, right_known).value
+        special = None
+        if isinstance(other, Reference):
+            special = _reference_against_number(op, other.name, constant)
+        if special is None:
+            special = _against_constant(op, side, constant)
         if special is not None:
             return special, None
     return run, None
+
+
+_NUMERIC_TESTS: dict[str, Callable[[float, float], bool]] = {
+    "=": operator.eq,
+    "!=": operator.ne,
+    **_RELATIONAL,
+}
+
+
+def _reference_against_number(op: str, name: str, constant: Value) -> Compiled | None:
+    """``${name} op number``, the commonest skip logic, in one closure: what
+    ``_against_constant`` gives for a number constant, without a call per coercion;
+    None for other constants."""
+    kind = type(constant)
+    if kind is not int and kind is not float:
+        return None
+    number = to_number(constant)
+    test = _NUMERIC_TESTS[op]
+
+    def run(ctx: EvalContext) -> Value:
+        value = ctx.value(name)
+        if type(value) is int:
+            try:
+                return test(float(value), number)  # to_number of an int
+            except OverflowError:
+                pass
+        return test(to_number(value), number)
+
+    return run
 
 
 def _combine(op: str, left: Compiled, right: Compiled) -> Compiled:

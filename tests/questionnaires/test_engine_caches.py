@@ -140,3 +140,16 @@ def test_interviews_of_one_instrument_keep_their_own_pages(instrument: Instrumen
     settle(plan_for(instrument), whole, TODAY)
     assert start(instrument, changed).answers == whole
     assert len(whole["incident"]) == 1
+
+
+def test_labels_naming_answers_are_rendered_for_each_view(instrument: Instrument) -> None:
+    stored = two_robberies(instrument).answers
+    for language, text in (
+        ("en", "In which month did robbery {} happen?"),
+        ("es", "¿En qué mes ocurrió el robo {}?"),
+    ):
+        interview = start(instrument, stored, language)
+        for position in (1, 2, 1):
+            page = interview.page(f"incidents/{position}")
+            assert page.items[0].code == "inc_month"
+            assert page.items[0].label == text.format(position)
