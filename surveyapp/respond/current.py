@@ -91,8 +91,9 @@ def load_current(*, read_only: bool = False) -> Current | None:
     (:class:`InterviewRow`, :class:`WaveRow`): ORM instances of the three rows cost
     about as much again as the query. The instrument is kept per process by content
     hash, so its large document is never read here (but once per process).
-    ``read_only``: the request writes nothing; its session runs without a transaction
-    (:data:`READ_ONLY`), which only a request that never writes may ask for.
+    ``read_only``: the session runs without a transaction (:data:`READ_ONLY`); the
+    request writes nothing, or only single statements, or commits the session first so
+    that its writes run in a transaction of their own (routes._save).
     """
     if "respond_current" in g:
         found: Current | None = g.respond_current

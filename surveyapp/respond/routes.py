@@ -71,7 +71,9 @@ def continue_survey() -> ResponseReturnValue:
 @bp.route("/p/<path:page_id>", methods=["GET", "POST"])
 def page(page_id: str) -> ResponseReturnValue:
     """One engine page: show it with the stored answers, or apply what was posted."""
-    current = require_current(read_only=request.method == "GET")  # showing it writes nothing
+    # Read outside a transaction: showing a page writes nothing, and a save of one statement
+    # (the interview row, checked against its version) needs none (_save).
+    current = require_current(read_only=True)
     if not isinstance(current, Current):
         return current
     interview = current.interview
@@ -138,6 +140,17 @@ def _save(
     interview, read after the save, for what is done in the same transaction."""
     interview = current.interview
     try:
+        if isinstance(interview, InterviewRow) and (
+            then is not None
+            or not interview_service.save_row_is_one_statement(
+                interview, answers, content_hash=current.content_hash, document=current.document()
+            )
+        ):
+            # The page was read outside a transaction (load_current): a save of several
+            # statements runs in one, on the connection the session takes next (ending the
+            # read writes nothing: nothing was written).
+            db.session.rollback()
+            db.session.connection()
         if not durable and page_sync() == "NORMAL":
             relax_next_commit(db.session)
         if isinstance(interview, InterviewRow):

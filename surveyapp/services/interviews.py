@@ -138,11 +138,7 @@ def save_row(
     if row.status is InterviewStatus.completed:
         raise InterviewError("a completed interview cannot be changed")
     new_answers = dict(answers)
-    old = row.answers or {}
-    rebuild = not all(
-        _unchanged(old.get(code), new_answers.get(code))
-        for code in _repeat_codes_for(content_hash, document)
-    )
+    rebuild = _incidents_change(row, new_answers, content_hash, document)
     values: dict[str, Any] = {"answers": new_answers, "last_section": last_section}
     if new_answers:
         values["disposition"] = int(Disposition.partial)
@@ -152,6 +148,27 @@ def save_row(
     row.answers, row.last_section, row.version = new_answers, last_section, written["version"]
     if rebuild:
         _write_incident_rows(session, row.id, document, new_answers)
+
+
+def save_row_is_one_statement(
+    row: InterviewRow, answers: Mapping[str, Any], *, content_hash: str, document: Mapping[str, Any]
+) -> bool:
+    """Whether :func:`save_row` writes only the interview row (one UPDATE, atomic by itself):
+    no sample unit to mark partial and no incident rows to rebuild. Otherwise its statements
+    must run in one transaction."""
+    return row.sample_unit_id is None and not _incidents_change(
+        row, answers, content_hash, document
+    )
+
+
+def _incidents_change(
+    row: InterviewRow, answers: Mapping[str, Any], content_hash: str, document: Mapping[str, Any]
+) -> bool:
+    old = row.answers or {}
+    return not all(
+        _unchanged(old.get(code), answers.get(code))
+        for code in _repeat_codes_for(content_hash, document)
+    )
 
 
 def save_answers(
