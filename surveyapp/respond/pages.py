@@ -169,10 +169,16 @@ def script_context(
     answers: Mapping[str, Any],
 ) -> dict[str, Any]:
     """What ``respond.js`` needs to run the page's skip logic: the stored ``answers``
-    (read, never changed), the instrument's parameters and the page's calculations."""
+    (read, never changed), the instrument's parameters and the page's calculations.
+
+    A page without same-page skip logic needs none of it (respond.js stops there): it
+    carries no earlier answers, which leaves them out of its source on a shared phone
+    and saves encoding the whole document on most pages."""
     page = page_layout.page
     repeats: dict[str, list[Any]] = {}
     top: dict[str, Any] = dict(instrument.parameters)
+    if not page_layout.dynamic:
+        answers = {}
     for code, value in answers.items():
         if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
             repeats[code] = value

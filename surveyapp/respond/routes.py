@@ -52,9 +52,10 @@ from .forms import (
     page_fields,
     stored_formdata,
 )
+from .html import respond_page
 from .pages import layout, progress, script_context, title_in
 from .texts import UI_LANGUAGES, text
-from .views import render, survey_title
+from .views import render, survey_title, translator
 
 
 @bp.get("/continue")
@@ -92,7 +93,7 @@ def page(page_id: str) -> ResponseReturnValue:
         return _render_page(current, engine, ids, shown, formdata, [])
     if (
         request.form.get("interview") != interview.uuid
-        or not request.form.get("version", "").isdigit()
+        or not request.form.get("version", "").isdecimal()
     ):
         return message_page("survey", "other_interview", 409)
     return _apply(current, engine, ids, shown)
@@ -240,10 +241,11 @@ def _render_page(
     summary = attach_errors(form, errors, shown.items, interview.language)
     previous = neighbour(ids, shown.id, -1)
     position, total = progress(current.instrument, shown)
-    return render(
-        "respond/page.html",
-        interview.language,
-        200,
+    # Written in Python (respond/html.py, equal to the reference template respond/_page.html):
+    # no template, so none of the app's template context (Flask-Login's current_user…) either.
+    html = respond_page(
+        lang=interview.language,
+        t=translator(interview.language),
         form=form,
         page=shown,
         layout=page_layout,
@@ -255,6 +257,7 @@ def _render_page(
         context=script_context(current.instrument, engine, page_layout, interview.answers),
         title=title_in(current.instrument, interview.language),
     )
+    return str(html), 200
 
 
 # --- leaving, coming back, finishing -------------------------------------------------------

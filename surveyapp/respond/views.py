@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
@@ -49,11 +50,17 @@ def wave_language(wave: Wave) -> str:
     return pick_language(wave.languages, version_of(wave).default_language)
 
 
-def render(template: str, language: str, status: int = 200, **values: Any) -> ResponseReturnValue:
+def translator(language: str) -> Callable[..., str]:
+    """``t(key, **values)``: the respondent texts in ``language`` (respond/texts.py)."""
+
     def t(key: str, **more: object) -> str:
         return text(key, language, **more)
 
-    return render_template(template, lang=language, t=t, **values), status
+    return t
+
+
+def render(template: str, language: str, status: int = 200, **values: Any) -> ResponseReturnValue:
+    return render_template(template, lang=language, t=translator(language), **values), status
 
 
 def survey_title(slug: object, language: str) -> str:

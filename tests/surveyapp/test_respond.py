@@ -969,6 +969,12 @@ def test_same_page_follow_ups_are_rendered_for_the_browser_to_hide(
     # Items whose relevance depends only on earlier pages are rendered only when asked.
     html = respondent.get("/s/p/avoidance")[1]
     assert 'name="avoid_children"' in html and "data-relevant" not in html
+    # A page without same-page skip logic carries no earlier answers for the script.
+    context = re.search(
+        r'<script type="application/json" id="survey-context">(.*?)</script>', html, re.S
+    )
+    assert context is not None and '"answers": {' in context.group(1)
+    assert "hh_size" not in context.group(1) and '"repeats": {}' in context.group(1)
 
 
 def test_item_not_asked_because_of_an_earlier_page_is_not_rendered(
