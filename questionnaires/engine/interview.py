@@ -160,7 +160,7 @@ class Interview:
         self._plain = plain
         """Whether the answers were plain JSON when given (see ``_remember_settled``)."""
         if self._plan.settles_in_order and plain:
-            key = digest(self._answers)
+            key = digest(self._answers, self._plan.repeat_fields)
             if key is not None and (today.toordinal(), key) in self._plan.settled:
                 return  # settling it again would change nothing
         settle(self._plan, self._answers, today)
@@ -170,12 +170,11 @@ class Interview:
         """Remember ``answers``, settled today, as settled (only for a plan whose documents
         settle in order, so that settling them again would change nothing).
 
-        Only for a document that was plain JSON before this interview changed it: the
-        engine stores only plain values (str, int, float, bool, lists of int, dicts with
-        str keys, of exactly those types), of which only a calculation's NaN or infinity
-        is not plain JSON, and ``digest`` refuses those."""
+        Only for a document that was plain JSON when given (the engine adds only str,
+        int, float, bool, lists of int and dicts with str keys; ``digest`` is exact for
+        those, a calculation's NaN or infinity included)."""
         if self._plan.settles_in_order and self._plain:
-            key = digest(answers)
+            key = digest(answers, self._plan.repeat_fields)
             if key is not None:
                 self._plan.settled.add((self.today.toordinal(), key))
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
-import json
+import marshal
 import math
+import operator
+from collections.abc import Iterable
 from typing import Any
 
 from questionnaires.expressions import evaluate, to_number
@@ -157,26 +159,38 @@ def _plain(value: Any) -> bool:
     return kind in _SCALARS
 
 
-def fingerprint(answers: dict[str, Any]) -> bytes | None:
-    """A hash of a plain-JSON answers document (key order aside); None for anything else."""
+def fingerprint(answers: dict[str, Any], repeats: Iterable[str] = ()) -> bytes | None:
+    """``digest`` of a plain-JSON answers document; None for anything else."""
     if not _plain(answers):
         return None
-    return digest(answers)
+    return digest(answers, repeats)
 
 
-_CANONICAL = json.JSONEncoder(
-    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-)
+def digest(answers: dict[str, Any], repeats: Iterable[str] = ()) -> bytes | None:
+    """A hash of an answers document, the same whatever the order of the keys of the
+    document and of the instances of the ``repeats`` (codes) in it; None for a document
+    ``marshal`` cannot write (dates, other objects).
 
-
-def digest(answers: dict[str, Any]) -> bytes | None:
-    """``fingerprint`` of a document known to be plain JSON but for non-finite numbers
-    (which a calculation may have stored): None for those."""
+    Exact: documents with the same hash hold the same values of the same types
+    (``marshal`` format 0 writes each with its own type code, floats with 17 digits,
+    and no interning or sharing marks; a list is not a tuple), so that a document read
+    back from the database, in another key order, is found. Compared only within this
+    process, and only for plain JSON documents (``fingerprint``, ``Interview``)."""
+    document = dict(answers)
     try:
-        text = _CANONICAL.encode(answers)
-    except ValueError:  # NaN or infinity: not plain
+        for code in repeats:
+            instances = document.get(code)
+            if type(instances) is list:
+                document[code] = [
+                    sorted(one.items(), key=_KEY) if type(one) is dict else one for one in instances
+                ]
+        text = marshal.dumps(sorted(document.items(), key=_KEY), 0)
+    except (ValueError, TypeError):  # not plain values, or keys of several types
         return None
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    return hashlib.blake2b(text, digest_size=16).digest()
+
+
+_KEY = operator.itemgetter(0)
 
 
 def copy_document(value: Any) -> Any:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from questionnaires.engine import Interview, ItemView
+from questionnaires.engine import interview as interview_module
 from questionnaires.engine.plan import plan_for
 from questionnaires.engine.state import copy_document, fingerprint, settle
 from questionnaires.loader import load_instrument, load_instrument_dict
@@ -131,7 +132,7 @@ def test_a_known_settled_document_is_taken_as_it_is(
     fast = start(standard)
     lockstep(fast, start(standard_whole), 1)
     stored = fast.answers
-    key = fingerprint(stored)
+    key = fingerprint(stored, plan_for(standard).repeat_fields)
     assert key is not None and (TODAY.toordinal(), key) in plan_for(standard).settled
     assert start(standard, stored).answers == start(standard_whole, stored).answers == stored
     # Another day: not known, settled again.
@@ -154,6 +155,47 @@ def test_a_known_settled_document_is_taken_as_it_is(
     )
     changed[skipped] = 1
     assert start(standard, changed).answers == start(standard_whole, changed).answers == stored
+
+
+def test_a_settled_document_read_back_in_another_key_order_is_known(
+    standard: Instrument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = start(standard)
+    lockstep(fast, start(whole_settling(load_instrument(STANDARD))), 0)
+    stored = fast.answers
+    assert len(stored["incident"]) >= 2
+    # As PostgreSQL's jsonb gives it back: the keys of the document and its instances reordered.
+    reordered = {
+        code: [dict(reversed(one.items())) for one in value] if code == "incident" else value
+        for code, value in reversed(stored.items())
+    }
+    assert list(reordered) != list(stored)
+    settled: list[object] = []
+    monkeypatch.setattr(interview_module, "settle", lambda *args: settled.append(args))
+    resumed = start(standard, reordered)
+    assert settled == [] and resumed.answers == stored
+    # The same values of other types are another document: settled.
+    retyped = {**reordered, "hh_size": float(stored["hh_size"])}
+    start(standard, retyped)
+    assert len(settled) == 1
+
+
+def test_fingerprints_are_exact_and_ignore_key_order() -> None:
+    repeats = ("rep",)
+    document = {"a": 1, "rep": [{"x": 1, "y": [2, 3]}, {"x": 2.5}], "b": "s"}
+    again = {"b": "s", "rep": [{"y": [2, 3], "x": 1}, {"x": 2.5}], "a": 1}
+    assert fingerprint(document, repeats) == fingerprint(again, repeats) is not None
+    for other in (
+        {**document, "a": 1.0},
+        {**document, "a": True},
+        {**document, "a": "1"},
+        {**document, "b": "s "},
+        {**document, "rep": [{"x": 1, "y": [3, 2]}, {"x": 2.5}]},
+        {**document, "rep": [{"x": 2.5}, {"x": 1, "y": [2, 3]}]},
+        {**document, "rep": [{"x": 1, "y": [2, 3]}, {"x": 2.5, "z": None}]},
+        {**document, "c": None},
+    ):
+        assert fingerprint(other, repeats) != fingerprint(document, repeats)
 
 
 def test_documents_that_are_not_plain_json_are_never_taken_as_settled() -> None:
