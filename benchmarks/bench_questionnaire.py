@@ -32,6 +32,10 @@ from questionnaires.engine.plan import SettledDocuments, plan_for  # noqa: E402
 from questionnaires.engine.state import instance_count, section_on  # noqa: E402
 from questionnaires.loader import load_instrument  # noqa: E402
 from questionnaires.model import Instrument  # noqa: E402
+from surveyapp.respond.current import first_unfinished  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_respond import PRESET  # noqa: E402
 
 STANDARD = ROOT / "questionnaires" / "instruments" / "vict_std.yaml"
 FALLBACK = ROOT / "tests" / "questionnaires" / "instruments" / "small.yaml"
@@ -120,23 +124,6 @@ def all_relevance(instrument: Instrument, answers: dict[str, Any]) -> int:
     return evaluated
 
 
-#: Answers typed where a generic choice would not do (as benchmarks/bench_respond.py sends).
-PRESET: dict[str, str] = {
-    "hh_size": "4",
-    "hh_adults": "2",
-    "dem_age": "41",
-    "dem_years_nbhd": "10",
-    "hv_burg_5y": "1",
-    "hv_burg_12m": "1",
-    "hv_burg_n": "1",
-    "pv_rob_5y": "1",
-    "pv_rob_12m": "1",
-    "pv_rob_n": "2",
-    "inc_month": "2025-06",
-    "inc_loss_value": "150,5",
-}
-
-
 def respondent_form(page: Page) -> dict[str, Any]:
     """What a respondent without JavaScript sends: every question answered (the server also
     shows those the page's answers may open; the engine reads only the relevant ones)."""
@@ -155,18 +142,6 @@ def respondent_form(page: Page) -> dict[str, Any]:
             else:
                 form[view.code] = PRESET.get(view.code, "1")
     return form
-
-
-def first_unfinished(engine: Interview) -> str | None:
-    """As surveyapp/respond/current.py: the first page with a required question unanswered."""
-    for page in engine.pages():
-        for item in page.items:
-            if not item.relevant:
-                continue
-            for view in item.rows if item.type == "grid" else (item,):
-                if view.type != "note" and view.relevant and view.required and view.value is None:
-                    return page.id
-    return None
 
 
 def respondent_requests(instrument: Instrument, interviews: int) -> dict[str, list[float]]:
@@ -284,7 +259,7 @@ def main() -> None:
             ("get", "GET (new engine, page, page_ids)"),
             ("cold", "the same GET in a process that has not seen the answers"),
             ("post", "POST (new engine, page, page_ids, apply_page, page_ids, answers)"),
-            ("resume", "first_unfinished (new engine, every page)"),
+            ("resume", "the web survey's first_unfinished (surveyapp/respond/current.py)"),
             ("unfinished", "Interview.first_unfinished (new engine)"),
         ):
             print(f"  {what}: mean {statistics.fmean(cpu[key]):.3f} ms CPU")
