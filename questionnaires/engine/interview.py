@@ -25,7 +25,7 @@ __all__ = ["FieldError", "Interview", "ItemView", "Page", "PageNotFound", "rende
 
 RawForm = Mapping[str, "str | Sequence[str]"]
 #: A field's views' fixed parts (ItemView arguments) and its texts holding ``${name}``.
-ViewParts = tuple[dict[str, Any], tuple[tuple[str, Mapping[str, str]], ...]]
+ViewParts = tuple[dict[str, Any], tuple[tuple[str, Mapping[str, str] | None], ...]]
 
 
 class PageNotFound(KeyError):
@@ -365,15 +365,15 @@ class Interview:
             "hint": None,
             "constraint_message": None,
         }
-        texts = {"label": item.label}
+        texts: dict[str, Mapping[str, str] | None] = {"label": item.label}
         if getattr(item, "hint", None):
             texts["hint"] = item.hint
         if getattr(item, "constraint_message", None) is not None:
             texts["constraint_message"] = item.constraint_message
-        templated: list[tuple[str, Mapping[str, str]]] = []
+        templated: list[tuple[str, Mapping[str, str] | None]] = []
         default = self.instrument.default_language
         for name, text in texts.items():
-            if "${" in (text.get(language) or text.get(default, "")):
+            if text is not None and "${" in (text.get(language) or text.get(default, "")):
                 templated.append((name, text))
             else:  # the same text whatever the answers
                 fixed[name] = render_text(text, language, self._plan, _NO_ANSWERS)
