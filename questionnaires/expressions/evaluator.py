@@ -237,6 +237,20 @@ def _equals_string(side: Compiled, text: str) -> Compiled:
     return equal
 
 
+_BOOLEAN_OPERATORS = frozenset({"=", "!=", "<", "<=", ">", ">=", "and", "or"})
+_BOOLEAN_FUNCTIONS = frozenset({"selected", "boolean", "not", "true", "false"})
+
+
+def returns_boolean(node: Node) -> bool:
+    """Whether the compiled tree always gives True or False (a comparison, ``and``/``or``,
+    ``selected()``, ``boolean()``, ``not()``, ``true()``, ``false()``)."""
+    if isinstance(node, Binary):
+        return node.op in _BOOLEAN_OPERATORS
+    if isinstance(node, Call):
+        return node.name in _BOOLEAN_FUNCTIONS
+    return False
+
+
 _SAFE_INTEGER = 2.0**53
 
 

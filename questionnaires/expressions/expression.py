@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import cast
 
 from .coercion import Value, to_boolean
 from .context import EvalContext
-from .evaluator import compile_tree, normalize
+from .evaluator import compile_tree, normalize, returns_boolean
 from .functions import Compiled
 from .nodes import Call, Current, Node, Reference, walk
 from .parser import parse_tree
@@ -16,7 +17,15 @@ from .unparse import unparse
 class Expression:
     """An expression parsed once and compiled, ready to evaluate many times."""
 
-    __slots__ = ("source", "tree", "_run", "_references", "_functions", "_uses_current")
+    __slots__ = (
+        "source",
+        "tree",
+        "_run",
+        "_references",
+        "_functions",
+        "_uses_current",
+        "_boolean",
+    )
 
     def __init__(self, source: str, tree: Node) -> None:
         self.source = source
@@ -26,6 +35,7 @@ class Expression:
         self._references = frozenset(n.name for n in nodes if isinstance(n, Reference))
         self._functions = frozenset(n.name for n in nodes if isinstance(n, Call))
         self._uses_current = any(isinstance(n, Current) for n in nodes)
+        self._boolean = returns_boolean(tree)
 
     @classmethod
     def from_tree(cls, tree: Node) -> Expression:
@@ -94,9 +104,13 @@ def condition(expressions: Sequence[Expression]) -> Condition:
         return _always
     if len(runs) == 1:
         (only,) = runs
+        if expressions[0]._boolean:
+            return cast(Condition, only)  # already true or false
         return lambda ctx: to_boolean(only(ctx))
     if len(runs) == 2:
         first, second = runs
+        if expressions[0]._boolean and expressions[1]._boolean:
+            return lambda ctx: first(ctx) and second(ctx)  # type: ignore[return-value]
         return lambda ctx: to_boolean(first(ctx)) and to_boolean(second(ctx))
 
     def every(ctx: EvalContext) -> bool:

@@ -13,7 +13,14 @@ from typing import Any
 
 import pytest
 
-from questionnaires.expressions import ExpressionSyntaxError, MappingContext, evaluate, parse
+from questionnaires.expressions import (
+    ExpressionError,
+    ExpressionSyntaxError,
+    MappingContext,
+    evaluate,
+    parse,
+)
+from questionnaires.expressions.evaluator import returns_boolean
 
 CASES_FILE = Path(__file__).parents[1] / "fixtures" / "expressions" / "conformance.json"
 CASES: list[dict[str, Any]] = json.loads(CASES_FILE.read_text(encoding="utf-8"))
@@ -63,3 +70,29 @@ def test_case(case: dict[str, Any]) -> None:
     )
     actual = evaluate(expr, ctx)
     assert matches(actual, expected), f"{case['id']}: {case['expr']!r} gave {actual!r}"
+
+
+def test_expressions_said_to_give_a_boolean_give_one_in_every_case() -> None:
+    # The engine takes such an expression's value as its truth without to_boolean().
+    checked = 0
+    for case in CASES:
+        try:
+            expr = parse(case["expr"])
+        except ExpressionSyntaxError:
+            continue
+        if not returns_boolean(expr.tree):
+            continue
+        ctx = MappingContext(
+            case["answers"],
+            current=case.get("current"),
+            position=case.get("position"),
+            repeats=case.get("repeats"),
+            today=case.get("today"),
+        )
+        try:
+            value = evaluate(expr, ctx)
+        except ExpressionError:
+            continue
+        assert type(value) is bool, (case["id"], value)
+        checked += 1
+    assert checked >= 50
