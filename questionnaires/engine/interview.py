@@ -158,7 +158,8 @@ class Interview:
         self._answers, plain = copy_plain(dict(answers or {}))
         self._refs: dict[str, tuple[SectionPlan, int | None]] | None = None
         self._plain = plain
-        """Whether the answers were plain JSON when given (see ``_remember_settled``)."""
+        """Whether the answers were a tree of plain JSON values when given (see
+        ``_remember_settled`` and ``_draft``)."""
         if self._plan.settles_in_order and plain:
             key = digest(self._answers, self._plan.repeat_fields)
             if key is not None and (today.toordinal(), key) in self._plan.settled:
@@ -433,8 +434,10 @@ class Interview:
 
         Applying and settling change in place only the document, its repeats' lists and
         their instances; every other value is replaced, never changed, so those are copied
-        and the rest shared. A repeat holding anything but a list of dicts (which settling
-        replaces) is copied whole with the document."""
+        and the rest shared. A document that was not a plain tree when given, or a repeat
+        holding anything but a list of dicts (which settling replaces), is copied whole."""
+        if not self._plain:
+            return copy_document(self._answers)  # type: ignore[no-any-return]
         draft = dict(self._answers)
         for code in self._plan.repeat_fields:
             instances = draft.get(code)

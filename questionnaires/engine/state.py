@@ -201,8 +201,8 @@ def copy_document(value: Any) -> Any:
 
 
 def copy_plain(value: Any) -> tuple[Any, bool]:
-    """``copy_document(value)``, and whether ``value`` is plain JSON (as ``fingerprint``
-    asks), found in the same walk."""
+    """``copy_document(value)``, and whether ``value`` is a tree of plain JSON values (as
+    ``fingerprint`` asks, and no dict or list in two places), found in the same walk."""
     seen: set[int] = set()
     plain = True
 
@@ -235,8 +235,7 @@ def copy_plain(value: Any) -> tuple[Any, bool]:
     try:
         return copied(value), plain
     except _Shared:
-        duplicate = copy.deepcopy(value)
-        return duplicate, _plain(duplicate)
+        return copy.deepcopy(value), False
 
 
 #: Scalars copied as they are, whatever their value (floats: see whether they are finite).
