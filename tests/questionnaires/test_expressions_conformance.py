@@ -43,6 +43,17 @@ def matches(actual: object, expected: object) -> bool:
     return type(actual) is type(expected) and actual == expected
 
 
+def context_of(case: dict[str, Any]) -> MappingContext:
+    """The answers, repeats, current value, position and day a case evaluates in."""
+    return MappingContext(
+        case["answers"],
+        current=case.get("current"),
+        position=case.get("position"),
+        repeats=case.get("repeats"),
+        today=case.get("today"),
+    )
+
+
 def test_the_suite_is_large_and_ids_are_unique() -> None:
     ids = [case["id"] for case in CASES]
     assert len(ids) >= 150
@@ -61,14 +72,7 @@ def test_case(case: dict[str, Any]) -> None:
     if "canonical" in case:
         assert expr.to_source() == case["canonical"]
     assert parse(expr.to_source()).tree == expr.tree
-    ctx = MappingContext(
-        case["answers"],
-        current=case.get("current"),
-        position=case.get("position"),
-        repeats=case.get("repeats"),
-        today=case.get("today"),
-    )
-    actual = evaluate(expr, ctx)
+    actual = evaluate(expr, context_of(case))
     assert matches(actual, expected), f"{case['id']}: {case['expr']!r} gave {actual!r}"
 
 
@@ -82,15 +86,8 @@ def test_expressions_said_to_give_a_boolean_give_one_in_every_case() -> None:
             continue
         if not returns_boolean(expr.tree):
             continue
-        ctx = MappingContext(
-            case["answers"],
-            current=case.get("current"),
-            position=case.get("position"),
-            repeats=case.get("repeats"),
-            today=case.get("today"),
-        )
         try:
-            value = evaluate(expr, ctx)
+            value = evaluate(expr, context_of(case))
         except ExpressionError:
             continue
         assert type(value) is bool, (case["id"], value)
