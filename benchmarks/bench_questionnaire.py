@@ -32,7 +32,6 @@ from questionnaires.engine.plan import SettledDocuments, plan_for  # noqa: E402
 from questionnaires.engine.state import instance_count, section_on  # noqa: E402
 from questionnaires.loader import load_instrument  # noqa: E402
 from questionnaires.model import Instrument  # noqa: E402
-from surveyapp.respond.current import first_unfinished  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_respond import PRESET  # noqa: E402
@@ -185,9 +184,6 @@ def respondent_requests(instrument: Instrument, interviews: int) -> dict[str, li
             cpu["cold"].append(clock() - start)
             plan.settled = known
             start = clock()
-            first_unfinished(engine(stored))
-            cpu["resume"].append(clock() - start)
-            start = clock()
             engine(stored).first_unfinished()
             cpu["unfinished"].append(clock() - start)
             form = respondent_form(page)
@@ -259,8 +255,7 @@ def main() -> None:
             ("get", "GET (new engine, page, page_ids)"),
             ("cold", "the same GET in a process that has not seen the answers"),
             ("post", "POST (new engine, page, page_ids, apply_page, page_ids, answers)"),
-            ("resume", "the web survey's first_unfinished (surveyapp/respond/current.py)"),
-            ("unfinished", "Interview.first_unfinished (new engine)"),
+            ("unfinished", "Interview.first_unfinished (new engine), as the web survey resumes"),
         ):
             print(f"  {what}: mean {statistics.fmean(cpu[key]):.3f} ms CPU")
     median, best = timed(

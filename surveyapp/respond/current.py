@@ -181,19 +181,6 @@ def page_url(page_id: str) -> str:
     return url_for("respond.page", page_id=page_id)
 
 
-def first_unfinished(engine: EngineInterview) -> str | None:
-    """The first asked page with a relevant required item unanswered."""
-    for page in engine.pages():
-        for item in page.items:
-            if not item.relevant:
-                continue
-            views = item.rows if item.type == "grid" else (item,)
-            for view in views:
-                if view.type != "note" and view.relevant and view.required and view.value is None:
-                    return page.id
-    return None
-
-
 def page_index(ids: list[str], page_id: str | None) -> int:
     return ids.index(page_id) if page_id in ids else -1
 
@@ -203,7 +190,7 @@ def current_page(engine: EngineInterview, interview: AnyInterview) -> str:
     ids = engine.page_ids()
     if interview.last_section in ids:
         return str(interview.last_section)
-    return first_unfinished(engine) or ids[-1]
+    return engine.first_unfinished() or ids[-1]
 
 
 def reachable(
@@ -212,7 +199,7 @@ def reachable(
     """Pages up to the furthest one reached (or the first unfinished one) may be opened."""
     limit = page_index(ids, interview.last_section)
     if limit < 0:
-        limit = page_index(ids, first_unfinished(engine) or ids[-1])
+        limit = page_index(ids, engine.first_unfinished() or ids[-1])
     return page_index(ids, page_id) <= limit
 
 

@@ -35,7 +35,6 @@ from .blueprint import bp, error_page
 from .current import (
     Current,
     current_page,
-    first_unfinished,
     furthest,
     load_current,
     message_page,
@@ -85,7 +84,7 @@ def page(page_id: str) -> ResponseReturnValue:
         shown = engine.page(page_id)
     except PageNotFound:
         return error_page(404, "not_found")
-    ids = engine.page_ids()  # computed once per request: each call walks the whole questionnaire
+    ids = engine.page_ids()
     if not reachable(engine, ids, interview, page_id):
         return redirect(page_url(current_page(engine, interview)))
     if request.method == "GET":
@@ -209,7 +208,7 @@ def _finish(
         if answers != before:
             _save(current, answers, interview.last_section or engine.page_ids()[-1], durable=False)
         flash(text("not_complete", interview.language), "error")
-        return redirect(page_url(first_unfinished(engine) or engine.page_ids()[0]))
+        return redirect(page_url(engine.first_unfinished() or engine.page_ids()[0]))
 
     # The resume code's hash stays: a respondent who lost the thank-you page and types the
     # code again is told the answers were received (not "invalid", which invites a second interview).
