@@ -1,8 +1,8 @@
 """The respondent blueprint (/s/): the blueprint, the code-guessing rate limit, error pages.
 
-Request hooks are in :mod:`.hooks`, assets in :mod:`.assets`, the choice
-inputs written in Python in :mod:`.options`; importing the package registers
-them all.
+Request hooks are in :mod:`.hooks`, assets in :mod:`.assets`, question pages
+written in Python in :mod:`.html` and :mod:`.options`; importing the package
+registers them all.
 """
 
 from __future__ import annotations
