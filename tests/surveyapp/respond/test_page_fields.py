@@ -9,27 +9,18 @@ the page HTML written from both is compared too.
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib.util
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from flask import Flask
-from werkzeug.datastructures import MultiDict
 
-from questionnaires.engine import FieldError, Page
 from questionnaires.engine import Interview as EngineInterview
-from questionnaires.loader import load_instrument, standard_instrument_paths
 from questionnaires.model import Instrument
 from surveyapp.respond.forms import (
-    SPECIAL_SUFFIX,
     PageField,
-    answerable_views,
     attach_errors,
     build_page_form,
-    engine_input,
     page_fields,
     stored_formdata,
 )
@@ -37,67 +28,8 @@ from surveyapp.respond.html import respond_items
 from surveyapp.respond.pages import layout
 from surveyapp.respond.texts import text
 
-TESTS = Path(__file__).parents[2]
-VICT_STD = next(p for p in standard_instrument_paths() if p.name == "vict_std.yaml")
-FEATURES = TESTS / "fixtures" / "engine" / "features.yaml"
-TODAY = dt.date(2026, 3, 1)
-PERIOD = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-
-
-def _engine(instrument: Instrument, answers: dict[str, Any]) -> EngineInterview:
-    return EngineInterview(instrument, answers, language="en", today=TODAY, reference_period=PERIOD)
-
-
-def _scenario_pages() -> list[tuple[str, dict[str, Any]]]:
-    path = TESTS / "surveyapp" / "browser" / "scenario.py"
-    spec = importlib.util.spec_from_file_location("respond_scenario_fields", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return list(module.PAGES)
-
-
-def _answered(instrument: Instrument, pages: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
-    engine = _engine(instrument, {})
-    for page_id, answers in pages:
-        page = engine.page(page_id)
-        assert engine.apply_page(page_id, engine_input(page.items, MultiDict(answers))) == []
-    return engine.answers
-
-
-def _bad_post(page: Page, variant: int) -> MultiDict[str, str]:
-    posted: MultiDict[str, str] = MultiDict()
-    for index, view in enumerate(answerable_views(page.items)):
-        way = (index + variant) % 3
-        if way == 0:
-            continue
-        if view.type in ("single", "multiple"):
-            posted.add(view.code, "99" if way == 1 else "<b>1</b>")
-            posted.add(view.code, "1")  # two answers to one question
-        elif way == 1:
-            posted.add(view.code, "1,2,3 <x> & 'y'")
-        else:
-            posted.add(view.code, "7")
-            if view.special_codes:
-                posted.add(view.code + SPECIAL_SUFFIX, str(view.special_codes[0]))
-    posted.add("version", "3")
-    posted.add("interview", "uuid")
-    return posted
-
-
-def _cases(
-    instrument: Instrument, answers: dict[str, Any]
-) -> Iterator[tuple[Page, MultiDict[str, str], list[FieldError]]]:
-    engine = _engine(instrument, answers)
-    for page_id in engine.page_ids():
-        page = engine.page(page_id)
-        yield page, stored_formdata(page.items, 3, "uuid"), []
-        for variant in range(3):
-            posted = _bad_post(page, variant)
-            errors = _engine(instrument, answers).apply_page(
-                page_id, engine_input(page.items, posted)
-            )
-            yield page, posted, errors
+#: ``page_cases(instrument, answers)`` of conftest.py: PageCase(label, page, formdata, errors)
+PageCases = Callable[..., Iterator[Any]]
 
 
 def _same_fields(reference: Any, light: Any) -> int:
@@ -121,23 +53,25 @@ def app_config() -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("which", ["vict_std", "features"])
-def test_page_fields_are_the_wtforms_fields(app: Flask, which: str) -> None:
-    if which == "vict_std":
-        instrument = load_instrument(VICT_STD)
-        answer_sets = [_answered(instrument, _scenario_pages()), {}]
-    else:
-        instrument = load_instrument(FEATURES)
-        answer_sets = [{}]
+def test_page_fields_are_the_wtforms_fields(
+    app: Flask,
+    request: pytest.FixtureRequest,
+    page_cases: PageCases,
+    which: str,
+) -> None:
+    instrument: Instrument = request.getfixturevalue(which)
+    answers: dict[str, Any] = request.getfixturevalue(f"{which}_answers")
     compared = errors_seen = 0
     with app.test_request_context():
         t = lambda key, **more: text(key, "en", **more)  # noqa: E731
-        for answers in answer_sets:
-            for page, formdata, errors in _cases(instrument, answers):
+        for stored in (answers, {}):
+            for case in page_cases(instrument, stored):
+                page, formdata, errors = case.page, case.formdata, case.errors
                 reference = build_page_form(page.items, formdata)
                 light = page_fields(page.items, formdata)
                 assert light.csrf_token._value() == reference.csrf_token._value()
                 summary = attach_errors(reference, errors, page.items, "en")
-                assert attach_errors(light, errors, page.items, "en") == summary
+                assert attach_errors(light, errors, page.items, "en") == summary, case.label
                 errors_seen += len(summary)
                 compared += _same_fields(reference, light)
                 page_layout = layout(instrument, page)
@@ -148,9 +82,11 @@ def test_page_fields_are_the_wtforms_fields(app: Flask, which: str) -> None:
     assert compared > (1000 if which == "vict_std" else 50) and errors_seen > 10
 
 
-def test_a_page_form_without_csrf_where_it_is_off(app: Flask) -> None:
-    instrument = load_instrument(VICT_STD)
-    page = _engine(instrument, {}).page(_engine(instrument, {}).page_ids()[0])
+def test_a_page_form_without_csrf_where_it_is_off(
+    app: Flask, vict_std: Instrument, make_engine: Callable[..., EngineInterview]
+) -> None:
+    engine = make_engine(vict_std, {})
+    page = engine.page(engine.page_ids()[0])
     app.config["WTF_CSRF_ENABLED"] = False
     with app.test_request_context():
         light = page_fields(page.items, stored_formdata(page.items, 1, "u"))
