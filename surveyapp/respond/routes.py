@@ -139,12 +139,10 @@ def _save(
     with "Save and continue later" and finishing always are. ``then`` gets the ORM
     interview, read after the save, for what is done in the same transaction."""
     interview = current.interview
+    assert isinstance(interview, InterviewRow)  # what the pages read (load_current)
     try:
-        if isinstance(interview, InterviewRow) and (
-            then is not None
-            or not interview_service.save_row_is_one_statement(
-                interview, answers, content_hash=current.content_hash, document=current.document()
-            )
+        if then is not None or not interview_service.save_row_is_one_statement(
+            interview, answers, content_hash=current.content_hash, document=current.document()
         ):
             # The page was read outside a transaction (load_current): a save of several
             # statements runs in one, on the connection the session takes next (ending the
@@ -153,23 +151,14 @@ def _save(
             db.session.connection()
         if not durable and page_sync() == "NORMAL":
             relax_next_commit(db.session)
-        if isinstance(interview, InterviewRow):
-            interview_service.save_row(
-                db.session,
-                interview,
-                answers,
-                last_section=last_section,
-                content_hash=current.content_hash,
-                document=current.document(),
-            )
-        else:
-            interview_service.save_answers(
-                db.session,
-                interview,
-                answers,
-                expected_version=interview.version,
-                last_section=last_section,
-            )
+        interview_service.save_row(
+            db.session,
+            interview,
+            answers,
+            last_section=last_section,
+            content_hash=current.content_hash,
+            document=current.document(),
+        )
         if then is not None:
             then(orm_interview(current))
         db.session.commit()
