@@ -1,5 +1,6 @@
 """axe-core on the pages people meet first: the respondent survey (start, a question, an error,
-the thank-you page at 360 px), the observatory (index and a wave) and the interviewer app's login.
+the thank-you page at 360 px; a question and an error at 360 px without the page's script), the
+observatory (index and a wave) and the interviewer app's login.
 
 axe-core is a test dependency from npm (tests/js/axe/package.json and its lock file; .ci/test
 runs ``npm ci`` there). A page fails on any violation of impact "serious" or "critical", and on
@@ -121,10 +122,16 @@ PAGES: dict[str, tuple[Callable[[pytest.FixtureRequest, str, Any], None], dict[s
     "respondent question": (respondent_question, {"width": 1280, "height": 800}),
     "respondent error": (respondent_error, {"width": 1280, "height": 800}),
     "respondent thank-you, 360 px": (respondent_done, PHONE),
+    "respondent question, 360 px, without the page script": (respondent_question, PHONE),
+    "respondent error, 360 px, without the page script": (respondent_error, PHONE),
     "observatory index": (observatory_index, {"width": 1280, "height": 800}),
     "observatory wave": (observatory_wave, {"width": 1280, "height": 800}),
     "interviewer app login": (field_login, {"width": 1280, "height": 800}),
 }
+
+#: Pages audited as a phone without JavaScript shows them: the site's own scripts are not loaded
+#: (every same-page follow-up shown, the no-JavaScript note), axe-core is injected all the same.
+WITHOUT_SCRIPT = re.compile(r"/s/(static/[^?]*\.js|expressions\.js)")
 
 #: Known violations not fixed yet: page -> the rule(s), each a strict xfail (it fails when fixed).
 KNOWN: dict[str, str] = {}
@@ -148,10 +155,14 @@ def test_no_serious_axe_violations(
     go, viewport = PAGES[where]
     # bypass_csp: the pages allow no inline script, and add_script_tag injects axe-core inline
     context = browser.new_context(viewport=viewport, locale="en-GB", bypass_csp=True)
+    if "without the page script" in where:
+        context.route(WITHOUT_SCRIPT, lambda route: route.abort())
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     try:
         go(request, live_server, page)
+        if "without the page script" in where:
+            assert page.evaluate("!document.body.classList.contains('js-enabled')")
         audit(page, where)
     finally:
         context.close()
