@@ -417,6 +417,49 @@ def test_an_older_form_with_changed_answers_is_still_saved(
     assert only_interview(app).answers["hh_size"] == 6
 
 
+@pytest.mark.parametrize("page_id", ["household", "pv_rob"])  # one UPDATE; with incident rows
+def test_a_save_racing_another_is_refused_and_overwrites_nothing(
+    app: Flask, slug: str, respondent: Respondent, page_id: str
+) -> None:
+    """Another save lands between the page's read and its UPDATE (another tab, a retry): the
+    row's version no longer matches, nothing of this post is written, the respondent is sent
+    back to the page, which shows what was saved."""
+    respondent.start(slug)
+    respondent.walk(pages_until(page_id)[:-1])
+    answers = dict(pages_until(page_id)[-1][1])
+    if page_id == "household":
+        answers = {"hh_size": "3", "hh_adults": "2", "hh_area": "2"}
+    before = only_interview(app)
+    raced: list[int] = []
+    with app.app_context():
+        engine = db.engine
+        count = sa.select(sa.func.count()).select_from(IncidentRecord)
+        incidents = db.session.scalar(count)
+
+        def other_save(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+            if statement.startswith("UPDATE interviews") and not raced:
+                raced.append(1)
+                with engine.connect() as other:  # its own connection and transaction
+                    other.execute(
+                        sa.text("UPDATE interviews SET version = version + 1, last_section = 'x'")
+                    )
+                    other.commit()
+
+        sa.event.listen(engine, "before_cursor_execute", other_save)
+    try:
+        response = respondent.post_page(page_id, answers)
+    finally:
+        with app.app_context():
+            sa.event.remove(db.engine, "before_cursor_execute", other_save)
+    assert raced and response.status_code == 302
+    assert response.headers["Location"] == f"/s/p/{page_id}"  # back to the page
+    after = only_interview(app)
+    assert after.version == before.version + 1 and after.last_section == "x"  # the other save
+    assert after.answers == before.answers  # nothing of this post
+    with app.app_context():
+        assert db.session.scalar(count) == incidents  # no incident row rebuilt either
+
+
 def _respondent_page(**answers: Any) -> dict[str, Any]:
     page = dict(scenario.PAGES[2][1])
     page.pop("dem_years_nbhd__special")
