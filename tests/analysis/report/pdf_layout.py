@@ -20,12 +20,18 @@ lines and shaded cells for tables.
 Each problem names the page and the text around it, so a failing test says
 what to look at. :func:`foreign_phrases` finds the report's own phrases in
 another language (words written in code, outside the tables, are not seen).
+
+Reading a report back with pdfplumber (pdfminer, pure Python) takes seconds;
+every caller checks one PDF with both functions, so :func:`_read` reads it
+once and keeps the last two documents read.
 """
 
 from __future__ import annotations
 
+import bisect
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pdfplumber
@@ -47,6 +53,31 @@ class Problem:
 
     def __str__(self) -> str:
         return f"page {self.page}: {self.kind}: {self.text!r}"
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What the checks read of one page."""
+
+    width: float
+    chars: tuple[dict[str, Any], ...]  # upright, not blank
+    cell_edges: tuple[tuple[float, float, float], ...]
+    text: str  # pdfplumber's extract_text()
+
+
+@lru_cache(maxsize=2)
+def _read(pdf: bytes) -> tuple[_Page, ...]:
+    """Every page of ``pdf``, read once (the callers' dicts must not be changed)."""
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return tuple(
+            _Page(
+                width=float(page.width),
+                chars=tuple(c for c in page.chars if c.get("upright", True) and c["text"].strip()),
+                cell_edges=tuple(_cell_edges(page)),
+                text=page.extract_text() or "",
+            )
+            for page in document.pages
+        )
 
 
 def _line_text(chars: list[dict[str, Any]], around: dict[str, Any]) -> str:
@@ -84,37 +115,41 @@ def layout_problems(pdf: bytes) -> list[Problem]:
     """Every character outside the content box, drawn over another or across a table cell's edge,
     per page and line."""
     problems: list[Problem] = []
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
-        for number, page in enumerate(document.pages, start=1):
-            chars = [c for c in page.chars if c.get("upright", True) and c["text"].strip()]
-            left, right = SIDE_MARGIN - SLACK, page.width - SIDE_MARGIN + SLACK
-            seen: set[str] = set()
-            for char in chars:
-                if char["x0"] < left or char["x1"] > right:
+    for number, page in enumerate(_read(pdf), start=1):
+        chars = list(page.chars)
+        left, right = SIDE_MARGIN - SLACK, page.width - SIDE_MARGIN + SLACK
+        seen: set[str] = set()
+        for char in chars:
+            if char["x0"] < left or char["x1"] > right:
+                line = _line_text(chars, char)
+                if line not in seen:
+                    seen.add(line)
+                    problems.append(Problem(number, "outside", line))
+        # only the characters starting left of an edge and at most the widest one's width
+        # before it can cross it: found by bisection in the characters sorted by x0, then
+        # checked in page order as every character would be
+        by_x0 = sorted(range(len(chars)), key=lambda i: chars[i]["x0"])
+        starts = [chars[i]["x0"] for i in by_x0]
+        widest = max((c["x1"] - c["x0"] for c in chars), default=0.0)
+        for x, top, bottom in page.cell_edges:
+            low = bisect.bisect_left(starts, x + SLACK - widest - 1)
+            high = bisect.bisect_right(starts, x - SLACK + 1)
+            for char in (chars[i] for i in sorted(by_x0[low:high])):
+                middle = (char["top"] + char["bottom"]) / 2
+                crosses = char["x0"] + SLACK < x < char["x1"] - SLACK
+                if crosses and top <= middle <= bottom:
                     line = _line_text(chars, char)
                     if line not in seen:
                         seen.add(line)
-                        problems.append(Problem(number, "outside", line))
-            for edge in _cell_edges(page):
-                x, top, bottom = edge
-                for char in chars:
-                    middle = (char["top"] + char["bottom"]) / 2
-                    crosses = char["x0"] + SLACK < x < char["x1"] - SLACK
-                    if crosses and top <= middle <= bottom:
-                        line = _line_text(chars, char)
-                        if line not in seen:
-                            seen.add(line)
-                            problems.append(Problem(number, "cell", line))
-            for line in _lines(chars):
-                for a, b in zip(line, line[1:], strict=False):
-                    width = min(a["x1"] - a["x0"], b["x1"] - b["x0"])
-                    if a["x1"] - b["x0"] > max(
-                        0.5 * width, SLACK
-                    ):  # kerning ("Tr", "r,") stays below
-                        text = "".join(c["text"] for c in line)[:90]
-                        if text not in seen:
-                            seen.add(text)
-                            problems.append(Problem(number, "overlap", text))
+                        problems.append(Problem(number, "cell", line))
+        for row in _lines(chars):
+            for a, b in zip(row, row[1:], strict=False):
+                width = min(a["x1"] - a["x0"], b["x1"] - b["x0"])
+                if a["x1"] - b["x0"] > max(0.5 * width, SLACK):  # kerning ("Tr", "r,") stays below
+                    text = "".join(c["text"] for c in row)[:90]
+                    if text not in seen:
+                        seen.add(text)
+                        problems.append(Problem(number, "overlap", text))
     return problems
 
 
@@ -140,8 +175,7 @@ def foreign_phrases(pdf: bytes, language: str) -> list[str]:
         if other != language
         for piece in _pieces(text)
     } - own
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
-        compact = re.sub(r"\s+", "", "".join(page.extract_text() or "" for page in document.pages))
+    compact = re.sub(r"\s+", "", "".join(page.text for page in _read(pdf)))
     return sorted(p for p in foreign if re.sub(r"\s+", "", p) in compact)
 
 
