@@ -11,43 +11,84 @@ does a phrase of the report's word tables in another language
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
 import pytest
 from flask import Flask
 
 from analysis.i18n import LANGUAGES
+from surveyapp import create_app
 from surveyapp.extensions import db
 from surveyapp.models import Wave
 from surveyapp.services.demo_data import load_simulated_wave
 from surveyapp.services.report_build import pdf_report
-from surveyapp.services.reports import indicator_table, wave_areas
+from surveyapp.services.reports import AreaNode, indicator_table, wave_areas
 
-from ..analysis.report.pdf_layout import (  # type: ignore[import-not-found]
+from ..analysis.report.pdf_layout import (  # type: ignore[import-not-found,misc]
     foreign_phrases,
     layout_problems,
 )
+from ..conftest import fresh_database  # type: ignore[misc]
 
 pytestmark = pytest.mark.slow
 
 
+@dataclass(frozen=True)
+class DemoWave:
+    app: Flask
+    wave_id: int
+    table: pd.DataFrame  # the estimates: the same in every language
+    chosen: list[AreaNode]  # national, every state, three municipalities
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoWave]:
+    """The demo wave and its indicator table, built once for the four languages' reports."""
+    directory = tmp_path_factory.mktemp("reports_layout")
+    with fresh_database(directory) as database:
+        app = create_app(
+            {"TESTING": True, "SECRET_KEY": "test-secret-key", **database},
+            instance_path=str(directory / "instance"),
+        )
+        with app.app_context():
+            db.create_all()
+            loaded = load_simulated_wave(db.session, seed=1, size="small")
+            db.session.commit()
+            wave = db.session.get(Wave, loaded.wave_id)
+            assert wave is not None
+            table = indicator_table(db.session, wave)
+            areas = wave_areas(db.session, wave)
+            chosen = [
+                *(a for a in areas if a.report_level in ("national", "state")),
+                *[a for a in areas if a.report_level == "municipality"][:3],
+            ]
+            db.session.remove()
+        try:
+            yield DemoWave(app, loaded.wave_id, table, chosen)
+        finally:
+            with app.app_context():
+                db.session.remove()
+                db.engine.dispose()
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_demo_reports_fit_their_pages_and_speak_one_language(app: Flask, language: str) -> None:
-    with app.app_context():
-        loaded = load_simulated_wave(db.session, seed=1, size="small")
-        db.session.commit()
-        wave = db.session.get(Wave, loaded.wave_id)
+def test_the_demo_reports_fit_their_pages_and_speak_one_language(
+    demo: DemoWave, language: str
+) -> None:
+    assert len(demo.chosen) == 1 + 8 + 3
+    chosen = demo.chosen
+    if language not in ("es", "en"):  # one report of each type: the words, not the areas
+        chosen = [chosen[0], chosen[1], chosen[-1]]
+    problems = []
+    with demo.app.app_context():
+        wave = db.session.get(Wave, demo.wave_id)
         assert wave is not None
-        table = indicator_table(db.session, wave)
-        areas = wave_areas(db.session, wave)
-        chosen = [
-            *(a for a in areas if a.report_level in ("national", "state")),
-            *[a for a in areas if a.report_level == "municipality"][:3],
-        ]
-        assert len(chosen) == 1 + 8 + 3
-        if language not in ("es", "en"):  # one report of each type: the words, not the areas
-            chosen = [chosen[0], chosen[1], chosen[-1]]
-        problems = []
         for area in chosen:
-            pdf = pdf_report(db.session, wave, area, language=language, public=True, table=table)
+            pdf = pdf_report(
+                db.session, wave, area, language=language, public=True, table=demo.table
+            )
             where = f"{area.report_level} {area.code}"
             problems += [f"{where}: {p}" for p in layout_problems(pdf)]
             problems += [
