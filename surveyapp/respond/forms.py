@@ -68,6 +68,14 @@ class MultiCheckboxField(SelectMultipleField):
 _FORM_ATTRIBUTES = frozenset(dir(FlaskForm))
 
 
+def _field_name(name: str) -> str:
+    """``name`` as a page form field, refused if it would hide a form attribute or a control
+    field (the one rule of both page forms)."""
+    if name in _FORM_ATTRIBUTES or name in CONTROL_FIELDS:
+        raise ValueError(f"item code {name!r} clashes with a form attribute; rename the item")
+    return name
+
+
 def _choices(view: ItemView, special: bool | None = None) -> list[SelectChoice]:
     return [
         SelectChoice(str(code), label)
@@ -121,11 +129,7 @@ def _form_class(
             code, kind, "", None, False, True, None, choices=choices, special_codes=special_codes
         )
         for name, unbound in _unbound(view):
-            if name in _FORM_ATTRIBUTES or name in CONTROL_FIELDS:
-                raise ValueError(
-                    f"item code {name!r} clashes with a form attribute; rename the item"
-                )
-            attrs[name] = unbound
+            attrs[_field_name(name)] = unbound
     return type("PageForm", (FlaskForm,), attrs)
 
 
@@ -192,7 +196,7 @@ class PageFields:
         for name in ("version", "interview"):
             fields[name] = PageField(name, formdata.get(name))
         for view in answerable_views(items):
-            code = view.code
+            code = _field_name(view.code)
             if view.type == "multiple":
                 fields[code] = PageField(code, formdata.getlist(code), choice=True)
             elif view.type == "single":
@@ -200,7 +204,7 @@ class PageFields:
             else:
                 fields[code] = PageField(code, formdata.get(code))
                 if view.special_codes:
-                    special = code + SPECIAL_SUFFIX
+                    special = _field_name(code + SPECIAL_SUFFIX)
                     fields[special] = PageField(special, formdata.getlist(special), choice=True)
         self._fields = fields
 
@@ -216,11 +220,6 @@ class PageFields:
 
 def page_fields(items: Sequence[ItemView], formdata: MultiDict[str, str]) -> PageFields:
     """The page's fields filled from ``formdata`` (stored answers, or what was posted)."""
-    for view in answerable_views(items):
-        if view.code in _FORM_ATTRIBUTES or view.code in CONTROL_FIELDS:
-            raise ValueError(
-                f"item code {view.code!r} clashes with a form attribute; rename the item"
-            )
     return PageFields(items, formdata)
 
 
