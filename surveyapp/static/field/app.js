@@ -138,16 +138,24 @@ function describe(err) {
   return `${t('app_failed')} ${err && err.message ? err.message : String(err)}`;
 }
 
+function currentRoute() {
+  const hash = decodeURIComponent(window.location.hash.replace(/^#\/?/, ''));
+  const [head, id, ...rest] = hash.split('/');
+  if (head === 'i' && id) return { name: 'interview', id, rest: rest.join('/') || null };
+  if (head === 'visit' && id) return { name: 'visit', id };
+  return { name: 'home' };
+}
+
 async function showRoute() {
+  const nav = ++ui.nav;
   if (ui.leave) await ui.leave('navigate');
   const session = await sync.session();
-  const hash = decodeURIComponent(window.location.hash.replace(/^#\/?/, ''));
+  const here = currentRoute();
   if (!session || session.expired) { releaseLock(); return loginScreen(session); }
-  const [head, uuid, ...rest] = hash.split('/');
-  if (head === 'i' && uuid) return interviewScreen(session, uuid, rest.join('/') || null);
-  if (head === 'visit' && uuid) { releaseLock(); return visitScreen(session, Number(uuid)); }
+  if (here.name === 'interview') return interviewScreen(session, here.id, here.rest);
+  if (here.name === 'visit') { releaseLock(); return visitScreen(session, Number(here.id)); }
   releaseLock();
-  return homeScreen(session);
+  return homeScreen(session, nav);
 }
 
 
@@ -219,7 +227,7 @@ async function askPersistence() {
 // ------------------------------------------------------------------ home
 
 
-async function homeScreen(session) {
+async function homeScreen(session, nav) {
   const [waves, units, interviews, attempts] = await Promise.all([store.allWaves(), store.allUnits(), store.allInterviews(), store.allAttempts()]);
   const visits = new Map();
   for (const a of attempts) visits.set(a.sample_unit_id, [...(visits.get(a.sample_unit_id) || []), a]);
@@ -245,12 +253,16 @@ async function homeScreen(session) {
       el('ul', { class: 'cards' }, orphans.map((r) => unitCard(session, null, r.unit || { id: r.sample_unit_id, external_id: '?' }, [r], [])))));
   }
   if (!waves.length) sections.push(el('p', { class: 'lead', text: t('no_assignments') }));
+  const panels = [await syncPanel(), await devicePanel(session)];
+  // The list is read from storage while the interviewer may already have tapped "Continue" or
+  // "Fix" (a sync refreshes it in the background): drawn late, it must not cover that screen.
+  if (nav !== ui.nav || currentRoute().name !== 'home') return;
   screen(t('my_interviews'),
     el('p', { class: 'who', text: `${session.user.name} · ${session.device}` }),
     updateBar(),
-    await syncPanel(),
+    panels[0],
     ...sections,
-    await devicePanel(session));
+    panels[1]);
 }
 
 function updateBar() {
@@ -282,7 +294,7 @@ async function refreshHome() {
   refreshing = true;
   try {
     const session = await sync.session();
-    if (session && !session.expired) await homeScreen(session);
+    if (session && !session.expired) await homeScreen(session, ui.nav);
   } finally {
     refreshing = false;
   }

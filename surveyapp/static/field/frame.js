@@ -16,6 +16,7 @@ export const ui = {
   updating: false,
   leave: null, // closes the open screen of an interview (saves what is typed)
   lock: null, // the Web Lock of the interview open in this tab
+  nav: 0, // counts navigations: a screen built for an older one is not shown
 };
 
 /** Ask the app for a sync soon (an interview or a visit is waiting). */

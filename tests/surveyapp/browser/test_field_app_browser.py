@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -196,6 +197,35 @@ def walk(
 
 def card_state(page: Any, external_id: str) -> str:
     return str(page.locator(f'li.card[data-unit="{external_id}"]').get_attribute("data-state"))
+
+
+# Delays the results of reads of the visits store (the home list's last read) by
+# ``window.__slowReads.delay`` ms, counting the reads still to come back.
+SLOW_VISIT_READS = """() => {
+  if (window.__slowReads) return;
+  const slow = (window.__slowReads = { delay: 1500, pending: 0 });
+  const getAll = IDBObjectStore.prototype.getAll;
+  IDBObjectStore.prototype.getAll = function (...args) {
+    const request = getAll.apply(this, args);
+    if (this.name !== 'attempts' || !slow.delay) return request;
+    const delay = slow.delay;
+    slow.pending += 1;
+    const listen = request.addEventListener.bind(request);
+    request.addEventListener = (type, listener, options) => listen(type, (event) => setTimeout(() => {
+      if (type === 'success') slow.pending -= 1;
+      listener(event);
+    }, delay), options);
+    return request;
+  };
+}"""
+
+
+def poll(page: Any, condition: str, timeout: float = 20.0) -> None:
+    """Wait until ``condition`` is true in the page (wait_for_function's eval breaks the CSP)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(condition):
+        assert time.monotonic() < deadline, f"still false after {timeout} s: {condition}"
+        page.wait_for_timeout(50)
 
 
 def wait_for_state(page: Any, external_id: str, state: str) -> None:
@@ -399,11 +429,22 @@ def test_an_interview_sent_back_by_a_supervisor_is_fixed_at_the_question_and_res
     wait_for_state(page, "T1", "returned")
     card = page.locator('li.card[data-unit="T1"]')
     assert "La edad no coincide" in card.inner_text()
+    page.wait_for_selector("#send-now:not([disabled])")  # the sync is over
 
+    # The list is being drawn again (slowly: its visits are read 1.5 s late) when "Fix" is
+    # tapped. The list, once read, must not cover the page the interviewer went to.
+    page.evaluate(SLOW_VISIT_READS)
+    page.evaluate("window.dispatchEvent(new HashChangeEvent('hashchange'))")
+    poll(page, "window.__slowReads.pending > 0")
+    page.evaluate("window.__slowReads.delay = 0")
     card.locator("button").first.click()
     page.wait_for_selector(
         'form.page[data-page="respondent"]'
     )  # the page of the question concerned
+    poll(page, "window.__slowReads.pending === 0")
+    page.wait_for_timeout(200)
+    assert page.locator('form.page[data-page="respondent"]').is_visible()
+    assert page.locator("#sync-panel").count() == 0
     assert "La edad no coincide" in page.locator("#review-comment").inner_text()
     page.locator('[name="dem_age"]').fill("42")
     walk(page, start="respondent", typed=False)
