@@ -3,7 +3,7 @@
 See questionnaires/docs/engine.md.
 """
 
-from .interview import FieldError, Interview, ItemView, Page, PageNotFound
+from .interview import FieldError, Interview, ItemView, Page, PageNotFound, PipedText
 from .validation import AnswerProblem, validate_answers
 
 __all__ = [
@@ -13,5 +13,6 @@ __all__ = [
     "ItemView",
     "Page",
     "PageNotFound",
+    "PipedText",
     "validate_answers",
 ]

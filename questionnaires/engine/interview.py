@@ -82,6 +82,14 @@ class Page:
     items: tuple[ItemView, ...]
 
 
+class PipedText(str):
+    """A text with answers piped into it (``${name}`` replaced). It holds what a respondent
+    gave, so whoever keeps texts (a cache of escaped labels) can tell it from the
+    questionnaire's own wording and leave it out."""
+
+    __slots__ = ()
+
+
 def render_text(
     text: Mapping[str, str] | None,
     language: str,
@@ -99,7 +107,7 @@ def render_text(
     for part in parts[1:]:
         name, brace, rest = part.partition("}")
         out.append(_display(name, language, plan, context) + rest if brace else "${" + part)
-    return "".join(out)
+    return PipedText("".join(out))
 
 
 def _display(name: str, language: str, plan: Plan, context: AnswerContext) -> str:
@@ -571,4 +579,4 @@ def _date_text(bound: Any, context: AnswerContext) -> str | None:
     if isinstance(bound, dt.date):
         return bound.isoformat()
     text = to_string(evaluate(bound, context))[:10]
-    return text or None
+    return PipedText(text) if text else None  # computed from the answers

@@ -15,16 +15,25 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from questionnaires.engine import PipedText
+
 from .blueprint import bp
 
 
-@functools.lru_cache(maxsize=8192, typed=True)
 def escaped(text: object) -> str:
-    """``markupsafe.escape(text)`` remembered, for the questionnaire's texts (labels, hints,
-    codes, ids, bounds, interface texts): the same few thousand strings on every page, at
-    a tenth of the cost of escaping them again. Not for the values and errors of fields:
-    what a respondent types reaches it only piped into a label or a bound, and stays in
-    this process's memory no longer than the bounded cache keeps it."""
+    """``markupsafe.escape(text)``, remembered for the questionnaire's own texts (labels, hints,
+    codes, ids, interface texts): the same few thousand strings on every page, at a tenth of
+    the cost of escaping them again. A text with an answer piped into it (the engine's
+    :class:`PipedText`: a label, a hint, a date bound computed from the answers) is escaped
+    each time and never kept, so no respondent's answer stays in this process's memory.
+    Not for the values and errors of fields."""
+    if type(text) is PipedText:
+        return str(escape(text))
+    return _escaped(text)
+
+
+@functools.lru_cache(maxsize=8192, typed=True)
+def _escaped(text: object) -> str:
     return str(escape(text))
 
 

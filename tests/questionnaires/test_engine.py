@@ -539,3 +539,27 @@ def test_labels_naming_answers_are_rendered_for_each_view(instrument: Instrument
             page = interview.page(f"incidents/{position}")
             assert page.items[0].code == "inc_month"
             assert page.items[0].label == text.format(position)
+
+
+def test_texts_with_answers_in_them_are_piped_text() -> None:
+    """A label, hint or title with ``${}`` filled in, and a date bound computed from an
+    answer, are PipedText; the questionnaire's own wording stays a plain str."""
+    from questionnaires.engine import PipedText
+
+    features = load_instrument(Path(__file__).parents[1] / "fixtures" / "engine" / "features.yaml")
+    interview = Interview(
+        features,
+        {"nickname": "Ann", "start_date": "2020-05-01", "country": "Chile"},
+        language="en",
+        today=TODAY,
+        reference_period=PERIOD,
+    )
+    piped, plain = [], []
+    for page in interview.pages():
+        texts = [page.title] + [t for v in page.items for t in (v.label, v.hint, v.min) if t]
+        for text in texts:
+            (piped if type(text) is PipedText else plain).append(text)
+    assert "You, in Chile" in piped and "Tell us, Ann" in piped
+    assert "2020-05-01" in piped  # the end date's lower bound, from the start date
+    assert plain and all(type(text) is str or not isinstance(text, str) for text in plain)
+    assert not any("Ann" in str(text) or "Chile" in str(text) for text in plain)

@@ -274,3 +274,36 @@ def test_markup_in_every_page_text_is_escaped_as_the_template_escapes_it(
 def test_pages_use_the_python_page(app: Flask) -> None:
     with app.app_context():
         assert app.jinja_env.globals["respond_page"] is respond_page
+
+
+def test_no_piped_answer_is_kept_in_the_escape_cache(
+    context: Flask,
+    features: Instrument,
+    features_answers: dict[str, Any],
+    make_engine: Callable[..., Any],
+) -> None:
+    """Labels, hints and date bounds with an answer piped into them are escaped anew each
+    time: the cache of escaped questionnaire texts grows for the wording of a page, never
+    for what one respondent answered."""
+    from surveyapp.respond.forms import stored_formdata
+    from surveyapp.respond.options import _escaped
+
+    def render(nickname: str, start: str) -> str:
+        answers = {**features_answers, "nickname": nickname, "start_date": start}
+        engine = make_engine(features, answers)
+        html = []
+        for page_id in engine.page_ids():
+            page = engine.page(page_id)
+            form = build_page_form(page.items, stored_formdata(page.items, 1, "uuid"))
+            page_layout = layout(features, page)
+            html.append(str(respond_items(form, page_layout.items, page_layout.dynamic, _t("en"))))
+        return "".join(html)
+
+    render("Warm", "2019-01-01")  # the questionnaire's own texts, cached once
+    before = _escaped.cache_info()
+    html = render("Zoë <Ünïque>", "2018-07-09")
+    after = _escaped.cache_info()
+    assert "Tell us, Zoë &lt;Ünïque&gt;" in html  # the piped label is on the page, escaped
+    assert 'min="2018-07-09"' in html  # and the bound computed from an answer
+    assert after.currsize == before.currsize, "a piped text was kept"
+    assert after.hits > before.hits  # the wording itself still comes from the cache
