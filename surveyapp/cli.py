@@ -29,7 +29,7 @@ COMMANDS: dict[str, str] = {
     "init": "Create or upgrade the database and load the standard questionnaires.",
     "limiter": "Flask-Limiter maintenance & utility commands",
     "microdata": "Write a wave's microdata files (CSV, XLSX, Stata, SPSS, Parquet) or DDI.",
-    "questionnaire": "Check, convert and document questionnaire (instrument) files.",
+    "questionnaire": "Check, convert, document and load questionnaire (instrument) files.",
     "report": "Write the PDF status report of a wave and area.",
     "restore": (
         "Load a backup into the configured database, which must be empty (nothing is overwritten)."
@@ -52,10 +52,10 @@ class SurveyappGroup(FlaskGroup):
         return sorted(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name == "questionnaire":
-            from questionnaires.cli import questionnaire
+        if cmd_name == "questionnaire":  # its file commands need no app, its load does
+            from .cli_instruments import questionnaire_group
 
-            return questionnaire
+            return questionnaire_group()
         try:
             return super().get_command(ctx, cmd_name)
         except SettingError as error:  # a wrong setting: its message, not a traceback

@@ -1,7 +1,8 @@
 """Commands of the ``surveyapp`` CLI that need the app (registered on ``app.cli``).
 
 ``surveyapp init``, ``serve``, ``user create``, ``demo``; ``db`` comes from
-Flask-Migrate and ``questionnaire`` from :mod:`questionnaires.cli`.
+Flask-Migrate and ``questionnaire`` from :mod:`questionnaires.cli` (with ``load`` added
+by :mod:`.cli_instruments`).
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from flask.cli import AppGroup, with_appcontext
 from flask_migrate import upgrade
 from werkzeug.serving import run_simple
 
-from questionnaires.cli import questionnaire
 from questionnaires.loader import standard_instrument_paths
 from questionnaires.problems import InstrumentError
 
 from .cli_fieldwork import fieldwork_group
+from .cli_instruments import questionnaire_group
 from .cli_microdata import microdata_group
 from .cli_report import report_command
 from .cli_tokens import token_group
@@ -60,7 +61,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(user_group)
     app.cli.add_command(area_group)
     app.cli.add_command(demo_command)
-    app.cli.add_command(questionnaire)
+    app.cli.add_command(questionnaire_group())
     app.cli.add_command(report_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)

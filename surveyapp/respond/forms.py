@@ -68,12 +68,41 @@ class MultiCheckboxField(SelectMultipleField):
 _FORM_ATTRIBUTES = frozenset(dir(FlaskForm))
 
 
+def _reserved(name: str) -> bool:
+    return name in _FORM_ATTRIBUTES or name in CONTROL_FIELDS
+
+
 def _field_name(name: str) -> str:
     """``name`` as a page form field, refused if it would hide a form attribute or a control
-    field (the one rule of both page forms)."""
-    if name in _FORM_ATTRIBUTES or name in CONTROL_FIELDS:
+    field (the one rule of both page forms; :func:`page_name_clashes` applies it to a whole
+    instrument before it is stored)."""
+    if _reserved(name):
         raise ValueError(f"item code {name!r} clashes with a form attribute; rename the item")
     return name
+
+
+def page_name_clashes(instrument: Any) -> list[str]:
+    """What keeps ``instrument``'s items from being fields of the web survey's pages, one
+    sentence per item: a code that is a name the page form uses itself (``version``,
+    ``interview``, ``csrf_token``, or a form attribute such as ``data``), or a code that
+    is another item's special-answer field (``<code>__special``)."""
+    from questionnaires.engine.plan import plan_for
+
+    fields = [f for f in plan_for(instrument).fields.values() if f.answerable]
+    codes = {f.code for f in fields}
+    problems = []
+    for f in fields:
+        special = f.code + SPECIAL_SUFFIX
+        has_special = bool(f.special_codes) and f.kind not in ("single", "multiple")
+        if _reserved(f.code):
+            problems.append(f"item {f.code}: the web survey's pages use this name themselves")
+        elif has_special and _reserved(special):
+            problems.append(f"item {f.code}: its special answers' field {special} is reserved")
+        if has_special and special in codes:
+            problems.append(
+                f"item {special}: its code is the field of item {f.code}'s special answers"
+            )
+    return problems
 
 
 def _choices(view: ItemView, special: bool | None = None) -> list[SelectChoice]:

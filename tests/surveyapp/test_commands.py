@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -222,3 +224,123 @@ def test_user_create_with_area(app: Flask, runner: FlaskCliRunner, tmp_path: Pat
     with app.app_context():
         user = db.session.scalar(sa.select(User).where(User.email == "r@example.org"))
         assert user is not None and user.area is not None and user.area.code == "13"
+
+
+FEATURES = Path(__file__).parents[1] / "fixtures" / "engine" / "features.yaml"
+
+
+def _versions(app: Flask) -> list[str]:
+    with app.app_context():
+        return [v.label for v in db.session.scalars(sa.select(InstrumentVersion))]
+
+
+def _renamed(tmp_path: Path, code: str, version: str) -> Path:
+    """The feature instrument with its ``nickname`` item renamed ``code``, as ``version``."""
+    text = FEATURES.read_text(encoding="utf-8")
+    text = text.replace("- code: nickname\n", f"- code: {code}\n").replace(
+        "${nickname}", f"${{{code}}}"
+    )
+    text = re.sub(r"(?m)^version: .*$", f'version: "{version}"', text)
+    path = tmp_path / f"{code}-{version}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_questionnaire_load_stores_a_new_instrument_for_waves(
+    app: Flask, runner: FlaskCliRunner, tmp_path: Path
+) -> None:
+    from surveyapp.models import AuditLog
+    from surveyapp.services.waves import create_wave
+
+    result = runner.invoke(args=["questionnaire", "load", str(FEATURES)])
+    assert result.exit_code == 0, result.output
+    assert result.output == "Loaded: questionnaire engine_features 1\n"
+    again = runner.invoke(args=["questionnaire", "load", str(FEATURES)])
+    assert (
+        again.exit_code == 0 and again.output == "Already loaded: questionnaire engine_features 1\n"
+    )
+    assert _versions(app) == ["engine_features 1"]
+    with app.app_context():
+        [entry] = db.session.scalars(
+            sa.select(AuditLog).where(AuditLog.action == "instrument.load")
+        )
+        version = db.session.scalars(sa.select(InstrumentVersion)).one()
+        assert entry.object_id == str(version.id) and version.source == "features.yaml"
+        wave = create_wave(
+            db.session,
+            instrument_version=version,
+            name="Adaptación",
+            slug="adaptacion",
+            reference_start=dt.date(2025, 1, 1),
+            reference_end=dt.date(2025, 12, 31),
+            invitation_required=False,
+            status=WaveStatus.open,
+        )
+        db.session.commit()
+        wave_slug = wave.slug
+    # A respondent reaches the loaded questionnaire's first question.
+    client = app.test_client()
+    landing = client.get(f"/s/{wave_slug}?lang=en").get_data(as_text=True)
+    token = re.search(r'name="token" type="hidden" value="([^"]+)"', landing)
+    assert token is not None, landing
+    start = client.post(f"/s/{wave_slug}/start", data={"token": token[1], "language": "en"})
+    assert start.status_code == 302, start.get_data(as_text=True)
+    page = client.get(start.headers["Location"], headers={"Accept-Language": "en"})
+    assert page.status_code == 200 and 'name="nickname"' in page.get_data(as_text=True)
+
+
+def test_questionnaire_load_refuses_codes_the_web_pages_use_and_loads_nothing(
+    app: Flask, runner: FlaskCliRunner, tmp_path: Path
+) -> None:
+    good = _renamed(tmp_path, "apodo", "2")
+    for code in ("data", "version", "csrf_token"):
+        result = runner.invoke(
+            args=["questionnaire", "load", str(good), str(_renamed(tmp_path, code, "3"))]
+        )
+        assert result.exit_code == 1
+        assert (
+            f"item {code}: the web survey's pages use this name themselves; rename it"
+            in result.output
+        )
+    assert _versions(app) == []  # not even the good file: all or nothing
+
+
+def test_questionnaire_load_refuses_changed_content_under_a_loaded_version(
+    app: Flask, runner: FlaskCliRunner, tmp_path: Path
+) -> None:
+    assert (
+        runner.invoke(
+            args=["questionnaire", "load", str(_renamed(tmp_path, "apodo", "2"))]
+        ).exit_code
+        == 0
+    )
+    changed = _renamed(tmp_path, "alias", "2")
+    result = runner.invoke(
+        args=["questionnaire", "load", str(_renamed(tmp_path, "mote", "4")), str(changed)]
+    )
+    assert result.exit_code == 1
+    assert "version 2 is already loaded with different content" in result.output
+    assert _versions(app) == ["engine_features 2"]  # version 4, in the same command, is not kept
+
+
+def test_questionnaire_load_names_what_is_wrong_with_a_file(
+    app: Flask, runner: FlaskCliRunner, tmp_path: Path
+) -> None:
+    workbook = tmp_path / "form.xlsx"
+    workbook.write_bytes(b"PK")
+    result = runner.invoke(args=["questionnaire", "load", str(workbook)])
+    assert result.exit_code == 1
+    assert "import-xlsform" in result.output and "form.yaml" in result.output
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(FEATURES.read_text(encoding="utf-8").replace("type: longtext", "type: essay"))
+    result = runner.invoke(args=["questionnaire", "load", str(broken)])
+    assert result.exit_code == 1 and "broken.yaml" in result.output and "essay" in result.output
+    assert _versions(app) == []
+
+
+def test_the_standard_questionnaires_fit_the_web_pages() -> None:
+    from questionnaires.loader import load_instrument, standard_instrument_paths
+    from surveyapp.respond.forms import page_name_clashes
+
+    for path in standard_instrument_paths():
+        assert page_name_clashes(load_instrument(path)) == [], path.name
