@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis.compare import fear_model
 from analysis.indicators import DesignSpec, catalogue, compute_indicators, with_minimum_cases
+from analysis.indicators.compute import add_domain_columns
 from analysis.microdata import MicrodataError, has_repeat, incident_table, respondent_table
 
 from ...models import Wave
@@ -52,13 +53,13 @@ def indicator_table(
 ) -> pd.DataFrame:
     """Every indicator for the nation, each state, municipality and group (compute_indicators layout)."""
     respondents, incidents = wave_microdata(session, wave, progress=progress)
+    # A domain whose column the questionnaire does not give (an adaptation without the age
+    # or sex question) is left out, as an indicator without its items is.
+    columns = set(add_domain_columns(respondents).columns)
     domains = [
         d
         for d in DOMAINS
-        if d == "national"
-        or d in ("state", "municipality", "age_group", "youth")
-        or d in respondents.columns
-        or (d == "sex" and "dem_sex" in respondents.columns)
+        if d == "national" or REPORT_DESIGN.domain_columns.get(d, d) in columns
     ]
     progress("computing indicators")
     table = compute_indicators(
@@ -70,6 +71,11 @@ def indicator_table(
         quality=with_minimum_cases(settings.quality, settings.min_cases),
         household_crimes=settings.household_crimes,
     )
+    if table.empty:
+        raise ReportError(
+            f"the questionnaire of this wave ({wave.instrument_version.label}) asks none of the "
+            "items the standard indicators are computed from; its answers are in the microdata"
+        )
     return table
 
 
