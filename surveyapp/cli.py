@@ -12,6 +12,8 @@ registers.
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 from flask.cli import FlaskGroup
 
@@ -61,6 +63,14 @@ class SurveyappGroup(FlaskGroup):
         except SettingError as error:  # a wrong setting: its message, not a traceback
             raise click.ClickException(str(error)) from None
 
+    def invoke(self, ctx: click.Context) -> Any:
+        from sqlalchemy.exc import OperationalError, ProgrammingError
+
+        try:
+            return super().invoke(ctx)
+        except (OperationalError, ProgrammingError) as error:  # a sentence, not a traceback
+            raise click.ClickException(database_problem(error)) from None
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # what click.Group.format_commands writes, from COMMANDS instead of the commands
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
@@ -70,6 +80,21 @@ class SurveyappGroup(FlaskGroup):
         ]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+def database_problem(error: Exception) -> str:
+    """What a command tells its user when the database cannot do what it asked."""
+    orig = getattr(error, "orig", None) or error
+    first = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    lowered = first.lower()
+    if "no such table" in lowered or ("relation" in lowered and "does not exist" in lowered):
+        return (
+            f"the database has no tables for this yet ({first}): run `surveyapp init` "
+            "(a new database) or `surveyapp db upgrade` (after installing a new version)"
+        )
+    if "no such column" in lowered or ("column" in lowered and "does not exist" in lowered):
+        return f"the database is older than this version ({first}): run `surveyapp db upgrade`"
+    return f"the database could not do this: {first} (check SURVEYAPP_DATABASE_URL)"
 
 
 cli = SurveyappGroup(

@@ -57,3 +57,38 @@ def test_questionnaire_commands_run_without_the_app(instance: Path) -> None:
     result = CliRunner().invoke(cli, ["questionnaire", "validate", str(VICT_STD)])
     assert result.exit_code == 0, result.output
     assert "vict_std.yaml" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "table"),
+    [
+        (["token", "list"], "read_tokens"),
+        (["questionnaire", "load", str(VICT_STD)], "instrument_versions"),
+        (["fieldwork", "assign", "--wave", "w", "--interviewer", "a@b.org", "--units", "U1"], None),
+    ],
+)
+def test_a_command_on_a_database_without_tables_says_to_run_init(
+    instance: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], table: str | None
+) -> None:
+    monkeypatch.setenv("SURVEYAPP_SECRET_KEY", "k")
+    monkeypatch.setenv("SURVEYAPP_DATABASE_URL", f"sqlite:///{instance / 'empty.sqlite'}")
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1 and result.exception is not None
+    assert isinstance(result.exception, SystemExit)  # click's error exit, not a traceback
+    assert "the database has no tables for this yet (no such table:" in result.output
+    assert "run `surveyapp init`" in result.output
+    if table:
+        assert f"no such table: {table})" in result.output
+
+
+def test_a_command_that_cannot_reach_the_database_says_so(
+    instance: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SURVEYAPP_SECRET_KEY", "k")
+    monkeypatch.setenv(
+        "SURVEYAPP_DATABASE_URL", f"sqlite:///{instance / 'no' / 'dir' / 'x.sqlite'}"
+    )
+    result = CliRunner().invoke(cli, ["token", "list"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "the database could not do this: unable to open database file" in result.output
+    assert "check SURVEYAPP_DATABASE_URL" in result.output
