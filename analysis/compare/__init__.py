@@ -15,7 +15,8 @@ One module per job (:mod:`.differences`, :mod:`.perception`, :mod:`.model`, :mod
 * :func:`fear_gap`: areas or groups whose fear ranks clearly above (or
   below) their victimization, by standardized ranks with intervals.
 * :func:`fear_model`: design-based logistic regression of feeling unsafe on
-  victimization, sex, age group, area and trust in the police.
+  victimization, sex, age group, area and trust in the police
+  (:func:`fear_model_missing`: the items it needs that a table lacks).
 * :func:`perception_model`: perception by an exposure (crime news, ...)
   adjusted for victimization, sex, age group and area (same machinery).
 * :func:`fear_by_victimization`: fear among victims and non-victims, with the
@@ -31,7 +32,7 @@ perception; nothing here divides it by last year's prevalence (naming.md).
 from analysis.compare.differences import DIFFERENCE_COLUMNS, domain_difference, wave_difference
 from analysis.compare.evaluation import WaveSample, difference_in_differences
 from analysis.compare.groups import PATTERNS, fear_by_victimization, paradox_table, victim_status
-from analysis.compare.model import fear_model, perception_model
+from analysis.compare.model import fear_model, fear_model_missing, perception_model
 from analysis.compare.perception import fear_gap, perceived_trend, perceived_vs_actual, police_rates
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "fear_by_victimization",
     "fear_gap",
     "fear_model",
+    "fear_model_missing",
     "paradox_table",
     "perception_model",
     "perceived_trend",

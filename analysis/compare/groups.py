@@ -37,6 +37,8 @@ PATTERNS: tuple[Pattern, ...] = (
 )
 
 _STATUS = "victim_status"
+#: The groups of :func:`paradox_table` by default (those whose item the table has).
+PARADOX_GROUPS: tuple[str, ...] = ("sex", "age_group", "youth")
 
 
 def _proportion_indicator(ident: str, role: str) -> None:
@@ -206,7 +208,7 @@ def paradox_table(
     design_spec: DesignSpec | Mapping[str, Any] | None = None,
     fear: str = "insecure_nbhd",
     victimization: str = "prev_person",
-    groups: Sequence[str] = ("sex", "age_group", "youth"),
+    groups: Sequence[str] | None = None,
     level: float = 0.95,
     quality: str | QualityRules = "inegi",
 ) -> pd.DataFrame:
@@ -225,9 +227,12 @@ def paradox_table(
         Perception indicator (default ``insecure_nbhd``).
     victimization : str
         Victimization indicator (default ``prev_person``).
-    groups : sequence of str
-        Domain names or columns; ``youth`` (18–29 against 30+) is in the
-        default set so that young people appear explicitly.
+    groups : sequence of str, optional
+        Domain names or columns. The default, :data:`PARADOX_GROUPS`, has
+        ``youth`` (18–29 against 30+) so that young people appear explicitly;
+        it leaves out a group whose item the table lacks (a national
+        adaptation without ``dem_sex`` gets the age groups only), while a
+        group named here must have its column.
     level : float
     quality : str or QualityRules
 
@@ -262,10 +267,17 @@ def paradox_table(
     """
     check_level(level)
     _proportion_indicator(victimization, "victimization")
-    if not groups:
-        raise ValueError("give at least one group (sex, age_group, youth, ...)")
     spec = DesignSpec.from_any(design_spec)
     frame = add_domain_columns(respondents).reset_index(drop=True)
+    if groups is None:
+        groups = [g for g in PARADOX_GROUPS if spec.domain_columns.get(g, g) in frame.columns]
+        if not groups:
+            raise ValueError(
+                "the respondent table has none of the items of the standard groups "
+                f"({', '.join(PARADOX_GROUPS)}): dem_sex, dem_age"
+            )
+    if not groups:
+        raise ValueError("give at least one group (sex, age_group, youth, ...)")
     columns = {}
     for name in groups:
         column = spec.domain_columns.get(name, name)

@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis.indicators.catalogue import get_indicator
 from analysis.indicators.compute import add_domain_columns, indicator_variables
+from analysis.indicators.conditions import codes_in
 from analysis.indicators.spec import DesignSpec, domain_labels, survey_design
 
 
@@ -48,7 +49,10 @@ def fear_model(
     trust is ``trusts`` (1-2), ``distrusts`` (3-4) or ``unknown`` (does not
     know the police, or -8), with ``distrusts`` as the reference. Fitted by
     :meth:`SurveyDesign.glm` (quasibinomial, Taylor linearization); cases
-    with a missing variable leave the domain, not the design.
+    with a missing variable leave the domain, not the design. A table
+    without one of the model's items (a national adaptation that drops
+    ``dem_sex``, say) raises a ``ValueError`` naming it: see
+    :func:`fear_model_missing`.
 
     Examples
     --------
@@ -56,19 +60,70 @@ def fear_model(
     factor(state) + factor(trust), des, family = quasibinomial())``
     """
     spec = DesignSpec.from_any(design_spec)
+    missing = fear_model_missing(respondents, spec, outcome, area)
+    if missing:
+        raise ValueError(
+            f"the fear model needs item(s) {', '.join(missing)}, which the respondent table lacks"
+        )
     frame = add_domain_columns(respondents).reset_index(drop=True)
     data = _model_data(frame, spec, outcome, area)
-    trust = (
-        frame["trust_police"]
-        if "trust_police" in frame.columns
-        else pd.Series(np.nan, index=frame.index)
-    )
+    trust = frame[_TRUST]
     data["trust"] = np.where(
         trust.isin([1, 2]), "trusts", np.where(trust.isin([3, 4]), "distrusts", "unknown")
     )
     design = survey_design(data, spec)
     formula = "unsafe ~ victim + C(sex) + C(age_group) + C(area) + C(trust, Treatment('distrusts'))"
     return design.glm(formula, family="binomial", level=level)
+
+
+_TRUST = "trust_police"
+
+
+def _indicator_items(ident: str, columns: set[str]) -> list[str]:
+    """The numerator codes of an indicator when none of them is a column (else none)."""
+    codes = sorted(set(codes_in(get_indicator(ident).numerator)))
+    return [] if columns.intersection(codes) else codes
+
+
+def fear_model_missing(
+    respondents: pd.DataFrame,
+    design_spec: DesignSpec | Mapping[str, Any] | None = None,
+    outcome: str = "insecure_nbhd",
+    area: str = "state",
+) -> list[str]:
+    """The items :func:`fear_model` needs that ``respondents`` lacks (empty when it has them all).
+
+    Parameters
+    ----------
+    respondents : pandas.DataFrame
+    design_spec : DesignSpec or mapping
+    outcome, area : str
+        As for :func:`fear_model`.
+
+    Returns
+    -------
+    list of str
+        Questionnaire codes: those of the outcome and of ``prev_person`` when
+        none of an indicator's codes is present, the sex column, ``dem_age``
+        (unless ``age_group`` is given), ``trust_police`` and the area column.
+
+    Notes
+    -----
+    A national adaptation may drop a standard item (questionnaires/docs/
+    naming.md, rule 6); a report leaves the model out and names the items.
+    """
+    spec = DesignSpec.from_any(design_spec)
+    columns = set(respondents.columns)
+    missing = _indicator_items(outcome, columns) + _indicator_items("prev_person", columns)
+    if "age_group" not in columns and "dem_age" not in columns:
+        missing.append("dem_age")
+    for column in (spec.domain_columns.get("sex", "dem_sex"), _TRUST):
+        if column not in columns:
+            missing.append(column)
+    area_column = spec.domain_columns.get(area, area)
+    if area_column not in columns:
+        missing.append(area_column)
+    return missing
 
 
 def _model_data(frame: pd.DataFrame, spec: DesignSpec, outcome: str, area: str) -> pd.DataFrame:

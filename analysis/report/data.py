@@ -195,6 +195,11 @@ class ReportData:
         ``domain_type`` (``state``, ``municipality``) -> ``domain`` -> shapely
         polygon in longitude/latitude; the sub-area levels that have them get
         choropleth maps (:mod:`analysis.report.maps`).
+    not_asked : sequence of str
+        Standard items the wave's questionnaire does not ask (a national
+        adaptation, :func:`analysis.report.not_asked.not_asked_items`); the
+        comparisons that need them are left out by whoever computes them,
+        and "perceived versus actual" names each part and its item.
     """
 
     wave: Wave
@@ -217,6 +222,7 @@ class ReportData:
     fear_by_victim: pd.DataFrame | None = None
     paradox: pd.DataFrame | None = None
     boundaries: Mapping[str, Mapping[str, BaseGeometry]] = field(default_factory=dict)
+    not_asked: Sequence[str] = ()
 
     def __post_init__(self) -> None:
         for name in ("indicators", "previous"):

@@ -867,6 +867,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "word_municipality": tr(
         "en su municipio", "in their municipality", "no seu município", "dans sa commune"
     ),
+    # a national adaptation without a standard item (analysis/report/not_asked.py)
+    "item_not_asked": tr(
+        "El cuestionario no pregunta {item}; este informe no incluye: {parts}.",
+        "The questionnaire does not ask {item}, so this report leaves out: {parts}.",
+        "O questionário não pergunta {item}; este relatório não inclui: {parts}.",
+        "Le questionnaire ne pose pas la question {item} ; ce rapport ne contient donc pas : "
+        "{parts}.",
+    ),
     "groups_of": tr(
         "Grupos de población: {area}.",
         "Population groups: {area}.",

@@ -1,0 +1,63 @@
+"""The parts of a status report that a national adaptation's questionnaire cannot feed.
+
+A country may drop a standard item (questionnaires/docs/naming.md, rule 6):
+its indicators are left out of the table, and the comparisons that read the
+item by name (the fear-driver model, the groups compared) cannot be computed
+(:func:`analysis.compare.fear_model_missing`, :func:`analysis.compare.paradox_table`).
+The report says which parts it leaves out and which item they need, in the
+report's language, in the "perceived versus actual" section where they would be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from analysis.report.i18n import Translator
+
+__all__ = ["REPORT_ITEMS", "not_asked_items", "not_asked_notes"]
+
+Part = Callable[[Translator], str]
+
+
+def _title(key: str) -> Part:
+    return lambda t: t(key)
+
+
+def _groups(key: str, *groups: str) -> Part:
+    return lambda t: f"{t(key)} ({', '.join(t(g) for g in groups)})"
+
+
+_SEX = ("group_women", "group_men")
+_AGE = ("group_youth", "group_adults")
+
+#: Standard items the report's comparisons read by name -> the parts left out without them.
+REPORT_ITEMS: dict[str, tuple[Part, ...]] = {
+    "dem_sex": (
+        _groups("chart_groups_title", *_SEX),
+        _groups("sub_paradox", *_SEX),
+        _title("sub_fear_drivers"),
+    ),
+    "dem_age": (
+        _groups("chart_groups_title", *_AGE),
+        _groups("sub_paradox", *_AGE),
+        _title("sub_fear_drivers"),
+    ),
+    "per_safe_nbhd": (_title("sub_paradox"), _title("sub_fear_drivers")),
+    "trust_police": (_title("sub_fear_drivers"),),
+}
+
+
+def not_asked_items(items: Iterable[str]) -> tuple[str, ...]:
+    """The items of :data:`REPORT_ITEMS` that are not among ``items`` (a questionnaire's item
+    codes, or the columns of its respondent table), in that order."""
+    asked = set(items)
+    return tuple(i for i in REPORT_ITEMS if i not in asked)
+
+
+def not_asked_notes(t: Translator, not_asked: Sequence[str]) -> list[str]:
+    """One sentence per item of ``not_asked`` the report reads: the parts it leaves out."""
+    return [
+        t("item_not_asked", item=item, parts="; ".join(part(t) for part in REPORT_ITEMS[item]))
+        for item in not_asked
+        if item in REPORT_ITEMS
+    ]
