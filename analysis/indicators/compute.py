@@ -605,6 +605,8 @@ def _difference(
             code[present] = levels.get_indexer(pd.Index(values[present]))
             labels = domain_labels(pd.Series(levels, dtype=object)).to_numpy(dtype=object)
         n_dom = labels.size
+        if n_dom == 0:  # nobody answered the domain's item: no rows, as for other indicators
+            continue
         inside = code >= 0
         z = np.zeros(n)  # each row's value with its own domain's estimates
         est = np.zeros(n_dom)

@@ -132,3 +132,69 @@ def test_every_page_of_a_wave_on_a_loaded_questionnaire_answers(
         elif path.endswith("/csv"):  # the answers are in the microdata
             assert response.mimetype == "application/zip"
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+VICT_STD = ROOT / "questionnaires" / "instruments" / "vict_std.yaml"
+
+
+def _without_sex(folder: Path) -> Path:
+    """A copy of vict_std without ``dem_sex`` (no expression reads it), as a new version."""
+    text = VICT_STD.read_text(encoding="utf-8")
+    start = text.index("      - code: dem_sex\n")
+    end = text.index("      - code: dem_age\n")
+    text = text[:start] + text[end:]
+    text = text.replace('\nversion: "1.1.0"\n', '\nversion: "1.1.0-nosex"\n', 1)
+    assert "dem_sex" not in text and "1.1.0-nosex" in text
+    path = folder / "vict_std_nosex.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_wave_on_the_standard_questionnaire_without_dem_sex_gets_its_report(
+    app: Flask,
+    runner: FlaskCliRunner,
+    tmp_path: Path,
+    make_user: Any,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import io
+
+    import pdfplumber
+
+    from surveyapp.services.waves import create_wave
+
+    result = runner.invoke(args=["questionnaire", "load", str(_without_sex(tmp_path))])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        version = db.session.scalars(sa.select(InstrumentVersion)).one()
+        wave = create_wave(
+            db.session,
+            instrument_version=version,
+            name="Sin sexo",
+            slug="sin-sexo",
+            reference_start=dt.date(2025, 1, 1),
+            reference_end=dt.date(2025, 12, 31),
+            invitation_required=False,
+            status=WaveStatus.open,
+        )
+        db.session.commit()
+        w = wave.id
+    for _ in range(3):
+        _complete(app, "sin-sexo")
+    admin = make_user(Role.administrator, email="boss@example.org", password=PASSWORD)
+    client = app.test_client()
+    login = client.post("/auth/login", data={"email": admin.email, "password": PASSWORD})
+    assert login.status_code == 302
+    for path in (f"/observatory/waves/{w}", f"/observatory/waves/{w}/indicators.csv"):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.get_data(as_text=True)[:500])
+    csv = client.get(f"/observatory/waves/{w}/indicators.csv").get_data(as_text=True)
+    assert "prev_person" in csv and "national" in csv
+    report = client.get(f"/observatory/waves/{w}/report.pdf?lang=en")
+    assert report.status_code == 200 and report.mimetype == "application/pdf"
+    with pdfplumber.open(io.BytesIO(report.data)) as pdf:
+        text = " ".join((page.extract_text() or "") for page in pdf.pages)
+    assert "does not ask dem_sex" in " ".join(text.split())
+    # no error, and no fear-driver model "not fitted" with a traceback: it is left out
+    ours = [r for r in caplog.records if r.name.startswith("surveyapp")]
+    assert not [r.getMessage() for r in ours if r.levelno >= logging.WARNING]

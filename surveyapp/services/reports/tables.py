@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.compare import fear_model
+from analysis.compare import fear_model, fear_model_missing
 from analysis.indicators import DesignSpec, catalogue, compute_indicators, with_minimum_cases
 from analysis.indicators.compute import add_domain_columns
 from analysis.microdata import MicrodataError, has_repeat, incident_table, respondent_table
@@ -57,9 +57,7 @@ def indicator_table(
     # or sex question) is left out, as an indicator without its items is.
     columns = set(add_domain_columns(respondents).columns)
     domains = [
-        d
-        for d in DOMAINS
-        if d == "national" or REPORT_DESIGN.domain_columns.get(d, d) in columns
+        d for d in DOMAINS if d == "national" or REPORT_DESIGN.domain_columns.get(d, d) in columns
     ]
     progress("computing indicators")
     table = compute_indicators(
@@ -136,6 +134,8 @@ def fear_drivers(
     progress("fitting the fear-driver model")
     try:
         respondents = respondent_table(records, instrument_of(wave.instrument_version))
+        if fear_model_missing(respondents, REPORT_DESIGN):
+            return None  # a questionnaire without the model's items: the report says which
         with warnings.catch_warnings():
             # a small wave may not converge cleanly; the report shows the intervals, which say so
             warnings.simplefilter("ignore")
