@@ -1,0 +1,213 @@
+"""Reports of a national adaptation that drops standard items (naming.md, rule 6).
+
+Each variant drops the items the report pipeline reads by name from a simulated wave, then
+computes what the server computes (the indicator table by the domains the data has, the
+fear-driver model, fear by victimization, the paradox table) and builds the status report
+(public and internal) and the regional report: the parts that need a missing item are left
+out and "perceived versus actual" says which item they need. One variant is rendered to PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import pandas as pd
+import pdfplumber
+import pytest
+
+from analysis.compare import fear_by_victimization, fear_model, fear_model_missing, paradox_table
+from analysis.compare.regional import CORE_SET, RegionalWave
+from analysis.indicators import compute_indicators
+from analysis.indicators.compute import add_domain_columns
+from analysis.report import Area, ReportData, Wave, build_report
+from analysis.report.i18n import LANGUAGES, Translator
+from analysis.report.not_asked import REPORT_ITEMS, not_asked_items, not_asked_notes
+from analysis.report.regional import RegionalData, build_regional_report
+from analysis.simulate import simulate_country
+
+pytestmark = pytest.mark.slow
+
+DOMAINS = ("national", "state", "municipality", "sex", "age_group", "youth")  # the server's
+FEAR = ("insecure_nbhd", "insecure_muni", "insecure_state", "worry", "likely")
+COUNTRY = Area("national", "national", "País Simulado")
+
+
+@cache
+def _sim():  # type: ignore[no-untyped-def]
+    return simulate_country(seed=11, n_states=3, households=1200, municipalities_per_state=2)
+
+
+@dataclass(frozen=True)
+class Built:
+    table: pd.DataFrame
+    drivers: pd.DataFrame | None
+    paradox: pd.DataFrame | None
+    by_victim: pd.DataFrame | None
+    public: str
+    internal: str
+    regional: str
+    data: ReportData
+
+
+def _drop(frame: pd.DataFrame, dropped: tuple[str, ...]) -> pd.DataFrame:
+    """``frame`` without the items (a multiple-choice item's ``code__k`` columns too)."""
+    gone = [c for c in frame.columns if c.split("__")[0] in dropped or c.startswith(dropped)]
+    return frame.drop(columns=gone)
+
+
+def _or_none(make):  # type: ignore[no-untyped-def]
+    """A comparison the wave cannot feed (no victims, no fear item) is left out, as the server does."""
+    try:
+        return make()
+    except ValueError:
+        return None
+
+
+@cache
+def _built(dropped: tuple[str, ...]) -> Built:
+    sim = _sim()
+    respondents = _drop(sim.respondents, dropped)
+    incidents = _drop(sim.incidents, dropped)
+    spec = sim.design_spec
+    columns = set(add_domain_columns(respondents).columns)
+    domains = [d for d in DOMAINS if d == "national" or {"sex": "dem_sex"}.get(d, d) in columns]
+    table = compute_indicators(respondents, incidents, spec, domains=domains)
+    drivers = None if fear_model_missing(respondents, spec) else fear_model(respondents, spec)
+    present = set(table["indicator"])
+    fear = [i for i in FEAR if i in present]
+    by_victim = (
+        _or_none(lambda: fear_by_victimization(respondents, incidents, spec, fear=fear))
+        if fear
+        else None
+    )
+    paradox = _or_none(lambda: paradox_table(respondents, incidents, spec))
+    names = dict(zip(sim.areas["state"], sim.areas["state_name"], strict=False))
+    data = ReportData(
+        wave=Wave("Ola 1", sim.reference_period, (sim.interview_date, sim.interview_date)),
+        area=COUNTRY,
+        indicators=table,
+        police=sim.police,
+        police_period=str(sim.reference_period[0].year),
+        fear_drivers=drivers,
+        area_names=names,
+        fear_by_victim=by_victim,
+        paradox=paradox,
+        not_asked=not_asked_items(respondents.columns),
+    )
+    public = build_report(data, language="en", public=True).html
+    internal = build_report(data, language="es", public=False).html
+
+    def wave(key: str, rows: pd.DataFrame) -> RegionalWave:
+        return RegionalWave(
+            key, key, key, rows, sim.reference_period, {"tablet": 1.0}, "vict_std", "1.1.0"
+        )
+
+    full = _built(()).table if dropped else table
+    regional = build_regional_report(
+        RegionalData([wave("adapted", table), wave("standard", full)]), language="en"
+    ).html
+    return Built(table, drivers, paradox, by_victim, public, internal, regional, data)
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def _section(html: str, ident: str) -> bool:
+    return f'id="{ident}"' in html
+
+
+#: What each drop leaves out: (items dropped, items named as not asked, fear model left out,
+#: paradox groups left, fear by victimization left out)
+VARIANTS = {
+    "dem_sex": (("dem_sex",), ("dem_sex",), True, {"age_group", "youth"}, False),
+    "dem_age": (("dem_age",), ("dem_age",), True, {"sex"}, False),
+    "dem module": (("dem_",), ("dem_sex", "dem_age"), True, set(), False),
+    "trust_police": (
+        ("trust_police",),
+        ("trust_police",),
+        True,
+        {"sex", "age_group", "youth"},
+        False,
+    ),
+    "trust module": (("trust_",), ("trust_police",), True, {"sex", "age_group", "youth"}, False),
+    "per_safe_nbhd": (("per_safe_nbhd",), ("per_safe_nbhd",), True, set(), False),
+    "per module": (("per_",), ("per_safe_nbhd",), True, set(), True),
+}
+
+
+def test_the_standard_questionnaire_names_nothing_and_keeps_every_comparison() -> None:
+    built = _built(())
+    assert built.data.not_asked == ()
+    assert built.drivers is not None and built.paradox is not None
+    assert {"sex", "age_group", "youth"} <= set(built.paradox["group_type"])
+    assert _section(built.public, "fear_drivers") and _section(built.public, "paradox")
+    assert "does not ask" not in _text(built.public)
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_a_report_leaves_out_what_a_dropped_item_feeds_and_says_so(variant: str) -> None:
+    dropped, named, no_model, groups, no_by_victim = VARIANTS[variant]
+    built = _built(dropped)
+    assert tuple(built.data.not_asked) == named
+    assert (built.drivers is None) is no_model
+    assert _section(built.public, "fear_drivers") is not no_model
+    if groups:
+        assert built.paradox is not None
+        assert set(built.paradox["group_type"]) - {"national"} == groups
+    else:
+        assert built.paradox is None and not _section(built.public, "paradox")
+    assert (built.by_victim is None) is no_by_victim
+    en, es = _text(built.public), _text(built.internal)
+    for item in named:
+        assert f"The questionnaire does not ask {item}, so this report leaves out:" in en
+        assert f"El cuestionario no pregunta {item}; este informe no incluye:" in es
+    assert "Factors associated with fear" in en.split("does not ask", 1)[1]
+    # the indicators of the dropped items are not in the table; the others are
+    assert "prev_person" in set(built.table["indicator"])
+    if "dem_sex" in named:
+        assert "sex" not in set(built.table["domain_type"])
+    if "per_safe_nbhd" in named:
+        assert "insecure_nbhd" not in set(built.table["indicator"])
+    # the regional report of the adaptation and a standard wave names what the first lacks
+    core = set(_built(()).table["indicator"]) & set(CORE_SET)
+    lacks = "no estimate for adapted (the questionnaire does not ask it" in _text(built.regional)
+    assert lacks is bool(core - set(built.table["indicator"]))
+
+
+def test_the_note_names_each_part_in_every_language() -> None:
+    for language in LANGUAGES:
+        t = Translator(language)
+        notes = not_asked_notes(t, ("dem_sex", "x_local", "trust_police"))
+        assert len(notes) == 2  # an item the report does not read is not named
+        assert "dem_sex" in notes[0] and t("group_women") in notes[0]
+        assert t("sub_fear_drivers") in notes[1]
+    assert not_asked_items(["dem_sex", "dem_age", "per_safe_nbhd", "trust_police"]) == ()
+    assert set(not_asked_items([])) == set(REPORT_ITEMS)
+
+
+def test_a_domain_nobody_answered_gets_no_rows_and_no_error() -> None:
+    sim = _sim()
+    respondents = sim.respondents.assign(state=np.nan)  # a wave without areas
+    table = compute_indicators(
+        respondents, sim.incidents, sim.design_spec, domains=["national", "state"]
+    )
+    assert set(table["domain_type"]) == {"national"}
+    assert "prev_person" in set(table["indicator"])
+
+
+def test_the_pdf_of_a_wave_without_dem_sex_renders_with_its_note() -> None:
+    built = _built(("dem_sex",))
+    report = build_report(built.data, language="en", public=True, generated=dt.date(2026, 1, 1))
+    with pdfplumber.open(io.BytesIO(report.pdf_bytes())) as pdf:
+        pages = len(pdf.pages)
+        text = re.sub(r"\s+", " ", " ".join(page.extract_text() or "" for page in pdf.pages))
+    assert pages >= 8
+    assert "The questionnaire does not ask dem_sex, so this report leaves out:" in text
+    assert "Fear and victimization by group" in text  # the age groups are still compared
+    assert "Prevalence" in text
