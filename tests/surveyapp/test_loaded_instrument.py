@@ -43,18 +43,19 @@ def app_config() -> dict[str, Any]:
     return {"REPORT_WORKER": "inline"}
 
 
-@pytest.fixture
-def wave_id(app: Flask, runner: FlaskCliRunner) -> int:
+def _open_wave(app: Flask, runner: FlaskCliRunner, questionnaire: Path, slug: str) -> int:
+    """Load ``questionnaire`` with the CLI and open a public-link wave on it; its id."""
     from surveyapp.services.waves import create_wave
 
-    assert runner.invoke(args=["questionnaire", "load", str(FEATURES)]).exit_code == 0
+    result = runner.invoke(args=["questionnaire", "load", str(questionnaire)])
+    assert result.exit_code == 0, result.output
     with app.app_context():
         version = db.session.scalars(sa.select(InstrumentVersion)).one()
         wave = create_wave(
             db.session,
             instrument_version=version,
             name="Adaptación",
-            slug="adaptacion",
+            slug=slug,
             reference_start=dt.date(2025, 1, 1),
             reference_end=dt.date(2025, 12, 31),
             invitation_required=False,
@@ -62,6 +63,11 @@ def wave_id(app: Flask, runner: FlaskCliRunner) -> int:
         )
         db.session.commit()
         return wave.id
+
+
+@pytest.fixture
+def wave_id(app: Flask, runner: FlaskCliRunner) -> int:
+    return _open_wave(app, runner, FEATURES, "adaptacion")
 
 
 def _complete(app: Flask, slug: str) -> None:
@@ -161,24 +167,7 @@ def test_a_wave_on_the_standard_questionnaire_without_dem_sex_gets_its_report(
 
     import pdfplumber
 
-    from surveyapp.services.waves import create_wave
-
-    result = runner.invoke(args=["questionnaire", "load", str(_without_sex(tmp_path))])
-    assert result.exit_code == 0, result.output
-    with app.app_context():
-        version = db.session.scalars(sa.select(InstrumentVersion)).one()
-        wave = create_wave(
-            db.session,
-            instrument_version=version,
-            name="Sin sexo",
-            slug="sin-sexo",
-            reference_start=dt.date(2025, 1, 1),
-            reference_end=dt.date(2025, 12, 31),
-            invitation_required=False,
-            status=WaveStatus.open,
-        )
-        db.session.commit()
-        w = wave.id
+    w = _open_wave(app, runner, _without_sex(tmp_path), "sin-sexo")
     for _ in range(3):
         _complete(app, "sin-sexo")
     admin = make_user(Role.administrator, email="boss@example.org", password=PASSWORD)
