@@ -31,7 +31,13 @@ perception; nothing here divides it by last year's prevalence (naming.md).
 
 from analysis.compare.differences import DIFFERENCE_COLUMNS, domain_difference, wave_difference
 from analysis.compare.evaluation import WaveSample, difference_in_differences
-from analysis.compare.groups import PATTERNS, fear_by_victimization, paradox_table, victim_status
+from analysis.compare.groups import (
+    PATTERNS,
+    fear_by_victimization,
+    paradox_groups,
+    paradox_table,
+    victim_status,
+)
 from analysis.compare.model import fear_model, fear_model_missing, perception_model
 from analysis.compare.perception import fear_gap, perceived_trend, perceived_vs_actual, police_rates
 
@@ -45,6 +51,7 @@ __all__ = [
     "fear_gap",
     "fear_model",
     "fear_model_missing",
+    "paradox_groups",
     "paradox_table",
     "perception_model",
     "perceived_trend",

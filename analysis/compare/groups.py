@@ -202,6 +202,22 @@ def _pattern(fear_diff: float, fear_sig: bool, vict_diff: float, vict_sig: bool)
     return "same_direction"
 
 
+def paradox_groups(
+    respondents: pd.DataFrame, design_spec: DesignSpec | Mapping[str, Any] | None = None
+) -> list[str]:
+    """The groups of :data:`PARADOX_GROUPS` whose column the respondent table has (``sex``
+    needs ``dem_sex``; ``age_group`` and ``youth`` need ``dem_age``).
+
+    Parameters
+    ----------
+    respondents : pandas.DataFrame
+    design_spec : DesignSpec or mapping
+    """
+    spec = DesignSpec.from_any(design_spec)
+    columns = set(add_domain_columns(respondents).columns)
+    return [g for g in PARADOX_GROUPS if spec.domain_columns.get(g, g) in columns]
+
+
 def paradox_table(
     respondents: pd.DataFrame,
     incidents: pd.DataFrame | None = None,
@@ -270,7 +286,7 @@ def paradox_table(
     spec = DesignSpec.from_any(design_spec)
     frame = add_domain_columns(respondents).reset_index(drop=True)
     if groups is None:
-        groups = [g for g in PARADOX_GROUPS if spec.domain_columns.get(g, g) in frame.columns]
+        groups = paradox_groups(frame, spec)
         if not groups:
             raise ValueError(
                 "the respondent table has none of the items of the standard groups "

@@ -280,7 +280,9 @@ def perception_tables(
     A public edition blanks suppressed cells, and a difference whose either cell is
     suppressed.
     """
-    from analysis.compare import fear_by_victimization, paradox_table
+    import pandas as pd
+
+    from analysis.compare import fear_by_victimization, paradox_groups, paradox_table
     from analysis.indicators import with_minimum_cases
 
     from .reports import REPORT_DESIGN
@@ -302,8 +304,14 @@ def perception_tables(
                 level=EVALUATION_LEVEL,
                 quality=quality,
             )
-            groups = paradox_table(
-                respondents, incidents, REPORT_DESIGN, level=EVALUATION_LEVEL, quality=quality
+            # a questionnaire without per_safe_nbhd, or without dem_sex and dem_age (a national
+            # adaptation), has no paradox table: fear by victimization status stays
+            groups = (
+                paradox_table(
+                    respondents, incidents, REPORT_DESIGN, level=EVALUATION_LEVEL, quality=quality
+                )
+                if "insecure_nbhd" in fear and paradox_groups(respondents, REPORT_DESIGN)
+                else pd.DataFrame()
             )
         except ValueError as exc:  # too few cases, no victims: the page says so
             raise EvaluationError("wave", "no_data", f"{wave.name}: {exc}") from exc

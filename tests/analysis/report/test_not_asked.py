@@ -20,7 +20,13 @@ import pandas as pd
 import pdfplumber
 import pytest
 
-from analysis.compare import fear_by_victimization, fear_model, fear_model_missing, paradox_table
+from analysis.compare import (
+    fear_by_victimization,
+    fear_model,
+    fear_model_missing,
+    paradox_groups,
+    paradox_table,
+)
 from analysis.compare.regional import CORE_SET, RegionalWave
 from analysis.indicators import compute_indicators
 from analysis.indicators.compute import add_domain_columns
@@ -60,14 +66,6 @@ def _drop(frame: pd.DataFrame, dropped: tuple[str, ...]) -> pd.DataFrame:
     return frame.drop(columns=gone)
 
 
-def _or_none(make):  # type: ignore[no-untyped-def]
-    """A comparison the wave cannot feed (no victims, no fear item) is left out, as the server does."""
-    try:
-        return make()
-    except ValueError:
-        return None
-
-
 @cache
 def _built(dropped: tuple[str, ...]) -> Built:
     sim = _sim()
@@ -80,12 +78,13 @@ def _built(dropped: tuple[str, ...]) -> Built:
     drivers = None if fear_model_missing(respondents, spec) else fear_model(respondents, spec)
     present = set(table["indicator"])
     fear = [i for i in FEAR if i in present]
-    by_victim = (
-        _or_none(lambda: fear_by_victimization(respondents, incidents, spec, fear=fear))
-        if fear
+    # as the server computes them (surveyapp/services/evaluation.py perception_tables)
+    by_victim = fear_by_victimization(respondents, incidents, spec, fear=fear) if fear else None
+    paradox = (
+        paradox_table(respondents, incidents, spec)
+        if "insecure_nbhd" in fear and paradox_groups(respondents, spec)
         else None
     )
-    paradox = _or_none(lambda: paradox_table(respondents, incidents, spec))
     names = dict(zip(sim.areas["state"], sim.areas["state_name"], strict=False))
     data = ReportData(
         wave=Wave("Ola 1", sim.reference_period, (sim.interview_date, sim.interview_date)),
