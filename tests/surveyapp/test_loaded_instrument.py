@@ -184,6 +184,9 @@ def test_a_wave_on_the_standard_questionnaire_without_dem_sex_gets_its_report(
     with pdfplumber.open(io.BytesIO(report.data)) as pdf:
         text = " ".join((page.extract_text() or "") for page in pdf.pages)
     assert "does not ask dem_sex" in " ".join(text.split())
+    perception = client.get(f"/observatory/waves/{w}/perception?lang=en")
+    assert perception.status_code == 200
+    assert 'data-group="sex:' not in perception.get_data(as_text=True)
     # no error, and no fear-driver model "not fitted" with a traceback: it is left out
     ours = [r for r in caplog.records if r.name.startswith("surveyapp")]
     assert not [r.getMessage() for r in ours if r.levelno >= logging.WARNING]
