@@ -10,8 +10,12 @@ every question shown (no JavaScript), reports a burglary and two robberies, and
 so fills three incident pages.
 
 In the same run it then measures the trivial endpoint ``/api/ping`` with the same
-number of connections, and checks that the database holds exactly as many
-completed interviews as thank-you pages were received.
+number of connections, flat out and then paced to the survey's request rate (a
+server busy at that rate costs more per request than one running flat out), and
+checks that the database holds exactly as many completed interviews as thank-you
+pages were received. With ``--floor`` it serves ``benchmarks/floor_app.py`` (the
+app plus ``/bench/floor``, the least any question page does) and measures that
+endpoint at the survey's rate too.
 
 Prints figures, the last line a summary; targets (issue 11): at 200 concurrent
 respondents with 1 s mean think time, p95 < 100 ms, and at most 1.5 ms of server
@@ -22,6 +26,7 @@ rates and latencies need an idle one.
     .venv/bin/python benchmarks/bench_respond.py
     .venv/bin/python benchmarks/bench_respond.py --concurrency 50 --interviews 300 --think 0
     .venv/bin/python benchmarks/bench_respond.py --database-url "$(bash .ci/postgres)"
+    .venv/bin/python benchmarks/bench_respond.py --database-url "$(bash .ci/postgres)" --floor
     .venv/bin/python benchmarks/bench_respond.py --concurrency 50 --seconds 20 --interviews 10000
 """
 
@@ -263,17 +268,31 @@ async def run_respondents(
     return results, time.perf_counter() - start
 
 
-async def run_ping(host: str, port: int, concurrency: int, seconds: float) -> tuple[int, float]:
+async def run_ping(
+    host: str,
+    port: int,
+    concurrency: int,
+    seconds: float,
+    path: str = "/api/ping",
+    rate: float | None = None,
+) -> tuple[int, float]:
+    """``concurrency`` clients GET ``path`` for ``seconds``: back to back, or, with ``rate``,
+    paced (exponential pauses) to about ``rate`` requests per second in all."""
     count = [0]
     deadline = time.perf_counter() + seconds
+    rng = random.Random(7)
 
     async def pinger() -> None:
         client = HTTPClient(host, port)
         try:
+            if rate:  # start spread out, as respondents are
+                await asyncio.sleep(rng.uniform(0, concurrency / rate))
             while time.perf_counter() < deadline:
-                status, _h, _b = await client.request("GET", "/api/ping")
+                status, _h, _b = await client.request("GET", path)
                 if status == 200:
                     count[0] += 1
+                if rate:
+                    await asyncio.sleep(rng.expovariate(rate / concurrency))
         finally:
             await client.close()
 
@@ -406,6 +425,11 @@ def main() -> int:
         "--threads", type=int, default=4, help="threads per gunicorn worker, gthread (4)"
     )
     parser.add_argument("--database-url", help="PostgreSQL URL (a new schema is used and dropped)")
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also measure /bench/floor (benchmarks/floor_app.py): the least any page does",
+    )
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-respond-"))
@@ -433,7 +457,7 @@ def main() -> int:
         "SURVEYAPP_DATABASE_URL": url,
         "SURVEYAPP_SECRET_KEY": "bench-secret",
         "SURVEYAPP_SQLALCHEMY_ENGINE_OPTIONS": __import__("json").dumps(engine_options),
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": str(ROOT) + (os.pathsep + str(ROOT / "benchmarks") if args.floor else ""),
     }
     command = [
         sys.executable,
@@ -451,7 +475,10 @@ def main() -> int:
         "30",
         "--log-level",
         "warning",
-        "surveyapp:create_app(instance_path='" + str(tmp / "instance") + "')",
+        ("floor_app:create" if args.floor else "surveyapp:create_app")
+        + "(instance_path='"
+        + str(tmp / "instance")
+        + "')",
     ]
     server_log = open(tmp / "gunicorn.log", "wb")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
@@ -474,6 +501,15 @@ def main() -> int:
             run_ping("127.0.0.1", port, args.concurrency, args.ping_seconds)
         )
         cpu_ping = server_cpu_seconds(server.pid) - cpu_start
+        # The same, paced to the survey's request rate: a server busy at that rate, not flat out.
+        survey_rate = len(results.latencies) / elapsed
+        paced: dict[str, tuple[int, float]] = {}
+        for path in ("/api/ping", "/bench/floor") if args.floor else ("/api/ping",):
+            cpu_start = server_cpu_seconds(server.pid)
+            done, _elapsed = asyncio.run(
+                run_ping("127.0.0.1", port, args.concurrency, args.ping_seconds, path, survey_rate)
+            )
+            paced[path] = (done, server_cpu_seconds(server.pid) - cpu_start)
         stored = completed_in_database(url, engine_options) - before
     finally:
         server.terminate()
@@ -518,6 +554,13 @@ def main() -> int:
         f"(ratio {ratio:.2f}); per page answered (its GET and POST, and the interview's "
         f"other requests shared out) {1000 * cpu_survey / max(results.pages, 1):.2f} ms"
     )
+    for path, (done, cpu) in paced.items():
+        per = 1000 * cpu / max(done, 1)
+        print(
+            f"at the survey's rate ({done / args.ping_seconds:.0f} requests/s): {path} "
+            f"{per:.2f} ms of server CPU per request; the survey request is "
+            f"{cpu_request / per:.1f} times that"
+        )
     if results.failures:
         print(f"{len(results.failures)} failures, first: {results.failures[:3]}")
     ok = stored == results.completed and not results.failures
