@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -19,6 +20,10 @@ MESSAGES: dict[int, str] = {
     409: "Someone else changed this at the same time. Reload the page and try again.",
     413: "What you sent is too large.",
     429: "Too many attempts. Please wait a few minutes and try again.",
+    503: (
+        "The service cannot reach its data for a moment. What was saved before is safe; "
+        "please try again in a few minutes."
+    ),
     500: "Something went wrong on our side. Nothing you entered was lost by you; please try again later.",
 }
 
@@ -32,6 +37,7 @@ TITLES: dict[int, str] = {
     413: "Request too large",
     429: "Too many requests",
     500: "Server error",
+    503: "Temporarily unavailable",
 }
 
 CSRF_MESSAGE = "The form had expired or was not sent from this site. Reload the page and try again."
@@ -82,6 +88,28 @@ def _server_error(exc: Exception) -> tuple[Response | str, int]:
     return error_response(500)
 
 
+#: Seconds a client is asked to wait after a database outage (Retry-After).
+RETRY_AFTER = 60
+
+
+def _database_unavailable(exc: OperationalError) -> Response:
+    """The database is down, restarting or locked (OperationalError): 503 with Retry-After,
+    for monitors and clients to retry; logged for the operators."""
+    current_app.logger.error(
+        "database unavailable on %s %s: %s",
+        request.method,
+        request.path,
+        (str(getattr(exc, "orig", exc)).strip().splitlines() or ["?"])[0],
+    )
+    try:
+        db.session.rollback()
+    except OperationalError:  # the connection itself is gone; the pool replaces it
+        db.session.close()
+    response = current_app.make_response(error_response(503))
+    response.headers["Retry-After"] = str(RETRY_AFTER)
+    return response
+
+
 def _conflict(exc: Exception) -> tuple[Response | str, int]:
     # Two saves of the same row raced (optimistic concurrency): nothing was written.
     db.session.rollback()
@@ -91,5 +119,6 @@ def _conflict(exc: Exception) -> tuple[Response | str, int]:
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(StaleDataError, _conflict)
+    app.register_error_handler(OperationalError, _database_unavailable)
     app.register_error_handler(InternalServerError, _server_error)
     app.register_error_handler(HTTPException, _http_error)

@@ -7,11 +7,13 @@ registers them all.
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, current_app, make_response, request
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
+from ..errors import RETRY_AFTER
 from ..extensions import db, limiter
 from ..i18n import default_language
 from .current import ui_language
@@ -63,7 +65,10 @@ def _unlimited_respondent_page() -> bool:
 
 
 def error_page(status: int, body_key: str) -> ResponseReturnValue:
-    db.session.rollback()
+    try:
+        db.session.rollback()
+    except OperationalError:  # the connection itself is gone; the pool replaces it
+        db.session.close()
     try:
         language = ui_language()
     except Exception:  # the session or database may be what failed
@@ -74,6 +79,20 @@ def error_page(status: int, body_key: str) -> ResponseReturnValue:
 @bp.errorhandler(CSRFError)
 def _csrf_error(exc: CSRFError) -> ResponseReturnValue:
     return error_page(400, "csrf")
+
+
+@bp.errorhandler(OperationalError)
+def _database_unavailable(exc: OperationalError) -> ResponseReturnValue:
+    """The database is down, restarting or locked: the respondent's language, 503, retry."""
+    current_app.logger.error(
+        "database unavailable on %s %s: %s",
+        request.method,
+        request.url_rule.rule if request.url_rule is not None else "/s/<unknown>",
+        (str(getattr(exc, "orig", exc)).strip().splitlines() or ["?"])[0],
+    )
+    response = make_response(error_page(503, "unavailable"))
+    response.headers["Retry-After"] = str(RETRY_AFTER)
+    return response
 
 
 @bp.errorhandler(HTTPException)

@@ -275,6 +275,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "Tentativas demais. Aguarde alguns minutos e tente de novo.",
         "Trop de tentatives. Attendez quelques minutes et réessayez.",
     ),
+    "unavailable": tr(
+        "La encuesta no está disponible por un momento. Sus respuestas anteriores están "
+        "guardadas; inténtelo de nuevo en unos minutos.",
+        "The survey is unavailable for a moment. Your earlier answers are saved; please try "
+        "again in a few minutes.",
+        "A pesquisa está indisponível por um momento. Suas respostas anteriores estão "
+        "salvas; tente de novo em alguns minutos.",
+        "L'enquête est indisponible pour un moment. Vos réponses précédentes sont "
+        "enregistrées ; réessayez dans quelques minutes.",
+    ),
     "bad_request": tr(
         "No se pudo entender la solicitud. Vuelva atrás e inténtelo de nuevo.",
         "The request could not be understood. Please go back and try again.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -80,3 +81,39 @@ def test_500_shows_no_traceback(app: Flask) -> None:
 def test_api_endpoints(client: FlaskClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 200 and response.is_json
+
+
+def test_a_database_outage_is_a_503_to_retry_in_the_users_language(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The database cannot be reached (down, restarting, a wrong address): every page says
+    so with 503 and Retry-After, respondents in their language; no traceback, no 500."""
+    from surveyapp import create_app
+
+    app = create_app(
+        {
+            "SECRET_KEY": "k",
+            "TESTING": True,
+            "DATABASE_URL": f"sqlite:///{tmp_path}/gone/db.sqlite",
+        },
+        instance_path=str(tmp_path / "instance"),
+    )
+    client = app.test_client()
+    cases = [
+        ("/s/encuesta?lang=es", "La encuesta no está disponible por un momento"),
+        ("/s/encuesta?lang=pt", "A pesquisa está indisponível por um momento"),
+        ("/s/c/SECRETCODE1", "The survey is unavailable for a moment"),
+        ("/observatory/", "The service cannot reach its data for a moment"),
+    ]
+    for path, message in cases:
+        response = client.get(path, headers={"Accept-Language": "en"})
+        assert response.status_code == 503, path
+        assert response.headers["Retry-After"] == "60", path
+        assert message in response.get_data(as_text=True), path
+    api = client.get("/api/waves")
+    assert api.status_code == 503 and api.json["status"] == 503
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "database unavailable on GET /s/c/<code>" in logged
+    assert "SECRETCODE1" not in logged  # an invitation code never reaches the log
+    with app.app_context():
+        db.engine.dispose()
