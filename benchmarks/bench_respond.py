@@ -27,6 +27,10 @@ rates and latencies need an idle one.
     .venv/bin/python benchmarks/bench_respond.py --concurrency 50 --interviews 300 --think 0
     .venv/bin/python benchmarks/bench_respond.py --database-url "$(bash .ci/postgres)"
     .venv/bin/python benchmarks/bench_respond.py --database-url "$(bash .ci/postgres)" --floor
+    .venv/bin/python benchmarks/bench_respond.py --database-url "$(bash .ci/postgres)" --ramp 10
+
+All respondents start at the same instant unless ``--ramp`` spreads their arrival; the
+first seconds then queue up, so the latency is also printed without the first 10 s.
     .venv/bin/python benchmarks/bench_respond.py --concurrency 50 --seconds 20 --interviews 10000
 """
 
@@ -158,6 +162,7 @@ class HTTPClient:
 @dataclass
 class Results:
     latencies: list[float] = field(default_factory=list)
+    sent_at: list[float] = field(default_factory=list)  # perf_counter() when each was sent
     pages: int = 0
     completed: int = 0
     failures: list[str] = field(default_factory=list)
@@ -214,6 +219,7 @@ async def take_survey(
         start = time.perf_counter()
         response = await client.request(method, path, form)
         results.latencies.append(time.perf_counter() - start)
+        results.sent_at.append(start)
         return response
 
     try:
@@ -248,14 +254,23 @@ async def take_survey(
 
 
 async def run_respondents(
-    host: str, port: int, concurrency: int, interviews: int, seconds: float, think: float = 0.0
+    host: str,
+    port: int,
+    concurrency: int,
+    interviews: int,
+    seconds: float,
+    think: float = 0.0,
+    ramp: float = 0.0,
 ) -> tuple[Results, float]:
+    """``concurrency`` respondents take interviews until ``interviews`` are done or ``seconds``
+    have passed; with ``ramp``, they arrive one after the other over that many seconds."""
     results = Results()
     rng = random.Random(20261128)
     deadline = time.perf_counter() + seconds
     remaining = [interviews]
 
-    async def respondent() -> None:
+    async def respondent(index: int) -> None:
+        await asyncio.sleep(ramp * index / concurrency)
         while remaining[0] > 0 and time.perf_counter() < deadline:
             remaining[0] -= 1
             try:
@@ -264,7 +279,7 @@ async def run_respondents(
                 results.failures.append(f"{type(exc).__name__}: {exc}")
 
     start = time.perf_counter()
-    await asyncio.gather(*(respondent() for _ in range(concurrency)))
+    await asyncio.gather(*(respondent(i) for i in range(concurrency)))
     return results, time.perf_counter() - start
 
 
@@ -420,6 +435,12 @@ def main() -> int:
     parser.add_argument(
         "--ping-seconds", type=float, default=8, help="length of the /api/ping phase (8)"
     )
+    parser.add_argument(
+        "--ramp",
+        type=float,
+        default=0.0,
+        help="seconds over which the respondents arrive (0: all at once, as before)",
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2: one per core)")
     parser.add_argument(
         "--threads", type=int, default=4, help="threads per gunicorn worker, gthread (4)"
@@ -492,7 +513,13 @@ def main() -> int:
         cpu_start = server_cpu_seconds(server.pid)
         results, elapsed = asyncio.run(
             run_respondents(
-                "127.0.0.1", port, args.concurrency, args.interviews, args.seconds, args.think
+                "127.0.0.1",
+                port,
+                args.concurrency,
+                args.interviews,
+                args.seconds,
+                args.think,
+                args.ramp,
             )
         )
         cpu_survey = server_cpu_seconds(server.pid) - cpu_start
@@ -537,6 +564,18 @@ def main() -> int:
         f"p95 {1000 * percentile(results.latencies, 0.95):.1f} ms, "
         f"max {1000 * max(results.latencies):.1f} ms"
     )
+    # All respondents starting at once queue their first requests behind each other: the
+    # same figure without the first 10 s (after the ramp) shows the server settled.
+    settled_from = min(results.sent_at, default=0.0) + args.ramp + 10
+    settled = [
+        x for x, t in zip(results.latencies, results.sent_at, strict=True) if t >= settled_from
+    ]
+    if settled:
+        print(
+            f"latency after the first {args.ramp + 10:g} s ({len(settled)} requests): "
+            f"p50 {1000 * statistics.median(settled):.1f} ms, "
+            f"p95 {1000 * percentile(settled, 0.95):.1f} ms"
+        )
     print(
         f"completed interviews: {results.completed} acknowledged, {stored} in the database "
         f"({results.completed / elapsed:.2f}/s)"
