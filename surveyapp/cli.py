@@ -84,8 +84,9 @@ class SurveyappGroup(FlaskGroup):
 
 def database_problem(error: Exception) -> str:
     """What a command tells its user when the database cannot do what it asked."""
-    orig = getattr(error, "orig", None) or error
-    first = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    from .errors import database_message
+
+    first = database_message(error)
     lowered = first.lower()
     if "no such table" in lowered or ("relation" in lowered and "does not exist" in lowered):
         return (

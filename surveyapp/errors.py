@@ -92,22 +92,30 @@ def _server_error(exc: Exception) -> tuple[Response | str, int]:
 RETRY_AFTER = 60
 
 
-def _database_unavailable(exc: OperationalError) -> Response:
-    """The database is down, restarting or locked (OperationalError): 503 with Retry-After,
-    for monitors and clients to retry; logged for the operators."""
+def database_message(exc: Exception) -> str:
+    """The first line of what the database driver said (no SQL, no parameters)."""
+    orig = getattr(exc, "orig", None) or exc
+    return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+
+
+def database_unavailable(exc: OperationalError, where: str, response: Response) -> Response:
+    """Log an outage on ``where`` (a path or route rule, never a code from the path), end
+    the session's transaction and ask the client to retry ``response`` later."""
     current_app.logger.error(
-        "database unavailable on %s %s: %s",
-        request.method,
-        request.path,
-        (str(getattr(exc, "orig", exc)).strip().splitlines() or ["?"])[0],
+        "database unavailable on %s %s: %s", request.method, where, database_message(exc)
     )
     try:
         db.session.rollback()
     except OperationalError:  # the connection itself is gone; the pool replaces it
         db.session.close()
-    response = current_app.make_response(error_response(503))
     response.headers["Retry-After"] = str(RETRY_AFTER)
     return response
+
+
+def _database_unavailable(exc: OperationalError) -> Response:
+    """The database is down, restarting or locked (OperationalError): 503 with Retry-After,
+    for monitors and clients to retry; logged for the operators."""
+    return database_unavailable(exc, request.path, current_app.make_response(error_response(503)))
 
 
 def _conflict(exc: Exception) -> tuple[Response | str, int]:

@@ -17,15 +17,21 @@ csrf.exempt(bp)
 
 
 @functools.cache
-def schema_head() -> str:
-    """The newest migration this code ships (the schema it expects)."""
+def _migrations() -> tuple[str, frozenset[str]]:
+    """The newest migration this code ships (the schema it expects) and every revision."""
     from alembic.script import ScriptDirectory
 
     from .. import migrations_directory
 
-    head = ScriptDirectory(str(migrations_directory())).get_current_head()
+    script = ScriptDirectory(str(migrations_directory()))
+    head = script.get_current_head()
     assert head is not None  # the package ships its migrations
-    return head
+    return head, frozenset(s.revision for s in script.walk_revisions())
+
+
+def schema_head() -> str:
+    """The newest migration this code ships (the schema it expects)."""
+    return _migrations()[0]
 
 
 def schema_state() -> str:
@@ -38,13 +44,9 @@ def schema_state() -> str:
     if "alembic_version" not in tables:
         return "unversioned" if "waves" in tables else "missing"
     versions = set(db.session.scalars(sa.text("SELECT version_num FROM alembic_version")))
-    if versions == {schema_head()}:
+    head, known = _migrations()
+    if versions == {head}:
         return "current"
-    from alembic.script import ScriptDirectory
-
-    from .. import migrations_directory
-
-    known = {s.revision for s in ScriptDirectory(str(migrations_directory())).walk_revisions()}
     return "behind" if versions <= known else "other"
 
 

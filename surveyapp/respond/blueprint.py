@@ -13,7 +13,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
-from ..errors import RETRY_AFTER
+from ..errors import database_unavailable
 from ..extensions import db, limiter
 from ..i18n import default_language
 from .current import ui_language
@@ -84,15 +84,8 @@ def _csrf_error(exc: CSRFError) -> ResponseReturnValue:
 @bp.errorhandler(OperationalError)
 def _database_unavailable(exc: OperationalError) -> ResponseReturnValue:
     """The database is down, restarting or locked: the respondent's language, 503, retry."""
-    current_app.logger.error(
-        "database unavailable on %s %s: %s",
-        request.method,
-        request.url_rule.rule if request.url_rule is not None else "/s/<unknown>",
-        (str(getattr(exc, "orig", exc)).strip().splitlines() or ["?"])[0],
-    )
-    response = make_response(error_page(503, "unavailable"))
-    response.headers["Retry-After"] = str(RETRY_AFTER)
-    return response
+    rule = request.url_rule.rule if request.url_rule is not None else "/s/<unknown>"
+    return database_unavailable(exc, rule, make_response(error_page(503, "unavailable")))
 
 
 @bp.errorhandler(HTTPException)
