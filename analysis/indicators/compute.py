@@ -22,6 +22,7 @@ from analysis.indicators.conditions import (
     evaluate,
     evaluate_quantity,
 )
+from analysis.indicators.coverage import missing_items
 from analysis.indicators.quality import QualityRules, assess_quality
 from analysis.indicators.spec import DesignSpec, domain_labels, level_weights, survey_design
 
@@ -105,16 +106,14 @@ def add_domain_columns(respondents: pd.DataFrame, age: str = "dem_age") -> pd.Da
 
 
 def _has_data(ind: Indicator, respondents: pd.DataFrame, incidents: pd.DataFrame | None) -> bool:
-    """Whether any numerator code is a column (a dropped standard item is absent).
+    """Whether any numerator code is a column (a dropped standard item is absent); the rule
+    is :func:`analysis.indicators.coverage.missing_items`, which names the items too.
 
-    A difference has data when both its parts have.
+    Without the incident table an incident indicator counts as having data (it is reported
+    as "needs the incident table").
     """
-    if ind.parts is not None:
-        return all(_has_data(get_indicator(p), respondents, incidents) for p in ind.parts)
-    table = respondents if ind.level in ("person", "household") else incidents
-    if table is None:
-        return True  # reported as "needs the incident table"
-    return any(code in table.columns for code in codes_in(ind.numerator))
+    columns = None if incidents is None else incidents.columns
+    return not missing_items(ind, respondents.columns, columns)
 
 
 def _select(indicators: Sequence[str] | None) -> list[Indicator]:
