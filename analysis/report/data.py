@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from analysis.indicators.coverage import Unmeasured
 from analysis.indicators.quality import QUALITY_RULES, QualityRules
 
 if TYPE_CHECKING:  # shapely loads with the first map drawn
@@ -200,6 +201,10 @@ class ReportData:
         adaptation, :func:`analysis.report.not_asked.not_asked_items`); the
         comparisons that need them are left out by whoever computes them,
         and "perceived versus actual" names each part and its item.
+    unmeasured : sequence of Unmeasured
+        Standard indicators the wave's questionnaire cannot measure
+        (:func:`analysis.indicators.coverage.questionnaire_unmeasured`); the
+        tables section names each and the items it needs.
     """
 
     wave: Wave
@@ -223,6 +228,7 @@ class ReportData:
     paradox: pd.DataFrame | None = None
     boundaries: Mapping[str, Mapping[str, BaseGeometry]] = field(default_factory=dict)
     not_asked: Sequence[str] = ()
+    unmeasured: Sequence[Unmeasured] = ()
 
     def __post_init__(self) -> None:
         for name in ("indicators", "previous"):

@@ -875,6 +875,29 @@ STRINGS: dict[str, dict[str, str]] = {
         "Le questionnaire ne pose pas la question {item} ; ce rapport ne contient donc pas : "
         "{parts}.",
     ),
+    # standard indicators a questionnaire cannot measure (analysis/indicators/coverage.py)
+    "sub_not_measured": tr(
+        "Indicadores estándar que este cuestionario no mide",
+        "Standard indicators this questionnaire does not measure",
+        "Indicadores padrão que este questionário não mede",
+        "Indicateurs standard que ce questionnaire ne mesure pas",
+    ),
+    "not_measured_note": tr(
+        "El cuestionario de este levantamiento no incluye ninguna de las preguntas con las que "
+        "se calculan estos indicadores estándar; por eso no se estiman.",
+        "The questionnaire of this wave asks none of the items these standard indicators are "
+        "computed from, so they are not estimated.",
+        "O questionário deste levantamento não inclui nenhuma das perguntas das quais estes "
+        "indicadores padrão são calculados; por isso não são estimados.",
+        "Le questionnaire de cette vague ne pose aucune des questions dont ces indicateurs "
+        "standard sont calculés ; ils ne sont donc pas estimés.",
+    ),
+    "col_items_needed": tr(
+        "Preguntas que necesita",
+        "Items it needs",
+        "Perguntas de que precisa",
+        "Questions nécessaires",
+    ),
     "groups_of": tr(
         "Grupos de población: {area}.",
         "Population groups: {area}.",

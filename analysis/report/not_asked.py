@@ -54,10 +54,17 @@ def not_asked_items(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(i for i in REPORT_ITEMS if i not in asked)
 
 
-def not_asked_notes(t: Translator, not_asked: Sequence[str]) -> list[str]:
-    """One sentence per item of ``not_asked`` the report reads: the parts it leaves out."""
-    return [
-        t("item_not_asked", item=item, parts="; ".join(part(t) for part in REPORT_ITEMS[item]))
-        for item in not_asked
-        if item in REPORT_ITEMS
-    ]
+def not_asked_notes(t: Translator, not_asked: Sequence[str], about: str | None = None) -> list[str]:
+    """One sentence per item of ``not_asked`` the report reads: the parts it leaves out.
+
+    With ``about`` (the key of a part's title, e.g. ``"sub_paradox"``), only the items
+    that part needs: the reason a page gives where that part would be.
+    """
+    notes = []
+    for item in not_asked:
+        if item not in REPORT_ITEMS:
+            continue
+        parts = [part(t) for part in REPORT_ITEMS[item]]
+        if about is None or any(p.startswith(t(about)) for p in parts):
+            notes.append(t("item_not_asked", item=item, parts="; ".join(parts)))
+    return notes

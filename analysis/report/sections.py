@@ -271,13 +271,37 @@ class SectionWriter:
         return section
 
     def tables(self) -> Section | None:
-        """The indicators no section table has shown (the section tables are the main tables)."""
+        """The indicators no section table has shown (the section tables are the main tables),
+        then the standard indicators the questionnaire cannot measure."""
         rest = [i for i in self.current.indicators_for(self.area) if i not in self.tabled]
-        if not rest:
+        missing = self.not_measured()
+        if not rest and missing is None:
             return None
         section = Section("tables", self.t("sec_tables"))
-        section.add(self.table(self.area_label(self.area), rest))
+        if rest:
+            section.add(self.table(self.area_label(self.area), rest))
+        if missing is not None:
+            section.subsections.append(missing)
         return section
+
+    def not_measured(self) -> Section | None:
+        """Each standard indicator the questionnaire does not measure and the items it needs."""
+        if not self.data.unmeasured:
+            return None
+        title = self.t("sub_not_measured")
+        rows = [
+            [Cell(self.fmt.name(u.indicator), "label"), Cell(", ".join(u.items))]
+            for u in self.data.unmeasured
+        ]
+        header = [self.t("col_indicator"), self.t("col_items_needed")]
+        table = Table(title, header, rows, css="definitions")
+        return Section(
+            "not_measured",
+            title,
+            [self.t("not_measured_note")],
+            blocks=[table],
+            page_break=False,
+        )
 
     # ------------------------------------------------------- perceived vs actual
     def subarea_codes(self) -> tuple[str, list[str]]:
