@@ -20,7 +20,6 @@ from analysis.report import Area as ReportArea
 from analysis.report import Methodology, ReportData, build_report
 from analysis.report import Wave as ReportWave
 from analysis.report.i18n import STRINGS
-from analysis.report.not_asked import not_asked_items
 from analysis.response_rates import DispositionCounts, aapor_rates
 
 from ..models import (
@@ -37,9 +36,9 @@ from ..models import (
 from . import DBSession
 from .areas import walk_up
 from .boundaries import boundaries_of
+from .coverage import gaps_of
 from .dispositions import E_NOTE, tally, unit_disposition
 from .feeds import NOTES as FEEDS_NOTES
-from .instruments import instrument_of
 from .report_perception import Tables, report_perception
 from .reports import (
     DEFAULT_SETTINGS,
@@ -300,6 +299,7 @@ def report_data(
         ]
     police, period = police_table(session, wave, areas)
     names = {a.key: a.name for a in areas.values() if a.level.value in ("region", "municipality")}
+    gaps = gaps_of(wave.instrument_version)
     return ReportData(
         wave=_report_wave(wave),
         area=_report_area(area) if area.report_level != "national" else country,
@@ -326,10 +326,9 @@ def report_data(
         # fear by victimization status and the paradox table: the whole wave's
         fear_by_victim=perception[0],
         paradox=perception[1],
-        # a national adaptation that drops a standard item: the report names what it leaves out
-        not_asked=not_asked_items(
-            item.code for item in instrument_of(wave.instrument_version).items()
-        ),
+        # a national adaptation that drops standard items: the report names what it leaves out
+        not_asked=gaps.not_asked,
+        unmeasured=gaps.unmeasured,
     )
 
 

@@ -30,7 +30,7 @@ from .. import DBSession
 from .settings import DEFAULT_SETTINGS, ReportSettings
 
 #: Bump when a change of this module or of the analysis changes what a report shows.
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"  # 2: the standard indicators a questionnaire does not measure
 
 
 def _fingerprint(value: Any) -> str:
