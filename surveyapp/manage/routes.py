@@ -26,7 +26,7 @@ from ..models import (
     WaveStatus,
     utcnow,
 )
-from ..services import areas, invitations, read_tokens, response, sample, users, waves
+from ..services import areas, coverage, invitations, read_tokens, response, sample, users, waves
 from ..services.instruments import instrument_versions
 from ..services.scope import AreaScope, scope_of
 from .forms import (
@@ -157,12 +157,22 @@ def wave(wave_id: int) -> ResponseReturnValue:
     return render_template(
         "manage/wave.html",
         wave=current,
+        **_report_gaps(current),
         counts=counts,
         status_form=status_form,
         without_code=without_code,
         codes_issued=codes_issued,
         codes_used=codes_used,
     )
+
+
+def _report_gaps(current: Wave) -> dict[str, object]:
+    """What the wave's reports will leave out: standard indicators and comparisons (English)."""
+    version = current.instrument_version
+    return {
+        "not_measured": coverage.not_measured(version, "en"),
+        "comparisons_left_out": coverage.comparisons_left_out(version, "en"),
+    }
 
 
 @bp.route("/waves/<int:wave_id>/status", methods=["POST"])

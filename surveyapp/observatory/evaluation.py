@@ -19,6 +19,7 @@ from flask.typing import ResponseReturnValue
 from ..extensions import db
 from ..models import Wave
 from ..models.base import parse_id
+from ..services.coverage import comparisons_left_out
 from ..services.evaluation import (
     EVALUATION_INDICATORS,
     EVALUATION_LEVEL,
@@ -189,12 +190,20 @@ def perception(wave_id: int) -> ResponseReturnValue:
             )
         except EvaluationError as exc:
             problem = text(f"err_{exc.code}", language, detail=exc.detail)
+    # no paradox table (an adaptation without per_safe_nbhd, or without dem_sex and dem_age):
+    # the page says which items it needs where the table would be
+    paradox_notes = (
+        []
+        if group_rows
+        else comparisons_left_out(wave.instrument_version, language, about="sub_paradox")
+    )
     return render_template(
         "observatory/perception.html",
         language=language,
         wave=wave,
         status_rows=status_rows,
         group_rows=group_rows,
+        paradox_notes=paradox_notes,
         odds=odds,
         reference_label=reference,
         problem=problem,

@@ -32,6 +32,7 @@ from ..extensions import csrf, db, login_manager
 from ..i18n import LANGUAGE_NAMES, LANGUAGES, default_language, format_number
 from ..models import AreaLevel, ReportOutput, User, Wave
 from ..services import boundaries, uploads
+from ..services.coverage import not_measured
 from ..services.indicator_rows import (
     Choice,
     TableUnavailable,
@@ -245,8 +246,13 @@ def _no_data(choice: Choice) -> ResponseReturnValue:
 
 
 def _page_context(choice: Choice) -> dict[str, Any]:
+    from analysis.report.i18n import Translator
+
     return {
         "t": lambda key, **v: text(key, choice.language, **v),
+        "rt": Translator(choice.language),  # the reports' words, in the page's language
+        # standard indicators the wave's questionnaire does not measure: named, not just absent
+        "not_measured": not_measured(choice.wave.instrument_version, choice.language),
         "language_names": LANGUAGE_NAMES,
         "area_options": area_choices(choice.areas),
         "quality_rules": str(current_app.config["REPORT_QUALITY_RULES"]).upper(),

@@ -1,0 +1,198 @@
+"""Pages of a wave whose questionnaire drops a standard item say what its results leave out.
+
+The world: the tiny simulated wave moved onto a national adaptation of vict_std without
+``per_safe_nbhd`` (no neighbourhood-insecurity indicator, no paradox table), and a draft
+wave on vict_std itself. The observatory's wave page names the indicator not measured and
+its item in the page's language; the perception page gives the reason where the paradox
+table would be; the manager's wave page warns before fieldwork. Built once per module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.security import generate_password_hash
+
+import surveyapp.models.users as users_module
+from analysis.report.i18n import LANGUAGES, Translator
+from questionnaires.loader import load_instrument
+from surveyapp import create_app
+from surveyapp.extensions import db
+from surveyapp.models import InstrumentVersion, Interview, Role, Wave, WaveStatus
+from surveyapp.services.coverage import gaps_of
+from surveyapp.services.demo_data import load_simulated_wave
+from surveyapp.services.instruments import store_instrument
+from surveyapp.services.users import create_user
+from surveyapp.services.waves import create_wave
+
+from ..conftest import fresh_database
+
+VICT_STD = Path(__file__).parents[2] / "questionnaires" / "instruments" / "vict_std.yaml"
+PASSWORD = "a long enough password"
+
+
+@dataclasses.dataclass(frozen=True)
+class World:
+    app: Flask
+    adapted: int  # the simulated wave, on the adaptation
+    standard: int  # a draft wave on vict_std
+
+
+def _cheap_hash(password: str, method: str = "", salt_length: int = 16) -> str:
+    return generate_password_hash(password, method="pbkdf2:sha256:1000", salt_length=salt_length)
+
+
+def _without_nbhd(folder: Path) -> Path:
+    """vict_std without the grid row ``per_safe_nbhd`` (no expression reads it), a new version."""
+    text = VICT_STD.read_text(encoding="utf-8")
+    start = text.index("          - code: per_safe_nbhd\n")
+    end = text.index("          - code: per_safe_muni\n")
+    text = text[:start] + text[end:]
+    text = text.replace('\nversion: "1.1.0"\n', '\nversion: "1.1.0-nonbhd"\n', 1)
+    assert "per_safe_nbhd" not in text and "1.1.0-nonbhd" in text
+    path = folder / "vict_std_nonbhd.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    directory = tmp_path_factory.mktemp("adapted")
+    with fresh_database(directory) as database:  # PostgreSQL too, with the variable set
+        app = create_app(
+            {
+                "TESTING": True,
+                "SECRET_KEY": "test-secret-key",
+                "WTF_CSRF_ENABLED": False,
+                "TWO_FACTOR_REQUIRED_ROLES": [],
+                "REPORT_WORKER": "inline",  # the wave page is built in the request
+                **database,
+            },
+            instance_path=str(directory / "instance"),
+        )
+        with app.app_context():
+            db.create_all()
+            loaded = load_simulated_wave(db.session, seed=5, size="tiny")
+            standard = db.session.get(Wave, loaded.wave_id)
+            assert standard is not None
+            adaptation, _ = store_instrument(db.session, load_instrument(_without_nbhd(directory)))
+            # the interviews answered the adaptation: its items are all the server reads
+            db.session.execute(
+                sa.update(Interview)
+                .where(Interview.wave_id == loaded.wave_id)
+                .values(instrument_version_id=adaptation.id)
+            )
+            draft = create_wave(
+                db.session,
+                instrument_version=standard.instrument_version,
+                name="Estándar",
+                slug="estandar",
+                reference_start=dt.date(2025, 1, 1),
+                reference_end=dt.date(2025, 12, 31),
+                status=WaveStatus.draft,
+            )
+            standard.instrument_version = adaptation
+            with pytest.MonkeyPatch.context() as patch:  # a cheap hash, as conftest's fixture
+                patch.setattr(users_module, "generate_password_hash", _cheap_hash)
+                create_user(
+                    db.session,
+                    email="boss@example.org",
+                    name="Boss",
+                    password=PASSWORD,
+                    role=Role.administrator,
+                )
+            db.session.commit()
+            built = World(app, loaded.wave_id, draft.id)
+        yield built
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+def _client(world: World) -> FlaskClient:
+    client = world.app.test_client()
+    login = client.post("/auth/login", data={"email": "boss@example.org", "password": PASSWORD})
+    assert login.status_code == 302
+    return client
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_the_adaptation_cannot_measure_neighbourhood_insecurity(world: World) -> None:
+    with world.app.app_context():
+        adapted = db.session.get(Wave, world.adapted)
+        standard = db.session.get(Wave, world.standard)
+        assert adapted is not None and standard is not None
+        gaps = gaps_of(adapted.instrument_version)
+        assert [(u.indicator, u.items) for u in gaps.unmeasured] == [
+            ("insecure_nbhd", ("per_safe_nbhd",))
+        ]
+        assert gaps.not_asked == ("per_safe_nbhd",)
+        assert gaps_of(standard.instrument_version) == ((), ())
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(InstrumentVersion)) == 2
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_wave_page_names_the_indicator_not_measured_in_its_language(
+    world: World, language: str
+) -> None:
+    page = world.app.test_client().get(f"/observatory/waves/{world.adapted}?lang={language}")
+    assert page.status_code == 200, page.get_data(as_text=True)[:2000]
+    html = page.get_data(as_text=True)
+    t = Translator(language)
+    assert 'id="not-measured"' in html and t("sub_not_measured") in html
+    block = _text(html[html.index('id="not-measured"') :])
+    assert "per_safe_nbhd" in block
+    assert html.count('data-indicator="insecure_nbhd"') == 1  # named, not estimated
+    assert 'data-indicator="insecure_muni"' in html
+
+
+def test_the_perception_page_gives_the_reason_where_the_paradox_table_would_be(
+    world: World,
+) -> None:
+    html = world.app.test_client().get(f"/observatory/waves/{world.adapted}/perception?lang=en")
+    body = html.get_data(as_text=True)
+    assert html.status_code == 200
+    assert 'id="fear-by-victim"' in body  # the rest of the page is there
+    assert 'id="paradox"' not in body and "<table" in body
+    after = _text(body[body.index("Fear and victimization by group") :])
+    assert "The questionnaire does not ask per_safe_nbhd" in after
+
+
+def test_the_manager_is_told_what_the_reports_of_the_wave_leave_out(world: World) -> None:
+    client = _client(world)
+    adapted = client.get(f"/manage/waves/{world.adapted}").get_data(as_text=True)
+    assert 'id="report-gaps"' in adapted
+    notice = _text(adapted[adapted.index('id="report-gaps"') :])
+    assert "the reports of this wave will leave out 1 standard indicator" in notice
+    assert "The questionnaire does not ask per_safe_nbhd" in notice
+    assert re.search(r"Feels unsafe in their neighbourhood: per_safe_nbhd", notice), notice[:800]
+    standard = client.get(f"/manage/waves/{world.standard}").get_data(as_text=True)
+    assert 'id="report-gaps"' not in standard
+
+
+def test_the_status_report_data_carries_what_the_questionnaire_does_not_measure(
+    world: World,
+) -> None:
+    from surveyapp.services.report_build import report_data
+    from surveyapp.services.reports import indicator_table, wave_areas
+
+    with world.app.app_context():
+        wave = db.session.get(Wave, world.adapted)
+        assert wave is not None
+        table = indicator_table(db.session, wave)
+        country = next(a for a in wave_areas(db.session, wave) if a.report_level == "national")
+        data = report_data(db.session, wave, country, table)
+    assert "insecure_nbhd" not in set(table["indicator"])
+    assert [u.indicator for u in data.unmeasured] == ["insecure_nbhd"]
+    assert tuple(data.not_asked) == ("per_safe_nbhd",)
