@@ -404,6 +404,11 @@ def indicators_xlsx(wave_id: int) -> ResponseReturnValue:
         ("edition", "public" if choice.public else "internal"),
         ("quality rules", str(current_app.config["REPORT_QUALITY_RULES"])),
     ]
+    # the standard indicators the questionnaire does not measure: absent rows, named here
+    about += [
+        ("not measured", f"{m.indicator} ({m.name}): needs {', '.join(m.items)}")
+        for m in not_measured(choice.wave.instrument_version, choice.language)
+    ]
     return _download(
         choice,
         exports.to_xlsx(rows, about),

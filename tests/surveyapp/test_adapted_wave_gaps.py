@@ -196,3 +196,23 @@ def test_the_status_report_data_carries_what_the_questionnaire_does_not_measure(
     assert "insecure_nbhd" not in set(table["indicator"])
     assert [u.indicator for u in data.unmeasured] == ["insecure_nbhd"]
     assert tuple(data.not_asked) == ("per_safe_nbhd",)
+
+
+def test_the_workbook_names_the_indicator_not_measured_on_its_about_sheet(world: World) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    response = world.app.test_client().get(
+        f"/observatory/waves/{world.adapted}/indicators.xlsx?lang=en"
+    )
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.data), read_only=True)
+    about = [tuple(r) for r in book["about"].iter_rows(values_only=True)]
+    indicators = {r[3] for r in book["indicators"].iter_rows(min_row=2, values_only=True)}
+    book.close()
+    assert (
+        "not measured",
+        "insecure_nbhd (Feels unsafe in their neighbourhood): needs per_safe_nbhd",
+    ) in about
+    assert "insecure_nbhd" not in indicators and "insecure_muni" in indicators
