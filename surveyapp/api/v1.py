@@ -482,7 +482,11 @@ def microdata(wave_id: int) -> ResponseReturnValue:
 @bp.route("/waves/<int:wave_id>/microdata/<edition>/<format_>")
 @limiter.limit(_download_limit, key_func=_rate_key)
 def microdata_release(wave_id: int, edition: str, format_: str) -> ResponseReturnValue:
-    """One release as a ZIP: files, codebook, (public) disclosure report, DDI XML."""
+    """One release as a ZIP: files, codebook, (public) disclosure report, DDI XML; 202 while
+    it is built (once per data version), as the indicator tables."""
+    from ..observatory.jobs import report_settings, start_worker
+    from ..observatory.microdata import release_response
+
     found = _wave(wave_id)
     language = _language()
     editions = release_downloads.token_editions(_view())
@@ -493,17 +497,20 @@ def microdata_release(wave_id: int, edition: str, format_: str) -> ResponseRetur
     if edition not in editions:
         problem(403, f"This token may not download the {edition} edition.")
     try:
-        data = release_downloads.release_archive(
+        release = release_downloads.ready_release(
             db.session,
             found,
             edition=cast(Edition, edition),
             format_=format_,
             language=language,
+            settings=report_settings(),
+            stale_after=int(current_app.config["REPORT_STALE_SECONDS"]),
+            start_worker=start_worker,
         )
     except release_downloads.ReleaseUnavailable as exc:
         db.session.rollback()
         problem(409, f"This release cannot be made: {exc.message}", code="release_unavailable")
+    except TableUnavailable as unavailable:
+        _table_unavailable(unavailable)
     name = release_downloads.archive_name(found, edition, format_, language)
-    response = current_app.response_class(data, mimetype=release_downloads.ZIP_TYPE)
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    return _cacheable(response)
+    return _cacheable(release_response(release, name))  # its ETag is set: the body is not read

@@ -9,7 +9,7 @@ from .instruments import InstrumentVersion
 from .interviews import Disposition, IncidentRecord, Interview, InterviewStatus
 from .read_api import ReadToken, TokenScope
 from .records import PoliceRecord, PopulationTotal
-from .reports import OutputKind, OutputStatus, ReportOutput
+from .reports import OutputKind, OutputStatus, ReportOutput, ReportOutputPart
 from .sample import InvitationCode, SampleUnit, SampleUnitStatus
 from .supervision import AttemptOutcome, ContactAttempt, UnitAssignment
 from .users import Role, User
@@ -39,6 +39,7 @@ __all__ = [
     "PopulationTotal",
     "ReadToken",
     "ReportOutput",
+    "ReportOutputPart",
     "ReviewStatus",
     "Role",
     "SampleUnit",

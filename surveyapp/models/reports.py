@@ -1,4 +1,4 @@
-"""Generated outputs kept in the database: indicator tables and PDF reports.
+"""Generated outputs kept in the database: indicator tables, PDF reports, microdata releases.
 
 Every gunicorn worker sees the same cache because it lives in the database.
 A row is keyed by what it was built from (wave, area, language, public or
@@ -25,6 +25,7 @@ class OutputKind(enum.StrEnum):
     fear_drivers = (
         "fear_drivers"  # odds ratios of feeling unsafe (analysis.compare.fear_model) as JSON
     )
+    microdata = "microdata"  # a microdata release as a ZIP, stored in parts (ReportOutputPart)
 
 
 class OutputStatus(enum.StrEnum):
@@ -63,16 +64,19 @@ class ReportOutput(Base):
     )
     area_key: Mapped[str] = mapped_column(
         sa.String(32)
-    )  # "national" or the area id; "all" for indicator tables
+    )  # "national" or the area id; "all" for indicator tables; for microdata releases the
+    # format and a tag of the release rules ("csv.3f2a..."; services/release_downloads.py)
     language: Mapped[str] = mapped_column(sa.String(8))  # report language; "" for indicator tables
-    public: Mapped[bool] = mapped_column()  # built for publication (suppressed cells blanked)
+    public: Mapped[bool] = mapped_column()  # built for publication (suppressed cells blanked;
+    # the public edition of a microdata release)
     data_version: Mapped[str] = mapped_column(sa.String(64))  # hash of the data it was built from
     status: Mapped[OutputStatus] = mapped_column(  # pending, running, ready, failed
         enum_column(OutputStatus, "report_output_status"), default=OutputStatus.pending
     )
     content: Mapped[bytes | None] = mapped_column(
         sa.LargeBinary
-    )  # the PDF, or the indicator table as JSON
+    )  # the PDF, the indicator table as JSON; for microdata what the parts hold (JSON: bytes,
+    # parts, sha256), the ZIP itself being in report_output_parts
     error: Mapped[str | None] = mapped_column(
         sa.Text
     )  # why the last build failed (for staff, no traceback)
@@ -88,3 +92,17 @@ class ReportOutput(Base):
 
     def __repr__(self) -> str:
         return f"<ReportOutput {self.kind.value} wave={self.wave_id} area={self.area_key} {self.status.value}>"
+
+
+class ReportOutputPart(Base):
+    """One piece of a large output, in order: a microdata release's ZIP is kept in parts of
+    ``release_downloads.PART_BYTES`` so that it is written and streamed a part at a time,
+    never held whole in memory."""
+
+    __tablename__ = "report_output_parts"
+
+    output_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("report_outputs.id", ondelete="CASCADE"), primary_key=True
+    )
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # 0, 1, 2 ...
+    data: Mapped[bytes] = mapped_column(sa.LargeBinary)

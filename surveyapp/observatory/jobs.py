@@ -1,4 +1,4 @@
-"""Building cached outputs outside the request that asked for them.
+"""Building cached outputs (reports, tables, microdata releases) outside the request that asked.
 
 Requests add pending :class:`~surveyapp.models.ReportOutput` rows and answer
 at once ("being prepared"); a worker claims and builds them. Where the worker
@@ -21,8 +21,8 @@ import threading
 from flask import Flask, current_app
 
 from ..extensions import db
-from ..models import ReportOutput
-from ..services import DBSession
+from ..models import OutputKind, ReportOutput
+from ..services import DBSession, release_downloads
 from ..services.reports import (
     ReportError,
     ReportSettings,
@@ -31,11 +31,11 @@ from ..services.reports import (
     next_pending,
     set_progress,
 )
+from ..services.reports.settings import FAILED_MESSAGE
 
 log = logging.getLogger(__name__)
 
 _worker_running = threading.Lock()
-FAILED_MESSAGE = "The report could not be built because of an error on our side; it was logged."
 
 
 def report_settings(app: Flask | None = None) -> ReportSettings:
@@ -79,7 +79,10 @@ def build_one(session: DBSession, output_id: int, *, settings: ReportSettings) -
         session.commit()
 
     try:
-        content = build_output(session, output, settings=settings, progress=progress)
+        if output.kind is OutputKind.microdata:
+            content = release_downloads.build_release_output(session, output, progress=progress)
+        else:
+            content = build_output(session, output, settings=settings, progress=progress)
     except ReportError as exc:
         session.rollback()
         finish_output(session, output_id, error=str(exc))

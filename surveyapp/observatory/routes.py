@@ -143,13 +143,15 @@ _FILE_TYPES: dict[str, str] = {
 }
 
 
-def _file_client() -> bool:
-    """A download asked for by a client that does not prefer HTML to the file (curl, scripts).
+def _file_client(mime: str | None = None) -> bool:
+    """A download (of ``mime``, else told by the end of the path) asked for by a client that
+    does not prefer HTML to the file (curl, scripts).
 
     Such a client saves whatever body it gets as the file, so it must never get the HTML
     waiting page: it gets 202 with a line of text and Retry-After instead.
     """
-    mime = next((m for end, m in _FILE_TYPES.items() if request.path.endswith(end)), None)
+    if mime is None:
+        mime = next((m for end, m in _FILE_TYPES.items() if request.path.endswith(end)), None)
     if mime is None:
         return False
     accept = request.accept_mimetypes
@@ -157,8 +159,17 @@ def _file_client() -> bool:
 
 
 def _waiting(choice: Choice, output: ReportOutput) -> Response:
+    return waiting(
+        output, language=choice.language, caption=f"{choice.wave.name} · {choice.area.name}"
+    )
+
+
+def waiting(
+    output: ReportOutput, *, language: str, caption: str, mime: str | None = None
+) -> Response:
     """202 while an output is being built, with Retry-After: a page that reloads itself for a
-    browser, JSON for API clients, a line of text for a script downloading a file.
+    browser, JSON for API clients, a line of text for a script downloading a file (of
+    ``mime``, else told by the end of the path).
 
     The download URL is stable: the same address serves the file once it is built
     (``Content-Location`` names it)."""
@@ -170,17 +181,17 @@ def _waiting(choice: Choice, output: ReportOutput) -> Response:
             retry_after=seconds,
             url=request.url,
         )
-    elif _file_client():
-        line = text("retry_text", choice.language, seconds=seconds, url=request.url)
+    elif _file_client(mime):
+        line = text("retry_text", language, seconds=seconds, url=request.url)
         response = current_app.response_class(line + "\n", mimetype="text/plain")
     else:
         response = current_app.make_response(
             render_template(
                 "observatory/wait.html",
-                choice=choice,
+                caption=caption,
                 output=output,
                 seconds=seconds,
-                t=lambda key, **v: text(key, choice.language, **v),
+                t=lambda key, **v: text(key, language, **v),
             )
         )
     response.status_code = 202
@@ -190,7 +201,8 @@ def _waiting(choice: Choice, output: ReportOutput) -> Response:
     return response
 
 
-def _failed(choice: Choice, output: ReportOutput) -> Response:
+def failed(output: ReportOutput) -> Response:
+    """503 with Retry-After: the output's build failed on our side (or the reason it gave)."""
     message = output.error or "The results could not be prepared."
     response = current_app.make_response(error_response(503, f"{text('failed', 'en')}: {message}"))
     response.headers["Retry-After"] = "60"
@@ -206,7 +218,7 @@ def _unavailable(choice: Choice, unavailable: TableUnavailable) -> NoReturn:
     output = unavailable.output
     if output is None:
         abort(current_app.make_response(error_response(404, text("no_data", "en"))))
-    abort(_failed(choice, output) if unavailable.failed else _waiting(choice, output))
+    abort(failed(output) if unavailable.failed else _waiting(choice, output))
 
 
 def _ready(choice: Choice, key: OutputKey) -> tuple[ReportOutput, bytes]:

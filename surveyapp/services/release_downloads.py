@@ -1,9 +1,15 @@
 """Microdata releases for download (read API and observatory): who may have which edition,
-and one release as a ZIP.
+and one release as a ZIP, built once and served from the report cache.
 
 The release itself is :mod:`.release`'s (the files ``surveyapp microdata export`` writes,
-disclosure control applied to the public edition); this module only decides the editions
-and packs the files with the DDI codebook.
+disclosure control applied to the public edition); this module decides the editions,
+packs the files with the DDI codebook, and keeps the ZIP in the report cache: a
+:class:`~surveyapp.models.ReportOutput` row of kind ``microdata``, keyed by wave, data
+version, edition, format, language and the release rules, built by the report worker
+(observatory/jobs.py) like a PDF report, its bytes in parts of :data:`PART_BYTES`
+(:class:`~surveyapp.models.ReportOutputPart`) that a download streams one at a time.
+New data gives a new data version, so an old release is never served; the worker deletes
+the older versions of a release once the new one is stored.
 
 Releases are whole-wave files, so the internal edition goes only to those who may see the
 internal results of every area: staff (or internal tokens) not limited to an area. Anyone
@@ -12,13 +18,21 @@ else allowed microdata gets the public edition, of waves they may see.
 
 from __future__ import annotations
 
-import io
+import hashlib
+import json
+import logging
 import tempfile
 import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from ..models import User, Wave
+import sqlalchemy as sa
+
+from ..models import OutputKind, OutputStatus, ReportOutput, ReportOutputPart, User, Wave
 from . import DBSession
+from .indicator_rows import TableUnavailable
 from .read_tokens import TokenView
 from .release import (
     EDITIONS,
@@ -30,9 +44,29 @@ from .release import (
     write_wave_release,
 )
 from .report_access import is_staff
+from .reports import (
+    OutputKey,
+    Progress,
+    ReportError,
+    ReportSettings,
+    data_version,
+    find_output,
+    quiet,
+    request_output,
+)
+from .reports.settings import FAILED_MESSAGE
 from .users import UserError
 
+log = logging.getLogger(__name__)
+
 ZIP_TYPE = "application/zip"
+#: Size of the parts a release's ZIP is stored and streamed in (the memory one download needs).
+PART_BYTES = 1024 * 1024
+#: Bump when a change here or in analysis.release changes what a release holds.
+RELEASE_FORMAT = "1"
+#: The disclosure policy of downloaded public editions: the library's default
+#: (``surveyapp microdata export --policy`` declares others for files made by hand).
+DOWNLOAD_POLICY: dict[str, Any] = {}
 
 
 class ReleaseUnavailable(UserError):
@@ -58,27 +92,176 @@ def archive_name(wave: Wave, edition: str, format_: str, language: str) -> str:
     return f"{wave.slug}-microdata-{edition}-{format_}-{language}.zip"
 
 
-def release_archive(
-    session: DBSession, wave: Wave, *, edition: Edition, format_: str, language: str
+def _rules_tag() -> str:
+    """A short hash of what decides a release besides the data: its format version and the
+    disclosure policy. A change gives new cache keys, so older releases are not served."""
+    rules = json.dumps([RELEASE_FORMAT, DOWNLOAD_POLICY], sort_keys=True)
+    return hashlib.sha256(rules.encode("utf-8")).hexdigest()[:12]
+
+
+def release_key(
+    wave: Wave, *, edition: Edition, format_: str, language: str, version: str
+) -> OutputKey:
+    """The cache key of a release: ``area_key`` holds the format and the rules' tag."""
+    if edition not in EDITIONS or format_ not in FORMATS:
+        raise ReleaseUnavailable("edition", "No such edition or format.")
+    return OutputKey(
+        OutputKind.microdata,
+        wave.id,
+        f"{format_}.{_rules_tag()}",
+        language,
+        edition == "public",
+        version,
+    )
+
+
+@dataclass(frozen=True)
+class ReadyRelease:
+    """A release in the cache, ready to stream: its row, size in bytes and parts, a strong ETag."""
+
+    output: ReportOutput
+    output_id: int  # the row's id, read while the row is loaded (streaming ends transactions)
+    size: int
+    parts: int
+    etag: str
+
+
+def ready_release(
+    session: DBSession,
+    wave: Wave,
+    *,
+    edition: Edition,
+    format_: str,
+    language: str,
+    settings: ReportSettings,
+    stale_after: int,
+    start_worker: Callable[[], None],
+) -> ReadyRelease:
+    """The wave's release of its current data, from the cache.
+
+    Not built yet: the cache row is added (committed) and the worker started;
+    TableUnavailable(row) says it is being prepared (or failed on our side).
+    ReleaseUnavailable when the release cannot be made (no interviews, a public file
+    failing its policy), with the reason the build gave.
+    """
+    key = release_key(
+        wave,
+        edition=edition,
+        format_=format_,
+        language=language,
+        version=data_version(session, wave, settings),
+    )
+    output = find_output(session, key)
+    if output is None or output.status is not OutputStatus.ready:
+        output = request_output(session, key, stale_after=stale_after)
+        session.commit()
+        if output.status in (OutputStatus.pending, OutputStatus.running):
+            start_worker()  # inline: builds it now, in this request
+            session.refresh(output)
+    if output.status is OutputStatus.failed and output.error != FAILED_MESSAGE:
+        raise ReleaseUnavailable("wave", output.error or "")
+    if output.status is not OutputStatus.ready or output.content is None:
+        raise TableUnavailable(output)
+    manifest = json.loads(output.content)
+    return ReadyRelease(
+        output, output.id, int(manifest["bytes"]), int(manifest["parts"]), manifest["sha256"][:32]
+    )
+
+
+def release_bytes(session: DBSession, release: ReadyRelease) -> Iterator[bytes]:
+    """The ZIP of a ready release, a part at a time; the transaction ends after each part, so
+    a slow client holds no connection. A release deleted meanwhile (its data changed) ends
+    the stream short, which the client sees against Content-Length."""
+    for seq in range(release.parts):
+        data = session.scalar(
+            sa.select(ReportOutputPart.data).where(
+                ReportOutputPart.output_id == release.output_id, ReportOutputPart.seq == seq
+            )
+        )
+        session.rollback()
+        if data is None:
+            log.warning("microdata release %s lost part %s while streamed", release.output_id, seq)
+            return
+        yield bytes(data)
+
+
+def build_release_output(
+    session: DBSession, output: ReportOutput, *, progress: Progress = quiet
 ) -> bytes:
-    """The wave's release in one format as a ZIP: its files, codebook, (public) disclosure
-    report and DDI Codebook 2.5 XML. ReleaseUnavailable when it cannot be made."""
+    """Build a claimed microdata row: the ZIP stored in parts (flushed, not committed) and the
+    older versions of the same release deleted. Returns the manifest the row keeps
+    (JSON: bytes, parts, sha256). ReportError, with the reason, when it cannot be made."""
+    wave = session.get(Wave, output.wave_id)
+    if wave is None:
+        raise ReportError("the wave no longer exists")
+    edition: Edition = "public" if output.public else "internal"
+    format_ = output.area_key.partition(".")[0]
+    with tempfile.TemporaryFile(prefix="surveyapp-release-") as archive:
+        try:
+            progress(f"{edition} release: files and codebook")
+            write_release_zip(
+                session, wave, archive, edition=edition, format_=format_, language=output.language
+            )
+        except ReleaseUnavailable as exc:
+            raise ReportError(exc.message) from exc
+        progress("storing the release")
+        session.execute(sa.delete(ReportOutputPart).where(ReportOutputPart.output_id == output.id))
+        archive.seek(0)
+        digest = hashlib.sha256()
+        size = seq = 0
+        while part := archive.read(PART_BYTES):
+            session.execute(
+                sa.insert(ReportOutputPart).values(output_id=output.id, seq=seq, data=part)
+            )
+            digest.update(part)
+            size += len(part)
+            seq += 1
+    _delete_older(session, output)
+    session.flush()
+    return json.dumps({"bytes": size, "parts": seq, "sha256": digest.hexdigest()}).encode()
+
+
+def _delete_older(session: DBSession, output: ReportOutput) -> None:
+    """Drop this release's copies built from older data (their parts go with them)."""
+    session.execute(
+        sa.delete(ReportOutput)
+        .where(
+            ReportOutput.kind == OutputKind.microdata,
+            ReportOutput.wave_id == output.wave_id,
+            ReportOutput.area_key == output.area_key,
+            ReportOutput.language == output.language,
+            ReportOutput.public == output.public,
+            ReportOutput.data_version != output.data_version,
+            ReportOutput.status != OutputStatus.running,
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+def write_release_zip(
+    session: DBSession,
+    wave: Wave,
+    archive: Any,
+    *,
+    edition: Edition,
+    format_: str,
+    language: str,
+) -> None:
+    """Write the wave's release in one format as a ZIP into ``archive`` (a binary file): its
+    files, codebook, (public) disclosure report and DDI Codebook 2.5 XML.
+    ReleaseUnavailable when it cannot be made."""
     if edition not in EDITIONS or format_ not in FORMATS:
         raise ReleaseUnavailable("edition", "No such edition or format.")
     try:
         built = build_wave_release(
-            session,
-            wave,
-            edition=edition,
-            language=language,
+            session, wave, edition=edition, language=language, policy=DOWNLOAD_POLICY
         )
         with tempfile.TemporaryDirectory(prefix="surveyapp-release-") as folder:
             written = write_wave_release(built, Path(folder) / "files", format_)
             ddi = write_ddi(built, Path(folder) / f"{wave.slug}_{edition}_ddi.xml")
-            buffer = io.BytesIO()
-            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            del built
+            with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as packed:
                 for path in [*written, ddi]:
-                    archive.write(path, arcname=path.name)
+                    packed.write(path, arcname=path.name)
     except ReleaseError as exc:
         raise ReleaseUnavailable("wave", str(exc)) from exc
-    return buffer.getvalue()

@@ -48,5 +48,9 @@ class ReportError(ValueError):
     """A report cannot be built as asked (no data, unknown area); the message says why."""
 
 
+#: What a failed output says when the failure was ours (logged), not a ReportError's message.
+FAILED_MESSAGE = "The report could not be built because of an error on our side; it was logged."
+
+
 def quiet(step: str) -> None:
     """A progress callback that says nothing."""

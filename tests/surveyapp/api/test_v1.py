@@ -358,6 +358,68 @@ def test_microdata_releases_go_to_tokens_allowed_them_in_their_editions(
         assert wrong.status_code == 404 and wrong.mimetype == "application/problem+json"
 
 
+@pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
+def test_a_release_is_202_while_prepared_then_one_build_serves_every_download(
+    app: Flask,
+    client: FlaskClient,
+    tiny_wave: Callable[..., TinyWave],
+    make_wave: Callable[..., Wave],
+    make_token: Callable[..., str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from surveyapp.observatory.jobs import build_pending, report_settings
+    from surveyapp.services import release_downloads
+
+    builds: list[str] = []
+    real = release_downloads.write_release_zip
+
+    def counted(*args: Any, **kwargs: Any) -> None:
+        builds.append(kwargs["format_"])
+        if kwargs["format_"] == "dta":
+            raise RuntimeError("a bug of ours")
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(release_downloads, "write_release_zip", counted)
+
+    def work() -> None:
+        with app.app_context():
+            build_pending(db.session, settings=report_settings(app))
+
+    sim = tiny_wave(public=True)
+    internal = make_token("internal", microdata=True)
+    public = make_token("public", microdata=True)
+    url = f"/api/v1/waves/{sim.id}/microdata/internal/csv?lang=en"
+    waiting = _get(client, url, internal)
+    assert waiting.status_code == 202 and waiting.headers["Retry-After"] == "3"
+    assert waiting.json["status"] == "pending" and waiting.headers["Content-Location"] == url
+    assert _get(client, url, public).status_code == 403, "editions as before"
+    assert _get(client, url, make_token("internal")).status_code == 403
+
+    work()
+    first = _get(client, url, internal)
+    assert first.status_code == 200 and first.mimetype == "application/zip"
+    names = zipfile.ZipFile(io.BytesIO(first.data)).namelist()
+    assert any(n.endswith("_respondent.csv") for n in names)
+    again = _get(client, url, internal, **{"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+    assert _get(client, url, internal).data == first.data and builds == ["csv"]
+    assert _get(client, url, public).status_code == 403
+
+    broken = f"/api/v1/waves/{sim.id}/microdata/internal/dta"
+    assert _get(client, broken, internal).status_code == 202
+    work()
+    failed = _get(client, broken, internal)
+    assert failed.status_code == 503 and failed.json["code"] == "unavailable"
+
+    empty = make_wave(public_report=True, status="closed")
+    refused = f"/api/v1/waves/{empty.id}/microdata/public/csv"
+    assert _get(client, refused, public).status_code == 202
+    work()
+    response = _get(client, refused, public)
+    assert response.status_code == 409 and response.json["code"] == "release_unavailable"
+    assert "no completed interviews" in response.json["detail"]
+
+
 def test_a_release_that_cannot_be_made_is_a_409_problem(
     client: FlaskClient, make_wave: Callable[..., Wave], make_token: Callable[..., str]
 ) -> None:

@@ -1,5 +1,6 @@
 """Microdata releases in the observatory: staff download a wave's release as a ZIP; staff
-limited to an area get the public edition only (whole-wave files)."""
+limited to an area get the public edition only (whole-wave files). A release is built once
+per data version by the report worker and served from the cache."""
 
 from __future__ import annotations
 
@@ -9,10 +10,21 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from flask import Flask
 
 from surveyapp.extensions import db
-from surveyapp.models import Role, User
+from surveyapp.models import (
+    Interview,
+    InterviewStatus,
+    OutputKind,
+    ReportOutput,
+    ReportOutputPart,
+    Role,
+    User,
+)
+from surveyapp.observatory.jobs import build_pending, report_settings
+from surveyapp.services import release_downloads
 
 from ..conftest import TinyWave  # type: ignore[import-not-found]
 
@@ -60,3 +72,81 @@ def test_staff_download_both_editions_and_staff_limited_to_an_area_the_public_on
     assert "/microdata/public/csv" in page.text and "/microdata/internal/" not in page.text
     assert client.get(f"/observatory/waves/{sim.id}/microdata/internal/csv").status_code == 403
     assert client.get(f"/observatory/waves/{sim.id}/microdata/public/pdf").status_code == 404
+
+
+def _count_builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record each release the worker writes (the real writer still runs)."""
+    builds: list[str] = []
+    real = release_downloads.write_release_zip
+
+    def counted(*args: Any, **kwargs: Any) -> None:
+        builds.append(f"{kwargs['edition']}/{kwargs['format_']}/{kwargs['language']}")
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(release_downloads, "write_release_zip", counted)
+    return builds
+
+
+def _work(app: Flask) -> int:
+    """What ``surveyapp report --work`` does: build every pending output."""
+    with app.app_context():
+        return build_pending(db.session, settings=report_settings(app))
+
+
+@pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
+def test_a_release_is_prepared_once_then_streamed_from_the_cache_until_its_data_changes(
+    app: Flask,
+    tiny_wave: Callable[..., TinyWave],
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    builds = _count_builds(monkeypatch)
+    sim = tiny_wave(public=False)
+    analyst = app.test_client()
+    assert login(analyst, make_user(Role.analyst)).status_code == 302
+    url = f"/observatory/waves/{sim.id}/microdata/internal/csv?lang=en"
+
+    waiting = analyst.get(url, headers={"Accept": "text/html"})
+    assert waiting.status_code == 202 and waiting.mimetype == "text/html"
+    assert "These results are being prepared" in waiting.text
+    assert waiting.headers["Retry-After"] == str(app.config["REPORT_REFRESH_SECONDS"])
+    assert '<meta http-equiv="refresh"' in waiting.text and sim.name in waiting.text
+    script = analyst.get(url)  # curl: never the HTML page saved as the ZIP
+    assert script.status_code == 202 and script.mimetype == "text/plain"
+    assert "Ask for this same address again" in script.text
+    assert builds == [], "nothing is built inside the request"
+
+    assert _work(app) == 1
+    first = analyst.get(url)
+    assert first.status_code == 200 and first.mimetype == "application/zip"
+    assert first.is_streamed and first.headers["Content-Length"] == str(len(first.data))
+    first.close()  # a streamed answer keeps its request context until closed
+    second = analyst.get(url)
+    assert second.status_code == 200
+    assert first.data == second.data and first.headers["ETag"] == second.headers["ETag"]
+    assert any(
+        n.endswith("_respondent.csv") for n in zipfile.ZipFile(io.BytesIO(first.data)).namelist()
+    )
+    assert builds == ["internal/csv/en"], "built once for two downloads"
+
+    with app.app_context():  # new data: a re-weighted interview
+        interview = db.session.scalars(
+            sa.select(Interview).where(
+                Interview.wave_id == sim.id, Interview.status == InterviewStatus.completed
+            )
+        ).first()
+        assert interview is not None
+        interview.final_weight = (interview.final_weight or 1.0) * 2
+        db.session.commit()
+    assert analyst.get(url).status_code == 202, "the release of older data is never served"
+    assert _work(app) == 1 and len(builds) == 2
+    fresh = analyst.get(url)
+    assert fresh.status_code == 200 and fresh.data != first.data, "the new data's release"
+    with app.app_context():
+        rows = db.session.scalars(
+            sa.select(ReportOutput).where(ReportOutput.kind == OutputKind.microdata)
+        ).all()
+        assert [r.served for r in rows] == [1], "the older release is deleted once replaced"
+        parts = db.session.scalars(sa.select(ReportOutputPart.output_id)).all()
+        assert set(parts) == {rows[0].id}, "its parts with it"
