@@ -16,7 +16,9 @@ One module per job (:mod:`.differences`, :mod:`.perception`, :mod:`.model`, :mod
   below) their victimization, by standardized ranks with intervals.
 * :func:`fear_model`: design-based logistic regression of feeling unsafe on
   victimization, sex, age group, area and trust in the police
-  (:func:`fear_model_missing`: the items it needs that a table lacks).
+  (:func:`fear_model_missing`: the items without which it cannot be fitted;
+  :func:`fear_model_dropped`: the covariates' items a table lacks, whose terms
+  it leaves out).
 * :func:`perception_model`: perception by an exposure (crime news, ...)
   adjusted for victimization, sex, age group and area (same machinery).
 * :func:`fear_by_victimization`: fear among victims and non-victims, with the
@@ -38,7 +40,12 @@ from analysis.compare.groups import (
     paradox_table,
     victim_status,
 )
-from analysis.compare.model import fear_model, fear_model_missing, perception_model
+from analysis.compare.model import (
+    fear_model,
+    fear_model_dropped,
+    fear_model_missing,
+    perception_model,
+)
 from analysis.compare.perception import fear_gap, perceived_trend, perceived_vs_actual, police_rates
 
 __all__ = [
@@ -50,6 +57,7 @@ __all__ = [
     "fear_by_victimization",
     "fear_gap",
     "fear_model",
+    "fear_model_dropped",
     "fear_model_missing",
     "paradox_groups",
     "paradox_table",

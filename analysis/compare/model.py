@@ -13,6 +13,21 @@ from analysis.indicators.compute import add_domain_columns, indicator_variables
 from analysis.indicators.conditions import codes_in
 from analysis.indicators.spec import DesignSpec, domain_labels, survey_design
 
+#: The fear model's covariates, in the formula's order: term -> the item it needs (the sex
+#: and area items are the design's domain columns, see :func:`fear_model_dropped`).
+FEAR_COVARIATES: dict[str, str] = {
+    "sex": "dem_sex",
+    "age_group": "dem_age",
+    "area": "state",
+    "trust": "trust_police",
+}
+_FORMULA_TERMS = {
+    "sex": "C(sex)",
+    "age_group": "C(age_group)",
+    "area": "C(area)",
+    "trust": "C(trust, Treatment('distrusts'))",
+}
+
 
 def fear_model(
     respondents: pd.DataFrame,
@@ -49,15 +64,22 @@ def fear_model(
     trust is ``trusts`` (1-2), ``distrusts`` (3-4) or ``unknown`` (does not
     know the police, or -8), with ``distrusts`` as the reference. Fitted by
     :meth:`SurveyDesign.glm` (quasibinomial, Taylor linearization); cases
-    with a missing variable leave the domain, not the design. A table
-    without one of the model's items (a national adaptation that drops
-    ``dem_sex``, say) raises a ``ValueError`` naming it: see
-    :func:`fear_model_missing`.
+    with a missing variable leave the domain, not the design.
+
+    A national adaptation may drop a standard item (questionnaires/docs/
+    naming.md, rule 6). Without the outcome's or ``prev_person``'s items
+    there is no model: a ``ValueError`` names them (see
+    :func:`fear_model_missing`). Without a covariate's item (``dem_sex``,
+    ``dem_age``, ``trust_police``, the area column) the model is fitted
+    without that term (see :func:`fear_model_dropped`); its other odds
+    ratios are then adjusted for less, which the report says.
 
     Examples
     --------
     R: ``svyglm(unsafe ~ victim + factor(sex) + factor(age_group) +
-    factor(state) + factor(trust), des, family = quasibinomial())``
+    factor(state) + factor(trust), des, family = quasibinomial())``; without
+    ``dem_sex``: ``svyglm(unsafe ~ victim + factor(age_group) + factor(state) +
+    factor(trust), ...)``.
     """
     spec = DesignSpec.from_any(design_spec)
     missing = fear_model_missing(respondents, spec, outcome, area)
@@ -65,18 +87,30 @@ def fear_model(
         raise ValueError(
             f"the fear model needs item(s) {', '.join(missing)}, which the respondent table lacks"
         )
+    dropped = set(fear_model_dropped(respondents, spec, area))
+    terms = [t for t in FEAR_COVARIATES if _covariate_item(t, spec, area) not in dropped]
     frame = add_domain_columns(respondents).reset_index(drop=True)
-    data = _model_data(frame, spec, outcome, area)
-    trust = frame[_TRUST]
-    data["trust"] = np.where(
-        trust.isin([1, 2]), "trusts", np.where(trust.isin([3, 4]), "distrusts", "unknown")
-    )
+    data = _model_data(frame, spec, outcome, area, [t for t in terms if t != "trust"])
+    if "trust" in terms:
+        trust = frame[_TRUST]
+        data["trust"] = np.where(
+            trust.isin([1, 2]), "trusts", np.where(trust.isin([3, 4]), "distrusts", "unknown")
+        )
     design = survey_design(data, spec)
-    formula = "unsafe ~ victim + C(sex) + C(age_group) + C(area) + C(trust, Treatment('distrusts'))"
+    formula = " + ".join(["unsafe ~ victim", *(_FORMULA_TERMS[t] for t in terms)])
     return design.glm(formula, family="binomial", level=level)
 
 
 _TRUST = "trust_police"
+
+
+def _covariate_item(term: str, spec: DesignSpec, area: str) -> str:
+    """The respondent table's column (or item, for age) behind a covariate of the fear model."""
+    if term == "sex":
+        return spec.domain_columns.get("sex", "dem_sex")
+    if term == "area":
+        return spec.domain_columns.get(area, area)
+    return FEAR_COVARIATES[term]
 
 
 def _indicator_items(ident: str, columns: set[str]) -> list[str]:
@@ -91,7 +125,7 @@ def fear_model_missing(
     outcome: str = "insecure_nbhd",
     area: str = "state",
 ) -> list[str]:
-    """The items :func:`fear_model` needs that ``respondents`` lacks (empty when it has them all).
+    """The items without which :func:`fear_model` cannot be fitted at all (empty when none).
 
     Parameters
     ----------
@@ -103,50 +137,80 @@ def fear_model_missing(
     Returns
     -------
     list of str
-        Questionnaire codes: those of the outcome and of ``prev_person`` when
-        none of an indicator's codes is present, the sex column, ``dem_age``
-        (unless ``age_group`` is given), ``trust_police`` and the area column.
+        Questionnaire codes of the outcome and of ``prev_person`` (the
+        victimization term), when none of an indicator's codes is present.
 
     Notes
     -----
     A national adaptation may drop a standard item (questionnaires/docs/
-    naming.md, rule 6); a report leaves the model out and names the items.
+    naming.md, rule 6); a report then leaves the model out and names the
+    items. A missing covariate does not stop the model:
+    :func:`fear_model_dropped`.
+    """
+    columns = set(respondents.columns)
+    return _indicator_items(outcome, columns) + _indicator_items("prev_person", columns)
+
+
+def fear_model_dropped(
+    respondents: pd.DataFrame,
+    design_spec: DesignSpec | Mapping[str, Any] | None = None,
+    area: str = "state",
+) -> list[str]:
+    """The covariates' items ``respondents`` lacks: :func:`fear_model` leaves their terms out.
+
+    Returns
+    -------
+    list of str
+        In the formula's order: the sex column (``dem_sex`` unless the design
+        names another), ``dem_age`` (unless ``age_group`` is given), the area
+        column and ``trust_police``; empty for the full model. A column without
+        a single value counts as missing (a web wave without areas: the model
+        has no area effects).
     """
     spec = DesignSpec.from_any(design_spec)
-    columns = set(respondents.columns)
-    missing = _indicator_items(outcome, columns) + _indicator_items("prev_person", columns)
-    if "age_group" not in columns and "dem_age" not in columns:
-        missing.append("dem_age")
-    for column in (spec.domain_columns.get("sex", "dem_sex"), _TRUST):
-        if column not in columns:
-            missing.append(column)
-    area_column = spec.domain_columns.get(area, area)
-    if area_column not in columns:
-        missing.append(area_column)
-    return missing
+    dropped = []
+    for term in FEAR_COVARIATES:
+        item = _covariate_item(term, spec, area)
+        columns = [item, "age_group"] if term == "age_group" else [item]
+        if not any(c in respondents.columns and respondents[c].notna().any() for c in columns):
+            dropped.append(item)
+    return dropped
 
 
-def _model_data(frame: pd.DataFrame, spec: DesignSpec, outcome: str, area: str) -> pd.DataFrame:
-    """Response (0/1, NaN outside its base), victim (0/1), sex, age group, area and the design."""
+def _model_data(
+    frame: pd.DataFrame,
+    spec: DesignSpec,
+    outcome: str,
+    area: str,
+    covariates: Sequence[str] = ("sex", "age_group", "area"),
+) -> pd.DataFrame:
+    """Response (0/1, NaN outside its base), victim (0/1), the ``covariates`` among sex, age
+    group and area, and the design."""
     target = get_indicator(outcome)
     if target.level != "person" or target.estimator != "proportion":
         raise ValueError(f"outcome {outcome!r} must be a person-level percentage indicator")
     response = indicator_variables(target, frame, None, spec.respondent_id)
     victim = indicator_variables(get_indicator("prev_person"), frame, None, spec.respondent_id)
-    area_column = spec.domain_columns.get(area, area)
-    sex_column = spec.domain_columns.get("sex", "dem_sex")
-    for column in (area_column, sex_column, "age_group"):
-        if column not in frame.columns:
-            raise ValueError(f"column {column!r} not found in the respondent table")
+    columns = {
+        "sex": spec.domain_columns.get("sex", "dem_sex"),
+        "age_group": "age_group",
+        "area": spec.domain_columns.get(area, area),
+    }
+    for term in covariates:
+        if columns[term] not in frame.columns:
+            raise ValueError(f"column {columns[term]!r} not found in the respondent table")
     data = pd.DataFrame(
         {
             "unsafe": np.where(response["den"] > 0, response["num"], np.nan),
             "victim": np.where(victim["den"] > 0, victim["num"], np.nan),
-            "sex": domain_labels(frame[sex_column]).where(frame[sex_column].notna()),
-            "age_group": frame["age_group"],
-            "area": domain_labels(frame[area_column]).where(frame[area_column].notna()),
         }
     )
+    for term in covariates:
+        if term == "age_group":
+            data["age_group"] = frame["age_group"]
+        else:
+            values = frame[columns[term]]
+            data[term] = domain_labels(values).where(values.notna())
     for design_column in (spec.weight, *spec.design_columns):
         data[design_column] = frame[design_column].to_numpy()
     return data
@@ -240,7 +304,7 @@ def perception_model(
     present = sorted(codes.dropna().unique())
     if len(present) < 2:
         raise ValueError(f"exposure column {exposure!r} needs at least two known values")
-    data = _model_data(frame, spec, outcome, area)
+    data = _model_data(frame, spec, outcome, area, [a for a in adjust if a != "victim"])
     if kind == "numeric":
         data["exposure"] = codes.to_numpy(dtype=np.float64)
         term = "exposure"

@@ -981,15 +981,39 @@ STRINGS: dict[str, dict[str, str]] = {
         "Não conhece a polícia ou não sabe",
         "Ne connaît pas la police, ou ne sait pas",
     ),
-    "odds_adjusted": tr(
-        "Modelo ajustado también por área (efectos no mostrados). Referencias: hombres, 18-29 años, "
-        "desconfía de la policía, no víctima.",
-        "The model also adjusts for area (effects not shown). Reference: men, aged 18-29, distrusts "
-        "the police, not a victim.",
-        "O modelo também ajusta por área (efeitos não mostrados). Referência: homens, 18-29 anos, "
-        "desconfia da polícia, não vítima.",
-        "Le modèle tient aussi compte de la zone (effets non montrés). Référence : hommes, 18-29 ans, "
-        "se méfie de la police, non victime.",
+    # the fear model's note, from the terms it has (analysis/report/inputs.odds_reference_note)
+    "odds_area": tr(
+        "Modelo ajustado también por área (efectos no mostrados).",
+        "The model also adjusts for area (effects not shown).",
+        "O modelo também ajusta por área (efeitos não mostrados).",
+        "Le modèle tient aussi compte de la zone (effets non montrés).",
+    ),
+    "odds_reference": tr(
+        "Referencias: {refs}.", "Reference: {refs}.", "Referência: {refs}.", "Référence : {refs}."
+    ),
+    "ref_men": tr("hombres", "men", "homens", "hommes"),
+    "ref_age": tr("18-29 años", "aged 18-29", "18-29 anos", "18-29 ans"),
+    "ref_distrusts": tr(
+        "desconfía de la policía",
+        "distrusts the police",
+        "desconfia da polícia",
+        "se méfie de la police",
+    ),
+    "ref_not_victim": tr("no víctima", "not a victim", "não vítima", "non victime"),
+    # a covariate the questionnaire does not ask: the fear model is fitted without its term
+    "term_left_out": tr(
+        "{title}: el término de {term} (el modelo se ajusta sin él)",
+        "{title}: its {term} term (the model is fitted without it)",
+        "{title}: o termo de {term} (o modelo é ajustado sem ele)",
+        "{title} : le terme « {term} » (le modèle est ajusté sans lui)",
+    ),
+    "covariate_sex": tr("sexo", "sex", "sexo", "sexe"),
+    "covariate_age": tr("edad", "age", "idade", "âge"),
+    "covariate_trust": tr(
+        "confianza en la policía",
+        "trust in the police",
+        "confiança na polícia",
+        "confiance dans la police",
     ),
     "trend_vs_measured": tr(
         "{trend} cree que la delincuencia en su zona aumentó respecto del año anterior; la "

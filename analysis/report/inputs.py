@@ -19,7 +19,13 @@ import pandas as pd
 
 from analysis.report.i18n import Translator
 
-__all__ = ["fear_driver_rows", "police_by_area", "term_label"]
+__all__ = [
+    "fear_driver_rows",
+    "model_covariates",
+    "odds_reference_note",
+    "police_by_area",
+    "term_label",
+]
 
 
 def police_by_area(police: pd.DataFrame) -> pd.DataFrame:
@@ -90,6 +96,32 @@ def term_label(term: str, t: Translator, area_names: dict[str, str] | None = Non
     if var == "area":
         return (area_names or {}).get(level, level)
     return f"{var}: {level}"
+
+
+#: The fear model's covariates (analysis.compare.fear_model) -> the words of its reference level.
+_REFERENCES = {"sex": "ref_men", "age_group": "ref_age", "trust": "ref_distrusts"}
+
+
+def model_covariates(odds: pd.DataFrame) -> set[str]:
+    """The covariates among ``sex``, ``age_group``, ``area`` and ``trust`` with a term in a
+    fitted fear model (a national adaptation's model may lack some:
+    :func:`analysis.compare.fear_model_dropped`)."""
+    found = set()
+    for term in odds["term"].astype(str):
+        match = _TERM.match(term)
+        if match is not None:
+            found.add(match.group("var"))
+    return found & {"sex", "age_group", "area", "trust"}
+
+
+def odds_reference_note(odds: pd.DataFrame, t: Translator) -> str:
+    """What the odds ratios are adjusted for and their reference levels, as far as the model
+    has the terms: "The model also adjusts for area (effects not shown). Reference: men, aged
+    18-29, distrusts the police, not a victim." for the full model."""
+    covariates = model_covariates(odds)
+    refs = [t(key) for name, key in _REFERENCES.items() if name in covariates]
+    reference = t("odds_reference", refs=", ".join([*refs, t("ref_not_victim")]))
+    return f"{t('odds_area')} {reference}" if "area" in covariates else reference
 
 
 def fear_driver_rows(odds: pd.DataFrame, t: Translator) -> pd.DataFrame:

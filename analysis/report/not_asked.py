@@ -1,9 +1,11 @@
 """The parts of a status report that a national adaptation's questionnaire cannot feed.
 
 A country may drop a standard item (questionnaires/docs/naming.md, rule 6):
-its indicators are left out of the table, and the comparisons that read the
-item by name (the fear-driver model, the groups compared) cannot be computed
-(:func:`analysis.compare.fear_model_missing`, :func:`analysis.compare.paradox_table`).
+its indicators are left out of the table, the comparisons that read the item
+by name (the groups compared, the fear-driver model without its outcome) cannot
+be computed (:func:`analysis.compare.fear_model_missing`,
+:func:`analysis.compare.paradox_table`), and the fear-driver model is fitted
+without the term of a covariate it lacks (:func:`analysis.compare.fear_model_dropped`).
 The report says which parts it leaves out and which item they need, in the
 report's language, in the "perceived versus actual" section where they would be.
 """
@@ -23,6 +25,10 @@ def _title(key: str) -> Part:
     return lambda t: t(key)
 
 
+def _term(key: str, covariate: str) -> Part:
+    return lambda t: t("term_left_out", title=t(key), term=t(covariate))
+
+
 def _groups(key: str, *groups: str) -> Part:
     return lambda t: f"{t(key)} ({', '.join(t(g) for g in groups)})"
 
@@ -35,15 +41,15 @@ REPORT_ITEMS: dict[str, tuple[Part, ...]] = {
     "dem_sex": (
         _groups("chart_groups_title", *_SEX),
         _groups("sub_paradox", *_SEX),
-        _title("sub_fear_drivers"),
+        _term("sub_fear_drivers", "covariate_sex"),
     ),
     "dem_age": (
         _groups("chart_groups_title", *_AGE),
         _groups("sub_paradox", *_AGE),
-        _title("sub_fear_drivers"),
+        _term("sub_fear_drivers", "covariate_age"),
     ),
     "per_safe_nbhd": (_title("sub_paradox"), _title("sub_fear_drivers")),
-    "trust_police": (_title("sub_fear_drivers"),),
+    "trust_police": (_term("sub_fear_drivers", "covariate_trust"),),
 }
 
 

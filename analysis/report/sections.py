@@ -19,7 +19,7 @@ from analysis.report import charts
 from analysis.report.context import Cell, Figure, Formatter, Lookup, Section, Table
 from analysis.report.data import Area, GroupSpec, ReportData
 from analysis.report.highlights import change_words, highlights, significant_changes
-from analysis.report.inputs import fear_driver_rows, police_by_area
+from analysis.report.inputs import fear_driver_rows, odds_reference_note, police_by_area
 from analysis.report.layout import (
     AVOIDANCE,
     BRIBERY,
@@ -563,7 +563,7 @@ class SectionWriter:
         return Section(
             "fear_drivers",
             title,
-            [self.t("odds_note"), self.t("odds_adjusted")],
+            [self.t("odds_note"), odds_reference_note(self.data.fear_drivers, self.t)],
             [figure, Table(title, header, rows)],
             page_break=False,
         )

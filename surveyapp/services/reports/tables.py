@@ -125,7 +125,9 @@ def fear_drivers(
     """Odds ratios of feeling unsafe in the neighbourhood (victimization, sex, age, state, trust).
 
     None when the model cannot be fitted (too few cases, an instrument
-    without the items): the report then leaves the figure out.
+    without the outcome's or victimization's items): the report then leaves
+    the figure out. An instrument without a covariate's item gives the model
+    without that term (:func:`analysis.compare.fear_model_dropped`).
     """
     if records is None:
         records, _provisional = interview_records(session, wave)
@@ -140,6 +142,9 @@ def fear_drivers(
             # a small wave may not converge cleanly; the report shows the intervals, which say so
             warnings.simplefilter("ignore")
             return fear_model(respondents, REPORT_DESIGN)
+    except ValueError as exc:  # too few cases for it: aliased terms, a term without variation
+        log.info("fear-driver model of wave %s not fitted: %s", wave.id, exc)
+        return None
     except Exception:  # an optional figure never stops a report
         log.warning("fear-driver model of wave %s not fitted", wave.id, exc_info=True)
         return None

@@ -30,7 +30,9 @@ from .. import DBSession
 from .settings import DEFAULT_SETTINGS, ReportSettings
 
 #: Bump when a change of this module or of the analysis changes what a report shows.
-FORMAT_VERSION = "2"  # 2: the standard indicators a questionnaire does not measure
+#: 2: the standard indicators a questionnaire does not measure; 3: the fear model of an
+#: adaptation without a covariate's item is fitted without that term.
+FORMAT_VERSION = "3"
 
 
 def _fingerprint(value: Any) -> str:

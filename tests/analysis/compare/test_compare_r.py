@@ -1,4 +1,5 @@
-"""Fear by victimization, the paradox table, the media model and the DiD agree with R's survey.
+"""Fear by victimization, the paradox table, the media and fear-driver models and the DiD agree
+with R's survey.
 
 The two waves in tests/fixtures/r/compare/ are written by ``write_tables.py``
 and the reference values by ``make_reference_compare.R``, which builds every
@@ -77,7 +78,37 @@ def _r_term(term: str) -> str:
         prefix = f"C({name})[T."
         if term.startswith(prefix):
             return f"factor({r_name})" + term[len(prefix) : -1]
+    prefix = "C(trust, Treatment('distrusts'))[T."
+    if term.startswith(prefix):
+        return "trust" + term[len(prefix) : -1]
     raise AssertionError(f"unexpected term {term}")
+
+
+@pytest.mark.parametrize(
+    ("model", "dropped"),
+    [("whole", ()), ("without_sex", ("dem_sex",)), ("without_trust", ("trust_police",))],
+)
+def test_fear_model_matches_svyglm_without_the_terms_an_adaptation_lacks(
+    model: str, dropped: tuple[str, ...]
+) -> None:
+    ref = _reference()["fear_models"][model]
+    respondents = _wave(1).drop(columns=list(dropped))
+    assert compare.fear_model_missing(respondents, SPEC) == []
+    assert compare.fear_model_dropped(respondents, SPEC) == list(dropped)
+    fit = compare.fear_model(respondents, SPEC)
+    r = pd.DataFrame({"estimate": ref["estimate"], "se": ref["se"]}, index=ref["terms"])
+    got = fit.assign(r_term=fit["term"].map(_r_term)).set_index("r_term")
+    assert sorted(got.index) == sorted(r.index)
+    np.testing.assert_allclose(got.loc[r.index, "estimate"], r["estimate"], rtol=1e-7)
+    np.testing.assert_allclose(got.loc[r.index, "se"], r["se"], rtol=RTOL)
+    assert (got["df"] == ref["df_residual"]).all()
+
+
+def test_fear_model_needs_its_outcome_and_victimization_items() -> None:
+    respondents = _wave(1).drop(columns=["per_safe_nbhd"])
+    assert compare.fear_model_missing(respondents, SPEC) == ["per_safe_nbhd"]
+    with pytest.raises(ValueError, match="per_safe_nbhd"):
+        compare.fear_model(respondents, SPEC)
 
 
 def test_media_model_matches_svyglm_quasibinomial() -> None:

@@ -32,6 +32,7 @@ from analysis.indicators import compute_indicators
 from analysis.indicators.compute import add_domain_columns
 from analysis.report import Area, ReportData, Wave, build_report
 from analysis.report.i18n import LANGUAGES, Translator
+from analysis.report.inputs import model_covariates
 from analysis.report.not_asked import REPORT_ITEMS, not_asked_items, not_asked_notes
 from analysis.report.regional import RegionalData, build_regional_report
 from analysis.simulate import simulate_country
@@ -124,20 +125,23 @@ def _section(html: str, ident: str) -> bool:
 #: What each drop leaves out: (items dropped, items named as not asked, fear model left out,
 #: paradox groups left, fear by victimization left out)
 VARIANTS = {
-    "dem_sex": (("dem_sex",), ("dem_sex",), True, {"age_group", "youth"}, False),
-    "dem_age": (("dem_age",), ("dem_age",), True, {"sex"}, False),
-    "dem module": (("dem_",), ("dem_sex", "dem_age"), True, set(), False),
+    # dropped, named, no fear model, groups of the paradox table, no fear by victimization
+    "dem_sex": (("dem_sex",), ("dem_sex",), False, {"age_group", "youth"}, False),
+    "dem_age": (("dem_age",), ("dem_age",), False, {"sex"}, False),
+    "dem module": (("dem_",), ("dem_sex", "dem_age"), False, set(), False),
     "trust_police": (
         ("trust_police",),
         ("trust_police",),
-        True,
+        False,
         {"sex", "age_group", "youth"},
         False,
     ),
-    "trust module": (("trust_",), ("trust_police",), True, {"sex", "age_group", "youth"}, False),
+    "trust module": (("trust_",), ("trust_police",), False, {"sex", "age_group", "youth"}, False),
     "per_safe_nbhd": (("per_safe_nbhd",), ("per_safe_nbhd",), True, set(), False),
     "per module": (("per_",), ("per_safe_nbhd",), True, set(), True),
 }
+#: The fear model's covariate of each item it reads (without the item, the model lacks the term).
+COVARIATE = {"dem_sex": "sex", "dem_age": "age_group", "trust_police": "trust"}
 
 
 def test_the_standard_questionnaire_names_nothing_and_keeps_every_comparison() -> None:
@@ -167,6 +171,15 @@ def test_a_report_leaves_out_what_a_dropped_item_feeds_and_says_so(variant: str)
         assert f"The questionnaire does not ask {item}, so this report leaves out:" in en
         assert f"El cuestionario no pregunta {item}; este informe no incluye:" in es
     assert "Factors associated with fear" in en.split("does not ask", 1)[1]
+    if built.drivers is not None:  # fitted without the terms of the items not asked
+        lacks = {COVARIATE[item] for item in named if item in COVARIATE}
+        assert model_covariates(built.drivers) == {"sex", "age_group", "area", "trust"} - lacks
+        for item in lacks:
+            word = {"sex": "sex", "age_group": "age", "trust": "trust in the police"}[item]
+            assert f"Factors associated with fear: its {word} term" in en
+        reference = en.split("Reference: ", 1)[1].split(".", 1)[0]
+        assert ("men" in reference.split(", ")) is ("sex" not in lacks)
+        assert ("distrusts the police" in reference) is ("trust" not in lacks)
     # the indicators of the dropped items are not in the table; the others are
     assert "prev_person" in set(built.table["indicator"])
     if "dem_sex" in named:
@@ -185,7 +198,7 @@ def test_the_note_names_each_part_in_every_language() -> None:
         notes = not_asked_notes(t, ("dem_sex", "x_local", "trust_police"))
         assert len(notes) == 2  # an item the report does not read is not named
         assert "dem_sex" in notes[0] and t("group_women") in notes[0]
-        assert t("sub_fear_drivers") in notes[1]
+        assert t("sub_fear_drivers") in notes[1] and t("covariate_trust") in notes[1]
     assert not_asked_items(["dem_sex", "dem_age", "per_safe_nbhd", "trust_police"]) == ()
     assert set(not_asked_items([])) == set(REPORT_ITEMS)
 
