@@ -672,8 +672,10 @@ def upload_interview(
     _store_household(interview, unit, household)
     _store_quality(interview, upload)
     if upload.status == "completed":
+        # the disposition rule's first case; set before complete_interview flushes the unit's
+        # status, so that both go in one UPDATE
+        unit.disposition = int(Disposition.complete)
         complete_interview(session, interview, now=now)
-        unit.disposition = int(Disposition.complete)  # the disposition rule's first case
     else:
         _break_off(session, interview)
         refresh_disposition(session, unit)
