@@ -222,16 +222,18 @@ def build_release_output(
 
 
 def _delete_older(session: DBSession, output: ReportOutput) -> None:
-    """Drop this release's copies built from older data (their parts go with them)."""
+    """Drop this release's copies built from older data or under older release rules (their
+    parts go with them)."""
+    format_ = output.area_key.partition(".")[0]
     session.execute(
         sa.delete(ReportOutput)
         .where(
             ReportOutput.kind == OutputKind.microdata,
             ReportOutput.wave_id == output.wave_id,
-            ReportOutput.area_key == output.area_key,
+            ReportOutput.area_key.startswith(f"{format_}.", autoescape=True),
             ReportOutput.language == output.language,
             ReportOutput.public == output.public,
-            ReportOutput.data_version != output.data_version,
+            ReportOutput.id != output.id,
             ReportOutput.status != OutputStatus.running,
         )
         .execution_options(synchronize_session=False)
