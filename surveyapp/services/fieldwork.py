@@ -770,16 +770,11 @@ def _check_assignment(
     """The wave and unit of an upload. A new interview needs the unit to be the sender's, now
     or before a reassignment, and no other interviewer's interview of it; a new revision of the
     sender's own interview is accepted wherever the unit is now assigned."""
-    wave = _wave_with_instrument(session, upload.wave_id)
+    wave, unit = _wave_and_unit(session, upload.wave_id, upload.sample_unit_id)
     if wave is None:
         raise FieldworkError(
             "not_found", "The server has no such wave; download the assignments again."
         )
-    unit = (
-        session.get(SampleUnit, upload.sample_unit_id)
-        if 0 < upload.sample_unit_id <= MAX_ID
-        else None
-    )
     if unit is None or unit.wave_id != wave.id:
         raise FieldworkError(
             "not_found",
@@ -801,25 +796,33 @@ def _check_assignment(
     return wave, unit
 
 
-def _wave_with_instrument(session: DBSession, wave_id: int) -> Wave | None:
-    """The wave with its instrument version, whose document comes from the process's cache
-    when it is there (services/instruments.py) instead of being read and decoded again."""
+def _wave_and_unit(
+    session: DBSession, wave_id: int, unit_id: int
+) -> tuple[Wave | None, SampleUnit | None]:
+    """The wave with its instrument version, and its sample unit ``unit_id`` (None when the wave
+    has no such unit), in one query; the version's document comes from the process's cache when
+    it is there (services/instruments.py) instead of being read and decoded again."""
     if not 0 < wave_id <= MAX_ID:
-        return None
+        return None, None
+    in_range = 0 < unit_id <= MAX_ID
     row = session.execute(
-        sa.select(Wave, InstrumentVersion)
+        sa.select(Wave, InstrumentVersion, SampleUnit)
         .join(InstrumentVersion, Wave.instrument_version_id == InstrumentVersion.id)
+        .outerjoin(
+            SampleUnit,
+            sa.and_(SampleUnit.id == (unit_id if in_range else 0), SampleUnit.wave_id == Wave.id),
+        )
         .options(defer(InstrumentVersion.document))
         .where(Wave.id == wave_id)
     ).first()
     if row is None:
-        return None
-    wave, version = row
+        return None, None
+    wave, version, unit = row
     cached = cached_version(version.content_hash)
     if cached is not None:
         set_committed_value(version, "document", cached.document)
     set_committed_value(wave, "instrument_version", version)
-    return wave
+    return wave, unit
 
 
 def _check_content(
