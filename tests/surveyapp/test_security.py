@@ -57,6 +57,27 @@ def test_a_nul_in_a_form_field_name_or_json_body_is_refused_too(client: FlaskCli
     assert "NUL" in response.get_json()["message"]
 
 
+@pytest.mark.parametrize(
+    ("body", "nul"),
+    [
+        (b'{"answers": {"q1": "b\\u0000d"}}', True),  # the escape JSON writes NUL as
+        ('{"answers": {"q1": "b\\u0000d"}}'.encode("utf-16"), True),  # NUL bytes everywhere
+        (b'{"answers": {"q1": "b\\\\u0000d"}}', False),  # a backslash, then "u0000"
+        (b'{"answers": {"q1": "b\\u0001d"}}', False),
+    ],
+)
+def test_a_json_body_is_refused_exactly_when_a_value_holds_nul(
+    client: FlaskClient, body: bytes, nul: bool
+) -> None:
+    response = client.put(
+        "/api/field/interviews/00000000-0000-0000-0000-000000000000",
+        data=body,
+        content_type="application/json",
+    )
+    message = response.get_json()["message"] if response.is_json else ""
+    assert ("NUL" in message) is nul, (response.status_code, message)
+
+
 def test_a_staff_form_with_a_nul_changes_nothing(
     app: Flask,
     client: FlaskClient,
