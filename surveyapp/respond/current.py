@@ -24,7 +24,7 @@ from questionnaires.engine import Interview as EngineInterview
 from questionnaires.model import Instrument
 
 from ..extensions import db
-from ..i18n import default_language
+from ..i18n import default_language, pick_language
 from ..models import (
     InstrumentVersion,
     Interview,
@@ -35,7 +35,7 @@ from ..services.interviews import InterviewRow
 from . import state as respondent_state
 from .pages import engine_for
 from .texts import UI_LANGUAGES
-from .views import pick_language, render, version_of
+from .views import render, version_of
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..i18n import default_language
+from ..i18n import default_language, pick_language
 from ..models import (
     Interview,
     InterviewStatus,
@@ -32,7 +32,7 @@ from .forms import (
     StartForm,
 )
 from .texts import LANGUAGE_NAMES, UI_LANGUAGES, text
-from .views import pick_language, render, version_of, wave_language
+from .views import render, version_of, wave_language
 
 
 def find_wave(slug: str) -> Wave | None:

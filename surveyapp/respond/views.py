@@ -8,31 +8,17 @@ from typing import Any
 import sqlalchemy as sa
 from flask import (
     render_template,
-    request,
 )
 from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import defer
 
 from ..extensions import db
-from ..i18n import default_language
+from ..i18n import pick_language
 from ..models import (
     InstrumentVersion,
     Wave,
 )
 from .texts import text
-
-
-def pick_language(choices: list[str] | tuple[str, ...], default: str | None = None) -> str:
-    """The language asked for (?lang=), else the browser's best match, else the default."""
-    asked = request.args.get("lang", "")
-    if asked in choices:
-        return asked
-    best = request.accept_languages.best_match(list(choices))
-    if best:
-        return best
-    if default and default in choices:
-        return default
-    return choices[0] if choices else default_language()
 
 
 def version_of(wave: Wave) -> InstrumentVersion:
