@@ -57,6 +57,7 @@ def create_app(
     from .extensions import csrf, db, limiter, migrate
     from .requestlog import register_request_log
     from .security import register_security
+    from .staff_texts import register as register_staff_texts
 
     instance_path = instance_path or os.environ.get("SURVEYAPP_INSTANCE_PATH") or None
     if instance_path is not None:
@@ -88,6 +89,7 @@ def create_app(
     register_request_log(app)
     register_security(app)
     app.context_processor(_template_globals)
+    register_staff_texts(app)
     register_commands(app)
     return app
 

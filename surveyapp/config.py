@@ -107,9 +107,12 @@ API_TOKEN_TOUCH_SECONDS: int = 60
 #: revocations of tokens are kept.
 API_TOKEN_AUDIT_DAYS: int = 180
 
-#: Language of the staff pages, the respondent pages and the reports when the browser
+#: Language of the respondent pages, the observatory and the reports when the browser
 #: (or the link) asks for none we have; one of the four languages of surveyapp.i18n.
 DEFAULT_LANGUAGE: str = "es"
+#: Language of the staff login and field supervision pages when neither the link (?lang=),
+#: an earlier choice in this browser nor its Accept-Language asks for one we have.
+STAFF_DEFAULT_LANGUAGE: Literal["es", "en", "pt", "fr"] = "en"
 
 # ---- observatory reports (surveyapp/observatory/jobs.py) ----
 
@@ -176,7 +179,7 @@ class SettingError(ValueError):
 
 #: Settings whose value must be one of the ``Literal`` choices of their annotation above (a wrong
 #: one would otherwise surface in the first report built, or silently build nothing).
-_choice_settings = ("REPORT_HOUSEHOLD_CRIMES", "REPORT_WORKER")
+_choice_settings = ("REPORT_HOUSEHOLD_CRIMES", "REPORT_WORKER", "STAFF_DEFAULT_LANGUAGE")
 #: Settings that must be a whole number of at least 1.
 _whole_settings = ("API_TOKEN_AUDIT_DAYS",)
 

@@ -1,4 +1,4 @@
-"""Login and the CSRF-only form used by action buttons."""
+"""Login and the CSRF-only form used by action buttons (labels in the staff language)."""
 
 from __future__ import annotations
 
@@ -13,15 +13,17 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, EqualTo, Length
 
+from ..staff_texts import lazy
+
 
 class LoginForm(FlaskForm):
     email = EmailField(
-        "Email address", validators=[DataRequired("Enter your email address."), Length(max=254)]
+        lazy("email"), validators=[DataRequired(lazy("enter_email")), Length(max=254)]
     )
     password = PasswordField(
-        "Password", validators=[DataRequired("Enter your password."), Length(max=1000)]
+        lazy("password"), validators=[DataRequired(lazy("enter_password")), Length(max=1000)]
     )
-    remember = BooleanField("Keep me logged in on this device")
+    remember = BooleanField(lazy("remember"))
     next = HiddenField()
     submit = SubmitField("Log in")
 
@@ -34,19 +36,19 @@ class EmptyForm(FlaskForm):
 
 class PasswordForm(FlaskForm):
     current = PasswordField(
-        "Current password", validators=[DataRequired("Enter your current password.")]
+        lazy("current_password"), validators=[DataRequired(lazy("enter_current"))]
     )
     new = PasswordField(
-        "New password",
+        lazy("new_password"),
         validators=[
-            DataRequired("Enter a new password."),
-            Length(min=10, message="The new password must have at least 10 characters."),
-            Length(max=200, message="The new password must have at most 200 characters."),
+            DataRequired(lazy("enter_new")),
+            Length(min=10, message=lazy("new_too_short")),
+            Length(max=200, message=lazy("new_too_long")),
         ],
     )
     confirm = PasswordField(
-        "Repeat the new password",
-        validators=[EqualTo("new", "The two new passwords do not match.")],
+        lazy("repeat_password"),
+        validators=[EqualTo("new", lazy("no_match_passwords"))],
     )
     submit = SubmitField("Change password")
 
@@ -55,14 +57,14 @@ class CodeForm(FlaskForm):
     """A code from the authenticator app, or a recovery code."""
 
     code = StringField(
-        "Code",
-        validators=[DataRequired("Enter the code from your app."), Length(max=40)],
+        lazy("code"),
+        validators=[DataRequired(lazy("enter_code")), Length(max=40)],
     )
     submit = SubmitField("Continue")
 
 
 class DisableTwoFactorForm(FlaskForm):
     password = PasswordField(
-        "Your password", validators=[DataRequired("Enter your password."), Length(max=1000)]
+        lazy("your_password"), validators=[DataRequired(lazy("enter_password")), Length(max=1000)]
     )
     submit = SubmitField("Turn off two-factor authentication")

@@ -33,6 +33,7 @@ from ..services.users import (
     register_failure,
     set_password,
 )
+from ..staff_texts import st
 from .forms import CodeForm, DisableTwoFactorForm, EmptyForm, LoginForm, PasswordForm
 from .session import safe_next
 
@@ -83,9 +84,7 @@ def login() -> ResponseReturnValue:
             return redirect(target or url_for("main.index"))
         # Same words for unknown email, wrong password and locked account: no account probing.
         form.password.errors = [
-            "The email address or password is wrong, or the account is locked after "
-            f"{cfg['LOGIN_MAX_FAILED']} failed attempts (it unlocks after "
-            f"{cfg['LOGIN_LOCKOUT_MINUTES']} minutes)."
+            st("login_failed", n=cfg["LOGIN_MAX_FAILED"], minutes=cfg["LOGIN_LOCKOUT_MINUTES"])
         ]
     return render_template("auth/login.html", form=form)
 
@@ -134,7 +133,7 @@ def two_factor() -> ResponseReturnValue:
     """Second step of a login: a code from the authenticator app, or a recovery code."""
     found = _pending_user()
     if found is None:
-        flash("Log in with your email and password first.", "info")
+        flash(st("log_in_first"), "info")
         return redirect(url_for("auth.login"))
     user, pending = found
     form = CodeForm()
@@ -155,11 +154,7 @@ def two_factor() -> ResponseReturnValue:
         if ok:
             _finish_login(user, bool(pending.get("remember")))
             return redirect(safe_next(pending.get("next")) or url_for("main.index"))
-        form.code.errors = [
-            "The code is wrong or was already used, or the account is locked after "
-            f"{cfg['LOGIN_MAX_FAILED']} failed attempts. Type the newest code from your app, "
-            "or one of your recovery codes."
-        ]
+        form.code.errors = [st("code_wrong", n=cfg["LOGIN_MAX_FAILED"])]
     return render_template("auth/two_factor.html", form=form)
 
 
@@ -221,13 +216,13 @@ def disable_two_factor() -> ResponseReturnValue:
     user: User = current_user._get_current_object()
     form = DisableTwoFactorForm()
     if _two_factor_required(user):
-        flash("Your role requires two-factor authentication; it cannot be turned off.", "error")
+        flash(st("role_requires"), "error")
     elif not form.validate_on_submit() or not user.check_password(form.password.data or ""):
-        flash("The password is wrong; two-factor authentication stays on.", "error")
+        flash(st("wrong_password_stays_on"), "error")
     elif user.has_two_factor:
         twofactor.disable(db.session, user, by=user)
         db.session.commit()
-        flash("Two-factor authentication is off.", "success")
+        flash(st("two_factor_off"), "success")
     return redirect(url_for("auth.two_factor_setup"))
 
 
@@ -250,7 +245,7 @@ def require_two_factor() -> ResponseReturnValue | None:
         return None
     if not _two_factor_required(current_user):
         return None
-    flash("Your role requires two-factor authentication: set it up to continue.", "info")
+    flash(st("set_up_to_continue"), "info")
     return redirect(url_for("auth.two_factor_setup"))
 
 
@@ -277,16 +272,16 @@ def end_session(session_id: int) -> ResponseReturnValue:
     row = db.session.get(StaffSession, session_id)
     if row is None or row.user_id != user.id:
         # Someone else's session looks like one that does not exist.
-        flash("That session is not one of yours, or it has already ended.", "error")
+        flash(st("session_not_yours"), "error")
         return redirect(url_for("auth.sessions"))
     if form.validate_on_submit():
         staff_sessions.end(db.session, row, by=user, reason="ended by user")
         db.session.commit()
         if row.id == g.get("staff_session_id"):
             logout_user()
-            flash("This session has ended; log in again.", "info")
+            flash(st("this_session_ended"), "info")
             return redirect(url_for("auth.login"))
-        flash("The session has ended.", "success")
+        flash(st("session_ended"), "success")
     return redirect(url_for("auth.sessions"))
 
 
@@ -309,7 +304,7 @@ def logout() -> ResponseReturnValue:
             )
         db.session.commit()
         logout_user()
-        flash("You have logged out.", "info")
+        flash(st("logged_out"), "info")
     return redirect(url_for("auth.login"))
 
 
@@ -321,7 +316,7 @@ def change_password() -> ResponseReturnValue:
     user = current_user._get_current_object()
     if form.validate_on_submit():
         if not user.check_password(form.current.data or ""):
-            form.current.errors = ["The current password is wrong."]
+            form.current.errors = [st("current_wrong")]
         else:
             try:
                 set_password(db.session, user, form.new.data or "", by=user)
@@ -333,6 +328,6 @@ def change_password() -> ResponseReturnValue:
                 staff_sessions.end_all(db.session, user, by=user, reason="password changed")
                 db.session.commit()
                 _finish_login(user, remember=False)
-                flash("Your password has been changed.", "success")
+                flash(st("password_changed"), "success")
                 return redirect(url_for("main.index"))
     return render_template("auth/password.html", form=form)

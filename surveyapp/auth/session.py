@@ -16,6 +16,7 @@ from ..models import User, utcnow
 from ..models.base import parse_id
 from ..models.users import StaffSession
 from ..services import staff_sessions
+from ..staff_texts import st
 
 
 def load_user(user_id: str) -> User | None:
@@ -55,7 +56,7 @@ def unauthorized() -> ResponseReturnValue:
     """Anonymous user on a protected page: 401 JSON for API clients, else the login page."""
     if wants_json():
         return error_response(401)
-    flash("Please log in to see this page.", "info")
+    flash(st("please_log_in"), "info")
     return redirect(url_for("auth.login", next=safe_next(request.full_path)))
 
 

@@ -21,6 +21,7 @@ from ..services import review
 from ..services.dispositions import aapor_code
 from ..services.scope import AreaScope, scope_of
 from ..services.users import UserError
+from ..staff_texts import lazy, st
 from .routes import bp
 
 #: Who reviews (administrators always may).
@@ -31,16 +32,16 @@ HQ_ROLES = review.HEADQUARTERS
 
 class DecisionForm(FlaskForm):
     decision = HiddenField()
-    comment = TextAreaField("Comment for the interviewer", validators=[Length(max=2000)])
+    comment = TextAreaField(lazy("comment"), validators=[Length(max=2000)])
     # The service checks the code against the questionnaire and says which one is wrong.
-    item = SelectField("Question concerned (optional)", default="", validate_choice=False)
-    approve = SubmitField("Approve")
-    reject = SubmitField("Reject and send back")
+    item = SelectField(lazy("item"), default="", validate_choice=False)
+    approve = SubmitField(lazy("approve"))
+    reject = SubmitField(lazy("reject"))
 
 
 class ReopenForm(FlaskForm):
-    reason = StringField("Why reopen it", validators=[Length(max=2000)])
-    submit = SubmitField("Reopen")
+    reason = StringField(lazy("reopen_reason"), validators=[Length(max=2000)])
+    submit = SubmitField(lazy("reopen"))
 
 
 def me() -> User:
@@ -134,7 +135,7 @@ def review_decide(interview_uuid: str) -> ResponseReturnValue:
     form.item.choices = [("", "—"), *review.question_codes(interview)]
     back = redirect(url_for("fieldwork.review_interview", interview_uuid=interview.uuid))
     if not form.validate_on_submit():
-        flash("The form expired or a field is too long; try again.", "error")
+        flash(st("form_expired"), "error")
         return back
     approve = bool(form.approve.data) or form.decision.data == "approve"
     try:
@@ -151,7 +152,7 @@ def review_decide(interview_uuid: str) -> ResponseReturnValue:
         flash(exc.message, "error")
         return back
     db.session.commit()
-    flash("Approved." if approve else "Sent back to the interviewer with your comment.", "success")
+    flash(st("approved_flash") if approve else st("sent_back_flash"), "success")
     return redirect(url_for("fieldwork.review_list", wave_id=interview.wave_id))
 
 
@@ -163,7 +164,7 @@ def review_reopen(interview_uuid: str) -> ResponseReturnValue:
     form = ReopenForm()
     back = redirect(url_for("fieldwork.review_interview", interview_uuid=interview.uuid))
     if not form.validate_on_submit():
-        flash("The form expired or the reason is too long; try again.", "error")
+        flash(st("reopen_expired"), "error")
         return back
     try:
         review.reopen(db.session, interview, by=me(), reason=form.reason.data or "")
@@ -172,5 +173,5 @@ def review_reopen(interview_uuid: str) -> ResponseReturnValue:
         flash(exc.message, "error")
         return back
     db.session.commit()
-    flash("Reopened: a supervisor can now send it back to the interviewer.", "success")
+    flash(st("reopened_flash"), "success")
     return back

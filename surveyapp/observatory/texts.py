@@ -4,26 +4,13 @@ from __future__ import annotations
 
 from analysis.i18n import lookup, tr
 
+from ..frame_texts import FRAME
+
 __all__ = ["TEXTS", "text"]
 
 
 TEXTS: dict[str, dict[str, str]] = {
-    "site_name": tr(
-        "Encuesta de victimización",
-        "Victimization survey",
-        "Pesquisa de vitimização",
-        "Enquête de victimation",
-    ),
-    "skip_link": tr(
-        "Saltar al contenido principal",
-        "Skip to main content",
-        "Ir para o conteúdo principal",
-        "Aller au contenu principal",
-    ),
-    "site_menu": tr("Menú del sitio", "Site menu", "Menu do site", "Menu du site"),
-    "staff_login": tr(
-        "Acceso del personal", "Staff login", "Acesso da equipe", "Connexion du personnel"
-    ),
+    **FRAME,
     "staff_login_note": tr(
         "El personal que inicia sesión ve también los resultados internos.",
         "Staff who log in also see the internal results.",
@@ -38,19 +25,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "infractions enregistrées par la police et population du recensement",
     ),
     "upload": tr("cargar", "upload", "carregar", "déposer"),
-    "footer": tr(
-        "Encuesta ciudadana de victimización y percepción de inseguridad",
-        "Citizen victimization and fear-of-crime survey",
-        "Pesquisa cidadã de vitimização e percepção de insegurança",
-        "Enquête citoyenne de victimation et de sentiment d'insécurité",
-    ),
     "retry_text": tr(
         "Se está preparando. Vuelva a pedir esta misma dirección en {seconds} segundos: {url}",
         "Being prepared. Ask for this same address again in {seconds} seconds: {url}",
         "Em preparação. Peça este mesmo endereço de novo em {seconds} segundos: {url}",
         "En préparation. Redemandez cette même adresse dans {seconds} secondes : {url}",
     ),
-    "observatory": tr("Observatorio", "Observatory", "Observatório", "Observatoire"),
     "waves": tr("Levantamientos", "Survey waves", "Levantamentos", "Vagues d'enquête"),
     "no_waves": tr(
         "Aún no hay resultados publicados.",
@@ -59,7 +39,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "Aucun résultat n'a encore été publié.",
     ),
     "area": tr("Área", "Area", "Área", "Zone"),
-    "language": tr("Idioma", "Language", "Idioma", "Langue"),
     "audience": tr("Versión", "Edition", "Versão", "Édition"),
     "public": tr(
         "Pública (celdas pequeñas suprimidas)",

@@ -1,0 +1,859 @@
+"""Words of the staff login and field supervision pages in es, en, pt and fr, and their language.
+
+The language of these pages is the one the link asks for (``?lang=``, remembered in the
+session so that form posts and redirects keep it), else the browser's ``Accept-Language``,
+else ``STAFF_DEFAULT_LANGUAGE`` (English). Templates get ``st(key, **values)``, ``staff_lang``
+and ``language_url``; Python code flashes ``st(...)`` and labels forms with :func:`lazy`.
+Other pages that share base.html (management, observatory) keep its frame in English.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app, g, has_request_context, request, session
+from markupsafe import escape
+
+from .frame_texts import FRAME
+from .i18n import LANGUAGE_NAMES, LANGUAGES, language_url, lookup, pick_language, tr
+
+__all__ = ["STAFF_BLUEPRINTS", "TEXTS", "lazy", "register", "st", "staff_language"]
+
+#: Blueprints whose pages speak the staff language (the others' frame stays English).
+STAFF_BLUEPRINTS = frozenset({"auth", "fieldwork"})
+#: Session key of the language a ``?lang=`` link chose.
+SESSION_KEY = "staff_lang"
+
+TEXTS: dict[str, dict[str, str]] = {
+    **FRAME,
+    # ---- base.html: the staff menu ----
+    "staff_menu": tr("Menú del personal", "Staff menu", "Menu da equipe", "Menu du personnel"),
+    "nav_waves": tr("Levantamientos", "Waves", "Levantamentos", "Vagues"),
+    "nav_areas": tr("Áreas", "Areas", "Áreas", "Zones"),
+    "nav_users": tr("Usuarios", "Users", "Usuários", "Utilisateurs"),
+    "nav_audit": tr(
+        "Registro de auditoría", "Audit log", "Registro de auditoria", "Journal d'audit"
+    ),
+    "nav_tokens": tr("Tokens de API", "API tokens", "Tokens de API", "Jetons d'API"),
+    "nav_fieldwork": tr("Trabajo de campo", "Field work", "Trabalho de campo", "Terrain"),
+    "nav_password": tr("Contraseña", "Password", "Senha", "Mot de passe"),
+    "nav_sessions": tr("Sesiones", "Sessions", "Sessões", "Sessions"),
+    "log_out": tr("Cerrar sesión", "Log out", "Sair", "Se déconnecter"),
+    # ---- _forms.html ----
+    "problem": tr("Hay un problema", "There is a problem", "Há um problema", "Il y a un problème"),
+    "error_prefix": tr("Error:", "Error:", "Erro:", "Erreur :"),
+    # ---- field work: index ----
+    "fieldwork": tr("Trabajo de campo", "Field work", "Trabalho de campo", "Travail de terrain"),
+    "to_review_link": tr(
+        "entrevistas por revisar",
+        "interviews to review",
+        "entrevistas a revisar",
+        "entretiens à contrôler",
+    ),
+    "in_wave": tr(" de {wave}", " in {wave}", " de {wave}", " de {wave}"),
+    "quality_link": tr(
+        "control de calidad", "quality control", "controle de qualidade", "contrôle qualité"
+    ),
+    "of_wave": tr(" de {wave}", " of {wave}", " de {wave}", " de {wave}"),
+    "no_tablet_waves": tr(
+        "Por ahora ningún levantamiento abierto recoge entrevistas en tabletas.",
+        "No open wave collects interviews on tablets at the moment.",
+        "No momento, nenhum levantamento aberto coleta entrevistas em tablets.",
+        "Aucune vague ouverte ne collecte d'entretiens sur tablette pour le moment.",
+    ),
+    # ---- field work: quality control ----
+    "quality_control": tr(
+        "Control de calidad", "Quality control", "Controle de qualidade", "Contrôle qualité"
+    ),
+    "interviews_to_review": tr(
+        "Entrevistas por revisar",
+        "Interviews to review",
+        "Entrevistas a revisar",
+        "Entretiens à contrôler",
+    ),
+    "units": tr("Unidades", "Units", "Unidades", "Unités"),
+    "complete": tr("Completas", "Complete", "Completas", "Complets"),
+    "partial": tr("Parciales", "Partial", "Parciais", "Partiels"),
+    "refusal": tr("Rechazo", "Refusal", "Recusa", "Refus"),
+    "noncontact": tr("No contacto", "Non-contact", "Não contato", "Non-contact"),
+    "other": tr("Otro", "Other", "Outro", "Autre"),
+    "unknown_3x": tr(
+        "Elegibilidad desconocida (3.x)",
+        "Unknown (3.x)",
+        "Elegibilidade desconhecida (3.x)",
+        "Éligibilité inconnue (3.x)",
+    ),
+    "not_eligible": tr("No elegible", "Not eligible", "Não elegível", "Non éligible"),
+    "interviews": tr("Entrevistas", "Interviews", "Entrevistas", "Entretiens"),
+    "median_minutes": tr(
+        "Mediana (minutos)", "Median minutes", "Mediana (minutos)", "Médiane (minutes)"
+    ),
+    "very_short": tr("Muy cortas", "Very short", "Muito curtas", "Très courts"),
+    "dk_refused": tr(
+        "No sabe / no responde",
+        "Don't know / refused",
+        "Não sabe / não respondeu",
+        "Ne sait pas / refus",
+    ),
+    "one_adult": tr("Un solo adulto", "One adult", "Um só adulto", "Un seul adulte"),
+    "screener_yes": tr(
+        "Filtro de victimización «sí»",
+        "Screener yes",
+        "Filtro de vitimização “sim”",
+        "Filtre de victimation « oui »",
+    ),
+    "at_night": tr("De noche", "At night", "À noite", "La nuit"),
+    "rates_note": tr(
+        "Las tasas siguen las definiciones estándar de AAPOR sobre las unidades liberadas "
+        "al trabajo de campo (una unidad asignada pero nunca visitada cuenta como de "
+        "elegibilidad desconocida). RR3 cuenta las desconocidas con e = {e}: {method}.",
+        "Rates follow AAPOR Standard Definitions over the units released to field work (a "
+        "unit assigned but never visited counts as of unknown eligibility). RR3 counts the "
+        "unknowns with e = {e}: the {method}.",
+        "As taxas seguem as definições padrão da AAPOR sobre as unidades liberadas para o "
+        "trabalho de campo (uma unidade designada mas nunca visitada conta como de "
+        "elegibilidade desconhecida). A RR3 conta as desconhecidas com e = {e}: {method}.",
+        "Les taux suivent les définitions standard de l'AAPOR sur les unités mises en "
+        "collecte (une unité attribuée mais jamais visitée compte comme d'éligibilité "
+        "inconnue). Le RR3 compte les unités inconnues avec e = {e} : {method}.",
+    ),
+    "short_note": tr(
+        " Se marcan las entrevistas de menos de {minutes} minutos (la mediana del logaritmo "
+        "de la duración en el levantamiento menos {z} desviaciones estándar robustas).",
+        " Interviews shorter than {minutes} minutes are flagged (the wave's median log "
+        "duration minus {z} robust standard deviations).",
+        " São sinalizadas as entrevistas com menos de {minutes} minutos (a mediana do "
+        "logaritmo da duração no levantamento menos {z} desvios-padrão robustos).",
+        " Les entretiens de moins de {minutes} minutes sont signalés (la médiane du "
+        "logarithme de la durée dans la vague moins {z} écarts-types robustes).",
+    ),
+    "flag_note": tr(
+        "Se marca a los encuestadores con al menos {n} entrevistas cuando una proporción "
+        "difiere del resto del levantamiento con |z| mayor que {z}.",
+        "Interviewers with at least {n} interviews are flagged when a share differs from "
+        "the rest of the wave with |z| above {z}.",
+        "São sinalizados os entrevistadores com pelo menos {n} entrevistas quando uma "
+        "proporção difere do resto do levantamento com |z| acima de {z}.",
+        "Les enquêteurs ayant au moins {n} entretiens sont signalés lorsqu'une proportion "
+        "diffère du reste de la vague avec |z| supérieur à {z}.",
+    ),
+    "flags": tr("Alertas", "Flags", "Alertas", "Signalements"),
+    "nothing_flagged": tr(
+        "No hay ninguna alerta.",
+        "Nothing is flagged.",
+        "Não há nenhuma alerta.",
+        "Aucun signalement.",
+    ),
+    "one_interview": tr("1 entrevista", "1 interview", "1 entrevista", "1 entretien"),
+    "n_interviews": tr("{n} entrevistas", "{n} interviews", "{n} entrevistas", "{n} entretiens"),
+    "by_interviewer": tr("Por encuestador", "By interviewer", "Por entrevistador", "Par enquêteur"),
+    "per_interviewer": tr(
+        "Cifras por encuestador",
+        "Figures per interviewer",
+        "Números por entrevistador",
+        "Chiffres par enquêteur",
+    ),
+    "interviewer": tr("Encuestador", "Interviewer", "Entrevistador", "Enquêteur"),
+    "by_area": tr("Por área", "By area", "Por área", "Par zone"),
+    "per_area": tr("Cifras por área", "Figures per area", "Números por área", "Chiffres par zone"),
+    "area": tr("Área", "Area", "Área", "Zone"),
+    # the rows the dashboard's service names in English
+    "whole_wave": tr("el levantamiento", "the wave", "o levantamento", "la vague"),
+    "no_area": tr("sin área", "no area", "sem área", "sans zone"),
+    "unassigned": tr("sin asignar", "unassigned", "não designado", "non attribué"),
+    "per_day": tr(
+        "Por día (fecha local de los encuestadores)",
+        "Per day (interviewers' local dates)",
+        "Por dia (data local dos entrevistadores)",
+        "Par jour (date locale des enquêteurs)",
+    ),
+    "outcomes_per_day": tr(
+        "Resultados por día", "Outcomes per day", "Resultados por dia", "Résultats par jour"
+    ),
+    "day": tr("Día", "Day", "Dia", "Jour"),
+    "nothing_recorded": tr(
+        "Todavía no hay nada registrado.",
+        "Nothing recorded yet.",
+        "Ainda não há nada registrado.",
+        "Rien n'est encore enregistré.",
+    ),
+    "time_of_day": tr(
+        "Hora de inicio de las entrevistas",
+        "Time of day interviews started",
+        "Horário de início das entrevistas",
+        "Heure de début des entretiens",
+    ),
+    "per_hour": tr(
+        "Entrevistas por hora local",
+        "Interviews per local hour",
+        "Entrevistas por hora local",
+        "Entretiens par heure locale",
+    ),
+    # ---- field work: the review list ----
+    "review": tr("Revisión", "Review", "Revisão", "Contrôle"),
+    "dashboard_link": tr(
+        "Panel de control de calidad",
+        "Quality control dashboard",
+        "Painel de controle de qualidade",
+        "Tableau de bord du contrôle qualité",
+    ),
+    "review_state": tr(
+        "Estado de revisión", "Review state", "Situação da revisão", "État du contrôle"
+    ),
+    "any_state": tr("cualquiera", "any", "qualquer uma", "tous"),
+    "anyone": tr("cualquiera", "anyone", "qualquer um", "tous"),
+    "show": tr("Mostrar", "Show", "Mostrar", "Afficher"),
+    "flag_filter_note": tr(
+        "Se muestran las entrevistas detrás de una alerta del panel.",
+        "Showing the interviews behind a dashboard flag.",
+        "Mostrando as entrevistas por trás de uma alerta do painel.",
+        "Affichage des entretiens à l'origine d'un signalement du tableau de bord.",
+    ),
+    "show_all": tr("Mostrar todas", "Show all", "Mostrar todas", "Tout afficher"),
+    "received_newest": tr(
+        "Entrevistas recibidas, las más recientes primero",
+        "Received interviews, newest first",
+        "Entrevistas recebidas, as mais recentes primeiro",
+        "Entretiens reçus, les plus récents d'abord",
+    ),
+    "household": tr("Hogar", "Household", "Domicílio", "Ménage"),
+    "outcome": tr("Resultado", "Outcome", "Resultado", "Résultat"),
+    "revision": tr("Versión", "Revision", "Versão", "Version"),
+    "adults": tr("Adultos", "Adults", "Adultos", "Adultes"),
+    "draws": tr("Sorteos", "Draws", "Sorteios", "Tirages"),
+    "last_received": tr(
+        "Última recepción", "Last received", "Último recebimento", "Dernière réception"
+    ),
+    "no_match": tr(
+        "Ninguna entrevista coincide.",
+        "No interview matches.",
+        "Nenhuma entrevista corresponde.",
+        "Aucun entretien ne correspond.",
+    ),
+    "only_newest": tr(
+        "Solo se listan las {n} más recientes; filtre para ver las demás.",
+        "Only the newest {n} are listed; filter to see others.",
+        "Somente as {n} mais recentes são listadas; filtre para ver as outras.",
+        "Seuls les {n} plus récents sont listés ; filtrez pour voir les autres.",
+    ),
+    "status_received": tr("recibida", "received", "recebida", "reçu"),
+    "status_approved": tr("aprobada", "approved", "aprovada", "approuvé"),
+    "status_rejected": tr(
+        "devuelta para corregir", "rejected", "devolvida para correção", "renvoyé pour correction"
+    ),
+    "status_resubmitted": tr("reenviada", "resubmitted", "reenviada", "renvoyé corrigé"),
+    "status_in_progress": tr("en curso", "in_progress", "em andamento", "en cours"),
+    "status_completed": tr("completa", "completed", "completa", "complet"),
+    "status_abandoned": tr("interrumpida", "abandoned", "interrompida", "abandonné"),
+    # ---- field work: one interview ----
+    "interview_title": tr("Entrevista {id}", "Interview {id}", "Entrevista {id}", "Entretien {id}"),
+    "household_title": tr("Hogar {id}", "Household {id}", "Domicílio {id}", "Ménage {id}"),
+    "unit_disposition": tr(
+        "disposición de la unidad", "unit disposition", "disposição da unidade", "code de l'unité"
+    ),
+    "interview_id": tr(
+        "Identificador de la entrevista",
+        "Interview id",
+        "Identificador da entrevista",
+        "Identifiant de l'entretien",
+    ),
+    "last_comment": tr(
+        "Último comentario", "Last comment", "Último comentário", "Dernier commentaire"
+    ),
+    "question_n": tr(
+        " (pregunta {item})", " (question {item})", " (pergunta {item})", " (question {item})"
+    ),
+    "household_selection": tr(
+        "Hogar y adulto seleccionado",
+        "Household and selected adult",
+        "Domicílio e adulto selecionado",
+        "Ménage et adulte sélectionné",
+    ),
+    "selection_note": tr(
+        "Método {method}, semilla {seed}; {adults} adultos elegibles (el factor de "
+        "selección); línea seleccionada {line}.",
+        "Method {method}, seed {seed}; {adults} eligible adults (the selection factor); "
+        "selected line {line}.",
+        "Método {method}, semente {seed}; {adults} adultos elegíveis (o fator de seleção); "
+        "linha selecionada {line}.",
+        "Méthode {method}, graine {seed} ; {adults} adultes éligibles (le facteur de "
+        "sélection) ; ligne sélectionnée {line}.",
+    ),
+    "draws_made": tr(
+        "Se hicieron {n} sorteos",
+        "{n} draws were made",
+        "Foram feitos {n} sorteios",
+        "{n} tirages ont été faits",
+    ),
+    "draws_ask": tr(
+        ": pregunte al encuestador por qué se repitió la selección.",
+        ": ask the interviewer why the selection was repeated.",
+        ": pergunte ao entrevistador por que a seleção foi repetida.",
+        " : demandez à l'enquêteur pourquoi la sélection a été refaite.",
+    ),
+    "roster": tr(
+        "Lista de miembros del hogar",
+        "Household roster",
+        "Lista de moradores do domicílio",
+        "Liste des membres du ménage",
+    ),
+    "line": tr("Línea", "Line", "Linha", "Ligne"),
+    "initials": tr("Iniciales", "Initials", "Iniciais", "Initiales"),
+    "sex": tr("Sexo", "Sex", "Sexo", "Sexe"),
+    "age": tr("Edad", "Age", "Idade", "Âge"),
+    "birthday": tr("Cumpleaños", "Birthday", "Aniversário", "Anniversaire"),
+    "selected": tr(" (seleccionada)", " (selected)", " (selecionada)", " (sélectionnée)"),
+    "draws_label": tr("Sorteos:", "Draws:", "Sorteios:", "Tirages :"),
+    "draw_line": tr(
+        "línea {line} de {size}",
+        "line {line} of {size}",
+        "linha {line} de {size}",
+        "ligne {line} sur {size}",
+    ),
+    "no_roster": tr(
+        "Esta entrevista no trajo lista de miembros del hogar.",
+        "No household roster was sent with this interview.",
+        "Esta entrevista não trouxe lista de moradores do domicílio.",
+        "Aucune liste des membres du ménage n'a été envoyée avec cet entretien.",
+    ),
+    "answers": tr("Respuestas", "Answers", "Respostas", "Réponses"),
+    "answers_caption": tr(
+        "Respuestas con el texto de la pregunta y de la opción",
+        "Answers with question and choice labels",
+        "Respostas com o texto da pergunta e da opção",
+        "Réponses avec les libellés des questions et des modalités",
+    ),
+    "question": tr("Pregunta", "Question", "Pergunta", "Question"),
+    "code": tr("Código", "Code", "Código", "Code"),
+    "answer": tr("Respuesta", "Answer", "Resposta", "Réponse"),
+    "incident": tr("Incidente {n}: ", "Incident {n}: ", "Incidente {n}: ", "Incident {n} : "),
+    "no_answers": tr("Sin respuestas.", "No answers.", "Sem respostas.", "Aucune réponse."),
+    "paradata": tr("Paradatos", "Paradata", "Paradados", "Paradonnées"),
+    "started_ended": tr(
+        "Inicio y fin (reloj del encuestador)",
+        "Started, ended (interviewer's clock)",
+        "Início e fim (relógio do entrevistador)",
+        "Début, fin (horloge de l'enquêteur)",
+    ),
+    "duration": tr("Duración", "Duration", "Duração", "Durée"),
+    "minutes": tr("{n} minutos", "{n} minutes", "{n} minutos", "{n} minutes"),
+    "unknown": tr("desconocida", "unknown", "desconhecida", "inconnue"),
+    "questions_timed": tr(
+        "Preguntas cronometradas, cambios de respuesta",
+        "Questions timed, answer changes",
+        "Perguntas cronometradas, mudanças de resposta",
+        "Questions chronométrées, réponses modifiées",
+    ),
+    "longest_questions": tr(
+        "Preguntas más largas",
+        "Longest questions",
+        "Perguntas mais demoradas",
+        "Questions les plus longues",
+    ),
+    "app_version": tr(
+        "Versión de la aplicación",
+        "App version",
+        "Versão do aplicativo",
+        "Version de l'application",
+    ),
+    "revisions": tr("Versiones", "Revisions", "Versões", "Versions"),
+    "every_revision": tr(
+        "Cada versión recibida",
+        "Every revision received",
+        "Cada versão recebida",
+        "Chaque version reçue",
+    ),
+    "number": tr("Número", "Number", "Número", "Numéro"),
+    "received_utc": tr("Recibida (UTC)", "Received (UTC)", "Recebida (UTC)", "Reçue (UTC)"),
+    "saved_on_device": tr(
+        "Guardada en el dispositivo",
+        "Saved on the device",
+        "Salva no dispositivo",
+        "Enregistrée sur l'appareil",
+    ),
+    "by": tr("Por", "By", "Por", "Par"),
+    "answers_changed": tr(
+        "Respuestas cambiadas", "Answers changed", "Respostas alteradas", "Réponses modifiées"
+    ),
+    "decision": tr("Decisión", "Decision", "Decisão", "Décision"),
+    "approved": tr("Aprobada", "Approved", "Aprovada", "Approuvé"),
+    "approved_by": tr(" por {name}", " by {name}", " por {name}", " par {name}"),
+    "approved_on": tr(" el {date}", " on {date}", " em {date}", " le {date}"),
+    "approved_note": tr(
+        ". El encuestador ya no puede modificarla.",
+        ". The interviewer can no longer change it.",
+        ". O entrevistador não pode mais alterá-la.",
+        ". L'enquêteur ne peut plus le modifier.",
+    ),
+    "reopen": tr("Reabrir", "Reopen", "Reabrir", "Rouvrir"),
+    "reopen_reason": tr(
+        "Por qué se reabre", "Why reopen it", "Por que reabrir", "Pourquoi le rouvrir"
+    ),
+    "comment": tr(
+        "Comentario para el encuestador",
+        "Comment for the interviewer",
+        "Comentário para o entrevistador",
+        "Commentaire pour l'enquêteur",
+    ),
+    "comment_hint": tr(
+        "Necesario para devolver: el encuestador lo ve en la tableta, en la pregunta que "
+        "usted elija.",
+        "Needed to reject: the interviewer sees it on the tablet, at the question you choose.",
+        "Necessário para devolver: o entrevistador o vê no tablet, na pergunta que você escolher.",
+        "Nécessaire pour renvoyer : l'enquêteur le voit sur la tablette, à la question que "
+        "vous choisissez.",
+    ),
+    "item": tr(
+        "Pregunta a la que se refiere (opcional)",
+        "Question concerned (optional)",
+        "Pergunta em questão (opcional)",
+        "Question concernée (facultatif)",
+    ),
+    "approve": tr("Aprobar", "Approve", "Aprovar", "Approuver"),
+    "reject": tr(
+        "Devolver para corregir",
+        "Reject and send back",
+        "Devolver para correção",
+        "Renvoyer pour correction",
+    ),
+    "back_to_list": tr(
+        "Volver a la lista", "Back to the list", "Voltar à lista", "Retour à la liste"
+    ),
+    # ---- field work: messages after an action ----
+    "form_expired": tr(
+        "El formulario venció o un campo es demasiado largo; inténtelo de nuevo.",
+        "The form expired or a field is too long; try again.",
+        "O formulário expirou ou um campo é longo demais; tente novamente.",
+        "Le formulaire a expiré ou un champ est trop long ; réessayez.",
+    ),
+    "reopen_expired": tr(
+        "El formulario venció o el motivo es demasiado largo; inténtelo de nuevo.",
+        "The form expired or the reason is too long; try again.",
+        "O formulário expirou ou o motivo é longo demais; tente novamente.",
+        "Le formulaire a expiré ou le motif est trop long ; réessayez.",
+    ),
+    "approved_flash": tr("Aprobada.", "Approved.", "Aprovada.", "Approuvé."),
+    "sent_back_flash": tr(
+        "Devuelta al encuestador con su comentario.",
+        "Sent back to the interviewer with your comment.",
+        "Devolvida ao entrevistador com o seu comentário.",
+        "Renvoyé à l'enquêteur avec votre commentaire.",
+    ),
+    "reopened_flash": tr(
+        "Reabierta: un supervisor ya puede devolverla al encuestador.",
+        "Reopened: a supervisor can now send it back to the interviewer.",
+        "Reaberta: um supervisor já pode devolvê-la ao entrevistador.",
+        "Rouvert : un superviseur peut maintenant le renvoyer à l'enquêteur.",
+    ),
+    # ---- login ----
+    "log_in": tr("Iniciar sesión", "Log in", "Entrar", "Se connecter"),
+    "email": tr("Correo electrónico", "Email address", "E-mail", "Adresse e-mail"),
+    "password": tr("Contraseña", "Password", "Senha", "Mot de passe"),
+    "remember": tr(
+        "Mantener la sesión iniciada en este dispositivo",
+        "Keep me logged in on this device",
+        "Manter conectado neste dispositivo",
+        "Rester connecté sur cet appareil",
+    ),
+    "enter_email": tr(
+        "Escriba su correo electrónico.",
+        "Enter your email address.",
+        "Digite o seu e-mail.",
+        "Saisissez votre adresse e-mail.",
+    ),
+    "enter_password": tr(
+        "Escriba su contraseña.",
+        "Enter your password.",
+        "Digite a sua senha.",
+        "Saisissez votre mot de passe.",
+    ),
+    "login_failed": tr(
+        "El correo electrónico o la contraseña son incorrectos, o la cuenta está bloqueada "
+        "tras {n} intentos fallidos (se desbloquea después de {minutes} minutos).",
+        "The email address or password is wrong, or the account is locked after {n} failed "
+        "attempts (it unlocks after {minutes} minutes).",
+        "O e-mail ou a senha estão incorretos, ou a conta está bloqueada após {n} tentativas "
+        "sem sucesso (ela é desbloqueada após {minutes} minutos).",
+        "L'adresse e-mail ou le mot de passe est incorrect, ou le compte est bloqué après "
+        "{n} tentatives échouées (il se débloque au bout de {minutes} minutes).",
+    ),
+    "please_log_in": tr(
+        "Inicie sesión para ver esta página.",
+        "Please log in to see this page.",
+        "Entre no sistema para ver esta página.",
+        "Connectez-vous pour voir cette page.",
+    ),
+    "logged_out": tr(
+        "Ha cerrado la sesión.",
+        "You have logged out.",
+        "Você saiu do sistema.",
+        "Vous êtes déconnecté.",
+    ),
+    # ---- password ----
+    "change_password": tr(
+        "Cambiar la contraseña", "Change password", "Alterar a senha", "Changer le mot de passe"
+    ),
+    "change_your_password": tr(
+        "Cambie su contraseña",
+        "Change your password",
+        "Altere a sua senha",
+        "Changez votre mot de passe",
+    ),
+    "current_password": tr(
+        "Contraseña actual", "Current password", "Senha atual", "Mot de passe actuel"
+    ),
+    "new_password": tr("Contraseña nueva", "New password", "Nova senha", "Nouveau mot de passe"),
+    "repeat_password": tr(
+        "Repita la contraseña nueva",
+        "Repeat the new password",
+        "Repita a nova senha",
+        "Répétez le nouveau mot de passe",
+    ),
+    "password_hint": tr(
+        "Al menos 10 caracteres. Se cerrarán las demás sesiones de su cuenta.",
+        "At least 10 characters. Other sessions of your account will be logged out.",
+        "Pelo menos 10 caracteres. As outras sessões da sua conta serão encerradas.",
+        "Au moins 10 caractères. Les autres sessions de votre compte seront fermées.",
+    ),
+    "enter_current": tr(
+        "Escriba su contraseña actual.",
+        "Enter your current password.",
+        "Digite a sua senha atual.",
+        "Saisissez votre mot de passe actuel.",
+    ),
+    "enter_new": tr(
+        "Escriba una contraseña nueva.",
+        "Enter a new password.",
+        "Digite uma nova senha.",
+        "Saisissez un nouveau mot de passe.",
+    ),
+    "new_too_short": tr(
+        "La contraseña nueva debe tener al menos 10 caracteres.",
+        "The new password must have at least 10 characters.",
+        "A nova senha deve ter pelo menos 10 caracteres.",
+        "Le nouveau mot de passe doit comporter au moins 10 caractères.",
+    ),
+    "new_too_long": tr(
+        "La contraseña nueva debe tener como máximo 200 caracteres.",
+        "The new password must have at most 200 characters.",
+        "A nova senha deve ter no máximo 200 caracteres.",
+        "Le nouveau mot de passe doit comporter au plus 200 caractères.",
+    ),
+    "no_match_passwords": tr(
+        "Las dos contraseñas nuevas no coinciden.",
+        "The two new passwords do not match.",
+        "As duas novas senhas não são iguais.",
+        "Les deux nouveaux mots de passe ne correspondent pas.",
+    ),
+    "current_wrong": tr(
+        "La contraseña actual es incorrecta.",
+        "The current password is wrong.",
+        "A senha atual está incorreta.",
+        "Le mot de passe actuel est incorrect.",
+    ),
+    "password_changed": tr(
+        "Su contraseña ha sido cambiada.",
+        "Your password has been changed.",
+        "A sua senha foi alterada.",
+        "Votre mot de passe a été changé.",
+    ),
+    # ---- sessions ----
+    "your_sessions": tr("Sus sesiones", "Your sessions", "As suas sessões", "Vos sessions"),
+    "where_logged_in": tr(
+        "Dónde tiene la sesión iniciada",
+        "Where you are logged in",
+        "Onde você está conectado",
+        "Où vous êtes connecté",
+    ),
+    "sessions_note": tr(
+        "Las sesiones terminan tras un tiempo sin uso, al vencer o cuando usted las cierra "
+        "aquí (ese navegador queda desconectado de inmediato).",
+        "Sessions end after a time without use, at their expiry, or when you end them here "
+        "(that browser is logged out at once).",
+        "As sessões terminam após um tempo sem uso, ao expirar ou quando você as encerra "
+        "aqui (esse navegador é desconectado na hora).",
+        "Les sessions se terminent après un temps d'inactivité, à leur expiration ou quand "
+        "vous les fermez ici (ce navigateur est aussitôt déconnecté).",
+    ),
+    "active_sessions": tr(
+        "Sus sesiones activas",
+        "Your active sessions",
+        "As suas sessões ativas",
+        "Vos sessions actives",
+    ),
+    "browser": tr("Navegador", "Browser", "Navegador", "Navigateur"),
+    "logged_in": tr("Inicio de sesión", "Logged in", "Entrada", "Connexion"),
+    "last_seen": tr("Última actividad", "Last seen", "Última atividade", "Dernière activité"),
+    "expires": tr("Vence", "Expires", "Expira", "Expire"),
+    "unknown_browser": tr("desconocido", "unknown", "desconhecido", "inconnu"),
+    "this_browser": tr("(este navegador)", "(this browser)", "(este navegador)", "(ce navigateur)"),
+    "end": tr("Cerrar", "End", "Encerrar", "Fermer"),
+    "end_log_out": tr(" (cerrar sesión)", " (log out)", " (sair)", " (se déconnecter)"),
+    "session_not_yours": tr(
+        "Esa sesión no es suya o ya terminó.",
+        "That session is not one of yours, or it has already ended.",
+        "Essa sessão não é sua ou já terminou.",
+        "Cette session n'est pas l'une des vôtres, ou elle est déjà terminée.",
+    ),
+    "this_session_ended": tr(
+        "Esta sesión terminó; vuelva a iniciar sesión.",
+        "This session has ended; log in again.",
+        "Esta sessão terminou; entre novamente.",
+        "Cette session est terminée ; reconnectez-vous.",
+    ),
+    "session_ended": tr(
+        "La sesión terminó.",
+        "The session has ended.",
+        "A sessão foi encerrada.",
+        "La session est terminée.",
+    ),
+    # ---- two-factor authentication ----
+    "two_factor": tr(
+        "Verificación en dos pasos",
+        "Two-factor authentication",
+        "Verificação em duas etapas",
+        "Authentification à deux facteurs",
+    ),
+    "code_hint": tr(
+        "El código de 6 dígitos que muestra ahora su aplicación de autenticación, o uno de "
+        "sus códigos de recuperación.",
+        "The 6-digit code your authenticator app shows now, or one of your recovery codes.",
+        "O código de 6 dígitos que o seu aplicativo autenticador mostra agora, ou um dos "
+        "seus códigos de recuperação.",
+        "Le code à 6 chiffres que votre application d'authentification affiche maintenant, "
+        "ou l'un de vos codes de récupération.",
+    ),
+    "enter_code": tr(
+        "Escriba el código de su aplicación.",
+        "Enter the code from your app.",
+        "Digite o código do seu aplicativo.",
+        "Saisissez le code de votre application.",
+    ),
+    "code_wrong": tr(
+        "El código es incorrecto o ya se usó, o la cuenta está bloqueada tras {n} intentos "
+        "fallidos. Escriba el código más reciente de su aplicación o uno de sus códigos de "
+        "recuperación.",
+        "The code is wrong or was already used, or the account is locked after {n} failed "
+        "attempts. Type the newest code from your app, or one of your recovery codes.",
+        "O código está incorreto ou já foi usado, ou a conta está bloqueada após {n} "
+        "tentativas sem sucesso. Digite o código mais recente do seu aplicativo ou um dos "
+        "seus códigos de recuperação.",
+        "Le code est incorrect ou a déjà servi, ou le compte est bloqué après {n} tentatives "
+        "échouées. Saisissez le code le plus récent de votre application, ou l'un de vos "
+        "codes de récupération.",
+    ),
+    "log_in_first": tr(
+        "Primero inicie sesión con su correo electrónico y su contraseña.",
+        "Log in with your email and password first.",
+        "Primeiro entre com o seu e-mail e a sua senha.",
+        "Connectez-vous d'abord avec votre adresse e-mail et votre mot de passe.",
+    ),
+    "two_factor_is_on": tr(
+        "La verificación en dos pasos está activada",
+        "Two-factor authentication is on",
+        "A verificação em duas etapas está ativada",
+        "L'authentification à deux facteurs est activée",
+    ),
+    "two_factor_on_note": tr(
+        "Cada inicio de sesión pide un código de su aplicación de autenticación. Códigos "
+        "de recuperación sin usar: {left}.",
+        "Every login asks for a code from your authenticator app. Unused recovery codes: {left}.",
+        "Cada entrada pede um código do seu aplicativo autenticador. Códigos de "
+        "recuperação não usados: {left}.",
+        "Chaque connexion demande un code de votre application d'authentification. Codes "
+        "de récupération inutilisés : {left}.",
+    ),
+    "new_recovery_codes": tr(
+        "Nuevos códigos de recuperación",
+        "New recovery codes",
+        "Novos códigos de recuperação",
+        "Nouveaux codes de récupération",
+    ),
+    "turn_it_off": tr("Desactivarla", "Turn it off", "Desativá-la", "La désactiver"),
+    "turn_off": tr("Desactivar", "Turn off", "Desativar", "Désactiver"),
+    "your_password": tr("Su contraseña", "Your password", "A sua senha", "Votre mot de passe"),
+    "role_requires": tr(
+        "Su rol exige la verificación en dos pasos; no se puede desactivar.",
+        "Your role requires two-factor authentication; it cannot be turned off.",
+        "O seu perfil exige a verificação em duas etapas; ela não pode ser desativada.",
+        "Votre rôle exige l'authentification à deux facteurs ; elle ne peut pas être désactivée.",
+    ),
+    "wrong_password_stays_on": tr(
+        "La contraseña es incorrecta; la verificación en dos pasos sigue activada.",
+        "The password is wrong; two-factor authentication stays on.",
+        "A senha está incorreta; a verificação em duas etapas continua ativada.",
+        "Le mot de passe est incorrect ; l'authentification à deux facteurs reste activée.",
+    ),
+    "two_factor_off": tr(
+        "La verificación en dos pasos está desactivada.",
+        "Two-factor authentication is off.",
+        "A verificação em duas etapas está desativada.",
+        "L'authentification à deux facteurs est désactivée.",
+    ),
+    "set_up_to_continue": tr(
+        "Su rol exige la verificación en dos pasos: configúrela para continuar.",
+        "Your role requires two-factor authentication: set it up to continue.",
+        "O seu perfil exige a verificação em duas etapas: configure-a para continuar.",
+        "Votre rôle exige l'authentification à deux facteurs : configurez-la pour continuer.",
+    ),
+    "set_up_two_factor": tr(
+        "Configurar la verificación en dos pasos",
+        "Set up two-factor authentication",
+        "Configurar a verificação em duas etapas",
+        "Configurer l'authentification à deux facteurs",
+    ),
+    "setup_required": tr(
+        "Su rol la exige: las páginas del personal se abren una vez configurada.",
+        "Your role requires it: the staff pages open once it is set up.",
+        "O seu perfil a exige: as páginas da equipe se abrem depois de configurá-la.",
+        "Votre rôle l'exige : les pages du personnel s'ouvrent une fois qu'elle est configurée.",
+    ),
+    "setup_scan": tr(
+        "Abra una aplicación de autenticación en su teléfono (cualquiera que genere códigos "
+        "«TOTP») y escanee este código:",
+        'Open an authenticator app on your phone (any app for "TOTP" codes) and scan this code:',
+        "Abra um aplicativo autenticador no seu celular (qualquer um que gere códigos "
+        "“TOTP”) e escaneie este código:",
+        "Ouvrez une application d'authentification sur votre téléphone (toute application "
+        "de codes « TOTP ») et scannez ce code :",
+    ),
+    "setup_or_type": tr(
+        "o escriba esta clave:",
+        "or type this key:",
+        "ou digite esta chave:",
+        "ou saisissez cette clé :",
+    ),
+    "setup_type_code": tr(
+        "Escriba el código de 6 dígitos que muestra la aplicación.",
+        "Type the 6-digit code the app shows.",
+        "Digite o código de 6 dígitos que o aplicativo mostra.",
+        "Saisissez le code à 6 chiffres qu'affiche l'application.",
+    ),
+    "turn_on": tr("Activar", "Turn on", "Ativar", "Activer"),
+    "recovery_codes": tr(
+        "Códigos de recuperación",
+        "Recovery codes",
+        "Códigos de recuperação",
+        "Codes de récupération",
+    ),
+    "recovery_title_new": tr(
+        "La verificación en dos pasos está activada: sus códigos de recuperación",
+        "Two-factor authentication is on: your recovery codes",
+        "A verificação em duas etapas está ativada: os seus códigos de recuperação",
+        "L'authentification à deux facteurs est activée : vos codes de récupération",
+    ),
+    "recovery_title": tr(
+        "Sus nuevos códigos de recuperación",
+        "Your new recovery codes",
+        "Os seus novos códigos de recuperação",
+        "Vos nouveaux codes de récupération",
+    ),
+    "recovery_note": tr(
+        "Cada código permite iniciar sesión una vez si pierde su teléfono. Guárdelos en un "
+        "lugar seguro: solo se muestran ahora.",
+        "Each code logs you in once if you lose your phone. Keep them somewhere safe: they "
+        "are shown only now.",
+        "Cada código permite entrar uma vez se você perder o celular. Guarde-os em um lugar "
+        "seguro: eles só são mostrados agora.",
+        "Chaque code vous connecte une fois si vous perdez votre téléphone. Conservez-les en "
+        "lieu sûr : ils ne sont affichés que maintenant.",
+    ),
+    "recovery_note_old": tr(
+        "Cada código permite iniciar sesión una vez si pierde su teléfono. Guárdelos en un "
+        "lugar seguro: solo se muestran ahora, y los anteriores ya no sirven.",
+        "Each code logs you in once if you lose your phone. Keep them somewhere safe: they "
+        "are shown only now, and the old ones no longer work.",
+        "Cada código permite entrar uma vez se você perder o celular. Guarde-os em um lugar "
+        "seguro: eles só são mostrados agora, e os anteriores não funcionam mais.",
+        "Chaque code vous connecte une fois si vous perdez votre téléphone. Conservez-les en "
+        "lieu sûr : ils ne sont affichés que maintenant, et les anciens ne fonctionnent plus.",
+    ),
+    "continue": tr("Continuar", "Continue", "Continuar", "Continuer"),
+}
+
+
+def staff_language() -> str:
+    """The language of this staff page: ?lang=, else the one chosen before, else the browser's."""
+    asked = request.args.get("lang", "")
+    if asked in LANGUAGES:
+        return asked
+    chosen = session.get(SESSION_KEY)
+    if isinstance(chosen, str) and chosen in LANGUAGES:
+        return chosen
+    return pick_language(LANGUAGES, str(current_app.config["STAFF_DEFAULT_LANGUAGE"]))
+
+
+def st(key: str, **values: object) -> str:
+    """The staff text ``key`` in this request's staff language (English outside a request)."""
+    language = staff_language() if has_request_context() else "en"
+    return lookup(TEXTS, key, language, **values)
+
+
+class LazyText:
+    """A staff text looked up when shown: WTForms labels and messages are built once per class."""
+
+    def __init__(self, key: str) -> None:
+        lookup(TEXTS, key, "en")  # a wrong key fails at import, not in a request
+        self.key = key
+
+    def __str__(self) -> str:
+        return st(self.key)
+
+    def __html__(self) -> str:
+        return str(escape(str(self)))
+
+    def __mod__(self, values: object) -> str:
+        # WTForms fills its validators' messages with ``message % {...}``.
+        return str(self) % values
+
+
+def lazy(key: str) -> Any:
+    """``key``'s text for a form class (typed ``Any``: WTForms wants a ``str``)."""
+    return LazyText(key)
+
+
+def _remember_language() -> None:
+    """A ``?lang=`` link's choice stays for the following pages, form posts and redirects."""
+    if request.blueprint not in STAFF_BLUEPRINTS:
+        return
+    asked = request.args.get("lang", "")
+    if asked in LANGUAGES and session.get(SESSION_KEY) != asked:
+        session[SESSION_KEY] = asked
+
+
+def page_language() -> str:
+    """The language of this page's staff words: the staff language on staff pages, else English."""
+    if not has_request_context():  # a template rendered by a command or a worker
+        return "en"
+    if "staff_page_language" not in g:
+        staff = request.blueprint in STAFF_BLUEPRINTS
+        g.staff_page_language = staff_language() if staff else "en"
+    return str(g.staff_page_language)
+
+
+def _page_text(key: str, **values: object) -> str:
+    return lookup(TEXTS, key, page_language(), **values)
+
+
+def _status_word(value: str) -> str:
+    """A review or interview state in words (an unknown one as stored)."""
+    key = f"status_{value}"
+    return lookup(TEXTS, key, page_language()) if key in TEXTS else value
+
+
+def _template_words() -> dict[str, Any]:
+    staff = has_request_context() and request.blueprint in STAFF_BLUEPRINTS
+    return {"staff_page": staff, "staff_lang": page_language()}
+
+
+def register(app: Flask) -> None:
+    """Give every template ``st``; remember ``?lang=`` on the staff blueprints."""
+    # Globals, not context: the macros of _forms.html and _language_switch.html need them too.
+    app.jinja_env.globals.update(
+        st=_page_text,
+        status_word=_status_word,
+        language_url=language_url,
+        language_names=LANGUAGE_NAMES,
+    )
+    app.context_processor(_template_words)
+    app.before_request(_remember_language)
