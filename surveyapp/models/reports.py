@@ -1,4 +1,5 @@
-"""Generated outputs kept in the database: indicator tables, PDF reports, microdata releases.
+"""Generated outputs kept in the database: indicator tables, PDF reports (one wave's, or a
+regional comparison of several), microdata releases.
 
 Every gunicorn worker sees the same cache because it lives in the database.
 A row is keyed by what it was built from (wave, area, language, public or
@@ -26,6 +27,7 @@ class OutputKind(enum.StrEnum):
         "fear_drivers"  # odds ratios of feeling unsafe (analysis.compare.fear_model) as JSON
     )
     microdata = "microdata"  # a microdata release as a ZIP, stored in parts (ReportOutputPart)
+    regional = "regional"  # the regional comparison PDF of several waves (``waves``)
 
 
 class OutputStatus(enum.StrEnum):
@@ -65,11 +67,13 @@ class ReportOutput(Base):
     area_key: Mapped[str] = mapped_column(
         sa.String(32)
     )  # "national" or the area id; "all" for indicator tables; for microdata releases the
-    # format and a tag of the release rules ("csv.3f2a..."; services/release_downloads.py)
+    # format and a tag of the release rules ("csv.3f2a..."; services/release_downloads.py);
+    # for a regional comparison a hash of every wave compared and its data version
     language: Mapped[str] = mapped_column(sa.String(8))  # report language; "" for indicator tables
     public: Mapped[bool] = mapped_column()  # built for publication (suppressed cells blanked;
     # the public edition of a microdata release)
     data_version: Mapped[str] = mapped_column(sa.String(64))  # hash of the data it was built from
+    # (of wave_id's data; a regional comparison's other waves are in area_key)
     status: Mapped[OutputStatus] = mapped_column(  # pending, running, ready, failed
         enum_column(OutputStatus, "report_output_status"), default=OutputStatus.pending
     )
@@ -89,6 +93,10 @@ class ReportOutput(Base):
     started_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # claimed by a worker
     finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())  # ready or failed
     served: Mapped[int] = mapped_column(default=0)  # times handed out from the cache
+    waves: Mapped[str | None] = mapped_column(
+        sa.Text
+    )  # a regional comparison's waves, in order, as ids ("3,7,9"; the first is wave_id): what
+    # the worker builds; NULL for single-wave outputs. Not part of the key (area_key is).
 
     def __repr__(self) -> str:
         return f"<ReportOutput {self.kind.value} wave={self.wave_id} area={self.area_key} {self.status.value}>"

@@ -1,4 +1,5 @@
-"""Building cached outputs (reports, tables, microdata releases) outside the request that asked.
+"""Building cached outputs (reports, regional comparisons, tables, microdata releases) outside
+the request that asked.
 
 Requests add pending :class:`~surveyapp.models.ReportOutput` rows and answer
 at once ("being prepared"); a worker claims and builds them. Where the worker
@@ -68,7 +69,9 @@ def build_pending(
 
 def build_one(session: DBSession, output_id: int, *, settings: ReportSettings) -> None:
     """Build a claimed output and store the result or the reason it failed."""
-    from ..services.report_build import build_output  # the report stack, in the worker only
+    # the report stack, in the worker only
+    from ..services.regional import build_regional_output
+    from ..services.report_build import build_output
 
     output = session.get(ReportOutput, output_id)
     if output is None:  # pragma: no cover - deleted with its wave meanwhile
@@ -81,6 +84,8 @@ def build_one(session: DBSession, output_id: int, *, settings: ReportSettings) -
     try:
         if output.kind is OutputKind.microdata:
             content = release_downloads.build_release_output(session, output, progress=progress)
+        elif output.kind is OutputKind.regional:
+            content = build_regional_output(session, output, settings=settings, progress=progress)
         else:
             content = build_output(session, output, settings=settings, progress=progress)
     except ReportError as exc:

@@ -5,16 +5,14 @@ standardized core set of those waves side by side; without ``waves``, the
 latest wave with results of each country or city the caller may see. Every
 wave is checked as its own pages are (:mod:`surveyapp.services.report_access`):
 the internal edition only when the caller may see every wave's internal one.
-The indicator tables come from the report cache (202 while one is built); the
-PDF is small and rendered in the request, then kept in this process.
+The indicator tables come from the report cache (202 while one is built). The
+PDF is a cached output of kind ``regional`` too, built once by the report worker
+(rendering takes seconds, too long for a request): 202 "being prepared" until
+it is ready, as a wave's report.pdf.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
-from typing import Any
 from urllib.parse import urlencode
 
 from flask import abort, current_app, redirect, render_template, request, url_for
@@ -24,16 +22,27 @@ from ..errors import error_response
 from ..extensions import db
 from ..models import Wave
 from ..models.base import parse_id
-from ..services.indicator_rows import Choice
+from ..services.indicator_rows import Choice, TableUnavailable, ready_output
 from ..services.report_access import (
     ReportRefused,
     check_area,
     check_wave,
     visible_waves,
 )
-from ..services.reports import NATIONAL, completed_count, data_version
-from .jobs import report_settings
-from .routes import _download, _language, _refuse, _table, _user, bp
+from ..services.reports import NATIONAL, OutputKey, completed_count, data_version, mark_served
+from .jobs import report_settings, start_worker
+from .routes import (
+    _download,
+    _language,
+    _refuse,
+    _stale_after,
+    _table,
+    _user,
+    bp,
+    failed,
+    waiting,
+)
+from .texts import text
 
 #: more waves than this in one comparison is refused (the tables would not fit a page anyway)
 MAX_WAVES = 12
@@ -94,26 +103,6 @@ def _with_data(choices: list[Choice]) -> tuple[list[Choice], list[Wave]]:
     return [c for c in choices if c.wave not in empty], empty
 
 
-#: PDFs built in this process, by waves, data versions, language and edition (newest last)
-_PDFS: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
-_KEEP = 16
-_PDFS_LOCK = threading.Lock()  # server threads share the cache
-
-
-def _cached_pdf(key: tuple[Any, ...], build: Callable[[], bytes]) -> bytes:
-    """The PDF of ``key`` from this process's cache, else built (new data: a new key)."""
-    with _PDFS_LOCK:
-        if key in _PDFS:
-            _PDFS.move_to_end(key)
-            return _PDFS[key]
-    pdf = build()
-    with _PDFS_LOCK:
-        _PDFS[key] = pdf
-        while len(_PDFS) > _KEEP:
-            _PDFS.popitem(last=False)
-    return pdf
-
-
 @bp.route("/regional")
 def regional() -> ResponseReturnValue:
     """The regional comparison as a page: the waves compared, the notes, the core table."""
@@ -155,34 +144,34 @@ def regional() -> ResponseReturnValue:
 
 @bp.route("/regional.pdf")
 def regional_pdf() -> ResponseReturnValue:
-    """The regional comparison PDF of the waves asked for (or the default ones)."""
-    from ..services.regional import regional_pdf as build_pdf
-
+    """The regional comparison PDF of the waves asked for (or the default ones); 202 with a
+    self-reloading page while it is built, 503 when that failed."""
     language = _language()
     choices, _empty = _with_data(_choices(language))
     if not choices:
         return error_response(404, "There are no waves with results to compare.")
     settings = report_settings()
-    versions = [data_version(db.session, c.wave, settings) for c in choices]
-    tables = [_table(c, v) for c, v in zip(choices, versions, strict=True)]
-    public = choices[0].public
-    key = (tuple(c.wave.id for c in choices), tuple(versions), language, public)
-    pdf = _cached_pdf(
-        key,
-        lambda: build_pdf(
-            db.session,
-            [c.wave for c in choices],
-            language=language,
-            public=public,
-            tables=tables,
-            settings=settings,
-        ),
-    )
+    waves = [c.wave for c in choices]
     first = choices[0]
+    key = OutputKey.regional(
+        waves, [data_version(db.session, w, settings) for w in waves], language, first.public
+    )
+    try:
+        output, pdf = ready_output(
+            db.session, key, stale_after=_stale_after(), start_worker=start_worker
+        )
+    except TableUnavailable as unavailable:
+        assert unavailable.output is not None  # the comparison's row
+        if unavailable.failed:
+            return failed(unavailable.output)
+        caption = f"{text('regional', language)} · {', '.join(w.name for w in waves)}"
+        return waiting(unavailable.output, language=language, caption=caption)
+    mark_served(db.session, output)
+    db.session.commit()
     return _download(
-        Choice(first.wave, first.area, [], language, public, first.staff),
+        first,
         pdf,
         "application/pdf",
         "pdf",
-        stem=f"regional-{'-'.join(c.wave.slug for c in choices)[:80]}",
+        stem=f"regional-{'-'.join(w.slug for w in waves)[:80]}",
     )

@@ -5,6 +5,11 @@ there when missing); its area is the one area the wave covers (a country, or
 a city) or else the wave's name; its mode is the mix of its completed
 interviews; its questionnaire is its instrument version.
 :mod:`analysis.compare.regional` and :mod:`analysis.report.regional` do the rest.
+
+The observatory's PDF is a :class:`~surveyapp.models.ReportOutput` of kind
+``regional`` (:meth:`OutputKey.regional`), built once by the report worker
+(observatory/jobs.py) with :func:`build_regional_output`; ``surveyapp report
+--waves`` calls :func:`regional_pdf` directly.
 """
 
 from __future__ import annotations
@@ -18,10 +23,10 @@ from analysis.compare.regional import RegionalWave
 from analysis.indicators import with_minimum_cases
 from analysis.report.regional import RegionalData, build_regional_report
 
-from ..models import Interview, Wave
+from ..models import Interview, OutputKind, OutputStatus, ReportOutput, Wave
 from . import DBSession
 from .feeds import feeds_indicators
-from .reports import DEFAULT_SETTINGS, NATIONAL, Progress, ReportSettings, quiet
+from .reports import DEFAULT_SETTINGS, NATIONAL, Progress, ReportError, ReportSettings, quiet
 
 
 def wave_modes(session: DBSession, wave: Wave) -> dict[str, float]:
@@ -85,3 +90,53 @@ def regional_pdf(
     )
     progress("rendering the regional PDF")
     return build_regional_report(data, language=language, public=public).pdf_bytes()
+
+
+def build_regional_output(
+    session: DBSession,
+    output: ReportOutput,
+    *,
+    settings: ReportSettings = DEFAULT_SETTINGS,
+    progress: Progress = quiet,
+) -> bytes:
+    """The PDF of a claimed ``regional`` row, from its waves' current indicator tables (taken
+    from the cache or built and stored there); the comparison's copies built from older data
+    are deleted (flushed, not committed). ReportError when a wave compared is gone."""
+    from .report_build import wave_table
+
+    ids = [int(part) for part in (output.waves or "").split(",") if part]
+    waves = [session.get(Wave, i) for i in ids]
+    found = [w for w in waves if w is not None]
+    if not found or len(found) != len(ids):
+        raise ReportError("a wave of this comparison no longer exists")
+    tables = [wave_table(session, w, settings=settings, progress=progress) for w in found]
+    pdf = regional_pdf(
+        session,
+        found,
+        language=output.language,
+        public=output.public,
+        tables=tables,
+        settings=settings,
+        progress=progress,
+    )
+    _delete_older(session, output)
+    session.flush()
+    return pdf
+
+
+def _delete_older(session: DBSession, output: ReportOutput) -> None:
+    """Drop this comparison's (same waves, language, edition) copies built from older data of
+    any of its waves; pruning only sees the first wave's data version."""
+    session.execute(
+        sa.delete(ReportOutput)
+        .where(
+            ReportOutput.kind == OutputKind.regional,
+            ReportOutput.wave_id == output.wave_id,
+            ReportOutput.waves == output.waves,
+            ReportOutput.language == output.language,
+            ReportOutput.public == output.public,
+            ReportOutput.id != output.id,
+            ReportOutput.status != OutputStatus.running,
+        )
+        .execution_options(synchronize_session=False)
+    )

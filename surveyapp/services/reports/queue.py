@@ -7,7 +7,9 @@ win), :func:`finish_output` stores what was built.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -38,6 +40,9 @@ class OutputKey:
     language: str
     public: bool
     data_version: str
+    #: a regional comparison's wave ids, in order ("3,7"): stored on the row for the worker;
+    #: ``area_key`` already tells comparisons apart, so this is not part of the key
+    waves: str | None = field(default=None, compare=False)
 
     @classmethod
     def indicators(cls, wave: Wave, version: str) -> OutputKey:
@@ -54,6 +59,32 @@ class OutputKey:
         if language not in LANGUAGES:
             raise ReportError(f"reports are available in {', '.join(LANGUAGES)}, not {language!r}")
         return cls(OutputKind.pdf, wave.id, area.key, language, public, version)
+
+    @classmethod
+    def regional(
+        cls, waves: Sequence[Wave], versions: Sequence[str], language: str, public: bool
+    ) -> OutputKey:
+        """The regional comparison PDF of ``waves`` (in order) with their data ``versions``.
+
+        ``wave_id`` and ``data_version`` are the first wave's, so that pruning and deleting
+        that wave treat the PDF as its own; ``area_key`` is a hash of every wave's id and data
+        version, in order (32 characters hold no list of up to MAX_WAVES ids), so new data in
+        any wave gives a new key.
+        """
+        if language not in LANGUAGES:
+            raise ReportError(f"reports are available in {', '.join(LANGUAGES)}, not {language!r}")
+        if not waves or len(waves) != len(versions):
+            raise ValueError("a regional comparison needs one data version per wave")
+        compared = "|".join(f"{w.id}:{v}" for w, v in zip(waves, versions, strict=True))
+        return cls(
+            OutputKind.regional,
+            waves[0].id,
+            hashlib.sha256(compared.encode("ascii")).hexdigest()[:32],
+            language,
+            public,
+            versions[0],
+            waves=",".join(str(w.id) for w in waves),
+        )
 
     def table(self) -> OutputKey:
         """The key of the indicator table this output is built from (itself for a table)."""
@@ -100,6 +131,7 @@ def request_output(
                     data_version=key.data_version,
                     status=OutputStatus.pending,
                     served=0,
+                    waves=key.waves,
                 )
                 session.add(row)
         except sa.exc.IntegrityError:
@@ -125,16 +157,17 @@ def request_output(
 def output_to_serve(session: DBSession, key: OutputKey, *, stale_after: int) -> ReportOutput:
     """The cache row a request for ``key`` serves or waits on.
 
-    A ready row is served as it is. Every other output needs the indicator
-    table first (it is shared by every page and format): while the table is
-    not ready, its row is the one to wait on. Otherwise the row of ``key``,
-    requested as :func:`request_output` does (added, or retried when stale or
-    failed long enough ago).
+    A ready row is served as it is. Every other output of one wave needs the
+    indicator table first (it is shared by every page and format): while the
+    table is not ready, its row is the one to wait on. Otherwise the row of
+    ``key``, requested as :func:`request_output` does (added, or retried when
+    stale or failed long enough ago). A regional comparison is asked for at
+    once: its build takes (or builds) the tables of all its waves.
     """
     found = find_output(session, key)
     if found is not None and found.status is OutputStatus.ready:
         return found
-    if key.kind is not OutputKind.indicators:
+    if key.kind not in (OutputKind.indicators, OutputKind.regional):
         table = request_output(session, key.table(), stale_after=stale_after)
         if table.status is not OutputStatus.ready:
             return table

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -9,11 +10,23 @@ from typing import Any
 
 import pdfplumber
 import pytest
+import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
 from surveyapp.extensions import db
-from surveyapp.models import Mode, Role, User, Wave
+from surveyapp.models import (
+    Interview,
+    InterviewStatus,
+    Mode,
+    OutputKind,
+    ReportOutput,
+    Role,
+    User,
+    Wave,
+)
+from surveyapp.observatory.jobs import build_pending, report_settings
+from surveyapp.services import regional as regional_service
 from surveyapp.services.demo_data import load_simulated_wave
 
 from ...analysis.report.pdf_layout import (  # type: ignore[import-not-found,misc]
@@ -106,7 +119,7 @@ def test_the_pdf_download_is_the_regional_report(
     assert "Comparación regional de indicadores estandarizados" in text
     assert "Modos de recolección distintos" in text
     assert layout_problems(response.data) == [] and foreign_phrases(response.data, "es") == []
-    # the same waves, data, language and edition again: served from this process, not rebuilt
+    # the same waves, data, language and edition again: served from the report cache
     import surveyapp.services.regional as regional_service
 
     def fail(*args: Any, **kwargs: Any) -> bytes:
@@ -139,8 +152,6 @@ def test_the_command_line_writes_the_regional_report(
 def test_waves_of_cities_are_compared_by_default_city_by_city(
     app: Flask, client: FlaskClient, countries: tuple[int, int]
 ) -> None:
-    import sqlalchemy as sa
-
     from surveyapp.models import Area, AreaLevel
 
     with app.app_context():
@@ -164,3 +175,139 @@ def test_waves_of_cities_are_compared_by_default_city_by_city(
     page = client.get("/observatory/regional?lang=en").get_data(as_text=True)
     for name in names:
         assert f'<th scope="col" class="numeric">{name}</th>' in page
+
+
+def _stub_builds(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], str, bool]]:
+    """Record each regional PDF the worker renders (waves, language, public) and give a stub
+    instead of a WeasyPrint render; the indicator tables are still the waves' real ones."""
+    builds: list[tuple[list[str], str, bool]] = []
+
+    def stub(
+        session: Any, waves: list[Wave], *, language: str, public: bool, tables: Any, **_: Any
+    ) -> bytes:
+        assert len(tables) == len(waves) and all(not t.empty for t in tables)
+        builds.append(([w.slug for w in waves], language, public))
+        return f"%PDF-stub {len(builds)} {language} {public}".encode()
+
+    monkeypatch.setattr(regional_service, "regional_pdf", stub)
+    return builds
+
+
+def _work(app: Flask) -> int:
+    """What ``surveyapp report --work`` does: build every pending output."""
+    with app.app_context():
+        return build_pending(db.session, settings=report_settings(app))
+
+
+@pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
+def test_the_pdf_is_prepared_once_by_the_worker_until_a_waves_data_changes(
+    app: Flask,
+    client: FlaskClient,
+    countries: tuple[int, int],
+    make_user: Callable[..., User],
+    login: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    builds = _stub_builds(monkeypatch)
+    assert login(client, make_user(Role.analyst)).status_code == 302
+    a, b = countries
+    url = f"/observatory/regional.pdf?waves={a},{b}&lang=en"
+
+    waiting = client.get(url, headers={"Accept": "text/html"})
+    assert waiting.status_code == 202 and waiting.mimetype == "text/html"
+    assert waiting.headers["Retry-After"] == str(app.config["REPORT_REFRESH_SECONDS"])
+    with app.app_context():
+        names = ", ".join(db.session.get(Wave, i).name for i in countries)  # type: ignore[union-attr]
+    assert f"Regional comparison · {names}" in waiting.text
+    script = client.get(url)  # curl: a line of text, never the page saved as the PDF
+    assert script.status_code == 202 and script.mimetype == "text/plain"
+    assert builds == [], "nothing is rendered inside the request"
+
+    assert _work(app) == 1
+    first = client.get(url)
+    assert first.status_code == 200 and first.mimetype == "application/pdf"
+    assert first.data == b"%PDF-stub 1 en False"
+    assert "-en-internal.pdf" in first.headers["Content-Disposition"]
+    assert client.get(url).data == first.data
+    assert builds == [(["simulated-5-1", "simulated-6-1"], "en", False)], "built once for two"
+
+    with app.app_context():  # new data in the second wave only: a re-weighted interview
+        interview = db.session.scalars(
+            sa.select(Interview).where(
+                Interview.wave_id == b, Interview.status == InterviewStatus.completed
+            )
+        ).first()
+        assert interview is not None
+        interview.final_weight = (interview.final_weight or 1.0) * 2
+        db.session.commit()
+    assert client.get(url).status_code == 202, "the PDF of older data is never served"
+    assert _work(app) == 1 and len(builds) == 2
+    fresh = client.get(url)
+    assert fresh.status_code == 200 and fresh.data == b"%PDF-stub 2 en False"
+    with app.app_context():
+        rows = db.session.scalars(
+            sa.select(ReportOutput).where(ReportOutput.kind == OutputKind.regional)
+        ).all()
+        assert [(r.waves, r.served) for r in rows] == [(f"{a},{b}", 1)], "the older one deleted"
+
+
+@pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
+def test_a_public_visitor_never_gets_the_internal_edition_built_for_staff(
+    app: Flask,
+    client: FlaskClient,
+    countries: tuple[int, int],
+    make_user: Callable[..., User],
+    login: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    builds = _stub_builds(monkeypatch)
+    a, b = countries
+    analyst = app.test_client()
+    assert login(analyst, make_user(Role.analyst)).status_code == 302
+    assert analyst.get(f"/observatory/regional.pdf?waves={a}&lang=es").status_code == 202
+    assert _work(app) == 1
+    internal = analyst.get(f"/observatory/regional.pdf?waves={a}&lang=es")
+    assert (
+        internal.status_code == 200
+        and "-es-internal.pdf" in internal.headers["Content-Disposition"]
+    )
+
+    visitor = client.get(f"/observatory/regional.pdf?waves={a}&lang=es")
+    assert visitor.status_code == 202, "not the staff's cached internal PDF"
+    assert _work(app) == 1
+    public = client.get(f"/observatory/regional.pdf?waves={a}&lang=es")
+    assert public.status_code == 200 and "-es-public.pdf" in public.headers["Content-Disposition"]
+    assert [public for _waves, _language, public in builds] == [False, True]
+    # with a wave not public in the comparison: sent to log in, nothing asked of the worker
+    both = client.get(f"/observatory/regional.pdf?waves={a},{b}&lang=es")
+    assert both.status_code == 302 and "/auth/login" in both.headers["Location"]
+    assert _work(app) == 0
+
+
+@pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
+def test_a_failed_build_is_a_503_that_is_retried(
+    app: Flask,
+    client: FlaskClient,
+    countries: tuple[int, int],
+    make_user: Callable[..., User],
+    login: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> bytes:
+        raise RuntimeError("WeasyPrint fell over")
+
+    monkeypatch.setattr(regional_service, "regional_pdf", broken)
+    url = f"/observatory/regional.pdf?waves={countries[0]}&lang=en"
+    assert client.get(url).status_code == 202
+    _work(app)  # (the wave's indicator table, taken before the render failed, is kept)
+    failed = client.get(url)
+    assert failed.status_code == 503 and failed.headers["Retry-After"] == "60"
+    assert "error on our side" in failed.text and "WeasyPrint" not in failed.text
+    monkeypatch.undo()
+    _stub_builds(monkeypatch)
+    with app.app_context():  # a minute later the next request asks again
+        earlier = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2)
+        db.session.execute(sa.update(ReportOutput).values(finished_at=earlier))
+        db.session.commit()
+    assert client.get(url).status_code == 202 and _work(app) == 1
+    assert client.get(url).status_code == 200
