@@ -1,6 +1,6 @@
 """axe-core on the pages people meet first: the respondent survey (start, a question, an error,
 the thank-you page at 360 px; a question and an error at 360 px without the page's script), the
-observatory (index and a wave) and the interviewer app's login.
+observatory (index and a wave), the interviewer app's login and the staff login in Spanish.
 
 axe-core is a test dependency from npm (tests/js/axe/package.json and its lock file; .ci/test
 runs ``npm ci`` there). A page fails on any violation of impact "serious" or "critical", and on
@@ -117,6 +117,15 @@ def field_login(request: pytest.FixtureRequest, base: str, page: Any) -> None:
     page.locator("#email").wait_for()
 
 
+def staff_login_spanish(request: pytest.FixtureRequest, base: str, page: Any) -> None:
+    """The staff login in Spanish after a wrong password: error summary, language switch."""
+    page.goto(f"{base}/auth/login?lang=es")
+    page.locator("#email").fill("nadie@example.org")
+    page.locator("#password").fill("no es esta")
+    page.get_by_role("button", name="Iniciar sesión").click()
+    page.locator(".error-summary").wait_for()
+
+
 PAGES: dict[str, tuple[Callable[[pytest.FixtureRequest, str, Any], None], dict[str, int]]] = {
     "respondent start": (respondent_start, {"width": 1280, "height": 800}),
     "respondent question": (respondent_question, {"width": 1280, "height": 800}),
@@ -127,6 +136,7 @@ PAGES: dict[str, tuple[Callable[[pytest.FixtureRequest, str, Any], None], dict[s
     "observatory index": (observatory_index, {"width": 1280, "height": 800}),
     "observatory wave": (observatory_wave, {"width": 1280, "height": 800}),
     "interviewer app login": (field_login, {"width": 1280, "height": 800}),
+    "staff login in Spanish, with an error": (staff_login_spanish, {"width": 1280, "height": 800}),
 }
 
 #: Pages audited as a phone without JavaScript shows them: the site's own scripts are not loaded
