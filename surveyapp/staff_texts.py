@@ -75,7 +75,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "complete": tr("Completas", "Complete", "Completas", "Complets"),
     "partial": tr("Parciales", "Partial", "Parciais", "Partiels"),
     "refusal": tr("Rechazo", "Refusal", "Recusa", "Refus"),
-    "noncontact": tr("No contacto", "Non-contact", "Não contato", "Non-contact"),
+    "noncontact": tr("No contacto", "Non-contact", "Sem contato", "Non-contact"),
     "other": tr("Otro", "Other", "Outro", "Autre"),
     "unknown_3x": tr(
         "Elegibilidad desconocida (3.x)",
@@ -97,7 +97,7 @@ TEXTS: dict[str, dict[str, str]] = {
     ),
     "one_adult": tr("Un solo adulto", "One adult", "Um só adulto", "Un seul adulte"),
     "screener_yes": tr(
-        "Filtro de victimización «sí»",
+        "Filtro de victimización “sí”",
         "Screener yes",
         "Filtro de vitimização “sim”",
         "Filtre de victimation « oui »",
@@ -249,7 +249,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "interview_title": tr("Entrevista {id}", "Interview {id}", "Entrevista {id}", "Entretien {id}"),
     "household_title": tr("Hogar {id}", "Household {id}", "Domicílio {id}", "Ménage {id}"),
     "unit_disposition": tr(
-        "disposición de la unidad", "unit disposition", "disposição da unidade", "code de l'unité"
+        "disposición de la unidad",
+        "unit disposition",
+        "disposição da unidade",
+        "code de résultat de l'unité",
     ),
     "interview_id": tr(
         "Identificador de la entrevista",
