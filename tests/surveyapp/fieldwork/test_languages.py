@@ -110,6 +110,8 @@ def test_every_supervision_page_is_spanish_when_the_browser_asks_for_it(
     one = client.get(f"/fieldwork/interviews/{UUID}", headers=spanish).get_data(as_text=True)
     assert "3 adultos elegibles" in one and "(seleccionada)" in one
     assert "Devolver para corregir" in one and "Comentario para el encuestador" in one
+    # The observatory opens in the language of the page the link is on.
+    assert '<a href="/observatory/?lang=es">Observatorio</a>' in one
 
 
 def test_the_pages_stay_english_without_a_choice_and_follow_lang_links(
