@@ -106,16 +106,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "rates_note": tr(
         "Las tasas siguen las definiciones estándar de AAPOR sobre las unidades liberadas "
         "al trabajo de campo (una unidad asignada pero nunca visitada cuenta como de "
-        "elegibilidad desconocida). RR3 cuenta las desconocidas con e = {e}: {method}.",
+        "elegibilidad desconocida). RR3 cuenta las desconocidas con e = {e}:",
         "Rates follow AAPOR Standard Definitions over the units released to field work (a "
         "unit assigned but never visited counts as of unknown eligibility). RR3 counts the "
-        "unknowns with e = {e}: the {method}.",
+        "unknowns with e = {e}:",
         "As taxas seguem as definições padrão da AAPOR sobre as unidades liberadas para o "
         "trabalho de campo (uma unidade designada mas nunca visitada conta como de "
-        "elegibilidade desconhecida). A RR3 conta as desconhecidas com e = {e}: {method}.",
+        "elegibilidade desconhecida). A RR3 conta as desconhecidas com e = {e}:",
         "Les taux suivent les définitions standard de l'AAPOR sur les unités mises en "
         "collecte (une unité attribuée mais jamais visitée compte comme d'éligibilité "
-        "inconnue). Le RR3 compte les unités inconnues avec e = {e} : {method}.",
+        "inconnue). Le RR3 compte les unités inconnues avec e = {e} :",
     ),
     "short_note": tr(
         " Se marcan las entrevistas de menos de {minutes} minutos (la mediana del logaritmo "
