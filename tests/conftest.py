@@ -44,6 +44,28 @@ PG_URL_VARIABLE = "SURVEYAPP_TEST_DATABASE_URL"
 _CSRF_RE = re.compile(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"')
 
 
+#: The standard questionnaire's file, for tests that load an adaptation of it.
+VICT_STD = Path(__file__).parents[1] / "questionnaires" / "instruments" / "vict_std.yaml"
+
+
+def vict_std_without(folder: Path, code: str, tag: str) -> Path:
+    """A copy of vict_std without the item ``code`` (one no expression reads), as version
+    ``1.1.0-<tag>``: a national adaptation that drops a standard item (naming.md, rule 6)."""
+    text = VICT_STD.read_text(encoding="utf-8")
+    found = re.search(rf"\n( +)- code: {re.escape(code)}\n", text)
+    assert found is not None, code
+    start = found.start() + 1
+    after = re.compile(rf"\n{found.group(1)}- code: |\n {{0,{len(found.group(1)) - 1}}}\S")
+    following = after.search(text, found.end() - 1)
+    assert following is not None
+    text = text[:start] + text[following.start() + 1 :]
+    text = text.replace('\nversion: "1.1.0"\n', f'\nversion: "1.1.0-{tag}"\n', 1)
+    assert f"code: {code}\n" not in text and f"1.1.0-{tag}" in text
+    path = folder / f"vict_std_{tag}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 #: Skip reasons CI accepts: tests about SQLite itself, skipped on the PostgreSQL run.
 CI_ACCEPTED_SKIPS = ("SQLite only",)
 

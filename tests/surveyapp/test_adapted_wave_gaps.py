@@ -13,7 +13,6 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -33,9 +32,8 @@ from surveyapp.services.instruments import store_instrument
 from surveyapp.services.users import create_user
 from surveyapp.services.waves import create_wave
 
-from ..conftest import fresh_database
+from ..conftest import fresh_database, vict_std_without
 
-VICT_STD = Path(__file__).parents[2] / "questionnaires" / "instruments" / "vict_std.yaml"
 PASSWORD = "a long enough password"
 
 
@@ -48,19 +46,6 @@ class World:
 
 def _cheap_hash(password: str, method: str = "", salt_length: int = 16) -> str:
     return generate_password_hash(password, method="pbkdf2:sha256:1000", salt_length=salt_length)
-
-
-def _without_nbhd(folder: Path) -> Path:
-    """vict_std without the grid row ``per_safe_nbhd`` (no expression reads it), a new version."""
-    text = VICT_STD.read_text(encoding="utf-8")
-    start = text.index("          - code: per_safe_nbhd\n")
-    end = text.index("          - code: per_safe_muni\n")
-    text = text[:start] + text[end:]
-    text = text.replace('\nversion: "1.1.0"\n', '\nversion: "1.1.0-nonbhd"\n', 1)
-    assert "per_safe_nbhd" not in text and "1.1.0-nonbhd" in text
-    path = folder / "vict_std_nonbhd.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +68,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             loaded = load_simulated_wave(db.session, seed=5, size="tiny")
             standard = db.session.get(Wave, loaded.wave_id)
             assert standard is not None
-            adaptation, _ = store_instrument(db.session, load_instrument(_without_nbhd(directory)))
+            adaptation, _ = store_instrument(
+                db.session, load_instrument(vict_std_without(directory, "per_safe_nbhd", "nonbhd"))
+            )
             # the interviews answered the adaptation: its items are all the server reads
             db.session.execute(
                 sa.update(Interview)

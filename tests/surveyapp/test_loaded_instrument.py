@@ -20,6 +20,8 @@ from flask.testing import FlaskCliRunner
 from surveyapp.extensions import db
 from surveyapp.models import InstrumentVersion, Interview, Role, WaveStatus
 
+from ..conftest import vict_std_without
+
 ROOT = Path(__file__).parents[2]
 FEATURES = ROOT / "tests" / "fixtures" / "engine" / "features.yaml"
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -140,22 +142,6 @@ def test_every_page_of_a_wave_on_a_loaded_questionnaire_answers(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
-VICT_STD = ROOT / "questionnaires" / "instruments" / "vict_std.yaml"
-
-
-def _without_sex(folder: Path) -> Path:
-    """A copy of vict_std without ``dem_sex`` (no expression reads it), as a new version."""
-    text = VICT_STD.read_text(encoding="utf-8")
-    start = text.index("      - code: dem_sex\n")
-    end = text.index("      - code: dem_age\n")
-    text = text[:start] + text[end:]
-    text = text.replace('\nversion: "1.1.0"\n', '\nversion: "1.1.0-nosex"\n', 1)
-    assert "dem_sex" not in text and "1.1.0-nosex" in text
-    path = folder / "vict_std_nosex.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def test_a_wave_on_the_standard_questionnaire_without_dem_sex_gets_its_report(
     app: Flask,
     runner: FlaskCliRunner,
@@ -167,7 +153,7 @@ def test_a_wave_on_the_standard_questionnaire_without_dem_sex_gets_its_report(
 
     import pdfplumber
 
-    w = _open_wave(app, runner, _without_sex(tmp_path), "sin-sexo")
+    w = _open_wave(app, runner, vict_std_without(tmp_path, "dem_sex", "nosex"), "sin-sexo")
     for _ in range(3):
         _complete(app, "sin-sexo")
     admin = make_user(Role.administrator, email="boss@example.org", password=PASSWORD)
