@@ -523,7 +523,14 @@ class SectionWriter:
             return None
         labels = odds["label"].astype(str).tolist()
         title = self.t("sub_fear_drivers")
-        text = self.fmt.chart_text(title, self.t("axis_odds_ratio"), self.source, decimals=2)
+        # the model's intervals have their own level, not the report's
+        source = self.t(
+            "source",
+            survey=self.survey,
+            wave=self.data.wave.name,
+            level=self.t.number(100 * level, 0),
+        )
+        text = self.fmt.chart_text(title, self.t("axis_odds_ratio"), source, decimals=2)
         figure = self.figure(
             title,
             lambda: charts.forest_chart(

@@ -31,8 +31,9 @@ from .settings import DEFAULT_SETTINGS, ReportSettings
 
 #: Bump when a change of this module or of the analysis changes what a report shows.
 #: 2: the standard indicators a questionnaire does not measure; 3: the fear model of an
-#: adaptation without a covariate's item is fitted without that term.
-FORMAT_VERSION = "3"
+#: adaptation without a covariate's item is fitted without that term; 4: the fear model's
+#: chart names the model's interval level, not the report's.
+FORMAT_VERSION = "4"
 
 
 def _fingerprint(value: Any) -> str:

@@ -311,6 +311,21 @@ def test_perceived_versus_actual_says_likelihood_and_prevalence_are_not_divided(
     assert "Youngpeople(18–29)" in chart and "Women" in chart and "Feelunsafe" in chart
 
 
+def test_the_fear_model_names_its_own_interval_level_and_only_the_references_it_has(build):
+    _, pdf = build(MUNICIPALITY, "en")
+    k = pdf.page_with("Factors associated with fear")
+    page = re.sub(r"\s+", " ", pdf.pages[k])
+    # the forest chart (its text comes out without spaces), by its axis
+    [chart] = [p for p in (re.sub(r"\s+", "", p) for p in pdf.pages) if "Oddsratio(logscale)" in p]
+    # the report's intervals are at 90%, the model's (its "level" column) at 95%: the chart says so
+    source = chart[chart.index("Source:") :]
+    assert source.startswith("Source:") and "95%confidenceintervals" in source
+    assert "90%confidenceintervals" not in source
+    # the model has sex and area terms, no age or trust terms: only their references are named
+    assert "Reference: men, not a victim." in page
+    assert "The model also adjusts for area" in page
+
+
 def test_methodology_lists_rules_sample_and_definitions(build):
     _, pdf = build()
     k = pdf.page_with("Anexo metodológico")
