@@ -615,22 +615,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "pas de contraste significatif",
     ),
     "paradox_note": tr(
-        "Cada grupo se compara con el resto de los adultos (mujeres con hombres, 18 a 29 años con "
-        "30 y más). La «paradoja» es un grupo con más miedo y menos victimización, o al revés, "
+        "Cada grupo se compara con el resto de los adultos{pairs}. La «paradoja» es un grupo con más miedo y menos victimización, o al revés, "
         "ambas diferencias significativas al {alpha}%. Miedo y victimización se muestran lado a "
         "lado y no se dividen una entre otra.",
-        "Each group is compared with the rest of the adults (women with men, 18–29 with 30 and "
-        "over). The “paradox” is a group with more fear and less victimization, or the "
+        "Each group is compared with the rest of the adults{pairs}. The “paradox” is a group with more fear and less victimization, or the "
         "reverse, both differences significant at the {alpha}% level. Fear and victimization "
         "are shown side by side and are not divided by each other.",
-        "Cada grupo é comparado com o resto dos adultos (mulheres com homens, 18 a 29 anos com "
-        "30 e mais). O «paradoxo» é um grupo com mais medo e menos vitimização, ou o contrário, "
+        "Cada grupo é comparado com o resto dos adultos{pairs}. O «paradoxo» é um grupo com mais medo e menos vitimização, ou o contrário, "
         "ambas as diferenças significativas a {alpha}%. Medo e vitimização são mostrados lado a "
         "lado e não são divididos um pelo outro.",
-        "Chaque groupe est comparé au reste des adultes (femmes et hommes, 18–29 ans et 30 ans "
-        "et plus). Le « paradoxe » est un groupe avec plus de peur et moins de victimation, ou "
+        "Chaque groupe est comparé au reste des adultes{pairs}. Le « paradoxe » est un groupe avec plus de peur et moins de victimation, ou "
         "l'inverse, les deux écarts étant significatifs au seuil de {alpha} %. Peur et "
         "victimation sont présentées côte à côte et ne sont pas divisées l'une par l'autre.",
+    ),
+    # the pairs the paradox note names, for the groups its table has (topic_sections.paradox_pairs)
+    "paradox_pair_sex": tr(
+        "mujeres con hombres", "women with men", "mulheres com homens", "femmes et hommes"
+    ),
+    "paradox_pair_youth": tr(
+        "18 a 29 años con 30 y más",
+        "18–29 with 30 and over",
+        "18 a 29 anos com 30 e mais",
+        "18–29 ans et 30 ans et plus",
     ),
     "sub_exposure_model": tr(
         "Percepción de inseguridad según la exposición a noticias sobre delitos",

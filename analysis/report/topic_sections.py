@@ -12,7 +12,7 @@ status and the paradox table (:func:`analysis.compare.fear_by_victimization`,
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 import pandas as pd
@@ -286,16 +286,32 @@ def paradox_section(w: Writer, table: pd.DataFrame | None, public: bool) -> Sect
         ]
         return Table(t("sub_paradox"), header, rows, css="compare")
 
-    return _comparison(w, "paradox", "paradox_note", make, level)
+    pairs = paradox_pairs(t, table["group_type"].astype(str))
+    return _comparison(w, "paradox", "paradox_note", make, level, pairs=pairs)
+
+
+def paradox_pairs(t: Translator, group_types: Iterable[str]) -> str:
+    """What the paradox note says is compared, for the groups a table has:
+    " (women with men, 18–29 with 30 and over)", less a pair whose groups are missing (a
+    questionnaire without ``dem_sex`` or ``dem_age``), "" without either."""
+    present = set(group_types)
+    pairs = [t(f"paradox_pair_{kind}") for kind in ("sex", "youth") if kind in present]
+    return f" ({', '.join(pairs)})" if pairs else ""
 
 
 def _comparison(
-    w: Writer, ident: str, note: str, make: Callable[[], Table], level: float
+    w: Writer,
+    ident: str,
+    note: str,
+    make: Callable[[], Table],
+    level: float,
+    **words: str,
 ) -> Section:
     """A comparison table's subsection (heading ``sub_<ident>``): the table, then what it
-    compares, the mark of significant differences and the area it describes."""
+    compares (``note``, with ``words`` filled in), the mark of significant differences and
+    the area it describes."""
     t = w.t
     table = w.noted(make)
     alpha = t.number(100 * (1 - level), 0)
-    table.notes[:0] = [t(note, alpha=alpha), t("difference_mark", alpha=alpha), _whose(w)]
+    table.notes[:0] = [t(note, alpha=alpha, **words), t("difference_mark", alpha=alpha), _whose(w)]
     return Section(ident, t(f"sub_{ident}"), blocks=[table], page_break=False)

@@ -161,7 +161,9 @@ def evaluation() -> ResponseReturnValue:
 @bp.route("/waves/<int:wave_id>/perception")
 def perception(wave_id: int) -> ResponseReturnValue:
     """Fear among victims and non-victims, and fear against victimization by group."""
+    from analysis.report.i18n import Translator
     from analysis.report.statements import group_label, pattern_label
+    from analysis.report.topic_sections import paradox_pairs
 
     language = _language()
     user = _user()
@@ -204,6 +206,7 @@ def perception(wave_id: int) -> ResponseReturnValue:
         status_rows=status_rows,
         group_rows=group_rows,
         paradox_notes=paradox_notes,
+        paradox_pairs=paradox_pairs(Translator(language), (r["group_type"] for r in group_rows)),
         odds=odds,
         reference_label=reference,
         problem=problem,

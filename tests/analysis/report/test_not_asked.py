@@ -151,6 +151,7 @@ def test_the_standard_questionnaire_names_nothing_and_keeps_every_comparison() -
     assert {"sex", "age_group", "youth"} <= set(built.paradox["group_type"])
     assert _section(built.public, "fear_drivers") and _section(built.public, "paradox")
     assert "does not ask" not in _text(built.public)
+    assert "the rest of the adults (women with men, 18–29 with 30 and over)." in _text(built.public)
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
@@ -171,6 +172,10 @@ def test_a_report_leaves_out_what_a_dropped_item_feeds_and_says_so(variant: str)
         assert f"The questionnaire does not ask {item}, so this report leaves out:" in en
         assert f"El cuestionario no pregunta {item}; este informe no incluye:" in es
     assert "Factors associated with fear" in en.split("does not ask", 1)[1]
+    if groups:  # the note names only the pairs the table compares
+        note = en.split("compared with the rest of the adults", 1)[1].split(". ", 1)[0]
+        assert ("women with men" in note) is ("sex" in groups)
+        assert ("18–29 with 30 and over" in note) is ("youth" in groups)
     if built.drivers is not None:  # fitted without the terms of the items not asked
         lacks = {COVARIATE[item] for item in named if item in COVARIATE}
         assert model_covariates(built.drivers) == {"sex", "age_group", "area", "trust"} - lacks

@@ -155,6 +155,7 @@ def test_the_perception_page_shows_victims_against_non_victims_and_the_groups(
     assert 'data-indicator="insecure_nbhd"' in html
     assert 'data-group="youth:18-29"' in html and "Young people (18–29)" in html
     assert "Women" in html and "Victims" in html and "Non-victims" in html
+    assert "the rest of the adults (women with men, 18–29 with 30 and over)." in html
     assert f"/observatory/evaluation?before={before}" in html
     assert client.get("/observatory/waves/987654/perception").status_code == 404
     assert client.get(f"/observatory/waves/{before}/perception?lang=xx").status_code == 400
