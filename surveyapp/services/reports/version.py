@@ -32,7 +32,8 @@ from .settings import DEFAULT_SETTINGS, ReportSettings
 #: Bump when a change of this module or of the analysis changes what a report shows.
 #: 2: the standard indicators a questionnaire does not measure; 3: the fear model of an
 #: adaptation without a covariate's item is fitted without that term; 4: the fear model's
-#: chart names the model's interval level, not the report's.
+#: chart names the model's interval level, not the report's, and the paradox note only the
+#: pairs its table compares (both in this session: no release had 4 without the second).
 FORMAT_VERSION = "4"
 
 
