@@ -298,6 +298,19 @@ def description(
                         edition={"type": "string", "enum": ["public", "internal"]},
                         language={"type": "string"},
                         quality_rules={"type": "string"},
+                        not_measured={
+                            "type": "array",
+                            "description": "Standard indicators the wave's questionnaire "
+                            "cannot measure (a national adaptation without their items).",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "indicator": {"type": "string"},
+                                    "name": {"type": "string"},
+                                    "items": {"type": "array", "items": {"type": "string"}},
+                                },
+                            },
+                        },
                     ),
                     "The rows",
                 ),

@@ -385,6 +385,7 @@ def indicators(wave_id: int) -> ResponseReturnValue:
     """One area's indicator table (``area``, ``lang``, ``edition``, filters); 202 while built."""
     from ..observatory.exports import export_rows
     from ..observatory.jobs import report_settings, start_worker
+    from ..services.coverage import not_measured
 
     found = _wave(wave_id)
     view = _view()
@@ -420,6 +421,11 @@ def indicators(wave_id: int) -> ResponseReturnValue:
         edition="public" if public else "internal",
         language=language,
         quality_rules=str(current_app.config["REPORT_QUALITY_RULES"]),
+        # standard indicators the wave's questionnaire cannot measure (a national adaptation)
+        not_measured=[
+            {"indicator": n.indicator, "name": n.name, "items": list(n.items)}
+            for n in not_measured(found.instrument_version, language)
+        ],
     )
 
 

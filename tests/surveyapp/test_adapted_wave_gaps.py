@@ -203,3 +203,24 @@ def test_the_workbook_names_the_indicator_not_measured_on_its_about_sheet(world:
         "insecure_nbhd (Feels unsafe in their neighbourhood): needs per_safe_nbhd",
     ) in about
     assert "insecure_nbhd" not in indicators and "insecure_muni" in indicators
+
+
+def test_the_read_api_names_the_indicators_a_wave_cannot_measure(world: World) -> None:
+    from surveyapp.models import TokenScope
+    from surveyapp.services import read_tokens
+    from surveyapp.services.reports import indicator_names
+
+    with world.app.app_context():
+        _token, plain = read_tokens.create_token(
+            db.session, name="observatory client", scope=TokenScope.internal, by=None
+        )
+        db.session.commit()
+    client = world.app.test_client()
+    url = f"/api/v1/waves/{world.adapted}/indicators?lang=es"
+    body = client.get(url, headers={"Authorization": f"Bearer {plain}"}).get_json()
+    with world.app.app_context():
+        name = indicator_names("es")["insecure_nbhd"]  # the catalogue's Spanish name
+    assert body["not_measured"] == [
+        {"indicator": "insecure_nbhd", "name": name, "items": ["per_safe_nbhd"]}
+    ]
+    assert body["data"] and all(r["indicator"] != "insecure_nbhd" for r in body["data"])
