@@ -13,15 +13,9 @@ from analysis.indicators.compute import add_domain_columns, indicator_variables
 from analysis.indicators.conditions import codes_in
 from analysis.indicators.spec import DesignSpec, domain_labels, survey_design
 
-#: The fear model's covariates, in the formula's order: term -> the item it needs (the sex
-#: and area items are the design's domain columns, see :func:`fear_model_dropped`).
+#: The fear model's covariates, in the formula's order -> their terms (the item each needs:
+#: :func:`_covariate_item`).
 FEAR_COVARIATES: dict[str, str] = {
-    "sex": "dem_sex",
-    "age_group": "dem_age",
-    "area": "state",
-    "trust": "trust_police",
-}
-_FORMULA_TERMS = {
     "sex": "C(sex)",
     "age_group": "C(age_group)",
     "area": "C(area)",
@@ -97,7 +91,7 @@ def fear_model(
             trust.isin([1, 2]), "trusts", np.where(trust.isin([3, 4]), "distrusts", "unknown")
         )
     design = survey_design(data, spec)
-    formula = " + ".join(["unsafe ~ victim", *(_FORMULA_TERMS[t] for t in terms)])
+    formula = " + ".join(["unsafe ~ victim", *(FEAR_COVARIATES[t] for t in terms)])
     return design.glm(formula, family="binomial", level=level)
 
 
@@ -105,12 +99,13 @@ _TRUST = "trust_police"
 
 
 def _covariate_item(term: str, spec: DesignSpec, area: str) -> str:
-    """The respondent table's column (or item, for age) behind a covariate of the fear model."""
+    """The respondent table's column (or item, for age) behind a covariate of the fear model:
+    the design's sex and area columns, ``dem_age``, ``trust_police``."""
     if term == "sex":
         return spec.domain_columns.get("sex", "dem_sex")
     if term == "area":
         return spec.domain_columns.get(area, area)
-    return FEAR_COVARIATES[term]
+    return "dem_age" if term == "age_group" else _TRUST
 
 
 def _indicator_items(ident: str, columns: set[str]) -> list[str]:
