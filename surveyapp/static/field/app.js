@@ -390,6 +390,9 @@ async function startInterview(session, wave, unit) {
   const doc = await store.getInstrument(wave.instrument.hash);
   if (!doc) return toast(t('instrument_missing'));
   const languages = wave.languages.filter((l) => (doc.languages || []).includes(l));
+  // The language question is a screen of its own without a route: a list being drawn in the
+  // background (a sync's refresh) must see that it is out of date and not cover it.
+  ui.nav += 1;
   const language = languages.length === 1 ? languages[0] : await chooseLanguage(languages, wave.default_language || languages[0]);
   if (!language) return route();
   const record = {

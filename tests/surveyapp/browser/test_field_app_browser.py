@@ -369,6 +369,27 @@ def test_one_interview_in_two_tabs_is_never_two_records(
     assert count == 1
 
 
+def test_the_language_choice_is_not_covered_by_a_list_drawn_late(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # A background sync redraws the list (slowly: its visits are read 1.5 s late) just as
+    # "Start" is tapped. The interview's language question must stay on screen (it was once
+    # replaced by the list, with nothing started: the CI run of stop 19 caught it).
+    context, page = tablet
+    page.evaluate(SLOW_VISIT_READS)
+    page.evaluate("window.dispatchEvent(new HashChangeEvent('hashchange'))")
+    poll(page, "window.__slowReads.pending > 0")
+    page.evaluate("window.__slowReads.delay = 0")
+    open_unit(page, "T1")
+    page.wait_for_selector("button[data-lang]")
+    poll(page, "window.__slowReads.pending === 0")
+    page.wait_for_timeout(200)
+    assert page.locator("button[data-lang]").count() > 1
+    assert page.locator("#sync-panel").count() == 0
+    page.locator('button[data-lang="es"]').click()
+    page.wait_for_selector("form.page, #select-adult")
+
+
 def test_logging_out_is_refused_while_an_interview_is_unsent(
     app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
 ) -> None:
