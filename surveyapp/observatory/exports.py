@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pandas, openpyxl and the indicator tables load with the first export
     import pandas as pd
 
+    from ..services.coverage import NotMeasured
     from ..services.reports import AreaNode
 
 #: Columns of the CSV/XLSX/JSON downloads, in order.
@@ -41,6 +42,10 @@ COLUMNS: tuple[str, ...] = (
     "suppressed",
     "reason",
 )
+#: Columns of the CSV: the table's, then ``status`` (``estimated``, or ``not_measured`` for a
+#: standard indicator the questionnaire cannot measure: a row without estimate) and
+#: ``missing_items`` (the items it needs, space-separated; empty when estimated).
+CSV_COLUMNS: tuple[str, ...] = (*COLUMNS, "status", "missing_items")
 #: Group domains reported with the nation's rows (groups are estimated nationally).
 GROUP_DOMAINS = ("sex", "age_group", "youth")
 _NUMBERS = ("estimate", "se", "ci_low", "ci_high", "level", "cv")
@@ -91,12 +96,43 @@ def export_rows(
     return out
 
 
-def to_csv(rows: Sequence[dict[str, Any]]) -> bytes:
-    """UTF-8 with BOM (Excel opens it right), one header line."""
+def not_measured_rows(missing: Sequence[NotMeasured], area: AreaNode) -> list[dict[str, Any]]:
+    """One CSV row per indicator in ``missing``: the area's row as it would be, without
+    estimate, quality or suppression (there is nothing to judge), status ``not_measured``."""
+    from analysis.indicators.catalogue import get_indicator
+
+    rows = []
+    for m in missing:
+        indicator = get_indicator(m.indicator)
+        row: dict[str, Any] = dict.fromkeys(COLUMNS)
+        row |= {
+            "area_code": area.code,
+            "area_name": area.name,
+            "area_level": area.report_level,
+            "indicator": m.indicator,
+            "indicator_name": m.name,
+            "group": indicator.group,
+            "domain_type": area.report_level,
+            "domain": "national" if area.report_level == "national" else area.code,
+            "unit": indicator.unit,
+            "status": "not_measured",
+            "missing_items": " ".join(m.items),
+        }
+        rows.append(row)
+    return rows
+
+
+def to_csv(rows: Sequence[dict[str, Any]], missing: Sequence[dict[str, Any]] = ()) -> bytes:
+    """UTF-8 with BOM (Excel opens it right), one header line; the rows of ``missing``
+    (:func:`not_measured_rows`) last, with status ``not_measured`` and the items they need."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(CSV_COLUMNS), lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
+        writer.writerow(
+            {k: "" if v is None else v for k, v in row.items()} | {"status": "estimated"}
+        )
+    for row in missing:
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 

@@ -401,7 +401,11 @@ def indicators_csv(wave_id: int) -> ResponseReturnValue:
     """The area's indicator table as CSV (UTF-8 with BOM)."""
     choice = _choice(wave_id)
     rows = _download_rows(choice)
-    return _download(choice, exports.to_csv(rows), "text/csv", "csv")
+    # the standard indicators the questionnaire does not measure: last, status not_measured
+    missing = exports.not_measured_rows(
+        not_measured(choice.wave.instrument_version, choice.language), choice.area
+    )
+    return _download(choice, exports.to_csv(rows, missing), "text/csv", "csv")
 
 
 @bp.route("/waves/<int:wave_id>/indicators.xlsx")
@@ -483,6 +487,11 @@ def api_indicators(wave_id: int) -> ResponseReturnValue:
         language=choice.language,
         quality_rules=str(current_app.config["REPORT_QUALITY_RULES"]),
         indicators=rows,
+        # standard indicators the wave's questionnaire cannot measure, as /api/v1 gives them
+        not_measured=[
+            {"indicator": n.indicator, "name": n.name, "items": list(n.items)}
+            for n in not_measured(choice.wave.instrument_version, choice.language)
+        ],
     )
 
 

@@ -224,3 +224,84 @@ def test_the_read_api_names_the_indicators_a_wave_cannot_measure(world: World) -
         {"indicator": "insecure_nbhd", "name": name, "items": ["per_safe_nbhd"]}
     ]
     assert body["data"] and all(r["indicator"] != "insecure_nbhd" for r in body["data"])
+
+
+def _csv_rows(data: bytes) -> list[dict[str, str]]:
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_csv_ends_with_a_not_measured_row_naming_the_items_it_needs(
+    world: World, language: str
+) -> None:
+    from surveyapp.services.reports import indicator_names
+
+    response = world.app.test_client().get(
+        f"/observatory/waves/{world.adapted}/indicators.csv?lang={language}"
+    )
+    assert response.status_code == 200
+    rows = _csv_rows(response.data)
+    assert rows[-1]["status"] == "not_measured"
+    missing = [r for r in rows if r["status"] != "estimated"]
+    with world.app.app_context():
+        name = indicator_names(language)["insecure_nbhd"]
+    assert missing == [
+        dict.fromkeys(rows[0], "")
+        | {
+            "area_code": rows[0]["area_code"],
+            "area_name": rows[0]["area_name"],
+            "area_level": "national",
+            "indicator": "insecure_nbhd",
+            "indicator_name": name,
+            "group": "perception",
+            "domain_type": "national",
+            "domain": "national",
+            "unit": "percent",
+            "status": "not_measured",
+            "missing_items": "per_safe_nbhd",
+        }
+    ]
+    estimated = [r for r in rows if r["status"] == "estimated"]
+    assert len(estimated) == len(rows) - 1 and all(not r["missing_items"] for r in estimated)
+    assert all(r["estimate"] for r in estimated if r["indicator"] == "insecure_muni")
+
+
+def test_the_csv_of_a_state_names_the_indicator_on_the_states_row(world: World) -> None:
+    client = world.app.test_client()
+    waves = client.get("/api/waves").get_json()["waves"]
+    state = next(
+        a for w in waves if w["id"] == world.adapted for a in w["areas"] if a["level"] == "state"
+    )
+    response = client.get(
+        f"/observatory/waves/{world.adapted}/indicators.csv?lang=en&area={state['key']}"
+    )
+    assert response.status_code == 200
+    (row,) = [r for r in _csv_rows(response.data) if r["status"] == "not_measured"]
+    assert (row["indicator"], row["area_code"], row["domain_type"], row["domain"]) == (
+        "insecure_nbhd",
+        state["code"],
+        "state",
+        state["code"],
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_observatory_json_names_the_indicators_a_wave_cannot_measure(
+    world: World, language: str
+) -> None:
+    from surveyapp.services.reports import indicator_names
+
+    body = (
+        world.app.test_client()
+        .get(f"/api/waves/{world.adapted}/indicators?lang={language}")
+        .get_json()
+    )
+    with world.app.app_context():
+        name = indicator_names(language)["insecure_nbhd"]
+    assert body["not_measured"] == [
+        {"indicator": "insecure_nbhd", "name": name, "items": ["per_safe_nbhd"]}
+    ]
+    assert body["indicators"] and all(r["indicator"] != "insecure_nbhd" for r in body["indicators"])

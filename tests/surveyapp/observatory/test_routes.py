@@ -107,6 +107,8 @@ def test_public_outputs_never_show_a_suppressed_estimate(
     assert all(
         r["area_name"] == muni.name and r["area_code"] == muni.code for r in internal.values()
     )
+    # the standard questionnaire measures every indicator: no not_measured rows
+    assert {(r["status"], r["missing_items"]) for r in internal.values()} == {("estimated", "")}
 
     anonymous = app.test_client()
     public_rows = _csv(anonymous.get(f"/observatory/waves/{sim.id}/indicators.csv?{query}"))
@@ -128,6 +130,7 @@ def test_public_outputs_never_show_a_suppressed_estimate(
 
     api = anonymous.get(f"/api/waves/{sim.id}/indicators?{query}").json
     assert api["edition"] == "public" and api["area"]["name"] == muni.name
+    assert api["not_measured"] == []
     for row in api["indicators"]:
         if row["indicator"] in hidden:
             assert row["estimate"] is None and row["ci_low"] is None and row["cv"] is None
