@@ -20,7 +20,10 @@ One module per job (:mod:`.differences`, :mod:`.perception`, :mod:`.model`, :mod
   :func:`fear_model_dropped`: the covariates' items a table lacks, whose terms
   it leaves out).
 * :func:`perception_model`: perception by an exposure (crime news, ...)
-  adjusted for victimization, sex, age group and area (same machinery).
+  adjusted for victimization, sex, age group and area (same machinery;
+  :func:`perception_model_missing`: the items without which it cannot be
+  fitted; :func:`perception_model_dropped`: the adjustment terms whose items a
+  table lacks or leaves empty, which it leaves out).
 * :func:`fear_by_victimization`: fear among victims and non-victims, with the
   test of the difference; :func:`paradox_table`: fear and victimization of
   each group (sex, age, youth) against the rest.
@@ -45,6 +48,8 @@ from analysis.compare.model import (
     fear_model_dropped,
     fear_model_missing,
     perception_model,
+    perception_model_dropped,
+    perception_model_missing,
 )
 from analysis.compare.perception import fear_gap, perceived_trend, perceived_vs_actual, police_rates
 
@@ -62,6 +67,8 @@ __all__ = [
     "paradox_groups",
     "paradox_table",
     "perception_model",
+    "perception_model_dropped",
+    "perception_model_missing",
     "perceived_trend",
     "perceived_vs_actual",
     "police_rates",

@@ -178,14 +178,14 @@ def _model_data(
     outcome: str,
     area: str,
     covariates: Sequence[str] = ("sex", "age_group", "area"),
+    victim_term: bool = True,
 ) -> pd.DataFrame:
-    """Response (0/1, NaN outside its base), victim (0/1), the ``covariates`` among sex, age
-    group and area, and the design."""
+    """Response (0/1, NaN outside its base), victim (0/1; with ``victim_term``), the
+    ``covariates`` among sex, age group and area, and the design."""
     target = get_indicator(outcome)
     if target.level != "person" or target.estimator != "proportion":
         raise ValueError(f"outcome {outcome!r} must be a person-level percentage indicator")
     response = indicator_variables(target, frame, None, spec.respondent_id)
-    victim = indicator_variables(get_indicator("prev_person"), frame, None, spec.respondent_id)
     columns = {
         "sex": spec.domain_columns.get("sex", "dem_sex"),
         "age_group": "age_group",
@@ -194,12 +194,10 @@ def _model_data(
     for term in covariates:
         if columns[term] not in frame.columns:
             raise ValueError(f"column {columns[term]!r} not found in the respondent table")
-    data = pd.DataFrame(
-        {
-            "unsafe": np.where(response["den"] > 0, response["num"], np.nan),
-            "victim": np.where(victim["den"] > 0, victim["num"], np.nan),
-        }
-    )
+    data = pd.DataFrame({"unsafe": np.where(response["den"] > 0, response["num"], np.nan)})
+    if victim_term:
+        victim = indicator_variables(get_indicator("prev_person"), frame, None, spec.respondent_id)
+        data["victim"] = np.where(victim["den"] > 0, victim["num"], np.nan)
     for term in covariates:
         if term == "age_group":
             data["age_group"] = frame["age_group"]
@@ -214,8 +212,90 @@ def _model_data(
 #: How :func:`perception_model` enters the exposure: one coefficient per level against the
 #: reference, or one slope for the code read as a score.
 ExposureKind = Literal["categorical", "numeric"]
+#: Adjustment terms :func:`perception_model` knows, in the formula's order -> their terms.
+PERCEPTION_ADJUSTMENTS: dict[str, str] = {
+    "victim": "victim",
+    "sex": "C(sex)",
+    "age_group": "C(age_group)",
+    "area": "C(area)",
+}
 #: Adjustment terms :func:`perception_model` knows.
-ADJUSTMENTS: tuple[str, ...] = ("victim", "sex", "age_group", "area")
+ADJUSTMENTS: tuple[str, ...] = tuple(PERCEPTION_ADJUSTMENTS)
+
+
+def _adjustment_columns(term: str, spec: DesignSpec, area: str) -> list[str]:
+    """The columns of which one must hold a value for an adjustment term of
+    :func:`perception_model`: ``prev_person``'s items for ``victim``; else as for the fear
+    model's covariates (:func:`_covariate_item`; ``age_group`` or ``dem_age`` for age)."""
+    if term == "victim":
+        return sorted(set(codes_in(get_indicator("prev_person").numerator)))
+    item = _covariate_item(term, spec, area)
+    return [item, "age_group"] if term == "age_group" else [item]
+
+
+def perception_model_missing(
+    respondents: pd.DataFrame,
+    exposure: str = "media_freq",
+    outcome: str = "insecure_nbhd",
+) -> list[str]:
+    """The items without which :func:`perception_model` cannot be fitted at all (empty when
+    none).
+
+    Returns
+    -------
+    list of str
+        The outcome's questionnaire codes when none of them is a column
+        (``per_safe_nbhd`` for ``insecure_nbhd``), then ``exposure`` when it
+        is not a column or holds no value.
+
+    Notes
+    -----
+    A national adaptation may drop a standard item (questionnaires/docs/
+    naming.md, rule 6). A missing adjustment term does not stop the model:
+    :func:`perception_model_dropped`.
+    """
+    missing = _indicator_items(outcome, set(respondents.columns))
+    if exposure not in respondents.columns or respondents[exposure].isna().all():
+        missing.append(exposure)
+    return missing
+
+
+def perception_model_dropped(
+    respondents: pd.DataFrame,
+    design_spec: DesignSpec | Mapping[str, Any] | None = None,
+    adjust: Sequence[str] = ADJUSTMENTS,
+    area: str = "state",
+) -> list[str]:
+    """The adjustment terms among ``adjust`` whose items ``respondents`` lacks or leaves all
+    empty: :func:`perception_model` is fitted without them.
+
+    Returns
+    -------
+    list of str
+        Terms among :data:`ADJUSTMENTS`, in the formula's order: ``victim``
+        when none of ``prev_person``'s items (``pv_*_12m``) is a column with a
+        value; ``sex`` without the design's sex column (``dem_sex``);
+        ``age_group`` without ``dem_age`` (or ``age_group``); ``area``
+        without a value in the area column (a web wave without areas). Empty
+        for the full model.
+
+    Notes
+    -----
+    Without victimization the exposure's odds ratios are no longer adjusted
+    for having been a victim, which a reader should be told: the report's
+    note names the adjustments the model has
+    (:func:`analysis.report.inputs.exposure_adjustments`).
+    """
+    spec = DesignSpec.from_any(design_spec)
+    return [
+        term
+        for term in PERCEPTION_ADJUSTMENTS
+        if term in adjust
+        and not any(
+            c in respondents.columns and respondents[c].notna().any()
+            for c in _adjustment_columns(term, spec, area)
+        )
+    ]
 
 
 def perception_model(
@@ -274,10 +354,21 @@ def perception_model(
     covariates, not an effect of the media: people who fear crime may
     follow crime news more.
 
+    A national adaptation may drop a standard item (questionnaires/docs/
+    naming.md, rule 6). Without the outcome's items or the exposure there is
+    no model: a ``ValueError`` names them (:func:`perception_model_missing`).
+    An adjustment term whose items the table lacks or leaves all empty
+    (``prev_person``'s for ``victim``, ``dem_sex``, ``dem_age``, the area
+    column) is left out of the formula (:func:`perception_model_dropped`);
+    the exposure's odds ratios are then adjusted for less, which the report
+    says.
+
     Examples
     --------
     R: ``svyglm(unsafe ~ factor(media) + victim + factor(sex) +
-    factor(age_group) + factor(state), des, family = quasibinomial())``
+    factor(age_group) + factor(state), des, family = quasibinomial())``;
+    without ``dem_sex``: ``svyglm(unsafe ~ factor(media) + victim +
+    factor(age_group) + factor(state), ...)``.
 
     >>> perception_model(resp, spec, exposure="media_freq", reference=5)  # doctest: +SKIP
     """
@@ -289,9 +380,17 @@ def perception_model(
             f"adjust: unknown term(s) {', '.join(unknown)}; use {', '.join(ADJUSTMENTS)}"
         )
     spec = DesignSpec.from_any(design_spec)
-    frame = add_domain_columns(respondents).reset_index(drop=True)
-    if exposure not in frame.columns:
+    if exposure not in respondents.columns:
         raise ValueError(f"exposure column {exposure!r} not found in the respondent table")
+    missing = perception_model_missing(respondents, exposure, outcome)
+    if missing:
+        raise ValueError(
+            f"the perception model needs item(s) {', '.join(missing)}, which the respondent "
+            "table lacks or leaves empty"
+        )
+    dropped = set(perception_model_dropped(respondents, spec, adjust, area))
+    terms = [t for t in PERCEPTION_ADJUSTMENTS if t in adjust and t not in dropped]
+    frame = add_domain_columns(respondents).reset_index(drop=True)
     codes = pd.to_numeric(frame[exposure], errors="coerce")
     if codes.isna().all() and frame[exposure].notna().any():
         raise ValueError(f"exposure column {exposure!r} must hold numeric codes")
@@ -299,7 +398,14 @@ def perception_model(
     present = sorted(codes.dropna().unique())
     if len(present) < 2:
         raise ValueError(f"exposure column {exposure!r} needs at least two known values")
-    data = _model_data(frame, spec, outcome, area, [a for a in adjust if a != "victim"])
+    data = _model_data(
+        frame,
+        spec,
+        outcome,
+        area,
+        [t for t in terms if t != "victim"],
+        victim_term="victim" in terms,
+    )
     if kind == "numeric":
         data["exposure"] = codes.to_numpy(dtype=np.float64)
         term = "exposure"
@@ -314,13 +420,7 @@ def perception_model(
                 f"({', '.join(domain_labels(pd.Series(present)))})"
             )
         term = f"C(exposure, Treatment({ref_label!r}))"
-    covariates = {
-        "victim": "victim",
-        "sex": "C(sex)",
-        "age_group": "C(age_group)",
-        "area": "C(area)",
-    }
-    formula = " + ".join([f"unsafe ~ {term}", *(covariates[a] for a in adjust)])
+    formula = " + ".join([f"unsafe ~ {term}", *(PERCEPTION_ADJUSTMENTS[t] for t in terms)])
     design = survey_design(data, spec)
     fit = design.glm(formula, family="binomial", level=level)
     is_exposure = fit["term"].str.startswith(term)

@@ -123,6 +123,45 @@ def test_media_model_matches_svyglm_quasibinomial() -> None:
     assert fit.set_index("term").loc["med_crime_news[T.4]", "or_ci_low"] > 1
 
 
+#: What an adaptation lacks -> the respondent table without it, and the term left out.
+_WITHOUT = {
+    "without_sex": (lambda w: w.drop(columns=["dem_sex"]), "sex"),
+    "without_age": (lambda w: w.drop(columns=["dem_age"]), "age_group"),
+    "without_area": (lambda w: w.assign(state=np.nan), "area"),  # a web wave without areas
+    "without_victim": (lambda w: w.drop(columns=[c for c in w if c.endswith("_12m")]), "victim"),
+}
+
+
+@pytest.mark.parametrize("model", list(_WITHOUT))
+def test_media_model_matches_svyglm_without_the_terms_an_adaptation_lacks(model: str) -> None:
+    ref = _reference()["media_models"][model]
+    adapt, term = _WITHOUT[model]
+    respondents = adapt(_wave(1))
+    assert compare.perception_model_missing(respondents, "med_crime_news") == []
+    assert compare.perception_model_dropped(respondents, SPEC) == [term]
+    fit = compare.perception_model(respondents, SPEC, exposure="med_crime_news")
+    _assert_matches_svyglm(fit, ref)
+    assert fit["exposure"].sum() == 3  # every level but the reference is still there
+
+
+def test_media_model_needs_its_outcome_and_exposure_items() -> None:
+    whole = _wave(1)
+    assert compare.perception_model_missing(whole, "med_crime_news") == []
+    assert compare.perception_model_dropped(whole, SPEC) == []
+    without = whole.drop(columns=["per_safe_nbhd"]).assign(med_crime_news=np.nan)
+    assert compare.perception_model_missing(without, "med_crime_news") == [
+        "per_safe_nbhd",
+        "med_crime_news",
+    ]
+    with pytest.raises(ValueError, match="needs item\\(s\\) per_safe_nbhd, med_crime_news"):
+        compare.perception_model(without, SPEC, exposure="med_crime_news")
+    assert compare.perception_model_missing(whole.drop(columns=["med_crime_news"]), "x") == ["x"]
+    # only the terms asked for are named
+    lacks = whole.drop(columns=["dem_sex", "dem_age"])
+    assert compare.perception_model_dropped(lacks, SPEC, adjust=["victim", "sex"]) == ["sex"]
+    assert compare.perception_model_dropped(lacks, SPEC) == ["sex", "age_group"]
+
+
 def test_difference_in_differences_matches_r_on_the_stacked_design() -> None:
     ref = _reference()["did"]
     out = compare.difference_in_differences(
