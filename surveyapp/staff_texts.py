@@ -1,10 +1,14 @@
-"""Words of the staff login and field supervision pages in es, en, pt and fr, and their language.
+"""Words of the staff login, field supervision and management pages in es, en, pt and fr,
+and their language.
 
 The language of these pages is the one the link asks for (``?lang=``, remembered in the
 session so that form posts and redirects keep it), else the browser's ``Accept-Language``,
 else ``STAFF_DEFAULT_LANGUAGE`` (English). Templates get ``st(key, **values)``, ``staff_lang``
 and ``language_url``; Python code flashes ``st(...)`` and labels forms with :func:`lazy`.
-Other pages that share base.html (management, observatory) keep its frame in English.
+The management pages' words are in :mod:`surveyapp.manage_texts`, merged here. Other pages
+that share base.html (the observatory) keep its frame in English. Sentences the services
+write in English are shown with :func:`english` (``lang="en"`` inside a page in another
+language).
 """
 
 from __future__ import annotations
@@ -12,15 +16,16 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, current_app, g, has_request_context, request, session
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .frame_texts import FRAME
 from .i18n import LANGUAGE_NAMES, LANGUAGES, language_url, lookup, pick_language, tr
+from .manage_texts import MANAGE
 
-__all__ = ["STAFF_BLUEPRINTS", "TEXTS", "lazy", "register", "st", "staff_language"]
+__all__ = ["STAFF_BLUEPRINTS", "TEXTS", "english", "lazy", "register", "st", "staff_language"]
 
 #: Blueprints whose pages speak the staff language (the others' frame stays English).
-STAFF_BLUEPRINTS = frozenset({"auth", "fieldwork"})
+STAFF_BLUEPRINTS = frozenset({"auth", "fieldwork", "manage"})
 #: Session key of the language a ``?lang=`` link chose.
 SESSION_KEY = "staff_lang"
 
@@ -773,6 +778,9 @@ TEXTS: dict[str, dict[str, str]] = {
     ),
     "continue": tr("Continuar", "Continue", "Continuar", "Continuer"),
 }
+if TEXTS.keys() & MANAGE.keys():  # one key, two texts: the later would silently win
+    raise RuntimeError(f"keys in both staff tables: {sorted(TEXTS.keys() & MANAGE.keys())}")
+TEXTS.update(MANAGE)
 
 
 def staff_language() -> str:
@@ -838,10 +846,20 @@ def _page_text(key: str, **values: object) -> str:
     return lookup(TEXTS, key, page_language(), **values)
 
 
-def _status_word(value: str) -> str:
-    """A review or interview state in words (an unknown one as stored)."""
-    key = f"status_{value}"
+def _status_word(value: str, kind: str = "status") -> str:
+    """A stored value in words: a review or interview state, or with ``kind`` another enum's
+    value (``wave`` for a wave's status, ``mode``, ``role``, ``level``, ``scope``); an
+    unknown one as stored."""
+    key = f"{kind}_{value}"
     return lookup(TEXTS, key, page_language()) if key in TEXTS else value
+
+
+def english(text: str) -> str:
+    """A sentence a service wrote in English, marked ``lang="en"`` inside a page in another
+    language (as it is on an English page)."""
+    if page_language() == "en":
+        return text
+    return Markup('<span lang="en">{}</span>').format(text)
 
 
 def _template_words() -> dict[str, Any]:
@@ -855,6 +873,7 @@ def register(app: Flask) -> None:
     app.jinja_env.globals.update(
         st=_page_text,
         status_word=_status_word,
+        english=english,
         language_url=language_url,
         language_names=LANGUAGE_NAMES,
     )

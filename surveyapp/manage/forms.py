@@ -31,6 +31,7 @@ from wtforms.validators import (
 )
 
 from ..models import Mode, Role, WaveStatus
+from ..staff_texts import lazy, st
 
 
 def choices(pairs: Iterable[tuple[object, str]]) -> list[SelectChoice]:
@@ -56,7 +57,7 @@ class DateInput(DateField):
         try:
             super().process_formdata(valuelist)
         except ValueError:
-            raise ValueError(f'Enter "{self.label.text}" as a date like 2025-12-31.') from None
+            raise ValueError(st("date_like", label=str(self.label.text))) from None
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -66,48 +67,54 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = widgets.CheckboxInput()
 
 
+def at_most(n: int) -> Length:
+    """At most ``n`` characters, said in the staff language (WTForms' own message is English)."""
+    return Length(max=n, message=lazy("at_most"))
+
+
 class WaveForm(FlaskForm):
     name = StringField(
-        "Name", validators=[DataRequired("Enter a name for the wave."), Length(max=200)]
+        lazy("name"), validators=[DataRequired(lazy("enter_wave_name")), at_most(200)]
     )
-    slug = StringField("Link name (optional)", validators=[Optional(), Length(max=64)])
+    slug = StringField(lazy("slug_label"), validators=[Optional(), at_most(64)])
     instrument_version = SelectField(
-        "Questionnaire", coerce=int, validators=[InputRequired("Choose a questionnaire.")]
+        lazy("questionnaire"), coerce=int, validators=[InputRequired(lazy("choose_questionnaire"))]
     )
     reference_start = DateInput(
-        "Reference period starts",
-        validators=[InputRequired("Enter the first day of the reference period as a date.")],
+        lazy("reference_start"), validators=[InputRequired(lazy("enter_reference_start"))]
     )
     reference_end = DateInput(
-        "Reference period ends",
-        validators=[InputRequired("Enter the last day of the reference period as a date.")],
+        lazy("reference_end"), validators=[InputRequired(lazy("enter_reference_end"))]
     )
-    fieldwork_start = DateInput("Field work starts (optional)", validators=[Optional()])
-    fieldwork_end = DateInput("Field work ends (optional)", validators=[Optional()])
-    languages = MultiCheckboxField("Languages", validators=[Optional()])
+    fieldwork_start = DateInput(lazy("fieldwork_start"), validators=[Optional()])
+    fieldwork_end = DateInput(lazy("fieldwork_end"), validators=[Optional()])
+    languages = MultiCheckboxField(lazy("languages"), validators=[Optional()])
     modes = MultiCheckboxField(
-        "Modes",
+        lazy("modes"),
         choices=choices(
             [
-                (Mode.web.value, "Web (respondents answer themselves)"),
-                (Mode.tablet.value, "Tablet (face-to-face interviewers)"),
+                (Mode.web.value, lazy("mode_web_choice")),
+                (Mode.tablet.value, lazy("mode_tablet_choice")),
             ]
         ),
-        validators=[DataRequired("Choose at least one mode.")],
+        validators=[DataRequired(lazy("choose_mode"))],
     )
-    areas = MultiCheckboxField("Areas covered", coerce=int, validators=[Optional()])
-    invitation_required = BooleanField(
-        "Respondents need an invitation code to answer on the web", default=True
-    )
-    public_report = BooleanField("Results of this wave may be published")
-    submit = SubmitField("Create wave")
+    areas = MultiCheckboxField(lazy("areas_covered"), coerce=int, validators=[Optional()])
+    invitation_required = BooleanField(lazy("invitation_required"), default=True)
+    public_report = BooleanField(lazy("public_report"))
+    submit = SubmitField(lazy("create_wave"))
+
+
+def status_choices(statuses: Iterable[WaveStatus]) -> list[SelectChoice]:
+    """A wave's statuses in words of the staff language, capitalized."""
+    return choices((s.value, st(f"wave_{s.value}").capitalize()) for s in statuses)
 
 
 class StatusForm(FlaskForm):
     status = SelectField(
-        "New status", choices=choices((s.value, s.value.capitalize()) for s in WaveStatus)
+        lazy("new_status"), choices=[SelectChoice(s.value, s.value) for s in WaveStatus]
     )
-    submit = SubmitField("Change status")
+    submit = SubmitField(lazy("change_status"))
 
 
 class SampleUploadForm(FlaskForm):

@@ -29,6 +29,7 @@ from ..models import (
 from ..services import areas, coverage, invitations, read_tokens, response, sample, users, waves
 from ..services.instruments import instrument_versions
 from ..services.scope import AreaScope, scope_of
+from ..staff_texts import english, st, staff_language
 from .forms import (
     ActiveForm,
     AreaUploadForm,
@@ -42,6 +43,7 @@ from .forms import (
     area_choices,
     choices,
     field_errors,
+    status_choices,
 )
 
 bp = Blueprint("manage", __name__, url_prefix="/manage")
@@ -88,7 +90,7 @@ def new_wave() -> ResponseReturnValue:
     versions = instrument_versions(db.session)
     form = WaveForm()
     form.instrument_version.choices = choices(
-        (v.id, f"{v.title_in('en')} ({v.label})") for v in versions
+        (v.id, f"{v.title_in(staff_language())} ({v.label})") for v in versions
     )
     languages = sorted({lang for v in versions for lang in v.languages})
     form.languages.choices = choices((lang, lang) for lang in languages)
@@ -104,13 +106,13 @@ def new_wave() -> ResponseReturnValue:
     wave_areas = list(db.session.scalars(query))
     form.areas.choices = choices((a.id, f"{a.name} ({areas.area_path(a)})") for a in wave_areas)
     if not versions:
-        flash('No questionnaire is loaded yet: run "surveyapp init" first.', "warning")
+        flash(st("no_questionnaire"), "warning")
     if form.validate_on_submit():
         version = db.session.get(InstrumentVersion, form.instrument_version.data)
         if version is None:
-            field_errors(form, "instrument_version", "Choose a questionnaire from the list.")
+            field_errors(form, "instrument_version", st("choose_questionnaire_listed"))
         elif scope.limited and not form.areas.data:
-            field_errors(form, "areas", "Choose the wave's areas: you manage only your own area.")
+            field_errors(form, "areas", st("choose_own_areas"))
         else:
             try:
                 wave = waves.create_wave(
@@ -131,10 +133,10 @@ def new_wave() -> ResponseReturnValue:
                 )
             except waves.WaveError as exc:
                 db.session.rollback()
-                field_errors(form, exc.field, exc.message)
+                field_errors(form, exc.field, english(exc.message))
             else:
                 db.session.commit()
-                flash(f'Wave "{wave.name}" created as a draft.', "success")
+                flash(st("wave_created", name=wave.name), "success")
                 return redirect(url_for("manage.wave", wave_id=wave.id))
     return render_template("manage/new_wave.html", form=form)
 
@@ -146,8 +148,8 @@ def wave(wave_id: int) -> ResponseReturnValue:
     scope = _scope()
     current = _wave_or_404(wave_id, scope)
     status_form = StatusForm(status=current.status.value)
-    status_form.status.choices = choices(
-        (s.value, s.value.capitalize())
+    status_form.status.choices = status_choices(
+        s
         for s in WaveStatus
         if not (s is WaveStatus.draft and current.status is not WaveStatus.draft)
     )
@@ -167,11 +169,11 @@ def wave(wave_id: int) -> ResponseReturnValue:
 
 
 def _report_gaps(current: Wave) -> dict[str, object]:
-    """What the wave's reports will leave out: standard indicators and comparisons (English)."""
+    """What the wave's reports will leave out: standard indicators and comparisons."""
     version = current.instrument_version
     return {
-        "not_measured": coverage.not_measured(version, "en"),
-        "comparisons_left_out": coverage.comparisons_left_out(version, "en"),
+        "not_measured": coverage.not_measured(version, staff_language()),
+        "comparisons_left_out": coverage.comparisons_left_out(version, staff_language()),
     }
 
 
@@ -188,12 +190,12 @@ def wave_status(wave_id: int) -> ResponseReturnValue:
             waves.set_status(db.session, current, WaveStatus(form.status.data), by=_me())
         except waves.WaveError as exc:
             db.session.rollback()
-            flash(exc.message, "error")
+            flash(english(exc.message), "error")
         else:
             db.session.commit()
-            flash(f"The wave is now {current.status.value}.", "success")
+            flash(st("wave_now", status=st(f"wave_{current.status.value}")), "success")
     else:
-        flash("Choose a status from the list.", "error")
+        flash(st("choose_status"), "error")
     return redirect(url_for("manage.wave", wave_id=wave_id))
 
 

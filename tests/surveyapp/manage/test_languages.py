@@ -1,0 +1,232 @@
+"""The management pages in the staff language: Spanish, Portuguese, French, English by default."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from surveyapp.models import InstrumentVersion, Role, User, Wave
+
+#: English words of the management templates, forms and messages, and the staff frame, that a
+#: page in another language must not show outside a ``lang="en"`` element.
+ENGLISH = (
+    "Skip to main content",
+    "Staff menu",
+    ">Waves<",
+    ">Log out",
+    "Victimization survey",
+    "Create a wave",
+    "Survey waves",
+    ">Name<",
+    ">Status<",
+    "Public link",
+    "There are no waves",
+    ">draft<",
+    ">open<",
+    ">closed<",
+    ">Wave<",
+    "Reference period",
+    "Field work",
+    ">Languages<",
+    ">Modes<",
+    "Invitation code",
+    "issued,",
+    "entered by respondents",
+    "not required",
+    "Results may be published",
+    ">yes<",
+    "the reports of this wave",
+    "standard indicator",
+    "New status",
+    "Change status",
+    "Import sample units",
+    "units without one",
+    "Interviewer assignments",
+    "Tablet interviews",
+    "Response by area",
+    "RR1 counts",
+    "Completes, partials",
+    ">Area<",
+    ">Units<",
+    ">Complete<",
+    ">Partial<",
+    "Refused or broke off",
+    "No contact",
+    "Not reached",
+    "Ineligible",
+    "No area given",
+    "All sample units",
+    "Open-link interviews",
+    "created as a draft",
+    "The wave is now",
+    "Link name",
+    "Shown to staff",
+    "Lower-case letters",
+    "Only questionnaires",
+    "period starts",
+    "period ends",
+    "(optional)",
+    "The period respondents",
+    "Languages offered",
+    "Leave all unticked",
+    "How interviews are collected",
+    "respondents answer",
+    "face-to-face",
+    "Areas covered",
+    "Respondents need",
+    "Without codes",
+    "Create wave",
+    ">Cancel<",
+    "There is a problem",
+    "Enter a name",
+    "Choose at least one mode",
+    "as a date like",
+    "Enter the first day",
+)
+
+
+def english_left(page: str) -> list[str]:
+    """The phrases of :data:`ENGLISH` in ``page``, once the ``lang="en"`` spans are taken out."""
+    page = re.sub(r'<span lang="en">.*?</span>', "", page, flags=re.S)
+    return [phrase for phrase in ENGLISH if phrase in page]
+
+
+@pytest.fixture
+def manager(
+    app: Flask, make_user: Callable[..., User], login: Callable[..., Any]
+) -> Callable[[str], FlaskClient]:
+    """``manager(accept_language)``: a logged-in survey manager's browser set to a language."""
+
+    def client(language: str = "") -> FlaskClient:
+        browser = app.test_client()
+        if language:
+            browser.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+        assert login(browser, make_user(Role.survey_manager)).status_code == 302
+        return browser
+
+    return client
+
+
+def in_language(response: Any, language: str, *words: str) -> str:
+    """The page of ``response``: 200, ``<html lang=language>``, ``words`` in it, no English."""
+    page = str(response.get_data(as_text=True))
+    assert response.status_code == 200, page[:500]
+    assert page.startswith(f'<!doctype html>\n<html lang="{language}">'), page[:100]
+    assert [w for w in words if w not in page] == []
+    if language != "en":
+        assert english_left(page) == []
+    return page
+
+
+def test_the_wave_list_and_a_wave_are_spanish_with_lang_es(
+    manager: Callable[[str], FlaskClient], make_wave: Callable[..., Wave]
+) -> None:
+    wave = make_wave(status="draft", invitation_required=True, modes=["web", "tablet"])
+    client = manager("")
+    in_language(
+        client.get("/manage/?lang=es"),
+        "es",
+        '<h1 class="heading-l">Levantamientos</h1>',
+        "Crear un levantamiento",
+        ">borrador<",
+    )
+    # The choice stays for the next page, without ?lang=.
+    page = in_language(
+        client.get(f"/manage/waves/{wave.id}"),
+        "es",
+        "Período de referencia",
+        "2025-01-01 a 2025-12-31",
+        "web, tableta",
+        "Respuesta por área",
+        "Todas las unidades de muestra",
+        "Asignación de encuestadores",
+        "Cambiar el estado",
+        '<option selected value="draft">Borrador</option>',
+    )
+    assert "obligatorio" in page and "Los resultados pueden publicarse" in page
+
+
+def test_the_new_wave_form_is_portuguese_for_a_portuguese_browser(
+    manager: Callable[[str], FlaskClient], instrument: InstrumentVersion
+) -> None:
+    client = manager("pt-BR,pt;q=0.9")
+    in_language(
+        client.get("/manage/waves/new"),
+        "pt",
+        "Criar um levantamento",
+        "Início do período de referência",
+        "Tablet (entrevistadores face a face)",
+        "Os respondentes precisam de um código de convite",
+    )
+    # A wrong form answers in Portuguese, WTForms' messages and the date check included.
+    wrong = client.post(
+        "/manage/waves/new",
+        data={
+            "name": "",
+            "instrument_version": str(instrument.id),
+            "reference_start": "31/12/2025",
+            "reference_end": "2025-12-31",
+        },
+    )
+    in_language(
+        wrong,
+        "pt",
+        "Há um problema",
+        "Digite um nome para o levantamento.",
+        "Digite “Início do período de referência” como uma data do tipo 2025-12-31.",
+        "Escolha pelo menos um modo de coleta.",
+    )
+
+
+def test_creating_and_opening_a_wave_is_confirmed_in_french(
+    manager: Callable[[str], FlaskClient], instrument: InstrumentVersion
+) -> None:
+    client = manager("fr")
+    created = client.post(
+        "/manage/waves/new",
+        data={
+            "name": "Vague 2026",
+            "instrument_version": str(instrument.id),
+            "reference_start": "2025-01-01",
+            "reference_end": "2025-12-31",
+            "modes": ["web"],
+        },
+        follow_redirects=True,
+    )
+    in_language(created, "fr", "La vague « Vague 2026 » a été créée comme brouillon.")
+    path = created.request.path
+    opened = client.post(f"{path}/status", data={"status": "open"}, follow_redirects=True)
+    in_language(opened, "fr", "La vague est maintenant ouverte.", ">ouverte<")
+
+
+def test_a_service_sentence_stays_english_and_is_marked_so(
+    manager: Callable[[str], FlaskClient], instrument: InstrumentVersion
+) -> None:
+    client = manager("es")
+    wrong = client.post(
+        "/manage/waves/new",
+        data={
+            "name": "Ronda",
+            "instrument_version": str(instrument.id),
+            "reference_start": "2025-06-01",
+            "reference_end": "2025-01-01",
+            "modes": ["web"],
+        },
+    )
+    page = in_language(wrong, "es", "Hay un problema")
+    assert re.search(r'<span lang="en">[^<]*must end on or after its start', page)
+
+
+def test_the_pages_stay_english_when_nothing_asks_for_another_language(
+    manager: Callable[[str], FlaskClient], make_wave: Callable[..., Wave]
+) -> None:
+    wave = make_wave()
+    client = manager("")
+    in_language(client.get("/manage/"), "en", ">Waves<", "Create a wave")
+    page = in_language(client.get(f"/manage/waves/{wave.id}"), "en", "Reference period")
+    assert 'lang="en"' not in page.split("\n", 2)[2]  # nothing marked on an English page
