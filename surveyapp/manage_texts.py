@@ -389,4 +389,231 @@ MANAGE: dict[str, dict[str, str]] = {
         "Sem códigos, qualquer pessoa com o link pode responder (link aberto).",
         "Sans codes, toute personne ayant le lien peut répondre (lien ouvert).",
     ),
+    # ---- importing sample units ----
+    "file_problem": tr(
+        "El archivo tiene 1 problema",
+        "The file has 1 problem",
+        "O arquivo tem 1 problema",
+        "Le fichier a 1 problème",
+    ),
+    "file_problems": tr(
+        "El archivo tiene {n} problemas",
+        "The file has {n} problems",
+        "O arquivo tem {n} problemas",
+        "Le fichier a {n} problèmes",
+    ),
+    "rows_imported": tr(
+        "Se importaron {n} filas correctas; las filas de abajo no.",
+        "{n} correct rows were imported; the rows below were not.",
+        "Foram importadas {n} linhas corretas; as linhas abaixo não.",
+        "{n} lignes correctes ont été importées ; les lignes ci-dessous ne l'ont pas été.",
+    ),
+    "nothing_imported": tr(
+        "No se importó nada. Corrija el archivo y vuelva a subirlo.",
+        "Nothing was imported. Correct the file and upload it again.",
+        "Nada foi importado. Corrija o arquivo e envie-o novamente.",
+        "Rien n'a été importé. Corrigez le fichier et téléversez-le à nouveau.",
+    ),
+    "problems_caption": tr(
+        "Problemas por línea y columna",
+        "Problems by line and column",
+        "Problemas por linha e coluna",
+        "Problèmes par ligne et colonne",
+    ),
+    "column": tr("Columna", "Column", "Coluna", "Colonne"),
+    "problem_col": tr("Problema", "Problem", "Problema", "Problème"),
+    "sample_intro": tr(
+        "Suba un archivo CSV (UTF-8; separado por comas o por punto y coma) cuya primera "
+        "línea nombre las columnas.",
+        "Upload a CSV file (UTF-8; commas or semicolons) whose first line names the columns.",
+        "Envie um arquivo CSV (UTF-8; separado por vírgulas ou ponto e vírgula) cuja primeira "
+        "linha dê o nome das colunas.",
+        "Téléversez un fichier CSV (UTF-8 ; virgules ou points-virgules) dont la première "
+        "ligne nomme les colonnes.",
+    ),
+    "required_column": tr(
+        "Única columna obligatoria:",
+        "The only column required:",
+        "Única coluna obrigatória:",
+        "Seule colonne obligatoire :",
+    ),
+    "accepted_columns": tr(
+        "Columnas aceptadas:", "Accepted columns:", "Colunas aceitas:", "Colonnes acceptées :"
+    ),
+    "sample_file": tr(
+        "Archivo CSV de unidades de muestra",
+        "CSV file of sample units",
+        "Arquivo CSV de unidades da amostra",
+        "Fichier CSV des unités de l'échantillon",
+    ),
+    "choose_csv": tr(
+        "Elija un archivo CSV para subir.",
+        "Choose a CSV file to upload.",
+        "Escolha um arquivo CSV para enviar.",
+        "Choisissez un fichier CSV à téléverser.",
+    ),
+    "allow_partial": tr(
+        "Importar las filas correctas aunque algunas filas tengan errores",
+        "Import the correct rows even if some rows have errors",
+        "Importar as linhas corretas mesmo que algumas linhas tenham erros",
+        "Importer les lignes correctes même si certaines lignes ont des erreurs",
+    ),
+    "units_imported": tr(
+        "Se importaron {n} unidades de muestra.",
+        "{n} sample units imported.",
+        "Foram importadas {n} unidades da amostra.",
+        "{n} unités de l'échantillon importées.",
+    ),
+    # ---- assigning units to interviewers ----
+    "no_tablet_mode": tr(
+        "Este levantamiento no recoge entrevistas en tableta: no se le pueden asignar sus "
+        "unidades a los encuestadores.",
+        "This wave does not collect tablet interviews: interviewers cannot be given its units.",
+        "Este levantamento não coleta entrevistas em tablet: as suas unidades não podem ser "
+        "designadas a entrevistadores.",
+        "Cette vague ne collecte pas d'entretiens sur tablette : ses unités ne peuvent pas "
+        "être confiées aux enquêteurs.",
+    ),
+    "units_unassigned": tr(
+        "{n} unidades sin encuestador.",
+        "{n} units without an interviewer.",
+        "{n} unidades sem entrevistador.",
+        "{n} unités sans enquêteur.",
+    ),
+    "tablet_downloads": tr(
+        "La tableta de un encuestador descarga las unidades que se le asignaron la próxima "
+        "vez que tenga red, en",
+        "An interviewer's tablet downloads the units assigned to them the next time it has "
+        "a network, at",
+        "O tablet de um entrevistador baixa as unidades designadas a ele na próxima vez que "
+        "tiver rede, em",
+        "La tablette d'un enquêteur télécharge les unités qui lui sont attribuées la "
+        "prochaine fois qu'elle a du réseau, à l'adresse",
+    ),
+    "units_per_interviewer": tr(
+        "Unidades por encuestador",
+        "Units per interviewer",
+        "Unidades por entrevistador",
+        "Unités par enquêteur",
+    ),
+    "devices": tr("Dispositivos", "Devices", "Dispositivos", "Appareils"),
+    "of_person": tr(" de {who}", " of {who}", " de {who}", " de {who}"),
+    "none_assigned": tr(
+        "Todavía no hay ninguna unidad asignada.",
+        "No unit is assigned yet.",
+        "Ainda não há nenhuma unidade designada.",
+        "Aucune unité n'est encore attribuée.",
+    ),
+    "units_of": tr("Unidades de", "Units of", "Unidades de", "Unités de"),
+    "every_area": tr("todas las áreas", "every area", "todas as áreas", "toutes les zones"),
+    "every_area_yours": tr(
+        "todas sus áreas", "every area of yours", "todas as suas áreas", "toutes vos zones"
+    ),
+    "assign_unassigned": tr(
+        "Asignar las unidades sin asignar",
+        "Assign the unassigned units",
+        "Designar as unidades não designadas",
+        "Attribuer les unités non attribuées",
+    ),
+    "reassign_note": tr(
+        "Las unidades ya asignadas conservan su encuestador; para pasar unidades de un "
+        "encuestador a otro, use",
+        "Units already assigned keep their interviewer; to move units from one interviewer "
+        "to another use",
+        "As unidades já designadas mantêm o seu entrevistador; para passar unidades de um "
+        "entrevistador a outro, use",
+        "Les unités déjà attribuées gardent leur enquêteur ; pour passer des unités d'un "
+        "enquêteur à un autre, utilisez",
+    ),
+    "choose_interviewer": tr(
+        "Elija un encuestador de la lista.",
+        "Choose an interviewer from the list.",
+        "Escolha um entrevistador da lista.",
+        "Choisissez un enquêteur dans la liste.",
+    ),
+    "choose_interviewer_area": tr(
+        "Elija un encuestador y un área de las listas.",
+        "Choose an interviewer and an area from the lists.",
+        "Escolha um entrevistador e uma área das listas.",
+        "Choisissez un enquêteur et une zone dans les listes.",
+    ),
+    "units_assigned": tr(
+        "Se asignaron {n} unidades a {name}.",
+        "{n} units assigned to {name}.",
+        "{n} unidades designadas a {name}.",
+        "{n} unités attribuées à {name}.",
+    ),
+    # ---- invitation codes ----
+    "codes_count": tr(
+        "{total} unidades de muestra; {without} sin código.",
+        "{total} sample units; {without} without a code.",
+        "{total} unidades da amostra; {without} sem código.",
+        "{total} unités de l'échantillon ; {without} sans code.",
+    ),
+    "codes_once": tr(
+        "Los códigos se muestran una sola vez, en el archivo CSV que descarga ahora. El "
+        "servidor guarda solo una huella de cada código y no puede volver a mostrarlos. "
+        "Guarde el archivo en un lugar seguro y bórrelo después de imprimir.",
+        "The codes are shown only once, in the CSV file you download now. The server keeps "
+        "only a fingerprint of each code and cannot show them again. Keep the file safe and "
+        "delete it after printing.",
+        "Os códigos são mostrados uma única vez, no arquivo CSV que você baixa agora. O "
+        "servidor guarda só uma impressão digital de cada código e não pode mostrá-los de "
+        "novo. Guarde o arquivo em um lugar seguro e apague-o depois de imprimir.",
+        "Les codes ne sont affichés qu'une fois, dans le fichier CSV que vous téléchargez "
+        "maintenant. Le serveur ne garde qu'une empreinte de chaque code et ne peut pas les "
+        "afficher à nouveau. Conservez le fichier en lieu sûr et supprimez-le après "
+        "l'impression.",
+    ),
+    "expires_days": tr(
+        "Los códigos vencen a los (días; 0 para nunca)",
+        "Codes expire after (days, 0 for never)",
+        "Os códigos expiram após (dias; 0 para nunca)",
+        "Les codes expirent au bout de (jours ; 0 pour jamais)",
+    ),
+    "enter_days": tr(
+        "Escriba un número de días.",
+        "Enter a number of days.",
+        "Digite um número de dias.",
+        "Saisissez un nombre de jours.",
+    ),
+    "whole_number": tr(
+        "Escriba «{label}» como un número entero.",
+        'Enter "{label}" as a whole number.',
+        "Digite “{label}” como um número inteiro.",
+        "Saisissez « {label} » comme un nombre entier.",
+    ),
+    "days_range": tr(
+        "Escriba un número de 0 a 3650.",
+        "Enter a number from 0 to 3650.",
+        "Digite um número de 0 a 3650.",
+        "Saisissez un nombre de 0 à 3650.",
+    ),
+    "replace_codes": tr(
+        "Reemplazar los códigos no usados que ya se emitieron",
+        "Replace the unused codes that were already issued",
+        "Substituir os códigos não usados que já foram emitidos",
+        "Remplacer les codes inutilisés déjà émis",
+    ),
+    "replace_hint": tr(
+        "Úselo si se perdió un archivo de códigos. Se conservan los códigos que un "
+        "informante ya usó.",
+        "Use this if a file of codes was lost. Codes already used by a respondent are kept.",
+        "Use se um arquivo de códigos foi perdido. Os códigos já usados por um respondente "
+        "são mantidos.",
+        "Utilisez cette option si un fichier de codes a été perdu. Les codes déjà utilisés "
+        "par un répondant sont conservés.",
+    ),
+    "generate_codes": tr(
+        "Generar los códigos y descargar el CSV",
+        "Generate codes and download CSV",
+        "Gerar os códigos e baixar o CSV",
+        "Générer les codes et télécharger le CSV",
+    ),
+    "every_unit_has_code": tr(
+        "Todas las unidades de muestra ya tienen código; no se generó nada.",
+        "Every sample unit already has a code; nothing was generated.",
+        "Todas as unidades da amostra já têm código; nada foi gerado.",
+        "Toutes les unités de l'échantillon ont déjà un code ; rien n'a été généré.",
+    ),
 }

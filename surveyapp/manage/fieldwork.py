@@ -20,6 +20,7 @@ from ..models.base import MAX_ID
 from ..services import fieldwork
 from ..services.areas import area_path
 from ..services.fieldwork import AssignmentError
+from ..staff_texts import english, lazy, st
 from .forms import IntegerRange, choices
 from .routes import MANAGER_ROLES, _me, _scope, _user_or_404, _wave_or_404, bp
 
@@ -27,9 +28,9 @@ from .routes import MANAGER_ROLES, _me, _scope, _user_or_404, _wave_or_404, bp
 
 
 class AssignForm(FlaskForm):
-    interviewer = SelectField("Interviewer", coerce=int)
-    area = SelectField("Units of", coerce=int, default=0)
-    submit = SubmitField("Assign the unassigned units")
+    interviewer = SelectField(lazy("interviewer"), coerce=int)
+    area = SelectField(lazy("units_of"), coerce=int, default=0)
+    submit = SubmitField(lazy("assign_unassigned"))
 
 
 class RevokeForm(FlaskForm):
@@ -65,7 +66,7 @@ def field_assign(wave_id: int) -> ResponseReturnValue:
     form.interviewer.choices = choices((u.id, f"{u.name} ({u.email})") for u in people)
     form.area.choices = choices(
         [
-            (0, "every area" if not scope.limited else "every area of yours"),
+            (0, st("every_area") if not scope.limited else st("every_area_yours")),
             *sorted(((a.id, f"{area_path(a)} – {a.name}") for a in unit_areas), key=lambda c: c[1]),
         ]
     )
@@ -74,19 +75,20 @@ def field_assign(wave_id: int) -> ResponseReturnValue:
         area = next((a for a in unit_areas if a.id == form.area.data), None)
         try:
             if interviewer is None:
-                raise AssignmentError("interviewer", "Choose an interviewer from the list.")
+                raise AssignmentError("interviewer", st("choose_interviewer"))
             done = fieldwork.assign_units(
                 db.session, wave, interviewer, by=_me(), area=area, within=scope.area_ids
             )
         except AssignmentError as exc:
             db.session.rollback()
-            flash(exc.message, "error")
+            # The service's sentences are English; the missing interviewer is said above.
+            flash(exc.message if interviewer is None else english(exc.message), "error")
         else:
             db.session.commit()
-            flash(f"{len(done)} units assigned to {interviewer.name}.", "success")
+            flash(st("units_assigned", n=len(done), name=interviewer.name), "success")
             return redirect(url_for("manage.field_assign", wave_id=wave_id))
     elif form.is_submitted():
-        flash("Choose an interviewer and an area from the lists.", "error")
+        flash(st("choose_interviewer_area"), "error")
     query = (
         sa.select(User, sa.func.count(SampleUnit.id))
         .join(SampleUnit, SampleUnit.assigned_to_id == User.id)

@@ -117,12 +117,20 @@ class StatusForm(FlaskForm):
     submit = SubmitField(lazy("change_status"))
 
 
+class IntegerInput(IntegerField):
+    """An integer field whose parse error names the field in the staff language."""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(st("whole_number", label=str(self.label.text))) from None
+
+
 class SampleUploadForm(FlaskForm):
-    file = FileField(
-        "CSV file of sample units", validators=[FileRequired("Choose a CSV file to upload.")]
-    )
-    allow_partial = BooleanField("Import the correct rows even if some rows have errors")
-    submit = SubmitField("Import sample units")
+    file = FileField(lazy("sample_file"), validators=[FileRequired(lazy("choose_csv"))])
+    allow_partial = BooleanField(lazy("allow_partial"))
+    submit = SubmitField(lazy("import_sample"))
 
 
 class AreaUploadForm(FlaskForm):
@@ -131,16 +139,13 @@ class AreaUploadForm(FlaskForm):
 
 
 class CodesForm(FlaskForm):
-    expires_days = IntegerField(
-        "Codes expire after (days, 0 for never)",
+    expires_days = IntegerInput(
+        lazy("expires_days"),
         default=0,
-        validators=[
-            InputRequired("Enter a number of days."),
-            IntegerRange(0, 3650, "Enter a number from 0 to 3650."),
-        ],
+        validators=[InputRequired(lazy("enter_days")), IntegerRange(0, 3650, lazy("days_range"))],
     )
-    replace = BooleanField("Replace the unused codes that were already issued")
-    submit = SubmitField("Generate codes and download CSV")
+    replace = BooleanField(lazy("replace_codes"))
+    submit = SubmitField(lazy("generate_codes"))
 
 
 def role_choices() -> list[SelectChoice]:

@@ -222,7 +222,7 @@ def upload_sample(wave_id: int) -> ResponseReturnValue:
         else:
             db.session.rollback()
         if result.ok:
-            flash(f"{len(result.imported)} sample units imported.", "success")
+            flash(st("units_imported", n=len(result.imported)), "success")
             return redirect(url_for("manage.wave", wave_id=wave_id))
     return render_template(
         "manage/sample.html", wave=current, form=form, result=result, columns=sample.COLUMNS
@@ -261,7 +261,7 @@ def codes(wave_id: int) -> ResponseReturnValue:
         download = _codes_csv(current, issued) if issued else None
         db.session.commit()
         if download is None:
-            flash("Every sample unit already has a code; nothing was generated.", "info")
+            flash(st("every_unit_has_code"), "info")
             return redirect(url_for("manage.codes", wave_id=wave_id))
         return download
     without_code = invitations.units_without_code(db.session, current, area_ids=scope.area_ids)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import io
 import re
 from collections.abc import Callable
 from typing import Any
@@ -87,6 +89,43 @@ ENGLISH = (
     "Choose at least one mode",
     "as a date like",
     "Enter the first day",
+    "The file has",
+    "correct rows were imported",
+    "Nothing was imported",
+    "Problems by line",
+    ">Line<",
+    ">Column<",
+    ">Problem<",
+    "Upload a CSV file",
+    "column required",
+    "Accepted columns",
+    "CSV file of",
+    "Choose a CSV file",
+    "Import the correct rows",
+    "sample units imported",
+    "Back to the wave",
+    "does not collect tablet interviews",
+    "without an interviewer",
+    "tablet downloads",
+    "Units per interviewer",
+    ">Interviewer<",
+    ">Devices<",
+    "No unit is assigned",
+    "Units of",
+    "every area",
+    "Assign the unassigned",
+    "Units already assigned",
+    "Choose an interviewer",
+    "units assigned to",
+    "without a code",
+    "The codes are shown only once",
+    "Codes expire after",
+    "Enter a number",
+    "whole number",
+    "Replace the unused codes",
+    "Use this if a file",
+    "Generate codes",
+    "already has a code",
 )
 
 
@@ -117,7 +156,7 @@ def in_language(response: Any, language: str, *words: str) -> str:
     page = str(response.get_data(as_text=True))
     assert response.status_code == 200, page[:500]
     assert page.startswith(f'<!doctype html>\n<html lang="{language}">'), page[:100]
-    assert [w for w in words if w not in page] == []
+    assert [w for w in words if w not in page and w not in html.unescape(page)] == []
     if language != "en":
         assert english_left(page) == []
     return page
@@ -230,3 +269,90 @@ def test_the_pages_stay_english_when_nothing_asks_for_another_language(
     in_language(client.get("/manage/"), "en", ">Waves<", "Create a wave")
     page = in_language(client.get(f"/manage/waves/{wave.id}"), "en", "Reference period")
     assert 'lang="en"' not in page.split("\n", 2)[2]  # nothing marked on an English page
+
+
+def _upload(client: FlaskClient, wave: Wave, content: bytes) -> Any:
+    data = {"file": (io.BytesIO(content), "sample.csv")}
+    return client.post(
+        f"/manage/waves/{wave.id}/sample", data=data, content_type="multipart/form-data"
+    )
+
+
+def test_importing_sample_units_in_spanish_lists_the_file_problems_marked_english(
+    manager: Callable[[str], FlaskClient], make_wave: Callable[..., Wave]
+) -> None:
+    wave = make_wave()
+    client = manager("es-MX,es;q=0.9")
+    in_language(
+        client.get(f"/manage/waves/{wave.id}/sample"),
+        "es",
+        '<h1 class="heading-l">Importar unidades de muestra</h1>',
+        "Archivo CSV de unidades de muestra",
+        "Volver al levantamiento",
+    )
+    missing = client.post(f"/manage/waves/{wave.id}/sample", data={})
+    in_language(missing, "es", "Elija un archivo CSV para subir.")
+    wrong = _upload(client, wave, b"external_id,eligible_adults\nH1,2\nH1,x\n")
+    page = in_language(
+        wrong,
+        "es",
+        "El archivo tiene 2 problemas",
+        "No se importó nada.",
+        '<td>3</td><td>external_id</td><td><span lang="en">',
+    )
+    assert page.count('<td><span lang="en">') == 2
+    done = _upload(client, wave, b"external_id\nH1\nH2\n")
+    assert done.status_code == 302
+    in_language(client.get(done.headers["Location"]), "es", "Se importaron 2 unidades de muestra.")
+
+
+def test_invitation_codes_in_portuguese(
+    manager: Callable[[str], FlaskClient], make_wave: Callable[..., Wave]
+) -> None:
+    wave = make_wave(invitation_required=True)
+    client = manager("pt")
+    assert _upload(client, wave, b"external_id\nH1\n").status_code == 302
+    in_language(
+        client.get(f"/manage/waves/{wave.id}/codes"),
+        "pt",
+        "1 unidades da amostra; 1 sem código.",
+        "Os códigos são mostrados uma única vez",
+        "Substituir os códigos não usados",
+    )
+    for days, message in [("dez", "como um número inteiro"), ("9999", "de 0 a 3650")]:
+        wrong = client.post(f"/manage/waves/{wave.id}/codes", data={"expires_days": days})
+        in_language(wrong, "pt", "Há um problema", message)
+    assert client.post(f"/manage/waves/{wave.id}/codes", data={"expires_days": "0"}).mimetype == (
+        "text/csv"
+    )
+    again = client.post(
+        f"/manage/waves/{wave.id}/codes", data={"expires_days": "0"}, follow_redirects=True
+    )
+    in_language(again, "pt", "Todas as unidades da amostra já têm código; nada foi gerado.")
+
+
+def test_assigning_units_in_french(
+    manager: Callable[[str], FlaskClient],
+    make_wave: Callable[..., Wave],
+    make_user: Callable[..., User],
+) -> None:
+    wave = make_wave(modes=["tablet"])
+    interviewer = make_user(Role.interviewer, name="Ana")
+    client = manager("fr")
+    assert _upload(client, wave, b"external_id\nH1\nH2\n").status_code == 302
+    in_language(
+        client.get(f"/manage/waves/{wave.id}/assign"),
+        "fr",
+        "Affectation des enquêteurs",
+        "2 unités sans enquêteur.",
+        "toutes les zones",
+        "Aucune unité n'est encore attribuée.",
+    )
+    done = client.post(
+        f"/manage/waves/{wave.id}/assign",
+        data={"interviewer": str(interviewer.id), "area": "0"},
+        follow_redirects=True,
+    )
+    in_language(done, "fr", "2 unités attribuées à Ana.", ">Appareils<")
+    nobody = client.post(f"/manage/waves/{wave.id}/assign", data={"interviewer": "", "area": "0"})
+    in_language(nobody, "fr", "Choisissez un enquêteur et une zone dans les listes.")
