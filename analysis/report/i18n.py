@@ -644,20 +644,51 @@ STRINGS: dict[str, dict[str, str]] = {
         "Percepção de insegurança segundo a exposição a notícias sobre crimes",
         "Sentiment d'insécurité selon l'exposition aux informations sur la délinquance",
     ),
+    # {adjusted}: exposure_adjusted with the model's adjustments, or exposure_unadjusted
+    # (analysis/report/inputs.exposure_note)
     "exposure_note": tr(
-        "Razones de momios de un modelo logístico con el diseño muestral, ajustado por "
-        "victimización, sexo, grupo de edad y área. Es una asociación, no un efecto de los "
-        "medios: quien teme más puede también seguir más las noticias sobre delitos.",
-        "Odds ratios of a design-based logistic model adjusted for victimization, sex, age "
-        "group and area. It is an association, not an effect of the media: people who fear "
-        "crime more may also follow crime news more.",
-        "Razões de chances de um modelo logístico com o desenho amostral, ajustado por "
-        "vitimização, sexo, faixa etária e área. É uma associação, não um efeito da mídia: quem "
-        "teme mais pode também acompanhar mais as notícias sobre crimes.",
-        "Rapports de cotes d'un modèle logistique tenant compte du plan de sondage, ajusté sur "
-        "la victimation, le sexe, le groupe d'âge et la zone. C'est une association, pas un "
-        "effet des médias : les personnes qui ont plus peur peuvent aussi suivre davantage "
-        "l'actualité criminelle.",
+        "Razones de momios de un modelo logístico con el diseño muestral, {adjusted}. Es una "
+        "asociación, no un efecto de los medios: quien teme más puede también seguir más las "
+        "noticias sobre delitos.",
+        "Odds ratios of a design-based logistic model {adjusted}. It is an association, not an "
+        "effect of the media: people who fear crime more may also follow crime news more.",
+        "Razões de chances de um modelo logístico com o desenho amostral, {adjusted}. É uma "
+        "associação, não um efeito da mídia: quem teme mais pode também acompanhar mais as "
+        "notícias sobre crimes.",
+        "Rapports de cotes d'un modèle logistique tenant compte du plan de sondage, {adjusted}. "
+        "C'est une association, pas un effet des médias : les personnes qui ont plus peur "
+        "peuvent aussi suivre davantage l'actualité criminelle.",
+    ),
+    "exposure_adjusted": tr(
+        "ajustado por {terms}",
+        "adjusted for {terms}",
+        "ajustado por {terms}",
+        "ajusté sur {terms}",
+    ),
+    "exposure_unadjusted": tr(
+        "sin ajuste por otras variables",
+        "without adjustment for other variables",
+        "sem ajuste por outras variáveis",
+        "sans ajustement sur d'autres variables",
+    ),
+    # the adjustments in the list of exposure_adjusted (French with their articles); none
+    # begins with an i sound, so Spanish joins the last with "y"
+    "adjust_victim": tr("victimización", "victimization", "vitimização", "la victimation"),
+    "adjust_sex": tr("sexo", "sex", "sexo", "le sexe"),
+    "adjust_age_group": tr("grupo de edad", "age group", "faixa etária", "le groupe d'âge"),
+    "adjust_area": tr("área", "area", "área", "la zone"),
+    "list_and": tr("{rest} y {last}", "{rest} and {last}", "{rest} e {last}", "{rest} et {last}"),
+    # an adjustment term the wave has no values for although its questionnaire asks the item
+    # (or a term no item names: areas, victimization); the items not asked: term_left_out
+    "model_fitted_without": tr(
+        "El modelo se ajusta sin el término de {term}: ninguna entrevista de esta ola tiene un "
+        "valor para él.",
+        "The model is fitted without its {term} term: no interview of this wave has a value "
+        "for it.",
+        "O modelo é ajustado sem o termo de {term}: nenhuma entrevista desta onda tem um valor "
+        "para ele.",
+        "Le modèle est ajusté sans le terme « {term} » : aucun entretien de cette vague n'a de "
+        "valeur pour ce terme.",
     ),
     "sub_evaluation": tr(
         "Evaluación de una medida: diferencia en diferencias",
@@ -1015,6 +1046,8 @@ STRINGS: dict[str, dict[str, str]] = {
     ),
     "covariate_sex": tr("sexo", "sex", "sexo", "sexe"),
     "covariate_age": tr("edad", "age", "idade", "âge"),
+    "covariate_area": tr("área", "area", "área", "zone"),
+    "covariate_victim": tr("victimización", "victimization", "vitimização", "victimation"),
     "covariate_trust": tr(
         "confianza en la policía",
         "trust in the police",

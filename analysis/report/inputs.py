@@ -8,18 +8,28 @@
 * Odds ratios come from :func:`analysis.compare.fear_model`
   (``term, odds_ratio, or_ci_low, or_ci_high, p``) or already as
   ``term, odds_ratio, ci_low, ci_high[, p_value, label]``.
+* The exposure model (:func:`analysis.compare.perception_model`) is described by the
+  adjustments it has (:func:`exposure_adjustments`, :func:`exposure_note`) and the ones it
+  was fitted without (:func:`exposure_left_out`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
 from analysis.report.i18n import Translator
+from analysis.report.not_asked import REPORT_ITEMS, not_asked_notes
 
 __all__ = [
+    "EXPOSURE_ADJUSTMENTS",
+    "and_list",
+    "exposure_adjustments",
+    "exposure_left_out",
+    "exposure_note",
     "fear_driver_rows",
     "model_covariates",
     "odds_reference_note",
@@ -122,6 +132,74 @@ def odds_reference_note(odds: pd.DataFrame, t: Translator) -> str:
     refs = [t(key) for name, key in _REFERENCES.items() if name in covariates]
     reference = t("odds_reference", refs=", ".join([*refs, t("ref_not_victim")]))
     return f"{t('odds_area')} {reference}" if "area" in covariates else reference
+
+
+#: The exposure model's adjustment terms (:data:`analysis.compare.model.ADJUSTMENTS`), in its
+#: formula's order, -> the standard item whose absence the not-asked notes name (None: no
+#: single item; ``victim`` reads the screeners, ``area`` the sample's areas).
+EXPOSURE_ADJUSTMENTS: dict[str, str | None] = {
+    "victim": None,
+    "sex": "dem_sex",
+    "age_group": "dem_age",
+    "area": None,
+}
+_EXPOSURE_WORDS = {"victim": "victim", "sex": "sex", "age_group": "age", "area": "area"}
+
+
+def exposure_adjustments(odds: pd.DataFrame) -> tuple[str, ...]:
+    """The adjustment terms of :data:`EXPOSURE_ADJUSTMENTS` with a coefficient in a fitted
+    exposure model, in its order (an adaptation's model may lack some:
+    :func:`analysis.compare.perception_model_dropped`)."""
+    terms = set(odds["term"].astype(str))
+    found = model_covariates(odds) | ({"victim"} if "victim" in terms else set())
+    return tuple(a for a in EXPOSURE_ADJUSTMENTS if a in found)
+
+
+def and_list(t: Translator, words: Sequence[str]) -> str:
+    """``words`` as a list in ``t``'s language: "a", "a and b", "a, b and c"."""
+    if len(words) < 2:
+        return "".join(words)
+    return t("list_and", rest=", ".join(words[:-1]), last=words[-1])
+
+
+def exposure_note(t: Translator, adjustments: Iterable[str]) -> str:
+    """What the exposure model's odds ratios are, naming the adjustments it has: "Odds ratios
+    of a design-based logistic model adjusted for victimization, sex, age group and area. It
+    is an association, ..." for the full model; "... adjusted for victimization and age
+    group. ..." without sex and area; "without adjustment for other variables" without any."""
+    present = set(adjustments)
+    unknown = sorted(present - set(EXPOSURE_ADJUSTMENTS))
+    if unknown:
+        raise ValueError(f"unknown adjustment(s) {', '.join(unknown)}")
+    words = [t(f"adjust_{a}") for a in EXPOSURE_ADJUSTMENTS if a in present]
+    adjusted = t("exposure_adjusted", terms=and_list(t, words)) if words else None
+    return t("exposure_note", adjusted=adjusted or t("exposure_unadjusted"))
+
+
+def exposure_left_out(
+    t: Translator, dropped: Iterable[str], not_asked: Sequence[str], fitted: bool = True
+) -> list[str]:
+    """Why the exposure model lacks terms or is missing, in ``t``'s language.
+
+    ``dropped``: the adjustment terms it was fitted without
+    (:func:`analysis.compare.perception_model_dropped`); ``not_asked``: the standard items the
+    questionnaire does not ask (:func:`analysis.report.not_asked.not_asked_items`). First the
+    not-asked notes of the items the model reads (the questionnaire does not ask ``dem_sex``:
+    its sex term is left out), then one sentence per dropped term no such note explains (a
+    web wave without areas, no answers to the victimization screeners). Without a ``fitted``
+    model, only the items without which there is none (``per_safe_nbhd``): a model of too
+    few cases is not missing for want of ``dem_sex``.
+    """
+    if not fitted:
+        whole = t("sub_exposure_model")
+        not_asked = [i for i in not_asked if any(p(t) == whole for p in REPORT_ITEMS.get(i, ()))]
+    notes = not_asked_notes(t, not_asked, about="sub_exposure_model")
+    asked = set(not_asked)
+    for term in dropped:
+        if EXPOSURE_ADJUSTMENTS[term] not in asked:
+            word = t(f"covariate_{_EXPOSURE_WORDS[term]}")
+            notes.append(t("model_fitted_without", term=word))
+    return notes
 
 
 def fear_driver_rows(odds: pd.DataFrame, t: Translator) -> pd.DataFrame:

@@ -5,7 +5,9 @@ its indicators are left out of the table, the comparisons that read the item
 by name (the groups compared, the fear-driver model without its outcome) cannot
 be computed (:func:`analysis.compare.fear_model_missing`,
 :func:`analysis.compare.paradox_table`), and the fear-driver model is fitted
-without the term of a covariate it lacks (:func:`analysis.compare.fear_model_dropped`).
+without the term of a covariate it lacks (:func:`analysis.compare.fear_model_dropped`), as
+the observatory's exposure model is (:func:`analysis.compare.perception_model_dropped`; not
+in the status report: :data:`PAGE_ONLY`).
 The report says which parts it leaves out and which item they need, in the
 report's language, in the "perceived versus actual" section where they would be.
 """
@@ -16,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from analysis.report.i18n import Translator
 
-__all__ = ["REPORT_ITEMS", "not_asked_items", "not_asked_notes"]
+__all__ = ["PAGE_ONLY", "REPORT_ITEMS", "not_asked_items", "not_asked_notes"]
 
 Part = Callable[[Translator], str]
 
@@ -42,15 +44,24 @@ REPORT_ITEMS: dict[str, tuple[Part, ...]] = {
         _groups("chart_groups_title", *_SEX),
         _groups("sub_paradox", *_SEX),
         _term("sub_fear_drivers", "covariate_sex"),
+        _term("sub_exposure_model", "covariate_sex"),
     ),
     "dem_age": (
         _groups("chart_groups_title", *_AGE),
         _groups("sub_paradox", *_AGE),
         _term("sub_fear_drivers", "covariate_age"),
+        _term("sub_exposure_model", "covariate_age"),
     ),
-    "per_safe_nbhd": (_title("sub_paradox"), _title("sub_fear_drivers")),
+    "per_safe_nbhd": (
+        _title("sub_paradox"),
+        _title("sub_fear_drivers"),
+        _title("sub_exposure_model"),
+    ),
     "trust_police": (_term("sub_fear_drivers", "covariate_trust"),),
 }
+#: Parts only the observatory's pages show (the exposure model is on the perception page, not
+#: in the status report): the status report's notes leave them out.
+PAGE_ONLY: tuple[str, ...] = ("sub_exposure_model",)
 
 
 def not_asked_items(items: Iterable[str]) -> tuple[str, ...]:
@@ -60,17 +71,24 @@ def not_asked_items(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(i for i in REPORT_ITEMS if i not in asked)
 
 
-def not_asked_notes(t: Translator, not_asked: Sequence[str], about: str | None = None) -> list[str]:
+def not_asked_notes(
+    t: Translator,
+    not_asked: Sequence[str],
+    about: str | None = None,
+    without: Sequence[str] = (),
+) -> list[str]:
     """One sentence per item of ``not_asked`` the report reads: the parts it leaves out.
 
     With ``about`` (the key of a part's title, e.g. ``"sub_paradox"``), only the items
-    that part needs: the reason a page gives where that part would be.
+    that part needs: the reason a page gives where that part would be. ``without``: keys of
+    titles of parts an output does not have (the status report passes :data:`PAGE_ONLY`).
     """
     notes = []
+    gone = tuple(t(key) for key in without)
     for item in not_asked:
         if item not in REPORT_ITEMS:
             continue
-        parts = [part(t) for part in REPORT_ITEMS[item]]
-        if about is None or any(p.startswith(t(about)) for p in parts):
+        parts = [p for p in (part(t) for part in REPORT_ITEMS[item]) if not p.startswith(gone)]
+        if parts and (about is None or any(p.startswith(t(about)) for p in parts)):
             notes.append(t("item_not_asked", item=item, parts="; ".join(parts)))
     return notes

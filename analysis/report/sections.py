@@ -38,7 +38,7 @@ from analysis.report.layout import (
 )
 from analysis.report.map_section import maps_section
 from analysis.report.methodology import methodology_section, rules_source
-from analysis.report.not_asked import not_asked_notes
+from analysis.report.not_asked import PAGE_ONLY, not_asked_notes
 from analysis.report.topic_sections import (
     coexistence_section,
     fear_by_victim_section,
@@ -338,7 +338,7 @@ class SectionWriter:
         ):
             if sub is not None:
                 section.subsections.append(sub)
-        section.notes.extend(not_asked_notes(self.t, self.data.not_asked))
+        section.notes.extend(not_asked_notes(self.t, self.data.not_asked, without=PAGE_ONLY))
         return section
 
     def media(self) -> Section:

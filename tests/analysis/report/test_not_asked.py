@@ -26,13 +26,22 @@ from analysis.compare import (
     fear_model_missing,
     paradox_groups,
     paradox_table,
+    perception_model,
+    perception_model_dropped,
+    perception_model_missing,
 )
+from analysis.compare.model import ADJUSTMENTS
 from analysis.compare.regional import CORE_SET, RegionalWave
 from analysis.indicators import compute_indicators
 from analysis.indicators.compute import add_domain_columns
 from analysis.report import Area, ReportData, Wave, build_report
 from analysis.report.i18n import LANGUAGES, Translator
-from analysis.report.inputs import model_covariates
+from analysis.report.inputs import (
+    exposure_adjustments,
+    exposure_left_out,
+    exposure_note,
+    model_covariates,
+)
 from analysis.report.not_asked import REPORT_ITEMS, not_asked_items, not_asked_notes
 from analysis.report.regional import RegionalData, build_regional_report
 from analysis.simulate import simulate_country
@@ -206,6 +215,82 @@ def test_the_note_names_each_part_in_every_language() -> None:
         assert t("sub_fear_drivers") in notes[1] and t("covariate_trust") in notes[1]
     assert not_asked_items(["dem_sex", "dem_age", "per_safe_nbhd", "trust_police"]) == ()
     assert set(not_asked_items([])) == set(REPORT_ITEMS)
+
+
+@pytest.mark.parametrize("variant", ["dem_sex", "dem_age", "dem module"])
+def test_the_exposure_model_of_an_adaptation_lacks_only_the_terms_of_its_missing_items(
+    variant: str,
+) -> None:
+    dropped, named, *_ = VARIANTS[variant]
+    built = _built(dropped)
+    respondents = _drop(_sim().respondents, dropped)
+    spec = _sim().design_spec
+    terms = {"dem_sex": "sex", "dem_age": "age_group"}
+    lacks = [terms[item] for item in named]
+    assert perception_model_missing(respondents) == []
+    assert perception_model_dropped(respondents, spec) == lacks
+    fit = perception_model(respondents, spec, reference=5)
+    has = tuple(a for a in ADJUSTMENTS if a not in lacks)
+    assert exposure_adjustments(fit) == has
+    assert fit["exposure"].sum() == 4  # every answer but "never"
+    for language in LANGUAGES:
+        t = Translator(language)
+        note = exposure_note(t, has)
+        for term in ADJUSTMENTS:
+            assert (t(f"adjust_{term}") in note) is (term in has), (language, term)
+        notes = exposure_left_out(t, lacks, built.data.not_asked)
+        assert len(notes) == len(named)  # one per item not asked, nothing about the rest
+        for item, note in zip(named, notes, strict=True):
+            word = t("covariate_sex" if item == "dem_sex" else "covariate_age")
+            part = t("term_left_out", title=t("sub_exposure_model"), term=word)
+            assert item in note and part in note
+    # the status report has no exposure model: its note does not name one
+    assert "Feeling unsafe by exposure" not in _text(built.public)
+    assert "Percepción de inseguridad según la exposición" not in _text(built.internal)
+    assert f"does not ask {named[0]}, so this report leaves out:" in _text(built.public)
+
+
+#: The exposure note's list of adjustments, for each number of them (en and es exact).
+ADJUSTED = {
+    ("victim", "sex", "age_group", "area"): (
+        "adjusted for victimization, sex, age group and area.",
+        "ajustado por victimización, sexo, grupo de edad y área.",
+    ),
+    ("victim", "age_group", "area"): (
+        "adjusted for victimization, age group and area.",
+        "ajustado por victimización, grupo de edad y área.",
+    ),
+    ("victim", "area"): (
+        "adjusted for victimization and area.",
+        "ajustado por victimización y área.",
+    ),
+    ("sex",): ("adjusted for sex.", "ajustado por sexo."),
+    (): ("without adjustment for other variables.", "sin ajuste por otras variables."),
+}
+
+
+@pytest.mark.parametrize("adjusted", list(ADJUSTED))
+def test_the_exposure_note_lists_the_adjustments_it_has_in_every_language(
+    adjusted: tuple[str, ...],
+) -> None:
+    en, es = ADJUSTED[adjusted]
+    assert en in exposure_note(Translator("en"), adjusted)
+    assert es in exposure_note(Translator("es"), adjusted)
+    pt = exposure_note(Translator("pt"), adjusted)
+    fr = exposure_note(Translator("fr"), adjusted)
+    if adjusted:  # "a, b e c", "a, b et c": the last joined by "and", the others by commas
+        for note, opening, word in ((pt, "ajustado por ", " e "), (fr, "ajusté sur ", " et ")):
+            words = note.split(opening, 1)[1].split(".", 1)[0]
+            assert words.count(word) == (len(adjusted) > 1)
+            assert words.count(",") == max(len(adjusted) - 2, 0)
+    if adjusted == ("victim", "sex", "age_group", "area"):
+        assert "ajusté sur la victimation, le sexe, le groupe d'âge et la zone." in fr
+        assert "ajustado por vitimização, sexo, faixa etária e área." in pt
+    for language in LANGUAGES:  # the rest of the note stays, whatever the list
+        note = exposure_note(Translator(language), adjusted)
+        assert "{" not in note and note.count(". ") >= 1
+    with pytest.raises(ValueError, match="unknown adjustment"):
+        exposure_note(Translator("en"), ("trust",))
 
 
 def test_a_domain_nobody_answered_gets_no_rows_and_no_error() -> None:
