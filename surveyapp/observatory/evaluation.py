@@ -19,12 +19,13 @@ from flask.typing import ResponseReturnValue
 from ..extensions import db
 from ..models import Wave
 from ..models.base import parse_id
-from ..services.coverage import comparisons_left_out
+from ..services.coverage import comparisons_left_out, gaps_of
 from ..services.evaluation import (
     EVALUATION_INDICATORS,
     EVALUATION_LEVEL,
     PROGRAMME_LEVELS,
     EvaluationError,
+    ExposureOdds,
     edition,
     evaluate_programme,
     exposure_odds,
@@ -162,6 +163,7 @@ def evaluation() -> ResponseReturnValue:
 def perception(wave_id: int) -> ResponseReturnValue:
     """Fear among victims and non-victims, and fear against victimization by group."""
     from analysis.report.i18n import Translator
+    from analysis.report.inputs import exposure_left_out, exposure_note
     from analysis.report.statements import group_label, pattern_label
     from analysis.report.topic_sections import paradox_pairs
 
@@ -178,8 +180,7 @@ def perception(wave_id: int) -> ResponseReturnValue:
     problem = None
     status_rows: list[dict[str, Any]] = []
     group_rows: list[dict[str, Any]] = []
-    odds: list[dict[str, Any]] = []
-    reference = ""
+    odds = ExposureOdds()
     if completed_count(db.session, wave) == 0:
         problem = text("no_data", language)
     else:
@@ -187,9 +188,7 @@ def perception(wave_id: int) -> ResponseReturnValue:
             status_rows, group_rows = perception_tables(
                 db.session, wave, settings=report_settings(), public=public
             )
-            odds, reference = exposure_odds(
-                db.session, wave, settings=report_settings(), language=language
-            )
+            odds = exposure_odds(db.session, wave, settings=report_settings(), language=language)
         except EvaluationError as exc:
             problem = text(f"err_{exc.code}", language, detail=exc.detail)
     # no paradox table (an adaptation without per_safe_nbhd, or without dem_sex and dem_age):
@@ -199,6 +198,15 @@ def perception(wave_id: int) -> ResponseReturnValue:
         if group_rows
         else comparisons_left_out(wave.instrument_version, language, about="sub_paradox")
     )
+    # the exposure model: the adjustments it has, and why it lacks the others (or is missing)
+    rt = Translator(language)
+    exposure_notes = (
+        []
+        if problem
+        else exposure_left_out(
+            rt, odds.dropped, gaps_of(wave.instrument_version).not_asked, fitted=bool(odds.rows)
+        )
+    )
     return render_template(
         "observatory/perception.html",
         language=language,
@@ -206,9 +214,11 @@ def perception(wave_id: int) -> ResponseReturnValue:
         status_rows=status_rows,
         group_rows=group_rows,
         paradox_notes=paradox_notes,
-        paradox_pairs=paradox_pairs(Translator(language), (r["group_type"] for r in group_rows)),
-        odds=odds,
-        reference_label=reference,
+        paradox_pairs=paradox_pairs(rt, (r["group_type"] for r in group_rows)),
+        odds=odds.rows,
+        reference_label=odds.reference,
+        exposure_note=exposure_note(rt, odds.adjusted),
+        exposure_notes=exposure_notes,
         problem=problem,
         public=public,
         staff=staff,

@@ -337,25 +337,45 @@ def _records(table: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
+@dataclass(frozen=True)
+class ExposureOdds:
+    """The perception page's exposure model: ``rows`` (one per answer but the reference, with
+    ``label``, its wording), the reference answer's wording, the adjustment terms the model
+    has (:data:`analysis.report.inputs.EXPOSURE_ADJUSTMENTS`) and those it was fitted without
+    (an adaptation without ``dem_sex``, a web wave without areas:
+    :func:`analysis.compare.perception_model_dropped`)."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    reference: str = ""
+    adjusted: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
+
+
 def exposure_odds(
     session: DBSession, wave: Wave, *, settings: ReportSettings, language: str
-) -> tuple[list[dict[str, Any]], str]:
+) -> ExposureOdds:
     """Odds ratios of feeling unsafe in the neighbourhood by how often the respondent follows
     crime news, against those who never do, adjusted for victimization, sex, age group and
-    state, each row with ``label`` (the answer's wording in ``language``); and the reference
-    answer's wording. No rows when the wave's questionnaire lacks the item or the model cannot
-    be fitted (too few cases, a level nobody chose)."""
+    state as far as the wave has them (a term whose items the questionnaire lacks or nobody
+    answered is left out and named in ``dropped``). No rows when the wave's questionnaire
+    lacks the exposure or the outcome, or the model cannot be fitted (too few cases, a level
+    nobody chose)."""
     import warnings
 
-    from analysis.compare import perception_model
+    from analysis.compare import (
+        perception_model,
+        perception_model_dropped,
+        perception_model_missing,
+    )
     from analysis.i18n import pick
+    from analysis.report.inputs import exposure_adjustments
 
     from .instruments import instrument_of
     from .reports import REPORT_DESIGN
 
     instrument = instrument_of(wave.instrument_version)
     if not instrument.has_item(EXPOSURE_ITEM):
-        return [], ""
+        return ExposureOdds()
     item = instrument.item(EXPOSURE_ITEM)
     words = {
         str(c.code): pick(c.label, language)
@@ -363,27 +383,29 @@ def exposure_odds(
     }
     reference = words.get(str(EXPOSURE_REFERENCE), str(EXPOSURE_REFERENCE))
 
-    def build() -> pd.DataFrame | None:
+    def build() -> tuple[pd.DataFrame, tuple[str, ...]] | None:
         respondents, _incidents = _microdata(session, wave, settings)
-        if EXPOSURE_ITEM not in respondents.columns:
-            return None
+        if perception_model_missing(respondents, EXPOSURE_ITEM):
+            return None  # no outcome or no exposure: the page says which item it needs
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # a small wave may not converge cleanly
-                return perception_model(
+                fit = perception_model(
                     respondents, REPORT_DESIGN, EXPOSURE_ITEM, reference=EXPOSURE_REFERENCE
                 )
         except ValueError:  # no variation, aliased levels: the page leaves the table out
             return None
+        return fit, tuple(perception_model_dropped(respondents, REPORT_DESIGN))
 
-    fit = _remember(("exposure", wave.id, _version(session, wave, settings)), build)
-    if fit is None:
-        return [], reference
+    built = _remember(("exposure", wave.id, _version(session, wave, settings)), build)
+    if built is None:
+        return ExposureOdds(reference=reference)
+    fit, dropped = built
     rows = _records(fit[fit["exposure"]])
     for row in rows:
         code = row["term"][len(EXPOSURE_ITEM) + 3 : -1]  # media_freq[T.2] -> 2
         row["label"] = words.get(code, code)
-    return rows, reference
+    return ExposureOdds(rows, reference, exposure_adjustments(fit), dropped)
 
 
 def _has_item(respondents: pd.DataFrame, ident: str) -> bool:

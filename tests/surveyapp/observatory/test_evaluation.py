@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
+from markupsafe import escape
 
+from analysis.report.i18n import LANGUAGES, Translator
+from analysis.report.inputs import exposure_note
+from questionnaires.loader import load_instrument
 from surveyapp.extensions import db
-from surveyapp.models import Role, User, Wave
+from surveyapp.models import Interview, Role, User, Wave
 from surveyapp.services.demo_data import load_simulated_wave
+from surveyapp.services.instruments import store_instrument
 from surveyapp.services.reports import wave_areas
+
+from ...conftest import vict_std_without
 
 
 @pytest.fixture
@@ -182,6 +191,58 @@ def test_the_perception_page_shows_odds_ratios_by_crime_news_against_never(
     assert 'id="exposure"' in html and "(Never = 1)" in html
     assert 'data-term="media_freq[T.1]"' in html and "Every day or almost every day" in html
     assert "It is an association, not an effect of the media" in html
+
+
+def test_the_exposure_note_names_every_adjustment_of_the_full_model(
+    client: FlaskClient, two_waves: tuple[int, int, list[str]]
+) -> None:
+    before, _after, _states = two_waves
+    html = client.get(f"/observatory/waves/{before}/perception?lang=en").get_data(as_text=True)
+    assert "adjusted for victimization, sex, age group and area." in html
+    assert 'class="body exposure-left-out"' not in html
+
+
+@pytest.fixture
+def without_sex(app: Flask, tmp_path: Path) -> int:
+    """The tiny simulated wave moved onto vict_std without dem_sex (a national adaptation):
+    its respondent table has no sex column."""
+    with app.app_context():
+        loaded = load_simulated_wave(db.session, seed=5, size="tiny", wave=1)
+        adaptation, _ = store_instrument(
+            db.session, load_instrument(vict_std_without(tmp_path, "dem_sex", "nosex"))
+        )
+        db.session.execute(
+            sa.update(Interview)
+            .where(Interview.wave_id == loaded.wave_id)
+            .values(instrument_version_id=adaptation.id)
+        )
+        wave = db.session.get(Wave, loaded.wave_id)
+        assert wave is not None
+        wave.instrument_version = adaptation
+        db.session.commit()
+        return loaded.wave_id
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_adaptation_without_dem_sex_gets_the_exposure_model_without_its_sex_term(
+    client: FlaskClient, without_sex: int, language: str
+) -> None:
+    page = client.get(f"/observatory/waves/{without_sex}/perception?lang={language}")
+    assert page.status_code == 200, page.get_data(as_text=True)[:2000]
+    html = page.get_data(as_text=True)
+    t = Translator(language)
+    # the table is there (it was left out), its note names only the adjustments it has
+    assert 'id="exposure"' in html and 'data-term="media_freq[T.1]"' in html
+    note = exposure_note(t, ("victim", "age_group", "area"))
+    assert str(escape(note)) in html
+    assert t("adjust_sex") not in note.split(t("exposure_adjusted", terms=""))[1]
+    # and where the sex term went
+    left_out = t("term_left_out", title=t("sub_exposure_model"), term=t("covariate_sex"))
+    assert str(escape(left_out)) in html
+    assert str(escape(t("item_not_asked", item="dem_sex", parts=""))).rstrip(".") in html
+    if language == "en":
+        assert "adjusted for victimization, age group and area. It is an association" in html
+        assert "Feeling unsafe by exposure to crime news: its sex term" in html
 
 
 def test_a_did_below_the_smallest_cell_is_blank_in_public_and_flagged_internally(
