@@ -74,9 +74,26 @@ BAD_CREDENTIALS = (
 # ---- errors --------------------------------------------------------------------------------------
 
 
-def error(status: int, code: str, message: str, **extra: Any) -> Response:
+def error(
+    status: int,
+    code: str,
+    message: str,
+    *,
+    reason: str | None = None,
+    params: dict[str, Any] | None = None,
+    **extra: Any,
+) -> Response:
+    """An error's JSON: ``code`` (stable), ``message`` (English), ``reason`` (which case of the
+    code; the code when it has one) and ``params`` (what the message names), from which the app
+    writes the message in the interviewer's language."""
     response = jsonify(
-        error=TITLES.get(status, "Error"), status=status, code=code, message=message, **extra
+        error=TITLES.get(status, "Error"),
+        status=status,
+        code=code,
+        message=message,
+        reason=reason or code,
+        params=params or {},
+        **extra,
     )
     response.status_code = status
     return response
@@ -89,7 +106,7 @@ def _fieldwork_error(exc: FieldworkError) -> Response:
     extra: dict[str, Any] = {}
     if exc.problems:
         extra["problems"] = [{"path": path, "message": text} for path, text in exc.problems]
-    response = error(status, exc.code, exc.message, **extra)
+    response = error(status, exc.code, exc.message, reason=exc.reason, params=exc.params, **extra)
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="field"'
     if status == 503:
@@ -127,7 +144,8 @@ def _finish(response: Response) -> Response:
     if response.status_code >= 400 and response.is_json and not response.direct_passthrough:
         body = response.get_json(silent=True)
         if isinstance(body, dict) and "code" not in body:
-            body["code"] = HTTP_CODES.get(response.status_code, "error")
+            body["code"] = body["reason"] = HTTP_CODES.get(response.status_code, "error")
+            body["params"] = {}
             response.set_data(json.dumps(body))
     return response
 

@@ -116,13 +116,16 @@ def record_attempt(
     if stored is not None:
         if stored.interviewer_id != by.id:
             raise FieldworkError(
-                "owner", "This visit was sent by another interviewer; it cannot be changed here."
+                "owner",
+                "This visit was sent by another interviewer; it cannot be changed here.",
+                reason="visit_owner",
             )
         if stored.content_hash != body.content_hash:
             raise FieldworkError(
                 "changed",
                 "This visit was already sent with other details; a visit cannot be changed. "
                 "Record a new visit instead.",
+                reason="visit_changed",
             )
         return stored, False
     unit = (
@@ -130,11 +133,15 @@ def record_attempt(
     )
     if unit is None:
         raise FieldworkError(
-            "not_found", "The server has no such sample unit; download the assignments again."
+            "not_found",
+            "The server has no such sample unit; download the assignments again.",
+            reason="unit_not_found",
         )
     if not takes_tablet_interviews(unit.wave):
         raise FieldworkError(
-            "wave_not_accepting", f'The wave "{unit.wave.name}" does not take tablet interviews.'
+            "wave_not_accepting",
+            f'The wave "{unit.wave.name}" does not take tablet interviews.',
+            params={"wave": unit.wave.name},
         )
     check_holder(session, unit, by)
     attempt = ContactAttempt(

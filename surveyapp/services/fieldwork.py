@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 import secrets
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -79,13 +79,26 @@ _BREAK_OFF_MESSAGE = "required but not answered"
 
 
 class FieldworkError(Exception):
-    """A field work request refused; ``code`` is the API's stable word, ``message`` is for people."""
+    """A field work request refused; ``code`` is the API's stable word, ``message`` is for people
+    (in English). ``reason`` says which of the code's cases it is (the code itself when it has
+    one) and ``params`` the values the message names, so that the interviewer app can say it in
+    the interviewer's language (surveyapp/static/field/i18n.js, keys ``srv_<reason>``)."""
 
-    def __init__(self, code: str, message: str, problems: Sequence[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        problems: Sequence[tuple[str, str]] = (),
+        *,
+        reason: str | None = None,
+        params: Mapping[str, str | int] | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.problems = list(problems)
+        self.reason = reason or code
+        self.params = dict(params or {})
 
 
 class AssignmentError(UserError):
@@ -600,6 +613,7 @@ def upload_interview(
             raise FieldworkError(
                 "owner",
                 "This interview was sent by another interviewer; it cannot be changed here.",
+                reason="interview_owner",
             )
         stored = session.scalar(
             sa.select(InterviewRevision).where(
@@ -610,12 +624,20 @@ def upload_interview(
         if stored is not None:
             return UploadResult(interview, stored, duplicate=True, created=False)
         if interview.review_status is ReviewStatus.approved:
-            reviewer = interview.reviewed_by.name if interview.reviewed_by else "a supervisor"
-            when = interview.reviewed_at.date().isoformat() if interview.reviewed_at else "earlier"
+            if interview.reviewed_by is not None and interview.reviewed_at is not None:
+                reviewer = interview.reviewed_by.name
+                when = interview.reviewed_at.date().isoformat()
+                raise FieldworkError(
+                    "approved",
+                    f"{reviewer} approved this interview on {when}; it can no longer be changed. "
+                    "Ask them to reopen it if it must change.",
+                    params={"reviewer": reviewer, "date": when},
+                )
             raise FieldworkError(
                 "approved",
-                f"{reviewer} approved this interview on {when}; it can no longer be changed. "
+                "A supervisor approved this interview; it can no longer be changed. "
                 "Ask them to reopen it if it must change.",
+                reason="approved_unnamed",
             )
         if (interview.wave_id, interview.sample_unit_id) != (
             upload.wave_id,
@@ -729,11 +751,14 @@ def check_holder(session: DBSession, unit: SampleUnit, by: User) -> None:
         raise FieldworkError(
             "not_assigned",
             f"Household {unit.external_id} is not assigned to you; ask your supervisor.",
+            params={"household": unit.external_id},
         )
     raise FieldworkError(
         "owner",
         f"Household {unit.external_id} is now assigned to another interviewer; "
         "ask your supervisor before sending this interview.",
+        reason="unit_reassigned",
+        params={"household": unit.external_id},
     )
 
 
@@ -761,6 +786,14 @@ def _check_one_interviewer(session: DBSession, unit: SampleUnit, by: User) -> No
             "owner",
             f"Household {unit.external_id} already has an interview, sent by {who}; a second one "
             "is not accepted. Keep this one on the tablet and ask your supervisor.",
+            reason=(
+                "unit_interviewed_web"
+                if other[0] is Mode.web
+                else "unit_interviewed_by"
+                if other[1]
+                else "unit_interviewed"
+            ),
+            params={"household": unit.external_id, **({"who": other[1]} if other[1] else {})},
         )
 
 
@@ -773,16 +806,21 @@ def _check_assignment(
     wave, unit = _wave_and_unit(session, upload.wave_id, upload.sample_unit_id)
     if wave is None:
         raise FieldworkError(
-            "not_found", "The server has no such wave; download the assignments again."
+            "not_found",
+            "The server has no such wave; download the assignments again.",
+            reason="wave_not_found",
         )
     if unit is None or unit.wave_id != wave.id:
         raise FieldworkError(
             "not_found",
             "The server has no such sample unit in this wave; download the assignments again.",
+            reason="unit_not_found",
         )
     if not takes_tablet_interviews(wave):
         raise FieldworkError(
-            "wave_not_accepting", f'The wave "{wave.name}" does not take tablet interviews.'
+            "wave_not_accepting",
+            f'The wave "{wave.name}" does not take tablet interviews.',
+            params={"wave": wave.name},
         )
     if new:
         check_holder(session, unit, by)
@@ -871,6 +909,7 @@ def _check_content(
             f"The server refused this interview: {len(problems)} answer"
             f"{'s are' if len(problems) != 1 else ' is'} not valid. Open it, correct and send again.",
             problems,
+            params={"n": len(problems)},
         )
     return household
 
@@ -913,7 +952,11 @@ def interview_of(session: DBSession, interview_uuid: str, user: User) -> Intervi
         or interview.mode is not Mode.tablet
         or interview.interviewer_id != user.id
     ):
-        raise FieldworkError("not_found", "The server has no interview of yours with this id.")
+        raise FieldworkError(
+            "not_found",
+            "The server has no interview of yours with this id.",
+            reason="interview_not_found",
+        )
     return interview
 
 

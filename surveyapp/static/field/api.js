@@ -9,6 +9,9 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.status = status;
     this.code = (body && body.code) || String(status);
+    // Which case of the code, and what its message names: the app words it (i18n.js serverText).
+    this.reason = (body && body.reason) || this.code;
+    this.params = (body && body.params && typeof body.params === 'object') ? body.params : {};
     this.problems = (body && body.problems) || [];
   }
 }

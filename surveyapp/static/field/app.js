@@ -4,7 +4,7 @@
 import { NetworkError } from './api.js';
 import { go, screen, toast, ui } from './frame.js';
 import { visitScreen } from './household.js';
-import { LANGUAGES, setLanguage, t, uiLanguage } from './i18n.js';
+import { LANGUAGES, serverText, setLanguage, t, uiLanguage } from './i18n.js';
 import { BADGES, HOUSEHOLD, interviewScreen, releaseLock } from './interview.js';
 import { emptyParadata } from './paradata.js';
 import * as store from './store.js';
@@ -201,7 +201,7 @@ function loginScreen(previous) {
       await store.setMeta('last_sync', { at: new Date().toISOString(), sent: 0 });
       go('#/');
     } catch (err) {
-      error.textContent = err instanceof NetworkError ? t('login_offline') : err.message;
+      error.textContent = err instanceof NetworkError ? t('login_offline') : serverText(err);
       error.hidden = false;
       if (err.code === 'code_required' || err.code === 'bad_code') {
         codeBlock.hidden = false;
@@ -281,7 +281,7 @@ async function syncPanel() {
     el('p', { class: 'q__hint', text: last ? t('last_sync', { at: new Date(last.at).toLocaleString(uiLanguage()) }) : t('never_synced') }),
   ];
   if (ui.lastError && !(ui.lastError instanceof sync.SessionExpired)) {
-    lines.push(el('p', { class: 'q__hint', text: ui.lastError instanceof NetworkError ? t('no_connection_retry') : ui.lastError.message }));
+    lines.push(el('p', { class: 'q__hint', text: ui.lastError instanceof NetworkError ? t('no_connection_retry') : serverText(ui.lastError) }));
   }
   const button = el('button', { type: 'button', id: 'send-now', class: 'button', text: t('send_now'), disabled: ui.syncing,
     on: { click: async () => { button.disabled = true; ui.backoff = 0; await runSync(true); } } });
@@ -324,7 +324,7 @@ function unitCard(session, wave, unit, records, visits) {
     actions.push(el('button', { type: 'button', class: 'button button--secondary', text: t('reopen'), on: { click: () => reopen(record) } }));
   }
   const note = record && record.server && (record.state === STATES.returned || record.state === STATES.refused)
-    ? el('p', { class: 'notice notice--error', text: record.state === STATES.returned ? `${t('supervisor_says')}: ${record.server.review_comment || ''}` : record.server.message || '' })
+    ? el('p', { class: 'notice notice--error', text: record.state === STATES.returned ? `${t('supervisor_says')}: ${record.server.review_comment || ''}` : serverText(record.server) })
     : null;
   if (wave && (!record || [STATES.draft].includes(state))) {
     actions.push(el('button', { type: 'button', class: 'button button--secondary', text: t('record_visit'), dataset: { action: 'visit' },
@@ -341,7 +341,7 @@ function unitCard(session, wave, unit, records, visits) {
     unit.address ? el('p', { class: 'card__line', text: unit.address }) : null,
     area ? el('p', { class: 'card__line q__hint', text: area }) : null,
     visitLine,
-    refusedVisit ? el('p', { class: 'notice notice--error', text: refusedVisit.server.message }) : null,
+    refusedVisit ? el('p', { class: 'notice notice--error', text: serverText(refusedVisit.server) }) : null,
     unit.interviewed_elsewhere ? el('p', { class: 'notice', text: t('interviewed_elsewhere') }) : null,
     note,
     actions.length ? el('div', { class: 'card__actions' }, actions) : null);
@@ -374,7 +374,7 @@ async function devicePanel(session) {
       await sync.logout(session);
       go('#/');
     } catch (err) {
-      error.textContent = err instanceof NetworkError ? t('log_out_offline') : err.message;
+      error.textContent = err instanceof NetworkError ? t('log_out_offline') : serverText(err);
       error.hidden = false;
     }
   } } });

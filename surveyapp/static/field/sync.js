@@ -155,7 +155,7 @@ async function sendOutbox(s, onProgress = () => {}) {
         await store.updateInterview(record.uuid, (r) => {
           if (!r.outbox || r.outbox.client_revision !== body.client_revision) return null;
           r.state = STATES.refused;
-          r.server = { ...(r.server || {}), code: err.code, message: err.message, problems: err.problems };
+          r.server = { ...(r.server || {}), code: err.code, reason: err.reason, params: err.params, message: err.message, problems: err.problems };
           return r;
         });
         onProgress({ uuid: record.uuid, refused: err });
@@ -166,7 +166,7 @@ async function sendOutbox(s, onProgress = () => {}) {
     const ack = result.body;
     await store.updateInterview(record.uuid, (r) => {
       const current = r.outbox && r.outbox.client_revision === body.client_revision;
-      r.server = { ...(r.server || {}), ...ack, code: null, message: null, problems: [] };
+      r.server = { ...(r.server || {}), ...ack, code: null, reason: null, params: null, message: null, problems: [] };
       r.sent_revision = body.client_revision;
       if (current && r.state === STATES.outbox) r.state = STATES.sent;
       return r;
@@ -186,7 +186,7 @@ async function sendAttempts(s) {
       await store.updateAttempt(attempt.uuid, (a) => ({ ...a, state: STATES.sent, server: body }));
     } catch (err) {
       if (err instanceof ApiError && err.status >= 400 && err.status < 500 && ![401, 408, 429].includes(err.status)) {
-        await store.updateAttempt(attempt.uuid, (a) => ({ ...a, state: STATES.refused, server: { code: err.code, message: err.message } }));
+        await store.updateAttempt(attempt.uuid, (a) => ({ ...a, state: STATES.refused, server: { code: err.code, reason: err.reason, params: err.params, message: err.message } }));
         continue;
       }
       throw err;

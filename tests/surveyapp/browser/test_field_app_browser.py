@@ -516,6 +516,48 @@ def test_a_revoked_device_keeps_its_unsent_interview_until_the_interviewer_logs_
     scenario.check_document(stored["answers"], field_wave["document"])
 
 
+def test_the_servers_refusals_are_told_in_the_interviewers_language(
+    app: Flask,
+    live_server: str,
+    field_wave: dict[str, Any],
+    chromium_profile: Callable[..., Any],
+    make_user: Callable[..., User],
+) -> None:
+    # A tablet set to Spanish: the server's refusals (English in the API's `message`) are
+    # worded by the app from their `reason` and `params`.
+    context = chromium_profile(locale="es-ES")
+    page = context.new_page()
+    page.goto(live_server + APP)
+    page.fill("#email", "ana@example.org")
+    page.fill("#password", "not the password at all")
+    page.fill("#device", "Tableta 7")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_selector("form .notice--error:not([hidden])")
+    assert (
+        "El correo o la contraseña no son correctos"
+        in page.locator("form .notice--error").inner_text()
+    )
+    page.fill("#password", TEST_PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_selector("#sync-panel")
+
+    context.set_offline(True)
+    interview(page, "T1")
+    with app.app_context():  # meanwhile the household goes to another interviewer
+        other = make_user(Role.interviewer, email="bea@example.org", name="Bea Otra")
+        unit = db.session.scalar(sa.select(SampleUnit).where(SampleUnit.external_id == "T1"))
+        assert unit is not None
+        unit.assigned_to_id = other.id
+        db.session.commit()
+    context.set_offline(False)
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "refused")
+    card = page.locator('li.card[data-unit="T1"]').inner_text()
+    assert "La vivienda T1 ahora está asignada a otro encuestador" in card
+    assert "assigned to another interviewer" not in card
+    assert tablet_interviews(app, field_wave["wave_id"]) == []
+
+
 def test_visits_and_the_selected_adult_reach_the_server_with_every_draw(
     app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
 ) -> None:

@@ -38,6 +38,9 @@ def error_code(response: Any, status: int) -> str:
     assert response.status_code == status, (response.status_code, response.get_data(as_text=True))
     body = response.json
     assert body["status"] == status and body["error"] and body["message"], body
+    # which case of the code, and what the message names: the app words it (test_api_messages)
+    assert isinstance(body["reason"], str) and body["reason"], body
+    assert isinstance(body["params"], dict), body
     return str(body["code"])
 
 
@@ -462,8 +465,12 @@ def test_a_draft_or_web_only_wave_refuses_uploads(
 
 
 def test_units_of_others_or_nobody_are_refused(field: Field) -> None:
-    assert error_code(field.put(body=field.body("H3")), 409) == "owner"
-    assert error_code(field.put(body=field.body("H4")), 403) == "not_assigned"
+    other = field.put(body=field.body("H3"))
+    assert error_code(other, 409) == "owner"
+    assert (other.json["reason"], other.json["params"]) == ("unit_reassigned", {"household": "H3"})
+    nobody = field.put(body=field.body("H4"))
+    assert error_code(nobody, 403) == "not_assigned"
+    assert (nobody.json["reason"], nobody.json["params"]) == ("not_assigned", {"household": "H4"})
     assert _stored(field) == ([], [])
 
 
@@ -477,6 +484,7 @@ def test_another_interviewers_interview_is_refused(field: Field) -> None:
         db.session.commit()
     taken = field.put(body=field.body(client_revision=2), token=field.other_token)
     assert error_code(taken, 409) == "owner"
+    assert (taken.json["reason"], taken.json["params"]) == ("interview_owner", {})
     # The first interviewer's own interview still takes revisions (issue 9: the unit's interview
     # is theirs; the new holder's second interview of the unit is what is refused).
     mine = field.put(body=field.body(client_revision=2))
@@ -484,6 +492,8 @@ def test_another_interviewers_interview_is_refused(field: Field) -> None:
     second = field.put(OTHER_UUID, body=field.body(client_revision=1), token=field.other_token)
     assert error_code(second, 409) == "owner"
     assert "Ana Entrevistadora" in second.json["message"]
+    assert second.json["reason"] == "unit_interviewed_by"
+    assert second.json["params"] == {"household": "H1", "who": "Ana Entrevistadora"}
     hidden = field.client.get(
         f"/api/field/interviews/{UUID}", headers=field.auth(field.other_token)
     )
@@ -523,6 +533,9 @@ def test_after_approval_changes_get_409_and_the_same_body_still_succeeds(field: 
     refused = field.put(body=field.body(answers=NOT_ROBBED, client_revision=2))
     assert error_code(refused, 409) == "approved"
     assert "Sara Supervisora" in refused.json["message"] and "reopen" in refused.json["message"]
+    assert refused.json["reason"] == "approved"
+    assert refused.json["params"]["reviewer"] == "Sara Supervisora"
+    assert refused.json["params"]["date"] in refused.json["message"]
     again = field.put()
     assert again.status_code == 200 and again.json["duplicate"] is True
     assert again.json["review_status"] == "approved"

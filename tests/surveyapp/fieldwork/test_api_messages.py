@@ -1,0 +1,68 @@
+"""The field API's refusals can be worded in the interviewer's language.
+
+Every error carries ``reason`` (which case of its ``code``) and ``params`` (what its English
+``message`` names); the interviewer app words each reason itself (``srv_<reason>`` in
+surveyapp/static/field/i18n.js), so a Spanish-speaking interviewer never reads the server's English.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import surveyapp
+from surveyapp.fieldwork import api
+
+SOURCES = Path(surveyapp.__file__).parent
+#: Reasons only a broken or foreign client meets (the app never sends such a request): the app
+#: shows the server's English message for them.
+CLIENT_BUGS = {"invalid_request", "invalid_uuid", "method_not_allowed", "not_found", "error"}
+
+
+def _strings(node: ast.AST) -> set[str]:
+    return {
+        n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    }
+
+
+def server_reasons() -> dict[str, str]:
+    """Every reason the field API can answer with, and where it is raised."""
+    found: dict[str, str] = {}
+    for path in sorted(SOURCES.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "FieldworkError"
+            ):
+                continue
+            where = f"{path.relative_to(SOURCES)}:{node.lineno}"
+            reason = next((k.value for k in node.keywords if k.arg == "reason"), None)
+            if reason is not None:
+                for value in _strings(reason):
+                    found[value] = where
+            elif node.args and isinstance(node.args[0], ast.Constant):
+                found[str(node.args[0].value)] = where
+    for code in api.HTTP_CODES.values():
+        found.setdefault(code, "fieldwork/api.py HTTP_CODES")
+    return found
+
+
+def app_texts() -> set[str]:
+    source = (SOURCES / "static" / "field" / "i18n.js").read_text(encoding="utf-8")
+    return set(re.findall(r"^\s+srv_([a-z_]+):", source, flags=re.MULTILINE))
+
+
+def test_the_app_words_every_reason_an_interviewer_can_meet() -> None:
+    reasons = server_reasons()
+    # the scan sees the raise sites (a change that hides them from it must fail here)
+    assert {"approved", "unit_reassigned", "unit_interviewed_web", "visit_changed"} <= set(reasons)
+    missing = {
+        reason: where
+        for reason, where in reasons.items()
+        if reason not in app_texts() and reason not in CLIENT_BUGS
+    }
+    assert missing == {}, "add srv_<reason> texts to surveyapp/static/field/i18n.js"
+    assert app_texts() - set(reasons) == set(), "texts for reasons the server never sends"
