@@ -489,8 +489,8 @@ def microdata(wave_id: int) -> ResponseReturnValue:
 @limiter.limit(_download_limit, key_func=_rate_key)
 def microdata_release(wave_id: int, edition: str, format_: str) -> ResponseReturnValue:
     """One release as a ZIP: files, codebook, (public) disclosure report, DDI XML; 202 while
-    it is built (once per data version), as the indicator tables."""
-    from ..observatory.jobs import report_settings, start_worker
+    it is built (once per version of what it holds), as the indicator tables."""
+    from ..observatory.jobs import start_worker
     from ..observatory.microdata import release_response
 
     found = _wave(wave_id)
@@ -509,7 +509,6 @@ def microdata_release(wave_id: int, edition: str, format_: str) -> ResponseRetur
             edition=cast(Edition, edition),
             format_=format_,
             language=language,
-            settings=report_settings(),
             stale_after=int(current_app.config["REPORT_STALE_SECONDS"]),
             start_worker=start_worker,
         )

@@ -22,7 +22,7 @@ from ..services import release_downloads
 from ..services.indicator_rows import TableUnavailable
 from ..services.report_access import OBSERVATORY_ROLES, ReportRefused, check_wave
 from ..services.reports import mark_served
-from .jobs import report_settings, start_worker
+from .jobs import start_worker
 from .routes import _language, _refuse, _stale_after, _user, bp, failed, waiting
 from .texts import text
 
@@ -90,7 +90,6 @@ def microdata_release(wave_id: int, edition: str, format_: str) -> ResponseRetur
             edition="public" if edition == "public" else "internal",
             format_=format_,
             language=language,
-            settings=report_settings(),
             stale_after=_stale_after(),
             start_worker=start_worker,
         )

@@ -4,12 +4,14 @@ and one release as a ZIP, built once and served from the report cache.
 The release itself is :mod:`.release`'s (the files ``surveyapp microdata export`` writes,
 disclosure control applied to the public edition); this module decides the editions,
 packs the files with the DDI codebook, and keeps the ZIP in the report cache: a
-:class:`~surveyapp.models.ReportOutput` row of kind ``microdata``, keyed by wave, data
-version, edition, format, language and the release rules, built by the report worker
-(observatory/jobs.py) like a PDF report, its bytes in parts of :data:`PART_BYTES`
-(:class:`~surveyapp.models.ReportOutputPart`) that a download streams one at a time.
-New data gives a new data version, so an old release is never served; the worker deletes
-the older versions of a release once the new one is stored.
+:class:`~surveyapp.models.ReportOutput` row of kind ``microdata``, keyed by wave,
+edition, format, language, the release rules and the version of what the release holds
+(:func:`~surveyapp.services.reports.release_version`, not the reports' data version: police
+records or boundaries, which a release does not contain, do not rebuild it), built by the
+report worker (observatory/jobs.py) like a PDF report, its bytes in parts of
+:data:`PART_BYTES` (:class:`~surveyapp.models.ReportOutputPart`) that a download streams one
+at a time. New data gives a new version, so an old release is never served; the worker
+deletes the older versions of a release once the new one is stored.
 
 Releases are whole-wave files, so the internal edition goes only to those who may see the
 internal results of every area: staff (or internal tokens) not limited to an area. Anyone
@@ -48,10 +50,9 @@ from .reports import (
     OutputKey,
     Progress,
     ReportError,
-    ReportSettings,
-    data_version,
     find_output,
     quiet,
+    release_version,
     request_output,
 )
 from .reports.settings import FAILED_MESSAGE
@@ -102,7 +103,8 @@ def _rules_tag() -> str:
 def release_key(
     wave: Wave, *, edition: Edition, format_: str, language: str, version: str
 ) -> OutputKey:
-    """The cache key of a release: ``area_key`` holds the format and the rules' tag."""
+    """The cache key of a release: ``area_key`` holds the format and the rules' tag,
+    ``version`` is the wave's :func:`~surveyapp.services.reports.release_version`."""
     if edition not in EDITIONS or format_ not in FORMATS:
         raise ReleaseUnavailable("edition", "No such edition or format.")
     return OutputKey(
@@ -133,7 +135,6 @@ def ready_release(
     edition: Edition,
     format_: str,
     language: str,
-    settings: ReportSettings,
     stale_after: int,
     start_worker: Callable[[], None],
 ) -> ReadyRelease:
@@ -149,7 +150,7 @@ def ready_release(
         edition=edition,
         format_=format_,
         language=language,
-        version=data_version(session, wave, settings),
+        version=release_version(session, wave, public=edition == "public"),
     )
     output = find_output(session, key)
     if output is None or output.status is not OutputStatus.ready:

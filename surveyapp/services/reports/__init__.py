@@ -4,7 +4,8 @@ One module per job:
 
 * :mod:`.tree`: the areas a report speaks of (:class:`AreaNode`, :func:`wave_areas`);
 * :mod:`.records`: a wave's completed interviews as analysis records, one query;
-* :mod:`.version`: :func:`data_version`, a hash of everything a report is built from;
+* :mod:`.version`: :func:`data_version`, a hash of everything a report is built from,
+  and :func:`release_version`, of what a microdata release is built from;
 * :mod:`.tables`: indicator tables, small-cell suppression, the public blanking;
 * :mod:`.queue`: :class:`~surveyapp.models.ReportOutput` rows as the cache and job queue;
 * :mod:`.parsed`: stored tables as JSON, parsed once per process;
@@ -77,6 +78,7 @@ if TYPE_CHECKING:
         FORMAT_VERSION,
         data_version,
         previous_wave,
+        release_version,
     )
 
 __all__ = [
@@ -115,6 +117,7 @@ __all__ = [
     "publishable",
     "quiet",
     "ready_table",
+    "release_version",
     "request_output",
     "set_progress",
     "suppress_small_cells",
@@ -167,6 +170,7 @@ _HOMES = {
     "FORMAT_VERSION": "version",
     "data_version": "version",
     "previous_wave": "version",
+    "release_version": "version",
 }
 
 

@@ -21,7 +21,7 @@ from .. import DBSession
 from .parsed import table_from_json
 from .settings import DEFAULT_SETTINGS, ReportError, ReportSettings
 from .tree import AreaNode
-from .version import data_version
+from .version import data_version, release_version
 
 if TYPE_CHECKING:  # pandas loads when a table is parsed, not with every server worker
     import pandas as pd
@@ -200,7 +200,8 @@ def next_pending(session: DBSession) -> int | None:
 
 
 def prune_outputs(session: DBSession, settings: ReportSettings = DEFAULT_SETTINGS) -> int:
-    """Delete cached outputs built from data that has changed since (not the current data version).
+    """Delete cached outputs built from data that has changed since (not the current data
+    version; for a microdata release, not the current :func:`release_version` of its edition).
 
     Rows being built are kept. Returns how many were deleted.
     """
@@ -208,12 +209,21 @@ def prune_outputs(session: DBSession, settings: ReportSettings = DEFAULT_SETTING
     for wave in session.scalars(
         sa.select(Wave).where(Wave.id.in_(sa.select(ReportOutput.wave_id)))
     ):
-        current = data_version(session, wave, settings)
+        release = ReportOutput.kind == OutputKind.microdata
+        stale = sa.or_(
+            ~release & (ReportOutput.data_version != data_version(session, wave, settings)),
+            *(
+                release
+                & (ReportOutput.public == public)
+                & (ReportOutput.data_version != release_version(session, wave, public=public))
+                for public in (True, False)
+            ),
+        )
         result = session.execute(
             sa.delete(ReportOutput)
             .where(
                 ReportOutput.wave_id == wave.id,
-                ReportOutput.data_version != current,
+                stale,
                 ReportOutput.status != OutputStatus.running,
             )
             .execution_options(synchronize_session=False)

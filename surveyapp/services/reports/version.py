@@ -2,7 +2,8 @@
 
 Completed interviews and their weights, the sample, police records, census
 totals, area boundaries, the quality rules: new data gives a new version, so the cache never
-serves a report built from older data.
+serves a report built from older data. A microdata release holds less and is keyed by
+:func:`release_version`, so an upload it does not contain does not rebuild it.
 """
 
 from __future__ import annotations
@@ -60,29 +61,63 @@ def data_version(
     previous = previous_wave(session, wave)
     if previous is not None:  # reports compare with it
         parts += [previous.id, *_interview_parts(session, previous.id)]
-    parts += _aggregates(
-        session,
-        sa.func.max(SampleUnit.id),
-        sa.func.sum(SampleUnit.selection_probability),
-        sa.func.sum(SampleUnit.area_id),
-        where=SampleUnit.wave_id == wave.id,
-    )
+    parts += _sample_parts(session, wave.id)
     parts += _aggregates(
         session,
         sa.func.max(PoliceRecord.id),
         sa.func.sum(PoliceRecord.count),
         sa.func.max(PoliceRecord.uploaded_at),
     )
-    parts += _aggregates(
-        session, sa.func.max(PopulationTotal.id), sa.func.sum(PopulationTotal.population)
-    )
+    parts += _population_parts(session)
     parts += _aggregates(session, sa.func.max(Area.id))
     # maps: a new or replaced boundary redraws the reports
     parts += _aggregates(
         session, sa.func.max(AreaBoundary.id), sa.func.max(AreaBoundary.uploaded_at)
     )
+    return _hash(parts)
+
+
+def release_version(session: DBSession, wave: Wave, *, public: bool) -> str:
+    """A hash of what the wave's microdata release is built from (services/release.py).
+
+    The wave's study description (slug, name, dates, questionnaire, which interviews
+    count), its completed interviews and weights, its sample units and the area tree the
+    records' states and municipalities come from; for the public edition also the census
+    totals its disclosure control reads. Not police records, boundaries, the previous wave
+    or the report settings: a release holds none of them, so uploading them keeps it.
+    The release's format and disclosure policy are in its key besides
+    (``release_downloads.release_key``).
+    """
+    parts: list[Any] = ["release", wave.id, wave.slug, wave.name, wave.instrument_version_id]
+    parts += [wave.reference_start, wave.reference_end, wave.fieldwork_start, wave.fieldwork_end]
+    parts.append(wave.indicator_interviews.value)
+    parts += _interview_parts(session, wave.id)
+    parts += _sample_parts(session, wave.id)
+    parts += _aggregates(session, sa.func.max(Area.id))
+    if public:
+        parts += _population_parts(session)
+    return _hash(parts)
+
+
+def _hash(parts: list[Any]) -> str:
     text = "|".join(_fingerprint(p) for p in parts)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _sample_parts(session: DBSession, wave_id: int) -> list[Any]:
+    return _aggregates(
+        session,
+        sa.func.max(SampleUnit.id),
+        sa.func.sum(SampleUnit.selection_probability),
+        sa.func.sum(SampleUnit.area_id),
+        where=SampleUnit.wave_id == wave_id,
+    )
+
+
+def _population_parts(session: DBSession) -> list[Any]:
+    return _aggregates(
+        session, sa.func.max(PopulationTotal.id), sa.func.sum(PopulationTotal.population)
+    )
 
 
 def _aggregates(

@@ -150,3 +150,91 @@ def test_a_release_is_prepared_once_then_streamed_from_the_cache_until_its_data_
         assert [r.served for r in rows] == [1], "the older release is deleted once replaced"
         parts = db.session.scalars(sa.select(ReportOutputPart.output_id)).all()
         assert set(parts) == {rows[0].id}, "its parts with it"
+
+
+@pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
+def test_police_records_and_boundaries_keep_the_release_and_a_changed_answer_rebuilds_it(
+    app: Flask,
+    tiny_wave: Callable[..., TinyWave],
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from surveyapp.models import AreaBoundary, Wave
+    from surveyapp.services.reports import data_version, prune_outputs
+    from surveyapp.services.uploads import import_police_records
+
+    builds = _count_builds(monkeypatch)
+    sim = tiny_wave(public=False)
+    analyst = app.test_client()
+    assert login(analyst, make_user(Role.analyst)).status_code == 302
+    url = f"/observatory/waves/{sim.id}/microdata/internal/csv?lang=en"
+    assert analyst.get(url).status_code == 202
+    assert _work(app) == 1
+    first = analyst.get(url)
+    assert first.status_code == 200
+    first.close()
+
+    with app.app_context():  # what the reports read, and a release does not hold
+        wave = db.session.get(Wave, sim.id)
+        assert wave is not None
+        before = data_version(db.session, wave, report_settings(app))
+        police = import_police_records(
+            db.session, f"area_code,period,crime_type,count\n{sim.state.code},2024,rob,5\n"
+        )
+        assert police.stored == 1 and not police.errors
+        boundary = db.session.scalars(sa.select(AreaBoundary)).first()
+        assert boundary is not None
+        boundary.uploaded_at = boundary.uploaded_at.replace(year=boundary.uploaded_at.year + 1)
+        db.session.commit()
+        assert data_version(db.session, wave, report_settings(app)) != before, "reports change"
+        prune_outputs(db.session, report_settings(app))
+        db.session.commit()
+
+    kept = analyst.get(url)
+    assert kept.status_code == 200, "served from the stored copy, no wait"
+    assert kept.data == first.data and kept.headers["ETag"] == first.headers["ETag"]
+    kept.close()
+    assert builds == ["internal/csv/en"]
+
+    with app.app_context():  # an answer edited: the file changes
+        interview = db.session.scalars(
+            sa.select(Interview)
+            .where(Interview.wave_id == sim.id, Interview.status == InterviewStatus.completed)
+            .order_by(Interview.id)
+        ).first()
+        assert interview is not None
+        interview.answers = {**interview.answers, "hh_adults": 9}
+        db.session.commit()
+    assert analyst.get(url).status_code == 202, "the release of older answers is never served"
+    assert _work(app) == 1 and len(builds) == 2
+    fresh = analyst.get(url)
+    assert fresh.status_code == 200 and fresh.data != first.data
+    fresh.close()
+
+
+def test_census_totals_change_the_public_releases_version_only(
+    app: Flask, tiny_wave: Callable[..., TinyWave]
+) -> None:
+    from surveyapp.models import Wave
+    from surveyapp.services.reports import release_version
+    from surveyapp.services.uploads import import_population_totals
+
+    sim = tiny_wave(public=False)
+    with app.app_context():
+        wave = db.session.get(Wave, sim.id)
+        assert wave is not None
+        public, internal = (release_version(db.session, wave, public=p) for p in (True, False))
+        assert public != internal
+        census = import_population_totals(
+            db.session,
+            f"area_code,year,sex,age_group,population\n{sim.state.code},2020,1,18-29,1000\n",
+        )
+        assert census.stored == 1 and not census.errors
+        db.session.flush()
+        assert release_version(db.session, wave, public=False) == internal
+        assert release_version(db.session, wave, public=True) != public
+        wave.name = "Renamed"  # the study title the files and DDI carry
+        db.session.flush()
+        assert release_version(db.session, wave, public=False) != internal
+        db.session.rollback()
