@@ -616,4 +616,529 @@ MANAGE: dict[str, dict[str, str]] = {
         "Todas as unidades da amostra já têm código; nada foi gerado.",
         "Toutes les unités de l'échantillon ont déjà un code ; rien n'a été généré.",
     ),
+    # ---- users ----
+    "role_administrator": tr("Administrador", "Administrator", "Administrador", "Administrateur"),
+    "role_survey_manager": tr(
+        "Responsable de encuesta", "Survey manager", "Gestor da pesquisa", "Responsable d'enquête"
+    ),
+    "role_supervisor": tr("Supervisor", "Supervisor", "Supervisor", "Superviseur"),
+    "role_interviewer": tr("Encuestador", "Interviewer", "Entrevistador", "Enquêteur"),
+    "role_analyst": tr("Analista", "Analyst", "Analista", "Analyste"),
+    "create_user_link": tr(
+        "Crear un usuario", "Create a user", "Criar um usuário", "Créer un utilisateur"
+    ),
+    "staff_accounts": tr(
+        "Cuentas del personal", "Staff accounts", "Contas da equipe", "Comptes du personnel"
+    ),
+    "email_col": tr("Correo electrónico", "Email", "E-mail", "Adresse e-mail"),
+    "role": tr("Rol", "Role", "Perfil", "Rôle"),
+    "limited_to_area": tr(
+        "Limitado al área", "Limited to area", "Limitado à área", "Limité à la zone"
+    ),
+    "actions": tr("Acciones", "Actions", "Ações", "Actions"),
+    "devices_link": tr("dispositivos", "devices", "dispositivos", "appareils"),
+    "role_of": tr("Rol de {email}", "Role of {email}", "Perfil de {email}", "Rôle de {email}"),
+    "change_role": tr("Cambiar el rol", "Change role", "Alterar o perfil", "Changer le rôle"),
+    "area_of": tr("Área de {email}", "Area of {email}", "Área de {email}", "Zone de {email}"),
+    "change_area": tr("Cambiar el área", "Change area", "Alterar a área", "Changer la zone"),
+    "active": tr("activa", "active", "ativa", "actif"),
+    "deactivated": tr("desactivada", "deactivated", "desativada", "désactivé"),
+    "locked": tr("bloqueada", "locked", "bloqueada", "bloqué"),
+    "deactivate": tr("Desactivar", "Deactivate", "Desativar", "Désactiver"),
+    "reactivate": tr("Reactivar", "Reactivate", "Reativar", "Réactiver"),
+    "change": tr("Cambiar", "Change", "Alterar", "Modifier"),
+    "all_areas_no_limit": tr(
+        "Todas las áreas (sin límite)",
+        "All areas (no limit)",
+        "Todas as áreas (sem limite)",
+        "Toutes les zones (sans limite)",
+    ),
+    "choose_role": tr(
+        "Elija un rol de la lista.",
+        "Choose a role from the list.",
+        "Escolha um perfil da lista.",
+        "Choisissez un rôle dans la liste.",
+    ),
+    "not_own_role": tr(
+        "No puede cambiar su propio rol; pídaselo a otro administrador.",
+        "You cannot change your own role; ask another administrator.",
+        "Você não pode alterar o seu próprio perfil; peça a outro administrador.",
+        "Vous ne pouvez pas changer votre propre rôle ; demandez à un autre administrateur.",
+    ),
+    "user_role_now": tr(
+        "El rol de {email} ahora es: {role}.",
+        "{email} is now {role}.",
+        "O perfil de {email} agora é: {role}.",
+        "Le rôle de {email} est maintenant : {role}.",
+    ),
+    "choose_area": tr(
+        "Elija un área de la lista.",
+        "Choose an area from the list.",
+        "Escolha uma área da lista.",
+        "Choisissez une zone dans la liste.",
+    ),
+    "user_sees_all": tr(
+        "{email} ahora ve todas las áreas.",
+        "{email} now sees all areas.",
+        "{email} agora vê todas as áreas.",
+        "{email} voit maintenant toutes les zones.",
+    ),
+    "user_sees_one": tr(
+        "{email} ahora ve un área.",
+        "{email} now sees one area.",
+        "{email} agora vê uma área.",
+        "{email} voit maintenant une zone.",
+    ),
+    "not_own_account": tr(
+        "No puede desactivar su propia cuenta.",
+        "You cannot deactivate your own account.",
+        "Você não pode desativar a sua própria conta.",
+        "Vous ne pouvez pas désactiver votre propre compte.",
+    ),
+    "user_now_active": tr(
+        "La cuenta de {email} ahora está activa.",
+        "{email} is now active.",
+        "A conta de {email} agora está ativa.",
+        "Le compte de {email} est maintenant actif.",
+    ),
+    "user_now_deactivated": tr(
+        "La cuenta de {email} ahora está desactivada.",
+        "{email} is now deactivated.",
+        "A conta de {email} agora está desativada.",
+        "Le compte de {email} est maintenant désactivé.",
+    ),
+    # ---- a new user ----
+    "full_name": tr("Nombre completo", "Full name", "Nome completo", "Nom complet"),
+    "temporary_password": tr(
+        "Contraseña temporal", "Temporary password", "Senha temporária", "Mot de passe temporaire"
+    ),
+    "repeat_the_password": tr(
+        "Repita la contraseña", "Repeat the password", "Repita a senha", "Répétez le mot de passe"
+    ),
+    "role_hint": tr(
+        "Los administradores pueden hacer todo; los responsables de encuesta gestionan los "
+        "levantamientos; los supervisores y encuestadores hacen el trabajo de campo; los "
+        "analistas ven los resultados.",
+        "Administrators can do everything; survey managers run waves; supervisors and "
+        "interviewers do field work; analysts see results.",
+        "Os administradores podem fazer tudo; os gestores da pesquisa conduzem os "
+        "levantamentos; os supervisores e entrevistadores fazem o trabalho de campo; os "
+        "analistas veem os resultados.",
+        "Les administrateurs peuvent tout faire ; les responsables d'enquête gèrent les "
+        "vagues ; les superviseurs et les enquêteurs font le terrain ; les analystes voient "
+        "les résultats.",
+    ),
+    "user_area_hint": tr(
+        "En el observatorio, los resultados de las demás áreas quedan ocultos para este usuario.",
+        "Results of other areas stay hidden from this user in the observatory.",
+        "No observatório, os resultados das outras áreas ficam ocultos para este usuário.",
+        "Dans l'observatoire, les résultats des autres zones restent cachés à cet utilisateur.",
+    ),
+    "temporary_hint": tr(
+        "Al menos 10 caracteres. Entréguesela a la persona en mano.",
+        "At least 10 characters. Give it to the person in person.",
+        "Pelo menos 10 caracteres. Entregue-a à pessoa pessoalmente.",
+        "Au moins 10 caractères. Remettez-le à la personne en main propre.",
+    ),
+    "create_user": tr("Crear el usuario", "Create user", "Criar o usuário", "Créer l'utilisateur"),
+    "enter_an_email": tr(
+        "Escriba un correo electrónico.",
+        "Enter an email address.",
+        "Digite um e-mail.",
+        "Saisissez une adresse e-mail.",
+    ),
+    "enter_person_name": tr(
+        "Escriba el nombre de la persona.",
+        "Enter the person's name.",
+        "Digite o nome da pessoa.",
+        "Saisissez le nom de la personne.",
+    ),
+    "enter_temporary": tr(
+        "Escriba una contraseña temporal.",
+        "Enter a temporary password.",
+        "Digite uma senha temporária.",
+        "Saisissez un mot de passe temporaire.",
+    ),
+    "password_length": tr(
+        "La contraseña debe tener al menos 10 caracteres.",
+        "The password must have at least 10 characters.",
+        "A senha deve ter pelo menos 10 caracteres.",
+        "Le mot de passe doit comporter au moins 10 caractères.",
+    ),
+    "passwords_differ": tr(
+        "Las dos contraseñas no coinciden.",
+        "The two passwords do not match.",
+        "As duas senhas não são iguais.",
+        "Les deux mots de passe ne correspondent pas.",
+    ),
+    "user_created": tr(
+        "Se creó el usuario {email}. Entréguele la contraseña temporal en mano.",
+        "User {email} created. Give them the temporary password in person.",
+        "O usuário {email} foi criado. Entregue-lhe a senha temporária pessoalmente.",
+        "L'utilisateur {email} a été créé. Remettez-lui le mot de passe temporaire en main propre.",
+    ),
+    # ---- devices of the interviewer app ----
+    "devices_of": tr(
+        "Dispositivos de {name}",
+        "Devices of {name}",
+        "Dispositivos de {name}",
+        "Appareils de {name}",
+    ),
+    "app_devices": tr(
+        "Dispositivos de la aplicación de encuestadores",
+        "Interviewer app devices",
+        "Dispositivos do aplicativo de entrevistadores",
+        "Appareils de l'application des enquêteurs",
+    ),
+    "devices_note": tr(
+        "Cada inicio de sesión en la aplicación de encuestadores le da a su dispositivo un "
+        "token. Revoque el token cuando se pierda una tableta o cambie de manos: el "
+        "dispositivo ya no podrá descargar asignaciones ni enviar entrevistas hasta que "
+        "alguien vuelva a iniciar sesión en él. Las entrevistas que ya están en el "
+        "dispositivo se quedan allí.",
+        "Each login of the interviewer app gives its device a token. Revoke a token when a "
+        "tablet is lost or changes hands: the device can no longer download assignments or "
+        "send interviews until someone logs in on it again. Interviews already on the device "
+        "stay there.",
+        "Cada entrada no aplicativo de entrevistadores dá ao dispositivo um token. Revogue o "
+        "token quando um tablet for perdido ou mudar de mãos: o dispositivo não poderá mais "
+        "baixar designações nem enviar entrevistas até que alguém entre nele de novo. As "
+        "entrevistas que já estão no dispositivo ficam lá.",
+        "Chaque connexion à l'application des enquêteurs donne un jeton à son appareil. "
+        "Révoquez le jeton quand une tablette est perdue ou change de mains : l'appareil ne "
+        "peut plus télécharger d'affectations ni envoyer d'entretiens jusqu'à ce que "
+        "quelqu'un s'y reconnecte. Les entretiens déjà sur l'appareil y restent.",
+    ),
+    "device_tokens": tr(
+        "Tokens de los dispositivos",
+        "Device tokens",
+        "Tokens dos dispositivos",
+        "Jetons des appareils",
+    ),
+    "device": tr("Dispositivo", "Device", "Dispositivo", "Appareil"),
+    "last_used": tr("Último uso", "Last used", "Último uso", "Dernière utilisation"),
+    "state": tr("Estado", "State", "Estado", "État"),
+    "action": tr("Acción", "Action", "Ação", "Action"),
+    "never": tr("nunca", "never", "nunca", "jamais"),
+    "revoked_on": tr(
+        "revocado el {date}", "revoked {date}", "revogado em {date}", "révoqué le {date}"
+    ),
+    "expired": tr("vencido", "expired", "expirado", "expiré"),
+    "token_active": tr("activo", "active", "ativo", "actif"),
+    "revoke": tr("Revocar", "Revoke", "Revogar", "Révoquer"),
+    "no_device": tr(
+        "Ningún dispositivo ha iniciado sesión con esta cuenta.",
+        "No device has logged in with this account.",
+        "Nenhum dispositivo entrou com esta conta.",
+        "Aucun appareil ne s'est connecté avec ce compte.",
+    ),
+    "choose_device": tr(
+        "Elija un dispositivo de la lista.",
+        "Choose a device from the list.",
+        "Escolha um dispositivo da lista.",
+        "Choisissez un appareil dans la liste.",
+    ),
+    "device_already_revoked": tr(
+        "«{label}» ya estaba revocado.",
+        '"{label}" was already revoked.',
+        "“{label}” já estava revogado.",
+        "« {label} » était déjà révoqué.",
+    ),
+    "device_logged_out": tr(
+        "Se cerró la sesión de «{label}»; debe volver a iniciarla para enviar entrevistas.",
+        '"{label}" is logged out; it must log in again to send interviews.',
+        "“{label}” foi desconectado; ele precisa entrar de novo para enviar entrevistas.",
+        "« {label} » est déconnecté ; il doit se reconnecter pour envoyer des entretiens.",
+    ),
+    # ---- read API tokens ----
+    "read_tokens": tr(
+        "Tokens de la API de lectura",
+        "Read API tokens",
+        "Tokens da API de leitura",
+        "Jetons de l'API de lecture",
+    ),
+    "administration": tr("Administración", "Administration", "Administração", "Administration"),
+    "tokens_intro": tr(
+        "Los sistemas que toman indicadores (el sitio de un observatorio, una oficina de "
+        "estadística) envían un token con cada solicitud a",
+        "Systems that pull indicators (an observatory's site, a statistics office) send a "
+        "token with every request to",
+        "Os sistemas que buscam indicadores (o site de um observatório, um órgão de "
+        "estatística) enviam um token a cada requisição para",
+        "Les systèmes qui récupèrent des indicateurs (le site d'un observatoire, un institut "
+        "de statistique) envoient un jeton avec chaque requête vers",
+    ),
+    "tokens_scopes": tr(
+        "Un token público ve lo que muestra el observatorio público; un token interno ve la "
+        "edición interna de cada levantamiento publicado. Limite un token a algunas áreas "
+        "para ocultar las demás. Cada uso queda en el registro de auditoría. Referencia:",
+        "A public token sees what the public observatory shows; an internal token sees the "
+        "internal edition of every published wave. Limit a token to areas to hide the "
+        "others. Every use is in the audit log. Reference:",
+        "Um token público vê o que o observatório público mostra; um token interno vê a "
+        "edição interna de cada levantamento publicado. Limite um token a algumas áreas para "
+        "ocultar as outras. Cada uso fica no registro de auditoria. Referência:",
+        "Un jeton public voit ce que montre l'observatoire public ; un jeton interne voit "
+        "l'édition interne de chaque vague publiée. Limitez un jeton à des zones pour cacher "
+        "les autres. Chaque utilisation figure dans le journal d'audit. Référence :",
+    ),
+    "openapi": tr(
+        "la descripción OpenAPI",
+        "the OpenAPI description",
+        "a descrição OpenAPI",
+        "la description OpenAPI",
+    ),
+    "copy_token": tr(
+        "Copie el token ahora",
+        "Copy the token now",
+        "Copie o token agora",
+        "Copiez le jeton maintenant",
+    ),
+    "token_once": tr(
+        "Se muestra solo esta vez; solo se guarda una huella. Entrégueselo a su titular por "
+        "un canal seguro.",
+        "It is shown only this once; only a fingerprint is kept. Give it to its holder over "
+        "a safe channel.",
+        "Ele é mostrado só desta vez; só se guarda uma impressão digital. Entregue-o ao seu "
+        "titular por um canal seguro.",
+        "Il n'est affiché que cette fois ; seule une empreinte est conservée. Remettez-le à "
+        "son détenteur par un canal sûr.",
+    ),
+    "token": tr("Token", "Token", "Token", "Jeton"),
+    "scope": tr("Alcance", "Scope", "Escopo", "Portée"),
+    "areas": tr("Áreas", "Areas", "Áreas", "Zones"),
+    "microdata": tr("Microdatos", "Microdata", "Microdados", "Microdonnées"),
+    "created": tr("Creado", "Created", "Criado", "Créé"),
+    "all": tr("todas", "all", "todas", "toutes"),
+    "scope_public": tr("público", "public", "público", "public"),
+    "scope_internal": tr("interno", "internal", "interno", "interne"),
+    "no_token": tr(
+        "Todavía no hay tokens.",
+        "No token yet.",
+        "Ainda não há tokens.",
+        "Aucun jeton pour l'instant.",
+    ),
+    "latest_requests": tr(
+        "Últimas solicitudes", "Latest requests", "Últimas requisições", "Dernières requêtes"
+    ),
+    "latest_requests_note": tr(
+        "Las últimas {n} solicitudes hechas con un token, las más recientes primero (horas "
+        "UTC). El registro de auditoría guarda cada una durante {days} días",
+        "The latest {n} requests made with a token, newest first (times UTC). The audit log "
+        "keeps each one for {days} days",
+        "As últimas {n} requisições feitas com um token, as mais recentes primeiro (horários "
+        "UTC). O registro de auditoria guarda cada uma por {days} dias",
+        "Les {n} dernières requêtes faites avec un jeton, les plus récentes d'abord (heures "
+        "UTC). Le journal d'audit conserve chacune pendant {days} jours",
+    ),
+    "requests_caption": tr(
+        "Últimas solicitudes hechas con tokens de la API de lectura",
+        "Latest requests made with read API tokens",
+        "Últimas requisições feitas com tokens da API de leitura",
+        "Dernières requêtes faites avec des jetons de l'API de lecture",
+    ),
+    "when": tr("Cuándo", "When", "Quando", "Quand"),
+    "request": tr("Solicitud", "Request", "Requisição", "Requête"),
+    "response": tr(
+        "Respuesta del servidor", "Answer", "Resposta do servidor", "Réponse du serveur"
+    ),
+    "no_request": tr(
+        "Todavía no hay solicitudes.",
+        "No request yet.",
+        "Ainda não há requisições.",
+        "Aucune requête pour l'instant.",
+    ),
+    "create_token_title": tr(
+        "Crear un token", "Create a token", "Criar um token", "Créer un jeton"
+    ),
+    "create_token": tr("Crear el token", "Create token", "Criar o token", "Créer le jeton"),
+    "token_name_hint": tr(
+        "Quién lo tiene; por ejemplo, «Observatorio estatal de Nuevo León».",
+        "Who holds it, e.g. “Nuevo León state observatory”.",
+        "Quem o detém; por exemplo, “Observatório estadual de Pernambuco”.",
+        "Qui le détient, par exemple « Observatoire régional d'Auvergne-Rhône-Alpes ».",
+    ),
+    "token_areas_hint": tr(
+        "Si no elige ninguna: todas las áreas. Si no, las áreas elegidas y las que están "
+        "debajo de ellas.",
+        "None chosen: every area. Otherwise the chosen areas and the areas below them.",
+        "Se nenhuma for escolhida: todas as áreas. Caso contrário, as áreas escolhidas e as "
+        "que estão abaixo delas.",
+        "Aucune choisie : toutes les zones. Sinon les zones choisies et celles qui sont en "
+        "dessous.",
+    ),
+    "microdata_hint": tr(
+        "Los tokens públicos reciben la edición pública (con control de divulgación); los "
+        "internos, ambas ediciones.",
+        "Public tokens get the public edition (disclosure control applied); internal tokens "
+        "both editions.",
+        "Os tokens públicos recebem a edição pública (com controle de divulgação); os "
+        "internos, as duas edições.",
+        "Les jetons publics reçoivent l'édition publique (contrôle de la divulgation "
+        "appliqué) ; les jetons internes les deux éditions.",
+    ),
+    "scope_public_choice": tr(
+        "Público: levantamientos marcados como públicos, solo la edición pública",
+        "Public: waves marked public, public edition only",
+        "Público: levantamentos marcados como públicos, somente a edição pública",
+        "Public : vagues marquées publiques, édition publique seulement",
+    ),
+    "scope_internal_choice": tr(
+        "Interno: todos los levantamientos publicados, edición interna",
+        "Internal: every published wave, internal edition",
+        "Interno: todos os levantamentos publicados, edição interna",
+        "Interne : toutes les vagues publiées, édition interne",
+    ),
+    "limited_to_areas": tr(
+        "Limitado a las áreas", "Limited to the areas", "Limitado às áreas", "Limité aux zones"
+    ),
+    "may_download_microdata": tr(
+        "Puede descargar las publicaciones de microdatos",
+        "May download microdata releases",
+        "Pode baixar as publicações de microdados",
+        "Peut télécharger les diffusions de microdonnées",
+    ),
+    "name_the_token": tr(
+        "Dele al token un nombre que diga quién lo tiene.",
+        "Give the token a name saying who holds it.",
+        "Dê ao token um nome que diga quem o detém.",
+        "Donnez au jeton un nom qui dise qui le détient.",
+    ),
+    "token_created": tr(
+        "Se creó el token {prefix}… para {name}.",
+        "Token {prefix}… created for {name}.",
+        "O token {prefix}… foi criado para {name}.",
+        "Le jeton {prefix}… a été créé pour {name}.",
+    ),
+    "choose_token": tr(
+        "Elija un token de la lista.",
+        "Choose a token from the list.",
+        "Escolha um token da lista.",
+        "Choisissez un jeton dans la liste.",
+    ),
+    "form_had_expired": tr(
+        "El formulario había vencido; inténtelo de nuevo.",
+        "The form had expired; try again.",
+        "O formulário tinha expirado; tente novamente.",
+        "Le formulaire avait expiré ; réessayez.",
+    ),
+    "token_revoked": tr(
+        "Se revocó el token {prefix}… de {name}.",
+        "Token {prefix}… of {name} is revoked.",
+        "O token {prefix}… de {name} foi revogado.",
+        "Le jeton {prefix}… de {name} est révoqué.",
+    ),
+    "token_already_revoked": tr(
+        "El token {prefix}… ya estaba revocado.",
+        "Token {prefix}… was already revoked.",
+        "O token {prefix}… já estava revogado.",
+        "Le jeton {prefix}… était déjà révoqué.",
+    ),
+    # ---- areas ----
+    "level_country": tr("país", "country", "país", "pays"),
+    "level_region": tr("región", "region", "região", "région"),
+    "level_municipality": tr("municipio", "municipality", "município", "commune"),
+    "level_neighbourhood": tr("barrio", "neighbourhood", "bairro", "quartier"),
+    "area_problem_none_added": tr(
+        "El archivo tiene 1 problema; no se agregó nada",
+        "The file has 1 problem; nothing was added",
+        "O arquivo tem 1 problema; nada foi adicionado",
+        "Le fichier a 1 problème ; rien n'a été ajouté",
+    ),
+    "area_problems_none_added": tr(
+        "El archivo tiene {n} problemas; no se agregó nada",
+        "The file has {n} problems; nothing was added",
+        "O arquivo tem {n} problemas; nada foi adicionado",
+        "Le fichier a {n} problèmes ; rien n'a été ajouté",
+    ),
+    "areas_intro": tr(
+        "Los resultados se publican para países, regiones (estados, departamentos), "
+        "municipios y barrios.",
+        "Results are reported for countries, regions (states, departments), municipalities "
+        "and neighbourhoods.",
+        "Os resultados são publicados para países, regiões (estados, departamentos), "
+        "municípios e bairros.",
+        "Les résultats sont publiés pour les pays, les régions (États, départements), les "
+        "communes et les quartiers.",
+    ),
+    "area_code_column": tr(
+        "Las unidades de muestra se refieren a un área por su código, en la columna",
+        "Sample units refer to an area by its code, in the column",
+        "As unidades da amostra se referem a uma área pelo seu código, na coluna",
+        "Les unités de l'échantillon désignent une zone par son code, dans la colonne",
+    ),
+    "path_of_codes": tr(
+        "Ruta de códigos", "Path of codes", "Caminho de códigos", "Chemin des codes"
+    ),
+    "level": tr("Nivel", "Level", "Nível", "Niveau"),
+    "population": tr("Población", "Population", "População", "Population"),
+    "no_areas": tr(
+        "Todavía no hay áreas.", "No areas yet.", "Ainda não há áreas.", "Pas encore de zone."
+    ),
+    "one_area_managed": tr(
+        "Usted administra un área: la lista la muestra junto con las áreas que están debajo. "
+        "Las áreas las agrega un responsable o un administrador sin límite de área.",
+        "You manage one area: the list shows it and the areas below it. Areas are added by a "
+        "manager or administrator without an area limit.",
+        "Você administra uma área: a lista mostra essa área e as que estão abaixo dela. As "
+        "áreas são adicionadas por um gestor ou administrador sem limite de área.",
+        "Vous gérez une zone : la liste la montre avec les zones situées en dessous. Les "
+        "zones sont ajoutées par un responsable ou un administrateur sans limite de zone.",
+    ),
+    "add_areas_csv": tr(
+        "Agregar áreas desde un archivo CSV",
+        "Add areas from a CSV file",
+        "Adicionar áreas a partir de um arquivo CSV",
+        "Ajouter des zones à partir d'un fichier CSV",
+    ),
+    "columns": tr("Columnas:", "Columns:", "Colunas:", "Colonnes :"),
+    "level_values": tr("uno de", "one of", "um de", "l'un de"),
+    "or": tr("o", "or", "ou", "ou"),
+    "parent_path": tr(
+        "la ruta de códigos del área que la contiene, desde el país hacia abajo (por ejemplo",
+        "the path of codes of the enclosing area from the country down (for example",
+        "o caminho de códigos da área que a contém, do país para baixo (por exemplo",
+        "le chemin des codes de la zone qui la contient, du pays vers le bas (par exemple",
+    ),
+    "parent_empty": tr(
+        "); vacía para un país.",
+        "); empty for a country.",
+        "); vazio para um país.",
+        ") ; vide pour un pays.",
+    ),
+    "earlier_lines": tr(
+        "Una línea puede referirse a áreas agregadas en líneas anteriores.",
+        "A line may refer to areas added on earlier lines.",
+        "Uma linha pode se referir a áreas adicionadas em linhas anteriores.",
+        "Une ligne peut désigner des zones ajoutées sur des lignes précédentes.",
+    ),
+    "areas_file": tr(
+        "Archivo CSV de áreas", "CSV file of areas", "Arquivo CSV de áreas", "Fichier CSV des zones"
+    ),
+    "add_areas": tr("Agregar las áreas", "Add areas", "Adicionar as áreas", "Ajouter les zones"),
+    "areas_added": tr(
+        "Se agregaron {n} áreas.",
+        "{n} areas added.",
+        "Foram adicionadas {n} áreas.",
+        "{n} zones ajoutées.",
+    ),
+    # ---- the audit log ----
+    "audit_intro": tr(
+        "Las últimas {n} acciones del personal, las más recientes primero. Las horas están en UTC.",
+        "The latest {n} staff actions, newest first. Times are UTC.",
+        "As últimas {n} ações da equipe, as mais recentes primeiro. Os horários estão em UTC.",
+        "Les {n} dernières actions du personnel, les plus récentes d'abord. Les heures sont "
+        "en UTC.",
+    ),
+    "audit_tokens_before": tr(
+        "Las solicitudes hechas con tokens de la API de lectura se listan en la página",
+        "Requests made with read API tokens are listed on the",
+        "As requisições feitas com tokens da API de leitura são listadas na página",
+        "Les requêtes faites avec des jetons de l'API de lecture sont listées sur la page",
+    ),
+    "audit_tokens_after": tr(".", " page.", ".", "."),
+    "who": tr("Quién", "Who", "Quem", "Qui"),
+    "object": tr("Objeto", "Object", "Objeto", "Objet"),
+    "details": tr("Detalles", "Details", "Detalhes", "Détails"),
+    "system": tr("sistema", "system", "sistema", "système"),
 }

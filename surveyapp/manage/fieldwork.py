@@ -35,9 +35,9 @@ class AssignForm(FlaskForm):
 
 class RevokeForm(FlaskForm):
     token_id = IntegerField(
-        validators=[InputRequired(), IntegerRange(1, MAX_ID, "Choose a device from the list.")]
+        validators=[InputRequired(), IntegerRange(1, MAX_ID, lazy("choose_device"))]
     )
-    submit = SubmitField("Revoke")
+    submit = SubmitField(lazy("revoke"))
 
 
 @bp.route("/waves/<int:wave_id>/assign", methods=["GET", "POST"])
@@ -140,11 +140,11 @@ def revoke_device(user_id: int) -> ResponseReturnValue:
             )
         )
     if token is None:
-        flash("Choose a device from the list.", "error")
+        flash(st("choose_device"), "error")
     elif token.revoked_at is not None:
-        flash(f'"{token.label}" was already revoked.', "info")
+        flash(st("device_already_revoked", label=token.label), "info")
     else:
         fieldwork.revoke_token(db.session, token, by=_me())
         db.session.commit()
-        flash(f'"{token.label}" is logged out; it must log in again to send interviews.', "success")
+        flash(st("device_logged_out", label=token.label), "success")
     return redirect(url_for("manage.user_devices", user_id=user_id))

@@ -134,8 +134,8 @@ class SampleUploadForm(FlaskForm):
 
 
 class AreaUploadForm(FlaskForm):
-    file = FileField("CSV file of areas", validators=[FileRequired("Choose a CSV file to upload.")])
-    submit = SubmitField("Add areas")
+    file = FileField(lazy("areas_file"), validators=[FileRequired(lazy("choose_csv"))])
+    submit = SubmitField(lazy("add_areas"))
 
 
 class CodesForm(FlaskForm):
@@ -149,50 +149,51 @@ class CodesForm(FlaskForm):
 
 
 def role_choices() -> list[SelectChoice]:
-    return choices((r.value, r.label) for r in Role)
+    """Every role, named in the staff language when shown."""
+    return choices((r.value, lazy(f"role_{r.value}")) for r in Role)
 
 
 class UserForm(FlaskForm):
     email = EmailField(
-        "Email address", validators=[DataRequired("Enter an email address."), Length(max=254)]
+        lazy("email"), validators=[DataRequired(lazy("enter_an_email")), at_most(254)]
     )
     name = StringField(
-        "Full name", validators=[DataRequired("Enter the person's name."), Length(max=200)]
+        lazy("full_name"), validators=[DataRequired(lazy("enter_person_name")), at_most(200)]
     )
-    role = SelectField("Role", choices=role_choices())
-    area = SelectField("Limited to area", coerce=int, default=0)
+    role = SelectField(lazy("role"), choices=role_choices())
+    area = SelectField(lazy("limited_to_area"), coerce=int, default=0)
     password = PasswordField(
-        "Temporary password",
+        lazy("temporary_password"),
         validators=[
-            DataRequired("Enter a temporary password."),
-            Length(min=10, max=200, message="The password must have at least 10 characters."),
+            DataRequired(lazy("enter_temporary")),
+            Length(min=10, max=200, message=lazy("password_length")),
         ],
     )
     confirm = PasswordField(
-        "Repeat the password", validators=[EqualTo("password", "The two passwords do not match.")]
+        lazy("repeat_the_password"), validators=[EqualTo("password", lazy("passwords_differ"))]
     )
-    submit = SubmitField("Create user")
+    submit = SubmitField(lazy("create_user"))
 
 
 class RoleForm(FlaskForm):
-    role = SelectField("Role", choices=role_choices())
-    submit = SubmitField("Change role")
+    role = SelectField(lazy("role"), choices=role_choices())
+    submit = SubmitField(lazy("change_role"))
 
 
 class ScopeForm(FlaskForm):
-    area = SelectField("Limited to area", coerce=int)
-    submit = SubmitField("Change area")
+    area = SelectField(lazy("limited_to_area"), coerce=int)
+    submit = SubmitField(lazy("change_area"))
 
 
 def area_choices(areas: Iterable[tuple[int, str]]) -> list[SelectChoice]:
     """ "No limit" (0) and then each area by its path."""
-    return choices([(0, "All areas (no limit)"), *areas])
+    return choices([(0, st("all_areas_no_limit")), *areas])
 
 
 class ActiveForm(FlaskForm):
     """Deactivate or reactivate; the route reads which from the user's state."""
 
-    submit = SubmitField("Change")
+    submit = SubmitField(lazy("change"))
 
 
 def field_errors(form: FlaskForm, field: str, message: str) -> None:

@@ -312,7 +312,7 @@ def areas_page() -> ResponseReturnValue:
             db.session.rollback()
         else:
             db.session.commit()
-            flash(f"{len(created)} areas added.", "success")
+            flash(st("areas_added", n=len(created)), "success")
             return redirect(url_for("manage.areas_page"))
     rows = sorted(
         (
@@ -398,12 +398,10 @@ def new_user() -> ResponseReturnValue:
             )
         except users.UserError as exc:
             db.session.rollback()
-            field_errors(form, exc.field, exc.message)
+            field_errors(form, exc.field, english(exc.message))
         else:
             db.session.commit()
-            flash(
-                f"User {user.email} created. Give them the temporary password in person.", "success"
-            )
+            flash(st("user_created", email=user.email), "success")
             return redirect(url_for("manage.users_list"))
     return render_template("manage/new_user.html", form=form)
 
@@ -421,13 +419,14 @@ def user_role(user_id: int) -> ResponseReturnValue:
     user = _user_or_404(user_id)
     form = RoleForm(prefix=f"u{user_id}")
     if not form.validate_on_submit():
-        flash("Choose a role from the list.", "error")
+        flash(st("choose_role"), "error")
     elif user.id == _me().id:
-        flash("You cannot change your own role; ask another administrator.", "error")
+        flash(st("not_own_role"), "error")
     else:
         users.set_role(db.session, user, Role(form.role.data), by=_me())
         db.session.commit()
-        flash(f"{user.email} is now {user.role.label.lower()}.", "success")
+        role = st(f"role_{user.role.value}")
+        flash(st("user_role_now", email=user.email, role=role.lower()), "success")
     return redirect(url_for("manage.users_list"))
 
 
@@ -438,14 +437,12 @@ def user_area(user_id: int) -> ResponseReturnValue:
     form = ScopeForm(prefix=f"s{user_id}")
     form.area.choices = area_choices(_area_paths())
     if not form.validate_on_submit():
-        flash("Choose an area from the list.", "error")
+        flash(st("choose_area"), "error")
     else:
         users.set_area(db.session, user, _area_from_choice(form.area.data), by=_me())
         db.session.commit()
-        flash(
-            f"{user.email} now sees {'all areas' if user.area_id is None else 'one area'}.",
-            "success",
-        )
+        sees = "user_sees_all" if user.area_id is None else "user_sees_one"
+        flash(st(sees, email=user.email), "success")
     return redirect(url_for("manage.users_list"))
 
 
@@ -457,11 +454,12 @@ def user_active(user_id: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         abort(400)
     if user.id == _me().id:
-        flash("You cannot deactivate your own account.", "error")
+        flash(st("not_own_account"), "error")
     else:
         users.set_active(db.session, user, not user.active, by=_me())
         db.session.commit()
-        flash(f"{user.email} is now {'active' if user.active else 'deactivated'}.", "success")
+        now = "user_now_active" if user.active else "user_now_deactivated"
+        flash(st(now, email=user.email), "success")
     return redirect(url_for("manage.users_list"))
 
 

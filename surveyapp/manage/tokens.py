@@ -10,13 +10,14 @@ from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, SubmitField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired
 
 from ..auth.decorators import role_required
 from ..extensions import db
 from ..models import Area, ReadToken, TokenScope
 from ..services import read_tokens
-from .forms import choices, field_errors
+from ..staff_texts import english, lazy, st
+from .forms import at_most, choices, field_errors
 from .routes import _area_paths, _me, bp
 
 #: Requests made with tokens listed on the page (the audit log keeps them all).
@@ -25,29 +26,26 @@ USES_SHOWN = 100
 
 class TokenForm(FlaskForm):
     name = StringField(
-        "Name",
-        validators=[
-            DataRequired("Give the token a name saying who holds it."),
-            Length(max=read_tokens.MAX_NAME),
-        ],
+        lazy("name"),
+        validators=[DataRequired(lazy("name_the_token")), at_most(read_tokens.MAX_NAME)],
     )
     scope = SelectField(
-        "Scope",
+        lazy("scope"),
         choices=choices(
             [
-                ("public", "Public: waves marked public, public edition only"),
-                ("internal", "Internal: every published wave, internal edition"),
+                ("public", lazy("scope_public_choice")),
+                ("internal", lazy("scope_internal_choice")),
             ]
         ),
         default="public",
     )
-    areas = SelectMultipleField("Limited to the areas", coerce=int)
-    microdata = BooleanField("May download microdata releases")
-    submit = SubmitField("Create token")
+    areas = SelectMultipleField(lazy("limited_to_areas"), coerce=int)
+    microdata = BooleanField(lazy("may_download_microdata"))
+    submit = SubmitField(lazy("create_token"))
 
 
 class RevokeTokenForm(FlaskForm):
-    submit = SubmitField("Revoke")
+    submit = SubmitField(lazy("revoke"))
 
 
 def _page(form: TokenForm, *, plain: str | None = None, status: int = 200) -> ResponseReturnValue:
@@ -86,10 +84,10 @@ def tokens() -> ResponseReturnValue:
         )
     except read_tokens.ReadTokenError as exc:
         db.session.rollback()
-        field_errors(form, exc.field, exc.message)
+        field_errors(form, exc.field, english(exc.message))
         return _page(form, status=400)
     db.session.commit()
-    flash(f"Token {token.prefix}… created for {token.name}.", "success")
+    flash(st("token_created", prefix=token.prefix, name=token.name), "success")
     return _page(_form(), plain=plain)
 
 
@@ -100,12 +98,12 @@ def revoke_token(token_id: int) -> ResponseReturnValue:
     form = RevokeTokenForm()
     token = db.session.get(ReadToken, token_id)
     if token is None:
-        flash("Choose a token from the list.", "error")
+        flash(st("choose_token"), "error")
     elif not form.validate_on_submit():
-        flash("The form had expired; try again.", "error")
+        flash(st("form_had_expired"), "error")
     elif read_tokens.revoke_token(db.session, token, by=_me()):
         db.session.commit()
-        flash(f"Token {token.prefix}… of {token.name} is revoked.", "success")
+        flash(st("token_revoked", prefix=token.prefix, name=token.name), "success")
     else:
-        flash(f"Token {token.prefix}… was already revoked.", "info")
+        flash(st("token_already_revoked", prefix=token.prefix), "info")
     return redirect(url_for("manage.tokens"))

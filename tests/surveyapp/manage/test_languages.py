@@ -9,10 +9,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from flask import Flask
+from flask import Flask, url_for
 from flask.testing import FlaskClient
 
 from surveyapp.models import InstrumentVersion, Role, User, Wave
+from surveyapp.staff_texts import TEXTS
 
 #: English words of the management templates, forms and messages, and the staff frame, that a
 #: page in another language must not show outside a ``lang="en"`` element.
@@ -126,26 +127,143 @@ ENGLISH = (
     "Use this if a file",
     "Generate codes",
     "already has a code",
+    ">Users<",
+    "Create a user",
+    "Staff accounts",
+    ">Email<",
+    ">Role<",
+    "Limited to",
+    ">Actions<",
+    ">devices<",
+    "Role of",
+    "Change role",
+    "Area of",
+    "Change area",
+    ">active<",
+    ">deactivated<",
+    ">locked<",
+    ">Deactivate",
+    ">Reactivate",
+    "All areas (no limit)",
+    ">Administrator<",
+    ">Survey manager<",
+    ">Interviewer<",
+    ">Analyst<",
+    "is now",
+    "now sees",
+    "You cannot",
+    "Full name",
+    "Temporary password",
+    "Repeat the password",
+    "Administrators can do",
+    "stay hidden",
+    "At least 10 characters",
+    "Create user",
+    "Enter an email",
+    "Enter the person",
+    "Enter a temporary",
+    "must have at least",
+    "do not match",
+    "created. Give them",
+    "Devices of",
+    "Interviewer app devices",
+    "Each login of the interviewer app",
+    "Device tokens",
+    ">Device<",
+    ">Logged in<",
+    ">Last used<",
+    ">Expires<",
+    ">State<",
+    ">Action<",
+    ">never<",
+    "revoked ",
+    ">expired<",
+    ">Revoke<",
+    "No device has",
+    "Choose a device",
+    "is logged out",
+    "Read API tokens",
+    ">Administration<",
+    "Systems that pull",
+    "A public token",
+    "OpenAPI description",
+    "Copy the token",
+    "It is shown only",
+    ">Token<",
+    ">Scope<",
+    ">Areas<",
+    ">Microdata<",
+    ">Created<",
+    ">all<",
+    ">public<",
+    ">internal<",
+    "No token yet",
+    "Latest requests",
+    "requests made with",
+    ">When<",
+    ">Request<",
+    ">Answer<",
+    "No request yet",
+    "Create a token",
+    "Who holds it",
+    "None chosen",
+    "Public tokens get",
+    "Public: waves",
+    "Internal: every",
+    "May download",
+    "Create token",
+    "Give the token a name",
+    "created for",
+    "Use at most",
+    "Results are reported",
+    "Sample units refer",
+    "Path of codes",
+    ">Level<",
+    ">Population<",
+    ">country<",
+    ">region<",
+    ">municipality<",
+    "No areas yet",
+    "You manage one area",
+    "Add areas",
+    "Columns:",
+    "one of",
+    "the path of codes",
+    "empty for a country",
+    "A line may refer",
+    "nothing was added",
+    "areas added",
+    "Audit log",
+    "staff actions",
+    "Times are UTC",
+    "Requests made with",
+    ">Who<",
+    ">Object<",
+    ">Details<",
+    ">system<",
+    "Nothing recorded",
 )
 
 
-def english_left(page: str) -> list[str]:
-    """The phrases of :data:`ENGLISH` in ``page``, once the ``lang="en"`` spans are taken out."""
-    page = re.sub(r'<span lang="en">.*?</span>', "", page, flags=re.S)
-    return [phrase for phrase in ENGLISH if phrase in page]
+def english_left(page: str, language: str = "es") -> list[str]:
+    """The phrases of :data:`ENGLISH` in ``page``, the ``lang="en"`` spans and the code aside
+    (a phrase that is also a staff text of ``language``, as French "Action", is skipped)."""
+    page = re.sub(r'<span lang="en">.*?</span>|<code>.*?</code>', "", page, flags=re.S)
+    own = " | ".join(texts[language] for texts in TEXTS.values())
+    return [p for p in ENGLISH if p in page and p.strip("<>") not in own]
 
 
 @pytest.fixture
 def manager(
     app: Flask, make_user: Callable[..., User], login: Callable[..., Any]
-) -> Callable[[str], FlaskClient]:
-    """``manager(accept_language)``: a logged-in survey manager's browser set to a language."""
+) -> Callable[..., FlaskClient]:
+    """``manager(accept_language, role=survey_manager)``: a logged-in browser set to a language."""
 
-    def client(language: str = "") -> FlaskClient:
+    def client(language: str = "", role: Role = Role.survey_manager) -> FlaskClient:
         browser = app.test_client()
         if language:
             browser.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
-        assert login(browser, make_user(Role.survey_manager)).status_code == 302
+        assert login(browser, make_user(role)).status_code == 302
         return browser
 
     return client
@@ -158,12 +276,12 @@ def in_language(response: Any, language: str, *words: str) -> str:
     assert page.startswith(f'<!doctype html>\n<html lang="{language}">'), page[:100]
     assert [w for w in words if w not in page and w not in html.unescape(page)] == []
     if language != "en":
-        assert english_left(page) == []
+        assert english_left(page, language) == []
     return page
 
 
 def test_the_wave_list_and_a_wave_are_spanish_with_lang_es(
-    manager: Callable[[str], FlaskClient], make_wave: Callable[..., Wave]
+    manager: Callable[..., FlaskClient], make_wave: Callable[..., Wave]
 ) -> None:
     wave = make_wave(status="draft", invitation_required=True, modes=["web", "tablet"])
     client = manager("")
@@ -191,7 +309,7 @@ def test_the_wave_list_and_a_wave_are_spanish_with_lang_es(
 
 
 def test_the_new_wave_form_is_portuguese_for_a_portuguese_browser(
-    manager: Callable[[str], FlaskClient], instrument: InstrumentVersion
+    manager: Callable[..., FlaskClient], instrument: InstrumentVersion
 ) -> None:
     client = manager("pt-BR,pt;q=0.9")
     in_language(
@@ -223,7 +341,7 @@ def test_the_new_wave_form_is_portuguese_for_a_portuguese_browser(
 
 
 def test_creating_and_opening_a_wave_is_confirmed_in_french(
-    manager: Callable[[str], FlaskClient], instrument: InstrumentVersion
+    manager: Callable[..., FlaskClient], instrument: InstrumentVersion
 ) -> None:
     client = manager("fr")
     created = client.post(
@@ -244,7 +362,7 @@ def test_creating_and_opening_a_wave_is_confirmed_in_french(
 
 
 def test_a_service_sentence_stays_english_and_is_marked_so(
-    manager: Callable[[str], FlaskClient], instrument: InstrumentVersion
+    manager: Callable[..., FlaskClient], instrument: InstrumentVersion
 ) -> None:
     client = manager("es")
     wrong = client.post(
@@ -262,7 +380,7 @@ def test_a_service_sentence_stays_english_and_is_marked_so(
 
 
 def test_the_pages_stay_english_when_nothing_asks_for_another_language(
-    manager: Callable[[str], FlaskClient], make_wave: Callable[..., Wave]
+    manager: Callable[..., FlaskClient], make_wave: Callable[..., Wave]
 ) -> None:
     wave = make_wave()
     client = manager("")
@@ -279,7 +397,7 @@ def _upload(client: FlaskClient, wave: Wave, content: bytes) -> Any:
 
 
 def test_importing_sample_units_in_spanish_lists_the_file_problems_marked_english(
-    manager: Callable[[str], FlaskClient], make_wave: Callable[..., Wave]
+    manager: Callable[..., FlaskClient], make_wave: Callable[..., Wave]
 ) -> None:
     wave = make_wave()
     client = manager("es-MX,es;q=0.9")
@@ -307,7 +425,7 @@ def test_importing_sample_units_in_spanish_lists_the_file_problems_marked_englis
 
 
 def test_invitation_codes_in_portuguese(
-    manager: Callable[[str], FlaskClient], make_wave: Callable[..., Wave]
+    manager: Callable[..., FlaskClient], make_wave: Callable[..., Wave]
 ) -> None:
     wave = make_wave(invitation_required=True)
     client = manager("pt")
@@ -332,7 +450,7 @@ def test_invitation_codes_in_portuguese(
 
 
 def test_assigning_units_in_french(
-    manager: Callable[[str], FlaskClient],
+    manager: Callable[..., FlaskClient],
     make_wave: Callable[..., Wave],
     make_user: Callable[..., User],
 ) -> None:
@@ -356,3 +474,139 @@ def test_assigning_units_in_french(
     in_language(done, "fr", "2 unités attribuées à Ana.", ">Appareils<")
     nobody = client.post(f"/manage/waves/{wave.id}/assign", data={"interviewer": "", "area": "0"})
     in_language(nobody, "fr", "Choisissez un enquêteur et une zone dans les listes.")
+
+
+def test_users_and_a_new_user_in_spanish(
+    manager: Callable[..., FlaskClient], make_user: Callable[..., User]
+) -> None:
+    other = make_user(Role.interviewer, email="ana@example.org")
+    client = manager("es", Role.administrator)
+    page = in_language(
+        client.get("/manage/users"),
+        "es",
+        "Cuentas del personal",
+        "Rol de ana@example.org",
+        '<option selected value="interviewer">Encuestador</option>',
+        ">Responsable de encuesta<",
+        "Todas las áreas (sin límite)",
+        ">Desactivar<",
+    )
+    assert ">activa<" in page
+    changed = client.post(
+        f"/manage/users/{other.id}/role",
+        data={f"u{other.id}-role": "supervisor"},
+        follow_redirects=True,
+    )
+    in_language(changed, "es", "El rol de ana@example.org ahora es: supervisor.")
+    off = client.post(f"/manage/users/{other.id}/active", follow_redirects=True)
+    in_language(off, "es", "La cuenta de ana@example.org ahora está desactivada.", ">Reactivar<")
+    in_language(client.get("/manage/users/new"), "es", "Crear un usuario", "Contraseña temporal")
+    wrong = client.post(
+        "/manage/users/new",
+        data={
+            "email": "",
+            "name": "x" * 201,
+            "role": "analyst",
+            "area": "0",
+            "password": "corta",
+            "confirm": "otra",
+        },
+    )
+    in_language(
+        wrong,
+        "es",
+        "Escriba un correo electrónico.",
+        "Escriba como máximo 200 caracteres.",
+        "La contraseña debe tener al menos 10 caracteres.",
+        "Las dos contraseñas no coinciden.",
+    )
+    taken = client.post(
+        "/manage/users/new",
+        data={
+            "email": "ana@example.org",
+            "name": "Ana",
+            "role": "analyst",
+            "area": "0",
+            "password": "abcdefghijk",
+            "confirm": "abcdefghijk",
+        },
+    )
+    page = in_language(taken, "es", "Hay un problema")
+    assert '<span lang="en">' in page  # the service's sentence about the address
+
+
+def test_devices_tokens_areas_and_audit_in_french(
+    manager: Callable[..., FlaskClient], make_user: Callable[..., User]
+) -> None:
+    interviewer = make_user(Role.interviewer)
+    client = manager("fr", Role.administrator)
+    in_language(
+        client.get(f"/manage/users/{interviewer.id}/devices"),
+        "fr",
+        "Appareils de l'application des enquêteurs",
+        "Aucun appareil ne s'est connecté avec ce compte.",
+    )
+    bad = client.post(f"/manage/users/{interviewer.id}/devices/revoke", data={"token_id": "0"})
+    in_language(client.get(bad.headers["Location"]), "fr", "Choisissez un appareil dans la liste.")
+    in_language(
+        client.get("/manage/tokens"),
+        "fr",
+        "Jetons de l'API de lecture",
+        "Aucun jeton pour l'instant.",
+        "Public : vagues marquées publiques, édition publique seulement",
+    )
+    empty = client.post("/manage/tokens", data={"name": "", "scope": "public"})
+    assert empty.status_code == 400
+    assert "Donnez au jeton un nom qui dise qui le détient." in html.unescape(
+        empty.get_data(as_text=True)
+    )
+    made = client.post("/manage/tokens", data={"name": "Observatoire", "scope": "internal"})
+    page = in_language(made, "fr", "Copiez le jeton maintenant", "a été créé pour Observatoire")
+    assert ">interne<" in page and ">toutes<" in page
+    csv_file = (
+        b"level,code,name,parent,population\ncountry,MX,Mexico,,\nregion,19,Nuevo Leon,MX,x\n"
+    )
+    wrong = client.post(
+        "/manage/areas",
+        data={"file": (io.BytesIO(csv_file), "areas.csv")},
+        content_type="multipart/form-data",
+    )
+    in_language(wrong, "fr", "Le fichier a 1 problème ; rien n'a été ajouté", "Pas encore de zone.")
+    good = client.post(
+        "/manage/areas",
+        data={"file": (io.BytesIO(csv_file.replace(b",x\n", b",\n")), "areas.csv")},
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
+    in_language(good, "fr", "2 zones ajoutées.", ">pays<", ">région<", "Chemin des codes")
+    in_language(client.get("/manage/audit"), "fr", "Journal d'audit", "Les 200 dernières actions")
+
+
+def test_every_management_page_is_spanish(
+    app: Flask,
+    manager: Callable[..., FlaskClient],
+    make_wave: Callable[..., Wave],
+    make_user: Callable[..., User],
+) -> None:
+    """Each GET route of the manage blueprint, with data on it, shows no English word of
+    :data:`ENGLISH` outside a ``lang="en"`` mark (a new route is walked too)."""
+    wave = make_wave(status="draft", modes=["web", "tablet"], invitation_required=True)
+    interviewer = make_user(Role.interviewer)
+    client = manager("es", Role.administrator)
+    assert _upload(client, wave, b"external_id\nH1\n").status_code == 302
+    client.post("/manage/tokens", data={"name": "Observatorio", "scope": "public"})
+    arguments: dict[str, Any] = {"wave_id": wave.id, "user_id": interviewer.id}
+    walked = []
+    with app.test_request_context():
+        rules = [
+            r
+            for r in app.url_map.iter_rules()
+            if r.endpoint.startswith("manage.") and "GET" in (r.methods or ())
+        ]
+        paths = {
+            r.endpoint: url_for(r.endpoint, **{a: arguments[a] for a in r.arguments}) for r in rules
+        }
+    for endpoint, path in sorted(paths.items()):
+        in_language(client.get(path), "es")
+        walked.append(endpoint)
+    assert len(walked) >= 12, walked
