@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, UTCDateTime, enum_column, utcnow
+from .waves import Wave
 
 
 class OutputKind(enum.StrEnum):
@@ -97,6 +99,7 @@ class ReportOutput(Base):
         sa.Text
     )  # a regional comparison's waves, in order, as ids ("3,7,9"; the first is wave_id): what
     # the worker builds; NULL for single-wave outputs. Not part of the key (area_key is).
+    # Deleting any of these waves deletes the row (_delete_comparisons below).
 
     def __repr__(self) -> str:
         return f"<ReportOutput {self.kind.value} wave={self.wave_id} area={self.area_key} {self.status.value}>"
@@ -114,3 +117,17 @@ class ReportOutputPart(Base):
     )
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # 0, 1, 2 ...
     data: Mapped[bytes] = mapped_column(sa.LargeBinary)
+
+
+def _comparisons_of(wave_id: int) -> sa.ColumnElement[bool]:
+    """Rows of regional comparisons that include the wave ``wave_id`` (in ``waves``)."""
+    listed = sa.literal(",") + ReportOutput.waves + sa.literal(",")
+    return (ReportOutput.kind == OutputKind.regional) & listed.contains(f",{wave_id},")
+
+
+@sa.event.listens_for(Wave, "before_delete")
+def _delete_comparisons(mapper: Any, connection: sa.Connection, wave: Wave) -> None:
+    """A deleted wave takes the regional comparisons that include it along (their parts go by
+    their own cascade). The foreign key does this only where it is the first wave; rows a
+    bulk or SQL delete leaves behind, ``surveyapp report --prune`` removes."""
+    connection.execute(sa.delete(ReportOutput).where(_comparisons_of(wave.id)))

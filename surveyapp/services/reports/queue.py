@@ -229,8 +229,30 @@ def prune_outputs(session: DBSession, settings: ReportSettings = DEFAULT_SETTING
             .execution_options(synchronize_session=False)
         )
         deleted += int(getattr(result, "rowcount", 0) or 0)
+    deleted += _prune_orphan_comparisons(session)
     session.flush()
     return deleted
+
+
+def _prune_orphan_comparisons(session: DBSession) -> int:
+    """Delete regional comparisons of a wave that no longer exists: deleting a wave through
+    the ORM removes them at once (models/reports.py), a bulk or SQL delete leaves them."""
+    rows = session.execute(
+        sa.select(ReportOutput.id, ReportOutput.waves).where(
+            ReportOutput.kind == OutputKind.regional, ReportOutput.status != OutputStatus.running
+        )
+    ).all()
+    listed = {r.id: {int(i) for i in (r.waves or "").split(",") if i} for r in rows}
+    wanted = set().union(*listed.values())
+    present = set(session.scalars(sa.select(Wave.id).where(Wave.id.in_(wanted))))
+    orphans = [ident for ident, ids in listed.items() if not ids <= present]
+    if orphans:
+        session.execute(
+            sa.delete(ReportOutput)
+            .where(ReportOutput.id.in_(orphans))
+            .execution_options(synchronize_session=False)
+        )
+    return len(orphans)
 
 
 def mark_served(session: DBSession, output: ReportOutput) -> None:

@@ -311,3 +311,103 @@ def test_a_failed_build_is_a_503_that_is_retried(
         db.session.commit()
     assert client.get(url).status_code == 202 and _work(app) == 1
     assert client.get(url).status_code == 200
+
+
+def _regional_rows(app: Flask) -> list[tuple[str | None, str]]:
+    with app.app_context():
+        return [
+            (r.waves, r.area_key)
+            for r in db.session.scalars(
+                sa.select(ReportOutput)
+                .where(ReportOutput.kind == OutputKind.regional)
+                .order_by(ReportOutput.id)
+            )
+        ]
+
+
+def _other_comparison(app: Flask, first: int, waves: str) -> int:
+    """A ready comparison row of ``waves`` (first wave ``first``) with one part, of its first
+    wave's current data version (so pruning keeps it for that)."""
+    from surveyapp.models import OutputStatus, ReportOutputPart
+    from surveyapp.services.reports import data_version
+
+    with app.app_context():
+        wave = db.session.get(Wave, first)
+        assert wave is not None
+        row = ReportOutput(
+            kind=OutputKind.regional,
+            wave_id=first,
+            area_key=f"other-{waves}",
+            language="en",
+            public=False,
+            data_version=data_version(db.session, wave, report_settings(app)),
+            status=OutputStatus.ready,
+            content=b"%PDF-other",
+            waves=waves,
+        )
+        db.session.add(row)
+        db.session.flush()
+        db.session.add(ReportOutputPart(output_id=row.id, seq=0, data=b"part"))
+        db.session.commit()
+        return row.id
+
+
+def _drop_interviews(app: Flask, wave_id: int) -> None:
+    """Interviews keep their wave (RESTRICT): a wave is deleted after them."""
+    with app.app_context():
+        db.session.execute(sa.delete(Interview).where(Interview.wave_id == wave_id))
+        db.session.commit()
+
+
+@pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
+def test_deleting_a_wave_other_than_the_first_deletes_the_comparisons_that_include_it(
+    app: Flask,
+    client: FlaskClient,
+    countries: tuple[int, int],
+    make_user: Callable[..., User],
+    login: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from surveyapp.models import ReportOutputPart
+
+    _stub_builds(monkeypatch)
+    assert login(client, make_user(Role.analyst)).status_code == 302
+    a, b = countries
+    url = f"/observatory/regional.pdf?waves={a},{b}&lang=en"
+    assert client.get(url).status_code == 202 and _work(app) == 1
+    assert client.get(url).status_code == 200
+    with_b = _other_comparison(app, a, f"{a},{a},{b}")  # b last, its parts to go with it
+    # a wave whose id starts or ends like b's is another wave: kept
+    other = _other_comparison(app, a, f"{a},{b}0,1{b}")
+    assert [w for w, _ in _regional_rows(app)] == [f"{a},{b}", f"{a},{a},{b}", f"{a},{b}0,1{b}"]
+
+    _drop_interviews(app, b)
+    with app.app_context():
+        wave = db.session.get(Wave, b)
+        assert wave is not None
+        db.session.delete(wave)
+        db.session.commit()
+        parts = db.session.scalars(sa.select(ReportOutputPart.output_id)).all()
+    assert _regional_rows(app) == [(f"{a},{b}0,1{b}", f"other-{a},{b}0,1{b}")]
+    assert parts == [other] and with_b not in parts, "the parts went with their comparison"
+    assert client.get(url).status_code == 404
+
+
+def test_a_comparison_a_bulk_delete_of_its_wave_leaves_goes_at_the_next_prune(
+    app: Flask, countries: tuple[int, int]
+) -> None:
+    from surveyapp.services.reports import prune_outputs
+
+    a, b = countries
+    _other_comparison(app, a, f"{a},{b}")
+    _drop_interviews(app, b)
+    with app.app_context():
+        db.session.execute(sa.delete(Wave).where(Wave.id == b))  # no ORM object: no event
+        db.session.commit()
+    kept = _other_comparison(app, a, f"{a}")
+    assert [w for w, _ in _regional_rows(app)] == [f"{a},{b}", f"{a}"]
+    with app.app_context():
+        assert prune_outputs(db.session, report_settings(app)) == 1
+        db.session.commit()
+        assert db.session.get(ReportOutput, kept) is not None
+    assert [w for w, _ in _regional_rows(app)] == [f"{a}"]
