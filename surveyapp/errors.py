@@ -9,6 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .extensions import db
+from .staff_texts import STAFF_BLUEPRINTS, page_language, st
 
 #: What each error means to the person who got it.
 MESSAGES: dict[int, str] = {
@@ -42,6 +43,9 @@ TITLES: dict[int, str] = {
 
 CSRF_MESSAGE = "The form had expired or was not sent from this site. Reload the page and try again."
 
+#: Errors a staff page says in its own language (staff_texts ``error_<code>``); others are English.
+STAFF_ERRORS = frozenset({403, 404})
+
 
 def wants_json() -> bool:
     """True for /api/ paths and clients that prefer JSON to HTML."""
@@ -60,7 +64,13 @@ def error_response(code: int, message: str | None = None) -> tuple[Response | st
     title = TITLES.get(code, "Error")
     if wants_json():
         return jsonify(error=title, message=text, status=code), code
-    return render_template("errors/error.html", code=code, title=title, message=text), code
+    language = "en"
+    if message is None and code in STAFF_ERRORS and request.blueprint in STAFF_BLUEPRINTS:
+        language = page_language()  # inside a staff page's frame: in that page's language
+        title, text = st(f"error_{code}_title"), st(f"error_{code}")
+    return render_template(
+        "errors/error.html", code=code, title=title, message=text, text_language=language
+    ), code
 
 
 def _http_error(exc: HTTPException) -> Response | HTTPException:

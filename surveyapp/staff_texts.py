@@ -777,6 +777,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "lieu sûr : ils ne sont affichés que maintenant, et les anciens ne fonctionnent plus.",
     ),
     "continue": tr("Continuar", "Continue", "Continuar", "Continuer"),
+    # ---- error pages inside a staff page (errors.STAFF_ERRORS; the others stay English) ----
+    "error_403_title": tr("Acceso denegado", "Forbidden", "Acesso negado", "Accès refusé"),
+    "error_403": tr(
+        "No tiene permiso para ver esta página.",
+        "You do not have permission to see this page.",
+        "Você não tem permissão para ver esta página.",
+        "Vous n'avez pas l'autorisation de voir cette page.",
+    ),
+    "error_404_title": tr(
+        "Página no encontrada", "Page not found", "Página não encontrada", "Page introuvable"
+    ),
+    "error_404": tr(
+        "Esta página no existe. Revise la dirección.",
+        "This page does not exist. Check the address.",
+        "Esta página não existe. Verifique o endereço.",
+        "Cette page n'existe pas. Vérifiez l'adresse.",
+    ),
+    "go_home": tr(
+        "Ir a la página de inicio",
+        "Go to the home page",
+        "Ir para a página inicial",
+        "Aller à la page d'accueil",
+    ),
 }
 if TEXTS.keys() & MANAGE.keys():  # one key, two texts: the later would silently win
     raise RuntimeError(f"keys in both staff tables: {sorted(TEXTS.keys() & MANAGE.keys())}")

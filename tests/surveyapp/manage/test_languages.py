@@ -610,3 +610,22 @@ def test_every_management_page_is_spanish(
         in_language(client.get(path), "es")
         walked.append(endpoint)
     assert len(walked) >= 12, walked
+
+
+def test_a_forbidden_or_missing_page_says_so_in_the_staff_language(
+    manager: Callable[..., FlaskClient],
+) -> None:
+    supervisor = manager("es", Role.supervisor)
+    forbidden = supervisor.get("/manage/")
+    page = forbidden.get_data(as_text=True)
+    assert forbidden.status_code == 403 and page.startswith('<!doctype html>\n<html lang="es">')
+    assert "No tiene permiso para ver esta página." in page and '<div lang="es">' in page
+    assert "<title>Acceso denegado – " in page and "Ir a la página de inicio" in page
+    missing = manager("pt").get("/manage/waves/999")
+    page = missing.get_data(as_text=True)
+    assert missing.status_code == 404 and '<html lang="pt">' in page
+    assert "Esta página não existe. Verifique o endereço." in page
+    # Without a language asked for, the page is as it was: English, marked English.
+    english = manager("").get("/manage/waves/999").get_data(as_text=True)
+    assert '<div lang="en">' in english and "This page does not exist." in english
+    assert "Go to the home page" in english
