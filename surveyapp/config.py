@@ -110,8 +110,8 @@ API_TOKEN_AUDIT_DAYS: int = 180
 #: Language of the respondent pages, the observatory and the reports when the browser
 #: (or the link) asks for none we have; one of the four languages of surveyapp.i18n.
 DEFAULT_LANGUAGE: str = "es"
-#: Language of the staff login and field supervision pages when neither the link (?lang=),
-#: an earlier choice in this browser nor its Accept-Language asks for one we have.
+#: Language of the staff login, field supervision and management pages when neither the
+#: link (?lang=), an earlier choice in this browser nor its Accept-Language asks for one we have.
 STAFF_DEFAULT_LANGUAGE: Literal["es", "en", "pt", "fr"] = "en"
 
 # ---- observatory reports (surveyapp/observatory/jobs.py) ----
