@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import re
@@ -306,6 +307,7 @@ def test_the_wave_list_and_a_wave_are_spanish_with_lang_es(
         '<option selected value="draft">Borrador</option>',
     )
     assert "obligatorio" in page and "Los resultados pueden publicarse" in page
+    assert "<dd>sin fecha</dd>" in page  # no field work dates
 
 
 def test_the_new_wave_form_is_portuguese_for_a_portuguese_browser(
@@ -377,6 +379,22 @@ def test_a_service_sentence_stays_english_and_is_marked_so(
     )
     page = in_language(wrong, "es", "Hay un problema")
     assert re.search(r'<span lang="en">[^<]*must end on or after its start', page)
+
+
+def test_a_service_refusal_flashed_after_a_redirect_keeps_its_english_mark(
+    manager: Callable[..., FlaskClient], make_wave: Callable[..., Wave]
+) -> None:
+    wave = make_wave(status="open", fieldwork_start=dt.date(2026, 3, 1))
+    client = manager("pt")
+    page = in_language(
+        client.get(f"/manage/waves/{wave.id}"), "pt", "<dd>2026-03-01 a sem data</dd>"
+    )
+    assert '<option value="draft">' not in page  # an opened wave is not offered draft
+    back = client.post(
+        f"/manage/waves/{wave.id}/status", data={"status": "draft"}, follow_redirects=True
+    )
+    page = in_language(back, "pt")
+    assert re.search(r'role="alert"><span lang="en">A wave that was opened cannot', page)
 
 
 def test_the_pages_stay_english_when_nothing_asks_for_another_language(
