@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -164,11 +165,7 @@ def token_holder(
     FieldworkError ``token_invalid`` (or ``role_not_allowed`` when the holder's role changed
     since) otherwise."""
     now = now or utcnow()
-    token = session.scalar(
-        sa.select(ApiToken)
-        .where(ApiToken.token_hash == hash_token(plain), ApiToken.purpose == TokenPurpose.field)
-        .options(joinedload(ApiToken.user))
-    )
+    token = session.scalar(_token_statement(), {"token_hash": hash_token(plain)})
     if token is None or not token.usable(now) or not token.user.active:
         raise FieldworkError(
             "token_invalid",
@@ -183,6 +180,20 @@ def token_holder(
         session.flush()
         return token, True
     return token, False
+
+
+@functools.cache
+def _token_statement() -> sa.Select[ApiToken]:
+    """A field token with its holder, by hash: built once (SQLAlchemy then reuses its compiled
+    form), as building a statement costs about as much as running it."""
+    return (
+        sa.select(ApiToken)
+        .where(
+            ApiToken.token_hash == sa.bindparam("token_hash"),
+            ApiToken.purpose == TokenPurpose.field,
+        )
+        .options(joinedload(ApiToken.user))
+    )
 
 
 def revoke_token(
@@ -605,9 +616,7 @@ def upload_interview(
     interview won the race) rolls back and calls again, which then finds what the winner stored."""
     now = now or utcnow()
     check_uuid(interview_uuid)
-    interview = session.scalar(
-        sa.select(Interview).where(Interview.uuid == interview_uuid).with_for_update()
-    )
+    interview = session.scalar(_locked_interview_statement(), {"uuid": interview_uuid})
     if interview is not None:
         if interview.mode is not Mode.tablet or interview.interviewer_id != by.id:
             raise FieldworkError(
@@ -616,10 +625,8 @@ def upload_interview(
                 reason="interview_owner",
             )
         stored = session.scalar(
-            sa.select(InterviewRevision).where(
-                InterviewRevision.interview_id == interview.id,
-                InterviewRevision.content_hash == upload.content_hash,
-            )
+            _stored_revision_statement(),
+            {"interview_id": interview.id, "content_hash": upload.content_hash},
         )
         if stored is not None:
             return UploadResult(interview, stored, duplicate=True, created=False)
@@ -713,6 +720,63 @@ def upload_interview(
     return UploadResult(interview, revision, duplicate=False, created=created)
 
 
+# The upload's statements, each built once (SQLAlchemy then reuses its compiled form): building
+# them on every request was several per cent of an upload's CPU.
+
+
+@functools.cache
+def _locked_interview_statement() -> sa.Select[Interview]:
+    return sa.select(Interview).where(Interview.uuid == sa.bindparam("uuid")).with_for_update()
+
+
+@functools.cache
+def _stored_revision_statement() -> sa.Select[InterviewRevision]:
+    return sa.select(InterviewRevision).where(
+        InterviewRevision.interview_id == sa.bindparam("interview_id"),
+        InterviewRevision.content_hash == sa.bindparam("content_hash"),
+    )
+
+
+@functools.cache
+def _held_statement() -> sa.Select[int]:
+    return sa.select(UnitAssignment.id).where(
+        UnitAssignment.sample_unit_id == sa.bindparam("unit_id"),
+        UnitAssignment.interviewer_id == sa.bindparam("user_id"),
+    )
+
+
+@functools.cache
+def _other_interview_statement() -> sa.Select[Mode, str | None]:
+    """A finished interview of the unit from anyone but the user (web, or another interviewer)."""
+    return (
+        sa.select(Interview.mode, User.name)
+        .outerjoin(User, User.id == Interview.interviewer_id)
+        .where(
+            Interview.sample_unit_id == sa.bindparam("unit_id"),
+            Interview.status != InterviewStatus.in_progress,
+            sa.or_(
+                Interview.interviewer_id.is_(None),
+                Interview.interviewer_id != sa.bindparam("user_id"),
+            ),
+        )
+        .limit(1)
+    )
+
+
+@functools.cache
+def _wave_and_unit_statement() -> sa.Select[Wave, InstrumentVersion, SampleUnit]:
+    return (
+        sa.select(Wave, InstrumentVersion, SampleUnit)
+        .join(InstrumentVersion, Wave.instrument_version_id == InstrumentVersion.id)
+        .outerjoin(
+            SampleUnit,
+            sa.and_(SampleUnit.id == sa.bindparam("unit_id"), SampleUnit.wave_id == Wave.id),
+        )
+        .options(defer(InstrumentVersion.document))
+        .where(Wave.id == sa.bindparam("wave_id"))
+    )
+
+
 def _store_household(interview: Interview, unit: SampleUnit, household: Household | None) -> None:
     """The latest revision's household record and selection factor (none when not sent)."""
     interview.household = household.record if household is not None else None
@@ -740,11 +804,7 @@ def check_holder(session: DBSession, unit: SampleUnit, by: User) -> None:
     reassignment is still accepted); FieldworkError ``not_assigned`` or ``owner`` otherwise."""
     if unit.assigned_to_id == by.id:
         return
-    held = session.scalar(
-        sa.select(UnitAssignment.id).where(
-            UnitAssignment.sample_unit_id == unit.id, UnitAssignment.interviewer_id == by.id
-        )
-    )
+    held = session.scalar(_held_statement(), {"unit_id": unit.id, "user_id": by.id})
     if held is not None:
         return
     if unit.assigned_to_id is None:
@@ -767,14 +827,7 @@ def _check_one_interviewer(session: DBSession, unit: SampleUnit, by: User) -> No
     has a finished one from someone else (another interviewer, or a respondent on the web) is
     refused with ``owner``."""
     other = session.execute(
-        sa.select(Interview.mode, User.name)
-        .outerjoin(User, User.id == Interview.interviewer_id)
-        .where(
-            Interview.sample_unit_id == unit.id,
-            Interview.status != InterviewStatus.in_progress,
-            sa.or_(Interview.interviewer_id.is_(None), Interview.interviewer_id != by.id),
-        )
-        .limit(1)
+        _other_interview_statement(), {"unit_id": unit.id, "user_id": by.id}
     ).first()
     if other is not None:
         who = (
@@ -844,14 +897,7 @@ def _wave_and_unit(
         return None, None
     in_range = 0 < unit_id <= MAX_ID
     row = session.execute(
-        sa.select(Wave, InstrumentVersion, SampleUnit)
-        .join(InstrumentVersion, Wave.instrument_version_id == InstrumentVersion.id)
-        .outerjoin(
-            SampleUnit,
-            sa.and_(SampleUnit.id == (unit_id if in_range else 0), SampleUnit.wave_id == Wave.id),
-        )
-        .options(defer(InstrumentVersion.document))
-        .where(Wave.id == wave_id)
+        _wave_and_unit_statement(), {"wave_id": wave_id, "unit_id": unit_id if in_range else 0}
     ).first()
     if row is None:
         return None, None
