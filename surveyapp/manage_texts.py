@@ -30,6 +30,19 @@ MANAGE: dict[str, dict[str, str]] = {
     "back_to_wave": tr(
         "Volver al levantamiento", "Back to the wave", "Voltar ao levantamento", "Retour à la vague"
     ),
+    # WTForms' own refusals of a value not in a list (its words are English)
+    "not_listed": tr(
+        "No es una opción válida.",
+        "Not a valid choice.",
+        "Não é uma opção válida.",
+        "Ce n'est pas un choix valide.",
+    ),
+    "values_not_listed": tr(
+        "«%(value)s» no es una opción válida para este campo.",
+        "'%(value)s' is not a valid choice for this field.",
+        "“%(value)s” não é uma opção válida para este campo.",
+        "« %(value)s » n'est pas un choix valide pour ce champ.",
+    ),
     "at_most": tr(
         "Escriba como máximo %(max)d caracteres.",
         "Use at most %(max)d characters.",

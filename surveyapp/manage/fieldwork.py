@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, SubmitField
+from wtforms import IntegerField, SubmitField
 from wtforms.validators import InputRequired
 
 from ..auth.decorators import role_required
@@ -21,15 +21,15 @@ from ..services import fieldwork
 from ..services.areas import area_path
 from ..services.fieldwork import AssignmentError
 from ..staff_texts import english, lazy, st
-from .forms import IntegerRange, choices
+from .forms import IntegerRange, ListField, choices
 from .routes import MANAGER_ROLES, _me, _scope, _user_or_404, _wave_or_404, bp
 
 #: Who approves or sends back tablet interviews (administrators always may).
 
 
 class AssignForm(FlaskForm):
-    interviewer = SelectField(lazy("interviewer"), coerce=int)
-    area = SelectField(lazy("units_of"), coerce=int, default=0)
+    interviewer = ListField(lazy("interviewer"), coerce=int)
+    area = ListField(lazy("units_of"), coerce=int, default=0)
     submit = SubmitField(lazy("assign_unassigned"))
 
 

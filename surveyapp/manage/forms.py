@@ -60,7 +60,25 @@ class DateInput(DateField):
             raise ValueError(st("date_like", label=str(self.label.text))) from None
 
 
-class MultiCheckboxField(SelectMultipleField):
+class ListField(SelectField):
+    """A drop-down list whose refusal of a value not in it is in the staff language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("invalid_value_message", lazy("not_listed"))
+        kwargs.setdefault("invalid_choice_message", lazy("not_listed"))
+        super().__init__(*args, **kwargs)
+
+
+class MultipleListField(SelectMultipleField):
+    """A list of many choices whose refusal of a value not in it is in the staff language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("invalid_value_message", lazy("not_listed"))
+        kwargs.setdefault("invalid_choice_message", lazy("values_not_listed"))
+        super().__init__(*args, **kwargs)
+
+
+class MultiCheckboxField(MultipleListField):
     """A list of checkboxes (one per choice) inside a fieldset."""
 
     widget = widgets.ListWidget(prefix_label=False)
@@ -77,7 +95,7 @@ class WaveForm(FlaskForm):
         lazy("name"), validators=[DataRequired(lazy("enter_wave_name")), at_most(200)]
     )
     slug = StringField(lazy("slug_label"), validators=[Optional(), at_most(64)])
-    instrument_version = SelectField(
+    instrument_version = ListField(
         lazy("questionnaire"), coerce=int, validators=[InputRequired(lazy("choose_questionnaire"))]
     )
     reference_start = DateInput(
@@ -111,7 +129,7 @@ def status_choices(statuses: Iterable[WaveStatus]) -> list[SelectChoice]:
 
 
 class StatusForm(FlaskForm):
-    status = SelectField(
+    status = ListField(
         lazy("new_status"), choices=[SelectChoice(s.value, s.value) for s in WaveStatus]
     )
     submit = SubmitField(lazy("change_status"))
@@ -160,8 +178,8 @@ class UserForm(FlaskForm):
     name = StringField(
         lazy("full_name"), validators=[DataRequired(lazy("enter_person_name")), at_most(200)]
     )
-    role = SelectField(lazy("role"), choices=role_choices())
-    area = SelectField(lazy("limited_to_area"), coerce=int, default=0)
+    role = ListField(lazy("role"), choices=role_choices())
+    area = ListField(lazy("limited_to_area"), coerce=int, default=0)
     password = PasswordField(
         lazy("temporary_password"),
         validators=[
@@ -176,12 +194,12 @@ class UserForm(FlaskForm):
 
 
 class RoleForm(FlaskForm):
-    role = SelectField(lazy("role"), choices=role_choices())
+    role = ListField(lazy("role"), choices=role_choices())
     submit = SubmitField(lazy("change_role"))
 
 
 class ScopeForm(FlaskForm):
-    area = SelectField(lazy("limited_to_area"), coerce=int)
+    area = ListField(lazy("limited_to_area"), coerce=int)
     submit = SubmitField(lazy("change_area"))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms import BooleanField, StringField, SubmitField
 from wtforms.validators import DataRequired
 
 from ..auth.decorators import role_required
@@ -17,7 +17,7 @@ from ..extensions import db
 from ..models import Area, ReadToken, TokenScope
 from ..services import read_tokens
 from ..staff_texts import english, lazy, st
-from .forms import at_most, choices, field_errors
+from .forms import ListField, MultipleListField, at_most, choices, field_errors
 from .routes import _area_paths, _me, bp
 
 #: Requests made with tokens listed on the page (the audit log keeps them all).
@@ -29,7 +29,7 @@ class TokenForm(FlaskForm):
         lazy("name"),
         validators=[DataRequired(lazy("name_the_token")), at_most(read_tokens.MAX_NAME)],
     )
-    scope = SelectField(
+    scope = ListField(
         lazy("scope"),
         choices=choices(
             [
@@ -39,7 +39,7 @@ class TokenForm(FlaskForm):
         ),
         default="public",
     )
-    areas = SelectMultipleField(lazy("limited_to_areas"), coerce=int)
+    areas = MultipleListField(lazy("limited_to_areas"), coerce=int)
     microdata = BooleanField(lazy("may_download_microdata"))
     submit = SubmitField(lazy("create_token"))
 

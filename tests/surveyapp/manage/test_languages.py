@@ -91,6 +91,8 @@ ENGLISH = (
     "Choose at least one mode",
     "as a date like",
     "Enter the first day",
+    "valid choice",
+    "could not coerce",
     "The file has",
     "correct rows were imported",
     "Nothing was imported",
@@ -395,6 +397,28 @@ def test_a_service_refusal_flashed_after_a_redirect_keeps_its_english_mark(
     )
     page = in_language(back, "pt")
     assert re.search(r'role="alert"><span lang="en">A wave that was opened cannot', page)
+
+
+def test_a_value_not_in_a_list_is_refused_in_spanish_not_in_wtforms_english(
+    manager: Callable[..., FlaskClient], instrument: InstrumentVersion
+) -> None:
+    client = manager("es")
+    wrong = client.post(
+        "/manage/waves/new",
+        data={
+            "name": "Ronda",
+            "instrument_version": "999999",
+            "reference_start": "2025-01-01",
+            "reference_end": "2025-12-31",
+            "languages": ["fr"],
+            "modes": ["web", "fax"],
+        },
+    )
+    page = html.unescape(in_language(wrong, "es", "Hay un problema"))
+    assert "«fr» no es una opción válida para este campo." in page
+    assert "«fax» no es una opción válida para este campo." in page
+    assert "No es una opción válida." in page  # the questionnaire
+    assert "valid choice" not in page and "coerce" not in page
 
 
 def test_the_pages_stay_english_when_nothing_asks_for_another_language(
