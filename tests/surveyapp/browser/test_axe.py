@@ -1,6 +1,7 @@
 """axe-core on the pages people meet first: the respondent survey (start, a question, an error,
 the thank-you page at 360 px; a question and an error at 360 px without the page's script), the
-observatory (index and a wave), the interviewer app's login and the staff login in Spanish.
+observatory (index and a wave), the interviewer app's login, the staff login in Spanish and two
+management pages in Spanish (a wave at 360 px, the new wave form with errors).
 
 axe-core is a test dependency from npm (tests/js/axe/package.json and its lock file; .ci/test
 runs ``npm ci`` there). A page fails on any violation of impact "serious" or "critical", and on
@@ -126,6 +127,36 @@ def staff_login_spanish(request: pytest.FixtureRequest, base: str, page: Any) ->
     page.locator(".error-summary").wait_for()
 
 
+def _manager_logged_in(request: pytest.FixtureRequest, base: str, page: Any) -> None:
+    from surveyapp.models import Role
+
+    from ...conftest import TEST_PASSWORD
+
+    manager = request.getfixturevalue("make_user")(Role.survey_manager)
+    page.goto(f"{base}/auth/login?lang=es")
+    page.locator("#email").fill(manager.email)
+    page.locator("#password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Iniciar sesión").click()
+    page.wait_for_load_state()
+
+
+def manage_wave_spanish(request: pytest.FixtureRequest, base: str, page: Any) -> None:
+    """A wave's page in Spanish: its settings, buttons and the response table."""
+    wave = request.getfixturevalue("make_wave")(modes=["web", "tablet"])
+    _manager_logged_in(request, base, page)
+    page.goto(f"{base}/manage/waves/{wave.id}")
+    page.locator("h1").wait_for()
+
+
+def manage_new_wave_spanish(request: pytest.FixtureRequest, base: str, page: Any) -> None:
+    """The new wave form in Spanish sent empty: error summary, messages, checkbox fieldsets."""
+    request.getfixturevalue("instrument")
+    _manager_logged_in(request, base, page)
+    page.goto(f"{base}/manage/waves/new")
+    page.get_by_role("button", name="Crear el levantamiento").click()
+    page.locator(".error-summary").wait_for()
+
+
 PAGES: dict[str, tuple[Callable[[pytest.FixtureRequest, str, Any], None], dict[str, int]]] = {
     "respondent start": (respondent_start, {"width": 1280, "height": 800}),
     "respondent question": (respondent_question, {"width": 1280, "height": 800}),
@@ -137,6 +168,11 @@ PAGES: dict[str, tuple[Callable[[pytest.FixtureRequest, str, Any], None], dict[s
     "observatory wave": (observatory_wave, {"width": 1280, "height": 800}),
     "interviewer app login": (field_login, {"width": 1280, "height": 800}),
     "staff login in Spanish, with an error": (staff_login_spanish, {"width": 1280, "height": 800}),
+    "a wave's management page in Spanish, 360 px": (manage_wave_spanish, PHONE),
+    "new wave form in Spanish, with errors": (
+        manage_new_wave_spanish,
+        {"width": 1280, "height": 800},
+    ),
 }
 
 #: Pages audited as a phone without JavaScript shows them: the site's own scripts are not loaded
