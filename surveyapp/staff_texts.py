@@ -22,7 +22,16 @@ from .frame_texts import FRAME
 from .i18n import LANGUAGE_NAMES, LANGUAGES, language_url, lookup, pick_language, tr
 from .manage_texts import MANAGE
 
-__all__ = ["STAFF_BLUEPRINTS", "TEXTS", "english", "lazy", "register", "st", "staff_language"]
+__all__ = [
+    "STAFF_BLUEPRINTS",
+    "TEXTS",
+    "english",
+    "lazy",
+    "page_language",
+    "register",
+    "st",
+    "staff_language",
+]
 
 #: Blueprints whose pages speak the staff language (the others' frame stays English).
 STAFF_BLUEPRINTS = frozenset({"auth", "fieldwork", "manage"})
