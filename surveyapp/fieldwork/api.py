@@ -24,7 +24,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from ..errors import MESSAGES, TITLES
 from ..extensions import csrf, db, limiter
-from ..models import ApiToken, Interview, InterviewRevision, User
+from ..models import ApiToken, Interview, User
 from ..services import attempts as contact_attempts
 from ..services import fieldwork, twofactor
 from ..services.dispositions import aapor_code
@@ -402,17 +402,15 @@ def instrument(content_hash: str) -> ResponseReturnValue:
 # ---- interviews ----------------------------------------------------------------------------------
 
 
-def _upload_json(
-    interview: Interview, revision: InterviewRevision, *, duplicate: bool
-) -> dict[str, Any]:
+def _upload_json(result: fieldwork.UploadResult) -> dict[str, Any]:
     return {
-        "uuid": interview.uuid,
-        "revision": revision.number,
-        "content_hash": revision.content_hash,
-        "duplicate": duplicate,
-        "status": interview.status.value,
-        "review_status": interview.review_status.value if interview.review_status else None,
-        "received_at": iso(revision.received_at),
+        "uuid": result.uuid,
+        "revision": result.revision,
+        "content_hash": result.content_hash,
+        "duplicate": result.duplicate,
+        "status": result.status.value,
+        "review_status": result.review_status.value if result.review_status else None,
+        "received_at": iso(result.received_at),
     }
 
 
@@ -453,7 +451,7 @@ def put_interview(interview_uuid: str) -> ResponseReturnValue:
                 token=db.session.get(ApiToken, token_id),
                 max_paradata_bytes=int(cfg["FIELD_MAX_PARADATA_BYTES"]),
             )
-            body = _upload_json(result.interview, result.revision, duplicate=result.duplicate)
+            body = _upload_json(result)
             if not result.duplicate:
                 db.session.commit()
             else:
@@ -475,7 +473,7 @@ def get_interview(interview_uuid: str) -> ResponseReturnValue:
     revision = fieldwork.latest_revision(db.session, interview)
     if revision is None:
         raise FieldworkError("not_found", "The server has no interview of yours with this id.")
-    body = _upload_json(interview, revision, duplicate=False)
+    body = _upload_json(fieldwork.UploadResult.of(interview, revision, duplicate=False))
     body.update(
         wave_id=interview.wave_id,
         sample_unit_id=interview.sample_unit_id,
