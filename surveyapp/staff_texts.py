@@ -8,12 +8,13 @@ and ``language_url``; Python code flashes ``st(...)`` and labels forms with :fun
 The management pages' words are in :mod:`surveyapp.manage_texts`, merged here. Other pages
 that share base.html (the observatory) keep its frame in English. Sentences the services
 write in English are shown with :func:`english` (``lang="en"`` inside a page in another
-language).
+language); those they give as a :class:`~surveyapp.service_texts.Problem` are said in the
+staff language (:func:`service_message`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from flask import Flask, current_app, g, has_request_context, request, session
 from markupsafe import Markup, escape
@@ -21,6 +22,7 @@ from markupsafe import Markup, escape
 from .frame_texts import FRAME
 from .i18n import LANGUAGE_NAMES, LANGUAGES, language_url, lookup, pick_language, tr
 from .manage_texts import MANAGE
+from .service_texts import SERVICE_TEXTS, Problem
 
 __all__ = [
     "STAFF_BLUEPRINTS",
@@ -29,6 +31,7 @@ __all__ = [
     "lazy",
     "page_language",
     "register",
+    "service_message",
     "st",
     "staff_language",
 ]
@@ -810,9 +813,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "Aller à la page d'accueil",
     ),
 }
-if TEXTS.keys() & MANAGE.keys():  # one key, two texts: the later would silently win
-    raise RuntimeError(f"keys in both staff tables: {sorted(TEXTS.keys() & MANAGE.keys())}")
-TEXTS.update(MANAGE)
+for _table in (MANAGE, SERVICE_TEXTS):
+    if TEXTS.keys() & _table.keys():  # one key, two texts: the later would silently win
+        raise RuntimeError(f"keys in both staff tables: {sorted(TEXTS.keys() & _table.keys())}")
+    TEXTS.update(_table)
 
 
 def staff_language() -> str:
@@ -894,6 +898,23 @@ def english(text: str) -> str:
     return Markup('<span lang="en">{}</span>').format(text)
 
 
+class Refused(Protocol):
+    """What a service reported: a ``UserError`` or a file's ``RowError``."""
+
+    @property
+    def message(self) -> str: ...
+    @property
+    def problem(self) -> Problem | None: ...
+
+
+def service_message(error: Refused) -> str:
+    """What a service refused, in this page's language when it said it as a ``Problem``,
+    else its English sentence (marked by :func:`english`)."""
+    if error.problem is None:
+        return english(error.message)
+    return error.problem.text(page_language())
+
+
 def _template_words() -> dict[str, Any]:
     staff = has_request_context() and request.blueprint in STAFF_BLUEPRINTS
     return {"staff_page": staff, "staff_lang": page_language()}
@@ -906,6 +927,7 @@ def register(app: Flask) -> None:
         st=_page_text,
         status_word=_status_word,
         english=english,
+        service_message=service_message,
         language_url=language_url,
         language_names=LANGUAGE_NAMES,
     )

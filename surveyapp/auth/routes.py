@@ -33,7 +33,7 @@ from ..services.users import (
     register_failure,
     set_password,
 )
-from ..staff_texts import st
+from ..staff_texts import service_message, st
 from .forms import CodeForm, DisableTwoFactorForm, EmptyForm, LoginForm, PasswordForm
 from .session import safe_next
 
@@ -178,7 +178,7 @@ def two_factor_setup() -> ResponseReturnValue:
             codes = twofactor.confirm_enrolment(db.session, user, form.code.data or "")
         except twofactor.TwoFactorError as exc:
             db.session.rollback()
-            form.code.errors = [exc.message]
+            form.code.errors = [service_message(exc)]
         else:
             db.session.commit()
             return render_template("auth/recovery_codes.html", codes=codes, new=True)
@@ -322,7 +322,7 @@ def change_password() -> ResponseReturnValue:
                 set_password(db.session, user, form.new.data or "", by=user)
             except UserError as exc:
                 db.session.rollback()
-                form.new.errors = [exc.message]
+                form.new.errors = [service_message(exc)]
             else:
                 # Every other session ends; this browser gets a new one under the new password.
                 staff_sessions.end_all(db.session, user, by=user, reason="password changed")

@@ -29,7 +29,7 @@ from ..models import (
 from ..services import areas, coverage, invitations, read_tokens, response, sample, users, waves
 from ..services.instruments import instrument_versions
 from ..services.scope import AreaScope, scope_of
-from ..staff_texts import english, st, staff_language
+from ..staff_texts import service_message, st, staff_language
 from .forms import (
     ActiveForm,
     AreaUploadForm,
@@ -133,7 +133,7 @@ def new_wave() -> ResponseReturnValue:
                 )
             except waves.WaveError as exc:
                 db.session.rollback()
-                field_errors(form, exc.field, english(exc.message))
+                field_errors(form, exc.field, service_message(exc))
             else:
                 db.session.commit()
                 flash(st("wave_created", name=wave.name), "success")
@@ -190,7 +190,7 @@ def wave_status(wave_id: int) -> ResponseReturnValue:
             waves.set_status(db.session, current, WaveStatus(form.status.data), by=_me())
         except waves.WaveError as exc:
             db.session.rollback()
-            flash(english(exc.message), "error")
+            flash(service_message(exc), "error")
         else:
             db.session.commit()
             flash(st("wave_now", status=st(f"wave_{current.status.value}")), "success")
@@ -398,7 +398,7 @@ def new_user() -> ResponseReturnValue:
             )
         except users.UserError as exc:
             db.session.rollback()
-            field_errors(form, exc.field, english(exc.message))
+            field_errors(form, exc.field, service_message(exc))
         else:
             db.session.commit()
             flash(st("user_created", email=user.email), "success")

@@ -16,7 +16,7 @@ from ..auth.decorators import role_required
 from ..extensions import db
 from ..models import Area, ReadToken, TokenScope
 from ..services import read_tokens
-from ..staff_texts import english, lazy, st
+from ..staff_texts import lazy, service_message, st
 from .forms import ListField, MultipleListField, at_most, choices, field_errors
 from .routes import _area_paths, _me, bp
 
@@ -84,7 +84,7 @@ def tokens() -> ResponseReturnValue:
         )
     except read_tokens.ReadTokenError as exc:
         db.session.rollback()
-        field_errors(form, exc.field, english(exc.message))
+        field_errors(form, exc.field, service_message(exc))
         return _page(form, status=400)
     db.session.commit()
     flash(st("token_created", prefix=token.prefix, name=token.name), "success")

@@ -21,6 +21,7 @@ import sqlalchemy as sa
 
 from ..models import Area, AuditLog, ReadToken, TokenScope, User, Wave, WaveStatus, utcnow
 from ..models.base import parse_id
+from ..service_texts import Problem
 from . import DBSession, audit
 from .areas import walk_up
 from .fieldwork import hash_token
@@ -53,9 +54,9 @@ def create_token(
     """A new token: the row and the plain token (shown once, stored hashed); audited."""
     name = name.strip()
     if not name:
-        raise ReadTokenError("name", "Give the token a name saying who holds it.")
+        raise ReadTokenError("name", Problem("token_name_missing"))
     if len(name) > MAX_NAME:
-        raise ReadTokenError("name", f"The name may have at most {MAX_NAME} characters.")
+        raise ReadTokenError("name", Problem("token_name_too_long", n=MAX_NAME))
     plain = TOKEN_MARK + secrets.token_urlsafe(32)
     token = ReadToken(
         name=name,

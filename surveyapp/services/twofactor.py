@@ -21,7 +21,9 @@ import sqlalchemy as sa
 
 from ..models import User, utcnow
 from ..models.users import RecoveryCode
+from ..service_texts import Problem
 from . import DBSession, audit
+from .users import UserError
 
 #: Issuer shown in the authenticator app next to the account's email.
 ISSUER = "surveyapp"
@@ -30,19 +32,14 @@ RECOVERY_CODES = 10
 _ALPHABET = "23456789ACDEFGHJKMNPQRTWXYZ"
 
 
-class TwoFactorError(ValueError):
+class TwoFactorError(UserError):
     """A code or request that cannot be accepted; ``field`` names the form field."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
 
 
 def provisioning_uri(user: User) -> str:
     """The ``otpauth://`` URI of the user's pending or active secret."""
     if user.totp_secret is None:
-        raise TwoFactorError("code", "Start the set-up first.")
+        raise TwoFactorError("code", Problem("twofactor_not_started"))
     return pyotp.TOTP(user.totp_secret).provisioning_uri(name=user.email, issuer_name=ISSUER)
 
 
@@ -54,7 +51,7 @@ def qr_svg(uri: str) -> str:
 def start_enrolment(session: DBSession, user: User) -> str:
     """Store a new secret for ``user`` (not in force until confirmed); return the URI."""
     if user.has_two_factor:
-        raise TwoFactorError("code", "Two-factor authentication is already on.")
+        raise TwoFactorError("code", Problem("twofactor_already_on"))
     user.totp_secret = pyotp.random_base32()
     user.totp_last_step = None
     session.flush()
@@ -80,12 +77,10 @@ def confirm_enrolment(
 ) -> list[str]:
     """Put the pending secret in force when ``code`` matches; return new recovery codes."""
     if user.totp_secret is None or user.has_two_factor:
-        raise TwoFactorError("code", "Start the set-up first.")
+        raise TwoFactorError("code", Problem("twofactor_not_started"))
     step = _step_of(user.totp_secret, code, now)
     if step is None:
-        raise TwoFactorError(
-            "code", "The code does not match. Check the phone's clock and type the newest code."
-        )
+        raise TwoFactorError("code", Problem("twofactor_code_mismatch"))
     user.totp_enabled_at = utcnow()
     user.totp_last_step = step
     codes = _new_recovery_codes(session, user)
@@ -164,7 +159,7 @@ def unused_recovery_codes(session: DBSession, user: User) -> int:
 def new_recovery_codes(session: DBSession, user: User) -> list[str]:
     """Replace the user's recovery codes (the old ones stop working)."""
     if not user.has_two_factor:
-        raise TwoFactorError("code", "Turn on two-factor authentication first.")
+        raise TwoFactorError("code", Problem("twofactor_off"))
     codes = _new_recovery_codes(session, user)
     audit.record(
         session, "user.2fa_new_recovery_codes", user=user, object_type="user", object_id=user.id

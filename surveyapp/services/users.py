@@ -13,18 +13,24 @@ import sqlalchemy as sa
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..models import Area, Role, User, utcnow
+from ..service_texts import Problem
 from . import DBSession, audit
 
 MIN_PASSWORD_LENGTH = 10
 
 
 class UserError(ValueError):
-    """A user-supplied value is not acceptable; the message says which and why."""
+    """A user-supplied value is not acceptable; the message says which and why.
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+    Given as a :class:`Problem`, a staff page says it in the staff language; ``message``
+    (and ``str()``) is the English sentence either way.
+    """
+
+    def __init__(self, field: str, message: str | Problem) -> None:
+        super().__init__(str(message))
         self.field = field
-        self.message = message
+        self.message = str(message)
+        self.problem = message if isinstance(message, Problem) else None
 
 
 def normalise_email(email: str) -> str:
@@ -55,19 +61,11 @@ def is_breached(password: str) -> bool:
 def check_password_strength(password: str) -> None:
     """The password policy: 10 to 200 characters, not a common (breached) password."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserError(
-            "password", f"The password must have at least {MIN_PASSWORD_LENGTH} characters."
-        )
+        raise UserError("password", Problem("password_too_short", n=MIN_PASSWORD_LENGTH))
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise UserError(
-            "password", f"The password must have at most {MAX_PASSWORD_LENGTH} characters."
-        )
+        raise UserError("password", Problem("password_too_long", n=MAX_PASSWORD_LENGTH))
     if is_breached(password):
-        raise UserError(
-            "password",
-            "This password is on a list of common passwords that attackers try first; "
-            "choose another (a few unrelated words work well).",
-        )
+        raise UserError("password", Problem("password_common"))
 
 
 def find_user(session: DBSession, email: str) -> User | None:
@@ -87,12 +85,12 @@ def create_user(
     """Create an active staff account; raises UserError for a taken email or weak password."""
     email = normalise_email(email)
     if "@" not in email or len(email) > 254:
-        raise UserError("email", "Enter an email address like name@example.org.")
+        raise UserError("email", Problem("email_invalid"))
     if not name.strip():
-        raise UserError("name", "Enter the person's name.")
+        raise UserError("name", Problem("person_name_missing"))
     check_password_strength(password)
     if find_user(session, email) is not None:
-        raise UserError("email", "A user with this email address already exists.")
+        raise UserError("email", Problem("email_taken"))
     user = User(
         email=email,
         name=name.strip(),

@@ -21,6 +21,7 @@ from ..models import (
     Wave,
     WaveStatus,
 )
+from ..service_texts import Problem
 from . import DBSession, audit
 from .users import UserError
 
@@ -74,32 +75,31 @@ def create_wave(
     """Create a wave; raises WaveError naming the field for any bad setting."""
     name = name.strip()
     if not name:
-        raise WaveError("name", "Enter a name for the wave.")
+        raise WaveError("name", Problem("wave_name_missing"))
     if slug:
         slug = slug.strip().lower()
         if not SLUG_RE.match(slug):
-            raise WaveError(
-                "slug", "The link name must be 3 to 64 lower-case letters, digits or hyphens."
-            )
+            raise WaveError("slug", Problem("wave_slug_format"))
         if _slug_taken(session, slug):
-            raise WaveError("slug", "Another wave already uses this link name.")
+            raise WaveError("slug", Problem("wave_slug_taken"))
     else:
         slug = unique_slug(session, name)
     if reference_end < reference_start:
-        raise WaveError("reference_end", "The reference period must end on or after its start.")
+        raise WaveError("reference_end", Problem("wave_reference_order"))
     if fieldwork_start and fieldwork_end and fieldwork_end < fieldwork_start:
-        raise WaveError("fieldwork_end", "Field work must end on or after its start.")
+        raise WaveError("fieldwork_end", Problem("wave_fieldwork_order"))
     available = list(instrument_version.languages)
     chosen = list(languages) if languages else available
     unknown = [lang for lang in chosen if lang not in available]
     if unknown:
         raise WaveError(
             "languages",
-            f"The questionnaire has no {', '.join(unknown)} version; "
-            f"choose among {', '.join(available)}.",
+            Problem(
+                "wave_languages_unknown", unknown=", ".join(unknown), available=", ".join(available)
+            ),
         )
     if not modes:
-        raise WaveError("modes", "Choose at least one way of collecting interviews.")
+        raise WaveError("modes", Problem("wave_modes_missing"))
     wave = Wave(
         name=name,
         slug=slug,
@@ -134,7 +134,7 @@ def set_status(
 ) -> None:
     """Open, close or reopen a wave (draft only before it was ever opened)."""
     if status is WaveStatus.draft and wave.status is not WaveStatus.draft:
-        raise WaveError("status", "A wave that was opened cannot go back to draft.")
+        raise WaveError("status", Problem("wave_back_to_draft"))
     old = wave.status
     wave.status = status
     session.flush()
@@ -171,8 +171,7 @@ def set_field_settings(
         if drawn is not None:
             raise WaveError(
                 "selection_method",
-                "Interviews of this wave already selected adults by "
-                f"{wave.selection_method.value}; the method cannot change now.",
+                Problem("wave_selection_fixed", method=wave.selection_method.value),
             )
         changes["selection_method"] = selection_method.value
         wave.selection_method = selection_method

@@ -52,6 +52,8 @@ ENGLISH = (
     "Your role requires",
     "You have logged out",
     "Please log in",
+    "common passwords",
+    "does not match",
 )
 
 
@@ -139,3 +141,26 @@ def test_the_password_sessions_and_two_factor_pages_are_spanish(
     spanish(step, "Verificación en dos pasos", "códigos de recuperación")
     wrong = client.post("/auth/2fa", data={"code": "000000"})
     spanish(wrong, "El código es incorrecto o ya se usó")
+
+
+def test_a_common_password_and_a_wrong_first_code_are_refused_in_the_staff_language(
+    app: Flask, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    """The password policy and the two-factor set-up (services) answer in Spanish and French."""
+    user = make_user(Role.supervisor)
+    client = _in(app.test_client(), "es")
+    assert login(client, user).status_code == 302
+    common = client.post(
+        "/auth/password",
+        data={"current": TEST_PASSWORD, "new": "password12345", "confirm": "password12345"},
+    )
+    page = common.get_data(as_text=True)
+    assert '<html lang="es">' in page and _english_left(page) == []
+    assert "Esta contraseña está en una lista de contraseñas comunes" in page
+    assert "common passwords" not in page
+    client.get("/auth/2fa/setup?lang=fr")
+    wrong = client.post("/auth/2fa/setup", data={"code": "000000"})
+    page = wrong.get_data(as_text=True).replace("&#39;", "'")
+    assert '<html lang="fr">' in page and _english_left(page) == []
+    assert "Le code ne correspond pas. Vérifiez l'heure du téléphone" in page
+    assert "does not match" not in page

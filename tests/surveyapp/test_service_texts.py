@@ -1,0 +1,90 @@
+"""The services' refusals as keys: every key in the staff table in es, en, pt and fr, and
+said in the page's language (English, marked, when a service gives a plain sentence)."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from analysis.i18n import LANGUAGES
+from surveyapp.extensions import db
+from surveyapp.models import TokenScope
+from surveyapp.service_texts import SERVICE_TEXTS, Problem
+from surveyapp.services import read_tokens
+from surveyapp.services.users import UserError, check_password_strength
+from surveyapp.staff_texts import TEXTS, service_message
+
+SERVICES = Path(__file__).resolve().parents[2] / "surveyapp" / "services"
+#: The literal keys of ``Problem("key", ...)`` in the services' code.
+USED = sorted(
+    {
+        key
+        for path in SERVICES.rglob("*.py")
+        for key in re.findall(r'Problem\(\s*"(\w+)"', path.read_text(encoding="utf-8"))
+    }
+)
+
+
+def _names(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_the_services_use_keys_of_the_staff_table() -> None:
+    assert len(USED) >= 20, USED
+    assert [key for key in USED if key not in TEXTS] == []
+
+
+@pytest.mark.parametrize("key", USED)
+def test_every_key_a_service_uses_is_said_in_four_languages_with_the_same_values(
+    key: str,
+) -> None:
+    texts = TEXTS[key]
+    assert sorted(texts) == sorted(LANGUAGES)
+    assert all(texts[language].strip() for language in LANGUAGES)
+    assert {language: _names(texts[language]) for language in LANGUAGES} == {
+        language: _names(texts["en"]) for language in LANGUAGES
+    }
+
+
+def test_a_problem_is_its_english_sentence_and_a_wrong_key_fails_where_it_is_written() -> None:
+    problem = Problem("password_too_short", n=10)
+    assert str(problem) == "The password must have at least 10 characters."
+    assert problem.text("pt") == "A senha deve ter pelo menos 10 caracteres."
+    error = UserError("password", problem)
+    assert str(error) == error.message == str(problem) and error.problem == problem
+    with pytest.raises(KeyError, match="no service text"):
+        Problem("password_is_short")
+    assert set(SERVICE_TEXTS) <= set(TEXTS)
+
+
+def test_the_password_policy_gives_its_problem(app: Flask) -> None:
+    with pytest.raises(UserError) as caught:
+        check_password_strength("x" * 201)
+    assert caught.value.problem == Problem("password_too_long", n=200)
+    assert caught.value.message == "The password must have at most 200 characters."
+
+
+def test_a_read_token_refusal_is_said_in_spanish_on_a_staff_page(app: Flask) -> None:
+    with app.test_request_context("/manage/tokens?lang=es"):
+        with pytest.raises(read_tokens.ReadTokenError) as caught:
+            read_tokens.create_token(db.session, name="x" * 201, scope=TokenScope.public, by=None)
+        assert caught.value.message == "The name may have at most 200 characters."
+        assert service_message(caught.value) == "El nombre puede tener como máximo 200 caracteres."
+    with app.test_request_context("/manage/tokens?lang=fr"):
+        with pytest.raises(read_tokens.ReadTokenError) as caught:
+            read_tokens.create_token(db.session, name=" ", scope=TokenScope.public, by=None)
+        assert service_message(caught.value) == "Donnez au jeton un nom qui dise qui le détient."
+
+
+def test_a_plain_english_refusal_stays_english_and_is_marked_so(app: Flask) -> None:
+    with app.test_request_context("/manage/?lang=es"):
+        said = service_message(UserError("review", "Only an approved interview can be reopened."))
+        assert said == '<span lang="en">Only an approved interview can be reopened.</span>'
+    with app.test_request_context("/manage/?lang=en"):
+        assert service_message(UserError("x", Problem("wave_name_missing"))) == (
+            "Enter a name for the wave."
+        )
