@@ -896,28 +896,37 @@ def _held_statement() -> sa.Select[int]:
     )
 
 
-@functools.cache
-def _other_interview_statement() -> sa.Select[Mode, str | None]:
-    """A finished interview of the unit from anyone but the user (web, or another interviewer)."""
+def _other_interview(column: Any) -> sa.ScalarSelect[Any]:
+    """``column`` of the unit's first finished interview from anyone but the user (web, or
+    another interviewer), correlated with the unit of the enclosing query."""
     return (
-        sa.select(Interview.mode, User.name)
+        sa.select(column)
+        .select_from(Interview)
         .outerjoin(User, User.id == Interview.interviewer_id)
         .where(
-            Interview.sample_unit_id == sa.bindparam("unit_id"),
+            Interview.sample_unit_id == SampleUnit.id,
             Interview.status != InterviewStatus.in_progress,
             sa.or_(
                 Interview.interviewer_id.is_(None),
                 Interview.interviewer_id != sa.bindparam("user_id"),
             ),
         )
+        .order_by(Interview.id)
         .limit(1)
+        .scalar_subquery()
     )
 
 
 @functools.cache
-def _wave_and_unit_statement() -> sa.Select[Wave, InstrumentVersion, SampleUnit]:
+def _wave_and_unit_statement() -> sa.Select[Wave, InstrumentVersion, SampleUnit, Mode, str]:
     return (
-        sa.select(Wave, InstrumentVersion, SampleUnit)
+        sa.select(
+            Wave,
+            InstrumentVersion,
+            SampleUnit,
+            _other_interview(Interview.mode),
+            _other_interview(User.name),
+        )
         .join(InstrumentVersion, Wave.instrument_version_id == InstrumentVersion.id)
         .outerjoin(
             SampleUnit,
@@ -973,13 +982,10 @@ def check_holder(session: DBSession, unit: SampleUnit, by: User) -> None:
     )
 
 
-def _check_one_interviewer(session: DBSession, unit: SampleUnit, by: User) -> None:
+def _check_one_interviewer(unit: SampleUnit, other: tuple[Mode, str | None] | None) -> None:
     """A unit's interviews come from one interviewer: a new interview of a unit that already
-    has a finished one from someone else (another interviewer, or a respondent on the web) is
-    refused with ``owner``."""
-    other = session.execute(
-        _other_interview_statement(), {"unit_id": unit.id, "user_id": by.id}
-    ).first()
+    has a finished one from someone else (``other``: another interviewer, or a respondent on
+    the web) is refused with ``owner``."""
     if other is not None:
         who = (
             "a respondent on the web"
@@ -1007,7 +1013,7 @@ def _check_assignment(
     """The wave and unit of an upload. A new interview needs the unit to be the sender's, now
     or before a reassignment, and no other interviewer's interview of it; a new revision of the
     sender's own interview is accepted wherever the unit is now assigned."""
-    wave, unit = _wave_and_unit(session, upload.wave_id, upload.sample_unit_id)
+    wave, unit, other = _wave_and_unit(session, upload.wave_id, upload.sample_unit_id, by.id)
     if wave is None:
         raise FieldworkError(
             "not_found",
@@ -1028,7 +1034,7 @@ def _check_assignment(
         )
     if new:
         check_holder(session, unit, by)
-        _check_one_interviewer(session, unit, by)
+        _check_one_interviewer(unit, other)
     if upload.instrument_hash != wave.instrument_version.content_hash:
         raise FieldworkError(
             "instrument",
@@ -1039,25 +1045,28 @@ def _check_assignment(
 
 
 def _wave_and_unit(
-    session: DBSession, wave_id: int, unit_id: int
-) -> tuple[Wave | None, SampleUnit | None]:
-    """The wave with its instrument version, and its sample unit ``unit_id`` (None when the wave
-    has no such unit), in one query; the version's document comes from the process's cache when
-    it is there (services/instruments.py) instead of being read and decoded again."""
+    session: DBSession, wave_id: int, unit_id: int, user_id: int
+) -> tuple[Wave | None, SampleUnit | None, tuple[Mode, str | None] | None]:
+    """The wave with its instrument version, its sample unit ``unit_id`` (None when the wave
+    has no such unit) and the mode and interviewer's name of the unit's finished interview from
+    anyone but the user (None when none), in one query; the version's document comes from the
+    process's cache when it is there (services/instruments.py) instead of being read and decoded
+    again."""
     if not 0 < wave_id <= MAX_ID:
-        return None, None
+        return None, None, None
     in_range = 0 < unit_id <= MAX_ID
     row = session.execute(
-        _wave_and_unit_statement(), {"wave_id": wave_id, "unit_id": unit_id if in_range else 0}
+        _wave_and_unit_statement(),
+        {"wave_id": wave_id, "unit_id": unit_id if in_range else 0, "user_id": user_id},
     ).first()
     if row is None:
-        return None, None
-    wave, version, unit = row
+        return None, None, None
+    wave, version, unit, other_mode, other_name = row
     cached = cached_version(version.content_hash)
     if cached is not None:
         set_committed_value(version, "document", cached.document)
     set_committed_value(wave, "instrument_version", version)
-    return wave, unit
+    return wave, unit, (other_mode, other_name) if other_mode is not None else None
 
 
 def _check_content(

@@ -108,3 +108,41 @@ def test_a_new_interview_is_stored_as_a_new_revision_of_a_stored_one_would_be(
         sent = household(field, unit=unit) if with_household else None
         assert stored["household"] == stored["revision_household"] == sent
     assert new["interview"]["duration_seconds"] == 14 * 60  # the quality figures too
+
+
+def _statements(field: Field, body: dict[str, Any], uuid: str = NEW) -> list[str]:
+    """The SQL statements one upload runs (a commit is none)."""
+    seen: list[str] = []
+
+    def count(*args: Any) -> None:
+        seen.append(args[2].split(None, 1)[0].upper())
+
+    with field.app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", count)
+    try:
+        response = field.put(uuid, body)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", count)
+    assert response.status_code in (200, 201), response.json
+    return seen
+
+
+def test_a_new_interview_takes_eight_statements_and_a_duplicate_three(field: Field) -> None:
+    """The token; the interview by uuid; the wave, its version, the unit and any other
+    interviewer's interview of it in one query; the INSERTs of the interview, its revision,
+    its incident rows (one statement for all) and the audit row; the UPDATE of the unit.
+    (The cost of an upload is mostly per statement: bench_sync.py, docs/fieldwork.md.)"""
+    assert field.client.get("/api/field/me", headers=field.auth()).status_code == 200  # touched
+    body = field.body()
+    assert _statements(field, body) == [
+        "SELECT",
+        "SELECT",
+        "SELECT",
+        "INSERT",
+        "INSERT",
+        "INSERT",
+        "UPDATE",
+        "INSERT",
+    ]
+    assert _statements(field, body) == ["SELECT", "SELECT", "SELECT"]
