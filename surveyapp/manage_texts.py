@@ -3,7 +3,7 @@ in es, en, pt and fr.
 
 :mod:`surveyapp.staff_texts` merges them into the staff table (a key may not be in both), so
 templates and routes use them with ``st(key)`` and forms with ``lazy(key)`` as the other
-staff pages do. Sentences the services write stay English and are marked ``lang="en"``.
+staff pages do. What the services refuse is in :mod:`surveyapp.service_texts`.
 """
 
 from __future__ import annotations
@@ -1048,10 +1048,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "Le jeton {prefix}… était déjà révoqué.",
     ),
     # ---- areas ----
-    "level_country": tr("país", "country", "país", "pays"),
-    "level_region": tr("región", "region", "região", "région"),
-    "level_municipality": tr("municipio", "municipality", "município", "commune"),
-    "level_neighbourhood": tr("barrio", "neighbourhood", "bairro", "quartier"),
+    # (the levels' names are in service_texts.py: the area services say them too)
     "area_problem_none_added": tr(
         "El archivo tiene 1 problema; no se agregó nada",
         "The file has 1 problem; nothing was added",

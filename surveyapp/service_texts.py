@@ -158,6 +158,202 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "O nome pode ter no máximo {n} caracteres.",
         "Le nom peut compter au plus {n} caractères.",
     ),
+    # ---- uploaded CSV files (services/sample.py, areas.py; uploads.py reads the same way) ----
+    "csv_not_utf8": tr(
+        'el archivo no es texto UTF-8; guárdelo como "CSV UTF-8" e inténtelo de nuevo',
+        'the file is not UTF-8 text; save it as "CSV UTF-8" and try again',
+        'o arquivo não é texto UTF-8; salve-o como "CSV UTF-8" e tente de novo',
+        "le fichier n'est pas du texte UTF-8 ; enregistrez-le en « CSV UTF-8 » et réessayez",
+    ),
+    "csv_nul": tr(
+        "contiene un carácter NUL (un byte cero), que no es texto; "
+        'guarde el archivo como "CSV UTF-8" e inténtelo de nuevo',
+        "contains a NUL character (a zero byte), which is not text; "
+        'save the file as "CSV UTF-8" and try again',
+        "contém um caractere NUL (um byte zero), que não é texto; "
+        'salve o arquivo como "CSV UTF-8" e tente de novo',
+        "contient un caractère NUL (un octet nul), qui n'est pas du texte ; "
+        "enregistrez le fichier en « CSV UTF-8 » et réessayez",
+    ),
+    "csv_header_unreadable": tr(
+        "no se puede leer el encabezado: {error}",
+        "the header cannot be read: {error}",
+        "não é possível ler o cabeçalho: {error}",
+        "l'en-tête ne peut pas être lu : {error}",
+    ),
+    "csv_empty": tr(
+        "el archivo está vacío; la primera línea debe nombrar las columnas",
+        "the file is empty; the first line must name the columns",
+        "o arquivo está vazio; a primeira linha deve nomear as colunas",
+        "le fichier est vide ; la première ligne doit nommer les colonnes",
+    ),
+    "csv_line_unreadable": tr(
+        "la línea no se puede leer como CSV: {error}",
+        "the line cannot be read as CSV: {error}",
+        "a linha não pode ser lida como CSV: {error}",
+        "la ligne ne peut pas être lue comme du CSV : {error}",
+    ),
+    "column_unknown": tr(
+        "columna desconocida; las columnas son: {columns}",
+        "unknown column; the columns are: {columns}",
+        "coluna desconhecida; as colunas são: {columns}",
+        "colonne inconnue ; les colonnes sont : {columns}",
+    ),
+    "column_repeated": tr(
+        "esta columna aparece más de una vez",
+        "this column appears more than once",
+        "esta coluna aparece mais de uma vez",
+        "cette colonne apparaît plus d'une fois",
+    ),
+    "column_required": tr(
+        "esta columna es obligatoria",
+        "this column is required",
+        "esta coluna é obrigatória",
+        "cette colonne est obligatoire",
+    ),
+    "field_count": tr(
+        "tiene {found} campos pero el encabezado tiene {expected}",
+        "has {found} fields but the header has {expected}",
+        "tem {found} campos mas o cabeçalho tem {expected}",
+        "a {found} champs mais l'en-tête en a {expected}",
+    ),
+    "too_long": tr(
+        "tiene más de {n} caracteres",
+        "is longer than {n} characters",
+        "tem mais de {n} caracteres",
+        "dépasse {n} caractères",
+    ),
+    "not_whole_number": tr(
+        '"{raw}" no es un número entero de {what}',
+        '"{raw}" is not a whole number of {what}',
+        '"{raw}" não é um número inteiro de {what}',
+        "« {raw} » n'est pas un nombre entier de {what}",
+    ),
+    "out_of_range": tr(
+        "{text} está fuera del intervalo: el número de {what} debe estar entre {minimum:,} "
+        "y {maximum:,}",
+        "{text} is out of range: {what} must be from {minimum:,} to {maximum:,}",
+        "{text} está fora do intervalo: o número de {what} deve estar entre {minimum:,} "
+        "e {maximum:,}",
+        "{text} est hors limites : le nombre de {what} doit être compris entre {minimum:,} "
+        "et {maximum:,}",
+    ),
+    "word_adults": tr("adultos", "adults", "adultos", "adultes"),
+    "word_people": tr("personas", "people", "pessoas", "personnes"),
+    # ---- sample units (services/sample.py) ----
+    "sample_area_code_required": tr(
+        "esta columna es obligatoria: solo puede agregar unidades en su área",
+        "this column is required: you may add units only in your area",
+        "esta coluna é obrigatória: você só pode adicionar unidades na sua área",
+        "cette colonne est obligatoire : vous ne pouvez ajouter des unités que dans votre zone",
+    ),
+    "sample_area_code_empty": tr(
+        "está vacío; solo puede agregar unidades en su área",
+        "is empty; you may add units only in your area",
+        "está vazio; você só pode adicionar unidades na sua área",
+        "est vide ; vous ne pouvez ajouter des unités que dans votre zone",
+    ),
+    "sample_no_rows": tr(
+        "el archivo tiene encabezado pero ninguna unidad de muestra",
+        "the file has a header but no sample units",
+        "o arquivo tem cabeçalho mas nenhuma unidade da amostra",
+        "le fichier a un en-tête mais aucune unité d'échantillon",
+    ),
+    "sample_id_empty": tr(
+        "está vacío; cada unidad de muestra necesita un identificador",
+        "is empty; every sample unit needs an id",
+        "está vazio; cada unidade da amostra precisa de um identificador",
+        "est vide ; chaque unité d'échantillon a besoin d'un identifiant",
+    ),
+    "sample_id_repeated": tr(
+        '"{id}" está repetido (primero en la línea {first})',
+        '"{id}" is repeated (first on line {first})',
+        '"{id}" está repetido (primeiro na linha {first})',
+        "« {id} » est répété (d'abord à la ligne {first})",
+    ),
+    "sample_id_exists": tr(
+        '"{id}" ya está en este levantamiento',
+        '"{id}" is already in this wave',
+        '"{id}" já está neste levantamento',
+        "« {id} » est déjà dans cette vague",
+    ),
+    "probability_not_number": tr(
+        '"{raw}" no es un número; escriba una probabilidad como 0.25',
+        '"{raw}" is not a number; write a probability such as 0.25',
+        '"{raw}" não é um número; escreva uma probabilidade como 0.25',
+        "« {raw} » n'est pas un nombre ; écrivez une probabilité comme 0.25",
+    ),
+    "probability_range": tr(
+        "{raw} no es una probabilidad: debe ser mayor que 0 y a lo sumo 1",
+        "{raw} is not a probability: it must be more than 0 and at most 1",
+        "{raw} não é uma probabilidade: deve ser maior que 0 e no máximo 1",
+        "{raw} n'est pas une probabilité : elle doit être supérieure à 0 et au plus égale à 1",
+    ),
+    "sample_area_unknown": tr(
+        'no hay un área con el código "{code}" entre las áreas de este levantamiento',
+        'no area with code "{code}" in this wave\'s areas',
+        'não há área com o código "{code}" entre as áreas deste levantamento',
+        "aucune zone de code « {code} » parmi les zones de cette vague",
+    ),
+    "sample_area_ambiguous": tr(
+        'el código "{code}" corresponde a {n} áreas; use el código de un área más pequeña',
+        'code "{code}" matches {n} areas; use the code of a smaller area',
+        'o código "{code}" corresponde a {n} áreas; use o código de uma área menor',
+        "le code « {code} » correspond à {n} zones ; utilisez le code d'une zone plus petite",
+    ),
+    # ---- areas (services/areas.py) ----
+    "level_country": tr("país", "country", "país", "pays"),
+    "level_region": tr("región", "region", "região", "région"),
+    "level_municipality": tr("municipio", "municipality", "município", "commune"),
+    "level_neighbourhood": tr("barrio", "neighbourhood", "bairro", "quartier"),
+    "area_code_length": tr(
+        "El código oficial debe tener de 1 a 32 caracteres.",
+        "The official code must have 1 to 32 characters.",
+        "O código oficial deve ter de 1 a 32 caracteres.",
+        "Le code officiel doit compter de 1 à 32 caractères.",
+    ),
+    "area_name_missing": tr(
+        "Escriba el nombre del área.",
+        "Enter the area's name.",
+        "Digite o nome da área.",
+        "Saisissez le nom de la zone.",
+    ),
+    "area_country_parent": tr(
+        "Un país no está dentro de otra área.",
+        "A country has no enclosing area.",
+        "Um país não fica dentro de outra área.",
+        "Un pays n'est contenu dans aucune autre zone.",
+    ),
+    "area_parent_level": tr(
+        "Un área de nivel {level} debe estar dentro de un área de nivel {above}.",
+        "A {level} must lie in a {above}.",
+        "Uma área de nível {level} deve ficar dentro de uma área de nível {above}.",
+        "Une zone de niveau {level} doit se trouver dans une zone de niveau {above}.",
+    ),
+    "area_population_negative": tr(
+        "La población no puede ser negativa.",
+        "The population cannot be negative.",
+        "A população não pode ser negativa.",
+        "La population ne peut pas être négative.",
+    ),
+    "area_duplicate": tr(
+        "Ya hay un área de nivel {level} con el código {code} en ese lugar.",
+        "There is already a {level} with code {code} there.",
+        "Já existe uma área de nível {level} com o código {code} nesse lugar.",
+        "Il existe déjà une zone de niveau {level} avec le code {code} à cet endroit.",
+    ),
+    "area_level_unknown": tr(
+        '"{raw}" no es uno de {levels}',
+        '"{raw}" is not one of {levels}',
+        '"{raw}" não é um de {levels}',
+        "« {raw} » n'est pas l'un de {levels}",
+    ),
+    "area_parent_unknown": tr(
+        'no hay un área con la ruta "{path}" (códigos desde el país hacia abajo, unidos por /)',
+        'no area with path "{path}" (codes from the country down, joined by /)',
+        'não há área com o caminho "{path}" (códigos do país para baixo, unidos por /)',
+        "aucune zone de chemin « {path} » (codes depuis le pays vers le bas, joints par /)",
+    ),
 }
 
 

@@ -10,8 +10,9 @@ from typing import Protocol, TypeVar
 import sqlalchemy as sa
 
 from ..models import Area, AreaLevel
+from ..service_texts import Problem
 from . import DBSession
-from .sample import RowError, decode_csv, parse_whole_number, sniff_dialect
+from .sample import RowError, decode_csv, sniff_dialect, whole_number
 from .users import UserError
 
 
@@ -66,17 +67,19 @@ def create_area(
     """Add an area one level below its parent (countries have no parent)."""
     code, name = code.strip(), name.strip()
     if not code or len(code) > 32:
-        raise AreaError("code", "The official code must have 1 to 32 characters.")
+        raise AreaError("code", Problem("area_code_length"))
     if not name:
-        raise AreaError("name", "Enter the area's name.")
+        raise AreaError("name", Problem("area_name_missing"))
     if level is AreaLevel.country:
         if parent is not None:
-            raise AreaError("parent", "A country has no enclosing area.")
+            raise AreaError("parent", Problem("area_country_parent"))
     elif parent is None or parent.level.depth != level.depth - 1:
-        above = list(AreaLevel)[level.depth - 1].value
-        raise AreaError("parent", f"A {level.value} must lie in a {above}.")
+        above = list(AreaLevel)[level.depth - 1]
+        raise AreaError(
+            "parent", Problem("area_parent_level", level=_word(level), above=_word(above))
+        )
     if population is not None and population < 0:
-        raise AreaError("population", "The population cannot be negative.")
+        raise AreaError("population", Problem("area_population_negative"))
     duplicate = session.scalar(
         sa.select(Area.id).where(
             Area.level == level,
@@ -85,11 +88,16 @@ def create_area(
         )
     )
     if duplicate is not None:
-        raise AreaError("code", f"There is already a {level.value} with code {code} there.")
+        raise AreaError("code", Problem("area_duplicate", level=_word(level), code=code))
     area = Area(level=level, code=code, name=name, parent=parent, population=population)
     session.add(area)
     session.flush()
     return area
+
+
+def _word(level: AreaLevel) -> Problem:
+    """The level's name, said in the sentence's language."""
+    return Problem(f"level_{level.value}")
 
 
 def descendants(session: DBSession, area: Area) -> list[Area]:
@@ -124,9 +132,9 @@ def import_areas(session: DBSession, data: bytes | str) -> tuple[list[Area], lis
     missing = [c for c in ("level", "code", "name", "parent") if c not in header]
     unknown = [c for c in header if c not in AREA_COLUMNS]
     if missing or unknown:
-        return [], [RowError(1, c, "this column is required") for c in missing] + [
-            RowError(
-                1, c or "(empty)", f"unknown column; the columns are: {', '.join(AREA_COLUMNS)}"
+        return [], [RowError.of(1, c, Problem("column_required")) for c in missing] + [
+            RowError.of(
+                1, c or "(empty)", Problem("column_unknown", columns=", ".join(AREA_COLUMNS))
             )
             for c in unknown
         ]
@@ -137,7 +145,7 @@ def import_areas(session: DBSession, data: bytes | str) -> tuple[list[Area], lis
     try:
         _import_rows(session, reader, by_path, created, errors)
     except csv.Error as exc:
-        errors.append(RowError(reader.line_num, None, f"the line cannot be read as CSV: {exc}"))
+        errors.append(RowError.of(reader.line_num, None, Problem("csv_line_unreadable", error=exc)))
     return ([] if errors else created), errors
 
 
@@ -156,11 +164,10 @@ def _import_rows(
         try:
             level = AreaLevel(values["level"].lower())
         except ValueError:
+            levels = ", ".join(lv.value for lv in AreaLevel)
             errors.append(
-                RowError(
-                    line,
-                    "level",
-                    f'"{values["level"]}" is not one of ' + ", ".join(lv.value for lv in AreaLevel),
+                RowError.of(
+                    line, "level", Problem("area_level_unknown", raw=values["level"], levels=levels)
                 )
             )
             continue
@@ -169,19 +176,16 @@ def _import_rows(
             parent = by_path.get(values["parent"])
             if parent is None:
                 errors.append(
-                    RowError(
-                        line,
-                        "parent",
-                        f'no area with path "{values["parent"]}" '
-                        "(codes from the country down, joined by /)",
+                    RowError.of(
+                        line, "parent", Problem("area_parent_unknown", path=values["parent"])
                     )
                 )
                 continue
         population = None
         if values.get("population"):
-            population, message = parse_whole_number(values["population"], "people")
-            if message:
-                errors.append(RowError(line, "population", message))
+            population, problem = whole_number(values["population"], Problem("word_people"))
+            if problem:
+                errors.append(RowError.of(line, "population", problem))
                 continue
         try:
             area = create_area(
@@ -193,7 +197,7 @@ def _import_rows(
                 population=population,
             )
         except AreaError as exc:
-            errors.append(RowError(line, exc.field, exc.message))
+            errors.append(RowError(line, exc.field, exc.message, exc.problem))
             continue
         by_path[area_path(area)] = area
         created.append(area)

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from ..models import Area, SampleUnit, SampleUnitStatus, User, Wave, utcnow
 from ..models.base import MAX_INTEGER
+from ..service_texts import Problem
 from . import DBSession, audit
 
 #: Accepted columns; only external_id is required. Headers are matched
@@ -32,11 +33,20 @@ MAX_LENGTHS = {"external_id": 64, "address": 500, "area_code": 32, "stratum": 64
 
 @dataclasses.dataclass(frozen=True)
 class RowError:
-    """One problem in the file: line 1 is the header; column None means the whole line/file."""
+    """One problem in the file: line 1 is the header; column None means the whole line/file.
+
+    ``message`` is English; ``problem`` (when given) lets a staff page say it in its language.
+    """
 
     line: int | None
     column: str | None
     message: str
+    problem: Problem | None = dataclasses.field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, line: int | None, column: str | None, problem: Problem) -> RowError:
+        """The problem ``problem`` at ``line`` and ``column``, its English sentence the message."""
+        return cls(line, column, str(problem), problem)
 
     def __str__(self) -> str:
         where = []
@@ -74,37 +84,38 @@ def decode_csv(data: bytes | str) -> tuple[str | None, RowError | None]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            return None, RowError(
-                line, None, 'the file is not UTF-8 text; save it as "CSV UTF-8" and try again'
-            )
+            return None, RowError.of(line, None, Problem("csv_not_utf8"))
     nul = text.find("\x00")
     if nul >= 0:
         # PostgreSQL cannot store it and SQLite would keep it silently: refuse the file.
-        return None, RowError(
-            text.count("\n", 0, nul) + 1,
-            None,
-            "contains a NUL character (a zero byte), which is not text; "
-            'save the file as "CSV UTF-8" and try again',
-        )
+        return None, RowError.of(text.count("\n", 0, nul) + 1, None, Problem("csv_nul"))
     return text, None
+
+
+def whole_number(
+    raw: str, what: Problem | str, *, minimum: int = 0, maximum: int = MAX_WHOLE_NUMBER
+) -> tuple[int | None, Problem | None]:
+    """A whole number of ``what`` (a word) from a CSV cell, within ``minimum`` to ``maximum``."""
+    text = raw.strip()
+    # int() also reads "١٢" and "1_000"; a cell holds ASCII digits only.
+    digits = text[1:] if text[:1] == "-" else text
+    if not (digits.isascii() and digits.isdigit()):
+        return None, Problem("not_whole_number", raw=raw, what=what)
+    value = int(text) if len(digits) <= 20 else maximum + 1
+    if not minimum <= value <= maximum:
+        shown = text if len(text) <= 24 else text[:20] + "…"
+        return None, Problem(
+            "out_of_range", text=shown, what=what, minimum=minimum, maximum=maximum
+        )
+    return value, None
 
 
 def parse_whole_number(
     raw: str, what: str, *, minimum: int = 0, maximum: int = MAX_WHOLE_NUMBER
 ) -> tuple[int | None, str | None]:
-    """A whole number of ``what`` from a CSV cell, within ``minimum`` to ``maximum``."""
-    text = raw.strip()
-    # int() also reads "١٢" and "1_000"; a cell holds ASCII digits only.
-    digits = text[1:] if text[:1] == "-" else text
-    if not (digits.isascii() and digits.isdigit()):
-        return None, f'"{raw}" is not a whole number of {what}'
-    value = int(text) if len(digits) <= 20 else maximum + 1
-    if not minimum <= value <= maximum:
-        return (
-            None,
-            f"{text if len(text) <= 24 else text[:20] + '…'} is out of range: {what} must be from {minimum:,} to {maximum:,}",
-        )
-    return value, None
+    """:func:`whole_number` with its problem as an English sentence."""
+    value, problem = whole_number(raw, what, minimum=minimum, maximum=maximum)
+    return value, None if problem is None else str(problem)
 
 
 def sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
@@ -119,18 +130,18 @@ def _normalise_header(name: str) -> str:
     return "_".join(name.strip().lower().split())
 
 
-def _parse_probability(raw: str) -> tuple[float | None, str | None]:
+def _parse_probability(raw: str) -> tuple[float | None, Problem | None]:
     try:
         value = float(raw.replace(",", "."))
     except ValueError:
-        return None, f'"{raw}" is not a number; write a probability such as 0.25'
+        return None, Problem("probability_not_number", raw=raw)
     if not (0 < value <= 1) or math.isnan(value):
-        return None, f"{raw} is not a probability: it must be more than 0 and at most 1"
+        return None, Problem("probability_range", raw=raw)
     return value, None
 
 
-def _parse_adults(raw: str) -> tuple[int | None, str | None]:
-    return parse_whole_number(raw, "adults", minimum=0, maximum=99)
+def _parse_adults(raw: str) -> tuple[int | None, Problem | None]:
+    return whole_number(raw, Problem("word_adults"), minimum=0, maximum=99)
 
 
 def _area_lookup(session: DBSession, wave: Wave) -> dict[str, list[Area]]:
@@ -177,30 +188,28 @@ def import_sample_units(
     try:
         header_row = next(reader, None)
     except csv.Error as exc:
-        return ImportResult([], [RowError(1, None, f"the header cannot be read: {exc}")], 0)
-    if not header_row or not any(h.strip() for h in header_row):
         return ImportResult(
-            [], [RowError(1, None, "the file is empty; the first line must name the columns")], 0
+            [], [RowError.of(1, None, Problem("csv_header_unreadable", error=exc))], 0
         )
+    if not header_row or not any(h.strip() for h in header_row):
+        return ImportResult([], [RowError.of(1, None, Problem("csv_empty"))], 0)
     header = [_normalise_header(h) for h in header_row]
     for position, name in enumerate(header, start=1):
         if name not in COLUMNS:
             errors.append(
-                RowError(
+                RowError.of(
                     1,
                     name or f"#{position}",
-                    f"unknown column; the columns are: {', '.join(COLUMNS)}",
+                    Problem("column_unknown", columns=", ".join(COLUMNS)),
                 )
             )
         elif header.count(name) > 1 and header.index(name) == position - 1:
-            errors.append(RowError(1, name, "this column appears more than once"))
+            errors.append(RowError.of(1, name, Problem("column_repeated")))
     for name in REQUIRED_COLUMNS:
         if name not in header:
-            errors.append(RowError(1, name, "this column is required"))
+            errors.append(RowError.of(1, name, Problem("column_required")))
     if within is not None and "area_code" not in header:
-        errors.append(
-            RowError(1, "area_code", "this column is required: you may add units only in your area")
-        )
+        errors.append(RowError.of(1, "area_code", Problem("sample_area_code_required")))
     if errors:
         return ImportResult([], errors, 0)
 
@@ -230,16 +239,14 @@ def import_sample_units(
                 and unit["area_id"] is None
                 and not any(e.column == "area_code" for e in row_errors)
             ):
-                row_errors.append(
-                    RowError(line, "area_code", "is empty; you may add units only in your area")
-                )
+                row_errors.append(RowError.of(line, "area_code", Problem("sample_area_code_empty")))
             errors.extend(row_errors)
             if unit is not None and not row_errors:
                 good.append(unit)
     except csv.Error as exc:
-        errors.append(RowError(reader.line_num, None, f"the line cannot be read as CSV: {exc}"))
+        errors.append(RowError.of(reader.line_num, None, Problem("csv_line_unreadable", error=exc)))
     if rows_read == 0 and not errors:
-        errors.append(RowError(2, None, "the file has a header but no sample units"))
+        errors.append(RowError.of(2, None, Problem("sample_no_rows")))
 
     if errors and not allow_partial:
         return ImportResult([], errors, rows_read)
@@ -277,25 +284,25 @@ def _check_row(
     errors: list[RowError] = []
     if len(row) != len(header):
         return None, [
-            RowError(line, None, f"has {len(row)} fields but the header has {len(header)}")
+            RowError.of(line, None, Problem("field_count", found=len(row), expected=len(header)))
         ]
     values = {name: cell.strip() for name, cell in zip(header, row, strict=True)}
     for name, limit in MAX_LENGTHS.items():
         if len(values.get(name, "")) > limit:
-            errors.append(RowError(line, name, f"is longer than {limit} characters"))
+            errors.append(RowError.of(line, name, Problem("too_long", n=limit)))
     external_id = values["external_id"]
     if not external_id:
-        errors.append(RowError(line, "external_id", "is empty; every sample unit needs an id"))
+        errors.append(RowError.of(line, "external_id", Problem("sample_id_empty")))
     elif external_id in seen:
         errors.append(
-            RowError(
+            RowError.of(
                 line,
                 "external_id",
-                f'"{external_id}" is repeated (first on line {seen[external_id]})',
+                Problem("sample_id_repeated", id=external_id, first=seen[external_id]),
             )
         )
     elif external_id in existing:
-        errors.append(RowError(line, "external_id", f'"{external_id}" is already in this wave'))
+        errors.append(RowError.of(line, "external_id", Problem("sample_id_exists", id=external_id)))
     else:
         seen[external_id] = line
     unit: dict[str, Any] = {
@@ -308,25 +315,21 @@ def _check_row(
         "eligible_adults": None,
     }
     if raw := values.get("selection_probability"):
-        unit["selection_probability"], message = _parse_probability(raw)
-        if message:
-            errors.append(RowError(line, "selection_probability", message))
+        unit["selection_probability"], problem = _parse_probability(raw)
+        if problem:
+            errors.append(RowError.of(line, "selection_probability", problem))
     if raw := values.get("eligible_adults"):
-        unit["eligible_adults"], message = _parse_adults(raw)
-        if message:
-            errors.append(RowError(line, "eligible_adults", message))
+        unit["eligible_adults"], problem = _parse_adults(raw)
+        if problem:
+            errors.append(RowError.of(line, "eligible_adults", problem))
     if code := values.get("area_code"):
         matches = areas.get(code, [])
         if not matches:
-            errors.append(
-                RowError(line, "area_code", f'no area with code "{code}" in this wave\'s areas')
-            )
+            errors.append(RowError.of(line, "area_code", Problem("sample_area_unknown", code=code)))
         elif len(matches) > 1:
             errors.append(
-                RowError(
-                    line,
-                    "area_code",
-                    f'code "{code}" matches {len(matches)} areas; use the code of a smaller area',
+                RowError.of(
+                    line, "area_code", Problem("sample_area_ambiguous", code=code, n=len(matches))
                 )
             )
         else:

@@ -15,6 +15,7 @@ from surveyapp.extensions import db
 from surveyapp.models import TokenScope
 from surveyapp.service_texts import SERVICE_TEXTS, Problem
 from surveyapp.services import read_tokens
+from surveyapp.services.sample import RowError, parse_whole_number, whole_number
 from surveyapp.services.users import UserError, check_password_strength
 from surveyapp.staff_texts import TEXTS, service_message
 
@@ -38,7 +39,7 @@ def test_the_services_use_keys_of_the_staff_table() -> None:
     assert [key for key in USED if key not in TEXTS] == []
 
 
-@pytest.mark.parametrize("key", USED)
+@pytest.mark.parametrize("key", sorted({*USED, *SERVICE_TEXTS}))
 def test_every_key_a_service_uses_is_said_in_four_languages_with_the_same_values(
     key: str,
 ) -> None:
@@ -59,6 +60,28 @@ def test_a_problem_is_its_english_sentence_and_a_wrong_key_fails_where_it_is_wri
     with pytest.raises(KeyError, match="no service text"):
         Problem("password_is_short")
     assert set(SERVICE_TEXTS) <= set(TEXTS)
+
+
+def test_a_number_out_of_range_is_grouped_as_the_language_writes_it() -> None:
+    value, problem = whole_number("99999999999", Problem("word_people"))
+    assert value is None and problem is not None
+    assert str(problem) == ("99999999999 is out of range: people must be from 0 to 2,147,483,647")
+    assert problem.text("es") == (
+        "99999999999 está fuera del intervalo: el número de personas debe estar entre 0 "
+        "y 2.147.483.647"
+    )
+    # The English-only reader of the other uploads keeps its sentence.
+    assert parse_whole_number("1.5", "crimes") == (None, '"1.5" is not a whole number of crimes')
+
+
+def test_a_file_problem_keeps_its_english_message_and_compares_without_its_problem() -> None:
+    problem = Problem("sample_id_repeated", id="H1", first=2)
+    row = RowError.of(4, "external_id", problem)
+    assert row == RowError(4, "external_id", '"H1" is repeated (first on line 2)')
+    assert (
+        row.problem == problem
+        and str(row) == 'line 4, column external_id: "H1" is repeated (first on line 2)'
+    )
 
 
 def test_the_password_policy_gives_its_problem(app: Flask) -> None:

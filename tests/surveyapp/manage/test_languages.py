@@ -251,6 +251,12 @@ ENGLISH = (
     "already uses this link name",
     "already exists",
     "common passwords",
+    "is repeated",
+    "whole number",
+    "out of range",
+    "unknown column",
+    "must lie in a",
+    "is not one of",
 )
 
 
@@ -464,7 +470,7 @@ def _upload(client: FlaskClient, wave: Wave, content: bytes) -> Any:
     )
 
 
-def test_importing_sample_units_in_spanish_lists_the_file_problems_marked_english(
+def test_importing_sample_units_in_spanish_lists_the_file_problems_in_spanish(
     manager: Callable[..., FlaskClient], make_wave: Callable[..., Wave]
 ) -> None:
     wave = make_wave()
@@ -478,15 +484,27 @@ def test_importing_sample_units_in_spanish_lists_the_file_problems_marked_englis
     )
     missing = client.post(f"/manage/waves/{wave.id}/sample", data={})
     in_language(missing, "es", "Elija un archivo CSV para subir.")
-    wrong = _upload(client, wave, b"external_id,eligible_adults\nH1,2\nH1,x\n")
-    page = in_language(
-        wrong,
-        "es",
-        "El archivo tiene 2 problemas",
-        "No se importó nada.",
-        '<td>3</td><td>external_id</td><td><span lang="en">',
+    wrong = _upload(client, wave, b"external_id,eligible_adults\nH1,2\nH1,x\nH3,100000\n")
+    page = html.unescape(
+        in_language(
+            wrong,
+            "es",
+            "El archivo tiene 3 problemas",
+            "No se importó nada.",
+            '<td>3</td><td>external_id</td><td>"H1" está repetido (primero en la línea 2)</td>',
+            '<td>3</td><td>eligible_adults</td><td>"x" no es un número entero de adultos</td>',
+            "100000 está fuera del intervalo: el número de adultos debe estar entre 0 y 99",
+        )
     )
-    assert page.count('<td><span lang="en">') == 2
+    assert 'lang="en"' not in page.split("\n", 2)[2]
+    assert "is repeated" not in page and "whole number" not in page
+    header = _upload(client, wave, b"id;eligible_adults\nH1;2\n")
+    in_language(
+        header,
+        "es",
+        "columna desconocida; las columnas son: external_id, address",
+        "<td>1</td><td>external_id</td><td>esta columna es obligatoria</td>",
+    )
     done = _upload(client, wave, b"external_id\nH1\nH2\n")
     assert done.status_code == 302
     in_language(client.get(done.headers["Location"]), "es", "Se importaron 2 unidades de muestra.")
@@ -655,7 +673,30 @@ def test_devices_tokens_areas_and_audit_in_french(
         data={"file": (io.BytesIO(csv_file), "areas.csv")},
         content_type="multipart/form-data",
     )
-    in_language(wrong, "fr", "Le fichier a 1 problème ; rien n'a été ajouté", "Pas encore de zone.")
+    in_language(
+        wrong,
+        "fr",
+        "Le fichier a 1 problème ; rien n'a été ajouté",
+        "Pas encore de zone.",
+        "« x » n'est pas un nombre entier de personnes",
+    )
+    levels = client.post(
+        "/manage/areas",
+        data={
+            "file": (
+                io.BytesIO(b"level,code,name,parent\nmunicipality,039,Monterrey,\nstate,19,NL,\n"),
+                "areas.csv",
+            )
+        },
+        content_type="multipart/form-data",
+    )
+    in_language(
+        levels,
+        "fr",
+        "Le fichier a 2 problèmes ; rien n'a été ajouté",
+        "Une zone de niveau commune doit se trouver dans une zone de niveau région.",
+        "« state » n'est pas l'un de country, region, municipality, neighbourhood",
+    )
     good = client.post(
         "/manage/areas",
         data={"file": (io.BytesIO(csv_file.replace(b",x\n", b",\n")), "areas.csv")},
