@@ -778,14 +778,21 @@ def _store_new(
         connection.execute(
             _insert_incidents_statement(), [{**row, "interview_id": interview_id} for row in rows]
         )
-    if household is not None:
-        unit.eligible_adults = household.eligible_adults
+    found = {"eligible_adults": household.eligible_adults} if household is not None else {}
     if completed:
         # complete_interview's rule for the unit, and the disposition rule's first case
-        unit.status = SampleUnitStatus.completed
-        unit.disposition = int(Disposition.complete)
-        _update_unit(session, unit)
+        _update_unit(
+            session,
+            unit,
+            {
+                "status": SampleUnitStatus.completed,
+                "disposition": int(Disposition.complete),
+                **found,
+            },
+        )
     else:
+        if household is not None:
+            unit.eligible_adults = household.eligible_adults
         _break_off_unit(session, unit, interview_id, partial=partial)
         refresh_disposition(session, unit)
     _record_upload(session, by, interview_uuid, 1, created=True, status=upload.status)
@@ -858,15 +865,10 @@ def _record_upload(
     )
 
 
-def _update_unit(session: DBSession, unit: SampleUnit) -> None:
-    """The unit's status, disposition and eligible adults as set on it, in one Core UPDATE
-    (no flush); the session then holds them as stored."""
-    values = {
-        "status": unit.status,
-        "disposition": unit.disposition,
-        "eligible_adults": unit.eligible_adults,
-    }
-    session.connection().execute(_update_unit_statement(), {**values, "w_id": unit.id})
+def _update_unit(session: DBSession, unit: SampleUnit, values: dict[str, Any]) -> None:
+    """These columns of the unit in one Core UPDATE; the session then holds them as stored, so
+    that the unit is not dirty (a commit then flushes nothing)."""
+    session.connection().execute(_update_unit_statement(tuple(values)), {**values, "w_id": unit.id})
     for name, value in values.items():
         set_committed_value(unit, name, value)
 
@@ -954,9 +956,13 @@ def _insert_incidents_statement() -> sa.Insert:
 
 
 @functools.cache
-def _update_unit_statement() -> sa.Update:
+def _update_unit_statement(columns: tuple[str, ...]) -> sa.Update:
     table = cast(sa.Table, SampleUnit.__table__)
-    return table.update().where(table.c.id == sa.bindparam("w_id"))
+    return (
+        table.update()
+        .where(table.c.id == sa.bindparam("w_id"))
+        .values({name: sa.bindparam(name, type_=table.c[name].type) for name in columns})
+    )
 
 
 def check_holder(session: DBSession, unit: SampleUnit, by: User) -> None:
