@@ -9,7 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .extensions import db
-from .staff_texts import STAFF_BLUEPRINTS, page_language, st
+from .staff_texts import is_staff_page, page_language, st
 
 #: What each error means to the person who got it.
 MESSAGES: dict[int, str] = {
@@ -43,8 +43,9 @@ TITLES: dict[int, str] = {
 
 CSRF_MESSAGE = "The form had expired or was not sent from this site. Reload the page and try again."
 
-#: Errors a staff page says in its own language (staff_texts ``error_<code>``); others are English.
-STAFF_ERRORS = frozenset({403, 404})
+#: Errors a staff page says in its own language (staff_texts ``error_<code>`` and
+#: ``error_<code>_title``); others, and every error outside the staff pages, are English.
+STAFF_ERRORS = frozenset({400, 403, 404, 405, 409, 413, 429, 500, 503})
 
 
 def wants_json() -> bool:
@@ -58,16 +59,24 @@ def wants_json() -> bool:
     )
 
 
-def error_response(code: int, message: str | None = None) -> tuple[Response | str, int]:
-    """Render an error as JSON or HTML with the given status code."""
+def error_response(
+    code: int, message: str | None = None, *, staff_key: str | None = None
+) -> tuple[Response | str, int]:
+    """Render an error as JSON or HTML with the given status code.
+
+    On a staff page, an error of :data:`STAFF_ERRORS` is said in the page's language: its
+    staff text ``error_<code>``, or ``staff_key`` (the staff text of ``message``). Any other
+    message stays English, as it does for API clients.
+    """
     text = message or MESSAGES.get(code, "The request failed.")
     title = TITLES.get(code, "Error")
     if wants_json():
         return jsonify(error=title, message=text, status=code), code
     language = "en"
-    if message is None and code in STAFF_ERRORS and request.blueprint in STAFF_BLUEPRINTS:
+    said = staff_key or (f"error_{code}" if message is None else None)
+    if said and code in STAFF_ERRORS and is_staff_page():
         language = page_language()  # inside a staff page's frame: in that page's language
-        title, text = st(f"error_{code}_title"), st(f"error_{code}")
+        title, text = st(f"error_{code}_title"), st(said)
     return render_template(
         "errors/error.html", code=code, title=title, message=text, text_language=language
     ), code
@@ -86,7 +95,7 @@ def _http_error(exc: HTTPException) -> Response | HTTPException:
 
 
 def _csrf_error(exc: CSRFError) -> tuple[Response | str, int]:
-    return error_response(400, CSRF_MESSAGE)
+    return error_response(400, CSRF_MESSAGE, staff_key="error_csrf")
 
 
 def _server_error(exc: Exception) -> tuple[Response | str, int]:

@@ -82,7 +82,7 @@ def refuse_nul() -> ResponseReturnValue | None:
                 for k, f in request.files.items(multi=True)
             )
     if found:
-        return error_response(400, NUL_MESSAGE)
+        return error_response(400, NUL_MESSAGE, staff_key="error_nul")
     return None
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "STAFF_BLUEPRINTS",
     "TEXTS",
     "english",
+    "is_staff_page",
     "lazy",
     "page_language",
     "register",
@@ -806,6 +807,104 @@ TEXTS: dict[str, dict[str, str]] = {
         "Esta página não existe. Verifique o endereço.",
         "Cette page n'existe pas. Vérifiez l'adresse.",
     ),
+    "error_400_title": tr(
+        "Solicitud incorrecta", "Bad request", "Solicitação inválida", "Requête incorrecte"
+    ),
+    "error_400": tr(
+        "No se pudo entender la solicitud. Vuelva atrás e inténtelo de nuevo.",
+        "The request could not be understood. Please go back and try again.",
+        "Não foi possível entender a solicitação. Volte e tente de novo.",
+        "La requête n'a pas pu être comprise. Revenez en arrière et réessayez.",
+    ),
+    "error_csrf": tr(
+        "El formulario había caducado o no se envió desde este sitio. Vuelva a cargar la "
+        "página e inténtelo de nuevo.",
+        "The form had expired or was not sent from this site. Reload the page and try again.",
+        "O formulário tinha expirado ou não foi enviado deste site. Recarregue a página e "
+        "tente de novo.",
+        "Le formulaire avait expiré ou n'a pas été envoyé depuis ce site. Rechargez la page "
+        "et réessayez.",
+    ),
+    "error_nul": tr(
+        "Lo que envió contiene un carácter NUL (un byte cero), que ningún campo acepta. "
+        "Quítelo (suele venir de copiar desde otro programa) e inténtelo de nuevo.",
+        "What you sent contains a NUL character (a zero byte), which no field accepts. "
+        "Remove it (it often comes from copying out of another program) and try again.",
+        "O que você enviou contém um caractere NUL (um byte zero), que nenhum campo aceita. "
+        "Remova-o (costuma vir de uma cópia de outro programa) e tente de novo.",
+        "Ce que vous avez envoyé contient un caractère NUL (un octet nul), qu'aucun champ "
+        "n'accepte. Supprimez-le (il vient souvent d'un copier-coller depuis un autre "
+        "programme) et réessayez.",
+    ),
+    "error_405_title": tr(
+        "Método no permitido", "Method not allowed", "Método não permitido", "Méthode non autorisée"
+    ),
+    "error_405": tr(
+        "Esta página no se puede usar de esa manera.",
+        "This page cannot be used that way.",
+        "Esta página não pode ser usada dessa forma.",
+        "Cette page ne peut pas être utilisée ainsi.",
+    ),
+    "error_409_title": tr("Conflicto", "Conflict", "Conflito", "Conflit"),
+    "error_409": tr(
+        "Otra persona cambió esto al mismo tiempo. Vuelva a cargar la página e inténtelo de nuevo.",
+        "Someone else changed this at the same time. Reload the page and try again.",
+        "Outra pessoa alterou isto ao mesmo tempo. Recarregue a página e tente de novo.",
+        "Quelqu'un d'autre a modifié ceci au même moment. Rechargez la page et réessayez.",
+    ),
+    "error_413_title": tr(
+        "Solicitud demasiado grande",
+        "Request too large",
+        "Solicitação grande demais",
+        "Requête trop volumineuse",
+    ),
+    "error_413": tr(
+        "Lo que envió es demasiado grande.",
+        "What you sent is too large.",
+        "O que você enviou é grande demais.",
+        "Ce que vous avez envoyé est trop volumineux.",
+    ),
+    "error_429_title": tr(
+        "Demasiadas solicitudes",
+        "Too many requests",
+        "Solicitações demais",
+        "Trop de requêtes",
+    ),
+    "error_429": tr(
+        "Demasiados intentos. Espere unos minutos e inténtelo de nuevo.",
+        "Too many attempts. Please wait a few minutes and try again.",
+        "Tentativas demais. Aguarde alguns minutos e tente de novo.",
+        "Trop de tentatives. Patientez quelques minutes et réessayez.",
+    ),
+    "error_500_title": tr(
+        "Error del servidor", "Server error", "Erro do servidor", "Erreur du serveur"
+    ),
+    "error_500": tr(
+        "Algo salió mal de nuestro lado. Usted no perdió nada de lo que escribió; inténtelo de "
+        "nuevo más tarde.",
+        "Something went wrong on our side. Nothing you entered was lost by you; please try "
+        "again later.",
+        "Algo deu errado do nosso lado. Você não perdeu nada do que digitou; tente de novo "
+        "mais tarde.",
+        "Un problème est survenu de notre côté. Vous n'avez rien perdu de ce que vous avez "
+        "saisi ; réessayez plus tard.",
+    ),
+    "error_503_title": tr(
+        "No disponible por el momento",
+        "Temporarily unavailable",
+        "Indisponível no momento",
+        "Momentanément indisponible",
+    ),
+    "error_503": tr(
+        "El servicio no puede acceder a sus datos por un momento. Lo que se guardó antes está "
+        "a salvo; inténtelo de nuevo en unos minutos.",
+        "The service cannot reach its data for a moment. What was saved before is safe; "
+        "please try again in a few minutes.",
+        "O serviço não consegue acessar seus dados por um momento. O que foi salvo antes está "
+        "seguro; tente de novo em alguns minutos.",
+        "Le service ne peut pas accéder à ses données pour le moment. Ce qui a été enregistré "
+        "auparavant est en sécurité ; réessayez dans quelques minutes.",
+    ),
     "go_home": tr(
         "Ir a la página de inicio",
         "Go to the home page",
@@ -861,11 +960,23 @@ def lazy(key: str) -> Any:
 
 def _remember_language() -> None:
     """A ``?lang=`` link's choice stays for the following pages, form posts and redirects."""
-    if request.blueprint not in STAFF_BLUEPRINTS:
+    if not is_staff_page():
         return
     asked = request.args.get("lang", "")
     if asked in LANGUAGES and session.get(SESSION_KEY) != asked:
         session[SESSION_KEY] = asked
+
+
+def is_staff_page() -> bool:
+    """This request is a staff page: its route is a staff blueprint's, or (a path no route
+    answers: 404, 405) the path is under a staff blueprint's prefix."""
+    if request.blueprint is not None or request.url_rule is not None:
+        return request.blueprint in STAFF_BLUEPRINTS
+    for name in STAFF_BLUEPRINTS:
+        prefix = current_app.blueprints[name].url_prefix or ""
+        if prefix and (request.path == prefix or request.path.startswith(prefix + "/")):
+            return True
+    return False
 
 
 def page_language() -> str:
@@ -873,7 +984,7 @@ def page_language() -> str:
     if not has_request_context():  # a template rendered by a command or a worker
         return "en"
     if "staff_page_language" not in g:
-        staff = request.blueprint in STAFF_BLUEPRINTS
+        staff = is_staff_page()
         g.staff_page_language = staff_language() if staff else "en"
     return str(g.staff_page_language)
 
@@ -916,7 +1027,7 @@ def service_message(error: Refused) -> str:
 
 
 def _template_words() -> dict[str, Any]:
-    staff = has_request_context() and request.blueprint in STAFF_BLUEPRINTS
+    staff = has_request_context() and is_staff_page()
     return {"staff_page": staff, "staff_lang": page_language()}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -11,9 +12,13 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 
 from surveyapp.extensions import db
 from surveyapp.models import Role, SampleUnit, User, Wave
+
+from ..conftest import csrf_token
 
 
 def test_404_html_and_json(client: FlaskClient) -> None:
@@ -117,3 +122,98 @@ def test_a_database_outage_is_a_503_to_retry_in_the_users_language(
     assert "SECRETCODE1" not in logged  # an invitation code never reaches the log
     with app.app_context():
         db.engine.dispose()
+
+
+def _page(response: Any, code: int, language: str, *words: str) -> str:
+    """The error page: ``code``, ``<html lang=language>``, the message in a ``lang`` block."""
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == code, page[:300]
+    assert page.startswith(f'<!doctype html>\n<html lang="{language}">'), page[:80]
+    assert f'<div lang="{language}">' in page
+    assert [w for w in words if w not in page] == []
+    return page
+
+
+def test_a_staff_pages_other_errors_are_in_its_language(
+    app: Flask,
+    client: FlaskClient,
+    make_user: Callable[..., User],
+    make_wave: Callable[..., Wave],
+    login: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """400 (a NUL character), 405, 409, 413, 500 and 503 on /manage in Spanish, Portuguese
+    and French; the same pages stay English when nothing asks for another language."""
+    wave = make_wave()
+    login(client, make_user(Role.survey_manager))
+    # 405 and a path no route answers: routing refused them before any view ran.
+    page = _page(
+        client.get(f"/manage/waves/{wave.id}/status?lang=es"),
+        405,
+        "es",
+        "<title>Método no permitido",
+        "Esta página no se puede usar de esa manera.",
+        "Ir a la página de inicio",
+    )
+    assert "cannot be used that way" not in page
+    assert client.get(f"/manage/waves/{wave.id}/status").headers["Allow"]
+    _page(client.get("/manage/nowhere?lang=fr"), 404, "fr", "Cette page n'existe pas.")
+    nul = client.post("/manage/waves/new", data={"name": "a\x00b"})
+    page = _page(nul, 400, "fr", "Requête incorrecte", "caractère NUL")
+    assert "NUL character" not in page
+    app.config["MAX_CONTENT_LENGTH"] = 1000
+    big = client.post("/manage/waves/new?lang=pt", data={"name": "x" * 5000})
+    _page(big, 413, "pt", "Solicitação grande demais", "O que você enviou é grande demais.")
+    app.config["MAX_CONTENT_LENGTH"] = None
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    from surveyapp.manage import routes
+
+    failures: list[Exception] = [
+        RuntimeError("secret internals"),
+        StaleDataError("raced"),
+        OperationalError("SELECT 1", {}, Exception("server closed the connection")),
+    ]
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise failures.pop(0)
+
+    monkeypatch.setattr(routes.response, "response_by_area", fail)
+    page = _page(
+        client.get(f"/manage/waves/{wave.id}?lang=es"),
+        500,
+        "es",
+        "<title>Error del servidor",
+        "Algo salió mal de nuestro lado.",
+    )
+    assert "secret internals" not in page and "Something went wrong" not in page
+    _page(client.get(f"/manage/waves/{wave.id}"), 409, "es", "Otra persona cambió esto")
+    outage = client.get(f"/manage/waves/{wave.id}?lang=fr")
+    _page(outage, 503, "fr", "Le service ne peut pas accéder à ses données")
+    assert outage.headers["Retry-After"] == "60"
+    english = client.get(f"/manage/waves/{wave.id}/status?lang=en")
+    _page(english, 405, "en", "This page cannot be used that way.", "Go to the home page")
+
+
+class TestStaffErrorsWithCsrfAndRateLimit:
+    @pytest.fixture
+    def app_config(self) -> dict[str, Any]:
+        return {
+            "WTF_CSRF_ENABLED": True,
+            "RATELIMIT_ENABLED": True,
+            "LOGIN_RATE_LIMIT": "2 per minute",
+        }
+
+    def test_an_expired_form_and_too_many_logins_are_refused_in_the_staff_language(
+        self, client: FlaskClient
+    ) -> None:
+        expired = client.post("/auth/login?lang=es", data={"email": "a@example.org"})
+        page = _page(expired, 400, "es", "El formulario había caducado o no se envió")
+        assert "The form had expired" not in page
+        data = {"email": "a@example.org", "password": "x", "csrf_token": csrf_token(client)}
+        codes = [client.post("/auth/login?lang=pt", data=data).status_code for _ in range(2)]
+        assert codes == [200, 200]
+        limited = client.post("/auth/login?lang=pt", data=data)
+        _page(limited, 429, "pt", "Tentativas demais. Aguarde alguns minutos")
+        # An API client keeps the English JSON.
+        api = client.post("/auth/login", data=data, headers={"Accept": "application/json"})
+        assert api.status_code == 429 and api.json["message"].startswith("Too many attempts")
