@@ -158,6 +158,44 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "O nome pode ter no máximo {n} caracteres.",
         "Le nom peut compter au plus {n} caractères.",
     ),
+    # ---- reviewing tablet interviews (services/review.py) ----
+    "review_approved": tr(
+        "Esta entrevista está aprobada; la sede central puede reabrirla (responsables de "
+        "encuesta).",
+        "This interview is approved; headquarters may reopen it (survey managers).",
+        "Esta entrevista está aprovada; a sede pode reabri-la (responsáveis pela pesquisa).",
+        "Cet entretien est approuvé ; le siège peut le rouvrir (responsables d'enquête).",
+    ),
+    "review_no_question": tr(
+        "El cuestionario no tiene la pregunta {item!r}.",
+        "The questionnaire has no question {item!r}.",
+        "O questionário não tem a pergunta {item!r}.",
+        "Le questionnaire n'a pas de question {item!r}.",
+    ),
+    "reopen_headquarters_only": tr(
+        "Solo la sede central (responsables de encuesta) reabre entrevistas aprobadas.",
+        "Only headquarters (survey managers) reopen approved interviews.",
+        "Só a sede (responsáveis pela pesquisa) reabre entrevistas aprovadas.",
+        "Seul le siège (responsables d'enquête) rouvre les entretiens approuvés.",
+    ),
+    "reopen_not_approved": tr(
+        "Solo se puede reabrir una entrevista aprobada.",
+        "Only an approved interview can be reopened.",
+        "Só uma entrevista aprovada pode ser reaberta.",
+        "Seul un entretien approuvé peut être rouvert.",
+    ),
+    "reopen_reason_missing": tr(
+        "Diga por qué se reabre la entrevista.",
+        "Say why the interview is reopened.",
+        "Diga por que a entrevista é reaberta.",
+        "Indiquez pourquoi l'entretien est rouvert.",
+    ),
+    "reopen_reason_too_long": tr(
+        "El motivo debe tener menos de {n} caracteres.",
+        "Keep the reason under {n} characters.",
+        "O motivo deve ter menos de {n} caracteres.",
+        "Le motif doit compter moins de {n} caractères.",
+    ),
     # ---- uploaded CSV files (services/sample.py, areas.py; uploads.py reads the same way) ----
     "csv_not_utf8": tr(
         'el archivo no es texto UTF-8; guárdelo como "CSV UTF-8" e inténtelo de nuevo',

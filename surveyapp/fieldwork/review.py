@@ -21,7 +21,7 @@ from ..services import review
 from ..services.dispositions import aapor_code
 from ..services.scope import AreaScope, scope_of
 from ..services.users import UserError
-from ..staff_texts import lazy, st
+from ..staff_texts import lazy, service_message, st
 from .routes import bp
 
 #: Who reviews (administrators always may).
@@ -149,7 +149,7 @@ def review_decide(interview_uuid: str) -> ResponseReturnValue:
         )
     except UserError as exc:
         db.session.rollback()
-        flash(exc.message, "error")
+        flash(service_message(exc), "error")
         return back
     db.session.commit()
     flash(st("approved_flash") if approve else st("sent_back_flash"), "success")
@@ -170,7 +170,7 @@ def review_reopen(interview_uuid: str) -> ResponseReturnValue:
         review.reopen(db.session, interview, by=me(), reason=form.reason.data or "")
     except UserError as exc:
         db.session.rollback()
-        flash(exc.message, "error")
+        flash(service_message(exc), "error")
         return back
     db.session.commit()
     flash(st("reopened_flash"), "success")

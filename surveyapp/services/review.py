@@ -31,10 +31,14 @@ from ..models import (
     Wave,
     utcnow,
 )
+from ..service_texts import Problem
 from . import DBSession, audit
 from .fieldwork import review_interview
 from .instruments import instrument_of
 from .users import UserError
+
+#: Longest reason for reopening an interview (it goes to the audit log).
+MAX_REASON = 2000
 
 #: Who reviews (administrators always may).
 REVIEWERS = (Role.supervisor, Role.survey_manager)
@@ -158,13 +162,10 @@ def decide(
     """Approve, or reject with a comment (and the question it concerns); UserError names the
     field. An approved interview is reopened by headquarters (:func:`reopen`), not rejected."""
     if interview.review_status is ReviewStatus.approved:
-        raise UserError(
-            "review",
-            "This interview is approved; headquarters may reopen it (survey managers).",
-        )
+        raise UserError("review", Problem("review_approved"))
     item = (item or "").strip() or None
     if item is not None and item not in {code for code, _ in question_codes(interview)}:
-        raise UserError("item", f"The questionnaire has no question {item[:64]!r}.")
+        raise UserError("item", Problem("review_no_question", item=item[:64]))
     review_interview(
         session, interview, by=by, approve=approve, comment=comment, item=item, now=now
     )
@@ -181,14 +182,14 @@ def reopen(
     """Headquarters reopen an approved interview: back to ``received`` for a supervisor to
     review again (reject to send it to the interviewer). The reason goes to the audit log."""
     if not by.has_role(*HEADQUARTERS):
-        raise UserError("review", "Only headquarters (survey managers) reopen approved interviews.")
+        raise UserError("review", Problem("reopen_headquarters_only"))
     if interview.review_status is not ReviewStatus.approved:
-        raise UserError("review", "Only an approved interview can be reopened.")
+        raise UserError("review", Problem("reopen_not_approved"))
     reason = reason.strip()
     if not reason:
-        raise UserError("reason", "Say why the interview is reopened.")
-    if len(reason) > 2000:
-        raise UserError("reason", "Keep the reason under 2000 characters.")
+        raise UserError("reason", Problem("reopen_reason_missing"))
+    if len(reason) > MAX_REASON:
+        raise UserError("reason", Problem("reopen_reason_too_long", n=MAX_REASON))
     interview.review_status = ReviewStatus.received
     interview.review_comment = None
     interview.review_item = None

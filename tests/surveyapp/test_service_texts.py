@@ -105,8 +105,10 @@ def test_a_read_token_refusal_is_said_in_spanish_on_a_staff_page(app: Flask) -> 
 
 def test_a_plain_english_refusal_stays_english_and_is_marked_so(app: Flask) -> None:
     with app.test_request_context("/manage/?lang=es"):
-        said = service_message(UserError("review", "Only an approved interview can be reopened."))
-        assert said == '<span lang="en">Only an approved interview can be reopened.</span>'
+        said = service_message(
+            UserError("review", "Only interviews sent from a tablet are reviewed.")
+        )
+        assert said == '<span lang="en">Only interviews sent from a tablet are reviewed.</span>'
     with app.test_request_context("/manage/?lang=en"):
         assert service_message(UserError("x", Problem("wave_name_missing"))) == (
             "Enter a name for the wave."

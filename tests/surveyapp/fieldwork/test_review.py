@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -213,3 +215,33 @@ def test_the_field_work_page_links_supervisors_to_review_and_quality(
         _staff(field, make_user, login, Role.interviewer).get("/fieldwork/").get_data(as_text=True)
     )
     assert "/review" not in mine
+
+
+def test_review_refusals_are_said_in_the_staff_language(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    """The review service's refusals in Spanish and Portuguese; a sentence a service gives
+    only in English (a rejection without a comment) is marked so."""
+    assert field.put().status_code == 201
+    client = _staff(field, make_user, login, Role.supervisor)
+    page = f"/fieldwork/interviews/{UUID}"
+    url = f"/fieldwork/interviews/{UUID}/review"
+    client.get(f"{page}?lang=es")
+
+    def flashed(response: Any) -> str:
+        return html.unescape(client.get(response.headers["Location"]).get_data(as_text=True))
+
+    wrong = flashed(_post(client, url, page, reject="Reject", comment="Otra vez", item="nada"))
+    assert "El cuestionario no tiene la pregunta 'nada'." in wrong
+    assert "has no question" not in wrong
+    empty = flashed(_post(client, url, page, reject="Reject", comment="", item=""))
+    assert re.search(r'role="alert"><span lang="en">[^<]+</span>', empty)
+    _post(client, url, page, approve="Approve", comment="")
+    again = flashed(_post(client, url, page, reject="Reject", comment="Otra vez"))
+    assert "Esta entrevista está aprobada; la sede central puede reabrirla" in again
+    assert "headquarters may reopen" not in again
+    hq = _staff(field, make_user, login, Role.survey_manager)
+    hq.get(f"{page}?lang=pt")
+    reopen = _post(hq, f"/fieldwork/interviews/{UUID}/reopen", page, reason=" ")
+    said = html.unescape(hq.get(reopen.headers["Location"]).get_data(as_text=True))
+    assert "Diga por que a entrevista é reaberta." in said and "Say why" not in said
