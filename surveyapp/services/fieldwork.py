@@ -742,7 +742,7 @@ def _store_new(
     """A new interview in Core INSERTs (interview, revision, incident rows, audit) and, when
     completed, one UPDATE of the unit: the ORM's unit of work was a third of an upload's CPU.
     The rules are those of a new revision of a stored interview (tests/surveyapp/fieldwork/
-    test_api.py checks that both store the same row). Two uploads of the same new interview at
+    test_upload_paths.py checks that both store the same rows). Two uploads of the same new interview at
     once: the second's INSERT waits for the first and fails on the unique uuid (IntegrityError),
     and its retry finds the stored interview."""
     completed = upload.status == "completed"
