@@ -47,6 +47,18 @@ ATTEMPT_RULE: tuple[tuple[frozenset[AttemptOutcome], Disposition], ...] = (
 )
 #: Interview dispositions in the order the rule tries them.
 INTERVIEW_RULE = (Disposition.complete, Disposition.partial, Disposition.refusal)
+
+
+def interview_outcome(*, completed: bool, answered: bool) -> tuple[InterviewStatus, Disposition]:
+    """How an interview that ends is recorded (:data:`INTERVIEW_RULE`): completed, complete
+    (AAPOR 1.1); else abandoned, partial (1.2) after real answers, or a refusal or break-off
+    (2.10) without any. The one home of this rule: web completion and abandonment
+    (services/interviews.py) and tablet uploads, new or revised (services/fieldwork.py)."""
+    if completed:
+        return InterviewStatus.completed, Disposition.complete
+    return InterviewStatus.abandoned, Disposition.partial if answered else Disposition.refusal
+
+
 #: The field status a disposition from attempts alone gives a unit.
 UNIT_STATUS = {
     Disposition.not_eligible: SampleUnitStatus.ineligible,

@@ -48,7 +48,7 @@ from ..models import (
 from ..models.base import MAX_ID
 from . import DBSession, audit
 from .areas import area_path, descendants
-from .dispositions import refresh_disposition
+from .dispositions import interview_outcome, refresh_disposition
 from .households import Household, check_household
 from .instruments import cached_version, instrument_of
 from .interviews import complete_interview, incident_rows, rebuild_incidents
@@ -747,6 +747,7 @@ def _store_new(
     and its retry finds the stored interview."""
     completed = upload.status == "completed"
     partial = bool(upload.answers)
+    outcome = interview_outcome(completed=completed, answered=partial)
     values: dict[str, Any] = {
         "uuid": interview_uuid,
         "wave_id": wave.id,
@@ -757,15 +758,9 @@ def _store_new(
         "started_at": now,
         "version": 1,
         "review_status": ReviewStatus.received,
-        # complete_interview's and _break_off's rules for the interview
-        "status": InterviewStatus.completed if completed else InterviewStatus.abandoned,
-        "disposition": int(
-            Disposition.complete
-            if completed
-            else Disposition.partial
-            if partial
-            else Disposition.refusal
-        ),
+        # complete_interview's and _break_off's rule for the interview
+        "status": outcome[0],
+        "disposition": int(outcome[1]),
         "completed_at": now if completed else None,
         **_latest_values(upload, household, 1, now=now),
     }
@@ -1128,10 +1123,11 @@ def _check_content(
 
 def _break_off(session: DBSession, interview: Interview) -> None:
     """An abandoned upload: partial (AAPOR 1.2) after real answers, else a break-off (2.10)."""
-    interview.status = InterviewStatus.abandoned
-    interview.completed_at = None
     partial = bool(interview.answers)
-    interview.disposition = int(Disposition.partial if partial else Disposition.refusal)
+    status, disposition = interview_outcome(completed=False, answered=partial)
+    interview.status = status
+    interview.completed_at = None
+    interview.disposition = int(disposition)
     if interview.sample_unit is not None:
         _break_off_unit(session, interview.sample_unit, interview.id, partial=partial)
     session.flush()

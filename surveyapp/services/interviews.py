@@ -29,6 +29,7 @@ from ..models import (
     utcnow,
 )
 from . import DBSession
+from .dispositions import interview_outcome
 
 #: Item codes inside a repeat that hold the incident's crime type (the first one found wins);
 #: any item whose code ends in "_crime" also counts.
@@ -313,8 +314,9 @@ def complete_interview(
     session: DBSession, interview: Interview, *, now: dt.datetime | None = None
 ) -> None:
     """Mark as complete (AAPOR 1.1) and the sample unit as completed."""
-    interview.status = InterviewStatus.completed
-    interview.disposition = int(Disposition.complete)
+    status, disposition = interview_outcome(completed=True, answered=True)
+    interview.status = status
+    interview.disposition = int(disposition)
     interview.completed_at = now or utcnow()
     if interview.sample_unit is not None:
         interview.sample_unit.status = SampleUnitStatus.completed
@@ -325,8 +327,9 @@ def abandon_interview(session: DBSession, interview: Interview) -> None:
     """Give up on an in-progress interview: partial if it has answers, else a break-off."""
     if interview.status is InterviewStatus.completed:
         raise InterviewError("a completed interview cannot be abandoned")
-    interview.status = InterviewStatus.abandoned
-    interview.disposition = int(Disposition.partial if interview.answers else Disposition.refusal)
+    status, disposition = interview_outcome(completed=False, answered=bool(interview.answers))
+    interview.status = status
+    interview.disposition = int(disposition)
     session.flush()
 
 
