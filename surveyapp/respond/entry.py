@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 from flask import (
     redirect,
@@ -10,10 +12,12 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..i18n import default_language, pick_language
 from ..models import (
+    InstrumentVersion,
     Interview,
     InterviewStatus,
     InvitationCode,
@@ -36,7 +40,13 @@ from .views import render, version_of, wave_language
 
 
 def find_wave(slug: str) -> Wave | None:
-    return db.session.scalar(sa.select(Wave).where(Wave.slug == slug))
+    """The wave of a public link, with its instrument version's row (not its large document):
+    the entry pages need both (version_of), in one query."""
+    return db.session.scalar(
+        sa.select(Wave)
+        .options(joinedload(Wave.instrument_version).defer(InstrumentVersion.document))
+        .where(Wave.slug == slug)
+    )
 
 
 def wave_closed(wave: Wave) -> bool:
@@ -106,7 +116,18 @@ def start(slug: str) -> ResponseReturnValue:
                 return redirect(url_for("respond.landing", slug=wave.slug))
             existing = _unit_interview(unit)
         if existing is None:
-            existing = _create_interview(wave, language, token, unit, state)
+            created = _create_interview(wave, language, token, unit, state)
+            if isinstance(created, Created):
+                # Just made here: its first page, without reading back what was just written.
+                state.interview, state.wave, state.token, state.unit = (
+                    created.uuid,
+                    created.wave_slug,
+                    None,
+                    None,
+                )
+                respondent_state.store(state)
+                return redirect(page_url(created.first_page))
+            existing = created
     if existing.wave_id != wave.id:
         return redirect(url_for("respond.landing", slug=wave.slug))
     state.interview, state.wave, state.token, state.unit = existing.uuid, wave.slug, None, None
@@ -117,13 +138,23 @@ def start(slug: str) -> ResponseReturnValue:
     return redirect(page_url(current_page(current.engine(), existing)))
 
 
+@dataclass(frozen=True, slots=True)
+class Created:
+    """An interview this request created and committed: where it starts."""
+
+    uuid: str
+    wave_slug: str
+    first_page: str
+
+
 def _create_interview(
     wave: Wave,
     language: str,
     token: str,
     unit: SampleUnit | None,
     state: respondent_state.RespondentState,
-) -> Interview:
+) -> Created | Interview:
+    """The new interview (Created), or the one a simultaneous start of the same token created."""
     try:
         interview = interview_service.start_interview(
             db.session,
@@ -132,13 +163,16 @@ def _create_interview(
             language=language,
             sample_unit=unit,
             interview_uuid=token,
+            flush=False,  # one INSERT with the resume code and first page, at the commit
         )
         if unit is None:
             state.resume_code = interview_service.new_resume_code(interview)
         current = current_for(interview, wave)
-        interview.last_section = current.engine().page_ids()[0]
+        first_page = current.engine().page_ids()[0]
+        interview.last_section = first_page
+        created = Created(interview.uuid, wave.slug, first_page)
         db.session.commit()
-        return interview
+        return created
     except IntegrityError:
         # The same start posted twice at once: the other request created it.
         db.session.rollback()

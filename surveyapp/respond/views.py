@@ -11,6 +11,7 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import defer
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
 from ..i18n import pick_language
@@ -22,13 +23,19 @@ from .texts import text
 
 
 def version_of(wave: Wave) -> InstrumentVersion:
-    """The wave's instrument version row without its large document (see attach)."""
+    """The wave's instrument version row without its large document (see attach): read once
+    per request (a page asks for it up to three times: its language, its title, the interview),
+    then kept on the wave until the session's next commit expires it."""
+    loaded = sa.inspect(wave).attrs.instrument_version.loaded_value
+    if isinstance(loaded, InstrumentVersion):
+        return loaded
     version = db.session.scalar(
         sa.select(InstrumentVersion)
         .options(defer(InstrumentVersion.document))
         .where(InstrumentVersion.id == wave.instrument_version_id)
     )
     assert version is not None  # a foreign key
+    set_committed_value(wave, "instrument_version", version)
     return version
 
 

@@ -53,8 +53,10 @@ def start_interview(
     sample_unit: SampleUnit | None = None,
     interviewer: User | None = None,
     interview_uuid: str | None = None,
+    flush: bool = True,
 ) -> Interview:
-    """Create an in-progress interview on the wave's instrument version."""
+    """Create an in-progress interview on the wave's instrument version; ``flush=False`` leaves
+    the INSERT to the caller's commit, so that what it sets next goes in the same statement."""
     if not wave.is_open:
         raise InterviewError("this survey is not open")
     if not wave.allows(mode):
@@ -81,7 +83,8 @@ def start_interview(
         SampleUnitStatus.noncontact,
     ):
         sample_unit.status = SampleUnitStatus.started
-    session.flush()
+    if flush:
+        session.flush()
     return interview
 
 

@@ -253,6 +253,46 @@ def test_a_page_reads_only_the_interview_row(app: Flask, slug: str, respondent: 
             sa.event.remove(db.engine, "before_cursor_execute", record)
 
 
+def test_entering_reads_the_wave_once_and_starting_writes_without_reading_back(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
+    """The public link's page is one SELECT (the wave with its questionnaire's row); the start
+    adds the wave's SELECT, the look-up of the start token, the INSERT and its commit, and the
+    first page opens without reading back what was just written. (A crowd arriving at once,
+    after an SMS campaign, queues behind these two requests.)"""
+    # another respondent first: the questionnaire's document is read once per process
+    Respondent(app.test_client()).start(slug)
+    statements: list[str] = []
+    with app.app_context():
+
+        def record(*args: Any) -> None:
+            statements.append(" ".join(args[2].split()[:4]).upper())
+
+        sa.event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        response, html = respondent.get(f"/s/{slug}?lang=en")
+        assert response.status_code == 200
+        assert [s.split()[0] for s in statements] == ["SELECT"], statements
+        del statements[:]
+        started = respondent.client.post(
+            f"/s/{slug}/start", data={**hidden(html), "language": "en"}
+        )
+        assert started.status_code == 302
+        assert started.headers["Location"].startswith("/s/p/")
+        kinds = [s.split()[0] for s in statements]
+        # the wave, the start token; then one INSERT with the resume code and first page
+        assert kinds == ["SELECT", "SELECT", "INSERT"], statements
+    finally:
+        with app.app_context():
+            sa.event.remove(db.engine, "before_cursor_execute", record)
+    first = started.headers["Location"]
+    response, _html = respondent.get(first)
+    assert response.status_code == 200  # the page the start sent the respondent to
+    with app.app_context():
+        rows = db.session.execute(sa.select(Interview.last_section, Interview.resume_code_hash))
+        assert {(page, bool(code)) for page, code in rows} == {(first.rsplit("/", 1)[-1], True)}
+
+
 def _commit_sync_levels(app: Flask) -> list[int]:
     """SQLite's ``synchronous`` level at every commit from now on (2 = FULL, 1 = NORMAL)."""
     levels: list[int] = []
