@@ -10,7 +10,7 @@ from flask import (
     render_template,
 )
 from flask.typing import ResponseReturnValue
-from sqlalchemy.orm import defer
+from sqlalchemy.orm import defer, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
@@ -61,7 +61,11 @@ def survey_title(slug: object, language: str) -> str:
 
     ``slug`` comes from the session cookie: anything but a string is unknown."""
     wave = (
-        db.session.scalar(sa.select(Wave).where(Wave.slug == slug))
+        db.session.scalar(
+            sa.select(Wave)
+            .options(joinedload(Wave.instrument_version).defer(InstrumentVersion.document))
+            .where(Wave.slug == slug)
+        )
         if isinstance(slug, str) and slug
         else None
     )

@@ -293,6 +293,28 @@ def test_entering_reads_the_wave_once_and_starting_writes_without_reading_back(
         assert {(page, bool(code)) for page, code in rows} == {(first.rsplit("/", 1)[-1], True)}
 
 
+def test_the_thank_you_page_reads_the_wave_once(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
+    respondent.start(slug)
+    respondent.walk(scenario.PAGES)
+    statements: list[str] = []
+    with app.app_context():
+
+        def record(*args: Any) -> None:
+            statements.append(" ".join(args[2].split()[:3]).upper())
+
+        sa.event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        response, html = respondent.get("/s/done")
+    finally:
+        with app.app_context():
+            sa.event.remove(db.engine, "before_cursor_execute", record)
+    assert response.status_code == 200 and "Thank you for taking part" in html
+    # the wave with its questionnaire row, for the title (the session cookie has the rest)
+    assert [s.split()[0] for s in statements] == ["SELECT"], statements
+
+
 def _commit_sync_levels(app: Flask) -> list[int]:
     """SQLite's ``synchronous`` level at every commit from now on (2 = FULL, 1 = NORMAL)."""
     levels: list[int] = []
