@@ -118,24 +118,24 @@ def start(slug: str) -> ResponseReturnValue:
         if existing is None:
             created = _create_interview(wave, language, token, unit, state)
             if isinstance(created, Created):
-                # Just made here: its first page, without reading back what was just written.
-                state.interview, state.wave, state.token, state.unit = (
-                    created.uuid,
-                    created.wave_slug,
-                    None,
-                    None,
-                )
-                respondent_state.store(state)
+                # Just made here: its first page, without reading back what was just written
+                # (the commit expired it; ``slug`` is the wave's).
+                _enter(state, created.uuid, slug)
                 return redirect(page_url(created.first_page))
             existing = created
     if existing.wave_id != wave.id:
         return redirect(url_for("respond.landing", slug=wave.slug))
-    state.interview, state.wave, state.token, state.unit = existing.uuid, wave.slug, None, None
-    respondent_state.store(state)
+    _enter(state, existing.uuid, wave.slug)
     if existing.status is InterviewStatus.completed:
         return redirect(url_for("respond.done"))
     current = current_for(existing, wave)
     return redirect(page_url(current_page(current.engine(), existing)))
+
+
+def _enter(state: respondent_state.RespondentState, uuid: str, slug: str) -> None:
+    """This browser's interview from now on (the start token is spent)."""
+    state.interview, state.wave, state.token, state.unit = uuid, slug, None, None
+    respondent_state.store(state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +143,6 @@ class Created:
     """An interview this request created and committed: where it starts."""
 
     uuid: str
-    wave_slug: str
     first_page: str
 
 
@@ -170,7 +169,7 @@ def _create_interview(
         current = current_for(interview, wave)
         first_page = current.engine().page_ids()[0]
         interview.last_section = first_page
-        created = Created(interview.uuid, wave.slug, first_page)
+        created = Created(interview.uuid, first_page)
         db.session.commit()
         return created
     except IntegrityError:
