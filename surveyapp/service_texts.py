@@ -196,6 +196,74 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "O motivo deve ter menos de {n} caracteres.",
         "Le motif doit compter moins de {n} caractères.",
     ),
+    # ---- assigning units and reviewing interviews (services/fieldwork.py) ----
+    "assign_not_field_worker": tr(
+        "{email} no hace trabajo de campo.",
+        "{email} does not do field work.",
+        "{email} não faz trabalho de campo.",
+        "{email} ne fait pas de travail de terrain.",
+    ),
+    "assign_wave_not_tablet": tr(
+        'El levantamiento "{wave}" no recoge entrevistas en tableta; no hay nada que asignar.',
+        'Wave "{wave}" does not collect tablet interviews; nothing to assign.',
+        'O levantamento "{wave}" não coleta entrevistas em tablet; não há nada a atribuir.',
+        "La vague « {wave} » ne collecte pas d'entretiens sur tablette ; rien à attribuer.",
+    ),
+    "assign_units_unknown": tr(
+        "El levantamiento no tiene la unidad de muestra {units}.",
+        "The wave has no sample unit {units}.",
+        "O levantamento não tem a unidade da amostra {units}.",
+        "La vague n'a pas d'unité d'échantillon {units}.",
+    ),
+    "assign_units_taken": tr(
+        "{units}: ya asignadas a otro encuestador; reasígnelas de forma explícita.",
+        "{units} already assigned to another interviewer; reassign them explicitly.",
+        "{units}: já atribuídas a outro entrevistador; reatribua-as explicitamente.",
+        "{units} : déjà attribuées à un autre enquêteur ; réattribuez-les explicitement.",
+    ),
+    "assign_area_unknown": tr(
+        "Ningún área tiene el código o la ruta {wanted!r}.",
+        "No area has the code or path {wanted!r}.",
+        "Nenhuma área tem o código ou o caminho {wanted!r}.",
+        "Aucune zone n'a le code ou le chemin {wanted!r}.",
+    ),
+    "assign_area_ambiguous": tr(
+        "Varias áreas tienen el código {code!r} ({paths}); indique una ruta.",
+        "Several areas have the code {code!r} ({paths}); give a path.",
+        "Várias áreas têm o código {code!r} ({paths}); indique um caminho.",
+        "Plusieurs zones ont le code {code!r} ({paths}) ; indiquez un chemin.",
+    ),
+    "review_role": tr(
+        "Solo supervisores y responsables de encuesta revisan entrevistas.",
+        "Only supervisors and survey managers review interviews.",
+        "Só supervisores e responsáveis pela pesquisa revisam entrevistas.",
+        "Seuls les superviseurs et les responsables d'enquête contrôlent les entretiens.",
+    ),
+    "review_approved_hq_only": tr(
+        "Esta entrevista está aprobada; solo la sede central (responsables de encuesta) "
+        "puede reabrirla.",
+        "This interview is approved; only headquarters (survey managers) reopen it.",
+        "Esta entrevista está aprovada; só a sede (responsáveis pela pesquisa) pode reabri-la.",
+        "Cet entretien est approuvé ; seul le siège (responsables d'enquête) peut le rouvrir.",
+    ),
+    "review_tablet_only": tr(
+        "Solo se revisan las entrevistas enviadas desde una tableta.",
+        "Only interviews sent from a tablet are reviewed.",
+        "Só são revisadas as entrevistas enviadas de um tablet.",
+        "Seuls les entretiens envoyés depuis une tablette sont contrôlés.",
+    ),
+    "review_comment_missing": tr(
+        "Diga qué debe corregir el encuestador.",
+        "Say what the interviewer should correct.",
+        "Diga o que o entrevistador deve corrigir.",
+        "Indiquez ce que l'enquêteur doit corriger.",
+    ),
+    "review_item_too_long": tr(
+        "Indique el código de una sola pregunta (como máximo {n} caracteres).",
+        "Give the code of one question (at most {n} characters).",
+        "Indique o código de uma só pergunta (no máximo {n} caracteres).",
+        "Indiquez le code d'une seule question (au plus {n} caractères).",
+    ),
     # ---- uploaded CSV files (services/sample.py, areas.py; uploads.py reads the same way) ----
     "csv_not_utf8": tr(
         'el archivo no es texto UTF-8; guárdelo como "CSV UTF-8" e inténtelo de nuevo',

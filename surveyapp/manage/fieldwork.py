@@ -20,7 +20,7 @@ from ..models.base import MAX_ID
 from ..services import fieldwork
 from ..services.areas import area_path
 from ..services.fieldwork import AssignmentError
-from ..staff_texts import english, lazy, st
+from ..staff_texts import lazy, service_message, st
 from .forms import IntegerRange, ListField, choices
 from .routes import MANAGER_ROLES, _me, _scope, _user_or_404, _wave_or_404, bp
 
@@ -73,20 +73,20 @@ def field_assign(wave_id: int) -> ResponseReturnValue:
     if form.validate_on_submit():
         interviewer = next((u for u in people if u.id == form.interviewer.data), None)
         area = next((a for a in unit_areas if a.id == form.area.data), None)
-        try:
-            if interviewer is None:
-                raise AssignmentError("interviewer", st("choose_interviewer"))
-            done = fieldwork.assign_units(
-                db.session, wave, interviewer, by=_me(), area=area, within=scope.area_ids
-            )
-        except AssignmentError as exc:
-            db.session.rollback()
-            # The service's sentences are English; the missing interviewer is said above.
-            flash(exc.message if interviewer is None else english(exc.message), "error")
+        if interviewer is None:
+            flash(st("choose_interviewer"), "error")
         else:
-            db.session.commit()
-            flash(st("units_assigned", n=len(done), name=interviewer.name), "success")
-            return redirect(url_for("manage.field_assign", wave_id=wave_id))
+            try:
+                done = fieldwork.assign_units(
+                    db.session, wave, interviewer, by=_me(), area=area, within=scope.area_ids
+                )
+            except AssignmentError as exc:
+                db.session.rollback()
+                flash(service_message(exc), "error")
+            else:
+                db.session.commit()
+                flash(st("units_assigned", n=len(done), name=interviewer.name), "success")
+                return redirect(url_for("manage.field_assign", wave_id=wave_id))
     elif form.is_submitted():
         flash(st("choose_interviewer_area"), "error")
     query = (

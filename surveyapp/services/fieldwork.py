@@ -46,6 +46,7 @@ from ..models import (
     utcnow,
 )
 from ..models.base import MAX_ID
+from ..service_texts import Problem
 from . import DBSession, audit
 from .areas import area_path, descendants
 from .dispositions import interview_outcome, refresh_disposition
@@ -59,6 +60,8 @@ from .users import UserError
 FIELD_ROLES = (Role.interviewer, Role.supervisor, Role.survey_manager, Role.administrator)
 #: Longest device label kept (the column's size).
 MAX_DEVICE_LABEL = 200
+#: Longest question code a review may name (the column's length).
+MAX_ITEM = 64
 #: The fields of an upload that its content hash covers, in the body's own names.
 HASHED_FIELDS = (
     "wave_id",
@@ -341,11 +344,11 @@ def assign_units(
     someone else are refused unless ``reassign``. ``within`` (area ids, see services/scope.py)
     limits every unit touched to those areas. Returns the units newly assigned."""
     if not interviewer.active or not does_field_work(interviewer):
-        raise AssignmentError("interviewer", f"{interviewer.email} does not do field work.")
-    if not wave.allows(Mode.tablet):
         raise AssignmentError(
-            "wave", f'Wave "{wave.name}" does not collect tablet interviews; nothing to assign.'
+            "interviewer", Problem("assign_not_field_worker", email=interviewer.email)
         )
+    if not wave.allows(Mode.tablet):
+        raise AssignmentError("wave", Problem("assign_wave_not_tablet", wave=wave.name))
     query = sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id)
     if within is not None:
         query = query.where(SampleUnit.area_id.in_(sorted(within)))
@@ -355,14 +358,13 @@ def assign_units(
         missing = sorted(set(wanted) - {u.external_id for u in units})
         if missing:
             raise AssignmentError(
-                "units", f"The wave has no sample unit {', '.join(missing[:20])}."
+                "units", Problem("assign_units_unknown", units=", ".join(missing[:20]))
             )
         taken = [u for u in units if u.assigned_to_id not in (None, interviewer.id)]
         if taken and not reassign:
             raise AssignmentError(
                 "units",
-                f"{', '.join(u.external_id for u in taken[:20])} already assigned to another "
-                "interviewer; reassign them explicitly.",
+                Problem("assign_units_taken", units=", ".join(u.external_id for u in taken[:20])),
             )
     else:
         query = query.where(SampleUnit.assigned_to_id.is_(None))
@@ -448,12 +450,10 @@ def find_area(session: DBSession, code_or_path: str) -> Area:
         if "/" not in wanted or area_path(a) == wanted
     ]
     if not found:
-        raise AssignmentError("area", f"No area has the code or path {wanted!r}.")
+        raise AssignmentError("area", Problem("assign_area_unknown", wanted=wanted))
     if len(found) > 1:
         paths = ", ".join(sorted(area_path(a) for a in found))
-        raise AssignmentError(
-            "area", f"Several areas have the code {code!r} ({paths}); give a path."
-        )
+        raise AssignmentError("area", Problem("assign_area_ambiguous", code=code, paths=paths))
     return found[0]
 
 
@@ -1191,23 +1191,21 @@ def review_interview(
     back with a comment (the next upload makes it ``resubmitted``); only headquarters (survey
     managers) send back an approved one, which reopens it (see also services/review.py)."""
     if not by.has_role(Role.supervisor, Role.survey_manager):
-        raise UserError("review", "Only supervisors and survey managers review interviews.")
+        raise UserError("review", Problem("review_role"))
     if (
         not approve
         and interview.review_status is ReviewStatus.approved
         and not by.has_role(Role.survey_manager)
     ):
-        raise UserError(
-            "review", "This interview is approved; only headquarters (survey managers) reopen it."
-        )
+        raise UserError("review", Problem("review_approved_hq_only"))
     if interview.mode is not Mode.tablet or interview.revision is None:
-        raise UserError("review", "Only interviews sent from a tablet are reviewed.")
+        raise UserError("review", Problem("review_tablet_only"))
     comment = (comment or "").strip() or None
     item = (item or "").strip() or None
     if not approve and comment is None:
-        raise UserError("comment", "Say what the interviewer should correct.")
-    if item is not None and len(item) > 64:
-        raise UserError("item", "Give the code of one question (at most 64 characters).")
+        raise UserError("comment", Problem("review_comment_missing"))
+    if item is not None and len(item) > MAX_ITEM:
+        raise UserError("item", Problem("review_item_too_long", n=MAX_ITEM))
     interview.review_status = ReviewStatus.approved if approve else ReviewStatus.rejected
     interview.review_comment = comment
     interview.review_item = item

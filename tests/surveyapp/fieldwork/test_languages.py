@@ -158,3 +158,20 @@ def test_sending_an_interview_back_is_confirmed_in_spanish(
     assert "Devuelta al encuestador con su comentario." in page
     assert "devuelta para corregir" in page  # the review state in the list
     assert _english_left(page) == []
+
+
+def test_a_rejection_without_a_comment_is_refused_in_spanish(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    assert field.put().status_code == 201
+    client = _supervisor(field, make_user, login)
+    client.get(f"/fieldwork/interviews/{UUID}?lang=es")
+    refused = client.post(
+        f"/fieldwork/interviews/{UUID}/review",
+        data={"reject": "Reject", "comment": " "},
+        follow_redirects=True,
+    )
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 200 and '<html lang="es">' in page
+    assert "Diga qué debe corregir el encuestador." in html.unescape(page)
+    assert "Say what the interviewer" not in page and _english_left(page) == []

@@ -257,6 +257,9 @@ ENGLISH = (
     "unknown column",
     "must lie in a",
     "is not one of",
+    "nothing to assign",
+    "does not do field work",
+    "already assigned to another",
 )
 
 
@@ -560,6 +563,28 @@ def test_assigning_units_in_french(
     in_language(done, "fr", "2 unités attribuées à Ana.", ">Appareils<")
     nobody = client.post(f"/manage/waves/{wave.id}/assign", data={"interviewer": "", "area": "0"})
     in_language(nobody, "fr", "Choisissez un enquêteur et une zone dans les listes.")
+
+
+def test_assigning_the_units_of_a_wave_without_tablets_is_refused_in_spanish(
+    manager: Callable[..., FlaskClient],
+    make_wave: Callable[..., Wave],
+    make_user: Callable[..., User],
+) -> None:
+    wave = make_wave(name="Ronda web", modes=["web"])
+    interviewer = make_user(Role.interviewer, name="Ana")
+    client = manager("es")
+    refused = client.post(
+        f"/manage/waves/{wave.id}/assign", data={"interviewer": str(interviewer.id), "area": "0"}
+    )
+    page = html.unescape(
+        in_language(
+            refused,
+            "es",
+            'El levantamiento "Ronda web" no recoge entrevistas en tableta; '
+            "no hay nada que asignar.",
+        )
+    )
+    assert 'lang="en"' not in page.split("\n", 2)[2] and "nothing to assign" not in page
 
 
 def test_users_and_a_new_user_in_spanish(
