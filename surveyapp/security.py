@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 from typing import Any
 
 from flask import Flask, Response, request
@@ -16,6 +18,10 @@ NUL_MESSAGE = (
     "What you sent contains a NUL character (a zero byte), which no field accepts. "
     "Remove it (it often comes from copying out of another program) and try again."
 )
+
+#: Where refuse_nul leaves the request's JSON body as :func:`parse_strict_json` read it
+#: (in the WSGI environ: one per request, even when a test holds an application context open).
+STRICT_JSON_KEY = "surveyapp.strict_json"
 
 #: Staff areas whose pages must not be kept by browsers or shared caches.
 PRIVATE_PREFIXES = ("/manage", "/fieldwork", "/observatory", "/auth")
@@ -53,6 +59,43 @@ def _has_nul(value: Any) -> bool:
     return False
 
 
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("number out of range")
+    return value
+
+
+def parse_strict_json(data: bytes) -> Any:
+    """JSON in UTF-8 without NaN, Infinity or numbers beyond a float's range; ValueError
+    (UnicodeDecodeError included) or RecursionError otherwise."""
+    return json.loads(data.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite)
+
+
+def strict_json_body() -> Any:
+    """The request's body by :func:`parse_strict_json`, parsed once per request: the parse
+    refuse_nul made when it checked the body, else now (ValueError or RecursionError as there)."""
+    if STRICT_JSON_KEY in request.environ:
+        return request.environ[STRICT_JSON_KEY]
+    return parse_strict_json(request.get_data(cache=False))  # 413 beyond MAX_CONTENT_LENGTH
+
+
+def _json_body_for_nul_check() -> Any:
+    """The JSON body as refuse_nul walks it: strictly parsed (and kept for the view, so that a
+    tablet's upload is parsed once), else as Flask's lenient parser reads it (UTF-16, NaN ...),
+    which raises RecursionError for nesting deeper than it goes."""
+    try:
+        body = parse_strict_json(request.get_data(cache=True))
+    except (ValueError, RecursionError):
+        return request.get_json(silent=True)
+    request.environ[STRICT_JSON_KEY] = body
+    return body
+
+
 def refuse_nul() -> ResponseReturnValue | None:
     """400 for a NUL character in the path, query, form (names, values, file names) or JSON.
 
@@ -66,7 +109,7 @@ def refuse_nul() -> ResponseReturnValue | None:
     if not found and request.method in ("POST", "PUT", "PATCH", "DELETE"):
         if request.is_json:
             try:
-                body = request.get_json(silent=True)
+                body = _json_body_for_nul_check()
             except RecursionError:  # nested deeper than Python's parser goes: no body of ours is
                 return error_response(400, "The JSON body is nested too deeply.")
             # JSON writes NUL only as the escape \u0000 (a raw NUL byte is not valid JSON text;

@@ -11,7 +11,6 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import math
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
@@ -25,6 +24,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from ..errors import MESSAGES, TITLES
 from ..extensions import csrf, db, limiter
 from ..models import ApiToken, Interview, User
+from ..security import strict_json_body
 from ..services import attempts as contact_attempts
 from ..services import fieldwork, twofactor
 from ..services.dispositions import aapor_code
@@ -153,29 +153,16 @@ def _finish(response: Response) -> Response:
 # ---- request helpers -----------------------------------------------------------------------------
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError("number out of range")
-    return value
-
-
 def json_body() -> Any:
-    """The request's JSON (strict: UTF-8, no NaN or Infinity), else FieldworkError invalid_request."""
+    """The request's JSON (strict: UTF-8, no NaN or Infinity), else FieldworkError invalid_request;
+    parsed once per request (security.strict_json_body)."""
     if request.mimetype != "application/json":
         raise FieldworkError(
             "invalid_request", "Send the body as JSON with Content-Type: application/json."
         )
-    data = request.get_data(cache=False)  # 413 beyond MAX_CONTENT_LENGTH
     try:
-        return json.loads(
-            data.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite
-        )
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        return strict_json_body()
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         raise FieldworkError("invalid_request", "The body is not valid JSON.") from None
 
 
