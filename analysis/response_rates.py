@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from typing import Literal
+
+#: How e was found: from the units of known eligibility, assumed 1, or given.
+EstimateSource = Literal["known", "assumed", "given"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -48,6 +52,8 @@ class ResponseRates:
     con1: float
     e: float  # estimated eligible share of the units of unknown eligibility
     e_method: str  # how e was estimated, in words for the reader
+    #: how e was found, for pages that say it in their own language
+    e_source: EstimateSource
 
 
 def _ratio(numerator: float, denominator: float) -> float:
@@ -102,12 +108,14 @@ def aapor_rates(counts: DispositionCounts, e: float | None = None) -> ResponseRa
     if e is None:
         e = _ratio(eligible, eligible + ne)
         how = "eligible share among the units whose eligibility is known (proportional allocation)"
+        source: EstimateSource = "known"
         if math.isnan(e):
             e, how = 1.0, "no unit's eligibility is known yet: every unknown counted as eligible"
+            source = "assumed"
     else:
         if not 0.0 <= e <= 1.0:
             raise ValueError(f"e must be between 0 and 1, not {e}")
-        how = "given"
+        how, source = "given", "given"
     base = (i + p) + (r + nc + o)
     return ResponseRates(
         rr1=_ratio(i, base + u),
@@ -117,4 +125,5 @@ def aapor_rates(counts: DispositionCounts, e: float | None = None) -> ResponseRa
         con1=_ratio((i + p) + r + o, (i + p) + r + o + nc + u),
         e=e,
         e_method=how,
+        e_source=source,
     )

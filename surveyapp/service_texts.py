@@ -264,6 +264,64 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "Indique o código de uma só pergunta (no máximo {n} caracteres).",
         "Indiquez le code d'une seule question (au plus {n} caractères).",
     ),
+    # ---- quality flags of the supervision dashboard (services/dashboard.py) ----
+    "flag_short": tr(
+        "entrevistas muy cortas",
+        "very short interviews",
+        "entrevistas muito curtas",
+        "entretiens très courts",
+    ),
+    "flag_short_figures": tr(
+        "{n} por debajo del rango del levantamiento",
+        "{n} below the wave's range",
+        "{n} abaixo da faixa do levantamento",
+        "{n} sous la plage de la vague",
+    ),
+    "flag_night": tr(
+        "entrevistas iniciadas de noche",
+        "interviews started at night",
+        "entrevistas iniciadas à noite",
+        "entretiens commencés la nuit",
+    ),
+    "flag_night_figures": tr(
+        "{n} entre las {start}:00 y las {end}:00",
+        "{n} between {start}:00 and {end}:00",
+        "{n} entre {start}:00 e {end}:00",
+        "{n} entre {start} h et {end} h",
+    ),
+    "flag_redrawn": tr(
+        "selección sorteada más de una vez",
+        "selection drawn more than once",
+        "seleção sorteada mais de uma vez",
+        "sélection tirée plus d'une fois",
+    ),
+    "flag_redrawn_figures": tr(
+        "hogares: {n}", "{n} households", "domicílios: {n}", "ménages : {n}"
+    ),
+    "flag_nonresponse": tr(
+        "muchas respuestas «no sabe» o «no responde»",
+        "many don't know / refused answers",
+        "muitas respostas «não sabe» ou «não respondeu»",
+        "beaucoup de réponses « ne sait pas » ou de refus",
+    ),
+    "flag_one_adult": tr(
+        "hogares con un solo adulto",
+        "households with one adult",
+        "domicílios com um só adulto",
+        "ménages avec un seul adulte",
+    ),
+    "flag_few_yes": tr(
+        "pocos «sí» en el filtro de victimización",
+        "few victimization screener “yes”",
+        "poucos «sim» no filtro de vitimização",
+        "peu de « oui » au filtre de victimisation",
+    ),
+    "flag_compare": tr(
+        "{share:.1%} de {n} frente a {rest:.1%} en el resto del levantamiento (z = {z:.1f})",
+        "{share:.1%} of {n} against {rest:.1%} in the rest of the wave (z = {z:.1f})",
+        "{share:.1%} de {n} contra {rest:.1%} no resto do levantamento (z = {z:.1f})",
+        "{share:.1%} sur {n} contre {rest:.1%} dans le reste de la vague (z = {z:.1f})",
+    ),
     # ---- uploaded CSV files (services/sample.py, areas.py; uploads.py reads the same way) ----
     "csv_not_utf8": tr(
         'el archivo no es texto UTF-8; guárdelo como "CSV UTF-8" e inténtelo de nuevo',
@@ -464,8 +522,9 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
 
 
 class _Formatter(string.Formatter):
-    """``str.format`` in a language: a nested :class:`Problem` in that language, ``{n:,}``
-    grouped with the language's thousands separator."""
+    """``str.format`` in a language: a nested :class:`Problem` in that language, a number
+    with a format (``{n:,}``, ``{share:.1%}``) written with the language's decimal mark and
+    thousands separator."""
 
     def __init__(self, language: str) -> None:
         self.language = language
@@ -473,8 +532,10 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, Problem):
             return value.text(self.language)
-        if format_spec == "," and isinstance(value, int):
-            return f"{value:,}".replace(",", number_symbols(self.language)[1])
+        if format_spec and isinstance(value, int | float) and not isinstance(value, bool):
+            decimal, group = number_symbols(self.language)
+            text = format(value, format_spec)
+            return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
         return str(super().format_field(value, format_spec))
 
 

@@ -135,6 +135,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "collecte (une unité attribuée mais jamais visitée compte comme d'éligibilité "
         "inconnue). Le RR3 compte les unités inconnues avec e = {e} :",
     ),
+    # how e was found (analysis.response_rates.EstimateSource)
+    "e_known": tr(
+        "la proporción de elegibles entre las unidades de elegibilidad conocida (asignación "
+        "proporcional)",
+        "eligible share among the units whose eligibility is known (proportional allocation)",
+        "a proporção de elegíveis entre as unidades de elegibilidade conhecida (alocação "
+        "proporcional)",
+        "la part d'éligibles parmi les unités d'éligibilité connue (répartition proportionnelle)",
+    ),
+    "e_assumed": tr(
+        "aún no se conoce la elegibilidad de ninguna unidad: todas las desconocidas cuentan "
+        "como elegibles",
+        "no unit's eligibility is known yet: every unknown counted as eligible",
+        "ainda não se conhece a elegibilidade de nenhuma unidade: todas as desconhecidas "
+        "contam como elegíveis",
+        "l'éligibilité d'aucune unité n'est encore connue : toutes les inconnues comptent "
+        "comme éligibles",
+    ),
+    "e_given": tr("dada", "given", "dada", "donnée"),
     "short_note": tr(
         " Se marcan las entrevistas de menos de {minutes} minutos (la mediana del logaritmo "
         "de la duración en el levantamiento menos {z} desviaciones estándar robustas).",
@@ -266,6 +285,24 @@ TEXTS: dict[str, dict[str, str]] = {
     # ---- field work: one interview ----
     "interview_title": tr("Entrevista {id}", "Interview {id}", "Entrevista {id}", "Entretien {id}"),
     "household_title": tr("Hogar {id}", "Household {id}", "Domicílio {id}", "Ménage {id}"),
+    # AAPOR final dispositions (models.Disposition), as status_word(code, "disposition")
+    "disposition_110": tr("completa", "complete", "completa", "complet"),
+    "disposition_120": tr("parcial", "partial", "parcial", "partiel"),
+    "disposition_210": tr(
+        "rechazo o interrupción",
+        "refusal or break-off",
+        "recusa ou interrupção",
+        "refus ou abandon",
+    ),
+    "disposition_220": tr("no contacto", "non-contact", "sem contato", "non-contact"),
+    "disposition_230": tr("otro", "other", "outro", "autre"),
+    "disposition_310": tr(
+        "elegibilidad desconocida",
+        "unknown eligibility",
+        "elegibilidade desconhecida",
+        "éligibilité inconnue",
+    ),
+    "disposition_410": tr("no elegible", "not eligible", "não elegível", "non éligible"),
     "unit_disposition": tr(
         "disposición de la unidad",
         "unit disposition",

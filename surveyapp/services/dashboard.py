@@ -43,6 +43,7 @@ from ..models import (
     User,
     Wave,
 )
+from ..service_texts import Problem
 from . import DBSession
 from .dispositions import tally
 
@@ -99,10 +100,20 @@ class GroupRow:
 class Flag:
     interviewer_id: int | None
     interviewer: str
-    kind: str  # what is flagged, in words
-    detail: str  # the figures behind it
+    what: Problem  # what is flagged (a page says it in its language)
+    figures: Problem  # the figures behind it
     interview_ids: list[int]  # the interviews behind it (cut at LINKED)
     uuids: list[str] = dataclasses.field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        """What is flagged, in English words."""
+        return str(self.what)
+
+    @property
+    def detail(self) -> str:
+        """The figures behind it, in English."""
+        return str(self.figures)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -345,8 +356,8 @@ def _flags(
                 Flag(
                     who,
                     name,
-                    "very short interviews",
-                    f"{int(mine['short'])} below the wave's range",
+                    Problem("flag_short"),
+                    Problem("flag_short_figures", n=int(mine["short"])),
                     linked(key, "short"),
                 )
             )
@@ -355,8 +366,10 @@ def _flags(
                 Flag(
                     who,
                     name,
-                    "interviews started at night",
-                    f"{int(mine['night'])} between {NIGHT_START}:00 and {NIGHT_END}:00",
+                    Problem("flag_night"),
+                    Problem(
+                        "flag_night_figures", n=int(mine["night"]), start=NIGHT_START, end=NIGHT_END
+                    ),
                     linked(key, "night"),
                 )
             )
@@ -365,8 +378,8 @@ def _flags(
                 Flag(
                     who,
                     name,
-                    "selection drawn more than once",
-                    f"{int(mine['redrawn'])} households",
+                    Problem("flag_redrawn"),
+                    Problem("flag_redrawn_figures", n=int(mine["redrawn"])),
                     linked(key, "redrawn"),
                 )
             )
@@ -374,21 +387,23 @@ def _flags(
             continue
         rest = {name: totals[name] - mine[name] for name in totals}
         tests = (
-            ("nonresponse", "answered", 1, "many don't know / refused answers", None),
-            ("one", "known", 1, "households with one adult", "one"),
-            ("yes", "asked", -1, "few victimization screener “yes”", None),
+            ("nonresponse", "answered", 1, "flag_nonresponse", None),
+            ("one", "known", 1, "flag_one_adult", "one"),
+            ("yes", "asked", -1, "flag_few_yes", None),
         )
-        for part, whole, direction, kind, column in tests:
+        for part, whole, direction, what, column in tests:
             counts = (int(mine[part]), int(mine[whole]), int(rest[part]), int(rest[whole]))
             z = _z(*counts)
             if direction * z > FLAG_Z:
-                flags.append(Flag(who, name, kind, _compare(counts, z), linked(key, column)))
+                flags.append(
+                    Flag(who, name, Problem(what), _compare(counts, z), linked(key, column))
+                )
     return flags
 
 
-def _compare(figures: tuple[int, int, int, int], z: float) -> str:
+def _compare(figures: tuple[int, int, int, int], z: float) -> Problem:
     k, n, k_rest, n_rest = figures
-    return f"{k / n:.1%} of {n} against {k_rest / n_rest:.1%} in the rest of the wave (z = {z:.1f})"
+    return Problem("flag_compare", share=k / n, n=n, rest=k_rest / n_rest, z=z)
 
 
 def _days(

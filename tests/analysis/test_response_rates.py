@@ -28,11 +28,12 @@ def test_rates_follow_the_aapor_formulas() -> None:
     assert rates.coop1 == pytest.approx(400 / 650)
     # CON1 = (450 + 150 + 50) / (650 + 100 + 200) = 650 / 950
     assert rates.con1 == pytest.approx(650 / 950)
-    assert "proportional" in rates.e_method
+    assert "proportional" in rates.e_method and rates.e_source == "known"
 
 
 def test_a_given_e_is_used_and_checked() -> None:
-    assert aapor_rates(COUNTS, e=0.5).rr3 == pytest.approx(400 / 850)
+    given = aapor_rates(COUNTS, e=0.5)
+    assert given.rr3 == pytest.approx(400 / 850) and given.e_source == "given"
     with pytest.raises(ValueError, match="between 0 and 1"):
         aapor_rates(COUNTS, e=1.5)
 
@@ -41,6 +42,7 @@ def test_without_known_eligibility_every_unknown_counts_and_empty_rates_are_nan(
     only_unknown = aapor_rates(DispositionCounts(unknown=10))
     assert only_unknown.e == 1.0 and only_unknown.rr1 == 0.0
     assert "every unknown counted as eligible" in only_unknown.e_method
+    assert only_unknown.e_source == "assumed"
     assert math.isnan(aapor_rates(DispositionCounts()).rr1)
 
 

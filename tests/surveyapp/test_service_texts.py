@@ -74,6 +74,19 @@ def test_a_number_out_of_range_is_grouped_as_the_language_writes_it() -> None:
     assert parse_whole_number("1.5", "crimes") == (None, '"1.5" is not a whole number of crimes')
 
 
+def test_a_share_and_a_statistic_are_written_with_the_language_decimal_mark() -> None:
+    compared = Problem("flag_compare", share=0.9, n=1200, rest=0.244, z=4.75)
+    assert str(compared) == "90.0% of 1200 against 24.4% in the rest of the wave (z = 4.8)"
+    assert compared.text("es") == (
+        "90,0% de 1200 frente a 24,4% en el resto del levantamiento (z = 4,8)"
+    )
+    night = Problem("flag_night_figures", n=2, start=22, end=7)
+    assert night.text("fr") == "2 entre 22 h et 7 h"
+    assert Problem("not_whole_number", raw="1.5", what="x").text("es") == (
+        '"1.5" no es un número entero de x'  # a value without a format is left as it is
+    )
+
+
 def test_a_file_problem_keeps_its_english_message_and_compares_without_its_problem() -> None:
     problem = Problem("sample_id_repeated", id="H1", first=2)
     row = RowError.of(4, "external_id", problem)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from flask import Flask
 
 from surveyapp.extensions import db
 from surveyapp.models import (
@@ -121,9 +123,11 @@ def _interviews(
     return made
 
 
-def test_flags_point_at_the_interviews_behind_them(
+def _flagged(
     session: Any, wave: Wave, make_user: Callable[..., User]
-) -> None:
+) -> tuple[list[str], list[str], list[str]]:
+    """Atajo's and Cuidadosa's interviews, each flagged; the third list is Cuidadosa's short,
+    night-time, redrawn one."""
     shortcut = session.get(User, make_user(Role.interviewer, name="Atajo").id)
     careful = session.get(User, make_user(Role.interviewer, name="Cuidadosa").id)
     import_sample_units(session, wave, "external_id\nU1\nU2\n")
@@ -198,6 +202,13 @@ def test_flags_point_at_the_interviews_behind_them(
         **{**base, "duration_seconds": 180, "local_hour": 23, "selection_draws": 3},
     )
     session.commit()
+    return atajo, cuidadosa, short
+
+
+def test_flags_point_at_the_interviews_behind_them(
+    session: Any, wave: Wave, make_user: Callable[..., User]
+) -> None:
+    atajo, cuidadosa, short = _flagged(session, wave, make_user)
     board = dashboard(session, wave, within=None)
     flags = {(f.interviewer, f.kind): f for f in board.flags}
     assert set(flags) == {
@@ -219,3 +230,32 @@ def test_flags_point_at_the_interviews_behind_them(
     careful_row = _by_name(board.interviewers, "Cuidadosa")
     assert careful_row.median_minutes == pytest.approx(40.0) and careful_row.short_outliers == 1
     assert board.hours[11] == 60 and board.hours[23] == 1
+
+
+def test_the_flags_and_the_estimate_of_e_are_said_in_the_staff_language(
+    app: Flask,
+    session: Any,
+    wave: Wave,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+) -> None:
+    _flagged(session, wave, make_user)
+    client = app.test_client()
+    assert login(client, make_user(Role.supervisor)).status_code == 302
+    page = html.unescape(
+        client.get(f"/fieldwork/waves/{wave.id}/quality?lang=es").get_data(as_text=True)
+    )
+    assert page.startswith('<!doctype html>\n<html lang="es">')
+    for said in (
+        "<strong>Atajo</strong>: hogares con un solo adulto – 90,0% de 20 frente a ",
+        "muchas respuestas «no sabe» o «no responde» – ",
+        "pocos «sí» en el filtro de victimización – ",
+        "<strong>Cuidadosa</strong>: entrevistas muy cortas – 1 por debajo del rango",
+        "entrevistas iniciadas de noche – 1 entre las 22:00 y las 7:00.",
+        "selección sorteada más de una vez – hogares: 1.",
+        "e = 100.0%: aún no se conoce la elegibilidad de ninguna unidad",
+    ):
+        assert said in page, said
+    assert '<span lang="en">' not in page
+    for english in ("households with one adult", " of 20 against ", "the rest of the wave"):
+        assert english not in page

@@ -14,10 +14,16 @@ from surveyapp.models import Role, User
 from .conftest import UUID, Field
 from .test_supervision_api import household
 
-#: English words of the supervision pages and the staff frame that a Spanish page must not show.
-#: (The instrument's labels, the AAPOR rate names and the dashboard's flag wording are not
-#: the templates'.)
+#: English words of the supervision pages and the staff frame that a Spanish page must not show,
+#: nor anything marked English. (The instrument's labels and the AAPOR rate names are not the
+#: templates'; the flags are tested with data that raises them, in test_dashboard.py.)
 ENGLISH = (
+    '<span lang="en">',
+    "proportional allocation",
+    "counted as eligible",
+    "unit disposition",
+    "non-contact",
+    "refusal or break-off",
     "Skip to main content",
     "Staff menu",
     ">Field work<",
