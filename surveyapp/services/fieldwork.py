@@ -15,7 +15,7 @@ import json
 import re
 import secrets
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any, Literal, cast
+from typing import Any, Literal, NamedTuple, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import defer, joinedload, selectinload
@@ -644,6 +644,24 @@ def upload_interview(
     interview won the race) rolls back and calls again, which then finds what the winner stored."""
     now = now or utcnow()
     check_uuid(interview_uuid)
+    found = _wave_and_unit(session, upload, by.id, interview_uuid)
+    if found.stored is False:
+        # A new interview, the usual upload: the one query that read the wave and the unit found
+        # no interview with this uuid (two uploads of it at once: the second INSERT fails on the
+        # unique uuid, and the retry finds the first).
+        wave, unit = _check_assignment(session, found, upload, by, new=True)
+        household = _check_content(wave, unit, upload, max_paradata_bytes)
+        return _store_new(
+            session,
+            interview_uuid,
+            upload,
+            wave=wave,
+            unit=unit,
+            household=household,
+            by=by,
+            token_id=token.id if token is not None else None,
+            now=now,
+        )
     interview = session.scalar(_locked_interview_statement(), {"uuid": interview_uuid})
     if interview is not None:
         if interview.mode is not Mode.tablet or interview.interviewer_id != by.id:
@@ -682,10 +700,13 @@ def upload_interview(
                 "invalid_request",
                 "This interview belongs to another wave or sample unit; those cannot change.",
             )
-    wave, unit = _check_assignment(session, upload, by, new=interview is None)
+    # the wave and unit again, read after the interview's row lock: as a concurrent upload of this
+    # interview that held the lock left them
+    found = _wave_and_unit(session, upload, by.id, interview_uuid, again=True)
+    wave, unit = _check_assignment(session, found, upload, by, new=interview is None)
     household = _check_content(wave, unit, upload, max_paradata_bytes)
     token_id = token.id if token is not None else None
-    if interview is None:
+    if interview is None:  # no wave with the upload's id, or a new interview deleted meanwhile
         return _store_new(
             session,
             interview_uuid,
@@ -915,7 +936,7 @@ def _other_interview(column: Any) -> sa.ScalarSelect[Any]:
 
 
 @functools.cache
-def _wave_and_unit_statement() -> sa.Select[Wave, InstrumentVersion, SampleUnit, Mode, str]:
+def _wave_and_unit_statement() -> sa.Select[Wave, InstrumentVersion, SampleUnit, Mode, str, int]:
     return (
         sa.select(
             Wave,
@@ -923,6 +944,12 @@ def _wave_and_unit_statement() -> sa.Select[Wave, InstrumentVersion, SampleUnit,
             SampleUnit,
             _other_interview(Interview.mode),
             _other_interview(User.name),
+            # any interview with the upload's uuid (not locked: a stored one is then read again
+            # with FOR UPDATE)
+            sa.select(Interview.id)
+            .where(Interview.uuid == sa.bindparam("uuid"))
+            .correlate(None)
+            .scalar_subquery(),
         )
         .join(InstrumentVersion, Wave.instrument_version_id == InstrumentVersion.id)
         .outerjoin(
@@ -1009,12 +1036,12 @@ def _check_one_interviewer(unit: SampleUnit, other: tuple[Mode, str | None] | No
 
 
 def _check_assignment(
-    session: DBSession, upload: Upload, by: User, *, new: bool
+    session: DBSession, found: WaveAndUnit, upload: Upload, by: User, *, new: bool
 ) -> tuple[Wave, SampleUnit]:
     """The wave and unit of an upload. A new interview needs the unit to be the sender's, now
     or before a reassignment, and no other interviewer's interview of it; a new revision of the
     sender's own interview is accepted wherever the unit is now assigned."""
-    wave, unit, other = _wave_and_unit(session, upload.wave_id, upload.sample_unit_id, by.id)
+    wave, unit, other = found.wave, found.unit, found.other
     if wave is None:
         raise FieldworkError(
             "not_found",
@@ -1045,29 +1072,46 @@ def _check_assignment(
     return wave, unit
 
 
+class WaveAndUnit(NamedTuple):
+    """What one query reads for an upload (:func:`_wave_and_unit`)."""
+
+    wave: Wave | None
+    unit: SampleUnit | None  # None when the wave has no such unit
+    other: tuple[Mode, str | None] | None  # the unit's finished interview from someone else
+    stored: bool | None  # an interview with the upload's uuid exists; None: not read (no wave)
+
+
 def _wave_and_unit(
-    session: DBSession, wave_id: int, unit_id: int, user_id: int
-) -> tuple[Wave | None, SampleUnit | None, tuple[Mode, str | None] | None]:
-    """The wave with its instrument version, its sample unit ``unit_id`` (None when the wave
-    has no such unit) and the mode and interviewer's name of the unit's finished interview from
-    anyone but the user (None when none), in one query; the version's document comes from the
+    session: DBSession, upload: Upload, user_id: int, interview_uuid: str, *, again: bool = False
+) -> WaveAndUnit:
+    """The upload's wave with its instrument version, its sample unit, the mode and
+    interviewer's name of the unit's finished interview from anyone but the user, and whether
+    an interview with this uuid is stored, in one query; the version's document comes from the
     process's cache when it is there (services/instruments.py) instead of being read and decoded
-    again."""
+    again. ``again``: the rows are read anew into objects the session already holds."""
+    wave_id, unit_id = upload.wave_id, upload.sample_unit_id
     if not 0 < wave_id <= MAX_ID:
-        return None, None, None
+        return WaveAndUnit(None, None, None, None)
     in_range = 0 < unit_id <= MAX_ID
     row = session.execute(
         _wave_and_unit_statement(),
-        {"wave_id": wave_id, "unit_id": unit_id if in_range else 0, "user_id": user_id},
+        {
+            "wave_id": wave_id,
+            "unit_id": unit_id if in_range else 0,
+            "user_id": user_id,
+            "uuid": interview_uuid,
+        },
+        execution_options={"populate_existing": True} if again else None,
     ).first()
     if row is None:
-        return None, None, None
-    wave, version, unit, other_mode, other_name = row
+        return WaveAndUnit(None, None, None, None)
+    wave, version, unit, other_mode, other_name, stored_id = row
     cached = cached_version(version.content_hash)
     if cached is not None:
         set_committed_value(version, "document", cached.document)
     set_committed_value(wave, "instrument_version", version)
-    return wave, unit, (other_mode, other_name) if other_mode is not None else None
+    other = (other_mode, other_name) if other_mode is not None else None
+    return WaveAndUnit(wave, unit, other, stored_id is not None)
 
 
 def _check_content(
