@@ -1101,7 +1101,7 @@ def _wave_and_unit(
             "user_id": user_id,
             "uuid": interview_uuid,
         },
-        execution_options={"populate_existing": True} if again else None,
+        execution_options={"populate_existing": again},
     ).first()
     if row is None:
         return WaveAndUnit(None, None, None, None)
