@@ -912,6 +912,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "Le questionnaire ne pose pas la question {item} ; ce rapport ne contient donc pas : "
         "{parts}.",
     ),
+    # the same, said in one part of a page or report, naming only what that part cannot show
+    "item_not_asked_here": tr(
+        "El cuestionario no pregunta {item}; por eso aquí no se muestra: {parts}.",
+        "The questionnaire does not ask {item}, so this cannot be shown here: {parts}.",
+        "O questionário não pergunta {item}; por isso aqui não se mostra: {parts}.",
+        "Le questionnaire ne pose pas la question {item} ; on ne peut donc pas montrer ici : "
+        "{parts}.",
+    ),
     # standard indicators a questionnaire cannot measure (analysis/indicators/coverage.py)
     "sub_not_measured": tr(
         "Indicadores estándar que este cuestionario no mide",

@@ -7,7 +7,8 @@ be computed (:func:`analysis.compare.fear_model_missing`,
 :func:`analysis.compare.paradox_table`), and the fear-driver model is fitted
 without the term of a covariate it lacks (:func:`analysis.compare.fear_model_dropped`), as
 the observatory's exposure model is (:func:`analysis.compare.perception_model_dropped`; not
-in the status report: :data:`PAGE_ONLY`).
+in the status report: :data:`PAGE_ONLY`), which without ``media_freq``, its exposure, is not
+fitted at all.
 The report says which parts it leaves out and which item they need, in the
 report's language, in the "perceived versus actual" section where they would be.
 """
@@ -58,6 +59,8 @@ REPORT_ITEMS: dict[str, tuple[Part, ...]] = {
         _title("sub_exposure_model"),
     ),
     "trust_police": (_term("sub_fear_drivers", "covariate_trust"),),
+    # the exposure of the observatory's exposure model (surveyapp/services/evaluation.py)
+    "media_freq": (_title("sub_exposure_model"),),
 }
 #: Parts only the observatory's pages show (the exposure model is on the perception page, not
 #: in the status report): the status report's notes leave them out.
@@ -80,15 +83,22 @@ def not_asked_notes(
     """One sentence per item of ``not_asked`` the report reads: the parts it leaves out.
 
     With ``about`` (the key of a part's title, e.g. ``"sub_paradox"``), only the items
-    that part needs: the reason a page gives where that part would be. ``without``: keys of
-    titles of parts an output does not have (the status report passes :data:`PAGE_ONLY`).
+    that part needs, each sentence naming only what that part cannot show
+    (``item_not_asked_here``): the reason a page gives where that part would be, which the
+    page's other parts do not repeat. ``without``: keys of titles of parts an output does not
+    have (the status report passes :data:`PAGE_ONLY`).
     """
     notes = []
     gone = tuple(t(key) for key in without)
+    here = t(about) if about is not None else None
     for item in not_asked:
         if item not in REPORT_ITEMS:
             continue
         parts = [p for p in (part(t) for part in REPORT_ITEMS[item]) if not p.startswith(gone)]
-        if parts and (about is None or any(p.startswith(t(about)) for p in parts)):
+        if here is not None:
+            parts = [p for p in parts if p.startswith(here)]
+            if parts:
+                notes.append(t("item_not_asked_here", item=item, parts="; ".join(parts)))
+        elif parts:
             notes.append(t("item_not_asked", item=item, parts="; ".join(parts)))
     return notes

@@ -191,11 +191,11 @@ def perception(wave_id: int) -> ResponseReturnValue:
             odds = exposure_odds(db.session, wave, settings=report_settings(), language=language)
         except EvaluationError as exc:
             problem = text(f"err_{exc.code}", language, detail=exc.detail)
-    # no paradox table (an adaptation without per_safe_nbhd, or without dem_sex and dem_age):
-    # the page says which items it needs where the table would be
+    # the paradox table of an adaptation: without per_safe_nbhd (or dem_sex and dem_age) none,
+    # without one of dem_sex, dem_age fewer groups; the page says which item each lacks
     paradox_notes = (
         []
-        if group_rows
+        if problem
         else comparisons_left_out(wave.instrument_version, language, about="sub_paradox")
     )
     # the exposure model: the adjustments it has, and why it lacks the others (or is missing)

@@ -202,15 +202,19 @@ def test_the_exposure_note_names_every_adjustment_of_the_full_model(
     assert 'class="body exposure-left-out"' not in html
 
 
-@pytest.fixture
-def without_sex(app: Flask, tmp_path: Path) -> int:
-    """The tiny simulated wave moved onto vict_std without dem_sex (a national adaptation):
-    its respondent table has no sex column."""
+def _adapted_wave(app: Flask, tmp_path: Path, code: str) -> int:
+    """The tiny simulated wave moved onto vict_std without the item ``code`` (a national
+    adaptation): its respondent table has no column of it. Dropping ``media_freq`` drops the
+    conditions of the two media items that follow it too (they are asked of everybody)."""
+    path = vict_std_without(tmp_path, code, "no" + code.replace("_", ""))
+    if code == "media_freq":
+        text = path.read_text(encoding="utf-8")
+        condition = '        relevant: "${media_freq} >= 1 and ${media_freq} <= 4"\n'
+        assert text.count(condition) == 2
+        path.write_text(text.replace(condition, ""), encoding="utf-8")
     with app.app_context():
         loaded = load_simulated_wave(db.session, seed=5, size="tiny", wave=1)
-        adaptation, _ = store_instrument(
-            db.session, load_instrument(vict_std_without(tmp_path, "dem_sex", "nosex"))
-        )
+        adaptation, _ = store_instrument(db.session, load_instrument(path))
         db.session.execute(
             sa.update(Interview)
             .where(Interview.wave_id == loaded.wave_id)
@@ -221,6 +225,12 @@ def without_sex(app: Flask, tmp_path: Path) -> int:
         wave.instrument_version = adaptation
         db.session.commit()
         return loaded.wave_id
+
+
+@pytest.fixture
+def without_sex(app: Flask, tmp_path: Path) -> int:
+    """The tiny simulated wave on vict_std without dem_sex: no sex column."""
+    return _adapted_wave(app, tmp_path, "dem_sex")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -239,10 +249,62 @@ def test_an_adaptation_without_dem_sex_gets_the_exposure_model_without_its_sex_t
     # and where the sex term went
     left_out = t("term_left_out", title=t("sub_exposure_model"), term=t("covariate_sex"))
     assert str(escape(left_out)) in html
-    assert str(escape(t("item_not_asked", item="dem_sex", parts=""))).rstrip(".") in html
+    here = t("item_not_asked_here", item="dem_sex", parts=left_out)
+    assert _section(html, t, "sub_exposure_model").count(str(escape(here))) == 1
+    # the paradox table is there, without the women and men it cannot compare, and says so
+    assert 'id="paradox"' in html and 'data-group="sex:' not in html
+    women_men = f"{t('sub_paradox')} ({t('group_women')}, {t('group_men')})"
+    paradox = t("item_not_asked_here", item="dem_sex", parts=women_men)
+    assert _section(html, t, "sub_paradox").count(str(escape(paradox))) == 1
+    assert html.count("dem_sex") == 2  # once in each part that lacks it
     if language == "en":
         assert "adjusted for victimization, age group and area. It is an association" in html
         assert "Feeling unsafe by exposure to crime news: its sex term" in html
+
+
+def _section(html: str, t: Translator, title: str) -> str:
+    """The part of the perception page under the heading ``title`` (up to the next one)."""
+    heading = f'<h2 class="heading-m">{escape(t(title))}</h2>'
+    assert html.count(heading) == 1, title
+    return html.split(heading, 1)[1].split('<h2 class="heading-m">', 1)[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_without_per_safe_nbhd_each_part_says_once_what_it_cannot_show(
+    app: Flask, client: FlaskClient, tmp_path: Path, language: str
+) -> None:
+    wave = _adapted_wave(app, tmp_path, "per_safe_nbhd")
+    page = client.get(f"/observatory/waves/{wave}/perception?lang={language}")
+    assert page.status_code == 200, page.get_data(as_text=True)[:2000]
+    html = page.get_data(as_text=True)
+    t = Translator(language)
+    assert 'id="fear-by-victim"' in html  # the rest of the page is there
+    assert 'id="paradox"' not in html and 'id="exposure"' not in html
+    paradox, exposure = _section(html, t, "sub_paradox"), _section(html, t, "sub_exposure_model")
+    for part, text in (("sub_paradox", paradox), ("sub_exposure_model", exposure)):
+        note = t("item_not_asked_here", item="per_safe_nbhd", parts=t(part))
+        assert text.count(str(escape(note))) == 1, part
+    # one sentence in each part, naming only that part: the other part's and the status
+    # report's (fear drivers, not on this page) are not repeated
+    assert html.count("per_safe_nbhd") == 2
+    assert str(escape(t("sub_fear_drivers"))) not in html
+    assert str(escape(t("sub_exposure_model"))) not in paradox
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_without_media_freq_the_exposure_part_names_the_item_it_needs(
+    app: Flask, client: FlaskClient, tmp_path: Path, language: str
+) -> None:
+    wave = _adapted_wave(app, tmp_path, "media_freq")
+    page = client.get(f"/observatory/waves/{wave}/perception?lang={language}")
+    assert page.status_code == 200, page.get_data(as_text=True)[:2000]
+    html = page.get_data(as_text=True)
+    t = Translator(language)
+    assert 'id="exposure"' not in html  # no exposure: no model
+    assert 'id="fear-by-victim"' in html and 'id="paradox"' in html  # the rest is there
+    note = t("item_not_asked_here", item="media_freq", parts=t("sub_exposure_model"))
+    assert _section(html, t, "sub_exposure_model").count(str(escape(note))) == 1
+    assert html.count("media_freq") == 1
 
 
 def test_a_did_below_the_smallest_cell_is_blank_in_public_and_flagged_internally(
