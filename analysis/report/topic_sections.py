@@ -78,11 +78,26 @@ def _topic(w: Writer, ident: str, title: str, group: str, chart: str) -> Section
     return section
 
 
+def _not_asked_here(w: Writer, ids: Sequence[str]) -> list[str]:
+    """One sentence per set of items the questionnaire does not ask, naming the indicators of
+    ``ids`` that it leaves out of this section (``ReportData.unmeasured``; the annex's table
+    lists them all)."""
+    names: dict[tuple[str, ...], list[str]] = {}
+    for u in w.data.unmeasured:
+        if u.indicator in ids:
+            names.setdefault(tuple(u.items), []).append(w.fmt.name(u.indicator))
+    return [
+        w.t("item_not_asked_here", item=", ".join(items), parts="; ".join(parts))
+        for items, parts in names.items()
+    ]
+
+
 def _group_section(
     w: Writer, group: str, paragraphs: list[str], charted: Sequence[str] | None = None
 ) -> Section:
     """A section of one catalogue group (heading ``sec_<group>``): paragraphs, bars of the
-    ``charted`` percentages (default: all of them) and the table of every indicator."""
+    ``charted`` percentages (default: all of them) and the table of every indicator; a note
+    names the indicators the questionnaire cannot measure and the items they need."""
     t = w.t
     section = Section(group, t(f"sec_{group}"))
     ids = ids_of(group)
@@ -93,12 +108,16 @@ def _group_section(
     section.add(
         w.bars(t(f"chart_{group}_title"), _percent(w, charted)), w.table(t(f"sec_{group}"), ids)
     )
+    section.notes.extend(_not_asked_here(w, ids))
     return section
 
 
 def media_section(w: Writer) -> Section:
     """Following crime news: how often, by which channels, about which place."""
-    return _group_section(w, "media", [w.fmt.definition("media_exposure"), w.t("media_note")])
+    # the exposure's definition opens the section only when the section shows the exposure
+    shown = w.current.has(w.area, ["media_exposure"])
+    opening = w.fmt.definition("media_exposure") if shown else ""
+    return _group_section(w, "media", [opening, w.t("media_note")])
 
 
 def youth_section(w: Writer) -> Section:

@@ -9,6 +9,7 @@ out and "perceived versus actual" says which item they need. One variant is rend
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -32,8 +33,9 @@ from analysis.compare import (
 )
 from analysis.compare.model import ADJUSTMENTS
 from analysis.compare.regional import CORE_SET, RegionalWave
-from analysis.indicators import compute_indicators
+from analysis.indicators import compute_indicators, get_indicator
 from analysis.indicators.compute import add_domain_columns
+from analysis.indicators.coverage import unmeasured_indicators
 from analysis.report import Area, ReportData, Wave, build_report
 from analysis.report.i18n import LANGUAGES, Translator
 from analysis.report.inputs import (
@@ -177,8 +179,8 @@ def test_a_report_leaves_out_what_a_dropped_item_feeds_and_says_so(variant: str)
         assert built.paradox is None and not _section(built.public, "paradox")
     assert (built.by_victim is None) is no_by_victim
     en, es = _text(built.public), _text(built.internal)
-    for item in named:
-        assert f"The questionnaire does not ask {item}, so this report leaves out:" in en
+    for item in named:  # once, in "perceived versus actual", not again in its subsections
+        assert en.count(f"The questionnaire does not ask {item}, so this report leaves out:") == 1
         assert f"El cuestionario no pregunta {item}; este informe no incluye:" in es
     assert "Factors associated with fear" in en.split("does not ask", 1)[1]
     if groups:  # the note names only the pairs the table compares
@@ -213,7 +215,8 @@ def test_the_note_names_each_part_in_every_language() -> None:
         assert len(notes) == 2  # an item the report does not read is not named
         assert "dem_sex" in notes[0] and t("group_women") in notes[0]
         assert t("sub_fear_drivers") in notes[1] and t("covariate_trust") in notes[1]
-    assert not_asked_items(["dem_sex", "dem_age", "per_safe_nbhd", "trust_police"]) == ()
+    asked = ["dem_sex", "dem_age", "per_safe_nbhd", "trust_police", "media_freq"]
+    assert not_asked_items(asked) == ()
     assert set(not_asked_items([])) == set(REPORT_ITEMS)
 
 
@@ -313,3 +316,34 @@ def test_the_pdf_of_a_wave_without_dem_sex_renders_with_its_note() -> None:
     assert "The questionnaire does not ask dem_sex, so this report leaves out:" in text
     assert "Fear and victimization by group" in text  # the age groups are still compared
     assert "Prevalence" in text
+
+
+def _pdf_text(data: ReportData, language: str) -> str:
+    report = build_report(data, language=language, public=True, generated=dt.date(2026, 1, 1))
+    with pdfplumber.open(io.BytesIO(report.pdf_bytes())) as pdf:
+        return re.sub(r"\s+", " ", " ".join(page.extract_text() or "" for page in pdf.pages))
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_pdf_media_section_of_a_wave_without_media_freq_names_the_item(
+    language: str,
+) -> None:
+    sim = _sim()
+    built = _built(("media_freq",))
+    # as the server gives them (surveyapp/services/report_build.py, from the questionnaire)
+    unmeasured = unmeasured_indicators(
+        _drop(sim.respondents, ("media_freq",)).columns, sim.incidents.columns
+    )
+    assert [(u.indicator, u.items) for u in unmeasured] == [("media_exposure", ("media_freq",))]
+    data = dataclasses.replace(built.data, unmeasured=unmeasured)
+    assert "media_freq" in data.not_asked  # the exposure model's item: not in the report
+    t = Translator(language)
+    text = _pdf_text(data, language)
+    name = t.pick(get_indicator("media_exposure").name)
+    note = t("item_not_asked_here", item="media_freq", parts=name)
+    # the section after the contents (which name it first): its heading, table caption, notes
+    media = t("sec_media").join(text.split(t("sec_media"))[2:]).split(t("sec_youth"), 1)[0]
+    assert note in media and text.count("media_freq") == 2  # here, and the annex's table
+    # the section does not open with the definition of the indicator it cannot show
+    assert t.pick(get_indicator("media_exposure").definition) not in media
+    assert t("sub_exposure_model") not in text  # the page's exposure model is not named
