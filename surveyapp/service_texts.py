@@ -465,6 +465,101 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         'o código "{code}" corresponde a {n} áreas; use o código de uma área menor',
         "le code « {code} » correspond à {n} zones ; utilisez le code d'une zone plus petite",
     ),
+    # ---- police records and census totals (services/uploads.py) ----
+    "cell_empty": tr("está vacío", "is empty", "está vazio", "est vide"),
+    "upload_no_rows": tr(
+        "el archivo tiene encabezado pero ninguna fila",
+        "the file has a header but no rows",
+        "o arquivo tem cabeçalho mas nenhuma linha",
+        "le fichier a un en-tête mais aucune ligne",
+    ),
+    "upload_area_empty": tr(
+        "está vacío; escriba el código oficial del área",
+        "is empty; write the area's official code",
+        "está vazio; escreva o código oficial da área",
+        "est vide ; écrivez le code officiel de la zone",
+    ),
+    "upload_area_unknown": tr(
+        'ningún área tiene el código "{code}"',
+        'no area has the code "{code}"',
+        'nenhuma área tem o código "{code}"',
+        "aucune zone n'a le code « {code} »",
+    ),
+    "upload_area_ambiguous": tr(
+        'el código "{code}" corresponde a {n} áreas; escriba la ruta de códigos desde arriba, '
+        'p. ej. "{example}"',
+        'code "{code}" matches {n} areas; write the path of codes from the top, e.g. "{example}"',
+        'o código "{code}" corresponde a {n} áreas; escreva o caminho de códigos a partir do '
+        'topo, p. ex. "{example}"',
+        "le code « {code} » correspond à {n} zones ; écrivez le chemin des codes depuis le "
+        "haut, p. ex. « {example} »",
+    ),
+    "period_invalid": tr(
+        '"{raw}" no es un período; escriba 2024, 2024-03, 2024-Q2 o 2024-01-01/2024-06-30',
+        '"{raw}" is not a period; write 2024, 2024-03, 2024-Q2 or 2024-01-01/2024-06-30',
+        '"{raw}" não é um período; escreva 2024, 2024-03, 2024-Q2 ou 2024-01-01/2024-06-30',
+        "« {raw} » n'est pas une période ; écrivez 2024, 2024-03, 2024-Q2 ou 2024-01-01/2024-06-30",
+    ),
+    "period_reversed": tr(
+        '"{raw}" termina antes de empezar',
+        '"{raw}" ends before it starts',
+        '"{raw}" termina antes de começar',
+        "« {raw} » se termine avant de commencer",
+    ),
+    "period_years": tr(
+        '"{raw}" está fuera de los años {first} a {last}',
+        '"{raw}" is outside the years {first} to {last}',
+        '"{raw}" está fora dos anos {first} a {last}',
+        "« {raw} » est en dehors des années {first} à {last}",
+    ),
+    "year_invalid": tr(
+        '"{raw}" no es un año de {first} a {last}',
+        '"{raw}" is not a year from {first} to {last}',
+        '"{raw}" não é um ano de {first} a {last}',
+        "« {raw} » n'est pas une année de {first} à {last}",
+    ),
+    "crime_type_unknown": tr(
+        '"{raw}" no es un tipo de delito; use un código del cuestionario ({codes}), su nombre '
+        "({names}) o all",
+        '"{raw}" is not a crime type; use a code of the questionnaire ({codes}), its name '
+        "({names}) or all",
+        '"{raw}" não é um tipo de crime; use um código do questionário ({codes}), seu nome '
+        "({names}) ou all",
+        "« {raw} » n'est pas un type d'infraction ; utilisez un code du questionnaire "
+        "({codes}), son nom ({names}) ou all",
+    ),
+    "sex_unknown": tr(
+        '"{raw}" no es un código de sexo; use 1 (hombre) o 2 (mujer), como en el cuestionario',
+        '"{raw}" is not a sex code; use 1 (male) or 2 (female) as in the questionnaire',
+        '"{raw}" não é um código de sexo; use 1 (homem) ou 2 (mulher), como no questionário',
+        "« {raw} » n'est pas un code de sexe ; utilisez 1 (homme) ou 2 (femme) comme dans le "
+        "questionnaire",
+    ),
+    "age_group_invalid": tr(
+        '"{raw}" no es un grupo de edad; escríbalo como 18-29 o 60+',
+        '"{raw}" is not an age group; write it like 18-29 or 60+',
+        '"{raw}" não é uma faixa etária; escreva-a como 18-29 ou 60+',
+        "« {raw} » n'est pas une tranche d'âge ; écrivez-la comme 18-29 ou 60+",
+    ),
+    "row_repeated": tr(
+        "repite {what} de la línea {first}",
+        "repeats the {what} of line {first}",
+        "repete {what} da linha {first}",
+        "répète {what} de la ligne {first}",
+    ),
+    "word_police_key": tr(
+        "el área, el período y el tipo de delito",
+        "area, period and crime type",
+        "a área, o período e o tipo de crime",
+        "la zone, la période et le type d'infraction",
+    ),
+    "word_census_key": tr(
+        "el área, el año, el sexo y el grupo de edad",
+        "area, year, sex and age group",
+        "a área, o ano, o sexo e a faixa etária",
+        "la zone, l'année, le sexe et la tranche d'âge",
+    ),
+    "word_crimes": tr("delitos", "crimes", "crimes", "infractions"),
     # ---- areas (services/areas.py) ----
     "level_country": tr("país", "country", "país", "pays"),
     "level_region": tr("región", "region", "região", "région"),

@@ -23,9 +23,11 @@ from .frame_texts import FRAME
 from .i18n import LANGUAGE_NAMES, LANGUAGES, language_url, lookup, pick_language, tr
 from .manage_texts import MANAGE
 from .service_texts import SERVICE_TEXTS, Problem
+from .upload_texts import UPLOADS
 
 __all__ = [
     "STAFF_BLUEPRINTS",
+    "STAFF_ENDPOINTS",
     "TEXTS",
     "english",
     "is_staff_page",
@@ -39,6 +41,16 @@ __all__ = [
 
 #: Blueprints whose pages speak the staff language (the others' frame stays English).
 STAFF_BLUEPRINTS = frozenset({"auth", "fieldwork", "manage"})
+#: Staff pages of other blueprints: the observatory's administrative-data uploads.
+STAFF_ENDPOINTS = frozenset(
+    {
+        "observatory.uploads_page",
+        "observatory.upload_police",
+        "observatory.upload_census",
+        "observatory.boundaries_page",
+        "observatory.upload_boundaries",
+    }
+)
 #: Session key of the language a ``?lang=`` link chose.
 SESSION_KEY = "staff_lang"
 
@@ -949,7 +961,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Aller à la page d'accueil",
     ),
 }
-for _table in (MANAGE, SERVICE_TEXTS):
+for _table in (MANAGE, SERVICE_TEXTS, UPLOADS):
     if TEXTS.keys() & _table.keys():  # one key, two texts: the later would silently win
         raise RuntimeError(f"keys in both staff tables: {sorted(TEXTS.keys() & _table.keys())}")
     TEXTS.update(_table)
@@ -1005,10 +1017,11 @@ def _remember_language() -> None:
 
 
 def is_staff_page() -> bool:
-    """This request is a staff page: its route is a staff blueprint's, or (a path no route
-    answers: 404, 405) the path is under a staff blueprint's prefix."""
+    """This request is a staff page: its route is a staff blueprint's or one of
+    :data:`STAFF_ENDPOINTS`, or (a path no route answers: 404, 405) the path is under a staff
+    blueprint's prefix."""
     if request.blueprint is not None or request.url_rule is not None:
-        return request.blueprint in STAFF_BLUEPRINTS
+        return request.blueprint in STAFF_BLUEPRINTS or request.endpoint in STAFF_ENDPOINTS
     for name in STAFF_BLUEPRINTS:
         prefix = current_app.blueprints[name].url_prefix or ""
         if prefix and (request.path == prefix or request.path.startswith(prefix + "/")):

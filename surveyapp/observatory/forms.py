@@ -1,4 +1,8 @@
-"""Forms of the observatory pages (uploads; the report choices are plain GET parameters)."""
+"""Forms of the observatory pages (uploads; the report choices are plain GET parameters).
+
+The upload pages are staff pages: their words are in the staff language
+(:mod:`surveyapp.upload_texts`).
+"""
 
 from __future__ import annotations
 
@@ -8,37 +12,28 @@ from wtforms import SelectField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
+from ..staff_texts import lazy
+
 
 class PoliceUploadForm(FlaskForm):
-    file = FileField(
-        "CSV file of police-recorded crime",
-        validators=[FileRequired("Choose a CSV file of police-recorded crime to upload.")],
-    )
-    submit = SubmitField("Upload police records")
+    file = FileField(lazy("police_file"), validators=[FileRequired(lazy("choose_police_file"))])
+    submit = SubmitField(lazy("upload_police_button"))
 
 
 class CensusUploadForm(FlaskForm):
-    file = FileField(
-        "CSV file of census population totals",
-        validators=[FileRequired("Choose a CSV file of population totals to upload.")],
-    )
-    submit = SubmitField("Upload population totals")
+    file = FileField(lazy("census_file"), validators=[FileRequired(lazy("choose_census_file"))])
+    submit = SubmitField(lazy("upload_census_button"))
 
 
 class BoundaryUploadForm(FlaskForm):
     level = SelectField(
-        "Level of the areas in the file",
+        lazy("boundary_level"),
         choices=[
-            SelectChoice("region", "States / regions"),
-            SelectChoice("municipality", "Municipalities"),
-            SelectChoice("country", "Country outline"),
-            SelectChoice("neighbourhood", "Neighbourhoods"),
+            SelectChoice(level, lazy(f"boundary_level_{level}"))
+            for level in ("region", "municipality", "country", "neighbourhood")
         ],
         default="region",
-        validators=[InputRequired("Choose the level of the areas in the file.")],
+        validators=[InputRequired(lazy("choose_boundary_level"))],
     )
-    file = FileField(
-        "GeoJSON file of area boundaries",
-        validators=[FileRequired("Choose a GeoJSON file of area boundaries to upload.")],
-    )
-    submit = SubmitField("Upload boundaries")
+    file = FileField(lazy("boundary_file"), validators=[FileRequired(lazy("choose_boundary_file"))])
+    submit = SubmitField(lazy("upload_boundaries_button"))

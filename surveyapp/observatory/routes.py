@@ -60,6 +60,7 @@ from ..services.reports import (
     mark_served,
     wave_areas,
 )
+from ..staff_texts import st
 from . import exports
 from .forms import BoundaryUploadForm, CensusUploadForm, PoliceUploadForm
 from .jobs import report_settings, start_worker
@@ -550,8 +551,8 @@ def _upload(kind: Literal["police", "census"]) -> ResponseReturnValue:
         db.session.rollback()
         return _uploads_page(police_form, census_form, result, kind, status=400)
     db.session.commit()
-    what = "police records" if kind == "police" else "population totals"
-    flash(f"{result.stored} {what} stored ({result.replaced} replaced older numbers).", "success")
+    what = "police_records_stored" if kind == "police" else "population_totals_stored"
+    flash(st(what, n=result.stored, replaced=result.replaced), "success")
     return redirect(url_for("observatory.uploads_page"))
 
 
@@ -598,5 +599,5 @@ def upload_boundaries() -> ResponseReturnValue:
         db.session.rollback()
         return _boundaries_page(form, result, status=400)
     db.session.commit()
-    flash(f"{result.stored} boundaries stored ({result.replaced} replaced older ones).", "success")
+    flash(st("boundaries_stored", n=result.stored, replaced=result.replaced), "success")
     return redirect(url_for("observatory.boundaries_page"))

@@ -138,7 +138,7 @@ def boundaries_of(session: DBSession, area_ids: Iterable[int]) -> dict[int, Base
     return {area_id: geometry_from_json(text) for area_id, text in rows}
 
 
-def boundary_summary(session: DBSession) -> list[tuple[str, int, int]]:
+def boundary_summary(session: DBSession) -> list[tuple[AreaLevel, int, int]]:
     """(level, areas, areas with a boundary) for every level that has areas."""
     rows = session.execute(
         sa.select(Area.level, sa.func.count(Area.id), sa.func.count(AreaBoundary.id))
@@ -146,7 +146,7 @@ def boundary_summary(session: DBSession) -> list[tuple[str, int, int]]:
         .group_by(Area.level)
     ).all()
     order = {level: i for i, level in enumerate(AreaLevel)}
-    return [(LEVEL_WORDS[r[0]], r[1], r[2]) for r in sorted(rows, key=lambda r: order[r[0]])]
+    return [(r[0], r[1], r[2]) for r in sorted(rows, key=lambda r: order[r[0]])]
 
 
 def store_generated_boundaries(session: DBSession, country: Area) -> int:

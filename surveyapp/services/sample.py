@@ -110,14 +110,6 @@ def whole_number(
     return value, None
 
 
-def parse_whole_number(
-    raw: str, what: str, *, minimum: int = 0, maximum: int = MAX_WHOLE_NUMBER
-) -> tuple[int | None, str | None]:
-    """:func:`whole_number` with its problem as an English sentence."""
-    value, problem = whole_number(raw, what, minimum=minimum, maximum=maximum)
-    return value, None if problem is None else str(problem)
-
-
 def sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
     header = text.split("\n", 1)[0]
     try:

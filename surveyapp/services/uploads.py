@@ -26,8 +26,9 @@ import sqlalchemy as sa
 from analysis.crime_types import CRIME_STEMS
 
 from ..models import Area, PoliceRecord, PopulationTotal, User, utcnow
+from ..service_texts import Problem
 from . import DBSession, audit
-from .sample import RowError, decode_csv, parse_whole_number
+from .sample import RowError, decode_csv, whole_number
 
 POLICE_COLUMNS = ("area_code", "period", "crime_type", "count", "population", "source")
 POLICE_REQUIRED = ("area_code", "period", "crime_type", "count")
@@ -55,6 +56,8 @@ _YEAR = re.compile(r"^(\d{4})$")
 _QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
 #: Years a police period or census total may refer to (census years and projections).
 FIRST_YEAR, LAST_YEAR = 1900, 2200
+#: Longest source note (the columns' length).
+MAX_SOURCE = 200
 
 
 @dataclasses.dataclass
@@ -90,24 +93,24 @@ class AreaCodes:
             current = self.areas.get(current.parent_id) if current.parent_id is not None else None
         return codes[::-1]
 
-    def resolve(self, text: str) -> tuple[int | None, str | None]:
+    def resolve(self, text: str) -> tuple[int | None, Problem | None]:
         parts = [p.strip() for p in text.split("/") if p.strip()]
         if not parts:
-            return None, "is empty; write the area's official code"
+            return None, Problem("upload_area_empty")
         candidates = [
             i for i in self.by_code.get(parts[-1], []) if self._path(i)[-len(parts) :] == parts
         ]
         if not candidates:
-            return None, f'no area has the code "{text}"'
+            return None, Problem("upload_area_unknown", code=text)
         if len(candidates) > 1:
-            return None, (
-                f'code "{text}" matches {len(candidates)} areas; write the path of codes from the '
-                f'top, e.g. "{"/".join(self._path(candidates[0]))}"'
+            example = "/".join(self._path(candidates[0]))
+            return None, Problem(
+                "upload_area_ambiguous", code=text, n=len(candidates), example=example
             )
         return candidates[0], None
 
 
-def parse_period(text: str) -> tuple[tuple[dt.date, dt.date] | None, str | None]:
+def parse_period(text: str) -> tuple[tuple[dt.date, dt.date] | None, Problem | None]:
     """``2024`` (a year), ``2024-03`` (a month), ``2024-Q2`` or ``2024-01-01/2024-06-30``,
     within the years FIRST_YEAR to LAST_YEAR."""
     text = text.strip()
@@ -129,25 +132,36 @@ def parse_period(text: str) -> tuple[tuple[dt.date, dt.date] | None, str | None]
     except ValueError:
         period = None
     if period is None:
-        return None, (
-            f'"{text}" is not a period; write 2024, 2024-03, 2024-Q2 or 2024-01-01/2024-06-30'
-        )
+        return None, Problem("period_invalid", raw=text)
     if period[1] < period[0]:
-        return None, f'"{text}" ends before it starts'
+        return None, Problem("period_reversed", raw=text)
     if period[0].year < FIRST_YEAR or period[1].year > LAST_YEAR:
-        return None, f'"{text}" is outside the years {FIRST_YEAR} to {LAST_YEAR}'
+        return None, Problem("period_years", raw=text, first=FIRST_YEAR, last=LAST_YEAR)
     return period, None
 
 
-def _count(text: str, what: str, *, minimum: int = 0) -> tuple[int | None, str | None]:
+def _count(text: str, what: Problem, *, minimum: int = 0) -> tuple[int | None, Problem | None]:
     """A count (thousands may be grouped with commas or spaces), 0 or ``minimum`` to 2,147,483,647."""
     cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
     if re.fullmatch(r"\d{1,3}(,\d{3})+", cleaned):
         cleaned = cleaned.replace(",", "")
-    value, message = parse_whole_number(cleaned, what, minimum=minimum)
-    if message and value is None and cleaned != text.strip():
-        message = message.replace(f'"{cleaned}"', f'"{text}"')
-    return value, message
+    value, problem = whole_number(cleaned, what, minimum=minimum)
+    if problem is not None and problem.key == "not_whole_number" and cleaned != text.strip():
+        problem = Problem("not_whole_number", raw=text.strip(), what=what)  # as it was written
+    return value, problem
+
+
+def _year(text: str) -> tuple[int | None, Problem | None]:
+    """A year from FIRST_YEAR to LAST_YEAR, in four ASCII digits."""
+    text = text.strip()
+    if (
+        len(text) == 4
+        and text.isascii()
+        and text.isdigit()
+        and FIRST_YEAR <= int(text) <= LAST_YEAR
+    ):
+        return int(text), None
+    return None, Problem("year_invalid", raw=text, first=FIRST_YEAR, last=LAST_YEAR)
 
 
 RowParser = Callable[[int, dict[str, str], AreaCodes], tuple[dict[str, Any] | None, list[RowError]]]
@@ -171,21 +185,21 @@ def _read(
     try:
         header_row = next(reader, None)
     except csv.Error as exc:
-        return [], [RowError(1, None, f"the header cannot be read: {exc}")], 0
+        return [], [RowError.of(1, None, Problem("csv_header_unreadable", error=exc))], 0
     if not header_row or not any(h.strip() for h in header_row):
-        return [], [RowError(1, None, "the file is empty; the first line must name the columns")], 0
+        return [], [RowError.of(1, None, Problem("csv_empty"))], 0
     header = ["_".join(h.strip().lower().split()) for h in header_row]
     errors = [
-        RowError(1, name or f"#{i}", f"unknown column; the columns are: {', '.join(columns)}")
+        RowError.of(1, name or f"#{i}", Problem("column_unknown", columns=", ".join(columns)))
         for i, name in enumerate(header, start=1)
         if name not in columns
     ]
     errors += [
-        RowError(1, name, "this column appears more than once")
+        RowError.of(1, name, Problem("column_repeated"))
         for name in sorted({h for h in header if header.count(h) > 1})
     ]
     errors += [
-        RowError(1, name, "this column is required") for name in required if name not in header
+        RowError.of(1, name, Problem("column_required")) for name in required if name not in header
     ]
     if errors:
         return [], errors, 0
@@ -199,13 +213,15 @@ def _read(
             read += 1
             if len(raw) != len(header):
                 errors.append(
-                    RowError(line, None, f"has {len(raw)} fields but the header has {len(header)}")
+                    RowError.of(
+                        line, None, Problem("field_count", found=len(raw), expected=len(header))
+                    )
                 )
                 continue
             values = {name: cell.strip() for name, cell in zip(header, raw, strict=True)}
             for name in required:
                 if not values.get(name):
-                    errors.append(RowError(line, name, "is empty"))
+                    errors.append(RowError.of(line, name, Problem("cell_empty")))
             if any(not values.get(name) for name in required):
                 continue
             parsed, row_errors = parse(line, values, codes)
@@ -213,9 +229,9 @@ def _read(
             if parsed is not None and not row_errors:
                 rows.append((line, parsed))
     except csv.Error as exc:
-        errors.append(RowError(reader.line_num, None, f"the line cannot be read as CSV: {exc}"))
+        errors.append(RowError.of(reader.line_num, None, Problem("csv_line_unreadable", error=exc)))
     if read == 0 and not errors:
-        errors.append(RowError(2, None, "the file has a header but no rows"))
+        errors.append(RowError.of(2, None, Problem("upload_no_rows")))
     return rows, errors, read
 
 
@@ -223,33 +239,31 @@ def _police_row(
     line: int, values: dict[str, str], codes: AreaCodes
 ) -> tuple[dict[str, Any] | None, list[RowError]]:
     errors: list[RowError] = []
-    area_id, message = codes.resolve(values["area_code"])
-    if message:
-        errors.append(RowError(line, "area_code", message))
-    period, message = parse_period(values["period"])
-    if message:
-        errors.append(RowError(line, "period", message))
+    area_id, problem = codes.resolve(values["area_code"])
+    if problem:
+        errors.append(RowError.of(line, "area_code", problem))
+    period, problem = parse_period(values["period"])
+    if problem:
+        errors.append(RowError.of(line, "period", problem))
     crime = CRIME_TYPES.get(values["crime_type"].lower())
     if crime is None:
-        errors.append(
-            RowError(
-                line,
-                "crime_type",
-                f'"{values["crime_type"]}" is not a crime type; use a code '
-                f"of the questionnaire ({', '.join(map(str, CRIME_STEMS))}), its name "
-                f"({', '.join(CRIME_STEMS.values())}) or all",
-            )
+        problem = Problem(
+            "crime_type_unknown",
+            raw=values["crime_type"],
+            codes=", ".join(map(str, CRIME_STEMS)),
+            names=", ".join(CRIME_STEMS.values()),
         )
-    count, message = _count(values["count"], "crimes")
-    if message:
-        errors.append(RowError(line, "count", message))
+        errors.append(RowError.of(line, "crime_type", problem))
+    count, problem = _count(values["count"], Problem("word_crimes"))
+    if problem:
+        errors.append(RowError.of(line, "count", problem))
     population = None
     if values.get("population"):
-        population, message = _count(values["population"], "people", minimum=1)
-        if message:
-            errors.append(RowError(line, "population", message))
-    if len(values.get("source", "")) > 200:
-        errors.append(RowError(line, "source", "is longer than 200 characters"))
+        population, problem = _count(values["population"], Problem("word_people"), minimum=1)
+        if problem:
+            errors.append(RowError.of(line, "population", problem))
+    if len(values.get("source", "")) > MAX_SOURCE:
+        errors.append(RowError.of(line, "source", Problem("too_long", n=MAX_SOURCE)))
     if errors or period is None:
         return None, errors
     return {
@@ -267,39 +281,25 @@ def _census_row(
     line: int, values: dict[str, str], codes: AreaCodes
 ) -> tuple[dict[str, Any] | None, list[RowError]]:
     errors: list[RowError] = []
-    area_id, message = codes.resolve(values["area_code"])
-    if message:
-        errors.append(RowError(line, "area_code", message))
-    year, message = parse_whole_number(
-        values["year"], "the year", minimum=FIRST_YEAR, maximum=LAST_YEAR
-    )
-    if message:
-        errors.append(RowError(line, "year", message))
+    area_id, problem = codes.resolve(values["area_code"])
+    if problem:
+        errors.append(RowError.of(line, "area_code", problem))
+    year, problem = _year(values["year"])
+    if problem:
+        errors.append(RowError.of(line, "year", problem))
     sex = SEXES.get(values["sex"].lower())
     if sex is None:
-        errors.append(
-            RowError(
-                line,
-                "sex",
-                f'"{values["sex"]}" is not a sex code; use 1 (male) or 2 (female) '
-                "as in the questionnaire",
-            )
-        )
+        errors.append(RowError.of(line, "sex", Problem("sex_unknown", raw=values["sex"])))
     group = values["age_group"].replace(" ", "")
     match = _AGE_GROUP.match(group)
     if match is None or (match.group(2) is not None and int(match.group(2)) < int(match.group(1))):
-        errors.append(
-            RowError(
-                line,
-                "age_group",
-                f'"{values["age_group"]}" is not an age group; write it like 18-29 or 60+',
-            )
-        )
-    population, message = _count(values["population"], "people")
-    if message:
-        errors.append(RowError(line, "population", message))
-    if len(values.get("source", "")) > 200:
-        errors.append(RowError(line, "source", "is longer than 200 characters"))
+        problem = Problem("age_group_invalid", raw=values["age_group"])
+        errors.append(RowError.of(line, "age_group", problem))
+    population, problem = _count(values["population"], Problem("word_people"))
+    if problem:
+        errors.append(RowError.of(line, "population", problem))
+    if len(values.get("source", "")) > MAX_SOURCE:
+        errors.append(RowError.of(line, "source", Problem("too_long", n=MAX_SOURCE)))
     if errors:
         return None, errors
     return {
@@ -319,13 +319,14 @@ def _store(
     key: tuple[str, ...],
     extra: dict[str, Any],
     errors: list[RowError],
-    what: str,
+    what: Problem,
 ) -> tuple[int, int]:
     seen: dict[tuple[Any, ...], int] = {}
     for line, row in rows:
         k = tuple(row[c] for c in key)
         if k in seen:
-            errors.append(RowError(line, None, f"repeats the {what} of line {seen[k]}"))
+            problem = Problem("row_repeated", what=what, first=seen[k])
+            errors.append(RowError.of(line, None, problem))
         else:
             seen[k] = line
     if errors:
@@ -363,7 +364,7 @@ def import_police_records(
         ("area_id", "period_start", "period_end", "crime_type"),
         {"uploaded_by_id": by.id if by else None, "uploaded_at": utcnow()},
         errors,
-        "area, period and crime type",
+        Problem("word_police_key"),
     )
     if errors:
         return UploadResult(0, 0, errors, read)
@@ -391,7 +392,7 @@ def import_population_totals(
         ("area_id", "reference_year", "sex", "age_group"),
         {},
         errors,
-        "area, year, sex and age group",
+        Problem("word_census_key"),
     )
     if errors:
         return UploadResult(0, 0, errors, read)

@@ -15,7 +15,7 @@ from surveyapp.extensions import db
 from surveyapp.models import TokenScope
 from surveyapp.service_texts import SERVICE_TEXTS, Problem
 from surveyapp.services import read_tokens
-from surveyapp.services.sample import RowError, parse_whole_number, whole_number
+from surveyapp.services.sample import RowError, whole_number
 from surveyapp.services.users import UserError, check_password_strength
 from surveyapp.staff_texts import TEXTS, service_message
 
@@ -70,8 +70,6 @@ def test_a_number_out_of_range_is_grouped_as_the_language_writes_it() -> None:
         "99999999999 está fuera del intervalo: el número de personas debe estar entre 0 "
         "y 2.147.483.647"
     )
-    # The English-only reader of the other uploads keeps its sentence.
-    assert parse_whole_number("1.5", "crimes") == (None, '"1.5" is not a whole number of crimes')
 
 
 def test_a_share_and_a_statistic_are_written_with_the_language_decimal_mark() -> None:

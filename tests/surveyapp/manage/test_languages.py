@@ -14,7 +14,7 @@ from flask import Flask, url_for
 from flask.testing import FlaskClient
 
 from surveyapp.models import InstrumentVersion, Role, User, Wave
-from surveyapp.staff_texts import TEXTS
+from surveyapp.staff_texts import STAFF_ENDPOINTS, TEXTS
 
 #: English words of the management templates, forms and messages, and the staff frame, that a
 #: page in another language must not show outside a ``lang="en"`` element.
@@ -260,6 +260,27 @@ ENGLISH = (
     "nothing to assign",
     "does not do field work",
     "already assigned to another",
+    # the observatory's administrative-data pages (observatory/uploads.html, boundaries.html)
+    "Administrative data",
+    "Area boundaries",
+    "upload and list them",
+    "Upload police",
+    "One row per area",
+    "Upload census",
+    "Police-recorded crime",
+    "Census population totals",
+    "None yet",
+    "CSV file of",
+    "The observatory draws maps",
+    "Upload boundaries",
+    "Level of the areas",
+    "States / regions",
+    "Country outline",
+    "GeoJSON file of",
+    "A GeoJSON FeatureCollection",
+    "already stored for an area",
+    "Boundaries stored",
+    "With a boundary",
 )
 
 
@@ -738,8 +759,9 @@ def test_every_management_page_is_spanish(
     make_wave: Callable[..., Wave],
     make_user: Callable[..., User],
 ) -> None:
-    """Each GET route of the manage blueprint, with data on it, shows no English word of
-    :data:`ENGLISH` outside a ``lang="en"`` mark (a new route is walked too)."""
+    """Each GET route of the manage blueprint and the other staff pages (the observatory's
+    uploads), with data on them, shows no English word of :data:`ENGLISH` outside a
+    ``lang="en"`` mark (a new route is walked too)."""
     wave = make_wave(status="draft", modes=["web", "tablet"], invitation_required=True)
     interviewer = make_user(Role.interviewer)
     client = manager("es", Role.administrator)
@@ -751,7 +773,8 @@ def test_every_management_page_is_spanish(
         rules = [
             r
             for r in app.url_map.iter_rules()
-            if r.endpoint.startswith("manage.") and "GET" in (r.methods or ())
+            if (r.endpoint.startswith("manage.") or r.endpoint in STAFF_ENDPOINTS)
+            and "GET" in (r.methods or ())
         ]
         paths = {
             r.endpoint: url_for(r.endpoint, **{a: arguments[a] for a in r.arguments}) for r in rules
@@ -759,7 +782,7 @@ def test_every_management_page_is_spanish(
     for endpoint, path in sorted(paths.items()):
         in_language(client.get(path), "es")
         walked.append(endpoint)
-    assert len(walked) >= 12, walked
+    assert len(walked) >= 14 and "observatory.boundaries_page" in walked, walked
 
 
 def test_a_forbidden_or_missing_page_says_so_in_the_staff_language(
