@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from surveyapp.extensions import db
-from surveyapp.models import IncidentRecord, Interview, InterviewRevision, SampleUnit
+from surveyapp.models import IncidentRecord, Interview, InterviewRevision, SampleUnit, Wave
 
 from .conftest import NOT_ROBBED, TWO_ROBBERIES, Field
 from .test_supervision_api import household
@@ -165,3 +165,31 @@ def test_an_upload_body_is_parsed_once(field: Field, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(json.JSONDecoder, "decode", counting)
     assert field.put(NEW, body).status_code == 201
     assert len(parsed) == 1
+
+
+def test_a_revision_is_checked_against_the_wave_as_it_is_once_the_interview_is_locked(
+    field: Field,
+) -> None:
+    """The query that finds a new interview also reads the wave and unit; for a stored one they
+    are read again after its row lock (what a concurrent upload holding the lock, or a manager,
+    changed meanwhile counts), not taken from that first read."""
+    assert field.put(NEW, field.body()).status_code == 201
+    with field.app.app_context():
+        engine = db.engine
+    changed: list[str] = []
+
+    def web_only_once_locking(*args: Any) -> None:
+        statement = args[2]
+        if statement.startswith("SELECT interviews.id") and not changed:
+            with engine.begin() as other:  # another connection, committed before the lock returns
+                other.execute(sa.update(Wave).where(Wave.id == field.wave.id).values(modes=["web"]))
+            changed.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", web_only_once_locking)
+    try:
+        response = field.put(NEW, field.body(client_revision=2, answers=NOT_ROBBED))
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", web_only_once_locking)
+    assert changed, "the stored interview was not read by uuid"
+    assert response.status_code == 409, response.json
+    assert response.json["code"] == "wave_not_accepting"
