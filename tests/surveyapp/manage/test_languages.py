@@ -281,6 +281,12 @@ ENGLISH = (
     "already stored for an area",
     "Boundaries stored",
     "With a boundary",
+    # the audit log's detail keys (as recorded)
+    "slug:",
+    "instrument_version_id",
+    "may_download_microdata",
+    "interviewer_id",
+    "prefix:",
 )
 
 
@@ -606,6 +612,31 @@ def test_assigning_the_units_of_a_wave_without_tablets_is_refused_in_spanish(
         )
     )
     assert 'lang="en"' not in page.split("\n", 2)[2] and "nothing to assign" not in page
+
+
+def test_the_audit_log_names_the_details_in_spanish(
+    manager: Callable[..., FlaskClient],
+    make_wave: Callable[..., Wave],
+    make_user: Callable[..., User],
+) -> None:
+    wave = make_wave(slug="ronda-2026", modes=["tablet"])
+    interviewer = make_user(Role.interviewer, name="Ana")
+    client = manager("es", Role.administrator)
+    assert _upload(client, wave, b"external_id\nH1\nH2\n").status_code == 302
+    client.post(
+        f"/manage/waves/{wave.id}/assign", data={"interviewer": str(interviewer.id), "area": "0"}
+    )
+    client.post("/manage/tokens", data={"name": "Observatorio", "scope": "public"})
+    page = html.unescape(in_language(client.get("/manage/audit"), "es", "Registro de auditoría"))
+    for spanish in (
+        "nombre del enlace: ronda-2026; versión del cuestionario (id): ",
+        "importadas: 2; errores: 0",
+        f"encuestador (id): {interviewer.id}; unidades: 2; área: –; listadas: 0",
+        "nombre: Observatorio; prefijo: ",
+        "; alcance: public; áreas: ; puede descargar microdatos: no",
+    ):
+        assert spanish in page, spanish
+    assert 'lang="en"' not in page.split("<main", 1)[1]
 
 
 def test_users_and_a_new_user_in_spanish(
