@@ -345,7 +345,12 @@ class Formatter:
                 change = (changes or {}).get((area.level, area.domain, ident), "")
                 row.append(Cell(change if value.shown and before and before.shown else "—"))
             rows.append(row)
-        return Table(caption, header, rows, css="indicators")
+        return Table(
+            caption,
+            header,
+            rows,
+            css="indicators with-change" if previous is not None else "indicators",
+        )
 
 
 def _unit_suffix(unit: str) -> str:

@@ -111,6 +111,11 @@ def _cell_edges(page: Any) -> list[tuple[float, float, float]]:
     return edges
 
 
+def pdf_text(pdf: bytes) -> str:
+    """The text of every page (pdfplumber's), from the same reading as the checks."""
+    return "\n".join(page.text for page in _read(pdf))
+
+
 def layout_problems(pdf: bytes) -> list[Problem]:
     """Every character outside the content box, drawn over another or across a table cell's edge,
     per page and line."""
