@@ -52,7 +52,8 @@ def data_version(
     """A hash of everything the wave's reports are built from (a few aggregate queries).
 
     Counts, largest ids, summed optimistic-lock versions and weights of the
-    completed interviews, the sample units, police records and census totals:
+    completed interviews, the sample units (and their probabilities and eligible
+    adults, which the provisional weights read), police records and census totals:
     a new or changed interview, a re-weighting or an upload changes it.
     """
     parts: list[Any] = [FORMAT_VERSION, settings.tag, wave.id, wave.instrument_version_id]
@@ -105,11 +106,16 @@ def _hash(parts: list[Any]) -> str:
 
 
 def _sample_parts(session: DBSession, wave_id: int) -> list[Any]:
+    """What the weights and areas read of the sample. The eligible adults too: a roster sent
+    with a later, broken-off interview of a unit changes them, and with them the provisional
+    weight of the unit's completed interview sent without one (records.py), while no count,
+    id, version or probability changes."""
     return _aggregates(
         session,
         sa.func.max(SampleUnit.id),
         sa.func.sum(SampleUnit.selection_probability),
         sa.func.sum(SampleUnit.area_id),
+        sa.func.sum(SampleUnit.eligible_adults),
         where=SampleUnit.wave_id == wave_id,
     )
 
