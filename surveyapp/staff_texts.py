@@ -20,7 +20,15 @@ from flask import Flask, current_app, g, has_request_context, request, session
 from markupsafe import Markup, escape
 
 from .frame_texts import FRAME
-from .i18n import LANGUAGE_NAMES, LANGUAGES, language_url, lookup, pick_language, tr
+from .i18n import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    format_number,
+    language_url,
+    lookup,
+    pick_language,
+    tr,
+)
 from .manage_texts import MANAGE
 from .service_texts import SERVICE_TEXTS, Problem
 from .upload_texts import UPLOADS
@@ -1051,6 +1059,11 @@ def _status_word(value: str, kind: str = "status") -> str:
     return lookup(TEXTS, key, page_language()) if key in TEXTS else value
 
 
+def staff_number(value: float | None, decimals: int = 1) -> str:
+    """``value`` written as this page's language writes numbers (a dash when not a number)."""
+    return format_number(value, page_language(), decimals)
+
+
 def english(text: str) -> str:
     """A sentence a service wrote in English, marked ``lang="en"`` inside a page in another
     language (as it is on an English page)."""
@@ -1088,6 +1101,7 @@ def register(app: Flask) -> None:
         st=_page_text,
         status_word=_status_word,
         english=english,
+        staff_number=staff_number,
         service_message=service_message,
         language_url=language_url,
         language_names=LANGUAGE_NAMES,

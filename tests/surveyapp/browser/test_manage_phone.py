@@ -54,6 +54,9 @@ def test_the_management_pages_fit_a_360_px_phone_in_spanish(
         "/manage/tokens": "Tokens de la API de lectura",
         "/manage/areas": "Áreas",
         "/manage/audit": "Registro de auditoría",
+        # the observatory's administrative-data pages are staff pages too
+        "/observatory/uploads": "Datos administrativos",
+        "/observatory/uploads/boundaries": "Límites de las áreas",
     }
     context = browser.new_context(viewport=PHONE, locale="es-MX")
     page = context.new_page()

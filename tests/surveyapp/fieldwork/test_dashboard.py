@@ -253,7 +253,8 @@ def test_the_flags_and_the_estimate_of_e_are_said_in_the_staff_language(
         "<strong>Cuidadosa</strong>: entrevistas muy cortas – 1 por debajo del rango",
         "entrevistas iniciadas de noche – 1 entre las 22:00 y las 7:00.",
         "selección sorteada más de una vez – hogares: 1.",
-        "e = 100.0%: aún no se conoce la elegibilidad de ninguna unidad",
+        "e = 100,0%: aún no se conoce la elegibilidad de ninguna unidad",
+        '<td class="numeric">40,0</td>',  # a median in minutes, as Spanish writes it
     ):
         assert said in page, said
     assert '<span lang="en">' not in page
