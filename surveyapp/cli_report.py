@@ -75,7 +75,13 @@ def _area(wave: Wave, ref: str) -> AreaNode:
 
 
 def _step(started: float) -> Callable[[str], None]:
+    """Say each step of a build, and commit what the build cached so far, as the report worker
+    does (``observatory/jobs.py``): on SQLite a transaction that has written holds the only
+    write lock, and a report takes tens of seconds, while respondents' page saves wait at most
+    ``busy_timeout`` (5 s) for it. Between two steps a build holds no lock."""
+
     def echo(step: str) -> None:
+        db.session.commit()
         click.echo(f"[{time.monotonic() - started:6.1f}s] {step}", err=True)
 
     return echo

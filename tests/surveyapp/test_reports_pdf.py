@@ -120,3 +120,59 @@ def test_report_command_errors(
     assert no_area.exit_code == 2 and "no area" in no_area.output
     missing = runner.invoke(args=["report"])
     assert missing.exit_code == 2
+
+
+def test_the_report_command_holds_no_write_lock_while_it_computes(
+    app: Flask,
+    sim: tuple[int, str, AreaNode],
+    monkeypatch: pytest.MonkeyPatch,
+    runner: FlaskCliRunner,
+    tmp_path: Path,
+) -> None:
+    """On SQLite one writer at a time: a report built in one transaction (tens of seconds on a
+    real wave) made every respondent's page save wait, and fail after the 5 s busy timeout.
+    While the model is fitted and the PDF rendered, another process can write at once."""
+    import sqlite3
+
+    import weasyprint
+
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("SQLite only: PostgreSQL has no database-wide write lock")
+        path = db.engine.url.database
+    assert path and path != ":memory:"
+    _wave_id, slug, muni = sim
+    writes: list[str] = []
+
+    def write_elsewhere(when: str) -> None:
+        """What a web server's page save needs: the write lock, within 0.2 s."""
+        other = sqlite3.connect(path, timeout=0.2, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("COMMIT")
+            writes.append(f"{when}: written")
+        except sqlite3.OperationalError as exc:
+            writes.append(f"{when}: {exc}")
+        finally:
+            other.close()
+
+    fit, html = report_build.fear_drivers, weasyprint.HTML
+
+    def fitting(*args: Any, **kwargs: Any) -> Any:
+        write_elsewhere("fitting the model")
+        return fit(*args, **kwargs)
+
+    def rendering(*args: Any, **kwargs: Any) -> Any:
+        write_elsewhere("rendering the PDF")
+        return html(*args, **kwargs)
+
+    monkeypatch.setattr(report_build, "fear_drivers", fitting)
+    monkeypatch.setattr(weasyprint, "HTML", rendering)
+    out = tmp_path / "report.pdf"
+    result = runner.invoke(
+        args=["report", "--wave", slug, "--area", muni.code, "--lang", "es", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")
+    assert writes and "fitting the model: written" in writes, writes
+    assert all(w.endswith(": written") for w in writes), writes
