@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from analysis.indicators.catalogue import get_indicator
 from analysis.report.i18n import Translator
 
 __all__ = ["PAGE_ONLY", "REPORT_ITEMS", "not_asked_items", "not_asked_notes"]
@@ -30,6 +31,11 @@ def _title(key: str) -> Part:
 
 def _term(key: str, covariate: str) -> Part:
     return lambda t: t("term_left_out", title=t(key), term=t(covariate))
+
+
+def _row(key: str, indicator: str) -> Part:
+    """The row of ``indicator`` in the table of the part titled ``key``."""
+    return lambda t: f"{t(key)} ({t.pick(get_indicator(indicator).name)})"
 
 
 def _groups(key: str, *groups: str) -> Part:
@@ -54,6 +60,7 @@ REPORT_ITEMS: dict[str, tuple[Part, ...]] = {
         _term("sub_exposure_model", "covariate_age"),
     ),
     "per_safe_nbhd": (
+        _row("sub_fear_by_victim", "insecure_nbhd"),
         _title("sub_paradox"),
         _title("sub_fear_drivers"),
         _title("sub_exposure_model"),

@@ -198,6 +198,12 @@ def perception(wave_id: int) -> ResponseReturnValue:
         if problem
         else comparisons_left_out(wave.instrument_version, language, about="sub_paradox")
     )
+    # fear by victimization status without per_safe_nbhd: no neighbourhood row, and why
+    status_notes = (
+        []
+        if problem
+        else comparisons_left_out(wave.instrument_version, language, about="sub_fear_by_victim")
+    )
     # the exposure model: the adjustments it has, and why it lacks the others (or is missing)
     rt = Translator(language)
     exposure_notes = (
@@ -213,6 +219,7 @@ def perception(wave_id: int) -> ResponseReturnValue:
         wave=wave,
         status_rows=status_rows,
         group_rows=group_rows,
+        status_notes=status_notes,
         paradox_notes=paradox_notes,
         paradox_pairs=paradox_pairs(rt, (r["group_type"] for r in group_rows)),
         odds=odds.rows,

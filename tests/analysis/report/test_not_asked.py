@@ -181,6 +181,9 @@ def test_a_report_leaves_out_what_a_dropped_item_feeds_and_says_so(variant: str)
     en, es = _text(built.public), _text(built.internal)
     for item in named:  # once, in "perceived versus actual", not again in its subsections
         assert en.count(f"The questionnaire does not ask {item}, so this report leaves out:") == 1
+    if "per_safe_nbhd" in named:  # fear by victimization status lacks its neighbourhood row
+        row = "Fear of crime among victims and non-victims (Feels unsafe in their neighbourhood)"
+        assert f"does not ask per_safe_nbhd, so this report leaves out: {row};" in en
         assert f"El cuestionario no pregunta {item}; este informe no incluye:" in es
     assert "Factors associated with fear" in en.split("does not ask", 1)[1]
     if groups:  # the note names only the pairs the table compares

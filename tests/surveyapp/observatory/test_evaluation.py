@@ -13,6 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from markupsafe import escape
 
+from analysis.indicators.catalogue import get_indicator
 from analysis.report.i18n import LANGUAGES, Translator
 from analysis.report.inputs import exposure_note
 from questionnaires.loader import load_instrument
@@ -284,9 +285,16 @@ def test_without_per_safe_nbhd_each_part_says_once_what_it_cannot_show(
     for part, text in (("sub_paradox", paradox), ("sub_exposure_model", exposure)):
         note = t("item_not_asked_here", item="per_safe_nbhd", parts=t(part))
         assert text.count(str(escape(note))) == 1, part
-    # one sentence in each part, naming only that part: the other part's and the status
+    # fear by victimization status has no neighbourhood row, and says so under its table
+    assert 'data-indicator="insecure_nbhd"' not in html
+    name = t.pick(get_indicator("insecure_nbhd").name)
+    row = t(
+        "item_not_asked_here", item="per_safe_nbhd", parts=f"{t('sub_fear_by_victim')} ({name})"
+    )
+    assert _section(html, t, "sub_fear_by_victim").count(str(escape(row))) == 1
+    # one sentence in each part, naming only that part: the other parts' and the status
     # report's (fear drivers, not on this page) are not repeated
-    assert html.count("per_safe_nbhd") == 2
+    assert html.count("per_safe_nbhd") == 3
     assert str(escape(t("sub_fear_drivers"))) not in html
     assert str(escape(t("sub_exposure_model"))) not in paradox
 
