@@ -11,7 +11,7 @@ import hashlib
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -19,6 +19,7 @@ from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
 __all__ = [
+    "BOUNDARY_PROBLEMS",
     "Boundary",
     "BoundaryProblem",
     "geometry_from_json",
@@ -52,13 +53,48 @@ class Boundary:
     feature: int  # position in the file, from 1, for messages
 
 
+#: What can be wrong with a boundary file, in English; ``{name}`` the values a problem carries.
+#: An application says them in other languages by ``key`` (surveyapp: ``geo_<key>``).
+BOUNDARY_PROBLEMS: dict[str, str] = {
+    "too_large": "the file is {size:.1f} MB; the limit is {limit:.1f} MB (simplify it)",
+    "not_utf8": "the file is not UTF-8 text",
+    "not_json": "the file is not valid JSON (line {line}, column {column})",
+    "too_deep": "the file is not valid JSON (nested too deep)",
+    "number_too_long": "the file has a number too long to read",
+    "not_collection": "the file must be a GeoJSON FeatureCollection",
+    "crs": "the file declares the coordinate system {crs!r}; give longitude and latitude in "
+    "degrees (WGS 84, EPSG:4326), as GeoJSON requires: reproject it first",
+    "no_features": "the FeatureCollection has no features",
+    "too_many_features": "{n} features; at most {limit} per file",
+    "not_feature": "is not a GeoJSON Feature object",
+    "no_code": "has no properties.code (the area's code, as in the area list)",
+    "geometry_type": "geometry must be a Polygon or MultiPolygon, not {kind!r}",
+    "not_polygon": "the coordinates do not make a polygon (rings of [longitude, latitude] pairs)",
+    "empty": "the geometry is empty",
+    "too_many_points": "has {n} points; simplify it to at most {limit}",
+    "not_numbers": "has coordinates that are not numbers",
+    "not_degrees": "has coordinates outside longitude −180…180 / latitude −90…90: give "
+    "longitude and latitude in degrees (WGS 84), not projected metres",
+    "invalid": "is not a valid polygon ({reason}); repair it (e.g. make_valid) first",
+    "too_small": "is too small to draw (under about a metre across)",
+    "repeated": "repeats the code of feature {first}",
+}
+
+
 @dataclass(frozen=True)
 class BoundaryProblem:
-    """What is wrong with a boundary file; ``feature`` is the position from 1 (0: the file)."""
+    """What is wrong with a boundary file; ``feature`` is the position from 1 (0: the file),
+    ``key`` one of :data:`BOUNDARY_PROBLEMS` and ``values`` what its text names."""
 
     feature: int
     code: str
-    message: str
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return BOUNDARY_PROBLEMS[self.key].format(**self.values)
 
     def __str__(self) -> str:
         if self.feature == 0:
@@ -67,7 +103,7 @@ class BoundaryProblem:
         return f"{name}: {self.message}"
 
 
-def _crs_problem(document: Mapping[str, object]) -> str | None:
+def _crs_problem(document: Mapping[str, object]) -> BoundaryProblem | None:
     crs = document.get("crs")
     if crs is None:
         return None
@@ -78,10 +114,7 @@ def _crs_problem(document: Mapping[str, object]) -> str | None:
             name = properties.get("name")
     if isinstance(name, str) and name in _LONLAT_CRS:
         return None
-    return (
-        f"the file declares the coordinate system {name or crs!r}; give longitude and latitude "
-        "in degrees (WGS 84, EPSG:4326), as GeoJSON requires: reproject it first"
-    )
+    return BoundaryProblem(0, "", "crs", {"crs": name or crs})
 
 
 def _code(value: object) -> str:
@@ -96,22 +129,20 @@ def _feature(
     k: int, feature: object, max_vertices: int
 ) -> tuple[Boundary | None, BoundaryProblem | None]:
     if not isinstance(feature, Mapping) or feature.get("type") != "Feature":
-        return None, BoundaryProblem(k, "", "is not a GeoJSON Feature object")
+        return None, BoundaryProblem(k, "", "not_feature")
     properties = feature.get("properties")
     properties = properties if isinstance(properties, Mapping) else {}
     code = _code(properties.get("code"))
     if not code:
-        return None, BoundaryProblem(
-            k, "", "has no properties.code (the area's code, as in the area list)"
-        )
+        return None, BoundaryProblem(k, "", "no_code")
 
-    def problem(message: str) -> tuple[None, BoundaryProblem]:
-        return None, BoundaryProblem(k, code, message)
+    def problem(key: str, **values: object) -> tuple[None, BoundaryProblem]:
+        return None, BoundaryProblem(k, code, key, values)
 
     raw = feature.get("geometry")
     if not isinstance(raw, Mapping) or raw.get("type") not in ("Polygon", "MultiPolygon"):
         kind = raw.get("type") if isinstance(raw, Mapping) else raw
-        return problem(f"geometry must be a Polygon or MultiPolygon, not {kind!r}")
+        return problem("geometry_type", kind=kind)
     try:
         geometry = shape(raw)
     except (
@@ -122,28 +153,23 @@ def _feature(
         AttributeError,
         shapely.errors.ShapelyError,
     ):
-        return problem(
-            "the coordinates do not make a polygon (rings of [longitude, latitude] pairs)"
-        )
+        return problem("not_polygon")
     if geometry.is_empty:
-        return problem("the geometry is empty")
+        return problem("empty")
     coords = shapely.get_coordinates(geometry)
     if len(coords) > max_vertices:
-        return problem(f"has {len(coords)} points; simplify it to at most {max_vertices}")
+        return problem("too_many_points", n=len(coords), limit=max_vertices)
     if not np.isfinite(coords).all():
-        return problem("has coordinates that are not numbers")
+        return problem("not_numbers")
     lon, lat = coords[:, 0], coords[:, 1]
     if (np.abs(lon) > 180).any() or (np.abs(lat) > 90).any():
-        return problem(
-            "has coordinates outside longitude −180…180 / latitude −90…90: "
-            "give longitude and latitude in degrees (WGS 84), not projected metres"
-        )
+        return problem("not_degrees")
     if not geometry.is_valid:
         reason = shapely.is_valid_reason(geometry)
-        return problem(f"is not a valid polygon ({reason}); repair it (e.g. make_valid) first")
+        return problem("invalid", reason=reason)
     geometry = shapely.set_precision(geometry, PRECISION)
     if geometry.is_empty or not isinstance(geometry, Polygon | MultiPolygon):
-        return problem("is too small to draw (under about a metre across)")
+        return problem("too_small")
     parent = _code(properties.get("parent_code")) or None
     return Boundary(code, parent, geometry, k), None
 
@@ -174,37 +200,32 @@ def read_boundaries(
     snapped to :data:`PRECISION` degrees.
     """
     if len(data) > max_bytes:
-        size = f"{len(data) / 1e6:.1f} MB"
-        return [], [
-            BoundaryProblem(
-                0, "", f"the file is {size}; the limit is {max_bytes / 1e6:.1f} MB (simplify it)"
-            )
-        ]
+        sizes = {"size": len(data) / 1e6, "limit": max_bytes / 1e6}
+        return [], [BoundaryProblem(0, "", "too_large", sizes)]
     try:
         text = data.decode("utf-8-sig")  # a byte-order mark some editors write is harmless
     except UnicodeDecodeError:
-        return [], [BoundaryProblem(0, "", "the file is not UTF-8 text")]
+        return [], [BoundaryProblem(0, "", "not_utf8")]
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        where = f" (line {error.lineno}, column {error.colno})"
-        return [], [BoundaryProblem(0, "", f"the file is not valid JSON{where}")]
+        where = {"line": error.lineno, "column": error.colno}
+        return [], [BoundaryProblem(0, "", "not_json", where)]
     except RecursionError:  # nested deeper than the parser goes
-        return [], [BoundaryProblem(0, "", "the file is not valid JSON (nested too deep)")]
+        return [], [BoundaryProblem(0, "", "too_deep")]
     except ValueError:  # an integer longer than Python converts (4,300 digits)
-        return [], [BoundaryProblem(0, "", "the file has a number too long to read")]
+        return [], [BoundaryProblem(0, "", "number_too_long")]
     if not isinstance(document, Mapping) or document.get("type") != "FeatureCollection":
-        return [], [BoundaryProblem(0, "", "the file must be a GeoJSON FeatureCollection")]
+        return [], [BoundaryProblem(0, "", "not_collection")]
     crs = _crs_problem(document)
     if crs is not None:
-        return [], [BoundaryProblem(0, "", crs)]
+        return [], [crs]
     features = document.get("features")
     if not isinstance(features, list) or not features:
-        return [], [BoundaryProblem(0, "", "the FeatureCollection has no features")]
+        return [], [BoundaryProblem(0, "", "no_features")]
     if len(features) > max_features:
-        return [], [
-            BoundaryProblem(0, "", f"{len(features)} features; at most {max_features} per file")
-        ]
+        counts = {"n": len(features), "limit": max_features}
+        return [], [BoundaryProblem(0, "", "too_many_features", counts)]
     found: list[Boundary] = []
     problems: list[BoundaryProblem] = []
     seen: dict[tuple[str | None, str], int] = {}
@@ -216,9 +237,7 @@ def read_boundaries(
         assert boundary is not None
         key = (boundary.parent_code, boundary.code)
         if key in seen:
-            problems.append(
-                BoundaryProblem(k, boundary.code, f"repeats the code of feature {seen[key]}")
-            )
+            problems.append(BoundaryProblem(k, boundary.code, "repeated", {"first": seen[key]}))
             continue
         seen[key] = k
         found.append(boundary)

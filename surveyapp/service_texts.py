@@ -560,6 +560,163 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "la zone, l'année, le sexe et la tranche d'âge",
     ),
     "word_crimes": tr("delitos", "crimes", "crimes", "infractions"),
+    # ---- boundary (GeoJSON) files: analysis.geo.BOUNDARY_PROBLEMS as geo_<key>, and the
+    # problems services/boundaries.py finds ----
+    "geo_feature": tr(
+        "elemento {feature}: {problem}",
+        "feature {feature}: {problem}",
+        "elemento {feature}: {problem}",
+        "élément {feature} : {problem}",
+    ),
+    "geo_feature_code": tr(
+        "elemento {feature} (código {code!r}): {problem}",
+        "feature {feature} (code {code!r}): {problem}",
+        "elemento {feature} (código {code!r}): {problem}",
+        "élément {feature} (code {code!r}) : {problem}",
+    ),
+    "geo_too_large": tr(
+        "el archivo pesa {size:.1f} MB; el límite es {limit:.1f} MB (simplifíquelo)",
+        "the file is {size:.1f} MB; the limit is {limit:.1f} MB (simplify it)",
+        "o arquivo tem {size:.1f} MB; o limite é {limit:.1f} MB (simplifique-o)",
+        "le fichier fait {size:.1f} Mo ; la limite est de {limit:.1f} Mo (simplifiez-le)",
+    ),
+    "geo_not_utf8": tr(
+        "el archivo no es texto UTF-8",
+        "the file is not UTF-8 text",
+        "o arquivo não é texto UTF-8",
+        "le fichier n'est pas du texte UTF-8",
+    ),
+    "geo_not_json": tr(
+        "el archivo no es JSON válido (línea {line}, columna {column})",
+        "the file is not valid JSON (line {line}, column {column})",
+        "o arquivo não é JSON válido (linha {line}, coluna {column})",
+        "le fichier n'est pas du JSON valide (ligne {line}, colonne {column})",
+    ),
+    "geo_too_deep": tr(
+        "el archivo no es JSON válido (anidado a demasiada profundidad)",
+        "the file is not valid JSON (nested too deep)",
+        "o arquivo não é JSON válido (aninhado profundamente demais)",
+        "le fichier n'est pas du JSON valide (imbrication trop profonde)",
+    ),
+    "geo_number_too_long": tr(
+        "el archivo tiene un número demasiado largo para leerlo",
+        "the file has a number too long to read",
+        "o arquivo tem um número longo demais para ser lido",
+        "le fichier contient un nombre trop long pour être lu",
+    ),
+    "geo_not_collection": tr(
+        "el archivo debe ser una FeatureCollection GeoJSON",
+        "the file must be a GeoJSON FeatureCollection",
+        "o arquivo deve ser uma FeatureCollection GeoJSON",
+        "le fichier doit être une FeatureCollection GeoJSON",
+    ),
+    "geo_crs": tr(
+        "el archivo declara el sistema de coordenadas {crs!r}; dé longitud y latitud en grados (WGS 84, EPSG:4326), como exige GeoJSON: reproyéctelo antes",
+        "the file declares the coordinate system {crs!r}; give longitude and latitude in degrees (WGS 84, EPSG:4326), as GeoJSON requires: reproject it first",
+        "o arquivo declara o sistema de coordenadas {crs!r}; informe longitude e latitude em graus (WGS 84, EPSG:4326), como o GeoJSON exige: reprojete-o antes",
+        "le fichier déclare le système de coordonnées {crs!r} ; donnez la longitude et la latitude en degrés (WGS 84, EPSG:4326), comme GeoJSON l'exige : reprojetez-le d'abord",
+    ),
+    "geo_no_features": tr(
+        "la FeatureCollection no tiene elementos",
+        "the FeatureCollection has no features",
+        "a FeatureCollection não tem elementos",
+        "la FeatureCollection n'a aucun élément",
+    ),
+    "geo_too_many_features": tr(
+        "{n} elementos; como máximo {limit} por archivo",
+        "{n} features; at most {limit} per file",
+        "{n} elementos; no máximo {limit} por arquivo",
+        "{n} éléments ; au plus {limit} par fichier",
+    ),
+    "geo_not_feature": tr(
+        "no es un objeto Feature de GeoJSON",
+        "is not a GeoJSON Feature object",
+        "não é um objeto Feature do GeoJSON",
+        "n'est pas un objet Feature GeoJSON",
+    ),
+    "geo_no_code": tr(
+        "no tiene properties.code (el código del área, como en la lista de áreas)",
+        "has no properties.code (the area's code, as in the area list)",
+        "não tem properties.code (o código da área, como na lista de áreas)",
+        "n'a pas de properties.code (le code de la zone, comme dans la liste des zones)",
+    ),
+    "geo_geometry_type": tr(
+        "la geometría debe ser un Polygon o un MultiPolygon, no {kind!r}",
+        "geometry must be a Polygon or MultiPolygon, not {kind!r}",
+        "a geometria deve ser um Polygon ou MultiPolygon, não {kind!r}",
+        "la géométrie doit être un Polygon ou un MultiPolygon, pas {kind!r}",
+    ),
+    "geo_not_polygon": tr(
+        "las coordenadas no forman un polígono (anillos de pares [longitud, latitud])",
+        "the coordinates do not make a polygon (rings of [longitude, latitude] pairs)",
+        "as coordenadas não formam um polígono (anéis de pares [longitude, latitude])",
+        "les coordonnées ne forment pas un polygone (anneaux de paires [longitude, latitude])",
+    ),
+    "geo_empty": tr(
+        "la geometría está vacía",
+        "the geometry is empty",
+        "a geometria está vazia",
+        "la géométrie est vide",
+    ),
+    "geo_too_many_points": tr(
+        "tiene {n} puntos; simplifíquelo a {limit} como máximo",
+        "has {n} points; simplify it to at most {limit}",
+        "tem {n} pontos; simplifique-o para no máximo {limit}",
+        "a {n} points ; simplifiez-le à {limit} au plus",
+    ),
+    "geo_not_numbers": tr(
+        "tiene coordenadas que no son números",
+        "has coordinates that are not numbers",
+        "tem coordenadas que não são números",
+        "a des coordonnées qui ne sont pas des nombres",
+    ),
+    "geo_not_degrees": tr(
+        "tiene coordenadas fuera de longitud −180…180 / latitud −90…90: dé longitud y latitud en grados (WGS 84), no metros proyectados",
+        "has coordinates outside longitude −180…180 / latitude −90…90: give longitude and latitude in degrees (WGS 84), not projected metres",
+        "tem coordenadas fora de longitude −180…180 / latitude −90…90: informe longitude e latitude em graus (WGS 84), não metros projetados",
+        "a des coordonnées hors de longitude −180…180 / latitude −90…90 : donnez la longitude et la latitude en degrés (WGS 84), pas en mètres projetés",
+    ),
+    "geo_invalid": tr(
+        "no es un polígono válido ({reason}); repárelo antes (p. ej. con make_valid)",
+        "is not a valid polygon ({reason}); repair it (e.g. make_valid) first",
+        "não é um polígono válido ({reason}); repare-o antes (p. ex. com make_valid)",
+        "n'est pas un polygone valide ({reason}) ; réparez-le d'abord (p. ex. avec make_valid)",
+    ),
+    "geo_too_small": tr(
+        "es demasiado pequeño para dibujarlo (menos de un metro de ancho)",
+        "is too small to draw (under about a metre across)",
+        "é pequeno demais para ser desenhado (menos de um metro de largura)",
+        "est trop petit pour être dessiné (moins d'un mètre de large)",
+    ),
+    "geo_repeated": tr(
+        "repite el código del elemento {first}",
+        "repeats the code of feature {first}",
+        "repete o código do elemento {first}",
+        "répète le code de l'élément {first}",
+    ),
+    "boundary_area_unknown": tr(
+        "ningún área de nivel {level} tiene este código (vea `surveyapp area list`)",
+        "no {level} has this code (see `surveyapp area list`)",
+        "nenhuma área de nível {level} tem este código (veja `surveyapp area list`)",
+        "aucune zone de niveau {level} n'a ce code (voir `surveyapp area list`)",
+    ),
+    "boundary_area_unknown_under": tr(
+        "ningún área de nivel {level} tiene este código dentro de {parent!r} "
+        "(vea `surveyapp area list`)",
+        "no {level} has this code under {parent!r} (see `surveyapp area list`)",
+        "nenhuma área de nível {level} tem este código dentro de {parent!r} "
+        "(veja `surveyapp area list`)",
+        "aucune zone de niveau {level} n'a ce code sous {parent!r} (voir `surveyapp area list`)",
+    ),
+    "boundary_area_ambiguous": tr(
+        "varias áreas de nivel {level} tienen este código (dentro de {parents}): agregue "
+        "properties.parent_code",
+        "several {level} areas have this code (under {parents}): add properties.parent_code",
+        "várias áreas de nível {level} têm este código (dentro de {parents}): adicione "
+        "properties.parent_code",
+        "plusieurs zones de niveau {level} ont ce code (sous {parents}) : ajoutez "
+        "properties.parent_code",
+    ),
     # ---- areas (services/areas.py) ----
     "level_country": tr("país", "country", "país", "pays"),
     "level_region": tr("región", "region", "região", "région"),

@@ -9,18 +9,11 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from ..models import Area, AreaBoundary, AreaLevel, User, utcnow
+from ..service_texts import Problem
 from . import DBSession, audit
 
 if TYPE_CHECKING:  # shapely loads with the first boundary read
     from shapely.geometry.base import BaseGeometry
-
-#: What the upload form calls each level.
-LEVEL_WORDS: dict[AreaLevel, str] = {
-    AreaLevel.country: "country",
-    AreaLevel.region: "state / region",
-    AreaLevel.municipality: "municipality",
-    AreaLevel.neighbourhood: "neighbourhood",
-}
 
 
 @dataclass(frozen=True)
@@ -30,11 +23,20 @@ class BoundaryResult:
 
     stored: int = 0
     replaced: int = 0
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # str(): the English sentence
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def _at(feature: int, code: str, what: Problem) -> Problem:
+    """``what`` of the feature at position ``feature`` (0: the whole file), named by its code."""
+    if feature == 0:
+        return what
+    if code:
+        return Problem("geo_feature_code", feature=feature, code=code, problem=what)
+    return Problem("geo_feature", feature=feature, problem=what)
 
 
 def _areas_by_code(session: DBSession, level: AreaLevel) -> dict[str, list[Area]]:
@@ -59,12 +61,16 @@ def import_boundaries(
     ``parent_code`` when the code repeats under different parents). Every
     problem is reported by feature; nothing is stored unless all are right.
     """
-    from analysis.geo import BoundaryProblem, geometry_to_json, read_boundaries
+    from analysis.geo import geometry_to_json, read_boundaries
 
-    boundaries, problems = read_boundaries(data, max_bytes=max_bytes)
+    boundaries, read_problems = read_boundaries(data, max_bytes=max_bytes)
+    problems = [
+        (p.feature, _at(p.feature, p.code, Problem(f"geo_{p.key}", **p.values)))
+        for p in read_problems
+    ]
     by_code = _areas_by_code(session, level)
     matched: list[tuple[Area, BaseGeometry]] = []
-    word = LEVEL_WORDS[level]
+    word = Problem(f"level_{level.value}")
     for boundary in boundaries:
         candidates = by_code.get(boundary.code, [])
         if boundary.parent_code is not None:
@@ -74,28 +80,22 @@ def import_boundaries(
                 if a.parent is not None and a.parent.code == boundary.parent_code
             ]
         if not candidates:
-            parent = f" under {boundary.parent_code!r}" if boundary.parent_code else ""
-            problems.append(
-                BoundaryProblem(
-                    boundary.feature,
-                    boundary.code,
-                    f"no {word} has this code{parent} (see `surveyapp area list`)",
+            if boundary.parent_code:
+                what = Problem(
+                    "boundary_area_unknown_under", level=word, parent=boundary.parent_code
                 )
-            )
+            else:
+                what = Problem("boundary_area_unknown", level=word)
+            problems.append((boundary.feature, _at(boundary.feature, boundary.code, what)))
         elif len(candidates) > 1:
             parents = ", ".join(sorted(a.parent.code for a in candidates if a.parent is not None))
-            problems.append(
-                BoundaryProblem(
-                    boundary.feature,
-                    boundary.code,
-                    f"several {word} areas have this code (under {parents}): add properties.parent_code",
-                )
-            )
+            what = Problem("boundary_area_ambiguous", level=word, parents=parents)
+            problems.append((boundary.feature, _at(boundary.feature, boundary.code, what)))
         else:
             matched.append((candidates[0], boundary.geometry))
     if problems:
-        problems.sort(key=lambda p: p.feature)
-        return BoundaryResult(problems=[str(p) for p in problems])
+        problems.sort(key=lambda found: found[0])
+        return BoundaryResult(problems=[problem for _, problem in problems])
     existing = {
         b.area_id: b
         for b in session.scalars(

@@ -6,6 +6,7 @@ import io
 import json
 import re
 from collections.abc import Callable
+from html import unescape
 from typing import Any
 
 import pytest
@@ -15,11 +16,13 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.geo import read_boundaries
+from analysis.geo import BOUNDARY_PROBLEMS, read_boundaries
 from surveyapp.extensions import db
 from surveyapp.models import Area, AreaBoundary, AreaLevel, AuditLog, Role, User, Wave
+from surveyapp.service_texts import Problem
 from surveyapp.services.boundaries import import_boundaries
 from surveyapp.services.reports import data_version
+from surveyapp.staff_texts import TEXTS
 
 from ..conftest import TinyWave  # type: ignore[import-not-found]
 
@@ -122,10 +125,10 @@ BOWTIE = {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0
             _file(_feature("01"), _feature("01")),
             "feature 2 (code '01'): repeats the code of feature 1",
         ),
-        (_file(_feature("99")), "feature 1 (code '99'): no state / region has this code"),
+        (_file(_feature("99")), "feature 1 (code '99'): no region has this code"),
         (b"[" * 100_000, "not valid JSON"),
         (b'{"type": "FeatureCollection", "features": [' + b"7" * 5000 + b"]}", "number too long"),
-        ("\ufeff".encode() + _file(_feature("99")), "no state / region has this code"),
+        ("\ufeff".encode() + _file(_feature("99")), "no region has this code"),
     ],
 )
 def test_a_bad_file_names_what_is_wrong_and_stores_nothing(
@@ -139,7 +142,7 @@ def test_a_bad_file_names_what_is_wrong_and_stores_nothing(
         )
         db.session.rollback()
     assert not result.ok
-    assert any(message in p for p in result.problems), result.problems
+    assert any(message in str(p) for p in result.problems), result.problems
     assert _stored(app) == before
 
 
@@ -229,6 +232,40 @@ def test_a_bad_upload_lists_every_feature_problem_on_the_page(
     assert "The boundary file has 2 problems" in html and "Nothing was stored" in html
     assert "feature 1 (code &#39;nope&#39;)" in html and "feature 2" in html
     assert _stored(app) == before
+
+
+def test_a_bad_upload_is_said_in_spanish(
+    app: Flask,
+    client: FlaskClient,
+    tiny_wave: Callable[..., TinyWave],
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+) -> None:
+    tiny_wave()
+    login(client, make_user(Role.administrator))
+    client.get("/observatory/uploads/boundaries?lang=es")
+    body = _file(_feature("nope"), _feature(_states(app)[0].code, BOWTIE), ["no"])
+    answer = _upload(client, body, "bad.geojson")
+    page = unescape(answer.get_data(as_text=True))
+    assert answer.status_code == 400 and page.startswith('<!doctype html>\n<html lang="es">')
+    assert "El archivo de límites tiene 3 problemas" in page and "No se guardó nada." in page
+    assert (
+        "elemento 1 (código 'nope'): ningún área de nivel región tiene este código "
+        "(vea `surveyapp area list`)" in page
+    )
+    assert "no es un polígono válido (" in page
+    assert "elemento 3: no es un objeto Feature de GeoJSON" in page
+    assert '<span lang="en">' not in page and "feature 1" not in page
+    too_big = read_boundaries(b" " * 2_100_000, max_bytes=1_000_000)[1][0]
+    assert too_big.key == "too_large"
+    said = Problem(f"geo_{too_big.key}", **too_big.values)
+    assert said.text("es") == "el archivo pesa 2,1 MB; el límite es 1,0 MB (simplifíquelo)"
+    assert str(said) == too_big.message == str(too_big)
+
+
+@pytest.mark.parametrize("key", sorted(BOUNDARY_PROBLEMS))
+def test_every_boundary_problem_is_a_staff_text_with_the_same_english(key: str) -> None:
+    assert TEXTS[f"geo_{key}"]["en"] == BOUNDARY_PROBLEMS[key]
 
 
 def test_analysts_see_the_boundaries_but_cannot_upload(
