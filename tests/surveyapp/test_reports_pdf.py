@@ -122,16 +122,19 @@ def test_report_command_errors(
     assert missing.exit_code == 2
 
 
-def test_the_report_command_holds_no_write_lock_while_it_computes(
+@pytest.mark.parametrize("builder", ["command", "worker"])
+def test_a_report_build_holds_no_write_lock_while_it_computes(
     app: Flask,
     sim: tuple[int, str, AreaNode],
     monkeypatch: pytest.MonkeyPatch,
     runner: FlaskCliRunner,
     tmp_path: Path,
+    builder: str,
 ) -> None:
     """On SQLite one writer at a time: a report built in one transaction (tens of seconds on a
-    real wave) made every respondent's page save wait, and fail after the 5 s busy timeout.
-    While the model is fitted and the PDF rendered, another process can write at once."""
+    real wave) made every respondent's page save wait, and fail after the 5 s busy timeout
+    (``surveyapp report`` did). While the model is fitted and the PDF rendered, by the command
+    or by the portal's worker, another process can write at once."""
     import sqlite3
 
     import weasyprint
@@ -168,11 +171,28 @@ def test_the_report_command_holds_no_write_lock_while_it_computes(
 
     monkeypatch.setattr(report_build, "fear_drivers", fitting)
     monkeypatch.setattr(weasyprint, "HTML", rendering)
-    out = tmp_path / "report.pdf"
-    result = runner.invoke(
-        args=["report", "--wave", slug, "--area", muni.code, "--lang", "es", "-o", str(out)]
-    )
-    assert result.exit_code == 0, result.output
-    assert out.read_bytes().startswith(b"%PDF")
+    if builder == "command":
+        out = tmp_path / "report.pdf"
+        result = runner.invoke(
+            args=["report", "--wave", slug, "--area", muni.code, "--lang", "es", "-o", str(out)]
+        )
+        assert result.exit_code == 0, result.output
+        assert out.read_bytes().startswith(b"%PDF")
+    else:
+        from surveyapp.observatory.jobs import build_pending, report_settings
+        from surveyapp.services.reports import OutputKey, data_version, request_output
+
+        with app.app_context():
+            settings = report_settings(app)
+            wave = db.session.get(Wave, _wave_id)
+            assert wave is not None
+            key = OutputKey.pdf(wave, muni, "es", True, data_version(db.session, wave, settings))
+            output_id = request_output(db.session, key).id
+            db.session.commit()
+            assert build_pending(db.session, settings=settings) >= 1
+            row = db.session.get(ReportOutput, output_id)
+            assert row is not None and row.status is OutputStatus.ready, row and row.error
+            assert row.content is not None and row.content.startswith(b"%PDF")
+            db.session.remove()
     assert writes and "fitting the model: written" in writes, writes
     assert all(w.endswith(": written") for w in writes), writes
