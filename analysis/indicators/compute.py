@@ -18,7 +18,6 @@ from analysis.indicators.conditions import (
     CountOf,
     Score,
     ValueOf,
-    codes_in,
     evaluate,
     evaluate_quantity,
 )
@@ -106,8 +105,9 @@ def add_domain_columns(respondents: pd.DataFrame, age: str = "dem_age") -> pd.Da
 
 
 def _has_data(ind: Indicator, respondents: pd.DataFrame, incidents: pd.DataFrame | None) -> bool:
-    """Whether any numerator code is a column (a dropped standard item is absent); the rule
-    is :func:`analysis.indicators.coverage.missing_items`, which names the items too.
+    """Whether some numerator code and some denominator code are columns (a dropped standard
+    item is absent); the rule is :func:`analysis.indicators.coverage.missing_items`, which
+    names the items too.
 
     Without the incident table an incident indicator counts as having data (it is reported
     as "needs the incident table").
@@ -473,12 +473,11 @@ def compute_indicators(
     absent = [i for i in selected if not _has_data(i, respondents, incidents)]
     if indicators is not None and absent:
         first = absent[0]
-        codes = {
-            c for p in first.parts or (first.id,) for c in codes_in(get_indicator(p).numerator)
-        }
+        columns = None if incidents is None else incidents.columns
+        items = missing_items(first, respondents.columns, columns)
         raise ValueError(
-            f"indicator {first.id!r}: none of its numerator codes "
-            f"({', '.join(sorted(codes))}) is in the data"
+            f"indicator {first.id!r}: the data lack the item(s) it needs ({', '.join(items)}): "
+            "none of its numerator's or none of its denominator's codes is a column"
         )
     selected = [i for i in selected if i not in absent]
     if incidents is None:

@@ -2,7 +2,8 @@
 
 A national adaptation may drop standard items or whole modules
 (questionnaires/docs/naming.md, rule 6). An indicator none of whose numerator
-items is asked has no data: :func:`analysis.indicators.compute_indicators`
+items is asked, or none of whose denominator items, has no data:
+:func:`analysis.indicators.compute_indicators`
 leaves it out of the table, and reports and pages name it with
 :func:`questionnaire_unmeasured`. Both read the one rule, :func:`missing_items`.
 """
@@ -41,7 +42,9 @@ def missing_items(
     respondent_columns: Collection[str],
     incident_columns: Collection[str] | None,
 ) -> tuple[str, ...]:
-    """The items ``indicator`` needs when none of its numerator codes is a column, else ``()``.
+    """The items ``indicator`` needs when none of its numerator codes is a column, or none of
+    its denominator codes (the share of those who follow crime news without ``media_freq``:
+    there is nobody to count), else ``()``.
 
     Parameters
     ----------
@@ -56,8 +59,8 @@ def missing_items(
     Returns
     -------
     tuple of str
-        The numerator's items in catalogue order; for a difference, those of
-        each part that cannot be measured.
+        The numerator's items in catalogue order, else the denominator's; for a
+        difference, those of each part that cannot be measured.
     """
     if indicator.parts is not None:
         needed = (
@@ -68,10 +71,11 @@ def missing_items(
     columns = respondent_columns if indicator.level in ("person", "household") else incident_columns
     if columns is None:
         return ()
-    codes = list(codes_in(indicator.numerator))
-    if any(code in columns for code in codes):
-        return ()
-    return tuple(dict.fromkeys(_item(code) for code in codes))
+    for condition in (indicator.numerator, indicator.denominator):
+        codes = list(codes_in(condition))
+        if codes and not any(code in columns for code in codes):
+            return tuple(dict.fromkeys(_item(code) for code in codes))
+    return ()
 
 
 def unmeasured_indicators(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 import pandas as pd
+import pytest
 
 from analysis.indicators import catalogue, compute_indicators
 from analysis.indicators.coverage import questionnaire_unmeasured, unmeasured_indicators
@@ -60,6 +61,28 @@ def test_a_multiple_choice_item_is_named_once_without_its_choice_columns() -> No
     assert "reporting_rate" not in found
 
 
+def test_an_indicator_whose_denominator_items_are_not_asked_is_named_with_them() -> None:
+    respondents, incidents = _columns()
+    found = {
+        u.indicator: u.items
+        for u in unmeasured_indicators(_without(respondents, "media_freq"), incidents)
+    }
+    # the share who hear crime news on social networks is over those who said how often
+    # they follow it: without media_freq there is nobody to count, not "too few cases"
+    assert found == {"media_exposure": ("media_freq",), "media_social": ("media_freq",)}
+    found = {
+        u.indicator: u.items
+        for u in unmeasured_indicators(_without(respondents, "brib_any_contact"), incidents)
+    }
+    assert found == {"sdg_16_5_1": ("brib_any_contact",)}  # over those with a contact
+    sim = _sim()  # asked for by name, compute_indicators names the item the data lack
+    respondents_without = sim.respondents[_without(sim.respondents.columns, "media_freq")]
+    with pytest.raises(ValueError, match=r"'media_social': .* it needs \(media_freq\)"):
+        compute_indicators(
+            respondents_without, sim.incidents, sim.design_spec, indicators=["media_social"]
+        )
+
+
 def test_without_the_incident_module_the_incident_indicators_and_differences_are_named() -> None:
     respondents, _incidents = _columns()
     found = {u.indicator: u.items for u in unmeasured_indicators(respondents, ())}
@@ -78,7 +101,7 @@ def test_without_the_incident_module_the_incident_indicators_and_differences_are
 
 def test_compute_indicators_leaves_out_exactly_the_indicators_the_rule_names() -> None:
     sim = _sim()
-    for prefix in ("pv_", "per_"):
+    for prefix in ("pv_", "per_", "media_freq"):
         respondents = sim.respondents[_without(sim.respondents.columns, prefix)]
         table = compute_indicators(
             respondents, sim.incidents, sim.design_spec, domains=["national"]

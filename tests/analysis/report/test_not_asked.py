@@ -337,16 +337,18 @@ def test_the_pdf_media_section_of_a_wave_without_media_freq_names_the_item(
     unmeasured = unmeasured_indicators(
         _drop(sim.respondents, ("media_freq",)).columns, sim.incidents.columns
     )
-    assert [(u.indicator, u.items) for u in unmeasured] == [("media_exposure", ("media_freq",))]
+    media = ("media_exposure", "media_social")  # the second is over those who said how often
+    assert [(u.indicator, u.items) for u in unmeasured] == [(i, ("media_freq",)) for i in media]
+    assert not set(media) & set(built.table["indicator"])  # not "too few cases": not measured
     data = dataclasses.replace(built.data, unmeasured=unmeasured)
     assert "media_freq" in data.not_asked  # the exposure model's item: not in the report
     t = Translator(language)
     text = _pdf_text(data, language)
-    name = t.pick(get_indicator("media_exposure").name)
-    note = t("item_not_asked_here", item="media_freq", parts=name)
+    names = "; ".join(t.pick(get_indicator(i).name) for i in media)
+    note = t("item_not_asked_here", item="media_freq", parts=names)
     # the section after the contents (which name it first): its heading, table caption, notes
-    media = t("sec_media").join(text.split(t("sec_media"))[2:]).split(t("sec_youth"), 1)[0]
-    assert note in media and text.count("media_freq") == 2  # here, and the annex's table
+    section = t("sec_media").join(text.split(t("sec_media"))[2:]).split(t("sec_youth"), 1)[0]
+    assert note in section and text.count("media_freq") == 3  # here, and the annex's table
     # the section does not open with the definition of the indicator it cannot show
-    assert t.pick(get_indicator("media_exposure").definition) not in media
+    assert t.pick(get_indicator("media_exposure").definition) not in section
     assert t("sub_exposure_model") not in text  # the page's exposure model is not named
