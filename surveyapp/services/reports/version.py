@@ -34,8 +34,11 @@ from .settings import DEFAULT_SETTINGS, ReportSettings
 #: 2: the standard indicators a questionnaire does not measure; 3: the fear model of an
 #: adaptation without a covariate's item is fitted without that term; 4: the fear model's
 #: chart names the model's interval level, not the report's, and the paradox note only the
-#: pairs its table compares (both in this session: no release had 4 without the second).
-FORMAT_VERSION = "4"
+#: pairs its table compares (both in this session: no release had 4 without the second);
+#: 5: an adaptation's notes name what each part lacks (fear by victimization status without
+#: its neighbourhood row, the media section without the exposure), and an indicator whose
+#: denominator's items are not asked is named as not measured instead of estimated from nobody.
+FORMAT_VERSION = "5"
 
 
 def _fingerprint(value: Any) -> str:
