@@ -129,6 +129,17 @@ MANAGE: dict[str, dict[str, str]] = {
         " as comparações que leem itens padrão pelo nome",
         " les comparaisons qui lisent des questions standard par leur nom",
     ),
+    # analysis.report.not_asked.PAGE_ONLY: parts the status report does not have
+    "gaps_page_only": tr(
+        "El cuestionario no pregunta {item}; la página «Miedo y victimización» del "
+        "observatorio no incluye: {parts}.",
+        "The questionnaire does not ask {item}, so the observatory's page "
+        "“Fear and victimization” leaves out: {parts}.",
+        "O questionário não pergunta {item}; a página «Medo e vitimização» do "
+        "observatório não inclui: {parts}.",
+        "Le questionnaire ne pose pas la question {item} ; la page « Peur et victimation » "
+        "de l'observatoire ne contient donc pas : {parts}.",
+    ),
     "gaps_details": tr(
         "Indicadores estándar no medidos y los ítems que necesita cada uno",
         "Standard indicators not measured, and the items each needs",

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from analysis.indicators.catalogue import get_indicator
 from analysis.report.i18n import Translator
 
-__all__ = ["PAGE_ONLY", "REPORT_ITEMS", "not_asked_items", "not_asked_notes"]
+__all__ = ["PAGE_ONLY", "REPORT_ITEMS", "not_asked_items", "not_asked_notes", "page_only_parts"]
 
 Part = Callable[[Translator], str]
 
@@ -109,3 +109,17 @@ def not_asked_notes(
         elif parts:
             notes.append(t("item_not_asked", item=item, parts="; ".join(parts)))
     return notes
+
+
+def page_only_parts(t: Translator, not_asked: Sequence[str]) -> list[tuple[str, str]]:
+    """``(item, parts)`` for each item of ``not_asked`` whose missing parts include some of
+    :data:`PAGE_ONLY` (only the observatory's pages show them): those parts, in ``t``'s
+    language, joined by "; ". What :func:`not_asked_notes` with ``without=PAGE_ONLY`` leaves
+    out of the status report's sentences, for a page that says where they are missing."""
+    pages = tuple(t(key) for key in PAGE_ONLY)
+    found = []
+    for item in not_asked:
+        parts = [p for p in (part(t) for part in REPORT_ITEMS.get(item, ())) if p.startswith(pages)]
+        if parts:
+            found.append((item, "; ".join(parts)))
+    return found

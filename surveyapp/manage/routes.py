@@ -169,11 +169,17 @@ def wave(wave_id: int) -> ResponseReturnValue:
 
 
 def _report_gaps(current: Wave) -> dict[str, object]:
-    """What the wave's reports will leave out: standard indicators and comparisons."""
+    """What the wave's reports will leave out: standard indicators and comparisons; those of
+    the status report (its sentences say "this report") apart from those of the observatory's
+    perception page (the exposure model is only there)."""
+    from analysis.report.not_asked import PAGE_ONLY
+
     version = current.instrument_version
+    language = staff_language()
     return {
-        "not_measured": coverage.not_measured(version, staff_language()),
-        "comparisons_left_out": coverage.comparisons_left_out(version, staff_language()),
+        "not_measured": coverage.not_measured(version, language),
+        "comparisons_left_out": coverage.comparisons_left_out(version, language, without=PAGE_ONLY),
+        "page_left_out": coverage.page_only_left_out(version, language),
     }
 
 

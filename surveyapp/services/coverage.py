@@ -8,6 +8,7 @@ this module applies them to stored instrument versions, once per version and pro
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import InstrumentVersion
@@ -16,7 +17,14 @@ from .instruments import _MAX_INSTRUMENTS, instrument_of
 if TYPE_CHECKING:  # analysis (and pandas) load with the first page that asks
     from analysis.indicators.coverage import Unmeasured
 
-__all__ = ["Gaps", "NotMeasured", "comparisons_left_out", "gaps_of", "not_measured"]
+__all__ = [
+    "Gaps",
+    "NotMeasured",
+    "comparisons_left_out",
+    "gaps_of",
+    "not_measured",
+    "page_only_left_out",
+]
 
 
 class Gaps(NamedTuple):
@@ -70,11 +78,29 @@ def not_measured(version: InstrumentVersion, language: str) -> list[NotMeasured]
 
 
 def comparisons_left_out(
-    version: InstrumentVersion, language: str, *, about: str | None = None
+    version: InstrumentVersion,
+    language: str,
+    *,
+    about: str | None = None,
+    without: Sequence[str] = (),
 ) -> list[str]:
     """One sentence per standard item ``version`` does not ask: the comparisons left out
-    (:func:`analysis.report.not_asked.not_asked_notes`; ``about`` keeps one part's items)."""
+    (:func:`analysis.report.not_asked.not_asked_notes`; ``about`` keeps one part's items,
+    ``without`` drops parts an output does not have: the status report's are without
+    :data:`analysis.report.not_asked.PAGE_ONLY`)."""
     from analysis.report.i18n import Translator
     from analysis.report.not_asked import not_asked_notes
 
-    return not_asked_notes(Translator(language), gaps_of(version).not_asked, about=about)
+    return not_asked_notes(
+        Translator(language), gaps_of(version).not_asked, about=about, without=without
+    )
+
+
+def page_only_left_out(version: InstrumentVersion, language: str) -> list[tuple[str, str]]:
+    """``(item, parts)``: the parts only the observatory's perception page has (the exposure
+    model, its terms) that ``version`` cannot feed, in ``language``
+    (:func:`analysis.report.not_asked.page_only_parts`)."""
+    from analysis.report.i18n import Translator
+    from analysis.report.not_asked import page_only_parts
+
+    return page_only_parts(Translator(language), gaps_of(version).not_asked)

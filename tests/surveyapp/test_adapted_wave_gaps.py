@@ -13,24 +13,30 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
+from markupsafe import escape
 from werkzeug.security import generate_password_hash
 
 import surveyapp.models.users as users_module
+from analysis.i18n import lookup
 from analysis.report.i18n import LANGUAGES, Translator
+from analysis.report.not_asked import PAGE_ONLY, not_asked_notes
 from questionnaires.loader import load_instrument
 from surveyapp import create_app
 from surveyapp.extensions import db
 from surveyapp.models import InstrumentVersion, Interview, Role, Wave, WaveStatus
+from surveyapp.observatory.texts import text as observatory_text
 from surveyapp.services.coverage import gaps_of
 from surveyapp.services.demo_data import load_simulated_wave
 from surveyapp.services.instruments import store_instrument
 from surveyapp.services.users import create_user
 from surveyapp.services.waves import create_wave
+from surveyapp.staff_texts import TEXTS
 
 from ..conftest import fresh_database, vict_std_without
 
@@ -42,10 +48,21 @@ class World:
     app: Flask
     adapted: int  # the simulated wave, on the adaptation
     standard: int  # a draft wave on vict_std
+    no_media: int  # a draft wave on vict_std without media_freq
 
 
 def _cheap_hash(password: str, method: str = "", salt_length: int = 16) -> str:
     return generate_password_hash(password, method="pbkdf2:sha256:1000", salt_length=salt_length)
+
+
+def _no_media(directory: Path) -> Path:
+    """vict_std without media_freq: the two media items it conditioned are asked of all."""
+    path = vict_std_without(directory, "media_freq", "nomedia")
+    text = path.read_text(encoding="utf-8")
+    condition = '        relevant: "${media_freq} >= 1 and ${media_freq} <= 4"\n'
+    assert text.count(condition) == 2
+    path.write_text(text.replace(condition, ""), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +103,16 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
                 reference_end=dt.date(2025, 12, 31),
                 status=WaveStatus.draft,
             )
+            without_media, _ = store_instrument(db.session, load_instrument(_no_media(directory)))
+            no_media = create_wave(
+                db.session,
+                instrument_version=without_media,
+                name="Sin medios",
+                slug="sin-medios",
+                reference_start=dt.date(2025, 1, 1),
+                reference_end=dt.date(2025, 12, 31),
+                status=WaveStatus.draft,
+            )
             standard.instrument_version = adaptation
             with pytest.MonkeyPatch.context() as patch:  # a cheap hash, as conftest's fixture
                 patch.setattr(users_module, "generate_password_hash", _cheap_hash)
@@ -97,7 +124,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
                     role=Role.administrator,
                 )
             db.session.commit()
-            built = World(app, loaded.wave_id, draft.id)
+            built = World(app, loaded.wave_id, draft.id, no_media.id)
         yield built
         with app.app_context():
             db.session.remove()
@@ -126,7 +153,7 @@ def test_the_adaptation_cannot_measure_neighbourhood_insecurity(world: World) ->
         ]
         assert gaps.not_asked == ("per_safe_nbhd",)
         assert gaps_of(standard.instrument_version) == ((), ())
-        assert db.session.scalar(sa.select(sa.func.count()).select_from(InstrumentVersion)) == 2
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(InstrumentVersion)) == 3
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -166,6 +193,33 @@ def test_the_manager_is_told_what_the_reports_of_the_wave_leave_out(world: World
     assert re.search(r"Feels unsafe in their neighbourhood: per_safe_nbhd", notice), notice[:800]
     standard = client.get(f"/manage/waves/{world.standard}").get_data(as_text=True)
     assert 'id="report-gaps"' not in standard
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_manager_reads_what_the_status_report_leaves_out_and_what_only_the_page_does(
+    world: World, language: str
+) -> None:
+    """The exposure model is only on the observatory's perception page: a questionnaire
+    without media_freq does not make the status report leave it out, and the wave page once
+    said it did ("this report leaves out: Feeling unsafe by exposure to crime news")."""
+    t = Translator(language)
+    exposure = t("sub_exposure_model")
+    page = observatory_text("perception", language)  # the page's title
+    client = _client(world)
+    html = client.get(f"/manage/waves/{world.no_media}?lang={language}").get_data(as_text=True)
+    assert 'id="report-gaps"' in html
+    said = str(escape(t("item_not_asked", item="media_freq", parts=exposure)))
+    assert said not in html
+    there = lookup(TEXTS, "gaps_page_only", language, item="media_freq", parts=exposure)
+    assert str(escape(page)) in str(escape(there))
+    assert html.count(str(escape(there))) == 1
+    assert html.count("media_freq") == 3  # that sentence, and the two indicators' items
+    # without per_safe_nbhd: the report's sentence is the status report's own, word for word
+    html = client.get(f"/manage/waves/{world.adapted}?lang={language}").get_data(as_text=True)
+    [report] = not_asked_notes(t, ("per_safe_nbhd",), without=PAGE_ONLY)
+    assert exposure not in report and html.count(str(escape(report))) == 1
+    there = lookup(TEXTS, "gaps_page_only", language, item="per_safe_nbhd", parts=exposure)
+    assert html.count(str(escape(there))) == 1
 
 
 def test_the_status_report_data_carries_what_the_questionnaire_does_not_measure(
