@@ -263,13 +263,18 @@ def codes(wave_id: int) -> ResponseReturnValue:
             replace=bool(form.replace.data),
             by=_me(),
         )
-        # Built before the commit expires the units, so no reload per unit.
-        download = _codes_csv(current, issued) if issued else None
+        # Read before the commit expires the units (no reload per unit); the file is written
+        # after it, so on SQLite the write lock is not held meanwhile (docs/server.md).
+        lines = [
+            (unit.external_id, unit.address or "", unit.area.code if unit.area else "", code)
+            for unit, code in issued
+        ]
+        slug = current.slug
         db.session.commit()
-        if download is None:
+        if not lines:
             flash(st("every_unit_has_code"), "info")
             return redirect(url_for("manage.codes", wave_id=wave_id))
-        return download
+        return _codes_csv(slug, lines)
     without_code = invitations.units_without_code(db.session, current, area_ids=scope.area_ids)
     total_query = sa.select(sa.func.count(SampleUnit.id)).where(SampleUnit.wave_id == wave_id)
     if scope.area_ids is not None:
@@ -280,21 +285,19 @@ def codes(wave_id: int) -> ResponseReturnValue:
     )
 
 
-def _codes_csv(current: Wave, issued: list[tuple[SampleUnit, str]]) -> Response:
+def _codes_csv(slug: str, lines: list[tuple[str, str, str, str]]) -> Response:
+    """The codes file: one (external id, address, area code, code) line per unit."""
     out = io.StringIO()
     writer = csv.writer(out)
-    link = url_for("main.index", _external=True).rstrip("/") + f"/s/{current.slug}"
+    link = url_for("main.index", _external=True).rstrip("/") + f"/s/{slug}"
     writer.writerow(["external_id", "address", "area_code", "invitation_code", "survey_link"])
-    for unit, code in issued:
-        writer.writerow(
-            [unit.external_id, unit.address or "", unit.area.code if unit.area else "", code, link]
-        )
+    writer.writerows([*line, link] for line in lines)
     stamp = utcnow().strftime("%Y%m%d-%H%M%S")
     return Response(
         "\ufeff" + out.getvalue(),
         mimetype="text/csv",
         headers={
-            "Content-Disposition": f"attachment; filename=codes-{current.slug}-{stamp}.csv",
+            "Content-Disposition": f"attachment; filename=codes-{slug}-{stamp}.csv",
             "Cache-Control": "no-store",
         },
     )

@@ -49,16 +49,54 @@ def generate_codes(
 
     With ``replace``, the units' unused codes are deleted and new ones issued
     (used codes stay, so a respondent part-way through can still resume).
+    Everything is read and hashed before the first write: on SQLite the first
+    write takes the database's one write lock until the caller commits, and
+    respondents' page saves wait for it (docs/server.md).
     """
+    whole_wave = units is None
     if units is None:
         units = list(
             session.scalars(
                 sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id).order_by(SampleUnit.id)
             )
         )
+    for unit in units:
+        if unit.wave_id != wave.id:
+            raise ValueError(f"sample unit {unit.id} is not in wave {wave.id}")
     unit_ids = [u.id for u in units]
-    # Id lists go in batches: SQLite refuses statements with too many parameters.
+    # With replace, only a used code keeps its unit from getting a new one.
+    kept = sa.select(InvitationCode.sample_unit_id).join(
+        SampleUnit, InvitationCode.sample_unit_id == SampleUnit.id
+    )
+    kept = kept.where(SampleUnit.wave_id == wave.id)
     if replace:
+        kept = kept.where(InvitationCode.used_at.is_not(None))
+    coded = set(session.scalars(kept))
+    todo = [u for u in units if u.id not in coded]
+    fresh = _fresh_codes(session, len(todo))
+    now = utcnow()
+    rows = [
+        {
+            "sample_unit_id": unit.id,
+            "code_hash": digest,
+            "expires_at": expires_at,
+            "created_at": now,
+        }
+        for unit, (digest, _code) in zip(todo, fresh, strict=True)
+    ]
+    issued = [(unit, code) for unit, (_digest, code) in zip(todo, fresh, strict=True)]
+    # The writes. Id lists go in batches: SQLite refuses statements with too many parameters.
+    if replace and whole_wave:
+        # One statement: a hundred batches of ids took over a second for 50,000 units.
+        session.execute(
+            sa.delete(InvitationCode).where(
+                InvitationCode.sample_unit_id.in_(
+                    sa.select(SampleUnit.id).where(SampleUnit.wave_id == wave.id)
+                ),
+                InvitationCode.used_at.is_(None),
+            )
+        )
+    elif replace:
         for start in range(0, len(unit_ids), BATCH):
             session.execute(
                 sa.delete(InvitationCode).where(
@@ -66,33 +104,10 @@ def generate_codes(
                     InvitationCode.used_at.is_(None),
                 )
             )
-    coded = set(
-        session.scalars(
-            sa.select(InvitationCode.sample_unit_id)
-            .join(SampleUnit, InvitationCode.sample_unit_id == SampleUnit.id)
-            .where(SampleUnit.wave_id == wave.id)
-        )
-    )
-    todo = [u for u in units if u.id not in coded]
-    for unit in todo:
-        if unit.wave_id != wave.id:
-            raise ValueError(f"sample unit {unit.id} is not in wave {wave.id}")
-    plain = _fresh_codes(session, len(todo))
-    issued = list(zip(todo, plain, strict=True))
-    if issued:
-        # Core executemany: ORM objects would be inserted one statement at a time on SQLite.
-        session.execute(
-            sa.insert(InvitationCode),
-            [
-                {
-                    "sample_unit_id": unit.id,
-                    "code_hash": hash_code(code),
-                    "expires_at": expires_at,
-                    "created_at": utcnow(),
-                }
-                for unit, code in issued
-            ],
-        )
+    if rows:
+        # Core executemany on the table: ORM objects would be inserted one statement at a time
+        # on SQLite, and even the ORM's bulk insert takes seconds for a big wave's codes.
+        session.connection().execute(sa.insert(InvitationCode), rows)
     session.flush()
     audit.record(
         session,
@@ -105,8 +120,12 @@ def generate_codes(
     return issued
 
 
-def _fresh_codes(session: DBSession, n: int) -> list[str]:
-    """``n`` new codes, distinct from each other and from every stored one (checked in batches)."""
+def _fresh_codes(session: DBSession, n: int) -> list[tuple[str, str]]:
+    """``n`` new (hash, code) pairs, distinct from each other and from every stored code.
+
+    Stored ones are checked in batches; a code about to be replaced counts as stored, so a
+    new code never repeats an old one.
+    """
     codes: dict[str, str] = {}
     while len(codes) < n:
         batch = {hash_code(c): c for c in (new_code() for _ in range(n - len(codes)))}
@@ -121,7 +140,7 @@ def _fresh_codes(session: DBSession, n: int) -> list[str]:
             for digest in taken:
                 batch.pop(digest, None)
         codes.update(batch)
-    return list(codes.values())
+    return list(codes.items())
 
 
 def verify_code(
