@@ -203,9 +203,11 @@ def prune_outputs(session: DBSession, settings: ReportSettings = DEFAULT_SETTING
     """Delete cached outputs built from data that has changed since (not the current data
     version; for a microdata release, not the current :func:`release_version` of its edition).
 
-    Rows being built are kept. Returns how many were deleted.
+    Rows being built are kept. Returns how many were deleted. Every version is computed
+    (a few aggregate queries per wave) before the first delete: on SQLite the first write
+    holds the database's one write lock until the caller commits (docs/server.md).
     """
-    deleted = 0
+    conditions: list[tuple[int, sa.ColumnElement[bool]]] = []
     for wave in session.scalars(
         sa.select(Wave).where(Wave.id.in_(sa.select(ReportOutput.wave_id)))
     ):
@@ -219,10 +221,13 @@ def prune_outputs(session: DBSession, settings: ReportSettings = DEFAULT_SETTING
                 for public in (True, False)
             ),
         )
+        conditions.append((wave.id, stale))
+    deleted = 0
+    for wave_id, stale in conditions:
         result = session.execute(
             sa.delete(ReportOutput)
             .where(
-                ReportOutput.wave_id == wave.id,
+                ReportOutput.wave_id == wave_id,
                 stale,
                 ReportOutput.status != OutputStatus.running,
             )

@@ -366,3 +366,46 @@ def test_a_report_waits_on_its_indicator_table_first(session: Session, loaded: W
     second.status, second.content = OutputStatus.ready, b"%PDF"
     session.flush()
     assert output_to_serve(session, key, stale_after=900) is second
+
+
+def test_a_prune_holds_no_write_lock_while_it_computes_the_waves_versions(
+    app: Flask, make_wave: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite one writer at a time: ``report --prune`` deleted one wave's outdated outputs
+    and then computed the next wave's data version (aggregate queries over its interviews and
+    sample) holding the write lock. Now every version is known before the first delete."""
+    import sqlite3
+
+    from surveyapp.services.reports import OutputKey, prune_outputs, queue, request_output
+
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("SQLite only: PostgreSQL has no database-wide write lock")
+        path = db.engine.url.database
+    assert path and path != ":memory:"
+    waves = [make_wave(), make_wave()]
+    with app.app_context():
+        for wave in waves:
+            request_output(db.session, OutputKey.indicators(wave, "an-old-version"))
+        db.session.commit()
+    writes: list[str] = []
+    version = queue.data_version
+
+    def computing(*args: Any, **kwargs: Any) -> str:
+        other = sqlite3.connect(path, timeout=0.2, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("COMMIT")
+            writes.append("written")
+        except sqlite3.OperationalError as exc:
+            writes.append(str(exc))
+        finally:
+            other.close()
+        return version(*args, **kwargs)
+
+    monkeypatch.setattr(queue, "data_version", computing)
+    with app.app_context():
+        assert prune_outputs(db.session) == 2
+        db.session.commit()
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(ReportOutput)) == 0
+    assert writes == ["written", "written"]
