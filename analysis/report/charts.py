@@ -146,6 +146,15 @@ def _label_row_in(labels: Sequence[str]) -> float:
     return 8 * 1.2 / 72 * lines + 0.06
 
 
+def _figure_in(axes_in: float, text: ChartText, top_in: float, floor_in: float) -> float:
+    """A chart's height, inches: ``axes_in`` for its rows plus the margins :func:`_layout`
+    takes (``top_in`` over the axes, the source's lines and the axis under them), and at least
+    ``floor_in``. A fixed allowance for the margins once left two rows of two-line labels
+    0.27 in under a three-row legend and a two-line source: the labels drawn over each other."""
+    bottom_in = 0.75 + 0.11 * (len(source_lines(text)) - 1)
+    return max(floor_in, top_in + axes_in + bottom_in + 0.03)
+
+
 def _layout(
     fig: Figure,
     labels: Sequence[str],
@@ -306,7 +315,10 @@ def bar_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
     """Horizontal bars with error bars, one group per label, values written at the bar ends."""
     n, k = len(labels), max(len(series), 1)
     per_label = max(0.22 * k, _label_row_in(labels))
-    fig = new_figure(1.2 + per_label * max(n, 2 / k) + (0.25 if k > 1 else 0))
+    rows = math.ceil(k / _legend_columns(series, labels)) if k > 1 else 0
+    top_in = 0.42 + (0.11 + 0.14 * rows if k > 1 else 0)
+    axes_in = per_label * max(n, 2 / k)
+    fig = new_figure(_figure_in(axes_in, text, top_in, 1.2 + axes_in + (0.25 if k > 1 else 0)))
     ax = fig.add_subplot()
     height = 0.8 / k
     positions = np.arange(n)
@@ -347,8 +359,7 @@ def bar_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
             frameon=False,
             borderaxespad=0.2,
         )
-    rows = math.ceil(k / _legend_columns(series, labels)) if k > 1 else 0
-    _layout(fig, labels, text, top_in=0.42 + (0.11 + 0.14 * rows if k > 1 else 0))
+    _layout(fig, labels, text, top_in=top_in)
     _style(ax, text, fig)
     return render(fig, salt)
 
@@ -358,7 +369,10 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
     n, k = len(labels), max(len(series), 1)
     row = 0.2 if n <= 12 else 0.16  # long lists (32 states) must fit a page with their heading
     per_label = max(row * (1.0 if k <= 2 else 0.6 * k), _label_row_in(labels))
-    fig = new_figure(1.2 + per_label * max(n, 2) + (0.25 if k > 1 else 0))
+    rows = math.ceil(k / _legend_columns(series, labels)) if k > 1 else 0
+    top_in = 0.42 + (0.13 + 0.14 * rows if k > 1 else 0)
+    axes_in = per_label * max(n, 2)
+    fig = new_figure(_figure_in(axes_in, text, top_in, 1.2 + axes_in + (0.25 if k > 1 else 0)))
     ax = fig.add_subplot()
     positions = np.arange(n)
     offset = 0.5 / k
@@ -393,8 +407,7 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
             frameon=False,
             borderaxespad=0.2,
         )
-    rows = math.ceil(k / _legend_columns(series, labels)) if k > 1 else 0
-    _layout(fig, labels, text, top_in=0.42 + (0.13 + 0.14 * rows if k > 1 else 0))
+    _layout(fig, labels, text, top_in=top_in)
     _style(ax, text, fig)
     return render(fig, salt)
 
@@ -521,7 +534,8 @@ def forest_chart(
 ) -> str:
     """Odds ratios with intervals on a log axis, a reference line at 1, values written."""
     n = len(labels)
-    fig = new_figure(1.2 + max(0.24, _label_row_in(labels)) * max(n, 2))
+    axes_in = max(0.24, _label_row_in(labels)) * max(n, 2)
+    fig = new_figure(_figure_in(axes_in, text, 0.42, 1.2 + axes_in))
     ax = fig.add_subplot()
     est = np.asarray(odds, dtype=float)
     lo = np.asarray(low, dtype=float)

@@ -95,3 +95,30 @@ def test_not_published_is_written_once_per_row_when_several_series_lack_it() -> 
     svg = charts.dot_chart(["x", "y", "z"], [both, other], TEXT, salt="m")
     # row x lacks both (one label), rows y and z one series each
     assert svg.count(">not published<") + svg.count("> not published<") == 3
+
+
+def test_rows_of_two_line_labels_keep_their_height_under_a_long_legend_and_source(monkeypatch):
+    """A municipality's chart of two indicators (Portuguese labels of two lines), three areas
+    in the legend and a source of two lines: its axes once got 0.27 in for the two rows, the
+    labels drawn over each other (tests/surveyapp/test_adapted_reports_layout.py)."""
+    figures = []
+    monkeypatch.setattr(charts, "render", lambda fig, salt: figures.append(fig) or "")
+    labels = [
+        "Domicílios que adotaram medidas de\nproteção",
+        "Domicílios que contrataram segurança\nprivada",
+    ]
+    series = [
+        Series(name, [math.nan, 4.0], [math.nan, 2.0], [math.nan, 6.5])
+        for name in ("Cerro Hidalgo", "Monte Nogales", "República Simulada 1")
+    ]
+    source = "Fonte: Pesquisa de vitimização e percepção de segurança, " * 3
+    text = ChartText("T", "Porcentagem (%)", source, "não publicada", language="pt")
+    assert len(charts.source_lines(text)) >= 2
+    for chart in (charts.dot_chart, charts.bar_chart, charts.forest_chart):
+        if chart is charts.forest_chart:
+            chart(labels, [1.2, 1.5], [1.0, 1.1], [1.4, 2.0], text, "r")
+        else:
+            chart(labels, series, text, salt="r")
+    for fig in figures:
+        axes_in = fig.axes[0].get_position().height * fig.get_size_inches()[1]
+        assert axes_in >= 2 * charts._label_row_in(labels) - 1e-9, axes_in
