@@ -377,12 +377,29 @@ def assign_units(
     for unit in changed:
         if unit.assigned_to_id is not None:
             previous.setdefault(unit.assigned_to_id, []).append(unit)
-        unit.assigned_to_id = interviewer.id
     # Every holder is remembered: the new one, and the one a unit is taken from (its history
-    # may predate this table or come from a direct change), for their late uploads.
-    for holder_id, taken in previous.items():
-        _remember_holders(session, taken, holder_id, by, refresh=False)
-    _remember_holders(session, units, interviewer.id, by)
+    # may predate this table or come from a direct change), for their late uploads. All is read
+    # before the first write: on SQLite that write holds the database's one write lock until
+    # the caller commits (docs/server.md), so the writes are few Core statements at the end.
+    fresh = [
+        row
+        for holder_id, taken in previous.items()
+        for row in _holders_to_remember(session, taken, holder_id, by, refresh=False)
+    ]
+    fresh += _holders_to_remember(session, units, interviewer.id, by)
+    for unit in changed:  # the objects say what the rows will hold, without a second UPDATE
+        set_committed_value(unit, "assigned_to_id", interviewer.id)
+    ids = [u.id for u in changed]
+    for start in range(0, len(ids), 5000):
+        session.execute(
+            sa.update(SampleUnit)
+            .where(SampleUnit.id.in_(ids[start : start + 5000]))
+            .values(assigned_to_id=interviewer.id)
+            .execution_options(synchronize_session=False)
+        )
+    if fresh:
+        # Core executemany on the connection: the ORM's bulk insert takes seconds for 50,000.
+        session.connection().execute(sa.insert(UnitAssignment), fresh)
     session.flush()
     audit.record(
         session,
@@ -400,16 +417,16 @@ def assign_units(
     return changed
 
 
-def _remember_holders(
+def _holders_to_remember(
     session: DBSession,
     units: Sequence[SampleUnit],
     interviewer_id: int,
     by: User | None,
     *,
     refresh: bool = True,
-) -> None:
-    """One UnitAssignment per (unit, interviewer) ever assigned; ``refresh`` brings the time
-    of known ones up to now (an assignment now), else only missing ones are added."""
+) -> list[dict[str, Any]]:
+    """One UnitAssignment per (unit, interviewer) ever assigned: the rows to insert for the
+    missing ones; ``refresh`` brings the time of known ones up to now (an assignment now)."""
     now = utcnow()
     ids = [u.id for u in units]
     known = {
@@ -436,8 +453,7 @@ def _remember_holders(
         for unit_id in ids
         if unit_id not in known
     ]
-    if fresh:
-        session.execute(sa.insert(UnitAssignment), fresh)
+    return fresh
 
 
 def find_area(session: DBSession, code_or_path: str) -> Area:

@@ -134,3 +134,47 @@ def test_assigning_needs_a_tablet_wave_and_a_field_role(session: Session, wave: 
     assert assign_units(session, wave, interviewer, by=None) == []  # nothing left to assign
     units = session.scalars(sa.select(SampleUnit.assigned_to_id)).all()
     assert set(units) == {interviewer.id}
+
+
+def test_assigning_reads_everything_before_it_takes_the_write_lock(
+    session: Session, wave: Wave
+) -> None:
+    """On SQLite one writer at a time: assigning a big wave changed every unit (flushed, so the
+    write lock taken) and then looked up their assignment history, one query per 5,000 units,
+    holding the lock (1.9 s for 50,000 units, docs/server.md). Now the reads come first."""
+    import sqlite3
+
+    if session.get_bind().dialect.name != "sqlite":
+        pytest.skip("SQLite only: PostgreSQL has no database-wide write lock")
+    path = session.get_bind().url.database
+    assert path and path != ":memory:"
+    import_sample_units(session, wave, "external_id\nA\nB\n")
+    wave.modes = [Mode.tablet.value]
+    interviewer = _user(session, Role.interviewer, "i@example.org")
+    session.commit()
+    writes: list[str] = []
+
+    def reading_history(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "FROM unit_assignments" not in statement:
+            return
+        other = sqlite3.connect(path, timeout=0.2, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("COMMIT")
+            writes.append("written")
+        except sqlite3.OperationalError as exc:
+            writes.append(str(exc))
+        finally:
+            other.close()
+
+    engine = session.get_bind()
+    sa.event.listen(engine, "before_cursor_execute", reading_history)
+    try:
+        done = assign_units(session, wave, interviewer, by=None)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", reading_history)
+    session.commit()
+    assert sorted(u.external_id for u in done) == ["A", "B"]
+    assert writes and set(writes) == {"written"}
+    assert {u.assigned_to_id for u in done} == {interviewer.id}
+    assert set(session.scalars(sa.select(SampleUnit.assigned_to_id))) == {interviewer.id}
