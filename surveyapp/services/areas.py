@@ -63,8 +63,13 @@ def create_area(
     name: str,
     parent: Area | None = None,
     population: int | None = None,
+    flush: bool = True,
 ) -> Area:
-    """Add an area one level below its parent (countries have no parent)."""
+    """Add an area one level below its parent (countries have no parent).
+
+    ``flush=False`` (a file of areas): the caller flushes them all at once, having checked
+    that no two of them share a path.
+    """
     code, name = code.strip(), name.strip()
     if not code or len(code) > 32:
         raise AreaError("code", Problem("area_code_length"))
@@ -91,7 +96,8 @@ def create_area(
         raise AreaError("code", Problem("area_duplicate", level=_word(level), code=code))
     area = Area(level=level, code=code, name=name, parent=parent, population=population)
     session.add(area)
-    session.flush()
+    if flush:
+        session.flush()
     return area
 
 
@@ -122,7 +128,9 @@ def import_areas(session: DBSession, data: bytes | str) -> tuple[list[Area], lis
     """Add areas from CSV (columns AREA_COLUMNS); rows may refer to areas earlier in the file.
 
     Every problem is reported with line and column. When there is any, the
-    caller must roll back: good rows were flushed before the bad ones were seen.
+    caller must roll back (the good rows are in the session, not yet flushed). The rows are
+    all checked before the one flush that writes them: on SQLite the first write holds the
+    database's one write lock until the caller commits (docs/server.md).
     """
     text, decode_error = decode_csv(data)
     if text is None:
@@ -142,11 +150,17 @@ def import_areas(session: DBSession, data: bytes | str) -> tuple[list[Area], lis
     by_path = {area_path(a): a for a in session.scalars(sa.select(Area))}
     created: list[Area] = []
     errors: list[RowError] = []
-    try:
-        _import_rows(session, reader, by_path, created, errors)
-    except csv.Error as exc:
-        errors.append(RowError.of(reader.line_num, None, Problem("csv_line_unreadable", error=exc)))
-    return ([] if errors else created), errors
+    with session.no_autoflush:
+        try:
+            _import_rows(session, reader, by_path, created, errors)
+        except csv.Error as exc:
+            errors.append(
+                RowError.of(reader.line_num, None, Problem("csv_line_unreadable", error=exc))
+            )
+    if errors:
+        return [], errors
+    session.flush()
+    return created, errors
 
 
 def _import_rows(
@@ -187,6 +201,11 @@ def _import_rows(
             if problem:
                 errors.append(RowError.of(line, "population", problem))
                 continue
+        path = f"{values['parent']}/{values['code']}" if parent is not None else values["code"]
+        if path in by_path and by_path[path].id is None:  # earlier in this file, not flushed
+            problem = Problem("area_duplicate", level=_word(level), code=values["code"])
+            errors.append(RowError.of(line, "code", problem))
+            continue
         try:
             area = create_area(
                 session,
@@ -195,6 +214,7 @@ def _import_rows(
                 name=values["name"],
                 parent=parent,
                 population=population,
+                flush=False,
             )
         except AreaError as exc:
             errors.append(RowError(line, exc.field, exc.message, exc.problem))
