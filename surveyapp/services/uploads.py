@@ -331,22 +331,31 @@ def _store(
             seen[k] = line
     if errors:
         return 0, 0
+    # Only keys and ids are read, and every check is done, before the two executemany writes:
+    # on SQLite the first write holds the one write lock until the caller commits
+    # (docs/server.md), and the ORM took seconds for 90,000 rows.
     existing = {
-        tuple(getattr(r, c) for c in key): r
-        for r in session.scalars(
-            sa.select(model).where(model.area_id.in_({r["area_id"] for _l, r in rows}))
+        tuple(found[1:]): found[0]
+        for found in session.execute(
+            sa.select(model.id, *(getattr(model, c) for c in key)).where(
+                model.area_id.in_({r["area_id"] for _l, r in rows})
+            )
         )
     }
-    replaced = 0
+    new: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     for _line, row in rows:
-        old = existing.get(tuple(row[c] for c in key))
-        if old is not None:
-            replaced += 1
-            for name, value in {**row, **extra}.items():
-                setattr(old, name, value)
+        old_id = existing.get(tuple(row[c] for c in key))
+        if old_id is not None:
+            changed.append({"old_id": old_id, **row, **extra})
         else:
-            session.add(model(**row, **extra))
-    session.flush()
+            new.append({**row, **extra})
+    connection = session.connection()
+    if changed:
+        connection.execute(sa.update(model).where(model.id == sa.bindparam("old_id")), changed)
+    if new:
+        connection.execute(sa.insert(model), new)
+    replaced = len(changed)
     return len(rows), replaced
 
 

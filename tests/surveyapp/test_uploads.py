@@ -415,3 +415,41 @@ def test_the_upload_pages_and_their_file_problems_are_in_spanish(
     boundaries = manager.get("/observatory/uploads/boundaries").get_data(as_text=True)
     assert "Límites de las áreas" in boundaries and "Estados / regiones" in boundaries
     assert "<td>Municipios</td>" in boundaries and "Area boundaries" not in boundaries
+
+
+def test_a_big_police_file_is_written_in_one_statement_per_kind_of_change(
+    session: Session, areas: dict[str, int]
+) -> None:
+    """On SQLite one writer at a time: the rows were written by the ORM, object by object in
+    batches, holding the write lock for seconds (90,000 rows: 11 s, docs/server.md). Now the
+    new rows are one executemany INSERT and the replaced ones one executemany UPDATE."""
+    years = range(1901, 2201)
+    data = "area_code,period,crime_type,count\n" + "".join(
+        f"01,{year},{crime},{year % 7}\n" for year in years for crime in ("rob", "theft")
+    )
+    assert import_police_records(session, "area_code,period,crime_type,count\n01,1901,rob,99\n").ok
+    session.commit()
+    writes: list[str] = []
+
+    def count_writes(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if not statement.lstrip().upper().startswith("SELECT"):
+            writes.append(statement.split("(")[0].split(" SET ")[0].strip())
+
+    engine = session.get_bind()
+    sa.event.listen(engine, "before_cursor_execute", count_writes)
+    try:
+        result = import_police_records(session, data)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", count_writes)
+    assert result.ok and (result.stored, result.replaced) == (600, 1)
+    session.commit()
+    assert sorted(writes) == [
+        "INSERT INTO audit_log",
+        "INSERT INTO police_records",
+        "UPDATE police_records",
+    ]
+    rows = _rows(session, PoliceRecord)
+    assert len(rows) == 600
+    assert {r.count for r in rows if r.period_start.year == 1901 and r.crime_type == "11"} == {
+        1901 % 7
+    }
