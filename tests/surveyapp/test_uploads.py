@@ -421,7 +421,7 @@ def test_a_big_police_file_is_written_in_one_statement_per_kind_of_change(
     session: Session, areas: dict[str, int]
 ) -> None:
     """On SQLite one writer at a time: the rows were written by the ORM, object by object in
-    batches, holding the write lock for seconds (90,000 rows: 11 s, docs/server.md). Now the
+    batches, holding the write lock for seconds (90,000 rows: 2.5 s, docs/server.md). Now the
     new rows are one executemany INSERT and the replaced ones one executemany UPDATE."""
     years = range(1901, 2201)
     data = "area_code,period,crime_type,count\n" + "".join(
