@@ -82,7 +82,7 @@ def test_an_area_file_is_checked_before_anything_is_written(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On SQLite one writer at a time: an area file was written a row at a time as it was
-    checked, so the write lock was held for the whole file (2.3 s for 2,500 municipalities,
+    checked, so the write lock was held for the whole file (1.5 s for 2,500 municipalities,
     docs/server.md). Now every row is checked before the one flush; a repeated row is still
     refused."""
     import sqlite3
