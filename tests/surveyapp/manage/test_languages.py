@@ -633,9 +633,11 @@ def test_the_audit_log_names_the_details_in_spanish(
         "importadas: 2; errores: 0",
         f"encuestador (id): {interviewer.id}; unidades: 2; área: –; listadas: 0",
         "nombre: Observatorio; prefijo: ",
-        "; alcance: public; áreas: ; puede descargar microdatos: no",
+        "alcance: public; áreas: ; puede descargar microdatos: no",
     ):
-        assert spanish in page, spanish
+        # one pair at a time: PostgreSQL's jsonb keeps an entry's keys in its own order
+        for pair in spanish.split("; "):
+            assert pair in page, (pair, spanish)
     assert 'lang="en"' not in page.split("<main", 1)[1]
 
 
