@@ -18,6 +18,7 @@ import datetime as dt
 import itertools
 import os
 import re
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -64,6 +65,33 @@ def vict_std_without(folder: Path, code: str, tag: str) -> Path:
     path = folder / f"vict_std_{tag}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def sqlite_file_or_skip(bind: sa.Engine | sa.Connection) -> str:
+    """The SQLite file ``bind`` writes to; skips the test on PostgreSQL (no database-wide lock)."""
+    engine = bind if isinstance(bind, sa.Engine) else bind.engine
+    if engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only: PostgreSQL has no database-wide write lock")
+    path = engine.url.database
+    assert path and path != ":memory:"
+    return path
+
+
+def write_elsewhere(path: str) -> str:
+    """What another process's page save needs: SQLite's write lock, within 0.2 s.
+
+    "written", else SQLite's reason ("database is locked"): the tests of operations that must
+    not hold the lock while they compute call it from inside a slow step.
+    """
+    other = sqlite3.connect(path, timeout=0.2, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("COMMIT")
+        return "written"
+    except sqlite3.OperationalError as exc:
+        return str(exc)
+    finally:
+        other.close()
 
 
 #: Skip reasons CI accepts: tests about SQLite itself, skipped on the PostgreSQL run.

@@ -20,6 +20,8 @@ from surveyapp.models import OutputKind, OutputStatus, ReportOutput, Role, User,
 from surveyapp.services.demo_data import load_simulated_wave
 from surveyapp.services.reports import AreaNode, wave_areas
 
+from ..conftest import sqlite_file_or_skip, write_elsewhere  # type: ignore[misc]
+
 pytestmark = pytest.mark.slow
 
 
@@ -135,38 +137,20 @@ def test_a_report_build_holds_no_write_lock_while_it_computes(
     real wave) made every respondent's page save wait, and fail after the 5 s busy timeout
     (``surveyapp report`` did). While the model is fitted and the PDF rendered, by the command
     or by the portal's worker, another process can write at once."""
-    import sqlite3
-
     import weasyprint
 
     with app.app_context():
-        if db.engine.dialect.name != "sqlite":
-            pytest.skip("SQLite only: PostgreSQL has no database-wide write lock")
-        path = db.engine.url.database
-    assert path and path != ":memory:"
+        path = sqlite_file_or_skip(db.engine)
     _wave_id, slug, muni = sim
     writes: list[str] = []
-
-    def write_elsewhere(when: str) -> None:
-        """What a web server's page save needs: the write lock, within 0.2 s."""
-        other = sqlite3.connect(path, timeout=0.2, isolation_level=None)
-        try:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("COMMIT")
-            writes.append(f"{when}: written")
-        except sqlite3.OperationalError as exc:
-            writes.append(f"{when}: {exc}")
-        finally:
-            other.close()
-
     fit, html = report_build.fear_drivers, weasyprint.HTML
 
     def fitting(*args: Any, **kwargs: Any) -> Any:
-        write_elsewhere("fitting the model")
+        writes.append(f"fitting the model: {write_elsewhere(path)}")
         return fit(*args, **kwargs)
 
     def rendering(*args: Any, **kwargs: Any) -> Any:
-        write_elsewhere("rendering the PDF")
+        writes.append(f"rendering the PDF: {write_elsewhere(path)}")
         return html(*args, **kwargs)
 
     monkeypatch.setattr(report_build, "fear_drivers", fitting)

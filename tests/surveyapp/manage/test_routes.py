@@ -25,7 +25,7 @@ from surveyapp.models import (
 )
 from surveyapp.services.invitations import hash_code
 
-from ...conftest import TEST_PASSWORD
+from ...conftest import TEST_PASSWORD, sqlite_file_or_skip, write_elsewhere
 
 
 @pytest.fixture
@@ -396,42 +396,24 @@ def test_replacing_a_waves_codes_holds_no_write_lock_while_it_hashes_or_writes_t
     """On SQLite one writer at a time: replacing 50,000 codes deleted the old ones first, then
     drew and hashed the new ones and wrote the CSV before committing, and respondents' page
     saves waited (5 s measured, docs/server.md). Now another process can write meanwhile."""
-    import sqlite3
-
     from surveyapp.manage import routes
     from surveyapp.services import invitations
 
     with app.app_context():
-        if db.engine.dialect.name != "sqlite":
-            pytest.skip("SQLite only: PostgreSQL has no database-wide write lock")
-        path = db.engine.url.database
-    assert path and path != ":memory:"
+        path = sqlite_file_or_skip(db.engine)
     wave = make_wave(invitation_required=True)
     _upload(manager_client, wave, b"external_id,address\nH1,Calle 1\nH2,Calle 2\n")
     first = manager_client.post(f"/manage/waves/{wave.id}/codes", data={"expires_days": "30"})
     assert first.mimetype == "text/csv"
     writes: list[str] = []
-
-    def write_elsewhere(when: str) -> None:
-        """What a respondent's page save needs: the write lock, within 0.2 s."""
-        other = sqlite3.connect(path, timeout=0.2, isolation_level=None)
-        try:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("COMMIT")
-            writes.append(f"{when}: written")
-        except sqlite3.OperationalError as exc:
-            writes.append(f"{when}: {exc}")
-        finally:
-            other.close()
-
     hash_code, codes_csv = invitations.hash_code, routes._codes_csv
 
     def hashing(code: str) -> str:
-        write_elsewhere("hashing")
+        writes.append(f"hashing: {write_elsewhere(path)}")
         return hash_code(code)
 
     def writing_the_file(*args: Any) -> Any:
-        write_elsewhere("writing the file")
+        writes.append(f"writing the file: {write_elsewhere(path)}")
         return codes_csv(*args)
 
     monkeypatch.setattr(invitations, "hash_code", hashing)

@@ -8,6 +8,8 @@ from sqlalchemy.orm import Session
 from surveyapp.models import AreaLevel
 from surveyapp.services.areas import AreaError, area_path, create_area, descendants, import_areas
 
+from ...conftest import sqlite_file_or_skip, write_elsewhere
+
 
 def test_levels_nest_and_codes_are_unique_per_parent(session: Session) -> None:
     mx = create_area(session, level=AreaLevel.country, code="MX", name="México")
@@ -85,27 +87,14 @@ def test_an_area_file_is_checked_before_anything_is_written(
     checked, so the write lock was held for the whole file (1.5 s for 2,500 municipalities,
     docs/server.md). Now every row is checked before the one flush; a repeated row is still
     refused."""
-    import sqlite3
-
     from surveyapp.services import areas
 
-    if session.get_bind().dialect.name != "sqlite":
-        pytest.skip("SQLite only: PostgreSQL has no database-wide write lock")
-    path = session.get_bind().url.database
-    assert path and path != ":memory:"
+    path = sqlite_file_or_skip(session.get_bind())
     writes: list[str] = []
     create = areas.create_area
 
     def checking(*args: object, **kwargs: object) -> object:
-        other = sqlite3.connect(path, timeout=0.2, isolation_level=None)
-        try:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("COMMIT")
-            writes.append("written")
-        except sqlite3.OperationalError as exc:
-            writes.append(str(exc))
-        finally:
-            other.close()
+        writes.append(write_elsewhere(path))
         return create(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(areas, "create_area", checking)

@@ -25,6 +25,8 @@ from surveyapp.services.interviews import start_interview
 from surveyapp.services.sample import import_sample_units
 from surveyapp.services.users import UserError, create_user
 
+from ...conftest import sqlite_file_or_skip, write_elsewhere
+
 BODY = {
     "wave_id": 1,
     "sample_unit_id": 12,
@@ -142,12 +144,7 @@ def test_assigning_reads_everything_before_it_takes_the_write_lock(
     """On SQLite one writer at a time: assigning a big wave changed every unit (flushed, so the
     write lock taken) and then looked up their assignment history, one query per 5,000 units,
     holding the lock (1.9 s for 50,000 units, docs/server.md). Now the reads come first."""
-    import sqlite3
-
-    if session.get_bind().dialect.name != "sqlite":
-        pytest.skip("SQLite only: PostgreSQL has no database-wide write lock")
-    path = session.get_bind().url.database
-    assert path and path != ":memory:"
+    path = sqlite_file_or_skip(session.get_bind())
     import_sample_units(session, wave, "external_id\nA\nB\n")
     wave.modes = [Mode.tablet.value]
     interviewer = _user(session, Role.interviewer, "i@example.org")
@@ -157,15 +154,7 @@ def test_assigning_reads_everything_before_it_takes_the_write_lock(
     def reading_history(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
         if "FROM unit_assignments" not in statement:
             return
-        other = sqlite3.connect(path, timeout=0.2, isolation_level=None)
-        try:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("COMMIT")
-            writes.append("written")
-        except sqlite3.OperationalError as exc:
-            writes.append(str(exc))
-        finally:
-            other.close()
+        writes.append(write_elsewhere(path))
 
     engine = session.get_bind()
     sa.event.listen(engine, "before_cursor_execute", reading_history)

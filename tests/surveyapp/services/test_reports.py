@@ -49,6 +49,8 @@ from surveyapp.services.reports import (
 )
 from surveyapp.services.uploads import import_police_records
 
+from ...conftest import sqlite_file_or_skip, write_elsewhere
+
 
 @pytest.fixture
 def loaded(session: Session) -> Wave:
@@ -374,15 +376,10 @@ def test_a_prune_holds_no_write_lock_while_it_computes_the_waves_versions(
     """On SQLite one writer at a time: ``report --prune`` deleted one wave's outdated outputs
     and then computed the next wave's data version (aggregate queries over its interviews and
     sample) holding the write lock. Now every version is known before the first delete."""
-    import sqlite3
-
     from surveyapp.services.reports import OutputKey, prune_outputs, queue, request_output
 
     with app.app_context():
-        if db.engine.dialect.name != "sqlite":
-            pytest.skip("SQLite only: PostgreSQL has no database-wide write lock")
-        path = db.engine.url.database
-    assert path and path != ":memory:"
+        path = sqlite_file_or_skip(db.engine)
     waves = [make_wave(), make_wave()]
     with app.app_context():
         for wave in waves:
@@ -392,15 +389,7 @@ def test_a_prune_holds_no_write_lock_while_it_computes_the_waves_versions(
     version = queue.data_version
 
     def computing(*args: Any, **kwargs: Any) -> str:
-        other = sqlite3.connect(path, timeout=0.2, isolation_level=None)
-        try:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("COMMIT")
-            writes.append("written")
-        except sqlite3.OperationalError as exc:
-            writes.append(str(exc))
-        finally:
-            other.close()
+        writes.append(write_elsewhere(path))
         return version(*args, **kwargs)
 
     monkeypatch.setattr(queue, "data_version", computing)
