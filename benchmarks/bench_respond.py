@@ -14,8 +14,9 @@ number of connections, flat out and then paced to the survey's request rate (a
 server busy at that rate costs more per request than one running flat out), and
 checks that the database holds exactly as many completed interviews as thank-you
 pages were received. With ``--floor`` it serves ``benchmarks/floor_app.py`` (the
-app plus ``/bench/floor``, the least any question page does) and measures that
-endpoint at the survey's rate too.
+app plus three floors: gunicorn answering without an application, the least work of a
+question page without Flask and SQLAlchemy, and the same work through the app's stack)
+and measures them at the survey's rate too.
 
 Prints figures, the last line a summary; targets (issue 11): at 200 concurrent
 respondents with 1 s mean think time, p95 < 100 ms, and at most 1.5 ms of server
@@ -449,7 +450,8 @@ def main() -> int:
     parser.add_argument(
         "--floor",
         action="store_true",
-        help="also measure /bench/floor (benchmarks/floor_app.py): the least any page does",
+        help="also measure the floors of benchmarks/floor_app.py at the survey's rate: "
+        "gunicorn alone, a page's least work without Flask, the same with Flask",
     )
     args = parser.parse_args()
 
@@ -531,7 +533,8 @@ def main() -> int:
         # The same, paced to the survey's request rate: a server busy at that rate, not flat out.
         survey_rate = len(results.latencies) / elapsed
         paced: dict[str, tuple[int, float]] = {}
-        for path in ("/api/ping", "/bench/floor") if args.floor else ("/api/ping",):
+        floors = ("/bench/raw-ping", "/bench/raw-floor", "/bench/floor") if args.floor else ()
+        for path in ("/api/ping", *floors):
             cpu_start = server_cpu_seconds(server.pid)
             done, _elapsed = asyncio.run(
                 run_ping("127.0.0.1", port, args.concurrency, args.ping_seconds, path, survey_rate)
