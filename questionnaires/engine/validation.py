@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from questionnaires.expressions import evaluate, to_boolean
@@ -12,22 +12,48 @@ from questionnaires.model import Instrument
 
 from .context import AnswerContext
 from .interview import render_text
+from .messages import message, special_label
 from .plan import Field, Plan, SectionPlan, plan_for
 from .state import instance_count, section_on
-from .values import ReferencePeriod, check_value, type_problem
+from .values import TYPE_PROBLEMS, ReferencePeriod, type_problem_key, value_check
 
-__all__ = ["AnswerProblem", "validate_answers"]
+__all__ = ["PROBLEM_REASONS", "AnswerProblem", "validate_answers"]
 
 #: Messages of validate_answers are for developers and field supervisors: English.
 _LANGUAGE = "en"
+#: Every ``reason`` of an AnswerProblem, with the ``params`` it names. ``value``: ``check`` is
+#: the key of the engine's message (messages.json) and the other params are its values;
+#: ``type``: ``expected`` is a key of values.TYPE_PROBLEMS; ``constraint``: ``detail`` is the
+#: item's constraint message (in the instrument's default language), possibly empty.
+PROBLEM_REASONS: dict[str, tuple[str, ...]] = {
+    "not_object": (),
+    "in_repeat": ("repeat",),
+    "takes_no_answer": (),
+    "unknown_item": (),
+    "repeat_not_list": (),
+    "repeat_skipped": (),
+    "too_many_instances": ("given", "count"),
+    "not_in_repeat": ("repeat",),
+    "skipped": (),
+    "required": (),
+    "blank": (),
+    "type": ("expected",),
+    "value": ("check",),
+    "constraint": ("detail",),
+}
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class AnswerProblem:
-    """One thing wrong in an answers document; ``path`` is ``code`` or ``repeat[2].code``."""
+    """One thing wrong in an answers document; ``path`` is ``code`` or ``repeat[2].code``.
+
+    ``message`` is English; ``reason`` (a key of PROBLEM_REASONS) and ``params`` say the same
+    for a client that words it in another language."""
 
     path: str
     message: str
+    reason: str = dataclasses.field(default="", compare=False)
+    params: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
@@ -49,7 +75,7 @@ def validate_answers(
     calculations are recomputed from the answers for the skip logic.
     """
     if not isinstance(answers, Mapping):
-        return [AnswerProblem("", "the answers document must be a JSON object")]
+        return [AnswerProblem("", "the answers document must be a JSON object", "not_object")]
     return _Validator(plan_for(instrument), today, reference_period).run(answers)
 
 
@@ -73,12 +99,15 @@ class _Validator:
             repeat = self.plan.repeat_of.get(key)
             if repeat is not None:
                 self.report(
-                    key, f"belongs to repeat {repeat.code!r} and must be inside its instances"
+                    key,
+                    f"belongs to repeat {repeat.code!r} and must be inside its instances",
+                    "in_repeat",
+                    repeat=repeat.code,
                 )
             elif self.plan.instrument.has_item(key):
-                self.report(key, "this item takes no answer")
+                self.report(key, "this item takes no answer", "takes_no_answer")
             else:
-                self.report(key, "unknown item code")
+                self.report(key, "unknown item code", "unknown_item")
         clean: dict[str, Any] = {}
         for section in self.plan.sections:
             context = AnswerContext(self.plan, clean, self.today)
@@ -89,8 +118,8 @@ class _Validator:
                 self.repeat(section, answers, clean, context, asked)
         return self.problems
 
-    def report(self, path: str, text: str) -> None:
-        self.problems.append(AnswerProblem(path, text))
+    def report(self, path: str, text: str, reason: str, **params: str) -> None:
+        self.problems.append(AnswerProblem(path, text, reason, params))
 
     def repeat(
         self,
@@ -108,13 +137,21 @@ class _Validator:
         if given is None:
             given = []
         if not isinstance(given, list) or not all(isinstance(one, dict) for one in given):
-            self.report(code, "must be a list of objects, one per instance")
+            self.report(code, "must be a list of objects, one per instance", "repeat_not_list")
             return
         if not asked and given:
-            self.report(code, "answered, but the skip logic leaves this repeat out")
+            self.report(
+                code, "answered, but the skip logic leaves this repeat out", "repeat_skipped"
+            )
             return
         if len(given) > count:
-            self.report(code, f"has {len(given)} instances but its count gives {count}")
+            self.report(
+                code,
+                f"has {len(given)} instances but its count gives {count}",
+                "too_many_instances",
+                given=str(len(given)),
+                count=str(count),
+            )
         allowed = {field.code for field in section.fields}
         instances: list[dict[str, Any]] = []
         clean[code] = instances
@@ -123,7 +160,12 @@ class _Validator:
             prefix = f"{code}[{position}]."
             for key in instance:
                 if key not in allowed:
-                    self.report(prefix + key, f"not an item of repeat {code!r}")
+                    self.report(
+                        prefix + key,
+                        f"not an item of repeat {code!r}",
+                        "not_in_repeat",
+                        repeat=code,
+                    )
             held: dict[str, Any] = {}
             instances.append(held)
             inner = AnswerContext(self.plan, clean, self.today, held, position, code)
@@ -148,31 +190,47 @@ class _Validator:
             value = given.get(field.code)
             if not relevant:
                 if value is not None:
-                    self.report(path, "answered, but the skip logic leaves this item out")
+                    self.report(
+                        path, "answered, but the skip logic leaves this item out", "skipped"
+                    )
                 continue
             if value is None:
                 if field.required:
-                    self.report(path, "required but not answered")
+                    self.report(path, "required but not answered", "required")
                 continue
             if value == "" or value == []:
-                self.report(path, "blank answer: leave unanswered items out")
+                self.report(path, "blank answer: leave unanswered items out", "blank")
                 continue
-            problem = type_problem(field, value) or check_value(
-                field, value, _LANGUAGE, context, self.period
-            )
-            if (
-                problem is None
-                and field.constraint is not None
-                and value not in field.special_codes
-            ):
-                context.current_value = value
-                if not to_boolean(evaluate(field.constraint, context)):
-                    text = getattr(field.item, "constraint_message", None)
-                    language = self.plan.instrument.default_language
-                    detail = render_text(text, language, self.plan, context) if text else ""
-                    problem = "fails its constraint" + (f": {detail}" if detail else "")
-                context.current_value = None
+            problem, reason, params = self.value_problem(field, value, context)
             if problem is not None:
-                self.report(path, f"{problem} (got {value!r})")
+                self.report(path, f"{problem} (got {value!r})", reason, **params)
                 continue
             clean[field.code] = value
+
+    def value_problem(
+        self, field: Field, value: Any, context: AnswerContext
+    ) -> tuple[str | None, str, dict[str, str]]:
+        """The English problem of an answer given to an asked item, its reason and params."""
+        expected = type_problem_key(field, value)
+        if expected is not None:
+            return TYPE_PROBLEMS[expected], "type", {"expected": expected}
+        found = value_check(field, value, context, self.period)
+        if found is not None:
+            key, values = found
+            shown = dict(values)
+            if key == "special_alone":
+                shown = {"label": special_label(int(values["code"]), _LANGUAGE)}
+            return message(key, _LANGUAGE, **shown), "value", {"check": key, **values}
+        if field.constraint is None or value in field.special_codes:
+            return None, "", {}
+        context.current_value = value
+        try:
+            if to_boolean(evaluate(field.constraint, context)):
+                return None, "", {}
+            text = getattr(field.item, "constraint_message", None)
+            language = self.plan.instrument.default_language
+            detail = render_text(text, language, self.plan, context) if text else ""
+        finally:
+            context.current_value = None
+        problem = "fails its constraint" + (f": {detail}" if detail else "")
+        return problem, "constraint", {"detail": detail}

@@ -19,7 +19,14 @@ from .context import AnswerContext
 from .messages import message, special_label
 from .plan import Field
 
-__all__ = ["check_value", "parse_raw", "type_problem"]
+__all__ = [
+    "TYPE_PROBLEMS",
+    "check_value",
+    "parse_raw",
+    "type_problem",
+    "type_problem_key",
+    "value_check",
+]
 
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _DECIMAL = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
@@ -29,6 +36,16 @@ _MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
 _MAX_NUMBER_TEXT = 30
 
 ReferencePeriod = tuple[dt.date, dt.date]
+#: A broken rule of an item: the key of its message (messages.json) and the values it names.
+Check = tuple[str, dict[str, str]]
+#: What a JSON value of the wrong type should have been, by key (English, for API clients).
+TYPE_PROBLEMS: dict[str, str] = {
+    "whole_number": "must be a whole number",
+    "choice_code": "must be an integer choice code",
+    "choice_codes": "must be a non-empty list of integer choice codes",
+    "number": "must be a number",
+    "text": "must be a string",
+}
 
 
 def _shown(number: float | None) -> str:
@@ -95,21 +112,27 @@ def parse_raw(
 
 def type_problem(field: Field, value: Any) -> str | None:
     """Why ``value`` cannot be an answer to ``field`` at all (wrong JSON type), or None."""
+    key = type_problem_key(field, value)
+    return None if key is None else TYPE_PROBLEMS[key]
+
+
+def type_problem_key(field: Field, value: Any) -> str | None:
+    """What ``value`` should have been (a key of TYPE_PROBLEMS) when its JSON type is wrong."""
     kind = field.kind
     if _is_int(value) and value in field.special_codes and kind != "multiple":
         return None
     if kind in ("single", "integer") and not _is_int(value):
-        return "must be a whole number" if kind == "integer" else "must be an integer choice code"
+        return "whole_number" if kind == "integer" else "choice_code"
     if kind == "multiple" and not (
         isinstance(value, list) and value and all(_is_int(code) for code in value)
     ):
-        return "must be a non-empty list of integer choice codes"
+        return "choice_codes"
     if kind == "decimal" and not (
         (_is_int(value) or isinstance(value, float)) and math.isfinite(value)
     ):
-        return "must be a number"
+        return "number"
     if kind in ("text", "longtext", "date", "month") and not isinstance(value, str):
-        return "must be a string"
+        return "text"
     return None
 
 
@@ -129,51 +152,68 @@ def check_value(
     Special answers are only accepted where the item lists them, and skip
     min/max and constraints. The constraint is checked separately.
     """
+    found = value_check(field, value, context, reference_period)
+    if found is None:
+        return None
+    key, values = found
+    if key == "special_alone":
+        values = {"label": special_label(int(values["code"]), language)}
+    return message(key, language, **values)
+
+
+def value_check(
+    field: Field,
+    value: Any,
+    context: AnswerContext,
+    reference_period: ReferencePeriod | None,
+) -> Check | None:
+    """The rule a typed value breaks (:func:`check_value`'s message key and values), or None;
+    ``special_alone`` names the special answer's ``code``."""
     kind = field.kind
     if kind == "multiple":
-        return _check_multiple(field, value, language)
+        return _check_multiple(field, value)
     if _is_int(value) and value in field.special_codes:
         return None
     if kind == "single":
-        return None if value in field.choice_codes else message("choice", language)
+        return None if value in field.choice_codes else ("choice", {})
     if kind in ("integer", "decimal"):
-        return _check_range(field, value, language)
+        return _check_range(field, value)
     if kind in ("text", "longtext"):
         if kind == "text" and ("\n" in value or "\r" in value):
-            return message("one_line", language)
+            return "one_line", {}
         if field.max_length is not None and len(value) > field.max_length:
-            return message("too_long", language, max=field.max_length)
+            return "too_long", {"max": str(field.max_length)}
         return None
     if kind == "date":
-        return _check_date(field, value, language, context)
+        return _check_date(field, value, context)
     if kind == "month":
-        return _check_month(value, language, reference_period)
+        return _check_month(value, reference_period)
     return None
 
 
-def _check_multiple(field: Field, value: list[int], language: str) -> str | None:
+def _check_multiple(field: Field, value: list[int]) -> Check | None:
     for code in value:
         if code in field.special_codes:
             if len(value) > 1:
-                return message("special_alone", language, label=special_label(code, language))
+                return "special_alone", {"code": str(code)}
         elif code not in field.choice_codes:
-            return message("choice", language)
+            return "choice", {}
     if len(set(value)) != len(value):
-        return message("choice", language)
+        return "choice", {}
     return None
 
 
-def _check_range(field: Field, value: float, language: str) -> str | None:
+def _check_range(field: Field, value: float) -> Check | None:
     low, high = field.minimum, field.maximum
     too_low = low is not None and value < low
     too_high = high is not None and value > high
     if not (too_low or too_high):
         return None
     if low is not None and high is not None:
-        return message("between", language, min=_shown(low), max=_shown(high))
+        return "between", {"min": _shown(low), "max": _shown(high)}
     if too_low:
-        return message("at_least", language, min=_shown(low))
-    return message("at_most", language, max=_shown(high))
+        return "at_least", {"min": _shown(low)}
+    return "at_most", {"max": _shown(high)}
 
 
 def _bound(bound: dt.date | Expression | None, context: AnswerContext) -> dt.date | None:
@@ -186,37 +226,34 @@ def _bound(bound: dt.date | Expression | None, context: AnswerContext) -> dt.dat
         return None  # a bound that depends on an unanswered item does not apply yet
 
 
-def _check_date(field: Field, value: str, language: str, context: AnswerContext) -> str | None:
+def _check_date(field: Field, value: str, context: AnswerContext) -> Check | None:
     if not _DATE.match(value):
-        return message("date", language)
+        return "date", {}
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        return message("date", language)
+        return "date", {}
     low, high = _bound(field.date_min, context), _bound(field.date_max, context)
     if low is not None and day < low:
-        return message("date_min", language, min=low.isoformat())
+        return "date_min", {"min": low.isoformat()}
     if high is not None and day > high:
-        return message("date_max", language, max=high.isoformat())
+        return "date_max", {"max": high.isoformat()}
     return None
 
 
-def _check_month(value: str, language: str, period: ReferencePeriod | None) -> str | None:
+def _check_month(value: str, period: ReferencePeriod | None) -> Check | None:
     match = _MONTH.match(value)
     if match is None or not 1 <= int(match.group(2)) <= 12:
-        return message("month", language)
+        return "month", {}
     if period is None:
         return None
     year, month = int(match.group(1)), int(match.group(2))
     start, end = period
+    span = {"start": start.strftime("%Y-%m"), "end": end.strftime("%Y-%m")}
     if year < dt.MINYEAR:  # "0000-05": before any reference period, and no date can hold it
-        return message(
-            "month_period", language, start=start.strftime("%Y-%m"), end=end.strftime("%Y-%m")
-        )
+        return "month_period", span
     first = dt.date(year, month, 1)
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
     if last < start or first > end:
-        return message(
-            "month_period", language, start=start.strftime("%Y-%m"), end=end.strftime("%Y-%m")
-        )
+        return "month_period", span
     return None

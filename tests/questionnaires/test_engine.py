@@ -18,6 +18,7 @@ from questionnaires.engine import (
 )
 from questionnaires.engine.plan import plan_for
 from questionnaires.engine.state import settle
+from questionnaires.engine.validation import PROBLEM_REASONS
 from questionnaires.loader import load_instrument
 from questionnaires.model import Instrument
 
@@ -347,6 +348,47 @@ def test_validate_answers_checks_constraints_and_instance_counts(instrument: Ins
     assert validate_answers(instrument, [1, 2], today=TODAY)[0].message.startswith(
         "the answers document"
     )
+
+
+def test_each_answer_problem_says_its_reason_and_params_for_other_languages(
+    instrument: Instrument,
+) -> None:
+    # The interviewer app words problems from reason and params (message stays English).
+    document = {
+        "age": "forty",
+        "hh_size": 2,
+        "adults": 3,
+        "rob_yn": 1,
+        "rob_n": 1,
+        "worries": [1, 1],
+        "incident": [
+            {"inc_month": "2024-01", "inc_place": 9, "colour": "red"},
+            {"inc_month": "2025-07", "inc_place": 2},
+        ],
+        "safe_dark": True,
+        "safe_home": 1,
+        "safe_transport": 3,
+        "inc_month": "2025-06",
+        "nonsense": 1,
+    }
+    problems = validate_answers(instrument, document, today=TODAY, reference_period=PERIOD)
+    found = {p.path: (p.reason, dict(p.params)) for p in problems}
+    assert found["nonsense"] == ("unknown_item", {})
+    assert found["inc_month"] == ("in_repeat", {"repeat": "incident"})
+    assert found["age"] == ("type", {"expected": "whole_number"})
+    assert found["adults"][0] == "constraint"
+    assert found["incident"] == ("too_many_instances", {"given": "2", "count": "1"})
+    assert found["incident[1].colour"] == ("not_in_repeat", {"repeat": "incident"})
+    assert found["incident[1].inc_month"] == (
+        "value",
+        {"check": "month_period", "start": "2025-05", "end": "2026-04"},
+    )
+    assert found["incident[1].inc_place"] == ("value", {"check": "choice"})
+    assert found["worries"] == ("value", {"check": "choice"})
+    for problem in problems:
+        assert set(PROBLEM_REASONS[problem.reason]) <= set(problem.params), problem
+    [not_object] = validate_answers(instrument, [1], today=TODAY)
+    assert (not_object.reason, not_object.params) == ("not_object", {})
 
 
 class FormLike(dict[str, str]):
