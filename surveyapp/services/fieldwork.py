@@ -79,8 +79,17 @@ OPTIONAL_HASHED_FIELDS = ("household",)
 UploadStatus = Literal["completed", "abandoned"]
 UPLOAD_STATUSES: tuple[UploadStatus, ...] = ("completed", "abandoned")
 _UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-#: validate_answers messages that a break-off (status "abandoned") may leave unresolved.
-_BREAK_OFF_MESSAGE = "required but not answered"
+
+
+class UploadProblem(NamedTuple):
+    """One problem of an upload's content (422 ``invalid``): where, the English message, and
+    ``reason`` and ``params`` for the app to word it (validate_answers' PROBLEM_REASONS, or
+    ``language``, ``paradata``, ``paradata_size`` and ``household`` here)."""
+
+    path: str
+    message: str
+    reason: str
+    params: Mapping[str, str]
 
 
 class FieldworkError(Exception):
@@ -93,7 +102,7 @@ class FieldworkError(Exception):
         self,
         code: str,
         message: str,
-        problems: Sequence[tuple[str, str]] = (),
+        problems: Sequence[UploadProblem] = (),
         *,
         reason: str | None = None,
         params: Mapping[str, str | int] | None = None,
@@ -1135,7 +1144,7 @@ def _check_content(
 ) -> Household | None:
     """Every problem of the answers, language, paradata and household at once (422
     ``invalid``); the checked household record, if one was sent."""
-    problems: list[tuple[str, str]] = []
+    problems: list[UploadProblem] = []
     household = None
     if upload.household is not None:
         household, found_in_household = check_household(
@@ -1144,21 +1153,29 @@ def _check_content(
             seed=unit.selection_seed,
             completed=upload.status == "completed",
         )
-        problems.extend(found_in_household)
+        # The app draws by the same rule: a household problem is a device fault to report.
+        problems.extend(UploadProblem(*p, "household", {}) for p in found_in_household)
     if upload.language not in wave.languages:
         problems.append(
-            (
+            UploadProblem(
                 "language",
                 f"the wave is offered in {', '.join(wave.languages)}, not {upload.language!r}",
+                "language",
+                {"languages": ", ".join(wave.languages), "language": str(upload.language)},
             )
         )
     if not isinstance(upload.paradata, dict):
-        problems.append(("paradata", "must be a JSON object"))
+        problems.append(UploadProblem("paradata", "must be a JSON object", "paradata", {}))
     elif upload.size > max_paradata_bytes:  # else the paradata are smaller than the whole
         size = len(json.dumps(upload.paradata, separators=(",", ":"), ensure_ascii=False).encode())
         if size > max_paradata_bytes:
             problems.append(
-                ("paradata", f"is {size} bytes; the server takes at most {max_paradata_bytes}")
+                UploadProblem(
+                    "paradata",
+                    f"is {size} bytes; the server takes at most {max_paradata_bytes}",
+                    "paradata_size",
+                    {"size": str(size), "max": str(max_paradata_bytes)},
+                )
             )
     found = validate_answers(
         instrument_of(wave.instrument_version),
@@ -1167,9 +1184,9 @@ def _check_content(
         reference_period=(wave.reference_start, wave.reference_end),
     )
     if upload.status == "abandoned":
-        # A break-off leaves required items unanswered (validate_answers has no codes: its words).
-        found = [p for p in found if p.message != _BREAK_OFF_MESSAGE]
-    problems.extend((p.path, p.message) for p in found)
+        # A break-off leaves required items unanswered.
+        found = [p for p in found if p.reason != "required"]
+    problems.extend(UploadProblem(p.path, p.message, p.reason, p.params) for p in found)
     if problems:
         raise FieldworkError(
             "invalid",
