@@ -14,23 +14,18 @@ municipality's chart of two rows of two-line labels (Portuguese) under a three-r
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 import pytest
-import sqlalchemy as sa
 from flask import Flask
 
 from analysis.report.i18n import Translator
-from questionnaires.loader import load_instrument
 from surveyapp import create_app
 from surveyapp.extensions import db
-from surveyapp.models import Interview, Wave
+from surveyapp.models import Wave
 from surveyapp.services.demo_data import load_simulated_wave
-from surveyapp.services.instruments import store_instrument
 from surveyapp.services.report_build import pdf_report
 from surveyapp.services.reports import AreaNode, indicator_table, wave_areas
 
@@ -39,47 +34,13 @@ from ..analysis.report.pdf_layout import (  # type: ignore[import-not-found,misc
     layout_problems,
     pdf_text,
 )
-from ..conftest import PG_URL_VARIABLE, VICT_STD, fresh_database  # type: ignore[misc]
+from ..conftest import PG_URL_VARIABLE, fresh_database  # type: ignore[misc]
+from .conftest import adapt_wave, adapted_vict_std  # type: ignore[misc]
 
 pytestmark = pytest.mark.slow
 
-#: The items the adaptation drops (with the bicycle-theft screener's group).
-DROPPED = ("dem_sex", "per_safe_nbhd", "media_freq", "trust_police")
 #: Languages of this database's run: the four between the two runs.
 LANGUAGES_HERE = ("en", "fr") if os.environ.get(PG_URL_VARIABLE) else ("es", "pt")
-
-
-def _without(text: str, code: str) -> str:
-    """``text`` (a questionnaire) without the item ``code`` (as conftest's vict_std_without)."""
-    found = re.search(rf"\n( +)- code: {re.escape(code)}\n", text)
-    assert found is not None, code
-    after = re.compile(rf"\n{found.group(1)}- code: |\n {{0,{len(found.group(1)) - 1}}}\S")
-    following = after.search(text, found.end() - 1)
-    assert following is not None
-    return text[: found.start() + 1] + text[following.start() + 1 :]
-
-
-def _adaptation(folder: Path) -> Path:
-    text = VICT_STD.read_text(encoding="utf-8")
-    for code in DROPPED:
-        text = _without(text, code)
-    # the two media items media_freq conditioned are asked of everybody
-    condition = '        relevant: "${media_freq} >= 1 and ${media_freq} <= 4"\n'
-    assert text.count(condition) == 2
-    text = text.replace(condition, "")
-    # no bicycle-theft screener: its group goes, the incidents it counted are none
-    start, end = text.index("\n  - name: hv_bike\n"), text.index("\n  - name: hv_burg\n")
-    text = text[: start + 1] + text[end + 1 :]
-    text, n = re.subn(
-        r"(- code: n_inc_bike\n +type: calculate\n +calculation: )>-\n(?: {10}.*\n)+",
-        r'\1"0"\n',
-        text,
-    )
-    assert n == 1 and "hv_bike" not in text
-    text = text.replace('\nversion: "1.1.0"\n', '\nversion: "1.1.0-layout"\n', 1)
-    path = folder / "vict_std_layout.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @dataclass(frozen=True)
@@ -101,17 +62,10 @@ def adapted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Adapted]:
         with app.app_context():
             db.create_all()
             loaded = load_simulated_wave(db.session, seed=1, size="small")
-            version, _ = store_instrument(db.session, load_instrument(_adaptation(directory)))
-            # the interviews answered the adaptation: its items are all the server reads
-            db.session.execute(
-                sa.update(Interview)
-                .where(Interview.wave_id == loaded.wave_id)
-                .values(instrument_version_id=version.id)
-            )
+            adapt_wave(db.session, loaded.wave_id, adapted_vict_std(directory, "layout"))
+            db.session.commit()
             wave = db.session.get(Wave, loaded.wave_id)
             assert wave is not None
-            wave.instrument_version = version
-            db.session.commit()
             table = indicator_table(db.session, wave)
             areas = wave_areas(db.session, wave)
             chosen = [
