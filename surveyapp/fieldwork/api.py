@@ -105,7 +105,10 @@ def _fieldwork_error(exc: FieldworkError) -> Response:
     status = STATUS[exc.code]
     extra: dict[str, Any] = {}
     if exc.problems:
-        extra["problems"] = [{"path": path, "message": text} for path, text in exc.problems]
+        extra["problems"] = [
+            {"path": p.path, "message": p.message, "reason": p.reason, "params": dict(p.params)}
+            for p in exc.problems
+        ]
     response = error(status, exc.code, exc.message, reason=exc.reason, params=exc.params, **extra)
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="field"'

@@ -407,7 +407,14 @@ def test_an_abandoned_interview_may_miss_required_answers(field: Field) -> None:
 def test_a_completed_interview_must_answer_what_is_required(field: Field) -> None:
     response = field.put(body=field.body(answers={"safe_dark": 1}))
     assert error_code(response, 422) == "invalid"
-    assert response.json["problems"] == [{"path": "rob_yn", "message": "required but not answered"}]
+    assert response.json["problems"] == [
+        {
+            "path": "rob_yn",
+            "message": "required but not answered",
+            "reason": "required",
+            "params": {},
+        }
+    ]
     assert _stored(field) == ([], [])
 
 
@@ -422,6 +429,14 @@ def test_invalid_answers_are_refused_even_when_abandoned(field: Field) -> None:
     assert error_code(response, 422) == "invalid"
     problems = {p["path"]: p["message"] for p in response.json["problems"]}
     assert {"rob_yn", "nosuch", "paradata", "language"} <= set(problems)
+    # reason and params let the app say each in the interviewer's language (message: English)
+    worded = {p["path"]: (p["reason"], p["params"]) for p in response.json["problems"]}
+    assert worded["rob_yn"] == ("value", {"check": "choice"})
+    assert worded["rob_n"] == ("skipped", {})  # rob_yn has no valid answer
+    assert worded["nosuch"] == ("unknown_item", {})
+    assert worded["paradata"] == ("paradata", {})
+    assert worded["language"][0] == "language"
+    assert worded["language"][1]["language"] == "fr"
     assert _stored(field) == ([], [])
 
 
@@ -431,6 +446,7 @@ def test_paradata_above_the_limit_is_refused(field: Field) -> None:
     assert error_code(response, 422) == "invalid"
     [problem] = response.json["problems"]
     assert problem["path"] == "paradata" and "at most 100" in problem["message"]
+    assert problem["reason"] == "paradata_size" and problem["params"]["max"] == "100"
 
 
 def test_the_reference_period_and_saved_date_come_from_the_wave_and_device(field: Field) -> None:
