@@ -169,12 +169,18 @@ def json_body() -> Any:
         raise FieldworkError("invalid_request", "The body is not valid JSON.") from None
 
 
-def current_token() -> ApiToken:
-    return cast(ApiToken, g.field_token)
+def current_login() -> fieldwork.FieldHolder:
+    """The token's holder as the token check read it (ids, device; no ORM instance)."""
+    return cast(fieldwork.FieldHolder, g.field_holder)
 
 
 def current_holder() -> User:
-    return current_token().user
+    """The token's holder as a ``User`` (one more query, for the views that need more than the
+    id)."""
+    user = db.session.get(User, current_login().id)
+    if user is None:  # deleted since the token check, in another transaction
+        raise FieldworkError("token_invalid", "This device is not logged in. Log in again.")
+    return user
 
 
 def token_required(view: F) -> F:
@@ -189,14 +195,14 @@ def token_required(view: F) -> F:
                 "token_invalid", "This device is not logged in. Log in again with a network."
             )
         cfg = current_app.config
-        token, touched = fieldwork.token_holder(
+        holder, touched = fieldwork.token_holder(
             db.session,
             plain,
             touch_after=dt.timedelta(seconds=int(cfg["FIELD_TOKEN_TOUCH_SECONDS"])),
         )
         if touched:
             db.session.commit()  # last_used_at, once a minute at most
-        g.field_token = token
+        g.field_holder = holder
         return view(*args, **kwargs)
 
     wrapped.required_roles = frozenset(fieldwork.FIELD_ROLES)  # type: ignore[attr-defined]
@@ -277,7 +283,9 @@ def _second_factor(user: User, code: object) -> None:
 @token_required
 def logout() -> ResponseReturnValue:
     """End this device's token."""
-    token = current_token()
+    token = db.session.get(ApiToken, current_login().token_id)
+    if token is None:  # deleted since the token check, with its user
+        raise FieldworkError("token_invalid", "This device is not logged in. Log in again.")
     fieldwork.revoke_token(db.session, token, by=token.user)
     db.session.commit()
     return Response(status=204)
@@ -286,8 +294,10 @@ def logout() -> ResponseReturnValue:
 @bp.route("/me")
 @token_required
 def me() -> ResponseReturnValue:
-    token = current_token()
-    return jsonify(user=user_json(token.user), device=token.label, expires_at=iso(token.expires_at))
+    login = current_login()
+    return jsonify(
+        user=user_json(current_holder()), device=login.device, expires_at=iso(login.expires_at)
+    )
 
 
 # ---- assignments and instruments -----------------------------------------------------------------
@@ -427,8 +437,7 @@ def put_interview(interview_uuid: str) -> ResponseReturnValue:
     """Upload an interview: idempotent by content hash, a new revision when the content changed."""
     fieldwork.check_uuid(interview_uuid)
     upload = fieldwork.parse_upload(json_body())
-    token = current_token()
-    user, token_id = token.user, token.id
+    holder = current_login()
     cfg = current_app.config
     attempts = max(1, int(cfg["FIELD_UPLOAD_ATTEMPTS"]))
     for attempt in range(attempts):
@@ -437,8 +446,8 @@ def put_interview(interview_uuid: str) -> ResponseReturnValue:
                 db.session,
                 interview_uuid,
                 upload,
-                by=user,
-                token=db.session.get(ApiToken, token_id),
+                by=holder,
+                token_id=holder.token_id,
                 max_paradata_bytes=int(cfg["FIELD_MAX_PARADATA_BYTES"]),
             )
             body = _upload_json(result)
@@ -487,13 +496,12 @@ def put_attempt(attempt_uuid: str) -> ResponseReturnValue:
     """Record a visit to a unit: 201 stored, 200 the same body again, 409 ``changed`` otherwise."""
     fieldwork.check_uuid(attempt_uuid)
     body = contact_attempts.parse_attempt(json_body())
-    token = current_token()
-    user = token.user
+    holder = current_login()
     attempts = max(1, int(current_app.config["FIELD_UPLOAD_ATTEMPTS"]))
     for attempt in range(attempts):
         try:
             stored, created = contact_attempts.record_attempt(
-                db.session, attempt_uuid, body, by=user
+                db.session, attempt_uuid, body, by=holder
             )
             answer = {
                 "uuid": stored.uuid,

@@ -49,8 +49,17 @@ class ApiToken(Base):
     user: Mapped[User] = relationship(foreign_keys=[user_id])
 
     def usable(self, now: dt.datetime | None = None) -> bool:
-        now = now or utcnow()
-        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+        return self.is_usable(
+            revoked_at=self.revoked_at, expires_at=self.expires_at, now=now or utcnow()
+        )
+
+    @staticmethod
+    def is_usable(
+        *, revoked_at: dt.datetime | None, expires_at: dt.datetime | None, now: dt.datetime
+    ) -> bool:
+        """Not revoked and not expired: the rule of :meth:`usable` for columns read without
+        an instance (the field API's token check)."""
+        return revoked_at is None and (expires_at is None or expires_at > now)
 
     def __repr__(self) -> str:
         return f"<ApiToken {self.id} {self.purpose.value} user={self.user_id}>"

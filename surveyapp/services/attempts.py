@@ -15,9 +15,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ..models import AttemptOutcome, ContactAttempt, SampleUnit, User, utcnow
+from ..models import AttemptOutcome, ContactAttempt, SampleUnit, utcnow
 from ..models.base import MAX_ID
-from . import DBSession, audit
+from . import Actor, DBSession, audit
 from .dispositions import refresh_disposition
 from .fieldwork import FieldworkError, check_holder, check_uuid, takes_tablet_interviews
 
@@ -101,7 +101,7 @@ def record_attempt(
     attempt_uuid: str,
     body: AttemptBody,
     *,
-    by: User,
+    by: Actor,
     now: dt.datetime | None = None,
 ) -> tuple[ContactAttempt, bool]:
     """Store one attempt (the attempt, True) or find the same one stored (the attempt, False).

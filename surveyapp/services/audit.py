@@ -7,15 +7,15 @@ from typing import Any, cast
 
 import sqlalchemy as sa
 
-from ..models import AuditLog, User, utcnow
-from . import DBSession
+from ..models import AuditLog, utcnow
+from . import Actor, DBSession
 
 
 def record(
     session: DBSession,
     action: str,
     *,
-    user: User | None = None,
+    user: Actor | None = None,
     object_type: str | None = None,
     object_id: object = None,
     details: dict[str, Any] | None = None,
@@ -31,7 +31,7 @@ def write(
     session: DBSession,
     action: str,
     *,
-    user: User | None = None,
+    user: Actor | None = None,
     object_type: str | None = None,
     object_id: object = None,
     details: dict[str, Any] | None = None,
@@ -45,7 +45,7 @@ def write(
 
 def _values(
     action: str,
-    user: User | None,
+    user: Actor | None,
     object_type: str | None,
     object_id: object,
     details: dict[str, Any] | None,
