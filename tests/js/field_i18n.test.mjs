@@ -34,3 +34,44 @@ test('every key the app asks for is translated', () => {
   const missing = [...used].filter((key) => !KEYS.includes(key));
   assert.deepEqual(missing, []);
 });
+
+test('problems of a refused interview are told in the app language, not the server English', async () => {
+  const { createRequire } = await import('node:module');
+  const { problemText } = await import('../../surveyapp/static/field/i18n.js');
+  const require = createRequire(import.meta.url);
+  globalThis.SurveyEngine = require('../../questionnaires/js/engine.js');
+  try {
+    // As the field API sends them (tests/surveyapp/fieldwork/test_api.py): message stays English.
+    const range = { path: 'rob_n', message: 'Enter a number from 1 to 1000. (got 5000)', reason: 'value', params: { check: 'between', min: '1', max: '1000' } };
+    const choice = { path: 'rob_yn', message: 'Choose one of the options shown. (got 7)', reason: 'value', params: { check: 'choice' } };
+    const alone = { path: 'worries', message: '…', reason: 'value', params: { check: 'special_alone', code: '-8' } };
+    const skipped = { path: 'rob_n', message: 'answered, but the skip logic leaves this item out', reason: 'skipped', params: {} };
+    const type = { path: 'age', message: 'must be a whole number (got \'x\')', reason: 'type', params: { expected: 'whole_number' } };
+    const many = { path: 'incident', message: 'has 2000 instances but its count gives 1', reason: 'too_many_instances', params: { given: '2000', count: '1' } };
+    const size = { path: 'paradata', message: 'is 123456 bytes; the server takes at most 100000', reason: 'paradata_size', params: { size: '123456', max: '100000' } };
+    const rule = { path: 'adults', message: 'fails its constraint: No más que el hogar', reason: 'constraint', params: { detail: 'No más que el hogar' } };
+    const unknown = { path: 'x', message: 'something new', reason: 'from_a_newer_server', params: {} };
+    setLanguage('es');
+    assert.equal(problemText(range), 'Escriba un número entre 1 y 1000.');
+    assert.equal(problemText(skipped), 'Tiene respuesta, pero las respuestas anteriores saltan esta pregunta. Revise las respuestas anteriores.');
+    assert.equal(problemText(type), 'Debe ser un número entero.');
+    assert.match(problemText(alone), /^'No sabe'/);
+    assert.equal(problemText(rule), 'La respuesta no cumple la condición de la pregunta: No más que el hogar');
+    setLanguage('fr');
+    assert.equal(problemText(choice), SurveyEngine.messages().fr.choice);
+    assert.equal(problemText(many), 'Il y a 2\u202f000 tours, mais les réponses précédentes en demandent 1.');
+    assert.match(problemText(size), /^Les données de temps de l’entretien font 123\u202f456 octets/);
+    setLanguage('pt');
+    assert.equal(problemText(range), SurveyEngine.messages().pt.between.replace('{min}', '1').replace('{max}', '1000'));
+    assert.equal(problemText(unknown), 'something new');  // a reason the app has no text for: the server's words
+    for (const problem of [range, choice, alone, skipped, type, many, size, rule]) {
+      for (const code of COLUMNS) {
+        setLanguage(code);
+        if (code !== 'en') assert.notEqual(problemText(problem), problem.message, `${problem.reason} in ${code}`);
+      }
+    }
+  } finally {
+    delete globalThis.SurveyEngine;
+    setLanguage('es');
+  }
+});

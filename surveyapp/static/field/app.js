@@ -4,7 +4,7 @@
 import { NetworkError } from './api.js';
 import { go, screen, toast, ui } from './frame.js';
 import { visitScreen } from './household.js';
-import { LANGUAGES, serverText, setLanguage, t, uiLanguage } from './i18n.js';
+import { LANGUAGES, problemText, serverText, setLanguage, t, uiLanguage } from './i18n.js';
 import { BADGES, HOUSEHOLD, interviewScreen, releaseLock } from './interview.js';
 import { emptyParadata } from './paradata.js';
 import * as store from './store.js';
@@ -15,6 +15,8 @@ const { STATES } = store;
 const BUILD = document.querySelector('meta[name="field-build"]').content;
 const main = document.getElementById('main');
 const SPACE_WARNING_BYTES = 50 * 1024 * 1024;
+// Reasons of a refused interview's problems that no questionnaire page shows.
+const OUTSIDE_PAGES = new Set(['household', 'language', 'paradata', 'paradata_size', 'not_object']);
 
 // ------------------------------------------------------------------ start
 
@@ -304,6 +306,13 @@ function latest(records) {
   return records.slice().sort((a, b) => (a.created_at < b.created_at ? 1 : -1))[0] || null;
 }
 
+/** Problems of a refused interview that concern no question (household, language, timing
+ * data): on the household's card, as the questionnaire's pages cannot show them. */
+function outsidePages(problems) {
+  const texts = new Set((problems || []).filter((p) => OUTSIDE_PAGES.has(p.reason)).map(problemText));
+  return texts.size ? el('ul', { class: 'problems' }, [...texts].map((text) => el('li', { text }))) : null;
+}
+
 function unitCard(session, wave, unit, records, visits) {
   const record = latest(records);
   const state = record ? record.state : 'none';
@@ -324,7 +333,9 @@ function unitCard(session, wave, unit, records, visits) {
     actions.push(el('button', { type: 'button', class: 'button button--secondary', text: t('reopen'), on: { click: () => reopen(record) } }));
   }
   const note = record && record.server && (record.state === STATES.returned || record.state === STATES.refused)
-    ? el('p', { class: 'notice notice--error', text: record.state === STATES.returned ? `${t('supervisor_says')}: ${record.server.review_comment || ''}` : serverText(record.server) })
+    ? el('div', { class: 'notice notice--error' },
+      record.state === STATES.returned ? `${t('supervisor_says')}: ${record.server.review_comment || ''}` : serverText(record.server),
+      record.state === STATES.refused ? outsidePages(record.server.problems) : null)
     : null;
   if (wave && (!record || [STATES.draft].includes(state))) {
     actions.push(el('button', { type: 'button', class: 'button button--secondary', text: t('record_visit'), dataset: { action: 'visit' },

@@ -172,6 +172,30 @@ export const TEXTS = {
   srv_interview_not_found: ['El servidor no tiene ninguna entrevista suya con este identificador.', 'The server has no interview of yours with this id.', 'O servidor não tem nenhuma entrevista sua com este identificador.', 'Le serveur n’a aucun entretien de vous avec cet identifiant.'],
   srv_visit_owner: ['Esta visita la envió otro encuestador; no se puede cambiar aquí.', 'This visit was sent by another interviewer; it cannot be changed here.', 'Esta visita foi enviada por outro entrevistador; não pode ser alterada aqui.', 'Cette visite a été envoyée par un autre enquêteur ; elle ne peut pas être modifiée ici.'],
   srv_visit_changed: ['Esta visita ya se envió con otros datos; una visita no se puede cambiar. Registre una visita nueva.', 'This visit was already sent with other details; a visit cannot be changed. Record a new visit instead.', 'Esta visita já foi enviada com outros dados; uma visita não pode ser alterada. Registre uma nova visita.', 'Cette visite a déjà été envoyée avec d’autres données ; une visite ne peut pas être modifiée. Enregistrez une nouvelle visite.'],
+  // Problems of a refused interview (422 invalid), by their `reason` (problemText).
+  prob_not_object: ['Las respuestas no tienen la forma esperada; avise a su supervisor.', 'The answers are not in the expected form; tell your supervisor.', 'As respostas não estão na forma esperada; avise seu supervisor.', 'Les réponses ne sont pas dans la forme attendue ; prévenez votre superviseur.'],
+  prob_in_repeat: ['Esta respuesta debe estar dentro de cada vuelta de «{repeat}»; avise a su supervisor.', 'This answer belongs inside each round of “{repeat}”; tell your supervisor.', 'Esta resposta deve estar dentro de cada rodada de “{repeat}”; avise seu supervisor.', 'Cette réponse doit se trouver dans chaque tour de « {repeat} » ; prévenez votre superviseur.'],
+  prob_takes_no_answer: ['Este elemento no lleva respuesta; avise a su supervisor.', 'This item takes no answer; tell your supervisor.', 'Este item não leva resposta; avise seu supervisor.', 'Cet élément ne prend pas de réponse ; prévenez votre superviseur.'],
+  prob_unknown_item: ['El cuestionario no tiene esta pregunta; sincronice para descargar las asignaciones y avise a su supervisor.', 'The questionnaire has no such question; sync to download the assignments again and tell your supervisor.', 'O questionário não tem esta pergunta; sincronize para baixar as atribuições e avise seu supervisor.', 'Le questionnaire n’a pas cette question ; synchronisez pour télécharger les affectations et prévenez votre superviseur.'],
+  prob_repeat_not_list: ['Las vueltas de esta sección no tienen la forma esperada; avise a su supervisor.', 'The rounds of this section are not in the expected form; tell your supervisor.', 'As rodadas desta seção não estão na forma esperada; avise seu supervisor.', 'Les tours de cette section ne sont pas dans la forme attendue ; prévenez votre superviseur.'],
+  prob_repeat_skipped: ['Esta sección tiene respuestas, pero las respuestas anteriores la saltan. Revise las respuestas anteriores.', 'This section has answers, but the earlier answers skip it. Check the earlier answers.', 'Esta seção tem respostas, mas as respostas anteriores a pulam. Confira as respostas anteriores.', 'Cette section a des réponses, mais les réponses précédentes la font sauter. Vérifiez les réponses précédentes.'],
+  prob_too_many_instances: ['Hay {given} vueltas, pero las respuestas anteriores piden {count}.', 'There are {given} rounds, but the earlier answers ask for {count}.', 'Há {given} rodadas, mas as respostas anteriores pedem {count}.', 'Il y a {given} tours, mais les réponses précédentes en demandent {count}.'],
+  prob_not_in_repeat: ['Esta pregunta no forma parte de «{repeat}»; avise a su supervisor.', 'This question is not part of “{repeat}”; tell your supervisor.', 'Esta pergunta não faz parte de “{repeat}”; avise seu supervisor.', 'Cette question ne fait pas partie de « {repeat} » ; prévenez votre superviseur.'],
+  prob_skipped: ['Tiene respuesta, pero las respuestas anteriores saltan esta pregunta. Revise las respuestas anteriores.', 'Answered, but the earlier answers skip this question. Check the earlier answers.', 'Respondida, mas as respostas anteriores pulam esta pergunta. Confira as respostas anteriores.', 'Répondue, mais les réponses précédentes font sauter cette question. Vérifiez les réponses précédentes.'],
+  prob_required: ['Esta pregunta necesita una respuesta.', 'This question needs an answer.', 'Esta pergunta precisa de uma resposta.', 'Cette question nécessite une réponse.'],
+  prob_blank: ['Respuesta vacía: responda o deje la pregunta sin responder.', 'Blank answer: answer it or leave it unanswered.', 'Resposta vazia: responda ou deixe a pergunta sem resposta.', 'Réponse vide : répondez ou laissez la question sans réponse.'],
+  prob_type_whole_number: ['Debe ser un número entero.', 'Must be a whole number.', 'Deve ser um número inteiro.', 'Doit être un nombre entier.'],
+  prob_type_choice_code: ['Debe ser una de las opciones.', 'Must be one of the options.', 'Deve ser uma das opções.', 'Doit être l’une des options.'],
+  prob_type_choice_codes: ['Debe marcar al menos una de las opciones.', 'Must mark at least one of the options.', 'Deve marcar pelo menos uma das opções.', 'Doit cocher au moins une des options.'],
+  prob_type_number: ['Debe ser un número.', 'Must be a number.', 'Deve ser um número.', 'Doit être un nombre.'],
+  prob_type_text: ['Debe ser un texto.', 'Must be text.', 'Deve ser um texto.', 'Doit être un texte.'],
+  prob_value: ['Esta respuesta no es válida.', 'This answer is not valid.', 'Esta resposta não é válida.', 'Cette réponse n’est pas valide.'],
+  prob_constraint: ['La respuesta no cumple la condición de la pregunta.', 'The answer does not meet the question’s check.', 'A resposta não cumpre a condição da pergunta.', 'La réponse ne respecte pas la condition de la question.'],
+  prob_constraint_detail: ['La respuesta no cumple la condición de la pregunta: {detail}', 'The answer does not meet the question’s check: {detail}', 'A resposta não cumpre a condição da pergunta: {detail}', 'La réponse ne respecte pas la condition de la question : {detail}'],
+  prob_language: ['La encuesta no se ofrece en el idioma de esta entrevista ({language}); avise a su supervisor.', 'The wave is not offered in this interview’s language ({language}); tell your supervisor.', 'A pesquisa não é oferecida no idioma desta entrevista ({language}); avise seu supervisor.', 'La vague n’est pas proposée dans la langue de cet entretien ({language}) ; prévenez votre superviseur.'],
+  prob_paradata: ['Los datos de tiempos de la entrevista no tienen la forma esperada; avise a su supervisor.', 'The interview’s timing data are not in the expected form; tell your supervisor.', 'Os dados de tempo da entrevista não estão na forma esperada; avise seu supervisor.', 'Les données de temps de l’entretien ne sont pas dans la forme attendue ; prévenez votre superviseur.'],
+  prob_paradata_size: ['Los datos de tiempos de la entrevista ocupan {size} bytes; el servidor acepta hasta {max}. Avise a su supervisor; nada se borró del dispositivo.', 'The interview’s timing data take {size} bytes; the server takes at most {max}. Tell your supervisor; nothing was deleted from the device.', 'Os dados de tempo da entrevista ocupam {size} bytes; o servidor aceita até {max}. Avise seu supervisor; nada foi apagado do dispositivo.', 'Les données de temps de l’entretien font {size} octets ; le serveur en accepte au plus {max}. Prévenez votre superviseur ; rien n’a été supprimé de l’appareil.'],
+  prob_household: ['El registro del hogar (lista de personas y selección) no sigue la regla de la encuesta; avise a su supervisor.', 'The household record (roster and selection) does not follow the wave’s rule; tell your supervisor.', 'O registro do domicílio (lista de pessoas e seleção) não segue a regra da pesquisa; avise seu supervisor.', 'L’enregistrement du ménage (liste des personnes et sélection) ne suit pas la règle de la vague ; prévenez votre superviseur.'],
 };
 
 const INDEX = Object.fromEntries(COLUMNS.map((code, i) => [code, i]));
@@ -219,4 +243,42 @@ export function serverText(source) {
   const key = `srv_${source.reason || source.code || ''}`;
   if (TEXTS[key]) return t(key, source.params || {});
   return source.message || '';
+}
+
+/** The engine's own message tables (questionnaires/engine/messages.json), when it is loaded. */
+function engineMessages() {
+  const engine = typeof globalThis !== 'undefined' ? globalThis.SurveyEngine : undefined;
+  return engine && typeof engine.messages === 'function' ? engine.messages() : null;
+}
+
+/** A whole number the server sent as text, grouped the app language's way. */
+function grouped(text) {
+  const number = Number(text);
+  return Number.isInteger(number) ? number.toLocaleString(current) : String(text ?? '');
+}
+
+/**
+ * One problem of an interview the server refused (`{path, message, reason, params}`), in the
+ * app's language: the engine's own message for a broken rule of an item (`value`: `params.check`
+ * is its key), else the app's `prob_<reason>` text; the server's (English) message otherwise.
+ */
+export function problemText(problem) {
+  if (!problem) return '';
+  const params = problem.params || {};
+  if (problem.reason === 'value') {
+    const tables = engineMessages();
+    const table = tables && (tables[current] || tables.en);
+    const template = table && table[params.check];
+    if (!template) return t('prob_value');
+    const values = { ...params };
+    if (params.check === 'special_alone') values.label = table[String(params.code) === '-8' ? 'dont_know' : 'refused'] || '';
+    return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+  }
+  let key = `prob_${problem.reason || ''}`;
+  if (problem.reason === 'type') key = `prob_type_${params.expected}`;
+  if (problem.reason === 'constraint' && params.detail) key = 'prob_constraint_detail';
+  if (!TEXTS[key]) return problem.message || '';
+  const values = { ...params };
+  for (const name of ['given', 'count', 'size', 'max']) if (name in values) values[name] = grouped(values[name]);
+  return t(key, values);
 }

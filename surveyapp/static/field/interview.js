@@ -1,12 +1,12 @@
 // An interview on the device: its lock, its pages (the shared engine, window.SurveyEngine), the
 // household step, and finishing it for sending.
-import { t } from './i18n.js';
+import { problemText, t } from './i18n.js';
 import { PageClock, emptyParadata, forUpload } from './paradata.js';
 import { applyRelevance, codeOf, readRaw, renderPage, showErrors, tentativeValues } from './render.js';
 import * as store from './store.js';
 import { go, persist, requestSync, screen, toast, ui } from './frame.js';
 import { householdScreen } from './household.js';
-import { debounce, el, localDate, localIso } from './util.js';
+import { debounce, el, localDate, localIso, summaryLine } from './util.js';
 
 const { STATES } = store;
 const BUILD = document.querySelector('meta[name="field-build"]').content;
@@ -69,7 +69,7 @@ async function openInterview(session, record, pageId) {
     return householdScreen(ctx);
   }
   const ids = iv.pageIds();
-  const target = pageId && ids.includes(pageId) ? pageId : pageOfReview(iv, record) || (record.page && ids.includes(record.page) ? record.page : ids[0]);
+  const target = pageId && ids.includes(pageId) ? pageId : pageOfReview(iv, record) || pageOfProblem(iv, record) || (record.page && ids.includes(record.page) ? record.page : ids[0]);
   return pageScreen(ctx, target);
 }
 
@@ -79,6 +79,27 @@ function pageOfReview(iv, record) {
   if (record.state !== STATES.draft || server.review_status !== 'rejected' || !server.review_item) return null;
   const code = server.review_item;
   return iv.pageIds().find((id) => iv.page(id).items.some((i) => i.code === code || (i.rows || []).some((r) => r.code === code))) || null;
+}
+
+/** An interview the server refused opens on the page of its first problem. */
+function pageOfProblem(iv, record) {
+  const problems = (record.server || {}).problems || [];
+  if (record.state !== STATES.draft || !problems.length) return null;
+  return iv.pageIds().find((id) => problems.some((p) => problemLabel(iv.page(id), p.path) !== null)) || null;
+}
+
+/** The label of the question on `page` that a server problem's `path` (`code`, or
+ * `repeat[n].code` for the n-th round) is about, or null when it is about none of them. */
+function problemLabel(page, path) {
+  const round = /^[^.[\]]+\[(\d+)\]\.(.+)$/.exec(path);
+  if (round && page.instance !== Number(round[1])) return null;
+  const code = round ? round[2] : path;
+  for (const item of page.items) {
+    if (item.code === code) return item.label || code;
+    const row = (item.rows || []).find((r) => r.code === code);
+    if (row) return row.label || item.label || code;
+  }
+  return null;
 }
 
 function repeatOf(doc, sectionName) {
@@ -176,7 +197,7 @@ function pageScreen(ctx, pageId) {
     const errors = iv.applyPage(pageId, raw);
     if (errors.length) {
       summary.replaceChildren(el('p', { class: 'notice__title', text: t('fix_errors') }),
-        el('ul', {}, errors.map((e) => el('li', {}, el('a', { href: `#q-${e.code}`, text: e.message, on: { click: (ev) => { ev.preventDefault(); const q = form.querySelector(`[data-code="${CSS.escape(e.code)}"]`); if (q) { q.scrollIntoView(); const input = q.querySelector('input, textarea'); if (input) input.focus(); } } } })))));
+        el('ul', {}, errors.map((e) => el('li', {}, el('a', { href: `#q-${e.code}`, text: summaryLine(page.items, e), on: { click: (ev) => { ev.preventDefault(); const q = form.querySelector(`[data-code="${CSS.escape(e.code)}"]`); if (q) { q.scrollIntoView(); const input = q.querySelector('input, textarea'); if (input) input.focus(); } } } })))));
       summary.hidden = false;
       showErrors(form, errors);
       summary.focus();
@@ -213,8 +234,8 @@ function reviewNotice(record, page) {
     if (concerns) return el('p', { class: 'notice notice--error', id: 'review-comment', text: `${t('supervisor_says')}: ${server.review_comment}` });
   }
   if (record.state === STATES.draft && server.problems && server.problems.length) {
-    const mine = server.problems.filter((p) => page.items.some((i) => p.path === i.code || p.path.endsWith(`.${i.code}`)));
-    if (mine.length) return el('ul', { class: 'notice notice--error' }, mine.map((p) => el('li', { text: `${p.path}: ${p.message}` })));
+    const mine = server.problems.filter((p) => problemLabel(page, p.path) !== null);
+    if (mine.length) return el('ul', { class: 'notice notice--error', id: 'server-problems' }, mine.map((p) => el('li', { text: `${problemLabel(page, p.path)}: ${problemText(p)}` })));
   }
   return null;
 }

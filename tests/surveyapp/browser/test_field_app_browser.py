@@ -12,6 +12,7 @@ real restart of Chromium with the same IndexedDB, Cache Storage and service work
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -558,6 +559,39 @@ def test_the_servers_refusals_are_told_in_the_interviewers_language(
     assert tablet_interviews(app, field_wave["wave_id"]) == []
 
 
+def test_answers_the_server_refuses_are_shown_at_their_question_in_the_interviewers_language(
+    app: Flask,
+    live_server: str,
+    field_wave: dict[str, Any],
+    chromium_profile: Callable[..., Any],
+) -> None:
+    # The wave's reference period moved while the interview was done offline: the first
+    # incident's month (2025-06) is outside it now and the server refuses the interview (422
+    # invalid). The problem's English message is for API clients; the tablet says it in Spanish.
+    context = chromium_profile(locale="es-ES")
+    page = context.new_page()
+    log_in(page, live_server)
+    context.set_offline(True)
+    interview(page, "T1")
+    with app.app_context():
+        wave = db.session.get(Wave, field_wave["wave_id"])
+        assert wave is not None
+        wave.reference_start = dt.date(2025, 7, 1)
+        db.session.commit()
+    context.set_offline(False)
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "refused")
+    card = page.locator('li.card[data-unit="T1"]')
+    assert "El servidor rechazó esta entrevista (respuestas no válidas: 1)" in card.inner_text()
+    page.wait_for_selector("#send-now:not([disabled])")  # the sync is over
+    card.locator("button").first.click()
+    page.wait_for_selector('form.page[data-page="incidents/1"]')  # the question concerned
+    problems = page.locator("#server-problems").inner_text()
+    assert "El mes debe estar entre 2025-07 y" in problems
+    assert "month" not in problems and "inc_month" not in problems
+    assert tablet_interviews(app, field_wave["wave_id"]) == []
+
+
 def test_visits_and_the_selected_adult_reach_the_server_with_every_draw(
     app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
 ) -> None:
@@ -733,3 +767,26 @@ def test_supervision_round_trip_gives_the_dispositions_rates_and_weight_the_rule
         assert provisional
         [record] = records
         assert record["weight"] == pytest.approx(100.0)
+
+
+def test_the_error_summary_names_each_question_it_lists(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # "Next" on a page left empty: three questions need an answer. The summary once said
+    # "This question needs an answer." three times, without saying which question was meant.
+    context, page = tablet
+    open_unit(page, "T1")
+    page.wait_for_selector("button[data-lang]")
+    page.locator('button[data-lang="es"]').click()
+    list_household(page)
+    page.wait_for_selector("form.page")
+    labels = [text.strip() for text in page.locator("form.page .q .q__label").all_inner_texts()]
+    page.locator("#next").click()
+    page.wait_for_timeout(1500); page.screenshot(path="/tmp/lead/shots/dbg.png", full_page=True)
+    page.wait_for_selector('[role="alert"]:not([hidden]) li a')
+    lines = page.locator('[role="alert"] li a').all_inner_texts()
+    assert len(lines) >= 2
+    assert len(set(lines)) == len(lines), lines
+    for line in lines:
+        label, _, message = line.partition(" \u2013 ")
+        assert label in labels and message, (line, labels)

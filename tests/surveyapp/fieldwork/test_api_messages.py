@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 import surveyapp
+from questionnaires.engine.validation import PROBLEM_REASONS
+from questionnaires.engine.values import TYPE_PROBLEMS
 from surveyapp.fieldwork import api
 
 SOURCES = Path(surveyapp.__file__).parent
@@ -66,3 +68,35 @@ def test_the_app_words_every_reason_an_interviewer_can_meet() -> None:
     }
     assert missing == {}, "add srv_<reason> texts to surveyapp/static/field/i18n.js"
     assert app_texts() - set(reasons) == set(), "texts for reasons the server never sends"
+
+
+def upload_problem_reasons() -> dict[str, str]:
+    """Every reason of a refused interview's problems (422 ``invalid``): validate_answers' and
+    those the upload service adds (UploadProblem calls), with where each comes from."""
+    found = {reason: "validate_answers" for reason in PROBLEM_REASONS}
+    found.pop("type")  # worded by what was expected: prob_type_<expected>
+    found.update({f"type_{key}": "values.TYPE_PROBLEMS" for key in TYPE_PROBLEMS})
+    found["constraint_detail"] = "validate_answers (a constraint with its message)"
+    for path in sorted(SOURCES.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "UploadProblem"
+                and len(node.args) >= 3
+            ):
+                # UploadProblem(path, message, reason, params) or (*pair, reason, params)
+                reason = node.args[1 if isinstance(node.args[0], ast.Starred) else 2]
+                for value in _strings(reason):
+                    found[value] = f"{path.relative_to(SOURCES)}:{node.lineno}"
+    return found
+
+
+def test_the_app_words_every_problem_of_a_refused_interview() -> None:
+    reasons = upload_problem_reasons()
+    assert {"required", "value", "household", "paradata_size"} <= set(reasons)
+    source = (SOURCES / "static" / "field" / "i18n.js").read_text(encoding="utf-8")
+    texts = set(re.findall(r"^\s+prob_([a-z_]+):", source, flags=re.MULTILINE))
+    missing = {reason: where for reason, where in reasons.items() if reason not in texts}
+    assert missing == {}, "add prob_<reason> texts to surveyapp/static/field/i18n.js"
+    assert texts - set(reasons) == set(), "texts for problems the server never sends"
