@@ -63,3 +63,29 @@ export function formatBytes(n) {
   while (n >= 1024 && i < units.length - 1) { n /= 1024; i += 1; }
   return `${n.toFixed(i ? 1 : 0)} ${units[i]}`;
 }
+
+/**
+ * A question's label cut to ``limit`` characters at a word, with an ellipsis: how an error
+ * summary names the question (as the web survey's does, respond/forms.py ``_short``).
+ */
+export function shortLabel(label, limit = 70) {
+  const text = String(label ?? '');
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > 0 ? cut.slice(0, space) : cut}\u2026`;
+}
+
+/**
+ * The error summary's line for an engine error on ``items`` (a page's items): the question's
+ * label, then what is wrong, so that the same message on several questions can be told apart.
+ */
+export function summaryLine(items, error) {
+  for (const item of items) {
+    if (item.code === error.code) return `${shortLabel(item.label)} \u2013 ${error.message}`;
+    for (const row of item.rows || []) {
+      if (row.code === error.code) return `${shortLabel(row.label)} \u2013 ${error.message}`;
+    }
+  }
+  return error.message;
+}

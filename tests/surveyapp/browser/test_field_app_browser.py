@@ -772,21 +772,22 @@ def test_supervision_round_trip_gives_the_dispositions_rates_and_weight_the_rule
 def test_the_error_summary_names_each_question_it_lists(
     app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
 ) -> None:
-    # "Next" on a page left empty: three questions need an answer. The summary once said
-    # "This question needs an answer." three times, without saying which question was meant.
+    # "Next" on the household page left empty: three questions need an answer. The summary
+    # once said "This question needs an answer." three times, without saying which question.
     context, page = tablet
     open_unit(page, "T1")
     page.wait_for_selector("button[data-lang]")
     page.locator('button[data-lang="es"]').click()
     list_household(page)
-    page.wait_for_selector("form.page")
+    page.wait_for_selector('form.page[data-page="intro"]')
+    page.locator("#next").click()
+    page.wait_for_selector('form.page[data-page="household"]')
     labels = [text.strip() for text in page.locator("form.page .q .q__label").all_inner_texts()]
     page.locator("#next").click()
-    page.wait_for_timeout(1500); page.screenshot(path="/tmp/lead/shots/dbg.png", full_page=True)
     page.wait_for_selector('[role="alert"]:not([hidden]) li a')
     lines = page.locator('[role="alert"] li a').all_inner_texts()
-    assert len(lines) >= 2
-    assert len(set(lines)) == len(lines), lines
+    assert len(lines) == 3, lines
+    assert len(set(lines)) == 3, lines
     for line in lines:
         label, _, message = line.partition(" \u2013 ")
         assert label in labels and message, (line, labels)
