@@ -99,20 +99,36 @@ def derive_disposition(
 def refresh_disposition(session: DBSession, unit: SampleUnit) -> Disposition | None:
     """Derive and store the unit's disposition (flushes)."""
     session.flush()
+    disposition = stored_disposition(session, unit.id)
+    unit.disposition = int(disposition) if disposition is not None else None
+    status = status_after(disposition, unit.status)
+    if status is not unit.status:
+        unit.status = status
+    session.flush()
+    return disposition
+
+
+def stored_disposition(session: DBSession, unit_id: int) -> Disposition | None:
+    """The rule for the unit as the database holds it now (two SELECTs, no flush: the caller
+    has written what must count, e.g. the tablet upload's Core statements)."""
     interviews = session.scalars(
         sa.select(Interview.disposition).where(
-            Interview.sample_unit_id == unit.id, Interview.status != InterviewStatus.in_progress
+            Interview.sample_unit_id == unit_id, Interview.status != InterviewStatus.in_progress
         )
     )
     outcomes = session.scalars(
-        sa.select(ContactAttempt.outcome).where(ContactAttempt.sample_unit_id == unit.id)
+        sa.select(ContactAttempt.outcome).where(ContactAttempt.sample_unit_id == unit_id)
     )
-    disposition = derive_disposition(list(interviews), list(outcomes))
-    unit.disposition = int(disposition) if disposition is not None else None
-    if disposition in UNIT_STATUS and unit.status in ATTEMPT_STATUSES:
-        unit.status = UNIT_STATUS[disposition]  # type: ignore[index]
-    session.flush()
-    return disposition
+    return derive_disposition(list(interviews), list(outcomes))
+
+
+def status_after(disposition: Disposition | None, status: SampleUnitStatus) -> SampleUnitStatus:
+    """The unit's field status once the rule gave ``disposition``: the one a disposition from
+    attempts alone stands for, unless an interview set the status (started, completed,
+    partial)."""
+    if disposition is not None and disposition in UNIT_STATUS and status in ATTEMPT_STATUSES:
+        return UNIT_STATUS[disposition]
+    return status
 
 
 def aapor_code(code: int | None) -> dict[str, str] | None:

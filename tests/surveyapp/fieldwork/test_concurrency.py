@@ -88,3 +88,54 @@ def test_identical_new_revisions_at_once_store_one_revision(field: Field) -> Non
         assert {body["revision"] for _, body in results} == {client_revision}
         assert sum(not body["duplicate"] for _, body in results) == 1
     assert _counts(field, uuid) == (1, [1, 2, 3], 2)
+
+
+def test_different_revisions_at_once_are_all_kept_in_order(field: Field) -> None:
+    """Two or more tablets of one interviewer sending changed copies of one interview at once:
+    each upload becomes its own revision (none lost, none overwriting another's number), and the
+    interview holds the content of the last one stored, at a version counted once per revision
+    (the version check of the revision's UPDATE, or PostgreSQL's row lock, makes the losers of
+    a race start again)."""
+    field.app.config["FIELD_UPLOAD_ATTEMPTS"] = 50  # SQLite's one writer: more races to lose
+    uuid = str(uuid_module.uuid4())
+    assert field.put(uuid).status_code == 201
+    barrier = threading.Barrier(THREADS)
+    results: list[tuple[int, dict[str, Any]]] = []
+    lock = threading.Lock()
+
+    def send(client_revision: int) -> None:
+        answers = NOT_ROBBED if client_revision % 2 else field.body()["answers"]
+        body = field.body(answers=answers, client_revision=client_revision)
+        client = field.app.test_client()
+        barrier.wait()
+        response = client.put(f"/api/field/interviews/{uuid}", json=body, headers=field.auth())
+        with lock:
+            results.append((response.status_code, response.json))
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(2, 2 + THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(status for status, _ in results) == [200] * THREADS, results
+    assert sorted(body["revision"] for _, body in results) == list(range(2, 2 + THREADS))
+    assert not any(body["duplicate"] for _, body in results)
+    with field.app.app_context():
+        interview = db.session.scalar(sa.select(Interview).where(Interview.uuid == uuid))
+        assert interview is not None
+        last = db.session.scalar(
+            sa.select(InterviewRevision).where(
+                InterviewRevision.interview_id == interview.id,
+                InterviewRevision.number == 1 + THREADS,
+            )
+        )
+        assert last is not None
+        assert (interview.revision, interview.version) == (1 + THREADS, 1 + THREADS)
+        assert interview.answers == last.answers
+        incidents = db.session.scalar(
+            sa.select(sa.func.count(IncidentRecord.id)).where(
+                IncidentRecord.interview_id == interview.id
+            )
+        )
+        assert incidents == len(last.answers.get("incident", []))
+    assert _counts(field, uuid)[1] == list(range(1, 2 + THREADS))

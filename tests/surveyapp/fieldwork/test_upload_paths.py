@@ -1,6 +1,8 @@
-"""A new interview is written by Core statements, a new revision of a stored one by the ORM
-(services/fieldwork.py ``_store_new``): both store the same interview, unit, revision and
-incident rows for the same content."""
+"""A new interview and a new revision of a stored one are written by Core statements
+(services/fieldwork.py ``_store_new``, ``_store_revision``): both store the same interview,
+unit, revision and incident rows for the same content, the ones the ORM's rules
+(``rebuild_incidents``, ``refresh_disposition``, ``interview_outcome``) give, and a revision
+written over a row changed since it was read is refused (the version counter), never lost."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ import sqlalchemy as sa
 
 from surveyapp.extensions import db
 from surveyapp.models import IncidentRecord, Interview, InterviewRevision, SampleUnit, Wave
+from surveyapp.services.dispositions import interview_outcome, refresh_disposition
+from surveyapp.services.interviews import rebuild_incidents
 
 from .conftest import NOT_ROBBED, TWO_ROBBERIES, Field
 from .test_supervision_api import household
@@ -109,6 +113,41 @@ def test_a_new_interview_is_stored_as_a_new_revision_of_a_stored_one_would_be(
         sent = household(field, unit=unit) if with_household else None
         assert stored["household"] == stored["revision_household"] == sent
     assert new["interview"]["duration_seconds"] == 14 * 60  # the quality figures too
+    for uuid in (NEW, REVISED):
+        assert _as_the_plain_rules_leave_it(field, uuid)
+
+
+def _as_the_plain_rules_leave_it(field: Field, uuid: str) -> bool:
+    """Whether the ORM's rules, run again on what an upload stored, change nothing: the
+    interview's outcome, its incident rows rebuilt from its answers, the unit's disposition
+    and status refreshed from what is stored."""
+    with field.app.app_context():
+        interview = db.session.scalar(sa.select(Interview).where(Interview.uuid == uuid))
+        assert interview is not None and interview.sample_unit is not None
+        unit = interview.sample_unit
+        before = (unit.status, unit.disposition, _incidents(interview.id))
+        outcome = interview_outcome(
+            completed=interview.status.value == "completed", answered=bool(interview.answers)
+        )
+        rebuild_incidents(db.session, interview)
+        refresh_disposition(db.session, unit)
+        after = (unit.status, unit.disposition, _incidents(interview.id))
+        db.session.rollback()
+        return before == after and (interview.status, interview.disposition) == (
+            outcome[0],
+            int(outcome[1]),
+        )
+
+
+def _incidents(interview_id: int) -> list[tuple[Any, ...]]:
+    return [
+        (i.repeat_code, i.position, i.crime_type, i.data)
+        for i in db.session.scalars(
+            sa.select(IncidentRecord)
+            .where(IncidentRecord.interview_id == interview_id)
+            .order_by(IncidentRecord.repeat_code, IncidentRecord.position)
+        )
+    ]
 
 
 def _statements(field: Field, body: dict[str, Any], uuid: str = NEW) -> list[str]:
@@ -129,13 +168,13 @@ def _statements(field: Field, body: dict[str, Any], uuid: str = NEW) -> list[str
     return seen
 
 
-def test_a_new_interview_takes_seven_statements_and_a_duplicate_four(field: Field) -> None:
+def test_a_new_interview_takes_seven_statements_and_a_duplicate_three(field: Field) -> None:
     """The token; the wave, its version, the unit, any other interviewer's interview of it and
     whether an interview has this uuid, in one query; the INSERTs of the interview, its
     revision, its incident rows (one statement for all) and the audit row; the UPDATE of the
-    unit. A duplicate: the token, that query, the interview locked by uuid, its revision with
-    this content. (The cost of an upload is mostly per statement: bench_sync.py,
-    docs/fieldwork.md.)"""
+    unit. A duplicate: the token, that query, the interview locked by uuid with its revision of
+    this content (4 statements before). (The cost of an upload is mostly per statement:
+    bench_sync.py, docs/fieldwork.md.)"""
     assert field.client.get("/api/field/me", headers=field.auth()).status_code == 200  # touched
     body = field.body()
     assert _statements(field, body) == [
@@ -147,7 +186,127 @@ def test_a_new_interview_takes_seven_statements_and_a_duplicate_four(field: Fiel
         "UPDATE",
         "INSERT",
     ]
-    assert _statements(field, body) == ["SELECT", "SELECT", "SELECT", "SELECT"]
+    assert _statements(field, body) == ["SELECT", "SELECT", "SELECT"]
+
+
+def _loads(field: Field, send: Any) -> list[str]:
+    """The Interview and InterviewRevision instances the ORM loads while ``send()`` runs."""
+    loaded: list[str] = []
+
+    def seen(target: Any, context: Any) -> None:
+        loaded.append(type(target).__name__)
+
+    for model in (Interview, InterviewRevision):
+        sa.event.listen(model, "load", seen)
+    try:
+        send()
+    finally:
+        for model in (Interview, InterviewRevision):
+            sa.event.remove(model, "load", seen)
+    return loaded
+
+
+def test_a_new_revision_takes_nine_statements_and_loads_no_interview(field: Field) -> None:
+    """The token; the wave-and-unit query; the interview locked by uuid with its revision of this
+    content, if any; the wave and unit again after the lock; the interview's UPDATE (at the
+    version read); the INSERT of the revision; the DELETE and the INSERT of the incident rows;
+    the audit row; no UPDATE of a unit that stays as it was. The ORM took 11 statements (the
+    interview and the revision loaded with their answers, the incident rows loaded, then
+    inserted one by one)."""
+    assert field.put(NEW, field.body(answers=NOT_ROBBED)).status_code == 201
+    revised = field.body(client_revision=2)
+    seen: list[str] = []
+    assert _loads(field, lambda: seen.extend(_statements(field, revised))) == []
+    assert seen == [
+        "SELECT",
+        "SELECT",
+        "SELECT",
+        "SELECT",
+        "UPDATE",
+        "INSERT",
+        "DELETE",
+        "INSERT",
+        "INSERT",
+    ]
+    assert field.put(NEW, revised).json["duplicate"] is True
+
+
+def test_a_break_off_updates_its_unit_once(field: Field) -> None:
+    """A new abandoned interview: the token, the wave-and-unit query, the INSERTs of the
+    interview and revision, the disposition rule's two SELECTs (interviews, visits), one UPDATE
+    of the unit and the audit row (the ORM updated the unit twice around the rule). A completed
+    interview revised into a break-off: the rule also asks whether another interview completed
+    the unit (13 statements; 17 by the ORM)."""
+    assert field.client.get("/api/field/me", headers=field.auth()).status_code == 200  # touched
+    abandoned = field.body("H2", status="abandoned", answers={"rob_yn": 2})
+    assert _statements(field, abandoned, uuid=REVISED) == [
+        "SELECT",
+        "SELECT",
+        "INSERT",
+        "INSERT",
+        "SELECT",
+        "SELECT",
+        "UPDATE",
+        "INSERT",
+    ]
+    assert field.put(NEW, field.body()).status_code == 201
+    broken_off = field.body(client_revision=2, status="abandoned")
+    assert len(_statements(field, broken_off)) == 13
+    assert _as_the_plain_rules_leave_it(field, NEW)
+    assert _as_the_plain_rules_leave_it(field, REVISED)
+
+
+def _bump_version_after_the_lock(field: Field, uuid: str) -> Any:
+    """A listener that, once, right after the upload reads the stored interview under its lock,
+    changes the row's version in the same transaction: as if another upload had stored a
+    revision between that read and this one's UPDATE (which the lock prevents on PostgreSQL,
+    not on SQLite)."""
+    done: list[bool] = []
+
+    def bump(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.startswith("SELECT interviews.id") and not done:
+            done.append(True)
+            other = conn.connection.dbapi_connection.cursor()
+            other.execute(f"UPDATE interviews SET version = version + 1 WHERE uuid = '{uuid}'")
+            other.close()
+
+    return bump
+
+
+@pytest.mark.parametrize("attempts", [1, 5])
+def test_a_revision_of_a_row_changed_since_it_was_read_is_refused_never_lost(
+    field: Field, attempts: int
+) -> None:
+    """The interview's UPDATE is made at the version read under the lock: when the row has
+    another one, nothing of the upload is written (StaleDataError), the request rolls back and
+    tries again; after FIELD_UPLOAD_ATTEMPTS tries, 503 ``busy`` and nothing stored."""
+    assert field.put(NEW, field.body(answers=NOT_ROBBED)).status_code == 201
+    field.app.config["FIELD_UPLOAD_ATTEMPTS"] = attempts
+    with field.app.app_context():
+        engine = db.engine
+    bump = _bump_version_after_the_lock(field, NEW)
+    sa.event.listen(engine, "after_cursor_execute", bump)
+    try:
+        response = field.put(NEW, field.body(client_revision=2))
+    finally:
+        sa.event.remove(engine, "after_cursor_execute", bump)
+    with field.app.app_context():
+        interview = db.session.scalar(sa.select(Interview).where(Interview.uuid == NEW))
+        assert interview is not None
+        numbers = list(
+            db.session.scalars(
+                sa.select(InterviewRevision.number)
+                .where(InterviewRevision.interview_id == interview.id)
+                .order_by(InterviewRevision.number)
+            )
+        )
+        stored = (interview.revision, interview.version, interview.answers, numbers)
+    if attempts == 1:
+        assert response.status_code == 503 and response.json["code"] == "busy"
+        assert stored == (1, 1, NOT_ROBBED, [1])  # the bump rolled back with the rest
+    else:  # the retry reads the row again and stores the revision
+        assert response.status_code == 200 and response.json["revision"] == 2
+        assert stored == (2, 2, TWO_ROBBERIES, [1, 2])
 
 
 def test_an_upload_body_is_parsed_once(field: Field, monkeypatch: pytest.MonkeyPatch) -> None:
