@@ -29,3 +29,11 @@ test('a long label is cut at a word with an ellipsis, as the web survey cuts it'
   assert.equal(short, 'En los últimos doce meses, ¿alguien le robó o intentó robarle algo\u2026');
   assert.equal(shortLabel('corto'), 'corto');
 });
+
+test('the household list answers household size and adults, as the selection counts adults', async () => {
+  const { rosterAnswers, ADULT_AGE } = await import('../../surveyapp/static/field/selection.js');
+  const roster = [{ line: 1, age: 41 }, { line: 2, age: ADULT_AGE }, { line: 3, age: ADULT_AGE - 1 }, { line: 4, age: 9 }];
+  assert.deepEqual(rosterAnswers(roster), { hh_size: '4', hh_adults: '2' });
+  assert.deepEqual(rosterAnswers([]), {});
+  assert.deepEqual(rosterAnswers(undefined), {});
+});

@@ -65,6 +65,7 @@ export const TEXTS = {
   fix: ['Corregir', 'Fix', 'Corrigir', 'Corriger'],
   reopen: ['Reabrir', 'Reopen', 'Reabrir', 'Rouvrir'],
   confirm_reopen: ['¿Reabrir esta entrevista? No se enviará hasta que la termine de nuevo.', 'Reopen this interview? It will not be sent until you finish it again.', 'Reabrir esta entrevista? Ela não será enviada até que você a termine novamente.', 'Rouvrir cet entretien ? Il ne sera pas envoyé avant que vous le terminiez à nouveau.'],
+  from_roster: ['Completado con la lista del hogar: confírmelo con la persona entrevistada.', 'Filled in from the household list: confirm it with the respondent.', 'Preenchido com a lista do domicílio: confirme com a pessoa entrevistada.', 'Rempli d’après la liste du ménage : confirmez-le avec la personne interrogée.'],
   supervisor_says: ['Comentario del supervisor', 'Supervisor’s comment', 'Comentário do supervisor', 'Commentaire du superviseur'],
   this_device: ['Este dispositivo', 'This device', 'Este dispositivo', 'Cet appareil'],
   storage_space: ['Espacio: {used} usados, {free} libres', 'Storage: {used} used, {free} free', 'Espaço: {used} usados, {free} livres', 'Stockage : {used} utilisés, {free} libres'],

@@ -6,6 +6,7 @@ import { applyRelevance, codeOf, readRaw, renderPage, showErrors, tentativeValue
 import * as store from './store.js';
 import { go, persist, requestSync, screen, toast, ui } from './frame.js';
 import { householdScreen } from './household.js';
+import { rosterAnswers } from './selection.js';
 import { debounce, el, localDate, localIso, summaryLine } from './util.js';
 
 const { STATES } = store;
@@ -130,6 +131,19 @@ function preview(ctx, page, raw) {
   }
 }
 
+/**
+ * Answers of this page the household list already gives (household size, adults), for its
+ * questions not answered yet: typed in for the interviewer to confirm, so that the two agree.
+ */
+function fromRoster(page, household) {
+  const known = rosterAnswers(household && household.roster);
+  const raw = {};
+  for (const item of page.items) {
+    if (item.code in known && (item.value === null || item.value === undefined)) raw[item.code] = known[item.code];
+  }
+  return raw;
+}
+
 function pathFor(page, repeat) {
   return (code) => (repeat && page.instance ? `${repeat.code}[${page.instance}].${code}` : code);
 }
@@ -139,7 +153,9 @@ function pageScreen(ctx, pageId) {
   const page = iv.page(pageId);
   const ids = iv.pageIds();
   const repeat = repeatOf(doc, page.section);
-  const pending = (record.pending || {})[pageId] || {};
+  const stored = (record.pending || {})[pageId];
+  const prefilled = stored ? {} : fromRoster(page, record.household);
+  const pending = stored || prefilled;
   const form = renderPage(page, pending, t);
   form.dataset.page = pageId;
   const clock = new PageClock(record.paradata || emptyParadata(BUILD), pageId, pathFor(page, repeat));
@@ -223,7 +239,8 @@ function pageScreen(ctx, pageId) {
   screen(page.title,
     el('p', { class: 'crumb', text: `${record.unit ? record.unit.external_id : ''} · ${t('progress', { done, total })}` }),
     el('progress', { class: 'progress', max: total, value: done, 'aria-label': t('progress', { done, total }) }),
-    review, summary, form, close);
+    review, Object.keys(prefilled).length ? el('p', { class: 'notice', id: 'from-roster', text: t('from_roster') }) : null,
+    summary, form, close);
 }
 
 /** The supervisor's comment (or the server's refusal) on the page it concerns, or on every page. */

@@ -50,3 +50,16 @@ export function selectAdult({ method, seed, roster, today }) {
   const tied = adults.filter((p) => distance(p) === nearest).sort((a, b) => a.line - b.line);
   return { selectedLine: tied[seed % tied.length].line, eligibleAdults: n, factor: n };
 }
+
+/**
+ * What the household list already answers: the standard questionnaire's household size and
+ * number of adults (`hh_size`, `hh_adults`: people listed, and those aged ADULT_AGE or more,
+ * the adults the selection counts), as typed answers. Empty for an empty list.
+ */
+export function rosterAnswers(roster) {
+  if (!Array.isArray(roster) || !roster.length) return {};
+  return {
+    hh_size: String(roster.length),
+    hh_adults: String(roster.filter((p) => p.age >= ADULT_AGE).length),
+  };
+}

@@ -783,6 +783,8 @@ def test_the_error_summary_names_each_question_it_lists(
     page.locator("#next").click()
     page.wait_for_selector('form.page[data-page="household"]')
     labels = [text.strip() for text in page.locator("form.page .q .q__label").all_inner_texts()]
+    page.fill("#f-hh_size", "")  # filled in from the household list
+    page.fill("#f-hh_adults", "")
     page.locator("#next").click()
     page.wait_for_selector('[role="alert"]:not([hidden]) li a')
     lines = page.locator('[role="alert"] li a').all_inner_texts()
@@ -791,3 +793,33 @@ def test_the_error_summary_names_each_question_it_lists(
     for line in lines:
         label, _, message = line.partition(" \u2013 ")
         assert label in labels and message, (line, labels)
+
+
+def test_the_household_questions_start_from_the_household_list(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # The roster lists four people, two of them adults (ROSTER). The questionnaire then asks
+    # how many people live in the household and how many are adults: both start from the list
+    # (the interviewer typed them again, and could type figures that disagree with it).
+    context, page = tablet
+    open_unit(page, "T1")
+    page.wait_for_selector("button[data-lang]")
+    page.locator('button[data-lang="es"]').click()
+    list_household(page)
+    page.wait_for_selector('form.page[data-page="intro"]')
+    assert page.locator("#from-roster").count() == 0
+    page.locator("#next").click()
+    page.wait_for_selector('form.page[data-page="household"]')
+    assert page.input_value("#f-hh_size") == "4"
+    assert page.input_value("#f-hh_adults") == "2"
+    assert "household list" in page.locator("#from-roster").inner_text()  # the app speaks English
+    # A figure the interviewer changes is what is kept, also after going back and forth.
+    page.fill("#f-hh_size", "5")
+    page.locator('[name="hh_area"][value="1"]').check()
+    page.locator("#next").click()
+    page.wait_for_selector('form.page[data-page="respondent"]')
+    page.locator("#back").click()
+    page.wait_for_selector('form.page[data-page="household"]')
+    assert page.input_value("#f-hh_size") == "5"
+    assert page.input_value("#f-hh_adults") == "2"
+    assert page.locator("#from-roster").count() == 0
