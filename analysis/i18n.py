@@ -12,7 +12,17 @@ import math
 from collections.abc import Mapping
 from functools import cache
 
-__all__ = ["LANGUAGES", "LANGUAGE_NAMES", "format_number", "lookup", "pick", "number_symbols", "tr"]
+__all__ = [
+    "LANGUAGES",
+    "LANGUAGE_NAMES",
+    "PERCENT_SIGNS",
+    "format_number",
+    "format_percent",
+    "lookup",
+    "pick",
+    "number_symbols",
+    "tr",
+]
 
 #: The languages of the standard questionnaire, the reports and the web pages, in the
 #: order translations are written.
@@ -24,6 +34,14 @@ LANGUAGE_NAMES: dict[str, str] = {
     "pt": "Português",
     "fr": "Français",
 }
+
+
+#: What follows a number to make it a percentage, as CLDR writes it (Babel 2.19): French
+#: "90,0 %" with a no-break space U+00A0 (``fr``: ``#,##0\u00a0%``; its thousands take the
+#: narrow U+202F), so that number and sign never part at a line end; English and Portuguese
+#: (``pt``, ``pt_BR``) "90.0%"; Spanish "90,0%" as Latin America writes it (``es_419``; CLDR's
+#: ``es``, Spain's, puts a space).
+PERCENT_SIGNS: dict[str, str] = {"es": "%", "en": "%", "pt": "%", "fr": "\u00a0%"}
 
 
 def tr(es: str, en: str, pt: str, fr: str) -> dict[str, str]:
@@ -73,3 +91,13 @@ def format_number(value: float | None, language: str, decimals: int = 1) -> str:
     decimal, group = number_symbols(language)
     text = f"{round(float(value), decimals) + 0.0:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
+
+
+def format_percent(value: float | None, language: str, decimals: int = 1) -> str:
+    """``value``, already in percent (0–100), as :func:`format_number` writes it followed by
+    ``language``'s percent sign (:data:`PERCENT_SIGNS`); a dash, without sign, when not a number.
+
+    The one percentage format of the reports, the observatory's and the staff pages.
+    """
+    text = format_number(value, language, decimals)
+    return text if text == "—" else text + PERCENT_SIGNS[language]

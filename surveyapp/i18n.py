@@ -13,13 +13,24 @@ from typing import Any
 
 from flask import current_app, request, url_for
 
-from analysis.i18n import LANGUAGE_NAMES, LANGUAGES, format_number, lookup, pick, tr
+from analysis.i18n import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    PERCENT_SIGNS,
+    format_number,
+    format_percent,
+    lookup,
+    pick,
+    tr,
+)
 
 __all__ = [
     "LANGUAGES",
     "LANGUAGE_NAMES",
+    "PERCENT_SIGNS",
     "default_language",
     "format_number",
+    "format_percent",
     "language_url",
     "lookup",
     "pick",

@@ -13,7 +13,7 @@ import string
 from collections.abc import Mapping
 from typing import Any
 
-from analysis.i18n import number_symbols, pick, tr
+from analysis.i18n import PERCENT_SIGNS, number_symbols, pick, tr
 
 __all__ = ["SERVICE_TEXTS", "Problem"]
 
@@ -775,8 +775,8 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
 
 class _Formatter(string.Formatter):
     """``str.format`` in a language: a nested :class:`Problem` in that language, a number
-    with a format (``{n:,}``, ``{share:.1%}``) written with the language's decimal mark and
-    thousands separator."""
+    with a format (``{n:,}``, ``{share:.1%}``) written with the language's decimal mark,
+    thousands separator and percent sign."""
 
     def __init__(self, language: str) -> None:
         self.language = language
@@ -787,7 +787,10 @@ class _Formatter(string.Formatter):
         if format_spec and isinstance(value, int | float) and not isinstance(value, bool):
             decimal, group = number_symbols(self.language)
             text = format(value, format_spec)
-            return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
+            text = text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
+            if format_spec.endswith("%"):
+                text = text[:-1] + PERCENT_SIGNS[self.language]
+            return text
         return str(super().format_field(value, format_spec))
 
 

@@ -24,6 +24,7 @@ from .i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
     format_number,
+    format_percent,
     language_url,
     lookup,
     pick_language,
@@ -1064,6 +1065,12 @@ def staff_number(value: float | None, decimals: int = 1) -> str:
     return format_number(value, page_language(), decimals)
 
 
+def staff_percent(share: float | None, decimals: int = 1) -> str:
+    """A share (0–1) as a percentage the way this page's language writes it ("12,5%",
+    French "12,5\u00a0%"); a dash when not a number."""
+    return format_percent(None if share is None else 100 * share, page_language(), decimals)
+
+
 def english(text: str) -> str:
     """A sentence a service wrote in English, marked ``lang="en"`` inside a page in another
     language (as it is on an English page)."""
@@ -1102,6 +1109,7 @@ def register(app: Flask) -> None:
         status_word=_status_word,
         english=english,
         staff_number=staff_number,
+        staff_percent=staff_percent,
         service_message=service_message,
         language_url=language_url,
         language_names=LANGUAGE_NAMES,

@@ -258,7 +258,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "células foram suprimidas. A maior diferença de uma estimativa-chave nacional entre o "
         "arquivo público e o interno é de {national} pontos percentuais.",
         "Résultat : les enregistrements dans des cellules de moins de k sont passés de "
-        "{before} % à {after} % et les réidentifications attendues de {expected_before} à "
+        "{before}\u00a0% à {after}\u00a0% et les réidentifications attendues de {expected_before} à "
         "{expected_after} ; {cells} cellules ont été supprimées. Le plus grand écart d'une "
         "estimation clé nationale entre le fichier public et le fichier interne est de "
         "{national} points de pourcentage.",

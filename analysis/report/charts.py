@@ -120,9 +120,12 @@ def text_width_pt(text: str, fontsize: float) -> float:
 
 
 def _wrap(text: str, fontsize: float, width_pt: float) -> list[str]:
-    """``text`` in lines no wider than ``width_pt`` (a word longer than a line stays whole)."""
+    """``text`` in lines no wider than ``width_pt`` (a word longer than a line stays whole).
+
+    Lines break at ASCII white space only: a no-break space (French "90\u00a0%") holds its
+    neighbours together, as it does in the report's HTML."""
     lines: list[str] = []
-    for word in text.split():
+    for word in re.split(r"[ \t\r\n]+", text.strip()):
         if lines and text_width_pt(f"{lines[-1]} {word}", fontsize) <= width_pt:
             lines[-1] = f"{lines[-1]} {word}"
         else:

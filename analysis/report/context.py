@@ -224,7 +224,7 @@ class Formatter:
             return "—"
         text = self.number(value)
         if with_unit and value.unit == "percent":
-            text += "%"
+            text += self.t.percent_sign
         return text
 
     def interval(self, value: Value | None) -> str:

@@ -89,7 +89,7 @@ def _value_sentence(fmt: Formatter, value: Value) -> str:
     name = fmt.name(value.indicator)
     if not value.shown or not math.isfinite(value.estimate):
         return fmt.t("hl_suppressed", name=name)
-    unit = "%" if value.unit == "percent" else " " + fmt.unit_word(value.unit)
+    unit = fmt.t.percent_sign if value.unit == "percent" else " " + fmt.unit_word(value.unit)
     if _UNIT_IN_NAME.get(value.unit, _NOTHING).search(name):
         unit = ""  # "Incidence per 100,000 ...: 63,542", not "...: 63,542 per 100,000" again
     text = fmt.t(

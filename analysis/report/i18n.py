@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from analysis.i18n import LANGUAGES, format_number, lookup, pick, tr
+from analysis.i18n import LANGUAGES, PERCENT_SIGNS, format_number, format_percent, lookup, pick, tr
 
 __all__ = ["LANGUAGES", "STRINGS", "Translator"]
 
@@ -276,7 +276,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # table headers
     "col_indicator": tr("Indicador", "Indicator", "Indicador", "Indicateur"),
     "col_estimate": tr("Estimación", "Estimate", "Estimativa", "Estimation"),
-    "col_ci": tr("IC {level}%", "{level}% CI", "IC {level}%", "IC {level} %"),
+    "col_ci": tr("IC {level}%", "{level}% CI", "IC {level}%", "IC {level}\u00a0%"),
     "col_cv": tr("CV %", "CV %", "CV %", "CV %"),
     "col_n": tr("n", "n", "n", "n"),
     "col_quality": tr("Calidad", "Quality", "Qualidade", "Qualité"),
@@ -382,19 +382,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "BJS: interpretar con cautela con 10 casos o menos o CV > 50%",
         "BJS: interpret with caution when 10 or fewer cases or CV > 50%",
         "BJS: interpretar com cautela com 10 casos ou menos ou CV > 50%",
-        "BJS : à interpréter avec prudence avec 10 cas ou moins ou CV > 50 %",
+        "BJS : à interpréter avec prudence avec 10 cas ou moins ou CV > 50\u00a0%",
     ),
     "rules_source_ine_cl": tr(
         "INE Chile (2020): n ≥ 60, gl ≥ 9, bandas de CV 15%/30%",
         "INE Chile (2020): n >= 60, df >= 9, CV 15%/30% bands",
         "INE Chile (2020): n ≥ 60, gl ≥ 9, faixas de CV 15%/30%",
-        "INE Chili (2020) : n ≥ 60, dl ≥ 9, seuils de CV 15 %/30 %",
+        "INE Chili (2020) : n ≥ 60, dl ≥ 9, seuils de CV 15\u00a0%/30\u00a0%",
     ),
     "rules_source_cepal": tr(
         "CEPAL (2020): n ≥ 100, n efectivo ≥ 140, gl ≥ 9, CV ≤ 20%",
         "CEPAL (2020): n >= 100, effective n >= 140, df >= 9, CV <= 20%",
         "CEPAL (2020): n ≥ 100, n efetivo ≥ 140, gl ≥ 9, CV ≤ 20%",
-        "CEPALC (2020) : n ≥ 100, n effectif ≥ 140, dl ≥ 9, CV ≤ 20 %",
+        "CEPALC (2020) : n ≥ 100, n effectif ≥ 140, dl ≥ 9, CV ≤ 20\u00a0%",
     ),
     # units
     "unit_percent": tr(
@@ -477,7 +477,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "{name}: {value} (IC {level}%: {low} a {high}).",
         "{name}: {value} ({level}% CI {low} to {high}).",
         "{name}: {value} (IC {level}%: {low} a {high}).",
-        "{name} : {value} (IC {level} % : {low} à {high}).",
+        "{name} : {value} (IC {level}\u00a0% : {low} à {high}).",
     ),
     "hl_suppressed": tr(
         "{name}: la estimación no se publica (no cumple los criterios de calidad del anexo).",
@@ -535,7 +535,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "changes.",
         "Só são chamadas variações as diferenças estatisticamente significativas ao nível de "
         "{alpha}%.",
-        "Seules les différences statistiquement significatives au seuil de {alpha} % sont "
+        "Seules les différences statistiquement significatives au seuil de {alpha}\u00a0% sont "
         "qualifiées d'évolutions.",
     ),
     "likelihood_note": tr(
@@ -576,7 +576,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "amostral completo, a {alpha}%.",
         "Victimes : personnes ayant subi au moins une infraction personnelle au cours des 12 "
         "derniers mois. L'écart (victimes moins non-victimes, en points de pourcentage) est testé "
-        "avec le plan de sondage complet, au seuil de {alpha} %.",
+        "avec le plan de sondage complet, au seuil de {alpha}\u00a0%.",
     ),
     "sub_paradox": tr(
         "Miedo y victimización por grupo",
@@ -625,7 +625,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ambas as diferenças significativas a {alpha}%. Medo e vitimização são mostrados lado a "
         "lado e não são divididos um pelo outro.",
         "Chaque groupe est comparé au reste des adultes{pairs}. Le « paradoxe » est un groupe avec plus de peur et moins de victimation, ou "
-        "l'inverse, les deux écarts étant significatifs au seuil de {alpha} %. Peur et "
+        "l'inverse, les deux écarts étant significatifs au seuil de {alpha}\u00a0%. Peur et "
         "victimation sont présentées côte à côte et ne sont pas divisées l'une par l'autre.",
     ),
     # the pairs the paradox note names, for the groups its table has (topic_sections.paradox_pairs)
@@ -726,7 +726,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "{indicator} : dans les zones du programme, de {programme_before} à {programme_after} "
         "({change_programme}) ; dans les autres zones, de {rest_before} à {rest_after} "
         "({change_rest}). La différence de différences est de {did} {unit} (intervalle à "
-        "{level} % : {low} à {high}).",
+        "{level}\u00a0% : {low} à {high}).",
     ),
     "did_significant": tr(
         "Es estadísticamente significativa al {alpha}%: el indicador cambió de manera distinta en "
@@ -735,7 +735,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "differently in the programme areas than in the others.",
         "É estatisticamente significativa a {alpha}%: o indicador mudou de forma diferente nas "
         "áreas do programa e nas demais.",
-        "Elle est statistiquement significative au seuil de {alpha} % : l'indicateur a évolué "
+        "Elle est statistiquement significative au seuil de {alpha}\u00a0% : l'indicateur a évolué "
         "différemment dans les zones du programme et dans les autres.",
     ),
     "did_not_significant": tr(
@@ -745,7 +745,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "different change in the programme areas (which does not prove there was none).",
         "Não é estatisticamente significativa a {alpha}%: os dados não mostram uma mudança "
         "diferente nas áreas do programa (o que também não prova que não tenha havido).",
-        "Elle n'est pas statistiquement significative au seuil de {alpha} % : les données ne "
+        "Elle n'est pas statistiquement significative au seuil de {alpha}\u00a0% : les données ne "
         "montrent pas d'évolution différente dans les zones du programme (ce qui ne prouve pas "
         "qu'il n'y en ait pas eu).",
     ),
@@ -819,7 +819,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Fuente: {survey}, {wave}. Intervalos de confianza al {level}%.",
         "Source: {survey}, {wave}. {level}% confidence intervals.",
         "Fonte: {survey}, {wave}. Intervalos de confiança de {level}%.",
-        "Source : {survey}, {wave}. Intervalles de confiance à {level} %.",
+        "Source : {survey}, {wave}. Intervalles de confiance à {level}\u00a0%.",
     ),
     "source_police": tr(
         "Fuente: registros policiales ({period}) y {survey}, {wave}.",
@@ -843,7 +843,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Cada punto es un área; las líneas son intervalos de confianza al {level}%.",
         "Each point is an area; lines are {level}% confidence intervals.",
         "Cada ponto é uma área; as linhas são intervalos de confiança de {level}%.",
-        "Chaque point est une zone ; les traits sont des intervalles de confiance à {level} %.",
+        "Chaque point est une zone ; les traits sont des intervalles de confiance à {level}\u00a0%.",
     ),
     "chart_levels_title": tr(
         "Población que se siente insegura, por ámbito",
@@ -1137,7 +1137,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Bandas de calidad por CV: alta < {moderate}%, moderada {moderate}–{low}%, baja ≥ {low}%.",
         "CV quality bands: high < {moderate}%, moderate {moderate}–{low}%, low ≥ {low}%.",
         "Faixas de qualidade por CV: alta < {moderate}%, moderada {moderate}–{low}%, baixa ≥ {low}%.",
-        "Classes de qualité selon le CV : élevée < {moderate} %, modérée {moderate}–{low} %, faible ≥ {low} %.",
+        "Classes de qualité selon le CV : élevée < {moderate}\u00a0%, modérée {moderate}–{low}\u00a0%, faible ≥ {low}\u00a0%.",
     ),
     "weights_provisional": tr(
         "Los pesos son provisionales (peso base por hogar y adultos elegibles): la ponderación final no se ha ejecutado.",
@@ -1168,7 +1168,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Fuente: {waves}. Intervalos de confianza al {level}%.",
         "Source: {waves}. {level}% confidence intervals.",
         "Fonte: {waves}. Intervalos de confiança de {level}%.",
-        "Source : {waves}. Intervalles de confiance à {level} %.",
+        "Source : {waves}. Intervalles de confiance à {level}\u00a0%.",
     ),
     "sec_regional_waves": tr(
         "Levantamientos comparados",
@@ -1290,7 +1290,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Debajo de cada estimación, su intervalo de confianza al {level}%.",
         "Under each estimate, its {level}% confidence interval.",
         "Abaixo de cada estimativa, seu intervalo de confiança de {level}%.",
-        "Sous chaque estimation, son intervalle de confiance à {level} %.",
+        "Sous chaque estimation, son intervalle de confiance à {level}\u00a0%.",
     ),
     "regional_diff_note": tr(
         "Diferencias respecto de {reference}, probadas como muestras independientes al {alpha}%; "
@@ -1303,7 +1303,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "intervalos sobrepostos não provam que não haja diferença. As notas de comparabilidade "
         "continuam valendo para uma diferença significativa.",
         "Écarts par rapport à {reference}, testés comme échantillons indépendants au seuil de "
-        "{alpha} % ; des intervalles qui se chevauchent ne prouvent pas l'absence d'écart. Les "
+        "{alpha}\u00a0% ; des intervalles qui se chevauchent ne prouvent pas l'absence d'écart. Les "
         "notes de comparabilité valent aussi pour un écart significatif.",
     ),
     "regional_differences": tr(
@@ -1403,7 +1403,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Acredita-se que os jovens cometem {perceived} dos crimes da área; {actual} das vítimas "
         "descrevem agressores jovens: uma diferença de {gap} pontos (IC {level}%: {interval}).",
         "On pense que les jeunes commettent {perceived} des infractions de la zone ; {actual} des "
-        "victimes décrivent des auteurs jeunes : un écart de {gap} points (IC {level} % : "
+        "victimes décrivent des auteurs jeunes : un écart de {gap} points (IC {level}\u00a0% : "
         "{interval}).",
     ),
     "youth_gap_sentence_incidents": tr(
@@ -1417,7 +1417,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "{interval}).",
         "On pense que les jeunes commettent {perceived} des infractions de la zone ; les "
         "victimes décrivent des auteurs jeunes dans {actual} des infractions : un écart de {gap} "
-        "points (IC {level} % : {interval}).",
+        "points (IC {level}\u00a0% : {interval}).",
     ),
     "sec_coexistence": tr(
         "Convivencia, participación y protección",
@@ -1475,7 +1475,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "† diferencia significativa al {alpha}%.",
         "† difference significant at the {alpha}% level.",
         "† diferença significativa a {alpha}%.",
-        "† écart significatif au seuil de {alpha} %.",
+        "† écart significatif au seuil de {alpha}\u00a0%.",
     ),
 }
 
@@ -1509,3 +1509,12 @@ class Translator:
     def number(self, value: float, decimals: int = 1) -> str:
         """``value`` with this language's separators; a dash when not a number."""
         return format_number(value, self.language, decimals)
+
+    def percent(self, value: float, decimals: int = 1) -> str:
+        """``value`` (in percent) with this language's separators and percent sign."""
+        return format_percent(value, self.language, decimals)
+
+    @property
+    def percent_sign(self) -> str:
+        """What follows a number to make it a percentage ("%", or "\u00a0%" in French)."""
+        return PERCENT_SIGNS[self.language]

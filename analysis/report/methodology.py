@@ -77,9 +77,9 @@ def quality_section(t: Translator, rules: QualityRules) -> Section:
     below, below_inclusive = 0.0, False
     for up, label, inclusive in rules.cv_bands:
         if math.isfinite(up):
-            rule = f"CV {'≤' if inclusive else '<'} {t.number(100 * up, 0)}%"
+            rule = f"CV {'≤' if inclusive else '<'} {t.percent(100 * up, 0)}"
         else:  # the rest: above the previous band's bound
-            rule = f"CV {'>' if below_inclusive else '≥'} {t.number(100 * below, 0)}%"
+            rule = f"CV {'>' if below_inclusive else '≥'} {t.percent(100 * below, 0)}"
         word = t(f"quality_{label}") if label in ("high", "moderate", "low") else label
         rows.append([Cell(rule, "label"), Cell(word)])
         below, below_inclusive = up, inclusive
@@ -119,7 +119,7 @@ def _plain_table(t: Translator, caption: str, frame: pd.DataFrame) -> Table:
                 continue
             x = float(value)
             if str(column).endswith("rate") and abs(x) <= 1:
-                row.append(Cell(t.number(100 * x, 1) + "%", "num"))
+                row.append(Cell(t.percent(100 * x, 1), "num"))
             else:
                 row.append(Cell(t.number(x, 0 if float(x).is_integer() else 2), "num"))
         rows.append(row)

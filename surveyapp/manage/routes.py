@@ -29,7 +29,7 @@ from ..models import (
 from ..services import areas, coverage, invitations, read_tokens, response, sample, users, waves
 from ..services.instruments import instrument_versions
 from ..services.scope import AreaScope, scope_of
-from ..staff_texts import service_message, st, staff_language
+from ..staff_texts import service_message, st, staff_language, staff_percent
 from .forms import (
     ActiveForm,
     AreaUploadForm,
@@ -474,4 +474,5 @@ def user_active(user_id: int) -> ResponseReturnValue:
 
 @bp.app_template_filter("percent")
 def percent(value: float | None) -> str:
-    return "–" if value is None else f"{100 * value:.1f}%"
+    """A response rate (0–1) in the staff language's percent format; a dash when none."""
+    return "–" if value is None else staff_percent(value)

@@ -55,7 +55,7 @@ def _wave_arg(name: str, errors: dict[str, str]) -> Wave | None:
 
 
 def _words(language: str) -> dict[str, Any]:
-    from analysis.i18n import format_number
+    from analysis.i18n import PERCENT_SIGNS, format_number
     from analysis.report.i18n import Translator
 
     from ..services.reports import indicator_names
@@ -63,6 +63,7 @@ def _words(language: str) -> dict[str, Any]:
     return {
         "rt": Translator(language),
         "number": lambda value, decimals=1: format_number(value, language, decimals),
+        "percent_sign": PERCENT_SIGNS[language],
         "names": indicator_names(language),
     }
 

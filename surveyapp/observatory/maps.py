@@ -120,7 +120,7 @@ def page_maps(
         for j, panel in enumerate(panels):
             shown = [v for k, v in panel.values.items() if panel.marks.get(k) in ("shown", "low")]
             shades = maps.shading(shown, panel.kind)
-            unit = "%" if panel.kind == "sequential" else ""
+            unit = t.percent_sign if panel.kind == "sequential" else ""
             map_areas = []
             for key in keys:
                 mark = panel.marks.get(key, "missing")

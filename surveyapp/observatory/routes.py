@@ -29,7 +29,7 @@ from flask_login import current_user
 from ..auth.decorators import role_required
 from ..errors import error_response, wants_json
 from ..extensions import csrf, db, login_manager
-from ..i18n import LANGUAGE_NAMES, LANGUAGES, default_language, format_number
+from ..i18n import LANGUAGE_NAMES, LANGUAGES, PERCENT_SIGNS, default_language, format_number
 from ..models import AreaLevel, ReportOutput, User, Wave
 from ..services import boundaries, uploads
 from ..services.coverage import not_measured
@@ -283,6 +283,7 @@ def _frame() -> dict[str, Any]:
         "t": lambda key, **v: text(key, language, **v),
         # numbers as the reports write them in this language (one home: analysis.i18n)
         "number": lambda value, decimals=1: format_number(value, language, decimals),
+        "percent_sign": PERCENT_SIGNS[language],
     }
 
 

@@ -113,7 +113,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Intervalos al {level}%. Calidad según el CV y los tamaños de muestra de la regla {rules}.",
         "{level}% intervals. Quality from the CV and sample sizes under the {rules} rule.",
         "Intervalos de {level}%. Qualidade pelo CV e tamanhos de amostra da regra {rules}.",
-        "Intervalles à {level} %. Qualité selon le CV et les effectifs de la règle {rules}.",
+        "Intervalles à {level}\u00a0%. Qualité selon le CV et les effectifs de la règle {rules}.",
     ),
     "q_high": tr("alta", "high", "alta", "élevée"),
     "q_moderate": tr("moderada", "moderate", "moderada", "modérée"),
@@ -182,7 +182,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "{n} áreas del programa frente a {m} áreas de comparación; intervalos al {level}%.",
         "{n} programme areas against {m} comparison areas; {level}% intervals.",
         "{n} áreas do programa frente a {m} áreas de comparação; intervalos de {level}%.",
-        "{n} zones du programme contre {m} zones de comparaison ; intervalles à {level} %.",
+        "{n} zones du programme contre {m} zones de comparaison ; intervalles à {level}\u00a0%.",
     ),
     "eval_not_computed": tr("No calculado", "Not computed", "Não calculado", "Non calculé"),
     "perception": tr(
@@ -195,7 +195,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Toda la población adulta del levantamiento; intervalos al {level}%.",
         "The whole adult population of the wave; {level}% intervals.",
         "Toda a população adulta do levantamento; intervalos de {level}%.",
-        "Toute la population adulte de la vague ; intervalles à {level} %.",
+        "Toute la population adulte de la vague ; intervalles à {level}\u00a0%.",
     ),
     "evaluation_link": tr(
         "Evaluar una medida (diferencia en diferencias)",

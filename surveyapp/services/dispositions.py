@@ -185,11 +185,12 @@ def unit_disposition() -> sa.ColumnElement[int]:
     )
 
 
-#: The methodology annex's sentence on e, per language ({e} a percentage, {how} in English
-#: words is not shown: the estimate is always the proportional one there).
+#: The methodology annex's sentence on e, per language ({e} a percentage with its sign, as
+#: analysis.i18n.format_percent writes it in that language; {how} in English words is not
+#: shown: the estimate is always the proportional one there).
 E_NOTE = {
-    "es": "La RR3 cuenta las unidades de elegibilidad desconocida con e = {e} %, la proporción de elegibles entre las unidades de elegibilidad conocida.",
-    "en": "RR3 counts the units of unknown eligibility with e = {e}%, the eligible share among the units whose eligibility is known.",
-    "pt": "A RR3 conta as unidades de elegibilidade desconhecida com e = {e} %, a proporção de elegíveis entre as unidades de elegibilidade conhecida.",
-    "fr": "Le RR3 compte les unités d'éligibilité inconnue avec e = {e} %, la part d'éligibles parmi les unités d'éligibilité connue.",
+    "es": "La RR3 cuenta las unidades de elegibilidad desconocida con e = {e}, la proporción de elegibles entre las unidades de elegibilidad conocida.",
+    "en": "RR3 counts the units of unknown eligibility with e = {e}, the eligible share among the units whose eligibility is known.",
+    "pt": "A RR3 conta as unidades de elegibilidade desconhecida com e = {e}, a proporção de elegíveis entre as unidades de elegibilidade conhecida.",
+    "fr": "Le RR3 compte les unités d'éligibilité inconnue avec e = {e}, la part d'éligibles parmi les unités d'éligibilité connue.",
 }

@@ -15,6 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from analysis.compare import wave_difference
+from analysis.i18n import format_percent
 from analysis.indicators import QualityRules, with_minimum_cases
 from analysis.report import Area as ReportArea
 from analysis.report import Methodology, ReportData, build_report
@@ -208,7 +209,9 @@ def _annex_notes(session: DBSession, wave: Wave, provisional: bool) -> dict[str,
     parts = [STRINGS["weights_provisional"]] if provisional else []
     parts.append(FEEDS_NOTES[wave.indicator_interviews])
     if total.unknown:
-        parts.append({lang: text.format(e=f"{100 * e:.1f}") for lang, text in E_NOTE.items()})
+        parts.append(
+            {lang: text.format(e=format_percent(100 * e, lang)) for lang, text in E_NOTE.items()}
+        )
     return {lang: " ".join(p[lang] for p in parts if lang in p) for lang in E_NOTE}
 
 

@@ -78,6 +78,8 @@ def test_a_share_and_a_statistic_are_written_with_the_language_decimal_mark() ->
     assert compared.text("es") == (
         "90,0% de 1200 frente a 24,4% en el resto del levantamiento (z = 4,8)"
     )
+    assert compared.text("fr").startswith("90,0\u00a0% sur ")  # French: a no-break space
+    assert ", 24,4\u00a0% dans" in compared.text("fr").replace(" contre", ",")
     night = Problem("flag_night_figures", n=2, start=22, end=7)
     assert night.text("fr") == "2 entre 22 h et 7 h"
     assert Problem("not_whole_number", raw="1.5", what="x").text("es") == (

@@ -8,6 +8,7 @@ a report from a simulated wave end to end.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from collections.abc import Callable
@@ -23,6 +24,8 @@ from analysis.report import Area, Methodology, Report, ReportData, Wave, build_r
 from analysis.report.context import Formatter, Lookup
 from analysis.report.highlights import highlights, significant_changes
 from analysis.report.i18n import LANGUAGES, STRINGS, Translator
+
+from .pdf_layout import layout_problems  # type: ignore[import-not-found]
 
 STATES = {"01": "Norte Alto", "02": "Valle Sur", "03": "Costa Azul"}
 MUNICIPALITIES = {"01001": "San Telmo", "01002": "Villa Rica"}
@@ -333,6 +336,19 @@ def test_methodology_lists_rules_sample_and_definitions(build):
     assert "inegi" in annex and "CV < 15%" in annex and "CV ≥ 30%" in annex
     assert "71,0%" in annex  # response rate
     assert "Definiciones" in annex and "Prevalencia delictiva en personas" in annex
+
+
+def test_french_percentages_keep_a_no_break_space_in_text_tables_and_charts(build):
+    # CLDR fr "90,0\u00a0%": number and sign never part at a line end; the PDF reads the same
+    report, pdf = build(language="fr")
+    visible = re.sub(r"<[^>]+>", " ", re.sub(r"<style\b.*?</style>", "", report.html, flags=re.S))
+    visible = html.unescape(visible)
+    found = re.findall(r"\d[ \u00a0\u202f]?%", visible)
+    assert len(found) > 40  # highlights, tables, the methodology's rules, the charts' sources
+    assert {f[1:] for f in found} == {"\u00a0%"}
+    assert "24,1\u00a0%" in visible and "CV < 15\u00a0%" in visible and "IC 90\u00a0%" in visible
+    assert has_number(pdf.flat, "24,1") and "24,1 %" in pdf.flat  # extraction: a plain space
+    assert layout_problems(report.pdf_bytes()) == []
 
 
 def test_to_pdf_writes_a_path_and_a_file_object(tmp_path):

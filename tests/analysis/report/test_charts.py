@@ -122,3 +122,11 @@ def test_rows_of_two_line_labels_keep_their_height_under_a_long_legend_and_sourc
     for fig in figures:
         axes_in = fig.axes[0].get_position().height * fig.get_size_inches()[1]
         assert axes_in >= 2 * charts._label_row_in(labels) - 1e-9, axes_in
+
+
+def test_a_chart_source_line_never_breaks_at_a_no_break_space() -> None:
+    # French "90\u00a0%": the width leaves room for "... à 90" but not for "%" too
+    source = "Source : Enquête 2026. Intervalles de confiance à 90\u00a0%."
+    width = charts.text_width_pt("Source : Enquête 2026. Intervalles de confiance à 90", 7) + 1
+    lines = charts._wrap(source, 7, width)
+    assert lines == ["Source : Enquête 2026. Intervalles de confiance à", "90\u00a0%."]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -260,3 +261,25 @@ def test_the_flags_and_the_estimate_of_e_are_said_in_the_staff_language(
     assert '<span lang="en">' not in page
     for english in ("households with one adult", " of 20 against ", "the rest of the wave"):
         assert english not in page
+
+
+def test_french_percentages_on_the_dashboard_keep_a_no_break_space_before_the_sign(
+    app: Flask,
+    session: Any,
+    wave: Wave,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+) -> None:
+    # one language per test: the test's app context keeps g (the page language) across requests
+    _flagged(session, wave, make_user)
+    client = app.test_client()
+    assert login(client, make_user(Role.supervisor)).status_code == 302
+    french = html.unescape(
+        client.get(f"/fieldwork/waves/{wave.id}/quality?lang=fr").get_data(as_text=True)
+    )
+    assert french.startswith('<!doctype html>\n<html lang="fr">')
+    # in the flags, the note on e and the rate columns alike
+    assert "90,0\u00a0% sur 20" in french and "e = 100,0\u00a0%" in french
+    assert re.search(r'<td class="numeric">\d+,\d\u00a0%</td>', french)
+    visible = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", "", french, flags=re.S)
+    assert not re.search(r"\d ?%", visible)

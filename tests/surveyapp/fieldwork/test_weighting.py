@@ -74,4 +74,8 @@ def test_the_annex_gives_the_aapor_rates_and_e(field: Field) -> None:
         # I = 1, U = 3: RR1 = 1/4; no unit's eligibility known but H1's: e = 1 / 1 = 1.
         assert row["RR1 rate"] == 0.25 and row["RR3 rate"] == 0.25
         assert row["COOP1 rate"] == 1.0 and row["CON1 rate"] == 0.25
-        assert "e = 100.0%" in _annex_notes(db.session, wave, False)["en"]
+        notes = _annex_notes(db.session, wave, False)
+        assert "e = 100.0%" in notes["en"]
+        # each language's decimal mark and percent sign (French: a no-break space before it)
+        assert "e = 100,0%," in notes["es"] and "e = 100,0%," in notes["pt"]
+        assert "e = 100,0\u00a0%," in notes["fr"]

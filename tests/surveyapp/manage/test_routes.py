@@ -227,6 +227,11 @@ def test_dashboard_counts(
         db.session.commit()
     page = manager_client.get(f"/manage/waves/{wave.id}").get_data(as_text=True)
     assert "No area given" in page and "50.0%" in page
+    # the response rates as the staff language writes a percentage (French: no-break space)
+    french = manager_client.get(f"/manage/waves/{wave.id}?lang=fr").get_data(as_text=True)
+    assert '<td class="numeric">50,0\u00a0%</td>' in french and "50.0%" not in french
+    spanish = manager_client.get(f"/manage/waves/{wave.id}?lang=es").get_data(as_text=True)
+    assert '<td class="numeric">50,0%</td>' in spanish
 
 
 class TestUsers:
