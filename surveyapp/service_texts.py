@@ -272,10 +272,10 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "entretiens très courts",
     ),
     "flag_short_figures": tr(
-        "{n} por debajo del rango del levantamiento",
-        "{n} below the wave's range",
-        "{n} abaixo da faixa do levantamento",
-        "{n} sous la plage de la vague",
+        "{n:,} por debajo del rango del levantamiento",
+        "{n:,} below the wave's range",
+        "{n:,} abaixo da faixa do levantamento",
+        "{n:,} sous la plage de la vague",
     ),
     "flag_night": tr(
         "entrevistas iniciadas de noche",
@@ -284,10 +284,10 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "entretiens commencés la nuit",
     ),
     "flag_night_figures": tr(
-        "{n} entre las {start}:00 y las {end}:00",
-        "{n} between {start}:00 and {end}:00",
-        "{n} entre {start}:00 e {end}:00",
-        "{n} entre {start} h et {end} h",
+        "{n:,} entre las {start}:00 y las {end}:00",
+        "{n:,} between {start}:00 and {end}:00",
+        "{n:,} entre {start}:00 e {end}:00",
+        "{n:,} entre {start} h et {end} h",
     ),
     "flag_redrawn": tr(
         "selección sorteada más de una vez",
@@ -296,7 +296,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "sélection tirée plus d'une fois",
     ),
     "flag_redrawn_figures": tr(
-        "hogares: {n}", "{n} households", "domicílios: {n}", "ménages : {n}"
+        "hogares: {n:,}", "{n:,} households", "domicílios: {n:,}", "ménages : {n:,}"
     ),
     "flag_nonresponse": tr(
         "muchas respuestas «no sabe» o «no responde»",
@@ -317,10 +317,10 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "peu de « oui » au filtre de victimisation",
     ),
     "flag_compare": tr(
-        "{share:.1%} de {n} frente a {rest:.1%} en el resto del levantamiento (z = {z:.1f})",
-        "{share:.1%} of {n} against {rest:.1%} in the rest of the wave (z = {z:.1f})",
-        "{share:.1%} de {n} contra {rest:.1%} no resto do levantamento (z = {z:.1f})",
-        "{share:.1%} sur {n} contre {rest:.1%} dans le reste de la vague (z = {z:.1f})",
+        "{share:.1%} de {n:,} frente a {rest:.1%} en el resto del levantamiento (z = {z:.1f})",
+        "{share:.1%} of {n:,} against {rest:.1%} in the rest of the wave (z = {z:.1f})",
+        "{share:.1%} de {n:,} contra {rest:.1%} no resto do levantamento (z = {z:.1f})",
+        "{share:.1%} sur {n:,} contre {rest:.1%} dans le reste de la vague (z = {z:.1f})",
     ),
     # ---- uploaded CSV files (services/sample.py, areas.py; uploads.py reads the same way) ----
     "csv_not_utf8": tr(

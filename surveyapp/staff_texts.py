@@ -1065,6 +1065,12 @@ def staff_number(value: float | None, decimals: int = 1) -> str:
     return format_number(value, page_language(), decimals)
 
 
+def staff_count(n: int | None) -> str:
+    """A count grouped by thousands as this page's language writes it ("12.345", "12,345",
+    French "12\u202f345"); a dash when there is none."""
+    return format_number(n, page_language(), 0)
+
+
 def staff_percent(share: float | None, decimals: int = 1) -> str:
     """A share (0–1) as a percentage the way this page's language writes it ("12,5%",
     French "12,5\u00a0%"); a dash when not a number."""
@@ -1109,6 +1115,7 @@ def register(app: Flask) -> None:
         status_word=_status_word,
         english=english,
         staff_number=staff_number,
+        staff_count=staff_count,
         staff_percent=staff_percent,
         service_message=service_message,
         language_url=language_url,

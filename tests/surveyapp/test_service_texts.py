@@ -74,14 +74,20 @@ def test_a_number_out_of_range_is_grouped_as_the_language_writes_it() -> None:
 
 def test_a_share_and_a_statistic_are_written_with_the_language_decimal_mark() -> None:
     compared = Problem("flag_compare", share=0.9, n=1200, rest=0.244, z=4.75)
-    assert str(compared) == "90.0% of 1200 against 24.4% in the rest of the wave (z = 4.8)"
+    # the interviewer's count grouped by thousands (a flag named "12345 interviews" before)
+    assert str(compared) == "90.0% of 1,200 against 24.4% in the rest of the wave (z = 4.8)"
     assert compared.text("es") == (
-        "90,0% de 1200 frente a 24,4% en el resto del levantamiento (z = 4,8)"
+        "90,0% de 1.200 frente a 24,4% en el resto del levantamiento (z = 4,8)"
     )
-    assert compared.text("fr").startswith("90,0\u00a0% sur ")  # French: a no-break space
+    assert compared.text("fr").startswith("90,0\u00a0% sur 1\u202f200 ")  # no-break spaces
     assert ", 24,4\u00a0% dans" in compared.text("fr").replace(" contre", ",")
     night = Problem("flag_night_figures", n=2, start=22, end=7)
     assert night.text("fr") == "2 entre 22 h et 7 h"
+    assert (
+        Problem("flag_short_figures", n=12345).text("pt")
+        == "12.345 abaixo da faixa do levantamento"
+    )
+    assert Problem("flag_redrawn_figures", n=12345).text("en") == "12,345 households"
     assert Problem("not_whole_number", raw="1.5", what="x").text("es") == (
         '"1.5" no es un número entero de x'  # a value without a format is left as it is
     )

@@ -234,6 +234,36 @@ def test_dashboard_counts(
     assert '<td class="numeric">50,0%</td>' in spanish
 
 
+def test_counts_on_the_wave_pages_are_grouped_as_the_staff_language_writes_them(
+    app: Flask,
+    manager_client: FlaskClient,
+    make_wave: Callable[..., Wave],
+    make_user: Callable[..., User],
+) -> None:
+    wave = make_wave()
+    rows = "".join(f"H{i}\n" for i in range(1, 1201))
+    assert _upload(manager_client, wave, f"external_id\n{rows}".encode()).status_code == 302
+    grouped = {"es": "1.200", "en": "1,200", "pt": "1.200", "fr": "1\u202f200"}
+    for language, number in grouped.items():
+        page = manager_client.get(f"/manage/waves/{wave.id}?lang={language}").get_data(as_text=True)
+        assert f'<td class="numeric">{number}</td>' in page, language  # units, not yet worked
+        assert '<td class="numeric">1200</td>' not in page
+        assign = manager_client.get(f"/manage/waves/{wave.id}/assign?lang={language}")
+        assert f"{number} " in assign.get_data(as_text=True), language  # units unassigned
+    # the quality dashboard of the same wave (it counts assigned units), in French
+    interviewer = make_user(Role.interviewer, email="ana@example.org")
+    with app.app_context():
+        db.session.execute(
+            sa.update(SampleUnit)
+            .where(SampleUnit.wave_id == wave.id)
+            .values(assigned_to_id=interviewer.id)
+        )
+        db.session.commit()
+    board = manager_client.get(f"/fieldwork/waves/{wave.id}/quality?lang=fr")
+    assert board.status_code == 200
+    assert '<td class="numeric">1\u202f200</td>' in board.get_data(as_text=True)
+
+
 class TestUsers:
     @pytest.fixture
     def admin(self, make_user: Callable[..., User]) -> User:
