@@ -1,6 +1,6 @@
 """Read a PDF back and list the text that does not fit: the layout check of every report.
 
-Three kinds of problem, from pdfplumber's character boxes (upright text only;
+Five kinds of problem, from pdfplumber's character boxes (upright text only;
 chart labels drawn rotated are left out):
 
 * ``outside``: a character beyond the page's content box left or right (A4
@@ -10,7 +10,11 @@ chart labels drawn rotated are left out):
   running into the next column, a label into a bar's number, two chart
   labels on one row);
 * ``cell``: a character drawn across a table cell's side edge (a value
-  running out of its column, into its neighbour or into empty space).
+  running out of its column, into its neighbour or into empty space);
+* ``alone``: a heading, chart title or table caption (bold, 8.5 pt or more:
+  report.css) ending a page's text, what it names on the next page;
+* ``repeated``: such a name read twice in a row on a page (a heading, then a
+  table caption or chart title saying the same, with only plain text between).
 
 The report's tables rule every cell's side edges in :data:`CELL_EDGE`, a
 colour no one sees on paper (report.css); those lines, and only those, are
@@ -43,12 +47,16 @@ SIDE_MARGIN = 18 * MM
 SLACK = 0.6
 #: stroke colour of the tables' cell edges (report.css: #fefefe), as pdfplumber reads it
 CELL_EDGE = (254 / 255, 254 / 255, 254 / 255)
+#: bottom page margin of report.css, in points: the page number is below it
+BOTTOM_MARGIN = 22 * MM
+#: the smallest bold text that names what follows (report.css: captions 8.5 pt; table heads 8)
+NAME_SIZE = 8.5
 
 
 @dataclass(frozen=True)
 class Problem:
     page: int  # 1-based
-    kind: str  # "outside", "overlap" or "cell"
+    kind: str  # "outside", "overlap", "cell", "alone" or "repeated"
     text: str
 
     def __str__(self) -> str:
@@ -60,6 +68,7 @@ class _Page:
     """What the checks read of one page."""
 
     width: float
+    height: float
     chars: tuple[dict[str, Any], ...]  # upright, not blank
     cell_edges: tuple[tuple[float, float, float], ...]
     text: str  # pdfplumber's extract_text()
@@ -72,6 +81,7 @@ def _read(pdf: bytes) -> tuple[_Page, ...]:
         return tuple(
             _Page(
                 width=float(page.width),
+                height=float(page.height),
                 chars=tuple(c for c in page.chars if c.get("upright", True) and c["text"].strip()),
                 cell_edges=tuple(_cell_edges(page)),
                 text=page.extract_text() or "",
@@ -147,7 +157,8 @@ def layout_problems(pdf: bytes) -> list[Problem]:
                     if line not in seen:
                         seen.add(line)
                         problems.append(Problem(number, "cell", line))
-        for row in _lines(chars):
+        rows = _lines(chars)
+        for row in rows:
             for a, b in zip(row, row[1:], strict=False):
                 width = min(a["x1"] - a["x0"], b["x1"] - b["x0"])
                 if a["x1"] - b["x0"] > max(0.5 * width, SLACK):  # kerning ("Tr", "r,") stays below
@@ -155,6 +166,35 @@ def layout_problems(pdf: bytes) -> list[Problem]:
                     if text not in seen:
                         seen.add(text)
                         problems.append(Problem(number, "overlap", text))
+        if number > 2:  # after the cover and the contents
+            problems += _names(number, page.height, rows)
+    return problems
+
+
+def _names(number: int, height: float, rows: list[list[dict[str, Any]]]) -> list[Problem]:
+    """A page's headings, chart titles and captions left at its foot or read twice in a row."""
+    # (text without spaces, size, bottom) of each bold line, a wrapped name's lines joined
+    names: list[tuple[str, float, float]] = []
+    last_is_name = False
+    for row in rows:
+        if row[0]["bottom"] > height - BOTTOM_MARGIN:
+            continue  # the page number
+        size = round(max(c["size"] for c in row), 1)  # 8.4999 as written
+        last_is_name = size >= NAME_SIZE and all("Bold" in c["fontname"] for c in row)
+        if not last_is_name:
+            continue
+        text = "".join(c["text"] for c in row)
+        if names and names[-1][1] == size and row[0]["top"] - names[-1][2] < size:
+            names[-1] = (names[-1][0] + text, size, row[0]["bottom"])
+        else:
+            names.append((text, size, row[0]["bottom"]))
+    problems = [
+        Problem(number, "repeated", b[0][:90])
+        for a, b in zip(names, names[1:], strict=False)
+        if a[0] == b[0]
+    ]
+    if last_is_name:
+        problems.append(Problem(number, "alone", names[-1][0][:90]))
     return problems
 
 

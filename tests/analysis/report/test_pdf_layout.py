@@ -66,3 +66,18 @@ def test_a_phrase_of_another_language_is_found() -> None:
     found = foreign_phrases(_pdf(f"<p>Anexo metodológico.</p><p>{english}</p>"), "es")
     assert found == [english]
     assert foreign_phrases(_pdf("<p>Anexo metodológico</p>"), "es") == []
+
+
+def test_a_name_read_twice_in_a_row_or_left_at_a_page_foot_is_found() -> None:
+    # pages 1 and 2 are the report's cover and contents, not checked for names
+    pages = "<p style='break-after: page'>portada</p><p style='break-after: page'>índice</p>"
+    name = "<p style='font-weight: bold; font-size: 8.5pt'>{}</p>"
+    repeated = f"<h3>Estados</h3><p>Una frase.</p>{name.format('Estados')}<p>fila</p>"
+    assert [(p.page, p.kind, p.text) for p in layout_problems(_pdf(pages + repeated))] == [
+        (3, "repeated", "Estados")
+    ]
+    alone = f"<div style='height: 245mm'></div>{name.format('Leyenda')}<p>fila</p>"
+    assert [(p.page, p.kind) for p in layout_problems(_pdf(pages + alone))] == [(3, "alone")]
+    # a name with its text on the page, and different names in a row, are no problem
+    fine = f"<h3>Estados</h3>{name.format('Municipios')}<p>fila</p>"
+    assert layout_problems(_pdf(pages + fine)) == []
