@@ -121,6 +121,20 @@ class Section:
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
 
+    def caption_repeats(self, position: int) -> bool:
+        """Whether the table at ``position`` in :attr:`blocks` is named as what is read just
+        above it: the section's heading (the first block) or the chart or table before it.
+        The report prints no such caption: the name would be read twice in a row."""
+        block = self.blocks[position]
+        if not isinstance(block, Table):
+            return False
+        if position == 0:
+            name = self.title
+        else:
+            above = self.blocks[position - 1]
+            name = above.title if isinstance(above, Figure) else above.caption
+        return block.caption == name
+
 
 class Lookup:
     """Rows of an indicator table by ``(domain_type, domain, indicator)``, masked for publication."""

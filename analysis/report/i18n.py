@@ -255,6 +255,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "Fatores associados ao medo",
         "Facteurs associés à la peur",
     ),
+    # the fear drivers' chart: not the section's heading again
+    "chart_fear_drivers": tr(
+        "Razones de momios de sentirse inseguro",
+        "Odds ratios of feeling unsafe",
+        "Razões de chances de sentir-se inseguro",
+        "Rapports de cotes du sentiment d'insécurité",
+    ),
     "sub_reasons": tr(
         "Razones para no denunciar",
         "Reasons for not reporting",

@@ -530,9 +530,10 @@ class SectionWriter:
             wave=self.data.wave.name,
             level=self.t.number(100 * level, 0),
         )
-        text = self.fmt.chart_text(title, self.t("axis_odds_ratio"), source, decimals=2)
+        chart_title = self.t("chart_fear_drivers")
+        text = self.fmt.chart_text(chart_title, self.t("axis_odds_ratio"), source, decimals=2)
         figure = self.figure(
-            title,
+            chart_title,
             lambda: charts.forest_chart(
                 labels,
                 odds["odds_ratio"].tolist(),
