@@ -174,15 +174,6 @@ def current_login() -> fieldwork.FieldHolder:
     return cast(fieldwork.FieldHolder, g.field_holder)
 
 
-def current_holder() -> User:
-    """The token's holder as a ``User`` (one more query, for the views that need more than the
-    id)."""
-    user = db.session.get(User, current_login().id)
-    if user is None:  # deleted since the token check, in another transaction
-        raise FieldworkError("token_invalid", "This device is not logged in. Log in again.")
-    return user
-
-
 def token_required(view: F) -> F:
     """Let through requests with a usable field token of a user who does field work."""
 
@@ -209,7 +200,7 @@ def token_required(view: F) -> F:
     return cast(F, wrapped)
 
 
-def user_json(user: User) -> dict[str, Any]:
+def user_json(user: User | fieldwork.FieldHolder) -> dict[str, Any]:
     return {"id": user.id, "name": user.name, "email": user.email, "role": user.role.value}
 
 
@@ -283,10 +274,11 @@ def _second_factor(user: User, code: object) -> None:
 @token_required
 def logout() -> ResponseReturnValue:
     """End this device's token."""
-    token = db.session.get(ApiToken, current_login().token_id)
+    holder = current_login()
+    token = db.session.get(ApiToken, holder.token_id)
     if token is None:  # deleted since the token check, with its user
         raise FieldworkError("token_invalid", "This device is not logged in. Log in again.")
-    fieldwork.revoke_token(db.session, token, by=token.user)
+    fieldwork.revoke_token(db.session, token, by=holder)
     db.session.commit()
     return Response(status=204)
 
@@ -294,10 +286,8 @@ def logout() -> ResponseReturnValue:
 @bp.route("/me")
 @token_required
 def me() -> ResponseReturnValue:
-    login = current_login()
-    return jsonify(
-        user=user_json(current_holder()), device=login.device, expires_at=iso(login.expires_at)
-    )
+    holder = current_login()
+    return jsonify(user=user_json(holder), device=holder.device, expires_at=iso(holder.expires_at))
 
 
 # ---- assignments and instruments -----------------------------------------------------------------
@@ -307,7 +297,7 @@ def me() -> ResponseReturnValue:
 @token_required
 def assignments() -> ResponseReturnValue:
     """Waves, units and interviews of this interviewer; ETag over everything but server_time."""
-    found = fieldwork.assignments(db.session, current_holder())
+    found = fieldwork.assignments(db.session, current_login())
     body = {
         "waves": [
             {
@@ -391,7 +381,7 @@ def _interview_state(interview: Interview, received_at: dt.datetime | None) -> d
 @token_required
 def instrument(content_hash: str) -> ResponseReturnValue:
     """The instrument document of a wave in this interviewer's assignments (all languages)."""
-    for wave in fieldwork.field_waves(db.session, current_holder()):
+    for wave in fieldwork.field_waves(db.session, current_login()):
         if wave.instrument_version.content_hash == content_hash:
             response = jsonify(wave.instrument_version.document)
             response.headers["Cache-Control"] = "private, max-age=31536000, immutable"
@@ -468,7 +458,7 @@ def put_interview(interview_uuid: str) -> ResponseReturnValue:
 
 def get_interview(interview_uuid: str) -> ResponseReturnValue:
     """The server's latest revision of one of this interviewer's interviews."""
-    interview = fieldwork.interview_of(db.session, interview_uuid, current_holder())
+    interview = fieldwork.interview_of(db.session, interview_uuid, current_login())
     revision = fieldwork.latest_revision(db.session, interview)
     if revision is None:
         raise FieldworkError("not_found", "The server has no interview of yours with this id.")

@@ -13,7 +13,7 @@ from surveyapp.extensions import db
 from surveyapp.models import ApiToken, AuditLog, User
 from surveyapp.services.fieldwork import hash_token
 
-from .conftest import Field
+from .conftest import UUID, Field
 
 ATTEMPT = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 
@@ -58,6 +58,27 @@ def test_an_upload_and_a_visit_load_neither_the_token_nor_its_user(field: Field)
             )
         )
     assert users == {field.interviewer.id}
+
+
+def test_the_other_calls_load_neither_the_token_nor_its_user(field: Field) -> None:
+    """Who the token's holder is (``me``), their assignments and their interview come from
+    the token check's one query too; only logging out loads the token to revoke it."""
+    assert field.put().status_code == 201
+    calls: list[Any] = []
+
+    def read() -> None:
+        for path in ("/api/field/me", "/api/field/assignments", f"/api/field/interviews/{UUID}"):
+            calls.append(field.client.get(path, headers=field.auth()))
+
+    assert _loaded(field, read) == []
+    assert [c.status_code for c in calls] == [200, 200, 200]
+    assert calls[0].json["user"] == {
+        "id": field.interviewer.id,
+        "name": "Ana Entrevistadora",
+        "email": field.interviewer.email,
+        "role": "interviewer",
+    }
+    assert calls[0].json["device"] == "Tablet 7"
 
 
 def _set_token(field: Field, **values: Any) -> None:
