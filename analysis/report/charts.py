@@ -10,7 +10,8 @@ Readable without colour: the Okabe–Ito palette (safe for the common
 colour-vision deficiencies), a distinct marker and hatching per series, values
 written next to the bars, and error bars for the confidence intervals. A
 value that is not a number (a suppressed estimate in a public report) gets no
-bar and no point, only the words passed as ``missing_label``.
+bar and no point, only the words passed as ``missing_label`` (``absent_label``
+for a dot chart's point marked ``absent``: no estimate at all).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import io
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import matplotlib
 import numpy as np
@@ -66,7 +67,9 @@ class Series:
     """One series of estimates with interval bounds (NaN = not shown).
 
     ``flagged`` marks estimates drawn hollow with a ``‡`` (internal reports:
-    estimates that a public report would suppress).
+    estimates that a public report would suppress); ``absent`` those that do not
+    exist (a regional comparison's wave whose questionnaire does not ask it), which
+    :func:`dot_chart` calls ``ChartText.absent_label`` rather than not published.
     """
 
     name: str
@@ -74,6 +77,7 @@ class Series:
     low: Sequence[float]
     high: Sequence[float]
     flagged: Sequence[bool] = field(default=())
+    absent: Sequence[bool] = field(default=())
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         est = np.asarray(self.estimate, dtype=float)
@@ -96,6 +100,7 @@ class ChartText:
     axis: str
     source: str
     missing_label: str = "—"
+    absent_label: str = "—"  # a dot chart's point with no estimate at all (Series.absent)
     decimals: int = 1
     language: str = "en"  # numbers written on the chart use its format
 
@@ -368,7 +373,12 @@ def bar_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
 
 
 def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, salt: str) -> str:
-    """Points with interval lines, one row per label; a marker shape and colour per series."""
+    """Points with interval lines, one row per label; a marker shape and colour per series.
+
+    A series without any point (an area whose every estimate is suppressed) says why in its
+    legend entry, not on every row: there the words were drawn over the other series' points.
+    """
+    series = [_named_if_empty(s, text) for s in series]
     n, k = len(labels), max(len(series), 1)
     row = 0.2 if n <= 12 else 0.16  # long lists (32 states) must fit a page with their heading
     per_label = max(row * (1.0 if k <= 2 else 0.6 * k), _label_row_in(labels))
@@ -380,22 +390,29 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
     positions = np.arange(n)
     offset = 0.5 / k
     missing = np.zeros((n, k), dtype=bool)
+    absent = np.zeros((n, k), dtype=bool)
     for j, s in enumerate(series):
         est, low, high, flagged = s.arrays()
         y = positions + (j - (k - 1) / 2) * offset
         shown = np.isfinite(est)
         missing[:, j] = ~shown
+        if len(s.absent):
+            absent[:, j] = np.asarray(s.absent, dtype=bool) & ~shown
         color = OKABE_ITO[j % len(OKABE_ITO)]
         _intervals(ax, y, low, high, color)
         _points(ax, est, y, shown, flagged, color, _MARKERS[j % len(_MARKERS)], 5, s.name)
     # "not published" once per row when several series lack it there: rows are too close for
     # one line per series, and the words would be drawn over each other
+    empty = missing.all(axis=0)  # named in the legend
     for i in range(n):
-        lacking = np.flatnonzero(missing[i])
+        lacking = np.flatnonzero(missing[i] & ~empty)
         if len(lacking) == 0:
             continue
         yi = positions[i] + ((lacking[0] - (k - 1) / 2) * offset if len(lacking) == 1 else 0.0)
-        ax.text(0, yi, " " + text.missing_label, va="center", fontsize=6.5, style="italic")
+        reasons = [text.absent_label] if absent[i, lacking].any() else []
+        if not absent[i, lacking].all():  # a suppressed one too: both words
+            reasons.insert(0, text.missing_label)
+        ax.text(0, yi, " " + "; ".join(reasons), va="center", fontsize=6.5, style="italic")
     ax.set_yticks(positions, labels)
     ax.set_ylim(n - 0.5, -0.5)  # top to bottom, room for the offset series
     ax.set_xlim(left=0)
@@ -413,6 +430,16 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
     _layout(fig, labels, text, top_in=top_in)
     _style(ax, text, fig)
     return render(fig, salt)
+
+
+def _named_if_empty(s: Series, text: ChartText) -> Series:
+    """``s``, named "<name> (not published)" (or ``absent_label``) when it has no point."""
+    est = s.arrays()[0]
+    if np.isfinite(est).any() or not len(est):
+        return s
+    every_absent = len(s.absent) == len(est) and all(s.absent)
+    why = text.absent_label if every_absent else text.missing_label
+    return replace(s, name=f"{s.name} ({why})")
 
 
 def scatter_chart(

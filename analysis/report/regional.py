@@ -12,6 +12,7 @@ suppressed estimate, nor a difference computed from one.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import math
@@ -194,10 +195,17 @@ class RegionalWriter:
     def chart(self, indicators: list[str]) -> Figure:
         title = self.t("chart_regional_title")
         labels = [_short(self.fmt.name(i)) for i in indicators]
-        text = self.fmt.chart_text(title, self.t("axis_percent"), self.source)
-        series = [
-            self.fmt.series(w.area, [self.value(w, i) for i in indicators]) for w in self.data.waves
-        ]
+        # a wave without the indicator (its questionnaire does not ask it, or no cases) is "not
+        # available", as in the table: "not published" would say it was suppressed
+        text = dataclasses.replace(
+            self.fmt.chart_text(title, self.t("axis_percent"), self.source),
+            absent_label=self.t("not_asked"),
+        )
+        series = []
+        for wave in self.data.waves:
+            values = [self.value(wave, i) for i in indicators]
+            absent = [v is None for v in values]
+            series.append(dataclasses.replace(self.fmt.series(wave.area, values), absent=absent))
         self.fmt.used_hidden = self.fmt.used_flagged = False
         svg = charts.dot_chart(labels, series, text, f"r{next(self._salt)}")
         notes = []

@@ -97,6 +97,17 @@ def test_not_published_is_written_once_per_row_when_several_series_lack_it() -> 
     assert svg.count(">not published<") + svg.count("> not published<") == 3
 
 
+def test_a_series_without_any_point_says_so_in_its_legend_not_on_every_row() -> None:
+    """A municipality whose every estimate is suppressed (report sweep, adapted wave, pt):
+    "não publicada" was written on every row at its series' offset, over the state's and the
+    country's points and intervals."""
+    nan = float("nan")
+    area = Series("Cerro Fresnos", [nan] * 3, [nan] * 3, [nan] * 3)
+    state = Series("Playa Victoria", [1.0, 2.0, 3.0], [0.5, 1.5, 2.5], [1.5, 2.5, 3.5])
+    svg = charts.dot_chart(["x", "y", "z"], [area, state], TEXT, salt="e")
+    assert svg.count("not published") == 1 and ">Cerro Fresnos (not published)<" in svg
+
+
 def test_rows_of_two_line_labels_keep_their_height_under_a_long_legend_and_source(monkeypatch):
     """A municipality's chart of two indicators (Portuguese labels of two lines), three areas
     in the legend and a source of two lines: its axes once got 0.27 in for the two rows, the

@@ -133,3 +133,13 @@ def test_the_regional_report_fits_its_pages_in_one_language(language: str) -> No
     pdf = _pdf(language)
     assert layout_problems(pdf) == []
     assert foreign_phrases(pdf, language) == []
+
+
+def test_the_chart_calls_an_indicator_a_wave_does_not_have_not_available_not_unpublished() -> None:
+    """República del Sur's questionnaire does not ask trust in the police: the table says "not
+    available"; the chart once said "not published", as if a suppressed estimate. The
+    suppressed bribery estimate stays "not published"."""
+    html = build_regional_report(_data(), language="en").html
+    chart = html[html.index("<svg") : html.index("</svg>")]
+    assert chart.count("not available") == 1  # trust in the police
+    assert chart.count("not published") == 1  # bribery
