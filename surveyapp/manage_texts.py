@@ -1175,7 +1175,12 @@ MANAGE: dict[str, dict[str, str]] = {
     "audit_device": tr("dispositivo", "device", "dispositivo", "appareil"),
     "audit_version": tr("versión", "version", "versão", "version"),
     "audit_units": tr("unidades", "units", "unidades", "unités"),
-    "audit_status": tr("estado HTTP", "HTTP status", "status HTTP", "statut HTTP"),
+    # an uploaded interview's status (the read API's uses, with an HTTP status, are listed on
+    # the tokens page, not here)
+    "audit_status": tr("estado", "status", "estado", "statut"),
+    "audit_created": tr("creada", "created", "criada", "créé"),
+    # between a detail's name and its value: French puts a no-break space before the colon
+    "audit_colon": tr(": ", ": ", ": ", "\u00a0: "),
     "audit_slug": tr("nombre del enlace", "link name", "nome do link", "nom du lien"),
     "audit_sessions": tr("sesiones", "sessions", "sessões", "sessions"),
     "audit_session": tr("sesión", "session", "sessão", "session"),
@@ -1226,5 +1231,45 @@ MANAGE: dict[str, dict[str, str]] = {
         "indicator interviews",
         "entrevistas dos indicadores",
         "entretiens des indicateurs",
+    ),
+    # the audit log's enumerated values (staff_texts.AUDIT_VALUE_KINDS); the others are the
+    # words of the pages that show them: role_, scope_, wave_, level_, status_, disposition_
+    "outcome_no_contact": tr("sin contacto", "no contact", "sem contato", "pas de contact"),
+    "outcome_refusal": tr("rechazo", "refusal", "recusa", "refus"),
+    "outcome_appointment": tr("cita para volver", "appointment", "visita agendada", "rendez-vous"),
+    "outcome_not_eligible": tr("no elegible", "not eligible", "não elegível", "non éligible"),
+    "outcome_other": tr("otro", "other", "outro", "autre"),
+    "outcome_language": tr(
+        "sin idioma común", "no common language", "sem idioma comum", "pas de langue commune"
+    ),
+    "outcome_incapacity": tr("incapacidad", "incapacity", "incapacidade", "incapacité"),
+    "selection_kish": tr("tabla de Kish", "Kish table", "tabela de Kish", "table de Kish"),
+    "selection_next_birthday": tr(
+        "próximo cumpleaños", "next birthday", "próximo aniversário", "prochain anniversaire"
+    ),
+    "selection_last_birthday": tr(
+        "último cumpleaños", "last birthday", "último aniversário", "dernier anniversaire"
+    ),
+    "feeds_approved": tr(
+        "solo las aprobadas", "approved only", "só as aprovadas", "approuvés seulement"
+    ),
+    "feeds_received": tr(
+        "todas las recibidas", "every one received", "todas as recebidas", "tous ceux reçus"
+    ),
+    "session_end_logout": tr("cierre de sesión", "logout", "saída", "déconnexion"),
+    "session_end_ended_by_user": tr(
+        "cerrada por el usuario",
+        "ended by the user",
+        "encerrada pelo usuário",
+        "fermée par l'utilisateur",
+    ),
+    "session_end_password_changed": tr(
+        "contraseña cambiada", "password changed", "senha alterada", "mot de passe changé"
+    ),
+    "session_end_two_factor_reset": tr(
+        "verificación en dos pasos restablecida",
+        "two-factor authentication reset",
+        "verificação em duas etapas redefinida",
+        "double authentification réinitialisée",
     ),
 }

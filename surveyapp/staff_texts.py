@@ -1060,6 +1060,35 @@ def _status_word(value: str, kind: str = "status") -> str:
     return lookup(TEXTS, key, page_language()) if key in TEXTS else value
 
 
+#: Audit details whose stored values are one of a known set, by ``(action, key)`` (``None``: any
+#: action), and the kind of staff words they are said in (:func:`_status_word`).
+AUDIT_VALUE_KINDS: dict[tuple[str | None, str], str] = {
+    (None, "scope"): "scope",
+    (None, "role"): "role",
+    (None, "level"): "level",
+    (None, "outcome"): "outcome",
+    (None, "disposition"): "disposition",
+    (None, "selection_method"): "selection",
+    (None, "indicator_interviews"): "feeds",
+    ("user.set_role", "from"): "role",
+    ("user.set_role", "to"): "role",
+    ("wave.set_status", "from"): "wave",
+    ("wave.set_status", "to"): "wave",
+    ("interview.upload", "status"): "status",
+    ("user.session_end", "reason"): "session_end",
+    ("user.sessions_end_all", "reason"): "session_end",
+}
+
+
+def _audit_value(action: str, key: str, value: object) -> str:
+    """An audit detail's stored value in this page's language when it is one of a known set
+    (:data:`AUDIT_VALUE_KINDS`), else as stored (the stored entry stays as it is)."""
+    kind = AUDIT_VALUE_KINDS.get((action, key)) or AUDIT_VALUE_KINDS.get((None, key))
+    if kind is None or isinstance(value, bool) or not isinstance(value, str | int):
+        return str(value)
+    return _status_word(str(value).replace(" ", "_").replace("-", "_"), kind)
+
+
 def staff_number(value: float | None, decimals: int = 1) -> str:
     """``value`` written as this page's language writes numbers (a dash when not a number)."""
     return format_number(value, page_language(), decimals)
@@ -1113,6 +1142,7 @@ def register(app: Flask) -> None:
     app.jinja_env.globals.update(
         st=_page_text,
         status_word=_status_word,
+        audit_value=_audit_value,
         english=english,
         staff_number=staff_number,
         staff_count=staff_count,

@@ -10,10 +10,13 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from flask import Flask, url_for
 from flask.testing import FlaskClient
 
-from surveyapp.models import InstrumentVersion, Role, User, Wave
+from surveyapp.extensions import db
+from surveyapp.models import AuditLog, InstrumentVersion, Role, User, Wave
+from surveyapp.services import audit
 from surveyapp.staff_texts import STAFF_ENDPOINTS, TEXTS
 
 #: English words of the management templates, forms and messages, and the staff frame, that a
@@ -633,12 +636,58 @@ def test_the_audit_log_names_the_details_in_spanish(
         "importadas: 2; errores: 0",
         f"encuestador (id): {interviewer.id}; unidades: 2; área: –; listadas: 0",
         "nombre: Observatorio; prefijo: ",
-        "alcance: public; áreas: ; puede descargar microdatos: no",
+        "alcance: público; áreas: ; puede descargar microdatos: no",
     ):
         # one pair at a time: PostgreSQL's jsonb keeps an entry's keys in its own order
         for pair in spanish.split("; "):
             assert pair in page, (pair, spanish)
     assert 'lang="en"' not in page.split("<main", 1)[1]
+    assert "scope: public" not in page and "alcance: public;" not in page
+
+
+def test_the_audit_log_says_known_stored_values_in_the_staff_language(
+    app: Flask, manager: Callable[..., FlaskClient]
+) -> None:
+    # as the services record them (English words in the database, which stay as they are)
+    recorded = [
+        ("wave.set_status", {"from": "draft", "to": "open"}),
+        ("user.set_role", {"from": "interviewer", "to": "supervisor"}),
+        ("attempt.record", {"attempt": "a1", "outcome": "no_contact", "disposition": 220}),
+        ("interview.upload", {"revision": 1, "created": True, "status": "abandoned"}),
+        ("wave.field_settings", {"selection_method": "next_birthday"}),
+        ("user.sessions_end_all", {"sessions": 2, "reason": "password changed"}),
+    ]
+    with app.app_context():
+        for action, details in recorded:
+            audit.record(db.session, action, details=details)
+        db.session.commit()
+    french = html.unescape(manager("fr", Role.administrator).get("/manage/audit").text)
+    for said in (  # French: a no-break space before the colon
+        "de\u00a0: brouillon",
+        "à\u00a0: ouverte",
+        "de\u00a0: Enquêteur",
+        "à\u00a0: Superviseur",
+        "résultat\u00a0: pas de contact",
+        "code de résultat\u00a0: non-contact",
+        "créé\u00a0: oui",
+        "statut\u00a0: abandonné",
+        "méthode de sélection\u00a0: prochain anniversaire",
+        "motif\u00a0: mot de passe changé",
+        "sessions\u00a0: 2",  # a number as stored
+    ):
+        assert said in french, said
+    spanish = html.unescape(manager("es", Role.administrator).get("/manage/audit").text)
+    assert "estado: interrumpida" in spanish and "de: borrador" in spanish
+    for stored in ("draft", "no_contact", "next_birthday", "password changed", "abandoned"):
+        assert f": {stored}<" not in french and f": {stored}" not in spanish, stored
+    with app.app_context():  # the stored entries are unchanged
+        actions = [action for action, _ in recorded]
+        rows = db.session.execute(
+            sa.select(AuditLog.action, AuditLog.details)
+            .where(AuditLog.action.in_(actions))
+            .order_by(AuditLog.id)
+        ).all()
+        assert [(action, dict(details)) for action, details in rows] == recorded
 
 
 def test_users_and_a_new_user_in_spanish(
