@@ -838,12 +838,12 @@ def _store_new(
     token_id: int | None,
     now: dt.datetime,
 ) -> UploadResult:
-    """A new interview in Core INSERTs (interview, revision, incident rows, audit) and, when
-    completed, one UPDATE of the unit: the ORM's unit of work was a third of an upload's CPU.
-    The rules are those of a new revision of a stored interview (tests/surveyapp/fieldwork/
-    test_upload_paths.py checks that both store the same rows). Two uploads of the same new interview at
-    once: the second's INSERT waits for the first and fails on the unique uuid (IntegrityError),
-    and its retry finds the stored interview."""
+    """A new interview in Core INSERTs (interview, revision, incident rows, audit) and one
+    UPDATE of the unit (``_settle_unit``): the ORM's unit of work was a third of an upload's
+    CPU. The rules are those of a new revision of a stored interview (``_store_revision``;
+    tests/surveyapp/fieldwork/test_upload_paths.py checks that both store the same rows). Two
+    uploads of the same new interview at once: the second's INSERT waits for the first and
+    fails on the unique uuid (IntegrityError), and its retry finds the stored interview."""
     completed = upload.status == "completed"
     partial = bool(upload.answers)
     outcome = interview_outcome(completed=completed, answered=partial)
@@ -857,7 +857,7 @@ def _store_new(
         "started_at": now,
         "version": 1,
         "review_status": ReviewStatus.received,
-        # complete_interview's and _break_off's rule for the interview
+        # the rule of web completion and abandonment too (services/dispositions.py)
         "status": outcome[0],
         "disposition": int(outcome[1]),
         "completed_at": now if completed else None,
