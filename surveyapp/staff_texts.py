@@ -364,6 +364,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "Foram feitos {n} sorteios",
         "{n} tirages ont été faits",
     ),
+    "roster_disagrees": tr(
+        "Las respuestas dicen {size} personas en el hogar y {adults} de 18 años o más; la lista "
+        "del hogar tiene {roster_size} y {roster_adults}. Pregunte al encuestador cuál es "
+        "correcto: el número de adultos entra en los pesos.",
+        "The answers say {size} people in the household and {adults} aged 18 or over; the "
+        "household list has {roster_size} and {roster_adults}. Ask the interviewer which is "
+        "right: the number of adults enters the weights.",
+        "As respostas dizem {size} pessoas no domicílio e {adults} com 18 anos ou mais; a lista "
+        "do domicílio tem {roster_size} e {roster_adults}. Pergunte ao entrevistador qual está "
+        "certo: o número de adultos entra nos pesos.",
+        "Les réponses indiquent {size} personnes dans le ménage, dont {adults} de 18 ans ou "
+        "plus ; la liste du ménage en compte {roster_size} et {roster_adults}. Demandez à "
+        "l'enquêteur ce qui est juste : le nombre d'adultes entre dans les pondérations.",
+    ),
     "draws_ask": tr(
         ": pregunte al encuestador por qué se repitió la selección.",
         ": ask the interviewer why the selection was repeated.",

@@ -35,6 +35,7 @@ from ..service_texts import Problem
 from . import DBSession, audit
 from .fieldwork import review_interview
 from .instruments import instrument_of
+from .selection import ADULT_AGE
 from .users import UserError
 
 #: Longest reason for reopening an interview (it goes to the audit log).
@@ -314,6 +315,36 @@ def paradata_summary(interview: Interview) -> ParadataSummary:
         slowest=timed[:5],
         app=text("app"),
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class RosterDisagreement:
+    """The household questions' answers against the household list sent with the interview."""
+
+    size: Any  # the answer hh_size (None when not answered)
+    adults: Any  # the answer hh_adults
+    roster_size: int  # people listed
+    roster_adults: int  # of them aged ADULT_AGE or more: the eligible adults of the selection
+
+
+def roster_disagreement(interview: Interview) -> RosterDisagreement | None:
+    """When the answers ``hh_size`` or ``hh_adults`` differ from the household list's figures:
+    one of the two is wrong, and ``hh_adults`` divides the weight of household indicators while
+    the list's adults multiply the person weight. None when they agree or either is missing."""
+    household = interview.household if isinstance(interview.household, Mapping) else None
+    answers = interview.answers if isinstance(interview.answers, Mapping) else {}
+    roster = household.get("roster") if household else None
+    if not isinstance(roster, list) or not roster:
+        return None
+    ages = [p.get("age") for p in roster if isinstance(p, Mapping)]
+    roster_adults = sum(1 for age in ages if isinstance(age, int) and age >= ADULT_AGE)
+    size, adults = answers.get("hh_size"), answers.get("hh_adults")
+    differs = (size is not None and size != len(roster)) or (
+        adults is not None and adults != roster_adults
+    )
+    if not differs:
+        return None
+    return RosterDisagreement(size, adults, len(roster), roster_adults)
 
 
 @dataclasses.dataclass(frozen=True)

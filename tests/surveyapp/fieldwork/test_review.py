@@ -243,3 +243,31 @@ def test_review_refusals_are_said_in_the_staff_language(
     reopen = _post(hq, f"/fieldwork/interviews/{UUID}/reopen", page, reason=" ")
     said = html.unescape(hq.get(reopen.headers["Location"]).get_data(as_text=True))
     assert "Diga por que a entrevista é reaberta." in said and "Say why" not in said
+
+
+def test_answers_that_disagree_with_the_household_list_are_pointed_out(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    # The list sent with the interview has four people, three of them adults (ROSTER). Answers
+    # saying otherwise leave the weights in doubt: hh_adults divides a household's weight.
+    assert field.put(body=field.body(household=household(field))).status_code == 201
+    client = _staff(field, make_user, login, Role.supervisor)
+
+    def page_with(answers: dict[str, Any]) -> str:
+        with field.app.app_context():
+            interview = db.session.scalar(sa.select(Interview).where(Interview.uuid == UUID))
+            assert interview is not None
+            interview.answers = {**interview.answers, **answers}
+            db.session.commit()
+        return html.unescape(client.get(f"/fieldwork/interviews/{UUID}").get_data(as_text=True))
+
+    agreeing = page_with({"hh_size": 4, "hh_adults": 3})
+    assert 'id="roster-disagrees"' not in agreeing
+    disagreeing = page_with({"hh_size": 4, "hh_adults": 1})
+    assert 'id="roster-disagrees"' in disagreeing
+    assert (
+        "The answers say 4 people in the household and 1 aged 18 or over; "
+        "the household list has 4 and 3." in disagreeing
+    )
+    only_size = page_with({"hh_size": 6, "hh_adults": None})
+    assert "say 6 people in the household and — aged 18 or over" in only_size
