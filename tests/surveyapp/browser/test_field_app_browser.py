@@ -769,19 +769,25 @@ def test_supervision_round_trip_gives_the_dispositions_rates_and_weight_the_rule
         assert record["weight"] == pytest.approx(100.0)
 
 
+def to_household_page(page: Any) -> None:
+    """T1's interview in Spanish, its household listed (ROSTER), on to the household page."""
+    open_unit(page, "T1")
+    page.wait_for_selector("button[data-lang]")
+    page.locator('button[data-lang="es"]').click()
+    list_household(page)
+    page.wait_for_selector('form.page[data-page="intro"]')
+    assert page.locator("#from-roster").count() == 0  # the intro asks nothing of the list
+    page.locator("#next").click()
+    page.wait_for_selector('form.page[data-page="household"]')
+
+
 def test_the_error_summary_names_each_question_it_lists(
     app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
 ) -> None:
     # "Next" on the household page left empty: three questions need an answer. The summary
     # once said "This question needs an answer." three times, without saying which question.
     context, page = tablet
-    open_unit(page, "T1")
-    page.wait_for_selector("button[data-lang]")
-    page.locator('button[data-lang="es"]').click()
-    list_household(page)
-    page.wait_for_selector('form.page[data-page="intro"]')
-    page.locator("#next").click()
-    page.wait_for_selector('form.page[data-page="household"]')
+    to_household_page(page)
     labels = [text.strip() for text in page.locator("form.page .q .q__label").all_inner_texts()]
     page.fill("#f-hh_size", "")  # filled in from the household list
     page.fill("#f-hh_adults", "")
@@ -802,14 +808,7 @@ def test_the_household_questions_start_from_the_household_list(
     # how many people live in the household and how many are adults: both start from the list
     # (the interviewer typed them again, and could type figures that disagree with it).
     context, page = tablet
-    open_unit(page, "T1")
-    page.wait_for_selector("button[data-lang]")
-    page.locator('button[data-lang="es"]').click()
-    list_household(page)
-    page.wait_for_selector('form.page[data-page="intro"]')
-    assert page.locator("#from-roster").count() == 0
-    page.locator("#next").click()
-    page.wait_for_selector('form.page[data-page="household"]')
+    to_household_page(page)
     assert page.input_value("#f-hh_size") == "4"
     assert page.input_value("#f-hh_adults") == "2"
     assert "household list" in page.locator("#from-roster").inner_text()  # the app speaks English
