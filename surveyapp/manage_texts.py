@@ -447,12 +447,16 @@ MANAGE: dict[str, dict[str, str]] = {
     "column": tr("Columna", "Column", "Coluna", "Colonne"),
     "problem_col": tr("Problema", "Problem", "Problema", "Problème"),
     "sample_intro": tr(
-        "Suba un archivo CSV (UTF-8; separado por comas o por punto y coma) cuya primera "
+        "Suba un archivo CSV (UTF-8, o como lo guarda Excel; separado por comas o por punto y "
+        "coma) cuya primera "
         "línea nombre las columnas.",
-        "Upload a CSV file (UTF-8; commas or semicolons) whose first line names the columns.",
-        "Envie um arquivo CSV (UTF-8; separado por vírgulas ou ponto e vírgula) cuja primeira "
+        "Upload a CSV file (UTF-8, or as Excel saves it; commas or semicolons) whose first "
+        "line names the columns.",
+        "Envie um arquivo CSV (UTF-8, ou como o Excel o salva; separado por vírgulas ou ponto "
+        "e vírgula) cuja primeira "
         "linha dê o nome das colunas.",
-        "Téléversez un fichier CSV (UTF-8 ; virgules ou points-virgules) dont la première "
+        "Téléversez un fichier CSV (UTF-8, ou tel qu'Excel l'enregistre ; virgules ou "
+        "points-virgules) dont la première "
         "ligne nomme les colonnes.",
     ),
     "required_column": tr(

@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import math
+import re
 from collections.abc import Collection, Iterable
 from typing import Any
 
@@ -75,8 +76,20 @@ class ImportResult:
 MAX_WHOLE_NUMBER = MAX_INTEGER
 
 
+#: A UTF-8 lead byte followed by a continuation byte: a file holding one is UTF-8 (perhaps
+#: damaged), not Windows-1252, where an accented letter is followed by a letter or space.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
 def decode_csv(data: bytes | str) -> tuple[str | None, RowError | None]:
-    """Text of an uploaded file (UTF-8, with or without BOM, without NUL characters)."""
+    """Text of an uploaded file (UTF-8, with or without BOM, without NUL characters).
+
+    A file that is not UTF-8 is read as Windows-1252 (Latin-1 and the quotes and dashes
+    Excel adds), what Excel in Spanish, Portuguese or French saves as "CSV" ("CSV
+    (delimitado por comas)"), unless it holds a NUL byte (UTF-16), a byte Windows-1252
+    leaves undefined or a UTF-8 sequence (a UTF-8 file with a damaged byte, whose accents
+    would otherwise be read wrong): those are refused, naming the line of the bad byte.
+    """
     if isinstance(data, str):
         text = data.lstrip("\ufeff")
     else:
@@ -84,7 +97,13 @@ def decode_csv(data: bytes | str) -> tuple[str | None, RowError | None]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            return None, RowError.of(line, None, Problem("csv_not_utf8"))
+            if b"\x00" in data or _UTF8_SEQUENCE.search(data):
+                return None, RowError.of(line, None, Problem("csv_not_utf8"))
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError as undefined:
+                line = data[: undefined.start].count(b"\n") + 1
+                return None, RowError.of(line, None, Problem("csv_not_utf8"))
     nul = text.find("\x00")
     if nul >= 0:
         # PostgreSQL cannot store it and SQLite would keep it silently: refuse the file.

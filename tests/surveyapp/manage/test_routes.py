@@ -135,6 +135,48 @@ def test_sample_upload_good_file(
     assert _count(app, SampleUnit) == 2
 
 
+def test_sample_upload_reads_a_csv_as_excel_in_spanish_saves_it(
+    app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]
+) -> None:
+    """Excel in Spanish saves "CSV (delimitado por comas)" in Windows-1252 with semicolons
+    and decimal commas: the file is read with its accents, not refused as "not UTF-8"."""
+    wave = make_wave()
+    content = (
+        "external_id;address;selection_probability\r\n"
+        "H1;Peñalolén, Ñuñoa – «casa»;0,0125\r\nH2;Calle Núñez;0,5\r\n"
+    ).encode("cp1252")
+    response = _upload(manager_client, wave, content)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    with app.app_context():
+        units = db.session.scalars(sa.select(SampleUnit).order_by(SampleUnit.external_id)).all()
+        assert [(u.address, u.selection_probability) for u in units] == [
+            ("Peñalolén, Ñuñoa – «casa»", 0.0125),
+            ("Calle Núñez", 0.5),
+        ]
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        # UTF-8 with one damaged byte on line 3: read as Windows-1252, "ñ" would become "Ã±"
+        ("external_id;address\nH1;Peñalolén\n".encode() + b"H2;Calle \xf1\n", 3),
+        # a byte Windows-1252 leaves undefined
+        (b"external_id;address\nH1;x\x81\n", 2),
+    ],
+)
+def test_sample_upload_refuses_damaged_utf8_and_undefined_bytes(
+    app: Flask,
+    manager_client: FlaskClient,
+    make_wave: Callable[..., Wave],
+    content: bytes,
+    line: int,
+) -> None:
+    wave = make_wave()
+    page = _upload(manager_client, wave, content).get_data(as_text=True)
+    assert "not UTF-8" in page and f"<td>{line}</td><td>–</td>" in page
+    assert _count(app, SampleUnit) == 0
+
+
 def test_sample_upload_errors_are_listed_and_nothing_stored(
     app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]
 ) -> None:

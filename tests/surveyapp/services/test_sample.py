@@ -94,7 +94,7 @@ def test_ids_already_in_the_wave_are_refused(session: Session, wave: Wave) -> No
         (b"external_id\n", [(2, None)]),
         (b"id,address\nA,x\n", [(1, "id"), (1, "external_id")]),
         (b"external_id,address,address\nA,x,y\n", [(1, "address")]),
-        ("external_id,address\nA,Peñalolén\n".encode("latin-1"), [(2, None)]),
+        ("external_id,address\nA,Peñalolén\n".encode() + b"B,\xf1\n", [(3, None)]),
         (b"external_id\n" + b"x" * 65 + b"\n", [(2, "external_id")]),
     ],
 )
