@@ -357,6 +357,49 @@ class RevisionRow:
     changed: list[str]  # answer codes that differ from the previous revision
 
 
+def changed_answers(previous: Mapping[str, Any], answers: Mapping[str, Any]) -> list[str]:
+    """The answer codes that differ between two revisions. Inside a loop (a list of instances)
+    each instance's own codes are compared, named as the paradata names them
+    (``incident[1].inc_month``, 1-based); an instance only one side has is named whole
+    (``incident[2]``). So the supervisor sees which question of which incident the interviewer
+    changed after a rejection, not just "incident"."""
+    out: list[str] = []
+    for code in set(previous) | set(answers):
+        before, after = previous.get(code), answers.get(code)
+        if before == after:
+            continue
+        inside: list[str] = []
+        if _is_loop(before) and _is_loop(after):
+            before, after = before or [], after or []
+            for i in range(max(len(before), len(after))):
+                one = before[i] if i < len(before) else None
+                two = after[i] if i < len(after) else None
+                if one is None or two is None:
+                    inside.append(f"{code}[{i + 1}]")
+                elif one != two:
+                    inside.extend(
+                        f"{code}[{i + 1}].{name}"
+                        for name in set(one) | set(two)
+                        if one.get(name) != two.get(name)
+                    )
+        out.extend(inside or [code])
+    return sorted(out, key=_changed_order)
+
+
+def _is_loop(value: Any) -> bool:
+    """A loop's answers (a list of instances), or no answer at all (the loop not yet asked)."""
+    return value is None or (
+        isinstance(value, list) and all(isinstance(one, Mapping) for one in value)
+    )
+
+
+def _changed_order(name: str) -> tuple[str, int, str]:
+    """Codes in alphabetical order, a loop's instances by number (incident[2] before [10])."""
+    code, _, rest = name.partition("[")
+    number, _, inner = rest.partition("]")
+    return (code, int(number) if number.isdigit() else 0, inner)
+
+
 def revision_history(session: DBSession, interview: Interview) -> list[RevisionRow]:
     revisions = list(
         session.scalars(
@@ -376,9 +419,7 @@ def revision_history(session: DBSession, interview: Interview) -> list[RevisionR
     previous: Mapping[str, Any] = {}
     for revision in revisions:
         answers = revision.answers or {}
-        changed = sorted(
-            code for code in set(previous) | set(answers) if previous.get(code) != answers.get(code)
-        )
+        changed = changed_answers(previous, answers)
         out.append(
             RevisionRow(
                 number=revision.number,

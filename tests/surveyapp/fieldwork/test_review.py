@@ -14,7 +14,7 @@ from surveyapp.extensions import db
 from surveyapp.models import Area, AreaLevel, AuditLog, Interview, Role, SampleUnit, User
 
 from ...conftest import csrf_token
-from .conftest import UUID, Field
+from .conftest import TWO_ROBBERIES, UUID, Field
 from .test_supervision_api import household
 
 
@@ -89,8 +89,32 @@ def test_the_interview_page_shows_labels_household_paradata_and_revisions(
     assert "Muy inseguro (4)" in page
     assert "3 eligible adults" in page and "(selected)" in page
     assert "12.0 minutes" in page and "rob_yn 5.3 s" in page
-    # Revision 2 changed the screener, the count and the perception answer.
-    assert "incident, n_incidents, rob_n, rob_yn, safe_dark" in page
+    # Revision 2 changed the screener, the count and the perception answer, and has neither
+    # of the two incidents revision 1 had.
+    assert "incident[1], incident[2], n_incidents, rob_n, rob_yn, safe_dark" in page
+
+
+def test_a_changed_answer_inside_an_incident_is_named_with_its_incident(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    # The supervisor sent the interview back about whether the second incident was reported;
+    # the interviewer changed that one answer. The revision history must say so, not
+    # "incident" (the whole loop) as if anything in any incident could have changed.
+    assert field.put(body=field.body(household=household(field))).status_code == 201
+    fixed = {
+        **TWO_ROBBERIES,
+        "incident": [
+            TWO_ROBBERIES["incident"][0],
+            {**TWO_ROBBERIES["incident"][1], "inc_reported": 1},
+        ],
+    }
+    body = field.body(client_revision=2, answers=fixed, household=household(field))
+    assert field.put(body=body).status_code == 200
+    client = _staff(field, make_user, login, Role.supervisor)
+    page = client.get(f"/fieldwork/interviews/{UUID}").get_data(as_text=True)
+    revisions = page[page.index('aria-label="Every revision received"') :]
+    assert "<td>incident[2].inc_reported</td>" in revisions
+    assert "<td>incident</td>" not in revisions
 
 
 def test_a_supervisor_rejects_with_a_question_and_approves_and_every_step_is_audited(
