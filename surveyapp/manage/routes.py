@@ -13,6 +13,7 @@ from flask_login import current_user
 
 from ..auth.decorators import role_required
 from ..extensions import db
+from ..i18n import LANGUAGE_NAMES
 from ..models import (
     Area,
     AreaLevel,
@@ -93,7 +94,9 @@ def new_wave() -> ResponseReturnValue:
         (v.id, f"{v.title_in(staff_language())} ({v.label})") for v in versions
     )
     languages = sorted({lang for v in versions for lang in v.languages})
-    form.languages.choices = choices((lang, lang) for lang in languages)
+    # The language's own name ("Español"), as the language switch writes it; a code the app has
+    # no name for (a language only an adapted questionnaire has) stays a code.
+    form.languages.choices = choices((lang, LANGUAGE_NAMES.get(lang, lang)) for lang in languages)
     scope = _scope()
     query = sa.select(Area).order_by(Area.code)
     if scope.area_ids is None:
@@ -103,7 +106,9 @@ def new_wave() -> ResponseReturnValue:
             Area.id.in_(sorted(scope.area_ids)),
             sa.or_(Area.id == _me().area_id, Area.level == AreaLevel.region),
         )
-    wave_areas = list(db.session.scalars(query))
+    # By path: each country followed by its regions (by code alone, every country's region 01
+    # came first and the countries after all regions).
+    wave_areas = sorted(db.session.scalars(query), key=areas.area_path)
     form.areas.choices = choices((a.id, f"{a.name} ({areas.area_path(a)})") for a in wave_areas)
     if not versions:
         flash(st("no_questionnaire"), "warning")

@@ -71,6 +71,29 @@ def test_create_wave(
         assert response.headers["Location"] == f"/manage/waves/{wave.id}"
     page = manager_client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Ronda 2026" in page and "/s/ronda-2026" in page
+    # Languages by their names, not codes: on the form and on the wave's page.
+    assert 'class="checkbox__label" for="languages-1">Español</label>' in form
+    assert ">es</label>" not in form
+    assert "<dd>Español</dd>" in page
+
+
+def test_new_wave_lists_each_country_followed_by_its_regions(
+    app: Flask, manager_client: FlaskClient, instrument: InstrumentVersion
+) -> None:
+    """Sorted by code alone, both countries' region "01" came first and the countries last."""
+    good = (
+        b"level,code,name,parent\ncountry,PE,Peru,\nregion,01,Amazonas,PE\n"
+        b"region,15,Lima,PE\ncountry,CO,Colombia,\nregion,05,Antioquia,CO\n"
+    )
+    manager_client.post(
+        "/manage/areas",
+        data={"file": (io.BytesIO(good), "a.csv")},
+        content_type="multipart/form-data",
+    )
+    form = manager_client.get("/manage/waves/new").get_data(as_text=True)
+    names = ["Colombia (CO)", "Antioquia (CO/05)", "Peru (PE)", "Amazonas (PE/01)", "Lima (PE/15)"]
+    places = [form.find(f">{name}</label>") for name in names]
+    assert -1 not in places and places == sorted(places)
 
 
 @pytest.mark.parametrize(
