@@ -393,6 +393,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "line": tr("Línea", "Line", "Linha", "Ligne"),
     "initials": tr("Iniciales", "Initials", "Iniciais", "Initiales"),
     "sex": tr("Sexo", "Sex", "Sexo", "Sexe"),
+    # A roster person's sex as the interviewer app records it (status_word(code, "sex")).
+    "sex_m": tr("hombre", "man", "homem", "homme"),
+    "sex_f": tr("mujer", "woman", "mulher", "femme"),
+    "sex_x": tr("otro", "other", "outro", "autre"),
     "age": tr("Edad", "Age", "Idade", "Âge"),
     "birthday": tr("Cumpleaños", "Birthday", "Aniversário", "Anniversaire"),
     "selected": tr(" (seleccionada)", " (selected)", " (selecionada)", " (sélectionnée)"),

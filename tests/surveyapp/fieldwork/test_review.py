@@ -295,3 +295,26 @@ def test_answers_that_disagree_with_the_household_list_are_pointed_out(
     )
     only_size = page_with({"hh_size": 6, "hh_adults": None})
     assert "say 6 people in the household and — aged 18 or over" in only_size
+
+
+def test_the_household_and_paradata_are_in_the_supervisors_language_not_codes(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    # A French supervisor read "Méthode kish", a roster of "f" / "m" and "12.0 minutes":
+    # stored codes and English decimals on a French page.
+    paradata = {
+        "started_at": "2025-12-06T10:00:00-05:00",
+        "ended_at": "2025-12-06T10:12:00-05:00",
+        "questions": {"rob_yn": {"ms": 5300, "changes": 2}},
+    }
+    body = field.body(household=household(field), paradata=paradata)
+    assert field.put(body=body).status_code == 201
+    client = _staff(field, make_user, login, Role.supervisor)
+    page = html.unescape(client.get(f"/fieldwork/interviews/{UUID}?lang=fr").get_data(as_text=True))
+    assert "Méthode table de Kish," in page and "Méthode kish" not in page
+    assert "<td>femme</td>" in page and "<td>homme</td>" in page
+    assert "<td>f</td>" not in page and "<td>m</td>" not in page
+    assert "12,0 minutes" in page and "rob_yn 5,3 s" in page
+    english = client.get(f"/fieldwork/interviews/{UUID}?lang=en").get_data(as_text=True)
+    assert "Method Kish table," in english and "<td>woman</td>" in english
+    assert "12.0 minutes" in english
