@@ -20,16 +20,22 @@ const OUTSIDE_PAGES = new Set(['household', 'language', 'paradata', 'paradata_si
 
 // ------------------------------------------------------------------ start
 
-async function boot() {
+/** The parts of the page outside the screens (the bar's title and status, the window's title)
+ * in the app's language: at start and whenever the interviewer picks another language. */
+function frameTexts() {
   document.documentElement.lang = uiLanguage();
   document.getElementById('app-title').textContent = t('app_title');
   document.title = t('app_title');
+  statusBar();
+}
+
+async function boot() {
+  frameTexts();
   registerWorker();
   window.addEventListener('online', () => { ui.online = true; statusBar(); scheduleSync(0); });
   window.addEventListener('offline', () => { ui.online = false; statusBar(); });
   window.addEventListener('hashchange', () => route());
   window.addEventListener('field-sync-request', () => scheduleSync(0));
-  statusBar();
   await route();
   scheduleSync(1000);
 }
@@ -162,7 +168,7 @@ async function showRoute() {
 
 
 function languagePicker() {
-  const select = el('select', { id: 'ui-lang', class: 'select', on: { change: (e) => { setLanguage(e.target.value); route(); } } },
+  const select = el('select', { id: 'ui-lang', class: 'select', on: { change: (e) => { setLanguage(e.target.value); frameTexts(); route(); } } },
     LANGUAGES.map(([code, name]) => el('option', { value: code, selected: code === uiLanguage(), text: name })));
   return el('p', { class: 'lang' }, el('label', { for: 'ui-lang', text: `${t('language')} ` }), select);
 }

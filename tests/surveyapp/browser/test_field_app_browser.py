@@ -391,6 +391,25 @@ def test_the_language_choice_is_not_covered_by_a_list_drawn_late(
     page.wait_for_selector("form.page, #select-adult")
 
 
+def test_choosing_another_app_language_changes_the_bar_and_window_title_too(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # The bar above every screen kept the language the app started in: an interviewer who
+    # chose French read "Interviews" and "Online" above French screens until the next reload.
+    context, page = tablet
+    assert page.locator("#app-title").inner_text() == "Interviews"
+    page.select_option("#ui-lang", "fr")
+    page.wait_for_selector("text=Mes entretiens")
+    assert page.locator("#app-title").inner_text() == "Entretiens"
+    assert page.title() == "Entretiens"
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    poll(page, "document.getElementById('net-status').textContent.startsWith('En ligne')")
+    page.select_option("#ui-lang", "pt")
+    page.wait_for_selector("text=Minhas entrevistas")
+    assert page.locator("#app-title").inner_text() == "Entrevistas"
+    poll(page, "document.getElementById('net-status').textContent.startsWith('On-line')")
+
+
 def test_logging_out_is_refused_while_an_interview_is_unsent(
     app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
 ) -> None:
