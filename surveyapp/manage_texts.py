@@ -204,6 +204,12 @@ MANAGE: dict[str, dict[str, str]] = {
     "not_reached": tr("No visitadas", "Not reached", "Não visitadas", "Non jointes"),
     "ineligible": tr("No elegibles", "Ineligible", "Não elegíveis", "Inéligibles"),
     "no_area_given": tr("Sin área", "No area given", "Sem área", "Sans zone"),
+    "area_with_areas_within": tr(
+        "{area}, con las áreas que contiene",
+        "{area}, with the areas within it",
+        "{area}, com as áreas que contém",
+        "{area}, avec les zones qu'elle contient",
+    ),
     "all_units": tr(
         "Todas las unidades de muestra",
         "All sample units",

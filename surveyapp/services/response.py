@@ -27,6 +27,7 @@ import sqlalchemy as sa
 
 from ..models import Area, Disposition, Interview, SampleUnit, SampleUnitStatus, Wave
 from . import DBSession
+from .areas import walk_up
 
 
 @dataclasses.dataclass
@@ -35,6 +36,9 @@ class ResponseCounts:
 
     label: str
     area_id: int | None = None
+    #: A covered area of the wave counting the units of the areas within it as well as its
+    #: own (its rows are listed below it; the wave's total counts each unit once).
+    within: bool = False
     complete: int = 0
     partial: int = 0
     breakoff: int = 0
@@ -119,27 +123,37 @@ def response_by_area(
     if within is not None:
         query = query.where(SampleUnit.area_id.in_(sorted(within)))
     rows = session.execute(query).all()
-    area_ids = {area_id for area_id, _status, _n in rows if area_id is not None} | {
-        a.id for a in wave.areas if within is None or a.id in within
-    }
-    names = (
-        {
-            a.id: f"{a.name} ({a.code})"
-            for a in session.scalars(sa.select(Area).where(Area.id.in_(area_ids)))
-        }
-        if area_ids
-        else {}
-    )
+    covered = {a.id for a in wave.areas if within is None or a.id in within}
+    unit_areas = {area_id for area_id, _status, _n in rows if area_id is not None}
+    # Every area is read once (a few thousand at most): a unit's area and those above it.
+    index = {a.id: a for a in session.scalars(sa.select(Area))} if unit_areas | covered else {}
     by_area: dict[int | None, ResponseCounts] = {
-        area_id: ResponseCounts(label=names[area_id], area_id=area_id) for area_id in names
+        area_id: ResponseCounts(
+            label=f"{index[area_id].name} ({index[area_id].code})", area_id=area_id
+        )
+        for area_id in (unit_areas | covered) & index.keys()
     }
-    for area_id, status, n in rows:
-        counts = by_area.setdefault(area_id, ResponseCounts(label="No area given", area_id=None))
-        counts.add(SampleUnitStatus(status), int(n))
     total = ResponseCounts(label="All sample units")
-    for counts in by_area.values():
-        total += counts
-    ordered = sorted(by_area.values(), key=lambda c: (c.area_id is None, c.label))
+    for area_id, status, n in rows:
+        own = by_area.setdefault(
+            area_id if area_id in index else None, ResponseCounts(label="No area given")
+        )
+        own.add(SampleUnitStatus(status), int(n))
+        total.add(SampleUnitStatus(status), int(n))
+        # A covered area above the unit's area counts it too (a national wave's units are in
+        # municipalities: "Colombia, 0 units" above its municipalities' rows read as no sample).
+        for above in list(walk_up(index, area_id))[1:]:
+            if above.id in covered:
+                by_area[above.id].add(SampleUnitStatus(status), int(n))
+                by_area[above.id].within = True
+
+    def path(area_id: int) -> str:
+        return "/".join(reversed([a.code for a in walk_up(index, area_id)]))
+
+    ordered = sorted(
+        by_area.values(),
+        key=lambda c: (c.area_id is None, path(c.area_id) if c.area_id is not None else ""),
+    )
 
     open_rows = (
         dict(

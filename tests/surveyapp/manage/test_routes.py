@@ -299,6 +299,62 @@ def test_dashboard_counts(
     assert '<td class="numeric">50,0%</td>' in spanish
 
 
+def test_a_covered_country_counts_the_units_of_its_municipalities(
+    app: Flask, manager_client: FlaskClient, instrument: InstrumentVersion
+) -> None:
+    """A national wave's units are in municipalities: the country's row said 0 units and no
+    rate above its municipalities' rows; it now counts them, and the total counts each once."""
+    good = (
+        b"level,code,name,parent\ncountry,CO,Colombia,\nregion,05,Antioquia,CO\n"
+        b"municipality,05001,Medellin,CO/05\nmunicipality,05088,Bello,CO/05\n"
+    )
+    manager_client.post(
+        "/manage/areas",
+        data={"file": (io.BytesIO(good), "a.csv")},
+        content_type="multipart/form-data",
+    )
+    with app.app_context():
+        country = db.session.scalar(sa.select(Area).where(Area.code == "CO"))
+        assert country is not None
+        country_id = country.id
+    created = manager_client.post(
+        "/manage/waves/new",
+        data={
+            "name": "Colombia 2026",
+            "instrument_version": str(instrument.id),
+            "reference_start": "2025-01-01",
+            "reference_end": "2025-12-31",
+            "modes": ["web"],
+            "areas": [str(country_id)],
+        },
+    )
+    wave_url = created.headers["Location"]
+    response = manager_client.post(
+        f"{wave_url}/sample",
+        data={
+            "file": (io.BytesIO(b"external_id,area_code\nH1,05001\nH2,05001\nH3,05088\n"), "s.csv")
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        unit = db.session.scalar(sa.select(SampleUnit).where(SampleUnit.external_id == "H1"))
+        assert unit is not None
+        unit.status = unit.status.completed
+        db.session.commit()
+    page = manager_client.get(wave_url).get_data(as_text=True)
+    rows = [
+        [cell.split(">")[-1] for cell in row.split("</t")[:5]]
+        for row in page.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
+    ]
+    assert rows == [
+        ["Colombia (CO), with the areas within it", "3", "1", "0", "0"],
+        ["Medellin (05001)", "2", "1", "0", "0"],
+        ["Bello (05088)", "1", "0", "0", "0"],
+        ["All sample units", "3", "1", "0", "0"],
+    ]
+
+
 def test_counts_on_the_wave_pages_are_grouped_as_the_staff_language_writes_them(
     app: Flask,
     manager_client: FlaskClient,

@@ -58,3 +58,33 @@ def test_rates_per_area(session: Session, wave: Wave) -> None:
     assert result.total.units == 15 and result.total.rr1 == pytest.approx(5 / 14)
     assert (result.open_link_complete, result.open_link_partial) == (1, 1)
     assert b.id in {c.area_id for c in result.areas} and a.id in {c.area_id for c in result.areas}
+
+
+def test_covered_areas_count_the_units_within_them_and_the_total_counts_each_once(
+    session: Session, wave: Wave
+) -> None:
+    mx = create_area(session, level=AreaLevel.country, code="MX", name="México")
+    nl = create_area(session, level=AreaLevel.region, code="19", name="Nuevo León", parent=mx)
+    mty = create_area(
+        session, level=AreaLevel.municipality, code="039", name="Monterrey", parent=nl
+    )
+    create_area(session, level=AreaLevel.municipality, code="026", name="Guadalupe", parent=nl)
+    wave.areas = [mx, nl]
+    rows = "R1,19\nM1,039\nM2,039\nG1,026\n"
+    assert import_sample_units(session, wave, "external_id,area_code\n" + rows).ok
+    for unit in session.scalars(sa.select(SampleUnit).where(SampleUnit.external_id != "G1")):
+        unit.status = SampleUnitStatus.completed
+    session.flush()
+
+    result = response_by_area(session, wave)
+    assert [(c.label, c.units, c.complete, c.within) for c in result.areas] == [
+        ("México (MX)", 4, 3, True),
+        ("Nuevo León (19)", 4, 3, True),  # its own unit R1 and those of its municipalities
+        ("Guadalupe (026)", 1, 0, False),
+        ("Monterrey (039)", 2, 2, False),
+    ]
+    assert (result.total.units, result.total.complete) == (4, 3)
+    # A user limited to Monterrey: its units only, the covered areas outside its scope not shown.
+    limited = response_by_area(session, wave, within={mty.id})
+    assert [(c.label, c.units) for c in limited.areas] == [("Monterrey (039)", 2)]
+    assert limited.total.units == 2
