@@ -11,8 +11,8 @@ Every PDF is read back with :func:`layout_problems` and :func:`foreign_phrases`
 (tests/analysis/report/pdf_layout.py, the same checks as the slow layout tests). One line per
 variant with its problem count, the problems under it; the exit status is 1 when any is found.
 
-Why a script and not tests: about 10 s a PDF on one core (100 PDFs, ~25 min with the
-database), too slow for CI, which builds a few of these variants (test_reports_layout.py,
+Why a script and not tests: 10-30 s a PDF (104 PDFs: 32-34 min on the shared machine, 19.5 min
+of CPU), too slow for CI, which builds a few of these variants (test_reports_layout.py,
 test_adapted_reports_layout.py); every earlier layout fault was in a variant no test built.
 It sits next to those tests because it uses their helpers (the adaptation, the readers); not
 named ``test_*``, so pytest does not collect it. Builds one report at a time (one core).
