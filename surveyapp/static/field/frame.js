@@ -15,6 +15,7 @@ export const ui = {
   waitingWorker: null,
   updating: false,
   leave: null, // closes the open screen of an interview (saves what is typed)
+  openBreakOff: false, // the finish screen opens with "send as partial" unfolded (asked from a page)
   lock: null, // the Web Lock of the interview open in this tab
   nav: 0, // counts navigations: a screen built for an older one is not shown
 };

@@ -188,6 +188,10 @@ function pageScreen(ctx, pageId) {
   const next = el('button', { type: 'submit', class: 'button', id: 'next', text: index === ids.length - 1 ? t('review_finish') : t('next') });
   const back = el('button', { type: 'button', class: 'button button--secondary', id: 'back', text: t('back'), disabled: index <= 0 });
   const close = el('button', { type: 'button', class: 'link', id: 'close', text: t('save_close') });
+  // A respondent may stop on any page, its required questions unanswered: the way to send the
+  // interview as partial (on the finish screen) must not need every page answered first.
+  const breakOff = ctx.readOnly ? null : el('button', { type: 'button', class: 'link', id: 'to-break-off', text: t('break_off'),
+    on: { click: () => { ui.openBreakOff = true; return moveTo(FINISH); } } });
 
   const leave = async (outcome) => {
     if (ctx.left) return;
@@ -240,7 +244,7 @@ function pageScreen(ctx, pageId) {
     el('p', { class: 'crumb', text: `${record.unit ? record.unit.external_id : ''} · ${t('progress', { done, total })}` }),
     el('progress', { class: 'progress', max: total, value: done, 'aria-label': t('progress', { done, total }) }),
     review, Object.keys(prefilled).length ? el('p', { class: 'notice', id: 'from-roster', text: t('from_roster') }) : null,
-    summary, form, close);
+    summary, form, close, breakOff);
 }
 
 /** The supervisor's comment (or the server's refusal) on the page it concerns, or on every page. */
@@ -305,7 +309,7 @@ function finishScreen(ctx) {
       el('ul', { class: 'links' }, incomplete.map((id) => el('li', {}, el('a', { href: `#/i/${record.uuid}/${encodeURIComponent(id)}`, text: iv.page(id).title })))));
   }
   if (!ctx.readOnly) {
-    children.push(el('details', { class: 'breakoff' },
+    children.push(el('details', { class: 'breakoff', open: ui.openBreakOff === true },
       el('summary', { text: t('break_off') }),
       el('p', { class: 'q__hint', text: t('break_off_hint') }),
       el('button', { type: 'button', class: 'button button--warning', id: 'break-off', text: t('break_off_confirm'), on: { click: () => finish('abandoned') } })));
@@ -314,6 +318,7 @@ function finishScreen(ctx) {
     children.push(el('p', {}, el('a', { href: `#/i/${record.uuid}/${HOUSEHOLD}`, text: t('household_title') })));
   }
   children.push(el('button', { type: 'button', class: 'link', text: t('back_to_list'), on: { click: () => go('#/') } }));
+  ui.openBreakOff = false;
   screen(t('review_finish'), ...children);
 }
 

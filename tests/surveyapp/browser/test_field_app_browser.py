@@ -410,6 +410,28 @@ def test_choosing_another_app_language_changes_the_bar_and_window_title_too(
     poll(page, "document.getElementById('net-status').textContent.startsWith('On-line')")
 
 
+def test_an_interview_the_respondent_stops_midway_is_sent_as_partial_from_that_page(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # The respondent stops on the assets page, its questions unanswered. "Send as partial" was
+    # only on the finish screen, reached by answering every page: the interviewer could only
+    # keep a draft that never reached the supervisor.
+    context, page = tablet
+    context.set_offline(True)
+    interview(page, "T1", stop_after="respondent")
+    page.wait_for_selector('form.page[data-page="hh_assets"]')
+    page.locator("#to-break-off").click()
+    page.locator("#break-off").click()  # unfolded: asked for from the page
+    page.wait_for_selector("#sync-panel")
+    assert card_state(page, "T1") == "outbox"
+    context.set_offline(False)
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "sent")
+    [stored] = tablet_interviews(app, field_wave["wave_id"])
+    assert stored["status"] is InterviewStatus.abandoned
+    assert stored["answers"]["hh_size"] == 4 and "hh_own_car" not in stored["answers"]
+
+
 def test_logging_out_is_refused_while_an_interview_is_unsent(
     app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
 ) -> None:
