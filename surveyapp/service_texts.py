@@ -770,6 +770,16 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         'não há área com o caminho "{path}" (códigos do país para baixo, unidos por /)',
         "aucune zone de chemin « {path} » (codes depuis le pays vers le bas, joints par /)",
     ),
+    "area_parent_refused": tr(
+        'el área "{path}" de la línea {line} tiene un problema: corríjala y esta fila se '
+        "agregará con ella",
+        'the area "{path}" on line {line} has a problem: correct it and this row will be added '
+        "with it",
+        'a área "{path}" da linha {line} tem um problema: corrija-a e esta linha será '
+        "adicionada com ela",
+        "la zone « {path} » de la ligne {line} a un problème : corrigez-la et cette ligne sera "
+        "ajoutée avec elle",
+    ),
 }
 
 

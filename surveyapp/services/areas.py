@@ -170,54 +170,78 @@ def _import_rows(
     created: list[Area],
     errors: list[RowError],
 ) -> None:
+    # Paths of this file's rows that have a problem, with their line: a row below one of them
+    # is told so, not that its parent does not exist (the manager sees it in the file).
+    refused: dict[str, int] = {}
     for row in reader:
         line = reader.line_num
         values = {k: (v or "").strip() for k, v in row.items() if k is not None}
         if not any(values.values()):
             continue
-        try:
-            level = AreaLevel(values["level"].lower())
-        except ValueError:
-            levels = ", ".join(lv.value for lv in AreaLevel)
+        before = len(errors)
+        _import_row(session, line, values, by_path, refused, created, errors)
+        if len(errors) > before and values["code"]:
+            own = f"{values['parent']}/{values['code']}" if values["parent"] else values["code"]
+            refused.setdefault(own, line)
+
+
+def _import_row(
+    session: DBSession,
+    line: int,
+    values: dict[str, str],
+    by_path: dict[str, Area],
+    refused: dict[str, int],
+    created: list[Area],
+    errors: list[RowError],
+) -> None:
+    """Check one row of an area file and add its area to the session (errors: appended)."""
+    try:
+        level = AreaLevel(values["level"].lower())
+    except ValueError:
+        levels = ", ".join(lv.value for lv in AreaLevel)
+        errors.append(
+            RowError.of(
+                line, "level", Problem("area_level_unknown", raw=values["level"], levels=levels)
+            )
+        )
+        return
+    parent = None
+    if values["parent"]:
+        parent = by_path.get(values["parent"])
+        if parent is None and values["parent"] in refused:
+            below = Problem(
+                "area_parent_refused", path=values["parent"], line=refused[values["parent"]]
+            )
+            errors.append(RowError.of(line, "parent", below))
+            return
+        if parent is None:
             errors.append(
-                RowError.of(
-                    line, "level", Problem("area_level_unknown", raw=values["level"], levels=levels)
-                )
+                RowError.of(line, "parent", Problem("area_parent_unknown", path=values["parent"]))
             )
-            continue
-        parent = None
-        if values["parent"]:
-            parent = by_path.get(values["parent"])
-            if parent is None:
-                errors.append(
-                    RowError.of(
-                        line, "parent", Problem("area_parent_unknown", path=values["parent"])
-                    )
-                )
-                continue
-        population = None
-        if values.get("population"):
-            population, problem = whole_number(values["population"], Problem("word_people"))
-            if problem:
-                errors.append(RowError.of(line, "population", problem))
-                continue
-        path = f"{values['parent']}/{values['code']}" if parent is not None else values["code"]
-        if path in by_path and by_path[path].id is None:  # earlier in this file, not flushed
-            problem = Problem("area_duplicate", level=_word(level), code=values["code"])
-            errors.append(RowError.of(line, "code", problem))
-            continue
-        try:
-            area = create_area(
-                session,
-                level=level,
-                code=values["code"],
-                name=values["name"],
-                parent=parent,
-                population=population,
-                flush=False,
-            )
-        except AreaError as exc:
-            errors.append(RowError(line, exc.field, exc.message, exc.problem))
-            continue
-        by_path[area_path(area)] = area
-        created.append(area)
+            return
+    population = None
+    if values.get("population"):
+        population, problem = whole_number(values["population"], Problem("word_people"))
+        if problem:
+            errors.append(RowError.of(line, "population", problem))
+            return
+    path = f"{values['parent']}/{values['code']}" if parent is not None else values["code"]
+    if path in by_path and by_path[path].id is None:  # earlier in this file, not flushed
+        problem = Problem("area_duplicate", level=_word(level), code=values["code"])
+        errors.append(RowError.of(line, "code", problem))
+        return
+    try:
+        area = create_area(
+            session,
+            level=level,
+            code=values["code"],
+            name=values["name"],
+            parent=parent,
+            population=population,
+            flush=False,
+        )
+    except AreaError as exc:
+        errors.append(RowError(line, exc.field, exc.message, exc.problem))
+        return
+    by_path[area_path(area)] = area
+    created.append(area)

@@ -68,6 +68,30 @@ def test_import_areas_reports_every_bad_line(session: Session) -> None:
     ]
 
 
+def test_a_row_below_a_refused_row_names_that_row_not_a_missing_parent(session: Session) -> None:
+    """Line 3's region has a bad population: its municipalities said 'no area with path
+    MX/19', which the manager can see on line 3 of the file."""
+    data = (
+        "level,code,name,parent,population\n"
+        "country,MX,México,,\n"
+        "region,19,Nuevo León,MX,5.784.442\n"
+        "municipality,039,Monterrey,MX/19,\n"
+        "municipality,026,Guadalupe,MX/18,\n"
+    )
+    created, errors = import_areas(session, data)
+    assert created == []
+    assert [(e.line, e.column, e.message) for e in errors] == [
+        (3, "population", '"5.784.442" is not a whole number of people'),
+        (
+            4,
+            "parent",
+            'the area "MX/19" on line 3 has a problem: correct it and this row will be added '
+            "with it",
+        ),
+        (5, "parent", 'no area with path "MX/18" (codes from the country down, joined by /)'),
+    ]
+
+
 def test_import_areas_needs_the_columns(session: Session) -> None:
     created, errors = import_areas(session, "code,name\nMX,México\n")
     assert created == [] and [(e.line, e.column) for e in errors] == [(1, "level"), (1, "parent")]
