@@ -143,11 +143,21 @@ def reviewable(
     return interview
 
 
+#: Variables no interviewer is asked: computed ones and a loop as a whole. A comment sent back
+#: about one of them would be shown at no question of the interview on the tablet.
+NOT_ASKED_TYPES = frozenset({"calculate", "repeat"})
+
+
 def question_codes(interview: Interview) -> list[tuple[str, str]]:
-    """(code, label) of every variable of the interview's instrument, for the reject form."""
+    """(code, label) of every question of the interview's instrument the interviewer asks (the
+    tablet shows a comment at it), for the reject form."""
     instrument = instrument_of(interview.instrument_version)
     language = _language(interview, instrument.languages)
-    return [(row.code, row.label.get(language, row.code)) for row in codebook_rows(instrument)]
+    return [
+        (row.code, row.label.get(language, row.code))
+        for row in codebook_rows(instrument)
+        if row.type not in NOT_ASKED_TYPES
+    ]
 
 
 def decide(

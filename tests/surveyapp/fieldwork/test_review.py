@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -318,3 +319,28 @@ def test_the_household_and_paradata_are_in_the_supervisors_language_not_codes(
     english = client.get(f"/fieldwork/interviews/{UUID}?lang=en").get_data(as_text=True)
     assert "Method Kish table," in english and "<td>woman</td>" in english
     assert "12.0 minutes" in english
+
+
+def test_a_comment_can_be_about_a_question_asked_not_a_computed_variable(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    # The reject form offered the instrument's computed variables (n_incidents, inc_pos, ...)
+    # and the incident loop itself as "questions": the tablet shows a comment at the question
+    # it is about, and these are at none, so the interviewer met it on no page.
+    assert field.put(body=field.body(household=household(field))).status_code == 201
+    client = _staff(field, make_user, login, Role.supervisor)
+    page = client.get(f"/fieldwork/interviews/{UUID}").get_data(as_text=True)
+    offered = set(re.findall(r'<option value="([^"]*)"', page))
+    assert {"rob_yn", "rob_n", "inc_reported", "safe_dark"} <= offered
+    assert not offered & {"n_incidents", "inc_pos", "inc_crime", "incident"}
+    url = f"/fieldwork/interviews/{UUID}/review"
+    refused = _post(
+        client,
+        url,
+        f"/fieldwork/interviews/{UUID}",
+        reject="Reject",
+        comment="Check the count",
+        item="n_incidents",
+    )
+    assert refused.status_code == 302
+    assert _review_state(field) == ("received", None, None)
