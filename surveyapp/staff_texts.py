@@ -14,6 +14,7 @@ staff language (:func:`service_message`).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Protocol
 
 from flask import Flask, current_app, g, has_request_context, request, session
@@ -1118,6 +1119,26 @@ def staff_count(n: int | None) -> str:
     return format_number(n, page_language(), 0)
 
 
+def device_time(value: object) -> str:
+    """A time an interviewer's tablet wrote (ISO 8601 with its UTC offset,
+    ``2026-12-06T10:15:00.123-05:00``) as a person reads it: ``2026-12-06 10:15 (UTC-05:00)``,
+    the device's own clock and offset. Anything else as it came; a dash for nothing."""
+    if value is None or value == "":
+        return "—"
+    text = str(value)
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    offset = moment.utcoffset()
+    if offset is None:
+        return f"{moment:%Y-%m-%d %H:%M}"
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{moment:%Y-%m-%d %H:%M} (UTC{sign}{hours:02d}:{rest:02d})"
+
+
 def staff_percent(share: float | None, decimals: int = 1) -> str:
     """A share (0–1) as a percentage the way this page's language writes it ("12,5%",
     French "12,5\u00a0%"); a dash when not a number."""
@@ -1165,6 +1186,7 @@ def register(app: Flask) -> None:
         staff_number=staff_number,
         staff_count=staff_count,
         staff_percent=staff_percent,
+        device_time=device_time,
         service_message=service_message,
         language_url=language_url,
         language_names=LANGUAGE_NAMES,

@@ -344,3 +344,22 @@ def test_a_comment_can_be_about_a_question_asked_not_a_computed_variable(
     )
     assert refused.status_code == 302
     assert _review_state(field) == ("received", None, None)
+
+
+def test_the_tablets_times_are_written_as_people_read_them(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    # Start, end, draws and "saved on the device" were shown as the tablet stored them,
+    # "2025-12-06T10:00:00-05:00", beside the server's "2025-12-06 15:10" in the same table.
+    paradata = {
+        "started_at": "2025-12-06T10:00:00-05:00",
+        "ended_at": "2025-12-06T10:12:00-05:00",
+    }
+    body = field.body(household=household(field), paradata=paradata)
+    assert field.put(body=body).status_code == 201
+    client = _staff(field, make_user, login, Role.supervisor)
+    page = html.unescape(client.get(f"/fieldwork/interviews/{UUID}").get_data(as_text=True))
+    assert "2025-12-06 10:00 (UTC-05:00) – 2025-12-06 10:12 (UTC-05:00)" in page
+    assert "2025-12-06 10:05 (UTC-05:00) → line" in page  # the draw
+    assert "<td>2025-12-06 10:15 (UTC-05:00)</td>" in page  # saved on the device
+    assert "T10:" not in page
