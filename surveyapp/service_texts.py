@@ -363,6 +363,14 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "coluna desconhecida; as colunas são: {columns}",
         "colonne inconnue ; les colonnes sont : {columns}",
     ),
+    "cell_without_column": tr(
+        "hay un valor en una columna sin nombre en la primera línea: nombre la columna o borre "
+        "el valor",
+        "a value in a column the first line gives no name: name the column or delete the value",
+        "há um valor numa coluna sem nome na primeira linha: dê nome à coluna ou apague o valor",
+        "une valeur dans une colonne sans nom sur la première ligne : nommez la colonne ou "
+        "effacez la valeur",
+    ),
     "column_repeated": tr(
         "esta columna aparece más de una vez",
         "this column appears more than once",

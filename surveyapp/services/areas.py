@@ -138,12 +138,13 @@ def import_areas(session: DBSession, data: bytes | str) -> tuple[list[Area], lis
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=sniff_dialect(text))
     header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in ("level", "code", "name", "parent") if c not in header]
-    unknown = [c for c in header if c not in AREA_COLUMNS]
+    # A column without a name (Excel's ";;" ending each line) is allowed while its cells are
+    # empty; it is called by its position ("#6") in the problems of a row with a value in it.
+    header = [c or f"#{position}" for position, c in enumerate(header, start=1)]
+    unknown = [c for c in header if c not in AREA_COLUMNS and not c.startswith("#")]
     if missing or unknown:
         return [], [RowError.of(1, c, Problem("column_required")) for c in missing] + [
-            RowError.of(
-                1, c or "(empty)", Problem("column_unknown", columns=", ".join(AREA_COLUMNS))
-            )
+            RowError.of(1, c, Problem("column_unknown", columns=", ".join(AREA_COLUMNS)))
             for c in unknown
         ]
     reader.fieldnames = header
@@ -179,6 +180,11 @@ def _import_rows(
         if not any(values.values()):
             continue
         before = len(errors)
+        for name, value in values.items():
+            if name.startswith("#") and value:
+                errors.append(RowError.of(line, name, Problem("cell_without_column")))
+        if len(errors) > before:
+            continue
         _import_row(session, line, values, by_path, refused, created, errors)
         if len(errors) > before and values["code"]:
             own = f"{values['parent']}/{values['code']}" if values["parent"] else values["code"]

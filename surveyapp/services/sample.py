@@ -206,6 +206,10 @@ def import_sample_units(
         return ImportResult([], [RowError.of(1, None, Problem("csv_empty"))], 0)
     header = [_normalise_header(h) for h in header_row]
     for position, name in enumerate(header, start=1):
+        if not name:
+            # Excel writes a separator for every column ever used (";;" ending each line): a
+            # column without a name is allowed as long as its cells are empty (_check_row).
+            continue
         if name not in COLUMNS:
             errors.append(
                 RowError.of(
@@ -297,7 +301,10 @@ def _check_row(
         return None, [
             RowError.of(line, None, Problem("field_count", found=len(row), expected=len(header)))
         ]
-    values = {name: cell.strip() for name, cell in zip(header, row, strict=True)}
+    values = {name: cell.strip() for name, cell in zip(header, row, strict=True) if name}
+    for position, (name, cell) in enumerate(zip(header, row, strict=True), start=1):
+        if not name and cell.strip():
+            errors.append(RowError.of(line, f"#{position}", Problem("cell_without_column")))
     for name, limit in MAX_LENGTHS.items():
         if len(values.get(name, "")) > limit:
             errors.append(RowError.of(line, name, Problem("too_long", n=limit)))

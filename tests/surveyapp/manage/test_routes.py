@@ -200,6 +200,20 @@ def test_sample_upload_refuses_damaged_utf8_and_undefined_bytes(
     assert _count(app, SampleUnit) == 0
 
 
+def test_sample_upload_allows_excels_empty_columns_at_the_end_of_each_line(
+    app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]
+) -> None:
+    """'external_id;address;;' (Excel, columns once used): refused as unknown columns '#3' and
+    '#4' before; now read, and a value under a nameless column is named by line and position."""
+    wave = make_wave()
+    content = b"external_id;address;;\r\nH1;Calle 1;;\r\nH2;Calle 2;;\r\n"
+    assert _upload(manager_client, wave, content).status_code == 302
+    assert _count(app, SampleUnit) == 2
+    other = make_wave()
+    page = _upload(manager_client, other, content + b"H3;Calle 3;;x\r\n").get_data(as_text=True)
+    assert "<td>4</td><td>#4</td><td>a value in a column the first line gives no name" in page
+
+
 def test_sample_upload_errors_are_listed_and_nothing_stored(
     app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]
 ) -> None:

@@ -92,6 +92,18 @@ def test_a_row_below_a_refused_row_names_that_row_not_a_missing_parent(session: 
     ]
 
 
+def test_excels_empty_columns_at_the_end_of_each_line_are_allowed(session: Session) -> None:
+    """Excel writes ';;' ending each line for columns once used: the file was refused with
+    'unknown column (empty)'. A value in such a column is named by line and position."""
+    data = "level;code;name;parent;population;;\r\ncountry;AR;Argentina;;;;\r\n"
+    created, errors = import_areas(session, data)
+    assert errors == [] and [area_path(a) for a in created] == ["AR"]
+    session.rollback()
+    created, errors = import_areas(session, data + "region;02;CABA;AR;;x;\r\n")
+    assert created == [] and [(e.line, e.column) for e in errors] == [(3, "#6")]
+    assert errors[0].message.startswith("a value in a column the first line gives no name")
+
+
 def test_import_areas_needs_the_columns(session: Session) -> None:
     created, errors = import_areas(session, "code,name\nMX,México\n")
     assert created == [] and [(e.line, e.column) for e in errors] == [(1, "level"), (1, "parent")]
