@@ -370,7 +370,7 @@ async function devicePanel(session) {
     try {
       const { usage, quota } = await navigator.storage.estimate();
       const free = quota - usage;
-      rows.push(el('p', { id: 'storage-space', text: t('storage_space', { used: formatBytes(usage), free: formatBytes(free) }) }));
+      rows.push(el('p', { id: 'storage-space', text: t('storage_space', { used: formatBytes(usage, uiLanguage()), free: formatBytes(free, uiLanguage()) }) }));
       if (free < SPACE_WARNING_BYTES) rows.push(el('p', { class: 'notice notice--error', text: t('storage_low') }));
     } catch { /* estimate unavailable */ }
   }

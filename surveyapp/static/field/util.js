@@ -56,12 +56,18 @@ export function debounce(fn, ms) {
   return wrapped;
 }
 
-export function formatBytes(n) {
+/** A size in bytes as `language` writes it: "405,0 Ko" in French, "405.0 kB" in English. */
+export function formatBytes(n, language = 'en') {
   if (!Number.isFinite(n)) return '?';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'];
   let i = 0;
   while (n >= 1024 && i < units.length - 1) { n /= 1024; i += 1; }
-  return `${n.toFixed(i ? 1 : 0)} ${units[i]}`;
+  const digits = i ? 1 : 0;
+  try {
+    return new Intl.NumberFormat(language, { style: 'unit', unit: units[i], unitDisplay: i ? 'short' : 'narrow', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  } catch {
+    return `${n.toFixed(digits)} ${['B', 'KB', 'MB', 'GB', 'TB'][i]}`;
+  }
 }
 
 /**

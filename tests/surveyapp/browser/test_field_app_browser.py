@@ -404,6 +404,9 @@ def test_choosing_another_app_language_changes_the_bar_and_window_title_too(
     assert page.title() == "Entretiens"
     assert page.evaluate("document.documentElement.lang") == "fr"
     poll(page, "document.getElementById('net-status').textContent.startsWith('En ligne')")
+    # Sizes as French writes them too ("3,3 Mo", not "3.3 MB").
+    space = page.locator("#storage-space").inner_text()
+    assert re.search(r"Stockage : \d+,\d\s[kMGT]o utilisés, \d+,\d\s[kMGT]o libres", space), space
     page.select_option("#ui-lang", "pt")
     page.wait_for_selector("text=Minhas entrevistas")
     assert page.locator("#app-title").inner_text() == "Entrevistas"
