@@ -1124,6 +1124,12 @@ MANAGE: dict[str, dict[str, str]] = {
     ),
     "columns": tr("Columnas:", "Columns:", "Colunas:", "Colonnes :"),
     "level_values": tr("uno de", "one of", "um de", "l'un de"),
+    "level_values_here": tr(
+        " (o como los escribe esta página: país, región, municipio, barrio)",
+        "",
+        " (ou como esta página os escreve: país, região, município, bairro)",
+        " (ou comme cette page les écrit : pays, région, commune, quartier)",
+    ),
     "or": tr("o", "or", "ou", "ou"),
     "parent_path": tr(
         "la ruta de códigos del área que la contiene, desde el país hacia abajo (por ejemplo",

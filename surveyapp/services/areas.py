@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Protocol, TypeVar
 
 import sqlalchemy as sa
 
 from ..models import Area, AreaLevel
-from ..service_texts import Problem
+from ..service_texts import SERVICE_TEXTS, Problem
 from . import DBSession
 from .sample import RowError, decode_csv, sniff_dialect, whole_number
 from .users import UserError
@@ -119,6 +120,21 @@ def descendants(session: DBSession, area: Area) -> list[Area]:
 AREA_COLUMNS = ("level", "code", "name", "parent", "population")
 
 
+def _plain(word: str) -> str:
+    """``word`` in lower case without accents: "Región" and "region" are the same word."""
+    decomposed = unicodedata.normalize("NFKD", word.strip().lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+#: A level as stored or as the staff pages write it in any of their languages ("municipio",
+#: "commune"): the areas page lists the areas with those words, and a manager writes them.
+LEVEL_WORDS: dict[str, AreaLevel] = {
+    _plain(word): level
+    for level in AreaLevel
+    for word in (level.value, *SERVICE_TEXTS[f"level_{level.value}"].values())
+}
+
+
 def area_path(area: Area) -> str:
     """Codes from the country down to the area, e.g. "MX/19/039"."""
     return "/".join([a.code for a in reversed(area.ancestors())] + [area.code])
@@ -201,9 +217,8 @@ def _import_row(
     errors: list[RowError],
 ) -> None:
     """Check one row of an area file and add its area to the session (errors: appended)."""
-    try:
-        level = AreaLevel(values["level"].lower())
-    except ValueError:
+    level = LEVEL_WORDS.get(_plain(values["level"]))
+    if level is None:
         levels = ", ".join(lv.value for lv in AreaLevel)
         errors.append(
             RowError.of(

@@ -104,6 +104,30 @@ def test_excels_empty_columns_at_the_end_of_each_line_are_allowed(session: Sessi
     assert errors[0].message.startswith("a value in a column the first line gives no name")
 
 
+def test_levels_as_the_staff_pages_write_them(session: Session) -> None:
+    """The areas page lists levels as 'municipio' / 'commune': a file using those words was
+    refused ('"municipio" is not one of country, region, municipality, neighbourhood')."""
+    data = (
+        "level;code;name;parent\n"
+        "País;CO;Colombia;\n"
+        "region;05;Antioquia;CO\n"
+        "MUNICIPIO;05001;Medellín;CO/05\n"
+        "quartier;01;Popular;CO/05/05001\n"
+        "estado;06;Otro;CO\n"
+    )
+    created, errors = import_areas(session, data)
+    assert [(e.line, e.column) for e in errors] == [(6, "level")]
+    session.rollback()
+    created, errors = import_areas(session, data.rsplit("estado", 1)[0])
+    assert errors == []
+    assert [(a.level.value, area_path(a)) for a in created] == [
+        ("country", "CO"),
+        ("region", "CO/05"),
+        ("municipality", "CO/05/05001"),
+        ("neighbourhood", "CO/05/05001/01"),
+    ]
+
+
 def test_import_areas_needs_the_columns(session: Session) -> None:
     created, errors = import_areas(session, "code,name\nMX,México\n")
     assert created == [] and [(e.line, e.column) for e in errors] == [(1, "level"), (1, "parent")]
