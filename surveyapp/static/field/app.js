@@ -340,7 +340,7 @@ function unitCard(session, wave, unit, records, visits) {
   }
   const note = record && record.server && (record.state === STATES.returned || record.state === STATES.refused)
     ? el('div', { class: 'notice notice--error' },
-      record.state === STATES.returned ? `${t('supervisor_says')}: ${record.server.review_comment || ''}` : serverText(record.server),
+      record.state === STATES.returned ? t('labelled', { label: t('supervisor_says'), text: record.server.review_comment || '' }) : serverText(record.server),
       record.state === STATES.refused ? outsidePages(record.server.problems) : null)
     : null;
   if (wave && (!record || [STATES.draft].includes(state))) {

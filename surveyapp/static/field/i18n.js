@@ -67,6 +67,8 @@ export const TEXTS = {
   confirm_reopen: ['¿Reabrir esta entrevista? No se enviará hasta que la termine de nuevo.', 'Reopen this interview? It will not be sent until you finish it again.', 'Reabrir esta entrevista? Ela não será enviada até que você a termine novamente.', 'Rouvrir cet entretien ? Il ne sera pas envoyé avant que vous le terminiez à nouveau.'],
   from_roster: ['Completado con la lista del hogar: confírmelo con la persona entrevistada.', 'Filled in from the household list: confirm it with the respondent.', 'Preenchido com a lista do domicílio: confirme com a pessoa entrevistada.', 'Rempli d’après la liste du ménage : confirmez-le avec la personne interrogée.'],
   supervisor_says: ['Comentario del supervisor', 'Supervisor’s comment', 'Comentário do supervisor', 'Commentaire du superviseur'],
+  // A label and what it says: French puts a space before the colon.
+  labelled: ['{label}: {text}', '{label}: {text}', '{label}: {text}', '{label} : {text}'],
   this_device: ['Este dispositivo', 'This device', 'Este dispositivo', 'Cet appareil'],
   storage_space: ['Espacio: {used} usados, {free} libres', 'Storage: {used} used, {free} free', 'Espaço: {used} usados, {free} livres', 'Stockage : {used} utilisés, {free} libres'],
   storage_low: ['¡Queda poco espacio! Sincronice y libere espacio en la tableta antes de seguir.', 'Storage is running out! Sync and free space on the tablet before going on.', 'Pouco espaço! Sincronize e libere espaço no tablet antes de continuar.', 'Espace presque plein ! Synchronisez et libérez de la place avant de continuer.'],

@@ -252,11 +252,11 @@ function reviewNotice(record, page) {
   const server = record.server || {};
   if (record.state === STATES.draft && server.review_status === 'rejected' && server.review_comment) {
     const concerns = !server.review_item || page.items.some((i) => i.code === server.review_item || (i.rows || []).some((r) => r.code === server.review_item));
-    if (concerns) return el('p', { class: 'notice notice--error', id: 'review-comment', text: `${t('supervisor_says')}: ${server.review_comment}` });
+    if (concerns) return el('p', { class: 'notice notice--error', id: 'review-comment', text: t('labelled', { label: t('supervisor_says'), text: server.review_comment }) });
   }
   if (record.state === STATES.draft && server.problems && server.problems.length) {
     const mine = server.problems.filter((p) => problemLabel(page, p.path) !== null);
-    if (mine.length) return el('ul', { class: 'notice notice--error', id: 'server-problems' }, mine.map((p) => el('li', { text: `${problemLabel(page, p.path)}: ${problemText(p)}` })));
+    if (mine.length) return el('ul', { class: 'notice notice--error', id: 'server-problems' }, mine.map((p) => el('li', { text: t('labelled', { label: problemLabel(page, p.path), text: problemText(p) }) })));
   }
   return null;
 }

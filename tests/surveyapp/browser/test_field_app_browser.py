@@ -477,6 +477,27 @@ def review(
         db.session.commit()
 
 
+def test_the_supervisors_comment_is_introduced_the_french_way(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # "Commentaire du superviseur: ..." (the colon glued on, as in English) on French screens.
+    context, page = tablet
+    interview(page, "T1")
+    wait_for_state(page, "T1", "sent")
+    review(app, field_wave["wave_id"], approve=False, comment="Vérifiez l’âge.", item="dem_age")
+    page.select_option("#ui-lang", "fr")
+    page.wait_for_selector("text=Mes entretiens")
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "returned")
+    card = page.locator('li.card[data-unit="T1"]')
+    assert "Commentaire du superviseur : Vérifiez l’âge." in card.inner_text()
+    card.locator("button").first.click()
+    page.wait_for_selector("#review-comment")
+    assert page.locator("#review-comment").inner_text() == (
+        "Commentaire du superviseur : Vérifiez l’âge."
+    )
+
+
 def test_an_interview_sent_back_by_a_supervisor_is_fixed_at_the_question_and_resubmitted(
     app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
 ) -> None:
