@@ -55,7 +55,8 @@ def assign_command(
         db.session.rollback()
         raise click.ClickException(f"{exc.field}: {exc.message}") from None
     db.session.commit()
-    click.echo(f"{len(done)} units of {wave.slug} assigned to {interviewer.email}.")
+    units = "1 unit" if len(done) == 1 else f"{len(done)} units"
+    click.echo(f"{units} of {wave.slug} assigned to {interviewer.email}.")
 
 
 @fieldwork_group.command("settings")

@@ -176,7 +176,7 @@ def test_cli_assigns_an_areas_free_units(field: Field, runner: FlaskCliRunner) -
     _with_areas(field)
     args = ["fieldwork", "assign", "--wave", field.wave.slug, "--interviewer", field.other.email]
     result = runner.invoke(args=[*args, "--area", "002"])
-    assert result.exit_code == 0 and "1 units" in result.output, result.output
+    assert result.exit_code == 0 and "1 unit of" in result.output, result.output
     assert _assigned(field.app, field.wave.id)["H4"] == field.other.id
     assert _assigned(field.app, field.wave.id)["H2"] is None
 
