@@ -1195,8 +1195,9 @@ MANAGE: dict[str, dict[str, str]] = {
     # the tokens page, not here)
     "audit_status": tr("estado", "status", "estado", "statut"),
     "audit_created": tr("creada", "created", "criada", "créé"),
-    # between a detail's name and its value: French puts a no-break space before the colon
-    "audit_colon": tr(": ", ": ", ": ", "\u00a0: "),
+    # between a name and what it introduces (an audit detail and its value, a wave and its
+    # links): French puts a no-break space before the colon
+    "colon": tr(": ", ": ", ": ", "\u00a0: "),
     "audit_slug": tr("nombre del enlace", "link name", "nome do link", "nom du lien"),
     "audit_sessions": tr("sesiones", "sessions", "sessões", "sessions"),
     "audit_session": tr("sesión", "session", "sessão", "session"),

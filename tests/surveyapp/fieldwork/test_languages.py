@@ -142,6 +142,9 @@ def test_the_pages_stay_english_without_a_choice_and_follow_lang_links(
         assert all(f"uuid={u}" in href for u in uuids)
     french = client.get(links["fr"]).get_data(as_text=True)
     assert '<html lang="fr">' in french and "Entretiens à contrôler" in french
+    # French puts a no-break space before a colon ("Vague\u00a0: à contrôler").
+    index = client.get("/fieldwork/").get_data(as_text=True)
+    assert f"{field.wave.name}\u00a0: <a" in index, index
     # The choice stays for the next pages, without ?lang=.
     client.get(links["pt"])
     portuguese = client.get("/fieldwork/").get_data(as_text=True)
