@@ -557,7 +557,7 @@ class SectionWriter:
                     Cell(
                         self.t.number(p, 3)
                         if math.isfinite(p) and p >= 0.001
-                        else ("<0.001" if math.isfinite(p) else "—"),
+                        else (f"<{self.t.number(0.001, 3)}" if math.isfinite(p) else "—"),
                         "num",
                     ),
                 ]

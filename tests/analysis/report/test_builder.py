@@ -221,6 +221,9 @@ def test_public_report_prints_the_figures_area_and_spanish_headings(build):
     # police records and the odds ratio table
     assert "81.234" in pdf.flat
     assert has_number(pdf.flat, "2,31")
+    # p-values with the decimal comma, the smallest too (was "<0.001" in every language)
+    assert has_number(pdf.flat, "0,002") and "<0,001" in pdf.flat
+    assert "0.001" not in pdf.flat
 
 
 def test_highlights_call_only_significant_changes_changes(build):
