@@ -437,6 +437,16 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "está vazio; cada unidade da amostra precisa de um identificador",
         "est vide ; chaque unité d'échantillon a besoin d'un identifiant",
     ),
+    "sample_id_separator": tr(
+        '"{id}" contiene «{mark}», que separa columnas: si el archivo separa sus columnas así, '
+        "la primera línea (los nombres de columna) debe separarlas igual",
+        '"{id}" contains "{mark}", which separates columns: if the file separates its columns '
+        "so, its first line (the column names) must separate them the same way",
+        '"{id}" contém "{mark}", que separa colunas: se o arquivo separa suas colunas assim, '
+        "a primeira linha (os nomes das colunas) deve separá-las da mesma forma",
+        "« {id} » contient « {mark} », qui sépare des colonnes : si le fichier sépare ainsi ses "
+        "colonnes, sa première ligne (les noms de colonnes) doit les séparer de la même façon",
+    ),
     "sample_id_repeated": tr(
         '"{id}" está repetido (primero en la línea {first})',
         '"{id}" is repeated (first on line {first})',

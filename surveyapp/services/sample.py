@@ -1,4 +1,8 @@
-"""Importing sample units from CSV, reporting every bad row by line and column."""
+"""Importing sample units from CSV, reporting every bad row by line and column.
+
+The column separator (comma, semicolon or tab) is read from the header line; a one-column
+header with rows holding a semicolon or a tab is refused (the rows' separator differs).
+"""
 
 from __future__ import annotations
 
@@ -29,6 +33,10 @@ COLUMNS = (
     "eligible_adults",
 )
 REQUIRED_COLUMNS = ("external_id",)
+#: Column separators a CSV may use, refused inside an id when the header line has one column
+#: (with the sign a message shows for them). Such a header is read as comma-separated: a
+#: comma in a row splits it into fields, reported as the wrong number of fields.
+ID_SEPARATORS = {";": ";", "\t": "TAB"}
 MAX_LENGTHS = {"external_id": 64, "address": 500, "area_code": 32, "stratum": 64, "psu": 64}
 
 
@@ -309,8 +317,23 @@ def _check_row(
         if len(values.get(name, "")) > limit:
             errors.append(RowError.of(line, name, Problem("too_long", n=limit)))
     external_id = values["external_id"]
+    separator = (
+        next((mark for mark in ID_SEPARATORS if mark in external_id), None)
+        if len(header) == 1
+        else None
+    )
     if not external_id:
         errors.append(RowError.of(line, "external_id", Problem("sample_id_empty")))
+    elif separator is not None:
+        # The header line has one column (the separator is read from it) but the rows have
+        # several: "X1;Calle 12" would become one unit's id.
+        errors.append(
+            RowError.of(
+                line,
+                "external_id",
+                Problem("sample_id_separator", id=external_id, mark=ID_SEPARATORS[separator]),
+            )
+        )
     elif external_id in seen:
         errors.append(
             RowError.of(

@@ -136,3 +136,24 @@ def test_a_nul_byte_or_an_out_of_range_number_is_a_row_error(session: Session, w
     ]
     session.commit()
     assert session.scalars(sa.select(SampleUnit)).all() == []
+
+
+def test_rows_separated_otherwise_than_a_one_column_header_are_refused(
+    session: Session, wave: Wave
+) -> None:
+    # The separator is read from the header line; with one column there, "X1;Calle 12" was
+    # stored as the id of one unit, without a word.
+    result = import_sample_units(
+        session, wave, b"external_id\nX1;Calle 12\nX2\tCalle 13\nX3,Calle 14\nX4\n"
+    )
+    assert [(e.line, e.column) for e in result.errors] == [
+        (2, "external_id"),
+        (3, "external_id"),
+        (4, None),  # a comma splits the row: two fields where the header has one
+    ]
+    assert '"X1;Calle 12" contains ";", which separates columns' in result.errors[0].message
+    assert 'contains "TAB"' in result.errors[1].message
+    assert _units(session, wave) == []
+    # With the header separated as its rows are, the same file is a good one.
+    assert import_sample_units(session, wave, b"external_id;address\nX1;Calle 12\nX4;\n").ok
+    assert sorted(u.external_id for u in _units(session, wave)) == ["X1", "X4"]
