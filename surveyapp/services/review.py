@@ -35,7 +35,6 @@ from ..service_texts import Problem
 from . import DBSession, audit
 from .fieldwork import review_interview
 from .instruments import instrument_of
-from .selection import ADULT_AGE
 from .users import UserError
 
 #: Longest reason for reopening an interview (it goes to the audit log).
@@ -334,7 +333,7 @@ class RosterDisagreement:
     size: Any  # the answer hh_size (None when not answered)
     adults: Any  # the answer hh_adults
     roster_size: int  # people listed
-    roster_adults: int  # of them aged ADULT_AGE or more: the eligible adults of the selection
+    roster_adults: int  # of them aged 18 or more: the eligible adults of the selection
 
 
 def roster_disagreement(interview: Interview) -> RosterDisagreement | None:
@@ -344,10 +343,10 @@ def roster_disagreement(interview: Interview) -> RosterDisagreement | None:
     household = interview.household if isinstance(interview.household, Mapping) else None
     answers = interview.answers if isinstance(interview.answers, Mapping) else {}
     roster = household.get("roster") if household else None
-    if not isinstance(roster, list) or not roster:
+    # the roster's adults as the server recomputed and stored them (check_household)
+    roster_adults = interview.eligible_adults
+    if not isinstance(roster, list) or not roster or roster_adults is None:
         return None
-    ages = [p.get("age") for p in roster if isinstance(p, Mapping)]
-    roster_adults = sum(1 for age in ages if isinstance(age, int) and age >= ADULT_AGE)
     size, adults = answers.get("hh_size"), answers.get("hh_adults")
     differs = (size is not None and size != len(roster)) or (
         adults is not None and adults != roster_adults
