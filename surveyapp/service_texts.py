@@ -460,10 +460,10 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "« {id} » est déjà dans cette vague",
     ),
     "probability_not_number": tr(
-        '"{raw}" no es un número; escriba una probabilidad como 0.25',
-        '"{raw}" is not a number; write a probability such as 0.25',
-        '"{raw}" não é um número; escreva uma probabilidade como 0.25',
-        "« {raw} » n'est pas un nombre ; écrivez une probabilité comme 0.25",
+        '"{raw}" no es un número; escriba una probabilidad como {example:.2f}',
+        '"{raw}" is not a number; write a probability such as {example:.2f}',
+        '"{raw}" não é um número; escreva uma probabilidade como {example:.2f}',
+        "« {raw} » n'est pas un nombre ; écrivez une probabilité comme {example:.2f}",
     ),
     "probability_range": tr(
         "{raw} no es una probabilidad: debe ser mayor que 0 y a lo sumo 1",

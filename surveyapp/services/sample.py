@@ -153,7 +153,8 @@ def _parse_probability(raw: str) -> tuple[float | None, Problem | None]:
     try:
         value = float(raw.replace(",", "."))
     except ValueError:
-        return None, Problem("probability_not_number", raw=raw)
+        # the example is written with the page language's decimal mark (either mark is read)
+        return None, Problem("probability_not_number", raw=raw, example=0.25)
     if not (0 < value <= 1) or math.isnan(value):
         return None, Problem("probability_range", raw=raw)
     return value, None

@@ -157,3 +157,17 @@ def test_rows_separated_otherwise_than_a_one_column_header_are_refused(
     # With the header separated as its rows are, the same file is a good one.
     assert import_sample_units(session, wave, b"external_id;address\nX1;Calle 12\nX4;\n").ok
     assert sorted(u.external_id for u in _units(session, wave)) == ["X1", "X4"]
+
+
+@pytest.mark.parametrize(
+    ("language", "example"),
+    [("es", "0,25"), ("pt", "0,25"), ("fr", "0,25"), ("en", "0.25")],
+)
+def test_a_probability_that_is_no_number_is_shown_an_example_with_the_languages_decimal_mark(
+    session: Session, wave: Wave, language: str, example: str
+) -> None:
+    # the upload reads 0,25 as well as 0.25: a Spanish page should not teach the English form
+    result = import_sample_units(session, wave, "external_id;selection_probability\nA;un cuarto\n")
+    (error,) = result.errors
+    said = error.problem.text(language) if error.problem is not None else ""
+    assert said.endswith(" " + example), said
