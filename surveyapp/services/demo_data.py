@@ -152,6 +152,12 @@ def _status(responded: bool) -> SampleUnitStatus:
     return SampleUnitStatus.completed if responded else SampleUnitStatus.refused
 
 
+def _disposition(responded: bool) -> int:
+    """The unit's disposition as services/dispositions.py would store it: the quality page
+    reads this column, the response table the status; both must say the same."""
+    return int(Disposition.complete if responded else Disposition.refusal)
+
+
 def _sample_rows(
     frame: pd.DataFrame, wave_id: int, municipalities: dict[str, int]
 ) -> list[dict[str, Any]]:
@@ -167,6 +173,7 @@ def _sample_rows(
             "selection_probability": float(prob),
             "eligible_adults": int(a),
             "status": _status(bool(r)),
+            "disposition": _disposition(bool(r)),
         }
         for h, m, s, p, prob, a, r in zip(
             frame["household"],

@@ -113,3 +113,25 @@ def test_unknown_size(session: Session) -> None:
     with pytest.raises(ValueError, match="size must be one of"):
         load_simulated_wave(session, size="huge")
     assert set(SIZES) >= {"tiny", "small", "large"}
+
+
+def test_the_quality_page_counts_the_simulated_households_as_the_response_table_does(
+    session: Session,
+) -> None:
+    """A supervisor opening the quality page of a simulated wave saw 'Units 0' next to every
+    interview: the households carried a field status but no disposition."""
+    from surveyapp.services.dashboard import dashboard
+    from surveyapp.services.response import response_by_area
+
+    loaded = load_simulated_wave(session, seed=5, size="tiny")
+    session.commit()
+    sim = _simulate(5, 1, "tiny")
+    wave = session.get(Wave, loaded.wave_id)
+    assert wave is not None
+    board = dashboard(session, wave, within=None)
+    table = response_by_area(session, wave).total
+    counts = board.wave.counts
+    assert counts.total == len(sim.frame) == table.units
+    assert counts.complete == len(sim.records) == table.complete == board.wave.interviews
+    assert counts.refusal == len(sim.frame) - len(sim.records) == table.refused
+    assert sum(row.counts.total for row in board.areas) == len(sim.frame)
