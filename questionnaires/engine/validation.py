@@ -65,6 +65,7 @@ def validate_answers(
     *,
     today: dt.date,
     reference_period: ReferencePeriod | None = None,
+    language: str | None = None,
 ) -> list[AnswerProblem]:
     """Every problem of a complete answers document, in questionnaire order.
 
@@ -73,17 +74,27 @@ def validate_answers(
     Repeat instances are numbered from 1 in paths. Stored calculated values
     are not compared (they may depend on the day they were computed):
     calculations are recomputed from the answers for the skip logic.
+
+    ``language`` is the interview's: a failed constraint's own message (``params["detail"]``,
+    which a client shows) is in it where the instrument translates it, else in the
+    instrument's default language; ``message`` keeps the default language's.
     """
     if not isinstance(answers, Mapping):
         return [AnswerProblem("", "the answers document must be a JSON object", "not_object")]
-    return _Validator(plan_for(instrument), today, reference_period).run(answers)
+    return _Validator(plan_for(instrument), today, reference_period, language).run(answers)
 
 
 class _Validator:
-    def __init__(self, plan: Plan, today: dt.date, period: ReferencePeriod | None) -> None:
+    def __init__(
+        self, plan: Plan, today: dt.date, period: ReferencePeriod | None, language: str | None
+    ) -> None:
         self.plan = plan
         self.today = today
         self.period = period
+        # a language the instrument is not in would leave piped choice labels empty
+        self.language = plan.instrument.default_language
+        if language is not None and language in plan.instrument.languages:
+            self.language = language
         self.problems: list[AnswerProblem] = []
 
     def run(self, answers: Mapping[str, Any]) -> list[AnswerProblem]:
@@ -228,9 +239,11 @@ class _Validator:
             if to_boolean(evaluate(field.constraint, context)):
                 return None, "", {}
             text = getattr(field.item, "constraint_message", None)
-            language = self.plan.instrument.default_language
-            detail = render_text(text, language, self.plan, context) if text else ""
+            default = self.plan.instrument.default_language
+            detail = render_text(text, default, self.plan, context) if text else ""
+            # render_text falls back to the default language where the text lacks this one
+            said = render_text(text, self.language, self.plan, context) if text else ""
         finally:
             context.current_value = None
         problem = "fails its constraint" + (f": {detail}" if detail else "")
-        return problem, "constraint", {"detail": detail}
+        return problem, "constraint", {"detail": said}

@@ -1355,6 +1355,8 @@ def _check_content(
         upload.answers,
         today=upload.saved_at_time.date(),
         reference_period=(wave.reference_start, wave.reference_end),
+        # a failed constraint's own message for the app, in the interview's language
+        language=upload.language,
     )
     if upload.status == "abandoned":
         # A break-off leaves required items unanswered.

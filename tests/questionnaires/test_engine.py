@@ -350,6 +350,32 @@ def test_validate_answers_checks_constraints_and_instance_counts(instrument: Ins
     )
 
 
+def test_a_failed_constraint_gives_its_message_in_the_interview_language_when_translated(
+    instrument: Instrument,
+) -> None:
+    # A tablet interview in Spanish sent to the server: the app shows params["detail"], which was
+    # the instrument's default language (English here) whatever language the interview ran in.
+    document = {"age": 30, "hh_size": 2, "adults": 3, "rob_yn": 2}
+    details = {
+        language: {
+            p.path: p.params.get("detail")
+            for p in validate_answers(instrument, document, today=TODAY, language=language)
+        }["adults"]
+        for language in ("es", "en", "fr", None)
+    }
+    assert details == {
+        "es": "No puede ser mayor que las 2 personas del hogar.",
+        "en": "Cannot be more than the 2 people in the home.",
+        "fr": "Cannot be more than the 2 people in the home.",  # not translated: the default
+        None: "Cannot be more than the 2 people in the home.",
+    }
+    # the message stays as it was: the default language's words after 'fails its constraint'
+    spanish = validate_answers(instrument, document, today=TODAY, language="es")
+    assert spanish[0].message == (
+        "fails its constraint: Cannot be more than the 2 people in the home. (got 3)"
+    )
+
+
 def test_each_answer_problem_says_its_reason_and_params_for_other_languages(
     instrument: Instrument,
 ) -> None:

@@ -681,3 +681,73 @@ def test_paradata_and_answers_are_not_in_the_audit_log(field: Field) -> None:
     with field.app.app_context():
         details = repr(list(db.session.scalars(sa.select(AuditLog.details))))
     assert "Sentinel-Paradata-77" not in details and "inc_reported" not in details
+
+
+def test_a_failed_constraint_is_worded_in_the_interviews_language(
+    app: Any, client: Any, make_user: Callable[..., User], tmp_path: Any
+) -> None:
+    # The tiny instrument's default language is Spanish; an interview run in English whose
+    # answer fails a constraint got the constraint's Spanish message to show on the tablet.
+    from surveyapp.services.instruments import load_instrument_files
+    from surveyapp.services.sample import import_sample_units
+    from surveyapp.services.waves import create_wave
+
+    from ...conftest import TINY_INSTRUMENT
+
+    source = TINY_INSTRUMENT.read_text(encoding="utf-8")
+    checked = source.replace('version: "1"', 'version: "1-checked"').replace(
+        "        max: 5\n",
+        "        max: 5\n"
+        '        constraint: ". <= 3"\n'
+        "        constraint_message:\n"
+        '          en: "At most 3 times in this survey."\n'
+        '          es: "A lo sumo 3 veces en esta encuesta."\n',
+    )
+    assert checked.count("constraint_message") == 1
+    path = tmp_path / "tiny_checked.yaml"
+    path.write_text(checked, encoding="utf-8")
+    interviewer = make_user(Role.interviewer)
+    with app.app_context():
+        [(version, _created)] = load_instrument_files(db.session, [path])
+        wave = create_wave(
+            db.session,
+            name="Checked wave",
+            instrument_version=version,
+            reference_start=dt.date(2025, 1, 1),
+            reference_end=dt.date(2025, 12, 31),
+            languages=["es", "en"],
+            modes=[Mode.tablet],
+            invitation_required=False,
+            status=WaveStatus.open,
+        )
+        import_sample_units(db.session, wave, "external_id\nH1\n")
+        unit = db.session.scalar(sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id))
+        assert unit is not None
+        unit.assigned_to_id = interviewer.id
+        body = {
+            "wave_id": wave.id,
+            "sample_unit_id": unit.id,
+            "instrument_hash": version.content_hash,
+            "status": "completed",
+            "answers": {**TWO_ROBBERIES, "rob_n": 4},
+            "paradata": {},
+            "client_revision": 1,
+            "saved_at": "2025-12-06T10:15:00-05:00",
+        }
+        db.session.commit()
+    token = api_login(client, interviewer)
+    details = {}
+    for language in ("en", "es"):
+        response = client.put(
+            f"/api/field/interviews/{UUID}",
+            json={**body, "language": language},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert error_code(response, 422) == "invalid"
+        [problem] = [p for p in response.json["problems"] if p["path"] == "rob_n"]
+        assert problem["reason"] == "constraint"
+        details[language] = problem["params"]["detail"]
+    assert details == {
+        "en": "At most 3 times in this survey.",
+        "es": "A lo sumo 3 veces en esta encuesta.",
+    }
