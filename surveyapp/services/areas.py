@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from ..models import Area, AreaLevel
 from ..service_texts import SERVICE_TEXTS, Problem
 from . import DBSession
-from .sample import RowError, decode_csv, sniff_dialect, whole_number
+from .sample import RowError, count_cell, decode_csv, sniff_dialect
 from .users import UserError
 
 
@@ -242,7 +242,7 @@ def _import_row(
             return
     population = None
     if values.get("population"):
-        population, problem = whole_number(values["population"], Problem("word_people"))
+        population, problem = count_cell(values["population"], Problem("word_people"))
         if problem:
             errors.append(RowError.of(line, "population", problem))
             return

@@ -137,6 +137,27 @@ def whole_number(
     return value, None
 
 
+#: A count with its thousands grouped as a spreadsheet writes them in the staff's languages:
+#: 9.485.405 (es, pt), 9,485,405 (en), 9 485 405 (fr: a space or no-break space), 9'485'405;
+#: one separator throughout, groups of three digits. A count has no decimals, so a dot or
+#: comma there can only group thousands.
+_GROUPED = re.compile(r"\d{1,3}([.,'\u00a0\u202f ])\d{3}(?:\1\d{3})*")
+
+
+def count_cell(
+    raw: str, what: Problem | str, *, minimum: int = 0, maximum: int = MAX_WHOLE_NUMBER
+) -> tuple[int | None, Problem | None]:
+    """A count of ``what`` from a CSV cell, as :func:`whole_number`, its thousands possibly
+    grouped (Excel in Spanish writes 9485405 formatted as '9.485.405')."""
+    text = raw.strip()
+    if _GROUPED.fullmatch(text):
+        text = re.sub(r"\D", "", text)
+    value, problem = whole_number(text, what, minimum=minimum, maximum=maximum)
+    if problem is not None and problem.key == "not_whole_number":
+        problem = Problem("not_whole_number", raw=raw.strip(), what=what)  # as it was written
+    return value, problem
+
+
 def sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
     header = text.split("\n", 1)[0]
     try:

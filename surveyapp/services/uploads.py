@@ -28,7 +28,7 @@ from analysis.crime_types import CRIME_STEMS
 from ..models import Area, PoliceRecord, PopulationTotal, User, utcnow
 from ..service_texts import Problem
 from . import DBSession, audit
-from .sample import RowError, decode_csv, whole_number
+from .sample import RowError, count_cell, decode_csv
 
 POLICE_COLUMNS = ("area_code", "period", "crime_type", "count", "population", "source")
 POLICE_REQUIRED = ("area_code", "period", "crime_type", "count")
@@ -141,14 +141,8 @@ def parse_period(text: str) -> tuple[tuple[dt.date, dt.date] | None, Problem | N
 
 
 def _count(text: str, what: Problem, *, minimum: int = 0) -> tuple[int | None, Problem | None]:
-    """A count (thousands may be grouped with commas or spaces), 0 or ``minimum`` to 2,147,483,647."""
-    cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
-    if re.fullmatch(r"\d{1,3}(,\d{3})+", cleaned):
-        cleaned = cleaned.replace(",", "")
-    value, problem = whole_number(cleaned, what, minimum=minimum)
-    if problem is not None and problem.key == "not_whole_number" and cleaned != text.strip():
-        problem = Problem("not_whole_number", raw=text.strip(), what=what)  # as it was written
-    return value, problem
+    """A count (thousands may be grouped), 0 or ``minimum`` to 2,147,483,647."""
+    return count_cell(text, what, minimum=minimum)
 
 
 def _year(text: str) -> tuple[int | None, Problem | None]:

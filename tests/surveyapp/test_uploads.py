@@ -181,6 +181,18 @@ def test_census_file(session: Session, areas: dict[str, int]) -> None:
     )
 
 
+def test_census_counts_written_by_excel_in_spanish_are_read(
+    session: Session, areas: dict[str, int]
+) -> None:
+    """Excel in Spanish writes a formatted 12345 as '12.345' in a ';' file: it was refused as
+    not a whole number of people."""
+    data = "area_code;year;sex;age_group;population\r\n01/001;2020;1;18-29;12.345\r\n"
+    result = import_population_totals(session, data)
+    assert result.ok and result.stored == 1
+    session.commit()
+    assert [t.population for t in _rows(session, PopulationTotal)] == [12345]
+
+
 def test_periods() -> None:
     assert parse_period("2024-02") == ((dt.date(2024, 2, 1), dt.date(2024, 2, 29)), None)
     assert parse_period("2023Q4") == ((dt.date(2023, 10, 1), dt.date(2023, 12, 31)), None)

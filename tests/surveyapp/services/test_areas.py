@@ -68,20 +68,41 @@ def test_import_areas_reports_every_bad_line(session: Session) -> None:
     ]
 
 
+def test_populations_with_thousands_grouped_as_a_spreadsheet_writes_them_are_read(
+    session: Session,
+) -> None:
+    """Excel in Spanish saves 9485405 formatted with thousands as '9.485.405': the file was
+    refused with '"9.485.405" is not a whole number of people'."""
+    data = (
+        "level;code;name;parent;population\r\n"
+        "country;PE;Perú;;33.726.000\r\n"
+        "region;15;Lima;PE;9,485,405\r\n"
+        "municipality;150101;Lima Cercado;PE/15;268\u00a0352\r\n"
+        "municipality;150132;San Juan de Lurigancho;PE/15;1.117,629\r\n"  # mixed: refused
+        "municipality;150140;Santiago de Surco;PE/15;1.5\r\n"  # a decimal: refused
+    )
+    created, errors = import_areas(session, data)
+    assert [(e.line, e.column) for e in errors] == [(5, "population"), (6, "population")]
+    session.rollback()  # the page adds nothing from a file with problems
+    created, errors = import_areas(session, "\r\n".join(data.split("\r\n")[:4]))
+    assert errors == []
+    assert [a.population for a in created] == [33726000, 9485405, 268352]
+
+
 def test_a_row_below_a_refused_row_names_that_row_not_a_missing_parent(session: Session) -> None:
     """Line 3's region has a bad population: its municipalities said 'no area with path
     MX/19', which the manager can see on line 3 of the file."""
     data = (
         "level,code,name,parent,population\n"
         "country,MX,México,,\n"
-        "region,19,Nuevo León,MX,5.784.442\n"
+        "region,19,Nuevo León,MX,5.8 millions\n"
         "municipality,039,Monterrey,MX/19,\n"
         "municipality,026,Guadalupe,MX/18,\n"
     )
     created, errors = import_areas(session, data)
     assert created == []
     assert [(e.line, e.column, e.message) for e in errors] == [
-        (3, "population", '"5.784.442" is not a whole number of people'),
+        (3, "population", '"5.8 millions" is not a whole number of people'),
         (
             4,
             "parent",
