@@ -496,6 +496,26 @@ def test_areas_page_upload_and_wave_areas(
         assert wave is not None and [a.id for a in wave.areas] == [region_id]
 
 
+def test_the_areas_page_writes_populations_with_the_pages_thousands(
+    manager_client: FlaskClient,
+) -> None:
+    """Lima's 9485405 people stood bare among pages that write 2.432 units."""
+    manager_client.post(
+        "/manage/areas",
+        data={
+            "file": (
+                io.BytesIO(
+                    b"level;code;name;parent;population\ncountry;PE;Peru;;\nregion;15;Lima;PE;9485405\n"
+                ),
+                "a.csv",
+            )
+        },
+        content_type="multipart/form-data",
+    )
+    page = manager_client.get("/manage/areas?lang=es").get_data(as_text=True)
+    assert ">9.485.405<" in page and ">–<" in page
+
+
 def test_audit_log_page(
     client: FlaskClient,
     make_user: Callable[..., User],
