@@ -2,6 +2,7 @@
 // household step, and finishing it for sending.
 import { problemText, t } from './i18n.js';
 import { PageClock, emptyParadata, forUpload } from './paradata.js';
+import { partialAnswers } from './partial.js';
 import { applyRelevance, codeOf, readRaw, renderPage, showErrors, tentativeValues } from './render.js';
 import * as store from './store.js';
 import { go, persist, requestSync, screen, toast, ui } from './frame.js';
@@ -190,8 +191,22 @@ function pageScreen(ctx, pageId) {
   const close = el('button', { type: 'button', class: 'link', id: 'close', text: t('save_close') });
   // A respondent may stop on any page, its required questions unanswered: the way to send the
   // interview as partial (on the finish screen) must not need every page answered first.
+  // What is typed on this page is sent with it; a value that fails its type or rule is shown
+  // here, as Next shows it, for the interviewer to fix or clear (partial.js).
   const breakOff = ctx.readOnly ? null : el('button', { type: 'button', class: 'link', id: 'to-break-off', text: t('break_off'),
-    on: { click: () => { ui.openBreakOff = true; return moveTo(FINISH); } } });
+    on: { click: () => {
+      const { problems } = partialAnswers(window.SurveyEngine, doc, iv.answers, { [pageId]: readRaw(form) }, ctx.options);
+      if (problems.length) return showSummary(t('break_off_fix'), problems);
+      ui.openBreakOff = true;
+      return moveTo(FINISH);
+    } } });
+  const showSummary = (title, errors) => {
+    summary.replaceChildren(el('p', { class: 'notice__title', text: title }),
+      el('ul', {}, errors.map((e) => el('li', {}, el('a', { href: `#q-${e.code}`, text: summaryLine(page.items, e), on: { click: (ev) => { ev.preventDefault(); const q = form.querySelector(`[data-code="${CSS.escape(e.code)}"]`); if (q) { q.scrollIntoView(); const input = q.querySelector('input, textarea'); if (input) input.focus(); } } } })))));
+    summary.hidden = false;
+    showErrors(form, errors);
+    summary.focus();
+  };
 
   const leave = async (outcome) => {
     if (ctx.left) return;
@@ -216,11 +231,7 @@ function pageScreen(ctx, pageId) {
     const raw = readRaw(form);
     const errors = iv.applyPage(pageId, raw);
     if (errors.length) {
-      summary.replaceChildren(el('p', { class: 'notice__title', text: t('fix_errors') }),
-        el('ul', {}, errors.map((e) => el('li', {}, el('a', { href: `#q-${e.code}`, text: summaryLine(page.items, e), on: { click: (ev) => { ev.preventDefault(); const q = form.querySelector(`[data-code="${CSS.escape(e.code)}"]`); if (q) { q.scrollIntoView(); const input = q.querySelector('input, textarea'); if (input) input.focus(); } } } })))));
-      summary.hidden = false;
-      showErrors(form, errors);
-      summary.focus();
+      showSummary(t('fix_errors'), errors);
       return;
     }
     clock.leave('next');
@@ -267,8 +278,11 @@ function finishScreen(ctx) {
   const complete = iv.isComplete() && !needsHousehold;
   const [done, total] = iv.progress();
   const incomplete = iv.pageIds().filter((id) => !pageDone(iv, id));
+  // A break-off sends the pages passed with Next and what was typed on the others.
+  const partial = ctx.readOnly ? null : partialAnswers(window.SurveyEngine, ctx.doc, iv.answers, record.pending || {}, ctx.options);
   ui.leave = null;
   const finish = async (status) => {
+    const answers = status === 'abandoned' ? partial.answers : iv.answers;
     const paradata = { ...(record.paradata || emptyParadata(BUILD)), ended_at: localIso() };
     const clientRevision = (record.client_revision || 0) + 1;
     const savedAt = localIso();
@@ -278,7 +292,7 @@ function finishScreen(ctx) {
       instrument_hash: record.instrument_hash,
       language: record.language,
       status,
-      answers: iv.answers,
+      answers,
       paradata: forUpload(paradata),
       client_revision: clientRevision,
       saved_at: savedAt,
@@ -287,7 +301,7 @@ function finishScreen(ctx) {
       const { method, seed, roster, eligible_adults: eligibleAdults, selected_line: selectedLine, draws } = record.household;
       outbox.household = { method, seed, roster, eligible_adults: eligibleAdults, selected_line: selectedLine, draws };
     }
-    const ok = await persist(ctx, { state: STATES.outbox, status, outbox, client_revision: clientRevision, paradata, pending: {} });
+    const ok = await persist(ctx, { state: STATES.outbox, status, outbox, answers, client_revision: clientRevision, paradata, pending: {} });
     if (ok) {
       toast(t('saved_for_sending'));
       go('#/');
@@ -309,10 +323,16 @@ function finishScreen(ctx) {
       el('ul', { class: 'links' }, incomplete.map((id) => el('li', {}, el('a', { href: `#/i/${record.uuid}/${encodeURIComponent(id)}`, text: iv.page(id).title })))));
   }
   if (!ctx.readOnly) {
-    children.push(el('details', { class: 'breakoff', open: ui.openBreakOff === true },
+    // A typed value that cannot be sent (a page left with Back or the list, not with Next) is
+    // named with a link to its page; the button waits until it is fixed or cleared there.
+    const fix = partial.problems.length
+      ? [el('p', { class: 'notice notice--error', text: t('break_off_fix') }),
+        el('ul', { class: 'links', id: 'break-off-problems' }, partial.problems.map((p) => el('li', {},
+          el('a', { href: `#/i/${record.uuid}/${encodeURIComponent(p.page)}`, text: t('labelled', { label: p.title, text: summaryLine(p.items, p) }) }))))]
+      : [el('button', { type: 'button', class: 'button button--warning', id: 'break-off', text: t('break_off_confirm'), on: { click: () => finish('abandoned') } })];
+    children.push(el('details', { class: 'breakoff', open: ui.openBreakOff === true || partial.problems.length > 0 },
       el('summary', { text: t('break_off') }),
-      el('p', { class: 'q__hint', text: t('break_off_hint') }),
-      el('button', { type: 'button', class: 'button button--warning', id: 'break-off', text: t('break_off_confirm'), on: { click: () => finish('abandoned') } })));
+      el('p', { class: 'q__hint', text: t('break_off_hint') }), ...fix));
   }
   if (record.household) {
     children.push(el('p', {}, el('a', { href: `#/i/${record.uuid}/${HOUSEHOLD}`, text: t('household_title') })));
