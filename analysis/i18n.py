@@ -18,6 +18,7 @@ __all__ = [
     "PERCENT_SIGNS",
     "format_number",
     "format_percent",
+    "list_separator",
     "lookup",
     "pick",
     "number_symbols",
@@ -78,6 +79,19 @@ def number_symbols(language: str) -> tuple[str, str]:
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
     return get_decimal_symbol(language), get_group_symbol(language)
+
+
+def list_separator(language: str) -> str:
+    """The column separator a spreadsheet expects in a CSV file for readers of ``language``.
+
+    Excel splits a CSV's columns at the Windows list separator, which is ``;`` where numbers
+    are written with a decimal comma (as this language writes them: es, pt, fr) and ``,``
+    where the decimal mark is a point (en): a comma-separated file opens in one column in
+    Excel set up for Colombia, Chile or Brazil. Countries of a language that write a decimal
+    point (Spanish in Mexico) need ``,``: offer the other where a person downloads.
+    """
+    decimal, _group = number_symbols(language)
+    return ";" if decimal == "," else ","
 
 
 def format_number(value: float | None, language: str, decimals: int = 1) -> str:

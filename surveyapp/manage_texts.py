@@ -629,6 +629,24 @@ MANAGE: dict[str, dict[str, str]] = {
         "Substituir os códigos não usados que já foram emitidos",
         "Remplacer les codes inutilisés déjà émis",
     ),
+    "csv_separator": tr(
+        "Columnas del archivo separadas por",
+        "Columns of the file separated by",
+        "Colunas do arquivo separadas por",
+        "Colonnes du fichier séparées par",
+    ),
+    "separator_semicolon": tr(
+        "punto y coma (;): Excel con coma decimal, como en Colombia, Chile o Argentina",
+        "semicolons (;): Excel with a decimal comma, as in Colombia, Chile or Brazil",
+        "ponto e vírgula (;): Excel com vírgula decimal, como no Brasil",
+        "points-virgules (;) : Excel avec virgule décimale, comme en Haïti ou en France",
+    ),
+    "separator_comma": tr(
+        "comas (,): Excel con punto decimal, como en México, u otros programas",
+        "commas (,): Excel with a decimal point, as in Mexico or Jamaica, or other programs",
+        "vírgulas (,): Excel com ponto decimal, ou outros programas",
+        "virgules (,) : Excel avec point décimal, ou d'autres programmes",
+    ),
     "replace_hint": tr(
         "Úselo si se perdió un archivo de códigos. Se conservan los códigos que un "
         "informante ya usó.",

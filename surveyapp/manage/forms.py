@@ -163,6 +163,11 @@ class CodesForm(FlaskForm):
         validators=[InputRequired(lazy("enter_days")), IntegerRange(0, 3650, lazy("days_range"))],
     )
     replace = BooleanField(lazy("replace_codes"))
+    # the route proposes analysis.i18n.list_separator of the staff language
+    separator = ListField(
+        lazy("csv_separator"),
+        choices=choices([(";", lazy("separator_semicolon")), (",", lazy("separator_comma"))]),
+    )
     submit = SubmitField(lazy("generate_codes"))
 
 

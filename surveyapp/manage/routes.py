@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 
 import sqlalchemy as sa
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, url_for
@@ -12,8 +10,9 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from ..auth.decorators import role_required
+from ..csv_files import spreadsheet_csv
 from ..extensions import db
-from ..i18n import LANGUAGE_NAMES
+from ..i18n import LANGUAGE_NAMES, list_separator
 from ..models import (
     Area,
     AreaLevel,
@@ -252,6 +251,8 @@ def codes(wave_id: int) -> ResponseReturnValue:
     form = CodesForm()
     if not form.is_submitted():
         form.expires_days.data = int(current_app.config["INVITATION_CODE_DAYS"])
+    if not form.separator.raw_data:  # not asked: as Excel in the staff language reads a CSV
+        form.separator.data = list_separator(staff_language())
     if form.validate_on_submit():
         days = form.expires_days.data or 0
         expires = utcnow() + dt.timedelta(days=days) if days else None
@@ -279,7 +280,7 @@ def codes(wave_id: int) -> ResponseReturnValue:
         if not lines:
             flash(st("every_unit_has_code"), "info")
             return redirect(url_for("manage.codes", wave_id=wave_id))
-        return _codes_csv(slug, lines)
+        return _codes_csv(slug, lines, form.separator.data or ",")
     without_code = invitations.units_without_code(db.session, current, area_ids=scope.area_ids)
     total_query = sa.select(sa.func.count(SampleUnit.id)).where(SampleUnit.wave_id == wave_id)
     if scope.area_ids is not None:
@@ -290,16 +291,15 @@ def codes(wave_id: int) -> ResponseReturnValue:
     )
 
 
-def _codes_csv(slug: str, lines: list[tuple[str, str, str, str]]) -> Response:
-    """The codes file: one (external id, address, area code, code) line per unit."""
-    out = io.StringIO()
-    writer = csv.writer(out)
+def _codes_csv(slug: str, lines: list[tuple[str, str, str, str]], separator: str) -> Response:
+    """The codes file, for a spreadsheet or a mail merge: one (external id, address, area
+    code, code, link) line per unit, columns separated by ``separator``."""
     link = url_for("main.index", _external=True).rstrip("/") + f"/s/{slug}"
-    writer.writerow(["external_id", "address", "area_code", "invitation_code", "survey_link"])
-    writer.writerows([*line, link] for line in lines)
+    header = ["external_id", "address", "area_code", "invitation_code", "survey_link"]
+    data = spreadsheet_csv(header, ([*line, link] for line in lines), separator=separator)
     stamp = utcnow().strftime("%Y%m%d-%H%M%S")
     return Response(
-        "\ufeff" + out.getvalue(),
+        data,
         mimetype="text/csv",
         headers={
             "Content-Disposition": f"attachment; filename=codes-{slug}-{stamp}.csv",

@@ -7,11 +7,12 @@ suppressed estimate cannot reach any format.
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+from ..csv_files import spreadsheet_csv
 
 if TYPE_CHECKING:  # pandas, openpyxl and the indicator tables load with the first export
     import pandas as pd
@@ -125,16 +126,12 @@ def not_measured_rows(missing: Sequence[NotMeasured], area: AreaNode) -> list[di
 def to_csv(rows: Sequence[dict[str, Any]], missing: Sequence[dict[str, Any]] = ()) -> bytes:
     """UTF-8 with BOM (Excel opens it right), one header line; the rows of ``missing``
     (:func:`not_measured_rows`) last, with status ``not_measured`` and the items they need."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(CSV_COLUMNS), lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {k: "" if v is None else v for k, v in row.items()} | {"status": "estimated"}
-        )
-    for row in missing:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    lines = [
+        [row.get(c) for c in CSV_COLUMNS] for row in (r | {"status": "estimated"} for r in rows)
+    ]
+    lines += [[row.get(c) for c in CSV_COLUMNS] for row in missing]
+    # ',' whatever the language: a machine-readable table whose numbers have decimal points
+    return spreadsheet_csv(CSV_COLUMNS, lines)
 
 
 def to_xlsx(rows: Sequence[dict[str, Any]], about: Sequence[tuple[str, str]]) -> bytes:

@@ -884,3 +884,47 @@ def test_a_forbidden_or_missing_page_says_so_in_the_staff_language(
     english = manager("").get("/manage/waves/999").get_data(as_text=True)
     assert '<div lang="en">' in english and "This page does not exist." in english
     assert "Go to the home page" in english
+
+
+@pytest.mark.parametrize(
+    ("language", "separator"), [("es", ";"), ("pt", ";"), ("fr", ";"), ("en", ",")]
+)
+def test_invitation_codes_file_is_separated_as_excel_in_the_staff_language_reads_it(
+    manager: Callable[..., FlaskClient],
+    make_wave: Callable[..., Wave],
+    language: str,
+    separator: str,
+) -> None:
+    # Excel set up for Latin America (decimal comma) splits a CSV's columns at ';': a comma file
+    # opened in one column, 'H1,Calle 1, 2,CO,ABCD...' in A1.
+    wave = make_wave(invitation_required=True)
+    client = manager(language)
+    assert _upload(client, wave, b"external_id;address\nH1;Calle 1, 2\n").status_code == 302
+    page = client.get(f"/manage/waves/{wave.id}/codes").get_data(as_text=True)
+    assert re.search(rf'<option selected value="{re.escape(separator)}">', page), page
+    response = client.post(f"/manage/waves/{wave.id}/codes", data={"expires_days": "0"})
+    data = response.get_data()
+    assert response.mimetype == "text/csv" and data.startswith("\ufeff".encode())
+    header, row = data.decode("utf-8-sig").splitlines()
+    assert header == separator.join(
+        ["external_id", "address", "area_code", "invitation_code", "survey_link"]
+    )
+    assert row.startswith(
+        f'H1{separator}"Calle 1, 2"{separator}' if separator == "," else "H1;Calle 1, 2;"
+    )
+
+
+def test_invitation_codes_file_takes_the_separator_chosen_on_the_form(
+    manager: Callable[..., FlaskClient], make_wave: Callable[..., Wave]
+) -> None:
+    wave = make_wave(invitation_required=True)
+    client = manager("es")
+    assert _upload(client, wave, b"external_id\nH1\n").status_code == 302
+    response = client.post(
+        f"/manage/waves/{wave.id}/codes", data={"expires_days": "0", "separator": ","}
+    )
+    assert response.get_data(as_text=True).lstrip("\ufeff").startswith("external_id,address,")
+    wrong = client.post(
+        f"/manage/waves/{wave.id}/codes", data={"expires_days": "0", "separator": "|"}
+    )
+    assert wrong.status_code == 200 and wrong.mimetype == "text/html"
