@@ -843,24 +843,29 @@ MANAGE: dict[str, dict[str, str]] = {
         "Appareils de l'application des enquêteurs",
     ),
     "devices_note": tr(
-        "Cada inicio de sesión en la aplicación de encuestadores le da a su dispositivo un "
-        "token. Revoque el token cuando se pierda una tableta o cambie de manos: el "
-        "dispositivo ya no podrá descargar asignaciones ni enviar entrevistas hasta que "
-        "alguien vuelva a iniciar sesión en él. Las entrevistas que ya están en el "
-        "dispositivo se quedan allí.",
-        "Each login of the interviewer app gives its device a token. Revoke a token when a "
-        "tablet is lost or changes hands: the device can no longer download assignments or "
-        "send interviews until someone logs in on it again. Interviews already on the device "
-        "stay there.",
-        "Cada entrada no aplicativo de entrevistadores dá ao dispositivo um token. Revogue o "
-        "token quando um tablet for perdido ou mudar de mãos: o dispositivo não poderá mais "
-        "baixar designações nem enviar entrevistas até que alguém entre nele de novo. As "
-        "entrevistas que já estão no dispositivo ficam lá.",
-        "Chaque connexion à l'application des enquêteurs donne un jeton à son appareil. "
-        "Révoquez le jeton quand une tablette est perdue ou change de mains : l'appareil ne "
-        "peut plus télécharger d'affectations ni envoyer d'entretiens jusqu'à ce que "
-        "quelqu'un s'y reconnecte. Les entretiens déjà sur l'appareil y restent.",
+        "Cada tableta aparece una vez, con el nombre que se escribió al iniciar sesión; un "
+        "nuevo inicio de sesión en ella reemplaza al anterior. Revoque el dispositivo cuando "
+        "se pierda una tableta o cambie de manos: ya no podrá descargar asignaciones ni "
+        "enviar entrevistas hasta que alguien vuelva a iniciar sesión en él. Las entrevistas "
+        "que ya están en el dispositivo se quedan allí.",
+        "Each tablet is listed once, by the name typed at login; logging in on it again "
+        "replaces its earlier login. Revoke a device when a tablet is lost or changes hands: "
+        "it can no longer download assignments or send interviews until someone logs in on "
+        "it again. Interviews already on the device stay there.",
+        "Cada tablet aparece uma vez, com o nome digitado ao entrar; uma nova entrada nele "
+        "substitui a anterior. Revogue o dispositivo quando um tablet for perdido ou mudar de "
+        "mãos: ele não poderá mais baixar designações nem enviar entrevistas até que alguém "
+        "entre nele de novo. As entrevistas que já estão no dispositivo ficam lá.",
+        "Chaque tablette figure une fois, sous le nom saisi à la connexion\u00a0; une nouvelle "
+        "connexion sur elle remplace la précédente. Révoquez l'appareil quand une tablette "
+        "est perdue ou change de mains\u00a0: il ne peut plus télécharger d'affectations ni "
+        "envoyer d'entretiens jusqu'à ce que quelqu'un s'y reconnecte. Les entretiens déjà "
+        "sur l'appareil y restent.",
     ),
+    "last_login": tr(
+        "Último inicio de sesión", "Last logged in", "Última entrada", "Dernière connexion"
+    ),
+    "logins": tr("Inicios de sesión", "Logins", "Entradas", "Connexions"),
     "device_tokens": tr(
         "Tokens de los dispositivos",
         "Device tokens",

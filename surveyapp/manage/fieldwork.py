@@ -115,12 +115,13 @@ def field_assign(wave_id: int) -> ResponseReturnValue:
 @bp.route("/users/<int:user_id>/devices")
 @role_required(*MANAGER_ROLES)
 def user_devices(user_id: int) -> ResponseReturnValue:
-    """A person's interviewer-app logins (device tokens), newest first, with a Revoke button."""
+    """A person's interviewer-app devices, each once (its logins grouped by the device's name),
+    the latest login first, with a Revoke button."""
     user = _user_or_404(user_id)
     return render_template(
         "manage/devices.html",
         person=user,
-        tokens=fieldwork.user_tokens(db.session, user),
+        devices=fieldwork.user_devices(db.session, user),
         form=RevokeForm(),
         now=utcnow(),
     )
@@ -129,7 +130,8 @@ def user_devices(user_id: int) -> ResponseReturnValue:
 @bp.route("/users/<int:user_id>/devices/revoke", methods=["POST"])
 @role_required(*MANAGER_ROLES)
 def revoke_device(user_id: int) -> ResponseReturnValue:
-    """End one device token of the person (the app must log in again with a network)."""
+    """End one device of the person, every usable token of it (the app must log in again with
+    a network)."""
     user = _user_or_404(user_id)
     form = RevokeForm()
     token = None
@@ -141,10 +143,9 @@ def revoke_device(user_id: int) -> ResponseReturnValue:
         )
     if token is None:
         flash(st("choose_device"), "error")
-    elif token.revoked_at is not None:
+    elif not fieldwork.revoke_device(db.session, token, by=_me()):
         flash(st("device_already_revoked", label=token.label), "info")
     else:
-        fieldwork.revoke_token(db.session, token, by=_me())
         db.session.commit()
         flash(st("device_logged_out", label=token.label), "success")
     return redirect(url_for("manage.user_devices", user_id=user_id))

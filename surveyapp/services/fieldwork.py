@@ -170,7 +170,36 @@ def issue_token(
         object_id=token.id,
         details={"device": label, "expires_at": iso(token.expires_at)},
     )
+    # A second login from the same device replaces the first (its token is revoked, audited as
+    # replaced): each tablet holds one usable token, is listed once, and one revocation ends it.
+    for earlier in device_tokens(session, user.id, label, now=now):
+        if earlier.id != token.id:
+            revoke_token(session, earlier, by=user, now=now, replaced_by=token.id)
     return token, plain
+
+
+def device_key(label: str) -> str:
+    """What tells a person's devices apart: the name typed at login, case and spaces aside
+    ("Tablet PT" and "tablet  pt" are one tablet). The app fills in the name last typed on it."""
+    return " ".join(label.split()).casefold()
+
+
+def device_tokens(
+    session: DBSession, user_id: int, label: str, *, now: dt.datetime | None = None
+) -> list[ApiToken]:
+    """The usable field tokens of ``user_id``'s device named ``label``, newest first."""
+    now = now or utcnow()
+    key = device_key(label)
+    found = session.scalars(
+        sa.select(ApiToken)
+        .where(
+            ApiToken.user_id == user_id,
+            ApiToken.purpose == TokenPurpose.field,
+            ApiToken.revoked_at.is_(None),
+        )
+        .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
+    )
+    return [t for t in found if device_key(t.label) == key and t.usable(now)]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -264,33 +293,74 @@ def _touch_token_statement() -> sa.Update:
 
 
 def revoke_token(
-    session: DBSession, token: ApiToken, *, by: Actor, now: dt.datetime | None = None
+    session: DBSession,
+    token: ApiToken,
+    *,
+    by: Actor,
+    now: dt.datetime | None = None,
+    replaced_by: int | None = None,
 ) -> None:
-    """End a device token (the holder logging out, or a manager); revoking twice changes nothing."""
+    """End a device token (the holder logging out or logging in again on the device, which
+    ``replaced_by`` names the new token of, or a manager); revoking twice changes nothing."""
     if token.revoked_at is not None:
         return
     token.revoked_at = now or utcnow()
     token.revoked_by_id = by.id
     session.flush()
+    details: dict[str, Any] = {"holder_id": token.user_id, "device": token.label}
+    if replaced_by is not None:
+        details["replaced_by"] = replaced_by
     audit.record(
         session,
         "token.revoke",
         user=by,
         object_type="api_token",
         object_id=token.id,
-        details={"holder_id": token.user_id, "device": token.label},
+        details=details,
     )
 
 
-def user_tokens(session: DBSession, user: User) -> list[ApiToken]:
-    """The user's device tokens, newest first."""
-    return list(
-        session.scalars(
-            sa.select(ApiToken)
-            .where(ApiToken.user_id == user.id)
-            .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
-        )
+def revoke_device(
+    session: DBSession, token: ApiToken, *, by: Actor, now: dt.datetime | None = None
+) -> int:
+    """End the device ``token`` is a login of: every usable token of its holder's device of
+    that name (one, unless logins before device tokens were replaced). Returns how many."""
+    now = now or utcnow()
+    ended = device_tokens(session, token.user_id, token.label, now=now)
+    for found in ended:
+        revoke_token(session, found, by=by, now=now)
+    return len(ended)
+
+
+@dataclasses.dataclass(frozen=True)
+class Device:
+    """One device of a person, as the devices page lists it: its logins (tokens), newest first."""
+
+    tokens: list[ApiToken]
+
+    @property
+    def latest(self) -> ApiToken:
+        return self.tokens[0]
+
+    @property
+    def last_used_at(self) -> dt.datetime | None:
+        return max((t.last_used_at for t in self.tokens if t.last_used_at), default=None)
+
+    def usable(self, now: dt.datetime) -> bool:
+        return any(t.usable(now) for t in self.tokens)
+
+
+def user_devices(session: DBSession, user: User) -> list[Device]:
+    """The user's devices (tokens grouped by :func:`device_key`), the latest login first."""
+    tokens = session.scalars(
+        sa.select(ApiToken)
+        .where(ApiToken.user_id == user.id, ApiToken.purpose == TokenPurpose.field)
+        .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
     )
+    devices: dict[str, list[ApiToken]] = {}
+    for token in tokens:
+        devices.setdefault(device_key(token.label), []).append(token)
+    return [Device(found) for found in devices.values()]
 
 
 # ---- assignments ---------------------------------------------------------------------------------

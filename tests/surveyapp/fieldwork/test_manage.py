@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,17 @@ from flask.testing import FlaskCliRunner
 
 from surveyapp import commands
 from surveyapp.extensions import db
-from surveyapp.models import ApiToken, AreaLevel, AuditLog, Role, SampleUnit, User, Wave
+from surveyapp.models import (
+    ApiToken,
+    AreaLevel,
+    AuditLog,
+    Role,
+    SampleUnit,
+    TokenPurpose,
+    User,
+    Wave,
+    utcnow,
+)
 from surveyapp.services.areas import create_area
 from surveyapp.services.fieldwork import hash_token
 
@@ -126,6 +138,69 @@ def test_devices_are_listed_and_a_manager_revokes_one(
         assert entry is not None and entry.user_id == manager.id
     page = client.get(f"/manage/users/{field.interviewer.id}/devices").get_data(as_text=True)
     assert "revoked" in page
+
+
+def test_a_second_login_from_a_device_replaces_its_token_and_the_device_is_listed_once(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    # Every login added a token: the devices page listed "Tablet 7" once per login, each
+    # still usable, and revoking one row left the device logged in with the others.
+    first = field.token  # "Tablet 7"
+    again = api_login(field.client, field.interviewer, " tablet  7 ")  # the same name
+    assert field.client.get("/api/field/me", headers=field.auth(first)).status_code == 401
+    assert field.client.get("/api/field/me", headers=field.auth(again)).status_code == 200
+    other_device = api_login(field.client, field.interviewer, "Tablet 8")
+    assert field.client.get("/api/field/me", headers=field.auth(again)).status_code == 200
+    with field.app.app_context():
+        ids = {
+            plain: db.session.scalar(
+                sa.select(ApiToken.id).where(ApiToken.token_hash == hash_token(plain))
+            )
+            for plain in (first, again, other_device)
+        }
+        [entry] = db.session.scalars(
+            sa.select(AuditLog).where(
+                AuditLog.action == "token.revoke", AuditLog.object_id == str(ids[first])
+            )
+        )
+        assert entry.user_id == field.interviewer.id
+        assert entry.details == {
+            "holder_id": field.interviewer.id,
+            "device": "Tablet 7",
+            "replaced_by": ids[again],
+        }
+        # A device logged in twice before logins replaced each other: listed once all the same.
+        legacy = ApiToken(
+            user_id=field.interviewer.id,
+            token_hash=hash_token("legacy"),
+            purpose=TokenPurpose.field,
+            label="Tablet 8",
+            created_at=utcnow() - dt.timedelta(days=3),
+            last_used_at=utcnow() - dt.timedelta(days=2),
+            expires_at=utcnow() + dt.timedelta(days=80),
+        )
+        db.session.add(legacy)
+        db.session.commit()
+        legacy_id = legacy.id
+    client = field.app.test_client()
+    login(client, make_user(Role.survey_manager))
+    page = client.get(f"/manage/users/{field.interviewer.id}/devices").get_data(as_text=True)
+    rows = re.findall(r"<tr>\s*<td>([^<]*)</td>.*?<td class=\"numeric\">(\d+)</td>", page, re.S)
+    assert rows == [("Tablet 8", "2"), ("tablet  7", "2")]  # latest login first
+    assert page.count(f'name="token_id" value="{ids[other_device]}"') == 1
+    assert "Logins" in page
+    # Revoking the device ends every login of it, the old one too; the other device keeps on.
+    response = client.post(
+        f"/manage/users/{field.interviewer.id}/devices/revoke",
+        data={"token_id": ids[other_device]},
+    )
+    assert response.status_code == 302
+    assert field.client.get("/api/field/me", headers=field.auth(other_device)).status_code == 401
+    assert field.client.get("/api/field/me", headers=field.auth("legacy")).status_code == 401
+    assert field.client.get("/api/field/me", headers=field.auth(again)).status_code == 200
+    with field.app.app_context():
+        token = db.session.get(ApiToken, legacy_id)
+        assert token is not None and token.revoked_at is not None
 
 
 @pytest.mark.parametrize("token_id", ["", "abc", "0", "9" * 40, "-5"])

@@ -13,6 +13,7 @@ fixture); each test prints its counts.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib.util
 import json
@@ -204,7 +205,13 @@ def test_an_acknowledgement_lost_after_commit_is_retried_into_exactly_one_record
 
 def test_one_interview_sent_from_two_tabs_at_once_is_one_record(field: Field) -> None:
     field.server.start()
-    accounts = [a for a in field.wave.accounts for _ in range(2)]
+    # The app's tabs share one login (one IndexedDB); the simulator logs each tab in, so each
+    # has a name of its own: a second login under the same name replaces the first's token.
+    accounts = [
+        dataclasses.replace(a, device=f"{a.device} tab {tab}")
+        for a in field.wave.accounts
+        for tab in (1, 2)
+    ]
     uploads = [u for u in field.uploads for _ in range(2)]
     storm = fieldsim.Storm(field.server.port, accounts, uploads)
     storm.start()
