@@ -9,7 +9,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .extensions import db
-from .staff_texts import is_staff_page, page_language, st
+from .i18n import LANGUAGE_NAMES, asked_or_default_language, lookup
+from .staff_texts import STAFF_ENDPOINTS, TEXTS, is_staff_page, page_language, st
 
 #: What each error means to the person who got it.
 MESSAGES: dict[int, str] = {
@@ -43,9 +44,19 @@ TITLES: dict[int, str] = {
 
 CSRF_MESSAGE = "The form had expired or was not sent from this site. Reload the page and try again."
 
-#: Errors a staff page says in its own language (staff_texts ``error_<code>`` and
-#: ``error_<code>_title``); others, and every error outside the staff pages, are English.
+#: Errors a staff page or an observatory page says in its own language (staff_texts
+#: ``error_<code>`` and ``error_<code>_title``); others, and every error elsewhere, are English.
 STAFF_ERRORS = frozenset({400, 403, 404, 405, 409, 413, 429, 500, 503})
+
+
+def is_observatory_page() -> bool:
+    """This request is a visitor's observatory page: a route of its blueprint other than the
+    staff uploads (:data:`~surveyapp.staff_texts.STAFF_ENDPOINTS`), or (a path no route
+    answers: 404, 405) a path under its prefix."""
+    if request.blueprint is not None or request.url_rule is not None:
+        return request.blueprint == "observatory" and request.endpoint not in STAFF_ENDPOINTS
+    prefix = current_app.blueprints["observatory"].url_prefix or ""
+    return bool(prefix) and (request.path == prefix or request.path.startswith(prefix + "/"))
 
 
 def wants_json() -> bool:
@@ -60,13 +71,19 @@ def wants_json() -> bool:
 
 
 def error_response(
-    code: int, message: str | None = None, *, staff_key: str | None = None
+    code: int,
+    message: str | None = None,
+    *,
+    staff_key: str | None = None,
+    observatory_key: str | None = None,
 ) -> tuple[Response | str, int]:
     """Render an error as JSON or HTML with the given status code.
 
     On a staff page, an error of :data:`STAFF_ERRORS` is said in the page's language: its
-    staff text ``error_<code>``, or ``staff_key`` (the staff text of ``message``). Any other
-    message stays English, as it does for API clients.
+    staff text ``error_<code>``, or ``staff_key`` (the staff text of ``message``). On an
+    observatory page likewise in the visitor's language (?lang=, else the default), in the
+    observatory's frame; ``observatory_key`` is the observatory text of ``message``. Any
+    other message stays English, as it does for API clients.
     """
     text = message or MESSAGES.get(code, "The request failed.")
     title = TITLES.get(code, "Error")
@@ -74,12 +91,38 @@ def error_response(
         return jsonify(error=title, message=text, status=code), code
     language = "en"
     said = staff_key or (f"error_{code}" if message is None else None)
+    if code in STAFF_ERRORS and (said or observatory_key) and is_observatory_page():
+        return _observatory_error(code, said, observatory_key), code
     if said and code in STAFF_ERRORS and is_staff_page():
         language = page_language()  # inside a staff page's frame: in that page's language
         title, text = st(f"error_{code}_title"), st(said)
     return render_template(
         "errors/error.html", code=code, title=title, message=text, text_language=language
     ), code
+
+
+def _observatory_error(code: int, staff_key: str | None, observatory_key: str | None) -> str:
+    """The error page of an observatory page, words and frame in the visitor's language."""
+    from .observatory.texts import TEXTS as OBSERVATORY_TEXTS
+
+    language = asked_or_default_language()
+    message = (
+        lookup(OBSERVATORY_TEXTS, observatory_key, language)
+        if observatory_key
+        else lookup(TEXTS, staff_key or f"error_{code}", language)
+    )
+    return render_template(
+        "errors/observatory.html",
+        code=code,
+        title=lookup(TEXTS, f"error_{code}_title", language),
+        message=message,
+        home=lookup(TEXTS, "go_home", language),
+        # what observatory/layout.html needs (its blueprint's context processor does not run
+        # for a path no route answers)
+        lang=language,
+        language_names=LANGUAGE_NAMES,
+        t=lambda key, **values: lookup(OBSERVATORY_TEXTS, key, language, **values),
+    )
 
 
 def _http_error(exc: HTTPException) -> Response | HTTPException:

@@ -29,6 +29,7 @@ __all__ = [
     "LANGUAGES",
     "LANGUAGE_NAMES",
     "PERCENT_SIGNS",
+    "asked_or_default_language",
     "default_language",
     "format_number",
     "format_percent",
@@ -44,6 +45,13 @@ __all__ = [
 def default_language() -> str:
     """The ``DEFAULT_LANGUAGE`` setting: what pages use when nothing asks for another."""
     return str(current_app.config["DEFAULT_LANGUAGE"])
+
+
+def asked_or_default_language() -> str:
+    """The language of an observatory page: ?lang= when it is one of :data:`LANGUAGES`, else
+    the default (no browser negotiation: a link to a page shows it in the language it names)."""
+    asked = request.args.get("lang", "")
+    return asked if asked in LANGUAGES else default_language()
 
 
 def pick_language(choices: list[str] | tuple[str, ...], default: str | None = None) -> str:

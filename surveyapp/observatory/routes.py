@@ -29,7 +29,14 @@ from flask_login import current_user
 from ..auth.decorators import role_required
 from ..errors import error_response, wants_json
 from ..extensions import csrf, db, login_manager
-from ..i18n import LANGUAGE_NAMES, LANGUAGES, PERCENT_SIGNS, default_language, format_number
+from ..i18n import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    PERCENT_SIGNS,
+    asked_or_default_language,
+    default_language,
+    format_number,
+)
 from ..models import AreaLevel, ReportOutput, User, Wave
 from ..services import boundaries, uploads
 from ..services.coverage import not_measured
@@ -218,7 +225,11 @@ def _unavailable(choice: Choice, unavailable: TableUnavailable) -> NoReturn:
     """Abort with 404 without data, 503 when the build failed, 202 while it runs."""
     output = unavailable.output
     if output is None:
-        abort(current_app.make_response(error_response(404, text("no_data", "en"))))
+        abort(
+            current_app.make_response(
+                error_response(404, text("no_data", "en"), observatory_key="no_data")
+            )
+        )
     abort(failed(output) if unavailable.failed else _waiting(choice, output))
 
 
@@ -275,8 +286,7 @@ def _page_context(choice: Choice) -> dict[str, Any]:
 @bp.context_processor
 def _frame() -> dict[str, Any]:
     """What observatory/layout.html needs on every page: the language, its words, the switch."""
-    asked = request.args.get("lang", "")
-    language = asked if asked in LANGUAGES else default_language()
+    language = asked_or_default_language()
     return {
         "lang": language,
         "language_names": LANGUAGE_NAMES,
@@ -440,7 +450,7 @@ def report_pdf(wave_id: int) -> ResponseReturnValue:
     """The PDF status report; 202 with a self-reloading page while it is built."""
     choice = _choice(wave_id)
     if completed_count(db.session, choice.wave) == 0:
-        return error_response(404, text("no_data", "en"))
+        return error_response(404, text("no_data", "en"), observatory_key="no_data")
     key = OutputKey.pdf(choice.wave, choice.area, choice.language, choice.public, _version(choice))
     output, content = _ready(choice, key)
     mark_served(db.session, output)

@@ -108,7 +108,9 @@ def test_a_database_outage_is_a_503_to_retry_in_the_users_language(
         ("/s/encuesta?lang=es", "La encuesta no está disponible por un momento"),
         ("/s/encuesta?lang=pt", "A pesquisa está indisponível por um momento"),
         ("/s/c/SECRETCODE1", "The survey is unavailable for a moment"),
-        ("/observatory/", "The service cannot reach its data for a moment"),
+        ("/observatory/?lang=en", "The service cannot reach its data for a moment"),
+        # the observatory in its default language when the link names none (DEFAULT_LANGUAGE)
+        ("/observatory/", "El servicio no puede acceder a sus datos por un momento"),
     ]
     for path, message in cases:
         response = client.get(path, headers={"Accept-Language": "en"})
@@ -192,6 +194,50 @@ def test_a_staff_pages_other_errors_are_in_its_language(
     assert outage.headers["Retry-After"] == "60"
     english = client.get(f"/manage/waves/{wave.id}/status?lang=en")
     _page(english, 405, "en", "This page cannot be used that way.", "Go to the home page")
+
+
+def test_the_observatorys_errors_are_in_the_visitors_language(
+    app: Flask,
+    client: FlaskClient,
+    make_user: Callable[..., User],
+    make_wave: Callable[..., Wave],
+    login: Callable[..., Any],
+) -> None:
+    """The observatory is read in ?lang= (else DEFAULT_LANGUAGE); its error pages said
+    'Page not found' and 'Forbidden' in English to every visitor."""
+    page = _page(
+        client.get("/observatory/waves/987654?lang=pt"),
+        404,
+        "pt",
+        "<title>Página não encontrada",
+        "Esta página não existe. Verifique o endereço.",
+        "Observatório",  # the observatory's frame, in the same language
+    )
+    assert "Page not found" not in page and "does not exist" not in page
+    draft = make_wave(status="draft", public_report=True)
+    _page(client.get(f"/observatory/waves/{draft.id}?lang=fr"), 404, "fr", "Page introuvable")
+    # a path no route answers, and no ?lang=: the observatory's default language (es)
+    _page(client.get("/observatory/nowhere"), 404, "es", "Página no encontrada")
+    _page(client.post("/observatory/?lang=fr"), 405, "fr", "Méthode non autorisée")
+    empty = make_wave(public_report=True)  # no interview yet: no report to download
+    for download in ("report.pdf", "indicators.csv"):
+        _page(
+            client.get(f"/observatory/waves/{empty.id}/{download}?lang=es"),
+            404,
+            "es",
+            "Este levantamiento aún no tiene entrevistas completas.",
+        )
+    private = make_wave(public_report=False)
+    login(client, make_user(Role.interviewer))
+    page = _page(
+        client.get(f"/observatory/waves/{private.id}?lang=es"),
+        403,
+        "es",
+        "<title>Acceso denegado",
+        "No tiene permiso para ver esta página.",
+    )
+    assert "Forbidden" not in page
+    _page(client.get(f"/observatory/waves/{private.id}?lang=en"), 403, "en", "Forbidden")
 
 
 class TestStaffErrorsWithCsrfAndRateLimit:
