@@ -84,9 +84,17 @@ def review_queue(
             Interview.status,
             Interview.review_status,
             Interview.revision,
-            Interview.updated_at,
+            InterviewRevision.received_at,
             Interview.eligible_adults,
             Interview.selection_draws,
+        )
+        # the latest revision's arrival, not updated_at, which a review also moves
+        .join(
+            InterviewRevision,
+            sa.and_(
+                InterviewRevision.interview_id == Interview.id,
+                InterviewRevision.number == Interview.revision,
+            ),
         )
         .outerjoin(SampleUnit, SampleUnit.id == Interview.sample_unit_id)
         .outerjoin(Area, Area.id == SampleUnit.area_id)
@@ -96,7 +104,7 @@ def review_queue(
             Interview.mode == Mode.tablet,
             Interview.revision.is_not(None),
         )
-        .order_by(Interview.updated_at.desc(), Interview.id.desc())
+        .order_by(InterviewRevision.received_at.desc(), Interview.id.desc())
         .limit(limit)
     )
     if within is not None:

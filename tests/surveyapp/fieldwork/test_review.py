@@ -363,3 +363,32 @@ def test_the_tablets_times_are_written_as_people_read_them(
     assert "2025-12-06 10:05 (UTC-05:00) → line" in page  # the draw
     assert "<td>2025-12-06 10:15 (UTC-05:00)</td>" in page  # saved on the device
     assert "T10:" not in page
+
+
+def test_the_list_says_when_an_interview_was_received_not_when_it_was_reviewed(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    """A supervisor sent back an interview received in the morning: its 'last received' time
+    became the time of her rejection, and it moved to the top as if the tablet had sent it."""
+    import datetime as dt
+
+    from surveyapp.models import InterviewRevision
+
+    assert field.put().status_code == 201
+    morning = dt.datetime(2026, 2, 3, 9, 15, tzinfo=dt.UTC)
+    with field.app.app_context():
+        db.session.execute(sa.update(InterviewRevision).values(received_at=morning))
+        db.session.execute(sa.update(Interview).values(updated_at=morning))
+        db.session.commit()
+    client = _staff(field, make_user, login, Role.supervisor)
+    _post(
+        client,
+        f"/fieldwork/interviews/{UUID}/review",
+        f"/fieldwork/interviews/{UUID}",
+        reject="Reject",
+        comment="Pregunte de nuevo",
+        item="",
+    )
+    assert _review_state(field)[0] == "rejected"
+    listing = client.get(f"/fieldwork/waves/{field.wave.id}/review").get_data(as_text=True)
+    assert "2026-02-03 09:15 UTC" in listing
