@@ -549,15 +549,80 @@ MANAGE: dict[str, dict[str, str]] = {
         "Designar as unidades não designadas",
         "Attribuer les unités non attribuées",
     ),
+    "reassign_heading": tr(
+        "Reasignar un hogar",
+        "Reassign one household",
+        "Reatribuir um domicílio",
+        "Réattribuer un ménage",
+    ),
     "reassign_note": tr(
-        "Las unidades ya asignadas conservan su encuestador; para pasar unidades de un "
-        "encuestador a otro, use",
-        "Units already assigned keep their interviewer; to move units from one interviewer "
-        "to another use",
-        "As unidades já designadas mantêm o seu entrevistador; para passar unidades de um "
-        "entrevistador a outro, use",
-        "Les unités déjà attribuées gardent leur enquêteur ; pour passer des unités d'un "
-        "enquêteur à un autre, utilisez",
+        "Las unidades ya asignadas conservan su encuestador. Para pasar un hogar a otro "
+        "encuestador, use este formulario; para pasar varios a la vez, use",
+        "Units already assigned keep their interviewer. To give one household to another "
+        "interviewer, use this form; to move several at once, use",
+        "As unidades já designadas mantêm o seu entrevistador. Para passar um domicílio a "
+        "outro entrevistador, use este formulário; para passar vários de uma vez, use",
+        "Les unités déjà attribuées gardent leur enquêteur. Pour confier un ménage à un autre "
+        "enquêteur, utilisez ce formulaire\u00a0; pour en déplacer plusieurs à la fois, "
+        "utilisez",
+    ),
+    "reassign_drafts": tr(
+        "Lo que la tableta del encuestador anterior ya tiene de ese hogar sigue siendo suyo: "
+        "puede enviar sus visitas y la entrevista que empezó allí, aunque aún no la haya "
+        "enviado, mientras el servidor no tenga otra entrevista del hogar. La que llegue "
+        "en segundo lugar desde otro encuestador se rechaza y se queda en su tableta, para "
+        "que usted decida. La tableta del nuevo encuestador recibe el hogar en su próxima "
+        "sincronización.",
+        "What the previous interviewer's tablet already holds of the household stays "
+        "theirs: it can still send its visits and the interview started there, even one "
+        "not sent yet, as long as the server holds no other interview of the household. "
+        "Whichever interview arrives second from another interviewer is refused and stays on "
+        "its tablet, for you to decide. The new interviewer's tablet gets the household at "
+        "its next sync.",
+        "O que o tablet do entrevistador anterior já tem desse domicílio continua sendo "
+        "dele: ele ainda pode enviar as visitas e a entrevista começada ali, mesmo ainda não "
+        "enviada, enquanto o servidor não tiver outra entrevista do domicílio. A que chegar "
+        "em segundo lugar de outro entrevistador é recusada e fica no tablet dele, para que "
+        "você decida. O tablet do novo entrevistador recebe o domicílio na próxima "
+        "sincronização.",
+        "Ce que la tablette de l'enquêteur précédent contient déjà de ce ménage reste à "
+        "lui\u00a0: elle peut encore envoyer ses visites et l'entretien commencé, même non "
+        "envoyé, tant que le serveur n'a pas d'autre entretien du ménage. Celui qui arrive "
+        "en second d'un autre enquêteur est refusé et reste sur sa tablette, pour que vous "
+        "décidiez. La tablette du nouvel enquêteur reçoit le ménage à sa prochaine "
+        "synchronisation.",
+    ),
+    "household_id": tr(
+        "Código del hogar (unidad de muestra)",
+        "Household id (sample unit)",
+        "Código do domicílio (unidade da amostra)",
+        "Identifiant du ménage (unité d'échantillon)",
+    ),
+    "reassign_to": tr(
+        "Nuevo encuestador", "New interviewer", "Novo entrevistador", "Nouvel enquêteur"
+    ),
+    "reassign_submit": tr("Reasignar", "Reassign", "Reatribuir", "Réattribuer"),
+    "unit_reassigned": tr(
+        "El hogar {unit} pasó de {previous} a {name}.",
+        "Household {unit} moved from {previous} to {name}.",
+        "O domicílio {unit} passou de {previous} para {name}.",
+        "Le ménage {unit} est passé de {previous} à {name}.",
+    ),
+    "unit_assigned_one": tr(
+        "El hogar {unit} se asignó a {name}.",
+        "Household {unit} assigned to {name}.",
+        "O domicílio {unit} foi atribuído a {name}.",
+        "Le ménage {unit} a été attribué à {name}.",
+    ),
+    "reassign_interview_held": tr(
+        "El servidor ya tiene una entrevista de {unit} hecha por {previous} ({status}): una "
+        "entrevista de {name} de ese hogar será rechazada. Avise a {name} antes de la visita.",
+        "The server already holds {previous}'s interview of {unit} ({status}): an interview "
+        "of it from {name} will be refused. Tell {name} before the visit.",
+        "O servidor já tem uma entrevista de {unit} feita por {previous} ({status}): uma "
+        "entrevista de {name} desse domicílio será recusada. Avise {name} antes da visita.",
+        "Le serveur a déjà un entretien de {unit} fait par {previous} ({status})\u00a0: un "
+        "entretien de {name} de ce ménage sera refusé. Prévenez {name} avant la visite.",
     ),
     "choose_interviewer": tr(
         "Elija un encuestador de la lista.",
@@ -1252,6 +1317,23 @@ MANAGE: dict[str, dict[str, str]] = {
     "audit_instrument": tr("cuestionario", "questionnaire", "questionário", "questionnaire"),
     "audit_imported": tr("importadas", "imported", "importadas", "importées"),
     "audit_holder_id": tr("titular (id)", "holder (id)", "titular (id)", "titulaire (id)"),
+    "audit_replaced_by": tr(
+        "reemplazado por (id)", "replaced by (id)", "substituído por (id)", "remplacé par (id)"
+    ),
+    "audit_unit": tr("hogar", "household", "domicílio", "ménage"),
+    "audit_wave_id": tr("levantamiento (id)", "wave (id)", "levantamento (id)", "vague (id)"),
+    "audit_from_id": tr(
+        "de encuestador (id)",
+        "from interviewer (id)",
+        "de entrevistador (id)",
+        "de l'enquêteur (id)",
+    ),
+    "audit_to_id": tr(
+        "a encuestador (id)", "to interviewer (id)", "para entrevistador (id)", "à l'enquêteur (id)"
+    ),
+    "audit_interview": tr(
+        "entrevista recibida", "interview received", "entrevista recebida", "entretien reçu"
+    ),
     "audit_hash": tr("huella", "hash", "hash", "empreinte"),
     "audit_expires_at": tr("vence", "expires", "expira", "expire"),
     "audit_errors": tr("errores", "errors", "erros", "erreurs"),

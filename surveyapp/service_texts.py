@@ -221,6 +221,18 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "{units}: já atribuídas a outro entrevistador; reatribua-as explicitamente.",
         "{units} : déjà attribuées à un autre enquêteur ; réattribuez-les explicitement.",
     ),
+    "reassign_unit_missing": tr(
+        "Escriba el código del hogar (la unidad de muestra) que quiere reasignar.",
+        "Enter the id of the household (sample unit) to reassign.",
+        "Digite o código do domicílio (a unidade da amostra) a reatribuir.",
+        "Saisissez l'identifiant du ménage (l'unité d'échantillon) à réattribuer.",
+    ),
+    "reassign_same": tr(
+        "El hogar {unit} ya está asignado a {name}.",
+        "Household {unit} is already assigned to {name}.",
+        "O domicílio {unit} já está atribuído a {name}.",
+        "Le ménage {unit} est déjà attribué à {name}.",
+    ),
     "assign_area_unknown": tr(
         "Ningún área tiene el código o la ruta {wanted!r}.",
         "No area has the code or path {wanted!r}.",

@@ -1094,6 +1094,7 @@ AUDIT_VALUE_KINDS: dict[tuple[str | None, str], str] = {
     ("wave.set_status", "from"): "wave",
     ("wave.set_status", "to"): "wave",
     ("interview.upload", "status"): "status",
+    ("unit.reassign", "interview"): "status",
     ("user.session_end", "reason"): "session_end",
     ("user.sessions_end_all", "reason"): "session_end",
 }

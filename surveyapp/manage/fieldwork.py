@@ -10,8 +10,9 @@ import sqlalchemy as sa
 from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SubmitField
-from wtforms.validators import InputRequired
+from wtforms import IntegerField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length
 
 from ..auth.decorators import role_required
 from ..extensions import db
@@ -33,6 +34,14 @@ class AssignForm(FlaskForm):
     submit = SubmitField(lazy("assign_unassigned"))
 
 
+class ReassignForm(FlaskForm):
+    """One household to another interviewer (fields prefixed ``re-``: the page has both forms)."""
+
+    unit = StringField(lazy("household_id"), validators=[Length(max=200)])
+    interviewer = ListField(lazy("reassign_to"), coerce=int)
+    submit = SubmitField(lazy("reassign_submit"))
+
+
 class RevokeForm(FlaskForm):
     token_id = IntegerField(
         validators=[InputRequired(), IntegerRange(1, MAX_ID, lazy("choose_device"))]
@@ -40,19 +49,28 @@ class RevokeForm(FlaskForm):
     submit = SubmitField(lazy("revoke"))
 
 
-@bp.route("/waves/<int:wave_id>/assign", methods=["GET", "POST"])
-@role_required(*MANAGER_ROLES)
-def field_assign(wave_id: int) -> ResponseReturnValue:
-    """Assign the wave's unassigned units of an area (or all) to an interviewer, in bulk."""
-    scope = _scope()
-    wave = _wave_or_404(wave_id, scope)
-    people = list(
+def _field_workers() -> list[User]:
+    return list(
         db.session.scalars(
             sa.select(User)
             .where(User.active.is_(True), User.role.in_(fieldwork.FIELD_ROLES))
             .order_by(User.name)
         )
     )
+
+
+def _people_choices(people: list[User]) -> list[SelectChoice]:
+    return choices((u.id, f"{u.name} ({u.email})") for u in people)
+
+
+@bp.route("/waves/<int:wave_id>/assign", methods=["GET", "POST"])
+@role_required(*MANAGER_ROLES)
+def field_assign(wave_id: int) -> ResponseReturnValue:
+    """Assign the wave's unassigned units of an area (or all) to an interviewer, in bulk; the
+    form to reassign one household posts to :func:`field_reassign`."""
+    scope = _scope()
+    wave = _wave_or_404(wave_id, scope)
+    people = _field_workers()
     unit_areas = [
         a
         for a in db.session.scalars(
@@ -63,7 +81,7 @@ def field_assign(wave_id: int) -> ResponseReturnValue:
         if scope.allows(a.id)
     ]
     form = AssignForm()
-    form.interviewer.choices = choices((u.id, f"{u.name} ({u.email})") for u in people)
+    form.interviewer.choices = _people_choices(people)
     form.area.choices = choices(
         [
             (0, st("every_area") if not scope.limited else st("every_area_yours")),
@@ -89,6 +107,8 @@ def field_assign(wave_id: int) -> ResponseReturnValue:
                 return redirect(url_for("manage.field_assign", wave_id=wave_id))
     elif form.is_submitted():
         flash(st("choose_interviewer_area"), "error")
+    reassign = ReassignForm(prefix="re", formdata=None)
+    reassign.interviewer.choices = _people_choices(people)
     query = (
         sa.select(User, sa.func.count(SampleUnit.id))
         .join(SampleUnit, SampleUnit.assigned_to_id == User.id)
@@ -106,10 +126,55 @@ def field_assign(wave_id: int) -> ResponseReturnValue:
         "manage/assign.html",
         wave=wave,
         form=form,
+        reassign=reassign,
         assigned=db.session.execute(query).all(),
         unassigned=db.session.scalar(unassigned) or 0,
         tablet=wave.allows(Mode.tablet),
     )
+
+
+@bp.route("/waves/<int:wave_id>/reassign", methods=["POST"])
+@role_required(*MANAGER_ROLES)
+def field_reassign(wave_id: int) -> ResponseReturnValue:
+    """Give one household of the wave (within the user's areas) to another interviewer; back
+    to the assignment page, saying what was done or what is wrong."""
+    scope = _scope()
+    wave = _wave_or_404(wave_id, scope)
+    people = _field_workers()
+    form = ReassignForm(prefix="re")
+    form.interviewer.choices = _people_choices(people)
+    back = redirect(url_for("manage.field_assign", wave_id=wave_id, _anchor="reassign"))
+    interviewer = next((u for u in people if u.id == form.interviewer.data), None)
+    if not form.validate_on_submit() or interviewer is None:
+        flash(st("choose_interviewer") if interviewer is None else st("form_expired"), "error")
+        return back
+    try:
+        done = fieldwork.reassign_unit(
+            db.session, wave, form.unit.data or "", interviewer, by=_me(), within=scope.area_ids
+        )
+    except AssignmentError as exc:
+        db.session.rollback()
+        flash(service_message(exc), "error")
+        return back
+    db.session.commit()
+    unit, name = done.unit.external_id, interviewer.name
+    if done.previous is None:
+        flash(st("unit_assigned_one", unit=unit, name=name), "success")
+    else:
+        flash(st("unit_reassigned", unit=unit, previous=done.previous.name, name=name), "success")
+    if done.sent is not None and done.previous is not None:
+        status = st(f"status_{done.sent.value}")
+        flash(
+            st(
+                "reassign_interview_held",
+                unit=unit,
+                previous=done.previous.name,
+                status=status,
+                name=name,
+            ),
+            "warning",
+        )
+    return back
 
 
 @bp.route("/users/<int:user_id>/devices")

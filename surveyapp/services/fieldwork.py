@@ -476,12 +476,7 @@ def assign_units(
     ``area`` and the areas below it (or of the whole wave). Units listed that are assigned to
     someone else are refused unless ``reassign``. ``within`` (area ids, see services/scope.py)
     limits every unit touched to those areas. Returns the units newly assigned."""
-    if not interviewer.active or not does_field_work(interviewer):
-        raise AssignmentError(
-            "interviewer", Problem("assign_not_field_worker", email=interviewer.email)
-        )
-    if not wave.allows(Mode.tablet):
-        raise AssignmentError("wave", Problem("assign_wave_not_tablet", wave=wave.name))
+    _check_assignable(wave, interviewer)
     query = sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id)
     if within is not None:
         query = query.where(SampleUnit.area_id.in_(sorted(within)))
@@ -505,6 +500,36 @@ def assign_units(
             area_ids = [area.id, *(a.id for a in descendants(session, area))]
             query = query.where(SampleUnit.area_id.in_(area_ids))
         units = list(session.scalars(query.order_by(SampleUnit.external_id)))
+    changed = _give(session, units, interviewer, by)
+    audit.record(
+        session,
+        "unit.assign",
+        user=by,
+        object_type="wave",
+        object_id=wave.id,
+        details={
+            "interviewer_id": interviewer.id,
+            "units": len(changed),
+            "area": area_path(area) if area is not None else None,
+            "listed": len(external_ids),
+        },
+    )
+    return changed
+
+
+def _check_assignable(wave: Wave, interviewer: User) -> None:
+    if not interviewer.active or not does_field_work(interviewer):
+        raise AssignmentError(
+            "interviewer", Problem("assign_not_field_worker", email=interviewer.email)
+        )
+    if not wave.allows(Mode.tablet):
+        raise AssignmentError("wave", Problem("assign_wave_not_tablet", wave=wave.name))
+
+
+def _give(
+    session: DBSession, units: Sequence[SampleUnit], interviewer: User, by: User | None
+) -> list[SampleUnit]:
+    """Assign ``units`` to ``interviewer``, remembering every holder; the units that changed."""
     changed = [u for u in units if u.assigned_to_id != interviewer.id]
     previous: dict[int, list[SampleUnit]] = {}
     for unit in changed:
@@ -534,20 +559,80 @@ def assign_units(
         # Core executemany on the connection: the ORM's bulk insert takes seconds for 50,000.
         session.connection().execute(sa.insert(UnitAssignment), fresh)
     session.flush()
+    return changed
+
+
+@dataclasses.dataclass(frozen=True)
+class Reassigned:
+    """One household given to another interviewer, and what the server knew of it then."""
+
+    unit: SampleUnit
+    previous: User | None  # who had it (None: it was unassigned)
+    sent: InterviewStatus | None  # the previous holder's tablet interview the server holds
+
+
+def reassign_unit(
+    session: DBSession,
+    wave: Wave,
+    external_id: str,
+    interviewer: User,
+    *,
+    by: User | None,
+    within: Collection[int] | None = None,
+) -> Reassigned:
+    """Give the household ``external_id`` of ``wave`` to ``interviewer``, taking it from
+    whoever had it (the assignment page's reassignment; the CLI's ``assign --units ...
+    --reassign`` is the same rule). What the previous holder's tablet holds stays sendable
+    (:func:`check_holder`): its visits, and its interview while no other interview of the
+    household is on the server. ``within`` as for :func:`assign_units`. Audited
+    ``unit.reassign`` with the household, both interviewers and the interview the server held."""
+    _check_assignable(wave, interviewer)
+    wanted = external_id.strip()
+    if not wanted:
+        raise AssignmentError("unit", Problem("reassign_unit_missing"))
+    query = sa.select(SampleUnit).where(
+        SampleUnit.wave_id == wave.id, SampleUnit.external_id == wanted
+    )
+    if within is not None:
+        query = query.where(SampleUnit.area_id.in_(sorted(within)))
+    unit = session.scalar(query)
+    if unit is None:
+        raise AssignmentError("unit", Problem("assign_units_unknown", units=wanted))
+    if unit.assigned_to_id == interviewer.id:
+        raise AssignmentError(
+            "interviewer", Problem("reassign_same", unit=unit.external_id, name=interviewer.name)
+        )
+    previous = session.get(User, unit.assigned_to_id) if unit.assigned_to_id else None
+    sent = (
+        session.scalar(
+            sa.select(Interview.status)
+            .where(
+                Interview.sample_unit_id == unit.id,
+                Interview.mode == Mode.tablet,
+                Interview.interviewer_id == previous.id,
+            )
+            .order_by(Interview.id.desc())
+            .limit(1)
+        )
+        if previous is not None
+        else None
+    )
+    _give(session, [unit], interviewer, by)
     audit.record(
         session,
-        "unit.assign",
+        "unit.reassign",
         user=by,
-        object_type="wave",
-        object_id=wave.id,
+        object_type="sample_unit",
+        object_id=unit.id,
         details={
-            "interviewer_id": interviewer.id,
-            "units": len(changed),
-            "area": area_path(area) if area is not None else None,
-            "listed": len(external_ids),
+            "wave_id": wave.id,
+            "unit": unit.external_id,
+            "from_id": previous.id if previous is not None else None,
+            "to_id": interviewer.id,
+            "interview": sent.value if sent is not None else None,
         },
     )
-    return changed
+    return Reassigned(unit, previous, sent)
 
 
 def _holders_to_remember(

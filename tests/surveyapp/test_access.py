@@ -45,6 +45,7 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
     "manage.user_area": ("POST", ADMIN),
     "fieldwork.index": ("GET", FIELD),
     "manage.field_assign": ("GET", MANAGERS),
+    "manage.field_reassign": ("POST", MANAGERS),
     "manage.user_devices": ("GET", MANAGERS),
     "manage.revoke_device": ("POST", MANAGERS),
     "fieldwork.review_list": ("GET", REVIEWERS),

@@ -17,6 +17,7 @@ from surveyapp import commands
 from surveyapp.extensions import db
 from surveyapp.models import (
     ApiToken,
+    Area,
     AreaLevel,
     AuditLog,
     Role,
@@ -28,6 +29,7 @@ from surveyapp.models import (
 )
 from surveyapp.services.areas import create_area
 from surveyapp.services.fieldwork import hash_token
+from surveyapp.services.users import set_area
 
 from .conftest import Field, api_login
 
@@ -103,6 +105,92 @@ def test_the_assign_page_refuses_people_without_field_work(
     )
     assert response.status_code == 200  # the form again, with its error
     assert _assigned(field.app, field.wave.id)["H4"] is None
+
+
+def _reassign(client: Any, field: Field, unit: str, to: User) -> Any:
+    return client.post(
+        f"/manage/waves/{field.wave.id}/reassign",
+        data={"re-unit": unit, "re-interviewer": to.id},
+    )
+
+
+def test_the_assign_page_reassigns_one_household_and_the_old_tablets_interview_still_counts(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    # Only the CLI (assign --units H2 --reassign) moved a household to another interviewer.
+    manager = make_user(Role.survey_manager)
+    client = field.app.test_client()
+    login(client, manager)
+    page = client.get(f"/manage/waves/{field.wave.id}/assign").get_data(as_text=True)
+    assert "Reassign one household" in page and "even one not sent yet" in page
+    response = _reassign(client, field, " H2 ", field.other)
+    assert response.status_code == 302
+    assert _assigned(field.app, field.wave.id)["H2"] == field.other.id
+    page = client.get(f"/manage/waves/{field.wave.id}/assign").get_data(as_text=True)
+    assert "Household H2 moved from Ana Entrevistadora to" in page
+    with field.app.app_context():
+        [entry] = db.session.scalars(sa.select(AuditLog).where(AuditLog.action == "unit.reassign"))
+        assert entry.user_id == manager.id and entry.object_id == str(field.units["H2"])
+        assert entry.details == {
+            "wave_id": field.wave.id,
+            "unit": "H2",
+            "from_id": field.interviewer.id,
+            "to_id": field.other.id,
+            "interview": None,
+        }
+    # The rule the page states: the interview Ana had on her tablet still arrives and counts;
+    # the new interviewer's interview of the household, second, is refused.
+    assert field.put(body=field.body("H2")).status_code == 201
+    second = field.put(
+        "0b5e7c1e-3c2d-4e6f-8a9b-000000000002", field.body("H2"), token=field.other_token
+    )
+    assert second.status_code == 409 and second.json["code"] == "owner"
+    # Moving a household whose interview the server holds says so.
+    assert field.put("0b5e7c1e-3c2d-4e6f-8a9b-000000000001", field.body("H1")).status_code == 201
+    assert _reassign(client, field, "H1", field.other).status_code == 302
+    page = client.get(f"/manage/waves/{field.wave.id}/assign").get_data(as_text=True)
+    assert "already holds Ana Entrevistadora&#39;s interview of H1 (completed)" in page
+    # The audit page words the entry (Spanish here).
+    admin = field.app.test_client()
+    login(admin, make_user(Role.administrator))
+    audit = admin.get("/manage/audit?lang=es").get_data(as_text=True)
+    assert "hogar: H1" in audit and "entrevista recibida: completa" in audit
+
+
+def test_a_reassignment_names_what_is_wrong_and_changes_nothing(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    _with_areas(field)
+    client = field.app.test_client()
+    login(client, make_user(Role.survey_manager))
+    before = _assigned(field.app, field.wave.id)
+    cases = [
+        ("H9", field.other, "The wave has no sample unit H9."),
+        ("", field.other, "Enter the id of the household (sample unit) to reassign."),
+        ("H1", field.interviewer, "Household H1 is already assigned to Ana Entrevistadora."),
+    ]
+    analyst = make_user(Role.analyst)  # not in the list of people who do field work
+    cases.append(("H1", analyst, "Choose an interviewer from the list."))
+    for unit, to, message in cases:
+        response = _reassign(client, field, unit, to)
+        assert response.status_code == 302 and response.location.endswith("assign#reassign")
+        page = client.get(response.location).get_data(as_text=True)
+        assert message in page, message
+    # A manager of the Sur municipality does not reach Norte's households (H1, H2).
+    south = make_user(Role.survey_manager)
+    with field.app.app_context():
+        merged = db.session.get(User, south.id)
+        sur = db.session.scalar(sa.select(Area).where(Area.code == "002"))
+        assert merged is not None and sur is not None
+        set_area(db.session, merged, sur)
+        db.session.commit()
+    scoped = field.app.test_client()
+    login(scoped, south)
+    response = _reassign(scoped, field, "H1", field.other)
+    assert "The wave has no sample unit H1." in scoped.get(response.location).get_data(as_text=True)
+    assert _assigned(field.app, field.wave.id) == before
+    assert _reassign(scoped, field, "H3", field.interviewer).status_code == 302
+    assert _assigned(field.app, field.wave.id)["H3"] == field.interviewer.id
 
 
 def test_devices_are_listed_and_a_manager_revokes_one(
