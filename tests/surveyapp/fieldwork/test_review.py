@@ -392,3 +392,30 @@ def test_the_list_says_when_an_interview_was_received_not_when_it_was_reviewed(
     assert _review_state(field)[0] == "rejected"
     listing = client.get(f"/fieldwork/waves/{field.wave.id}/review").get_data(as_text=True)
     assert "2026-02-03 09:15 UTC" in listing
+
+
+def test_the_field_work_page_lists_only_the_waves_a_supervisors_area_opens(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    """A supervisor of Sur saw Norte's wave on her field-work page; both of its links answered
+    'Page not found'."""
+    from surveyapp.models import Wave
+
+    with field.app.app_context():
+        north = Area(code="N", name="Norte", level=AreaLevel.country)
+        south = Area(code="S", name="Sur", level=AreaLevel.country)
+        db.session.add_all([north, south])
+        db.session.flush()
+        wave = db.session.get(Wave, field.wave.id)
+        assert wave is not None
+        wave.areas = [north]
+        south_id, north_id = south.id, north.id
+        db.session.commit()
+    elsewhere = _staff(field, make_user, login, Role.supervisor, area_id=south_id)
+    page = elsewhere.get("/fieldwork/").get_data(as_text=True)
+    assert f"/fieldwork/waves/{field.wave.id}/review" not in page
+    assert elsewhere.get(f"/fieldwork/waves/{field.wave.id}/review").status_code == 404
+    here = _staff(field, make_user, login, Role.supervisor, area_id=north_id)
+    assert f"/fieldwork/waves/{field.wave.id}/review" in here.get("/fieldwork/").get_data(
+        as_text=True
+    )
