@@ -122,6 +122,13 @@ ENGLISH = (
     "every area",
     "Assign the unassigned",
     "Units already assigned",
+    "Reassign one household",
+    "What the previous interviewer",
+    "Household id",
+    "New interviewer",
+    ">Reassign<",
+    "moved from",
+    "already holds",
     "Choose an interviewer",
     "units assigned to",
     "without a code",
@@ -174,6 +181,9 @@ ENGLISH = (
     "Devices of",
     "Interviewer app devices",
     "Each login of the interviewer app",
+    "Each tablet is listed once",
+    ">Last logged in<",
+    ">Logins<",
     "Device tokens",
     ">Device<",
     ">Logged in<",
@@ -595,6 +605,38 @@ def test_assigning_units_in_french(
     in_language(nobody, "fr", "Choisissez un enquêteur et une zone dans les listes.")
 
 
+def test_reassigning_one_household_in_french(
+    manager: Callable[..., FlaskClient],
+    make_wave: Callable[..., Wave],
+    make_user: Callable[..., User],
+) -> None:
+    wave = make_wave(modes=["tablet"])
+    ana, bea = make_user(Role.interviewer, name="Ana"), make_user(Role.interviewer, name="Bea")
+    client = manager("fr")
+    assert _upload(client, wave, b"external_id\nH1\nH2\n").status_code == 302
+    client.post(f"/manage/waves/{wave.id}/assign", data={"interviewer": str(ana.id), "area": "0"})
+    in_language(
+        client.get(f"/manage/waves/{wave.id}/assign"),
+        "fr",
+        "Réattribuer un ménage",
+        "pour en déplacer plusieurs à la fois,",
+        "reste à lui\u00a0: elle peut encore envoyer ses visites",
+        "Identifiant du ménage (unité d'échantillon)",
+    )
+    done = client.post(
+        f"/manage/waves/{wave.id}/reassign",
+        data={"re-unit": "H2", "re-interviewer": str(bea.id)},
+        follow_redirects=True,
+    )
+    in_language(done, "fr", "Le ménage H2 est passé de Ana à Bea.")
+    again = client.post(
+        f"/manage/waves/{wave.id}/reassign",
+        data={"re-unit": "H2", "re-interviewer": str(bea.id)},
+        follow_redirects=True,
+    )
+    in_language(again, "fr", "Le ménage H2 est déjà attribué à Bea.")
+
+
 def test_assigning_the_units_of_a_wave_without_tablets_is_refused_in_spanish(
     manager: Callable[..., FlaskClient],
     make_wave: Callable[..., Wave],
@@ -775,6 +817,9 @@ def test_devices_tokens_areas_and_audit_in_french(
         "fr",
         "Appareils de l'application des enquêteurs",
         "Aucun appareil ne s'est connecté avec ce compte.",
+        "figure une fois, sous le nom saisi à la connexion\u00a0;",
+        ">Dernière connexion<",
+        ">Connexions<",
     )
     bad = client.post(f"/manage/users/{interviewer.id}/devices/revoke", data={"token_id": "0"})
     in_language(client.get(bad.headers["Location"]), "fr", "Choisissez un appareil dans la liste.")
