@@ -62,6 +62,7 @@ INDICATOR_COLUMNS: tuple[str, ...] = (
     "quality",
     "suppressed",
     "reason",
+    "reasons",
 )
 
 DEFAULT_DOMAINS: tuple[str, ...] = (
@@ -405,7 +406,9 @@ def compute_indicators(
         :func:`analysis.microdata.incident_table` output; needed by the
         incident and victim level indicators (reporting, dark figure, SDG
         16.3.1). Without it those indicators are skipped when
-        ``indicators`` is None, and an error when asked for by name.
+        ``indicators`` is None, and an error when asked for by name. An
+        empty table (no respondent reported a crime) gives no row for the
+        incident-level indicators, which have no denominator.
     design_spec : DesignSpec or mapping, optional
         Column names of weights, strata, PSUs (:class:`DesignSpec`).
     domains : sequence of str
@@ -430,7 +433,8 @@ def compute_indicators(
     pandas.DataFrame
         Columns :data:`INDICATOR_COLUMNS`: ``indicator, domain_type, domain,
         estimate, se, ci_low, ci_high, level, cv, n, df, deff, n_effective,
-        unit, unknown_share, quality, suppressed, reason``. Estimates, SEs and
+        unit, unknown_share, quality, suppressed, reason, reasons``
+        (:func:`~analysis.indicators.quality.assess_quality`). Estimates, SEs and
         limits are on the indicator's unit (percent, per 100,000, per 1,000,
         ratio); ``cv = se / estimate``; ``n`` = unweighted cases (respondents,
         households or incidents) in the denominator; ``domain`` is the
@@ -531,6 +535,10 @@ def compute_indicators(
             data, weights, variables = _incident_frame(
                 frame[keep], person_w, frame, incidents, group, spec, household_w
             )
+            if not weights.any():
+                # no incident in the sample (early field work, a small wave): these figures
+                # have no denominator, so none is estimated; the other levels still are
+                continue
         else:
             data = frame[keep]
             variables = _respondent_variables(frame, incidents, group, spec, household_ratio)

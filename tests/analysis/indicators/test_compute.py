@@ -177,6 +177,17 @@ def test_dark_figure_counts_unreported_unknown_and_reported_without_file() -> No
     assert _row(out, "reporting_rate")["n"] == 3
 
 
+def test_a_sample_without_any_incident_gives_the_other_indicators() -> None:
+    """The first interviews of a wave reported no crime: the whole table failed with 'weights
+    column sum to zero' and the wave's results page with 'an error on our side'."""
+    people, incidents = _victims_and_incidents()
+    people = people.assign(pv_threat_5y=2, pv_threat_12m=np.nan, pv_threat_n=np.nan, n_inc_threat=0)
+    out = compute_indicators(people, incidents.iloc[:0], SRS, domains=["national", "dem_sex"])
+    assert _row(out, "prev_threat")["estimate"] == 0 and _row(out, "prev_threat")["n"] == 4
+    # incident-level figures have no incident to count: left out, not a failure
+    assert not {"dark_figure", "reporting_rate"} & set(out["indicator"])
+
+
 def test_sdg_16_3_1_uses_the_most_recent_incident_and_the_person_weight() -> None:
     people, incidents = _victims_and_incidents()
     out = compute_indicators(
