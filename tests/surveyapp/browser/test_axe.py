@@ -157,6 +157,17 @@ def manage_new_wave_spanish(request: pytest.FixtureRequest, base: str, page: Any
     page.locator(".error-summary").wait_for()
 
 
+def manage_reassign_spanish(request: pytest.FixtureRequest, base: str, page: Any) -> None:
+    """The assignment page in Spanish after reassigning a household it does not have: the
+    bulk form, the one-household form and the error."""
+    wave = request.getfixturevalue("make_wave")(modes=["web", "tablet"])
+    _manager_logged_in(request, base, page)
+    page.goto(f"{base}/manage/waves/{wave.id}/assign")
+    page.locator("#re-unit").fill("X9")
+    page.get_by_role("button", name="Reasignar", exact=True).click()
+    page.locator(".notification--error").wait_for()
+
+
 PAGES: dict[str, tuple[Callable[[pytest.FixtureRequest, str, Any], None], dict[str, int]]] = {
     "respondent start": (respondent_start, {"width": 1280, "height": 800}),
     "respondent question": (respondent_question, {"width": 1280, "height": 800}),
@@ -169,6 +180,10 @@ PAGES: dict[str, tuple[Callable[[pytest.FixtureRequest, str, Any], None], dict[s
     "interviewer app login": (field_login, {"width": 1280, "height": 800}),
     "staff login in Spanish, with an error": (staff_login_spanish, {"width": 1280, "height": 800}),
     "a wave's management page in Spanish, 360 px": (manage_wave_spanish, PHONE),
+    "assignment page in Spanish, a household reassigned in vain, 360 px": (
+        manage_reassign_spanish,
+        PHONE,
+    ),
     "new wave form in Spanish, with errors": (
         manage_new_wave_spanish,
         {"width": 1280, "height": 800},
