@@ -330,7 +330,7 @@ function finishScreen(ctx) {
         el('ul', { class: 'links', id: 'break-off-problems' }, partial.problems.map((p) => el('li', {},
           el('a', { href: `#/i/${record.uuid}/${encodeURIComponent(p.page)}`, text: t('labelled', { label: p.title, text: summaryLine(p.items, p) }) }))))]
       : [el('button', { type: 'button', class: 'button button--warning', id: 'break-off', text: t('break_off_confirm'), on: { click: () => finish('abandoned') } })];
-    children.push(el('details', { class: 'breakoff', open: ui.openBreakOff === true || partial.problems.length > 0 },
+    children.push(el('details', { class: 'breakoff', open: ui.openBreakOff === true },
       el('summary', { text: t('break_off') }),
       el('p', { class: 'q__hint', text: t('break_off_hint') }), ...fix));
   }
