@@ -182,3 +182,31 @@ def test_the_command_line_prints_a_wrong_setting_without_a_traceback(
     assert result.exit_code == 1
     assert "Error: REPORT_HOUSEHOLD_CRIMES must be one of 'person', 'household'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_session_cookie_follows_a_changed_secret_key(tmp_path: Path) -> None:
+    """The session serializer is built once per key (surveyapp.SessionInterface): a cookie
+    signed with the old key is refused after the key changes, and accepted again once the
+    old key is listed in SECRET_KEY_FALLBACKS, as with Flask's own interface."""
+    app = create_app({"TESTING": True, "SECRET_KEY": "one"}, instance_path=str(tmp_path))
+
+    @app.get("/_set")
+    def _set() -> str:
+        from flask import session
+
+        session["mark"] = "x"
+        return "set"
+
+    @app.get("/_get")
+    def _get() -> str:
+        from flask import session
+
+        return str(session.get("mark"))
+
+    client = app.test_client()
+    client.get("/_set")
+    assert client.get("/_get").get_data(as_text=True) == "x"
+    app.config["SECRET_KEY"] = app.secret_key = "two"
+    assert client.get("/_get").get_data(as_text=True) == "None"
+    app.config["SECRET_KEY_FALLBACKS"] = ["one"]
+    assert client.get("/_get").get_data(as_text=True) == "x"
