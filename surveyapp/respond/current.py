@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from flask import (
     g,
     redirect,
+    request,
     url_for,
 )
 from flask.typing import ResponseReturnValue
@@ -91,9 +92,10 @@ def load_current(*, read_only: bool = False) -> Current | None:
     (:class:`InterviewRow`, :class:`WaveRow`): ORM instances of the three rows cost
     about as much again as the query. The instrument is kept per process by content
     hash, so its large document is never read here (but once per process).
-    ``read_only``: the session runs without a transaction (:data:`READ_ONLY`); the
+    ``read_only``: the read runs without a transaction (:data:`READ_ONLY`); the
     request writes nothing, or only single statements, or commits the session first so
-    that its writes run in a transaction of their own (routes._save).
+    that its writes run in a transaction of their own (routes._save). A read-only GET
+    reads on a pooled connection of its own, outside the ORM session.
     """
     if "respond_current" in g:
         found: Current | None = g.respond_current
@@ -102,8 +104,14 @@ def load_current(*, read_only: bool = False) -> Current | None:
     uuid = respondent_state.load().interview
     if not uuid or not isinstance(uuid, str):
         return None
-    connection = db.session.connection(execution_options=READ_ONLY if read_only else None)
-    row = connection.execute(_current_statement(), {"uuid": uuid}).first()
+    if read_only and request.method in ("GET", "HEAD"):
+        # Showing a page writes nothing: one connection from the pool, without the ORM
+        # session (its transaction bookkeeping costs about as much again as the read).
+        with db.engine.connect().execution_options(**READ_ONLY) as own:
+            row = own.execute(_current_statement(), {"uuid": uuid}).first()
+    else:
+        connection = db.session.connection(execution_options=READ_ONLY if read_only else None)
+        row = connection.execute(_current_statement(), {"uuid": uuid}).first()
     if row is None:
         return None
     interview = InterviewRow(*row[:_INTERVIEW_WIDTH])
