@@ -74,3 +74,23 @@ def test_a_mistyped_invitation_code_in_the_path_is_not_logged(
 )
 def test_is_staff_path(path: str, expected: bool) -> None:
     assert is_staff_path(path) is expected
+
+
+def test_log_records_name_the_request_log_as_their_source(
+    client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The records are made without logging's stack search; a format naming the source
+    (%(module)s, %(funcName)s, %(lineno)d) still finds requestlog's _log_request, and a
+    logger set above INFO gets no line."""
+    from surveyapp import requestlog
+
+    caplog.set_level(logging.INFO, logger="surveyapp.requests")
+    client.get("/s/some-wave")
+    [record] = [r for r in caplog.records if r.name == "surveyapp.requests"]
+    assert (record.module, record.funcName) == ("requestlog", "_log_request")
+    assert record.pathname == requestlog.__file__ and record.levelno == logging.INFO
+    assert record.args == ("GET", "/s/some-wave", 404, record.args[3])  # type: ignore[index]
+    caplog.clear()
+    caplog.set_level(logging.WARNING, logger="surveyapp.requests")
+    client.get("/s/some-wave")
+    assert not [r for r in caplog.records if r.name == "surveyapp.requests"]
