@@ -62,6 +62,7 @@ from ..services.reports import (
     NATIONAL,
     OutputKey,
     area_choices,
+    awaiting_approval_count,
     completed_count,
     data_version,
     mark_served,
@@ -265,8 +266,25 @@ def _no_data(choice: Choice) -> ResponseReturnValue:
         rows=[],
         bars=[],
         no_data=True,
+        counts=_counts(choice, 0),
         **_page_context(choice),
     ), 200
+
+
+def _counts(choice: Choice, counted: int) -> list[str]:
+    """What the figures are computed from, and the completed interviews still waiting for a
+    supervisor's approval (the wave page counts them as completes; the results do not yet)."""
+    language = choice.language
+    # the review queue is staff business: a public visitor sees what the figures count
+    waiting = awaiting_approval_count(db.session, choice.wave) if choice.staff else 0
+    lines = []
+    if counted:
+        key = "interviews_counted_one" if counted == 1 else "interviews_counted"
+        lines.append(text(key, language, n=format_number(counted, language, 0)))
+    if waiting:
+        key = "awaiting_approval_one" if waiting == 1 else "awaiting_approval"
+        lines.append(text(key, language, n=format_number(waiting, language, 0)))
+    return lines
 
 
 def _page_context(choice: Choice) -> dict[str, Any]:
@@ -318,7 +336,8 @@ def index() -> ResponseReturnValue:
 def wave(wave_id: int) -> ResponseReturnValue:
     """Indicators of one area as a page: key figures as bars, every indicator with CI and quality."""
     choice = _choice(wave_id)
-    if completed_count(db.session, choice.wave) == 0:
+    counted = completed_count(db.session, choice.wave)
+    if counted == 0:
         return _no_data(choice)
     table = _table(choice, _version(choice))
     rows = _rows(table, choice)
@@ -341,6 +360,7 @@ def wave(wave_id: int) -> ResponseReturnValue:
             min_cases=int(current_app.config["REPORT_MIN_CASES"]),
         ),
         hatch=maps.suppressed_fill(),
+        counts=_counts(choice, counted),
         **_page_context(choice),
     )
 

@@ -105,6 +105,38 @@ TEXTS: dict[str, dict[str, str]] = {
         "Este levantamento ainda não tem entrevistas completas.",
         "Cette vague n'a pas encore d'entretiens complets.",
     ),
+    "interviews_counted": tr(
+        "Calculado con {n} entrevistas completas.",
+        "Computed from {n} completed interviews.",
+        "Calculado com {n} entrevistas completas.",
+        "Calculé sur {n}\u00a0entretiens complets.",
+    ),
+    "interviews_counted_one": tr(
+        "Calculado con 1 entrevista completa.",
+        "Computed from 1 completed interview.",
+        "Calculado com 1 entrevista completa.",
+        "Calculé sur 1\u00a0entretien complet.",
+    ),
+    "awaiting_approval": tr(
+        "{n} entrevistas completas en tableta esperan la aprobación de un supervisor; "
+        "se contarán cuando sean aprobadas.",
+        "{n} completed tablet interviews are waiting for a supervisor's approval and will "
+        "count once approved.",
+        "{n} entrevistas completas em tablet aguardam a aprovação de um supervisor; "
+        "contarão quando forem aprovadas.",
+        "{n}\u00a0entretiens complets sur tablette attendent l'approbation d'un "
+        "superviseur\u00a0; ils compteront une fois approuvés.",
+    ),
+    "awaiting_approval_one": tr(
+        "1 entrevista completa en tableta espera la aprobación de un supervisor; se contará "
+        "cuando sea aprobada.",
+        "1 completed tablet interview is waiting for a supervisor's approval and will count "
+        "once approved.",
+        "1 entrevista completa em tablet aguarda a aprovação de um supervisor; contará quando "
+        "for aprovada.",
+        "1\u00a0entretien complet sur tablette attend l'approbation d'un superviseur\u00a0; "
+        "il comptera une fois approuvé.",
+    ),
     "key_figures": tr("Cifras principales", "Key figures", "Números principais", "Chiffres clés"),
     "all_indicators": tr(
         "Todos los indicadores", "All indicators", "Todos os indicadores", "Tous les indicateurs"

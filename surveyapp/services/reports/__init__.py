@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         set_progress,
     )
     from .records import (
+        awaiting_approval_count,
         completed_count,
         interview_records,
     )
@@ -97,6 +98,7 @@ __all__ = [
     "area_choices",
     "area_index",
     "area_rows",
+    "awaiting_approval_count",
     "cached_table",
     "claim_output",
     "completed_count",
@@ -143,6 +145,7 @@ _HOMES = {
     "ready_table": "queue",
     "request_output": "queue",
     "set_progress": "queue",
+    "awaiting_approval_count": "records",
     "completed_count": "records",
     "interview_records": "records",
     "DEFAULT_SETTINGS": "settings",

@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ...models import Interview, SampleUnit, Wave
+from ...models import Interview, InterviewStatus, SampleUnit, Wave
 from .. import DBSession
 from ..feeds import feeds_indicators
 from .tree import area_index
@@ -107,6 +107,23 @@ def completed_count(session: DBSession, wave: Wave) -> int:
             sa.select(sa.func.count())
             .select_from(Interview)
             .where(Interview.wave_id == wave.id, feeds_indicators(wave))
+        )
+        or 0
+    )
+
+
+def awaiting_approval_count(session: DBSession, wave: Wave) -> int:
+    """Completed interviews the wave's rule (services/feeds.py) leaves out until a supervisor
+    approves them: sent from a tablet and received, resubmitted or sent back."""
+    return int(
+        session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Interview)
+            .where(
+                Interview.wave_id == wave.id,
+                Interview.status == InterviewStatus.completed,
+                sa.not_(feeds_indicators(wave)),
+            )
         )
         or 0
     )

@@ -387,6 +387,57 @@ def test_no_data_yet(app: Flask, analyst: FlaskClient, make_wave: Callable[..., 
     assert analyst.get(f"/observatory/waves/{wave.id}/indicators.csv").status_code == 404
 
 
+def test_interviews_waiting_for_approval_are_not_called_missing(
+    app: Flask, analyst: FlaskClient, make_wave: Callable[..., Wave]
+) -> None:
+    """The wave page said 3 completes; its results page 'no completed interviews yet', the
+    three being tablet interviews no supervisor had approved yet."""
+    from surveyapp.models import ReviewStatus
+
+    wave = make_wave(modes=["tablet"])
+    with app.app_context():
+        version = db.session.get(Wave, wave.id).instrument_version  # type: ignore[union-attr]
+        for _ in range(3):
+            db.session.add(
+                Interview(
+                    uuid=str(uuid.uuid4()),
+                    wave_id=wave.id,
+                    instrument_version_id=version.id,
+                    mode=Mode.tablet,
+                    status=InterviewStatus.completed,
+                    language="es",
+                    answers={},
+                    revision=1,
+                    review_status=ReviewStatus.received,
+                )
+            )
+        db.session.commit()
+    page = analyst.get(f"/observatory/waves/{wave.id}?lang=es").get_data(as_text=True)
+    assert "aún no tiene entrevistas completas" not in page
+    assert "3 entrevistas completas en tableta esperan la aprobación de un supervisor" in page
+
+
+def test_the_results_say_how_many_interviews_they_count_and_how_many_wait(
+    app: Flask, analyst: FlaskClient, sim: TinyWave
+) -> None:
+    from surveyapp.models import ReviewStatus
+
+    with app.app_context():
+        counted = db.session.scalar(
+            sa.select(sa.func.count()).select_from(Interview).where(Interview.wave_id == sim.id)
+        )
+        waiting = db.session.scalars(
+            sa.select(Interview).where(Interview.wave_id == sim.id).limit(2)
+        ).all()
+        for interview in waiting:  # as if sent from a tablet, not yet reviewed
+            interview.revision, interview.review_status = 1, ReviewStatus.resubmitted
+        db.session.commit()
+        assert counted is not None and counted > 2
+    page = analyst.get(f"/observatory/waves/{sim.id}?lang=en").get_data(as_text=True)
+    assert f"Computed from {counted - 2} completed interviews." in page
+    assert "2 completed tablet interviews are waiting for a supervisor" in page
+
+
 @pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "off"}])
 def test_report_work_builds_what_the_portal_waits_for(
     analyst: FlaskClient, sim: TinyWave, runner: Any
