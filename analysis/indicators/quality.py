@@ -3,7 +3,10 @@
 Every rule set labels an estimate ``high``, ``moderate``, ``low`` or
 ``insufficient``, and the label alone says whether a public output
 suppresses it: one rule gives both, so a suppressed estimate never carries
-``high`` and its ``reason`` is the real one.
+``high`` and its ``reason`` is the real one. The reasons are data
+(:mod:`analysis.indicators.reasons`: a code and its value, column
+``reasons``), worded in English in ``reason`` and in any language by
+:func:`~analysis.indicators.reasons.reason_text`.
 
 The label is the worst of
 
@@ -50,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.indicators.catalogue import catalogue
+from analysis.indicators.reasons import Reason, ReasonCode, encode_reasons, reason_text
 
 __all__ = [
     "INCIDENT_REQUIREMENTS",
@@ -72,20 +76,26 @@ _RANK = {label: k for k, label in enumerate(QUALITY_LABELS)}
 
 @dataclass(frozen=True)
 class Requirement:
-    """``measure >= minimum``, else the estimate is at most ``label``."""
+    """``measure >= minimum``, else the estimate is at most ``label``, for the reason ``code``
+    (its value the minimum: :mod:`analysis.indicators.reasons`)."""
 
     measure: Measure
     minimum: float
     label: QualityLabel
-    reason: str
+    code: ReasonCode
+
+    @property
+    def reason(self) -> Reason:
+        """Why an estimate that fails this requirement is lowered."""
+        return Reason(self.code, float(self.minimum))
 
 
 #: What an incident-based estimate (reporting rate, dark figure) needs in every rule set: its
 #: cases are incidents, clustered in the few respondents and PSUs that had any, so the number of
 #: respondents in the area says nothing about them.
 INCIDENT_REQUIREMENTS: tuple[Requirement, ...] = (
-    Requirement("n", 50, "insufficient", "fewer than 50 incidents"),
-    Requirement("df", 9, "insufficient", "incidents in too few PSUs (df below 9)"),
+    Requirement("n", 50, "insufficient", "few_incidents"),
+    Requirement("df", 9, "insufficient", "incident_psus"),
 )
 
 
@@ -136,7 +146,7 @@ QUALITY_RULES: dict[str, QualityRules] = {
         "bjs",
         "BJS: interpret with caution when 10 or fewer cases or CV > 50%",
         ((0.50, "high", True), (np.inf, "low", True)),
-        (Requirement("n", 11, "low", "10 or fewer sample cases"),),
+        (Requirement("n", 11, "low", "few_sample_cases"),),
         frozenset({"insufficient"}),
     ),
     "ine_cl": QualityRules(
@@ -144,8 +154,8 @@ QUALITY_RULES: dict[str, QualityRules] = {
         "INE Chile (2020): n >= 60, df >= 9, CV 15%/30% bands",
         ((0.15, "high", True), (0.30, "moderate", True), (np.inf, "low", True)),
         (
-            Requirement("n", 60, "low", "fewer than 60 cases"),
-            Requirement("df", 9, "low", "fewer than 9 degrees of freedom"),
+            Requirement("n", 60, "low", "few_cases"),
+            Requirement("df", 9, "low", "few_df"),
         ),
         frozenset({"low", "insufficient"}),
     ),
@@ -154,9 +164,9 @@ QUALITY_RULES: dict[str, QualityRules] = {
         "CEPAL (2020): n >= 100, effective n >= 140, df >= 9, CV <= 20%",
         ((0.20, "high", True), (np.inf, "moderate", True)),
         (
-            Requirement("n", 100, "low", "fewer than 100 cases"),
-            Requirement("n_effective", 140, "low", "effective sample size below 140"),
-            Requirement("df", 9, "low", "fewer than 9 degrees of freedom"),
+            Requirement("n", 100, "low", "few_cases"),
+            Requirement("n_effective", 140, "low", "low_n_effective"),
+            Requirement("df", 9, "low", "few_df"),
         ),
         frozenset({"low", "insufficient"}),
     ),
@@ -181,7 +191,7 @@ def with_minimum_cases(quality: str | QualityRules, min_cases: int) -> QualityRu
     rules = quality_rules(quality)
     if min_cases <= 0:
         return rules
-    smallest = Requirement("n", min_cases, "insufficient", f"fewer than {min_cases} cases")
+    smallest = Requirement("n", min_cases, "insufficient", "few_cases")
     return replace(rules, requirements=(*rules.requirements, smallest))
 
 
@@ -216,9 +226,11 @@ def assess_quality(table: pd.DataFrame, quality: str | QualityRules = "inegi") -
     Returns
     -------
     pandas.DataFrame
-        ``quality, suppressed, reason`` aligned with ``table``'s index;
-        ``suppressed`` is ``quality in rules.suppress``, ``reason`` lists
-        every rule that lowered the label (empty for ``high``).
+        ``quality, suppressed, reason, reasons`` aligned with ``table``'s
+        index; ``suppressed`` is ``quality in rules.suppress``, ``reasons``
+        lists every rule that lowered the label (:func:`~analysis.indicators.
+        reasons.encode_reasons`' JSON text, ``"[]"`` for ``high``) and
+        ``reason`` says them in English ("" for ``high``).
 
     Examples
     --------
@@ -233,32 +245,32 @@ def assess_quality(table: pd.DataFrame, quality: str | QualityRules = "inegi") -
     if missing:
         raise ValueError(f"table lacks column(s) {', '.join(missing)} needed for quality rules")
     labels: list[QualityLabel] = []
-    reasons: list[str] = []
+    reasons: list[list[Reason]] = []
     measures = {m: table[m].to_numpy(dtype=np.float64) for m in needed}
     for i in range(len(table)):
         est, se, cv, n, df = (measures[m][i] for m in ("estimate", "se", "cv", "n", "df"))
-        why: list[str] = []
+        why: list[Reason] = []
         label: QualityLabel
         if not n > 0:
             label = "insufficient"
-            why.append("no cases in the denominator")
+            why.append(Reason("no_cases"))
         elif not np.isfinite(est) or not np.isfinite(se):
             label = "insufficient"
-            why.append("no variance estimate")
+            why.append(Reason("no_variance"))
         elif not df >= 1:
             label = "insufficient"
-            why.append("no variance estimate: all cases in one PSU per stratum (df 0)")
+            why.append(Reason("single_psu"))
         else:
             if se == 0:
                 label = "low"
-                why.append("no variation among the cases (0% or 100%): CV undefined")
+                why.append(Reason("no_variation"))
             elif np.isfinite(cv):
                 label = _band(rules, cv)
                 if label != "high":
-                    why.append(f"CV {100 * cv:.1f}%")
+                    why.append(Reason("cv", float(cv)))
             else:
                 label = "low"
-                why.append("CV undefined (estimate 0)")
+                why.append(Reason("cv_undefined"))
             extra = rules.incident_requirements if incident[i] else ()
             for req in (*rules.requirements, *extra):
                 if not measures[req.measure][i] >= req.minimum:
@@ -266,18 +278,26 @@ def assess_quality(table: pd.DataFrame, quality: str | QualityRules = "inegi") -
                     if _RANK[req.label] > _RANK[label]:
                         label = req.label
         labels.append(label)
-        reasons.append("; ".join(why))
+        reasons.append(why)
     suppressed = [label in rules.suppress for label in labels]
     if {"indicator", "domain_type", "domain"} <= set(table.columns):
         _differences_from_parts(table, labels, suppressed, reasons)
     return pd.DataFrame(
-        {"quality": labels, "suppressed": suppressed, "reason": reasons},
+        {
+            "quality": labels,
+            "suppressed": suppressed,
+            "reason": [reason_text(why, "en") for why in reasons],
+            "reasons": [encode_reasons(why) for why in reasons],
+        },
         index=table.index,
     )
 
 
 def _differences_from_parts(
-    table: pd.DataFrame, labels: list[QualityLabel], suppressed: list[bool], reasons: list[str]
+    table: pd.DataFrame,
+    labels: list[QualityLabel],
+    suppressed: list[bool],
+    reasons: list[list[Reason]],
 ) -> None:
     """A difference (a catalogue entry with ``parts``) is as good as its worse part (in place).
 
@@ -296,8 +316,8 @@ def _differences_from_parts(
         rows = [position[k] for k in ((p, domain_type, domain) for p in parts) if k in position]
         if len(rows) < len(parts):
             labels[i], suppressed[i] = "insufficient", True
-            reasons[i] = "a part of the difference has no estimate"
+            reasons[i] = [Reason("part_missing")]
             continue
         worst = max(rows, key=lambda j: _RANK[labels[j]])
         labels[i], suppressed[i] = labels[worst], suppressed[worst]
-        reasons[i] = "; ".join(f"{key[j][0]}: {reasons[j]}" for j in rows if reasons[j])
+        reasons[i] = [why.of_part(str(key[j][0])) for j in rows for why in reasons[j]]

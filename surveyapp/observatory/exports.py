@@ -20,8 +20,9 @@ if TYPE_CHECKING:  # pandas, openpyxl and the indicator tables load with the fir
     from ..services.coverage import NotMeasured
     from ..services.reports import AreaNode
 
-#: Columns of the CSV/XLSX/JSON downloads, in order.
-COLUMNS: tuple[str, ...] = (
+#: The first columns of every download, in order; a column added later comes after them (a
+#: reader that takes columns by position keeps working).
+_FIRST: tuple[str, ...] = (
     "area_code",
     "area_name",
     "area_level",
@@ -43,10 +44,15 @@ COLUMNS: tuple[str, ...] = (
     "suppressed",
     "reason",
 )
-#: Columns of the CSV: the table's, then ``status`` (``estimated``, or ``not_measured`` for a
-#: standard indicator the questionnaire cannot measure: a row without estimate) and
-#: ``missing_items`` (the items it needs, space-separated; empty when estimated).
-CSV_COLUMNS: tuple[str, ...] = (*COLUMNS, "status", "missing_items")
+#: Columns of the XLSX and JSON downloads, in order: ``reason`` is worded in the download's
+#: language, ``reason_code`` gives its codes for programs (analysis.indicators.reasons,
+#: space-separated, each once; empty when there is none).
+COLUMNS: tuple[str, ...] = (*_FIRST, "reason_code")
+#: Columns of the CSV: the first ones, then ``status`` (``estimated``, or ``not_measured`` for a
+#: standard indicator the questionnaire cannot measure: a row without estimate),
+#: ``missing_items`` (the items it needs, space-separated; empty when estimated) and
+#: ``reason_code``.
+CSV_COLUMNS: tuple[str, ...] = (*_FIRST, "status", "missing_items", "reason_code")
 #: Group domains reported with the nation's rows (groups are estimated nationally).
 GROUP_DOMAINS = ("sex", "age_group", "youth")
 _NUMBERS = ("estimate", "se", "ci_low", "ci_high", "level", "cv")
@@ -63,8 +69,11 @@ def _clean(value: Any) -> Any:
 def export_rows(
     table: pd.DataFrame, area: AreaNode, *, public: bool, language: str
 ) -> list[dict[str, Any]]:
-    """Rows of ``area`` (and of the groups, for the nation), blanked where suppressed when public."""
+    """Rows of ``area`` (and of the groups, for the nation), blanked where suppressed when public;
+    each row's reason said in ``language``."""
     import pandas as pd
+
+    from analysis.indicators.reasons import reason_codes, reason_text
 
     from ..services.reports import area_rows, indicator_groups, indicator_names, publishable
 
@@ -91,6 +100,9 @@ def export_rows(
             if isinstance(row.get(column), float):
                 row[column] = round(row[column], 6)
         row["suppressed"] = bool(row.get("suppressed"))
+        if "reasons" in record:  # the reasons as data: worded here (English in "reason")
+            row["reason"] = reason_text(record["reasons"], language)
+            row["reason_code"] = reason_codes(record["reasons"])
         if row.get("domain_type") in ("state", "municipality", "national"):
             row["domain"] = area.code if row["domain_type"] != "national" else "national"
         out.append({c: row.get(c) for c in COLUMNS})

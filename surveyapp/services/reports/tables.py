@@ -13,6 +13,7 @@ import pandas as pd
 from analysis.compare import fear_model, fear_model_missing
 from analysis.indicators import DesignSpec, catalogue, compute_indicators, with_minimum_cases
 from analysis.indicators.compute import add_domain_columns
+from analysis.indicators.reasons import Reason, decode_reasons, encode_reasons, reason_text
 from analysis.microdata import MicrodataError, has_repeat, incident_table, respondent_table
 
 from ...models import Wave
@@ -108,10 +109,15 @@ def suppress_small_cells(table: pd.DataFrame, min_cases: int) -> pd.DataFrame:
     small = (out["n"].astype(float) < min_cases) & ~out["suppressed"].astype(bool)
     out.loc[small, "quality"] = "insufficient"
     out.loc[small, "suppressed"] = True
-    note = f"fewer than {min_cases} cases"
+    note = Reason("few_cases", float(min_cases))
     out.loc[small, "reason"] = [
-        f"{r}; {note}" if r else note for r in out.loc[small, "reason"].fillna("")
+        f"{r}; {reason_text([note])}" if r else reason_text([note])
+        for r in out.loc[small, "reason"].fillna("")
     ]
+    if "reasons" in out.columns:  # the same reason as data, for the downloads' languages
+        out.loc[small, "reasons"] = [
+            encode_reasons([*decode_reasons(r), note]) for r in out.loc[small, "reasons"]
+        ]
     return out
 
 

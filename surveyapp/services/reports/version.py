@@ -37,8 +37,10 @@ from .settings import DEFAULT_SETTINGS, ReportSettings
 #: pairs its table compares (both in this session: no release had 4 without the second);
 #: 5: an adaptation's notes name what each part lacks (fear by victimization status without
 #: its neighbourhood row, the media section without the exposure), and an indicator whose
-#: denominator's items are not asked is named as not measured instead of estimated from nobody.
-FORMAT_VERSION = "5"
+#: denominator's items are not asked is named as not measured instead of estimated from nobody;
+#: 6: the indicator table holds each estimate's reasons as codes (column ``reasons``), which the
+#: downloads word in their language.
+FORMAT_VERSION = "6"
 
 
 def _fingerprint(value: Any) -> str:

@@ -153,7 +153,7 @@ def test_custom_rule_set() -> None:
         "strict",
         "test",
         ((0.05, "high", False), (np.inf, "low", True)),
-        (Requirement("n", 1000, "moderate", "fewer than 1000 cases"),),
+        (Requirement("n", 1000, "moderate", "few_cases"),),
         frozenset({"low", "insufficient"}),
     )
     out = assess_quality(_table(cv=[0.01, 0.01, 0.1], n=[2000, 10, 2000]), strict)
@@ -195,3 +195,68 @@ def test_a_difference_takes_the_label_of_its_worse_part_not_its_own_cv() -> None
     ]
     assert gap_01["suppressed"] and "fewer than 50 incidents" in gap_01["reason"]
     assert quality[("youth_gap_victims", "national")] == "insufficient"
+
+
+def test_each_reason_is_a_code_with_its_value_and_is_worded_in_every_language() -> None:
+    from analysis.indicators.reasons import Reason, decode_reasons, reason_codes, reason_text
+
+    # CV 35%, fewer than 60 cases and 9 degrees of freedom (INE Chile); a one-PSU estimate
+    table = _table(n=[40, 500], df=[5, 0], se=[0.105, 0.03], estimate=[0.3, 0.3])
+    out = assess_quality(table, "ine_cl")
+    first = decode_reasons(out["reasons"].iloc[0])
+    assert first == [
+        Reason("cv", pytest.approx(0.35)),
+        Reason("few_cases", 60),
+        Reason("few_df", 9),
+    ]
+    assert reason_codes(out["reasons"].iloc[0]) == "cv few_cases few_df"
+    assert (
+        out["reason"].iloc[0]
+        == reason_text(first, "en")
+        == ("CV 35.0%; fewer than 60 cases; fewer than 9 degrees of freedom")
+    )
+    assert reason_text(first, "es") == "CV 35,0%; menos de 60 casos; menos de 9 grados de libertad"
+    assert reason_text(first, "pt") == "CV 35,0%; menos de 60 casos; menos de 9 graus de liberdade"
+    assert reason_text(first, "fr") == (
+        "CV 35,0\u00a0%\u00a0; moins de 60 cas\u00a0; moins de 9 degrés de liberté"
+    )
+    assert reason_text(out["reasons"].iloc[1], "es").startswith(
+        "sin estimación de la varianza: todos los casos en una sola UPM"
+    )
+    # a high estimate has none; a table cell without reasons (NaN) says nothing
+    high = assess_quality(_table(cv=[0.05]), "inegi")
+    assert (high["reason"].iloc[0], high["reasons"].iloc[0]) == ("", "[]")
+    assert reason_text(float("nan"), "fr") == "" and reason_codes(None) == ""
+
+
+def test_every_reason_code_is_worded_in_four_languages_with_the_same_values() -> None:
+    import string
+
+    from analysis.i18n import LANGUAGES
+    from analysis.indicators.reasons import REASON_CODES, REASON_TEXTS
+
+    assert set(REASON_CODES) <= set(REASON_TEXTS)
+    for key, texts in REASON_TEXTS.items():
+        names = {
+            language: {n for _, n, _, _ in string.Formatter().parse(texts[language]) if n}
+            for language in LANGUAGES
+        }
+        assert all(names[language] == names["en"] for language in LANGUAGES), key
+    # the BJS rule is n <= 10: its minimum 11 is said as "10 or fewer"
+    bjs = assess_quality(_table(n=[10]), "bjs")
+    assert bjs["reason"].iloc[0] == "10 or fewer sample cases"
+
+
+def test_a_differences_reasons_name_each_part_once_before_its_reasons() -> None:
+    from analysis.indicators.reasons import Reason, reason_text
+
+    part = "youth_share_incidents"
+    reasons = [
+        Reason("cv", 0.4, part),
+        Reason("few_incidents", 50, part),
+        Reason("cv", 0.5, "youth_share_perceived"),
+    ]
+    assert reason_text(reasons, "en") == (
+        "youth_share_incidents: CV 40.0%; fewer than 50 incidents; youth_share_perceived: CV 50.0%"
+    )
+    assert reason_text(reasons[1:2], "fr") == "youth_share_incidents\u00a0: moins de 50 incidents"

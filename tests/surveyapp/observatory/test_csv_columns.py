@@ -1,6 +1,6 @@
 """The header of ``indicators.csv``: the columns it had keep their places (readers take them
-by position), ``status`` and ``missing_items`` come last, and the documentation lists every
-column in that order with its meaning."""
+by position), ``status``, ``missing_items`` and ``reason_code`` come last, and the
+documentation lists every column in that order with its meaning."""
 
 from __future__ import annotations
 
@@ -64,13 +64,14 @@ def test_the_csv_header_keeps_the_first_columns_in_place_and_ends_with_the_new_o
     text = response.get_data(as_text=True)
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert tuple(rows[0]) == (*FIRST, "status", "missing_items")
+    assert tuple(rows[0]) == (*FIRST, "status", "missing_items", "reason_code")
     assert all(len(row) == len(rows[0]) for row in rows)
     # a reader by position still finds the estimate in column 10 and the quality in 18
     first = rows[1]
     assert first[3] == "prev_person" and float(first[9]) > 0 and first[17] == "high"
     assert first[20] == "estimated" and first[21] == ""
-    assert COLUMNS == FIRST and list(CSV_COLUMNS) == rows[0]  # the XLSX and JSON keep FIRST
+    # the XLSX and JSON keep FIRST, then reason_code
+    assert (*FIRST, "reason_code") == COLUMNS and list(CSV_COLUMNS) == rows[0]
 
 
 def _documented_columns() -> list[tuple[int, str, str]]:

@@ -93,6 +93,51 @@ def test_analyst_sees_a_municipality_with_intervals_and_flags(
     assert "Prevalencia delictiva en personas" in spanish
 
 
+def test_the_downloads_say_why_an_estimate_is_flagged_in_their_language_with_stable_codes(
+    analyst: FlaskClient, sim: TinyWave
+) -> None:
+    # 'fewer than 30 cases', 'CV 35.2%' were English in the es/pt/fr CSV, XLSX and JSON
+    from analysis.indicators.reasons import REASON_CODES
+
+    base = f"/observatory/waves/{sim.id}/indicators"
+    query = f"area={sim.muni.key}"
+    by_language = {
+        language: {
+            (r["indicator"], r["domain"]): r
+            for r in _csv(analyst.get(f"{base}.csv?{query}&lang={language}"))
+        }
+        for language in ("en", "es", "fr")
+    }
+    english, spanish, french = by_language["en"], by_language["es"], by_language["fr"]
+    flagged = [k for k, r in english.items() if r["reason"]]
+    assert flagged and all(english[k]["reason_code"] for k in flagged)
+    small = [k for k in flagged if "fewer than 30 cases" in english[k]["reason"]]
+    assert small, "the tiny municipality must have small cells to test with"
+    for key in flagged:
+        codes = english[key]["reason_code"]
+        assert set(codes.split()) <= set(REASON_CODES)
+        assert spanish[key]["reason_code"] == french[key]["reason_code"] == codes
+        assert spanish[key]["reason"] and spanish[key]["reason"] != english[key]["reason"]
+    for key in small:
+        assert "few_cases" in english[key]["reason_code"].split()
+        assert "menos de 30 casos" in spanish[key]["reason"]
+        assert "moins de 30 cas" in french[key]["reason"]
+    cv = next(k for k in flagged if english[k]["reason"].startswith("CV "))
+    assert "%" in english[cv]["reason"] and "." in english[cv]["reason"].split(";")[0]
+    assert "," in spanish[cv]["reason"].split(";")[0]  # CV 35,2%
+    # the API's JSON and the workbook say the same as the CSV
+    api = analyst.get(f"/api/waves/{sim.id}/indicators?{query}&lang=pt").json
+    portuguese = {(r["indicator"], r["domain"]): r for r in api["indicators"]}
+    assert "menos de 30 casos" in portuguese[small[0]]["reason"]
+    assert portuguese[small[0]]["reason_code"] == english[small[0]]["reason_code"]
+    book = openpyxl.load_workbook(io.BytesIO(analyst.get(f"{base}.xlsx?{query}&lang=es").data))
+    sheet = book["indicators"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, v, strict=True)) for v in sheet.iter_rows(min_row=2, values_only=True)]
+    cell = next(r for r in rows if (r["indicator"], r["domain"]) == small[0])
+    assert cell["reason"] == spanish[small[0]]["reason"] and cell["reason_code"]
+
+
 def test_public_outputs_never_show_a_suppressed_estimate(
     app: Flask, client: FlaskClient, analyst: FlaskClient, sim: TinyWave
 ) -> None:
