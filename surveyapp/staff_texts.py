@@ -379,6 +379,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "plus ; la liste du ménage en compte {roster_size} et {roster_adults}. Demandez à "
         "l'enquêteur ce qui est juste : le nombre d'adultes entre dans les pondérations.",
     ),
+    "selected_differs": tr(
+        "La persona seleccionada en la lista ({initials}, línea {line}) es {sex} de {age} "
+        "años; las respuestas dicen {answered_sex} de {answered_age} años. Pregunte al "
+        "encuestador si respondió otra persona del hogar: el peso de la entrevista supone "
+        "que respondió la seleccionada.",
+        "The person the list selected ({initials}, line {line}) is {sex}, aged {age}; the "
+        "answers say {answered_sex}, aged {answered_age}. Ask the interviewer whether another "
+        "member of the household answered: the interview's weight assumes the selected one did.",
+        "A pessoa selecionada na lista ({initials}, linha {line}) é {sex} de {age} anos; as "
+        "respostas dizem {answered_sex} de {answered_age} anos. Pergunte ao entrevistador se "
+        "respondeu outra pessoa do domicílio: o peso da entrevista supõe que respondeu a "
+        "selecionada.",
+        "La personne sélectionnée dans la liste ({initials}, ligne {line}) est {sex}, "
+        "{age}\u00a0ans\u00a0; les réponses indiquent {answered_sex}, {answered_age}\u00a0ans. "
+        "Demandez à l'enquêteur si une autre personne du ménage a répondu\u00a0: la pondération "
+        "de l'entretien suppose que la personne sélectionnée a répondu.",
+    ),
     "draws_ask": tr(
         ": pregunte al encuestador por qué se repitió la selección.",
         ": ask the interviewer why the selection was repeated.",

@@ -116,6 +116,7 @@ def review_interview(interview_uuid: str) -> ResponseReturnValue:
         answers=review.answer_rows(interview),
         paradata=review.paradata_summary(interview),
         roster_check=review.roster_disagreement(interview),
+        selected_check=review.selected_person_disagreement(interview),
         revisions=review.revision_history(db.session, interview),
         disposition=aapor_code(interview.sample_unit.disposition)
         if interview.sample_unit

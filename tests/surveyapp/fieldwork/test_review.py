@@ -419,3 +419,45 @@ def test_the_field_work_page_lists_only_the_waves_a_supervisors_area_opens(
     assert f"/fieldwork/waves/{field.wave.id}/review" in here.get("/fieldwork/").get_data(
         as_text=True
     )
+
+
+def test_a_respondent_who_is_not_the_selected_person_is_pointed_out(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    """The list chose a woman of 45; the answers said a man of 45, or a woman of 34: someone
+    else answered, and nothing on the page said so."""
+    from .test_supervision_api import ROSTER
+
+    assert field.put(body=field.body(household=household(field))).status_code == 201
+    client = _staff(field, make_user, login, Role.supervisor)
+    with field.app.app_context():
+        interview = db.session.scalar(sa.select(Interview).where(Interview.uuid == UUID))
+        assert interview is not None and interview.household is not None
+        line = interview.household["selected_line"]
+    chosen = next(p for p in ROSTER if p["line"] == line)
+    sex = {"m": 1, "f": 2}[chosen["sex"]]
+
+    def page_with(answers: dict[str, Any]) -> str:
+        with field.app.app_context():
+            interview = db.session.scalar(sa.select(Interview).where(Interview.uuid == UUID))
+            assert interview is not None
+            interview.answers = {**interview.answers, **answers}
+            db.session.commit()
+        return html.unescape(
+            client.get(f"/fieldwork/interviews/{UUID}?lang=es").get_data(as_text=True)
+        )
+
+    same = page_with({"dem_sex": sex, "dem_age": chosen["age"] + 1})  # a birthday since
+    assert 'id="selected-differs"' not in same
+    other_sex = page_with({"dem_sex": 3 - sex, "dem_age": chosen["age"]})
+    assert 'id="selected-differs"' in other_sex
+    word = {"m": "hombre", "f": "mujer"}
+    assert (
+        f"La persona seleccionada en la lista ({chosen['initials']}, línea {line}) es "
+        f"{word[chosen['sex']]} de {chosen['age']} años; las respuestas dicen "
+        f"{word['f' if chosen['sex'] == 'm' else 'm']} de {chosen['age']} años." in other_sex
+    )
+    other_age = page_with({"dem_sex": sex, "dem_age": chosen["age"] + 11})
+    assert 'id="selected-differs"' in other_age
+    unknown = page_with({"dem_sex": -8, "dem_age": -9})  # refused, don't know: nothing to compare
+    assert 'id="selected-differs"' not in unknown
