@@ -5,7 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { partialAnswers, withoutRequired } from '../../surveyapp/static/field/partial.js';
+import { partialAnswers, typedAnswers, withoutRequired } from '../../surveyapp/static/field/partial.js';
 
 const require = createRequire(import.meta.url);
 const engine = require('../../questionnaires/js/engine.js');
@@ -61,4 +61,37 @@ test('the partial copy of the instrument leaves the instrument itself as it is',
   assert.equal(withoutRequired(DOC), copy);
   assert.equal(DOC.sections[1].items[0].required, true);
   assert.equal(JSON.stringify(copy).includes('"required"'), false);
+});
+
+// Finished ('Finish and send'): the interview sent is the one the interviewer sees, an answer
+// changed after going Back included (typedAnswers, with every rule of the instrument).
+const WHOLE = (() => {
+  const iv = engine.createInterview(DOC, PASSED, OPTIONS);
+  const raw = { respondent: { dem_sex: '2', dem_age: '41', dem_educ: '4', dem_employ: '1', dem_years_nbhd: '-8' }, hh_assets: { hh_own_car: '2', hh_own_moto: '2', hh_own_bike: '2' } };
+  for (const id of ['respondent', 'hh_assets']) assert.deepEqual(iv.applyPage(id, raw[id]), []);
+  return iv.answers;
+})();
+
+test('an answer changed on a page left with Back is in the finished interview', () => {
+  const { answers, problems, interview } = typedAnswers(engine, DOC, WHOLE, { respondent: { dem_sex: '2', dem_age: '42', dem_educ: '4', dem_employ: '1', dem_years_nbhd: '-8' } }, OPTIONS);
+  assert.deepEqual(problems, []);
+  assert.equal(answers.dem_age, 42);
+  assert.equal(WHOLE.dem_age, 41); // the answers given are not changed in place
+  assert.equal(interview.answers.dem_age, 42);
+});
+
+test('a finished interview names a changed answer Next would refuse, and asks the pages it opens', () => {
+  const pending = { respondent: { dem_sex: '2', dem_age: '16', dem_educ: '4', dem_employ: '1', dem_years_nbhd: '-8' }, hh_assets: { hh_own_car: '1', hh_own_moto: '2', hh_own_bike: '2' } };
+  const { answers, problems, interview } = typedAnswers(engine, DOC, WHOLE, pending, OPTIONS);
+  assert.deepEqual(problems.map((p) => [p.page, p.code]), [['respondent', 'dem_age']]);
+  assert.equal(answers.dem_age, 41); // nothing of the refused page applied
+  assert.equal(answers.hh_own_car, 1);
+  assert.ok(interview.pageIds().includes('hv_car'));
+  assert.equal(interview.page('hv_car').items[0].value, null); // its required question: unanswered
+  // Emptied after Back: required again, as Next says; a break-off may leave it empty.
+  const cleared = { respondent: { dem_sex: '2', dem_educ: '4', dem_employ: '1', dem_years_nbhd: '-8' } };
+  assert.deepEqual(typedAnswers(engine, DOC, WHOLE, cleared, OPTIONS).problems.map((p) => p.code), ['dem_age']);
+  const partial = partialAnswers(engine, DOC, WHOLE, cleared, OPTIONS);
+  assert.deepEqual(partial.problems, []);
+  assert.equal('dem_age' in partial.answers, false);
 });

@@ -96,6 +96,7 @@ export const TEXTS = {
   fix_errors: ['Corrija lo siguiente:', 'Fix the following:', 'Corrija o seguinte:', 'Corrigez ce qui suit :'],
   progress: ['{done} de {total} páginas', '{done} of {total} pages', '{done} de {total} páginas', '{done} pages sur {total}'],
   complete_ready: ['Todas las preguntas obligatorias tienen respuesta.', 'Every required question is answered.', 'Todas as perguntas obrigatórias foram respondidas.', 'Toutes les questions obligatoires ont une réponse.'],
+  finish_fix: ['Antes de enviar, corrija estas respuestas:', 'Before sending, correct these answers:', 'Antes de enviar, corrija estas respostas:', 'Avant d’envoyer, corrigez ces réponses\u00a0:'],
   incomplete: ['Faltan respuestas obligatorias en estas páginas:', 'Required answers are missing on these pages:', 'Faltam respostas obrigatórias nestas páginas:', 'Des réponses obligatoires manquent sur ces pages :'],
   finish_send: ['Terminar y enviar', 'Finish and send', 'Terminar e enviar', 'Terminer et envoyer'],
   saved_for_sending: ['Entrevista guardada: se enviará en cuanto haya conexión.', 'Interview saved: it will be sent as soon as there is a connection.', 'Entrevista salva: será enviada assim que houver conexão.', 'Entretien enregistré : il sera envoyé dès qu’il y aura une connexion.'],

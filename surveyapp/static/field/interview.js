@@ -2,7 +2,7 @@
 // household step, and finishing it for sending.
 import { problemText, t } from './i18n.js';
 import { PageClock, emptyParadata, forUpload } from './paradata.js';
-import { partialAnswers } from './partial.js';
+import { partialAnswers, typedAnswers } from './partial.js';
 import { applyRelevance, codeOf, readRaw, renderPage, showErrors, tentativeValues } from './render.js';
 import * as store from './store.js';
 import { go, persist, requestSync, screen, toast, ui } from './frame.js';
@@ -275,14 +275,23 @@ function reviewNotice(record, page) {
 function finishScreen(ctx) {
   const { iv, record } = ctx;
   const needsHousehold = Boolean(record.household && !record.household.draws.length);
-  const complete = iv.isComplete() && !needsHousehold;
-  const [done, total] = iv.progress();
-  const incomplete = iv.pageIds().filter((id) => !pageDone(iv, id));
+  // What is sent is what the interviewer sees: the pages passed with Next and what was typed on
+  // pages left otherwise (an answer changed after going Back), by Next's rules (partial.js). A
+  // typed answer Next would refuse is named at its page; pages it opens are listed as missing.
+  const pending = record.pending || {};
+  const seen = ctx.readOnly ? null : typedAnswers(window.SurveyEngine, ctx.doc, iv.answers, pending, ctx.options);
+  const shown = seen ? seen.interview : iv;
+  const problems = seen ? seen.problems : [];
+  const complete = !problems.length && shown.isComplete() && !needsHousehold;
+  const [done, total] = shown.progress();
+  const incomplete = shown.pageIds().filter((id) => !pageDone(shown, id) && !problems.some((p) => p.page === id));
   // A break-off sends the pages passed with Next and what was typed on the others.
-  const partial = ctx.readOnly ? null : partialAnswers(window.SurveyEngine, ctx.doc, iv.answers, record.pending || {}, ctx.options);
+  const partial = ctx.readOnly ? null : partialAnswers(window.SurveyEngine, ctx.doc, iv.answers, pending, ctx.options);
+  const problemLinks = (id, list) => el('ul', { class: 'links', id }, list.map((p) => el('li', {},
+    el('a', { href: `#/i/${record.uuid}/${encodeURIComponent(p.page)}`, text: t('labelled', { label: p.title, text: summaryLine(p.items, p) }) }))));
   ui.leave = null;
   const finish = async (status) => {
-    const answers = status === 'abandoned' ? partial.answers : iv.answers;
+    const answers = status === 'abandoned' ? partial.answers : seen.answers;
     const paradata = { ...(record.paradata || emptyParadata(BUILD)), ended_at: localIso() };
     const clientRevision = (record.client_revision || 0) + 1;
     const savedAt = localIso();
@@ -319,16 +328,17 @@ function finishScreen(ctx) {
   } else if (needsHousehold) {
     children.push(el('p', { class: 'notice', text: t('household_missing') }));
   } else {
-    children.push(el('p', { class: 'notice', text: t('incomplete') }),
-      el('ul', { class: 'links' }, incomplete.map((id) => el('li', {}, el('a', { href: `#/i/${record.uuid}/${encodeURIComponent(id)}`, text: iv.page(id).title })))));
+    if (problems.length) children.push(el('p', { class: 'notice notice--error', text: t('finish_fix') }), problemLinks('finish-problems', problems));
+    if (incomplete.length) {
+      children.push(el('p', { class: 'notice', text: t('incomplete') }),
+        el('ul', { class: 'links', id: 'incomplete-pages' }, incomplete.map((id) => el('li', {}, el('a', { href: `#/i/${record.uuid}/${encodeURIComponent(id)}`, text: shown.page(id).title })))));
+    }
   }
   if (!ctx.readOnly) {
     // A typed value that cannot be sent (a page left with Back or the list, not with Next) is
     // named with a link to its page; the button waits until it is fixed or cleared there.
     const fix = partial.problems.length
-      ? [el('p', { class: 'notice notice--error', text: t('break_off_fix') }),
-        el('ul', { class: 'links', id: 'break-off-problems' }, partial.problems.map((p) => el('li', {},
-          el('a', { href: `#/i/${record.uuid}/${encodeURIComponent(p.page)}`, text: t('labelled', { label: p.title, text: summaryLine(p.items, p) }) }))))]
+      ? [el('p', { class: 'notice notice--error', text: t('break_off_fix') }), problemLinks('break-off-problems', partial.problems)]
       : [el('button', { type: 'button', class: 'button button--warning', id: 'break-off', text: t('break_off_confirm'), on: { click: () => finish('abandoned') } })];
     children.push(el('details', { class: 'breakoff', open: ui.openBreakOff === true },
       el('summary', { text: t('break_off') }),

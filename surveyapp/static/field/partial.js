@@ -1,7 +1,10 @@
-// An interview sent as partial (a break-off): the answers of the pages passed with Next, and
-// what was typed on pages not passed yet (the page the respondent stopped on). A partial
-// interview may leave required questions empty, but a typed value that fails its type or its
-// rule is never sent nor silently dropped: it is a problem the interviewer fixes or clears first.
+// The answers an interview is sent with are the ones the interviewer sees: those of the pages
+// passed with Next, and what is typed on pages left otherwise (Back, the list, 'The interview was
+// broken off'), applied by the engine as Next applies them (typedAnswers, the one home of that
+// rule). Finished ('Finish and send'), every rule holds: a typed value that fails its type or
+// rule, or a required question left empty, is a problem named at its page before sending. Sent
+// as partial (a break-off), no question is required, but a typed value that fails its type or
+// its rule is never sent nor silently dropped either: the interviewer fixes or clears it first.
 
 const PARTIAL_DOCS = new WeakMap();
 
@@ -23,14 +26,15 @@ export function withoutRequired(doc) {
 }
 
 /**
- * The answers to send as partial: `answers` with each page's typed answers (`pending`,
- * {pageId: raw form}) applied in page order by `engine` (window.SurveyEngine), so that skips
- * and repeat counts settle as Next would settle them. A page no longer asked is left out.
- * Returns {answers, problems: [{page, title, items, code, message}]} (`title` and `items` of
- * the problem's page); a page with a problem adds nothing.
+ * The answers the interviewer sees: `answers` with each page's typed answers (`pending`,
+ * {pageId: raw form}) applied in page order by `engine` (window.SurveyEngine) on `doc`, so that
+ * skips, calculations and repeat counts settle as Next would settle them. A page no longer asked
+ * is left out. Returns {answers, problems: [{page, title, items, code, message}], interview}
+ * (`title` and `items` of the problem's page; `interview` the engine's interview of the answers
+ * returned); a page with a problem adds nothing.
  */
-export function partialAnswers(engine, doc, answers, pending, options) {
-  const iv = engine.createInterview(withoutRequired(doc), answers, options);
+export function typedAnswers(engine, doc, answers, pending, options) {
+  const iv = engine.createInterview(doc, answers, options);
   const problems = [];
   const done = new Set();
   for (;;) {
@@ -41,5 +45,10 @@ export function partialAnswers(engine, doc, answers, pending, options) {
     const { title, items } = iv.page(id);
     for (const error of iv.applyPage(id, pending[id])) problems.push({ page: id, title, items, code: error.code, message: error.message });
   }
-  return { answers: iv.answers, problems };
+  return { answers: iv.answers, problems, interview: iv };
+}
+
+/** The answers to send as partial: typedAnswers with no question required. */
+export function partialAnswers(engine, doc, answers, pending, options) {
+  return typedAnswers(engine, withoutRequired(doc), answers, pending, options);
 }

@@ -477,6 +477,87 @@ def test_answers_typed_on_the_page_the_respondent_stops_on_are_sent_with_the_par
     assert "dem_employ" not in answers and "hh_own_car" not in answers
 
 
+def back_to(page: Any, page_id: str) -> None:
+    """From the finish screen, as on a tablet: the system's back gesture to the last page, then
+    the app's Back button page by page to ``page_id``."""
+    page.go_back()
+    while not page.locator(f'form.page[data-page="{page_id}"]').count():
+        page.wait_for_selector("form.page")
+        current = page.locator("form.page").get_attribute("data-page")
+        page.locator("#back").click()
+        poll(  # the previous page drawn
+            page,
+            "(() => { const f = document.querySelector('form.page');"
+            f" return !!f && f.dataset.page !== {current!r}; }})()",
+        )
+
+
+def test_an_answer_changed_after_going_back_is_sent_with_the_finished_interview(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # On the finish screen the respondent corrects her age: the interviewer goes back to the
+    # respondent page, types 42 and returns to the finish screen through 'The interview was
+    # broken off' (the way to it from any page), where 'Finish and send' was offered and sent the
+    # answers of the pages passed with Next: 41.
+    context, page = tablet
+    interview(page, "T1", stop_after="closing")
+    page.wait_for_selector("#finish")
+    back_to(page, "respondent")
+    assert page.input_value("#f-dem_age") == "41"
+    page.fill("#f-dem_age", "42")
+    page.locator("#to-break-off").click()
+    page.wait_for_selector("#finish")
+    page.locator("#finish").click()
+    page.wait_for_selector("#sync-panel")
+    wait_for_state(page, "T1", "sent")
+    [stored] = tablet_interviews(app, field_wave["wave_id"])
+    assert stored["status"] is InterviewStatus.completed
+    assert stored["answers"]["dem_age"] == 42
+    assert stored["answers"]["dem_educ"] == 4 and stored["answers"]["hh_size"] == 4
+
+
+def test_an_edit_that_breaks_a_rule_or_opens_questions_is_named_before_finishing(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # Back on earlier pages the interviewer ticks that the household has a car (the vehicle
+    # theft pages, their questions required, are now asked) and types an age of 16 (the question's
+    # rule wants 18 or over), then leaves with Back. The finish screen offered 'Finish and send'
+    # with neither; it now names the age at its page and lists the new pages, as Next would.
+    context, page = tablet
+    interview(page, "T1", stop_after="closing")
+    page.wait_for_selector("#finish")
+    back_to(page, "hh_assets")
+    fill(page, {"hh_own_car": "1"})
+    page.locator("#back").click()
+    page.wait_for_selector('form.page[data-page="respondent"]')
+    page.fill("#f-dem_age", "16")
+    page.locator("#back").click()
+    page.wait_for_selector('form.page[data-page="household"]')
+    page.locator("#to-break-off").click()
+    page.wait_for_selector("#finish-problems")
+    assert page.locator("#finish").count() == 0
+    [problem] = page.locator("#finish-problems a").all_inner_texts()
+    assert "¿Cuántos años cumplidos tiene?" in problem and "18 años o más" in problem, problem
+    pages = page.locator("#incomplete-pages a").all_inner_texts()
+    assert pages == ["Robo de vehículo", "Robo de objetos o autopartes", "Daños al vehículo"]
+    page.locator("#finish-problems a").click()
+    page.wait_for_selector('form.page[data-page="respondent"]')
+    page.fill("#f-dem_age", "42")
+    page.locator("#next").click()
+    page.wait_for_selector('form.page[data-page="hh_assets"]')
+    page.locator("#next").click()
+    for vehicle in ("hv_car", "hv_vpart", "hv_vand"):
+        page.wait_for_selector(f'form.page[data-page="{vehicle}"]')
+        fill(page, {f"{vehicle}_5y": "2"})
+        page.locator("#next").click()
+    walk(page, start="hv_bike", typed=False)
+    wait_for_state(page, "T1", "sent")
+    [stored] = tablet_interviews(app, field_wave["wave_id"])
+    answers = stored["answers"]
+    assert stored["status"] is InterviewStatus.completed
+    assert (answers["dem_age"], answers["hh_own_car"], answers["hv_vand_5y"]) == (42, 1, 2)
+
+
 def test_logging_out_is_refused_while_an_interview_is_unsent(
     app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
 ) -> None:
