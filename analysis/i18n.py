@@ -9,7 +9,7 @@ fallback to English. The questionnaire's own wording lives in the instrument.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 
 __all__ = [
@@ -18,8 +18,10 @@ __all__ = [
     "PERCENT_SIGNS",
     "format_number",
     "format_percent",
+    "is_singular",
     "list_separator",
     "lookup",
+    "lookup_count",
     "pick",
     "number_symbols",
     "tr",
@@ -64,6 +66,41 @@ def lookup(
     """
     found = pick(table[key], language)
     return found.format(**values) if values else found
+
+
+@cache
+def _plural_rule(language: str) -> Callable[[float], str]:
+    from babel import Locale
+
+    return Locale.parse(language).plural_form
+
+
+def is_singular(count: int, language: str) -> bool:
+    """Whether ``language`` writes the noun after ``count`` in the singular: CLDR's plural
+    category "one" (Babel), 1 in Spanish and English, 0 and 1 in French and Portuguese ("0
+    unité", "1 unidade", "2 unités"). The one home of that rule: a text about a count has a
+    ``<key>_one`` form for these counts (:func:`lookup_count`); the CLI's English sentences
+    ask it too. Babel is imported on first use.
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    return _plural_rule(language)(abs(count)) == "one"
+
+
+def lookup_count(
+    table: Mapping[str, Mapping[str, str]],
+    key: str,
+    language: str,
+    count: int,
+    **values: object,
+) -> str:
+    """The text ``key`` about ``count`` things (:func:`lookup`): its ``<key>_one`` form where
+    :func:`is_singular` says so ("1 unit assigned"), else ``key`` ("2 units assigned").
+    ``values`` fill in the text, the count written as the page writes numbers among them."""
+    singular = f"{key}_one"
+    if singular in table and is_singular(count, language):
+        key = singular
+    return lookup(table, key, language, **values)
 
 
 @cache

@@ -11,6 +11,7 @@ import click
 from flask.cli import AppGroup
 
 from .extensions import db
+from .i18n import is_singular
 from .models import IndicatorInterviews, SelectionMethod
 from .services.fieldwork import AssignmentError, assign_units, find_area
 from .services.users import find_user
@@ -55,7 +56,7 @@ def assign_command(
         db.session.rollback()
         raise click.ClickException(f"{exc.field}: {exc.message}") from None
     db.session.commit()
-    units = "1 unit" if len(done) == 1 else f"{len(done)} units"
+    units = f"{len(done)} unit" if is_singular(len(done), "en") else f"{len(done)} units"
     click.echo(f"{units} of {wave.slug} assigned to {interviewer.email}.")
 
 

@@ -514,6 +514,12 @@ MANAGE: dict[str, dict[str, str]] = {
         "{n} unidades sem entrevistador.",
         "{n} unités sans enquêteur.",
     ),
+    "units_unassigned_one": tr(
+        "{n} unidad sin encuestador.",
+        "{n} unit without an interviewer.",
+        "{n} unidade sem entrevistador.",
+        "{n} unité sans enquêteur.",
+    ),
     "tablet_downloads": tr(
         "La tableta de un encuestador descarga las unidades que se le asignaron la próxima "
         "vez que tenga red, en",
@@ -641,6 +647,12 @@ MANAGE: dict[str, dict[str, str]] = {
         "{n} units assigned to {name}.",
         "{n} unidades designadas a {name}.",
         "{n} unités attribuées à {name}.",
+    ),
+    "units_assigned_one": tr(
+        "Se asignó {n} unidad a {name}.",
+        "{n} unit assigned to {name}.",
+        "{n} unidade designada a {name}.",
+        "{n} unité attribuée à {name}.",
     ),
     # ---- invitation codes ----
     "codes_count": tr(

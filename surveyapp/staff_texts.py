@@ -28,6 +28,7 @@ from .i18n import (
     format_percent,
     language_url,
     lookup,
+    lookup_count,
     pick_language,
     tr,
 )
@@ -1137,6 +1138,14 @@ def staff_count(n: int | None) -> str:
     return format_number(n, page_language(), 0)
 
 
+def staff_counted(key: str, count: int, **values: object) -> str:
+    """The staff text ``key`` about ``count`` things, ``{n}`` the count as :func:`staff_count`
+    writes it, in the singular where this page's language says so (``<key>_one``: "1 unit
+    assigned"; the rule is analysis.i18n.is_singular)."""
+    language = page_language()
+    return lookup_count(TEXTS, key, language, count, n=staff_count(count), **values)
+
+
 def device_time(value: object) -> str:
     """A time an interviewer's tablet wrote (ISO 8601 with its UTC offset,
     ``2026-12-06T10:15:00.123-05:00``) as a person reads it: ``2026-12-06 10:15 (UTC-05:00)``,
@@ -1203,6 +1212,7 @@ def register(app: Flask) -> None:
         english=english,
         staff_number=staff_number,
         staff_count=staff_count,
+        staff_counted=staff_counted,
         staff_percent=staff_percent,
         device_time=device_time,
         service_message=service_message,

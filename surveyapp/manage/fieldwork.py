@@ -21,7 +21,7 @@ from ..models.base import MAX_ID
 from ..services import fieldwork
 from ..services.areas import area_path
 from ..services.fieldwork import AssignmentError
-from ..staff_texts import lazy, service_message, st
+from ..staff_texts import lazy, service_message, st, staff_counted
 from .forms import IntegerRange, ListField, choices
 from .routes import MANAGER_ROLES, _me, _scope, _user_or_404, _wave_or_404, bp
 
@@ -103,7 +103,7 @@ def field_assign(wave_id: int) -> ResponseReturnValue:
                 flash(service_message(exc), "error")
             else:
                 db.session.commit()
-                flash(st("units_assigned", n=len(done), name=interviewer.name), "success")
+                flash(staff_counted("units_assigned", len(done), name=interviewer.name), "success")
                 return redirect(url_for("manage.field_assign", wave_id=wave_id))
     elif form.is_submitted():
         flash(st("choose_interviewer_area"), "error")

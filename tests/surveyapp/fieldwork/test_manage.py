@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskCliRunner
+from markupsafe import escape
 
 from surveyapp import commands
 from surveyapp.extensions import db
@@ -91,7 +92,17 @@ def test_the_assign_page_assigns_the_unassigned_units_of_an_area(
         assert entry is not None and entry.user_id == manager.id
         assert entry.details["units"] == 1 and entry.details["area"] == "DM/01/001"
     page = client.get(f"/manage/waves/{field.wave.id}/assign").get_data(as_text=True)
-    assert "1 units without an interviewer" in page
+    # One unit, one unit: the page said "1 units assigned" and "1 units without an interviewer".
+    assert f"1 unit assigned to {escape(field.other.name)}." in page
+    assert "1 unit without an interviewer." in page
+    for lang, words in {
+        "es": "1 unidad sin encuestador.",
+        "pt": "1 unidade sem entrevistador.",
+        "fr": "1 unité sans enquêteur.",
+    }.items():
+        assert words in client.get(f"/manage/waves/{field.wave.id}/assign?lang={lang}").get_data(
+            as_text=True
+        )
 
 
 def test_the_assign_page_refuses_people_without_field_work(
