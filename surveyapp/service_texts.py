@@ -53,7 +53,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "El cuestionario no tiene versión en {unknown}; elija entre {available}.",
         "The questionnaire has no {unknown} version; choose among {available}.",
         "O questionário não tem versão em {unknown}; escolha entre {available}.",
-        "Le questionnaire n'a pas de version {unknown} ; choisissez parmi {available}.",
+        "Le questionnaire n'a pas de version {unknown}\u00a0; choisissez parmi {available}.",
     ),
     "wave_modes_missing": tr(
         "Elija al menos una forma de recoger entrevistas.",
@@ -75,7 +75,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "Entrevistas deste levantamento já selecionaram adultos pelo método {method}; "
         "o método não pode mais mudar.",
         "Des entretiens de cette vague ont déjà sélectionné des adultes par la méthode "
-        "{method} ; la méthode ne peut plus changer.",
+        "{method}\u00a0; la méthode ne peut plus changer.",
     ),
     # ---- staff accounts and passwords (services/users.py) ----
     "password_too_short": tr(
@@ -98,7 +98,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "Esta senha está em uma lista de senhas comuns que os atacantes tentam primeiro; "
         "escolha outra (algumas palavras sem relação entre si funcionam bem).",
         "Ce mot de passe figure sur une liste de mots de passe courants que les attaquants "
-        "essaient en premier ; choisissez-en un autre (quelques mots sans rapport entre eux "
+        "essaient en premier\u00a0; choisissez-en un autre (quelques mots sans rapport entre eux "
         "font l'affaire).",
     ),
     "email_invalid": tr(
@@ -164,7 +164,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "encuesta).",
         "This interview is approved; headquarters may reopen it (survey managers).",
         "Esta entrevista está aprovada; a sede pode reabri-la (responsáveis pela pesquisa).",
-        "Cet entretien est approuvé ; le siège peut le rouvrir (responsables d'enquête).",
+        "Cet entretien est approuvé\u00a0; le siège peut le rouvrir (responsables d'enquête).",
     ),
     "review_no_question": tr(
         "El cuestionario no tiene la pregunta {item!r}.",
@@ -207,7 +207,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         'El levantamiento "{wave}" no recoge entrevistas en tableta; no hay nada que asignar.',
         'Wave "{wave}" does not collect tablet interviews; nothing to assign.',
         'O levantamento "{wave}" não coleta entrevistas em tablet; não há nada a atribuir.',
-        "La vague « {wave} » ne collecte pas d'entretiens sur tablette ; rien à attribuer.",
+        "La vague « {wave} » ne collecte pas d'entretiens sur tablette\u00a0; rien à attribuer.",
     ),
     "assign_units_unknown": tr(
         "El levantamiento no tiene la unidad de muestra {units}.",
@@ -219,7 +219,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "{units}: ya asignadas a otro encuestador; reasígnelas de forma explícita.",
         "{units} already assigned to another interviewer; reassign them explicitly.",
         "{units}: já atribuídas a outro entrevistador; reatribua-as explicitamente.",
-        "{units} : déjà attribuées à un autre enquêteur ; réattribuez-les explicitement.",
+        "{units}\u00a0: déjà attribuées à un autre enquêteur\u00a0; réattribuez-les explicitement.",
     ),
     "reassign_unit_missing": tr(
         "Escriba el código del hogar (la unidad de muestra) que quiere reasignar.",
@@ -243,7 +243,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "Varias áreas tienen el código {code!r} ({paths}); indique una ruta.",
         "Several areas have the code {code!r} ({paths}); give a path.",
         "Várias áreas têm o código {code!r} ({paths}); indique um caminho.",
-        "Plusieurs zones ont le code {code!r} ({paths}) ; indiquez un chemin.",
+        "Plusieurs zones ont le code {code!r} ({paths})\u00a0; indiquez un chemin.",
     ),
     "review_role": tr(
         "Solo supervisores y responsables de encuesta revisan entrevistas.",
@@ -256,7 +256,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "puede reabrirla.",
         "This interview is approved; only headquarters (survey managers) reopen it.",
         "Esta entrevista está aprovada; só a sede (responsáveis pela pesquisa) pode reabri-la.",
-        "Cet entretien est approuvé ; seul le siège (responsables d'enquête) peut le rouvrir.",
+        "Cet entretien est approuvé\u00a0; seul le siège (responsables d'enquête) peut le rouvrir.",
     ),
     "review_tablet_only": tr(
         "Solo se revisan las entrevistas enviadas desde una tableta.",
@@ -308,7 +308,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "sélection tirée plus d'une fois",
     ),
     "flag_redrawn_figures": tr(
-        "hogares: {n:,}", "{n:,} households", "domicílios: {n:,}", "ménages : {n:,}"
+        "hogares: {n:,}", "{n:,} households", "domicílios: {n:,}", "ménages\u00a0: {n:,}"
     ),
     "flag_nonresponse": tr(
         "muchas respuestas «no sabe» o «no responde»",
@@ -339,7 +339,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         'el archivo no es texto UTF-8; guárdelo como "CSV UTF-8" e inténtelo de nuevo',
         'the file is not UTF-8 text; save it as "CSV UTF-8" and try again',
         'o arquivo não é texto UTF-8; salve-o como "CSV UTF-8" e tente de novo',
-        "le fichier n'est pas du texte UTF-8 ; enregistrez-le en « CSV UTF-8 » et réessayez",
+        "le fichier n'est pas du texte UTF-8\u00a0; enregistrez-le en « CSV UTF-8 » et réessayez",
     ),
     "csv_nul": tr(
         "contiene un carácter NUL (un byte cero), que no es texto; "
@@ -348,39 +348,39 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         'save the file as "CSV UTF-8" and try again',
         "contém um caractere NUL (um byte zero), que não é texto; "
         'salve o arquivo como "CSV UTF-8" e tente de novo',
-        "contient un caractère NUL (un octet nul), qui n'est pas du texte ; "
+        "contient un caractère NUL (un octet nul), qui n'est pas du texte\u00a0; "
         "enregistrez le fichier en « CSV UTF-8 » et réessayez",
     ),
     "csv_header_unreadable": tr(
         "no se puede leer el encabezado: {error}",
         "the header cannot be read: {error}",
         "não é possível ler o cabeçalho: {error}",
-        "l'en-tête ne peut pas être lu : {error}",
+        "l'en-tête ne peut pas être lu\u00a0: {error}",
     ),
     "csv_empty": tr(
         "el archivo está vacío; la primera línea debe nombrar las columnas",
         "the file is empty; the first line must name the columns",
         "o arquivo está vazio; a primeira linha deve nomear as colunas",
-        "le fichier est vide ; la première ligne doit nommer les colonnes",
+        "le fichier est vide\u00a0; la première ligne doit nommer les colonnes",
     ),
     "csv_line_unreadable": tr(
         "la línea no se puede leer como CSV: {error}",
         "the line cannot be read as CSV: {error}",
         "a linha não pode ser lida como CSV: {error}",
-        "la ligne ne peut pas être lue comme du CSV : {error}",
+        "la ligne ne peut pas être lue comme du CSV\u00a0: {error}",
     ),
     "column_unknown": tr(
         "columna desconocida; las columnas son: {columns}",
         "unknown column; the columns are: {columns}",
         "coluna desconhecida; as colunas são: {columns}",
-        "colonne inconnue ; les colonnes sont : {columns}",
+        "colonne inconnue\u00a0; les colonnes sont\u00a0: {columns}",
     ),
     "cell_without_column": tr(
         "hay un valor en una columna sin nombre en la primera línea: nombre la columna o borre "
         "el valor",
         "a value in a column the first line gives no name: name the column or delete the value",
         "há um valor numa coluna sem nome na primeira linha: dê nome à coluna ou apague o valor",
-        "une valeur dans une colonne sans nom sur la première ligne : nommez la colonne ou "
+        "une valeur dans une colonne sans nom sur la première ligne\u00a0: nommez la colonne ou "
         "effacez la valeur",
     ),
     "column_repeated": tr(
@@ -419,7 +419,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "{text} is out of range: {what} must be from {minimum:,} to {maximum:,}",
         "{text} está fora do intervalo: o número de {what} deve estar entre {minimum:,} "
         "e {maximum:,}",
-        "{text} est hors limites : le nombre de {what} doit être compris entre {minimum:,} "
+        "{text} est hors limites\u00a0: le nombre de {what} doit être compris entre {minimum:,} "
         "et {maximum:,}",
     ),
     "word_adults": tr("adultos", "adults", "adultos", "adultes"),
@@ -429,13 +429,13 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "esta columna es obligatoria: solo puede agregar unidades en su área",
         "this column is required: you may add units only in your area",
         "esta coluna é obrigatória: você só pode adicionar unidades na sua área",
-        "cette colonne est obligatoire : vous ne pouvez ajouter des unités que dans votre zone",
+        "cette colonne est obligatoire\u00a0: vous ne pouvez ajouter des unités que dans votre zone",
     ),
     "sample_area_code_empty": tr(
         "está vacío; solo puede agregar unidades en su área",
         "is empty; you may add units only in your area",
         "está vazio; você só pode adicionar unidades na sua área",
-        "est vide ; vous ne pouvez ajouter des unités que dans votre zone",
+        "est vide\u00a0; vous ne pouvez ajouter des unités que dans votre zone",
     ),
     "sample_no_rows": tr(
         "el archivo tiene encabezado pero ninguna unidad de muestra",
@@ -447,7 +447,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "está vacío; cada unidad de muestra necesita un identificador",
         "is empty; every sample unit needs an id",
         "está vazio; cada unidade da amostra precisa de um identificador",
-        "est vide ; chaque unité d'échantillon a besoin d'un identifiant",
+        "est vide\u00a0; chaque unité d'échantillon a besoin d'un identifiant",
     ),
     "sample_id_separator": tr(
         '"{id}" contiene «{mark}», que separa columnas: si el archivo separa sus columnas así, '
@@ -456,7 +456,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "so, its first line (the column names) must separate them the same way",
         '"{id}" contém "{mark}", que separa colunas: se o arquivo separa suas colunas assim, '
         "a primeira linha (os nomes das colunas) deve separá-las da mesma forma",
-        "« {id} » contient « {mark} », qui sépare des colonnes : si le fichier sépare ainsi ses "
+        "« {id} » contient « {mark} », qui sépare des colonnes\u00a0: si le fichier sépare ainsi ses "
         "colonnes, sa première ligne (les noms de colonnes) doit les séparer de la même façon",
     ),
     "sample_id_repeated": tr(
@@ -475,13 +475,13 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         '"{raw}" no es un número; escriba una probabilidad como {example:.2f}',
         '"{raw}" is not a number; write a probability such as {example:.2f}',
         '"{raw}" não é um número; escreva uma probabilidade como {example:.2f}',
-        "« {raw} » n'est pas un nombre ; écrivez une probabilité comme {example:.2f}",
+        "« {raw} » n'est pas un nombre\u00a0; écrivez une probabilité comme {example:.2f}",
     ),
     "probability_range": tr(
         "{raw} no es una probabilidad: debe ser mayor que 0 y a lo sumo 1",
         "{raw} is not a probability: it must be more than 0 and at most 1",
         "{raw} não é uma probabilidade: deve ser maior que 0 e no máximo 1",
-        "{raw} n'est pas une probabilité : elle doit être supérieure à 0 et au plus égale à 1",
+        "{raw} n'est pas une probabilité\u00a0: elle doit être supérieure à 0 et au plus égale à 1",
     ),
     "sample_area_unknown": tr(
         'no hay un área con el código "{code}" entre las áreas de este levantamiento',
@@ -490,10 +490,13 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "aucune zone de code « {code} » parmi les zones de cette vague",
     ),
     "sample_area_ambiguous": tr(
-        'el código "{code}" corresponde a {n} áreas; use el código de un área más pequeña',
-        'code "{code}" matches {n} areas; use the code of a smaller area',
-        'o código "{code}" corresponde a {n} áreas; use o código de uma área menor',
-        "le code « {code} » correspond à {n} zones ; utilisez le code d'une zone plus petite",
+        'el código "{code}" corresponde a {n} áreas; escriba en su lugar la ruta de códigos, '
+        "por ejemplo {paths}",
+        'code "{code}" matches {n} areas; write its code path instead, e.g. {paths}',
+        'o código "{code}" corresponde a {n} áreas; escreva no lugar o caminho de códigos, '
+        "por exemplo {paths}",
+        "le code « {code} » correspond à {n}\u00a0zones\u00a0; écrivez plutôt le chemin des "
+        "codes, par exemple {paths}",
     ),
     # ---- police records and census totals (services/uploads.py) ----
     "cell_empty": tr("está vacío", "is empty", "está vazio", "est vide"),
@@ -507,7 +510,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "está vacío; escriba el código oficial del área",
         "is empty; write the area's official code",
         "está vazio; escreva o código oficial da área",
-        "est vide ; écrivez le code officiel de la zone",
+        "est vide\u00a0; écrivez le code officiel de la zone",
     ),
     "upload_area_unknown": tr(
         'ningún área tiene el código "{code}"',
@@ -521,14 +524,14 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         'code "{code}" matches {n} areas; write the path of codes from the top, e.g. "{example}"',
         'o código "{code}" corresponde a {n} áreas; escreva o caminho de códigos a partir do '
         'topo, p. ex. "{example}"',
-        "le code « {code} » correspond à {n} zones ; écrivez le chemin des codes depuis le "
+        "le code « {code} » correspond à {n} zones\u00a0; écrivez le chemin des codes depuis le "
         "haut, p. ex. « {example} »",
     ),
     "period_invalid": tr(
         '"{raw}" no es un período; escriba 2024, 2024-03, 2024-Q2 o 2024-01-01/2024-06-30',
         '"{raw}" is not a period; write 2024, 2024-03, 2024-Q2 or 2024-01-01/2024-06-30',
         '"{raw}" não é um período; escreva 2024, 2024-03, 2024-Q2 ou 2024-01-01/2024-06-30',
-        "« {raw} » n'est pas une période ; écrivez 2024, 2024-03, 2024-Q2 ou 2024-01-01/2024-06-30",
+        "« {raw} » n'est pas une période\u00a0; écrivez 2024, 2024-03, 2024-Q2 ou 2024-01-01/2024-06-30",
     ),
     "period_reversed": tr(
         '"{raw}" termina antes de empezar',
@@ -555,21 +558,21 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "({names}) or all",
         '"{raw}" não é um tipo de crime; use um código do questionário ({codes}), seu nome '
         "({names}) ou all",
-        "« {raw} » n'est pas un type d'infraction ; utilisez un code du questionnaire "
+        "« {raw} » n'est pas un type d'infraction\u00a0; utilisez un code du questionnaire "
         "({codes}), son nom ({names}) ou all",
     ),
     "sex_unknown": tr(
         '"{raw}" no es un código de sexo; use 1 (hombre) o 2 (mujer), como en el cuestionario',
         '"{raw}" is not a sex code; use 1 (male) or 2 (female) as in the questionnaire',
         '"{raw}" não é um código de sexo; use 1 (homem) ou 2 (mulher), como no questionário',
-        "« {raw} » n'est pas un code de sexe ; utilisez 1 (homme) ou 2 (femme) comme dans le "
+        "« {raw} » n'est pas un code de sexe\u00a0; utilisez 1 (homme) ou 2 (femme) comme dans le "
         "questionnaire",
     ),
     "age_group_invalid": tr(
         '"{raw}" no es un grupo de edad; escríbalo como 18-29 o 60+',
         '"{raw}" is not an age group; write it like 18-29 or 60+',
         '"{raw}" não é uma faixa etária; escreva-a como 18-29 ou 60+',
-        "« {raw} » n'est pas une tranche d'âge ; écrivez-la comme 18-29 ou 60+",
+        "« {raw} » n'est pas une tranche d'âge\u00a0; écrivez-la comme 18-29 ou 60+",
     ),
     "row_repeated": tr(
         "repite {what} de la línea {first}",
@@ -596,19 +599,19 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "elemento {feature}: {problem}",
         "feature {feature}: {problem}",
         "elemento {feature}: {problem}",
-        "élément {feature} : {problem}",
+        "élément {feature}\u00a0: {problem}",
     ),
     "geo_feature_code": tr(
         "elemento {feature} (código {code!r}): {problem}",
         "feature {feature} (code {code!r}): {problem}",
         "elemento {feature} (código {code!r}): {problem}",
-        "élément {feature} (code {code!r}) : {problem}",
+        "élément {feature} (code {code!r})\u00a0: {problem}",
     ),
     "geo_too_large": tr(
         "el archivo pesa {size:.1f} MB; el límite es {limit:.1f} MB (simplifíquelo)",
         "the file is {size:.1f} MB; the limit is {limit:.1f} MB (simplify it)",
         "o arquivo tem {size:.1f} MB; o limite é {limit:.1f} MB (simplifique-o)",
-        "le fichier fait {size:.1f} Mo ; la limite est de {limit:.1f} Mo (simplifiez-le)",
+        "le fichier fait {size:.1f} Mo\u00a0; la limite est de {limit:.1f} Mo (simplifiez-le)",
     ),
     "geo_not_utf8": tr(
         "el archivo no es texto UTF-8",
@@ -644,7 +647,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "el archivo declara el sistema de coordenadas {crs!r}; dé longitud y latitud en grados (WGS 84, EPSG:4326), como exige GeoJSON: reproyéctelo antes",
         "the file declares the coordinate system {crs!r}; give longitude and latitude in degrees (WGS 84, EPSG:4326), as GeoJSON requires: reproject it first",
         "o arquivo declara o sistema de coordenadas {crs!r}; informe longitude e latitude em graus (WGS 84, EPSG:4326), como o GeoJSON exige: reprojete-o antes",
-        "le fichier déclare le système de coordonnées {crs!r} ; donnez la longitude et la latitude en degrés (WGS 84, EPSG:4326), comme GeoJSON l'exige : reprojetez-le d'abord",
+        "le fichier déclare le système de coordonnées {crs!r}\u00a0; donnez la longitude et la latitude en degrés (WGS 84, EPSG:4326), comme GeoJSON l'exige\u00a0: reprojetez-le d'abord",
     ),
     "geo_no_features": tr(
         "la FeatureCollection no tiene elementos",
@@ -656,7 +659,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "{n} elementos; como máximo {limit} por archivo",
         "{n} features; at most {limit} per file",
         "{n} elementos; no máximo {limit} por arquivo",
-        "{n} éléments ; au plus {limit} par fichier",
+        "{n} éléments\u00a0; au plus {limit} par fichier",
     ),
     "geo_not_feature": tr(
         "no es un objeto Feature de GeoJSON",
@@ -692,7 +695,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "tiene {n} puntos; simplifíquelo a {limit} como máximo",
         "has {n} points; simplify it to at most {limit}",
         "tem {n} pontos; simplifique-o para no máximo {limit}",
-        "a {n} points ; simplifiez-le à {limit} au plus",
+        "a {n} points\u00a0; simplifiez-le à {limit} au plus",
     ),
     "geo_not_numbers": tr(
         "tiene coordenadas que no son números",
@@ -704,13 +707,13 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "tiene coordenadas fuera de longitud −180…180 / latitud −90…90: dé longitud y latitud en grados (WGS 84), no metros proyectados",
         "has coordinates outside longitude −180…180 / latitude −90…90: give longitude and latitude in degrees (WGS 84), not projected metres",
         "tem coordenadas fora de longitude −180…180 / latitude −90…90: informe longitude e latitude em graus (WGS 84), não metros projetados",
-        "a des coordonnées hors de longitude −180…180 / latitude −90…90 : donnez la longitude et la latitude en degrés (WGS 84), pas en mètres projetés",
+        "a des coordonnées hors de longitude −180…180 / latitude −90…90\u00a0: donnez la longitude et la latitude en degrés (WGS 84), pas en mètres projetés",
     ),
     "geo_invalid": tr(
         "no es un polígono válido ({reason}); repárelo antes (p. ej. con make_valid)",
         "is not a valid polygon ({reason}); repair it (e.g. make_valid) first",
         "não é um polígono válido ({reason}); repare-o antes (p. ex. com make_valid)",
-        "n'est pas un polygone valide ({reason}) ; réparez-le d'abord (p. ex. avec make_valid)",
+        "n'est pas un polygone valide ({reason})\u00a0; réparez-le d'abord (p. ex. avec make_valid)",
     ),
     "geo_too_small": tr(
         "es demasiado pequeño para dibujarlo (menos de un metro de ancho)",
@@ -744,7 +747,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "several {level} areas have this code (under {parents}): add properties.parent_code",
         "várias áreas de nível {level} têm este código (dentro de {parents}): adicione "
         "properties.parent_code",
-        "plusieurs zones de niveau {level} ont ce code (sous {parents}) : ajoutez "
+        "plusieurs zones de niveau {level} ont ce code (sous {parents})\u00a0: ajoutez "
         "properties.parent_code",
     ),
     # ---- areas (services/areas.py) ----
@@ -807,7 +810,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "with it",
         'a área "{path}" da linha {line} tem um problema: corrija-a e esta linha será '
         "adicionada com ela",
-        "la zone « {path} » de la ligne {line} a un problème : corrigez-la et cette ligne sera "
+        "la zone « {path} » de la ligne {line} a un problème\u00a0: corrigez-la et cette ligne sera "
         "ajoutée avec elle",
     ),
 }

@@ -188,6 +188,7 @@ def _parse_adults(raw: str) -> tuple[int | None, Problem | None]:
 def _area_lookup(session: DBSession, wave: Wave) -> dict[str, list[Area]]:
     """Areas by code: the wave's areas and everything below them, or all areas if it has none."""
     areas = list(session.scalars(sa.select(Area)))
+    by_id = {a.id: a for a in areas}
     if wave.areas:
         allowed = {a.id for a in wave.areas}
         by_parent: dict[int | None, list[Area]] = {}
@@ -200,10 +201,23 @@ def _area_lookup(session: DBSession, wave: Wave) -> dict[str, list[Area]]:
                     allowed.add(child.id)
                     stack.append(child.id)
         areas = [a for a in areas if a.id in allowed]
+    # by code, and by code path ("MX/19/039", as the Areas page shows it): the path names one
+    # area where a code repeats (municipality 039 of two states)
     lookup: dict[str, list[Area]] = {}
     for a in areas:
         lookup.setdefault(a.code, []).append(a)
+        codes, above = [a.code], by_id.get(a.parent_id) if a.parent_id is not None else None
+        while above is not None:
+            codes.append(above.code)
+            above = by_id.get(above.parent_id) if above.parent_id is not None else None
+        if len(codes) > 1:
+            lookup.setdefault("/".join(reversed(codes)), []).append(a)
     return lookup
+
+
+def _path_of(area: Area) -> str:
+    """Codes from the country down to the area, e.g. "MX/19/039" (as services/areas.area_path)."""
+    return "/".join([a.code for a in reversed(area.ancestors())] + [area.code])
 
 
 def import_sample_units(
@@ -392,7 +406,14 @@ def _check_row(
         elif len(matches) > 1:
             errors.append(
                 RowError.of(
-                    line, "area_code", Problem("sample_area_ambiguous", code=code, n=len(matches))
+                    line,
+                    "area_code",
+                    Problem(
+                        "sample_area_ambiguous",
+                        code=code,
+                        n=len(matches),
+                        paths=", ".join(sorted(_path_of(a) for a in matches)),
+                    ),
                 )
             )
         else:

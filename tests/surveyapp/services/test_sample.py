@@ -122,6 +122,28 @@ def test_area_codes_are_limited_to_the_waves_areas(session: Session, wave: Wave)
     assert _units(session, wave)[0].area_id == mty.id
 
 
+def test_a_code_two_municipalities_share_is_given_by_its_code_path(
+    session: Session, wave: Wave
+) -> None:
+    """Municipality 039 of Nuevo León and 039 of Jalisco: a national sample's '039' was
+    'ambiguous; use the code of a smaller area', and no smaller area exists. The code path
+    the Areas page shows (MX/19/039) now names the one meant, and the message says so."""
+    mx, mty = _areas(session)
+    jal = create_area(session, level=AreaLevel.region, code="14", name="Jalisco", parent=mx)
+    create_area(session, level=AreaLevel.municipality, code="039", name="Guadalajara", parent=jal)
+    wave.areas = [mx]
+    session.flush()
+    ambiguous = import_sample_units(session, wave, "external_id,area_code\nA,039\n").errors
+    assert [str(e.message) for e in ambiguous] == [
+        'code "039" matches 2 areas; write its code path instead, e.g. MX/14/039, MX/19/039'
+    ]
+    data = "external_id;area_code\r\nA;MX/19/039\r\nB;MX/19/040\r\n"
+    result = import_sample_units(session, wave, data)
+    assert [(e.line, e.column) for e in result.errors] == [(3, "area_code")]
+    assert import_sample_units(session, wave, data.replace("B;MX/19/040\r\n", "")).ok
+    assert _units(session, wave)[0].area_id == mty.id
+
+
 def test_a_nul_byte_or_an_out_of_range_number_is_a_row_error(session: Session, wave: Wave) -> None:
     nul = import_sample_units(session, wave, b"external_id,address\nA,Calle 1\nB,Calle\x00 2\n")
     assert [(e.line, e.column) for e in nul.errors] == [(3, None)] and "NUL" in nul.errors[
