@@ -107,7 +107,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "This questionnaire is not the full standard one: the reports of this wave will leave out",
         "Este questionário não é o padrão completo: os relatórios deste levantamento "
         "deixarão de fora",
-        "Ce questionnaire n'est pas le questionnaire standard complet : les rapports de "
+        "Ce questionnaire n'est pas le questionnaire standard complet\u00a0: les rapports de "
         "cette vague laisseront de côté",
     ),
     "gaps_one_indicator": tr(
@@ -137,8 +137,8 @@ MANAGE: dict[str, dict[str, str]] = {
         "“Fear and victimization” leaves out: {parts}.",
         "O questionário não pergunta {item}; a página «Medo e vitimização» do "
         "observatório não inclui: {parts}.",
-        "Le questionnaire ne pose pas la question {item} ; la page « Peur et victimation » "
-        "de l'observatoire ne contient donc pas : {parts}.",
+        "Le questionnaire ne pose pas la question {item}\u00a0; la page « Peur et victimation » "
+        "de l'observatoire ne contient donc pas\u00a0: {parts}.",
     ),
     "gaps_details": tr(
         "Indicadores estándar no medidos y los ítems que necesita cada uno",
@@ -188,7 +188,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "unidades nunca contatadas contam como elegíveis).",
         "Le RR1 ne compte que les questionnaires complets, le RR2 les complets et les "
         "partiels, sur toutes les unités de l'échantillon dont on ne sait pas qu'elles sont "
-        "inéligibles (définitions de l'AAPOR ; les unités jamais jointes comptent comme "
+        "inéligibles (définitions de l'AAPOR\u00a0; les unités jamais jointes comptent comme "
         "éligibles).",
     ),
     "rates_per_area": tr(
@@ -224,7 +224,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "Entrevistas por link aberto (sem unidade da amostra, portanto sem taxa de "
         "resposta): {complete} completas, {partial} parciais.",
         "Entretiens par lien ouvert (sans unité de l'échantillon, donc sans taux de "
-        "réponse) : {complete} complets, {partial} partiels.",
+        "réponse)\u00a0: {complete} complets, {partial} partiels.",
     ),
     "wave_created": tr(
         "Se creó el levantamiento «{name}» como borrador.",
@@ -252,7 +252,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "Todavía no hay ningún cuestionario cargado: ejecute primero «surveyapp init».",
         'No questionnaire is loaded yet: run "surveyapp init" first.',
         "Ainda não há nenhum questionário carregado: execute primeiro “surveyapp init”.",
-        "Aucun questionnaire n'est encore chargé : lancez d'abord « surveyapp init ».",
+        "Aucun questionnaire n'est encore chargé\u00a0: lancez d'abord « surveyapp init ».",
     ),
     "choose_questionnaire_listed": tr(
         "Elija un cuestionario de la lista.",
@@ -264,7 +264,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "Elija las áreas del levantamiento: usted administra solo su propia área.",
         "Choose the wave's areas: you manage only your own area.",
         "Escolha as áreas do levantamento: você administra somente a sua própria área.",
-        "Choisissez les zones de la vague : vous ne gérez que votre propre zone.",
+        "Choisissez les zones de la vague\u00a0: vous ne gérez que votre propre zone.",
     ),
     "slug_label": tr(
         "Nombre del enlace (opcional)",
@@ -436,7 +436,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "Se importaron {n} filas correctas; las filas de abajo no.",
         "{n} correct rows were imported; the rows below were not.",
         "Foram importadas {n} linhas corretas; as linhas abaixo não.",
-        "{n} lignes correctes ont été importées ; les lignes ci-dessous ne l'ont pas été.",
+        "{n} lignes correctes ont été importées\u00a0; les lignes ci-dessous ne l'ont pas été.",
     ),
     "nothing_imported": tr(
         "No se importó nada. Corrija el archivo y vuelva a subirlo.",
@@ -461,7 +461,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "Envie um arquivo CSV (UTF-8, ou como o Excel o salva; separado por vírgulas ou ponto "
         "e vírgula) cuja primeira "
         "linha dê o nome das colunas.",
-        "Téléversez un fichier CSV (UTF-8, ou tel qu'Excel l'enregistre ; virgules ou "
+        "Téléversez un fichier CSV (UTF-8, ou tel qu'Excel l'enregistre\u00a0; virgules ou "
         "points-virgules) dont la première "
         "ligne nomme les colonnes.",
     ),
@@ -469,10 +469,10 @@ MANAGE: dict[str, dict[str, str]] = {
         "Única columna obligatoria:",
         "The only column required:",
         "Única coluna obrigatória:",
-        "Seule colonne obligatoire :",
+        "Seule colonne obligatoire\u00a0:",
     ),
     "accepted_columns": tr(
-        "Columnas aceptadas:", "Accepted columns:", "Colunas aceitas:", "Colonnes acceptées :"
+        "Columnas aceptadas:", "Accepted columns:", "Colunas aceitas:", "Colonnes acceptées\u00a0:"
     ),
     "sample_file": tr(
         "Archivo CSV de unidades de muestra",
@@ -505,7 +505,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "This wave does not collect tablet interviews: interviewers cannot be given its units.",
         "Este levantamento não coleta entrevistas em tablet: as suas unidades não podem ser "
         "designadas a entrevistadores.",
-        "Cette vague ne collecte pas d'entretiens sur tablette : ses unités ne peuvent pas "
+        "Cette vague ne collecte pas d'entretiens sur tablette\u00a0: ses unités ne peuvent pas "
         "être confiées aux enquêteurs.",
     ),
     "units_unassigned": tr(
@@ -659,7 +659,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "{total} unidades de muestra; {without} sin código.",
         "{total} sample units; {without} without a code.",
         "{total} unidades da amostra; {without} sem código.",
-        "{total} unités de l'échantillon ; {without} sans code.",
+        "{total} unités de l'échantillon\u00a0; {without} sans code.",
     ),
     "codes_once": tr(
         "Los códigos se muestran una sola vez, en el archivo CSV que descarga ahora. El "
@@ -680,7 +680,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "Los códigos vencen a los (días; 0 para nunca)",
         "Codes expire after (days, 0 for never)",
         "Os códigos expiram após (dias; 0 para nunca)",
-        "Les codes expirent au bout de (jours ; 0 pour jamais)",
+        "Les codes expirent au bout de (jours\u00a0; 0 pour jamais)",
     ),
     "enter_days": tr(
         "Escriba un número de días.",
@@ -716,13 +716,13 @@ MANAGE: dict[str, dict[str, str]] = {
         "punto y coma (;): Excel con coma decimal, como en Colombia, Chile o Argentina",
         "semicolons (;): Excel with a decimal comma, as in Colombia, Chile or Brazil",
         "ponto e vírgula (;): Excel com vírgula decimal, como no Brasil",
-        "points-virgules (;) : Excel avec virgule décimale, comme en Haïti ou en France",
+        "points-virgules (;)\u00a0: Excel avec virgule décimale, comme en Haïti ou en France",
     ),
     "separator_comma": tr(
         "comas (,): Excel con punto decimal, como en México, u otros programas",
         "commas (,): Excel with a decimal point, as in Mexico or Jamaica, or other programs",
         "vírgulas (,): Excel com ponto decimal, ou outros programas",
-        "virgules (,) : Excel avec point décimal, ou d'autres programmes",
+        "virgules (,)\u00a0: Excel avec point décimal, ou d'autres programmes",
     ),
     "replace_hint": tr(
         "Úselo si se perdió un archivo de códigos. Se conservan los códigos que un "
@@ -743,7 +743,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "Todas las unidades de muestra ya tienen código; no se generó nada.",
         "Every sample unit already has a code; nothing was generated.",
         "Todas as unidades da amostra já têm código; nada foi gerado.",
-        "Toutes les unités de l'échantillon ont déjà un code ; rien n'a été généré.",
+        "Toutes les unités de l'échantillon ont déjà un code\u00a0; rien n'a été généré.",
     ),
     # ---- users ----
     "role_administrator": tr("Administrador", "Administrator", "Administrador", "Administrateur"),
@@ -792,13 +792,13 @@ MANAGE: dict[str, dict[str, str]] = {
         "No puede cambiar su propio rol; pídaselo a otro administrador.",
         "You cannot change your own role; ask another administrator.",
         "Você não pode alterar o seu próprio perfil; peça a outro administrador.",
-        "Vous ne pouvez pas changer votre propre rôle ; demandez à un autre administrateur.",
+        "Vous ne pouvez pas changer votre propre rôle\u00a0; demandez à un autre administrateur.",
     ),
     "user_role_now": tr(
         "El rol de {email} ahora es: {role}.",
         "{email} is now {role}.",
         "O perfil de {email} agora é: {role}.",
-        "Le rôle de {email} est maintenant : {role}.",
+        "Le rôle de {email} est maintenant\u00a0: {role}.",
     ),
     "choose_area": tr(
         "Elija un área de la lista.",
@@ -853,8 +853,8 @@ MANAGE: dict[str, dict[str, str]] = {
         "Os administradores podem fazer tudo; os gestores da pesquisa conduzem os "
         "levantamentos; os supervisores e entrevistadores fazem o trabalho de campo; os "
         "analistas veem os resultados.",
-        "Les administrateurs peuvent tout faire ; les responsables d'enquête gèrent les "
-        "vagues ; les superviseurs et les enquêteurs font le terrain ; les analystes voient "
+        "Les administrateurs peuvent tout faire\u00a0; les responsables d'enquête gèrent les "
+        "vagues\u00a0; les superviseurs et les enquêteurs font le terrain\u00a0; les analystes voient "
         "les résultats.",
     ),
     "user_area_hint": tr(
@@ -982,7 +982,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "Se cerró la sesión de «{label}»; debe volver a iniciarla para enviar entrevistas.",
         '"{label}" is logged out; it must log in again to send interviews.',
         "“{label}” foi desconectado; ele precisa entrar de novo para enviar entrevistas.",
-        "« {label} » est déconnecté ; il doit se reconnecter pour envoyer des entretiens.",
+        "« {label} » est déconnecté\u00a0; il doit se reconnecter pour envoyer des entretiens.",
     ),
     # ---- read API tokens ----
     "read_tokens": tr(
@@ -1012,9 +1012,9 @@ MANAGE: dict[str, dict[str, str]] = {
         "Um token público vê o que o observatório público mostra; um token interno vê a "
         "edição interna de cada levantamento publicado. Limite um token a algumas áreas para "
         "ocultar as outras. Cada uso fica no registro de auditoria. Referência:",
-        "Un jeton public voit ce que montre l'observatoire public ; un jeton interne voit "
+        "Un jeton public voit ce que montre l'observatoire public\u00a0; un jeton interne voit "
         "l'édition interne de chaque vague publiée. Limitez un jeton à des zones pour cacher "
-        "les autres. Chaque utilisation figure dans le journal d'audit. Référence :",
+        "les autres. Chaque utilisation figure dans le journal d'audit. Référence\u00a0:",
     ),
     "openapi": tr(
         "la descripción OpenAPI",
@@ -1035,7 +1035,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "a safe channel.",
         "Ele é mostrado só desta vez; só se guarda uma impressão digital. Entregue-o ao seu "
         "titular por um canal seguro.",
-        "Il n'est affiché que cette fois ; seule une empreinte est conservée. Remettez-le à "
+        "Il n'est affiché que cette fois\u00a0; seule une empreinte est conservée. Remettez-le à "
         "son détenteur par un canal sûr.",
     ),
     "token": tr("Token", "Token", "Token", "Jeton"),
@@ -1098,7 +1098,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "None chosen: every area. Otherwise the chosen areas and the areas below them.",
         "Se nenhuma for escolhida: todas as áreas. Caso contrário, as áreas escolhidas e as "
         "que estão abaixo delas.",
-        "Aucune choisie : toutes les zones. Sinon les zones choisies et celles qui sont en "
+        "Aucune choisie\u00a0: toutes les zones. Sinon les zones choisies et celles qui sont en "
         "dessous.",
     ),
     "microdata_hint": tr(
@@ -1109,19 +1109,19 @@ MANAGE: dict[str, dict[str, str]] = {
         "Os tokens públicos recebem a edição pública (com controle de divulgação); os "
         "internos, as duas edições.",
         "Les jetons publics reçoivent l'édition publique (contrôle de la divulgation "
-        "appliqué) ; les jetons internes les deux éditions.",
+        "appliqué)\u00a0; les jetons internes les deux éditions.",
     ),
     "scope_public_choice": tr(
         "Público: levantamientos marcados como públicos, solo la edición pública",
         "Public: waves marked public, public edition only",
         "Público: levantamentos marcados como públicos, somente a edição pública",
-        "Public : vagues marquées publiques, édition publique seulement",
+        "Public\u00a0: vagues marquées publiques, édition publique seulement",
     ),
     "scope_internal_choice": tr(
         "Interno: todos los levantamientos publicados, edición interna",
         "Internal: every published wave, internal edition",
         "Interno: todos os levantamentos publicados, edição interna",
-        "Interne : toutes les vagues publiées, édition interne",
+        "Interne\u00a0: toutes les vagues publiées, édition interne",
     ),
     "limited_to_areas": tr(
         "Limitado a las áreas", "Limited to the areas", "Limitado às áreas", "Limité aux zones"
@@ -1154,7 +1154,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "El formulario había vencido; inténtelo de nuevo.",
         "The form had expired; try again.",
         "O formulário tinha expirado; tente novamente.",
-        "Le formulaire avait expiré ; réessayez.",
+        "Le formulaire avait expiré\u00a0; réessayez.",
     ),
     "token_revoked": tr(
         "Se revocó el token {prefix}… de {name}.",
@@ -1174,13 +1174,13 @@ MANAGE: dict[str, dict[str, str]] = {
         "El archivo tiene 1 problema; no se agregó nada",
         "The file has 1 problem; nothing was added",
         "O arquivo tem 1 problema; nada foi adicionado",
-        "Le fichier a 1 problème ; rien n'a été ajouté",
+        "Le fichier a 1 problème\u00a0; rien n'a été ajouté",
     ),
     "area_problems_none_added": tr(
         "El archivo tiene {n} problemas; no se agregó nada",
         "The file has {n} problems; nothing was added",
         "O arquivo tem {n} problemas; nada foi adicionado",
-        "Le fichier a {n} problèmes ; rien n'a été ajouté",
+        "Le fichier a {n} problèmes\u00a0; rien n'a été ajouté",
     ),
     "areas_intro": tr(
         "Los resultados se publican para países, regiones (estados, departamentos), "
@@ -1213,7 +1213,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "manager or administrator without an area limit.",
         "Você administra uma área: a lista mostra essa área e as que estão abaixo dela. As "
         "áreas são adicionadas por um gestor ou administrador sem limite de área.",
-        "Vous gérez une zone : la liste la montre avec les zones situées en dessous. Les "
+        "Vous gérez une zone\u00a0: la liste la montre avec les zones situées en dessous. Les "
         "zones sont ajoutées par un responsable ou un administrateur sans limite de zone.",
     ),
     "add_areas_csv": tr(
@@ -1222,13 +1222,13 @@ MANAGE: dict[str, dict[str, str]] = {
         "Adicionar áreas a partir de um arquivo CSV",
         "Ajouter des zones à partir d'un fichier CSV",
     ),
-    "columns": tr("Columnas:", "Columns:", "Colunas:", "Colonnes :"),
+    "columns": tr("Columnas:", "Columns:", "Colunas:", "Colonnes\u00a0:"),
     "level_values": tr("uno de", "one of", "um de", "l'un de"),
     "level_values_here": tr(
         " (o como los escribe esta página: país, región, municipio, barrio)",
         "",
         " (ou como esta página os escreve: país, região, município, bairro)",
-        " (ou comme cette page les écrit : pays, région, commune, quartier)",
+        " (ou comme cette page les écrit\u00a0: pays, région, commune, quartier)",
     ),
     "or": tr("o", "or", "ou", "ou"),
     "parent_path": tr(
@@ -1241,7 +1241,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "); vacía para un país.",
         "); empty for a country.",
         "); vazio para um país.",
-        ") ; vide pour un pays.",
+        ")\u00a0; vide pour un pays.",
     ),
     "earlier_lines": tr(
         "Una línea puede referirse a áreas agregadas en líneas anteriores.",

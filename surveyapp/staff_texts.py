@@ -82,7 +82,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "log_out": tr("Cerrar sesión", "Log out", "Sair", "Se déconnecter"),
     # ---- _forms.html ----
     "problem": tr("Hay un problema", "There is a problem", "Há um problema", "Il y a un problème"),
-    "error_prefix": tr("Error:", "Error:", "Erro:", "Erreur :"),
+    "error_prefix": tr("Error:", "Error:", "Erro:", "Erreur\u00a0:"),
     # ---- field work: index ----
     "fieldwork": tr("Trabajo de campo", "Field work", "Trabalho de campo", "Travail de terrain"),
     "to_review_link": tr(
@@ -156,7 +156,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "elegibilidade desconhecida). A RR3 conta as desconhecidas com e = {e}:",
         "Les taux suivent les définitions standard de l'AAPOR sur les unités mises en "
         "collecte (une unité attribuée mais jamais visitée compte comme d'éligibilité "
-        "inconnue). Le RR3 compte les unités inconnues avec e = {e} :",
+        "inconnue). Le RR3 compte les unités inconnues avec e = {e}\u00a0:",
     ),
     # how e was found (analysis.response_rates.EstimateSource)
     "e_known": tr(
@@ -173,7 +173,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "no unit's eligibility is known yet: every unknown counted as eligible",
         "ainda não se conhece a elegibilidade de nenhuma unidade: todas as desconhecidas "
         "contam como elegíveis",
-        "l'éligibilité d'aucune unité n'est encore connue : toutes les inconnues comptent "
+        "l'éligibilité d'aucune unité n'est encore connue\u00a0: toutes les inconnues comptent "
         "comme éligibles",
     ),
     "e_given": tr("dada", "given", "dada", "donnée"),
@@ -294,7 +294,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Solo se listan las {n} más recientes; filtre para ver las demás.",
         "Only the newest {n} are listed; filter to see others.",
         "Somente as {n} mais recentes são listadas; filtre para ver as outras.",
-        "Seuls les {n} plus récents sont listés ; filtrez pour voir les autres.",
+        "Seuls les {n} plus récents sont listés\u00a0; filtrez pour voir les autres.",
     ),
     "status_received": tr("recibida", "received", "recebida", "reçu"),
     "status_approved": tr("aprobada", "approved", "aprovada", "approuvé"),
@@ -357,8 +357,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "selected line {line}.",
         "Método {method}, semente {seed}; {adults} adultos elegíveis (o fator de seleção); "
         "linha selecionada {line}.",
-        "Méthode {method}, graine {seed} ; {adults} adultes éligibles (le facteur de "
-        "sélection) ; ligne sélectionnée {line}.",
+        "Méthode {method}, graine {seed}\u00a0; {adults} adultes éligibles (le facteur de "
+        "sélection)\u00a0; ligne sélectionnée {line}.",
     ),
     "draws_made": tr(
         "Se hicieron {n} sorteos",
@@ -377,8 +377,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "do domicílio tem {roster_size} e {roster_adults}. Pergunte ao entrevistador qual está "
         "certo: o número de adultos entra nos pesos.",
         "Les réponses indiquent {size} personnes dans le ménage, dont {adults} de 18 ans ou "
-        "plus ; la liste du ménage en compte {roster_size} et {roster_adults}. Demandez à "
-        "l'enquêteur ce qui est juste : le nombre d'adultes entre dans les pondérations.",
+        "plus\u00a0; la liste du ménage en compte {roster_size} et {roster_adults}. Demandez à "
+        "l'enquêteur ce qui est juste\u00a0: le nombre d'adultes entre dans les pondérations.",
     ),
     "selected_differs": tr(
         "La persona seleccionada en la lista ({initials}, línea {line}) es {sex} de {age} "
@@ -401,7 +401,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ": pregunte al encuestador por qué se repitió la selección.",
         ": ask the interviewer why the selection was repeated.",
         ": pergunte ao entrevistador por que a seleção foi repetida.",
-        " : demandez à l'enquêteur pourquoi la sélection a été refaite.",
+        "\u00a0: demandez à l'enquêteur pourquoi la sélection a été refaite.",
     ),
     "roster": tr(
         "Lista de miembros del hogar",
@@ -419,7 +419,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "age": tr("Edad", "Age", "Idade", "Âge"),
     "birthday": tr("Cumpleaños", "Birthday", "Aniversário", "Anniversaire"),
     "selected": tr(" (seleccionada)", " (selected)", " (selecionada)", " (sélectionnée)"),
-    "draws_label": tr("Sorteos:", "Draws:", "Sorteios:", "Tirages :"),
+    "draws_label": tr("Sorteos:", "Draws:", "Sorteios:", "Tirages\u00a0:"),
     "draw_line": tr(
         "línea {line} de {size}",
         "line {line} of {size}",
@@ -442,7 +442,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "question": tr("Pregunta", "Question", "Pergunta", "Question"),
     "code": tr("Código", "Code", "Código", "Code"),
     "answer": tr("Respuesta", "Answer", "Resposta", "Réponse"),
-    "incident": tr("Incidente {n}: ", "Incident {n}: ", "Incidente {n}: ", "Incident {n} : "),
+    "incident": tr("Incidente {n}: ", "Incident {n}: ", "Incidente {n}: ", "Incident {n}\u00a0: "),
     "no_answers": tr("Sin respuestas.", "No answers.", "Sem respostas.", "Aucune réponse."),
     "paradata": tr("Paradatos", "Paradata", "Paradados", "Paradonnées"),
     "started_ended": tr(
@@ -516,7 +516,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "usted elija.",
         "Needed to reject: the interviewer sees it on the tablet, at the question you choose.",
         "Necessário para devolver: o entrevistador o vê no tablet, na pergunta que você escolher.",
-        "Nécessaire pour renvoyer : l'enquêteur le voit sur la tablette, à la question que "
+        "Nécessaire pour renvoyer\u00a0: l'enquêteur le voit sur la tablette, à la question que "
         "vous choisissez.",
     ),
     "item": tr(
@@ -540,13 +540,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "El formulario venció o un campo es demasiado largo; inténtelo de nuevo.",
         "The form expired or a field is too long; try again.",
         "O formulário expirou ou um campo é longo demais; tente novamente.",
-        "Le formulaire a expiré ou un champ est trop long ; réessayez.",
+        "Le formulaire a expiré ou un champ est trop long\u00a0; réessayez.",
     ),
     "reopen_expired": tr(
         "El formulario venció o el motivo es demasiado largo; inténtelo de nuevo.",
         "The form expired or the reason is too long; try again.",
         "O formulário expirou ou o motivo é longo demais; tente novamente.",
-        "Le formulaire a expiré ou le motif est trop long ; réessayez.",
+        "Le formulaire a expiré ou le motif est trop long\u00a0; réessayez.",
     ),
     "approved_flash": tr("Aprobada.", "Approved.", "Aprovada.", "Approuvé."),
     "sent_back_flash": tr(
@@ -559,7 +559,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Reabierta: un supervisor ya puede devolverla al encuestador.",
         "Reopened: a supervisor can now send it back to the interviewer.",
         "Reaberta: um supervisor já pode devolvê-la ao entrevistador.",
-        "Rouvert : un superviseur peut maintenant le renvoyer à l'enquêteur.",
+        "Rouvert\u00a0: un superviseur peut maintenant le renvoyer à l'enquêteur.",
     ),
     # ---- login ----
     "log_in": tr("Iniciar sesión", "Log in", "Entrar", "Se connecter"),
@@ -715,7 +715,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Esta sesión terminó; vuelva a iniciar sesión.",
         "This session has ended; log in again.",
         "Esta sessão terminou; entre novamente.",
-        "Cette session est terminée ; reconnectez-vous.",
+        "Cette session est terminée\u00a0; reconnectez-vous.",
     ),
     "session_ended": tr(
         "La sesión terminó.",
@@ -777,7 +777,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Cada entrada pede um código do seu aplicativo autenticador. Códigos de "
         "recuperação não usados: {left}.",
         "Chaque connexion demande un code de votre application d'authentification. Codes "
-        "de récupération inutilisés : {left}.",
+        "de récupération inutilisés\u00a0: {left}.",
     ),
     "new_recovery_codes": tr(
         "Nuevos códigos de recuperación",
@@ -792,13 +792,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "Su rol exige la verificación en dos pasos; no se puede desactivar.",
         "Your role requires two-factor authentication; it cannot be turned off.",
         "O seu perfil exige a verificação em duas etapas; ela não pode ser desativada.",
-        "Votre rôle exige l'authentification à deux facteurs ; elle ne peut pas être désactivée.",
+        "Votre rôle exige l'authentification à deux facteurs\u00a0; elle ne peut pas être désactivée.",
     ),
     "wrong_password_stays_on": tr(
         "La contraseña es incorrecta; la verificación en dos pasos sigue activada.",
         "The password is wrong; two-factor authentication stays on.",
         "A senha está incorreta; a verificação em duas etapas continua ativada.",
-        "Le mot de passe est incorrect ; l'authentification à deux facteurs reste activée.",
+        "Le mot de passe est incorrect\u00a0; l'authentification à deux facteurs reste activée.",
     ),
     "two_factor_off": tr(
         "La verificación en dos pasos está desactivada.",
@@ -810,7 +810,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Su rol exige la verificación en dos pasos: configúrela para continuar.",
         "Your role requires two-factor authentication: set it up to continue.",
         "O seu perfil exige a verificação em duas etapas: configure-a para continuar.",
-        "Votre rôle exige l'authentification à deux facteurs : configurez-la pour continuer.",
+        "Votre rôle exige l'authentification à deux facteurs\u00a0: configurez-la pour continuer.",
     ),
     "set_up_two_factor": tr(
         "Configurar la verificación en dos pasos",
@@ -822,7 +822,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Su rol la exige: las páginas del personal se abren una vez configurada.",
         "Your role requires it: the staff pages open once it is set up.",
         "O seu perfil a exige: as páginas da equipe se abrem depois de configurá-la.",
-        "Votre rôle l'exige : les pages du personnel s'ouvrent une fois qu'elle est configurée.",
+        "Votre rôle l'exige\u00a0: les pages du personnel s'ouvrent une fois qu'elle est configurée.",
     ),
     "setup_scan": tr(
         "Abra una aplicación de autenticación en su teléfono (cualquiera que genere códigos "
@@ -831,13 +831,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "Abra um aplicativo autenticador no seu celular (qualquer um que gere códigos "
         "“TOTP”) e escaneie este código:",
         "Ouvrez une application d'authentification sur votre téléphone (toute application "
-        "de codes « TOTP ») et scannez ce code :",
+        "de codes « TOTP ») et scannez ce code\u00a0:",
     ),
     "setup_or_type": tr(
         "o escriba esta clave:",
         "or type this key:",
         "ou digite esta chave:",
-        "ou saisissez cette clé :",
+        "ou saisissez cette clé\u00a0:",
     ),
     "setup_type_code": tr(
         "Escriba el código de 6 dígitos que muestra la aplicación.",
@@ -856,7 +856,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "La verificación en dos pasos está activada: sus códigos de recuperación",
         "Two-factor authentication is on: your recovery codes",
         "A verificação em duas etapas está ativada: os seus códigos de recuperação",
-        "L'authentification à deux facteurs est activée : vos codes de récupération",
+        "L'authentification à deux facteurs est activée\u00a0: vos codes de récupération",
     ),
     "recovery_title": tr(
         "Sus nuevos códigos de recuperación",
@@ -872,7 +872,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Cada código permite entrar uma vez se você perder o celular. Guarde-os em um lugar "
         "seguro: eles só são mostrados agora.",
         "Chaque code vous connecte une fois si vous perdez votre téléphone. Conservez-les en "
-        "lieu sûr : ils ne sont affichés que maintenant.",
+        "lieu sûr\u00a0: ils ne sont affichés que maintenant.",
     ),
     "recovery_note_old": tr(
         "Cada código permite iniciar sesión una vez si pierde su teléfono. Guárdelos en un "
@@ -882,7 +882,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Cada código permite entrar uma vez se você perder o celular. Guarde-os em um lugar "
         "seguro: eles só são mostrados agora, e os anteriores não funcionam mais.",
         "Chaque code vous connecte une fois si vous perdez votre téléphone. Conservez-les en "
-        "lieu sûr : ils ne sont affichés que maintenant, et les anciens ne fonctionnent plus.",
+        "lieu sûr\u00a0: ils ne sont affichés que maintenant, et les anciens ne fonctionnent plus.",
     ),
     "continue": tr("Continuar", "Continue", "Continuar", "Continuer"),
     # ---- error pages inside a staff page (errors.STAFF_ERRORS; the others stay English) ----
@@ -982,7 +982,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Algo deu errado do nosso lado. Você não perdeu nada do que digitou; tente de novo "
         "mais tarde.",
         "Un problème est survenu de notre côté. Vous n'avez rien perdu de ce que vous avez "
-        "saisi ; réessayez plus tard.",
+        "saisi\u00a0; réessayez plus tard.",
     ),
     "error_503_title": tr(
         "No disponible por el momento",
@@ -998,7 +998,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "O serviço não consegue acessar seus dados por um momento. O que foi salvo antes está "
         "seguro; tente de novo em alguns minutos.",
         "Le service ne peut pas accéder à ses données pour le moment. Ce qui a été enregistré "
-        "auparavant est en sécurité ; réessayez dans quelques minutes.",
+        "auparavant est en sécurité\u00a0; réessayez dans quelques minutes.",
     ),
     "go_home": tr(
         "Ir a la página de inicio",

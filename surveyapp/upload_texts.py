@@ -25,7 +25,7 @@ UPLOADS: dict[str, dict[str, str]] = {
         "Límites de las áreas para los mapas:",
         "Area boundaries for the maps:",
         "Limites das áreas para os mapas:",
-        "Limites des zones pour les cartes :",
+        "Limites des zones pour les cartes\u00a0:",
     ),
     "boundaries_link": tr(
         "subirlos y verlos",
@@ -79,8 +79,8 @@ UPLOADS: dict[str, dict[str, str]] = {
         "Uma linha por área, período e tipo de crime. Período: 2024, 2024-03, 2024-Q2 ou "
         "2024-01-01/2024-06-30. Tipo de crime: o código do questionário (11), seu nome (rob) "
         "ou all. Uma linha de uma área, período e tipo já salvos a substitui.",
-        "Une ligne par zone, période et type d'infraction. Période : 2024, 2024-03, 2024-Q2 "
-        "ou 2024-01-01/2024-06-30. Type d'infraction : le code du questionnaire (11), son nom "
+        "Une ligne par zone, période et type d'infraction. Période\u00a0: 2024, 2024-03, 2024-Q2 "
+        "ou 2024-01-01/2024-06-30. Type d'infraction\u00a0: le code du questionnaire (11), son nom "
         "(rob) ou all. Une ligne d'une zone, d'une période et d'un type déjà enregistrés la "
         "remplace.",
     ),
@@ -176,7 +176,7 @@ UPLOADS: dict[str, dict[str, str]] = {
         "O observatório desenha mapas das áreas que têm um limite: prevalência, percepção de "
         "insegurança e sua diferença por estado e município, nas páginas dos levantamentos e "
         "nos relatórios em PDF.",
-        "L'observatoire dessine les cartes des zones qui ont une limite : prévalence, "
+        "L'observatoire dessine les cartes des zones qui ont une limite\u00a0: prévalence, "
         "sentiment d'insécurité et leur écart par État et par commune, sur les pages des "
         "vagues et dans les rapports PDF.",
     ),
@@ -234,20 +234,20 @@ UPLOADS: dict[str, dict[str, str]] = {
         "at most {mb} MB; each feature a Polygon or MultiPolygon.",
         "Uma FeatureCollection GeoJSON (RFC 7946: longitude e latitude em graus, WGS 84) de "
         "no máximo {mb} MB; cada elemento, um Polygon ou MultiPolygon.",
-        "Une FeatureCollection GeoJSON (RFC 7946 : longitude et latitude en degrés, WGS 84) "
-        "d'au plus {mb} Mo ; chaque élément, un Polygon ou un MultiPolygon.",
+        "Une FeatureCollection GeoJSON (RFC 7946\u00a0: longitude et latitude en degrés, WGS 84) "
+        "d'au plus {mb} Mo\u00a0; chaque élément, un Polygon ou un MultiPolygon.",
     ),
     "boundary_hint_code": tr(
         "El código del área, como en la lista de áreas:",
         "The area's code as in the area list:",
         "O código da área, como na lista de áreas:",
-        "Le code de la zone, comme dans la liste des zones :",
+        "Le code de la zone, comme dans la liste des zones\u00a0:",
     ),
     "boundary_hint_parent": tr(
         "cuando un código se repite en distintos estados, también el del estado:",
         "when a code repeats under different states, the state's code too:",
         "quando um código se repete em estados diferentes, também o do estado:",
-        "quand un code se répète sous différents États, celui de l'État aussi :",
+        "quand un code se répète sous différents États, celui de l'État aussi\u00a0:",
     ),
     "boundary_hint_replaced": tr(
         "Un límite ya guardado para un área se reemplaza.",

@@ -23,6 +23,16 @@ test('every text exists in every language with the same placeholders', () => {
   assert.equal(t('n_waiting', { n: 3 }), '3 à envoyer');
 });
 
+test('French texts put a no-break space before : ; ? ! as the staff pages do', () => {
+  // "Corrigez ce qui suit :" with a plain space could start a line with the colon on a tablet.
+  const fr = COLUMNS.indexOf('fr');
+  const unspaced = /(?<![\u00a0\u202f])[:;?!](?=\s|$)/;
+  const found = KEYS.filter((key) => unspaced.test(TEXTS[key][fr]));
+  assert.deepEqual(found, []);
+  for (const wrong of ['Erreur :', 'Erreur:', 'Continuer ?', 'trop long ; réessayez']) assert.ok(unspaced.test(wrong), wrong);
+  for (const right of ['Erreur\u00a0:', '{label}\u00a0: {text}', 'https://x.org']) assert.ok(!unspaced.test(right), right);
+});
+
 test('every key the app asks for is translated', () => {
   const used = new Set();
   for (const file of ['app.js', 'frame.js', 'household.js', 'interview.js', 'render.js']) {

@@ -406,7 +406,9 @@ def test_choosing_another_app_language_changes_the_bar_and_window_title_too(
     poll(page, "document.getElementById('net-status').textContent.startsWith('En ligne')")
     # Sizes as French writes them too ("3,3 Mo", not "3.3 MB").
     space = page.locator("#storage-space").inner_text()
-    assert re.search(r"Stockage : \d+,\d\s[kMGT]o utilisés, \d+,\d\s[kMGT]o libres", space), space
+    assert re.search(r"Stockage\u00a0: \d+,\d\s[kMGT]o utilisés, \d+,\d\s[kMGT]o libres", space), (
+        space
+    )
     page.select_option("#ui-lang", "pt")
     page.wait_for_selector("text=Minhas entrevistas")
     assert page.locator("#app-title").inner_text() == "Entrevistas"
@@ -613,11 +615,11 @@ def test_the_supervisors_comment_is_introduced_the_french_way(
     page.locator("#send-now").click()
     wait_for_state(page, "T1", "returned")
     card = page.locator('li.card[data-unit="T1"]')
-    assert "Commentaire du superviseur : Vérifiez l’âge." in card.inner_text()
+    assert "Commentaire du superviseur\u00a0: Vérifiez l’âge." in card.inner_text()
     card.locator("button").first.click()
     page.wait_for_selector("#review-comment")
     assert page.locator("#review-comment").inner_text() == (
-        "Commentaire du superviseur : Vérifiez l’âge."
+        "Commentaire du superviseur\u00a0: Vérifiez l’âge."
     )
 
 

@@ -828,7 +828,7 @@ def test_devices_tokens_areas_and_audit_in_french(
         "fr",
         "Jetons de l'API de lecture",
         "Aucun jeton pour l'instant.",
-        "Public : vagues marquées publiques, édition publique seulement",
+        "Public\u00a0: vagues marquées publiques, édition publique seulement",
     )
     empty = client.post("/manage/tokens", data={"name": "", "scope": "public"})
     assert empty.status_code == 400
@@ -849,7 +849,7 @@ def test_devices_tokens_areas_and_audit_in_french(
     in_language(
         wrong,
         "fr",
-        "Le fichier a 1 problème ; rien n'a été ajouté",
+        "Le fichier a 1 problème\u00a0; rien n'a été ajouté",
         "Pas encore de zone.",
         "« x » n'est pas un nombre entier de personnes",
     )
@@ -866,7 +866,7 @@ def test_devices_tokens_areas_and_audit_in_french(
     in_language(
         levels,
         "fr",
-        "Le fichier a 2 problèmes ; rien n'a été ajouté",
+        "Le fichier a 2 problèmes\u00a0; rien n'a été ajouté",
         "Une zone de niveau commune doit se trouver dans une zone de niveau région.",
         "« state » n'est pas l'un de country, region, municipality, neighbourhood",
     )
