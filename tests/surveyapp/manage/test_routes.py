@@ -516,6 +516,20 @@ def test_the_areas_page_writes_populations_with_the_pages_thousands(
     assert ">9.485.405<" in page and ">–<" in page
 
 
+def test_a_tablet_only_wave_page_offers_no_public_link_or_invitation_codes(
+    manager_client: FlaskClient, make_wave: Callable[..., Wave]
+) -> None:
+    """A face-to-face pilot's page showed a public link (which answers 'closed'), 'invitation
+    code: required' and a 'codes (8 units without a code)' button to a manager who needs none."""
+    tablet = make_wave(modes=["tablet"], invitation_required=True)
+    page = manager_client.get(f"/manage/waves/{tablet.id}?lang=en").get_data(as_text=True)
+    assert f"s/{tablet.slug}" not in page
+    assert f"/manage/waves/{tablet.id}/codes" not in page and "Invitation code" not in page
+    both = make_wave(modes=["web", "tablet"], invitation_required=True)
+    page = manager_client.get(f"/manage/waves/{both.id}?lang=en").get_data(as_text=True)
+    assert f"s/{both.slug}" in page and f"/manage/waves/{both.id}/codes" in page
+
+
 def test_audit_log_page(
     client: FlaskClient,
     make_user: Callable[..., User],
