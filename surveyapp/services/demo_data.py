@@ -42,6 +42,7 @@ from . import DBSession
 from .areas import create_area, walk_down
 from .boundaries import store_generated_boundaries
 from .instruments import load_instrument_files
+from .quality import summarise
 from .waves import create_wave, find_wave_by_slug
 
 if TYPE_CHECKING:
@@ -156,6 +157,17 @@ def _disposition(responded: bool) -> int:
     """The unit's disposition as services/dispositions.py would store it: the quality page
     reads this column, the response table the status; both must say the same."""
     return int(Disposition.complete if responded else Disposition.refusal)
+
+
+def _answer_figures(answers: dict[str, Any]) -> dict[str, int]:
+    figures = summarise(_plain(answers), {}, "")
+    return {
+        "items_answered": figures.items_answered,
+        "items_dont_know": figures.items_dont_know,
+        "items_refused": figures.items_refused,
+        "screeners_asked": figures.screeners_asked,
+        "screeners_yes": figures.screeners_yes,
+    }
 
 
 def _sample_rows(
@@ -299,6 +311,7 @@ def load_simulated_wave(
         ).all()
     )
     household = dict(zip(sim.frame["interview_id"], sim.frame["household"], strict=True))
+    adults = dict(zip(sim.frame["interview_id"], sim.frame["adults"], strict=True))
     when = dt.datetime.combine(sim.interview_date, dt.time(12), tzinfo=dt.UTC)
     interviews = [
         {
@@ -312,6 +325,10 @@ def load_simulated_wave(
             "language": "es",
             "answers": _plain(record["answers"]),
             "paradata": {"source": "simulation"},
+            # the quality page's figures from the answers, as an upload stores them; no clock
+            # was simulated, so no day, hour or duration
+            **_answer_figures(record["answers"]),
+            "eligible_adults": int(adults[record["interview_id"]]),
             "started_at": when,
             "updated_at": when,
             "completed_at": when,

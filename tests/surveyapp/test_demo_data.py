@@ -135,3 +135,39 @@ def test_the_quality_page_counts_the_simulated_households_as_the_response_table_
     assert counts.complete == len(sim.records) == table.complete == board.wave.interviews
     assert counts.refusal == len(sim.frame) - len(sim.records) == table.refused
     assert sum(row.counts.total for row in board.areas) == len(sim.frame)
+
+
+def test_the_simulated_interviews_carry_the_quality_figures_their_answers_give(
+    session: Session,
+) -> None:
+    """The quality page of a simulated wave showed '—' for item nonresponse, one-adult
+    households and screener 'yes' beside 1,666 interviews whose answers give all three."""
+    from surveyapp.services.dashboard import dashboard
+    from surveyapp.services.quality import summarise
+
+    loaded = load_simulated_wave(session, seed=5, size="tiny")
+    session.commit()
+    sim = _simulate(5, 1, "tiny")
+    stored = session.scalar(
+        sa.select(Interview).where(
+            Interview.uuid == str(uuid.uuid5(_NAMESPACE, f"5/1/{sim.records[0]['interview_id']}"))
+        )
+    )
+    assert stored is not None and stored.sample_unit is not None
+    expected = summarise(stored.answers, {}, "")
+    assert (stored.items_answered, stored.items_dont_know, stored.items_refused) == (
+        expected.items_answered,
+        expected.items_dont_know,
+        expected.items_refused,
+    )
+    assert (stored.screeners_asked, stored.screeners_yes) == (
+        expected.screeners_asked,
+        expected.screeners_yes,
+    )
+    assert stored.eligible_adults == stored.sample_unit.eligible_adults
+    wave = session.get(Wave, loaded.wave_id)
+    assert wave is not None
+    row = dashboard(session, wave, within=None).wave
+    assert None not in (row.item_nonresponse, row.one_adult, row.screener_yes)
+    # no clock was simulated: no day, hour or duration is made up
+    assert row.median_minutes is None and stored.local_hour is None
