@@ -83,14 +83,14 @@ test('an answer changed on a page left with Back is in the finished interview', 
 test('a finished interview names a changed answer Next would refuse, and asks the pages it opens', () => {
   const pending = { respondent: { dem_sex: '2', dem_age: '16', dem_educ: '4', dem_employ: '1', dem_years_nbhd: '-8' }, hh_assets: { hh_own_car: '1', hh_own_moto: '2', hh_own_bike: '2' } };
   const { answers, problems, interview } = typedAnswers(engine, DOC, WHOLE, pending, OPTIONS);
-  assert.deepEqual(problems.map((p) => [p.page, p.code]), [['respondent', 'dem_age']]);
+  assert.deepEqual(problems.map((p) => [p.page, p.code, p.missing]), [['respondent', 'dem_age', false]]);
   assert.equal(answers.dem_age, 41); // nothing of the refused page applied
   assert.equal(answers.hh_own_car, 1);
   assert.ok(interview.pageIds().includes('hv_car'));
   assert.equal(interview.page('hv_car').items[0].value, null); // its required question: unanswered
   // Emptied after Back: required again, as Next says; a break-off may leave it empty.
   const cleared = { respondent: { dem_sex: '2', dem_educ: '4', dem_employ: '1', dem_years_nbhd: '-8' } };
-  assert.deepEqual(typedAnswers(engine, DOC, WHOLE, cleared, OPTIONS).problems.map((p) => p.code), ['dem_age']);
+  assert.deepEqual(typedAnswers(engine, DOC, WHOLE, cleared, OPTIONS).problems.map((p) => [p.code, p.missing]), [['dem_age', true]]);
   const partial = partialAnswers(engine, DOC, WHOLE, cleared, OPTIONS);
   assert.deepEqual(partial.problems, []);
   assert.equal('dem_age' in partial.answers, false);

@@ -284,7 +284,11 @@ function finishScreen(ctx) {
   const problems = seen ? seen.problems : [];
   const complete = !problems.length && shown.isComplete() && !needsHousehold;
   const [done, total] = shown.progress();
-  const incomplete = shown.pageIds().filter((id) => !pageDone(shown, id) && !problems.some((p) => p.page === id));
+  // A value that fails its type or rule is named; a required question left empty on a typed
+  // page (the page a respondent stopped on, or an answer cleared) makes its page incomplete.
+  const invalid = problems.filter((p) => !p.missing);
+  const incomplete = shown.pageIds().filter((id) => !invalid.some((p) => p.page === id)
+    && (!pageDone(shown, id) || problems.some((p) => p.page === id)));
   // A break-off sends the pages passed with Next and what was typed on the others.
   const partial = ctx.readOnly ? null : partialAnswers(window.SurveyEngine, ctx.doc, iv.answers, pending, ctx.options);
   const problemLinks = (id, list) => el('ul', { class: 'links', id }, list.map((p) => el('li', {},
@@ -328,7 +332,7 @@ function finishScreen(ctx) {
   } else if (needsHousehold) {
     children.push(el('p', { class: 'notice', text: t('household_missing') }));
   } else {
-    if (problems.length) children.push(el('p', { class: 'notice notice--error', text: t('finish_fix') }), problemLinks('finish-problems', problems));
+    if (invalid.length) children.push(el('p', { class: 'notice notice--error', text: t('finish_fix') }), problemLinks('finish-problems', invalid));
     if (incomplete.length) {
       children.push(el('p', { class: 'notice', text: t('incomplete') }),
         el('ul', { class: 'links', id: 'incomplete-pages' }, incomplete.map((id) => el('li', {}, el('a', { href: `#/i/${record.uuid}/${encodeURIComponent(id)}`, text: shown.page(id).title })))));

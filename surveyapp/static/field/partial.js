@@ -29,12 +29,15 @@ export function withoutRequired(doc) {
  * The answers the interviewer sees: `answers` with each page's typed answers (`pending`,
  * {pageId: raw form}) applied in page order by `engine` (window.SurveyEngine) on `doc`, so that
  * skips, calculations and repeat counts settle as Next would settle them. A page no longer asked
- * is left out. Returns {answers, problems: [{page, title, items, code, message}], interview}
- * (`title` and `items` of the problem's page; `interview` the engine's interview of the answers
- * returned); a page with a problem adds nothing.
+ * is left out. Returns {answers, problems: [{page, title, items, code, message, missing}],
+ * interview} (`title` and `items` of the problem's page; `missing`: a required question left
+ * empty, else a value that fails its type or rule; `interview` the engine's interview of the
+ * answers returned); a page with a problem adds nothing.
  */
 export function typedAnswers(engine, doc, answers, pending, options) {
   const iv = engine.createInterview(doc, answers, options);
+  const tables = typeof engine.messages === 'function' ? engine.messages() : {};
+  const required = ((tables && (tables[iv.language] || tables.en)) || {}).required;
   const problems = [];
   const done = new Set();
   for (;;) {
@@ -43,7 +46,9 @@ export function typedAnswers(engine, doc, answers, pending, options) {
     if (id === undefined) break;
     done.add(id);
     const { title, items } = iv.page(id);
-    for (const error of iv.applyPage(id, pending[id])) problems.push({ page: id, title, items, code: error.code, message: error.message });
+    for (const error of iv.applyPage(id, pending[id])) {
+      problems.push({ page: id, title, items, code: error.code, message: error.message, missing: error.message === required });
+    }
   }
   return { answers: iv.answers, problems, interview: iv };
 }

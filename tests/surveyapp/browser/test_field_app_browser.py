@@ -426,6 +426,10 @@ def test_an_interview_the_respondent_stops_midway_is_sent_as_partial_from_that_p
     interview(page, "T1", stop_after="respondent")
     page.wait_for_selector('form.page[data-page="hh_assets"]')
     page.locator("#to-break-off").click()
+    page.wait_for_selector("#incomplete-pages")
+    # The empty questions of the page it stopped on leave the page incomplete, not in error.
+    assert page.locator("#finish-problems").count() == 0
+    assert "Vehículos del hogar" in page.locator("#incomplete-pages").inner_text()
     page.locator("#break-off").click()  # unfolded: asked for from the page
     page.wait_for_selector("#sync-panel")
     assert card_state(page, "T1") == "outbox"
