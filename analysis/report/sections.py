@@ -170,11 +170,14 @@ class SectionWriter:
     # ----------------------------------------------------------------- sections
     def highlights(self) -> Section:
         previous_name = self.data.previous_wave.name if self.data.previous_wave else ""
+        self.fmt.used_flagged = False
         sentences = highlights(
             self.fmt, self.area, self.current, self.previous, self.directions, previous_name
         )
         section = Section("highlights", self.t("sec_highlights"), sentences or [self.t("no_data")])
         section.notes.append(self.t("quality_legend"))
+        if self.fmt.used_flagged:  # the sentences quote an estimate marked ‡: say what it means
+            section.notes.append(self.t("suppressed_internal_note"))
         if self.previous is not None and self.data.changes is not None:
             section.notes.append(self.t("significance_note", alpha=self._alpha()))
         section.add(self.comparison_table(self.t("sub_comparison"), HIGHLIGHT_COMPARISON))

@@ -455,3 +455,17 @@ def test_areas_with_nothing_published_are_named_in_a_sentence_not_rows_of_dashes
     assert "San Telmo" in municipal and "<th" in municipal
     assert "Villa Rica</td>" not in municipal and ">Villa Rica<" not in municipal
     assert "publicable en esta tabla (muy pocos casos): Villa Rica." in municipal
+
+
+def test_the_highlights_explain_the_mark_of_an_estimate_only_the_internal_edition_shows():
+    """A first wave's internal report opened with 'Person prevalence: 25.0%‡' and nothing on
+    that page said what ‡ means (the tables' pages did)."""
+    data = report_data(previous_wave=None, previous=None, changes=None)
+    table = data.indicators
+    national = (table["domain_type"] == "national") & (table["indicator"] == "prev_person")
+    table.loc[national, "suppressed"] = True
+    html = build_report(data, language="en", public=False).html
+    start = html.index('<section id="highlights"')
+    section = html[start : html.index("<section", start + 1)]
+    assert "‡" in section
+    assert "shown in the internal edition only" in section
