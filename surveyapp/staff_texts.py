@@ -350,6 +350,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "Domicílio e adulto selecionado",
         "Ménage et adulte sélectionné",
     ),
+    "selection_note_one": tr(
+        "Método {method}, semilla {seed}; 1 adulto elegible (el factor de selección); línea "
+        "seleccionada {line}.",
+        "Method {method}, seed {seed}; 1 eligible adult (the selection factor); selected line "
+        "{line}.",
+        "Método {method}, semente {seed}; 1 adulto elegível (o fator de seleção); linha "
+        "selecionada {line}.",
+        "Méthode {method}, graine {seed}\u00a0; 1\u00a0adulte éligible (le facteur de "
+        "sélection)\u00a0; ligne sélectionnée {line}.",
+    ),
     "selection_note": tr(
         "Método {method}, semilla {seed}; {adults} adultos elegibles (el factor de "
         "selección); línea seleccionada {line}.",

@@ -15,7 +15,7 @@ from surveyapp.extensions import db
 from surveyapp.models import Area, AreaLevel, AuditLog, Interview, Role, SampleUnit, User
 
 from ...conftest import csrf_token
-from .conftest import TWO_ROBBERIES, UUID, Field
+from .conftest import NOT_ROBBED, TWO_ROBBERIES, UUID, Field
 from .test_supervision_api import household
 
 
@@ -461,3 +461,75 @@ def test_a_respondent_who_is_not_the_selected_person_is_pointed_out(
     assert 'id="selected-differs"' in other_age
     unknown = page_with({"dem_sex": -8, "dem_age": -9})  # refused, don't know: nothing to compare
     assert 'id="selected-differs"' not in unknown
+
+
+def test_each_upload_stores_whether_the_answers_disagree_with_the_household_list(
+    field: Field, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dashboard flags such interviews per interviewer from a column written at upload by
+    services/households.household_mismatch (the rules of the two warnings above): false for a
+    list the answers do not contradict (the test questionnaire asks none of hh_size, hh_adults,
+    dem_sex, dem_age), what the rule says on a revision, none without a household list."""
+    from surveyapp.services import fieldwork as fieldwork_service
+
+    def stored(uuid: str = UUID) -> bool | None:
+        with field.app.app_context():
+            return db.session.scalar(
+                sa.select(Interview.household_mismatch).where(Interview.uuid == uuid)
+            )
+
+    record = household(field)
+    assert field.put(body=field.body(household=record)).status_code == 201
+    assert stored() is False
+    seen: list[tuple[Any, Any, Any]] = []
+
+    def disagreeing(answers: Any, household_record: Any, adults: Any) -> bool:
+        seen.append((answers, household_record, adults))
+        return True
+
+    monkeypatch.setattr(fieldwork_service, "household_mismatch", disagreeing)
+    revision = field.body(household=record, client_revision=2, answers=NOT_ROBBED)
+    assert field.put(body=revision).status_code in (200, 201)
+    assert stored() is True
+    assert seen == [(NOT_ROBBED, record, 3)]  # the answers, the list as sent, its adults
+    other = "0b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e"
+    assert field.put(other, body=field.body("H2")).status_code == 201
+    assert stored(other) is None
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ({"hh_size": 4, "hh_adults": 3}, False),
+        ({"hh_size": 5, "hh_adults": 3}, True),
+        ({"hh_adults": 2}, True),
+        ({"dem_sex": 2, "dem_age": 45}, False),  # the woman of 44 selected, a birthday since
+        ({"dem_sex": 1, "dem_age": 44}, True),
+        ({"dem_sex": 2, "dem_age": 34}, True),
+        ({"dem_sex": 8, "dem_age": 44}, False),  # "don't know" compares with nothing
+        ({}, False),
+    ],
+)
+def test_household_mismatch_is_either_warning_of_the_review_page(
+    answers: dict[str, Any], expected: bool
+) -> None:
+    from surveyapp.services.households import household_mismatch
+
+    from .test_supervision_api import ROSTER
+
+    record = {"roster": ROSTER, "selected_line": 1}  # AM, a woman of 44; three adults
+    assert household_mismatch(answers, record, 3) is expected
+    assert household_mismatch(answers, None, 3) is None
+
+
+def test_one_eligible_adult_is_said_in_the_singular(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    """'1 adultos elegibles' on the page of a household with one adult."""
+    alone = household(field, roster=[{"line": 1, "initials": "AM", "sex": "f", "age": 44}])
+    alone.update(eligible_adults=1, selected_line=1)
+    alone["draws"] = [{**d, "selected_line": 1, "roster_size": 1} for d in alone["draws"]]
+    assert field.put(body=field.body(household=alone)).status_code == 201
+    client = _staff(field, make_user, login, Role.supervisor)
+    page = html.unescape(client.get(f"/fieldwork/interviews/{UUID}?lang=es").get_data(as_text=True))
+    assert "; 1 adulto elegible (el factor de selección)" in page
