@@ -162,6 +162,12 @@ MANAGE: dict[str, dict[str, str]] = {
         " ({n} unidades sem código)",
         " ({n} unités sans code)",
     ),
+    "codes_without_one": tr(
+        " ({n} unidad sin código)",
+        " ({n} unit without one)",
+        " ({n} unidade sem código)",
+        " ({n} unité sans code)",
+    ),
     "assignments": tr(
         "Asignación de encuestadores",
         "Interviewer assignments",
@@ -1258,6 +1264,12 @@ MANAGE: dict[str, dict[str, str]] = {
         "{n} areas added.",
         "Foram adicionadas {n} áreas.",
         "{n} zones ajoutées.",
+    ),
+    "areas_added_one": tr(
+        "Se agregó {n} área.",
+        "{n} area added.",
+        "Foi adicionada {n} área.",
+        "{n} zone ajoutée.",
     ),
     # ---- the audit log ----
     "audit_intro": tr(

@@ -29,7 +29,7 @@ from ..models import (
 from ..services import areas, coverage, invitations, read_tokens, response, sample, users, waves
 from ..services.instruments import instrument_versions
 from ..services.scope import AreaScope, scope_of
-from ..staff_texts import service_message, st, staff_language, staff_percent
+from ..staff_texts import service_message, st, staff_counted, staff_language, staff_percent
 from .forms import (
     ActiveForm,
     AreaUploadForm,
@@ -326,7 +326,7 @@ def areas_page() -> ResponseReturnValue:
             db.session.rollback()
         else:
             db.session.commit()
-            flash(st("areas_added", n=len(created)), "success")
+            flash(staff_counted("areas_added", len(created)), "success")
             return redirect(url_for("manage.areas_page"))
     rows = sorted(
         (

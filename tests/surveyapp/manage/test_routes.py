@@ -632,3 +632,22 @@ def test_replacing_a_waves_codes_holds_no_write_lock_while_it_hashes_or_writes_t
     with app.app_context():
         hashes = set(db.session.scalars(sa.select(InvitationCode.code_hash)))
     assert hashes == {hash_code(r["invitation_code"]) for r in rows}
+
+
+def test_one_area_and_one_unit_without_a_code_are_said_in_the_singular(
+    app: Flask, manager_client: FlaskClient, make_wave: Callable[..., Wave]
+) -> None:
+    # "1 areas added." and "Invitation codes (1 units without one)".
+    response = manager_client.post(
+        "/manage/areas",
+        data={"file": (io.BytesIO(b"level,code,name,parent\ncountry,PE,Peru,\n"), "a.csv")},
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
+    assert "1 area added." in response.get_data(as_text=True)
+    wave = make_wave(invitation_required=True)
+    _upload(manager_client, wave, b"external_id,address\nH1,Calle 1\n")
+    page = manager_client.get(f"/manage/waves/{wave.id}").get_data(as_text=True)
+    assert "(1 unit without one)" in page
+    page = manager_client.get(f"/manage/waves/{wave.id}?lang=es").get_data(as_text=True)
+    assert "(1 unidad sin código)" in page
