@@ -96,6 +96,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "control de calidad", "quality control", "controle de qualidade", "contrôle qualité"
     ),
     "of_wave": tr(" de {wave}", " of {wave}", " de {wave}", " de {wave}"),
+    "open_field_app": tr(
+        "Abrir la aplicación de entrevistas",
+        "Open the interviewer app",
+        "Abrir o aplicativo de entrevistas",
+        "Ouvrir l'application d'entretien",
+    ),
+    "open_field_app_hint": tr(
+        "(en la tableta: allí se descargan los hogares asignados y se hacen las entrevistas, "
+        "también sin red)",
+        "(on the tablet: it downloads the assigned households and the interviews are done "
+        "there, offline too)",
+        "(no tablet: ali se baixam os domicílios atribuídos e se fazem as entrevistas, também "
+        "sem rede)",
+        "(sur la tablette\u00a0: elle télécharge les ménages attribués et les entretiens s'y "
+        "font, même hors ligne)",
+    ),
     "no_tablet_waves": tr(
         "Por ahora ningún levantamiento abierto recoge entrevistas en tabletas.",
         "No open wave collects interviews on tablets at the moment.",
