@@ -310,6 +310,15 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
     "flag_redrawn_figures": tr(
         "hogares: {n:,}", "{n:,} households", "domicílios: {n:,}", "ménages\u00a0: {n:,}"
     ),
+    "flag_household_differs": tr(
+        "respuestas que no coinciden con la lista del hogar",
+        "answers that disagree with the household list",
+        "respostas que não coincidem com a lista do domicílio",
+        "réponses en désaccord avec la liste du ménage",
+    ),
+    "flag_household_differs_figures": tr(
+        "entrevistas: {n:,}", "interviews: {n:,}", "entrevistas: {n:,}", "entretiens\u00a0: {n:,}"
+    ),
     "flag_nonresponse": tr(
         "muchas respuestas «no sabe» o «no responde»",
         "many don't know / refused answers",

@@ -116,6 +116,9 @@ class Interview(Base):
     )  # roster, method, seed and every selection draw, as sent; none = no selection sent
     eligible_adults: Mapped[int | None] = mapped_column()  # within-household selection factor
     selection_draws: Mapped[int | None] = mapped_column()  # draws made; more than 1 is a red flag
+    household_mismatch: Mapped[bool | None] = mapped_column(
+        sa.Boolean
+    )  # answers disagree with the household list (services/households.household_mismatch)
     # Quality figures of a tablet interview, derived from its latest revision at upload
     # (services/quality.py) so that the supervisors' dashboard reads columns, not documents.
     local_date: Mapped[dt.date | None] = mapped_column(

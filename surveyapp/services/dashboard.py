@@ -72,6 +72,7 @@ COLUMNS = [
     "draws",
     "day",
     "disposition",
+    "mismatch",
 ]
 
 
@@ -187,6 +188,7 @@ def dashboard(session: DBSession, wave: Wave, *, within: Collection[int] | None)
             Interview.selection_draws,
             Interview.local_date,
             Interview.disposition,
+            Interview.household_mismatch,
         )
         .join(SampleUnit, SampleUnit.id == Interview.sample_unit_id)
         .where(
@@ -222,10 +224,22 @@ def dashboard(session: DBSession, wave: Wave, *, within: Collection[int] | None)
     hour = frame["hour"]
     frame["night"] = (hour >= NIGHT_START) | (hour < NIGHT_END)
     frame["redrawn"] = frame["draws"] > 1
+    frame["differs"] = frame["mismatch"] == 1  # NULL (no household list) compares false
     frame["nonresponse"] = frame["dont_know"] + frame["refused"]
     frame["one"] = frame["adults"] == 1
     frame["known"] = frame["adults"] >= 1
-    sums = ["short", "night", "redrawn", "nonresponse", "answered", "one", "known", "asked", "yes"]
+    sums = [
+        "short",
+        "night",
+        "redrawn",
+        "differs",
+        "nonresponse",
+        "answered",
+        "one",
+        "known",
+        "asked",
+        "yes",
+    ]
 
     def summary(by: str) -> pd.DataFrame:
         grouped = frame.groupby(by)
@@ -381,6 +395,16 @@ def _flags(
                     Problem("flag_redrawn"),
                     Problem("flag_redrawn_figures", n=int(mine["redrawn"])),
                     linked(key, "redrawn"),
+                )
+            )
+        if mine["differs"]:
+            flags.append(
+                Flag(
+                    who,
+                    name,
+                    Problem("flag_household_differs"),
+                    Problem("flag_household_differs_figures", n=int(mine["differs"])),
+                    linked(key, "differs"),
                 )
             )
         if mine["interviews"] < MIN_INTERVIEWS:

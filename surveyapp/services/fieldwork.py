@@ -51,7 +51,7 @@ from ..service_texts import Problem
 from . import Actor, DBSession, audit
 from .areas import area_path, descendants
 from .dispositions import interview_outcome, status_after, stored_disposition
-from .households import Household, check_household
+from .households import Household, check_household, household_mismatch
 from .instruments import cached_version, instrument_of
 from .interviews import incident_rows
 from .quality import summarise
@@ -1152,6 +1152,11 @@ def _latest_values(
         "household": household.record if household is not None else None,
         "eligible_adults": household.eligible_adults if household is not None else None,
         "selection_draws": household.draws if household is not None else None,
+        "household_mismatch": (
+            household_mismatch(upload.answers, household.record, household.eligible_adults)
+            if household is not None
+            else None
+        ),
         "local_date": found.local_date,
         "local_hour": found.local_hour,
         "duration_seconds": found.duration_seconds,

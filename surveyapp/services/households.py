@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from .selection import ADULT_AGE, SelectionError, parse_roster, select_adult
@@ -129,3 +130,103 @@ def check_household(
         return None, problems
     redrawn = any(d.get("selected_line") != chosen.selected_line for d in draws[:-1])
     return Household(dict(raw), chosen.eligible_adults, len(draws), redrawn), []
+
+
+@dataclasses.dataclass(frozen=True)
+class RosterDisagreement:
+    """The household questions' answers against the household list sent with the interview."""
+
+    size: Any  # the answer hh_size (None when not answered)
+    adults: Any  # the answer hh_adults
+    roster_size: int  # people listed
+    roster_adults: int  # of them aged 18 or more: the eligible adults of the selection
+
+
+def roster_disagreement_in(
+    answers: Any, household: Any, eligible_adults: int | None
+) -> RosterDisagreement | None:
+    """When the answers ``hh_size`` or ``hh_adults`` differ from the household list's figures:
+    one of the two is wrong, and ``hh_adults`` divides the weight of household indicators while
+    the list's adults multiply the person weight. None when they agree or either is missing.
+    ``eligible_adults``: the roster's adults as the server recomputed them (check_household)."""
+    household = household if isinstance(household, Mapping) else None
+    answers = answers if isinstance(answers, Mapping) else {}
+    roster = household.get("roster") if household else None
+    roster_adults = eligible_adults
+    if not isinstance(roster, list) or not roster or roster_adults is None:
+        return None
+    size, adults = answers.get("hh_size"), answers.get("hh_adults")
+    differs = (size is not None and size != len(roster)) or (
+        adults is not None and adults != roster_adults
+    )
+    if not differs:
+        return None
+    return RosterDisagreement(size, adults, len(roster), roster_adults)
+
+
+#: The interviewer app's roster sex codes as the questionnaire codes ``dem_sex`` (1 man,
+#: 2 woman), as the release's household file codes them too.
+ROSTER_SEX_ANSWER = {"m": 1, "f": 2}
+#: Years an answered age may differ from the list's (a birthday between the two) unflagged.
+AGE_SLACK = 1
+
+
+@dataclasses.dataclass(frozen=True)
+class SelectedDisagreement:
+    """The selected person of the household list against the respondent's own answers."""
+
+    initials: str
+    line: int
+    sex: str | None  # roster code m / f / x
+    age: int | None
+    answered_sex: str | None  # the answer dem_sex as a roster code, None when not m or f
+    answered_age: int | None
+
+
+def _whole(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def selected_person_disagreement_in(answers: Any, household: Any) -> SelectedDisagreement | None:
+    """When the answers ``dem_sex`` or ``dem_age`` describe someone other than the person the
+    household list selected (another sex, or an age more than :data:`AGE_SLACK` apart):
+    perhaps another member answered, which the selection weight does not allow. None when
+    they agree or either side is missing ("don't know" and "refused" compare with nothing)."""
+    household = household if isinstance(household, Mapping) else None
+    answers = answers if isinstance(answers, Mapping) else {}
+    roster = household.get("roster") if household else None
+    if not isinstance(roster, list) or household is None:
+        return None
+    line = household.get("selected_line")
+    person = next((p for p in roster if isinstance(p, Mapping) and p.get("line") == line), None)
+    if person is None or not isinstance(line, int):
+        return None
+    sex, age = person.get("sex"), _whole(person.get("age"))
+    answered = {code: roster_code for roster_code, code in ROSTER_SEX_ANSWER.items()}
+    answered_sex = answered.get(answers.get("dem_sex"))  # type: ignore[arg-type]
+    answered_age = _whole(answers.get("dem_age"))
+    sex_differs = sex in ROSTER_SEX_ANSWER and answered_sex is not None and sex != answered_sex
+    age_differs = (
+        age is not None and answered_age is not None and abs(age - answered_age) > AGE_SLACK
+    )
+    if not (sex_differs or age_differs):
+        return None
+    return SelectedDisagreement(
+        initials=str(person.get("initials") or ""),
+        line=line,
+        sex=sex if isinstance(sex, str) else None,
+        age=age,
+        answered_sex=answered_sex,
+        answered_age=answered_age,
+    )
+
+
+def household_mismatch(answers: Any, household: Any, eligible_adults: int | None) -> bool | None:
+    """Whether the interview's answers disagree with its household list (either rule above):
+    stored with each tablet revision for the supervisors' dashboard. None without a list."""
+    if not isinstance(household, Mapping) or not isinstance(household.get("roster"), list):
+        return None
+    return (
+        roster_disagreement_in(answers, household, eligible_adults) is not None
+        or selected_person_disagreement_in(answers, household) is not None
+    )

@@ -34,6 +34,12 @@ from ..models import (
 from ..service_texts import Problem
 from . import DBSession, audit
 from .fieldwork import review_interview
+from .households import (
+    RosterDisagreement,
+    SelectedDisagreement,
+    roster_disagreement_in,
+    selected_person_disagreement_in,
+)
 from .instruments import instrument_of
 from .users import UserError
 
@@ -334,91 +340,14 @@ def paradata_summary(interview: Interview) -> ParadataSummary:
     )
 
 
-@dataclasses.dataclass(frozen=True)
-class RosterDisagreement:
-    """The household questions' answers against the household list sent with the interview."""
-
-    size: Any  # the answer hh_size (None when not answered)
-    adults: Any  # the answer hh_adults
-    roster_size: int  # people listed
-    roster_adults: int  # of them aged 18 or more: the eligible adults of the selection
-
-
 def roster_disagreement(interview: Interview) -> RosterDisagreement | None:
-    """When the answers ``hh_size`` or ``hh_adults`` differ from the household list's figures:
-    one of the two is wrong, and ``hh_adults`` divides the weight of household indicators while
-    the list's adults multiply the person weight. None when they agree or either is missing."""
-    household = interview.household if isinstance(interview.household, Mapping) else None
-    answers = interview.answers if isinstance(interview.answers, Mapping) else {}
-    roster = household.get("roster") if household else None
-    # the roster's adults as the server recomputed and stored them (check_household)
-    roster_adults = interview.eligible_adults
-    if not isinstance(roster, list) or not roster or roster_adults is None:
-        return None
-    size, adults = answers.get("hh_size"), answers.get("hh_adults")
-    differs = (size is not None and size != len(roster)) or (
-        adults is not None and adults != roster_adults
-    )
-    if not differs:
-        return None
-    return RosterDisagreement(size, adults, len(roster), roster_adults)
-
-
-#: The interviewer app's roster sex codes as the questionnaire codes ``dem_sex`` (1 man,
-#: 2 woman), as the release's household file codes them too.
-ROSTER_SEX_ANSWER = {"m": 1, "f": 2}
-#: Years an answered age may differ from the list's (a birthday between the two) unflagged.
-AGE_SLACK = 1
-
-
-@dataclasses.dataclass(frozen=True)
-class SelectedDisagreement:
-    """The selected person of the household list against the respondent's own answers."""
-
-    initials: str
-    line: int
-    sex: str | None  # roster code m / f / x
-    age: int | None
-    answered_sex: str | None  # the answer dem_sex as a roster code, None when not m or f
-    answered_age: int | None
-
-
-def _whole(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+    """:func:`households.roster_disagreement_in` of a stored interview."""
+    return roster_disagreement_in(interview.answers, interview.household, interview.eligible_adults)
 
 
 def selected_person_disagreement(interview: Interview) -> SelectedDisagreement | None:
-    """When the answers ``dem_sex`` or ``dem_age`` describe someone other than the person the
-    household list selected (another sex, or an age more than :data:`AGE_SLACK` apart):
-    perhaps another member answered, which the selection weight does not allow. None when
-    they agree or either side is missing ("don't know" and "refused" compare with nothing)."""
-    household = interview.household if isinstance(interview.household, Mapping) else None
-    answers = interview.answers if isinstance(interview.answers, Mapping) else {}
-    roster = household.get("roster") if household else None
-    if not isinstance(roster, list) or household is None:
-        return None
-    line = household.get("selected_line")
-    person = next((p for p in roster if isinstance(p, Mapping) and p.get("line") == line), None)
-    if person is None or not isinstance(line, int):
-        return None
-    sex, age = person.get("sex"), _whole(person.get("age"))
-    answered = {code: roster_code for roster_code, code in ROSTER_SEX_ANSWER.items()}
-    answered_sex = answered.get(answers.get("dem_sex"))  # type: ignore[arg-type]
-    answered_age = _whole(answers.get("dem_age"))
-    sex_differs = sex in ROSTER_SEX_ANSWER and answered_sex is not None and sex != answered_sex
-    age_differs = (
-        age is not None and answered_age is not None and abs(age - answered_age) > AGE_SLACK
-    )
-    if not (sex_differs or age_differs):
-        return None
-    return SelectedDisagreement(
-        initials=str(person.get("initials") or ""),
-        line=line,
-        sex=sex if isinstance(sex, str) else None,
-        age=age,
-        answered_sex=answered_sex,
-        answered_age=answered_age,
-    )
+    """:func:`households.selected_person_disagreement_in` of a stored interview."""
+    return selected_person_disagreement_in(interview.answers, interview.household)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -197,3 +197,68 @@ def test_upgrading_through_0003_keeps_every_row_that_references_a_rebuilt_table(
         "incident_records": 1,
     }
     assert enforced == 1  # foreign keys are enforced again after migrating
+
+
+def test_0010_marks_stored_interviews_whose_answers_disagree_with_their_household_list(
+    app: Flask,
+) -> None:
+    """Interviews stored before 0010 get household_mismatch from their answers and list: the
+    dashboard's flag covers field work done before the upgrade too (NULL without a list)."""
+    roster = [
+        {"line": 1, "initials": "AM", "sex": "f", "age": 44},
+        {"line": 2, "initials": "JM", "sex": "m", "age": 47},
+        {"line": 3, "initials": "PM", "sex": "f", "age": 12},
+    ]
+    stored = {
+        1: ({"hh_size": 3, "hh_adults": 2, "dem_sex": 2, "dem_age": 44}, 2),  # agrees
+        2: ({"hh_size": 3, "hh_adults": 1}, 2),  # one adult said, two listed
+        3: ({"dem_sex": 1, "dem_age": 44}, 2),  # a man answered for the woman selected
+        4: ({"dem_sex": 2, "dem_age": 31}, 2),  # a woman of 31 for the one of 44
+        5: ({"hh_size": 9}, None),  # no household list
+    }
+    _drop_everything(app)
+    with app.app_context():
+        upgrade(revision="0009_regional_outputs")
+        with db.engine.begin() as conn:
+            meta = sa.MetaData()
+            meta.reflect(conn, only=["users", "instrument_versions", "waves", "interviews"])
+            tables = meta.tables
+            conn.execute(
+                sa.insert(tables["instrument_versions"]),
+                [_row(tables["instrument_versions"], id=1)],
+            )
+            conn.execute(
+                sa.insert(tables["waves"]),
+                [_row(tables["waves"], id=1, instrument_version_id=1, status="open")],
+            )
+            conn.execute(
+                sa.insert(tables["interviews"]),
+                [
+                    _row(
+                        tables["interviews"],
+                        id=i,
+                        uuid=f"00000000-0000-4000-8000-00000000000{i}",
+                        wave_id=1,
+                        instrument_version_id=1,
+                        status="completed",
+                        answers=answers,
+                        household=(
+                            {"roster": roster, "selected_line": 1} if adults is not None else None
+                        ),
+                        eligible_adults=adults,
+                    )
+                    for i, (answers, adults) in stored.items()
+                ],
+            )
+        upgrade()
+        with db.engine.connect() as conn:
+            found = dict(
+                conn.exec_driver_sql("SELECT id, household_mismatch FROM interviews").all()
+            )
+    assert {i: (None if v is None else bool(v)) for i, v in found.items()} == {
+        1: False,
+        2: True,
+        3: True,
+        4: True,
+        5: None,
+    }

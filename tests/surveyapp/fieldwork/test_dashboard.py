@@ -200,7 +200,13 @@ def _flagged(
         items_refused=0,
         eligible_adults=2,
         screeners_yes=0,
-        **{**base, "duration_seconds": 180, "local_hour": 23, "selection_draws": 3},
+        **{
+            **base,
+            "duration_seconds": 180,
+            "local_hour": 23,
+            "selection_draws": 3,
+            "household_mismatch": True,
+        },
     )
     session.commit()
     return atajo, cuidadosa, short
@@ -219,10 +225,13 @@ def test_flags_point_at_the_interviews_behind_them(
         ("Cuidadosa", "very short interviews"),
         ("Cuidadosa", "interviews started at night"),
         ("Cuidadosa", "selection drawn more than once"),
+        ("Cuidadosa", "answers that disagree with the household list"),
     }
     assert sorted(flags[("Atajo", "many don't know / refused answers")].uuids) == sorted(atajo)
     assert flags[("Cuidadosa", "very short interviews")].uuids == short
     assert flags[("Cuidadosa", "selection drawn more than once")].uuids == short
+    differs = flags[("Cuidadosa", "answers that disagree with the household list")]
+    assert differs.uuids == short and differs.detail == "interviews: 1"
     one_adult = flags[("Atajo", "households with one adult")]
     assert len(one_adult.uuids) == 18 and "90.0% of 20" in one_adult.detail
     assert set(flags[("Cuidadosa", "few victimization screener \u201cyes\u201d")].uuids) == set(
