@@ -29,6 +29,8 @@ from .cli_microdata import microdata_group
 from .cli_report import report_command
 from .cli_tokens import token_group
 from .extensions import db
+from .i18n import lookup_count
+from .manage_texts import MANAGE
 from .models import (
     Area,
     AreaLevel,
@@ -252,7 +254,7 @@ def area_import(csv_file: Path) -> None:
             click.echo(f"{csv_file}: {error}", err=True)
         raise SystemExit(1)
     db.session.commit()
-    click.echo(f"{len(created)} areas added.")
+    click.echo(lookup_count(MANAGE, "areas_added", "en", len(created), n=len(created)))
 
 
 @area_group.command("list")

@@ -185,6 +185,10 @@ def test_area_import_and_list(app: Flask, runner: FlaskCliRunner, tmp_path: Path
     assert failed.exit_code == 1 and "line 3, column parent" in failed.output
     listed = runner.invoke(args=["area", "list"]).output
     assert listed.splitlines() == ["CL\tcountry\tChile", "CL/13\tregion\tMetropolitana"]
+    one = tmp_path / "one.csv"  # said "1 areas added."
+    one.write_text("level,code,name,parent\nregion,07,Maule,CL\n", encoding="utf-8")
+    result = runner.invoke(args=["area", "import", str(one)])
+    assert result.exit_code == 0 and "1 area added." in result.output, result.output
 
 
 def test_user_create_with_area(app: Flask, runner: FlaskCliRunner, tmp_path: Path) -> None:
