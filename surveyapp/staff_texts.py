@@ -243,6 +243,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "Por dia (data local dos entrevistadores)",
         "Par jour (date locale des enquêteurs)",
     ),
+    "per_day_note": tr(
+        "Las completas y las parciales cuentan entrevistas; los rechazos y los no contactos "
+        "cuentan visitas (un hogar visitado tres veces cuenta tres), así que no suman como "
+        "las unidades de las tablas de arriba.",
+        "Completes and partials count interviews; refusals and non-contacts count visits (a "
+        "household visited three times counts three), so they do not add up as the units in "
+        "the tables above do.",
+        "As completas e as parciais contam entrevistas; as recusas e os não contatos contam "
+        "visitas (um domicílio visitado três vezes conta três), por isso não somam como as "
+        "unidades das tabelas acima.",
+        "Les complets et les partiels comptent des entretiens\u00a0; les refus et les "
+        "non-contacts comptent des visites (un ménage visité trois fois compte trois), ils ne "
+        "s'additionnent donc pas comme les unités des tableaux ci-dessus.",
+    ),
     "outcomes_per_day": tr(
         "Resultados por día", "Outcomes per day", "Resultados por dia", "Résultats par jour"
     ),

@@ -272,6 +272,19 @@ def test_the_flags_and_the_estimate_of_e_are_said_in_the_staff_language(
         assert english not in page
 
 
+def test_the_per_day_table_says_it_counts_visits_not_households(
+    app: Flask, wave: Wave, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    """A household not found once and interviewed later showed 'Non-contact 2' per day beside
+    'Non-contact 0' among the units above; nothing said the day table counts visits."""
+    client = app.test_client()
+    assert login(client, make_user(Role.supervisor)).status_code == 302
+    page = html.unescape(
+        client.get(f"/fieldwork/waves/{wave.id}/quality?lang=es").get_data(as_text=True)
+    )
+    assert "los rechazos y los no contactos cuentan visitas" in page
+
+
 def test_french_percentages_on_the_dashboard_keep_a_no_break_space_before_the_sign(
     app: Flask,
     session: Any,
