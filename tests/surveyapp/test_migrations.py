@@ -73,6 +73,13 @@ def _row(table: sa.Table, **given: Any) -> dict[str, Any]:
     return row
 
 
+def _insert_wave(conn: sa.Connection, tables: Any) -> None:
+    """Questionnaire version 1 and wave 1 using it, in the reflected ``tables``."""
+    versions, waves = tables["instrument_versions"], tables["waves"]
+    conn.execute(sa.insert(versions), [_row(versions, id=1)])
+    conn.execute(sa.insert(waves), [_row(waves, id=1, instrument_version_id=1, status="open")])
+
+
 def test_0005_gives_existing_units_a_seed_and_remembers_their_interviewer(app: Flask) -> None:
     """Units imported before 0005 get a random selection seed each, the interviewer a unit is
     assigned to is remembered as its holder, and nothing referencing a unit is lost (no table
@@ -90,14 +97,7 @@ def test_0005_gives_existing_units_a_seed_and_remembers_their_interviewer(app: F
             conn.execute(
                 sa.insert(tables["users"]), [_row(tables["users"], id=1, role="interviewer")]
             )
-            conn.execute(
-                sa.insert(tables["instrument_versions"]),
-                [_row(tables["instrument_versions"], id=1)],
-            )
-            conn.execute(
-                sa.insert(tables["waves"]),
-                [_row(tables["waves"], id=1, instrument_version_id=1, status="open")],
-            )
+            _insert_wave(conn, tables)
             conn.execute(
                 sa.insert(tables["sample_units"]),
                 [
@@ -223,14 +223,7 @@ def test_0010_marks_stored_interviews_whose_answers_disagree_with_their_househol
             meta = sa.MetaData()
             meta.reflect(conn, only=["users", "instrument_versions", "waves", "interviews"])
             tables = meta.tables
-            conn.execute(
-                sa.insert(tables["instrument_versions"]),
-                [_row(tables["instrument_versions"], id=1)],
-            )
-            conn.execute(
-                sa.insert(tables["waves"]),
-                [_row(tables["waves"], id=1, instrument_version_id=1, status="open")],
-            )
+            _insert_wave(conn, tables)
             conn.execute(
                 sa.insert(tables["interviews"]),
                 [
