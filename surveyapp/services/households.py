@@ -165,7 +165,9 @@ def roster_disagreement_in(
 
 
 #: The interviewer app's roster sex codes as the questionnaire codes ``dem_sex`` (1 man,
-#: 2 woman), as the release's household file codes them too.
+#: 2 woman), as the release's household file codes them too. The interviewer app has its own
+#: copy (static/field/selection.js, which starts dem_sex from the list), kept equal by
+#: tests/js/field_util.test.mjs.
 ROSTER_SEX_ANSWER = {"m": 1, "f": 2}
 #: Years an answered age may differ from the list's (a birthday between the two) unflagged.
 AGE_SLACK = 1

@@ -37,3 +37,26 @@ test('the household list answers household size and adults, as the selection cou
   assert.deepEqual(rosterAnswers([]), {});
   assert.deepEqual(rosterAnswers(undefined), {});
 });
+
+test('the selected person of the household list answers sex and age; x or unknown stays empty', async () => {
+  const { rosterAnswers } = await import('../../surveyapp/static/field/selection.js');
+  const roster = [
+    { line: 1, sex: 'm', age: 41 }, { line: 2, sex: 'f', age: 38 }, { line: 3, sex: 'x', age: 23 }, { line: 4, sex: 'f' },
+  ];
+  assert.deepEqual(rosterAnswers(roster, 1), { hh_size: '4', hh_adults: '3', dem_sex: '1', dem_age: '41' });
+  assert.deepEqual(rosterAnswers(roster, 2), { hh_size: '4', hh_adults: '3', dem_sex: '2', dem_age: '38' });
+  assert.deepEqual(rosterAnswers(roster, 3), { hh_size: '4', hh_adults: '3', dem_age: '23' });
+  assert.deepEqual(rosterAnswers(roster, 4), { hh_size: '4', hh_adults: '3', dem_sex: '2' });
+  assert.deepEqual(rosterAnswers(roster, 9), { hh_size: '4', hh_adults: '3' });
+  assert.deepEqual(rosterAnswers(roster, null), { hh_size: '4', hh_adults: '3' });
+});
+
+test('the app maps roster sex codes as the server does (services/households.py ROSTER_SEX_ANSWER)', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { ROSTER_SEX_ANSWER } = await import('../../surveyapp/static/field/selection.js');
+  const source = await readFile(new URL('../../surveyapp/services/households.py', import.meta.url), 'utf8');
+  const found = /^ROSTER_SEX_ANSWER = (\{[^}\n]*\})$/m.exec(source);
+  assert.ok(found, 'ROSTER_SEX_ANSWER not found in services/households.py');
+  const server = JSON.parse(found[1]);
+  assert.deepEqual({ ...ROSTER_SEX_ANSWER }, Object.fromEntries(Object.entries(server).map(([k, v]) => [k, String(v)])));
+});

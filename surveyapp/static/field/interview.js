@@ -133,11 +133,12 @@ function preview(ctx, page, raw) {
 }
 
 /**
- * Answers of this page the household list already gives (household size, adults), for its
- * questions not answered yet: typed in for the interviewer to confirm, so that the two agree.
+ * Answers of this page the household list already gives (household size, adults, the selected
+ * person's sex and age), for its questions not answered yet: typed in for the interviewer to
+ * confirm, so that the two agree.
  */
 function fromRoster(page, household) {
-  const known = rosterAnswers(household && household.roster);
+  const known = household ? rosterAnswers(household.roster, household.selected_line) : {};
   const raw = {};
   for (const item of page.items) {
     if (item.code in known && (item.value === null || item.value === undefined)) raw[item.code] = known[item.code];

@@ -52,14 +52,29 @@ export function selectAdult({ method, seed, roster, today }) {
 }
 
 /**
- * What the household list already answers: the standard questionnaire's household size and
- * number of adults (`hh_size`, `hh_adults`: people listed, and those aged ADULT_AGE or more,
- * the adults the selection counts), as typed answers. Empty for an empty list.
+ * Roster sex codes as the questionnaire's `dem_sex` codes (1 man, 2 woman); 'x' has none.
+ * The same mapping as ROSTER_SEX_ANSWER in surveyapp/services/households.py (which checks the
+ * answers sent against the list): change the two together.
  */
-export function rosterAnswers(roster) {
+export const ROSTER_SEX_ANSWER = Object.freeze({ m: '1', f: '2' });
+
+/**
+ * What the household list already answers, as typed answers: the standard questionnaire's
+ * household size and number of adults (`hh_size`, `hh_adults`: people listed, and those aged
+ * ADULT_AGE or more, the adults the selection counts) and, given the selected line, that
+ * person's sex and age (`dem_sex`, `dem_age`; a sex the questionnaire has no code for, or an
+ * age not recorded, is left out). Empty for an empty list.
+ */
+export function rosterAnswers(roster, selectedLine) {
   if (!Array.isArray(roster) || !roster.length) return {};
-  return {
+  const known = {
     hh_size: String(roster.length),
     hh_adults: String(roster.filter((p) => p.age >= ADULT_AGE).length),
   };
+  const person = selectedLine === null || selectedLine === undefined ? null : roster.find((p) => p.line === selectedLine);
+  if (person) {
+    if (Object.hasOwn(ROSTER_SEX_ANSWER, person.sex)) known.dem_sex = ROSTER_SEX_ANSWER[person.sex];
+    if (Number.isSafeInteger(person.age) && person.age >= 0) known.dem_age = String(person.age);
+  }
+  return known;
 }

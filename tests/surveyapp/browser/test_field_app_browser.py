@@ -1016,3 +1016,32 @@ def test_the_household_questions_start_from_the_household_list(
     assert page.input_value("#f-hh_size") == "5"
     assert page.input_value("#f-hh_adults") == "2"
     assert page.locator("#from-roster").count() == 0
+
+
+def test_the_respondent_questions_start_from_the_selected_person(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # The list records the selected person's sex and age (one adult: a 41-year-old woman); the
+    # questionnaire asked both again. They now start from the list, said above the page, and an
+    # answer the interviewer gives instead is kept.
+    context, page = tablet
+    open_unit(page, "T1")
+    page.wait_for_selector("button[data-lang]")
+    page.locator('button[data-lang="es"]').click()
+    list_household(page, [("AM", "f", "41"), ("LM", "f", "12")])
+    page.wait_for_selector('form.page[data-page="intro"]')
+    page.locator("#next").click()
+    page.wait_for_selector('form.page[data-page="household"]')
+    page.locator('[name="hh_area"][value="1"]').check()
+    page.locator("#next").click()
+    page.wait_for_selector('form.page[data-page="respondent"]')
+    assert page.locator('[name="dem_sex"][value="2"]').is_checked()
+    assert page.input_value("#f-dem_age") == "41"
+    assert page.locator("#from-roster").count() == 1
+    page.fill("#f-dem_age", "42")
+    page.locator("#back").click()
+    page.wait_for_selector('form.page[data-page="household"]')
+    page.locator("#next").click()
+    page.wait_for_selector('form.page[data-page="respondent"]')
+    assert page.input_value("#f-dem_age") == "42"
+    assert page.locator('[name="dem_sex"][value="2"]').is_checked()
