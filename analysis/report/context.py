@@ -10,10 +10,11 @@ and marks it ``‡``.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 import numpy as np
 import pandas as pd
@@ -81,12 +82,66 @@ class Cell:
 
 @dataclass
 class Table:
+    """A table of cells, its caption, column heads and notes.
+
+    How it breaks across pages (macros.html, report.css): a table whose rows
+    :attr:`height` estimates at most :attr:`whole_height` goes to a page whole with its notes
+    (with its caption, column heads and notes it is still shorter than the content box: a
+    taller block kept whole would be moved to the next page and leave this one blank); a
+    longer one's last :attr:`tail` rows and its notes go over together. Sections' last pages
+    held only a table's notes, or its last two or three rows (the layout check's ``empty``
+    pages, tests/analysis/report/pdf_layout.py).
+    """
+
     caption: str
     header: list[str]
     rows: list[list[Cell]]
     notes: list[str] = field(default_factory=list)
     css: str = ""
     kind: str = "table"
+    #: mm: the tallest rows kept on one page (A4's content box is 255 mm high; the caption,
+    #: the column heads, wrapped, and the notes take up to 45 mm)
+    whole_height: ClassVar[float] = 180.0
+    #: a long table's last rows going over together: at least this many, and this many mm
+    tail_rows: ClassVar[int] = 6
+    tail_height: ClassVar[float] = 60.0
+
+    @staticmethod
+    def row_height(row: Sequence[Cell]) -> float:
+        """A generous estimate of a row's height in mm at 8 pt (report.css): 3.8 mm a line,
+        1.6 mm of padding; a cell's text wrapped at 22 characters (the narrowest columns'),
+        an interval under the value one line more, two when it is long enough to wrap."""
+        lines = max(
+            (
+                math.ceil(len(cell.text) / 22)
+                + (0 if not cell.sub else 1 if len(cell.sub) <= 12 else 2)
+                for cell in row
+            ),
+            default=1,
+        )
+        return 1.6 + 3.8 * max(lines, 1)
+
+    @property
+    def height(self) -> float:
+        """A generous estimate of the rows' height in mm (:meth:`row_height`)."""
+        return sum(self.row_height(row) for row in self.rows)
+
+    @property
+    def whole(self) -> bool:
+        """Whether the table is never split over two pages."""
+        return self.height <= self.whole_height
+
+    @property
+    def tail(self) -> int:
+        """How many last rows go over to a page together (all of a whole table's)."""
+        if self.whole:
+            return len(self.rows)
+        height = 0.0
+        for count, row in enumerate(reversed(self.rows), start=1):
+            height += self.row_height(row)
+            if count >= self.tail_rows and height >= self.tail_height:
+                return count
+        return len(self.rows)
 
 
 @dataclass
@@ -95,6 +150,23 @@ class Figure:
     svg: str
     note: str = ""
     kind: str = "figure"
+
+    #: mm: the content box's width, which a chart fills (report.css)
+    page_width: ClassVar[float] = 174.0
+
+    @property
+    def height(self) -> float:
+        """The chart's height on the page in mm (its SVG's aspect at the content box's width)."""
+        size = _SVG_SIZE.search(self.svg)
+        if size is None:
+            return self.page_width  # a square: generous
+        return self.page_width * float(size["height"]) / float(size["width"])
+
+
+#: the width and height of a chart's root ``<svg>`` element, in any one unit (matplotlib: pt)
+_SVG_SIZE = re.compile(
+    r'<svg[^>]*?\swidth="(?P<width>[\d.]+)[a-z]*"[^>]*?\sheight="(?P<height>[\d.]+)'
+)
 
 
 @dataclass
@@ -120,6 +192,24 @@ class Section:
     @property
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
+
+    #: mm: the tallest chart and table ending a section kept on one page together
+    pair_height: ClassVar[float] = 170.0
+
+    @property
+    def ends_with_pair(self) -> bool:
+        """Whether the section's last two blocks, a chart and a table short enough to be kept
+        whole, go to a page together (macros.html): such a table alone, its chart on the
+        page before, was a section's last page, a fifth of it filled."""
+        if len(self.blocks) < 2:
+            return False
+        chart, table = self.blocks[-2:]
+        return (
+            isinstance(chart, Figure)
+            and isinstance(table, Table)
+            and table.whole
+            and chart.height + table.height <= self.pair_height
+        )
 
     def caption_repeats(self, position: int) -> bool:
         """Whether the table at ``position`` in :attr:`blocks` is named as what is read just

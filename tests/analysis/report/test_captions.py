@@ -52,7 +52,8 @@ def test_a_heading_its_sentence_and_a_caption_go_to_the_next_page_with_the_table
     the page's foot: its heading, the sentences before the table and its caption are
     always on the page of the table's first row (they were once left at the foot)."""
     macros = _environment().get_template("macros.html").module
-    rows = [[Cell(f"fila {k}", "label"), Cell(str(k), "num")] for k in range(6)]
+    # taller than Table.whole_height: a shorter table is never split, it goes over whole
+    rows = [[Cell(f"fila {k}", "label"), Cell(str(k), "num")] for k in range(40)]
     table = Table("LEYENDA", ["a", "b"], rows)
     section = Section("s", "APARTADO", ["Una frase.", "Otra frase."], [table], page_break=False)
     html = macros.render_section(section, 3)  # type: ignore[attr-defined]
