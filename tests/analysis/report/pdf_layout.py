@@ -1,6 +1,6 @@
 """Read a PDF back and list the text that does not fit: the layout check of every report.
 
-Five kinds of problem, from pdfplumber's character boxes (upright text only;
+Six kinds of problem, from pdfplumber's character boxes (upright text only;
 chart labels drawn rotated are left out):
 
 * ``outside``: a character beyond the page's content box left or right (A4
@@ -14,7 +14,14 @@ chart labels drawn rotated are left out):
 * ``alone``: a heading, chart title or table caption (bold, 8.5 pt or more:
   report.css) ending a page's text, what it names on the next page;
 * ``repeated``: such a name read twice in a row on a page (a heading, then a
-  table caption or chart title saying the same, with only plain text between).
+  table caption or chart title saying the same, with only plain text between);
+* ``empty``: a nearly empty page, its text and drawing ending in the top
+  :data:`EMPTY_FILL` of the content box, where a section goes on from the
+  page before or to the page after (a table's last rows and notes, a short
+  table or a heading left alone). The cover, the contents, the last page and
+  a page holding a whole short section (it opens with a section heading, and
+  so does the next page: each section starts a page, report.css) are meant
+  to be so.
 
 The report's tables rule every cell's side edges in :data:`CELL_EDGE`, a
 colour no one sees on paper (report.css); those lines, and only those, are
@@ -51,12 +58,21 @@ CELL_EDGE = (254 / 255, 254 / 255, 254 / 255)
 BOTTOM_MARGIN = 22 * MM
 #: the smallest bold text that names what follows (report.css: captions 8.5 pt; table heads 8)
 NAME_SIZE = 8.5
+#: top page margin of report.css, in points: the running header is above it
+TOP_MARGIN = 20 * MM
+#: a section heading's size (report.css h2, 15 pt): each section starts a page
+SECTION_SIZE = 15.0
+#: a page whose content ends above this share of the content box's height is nearly empty: in
+#: the report sweep, the sections' last pages holding only a table's notes, its last rows and
+#: notes, or one short table ended at 1-23 %; a page of one whole short table and its notes at
+#: 27-45 % (pdftoppm -r 50 of both kinds looked at)
+EMPTY_FILL = 0.25
 
 
 @dataclass(frozen=True)
 class Problem:
     page: int  # 1-based
-    kind: str  # "outside", "overlap", "cell", "alone" or "repeated"
+    kind: str  # "outside", "overlap", "cell", "alone", "repeated" or "empty"
     text: str
 
     def __str__(self) -> str:
@@ -72,6 +88,11 @@ class _Page:
     chars: tuple[dict[str, Any], ...]  # upright, not blank
     cell_edges: tuple[tuple[float, float, float], ...]
     text: str  # pdfplumber's extract_text()
+    #: share of the content box's height down to the lowest character, line, rectangle, curve or
+    #: image inside it (the running header and the page number are outside)
+    fill: float
+    first_line: str  # of the content box: the running header left out
+    opens_section: bool  # its first line is a section heading
 
 
 @lru_cache(maxsize=2)
@@ -85,9 +106,51 @@ def _read(pdf: bytes) -> tuple[_Page, ...]:
                 chars=tuple(c for c in page.chars if c.get("upright", True) and c["text"].strip()),
                 cell_edges=tuple(_cell_edges(page)),
                 text=page.extract_text() or "",
+                fill=_fill(page),
+                first_line=_spaced(first),
+                opens_section=bool(first)
+                and all(c["size"] >= SECTION_SIZE - 0.1 and "Bold" in c["fontname"] for c in first),
             )
             for page in document.pages
+            for first in [_first_line(page)]
         )
+
+
+def _content(page: Any) -> list[dict[str, Any]]:
+    """Every object drawn inside the page's content box (text of any angle, lines, shapes)."""
+    low = float(page.height) - BOTTOM_MARGIN
+    drawn = [
+        *(c for c in page.chars if c["text"].strip()),
+        *page.lines,
+        *page.rects,
+        *page.curves,
+        *page.images,
+    ]
+    return [o for o in drawn if o["top"] >= TOP_MARGIN - SLACK and o["bottom"] <= low + SLACK]
+
+
+def _fill(page: Any) -> float:
+    """How far down the content box the page's content reaches (0: empty, 1: full)."""
+    content = _content(page)
+    if not content:
+        return 0.0
+    box = float(page.height) - TOP_MARGIN - BOTTOM_MARGIN
+    return (max(float(o["bottom"]) for o in content) - TOP_MARGIN) / box
+
+
+def _first_line(page: Any) -> list[dict[str, Any]]:
+    """The characters of the content box's first line of upright text."""
+    rows = _lines([c for c in _content(page) if "text" in c and c.get("upright", True)])
+    return rows[0] if rows else []
+
+
+def _spaced(line: list[dict[str, Any]]) -> str:
+    """A line's text, a space where the gap between two characters is a word space's."""
+    text = "".join(
+        (" " if b["x0"] - a["x1"] > 0.15 * b["size"] else "") + b["text"]
+        for a, b in zip(line, line[1:], strict=False)
+    )
+    return line[0]["text"] + text if line else ""
 
 
 def _line_text(chars: list[dict[str, Any]], around: dict[str, Any]) -> str:
@@ -168,6 +231,17 @@ def layout_problems(pdf: bytes) -> list[Problem]:
                         problems.append(Problem(number, "overlap", text))
         if number > 2:  # after the cover and the contents
             problems += _names(number, page.height, rows)
+    return problems + _empty_pages(_read(pdf))
+
+
+def _empty_pages(pages: tuple[_Page, ...]) -> list[Problem]:
+    """Nearly empty pages but the cover, the contents, the last page and those holding a whole
+    short section."""
+    problems = []
+    for number, (page, after) in enumerate(zip(pages[2:], pages[3:], strict=False), start=3):
+        if page.fill < EMPTY_FILL and not (page.opens_section and after.opens_section):
+            text = f"{page.fill:.0%} filled: {page.first_line}"
+            problems.append(Problem(number, "empty", text[:90]))
     return problems
 
 

@@ -81,3 +81,38 @@ def test_a_name_read_twice_in_a_row_or_left_at_a_page_foot_is_found() -> None:
     # a name with its text on the page, and different names in a row, are no problem
     fine = f"<h3>Estados</h3>{name.format('Municipios')}<p>fila</p>"
     assert layout_problems(_pdf(pages + fine)) == []
+
+
+def test_a_nearly_empty_page_where_a_section_goes_on_is_found() -> None:
+    # the report's sections (h2, 15 pt bold) each start a page; page 4 holds only the notes of
+    # the table filling page 3, as the French state report's comparison table once did
+    front = "<p style='break-after: page'>portada</p><p>índice</p>"
+    section = "<h2 style='font-size: 15pt; break-before: page'>{}</h2><p>Texto.</p>"
+    table = "<div style='height: 230mm; border: 1pt solid #999; break-inside: avoid'>tabla</div>"
+    notes = "<p>Calidad de la estimación: * moderada.</p>"
+    pdf = _pdf(front + section.format("Resultados") + table + notes + section.format("Anexo"))
+    problems = layout_problems(pdf)
+    assert [(p.page, p.kind) for p in problems] == [(4, "empty")]
+    assert problems[0].text.startswith("1% filled: Calidad de la estimación")
+    # a table a little shorter: its notes on its page, nothing to find
+    short = table.replace("230mm", "220mm") + notes
+    pdf = _pdf(front + section.format("Resultados") + short + section.format("Anexo"))
+    assert layout_problems(pdf) == []
+
+
+def test_the_cover_contents_a_whole_short_section_and_the_last_page_are_not_empty_pages() -> None:
+    front = "<p style='break-after: page'>portada</p><p>índice</p>"
+    section = "<h2 style='font-size: 15pt; break-before: page'>{}</h2><p>{}</p>"
+    full = "<div style='height: 220mm'></div><p>Pie de la sección.</p>"
+    pdf = _pdf(
+        front
+        + section.format("Soborno", "Una tabla corta.")  # a page of its own, by design
+        + section.format("Resultados", "Texto.")
+        + full  # a page filled down to its foot
+        + section.format("Anexo", "Fin.")  # the last page
+    )
+    assert layout_problems(pdf) == []
+    # a section's heading and a line, the rest on the next page: that page is left nearly empty
+    left = section.format("Resultados", "Texto.") + "<div style='break-before: page'>resto</div>"
+    pdf = _pdf(front + left + full + section.format("Anexo", "Fin."))
+    assert [(p.page, p.kind) for p in layout_problems(pdf)] == [(3, "empty")]
