@@ -567,6 +567,24 @@ MANAGE: dict[str, dict[str, str]] = {
         "Reatribuir um domicílio",
         "Réattribuer un ménage",
     ),
+    "assign_who": tr(
+        "Se ofrecen los encuestadores y los supervisores activos (los supervisores también "
+        "entrevistan: una negativa que convertir, una verificación, los hogares de un "
+        "colega); los responsables de encuesta y los administradores no reciben hogares. A "
+        "quien tiene un área solo se le asignan hogares de esa área.",
+        "Active interviewers and supervisors are offered (supervisors interview too: a "
+        "refusal to convert, a back-check, a colleague's households); survey managers and "
+        "administrators are not given households. Someone limited to an area is given "
+        "households of that area only.",
+        "São oferecidos os entrevistadores e os supervisores ativos (os supervisores também "
+        "entrevistam: uma recusa a converter, uma verificação, os domicílios de um colega); "
+        "gestores da pesquisa e administradores não recebem domicílios. Quem tem uma área só "
+        "recebe domicílios dessa área.",
+        "Sont proposés les enquêteurs et les superviseurs actifs (les superviseurs enquêtent "
+        "aussi\u00a0: un refus à convertir, une vérification, les ménages d'un collègue)\u00a0; "
+        "les responsables d'enquête et les administrateurs ne reçoivent pas de ménages. Une "
+        "personne limitée à une zone ne reçoit que des ménages de cette zone.",
+    ),
     "reassign_note": tr(
         "Las unidades ya asignadas conservan su encuestador. Para pasar un hogar a otro "
         "encuestador, use este formulario; para pasar varios a la vez, use",

@@ -198,10 +198,27 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
     ),
     # ---- assigning units and reviewing interviews (services/fieldwork.py) ----
     "assign_not_field_worker": tr(
-        "{email} no hace trabajo de campo.",
-        "{email} does not do field work.",
-        "{email} não faz trabalho de campo.",
-        "{email} ne fait pas de travail de terrain.",
+        "{email} no hace trabajo de campo: los hogares se asignan a encuestadores y supervisores.",
+        "{email} does not do field work: households go to interviewers and supervisors.",
+        "{email} não faz trabalho de campo: os domicílios vão para entrevistadores e supervisores.",
+        "{email} ne fait pas de travail de terrain\u00a0: les ménages vont aux enquêteurs et "
+        "superviseurs.",
+    ),
+    "assign_outside_area": tr(
+        "{name} trabaja solo en {area}; fuera de esa área: {units}. Nada se asignó.",
+        "{name} works only in {area}; outside that area: {units}. Nothing was assigned.",
+        "{name} trabalha só em {area}; fora dessa área: {units}. Nada foi atribuído.",
+        "{name} travaille seulement dans {area}\u00a0; hors de cette zone\u00a0: {units}. "
+        "Rien n'a été attribué.",
+    ),
+    "assign_outside_area_more": tr(
+        "{name} trabaja solo en {area}; fuera de esa área: {units} y {more} más. Nada se asignó.",
+        "{name} works only in {area}; outside that area: {units} and {more} more. "
+        "Nothing was assigned.",
+        "{name} trabalha só em {area}; fora dessa área: {units} e mais {more}. "
+        "Nada foi atribuído.",
+        "{name} travaille seulement dans {area}\u00a0; hors de cette zone\u00a0: {units} et "
+        "{more} autres. Rien n'a été attribué.",
     ),
     "assign_wave_not_tablet": tr(
         'El levantamiento "{wave}" no recoge entrevistas en tableta; no hay nada que asignar.',

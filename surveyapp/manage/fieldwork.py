@@ -10,13 +10,14 @@ import sqlalchemy as sa
 from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
+from sqlalchemy.orm import selectinload
 from wtforms import IntegerField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
 from ..auth.decorators import role_required
 from ..extensions import db
-from ..models import ApiToken, Area, Mode, SampleUnit, User, utcnow
+from ..models import ApiToken, Area, Mode, Role, SampleUnit, User, utcnow
 from ..models.base import MAX_ID
 from ..services import fieldwork
 from ..services.areas import area_path
@@ -50,17 +51,30 @@ class RevokeForm(FlaskForm):
 
 
 def _field_workers() -> list[User]:
+    """The people households may be given to (services.fieldwork.can_be_assigned)."""
     return list(
         db.session.scalars(
             sa.select(User)
-            .where(User.active.is_(True), User.role.in_(fieldwork.FIELD_ROLES))
+            .where(User.active.is_(True), User.role.in_(fieldwork.ASSIGNABLE_ROLES))
+            .options(selectinload(User.area))
             .order_by(User.name)
         )
     )
 
 
 def _people_choices(people: list[User]) -> list[SelectChoice]:
-    return choices((u.id, f"{u.name} ({u.email})") for u in people)
+    """Each person as ``Name (email)``, then ``Supervisor`` for a supervisor and the area of
+    someone limited to one: who is who, and where they may work."""
+
+    def label(user: User) -> str:
+        parts = [f"{user.name} ({user.email})"]
+        if user.role is not Role.interviewer:
+            parts.append(st(f"role_{user.role.value}"))
+        if user.area is not None:
+            parts.append(f"{area_path(user.area)} – {user.area.name}")
+        return " · ".join(parts)
+
+    return choices((u.id, label(u)) for u in people)
 
 
 @bp.route("/waves/<int:wave_id>/assign", methods=["GET", "POST"])

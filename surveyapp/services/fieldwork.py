@@ -55,10 +55,15 @@ from .households import Household, check_household, household_mismatch
 from .instruments import cached_version, instrument_of
 from .interviews import incident_rows
 from .quality import summarise
+from .scope import scope_of
 from .users import UserError
 
 #: Roles that do field work and may hold a device token (administrators included).
 FIELD_ROLES = (Role.interviewer, Role.supervisor, Role.survey_manager, Role.administrator)
+#: Roles households are assigned to: the people who interview. Supervisors interview too (a
+#: refusal to convert, a back-check, a colleague's households); survey managers and
+#: administrators log in to the app to try it, not to work a sample.
+ASSIGNABLE_ROLES = (Role.interviewer, Role.supervisor)
 #: Longest device label kept (the column's size).
 MAX_DEVICE_LABEL = 200
 #: Longest question code a review may name (the column's length).
@@ -476,7 +481,7 @@ def assign_units(
     ``area`` and the areas below it (or of the whole wave). Units listed that are assigned to
     someone else are refused unless ``reassign``. ``within`` (area ids, see services/scope.py)
     limits every unit touched to those areas. Returns the units newly assigned."""
-    _check_assignable(wave, interviewer)
+    _check_assignable(session, wave, interviewer)
     query = sa.select(SampleUnit).where(SampleUnit.wave_id == wave.id)
     if within is not None:
         query = query.where(SampleUnit.area_id.in_(sorted(within)))
@@ -500,6 +505,7 @@ def assign_units(
             area_ids = [area.id, *(a.id for a in descendants(session, area))]
             query = query.where(SampleUnit.area_id.in_(area_ids))
         units = list(session.scalars(query.order_by(SampleUnit.external_id)))
+    _check_assignable(session, wave, interviewer, units)
     changed = _give(session, units, interviewer, by)
     audit.record(
         session,
@@ -517,13 +523,41 @@ def assign_units(
     return changed
 
 
-def _check_assignable(wave: Wave, interviewer: User) -> None:
-    if not interviewer.active or not does_field_work(interviewer):
+def can_be_assigned(user: User) -> bool:
+    """Whether households may be given to ``user``: an active interviewer or supervisor."""
+    return user.active and user.role in ASSIGNABLE_ROLES
+
+
+def _check_assignable(
+    session: DBSession, wave: Wave, interviewer: User, units: Sequence[SampleUnit] = ()
+) -> None:
+    """Refuse giving ``units`` of ``wave`` to ``interviewer``: someone who does not interview,
+    a wave without tablet interviews, or households outside the interviewer's area (a user
+    limited to an area works there only; the message names the households and the area)."""
+    if not can_be_assigned(interviewer):
         raise AssignmentError(
             "interviewer", Problem("assign_not_field_worker", email=interviewer.email)
         )
     if not wave.allows(Mode.tablet):
         raise AssignmentError("wave", Problem("assign_wave_not_tablet", wave=wave.name))
+    if interviewer.area_id is None or not units:
+        return
+    inside = scope_of(session, interviewer)
+    outside = sorted(u.external_id for u in units if not inside.allows(u.area_id))
+    if outside:
+        area = session.get(Area, interviewer.area_id)
+        assert area is not None  # the foreign key
+        more = len(outside) - 20
+        raise AssignmentError(
+            "interviewer",
+            Problem(
+                "assign_outside_area" if more <= 0 else "assign_outside_area_more",
+                name=interviewer.name,
+                area=f"{area_path(area)} – {area.name}",
+                units=", ".join(outside[:20]),
+                more=more,
+            ),
+        )
 
 
 def _give(
@@ -586,7 +620,7 @@ def reassign_unit(
     (:func:`check_holder`): its visits, and its interview while no other interview of the
     household is on the server. ``within`` as for :func:`assign_units`. Audited
     ``unit.reassign`` with the household, both interviewers and the interview the server held."""
-    _check_assignable(wave, interviewer)
+    _check_assignable(session, wave, interviewer)
     wanted = external_id.strip()
     if not wanted:
         raise AssignmentError("unit", Problem("reassign_unit_missing"))
@@ -602,6 +636,7 @@ def reassign_unit(
         raise AssignmentError(
             "interviewer", Problem("reassign_same", unit=unit.external_id, name=interviewer.name)
         )
+    _check_assignable(session, wave, interviewer, [unit])
     previous = session.get(User, unit.assigned_to_id) if unit.assigned_to_id else None
     sent = (
         session.scalar(

@@ -434,3 +434,83 @@ def _user_id(app: Flask, email: str) -> int:
 def test_api_login_helper_is_the_apps(field: Field) -> None:
     # The fixture's tokens come from the real login: a fresh one differs from both.
     assert api_login(field.client, field.interviewer) not in (field.token, field.other_token)
+
+
+def test_the_assign_page_offers_interviewers_and_supervisors_only(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    # The lists offered administrators and survey managers (every role that may log in to
+    # the app) as interviewers; supervisors interview too and are offered, marked as such.
+    admin = make_user(Role.administrator, name="Ada Admin")
+    boss = make_user(Role.survey_manager, name="Mara Manager")
+    sup = make_user(Role.supervisor, name="Sofía Supervisora")
+    client = field.app.test_client()
+    login(client, boss)
+    page = client.get(f"/manage/waves/{field.wave.id}/assign?lang=es").get_data(as_text=True)
+    options = re.findall(r"<option[^>]*>([^<]*)</option>", page)
+    assert "Ada Admin" not in page and "Mara Manager" not in page
+    assert f"Sofía Supervisora ({sup.email}) · Supervisor" in options
+    assert any(o.startswith("Ana Entrevistadora (") for o in options)
+    assert "los supervisores también entrevistan" in page
+    for person in (admin, boss):
+        response = client.post(
+            f"/manage/waves/{field.wave.id}/assign", data={"interviewer": person.id, "area": 0}
+        )
+        assert response.status_code == 200
+        assert _assigned(field.app, field.wave.id)["H4"] is None
+        response = _reassign(client, field, "H4", person)
+        assert _assigned(field.app, field.wave.id)["H4"] is None
+    assert _reassign(client, field, "H4", sup).status_code == 302
+    assert _assigned(field.app, field.wave.id)["H4"] == sup.id
+
+
+def test_an_interviewer_limited_to_an_area_is_not_given_households_outside_it(
+    field: Field,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    runner: FlaskCliRunner,
+) -> None:
+    # An interviewer of Sur (002) received Norte's H2 from the bulk form, the reassignment
+    # and the CLI alike.
+    _with_areas(field)
+    south = make_user(Role.interviewer, name="Sara Sur")
+    with field.app.app_context():
+        merged = db.session.get(User, south.id)
+        sur = db.session.scalar(sa.select(Area).where(Area.code == "002"))
+        assert merged is not None and sur is not None
+        set_area(db.session, merged, sur)
+        db.session.commit()
+        norte_id = db.session.scalar(sa.text("SELECT id FROM areas WHERE code = '001'"))
+    before = _assigned(field.app, field.wave.id)
+    client = field.app.test_client()
+    login(client, make_user(Role.survey_manager))
+    page = client.get(f"/manage/waves/{field.wave.id}/assign").get_data(as_text=True)
+    assert f"Sara Sur ({south.email}) · DM/01/002 – Sur" in page
+    words = "Sara Sur works only in DM/01/002 – Sur; outside that area: H2. Nothing was assigned."
+    for area in (0, norte_id):  # every free unit (H2 and H4), or Norte's (H2)
+        response = client.post(
+            f"/manage/waves/{field.wave.id}/assign", data={"interviewer": south.id, "area": area}
+        )
+        assert response.status_code == 200 and words in response.get_data(as_text=True)
+    assert _assigned(field.app, field.wave.id) == before
+    response = _reassign(client, field, "H1", south)
+    page = client.get(response.location).get_data(as_text=True)
+    assert "Sara Sur works only in DM/01/002 – Sur; outside that area: H1." in page
+    response = client.post(
+        f"/manage/waves/{field.wave.id}/assign?lang=es",
+        data={"interviewer": south.id, "area": norte_id},
+    )
+    assert "Sara Sur trabaja solo en DM/01/002 – Sur; fuera de esa área: H2." in response.get_data(
+        as_text=True
+    )
+    assert _assigned(field.app, field.wave.id) == before
+    args = ["fieldwork", "assign", "--wave", field.wave.slug, "--interviewer", south.email]
+    result = runner.invoke(args=[*args, "--units", "H1,H3,H4", "--reassign"])
+    assert result.exit_code != 0 and "outside that area: H1." in result.output, result.output
+    assert _assigned(field.app, field.wave.id) == before
+    # Inside the area all goes as before.
+    result = runner.invoke(args=[*args, "--area", "002"])
+    assert result.exit_code == 0, result.output
+    assert _assigned(field.app, field.wave.id)["H4"] == south.id
+    assert _reassign(client, field, "H3", south).status_code == 302
+    assert _assigned(field.app, field.wave.id)["H3"] == south.id
