@@ -249,12 +249,20 @@ function pageScreen(ctx, pageId) {
   back.addEventListener('click', () => moveTo(iv.previousPageId(pageId) || pageId));
   close.addEventListener('click', async () => { await leave('close'); go('#/'); });
 
-  const [done, total] = iv.progress();
+  // Where this page is among those asked: counting the pages answered said "25 of 25 pages" on
+  // page 3 of an interview sent back for correction, and the same figure on two pages.
+  const position = t('page_of', { n: index + 1, total: ids.length });
+  // An interview finished before (sent back by a supervisor, refused by the server, reopened)
+  // goes straight to the finish screen, which applies what is typed on every page by every
+  // rule (partial.typedAnswers), instead of through every page with Next.
+  const toFinish = !ctx.readOnly && record.status === 'completed' && index < ids.length - 1
+    ? el('button', { type: 'button', class: 'button button--secondary', id: 'to-finish', text: t('to_review_finish'), on: { click: () => moveTo(FINISH) } })
+    : null;
   const review = reviewNotice(record, page);
-  form.append(el('div', { class: 'actions' }, next, back));
+  form.append(el('div', { class: 'actions' }, next, back, toFinish));
   screen(page.title,
-    el('p', { class: 'crumb', text: `${record.unit ? record.unit.external_id : ''} · ${t('progress', { done, total })}` }),
-    el('progress', { class: 'progress', max: total, value: done, 'aria-label': t('progress', { done, total }) }),
+    el('p', { class: 'crumb', text: `${record.unit ? record.unit.external_id : ''} · ${position}` }),
+    el('progress', { class: 'progress', max: ids.length, value: index + 1, 'aria-label': position }),
     review, Object.keys(prefilled).length ? el('p', { class: 'notice', id: 'from-roster', text: t('from_roster') }) : null,
     summary, form, close, breakOff);
 }

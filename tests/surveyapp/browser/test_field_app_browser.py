@@ -1045,3 +1045,50 @@ def test_the_respondent_questions_start_from_the_selected_person(
     page.wait_for_selector('form.page[data-page="respondent"]')
     assert page.input_value("#f-dem_age") == "42"
     assert page.locator('[name="dem_sex"][value="2"]').is_checked()
+
+
+def test_a_sent_back_interview_says_which_page_it_is_on_and_goes_straight_to_finishing(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # Correcting a sent-back interview, the counter counted pages answered: "25 de 25 páginas"
+    # on page 3, and the same figure on two pages. It now says the page's place; and an
+    # interview finished before goes to "Revisar y terminar" without Next on every page.
+    context, page = tablet
+    page.select_option("#ui-lang", "es")
+    page.wait_for_selector("text=Mis entrevistas")
+    total = len(scenario.PAGES)
+    open_unit(page, "T1")
+    page.wait_for_selector("button[data-lang]")
+    page.locator('button[data-lang="es"]').click()
+    list_household(page)
+    page.wait_for_selector('form.page[data-page="intro"]')
+    assert re.fullmatch(r"T1 · Página 1 de \d+", page.locator(".crumb").inner_text())
+    assert page.locator("#to-finish").count() == 0  # never finished: no way around the pages
+    walk(page)
+    wait_for_state(page, "T1", "sent")
+    review(app, field_wave["wave_id"], approve=False, comment="Revise la edad.", item="dem_age")
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "returned")
+    page.wait_for_selector("#send-now:not([disabled])")
+    page.locator('li.card[data-unit="T1"] button').first.click()
+    page.wait_for_selector('form.page[data-page="respondent"]')
+    assert page.locator(".crumb").inner_text() == f"T1 · Página 3 de {total}"
+    assert page.locator("progress.progress").get_attribute("value") == "3"
+    page.locator("#back").click()
+    page.wait_for_selector('form.page[data-page="household"]')
+    assert page.locator(".crumb").inner_text() == f"T1 · Página 2 de {total}"
+    page.locator("#back").click()
+    page.wait_for_selector('form.page[data-page="intro"]')
+    assert page.locator(".crumb").inner_text() == f"T1 · Página 1 de {total}"
+    page.locator("#next").click()
+    page.locator("#next").click()
+    page.wait_for_selector('form.page[data-page="respondent"]')
+    page.fill("#f-dem_age", "42")
+    page.locator("#to-finish").click()  # the answer typed here goes with it
+    page.wait_for_selector("#finish")
+    assert page.locator(".lead").inner_text() == f"{total} de {total} páginas completas"
+    page.locator("#finish").click()
+    wait_for_state(page, "T1", "sent")
+    [stored] = tablet_interviews(app, field_wave["wave_id"])
+    assert stored["revisions"] == 2
+    assert stored["answers"]["dem_age"] == 42
