@@ -1186,19 +1186,28 @@ def staff_counted(key: str, count: int, **values: object) -> str:
     return lookup_count(TEXTS, key, language, count, n=staff_count(count), **values)
 
 
-def device_time(value: object) -> str:
+def device_time(value: object, at: dt.datetime | None = None) -> str:
     """A time an interviewer's tablet wrote (ISO 8601 with its UTC offset,
     ``2026-12-06T10:15:00.123-05:00``) as a person reads it: ``2026-12-06 10:15 (UTC-05:00)``,
-    the device's own clock and offset. Anything else as it came; a dash for nothing."""
-    if value is None or value == "":
-        return "—"
-    text = str(value)
+    the device's own clock and offset. Anything else as it came; a dash for nothing.
+
+    With ``at`` (a moment of the server's, such as when an upload arrived), that moment on the
+    same device's clock: ``at`` in ``value``'s offset, written the same way, so that a list
+    of interviews reads like the interview's own page; ``… UTC`` when ``value`` gives no
+    offset."""
+    text = "" if value is None else str(value)
     try:
-        moment = dt.datetime.fromisoformat(text)
+        moment: dt.datetime | None = dt.datetime.fromisoformat(text) if text else None
     except ValueError:
-        return text
-    offset = moment.utcoffset()
-    if offset is None:
+        moment = None
+    offset = moment.utcoffset() if moment is not None else None
+    if at is not None:
+        if offset is None:
+            return f"{at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC"
+        moment = at.astimezone(dt.timezone(offset))
+    elif moment is None:
+        return text or "—"
+    elif offset is None:
         return f"{moment:%Y-%m-%d %H:%M}"
     minutes = int(offset.total_seconds()) // 60
     sign = "-" if minutes < 0 else "+"

@@ -66,6 +66,9 @@ class QueueRow:
     received_at: dt.datetime
     eligible_adults: int | None
     draws: int | None
+    #: When the latest revision was saved on the tablet, as sent (ISO 8601 with the device's
+    #: UTC offset; None from an app that did not say): gives the device's offset.
+    client_saved_at: str | None = None
 
 
 def review_queue(
@@ -93,6 +96,7 @@ def review_queue(
             InterviewRevision.received_at,
             Interview.eligible_adults,
             Interview.selection_draws,
+            InterviewRevision.client_saved_at,
         )
         # the latest revision's arrival, not updated_at, which a review also moves
         .join(
@@ -135,6 +139,7 @@ def review_queue(
             received_at=row[7],
             eligible_adults=row[8],
             draws=row[9],
+            client_saved_at=row[10],
         )
         for row in session.execute(query)
     ]

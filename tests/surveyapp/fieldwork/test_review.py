@@ -391,7 +391,43 @@ def test_the_list_says_when_an_interview_was_received_not_when_it_was_reviewed(
     )
     assert _review_state(field)[0] == "rejected"
     listing = client.get(f"/fieldwork/waves/{field.wave.id}/review").get_data(as_text=True)
-    assert "2026-02-03 09:15 UTC" in listing
+    assert "2026-02-03 04:15 (UTC-05:00)" in listing  # 09:15 UTC on the tablet's clock
+
+
+def test_the_list_gives_times_on_the_tablets_clock_as_the_interview_page_does(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    """The list said '2026-02-03 15:40 UTC' while the interview's page said the tablet's
+    '2026-02-03 10:38 (UTC-05:00)': a supervisor in UTC-5 read the same interview as sent in
+    the afternoon. The list now gives the arrival on the tablet's clock (its offset when it
+    saved the revision); an app that sent no offset keeps UTC, said so."""
+    import datetime as dt
+
+    from surveyapp.models import InterviewRevision
+
+    arrival = dt.datetime(2026, 2, 3, 15, 40, tzinfo=dt.UTC)
+    assert field.put(body=field.body(saved_at="2026-02-03T10:38:00-05:00")).status_code == 201
+    with field.app.app_context():
+        db.session.execute(sa.update(InterviewRevision).values(received_at=arrival))
+        db.session.commit()
+    client = _staff(field, make_user, login, Role.supervisor)
+    url = f"/fieldwork/waves/{field.wave.id}/review?lang=es"
+    listing = html.unescape(client.get(url).get_data(as_text=True))
+    assert "<td>2026-02-03 10:40 (UTC-05:00)</td>" in listing and "15:40" not in listing
+    page = html.unescape(client.get(f"/fieldwork/interviews/{UUID}").get_data(as_text=True))
+    assert "<td>2026-02-03 10:38 (UTC-05:00)</td>" in page  # saved on the device, same clock
+    with field.app.app_context():  # an offset of +05:30, and none at all
+        db.session.execute(
+            sa.update(InterviewRevision).values(client_saved_at="2026-02-03T21:08:00+05:30")
+        )
+        db.session.commit()
+    listing = html.unescape(client.get(url).get_data(as_text=True))
+    assert "<td>2026-02-03 21:10 (UTC+05:30)</td>" in listing
+    with field.app.app_context():
+        db.session.execute(sa.update(InterviewRevision).values(client_saved_at=None))
+        db.session.commit()
+    listing = html.unescape(client.get(url).get_data(as_text=True))
+    assert "<td>2026-02-03 15:40 UTC</td>" in listing
 
 
 def test_the_field_work_page_lists_only_the_waves_a_supervisors_area_opens(
