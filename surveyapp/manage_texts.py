@@ -41,7 +41,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "«%(value)s» no es una opción válida para este campo.",
         "'%(value)s' is not a valid choice for this field.",
         "“%(value)s” não é uma opção válida para este campo.",
-        "« %(value)s » n'est pas un choix valide pour ce champ.",
+        "«\u00a0%(value)s\u00a0» n'est pas un choix valide pour ce champ.",
     ),
     "at_most": tr(
         "Escriba como máximo %(max)d caracteres.",
@@ -137,7 +137,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "“Fear and victimization” leaves out: {parts}.",
         "O questionário não pergunta {item}; a página «Medo e vitimização» do "
         "observatório não inclui: {parts}.",
-        "Le questionnaire ne pose pas la question {item}\u00a0; la page « Peur et victimation » "
+        "Le questionnaire ne pose pas la question {item}\u00a0; la page «\u00a0Peur et victimation\u00a0» "
         "de l'observatoire ne contient donc pas\u00a0: {parts}.",
     ),
     "gaps_details": tr(
@@ -236,7 +236,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "Se creó el levantamiento «{name}» como borrador.",
         'Wave "{name}" created as a draft.',
         "O levantamento “{name}” foi criado como rascunho.",
-        "La vague « {name} » a été créée comme brouillon.",
+        "La vague «\u00a0{name}\u00a0» a été créée comme brouillon.",
     ),
     "wave_now": tr(
         "El levantamiento ahora está {status}.",
@@ -258,7 +258,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "Todavía no hay ningún cuestionario cargado: ejecute primero «surveyapp init».",
         'No questionnaire is loaded yet: run "surveyapp init" first.',
         "Ainda não há nenhum questionário carregado: execute primeiro “surveyapp init”.",
-        "Aucun questionnaire n'est encore chargé\u00a0: lancez d'abord « surveyapp init ».",
+        "Aucun questionnaire n'est encore chargé\u00a0: lancez d'abord «\u00a0surveyapp init\u00a0».",
     ),
     "choose_questionnaire_listed": tr(
         "Elija un cuestionario de la lista.",
@@ -361,13 +361,13 @@ MANAGE: dict[str, dict[str, str]] = {
         "Escriba «{label}» como una fecha del tipo 2025-12-31.",
         'Enter "{label}" as a date like 2025-12-31.',
         "Digite “{label}” como uma data do tipo 2025-12-31.",
-        "Saisissez « {label} » comme une date du type 2025-12-31.",
+        "Saisissez «\u00a0{label}\u00a0» comme une date du type 2025-12-31.",
     ),
     "name_hint": tr(
         "Lo ve el personal; por ejemplo, «Encuesta de victimización 2026, Monterrey».",
         'Shown to staff, e.g. "Victimization survey 2026, Monterrey".',
         "É visto pela equipe; por exemplo, “Pesquisa de vitimização 2026, Recife”.",
-        "Visible par le personnel, par exemple « Enquête de victimation 2026, Lyon ».",
+        "Visible par le personnel, par exemple «\u00a0Enquête de victimation 2026, Lyon\u00a0».",
     ),
     "slug_hint": tr(
         "Minúsculas, dígitos y guiones para el enlace público /s/nombre-del-enlace. Déjelo "
@@ -716,7 +716,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "Escriba «{label}» como un número entero.",
         'Enter "{label}" as a whole number.',
         "Digite “{label}” como um número inteiro.",
-        "Saisissez « {label} » comme un nombre entier.",
+        "Saisissez «\u00a0{label}\u00a0» comme un nombre entier.",
     ),
     "days_range": tr(
         "Escriba un número de 0 a 3650.",
@@ -1000,13 +1000,13 @@ MANAGE: dict[str, dict[str, str]] = {
         "«{label}» ya estaba revocado.",
         '"{label}" was already revoked.',
         "“{label}” já estava revogado.",
-        "« {label} » était déjà révoqué.",
+        "«\u00a0{label}\u00a0» était déjà révoqué.",
     ),
     "device_logged_out": tr(
         "Se cerró la sesión de «{label}»; debe volver a iniciarla para enviar entrevistas.",
         '"{label}" is logged out; it must log in again to send interviews.',
         "“{label}” foi desconectado; ele precisa entrar de novo para enviar entrevistas.",
-        "« {label} » est déconnecté\u00a0; il doit se reconnecter pour envoyer des entretiens.",
+        "«\u00a0{label}\u00a0» est déconnecté\u00a0; il doit se reconnecter pour envoyer des entretiens.",
     ),
     # ---- read API tokens ----
     "read_tokens": tr(
@@ -1114,7 +1114,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "Quién lo tiene; por ejemplo, «Observatorio estatal de Nuevo León».",
         "Who holds it, e.g. “Nuevo León state observatory”.",
         "Quem o detém; por exemplo, “Observatório estadual de Pernambuco”.",
-        "Qui le détient, par exemple « Observatoire régional d'Auvergne-Rhône-Alpes ».",
+        "Qui le détient, par exemple «\u00a0Observatoire régional d'Auvergne-Rhône-Alpes\u00a0».",
     ),
     "token_areas_hint": tr(
         "Si no elige ninguna: todas las áreas. Si no, las áreas elegidas y las que están "

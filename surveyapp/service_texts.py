@@ -224,7 +224,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         'El levantamiento "{wave}" no recoge entrevistas en tableta; no hay nada que asignar.',
         'Wave "{wave}" does not collect tablet interviews; nothing to assign.',
         'O levantamento "{wave}" não coleta entrevistas em tablet; não há nada a atribuir.',
-        "La vague « {wave} » ne collecte pas d'entretiens sur tablette\u00a0; rien à attribuer.",
+        "La vague «\u00a0{wave}\u00a0» ne collecte pas d'entretiens sur tablette\u00a0; rien à attribuer.",
     ),
     "assign_units_unknown": tr(
         "El levantamiento no tiene la unidad de muestra {units}.",
@@ -340,7 +340,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "muchas respuestas «no sabe» o «no responde»",
         "many don't know / refused answers",
         "muitas respostas «não sabe» ou «não respondeu»",
-        "beaucoup de réponses « ne sait pas » ou de refus",
+        "beaucoup de réponses «\u00a0ne sait pas\u00a0» ou de refus",
     ),
     "flag_one_adult": tr(
         "hogares con un solo adulto",
@@ -352,7 +352,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "pocos «sí» en el filtro de victimización",
         "few victimization screener “yes”",
         "poucos «sim» no filtro de vitimização",
-        "peu de « oui » au filtre de victimisation",
+        "peu de «\u00a0oui\u00a0» au filtre de victimisation",
     ),
     "flag_compare": tr(
         "{share:.1%} de {n:,} frente a {rest:.1%} en el resto del levantamiento (z = {z:.1f})",
@@ -365,7 +365,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         'el archivo no es texto UTF-8; guárdelo como "CSV UTF-8" e inténtelo de nuevo',
         'the file is not UTF-8 text; save it as "CSV UTF-8" and try again',
         'o arquivo não é texto UTF-8; salve-o como "CSV UTF-8" e tente de novo',
-        "le fichier n'est pas du texte UTF-8\u00a0; enregistrez-le en « CSV UTF-8 » et réessayez",
+        "le fichier n'est pas du texte UTF-8\u00a0; enregistrez-le en «\u00a0CSV UTF-8\u00a0» et réessayez",
     ),
     "csv_nul": tr(
         "contiene un carácter NUL (un byte cero), que no es texto; "
@@ -375,7 +375,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "contém um caractere NUL (um byte zero), que não é texto; "
         'salve o arquivo como "CSV UTF-8" e tente de novo',
         "contient un caractère NUL (un octet nul), qui n'est pas du texte\u00a0; "
-        "enregistrez le fichier en « CSV UTF-8 » et réessayez",
+        "enregistrez le fichier en «\u00a0CSV UTF-8\u00a0» et réessayez",
     ),
     "csv_header_unreadable": tr(
         "no se puede leer el encabezado: {error}",
@@ -437,7 +437,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         '"{raw}" no es un número entero de {what}',
         '"{raw}" is not a whole number of {what}',
         '"{raw}" não é um número inteiro de {what}',
-        "« {raw} » n'est pas un nombre entier de {what}",
+        "«\u00a0{raw}\u00a0» n'est pas un nombre entier de {what}",
     ),
     "out_of_range": tr(
         "{text} está fuera del intervalo: el número de {what} debe estar entre {minimum:,} "
@@ -482,26 +482,26 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "so, its first line (the column names) must separate them the same way",
         '"{id}" contém "{mark}", que separa colunas: se o arquivo separa suas colunas assim, '
         "a primeira linha (os nomes das colunas) deve separá-las da mesma forma",
-        "« {id} » contient « {mark} », qui sépare des colonnes\u00a0: si le fichier sépare ainsi ses "
+        "«\u00a0{id}\u00a0» contient «\u00a0{mark}\u00a0», qui sépare des colonnes\u00a0: si le fichier sépare ainsi ses "
         "colonnes, sa première ligne (les noms de colonnes) doit les séparer de la même façon",
     ),
     "sample_id_repeated": tr(
         '"{id}" está repetido (primero en la línea {first})',
         '"{id}" is repeated (first on line {first})',
         '"{id}" está repetido (primeiro na linha {first})',
-        "« {id} » est répété (d'abord à la ligne {first})",
+        "«\u00a0{id}\u00a0» est répété (d'abord à la ligne {first})",
     ),
     "sample_id_exists": tr(
         '"{id}" ya está en este levantamiento',
         '"{id}" is already in this wave',
         '"{id}" já está neste levantamento',
-        "« {id} » est déjà dans cette vague",
+        "«\u00a0{id}\u00a0» est déjà dans cette vague",
     ),
     "probability_not_number": tr(
         '"{raw}" no es un número; escriba una probabilidad como {example:.2f}',
         '"{raw}" is not a number; write a probability such as {example:.2f}',
         '"{raw}" não é um número; escreva uma probabilidade como {example:.2f}',
-        "« {raw} » n'est pas un nombre\u00a0; écrivez une probabilité comme {example:.2f}",
+        "«\u00a0{raw}\u00a0» n'est pas un nombre\u00a0; écrivez une probabilité comme {example:.2f}",
     ),
     "probability_range": tr(
         "{raw} no es una probabilidad: debe ser mayor que 0 y a lo sumo 1",
@@ -513,7 +513,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         'no hay un área con el código "{code}" entre las áreas de este levantamiento',
         'no area with code "{code}" in this wave\'s areas',
         'não há área com o código "{code}" entre as áreas deste levantamento',
-        "aucune zone de code « {code} » parmi les zones de cette vague",
+        "aucune zone de code «\u00a0{code}\u00a0» parmi les zones de cette vague",
     ),
     "sample_area_ambiguous": tr(
         'el código "{code}" corresponde a {n} áreas; escriba en su lugar la ruta de códigos, '
@@ -521,7 +521,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         'code "{code}" matches {n} areas; write its code path instead, e.g. {paths}',
         'o código "{code}" corresponde a {n} áreas; escreva no lugar o caminho de códigos, '
         "por exemplo {paths}",
-        "le code « {code} » correspond à {n}\u00a0zones\u00a0; écrivez plutôt le chemin des "
+        "le code «\u00a0{code}\u00a0» correspond à {n}\u00a0zones\u00a0; écrivez plutôt le chemin des "
         "codes, par exemple {paths}",
     ),
     # ---- police records and census totals (services/uploads.py) ----
@@ -542,7 +542,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         'ningún área tiene el código "{code}"',
         'no area has the code "{code}"',
         'nenhuma área tem o código "{code}"',
-        "aucune zone n'a le code « {code} »",
+        "aucune zone n'a le code «\u00a0{code}\u00a0»",
     ),
     "upload_area_ambiguous": tr(
         'el código "{code}" corresponde a {n} áreas; escriba la ruta de códigos desde arriba, '
@@ -550,32 +550,32 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         'code "{code}" matches {n} areas; write the path of codes from the top, e.g. "{example}"',
         'o código "{code}" corresponde a {n} áreas; escreva o caminho de códigos a partir do '
         'topo, p. ex. "{example}"',
-        "le code « {code} » correspond à {n} zones\u00a0; écrivez le chemin des codes depuis le "
-        "haut, p. ex. « {example} »",
+        "le code «\u00a0{code}\u00a0» correspond à {n} zones\u00a0; écrivez le chemin des codes depuis le "
+        "haut, p. ex. «\u00a0{example}\u00a0»",
     ),
     "period_invalid": tr(
         '"{raw}" no es un período; escriba 2024, 2024-03, 2024-Q2 o 2024-01-01/2024-06-30',
         '"{raw}" is not a period; write 2024, 2024-03, 2024-Q2 or 2024-01-01/2024-06-30',
         '"{raw}" não é um período; escreva 2024, 2024-03, 2024-Q2 ou 2024-01-01/2024-06-30',
-        "« {raw} » n'est pas une période\u00a0; écrivez 2024, 2024-03, 2024-Q2 ou 2024-01-01/2024-06-30",
+        "«\u00a0{raw}\u00a0» n'est pas une période\u00a0; écrivez 2024, 2024-03, 2024-Q2 ou 2024-01-01/2024-06-30",
     ),
     "period_reversed": tr(
         '"{raw}" termina antes de empezar',
         '"{raw}" ends before it starts',
         '"{raw}" termina antes de começar',
-        "« {raw} » se termine avant de commencer",
+        "«\u00a0{raw}\u00a0» se termine avant de commencer",
     ),
     "period_years": tr(
         '"{raw}" está fuera de los años {first} a {last}',
         '"{raw}" is outside the years {first} to {last}',
         '"{raw}" está fora dos anos {first} a {last}',
-        "« {raw} » est en dehors des années {first} à {last}",
+        "«\u00a0{raw}\u00a0» est en dehors des années {first} à {last}",
     ),
     "year_invalid": tr(
         '"{raw}" no es un año de {first} a {last}',
         '"{raw}" is not a year from {first} to {last}',
         '"{raw}" não é um ano de {first} a {last}',
-        "« {raw} » n'est pas une année de {first} à {last}",
+        "«\u00a0{raw}\u00a0» n'est pas une année de {first} à {last}",
     ),
     "crime_type_unknown": tr(
         '"{raw}" no es un tipo de delito; use un código del cuestionario ({codes}), su nombre '
@@ -584,21 +584,21 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "({names}) or all",
         '"{raw}" não é um tipo de crime; use um código do questionário ({codes}), seu nome '
         "({names}) ou all",
-        "« {raw} » n'est pas un type d'infraction\u00a0; utilisez un code du questionnaire "
+        "«\u00a0{raw}\u00a0» n'est pas un type d'infraction\u00a0; utilisez un code du questionnaire "
         "({codes}), son nom ({names}) ou all",
     ),
     "sex_unknown": tr(
         '"{raw}" no es un código de sexo; use 1 (hombre) o 2 (mujer), como en el cuestionario',
         '"{raw}" is not a sex code; use 1 (male) or 2 (female) as in the questionnaire',
         '"{raw}" não é um código de sexo; use 1 (homem) ou 2 (mulher), como no questionário',
-        "« {raw} » n'est pas un code de sexe\u00a0; utilisez 1 (homme) ou 2 (femme) comme dans le "
+        "«\u00a0{raw}\u00a0» n'est pas un code de sexe\u00a0; utilisez 1 (homme) ou 2 (femme) comme dans le "
         "questionnaire",
     ),
     "age_group_invalid": tr(
         '"{raw}" no es un grupo de edad; escríbalo como 18-29 o 60+',
         '"{raw}" is not an age group; write it like 18-29 or 60+',
         '"{raw}" não é uma faixa etária; escreva-a como 18-29 ou 60+',
-        "« {raw} » n'est pas une tranche d'âge\u00a0; écrivez-la comme 18-29 ou 60+",
+        "«\u00a0{raw}\u00a0» n'est pas une tranche d'âge\u00a0; écrivez-la comme 18-29 ou 60+",
     ),
     "row_repeated": tr(
         "repite {what} de la línea {first}",
@@ -821,13 +821,13 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         '"{raw}" no es uno de {levels}',
         '"{raw}" is not one of {levels}',
         '"{raw}" não é um de {levels}',
-        "« {raw} » n'est pas l'un de {levels}",
+        "«\u00a0{raw}\u00a0» n'est pas l'un de {levels}",
     ),
     "area_parent_unknown": tr(
         'no hay un área con la ruta "{path}" (códigos desde el país hacia abajo, unidos por /)',
         'no area with path "{path}" (codes from the country down, joined by /)',
         'não há área com o caminho "{path}" (códigos do país para baixo, unidos por /)',
-        "aucune zone de chemin « {path} » (codes depuis le pays vers le bas, joints par /)",
+        "aucune zone de chemin «\u00a0{path}\u00a0» (codes depuis le pays vers le bas, joints par /)",
     ),
     "area_parent_refused": tr(
         'el área "{path}" de la línea {line} tiene un problema: corríjala y esta fila se '
@@ -836,7 +836,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "with it",
         'a área "{path}" da linha {line} tem um problema: corrija-a e esta linha será '
         "adicionada com ela",
-        "la zone « {path} » de la ligne {line} a un problème\u00a0: corrigez-la et cette ligne sera "
+        "la zone «\u00a0{path}\u00a0» de la ligne {line} a un problème\u00a0: corrigez-la et cette ligne sera "
         "ajoutée avec elle",
     ),
 }

@@ -157,7 +157,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Filtro de victimización “sí”",
         "Screener yes",
         "Filtro de vitimização “sim”",
-        "Filtre de victimation « oui »",
+        "Filtre de victimation «\u00a0oui\u00a0»",
     ),
     "at_night": tr("De noche", "At night", "À noite", "La nuit"),
     "rates_note": tr(
@@ -871,7 +871,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Abra um aplicativo autenticador no seu celular (qualquer um que gere códigos "
         "“TOTP”) e escaneie este código:",
         "Ouvrez une application d'authentification sur votre téléphone (toute application "
-        "de codes « TOTP ») et scannez ce code\u00a0:",
+        "de codes «\u00a0TOTP\u00a0») et scannez ce code\u00a0:",
     ),
     "setup_or_type": tr(
         "o escriba esta clave:",

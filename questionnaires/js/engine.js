@@ -95,7 +95,7 @@
       "required": "Cette question demande une réponse.",
       "choice": "Choisissez l'une des options proposées.",
       "one_value": "Donnez une seule réponse.",
-      "special_alone": "« {label} » ne peut pas être combiné avec d'autres réponses.",
+      "special_alone": "« {label} » ne peut pas être combiné avec d'autres réponses.",
       "whole_number": "Saisissez un nombre entier.",
       "number": "Saisissez un nombre.",
       "between": "Saisissez un nombre entre {min} et {max}.",

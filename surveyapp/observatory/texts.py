@@ -29,7 +29,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Se está preparando. Vuelva a pedir esta misma dirección en {seconds} segundos: {url}",
         "Being prepared. Ask for this same address again in {seconds} seconds: {url}",
         "Em preparação. Peça este mesmo endereço de novo em {seconds} segundos: {url}",
-        "En préparation. Redemandez cette même adresse dans {seconds} secondes : {url}",
+        "En préparation. Redemandez cette même adresse dans {seconds} secondes\u00a0: {url}",
     ),
     "waves": tr("Levantamientos", "Survey waves", "Levantamentos", "Vagues d'enquête"),
     "no_waves": tr(
@@ -79,7 +79,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "No cumple la regla de calidad: no publicar",
         "Fails the quality rule: do not publish",
         "Não cumpre a regra de qualidade: não publicar",
-        "Ne respecte pas la règle de qualité : ne pas publier",
+        "Ne respecte pas la règle de qualité\u00a0: ne pas publier",
     ),
     "preparing": tr(
         "Estamos preparando estos resultados",
@@ -162,7 +162,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Marque as áreas onde um programa foi aplicado e escolha dois levantamentos das mesmas "
         "áreas: a tabela mostra quanto mais (ou menos) cada indicador mudou ali do que no resto "
         "do país (diferença em diferenças).",
-        "Cochez les zones où un programme a été mené et choisissez deux vagues des mêmes zones : "
+        "Cochez les zones où un programme a été mené et choisissez deux vagues des mêmes zones\u00a0: "
         "le tableau montre de combien chaque indicateur a évolué de plus (ou de moins) là que "
         "dans le reste du pays (différence de différences).",
     ),
@@ -208,13 +208,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "Elija los dos levantamientos y el nivel, y pulse «Listar las áreas».",
         "Choose the two waves and the level, then press “List the areas”.",
         "Escolha os dois levantamentos e o nível e clique em «Listar as áreas».",
-        "Choisissez les deux vagues et le niveau, puis « Lister les zones ».",
+        "Choisissez les deux vagues et le niveau, puis «\u00a0Lister les zones\u00a0».",
     ),
     "eval_compared": tr(
         "{n} áreas del programa frente a {m} áreas de comparación; intervalos al {level}%.",
         "{n} programme areas against {m} comparison areas; {level}% intervals.",
         "{n} áreas do programa frente a {m} áreas de comparação; intervalos de {level}%.",
-        "{n} zones du programme contre {m} zones de comparaison ; intervalles à {level}\u00a0%.",
+        "{n} zones du programme contre {m} zones de comparaison\u00a0; intervalles à {level}\u00a0%.",
     ),
     "eval_not_computed": tr("No calculado", "Not computed", "Não calculado", "Non calculé"),
     "perception": tr(
@@ -227,7 +227,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Toda la población adulta del levantamiento; intervalos al {level}%.",
         "The whole adult population of the wave; {level}% intervals.",
         "Toda a população adulta do levantamento; intervalos de {level}%.",
-        "Toute la population adulte de la vague ; intervalles à {level}\u00a0%.",
+        "Toute la population adulte de la vague\u00a0; intervalles à {level}\u00a0%.",
     ),
     "evaluation_link": tr(
         "Evaluar una medida (diferencia en diferencias)",
@@ -257,7 +257,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Elija el nivel entre estados y municipios.",
         "Choose the level: states or municipalities.",
         "Escolha o nível: estados ou municípios.",
-        "Choisissez le niveau : États ou communes.",
+        "Choisissez le niveau\u00a0: États ou communes.",
     ),
     "err_no_common_areas": tr(
         "Los dos levantamientos no tienen áreas de este nivel en común.",
@@ -269,7 +269,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Estas áreas no son de ambos levantamientos: {detail}.",
         "These areas are not in both waves: {detail}.",
         "Estas áreas não estão nos dois levantamentos: {detail}.",
-        "Ces zones ne sont pas dans les deux vagues : {detail}.",
+        "Ces zones ne sont pas dans les deux vagues\u00a0: {detail}.",
     ),
     "err_no_programme": tr(
         "Marque al menos un área del programa.",
@@ -293,13 +293,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "Indicadores desconocidos: {detail}.",
         "Unknown indicators: {detail}.",
         "Indicadores desconhecidos: {detail}.",
-        "Indicateurs inconnus : {detail}.",
+        "Indicateurs inconnus\u00a0: {detail}.",
     ),
     "err_no_data": tr(
         "No se pudo calcular con estos datos: {detail}",
         "Could not be computed from these data: {detail}",
         "Não foi possível calcular com estes dados: {detail}",
-        "Calcul impossible avec ces données : {detail}",
+        "Calcul impossible avec ces données\u00a0: {detail}",
     ),
     "uploads": tr(
         "Datos administrativos",
@@ -330,7 +330,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Sin resultados todavía: {names}.",
         "No results yet: {names}.",
         "Ainda sem resultados: {names}.",
-        "Pas encore de résultats : {names}.",
+        "Pas encore de résultats\u00a0: {names}.",
     ),
     "regional_none": tr(
         "No hay levantamientos con resultados para comparar.",
@@ -359,8 +359,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "top-coded values; the risk and utility report is included.",
         "Com controle de divulgação: sem texto livre nem identificadores, datas e geografia "
         "agregadas, valores extremos limitados; inclui o relatório de risco e utilidade.",
-        "Avec contrôle de la divulgation : sans texte libre ni identifiants, dates et "
-        "géographie agrégées, valeurs extrêmes plafonnées ; le rapport risque-utilité est inclus.",
+        "Avec contrôle de la divulgation\u00a0: sans texte libre ni identifiants, dates et "
+        "géographie agrégées, valeurs extrêmes plafonnées\u00a0; le rapport risque-utilité est inclus.",
     ),
     "microdata_internal": tr(
         "Edición interna", "Internal edition", "Edição interna", "Édition interne"
@@ -369,7 +369,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Todas las variables, sin control de divulgación: solo para uso del personal.",
         "Every variable, without disclosure control: for staff use only.",
         "Todas as variáveis, sem controle de divulgação: somente para uso da equipe.",
-        "Toutes les variables, sans contrôle de la divulgation : réservé au personnel.",
+        "Toutes les variables, sans contrôle de la divulgation\u00a0: réservé au personnel.",
     ),
     "microdata_unavailable": tr(
         "Estos microdatos no se pueden preparar",

@@ -39,13 +39,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "No registramos su dirección IP, su dispositivo ni su navegador junto con sus respuestas, y no usamos rastreadores: la única cookie guarda su avance en la encuesta.",
         "We do not record your IP address, your device or your browser with your answers, and we use no trackers: the only cookie keeps your place in the survey.",
         "Não registramos seu endereço IP, seu aparelho nem seu navegador com suas respostas, e não usamos rastreadores: o único cookie guarda seu progresso na pesquisa.",
-        "Nous n'enregistrons ni votre adresse IP, ni votre appareil, ni votre navigateur avec vos réponses, et nous n'utilisons aucun traceur : le seul cookie garde votre progression dans l'enquête.",
+        "Nous n'enregistrons ni votre adresse IP, ni votre appareil, ni votre navigateur avec vos réponses, et nous n'utilisons aucun traceur\u00a0: le seul cookie garde votre progression dans l'enquête.",
     ),
     "consent_skip": tr(
         "Su participación es voluntaria. Cuando una pregunta ofrece «No sabe» o «Prefiere no responder» puede elegirlo, y puede dejar la encuesta en cualquier momento.",
         "Taking part is voluntary. Where a question offers “Don't know” or “Prefer not to answer” you may choose it, and you can stop at any time.",
         "Sua participação é voluntária. Quando uma pergunta oferece “Não sabe” ou “Prefiro não responder”, você pode escolher essa opção, e pode parar a qualquer momento.",
-        "Votre participation est volontaire. Lorsqu'une question propose « Ne sait pas » ou « Je préfère ne pas répondre », vous pouvez le choisir, et vous pouvez arrêter à tout moment.",
+        "Votre participation est volontaire. Lorsqu'une question propose «\u00a0Ne sait pas\u00a0» ou «\u00a0Je préfère ne pas répondre\u00a0», vous pouvez le choisir, et vous pouvez arrêter à tout moment.",
     ),
     "consent_resume": tr(
         "Puede guardar sus respuestas y continuar más tarde.",
@@ -79,12 +79,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "error_title": tr(
         "Hay un problema", "There is a problem", "Há um problema", "Il y a un problème"
     ),
-    "error_prefix": tr("Error:", "Error:", "Erro:", "Erreur :"),
+    "error_prefix": tr("Error:", "Error:", "Erro:", "Erreur\u00a0:"),
     "js_off_note": tr(
         "Algunas preguntas de esta página solo corresponden según otras respuestas de la misma página. Si una pregunta no le corresponde, déjela en blanco: no se tendrá en cuenta.",
         "Some questions on this page only apply after certain answers on the same page. If a question does not apply to you, leave it blank: it will be ignored.",
         "Algumas perguntas desta página só se aplicam conforme outras respostas da mesma página. Se uma pergunta não se aplica a você, deixe-a em branco: ela será ignorada.",
-        "Certaines questions de cette page ne s'appliquent qu'après certaines réponses sur la même page. Si une question ne vous concerne pas, laissez-la vide : elle sera ignorée.",
+        "Certaines questions de cette page ne s'appliquent qu'après certaines réponses sur la même page. Si une question ne vous concerne pas, laissez-la vide\u00a0: elle sera ignorée.",
     ),
     "code_title": tr(
         "Escriba su código de invitación",
@@ -141,7 +141,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Digite seu código para continuar.",
         "Saisissez votre code de reprise.",
     ),
-    "resume_heading": tr("¿Ya empezó?", "Already started?", "Já começou?", "Déjà commencé ?"),
+    "resume_heading": tr("¿Ya empezó?", "Already started?", "Já começou?", "Déjà commencé\u00a0?"),
     "resume_link": tr(
         "Continuar una encuesta que ya empezó",
         "Continue a survey you already started",
@@ -158,13 +158,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "Para continuar más tarde, entre a esta dirección y escriba este código:",
         "To continue later, go to this address and enter this resume code:",
         "Para continuar depois, acesse este endereço e digite este código:",
-        "Pour continuer plus tard, allez à cette adresse et saisissez ce code :",
+        "Pour continuer plus tard, allez à cette adresse et saisissez ce code\u00a0:",
     ),
     "saved_keep_code": tr(
         "Anótelo o tómele una foto. No lo comparta: con él se pueden ver sus respuestas.",
         "Write it down or take a photo of it. Keep it private: anyone with it can see your answers.",
         "Anote ou fotografe o código. Não o compartilhe: com ele é possível ver suas respostas.",
-        "Notez-le ou prenez-le en photo. Gardez-le pour vous : il donne accès à vos réponses.",
+        "Notez-le ou prenez-le en photo. Gardez-le pour vous\u00a0: il donne accès à vos réponses.",
     ),
     "saved_invitation": tr(
         "Para continuar más tarde, abra de nuevo su enlace de invitación o escriba el código impreso en su carta.",
@@ -201,7 +201,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Respuestas recibidas: {survey}",
         "Answers received: {survey}",
         "Respostas recebidas: {survey}",
-        "Réponses reçues : {survey}",
+        "Réponses reçues\u00a0: {survey}",
     ),
     "done_close": tr(
         "Ya puede cerrar esta página.",
@@ -283,7 +283,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "A pesquisa está indisponível por um momento. Suas respostas anteriores estão "
         "salvas; tente de novo em alguns minutos.",
         "L'enquête est indisponible pour un moment. Vos réponses précédentes sont "
-        "enregistrées ; réessayez dans quelques minutes.",
+        "enregistrées\u00a0; réessayez dans quelques minutes.",
     ),
     "bad_request": tr(
         "No se pudo entender la solicitud. Vuelva atrás e inténtelo de nuevo.",
@@ -328,7 +328,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Escreva sua resposta",
         "Saisissez votre réponse",
     ),
-    "quoted": tr("«{label}»", "‘{label}’", "“{label}”", "« {label} »"),
+    "quoted": tr("«{label}»", "‘{label}’", "“{label}”", "«\u00a0{label}\u00a0»"),
     "or_choose": tr(
         "{instruction}, o marque {labels}.",
         "{instruction}, or choose {labels}.",

@@ -122,7 +122,7 @@ _PROVISIONAL = {
     "es": "Pesos provisionales: algunas entrevistas aún no tienen peso final.",
     "en": "Provisional weights: some interviews have no final weight yet.",
     "pt": "Pesos provisórios: algumas entrevistas ainda não têm peso final.",
-    "fr": "Poids provisoires : certains entretiens n'ont pas encore de poids final.",
+    "fr": "Poids provisoires\u00a0: certains entretiens n'ont pas encore de poids final.",
 }
 
 

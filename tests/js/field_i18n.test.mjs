@@ -23,14 +23,15 @@ test('every text exists in every language with the same placeholders', () => {
   assert.equal(t('n_waiting', { n: 3 }), '3 à envoyer');
 });
 
-test('French texts put a no-break space before : ; ? ! as the staff pages do', () => {
-  // "Corrigez ce qui suit :" with a plain space could start a line with the colon on a tablet.
+test('French texts put a no-break space before : ; ? ! and inside « » as the staff pages do', () => {
+  // "Corrigez ce qui suit :" with a plain space could start a line with the colon on a tablet,
+  // "« Non éligible »" end one with the guillemet (tests/surveyapp/test_french_typography.py).
   const fr = COLUMNS.indexOf('fr');
-  const unspaced = /(?<![\u00a0\u202f])[:;?!](?=\s|$)/;
+  const unspaced = /(?<![\u00a0\u202f])[:;?!](?=\s|$)|«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»/;
   const found = KEYS.filter((key) => unspaced.test(TEXTS[key][fr]));
   assert.deepEqual(found, []);
-  for (const wrong of ['Erreur :', 'Erreur:', 'Continuer ?', 'trop long ; réessayez']) assert.ok(unspaced.test(wrong), wrong);
-  for (const right of ['Erreur\u00a0:', '{label}\u00a0: {text}', 'https://x.org']) assert.ok(!unspaced.test(right), right);
+  for (const wrong of ['Erreur :', 'Erreur:', 'Continuer ?', 'trop long ; réessayez', '« Non éligible »', '«oui»']) assert.ok(unspaced.test(wrong), wrong);
+  for (const right of ['Erreur\u00a0:', '{label}\u00a0: {text}', 'https://x.org', '«\u00a0Non éligible\u00a0»']) assert.ok(!unspaced.test(right), right);
 });
 
 test('every key the app asks for is translated', () => {

@@ -475,7 +475,7 @@ def test_victim_of_three_crimes_gets_three_titled_incident_pages(instrument: Ins
     spanish = new_interview(instrument, "es", interview.answers)
     assert spanish.page("incidents/2").title == "Incidente 2 de 3: Robo con violencia"
     french = new_interview(instrument, "fr", interview.answers)
-    assert french.page("incidents/1").title == "Incident 1 sur 3 : Cambriolage"
+    assert french.page("incidents/1").title == "Incident 1 sur 3\u00a0: Cambriolage"
 
     answers = interview.answers
     assert answers["n_inc_burg"] == 1 and answers["n_inc_rob"] == 2
@@ -546,7 +546,7 @@ def test_refusals_are_accepted_and_skip_their_follow_ups(instrument: Instrument)
     assert answers["pv_extort_12m"] == -9 and answers["n_inc_extort"] == 0
     assert answers["n_incidents"] == 1
     assert [page for page in shown if page.startswith("incidents")] == ["incidents/1"]
-    assert interview.page("incidents/1").title == "Incident 1 sur 1 : Infraction sexuelle"
+    assert interview.page("incidents/1").title == "Incident 1 sur 1\u00a0: Infraction sexuelle"
     (incident,) = answers["incident"]
     assert incident["inc_crime"] == 15
     assert incident["inc_month"] == -8 and incident["inc_offenders"] == -9

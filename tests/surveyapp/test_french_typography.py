@@ -1,27 +1,112 @@
-"""French staff texts put a no-break space before ':' ';' '?' '!', as French typography wants
-and as the shared "colon" text does ("\u00a0: "), so that a line never starts with the mark.
-A plain space (or none) crept into about a hundred texts ("Erreur :", "… ; réessayez"); this
-scan keeps new ones out. The interviewer app's texts have the same scan (tests/js)."""
+"""French texts put a no-break space before ':' ';' '?' '!' and inside « », as French
+typography wants and as the shared "colon" text does ("\u00a0: "), so that a line never starts
+with the mark nor ends with an opening guillemet. A plain space (or none) crept into about two
+hundred texts ("Erreur :", "… ; réessayez", "… camion ?", "« Ne sait pas »"); one scan,
+:func:`french_faults`, keeps new ones out of every table of French the project writes: staff
+pages, observatory, respondent web survey, the standard questionnaire, the engine's messages.
+The interviewer app's texts have the same scan (tests/js)."""
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator, Mapping
+from typing import Any
 
+import pytest
+
+from questionnaires.engine.messages import MESSAGES_PATH
+from questionnaires.instruments import standard_instrument, standard_instrument_ids
+from surveyapp.observatory.texts import TEXTS as OBSERVATORY
+from surveyapp.respond.texts import TEXTS as RESPOND
+from surveyapp.services.release import _PROVISIONAL
 from surveyapp.staff_texts import TEXTS
 
 #: The mark of a French sentence (followed by a space or the end) without a no-break space
 #: before it: U+00A0 (the project's choice, "colon") or the narrow U+202F.
 UNSPACED = re.compile(r"(?<![\u00a0\u202f])[:;?!](?=\s|$)")
+#: A guillemet without a no-break space on its inner side: "«x", "« x", "x »".
+UNSPACED_GUILLEMET = re.compile(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»")
 
 
-def test_french_staff_texts_put_a_no_break_space_before_the_high_marks() -> None:
-    found = {key: text["fr"] for key, text in TEXTS.items() if UNSPACED.search(text["fr"])}
-    assert found == {}
+def french_faults(texts: Mapping[str, str]) -> dict[str, str]:
+    """The French texts (by name) with a plain space or none where a no-break space belongs."""
+    return {
+        name: text
+        for name, text in texts.items()
+        if UNSPACED.search(text) or UNSPACED_GUILLEMET.search(text)
+    }
+
+
+def _french_of_table(table: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+    return {key: text["fr"] for key, text in table.items()}
+
+
+def _french_leaves(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every string held under a "fr" key of a nested document (an instrument's labels)."""
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            if key == "fr" and isinstance(value, str):
+                yield f"{path}/fr", value
+            else:
+                yield from _french_leaves(value, f"{path}/{key}")
+    elif isinstance(node, (list, tuple)):
+        for index, value in enumerate(node):
+            yield from _french_leaves(value, f"{path}/{index}")
+
+
+def _instrument_french(instrument_id: str) -> dict[str, str]:
+    return dict(_french_leaves(standard_instrument(instrument_id).model_dump()))
+
+
+SOURCES = {
+    "staff": lambda: _french_of_table(TEXTS),
+    "observatory": lambda: _french_of_table(OBSERVATORY),
+    "respond": lambda: _french_of_table(RESPOND),
+    "release": lambda: {"provisional": _PROVISIONAL["fr"]},
+    "engine_messages": lambda: json.loads(MESSAGES_PATH.read_text(encoding="utf-8"))["fr"],
+    **{
+        f"instrument:{name}": (lambda name=name: _instrument_french(name))
+        for name in standard_instrument_ids()
+    },
+}
+
+
+@pytest.mark.parametrize("source", sorted(SOURCES))
+def test_french_texts_put_no_break_spaces_before_high_marks_and_inside_guillemets(
+    source: str,
+) -> None:
+    texts = SOURCES[source]()
+    assert len(texts) > 0, "the scan found no French to look at"
+    assert french_faults(texts) == {}
+
+
+def test_the_scans_reach_the_texts_they_are_for() -> None:
     assert TEXTS["colon"]["fr"] == "\u00a0: "
+    assert RESPOND["error_prefix"]["fr"] == "Erreur\u00a0:"
+    assert RESPOND["quoted"]["fr"] == "«\u00a0{label}\u00a0»"
+    assert len(_instrument_french("vict_std")) > 100  # every label, hint and message
 
 
 def test_the_scan_finds_what_it_is_for() -> None:
-    for wrong in ("Erreur :", "Erreur:", "trop long ; réessayez", "Continuer ?", "Plein !"):
-        assert UNSPACED.search(wrong), wrong
-    for right in ("Erreur\u00a0:", "(;)", "https://exemple.org", "{n:,} ménages", "?lang=fr"):
-        assert not UNSPACED.search(right), right
+    for wrong in (
+        "Erreur :",
+        "Erreur:",
+        "trop long ; réessayez",
+        "Continuer ?",
+        "Plein !",
+        "« Ne sait pas »",
+        "«Ne sait pas»",
+        "«\u00a0Ne sait pas »",
+    ):
+        assert french_faults({"x": wrong}), wrong
+    for right in (
+        "Erreur\u00a0:",
+        "(;)",
+        "https://exemple.org",
+        "{n:,} ménages",
+        "?lang=fr",
+        "«\u00a0Ne sait pas\u00a0»",
+        "«\u202foui\u202f»",
+    ):
+        assert not french_faults({"x": right}), right

@@ -414,7 +414,7 @@ def test_creating_and_opening_a_wave_is_confirmed_in_french(
         },
         follow_redirects=True,
     )
-    in_language(created, "fr", "La vague « Vague 2026 » a été créée comme brouillon.")
+    in_language(created, "fr", "La vague «\u00a0Vague 2026\u00a0» a été créée comme brouillon.")
     path = created.request.path
     opened = client.post(f"{path}/status", data={"status": "open"}, follow_redirects=True)
     in_language(opened, "fr", "La vague est maintenant ouverte.", ">ouverte<")
@@ -851,7 +851,7 @@ def test_devices_tokens_areas_and_audit_in_french(
         "fr",
         "Le fichier a 1 problème\u00a0; rien n'a été ajouté",
         "Pas encore de zone.",
-        "« x » n'est pas un nombre entier de personnes",
+        "«\u00a0x\u00a0» n'est pas un nombre entier de personnes",
     )
     levels = client.post(
         "/manage/areas",
@@ -868,7 +868,7 @@ def test_devices_tokens_areas_and_audit_in_french(
         "fr",
         "Le fichier a 2 problèmes\u00a0; rien n'a été ajouté",
         "Une zone de niveau commune doit se trouver dans une zone de niveau région.",
-        "« state » n'est pas l'un de country, region, municipality, neighbourhood",
+        "«\u00a0state\u00a0» n'est pas l'un de country, region, municipality, neighbourhood",
     )
     good = client.post(
         "/manage/areas",
