@@ -1308,6 +1308,190 @@ MANAGE: dict[str, dict[str, str]] = {
     "object": tr("Objeto", "Object", "Objeto", "Objet"),
     "details": tr("Detalles", "Details", "Detalhes", "Détails"),
     "system": tr("sistema", "system", "sistema", "système"),
+    # the audit log's action codes (audit.record's first argument) and object types, as words;
+    # the page keeps the code beside them for those who search by it
+    "action_attempt.record": tr(
+        "visita registrada", "visit recorded", "visita registrada", "visite enregistrée"
+    ),
+    "action_boundaries.import": tr(
+        "límites de áreas cargados",
+        "area boundaries loaded",
+        "limites das áreas carregados",
+        "limites des zones chargées",
+    ),
+    "action_census.import": tr(
+        "población del censo cargada",
+        "census population loaded",
+        "população do censo carregada",
+        "population du recensement chargée",
+    ),
+    "action_instrument.load": tr(
+        "cuestionario cargado",
+        "questionnaire loaded",
+        "questionário carregado",
+        "questionnaire chargé",
+    ),
+    "action_interview.reopen": tr(
+        "entrevista reabierta", "interview reopened", "entrevista reaberta", "entretien rouvert"
+    ),
+    "action_interview.review": tr(
+        "entrevista revisada", "interview reviewed", "entrevista revisada", "entretien vérifié"
+    ),
+    "action_interview.upload": tr(
+        "entrevista recibida de la tableta",
+        "interview received from a tablet",
+        "entrevista recebida do tablet",
+        "entretien reçu de la tablette",
+    ),
+    "action_invitation.generate": tr(
+        "códigos de invitación generados",
+        "invitation codes generated",
+        "códigos de convite gerados",
+        "codes d'invitation générés",
+    ),
+    "action_police.import": tr(
+        "registros policiales cargados",
+        "police records loaded",
+        "registros policiais carregados",
+        "données de police chargées",
+    ),
+    "action_read_token.create": tr(
+        "token de la API de lectura creado",
+        "read API token created",
+        "token da API de leitura criado",
+        "jeton de l'API de lecture créé",
+    ),
+    "action_read_token.revoke": tr(
+        "token de la API de lectura revocado",
+        "read API token revoked",
+        "token da API de leitura revogado",
+        "jeton de l'API de lecture révoqué",
+    ),
+    "action_sample.import": tr(
+        "muestra cargada", "sample loaded", "amostra carregada", "échantillon chargé"
+    ),
+    "action_token.issue": tr(
+        "inicio de sesión en la aplicación de campo",
+        "interviewer app login",
+        "login no aplicativo de campo",
+        "connexion à l'application de terrain",
+    ),
+    "action_token.revoke": tr(
+        "dispositivo desconectado",
+        "device logged out",
+        "dispositivo desconectado",
+        "appareil déconnecté",
+    ),
+    "action_unit.assign": tr(
+        "hogares asignados", "households assigned", "domicílios atribuídos", "ménages attribués"
+    ),
+    "action_unit.reassign": tr(
+        "hogar reasignado", "household reassigned", "domicílio reatribuído", "ménage réattribué"
+    ),
+    "action_user.2fa_disable": tr(
+        "verificación en dos pasos desactivada",
+        "two-factor authentication turned off",
+        "verificação em duas etapas desativada",
+        "double authentification désactivée",
+    ),
+    "action_user.2fa_enable": tr(
+        "verificación en dos pasos activada",
+        "two-factor authentication turned on",
+        "verificação em duas etapas ativada",
+        "double authentification activée",
+    ),
+    "action_user.2fa_failed": tr(
+        "código de verificación incorrecto",
+        "wrong verification code",
+        "código de verificação incorreto",
+        "code de vérification erroné",
+    ),
+    "action_user.2fa_new_recovery_codes": tr(
+        "nuevos códigos de recuperación",
+        "new recovery codes",
+        "novos códigos de recuperação",
+        "nouveaux codes de secours",
+    ),
+    "action_user.2fa_ok": tr(
+        "verificación en dos pasos correcta",
+        "two-factor check passed",
+        "verificação em duas etapas correta",
+        "double authentification réussie",
+    ),
+    "action_user.2fa_recovery_code": tr(
+        "código de recuperación usado",
+        "recovery code used",
+        "código de recuperação usado",
+        "code de secours utilisé",
+    ),
+    "action_user.create": tr(
+        "usuario creado", "user created", "usuário criado", "utilisateur créé"
+    ),
+    "action_user.locked": tr(
+        "cuenta bloqueada", "account locked", "conta bloqueada", "compte verrouillé"
+    ),
+    "action_user.login": tr("inicio de sesión", "login", "login", "connexion"),
+    "action_user.login_failed": tr(
+        "inicio de sesión fallido", "failed login", "login falhou", "connexion échouée"
+    ),
+    "action_user.logout": tr("cierre de sesión", "logout", "logout", "déconnexion"),
+    "action_user.session_end": tr(
+        "sesión terminada", "session ended", "sessão encerrada", "session terminée"
+    ),
+    "action_user.sessions_end_all": tr(
+        "todas las sesiones terminadas",
+        "all sessions ended",
+        "todas as sessões encerradas",
+        "toutes les sessions terminées",
+    ),
+    "action_user.set_area": tr("área cambiada", "area changed", "área alterada", "zone modifiée"),
+    "action_user.set_password": tr(
+        "contraseña cambiada", "password changed", "senha alterada", "mot de passe modifié"
+    ),
+    "action_user.set_role": tr("rol cambiado", "role changed", "perfil alterado", "rôle modifié"),
+    "action_wave.create": tr(
+        "levantamiento creado", "wave created", "levantamento criado", "vague créée"
+    ),
+    "action_wave.field_settings": tr(
+        "ajustes de campo cambiados",
+        "field settings changed",
+        "configurações de campo alteradas",
+        "réglages de terrain modifiés",
+    ),
+    "action_wave.set_status": tr(
+        "estado del levantamiento cambiado",
+        "wave status changed",
+        "estado do levantamento alterado",
+        "statut de la vague modifié",
+    ),
+    "object_api_token": tr(
+        "dispositivo (token)", "device (token)", "dispositivo (token)", "appareil (jeton)"
+    ),
+    "object_area_boundaries": tr(
+        "límites de áreas", "area boundaries", "limites das áreas", "limites des zones"
+    ),
+    "object_instrument_version": tr(
+        "versión del cuestionario",
+        "questionnaire version",
+        "versão do questionário",
+        "version du questionnaire",
+    ),
+    "object_interview": tr("entrevista", "interview", "entrevista", "entretien"),
+    "object_police_records": tr(
+        "registros policiales", "police records", "registros policiais", "données de police"
+    ),
+    "object_population_totals": tr(
+        "población del censo",
+        "census population",
+        "população do censo",
+        "population du recensement",
+    ),
+    "object_read_token": tr(
+        "token de lectura", "read token", "token de leitura", "jeton de lecture"
+    ),
+    "object_sample_unit": tr("hogar", "household", "domicílio", "ménage"),
+    "object_user": tr("usuario", "user", "usuário", "utilisateur"),
+    "object_wave": tr("levantamiento", "wave", "levantamento", "vague"),
     # the keys of an entry's details (as recorded by audit.record), as words:
     # status_word(key, "audit")
     "audit_from": tr("de", "from", "de", "de"),

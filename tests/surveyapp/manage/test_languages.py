@@ -732,6 +732,65 @@ def test_the_audit_log_says_known_stored_values_in_the_staff_language(
         assert [(action, dict(details)) for action, details in rows] == recorded
 
 
+def test_the_audit_log_words_actions_and_objects_and_keeps_the_codes(
+    app: Flask, manager: Callable[..., FlaskClient]
+) -> None:
+    # A Spanish page said 'user.login' and 'sample_unit 7309'.
+    with app.app_context():
+        audit.record(db.session, "user.login", object_type="user", object_id=3)
+        audit.record(
+            db.session, "unit.reassign", object_type="sample_unit", object_id=7309, details={}
+        )
+        audit.record(db.session, "made.up", object_type="thing", object_id=1)
+        db.session.commit()
+    page = html.unescape(manager("es", Role.administrator).get("/manage/audit").text)
+    assert '<span title="user.login">inicio de sesión</span>' in page
+    assert '<code class="hint">user.login</code>' in page  # searchable as recorded
+    assert '<span title="sample_unit 7309">hogar</span> 7309' in page
+    assert '<span title="unit.reassign">hogar reasignado</span>' in page
+    assert '<span title="made.up">made.up</span>' in page and ">thing</span> 1" in page
+    french = html.unescape(manager("fr", Role.administrator).get("/manage/audit").text)
+    assert ">ménage réattribué</span>" in french and ">ménage</span> 7309" in french
+
+
+def test_every_recorded_action_and_object_type_has_words_in_every_language() -> None:
+    """The codes audit.record and audit.write are called with anywhere in surveyapp (a new
+    one without words would show as its code)."""
+    import ast
+    from pathlib import Path
+
+    import surveyapp
+    from surveyapp.staff_texts import TEXTS
+
+    actions: set[str] = set()
+    objects: set[str] = set()
+    for path in Path(surveyapp.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("record", "write")
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "audit"
+            ):
+                continue
+            actions.update(
+                a.value
+                for a in node.args
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            )
+            objects.update(
+                k.value.value
+                for k in node.keywords
+                if k.arg == "object_type" and isinstance(k.value, ast.Constant)
+            )
+    assert {"user.login", "unit.reassign", "interview.upload"} <= actions
+    assert {"sample_unit", "user", "wave"} <= objects
+    missing = [f"action_{a}" for a in sorted(actions)] + [f"object_{o}" for o in sorted(objects)]
+    missing = [key for key in missing if set(TEXTS.get(key, {})) < {"es", "en", "pt", "fr"}]
+    assert missing == []
+
+
 def test_users_and_a_new_user_in_spanish(
     manager: Callable[..., FlaskClient], make_user: Callable[..., User]
 ) -> None:
