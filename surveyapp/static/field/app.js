@@ -3,8 +3,9 @@
 // frame.js is what every screen shares; storage is store.js, the server sync.js.
 import { NetworkError } from './api.js';
 import { go, screen, toast, ui } from './frame.js';
+import { cardState } from './cards.js';
 import { visitScreen } from './household.js';
-import { LANGUAGES, problemText, serverText, setLanguage, t, uiLanguage } from './i18n.js';
+import { LANGUAGES, problemText, serverText, setLanguage, t, tn, uiLanguage } from './i18n.js';
 import { BADGES, HOUSEHOLD, interviewScreen, releaseLock } from './interview.js';
 import { emptyParadata } from './paradata.js';
 import * as store from './store.js';
@@ -321,7 +322,7 @@ function outsidePages(problems) {
 
 function unitCard(session, wave, unit, records, visits) {
   const record = latest(records);
-  const state = record ? record.state : 'none';
+  const recordState = record ? record.state : 'none';
   const area = unit.area ? unit.area.name : '';
   const actions = [];
   // Visits: those recorded here (sent or not) and, from the server, any interviewer's.
@@ -329,13 +330,19 @@ function unitCard(session, wave, unit, records, visits) {
   const serverCount = unit.attempts ? unit.attempts.count : 0;
   const unsentVisits = local.filter((a) => a.state !== STATES.sent).length;
   const visitCount = Math.max(serverCount + unsentVisits, local.length);
-  const lastOutcome = local.length ? local[local.length - 1].body.outcome : unit.attempts ? unit.attempts.last_outcome : null;
+  const lastVisit = local.length ? { outcome: local[local.length - 1].body.outcome, at: local[local.length - 1].body.attempted_at }
+    : unit.attempts && unit.attempts.last_outcome ? { outcome: unit.attempts.last_outcome, at: unit.attempts.last_at } : null;
+  const lastOutcome = lastVisit ? lastVisit.outcome : null;
+  // A household the last visit closed (refused, not eligible) says so, not "Not started" or
+  // "Draft"; starting or continuing stays possible (a refusal converted), but not first.
+  const state = cardState(record, lastVisit);
+  const closed = state !== recordState;
   const refusedVisit = local.find((a) => a.state === STATES.refused);
   if (!record) {
-    if (wave) actions.push(el('button', { type: 'button', class: 'button', text: t('start'), on: { click: () => startInterview(session, wave, unit) } }));
-  } else if ([STATES.draft, STATES.returned, STATES.refused].includes(state)) {
-    actions.push(el('button', { type: 'button', class: 'button', text: state === STATES.draft ? t('continue') : t('fix'), on: { click: () => reopen(record) } }));
-  } else if (state === STATES.outbox) {
+    if (wave) actions.push(el('button', { type: 'button', class: closed ? 'button button--secondary' : 'button', text: t('start'), on: { click: () => startInterview(session, wave, unit) } }));
+  } else if ([STATES.draft, STATES.returned, STATES.refused].includes(recordState)) {
+    actions.push(el('button', { type: 'button', class: closed ? 'button button--secondary' : 'button', text: recordState === STATES.draft ? t('continue') : t('fix'), on: { click: () => reopen(record) } }));
+  } else if (recordState === STATES.outbox) {
     actions.push(el('button', { type: 'button', class: 'button button--secondary', text: t('reopen'), on: { click: () => reopen(record) } }));
   }
   const note = record && record.server && (record.state === STATES.returned || record.state === STATES.refused)
@@ -343,13 +350,13 @@ function unitCard(session, wave, unit, records, visits) {
       record.state === STATES.returned ? t('labelled', { label: t('supervisor_says'), text: record.server.review_comment || '' }) : serverText(record.server),
       record.state === STATES.refused ? outsidePages(record.server.problems) : null)
     : null;
-  if (wave && (!record || [STATES.draft].includes(state))) {
+  if (wave && (!record || [STATES.draft].includes(recordState))) {
     actions.push(el('button', { type: 'button', class: 'button button--secondary', text: t('record_visit'), dataset: { action: 'visit' },
       on: { click: () => go(`#/visit/${unit.id}`) } }));
   }
   const visitLine = visitCount
     ? el('p', { class: 'card__line q__hint', dataset: { visits: String(visitCount) },
-      text: t('n_visits', { n: visitCount, outcome: lastOutcome ? t(`outcome_${lastOutcome}`) : '' }) })
+      text: tn('n_visits', visitCount, { outcome: lastOutcome ? t(`outcome_${lastOutcome}`) : '' }) })
     : null;
   return el('li', { class: 'card', dataset: { unit: unit.external_id, state } },
     el('div', { class: 'card__head' },

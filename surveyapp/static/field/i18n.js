@@ -60,6 +60,9 @@ export const TEXTS = {
   state_returned: ['Devuelta por el supervisor', 'Sent back by supervisor', 'Devolvida pelo supervisor', 'Renvoyé par le superviseur'],
   state_approved: ['Aprobada', 'Approved', 'Aprovada', 'Approuvé'],
   state_refused: ['Rechazada por el servidor', 'Refused by the server', 'Recusada pelo servidor', 'Refusé par le serveur'],
+  // A household's card after a visit that closed it (cards.js cardState); 'refused' above is the server's refusal.
+  state_refusal: ['Rechazo', 'Refused', 'Recusa', 'Refus'],
+  state_not_eligible: ['No elegible', 'Not eligible', 'Não elegível', 'Non éligible'],
   start: ['Empezar entrevista', 'Start interview', 'Iniciar entrevista', 'Commencer l’entretien'],
   continue: ['Continuar', 'Continue', 'Continuar', 'Continuer'],
   fix: ['Corregir', 'Fix', 'Corrigir', 'Corriger'],
@@ -108,7 +111,8 @@ export const TEXTS = {
   break_off_confirm: ['Enviar como parcial', 'Send as partial', 'Enviar como parcial', 'Envoyer comme partiel'],
   or: ['o', 'or', 'ou', 'ou'],
   record_visit: ['Registrar visita', 'Record a visit', 'Registrar visita', 'Enregistrer une visite'],
-  n_visits: ['{n} visita(s) · última: {outcome}', '{n} visit(s) · last: {outcome}', '{n} visita(s) · última: {outcome}', '{n} visite(s) · dernière\u00a0: {outcome}'],
+  n_visits_one: ['{n} visita · última: {outcome}', '{n} visit · last: {outcome}', '{n} visita · última: {outcome}', '{n} visite · dernière\u00a0: {outcome}'],
+  n_visits_other: ['{n} visitas · última: {outcome}', '{n} visits · last: {outcome}', '{n} visitas · última: {outcome}', '{n} visites · dernière\u00a0: {outcome}'],
   interviewed_elsewhere: ['Esta vivienda ya fue entrevistada por otra persona: hable con su supervisor.', 'This household was already interviewed by someone else: talk to your supervisor.', 'Este domicílio já foi entrevistado por outra pessoa: fale com seu supervisor.', 'Ce ménage a déjà été interrogé par quelqu’un d’autre\u00a0: parlez à votre superviseur.'],
   visit_outcome: ['¿Qué pasó en esta visita?', 'What happened on this visit?', 'O que aconteceu nesta visita?', 'Que s’est-il passé lors de cette visite\u00a0?'],
   outcome_no_contact: ['No se encontró a nadie', 'Nobody was reached', 'Ninguém foi encontrado', 'Personne n’a été joint'],
@@ -239,6 +243,15 @@ export function t(key, values = {}) {
 }
 
 export const KEYS = Object.keys(TEXTS);
+
+/**
+ * A text with a count: TEXTS `${key}_one` or `${key}_other` as the app language's plural rule
+ * picks for `n` ("1 visita", "2 visitas"; French "1 visite", also for 0), `n` filled in.
+ */
+export function tn(key, n, values = {}) {
+  const form = new Intl.PluralRules(current).select(n) === 'one' ? 'one' : 'other';
+  return t(`${key}_${form}`, { ...values, n });
+}
 
 /**
  * What the server said, in the app's language: `source` is an ApiError or what the app stored of

@@ -21,6 +21,8 @@ export const HOUSEHOLD = '~household';
 export const BADGES = {
   none: 'not_started', draft: 'state_draft', outbox: 'state_outbox', sent: 'state_sent',
   returned: 'state_returned', approved: 'state_approved', refused: 'state_refused',
+  // A household's card after a visit that closed it (cards.js cardState).
+  refusal: 'state_refusal', not_eligible: 'state_not_eligible',
 };
 
 

@@ -1092,3 +1092,49 @@ def test_a_sent_back_interview_says_which_page_it_is_on_and_goes_straight_to_fin
     [stored] = tablet_interviews(app, field_wave["wave_id"])
     assert stored["revisions"] == 2
     assert stored["answers"]["dem_age"] == 42
+
+
+def record_visit(page: Any, external_id: str, outcome: str) -> None:
+    page.locator(f'li.card[data-unit="{external_id}"] button[data-action="visit"]').click()
+    page.locator(f'label[for="outcome-{outcome}"]').click()
+    page.locator("#save-visit").click()
+    page.wait_for_selector("#sync-panel")
+
+
+def test_household_cards_say_refused_and_not_eligible_and_count_visits_in_words(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # In Spanish: a household listed with no adult and recorded "No elegible" kept its
+    # "Borrador" card with "Continuar" first; one that refused still said "Sin empezar"; and
+    # visits were counted "1 visita(s)".
+    context, page = tablet
+    page.select_option("#ui-lang", "es")
+    page.wait_for_selector("text=Mis entrevistas")
+    open_unit(page, "T1")
+    page.wait_for_selector("button[data-lang]")
+    page.locator('button[data-lang="es"]').click()
+    page.fill("#r1-initials", "LM")
+    page.locator('label[for="r1-sex-f"]').click()
+    page.fill("#r1-age", "12")
+    page.locator("#select-adult").click()
+    page.wait_for_selector("text=Nadie del hogar tiene 18 años o más")
+    page.locator("#close").click()
+    wait_for_state(page, "T1", "draft")
+    record_visit(page, "T1", "not_eligible")
+    record_visit(page, "T3", "no_contact")
+    record_visit(page, "T3", "refusal")
+
+    wait_for_state(page, "T1", "not_eligible")
+    t1 = page.locator('li.card[data-unit="T1"]')
+    assert t1.locator(".badge").inner_text() == "No elegible"
+    assert t1.locator("[data-visits]").inner_text().startswith("1 visita · última: No elegible")
+    # The draft can still be opened (a listing corrected), but is no longer the first thing.
+    assert "button--secondary" in str(
+        t1.locator(".card__actions button").first.get_attribute("class")
+    )
+    wait_for_state(page, "T3", "refusal")
+    t3 = page.locator('li.card[data-unit="T3"]')
+    assert t3.locator(".badge").inner_text() == "Rechazo"
+    assert t3.locator("[data-visits]").inner_text() == "2 visitas · última: Rechazo"
+    assert card_state(page, "T2") == "none"
+    assert page.locator('li.card[data-unit="T2"] .badge').inner_text() == "Sin empezar"

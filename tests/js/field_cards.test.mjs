@@ -1,0 +1,56 @@
+// What the interviewer app's household cards say: the state after a visit that closed the
+// household, and the count of visits in each language's singular and plural. Run with:
+// node --test tests/js/
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { cardState } from '../../surveyapp/static/field/cards.js';
+import { COLUMNS, TEXTS, setLanguage, t, tn } from '../../surveyapp/static/field/i18n.js';
+
+const draft = { state: 'draft', created_at: '2026-05-04T09:00:00.000Z', updated_at: '2026-05-04T09:05:00.000Z' };
+
+test('a refused household says refused, not "not started"', () => {
+  assert.equal(cardState(null, { outcome: 'refusal', at: '2026-05-04T10:00:00.000-05:00' }), 'refusal');
+  assert.equal(cardState(null, { outcome: 'no_contact', at: '2026-05-04T10:00:00.000-05:00' }), 'none');
+  assert.equal(cardState(null, null), 'none');
+});
+
+test('a draft whose household was then recorded not eligible is no longer a draft on its card', () => {
+  // The household list found no adult (09:05 UTC), then the visit "Not eligible" (04:10 -05:00).
+  assert.equal(cardState(draft, { outcome: 'not_eligible', at: '2026-05-04T04:10:00.000-05:00' }), 'not_eligible');
+  // A refusal converted: the draft was worked on after the refusal visit.
+  assert.equal(cardState(draft, { outcome: 'refusal', at: '2026-05-04T04:00:00.000-05:00' }), 'draft');
+  // Only drafts: what was finished, sent or sent back keeps its own state.
+  for (const state of ['outbox', 'sent', 'returned', 'approved', 'refused']) {
+    assert.equal(cardState({ ...draft, state }, { outcome: 'not_eligible', at: '2026-05-05T10:00:00.000Z' }), state);
+  }
+});
+
+test('each card state has its badge text in every language', async () => {
+  const { readFileSync } = await import('node:fs');
+  const source = readFileSync(new URL('../../surveyapp/static/field/interview.js', import.meta.url), 'utf8');
+  for (const state of ['refusal', 'not_eligible']) {
+    assert.match(source, new RegExp(`\\b${state}: 'state_${state}'`));
+    assert.equal(TEXTS[`state_${state}`].length, COLUMNS.length);
+  }
+  setLanguage('es');
+  assert.equal(t('state_refusal'), 'Rechazo');
+  assert.equal(t('state_not_eligible'), 'No elegible');
+});
+
+test('visits are counted in the singular and the plural, without "(s)"', () => {
+  const outcome = 'x';
+  const expected = {
+    es: ['1 visita · última: x', '2 visitas · última: x'],
+    en: ['1 visit · last: x', '2 visits · last: x'],
+    pt: ['1 visita · última: x', '2 visitas · última: x'],
+    fr: ['1 visite · dernière\u00a0: x', '2 visites · dernière\u00a0: x'],
+  };
+  for (const code of COLUMNS) {
+    setLanguage(code);
+    assert.deepEqual([tn('n_visits', 1, { outcome }), tn('n_visits', 2, { outcome })], expected[code], code);
+    assert.ok(!tn('n_visits', 3, { outcome }).includes('('), code);
+  }
+  setLanguage('fr');
+  assert.equal(tn('n_visits', 0, { outcome }), '0 visite · dernière\u00a0: x'); // French: 0 is singular
+  setLanguage('es');
+});
