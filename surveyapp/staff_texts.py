@@ -588,7 +588,39 @@ TEXTS: dict[str, dict[str, str]] = {
         "O formulário expirou ou o motivo é longo demais; tente novamente.",
         "Le formulaire a expiré ou le motif est trop long\u00a0; réessayez.",
     ),
-    "approved_flash": tr("Aprobada.", "Approved.", "Aprovada.", "Approuvé."),
+    "approved_flash": tr(
+        "Entrevista del hogar {unit} aprobada: el encuestador ya no puede modificarla. Si fue "
+        "un error, un responsable de encuesta (la sede) puede reabrirla desde la página de la "
+        "entrevista.",
+        "Interview of household {unit} approved: the interviewer can no longer change it. If "
+        "this was a mistake, a survey manager (headquarters) can reopen it from the "
+        "interview's page.",
+        "Entrevista do domicílio {unit} aprovada: o entrevistador não pode mais alterá-la. Se "
+        "foi um erro, um gestor da pesquisa (a sede) pode reabri-la na página da entrevista.",
+        "Entretien du ménage {unit} approuvé\u00a0: l'enquêteur ne peut plus le modifier. En "
+        "cas d'erreur, un responsable d'enquête (le siège) peut le rouvrir depuis la page de "
+        "l'entretien.",
+    ),
+    "approved_flash_hq": tr(
+        "Entrevista del hogar {unit} aprobada: el encuestador ya no puede modificarla. Si fue "
+        "un error, usted puede reabrirla desde la página de la entrevista, con un motivo.",
+        "Interview of household {unit} approved: the interviewer can no longer change it. If "
+        "this was a mistake, you can reopen it from the interview's page, giving a reason.",
+        "Entrevista do domicílio {unit} aprovada: o entrevistador não pode mais alterá-la. Se "
+        "foi um erro, você pode reabri-la na página da entrevista, com um motivo.",
+        "Entretien du ménage {unit} approuvé\u00a0: l'enquêteur ne peut plus le modifier. En "
+        "cas d'erreur, vous pouvez le rouvrir depuis la page de l'entretien, avec un motif.",
+    ),
+    "approve_hint": tr(
+        "Aprobar cierra la entrevista: el encuestador ya no podrá modificarla; solo un "
+        "responsable de encuesta (la sede) puede reabrirla.",
+        "Approving closes the interview: the interviewer can no longer change it; only a "
+        "survey manager (headquarters) can reopen it.",
+        "Aprovar fecha a entrevista: o entrevistador não poderá mais alterá-la; só um gestor "
+        "da pesquisa (a sede) pode reabri-la.",
+        "Approuver clôt l'entretien\u00a0: l'enquêteur ne pourra plus le modifier\u00a0; seul "
+        "un responsable d'enquête (le siège) peut le rouvrir.",
+    ),
     "sent_back_flash": tr(
         "Devuelta al encuestador con su comentario.",
         "Sent back to the interviewer with your comment.",

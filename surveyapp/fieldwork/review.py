@@ -154,7 +154,17 @@ def review_decide(interview_uuid: str) -> ResponseReturnValue:
         flash(service_message(exc), "error")
         return back
     db.session.commit()
-    flash(st("approved_flash") if approve else st("sent_back_flash"), "success")
+    if approve:
+        # No confirmation step, as for the other staff decisions (one POST, then what is now
+        # so): a supervisor approves many interviews a day, and headquarters can reopen one.
+        # The message names the household and that way back.
+        unit = interview.sample_unit.external_id if interview.sample_unit else interview.uuid
+        flash(
+            st("approved_flash_hq" if me().has_role(*HQ_ROLES) else "approved_flash", unit=unit),
+            "success",
+        )
+    else:
+        flash(st("sent_back_flash"), "success")
     return redirect(url_for("fieldwork.review_list", wave_id=interview.wave_id))
 
 

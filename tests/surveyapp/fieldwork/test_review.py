@@ -430,6 +430,35 @@ def test_the_list_gives_times_on_the_tablets_clock_as_the_interview_page_does(
     assert "<td>2026-02-03 15:40 UTC</td>" in listing
 
 
+def test_approving_says_which_household_and_the_way_back(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    """'Aprobar' approved in one click and said only 'Aprobada.' on the list: which interview,
+    and that a mistake is undone by headquarters' reopen, went unsaid. It stays one click (no
+    confirmation step, as the other staff decisions; pages work without JavaScript) and says
+    both, before (a hint under the buttons) and after."""
+    assert field.put().status_code == 201
+    page = f"/fieldwork/interviews/{UUID}"
+    client = _staff(field, make_user, login, Role.supervisor)
+    form = html.unescape(client.get(f"{page}?lang=es").get_data(as_text=True))
+    assert 'aria-describedby="approve-hint"' in form
+    assert "Aprobar cierra la entrevista: el encuestador ya no podrá modificarla" in form
+    done = _post(client, f"{page}/review", page, approve="Approve", comment="")
+    assert done.status_code == 302 and done.location.endswith("/review")  # one POST approves
+    assert _review_state(field)[0] == "approved"
+    listing = html.unescape(client.get(done.location).get_data(as_text=True))
+    assert (
+        "Entrevista del hogar H1 aprobada: el encuestador ya no puede modificarla. Si fue un "
+        "error, un responsable de encuesta (la sede) puede reabrirla" in listing
+    )
+    hq = _staff(field, make_user, login, Role.survey_manager)
+    _post(hq, f"{page}/reopen", page, reason="Edad inconsistente")
+    done = _post(hq, f"{page}/review", page, approve="Approve", comment="")
+    assert "you can reopen it from the interview&#39;s page" in hq.get(done.location).get_data(
+        as_text=True
+    )
+
+
 def test_the_field_work_page_lists_only_the_waves_a_supervisors_area_opens(
     field: Field, make_user: Callable[..., User], login: Callable[..., Any]
 ) -> None:
