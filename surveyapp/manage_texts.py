@@ -679,11 +679,17 @@ MANAGE: dict[str, dict[str, str]] = {
         "{n} unité attribuée à {name}.",
     ),
     # ---- invitation codes ----
+    "codes_count_one": tr(
+        "{n} unidad de muestra; {without} sin código.",
+        "{n} sample unit; {without} without a code.",
+        "{n} unidade da amostra; {without} sem código.",
+        "{n} unité de l'échantillon\u00a0; {without} sans code.",
+    ),
     "codes_count": tr(
-        "{total} unidades de muestra; {without} sin código.",
-        "{total} sample units; {without} without a code.",
-        "{total} unidades da amostra; {without} sem código.",
-        "{total} unités de l'échantillon\u00a0; {without} sans code.",
+        "{n} unidades de muestra; {without} sin código.",
+        "{n} sample units; {without} without a code.",
+        "{n} unidades da amostra; {without} sem código.",
+        "{n} unités de l'échantillon\u00a0; {without} sans code.",
     ),
     "codes_once": tr(
         "Los códigos se muestran una sola vez, en el archivo CSV que descarga ahora. El "

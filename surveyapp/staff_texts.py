@@ -381,23 +381,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "Ménage et adulte sélectionné",
     ),
     "selection_note_one": tr(
-        "Método {method}, semilla {seed}; 1 adulto elegible (el factor de selección); línea "
+        "Método {method}, semilla {seed}; {n} adulto elegible (el factor de selección); línea "
         "seleccionada {line}.",
-        "Method {method}, seed {seed}; 1 eligible adult (the selection factor); selected line "
+        "Method {method}, seed {seed}; {n} eligible adult (the selection factor); selected line "
         "{line}.",
-        "Método {method}, semente {seed}; 1 adulto elegível (o fator de seleção); linha "
+        "Método {method}, semente {seed}; {n} adulto elegível (o fator de seleção); linha "
         "selecionada {line}.",
-        "Méthode {method}, graine {seed}\u00a0; 1\u00a0adulte éligible (le facteur de "
+        "Méthode {method}, graine {seed}\u00a0; {n}\u00a0adulte éligible (le facteur de "
         "sélection)\u00a0; ligne sélectionnée {line}.",
     ),
     "selection_note": tr(
-        "Método {method}, semilla {seed}; {adults} adultos elegibles (el factor de "
+        "Método {method}, semilla {seed}; {n} adultos elegibles (el factor de "
         "selección); línea seleccionada {line}.",
-        "Method {method}, seed {seed}; {adults} eligible adults (the selection factor); "
+        "Method {method}, seed {seed}; {n} eligible adults (the selection factor); "
         "selected line {line}.",
-        "Método {method}, semente {seed}; {adults} adultos elegíveis (o fator de seleção); "
+        "Método {method}, semente {seed}; {n} adultos elegíveis (o fator de seleção); "
         "linha selecionada {line}.",
-        "Méthode {method}, graine {seed}\u00a0; {adults} adultes éligibles (le facteur de "
+        "Méthode {method}, graine {seed}\u00a0; {n} adultes éligibles (le facteur de "
         "sélection)\u00a0; ligne sélectionnée {line}.",
     ),
     "draws_made": tr(
@@ -1210,11 +1210,13 @@ def staff_count(n: int | None) -> str:
     return format_number(n, page_language(), 0)
 
 
-def staff_counted(key: str, count: int, **values: object) -> str:
+def staff_counted(key: str, count: int | None, **values: object) -> str:
     """The staff text ``key`` about ``count`` things, ``{n}`` the count as :func:`staff_count`
     writes it, in the singular where this page's language says so (``<key>_one``: "1 unit
     assigned"; the rule is analysis.i18n.is_singular)."""
     language = page_language()
+    if count is None:  # not known: the plural text, the count a dash as staff_count writes it
+        return lookup(TEXTS, key, language, n=staff_count(count), **values)
     return lookup_count(TEXTS, key, language, count, n=staff_count(count), **values)
 
 

@@ -598,3 +598,25 @@ def test_one_eligible_adult_is_said_in_the_singular(
     client = _staff(field, make_user, login, Role.supervisor)
     page = html.unescape(client.get(f"/fieldwork/interviews/{UUID}?lang=es").get_data(as_text=True))
     assert "; 1 adulto elegible (el factor de selección)" in page
+
+
+def test_the_selection_note_takes_its_singular_by_the_one_rule(
+    field: Field,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The note's singular is chosen by analysis.i18n.is_singular (e201d09: 0 and 1 in French
+    and Portuguese), not by a comparison of its own in the template, and the count is the
+    interview's: with the rule saying 'one' for every count, three adults read '3 adulto'."""
+    import analysis.i18n
+
+    assert field.put(body=field.body(household=household(field))).status_code == 201
+    client = _staff(field, make_user, login, Role.supervisor)
+    url = f"/fieldwork/interviews/{UUID}?lang=es"
+    assert "; 3 adultos elegibles (el factor" in html.unescape(
+        client.get(url).get_data(as_text=True)
+    )
+    monkeypatch.setattr(analysis.i18n, "is_singular", lambda count, language: True)
+    page = html.unescape(client.get(url).get_data(as_text=True))
+    assert "; 3 adulto elegible (el factor de selección)" in page

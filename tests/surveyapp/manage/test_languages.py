@@ -562,7 +562,7 @@ def test_invitation_codes_in_portuguese(
     in_language(
         client.get(f"/manage/waves/{wave.id}/codes"),
         "pt",
-        "1 unidades da amostra; 1 sem código.",
+        "1 unidade da amostra; 1 sem código.",
         "Os códigos são mostrados uma única vez",
         "Substituir os códigos não usados",
     )

@@ -286,6 +286,19 @@ def test_codes_download_once(
     ).get_data(as_text=True)
 
 
+def test_codes_page_says_one_sample_unit_in_the_singular(
+    manager_client: FlaskClient, make_wave: Callable[..., Wave]
+) -> None:
+    """'1 sample units; 1 without a code.' on the codes page of a one-unit wave; the count
+    text now has its singular by the rule of e201d09 (staff_counted)."""
+    wave = make_wave(invitation_required=True)
+    _upload(manager_client, wave, b"external_id,address\nH1,Calle 1\n")
+    url = f"/manage/waves/{wave.id}/codes"
+    assert "1 sample unit; 1 without a code." in manager_client.get(url).get_data(as_text=True)
+    spanish = manager_client.get(f"{url}?lang=es").get_data(as_text=True)
+    assert "1 unidad de muestra; 1 sin código." in spanish
+
+
 def test_codes_form_errors(manager_client: FlaskClient, make_wave: Callable[..., Wave]) -> None:
     wave = make_wave()
     response = manager_client.post(f"/manage/waves/{wave.id}/codes", data={"expires_days": "-1"})
