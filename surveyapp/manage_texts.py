@@ -949,6 +949,7 @@ MANAGE: dict[str, dict[str, str]] = {
         "Dispositivos do aplicativo de entrevistadores",
         "Appareils de l'application des enquêteurs",
     ),
+    "device_id_short": tr("dispositivo {id}", "device {id}", "dispositivo {id}", "appareil {id}"),
     "devices_note": tr(
         "Cada tableta aparece una vez, con el nombre que se escribió al iniciar sesión; un "
         "nuevo inicio de sesión en ella reemplaza al anterior. Revoque el dispositivo cuando "

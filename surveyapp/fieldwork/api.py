@@ -223,7 +223,10 @@ def login() -> ResponseReturnValue:
         raise FieldworkError(
             "invalid_request", "Send email, password and device name, each as a string."
         )
-    fieldwork.check_text([email, password, device], "The login")
+    device_id = body.get("device_id")
+    if device_id is not None and not isinstance(device_id, str):
+        raise FieldworkError("invalid_request", "Send the device id as a string.")
+    fieldwork.check_text([email, password, device, device_id or ""], "The login")
     if len(email) > 254 or len(password) > 1024:
         raise FieldworkError("bad_credentials", BAD_CREDENTIALS)
     cfg = current_app.config
@@ -239,7 +242,11 @@ def login() -> ResponseReturnValue:
         raise FieldworkError("bad_credentials", BAD_CREDENTIALS)
     _second_factor(result.user, body.get("code"))
     token, plain = fieldwork.issue_token(
-        db.session, result.user, device=device, days=int(cfg["FIELD_TOKEN_DAYS"])
+        db.session,
+        result.user,
+        device=device,
+        device_id=device_id,
+        days=int(cfg["FIELD_TOKEN_DAYS"]),
     )
     db.session.commit()
     return jsonify(token=plain, expires_at=iso(token.expires_at), user=user_json(token.user))

@@ -32,6 +32,9 @@ class ApiToken(Base):
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)  # hex sha256 of the token
     purpose: Mapped[TokenPurpose] = mapped_column(enum_column(TokenPurpose, "token_purpose"))
     label: Mapped[str] = mapped_column(sa.String(200))  # device name the interviewer typed at login
+    device_id: Mapped[str | None] = mapped_column(
+        sa.String(64)
+    )  # random id the app keeps on the tablet (none: an app from before 0011)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_used_at: Mapped[dt.datetime | None] = mapped_column(
         UTCDateTime()

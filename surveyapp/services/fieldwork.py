@@ -66,6 +66,8 @@ FIELD_ROLES = (Role.interviewer, Role.supervisor, Role.survey_manager, Role.admi
 ASSIGNABLE_ROLES = (Role.interviewer, Role.supervisor)
 #: Longest device label kept (the column's size).
 MAX_DEVICE_LABEL = 200
+#: The id the interviewer app makes once per installation (a UUID): what tells tablets apart.
+DEVICE_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
 #: Longest question code a review may name (the column's length).
 MAX_ITEM = 64
 #: The fields of an upload that its content hash covers, in the body's own names.
@@ -143,9 +145,24 @@ def role_does_field_work(role: Role) -> bool:
 
 
 def issue_token(
-    session: DBSession, user: User, *, device: str, days: int, now: dt.datetime | None = None
+    session: DBSession,
+    user: User,
+    *,
+    device: str,
+    days: int,
+    device_id: str | None = None,
+    now: dt.datetime | None = None,
 ) -> tuple[ApiToken, str]:
-    """A new device token for ``user``: the row, and the plain token (shown once, stored hashed)."""
+    """A new device token for ``user``: the row, and the plain token (shown once, stored hashed).
+    ``device_id``: the id the app keeps on the tablet (:data:`DEVICE_ID`); None from an app
+    that sends none (before 0011), whose device is then told apart by its name."""
+    if device_id is not None and (
+        not isinstance(device_id, str) or DEVICE_ID.fullmatch(device_id) is None
+    ):
+        raise FieldworkError(
+            "invalid_request",
+            "The device id must be 8 to 64 letters, digits or hyphens (the app makes it).",
+        )
     if not does_field_work(user) or not user.active:
         raise FieldworkError(
             "role_not_allowed", "This account does not do field work; ask a survey manager."
@@ -162,6 +179,7 @@ def issue_token(
         token_hash=hash_token(plain),
         purpose=TokenPurpose.field,
         label=label,
+        device_id=device_id,
         created_at=now,
         expires_at=now + dt.timedelta(days=days) if days > 0 else None,
     )
@@ -177,24 +195,36 @@ def issue_token(
     )
     # A second login from the same device replaces the first (its token is revoked, audited as
     # replaced): each tablet holds one usable token, is listed once, and one revocation ends it.
-    for earlier in device_tokens(session, user.id, label, now=now):
+    for earlier in device_tokens(session, user.id, token_device(token), now=now):
         if earlier.id != token.id:
             revoke_token(session, earlier, by=user, now=now, replaced_by=token.id)
     return token, plain
 
 
 def device_key(label: str) -> str:
-    """What tells a person's devices apart: the name typed at login, case and spaces aside
-    ("Tablet PT" and "tablet  pt" are one tablet). The app fills in the name last typed on it."""
+    """How a device without an id is told apart: the name typed at login, case and spaces aside
+    ("Tablet PT" and "tablet  pt" are one tablet)."""
     return " ".join(label.split()).casefold()
 
 
+#: What tells one of a person's devices from another: ("id", the app's device id), or, for a
+#: login from an app that sends none, ("name", :func:`device_key` of its name).
+DeviceKey = tuple[str, str]
+
+
+def token_device(token: ApiToken) -> DeviceKey:
+    """The device ``token`` is a login of. Two tablets given the same name are two devices (each
+    app keeps an id of its own); an app from before device ids is known by its name only."""
+    if token.device_id:
+        return ("id", token.device_id)
+    return ("name", device_key(token.label))
+
+
 def device_tokens(
-    session: DBSession, user_id: int, label: str, *, now: dt.datetime | None = None
+    session: DBSession, user_id: int, device: DeviceKey, *, now: dt.datetime | None = None
 ) -> list[ApiToken]:
-    """The usable field tokens of ``user_id``'s device named ``label``, newest first."""
+    """The usable field tokens of ``user_id``'s ``device``, newest first."""
     now = now or utcnow()
-    key = device_key(label)
     found = session.scalars(
         sa.select(ApiToken)
         .where(
@@ -204,7 +234,7 @@ def device_tokens(
         )
         .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
     )
-    return [t for t in found if device_key(t.label) == key and t.usable(now)]
+    return [t for t in found if token_device(t) == device and t.usable(now)]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -328,10 +358,11 @@ def revoke_token(
 def revoke_device(
     session: DBSession, token: ApiToken, *, by: Actor, now: dt.datetime | None = None
 ) -> int:
-    """End the device ``token`` is a login of: every usable token of its holder's device of
-    that name (one, unless logins before device tokens were replaced). Returns how many."""
+    """End the device ``token`` is a login of: every usable token of its holder's device
+    (:func:`token_device`; one, unless logins before device tokens were replaced). Returns how
+    many."""
     now = now or utcnow()
-    ended = device_tokens(session, token.user_id, token.label, now=now)
+    ended = device_tokens(session, token.user_id, token_device(token), now=now)
     for found in ended:
         revoke_token(session, found, by=by, now=now)
     return len(ended)
@@ -342,10 +373,18 @@ class Device:
     """One device of a person, as the devices page lists it: its logins (tokens), newest first."""
 
     tokens: list[ApiToken]
+    #: Another device of the person has the same name: the page adds the start of this one's id.
+    same_name: bool = False
 
     @property
     def latest(self) -> ApiToken:
         return self.tokens[0]
+
+    @property
+    def short_id(self) -> str | None:
+        """The start of the device's id, to tell apart devices given the same name."""
+        device_id = self.latest.device_id
+        return device_id[:8] if device_id else None
 
     @property
     def last_used_at(self) -> dt.datetime | None:
@@ -356,16 +395,20 @@ class Device:
 
 
 def user_devices(session: DBSession, user: User) -> list[Device]:
-    """The user's devices (tokens grouped by :func:`device_key`), the latest login first."""
+    """The user's devices (tokens grouped by :func:`token_device`), the latest login first."""
     tokens = session.scalars(
         sa.select(ApiToken)
         .where(ApiToken.user_id == user.id, ApiToken.purpose == TokenPurpose.field)
         .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
     )
-    devices: dict[str, list[ApiToken]] = {}
+    devices: dict[DeviceKey, list[ApiToken]] = {}
     for token in tokens:
-        devices.setdefault(device_key(token.label), []).append(token)
-    return [Device(found) for found in devices.values()]
+        devices.setdefault(token_device(token), []).append(token)
+    names = [device_key(found[0].label) for found in devices.values()]
+    return [
+        Device(found, same_name=names.count(device_key(found[0].label)) > 1)
+        for found in devices.values()
+    ]
 
 
 # ---- assignments ---------------------------------------------------------------------------------

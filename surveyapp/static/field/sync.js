@@ -7,6 +7,7 @@
 // the same content, so a retry whose acknowledgement was lost cannot make a second record.
 import { ApiError, call } from './api.js';
 import * as store from './store.js';
+import { deviceId } from './util.js';
 
 const { STATES } = store;
 
@@ -24,7 +25,7 @@ export async function session() {
 
 /** Log in online; refuses to mix another interviewer's unsent interviews into a new session. */
 export async function login(email, password, device, code = null) {
-  const request = { email, password, device };
+  const request = { email, password, device, device_id: deviceId() };
   if (code) request.code = code;
   const { body } = await call('POST', '/api/field/login', { body: request });
   const unsent = (await store.allInterviews()).filter((r) => store.UNSENT.has(r.state));

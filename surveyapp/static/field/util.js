@@ -95,3 +95,17 @@ export function summaryLine(items, error) {
   }
   return error.message;
 }
+
+/** The id this installation of the app sends at login, made once and kept on the tablet: what
+ * tells two tablets apart on the server whatever names they are given (a new login replaces the
+ * earlier login of the same device, services/fieldwork.py token_device). Server rule: 8 to 64
+ * letters, digits or hyphens. */
+export function deviceId(storage = globalThis.localStorage, make = newUuid) {
+  const KEY = 'field-device-id';
+  let id = storage.getItem(KEY);
+  if (!id || !/^[A-Za-z0-9-]{8,64}$/.test(id)) {
+    id = make();
+    storage.setItem(KEY, id);
+  }
+  return id;
+}
