@@ -51,7 +51,7 @@ VICT_STD = Path(__file__).parents[1] / "questionnaires" / "instruments" / "vict_
 
 def vict_std_without(folder: Path, code: str, tag: str) -> Path:
     """A copy of vict_std without the item ``code`` (one no expression reads), as version
-    ``1.1.0-<tag>``: a national adaptation that drops a standard item (naming.md, rule 6)."""
+    ``1.1.1-<tag>``: a national adaptation that drops a standard item (naming.md, rule 6)."""
     text = VICT_STD.read_text(encoding="utf-8")
     found = re.search(rf"\n( +)- code: {re.escape(code)}\n", text)
     assert found is not None, code
@@ -60,8 +60,8 @@ def vict_std_without(folder: Path, code: str, tag: str) -> Path:
     following = after.search(text, found.end() - 1)
     assert following is not None
     text = text[:start] + text[following.start() + 1 :]
-    text = text.replace('\nversion: "1.1.0"\n', f'\nversion: "1.1.0-{tag}"\n', 1)
-    assert f"code: {code}\n" not in text and f"1.1.0-{tag}" in text
+    text = text.replace('\nversion: "1.1.1"\n', f'\nversion: "1.1.1-{tag}"\n', 1)
+    assert f"code: {code}\n" not in text and f"1.1.1-{tag}" in text
     path = folder / f"vict_std_{tag}.yaml"
     path.write_text(text, encoding="utf-8")
     return path

@@ -63,10 +63,27 @@ def instrument() -> Instrument:
 
 def test_loads_with_identity(instrument: Instrument) -> None:
     assert instrument.id == "vict_std"
-    assert instrument.version == "1.1.0"
+    assert instrument.version == "1.1.1"
     assert instrument.languages == LANGUAGES
     assert instrument.default_language == "es"
     assert instrument.parameters["incident_cap"] == 3
+
+
+#: Content hashes of versions already loaded on servers. A server refuses other content under
+#: a version it holds (services/instruments.store_instrument: "give the changed file a new
+#: version number"), so a change to the file, even of a label, needs a new version.
+RELEASED_HASHES = {
+    # 1.1.0 as it stood before its French labels took no-break spaces (8ee089f)
+    "1.1.0": "9f5740580761e2a92a56a64d22bbdb28f3ee9276629c9c719644ece4f44b1275",
+}
+
+
+def test_a_released_version_keeps_its_content(instrument: Instrument) -> None:
+    released = RELEASED_HASHES.get(instrument.version, instrument.content_hash)
+    assert instrument.content_hash == released, (
+        f"vict_std {instrument.version} is already released with other content; "
+        "give the changed file a new version number"
+    )
 
 
 def _texts(instrument: Instrument) -> Iterator[tuple[str, dict[str, str]]]:

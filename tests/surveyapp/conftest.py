@@ -79,7 +79,7 @@ def _without(text: str, code: str) -> str:
 
 def adapted_vict_std(folder: Path, tag: str) -> Path:
     """vict_std without :data:`ADAPTATION_DROPS` and the bicycle-theft screener, as version
-    ``1.1.0-<tag>``: the reports of its waves carry the "not asked" and "not measured" parts."""
+    ``1.1.1-<tag>``: the reports of its waves carry the "not asked" and "not measured" parts."""
     text = VICT_STD.read_text(encoding="utf-8")
     for code in ADAPTATION_DROPS:
         text = _without(text, code)
@@ -96,7 +96,7 @@ def adapted_vict_std(folder: Path, tag: str) -> Path:
         text,
     )
     assert n == 1 and "hv_bike" not in text
-    text = text.replace('\nversion: "1.1.0"\n', f'\nversion: "1.1.0-{tag}"\n', 1)
+    text = text.replace('\nversion: "1.1.1"\n', f'\nversion: "1.1.1-{tag}"\n', 1)
     path = folder / f"vict_std_{tag}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
