@@ -215,8 +215,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "{name} trabaja solo en {area}; fuera de esa área: {units} y {more} más. Nada se asignó.",
         "{name} works only in {area}; outside that area: {units} and {more} more. "
         "Nothing was assigned.",
-        "{name} trabalha só em {area}; fora dessa área: {units} e mais {more}. "
-        "Nada foi atribuído.",
+        "{name} trabalha só em {area}; fora dessa área: {units} e mais {more}. Nada foi atribuído.",
         "{name} travaille seulement dans {area}\u00a0; hors de cette zone\u00a0: {units} et "
         "{more} autres. Rien n'a été attribué.",
     ),
