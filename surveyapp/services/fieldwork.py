@@ -156,9 +156,7 @@ def issue_token(
     """A new device token for ``user``: the row, and the plain token (shown once, stored hashed).
     ``device_id``: the id the app keeps on the tablet (:data:`DEVICE_ID`); None from an app
     that sends none (before 0011), whose device is then told apart by its name."""
-    if device_id is not None and (
-        not isinstance(device_id, str) or DEVICE_ID.fullmatch(device_id) is None
-    ):
+    if device_id is not None and DEVICE_ID.fullmatch(device_id) is None:
         raise FieldworkError(
             "invalid_request",
             "The device id must be 8 to 64 letters, digits or hyphens (the app makes it).",
