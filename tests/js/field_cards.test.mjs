@@ -3,7 +3,7 @@
 // node --test tests/js/
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { cardState } from '../../surveyapp/static/field/cards.js';
+import { cardState, discardable, draftContents } from '../../surveyapp/static/field/cards.js';
 import { COLUMNS, TEXTS, setLanguage, t, tn } from '../../surveyapp/static/field/i18n.js';
 
 const draft = { state: 'draft', created_at: '2026-05-04T09:00:00.000Z', updated_at: '2026-05-04T09:05:00.000Z' };
@@ -53,4 +53,33 @@ test('visits are counted in the singular and the plural, without "(s)"', () => {
   setLanguage('fr');
   assert.equal(tn('n_visits', 0, { outcome }), '0 visite · dernière\u00a0: x'); // French: 0 is singular
   setLanguage('es');
+});
+
+test('only a draft the server never received can be discarded', () => {
+  // A draft left on a household then found not eligible or refused blocked logout for good.
+  assert.equal(discardable(draft), true);
+  assert.equal(discardable({ ...draft, status: 'completed', server: { code: 'conflict', message: '…' } }), true); // refused on its first sending, reopened
+  for (const state of ['outbox', 'sent', 'returned', 'approved', 'refused']) assert.equal(discardable({ ...draft, state }), false, state);
+  assert.equal(discardable({ ...draft, sent_revision: 1 }), false); // sent once, reopened
+  assert.equal(discardable({ ...draft, server: { revision: 2 } }), false);
+  assert.equal(discardable({ ...draft, server: { review_status: 'rejected' } }), false); // sent back, adopted on a new tablet
+  assert.equal(discardable(null), false);
+});
+
+test('what discarding a draft loses is counted for its confirmation', () => {
+  assert.deepEqual(draftContents({ ...draft, answers: {}, pending: {} }), { answers: 0, people: 0, selected: false, finished: false, empty: true });
+  const worked = {
+    ...draft,
+    status: null,
+    answers: { intro_ok: 1, hh_size: 4, worries: [1, 3], none: [], blank: null, incident: [{ inc_type: 2, inc_when: null }, { inc_type: 5 }] },
+    pending: { respondent: { dem_age: '41', dem_sex: '', hh_size: '4' } },
+    household: { roster: [{ line: 1 }, { line: 2 }], draws: [{ selected_line: 1 }] },
+  };
+  // 3 answers, 2 incident answers, 1 typed and not given yet (dem_age; hh_size is given).
+  assert.deepEqual(draftContents(worked), { answers: 6, people: 2, selected: true, finished: false, empty: false });
+  // A household list typed but not drawn (no adult in it) is in roster_draft.
+  const listed = draftContents({ ...draft, household: { roster: [], draws: [] }, roster_draft: [{ line: 1 }] });
+  assert.equal(listed.people, 1);
+  assert.equal(listed.empty, false);
+  assert.equal(draftContents({ ...draft, status: 'completed', answers: {} }).finished, true);
 });

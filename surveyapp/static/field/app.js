@@ -3,10 +3,10 @@
 // frame.js is what every screen shares; storage is store.js, the server sync.js.
 import { NetworkError } from './api.js';
 import { go, screen, toast, ui } from './frame.js';
-import { cardState } from './cards.js';
+import { cardState, discardable, draftContents } from './cards.js';
 import { visitScreen } from './household.js';
 import { LANGUAGES, problemText, serverText, setLanguage, t, tn, uiLanguage } from './i18n.js';
-import { BADGES, HOUSEHOLD, interviewScreen, releaseLock } from './interview.js';
+import { BADGES, HOUSEHOLD, acquire, interviewScreen, releaseLock } from './interview.js';
 import { emptyParadata } from './paradata.js';
 import * as store from './store.js';
 import * as sync from './sync.js';
@@ -152,6 +152,7 @@ function currentRoute() {
   const [head, id, ...rest] = hash.split('/');
   if (head === 'i' && id) return { name: 'interview', id, rest: rest.join('/') || null };
   if (head === 'visit' && id) return { name: 'visit', id };
+  if (head === 'discard' && id) return { name: 'discard', id };
   return { name: 'home' };
 }
 
@@ -163,6 +164,7 @@ async function showRoute() {
   if (!session || session.expired) { releaseLock(); return loginScreen(session); }
   if (here.name === 'interview') return interviewScreen(session, here.id, here.rest);
   if (here.name === 'visit') { releaseLock(); return visitScreen(session, Number(here.id)); }
+  if (here.name === 'discard') return discardScreen(here.id);
   releaseLock();
   return homeScreen(session, nav);
 }
@@ -354,6 +356,12 @@ function unitCard(session, wave, unit, records, visits) {
     actions.push(el('button', { type: 'button', class: 'button button--secondary', text: t('record_visit'), dataset: { action: 'visit' },
       on: { click: () => go(`#/visit/${unit.id}`) } }));
   }
+  // A draft the server never received can be discarded (a household that refused or is not
+  // eligible after it was started): otherwise it stays unsent for ever and blocks logout.
+  if (discardable(record)) {
+    actions.push(el('button', { type: 'button', class: 'link', text: t('discard'), dataset: { action: 'discard' },
+      on: { click: () => go(`#/discard/${record.uuid}`) } }));
+  }
   const visitLine = visitCount
     ? el('p', { class: 'card__line q__hint', dataset: { visits: String(visitCount) },
       text: tn('n_visits', visitCount, { outcome: lastOutcome ? t(`outcome_${lastOutcome}`) : '' }) })
@@ -393,7 +401,7 @@ async function devicePanel(session) {
   const logout = el('button', { type: 'button', class: 'button button--warning', id: 'logout', text: t('log_out'), on: { click: async () => {
     error.hidden = true;
     const unsent = await store.unsentCount();
-    if (unsent > 0) { error.textContent = t('cannot_log_out', { n: unsent }); error.hidden = false; return; }
+    if (unsent > 0) { error.replaceChildren(...(await whatBlocksLogout(unsent))); error.hidden = false; return; }
     try {
       await sync.logout(session);
       go('#/');
@@ -404,6 +412,67 @@ async function devicePanel(session) {
   } } });
   return el('section', { class: 'panel panel--device' }, el('h2', { class: 'subtitle', text: t('this_device') }), ...rows, languagePicker(), error, logout,
     el('p', { class: 'q__hint', text: `${t('app_version')} ${BUILD}` }));
+}
+
+/** Why logging out is refused: each household with an interview or a visit not sent, and what to
+ * do (send; finish or fix; discard a draft that will not be finished). */
+async function whatBlocksLogout(unsent) {
+  const [interviews, attempts, units] = await Promise.all([store.allInterviews(), store.allAttempts(), store.allUnits()]);
+  const names = new Map(units.map((u) => [u.id, u.external_id]));
+  const nameOf = (unitId, record) => names.get(unitId) || (record && record.unit && record.unit.external_id) || '?';
+  const items = [];
+  for (const r of interviews.filter((x) => store.UNSENT.has(x.state))) {
+    const attemptsOf = attempts.filter((a) => a.sample_unit_id === r.sample_unit_id).sort((a, b) => (a.body.attempted_at < b.body.attempted_at ? -1 : 1));
+    const last = attemptsOf.length ? { outcome: attemptsOf[attemptsOf.length - 1].body.outcome, at: attemptsOf[attemptsOf.length - 1].body.attempted_at } : null;
+    const state = r.state === STATES.draft ? cardState(r, last) : r.state;
+    const parts = [t(BADGES[state])];
+    if (state !== r.state) parts.push(t(BADGES[r.state]));
+    items.push(el('li', { text: `${nameOf(r.sample_unit_id, r)} · ${parts.join(' · ')}${discardable(r) ? ` → ${t('discard')}` : ''}` }));
+  }
+  for (const a of attempts.filter((x) => x.state !== STATES.sent)) {
+    items.push(el('li', { text: `${nameOf(a.sample_unit_id, null)} · ${t('visit_unsent')}` }));
+  }
+  const out = [el('p', { class: 'notice__title', text: tn('cannot_log_out', unsent) }), el('ul', { id: 'logout-blockers' }, items),
+    el('p', { text: t('log_out_send') })];
+  if (interviews.some(discardable)) out.push(el('p', { text: t('log_out_discard') }));
+  return out;
+}
+
+// ------------------------------------------------------------------ discarding a draft
+
+/** The confirmation before a draft the server never received is deleted: it names the household
+ * and what the draft holds; visits stay. Nothing is deleted without "Discard the draft". */
+async function discardScreen(uuid) {
+  const record = await store.getInterview(uuid);
+  if (!discardable(record)) { releaseLock(); toast(t('discard_not_possible')); return go('#/'); }
+  if (!(await acquire(uuid))) {
+    return screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', id: 'open-elsewhere', text: t('open_elsewhere') }),
+      el('button', { type: 'button', class: 'button', text: t('back_to_list'), on: { click: () => go('#/') } }));
+  }
+  const unit = (await store.getUnit(record.sample_unit_id)) || record.unit || { external_id: '?' };
+  const what = draftContents(record);
+  const lost = [];
+  if (what.finished) lost.push(t('discard_finished'));
+  if (what.answers) lost.push(tn('discard_answers', what.answers));
+  if (what.people) lost.push(tn('discard_people', what.people));
+  if (what.selected) lost.push(t('discard_selected'));
+  const started = new Date(record.created_at);
+  const date = Number.isNaN(started.getTime()) ? '?' : started.toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+  const confirm = el('button', { type: 'button', class: 'button button--warning', id: 'discard-confirm', text: t('discard_confirm'), on: { click: async () => {
+    confirm.disabled = true;
+    const done = await store.discardDraft(uuid, record.edit);
+    releaseLock();
+    toast(done ? t('discard_done', { unit: unit.external_id }) : t('discard_not_possible'));
+    go('#/');
+  } } });
+  screen(t('discard_title'),
+    el('p', { class: 'crumb', text: `${unit.external_id}${unit.address ? ` · ${unit.address}` : ''}` }),
+    el('p', { class: 'lead', text: t('discard_intro', { unit: unit.external_id, date }) }),
+    el('p', { class: 'notice__title', text: t('discard_holds') }),
+    lost.length ? el('ul', { id: 'discard-contents' }, lost.map((text) => el('li', { text }))) : el('p', { id: 'discard-contents', text: t('discard_empty') }),
+    el('p', { class: 'notice', text: t('discard_visits_kept') }),
+    el('div', { class: 'actions' }, confirm,
+      el('button', { type: 'button', class: 'button button--secondary', id: 'discard-keep', text: t('discard_keep'), on: { click: () => { releaseLock(); go('#/'); } } })));
 }
 
 // ------------------------------------------------------------------ starting and reopening

@@ -30,7 +30,7 @@ export const BADGES = {
  * Hold the interview's Web Lock while it is open in this tab (across its pages): a second tab
  * asking for it gets nothing and says the interview is open elsewhere.
  */
-async function acquire(uuid) {
+export async function acquire(uuid) {
   if (ui.lock && ui.lock.uuid === uuid) return true;
   releaseLock();
   if (!navigator.locks || !navigator.locks.request) return true;

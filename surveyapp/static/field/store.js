@@ -4,8 +4,11 @@
 // Stores: meta (session, sync state, settings), instruments (by content hash), waves, units
 // (the interviewer's assignments), interviews (by UUID: answers, paradata, the household roster
 // and selection, the upload body once finished, and what the server said), attempts (visits to a
-// unit, by UUID, with their upload body). Interviews are never deleted by the app: an interview the
-// server has not acknowledged stays until it is sent, whatever else happens.
+// unit, by UUID, with their upload body). Interviews are never deleted by the app, but for one
+// case: a draft the server never received, which the interviewer discards after a confirmation
+// naming what it holds (discardDraft). Anything the server has, or a finished interview waiting
+// to be sent, stays until it is sent, whatever else happens. Visits are never deleted.
+import { discardable } from './cards.js';
 import { openDB } from './vendor/idb.js';
 
 const NAME = 'surveyapp-field';
@@ -168,6 +171,25 @@ export async function replaceAssignments(waves, units) {
   for (const wave of waves) await waveStore.put(wave);
   for (const unit of units) await unitStore.put(unit);
   await tx.done;
+}
+
+/**
+ * Delete a draft the server never received (cards.discardable), if it is as the interviewer saw
+ * it when confirming (`expectedEdit`, its edit counter): read, check and delete are one
+ * transaction, so a draft changed meanwhile (another tab) or sent is never deleted. Returns
+ * whether it was deleted. The household's visits are kept (and sent).
+ */
+export async function discardDraft(uuid, expectedEdit) {
+  const tx = (await db()).transaction('interviews', 'readwrite', STRICT);
+  const current = await tx.store.get(uuid);
+  if (!current || !discardable(current) || current.edit !== expectedEdit) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    return false;
+  }
+  await tx.store.delete(uuid);
+  await tx.done;
+  return true;
 }
 
 export async function allAttempts() {

@@ -1138,3 +1138,89 @@ def test_household_cards_say_refused_and_not_eligible_and_count_visits_in_words(
     assert t3.locator("[data-visits]").inner_text() == "2 visitas · última: Rechazo"
     assert card_state(page, "T2") == "none"
     assert page.locator('li.card[data-unit="T2"] .badge').inner_text() == "Sin empezar"
+
+
+def test_a_draft_left_on_a_closed_household_can_be_discarded_and_the_interviewer_logs_out(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # T1's household list found no adult, then the visit "Not eligible"; T3 refused after its
+    # first page was answered. Both drafts blocked logout for good ("1 interview(s) not sent.
+    # Send them first.") and nothing could remove them. Each can now be discarded from its
+    # card after a confirmation naming what goes; the visits still reach the server.
+    from surveyapp.models import ContactAttempt
+
+    context, page = tablet
+    open_unit(page, "T1")
+    page.wait_for_selector("button[data-lang]")
+    page.locator('button[data-lang="es"]').click()
+    page.fill("#r1-initials", "LM")
+    page.locator('label[for="r1-sex-f"]').click()
+    page.fill("#r1-age", "12")
+    page.locator("#select-adult").click()
+    page.wait_for_selector(".notice--error:not([hidden])")
+    page.locator("#close").click()
+    wait_for_state(page, "T1", "draft")
+    record_visit(page, "T1", "not_eligible")
+    interview(page, "T3", stop_after="intro")
+    page.wait_for_selector('form.page[data-page="household"]')
+    page.locator("#close").click()
+    wait_for_state(page, "T3", "draft")
+    record_visit(page, "T3", "refusal")
+    wait_for_state(page, "T1", "not_eligible")
+    wait_for_state(page, "T3", "refusal")
+    page.wait_for_selector("#waiting-count:text('0 waiting to send')")
+
+    page.locator("#logout").click()
+    refusal = page.locator(".panel--device .notice--error:not([hidden])")
+    refusal.wait_for()
+    said = refusal.inner_text()
+    assert "T1" in said and "T3" in said and "Discard draft" in said, said
+
+    # A draft with answers goes only after its confirmation; "Keep" keeps it.
+    page.locator('li.card[data-unit="T3"] button[data-action="discard"]').click()
+    page.wait_for_selector("#discard-confirm")
+    what = page.locator("main").inner_text()
+    assert "T3" in what and "Calle T3 12" in what, what
+    assert re.search(r"\d+ answers?", what) and "household list of 4 people" in what, what
+    assert "visits recorded for this household are kept" in what, what
+    page.locator("#discard-keep").click()
+    wait_for_state(page, "T3", "refusal")
+    assert page.locator('li.card[data-unit="T3"] button[data-action="discard"]').count() == 1
+    page.locator('li.card[data-unit="T3"] button[data-action="discard"]').click()
+    page.locator("#discard-confirm").click()
+    page.wait_for_selector("#sync-panel")
+    wait_for_state(page, "T3", "refusal")
+    assert page.locator('li.card[data-unit="T3"] button[data-action="discard"]').count() == 0
+
+    page.locator('li.card[data-unit="T1"] button[data-action="discard"]').click()
+    page.wait_for_selector("#discard-confirm")
+    assert "household list of 1 person" in page.locator("main").inner_text()
+    page.locator("#discard-confirm").click()
+    page.wait_for_selector("#sync-panel")
+    wait_for_state(page, "T1", "not_eligible")
+    assert (
+        page.evaluate(
+            """() => new Promise((resolve) => {
+      const open = indexedDB.open('surveyapp-field');
+      open.onsuccess = () => {
+        const all = open.result.transaction('interviews').objectStore('interviews').getAll();
+        all.onsuccess = () => resolve(all.result.length);
+      };
+    })"""
+        )
+        == 0
+    )
+
+    page.locator("#logout").click()
+    page.wait_for_selector("#email")  # logged out
+    with app.app_context():
+        visits = db.session.execute(
+            sa.select(SampleUnit.external_id, ContactAttempt.outcome).join(
+                SampleUnit, ContactAttempt.sample_unit_id == SampleUnit.id
+            )
+        ).all()
+        assert sorted((u, str(getattr(o, "value", o))) for u, o in visits) == [
+            ("T1", "not_eligible"),
+            ("T3", "refusal"),
+        ]
+    assert tablet_interviews(app, field_wave["wave_id"]) == []
