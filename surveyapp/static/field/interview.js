@@ -16,6 +16,8 @@ const BUILD = document.querySelector('meta[name="field-build"]').content;
 // identifiers), so no questionnaire can hide them.
 const FINISH = '~finish';
 export const HOUSEHOLD = '~household';
+// Statuses of an interview finished once (sent complete, or as partial: a break-off).
+const FINISHED = ['completed', 'abandoned'];
 
 /** Names of the interview states on badges. */
 export const BADGES = {
@@ -256,8 +258,9 @@ function pageScreen(ctx, pageId) {
   const position = t('page_of', { n: index + 1, total: ids.length });
   // An interview finished before (sent back by a supervisor, refused by the server, reopened)
   // goes straight to the finish screen, which applies what is typed on every page by every
-  // rule (partial.typedAnswers), instead of through every page with Next.
-  const toFinish = !ctx.readOnly && record.status === 'completed' && index < ids.length - 1
+  // rule (partial.typedAnswers), instead of through every page with Next. A break-off too: its
+  // later pages were never answered, and the finish screen offers "Send as partial" again.
+  const toFinish = !ctx.readOnly && FINISHED.includes(record.status) && index < ids.length - 1
     ? el('button', { type: 'button', class: 'button button--secondary', id: 'to-finish', text: t('to_review_finish'), on: { click: () => moveTo(FINISH) } })
     : null;
   const review = reviewNotice(record, page);
@@ -349,13 +352,17 @@ function finishScreen(ctx) {
         el('ul', { class: 'links', id: 'incomplete-pages' }, incomplete.map((id) => el('li', {}, el('a', { href: `#/i/${record.uuid}/${encodeURIComponent(id)}`, text: shown.page(id).title })))));
     }
   }
+  // A break-off sent back (or reopened) is sent as partial again unless the respondent went on:
+  // said first, with "Send as partial" unfolded below.
+  const wasPartial = !ctx.readOnly && !complete && record.status === 'abandoned';
+  if (wasPartial) children.splice(1, 0, el('p', { class: 'notice', id: 'was-partial', text: t('was_partial') }));
   if (!ctx.readOnly) {
     // A typed value that cannot be sent (a page left with Back or the list, not with Next) is
     // named with a link to its page; the button waits until it is fixed or cleared there.
     const fix = partial.problems.length
       ? [el('p', { class: 'notice notice--error', text: t('break_off_fix') }), problemLinks('break-off-problems', partial.problems)]
       : [el('button', { type: 'button', class: 'button button--warning', id: 'break-off', text: t('break_off_confirm'), on: { click: () => finish('abandoned') } })];
-    children.push(el('details', { class: 'breakoff', open: ui.openBreakOff === true },
+    children.push(el('details', { class: 'breakoff', open: ui.openBreakOff === true || wasPartial },
       el('summary', { text: t('break_off') }),
       el('p', { class: 'q__hint', text: t('break_off_hint') }), ...fix));
   }

@@ -1224,3 +1224,35 @@ def test_a_draft_left_on_a_closed_household_can_be_discarded_and_the_interviewer
             ("T3", "refusal"),
         ]
     assert tablet_interviews(app, field_wave["wave_id"]) == []
+
+
+def test_a_partial_interview_sent_back_goes_straight_to_finishing_and_is_sent_as_partial_again(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # A break-off sent back by the supervisor had no "Go to Review and finish" (only interviews
+    # sent complete had it, 8dfd56d): after correcting the age the interviewer paged with Next
+    # through pages the respondent never answered. It has the shortcut now, and the review page
+    # says it was sent as partial, with "Send as partial" unfolded.
+    context, page = tablet
+    interview(page, "T1", stop_after="respondent")
+    page.wait_for_selector('form.page[data-page="hh_assets"]')
+    page.locator("#to-break-off").click()
+    page.locator("#break-off").click()
+    wait_for_state(page, "T1", "sent")
+    review(app, field_wave["wave_id"], approve=False, comment="Revise la edad.", item="dem_age")
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "returned")
+    page.wait_for_selector("#send-now:not([disabled])")
+    page.locator('li.card[data-unit="T1"] button').first.click()
+    page.wait_for_selector('form.page[data-page="respondent"]')
+    page.fill("#f-dem_age", "42")
+    page.locator("#to-finish").click()
+    page.wait_for_selector("#was-partial")
+    assert "partial" in page.locator("#was-partial").inner_text()
+    assert page.locator("#finish").count() == 0  # the pages after it are still unanswered
+    page.locator("#break-off").click()  # unfolded
+    wait_for_state(page, "T1", "sent")
+    [stored] = tablet_interviews(app, field_wave["wave_id"])
+    assert stored["revisions"] == 2
+    assert stored["status"] is InterviewStatus.abandoned
+    assert stored["answers"]["dem_age"] == 42 and "hh_own_car" not in stored["answers"]
