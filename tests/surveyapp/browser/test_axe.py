@@ -1,6 +1,8 @@
 """axe-core on the pages people meet first: the respondent survey (start, a question, an error,
 the thank-you page at 360 px; a question and an error at 360 px without the page's script), the
-observatory (index and a wave), the interviewer app's login, the staff login in Spanish and two
+observatory (index and a wave), the interviewer app's login, its household list in Spanish at
+360 px (every card badge of a first round, the logout refusal) and its confirmation before a
+draft is discarded, the staff login in Spanish and two
 management pages in Spanish (a wave at 360 px, the new wave form with errors).
 
 axe-core is a test dependency from npm (tests/js/axe/package.json and its lock file; .ci/test
@@ -118,6 +120,64 @@ def field_login(request: pytest.FixtureRequest, base: str, page: Any) -> None:
     page.locator("#email").wait_for()
 
 
+def _field_list(request: pytest.FixtureRequest, base: str, page: Any) -> None:
+    """The interviewer app's household list in Spanish, each card state a first round gives:
+    "Sin empezar", "Borrador", and the badges of a visit that closed the household, "Rechazo" and
+    "No elegible" (cards.js, e4ee35a), with the visit lines and the draft's "Descartar borrador"."""
+    import sqlalchemy as sa
+
+    from surveyapp.extensions import db
+    from surveyapp.models import Mode, Role, SampleUnit, Wave
+
+    from ...conftest import TEST_PASSWORD
+
+    std_wave = request.getfixturevalue("std_wave")
+    interviewer = request.getfixturevalue("make_user")(Role.interviewer)
+    app = request.getfixturevalue("app")
+    with app.app_context():
+        wave = db.session.scalar(sa.select(Wave).where(Wave.slug == std_wave["invited"]))
+        assert wave is not None
+        wave.modes = [Mode.web.value, Mode.tablet.value]
+        for external_id in ("T1", "T2", "T3", "T4"):
+            unit = SampleUnit(wave_id=wave.id, external_id=external_id, address="Calle 1")
+            unit.assigned_to_id = interviewer.id
+            db.session.add(unit)
+        db.session.commit()
+    page.goto(f"{base}/fieldwork/app/")
+    page.locator("#email").fill(interviewer.email)
+    page.locator("#password").fill(TEST_PASSWORD)
+    page.locator("#device").fill("Tableta 7")
+    page.locator("form button[type=submit]").click()
+    page.select_option("#ui-lang", "es")
+    page.get_by_role("heading", name="Mis entrevistas").wait_for()
+    # T2: a draft (the household list begun); T3 refused; T4 not eligible.
+    page.locator('li.card[data-unit="T2"] button').first.click()
+    page.locator('button[data-lang="es"]').click()
+    page.locator("#r1-initials").fill("AM")
+    page.locator("#close").click()
+    for unit, outcome in (("T3", "refusal"), ("T4", "not_eligible")):
+        page.locator(f'li.card[data-unit="{unit}"] button[data-action="visit"]').click()
+        page.locator(f'label[for="outcome-{outcome}"]').click()
+        page.locator("#save-visit").click()
+        page.locator(f'li.card[data-unit="{unit}"][data-state="{outcome}"]').wait_for()
+    page.locator('li.card[data-unit="T2"][data-state="draft"]').wait_for()
+    page.locator("#toast").wait_for(state="hidden", timeout=10_000)
+
+
+def field_list(request: pytest.FixtureRequest, base: str, page: Any) -> None:
+    """The list, and the refusal to log out that names the draft and what to do."""
+    _field_list(request, base, page)
+    page.locator("#logout").click()
+    page.locator("#logout-blockers").wait_for()
+
+
+def field_discard(request: pytest.FixtureRequest, base: str, page: Any) -> None:
+    """The confirmation before a draft is discarded."""
+    _field_list(request, base, page)
+    page.locator('li.card[data-unit="T2"] button[data-action="discard"]').click()
+    page.locator("#discard-confirm").wait_for()
+
+
 def staff_login_spanish(request: pytest.FixtureRequest, base: str, page: Any) -> None:
     """The staff login in Spanish after a wrong password: error summary, language switch."""
     page.goto(f"{base}/auth/login?lang=es")
@@ -178,6 +238,11 @@ PAGES: dict[str, tuple[Callable[[pytest.FixtureRequest, str, Any], None], dict[s
     "observatory index": (observatory_index, {"width": 1280, "height": 800}),
     "observatory wave": (observatory_wave, {"width": 1280, "height": 800}),
     "interviewer app login": (field_login, {"width": 1280, "height": 800}),
+    "interviewer app household list in Spanish (refused, not eligible, draft), 360 px": (
+        field_list,
+        PHONE,
+    ),
+    "interviewer app, discarding a draft, in Spanish, 360 px": (field_discard, PHONE),
     "staff login in Spanish, with an error": (staff_login_spanish, {"width": 1280, "height": 800}),
     "a wave's management page in Spanish, 360 px": (manage_wave_spanish, PHONE),
     "assignment page in Spanish, a household reassigned in vain, 360 px": (
