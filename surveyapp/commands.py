@@ -179,7 +179,7 @@ user_group = AppGroup("user", help="Manage staff accounts.")
 def user_create(
     email: str, role: str, name: str | None, password: str | None, area_path: str | None
 ) -> None:
-    """Create a staff account."""
+    """Create a staff account; its holder must change the password at their first login."""
     area = None
     if area_path:
         area = next(
@@ -200,12 +200,45 @@ def user_create(
             role=Role(role),
             password=password or "",
             area=area,
+            temporary=True,
         )
     except UserError as exc:
         db.session.rollback()
         _fail(f"{exc.field}: {exc.message}")
     db.session.commit()
-    click.echo(f"Created {user.email} ({user.role.value}).")
+    click.echo(
+        f"Created {user.email} ({user.role.value}). The password is temporary: "
+        "they must change it at their first login."
+    )
+
+
+@user_group.command("set-password")
+@click.option("--email", required=True)
+@click.option("--password", help="Leave out to type it (hidden) when asked.")
+def user_set_password(email: str, password: str | None) -> None:
+    """Give a user a temporary password (forgotten or locked out); they must change it at
+    their next login, and their sessions end."""
+    user = find_user(db.session, email)
+    if user is None:
+        _fail(f"no user with email {email}")
+    assert user is not None
+    if password is None:
+        password = click.prompt(
+            "Temporary password (at least 10 characters)",
+            hide_input=True,
+            confirmation_prompt=True,
+        )
+    try:
+        set_password(db.session, user, password or "", temporary=True)
+    except UserError as exc:
+        db.session.rollback()
+        _fail(f"{exc.field}: {exc.message}")
+    staff_sessions.end_all(db.session, user, by=None, reason="password reset")
+    db.session.commit()
+    click.echo(
+        f"{user.email} has a temporary password: they must change it at their next login; "
+        "their sessions have ended."
+    )
 
 
 @user_group.command("reset-2fa")

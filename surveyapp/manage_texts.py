@@ -894,10 +894,14 @@ MANAGE: dict[str, dict[str, str]] = {
         "Dans l'observatoire, les résultats des autres zones restent cachés à cet utilisateur.",
     ),
     "temporary_hint": tr(
-        "Al menos 10 caracteres. Entréguesela a la persona en mano.",
-        "At least 10 characters. Give it to the person in person.",
-        "Pelo menos 10 caracteres. Entregue-a à pessoa pessoalmente.",
-        "Au moins 10 caractères. Remettez-le à la personne en main propre.",
+        "Al menos 10 caracteres. Entréguesela a la persona en mano; deberá cambiarla al "
+        "iniciar sesión.",
+        "At least 10 characters. Give it to the person in person; they must change it when "
+        "they log in.",
+        "Pelo menos 10 caracteres. Entregue-a à pessoa pessoalmente; ela deverá alterá-la ao "
+        "entrar.",
+        "Au moins 10 caractères. Remettez-le à la personne en main propre\u00a0; elle devra le "
+        "changer à sa connexion.",
     ),
     "create_user": tr("Crear el usuario", "Create user", "Criar o usuário", "Créer l'utilisateur"),
     "enter_an_email": tr(
@@ -935,6 +939,57 @@ MANAGE: dict[str, dict[str, str]] = {
         "User {email} created. Give them the temporary password in person.",
         "O usuário {email} foi criado. Entregue-lhe a senha temporária pessoalmente.",
         "L'utilisateur {email} a été créé. Remettez-lui le mot de passe temporaire en main propre.",
+    ),
+    # ---- an administrator resets someone's password (a temporary one) ----
+    "reset_password": tr(
+        "Restablecer la contraseña",
+        "Reset password",
+        "Redefinir a senha",
+        "Réinitialiser le mot de passe",
+    ),
+    "reset_password_of": tr(
+        "Restablecer la contraseña de {email}",
+        "Reset the password of {email}",
+        "Redefinir a senha de {email}",
+        "Réinitialiser le mot de passe de {email}",
+    ),
+    "reset_password_intro": tr(
+        "Escriba una contraseña temporal. La persona deberá cambiarla al iniciar sesión, antes "
+        "de cualquier otra cosa; sus sesiones abiertas se cierran ahora. Sus dispositivos del "
+        "trabajo de campo siguen conectados: ciérrelos en su página de dispositivos si hace "
+        "falta.",
+        "Type a temporary password. The person must change it when they log in, before anything "
+        "else; their open sessions end now. Their field-work devices stay logged in: end them on "
+        "their devices page if need be.",
+        "Digite uma senha temporária. A pessoa deverá alterá-la ao entrar, antes de qualquer "
+        "outra coisa; as suas sessões abertas são encerradas agora. Os seus dispositivos de "
+        "trabalho de campo continuam conectados: encerre-os na página de dispositivos se for "
+        "preciso.",
+        "Saisissez un mot de passe temporaire. La personne devra le changer à sa connexion, "
+        "avant toute autre chose\u00a0; ses sessions ouvertes sont fermées dès maintenant. Ses "
+        "appareils de terrain restent connectés\u00a0: fermez-les sur sa page d'appareils si "
+        "besoin.",
+    ),
+    "set_temporary_password": tr(
+        "Fijar la contraseña temporal",
+        "Set temporary password",
+        "Definir a senha temporária",
+        "Définir le mot de passe temporaire",
+    ),
+    "temporary_password_set": tr(
+        "{email} tiene una contraseña temporal: entréguesela en mano; deberá cambiarla al "
+        "iniciar sesión.",
+        "{email} has a temporary password: give it to them in person; they must change it when "
+        "they log in.",
+        "{email} tem uma senha temporária: entregue-a pessoalmente; deverá alterá-la ao entrar.",
+        "{email} a un mot de passe temporaire\u00a0: remettez-le en main propre\u00a0; il "
+        "devra être changé à la connexion.",
+    ),
+    "temporary_password_tag": tr(
+        "contraseña temporal",
+        "temporary password",
+        "senha temporária",
+        "mot de passe temporaire",
     ),
     # ---- devices of the interviewer app ----
     "devices_of": tr(
@@ -1453,7 +1508,16 @@ MANAGE: dict[str, dict[str, str]] = {
     ),
     "action_user.set_area": tr("área cambiada", "area changed", "área alterada", "zone modifiée"),
     "action_user.set_password": tr(
-        "contraseña cambiada", "password changed", "senha alterada", "mot de passe modifié"
+        "contraseña cambiada por su titular",
+        "password changed by its holder",
+        "senha alterada pelo titular",
+        "mot de passe modifié par son titulaire",
+    ),
+    "action_user.set_temporary_password": tr(
+        "contraseña temporal fijada por otro",
+        "temporary password set by someone else",
+        "senha temporária definida por outro",
+        "mot de passe temporaire défini par un tiers",
     ),
     "action_user.set_role": tr("rol cambiado", "role changed", "perfil alterado", "rôle modifié"),
     "action_wave.create": tr(
@@ -1524,6 +1588,9 @@ MANAGE: dict[str, dict[str, str]] = {
     "audit_session": tr("sesión", "session", "sessão", "session"),
     "audit_scope": tr("alcance", "scope", "escopo", "portée"),
     "audit_role": tr("rol", "role", "papel", "rôle"),
+    "audit_temporary_password": tr(
+        "contraseña temporal", "temporary password", "senha temporária", "mot de passe temporaire"
+    ),
     "audit_replace": tr("reemplazar", "replace", "substituir", "remplacer"),
     "audit_path": tr("ruta", "path", "caminho", "chemin"),
     "audit_outcome": tr("resultado", "outcome", "resultado", "résultat"),
@@ -1620,6 +1687,12 @@ MANAGE: dict[str, dict[str, str]] = {
     ),
     "session_end_password_changed": tr(
         "contraseña cambiada", "password changed", "senha alterada", "mot de passe changé"
+    ),
+    "session_end_password_reset": tr(
+        "contraseña restablecida por un administrador",
+        "password reset by an administrator",
+        "senha redefinida por um administrador",
+        "mot de passe réinitialisé par un administrateur",
     ),
     "session_end_two_factor_reset": tr(
         "verificación en dos pasos restablecida",

@@ -745,6 +745,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "A sua senha foi alterada.",
         "Votre mot de passe a été changé.",
     ),
+    # a temporary password (set by an administrator or the CLI) must be changed first
+    "temporary_change_first": tr(
+        "Su contraseña es temporal: elija una propia para continuar.",
+        "Your password is temporary: choose your own to continue.",
+        "A sua senha é temporária: escolha uma própria para continuar.",
+        "Votre mot de passe est temporaire\u00a0: choisissez le vôtre pour continuer.",
+    ),
+    "temporary_password_intro": tr(
+        "Un administrador fijó su contraseña actual, así que también la conoce. Elija una "
+        "nueva que solo usted sepa; hasta entonces no podrá usar las demás páginas.",
+        "An administrator set your current password, so they know it too. Choose a new one "
+        "that only you know; until then the other pages are closed to you.",
+        "Um administrador definiu a sua senha atual, então ele também a conhece. Escolha uma "
+        "nova que só você saiba; até lá as outras páginas ficam fechadas.",
+        "Un administrateur a défini votre mot de passe actuel\u00a0; il le connaît donc aussi. "
+        "Choisissez-en un nouveau que vous seul connaissez\u00a0; d'ici là, les autres pages "
+        "vous restent fermées.",
+    ),
+    "new_same_as_current": tr(
+        "La contraseña nueva debe ser distinta de la actual.",
+        "The new password must differ from the current one.",
+        "A nova senha deve ser diferente da atual.",
+        "Le nouveau mot de passe doit être différent de l'actuel.",
+    ),
     # ---- sessions ----
     "your_sessions": tr("Sus sesiones", "Your sessions", "As suas sessões", "Vos sessions"),
     "where_logged_in": tr(

@@ -230,18 +230,32 @@ def _two_factor_required(user: User) -> bool:
     return user.role.value in set(current_app.config["TWO_FACTOR_REQUIRED_ROLES"])
 
 
-@bp.before_app_request
-def require_two_factor() -> ResponseReturnValue | None:
-    """Members of TWO_FACTOR_REQUIRED_ROLES without two-factor authentication may only set it up.
+#: What a user who must change a temporary password may still do.
+PASSWORD_CHANGE_ENDPOINTS = frozenset({"auth.change_password", "auth.logout", "static"})
 
-    Respondent pages, static files and the API are never touched (nor is the user loaded there).
+
+@bp.before_app_request
+def require_own_password_and_two_factor() -> ResponseReturnValue | None:
+    """A user whose password someone else set may only change it (and log out); then members
+    of TWO_FACTOR_REQUIRED_ROLES without two-factor authentication may only set it up.
+
+    The password comes first: the second factor is bound to an account whose password only
+    its holder knows. Respondent pages, static files and the API are never touched (nor is
+    the user loaded there).
     """
-    if request.path.startswith(("/s/", "/static/", "/api/", "/auth/")) or request.path in (
+    if request.path.startswith(("/s/", "/static/", "/api/")) or request.path in (
         "/s",
         "/favicon.ico",
     ):
         return None
-    if not current_user.is_authenticated or current_user.has_two_factor:
+    if not current_user.is_authenticated:
+        return None
+    if current_user.must_change_password:
+        if request.endpoint in PASSWORD_CHANGE_ENDPOINTS:
+            return None
+        flash(st("temporary_change_first"), "info")
+        return redirect(url_for("auth.change_password"))
+    if request.path.startswith("/auth/") or current_user.has_two_factor:
         return None
     if not _two_factor_required(current_user):
         return None
@@ -311,12 +325,15 @@ def logout() -> ResponseReturnValue:
 @bp.route("/password", methods=["GET", "POST"])
 @login_required
 def change_password() -> ResponseReturnValue:
-    """Any staff member changes their own password (e.g. the temporary one from an administrator)."""
+    """Any staff member changes their own password; one whose password was set by someone else
+    (``must_change_password``) is sent here from every staff page until they do."""
     form = PasswordForm()
     user = current_user._get_current_object()
     if form.validate_on_submit():
         if not user.check_password(form.current.data or ""):
             form.current.errors = [st("current_wrong")]
+        elif form.new.data == form.current.data:
+            form.new.errors = [st("new_same_as_current")]
         else:
             try:
                 set_password(db.session, user, form.new.data or "", by=user)
@@ -330,4 +347,4 @@ def change_password() -> ResponseReturnValue:
                 _finish_login(user, remember=False)
                 flash(st("password_changed"), "success")
                 return redirect(url_for("main.index"))
-    return render_template("auth/password.html", form=form)
+    return render_template("auth/password.html", form=form, temporary=user.must_change_password)

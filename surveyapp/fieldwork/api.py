@@ -47,6 +47,7 @@ STATUS: dict[str, int] = {
     "token_invalid": 401,
     "role_not_allowed": 403,
     "two_factor_setup": 403,
+    "password_change": 403,
     "not_assigned": 403,
     "not_found": 404,
     "approved": 409,
@@ -253,7 +254,8 @@ def login() -> ResponseReturnValue:
 
 
 def _second_factor(user: User, code: object) -> None:
-    """The same second factor as the web login: a device token is a login too."""
+    """The same second factor as the web login: a device token is a login too. Then what the
+    website asks first, in its order: a temporary password changed, two-factor set up."""
     if user.has_two_factor:
         if code is None or code == "":
             raise FieldworkError(
@@ -269,6 +271,15 @@ def _second_factor(user: User, code: object) -> None:
             raise FieldworkError(
                 "bad_code", "That code is wrong or was already used. Try the next one."
             )
+    if user.must_change_password:
+        # Someone else set this password: the app cannot change it, the website can.
+        db.session.commit()  # a used code stays used
+        raise FieldworkError(
+            "password_change",
+            "Your password is temporary: change it on the website first, then log in here "
+            "with the new one.",
+        )
+    if user.has_two_factor:
         return
     if user.role.value in set(current_app.config["TWO_FACTOR_REQUIRED_ROLES"]):
         raise FieldworkError(

@@ -198,6 +198,22 @@ class UserForm(FlaskForm):
     submit = SubmitField(lazy("create_user"))
 
 
+class TemporaryPasswordForm(FlaskForm):
+    """An administrator sets a new password for someone (who must change it at next login)."""
+
+    password = PasswordField(
+        lazy("temporary_password"),
+        validators=[
+            DataRequired(lazy("enter_temporary")),
+            Length(min=10, max=200, message=lazy("password_length")),
+        ],
+    )
+    confirm = PasswordField(
+        lazy("repeat_the_password"), validators=[EqualTo("password", lazy("passwords_differ"))]
+    )
+    submit = SubmitField(lazy("set_temporary_password"))
+
+
 class RoleForm(FlaskForm):
     role = ListField(lazy("role"), choices=role_choices())
     submit = SubmitField(lazy("change_role"))

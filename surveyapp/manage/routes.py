@@ -26,7 +26,17 @@ from ..models import (
     WaveStatus,
     utcnow,
 )
-from ..services import areas, coverage, invitations, read_tokens, response, sample, users, waves
+from ..services import (
+    areas,
+    coverage,
+    invitations,
+    read_tokens,
+    response,
+    sample,
+    staff_sessions,
+    users,
+    waves,
+)
 from ..services.instruments import instrument_versions
 from ..services.scope import AreaScope, scope_of
 from ..staff_texts import service_message, st, staff_counted, staff_language, staff_percent
@@ -38,6 +48,7 @@ from .forms import (
     SampleUploadForm,
     ScopeForm,
     StatusForm,
+    TemporaryPasswordForm,
     UserForm,
     WaveForm,
     area_choices,
@@ -409,6 +420,7 @@ def new_user() -> ResponseReturnValue:
                 password=form.password.data or "",
                 created_by=_me(),
                 area=_area_from_choice(form.area.data),
+                temporary=True,
             )
         except users.UserError as exc:
             db.session.rollback()
@@ -458,6 +470,29 @@ def user_area(user_id: int) -> ResponseReturnValue:
         sees = "user_sees_all" if user.area_id is None else "user_sees_one"
         flash(st(sees, email=user.email), "success")
     return redirect(url_for("manage.users_list"))
+
+
+@bp.route("/users/<int:user_id>/password", methods=["GET", "POST"])
+@role_required()
+def user_password(user_id: int) -> ResponseReturnValue:
+    """Reset someone's password (forgotten, or a locked-out user): a temporary one that they
+    must change at their next login; their sessions end. One's own is changed on its own page."""
+    user = _user_or_404(user_id)
+    if user.id == _me().id:
+        return redirect(url_for("auth.change_password"))
+    form = TemporaryPasswordForm()
+    if form.validate_on_submit():
+        try:
+            users.set_password(db.session, user, form.password.data or "", by=_me(), temporary=True)
+        except users.UserError as exc:
+            db.session.rollback()
+            field_errors(form, exc.field, service_message(exc))
+        else:
+            staff_sessions.end_all(db.session, user, by=_me(), reason="password reset")
+            db.session.commit()
+            flash(st("temporary_password_set", email=user.email), "success")
+            return redirect(url_for("manage.users_list"))
+    return render_template("manage/user_password.html", form=form, user=user)
 
 
 @bp.route("/users/<int:user_id>/active", methods=["POST"])

@@ -55,6 +55,10 @@ class User(Base):
     last_login_at: Mapped[dt.datetime | None] = mapped_column(
         UTCDateTime()
     )  # last successful login
+    # True when someone else set the password (an administrator creating the account or
+    # resetting it, or the CLI): the user must choose their own before doing anything else.
+    # Setting one's own password clears it.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     # Two-factor authentication (TOTP, RFC 6238): the base32 shared secret, set when enrolment
     # starts; it is in force only once totp_enabled_at is set (the first code was confirmed).
     totp_secret: Mapped[str | None] = mapped_column(sa.String(64))

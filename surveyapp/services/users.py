@@ -81,8 +81,12 @@ def create_user(
     password: str,
     created_by: User | None = None,
     area: Area | None = None,
+    temporary: bool = False,
 ) -> User:
-    """Create an active staff account; raises UserError for a taken email or weak password."""
+    """Create an active staff account; raises UserError for a taken email or weak password.
+
+    ``temporary``: someone else chose the password (an administrator, the CLI), so the user
+    must change it at their next login."""
     email = normalise_email(email)
     if "@" not in email or len(email) > 254:
         raise UserError("email", Problem("email_invalid"))
@@ -98,6 +102,7 @@ def create_user(
         active=True,
         failed_logins=0,
         area_id=area.id if area is not None else None,
+        must_change_password=temporary,
     )
     user.set_password(password)
     session.add(user)
@@ -108,7 +113,12 @@ def create_user(
         user=created_by,
         object_type="user",
         object_id=user.id,
-        details={"email": email, "role": role.value, "area_id": user.area_id},
+        details={
+            "email": email,
+            "role": role.value,
+            "area_id": user.area_id,
+            "temporary_password": temporary,
+        },
     )
     return user
 
@@ -157,13 +167,32 @@ def set_active(session: DBSession, user: User, active: bool, *, by: User | None 
     )
 
 
-def set_password(session: DBSession, user: User, password: str, *, by: User | None = None) -> None:
+def set_password(
+    session: DBSession,
+    user: User,
+    password: str,
+    *,
+    by: User | None = None,
+    temporary: bool = False,
+) -> None:
+    """Set a password that follows the policy (:func:`check_password_strength`).
+
+    ``temporary``: someone else set it (an administrator's reset, the CLI); the user must
+    change it at their next login (audited as ``user.set_temporary_password``). Otherwise the
+    user chose it (``user.set_password``) and any earlier obligation to change it is gone.
+    """
     check_password_strength(password)
     user.set_password(password)
     user.failed_logins = 0
     user.locked_until = None
+    user.must_change_password = temporary
     session.flush()
-    audit.record(session, "user.set_password", user=by, object_type="user", object_id=user.id)
+    if temporary:
+        audit.record(
+            session, "user.set_temporary_password", user=by, object_type="user", object_id=user.id
+        )
+    else:
+        audit.record(session, "user.set_password", user=by, object_type="user", object_id=user.id)
 
 
 class LoginOutcome(enum.Enum):

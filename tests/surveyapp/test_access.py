@@ -43,6 +43,7 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
     "manage.user_role": ("POST", ADMIN),
     "manage.user_active": ("POST", ADMIN),
     "manage.user_area": ("POST", ADMIN),
+    "manage.user_password": ("GET", ADMIN),
     "fieldwork.index": ("GET", FIELD),
     "manage.field_assign": ("GET", MANAGERS),
     "manage.field_reassign": ("POST", MANAGERS),
@@ -406,3 +407,33 @@ def test_roles_that_require_two_factor_reach_only_its_set_up_without_it(
     else:
         assert response.status_code == 302, response.status_code
         assert response.headers["Location"].endswith("/auth/2fa/setup")
+
+
+@pytest.mark.parametrize("endpoint", sorted(ACCESS))
+def test_a_temporary_password_reaches_only_its_change(
+    app: Flask,
+    endpoint: str,
+    make_user: Callable[..., User],
+    make_wave: Callable[..., Wave],
+    login: Callable[..., Any],
+) -> None:
+    """An administrator whose password someone else set is sent from every staff page to
+    change it (its own page answers; nothing is done on the way)."""
+    from surveyapp.extensions import db
+
+    method, _allowed = ACCESS[endpoint]
+    url = _url(app, endpoint, make_wave(), make_user(Role.analyst))
+    admin = make_user(Role.administrator)
+    with app.app_context():
+        stored = db.session.get(User, admin.id)
+        assert stored is not None
+        stored.must_change_password = True
+        db.session.commit()
+    client = app.test_client()
+    assert login(client, admin).status_code == 302
+    response = client.open(url, method=method, data={"status": "open"})
+    if endpoint == "auth.change_password":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302, response.status_code
+        assert response.headers["Location"] == "/auth/password"

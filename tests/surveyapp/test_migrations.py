@@ -255,3 +255,36 @@ def test_0010_marks_stored_interviews_whose_answers_disagree_with_their_househol
         4: True,
         5: None,
     }
+
+
+def test_0012_forces_no_existing_user_to_change_their_password(app: Flask) -> None:
+    """Accounts made before 0012 keep their passwords without being sent to change them
+    (must_change_password false), and nothing that references a user is lost (on SQLite a
+    recreated users table would delete their sessions: ON DELETE CASCADE). Down again, the
+    column goes and the rows stay."""
+    _drop_everything(app)
+    with app.app_context():
+        upgrade(revision="0011_device_ids")
+        with db.engine.begin() as conn:
+            meta = sa.MetaData()
+            meta.reflect(conn, only=["users", "staff_sessions"])
+            users, sessions = meta.tables["users"], meta.tables["staff_sessions"]
+            conn.execute(
+                sa.insert(users),
+                [
+                    _row(users, id=1, email="a@example.org", role="administrator", active=True),
+                    _row(users, id=2, email="i@example.org", role="interviewer", active=True),
+                ],
+            )
+            conn.execute(sa.insert(sessions), [_row(sessions, user_id=2, token_hash="t" * 64)])
+        upgrade(revision="0012_temporary_passwords")
+        with db.engine.connect() as conn:
+            flags = dict(conn.exec_driver_sql("SELECT id, must_change_password FROM users").all())
+            kept = conn.exec_driver_sql("SELECT count(*) FROM staff_sessions").scalar()
+        downgrade(revision="0011_device_ids")
+        columns = {c["name"] for c in sa.inspect(db.engine).get_columns("users")}
+        with db.engine.connect() as conn:
+            after = conn.exec_driver_sql("SELECT count(*) FROM staff_sessions").scalar()
+    assert {k: bool(v) for k, v in flags.items()} == {1: False, 2: False}
+    assert kept == 1 and after == 1
+    assert "must_change_password" not in columns and "email" in columns
