@@ -36,7 +36,8 @@ async function boot() {
   window.addEventListener('online', () => { ui.online = true; statusBar(); scheduleSync(0); });
   window.addEventListener('offline', () => { ui.online = false; statusBar(); });
   window.addEventListener('hashchange', () => route());
-  window.addEventListener('field-sync-request', () => scheduleSync(0));
+  // Something now waits to be sent: the bar says so at once, also offline (no sync runs then).
+  window.addEventListener('field-sync-request', () => { statusBar(); scheduleSync(0); });
   await route();
   scheduleSync(1000);
 }
@@ -110,17 +111,20 @@ async function runSync(manual) {
     statusBar();
     refreshHome();
   }
-  if ((await countState(STATES.outbox)) > 0) scheduleSync(5 * 60000);
+  if ((await waitingCount()) > 0) scheduleSync(5 * 60000);
 }
 
-async function countState(state) {
-  return (await store.allInterviews()).filter((r) => r.state === state).length;
+/** Interviews finished and visits recorded that wait to be sent: one count for the bar and the
+ * list's panel (the bar counted interviews only: "2 waiting" above "3 waiting"). */
+async function waitingCount() {
+  const [interviews, attempts] = await Promise.all([store.allInterviews(), store.allAttempts()]);
+  return interviews.filter((r) => r.state === STATES.outbox).length + attempts.filter((a) => a.state === STATES.outbox).length;
 }
 
 async function statusBar() {
   const node = document.getElementById('net-status');
   if (!node) return;
-  const waiting = await countState(STATES.outbox);
+  const waiting = await waitingCount();
   const parts = [ui.online ? t('online') : t('offline')];
   if (ui.syncing) parts.push(t('sending'));
   else if (waiting) parts.push(t('n_waiting', { n: waiting }));
@@ -283,9 +287,7 @@ function updateBar() {
 }
 
 async function syncPanel() {
-  const interviews = await store.allInterviews();
-  const waiting = interviews.filter((r) => r.state === STATES.outbox).length
-    + (await store.allAttempts()).filter((a) => a.state === STATES.outbox).length;
+  const waiting = await waitingCount();
   const last = await store.getMeta('last_sync');
   const lines = [
     el('p', { id: 'waiting-count', text: t('n_waiting', { n: waiting }) }),

@@ -1256,3 +1256,31 @@ def test_a_partial_interview_sent_back_goes_straight_to_finishing_and_is_sent_as
     assert stored["revisions"] == 2
     assert stored["status"] is InterviewStatus.abandoned
     assert stored["answers"]["dem_age"] == 42 and "hh_own_car" not in stored["answers"]
+
+
+def test_the_bar_counts_what_waits_to_be_sent_as_the_list_does_also_offline(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # Offline, after a visit and a finished interview the bar said only "Offline" (it was
+    # redrawn by a sync, and none runs offline); after a reload "Offline · 1 waiting to send"
+    # above the list's "2 waiting to send" (it counted interviews, the list visits too).
+    context, page = tablet
+    context.set_offline(True)
+    record_visit(page, "T2", "no_contact")
+    page.wait_for_selector("#waiting-count:text('1 waiting to send')")
+    poll(
+        page, "document.getElementById('net-status').textContent === 'Offline · 1 waiting to send'"
+    )
+    interview(page, "T1")
+    page.wait_for_selector("#waiting-count:text('2 waiting to send')")
+    poll(
+        page, "document.getElementById('net-status').textContent === 'Offline · 2 waiting to send'"
+    )
+    page.reload()
+    page.wait_for_selector("#waiting-count:text('2 waiting to send')")
+    poll(
+        page, "document.getElementById('net-status').textContent === 'Offline · 2 waiting to send'"
+    )
+    context.set_offline(False)
+    page.wait_for_selector("#waiting-count:text('0 waiting to send')")
+    poll(page, "document.getElementById('net-status').textContent === 'Online'")
