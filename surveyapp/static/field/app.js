@@ -2,7 +2,7 @@
 // screens are interview.js (pages, finishing) and household.js (visits, roster and selection);
 // frame.js is what every screen shares; storage is store.js, the server sync.js.
 import { NetworkError } from './api.js';
-import { go, screen, toast, ui } from './frame.js';
+import { go, screen, toast, toastMoved, ui } from './frame.js';
 import { cardState, discardable, draftContents } from './cards.js';
 import { visitScreen } from './household.js';
 import { LANGUAGES, problemText, serverText, setLanguage, t, tn, uiLanguage } from './i18n.js';
@@ -35,7 +35,7 @@ async function boot() {
   registerWorker();
   window.addEventListener('online', () => { ui.online = true; statusBar(); scheduleSync(0); });
   window.addEventListener('offline', () => { ui.online = false; statusBar(); });
-  window.addEventListener('hashchange', () => route());
+  window.addEventListener('hashchange', () => { toastMoved(); route(); });
   // Something now waits to be sent: the bar says so at once, also offline (no sync runs then).
   window.addEventListener('field-sync-request', () => { statusBar(); scheduleSync(0); });
   await route();

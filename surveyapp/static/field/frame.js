@@ -25,12 +25,32 @@ export function requestSync() {
   window.dispatchEvent(new Event('field-sync-request'));
 }
 
+/**
+ * A short message at the foot of the screen for 6 s, said on the screen the app goes to next
+ * (the list after "Save visit"). It went on covering the screen after that one (the outcomes
+ * and "Save visit" of the next household's visit, the buttons of a confirmation): it now goes
+ * when the interviewer moves on to another screen, or taps it.
+ */
 export function toast(message) {
   const node = document.getElementById('toast');
   node.textContent = message;
   node.hidden = false;
+  toast.moves = 0;
+  if (!toast.wired) {
+    toast.wired = true;
+    node.addEventListener('click', () => { node.hidden = true; });
+  }
   clearTimeout(toast.timer);
   toast.timer = setTimeout(() => { node.hidden = true; }, 6000);
+}
+
+/** A screen change: the toast stays on the screen it was raised for, not on the next. */
+export function toastMoved() {
+  toast.moves = (toast.moves || 0) + 1;
+  if (toast.moves > 1) {
+    const node = document.getElementById('toast');
+    if (node) node.hidden = true;
+  }
 }
 
 /** Show the screen of `hash` (again, if it is the one shown). */

@@ -1284,3 +1284,24 @@ def test_the_bar_counts_what_waits_to_be_sent_as_the_list_does_also_offline(
     context.set_offline(False)
     page.wait_for_selector("#waiting-count:text('0 waiting to send')")
     poll(page, "document.getElementById('net-status').textContent === 'Online'")
+
+
+def test_the_saved_message_does_not_cover_the_next_screen(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # "Visit saved: ..." stayed 6 s at the foot of the screen whatever the interviewer did
+    # next: on a phone it covered the outcomes and the note of the next household's visit.
+    context, page = tablet
+    page.set_viewport_size({"width": 360, "height": 740})
+    toast = page.locator("#toast")
+    record_visit(page, "T2", "no_contact")
+    assert toast.is_visible()  # said on the list, where the app went after saving
+    page.locator('li.card[data-unit="T3"] button[data-action="visit"]').click()
+    page.wait_for_selector("#save-visit")
+    assert toast.is_hidden()
+    page.locator('label[for="outcome-no_contact"]').click()
+    page.locator("#save-visit").click()
+    page.wait_for_selector("#sync-panel")
+    assert toast.is_visible()
+    toast.click()  # or tapped away
+    assert toast.is_hidden()
