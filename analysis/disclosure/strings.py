@@ -36,7 +36,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Costo en utilidad: estimaciones clave",
         "Utility cost: key estimates",
         "Custo em utilidade: estimativas-chave",
-        "Coût en utilité : estimations clés",
+        "Coût en utilité\u00a0: estimations clés",
     ),
     "col_measure": tr("Medida", "Measure", "Medida", "Mesure"),
     "col_original": tr("Archivo interno", "Internal file", "Arquivo interno", "Fichier interne"),
@@ -102,7 +102,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Risco individual de Benedetti-Franconi (aproximação do sdcMicro) com a frequência "
         "populacional estimada pelos pesos; um valor suprimido coincide com qualquer outro.",
         "Risque individuel de Benedetti-Franconi (approximation de sdcMicro), la fréquence dans "
-        "la population étant estimée par les poids ; une valeur supprimée correspond à toute "
+        "la population étant estimée par les poids\u00a0; une valeur supprimée correspond à toute "
         "autre.",
     ),
     "suppressed_none": tr(
@@ -115,7 +115,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Las mismas supresiones se aplicaron en los archivos vinculados: {cells}.",
         "The same suppressions were applied in the linked files: {cells}.",
         "As mesmas supressões foram aplicadas nos arquivos vinculados: {cells}.",
-        "Les mêmes suppressions ont été appliquées dans les fichiers liés : {cells}.",
+        "Les mêmes suppressions ont été appliquées dans les fichiers liés\u00a0: {cells}.",
     ),
     "areas_note": tr(
         "Áreas pequeñas de «{column}»: {pooled} agrupadas, {blank} en blanco; {unknown} sin "
@@ -124,7 +124,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "known population (treated as small).",
         "Áreas pequenas de «{column}»: {pooled} agrupadas, {blank} em branco; {unknown} sem "
         "população conhecida (tratadas como pequenas).",
-        "Petites zones de « {column} » : {pooled} regroupées, {blank} laissées vides ; "
+        "Petites zones de «\u00a0{column}\u00a0»\u00a0: {pooled} regroupées, {blank} laissées vides\u00a0; "
         "{unknown} sans population connue (traitées comme petites).",
     ),
     "file_respondents": tr("entrevistados", "respondents", "entrevistados", "répondants"),
@@ -173,14 +173,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "todos os arquivos, de modo que os arquivos continuam vinculados e a variância pode "
         "ser estimada com estratos e UPA.",
         "Les identifiants ({columns}) sont remplacés par des codes aléatoires, les mêmes dans "
-        "tous les fichiers : les fichiers restent liés et la variance peut être estimée avec "
+        "tous les fichiers\u00a0: les fichiers restent liés et la variance peut être estimée avec "
         "les strates et les UPE.",
     ),
     "annex_dates": tr(
         "Las fechas se publican por {units}: {columns}.",
         "Dates are published by {units}: {columns}.",
         "As datas são publicadas por {units}: {columns}.",
-        "Les dates sont publiées par {units} : {columns}.",
+        "Les dates sont publiées par {units}\u00a0: {columns}.",
     ),
     "unit_month": tr("mes", "month", "mês", "mois"),
     "unit_quarter": tr("trimestre", "quarter", "trimestre", "trimestre"),
@@ -192,7 +192,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "counted up to 10, as in the NCVS, in the incident weights too.",
         "Valores máximos (valores maiores são publicados como o máximo): {caps}. Crimes em "
         "série são contados até 10, como na NCVS, também nos pesos dos incidentes.",
-        "Valeurs plafonnées (les valeurs supérieures sont publiées au plafond) : {caps}. Les "
+        "Valeurs plafonnées (les valeurs supérieures sont publiées au plafond)\u00a0: {caps}. Les "
         "infractions en série sont comptées jusqu'à 10, comme dans la NCVS, y compris dans "
         "les poids des incidents.",
     ),
@@ -203,8 +203,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "open): {bands}.",
         "Grupos publicados em vez do valor exato (limite inferior de cada grupo; o último é "
         "aberto): {bands}.",
-        "Classes publiées au lieu de la valeur exacte (borne inférieure de chaque classe ; la "
-        "dernière est ouverte) : {bands}.",
+        "Classes publiées au lieu de la valeur exacte (borne inférieure de chaque classe\u00a0; la "
+        "dernière est ouverte)\u00a0: {bands}.",
     ),
     "annex_geography": tr(
         "Las áreas de «{column}» con menos de {threshold} habitantes se agrupan por «{parent}» "
@@ -214,8 +214,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "As áreas de «{column}» com menos de {threshold} habitantes são agrupadas por "
         "«{parent}» (código terminado em {suffix}) ou deixadas em branco se o grupo continuar "
         "menor.",
-        "Les zones de « {column} » de moins de {threshold} habitants sont regroupées par "
-        "« {parent} » (code se terminant par {suffix}), ou laissées vides si le groupe reste "
+        "Les zones de «\u00a0{column}\u00a0» de moins de {threshold} habitants sont regroupées par "
+        "«\u00a0{parent}\u00a0» (code se terminant par {suffix}), ou laissées vides si le groupe reste "
         "plus petit.",
     ),
     "annex_k": tr(
@@ -237,10 +237,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "possível de células é deixado em branco, começando pela variável menos importante; "
         "uma supressão de área se estende a toda a UPA, cujos outros entrevistados a "
         "revelariam, e é repetida nas linhas de incidentes e domicílios do mesmo entrevistado.",
-        "Le {k}-anonymat est garanti sur les quasi-identifiants {columns} : chaque répondant "
+        "Le {k}-anonymat est garanti sur les quasi-identifiants {columns}\u00a0: chaque répondant "
         "partage sa combinaison avec au moins {others} autres (une valeur supprimée correspond "
-        "à toute autre). Il est obtenu par suppression locale : le moins de cellules possible "
-        "sont vidées, en commençant par la variable la moins importante ; une suppression de "
+        "à toute autre). Il est obtenu par suppression locale\u00a0: le moins de cellules possible "
+        "sont vidées, en commençant par la variable la moins importante\u00a0; une suppression de "
         "zone s'étend à toute l'UPE, dont les autres répondants la révéleraient, et est "
         "répétée dans les lignes d'incidents et de ménage du même répondant.",
     ),
@@ -257,9 +257,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "e as reidentificações esperadas de {expected_before} para {expected_after}; {cells} "
         "células foram suprimidas. A maior diferença de uma estimativa-chave nacional entre o "
         "arquivo público e o interno é de {national} pontos percentuais.",
-        "Résultat : les enregistrements dans des cellules de moins de k sont passés de "
+        "Résultat\u00a0: les enregistrements dans des cellules de moins de k sont passés de "
         "{before}\u00a0% à {after}\u00a0% et les réidentifications attendues de {expected_before} à "
-        "{expected_after} ; {cells} cellules ont été supprimées. Le plus grand écart d'une "
+        "{expected_after}\u00a0; {cells} cellules ont été supprimées. Le plus grand écart d'une "
         "estimation clé nationale entre le fichier public et le fichier interne est de "
         "{national} points de pourcentage.",
     ),

@@ -89,6 +89,8 @@ _OWNS = {"car": "hh_own_car", "vpart": "hh_own_car", "vand": "hh_own_car"}
 _OWNS.update({"moto": "hh_own_moto", "bike": "hh_own_bike"})
 _CODE_OF = {stem: code for code, stem in CRIME_STEMS.items()}
 _ALL_STEMS = HOUSEHOLD_STEMS + PERSONAL_STEMS
+#: A name followed by what it is about ("Dark figure: Burglary"), French with its no-break space.
+_HEADED = tr("{a}: {b}", "{a}: {b}", "{a}: {b}", "{a}\u00a0: {b}")
 _REASONS = {
     11: "waste_of_time",
     12: "distrust",
@@ -214,13 +216,13 @@ def _victimization() -> list[Indicator]:
         "Prevalencia: {crime}",
         "Prevalence: {crime}",
         "Prevalência: {crime}",
-        "Prévalence : {crime}",
+        "Prévalence\u00a0: {crime}",
     )
     by_type_def = tr(
         "Víctimas de «{crime}» en los últimos 12 meses ({unit_es}), excluye estado desconocido.",
         "Victims of '{crime}' in the last 12 months ({unit_en}), unknown status excluded.",
         "Vítimas de «{crime}» nos últimos 12 meses ({unit_pt}), exclui situação desconhecida.",
-        "Victimes de « {crime} » au cours des 12 derniers mois ({unit_fr}), statut inconnu exclu.",
+        "Victimes de «\u00a0{crime}\u00a0» au cours des 12 derniers mois ({unit_fr}), statut inconnu exclu.",
     )
     for stem in _ALL_STEMS:
         code = _CODE_OF[stem]
@@ -288,7 +290,7 @@ def _incidence() -> list[Indicator]:
                 "Tasa de incidencia delictiva por cada 100 000 habitantes de 18 años y más",
                 "Incidence: crimes per 100,000 persons 18+",
                 "Incidência: crimes por 100 000 pessoas de 18 anos ou mais",
-                "Incidence : infractions pour 100 000 personnes de 18 ans et plus",
+                "Incidence\u00a0: infractions pour 100 000 personnes de 18 ans et plus",
             ),
             definition=tr(
                 "Delitos (personales y del hogar) de los últimos 12 meses por cada 100 000 personas de 18 años y más (ENVIPE).",
@@ -351,7 +353,7 @@ def _incidence() -> list[Indicator]:
                 "Concentración: delitos por víctima",
                 "Concentration: crimes per victim",
                 "Concentração: crimes por vítima",
-                "Concentration : infractions par victime",
+                "Concentration\u00a0: infractions par victime",
             ),
             definition=tr(
                 "Delitos de los últimos 12 meses entre las personas víctimas de al menos uno.",
@@ -370,7 +372,7 @@ def _incidence() -> list[Indicator]:
         "Incidencia por cada 100 000: {crime}",
         "Incidence per 100,000: {crime}",
         "Incidência por 100 000: {crime}",
-        "Incidence pour 100 000 : {crime}",
+        "Incidence pour 100 000\u00a0: {crime}",
     )
     for stem in _ALL_STEMS:
         code = _CODE_OF[stem]
@@ -385,7 +387,7 @@ def _incidence() -> list[Indicator]:
                         "Delitos «{crime}» por cada 100 000 personas de 18 años y más.",
                         "Crimes '{crime}' per 100,000 persons 18+.",
                         "Crimes «{crime}» por 100 000 pessoas de 18 anos ou mais.",
-                        "Infractions « {crime} » pour 100 000 personnes de 18 ans et plus.",
+                        "Infractions «\u00a0{crime}\u00a0» pour 100 000 personnes de 18 ans et plus.",
                     ),
                     crime=label,
                 ),
@@ -455,7 +457,7 @@ def _reporting() -> list[Indicator]:
             Indicator(
                 id=f"reporting_rate_{stem}",
                 group="reporting_type",
-                name={lang: f"{rate_name[lang]}: {label[lang]}" for lang in LANGUAGES},
+                name=fmt(_HEADED, a=rate_name, b=label),
                 definition=rate_def,
                 level="incident",
                 unit="percent",
@@ -469,7 +471,7 @@ def _reporting() -> list[Indicator]:
             Indicator(
                 id=f"dark_figure_{stem}",
                 group="reporting_type",
-                name={lang: f"{dark_name[lang]}: {label[lang]}" for lang in LANGUAGES},
+                name=fmt(_HEADED, a=dark_name, b=label),
                 definition=dark_def,
                 level="incident",
                 unit="percent",
@@ -510,16 +512,17 @@ def _reporting() -> list[Indicator]:
             Indicator(
                 id=f"noreport_{slug}",
                 group="reporting",
-                name={
-                    lang: f"{tr('No denuncia', 'Not reported', 'Não notificação', 'Non-signalement')[lang]}: {reason_label[code][lang]}"
-                    for lang in LANGUAGES
-                },
+                name=fmt(
+                    _HEADED,
+                    a=tr("No denuncia", "Not reported", "Não notificação", "Non-signalement"),
+                    b=reason_label[code],
+                ),
                 definition=fmt(
                     tr(
                         "Delitos no denunciados por «{r}», entre los no denunciados.",
                         "Unreported incidents with reason '{r}', over unreported incidents.",
                         "Ocorrências não notificadas pelo motivo «{r}», entre as não notificadas.",
-                        "Incidents non signalés pour « {r} », parmi les incidents non signalés.",
+                        "Incidents non signalés pour «\u00a0{r}\u00a0», parmi les incidents non signalés.",
                     ),
                     r=reason_label[code],
                 ),
@@ -553,7 +556,7 @@ def _sdg() -> list[Indicator]:
                         "ODS 16.1.3: violencia {w}",
                         "SDG 16.1.3: {w} violence",
                         "ODS 16.1.3: violência {w}",
-                        "ODD 16.1.3 : violence {w}",
+                        "ODD 16.1.3\u00a0: violence {w}",
                     ),
                     w=word,
                 ),
@@ -584,7 +587,7 @@ def _sdg() -> list[Indicator]:
                 "ODS 16.1.3: violencia física, psicológica o sexual",
                 "SDG 16.1.3: physical, psychological or sexual violence",
                 "ODS 16.1.3: violência física, psicológica ou sexual",
-                "ODD 16.1.3 : violence physique, psychologique ou sexuelle",
+                "ODD 16.1.3\u00a0: violence physique, psychologique ou sexuelle",
             ),
             definition=tr(
                 "Personas víctimas de alguna de las tres formas de violencia en los últimos 12 meses.",
@@ -604,7 +607,7 @@ def _sdg() -> list[Indicator]:
         "ODS 16.1.4: se siente seguro caminando solo de noche",
         "SDG 16.1.4: feels safe walking alone after dark",
         "ODS 16.1.4: sente-se seguro andando sozinho à noite",
-        "ODD 16.1.4 : se sent en sécurité en marchant seul la nuit",
+        "ODD 16.1.4\u00a0: se sent en sécurité en marchant seul la nuit",
     )
     out.append(
         Indicator(
@@ -615,7 +618,7 @@ def _sdg() -> list[Indicator]:
                 "Personas que se sienten muy o algo seguras caminando solas en su zona de noche, entre las que respondieron (quien nunca camina sola de noche cuenta como no segura).",
                 "Persons feeling very or fairly safe walking alone in their area after dark, over those who answered; 'never walks alone after dark' counts as not safe.",
                 "Pessoas que se sentem muito ou razoavelmente seguras andando sozinhas à noite, entre as que responderam; 'nunca anda sozinha à noite' conta como não segura.",
-                "Personnes se sentant très ou plutôt en sécurité en marchant seules la nuit, parmi les répondants ; « ne sort jamais seul la nuit » compte comme pas en sécurité.",
+                "Personnes se sentant très ou plutôt en sécurité en marchant seules la nuit, parmi les répondants\u00a0; «\u00a0ne sort jamais seul la nuit\u00a0» compte comme pas en sécurité.",
             ),
             level="person",
             unit="percent",
@@ -664,7 +667,7 @@ def _sdg() -> list[Indicator]:
                         "ODS 16.3.1: denuncia de violencia {w}",
                         "SDG 16.3.1: reporting of {w} violence",
                         "ODS 16.3.1: notificação de violência {w}",
-                        "ODD 16.3.1 : signalement de violence {w}",
+                        "ODD 16.3.1\u00a0: signalement de violence {w}",
                     ),
                     w=word,
                 ),
@@ -695,7 +698,7 @@ def _sdg() -> list[Indicator]:
                 "ODS 16.5.1: soborno",
                 "SDG 16.5.1: bribery",
                 "ODS 16.5.1: suborno",
-                "ODD 16.5.1 : corruption",
+                "ODD 16.5.1\u00a0: corruption",
             ),
             definition=tr(
                 "Personas que pagaron un soborno o a quienes se lo pidió un funcionario público, entre las que tuvieron contacto con alguno en los últimos 12 meses.",
@@ -819,7 +822,7 @@ def _perception() -> list[Indicator]:
                 "Personas que creen muy probable o probable ser víctimas en los próximos 12 meses. Es una percepción: no se divide por la prevalencia del año pasado.",
                 "Persons who think it very likely or likely that they will be victimized in the next 12 months. A perception: never divided by last year's prevalence.",
                 "Pessoas que acham muito provável ou provável ser vítimas nos próximos 12 meses. É uma percepção: não se divide pela prevalência do ano anterior.",
-                "Personnes jugeant très probable ou probable d'être victimes dans les 12 prochains mois. Une perception : jamais divisée par la prévalence de l'année passée.",
+                "Personnes jugeant très probable ou probable d'être victimes dans les 12 prochains mois. Une perception\u00a0: jamais divisée par la prévalence de l'année passée.",
             ),
         )
     )
@@ -900,7 +903,7 @@ def _institutions() -> list[Indicator]:
                         "Confianza en: {i}",
                         "Trust in: {i}",
                         "Confiança em: {i}",
-                        "Confiance envers : {i}",
+                        "Confiance envers\u00a0: {i}",
                     ),
                     i=label,
                 ),
@@ -952,7 +955,7 @@ def _institutions() -> list[Indicator]:
                         "Percepción de corrupción: {x}",
                         "Perceived corruption: {x}",
                         "Percepção de corrupção: {x}",
-                        "Corruption perçue : {x}",
+                        "Corruption perçue\u00a0: {x}",
                     ),
                     x=label,
                 ),

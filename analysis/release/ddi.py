@@ -31,31 +31,31 @@ _WORDS: dict[str, dict[str, str]] = {
         "Personas de 18 años y más residentes en los hogares de la muestra; una persona por hogar.",
         "Persons aged 18 and over living in the sampled households; one person per household.",
         "Pessoas de 18 anos ou mais residentes nos domicílios da amostra; uma pessoa por domicílio.",
-        "Personnes de 18 ans et plus vivant dans les ménages de l'échantillon ; une personne par ménage.",
+        "Personnes de 18 ans et plus vivant dans les ménages de l'échantillon\u00a0; une personne par ménage.",
     ),
     "sampling": tr(
         "Muestra estratificada por conglomerados: los estratos (stratum) y las unidades primarias de muestreo (psu) de cada entrevista están en los archivos.",
         "Stratified cluster sample: every interview's stratum (stratum) and primary sampling unit (psu) are in the files.",
         "Amostra estratificada por conglomerados: os estratos (stratum) e as unidades primárias de amostragem (psu) de cada entrevista estão nos arquivos.",
-        "Échantillon stratifié en grappes : la strate (stratum) et l'unité primaire d'échantillonnage (psu) de chaque entretien figurent dans les fichiers.",
+        "Échantillon stratifié en grappes\u00a0: la strate (stratum) et l'unité primaire d'échantillonnage (psu) de chaque entretien figurent dans les fichiers.",
     ),
     "weight": tr(
         "Use el factor de expansión final (weight) de la persona; los incidentes usan inc_weight. Varianza por linealización de Taylor con estratos y UPM, o con los pesos replicados cuando existen.",
         "Use the final person weight (weight); incidents use inc_weight. Variance by Taylor linearization with strata and PSUs, or with the replicate weights when present.",
         "Use o peso final da pessoa (weight); os incidentes usam inc_weight. Variância por linearização de Taylor com estratos e UPA, ou com os pesos replicados quando existem.",
-        "Utilisez le poids final de la personne (weight) ; les incidents utilisent inc_weight. Variance par linéarisation de Taylor avec strates et UPE, ou avec les poids répliqués s'ils existent.",
+        "Utilisez le poids final de la personne (weight)\u00a0; les incidents utilisent inc_weight. Variance par linéarisation de Taylor avec strates et UPE, ou avec les poids répliqués s'ils existent.",
     ),
     "not_applicable": tr(
         "En blanco: no aplica (la pregunta no se hizo según el flujo del cuestionario).",
         "Blank: not applicable (the questionnaire's routing did not ask it).",
         "Em branco: não se aplica (o fluxo do questionário não a perguntou).",
-        "Vide : sans objet (le parcours du questionnaire ne l'a pas posée).",
+        "Vide\u00a0: sans objet (le parcours du questionnaire ne l'a pas posée).",
     ),
     "edition": tr(
         "Edición: {edition}.",
         "Edition: {edition}.",
         "Edição: {edition}.",
-        "Édition : {edition}.",
+        "Édition\u00a0: {edition}.",
     ),
 }
 

@@ -77,7 +77,7 @@ FIXED_LABELS: dict[str, dict[str, str]] = {
         "Conteo imputado (no sabe o no responde cuántas veces)",
         "Count imputed (how many times: don't know or refused)",
         "Contagem imputada (não sabe ou recusou quantas vezes)",
-        "Nombre imputé (combien de fois : ne sait pas ou refus)",
+        "Nombre imputé (combien de fois\u00a0: ne sait pas ou refus)",
     ),
     "inc_described": tr(
         "Incidentes de este tipo descritos en el módulo",
@@ -160,18 +160,18 @@ FILE_LABELS: dict[str, dict[str, str]] = {
         "Entrevistados: una fila por entrevista",
         "Respondents: one row per interview",
         "Entrevistados: uma linha por entrevista",
-        "Répondants : une ligne par entretien",
+        "Répondants\u00a0: une ligne par entretien",
     ),
     "incident": tr(
         "Incidentes: una fila por módulo de incidente, enlazada por interview_id",
         "Incidents: one row per incident module, linked by interview_id",
         "Incidentes: uma linha por módulo de incidente, ligada por interview_id",
-        "Incidents : une ligne par module d'incident, liée par interview_id",
+        "Incidents\u00a0: une ligne par module d'incident, liée par interview_id",
     ),
     "household": tr(
         "Hogares: una fila por persona de la lista del hogar, enlazada por interview_id",
         "Households: one row per person of the household roster, linked by interview_id",
         "Domicílios: uma linha por pessoa da lista do domicílio, ligada por interview_id",
-        "Ménages : une ligne par personne de la liste du ménage, liée par interview_id",
+        "Ménages\u00a0: une ligne par personne de la liste du ménage, liée par interview_id",
     ),
 }

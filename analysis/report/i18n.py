@@ -23,14 +23,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "Informe de situación: victimización y percepción de inseguridad",
         "Status report: victimization and perceived insecurity",
         "Relatório de situação: vitimização e percepção de insegurança",
-        "Rapport de situation : victimation et sentiment d'insécurité",
+        "Rapport de situation\u00a0: victimation et sentiment d'insécurité",
     ),
     "edition_public": tr("Edición pública", "Public edition", "Edição pública", "Édition publique"),
     "edition_internal": tr(
         "USO INTERNO: incluye estimaciones no publicables",
         "INTERNAL USE: includes estimates not fit for publication",
         "USO INTERNO: inclui estimativas não publicáveis",
-        "USAGE INTERNE : contient des estimations non publiables",
+        "USAGE INTERNE\u00a0: contient des estimations non publiables",
     ),
     "wave": tr("Levantamiento", "Survey wave", "Levantamento", "Vague d'enquête"),
     "reference_period": tr(
@@ -93,13 +93,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "{level}: victimización, inseguridad percibida y brecha",
         "{level}: victimization, perceived insecurity and the gap",
         "{level}: vitimização, insegurança percebida e diferença",
-        "{level} : victimation, insécurité perçue et écart",
+        "{level}\u00a0: victimation, insécurité perçue et écart",
     ),
     "map_table": tr(
         "{level}: los mapas en una tabla",
         "{level}: the maps as a table",
         "{level}: os mapas numa tabela",
-        "{level} : les cartes sous forme de tableau",
+        "{level}\u00a0: les cartes sous forme de tableau",
     ),
     "map_prevalence": tr(
         "Víctimas de un delito (%)", "Crime victims (%)", "Vítimas de crime (%)", "Victimes (%)"
@@ -126,7 +126,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Diferença = percentual que se sente inseguro menos percentual de vítimas: positiva "
         "(laranja) quando a insegurança percebida supera a vitimização medida. Os números de cada "
         "área estão na tabela de resultados por área.",
-        "Écart = pourcentage se sentant en insécurité moins pourcentage de victimes : positif "
+        "Écart = pourcentage se sentant en insécurité moins pourcentage de victimes\u00a0: positif "
         "(orange) lorsque l'insécurité perçue dépasse la victimation mesurée. Les chiffres de "
         "chaque zone figurent dans le tableau des résultats par zone.",
     ),
@@ -137,7 +137,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Suprimida: menos de {n} casos u otra regla de calidad",
         "Suppressed: fewer than {n} cases or another quality rule",
         "Suprimida: menos de {n} casos ou outra regra de qualidade",
-        "Supprimée : moins de {n} cas ou autre règle de qualité",
+        "Supprimée\u00a0: moins de {n} cas ou autre règle de qualité",
     ),
     "map_suppressed_rule": tr(
         "Suprimida por la regla de calidad",
@@ -163,7 +163,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "pelo peso da pessoa entrevistada, como na ENVIPE, de modo que cada um conta uma vez por "
         "adulto do domicílio que representa. Com o peso do domicílio contariam uma vez por "
         "domicílio e os números seriam menores onde os domicílios têm vários adultos.",
-        "Infractions contre le ménage (vol de véhicule ou d'accessoires, cambriolage et autres) : "
+        "Infractions contre le ménage (vol de véhicule ou d'accessoires, cambriolage et autres)\u00a0: "
         "l'incidence, les totaux d'infractions, le taux de signalement et le chiffre noir les "
         "pondèrent par le poids de la personne interrogée, comme l'ENVIPE, si bien que chacune "
         "compte une fois par adulte du ménage qu'elle représente. Avec le poids du ménage, elles "
@@ -188,12 +188,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "ENVIPE usa o peso da pessoa, que conta cada crime uma vez por adulto do domicílio e dá "
         "números maiores onde os domicílios têm vários adultos; os números não se comparam entre as "
         "duas convenções.",
-        "Infractions contre le ménage (vol de véhicule ou d'accessoires, cambriolage et autres) : "
+        "Infractions contre le ménage (vol de véhicule ou d'accessoires, cambriolage et autres)\u00a0: "
         "l'incidence, les totaux d'infractions, le taux de signalement et le chiffre noir les "
         "pondèrent par le poids du ménage, si bien que chacune compte une fois par ménage (comme "
         "la NCVS). L'ENVIPE utilise le poids de la personne, qui compte chaque infraction une fois "
         "par adulte du ménage et donne des chiffres plus élevés là où les ménages comptent "
-        "plusieurs adultes ; les chiffres ne se comparent pas d'une convention à l'autre.",
+        "plusieurs adultes\u00a0; les chiffres ne se comparent pas d'une convention à l'autre.",
     ),
     "scatter_named_note": tr(
         "Se nombran las áreas más alejadas del conjunto donde el nombre cabe sin cubrir otro; "
@@ -203,7 +203,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "São nomeadas as áreas mais afastadas do conjunto onde o nome cabe sem cobrir outro; "
         "todas constam da tabela.",
         "Les zones les plus éloignées de l'ensemble sont nommées là où le nom tient sans en "
-        "couvrir un autre ; toutes figurent dans le tableau.",
+        "couvrir un autre\u00a0; toutes figurent dans le tableau.",
     ),
     "sec_trust": tr(
         "Confianza y desempeño institucional",
@@ -307,7 +307,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Encuesta: delitos por 100 000 hab.",
         "Survey: crimes per 100,000 population",
         "Pesquisa: crimes por 100 mil hab.",
-        "Enquête : infractions pour 100 000 hab.",
+        "Enquête\u00a0: infractions pour 100 000 hab.",
     ),
     "col_value": tr("Valor", "Value", "Valor", "Valeur"),
     "col_rule": tr("Criterio", "Rule", "Critério", "Critère"),
@@ -389,19 +389,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "BJS: interpretar con cautela con 10 casos o menos o CV > 50%",
         "BJS: interpret with caution when 10 or fewer cases or CV > 50%",
         "BJS: interpretar com cautela com 10 casos ou menos ou CV > 50%",
-        "BJS : à interpréter avec prudence avec 10 cas ou moins ou CV > 50\u00a0%",
+        "BJS\u00a0: à interpréter avec prudence avec 10 cas ou moins ou CV > 50\u00a0%",
     ),
     "rules_source_ine_cl": tr(
         "INE Chile (2020): n ≥ 60, gl ≥ 9, bandas de CV 15%/30%",
         "INE Chile (2020): n >= 60, df >= 9, CV 15%/30% bands",
         "INE Chile (2020): n ≥ 60, gl ≥ 9, faixas de CV 15%/30%",
-        "INE Chili (2020) : n ≥ 60, dl ≥ 9, seuils de CV 15\u00a0%/30\u00a0%",
+        "INE Chili (2020)\u00a0: n ≥ 60, dl ≥ 9, seuils de CV 15\u00a0%/30\u00a0%",
     ),
     "rules_source_cepal": tr(
         "CEPAL (2020): n ≥ 100, n efectivo ≥ 140, gl ≥ 9, CV ≤ 20%",
         "CEPAL (2020): n >= 100, effective n >= 140, df >= 9, CV <= 20%",
         "CEPAL (2020): n ≥ 100, n efetivo ≥ 140, gl ≥ 9, CV ≤ 20%",
-        "CEPALC (2020) : n ≥ 100, n effectif ≥ 140, dl ≥ 9, CV ≤ 20\u00a0%",
+        "CEPALC (2020)\u00a0: n ≥ 100, n effectif ≥ 140, dl ≥ 9, CV ≤ 20\u00a0%",
     ),
     # units
     "unit_percent": tr(
@@ -456,27 +456,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "Qualidade da estimativa (coeficiente de variação, CV): sem marca = alta; "
         "* = moderada; ** = baixa, interpretar com cautela; — = não publicada: poucos "
         "casos ou crimes, ou sem variância estimável (critérios no anexo).",
-        "Qualité de l'estimation (coefficient de variation, CV) : sans marque = élevée ; "
-        "* = modérée ; ** = faible, à interpréter avec prudence ; — = non publiée : trop "
+        "Qualité de l'estimation (coefficient de variation, CV)\u00a0: sans marque = élevée\u00a0; "
+        "* = modérée\u00a0; ** = faible, à interpréter avec prudence\u00a0; — = non publiée\u00a0: trop "
         "peu de cas ou d'infractions, ou variance non estimable (règles en annexe).",
     ),
     "suppressed_note": tr(
         "— Estimación no publicada: no cumple los criterios de calidad ({rules}).",
         "— Estimate not published: it does not meet the quality rules ({rules}).",
         "— Estimativa não publicada: não cumpre os critérios de qualidade ({rules}).",
-        "— Estimation non publiée : elle ne satisfait pas aux règles de qualité ({rules}).",
+        "— Estimation non publiée\u00a0: elle ne satisfait pas aux règles de qualité ({rules}).",
     ),
     "suppressed_internal_note": tr(
         "‡ Estimación que no cumple los criterios de calidad; se muestra solo en la edición interna.",
         "‡ Estimate that fails the quality rules; shown in the internal edition only.",
         "‡ Estimativa que não cumpre os critérios de qualidade; mostrada só na edição interna.",
-        "‡ Estimation ne satisfaisant pas aux règles de qualité ; montrée dans l'édition interne seulement.",
+        "‡ Estimation ne satisfaisant pas aux règles de qualité\u00a0; montrée dans l'édition interne seulement.",
     ),
     "subareas_hidden": tr(
         "Sin ninguna estimación publicable en esta tabla (muy pocos casos): {names}.",
         "No estimate in this table can be published (too few cases) for: {names}.",
         "Nenhuma estimativa desta tabela é publicável (poucos casos) para: {names}.",
-        "Aucune estimation de ce tableau n'est publiable (trop peu de cas) pour : {names}.",
+        "Aucune estimation de ce tableau n'est publiable (trop peu de cas) pour\u00a0: {names}.",
     ),
     "chart_suppressed": tr("no publicada", "not published", "não publicada", "non publiée"),
     # highlights
@@ -484,13 +484,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "{name}: {value} (IC {level}%: {low} a {high}).",
         "{name}: {value} ({level}% CI {low} to {high}).",
         "{name}: {value} (IC {level}%: {low} a {high}).",
-        "{name} : {value} (IC {level}\u00a0% : {low} à {high}).",
+        "{name}\u00a0: {value} (IC {level}\u00a0%\u00a0: {low} à {high}).",
     ),
     "hl_suppressed": tr(
         "{name}: la estimación no se publica (no cumple los criterios de calidad del anexo).",
         "{name}: the estimate is not published (it fails the quality rules in the annex).",
         "{name}: a estimativa não é publicada (não cumpre os critérios de qualidade do anexo).",
-        "{name} : l'estimation n'est pas publiée (règles de qualité de l'annexe non satisfaites).",
+        "{name}\u00a0: l'estimation n'est pas publiée (règles de qualité de l'annexe non satisfaites).",
     ),
     "hl_up": tr(
         "Aumento estadísticamente significativo respecto de {wave} ({previous}).",
@@ -514,7 +514,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Sin comparación con {wave}: la estimación anterior no se publicó.",
         "No comparison with {wave}: the earlier estimate was not published.",
         "Sem comparação com {wave}: a estimativa anterior não foi publicada.",
-        "Pas de comparaison avec {wave} : l'estimation antérieure n'a pas été publiée.",
+        "Pas de comparaison avec {wave}\u00a0: l'estimation antérieure n'a pas été publiée.",
     ),
     "hl_gap": tr(
         "{perceived} de la población se siente insegura {level}, mientras que {prevalence} "
@@ -556,7 +556,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ano são grandezas diferentes: a primeira é uma percepção sobre o futuro e a segunda uma "
         "medição do passado. São apresentadas lado a lado e não são divididas uma pela outra.",
         "La probabilité perçue d'être victime dans les 12 prochains mois et la prévalence de "
-        "l'année écoulée sont des grandeurs différentes : l'une est une perception de l'avenir, "
+        "l'année écoulée sont des grandeurs différentes\u00a0: l'une est une perception de l'avenir, "
         "l'autre une mesure du passé. Elles sont présentées côte à côte et ne sont pas divisées "
         "l'une par l'autre.",
     ),
@@ -581,7 +581,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Vítimas: pessoas que sofreram ao menos um crime pessoal nos últimos 12 meses. A "
         "diferença (vítimas menos não vítimas, em pontos percentuais) é testada com o desenho "
         "amostral completo, a {alpha}%.",
-        "Victimes : personnes ayant subi au moins une infraction personnelle au cours des 12 "
+        "Victimes\u00a0: personnes ayant subi au moins une infraction personnelle au cours des 12 "
         "derniers mois. L'écart (victimes moins non-victimes, en points de pourcentage) est testé "
         "avec le plan de sondage complet, au seuil de {alpha}\u00a0%.",
     ),
@@ -631,7 +631,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Cada grupo é comparado com o resto dos adultos{pairs}. O «paradoxo» é um grupo com mais medo e menos vitimização, ou o contrário, "
         "ambas as diferenças significativas a {alpha}%. Medo e vitimização são mostrados lado a "
         "lado e não são divididos um pelo outro.",
-        "Chaque groupe est comparé au reste des adultes{pairs}. Le « paradoxe » est un groupe avec plus de peur et moins de victimation, ou "
+        "Chaque groupe est comparé au reste des adultes{pairs}. Le «\u00a0paradoxe\u00a0» est un groupe avec plus de peur et moins de victimation, ou "
         "l'inverse, les deux écarts étant significatifs au seuil de {alpha}\u00a0%. Peur et "
         "victimation sont présentées côte à côte et ne sont pas divisées l'une par l'autre.",
     ),
@@ -663,7 +663,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "associação, não um efeito da mídia: quem teme mais pode também acompanhar mais as "
         "notícias sobre crimes.",
         "Rapports de cotes d'un modèle logistique tenant compte du plan de sondage, {adjusted}. "
-        "C'est une association, pas un effet des médias : les personnes qui ont plus peur "
+        "C'est une association, pas un effet des médias\u00a0: les personnes qui ont plus peur "
         "peuvent aussi suivre davantage l'actualité criminelle.",
     ),
     "exposure_adjusted": tr(
@@ -694,14 +694,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "for it.",
         "O modelo é ajustado sem o termo de {term}: nenhuma entrevista desta onda tem um valor "
         "para ele.",
-        "Le modèle est ajusté sans le terme « {term} » : aucun entretien de cette vague n'a de "
+        "Le modèle est ajusté sans le terme «\u00a0{term}\u00a0»\u00a0: aucun entretien de cette vague n'a de "
         "valeur pour ce terme.",
     ),
     "sub_evaluation": tr(
         "Evaluación de una medida: diferencia en diferencias",
         "Evaluation of a measure: difference in differences",
         "Avaliação de uma medida: diferença em diferenças",
-        "Évaluation d'une mesure : différence de différences",
+        "Évaluation d'une mesure\u00a0: différence de différences",
     ),
     "col_programme_areas": tr(
         "Áreas del programa", "Programme areas", "Áreas do programa", "Zones du programme"
@@ -730,10 +730,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "{indicator}: nas áreas do programa passou de {programme_before} para {programme_after} "
         "({change_programme}); nas demais, de {rest_before} para {rest_after} ({change_rest}). "
         "A diferença em diferenças é {did} {unit} (intervalo de {level}%: {low} a {high}).",
-        "{indicator} : dans les zones du programme, de {programme_before} à {programme_after} "
-        "({change_programme}) ; dans les autres zones, de {rest_before} à {rest_after} "
+        "{indicator}\u00a0: dans les zones du programme, de {programme_before} à {programme_after} "
+        "({change_programme})\u00a0; dans les autres zones, de {rest_before} à {rest_after} "
         "({change_rest}). La différence de différences est de {did} {unit} (intervalle à "
-        "{level}\u00a0% : {low} à {high}).",
+        "{level}\u00a0%\u00a0: {low} à {high}).",
     ),
     "did_significant": tr(
         "Es estadísticamente significativa al {alpha}%: el indicador cambió de manera distinta en "
@@ -742,7 +742,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "differently in the programme areas than in the others.",
         "É estatisticamente significativa a {alpha}%: o indicador mudou de forma diferente nas "
         "áreas do programa e nas demais.",
-        "Elle est statistiquement significative au seuil de {alpha}\u00a0% : l'indicateur a évolué "
+        "Elle est statistiquement significative au seuil de {alpha}\u00a0%\u00a0: l'indicateur a évolué "
         "différemment dans les zones du programme et dans les autres.",
     ),
     "did_not_significant": tr(
@@ -752,7 +752,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "different change in the programme areas (which does not prove there was none).",
         "Não é estatisticamente significativa a {alpha}%: os dados não mostram uma mudança "
         "diferente nas áreas do programa (o que também não prova que não tenha havido).",
-        "Elle n'est pas statistiquement significative au seuil de {alpha}\u00a0% : les données ne "
+        "Elle n'est pas statistiquement significative au seuil de {alpha}\u00a0%\u00a0: les données ne "
         "montrent pas d'évolution différente dans les zones du programme (ce qui ne prouve pas "
         "qu'il n'y en ait pas eu).",
     ),
@@ -769,7 +769,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "grupos de áreas tivessem mudado igualmente (tendências paralelas), algo que dois "
         "levantamentos não permitem verificar, e se nada mais mudou de forma diferente nessas "
         "áreas ao mesmo tempo. Não é prova de causalidade.",
-        "Ce qu'elle ne montre pas : cet écart n'est l'effet du programme que si, sans lui, les "
+        "Ce qu'elle ne montre pas\u00a0: cet écart n'est l'effet du programme que si, sans lui, les "
         "deux groupes de zones avaient évolué de la même façon (tendances parallèles), ce que "
         "deux vagues ne permettent pas de vérifier, et si rien d'autre n'a changé différemment "
         "dans ces zones au même moment. Ce n'est pas une preuve de causalité.",
@@ -781,8 +781,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "cases; the interval is wide and the result fragile.",
         "Amostra pequena ou estimativas de baixa qualidade: o menor dos quatro grupos tem {n} "
         "casos; o intervalo é amplo e o resultado, frágil.",
-        "Petit échantillon ou estimations de faible qualité : le plus petit des quatre groupes "
-        "compte {n} cas ; l'intervalle est large et le résultat fragile.",
+        "Petit échantillon ou estimations de faible qualité\u00a0: le plus petit des quatre groupes "
+        "compte {n} cas\u00a0; l'intervalle est large et le résultat fragile.",
     ),
     "did_suppressed": tr(
         "{indicator}: no se publica; al menos una de las cuatro estimaciones no cumple las "
@@ -791,7 +791,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "quality rules.",
         "{indicator}: não publicado; ao menos uma das quatro estimativas não cumpre as regras de "
         "qualidade.",
-        "{indicator} : non publié ; au moins une des quatre estimations ne respecte pas les "
+        "{indicator}\u00a0: non publié\u00a0; au moins une des quatre estimations ne respecte pas les "
         "règles de qualité.",
     ),
     "police_note": tr(
@@ -802,7 +802,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Os crimes registrados pela polícia incluem apenas os notificados; a pesquisa mede também "
         "os que nunca chegam às autoridades (cifra oculta).",
         "Les infractions enregistrées par la police ne comprennent que celles qui ont été "
-        "signalées ; l'enquête mesure aussi celles qui n'arrivent jamais aux autorités (chiffre "
+        "signalées\u00a0; l'enquête mesure aussi celles qui n'arrivent jamais aux autorités (chiffre "
         "noir).",
     ),
     "odds_note": tr(
@@ -813,7 +813,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Razões de chances de sentir-se inseguro (regressão logística com desenho amostral); "
         "valores acima de 1 indicam mais medo que na categoria de referência.",
         "Rapports de cotes du sentiment d'insécurité (régression logistique tenant compte du plan "
-        "de sondage) ; une valeur supérieure à 1 signifie plus de peur que la catégorie de "
+        "de sondage)\u00a0; une valeur supérieure à 1 signifie plus de peur que la catégorie de "
         "référence.",
     ),
     "no_data": tr(
@@ -826,13 +826,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "Fuente: {survey}, {wave}. Intervalos de confianza al {level}%.",
         "Source: {survey}, {wave}. {level}% confidence intervals.",
         "Fonte: {survey}, {wave}. Intervalos de confiança de {level}%.",
-        "Source : {survey}, {wave}. Intervalles de confiance à {level}\u00a0%.",
+        "Source\u00a0: {survey}, {wave}. Intervalles de confiance à {level}\u00a0%.",
     ),
     "source_police": tr(
         "Fuente: registros policiales ({period}) y {survey}, {wave}.",
         "Source: police records ({period}) and {survey}, {wave}.",
         "Fonte: registros policiais ({period}) e {survey}, {wave}.",
-        "Source : données de police ({period}) et {survey}, {wave}.",
+        "Source\u00a0: données de police ({period}) et {survey}, {wave}.",
     ),
     "survey_name": tr(
         "Encuesta de victimización y percepción de inseguridad",
@@ -850,7 +850,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Cada punto es un área; las líneas son intervalos de confianza al {level}%.",
         "Each point is an area; lines are {level}% confidence intervals.",
         "Cada ponto é uma área; as linhas são intervalos de confiança de {level}%.",
-        "Chaque point est une zone ; les traits sont des intervalles de confiance à {level}\u00a0%.",
+        "Chaque point est une zone\u00a0; les traits sont des intervalles de confiance à {level}\u00a0%.",
     ),
     "chart_levels_title": tr(
         "Población que se siente insegura, por ámbito",
@@ -916,7 +916,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "El cuestionario no pregunta {item}; este informe no incluye: {parts}.",
         "The questionnaire does not ask {item}, so this report leaves out: {parts}.",
         "O questionário não pergunta {item}; este relatório não inclui: {parts}.",
-        "Le questionnaire ne pose pas la question {item} ; ce rapport ne contient donc pas : "
+        "Le questionnaire ne pose pas la question {item}\u00a0; ce rapport ne contient donc pas\u00a0: "
         "{parts}.",
     ),
     # the same, said in one part of a page or report, naming only what that part cannot show
@@ -924,7 +924,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "El cuestionario no pregunta {item}; por eso aquí no se muestra: {parts}.",
         "The questionnaire does not ask {item}, so this cannot be shown here: {parts}.",
         "O questionário não pergunta {item}; por isso aqui não se mostra: {parts}.",
-        "Le questionnaire ne pose pas la question {item} ; on ne peut donc pas montrer ici : "
+        "Le questionnaire ne pose pas la question {item}\u00a0; on ne peut donc pas montrer ici\u00a0: "
         "{parts}.",
     ),
     # standard indicators a questionnaire cannot measure (analysis/indicators/coverage.py)
@@ -942,7 +942,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "O questionário deste levantamento não inclui nenhuma das perguntas das quais estes "
         "indicadores padrão são calculados; por isso não são estimados.",
         "Le questionnaire de cette vague ne pose aucune des questions dont ces indicateurs "
-        "standard sont calculés ; ils ne sont donc pas estimés.",
+        "standard sont calculés\u00a0; ils ne sont donc pas estimés.",
     ),
     "col_items_needed": tr(
         "Preguntas que necesita",
@@ -954,7 +954,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Grupos de población: {area}.",
         "Population groups: {area}.",
         "Grupos populacionais: {area}.",
-        "Groupes de population : {area}.",
+        "Groupes de population\u00a0: {area}.",
     ),
     "col_crime_type": tr("Tipo de delito", "Crime type", "Tipo de crime", "Type d'infraction"),
     "col_prevalence": tr("Prevalencia (%)", "Prevalence (%)", "Prevalência (%)", "Prévalence (%)"),
@@ -1041,7 +1041,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "Le modèle tient aussi compte de la zone (effets non montrés).",
     ),
     "odds_reference": tr(
-        "Referencias: {refs}.", "Reference: {refs}.", "Referência: {refs}.", "Référence : {refs}."
+        "Referencias: {refs}.",
+        "Reference: {refs}.",
+        "Referência: {refs}.",
+        "Référence\u00a0: {refs}.",
     ),
     "ref_men": tr("hombres", "men", "homens", "hommes"),
     "ref_age": tr("18-29 años", "aged 18-29", "18-29 anos", "18-29 ans"),
@@ -1057,7 +1060,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "{title}: el término de {term} (el modelo se ajusta sin él)",
         "{title}: its {term} term (the model is fitted without it)",
         "{title}: o termo de {term} (o modelo é ajustado sem ele)",
-        "{title} : le terme « {term} » (le modèle est ajusté sans lui)",
+        "{title}\u00a0: le terme «\u00a0{term}\u00a0» (le modèle est ajusté sans lui)",
     ),
     "covariate_sex": tr("sexo", "sex", "sexo", "sexe"),
     "covariate_age": tr("edad", "age", "idade", "âge"),
@@ -1077,7 +1080,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "{trend} acham que a criminalidade na sua área aumentou em relação ao ano anterior; a "
         "prevalência medida pela pesquisa {change}.",
         "{trend} pensent que la délinquance a augmenté dans leur quartier par rapport à l'an "
-        "dernier ; la prévalence mesurée par l'enquête {change}.",
+        "dernier\u00a0; la prévalence mesurée par l'enquête {change}.",
     ),
     "measured_up": tr(
         "aumentó significativamente respecto de {wave}",
@@ -1130,27 +1133,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "Amostra probabilística estratificada por conglomerados; um adulto por domicílio, "
         "selecionado ao acaso. Variâncias por linearização de Taylor com estratos e unidades "
         "primárias de amostragem; graus de liberdade = UPAs menos estratos.",
-        "Échantillon probabiliste stratifié à plusieurs degrés ; un adulte par ménage tiré au "
-        "sort. Variances par linéarisation de Taylor avec strates et unités primaires ; degrés de "
+        "Échantillon probabiliste stratifié à plusieurs degrés\u00a0; un adulte par ménage tiré au "
+        "sort. Variances par linéarisation de Taylor avec strates et unités primaires\u00a0; degrés de "
         "liberté = nombre d'UP moins nombre de strates.",
     ),
     "quality_rules_intro": tr(
         "Conjunto de criterios aplicado: {name}.",
         "Quality rule set applied: {name}.",
         "Conjunto de critérios aplicado: {name}.",
-        "Règles de qualité appliquées : {name}.",
+        "Règles de qualité appliquées\u00a0: {name}.",
     ),
     "cv_bands": tr(
         "Bandas de calidad por CV: alta < {moderate}%, moderada {moderate}–{low}%, baja ≥ {low}%.",
         "CV quality bands: high < {moderate}%, moderate {moderate}–{low}%, low ≥ {low}%.",
         "Faixas de qualidade por CV: alta < {moderate}%, moderada {moderate}–{low}%, baixa ≥ {low}%.",
-        "Classes de qualité selon le CV : élevée < {moderate}\u00a0%, modérée {moderate}–{low}\u00a0%, faible ≥ {low}\u00a0%.",
+        "Classes de qualité selon le CV\u00a0: élevée < {moderate}\u00a0%, modérée {moderate}–{low}\u00a0%, faible ≥ {low}\u00a0%.",
     ),
     "weights_provisional": tr(
         "Los pesos son provisionales (peso base por hogar y adultos elegibles): la ponderación final no se ha ejecutado.",
         "Weights are provisional (household base weight times eligible adults): the final weighting has not been run.",
         "Os pesos são provisórios (peso base do domicílio vezes adultos elegíveis): a ponderação final não foi feita.",
-        "Les poids sont provisoires (poids de base du ménage fois adultes éligibles) : la pondération finale n'a pas été faite.",
+        "Les poids sont provisoires (poids de base du ménage fois adultes éligibles)\u00a0: la pondération finale n'a pas été faite.",
     ),
     # regional comparison (analysis/report/regional.py, issue 14)
     "regional_title": tr(
@@ -1175,7 +1178,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Fuente: {waves}. Intervalos de confianza al {level}%.",
         "Source: {waves}. {level}% confidence intervals.",
         "Fonte: {waves}. Intervalos de confiança de {level}%.",
-        "Source : {waves}. Intervalles de confiance à {level}\u00a0%.",
+        "Source\u00a0: {waves}. Intervalles de confiance à {level}\u00a0%.",
     ),
     "sec_regional_waves": tr(
         "Levantamientos comparados",
@@ -1197,7 +1200,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "do questionário de cada um.",
         "Ce rapport compare l'ensemble minimal d'indicateurs normalisés de {n} vagues "
         "d'enquête. Chaque estimation est présentée avec son intervalle de confiance et sa "
-        "qualité ; le tableau ci-dessous donne la période de référence, le mode de collecte et "
+        "qualité\u00a0; le tableau ci-dessous donne la période de référence, le mode de collecte et "
         "la version du questionnaire de chacune.",
     ),
     "col_area_compared": tr("País o ciudad", "Country or city", "País ou cidade", "Pays ou ville"),
@@ -1227,7 +1230,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Different questionnaires ({values}): a difference may come from the instrument rather "
         "than the country.",
         "Questionários diferentes ({values}): uma diferença pode vir do instrumento e não do país.",
-        "Questionnaires différents ({values}) : un écart peut venir de l'instrument plutôt que du "
+        "Questionnaires différents ({values})\u00a0: un écart peut venir de l'instrument plutôt que du "
         "pays.",
     ),
     "note_version": tr(
@@ -1237,7 +1240,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "whose questions changed between versions.",
         "Versões diferentes do questionário ({values}): compare com cautela os indicadores cujas "
         "perguntas mudaram entre as versões.",
-        "Versions différentes du questionnaire ({values}) : comparez avec prudence les "
+        "Versions différentes du questionnaire ({values})\u00a0: comparez avec prudence les "
         "indicateurs dont les questions ont changé d'une version à l'autre.",
     ),
     "note_period_disjoint": tr(
@@ -1247,7 +1250,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "difference with the years'.",
         "Os períodos de referência não se sobrepõem ({values}): uma diferença mistura a dos "
         "países com a dos anos.",
-        "Les périodes de référence ne se chevauchent pas ({values}) : un écart mêle celui des "
+        "Les périodes de référence ne se chevauchent pas ({values})\u00a0: un écart mêle celui des "
         "pays et celui des années.",
     ),
     "note_period_differs": tr(
@@ -1263,7 +1266,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "bribery) tend to differ between face-to-face and web interviews.",
         "Modos de coleta diferentes ({values}): as respostas sobre temas sensíveis (violência "
         "sexual, suborno) costumam diferir entre a entrevista presencial e a web.",
-        "Modes de collecte différents ({values}) : les réponses sur les sujets sensibles "
+        "Modes de collecte différents ({values})\u00a0: les réponses sur les sujets sensibles "
         "(violences sexuelles, corruption) diffèrent souvent entre l'entretien en face à face et "
         "le web.",
     ),
@@ -1277,7 +1280,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "{indicator}: sin estimación en {areas} (el cuestionario no lo pregunta o no hay casos).",
         "{indicator}: no estimate for {areas} (the questionnaire does not ask it, or no cases).",
         "{indicator}: sem estimativa para {areas} (o questionário não pergunta ou não há casos).",
-        "{indicator} : pas d'estimation pour {areas} (le questionnaire ne le demande pas, ou "
+        "{indicator}\u00a0: pas d'estimation pour {areas} (le questionnaire ne le demande pas, ou "
         "aucun cas).",
     ),
     "not_asked": tr("no disponible", "not available", "não disponível", "non disponible"),
@@ -1310,14 +1313,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "intervalos sobrepostos não provam que não haja diferença. As notas de comparabilidade "
         "continuam valendo para uma diferença significativa.",
         "Écarts par rapport à {reference}, testés comme échantillons indépendants au seuil de "
-        "{alpha}\u00a0% ; des intervalles qui se chevauchent ne prouvent pas l'absence d'écart. Les "
+        "{alpha}\u00a0%\u00a0; des intervalles qui se chevauchent ne prouvent pas l'absence d'écart. Les "
         "notes de comparabilité valent aussi pour un écart significatif.",
     ),
     "regional_differences": tr(
         "{area} difiere significativamente de {reference} en: {items}.",
         "{area} differs significantly from {reference} in: {items}.",
         "{area} difere significativamente de {reference} em: {items}.",
-        "{area} diffère significativement de {reference} pour : {items}.",
+        "{area} diffère significativement de {reference} pour\u00a0: {items}.",
     ),
     "regional_no_differences": tr(
         "Ninguna diferencia publicada entre {area} y {reference} es significativa.",
@@ -1333,7 +1336,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Cada estimativa é a do relatório do seu levantamento, com seu próprio desenho amostral, "
         "ponderação e regras de qualidade; os dados não são reponderados nem harmonizados.",
         "Chaque estimation est celle du rapport de sa vague, avec son propre plan de sondage, sa "
-        "pondération et ses règles de qualité ; les données ne sont ni repondérées ni "
+        "pondération et ses règles de qualité\u00a0; les données ne sont ni repondérées ni "
         "harmonisées.",
     ),
     # media, youth, coexistence, participation and protection (analysis/report/topic_sections.py)
@@ -1351,19 +1354,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "Muito do que as pessoas sabem sobre a criminalidade chega pelos meios de comunicação e "
         "pelas redes; acompanhar notícias de crimes não é ter sido vítima.",
         "Une grande part de ce que l'on sait de la délinquance arrive par les médias et les "
-        "réseaux ; suivre l'actualité criminelle n'est pas avoir été victime.",
+        "réseaux\u00a0; suivre l'actualité criminelle n'est pas avoir été victime.",
     ),
     "chart_media_title": tr(
         "Noticias sobre delincuencia: frecuencia, canales y lugar",
         "Crime news: how often, which channels, which place",
         "Notícias sobre criminalidade: frequência, canais e lugar",
-        "Informations sur la délinquance : fréquence, canaux et lieu",
+        "Informations sur la délinquance\u00a0: fréquence, canaux et lieu",
     ),
     "sec_youth": tr(
         "Jóvenes y delincuencia: percepción y realidad",
         "Young people and crime: perception and reality",
         "Jovens e criminalidade: percepção e realidade",
-        "Les jeunes et la délinquance : perception et réalité",
+        "Les jeunes et la délinquance\u00a0: perception et réalité",
     ),
     "youth_note": tr(
         "La proporción percibida es la opinión de las personas sobre los delitos de su zona; la "
@@ -1375,7 +1378,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "A proporção percebida é a opinião das pessoas sobre os crimes da sua área; a real é a "
         "que as vítimas descrevem sobre quem as atacou (idade aproximada, nos incidentes em que "
         "viram o agressor).",
-        "La part perçue est l'opinion des personnes sur la délinquance de leur zone ; la part "
+        "La part perçue est l'opinion des personnes sur la délinquance de leur zone\u00a0; la part "
         "réelle est ce que les victimes décrivent de leurs agresseurs (âge approximatif, dans "
         "les incidents où elles les ont vus).",
     ),
@@ -1383,7 +1386,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Jóvenes entre los agresores: percibido y descrito por las víctimas",
         "Young people among offenders: perceived and described by victims",
         "Jovens entre os agressores: percebido e descrito pelas vítimas",
-        "Les jeunes parmi les auteurs : perçu et décrit par les victimes",
+        "Les jeunes parmi les auteurs\u00a0: perçu et décrit par les victimes",
     ),
     "sub_youth_gap": tr(
         "Brecha entre la proporción percibida y la real de jóvenes entre los agresores",
@@ -1398,7 +1401,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "both figures coming from the same sample.",
         "Diferença: proporção percebida menos a real, em pontos percentuais (pp); seu intervalo "
         "considera que ambos os números vêm da mesma amostra.",
-        "Écart : part perçue moins part réelle, en points de pourcentage (pp) ; son intervalle "
+        "Écart\u00a0: part perçue moins part réelle, en points de pourcentage (pp)\u00a0; son intervalle "
         "tient compte du fait que les deux chiffres viennent du même échantillon.",
     ),
     "youth_gap_sentence_victims": tr(
@@ -1409,8 +1412,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "describe young offenders: a gap of {gap} points ({level}% CI {interval}).",
         "Acredita-se que os jovens cometem {perceived} dos crimes da área; {actual} das vítimas "
         "descrevem agressores jovens: uma diferença de {gap} pontos (IC {level}%: {interval}).",
-        "On pense que les jeunes commettent {perceived} des infractions de la zone ; {actual} des "
-        "victimes décrivent des auteurs jeunes : un écart de {gap} points (IC {level}\u00a0% : "
+        "On pense que les jeunes commettent {perceived} des infractions de la zone\u00a0; {actual} des "
+        "victimes décrivent des auteurs jeunes\u00a0: un écart de {gap} points (IC {level}\u00a0%\u00a0: "
         "{interval}).",
     ),
     "youth_gap_sentence_incidents": tr(
@@ -1422,9 +1425,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "Acredita-se que os jovens cometem {perceived} dos crimes da área; as vítimas descrevem "
         "agressores jovens em {actual} dos crimes: uma diferença de {gap} pontos (IC {level}%: "
         "{interval}).",
-        "On pense que les jeunes commettent {perceived} des infractions de la zone ; les "
-        "victimes décrivent des auteurs jeunes dans {actual} des infractions : un écart de {gap} "
-        "points (IC {level}\u00a0% : {interval}).",
+        "On pense que les jeunes commettent {perceived} des infractions de la zone\u00a0; les "
+        "victimes décrivent des auteurs jeunes dans {actual} des infractions\u00a0: un écart de {gap} "
+        "points (IC {level}\u00a0%\u00a0: {interval}).",
     ),
     "sec_coexistence": tr(
         "Convivencia, participación y protección",

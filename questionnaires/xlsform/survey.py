@@ -31,7 +31,7 @@ _QUESTION_TYPES = {
     "note": "note",
     "calculate": "calculate",
 }
-_HOW_MANY = {"es": "¿Cuántos?", "en": "How many?", "pt": "Quantos?", "fr": "Combien ?"}
+_HOW_MANY = {"es": "¿Cuántos?", "en": "How many?", "pt": "Quantos?", "fr": "Combien\u00a0?"}
 _TRUE_OR_FALSE = {"yes", "true", "true()", "1", "no", "false", "false()", "0"}
 _INTEGER = re.compile(r"^-?\d+$")
 _NUMBER = re.compile(r"^-?(\d+\.?\d*|\.\d+)$")

@@ -3,7 +3,10 @@ typography wants and as the shared "colon" text does ("\u00a0: "), so that a lin
 with the mark nor ends with an opening guillemet. A plain space (or none) crept into about two
 hundred texts ("Erreur :", "… ; réessayez", "… camion ?", "« Ne sait pas »"); one scan,
 :func:`french_faults`, keeps new ones out of every table of French the project writes: staff
-pages, observatory, respondent web survey, the standard questionnaire, the engine's messages.
+pages, observatory, respondent web survey, the standard questionnaire, the engine's messages,
+and the analysis package's French: the status reports' words, the indicators' names and
+definitions (the reports' headings and the XLSX downloads), the disclosure report, the public
+release's labels and DDI codebook, an imported XLSForm's repeat count label.
 The interviewer app's texts have the same scan (tests/js)."""
 
 from __future__ import annotations
@@ -15,8 +18,14 @@ from typing import Any
 
 import pytest
 
+from analysis.disclosure.strings import STRINGS as DISCLOSURE
+from analysis.indicators import catalogue
+from analysis.release import labels as release_labels
+from analysis.release.ddi import _WORDS as DDI_WORDS
+from analysis.report.i18n import STRINGS as REPORT
 from questionnaires.engine.messages import MESSAGES_PATH
 from questionnaires.instruments import standard_instrument, standard_instrument_ids
+from questionnaires.xlsform.survey import _HOW_MANY
 from surveyapp.observatory.texts import TEXTS as OBSERVATORY
 from surveyapp.respond.texts import TEXTS as RESPOND
 from surveyapp.services.release import _PROVISIONAL
@@ -55,6 +64,28 @@ def _french_leaves(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
             yield from _french_leaves(value, f"{path}/{index}")
 
 
+def _indicator_french() -> dict[str, str]:
+    """Every indicator's French name and definition (the reports' headings and notes)."""
+    return {
+        f"{indicator.id}/{field}": getattr(indicator, field)["fr"]
+        for indicator in catalogue()
+        for field in ("name", "definition")
+    }
+
+
+def _release_labels_french() -> dict[str, str]:
+    tables: dict[str, Mapping[Any, Mapping[str, str]]] = {
+        "fixed": release_labels.FIXED_LABELS,
+        "missing": release_labels.MISSING_LABELS,
+        "yes_no": release_labels.YES_NO,
+        "roster_sex": release_labels.ROSTER_SEX_LABELS,
+        "file": release_labels.FILE_LABELS,
+    }
+    return {
+        f"{name}/{key}": text["fr"] for name, table in tables.items() for key, text in table.items()
+    }
+
+
 def _instrument_french(instrument_id: str) -> dict[str, str]:
     return dict(_french_leaves(standard_instrument(instrument_id).model_dump()))
 
@@ -64,6 +95,12 @@ SOURCES = {
     "observatory": lambda: _french_of_table(OBSERVATORY),
     "respond": lambda: _french_of_table(RESPOND),
     "release": lambda: {"provisional": _PROVISIONAL["fr"]},
+    "report": lambda: _french_of_table(REPORT),
+    "indicators": _indicator_french,
+    "disclosure": lambda: _french_of_table(DISCLOSURE),
+    "release_labels": _release_labels_french,
+    "release_ddi": lambda: _french_of_table(DDI_WORDS),
+    "xlsform": lambda: {"how_many": _HOW_MANY["fr"]},
     "engine_messages": lambda: json.loads(MESSAGES_PATH.read_text(encoding="utf-8"))["fr"],
     **{
         f"instrument:{name}": (lambda name=name: _instrument_french(name))

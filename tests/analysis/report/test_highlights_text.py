@@ -29,7 +29,7 @@ def test_the_marker_follows_the_unit_not_the_number(language: str, expected: str
 def test_a_french_percentage_keeps_a_no_break_space_before_its_sign() -> None:
     fmt = Formatter(Translator("fr"), 0.9, public=True)
     sentence = _value_sentence(fmt, _value("prev_person", 26.1, "percent", "moderate"))
-    assert " : 26,1\u00a0%* (IC 90\u00a0% : " in sentence, sentence
+    assert "\u00a0: 26,1\u00a0%* (IC 90\u00a0%\u00a0: " in sentence, sentence
 
 
 @pytest.mark.parametrize("language", ["es", "en", "pt", "fr"])

@@ -53,7 +53,7 @@ def test_not_significant_small_and_suppressed_rows() -> None:
     assert "not statistically significant" in sentences[1]
     assert "42 cases" in sentences[2]
     hidden = did_statement({**ROW, "suppressed": True}, "Prevalence", "fr")
-    assert hidden[0].startswith("Prevalence : non publié")
+    assert hidden[0].startswith("Prevalence\u00a0: non publié\u00a0; ")
     assert len(hidden) == 2 and hidden[1] == Translator("fr")("did_assumption")
     flagged = did_statement({**ROW, "suppressed": True}, "Prevalence", "en", public=False)
     assert flagged[0].startswith("Prevalence: in the programme areas it went from 33.2")
