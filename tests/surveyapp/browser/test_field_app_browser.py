@@ -1305,3 +1305,29 @@ def test_the_saved_message_does_not_cover_the_next_screen(
     assert toast.is_visible()
     toast.click()  # or tapped away
     assert toast.is_hidden()
+
+
+def test_a_cards_buttons_are_apart_on_a_phone(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # At 360 px "Start interview" and "Record visit" wrapped onto two lines touching each other
+    # (the first one's shadow on the second): a thumb meant for one could hit the other.
+    context, page = tablet
+    page.set_viewport_size({"width": 360, "height": 740})
+    record_visit(page, "T3", "refusal")
+    wait_for_state(page, "T3", "refusal")
+    page.wait_for_selector("#send-now:not([disabled])")  # the list drawn after the sync
+    for unit in ("T1", "T3"):
+        boxes = page.evaluate(
+            """(unit) => [...document.querySelectorAll(`li.card[data-unit="${unit}"] button`)]
+              .map((b) => { const r = b.getBoundingClientRect();
+                return { x: r.x, y: r.y, width: r.width, height: r.height }; })""",
+            unit,
+        )
+        assert len(boxes) == 2
+        first, second = sorted(boxes, key=lambda b: (b["y"], b["x"]))
+        apart = max(
+            second["y"] - (first["y"] + first["height"]),
+            second["x"] - (first["x"] + first["width"]),
+        )
+        assert apart >= 8, (unit, first, second)
