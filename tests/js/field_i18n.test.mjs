@@ -4,7 +4,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { COLUMNS, KEYS, TEXTS, setLanguage, t } from '../../surveyapp/static/field/i18n.js';
+import { COLUMNS, KEYS, TEXTS, setLanguage, t, tn } from '../../surveyapp/static/field/i18n.js';
 
 const FIELD = new URL('../../surveyapp/static/field/', import.meta.url);
 
@@ -32,6 +32,18 @@ test('French texts put a no-break space before : ; ? ! and inside « » as the s
   assert.deepEqual(found, []);
   for (const wrong of ['Erreur :', 'Erreur:', 'Continuer ?', 'trop long ; réessayez', '« Non éligible »', '«oui»']) assert.ok(unspaced.test(wrong), wrong);
   for (const right of ['Erreur\u00a0:', '{label}\u00a0: {text}', 'https://x.org', '«\u00a0Non éligible\u00a0»']) assert.ok(!unspaced.test(right), right);
+});
+
+test('no text counts with "(s)": each count has its singular and plural forms (tn)', () => {
+  // "Interview JM (person 2), one of 1 adult(s)." / "entre 2 adulto(s)" on the household screen.
+  const hedged = /\w\((s|es|ns)\)/;
+  const found = KEYS.filter((key) => TEXTS[key].some((text) => hedged.test(text)));
+  assert.deepEqual(found, []);
+  setLanguage('es');
+  assert.equal(tn('selected_adult', 2, { initials: 'JM', line: 2 }), 'Entreviste a JM (persona 2), entre 2 adultos.');
+  assert.equal(tn('selected_adult', 1, { initials: 'AM', line: 1 }), 'Entreviste a AM (persona 1), el único adulto (1).');
+  setLanguage('fr');
+  assert.equal(tn('selected_adult', 3, { initials: 'JM', line: 2 }), 'Interrogez JM (personne 2), parmi 3 adultes.');
 });
 
 test('every key the app asks for is translated', () => {

@@ -1,6 +1,6 @@
 // Before and around the questionnaire: visits to a unit (contact attempts) and the household
 // roster with the selection of the adult to interview (selection.js, the server's rule).
-import { t } from './i18n.js';
+import { t, tn } from './i18n.js';
 import { selectAdult } from './selection.js';
 import * as store from './store.js';
 import { go, persist, requestSync, screen, toast, ui } from './frame.js';
@@ -109,7 +109,7 @@ export function householdScreen(ctx) {
     const h = ctx.record.household;
     if (!h.draws.length) { result.replaceChildren(); return; }
     const person = h.roster.find((p) => p.line === h.selected_line);
-    const parts = [el('p', { class: 'notice notice--ok', id: 'selected-adult', text: t('selected_adult', { initials: person ? person.initials : '?', line: h.selected_line, n: h.eligible_adults }) })];
+    const parts = [el('p', { class: 'notice notice--ok', id: 'selected-adult', text: tn('selected_adult', h.eligible_adults, { initials: person ? person.initials : '?', line: h.selected_line }) })];
     if (h.draws.length > 1) parts.push(el('p', { class: 'notice', text: t('draws_recorded', { n: h.draws.length }) }));
     parts.push(el('button', { type: 'button', class: 'button', id: 'to-questionnaire', text: t('to_questionnaire'), on: { click: () => go(`#/i/${record.uuid}`) } }));
     result.replaceChildren(...parts);
