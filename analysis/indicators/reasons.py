@@ -28,8 +28,9 @@ code                         value     English
 ============================ ========= =============================================
 
 A difference of two indicators takes its parts' reasons, each with ``part``
-(the part's indicator id), said as ``youth_share_incidents: fewer than 50
-incidents``.
+(the part's indicator id, kept in ``reasons`` for programs), said with the
+part's name in the reader's language: ``Crimes committed by young people, as
+victims report: fewer than 50 incidents``.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Literal, get_args
 
-from analysis.i18n import format_number, format_percent, lookup, tr
+from analysis.i18n import format_number, format_percent, lookup, pick, tr
+from analysis.indicators.catalogue import catalogue
 
 __all__ = [
     "REASON_CODES",
@@ -189,6 +191,15 @@ def _sentence(reason: Reason, language: str) -> str:
     return said
 
 
+def _part_name(part: str, language: str) -> str:
+    """A difference's part as readers know it: its indicator's name in ``language``; the id
+    of an indicator the catalogue does not hold (an adapted questionnaire's own)."""
+    for indicator in catalogue():
+        if indicator.id == part:
+            return pick(indicator.name, language, part)
+    return part
+
+
 def reason_text(reasons: Sequence[Reason] | str | float | None, language: str = "en") -> str:
     """The reasons as one sentence in ``language`` ("" when there is none).
 
@@ -199,16 +210,19 @@ def reason_text(reasons: Sequence[Reason] | str | float | None, language: str = 
     --------
     >>> reason_text([Reason("cv", 0.235), Reason("few_cases", 60)], "es")
     'CV 23,5%; menos de 60 casos'
+    >>> reason_text([Reason("few_incidents", 50, "youth_share_incidents")], "es")
+    'Delitos cometidos por jóvenes, según las víctimas: menos de 50 incidentes'
     """
     joined = lookup(REASON_TEXTS, "and", language)
     said = []
-    # a part's reasons follow its id once: "youth_share_incidents: CV 40.0%; fewer than 50 ..."
+    # a part's reasons follow its name once: "Crimes committed by ...: CV 40.0%; fewer than ..."
     for part, group in groupby(_as_reasons(reasons), key=lambda r: r.part):
         sentences = joined.join(_sentence(r, language) for r in group)
         if part is None:
             said.append(sentences)
         else:
-            said.append(lookup(REASON_TEXTS, "of_part", language, part=part, reason=sentences))
+            name = _part_name(part, language)
+            said.append(lookup(REASON_TEXTS, "of_part", language, part=name, reason=sentences))
     return joined.join(said)
 
 

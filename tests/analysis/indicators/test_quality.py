@@ -248,7 +248,10 @@ def test_every_reason_code_is_worded_in_four_languages_with_the_same_values() ->
 
 
 def test_a_differences_reasons_name_each_part_once_before_its_reasons() -> None:
-    from analysis.indicators.reasons import Reason, reason_text
+    """Each part by its indicator's name in the reader's language, as the reports and pages
+    name it, not by its id (kept in the reasons' codes for programs); an id the catalogue does
+    not know (an adapted questionnaire's own indicator) as it is."""
+    from analysis.indicators.reasons import Reason, decode_reasons, encode_reasons, reason_text
 
     part = "youth_share_incidents"
     reasons = [
@@ -257,6 +260,18 @@ def test_a_differences_reasons_name_each_part_once_before_its_reasons() -> None:
         Reason("cv", 0.5, "youth_share_perceived"),
     ]
     assert reason_text(reasons, "en") == (
-        "youth_share_incidents: CV 40.0%; fewer than 50 incidents; youth_share_perceived: CV 50.0%"
+        "Crimes committed by young people, as victims report: CV 40.0%; fewer than 50 incidents; "
+        "Perceived share of crime committed by young people: CV 50.0%"
     )
-    assert reason_text(reasons[1:2], "fr") == "youth_share_incidents\u00a0: moins de 50 incidents"
+    assert reason_text(reasons[1:2], "fr") == (
+        "Infractions commises par des jeunes, selon les victimes\u00a0: moins de 50 incidents"
+    )
+    assert reason_text(reasons[2:], "es") == (
+        "Proporción percibida de delitos cometidos por jóvenes: CV 50,0%"
+    )
+    assert reason_text([Reason("cv", 0.5, "local_index")], "pt") == "local_index: CV 50,0%"
+    assert [r.part for r in decode_reasons(encode_reasons(reasons))] == [
+        part,
+        part,
+        reasons[2].part,
+    ]
