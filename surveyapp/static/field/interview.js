@@ -355,16 +355,19 @@ function finishScreen(ctx) {
   // A break-off sent back (or reopened) is sent as partial again unless the respondent went on:
   // said first, with "Send as partial" unfolded below.
   const wasPartial = !ctx.readOnly && !complete && record.status === 'abandoned';
-  if (wasPartial) children.splice(1, 0, el('p', { class: 'notice', id: 'was-partial', text: t('was_partial') }));
   if (!ctx.readOnly) {
     // A typed value that cannot be sent (a page left with Back or the list, not with Next) is
     // named with a link to its page; the button waits until it is fixed or cleared there.
     const fix = partial.problems.length
       ? [el('p', { class: 'notice notice--error', text: t('break_off_fix') }), problemLinks('break-off-problems', partial.problems)]
       : [el('button', { type: 'button', class: 'button button--warning', id: 'break-off', text: t('break_off_confirm'), on: { click: () => finish('abandoned') } })];
-    children.push(el('details', { class: 'breakoff', open: ui.openBreakOff === true || wasPartial },
+    const breakOff = el('details', { class: 'breakoff', open: ui.openBreakOff === true || wasPartial },
       el('summary', { text: t('break_off') }),
-      el('p', { class: 'q__hint', text: t('break_off_hint') }), ...fix));
+      el('p', { class: 'q__hint', text: t('break_off_hint') }), ...fix);
+    // Sent as partial before: what to do and "Send as partial" come first, above the list of
+    // pages never answered (twenty links on a phone).
+    if (wasPartial) children.splice(1, 0, el('p', { class: 'notice', id: 'was-partial', text: t('was_partial') }), breakOff);
+    else children.push(breakOff);
   }
   if (record.household) {
     children.push(el('p', {}, el('a', { href: `#/i/${record.uuid}/${HOUSEHOLD}`, text: t('household_title') })));

@@ -1250,6 +1250,9 @@ def test_a_partial_interview_sent_back_goes_straight_to_finishing_and_is_sent_as
     page.wait_for_selector("#was-partial")
     assert "partial" in page.locator("#was-partial").inner_text()
     assert page.locator("#finish").count() == 0  # the pages after it are still unanswered
+    # "Send as partial" comes before the twenty pages never answered, not under them.
+    send_y = page.locator("#break-off").bounding_box()["y"]  # type: ignore[index]
+    assert send_y < page.locator("#incomplete-pages").bounding_box()["y"]  # type: ignore[index]
     page.locator("#break-off").click()  # unfolded
     wait_for_state(page, "T1", "sent")
     [stored] = tablet_interviews(app, field_wave["wave_id"])
