@@ -28,7 +28,7 @@ from ..models import (
     Wave,
     utcnow,
 )
-from . import DBSession
+from . import DBSession, invitations
 from .dispositions import interview_outcome
 
 #: Item codes inside a repeat that hold the incident's crime type (the first one found wins);
@@ -88,21 +88,38 @@ def start_interview(
     return interview
 
 
+#: Letters of a resume code, grouped like the invitation codes': 27^12, about 1.5e17.
+RESUME_CODE_LENGTH = 12
+
+
 def new_resume_code(interview: Interview) -> str:
-    """Give an open-link interview a resume code; returns it in plain text (stored hashed)."""
-    code = secrets.token_urlsafe(9)
+    """Give an open-link interview a resume code like ``K7MX-4QTC-9PRD``; returns it in plain
+    text (stored hashed). Written with the invitation codes' letters (no look-alikes, no
+    case), since respondents copy it by hand and type it where the field asks for capitals."""
+    raw = "".join(secrets.choice(invitations.ALPHABET) for _ in range(RESUME_CODE_LENGTH))
+    code = "-".join(
+        raw[i : i + invitations.GROUP] for i in range(0, RESUME_CODE_LENGTH, invitations.GROUP)
+    )
     interview.resume_code_hash = hash_resume_code(code)
     return code
 
 
 def hash_resume_code(code: str) -> str:
+    """SHA-256 of the code as the invitation codes are normalised (case, spaces, hyphens)."""
+    return invitations.hash_code(code)
+
+
+def _hash_resume_code_before_groups(code: str) -> str:
+    """How codes were stored before the grouped form: ``secrets.token_urlsafe(9)``, where case,
+    '-' and '_' count. Such codes, already written down by respondents, stay valid."""
     return hashlib.sha256(code.strip().encode("utf-8")).hexdigest()
 
 
 def find_by_resume_code(session: DBSession, wave: Wave, code: str) -> Interview | None:
+    digests = {hash_resume_code(code), _hash_resume_code_before_groups(code)}
     return session.scalar(
         sa.select(Interview).where(
-            Interview.wave_id == wave.id, Interview.resume_code_hash == hash_resume_code(code)
+            Interview.wave_id == wave.id, Interview.resume_code_hash.in_(digests)
         )
     )
 

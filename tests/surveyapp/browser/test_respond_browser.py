@@ -153,7 +153,7 @@ def test_whole_survey_with_javascript(
     check_skip_logic(page, base)
     walk(page, base, from_burg, js=True)
     resume_code = save_and_leave(page, base, *leave)
-    assert re.fullmatch(r"[A-Za-z0-9_-]{12}", resume_code)
+    assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}", resume_code)
 
     page.goto(f"{base}/s/{slug}/resume")
     page.get_by_label("Continue a survey you started").fill(resume_code)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from typing import Any, cast
 
 import pytest
@@ -18,6 +20,7 @@ from surveyapp.models import (
     Wave,
     WaveStatus,
 )
+from surveyapp.services import invitations
 from surveyapp.services.interviews import (
     InterviewError,
     StaleInterview,
@@ -168,6 +171,30 @@ def test_resume_codes_are_hashed(session: Session, wave: Wave) -> None:
     assert interview.resume_code_hash is not None and code not in interview.resume_code_hash
     assert find_by_resume_code(session, wave, code) is interview
     assert find_by_resume_code(session, wave, code + "x") is None
+
+
+def test_resume_codes_can_be_copied_by_hand_and_typed_on_a_phone(
+    session: Session, wave: Wave
+) -> None:
+    """A respondent writes the code on paper and types it on a phone whose keyboard the code
+    field sets to capitals: no look-alike letters, no case, spaces and hyphens optional."""
+    interview = start_interview(session, wave, mode=Mode.web, language="es")
+    code = new_resume_code(interview)
+    session.flush()
+    letters = re.escape(invitations.ALPHABET)
+    assert re.fullmatch(rf"[{letters}]{{4}}-[{letters}]{{4}}-[{letters}]{{4}}", code), code
+    for typed in (code.lower(), code.replace("-", " "), code.replace("-", ""), f" {code} "):
+        assert find_by_resume_code(session, wave, typed) is interview, typed
+
+
+def test_resume_codes_given_before_keep_working_as_shown(session: Session, wave: Wave) -> None:
+    """Codes shown before the grouped form (``secrets.token_urlsafe(9)``, case counts) were
+    stored as the SHA-256 of the code itself; a respondent who wrote one down still resumes."""
+    interview = start_interview(session, wave, mode=Mode.web, language="es")
+    interview.resume_code_hash = hashlib.sha256(b"mFIHww5S-Ftl").hexdigest()
+    session.flush()
+    assert find_by_resume_code(session, wave, " mFIHww5S-Ftl ") is interview
+    assert find_by_resume_code(session, wave, "MFIHWW5S-FTL") is None
 
 
 @pytest.mark.parametrize(
