@@ -375,6 +375,9 @@ function unitCard(session, wave, unit, records, visits) {
     unit.address ? el('p', { class: 'card__line', text: unit.address }) : null,
     area ? el('p', { class: 'card__line q__hint', text: area }) : null,
     visitLine,
+    // A break-off read 'Sent' as a whole interview does: the card says it is partial.
+    record && record.status === 'abandoned' && recordState !== STATES.draft
+      ? el('p', { class: 'card__line q__hint', dataset: { partial: '' }, text: t('partial_interview') }) : null,
     refusedVisit ? el('p', { class: 'notice notice--error', text: serverText(refusedVisit.server) }) : null,
     unit.interviewed_elsewhere ? el('p', { class: 'notice', text: t('interviewed_elsewhere') }) : null,
     note,

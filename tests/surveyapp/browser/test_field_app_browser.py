@@ -1239,6 +1239,10 @@ def test_a_partial_interview_sent_back_goes_straight_to_finishing_and_is_sent_as
     page.locator("#to-break-off").click()
     page.locator("#break-off").click()
     wait_for_state(page, "T1", "sent")
+    # The card said "Sent" as for a whole interview.
+    card = page.locator('li.card[data-unit="T1"]')
+    assert card.locator("[data-partial]").inner_text() == "Partial: the interview was broken off"
+    assert page.locator('li.card[data-unit="T2"] [data-partial]').count() == 0
     review(app, field_wave["wave_id"], approve=False, comment="Revise la edad.", item="dem_age")
     page.locator("#send-now").click()
     wait_for_state(page, "T1", "returned")
