@@ -18,6 +18,7 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
+from markupsafe import Markup, escape
 from sqlalchemy.orm.exc import StaleDataError
 
 from questionnaires.engine import FieldError, Page, PageNotFound
@@ -103,11 +104,19 @@ def _apply(
 ) -> ResponseReturnValue:
     interview = current.interview
     before = interview.answers  # as stored (the engine copies it; nothing here changes it)
-    errors = engine.apply_page(shown.id, engine_input(shown.items, request.form))
+    raw = engine_input(shown.items, request.form)
+    errors = engine.apply_page(shown.id, raw)
     saving_for_later = request.form.get("action") == "save"
     if errors:
+        if saving_for_later and not any(raw.values()):
+            return redirect(url_for("respond.saved"))  # nothing typed here: nothing to lose
         if saving_for_later:
-            return redirect(url_for("respond.saved"))
+            # What was typed would be dropped: the page comes back with it, says what to
+            # correct, and how to leave without it (the resume code is on the saved page).
+            link = Markup('<a href="{}">{}</a>').format(
+                url_for("respond.saved"), text("not_saved_leave", interview.language)
+            )
+            flash(Markup(escape(text("not_saved", interview.language))).format(link=link), "error")
         return _render_page(current, engine, ids, shown, request.form, errors)
     ids = engine.page_ids()  # the answers may have added or removed pages
     next_id = neighbour(ids, shown.id, 1)

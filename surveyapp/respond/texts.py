@@ -233,6 +233,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "Ainda faltam respostas antes de enviar a pesquisa.",
         "Certaines questions attendent encore une réponse avant l'envoi.",
     ),
+    "not_saved": tr(
+        "Esta página no se guardó: faltan respuestas o hay que corregir alguna (vea abajo)."
+        " Corríjalas y elija «Guardar y continuar más tarde» otra vez. Las páginas anteriores"
+        " están guardadas; para dejarlo ahora sin las respuestas de esta página, {link}.",
+        "This page is not saved: some answers below are missing or need correcting. Correct"
+        " them and choose “Save and continue later” again. The pages before it are saved; to"
+        " stop now without this page's answers, {link}.",
+        "Esta página não foi salva: faltam respostas ou é preciso corrigir alguma (veja abaixo)."
+        " Corrija e escolha “Salvar e continuar depois” de novo. As páginas anteriores estão"
+        " salvas; para parar agora sem as respostas desta página, {link}.",
+        "Cette page n'est pas enregistrée\u00a0: des réponses manquent ou sont à corriger"
+        " (voir ci-dessous). Corrigez-les et choisissez «\u00a0Enregistrer et continuer plus"
+        " tard\u00a0» à nouveau. Les pages précédentes sont enregistrées\u00a0; pour arrêter"
+        " maintenant sans les réponses de cette page, {link}.",
+    ),
+    "not_saved_leave": tr(
+        "vea cómo continuar más tarde",
+        "see how to continue later",
+        "veja como continuar depois",
+        "voyez comment continuer plus tard",
+    ),
     "other_interview": tr(
         "Esta página pertenece a otra sesión de la encuesta. Recargue la página e inténtelo de nuevo.",
         "This page belongs to another survey session. Reload the page and try again.",

@@ -824,6 +824,25 @@ def test_save_leave_and_resume_with_the_code(app: Flask, slug: str, respondent: 
     assert len(interviews(app)) == 1
 
 
+def test_saving_for_later_a_page_with_a_mistake_keeps_what_was_typed_and_says_why(
+    app: Flask, slug: str, respondent: Respondent
+) -> None:
+    """'Save and continue later' on a half-filled page used to lead to 'Your answers are
+    saved' while dropping every answer typed on it. The page now comes back with what was
+    typed, the questions to correct and the way to leave without it; an untouched page still
+    leads to the resume code."""
+    respondent.start(slug)
+    respondent.walk(pages_until("household"))
+    response = respondent.post_page("respondent", {"dem_age": "41"}, action="save")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert 'value="41"' in html and "Choose an answer." in html
+    assert "This page is not saved" in html and 'href="/s/save"' in html
+    assert "dem_age" not in only_interview(app).answers
+    response = respondent.post_page("respondent", {}, action="save")
+    assert response.headers["Location"] == "/s/save"
+
+
 def test_a_new_browser_gets_a_new_resume_code(
     app: Flask, slug: str, client: FlaskClient, respondent: Respondent
 ) -> None:
