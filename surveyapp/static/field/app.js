@@ -406,7 +406,11 @@ async function devicePanel(session) {
   const logout = el('button', { type: 'button', class: 'button button--warning', id: 'logout', text: t('log_out'), on: { click: async () => {
     error.hidden = true;
     const unsent = await store.unsentCount();
-    if (unsent > 0) { error.replaceChildren(...(await whatBlocksLogout(unsent))); error.hidden = false; return; }
+    if (unsent > 0) {
+      error.replaceChildren(...(await whatBlocksLogout(unsent, () => { error.hidden = true; error.replaceChildren(); })));
+      error.hidden = false;
+      return;
+    }
     try {
       await sync.logout(session);
       go('#/');
@@ -421,10 +425,10 @@ async function devicePanel(session) {
 
 /** Why logging out is refused: each household with an interview or a visit not sent, and what to
  * do (send; finish or fix; discard a draft that will not be finished). */
-async function whatBlocksLogout(unsent) {
+async function whatBlocksLogout(unsent, changed) {
   const [interviews, attempts, units] = await Promise.all([store.allInterviews(), store.allAttempts(), store.allUnits()]);
   const names = new Map(units.map((u) => [u.id, u.external_id]));
-  const nameOf = (unitId, record) => names.get(unitId) || (record && record.unit && record.unit.external_id) || '?';
+  const nameOf = (unitId, record) => names.get(unitId) || (record && record.unit && record.unit.external_id) || `#${unitId}`;
   const items = [];
   for (const r of interviews.filter((x) => store.UNSENT.has(x.state))) {
     const attemptsOf = attempts.filter((a) => a.sample_unit_id === r.sample_unit_id).sort((a, b) => (a.body.attempted_at < b.body.attempted_at ? -1 : 1));
@@ -435,7 +439,22 @@ async function whatBlocksLogout(unsent) {
     items.push(el('li', { text: `${nameOf(r.sample_unit_id, r)} · ${parts.join(' · ')}${discardable(r) ? ` → ${t('discard')}` : ''}` }));
   }
   for (const a of attempts.filter((x) => x.state !== STATES.sent)) {
-    items.push(el('li', { text: `${nameOf(a.sample_unit_id, null)} · ${t('visit_unsent')}` }));
+    const name = nameOf(a.sample_unit_id, a);
+    if (a.state !== STATES.refused) {
+      items.push(el('li', { text: `${name} · ${t('visit_unsent')}` }));
+      continue;
+    }
+    // Refused by the server (the household now someone else's, the wave closed): sent again at
+    // each sync, and the interviewer may remove it after reading why and confirming.
+    const outcome = t(`outcome_${a.body.outcome}`);
+    const at = new Date(a.body.attempted_at).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+    items.push(el('li', {}, t('labelled', { label: `${name} · ${t('visit_refused')}`, text: serverText(a.server) }), ' ',
+      el('button', { type: 'button', class: 'link', dataset: { action: 'discard-visit' }, text: t('discard_visit'), on: { click: async () => {
+        if (!window.confirm(t('confirm_discard_visit', { unit: name, outcome, at }))) return;
+        if (await store.discardRefusedVisit(a.uuid)) toast(t('visit_discarded', { unit: name }));
+        changed();
+        route();
+      } } })));
   }
   const out = [el('p', { class: 'notice__title', text: tn('cannot_log_out', unsent) }), el('ul', { id: 'logout-blockers' }, items),
     el('p', { text: t('log_out_send') })];

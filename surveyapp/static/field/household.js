@@ -30,7 +30,9 @@ export async function visitScreen(session, unitId) {
     const text = note.value.trim();
     if (text.length > 2000) { error.textContent = t('visit_note_long'); error.hidden = false; return; }
     const body = { sample_unit_id: unit.id, attempted_at: localIso(), outcome: chosen.value, note: text || null };
-    await store.addAttempt({ uuid: newUuid(), sample_unit_id: unit.id, interviewer_id: session.user.id, body, state: STATES.outbox, server: null });
+    // The household's name goes with it: a unit reassigned meanwhile leaves the list, and what
+    // blocks logout must still be named.
+    await store.addAttempt({ uuid: newUuid(), sample_unit_id: unit.id, unit: { external_id: unit.external_id }, interviewer_id: session.user.id, body, state: STATES.outbox, server: null });
     toast(t('visit_saved'));
     go('#/');
     requestSync();

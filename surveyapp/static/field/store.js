@@ -210,6 +210,16 @@ export async function updateAttempt(uuid, change) {
   await tx.done;
 }
 
+/** Delete a visit the server refused (the interviewer confirmed, having read why): nothing else. */
+export async function discardRefusedVisit(uuid) {
+  const tx = (await db()).transaction('attempts', 'readwrite', STRICT);
+  const current = await tx.store.get(uuid);
+  const refused = Boolean(current) && current.state === STATES.refused;
+  if (refused) await tx.store.delete(uuid);
+  await tx.done;
+  return refused;
+}
+
 /** Count interviews and visits the server does not have as they are on this device. */
 export async function unsentCount() {
   const interviews = (await allInterviews()).filter((r) => UNSENT.has(r.state)).length;

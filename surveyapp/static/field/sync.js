@@ -178,9 +178,13 @@ async function sendOutbox(s, onProgress = () => {}) {
   return sent;
 }
 
-/** Send every recorded visit not yet acknowledged (a visit's body never changes). */
+/**
+ * Send every recorded visit not yet acknowledged (a visit's body never changes). One the server
+ * refused is sent again at each sync: a refusal may end (the household given back to this
+ * interviewer after a reassignment), and a refused visit was otherwise never sent nor removed.
+ */
 async function sendAttempts(s) {
-  const queue = (await store.allAttempts()).filter((a) => a.state === STATES.outbox);
+  const queue = (await store.allAttempts()).filter((a) => a.state === STATES.outbox || a.state === STATES.refused);
   for (const attempt of queue) {
     try {
       const { body } = await authorised(s, 'PUT', `/api/field/attempts/${attempt.uuid}`, { body: attempt.body });

@@ -1338,3 +1338,80 @@ def test_a_cards_buttons_are_apart_on_a_phone(
             second["x"] - (first["x"] + first["width"]),
         )
         assert apart >= 8, (unit, first, second)
+
+
+def test_a_visit_the_server_refused_is_sent_again_or_discarded_and_never_blocks_for_good(
+    app: Flask,
+    live_server: str,
+    field_wave: dict[str, Any],
+    tablet: tuple[Any, Any],
+    make_user: Callable[..., User],
+) -> None:
+    # T2 was reassigned to Beto while Ana's visit to it waited offline: the server refused the
+    # visit ("now assigned to another interviewer"), and the device never sent it again, not
+    # even once the supervisor gave T2 back; T2 left Ana's list, so nothing showed the visit,
+    # and logout was refused for ever ("1 interview(s) ... not sent").
+    from surveyapp.models import ContactAttempt
+
+    beto = make_user(Role.interviewer, email="beto@example.org", name="Beto")
+
+    def assign(external_id: str, user_id: int) -> None:
+        with app.app_context():
+            unit = db.session.scalar(
+                sa.select(SampleUnit).where(SampleUnit.external_id == external_id)
+            )
+            assert unit is not None
+            unit.assigned_to_id = user_id
+            db.session.commit()
+
+    def visits(external_id: str) -> int:
+        with app.app_context():
+            return len(
+                db.session.scalars(
+                    sa.select(ContactAttempt)
+                    .join(SampleUnit, ContactAttempt.sample_unit_id == SampleUnit.id)
+                    .where(SampleUnit.external_id == external_id)
+                ).all()
+            )
+
+    context, page = tablet
+    context.set_offline(True)
+    record_visit(page, "T2", "no_contact")
+    record_visit(page, "T3", "no_contact")
+    assign("T2", beto.id)
+    assign("T3", beto.id)
+    context.set_offline(False)
+    page.locator("#send-now").click()
+    page.wait_for_selector("#send-now:not([disabled])")
+    poll(page, "document.querySelector('li.card[data-unit=\"T2\"]') === null")
+    page.locator("#logout").click()
+    page.locator("#logout-blockers").wait_for()
+    said = page.locator("#logout-blockers").inner_text()
+    assert "T2" in said and "now assigned to another interviewer" in said, said
+
+    assign("T2", field_wave["interviewer"].id)  # the supervisor gives T2 back
+    page.locator("#send-now").click()
+    page.wait_for_selector('li.card[data-unit="T2"]')
+    poll(
+        page, "document.getElementById('send-now') && !document.getElementById('send-now').disabled"
+    )
+    assert visits("T2") == 1
+
+    # T3 stays Beto's: Ana's visit can go, after a confirmation naming it.
+    page.locator("#logout").click()
+    blockers = page.locator("#logout-blockers")
+    blockers.wait_for()
+    assert "T2" not in blockers.inner_text() and "T3" in blockers.inner_text()
+    asked: list[str] = []
+
+    def answer(dialog: Any) -> None:
+        asked.append(dialog.message)
+        dialog.accept()
+
+    page.once("dialog", answer)
+    blockers.locator("button[data-action='discard-visit']").click()
+    poll(page, "document.querySelector('#logout-blockers') === null")
+    assert asked and "T3" in asked[0] and "Nobody was reached" in asked[0], asked
+    page.locator("#logout").click()
+    page.wait_for_selector("#email")
+    assert visits("T3") == 0
