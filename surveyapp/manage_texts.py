@@ -110,11 +110,11 @@ MANAGE: dict[str, dict[str, str]] = {
         "Ce questionnaire n'est pas le questionnaire standard complet\u00a0: les rapports de "
         "cette vague laisseront de côté",
     ),
-    "gaps_one_indicator": tr(
-        "1 indicador estándar (no pregunta los ítems con que se calcula)",
-        "1 standard indicator (it does not ask the items they are computed from)",
-        "1 indicador padrão (não pergunta os itens com que ele é calculado)",
-        "1 indicateur standard (il ne pose pas les questions dont il est calculé)",
+    "gaps_indicators_one": tr(
+        "{n} indicador estándar (no pregunta los ítems con que se calcula)",
+        "{n} standard indicator (it does not ask the items they are computed from)",
+        "{n} indicador padrão (não pergunta os itens com que ele é calculado)",
+        "{n} indicateur standard (il ne pose pas les questions dont il est calculé)",
     ),
     "gaps_indicators": tr(
         "{n} indicadores estándar (no pregunta los ítems con que se calculan)",
@@ -426,11 +426,11 @@ MANAGE: dict[str, dict[str, str]] = {
         "Sans codes, toute personne ayant le lien peut répondre (lien ouvert).",
     ),
     # ---- importing sample units ----
-    "file_problem": tr(
-        "El archivo tiene 1 problema",
-        "The file has 1 problem",
-        "O arquivo tem 1 problema",
-        "Le fichier a 1 problème",
+    "file_problems_one": tr(
+        "El archivo tiene {n} problema",
+        "The file has {n} problem",
+        "O arquivo tem {n} problema",
+        "Le fichier a {n} problème",
     ),
     "file_problems": tr(
         "El archivo tiene {n} problemas",
@@ -1256,11 +1256,11 @@ MANAGE: dict[str, dict[str, str]] = {
     ),
     # ---- areas ----
     # (the levels' names are in service_texts.py: the area services say them too)
-    "area_problem_none_added": tr(
-        "El archivo tiene 1 problema; no se agregó nada",
-        "The file has 1 problem; nothing was added",
-        "O arquivo tem 1 problema; nada foi adicionado",
-        "Le fichier a 1 problème\u00a0; rien n'a été ajouté",
+    "area_problems_none_added_one": tr(
+        "El archivo tiene {n} problema; no se agregó nada",
+        "The file has {n} problem; nothing was added",
+        "O arquivo tem {n} problema; nada foi adicionado",
+        "Le fichier a {n} problème\u00a0; rien n'a été ajouté",
     ),
     "area_problems_none_added": tr(
         "El archivo tiene {n} problemas; no se agregó nada",

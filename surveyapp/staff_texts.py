@@ -220,7 +220,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Não há nenhuma alerta.",
         "Aucun signalement.",
     ),
-    "one_interview": tr("1 entrevista", "1 interview", "1 entrevista", "1 entretien"),
+    "n_interviews_one": tr("{n} entrevista", "{n} interview", "{n} entrevista", "{n} entretien"),
     "n_interviews": tr("{n} entrevistas", "{n} interviews", "{n} entrevistas", "{n} entretiens"),
     "by_interviewer": tr("Por encuestador", "By interviewer", "Por entrevistador", "Par enquêteur"),
     "per_interviewer": tr(

@@ -33,11 +33,11 @@ UPLOADS: dict[str, dict[str, str]] = {
         "enviá-los e vê-los",
         "les téléverser et les lister",
     ),
-    "police_file_problem": tr(
-        "El archivo de registros policiales tiene 1 problema",
-        "The police file has 1 problem",
-        "O arquivo de registros policiais tem 1 problema",
-        "Le fichier de la police a 1 problème",
+    "police_file_problems_one": tr(
+        "El archivo de registros policiales tiene {n} problema",
+        "The police file has {n} problem",
+        "O arquivo de registros policiais tem {n} problema",
+        "Le fichier de la police a {n} problème",
     ),
     "police_file_problems": tr(
         "El archivo de registros policiales tiene {n} problemas",
@@ -45,11 +45,11 @@ UPLOADS: dict[str, dict[str, str]] = {
         "O arquivo de registros policiais tem {n} problemas",
         "Le fichier de la police a {n} problèmes",
     ),
-    "census_file_problem": tr(
-        "El archivo del censo tiene 1 problema",
-        "The census file has 1 problem",
-        "O arquivo do censo tem 1 problema",
-        "Le fichier du recensement a 1 problème",
+    "census_file_problems_one": tr(
+        "El archivo del censo tiene {n} problema",
+        "The census file has {n} problem",
+        "O arquivo do censo tem {n} problema",
+        "Le fichier du recensement a {n} problème",
     ),
     "census_file_problems": tr(
         "El archivo del censo tiene {n} problemas",
@@ -180,11 +180,11 @@ UPLOADS: dict[str, dict[str, str]] = {
         "sentiment d'insécurité et leur écart par État et par commune, sur les pages des "
         "vagues et dans les rapports PDF.",
     ),
-    "boundary_file_problem": tr(
-        "El archivo de límites tiene 1 problema",
-        "The boundary file has 1 problem",
-        "O arquivo de limites tem 1 problema",
-        "Le fichier des limites a 1 problème",
+    "boundary_file_problems_one": tr(
+        "El archivo de límites tiene {n} problema",
+        "The boundary file has {n} problem",
+        "O arquivo de limites tem {n} problema",
+        "Le fichier des limites a {n} problème",
     ),
     "boundary_file_problems": tr(
         "El archivo de límites tiene {n} problemas",

@@ -268,6 +268,38 @@ def test_every_boundary_problem_is_a_staff_text_with_the_same_english(key: str) 
     assert TEXTS[f"geo_{key}"]["en"] == BOUNDARY_PROBLEMS[key]
 
 
+def test_the_problem_count_takes_its_singular_by_the_one_rule(
+    app: Flask,
+    client: FlaskClient,
+    tiny_wave: Callable[..., TinyWave],
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The heading's singular is chosen by analysis.i18n.is_singular (staff_counted; 0 and 1 in
+    French), not by the template's own '== 1': with the rule saying 'one' for every count, two
+    problems read '2 problème'."""
+    import analysis.i18n
+
+    tiny_wave()
+    login(client, make_user(Role.administrator))
+
+    def heading(language: str, *codes: str) -> str:
+        client.get(f"/observatory/uploads/boundaries?lang={language}")
+        body = _file(*(_feature(code) for code in codes))
+        page = unescape(_upload(client, body, "bad.geojson").get_data(as_text=True))
+        found = re.search(r'id="boundary-errors-title">([^<]*)<', page)
+        assert found is not None
+        return found.group(1)
+
+    assert heading("fr", "nope") == "Le fichier des limites a 1 problème"
+    assert heading("fr", "nope", "nada") == "Le fichier des limites a 2 problèmes"
+    assert heading("en", "nope") == "The boundary file has 1 problem"
+    assert heading("en", "nope", "nada") == "The boundary file has 2 problems"
+    monkeypatch.setattr(analysis.i18n, "is_singular", lambda count, language: True)
+    assert heading("en", "nope", "nada") == "The boundary file has 2 problem"
+
+
 def test_analysts_see_the_boundaries_but_cannot_upload(
     client: FlaskClient,
     tiny_wave: Callable[..., TinyWave],
