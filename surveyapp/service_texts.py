@@ -394,6 +394,16 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "a linha não pode ser lida como CSV: {error}",
         "la ligne ne peut pas être lue comme du CSV\u00a0: {error}",
     ),
+    "csv_quote_unclosed": tr(
+        "unas comillas abiertas en esta línea no se cierran, así que las líneas {first} a"
+        " {last} se leyeron como una sola fila; ciérrelas o quítelas",
+        "a quotation mark opened on this line is never closed, so lines {first} to {last} were"
+        " read as one row; close or remove it",
+        "umas aspas abertas nesta linha não se fecham, então as linhas {first} a {last} foram"
+        " lidas como uma só linha; feche-as ou retire-as",
+        "des guillemets ouverts sur cette ligne ne sont jamais fermés, donc les lignes {first} à"
+        " {last} ont été lues comme une seule ligne\u00a0; fermez-les ou supprimez-les",
+    ),
     "column_unknown": tr(
         "columna desconocida; las columnas son: {columns}",
         "unknown column; the columns are: {columns}",

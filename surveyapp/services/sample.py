@@ -166,6 +166,20 @@ def sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
         return csv.excel
 
 
+def unclosed_quote(text: str, dialect: type[csv.Dialect] | csv.Dialect, start: int) -> bool:
+    """Whether the row starting on line ``start`` and running to the end of ``text`` opens a
+    quotation mark it never closes: the lenient reader then takes every later line into one
+    cell, where a strict one finds the end of the data inside the quotes."""
+    lines = io.StringIO(text, newline="").readlines()  # the lines the reader counts
+    tail = io.StringIO("".join(lines[start - 1 :]), newline="")
+    try:
+        for _row in csv.reader(tail, dialect, strict=True):
+            pass
+    except csv.Error:
+        return True
+    return False
+
+
 def _normalise_header(name: str) -> str:
     return "_".join(name.strip().lower().split())
 
@@ -238,7 +252,8 @@ def import_sample_units(
     text, decode_error = decode_csv(data)
     if text is None:
         return ImportResult([], [decode_error] if decode_error else [], 0)
-    reader = csv.reader(io.StringIO(text, newline=""), sniff_dialect(text))
+    dialect = sniff_dialect(text)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
     errors: list[RowError] = []
     try:
         header_row = next(reader, None)
@@ -285,12 +300,19 @@ def import_sample_units(
     seen: dict[str, int] = {}
     good: list[dict[str, Any]] = []
     rows_read = 0
+    line = reader.line_num  # the header's last line
+    last_line = sum(1 for _line in io.StringIO(text, newline=""))
     try:
         for row in reader:
-            line = reader.line_num
+            start, line = line + 1, reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
             rows_read += 1
+            if line > start and line == last_line and unclosed_quote(text, dialect, start):
+                # only a row running to the end of the file can have swallowed the lines after it
+                problem = Problem("csv_quote_unclosed", first=start, last=line)
+                errors.append(RowError.of(start, None, problem))
+                continue
             unit, row_errors = _check_row(line, header, row, existing, seen, areas)
             if (
                 within is not None

@@ -193,3 +193,30 @@ def test_a_probability_that_is_no_number_is_shown_an_example_with_the_languages_
     (error,) = result.errors
     said = error.problem.text(language) if error.problem is not None else ""
     assert said.endswith(" " + example), said
+
+
+def test_a_quote_never_closed_is_a_row_error_not_one_unit_swallowing_the_rest(
+    session: Session, wave: Wave
+) -> None:
+    """A stray opening quote made the CSV reader take every later line into one cell: the
+    file imported as '1 sample units imported', the other households gone without a word."""
+    data = 'external_id,address\nQ1,Calle 4\nQ2,"Calle 5\nQ3,Calle 6\nQ4,Calle 7\n'
+    result = import_sample_units(session, wave, data)
+    assert not result.ok and _units(session, wave) == []
+    assert result.errors == [
+        RowError(
+            3,
+            None,
+            "a quotation mark opened on this line is never closed, so lines 3 to 5 were read"
+            " as one row; close or remove it",
+        )
+    ]
+    result = import_sample_units(session, wave, data, allow_partial=True)
+    assert [u.external_id for u in _units(session, wave)] == ["Q1"]
+
+
+def test_a_quoted_address_over_two_lines_is_one_cell(session: Session, wave: Wave) -> None:
+    """As Excel writes a cell holding a line break; last in the file too."""
+    data = 'external_id,address\nQ1,"Calle 4\nPiso 2"\nQ2,"Calle 5\nPiso 3"\n'
+    assert import_sample_units(session, wave, data).ok
+    assert [u.address for u in _units(session, wave)] == ["Calle 4\nPiso 2", "Calle 5\nPiso 3"]
