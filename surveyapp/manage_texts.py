@@ -940,6 +940,86 @@ MANAGE: dict[str, dict[str, str]] = {
         "O usuário {email} foi criado. Entregue-lhe a senha temporária pessoalmente.",
         "L'utilisateur {email} a été créé. Remettez-lui le mot de passe temporaire en main propre.",
     ),
+    # ---- households held outside their interviewer's area (given before the rule) ----
+    "outside_area_heading": tr(
+        "Hogares fuera del área de su encuestador",
+        "Households outside their interviewer's area",
+        "Domicílios fora da área do seu entrevistador",
+        "Ménages hors de la zone de leur enquêteur",
+    ),
+    "outside_area_intro": tr(
+        "{n} hogares asignados están fuera del área en la que trabaja su encuestador: se "
+        "asignaron antes de la regla de áreas o antes de que cambiara el área del encuestador. "
+        "Siguen asignados; reasígnelos abajo o cambie el área del encuestador en la página de "
+        "usuarios.",
+        "{n} assigned households lie outside the area their interviewer works in: they were "
+        "assigned before the area rule or before the interviewer's area changed. They stay "
+        "assigned; reassign them below or change the interviewer's area on the users page.",
+        "{n} domicílios atribuídos estão fora da área em que o seu entrevistador trabalha: foram "
+        "atribuídos antes da regra de áreas ou antes de a área do entrevistador mudar. Continuam "
+        "atribuídos; reatribua-os abaixo ou altere a área do entrevistador na página de "
+        "usuários.",
+        "{n} ménages attribués sont hors de la zone où travaille leur enquêteur\u00a0: ils ont "
+        "été attribués avant la règle des zones ou avant que la zone de l'enquêteur ne change. "
+        "Ils restent attribués\u00a0; réattribuez-les ci-dessous ou changez la zone de "
+        "l'enquêteur sur la page des utilisateurs.",
+    ),
+    "outside_area_intro_one": tr(
+        "{n} hogar asignado está fuera del área en la que trabaja su encuestador: se asignó "
+        "antes de la regla de áreas o antes de que cambiara el área del encuestador. Sigue "
+        "asignado; reasígnelo abajo o cambie el área del encuestador en la página de usuarios.",
+        "{n} assigned household lies outside the area its interviewer works in: it was "
+        "assigned before the area rule or before the interviewer's area changed. It stays "
+        "assigned; reassign it below or change the interviewer's area on the users page.",
+        "{n} domicílio atribuído está fora da área em que o seu entrevistador trabalha: foi "
+        "atribuído antes da regra de áreas ou antes de a área do entrevistador mudar. Continua "
+        "atribuído; reatribua-o abaixo ou altere a área do entrevistador na página de usuários.",
+        "{n} ménage attribué est hors de la zone où travaille son enquêteur\u00a0: il a été "
+        "attribué avant la règle des zones ou avant que la zone de l'enquêteur ne change. Il "
+        "reste attribué\u00a0; réattribuez-le ci-dessous ou changez la zone de l'enquêteur sur "
+        "la page des utilisateurs.",
+    ),
+    "outside_area_more": tr(
+        "Y {n} hogares más, que no se muestran.",
+        "And {n} more households, not shown.",
+        "E mais {n} domicílios, não mostrados.",
+        "Et {n} autres ménages, non affichés.",
+    ),
+    "outside_area_more_one": tr(
+        "Y {n} hogar más, que no se muestra.",
+        "And {n} more household, not shown.",
+        "E mais {n} domicílio, não mostrado.",
+        "Et {n} autre ménage, non affiché.",
+    ),
+    "household_area": tr(
+        "Área del hogar", "Household's area", "Área do domicílio", "Zone du ménage"
+    ),
+    "works_only_in": tr(
+        "Trabaja solo en", "Works only in", "Trabalha só em", "Travaille seulement dans"
+    ),
+    "outside_after_area_change": tr(
+        "{n} hogares asignados a {name} quedan fuera de su nueva área (levantamientos: "
+        "{waves}). Siguen asignados: reasígnelos en la asignación de encuestadores de "
+        "cada levantamiento.",
+        "{n} households assigned to {name} lie outside their new area (waves: {waves}). They "
+        "stay assigned: reassign them on each wave's interviewer assignments page.",
+        "{n} domicílios atribuídos a {name} ficam fora da sua nova área (levantamentos: "
+        "{waves}). Continuam atribuídos: reatribua-os na designação de entrevistadores de "
+        "cada levantamento.",
+        "{n} ménages attribués à {name} sont hors de sa nouvelle zone (vagues\u00a0: {waves}). "
+        "Ils restent attribués\u00a0: réattribuez-les dans l'affectation des enquêteurs de "
+        "chaque vague.",
+    ),
+    "outside_after_area_change_one": tr(
+        "{n} hogar asignado a {name} queda fuera de su nueva área (levantamiento: {waves}). "
+        "Sigue asignado: reasígnelo en la asignación de encuestadores del levantamiento.",
+        "{n} household assigned to {name} lies outside their new area (wave: {waves}). It "
+        "stays assigned: reassign it on the wave's interviewer assignments page.",
+        "{n} domicílio atribuído a {name} fica fora da sua nova área (levantamento: {waves}). "
+        "Continua atribuído: reatribua-o na designação de entrevistadores do levantamento.",
+        "{n} ménage attribué à {name} est hors de sa nouvelle zone (vague\u00a0: {waves}). Il "
+        "reste attribué\u00a0: réattribuez-le dans l'affectation des enquêteurs de la vague.",
+    ),
     # ---- an administrator resets someone's password (a temporary one) ----
     "reset_password": tr(
         "Restablecer la contraseña",

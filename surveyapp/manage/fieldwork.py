@@ -22,11 +22,13 @@ from ..models.base import MAX_ID
 from ..services import fieldwork
 from ..services.areas import area_path
 from ..services.fieldwork import AssignmentError
+from ..services.outside_area import assigned_outside_area
 from ..staff_texts import lazy, service_message, st, staff_counted
 from .forms import IntegerRange, ListField, choices
 from .routes import MANAGER_ROLES, _me, _scope, _user_or_404, _wave_or_404, bp
 
-#: Who approves or sends back tablet interviews (administrators always may).
+#: Households held outside their interviewer's area listed on the assignment page (all counted).
+OUTSIDE_SHOWN = 200
 
 
 class AssignForm(FlaskForm):
@@ -60,6 +62,10 @@ def _field_workers() -> list[User]:
             .order_by(User.name)
         )
     )
+
+
+def _area_label(area: Area | None) -> str:
+    return f"{area_path(area)} – {area.name}" if area is not None else "–"
 
 
 def _people_choices(people: list[User]) -> list[SelectChoice]:
@@ -144,6 +150,16 @@ def field_assign(wave_id: int) -> ResponseReturnValue:
         assigned=db.session.execute(query).all(),
         unassigned=db.session.scalar(unassigned) or 0,
         tablet=wave.allows(Mode.tablet),
+        outside=[
+            (
+                row.unit.external_id,
+                _area_label(row.unit.area),
+                row.holder,
+                _area_label(row.holder.area),
+            )
+            for row in assigned_outside_area(db.session, wave=wave, within=scope.area_ids)
+        ],
+        outside_shown=OUTSIDE_SHOWN,
     )
 
 

@@ -38,6 +38,7 @@ from ..services import (
     waves,
 )
 from ..services.instruments import instrument_versions
+from ..services.outside_area import assigned_outside_area
 from ..services.scope import AreaScope, scope_of
 from ..staff_texts import service_message, st, staff_counted, staff_language, staff_percent
 from .forms import (
@@ -469,6 +470,19 @@ def user_area(user_id: int) -> ResponseReturnValue:
         db.session.commit()
         sees = "user_sees_all" if user.area_id is None else "user_sees_one"
         flash(st(sees, email=user.email), "success")
+        # Households given before stay theirs: say so, for a manager to reassign them.
+        outside = assigned_outside_area(db.session, holder=user)
+        if outside:
+            names = sorted({row.unit.wave.name for row in outside})
+            flash(
+                staff_counted(
+                    "outside_after_area_change",
+                    len(outside),
+                    name=user.name,
+                    waves=", ".join(names),
+                ),
+                "warning",
+            )
     return redirect(url_for("manage.users_list"))
 
 
