@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from ..models import Area, AreaLevel
 from ..service_texts import SERVICE_TEXTS, Problem
 from . import DBSession
-from .sample import RowError, count_cell, decode_csv, sniff_dialect
+from .sample import RowError, count_cell, decode_csv, sniff_dialect, unclosed_quote
 from .users import UserError
 
 
@@ -151,7 +151,8 @@ def import_areas(session: DBSession, data: bytes | str) -> tuple[list[Area], lis
     text, decode_error = decode_csv(data)
     if text is None:
         return [], [decode_error] if decode_error else []
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=sniff_dialect(text))
+    dialect = sniff_dialect(text)
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
     header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in ("level", "code", "name", "parent") if c not in header]
     # A column without a name (Excel's ";;" ending each line) is allowed while its cells are
@@ -169,7 +170,7 @@ def import_areas(session: DBSession, data: bytes | str) -> tuple[list[Area], lis
     errors: list[RowError] = []
     with session.no_autoflush:
         try:
-            _import_rows(session, reader, by_path, created, errors)
+            _import_rows(session, reader, text, dialect, by_path, created, errors)
         except csv.Error as exc:
             errors.append(
                 RowError.of(reader.line_num, None, Problem("csv_line_unreadable", error=exc))
@@ -183,6 +184,8 @@ def import_areas(session: DBSession, data: bytes | str) -> tuple[list[Area], lis
 def _import_rows(
     session: DBSession,
     reader: csv.DictReader[str],
+    text: str,
+    dialect: type[csv.Dialect] | csv.Dialect,
     by_path: dict[str, Area],
     created: list[Area],
     errors: list[RowError],
@@ -190,10 +193,16 @@ def _import_rows(
     # Paths of this file's rows that have a problem, with their line: a row below one of them
     # is told so, not that its parent does not exist (the manager sees it in the file).
     refused: dict[str, int] = {}
+    line = reader.line_num  # the header's last line
+    last_line = sum(1 for _line in io.StringIO(text, newline=""))
     for row in reader:
-        line = reader.line_num
+        start, line = line + 1, reader.line_num
         values = {k: (v or "").strip() for k, v in row.items() if k is not None}
         if not any(values.values()):
+            continue
+        if line > start and line == last_line and unclosed_quote(text, dialect, start):
+            problem = Problem("csv_quote_unclosed", first=start, last=line)
+            errors.append(RowError.of(start, None, problem))
             continue
         before = len(errors)
         for name, value in values.items():

@@ -188,3 +188,27 @@ def test_an_area_file_is_checked_before_anything_is_written(
     session.rollback()
     _created, errors = import_areas(session, rows + "region,01,Otra vez,XX\n")
     assert [(e.line, e.column) for e in errors] == [(5, "code")]
+
+
+def test_a_quote_never_closed_is_a_row_error_not_one_area_swallowing_the_rest(
+    session: Session,
+) -> None:
+    """As for sample units (services.sample.unclosed_quote): the municipalities below a name
+    with a stray opening quote were read into that name and never created."""
+    data = (
+        "level,code,name,parent,population\n"
+        "country,MX,México,,\n"
+        'region,19,"Nuevo León,MX,\n'
+        "municipality,039,Monterrey,MX/19,\n"
+        "municipality,026,Guadalupe,MX/19,\n"
+    )
+    created, errors = import_areas(session, data)
+    assert created == []
+    assert [(e.line, e.column, e.message) for e in errors] == [
+        (
+            3,
+            None,
+            "a quotation mark opened on this line is never closed, so lines 3 to 5 were read"
+            " as one row; close or remove it",
+        )
+    ]
