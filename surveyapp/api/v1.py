@@ -143,6 +143,13 @@ def _download_limit() -> str:
     return str(current_app.config["API_DOWNLOAD_RATE_LIMIT"])
 
 
+def _release_sent(response: Response) -> bool:
+    """Only a release sent counts as a download: a script asking again while the release
+    is prepared (202, as api.md tells it to) or revalidating (304) must not use up the
+    hourly limit before it gets the file."""
+    return response.status_code == 200
+
+
 limiter.limit(_rate_limit, key_func=_rate_key)(bp)
 
 
@@ -486,7 +493,7 @@ def microdata(wave_id: int) -> ResponseReturnValue:
 
 
 @bp.route("/waves/<int:wave_id>/microdata/<edition>/<format_>")
-@limiter.limit(_download_limit, key_func=_rate_key)
+@limiter.limit(_download_limit, key_func=_rate_key, deduct_when=_release_sent)
 def microdata_release(wave_id: int, edition: str, format_: str) -> ResponseReturnValue:
     """One release as a ZIP: files, codebook, (public) disclosure report, DDI XML; 202 while
     it is built (once per version of what it holds), as the indicator tables."""

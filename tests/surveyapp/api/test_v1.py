@@ -319,6 +319,29 @@ def test_rate_limits_count_per_token(
     assert sorted(d["status"] for d in statuses) == [200] * 4 + [429] * 2, "refusals are uses too"
 
 
+@pytest.mark.parametrize(
+    "app_config",
+    [{"RATELIMIT_ENABLED": True, "API_DOWNLOAD_RATE_LIMIT": "2 per hour", "REPORT_WORKER": "off"}],
+)
+def test_asking_again_while_a_release_is_prepared_does_not_use_up_the_download_limit(
+    app: Flask,
+    client: FlaskClient,
+    tiny_wave: Callable[..., TinyWave],
+    make_token: Callable[..., str],
+) -> None:
+    # api.md tells scripts to ask again every Retry-After seconds until the ZIP comes;
+    # each 202 used to count as a download, so a client polling as told got 429 for an hour
+    from surveyapp.observatory.jobs import build_pending, report_settings
+
+    sim = tiny_wave(public=True)
+    token = make_token("internal", microdata=True)
+    url = f"/api/v1/waves/{sim.id}/microdata/public/csv?lang=es"
+    assert [_get(client, url, token).status_code for _ in range(4)] == [202] * 4
+    with app.app_context():
+        build_pending(db.session, settings=report_settings(app))
+    assert [_get(client, url, token).status_code for _ in range(3)] == [200, 200, 429]
+
+
 def test_microdata_releases_go_to_tokens_allowed_them_in_their_editions(
     app: Flask,
     client: FlaskClient,
