@@ -25,11 +25,12 @@ from dataclasses import dataclass, field, replace
 import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
-from matplotlib.ticker import NullFormatter, ScalarFormatter
+from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
 from analysis.i18n import format_number
 
@@ -212,11 +213,28 @@ def _drop_unused_ids(svg: str) -> str:
     return _ID.sub(lambda m: m.group(0) if m.group(1) in used else "", svg)
 
 
-def _style(ax: Axes, text: ChartText, fig: Figure) -> None:
+def _style(ax: Axes, text: ChartText, fig: Figure, *, numeric_y: bool = False) -> None:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.tick_params(labelsize=8)
+    _number_ticks(ax.xaxis, text.language)
+    if numeric_y:
+        _number_ticks(ax.yaxis, text.language)
     title_and_source(fig, text)
+
+
+def _tick_text(value: float, language: str) -> str:
+    """A tick's number as the report writes numbers ("20.000", "0,5" in Spanish), with the
+    fewest decimals that keep its value (matplotlib's own would say "20000" and "0.5")."""
+    for decimals in range(4):
+        if abs(round(value, decimals) - value) <= 1e-9 * max(1.0, abs(value)):
+            break
+    return format_number(value, language, decimals)
+
+
+def _number_ticks(axis: Axis, language: str) -> None:
+    """The value axis's tick labels in the report's number format."""
+    axis.set_major_formatter(FuncFormatter(lambda value, _pos: _tick_text(value, language)))
 
 
 def title_and_source(fig: Figure, text: ChartText) -> None:
@@ -467,7 +485,7 @@ def scatter_chart(
     _layout(fig, [], text, bottom_in=0.8, left_in=0.7)
     if len(labels):
         _label_points(ax, xe, ye, shown, [str(label) for label in labels])
-    _style(ax, text, fig)
+    _style(ax, text, fig, numeric_y=True)
     return render(fig, salt)
 
 
@@ -554,6 +572,10 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+#: the ticks a fear-driver chart's log axis may label
+_ODDS_TICKS = (0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)
+
+
 def forest_chart(
     labels: Sequence[str],
     odds: Sequence[float],
@@ -578,12 +600,24 @@ def forest_chart(
     ax.set_xscale("log")
     right = np.nanmax(np.r_[hi[np.isfinite(hi)], est[shown], 2.0])
     for yi, e, h in zip(y[shown], est[shown], hi[shown], strict=True):
-        ax.text(h if np.isfinite(h) else e, yi, "  " + _fmt(e, text), va="center", fontsize=7)
+        # 3 points right of the interval's end: leading spaces in SVG text are dropped when
+        # drawn, and the value touched the interval's cap ("|1,19")
+        ax.annotate(
+            _fmt(e, text),
+            (h if np.isfinite(h) else e, yi),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=7,
+        )
     ax.set_xlim(right=right * 1.6)
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.set_xlabel(text.axis, fontsize=8)
-    ax.xaxis.set_major_formatter(ScalarFormatter())
+    # round odds ratios as ticks (a log axis labels only its decades: "1.0" alone)
+    low_end, high_end = ax.get_xlim()
+    ticks = [v for v in _ODDS_TICKS if low_end <= v <= high_end]
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
     ax.xaxis.set_minor_formatter(NullFormatter())
     _layout(fig, labels, text)
     _style(ax, text, fig)

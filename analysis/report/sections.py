@@ -146,7 +146,7 @@ class SectionWriter:
         present = self.current.has(self.area, indicators)
         if not present:
             return None
-        labels = [_short(self.fmt.name(i)) for i in present]
+        labels = _chart_labels([self.fmt.name(i) for i in present])
         text = self.fmt.chart_text(title, self.fmt.axis(unit), self.source)
         if len(self.compare) > 1:
             series = [
@@ -641,9 +641,22 @@ class SectionWriter:
         return methodology_section(self.data, self.fmt, self.current)
 
 
-def _short(name: str) -> str:
+def _chart_labels(names: Sequence[str]) -> list[str]:
+    """A chart's row labels: each name without the "Trust in: " before its colon when every
+    row shares it (the chart's title says it), else whole.
+
+    The trust chart mixes "Trust in: Police" and "Perceived corruption: police officers";
+    cut, its rows read "Police 43.4" and "police officers 62.9", one figure of trust and
+    one of corruption with nothing to tell them apart.
+    """
+    prefixes = {name.split(": ", 1)[0] if ": " in name else None for name in names}
+    shared = len(prefixes) == 1 and None not in prefixes
+    return [_short(name, cut_prefix=shared) for name in names]
+
+
+def _short(name: str, cut_prefix: bool = True) -> str:
     """Chart label: the part after "Prevalence: " etc., wrapped to two lines if long."""
-    keep_prefix = "16." in name  # "SDG 16.1.3: ..." needs its number
+    keep_prefix = "16." in name or not cut_prefix  # "SDG 16.1.3: ..." needs its number
     label = name.split(": ", 1)[-1] if ": " in name and not keep_prefix else name
     if len(label) > 42:
         cut = label.rfind(" ", 0, 42)
