@@ -1086,21 +1086,25 @@ MANAGE: dict[str, dict[str, str]] = {
     ),
     "device_id_short": tr("dispositivo {id}", "device {id}", "dispositivo {id}", "appareil {id}"),
     "devices_note": tr(
-        "Cada tableta aparece una vez, con el nombre que se escribió al iniciar sesión; un "
-        "nuevo inicio de sesión en ella reemplaza al anterior. Revoque el dispositivo cuando "
+        "Cada tableta aparece una vez, con el nombre que se escribió al iniciar sesión (dos "
+        "tabletas con el mismo nombre se distinguen por el inicio del número que la aplicación "
+        "da a cada tableta); un nuevo inicio de sesión en ella reemplaza al anterior. Revoque el dispositivo cuando "
         "se pierda una tableta o cambie de manos: ya no podrá descargar asignaciones ni "
         "enviar entrevistas hasta que alguien vuelva a iniciar sesión en él. Las entrevistas "
         "que ya están en el dispositivo se quedan allí.",
-        "Each tablet is listed once, by the name typed at login; logging in on it again "
-        "replaces its earlier login. Revoke a device when a tablet is lost or changes hands: "
+        "Each tablet is listed once, by the name typed at login (two tablets with the same "
+        "name are told apart by the start of the number the app gives each tablet); logging "
+        "in on it again replaces its earlier login. Revoke a device when a tablet is lost or changes hands: "
         "it can no longer download assignments or send interviews until someone logs in on "
         "it again. Interviews already on the device stay there.",
-        "Cada tablet aparece uma vez, com o nome digitado ao entrar; uma nova entrada nele "
-        "substitui a anterior. Revogue o dispositivo quando um tablet for perdido ou mudar de "
+        "Cada tablet aparece uma vez, com o nome digitado ao entrar (dois tablets com o mesmo "
+        "nome se distinguem pelo início do número que o aplicativo dá a cada tablet); uma "
+        "nova entrada nele substitui a anterior. Revogue o dispositivo quando um tablet for perdido ou mudar de "
         "mãos: ele não poderá mais baixar designações nem enviar entrevistas até que alguém "
         "entre nele de novo. As entrevistas que já estão no dispositivo ficam lá.",
-        "Chaque tablette figure une fois, sous le nom saisi à la connexion\u00a0; une nouvelle "
-        "connexion sur elle remplace la précédente. Révoquez l'appareil quand une tablette "
+        "Chaque tablette figure une fois, sous le nom saisi à la connexion (deux tablettes du "
+        "même nom se distinguent par le début du numéro que l'application donne à chaque "
+        "tablette)\u00a0; une nouvelle connexion sur elle remplace la précédente. Révoquez l'appareil quand une tablette "
         "est perdue ou change de mains\u00a0: il ne peut plus télécharger d'affectations ni "
         "envoyer d'entretiens jusqu'à ce que quelqu'un s'y reconnecte. Les entretiens déjà "
         "sur l'appareil y restent.",

@@ -75,6 +75,8 @@ def test_two_tablets_with_one_name_stay_logged_in(
         as_text=True
     )
     assert "(device 6f1d2c3b)" in page and "(device 9e8d7c6b)" in page
+    # The page says what that number is: before, it said tablets were told apart by name.
+    assert "told apart by the start of the number the app gives each tablet" in page
 
 
 def test_a_login_without_an_id_is_still_told_apart_by_its_name(field: Field) -> None:

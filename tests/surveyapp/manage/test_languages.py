@@ -876,7 +876,7 @@ def test_devices_tokens_areas_and_audit_in_french(
         "fr",
         "Appareils de l'application des enquêteurs",
         "Aucun appareil ne s'est connecté avec ce compte.",
-        "figure une fois, sous le nom saisi à la connexion\u00a0;",
+        "figure une fois, sous le nom saisi à la connexion (deux tablettes",
         ">Dernière connexion<",
         ">Connexions<",
     )
