@@ -9,6 +9,7 @@ checked for every POST by the app-wide ``CSRFProtect``.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -315,7 +316,7 @@ def attach_errors(
     The engine's generic "needs an answer" and "only one answer" become what to do about
     this question (:func:`what_to_do`)."""
     views = {view.code: view for view in answerable_views(items)}
-    summary: list[tuple[str, str]] = []
+    named: list[tuple[str, str | None, str]] = []  # anchor, question's label, what to do
     for error in errors:
         field: Field | PageField | None = form._fields.get(error.code)
         if field is None:
@@ -329,8 +330,16 @@ def attach_errors(
             else isinstance(field, RadioField | SelectMultipleField)
         )
         anchor = f"{field.id}-0" if choice else field.id
-        summary.append((anchor, f"{_short(view.label)} \u2013 {text_}" if view else text_))
-    return summary
+        named.append((anchor, view.label if view else None, text_))
+    # Questions that differ only after the shortened part ("…owned a car", "…owned a bicycle")
+    # are named in full, or the summary would show the same line for each.
+    short = Counter(_short(label) for _anchor, label, _text in named if label is not None)
+    return [
+        (anchor, text_)
+        if label is None
+        else (anchor, f"{label if short[_short(label)] > 1 else _short(label)} \u2013 {text_}")
+        for anchor, label, text_ in named
+    ]
 
 
 #: the instruction for an unanswered item, by item type (key of respond/texts.py)

@@ -824,6 +824,28 @@ def test_save_leave_and_resume_with_the_code(app: Flask, slug: str, respondent: 
     assert len(interviews(app)) == 1
 
 
+def _summary(html: str) -> list[str]:
+    found = re.search(r'<ul class="error-summary__list">(.*?)</ul>', html, re.S)
+    assert found is not None
+    return [
+        re.sub(r"<[^>]+>", "", entry).replace("&#39;", "'")
+        for entry in re.findall(r"<li>(.*?)</li>", found.group(1))
+    ]
+
+
+def test_the_error_summary_tells_questions_with_the_same_beginning_apart(
+    slug: str, respondent: Respondent
+) -> None:
+    """Three questions starting 'Over the past five years, have you or anyone in your household
+    owned…' were three identical lines in the summary, shortened at the same word."""
+    respondent.start(slug)
+    respondent.walk(pages_until("respondent"))
+    html = respondent.post_page("hh_assets", {}).get_data(as_text=True)
+    summary = _summary(html)
+    assert len(summary) == 3 and len(set(summary)) == 3, summary
+    assert "owned a car, van or truck for private use? \u2013 Choose an answer." in summary[0]
+
+
 def test_saving_for_later_a_page_with_a_mistake_keeps_what_was_typed_and_says_why(
     app: Flask, slug: str, respondent: Respondent
 ) -> None:
