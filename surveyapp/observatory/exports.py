@@ -146,8 +146,11 @@ def to_csv(rows: Sequence[dict[str, Any]], missing: Sequence[dict[str, Any]] = (
     return spreadsheet_csv(CSV_COLUMNS, lines)
 
 
-def to_xlsx(rows: Sequence[dict[str, Any]], about: Sequence[tuple[str, str]]) -> bytes:
-    """A workbook with the table and a sheet saying what it is."""
+def to_xlsx(
+    rows: Sequence[dict[str, Any]], about: Sequence[tuple[str, str]], *, about_title: str = "about"
+) -> bytes:
+    """A workbook with the table (sheet "indicators", its columns named as in the CSV file for
+    programs to read) and a sheet ``about_title`` saying what it is, in the reader's words."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -161,7 +164,7 @@ def to_xlsx(rows: Sequence[dict[str, Any]], about: Sequence[tuple[str, str]]) ->
     for row in rows:
         sheet.append([_text_safe(row[c]) for c in COLUMNS])
     sheet.freeze_panes = "A2"
-    info = book.create_sheet("about")
+    info = book.create_sheet(about_title)
     for key, value in about:
         info.append([key, _text_safe(value)])
     buffer = io.BytesIO()

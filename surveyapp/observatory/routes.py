@@ -445,21 +445,30 @@ def indicators_xlsx(wave_id: int) -> ResponseReturnValue:
     """The area's indicator table as an Excel workbook."""
     choice = _choice(wave_id)
     rows = _download_rows(choice)
+    language = choice.language
     about = [
-        ("wave", choice.wave.name),
-        ("area", choice.area.name),
-        ("level", choice.area.report_level),
-        ("edition", "public" if choice.public else "internal"),
-        ("quality rules", str(current_app.config["REPORT_QUALITY_RULES"])),
+        (text("xlsx_wave", language), choice.wave.name),
+        (text("xlsx_area", language), choice.area.name),
+        (text("xlsx_level", language), text(f"xlsx_level_{choice.area.report_level}", language)),
+        (
+            text("xlsx_edition", language),
+            text("public" if choice.public else "internal", language),
+        ),
+        (text("xlsx_quality_rules", language), str(current_app.config["REPORT_QUALITY_RULES"])),
     ]
     # the standard indicators the questionnaire does not measure: absent rows, named here
     about += [
-        ("not measured", f"{m.indicator} ({m.name}): needs {', '.join(m.items)}")
-        for m in not_measured(choice.wave.instrument_version, choice.language)
+        (
+            text("xlsx_not_measured", language),
+            text(
+                "xlsx_needs", language, indicator=m.indicator, name=m.name, items=", ".join(m.items)
+            ),
+        )
+        for m in not_measured(choice.wave.instrument_version, language)
     ]
     return _download(
         choice,
-        exports.to_xlsx(rows, about),
+        exports.to_xlsx(rows, about, about_title=text("xlsx_about", language)),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "xlsx",
     )

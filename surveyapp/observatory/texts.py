@@ -383,6 +383,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "Voltar aos indicadores",
         "Retour aux indicateurs",
     ),
+    # the "about" sheet of the indicators workbook: what the table is (a label, its value)
+    "xlsx_about": tr("acerca de", "about", "sobre", "à propos"),
+    "xlsx_wave": tr("levantamiento", "wave", "levantamento", "vague"),
+    "xlsx_area": tr("área", "area", "área", "zone"),
+    "xlsx_level": tr("nivel", "level", "nível", "niveau"),
+    "xlsx_level_national": tr("nacional", "national", "nacional", "national"),
+    "xlsx_level_state": tr("estado", "state", "estado", "État"),
+    "xlsx_level_municipality": tr("municipio", "municipality", "município", "commune"),
+    "xlsx_edition": tr("edición", "edition", "edição", "édition"),
+    "xlsx_quality_rules": tr(
+        "reglas de calidad", "quality rules", "regras de qualidade", "règles de qualité"
+    ),
+    "xlsx_not_measured": tr("no medido", "not measured", "não medido", "non mesuré"),
+    "xlsx_needs": tr(
+        "{indicator} ({name}): requiere {items}",
+        "{indicator} ({name}): needs {items}",
+        "{indicator} ({name}): requer {items}",
+        "{indicator} ({name})\u00a0: nécessite {items}",
+    ),
 }
 
 

@@ -492,3 +492,27 @@ def test_report_work_builds_what_the_portal_waits_for(
     result = runner.invoke(args=["report", "--work"])
     assert result.exit_code == 0 and "built 1 pending output(s)" in result.output
     assert analyst.get(url).status_code == 200
+
+
+def test_the_workbooks_about_sheet_is_in_the_readers_language(
+    analyst: FlaskClient, sim: TinyWave
+) -> None:
+    """Its sheet name, labels and values were English in every language ('about', 'level':
+    'municipality', 'edition': 'internal'); the table's sheet keeps the CSV's column names."""
+    base = f"/observatory/waves/{sim.id}/indicators.xlsx?area={sim.muni.key}"
+    said = {}
+    for language in ("es", "fr", "en"):
+        book = openpyxl.load_workbook(io.BytesIO(analyst.get(f"{base}&lang={language}").data))
+        assert book.sheetnames[0] == "indicators"
+        said[language] = (book.sheetnames[1], dict(book.worksheets[1].iter_rows(values_only=True)))
+    sheet, about = said["es"]
+    assert sheet == "acerca de"
+    assert about["área"] == sim.muni.name and about["nivel"] == "municipio"
+    assert about["edición"] == "Interna (todas las estimaciones, con alertas)"
+    assert "reglas de calidad" in about
+    sheet, about = said["fr"]
+    assert sheet == "à propos" and about["niveau"] == "commune"
+    assert about["édition"] == "Interne (toutes les estimations, signalées)"
+    sheet, about = said["en"]
+    assert sheet == "about" and about["level"] == "municipality"
+    assert about["edition"] == "Internal (every estimate, flagged)"
