@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
@@ -76,14 +78,16 @@ def error_response(
     *,
     staff_key: str | None = None,
     observatory_key: str | None = None,
+    observatory_said: Callable[[str], str] | None = None,
 ) -> tuple[Response | str, int]:
     """Render an error as JSON or HTML with the given status code.
 
     On a staff page, an error of :data:`STAFF_ERRORS` is said in the page's language: its
     staff text ``error_<code>``, or ``staff_key`` (the staff text of ``message``). On an
     observatory page likewise in the visitor's language (?lang=, else the default), in the
-    observatory's frame; ``observatory_key`` is the observatory text of ``message``. Any
-    other message stays English, as it does for API clients.
+    observatory's frame; ``observatory_key`` is the observatory text of ``message``, or
+    ``observatory_said`` gives ``message`` in a language. Any other message stays English, as
+    it does for API clients.
     """
     text = message or MESSAGES.get(code, "The request failed.")
     title = TITLES.get(code, "Error")
@@ -91,8 +95,12 @@ def error_response(
         return jsonify(error=title, message=text, status=code), code
     language = "en"
     said = staff_key or (f"error_{code}" if message is None else None)
-    if code in STAFF_ERRORS and (said or observatory_key) and is_observatory_page():
-        return _observatory_error(code, said, observatory_key), code
+    if (
+        code in STAFF_ERRORS
+        and (said or observatory_key or observatory_said)
+        and is_observatory_page()
+    ):
+        return _observatory_error(code, said, observatory_key, observatory_said), code
     if said and code in STAFF_ERRORS and is_staff_page():
         language = page_language()  # inside a staff page's frame: in that page's language
         title, text = st(f"error_{code}_title"), st(said)
@@ -101,16 +109,22 @@ def error_response(
     ), code
 
 
-def _observatory_error(code: int, staff_key: str | None, observatory_key: str | None) -> str:
+def _observatory_error(
+    code: int,
+    staff_key: str | None,
+    observatory_key: str | None,
+    observatory_said: Callable[[str], str] | None = None,
+) -> str:
     """The error page of an observatory page, words and frame in the visitor's language."""
     from .observatory.texts import TEXTS as OBSERVATORY_TEXTS
 
     language = asked_or_default_language()
-    message = (
-        lookup(OBSERVATORY_TEXTS, observatory_key, language)
-        if observatory_key
-        else lookup(TEXTS, staff_key or f"error_{code}", language)
-    )
+    if observatory_said is not None:
+        message = observatory_said(language)
+    elif observatory_key:
+        message = lookup(OBSERVATORY_TEXTS, observatory_key, language)
+    else:
+        message = lookup(TEXTS, staff_key or f"error_{code}", language)
     return render_template(
         "errors/observatory.html",
         code=code,

@@ -68,6 +68,7 @@ from ..services.reports import (
     mark_served,
     wave_areas,
 )
+from ..services.reports.settings import FIXED_REASONS
 from ..staff_texts import st
 from . import exports
 from .forms import BoundaryUploadForm, CensusUploadForm, PoliceUploadForm
@@ -210,10 +211,27 @@ def waiting(
     return response
 
 
+def failure_message(output: ReportOutput, language: str) -> str:
+    """Why ``output``'s build failed, in ``language``: a reason that says the same every time
+    (:data:`~surveyapp.services.reports.settings.FIXED_REASONS`) in that language, any other
+    as stored (English, naming what differs: an area, a questionnaire's item)."""
+    if not output.error:
+        return f"{text('failed', language)}."
+    name = FIXED_REASONS.get(output.error)
+    reason = text(f"failed_{name}", language) if name else output.error
+    return text("failed_because", language, reason=reason)
+
+
 def failed(output: ReportOutput) -> Response:
-    """503 with Retry-After: the output's build failed on our side (or the reason it gave)."""
-    message = output.error or "The results could not be prepared."
-    response = current_app.make_response(error_response(503, f"{text('failed', 'en')}: {message}"))
+    """503 with Retry-After: the output's build failed on our side (or the reason it gave),
+    said in the visitor's language on an observatory page, in English to API clients."""
+    response = current_app.make_response(
+        error_response(
+            503,
+            failure_message(output, "en"),
+            observatory_said=lambda language: failure_message(output, language),
+        )
+    )
     response.headers["Retry-After"] = "60"
     return response
 

@@ -99,6 +99,38 @@ TEXTS: dict[str, dict[str, str]] = {
         "Não foi possível preparar os resultados",
         "Les résultats n'ont pas pu être préparés",
     ),
+    # why a build failed (failure_message): the reasons that say the same every time
+    "failed_because": tr(
+        "No se pudieron preparar los resultados: {reason}",
+        "The results could not be prepared: {reason}",
+        "Não foi possível preparar os resultados: {reason}",
+        "Les résultats n'ont pas pu être préparés\u00a0: {reason}",
+    ),
+    "failed_ours": tr(
+        "No se pudo generar el informe por un error de nuestra parte; quedó registrado.",
+        "The report could not be built because of an error on our side; it was logged.",
+        "Não foi possível gerar o relatório por um erro do nosso lado; ele foi registrado.",
+        "Le rapport n'a pas pu être produit à cause d'une erreur de notre côté\u00a0; elle a été "
+        "consignée.",
+    ),
+    "failed_wave_gone": tr(
+        "el levantamiento ya no existe",
+        "the wave no longer exists",
+        "o levantamento não existe mais",
+        "la vague n'existe plus",
+    ),
+    "failed_no_interviews": tr(
+        "este levantamiento aún no tiene entrevistas completas",
+        "this wave has no completed interviews yet",
+        "este levantamento ainda não tem entrevistas completas",
+        "cette vague n'a pas encore d'entretiens complets",
+    ),
+    "failed_comparison_wave_gone": tr(
+        "un levantamiento de esta comparación ya no existe",
+        "a wave of this comparison no longer exists",
+        "um levantamento desta comparação não existe mais",
+        "une vague de cette comparaison n'existe plus",
+    ),
     "no_data": tr(
         "Este levantamiento aún no tiene entrevistas completas.",
         "This wave has no completed interviews yet.",

@@ -27,6 +27,7 @@ from ..models import Interview, OutputKind, OutputStatus, ReportOutput, Wave
 from . import DBSession
 from .feeds import feeds_indicators
 from .reports import DEFAULT_SETTINGS, NATIONAL, Progress, ReportError, ReportSettings, quiet
+from .reports.settings import COMPARISON_WAVE_GONE
 
 
 def wave_modes(session: DBSession, wave: Wave) -> dict[str, float]:
@@ -108,7 +109,7 @@ def build_regional_output(
     waves = [session.get(Wave, i) for i in ids]
     found = [w for w in waves if w is not None]
     if not found or len(found) != len(ids):
-        raise ReportError("a wave of this comparison no longer exists")
+        raise ReportError(COMPARISON_WAVE_GONE)
     tables = [wave_table(session, w, settings=settings, progress=progress) for w in found]
     pdf = regional_pdf(
         session,

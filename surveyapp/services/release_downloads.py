@@ -55,7 +55,7 @@ from .reports import (
     release_version,
     request_output,
 )
-from .reports.settings import FAILED_MESSAGE
+from .reports.settings import FAILED_MESSAGE, WAVE_GONE
 from .users import UserError
 
 log = logging.getLogger(__name__)
@@ -194,7 +194,7 @@ def build_release_output(
     (JSON: bytes, parts, sha256). ReportError, with the reason, when it cannot be made."""
     wave = session.get(Wave, output.wave_id)
     if wave is None:
-        raise ReportError("the wave no longer exists")
+        raise ReportError(WAVE_GONE)
     edition: Edition = "public" if output.public else "internal"
     format_ = output.area_key.partition(".")[0]
     with tempfile.TemporaryFile(prefix="surveyapp-release-") as archive:

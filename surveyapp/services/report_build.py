@@ -61,6 +61,7 @@ from .reports import (
     table_to_json,
     wave_areas,
 )
+from .reports.settings import WAVE_GONE
 
 
 def find_area(session: DBSession, wave: Wave, key: str) -> AreaNode:
@@ -397,7 +398,7 @@ def build_output(
     """The content of a claimed output row (raises ReportError for problems a user can fix)."""
     wave = session.get(Wave, output.wave_id)
     if wave is None:
-        raise ReportError("the wave no longer exists")
+        raise ReportError(WAVE_GONE)
     if output.kind is OutputKind.indicators:
         return table_to_json(indicator_table(session, wave, settings=settings, progress=progress))
     if output.kind is OutputKind.fear_drivers:

@@ -50,6 +50,17 @@ class ReportError(ValueError):
 
 #: What a failed output says when the failure was ours (logged), not a ReportError's message.
 FAILED_MESSAGE = "The report could not be built because of an error on our side; it was logged."
+#: ReportError messages that say the same every time. A failed output stores its message in
+#: English; a page says these in its reader's language (observatory texts ``failed_<name>``).
+WAVE_GONE = "the wave no longer exists"
+NO_INTERVIEWS = "this wave has no completed interviews yet"
+COMPARISON_WAVE_GONE = "a wave of this comparison no longer exists"
+FIXED_REASONS: dict[str, str] = {
+    FAILED_MESSAGE: "ours",
+    WAVE_GONE: "wave_gone",
+    NO_INTERVIEWS: "no_interviews",
+    COMPARISON_WAVE_GONE: "comparison_wave_gone",
+}
 
 
 def quiet(step: str) -> None:

@@ -20,7 +20,7 @@ from ...models import Wave
 from .. import DBSession
 from ..instruments import instrument_of
 from .records import interview_records
-from .settings import DEFAULT_SETTINGS, Progress, ReportError, ReportSettings, quiet
+from .settings import DEFAULT_SETTINGS, NO_INTERVIEWS, Progress, ReportError, ReportSettings, quiet
 from .tree import AreaNode
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def wave_microdata(
     progress("reading interviews")
     records, _provisional = interview_records(session, wave)
     if not records:
-        raise ReportError("this wave has no completed interviews yet")
+        raise ReportError(NO_INTERVIEWS)
     instrument = instrument_of(wave.instrument_version)
     progress(f"building microdata of {len(records)} interviews")
     try:

@@ -8,6 +8,7 @@ import re
 import time
 import uuid
 from collections.abc import Callable
+from html import unescape
 from typing import Any
 
 import openpyxl
@@ -383,9 +384,9 @@ def test_a_failed_build_is_a_message_not_a_traceback(
     page = analyst.get(f"/observatory/waves/{sim.id}")
     assert page.status_code == 503
     text = page.get_data(as_text=True)
-    assert (
-        "could not be built" in text and "secret internals" not in text and "Traceback" not in text
-    )
+    # in the observatory's default language, Spanish (the page names no other)
+    assert "No se pudo generar el informe por un error de nuestra parte" in unescape(text)
+    assert "secret internals" not in text and "Traceback" not in text
     api = analyst.get(f"/api/waves/{sim.id}/indicators")
     assert api.status_code == 503 and api.json["status"] == 503
 
@@ -516,3 +517,64 @@ def test_the_workbooks_about_sheet_is_in_the_readers_language(
     sheet, about = said["en"]
     assert sheet == "about" and about["level"] == "municipality"
     assert about["edition"] == "Internal (every estimate, flagged)"
+
+
+@pytest.mark.parametrize(
+    ("error", "language", "said"),
+    [
+        (
+            "The report could not be built because of an error on our side; it was logged.",
+            "fr",
+            "Les résultats n'ont pas pu être préparés\u00a0: Le rapport n'a pas pu être produit à "
+            "cause d'une erreur de notre côté\u00a0; elle a été consignée.",
+        ),
+        (
+            "this wave has no completed interviews yet",
+            "es",
+            "No se pudieron preparar los resultados: este levantamiento aún no tiene entrevistas "
+            "completas",
+        ),
+        (
+            "the wave no longer exists",
+            "pt",
+            "Não foi possível preparar os resultados: o levantamento não existe mais",
+        ),
+        (
+            "the wave no longer exists",
+            "en",
+            "The results could not be prepared: the wave no longer exists",
+        ),
+    ],
+)
+def test_a_failed_build_is_said_in_the_visitors_language(
+    app: Flask, error: str, language: str, said: str
+) -> None:
+    """The 503 page said 'The results could not be prepared: …' in English on a French page;
+    API clients keep the English."""
+    from surveyapp.observatory.routes import failed
+
+    output = ReportOutput(error=error)
+    with app.test_request_context(f"/observatory/waves/1/report.pdf?lang={language}"):
+        response = failed(output)
+    page = unescape(response.get_data(as_text=True))
+    assert response.status_code == 503 and response.headers["Retry-After"] == "60"
+    assert said in page and f'<html lang="{language}"' in page
+    with app.test_request_context(
+        "/observatory/waves/1/report.pdf?lang=fr", headers={"Accept": "application/json"}
+    ):
+        answer = failed(output)
+    assert answer.json is not None and answer.json["message"].startswith(
+        "The results could not be prepared: "
+    )
+
+
+def test_a_reason_naming_what_differs_is_kept_as_recorded(app: Flask) -> None:
+    from surveyapp.observatory.routes import failed
+
+    output = ReportOutput(error="this wave has no results for area 'DM/09'")
+    with app.test_request_context("/observatory/waves/1/report.pdf?lang=fr"):
+        page = unescape(failed(output).get_data(as_text=True))
+    assert (
+        "Les résultats n'ont pas pu être préparés\u00a0: this wave has no results for area 'DM/09'"
+        in page
+    )
