@@ -60,10 +60,30 @@ export function householdScreen(ctx) {
         el('input', { type: 'radio', id: `r${line}-sex-${sex}`, name: `sex-${line}`, value: sex, class: 'choice__input', checked: person && person.sex === sex }),
         el('label', { class: 'choice__label', for: `r${line}-sex-${sex}`, text: t(`sex_${sex}`) })))),
       el('label', { class: 'q__hint', for: `r${line}-age`, text: t('age') }),
-      el('input', { id: `r${line}-age`, name: 'age', class: 'input input--num', inputmode: 'numeric', value: person ? String(person.age) : null }),
+      el('input', { id: `r${line}-age`, name: 'age', class: 'input input--num', inputmode: 'numeric', value: person && person.age !== null && person.age !== undefined ? String(person.age) : null }),
       birthdays ? el('label', { class: 'q__hint', for: `r${line}-birthday`, text: t('birthday') }) : null,
-      birthdays ? el('input', { id: `r${line}-birthday`, name: 'birthday', class: 'input input--num', placeholder: 'MM-DD', value: person && person.birthday ? person.birthday : null }) : null);
+      birthdays ? el('input', { id: `r${line}-birthday`, name: 'birthday', class: 'input input--num', placeholder: 'MM-DD', value: person && person.birthday ? person.birthday : null }) : null,
+      // A row added by mistake: a ticked sex cannot be unticked, so it could never be emptied.
+      ctx.readOnly ? null : el('p', {}, el('button', { type: 'button', class: 'link', dataset: { action: 'remove-person' }, text: t('remove_person', { n: line }),
+        on: { click: () => removeRow(line) } })));
     rows.append(row);
+  };
+  // What each row holds as typed (for removing one and numbering the rest again).
+  const typedRows = () => Array.from(rows.children).map((row, i) => {
+    const sex = row.querySelector(`input[name="sex-${i + 1}"]:checked`);
+    const birthday = row.querySelector('[name=birthday]');
+    return { initials: row.querySelector('[name=initials]').value, sex: sex ? sex.value : null, age: row.querySelector('[name=age]').value, birthday: birthday ? birthday.value : null };
+  });
+  const removeRow = (line) => {
+    const typed = typedRows();
+    const gone = typed[line - 1];
+    if (!gone) return;
+    const filled = Boolean(gone.initials.trim() || gone.sex || gone.age.trim() || (gone.birthday || '').trim());
+    if (filled && !window.confirm(t('confirm_remove_person', { n: line, initials: gone.initials.trim() || '—' }))) return;
+    rows.replaceChildren();
+    typed.filter((_, i) => i !== line - 1).forEach(addRow);
+    if (!rows.children.length) addRow(null);
+    saveDraft();
   };
   const source = household.roster.length ? household.roster : (record.roster_draft || []);
   if (source.length) source.forEach(addRow); else addRow(null);

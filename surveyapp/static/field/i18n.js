@@ -160,6 +160,8 @@ export const TEXTS = {
   method_next_birthday: ['Selección por próximo cumpleaños', 'Next-birthday selection', 'Seleção pelo próximo aniversário', 'Sélection par le prochain anniversaire'],
   method_last_birthday: ['Selección por último cumpleaños', 'Last-birthday selection', 'Seleção pelo último aniversário', 'Sélection par le dernier anniversaire'],
   person_n: ['Persona {n}', 'Person {n}', 'Pessoa {n}', 'Personne {n}'],
+  remove_person: ['Quitar a la persona {n}', 'Remove person {n}', 'Remover a pessoa {n}', 'Retirer la personne {n}'],
+  confirm_remove_person: ['¿Quitar a la persona {n} ({initials}) de la lista del hogar?', 'Remove person {n} ({initials}) from the household list?', 'Remover a pessoa {n} ({initials}) da lista do domicílio?', 'Retirer la personne {n} ({initials}) de la liste du ménage\u00a0?'],
   initials: ['Iniciales', 'Initials', 'Iniciais', 'Initiales'],
   sex_m: ['Hombre', 'Man', 'Homem', 'Homme'],
   sex_f: ['Mujer', 'Woman', 'Mulher', 'Femme'],

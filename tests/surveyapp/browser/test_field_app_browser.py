@@ -1415,3 +1415,61 @@ def test_a_visit_the_server_refused_is_sent_again_or_discarded_and_never_blocks_
     page.locator("#logout").click()
     page.wait_for_selector("#email")
     assert visits("T3") == 0
+
+
+def test_a_person_added_by_mistake_to_the_household_list_can_be_removed(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # A row added by mistake with a sex ticked could not be emptied (a radio button cannot be
+    # unticked), so "Select the adult" asked for its initials and age for ever: the only way on
+    # was to invent a person, who then took part in the draw.
+    context, page = tablet
+    open_unit(page, "T1")
+    page.wait_for_selector("button[data-lang]")
+    page.locator('button[data-lang="es"]').click()
+    for line, (initials, sex, age) in enumerate([("AM", "f", "41"), ("JM", "m", "44")], start=1):
+        if line > 1:
+            page.locator("#add-person").click()
+        page.fill(f"#r{line}-initials", initials)
+        page.locator(f'label[for="r{line}-sex-{sex}"]').click()
+        page.fill(f"#r{line}-age", age)
+    page.locator("#add-person").click()
+    page.locator('label[for="r3-sex-m"]').click()  # the mistake
+    page.locator("#select-adult").click()
+    page.wait_for_selector("[role=alert]:not([hidden])")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator('fieldset.roster__row[data-line="3"] button[data-action="remove-person"]').click()
+    page.wait_for_selector('fieldset.roster__row[data-line="3"]', state="detached")
+    assert page.locator("fieldset.roster__row").count() == 2
+    # Removing a row in the middle keeps the others as typed, numbered again.
+    page.locator("#add-person").click()
+    page.fill("#r3-initials", "LM")
+    page.locator('label[for="r3-sex-f"]').click()
+    page.fill("#r3-age", "12")
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    page.locator('fieldset.roster__row[data-line="2"] button[data-action="remove-person"]').click()
+    page.wait_for_selector('fieldset.roster__row[data-line="3"]', state="detached")
+    assert asked == ["Remove person 2 (JM) from the household list?"]
+    rows = page.locator("fieldset.roster__row")
+    assert rows.count() == 2
+    assert page.input_value("#r2-initials") == "LM" and page.input_value("#r2-age") == "12"
+    assert page.locator("#r2-sex-f").is_checked()
+    page.locator("#select-adult").click()
+    page.wait_for_selector("#selected-adult")
+    assert "AM" in page.locator("#selected-adult").inner_text()
+    page.locator("#to-questionnaire").click()
+    page.wait_for_selector('form.page[data-page="intro"]')
+    # A person left without an age came back with "null" typed in the age box.
+    page.locator("#close").click()
+    wait_for_state(page, "T1", "draft")
+    open_unit(page, "T2")
+    page.wait_for_selector("button[data-lang]")
+    page.locator('button[data-lang="es"]').click()
+    page.fill("#r1-initials", "PM")
+    page.locator("#close").click()
+    wait_for_state(page, "T2", "draft")
+    open_unit(page, "T2")
+    page.wait_for_selector("#r1-initials")
+    assert page.input_value("#r1-initials") == "PM"
+    assert page.input_value("#r1-age") == ""
