@@ -473,7 +473,8 @@ def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     )
     if codes:
         click.echo(
-            "  Invitation codes of the demo households (new ones on every run; used codes stay valid):"
+            "  Invitation codes of the demo households (new ones on every run; used codes stay valid),"
+            f"\n  typed at {base}/s/code or opened as a link, e.g. {base}/s/c/{codes[0][1]}:"
         )
         for unit, code in codes:
             click.echo(f"      {unit.external_id}  {code}")

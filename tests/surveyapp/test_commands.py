@@ -150,6 +150,11 @@ def test_demo(empty_app: Flask, runner: FlaskCliRunner) -> None:
         second = db.session.scalar(sa.select(Wave).where(Wave.slug == "simulated-2-1"))
         assert second is not None and second.modes == ["web"]
     assert "/observatory/regional" in first.output
+    # The printed codes say where they are typed: the survey's page has no box for them (an
+    # open link), so a newcomer had codes and no way to use one.
+    code = re.search(r"D-001  (\S+)", first.output)
+    assert code is not None and "http://127.0.0.1:5000/s/code" in first.output
+    assert f"http://127.0.0.1:5000/s/c/{code.group(1)}" in first.output
 
 
 def test_db_and_questionnaire_groups_are_attached(empty_app: Flask, runner: FlaskCliRunner) -> None:
