@@ -333,7 +333,10 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "réponses en désaccord avec la liste du ménage",
     ),
     "flag_household_differs_figures": tr(
-        "entrevistas: {n:,}", "interviews: {n:,}", "entrevistas: {n:,}", "entretiens\u00a0: {n:,}"
+        "{n:,} de {total:,} entrevistas",
+        "{n:,} of {total:,} interviews",
+        "{n:,} de {total:,} entrevistas",
+        "{n:,} sur {total:,} entretiens",
     ),
     "flag_nonresponse": tr(
         "muchas respuestas «no sabe» o «no responde»",

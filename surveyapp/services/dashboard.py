@@ -403,7 +403,11 @@ def _flags(
                     who,
                     name,
                     Problem("flag_household_differs"),
-                    Problem("flag_household_differs_figures", n=int(mine["differs"])),
+                    Problem(
+                        "flag_household_differs_figures",
+                        n=int(mine["differs"]),
+                        total=int(mine["interviews"]),
+                    ),
                     linked(key, "differs"),
                 )
             )

@@ -231,7 +231,8 @@ def test_flags_point_at_the_interviews_behind_them(
     assert flags[("Cuidadosa", "very short interviews")].uuids == short
     assert flags[("Cuidadosa", "selection drawn more than once")].uuids == short
     differs = flags[("Cuidadosa", "answers that disagree with the household list")]
-    assert differs.uuids == short and differs.detail == "interviews: 1"
+    # With the interviewer's whole count (41: 40 and the short one), so the share shows.
+    assert differs.uuids == short and differs.detail == "1 of 41 interviews"
     one_adult = flags[("Atajo", "households with one adult")]
     assert len(one_adult.uuids) == 18 and "90.0% of 20" in one_adult.detail
     assert set(flags[("Cuidadosa", "few victimization screener \u201cyes\u201d")].uuids) == set(
