@@ -224,10 +224,10 @@ def _youth() -> list[Indicator]:
         ),
     ):
         subtrahend = tr(
-            f"la proporción real {words['es']} (youth_share_{key})",
-            f"the actual share {words['en']} (youth_share_{key})",
-            f"a proporção real {words['pt']} (youth_share_{key})",
-            f"la part réelle {words['fr']} (youth_share_{key})",
+            f"la proporción real {words['es']}",
+            f"the actual share {words['en']}",
+            f"a proporção real {words['pt']}",
+            f"la part réelle {words['fr']}",
         )
         out.append(
             Indicator(
@@ -482,10 +482,10 @@ def _participation() -> list[Indicator]:
                 name,
                 fmt(
                     tr(
-                        "Personas que en los últimos 12 meses: {x}; entre las que respondieron (se excluye -9).",
-                        "Persons who in the last 12 months did {x}; over those who answered (-9 excluded).",
-                        "Pessoas que nos últimos 12 meses: {x}; entre as que responderam (-9 excluído).",
-                        "Personnes qui, au cours des 12 derniers mois, ont {x}\u00a0; parmi les répondants (-9 exclu).",
+                        "Personas que en los últimos 12 meses: {x}; entre las que respondieron (se excluye «prefiero no responder»).",
+                        "Persons who in the last 12 months did {x}; over those who answered ('prefer not to answer' excluded).",
+                        "Pessoas que nos últimos 12 meses: {x}; entre as que responderam (exclui «prefiro não responder»).",
+                        "Personnes qui, au cours des 12 derniers mois, ont {x}\u00a0; parmi les répondants (hors «\u00a0préfère ne pas répondre\u00a0»).",
                     ),
                     x=item_label(code),
                 ),

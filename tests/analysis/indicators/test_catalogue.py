@@ -106,3 +106,17 @@ def test_catalogue_table_in_each_language_and_unknown_ids_refused() -> None:
         catalogue_table("de")
     with pytest.raises(ValueError, match="unknown indicator 'nope'"):
         get_indicator("nope")
+
+
+def test_definitions_speak_to_a_reader_not_in_codes() -> None:
+    """The reports' annex prints every definition: a reader of the Spanish report met
+    'la proporción real en los delitos (youth_share_incidents)', '(se excluye -9)',
+    '(código 5 excluido)' and 'alguna causa del grupo 1x', codes of the data, not words."""
+    ids = {ind.id for ind in catalogue()}
+    codes = re.compile(r"(?<![\w.])-\d\b|\b(?:c[oó]digo|code) \d|\b(?:group|grupo|groupe) \dx\b")
+    for ind in catalogue():
+        for language in LANGUAGES:
+            text = ind.definition[language]
+            words = set(re.findall(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b", text))
+            assert not words & ids, (ind.id, language, text)
+            assert not codes.search(text), (ind.id, language, text)
