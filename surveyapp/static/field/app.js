@@ -436,7 +436,8 @@ async function whatBlocksLogout(unsent, changed) {
     const state = r.state === STATES.draft ? cardState(r, last) : r.state;
     const parts = [t(BADGES[state])];
     if (state !== r.state) parts.push(t(BADGES[r.state]));
-    items.push(el('li', { text: `${nameOf(r.sample_unit_id, r)} · ${parts.join(' · ')}${discardable(r) ? ` → ${t('discard')}` : ''}` }));
+    items.push(el('li', {}, `${nameOf(r.sample_unit_id, r)} · ${parts.join(' · ')}`,
+      discardable(r) ? [' ', el('button', { type: 'button', class: 'link', dataset: { action: 'discard' }, text: t('discard'), on: { click: () => go(`#/discard/${r.uuid}`) } })] : null));
   }
   for (const a of attempts.filter((x) => x.state !== STATES.sent)) {
     const name = nameOf(a.sample_unit_id, a);

@@ -1192,7 +1192,8 @@ def test_a_draft_left_on_a_closed_household_can_be_discarded_and_the_interviewer
     wait_for_state(page, "T3", "refusal")
     assert page.locator('li.card[data-unit="T3"] button[data-action="discard"]').count() == 0
 
-    page.locator('li.card[data-unit="T1"] button[data-action="discard"]').click()
+    page.locator("#logout").click()  # from the refusal to log out too
+    page.locator("#logout-blockers button[data-action='discard']").click()
     page.wait_for_selector("#discard-confirm")
     assert "household list of 1 person" in page.locator("main").inner_text()
     page.locator("#discard-confirm").click()
