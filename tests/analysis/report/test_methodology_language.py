@@ -46,3 +46,20 @@ def test_the_rule_set_is_named_in_the_language_and_custom_sets_as_written() -> N
         "inegi", "my own bands", ((1.0, "high", True),), (), frozenset({"insufficient"})
     )
     assert rules_source(Translator("es"), custom) == "my own bands"
+
+
+@pytest.mark.parametrize("language", ["es", "en", "pt", "fr"])
+def test_each_rule_row_names_the_case_that_gets_its_quality(language: str) -> None:
+    """Every row of the annex's rule table reads "condition -> quality" ("CV < 15% -> high");
+    the minimums read "sample cases ≥ 30 -> not published", the opposite of the rule."""
+    from analysis.report.methodology import quality_section
+
+    t = Translator(language)
+    section = quality_section(t, with_minimum_cases("inegi", 30))
+    rows = [[cell.text for cell in row] for row in section.blocks[0].rows]
+    minimums = [
+        rule for rule, quality in rows if quality == t("quality_suppressed") and "≥" in rule
+    ]
+    assert not minimums, minimums
+    cases = next(rule for rule, _ in rows if t.number(30, 0) in rule)
+    assert "< 30" in cases, cases
