@@ -1474,3 +1474,45 @@ def test_a_person_added_by_mistake_to_the_household_list_can_be_removed(
     page.wait_for_selector("#r1-initials")
     assert page.input_value("#r1-initials") == "PM"
     assert page.input_value("#r1-age") == ""
+
+
+def test_a_draft_open_in_another_tab_is_not_discarded(
+    app: Flask, live_server: str, field_wave: dict[str, Any], chromium_profile: Callable[..., Any]
+) -> None:
+    # Discarding must never take a draft from under an interviewer typing in it in another tab,
+    # nor delete it once changed after the confirmation was shown.
+    context = chromium_profile()
+    first = context.new_page()
+    log_in(first, live_server)
+    interview(first, "T1", stop_after="intro")
+    first.wait_for_selector('form.page[data-page="household"]')
+    second = context.new_page()
+    second.goto(live_server + APP)
+    second.locator('li.card[data-unit="T1"] button[data-action="discard"]').click()
+    second.wait_for_selector("#open-elsewhere")
+    # Closed in the first tab: the confirmation is shown; the draft is then changed (the other
+    # tab opens it again and types) before "Discard the draft" is pressed: it is kept.
+    first.locator("#close").click()
+    first.wait_for_selector("#sync-panel")
+    second.goto(live_server + APP)
+    second.locator('li.card[data-unit="T1"] button[data-action="discard"]').click()
+    second.wait_for_selector("#discard-confirm")
+    second.evaluate(
+        """() => new Promise((resolve) => {
+            const req = indexedDB.open('surveyapp-field');
+            req.onsuccess = () => {
+                const tx = req.result.transaction('interviews', 'readwrite');
+                const store = tx.objectStore('interviews');
+                const all = store.getAll();
+                all.onsuccess = () => {
+                    const r = all.result[0];
+                    store.put({ ...r, edit: r.edit + 1, pending: { household: { hh_size: '4' } } });
+                };
+                tx.oncomplete = () => resolve();
+            };
+        })"""
+    )
+    second.locator("#discard-confirm").click()
+    second.wait_for_selector("#sync-panel")
+    assert "can no longer be discarded" in second.locator("#toast").inner_text()
+    assert card_state(second, "T1") == "draft"
