@@ -63,7 +63,12 @@ def definitions_section(fmt: Formatter, indicators: list[str], paragraphs: list[
 
 def quality_section(t: Translator, rules: QualityRules) -> Section:
     """The quality rule set: its name and source, CV bands, every minimum, as a table."""
-    quality = [t("quality_rules_intro", name=f"{rules.name} — {rules_source(t, rules)}")]
+    source = rules_source(t, rules)
+    # a built-in set's source names it ("bandas ... del INEGI"); its id ("inegi", "ine_cl") is
+    # a program's word, not a reader's
+    builtin = QUALITY_RULES.get(rules.name)
+    named = source if builtin is not None and builtin.source == rules.source else ""
+    quality = [t("quality_rules_intro", name=named or f"{rules.name} — {source}")]
     bands = [b for b in rules.cv_bands if math.isfinite(b[0])]
     if len(bands) >= 2:
         quality.append(

@@ -7,7 +7,7 @@ import pytest
 
 from analysis.indicators import QualityRules, with_minimum_cases
 from analysis.report.i18n import Translator
-from analysis.report.methodology import _plain_table, rules_source
+from analysis.report.methodology import _plain_table, quality_section, rules_source
 
 SAMPLE = pd.DataFrame(
     {
@@ -52,8 +52,6 @@ def test_the_rule_set_is_named_in_the_language_and_custom_sets_as_written() -> N
 def test_each_rule_row_names_the_case_that_gets_its_quality(language: str) -> None:
     """Every row of the annex's rule table reads "condition -> quality" ("CV < 15% -> high");
     the minimums read "sample cases ≥ 30 -> not published", the opposite of the rule."""
-    from analysis.report.methodology import quality_section
-
     t = Translator(language)
     section = quality_section(t, with_minimum_cases("inegi", 30))
     rows = [[cell.text for cell in row] for row in section.blocks[0].rows]
@@ -63,3 +61,15 @@ def test_each_rule_row_names_the_case_that_gets_its_quality(language: str) -> No
     assert not minimums, minimums
     cases = next(rule for rule, _ in rows if t.number(30, 0) in rule)
     assert "< 30" in cases, cases
+
+
+def test_a_built_in_rule_set_is_named_by_its_source_not_its_id() -> None:
+    for name in ("inegi", "ine_cl"):
+        section = quality_section(Translator("es"), with_minimum_cases(name, 30))
+        assert f"{name} —" not in section.paragraphs[0], section.paragraphs[0]
+    spanish = quality_section(Translator("es"), with_minimum_cases("inegi", 30))
+    assert "del INEGI (ENVIPE)" in spanish.paragraphs[0]
+    custom = QualityRules(
+        "mis_reglas", "my own bands", ((1.0, "high", True),), (), frozenset({"insufficient"})
+    )
+    assert "mis_reglas — my own bands" in quality_section(Translator("es"), custom).paragraphs[0]
