@@ -36,6 +36,7 @@ import pandas as pd
 
 from analysis.release.labels import MISSING_LABELS
 from analysis.release.model import FILE_NAMES, FileName, Release, Variable
+from analysis.release.readme import readme
 
 __all__ = [
     "FORMATS",
@@ -55,6 +56,7 @@ _STATA_NA = "c"
 _NOT_APPLICABLE = -7
 _STATA_LABEL_CHARS = 80
 _SPSS_VALUE_LABEL_BYTES = 120
+_SPSS_FILE_LABEL_BYTES = 64
 
 CODEBOOK_COLUMNS: tuple[str, ...] = (
     "file",
@@ -79,8 +81,9 @@ def release_prefix(release: Release) -> str:
 def write_release(release: Release, directory: str | Path, format: Format) -> list[Path]:
     """Write the release's files and its codebook into ``directory``; the paths written.
 
-    ``directory`` must exist. Files are ``<prefix>_<file>.<format>`` and
-    ``<prefix>_codebook.csv`` (the XLSX holds its codebook as a sheet).
+    ``directory`` must exist. Files are ``<prefix>_<file>.<format>``,
+    ``<prefix>_codebook.csv`` (the XLSX holds its codebook as a sheet) and
+    ``<prefix>_readme.md`` (:mod:`analysis.release.readme`).
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
@@ -91,7 +94,7 @@ def write_release(release: Release, directory: str | Path, format: Format) -> li
     if format == "xlsx":
         path = folder / f"{prefix}.xlsx"
         _write_xlsx(release, path)
-        return [path]
+        return [path, _write_readme(release, folder, format, prefix)]
     written: list[Path] = []
     for name in FILE_NAMES:
         if name not in release.files:
@@ -108,10 +111,21 @@ def write_release(release: Release, directory: str | Path, format: Format) -> li
             _write_parquet(frame, variables, path, release)
         written.append(path)
     codebook = folder / f"{prefix}_codebook.csv"
-    with codebook.open("w", encoding="utf-8", newline="") as handle:
+    # with a byte order mark: the codebook is read by people, and Excel opens a CSV
+    # without one as the system's code page (¿Cuántos → Â¿CuÃ¡ntos); pandas, R's readr
+    # and the DDI tools skip it
+    with codebook.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(codebook_table(release))
     written.append(codebook)
+    written.append(_write_readme(release, folder, format, prefix))
     return written
+
+
+def _write_readme(release: Release, folder: Path, format: Format, prefix: str) -> Path:
+    """``<prefix>_readme.md``: the design variables and how to reproduce the estimates."""
+    path = folder / f"{prefix}_readme.md"
+    path.write_text(readme(release, format, prefix), encoding="utf-8")
+    return path
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
@@ -177,8 +191,16 @@ def _truncate_bytes(text: str, limit: int) -> str:
     return encoded[: limit - 3].decode("utf-8", errors="ignore") + "..."
 
 
-def _file_label(release: Release, name: FileName) -> str:
-    return f"{release.study.title} — {name} ({release.edition})"[:_STATA_LABEL_CHARS]
+def _file_label(release: Release, name: FileName, limit_bytes: int | None = None) -> str:
+    """``<title> — <file> (<edition>)``; a long title is shortened, never the file and
+    edition (SPSS keeps 64 bytes of a file label and cut 'respondent (public)' to
+    'respond')."""
+    suffix = f" — {name} ({release.edition})"
+    title = release.study.title[: _STATA_LABEL_CHARS - len(suffix)]
+    if limit_bytes is not None and len((title + suffix).encode("utf-8")) > limit_bytes:
+        room = limit_bytes - len(suffix.encode("utf-8")) - len("…".encode())
+        title = title.encode("utf-8")[:room].decode("utf-8", errors="ignore").rstrip() + "…"
+    return title + suffix
 
 
 def _text_columns(frame: pd.DataFrame) -> pd.DataFrame:
@@ -277,7 +299,7 @@ def _write_sav(
     pyreadstat.write_sav(
         out,
         str(path),
-        file_label=_file_label(release, name),
+        file_label=_file_label(release, name, _SPSS_FILE_LABEL_BYTES),
         column_labels={v.name: v.label for v in variables},
         variable_value_labels=value_labels,
         missing_ranges=missing,

@@ -102,6 +102,7 @@ def test_the_public_edition_comes_with_its_disclosure_report(
             "respondent.csv",
             "incident.csv",
             "codebook.csv",
+            "readme.md",
             "disclosure.md",
             "disclosure.json",
         )

@@ -131,3 +131,53 @@ def test_text_with_commas_quotes_newlines_markup_and_accents_survives(
     back = read_release(tmp_path, release_prefix(changed), format)  # type: ignore[arg-type]
     assert back["respondent"]["note"].iloc[0] == text
     assert back["respondent"]["note"].iloc[1] in (None, "")  # SPSS and Stata have no blank text
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_every_format_has_a_readme_saying_how_to_set_up_the_design(
+    release: Release, tmp_path: Path, format: str
+) -> None:
+    # an analyst got stratum, psu and weight but no word on how the tables were estimated
+    written = write_release(release, tmp_path, format)  # type: ignore[arg-type]
+    readme = tmp_path / "sim-7_internal_readme.md"
+    assert readme in written
+    text = readme.read_text(encoding="utf-8")
+    assert text.startswith("# Encuesta simulada: microdatos, edición interna")
+    data_file = "sim-7_internal.xlsx" if format == "xlsx" else f"sim-7_internal_respondent.{format}"
+    assert f'"{data_file}"' in text, "R reads this release's own file"
+    assert (
+        "svydesign(id = ~psu, strata = ~stratum, weights = ~weight, nest = TRUE, data = resp)"
+        in text
+    )
+    assert 'options(survey.lonely.psu = "adjust")' in text and "level = 0.9" in text
+    assert "svyset psu [pweight = weight], strata(stratum)" in text
+    assert "CSPLAN ANALYSIS" in text and "intervalos al 90" in text
+    assert ("`.a`, `.b` y `.c`" in text) == (format == "dta")
+    assert ("-7 no aplica" in text) == (format == "sav")
+
+
+def test_the_codebook_csv_has_a_byte_order_mark_for_excel(release: Release, tmp_path: Path) -> None:
+    # without one, Excel in a Spanish locale showed 'Â¿CuÃ¡ntos aÃ±os' for every label
+    write_release(release, tmp_path, "csv")
+    raw = (tmp_path / "sim-7_internal_codebook.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbffile,name,label,")
+    assert list(pd.read_csv(tmp_path / "sim-7_internal_codebook.csv").columns)[0] == "file"
+
+
+def test_a_long_title_is_shortened_in_the_spss_file_label_not_the_file_name(
+    release: Release, tmp_path: Path
+) -> None:
+    # SPSS keeps 64 bytes: '... (semilla 1) — respondent (public)' was cut to '— respond'
+    from dataclasses import replace
+
+    long = replace(
+        release,
+        study=replace(release.study, title="Encuesta de victimización simulada 2026 (semilla 1)"),
+    )
+    write_release(long, tmp_path, "sav")
+    _frame, meta = pyreadstat.read_sav(
+        str(tmp_path / "sim-7_internal_respondent.sav"), metadataonly=True
+    )
+    assert meta.file_label.endswith("… — respondent (internal)")
+    assert meta.file_label.startswith("Encuesta de victimización")
+    assert len(meta.file_label.encode("utf-8")) <= 64
