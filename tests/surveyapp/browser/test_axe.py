@@ -1,8 +1,8 @@
 """axe-core on the pages people meet first: the respondent survey (start, a question, an error,
 the thank-you page at 360 px; a question and an error at 360 px without the page's script), the
 observatory (index and a wave), the interviewer app's login, its household list in Spanish at
-360 px (every card badge of a first round, the logout refusal) and its confirmation before a
-draft is discarded, the staff login in Spanish and two
+360 px (every card badge of a first round, the logout refusal), its confirmation before a
+draft is discarded and the household list being typed, with errors, the staff login in Spanish and two
 management pages in Spanish (a wave at 360 px, the new wave form with errors).
 
 axe-core is a test dependency from npm (tests/js/axe/package.json and its lock file; .ci/test
@@ -171,6 +171,20 @@ def field_list(request: pytest.FixtureRequest, base: str, page: Any) -> None:
     page.locator("#logout-blockers").wait_for()
 
 
+def field_roster(request: pytest.FixtureRequest, base: str, page: Any) -> None:
+    """The household list being typed (two people, "Quitar a la persona N"), after a draw
+    refused for a missing age."""
+    _field_list(request, base, page)
+    page.locator('li.card[data-unit="T1"] button').first.click()
+    page.locator('button[data-lang="es"]').click()
+    page.locator("#r1-initials").fill("AM")
+    page.locator('label[for="r1-sex-f"]').click()
+    page.locator("#add-person").click()
+    page.locator("#r2-initials").fill("JM")
+    page.locator("#select-adult").click()
+    page.locator("[role=alert]:not([hidden])").wait_for()
+
+
 def field_discard(request: pytest.FixtureRequest, base: str, page: Any) -> None:
     """The confirmation before a draft is discarded."""
     _field_list(request, base, page)
@@ -243,6 +257,10 @@ PAGES: dict[str, tuple[Callable[[pytest.FixtureRequest, str, Any], None], dict[s
         PHONE,
     ),
     "interviewer app, discarding a draft, in Spanish, 360 px": (field_discard, PHONE),
+    "interviewer app household list being typed, with errors, in Spanish, 360 px": (
+        field_roster,
+        PHONE,
+    ),
     "staff login in Spanish, with an error": (staff_login_spanish, {"width": 1280, "height": 800}),
     "a wave's management page in Spanish, 360 px": (manage_wave_spanish, PHONE),
     "assignment page in Spanish, a household reassigned in vain, 360 px": (
