@@ -116,7 +116,13 @@ def _change_sentence(
     if before is None or not before.shown:
         return fmt.t("hl_no_previous", wave=previous_name)
     key = {1: "hl_up", -1: "hl_down", 0: "hl_same"}[direction]
-    return fmt.t(key, wave=previous_name, previous=fmt.estimate(before, with_unit=True))
+    return fmt.t(key, wave=previous_name, previous=_quoted(fmt, before))
+
+
+def _quoted(fmt: Formatter, value: Value) -> str:
+    """An estimate quoted in a sentence with its unit and quality marker ("9,5%*"), as the
+    tables print it: the comparison and closing sentences quoted a low-quality estimate bare."""
+    return fmt.estimate(value, with_unit=True) + fmt.marker(value)
 
 
 def highlights(
@@ -150,12 +156,12 @@ def highlights(
         out.append(
             fmt.t(
                 "hl_gap",
-                perceived=fmt.estimate(perceived, with_unit=True),
-                prevalence=fmt.estimate(victims, with_unit=True),
+                perceived=_quoted(fmt, perceived),
+                prevalence=_quoted(fmt, victims),
                 level=word,
             )
         )
     dark = current.area(area, "dark_figure")
     if dark and dark.shown and math.isfinite(dark.estimate):
-        out.append(fmt.t("hl_dark", dark=fmt.estimate(dark, with_unit=True)))
+        out.append(fmt.t("hl_dark", dark=_quoted(fmt, dark)))
     return out

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.report.context import Formatter, Value
-from analysis.report.highlights import _value_sentence
+from analysis.report.data import Area
+from analysis.report.highlights import _change_sentence, _value_sentence, highlights
 from analysis.report.i18n import Translator
 
 
@@ -39,3 +40,33 @@ def test_a_rate_whose_name_says_per_100000_does_not_say_it_again(language: str) 
     head = sentence.split("(")[0]
     assert head.count("100") == 1, sentence
     assert "**" in head
+
+
+def test_every_estimate_a_highlight_quotes_carries_its_quality_marker() -> None:
+    """A state report's highlights said 'Tasa de denuncia: 16,5%* ... (9,5%)' and '26,1%
+    fue víctima' where its tables print '9,5 *' and '26,1 *': the earlier wave's estimate and
+    the closing sentences quoted a moderate or low estimate without its marker."""
+    fmt = Formatter(Translator("es"), 0.9, public=True)
+    now = _value("reporting_rate", 16.5, "percent", "moderate")
+    before = _value("reporting_rate", 9.5, "percent", "low")
+    sentence = _change_sentence(fmt, now, before, 0, "ENVI 2025")
+    assert "(9,5%**)" in sentence, sentence
+
+    class _Lookup:
+        def __init__(self, values: dict[str, Value]) -> None:
+            self.values = values
+
+        def area(self, _area: Area, ident: str) -> Value | None:
+            return self.values.get(ident)
+
+    values = {
+        "insecure_state": _value("insecure_state", 77.5, "percent", "high"),
+        "prev_person": _value("prev_person", 26.1, "percent", "moderate"),
+        "dark_figure": _value("dark_figure", 85.1, "percent", "low"),
+    }
+    sentences = highlights(
+        fmt, Area("state", "01", "Norte"), _Lookup(values), None, {}, "", indicators=()
+    )  # type: ignore[arg-type]
+    gap, dark = sentences
+    assert "26,1%*" in gap and "77,5%" in gap, gap
+    assert "85,1%**" in dark, dark
