@@ -22,6 +22,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from markupsafe import Markup
 
 from ..extensions import db, limiter
+from ..i18n import LANGUAGES
 from ..models import User
 from ..models.base import MAX_ID
 from ..models.users import StaffSession
@@ -254,13 +255,20 @@ def require_own_password_and_two_factor() -> ResponseReturnValue | None:
         if request.endpoint in PASSWORD_CHANGE_ENDPOINTS:
             return None
         flash(st("temporary_change_first"), "info")
-        return redirect(url_for("auth.change_password"))
+        return redirect(url_for("auth.change_password", lang=_language_asked()))
     if request.path.startswith("/auth/") or current_user.has_two_factor:
         return None
     if not _two_factor_required(current_user):
         return None
     flash(st("set_up_to_continue"), "info")
-    return redirect(url_for("auth.two_factor_setup"))
+    return redirect(url_for("auth.two_factor_setup", lang=_language_asked()))
+
+
+def _language_asked() -> str | None:
+    """A ``?lang=`` the redirected request asked for, kept for the page it is sent to (this
+    check runs before the language is remembered); None leaves it out of the URL."""
+    asked = request.args.get("lang", "")
+    return asked if asked in LANGUAGES else None
 
 
 @bp.route("/sessions")

@@ -396,3 +396,34 @@ def test_cli_created_users_and_cli_resets_are_temporary(
     assert ("user.set_temporary_password", None, {}) in _actions(app, user.id)
     nobody = runner.invoke(args=["user", "set-password", "--email", "no@example.org"])
     assert nobody.exit_code != 0 and "no user with email" in nobody.output
+
+
+def test_the_reset_and_the_change_speak_the_staff_language(
+    app: Flask,
+    manager: Callable[..., FlaskClient],
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+) -> None:
+    user = make_user(Role.interviewer, email="ines@example.org")
+    admin = manager(Role.administrator)
+    users_page = html.unescape(admin.get("/manage/users?lang=es").text)
+    assert "Restablecer la contraseña" in users_page
+    form = html.unescape(admin.get(f"/manage/users/{user.id}/password?lang=pt").text)
+    assert "Redefinir a senha de ines@example.org" in form
+    assert "Definir a senha temporária" in form
+    done = admin.post(
+        f"/manage/users/{user.id}/password?lang=fr",
+        data={"password": TEMPORARY, "confirm": TEMPORARY},
+        follow_redirects=True,
+    )
+    page = html.unescape(done.text)
+    assert "ines@example.org a un mot de passe temporaire\u00a0: remettez-le" in page
+    assert ">mot de passe temporaire</span>" in page
+    theirs = app.test_client()
+    assert login(theirs, user, TEMPORARY).status_code == 302
+    sent = theirs.get("/fieldwork/?lang=es", follow_redirects=True)
+    spanish = html.unescape(sent.text)
+    assert "Su contraseña es temporal: elija una propia para continuar." in spanish
+    assert "Un administrador fijó su contraseña actual" in spanish
+    same = _change(theirs, TEMPORARY, TEMPORARY)
+    assert "La contraseña nueva debe ser distinta de la actual." in html.unescape(same.text)
