@@ -88,7 +88,14 @@ def maps_section(
         text = ChartText(title, "", source, language=t.language)
         panels = map_figure_panels(current, level, list(shapes), titles)
         svg = maps.choropleth_figure(shapes, panels, text, legend, salt())
-        shown = any(math.isfinite(v) for p in panels for v in p.values.values())
+        # an area is coloured only when its estimate may be published (an internal report's
+        # suppressed values are numbers too): three maps hatched all over, under class limits
+        # made up for no value ("0,0 – 0,2" in a map of percentages), showed nothing
+        shown = any(
+            p.marks.get(code) in ("shown", "low") and math.isfinite(value)
+            for p in panels
+            for code, value in p.values.items()
+        )
         if shown:
             section.add(Figure(title, svg, t("map_note")))
     return section if section.blocks else None

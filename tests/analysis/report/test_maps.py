@@ -178,3 +178,18 @@ def test_maps_are_numbers_free_of_nan() -> None:
         Lookup(report_data(COUNTRY).indicators, True), "state", list(STATES), TITLES
     )
     assert all(np.isfinite(v) for v in panels[0].values.values())
+
+
+def test_no_map_where_no_area_may_be_coloured_in_either_edition() -> None:
+    """An internal state report of the sweep mapped its municipalities, every one suppressed:
+    three maps hatched all over, under class limits made up for no value ('0,0 – 0,2')."""
+    table = report_data(COUNTRY).indicators.copy()
+    states = table["domain_type"] == "state"
+    table.loc[states, ["quality", "suppressed"]] = ["insufficient", True]
+    for public in (True, False):
+        html = build_report(
+            report_data(COUNTRY, indicators=table, boundaries=_boundaries()),
+            language="es",
+            public=public,
+        ).html
+        assert 'id="maps"' not in html, public
