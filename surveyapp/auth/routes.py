@@ -255,7 +255,9 @@ def require_own_password_and_two_factor() -> ResponseReturnValue | None:
         if request.endpoint in PASSWORD_CHANGE_ENDPOINTS:
             return None
         flash(st("temporary_change_first"), "info")
-        return redirect(url_for("auth.change_password", lang=_language_asked()))
+        # The page asked for comes next (a GET only: a form post is not replayed).
+        after = safe_next(request.full_path) if request.method == "GET" else None
+        return redirect(url_for("auth.change_password", lang=_language_asked(), next=after))
     if request.path.startswith("/auth/") or current_user.has_two_factor:
         return None
     if not _two_factor_required(current_user):
@@ -354,5 +356,10 @@ def change_password() -> ResponseReturnValue:
                 db.session.commit()
                 _finish_login(user, remember=False)
                 flash(st("password_changed"), "success")
-                return redirect(url_for("main.index"))
-    return render_template("auth/password.html", form=form, temporary=user.must_change_password)
+                return redirect(safe_next(request.args.get("next")) or url_for("main.index"))
+    return render_template(
+        "auth/password.html",
+        form=form,
+        temporary=user.must_change_password,
+        next=safe_next(request.args.get("next")),
+    )

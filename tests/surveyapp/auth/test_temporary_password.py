@@ -101,7 +101,7 @@ def test_a_user_an_administrator_created_must_choose_a_password_before_anything_
     for path in ("/fieldwork/", "/manage/", "/auth/sessions", "/auth/2fa/setup", "/"):
         response = client.get(path)
         assert response.status_code == 302, path
-        assert response.headers["Location"] == "/auth/password", path
+        assert response.headers["Location"].startswith("/auth/password"), path
     page = html.unescape(client.get("/auth/password?lang=en").get_data(as_text=True))
     assert "Your password is temporary: choose your own to continue." in page
     assert "An administrator set your current password, so they know it too." in page
@@ -189,7 +189,7 @@ def test_an_administrator_resets_a_password_to_a_temporary_one(
             )
         ).all()
     assert login(theirs, user, TEMPORARY).status_code == 302
-    assert theirs.get("/fieldwork/").headers["Location"] == "/auth/password"
+    assert theirs.get("/fieldwork/").headers["Location"] == "/auth/password?next=/fieldwork/"
     actions = [(a, d) for a, by, d in _actions(app, user.id) if by != user.id]
     assert ("user.set_temporary_password", {}) in actions
     assert ("user.sessions_end_all", {"sessions": 1, "reason": "password reset"}) in actions
@@ -265,8 +265,8 @@ class TestWithTwoFactorRequired:
         client = app.test_client()
         assert login(client, new_admin, TEMPORARY).status_code == 302
         # First the password (the second factor is bound to an account only its holder knows)...
-        assert client.get("/manage/").headers["Location"] == "/auth/password"
-        assert client.get("/auth/2fa/setup").headers["Location"] == "/auth/password"
+        assert client.get("/manage/").headers["Location"] == "/auth/password?next=/manage/"
+        assert client.get("/auth/2fa/setup").headers["Location"].startswith("/auth/password")
         assert client.get("/auth/password").status_code == 200
         assert _change(client, TEMPORARY, OWN).status_code == 302
         # ... then two-factor authentication, which the role requires.
@@ -289,7 +289,7 @@ class TestWithTwoFactorRequired:
         assert "/auth/login" in client.get("/fieldwork/").headers["Location"]
         code = client.post("/auth/2fa", data={"code": pyotp.TOTP(secret).now()})
         assert code.status_code == 302
-        assert client.get("/fieldwork/").headers["Location"] == "/auth/password"
+        assert client.get("/fieldwork/").headers["Location"].startswith("/auth/password")
         assert _change(client, TEMPORARY, OWN).status_code == 302
         assert client.get("/fieldwork/").status_code == 200
 
@@ -427,3 +427,30 @@ def test_the_reset_and_the_change_speak_the_staff_language(
     assert "Un administrador fijó su contraseña actual" in spanish
     same = _change(theirs, TEMPORARY, TEMPORARY)
     assert "La contraseña nueva debe ser distinta de la actual." in html.unescape(same.text)
+
+
+def test_after_the_change_the_page_asked_for_comes_next(
+    app: Flask, client: FlaskClient, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    user = make_user(Role.supervisor)
+    _temporary(app, user)
+    assert login(client, user, TEMPORARY).status_code == 302
+    sent = client.get("/fieldwork/review?lang=pt")
+    assert sent.headers["Location"] == "/auth/password?lang=pt&next=/fieldwork/review?lang%3Dpt"
+    page = client.get(sent.headers["Location"]).text
+    assert 'action="/auth/password?next=/fieldwork/review?lang%3Dpt"' in page
+    done = client.post(
+        "/auth/password?next=/fieldwork/review?lang%3Dpt",
+        data={"current": TEMPORARY, "new": OWN, "confirm": OWN},
+    )
+    assert done.headers["Location"] == "/fieldwork/review?lang=pt"
+    # A form post is not replayed after the change; another site is never the next page.
+    _temporary(app, user, TEMPORARY)
+    assert login(client, user, TEMPORARY).status_code == 302
+    posted = client.post("/auth/sessions/1/end")
+    assert posted.headers["Location"] == "/auth/password"
+    away = client.post(
+        "/auth/password?next=//evil.example/",
+        data={"current": TEMPORARY, "new": OWN + "!", "confirm": OWN + "!"},
+    )
+    assert away.headers["Location"] == "/"
