@@ -222,7 +222,10 @@ def choropleth_figure(
     panel_w = width_in / n
     aspect = (bounds[3] - bounds[1]) / max((bounds[2] - bounds[0]) * stretch, 1e-9)
     map_h = min(panel_w * aspect, 3.2)
-    legend_h = 0.16 * 5 + 0.1
+    # a row per class: six in a diverging scale (the sixth was drawn under the marks' legend,
+    # half hidden: the class most areas of the national report had), up to five otherwise
+    rows = 6 if any(p.kind == "diverging" for p in panels) else 5
+    legend_h = 0.16 * rows + 0.1
     height = 0.42 + 0.25 + map_h + legend_h + 0.55 + 0.11 * (len(charts.source_lines(text)) - 1)
     fig = charts.new_figure(height)
     for j, panel in enumerate(panels):
@@ -235,11 +238,11 @@ def choropleth_figure(
         )
         key.set_axis_off()
         key.set_xlim(0, 1)
-        key.set_ylim(0, 5.5)
+        key.set_ylim(0, rows + 0.5)
         for k, (label, colour) in enumerate(
             zip(colours.labels(text.language), colours.colours, strict=True)
         ):
-            y = 4.6 - k
+            y = rows - 0.4 - k
             key.add_patch(
                 Rectangle((0, y), 0.12, 0.7, facecolor=colour, edgecolor=OUTLINE, linewidth=0.3)
             )

@@ -193,3 +193,22 @@ def test_no_map_where_no_area_may_be_coloured_in_either_edition() -> None:
             public=public,
         ).html
         assert 'id="maps"' not in html, public
+
+
+def test_every_class_of_the_gap_legend_is_clear_of_the_marks_legend() -> None:
+    """The gap's six classes were drawn in room for five: the last swatch ('50 – 75', the
+    class most states of the sweep's national report had) lay half under the marks' legend."""
+    from analysis.report import maps
+    from analysis.report.charts import ChartText
+
+    states = _boundaries()["state"]
+    codes = list(states)
+    values = dict(zip(codes, (-60.0, 10.0, 70.0), strict=True))
+    panel = maps.MapPanel("G", values, dict.fromkeys(codes, "shown"), kind="diverging")
+    legend = maps.MapLegend("Baja", "Suprimida", "Sin datos")
+    svg = maps.choropleth_figure(states, [panel], ChartText("T", "", "Fuente"), legend, "g")
+    ys = {label: float(y) for y, label in re.findall(r'y="([\d.]+)"[^>]*>([^<]*)</text>', svg)}
+    rows = sorted(y for label, y in ys.items() if "–" in label)
+    assert len(rows) == 6
+    spacing = rows[1] - rows[0]
+    assert ys["Suprimida"] - rows[-1] >= spacing, (rows, ys["Suprimida"])
