@@ -218,6 +218,7 @@ def public_edition(
     from analysis.disclosure import DisclosurePolicy, apply_policy, verify
     from analysis.disclosure.policy import TopCode
     from analysis.release import rederive
+    from analysis.release.recodes import describe_recodes
 
     back: dict[str, FileName] = {v: k for k, v in _DISCLOSURE_FILES.items()}
     try:
@@ -242,7 +243,12 @@ def public_edition(
     except ValueError as exc:  # PolicyError, PolicyViolation: nothing is published
         raise ReleaseError(f"the public edition cannot be released: {exc}") from exc
     files_back = {back[k]: v for k, v in public.items()}
-    return BuiltRelease(release.with_files(files_back), report)  # type: ignore[arg-type]
+    described = describe_recodes(
+        release.with_files(files_back),  # type: ignore[arg-type]
+        bands={rule.column: rule.edges for rule in declared.bands},
+        caps={column: cap for column, cap in report.caps.items() if cap != inf},
+    )
+    return BuiltRelease(described, report)
 
 
 def _writable_dir(path: Path) -> Path:

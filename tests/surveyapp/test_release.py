@@ -261,3 +261,28 @@ def test_a_declared_policy_file_governs_the_public_edition(
         assert not target.exists() or not any(target.iterdir())
     result = _export(runner, str(wave.id), tmp_path / "i", "csv", policy=policy)
     assert result.exit_code != 0 and "public edition only" in result.output
+
+
+def test_grouped_and_top_coded_variables_say_so_in_the_public_files(
+    runner: FlaskCliRunner, tiny_wave: Callable[..., TinyWave], tmp_path: Path
+) -> None:
+    # dem_age is published as the lower limit of its group (30 for 30-44), but the .sav
+    # and the codebook still said '¿Cuántos años cumplidos tiene?' with no value labels
+    import pyreadstat
+
+    wave = tiny_wave()
+    out = tmp_path / "release"
+    for fmt in ("sav", "csv"):
+        result = _export(runner, str(wave.id), out, fmt, edition="public")
+        assert result.exit_code == 0, result.output
+    frame, meta = pyreadstat.read_sav(str(out / f"{wave.slug}_public_respondent.sav"))
+    ages = meta.variable_value_labels["dem_age"]
+    assert {ages[18.0], ages[30.0], ages[75.0]} == {"18–29", "30–44", "75+"}
+    assert set(frame["dem_age"].dropna()) <= set(ages), "every published age has its label"
+    assert meta.variable_value_labels["hh_size"][6.0] == "6+"
+    codebook = pd.read_csv(out / f"{wave.slug}_public_codebook.csv", keep_default_na=False)
+    row = codebook[(codebook["file"] == "respondent") & (codebook["name"] == "dem_age")].iloc[0]
+    assert "límite inferior de su grupo (18–29, 30–44, 45–59, 60–74, 75+)" in row["derivation"]
+    size = codebook[(codebook["file"] == "respondent") & (codebook["name"] == "hh_size")].iloc[0]
+    assert "mayores que 6 se publican como 6" in size["derivation"]
+    assert "6 = 6+" in size["values"]
