@@ -436,7 +436,7 @@ class Formatter:
                 continue
             cv = value.cv * 100 if value.shown and math.isfinite(value.cv) else math.nan
             row = [
-                Cell(self.name(ident) + _unit_suffix(value.unit), "label"),
+                Cell(self.name(ident) + _unit_suffix(value.unit, self.name(ident)), "label"),
                 self.cell(value),
                 Cell(self.interval(value), "num range"),
                 Cell(self.t.number(cv, 1), "num"),
@@ -457,7 +457,22 @@ class Formatter:
         )
 
 
-def _unit_suffix(unit: str) -> str:
+#: an indicator name that already says its unit ("por cada 100 000 habitantes")
+UNIT_IN_NAME: dict[str, re.Pattern[str]] = {
+    "per_100000": re.compile(r"(?<!\d)100[\s,.\u00a0\u202f]?000(?![\d])"),
+    "per_1000": re.compile(r"(?<![\d,.])(?<!\d )1[\s,.\u00a0\u202f]?000(?!\d|[\s,.]\d)"),
+}
+
+
+def says_unit(name: str, unit: str) -> bool:
+    """Whether ``name`` already names its ``unit`` (a rate "per 100,000 ...")."""
+    pattern = UNIT_IN_NAME.get(unit)
+    return pattern is not None and pattern.search(name) is not None
+
+
+def _unit_suffix(unit: str, name: str = "") -> str:
+    if says_unit(name, unit):
+        return ""  # "Incidencia por cada 100 000 habitantes", not "... (×100 000)" after it
     return {
         "percent": " (%)",
         "per_100000": " (×100 000)",

@@ -10,13 +10,12 @@ estimate was suppressed is not made.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from analysis.report.context import Formatter, Lookup, Value
+from analysis.report.context import Formatter, Lookup, Value, says_unit
 from analysis.report.data import Area
 
 __all__ = ["HIGHLIGHT_INDICATORS", "change_words", "highlights", "significant_changes"]
@@ -77,20 +76,12 @@ def change_words(
     return {key: words[d] for key, d in directions.items()}
 
 
-#: an indicator name that already says its unit ("por cada 100 000 habitantes")
-_UNIT_IN_NAME: dict[str, re.Pattern[str]] = {
-    "per_100000": re.compile(r"(?<!\d)100[\s,.\u00a0\u202f]?000(?![\d])"),
-    "per_1000": re.compile(r"(?<![\d,.])(?<!\d )1[\s,.\u00a0\u202f]?000(?!\d|[\s,.]\d)"),
-}
-_NOTHING = re.compile(r"(?!)")
-
-
 def _value_sentence(fmt: Formatter, value: Value) -> str:
     name = fmt.name(value.indicator)
     if not value.shown or not math.isfinite(value.estimate):
         return fmt.t("hl_suppressed", name=name)
     unit = fmt.t.percent_sign if value.unit == "percent" else " " + fmt.unit_word(value.unit)
-    if _UNIT_IN_NAME.get(value.unit, _NOTHING).search(name):
+    if says_unit(name, value.unit):
         unit = ""  # "Incidence per 100,000 ...: 63,542", not "...: 63,542 per 100,000" again
     text = fmt.t(
         "hl_value",

@@ -70,3 +70,23 @@ def test_every_estimate_a_highlight_quotes_carries_its_quality_marker() -> None:
     gap, dark = sentences
     assert "26,1%*" in gap and "77,5%" in gap, gap
     assert "85,1%**" in dark, dark
+
+
+@pytest.mark.parametrize("language", ["es", "en", "pt", "fr"])
+def test_a_table_row_whose_name_says_its_rate_does_not_add_the_unit_again(language: str) -> None:
+    """Tables read 'Tasa de incidencia delictiva por cada 100 000 habitantes de 18 años y más
+    (×100 000)' (pt 'Incidência: crimes por 100 000 pessoas … (×100 000)'), the unit said
+    twice and the second time as a multiplication."""
+    from analysis.report.context import Lookup, _unit_suffix
+
+    from .test_builder import COUNTRY, report_data  # type: ignore[import-not-found,misc]
+
+    fmt = Formatter(Translator(language), 0.9, public=True)
+    current = Lookup(report_data(COUNTRY).indicators, True)
+    ids = ["incidence", "incidence_personal_1000", "prev_person", "incidence_car"]
+    table = fmt.indicator_table("T", ids, current, COUNTRY)
+    incidence, per_1000, prevalence, car = (row[0].text for row in table.rows)
+    for label in (incidence, per_1000, car):
+        assert "×" not in label, label
+    assert prevalence.endswith("(%)"), prevalence
+    assert _unit_suffix("per_100000", "Tasa") == " (×100 000)"  # a name without its unit
