@@ -23,7 +23,7 @@ from ..services.indicator_rows import TableUnavailable
 from ..services.report_access import OBSERVATORY_ROLES, ReportRefused, check_wave
 from ..services.reports import mark_served
 from .jobs import start_worker
-from .routes import _language, _refuse, _stale_after, _user, bp, failed, waiting
+from .routes import _language, _refuse, _stale_after, _user, bp, failed, said_reason, waiting
 from .texts import text
 
 #: How each format is offered (names of programs and formats: the same in every language).
@@ -95,7 +95,14 @@ def microdata_release(wave_id: int, edition: str, format_: str) -> ResponseRetur
         )
     except release_downloads.ReleaseUnavailable as exc:
         db.session.rollback()
-        return error_response(409, f"{text('microdata_unavailable', language)}: {exc.message}")
+        reason = exc.message
+        return error_response(
+            409,
+            f"{text('microdata_unavailable', 'en')}: {reason}",
+            observatory_said=lambda asked: text(
+                "microdata_unavailable_because", asked, reason=said_reason(reason, asked)
+            ),
+        )
     except TableUnavailable as unavailable:
         assert unavailable.output is not None  # a release always has its row
         if unavailable.failed:

@@ -149,7 +149,9 @@ def regional_pdf() -> ResponseReturnValue:
     language = _language()
     choices, _empty = _with_data(_choices(language))
     if not choices:
-        return error_response(404, "There are no waves with results to compare.")
+        return error_response(
+            404, "There are no waves with results to compare.", observatory_key="regional_none"
+        )
     settings = report_settings()
     waves = [c.wave for c in choices]
     first = choices[0]

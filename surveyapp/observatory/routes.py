@@ -211,15 +211,19 @@ def waiting(
     return response
 
 
+def said_reason(reason: str, language: str) -> str:
+    """A recorded reason in ``language`` when it says the same every time
+    (:data:`~surveyapp.services.reports.settings.FIXED_REASONS`), any other as recorded
+    (English, naming what differs: an area, a questionnaire's item)."""
+    name = FIXED_REASONS.get(reason)
+    return text(f"failed_{name}", language) if name else reason
+
+
 def failure_message(output: ReportOutput, language: str) -> str:
-    """Why ``output``'s build failed, in ``language``: a reason that says the same every time
-    (:data:`~surveyapp.services.reports.settings.FIXED_REASONS`) in that language, any other
-    as stored (English, naming what differs: an area, a questionnaire's item)."""
+    """Why ``output``'s build failed, in ``language`` (:func:`said_reason`)."""
     if not output.error:
         return f"{text('failed', language)}."
-    name = FIXED_REASONS.get(output.error)
-    reason = text(f"failed_{name}", language) if name else output.error
-    return text("failed_because", language, reason=reason)
+    return text("failed_because", language, reason=said_reason(output.error, language))
 
 
 def failed(output: ReportOutput) -> Response:

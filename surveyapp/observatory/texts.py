@@ -125,6 +125,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "este levantamento ainda não tem entrevistas completas",
         "cette vague n'a pas encore d'entretiens complets",
     ),
+    "failed_no_such_edition": tr(
+        "No existe esa edición o formato.",
+        "No such edition or format.",
+        "Não existe essa edição ou formato.",
+        "Cette édition ou ce format n'existe pas.",
+    ),
     "failed_comparison_wave_gone": tr(
         "un levantamiento de esta comparación ya no existe",
         "a wave of this comparison no longer exists",
@@ -408,6 +414,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "These microdata cannot be prepared",
         "Estes microdados não podem ser preparados",
         "Ces microdonnées ne peuvent pas être préparées",
+    ),
+    "microdata_unavailable_because": tr(
+        "Estos microdatos no se pueden preparar: {reason}",
+        "These microdata cannot be prepared: {reason}",
+        "Estes microdados não podem ser preparados: {reason}",
+        "Ces microdonnées ne peuvent pas être préparées\u00a0: {reason}",
     ),
     "back_to_wave": tr(
         "Volver a los indicadores",

@@ -55,7 +55,7 @@ from .reports import (
     release_version,
     request_output,
 )
-from .reports.settings import FAILED_MESSAGE, WAVE_GONE
+from .reports.settings import FAILED_MESSAGE, NO_SUCH_EDITION, WAVE_GONE
 from .users import UserError
 
 log = logging.getLogger(__name__)
@@ -106,7 +106,7 @@ def release_key(
     """The cache key of a release: ``area_key`` holds the format and the rules' tag,
     ``version`` is the wave's :func:`~surveyapp.services.reports.release_version`."""
     if edition not in EDITIONS or format_ not in FORMATS:
-        raise ReleaseUnavailable("edition", "No such edition or format.")
+        raise ReleaseUnavailable("edition", NO_SUCH_EDITION)
     return OutputKey(
         OutputKind.microdata,
         wave.id,
@@ -254,7 +254,7 @@ def write_release_zip(
     files, codebook, (public) disclosure report and DDI Codebook 2.5 XML.
     ReleaseUnavailable when it cannot be made."""
     if edition not in EDITIONS or format_ not in FORMATS:
-        raise ReleaseUnavailable("edition", "No such edition or format.")
+        raise ReleaseUnavailable("edition", NO_SUCH_EDITION)
     try:
         built = build_wave_release(
             session, wave, edition=edition, language=language, policy=DOWNLOAD_POLICY

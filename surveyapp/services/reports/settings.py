@@ -55,11 +55,13 @@ FAILED_MESSAGE = "The report could not be built because of an error on our side;
 WAVE_GONE = "the wave no longer exists"
 NO_INTERVIEWS = "this wave has no completed interviews yet"
 COMPARISON_WAVE_GONE = "a wave of this comparison no longer exists"
+NO_SUCH_EDITION = "No such edition or format."  # a microdata release asked for by a bad URL
 FIXED_REASONS: dict[str, str] = {
     FAILED_MESSAGE: "ours",
     WAVE_GONE: "wave_gone",
     NO_INTERVIEWS: "no_interviews",
     COMPARISON_WAVE_GONE: "comparison_wave_gone",
+    NO_SUCH_EDITION: "no_such_edition",
 }
 
 

@@ -238,3 +238,36 @@ def test_census_totals_change_the_public_releases_version_only(
         db.session.flush()
         assert release_version(db.session, wave, public=False) != internal
         db.session.rollback()
+
+
+def test_a_release_that_cannot_be_made_is_said_in_the_pages_language(
+    app: Flask,
+    tiny_wave: Callable[..., TinyWave],
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The 409 page put its French lead and the English reason in an English page."""
+    from html import unescape
+
+    from surveyapp.services.reports.settings import NO_INTERVIEWS
+
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        raise release_downloads.ReleaseUnavailable("wave", NO_INTERVIEWS)
+
+    sim = tiny_wave(public=False)
+    analyst = app.test_client()
+    assert login(analyst, make_user(Role.analyst)).status_code == 302
+    monkeypatch.setattr(release_downloads, "ready_release", refused)
+    url = f"/observatory/waves/{sim.id}/microdata/internal/csv"
+    page = analyst.get(f"{url}?lang=fr")
+    assert page.status_code == 409 and '<html lang="fr"' in page.text
+    assert (
+        "Ces microdonnées ne peuvent pas être préparées\u00a0: cette vague n'a pas encore "
+        "d'entretiens complets" in unescape(page.text)
+    )
+    api = analyst.get(f"{url}?lang=fr", headers={"Accept": "application/json"})
+    assert api.status_code == 409 and api.json is not None
+    assert api.json["message"] == (
+        "These microdata cannot be prepared: this wave has no completed interviews yet"
+    )

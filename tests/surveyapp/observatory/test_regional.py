@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -411,3 +412,9 @@ def test_a_comparison_a_bulk_delete_of_its_wave_leaves_goes_at_the_next_prune(
         db.session.commit()
         assert db.session.get(ReportOutput, kept) is not None
     assert [w for w, _ in _regional_rows(app)] == [f"{a}"]
+
+
+def test_no_waves_to_compare_is_said_in_the_pages_language(client: FlaskClient) -> None:
+    page = client.get("/observatory/regional.pdf?lang=fr")
+    assert page.status_code == 404 and '<html lang="fr"' in page.text
+    assert "Aucune vague d'enquête avec des résultats à comparer." in unescape(page.text)
