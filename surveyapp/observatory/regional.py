@@ -56,12 +56,26 @@ def _ids() -> list[int] | None:
         return None
     numbers = [parse_id(part) for part in raw]  # "²", 5,000 digits ... name no wave
     if None in numbers:
-        abort(current_app.make_response(error_response(400, "waves must be wave ids: 3,7")))
+        abort(
+            current_app.make_response(
+                error_response(
+                    400,
+                    "waves must be wave ids: 3,7",
+                    observatory_key="regional_wave_ids",
+                )
+            )
+        )
     ids = list(dict.fromkeys(number for number in numbers if number is not None))
     if len(ids) > MAX_WAVES:
         abort(
             current_app.make_response(
-                error_response(400, f"compare at most {MAX_WAVES} waves at once")
+                error_response(
+                    400,
+                    f"compare at most {MAX_WAVES} waves at once",
+                    observatory_said=lambda language: text(
+                        "regional_too_many", language, n=MAX_WAVES
+                    ),
+                )
             )
         )
     return ids

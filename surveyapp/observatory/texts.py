@@ -370,6 +370,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "Ainda sem resultados: {names}.",
         "Pas encore de résultats\u00a0: {names}.",
     ),
+    "regional_wave_ids": tr(
+        "El parámetro waves debe dar números de levantamiento: 3,7",
+        "waves must be wave ids: 3,7",
+        "O parâmetro waves deve dar números de levantamento: 3,7",
+        "Le paramètre waves doit donner des numéros de vague\u00a0: 3,7",
+    ),
+    "regional_too_many": tr(
+        "Compare como máximo {n} levantamientos a la vez.",
+        "Compare at most {n} waves at once.",
+        "Compare no máximo {n} levantamentos por vez.",
+        "Comparez au plus {n} vagues à la fois.",
+    ),
     "regional_none": tr(
         "No hay levantamientos con resultados para comparar.",
         "There are no survey waves with results to compare.",

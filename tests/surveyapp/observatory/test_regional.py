@@ -95,8 +95,15 @@ def test_without_a_choice_the_public_sees_only_the_public_country(
 
 
 def test_bad_wave_lists_are_a_clear_400(client: FlaskClient, countries: tuple[int, int]) -> None:
-    response = client.get("/observatory/regional?waves=1,x")
+    response = client.get("/observatory/regional?waves=1,x&lang=en")
     assert response.status_code == 400 and "wave ids" in response.get_data(as_text=True)
+    french = client.get("/observatory/regional?waves=1,x&lang=fr")
+    assert french.status_code == 400 and '<html lang="fr"' in french.text
+    assert "Le paramètre waves doit donner des numéros de vague\u00a0: 3,7" in unescape(french.text)
+    many = client.get(f"/observatory/regional?waves={','.join(map(str, range(1, 15)))}&lang=es")
+    assert (
+        many.status_code == 400 and "Compare como máximo 12 levantamientos a la vez." in many.text
+    )
     missing = client.get("/observatory/regional?waves=99999")
     assert missing.status_code == 404
 
