@@ -1,11 +1,20 @@
 """Status reports: HTML from Jinja templates with print CSS, SVG charts, PDF by WeasyPrint.
 
-See ``analysis/docs/report.md``.
+See ``analysis/docs/report.md``. The names below are imported on first access, as in
+``analysis/__init__.py``: a module of plain tables here (``not_asked``, ``i18n``) must not
+load the builder's chart and PDF libraries, which the management pages would otherwise
+wait for on their first request.
 """
 
-from analysis.report.builder import Report, build_report
-from analysis.report.data import Area, GroupSpec, Methodology, ReportData, Wave
-from analysis.report.i18n import LANGUAGES
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the lazy names, for type checkers and editors
+    from analysis.report.builder import Report, build_report
+    from analysis.report.data import Area, GroupSpec, Methodology, ReportData, Wave
+    from analysis.report.i18n import LANGUAGES
 
 __all__ = [
     "LANGUAGES",
@@ -17,3 +26,27 @@ __all__ = [
     "Wave",
     "build_report",
 ]
+
+_HOMES = {
+    "LANGUAGES": "analysis.report.i18n",
+    "Area": "analysis.report.data",
+    "GroupSpec": "analysis.report.data",
+    "Methodology": "analysis.report.data",
+    "Report": "analysis.report.builder",
+    "ReportData": "analysis.report.data",
+    "Wave": "analysis.report.data",
+    "build_report": "analysis.report.builder",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'analysis.report' has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -56,3 +56,22 @@ def test_the_package_names_resolve_lazily_and_unknown_names_fail() -> None:
         "try:\n    analysis.Nope\nexcept AttributeError:\n    pass\nelse:\n    raise SystemExit(1)\n"
     )
     loaded_after(code)  # raises CalledProcessError when an assertion fails
+
+
+def test_a_report_module_of_plain_tables_loads_no_chart_or_pdf_library() -> None:
+    """The management page of a wave reads the report's list of comparisons it leaves out
+    (analysis.report.not_asked); through the package's eager names that import loaded
+    matplotlib and the PDF builder, 5-10 s on the first wave page each server process served."""
+    assert not loaded_after("import analysis.report.not_asked") & {"matplotlib", "weasyprint"}
+
+
+def test_the_report_package_names_resolve_lazily_and_unknown_names_fail() -> None:
+    code = (
+        "import analysis.report as report\n"
+        "assert report.build_report.__module__ == 'analysis.report.builder'\n"
+        "assert report.ReportData.__module__ == 'analysis.report.data'\n"
+        "assert 'es' in report.LANGUAGES\n"
+        "from analysis.report import Report, Wave\n"
+        "try:\n    report.Nope\nexcept AttributeError:\n    pass\nelse:\n    raise SystemExit(1)\n"
+    )
+    loaded_after(code)  # raises CalledProcessError when an assertion fails
