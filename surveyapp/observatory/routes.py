@@ -36,6 +36,7 @@ from ..i18n import (
     asked_or_default_language,
     default_language,
     format_number,
+    format_percent,
 )
 from ..models import AreaLevel, ReportOutput, User, Wave
 from ..services import boundaries, uploads
@@ -462,6 +463,11 @@ def indicators_csv(wave_id: int) -> ResponseReturnValue:
     return _download(choice, exports.to_csv(rows, missing), "text/csv", "csv")
 
 
+def _interval_level(rows: list[dict[str, Any]]) -> float:
+    """The table's confidence level (every row has the same; 0.9 for a table without rows)."""
+    return next((float(r["level"]) for r in rows if r.get("level") is not None), 0.9)
+
+
 @bp.route("/waves/<int:wave_id>/indicators.xlsx")
 def indicators_xlsx(wave_id: int) -> ResponseReturnValue:
     """The area's indicator table as an Excel workbook."""
@@ -477,6 +483,23 @@ def indicators_xlsx(wave_id: int) -> ResponseReturnValue:
             text("public" if choice.public else "internal", language),
         ),
         (text("xlsx_quality_rules", language), str(current_app.config["REPORT_QUALITY_RULES"])),
+        # what a reader needs to use the numbers, as the page's note says it
+        (
+            text("xlsx_period", language),
+            f"{choice.wave.reference_start.isoformat()} – {choice.wave.reference_end.isoformat()}",
+        ),
+        (
+            text("xlsx_confidence", language),
+            text(
+                "xlsx_confidence_said",
+                language,
+                level=format_percent(100 * _interval_level(rows), language, 0),
+            ),
+        ),
+        (
+            text("xlsx_suppressed", language),
+            text("xlsx_suppressed_said", language, n=current_app.config["REPORT_MIN_CASES"]),
+        ),
     ]
     # the standard indicators the questionnaire does not measure: absent rows, named here
     about += [

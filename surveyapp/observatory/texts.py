@@ -451,6 +451,33 @@ TEXTS: dict[str, dict[str, str]] = {
     "xlsx_quality_rules": tr(
         "reglas de calidad", "quality rules", "regras de qualidade", "règles de qualité"
     ),
+    "xlsx_period": tr(
+        "periodo de referencia", "reference period", "período de referência", "période de référence"
+    ),
+    "xlsx_confidence": tr(
+        "intervalos de confianza",
+        "confidence intervals",
+        "intervalos de confiança",
+        "intervalles de confiance",
+    ),
+    "xlsx_confidence_said": tr(
+        "{level}: ci_low y ci_high; se es el error estándar (linealización de Taylor con estratos y UPM)",
+        "{level}: ci_low and ci_high; se is the standard error (Taylor linearization with strata and PSUs)",
+        "{level}: ci_low e ci_high; se é o erro padrão (linearização de Taylor com estratos e UPA)",
+        "{level}\u00a0: ci_low et ci_high\u00a0; se est l'erreur type (linéarisation de Taylor avec strates et UPE)",
+    ),
+    "xlsx_suppressed": tr(
+        "estimaciones suprimidas",
+        "suppressed estimates",
+        "estimativas suprimidas",
+        "estimations supprimées",
+    ),
+    "xlsx_suppressed_said": tr(
+        "menos de {n} casos o fuera de la regla de calidad: suppressed = TRUE, sin estimación, error, intervalo ni CV en la edición pública",
+        "fewer than {n} cases or outside the quality rule: suppressed = TRUE, without estimate, error, interval or CV in the public edition",
+        "menos de {n} casos ou fora da regra de qualidade: suppressed = TRUE, sem estimativa, erro, intervalo nem CV na edição pública",
+        "moins de {n} cas ou hors de la règle de qualité\u00a0: suppressed = TRUE, sans estimation, erreur, intervalle ni CV dans l'édition publique",
+    ),
     "xlsx_not_measured": tr("no medido", "not measured", "não medido", "non mesuré"),
     "xlsx_needs": tr(
         "{indicator} ({name}): requiere {items}",
