@@ -303,7 +303,18 @@ def _write_sav(
         column_labels={v.name: v.label for v in variables},
         variable_value_labels=value_labels,
         missing_ranges=missing,
+        variable_measure={v.name: _spss_measure(v) for v in variables},
     )
+
+
+def _spss_measure(var: Variable) -> str:
+    """SPSS's measurement level: codes with labels (two or more real answers) are nominal,
+    other numbers (ages, counts, weights, a top-coded count's '6+') scale, text nominal.
+    Left unset, every variable was 'unknown' and SPSS asks to scan the data first."""
+    if not var.numeric:
+        return "nominal"
+    answers = [code for code in var.value_labels if code not in var.missing and code >= 0]
+    return "nominal" if len(answers) >= 2 else "scale"
 
 
 def _write_parquet(

@@ -181,3 +181,15 @@ def test_a_long_title_is_shortened_in_the_spss_file_label_not_the_file_name(
     assert meta.file_label.endswith("… — respondent (internal)")
     assert meta.file_label.startswith("Encuesta de victimización")
     assert len(meta.file_label.encode("utf-8")) <= 64
+
+
+def test_spss_variables_have_a_measurement_level(release: Release, tmp_path: Path) -> None:
+    # every variable was 'unknown', so SPSS asked to scan the data before most procedures
+    write_release(release, tmp_path, "sav")
+    _frame, meta = pyreadstat.read_sav(
+        str(tmp_path / "sim-7_internal_respondent.sav"), metadataonly=True
+    )
+    measure = meta.variable_measure
+    assert measure["dem_sex"] == measure["trust_police"] == measure["stratum"] == "nominal"
+    assert measure["weight"] == measure["dem_age"] == "scale"
+    assert "unknown" not in set(measure.values())
