@@ -336,7 +336,12 @@ def test_methodology_lists_rules_sample_and_definitions(build):
     _, pdf = build()
     k = pdf.page_with("Anexo metodológico")
     annex = re.sub(r"\s+", " ", " ".join(pdf.pages[k:]))
-    assert "inegi" in annex and "CV < 15%" in annex and "CV ≥ 30%" in annex
+    assert (
+        "del INEGI (ENVIPE)" in annex
+        and "inegi" not in annex
+        and "CV < 15%" in annex
+        and "CV ≥ 30%" in annex
+    )
     assert "71,0%" in annex  # response rate
     assert "Definiciones" in annex and "Prevalencia delictiva en personas" in annex
 
