@@ -40,6 +40,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "## Desenho amostral e estimação\n\nAmostra estratificada por conglomerados. Use sempre o desenho completo: o estrato (`stratum`), a unidade primária de amostragem (`psu`, aninhada no seu estrato) e o peso final da pessoa (`weight`); as análises de incidentes usam `inc_weight`. Para um domínio (um estado, um sexo) tome o subconjunto do desenho, nunca das linhas, ou os erros padrão estarão errados.\n\nOs números publicados usam linearização de Taylor com estratos e UPA, centram na média um estrato com uma só UPA e dão intervalos de 90 % (logit para proporções) com graus de liberdade = UPA − estratos. A média ponderada de uma variável `ind_<indicador>` nas suas linhas não vazias é a estimativa publicada do indicador.",
         "## Plan de sondage et estimation\n\nÉchantillon stratifié en grappes. Utilisez toujours le plan complet\u00a0: la strate (`stratum`), l'unité primaire d'échantillonnage (`psu`, emboîtée dans sa strate) et le poids final de la personne (`weight`)\u00a0; les analyses d'incidents utilisent `inc_weight`. Pour un domaine (un État, un sexe), restreignez le plan, jamais les lignes, sinon les erreurs types sont fausses.\n\nLes chiffres publiés utilisent la linéarisation de Taylor avec strates et UPE, centrent sur la moyenne une strate à une seule UPE et donnent des intervalles à 90\u00a0% (logit pour les proportions) avec degrés de liberté = UPE − strates. La moyenne pondérée d'une variable `ind_<indicateur>` sur ses lignes non vides est l'estimation publiée de l'indicateur.",
     ),
+    "incidents": tr(
+        "Los indicadores de incidentes (tasa de denuncia, cifra negra) son cocientes de sumas por entrevistado: sume `inc_factor` × `ind_<indicador>` (numerador) e `inc_factor` donde `ind_<indicador>` no está vacío (denominador) por `interview_id`, y estime el cociente con el diseño de los entrevistados. Así se obtiene el error estándar publicado; un diseño sobre el archivo de incidentes da casi el mismo, pero omite las UPM sin incidentes.",
+        "Incident indicators (reporting rate, dark figure) are ratios of sums over respondents: add up `inc_factor` × `ind_<indicator>` (numerator) and `inc_factor` where `ind_<indicator>` is not blank (denominator) by `interview_id`, and estimate the ratio with the respondents' design. That gives the published standard error; a design on the incident file gives nearly the same, but leaves out the PSUs without incidents.",
+        "Os indicadores de incidentes (taxa de denúncia, cifra oculta) são razões de somas por entrevistado: some `inc_factor` × `ind_<indicador>` (numerador) e `inc_factor` onde `ind_<indicador>` não está vazio (denominador) por `interview_id` e estime a razão com o desenho dos entrevistados. Assim se obtém o erro padrão publicado; um desenho sobre o arquivo de incidentes dá quase o mesmo, mas omite as UPA sem incidentes.",
+        "Les indicateurs d'incidents (taux de plainte, chiffre noir) sont des rapports de sommes par répondant\u00a0: additionnez `inc_factor` × `ind_<indicateur>` (numérateur) et `inc_factor` là où `ind_<indicateur>` n'est pas vide (dénominateur) par `interview_id`, puis estimez le rapport avec le plan des répondants. On obtient ainsi l'erreur type publiée\u00a0; un plan sur le fichier des incidents donne presque la même, mais omet les UPE sans incident.",
+    ),
     "r": tr(
         "### R (paquete survey)",
         "### R (survey package)",
@@ -121,6 +127,7 @@ def readme(release: Release, format: str, prefix: str) -> str:
             if name in release.files
         ),
         lookup(_TEXT, "design", lang),
+        lookup(_TEXT, "incidents", lang),
         lookup(_TEXT, "r", lang),
         "```r\nlibrary(haven); library(survey)\n"
         'options(survey.lonely.psu = "adjust")\n'

@@ -64,7 +64,7 @@ ZIP_TYPE = "application/zip"
 #: Size of the parts a release's ZIP is stored and streamed in (the memory one download needs).
 PART_BYTES = 1024 * 1024
 #: Bump when a change here or in analysis.release changes what a release holds.
-RELEASE_FORMAT = "4"  # 2: read-me, codebook BOM; 3: recodes labelled; 4: SPSS measure
+RELEASE_FORMAT = "5"  # 2: read-me, codebook BOM; 3: recodes labelled; 4: SPSS measure; 5: read-me
 #: The disclosure policy of downloaded public editions: the library's default
 #: (``surveyapp microdata export --policy`` declares others for files made by hand).
 DOWNLOAD_POLICY: dict[str, Any] = {}

@@ -152,6 +152,8 @@ def test_every_format_has_a_readme_saying_how_to_set_up_the_design(
     assert 'options(survey.lonely.psu = "adjust")' in text and "level = 0.9" in text
     assert "svyset psu [pweight = weight], strata(stratum)" in text
     assert "CSPLAN ANALYSIS" in text and "intervalos al 90" in text
+    # the reporting rate's published SE comes from respondent sums, not the incident file
+    assert "estime el cociente con el diseño de los entrevistados" in text
     assert ("`.a`, `.b` y `.c`" in text) == (format == "dta")
     assert ("-7 no aplica" in text) == (format == "sav")
 
