@@ -1,9 +1,9 @@
 // The interviewer app: start-up, the sync loop, routing, login and the home screen. An interview's
 // screens are interview.js (pages, finishing) and household.js (visits, roster and selection);
 // frame.js is what every screen shares; storage is store.js, the server sync.js.
-import { NetworkError } from './api.js';
+import { ApiError, NetworkError, call } from './api.js';
 import { go, screen, toast, toastMoved, ui } from './frame.js';
-import { cardState, discardable, draftContents } from './cards.js';
+import { cardState, changedAnswers, discardable, draftContents, keepsServerVersion } from './cards.js';
 import { visitScreen } from './household.js';
 import { LANGUAGES, problemText, serverText, setLanguage, t, tn, uiLanguage } from './i18n.js';
 import { BADGES, HOUSEHOLD, acquire, interviewScreen, releaseLock } from './interview.js';
@@ -157,6 +157,7 @@ function currentRoute() {
   if (head === 'i' && id) return { name: 'interview', id, rest: rest.join('/') || null };
   if (head === 'visit' && id) return { name: 'visit', id };
   if (head === 'discard' && id) return { name: 'discard', id };
+  if (head === 'keep-server' && id) return { name: 'keep-server', id };
   return { name: 'home' };
 }
 
@@ -169,6 +170,7 @@ async function showRoute() {
   if (here.name === 'interview') return interviewScreen(session, here.id, here.rest);
   if (here.name === 'visit') { releaseLock(); return visitScreen(session, Number(here.id)); }
   if (here.name === 'discard') return discardScreen(here.id);
+  if (here.name === 'keep-server') return keepServerScreen(session, here.id);
   releaseLock();
   return homeScreen(session, nav);
 }
@@ -361,8 +363,14 @@ function unitCard(session, wave, unit, records, visits) {
   // A draft the server never received can be discarded (a household that refused or is not
   // eligible after it was started): otherwise it stays unsent for ever and blocks logout.
   if (discardable(record)) {
-    actions.push(el('button', { type: 'button', class: 'link', text: t('discard'), dataset: { action: 'discard' },
+    actions.push(el('button', { type: 'button', class: 'link', text: t(recordState === STATES.refused ? 'discard_refused_action' : 'discard'), dataset: { action: 'discard' },
       on: { click: () => go(`#/discard/${record.uuid}`) } }));
+  }
+  // A correction the server refused for good (approved meanwhile, wave closed) would otherwise
+  // stay refused and block logout until a manager reopened the interview.
+  if (keepsServerVersion(record)) {
+    actions.push(el('button', { type: 'button', class: 'link', text: t('keep_server'), dataset: { action: 'keep-server' },
+      on: { click: () => go(`#/keep-server/${record.uuid}`) } }));
   }
   const visitLine = visitCount
     ? el('p', { class: 'card__line q__hint', dataset: { visits: String(visitCount) },
@@ -437,7 +445,8 @@ async function whatBlocksLogout(unsent, changed) {
     const parts = [t(BADGES[state])];
     if (state !== r.state) parts.push(t(BADGES[r.state]));
     items.push(el('li', {}, `${nameOf(r.sample_unit_id, r)} · ${parts.join(' · ')}`,
-      discardable(r) ? [' ', el('button', { type: 'button', class: 'link', dataset: { action: 'discard' }, text: t('discard'), on: { click: () => go(`#/discard/${r.uuid}`) } })] : null));
+      discardable(r) ? [' ', el('button', { type: 'button', class: 'link', dataset: { action: 'discard' }, text: t(r.state === STATES.refused ? 'discard_refused_action' : 'discard'), on: { click: () => go(`#/discard/${r.uuid}`) } })] : null,
+      keepsServerVersion(r) ? [' ', el('button', { type: 'button', class: 'link', dataset: { action: 'keep-server' }, text: t('keep_server'), on: { click: () => go(`#/keep-server/${r.uuid}`) } })] : null));
   }
   for (const a of attempts.filter((x) => x.state !== STATES.sent)) {
     const name = nameOf(a.sample_unit_id, a);
@@ -460,6 +469,7 @@ async function whatBlocksLogout(unsent, changed) {
   const out = [el('p', { class: 'notice__title', text: tn('cannot_log_out', unsent) }), el('ul', { id: 'logout-blockers' }, items),
     el('p', { text: t('log_out_send') })];
   if (interviews.some(discardable)) out.push(el('p', { text: t('log_out_discard') }));
+  if (interviews.some(keepsServerVersion)) out.push(el('p', { text: t('log_out_keep_server') }));
   return out;
 }
 
@@ -476,28 +486,76 @@ async function discardScreen(uuid) {
   }
   const unit = (await store.getUnit(record.sample_unit_id)) || record.unit || { external_id: '?' };
   const what = draftContents(record);
+  // Refused on its first sending: a finished interview the server does not have, not a draft.
+  const key = (name) => (what.refused ? `discard_refused_${name}` : `discard_${name}`);
   const lost = [];
-  if (what.finished) lost.push(t('discard_finished'));
+  if (what.refused) lost.push(t('discard_refused'));
+  else if (what.finished) lost.push(t('discard_finished'));
   if (what.answers) lost.push(tn('discard_answers', what.answers));
   if (what.people) lost.push(tn('discard_people', what.people));
   if (what.selected) lost.push(t('discard_selected'));
   const started = new Date(record.created_at);
   const date = Number.isNaN(started.getTime()) ? '?' : started.toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
-  const confirm = el('button', { type: 'button', class: 'button button--warning', id: 'discard-confirm', text: t('discard_confirm'), on: { click: async () => {
+  const confirm = el('button', { type: 'button', class: 'button button--warning', id: 'discard-confirm', text: t(key('confirm')), on: { click: async () => {
     confirm.disabled = true;
     const done = await store.discardDraft(uuid, record.edit);
     releaseLock();
-    toast(done ? t('discard_done', { unit: unit.external_id }) : t('discard_not_possible'));
+    toast(done ? t(key('done'), { unit: unit.external_id }) : t('discard_not_possible'));
     go('#/');
   } } });
-  screen(t('discard_title'),
+  screen(t(key('title')),
     el('p', { class: 'crumb', text: `${unit.external_id}${unit.address ? ` · ${unit.address}` : ''}` }),
-    el('p', { class: 'lead', text: t('discard_intro', { unit: unit.external_id, date }) }),
+    el('p', { class: 'lead', text: t(key('intro'), { unit: unit.external_id, date }) }),
     el('p', { class: 'notice__title', text: t('discard_holds') }),
     lost.length ? el('ul', { id: 'discard-contents' }, lost.map((text) => el('li', { text }))) : el('p', { id: 'discard-contents', text: t('discard_empty') }),
     el('p', { class: 'notice', text: t('discard_visits_kept') }),
     el('div', { class: 'actions' }, confirm,
       el('button', { type: 'button', class: 'button button--secondary', id: 'discard-keep', text: t('discard_keep'), on: { click: () => { releaseLock(); go('#/'); } } })));
+}
+
+// ------------------------------------------------------------------ dropping a refused correction
+
+/** The confirmation before a correction the server refused for good is dropped: it names the
+ * household, the server's reason and how many answers the correction changed (against the
+ * server's version, downloaded first: online only). The server is told nothing. */
+async function keepServerScreen(session, uuid) {
+  const record = await store.getInterview(uuid);
+  if (!keepsServerVersion(record)) { releaseLock(); toast(t('keep_server_not_possible')); return go('#/'); }
+  if (!(await acquire(uuid))) {
+    return screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', id: 'open-elsewhere', text: t('open_elsewhere') }),
+      el('button', { type: 'button', class: 'button', text: t('back_to_list'), on: { click: () => go('#/') } }));
+  }
+  const unit = (await store.getUnit(record.sample_unit_id)) || record.unit || { external_id: '?' };
+  const back = () => { releaseLock(); go('#/'); };
+  const nav = ui.nav;
+  let theirs;
+  try {
+    ({ body: theirs } = await call('GET', `/api/field/interviews/${uuid}`, { token: session.token }));
+  } catch (err) {
+    if (nav !== ui.nav) return undefined;
+    return screen(t('keep_server_title'),
+      el('p', { class: 'notice notice--error', id: 'keep-server-error', text: err instanceof ApiError ? serverText(err) : t('keep_server_offline') }),
+      el('button', { type: 'button', class: 'button', text: t('back_to_list'), on: { click: back } }));
+  }
+  if (nav !== ui.nav) return undefined; // the interviewer went elsewhere meanwhile
+  const mine = record.outbox ? record.outbox.answers : record.answers;
+  const changed = changedAnswers(mine, theirs.answers);
+  const confirm = el('button', { type: 'button', class: 'button button--warning', id: 'keep-server-confirm', text: t('keep_server_confirm'), on: { click: async () => {
+    confirm.disabled = true;
+    const done = await store.keepServerVersion(uuid, record.edit, theirs);
+    releaseLock();
+    toast(done ? t('keep_server_done', { unit: unit.external_id }) : t('keep_server_not_possible'));
+    go('#/');
+  } } });
+  return screen(t('keep_server_title'),
+    el('p', { class: 'crumb', text: `${unit.external_id}${unit.address ? ` · ${unit.address}` : ''}` }),
+    el('p', { class: 'lead', text: t('keep_server_intro', { unit: unit.external_id }) }),
+    el('p', { class: 'notice notice--error', id: 'keep-server-reason', text: serverText(record.server) }),
+    el('p', { class: 'notice__title', text: t('discard_holds') }),
+    el('p', { id: 'keep-server-lost', text: changed ? tn('keep_server_answers', changed) : t('keep_server_same') }),
+    el('p', { class: 'notice', text: t('keep_server_kept') }),
+    el('div', { class: 'actions' }, confirm,
+      el('button', { type: 'button', class: 'button button--secondary', id: 'keep-server-cancel', text: t('keep_server_cancel'), on: { click: back } })));
 }
 
 // ------------------------------------------------------------------ starting and reopening

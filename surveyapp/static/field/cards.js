@@ -35,7 +35,9 @@ export function cardState(record, lastVisit) {
  * unsent for ever and block logout. An interview the server holds is never discarded here.
  */
 export function discardable(record) {
-  if (!record || record.state !== 'draft') return false;
+  // A finished interview the server refused on its first sending (state refused, no version on
+  // the server) is discarded straight from its card, without reopening it with "Fix" first.
+  if (!record || !['draft', 'refused'].includes(record.state)) return false;
   const server = record.server || {};
   return !record.sent_revision && !server.revision && !server.review_status;
 }
@@ -60,7 +62,8 @@ function countAnswers(answers) {
  * empty}. `answers` counts the answers given (incident rounds included) and the values typed on
  * pages not yet passed with Next (those not given already); `people` the household list (drawn,
  * or typed and not drawn yet); `selected` whether an adult was drawn; `finished` whether it was
- * finished once and reopened before it was sent.
+ * finished once and reopened before it was sent; `refused` whether it was sent and the server
+ * refused it (then it is a finished interview, not one reopened before it went).
  */
 export function draftContents(record) {
   const answers = record.answers || {};
@@ -77,7 +80,53 @@ export function draftContents(record) {
     people: roster.length,
     selected: Boolean(household && household.draws && household.draws.length),
     finished: Boolean(record.status),
+    // Sent once and refused by the server on that first sending (kept as refused, or reopened).
+    refused: record.state === 'refused' || Boolean(record.server && record.server.code),
   };
   result.empty = !result.answers && !result.people && !result.finished;
   return result;
+}
+
+/**
+ * Refusal codes a new sending cannot overcome for an interview the server already holds: it was
+ * approved meanwhile ('approved'), or its wave no longer takes tablet interviews
+ * ('wave_not_accepting'). Others (invalid answers, another questionnaire version, a busy server,
+ * a household reassigned) are fixed on the tablet or by a supervisor and sent again.
+ */
+export const FINAL_REFUSALS = new Set(['approved', 'wave_not_accepting']);
+
+/**
+ * Whether the interviewer may drop the correction of this interview and keep the server's
+ * version: the server holds a version of it (sent before) and refused the correction for good
+ * (FINAL_REFUSALS), shown as refused or reopened to fix. An approval undone since (the interview
+ * sent back again) makes the correction sendable again: then not.
+ */
+export function keepsServerVersion(record) {
+  if (!record || !['refused', 'draft'].includes(record.state)) return false;
+  const server = record.server || {};
+  if (!server.revision && !record.sent_revision) return false;
+  if (!FINAL_REFUSALS.has(server.code)) return false;
+  return !(server.code === 'approved' && server.review_status === 'rejected');
+}
+
+/** JSON with the keys of objects sorted: the server stores answers with its own key order. */
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** How many answers (by question code, incident rounds as one) differ between two versions. */
+export function changedAnswers(mine, theirs) {
+  const a = mine || {};
+  const b = theirs || {};
+  let n = 0;
+  for (const code of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const left = given(a[code]) ? canonical(a[code]) : null;
+    const right = given(b[code]) ? canonical(b[code]) : null;
+    if (left !== right) n += 1;
+  }
+  return n;
 }

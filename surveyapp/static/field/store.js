@@ -7,8 +7,10 @@
 // unit, by UUID, with their upload body). Interviews are never deleted by the app, but for one
 // case: a draft the server never received, which the interviewer discards after a confirmation
 // naming what it holds (discardDraft). Anything the server has, or a finished interview waiting
-// to be sent, stays until it is sent, whatever else happens. Visits are never deleted.
-import { discardable } from './cards.js';
+// to be sent, stays until it is sent, whatever else happens; a correction the server refused for
+// good gives way to the server's version when the interviewer says so (keepServerVersion).
+// Visits are never deleted.
+import { discardable, keepsServerVersion } from './cards.js';
 import { openDB } from './vendor/idb.js';
 
 const NAME = 'surveyapp-field';
@@ -188,6 +190,44 @@ export async function discardDraft(uuid, expectedEdit) {
     return false;
   }
   await tx.store.delete(uuid);
+  await tx.done;
+  return true;
+}
+
+/**
+ * Drop the correction of an interview the server refused for good (cards.keepsServerVersion) and
+ * hold the server's version instead (`server`: GET /api/field/interviews/<uuid>), if the record
+ * is as the interviewer saw it when confirming (`expectedEdit`). One transaction; the server is
+ * not told anything. The tablet's household list goes with the correction (the server's version
+ * holds its own). Returns whether it was done.
+ */
+export async function keepServerVersion(uuid, expectedEdit, server) {
+  const tx = (await db()).transaction('interviews', 'readwrite', STRICT);
+  const current = await tx.store.get(uuid);
+  if (!current || !keepsServerVersion(current) || current.edit !== expectedEdit || !server || server.uuid !== uuid) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    return false;
+  }
+  await tx.store.put({
+    ...current,
+    state: server.review_status === 'approved' ? STATES.approved : STATES.sent,
+    answers: server.answers || {},
+    paradata: server.paradata || {},
+    language: server.language || current.language,
+    status: server.status,
+    household: null,
+    roster_draft: null,
+    page: null,
+    pending: null,
+    outbox: null,
+    // The dropped correction's number is not used again: a later correction goes above it.
+    client_revision: current.client_revision,
+    sent_revision: current.sent_revision || server.revision,
+    server: { ...server, code: null, reason: null, params: null, message: null, problems: [] },
+    edit: (current.edit || 0) + 1,
+    updated_at: new Date().toISOString(),
+  });
   await tx.done;
   return true;
 }

@@ -1516,3 +1516,108 @@ def test_a_draft_open_in_another_tab_is_not_discarded(
     second.wait_for_selector("#sync-panel")
     assert "can no longer be discarded" in second.locator("#toast").inner_text()
     assert card_state(second, "T1") == "draft"
+
+
+def test_a_correction_refused_for_good_gives_way_to_the_servers_version_and_logout_works(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # T1 sent, sent back on the age, corrected offline (42); meanwhile the supervisor approved
+    # the version the server has. The correction is refused for good ('approved'): it stayed
+    # "Refused" and blocked logout until a manager reopened it. The interviewer can now keep the
+    # server's version after a confirmation naming the reason and what goes; the server's copy
+    # is left as it was.
+    context, page = tablet
+    interview(page, "T1")
+    wait_for_state(page, "T1", "sent")
+    review(app, field_wave["wave_id"], approve=False, comment="Revise la edad.", item="dem_age")
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "returned")
+    page.wait_for_selector("#send-now:not([disabled])")
+    context.set_offline(True)
+    page.locator('li.card[data-unit="T1"] button').first.click()
+    page.wait_for_selector('form.page[data-page="respondent"]')
+    page.locator('[name="dem_age"]').fill("42")
+    walk(page, start="respondent", typed=False)
+    wait_for_state(page, "T1", "outbox")
+    review(app, field_wave["wave_id"], approve=True)
+    [before] = tablet_interviews(app, field_wave["wave_id"])
+    context.set_offline(False)
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "refused")
+    card = page.locator('li.card[data-unit="T1"]')
+    # Refused for good: dropping the correction is offered; discarding is not (the server has it).
+    assert card.locator("button[data-action='discard']").count() == 0
+    assert (
+        card.locator("button[data-action='keep-server']").inner_text()
+        == "Keep the server’s version"
+    )
+
+    page.locator("#logout").click()
+    refusal = page.locator(".panel--device .notice--error:not([hidden])")
+    refusal.wait_for()
+    assert "Keep the server’s version" in refusal.inner_text()
+    page.locator("#logout-blockers button[data-action='keep-server']").click()
+    page.wait_for_selector("#keep-server-confirm")
+    said = page.locator("main").inner_text()
+    assert "T1" in said and "approved this interview" in said, said
+    assert page.locator("#keep-server-lost").inner_text() == (
+        "1 answer changed on this tablet since it was sent"
+    )
+    page.locator("#keep-server-cancel").click()  # changes nothing
+    wait_for_state(page, "T1", "refused")
+    card.locator("button[data-action='keep-server']").click()
+    page.locator("#keep-server-confirm").click()
+    wait_for_state(page, "T1", "approved")
+    assert card.locator("button").count() == 0
+    assert tablet_interviews(app, field_wave["wave_id"]) == [before]  # the server is untouched
+    assert before["answers"]["dem_age"] != 42
+    assert page.evaluate(
+        """() => new Promise((resolve) => {
+      const open = indexedDB.open('surveyapp-field');
+      open.onsuccess = () => {
+        const all = open.result.transaction('interviews').objectStore('interviews').getAll();
+        all.onsuccess = () => resolve(all.result.map((r) => [r.state, r.answers.dem_age, r.outbox]));
+      };
+    })"""
+    ) == [["approved", before["answers"]["dem_age"], None]]
+    page.locator("#logout").click()
+    page.wait_for_selector("#email")  # logged out
+
+
+def test_an_interview_refused_on_its_first_sending_is_discarded_from_its_card_as_what_it_is(
+    app: Flask,
+    live_server: str,
+    field_wave: dict[str, Any],
+    tablet: tuple[Any, Any],
+    make_user: Callable[..., User],
+) -> None:
+    # Refused on its first sending (the household given to someone else meanwhile), an
+    # interview could be discarded only after "Fix", and its confirmation said "an interview
+    # that had been finished and was reopened". It is discarded from its card now, and told as
+    # a finished interview the server refused.
+    context, page = tablet
+    context.set_offline(True)
+    interview(page, "T1")
+    with app.app_context():
+        other = make_user(Role.interviewer, email="bea@example.org", name="Bea Otra")
+        unit = db.session.scalar(sa.select(SampleUnit).where(SampleUnit.external_id == "T1"))
+        assert unit is not None
+        unit.assigned_to_id = other.id
+        db.session.commit()
+    context.set_offline(False)
+    page.locator("#send-now").click()
+    page.wait_for_selector('li.card[data-unit="T1"] button[data-action="discard"]')
+    button = page.locator('li.card[data-unit="T1"] button[data-action="discard"]')
+    assert button.inner_text() == "Discard interview"
+    button.click()
+    page.wait_for_selector("#discard-confirm")
+    said = page.locator("main").inner_text()
+    assert "Discard the interview?" in said and "The server refused it" in said, said
+    assert "an interview finished and sent, which the server refused" in said, said
+    assert "reopened" not in said and "draft" not in said.lower(), said
+    assert page.locator("#discard-confirm").inner_text() == "Discard the interview"
+    page.locator("#discard-confirm").click()
+    page.wait_for_selector("text=Interview of T1 discarded.")
+    page.locator("#logout").click()
+    page.wait_for_selector("#email")
+    assert tablet_interviews(app, field_wave["wave_id"]) == []
