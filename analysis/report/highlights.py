@@ -127,10 +127,12 @@ def highlights(
 ) -> list[str]:
     """One sentence (plus its comparison) per key indicator present for ``area``."""
     out: list[str] = []
+    published = 0
     for ident in indicators:
         value = current.area(area, ident)
         if value is None:
             continue
+        published += bool(value.shown and math.isfinite(value.estimate))
         sentence = _value_sentence(fmt, value)
         if previous is not None:
             key = (area.level, area.domain, ident)
@@ -139,6 +141,9 @@ def highlights(
             )
             sentence = f"{sentence} {extra}".strip()
         out.append(sentence)
+    if len(out) > 1 and not published:
+        # a municipality of 25 interviews: eleven bullets each saying "not published"
+        return [fmt.t("hl_none_published", area=area.name)]
     perceived_id = "insecure_muni" if area.level == "municipality" else "insecure_state"
     perceived = current.area(area, perceived_id)
     victims = current.area(area, "prev_person")

@@ -492,6 +492,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "{name}: a estimativa não é publicada (não cumpre os critérios de qualidade do anexo).",
         "{name}\u00a0: l'estimation n'est pas publiée (règles de qualité de l'annexe non satisfaites).",
     ),
+    "hl_none_published": tr(
+        "Ninguna de las estimaciones principales de {area} se publica: ninguna cumple los criterios de calidad del anexo.",
+        "None of the key estimates for {area} is published: none meets the quality rules in the annex.",
+        "Nenhuma das estimativas principais de {area} é publicada: nenhuma cumpre os critérios de qualidade do anexo.",
+        "Aucune des estimations principales pour {area} n'est publiée\u00a0: aucune ne satisfait aux règles de qualité de l'annexe.",
+    ),
     "hl_up": tr(
         "Aumento estadísticamente significativo respecto de {wave} ({previous}).",
         "A statistically significant increase from {wave} ({previous}).",

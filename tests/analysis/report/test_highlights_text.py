@@ -90,3 +90,30 @@ def test_a_table_row_whose_name_says_its_rate_does_not_add_the_unit_again(langua
         assert "×" not in label, label
     assert prevalence.endswith("(%)"), prevalence
     assert _unit_suffix("per_100000", "Tasa") == " (×100 000)"  # a name without its unit
+
+
+def test_an_area_with_no_key_estimate_published_says_so_once() -> None:
+    """The sweep's first municipality (25 interviews): its public report opened with eleven
+    bullets each saying 'la estimación no se publica'; it now says it once, naming the area."""
+    fmt = Formatter(Translator("es"), 0.9, public=True)
+
+    def hidden(ident: str) -> Value:
+        return Value(ident, float("nan"), float("nan"), float("nan"), float("nan"), 25,
+                     "insufficient", True, False, "percent")  # fmt: skip
+
+    class _Lookup:
+        def area(self, _area: Area, ident: str) -> Value | None:
+            return hidden(ident)
+
+    area = Area("municipality", "01001", "Cerro Hidalgo")
+    sentences = highlights(fmt, area, _Lookup(), None, {}, "")  # type: ignore[arg-type]
+    assert len(sentences) == 1, sentences
+    assert "Cerro Hidalgo" in sentences[0] and "Ninguna" in sentences[0]
+    # one published estimate among them: every indicator keeps its own sentence
+    shown = _value("prev_person", 26.1, "percent", "moderate")
+
+    class _One(_Lookup):
+        def area(self, _area: Area, ident: str) -> Value | None:
+            return shown if ident == "prev_person" else hidden(ident)
+
+    assert len(highlights(fmt, area, _One(), None, {}, "")) > 5  # type: ignore[arg-type]
