@@ -373,7 +373,9 @@ def bar_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
             else:
                 ax.text(top * 0.01, yi, text.missing_label, va="center", fontsize=7, style="italic")
     ax.set_yticks(positions, labels)
-    ax.invert_yaxis()
+    # every row's slot inside the axes, top to bottom: scaled to the bars drawn, the axes left
+    # out a first row without a bar, and its "not published" was written over the legend
+    ax.set_ylim(n - 0.5, -0.5)
     ax.set_xlim(0, top * 1.18)
     ax.set_xlabel(text.axis, fontsize=8)
     if k > 1:

@@ -71,3 +71,19 @@ def test_fear_driver_axis_has_several_ticks_in_the_report_language() -> None:
     assert "1.0" not in ticks and "0.5" not in ticks
     axis = [t for t in ticks if t in {"0,5", "1", "2", "4", "5"}]
     assert len(axis) >= 3, ticks
+
+
+def test_a_first_row_without_a_bar_says_not_published_inside_the_chart() -> None:
+    """A municipal report's police chart: the municipality's survey bar is not published, so
+    the first row had only the police bar; the axes were scaled to the bars drawn and its
+    'no publicada' was written over the legend's 'Encuesta'."""
+    text = ChartText("T", "Por 100 000 habitantes", "Fuente", "no publicada", language="es")
+    nan = float("nan")
+    survey = Series("Encuesta", [nan, 95710.0], [nan, 77882.0], [nan, 113538.0])
+    police = Series("Policía", [10843.0, 10918.0], [nan, nan], [nan, nan])
+    svg = bar_chart(["Cerro Hidalgo", "Monte Nogales"], [survey, police], text, salt="p")
+    ys = {label: float(y) for y, label in re.findall(r'y="([\d.]+)"[^>]*>([^<]*)</text>', svg)}
+    row = ys["Cerro Hidalgo"]
+    # the words sit in their row (with the row's label), well below the legend
+    assert ys["no publicada"] - ys["Encuesta"] > 8, ys
+    assert abs(ys["no publicada"] - row) < 12, ys
