@@ -8,7 +8,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from analysis.estimate import check_level
 from analysis.indicators.catalogue import UNIT_SCALE, get_indicator
@@ -35,6 +34,10 @@ DIFFERENCE_COLUMNS: tuple[str, ...] = (
 
 
 def _test(diff: np.ndarray, se: np.ndarray, df: np.ndarray, level: float) -> dict[str, np.ndarray]:
+    # Imported here: the package is read for its names by the management pages, and scipy
+    # would add 2 s to a server process's first wave page (tests/analysis/test_imports.py).
+    from scipy import stats
+
     with np.errstate(divide="ignore", invalid="ignore"):
         t = diff / se
         p = 2.0 * stats.t.sf(np.abs(t), df)

@@ -75,3 +75,15 @@ def test_the_report_package_names_resolve_lazily_and_unknown_names_fail() -> Non
         "try:\n    report.Nope\nexcept AttributeError:\n    pass\nelse:\n    raise SystemExit(1)\n"
     )
     loaded_after(code)  # raises CalledProcessError when an assertion fails
+
+
+def test_the_comparisons_load_scipy_only_when_a_difference_is_tested() -> None:
+    """``analysis.compare`` is read for its names by the management pages (the comparisons a
+    wave's reports leave out); scipy there cost 2 s on a server process's first wave page."""
+    assert "scipy" not in loaded_after("import analysis.compare")
+    code = (
+        "import numpy as np\n"
+        "from analysis.compare.differences import _test\n"
+        "_test(np.array([1.0]), np.array([0.5]), np.array([10.0]), 0.95)\n"
+    )
+    assert "scipy" in loaded_after(code)
