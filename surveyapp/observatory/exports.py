@@ -56,6 +56,8 @@ CSV_COLUMNS: tuple[str, ...] = (*_FIRST, "status", "missing_items", "reason_code
 #: Group domains reported with the nation's rows (groups are estimated nationally).
 GROUP_DOMAINS = ("sex", "age_group", "youth")
 _NUMBERS = ("estimate", "se", "ci_low", "ci_high", "level", "cv")
+#: counts: cases and degrees of freedom (PSUs minus strata) are written without ".0"
+_COUNTS = ("n", "df")
 
 
 def _clean(value: Any) -> Any:
@@ -99,6 +101,9 @@ def export_rows(
         for column in _NUMBERS:
             if isinstance(row.get(column), float):
                 row[column] = round(row[column], 6)
+        for column in _COUNTS:  # float in the table (a blank is NaN), whole in a download
+            if isinstance(row.get(column), float) and row[column].is_integer():
+                row[column] = int(row[column])
         row["suppressed"] = bool(row.get("suppressed"))
         if "reasons" in record:  # the reasons as data: worded here (English in "reason")
             row["reason"] = reason_text(record["reasons"], language)

@@ -74,6 +74,25 @@ def test_the_csv_header_keeps_the_first_columns_in_place_and_ends_with_the_new_o
     assert (*FIRST, "reason_code") == COLUMNS and list(CSV_COLUMNS) == rows[0]
 
 
+def test_degrees_of_freedom_and_cases_are_whole_numbers_in_the_csv_and_json(
+    client: FlaskClient,
+    tiny_wave: Callable[..., TinyWave],
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+) -> None:
+    # df was written '288.0' (CSV) and 288.0 (JSON): a reader typing columns from the data
+    # got a float for a count of PSUs minus strata
+    sim = tiny_wave()
+    assert login(client, make_user(Role.analyst)).status_code == 302
+    text = client.get(f"/observatory/waves/{sim.id}/indicators.csv?lang=en").get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    estimated = [r for r in rows if r["status"] == "estimated" and r["df"] != ""]
+    assert estimated and all(re.fullmatch(r"\d+", r["df"]) for r in estimated)
+    assert all(re.fullmatch(r"\d+", r["n"]) for r in estimated)
+    api = client.get(f"/api/waves/{sim.id}/indicators?lang=en").json
+    assert all(isinstance(r["df"], int) for r in api["indicators"] if r["df"] is not None)
+
+
 def _documented_columns() -> list[tuple[int, str, str]]:
     """``(number, column, meaning)`` of each row of the documentation's column table."""
     text = DOCS.read_text(encoding="utf-8")
