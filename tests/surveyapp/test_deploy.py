@@ -270,6 +270,58 @@ def test_the_systemd_units_start_commands_that_exist(app: Flask) -> None:
             ), name
 
 
+def _systemd_environment_file(path: Path) -> dict[str, str]:
+    """The variables systemd's EnvironmentFile= sets from ``path`` (its env-file parser:
+    quotes anywhere in a value open and close quoting and are dropped, a backslash outside
+    single quotes escapes the next character, unquoted trailing blanks go)."""
+    variables: dict[str, str] = {}
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if not line or line[0] in "#;":
+            continue
+        key, raw = line.split("=", 1)
+        value, quote, escaped, keep = "", "", False, 0
+        for char in raw.lstrip():
+            if escaped:
+                value, escaped = value + char, False
+            elif char == "\\" and quote != "'":
+                escaped = True
+            elif quote and char == quote:
+                quote = ""
+            elif not quote and char in "'\"":
+                quote = char
+            else:
+                value += char
+            if quote or not char.isspace():
+                keep = len(value)
+        variables[key.strip()] = value[:keep]
+    return variables
+
+
+def test_the_environment_file_means_the_same_to_systemd_and_to_a_shell() -> None:
+    """The units read /etc/surveyapp/environment with EnvironmentFile=, the guide's `surveyapp
+    init` and upgrades with `set -a; . /etc/surveyapp/environment`. The shipped content
+    security policy was written bare: systemd dropped its single quotes ('self' became a host
+    named self, blocking the site's own CSS and JavaScript) and the shell ran the words after
+    each ';' as commands."""
+    path = DEPLOY / "environment.example"
+    result = subprocess.run(
+        ["bash", "-c", 'set -a; . "$1"; set +a; env -0', "_", str(path)],
+        capture_output=True,
+        text=True,
+        env={"PATH": os.environ["PATH"]},
+        check=False,
+    )
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    shell = dict(
+        item.split("=", 1) for item in result.stdout.split("\0") if item.startswith("SURVEYAPP_")
+    )
+    assert shell == _systemd_environment_file(path)
+    assert shell["SURVEYAPP_CONTENT_SECURITY_POLICY"] == (
+        "default-src 'self'; frame-ancestors 'none'; form-action 'self'"
+    )
+
+
 def test_the_proxy_configuration_keeps_respondents_out_of_its_logs(app: Flask) -> None:
     nginx = (DEPLOY / "nginx.conf").read_text()
     proxy = (DEPLOY / "surveyapp_proxy.conf").read_text()
