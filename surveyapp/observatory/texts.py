@@ -391,13 +391,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "microdata": tr("Microdatos", "Microdata", "Microdados", "Microdonnées"),
     "microdata_note": tr(
         "Cada archivo ZIP trae los archivos de personas, incidentes y hogares con sus etiquetas, "
-        "el libro de códigos y la descripción DDI del levantamiento.",
+        "el libro de códigos, la descripción DDI del levantamiento y una nota (readme) con el "
+        "diseño muestral y las instrucciones para reproducir las estimaciones en R, Stata o SPSS.",
         "Each ZIP file holds the respondent, incident and household files with their labels, "
-        "the codebook and the survey's DDI description.",
+        "the codebook, the survey's DDI description and a note (readme) with the sample design "
+        "and how to reproduce the estimates in R, Stata or SPSS.",
         "Cada arquivo ZIP traz os arquivos de pessoas, incidentes e domicílios com seus rótulos, "
-        "o livro de códigos e a descrição DDI do levantamento.",
+        "o livro de códigos, a descrição DDI do levantamento e uma nota (readme) com o desenho "
+        "amostral e como reproduzir as estimativas em R, Stata ou SPSS.",
         "Chaque fichier ZIP contient les fichiers des répondants, des incidents et des ménages "
-        "avec leurs étiquettes, le dictionnaire des codes et la description DDI de l'enquête.",
+        "avec leurs étiquettes, le dictionnaire des codes, la description DDI de l'enquête et "
+        "une note (readme) sur le plan de sondage et la façon de reproduire les estimations "
+        "dans R, Stata ou SPSS.",
     ),
     "microdata_public": tr(
         "Edición pública", "Public edition", "Edição pública", "Édition publique"
