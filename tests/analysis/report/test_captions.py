@@ -74,3 +74,15 @@ def test_a_heading_its_sentence_and_a_caption_go_to_the_next_page_with_the_table
     assert not alone, f"page of heading, sentences, caption, first row by mm above: {alone}"
     # the window crosses the foot: the section starts on the first page, then on the second
     assert {where[0] for where in pages.values()} == {0, 1}, pages
+
+
+def test_a_section_ending_with_a_table_does_not_repeat_the_tables_notes() -> None:
+    """A municipal report's first page printed the quality legend twice in a row: the comparison
+    table's own and the highlights' (the section's notes go with the table that ends it)."""
+    from .test_builder import MUNICIPALITY  # type: ignore[import-not-found,misc]
+
+    html = build_report(report_data(MUNICIPALITY), language="es").html
+    section = re.search(r'<section id="highlights".*?</section>', html, re.S)
+    assert section is not None
+    legend = Translator("es")("quality_legend")
+    assert section.group(0).count(legend) == 1
