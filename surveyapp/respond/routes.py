@@ -286,6 +286,7 @@ def saved() -> ResponseReturnValue:
         interview.language,
         200,
         form=EmptyForm(),
+        title=title_in(current.instrument, interview.language),
         resume_code=resume_code,
         resume_url=url_for("respond.resume", slug=current.wave.slug, _external=True),
     )

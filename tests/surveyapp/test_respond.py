@@ -846,6 +846,19 @@ def test_the_error_summary_tells_questions_with_the_same_beginning_apart(
     assert "owned a car, van or truck for private use? \u2013 Choose an answer." in summary[0]
 
 
+def test_the_saved_page_is_headed_by_the_survey_title_as_the_other_pages(
+    slug: str, respondent: Respondent
+) -> None:
+    """The page with the resume code said only 'Survey' at its head, where the question
+    pages and the thank-you page name the survey the respondent is answering."""
+    respondent.start(slug)
+    _response, page = respondent.get("/s/p/intro")
+    title = re.search(r'<span class="site-name">([^<]+)</span>', page)
+    assert title is not None and title.group(1) not in ("Survey", "Encuesta")
+    _response, html = respondent.get("/s/save")
+    assert f'<span class="site-name">{title.group(1)}</span>' in html
+
+
 def test_saving_for_later_a_page_with_a_mistake_keeps_what_was_typed_and_says_why(
     app: Flask, slug: str, respondent: Respondent
 ) -> None:
