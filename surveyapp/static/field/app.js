@@ -410,6 +410,8 @@ async function devicePanel(session) {
   if (!persisted && navigator.storage && navigator.storage.persist) {
     rows.push(el('button', { type: 'button', class: 'button button--secondary', text: t('ask_persistent'), on: { click: async () => { await askPersistence(); route(); } } }));
   }
+  const discarded = await discardedList();
+  if (discarded) rows.push(discarded);
   const error = el('p', { class: 'notice notice--error', role: 'alert', hidden: true });
   const logout = el('button', { type: 'button', class: 'button button--warning', id: 'logout', text: t('log_out'), on: { click: async () => {
     error.hidden = true;
@@ -429,6 +431,26 @@ async function devicePanel(session) {
   } } });
   return el('section', { class: 'panel panel--device' }, el('h2', { class: 'subtitle', text: t('this_device') }), ...rows, languagePicker(), error, logout,
     el('p', { class: 'q__hint', text: `${t('app_version')} ${BUILD}` }));
+}
+
+/** What was discarded on this tablet (a draft, an interview or a visit the server refused, a
+ * correction dropped for the server's version): household, when, what; folded, newest first.
+ * The answers are gone; this is the trace a supervisor can ask for. */
+async function discardedList() {
+  const log = await store.discardLog();
+  if (!log.length) return null;
+  const line = (entry) => {
+    const at = new Date(entry.at);
+    const when = Number.isNaN(at.getTime()) ? '?' : at.toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+    const what = [];
+    if (entry.answers) what.push(tn(entry.kind === 'correction' ? 'keep_server_answers' : 'discard_answers', entry.answers));
+    if (entry.people) what.push(tn('discard_people', entry.people));
+    const kind = t(`discarded_${entry.kind}`);
+    return el('li', { text: `${entry.unit} · ${when} · ${what.length ? `${kind} (${what.join(', ')})` : kind}` });
+  };
+  return el('details', { id: 'discarded' },
+    el('summary', { text: t('discarded_title', { n: log.length }) }),
+    el('ul', {}, log.slice().reverse().map(line)));
 }
 
 /** Why logging out is refused: each household with an interview or a visit not sent, and what to
@@ -461,7 +483,7 @@ async function whatBlocksLogout(unsent, changed) {
     items.push(el('li', {}, t('labelled', { label: `${name} · ${t('visit_refused')}`, text: serverText(a.server) }), ' ',
       el('button', { type: 'button', class: 'link', dataset: { action: 'discard-visit' }, text: t('discard_visit'), on: { click: async () => {
         if (!window.confirm(t('confirm_discard_visit', { unit: name, outcome, at }))) return;
-        if (await store.discardRefusedVisit(a.uuid)) toast(t('visit_discarded', { unit: name }));
+        if (await store.discardRefusedVisit(a.uuid, { unit: name, kind: 'visit' })) toast(t('visit_discarded', { unit: name }));
         changed();
         route();
       } } })));
@@ -498,7 +520,8 @@ async function discardScreen(uuid) {
   const date = Number.isNaN(started.getTime()) ? '?' : started.toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
   const confirm = el('button', { type: 'button', class: 'button button--warning', id: 'discard-confirm', text: t(key('confirm')), on: { click: async () => {
     confirm.disabled = true;
-    const done = await store.discardDraft(uuid, record.edit);
+    const note = { unit: unit.external_id, kind: what.refused ? 'refused' : 'draft', answers: what.answers, people: what.people };
+    const done = await store.discardDraft(uuid, record.edit, note);
     releaseLock();
     toast(done ? t(key('done'), { unit: unit.external_id }) : t('discard_not_possible'));
     go('#/');
@@ -542,7 +565,7 @@ async function keepServerScreen(session, uuid) {
   const changed = changedAnswers(mine, theirs.answers);
   const confirm = el('button', { type: 'button', class: 'button button--warning', id: 'keep-server-confirm', text: t('keep_server_confirm'), on: { click: async () => {
     confirm.disabled = true;
-    const done = await store.keepServerVersion(uuid, record.edit, theirs);
+    const done = await store.keepServerVersion(uuid, record.edit, theirs, { unit: unit.external_id, kind: 'correction', answers: changed });
     releaseLock();
     toast(done ? t('keep_server_done', { unit: unit.external_id }) : t('keep_server_not_possible'));
     go('#/');

@@ -181,17 +181,38 @@ export async function replaceAssignments(waves, units) {
  * transaction, so a draft changed meanwhile (another tab) or sent is never deleted. Returns
  * whether it was deleted. The household's visits are kept (and sent).
  */
-export async function discardDraft(uuid, expectedEdit) {
-  const tx = (await db()).transaction('interviews', 'readwrite', STRICT);
-  const current = await tx.store.get(uuid);
+export async function discardDraft(uuid, expectedEdit, note = null) {
+  const tx = (await db()).transaction(['interviews', 'meta'], 'readwrite', STRICT);
+  const current = await tx.objectStore('interviews').get(uuid);
   if (!current || !discardable(current) || current.edit !== expectedEdit) {
     tx.abort();
     await tx.done.catch(() => {});
     return false;
   }
-  await tx.store.delete(uuid);
+  await tx.objectStore('interviews').delete(uuid);
+  if (note) await logDiscard(tx, note);
   await tx.done;
   return true;
+}
+
+/** How many discards the tablet remembers (the oldest are forgotten first). */
+export const DISCARD_LOG_SIZE = 100;
+
+/**
+ * Remember, in the transaction `tx` (which includes `meta`) that removes something, what was
+ * removed: `{unit, kind, answers?, people?}` (the household's name and counts, never the
+ * answers themselves) with the time. Kept across logouts: it is the tablet's record.
+ */
+async function logDiscard(tx, note) {
+  const meta = tx.objectStore('meta');
+  const log = (await meta.get('discarded')) || [];
+  log.push({ ...note, at: new Date().toISOString() });
+  await meta.put(log.slice(-DISCARD_LOG_SIZE), 'discarded');
+}
+
+/** What was discarded or dropped on this tablet, oldest first (logDiscard). */
+export async function discardLog() {
+  return (await getMeta('discarded')) || [];
 }
 
 /**
@@ -201,15 +222,17 @@ export async function discardDraft(uuid, expectedEdit) {
  * not told anything. The tablet's household list goes with the correction (the server's version
  * holds its own). Returns whether it was done.
  */
-export async function keepServerVersion(uuid, expectedEdit, server) {
-  const tx = (await db()).transaction('interviews', 'readwrite', STRICT);
-  const current = await tx.store.get(uuid);
+export async function keepServerVersion(uuid, expectedEdit, server, note = null) {
+  const tx = (await db()).transaction(['interviews', 'meta'], 'readwrite', STRICT);
+  const interviews = tx.objectStore('interviews');
+  const current = await interviews.get(uuid);
   if (!current || !keepsServerVersion(current) || current.edit !== expectedEdit || !server || server.uuid !== uuid) {
     tx.abort();
     await tx.done.catch(() => {});
     return false;
   }
-  await tx.store.put({
+  if (note) await logDiscard(tx, note);
+  await interviews.put({
     ...current,
     state: server.review_status === 'approved' ? STATES.approved : STATES.sent,
     answers: server.answers || {},
@@ -251,11 +274,13 @@ export async function updateAttempt(uuid, change) {
 }
 
 /** Delete a visit the server refused (the interviewer confirmed, having read why): nothing else. */
-export async function discardRefusedVisit(uuid) {
-  const tx = (await db()).transaction('attempts', 'readwrite', STRICT);
-  const current = await tx.store.get(uuid);
+export async function discardRefusedVisit(uuid, note = null) {
+  const tx = (await db()).transaction(['attempts', 'meta'], 'readwrite', STRICT);
+  const attempts = tx.objectStore('attempts');
+  const current = await attempts.get(uuid);
   const refused = Boolean(current) && current.state === STATES.refused;
-  if (refused) await tx.store.delete(uuid);
+  if (refused) await attempts.delete(uuid);
+  if (refused && note) await logDiscard(tx, note);
   await tx.done;
   return refused;
 }

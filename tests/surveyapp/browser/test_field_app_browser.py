@@ -1569,6 +1569,12 @@ def test_a_correction_refused_for_good_gives_way_to_the_servers_version_and_logo
     page.locator("#keep-server-confirm").click()
     wait_for_state(page, "T1", "approved")
     assert card.locator("button").count() == 0
+    page.locator("#discarded summary").click()
+    [line] = page.locator("#discarded li").all_inner_texts()
+    assert line.startswith("T1 · ") and line.endswith(
+        " · correction dropped for the server’s version "
+        "(1 answer changed on this tablet since it was sent)"
+    ), line
     assert tablet_interviews(app, field_wave["wave_id"]) == [before]  # the server is untouched
     assert before["answers"]["dem_age"] != 42
     assert page.evaluate(
@@ -1621,3 +1627,14 @@ def test_an_interview_refused_on_its_first_sending_is_discarded_from_its_card_as
     page.locator("#logout").click()
     page.wait_for_selector("#email")
     assert tablet_interviews(app, field_wave["wave_id"]) == []
+
+    # The tablet keeps a trace of what was discarded (not the answers), after a logout too.
+    log_in(page, live_server)
+    assert page.locator("#discarded summary").inner_text() == "Discarded on this tablet (1)"
+    page.locator("#discarded summary").click()
+    [line] = page.locator("#discarded li").all_inner_texts()
+    assert re.fullmatch(
+        r"T1 · .+ · interview refused by the server, discarded "
+        r"\(\d+ answers typed, the household list of 4 people\)",
+        line,
+    ), line
