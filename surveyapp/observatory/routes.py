@@ -118,7 +118,14 @@ def _language() -> str:
     if language not in LANGUAGES:
         abort(
             current_app.make_response(
-                error_response(400, f"Choose a language among {', '.join(LANGUAGES)}.")
+                error_response(
+                    400,
+                    f"Choose a language among {', '.join(LANGUAGES)}.",
+                    # an unknown ?lang= is said in the default language, as docs promise
+                    observatory_said=lambda said: text(
+                        "unknown_language", said, languages=", ".join(LANGUAGES)
+                    ),
+                )
             )
         )
     return language

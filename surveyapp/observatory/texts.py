@@ -370,6 +370,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "Ainda sem resultados: {names}.",
         "Pas encore de résultats\u00a0: {names}.",
     ),
+    "unknown_language": tr(
+        "Elija un idioma entre {languages}.",
+        "Choose a language among {languages}.",
+        "Escolha um idioma entre {languages}.",
+        "Choisissez une langue parmi {languages}.",
+    ),
     "regional_wave_ids": tr(
         "El parámetro waves debe dar números de levantamiento: 3,7",
         "waves must be wave ids: 3,7",

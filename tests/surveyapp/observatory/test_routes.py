@@ -327,6 +327,21 @@ def test_observatory_pages_declare_their_language_and_say_nothing_in_english(
         ), url
 
 
+def test_an_unknown_language_is_refused_in_the_default_language(
+    client: FlaskClient, sim: TinyWave
+) -> None:
+    # ?lang=xx answered an English page ('Choose a language among ...') where observatory.md
+    # promises the page's language, else DEFAULT_LANGUAGE
+    response = client.get(f"/observatory/waves/{sim.id}?lang=xx")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert '<html lang="es"' in page and "Elija un idioma entre es, en, pt, fr." in page
+    api = client.get(f"/observatory/waves/{sim.id}?lang=xx", headers={"Accept": "application/json"})
+    assert (
+        api.status_code == 400 and api.json["message"] == "Choose a language among es, en, pt, fr."
+    )
+
+
 def test_the_language_switch_keeps_the_page_and_its_area(
     client: FlaskClient, sim: TinyWave
 ) -> None:
