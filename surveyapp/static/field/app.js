@@ -406,7 +406,18 @@ async function devicePanel(session) {
   if (navigator.storage && navigator.storage.persisted) {
     try { persisted = await navigator.storage.persisted(); } catch { persisted = false; }
   }
-  rows.push(el('p', { id: 'storage-persisted', class: persisted ? '' : 'notice', text: persisted ? t('storage_persistent') : t('storage_best_effort') }));
+  if (persisted) {
+    rows.push(el('p', { id: 'storage-persisted', text: t('storage_persistent') }));
+  } else {
+    // Told in full on the first list of a login; then one line that unfolds to it, so the
+    // long notice is not read again on every list (it stays here to be found).
+    const login = `${session.user.id}:${session.expires_at}`; // this login (not its token)
+    const seen = (await store.getMeta('storage_notice_seen')) === login;
+    if (!seen) await store.setMeta('storage_notice_seen', login);
+    rows.push(seen
+      ? el('details', { id: 'storage-persisted', class: 'notice' }, el('summary', { text: t('storage_best_effort_short') }), el('p', { text: t('storage_best_effort') }))
+      : el('p', { id: 'storage-persisted', class: 'notice', text: t('storage_best_effort') }));
+  }
   if (!persisted && navigator.storage && navigator.storage.persist) {
     rows.push(el('button', { type: 'button', class: 'button button--secondary', text: t('ask_persistent'), on: { click: async () => { await askPersistence(); route(); } } }));
   }

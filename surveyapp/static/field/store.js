@@ -296,6 +296,7 @@ export async function unsentCount() {
 export async function clearSession() {
   const tx = (await db()).transaction(['meta', 'waves', 'units'], 'readwrite', STRICT);
   await tx.objectStore('meta').delete('session');
+  await tx.objectStore('meta').delete('storage_notice_seen');
   await tx.objectStore('waves').clear();
   await tx.objectStore('units').clear();
   await tx.done;

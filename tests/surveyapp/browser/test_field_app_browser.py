@@ -1638,3 +1638,22 @@ def test_an_interview_refused_on_its_first_sending_is_discarded_from_its_card_as
         r"\(\d+ answers typed, the household list of 4 people\)",
         line,
     ), line
+
+
+def test_the_storage_notice_is_told_once_then_folded_to_one_line(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # "Storage is not persistent: the browser may delete data …" (five lines on a phone) was
+    # read again on every list. It is told in full on the first list of a login, then one line
+    # that unfolds to it.
+    context, page = tablet
+    notice = page.locator("#storage-persisted")
+    assert notice.evaluate("(n) => n.tagName") == "P"
+    assert notice.inner_text().startswith("Storage is not persistent: the browser may delete")
+    page.reload()
+    page.wait_for_selector("#sync-panel")
+    assert notice.evaluate("(n) => n.tagName") == "DETAILS"
+    assert notice.inner_text() == "Storage is not persistent"
+    assert notice.bounding_box()["height"] < 60
+    notice.locator("summary").click()
+    assert "the browser may delete data when space runs low" in notice.inner_text()
