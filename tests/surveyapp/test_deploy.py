@@ -148,6 +148,24 @@ def test_the_shipped_gunicorn_configuration_logs_no_code_address_or_browser(
     assert any("/s/c/<code>" in line for line in request_lines)
 
 
+def test_the_shipped_gunicorn_configuration_runs_without_a_writable_home(
+    database: dict[str, Any], servers: list[Server], tmp_path: Path
+) -> None:
+    """surveyapp.service runs gunicorn with ProtectSystem=strict: only the instance folder is
+    writable, not the service user's home. gunicorn 25 and later open a control socket in
+    $HOME/.gunicorn by default, which there logged an ERROR on every start (and would be an
+    administration socket nobody asked for); the shipped configuration turns it off."""
+    home = tmp_path / "home"
+    home.write_text("")  # a file: nothing can be created under it, even by root
+    env = _environment(database, tmp_path, HOME=str(home))
+    env.pop("XDG_RUNTIME_DIR", None)
+    server = Server(env, tmp_path / "gunicorn.log", "-c", str(DEPLOY / "gunicorn.conf.py"))
+    servers.append(server)
+    output = server.stop()
+    assert "Booting worker" in output, output[-2000:]
+    assert "ERROR" not in output and "control" not in output.lower(), output[-2000:]
+
+
 # ---- rate limits shared by several app servers ----
 
 

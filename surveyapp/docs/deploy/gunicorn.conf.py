@@ -17,6 +17,10 @@ max_requests = 2000
 max_requests_jitter = 200
 # The proxy's X-Forwarded-* headers are trusted by the app itself (SURVEYAPP_TRUSTED_PROXIES=1).
 forwarded_allow_ips = "127.0.0.1"
+# No control socket (gunicorn 25+ opens one in $HOME/.gunicorn by default): the unit's home is
+# read-only (ProtectSystem=strict), and reloads go through systemctl reload (SIGHUP) anyway.
+# Older gunicorn ignores the name.
+control_socket_disable = True
 
 # No gunicorn access log: surveyapp writes one line per request itself (to the error log
 # below), without the client address and browser for anything a respondent's browser asks
