@@ -147,8 +147,9 @@ def to_csv(rows: Sequence[dict[str, Any]], missing: Sequence[dict[str, Any]] = (
         [row.get(c) for c in CSV_COLUMNS] for row in (r | {"status": "estimated"} for r in rows)
     ]
     lines += [[row.get(c) for c in CSV_COLUMNS] for row in missing]
-    # ',' whatever the language: a machine-readable table whose numbers have decimal points
-    return spreadsheet_csv(CSV_COLUMNS, lines)
+    # ',' whatever the language: a machine-readable table whose numbers have decimal points;
+    # its cells stay as they are (no quote before a '-' text): programs read it
+    return spreadsheet_csv(CSV_COLUMNS, lines, neutralise_formulas=False)
 
 
 def to_xlsx(

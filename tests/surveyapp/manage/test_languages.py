@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import html
 import io
@@ -1016,6 +1017,21 @@ def test_invitation_codes_file_is_separated_as_excel_in_the_staff_language_reads
     assert row.startswith(
         f'H1{separator}"Calle 1, 2"{separator}' if separator == "," else "H1;Calle 1, 2;"
     )
+
+
+def test_invitation_codes_file_does_not_hand_a_spreadsheet_formulas_from_the_sample(
+    manager: Callable[..., FlaskClient], make_wave: Callable[..., Wave]
+) -> None:
+    # An address '=HYPERLINK(...)' in the office's sample file reached the codes CSV as it was:
+    # Excel or LibreOffice opening it ran the formula (OWASP "CSV injection").
+    wave = make_wave(invitation_required=True)
+    client = manager("en")
+    sample = b"external_id,address\n@H1,=HYPERLINK(A1)\nH2,-1 Main St\nH3,Main St 1\n"
+    assert _upload(client, wave, sample).status_code == 302
+    response = client.post(f"/manage/waves/{wave.id}/codes", data={"expires_days": "0"})
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    cells = {row[0]: row[1] for row in rows[1:]}
+    assert cells == {"'@H1": "'=HYPERLINK(A1)", "H2": "'-1 Main St", "H3": "Main St 1"}
 
 
 def test_invitation_codes_file_takes_the_separator_chosen_on_the_form(
