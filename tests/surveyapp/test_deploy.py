@@ -288,6 +288,32 @@ def test_the_systemd_units_start_commands_that_exist(app: Flask) -> None:
             ), name
 
 
+def test_the_units_give_charts_and_fonts_a_writable_cache(tmp_path: Path) -> None:
+    """The web and report units run with ProtectSystem=strict and ProtectHome: the service
+    user's home is read-only. matplotlib (charts in reports and pages) then warned at every
+    process start and rebuilt its font list each time; fontconfig too. The units give both a
+    cache folder systemd creates (CacheDirectory=)."""
+    home = tmp_path / "home"
+    home.write_text("")  # a file: nothing can be created under it, even by root
+    for name in ("surveyapp.service", "surveyapp-report.service"):
+        service = _unit(name)["Service"]
+        cache = f"/var/cache/{service.get('CacheDirectory', '-')}"
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "MPL"))}
+        env["HOME"] = str(home)
+        for assignment in shlex.split(service.get("Environment", "")):
+            key, value = assignment.split("=", 1)
+            env[key] = value.replace(cache, str(tmp_path / name))
+        result = subprocess.run(
+            [sys.executable, "-c", "import matplotlib.pyplot"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0 and result.stderr == "", (name, result.stderr)
+        assert env.get("XDG_CACHE_HOME", "").startswith(str(tmp_path / name)), name  # fontconfig
+
+
 def _systemd_environment_file(path: Path) -> dict[str, str]:
     """The variables systemd's EnvironmentFile= sets from ``path`` (its env-file parser:
     quotes anywhere in a value open and close quoting and are dropped, a backslash outside
