@@ -88,5 +88,7 @@ def register_request_log(app: Flask) -> None:
     if logger.level == logging.NOTSET:
         logger.setLevel(logging.INFO)
     _ = app.logger  # installs Flask's default handler on "surveyapp" if none is configured
-    app.before_request(_start_timer)
+    # First of all before-request hooks: a request refused by an earlier one (CSRF, rate
+    # limit) would otherwise be logged without its time.
+    app.before_request_funcs.setdefault(None, []).insert(0, _start_timer)
     app.after_request(_log_request)
