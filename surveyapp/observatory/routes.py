@@ -65,6 +65,7 @@ from ..services.reports import (
     area_choices,
     awaiting_approval_count,
     completed_count,
+    completed_count_in,
     data_version,
     mark_served,
     wave_areas,
@@ -390,7 +391,8 @@ def wave(wave_id: int) -> ResponseReturnValue:
             min_cases=int(current_app.config["REPORT_MIN_CASES"]),
         ),
         hatch=maps.suppressed_fill(),
-        counts=_counts(choice, counted),
+        # what this area's figures count, not the whole wave's (a municipality of 25)
+        counts=_counts(choice, completed_count_in(db.session, choice.wave, choice.area)),
         **_page_context(choice),
     )
 

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .records import (
         awaiting_approval_count,
         completed_count,
+        completed_count_in,
         interview_records,
     )
     from .settings import (
@@ -102,6 +103,7 @@ __all__ = [
     "cached_table",
     "claim_output",
     "completed_count",
+    "completed_count_in",
     "data_version",
     "fear_drivers",
     "find_output",
@@ -147,6 +149,7 @@ _HOMES = {
     "set_progress": "queue",
     "awaiting_approval_count": "records",
     "completed_count": "records",
+    "completed_count_in": "records",
     "interview_records": "records",
     "DEFAULT_SETTINGS": "settings",
     "Progress": "settings",

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from ...models import Interview, InterviewStatus, SampleUnit, Wave
 from .. import DBSession
 from ..feeds import feeds_indicators
-from .tree import area_index
+from .tree import AreaNode, area_index
 
 
 def shared_keys(document: Any) -> Any:
@@ -110,6 +110,32 @@ def completed_count(session: DBSession, wave: Wave) -> int:
         )
         or 0
     )
+
+
+def completed_count_in(session: DBSession, wave: Wave, area: AreaNode) -> int:
+    """The completed interviews an area's figures are computed from: those whose sample unit
+    lies in it, as :func:`interview_records` gives them their ``state`` and ``municipality``
+    (the whole wave for the country)."""
+    if area.report_level == "national":
+        return completed_count(session, wave)
+    index = area_index(session)
+    by_area = session.execute(
+        sa.select(SampleUnit.area_id, sa.func.count())
+        .select_from(Interview)
+        .join(SampleUnit, SampleUnit.id == Interview.sample_unit_id)
+        .where(Interview.wave_id == wave.id, feeds_indicators(wave))
+        .group_by(SampleUnit.area_id)
+    )
+    wanted = int(area.key)
+    total = 0
+    for area_id, count in by_area:
+        node = index.get(area_id) if area_id is not None else None
+        if node is None:
+            continue
+        within = node.state_id if area.report_level == "state" else node.municipality_id
+        if within == wanted:
+            total += int(count)
+    return total
 
 
 def awaiting_approval_count(session: DBSession, wave: Wave) -> int:

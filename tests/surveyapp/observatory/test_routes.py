@@ -593,3 +593,36 @@ def test_a_reason_naming_what_differs_is_kept_as_recorded(app: Flask) -> None:
         "Les résultats n'ont pas pu être préparés\u00a0: this wave has no results for area 'DM/09'"
         in page
     )
+
+
+def test_an_area_page_counts_the_interviews_of_that_area(
+    app: Flask, analyst: FlaskClient, sim: TinyWave
+) -> None:
+    """A municipality's page said 'Computed from 1,666 completed interviews', the whole wave's
+    count, above figures computed from its own 25: the count is now the area's."""
+    from surveyapp.models import SampleUnit
+    from surveyapp.services.reports import area_index
+
+    muni, state = sim.first("municipality"), sim.first("state")
+    with app.app_context():
+        index = area_index(db.session)
+        rows = db.session.execute(
+            sa.select(SampleUnit.area_id)
+            .select_from(Interview)
+            .join(SampleUnit, SampleUnit.id == Interview.sample_unit_id)
+            .where(Interview.wave_id == sim.id)
+        ).all()
+        in_muni = sum(1 for (a,) in rows if index[a].municipality_id == int(muni.key))
+        in_state = sum(1 for (a,) in rows if index[a].state_id == state.id)
+        whole = db.session.scalar(
+            sa.select(sa.func.count()).select_from(Interview).where(Interview.wave_id == sim.id)
+        )
+    assert whole is not None and 0 < in_muni < in_state < whole
+    for area, expected in ((muni, in_muni), (state, in_state)):
+        page = analyst.get(f"/observatory/waves/{sim.id}?area={area.key}&lang=en").get_data(
+            as_text=True
+        )
+        assert f"Computed from {expected} completed interviews." in page
+        assert f"Computed from {whole} completed interviews." not in page
+    national = analyst.get(f"/observatory/waves/{sim.id}?lang=en").get_data(as_text=True)
+    assert f"Computed from {whole} completed interviews." in national
