@@ -19,6 +19,23 @@ NUL_MESSAGE = (
     "Remove it (it often comes from copying out of another program) and try again."
 )
 
+#: Invisible characters that reorder the text around them (the embeddings, overrides and
+#: isolates of Unicode's bidirectional algorithm, and its marks): in a wave name or a
+#: household id they move a badge into the middle of a heading, or the words of a message.
+#: No name, id or address of ours needs one; they are refused where staff type such text
+#: and in uploaded files (:func:`direction_control`), as NUL is refused everywhere.
+DIRECTION_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def direction_control(text: str) -> str | None:
+    """The first character of :data:`DIRECTION_CONTROLS` in ``text`` as ``U+202E``, else None."""
+    if DIRECTION_CONTROLS.isdisjoint(text):
+        return None
+    return next(f"U+{ord(c):04X}" for c in text if c in DIRECTION_CONTROLS)
+
+
 #: Where refuse_nul leaves the request's JSON body as :func:`parse_strict_json` read it
 #: (in the WSGI environ: one per request, even when a test holds an application context open).
 STRICT_JSON_KEY = "surveyapp.strict_json"

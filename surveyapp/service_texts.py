@@ -421,6 +421,16 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "une valeur dans une colonne sans nom sur la première ligne\u00a0: nommez la colonne ou "
         "effacez la valeur",
     ),
+    "cell_direction_control": tr(
+        "contiene un carácter invisible que cambia el orden del texto ({char}): bórrelo del "
+        "archivo (suele venir de copiar desde otro programa)",
+        "contains an invisible character that reorders the text ({char}): delete it from the "
+        "file (it often comes from copying out of another program)",
+        "contém um caractere invisível que muda a ordem do texto ({char}): apague-o do arquivo "
+        "(costuma vir de uma cópia de outro programa)",
+        "contient un caractère invisible qui change l'ordre du texte ({char})\u00a0: "
+        "supprimez-le du fichier (il vient souvent d'un copier-coller depuis un autre programme)",
+    ),
     "column_repeated": tr(
         "esta columna aparece más de una vez",
         "this column appears more than once",

@@ -31,6 +31,7 @@ from wtforms.validators import (
 )
 
 from ..models import Mode, Role, WaveStatus
+from ..security import direction_control
 from ..staff_texts import lazy, st
 
 
@@ -90,9 +91,18 @@ def at_most(n: int) -> Length:
     return Length(max=n, message=lazy("at_most"))
 
 
+def no_direction_control(form: FlaskForm, field: Field) -> None:
+    """Refuse a character that would reorder the page around the text (a wave name in a
+    heading with its status badge): :func:`security.direction_control`."""
+    char = direction_control(field.data or "")
+    if char is not None:
+        raise ValidationError(st("direction_control", char=char))
+
+
 class WaveForm(FlaskForm):
     name = StringField(
-        lazy("name"), validators=[DataRequired(lazy("enter_wave_name")), at_most(200)]
+        lazy("name"),
+        validators=[DataRequired(lazy("enter_wave_name")), at_most(200), no_direction_control],
     )
     slug = StringField(lazy("slug_label"), validators=[Optional(), at_most(64)])
     instrument_version = ListField(
@@ -181,7 +191,8 @@ class UserForm(FlaskForm):
         lazy("email"), validators=[DataRequired(lazy("enter_an_email")), at_most(254)]
     )
     name = StringField(
-        lazy("full_name"), validators=[DataRequired(lazy("enter_person_name")), at_most(200)]
+        lazy("full_name"),
+        validators=[DataRequired(lazy("enter_person_name")), at_most(200), no_direction_control],
     )
     role = ListField(lazy("role"), choices=role_choices())
     area = ListField(lazy("limited_to_area"), coerce=int, default=0)

@@ -13,7 +13,14 @@ import sqlalchemy as sa
 from ..models import Area, AreaLevel
 from ..service_texts import SERVICE_TEXTS, Problem
 from . import DBSession
-from .sample import RowError, count_cell, decode_csv, sniff_dialect, unclosed_quote
+from .sample import (
+    RowError,
+    count_cell,
+    decode_csv,
+    direction_errors,
+    sniff_dialect,
+    unclosed_quote,
+)
 from .users import UserError
 
 
@@ -208,6 +215,7 @@ def _import_rows(
         for name, value in values.items():
             if name.startswith("#") and value:
                 errors.append(RowError.of(line, name, Problem("cell_without_column")))
+        errors.extend(direction_errors(line, values))
         if len(errors) > before:
             continue
         _import_row(session, line, values, by_path, refused, created, errors)

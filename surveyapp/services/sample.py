@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from ..models import Area, SampleUnit, SampleUnitStatus, User, Wave, utcnow
 from ..models.base import MAX_INTEGER
+from ..security import direction_control
 from ..service_texts import Problem
 from . import DBSession, audit
 
@@ -178,6 +179,17 @@ def unclosed_quote(text: str, dialect: type[csv.Dialect] | csv.Dialect, start: i
     except csv.Error:
         return True
     return False
+
+
+def direction_errors(line: int, values: dict[str, str]) -> list[RowError]:
+    """One error per cell of ``values`` holding a character that reorders text (a household
+    id shown in a heading or a message): :func:`security.direction_control`."""
+    found = ((name, direction_control(value)) for name, value in values.items())
+    return [
+        RowError.of(line, name, Problem("cell_direction_control", char=char))
+        for name, char in found
+        if char is not None
+    ]
 
 
 def _normalise_header(name: str) -> str:
@@ -374,6 +386,7 @@ def _check_row(
     for name, limit in MAX_LENGTHS.items():
         if len(values.get(name, "")) > limit:
             errors.append(RowError.of(line, name, Problem("too_long", n=limit)))
+    errors.extend(direction_errors(line, values))
     external_id = values["external_id"]
     separator = (
         next((mark for mark in ID_SEPARATORS if mark in external_id), None)

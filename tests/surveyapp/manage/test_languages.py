@@ -1034,6 +1034,16 @@ def test_invitation_codes_file_does_not_hand_a_spreadsheet_formulas_from_the_sam
     assert cells == {"'@H1": "'=HYPERLINK(A1)", "H2": "'-1 Main St", "H3": "Main St 1"}
 
 
+def test_a_sample_id_with_a_character_that_reorders_text_is_refused_in_french(
+    manager: Callable[..., FlaskClient], make_wave: Callable[..., Wave]
+) -> None:
+    wave = make_wave()
+    page = _upload(manager("fr"), wave, "external_id\nH\u202e1\n".encode()).get_data(as_text=True)
+    assert (
+        "contient un caractère invisible qui change l&#39;ordre du texte (U+202E)\u00a0:" in page
+    ), page
+
+
 def test_invitation_codes_file_takes_the_separator_chosen_on_the_form(
     manager: Callable[..., FlaskClient], make_wave: Callable[..., Wave]
 ) -> None:

@@ -107,6 +107,9 @@ def test_new_wave_lists_each_country_followed_by_its_regions(
         ({"modes": []}, "Choose at least one mode."),
         ({"languages": ["fr"]}, "is not a valid choice"),
         ({"slug": "Bad Slug"}, "lower-case letters"),
+        # a right-to-left override put the status badge in the middle of the wave's heading
+        ({"name": "Ronda \u202e2026"}, "invisible character that reorders the text (U+202E)"),
+        ({"name": "\u2067Ronda\u2069"}, "(U+2067)"),
     ],
 )
 def test_create_wave_errors(
@@ -431,6 +434,12 @@ class TestUsers:
         assert client.post("/manage/users/new", data=data).status_code == 302
         again = client.post("/manage/users/new", data=data).get_data(as_text=True)
         assert "already exists" in again
+        reordered = client.post(
+            "/manage/users/new", data={**data, "email": "c@example.org", "name": "Ana\u200f"}
+        )
+        assert "invisible character that reorders the text (U+200F)" in reordered.get_data(
+            as_text=True
+        )
         mismatch = client.post(
             "/manage/users/new", data={**data, "email": "b@example.org", "confirm": "x"}
         )

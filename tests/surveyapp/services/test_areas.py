@@ -212,3 +212,10 @@ def test_a_quote_never_closed_is_a_row_error_not_one_area_swallowing_the_rest(
             " as one row; close or remove it",
         )
     ]
+
+
+def test_a_character_that_reorders_text_is_a_cell_error(session: Session) -> None:
+    data = "level,code,name,parent\ncountry,MX,México,\nregion,19,\u200fNuevo León,MX\n"
+    created, errors = import_areas(session, data)
+    assert created == [] and [(e.line, e.column) for e in errors] == [(3, "name")]
+    assert "invisible character that reorders the text (U+200F)" in errors[0].message

@@ -220,3 +220,15 @@ def test_a_quoted_address_over_two_lines_is_one_cell(session: Session, wave: Wav
     data = 'external_id,address\nQ1,"Calle 4\nPiso 2"\nQ2,"Calle 5\nPiso 3"\n'
     assert import_sample_units(session, wave, data).ok
     assert [u.address for u in _units(session, wave)] == ["Calle 4\nPiso 2", "Calle 5\nPiso 3"]
+
+
+def test_a_character_that_reorders_text_is_a_cell_error(session: Session, wave: Wave) -> None:
+    # A household id with a right-to-left override reordered the page headings and messages
+    # naming it; an address with an isolate, the codes list.
+    data = "external_id,address\nA,Calle 1\nB\u202e,Calle 2\nC,\u2066Calle\u2069 3\n"
+    result = import_sample_units(session, wave, data)
+    assert [(e.line, e.column) for e in result.errors] == [(3, "external_id"), (4, "address")]
+    assert "invisible character that reorders the text (U+202E)" in result.errors[0].message
+    assert "(U+2066)" in result.errors[1].message
+    session.commit()
+    assert session.scalars(sa.select(SampleUnit)).all() == []
