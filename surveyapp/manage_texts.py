@@ -455,6 +455,12 @@ MANAGE: dict[str, dict[str, str]] = {
         "Foram importadas {n} linhas corretas; as linhas abaixo não.",
         "{n} lignes correctes ont été importées\u00a0; les lignes ci-dessous ne l'ont pas été.",
     ),
+    "rows_imported_one": tr(
+        "Se importó {n} fila correcta; las filas de abajo no.",
+        "{n} correct row was imported; the rows below were not.",
+        "Foi importada {n} linha correta; as linhas abaixo não.",
+        "{n} ligne correcte a été importée\u00a0; les lignes ci-dessous ne l'ont pas été.",
+    ),
     "nothing_imported": tr(
         "No se importó nada. Corrija el archivo y vuelva a subirlo.",
         "Nothing was imported. Correct the file and upload it again.",
@@ -514,6 +520,12 @@ MANAGE: dict[str, dict[str, str]] = {
         "{n} sample units imported.",
         "Foram importadas {n} unidades da amostra.",
         "{n} unités de l'échantillon importées.",
+    ),
+    "units_imported_one": tr(
+        "Se importó {n} unidad de muestra.",
+        "{n} sample unit imported.",
+        "Foi importada {n} unidade da amostra.",
+        "{n} unité de l'échantillon importée.",
     ),
     # ---- assigning units to interviewers ----
     "no_tablet_mode": tr(

@@ -149,18 +149,31 @@ UPLOADS: dict[str, dict[str, str]] = {
         "Enviar totais de população",
         "Téléverser les totaux de population",
     ),
+    # The count of replaced ones is said count-neutrally (a second count in one sentence)
     "police_records_stored": tr(
-        "Se guardaron {n} registros policiales ({replaced} reemplazaron cifras anteriores).",
-        "{n} police records stored ({replaced} replaced older numbers).",
-        "Foram salvos {n} registros policiais ({replaced} substituíram números anteriores).",
-        "{n} données de la police enregistrées ({replaced} ont remplacé des chiffres plus "
-        "anciens).",
+        "Se guardaron {n} registros policiales (cifras anteriores reemplazadas: {replaced}).",
+        "{n} police records stored (older numbers replaced: {replaced}).",
+        "Foram salvos {n} registros policiais (números anteriores substituídos: {replaced}).",
+        "{n} données de la police enregistrées (chiffres plus anciens remplacés\u00a0: "
+        "{replaced}).",
+    ),
+    "police_records_stored_one": tr(
+        "Se guardó {n} registro policial (cifras anteriores reemplazadas: {replaced}).",
+        "{n} police record stored (older numbers replaced: {replaced}).",
+        "Foi salvo {n} registro policial (números anteriores substituídos: {replaced}).",
+        "{n} donnée de la police enregistrée (chiffres plus anciens remplacés\u00a0: {replaced}).",
     ),
     "population_totals_stored": tr(
-        "Se guardaron {n} totales de población ({replaced} reemplazaron cifras anteriores).",
-        "{n} population totals stored ({replaced} replaced older numbers).",
-        "Foram salvos {n} totais de população ({replaced} substituíram números anteriores).",
-        "{n} totaux de population enregistrés ({replaced} ont remplacé des chiffres plus anciens).",
+        "Se guardaron {n} totales de población (cifras anteriores reemplazadas: {replaced}).",
+        "{n} population totals stored (older numbers replaced: {replaced}).",
+        "Foram salvos {n} totais de população (números anteriores substituídos: {replaced}).",
+        "{n} totaux de population enregistrés (chiffres plus anciens remplacés\u00a0: {replaced}).",
+    ),
+    "population_totals_stored_one": tr(
+        "Se guardó {n} total de población (cifras anteriores reemplazadas: {replaced}).",
+        "{n} population total stored (older numbers replaced: {replaced}).",
+        "Foi salvo {n} total de população (números anteriores substituídos: {replaced}).",
+        "{n} total de population enregistré (chiffres plus anciens remplacés\u00a0: {replaced}).",
     ),
     # ---- area boundaries (observatory/boundaries.html) ----
     "area_boundaries": tr(
@@ -263,9 +276,15 @@ UPLOADS: dict[str, dict[str, str]] = {
     ),
     "with_boundary": tr("Con límite", "With a boundary", "Com limite", "Avec une limite"),
     "boundaries_stored": tr(
-        "Se guardaron {n} límites ({replaced} reemplazaron límites anteriores).",
-        "{n} boundaries stored ({replaced} replaced older ones).",
-        "Foram salvos {n} limites ({replaced} substituíram limites anteriores).",
-        "{n} limites enregistrées ({replaced} ont remplacé des limites plus anciennes).",
+        "Se guardaron {n} límites (límites anteriores reemplazados: {replaced}).",
+        "{n} boundaries stored (older ones replaced: {replaced}).",
+        "Foram salvos {n} limites (limites anteriores substituídos: {replaced}).",
+        "{n} limites enregistrées (limites plus anciennes remplacées\u00a0: {replaced}).",
+    ),
+    "boundaries_stored_one": tr(
+        "Se guardó {n} límite (límites anteriores reemplazados: {replaced}).",
+        "{n} boundary stored (older ones replaced: {replaced}).",
+        "Foi salvo {n} limite (limites anteriores substituídos: {replaced}).",
+        "{n} limite enregistrée (limites plus anciennes remplacées\u00a0: {replaced}).",
     ),
 }

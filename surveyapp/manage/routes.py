@@ -244,7 +244,7 @@ def upload_sample(wave_id: int) -> ResponseReturnValue:
         else:
             db.session.rollback()
         if result.ok:
-            flash(st("units_imported", n=len(result.imported)), "success")
+            flash(staff_counted("units_imported", len(result.imported)), "success")
             return redirect(url_for("manage.wave", wave_id=wave_id))
     return render_template(
         "manage/sample.html", wave=current, form=form, result=result, columns=sample.COLUMNS

@@ -71,7 +71,7 @@ from ..services.reports import (
     wave_areas,
 )
 from ..services.reports.settings import FIXED_REASONS
-from ..staff_texts import st
+from ..staff_texts import staff_counted
 from . import exports
 from .forms import BoundaryUploadForm, CensusUploadForm, PoliceUploadForm
 from .jobs import report_settings, start_worker
@@ -646,7 +646,7 @@ def _upload(kind: Literal["police", "census"]) -> ResponseReturnValue:
         return _uploads_page(police_form, census_form, result, kind, status=400)
     db.session.commit()
     what = "police_records_stored" if kind == "police" else "population_totals_stored"
-    flash(st(what, n=result.stored, replaced=result.replaced), "success")
+    flash(staff_counted(what, result.stored, replaced=result.replaced), "success")
     return redirect(url_for("observatory.uploads_page"))
 
 
@@ -693,5 +693,5 @@ def upload_boundaries() -> ResponseReturnValue:
         db.session.rollback()
         return _boundaries_page(form, result, status=400)
     db.session.commit()
-    flash(st("boundaries_stored", n=result.stored, replaced=result.replaced), "success")
+    flash(staff_counted("boundaries_stored", result.stored, replaced=result.replaced), "success")
     return redirect(url_for("observatory.boundaries_page"))

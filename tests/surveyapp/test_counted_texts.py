@@ -5,12 +5,16 @@ six templates once chose it by a comparison of their own with 1, so French '0' r
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask, g
 
+from surveyapp.models import Role, User, Wave
 from surveyapp.staff_texts import staff_counted
 
 TEMPLATES = Path(__file__).parents[2] / "surveyapp" / "templates"
@@ -30,6 +34,28 @@ NOUNS = {
         "fr": ("indicateur standard", "indicateurs standard"),
     },
     "n_interviews": {"en": ("interview", "interviews"), "fr": ("entretien", "entretiens")},
+    # the messages of imports and uploads ('1 sample units imported' until they went through
+    # staff_counted)
+    "units_imported": {
+        "en": ("sample unit", "sample units"),
+        "fr": ("unité de l'échantillon importée", "unités de l'échantillon importées"),
+    },
+    "rows_imported": {
+        "en": ("correct row was", "correct rows were"),
+        "fr": ("ligne correcte a", "lignes correctes ont"),
+    },
+    "police_records_stored": {
+        "en": ("police record", "police records"),
+        "fr": ("donnée de la police enregistrée", "données de la police enregistrées"),
+    },
+    "population_totals_stored": {
+        "en": ("population total", "population totals"),
+        "fr": ("total de population enregistré", "totaux de population enregistrés"),
+    },
+    "boundaries_stored": {
+        "en": ("boundary", "boundaries"),
+        "fr": ("limite enregistrée", "limites enregistrées"),
+    },
 }
 #: Which counts each language says in the singular.
 SINGULAR = {"en": {1}, "fr": {0, 1}}
@@ -44,7 +70,7 @@ def test_a_count_text_is_singular_where_the_language_says_so(
     singular, plural = NOUNS[key][language]
     with app.test_request_context("/"):
         g.staff_page_language = language
-        said = staff_counted(key, count)
+        said = staff_counted(key, count, replaced=0)
     noun = singular if count in SINGULAR[language] else plural
     assert re.search(rf"\b{count} {noun}(?![a-zè])", said), said
 
@@ -71,3 +97,22 @@ def test_no_template_decides_singular_or_plural_by_a_comparison_of_its_own() -> 
         if OWN_RULE.search(line)
     ]
     assert found == []
+
+
+def test_importing_one_sample_unit_says_one_unit(
+    app: Flask,
+    make_wave: Callable[..., Wave],
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+) -> None:
+    # The flash read '1 sample units imported.' (st with n, no singular)
+    wave = make_wave()
+    browser = app.test_client()
+    assert login(browser, make_user(Role.survey_manager)).status_code == 302
+    page = browser.post(
+        f"/manage/waves/{wave.id}/sample",
+        data={"file": (io.BytesIO(b"external_id\nH1\n"), "sample.csv")},
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "1 sample unit imported." in page, page

@@ -224,7 +224,7 @@ def test_manager_uploads_through_the_page(
     )
     assert response.status_code == 302
     page = manager.get("/observatory/uploads").get_data(as_text=True)
-    assert "1 police records stored" in page and "Aguascalientes (01)" in page
+    assert "1 police record stored" in page and "Aguascalientes (01)" in page
     bad = manager.post(
         "/observatory/uploads/census",
         data={"file": _file("area_code,year,sex,age_group,population\nZZ,2020,1,18-29,10\n")},
@@ -422,7 +422,7 @@ def test_the_upload_pages_and_their_file_problems_are_in_spanish(
         content_type="multipart/form-data",
         follow_redirects=True,
     )
-    assert "Se guardaron 1 registros policiales (0 reemplazaron cifras anteriores)." in (
+    assert "Se guardó 1 registro policial (cifras anteriores reemplazadas: 0)." in (
         done.get_data(as_text=True)
     )
     boundaries = manager.get("/observatory/uploads/boundaries").get_data(as_text=True)

@@ -212,7 +212,7 @@ def test_a_manager_uploads_state_boundaries_then_replaces_one(
         )
         assert data_version(db.session, db.session.merge(wave)) != version
     page = client.get("/observatory/uploads/boundaries").get_data(as_text=True)
-    assert 'id="boundary-summary"' in page and "1 boundaries stored (1 replaced" in page
+    assert 'id="boundary-summary"' in page and "1 boundary stored (older ones replaced: 1)" in page
 
 
 def test_a_bad_upload_lists_every_feature_problem_on_the_page(
