@@ -409,11 +409,15 @@ async function devicePanel(session) {
   if (persisted) {
     rows.push(el('p', { id: 'storage-persisted', text: t('storage_persistent') }));
   } else {
-    // Told in full on the first list of a login; then one line that unfolds to it, so the
-    // long notice is not read again on every list (it stays here to be found).
+    // Told in full while the app runs after a login (the lists a sync redraws included); once
+    // the app is opened again, one line that unfolds to it, so the long notice is not read
+    // again on every list (it stays here to be found).
     const login = `${session.user.id}:${session.expires_at}`; // this login (not its token)
-    const seen = (await store.getMeta('storage_notice_seen')) === login;
-    if (!seen) await store.setMeta('storage_notice_seen', login);
+    if (ui.storageNoticeFor !== login && (await store.getMeta('storage_notice_seen')) !== login) {
+      await store.setMeta('storage_notice_seen', login);
+      ui.storageNoticeFor = login;
+    }
+    const seen = ui.storageNoticeFor !== login;
     rows.push(seen
       ? el('details', { id: 'storage-persisted', class: 'notice' }, el('summary', { text: t('storage_best_effort_short') }), el('p', { text: t('storage_best_effort') }))
       : el('p', { id: 'storage-persisted', class: 'notice', text: t('storage_best_effort') }));

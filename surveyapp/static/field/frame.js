@@ -18,6 +18,7 @@ export const ui = {
   openBreakOff: false, // the finish screen opens with "send as partial" unfolded (asked from a page)
   lock: null, // the Web Lock of the interview open in this tab
   nav: 0, // counts navigations: a screen built for an older one is not shown
+  storageNoticeFor: null, // the login whose storage notice this run of the app shows in full
 };
 
 /** Ask the app for a sync soon (an interview or a visit is waiting). */

@@ -1552,6 +1552,7 @@ def test_a_correction_refused_for_good_gives_way_to_the_servers_version_and_logo
         == "Keep the server’s version"
     )
 
+    page.wait_for_selector("#send-now:not([disabled])")  # the sync over: the list drawn
     page.locator("#logout").click()
     refusal = page.locator(".panel--device .notice--error:not([hidden])")
     refusal.wait_for()
@@ -1648,6 +1649,9 @@ def test_the_storage_notice_is_told_once_then_folded_to_one_line(
     # that unfolds to it.
     context, page = tablet
     notice = page.locator("#storage-persisted")
+    assert notice.evaluate("(n) => n.tagName") == "P"
+    page.locator("#send-now").click()  # a sync draws the list again: still in full
+    page.wait_for_selector("#send-now:not([disabled])")
     assert notice.evaluate("(n) => n.tagName") == "P"
     assert notice.inner_text().startswith("Storage is not persistent: the browser may delete")
     page.reload()
