@@ -28,7 +28,7 @@ from analysis.crime_types import CRIME_STEMS
 from ..models import Area, PoliceRecord, PopulationTotal, User, utcnow
 from ..service_texts import Problem
 from . import DBSession, audit
-from .sample import RowError, count_cell, decode_csv
+from .sample import RowError, count_cell, decode_csv, unclosed_quote
 
 POLICE_COLUMNS = ("area_code", "period", "crime_type", "count", "population", "source")
 POLICE_REQUIRED = ("area_code", "period", "crime_type", "count")
@@ -199,12 +199,20 @@ def _read(
         return [], errors, 0
     rows: list[tuple[int, dict[str, Any]]] = []
     read = 0
+    line = reader.line_num  # the header's last line
+    last_line = sum(1 for _line in io.StringIO(text, newline=""))
     try:
         for raw in reader:
-            line = reader.line_num
+            start, line = line + 1, reader.line_num
             if not any(cell.strip() for cell in raw):
                 continue
             read += 1
+            if line > start and line == last_line and unclosed_quote(text, dialect, start):
+                # a stray opening quote took every later line into this row's last cell
+                errors.append(
+                    RowError.of(start, None, Problem("csv_quote_unclosed", first=start, last=line))
+                )
+                continue
             if len(raw) != len(header):
                 errors.append(
                     RowError.of(

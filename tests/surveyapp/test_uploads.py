@@ -466,3 +466,30 @@ def test_a_big_police_file_is_written_in_one_statement_per_kind_of_change(
     assert {r.count for r in rows if r.period_start.year == 1901 and r.crime_type == "11"} == {
         1901 % 7
     }
+
+
+def test_a_quote_never_closed_is_a_row_error_not_one_row_swallowing_the_rest(
+    session: Session, areas: dict[str, int]
+) -> None:
+    # A stray opening quote in the source took the later lines into that one cell: the file
+    # was stored as one record, the other areas' numbers gone without a word.
+    police = (
+        "area_code,period,crime_type,count,population,source\n"
+        "01,2024,rob,5,,Fiscalía\n"
+        '02,2024,rob,6,,"Fiscalía\n'
+        "01/001,2024,rob,7,,Fiscalía\n"
+        "02/001,2024,rob,8,,Fiscalía\n"
+    )
+    result = import_police_records(session, police)
+    assert not result.ok and [(e.line, e.column) for e in result.errors] == [(3, None)]
+    assert "lines 3 to 5 were read as one row" in result.errors[0].message
+    census = (
+        "area_code,year,sex,age_group,population,source\n"
+        '01,2020,1,18-29,100,"INEGI\n'
+        "02,2020,1,18-29,200,INEGI\n"
+    )
+    result = import_population_totals(session, census)
+    assert not result.ok and [(e.line, e.column) for e in result.errors] == [(2, None)]
+    assert "lines 2 to 3 were read as one row" in result.errors[0].message
+    session.rollback()
+    assert _rows(session, PoliceRecord) == [] and _rows(session, PopulationTotal) == []
