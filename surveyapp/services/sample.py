@@ -160,11 +160,16 @@ def count_cell(
 
 
 def sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    """The separator of ``text``'s header line; quotes as a spreadsheet writes them."""
     header = text.split("\n", 1)[0]
     try:
-        return csv.Sniffer().sniff(header, delimiters=",;\t")
+        dialect = csv.Sniffer().sniff(header, delimiters=",;\t")
     except csv.Error:
         return csv.excel
+    # A header without quotes makes the sniffer guess doublequote False: a cell Excel or
+    # LibreOffice wrote as "Calle ""Sol"" 1" was then read as 'Calle "Sol""' and ' 1"'.
+    dialect.doublequote = True
+    return dialect
 
 
 def unclosed_quote(text: str, dialect: type[csv.Dialect] | csv.Dialect, start: int) -> bool:

@@ -28,7 +28,7 @@ from analysis.crime_types import CRIME_STEMS
 from ..models import Area, PoliceRecord, PopulationTotal, User, utcnow
 from ..service_texts import Problem
 from . import DBSession, audit
-from .sample import RowError, count_cell, decode_csv, unclosed_quote
+from .sample import RowError, count_cell, decode_csv, sniff_dialect, unclosed_quote
 
 POLICE_COLUMNS = ("area_code", "period", "crime_type", "count", "population", "source")
 POLICE_REQUIRED = ("area_code", "period", "crime_type", "count")
@@ -171,10 +171,7 @@ def _read(
     text, decode_error = decode_csv(data)
     if text is None:
         return [], [decode_error] if decode_error else [], 0
-    try:
-        dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    dialect = sniff_dialect(text)
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
         header_row = next(reader, None)

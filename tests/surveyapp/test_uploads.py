@@ -493,3 +493,12 @@ def test_a_quote_never_closed_is_a_row_error_not_one_row_swallowing_the_rest(
     assert "lines 2 to 3 were read as one row" in result.errors[0].message
     session.rollback()
     assert _rows(session, PoliceRecord) == [] and _rows(session, PopulationTotal) == []
+
+
+def test_quotes_doubled_inside_a_quoted_source_are_read_as_one_quote(
+    session: Session, areas: dict[str, int]
+) -> None:
+    data = 'area_code,period,crime_type,count,population,source\n01,2024,rob,5,,"""SESNSP"" 2024"\n'
+    result = import_police_records(session, data)
+    assert result.ok, result.errors
+    assert [r.source for r in _rows(session, PoliceRecord)] == ['"SESNSP" 2024']

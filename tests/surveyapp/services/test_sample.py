@@ -232,3 +232,13 @@ def test_a_character_that_reorders_text_is_a_cell_error(session: Session, wave: 
     assert "(U+2066)" in result.errors[1].message
     session.commit()
     assert session.scalars(sa.select(SampleUnit)).all() == []
+
+
+def test_quotes_doubled_inside_a_quoted_cell_are_read_as_one_quote(
+    session: Session, wave: Wave
+) -> None:
+    # The header has no quotes, so the sniffer guessed doublequote False: Excel's
+    # "Calle ""Sol"" 1" became the cells 'Calle "Sol""' and ' 1"' (a field-count error).
+    data = 'external_id,address\nA,"Calle ""Sol"" 1"\n'
+    assert import_sample_units(session, wave, data).ok
+    assert [u.address for u in _units(session, wave)] == ['Calle "Sol" 1']
