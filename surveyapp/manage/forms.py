@@ -186,6 +186,23 @@ def role_choices() -> list[SelectChoice]:
     return choices((r.value, lazy(f"role_{r.value}")) for r in Role)
 
 
+def temporary_password_field() -> PasswordField:
+    """A password someone sets for another person (a new user, a reset): one rule for both."""
+    return PasswordField(
+        lazy("temporary_password"),
+        validators=[
+            DataRequired(lazy("enter_temporary")),
+            Length(min=10, max=200, message=lazy("password_length")),
+        ],
+    )
+
+
+def repeat_password_field() -> PasswordField:
+    return PasswordField(
+        lazy("repeat_the_password"), validators=[EqualTo("password", lazy("passwords_differ"))]
+    )
+
+
 class UserForm(FlaskForm):
     email = EmailField(
         lazy("email"), validators=[DataRequired(lazy("enter_an_email")), at_most(254)]
@@ -196,32 +213,16 @@ class UserForm(FlaskForm):
     )
     role = ListField(lazy("role"), choices=role_choices())
     area = ListField(lazy("limited_to_area"), coerce=int, default=0)
-    password = PasswordField(
-        lazy("temporary_password"),
-        validators=[
-            DataRequired(lazy("enter_temporary")),
-            Length(min=10, max=200, message=lazy("password_length")),
-        ],
-    )
-    confirm = PasswordField(
-        lazy("repeat_the_password"), validators=[EqualTo("password", lazy("passwords_differ"))]
-    )
+    password = temporary_password_field()
+    confirm = repeat_password_field()
     submit = SubmitField(lazy("create_user"))
 
 
 class TemporaryPasswordForm(FlaskForm):
     """An administrator sets a new password for someone (who must change it at next login)."""
 
-    password = PasswordField(
-        lazy("temporary_password"),
-        validators=[
-            DataRequired(lazy("enter_temporary")),
-            Length(min=10, max=200, message=lazy("password_length")),
-        ],
-    )
-    confirm = PasswordField(
-        lazy("repeat_the_password"), validators=[EqualTo("password", lazy("passwords_differ"))]
-    )
+    password = temporary_password_field()
+    confirm = repeat_password_field()
     submit = SubmitField(lazy("set_temporary_password"))
 
 
