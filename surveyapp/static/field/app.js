@@ -166,6 +166,7 @@ async function showRoute() {
   if (ui.leave) await ui.leave('navigate');
   const session = await sync.session();
   const here = currentRoute();
+  if (here.name !== 'home' || !session || session.expired) ui.logoutRefused = false;
   if (!session || session.expired) { releaseLock(); return loginScreen(session); }
   if (here.name === 'interview') return interviewScreen(session, here.id, here.rest);
   if (here.name === 'visit') { releaseLock(); return visitScreen(session, Number(here.id)); }
@@ -428,14 +429,24 @@ async function devicePanel(session) {
   const discarded = await discardedList();
   if (discarded) rows.push(discarded);
   const error = el('p', { class: 'notice notice--error', role: 'alert', hidden: true });
+  // The refusal lists what is still unsent. The list is drawn again after every sync (and after
+  // a discard from the refusal itself): the refusal stays open, brought up to date, until the
+  // interviewer leaves the list or nothing blocks logout any more.
+  const refuse = async () => {
+    const unsent = await store.unsentCount();
+    ui.logoutRefused = unsent > 0;
+    if (!ui.logoutRefused) return false;
+    error.replaceChildren(...(await whatBlocksLogout(unsent, () => {
+      error.hidden = true; // the list drawn again next shows the refusal as it now stands
+      error.replaceChildren();
+    })));
+    error.hidden = false;
+    return true;
+  };
+  if (ui.logoutRefused) await refuse();
   const logout = el('button', { type: 'button', class: 'button button--warning', id: 'logout', text: t('log_out'), on: { click: async () => {
     error.hidden = true;
-    const unsent = await store.unsentCount();
-    if (unsent > 0) {
-      error.replaceChildren(...(await whatBlocksLogout(unsent, () => { error.hidden = true; error.replaceChildren(); })));
-      error.hidden = false;
-      return;
-    }
+    if (await refuse()) return;
     try {
       await sync.logout(session);
       go('#/');

@@ -19,6 +19,7 @@ export const ui = {
   lock: null, // the Web Lock of the interview open in this tab
   nav: 0, // counts navigations: a screen built for an older one is not shown
   storageNoticeFor: null, // the login whose storage notice this run of the app shows in full
+  logoutRefused: false, // the logout refusal is open: the list drawn again (a sync) shows it again
 };
 
 /** Ask the app for a sync soon (an interview or a visit is waiting). */

@@ -1175,6 +1175,11 @@ def test_a_draft_left_on_a_closed_household_can_be_discarded_and_the_interviewer
     refusal.wait_for()
     said = refusal.inner_text()
     assert "T1" in said and "T3" in said and "Discard draft" in said, said
+    # The list is drawn again after every sync: the refusal stays open (it vanished before).
+    page.evaluate("() => { document.getElementById('logout').dataset.old = '1'; }")
+    page.evaluate("() => window.dispatchEvent(new HashChangeEvent('hashchange'))")
+    page.wait_for_selector("#logout:not([data-old])")  # a new panel
+    assert refusal.inner_text() == said
 
     # A draft with answers goes only after its confirmation; "Keep" keeps it.
     page.locator('li.card[data-unit="T3"] button[data-action="discard"]').click()
