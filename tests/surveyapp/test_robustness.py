@@ -1402,9 +1402,10 @@ BAD_NUMBERS = (
     ("/observatory/evaluation?before=%C2%B2&lang=en", None, "Choose a wave from the list"),
     ("/observatory/evaluation?after=2147483648&lang=en", None, "Choose a wave from the list"),
     ("/observatory/evaluation?before=" + "9" * 5000 + "&lang=en", None, "Choose a wave"),
-    ("/observatory/regional?waves=%C2%B2", None, "wave ids"),
-    ("/observatory/regional?waves=1,2147483648", None, "wave ids"),
-    ("/observatory/regional.pdf?waves=" + "9" * 5000, None, "wave ids"),
+    # in the page's language since 9c12138 (Spanish by default): asked in English here
+    ("/observatory/regional?waves=%C2%B2&lang=en", None, "wave ids"),
+    ("/observatory/regional?waves=1,2147483648&lang=en", None, "wave ids"),
+    ("/observatory/regional.pdf?waves=" + "9" * 5000 + "&lang=en", None, "wave ids"),
 )
 
 
