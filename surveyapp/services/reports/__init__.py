@@ -19,8 +19,9 @@ the analysis stack until a report is asked for.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from analysis._lazy import lazy_names
 
 if TYPE_CHECKING:
     from .parsed import (
@@ -132,58 +133,52 @@ __all__ = [
 ]
 
 _HOMES = {
-    "cached_table": "parsed",
-    "table_from_json": "parsed",
-    "table_to_json": "parsed",
-    "ALL_AREAS": "queue",
-    "OutputKey": "queue",
-    "claim_output": "queue",
-    "find_output": "queue",
-    "finish_output": "queue",
-    "mark_served": "queue",
-    "next_pending": "queue",
-    "output_to_serve": "queue",
-    "prune_outputs": "queue",
-    "ready_table": "queue",
-    "request_output": "queue",
-    "set_progress": "queue",
-    "awaiting_approval_count": "records",
-    "completed_count": "records",
-    "completed_count_in": "records",
-    "interview_records": "records",
-    "DEFAULT_SETTINGS": "settings",
-    "Progress": "settings",
-    "ReportError": "settings",
-    "ReportSettings": "settings",
-    "quiet": "settings",
-    "BLANKED_COLUMNS": "tables",
-    "DOMAINS": "tables",
-    "REPORT_DESIGN": "tables",
-    "area_rows": "tables",
-    "fear_drivers": "tables",
-    "indicator_groups": "tables",
-    "indicator_names": "tables",
-    "indicator_table": "tables",
-    "is_finite": "tables",
-    "publishable": "tables",
-    "suppress_small_cells": "tables",
-    "wave_microdata": "tables",
-    "NATIONAL": "tree",
-    "AreaNode": "tree",
-    "area_choices": "tree",
-    "area_index": "tree",
-    "wave_areas": "tree",
-    "FORMAT_VERSION": "version",
-    "data_version": "version",
-    "previous_wave": "version",
-    "release_version": "version",
+    "cached_table": ".parsed",
+    "table_from_json": ".parsed",
+    "table_to_json": ".parsed",
+    "ALL_AREAS": ".queue",
+    "OutputKey": ".queue",
+    "claim_output": ".queue",
+    "find_output": ".queue",
+    "finish_output": ".queue",
+    "mark_served": ".queue",
+    "next_pending": ".queue",
+    "output_to_serve": ".queue",
+    "prune_outputs": ".queue",
+    "ready_table": ".queue",
+    "request_output": ".queue",
+    "set_progress": ".queue",
+    "awaiting_approval_count": ".records",
+    "completed_count": ".records",
+    "completed_count_in": ".records",
+    "interview_records": ".records",
+    "DEFAULT_SETTINGS": ".settings",
+    "Progress": ".settings",
+    "ReportError": ".settings",
+    "ReportSettings": ".settings",
+    "quiet": ".settings",
+    "BLANKED_COLUMNS": ".tables",
+    "DOMAINS": ".tables",
+    "REPORT_DESIGN": ".tables",
+    "area_rows": ".tables",
+    "fear_drivers": ".tables",
+    "indicator_groups": ".tables",
+    "indicator_names": ".tables",
+    "indicator_table": ".tables",
+    "is_finite": ".tables",
+    "publishable": ".tables",
+    "suppress_small_cells": ".tables",
+    "wave_microdata": ".tables",
+    "NATIONAL": ".tree",
+    "AreaNode": ".tree",
+    "area_choices": ".tree",
+    "area_index": ".tree",
+    "wave_areas": ".tree",
+    "FORMAT_VERSION": ".version",
+    "data_version": ".version",
+    "previous_wave": ".version",
+    "release_version": ".version",
 }
 
 
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_names(__name__, _HOMES)
