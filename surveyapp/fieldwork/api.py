@@ -372,12 +372,30 @@ def assignments() -> ResponseReturnValue:
 
 def _attempts_json(attempts: fieldwork.UnitAttempts | None) -> dict[str, Any]:
     if attempts is None:
-        return {"count": 0, "last_outcome": None, "last_at": None}
+        return {
+            "count": 0,
+            "last_outcome": None,
+            "last_at": None,
+            "appointment_date": None,
+            "appointment_time": None,
+        }
     return {
         "count": attempts.count,
         "last_outcome": attempts.last_outcome,
         "last_at": attempts.last_at,
+        "appointment_date": _day(attempts.appointment_date),
+        "appointment_time": _hour(attempts.appointment_time),
     }
+
+
+def _day(value: dt.date | None) -> str | None:
+    """An appointment's day as the app sends it, ``2026-12-15``."""
+    return value.isoformat() if value is not None else None
+
+
+def _hour(value: dt.time | None) -> str | None:
+    """An appointment's time as the app sends it, ``15:00``."""
+    return value.strftime("%H:%M") if value is not None else None
 
 
 def _interview_state(interview: Interview, received_at: dt.datetime | None) -> dict[str, Any]:
@@ -516,6 +534,8 @@ def put_attempt(attempt_uuid: str) -> ResponseReturnValue:
                 "sample_unit_id": stored.sample_unit_id,
                 "outcome": stored.outcome.value,
                 "attempted_at": stored.attempted_at_text,
+                "appointment_date": _day(stored.appointment_date),
+                "appointment_time": _hour(stored.appointment_time),
                 "received_at": iso(stored.received_at),
                 "duplicate": not created,
                 "disposition": aapor_code(stored.sample_unit.disposition),

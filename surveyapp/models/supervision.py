@@ -57,6 +57,11 @@ class ContactAttempt(Base):
     received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)  # server clock
     outcome: Mapped[AttemptOutcome] = mapped_column(enum_column(AttemptOutcome, "attempt_outcome"))
     note: Mapped[str | None] = mapped_column(sa.Text)  # the interviewer's words, if any
+    # When the household asked the interviewer to come back (outcome appointment only; NULL:
+    # none agreed, or a visit from an app too old to ask). Wall-clock date and time at the
+    # household, as agreed there, without an offset: the local time of attempted_at_text.
+    appointment_date: Mapped[dt.date | None] = mapped_column(sa.Date)
+    appointment_time: Mapped[dt.time | None] = mapped_column(sa.Time)  # NULL: the day only
     content_hash: Mapped[str] = mapped_column(
         sa.String(64)
     )  # hex sha256 of the canonical body: the same uuid with another body is refused

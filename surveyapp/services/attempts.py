@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import re
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,8 +24,16 @@ from .fieldwork import FieldworkError, check_holder, check_uuid, takes_tablet_in
 
 #: Longest note kept.
 MAX_NOTE = 2000
+#: How far after the visit's own day an appointment may be (the interviewer app holds the same
+#: number, MAX_APPOINTMENT_DAYS in static/field/cards.js).
+MAX_APPOINTMENT_DAYS = 60
 #: The fields of an attempt body, all covered by its content hash.
 ATTEMPT_FIELDS = ("sample_unit_id", "attempted_at", "outcome", "note")
+#: Fields an app that asks for the appointment adds; in the content hash only when given, so that
+#: a visit sent by an older app hashes as it always did (its retry stays a duplicate).
+APPOINTMENT_FIELDS = ("appointment_date", "appointment_time")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME = re.compile(r"[0-9]{2}:[0-9]{2}")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -34,6 +43,8 @@ class AttemptBody:
     attempted_at_time: dt.datetime  # parsed, aware
     outcome: AttemptOutcome
     note: str | None
+    appointment_date: dt.date | None  # wall-clock at the household, like the visit's local date
+    appointment_time: dt.time | None
     content_hash: str
 
 
@@ -41,7 +52,7 @@ def parse_attempt(body: Any) -> AttemptBody:
     """Check an attempt body's shape; FieldworkError ``invalid_request`` names the field."""
     if not isinstance(body, dict):
         raise FieldworkError("invalid_request", "The body must be a JSON object.")
-    unknown = sorted(set(body) - set(ATTEMPT_FIELDS))
+    unknown = sorted(set(body) - set(ATTEMPT_FIELDS) - set(APPOINTMENT_FIELDS))
     if unknown:
         raise FieldworkError(
             "invalid_request", f"The body has unknown fields: {', '.join(unknown)}."
@@ -80,8 +91,11 @@ def parse_attempt(body: Any) -> AttemptBody:
             note.encode("utf-8")
         except UnicodeEncodeError:
             raise FieldworkError("invalid_request", "note holds invalid Unicode.") from None
+    appointment_date, appointment_time = _appointment(body, moment, outcome)
+    hashed = {name: body.get(name) for name in ATTEMPT_FIELDS}
+    hashed.update({name: body[name] for name in APPOINTMENT_FIELDS if body.get(name) is not None})
     canonical = json.dumps(
-        {name: body.get(name) for name in ATTEMPT_FIELDS},
+        hashed,
         sort_keys=True,
         separators=(",", ":"),
         ensure_ascii=False,
@@ -92,8 +106,65 @@ def parse_attempt(body: Any) -> AttemptBody:
         attempted_at_time=moment,
         outcome=outcome,
         note=note.strip() or None if note is not None else None,
+        appointment_date=appointment_date,
+        appointment_time=appointment_time,
         content_hash=hashlib.sha256(canonical.encode("utf-8")).hexdigest(),
     )
+
+
+def _appointment(
+    body: dict[str, Any], moment: dt.datetime, outcome: AttemptOutcome
+) -> tuple[dt.date | None, dt.time | None]:
+    """The appointment a visit set: a day from the visit's own (local) day to
+    MAX_APPOINTMENT_DAYS after it, and optionally a time; FieldworkError names the field."""
+    raw_date, raw_time = body.get("appointment_date"), body.get("appointment_time")
+    if raw_date is None and raw_time is None:
+        return None, None
+    if outcome is not AttemptOutcome.appointment:
+        name = "appointment_date" if raw_date is not None else "appointment_time"
+        raise FieldworkError(
+            "invalid_request",
+            f"{name} is only for a visit with outcome appointment (this one is {outcome.value}).",
+        )
+    if raw_date is None:
+        raise FieldworkError(
+            "invalid_request", "appointment_time needs an appointment_date (the day agreed)."
+        )
+    day = None
+    if isinstance(raw_date, str) and _DATE.fullmatch(raw_date):
+        try:
+            day = dt.date.fromisoformat(raw_date)
+        except ValueError:
+            day = None
+    if day is None:
+        raise FieldworkError(
+            "invalid_request",
+            "appointment_date must be a date like 2026-12-15 (or null: no appointment agreed).",
+        )
+    # The visit's own day at the household, not the server's: a visit sent days later, or from
+    # another time zone than the server's, is judged by the day it was made.
+    visit_day = moment.date()
+    last = visit_day + dt.timedelta(days=MAX_APPOINTMENT_DAYS)
+    if not visit_day <= day <= last:
+        raise FieldworkError(
+            "invalid_request",
+            f"appointment_date must be from the visit's day ({visit_day.isoformat()}) to "
+            f"{MAX_APPOINTMENT_DAYS} days after it ({last.isoformat()}); it is {day.isoformat()}.",
+        )
+    if raw_time is None:
+        return day, None
+    hour = None
+    if isinstance(raw_time, str) and _TIME.fullmatch(raw_time):
+        try:
+            hour = dt.time.fromisoformat(raw_time)
+        except ValueError:
+            hour = None
+    if hour is None:
+        raise FieldworkError(
+            "invalid_request",
+            "appointment_time must be a time of day like 15:00 (24-hour clock), or null.",
+        )
+    return day, hour
 
 
 def record_attempt(
@@ -155,6 +226,8 @@ def record_attempt(
         received_at=now or utcnow(),
         outcome=body.outcome,
         note=body.note,
+        appointment_date=body.appointment_date,
+        appointment_time=body.appointment_time,
         content_hash=body.content_hash,
     )
     session.add(attempt)

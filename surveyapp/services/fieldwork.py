@@ -430,6 +430,10 @@ class UnitAttempts:
     count: int
     last_outcome: str
     last_at: str  # as the device sent it, with its offset
+    # The appointment the last visit set (a later visit of another outcome ends it); wall-clock
+    # at the household, None without one.
+    appointment_date: dt.date | None = None
+    appointment_time: dt.time | None = None
 
 
 def takes_tablet_interviews(wave: Wave) -> bool:
@@ -484,17 +488,19 @@ def assignments(session: DBSession, user: Actor) -> Assignments:
     elsewhere: set[int] = set()
     for start in range(0, len(unit_ids), 5000):
         chunk = unit_ids[start : start + 5000]
-        for unit_id, outcome, text in session.execute(
+        for unit_id, outcome, text, day, hour in session.execute(
             sa.select(
                 ContactAttempt.sample_unit_id,
                 ContactAttempt.outcome,
                 ContactAttempt.attempted_at_text,
+                ContactAttempt.appointment_date,
+                ContactAttempt.appointment_time,
             )
             .where(ContactAttempt.sample_unit_id.in_(chunk))
             .order_by(ContactAttempt.attempted_at, ContactAttempt.id)
         ):
             count = attempts[unit_id].count + 1 if unit_id in attempts else 1
-            attempts[unit_id] = UnitAttempts(count, outcome.value, text)
+            attempts[unit_id] = UnitAttempts(count, outcome.value, text, day, hour)
         elsewhere.update(
             session.scalars(
                 sa.select(Interview.sample_unit_id).where(

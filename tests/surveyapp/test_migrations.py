@@ -288,3 +288,79 @@ def test_0012_forces_no_existing_user_to_change_their_password(app: Flask) -> No
     assert {k: bool(v) for k, v in flags.items()} == {1: False, 2: False}
     assert kept == 1 and after == 1
     assert "must_change_password" not in columns and "email" in columns
+
+
+def test_0013_leaves_earlier_visits_without_an_appointment_and_goes_down_keeping_them(
+    app: Flask,
+) -> None:
+    """Visits stored before 0013 keep every field and have no appointment (NULL: the app did
+    not ask); one stored with an appointment afterwards reads back as stored. Down again, the
+    two columns go and the visits stay."""
+    import datetime as dt
+
+    _drop_everything(app)
+    with app.app_context():
+        upgrade(revision="0012_temporary_passwords")
+        with db.engine.begin() as conn:
+            meta = sa.MetaData()
+            meta.reflect(
+                conn,
+                only=["users", "instrument_versions", "waves", "sample_units", "contact_attempts"],
+            )
+            tables = meta.tables
+            _insert_wave(conn, tables)
+            units, attempts = tables["sample_units"], tables["contact_attempts"]
+            conn.execute(
+                sa.insert(units), [_row(units, id=1, wave_id=1, external_id="U1", status="pending")]
+            )
+            conn.execute(
+                sa.insert(attempts),
+                [
+                    _row(
+                        attempts,
+                        id=1,
+                        uuid="00000000-0000-4000-8000-000000000001",
+                        sample_unit_id=1,
+                        wave_id=1,
+                        outcome="appointment",
+                        attempted_at_text="2025-12-05T18:40:00-05:00",
+                        note="Back on Tuesday",
+                    )
+                ],
+            )
+        upgrade(revision="0013_visit_appointments")
+        with db.engine.begin() as conn:
+            before = conn.exec_driver_sql(
+                "SELECT outcome, note, appointment_date, appointment_time FROM contact_attempts"
+            ).one()
+            meta = sa.MetaData()
+            meta.reflect(conn, only=["contact_attempts"])
+            attempts = meta.tables["contact_attempts"]
+            conn.execute(
+                sa.insert(attempts),
+                [
+                    _row(
+                        attempts,
+                        id=2,
+                        uuid="00000000-0000-4000-8000-000000000002",
+                        sample_unit_id=1,
+                        wave_id=1,
+                        outcome="appointment",
+                        appointment_date=dt.date(2025, 12, 9),
+                        appointment_time=dt.time(15, 0),
+                    )
+                ],
+            )
+            after = conn.execute(
+                sa.select(attempts.c.appointment_date, attempts.c.appointment_time).where(
+                    attempts.c.id == 2
+                )
+            ).one()
+        downgrade(revision="0012_temporary_passwords")
+        columns = {c["name"] for c in sa.inspect(db.engine).get_columns("contact_attempts")}
+        with db.engine.connect() as conn:
+            kept = conn.exec_driver_sql("SELECT count(*) FROM contact_attempts").scalar()
+    assert tuple(before) == ("appointment", "Back on Tuesday", None, None)
+    assert tuple(after) == (dt.date(2025, 12, 9), dt.time(15, 0))
+    assert kept == 2
+    assert not columns & {"appointment_date", "appointment_time"} and "note" in columns

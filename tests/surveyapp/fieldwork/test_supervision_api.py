@@ -147,6 +147,8 @@ def test_the_disposition_follows_the_documented_rule(field: Field) -> None:
         "count": 2,
         "last_outcome": "refusal",
         "last_at": "2025-12-06T09:00:00-05:00",
+        "appointment_date": None,
+        "appointment_time": None,
     }
 
 
@@ -160,7 +162,13 @@ def test_assignments_give_the_seed_the_attempts_and_the_selection_method(field: 
     assert body["waves"][0]["selection_method"] == "next_birthday"
     h2 = next(u for u in body["units"] if u["external_id"] == "H2")
     assert h2["selection_seed"] == seed_of(field, "H2") and 1 <= h2["selection_seed"] < 2**31
-    assert h2["attempts"] == {"count": 0, "last_outcome": None, "last_at": None}
+    assert h2["attempts"] == {
+        "count": 0,
+        "last_outcome": None,
+        "last_at": None,
+        "appointment_date": None,
+        "appointment_time": None,
+    }
     assert h2["disposition"] is None and h2["interviewed_elsewhere"] is False
 
 

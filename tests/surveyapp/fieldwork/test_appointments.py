@@ -1,0 +1,152 @@
+"""Visit appointments on the sync API: the day (and time) a household asked the interviewer to
+come back, checked, stored, and given back with the assignments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from surveyapp.extensions import db
+from surveyapp.models import ContactAttempt
+from surveyapp.services.attempts import MAX_APPOINTMENT_DAYS
+
+from .conftest import Field
+from .test_api import error_code
+from .test_supervision_api import ATTEMPT, ATTEMPT_2, attempt
+
+#: The visit of test_supervision_api.attempt is on 2025-12-05 at the household (UTC-5).
+VISIT_DAY = dt.date(2025, 12, 5)
+
+
+def appointment(field: Field, uuid: str = ATTEMPT, **changes: Any) -> Any:
+    body: dict[str, Any] = {
+        "outcome": "appointment",
+        "note": "Back on Tuesday",
+        "appointment_date": "2025-12-09",
+        "appointment_time": "15:00",
+    }
+    body.update(changes)
+    return attempt(field, uuid, **body)
+
+
+def stored(field: Field) -> list[ContactAttempt]:
+    with field.app.app_context():
+        return list(db.session.scalars(sa.select(ContactAttempt)))
+
+
+def h1_attempts(field: Field) -> dict[str, Any]:
+    units = field.client.get("/api/field/assignments", headers=field.auth()).json["units"]
+    found: dict[str, Any] = next(u for u in units if u["external_id"] == "H1")["attempts"]
+    return found
+
+
+def test_an_appointment_is_stored_as_the_households_wall_clock_and_given_back(
+    field: Field,
+) -> None:
+    response = appointment(field)
+    assert response.status_code == 201, response.json
+    assert response.json["appointment_date"] == "2025-12-09"
+    assert response.json["appointment_time"] == "15:00"
+    (row,) = stored(field)
+    assert row.appointment_date == dt.date(2025, 12, 9)
+    assert row.appointment_time == dt.time(15, 0)
+    assert h1_attempts(field) == {
+        "count": 1,
+        "last_outcome": "appointment",
+        "last_at": "2025-12-05T18:40:00-05:00",
+        "appointment_date": "2025-12-09",
+        "appointment_time": "15:00",
+    }
+    # The same body again is the same visit; another appointment for it is another visit.
+    assert appointment(field).json["duplicate"] is True
+    assert error_code(appointment(field, appointment_time="16:00"), 409) == "changed"
+
+
+def test_the_time_is_optional_and_a_later_visit_ends_the_appointment(field: Field) -> None:
+    assert appointment(field, appointment_time=None).status_code == 201
+    assert stored(field)[0].appointment_time is None
+    assert h1_attempts(field)["appointment_date"] == "2025-12-09"
+    assert h1_attempts(field)["appointment_time"] is None
+    later = attempt(field, ATTEMPT_2, attempted_at="2025-12-09T15:10:00-05:00")
+    assert later.status_code == 201, later.json
+    assert h1_attempts(field)["last_outcome"] == "no_contact"
+    assert h1_attempts(field)["appointment_date"] is None
+
+
+def test_the_visits_own_day_and_the_last_allowed_day_are_accepted(field: Field) -> None:
+    assert appointment(field, appointment_date="2025-12-05").status_code == 201
+    last = (VISIT_DAY + dt.timedelta(days=MAX_APPOINTMENT_DAYS)).isoformat()
+    assert appointment(field, ATTEMPT_2, appointment_date=last).status_code == 201
+
+
+def test_the_range_is_the_visits_local_day_not_the_servers(field: Field) -> None:
+    """At 23:30 in UTC-5 it is already the next day in UTC: the appointment "today" at the
+    household is the visit's day, and is accepted."""
+    response = appointment(
+        field, attempted_at="2025-12-05T23:30:00-05:00", appointment_date="2025-12-05"
+    )
+    assert response.status_code == 201, response.json
+
+
+def test_an_old_app_without_the_fields_still_sends_and_hashes_as_before(field: Field) -> None:
+    body = {
+        "sample_unit_id": field.units["H1"],
+        "attempted_at": "2025-12-05T18:40:00-05:00",
+        "outcome": "appointment",
+        "note": "Nobody home",
+    }
+    response = field.client.put(f"/api/field/attempts/{ATTEMPT}", json=body, headers=field.auth())
+    assert response.status_code == 201, response.json
+    assert response.json["appointment_date"] is None
+    (row,) = stored(field)
+    assert row.appointment_date is None and row.appointment_time is None
+    # The hash an older server stored for this body: a retry after the upgrade is a duplicate.
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert row.content_hash == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    explicit_nulls = {**body, "appointment_date": None, "appointment_time": None}
+    again = field.client.put(
+        f"/api/field/attempts/{ATTEMPT}", json=explicit_nulls, headers=field.auth()
+    )
+    assert again.status_code == 200 and again.json["duplicate"] is True
+
+
+@pytest.mark.parametrize(
+    ("changes", "field_named"),
+    [
+        ({"appointment_date": "9/12/2025"}, "appointment_date"),
+        ({"appointment_date": "2025-02-30"}, "appointment_date"),
+        ({"appointment_date": "2025-12-09T15:00"}, "appointment_date"),
+        ({"appointment_date": "２０２５-１２-０９"}, "appointment_date"),
+        ({"appointment_date": 20251209}, "appointment_date"),
+        ({"appointment_date": ["2025-12-09"]}, "appointment_date"),
+        ({"appointment_date": "2025-12-04"}, "appointment_date"),  # the day before the visit
+        ({"appointment_date": "2026-02-04"}, "appointment_date"),  # 61 days after it
+        ({"appointment_date": "9999-12-31"}, "appointment_date"),
+        ({"appointment_time": "25:00"}, "appointment_time"),
+        ({"appointment_time": "3pm"}, "appointment_time"),
+        ({"appointment_time": "15:00:00"}, "appointment_time"),
+        ({"appointment_time": 1500}, "appointment_time"),
+        ({"appointment_date": None}, "appointment_time"),  # a time without a day
+        ({"outcome": "no_contact"}, "appointment_date"),  # only for an appointment
+        ({"outcome": "refusal", "appointment_date": None}, "appointment_time"),
+    ],
+)
+def test_a_bad_appointment_is_400_naming_the_field_and_nothing_is_stored(
+    field: Field, changes: dict[str, Any], field_named: str
+) -> None:
+    response = appointment(field, **changes)
+    assert error_code(response, 400) == "invalid_request"
+    assert field_named in response.json["message"]
+    assert stored(field) == []
+
+
+def test_an_appointment_far_ahead_says_which_days_are_allowed(field: Field) -> None:
+    response = appointment(field, appointment_date="2026-03-01")
+    assert error_code(response, 400) == "invalid_request"
+    assert "2025-12-05" in response.json["message"] and "2026-02-03" in response.json["message"]
+    assert str(MAX_APPOINTMENT_DAYS) in response.json["message"]
