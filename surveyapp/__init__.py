@@ -119,7 +119,9 @@ def create_app(
     if test_config is not None:
         app.config.from_mapping(test_config)
     default_config.check(app.config)  # a wrong setting stops here, named, not in a later request
-    os.makedirs(app.instance_path, exist_ok=True)
+    # Only its owner may open the folder: it holds the database, the secret key and the demo
+    # passwords. (A folder that exists keeps its mode: the administrator chose it.)
+    os.makedirs(app.instance_path, mode=0o700, exist_ok=True)
 
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app)
     if not app.config.get("SECRET_KEY"):

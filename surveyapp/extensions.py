@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from typing import Any
 
@@ -26,6 +28,29 @@ limiter = Limiter(key_func=get_remote_address)
 _WAL = "surveyapp.sqlite_wal"
 #: Key in a pooled SQLite connection's ``info``: its next commit was relaxed (see relax_next_commit).
 _RELAXED = "surveyapp.sqlite_relaxed"
+
+
+@sa.event.listens_for(sa.Engine, "do_connect")
+def _private_sqlite_file(
+    dialect: Any, record: Any, cargs: list[Any], cparams: dict[str, Any]
+) -> None:
+    """Create a SQLite database file that does not exist yet with mode 0600, then connect.
+
+    SQLite itself would create it 0644 (with the usual umask), readable by every account of
+    the machine, with every respondent's answers in it; its ``-wal`` and ``-shm`` files take
+    the database file's mode. An empty file is an empty database. A file that exists keeps
+    its mode (an administrator may have given it to a group), and a missing folder is left
+    for SQLite to report.
+    """
+    if dialect.name != "sqlite" or cparams.get("uri"):
+        return
+    path = cargs[0] if cargs else cparams.get("database")
+    if not isinstance(path, str) or path in ("", ":memory:"):
+        return
+    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        return
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 @sa.event.listens_for(sa.Engine, "connect")

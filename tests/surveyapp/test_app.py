@@ -49,6 +49,48 @@ def test_postgres_urls_use_psycopg3(tmp_path: Path, given: str) -> None:
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u:p@db/x"
 
 
+def test_the_instance_folder_and_a_new_sqlite_database_are_private(tmp_path: Path) -> None:
+    """Every respondent's answers are in the SQLite file and its WAL: other accounts of the
+    machine must not read them (SQLite alone creates the files 0644)."""
+    instance = tmp_path / "instance"
+    app = create_app({"SECRET_KEY": "k"}, instance_path=str(instance))
+    with app.app_context():
+        db.create_all()
+        with db.engine.begin() as connection:  # a write: the WAL and shared-memory files appear
+            connection.execute(sa.text("CREATE TABLE probe (x INTEGER)"))
+            connection.execute(sa.text("INSERT INTO probe VALUES (1)"))
+        files = sorted(instance.glob("surveyapp.sqlite*"))
+        assert [f.name for f in files] == [
+            "surveyapp.sqlite",
+            "surveyapp.sqlite-shm",
+            "surveyapp.sqlite-wal",
+        ]
+        for file in files:
+            assert file.stat().st_mode & 0o077 == 0, file.name
+        db.engine.dispose()
+    assert instance.stat().st_mode & 0o077 == 0
+
+
+def test_an_existing_sqlite_database_keeps_its_mode(tmp_path: Path) -> None:
+    """An administrator who gave the file to a group keeps it so; an in-memory URL makes no file."""
+    database = tmp_path / "shared.sqlite"
+    database.touch(mode=0o640)
+    database.chmod(0o640)
+    shared = create_app(
+        {"SECRET_KEY": "k", "DATABASE_URL": f"sqlite:///{database}"}, instance_path=str(tmp_path)
+    )
+    with shared.app_context():
+        db.create_all()
+        db.engine.dispose()
+    assert database.stat().st_mode & 0o777 == 0o640
+    memory = create_app(
+        {"SECRET_KEY": "k", "DATABASE_URL": "sqlite://"}, instance_path=str(tmp_path / "i")
+    )
+    with memory.app_context():
+        db.create_all()
+    assert list((tmp_path / "i").iterdir()) == []
+
+
 def test_secret_key_is_generated_once_and_private(tmp_path: Path) -> None:
     first = create_app({"DATABASE_URL": "sqlite://"}, instance_path=str(tmp_path))
     second = create_app({"DATABASE_URL": "sqlite://"}, instance_path=str(tmp_path))
