@@ -507,6 +507,10 @@ def get_interview(interview_uuid: str) -> ResponseReturnValue:
         answers=revision.answers,
         paradata=revision.paradata,
         language=revision.language,
+        # The roster and draws this revision carried (none if it carried none): a tablet that
+        # takes the server's version (a correction refused for good, an interview sent back to a
+        # new tablet) takes its household list too, and sends it again with a later correction.
+        household=revision.household,
         review_comment=interview.review_comment,
         review_item=interview.review_item,
     )

@@ -216,11 +216,29 @@ export async function discardLog() {
 }
 
 /**
+ * The household list of the server's version of an interview (`server.household`: the roster,
+ * selection and draws that version carried, as the device sent them) in the shape the tablet
+ * keeps it, or null when that version carried none.
+ */
+export function serverHousehold(server) {
+  const h = server && server.household;
+  if (!h || typeof h !== 'object' || !Array.isArray(h.roster) || !Array.isArray(h.draws)) return null;
+  const { method, seed, roster, draws } = structuredClone(h);
+  const household = { method, seed, roster, draws };
+  if (draws.length) {
+    household.eligible_adults = h.eligible_adults;
+    household.selected_line = h.selected_line;
+  }
+  return household;
+}
+
+/**
  * Drop the correction of an interview the server refused for good (cards.keepsServerVersion) and
  * hold the server's version instead (`server`: GET /api/field/interviews/<uuid>), if the record
  * is as the interviewer saw it when confirming (`expectedEdit`). One transaction; the server is
- * not told anything. The tablet's household list goes with the correction (the server's version
- * holds its own). Returns whether it was done.
+ * not told anything. The tablet's household list goes with the correction: the tablet holds the
+ * server's list instead (serverHousehold), which a later correction (the interview sent back
+ * again) sends again. Returns whether it was done.
  */
 export async function keepServerVersion(uuid, expectedEdit, server, note = null) {
   const tx = (await db()).transaction(['interviews', 'meta'], 'readwrite', STRICT);
@@ -239,7 +257,7 @@ export async function keepServerVersion(uuid, expectedEdit, server, note = null)
     paradata: server.paradata || {},
     language: server.language || current.language,
     status: server.status,
-    household: null,
+    household: serverHousehold(server),
     roster_draft: null,
     page: null,
     pending: null,

@@ -127,6 +127,8 @@ async function adoptReturned(s, uuid) {
     state: STATES.returned,
     answers: body.answers || {},
     paradata: body.paradata || {},
+    // The household list the server holds: sent again with the correction, not lost.
+    household: store.serverHousehold(body),
     page: null,
     pending: null,
     client_revision: body.client_revision || body.revision || 1,

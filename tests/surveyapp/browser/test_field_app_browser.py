@@ -1596,6 +1596,150 @@ def test_a_correction_refused_for_good_gives_way_to_the_servers_version_and_logo
     page.wait_for_selector("#email")  # logged out
 
 
+STORED_HOUSEHOLDS = """() => new Promise((resolve) => {
+  const open = indexedDB.open('surveyapp-field');
+  open.onsuccess = () => {
+    const all = open.result.transaction('interviews').objectStore('interviews').getAll();
+    all.onsuccess = () => resolve(all.result.map((r) => [r.state, r.household, r.roster_draft || null]));
+  };
+})"""
+
+
+def reject_as_manager(app: Flask, wave_id: int, comment: str) -> None:
+    """Headquarters send the wave's only tablet interview back, an approved one included."""
+    from surveyapp.services.fieldwork import review_interview
+    from surveyapp.services.users import create_user
+
+    with app.app_context():
+        manager = db.session.scalar(sa.select(User).where(User.role == Role.survey_manager))
+        if manager is None:
+            manager = create_user(
+                db.session,
+                email="hq@example.org",
+                name="Hugo Central",
+                role=Role.survey_manager,
+                password=TEST_PASSWORD,
+            )
+        row = db.session.scalars(
+            sa.select(Interview).where(Interview.wave_id == wave_id, Interview.mode == Mode.tablet)
+        ).one()
+        review_interview(db.session, row, by=manager, approve=False, comment=comment)
+        db.session.commit()
+
+
+def server_household(app: Flask, wave_id: int) -> dict[str, Any] | None:
+    with app.app_context():
+        row = db.session.scalars(
+            sa.select(Interview).where(Interview.wave_id == wave_id, Interview.mode == Mode.tablet)
+        ).one()
+        return row.household
+
+
+def test_keeping_the_servers_version_keeps_its_household_list_too(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # A correction that changed the household list (JM's age), refused for good, gave way to the
+    # server's answers but left the tablet with no household list at all (the server's version
+    # did not carry one). Sent back again later, the interview went without its list, and the
+    # server lost the roster, the draws and the selection factor. The tablet now holds the
+    # server's list, and sends it with the next correction.
+    context, page = tablet
+    interview(page, "T1")
+    wait_for_state(page, "T1", "sent")
+    sent = server_household(app, field_wave["wave_id"])
+    assert sent is not None and [p["age"] for p in sent["roster"]] == [41, 44, 12, 9]
+    review(app, field_wave["wave_id"], approve=False, comment="Revise la lista.", item="dem_age")
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "returned")
+    page.wait_for_selector("#send-now:not([disabled])")
+    context.set_offline(True)
+    page.locator('li.card[data-unit="T1"] button').first.click()
+    page.wait_for_selector('form.page[data-page="respondent"]')
+    page.locator("#to-finish").click()
+    page.locator("a", has_text="Household").click()
+    page.wait_for_selector("#select-adult")
+    page.fill("#r2-age", "46")  # JM is 46, not 44
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#select-adult").click()
+    page.wait_for_selector("text=2 draws recorded")
+    page.locator("#to-questionnaire").click()  # back at the question commented on
+    walk(page, start="respondent", typed=False)
+    wait_for_state(page, "T1", "outbox")
+    review(app, field_wave["wave_id"], approve=True)
+    context.set_offline(False)
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "refused")
+    page.wait_for_selector("#send-now:not([disabled])")
+    page.locator('li.card[data-unit="T1"] button[data-action="keep-server"]').click()
+    page.locator("#keep-server-confirm").click()
+    wait_for_state(page, "T1", "approved")
+
+    # The tablet's list is the server's: JM 44, one draw.
+    [[state, household, draft]] = page.evaluate(STORED_HOUSEHOLDS)
+    assert state == "approved" and draft is None
+    assert household is not None, "the tablet lost the household list"
+    assert household["roster"] == sent["roster"] and household["draws"] == sent["draws"]
+    assert household["selected_line"] == sent["selected_line"]
+    assert household["eligible_adults"] == sent["eligible_adults"]
+
+    # Sent back again by headquarters: the correction goes with the server's household list.
+    reject_as_manager(app, field_wave["wave_id"], "Revise la edad otra vez.")
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "returned")
+    page.wait_for_selector("#send-now:not([disabled])")
+    page.locator('li.card[data-unit="T1"] button').first.click()
+    page.wait_for_selector("#to-finish")
+    page.locator("#to-finish").click()
+    page.locator("a", has_text="Household").click()
+    page.wait_for_selector("#selected-adult")
+    assert page.locator("#r2-age").input_value() == "44"
+    page.locator("#close").click()
+    page.wait_for_selector("#sync-panel")
+    page.locator('li.card[data-unit="T1"] button').first.click()
+    page.locator("#to-finish").click()
+    page.locator("#finish").click()
+    wait_for_state(page, "T1", "sent")
+    assert server_household(app, field_wave["wave_id"]) == sent
+
+
+def test_an_interview_sent_back_to_another_tablet_comes_with_its_household_list(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # An interview sent back to an interviewer whose tablet does not hold it (a new tablet) was
+    # rebuilt from the server's answers without the household list, and its correction sent
+    # without one: the server lost the roster, the draws and the selection factor.
+    context, page = tablet
+    interview(page, "T1")
+    wait_for_state(page, "T1", "sent")
+    sent = server_household(app, field_wave["wave_id"])
+    assert sent is not None
+    page.evaluate(
+        """() => new Promise((resolve) => {
+      const open = indexedDB.open('surveyapp-field');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('interviews', 'readwrite');
+        tx.objectStore('interviews').clear();
+        tx.oncomplete = () => { open.result.close(); resolve(true); };
+      };
+    })"""
+    )  # another tablet: it never held this interview
+    review(app, field_wave["wave_id"], approve=False, comment="Revise la edad.", item="dem_age")
+    page.reload()
+    page.wait_for_selector("#sync-panel")
+    page.locator("#send-now").click()
+    wait_for_state(page, "T1", "returned")
+    [[state, household, _]] = page.evaluate(STORED_HOUSEHOLDS)
+    assert state == "returned" and household is not None, "no household list"
+    assert household["roster"] == sent["roster"] and household["draws"] == sent["draws"]
+    page.wait_for_selector("#send-now:not([disabled])")
+    page.locator('li.card[data-unit="T1"] button').first.click()
+    page.wait_for_selector('form.page[data-page="respondent"]')
+    page.locator('[name="dem_age"]').fill("42")
+    walk(page, start="respondent", typed=False)
+    wait_for_state(page, "T1", "sent")
+    assert server_household(app, field_wave["wave_id"]) == sent
+
+
 def test_an_interview_refused_on_its_first_sending_is_discarded_from_its_card_as_what_it_is(
     app: Flask,
     live_server: str,

@@ -187,6 +187,17 @@ def test_a_household_that_follows_the_rule_is_stored_with_its_factor(field: Fiel
         assert interview.sample_unit is not None and interview.sample_unit.eligible_adults == 3
         revision = db.session.scalar(sa.select(InterviewRevision))
         assert revision is not None and revision.household == record
+    # The server's version a tablet downloads holds it (a tablet taking that version takes it).
+    got = field.client.get(f"/api/field/interviews/{UUID}", headers=field.auth())
+    assert got.status_code == 200 and got.json["household"] == record
+
+
+def test_the_servers_version_of_an_interview_sent_without_a_household_says_so(
+    field: Field,
+) -> None:
+    assert field.put().status_code == 201
+    got = field.client.get(f"/api/field/interviews/{UUID}", headers=field.auth())
+    assert got.status_code == 200 and got.json["household"] is None
 
 
 def test_a_selection_the_rule_did_not_make_is_422(field: Field) -> None:
