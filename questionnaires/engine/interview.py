@@ -352,6 +352,10 @@ class Interview:
         if field.kind == "date":
             parts["min"] = _date_text(field.date_min, context)
             parts["max"] = _date_text(field.date_max, context)
+        elif field.kind == "month" and self.reference_period is not None:
+            # the months a month item accepts (values._check_month), shown before answering
+            start, end = self.reference_period
+            parts["min"], parts["max"] = start.strftime("%Y-%m"), end.strftime("%Y-%m")
         parts["relevant"] = relevant
         parts["value"] = _copied(held.get(field.code))
         return ItemView(**parts)

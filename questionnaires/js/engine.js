@@ -1013,6 +1013,10 @@
     if (field.kind === 'date') {
       minimum = dateText(field.dateMin, context);
       maximum = dateText(field.dateMax, context);
+    } else if (field.kind === 'month' && this.referencePeriod !== null) {
+      // the months a month item accepts (checkMonth), shown before answering
+      minimum = this.referencePeriod[0].slice(0, 7);
+      maximum = this.referencePeriod[1].slice(0, 7);
     }
     var constraintMessage = null;
     if (item.constraint_message !== undefined && item.constraint_message !== null) {

@@ -135,7 +135,11 @@ def _entry(form: Any, view: Any, dynamic: Collection[str], t: Callable[..., str]
     errors = f.errors
     format_hint = None
     if kind == "month":
-        format_hint = t("month_hint")
+        format_hint = (
+            t("month_hint_range", start=view.min, end=view.max)
+            if view.min and view.max
+            else t("month_hint")
+        )
     elif kind == "date":
         format_hint = t("date_hint")
     hinted = view.hint or format_hint
@@ -163,7 +167,7 @@ def _entry(form: Any, view: Any, dynamic: Collection[str], t: Callable[..., str]
         attrs.append(f'class="input{_WIDTH.get(kind, "")}{error_class}" id="{fid}" ')
         if inputmode:
             attrs.append(f'inputmode="{inputmode}" ')
-        if kind == "date":
+        if kind in ("date", "month"):
             if view.min:
                 attrs.append(f'min="{escaped(view.min)}" ')
             if view.max:
@@ -172,7 +176,7 @@ def _entry(form: Any, view: Any, dynamic: Collection[str], t: Callable[..., str]
             attrs.append(f'maxlength="{escaped(maxlength)}" ')
         attrs.append(f'name="{escaped(f.name)}" ')
         if kind == "month":
-            attrs.append('placeholder="YYYY-MM" ')
+            attrs.append(f'placeholder="{escaped(t("month_placeholder"))}" ')
         input_type = kind if kind in ("month", "date") else "text"
         attrs.append(f'type="{input_type}" value="{escape(f._value())}"')
         box = f"\n  <input {''.join(attrs)}>\n  "

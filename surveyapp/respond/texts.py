@@ -320,6 +320,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "Ano e mês, por exemplo 2025-06.",
         "Année et mois, par exemple 2025-06.",
     ),
+    "month_hint_range": tr(
+        "Año y mes, de {start} a {end}; por ejemplo {end}.",
+        "Year and month, from {start} to {end}; for example {end}.",
+        "Ano e mês, de {start} a {end}; por exemplo {end}.",
+        "Année et mois, de {start} à {end}\u00a0; par exemple {end}.",
+    ),
+    # what a month box holds before anything is typed (the engine's own "AAAA-MM")
+    "month_placeholder": tr("AAAA-MM", "YYYY-MM", "AAAA-MM", "AAAA-MM"),
     "date_hint": tr(
         "Por ejemplo 2025-06-15.",
         "For example 2025-06-15.",

@@ -1221,3 +1221,26 @@ def test_layout_follows_same_page_dependencies_through_calculations() -> None:
     [grid] = [item for item in avoidance.items if item.type == "grid"]
     assert "avoid_children" not in [row.code for row in grid.rows]  # asked only with children
     assert avoidance.dynamic == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("language", "hint", "placeholder"),
+    [
+        ("es", "Año y mes, de 2025-01 a 2025-12; por ejemplo 2025-12.", "AAAA-MM"),
+        ("en", "Year and month, from 2025-01 to 2025-12; for example 2025-12.", "YYYY-MM"),
+        ("pt", "Ano e mês, de 2025-01 a 2025-12; por exemplo 2025-12.", "AAAA-MM"),
+        ("fr", "Année et mois, de 2025-01 à 2025-12\u00a0; par exemple 2025-12.", "AAAA-MM"),
+    ],
+)
+def test_a_month_question_says_the_months_it_accepts_in_the_page_language(
+    slug: str, respondent: Respondent, language: str, hint: str, placeholder: str
+) -> None:
+    respondent.start(slug, language)
+    respondent.walk(pages_until("pv_kidnap"))
+    _response, html = respondent.get("/s/p/incidents/1")
+    match = re.search(r'id="inc_month-hint" class="hint">([^<]*)</div>', html)
+    assert match is not None and match.group(1).endswith(hint)
+    box = re.search(r'<input [^>]*id="inc_month"[^>]*>', html)
+    assert box is not None
+    assert 'min="2025-01"' in box.group(0) and 'max="2025-12"' in box.group(0)
+    assert f'placeholder="{placeholder}"' in box.group(0)
