@@ -8,6 +8,7 @@ fallback to English. The questionnaire's own wording lives in the instrument.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -16,8 +17,10 @@ __all__ = [
     "LANGUAGES",
     "LANGUAGE_NAMES",
     "PERCENT_SIGNS",
+    "format_date",
     "format_number",
     "format_percent",
+    "format_period",
     "is_singular",
     "list_separator",
     "lookup",
@@ -152,3 +155,28 @@ def format_percent(value: float | None, language: str, decimals: int = 1) -> str
     """
     text = format_number(value, language, decimals)
     return text if text == "—" else text + PERCENT_SIGNS[language]
+
+
+def format_date(day: dt.date, language: str) -> str:
+    """``day`` as a reader of ``language`` writes it in running text: CLDR's long date (Babel).
+
+    Spanish "30 de noviembre de 2026", Portuguese "30 de novembro de 2026", English
+    "November 30, 2026", French "30 novembre 2026" with French typography: "1er" for the
+    first of the month and no-break spaces, so that day, month and year stay on one line.
+    Reports printed ISO dates (2026-11-30), which no reader of the four languages writes.
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    from babel.dates import format_date as babel_date
+
+    text = babel_date(day, "long", locale=language)
+    if language == "fr":
+        if day.day == 1:
+            text = "1er" + text[1:]
+        text = text.replace(" ", "\u00a0")
+    return text
+
+
+def format_period(start: dt.date, end: dt.date, language: str) -> str:
+    """Two dates of ``language`` (:func:`format_date`) joined by a spaced en dash."""
+    return f"{format_date(start, language)} – {format_date(end, language)}"

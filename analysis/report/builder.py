@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from analysis.report.context import Formatter, Lookup, Section
-from analysis.report.data import Area, Period, ReportData
+from analysis.report.data import Area, ReportData
 from analysis.report.i18n import Translator
 from analysis.report.sections import SectionWriter
 
@@ -73,13 +73,6 @@ class Report:
             Path(target).write_bytes(data)
         else:
             target.write(data)
-
-
-def _period(t: Translator, period: Period) -> str:
-    if isinstance(period, str):
-        return period
-    start, end = period
-    return f"{start.isoformat()} – {end.isoformat()}"
 
 
 def _level_name(t: Translator, area: Area) -> str:
@@ -171,11 +164,11 @@ def build_report(
         "area_level": _level_name(t, data.area),
         "parents": [f"{a.name} ({_level_name(t, a)})" for a in (data.state, data.country) if a],
         "wave": data.wave.name,
-        "reference_period": _period(t, data.wave.reference_period),
-        "fieldwork": _period(t, data.wave.fieldwork),
+        "reference_period": t.period(data.wave.reference_period),
+        "fieldwork": t.period(data.wave.fieldwork),
         "previous_wave": data.previous_wave.name if data.previous_wave else "",
         "edition": t("edition_public") if public else t("edition_internal"),
-        "generated": (generated or dt.date.today()).isoformat(),
+        "generated": t.date(generated or dt.date.today()),
     }
     html = render_html(t, public, cover, sections)
     if progress is not None:

@@ -166,8 +166,9 @@ class ReportData:
         Police-recorded crime: ``domain_type, domain, recorded`` and
         ``population`` (or ``rate_per_100000``); optional ``crime_type``
         (rows without it, or with ``"all"``, are totals).
-    police_period : str
-        The period of the police records, for the source line.
+    police_period : str or (date, date)
+        The period of the police records, for the source line (two dates are written
+        in the report's language).
     fear_drivers : DataFrame, optional
         Odds ratios of feeling unsafe: ``term, odds_ratio, ci_low, ci_high``
         and optionally ``p_value`` and ``label``.
@@ -216,7 +217,7 @@ class ReportData:
     previous: pd.DataFrame | None = None
     changes: pd.DataFrame | None = None
     police: pd.DataFrame | None = None
-    police_period: str = ""
+    police_period: Period = ""
     fear_drivers: pd.DataFrame | None = None
     methodology: Methodology = field(default_factory=Methodology)
     area_names: Mapping[str, str] = field(default_factory=dict)

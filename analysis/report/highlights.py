@@ -78,14 +78,16 @@ def change_words(
 
 def _value_sentence(fmt: Formatter, value: Value) -> str:
     name = fmt.name(value.indicator)
+    # the sentence's colon is its only one: "Confianza en Policía: 43,4%"
+    subject = fmt.t.subject(name)
     if not value.shown or not math.isfinite(value.estimate):
-        return fmt.t("hl_suppressed", name=name)
+        return fmt.t("hl_suppressed", name=subject)
     unit = fmt.t.percent_sign if value.unit == "percent" else " " + fmt.unit_word(value.unit)
     if says_unit(name, value.unit):
         unit = ""  # "Incidence per 100,000 ...: 63,542", not "...: 63,542 per 100,000" again
     text = fmt.t(
         "hl_value",
-        name=name,
+        name=subject,
         # the quality marker after the unit, never inside the number ("26.1%*", not "26.1*%")
         value=fmt.estimate(value) + unit + fmt.marker(value),
         level=fmt.level_text,

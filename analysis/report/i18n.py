@@ -9,10 +9,21 @@ Every key exists in all four languages (a test checks it).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from analysis.i18n import LANGUAGES, PERCENT_SIGNS, format_number, format_percent, lookup, pick, tr
+from analysis.i18n import (
+    LANGUAGES,
+    PERCENT_SIGNS,
+    format_date,
+    format_number,
+    format_percent,
+    format_period,
+    lookup,
+    pick,
+    tr,
+)
 
 __all__ = ["LANGUAGES", "STRINGS", "Translator"]
 
@@ -1496,6 +1507,16 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+#: Words ending the part of an indicator's name before its colon that the rest of the name
+#: completes ("Confianza en: Policía"), for :meth:`Translator.subject`.
+_JOINING_WORDS: dict[str, frozenset[str]] = {
+    "es": frozenset({"en", "de", "a", "por", "con"}),
+    "en": frozenset({"in", "of", "to", "by", "with"}),
+    "pt": frozenset({"em", "de", "a", "por", "com"}),
+    "fr": frozenset({"envers", "en", "de", "dans", "à", "par", "avec"}),
+}
+
+
 @dataclass(frozen=True)
 class Translator:
     """The report's words and number formats in one language.
@@ -1529,6 +1550,36 @@ class Translator:
     def percent(self, value: float, decimals: int = 1) -> str:
         """``value`` (in percent) with this language's separators and percent sign."""
         return format_percent(value, self.language, decimals)
+
+    def date(self, day: dt.date) -> str:
+        """``day`` as this language writes dates ("30 de noviembre de 2026", "November 30, 2026")."""
+        return format_date(day, self.language)
+
+    def period(self, period: str | tuple[dt.date, dt.date] | None) -> str:
+        """A period given as two dates in this language's dates; text as given; a dash for none."""
+        if period is None:
+            return "—"
+        if isinstance(period, str):
+            return period
+        return format_period(period[0], period[1], self.language)
+
+    def subject(self, name: str) -> str:
+        """An indicator's name opening a "{name}: value" sentence, with its own colon made
+        running text, so that the sentence has one colon: "Confianza en Policía: 43,4%",
+        "ODS 16.5.1 (soborno): 3,2%"; it read "Confianza en: Policía: 43,4%".
+
+        After a preposition ("Confianza en", "Trust in", "Confiance envers") the rest
+        follows it; else the rest goes in brackets.
+        """
+        separator = "\u00a0: " if self.language == "fr" else ": "
+        head, found, rest = name.partition(separator)
+        if not found:
+            head, found, rest = name.partition(": ")
+        if not found:
+            return name
+        if head.rsplit(" ", 1)[-1].lower() in _JOINING_WORDS[self.language]:
+            return f"{head} {rest}"
+        return f"{head} ({rest})"
 
     @property
     def percent_sign(self) -> str:

@@ -71,12 +71,6 @@ class RegionalData:
         return quality_rules(self.quality_rules)
 
 
-def _period_text(period: tuple[dt.date, dt.date] | None) -> str:
-    if period is None:
-        return "—"
-    return f"{period[0].isoformat()} – {period[1].isoformat()}"
-
-
 class RegionalWriter:
     """The regional report's pieces in one language (also read by the observatory page)."""
 
@@ -136,8 +130,8 @@ class RegionalWriter:
             chunk = waves[first : first + _COLUMNS_PER_TABLE]
             facts = [
                 (t("wave"), [w.name for w in chunk]),
-                (t("reference_period"), [_period_text(w.reference_period) for w in chunk]),
-                (t("fieldwork"), [_period_text(w.fieldwork) for w in chunk]),
+                (t("reference_period"), [t.period(w.reference_period) for w in chunk]),
+                (t("fieldwork"), [t.period(w.fieldwork) for w in chunk]),
                 (t("col_mode"), [self.mode_text(w.mode) for w in chunk]),
                 (t("col_questionnaire"), [f"{w.instrument} {w.version}" for w in chunk]),
             ]
@@ -159,11 +153,15 @@ class RegionalWriter:
         if note.code == "missing":
             return self.t(
                 "note_missing",
-                indicator=self.fmt.name(note.indicator),
+                indicator=self.t.subject(self.fmt.name(note.indicator)),
                 areas=", ".join(note.values.values()),
             )
         if note.code == "mode":
             values = {k: self.mode_text(v) for k, v in note.values.items()}
+        elif note.code in ("period_disjoint", "period_differs"):
+            # the note's values are ISO dates; the reader gets the language's own dates
+            periods = {w.key: self.t.period(w.reference_period) for w in self.data.waves}
+            values = {k: periods.get(k, v) for k, v in note.values.items()}
         else:
             values = dict(note.values)
         listed = "; ".join(f"{self.names.get(k, k)}: {v}" for k, v in values.items())
@@ -329,12 +327,12 @@ def build_regional_report(
         "parents": [],
         "wave": "; ".join(w.name for w in data.waves),
         "reference_period": "; ".join(
-            f"{w.area}: {_period_text(w.reference_period)}" for w in data.waves
+            f"{w.area}: {t.period(w.reference_period)}" for w in data.waves
         ),
-        "fieldwork": "; ".join(f"{w.area}: {_period_text(w.fieldwork)}" for w in data.waves),
+        "fieldwork": "; ".join(f"{w.area}: {t.period(w.fieldwork)}" for w in data.waves),
         "previous_wave": "",
         "edition": t("edition_public") if public else t("edition_internal"),
-        "generated": (generated or dt.date.today()).isoformat(),
+        "generated": t.date(generated or dt.date.today()),
         "header": t("regional_header", n=len(data.waves)),
     }
     html = render_html(t, public, cover, sections)

@@ -491,7 +491,7 @@ class SectionWriter:
         title = self.t("chart_police_title")
         source = self.t(
             "source_police",
-            period=self.data.police_period or "—",
+            period=self.t.period(self.data.police_period or None),
             survey=self.survey,
             wave=self.data.wave.name,
         )

@@ -63,6 +63,7 @@ def did_statement(
         and the caveat.
     """
     t = Translator(language)
+    indicator_name = t.subject(indicator_name)  # the sentence's colon is its only one
     alpha = t.number(100 * (1 - float(row["level"])), 0)
     suppressed = bool(row.get("suppressed"))
     if suppressed and public:

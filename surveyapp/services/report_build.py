@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
@@ -80,8 +81,9 @@ def _report_area(node: AreaNode) -> ReportArea:
 
 def police_table(
     session: DBSession, wave: Wave, areas: dict[int, AreaNode]
-) -> tuple[pd.DataFrame | None, str]:
-    """Police-recorded crimes (all types) per municipality, state and nation for the reference period."""
+) -> tuple[pd.DataFrame | None, tuple[dt.date, dt.date] | None]:
+    """Police-recorded crimes (all types) per municipality, state and nation for the reference
+    period, and the period the records cover (written in the report's language by the report)."""
     rows = session.execute(
         sa.select(
             PoliceRecord.area_id,
@@ -98,7 +100,7 @@ def police_table(
         if start <= wave.reference_end and end >= wave.reference_start
     ]
     if not overlapping:
-        return None, ""
+        return None, None
     first = min(r[1] for r in overlapping)
     last = max(r[2] for r in overlapping)
     recorded: dict[tuple[str, str], float] = {}
@@ -127,7 +129,7 @@ def police_table(
             if people.get((level, key))
         ]
     )
-    return (table if not table.empty else None), f"{first.isoformat()} – {last.isoformat()}"
+    return (table if not table.empty else None), (first, last)
 
 
 def _levels(node: AreaNode, areas: dict[int, AreaNode]) -> list[tuple[str, str]]:
@@ -311,7 +313,7 @@ def report_data(
         state=state,
         country=None if area.report_level == "national" else country,
         police=police,
-        police_period=period,
+        police_period=period or "",
         methodology=Methodology(
             sample=_sample_table(session, wave, areas),
             quality_rules=quality,

@@ -99,7 +99,8 @@ def test_each_estimate_is_printed_with_its_interval_and_the_wave_facts() -> None
     for figure in ("24.1", "31.8", "46.5", "47.0", "40.1", "92.6"):
         assert figure in text
     assert "22.5–25.8" in text  # 24.14 -/+ 1.684 x 1.0, one decimal
-    assert "2024-01-01 – 2024-12-31" in text and "2023-01-01 – 2023-12-31" in text
+    assert "January 1, 2024 – December 31, 2024" in text
+    assert "January 1, 2023 – December 31, 2023" in text
     assert "face-to-face interview" in text and "web + face-to-face interview" in text
     assert "vict_std 1.0" in text and "vict_std 1.1" in text
 

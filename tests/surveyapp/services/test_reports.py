@@ -279,7 +279,8 @@ def test_police_rows_outside_the_reference_period_do_not_count(
 ) -> None:
     before = session.scalar(sa.select(sa.func.count()).select_from(PoliceRecord))
     table, period = police_table(session, loaded, area_index(session))
-    assert before and table is not None and period.startswith(loaded.reference_start.isoformat())
+    assert before and table is not None and period is not None
+    assert period[0] == loaded.reference_start
     national = table[table["domain_type"] == "national"]
     total = session.scalar(
         sa.select(sa.func.sum(PoliceRecord.count)).where(
