@@ -20,6 +20,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
+from markupsafe import escape
 from werkzeug.test import TestResponse
 
 from questionnaires.loader import standard_instrument_paths
@@ -1244,3 +1245,28 @@ def test_a_month_question_says_the_months_it_accepts_in_the_page_language(
     assert box is not None
     assert 'min="2025-01"' in box.group(0) and 'max="2025-12"' in box.group(0)
     assert f'placeholder="{placeholder}"' in box.group(0)
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("es", "Elija una de las opciones mostradas."),
+        ("pt", "Escolha uma das opções apresentadas."),
+        ("fr", "Choisissez l'une des options proposées."),
+    ],
+)
+def test_a_choice_posted_by_hand_outside_the_list_is_refused_in_the_page_language(
+    slug: str, respondent: Respondent, language: str, message: str
+) -> None:
+    respondent.start(slug, language)
+    respondent.walk(pages_until("intro"))
+    for tampered in ("9", "abc", "<b>1</b>"):
+        response = respondent.post_page(
+            "household", {"hh_size": "4", "hh_adults": "2", "hh_area": tampered}
+        )
+        html = response.get_data(as_text=True)
+        assert response.status_code == 200
+        assert "valid choice" not in html.lower()
+        assert re.search(
+            r'id="hh_area-error" class="error-message">.*' + re.escape(str(escape(message))), html
+        )
