@@ -324,7 +324,7 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "sélection tirée plus d'une fois",
     ),
     "flag_redrawn_figures": tr(
-        "hogares: {n:,}", "{n:,} households", "domicílios: {n:,}", "ménages\u00a0: {n:,}"
+        "hogares: {n:,}", "households: {n:,}", "domicílios: {n:,}", "ménages\u00a0: {n:,}"
     ),
     "flag_household_differs": tr(
         "respuestas que no coinciden con la lista del hogar",

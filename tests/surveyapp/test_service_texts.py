@@ -87,7 +87,9 @@ def test_a_share_and_a_statistic_are_written_with_the_language_decimal_mark() ->
         Problem("flag_short_figures", n=12345).text("pt")
         == "12.345 abaixo da faixa do levantamento"
     )
-    assert Problem("flag_redrawn_figures", n=12345).text("en") == "12,345 households"
+    assert Problem("flag_redrawn_figures", n=12345).text("en") == "households: 12,345"
+    # one household: the quality page of the demo said "1 households"
+    assert Problem("flag_redrawn_figures", n=1).text("en") == "households: 1"
     assert Problem("not_whole_number", raw="1.5", what="x").text("es") == (
         '"1.5" no es un número entero de x'  # a value without a format is left as it is
     )
