@@ -426,7 +426,7 @@ async function devicePanel(session) {
   if (!persisted && navigator.storage && navigator.storage.persist) {
     rows.push(el('button', { type: 'button', class: 'button button--secondary', text: t('ask_persistent'), on: { click: async () => { await askPersistence(); route(); } } }));
   }
-  const discarded = await discardedList();
+  const discarded = await discardedList(session);
   if (discarded) rows.push(discarded);
   const error = el('p', { class: 'notice notice--error', role: 'alert', hidden: true });
   // The refusal lists what is still unsent. The list is drawn again after every sync (and after
@@ -459,11 +459,12 @@ async function devicePanel(session) {
     el('p', { class: 'q__hint', text: `${t('app_version')} ${BUILD}` }));
 }
 
-/** What was discarded on this tablet (a draft, an interview or a visit the server refused, a
- * correction dropped for the server's version): household, when, what; folded, newest first.
- * The answers are gone; this is the trace a supervisor can ask for. */
-async function discardedList() {
-  const log = await store.discardLog();
+/** What the interviewer logged in discarded on this tablet (a draft, an interview or a visit the
+ * server refused, a correction dropped for the server's version): household, when, what;
+ * folded, newest first. The answers are gone; this is the trace a supervisor can ask for.
+ * Another interviewer using the same tablet has their own list and never sees this one. */
+async function discardedList(session) {
+  const log = await store.discardLog(session.user.id);
   if (!log.length) return null;
   const line = (entry) => {
     const at = new Date(entry.at);

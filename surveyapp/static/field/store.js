@@ -199,20 +199,32 @@ export async function discardDraft(uuid, expectedEdit, note = null) {
 export const DISCARD_LOG_SIZE = 100;
 
 /**
+ * The key (in `meta`) of the discard record of the user `userId`: each interviewer who logs in
+ * on a shared tablet has their own, and sees only theirs. The record of releases before it was
+ * kept per user (key `discarded`, everyone's together, nobody's in particular) is left as it
+ * was and shown to nobody: giving it to whoever logs in next would show them the others'.
+ */
+export const discardKey = (userId) => `discarded:${userId}`;
+
+/**
  * Remember, in the transaction `tx` (which includes `meta`) that removes something, what was
  * removed: `{unit, kind, answers?, people?}` (the household's name and counts, never the
- * answers themselves) with the time. Kept across logouts: it is the tablet's record.
+ * answers themselves) with the time, in the record of the interviewer logged in (the session
+ * read in the same transaction). Kept across logouts: it is that interviewer's record on this
+ * tablet.
  */
 async function logDiscard(tx, note) {
   const meta = tx.objectStore('meta');
-  const log = (await meta.get('discarded')) || [];
+  const session = await meta.get('session');
+  const key = discardKey(session && session.user ? session.user.id : null);
+  const log = (await meta.get(key)) || [];
   log.push({ ...note, at: new Date().toISOString() });
-  await meta.put(log.slice(-DISCARD_LOG_SIZE), 'discarded');
+  await meta.put(log.slice(-DISCARD_LOG_SIZE), key);
 }
 
-/** What was discarded or dropped on this tablet, oldest first (logDiscard). */
-export async function discardLog() {
-  return (await getMeta('discarded')) || [];
+/** What the user `userId` discarded or dropped on this tablet, oldest first (logDiscard). */
+export async function discardLog(userId) {
+  return (await getMeta(discardKey(userId))) || [];
 }
 
 /**

@@ -1790,6 +1790,70 @@ def test_an_interview_refused_on_its_first_sending_is_discarded_from_its_card_as
     ), line
 
 
+def log_in_as(page: Any, base: str, email: str) -> None:
+    page.goto(base + APP)
+    page.wait_for_selector("#email")
+    page.fill("#email", email)
+    page.fill("#password", TEST_PASSWORD)
+    page.fill("#device", "Tableta 7")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_selector("#sync-panel")
+
+
+def test_each_interviewer_sees_only_what_they_discarded_on_a_shared_tablet(
+    app: Flask,
+    live_server: str,
+    field_wave: dict[str, Any],
+    tablet: tuple[Any, Any],
+    make_user: Callable[..., User],
+) -> None:
+    # The record of what was discarded was the tablet's, one for everyone: the next interviewer
+    # to log in on a shared tablet read the households and times of the previous one's
+    # discards. Each interviewer now has their own; the shared record of the earlier release
+    # (nobody's in particular) is shown to nobody.
+    make_user(Role.interviewer, email="bea@example.org", name="Bea Otra")
+    context, page = tablet
+    page.evaluate(
+        """() => new Promise((resolve) => {
+      const open = indexedDB.open('surveyapp-field');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('meta', 'readwrite');
+        tx.objectStore('meta').put([{ unit: 'T9', kind: 'draft', answers: 3, at: '2026-11-02T10:00:00Z' }], 'discarded');
+        tx.oncomplete = () => resolve(true);
+      };
+    })"""
+    )  # the shared record an earlier release left
+    open_unit(page, "T1")
+    page.wait_for_selector("button[data-lang]")
+    page.locator('button[data-lang="es"]').click()
+    page.fill("#r1-initials", "LM")
+    page.locator('label[for="r1-sex-f"]').click()
+    page.fill("#r1-age", "12")
+    page.locator("#close").click()
+    wait_for_state(page, "T1", "draft")
+    page.locator('li.card[data-unit="T1"] button[data-action="discard"]').click()
+    page.locator("#discard-confirm").click()
+    page.wait_for_selector("#discarded")
+    assert page.locator("#discarded summary").inner_text() == "Discarded on this tablet (1)"
+    page.locator("#discarded summary").click()
+    [line] = page.locator("#discarded li").all_inner_texts()
+    assert line.startswith("T1 · "), line
+    page.wait_for_selector("#send-now:not([disabled])")
+    page.locator("#logout").click()
+    page.wait_for_selector("#email")
+
+    log_in_as(page, live_server, "bea@example.org")  # the next interviewer on the same tablet
+    page.wait_for_selector(".panel--device #logout")
+    assert page.locator("#discarded").count() == 0
+    assert "T1" not in page.locator(".panel--device").inner_text()
+    page.wait_for_selector("#send-now:not([disabled])")
+    page.locator("#logout").click()
+    page.wait_for_selector("#email")
+
+    log_in_as(page, live_server, "ana@example.org")  # Ana's record is still hers
+    assert page.locator("#discarded summary").inner_text() == "Discarded on this tablet (1)"
+
+
 def test_the_storage_notice_is_told_once_then_folded_to_one_line(
     app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
 ) -> None:
