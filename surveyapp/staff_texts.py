@@ -24,6 +24,7 @@ from .frame_texts import FRAME
 from .i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
+    default_language,
     format_number,
     format_percent,
     language_url,
@@ -1118,6 +1119,16 @@ def staff_language() -> str:
     if isinstance(chosen, str) and chosen in LANGUAGES:
         return chosen
     return pick_language(LANGUAGES, str(current_app.config["STAFF_DEFAULT_LANGUAGE"]))
+
+
+def leaving_language() -> str | None:
+    """The language of the page a redirect leaves, for the page it goes to: ``?lang=`` when
+    asked, the site's default on a public page (observatory: no browser negotiation), None on
+    a staff page without ``?lang=`` (the staff language is the same on the next page)."""
+    asked = request.args.get("lang", "")
+    if asked in LANGUAGES:
+        return asked
+    return None if is_staff_page() else default_language()
 
 
 def st(key: str, **values: object) -> str:

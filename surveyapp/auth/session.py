@@ -12,11 +12,12 @@ from flask.typing import ResponseReturnValue
 
 from ..errors import error_response, wants_json
 from ..extensions import db
+from ..i18n import lookup
 from ..models import User, utcnow
 from ..models.base import parse_id
 from ..models.users import StaffSession
 from ..services import staff_sessions
-from ..staff_texts import st
+from ..staff_texts import TEXTS, leaving_language, st
 
 
 def load_user(user_id: str) -> User | None:
@@ -56,8 +57,11 @@ def unauthorized() -> ResponseReturnValue:
     """Anonymous user on a protected page: 401 JSON for API clients, else the login page."""
     if wants_json():
         return error_response(401)
-    flash(st("please_log_in"), "info")
-    return redirect(url_for("auth.login", next=safe_next(request.full_path)))
+    # The login page speaks the language of the page asked for (an observatory page's own ?lang=
+    # or default is not the staff language a browser would otherwise get).
+    language = leaving_language()
+    flash(lookup(TEXTS, "please_log_in", language) if language else st("please_log_in"), "info")
+    return redirect(url_for("auth.login", lang=language, next=safe_next(request.full_path)))
 
 
 def safe_next(target: str | None) -> str | None:

@@ -164,3 +164,21 @@ def test_a_common_password_and_a_wrong_first_code_are_refused_in_the_staff_langu
     assert '<html lang="fr">' in page and _english_left(page) == []
     assert "Le code ne correspond pas. Vérifiez l'heure du téléphone" in page
     assert "does not match" not in page
+
+
+def test_the_login_page_a_protected_page_sends_to_keeps_that_pages_language(
+    app: Flask, make_user: Callable[..., User]
+) -> None:
+    make_user(Role.supervisor)
+    for path, language, words in (
+        ("/observatory/waves/1/microdata?lang=pt", "pt", "Entre no sistema"),
+        ("/observatory/uploads?lang=fr", "fr", "Connectez-vous pour voir"),
+        ("/manage/?lang=pt", "pt", "Entre no sistema"),
+        ("/observatory/waves/1/microdata", "es", "Inicie sesión"),
+    ):
+        client = _in(app.test_client(), "en")  # a browser set to English
+        response = client.get(path)
+        assert response.status_code == 302, path
+        page = client.get(response.headers["Location"]).get_data(as_text=True)
+        assert f'<html lang="{language}">' in page, path
+        assert words in page and "Please log in" not in page, path
