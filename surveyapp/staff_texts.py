@@ -460,6 +460,36 @@ TEXTS: dict[str, dict[str, str]] = {
     "age": tr("Edad", "Age", "Idade", "Âge"),
     "birthday": tr("Cumpleaños", "Birthday", "Aniversário", "Anniversaire"),
     "selected": tr(" (seleccionada)", " (selected)", " (selecionada)", " (sélectionnée)"),
+    # The household's visits (contact attempts) on the interview page.
+    "visits": tr(
+        "Visitas al hogar", "Visits to the household", "Visitas ao domicílio", "Visites au ménage"
+    ),
+    "visits_caption": tr(
+        "Cada visita registrada en una tableta, la primera primero",
+        "Every visit recorded on a tablet, the first first",
+        "Cada visita registrada em um tablet, a primeira primeiro",
+        "Chaque visite enregistrée sur une tablette, la première d'abord",
+    ),
+    "visited_at": tr(
+        "Visita (reloj de la tableta)",
+        "Visit (tablet clock)",
+        "Visita (relógio do tablet)",
+        "Visite (horloge de la tablette)",
+    ),
+    "appointment": tr(
+        "Cita para volver",
+        "Appointment to come back",
+        "Retorno agendado",
+        "Rendez-vous pour revenir",
+    ),
+    "appointment_day_only": tr("(sin hora)", "(no time)", "(sem hora)", "(sans heure)"),
+    "visit_note": tr("Nota", "Note", "Nota", "Note"),
+    "no_visits": tr(
+        "Ninguna visita registrada.",
+        "No visit recorded.",
+        "Nenhuma visita registrada.",
+        "Aucune visite enregistrée.",
+    ),
     "draws_label": tr("Sorteos:", "Draws:", "Sorteios:", "Tirages\u00a0:"),
     "draw_line": tr(
         "línea {line} de {size}",

@@ -17,7 +17,7 @@ from ..auth.decorators import role_required
 from ..extensions import db
 from ..models import Interview, ReviewStatus, User, Wave
 from ..models.base import MAX_ID, parse_id
-from ..services import review
+from ..services import attempts, review
 from ..services.dispositions import aapor_code
 from ..services.scope import AreaScope, scope_of
 from ..services.users import UserError
@@ -118,6 +118,9 @@ def review_interview(interview_uuid: str) -> ResponseReturnValue:
         roster_check=review.roster_disagreement(interview),
         selected_check=review.selected_person_disagreement(interview),
         revisions=review.revision_history(db.session, interview),
+        visits=attempts.unit_attempts(db.session, interview.sample_unit_id)
+        if interview.sample_unit_id is not None
+        else [],
         disposition=aapor_code(interview.sample_unit.disposition)
         if interview.sample_unit
         else None,

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 
 from ..models import AttemptOutcome, ContactAttempt, SampleUnit, utcnow
 from ..models.base import MAX_ID
@@ -246,3 +247,15 @@ def record_attempt(
         },
     )
     return attempt, True
+
+
+def unit_attempts(session: DBSession, unit_id: int) -> list[ContactAttempt]:
+    """Every visit to a unit, any interviewer's, the first first (the supervisor's list)."""
+    return list(
+        session.scalars(
+            sa.select(ContactAttempt)
+            .where(ContactAttempt.sample_unit_id == unit_id)
+            .options(selectinload(ContactAttempt.interviewer))
+            .order_by(ContactAttempt.attempted_at, ContactAttempt.id)
+        )
+    )

@@ -6,16 +6,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
 from surveyapp.extensions import db
-from surveyapp.models import ContactAttempt
+from surveyapp.models import ContactAttempt, Role, User
 from surveyapp.services.attempts import MAX_APPOINTMENT_DAYS
 
-from .conftest import Field
+from .conftest import UUID, Field
 from .test_api import error_code
 from .test_supervision_api import ATTEMPT, ATTEMPT_2, attempt
 
@@ -150,3 +152,40 @@ def test_an_appointment_far_ahead_says_which_days_are_allowed(field: Field) -> N
     assert error_code(response, 400) == "invalid_request"
     assert "2025-12-05" in response.json["message"] and "2026-02-03" in response.json["message"]
     assert str(MAX_APPOINTMENT_DAYS) in response.json["message"]
+
+
+def test_the_supervisors_interview_page_lists_the_households_visits_with_the_appointment(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    assert attempt(field, ATTEMPT_2, attempted_at="2025-12-04T10:00:00-05:00").status_code == 201
+    assert appointment(field).status_code == 201
+    assert field.put().status_code == 201  # the interview done at the appointment
+    client = field.app.test_client()
+    assert login(client, make_user(Role.supervisor)).status_code == 302
+    page = client.get(f"/fieldwork/interviews/{UUID}?lang=es").get_data(as_text=True)
+    visits = page[page.index('id="visits"') : page.index("</table>", page.index('id="visits"'))]
+    rows = re.findall(r"<tr><td>(.*?)</td></tr>", visits)
+    assert [re.split(r"</td><td[^>]*>", row) for row in rows] == [
+        ["2025-12-04 10:00 (UTC-05:00)", "sin contacto", "—", "Ana Entrevistadora", "Nobody home"],
+        [
+            "2025-12-05 18:40 (UTC-05:00)",
+            "cita para volver",
+            "2025-12-09 15:00",
+            "Ana Entrevistadora",
+            "Back on Tuesday",
+        ],
+    ]
+    assert "Cita para volver" in visits
+
+
+def test_an_appointment_without_a_time_says_so_and_a_household_without_visits_too(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    assert field.put().status_code == 201
+    client = field.app.test_client()
+    assert login(client, make_user(Role.supervisor)).status_code == 302
+    page = client.get(f"/fieldwork/interviews/{UUID}?lang=fr").get_data(as_text=True)
+    assert "Aucune visite enregistrée." in page
+    assert appointment(field, appointment_time=None).status_code == 201
+    page = client.get(f"/fieldwork/interviews/{UUID}?lang=fr").get_data(as_text=True)
+    assert '<td data-appointment="2025-12-09">2025-12-09 (sans heure)</td>' in page
