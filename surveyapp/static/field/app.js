@@ -3,14 +3,14 @@
 // frame.js is what every screen shares; storage is store.js, the server sync.js.
 import { ApiError, NetworkError, call } from './api.js';
 import { go, screen, toast, toastMoved, ui } from './frame.js';
-import { cardState, changedAnswers, discardable, draftContents, keepsServerVersion } from './cards.js';
+import { appointmentDue, appointmentOf, cardState, changedAnswers, discardable, draftContents, dueFirst, formatAppointment, keepsServerVersion } from './cards.js';
 import { visitScreen } from './household.js';
 import { LANGUAGES, problemText, serverText, setLanguage, t, tn, uiLanguage } from './i18n.js';
 import { BADGES, HOUSEHOLD, acquire, interviewScreen, releaseLock } from './interview.js';
 import { emptyParadata } from './paradata.js';
 import * as store from './store.js';
 import * as sync from './sync.js';
-import { el, formatBytes, newUuid } from './util.js';
+import { el, formatBytes, localDate, newUuid } from './util.js';
 
 const { STATES } = store;
 const BUILD = document.querySelector('meta[name="field-build"]').content;
@@ -256,11 +256,19 @@ async function homeScreen(session, nav) {
     byUnit.set(r.sample_unit_id, list);
   }
   const sections = [];
+  const today = localDate();
   for (const wave of waves) {
-    const waveUnits = units.filter((u) => u.wave_id === wave.id);
+    // Households with an appointment today or missed come first, with a line saying so.
+    const items = dueFirst(units.filter((u) => u.wave_id === wave.id).map((unit) => {
+      const records = byUnit.get(unit.id) || [];
+      const unitVisits = visits.get(unit.id) || [];
+      return { unit, records, visits: unitVisits, appointment: openAppointment(unit, records, unitVisits) };
+    }), today);
+    const due = items.filter((item) => item.appointment && appointmentDue(item.appointment, today) !== 'later').length;
     sections.push(el('section', { class: 'wave' },
       el('h2', { class: 'subtitle', text: wave.name }),
-      el('ul', { class: 'cards' }, waveUnits.map((unit) => unitCard(session, wave, unit, byUnit.get(unit.id) || [], visits.get(unit.id) || [])))));
+      due ? el('p', { class: 'notice notice--appointment', id: `appointments-due-${wave.id}`, text: tn('appointments_due', due) }) : null,
+      el('ul', { class: 'cards' }, items.map((item) => unitCard(session, wave, item.unit, item.records, item.visits, item.appointment, today)))));
   }
   const assigned = new Set(units.map((u) => u.id));
   const orphans = interviews.filter((r) => !assigned.has(r.sample_unit_id) && store.UNSENT.has(r.state));
@@ -327,7 +335,29 @@ function outsidePages(problems) {
   return texts.size ? el('ul', { class: 'problems' }, [...texts].map((text) => el('li', { text }))) : null;
 }
 
-function unitCard(session, wave, unit, records, visits) {
+/** A household's last visit, {outcome, at, date, time} (date and time its appointment, if it set
+ * one), or null: the last recorded here (sent or not), else the server's (any interviewer's). */
+function lastVisitOf(unit, visits) {
+  const local = visits.slice().sort((a, b) => (a.body.attempted_at < b.body.attempted_at ? -1 : 1));
+  if (local.length) {
+    const { body } = local[local.length - 1];
+    return { outcome: body.outcome, at: body.attempted_at, date: body.appointment_date || null, time: body.appointment_time || null };
+  }
+  const server = unit.attempts;
+  return server && server.last_outcome
+    ? { outcome: server.last_outcome, at: server.last_at, date: server.appointment_date || null, time: server.appointment_time || null }
+    : null;
+}
+
+/** The appointment still to keep at a household, or null: the last visit set one, and the
+ * household has no interview, or only a draft (one finished or sent has nothing to come back for). */
+function openAppointment(unit, records, visits) {
+  const record = latest(records);
+  if (record && record.state !== STATES.draft) return null;
+  return appointmentOf(lastVisitOf(unit, visits));
+}
+
+function unitCard(session, wave, unit, records, visits, appointment = null, today = localDate()) {
   const record = latest(records);
   const recordState = record ? record.state : 'none';
   const area = unit.area ? unit.area.name : '';
@@ -337,8 +367,7 @@ function unitCard(session, wave, unit, records, visits) {
   const serverCount = unit.attempts ? unit.attempts.count : 0;
   const unsentVisits = local.filter((a) => a.state !== STATES.sent).length;
   const visitCount = Math.max(serverCount + unsentVisits, local.length);
-  const lastVisit = local.length ? { outcome: local[local.length - 1].body.outcome, at: local[local.length - 1].body.attempted_at }
-    : unit.attempts && unit.attempts.last_outcome ? { outcome: unit.attempts.last_outcome, at: unit.attempts.last_at } : null;
+  const lastVisit = lastVisitOf(unit, visits);
   const lastOutcome = lastVisit ? lastVisit.outcome : null;
   // A household the last visit closed (refused, not eligible) says so, not "Not started" or
   // "Draft"; starting or continuing stays possible (a refusal converted), but not first.
@@ -377,10 +406,18 @@ function unitCard(session, wave, unit, records, visits) {
     ? el('p', { class: 'card__line q__hint', dataset: { visits: String(visitCount) },
       text: tn('n_visits', visitCount, { outcome: lastOutcome ? t(`outcome_${lastOutcome}`) : '' }) })
     : null;
-  return el('li', { class: 'card', dataset: { unit: unit.external_id, state } },
+  // The appointment to keep ("Cita: mar, 15 dic, 15:00"), marked when it is today or missed.
+  const due = appointment ? appointmentDue(appointment, today) : null;
+  const appointmentLine = appointment
+    ? el('p', { class: `card__line appointment appointment--${due}`, dataset: { appointment: due } },
+      el('strong', { text: t('card_appointment', { when: formatAppointment(appointment, uiLanguage()) }) }),
+      due === 'later' ? null : [' ', el('span', { class: `badge badge--appointment-${due}`, text: t(`appointment_${due}`) })])
+    : null;
+  return el('li', { class: due && due !== 'later' ? 'card card--due' : 'card', dataset: { unit: unit.external_id, state } },
     el('div', { class: 'card__head' },
       el('strong', { text: unit.external_id }),
       el('span', { class: `badge badge--${state}`, text: t(BADGES[state]) })),
+    appointmentLine,
     unit.address ? el('p', { class: 'card__line', text: unit.address }) : null,
     area ? el('p', { class: 'card__line q__hint', text: area }) : null,
     visitLine,

@@ -130,3 +130,80 @@ export function changedAnswers(mine, theirs) {
   }
   return n;
 }
+
+// ------------------------------------------------------------------ appointments
+
+/** How far after the visit's day an appointment may be (the server's MAX_APPOINTMENT_DAYS in
+ * surveyapp/services/attempts.py; a test holds the two equal). */
+export const MAX_APPOINTMENT_DAYS = 60;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const HOUR = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** `day` (YYYY-MM-DD) plus `n` days, YYYY-MM-DD: calendar days, whatever the device's zone. */
+export function addDays(day, n) {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/**
+ * What is wrong with an appointment typed on the visit form (the values of the native date and
+ * time inputs: '' when empty or not a whole date), as an i18n key, or null when it is fine.
+ * `today` is the device's local date, the visit's own day: the day may be today up to
+ * MAX_APPOINTMENT_DAYS after it, as the server checks; the time may stay empty.
+ */
+export function appointmentProblem(day, hour, today) {
+  if (!day) return 'appointment_missing';
+  if (!DAY.test(day) || addDays(day, 0) !== day) return 'appointment_bad_date';
+  if (day < today) return 'appointment_past';
+  if (day > addDays(today, MAX_APPOINTMENT_DAYS)) return 'appointment_far';
+  if (hour && !HOUR.test(hour)) return 'appointment_bad_time';
+  return null;
+}
+
+/**
+ * The appointment a household's last visit set, {date, time} (time null for a day only), or null:
+ * a later visit of another outcome ends it. lastVisit: {outcome, date, time} (the visit's
+ * appointment fields, as sent or as the server gave them back).
+ */
+export function appointmentOf(lastVisit) {
+  if (!lastVisit || lastVisit.outcome !== 'appointment' || !lastVisit.date || !DAY.test(lastVisit.date)) return null;
+  return { date: lastVisit.date, time: lastVisit.time && HOUR.test(lastVisit.time) ? lastVisit.time : null };
+}
+
+/** Whether an appointment is 'overdue' (its day is past), 'today' or 'later', against the
+ * device's local date: the interviewer sees the day as it is where the household is. */
+export function appointmentDue(appointment, today) {
+  if (appointment.date < today) return 'overdue';
+  return appointment.date === today ? 'today' : 'later';
+}
+
+/**
+ * The households of a list in the order to show them: those with an appointment due today or
+ * overdue first, the earliest first (a day without a time before the times of that day), then
+ * the others as they came. items: [{appointment, ...}] (appointment null for none); `today` the
+ * device's local date. Returns a new array.
+ */
+export function dueFirst(items, today) {
+  const due = (item) => Boolean(item.appointment) && appointmentDue(item.appointment, today) !== 'later';
+  const key = (item) => `${item.appointment.date} ${item.appointment.time || ''}`;
+  const first = items.filter(due).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return [...first, ...items.filter((item) => !due(item))];
+}
+
+/**
+ * An appointment as its card says it in `language`: short weekday, day and month, then the time,
+ * "mar, 15 dic, 15:00" (es), "Tue, Dec 15, 15:00" (en). The date is read as a calendar day, not
+ * an instant: no time zone can move it to the day before.
+ */
+export function formatAppointment(appointment, language) {
+  const [y, m, d] = appointment.date.split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  let text;
+  try {
+    text = new Intl.DateTimeFormat(language, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(day);
+  } catch {
+    text = appointment.date;
+  }
+  return appointment.time ? `${text}, ${appointment.time}` : text;
+}

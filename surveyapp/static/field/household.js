@@ -1,6 +1,7 @@
 // Before and around the questionnaire: visits to a unit (contact attempts) and the household
 // roster with the selection of the adult to interview (selection.js, the server's rule).
-import { t, tn } from './i18n.js';
+import { MAX_APPOINTMENT_DAYS, addDays, appointmentProblem } from './cards.js';
+import { t, tn, uiLanguage } from './i18n.js';
 import { selectAdult } from './selection.js';
 import * as store from './store.js';
 import { go, persist, requestSync, screen, toast, ui } from './frame.js';
@@ -20,16 +21,56 @@ export async function visitScreen(session, unitId) {
     el('div', { class: 'choices' }, OUTCOMES.map((code) => el('div', { class: 'choice' },
       el('input', { type: 'radio', name: 'outcome', id: `outcome-${code}`, value: code, class: 'choice__input' }),
       el('label', { class: 'choice__label', for: `outcome-${code}`, text: t(`outcome_${code}`) })))));
-  const form = el('form', { class: 'page', novalidate: true }, choices,
+  // The day (and time) to come back, asked when the household gave an appointment: the native
+  // pickers, limited to the days the server takes (today, the visit's day, to 60 days after).
+  const today = localDate();
+  const last = addDays(today, MAX_APPOINTMENT_DAYS);
+  const day = el('input', { id: 'appointment-date', name: 'appointment_date', type: 'date', class: 'input', min: today, max: last, 'aria-describedby': 'appointment-hint appointment-error' });
+  const hour = el('input', { id: 'appointment-time', name: 'appointment_time', type: 'time', class: 'input', 'aria-describedby': 'appointment-error' });
+  for (const input of [day, hour]) input.addEventListener('input', () => input.removeAttribute('aria-invalid'));
+  // Said beside the fields it concerns: on a phone the form's own error is a screen away.
+  const whenError = el('p', { class: 'notice notice--error', id: 'appointment-error', role: 'alert', hidden: true });
+  const when = el('fieldset', { class: 'q', id: 'appointment', hidden: true },
+    el('legend', { class: 'q__label', text: t('appointment_legend') }),
+    el('p', { class: 'q__hint', id: 'appointment-hint', text: t('appointment_hint') }),
+    whenError,
+    el('div', { class: 'when' },
+      el('p', { class: 'when__field' }, el('label', { class: 'q__hint', for: 'appointment-date', text: t('appointment_date') }), day),
+      el('p', { class: 'when__field' }, el('label', { class: 'q__hint', for: 'appointment-time', text: t('appointment_time') }), hour)));
+  choices.addEventListener('change', () => {
+    const chosen = form.querySelector('input[name=outcome]:checked');
+    when.hidden = !chosen || chosen.value !== 'appointment';
+  });
+  const form = el('form', { class: 'page', novalidate: true }, choices, when,
     el('label', { class: 'q__label', for: 'visit-note', text: t('visit_note') }), note,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'button', id: 'save-visit', text: t('save_visit') })));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    error.hidden = true;
+    whenError.hidden = true;
     const chosen = form.querySelector('input[name=outcome]:checked');
     if (!chosen) { error.textContent = t('visit_choose'); error.hidden = false; return; }
     const text = note.value.trim();
     if (text.length > 2000) { error.textContent = t('visit_note_long'); error.hidden = false; return; }
     const body = { sample_unit_id: unit.id, attempted_at: localIso(), outcome: chosen.value, note: text || null };
+    if (chosen.value === 'appointment') {
+      // A date input holds '' while what is typed is not a whole date: badInput tells it apart.
+      const typedDay = day.validity && day.validity.badInput ? 'x' : day.value;
+      const typedHour = hour.validity && hour.validity.badInput ? 'x' : hour.value;
+      const now = localDate(); // the visit's day (the form may have been opened before midnight)
+      const problem = appointmentProblem(typedDay, typedHour, now);
+      if (problem) {
+        const lastDay = new Date(`${addDays(now, MAX_APPOINTMENT_DAYS)}T12:00:00`).toLocaleDateString(uiLanguage(), { dateStyle: 'long' });
+        whenError.textContent = t(problem, { n: MAX_APPOINTMENT_DAYS, last: lastDay });
+        whenError.hidden = false;
+        const wrong = problem === 'appointment_bad_time' ? hour : day;
+        wrong.setAttribute('aria-invalid', 'true');
+        wrong.focus();
+        return;
+      }
+      body.appointment_date = day.value;
+      if (hour.value) body.appointment_time = hour.value;
+    }
     // The household's name goes with it: a unit reassigned meanwhile leaves the list, and what
     // blocks logout must still be named.
     await store.addAttempt({ uuid: newUuid(), sample_unit_id: unit.id, unit: { external_id: unit.external_id }, interviewer_id: session.user.id, body, state: STATES.outbox, server: null });

@@ -797,6 +797,8 @@ def test_visits_and_the_selected_adult_reach_the_server_with_every_draw(
     for outcome in ("no_contact", "appointment"):
         page.locator('li.card[data-unit="T2"] button[data-action="visit"]').click()
         page.locator(f'label[for="outcome-{outcome}"]').click()
+        if outcome == "appointment":  # the day to come back is asked for
+            page.fill("#appointment-date", (dt.date.today() + dt.timedelta(days=1)).isoformat())
         page.locator("#save-visit").click()
         page.wait_for_selector("#sync-panel")
     assert page.locator('li.card[data-unit="T2"] [data-visits]').get_attribute("data-visits") == "2"
