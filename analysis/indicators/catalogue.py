@@ -757,6 +757,10 @@ def _perception() -> list[Indicator]:
     for place in ("home", "transport", "street", "school", "market"):
         code = f"per_place_{place}"
         label = item_label(code)
+        name_label = label
+        if place == "home":  # the French label speaks to the respondent ("chez vous")
+            name_label = {**label, "fr": "chez soi la nuit"}
+            label = {**label, "fr": "chez elles la nuit"}
         out.append(
             share(
                 f"unsafe_{place}",
@@ -771,7 +775,7 @@ def _perception() -> list[Indicator]:
                         "Sente-se inseguro {p}",
                         "Ne se sent pas en sécurité {p}",
                     ),
-                    p=label,
+                    p=name_label,
                 ),
                 fmt(
                     tr(
@@ -857,9 +861,8 @@ def _perception() -> list[Indicator]:
                 ),
             )
         )
-    for key in ("night", "children", "transport", "weapon", "routes", "valuables", "visits"):
+    for key, (one, many) in _AVOIDANCE.items():
         code = f"avoid_{key}"
-        label = item_label(code)
         out.append(
             share(
                 code,
@@ -868,23 +871,127 @@ def _perception() -> list[Indicator]:
                 (1,),
                 (1, 2),
                 fmt(
-                    tr(
-                        "Por temor, {b}", "Out of fear, did {b}", "Por medo, {b}", "Par peur, a {b}"
-                    ),
-                    b=label,
+                    tr("Por temor, {b}", "Out of fear, {b}", "Por medo, {b}", "Par peur, a {b}"),
+                    b=one,
                 ),
                 fmt(
                     tr(
                         "Personas que, por temor a la delincuencia, {b} en los últimos 12 meses, entre las que respondieron (se excluye «prefiero no responder»).",
-                        "Persons who, for fear of crime, did {b} in the last 12 months, over those asked ('prefer not to answer' excluded).",
+                        "Persons who, for fear of crime, {b} in the last 12 months, over those asked ('prefer not to answer' excluded).",
                         "Pessoas que, por medo do crime, {b} nos últimos 12 meses, entre as perguntadas (exclui «prefiro não responder»).",
                         "Personnes qui, par peur de la délinquance, ont {b} au cours des 12 derniers mois, parmi les personnes interrogées (hors «\u00a0préfère ne pas répondre\u00a0»).",
                     ),
-                    b=label,
+                    b=many,
                 ),
             )
         )
     return out
+
+
+#: What each avoidance indicator counts, in the third person as a statistics office writes it:
+#: (the name's form, of one person; the definition's, of "persons who ..."). The
+#: questionnaire's labels speak to the respondent ("change your usual routes", "porté une
+#: arme pour vous protéger"), and the definitions built from them did too.
+_AVOIDANCE: dict[str, tuple[Text, Text]] = {
+    "night": (
+        tr(
+            "dejó de salir de noche",
+            "stopped going out at night",
+            "deixou de sair à noite",
+            "cessé de sortir le soir",
+        ),
+        tr(
+            "dejaron de salir de noche",
+            "stopped going out at night",
+            "deixaram de sair à noite",
+            "cessé de sortir le soir",
+        ),
+    ),
+    "children": (
+        tr(
+            "dejó de permitir que los menores del hogar salieran",
+            "stopped letting the children in the household go out",
+            "deixou de permitir que as crianças ou adolescentes do domicílio saíssem",
+            "cessé de laisser sortir les enfants du ménage",
+        ),
+        tr(
+            "dejaron de permitir que los menores del hogar salieran",
+            "stopped letting the children in the household go out",
+            "deixaram de permitir que as crianças ou adolescentes do domicílio saíssem",
+            "cessé de laisser sortir les enfants du ménage",
+        ),
+    ),
+    "transport": (
+        tr(
+            "evitó usar el transporte público",
+            "avoided public transport",
+            "evitou usar o transporte público",
+            "évité les transports en commun",
+        ),
+        tr(
+            "evitaron usar el transporte público",
+            "avoided public transport",
+            "evitaram usar o transporte público",
+            "évité les transports en commun",
+        ),
+    ),
+    "weapon": (
+        tr(
+            "empezó a portar un arma para protegerse",
+            "carried a weapon for protection",
+            "passou a andar com uma arma para se proteger",
+            "porté une arme pour se protéger",
+        ),
+        tr(
+            "empezaron a portar un arma para protegerse",
+            "carried a weapon for protection",
+            "passaram a andar com uma arma para se proteger",
+            "porté une arme pour se protéger",
+        ),
+    ),
+    "routes": (
+        tr(
+            "cambió sus rutas o trayectos habituales",
+            "changed their usual routes",
+            "mudou seus trajetos habituais",
+            "changé ses trajets habituels",
+        ),
+        tr(
+            "cambiaron sus rutas o trayectos habituales",
+            "changed their usual routes",
+            "mudaram seus trajetos habituais",
+            "changé leurs trajets habituels",
+        ),
+    ),
+    "valuables": (
+        tr(
+            "dejó de llevar objetos de valor, como joyas, dinero o tarjetas",
+            "stopped carrying valuables such as jewellery, cash or cards",
+            "deixou de levar objetos de valor, como joias, dinheiro ou cartões",
+            "cessé de porter des objets de valeur, comme des bijoux, de l'argent ou des cartes",
+        ),
+        tr(
+            "dejaron de llevar objetos de valor, como joyas, dinero o tarjetas",
+            "stopped carrying valuables such as jewellery, cash or cards",
+            "deixaram de levar objetos de valor, como joias, dinheiro ou cartões",
+            "cessé de porter des objets de valeur, comme des bijoux, de l'argent ou des cartes",
+        ),
+    ),
+    "visits": (
+        tr(
+            "dejó de visitar a parientes o amigos",
+            "stopped visiting relatives or friends",
+            "deixou de visitar parentes ou amigos",
+            "cessé de rendre visite à des proches ou des amis",
+        ),
+        tr(
+            "dejaron de visitar a parientes o amigos",
+            "stopped visiting relatives or friends",
+            "deixaram de visitar parentes ou amigos",
+            "cessé de rendre visite à des proches ou des amis",
+        ),
+    ),
+}
 
 
 def _institutions() -> list[Indicator]:

@@ -120,10 +120,10 @@ def _youth() -> list[Indicator]:
                 "Part perçue des infractions commises par des jeunes",
             ),
             definition=tr(
-                "Promedio de la respuesta a «de cada 10 delitos de su barrio, ¿cuántos cometen jóvenes menores de 30 años?», en porcentaje, entre quienes respondieron (se excluye «no sabe»).",
-                "Mean answer to 'out of every 10 crimes in your area, how many are committed by young people under 30?', as a percentage, over those who answered (don't know excluded).",
-                "Média da resposta a «de cada 10 crimes no seu bairro, quantos são cometidos por jovens com menos de 30 anos?», em porcentagem, entre quem respondeu (exclui «não sabe»).",
-                "Moyenne de la réponse à «\u00a0sur 10 infractions dans votre quartier, combien sont commises par des jeunes de moins de 30 ans\u00a0?\u00a0», en pourcentage, parmi les répondants («\u00a0ne sait pas\u00a0» exclu).",
+                "Promedio, en porcentaje, de cuántos de cada 10 delitos del barrio creen las personas que cometen jóvenes menores de 30 años, entre quienes respondieron (se excluye «no sabe»).",
+                "Mean, as a percentage, of how many of every 10 crimes in their area people think are committed by young people under 30, over those who answered (don't know excluded).",
+                "Média, em porcentagem, de quantos de cada 10 crimes do bairro as pessoas acham que são cometidos por jovens com menos de 30 anos, entre quem respondeu (exclui «não sabe»).",
+                "Moyenne, en pourcentage, du nombre d'infractions sur 10 commises dans le quartier que les personnes attribuent à des jeunes de moins de 30 ans, parmi les répondants («\u00a0ne sait pas\u00a0» exclu).",
             ),
             level="person",
             unit="percent",
@@ -456,21 +456,39 @@ def _participation() -> list[Indicator]:
             unknown=Not(AnyOf((took_part, neither))),
         )
     ]
-    names = {
-        "meeting": tr(
-            "Asistió a reuniones sobre la seguridad del barrio",
-            "Attended meetings about neighbourhood safety",
-            "Participou de reuniões sobre a segurança do bairro",
-            "A assisté à des réunions sur la sécurité du quartier",
+    # (name, what the persons did, in the third person: the questionnaire's labels speak to
+    # the respondent, "attend a meeting ... about safety in your neighbourhood")
+    parts: dict[str, tuple[Text, Text]] = {
+        "meeting": (
+            tr(
+                "Asistió a reuniones sobre la seguridad del barrio",
+                "Attended meetings about neighbourhood safety",
+                "Participou de reuniões sobre a segurança do bairro",
+                "A assisté à des réunions sur la sécurité du quartier",
+            ),
+            tr(
+                "asistieron a alguna reunión de vecinos o con autoridades sobre la seguridad del barrio",
+                "attended a meeting of neighbours, or with the authorities, about safety in their neighbourhood",
+                "participaram de alguma reunião de vizinhos ou com autoridades sobre a segurança do bairro",
+                "assisté à une réunion de voisins, ou avec les autorités, sur la sécurité du quartier",
+            ),
         ),
-        "joint": tr(
-            "Se organizó con sus vecinos por la seguridad",
-            "Organised something for safety with the neighbours",
-            "Organizou-se com os vizinhos pela segurança",
-            "S'est organisé avec ses voisins pour la sécurité",
+        "joint": (
+            tr(
+                "Se organizó con sus vecinos por la seguridad",
+                "Organised something for safety with the neighbours",
+                "Organizou-se com os vizinhos pela segurança",
+                "S'est organisé avec ses voisins pour la sécurité",
+            ),
+            tr(
+                "se organizaron con sus vecinos para hacer algo por la seguridad (vigilancia vecinal, grupo de alerta, alarmas o alumbrado)",
+                "organised something with their neighbours for safety (neighbourhood watch, an alert group, alarms or lighting)",
+                "se organizaram com os vizinhos para fazer algo pela segurança (vigilância comunitária, grupo de alerta, alarmes ou iluminação)",
+                "organisé quelque chose avec leurs voisins pour la sécurité (surveillance de voisinage, groupe d'alerte, alarmes ou éclairage)",
+            ),
         ),
     }
-    for key, name in names.items():
+    for key, (name, did) in parts.items():
         code = f"part_{key}"
         out.append(
             share(
@@ -482,12 +500,12 @@ def _participation() -> list[Indicator]:
                 name,
                 fmt(
                     tr(
-                        "Personas que en los últimos 12 meses: {x}; entre las que respondieron (se excluye «prefiero no responder»).",
-                        "Persons who in the last 12 months did {x}; over those who answered ('prefer not to answer' excluded).",
-                        "Pessoas que nos últimos 12 meses: {x}; entre as que responderam (exclui «prefiro não responder»).",
-                        "Personnes qui, au cours des 12 derniers mois, ont {x}\u00a0; parmi les répondants (hors «\u00a0préfère ne pas répondre\u00a0»).",
+                        "Personas que en los últimos 12 meses {x}, entre las que respondieron (se excluye «prefiero no responder»).",
+                        "Persons who in the last 12 months {x}, over those who answered ('prefer not to answer' excluded).",
+                        "Pessoas que nos últimos 12 meses {x}, entre as que responderam (exclui «prefiro não responder»).",
+                        "Personnes qui, au cours des 12 derniers mois, ont {x}, parmi les répondants (hors «\u00a0préfère ne pas répondre\u00a0»).",
                     ),
-                    x=item_label(code),
+                    x=did,
                 ),
             )
         )

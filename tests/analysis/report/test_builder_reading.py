@@ -106,3 +106,42 @@ def test_french_dates_write_the_first_of_the_month_as_1er() -> None:
     assert format_date(dt.date(2026, 12, 1), "en") == "December 1, 2026"
     with pytest.raises(ValueError, match="language"):
         format_date(dt.date(2026, 12, 1), "de")
+
+
+#: Words that address the reader, per language (Spanish and Portuguese "su"/"seu" also mean
+#: "their", the third person the definitions use, so they are not listed)
+SECOND_PERSON = {
+    "es": r"\b(usted|ustedes|tú|tu|tus|te|ti)\b",
+    "en": r"\b(you|your|yours|yourself)\b",
+    "pt": r"\b(você|vocês|teu|tua|te|ti)\b",
+    "fr": r"\b(vous|votre|vos|tu|ton|ta|tes|toi)\b",
+}
+
+
+@pytest.mark.parametrize("language", ["es", "en", "pt", "fr"])
+def test_the_annex_defines_indicators_impersonally(language: str) -> None:
+    """The English annex read "Persons who, for fear of crime, did change your usual routes"
+    and the French "ont porté une arme pour vous protéger": the definitions were built from
+    the questionnaire's labels, which speak to the respondent."""
+    annex = _text(_section(_html(language), "definitions"))
+    assert not re.findall(SECOND_PERSON[language], annex, flags=re.IGNORECASE), annex
+    expected = {
+        "es": "Personas que, por temor a la delincuencia, cambiaron sus rutas",
+        "en": "Persons who, for fear of crime, changed their usual routes",
+        "pt": "Pessoas que, por medo do crime, mudaram seus trajetos habituais",
+        "fr": "ont porté une arme pour se protéger",
+    }[language]
+    assert expected in annex, annex
+
+
+def test_no_indicator_name_or_definition_addresses_the_reader() -> None:
+    from analysis.indicators.catalogue import catalogue
+
+    found = [
+        (ind.id, language, text)
+        for ind in catalogue()
+        for language, pattern in SECOND_PERSON.items()
+        for text in (ind.name[language], ind.definition[language])
+        if re.search(pattern, text, flags=re.IGNORECASE)
+    ]
+    assert not found, found
