@@ -12,6 +12,7 @@ import logging
 import os
 import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 import sqlalchemy as sa
@@ -50,11 +51,22 @@ from .services.instruments import InstrumentConflict, load_instrument_files
 from .services.sample import import_sample_units
 from .services.users import UserError, create_user, find_user, set_password
 
+if TYPE_CHECKING:
+    from .services.demo_fieldwork import DemoFieldwork
+
 DEMO_ADMIN_EMAIL = "admin@example.org"
 DEMO_SLUG = "demo"
 DEMO_PASSWORD_FILE = "demo-admin.txt"
 DEMO_INTERVIEWER_EMAIL = "interviewer@example.org"
 DEMO_INTERVIEWER_FILE = "demo-interviewer.txt"
+DEMO_INTERVIEWER_2_EMAIL = "interviewer2@example.org"
+DEMO_INTERVIEWER_2_FILE = "demo-interviewer-2.txt"
+#: The demo wave's households: D-001 to D-006 (the first demo interviewer's D-001 to D-003 in
+#: Norte, left for visitors to try the interviewer app), then the second demo interviewer's,
+#: in Sur, with field work to supervise (services/demo_fieldwork.py).
+DEMO_UNITS = 16
+#: Households whose invitation codes the demo prints (the later ones are interviewed on tablets).
+DEMO_WEB_UNITS = 6
 
 
 def register_commands(app: Flask) -> None:
@@ -371,41 +383,75 @@ def _last_twelve_months(today: dt.date) -> tuple[dt.date, dt.date]:
 
 def _demo_wave() -> Wave:
     wave = waves.find_wave_by_slug(db.session, DEMO_SLUG)
-    if wave is not None:
-        return wave
-    version = db.session.scalar(
-        sa.select(InstrumentVersion).order_by(
-            (InstrumentVersion.instrument_id == "vict_std").desc(),
-            InstrumentVersion.loaded_at.desc(),
+    if wave is None:
+        version = db.session.scalar(
+            sa.select(InstrumentVersion).order_by(
+                (InstrumentVersion.instrument_id == "vict_std").desc(),
+                InstrumentVersion.loaded_at.desc(),
+            )
         )
-    )
-    if version is None:
-        _fail("no questionnaire is loaded")
-    assert version is not None
-    start, end = _last_twelve_months(dt.date.today())
-    wave = waves.create_wave(
-        db.session,
-        name="Demo wave",
-        slug=DEMO_SLUG,
-        instrument_version=version,
-        reference_start=start,
-        reference_end=end,
-        modes=[Mode.web, Mode.tablet],
-        invitation_required=False,
-        status=WaveStatus.open,
-        areas=_demo_areas(),
-    )
-    units = (
-        "external_id,address,area_code,stratum,psu,selection_probability,eligible_adults\n"
-        + "".join(
-            f"D-{i:03d},Calle Demo {i},{'001' if i <= 3 else '002'},urban,{'N' if i <= 3 else 'S'}1,0.01,\n"
-            for i in range(1, 7)
+        if version is None:
+            _fail("no questionnaire is loaded")
+        assert version is not None
+        start, end = _last_twelve_months(dt.date.today())
+        wave = waves.create_wave(
+            db.session,
+            name="Demo wave",
+            slug=DEMO_SLUG,
+            instrument_version=version,
+            reference_start=start,
+            reference_end=end,
+            modes=[Mode.web, Mode.tablet],
+            invitation_required=False,
+            status=WaveStatus.open,
+            areas=_demo_areas(),
         )
+    # every household the demo uses, the later ones added to a demo wave made before them
+    have = set(
+        db.session.scalars(sa.select(SampleUnit.external_id).where(SampleUnit.wave_id == wave.id))
     )
-    result = import_sample_units(db.session, wave, units)
-    if not result.ok:  # pragma: no cover - the demo file is fixed
-        _fail("; ".join(map(str, result.errors)))
+    rows = "".join(
+        f"D-{i:03d},Calle Demo {i},{'001' if i <= 3 else '002'},urban,{'N' if i <= 3 else 'S'}1,0.01,\n"
+        for i in range(1, DEMO_UNITS + 1)
+        if f"D-{i:03d}" not in have
+    )
+    if rows:
+        header = "external_id,address,area_code,stratum,psu,selection_probability,eligible_adults\n"
+        result = import_sample_units(db.session, wave, header + rows)
+        if not result.ok:  # pragma: no cover - the demo file is fixed
+            _fail("; ".join(map(str, result.errors)))
     return wave
+
+
+def demo_fieldwork_units() -> str:
+    return f"D-{DEMO_WEB_UNITS + 1:03d} to D-{DEMO_UNITS:03d}"
+
+
+def _demo_field_work(instance: Path, wave: Wave, size: str) -> tuple[str, DemoFieldwork]:
+    """The second demo interviewer's password and their field work (visits, interviews and
+    reviews made through the services a tablet's sync uses), added once."""
+    password = _demo_account(
+        instance,
+        DEMO_INTERVIEWER_2_EMAIL,
+        "Demo interviewer 2",
+        Role.interviewer,
+        DEMO_INTERVIEWER_2_FILE,
+    )
+    interviewer = find_user(db.session, DEMO_INTERVIEWER_2_EMAIL)
+    reviewer = find_user(db.session, DEMO_ADMIN_EMAIL)
+    assert interviewer is not None and reviewer is not None
+    # the review and upload services load the questionnaire engine: not at every CLI start
+    from .services import demo_fieldwork
+
+    work = demo_fieldwork.add_demo_fieldwork(
+        db.session,
+        wave,
+        interviewer,
+        reviewer,
+        size=size,
+        max_paradata_bytes=int(current_app.config["FIELD_MAX_PARADATA_BYTES"]),
+    )
+    return password, work
 
 
 @click.command("demo")
@@ -425,9 +471,8 @@ def _demo_wave() -> Wave:
 def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     """Set up a demonstration (database, questionnaires, admin, open wave) and serve it."""
     initialise(None, None, None)
-    password = _demo_admin_password(Path(current_app.instance_path))
-    wave = _demo_wave()
-    field_password = _demo_interviewer(Path(current_app.instance_path), wave)
+    instance = Path(current_app.instance_path)
+    password = _demo_admin_password(instance)
     # two waves a year apart, so the reports have changes to show
     simulated = [
         load_simulated_wave(db.session, seed=1, size=size, wave=number) for number in (1, 2)
@@ -435,10 +480,17 @@ def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     # a second country (another seed: its own areas, population and effects), surveyed on the
     # web, so the observatory's regional comparison has two countries to compare
     second = load_simulated_wave(db.session, seed=2, size=size, wave=1, mode=Mode.web)
+    # after the simulation, which loads the standard questionnaire: the demo wave takes it
+    wave = _demo_wave()
+    field_password = _demo_interviewer(instance, wave)
+    field_password_2, work = _demo_field_work(instance, wave, size)
     units = list(
         db.session.scalars(
             sa.select(SampleUnit)
-            .where(SampleUnit.wave_id == wave.id)
+            .where(
+                SampleUnit.wave_id == wave.id,
+                SampleUnit.external_id.in_([f"D-{i:03d}" for i in range(1, DEMO_WEB_UNITS + 1)]),
+            )
             .order_by(SampleUnit.external_id)
         )
     )
@@ -456,24 +508,38 @@ def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
     )
     click.echo(f"  Staff login:  {base}/auth/login")
     click.echo(f"      email:    {DEMO_ADMIN_EMAIL}")
-    click.echo(
-        f"      password: {password}   (kept in {Path(current_app.instance_path) / DEMO_PASSWORD_FILE})"
-    )
+    click.echo(f"      password: {password}   (kept in {instance / DEMO_PASSWORD_FILE})")
     if "administrator" in current_app.config["TWO_FACTOR_REQUIRED_ROLES"]:
         click.echo(
             "      two-factor authentication: administrators set it up at their first login "
             "(any TOTP app);\n      to try the demo without it: "
             "SURVEYAPP_TWO_FACTOR_REQUIRED_ROLES='[]' surveyapp demo"
         )
+    if work.skipped is None:
+        click.echo(
+            f"  Supervision (log in as the administrator): field work of Demo interviewer 2,"
+            f"\n  households {demo_fieldwork_units()}, {work.interviews} interviews and "
+            f"{work.visits} visits:"
+            f"\n      interviews to review: {base}/fieldwork/waves/{wave.id}/review"
+            f"\n      quality control:      {base}/fieldwork/waves/{wave.id}/quality"
+        )
+    else:
+        click.echo(f"  No demo field work to supervise: {work.skipped}.")
     click.echo(f"  Interviewer app (tablets; install it from the browser): {base}/fieldwork/app/")
-    click.echo(f"      email:    {DEMO_INTERVIEWER_EMAIL}   (households D-001 to D-003)")
     click.echo(
-        f"      password: {field_password}   "
-        f"(kept in {Path(current_app.instance_path) / DEMO_INTERVIEWER_FILE})"
+        f"      email:    {DEMO_INTERVIEWER_EMAIL}   (households D-001 to D-003, still to visit)"
+    )
+    click.echo(f"      password: {field_password}   (kept in {instance / DEMO_INTERVIEWER_FILE})")
+    click.echo(
+        f"      or {DEMO_INTERVIEWER_2_EMAIL}   (the field work above, an interview sent back)"
+    )
+    click.echo(
+        f"      password: {field_password_2}   (kept in {instance / DEMO_INTERVIEWER_2_FILE})"
     )
     if codes:
         click.echo(
-            "  Invitation codes of the demo households (new ones on every run; used codes stay valid),"
+            f"  Invitation codes of the demo households D-001 to D-{DEMO_WEB_UNITS:03d} (new ones on "
+            "every run; used codes stay valid),"
             f"\n  typed at {base}/s/code or opened as a link, e.g. {base}/s/c/{codes[0][1]}:"
         )
         for unit, code in codes:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -17,10 +19,16 @@ import surveyapp.commands as commands
 from surveyapp.cli import cli
 from surveyapp.extensions import db
 from surveyapp.models import (
+    AttemptOutcome,
+    AuditLog,
+    ContactAttempt,
     InstrumentVersion,
+    Interview,
+    InterviewRevision,
     InvitationCode,
     Role,
     SampleUnit,
+    SampleUnitStatus,
     User,
     Wave,
     WaveStatus,
@@ -136,13 +144,16 @@ def test_demo(empty_app: Flask, runner: FlaskCliRunner) -> None:
             db.session.scalar(
                 sa.select(sa.func.count(SampleUnit.id)).where(SampleUnit.wave_id == wave.id)
             )
-            == 6
+            == 16  # D-001 to D-006, and the second demo interviewer's D-007 to D-016
         )
         assert db.session.scalar(sa.select(sa.func.count(InvitationCode.id))) == 6
         admin = db.session.scalar(sa.select(User).where(User.email == "admin@example.org"))
         assert admin is not None and admin.check_password(password)
+    field_work = _demo_field_work(empty_app)
     second = runner.invoke(args=["demo", "--no-serve", "--size", "tiny"])
     assert second.exit_code == 0 and password in second.output
+    # a second run adds no visit, interview, revision or review, and changes no household
+    assert _demo_field_work(empty_app) == field_work
     with empty_app.app_context():
         # the demo wave, the two simulated waves of the observatory (tests/surveyapp/test_demo_data.py)
         # and the second country's wave, collected on the web, for the regional comparison
@@ -155,6 +166,135 @@ def test_demo(empty_app: Flask, runner: FlaskCliRunner) -> None:
     code = re.search(r"D-001  (\S+)", first.output)
     assert code is not None and "http://127.0.0.1:5000/s/code" in first.output
     assert f"http://127.0.0.1:5000/s/c/{code.group(1)}" in first.output
+    # the printed codes are the web households' only: the tablet ones are worked already
+    assert "D-006  " in first.output and "D-007  " not in first.output
+
+
+def _demo_field_work(app: Flask) -> dict[str, Any]:
+    """Everything the demo's field work stored, to compare two runs."""
+    with app.app_context():
+        wave = db.session.scalar(sa.select(Wave).where(Wave.slug == "demo"))
+        assert wave is not None
+
+        def rows(*columns: Any) -> list[tuple[Any, ...]]:
+            return [tuple(r) for r in db.session.execute(sa.select(*columns).order_by(*columns))]
+
+        return {
+            "units": rows(
+                SampleUnit.external_id,
+                SampleUnit.status,
+                SampleUnit.disposition,
+                SampleUnit.assigned_to_id,
+            ),
+            "interviews": rows(
+                Interview.uuid, Interview.status, Interview.review_status, Interview.revision
+            ),
+            "revisions": rows(InterviewRevision.interview_id, InterviewRevision.number),
+            "visits": rows(ContactAttempt.uuid, ContactAttempt.outcome),
+            # the uploads, visits and reviews (the invitation codes are new on every run)
+            "audited": [
+                tuple(r)
+                for r in db.session.execute(
+                    sa.select(AuditLog.action, AuditLog.object_id)
+                    .where(
+                        AuditLog.action.like("interview.%") | (AuditLog.action == "attempt.record")
+                    )
+                    .order_by(AuditLog.id)
+                )
+            ],
+        }
+
+
+def test_the_demo_has_field_work_to_supervise(
+    empty_app: Flask, runner: FlaskCliRunner, login: Callable[..., Any]
+) -> None:
+    """An evaluator logged in as the demo administrator finds interviews to review in every
+    state and a quality page with flags, made through the services a tablet's sync uses; the
+    first demo interviewer's households stay untouched for trying the app."""
+    empty_app.config["TWO_FACTOR_REQUIRED_ROLES"] = []
+    result = runner.invoke(args=["demo", "--no-serve", "--size", "tiny"])
+    assert result.exit_code == 0, result.output
+    with empty_app.app_context():
+        wave = db.session.scalar(sa.select(Wave).where(Wave.slug == "demo"))
+        assert wave is not None
+        wave_id = wave.id
+        first = db.session.scalar(sa.select(User).where(User.email == "interviewer@example.org"))
+        second = db.session.scalar(sa.select(User).where(User.email == "interviewer2@example.org"))
+        admin = db.session.scalar(sa.select(User).where(User.email == "admin@example.org"))
+        assert first is not None and second is not None and admin is not None
+        untouched = db.session.execute(
+            sa.select(SampleUnit.external_id, SampleUnit.status, SampleUnit.disposition).where(
+                SampleUnit.assigned_to_id == first.id
+            )
+        ).all()
+        assert sorted(untouched) == [
+            (f"D-00{i}", SampleUnitStatus.pending, None) for i in (1, 2, 3)
+        ]
+        for model in (Interview, ContactAttempt):
+            assert not db.session.scalar(
+                sa.select(sa.func.count())
+                .select_from(model)
+                .where(model.interviewer_id == first.id)
+            )
+        # the field work went through the sync services: the uploads and visits are audited
+        actions = dict(
+            db.session.execute(
+                sa.select(AuditLog.action, sa.func.count())
+                .where(AuditLog.user_id.in_([second.id, admin.id]))
+                .group_by(AuditLog.action)
+            ).all()
+        )
+        assert actions["attempt.record"] == 9 and actions["interview.review"] == 3
+        visits = dict(
+            db.session.execute(
+                sa.select(ContactAttempt.outcome, sa.func.count()).group_by(ContactAttempt.outcome)
+            ).all()
+        )
+        assert visits == {
+            AttemptOutcome.no_contact: 5,
+            AttemptOutcome.refusal: 2,
+            AttemptOutcome.appointment: 2,
+        }
+        appointment = db.session.scalar(
+            sa.select(ContactAttempt)
+            .where(ContactAttempt.appointment_time.is_not(None))
+            .order_by(ContactAttempt.attempted_at.desc())
+            .limit(1)
+        )
+        assert appointment is not None and appointment.appointment_date is not None
+    password = (Path(empty_app.instance_path) / "demo-interviewer-2.txt").read_text().split()[-1]
+    assert "interviewer2@example.org" in result.output and password in result.output
+    review_url = f"/fieldwork/waves/{wave_id}/review"
+    quality_url = f"/fieldwork/waves/{wave_id}/quality"
+    assert f"http://127.0.0.1:5000{review_url}" in result.output
+    assert f"http://127.0.0.1:5000{quality_url}" in result.output
+
+    client = empty_app.test_client()
+    admin_password = (Path(empty_app.instance_path) / "demo-admin.txt").read_text().split()[-1]
+    login(client, admin, admin_password)
+    page = client.get(review_url + "?lang=en").get_data(as_text=True)
+    listed = re.findall(r">(D-0\d\d)</a>", page)
+    assert sorted(listed) == [f"D-{i:03d}" for i in range(7, 13)]
+    for state, n in (("RECEIVED", 3), ("APPROVED", 1), ("REJECTED", 1), ("RESUBMITTED", 1)):
+        assert len(re.findall(rf'class="tag">{state}<', page, re.IGNORECASE)) == n, state
+    assert page.count("abandoned") == 1
+    page = client.get(quality_url + "?lang=en").get_data(as_text=True)
+    for flag in (
+        "very short interviews",
+        "interviews started at night",
+        "selection drawn more than once",
+    ):
+        assert f"<strong>Demo interviewer 2</strong>: {flag}" in page
+    with empty_app.app_context():
+        from surveyapp.services.dashboard import dashboard
+
+        wave = db.session.get(Wave, wave_id)
+        assert wave is not None
+        board = dashboard(db.session, wave, within=None)
+        [row] = [r for r in board.interviewers if r.name == "Demo interviewer 2"]
+        counts = row.counts
+        assert (counts.complete, counts.partial, counts.refusal, counts.noncontact) == (5, 1, 2, 2)
+        assert row.interviews == 6 and row.short_outliers == 1 and row.night == 1
 
 
 def test_db_and_questionnaire_groups_are_attached(empty_app: Flask, runner: FlaskCliRunner) -> None:

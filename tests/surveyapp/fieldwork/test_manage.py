@@ -414,6 +414,8 @@ def test_demo_has_an_interviewer_with_assigned_units(
         wave = db.session.scalar(sa.select(Wave).where(Wave.slug == "demo"))
         assert wave is not None
         wave_id = wave.id
+    # the second demo interviewer's households, with field work to supervise, take none of these
+    second_id = _user_id(app, "interviewer2@example.org")
     assert _assigned(app, wave_id) == {
         "D-001": interviewer_id,
         "D-002": interviewer_id,
@@ -421,6 +423,7 @@ def test_demo_has_an_interviewer_with_assigned_units(
         "D-004": None,
         "D-005": None,
         "D-006": None,
+        **{f"D-{i:03d}": second_id for i in range(7, 17)},
     }
 
 
