@@ -493,3 +493,22 @@ def test_the_standard_questionnaires_fit_the_web_pages() -> None:
 
     for path in standard_instrument_paths():
         assert page_name_clashes(load_instrument(path)) == [], path.name
+
+
+def test_a_demo_wave_on_another_questionnaire_gets_no_field_work_and_says_so(
+    empty_app: Flask, runner: FlaskCliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The simulated answers are the standard questionnaire's: a demo wave made on another one
+    (an older demo database) is left without field work, which the output says, not a traceback."""
+    from surveyapp.services import demo_fieldwork
+
+    monkeypatch.setattr(demo_fieldwork, "INSTRUMENT", "another_questionnaire")
+    result = runner.invoke(args=["demo", "--no-serve", "--size", "tiny"])
+    assert result.exit_code == 0, result.output
+    assert "No demo field work to supervise: the demo wave's questionnaire is not" in result.output
+    assert "/review" not in result.output
+    with empty_app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(ContactAttempt.id))) == 0
+        assert not db.session.scalar(
+            sa.select(sa.func.count(Interview.id)).where(Interview.interviewer_id.is_not(None))
+        )
