@@ -3,6 +3,7 @@
     surveyapp microdata export --wave demo-2025 --edition public --format dta --lang es -o out/
     surveyapp microdata ddi --wave 3 --lang en -o wave.xml
     surveyapp microdata export --wave 3 --edition public --format csv --policy wave3.yaml -o out/
+    surveyapp microdata export --wave 3 --edition internal --format dta --format sav -o out/
 
 ``--policy`` declares the wave's disclosure policy (a YAML or JSON mapping, keys as in
 analysis/docs/disclosure.md); without it the library's default policy applies. The policy
@@ -114,7 +115,14 @@ def _release(
     required=True,
     help="public: disclosure control applied; internal: every variable (staff only).",
 )
-@click.option("--format", "format_", type=click.Choice(FORMATS), required=True, help="File format.")
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(FORMATS),
+    required=True,
+    multiple=True,
+    help="File format; give it several times for several formats (one read-me each).",
+)
 @_LANG
 @_POLICY
 @_output("Folder to write into (created if missing).")
@@ -122,21 +130,25 @@ def _release(
 def export_command(
     wave_ref: str,
     edition: str,
-    format_: str,
+    formats: tuple[str, ...],
     language: str | None,
     policy_file: Path | None,
     output: Path,
 ) -> None:
-    """Write the respondent, incident and household files, codebook and (public) report."""
+    """Write the respondent, incident and household files, codebook, read-me and (public)
+    report, in each format asked (the release is built once)."""
     echo = _step(time.monotonic())
-    echo(f"wave {wave_ref}, {edition} edition, {format_}, {language or default_language()}")
+    formats = tuple(dict.fromkeys(formats))  # "--format csv --format csv" writes it once
+    shown = ", ".join(formats)
+    echo(f"wave {wave_ref}, {edition} edition, {shown}, {language or default_language()}")
     built = _release(wave_ref, edition, language, policy_file)
-    try:
-        written = write_wave_release(built, output, format_)
-    except ReleaseError as exc:
-        raise click.ClickException(str(exc)) from None
-    for path in written:
-        echo(f"wrote {path}")
+    for format_ in formats:
+        try:
+            written = write_wave_release(built, output, format_)
+        except ReleaseError as exc:
+            raise click.ClickException(str(exc)) from None
+        for path in written:
+            echo(f"wrote {path}")
 
 
 @microdata_group.command("ddi")

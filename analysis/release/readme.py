@@ -2,7 +2,7 @@
 
 An analyst who opens a release gets the design variables (``stratum``, ``psu``,
 ``weight``) but, without this note, no word on how the observatory's tables
-were estimated from them. ``<prefix>_readme.md`` says it in the release's
+were estimated from them. ``<prefix>_readme_<format>.md`` says it in the release's
 language, with the calls of R's ``survey`` package (the reference), Stata
 and SPSS for the format at hand, and what each format does with the
 missing codes.

@@ -83,7 +83,8 @@ def write_release(release: Release, directory: str | Path, format: Format) -> li
 
     ``directory`` must exist. Files are ``<prefix>_<file>.<format>``,
     ``<prefix>_codebook.csv`` (the XLSX holds its codebook as a sheet) and
-    ``<prefix>_readme.md`` (:mod:`analysis.release.readme`).
+    ``<prefix>_readme_<format>.md`` (:mod:`analysis.release.readme`; named by its format, as
+    it tells how to read this format's files: several formats share a folder).
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
@@ -122,8 +123,9 @@ def write_release(release: Release, directory: str | Path, format: Format) -> li
 
 
 def _write_readme(release: Release, folder: Path, format: Format, prefix: str) -> Path:
-    """``<prefix>_readme.md``: the design variables and how to reproduce the estimates."""
-    path = folder / f"{prefix}_readme.md"
+    """``<prefix>_readme_<format>.md``: the design variables and how to reproduce the estimates
+    from this format's files."""
+    path = folder / f"{prefix}_readme_{format}.md"
     path.write_text(readme(release, format, prefix), encoding="utf-8")
     return path
 

@@ -102,7 +102,7 @@ def test_the_public_edition_comes_with_its_disclosure_report(
             "respondent.csv",
             "incident.csv",
             "codebook.csv",
-            "readme.md",
+            "readme_csv.md",
             "disclosure.md",
             "disclosure.json",
         )
@@ -286,3 +286,30 @@ def test_grouped_and_top_coded_variables_say_so_in_the_public_files(
     size = codebook[(codebook["file"] == "respondent") & (codebook["name"] == "hh_size")].iloc[0]
     assert "mayores que 6 se publican como 6" in size["derivation"]
     assert "6 = 6+" in size["values"]
+
+
+def test_several_formats_exported_at_once_or_into_one_folder_each_keep_their_read_me(
+    runner: FlaskCliRunner, tiny_wave: Callable[..., TinyWave], tmp_path: Path
+) -> None:
+    # one read-me per folder: the second format's overwrote the first's, whose R, Stata and
+    # SPSS calls named the other format's files
+    wave = tiny_wave()
+    prefix = f"{wave.slug}_internal"
+    both = runner.invoke(
+        args=[
+            "microdata", "export", "--wave", wave.slug, "--edition", "internal",
+            "--format", "dta", "--format", "sav", "--lang", "es", "-o", str(tmp_path / "both"),
+        ]
+    )  # fmt: skip
+    assert both.exit_code == 0, both.output
+    again = _export(runner, wave.slug, tmp_path / "both", "csv")
+    assert again.exit_code == 0, again.output
+    for fmt in ("dta", "sav", "csv"):
+        readme = tmp_path / "both" / f"{prefix}_readme_{fmt}.md"
+        assert f"wrote {readme}" in (both.output + again.output)
+        text = readme.read_text(encoding="utf-8")
+        assert f'"{prefix}_respondent.{fmt}"' in text, fmt
+        assert (tmp_path / "both" / f"{prefix}_respondent.{fmt}").is_file()
+        others = {"dta", "sav", "csv"} - {fmt}
+        assert not any(f"_respondent.{other}" in text for other in others), fmt
+    assert not (tmp_path / "both" / f"{prefix}_readme.md").exists()

@@ -139,7 +139,7 @@ def test_every_format_has_a_readme_saying_how_to_set_up_the_design(
 ) -> None:
     # an analyst got stratum, psu and weight but no word on how the tables were estimated
     written = write_release(release, tmp_path, format)  # type: ignore[arg-type]
-    readme = tmp_path / "sim-7_internal_readme.md"
+    readme = tmp_path / f"sim-7_internal_readme_{format}.md"
     assert readme in written
     text = readme.read_text(encoding="utf-8")
     assert text.startswith("# Encuesta simulada: microdatos, edición interna")

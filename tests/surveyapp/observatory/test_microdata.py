@@ -60,7 +60,7 @@ def test_staff_download_both_editions_and_staff_limited_to_an_area_the_public_on
     assert any(n.endswith("_ddi.xml") for n in names)
     assert not any(n.endswith("_disclosure.md") for n in names), "no report in the internal one"
     # the ZIP's read-me on the design, and the page saying it is there
-    assert any(n.endswith("_internal_readme.md") for n in names)
+    assert any(n.endswith("_internal_readme_csv.md") for n in names)
     assert "reproduire les estimations dans R, Stata ou SPSS" in page.text
 
     limited = make_user(Role.analyst)
