@@ -84,11 +84,45 @@ export async function visitScreen(session, unitId) {
 
 // ------------------------------------------------------------------ the household and its adult
 
+/** Month names in the app's language (set on <html lang> by i18n.setLanguage), January first. */
+function monthNames() {
+  const format = new Intl.DateTimeFormat(document.documentElement.lang || 'en', { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, i) => format.format(new Date(Date.UTC(2024, i, 1))));
+}
+
+/** A birthday as the list keeps it ("MM-DD", what selection.js reads) from the day and month
+ * chosen: '' when neither is given; something the check refuses when the day is not a day of
+ * that month (02-29 is one: the rule counts on a 366-day year). */
+export function monthDay(dayText, month) {
+  const day = String(dayText || '').trim();
+  if (!day && !month) return '';
+  if (!/^\d{1,2}$/.test(day) || !/^(0[1-9]|1[0-2])$/.test(month || '')) return '?';
+  const last = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(month) - 1];
+  if (Number(day) < 1 || Number(day) > last) return '?';
+  return `${month}-${String(Number(day)).padStart(2, '0')}`;
+}
+
+/** The same people, in the same order, with the same details (a list typed against the one an
+ * adult was selected from). */
+function sameList(a, b) {
+  const key = (p) => [p.initials, p.sex, p.age, p.birthday || ''];
+  return JSON.stringify(a.map(key)) === JSON.stringify(b.map(key));
+}
+
+/** Whether the household list was changed after the adult was selected and left so (its typed
+ * copy differs from the list drawn from): the interview then opens on the list, which says so. */
+export function rosterChanged(record) {
+  const h = record.household;
+  const draft = record.roster_draft || [];
+  return Boolean(h && h.draws.length && draft.length && !sameList(draft, h.roster));
+}
+
 export function householdScreen(ctx) {
   const { record } = ctx;
   const household = record.household;
   const birthdays = household.method !== 'kish';
   const drawn = household.draws.length > 0;
+  const months = birthdays ? monthNames() : [];
   const rows = el('div', { class: 'roster' });
   const error = el('div', { class: 'notice notice--error', role: 'alert', tabindex: '-1', hidden: true });
   const addRow = (person) => {
@@ -102,18 +136,37 @@ export function householdScreen(ctx) {
         el('label', { class: 'choice__label', for: `r${line}-sex-${sex}`, text: t(`sex_${sex}`) })))),
       el('label', { class: 'q__hint', for: `r${line}-age`, text: t('age') }),
       el('input', { id: `r${line}-age`, name: 'age', class: 'input input--num', inputmode: 'numeric', value: person && person.age !== null && person.age !== undefined ? String(person.age) : null }),
-      birthdays ? el('label', { class: 'q__hint', for: `r${line}-birthday`, text: t('birthday') }) : null,
-      birthdays ? el('input', { id: `r${line}-birthday`, name: 'birthday', class: 'input input--num', placeholder: 'MM-DD', value: person && person.birthday ? person.birthday : null }) : null,
+      // The birthday as a day and a month by name: "MM-DD" typed was read 05-03 as 3 May by the
+      // rule, and as 5 March by an interviewer used to day-month dates, who then interviewed
+      // the wrong person.
+      birthdays ? birthdayField(line, person && person.birthday ? person.birthday : '') : null,
       // A row added by mistake: a ticked sex cannot be unticked, so it could never be emptied.
       ctx.readOnly ? null : el('p', {}, el('button', { type: 'button', class: 'link', dataset: { action: 'remove-person' }, text: t('remove_person', { n: line }),
         on: { click: () => removeRow(line) } })));
     rows.append(row);
   };
+  function birthdayField(line, value) {
+    const [month, day] = /^\d{2}-\d{2}$/.test(value) ? value.split('-') : ['', ''];
+    return el('div', { class: 'birthday', role: 'group', 'aria-labelledby': `r${line}-birthday` },
+      el('p', { class: 'q__hint', id: `r${line}-birthday`, text: t('birthday') }),
+      el('div', { class: 'birthday__parts' },
+        el('p', { class: 'birthday__part' }, el('label', { class: 'q__hint', for: `r${line}-birthday-day`, text: t('birthday_day') }),
+          el('input', { id: `r${line}-birthday-day`, name: 'birthday-day', class: 'input input--day', inputmode: 'numeric', maxlength: 2, autocomplete: 'off', value: day ? String(Number(day)) : null })),
+        el('p', { class: 'birthday__part' }, el('label', { class: 'q__hint', for: `r${line}-birthday-month`, text: t('birthday_month') }),
+          el('select', { id: `r${line}-birthday-month`, name: 'birthday-month', class: 'select' },
+            el('option', { value: '', text: '—' }),
+            months.map((name, i) => {
+              const code = String(i + 1).padStart(2, '0');
+              return el('option', { value: code, text: name, selected: code === month });
+            })))));
+  }
+  const birthdayOf = (row) => (birthdays
+    ? monthDay(row.querySelector('[name=birthday-day]').value, row.querySelector('[name=birthday-month]').value)
+    : null);
   // What each row holds as typed (for removing one and numbering the rest again).
   const typedRows = () => Array.from(rows.children).map((row, i) => {
     const sex = row.querySelector(`input[name="sex-${i + 1}"]:checked`);
-    const birthday = row.querySelector('[name=birthday]');
-    return { initials: row.querySelector('[name=initials]').value, sex: sex ? sex.value : null, age: row.querySelector('[name=age]').value, birthday: birthday ? birthday.value : null };
+    return { initials: row.querySelector('[name=initials]').value, sex: sex ? sex.value : null, age: row.querySelector('[name=age]').value, birthday: birthdayOf(row) };
   });
   const removeRow = (line) => {
     const typed = typedRows();
@@ -126,7 +179,10 @@ export function householdScreen(ctx) {
     if (!rows.children.length) addRow(null);
     saveDraft();
   };
-  const source = household.roster.length ? household.roster : (record.roster_draft || []);
+  // A list changed after the selection and left without selecting again comes back as it was
+  // typed, with the selection said to be of the list as it was (showSelection), not dropped.
+  const edited = !ctx.readOnly && rosterChanged(record);
+  const source = edited ? record.roster_draft : (household.roster.length ? household.roster : (record.roster_draft || []));
   if (source.length) source.forEach(addRow); else addRow(null);
   if (ctx.readOnly || drawn) rows.querySelectorAll('input').forEach((i) => { i.disabled = ctx.readOnly; });
 
@@ -138,7 +194,7 @@ export function householdScreen(ctx) {
       const initials = row.querySelector('[name=initials]').value.trim();
       const sexInput = row.querySelector(`input[name="sex-${line}"]:checked`);
       const ageText = row.querySelector('[name=age]').value.trim();
-      const birthday = birthdays ? row.querySelector('[name=birthday]').value.trim() : null;
+      const birthday = birthdayOf(row);
       if (!initials && !sexInput && !ageText && !birthday) return; // an empty row is not a person
       const person = { line: roster.length + 1, initials, sex: sexInput ? sexInput.value : null, age: /^\d{1,3}$/.test(ageText) ? Number(ageText) : null };
       if (!initials) problems.push(t('roster_initials', { n: line }));
@@ -147,6 +203,7 @@ export function householdScreen(ctx) {
       if (birthdays) {
         person.birthday = birthday;
         if (person.age !== null && person.age >= 18 && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(birthday || '')) problems.push(t('roster_birthday', { n: line }));
+        else if (birthday === '?') problems.push(t('roster_birthday', { n: line })); // a child's, given wrong
       }
       roster.push(person);
     });
@@ -157,6 +214,10 @@ export function householdScreen(ctx) {
   }, 300);
   rows.addEventListener('input', saveDraft);
   rows.addEventListener('change', saveDraft);
+  // A change to the list after the selection is said at once (the selection shown is of the
+  // list as it was), not kept silently apart from what is sent.
+  rows.addEventListener('input', () => showSelection());
+  rows.addEventListener('change', () => showSelection());
   // Leaving the screen writes what was typed, then nothing more from this screen's copy.
   ui.leave = async () => {
     ui.leave = null;
@@ -172,11 +233,30 @@ export function householdScreen(ctx) {
     const h = ctx.record.household;
     if (!h.draws.length) { result.replaceChildren(); return; }
     const person = h.roster.find((p) => p.line === h.selected_line);
-    const parts = [el('p', { class: 'notice notice--ok', id: 'selected-adult', text: tn('selected_adult', h.eligible_adults, { initials: person ? person.initials : '?', line: h.selected_line }) })];
+    const stale = !ctx.readOnly && !sameList(read().roster, h.roster);
+    // Drawn again only when what it says changes (not at every key: the alert is read once).
+    const state = `${stale}:${h.draws.length}:${h.selected_line}`;
+    if (result.dataset.state === state) return;
+    result.dataset.state = state;
+    // The list typed is not the one the adult was selected from: said first (read before the
+    // selection, which is of the list as it was); select again (recorded) or put the list
+    // back; the questionnaire waits (it would start from the list as it was).
+    const parts = stale ? [el('p', { class: 'notice notice--error', id: 'selection-stale', role: 'alert', text: t('selection_stale') })] : [];
+    parts.push(el('p', { class: stale ? 'notice' : 'notice notice--ok', id: 'selected-adult', text: tn('selected_adult', h.eligible_adults, { initials: person ? person.initials : '?', line: h.selected_line }) }));
     if (h.draws.length > 1) parts.push(el('p', { class: 'notice', text: t('draws_recorded', { n: h.draws.length }) }));
-    parts.push(el('button', { type: 'button', class: 'button', id: 'to-questionnaire', text: t('to_questionnaire'), on: { click: () => go(`#/i/${record.uuid}`) } }));
+    if (stale) {
+      parts.push(el('button', { type: 'button', class: 'button button--secondary', id: 'undo-roster', text: t('undo_roster'), on: { click: () => {
+          rows.replaceChildren();
+          ctx.record.household.roster.forEach(addRow);
+          saveDraft();
+          showSelection();
+        } } }));
+      draw.className = 'button';
+    } else {
+      parts.push(el('button', { type: 'button', class: 'button', id: 'to-questionnaire', text: t('to_questionnaire'), on: { click: () => go(`#/i/${record.uuid}`) } }));
+      draw.className = 'button button--secondary';
+    }
     result.replaceChildren(...parts);
-    draw.className = 'button button--secondary';
   };
   const draw = el('button', { type: 'button', class: 'button', id: 'select-adult', text: drawn ? t('select_again') : t('select_adult') });
   draw.addEventListener('click', async () => {
@@ -200,7 +280,7 @@ export function householdScreen(ctx) {
     // Every draw is kept and sent: drawing again to reach a more convenient person shows.
     const draws = [...ctx.record.household.draws, { at: localIso(), selected_line: chosen.selectedLine, roster_size: roster.length }];
     const next = { ...ctx.record.household, roster, eligible_adults: chosen.eligibleAdults, selected_line: chosen.selectedLine, draws };
-    if (await persist(ctx, { household: next })) {
+    if (await persist(ctx, { household: next, roster_draft: roster })) {
       draw.textContent = t('select_again');
       showSelection();
     }

@@ -6,7 +6,7 @@ import { partialAnswers, typedAnswers } from './partial.js';
 import { applyRelevance, codeOf, readRaw, renderPage, showErrors, tentativeValues } from './render.js';
 import * as store from './store.js';
 import { go, persist, requestSync, screen, toast, ui } from './frame.js';
-import { householdScreen } from './household.js';
+import { householdScreen, rosterChanged } from './household.js';
 import { rosterAnswers } from './selection.js';
 import { debounce, el, localDate, localIso, summaryLine } from './util.js';
 
@@ -71,7 +71,10 @@ async function openInterview(session, record, pageId) {
   const iv = window.SurveyEngine.createInterview(doc, record.answers, options);
   const ctx = { session, record, doc, iv, options, readOnly: ![STATES.draft].includes(record.state) };
   if (pageId === FINISH) return finishScreen(ctx);
-  if (record.household && (pageId === HOUSEHOLD || (!record.household.draws.length && !ctx.readOnly))) {
+  // The household list first while no adult is selected, or while the list was changed after
+  // the selection without selecting again (the screen says so; the questionnaire would start
+  // from the list as it was).
+  if (record.household && (pageId === HOUSEHOLD || (!ctx.readOnly && (!record.household.draws.length || rosterChanged(record))))) {
     return householdScreen(ctx);
   }
   const ids = iv.pageIds();
