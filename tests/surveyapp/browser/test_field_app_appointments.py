@@ -157,3 +157,15 @@ def test_an_appointment_is_asked_checked_kept_offline_sent_and_shown_first_when_
         ("T3", today - dt.timedelta(days=1), None),
     ]
     wait_for_state(page, "T2", "none")
+    # Sent, the appointments stay on the cards; in French too, within a phone's width.
+    page.select_option("#ui-lang", "fr")
+    page.wait_for_selector("text=Mes entretiens")
+    t2 = page.locator('li.card[data-unit="T2"] .appointment')
+    assert (
+        t2.inner_text().startswith("Rendez-vous\u00a0: ")
+        and "Rendez-vous aujourd’hui" in t2.inner_text()
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    if shots.is_dir():
+        page.evaluate("document.getElementById('toast').hidden = true")
+        page.screenshot(path=str(shots / "appointments-360-fr.png"), full_page=True)
