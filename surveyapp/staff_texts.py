@@ -97,6 +97,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "control de calidad", "quality control", "controle de qualidade", "contrôle qualité"
     ),
     "of_wave": tr(" de {wave}", " of {wave}", " de {wave}", " de {wave}"),
+    "appointments_link": tr(
+        "citas para volver",
+        "appointments to keep",
+        "retornos agendados",
+        "rendez-vous à honorer",
+    ),
     "open_field_app": tr(
         "Abrir la aplicación de entrevistas",
         "Open the interviewer app",
@@ -229,6 +235,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "Figures per interviewer",
         "Números por entrevistador",
         "Chiffres par enquêteur",
+    ),
+    "outcomes_and_rates": tr(
+        "Resultados de las visitas y tasas",
+        "Outcomes and rates",
+        "Resultados das visitas e taxas",
+        "Résultats des visites et taux",
+    ),
+    "interview_quality": tr(
+        "Calidad de las entrevistas",
+        "Interview quality",
+        "Qualidade das entrevistas",
+        "Qualité des entretiens",
     ),
     "interviewer": tr("Encuestador", "Interviewer", "Entrevistador", "Enquêteur"),
     "by_area": tr("Por área", "By area", "Por área", "Par zone"),
@@ -484,6 +502,51 @@ TEXTS: dict[str, dict[str, str]] = {
     ),
     "appointment_day_only": tr("(sin hora)", "(no time)", "(sem hora)", "(sans heure)"),
     "visit_note": tr("Nota", "Note", "Nota", "Note"),
+    # The wave's appointments still to keep (fieldwork/appointments.py).
+    "appointments_title": tr(
+        "Citas para volver",
+        "Appointments to keep",
+        "Retornos agendados",
+        "Rendez-vous à honorer",
+    ),
+    "appointments_intro": tr(
+        "Hogares cuya última visita acordó un día para volver y que aún no tienen entrevista "
+        "terminada, la cita más temprana primero. «Hoy» y «pasada» según la fecha local del hogar "
+        "(la de la tableta que registró la visita).",
+        "Households whose last visit agreed a day to come back and that have no finished "
+        "interview yet, the earliest appointment first. “Today” and “missed” by the household's "
+        "local date (that of the tablet that recorded the visit).",
+        "Domicílios cuja última visita combinou um dia para voltar e que ainda não têm entrevista "
+        "terminada, o retorno mais cedo primeiro. “Hoje” e “passado” pela data local do "
+        "domicílio (a do tablet que registrou a visita).",
+        "Ménages dont la dernière visite a convenu d'un jour pour revenir et qui n'ont pas encore "
+        "d'entretien terminé, le rendez-vous le plus proche d'abord. «\u00a0Aujourd'hui\u00a0» et "
+        "«\u00a0passé\u00a0» selon la date locale du ménage (celle de la tablette qui a "
+        "enregistré la visite).",
+    ),
+    "appointments_caption": tr(
+        "Citas para volver, la más temprana primero",
+        "Appointments to keep, the earliest first",
+        "Retornos agendados, o mais cedo primeiro",
+        "Rendez-vous à honorer, le plus proche d'abord",
+    ),
+    "appointment_today": tr("hoy", "today", "hoje", "aujourd'hui"),
+    "appointment_overdue": tr("pasada", "missed", "passado", "passé"),
+    "agreed_by": tr(
+        "acordada por {name}", "agreed by {name}", "combinado por {name}", "convenu par {name}"
+    ),
+    "appointments_limit": tr(
+        "Se muestran las {n} primeras.",
+        "The first {n} are shown.",
+        "São mostrados os {n} primeiros.",
+        "Les {n} premiers sont affichés.",
+    ),
+    "no_appointments": tr(
+        "Ninguna cita pendiente.",
+        "No appointment to keep.",
+        "Nenhum retorno pendente.",
+        "Aucun rendez-vous à honorer.",
+    ),
     "no_visits": tr(
         "Ninguna visita registrada.",
         "No visit recorded.",

@@ -103,3 +103,48 @@ def test_a_supervisor_reads_each_answer_beside_its_question_on_a_phone(
         assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
     finally:
         context.close()
+
+
+LAPTOP = {"width": 1280, "height": 800}
+
+
+@pytest.mark.parametrize("language", ["es", "en", "pt", "fr"])
+def test_the_quality_tables_fit_a_laptop_screen(
+    app: Flask,
+    live_server: str,
+    browser: Any,
+    make_user: Callable[..., User],
+    std_wave: dict[str, Any],
+    language: str,
+) -> None:
+    """The per-interviewer and per-area tables had 20 columns: on a 1280 px laptop the rates
+    and every quality figure were past the table's edge, to be scrolled to one table at a
+    time. Each is now two tables (outcomes and rates; interview quality) that fit."""
+    supervisor = make_user(Role.supervisor)
+    interviewer = make_user(Role.interviewer, name="Interviewer with a rather long name")
+    tablet_interview(app, std_wave["invited"], interviewer)
+    with app.app_context():
+        wave_id = db.session.scalar(sa.select(Wave.id).where(Wave.slug == std_wave["invited"]))
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server}/auth/login")
+        page.fill("#email", supervisor.email)
+        page.fill("#password", TEST_PASSWORD)
+        page.locator("form button[type=submit]").click()
+        page.wait_for_load_state()
+        page.goto(f"{live_server}/fieldwork/waves/{wave_id}/quality?lang={language}")
+        tables = page.evaluate(
+            """() => [...document.querySelectorAll('.table-wrapper')].map(w => ({
+                name: w.getAttribute('aria-label'),
+                overflow: w.scrollWidth - w.clientWidth,
+                columns: w.querySelectorAll('thead th').length,
+            }))"""
+        )
+        # two tables by interviewer, two by area, the days and the hours
+        assert len(tables) == 6, tables
+        assert [t["columns"] for t in tables[:4]] == [13, 8, 13, 8], tables
+        for table in tables:
+            assert table["overflow"] <= 0, table
+    finally:
+        context.close()
