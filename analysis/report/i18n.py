@@ -490,6 +490,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "Aucune estimation de ce tableau n'est publiable (trop peu de cas) pour\u00a0: {names}.",
     ),
     "chart_suppressed": tr("no publicada", "not published", "não publicada", "non publiée"),
+    # the methods annex: differences are computed before rounding
+    "rounded_differences": tr(
+        "Las diferencias (entre levantamientos, grupos o áreas) se calculan con las estimaciones sin redondear, por lo que pueden no coincidir con la resta de las cifras redondeadas que se muestran: {a} − {b} puede aparecer como {d}.",
+        "Differences (between waves, groups or areas) are computed from the unrounded estimates, so they may not equal the difference of the rounded figures shown: {a} − {b} may appear as {d}.",
+        "As diferenças (entre levantamentos, grupos ou áreas) são calculadas com as estimativas sem arredondamento e por isso podem não coincidir com a subtração dos valores arredondados mostrados: {a} − {b} pode aparecer como {d}.",
+        "Les écarts (entre vagues, groupes ou zones) sont calculés à partir des estimations non arrondies et peuvent donc différer de la différence des chiffres arrondis affichés\u00a0: {a} − {b} peut apparaître comme {d}.",
+    ),
     # highlights
     "hl_value": tr(
         "{name}: {value} (IC {level}%: {low} a {high}).",

@@ -28,6 +28,10 @@ def methodology_section(data: ReportData, fmt: Formatter, current: Lookup) -> Se
         page_break=False,
     )
     design.paragraphs.append(t(f"household_crimes_{method.household_crimes}"))
+    # 23.36 - 21.24 = 2.12: printed 23.4, 21.2 and 2.1, which a reader subtracts and doubts
+    design.paragraphs.append(
+        t("rounded_differences", a=t.number(23.4), b=t.number(21.2), d=t.number(2.1))
+    )
     if method.notes:
         design.paragraphs.append(t.pick(method.notes))
     section.subsections.append(design)

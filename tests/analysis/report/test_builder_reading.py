@@ -145,3 +145,23 @@ def test_no_indicator_name_or_definition_addresses_the_reader() -> None:
         if re.search(pattern, text, flags=re.IGNORECASE)
     ]
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("es", "se calculan con las estimaciones sin redondear"),
+        ("en", "are computed from the unrounded estimates"),
+        ("pt", "são calculadas com as estimativas sem arredondamento"),
+        ("fr", "sont calculés à partir des estimations non arrondies"),
+    ],
+)
+def test_the_annex_says_differences_come_from_unrounded_estimates(
+    language: str, expected: str
+) -> None:
+    """A change printed 2,1 next to 23,4 and 21,2 looked like an error: the annex now says
+    differences are computed before rounding, with that example in the language's numbers."""
+    design = _text(_section(_html(language), "design"))
+    assert expected in design, design
+    example = {"es": "23,4 − 21,2", "en": "23.4 − 21.2", "pt": "23,4 − 21,2", "fr": "23,4 − 21,2"}
+    assert example[language] in design
