@@ -70,7 +70,7 @@ from ..services.reports import (
     mark_served,
     wave_areas,
 )
-from ..services.reports.settings import FIXED_REASONS
+from ..services.reports.settings import FIXED_REASONS, read_reason
 from ..staff_texts import staff_counted
 from . import exports
 from .forms import BoundaryUploadForm, CensusUploadForm, PoliceUploadForm
@@ -221,11 +221,17 @@ def waiting(
 
 
 def said_reason(reason: str, language: str) -> str:
-    """A recorded reason in ``language`` when it says the same every time
-    (:data:`~surveyapp.services.reports.settings.FIXED_REASONS`), any other as recorded
-    (English, naming what differs: an area, a questionnaire's item)."""
+    """A recorded reason in ``language``: one that says the same every time
+    (:data:`~surveyapp.services.reports.settings.FIXED_REASONS`), or one naming what differs
+    (:data:`~surveyapp.services.reports.settings.NAMED_REASONS`, its values as recorded); any
+    other (written before these tables) as recorded."""
     name = FIXED_REASONS.get(reason)
-    return text(f"failed_{name}", language) if name else reason
+    if name:
+        return text(f"failed_{name}", language)
+    named = read_reason(reason)
+    if named is None:
+        return reason
+    return text(f"failed_{named[0]}", language, **named[1])
 
 
 def failure_message(output: ReportOutput, language: str) -> str:

@@ -137,6 +137,42 @@ TEXTS: dict[str, dict[str, str]] = {
         "um levantamento desta comparação não existe mais",
         "une vague de cette comparaison n'existe plus",
     ),
+    # why a build failed: the reasons naming what differs (reports.settings.NAMED_REASONS)
+    "failed_no_area_results": tr(
+        "este levantamiento no tiene resultados para el área '{area}'",
+        "this wave has no results for area '{area}'",
+        "este levantamento não tem resultados para a área '{area}'",
+        "cette vague n'a pas de résultats pour la zone «\u00a0{area}\u00a0»",
+    ),
+    "failed_asks_no_indicator_items": tr(
+        "el cuestionario de este levantamiento ({questionnaire}) no pregunta ninguno de los "
+        "ítems con que se calculan los indicadores estándar; sus respuestas están en los "
+        "microdatos",
+        "the questionnaire of this wave ({questionnaire}) asks none of the items the standard "
+        "indicators are computed from; its answers are in the microdata",
+        "o questionário deste levantamento ({questionnaire}) não pergunta nenhum dos itens com "
+        "que se calculam os indicadores padrão; suas respostas estão nos microdados",
+        "le questionnaire de cette vague ({questionnaire}) ne pose aucune des questions dont "
+        "les indicateurs standard sont calculés\u00a0; ses réponses sont dans les microdonnées",
+    ),
+    "failed_answers_do_not_fit": tr(
+        "las respuestas no corresponden al cuestionario: {detail}",
+        "the answers do not fit the questionnaire: {detail}",
+        "as respostas não correspondem ao questionário: {detail}",
+        "les réponses ne correspondent pas au questionnaire\u00a0: {detail}",
+    ),
+    "failed_no_interviews_to_release": tr(
+        "el levantamiento '{wave}' no tiene entrevistas completas que publicar",
+        "wave '{wave}' has no completed interviews to release",
+        "o levantamento '{wave}' não tem entrevistas completas para publicar",
+        "la vague «\u00a0{wave}\u00a0» n'a pas d'entretiens complets à publier",
+    ),
+    "failed_public_not_releasable": tr(
+        "la edición pública no se puede publicar: {detail}",
+        "the public edition cannot be released: {detail}",
+        "a edição pública não pode ser publicada: {detail}",
+        "l'édition publique ne peut pas être publiée\u00a0: {detail}",
+    ),
     "no_data": tr(
         "Este levantamiento aún no tiene entrevistas completas.",
         "This wave has no completed interviews yet.",

@@ -27,6 +27,7 @@ from . import DBSession
 from .feeds import feeds_indicators
 from .instruments import instrument_of
 from .reports.records import interview_records
+from .reports.settings import reason
 
 if TYPE_CHECKING:
     from analysis.release import Release
@@ -90,7 +91,7 @@ def build_wave_release(
         raise ReleaseError(f"edition must be one of {', '.join(EDITIONS)}, not {edition!r}")
     records, provisional = interview_records(session, wave)
     if not records:
-        raise ReleaseError(f"wave {wave.slug!r} has no completed interviews to release")
+        raise ReleaseError(reason("no_interviews_to_release", wave=wave.slug))
     version = wave.instrument_version
     instrument = instrument_of(version)
     study = Study(
@@ -241,7 +242,7 @@ def public_edition(
         )
         verify(public, applied, populations=populations)
     except ValueError as exc:  # PolicyError, PolicyViolation: nothing is published
-        raise ReleaseError(f"the public edition cannot be released: {exc}") from exc
+        raise ReleaseError(reason("public_not_releasable", detail=exc)) from exc
     files_back = {back[k]: v for k, v in public.items()}
     described = describe_recodes(
         release.with_files(files_back),  # type: ignore[arg-type]

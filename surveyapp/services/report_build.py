@@ -62,7 +62,7 @@ from .reports import (
     table_to_json,
     wave_areas,
 )
-from .reports.settings import WAVE_GONE
+from .reports.settings import WAVE_GONE, reason
 
 
 def find_area(session: DBSession, wave: Wave, key: str) -> AreaNode:
@@ -72,7 +72,7 @@ def find_area(session: DBSession, wave: Wave, key: str) -> AreaNode:
             return area
     if key == NATIONAL:  # a wave without areas still has a national report
         return AreaNode(0, AreaLevel.country, NATIONAL, wave.name, None, None, None)
-    raise ReportError(f"this wave has no results for area {key!r}")
+    raise ReportError(reason("no_area_results", area=key))
 
 
 def _report_area(node: AreaNode) -> ReportArea:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -63,6 +64,47 @@ FIXED_REASONS: dict[str, str] = {
     COMPARISON_WAVE_GONE: "comparison_wave_gone",
     NO_SUCH_EDITION: "no_such_edition",
 }
+#: ReportError and ReleaseError messages that name what differs (an area, a questionnaire),
+#: by name: :func:`reason` writes one in English (as a failed output stores it) and
+#: :func:`read_reason` finds the name and values again, so a page says it in its reader's
+#: language (observatory texts ``failed_<name>``, the same placeholders).
+NAMED_REASONS: dict[str, str] = {
+    "no_area_results": "this wave has no results for area '{area}'",
+    "asks_no_indicator_items": (
+        "the questionnaire of this wave ({questionnaire}) asks none of the items the standard "
+        "indicators are computed from; its answers are in the microdata"
+    ),
+    "answers_do_not_fit": "the answers do not fit the questionnaire: {detail}",
+    "no_interviews_to_release": "wave '{wave}' has no completed interviews to release",
+    "public_not_releasable": "the public edition cannot be released: {detail}",
+}
+
+
+def reason(name: str, **values: object) -> str:
+    """The English reason ``name`` of :data:`NAMED_REASONS` with its values filled in."""
+    return NAMED_REASONS[name].format(**values)
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)  # text, name, text, name, ..., text
+    return re.compile(
+        "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+)" for i, part in enumerate(parts)
+        ),
+        re.DOTALL,
+    )
+
+
+_PATTERNS = {name: _pattern(template) for name, template in NAMED_REASONS.items()}
+
+
+def read_reason(text: str) -> tuple[str, dict[str, str]] | None:
+    """The name and values of a recorded reason written by :func:`reason`, else None."""
+    for name, pattern in _PATTERNS.items():
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return name, found.groupdict()
+    return None
 
 
 def quiet(step: str) -> None:

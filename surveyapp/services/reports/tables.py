@@ -20,7 +20,15 @@ from ...models import Wave
 from .. import DBSession
 from ..instruments import instrument_of
 from .records import interview_records
-from .settings import DEFAULT_SETTINGS, NO_INTERVIEWS, Progress, ReportError, ReportSettings, quiet
+from .settings import (
+    DEFAULT_SETTINGS,
+    NO_INTERVIEWS,
+    Progress,
+    ReportError,
+    ReportSettings,
+    quiet,
+    reason,
+)
 from .tree import AreaNode
 
 log = logging.getLogger(__name__)
@@ -72,8 +80,7 @@ def indicator_table(
     )
     if table.empty:
         raise ReportError(
-            f"the questionnaire of this wave ({wave.instrument_version.label}) asks none of the "
-            "items the standard indicators are computed from; its answers are in the microdata"
+            reason("asks_no_indicator_items", questionnaire=wave.instrument_version.label)
         )
     return table
 
@@ -93,7 +100,7 @@ def wave_microdata(
         respondents = respondent_table(records, instrument)
         incidents = incident_table(records, instrument) if has_repeat(instrument) else None
     except MicrodataError as exc:  # bad data stops the report; staff see which answer to fix
-        raise ReportError(f"the answers do not fit the questionnaire: {exc}") from exc
+        raise ReportError(reason("answers_do_not_fit", detail=exc)) from exc
     return respondents, incidents
 
 

@@ -32,7 +32,9 @@ from surveyapp.models import (
 )
 from surveyapp.observatory.jobs import build_pending
 from surveyapp.observatory.texts import TEXTS as OBSERVATORY_TEXTS
+from surveyapp.observatory.texts import text
 from surveyapp.services.reports import ReportSettings
+from surveyapp.services.reports.settings import NAMED_REASONS, reason
 
 from ..conftest import TinyWave  # type: ignore[import-not-found]
 
@@ -583,16 +585,41 @@ def test_a_failed_build_is_said_in_the_visitors_language(
     )
 
 
-def test_a_reason_naming_what_differs_is_kept_as_recorded(app: Flask) -> None:
+def test_a_reason_naming_what_differs_is_said_in_the_visitors_language(app: Flask) -> None:
+    """'Les résultats n'ont pas pu être préparés : this wave has no results for area …' put an
+    English reason inside a French sentence; its values (the area) stay as recorded."""
     from surveyapp.observatory.routes import failed
 
     output = ReportOutput(error="this wave has no results for area 'DM/09'")
     with app.test_request_context("/observatory/waves/1/report.pdf?lang=fr"):
         page = unescape(failed(output).get_data(as_text=True))
     assert (
-        "Les résultats n'ont pas pu être préparés\u00a0: this wave has no results for area 'DM/09'"
-        in page
+        "Les résultats n'ont pas pu être préparés\u00a0: cette vague n'a pas de résultats pour "
+        "la zone «\u00a0DM/09\u00a0»" in page
     )
+    assert "this wave" not in page
+    with app.test_request_context(
+        "/observatory/waves/1/report.pdf?lang=fr", headers={"Accept": "application/json"}
+    ):
+        answer = failed(output)
+    assert answer.json is not None
+    assert answer.json["message"].endswith(": this wave has no results for area 'DM/09'")
+
+
+@pytest.mark.parametrize("name", sorted(NAMED_REASONS))
+@pytest.mark.parametrize("language", ["es", "pt", "fr"])
+def test_every_named_reason_is_said_whole_in_each_language(name: str, language: str) -> None:
+    from surveyapp.observatory.routes import said_reason
+
+    values = {"area": "DM/09", "questionnaire": "vict_std 1.1", "wave": "w-7", "detail": "x.y"}
+    recorded = reason(name, **values)
+    said = said_reason(recorded, language)
+    assert said != recorded and said == text(f"failed_{name}", language, **values)
+    # no English word left ("questionnaire" and "standard" are French too)
+    english = set(re.findall(r"\b[a-z]{4,}\b", NAMED_REASONS[name])) - {"questionnaire", "standard"}
+    assert not english & set(re.findall(r"\b[a-z]{4,}\b", said)), said
+    for key, value in values.items():  # what the reason names survives the translation
+        assert (value in said) == ("{" + key + "}" in NAMED_REASONS[name]), key
 
 
 def test_an_area_page_counts_the_interviews_of_that_area(
