@@ -272,10 +272,14 @@ def user_reset_two_factor(email: str) -> None:
 
 @user_group.command("list")
 def user_list() -> None:
-    """List staff accounts."""
+    """List staff accounts: email, role, state, and whether the password is a temporary one
+    its holder must still change (set by an administrator, ``user create`` or ``set-password``)."""
     for user in db.session.scalars(sa.select(User).order_by(User.email)):
         state = "active" if user.active else "deactivated"
-        click.echo(f"{user.email}\t{user.role.value}\t{state}")
+        password = (
+            "temporary password: must change it" if user.must_change_password else "password set"
+        )
+        click.echo(f"{user.email}\t{user.role.value}\t{state}\t{password}")
 
 
 area_group = AppGroup(

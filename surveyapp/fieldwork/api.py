@@ -274,10 +274,12 @@ def _second_factor(user: User, code: object) -> None:
     if user.must_change_password:
         # Someone else set this password: the app cannot change it, the website can.
         db.session.commit()  # a used code stays used
+        where = url_for("auth.change_password", _external=True)  # the tablet is elsewhere
         raise FieldworkError(
             "password_change",
-            "Your password is temporary: change it on the website first, then log in here "
-            "with the new one.",
+            f"Your password is temporary: change it on the website first ({where}), then log "
+            "in here with the new one.",
+            params={"url": where},
         )
     if user.has_two_factor:
         return

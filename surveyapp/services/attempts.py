@@ -12,12 +12,21 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Collection
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from ..models import AttemptOutcome, ContactAttempt, SampleUnit, utcnow
+from ..models import (
+    AttemptOutcome,
+    ContactAttempt,
+    Interview,
+    InterviewStatus,
+    SampleUnit,
+    Wave,
+    utcnow,
+)
 from ..models.base import MAX_ID
 from . import Actor, DBSession, audit
 from .dispositions import refresh_disposition
@@ -259,3 +268,64 @@ def unit_attempts(session: DBSession, unit_id: int) -> list[ContactAttempt]:
             .order_by(ContactAttempt.attempted_at, ContactAttempt.id)
         )
     )
+
+
+#: Most appointments listed on the supervisors' page (all counted).
+APPOINTMENTS_SHOWN = 500
+
+
+def open_appointments(
+    session: DBSession, wave: Wave, *, within: Collection[int] | None
+) -> list[ContactAttempt]:
+    """The appointments still to keep in a wave, the earliest first: each household's last visit
+    when it set one (a later visit of another outcome ends it) and no finished interview of the
+    household was received. ``within``: the area ids a supervisor sees (None: all)."""
+    order = sa.func.row_number().over(
+        partition_by=ContactAttempt.sample_unit_id,
+        order_by=(ContactAttempt.attempted_at.desc(), ContactAttempt.id.desc()),
+    )
+    ranked = (
+        sa.select(ContactAttempt.id, order.label("place"))
+        .where(ContactAttempt.wave_id == wave.id)
+        .subquery()
+    )
+    finished = sa.select(Interview.sample_unit_id).where(
+        Interview.sample_unit_id.is_not(None), Interview.status != InterviewStatus.in_progress
+    )
+    query = (
+        sa.select(ContactAttempt)
+        .join(ranked, sa.and_(ranked.c.id == ContactAttempt.id, ranked.c.place == 1))
+        .join(SampleUnit, SampleUnit.id == ContactAttempt.sample_unit_id)
+        .where(
+            ContactAttempt.outcome == AttemptOutcome.appointment,
+            ContactAttempt.appointment_date.is_not(None),
+            ContactAttempt.sample_unit_id.not_in(finished),
+        )
+        .options(
+            selectinload(ContactAttempt.interviewer),
+            selectinload(ContactAttempt.sample_unit).selectinload(SampleUnit.area),
+            selectinload(ContactAttempt.sample_unit).selectinload(SampleUnit.assigned_to),
+        )
+        .order_by(
+            ContactAttempt.appointment_date,
+            ContactAttempt.appointment_time.is_(None).desc(),
+            ContactAttempt.appointment_time,
+            SampleUnit.external_id,
+        )
+        .limit(APPOINTMENTS_SHOWN)
+    )
+    if within is not None:
+        query = query.where(SampleUnit.area_id.in_(sorted(within)))
+    return list(session.scalars(query))
+
+
+def appointment_due(attempt: ContactAttempt, now: dt.datetime | None = None) -> str:
+    """Whether an appointment is ``overdue``, ``today`` or ``later``: its day against today at
+    the household, which is today in the offset the visit's device gave (attempted_at_text)."""
+    assert attempt.appointment_date is not None, "only for a visit that set an appointment"
+    moment = now or utcnow()
+    offset = dt.datetime.fromisoformat(attempt.attempted_at_text).tzinfo or dt.UTC
+    today = moment.astimezone(offset).date()
+    if attempt.appointment_date < today:
+        return "overdue"
+    return "today" if attempt.appointment_date == today else "later"

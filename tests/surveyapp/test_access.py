@@ -54,6 +54,7 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
     "fieldwork.review_decide": ("POST", REVIEWERS),
     "fieldwork.review_reopen": ("POST", MANAGERS),
     "fieldwork.dashboard": ("GET", REVIEWERS),
+    "fieldwork.appointments": ("GET", REVIEWERS),
 }
 #: The tablet interview the review routes are opened on (see _url).
 REVIEWED_UUID = "4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d"
@@ -190,7 +191,11 @@ def test_deactivated_user_loses_the_session(
 
 @pytest.mark.parametrize(
     "endpoint",
-    sorted(e for e in ACCESS if e.startswith(("manage.", "fieldwork.review", "fieldwork.dash"))),
+    sorted(
+        e
+        for e in ACCESS
+        if e.startswith(("manage.", "fieldwork.review", "fieldwork.dash", "fieldwork.appoint"))
+    ),
 )
 def test_area_scope_matrix(
     app: Flask,

@@ -124,7 +124,7 @@ def test_user_create(app: Flask, runner: FlaskCliRunner) -> None:
     assert bad_role.exit_code == 2
     assert _users(app) == [("e@example.org", Role.interviewer)]
     listed = runner.invoke(args=["user", "list"])
-    assert "e@example.org\tinterviewer\tactive" in listed.output
+    assert "e@example.org\tinterviewer\tactive\t" in listed.output
 
 
 def test_demo(empty_app: Flask, runner: FlaskCliRunner) -> None:
@@ -512,3 +512,18 @@ def test_a_demo_wave_on_another_questionnaire_gets_no_field_work_and_says_so(
         assert not db.session.scalar(
             sa.select(sa.func.count(Interview.id)).where(Interview.interviewer_id.is_not(None))
         )
+
+
+def test_user_list_shows_whose_password_is_temporary(app: Flask, runner: FlaskCliRunner) -> None:
+    # an administrator could not tell who still had to change the password they were given
+    for email in ("new@example.org", "old@example.org"):
+        args = ["user", "create", "--email", email, "--role", "analyst"]
+        assert runner.invoke(args=[*args, "--password", "a-long-password"]).exit_code == 0
+    with app.app_context():
+        user = db.session.scalar(sa.select(User).where(User.email == "old@example.org"))
+        assert user is not None
+        user.must_change_password = False
+        db.session.commit()
+    listed = runner.invoke(args=["user", "list"]).output.splitlines()
+    assert "new@example.org\tanalyst\tactive\ttemporary password: must change it" in listed
+    assert "old@example.org\tanalyst\tactive\tpassword set" in listed

@@ -317,6 +317,9 @@ def test_the_app_refuses_a_temporary_password_and_says_where_to_change_it(
     assert refused.status_code == 403
     assert (body["code"], body["reason"]) == ("password_change", "password_change")
     assert body["message"].startswith("Your password is temporary: change it on the website")
+    # where: the page that changes it, whole (the tablet is not on the website)
+    assert body["params"] == {"url": "http://localhost/auth/password"}
+    assert "(http://localhost/auth/password)" in body["message"]
     assert _tokens(app) == 0
     # A wrong password still says only that the credentials are wrong.
     assert _field_login(client, interviewer, "not the password").get_json()["code"] == (
@@ -359,6 +362,7 @@ def test_the_app_says_it_in_every_language() -> None:
     assert "change it on the website first" in line
     assert "altere-a primeiro no site" in line
     assert "temporaire\\u00a0: changez-le d’abord sur le site web" in line
+    assert line.count("({url})") == 4, "every language says where"
 
 
 # ---- the command line ----------------------------------------------------------------------------

@@ -54,6 +54,7 @@ def test_the_app_says_to_change_a_temporary_password_on_the_website(
         error = page.locator("p.notice--error")
         error.wait_for(state="visible")
         assert error.inner_text().startswith(expected)
+        assert f"({live_server}/auth/password)" in error.inner_text()  # where to change it
         assert page.locator("#sync-panel").count() == 0  # not logged in
     finally:
         context.close()

@@ -165,17 +165,17 @@ def test_the_supervisors_interview_page_lists_the_households_visits_with_the_app
     page = client.get(f"/fieldwork/interviews/{UUID}?lang=es").get_data(as_text=True)
     visits = page[page.index('id="visits"') : page.index("</table>", page.index('id="visits"'))]
     rows = re.findall(r"<tr><td>(.*?)</td></tr>", visits)
-    assert [re.split(r"</td><td[^>]*>", row) for row in rows] == [
-        ["2025-12-04 10:00 (UTC-05:00)", "sin contacto", "—", "Ana Entrevistadora", "Nobody home"],
+    assert [row.split("</td><td>") for row in rows] == [
         [
-            "2025-12-05 18:40 (UTC-05:00)",
-            "cita para volver",
-            "2025-12-09 15:00",
-            "Ana Entrevistadora",
-            "Back on Tuesday",
+            "2025-12-04 10:00 (UTC-05:00)<br>Ana Entrevistadora",
+            "sin contacto<br>Nobody home",
+        ],
+        [
+            "2025-12-05 18:40 (UTC-05:00)<br>Ana Entrevistadora",
+            'cita para volver<br><strong data-appointment="2025-12-09">Cita para volver: '
+            '<span class="nowrap">2025-12-09</span> 15:00</strong><br>Back on Tuesday',
         ],
     ]
-    assert "Cita para volver" in visits
 
 
 def test_an_appointment_without_a_time_says_so_and_a_household_without_visits_too(
@@ -188,4 +188,77 @@ def test_an_appointment_without_a_time_says_so_and_a_household_without_visits_to
     assert "Aucune visite enregistrée." in page
     assert appointment(field, appointment_time=None).status_code == 201
     page = client.get(f"/fieldwork/interviews/{UUID}?lang=fr").get_data(as_text=True)
-    assert '<td data-appointment="2025-12-09">2025-12-09 (sans heure)</td>' in page
+    assert (
+        '<strong data-appointment="2025-12-09">Rendez-vous pour revenir\u00a0: '
+        '<span class="nowrap">2025-12-09</span> (sans heure)</strong>' in page
+    )
+
+
+def _appointment_rows(page: str) -> list[list[str]]:
+    table = page[page.index("data-appointments") : page.index("</table>")]
+    rows = re.findall(r'<tr data-due="(\w+)"><td>(.*?)</td></tr>', table)
+    return [[due, *re.split(r"</td><td[^>]*>", cells)] for due, cells in rows]
+
+
+def test_the_waves_appointments_page_lists_those_still_to_keep_the_earliest_first(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    assert appointment(field).status_code == 201  # H1, 9 December at 15:00
+    h2 = {"sample_unit_id": field.units["H2"], "appointment_time": None}
+    assert appointment(field, ATTEMPT_2, **h2).status_code == 201
+    # H2's appointment was ended by a later visit (nobody home); H3's was agreed by the other
+    # interviewer, for the 8th, without a time.
+    later = "2025-12-09T11:00:00-05:00"
+    ended = attempt(field, "7d4a0e3c-2f5b-4a9d-8e0f-1a2b3c4d5e6f", attempted_at=later, **h2)
+    assert ended.status_code == 201
+    h3 = {
+        "sample_unit_id": field.units["H3"],
+        "appointment_date": "2025-12-08",
+        "appointment_time": None,
+    }
+    other = appointment(
+        field, "8e5b1f4d-3a6c-4b0e-9f1a-2b3c4d5e6f70", token=field.other_token, **h3, note=None
+    )
+    assert other.status_code == 201, other.json
+    client = field.app.test_client()
+    assert login(client, make_user(Role.supervisor)).status_code == 302
+    url = f"/fieldwork/waves/{field.wave.id}/appointments?lang=es"
+    page = client.get(url).get_data(as_text=True)
+    assert _appointment_rows(page) == [
+        [
+            "overdue",
+            '<span class="nowrap">2025-12-08</span> (sin hora) <strong class="tag">pasada</strong>',
+            "H3",
+            "—",
+            field.other.name,
+            "2025-12-05 18:40 (UTC-05:00)",
+            "",
+        ],
+        [
+            "overdue",
+            '<span class="nowrap">2025-12-09</span> 15:00 <strong class="tag">pasada</strong>',
+            "H1",
+            "—",
+            "Ana Entrevistadora",
+            "2025-12-05 18:40 (UTC-05:00)",
+            "Back on Tuesday",
+        ],
+    ]
+    # The interview done at the appointment: H1 leaves the list.
+    assert field.put().status_code == 201
+    page = client.get(url).get_data(as_text=True)
+    assert [row[2] for row in _appointment_rows(page)] == ["H3"]
+    index = client.get("/fieldwork/?lang=es").get_data(as_text=True)
+    assert f'href="/fieldwork/waves/{field.wave.id}/appointments"' in index
+
+
+def test_an_appointment_is_due_by_the_households_date_not_the_servers(field: Field) -> None:
+    from surveyapp.services.attempts import appointment_due
+
+    visit = ContactAttempt(
+        attempted_at_text="2025-12-05T18:40:00-05:00", appointment_date=dt.date(2025, 12, 9)
+    )
+    # 03:00 UTC on the 10th is still the 9th at the household (UTC-5): today, not missed.
+    assert appointment_due(visit, dt.datetime(2025, 12, 10, 3, 0, tzinfo=dt.UTC)) == "today"
+    assert appointment_due(visit, dt.datetime(2025, 12, 10, 6, 0, tzinfo=dt.UTC)) == "overdue"
+    assert appointment_due(visit, dt.datetime(2025, 12, 9, 4, 0, tzinfo=dt.UTC)) == "later"
