@@ -192,6 +192,7 @@ def report_command(
             settings=settings,
             drivers=cached_drivers(db.session, wave, version, echo),
             progress=echo,
+            warn=lambda text: click.echo(f"warning: {text}", err=True),
         )
     except ReportError as exc:
         raise click.ClickException(str(exc)) from None

@@ -49,17 +49,6 @@ MANAGE: dict[str, dict[str, str]] = {
         "Use no máximo %(max)d caracteres.",
         "Utilisez au plus %(max)d caractères.",
     ),
-    # a name typed with an invisible character that reorders text (security.direction_control)
-    "direction_control": tr(
-        "Contiene un carácter invisible que cambia el orden del texto ({char}). Bórrelo (suele "
-        "venir de copiar desde otro programa) y escriba el texto de nuevo.",
-        "Contains an invisible character that reorders the text ({char}). Delete it (it often "
-        "comes from copying out of another program) and type the text again.",
-        "Contém um caractere invisível que muda a ordem do texto ({char}). Apague-o (costuma "
-        "vir de uma cópia de outro programa) e digite o texto de novo.",
-        "Contient un caractère invisible qui change l'ordre du texte ({char}). Supprimez-le "
-        "(il vient souvent d'un copier-coller depuis un autre programme) et retapez le texte.",
-    ),
     # ---- the list of waves ----
     "create_wave_link": tr(
         "Crear un levantamiento", "Create a wave", "Criar um levantamento", "Créer une vague"
@@ -111,6 +100,16 @@ MANAGE: dict[str, dict[str, str]] = {
         "Results may be published",
         "Os resultados podem ser publicados",
         "Les résultats peuvent être publiés",
+    ),
+    "withheld_intro": tr(
+        "Los criterios de calidad retienen la mayor parte de los informes públicos de estas "
+        "áreas (según la última tabla de indicadores calculada):",
+        "The quality rules withhold most of the public reports of these areas (from the last "
+        "indicator table computed):",
+        "Os critérios de qualidade retêm a maior parte dos relatórios públicos destas áreas "
+        "(segundo a última tabela de indicadores calculada):",
+        "Les règles de qualité retiennent la plus grande partie des rapports publics de ces "
+        "zones (d'après le dernier tableau d'indicateurs calculé)\u00a0:",
     ),
     "gaps_intro": tr(
         "Este cuestionario no es el estándar completo: los informes de este levantamiento "

@@ -17,6 +17,7 @@ from analysis.report.context import Formatter, Lookup, Section
 from analysis.report.data import Area, ReportData
 from analysis.report.i18n import Translator
 from analysis.report.sections import SectionWriter
+from analysis.report.withheld import area_withheld, collapse_withheld, withheld_warning
 
 __all__ = ["Report", "build_report", "render_html"]
 
@@ -55,6 +56,9 @@ class Report:
     language: str
     public: bool
     title: str
+    #: what whoever asked for the report should know before publishing it, in its language
+    #: (most of the area's estimates withheld: ``analysis.report.withheld``)
+    warnings: tuple[str, ...] = ()
     _pdf: list[bytes] = field(default_factory=list, repr=False, compare=False)
 
     def pdf_bytes(self) -> bytes:
@@ -127,7 +131,9 @@ def build_report(
     Returns
     -------
     Report
-        ``.html``; ``.pdf_bytes()`` and ``.to_pdf(path_or_file)`` render the PDF.
+        ``.html``; ``.pdf_bytes()`` and ``.to_pdf(path_or_file)`` render the PDF;
+        ``.warnings``: sentences to show whoever asked for it (most of the area's
+        estimates withheld by the quality rules).
     """
     t = Translator(language)
     fmt = Formatter(t, Lookup(data.indicators.head(1), public).level, public)
@@ -150,10 +156,15 @@ def build_report(
         ("subareas", writer.subareas),
         ("methodology", writer.methodology),
     ]
+    withheld = area_withheld(data.indicators, data.area, data.methodology.rules)
     sections: list[Section] = []
     for k, (name, make) in enumerate(steps):
         section = make()
-        if section is not None and (section.blocks or section.subsections or section.id in _ALWAYS):
+        # a table of dashes becomes a sentence saying why; its section stays to say it
+        said = section is not None and collapse_withheld(section, t, withheld)
+        if section is not None and (
+            said or section.blocks or section.subsections or section.id in _ALWAYS
+        ):
             sections.append(section)
         if progress is not None:
             progress(name, (k + 1) / (len(steps) + 1))
@@ -173,4 +184,11 @@ def build_report(
     html = render_html(t, public, cover, sections)
     if progress is not None:
         progress("html", 1.0)
-    return Report(html=html, language=language, public=public, title=f"{title} — {data.area.name}")
+    warning = withheld_warning(t, withheld)
+    return Report(
+        html=html,
+        language=language,
+        public=public,
+        title=f"{title} — {data.area.name}",
+        warnings=(warning,) if warning else (),
+    )

@@ -99,6 +99,9 @@ class Table:
     notes: list[str] = field(default_factory=list)
     css: str = ""
     kind: str = "table"
+    #: a public table with estimates of which none is published: the report says why in a
+    #: sentence instead (``analysis.report.withheld``), not in rows of dashes
+    withheld: bool = False
     #: mm: the tallest rows kept on one page (A4's content box is 255 mm high; the caption,
     #: the column heads, wrapped, and the notes take up to 45 mm)
     whole_height: ClassVar[float] = 180.0
@@ -305,6 +308,10 @@ class Formatter:
         self.level_text = t.number(100 * level, 0)
         self.used_hidden = False
         self.used_flagged = False
+        # estimate cells written (``cell``) since the counts were last reset: a table with
+        # hidden estimates and none shown is withheld (SectionWriter.noted)
+        self.cells_shown = 0
+        self.cells_hidden = 0
 
     def name(self, indicator: str) -> str:
         info = indicator_info(indicator)
@@ -363,6 +370,11 @@ class Formatter:
         return self.t(key) if value.quality in ("high", "moderate", "low") else value.quality
 
     def cell(self, value: Value | None, with_interval: bool = False) -> Cell:
+        if value is not None:
+            if value.shown and math.isfinite(value.estimate):
+                self.cells_shown += 1
+            elif not value.shown:
+                self.cells_hidden += 1
         sub = self.interval(value) if with_interval and value is not None and value.shown else ""
         return Cell(self.estimate(value), self.css(value), self.marker(value), sub)
 

@@ -497,6 +497,43 @@ STRINGS: dict[str, dict[str, str]] = {
         "As diferenças (entre levantamentos, grupos ou áreas) são calculadas com as estimativas sem arredondamento e por isso podem não coincidir com a subtração dos valores arredondados mostrados: {a} − {b} pode aparecer como {d}.",
         "Les écarts (entre vagues, groupes ou zones) sont calculés à partir des estimations non arrondies et peuvent donc différer de la différence des chiffres arrondis affichés\u00a0: {a} − {b} peut apparaître comme {d}.",
     ),
+    # tables whose estimates are all withheld (analysis.report.withheld)
+    "withheld_here": tr(
+        "Los cuadros de esta sección no se publican para {area}: ninguna de sus estimaciones cumple los criterios de calidad.",
+        "This section's tables are not published for {area}: none of their estimates meets the quality rules.",
+        "Os quadros desta seção não são publicados para {area}: nenhuma de suas estimativas cumpre os critérios de qualidade.",
+        "Les tableaux de cette section ne sont pas publiés pour {area}\u00a0: aucune de leurs estimations ne satisfait aux règles de qualité.",
+    ),
+    "withheld_named": tr(
+        "No se publica para {area} el cuadro {tables}: ninguna de sus estimaciones cumple los criterios de calidad.",
+        "Not published for {area}: the table {tables}, none of whose estimates meets the quality rules.",
+        "Não é publicado para {area} o quadro {tables}: nenhuma de suas estimativas cumpre os critérios de qualidade.",
+        "Non publié pour {area}\u00a0: le tableau {tables}, dont aucune estimation ne satisfait aux règles de qualité.",
+    ),
+    "withheld_table": tr(
+        "No se publica el cuadro de estimaciones de {area}: ninguna cumple los criterios de calidad.",
+        "The table of estimates for {area} is not published: none meets the quality rules.",
+        "O quadro de estimativas de {area} não é publicado: nenhuma cumpre os critérios de qualidade.",
+        "Le tableau des estimations pour {area} n'est pas publié\u00a0: aucune ne satisfait aux règles de qualité.",
+    ),
+    "withheld_few": tr(
+        "El área tiene {n} entrevistas y los criterios exigen al menos {minimum} casos por estimación (véase el anexo).",
+        "The area has {n} interviews, and the rules require at least {minimum} cases per estimate (see the annex).",
+        "A área tem {n} entrevistas, e os critérios exigem pelo menos {minimum} casos por estimativa (ver o anexo).",
+        "La zone compte {n}\u00a0entretiens, et les règles exigent au moins {minimum}\u00a0cas par estimation (voir l'annexe).",
+    ),
+    "withheld_rules": tr(
+        "Son muy pocos casos o delitos, o la precisión es insuficiente (criterios en el anexo).",
+        "There are too few cases or crimes, or the estimates are too imprecise (rules in the annex).",
+        "São poucos casos ou crimes, ou a precisão é insuficiente (critérios no anexo).",
+        "Les cas ou les infractions sont trop peu nombreux, ou la précision insuffisante (règles en annexe).",
+    ),
+    "withheld_warning": tr(
+        "La mayor parte del informe no se publica: {hidden} de las {total} estimaciones de {area} no cumplen los criterios de calidad.",
+        "Most of the report is not published: {hidden} of the {total} estimates for {area} fail the quality rules.",
+        "A maior parte do relatório não é publicada: {hidden} das {total} estimativas de {area} não cumprem os critérios de qualidade.",
+        "La plus grande partie du rapport n'est pas publiée\u00a0: {hidden} des {total}\u00a0estimations pour {area} ne satisfont pas aux règles de qualité.",
+    ),
     # highlights
     "hl_value": tr(
         "{name}: {value} (IC {level}%: {low} a {high}).",

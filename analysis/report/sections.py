@@ -99,13 +99,23 @@ class SectionWriter:
         return self.noted(
             lambda: self.fmt.indicator_table(
                 caption, present, self.current, area or self.area, self.previous, self.change_words
-            )
+            ),
+            withhold=(area or self.area) == self.area,
         )
 
-    def noted(self, make: Callable[[], Table]) -> Table:
-        """Build a table and append the quality legend and suppression footnotes it needs."""
+    def noted(self, make: Callable[[], Table], withhold: bool = False) -> Table:
+        """Build a table and append the quality legend and suppression footnotes it needs.
+
+        ``withhold``: a table of the report's area alone, which the builder leaves out, saying
+        why in a sentence, when none of its estimates is published (``report.withheld``);
+        tables with other areas' columns, counts or sub-areas say it in their own way.
+        """
         self.fmt.used_hidden = self.fmt.used_flagged = False
+        self.fmt.cells_shown = self.fmt.cells_hidden = 0
         table = make()
+        table.withheld = (
+            withhold and self.public and self.fmt.cells_hidden > 0 and not self.fmt.cells_shown
+        )
         table.notes.append(self.t("quality_legend"))
         self._suppression_notes(table.notes)
         return table
@@ -229,7 +239,7 @@ class SectionWriter:
             ]
             return Table(self.t("sec_crime_types"), header, rows, css="compare")
 
-        section.add(self.noted(make))
+        section.add(self.noted(make, withhold=True))
         for ind in rows_ids:
             stem = ind.id.removeprefix("prev_")
             self.tabled.update(

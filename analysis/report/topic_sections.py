@@ -55,7 +55,7 @@ class Writer(Protocol):
         self, title: str, indicators: Sequence[str], unit: str = "percent"
     ) -> Figure | None: ...
 
-    def noted(self, make: Callable[[], Table]) -> Table: ...
+    def noted(self, make: Callable[[], Table], withhold: bool = False) -> Table: ...
 
 
 def _percent(w: Writer, ids: Sequence[str]) -> list[str]:
@@ -165,7 +165,7 @@ def youth_gap_table(w: Writer) -> Table | None:
         header = [t("col_indicator"), t("col_estimate"), t("col_ci", level=w.fmt.level_text)]
         return Table(t("sub_youth_gap"), header, rows, css="compare")
 
-    table = w.noted(make)
+    table = w.noted(make, withhold=True)
     table.notes.insert(0, t("youth_gap_note"))
     return table
 

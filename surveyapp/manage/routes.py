@@ -172,10 +172,21 @@ def wave(wave_id: int) -> ResponseReturnValue:
     counts = response.response_by_area(db.session, current, within=scope.area_ids)
     without_code = invitations.units_without_code(db.session, current, area_ids=scope.area_ids)
     codes_issued, codes_used = invitations.code_usage(db.session, current, area_ids=scope.area_ids)
+    from ..observatory.jobs import report_settings
+    from ..services.report_build import withheld_warnings
+
     return render_template(
         "manage/wave.html",
         wave=current,
         **_report_gaps(current),
+        # areas whose public reports the quality rules would mostly withhold
+        withheld=withheld_warnings(
+            db.session,
+            current,
+            settings=report_settings(),
+            language=staff_language(),
+            within=scope.area_ids,
+        ),
         counts=counts,
         status_form=status_form,
         without_code=without_code,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 import pandas as pd
@@ -77,6 +77,35 @@ def find_area(session: DBSession, wave: Wave, key: str) -> AreaNode:
 
 def _report_area(node: AreaNode) -> ReportArea:
     return ReportArea(node.report_level, node.key, node.name)
+
+
+def withheld_warnings(
+    session: DBSession,
+    wave: Wave,
+    *,
+    settings: ReportSettings = DEFAULT_SETTINGS,
+    language: str,
+    within: Collection[int] | None = None,
+) -> list[str]:
+    """The status report's warning (``Report.warnings``) for each area of the wave, among
+    ``within`` when given, whose public report withholds most of its estimates: read from the
+    wave's cached indicator table, none while it is not built (a page never computes it)."""
+    from analysis.report.i18n import Translator
+    from analysis.report.withheld import area_withheld, withheld_warning
+
+    table = ready_table(session, wave, data_version(session, wave, settings))
+    if table is None:
+        return []
+    rules = with_minimum_cases(settings.quality, settings.min_cases)
+    t = Translator(language)
+    found = []
+    for node in wave_areas(session, wave):
+        if within is not None and node.id not in within:
+            continue
+        warning = withheld_warning(t, area_withheld(table, _report_area(node), rules))
+        if warning:
+            found.append(warning)
+    return found
 
 
 def police_table(
@@ -349,8 +378,10 @@ def pdf_report(
     settings: ReportSettings = DEFAULT_SETTINGS,
     drivers: pd.DataFrame | None = None,
     progress: Progress = quiet,
+    warn: Progress = quiet,
 ) -> bytes:
-    """The PDF status report of one area (builds the indicator table when not given)."""
+    """The PDF status report of one area (builds the indicator table when not given);
+    ``warn`` hears the report's warnings (most of the area's estimates withheld)."""
     if table is None:
         table = indicator_table(session, wave, settings=settings, progress=progress)
     data = report_data(
@@ -371,6 +402,8 @@ def pdf_report(
         progress(f"report section {name} ({fraction:.0%})")
 
     report = build_report(data, language=language, public=public, progress=step)
+    for warning in report.warnings:
+        warn(warning)
     progress("rendering PDF")
     return report.pdf_bytes()
 

@@ -1,0 +1,112 @@
+"""A municipality of some 25 interviews: its report was 29 pages, most of them tables of dashes.
+
+Tables of the area whose estimates are all withheld become one sentence with the number of
+interviews and the rule; the builder warns when most of the report is withheld. The quality
+rules themselves are unchanged: the estimates stay suppressed."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+
+import pytest
+
+from analysis.indicators.quality import with_minimum_cases
+from analysis.report import Methodology, Report, build_report
+
+from .test_builder import MUNICIPALITY, report_data  # type: ignore[import-not-found]
+
+INTERVIEWS = 22
+
+
+def _small_municipality() -> dict[str, object]:
+    data = report_data(MUNICIPALITY)
+    table = data.indicators.copy()
+    here = (table["domain_type"] == "municipality") & (table["domain"] == MUNICIPALITY.code)
+    table.loc[here, "n"] = INTERVIEWS
+    table.loc[here, "quality"] = "insufficient"
+    table.loc[here, "suppressed"] = True
+    return {
+        "indicators": table,
+        # a first wave: an earlier wave's published figures would keep a table worth reading
+        "previous_wave": None,
+        "previous": None,
+        "changes": None,
+        "methodology": Methodology(
+            sample=data.methodology.sample, quality_rules=with_minimum_cases("inegi", 30)
+        ),
+    }
+
+
+@cache
+def _report(language: str, public: bool = True) -> Report:
+    return build_report(
+        report_data(MUNICIPALITY, **_small_municipality()), language=language, public=public
+    )
+
+
+def _text(fragment: str) -> str:
+    return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
+
+
+def _section(page: str, ident: str) -> str:
+    start = page.index(f'id="{ident}"')
+    return page[start : page.index("</section>", start)]
+
+
+@pytest.mark.parametrize(
+    ("language", "why"),
+    [
+        (
+            "es",
+            "El área tiene 22 entrevistas y los criterios exigen al menos 30 casos por estimación",
+        ),
+        ("en", "The area has 22 interviews, and the rules require at least 30 cases per estimate"),
+        (
+            "pt",
+            "A área tem 22 entrevistas, e os critérios exigem pelo menos 30 casos por estimativa",
+        ),
+        ("fr", "La zone compte 22\u00a0entretiens, et les règles exigent au moins 30\u00a0cas"),
+    ],
+)
+def test_a_table_of_dashes_becomes_one_sentence_with_the_interviews_and_the_rule(
+    language: str, why: str
+) -> None:
+    page = _report(language).html
+    prevalence = _section(page, "prevalence")
+    assert 'class="estimates indicators' not in prevalence, "the table of dashes is still there"
+    assert why in _text(prevalence)
+    # every section's own tables of the municipality are gone, each section saying it once
+    assert 'class="estimates indicators' not in page
+    for ident in ("prevalence", "reporting", "perception", "trust", "avoidance", "bribery"):
+        assert _text(_section(page, ident)).count(why) == 1, ident
+
+
+def test_tables_that_hold_the_state_and_the_country_are_kept() -> None:
+    page = _report("en").html
+    highlights = _text(_section(page, "highlights"))
+    assert "Comparison with the state and the country" in highlights or "Norte Alto" in highlights
+    assert "estimates compare" in _section(page, "highlights")
+
+
+def test_the_builder_warns_when_most_of_the_report_is_withheld() -> None:
+    (warning,) = _report("en").warnings
+    assert warning.startswith("Most of the report is not published: ")
+    assert "estimates for San Telmo fail the quality rules" in warning
+    assert "22 interviews" in warning and "at least 30 cases" in warning
+    (aviso,) = _report("es").warnings
+    assert aviso.startswith("La mayor parte del informe no se publica")
+
+
+def test_the_internal_edition_keeps_every_table_flagged_and_still_warns() -> None:
+    report = _report("en", public=False)
+    assert 'class="estimates indicators' in report.html
+    assert "22 interviews" not in _text(_section(report.html, "prevalence"))
+    assert report.warnings
+
+
+def test_a_report_with_published_estimates_has_no_warning_and_keeps_its_tables() -> None:
+    report = build_report(report_data(MUNICIPALITY), language="en")
+    assert report.warnings == ()
+    assert 'class="estimates indicators' in _section(report.html, "prevalence")

@@ -1,0 +1,59 @@
+"""The management wave page names the areas whose public reports the quality rules would
+mostly withhold, with the status report's own warning (analysis.report.withheld)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from surveyapp.extensions import db
+from surveyapp.models import Role, User, Wave
+from surveyapp.observatory.jobs import report_settings
+from surveyapp.services.report_build import wave_table, withheld_warnings
+
+from .conftest import TinyWave
+
+
+def test_the_wave_page_warns_of_areas_whose_reports_would_be_mostly_withheld(
+    app: Flask,
+    client: FlaskClient,
+    tiny_wave: Callable[..., TinyWave],
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+) -> None:
+    # a smallest published cell no area of the tiny wave reaches: every report is withheld
+    app.config["REPORT_MIN_CASES"] = 100_000
+    tiny = tiny_wave()
+    login(client, make_user(Role.survey_manager))
+    before = client.get(f"/manage/waves/{tiny.id}").get_data(as_text=True)
+    assert 'id="report-withheld"' not in before, "no table built yet: the page computes none"
+    with app.app_context():
+        wave = db.session.get(Wave, tiny.id)
+        assert wave is not None
+        wave_table(db.session, wave, settings=report_settings())
+        db.session.commit()
+        warnings = withheld_warnings(db.session, wave, settings=report_settings(), language="en")
+    assert len(warnings) == len(tiny.areas), warnings
+    assert all(w.startswith("Most of the report is not published: ") for w in warnings)
+    assert any(tiny.muni.name in w and "at least 100,000 cases" in w for w in warnings)
+    page = client.get(f"/manage/waves/{tiny.id}").get_data(as_text=True)
+    assert 'id="report-withheld"' in page
+    assert tiny.muni.name in page[page.index('id="report-withheld"') :]
+
+
+def test_a_wave_whose_reports_publish_has_no_such_warning(
+    app: Flask, tiny_wave: Callable[..., TinyWave]
+) -> None:
+    app.config["REPORT_MIN_CASES"] = 0
+    tiny = tiny_wave()
+    with app.app_context():
+        wave = db.session.get(Wave, tiny.id)
+        assert wave is not None
+        wave_table(db.session, wave, settings=report_settings())
+        db.session.commit()
+        warnings = withheld_warnings(db.session, wave, settings=report_settings(), language="en")
+    country = next(a for a in tiny.areas if a.report_level == "national")
+    assert not [w for w in warnings if f"estimates for {country.name} fail" in w], warnings
