@@ -262,3 +262,15 @@ def test_an_appointment_is_due_by_the_households_date_not_the_servers(field: Fie
     assert appointment_due(visit, dt.datetime(2025, 12, 10, 3, 0, tzinfo=dt.UTC)) == "today"
     assert appointment_due(visit, dt.datetime(2025, 12, 10, 6, 0, tzinfo=dt.UTC)) == "overdue"
     assert appointment_due(visit, dt.datetime(2025, 12, 9, 4, 0, tzinfo=dt.UTC)) == "later"
+
+
+def test_on_one_day_an_appointment_without_a_time_comes_before_the_times(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    assert appointment(field).status_code == 201  # H1, 9 December at 15:00
+    h2 = {"sample_unit_id": field.units["H2"], "appointment_time": None}
+    assert appointment(field, ATTEMPT_2, **h2).status_code == 201  # H2, the 9th, no time
+    client = field.app.test_client()
+    assert login(client, make_user(Role.supervisor)).status_code == 302
+    page = client.get(f"/fieldwork/waves/{field.wave.id}/appointments").get_data(as_text=True)
+    assert [row[2] for row in _appointment_rows(page)] == ["H2", "H1"]
