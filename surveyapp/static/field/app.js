@@ -117,7 +117,9 @@ async function runSync(manual) {
 /** Interviews finished and visits recorded that wait to be sent: one count for the bar and the
  * list's panel (the bar counted interviews only: "2 waiting" above "3 waiting"). */
 async function waitingCount() {
-  const [interviews, attempts] = await Promise.all([store.allInterviews(), store.allAttempts()]);
+  const session = await sync.session();
+  if (!session) return 0;
+  const [interviews, attempts] = await Promise.all([store.interviewsOf(session.user.id), store.attemptsOf(session.user.id)]);
   return interviews.filter((r) => r.state === STATES.outbox).length + attempts.filter((a) => a.state === STATES.outbox).length;
 }
 
@@ -170,7 +172,7 @@ async function showRoute() {
   if (!session || session.expired) { releaseLock(); return loginScreen(session); }
   if (here.name === 'interview') return interviewScreen(session, here.id, here.rest);
   if (here.name === 'visit') { releaseLock(); return visitScreen(session, Number(here.id)); }
-  if (here.name === 'discard') return discardScreen(here.id);
+  if (here.name === 'discard') return discardScreen(session, here.id);
   if (here.name === 'keep-server') return keepServerScreen(session, here.id);
   releaseLock();
   return homeScreen(session, nav);
@@ -246,7 +248,9 @@ async function askPersistence() {
 
 
 async function homeScreen(session, nav) {
-  const [waves, units, interviews, attempts] = await Promise.all([store.allWaves(), store.allUnits(), store.allInterviews(), store.allAttempts()]);
+  // Only this interviewer's interviews and visits: another's, left on a shared tablet, are
+  // neither shown on a household now given to this one nor continued.
+  const [waves, units, interviews, attempts] = await Promise.all([store.allWaves(), store.allUnits(), store.interviewsOf(session.user.id), store.attemptsOf(session.user.id)]);
   const visits = new Map();
   for (const a of attempts) visits.set(a.sample_unit_id, [...(visits.get(a.sample_unit_id) || []), a]);
   const byUnit = new Map();
@@ -563,8 +567,9 @@ async function whatBlocksLogout(unsent, changed) {
 
 /** The confirmation before a draft the server never received is deleted: it names the household
  * and what the draft holds; visits stay. Nothing is deleted without "Discard the draft". */
-async function discardScreen(uuid) {
-  const record = await store.getInterview(uuid);
+async function discardScreen(session, uuid) {
+  const found = await store.getInterview(uuid);
+  const record = found && found.interviewer_id === session.user.id ? found : null;
   if (!discardable(record)) { releaseLock(); toast(t('discard_not_possible')); return go('#/'); }
   if (!(await acquire(uuid))) {
     return screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', id: 'open-elsewhere', text: t('open_elsewhere') }),
@@ -606,7 +611,8 @@ async function discardScreen(uuid) {
  * household, the server's reason and how many answers the correction changed (against the
  * server's version, downloaded first: online only). The server is told nothing. */
 async function keepServerScreen(session, uuid) {
-  const record = await store.getInterview(uuid);
+  const found = await store.getInterview(uuid);
+  const record = found && found.interviewer_id === session.user.id ? found : null;
   if (!keepsServerVersion(record)) { releaseLock(); toast(t('keep_server_not_possible')); return go('#/'); }
   if (!(await acquire(uuid))) {
     return screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', id: 'open-elsewhere', text: t('open_elsewhere') }),
@@ -648,7 +654,7 @@ async function keepServerScreen(session, uuid) {
 // ------------------------------------------------------------------ starting and reopening
 
 async function startInterview(session, wave, unit) {
-  const existing = (await store.interviewsOfUnit(unit.id)).filter((r) => r.state !== STATES.approved);
+  const existing = (await store.interviewsOfUnit(unit.id)).filter((r) => r.state !== STATES.approved && r.interviewer_id === session.user.id);
   if (existing.length) return go(`#/i/${latest(existing).uuid}`);
   const doc = await store.getInstrument(wave.instrument.hash);
   if (!doc) return toast(t('instrument_missing'));

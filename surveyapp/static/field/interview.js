@@ -50,7 +50,9 @@ export function releaseLock() {
 }
 
 export async function interviewScreen(session, uuid, pageId) {
-  const record = await store.getInterview(uuid);
+  const found = await store.getInterview(uuid);
+  // Another interviewer's interview left on a shared tablet is not opened (its address included).
+  const record = found && found.interviewer_id === session.user.id ? found : null;
   if (!record) { releaseLock(); toast(t('not_found')); return go('#/'); }
   if (!(await acquire(uuid))) {
     return screen(t('open_elsewhere_title'), el('p', { class: 'notice notice--error', id: 'open-elsewhere', text: t('open_elsewhere') }),

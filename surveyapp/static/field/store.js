@@ -114,6 +114,15 @@ export async function allInterviews() {
   return (await db()).getAll('interviews');
 }
 
+/**
+ * The interviews of the interviewer `userId`. A tablet is shared: what another interviewer left
+ * on it (sent, or unsent after a login that expired) is never shown to, continued by nor sent
+ * as someone else (sync.login refuses a login while another's work is unsent).
+ */
+export async function interviewsOf(userId) {
+  return (await allInterviews()).filter((r) => r.interviewer_id === userId);
+}
+
 export async function getInterview(uuid) {
   return (await db()).get('interviews', uuid);
 }
@@ -289,6 +298,11 @@ export async function allAttempts() {
   return (await db()).getAll('attempts');
 }
 
+/** The visits the interviewer `userId` recorded (interviewsOf). */
+export async function attemptsOf(userId) {
+  return (await allAttempts()).filter((a) => a.interviewer_id === userId);
+}
+
 /** Store a new visit (its upload body is final: a visit is never edited, only added). */
 export async function addAttempt(attempt) {
   const tx = (await db()).transaction('attempts', 'readwrite', STRICT);
@@ -327,6 +341,9 @@ export async function clearSession() {
   const tx = (await db()).transaction(['meta', 'waves', 'units'], 'readwrite', STRICT);
   await tx.objectStore('meta').delete('session');
   await tx.objectStore('meta').delete('storage_notice_seen');
+  // The assignments go, so does the tag of their last download: kept, the next login's download
+  // was "not modified" (304) and the list stayed empty until the assignments changed.
+  await tx.objectStore('meta').delete('assignments_etag');
   await tx.objectStore('waves').clear();
   await tx.objectStore('units').clear();
   await tx.done;

@@ -30,15 +30,22 @@ export async function login(email, password, device, code = null) {
   const { body } = await call('POST', '/api/field/login', { body: request });
   const unsent = (await store.allInterviews()).filter((r) => store.UNSENT.has(r.state));
   const others = unsent.filter((r) => r.interviewer_id !== body.user.id);
-  if (others.length) {
+  // Visits too: another's visit not sent would otherwise go with this login's token.
+  const otherVisits = (await store.allAttempts()).filter((a) => a.state !== STATES.sent && a.interviewer_id !== body.user.id);
+  if (others.length || otherVisits.length) {
     // Give the token back: this device holds someone else's unsent work.
     await call('POST', '/api/field/logout', { token: body.token }).catch(() => {});
+    const n = others.length + otherVisits.length;
     throw new ApiError(409, {
       code: 'other_user_unsent',
-      message: `${others.length} unsent interview(s) of another interviewer are on this device.`,
+      message: `${n} unsent interview(s) or visit(s) of another interviewer are on this device.`,
+      params: { n: String(n) },
     });
   }
   const s = { token: body.token, user: body.user, device, expires_at: body.expires_at };
+  // A login downloads the assignments in full: those on the tablet may be another
+  // interviewer's (a login that expired) or gone (a logout), whatever the last download's tag.
+  await store.setMeta('assignments_etag', null);
   await store.setMeta('session', s);
   return s;
 }
@@ -143,7 +150,7 @@ async function adoptReturned(s, uuid) {
 
 /** Send every finished interview; stops at the first network or server failure (to retry later). */
 async function sendOutbox(s, onProgress = () => {}) {
-  const queue = (await store.allInterviews())
+  const queue = (await store.interviewsOf(s.user.id))
     .filter((r) => r.state === STATES.outbox && r.outbox)
     .sort((a, b) => (a.updated_at < b.updated_at ? -1 : 1));
   let sent = 0;
@@ -186,7 +193,7 @@ async function sendOutbox(s, onProgress = () => {}) {
  * interviewer after a reassignment), and a refused visit was otherwise never sent nor removed.
  */
 async function sendAttempts(s) {
-  const queue = (await store.allAttempts()).filter((a) => a.state === STATES.outbox || a.state === STATES.refused);
+  const queue = (await store.attemptsOf(s.user.id)).filter((a) => a.state === STATES.outbox || a.state === STATES.refused);
   for (const attempt of queue) {
     try {
       const { body } = await authorised(s, 'PUT', `/api/field/attempts/${attempt.uuid}`, { body: attempt.body });

@@ -83,6 +83,8 @@ def phone(
 
 
 def start(page: Any, external_id: str) -> None:
+    # After the sync under way (which draws the list again, under the finger).
+    page.wait_for_selector("#send-now:not([disabled])")
     page.locator(f'li.card[data-unit="{external_id}"] button:not([data-action])').first.click()
     page.wait_for_selector("button[data-lang], #select-adult")
     if page.locator("button[data-lang]").count():
