@@ -4,6 +4,7 @@ mostly withhold, with the status report's own warning (analysis.report.withheld)
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -57,3 +58,28 @@ def test_a_wave_whose_reports_publish_has_no_such_warning(
         warnings = withheld_warnings(db.session, wave, settings=report_settings(), language="en")
     country = next(a for a in tiny.areas if a.report_level == "national")
     assert not [w for w in warnings if f"estimates for {country.name} fail" in w], warnings
+
+
+def test_the_report_command_prints_the_warning(
+    app: Flask, tiny_wave: Callable[..., TinyWave], tmp_path: Path
+) -> None:
+    app.config["REPORT_MIN_CASES"] = 100_000
+    tiny = tiny_wave()
+    out = tmp_path / "muni.pdf"
+    result = app.test_cli_runner().invoke(
+        args=[
+            "report",
+            "--wave",
+            tiny.slug,
+            "--area",
+            tiny.muni.key,
+            "--lang",
+            "en",
+            "-o",
+            str(out),
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning: Most of the report is not published: " in result.stderr
+    assert f"estimates for {tiny.muni.name} fail the quality rules" in result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
