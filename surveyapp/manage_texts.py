@@ -49,17 +49,6 @@ MANAGE: dict[str, dict[str, str]] = {
         "Use no máximo %(max)d caracteres.",
         "Utilisez au plus %(max)d caractères.",
     ),
-    # a name typed with an invisible character that reorders text (security.direction_control)
-    "direction_control": tr(
-        "Contiene un carácter invisible que cambia el orden del texto ({char}). Bórrelo (suele "
-        "venir de copiar desde otro programa) y escriba el texto de nuevo.",
-        "Contains an invisible character that reorders the text ({char}). Delete it (it often "
-        "comes from copying out of another program) and type the text again.",
-        "Contém um caractere invisível que muda a ordem do texto ({char}). Apague-o (costuma "
-        "vir de uma cópia de outro programa) e digite o texto de novo.",
-        "Contient un caractère invisible qui change l'ordre du texte ({char}). Supprimez-le "
-        "(il vient souvent d'un copier-coller depuis un autre programme) et retapez le texte.",
-    ),
     # ---- the list of waves ----
     "create_wave_link": tr(
         "Crear un levantamiento", "Create a wave", "Criar um levantamento", "Créer une vague"

@@ -421,6 +421,18 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "une valeur dans une colonne sans nom sur la première ligne\u00a0: nommez la colonne ou "
         "effacez la valeur",
     ),
+    # a name typed with an invisible character that reorders text (security.direction_control):
+    # refused by the staff forms and by the services behind them (CLI, field API)
+    "direction_control": tr(
+        "Contiene un carácter invisible que cambia el orden del texto ({char}). Bórrelo (suele "
+        "venir de copiar desde otro programa) y escriba el texto de nuevo.",
+        "Contains an invisible character that reorders the text ({char}). Delete it (it often "
+        "comes from copying out of another program) and type the text again.",
+        "Contém um caractere invisível que muda a ordem do texto ({char}). Apague-o (costuma "
+        "vir de uma cópia de outro programa) e digite o texto de novo.",
+        "Contient un caractère invisible qui change l'ordre du texte ({char}). Supprimez-le "
+        "(il vient souvent d'un copier-coller depuis un autre programme) et retapez le texte.",
+    ),
     "cell_direction_control": tr(
         "contiene un carácter invisible que cambia el orden del texto ({char}): bórrelo del "
         "archivo (suele venir de copiar desde otro programa)",

@@ -24,7 +24,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from ..errors import MESSAGES, TITLES
 from ..extensions import csrf, db, limiter
 from ..models import ApiToken, Interview, User
-from ..security import strict_json_body
+from ..security import direction_control, strict_json_body
 from ..services import attempts as contact_attempts
 from ..services import fieldwork, twofactor
 from ..services.dispositions import aapor_code
@@ -228,6 +228,15 @@ def login() -> ResponseReturnValue:
     if device_id is not None and not isinstance(device_id, str):
         raise FieldworkError("invalid_request", "Send the device id as a string.")
     fieldwork.check_text([email, password, device, device_id or ""], "The login")
+    char = direction_control(device)  # staff read the name on the devices page
+    if char is not None:
+        raise FieldworkError(
+            "invalid_request",
+            f"The device name holds an invisible character that reorders the text ({char}); "
+            "type the name again.",
+            reason="direction_control",
+            params={"field": "device", "char": char},
+        )
     if len(email) > 254 or len(password) > 1024:
         raise FieldworkError("bad_credentials", BAD_CREDENTIALS)
     cfg = current_app.config

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..models import Area, Role, User, utcnow
+from ..security import direction_control
 from ..service_texts import Problem
 from . import DBSession, audit
 
@@ -31,6 +32,14 @@ class UserError(ValueError):
         self.field = field
         self.message = str(message)
         self.problem = message if isinstance(message, Problem) else None
+
+
+def refuse_direction_control(field: str, text: str) -> None:
+    """UserError for ``field`` when ``text`` holds a character that reorders the text around it
+    (:func:`security.direction_control`): the one rule of the staff forms, for every caller."""
+    char = direction_control(text)
+    if char is not None:
+        raise UserError(field, Problem("direction_control", char=char))
 
 
 def normalise_email(email: str) -> str:
@@ -92,6 +101,8 @@ def create_user(
         raise UserError("email", Problem("email_invalid"))
     if not name.strip():
         raise UserError("name", Problem("person_name_missing"))
+    refuse_direction_control("email", email)
+    refuse_direction_control("name", name)
     check_password_strength(password)
     if find_user(session, email) is not None:
         raise UserError("email", Problem("email_taken"))

@@ -21,6 +21,7 @@ from ..models import (
     Wave,
     WaveStatus,
 )
+from ..security import direction_control
 from ..service_texts import Problem
 from . import DBSession, audit
 from .users import UserError
@@ -76,6 +77,9 @@ def create_wave(
     name = name.strip()
     if not name:
         raise WaveError("name", Problem("wave_name_missing"))
+    char = direction_control(name)  # the staff form's rule (security.py), for every caller
+    if char is not None:
+        raise WaveError("name", Problem("direction_control", char=char))
     if slug:
         slug = slug.strip().lower()
         if not SLUG_RE.match(slug):

@@ -527,3 +527,19 @@ def test_user_list_shows_whose_password_is_temporary(app: Flask, runner: FlaskCl
     listed = runner.invoke(args=["user", "list"]).output.splitlines()
     assert "new@example.org\tanalyst\tactive\ttemporary password: must change it" in listed
     assert "old@example.org\tanalyst\tactive\tpassword set" in listed
+
+
+def test_user_create_refuses_a_direction_control_in_the_name_or_email(
+    app: Flask, runner: FlaskCliRunner
+) -> None:
+    # the users page refused it (security.direction_control); the command stored it
+    for args in (
+        ["--email", "ana@example.org", "--name", "Ana \u202eaniluaP"],
+        ["--email", "ana\u2067@example.org"],
+    ):
+        refused = runner.invoke(
+            args=["user", "create", "--role", "analyst", "--password", "a-long-password", *args]
+        )
+        assert refused.exit_code == 1, refused.output
+        assert "invisible character that reorders the text (U+20" in refused.output
+    assert _users(app) == []

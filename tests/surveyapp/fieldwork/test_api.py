@@ -751,3 +751,16 @@ def test_a_failed_constraint_is_worded_in_the_interviews_language(
         "en": "At most 3 times in this survey.",
         "es": "A lo sumo 3 veces en esta encuesta.",
     }
+
+
+def test_a_device_name_with_a_direction_control_is_refused(field: Field) -> None:
+    # the devices page shows the name staff read; the web forms refuse these characters
+    body = {"email": field.interviewer.email, "password": TEST_PASSWORD, "device": "Tab \u202e7"}
+    response = field.client.post("/api/field/login", json=body)
+    assert error_code(response, 400) == "invalid_request"
+    assert response.json["reason"] == "direction_control"
+    assert response.json["params"] == {"field": "device", "char": "U+202E"}
+    with field.app.app_context():
+        assert (
+            db.session.scalar(sa.select(ApiToken).where(ApiToken.label.contains("\u202e"))) is None
+        )

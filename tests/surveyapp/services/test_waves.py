@@ -76,3 +76,15 @@ def test_status_cannot_go_back_to_draft(session: Session, instrument: Instrument
 
 def test_slugify_strips_accents() -> None:
     assert slugify("São Paulo — Ronda 1") == "sao-paulo-ronda-1"
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200f", "\u061c"])
+def test_a_name_with_a_direction_control_is_refused_whoever_creates_the_wave(
+    session: Session, instrument: InstrumentVersion, char: str
+) -> None:
+    # the web form refused it, the service (CLI, scripts) did not: the badge moved into the name
+    with pytest.raises(WaveError) as refused:
+        _create(session, instrument, name=f"Encuesta{char} 2026")
+    assert refused.value.field == "name"
+    assert f"U+{ord(char):04X}" in refused.value.message
+    assert session.query(Wave).count() == 0
