@@ -184,7 +184,8 @@ export function householdScreen(ctx) {
   const edited = !ctx.readOnly && rosterChanged(record);
   const source = edited ? record.roster_draft : (household.roster.length ? household.roster : (record.roster_draft || []));
   if (source.length) source.forEach(addRow); else addRow(null);
-  if (ctx.readOnly || drawn) rows.querySelectorAll('input').forEach((i) => { i.disabled = ctx.readOnly; });
+  // Shown, not edited, once the interview is not being worked on (the birthday's month list too).
+  if (ctx.readOnly) rows.querySelectorAll('input, select').forEach((i) => { i.disabled = true; });
 
   const read = () => {
     const roster = [];

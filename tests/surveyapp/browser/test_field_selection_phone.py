@@ -262,3 +262,37 @@ def test_the_birthday_fields_and_a_changed_list_pass_axe_on_a_phone(app: Flask, 
     page.locator("#select-adult").click()  # refused: person 2's birthday
     page.locator(".notice--error[tabindex]:not([hidden])").wait_for()
     audit(page, "household list changed after the selection, with an error, 360 px")
+
+
+def test_a_sent_interviews_household_list_is_read_only_birthday_months_included(
+    app: Flask, phone: Any
+) -> None:
+    # The list of an interview no longer being worked on is shown, not edited: its boxes were
+    # disabled, but the birthday's month list (a select) stayed open to change.
+    page = phone
+    start(page, "P2")
+    person(page, 1, "AM", "f", "41", "5", "marzo")
+    select(page)
+    page.locator("#close").click()
+    page.wait_for_selector("#sync-panel")
+    uuid = page.evaluate(
+        """() => new Promise((resolve) => {
+      const open = indexedDB.open('surveyapp-field');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('interviews', 'readwrite');
+        const store = tx.objectStore('interviews');
+        const all = store.getAll();
+        all.onsuccess = () => {
+          const [record] = all.result;
+          store.put({ ...record, state: 'sent', edit: record.edit + 1 });
+          tx.oncomplete = () => resolve(record.uuid);
+        };
+      };
+    })"""
+    )  # as if finished and acknowledged by the server
+    page.evaluate(f"() => {{ location.hash = '#/i/{uuid}/~household'; }}")
+    page.wait_for_selector("#r1-birthday-month")
+    assert page.locator("#r1-birthday-month").is_disabled()
+    assert page.locator("#r1-birthday-day").is_disabled()
+    assert page.locator("#r1-age").is_disabled()
+    assert page.locator("#undo-roster, #selection-stale, #select-adult").count() == 0
