@@ -26,6 +26,7 @@ def test_the_visits_and_the_appointments_fit_a_phone(
     browser: Any,
     make_user: Callable[..., User],
     std_wave: dict[str, Any],
+    tmp_path: Path,
 ) -> None:
     supervisor = make_user(Role.supervisor)
     interviewer = make_user(Role.interviewer, name="Ana María Entrevistadora")
@@ -44,10 +45,12 @@ def test_the_visits_and_the_appointments_fit_a_phone(
         )
         wave_id = wave.id
     client = app.test_client()
-    token = client.post(
+    login = client.post(
         "/api/field/login",
         json={"email": interviewer.email, "password": TEST_PASSWORD, "device": "Otra"},
-    ).json["token"]
+    )
+    assert login.status_code == 200 and login.json is not None, login.json
+    token = login.json["token"]
     note = "El señor pidió volver después del trabajo; tocar el timbre de la puerta de atrás"
     for uuid_visit, unit in (
         ("5b2e8c1a-0d3f-4e6a-8b7c-9d0e1f2a3b4c", "T1"),
@@ -68,7 +71,6 @@ def test_the_visits_and_the_appointments_fit_a_phone(
         assert sent.status_code == 201, sent.json
     context = browser.new_context(viewport=PHONE, locale="es-MX")
     page = context.new_page()
-    shots = Path("/tmp/h60")
     try:
         page.goto(f"{live_server}/auth/login")
         page.fill("#email", supervisor.email)
@@ -88,7 +90,6 @@ def test_the_visits_and_the_appointments_fit_a_phone(
                         .map(c => c.getBoundingClientRect().right))"""
                 )
                 assert right <= PHONE["width"], right
-            if shots.is_dir():  # kept for a person to look at, when asked for
-                page.screenshot(path=str(shots / f"{name}-360.png"), full_page=True)
+            page.screenshot(path=str(tmp_path / f"{name}-360.png"), full_page=True)
     finally:
         context.close()

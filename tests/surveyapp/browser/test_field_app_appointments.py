@@ -70,6 +70,7 @@ def test_an_appointment_is_asked_checked_kept_offline_sent_and_shown_first_when_
     live_server: str,
     field_wave: dict[str, Any],  # noqa: F811 (the fixture imported above)
     chromium_profile: Callable[..., Any],  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     today = dt.date.today()
     _server_appointment(app, field_wave["interviewer"], "T3", today - dt.timedelta(days=1))
@@ -103,9 +104,7 @@ def test_an_appointment_is_asked_checked_kept_offline_sent_and_shown_first_when_
     assert error.inner_text().startswith("El día de la cita puede ser como mucho 60 días después")
     assert page.evaluate("document.activeElement.id") == "appointment-date"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    shots = Path("/tmp/h60")
-    if shots.is_dir():  # kept for a person to look at, when asked for
-        page.screenshot(path=str(shots / "appointment-form-360.png"), full_page=True)
+    page.screenshot(path=str(tmp_path / "appointment-form-360.png"), full_page=True)
     tomorrow = today + dt.timedelta(days=1)
     _save_appointment(page, tomorrow.isoformat(), "15:00")
     page.wait_for_selector("#sync-panel")
@@ -131,9 +130,8 @@ def test_an_appointment_is_asked_checked_kept_offline_sent_and_shown_first_when_
     assert "Cita hoy" in t2.inner_text() and ":" not in t2.inner_text().split("Cita: ")[1]
     # Nothing sticks out of a phone's screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    if shots.is_dir():
-        page.evaluate("document.getElementById('toast').hidden = true")
-        page.screenshot(path=str(shots / "appointments-360.png"), full_page=True)
+    page.evaluate("document.getElementById('toast').hidden = true")
+    page.screenshot(path=str(tmp_path / "appointments-360.png"), full_page=True)
 
     # Reloaded offline, the appointments are still there (IndexedDB).
     page.reload()
@@ -166,6 +164,5 @@ def test_an_appointment_is_asked_checked_kept_offline_sent_and_shown_first_when_
         and "Rendez-vous aujourd’hui" in t2.inner_text()
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    if shots.is_dir():
-        page.evaluate("document.getElementById('toast').hidden = true")
-        page.screenshot(path=str(shots / "appointments-360-fr.png"), full_page=True)
+    page.evaluate("document.getElementById('toast').hidden = true")
+    page.screenshot(path=str(tmp_path / "appointments-360-fr.png"), full_page=True)
