@@ -474,10 +474,10 @@ async function devicePanel(session) {
   // a discard from the refusal itself): the refusal stays open, brought up to date, until the
   // interviewer leaves the list or nothing blocks logout any more.
   const refuse = async () => {
-    const unsent = await store.unsentCount();
+    const unsent = await store.unsentCount(session.user.id);
     ui.logoutRefused = unsent > 0;
     if (!ui.logoutRefused) return false;
-    error.replaceChildren(...(await whatBlocksLogout(unsent, () => {
+    error.replaceChildren(...(await whatBlocksLogout(session, unsent, () => {
       error.hidden = true; // the list drawn again next shows the refusal as it now stands
       error.replaceChildren();
     })));
@@ -523,8 +523,8 @@ async function discardedList(session) {
 
 /** Why logging out is refused: each household with an interview or a visit not sent, and what to
  * do (send; finish or fix; discard a draft that will not be finished). */
-async function whatBlocksLogout(unsent, changed) {
-  const [interviews, attempts, units] = await Promise.all([store.allInterviews(), store.allAttempts(), store.allUnits()]);
+async function whatBlocksLogout(session, unsent, changed) {
+  const [interviews, attempts, units] = await Promise.all([store.interviewsOf(session.user.id), store.attemptsOf(session.user.id), store.allUnits()]);
   const names = new Map(units.map((u) => [u.id, u.external_id]));
   const nameOf = (unitId, record) => names.get(unitId) || (record && record.unit && record.unit.external_id) || `#${unitId}`;
   const items = [];

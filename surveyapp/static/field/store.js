@@ -329,10 +329,15 @@ export async function discardRefusedVisit(uuid, note = null) {
   return refused;
 }
 
-/** Count interviews and visits the server does not have as they are on this device. */
-export async function unsentCount() {
-  const interviews = (await allInterviews()).filter((r) => UNSENT.has(r.state)).length;
-  const visits = (await allAttempts()).filter((a) => a.state !== STATES.sent).length;
+/**
+ * Count interviews and visits the server does not have as they are on this device: the
+ * interviewer `userId`'s (what blocks their logout), or everyone's. Another's, left by a login
+ * that ended, is never sent as this interviewer, so it cannot block their logout; the next login
+ * can only be its owner's (sync.login).
+ */
+export async function unsentCount(userId = undefined) {
+  const interviews = (userId === undefined ? await allInterviews() : await interviewsOf(userId)).filter((r) => UNSENT.has(r.state)).length;
+  const visits = (userId === undefined ? await allAttempts() : await attemptsOf(userId)).filter((a) => a.state !== STATES.sent).length;
   return interviews + visits;
 }
 

@@ -52,7 +52,7 @@ export async function login(email, password, device, code = null) {
 
 /** Revoke the token and forget the session: only with nothing unsent (the app checks first). */
 export async function logout(s) {
-  if ((await store.unsentCount()) > 0) throw new Error('unsent');
+  if ((await store.unsentCount(s.user.id)) > 0) throw new Error('unsent');
   await call('POST', '/api/field/logout', { token: s.token });
   await store.clearSession();
 }

@@ -151,3 +151,56 @@ def test_a_second_interviewer_never_sees_sends_or_continues_the_firsts_work(
     stored = page.evaluate(STORED)
     assert [state for _, state in stored["interviews"]] == ["sent"]  # Ana's, kept, untouched
     assert tablet_interviews(app, field_wave["wave_id"]) == [ana_t1]
+
+
+def test_anothers_visit_left_on_the_tablet_is_not_sent_as_mine_nor_blocks_my_logout(
+    app: Flask,
+    live_server: str,
+    field_wave: dict[str, Any],
+    tablet: tuple[Any, Any],
+    make_user: Callable[..., User],
+) -> None:
+    # A tablet where Bea logged in before the login checked visits holds Ana's visit, unsent.
+    # It is not sent with Bea's login; it does not keep Bea from logging out (she could not
+    # send it); the next login can only be Ana's, who sends it.
+    make_user(Role.interviewer, email="bea@example.org", name="Bea Otra")
+    ana = field_wave["interviewer"]
+    context, page = tablet
+    page.wait_for_selector("#send-now:not([disabled])")
+    page.locator("#logout").click()
+    log_in_as(page, "bea@example.org")
+    page.wait_for_selector("#sync-panel")
+    with app.app_context():
+        t2 = db.session.scalar(sa.select(SampleUnit).where(SampleUnit.external_id == "T2"))
+        assert t2 is not None
+        unit_id = t2.id
+    page.evaluate(
+        """([interviewer, unit]) => new Promise((resolve) => {
+      const open = indexedDB.open('surveyapp-field');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('attempts', 'readwrite');
+        tx.objectStore('attempts').put({
+          uuid: '5d1c0e2a-1111-4c51-9a6e-1b2c3d4e5f60', sample_unit_id: unit,
+          unit: { external_id: 'T2' }, interviewer_id: interviewer, state: 'outbox', server: null,
+          body: { sample_unit_id: unit, attempted_at: '2026-12-07T09:00:00.000-05:00',
+                  outcome: 'no_contact', note: null },
+        });
+        tx.oncomplete = () => resolve(true);
+      };
+    })""",
+        [ana.id, unit_id],
+    )
+    page.locator("#send-now").click()
+    page.wait_for_selector("#send-now:not([disabled])")
+    assert visits_on_server(app) == []  # not sent as Bea
+    assert page.locator("#waiting-count").inner_text() == "0 waiting to send"
+    page.locator("#logout").click()
+    page.wait_for_selector("#email")  # Bea logged out
+
+    log_in_as(page, "bea@example.org")  # the tablet holds Ana's unsent visit: not Bea again
+    page.locator("form .notice--error:not([hidden])").wait_for()
+    log_in_as(page, "ana@example.org")
+    page.wait_for_selector("#sync-panel")
+    page.locator("#send-now").click()
+    page.wait_for_selector("#waiting-count:text('0 waiting to send')")
+    assert visits_on_server(app) == [("T2", "ana@example.org")]
