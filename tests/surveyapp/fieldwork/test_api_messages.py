@@ -52,6 +52,17 @@ def server_reasons() -> dict[str, str]:
     return found
 
 
+def app_raised() -> set[str]:
+    """Codes the app gives its own refusals as if the server had answered (``new ApiError(409,
+    {code: ...})`` in static/field/*.js, e.g. a login refused because the tablet holds another
+    interviewer's unsent work): worded by ``srv_<code>`` like the server's."""
+    found: set[str] = set()
+    for path in sorted((SOURCES / "static" / "field").glob("*.js")):
+        source = path.read_text(encoding="utf-8")
+        found.update(re.findall(r"new ApiError\(\d+, \{\s*code: '([a-z_]+)'", source))
+    return found
+
+
 def app_texts() -> set[str]:
     source = (SOURCES / "static" / "field" / "i18n.js").read_text(encoding="utf-8")
     return set(re.findall(r"^\s+srv_([a-z_]+):", source, flags=re.MULTILINE))
@@ -67,7 +78,11 @@ def test_the_app_words_every_reason_an_interviewer_can_meet() -> None:
         if reason not in app_texts() and reason not in CLIENT_BUGS
     }
     assert missing == {}, "add srv_<reason> texts to surveyapp/static/field/i18n.js"
-    assert app_texts() - set(reasons) == set(), "texts for reasons the server never sends"
+    raised = app_raised()
+    assert "other_user_unsent" in raised  # the scan sees the app's own refusals
+    assert raised - app_texts() == set(), "add srv_<code> texts for the app's own refusals"
+    unused = app_texts() - set(reasons) - raised
+    assert unused == set(), "texts for reasons neither the server nor the app gives"
 
 
 def upload_problem_reasons() -> dict[str, str]:
