@@ -168,3 +168,12 @@ def stored_answers(app: Flask, slug: str) -> list[dict[str, Any]]:
             .where(Wave.slug == slug)
         ).all()
         return [{"status": r[0], "answers": r[1], "sample_unit_id": r[2]} for r in rows]
+
+
+def staff_login(page: Any, base: str, email: str, password: str) -> None:
+    """Log in on the staff login page and wait for the page it leads to."""
+    page.goto(f"{base}/auth/login")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_load_state()

@@ -15,6 +15,7 @@ from surveyapp.extensions import db
 from surveyapp.models import Role, SampleUnit, User, Wave
 
 from ...conftest import TEST_PASSWORD
+from .conftest import staff_login  # type: ignore[import-not-found]
 from .test_review_phone import PHONE, tablet_interview  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.browser
@@ -72,11 +73,7 @@ def test_the_visits_and_the_appointments_fit_a_phone(
     context = browser.new_context(viewport=PHONE, locale="es-MX")
     page = context.new_page()
     try:
-        page.goto(f"{live_server}/auth/login")
-        page.fill("#email", supervisor.email)
-        page.fill("#password", TEST_PASSWORD)
-        page.locator("form button[type=submit]").click()
-        page.wait_for_load_state()
+        staff_login(page, live_server, supervisor.email, TEST_PASSWORD)
         for name, path in (
             ("visits", f"/fieldwork/interviews/{uuid}"),
             ("appointments", f"/fieldwork/waves/{wave_id}/appointments"),

@@ -12,6 +12,7 @@ import pytest
 from surveyapp.models import Role, User, Wave
 
 from ...conftest import TEST_PASSWORD
+from .conftest import staff_login  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.browser
 
@@ -65,11 +66,7 @@ def test_the_management_pages_fit_a_360_px_phone_in_spanish(
     context = browser.new_context(viewport=PHONE, locale="es-MX")
     page = context.new_page()
     try:
-        page.goto(f"{live_server}/auth/login")
-        page.fill("#email", admin.email)
-        page.fill("#password", TEST_PASSWORD)
-        page.locator("form button[type=submit]").click()
-        page.wait_for_load_state()
+        staff_login(page, live_server, admin.email, TEST_PASSWORD)
         for path, heading in pages.items():
             page.goto(f"{live_server}{path}")
             found = page.evaluate(MEASURE)

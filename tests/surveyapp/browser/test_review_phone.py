@@ -14,6 +14,7 @@ from surveyapp.extensions import db
 from surveyapp.models import Mode, Role, SampleUnit, User, Wave
 
 from ...conftest import TEST_PASSWORD
+from .conftest import staff_login  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.browser
 
@@ -84,11 +85,7 @@ def test_a_supervisor_reads_each_answer_beside_its_question_on_a_phone(
     context = browser.new_context(viewport=PHONE, locale="es-MX")
     page = context.new_page()
     try:
-        page.goto(f"{live_server}/auth/login")
-        page.fill("#email", supervisor.email)
-        page.fill("#password", TEST_PASSWORD)
-        page.locator("form button[type=submit]").click()
-        page.wait_for_load_state()
+        staff_login(page, live_server, supervisor.email, TEST_PASSWORD)
         page.goto(f"{live_server}/fieldwork/interviews/{uuid}")
         rows = page.evaluate(
             """() => [...document.querySelectorAll('[data-answers] tbody tr')].map(tr => ({
@@ -128,11 +125,7 @@ def test_the_quality_tables_fit_a_laptop_screen(
     context = browser.new_context(viewport=LAPTOP)
     page = context.new_page()
     try:
-        page.goto(f"{live_server}/auth/login")
-        page.fill("#email", supervisor.email)
-        page.fill("#password", TEST_PASSWORD)
-        page.locator("form button[type=submit]").click()
-        page.wait_for_load_state()
+        staff_login(page, live_server, supervisor.email, TEST_PASSWORD)
         page.goto(f"{live_server}/fieldwork/waves/{wave_id}/quality?lang={language}")
         tables = page.evaluate(
             """() => [...document.querySelectorAll('.table-wrapper')].map(w => ({
