@@ -134,11 +134,13 @@ def tablet_interviews(app: Flask, wave_id: int) -> list[dict[str, Any]]:
         return out
 
 
-def log_in(page: Any, base: str) -> None:
+def log_in(page: Any, base: str, email: str = "ana@example.org", device: str = "Tableta 7") -> None:
+    """Open the app, log in (the test password) and wait for the household list's panel."""
     page.goto(base + APP)
-    page.fill("#email", "ana@example.org")
+    page.wait_for_selector("#email")
+    page.fill("#email", email)
     page.fill("#password", TEST_PASSWORD)
-    page.fill("#device", "Tableta 7")
+    page.fill("#device", device)
     page.locator("form button[type=submit]").click()
     page.wait_for_selector("#sync-panel")
 
@@ -1792,16 +1794,6 @@ def test_an_interview_refused_on_its_first_sending_is_discarded_from_its_card_as
     ), line
 
 
-def log_in_as(page: Any, base: str, email: str) -> None:
-    page.goto(base + APP)
-    page.wait_for_selector("#email")
-    page.fill("#email", email)
-    page.fill("#password", TEST_PASSWORD)
-    page.fill("#device", "Tableta 7")
-    page.locator("form button[type=submit]").click()
-    page.wait_for_selector("#sync-panel")
-
-
 def test_each_interviewer_sees_only_what_they_discarded_on_a_shared_tablet(
     app: Flask,
     live_server: str,
@@ -1844,7 +1836,7 @@ def test_each_interviewer_sees_only_what_they_discarded_on_a_shared_tablet(
     page.locator("#logout").click()
     page.wait_for_selector("#email")
 
-    log_in_as(page, live_server, "bea@example.org")  # the next interviewer on the same tablet
+    log_in(page, live_server, "bea@example.org")  # the next interviewer on the same tablet
     page.wait_for_selector(".panel--device #logout")
     assert page.locator("#discarded").count() == 0
     assert "T1" not in page.locator(".panel--device").inner_text()
@@ -1852,7 +1844,7 @@ def test_each_interviewer_sees_only_what_they_discarded_on_a_shared_tablet(
     page.locator("#logout").click()
     page.wait_for_selector("#email")
 
-    log_in_as(page, live_server, "ana@example.org")  # Ana's record is still hers
+    log_in(page, live_server, "ana@example.org")  # Ana's record is still hers
     assert page.locator("#discarded summary").inner_text() == "Discarded on this tablet (1)"
 
 

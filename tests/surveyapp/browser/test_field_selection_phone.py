@@ -16,7 +16,7 @@ from surveyapp.extensions import db
 from surveyapp.models import Interview, Mode, Role, SampleUnit, User, Wave
 from surveyapp.models.waves import SelectionMethod
 
-from ...conftest import TEST_PASSWORD  # type: ignore[import-not-found]
+from .test_field_app_browser import log_in  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 360, "height": 740}
@@ -70,12 +70,7 @@ def phone(
     context.set_default_timeout(15_000)
     context.clock.set_fixed_time(TODAY)
     page = context.new_page()
-    page.goto(live_server + "/fieldwork/app/")
-    page.fill("#email", "ana@example.org")
-    page.fill("#password", TEST_PASSWORD)
-    page.fill("#device", "Teléfono 3")
-    page.locator("form button[type=submit]").click()
-    page.wait_for_selector("#sync-panel")
+    log_in(page, live_server, device="Teléfono 3")
     try:
         yield page
     finally:
