@@ -4,7 +4,6 @@ the report's HTML: a double colon in the trust rows, ISO dates on the cover."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from functools import cache
 
@@ -14,6 +13,7 @@ from analysis.i18n import format_date
 from analysis.report import Wave, build_report
 from analysis.report.statements import did_statement
 
+from .html_text import section, words  # type: ignore[import-not-found]
 from .test_builder import report_data  # type: ignore[import-not-found]
 
 GENERATED = dt.date(2026, 11, 30)
@@ -32,16 +32,6 @@ def _html(language: str) -> str:
     return build_report(data, language=language, public=True, generated=GENERATED).html
 
 
-def _text(fragment: str) -> str:
-    """The words of an HTML fragment, tags and runs of white space made one space."""
-    return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
-
-
-def _section(page: str, ident: str) -> str:
-    start = page.index(f'id="{ident}"')
-    return page[start : page.index("</section>", start)]
-
-
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
@@ -56,13 +46,13 @@ def test_the_trust_highlight_has_one_colon_between_name_and_value(
 ) -> None:
     """The highlights read "Confianza en: Policía: 43,4%": the indicator's name has its own
     colon, and the sentence added a second."""
-    text = _text(_section(_html(language), "highlights"))
+    text = words(section(_html(language), "highlights"))
     assert expected in text, text
     assert not re.search(r":[^:().]*: \d", text.replace("\u00a0", " ")), text
 
 
 def test_a_name_with_a_colon_that_no_preposition_ends_goes_in_brackets() -> None:
-    text = _text(_section(_html("es"), "highlights"))
+    text = words(section(_html("es"), "highlights"))
     assert "ODS 16.5.1 (soborno): " in text, text
 
 
@@ -94,11 +84,11 @@ def test_the_cover_and_the_police_source_write_dates_as_the_language_does(
 ) -> None:
     """Covers printed 2026-11-30 and 2025-01-01 – 2025-12-31 in every language."""
     page = _html(language)
-    cover = _text(page[page.index('class="cover"') : page.index("</section>")])
+    cover = words(page[page.index('class="cover"') : page.index("</section>")])
     assert generated in cover and period in cover, cover
     assert not re.search(r"\d{4}-\d\d-\d\d", cover), cover
-    assert period in _text(page), "the police records' period on the source line"
-    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", _text(page))
+    assert period in words(page), "the police records' period on the source line"
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", words(page))
 
 
 def test_french_dates_write_the_first_of_the_month_as_1er() -> None:
@@ -123,7 +113,7 @@ def test_the_annex_defines_indicators_impersonally(language: str) -> None:
     """The English annex read "Persons who, for fear of crime, did change your usual routes"
     and the French "ont porté une arme pour vous protéger": the definitions were built from
     the questionnaire's labels, which speak to the respondent."""
-    annex = _text(_section(_html(language), "definitions"))
+    annex = words(section(_html(language), "definitions"))
     assert not re.findall(SECOND_PERSON[language], annex, flags=re.IGNORECASE), annex
     expected = {
         "es": "Personas que, por temor a la delincuencia, cambiaron sus rutas",
@@ -161,7 +151,7 @@ def test_the_annex_says_differences_come_from_unrounded_estimates(
 ) -> None:
     """A change printed 2,1 next to 23,4 and 21,2 looked like an error: the annex now says
     differences are computed before rounding, with that example in the language's numbers."""
-    design = _text(_section(_html(language), "design"))
+    design = words(section(_html(language), "design"))
     assert expected in design, design
     example = {"es": "23,4 − 21,2", "en": "23.4 − 21.2", "pt": "23,4 − 21,2", "fr": "23,4 − 21,2"}
     assert example[language] in design

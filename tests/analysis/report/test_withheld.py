@@ -6,8 +6,6 @@ rules themselves are unchanged: the estimates stay suppressed."""
 
 from __future__ import annotations
 
-import html
-import re
 from functools import cache
 
 import pytest
@@ -15,6 +13,7 @@ import pytest
 from analysis.indicators.quality import with_minimum_cases
 from analysis.report import Methodology, Report, build_report
 
+from .html_text import section, words  # type: ignore[import-not-found]
 from .test_builder import MUNICIPALITY, report_data  # type: ignore[import-not-found]
 
 INTERVIEWS = 22
@@ -46,15 +45,6 @@ def _report(language: str, public: bool = True) -> Report:
     )
 
 
-def _text(fragment: str) -> str:
-    return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
-
-
-def _section(page: str, ident: str) -> str:
-    start = page.index(f'id="{ident}"')
-    return page[start : page.index("</section>", start)]
-
-
 @pytest.mark.parametrize(
     ("language", "why"),
     [
@@ -74,20 +64,20 @@ def test_a_table_of_dashes_becomes_one_sentence_with_the_interviews_and_the_rule
     language: str, why: str
 ) -> None:
     page = _report(language).html
-    prevalence = _section(page, "prevalence")
+    prevalence = section(page, "prevalence")
     assert 'class="estimates indicators' not in prevalence, "the table of dashes is still there"
-    assert why in _text(prevalence)
+    assert why in words(prevalence)
     # every section's own tables of the municipality are gone, each section saying it once
     assert 'class="estimates indicators' not in page
     for ident in ("prevalence", "reporting", "perception", "trust", "avoidance", "bribery"):
-        assert _text(_section(page, ident)).count(why) == 1, ident
+        assert words(section(page, ident)).count(why) == 1, ident
 
 
 def test_tables_that_hold_the_state_and_the_country_are_kept() -> None:
     page = _report("en").html
-    highlights = _text(_section(page, "highlights"))
+    highlights = words(section(page, "highlights"))
     assert "Comparison with the state and the country" in highlights or "Norte Alto" in highlights
-    assert "estimates compare" in _section(page, "highlights")
+    assert "estimates compare" in section(page, "highlights")
 
 
 def test_the_builder_warns_when_most_of_the_report_is_withheld() -> None:
@@ -102,11 +92,11 @@ def test_the_builder_warns_when_most_of_the_report_is_withheld() -> None:
 def test_the_internal_edition_keeps_every_table_flagged_and_still_warns() -> None:
     report = _report("en", public=False)
     assert 'class="estimates indicators' in report.html
-    assert "22 interviews" not in _text(_section(report.html, "prevalence"))
+    assert "22 interviews" not in words(section(report.html, "prevalence"))
     assert report.warnings
 
 
 def test_a_report_with_published_estimates_has_no_warning_and_keeps_its_tables() -> None:
     report = build_report(report_data(MUNICIPALITY), language="en")
     assert report.warnings == ()
-    assert 'class="estimates indicators' in _section(report.html, "prevalence")
+    assert 'class="estimates indicators' in section(report.html, "prevalence")

@@ -581,29 +581,38 @@ def test_logging_out_is_refused_while_an_interview_is_unsent(
     assert card_state(page, "T1") == "draft"
 
 
+#: Who reviews, by role: headquarters (a survey manager) may send an approved interview back.
+REVIEWERS = {
+    Role.supervisor: ("sup@example.org", "Sofía Supervisor"),
+    Role.survey_manager: ("hq@example.org", "Hugo Central"),
+}
+
+
 def review(
-    app: Flask, wave_id: int, *, approve: bool, comment: str | None = None, item: str | None = None
+    app: Flask,
+    wave_id: int,
+    *,
+    approve: bool,
+    comment: str | None = None,
+    item: str | None = None,
+    role: Role = Role.supervisor,
 ) -> None:
-    """A supervisor's decision on the wave's only tablet interview (the service the review pages use)."""
+    """A reviewer's decision on the wave's only tablet interview (the service the review pages use)."""
     from surveyapp.services.fieldwork import review_interview
+    from surveyapp.services.users import create_user
 
     with app.app_context():
-        supervisor = db.session.scalar(sa.select(User).where(User.role == Role.supervisor))
-        if supervisor is None:
-            from surveyapp.services.users import create_user
-
-            supervisor = create_user(
-                db.session,
-                email="sup@example.org",
-                name="Sofía Supervisor",
-                role=Role.supervisor,
-                password=TEST_PASSWORD,
+        reviewer = db.session.scalar(sa.select(User).where(User.role == role))
+        if reviewer is None:
+            email, name = REVIEWERS[role]
+            reviewer = create_user(
+                db.session, email=email, name=name, role=role, password=TEST_PASSWORD
             )
         interview = db.session.scalars(
             sa.select(Interview).where(Interview.wave_id == wave_id, Interview.mode == Mode.tablet)
         ).one()
         review_interview(
-            db.session, interview, by=supervisor, approve=approve, comment=comment, item=item
+            db.session, interview, by=reviewer, approve=approve, comment=comment, item=item
         )
         db.session.commit()
 
@@ -1609,28 +1618,6 @@ STORED_HOUSEHOLDS = """() => new Promise((resolve) => {
 })"""
 
 
-def reject_as_manager(app: Flask, wave_id: int, comment: str) -> None:
-    """Headquarters send the wave's only tablet interview back, an approved one included."""
-    from surveyapp.services.fieldwork import review_interview
-    from surveyapp.services.users import create_user
-
-    with app.app_context():
-        manager = db.session.scalar(sa.select(User).where(User.role == Role.survey_manager))
-        if manager is None:
-            manager = create_user(
-                db.session,
-                email="hq@example.org",
-                name="Hugo Central",
-                role=Role.survey_manager,
-                password=TEST_PASSWORD,
-            )
-        row = db.session.scalars(
-            sa.select(Interview).where(Interview.wave_id == wave_id, Interview.mode == Mode.tablet)
-        ).one()
-        review_interview(db.session, row, by=manager, approve=False, comment=comment)
-        db.session.commit()
-
-
 def server_household(app: Flask, wave_id: int) -> dict[str, Any] | None:
     with app.app_context():
         row = db.session.scalars(
@@ -1687,7 +1674,13 @@ def test_keeping_the_servers_version_keeps_its_household_list_too(
     assert household["eligible_adults"] == sent["eligible_adults"]
 
     # Sent back again by headquarters: the correction goes with the server's household list.
-    reject_as_manager(app, field_wave["wave_id"], "Revise la edad otra vez.")
+    review(
+        app,
+        field_wave["wave_id"],
+        approve=False,
+        comment="Revise la edad otra vez.",
+        role=Role.survey_manager,
+    )
     page.locator("#send-now").click()
     wait_for_state(page, "T1", "returned")
     page.wait_for_selector("#send-now:not([disabled])")
