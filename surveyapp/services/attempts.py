@@ -135,10 +135,14 @@ def _appointment(
         raise FieldworkError(
             "invalid_request",
             f"{name} is only for a visit with outcome appointment (this one is {outcome.value}).",
+            reason="appointment_outcome",
+            params={"field": name, "outcome": outcome.value},
         )
     if raw_date is None:
         raise FieldworkError(
-            "invalid_request", "appointment_time needs an appointment_date (the day agreed)."
+            "invalid_request",
+            "appointment_time needs an appointment_date (the day agreed).",
+            reason="appointment_no_date",
         )
     day = None
     if isinstance(raw_date, str) and _DATE.fullmatch(raw_date):
@@ -150,6 +154,7 @@ def _appointment(
         raise FieldworkError(
             "invalid_request",
             "appointment_date must be a date like 2026-12-15 (or null: no appointment agreed).",
+            reason="appointment_date",
         )
     # The visit's own day at the household, not the server's: a visit sent days later, or from
     # another time zone than the server's, is judged by the day it was made.
@@ -160,6 +165,13 @@ def _appointment(
             "invalid_request",
             f"appointment_date must be from the visit's day ({visit_day.isoformat()}) to "
             f"{MAX_APPOINTMENT_DAYS} days after it ({last.isoformat()}); it is {day.isoformat()}.",
+            reason="appointment_range",
+            params={
+                "first": visit_day.isoformat(),
+                "last": last.isoformat(),
+                "day": day.isoformat(),
+                "n": MAX_APPOINTMENT_DAYS,
+            },
         )
     if raw_time is None:
         return day, None
@@ -173,6 +185,7 @@ def _appointment(
         raise FieldworkError(
             "invalid_request",
             "appointment_time must be a time of day like 15:00 (24-hour clock), or null.",
+            reason="appointment_time",
         )
     return day, hour
 

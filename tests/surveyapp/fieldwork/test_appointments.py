@@ -8,11 +8,13 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
+import surveyapp
 from surveyapp.extensions import db
 from surveyapp.models import ContactAttempt, Role, User
 from surveyapp.services.attempts import MAX_APPOINTMENT_DAYS
@@ -21,6 +23,10 @@ from .conftest import UUID, Field
 from .test_api import error_code
 from .test_supervision_api import ATTEMPT, ATTEMPT_2, attempt
 
+#: The interviewer app's texts (srv_<reason> words a refusal in the interviewer's language).
+I18N = (Path(surveyapp.__file__).parent / "static" / "field" / "i18n.js").read_text(
+    encoding="utf-8"
+)
 #: The visit of test_supervision_api.attempt is on 2025-12-05 at the household (UTC-5).
 VISIT_DAY = dt.date(2025, 12, 5)
 
@@ -118,32 +124,47 @@ def test_an_old_app_without_the_fields_still_sends_and_hashes_as_before(field: F
 
 
 @pytest.mark.parametrize(
-    ("changes", "field_named"),
+    ("changes", "field_named", "reason"),
     [
-        ({"appointment_date": "9/12/2025"}, "appointment_date"),
-        ({"appointment_date": "2025-02-30"}, "appointment_date"),
-        ({"appointment_date": "2025-12-09T15:00"}, "appointment_date"),
-        ({"appointment_date": "２０２５-１２-０９"}, "appointment_date"),
-        ({"appointment_date": 20251209}, "appointment_date"),
-        ({"appointment_date": ["2025-12-09"]}, "appointment_date"),
-        ({"appointment_date": "2025-12-04"}, "appointment_date"),  # the day before the visit
-        ({"appointment_date": "2026-02-04"}, "appointment_date"),  # 61 days after it
-        ({"appointment_date": "9999-12-31"}, "appointment_date"),
-        ({"appointment_time": "25:00"}, "appointment_time"),
-        ({"appointment_time": "3pm"}, "appointment_time"),
-        ({"appointment_time": "15:00:00"}, "appointment_time"),
-        ({"appointment_time": 1500}, "appointment_time"),
-        ({"appointment_date": None}, "appointment_time"),  # a time without a day
-        ({"outcome": "no_contact"}, "appointment_date"),  # only for an appointment
-        ({"outcome": "refusal", "appointment_date": None}, "appointment_time"),
+        ({"appointment_date": "9/12/2025"}, "appointment_date", "appointment_date"),
+        ({"appointment_date": "2025-02-30"}, "appointment_date", "appointment_date"),
+        ({"appointment_date": "2025-12-09T15:00"}, "appointment_date", "appointment_date"),
+        ({"appointment_date": "２０２５-１２-０９"}, "appointment_date", "appointment_date"),
+        ({"appointment_date": 20251209}, "appointment_date", "appointment_date"),
+        ({"appointment_date": ["2025-12-09"]}, "appointment_date", "appointment_date"),
+        (
+            {"appointment_date": "2025-12-04"},
+            "appointment_date",
+            "appointment_range",
+        ),  # the day before
+        (
+            {"appointment_date": "2026-02-04"},
+            "appointment_date",
+            "appointment_range",
+        ),  # 61 days after
+        ({"appointment_date": "9999-12-31"}, "appointment_date", "appointment_range"),
+        ({"appointment_time": "25:00"}, "appointment_time", "appointment_time"),
+        ({"appointment_time": "3pm"}, "appointment_time", "appointment_time"),
+        ({"appointment_time": "15:00:00"}, "appointment_time", "appointment_time"),
+        ({"appointment_time": 1500}, "appointment_time", "appointment_time"),
+        ({"appointment_date": None}, "appointment_time", "appointment_no_date"),  # no day
+        ({"outcome": "no_contact"}, "appointment_date", "appointment_outcome"),
+        (
+            {"outcome": "refusal", "appointment_date": None},
+            "appointment_time",
+            "appointment_outcome",
+        ),
     ],
 )
 def test_a_bad_appointment_is_400_naming_the_field_and_nothing_is_stored(
-    field: Field, changes: dict[str, Any], field_named: str
+    field: Field, changes: dict[str, Any], field_named: str, reason: str
 ) -> None:
     response = appointment(field, **changes)
     assert error_code(response, 400) == "invalid_request"
     assert field_named in response.json["message"]
+    # the reason the interviewer app words in the interviewer's language (srv_<reason>)
+    assert response.json["reason"] == reason
+    assert f"  srv_{reason}: [" in I18N
     assert stored(field) == []
 
 
@@ -152,6 +173,13 @@ def test_an_appointment_far_ahead_says_which_days_are_allowed(field: Field) -> N
     assert error_code(response, 400) == "invalid_request"
     assert "2025-12-05" in response.json["message"] and "2026-02-03" in response.json["message"]
     assert str(MAX_APPOINTMENT_DAYS) in response.json["message"]
+    assert response.json["reason"] == "appointment_range"
+    assert response.json["params"] == {
+        "first": "2025-12-05",
+        "last": "2026-02-03",
+        "day": "2026-03-01",
+        "n": MAX_APPOINTMENT_DAYS,
+    }
 
 
 def test_the_supervisors_interview_page_lists_the_households_visits_with_the_appointment(
