@@ -232,9 +232,13 @@ export function householdScreen(ctx) {
   const result = el('div', { id: 'selection-result' });
   const showSelection = () => {
     const h = ctx.record.household;
-    if (!h.draws.length) { result.replaceChildren(); return; }
+    if (!h.draws.length) { result.replaceChildren(); draw.hidden = false; return; }
     const person = h.roster.find((p) => p.line === h.selected_line);
     const stale = !ctx.readOnly && !sameList(read().roster, h.roster);
+    // A draw cannot be redone on the list it was made from (DOMAIN: an interviewer must not be
+    // able to redo a draw; a birthday draw on another day could pick someone else): "Select
+    // again" is offered only once the list was changed, and that draw is recorded too.
+    draw.hidden = !stale;
     // Drawn again only when what it says changes (not at every key: the alert is read once).
     const state = `${stale}:${h.draws.length}:${h.selected_line}`;
     if (result.dataset.state === state) return;

@@ -81,10 +81,10 @@ def start(page: Any, external_id: str) -> None:
     # After the sync under way (which draws the list again, under the finger).
     page.wait_for_selector("#send-now:not([disabled])")
     page.locator(f'li.card[data-unit="{external_id}"] button:not([data-action])').first.click()
-    page.wait_for_selector("button[data-lang], #select-adult")
+    page.wait_for_selector("button[data-lang], #r1-initials")
     if page.locator("button[data-lang]").count():
         page.locator('button[data-lang="es"]').click()
-    page.wait_for_selector("#select-adult")
+    page.wait_for_selector("#r1-initials")
 
 
 def person(
@@ -163,6 +163,37 @@ def test_a_birthday_is_a_day_and_a_month_by_name_so_the_right_adult_is_selected(
     fits(page)
 
 
+def test_a_birthday_draw_cannot_be_redone_on_a_later_day(app: Flask, phone: Any) -> None:
+    # "Select again" stayed on the screen after the draw. On 1 March the next birthday is AM's
+    # (5 March); drawn again on 10 March on the same list, the rule picks JM (20 April): an
+    # interviewer could redo the draw until a person at home came up. With the list as it was
+    # drawn from, nothing offers a new draw, on the day or later.
+    page = phone
+    start(page, "P2")
+    person(page, 1, "AM", "f", "41", "5", "marzo")
+    person(page, 2, "JM", "m", "44", "20", "abril")
+    assert select(page) == "Entreviste a AM (persona 1), entre 2 adultos."
+    page.locator("#close").click()
+    page.wait_for_selector("#sync-panel")
+    page.context.clock.set_fixed_time("2026-03-10T10:00:00")
+    # Opened again, the interview goes on from the questionnaire; its household list (linked
+    # from the review screen) is where a draw was made.
+    page.wait_for_selector("#send-now:not([disabled])")
+    page.locator('li.card[data-unit="P2"] button:not([data-action])').first.click()
+    page.locator('form.page[data-page="intro"]').wait_for()
+    page.evaluate(
+        "() => { location.hash = `${location.hash.match(/^#\\/i\\/[^/]+/)[0]}/~household`; }"
+    )
+    page.locator("#selected-adult").wait_for()
+    assert page.locator("#selected-adult").inner_text() == (
+        "Entreviste a AM (persona 1), entre 2 adultos."
+    )
+    assert page.locator("#select-adult").is_hidden()
+    assert page.locator("#to-questionnaire").is_visible()
+    [household] = stored_household(app, page)
+    assert [d["selected_line"] for d in household["draws"]] == [1]
+
+
 def test_five_adults_one_birthday_not_known_exactly_and_long_initials_fit_a_phone(
     app: Flask, phone: Any
 ) -> None:
@@ -203,12 +234,15 @@ def test_a_list_changed_after_the_selection_says_so_until_selected_again_or_undo
     person(page, 1, "AM", "f", "41")
     person(page, 2, "JM", "m", "44")
     assert select(page) == "Entreviste a AM (persona 1), entre 2 adultos."
+    # A draw cannot be redone on the list it was made from: nothing offers it.
+    assert page.locator("#select-adult").is_hidden()
     page.fill("#r1-age", "16")  # AM is 16, not 41: JM is the only adult now
     stale = page.locator("#selection-stale")
     stale.wait_for()
     assert stale.inner_text().startswith("La lista cambió después de seleccionar al adulto")
     assert page.locator("#to-questionnaire").count() == 0
     assert "button--secondary" not in str(page.locator("#select-adult").get_attribute("class"))
+    assert page.locator("#select-adult").is_visible()
     fits(page)
 
     # Left and opened again: the change is still there, and still said.
@@ -223,6 +257,7 @@ def test_a_list_changed_after_the_selection_says_so_until_selected_again_or_undo
     page.locator("#undo-roster").click()
     assert page.locator("#r1-age").input_value() == "41"
     assert stale.count() == 0 and page.locator("#to-questionnaire").is_visible()
+    assert page.locator("#select-adult").is_hidden()
 
     # Changed again and selected again: recorded, the new list's adult.
     page.fill("#r1-age", "16")
@@ -234,6 +269,7 @@ def test_a_list_changed_after_the_selection_says_so_until_selected_again_or_undo
         "Entreviste a JM (persona 2), el único adulto (1)."
     )
     assert stale.count() == 0 and page.locator("#to-questionnaire").is_visible()
+    assert page.locator("#select-adult").is_hidden()
     [household] = stored_household(app, page)
     assert [p["age"] for p in household["roster"]] == [16, 44]
     assert [d["selected_line"] for d in household["draws"]] == [1, 2]
