@@ -1648,7 +1648,7 @@ def test_keeping_the_servers_version_keeps_its_household_list_too(
     page.wait_for_selector('form.page[data-page="respondent"]')
     page.locator("#to-finish").click()
     page.locator("a", has_text="Household").click()
-    page.wait_for_selector("#select-adult")
+    page.wait_for_selector("#r2-age")
     page.fill("#r2-age", "46")  # JM is 46, not 44
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator("#select-adult").click()
