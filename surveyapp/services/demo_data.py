@@ -160,7 +160,7 @@ def _disposition(responded: bool) -> int:
 
 
 def _answer_figures(answers: dict[str, Any]) -> dict[str, int]:
-    figures = summarise(_plain(answers), {}, "")
+    figures = summarise(json_plain(answers), {}, "")
     return {
         "items_answered": figures.items_answered,
         "items_dont_know": figures.items_dont_know,
@@ -250,14 +250,14 @@ def _census_rows(
     ]
 
 
-def _plain(value: Any) -> Any:
+def json_plain(value: Any) -> Any:
     """JSON-safe copies of numpy scalars inside an answers document."""
     import numpy as np
 
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: json_plain(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [json_plain(v) for v in value]
     if isinstance(value, np.generic):
         return value.item()
     return value
@@ -284,7 +284,7 @@ def load_simulated_wave(
     found = find_wave_by_slug(session, slug)
     if found is not None:
         return _summary(session, found, created=False)
-    sim = _simulate(seed, wave, size)
+    sim = simulated_wave(seed, wave, size)
     version = _vict_std(session)
     country, municipalities = _areas(session, seed, sim.areas, sim.census)
     store_generated_boundaries(session, country)  # maps appear out of the box
@@ -323,7 +323,7 @@ def load_simulated_wave(
             "status": InterviewStatus.completed,
             "disposition": int(Disposition.complete),
             "language": "es",
-            "answers": _plain(record["answers"]),
+            "answers": json_plain(record["answers"]),
             "paradata": {"source": "simulation"},
             # the quality page's figures from the answers, as an upload stores them; no clock
             # was simulated, so no day, hour or duration
@@ -366,8 +366,9 @@ def load_simulated_wave(
 
 
 @lru_cache(maxsize=2)
-def _simulate(seed: int, wave: int, size: str) -> SimulatedWave:
-    """The simulation is deterministic: keep the last ones (tests load the same country many times)."""
+def simulated_wave(seed: int, wave: int, size: str) -> SimulatedWave:
+    """The simulated country and wave, kept (deterministic): the demo field work takes its answers
+    from wave 2 just loaded, and tests load the same country many times."""
     from analysis.simulate import simulate_country
 
     # one year apart, so wave 2 compares with wave 1 (reference periods 2024, 2025, ...)

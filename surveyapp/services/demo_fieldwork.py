@@ -38,7 +38,7 @@ from questionnaires.model import CalculateItem, Instrument
 from ..models import ContactAttempt, Interview, SampleUnit, User, Wave
 from . import DBSession
 from .attempts import parse_attempt, record_attempt
-from .demo_data import _plain, _simulate
+from .demo_data import json_plain, simulated_wave
 from .fieldwork import assign_units, parse_upload, upload_interview
 from .instruments import instrument_of
 from .review import decide
@@ -230,7 +230,7 @@ def add_demo_fieldwork(
             )
         )
     }
-    sim = _simulate(1, 2, size)
+    sim = simulated_wave(1, 2, size)
     with_incidents = [r for r in sim.records if r["answers"].get("incident")]
     without = [r for r in sim.records if not r["answers"].get("incident")]
     documents = [
@@ -242,7 +242,7 @@ def add_demo_fieldwork(
         without[3],
     ]
     answers_of = [
-        _shift_months(_plain(r["answers"]), sim.reference_period[0], wave.reference_start)
+        _shift_months(json_plain(r["answers"]), sim.reference_period[0], wave.reference_start)
         for r in documents
     ]
     rng = random.Random(64)

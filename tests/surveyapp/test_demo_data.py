@@ -21,7 +21,7 @@ from surveyapp.models import (
     Wave,
     WaveStatus,
 )
-from surveyapp.services.demo_data import _NAMESPACE, SIZES, _simulate, load_simulated_wave
+from surveyapp.services.demo_data import _NAMESPACE, SIZES, load_simulated_wave, simulated_wave
 
 
 def _count(session: Session, query: sa.Select[tuple[int]]) -> int:
@@ -31,7 +31,7 @@ def _count(session: Session, query: sa.Select[tuple[int]]) -> int:
 def test_the_simulation_is_stored_as_a_closed_public_wave(session: Session) -> None:
     loaded = load_simulated_wave(session, seed=5, size="tiny")
     session.commit()
-    sim = _simulate(5, 1, "tiny")
+    sim = simulated_wave(5, 1, "tiny")
     wave = session.get(Wave, loaded.wave_id)
     assert wave is not None and loaded.created
     assert wave.status is WaveStatus.closed and wave.public_report
@@ -125,7 +125,7 @@ def test_the_quality_page_counts_the_simulated_households_as_the_response_table_
 
     loaded = load_simulated_wave(session, seed=5, size="tiny")
     session.commit()
-    sim = _simulate(5, 1, "tiny")
+    sim = simulated_wave(5, 1, "tiny")
     wave = session.get(Wave, loaded.wave_id)
     assert wave is not None
     board = dashboard(session, wave, within=None)
@@ -147,7 +147,7 @@ def test_the_simulated_interviews_carry_the_quality_figures_their_answers_give(
 
     loaded = load_simulated_wave(session, seed=5, size="tiny")
     session.commit()
-    sim = _simulate(5, 1, "tiny")
+    sim = simulated_wave(5, 1, "tiny")
     stored = session.scalar(
         sa.select(Interview).where(
             Interview.uuid == str(uuid.uuid5(_NAMESPACE, f"5/1/{sim.records[0]['interview_id']}"))
