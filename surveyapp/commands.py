@@ -458,6 +458,14 @@ def _demo_field_work(instance: Path, wave: Wave, size: str) -> tuple[str, DemoFi
     return password, work
 
 
+def _fresh_demo_hint() -> str:
+    """How to run the demo again from nothing, for the database in use."""
+    url = db.engine.url
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return f"delete {url.database} and run surveyapp demo again."
+    return "set SURVEYAPP_DATABASE_URL to an empty database and run surveyapp demo again."
+
+
 @click.command("demo")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -527,6 +535,13 @@ def demo_command(host: str, port: int, no_serve: bool, size: str) -> None:
             f"\n      interviews to review: {base}/fieldwork/waves/{wave.id}/review"
             f"\n      quality control:      {base}/fieldwork/waves/{wave.id}/quality"
         )
+        if not work.created and work.last_appointment and work.last_appointment < dt.date.today():
+            # kept as the first run made it (a second run adds nothing): its days are past now
+            click.echo(
+                f"  The field work keeps the dates of the demo's first run: its last appointment,"
+                f" {work.last_appointment.isoformat()}, is past.\n  For today's dates, start over"
+                f" on a new database: {_fresh_demo_hint()}"
+            )
     else:
         click.echo(f"  No demo field work to supervise: {work.skipped}.")
     click.echo(f"  Interviewer app (tablets; install it from the browser): {base}/fieldwork/app/")

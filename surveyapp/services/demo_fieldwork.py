@@ -19,7 +19,8 @@ engine, household list and selection checked, quality figures stored), reviews t
 
 Answers come from the synthetic-country simulation of the standard questionnaire
 (:mod:`analysis.simulate`), their incident months moved into the demo wave's reference
-period. Idempotent: once the second interviewer has any work in the wave, nothing is added.
+period. Idempotent: once the second interviewer has any work in the wave, nothing is added,
+so its dates stay those of the first run (the demo says so once its last appointment is past).
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ class DemoFieldwork:
     interviews: int
     visits: int
     skipped: str | None = None  # why nothing was added, when the wave cannot take it
+    # the latest day a household asked the interviewer to come back (None: no appointment);
+    # the work is dated from the run that made it, so on later days it may be past
+    last_appointment: dt.date | None = None
 
 
 def _uuid(name: str) -> str:
@@ -195,7 +199,12 @@ def _existing(session: DBSession, wave: Wave, interviewer: User) -> DemoFieldwor
             or 0
         )
 
-    return DemoFieldwork(False, count(Interview), count(ContactAttempt))
+    last_appointment = session.scalar(
+        sa.select(sa.func.max(ContactAttempt.appointment_date)).where(
+            ContactAttempt.wave_id == wave.id, ContactAttempt.interviewer_id == interviewer.id
+        )
+    )
+    return DemoFieldwork(False, count(Interview), count(ContactAttempt), None, last_appointment)
 
 
 def add_demo_fieldwork(

@@ -170,6 +170,42 @@ def test_demo(empty_app: Flask, runner: FlaskCliRunner) -> None:
     assert "D-006  " in first.output and "D-007  " not in first.output
 
 
+def test_a_demo_run_again_days_later_keeps_its_field_work_and_says_how_to_get_todays_dates(
+    empty_app: Flask, runner: FlaskCliRunner
+) -> None:
+    """The field work is dated from the run that made it: run again days later, its
+    appointments were all past (shown as missed) with nothing said. A later run still adds
+    and moves nothing, and says so, with how to start over with today's dates."""
+    first = runner.invoke(args=["demo", "--no-serve", "--size", "tiny"])
+    assert first.exit_code == 0, first.output
+    assert "dates of the demo's first run" not in first.output  # the appointment is ahead
+    # the first run as if made four days ago: its appointments four days earlier
+    with empty_app.app_context():
+        visits = db.session.scalars(
+            sa.select(ContactAttempt).where(ContactAttempt.appointment_date.is_not(None))
+        ).all()
+        assert max(v.appointment_date for v in visits if v.appointment_date) > dt.date.today()
+        for visit in visits:
+            assert visit.appointment_date is not None
+            visit.appointment_date -= dt.timedelta(days=4)
+        last = max(v.appointment_date for v in visits if v.appointment_date)
+        database = db.engine.url
+        db.session.commit()
+    field_work = _demo_field_work(empty_app)
+    later = runner.invoke(args=["demo", "--no-serve", "--size", "tiny"])
+    assert later.exit_code == 0, later.output
+    assert _demo_field_work(empty_app) == field_work
+    said = " ".join(later.output.split())
+    assert (
+        f"The field work keeps the dates of the demo's first run: its last appointment, "
+        f"{last.isoformat()}, is past. For today's dates, start over on a new database:"
+    ) in said
+    if database.get_backend_name() == "sqlite":
+        assert f"delete {database.database} and run surveyapp demo again." in said
+    else:
+        assert "set SURVEYAPP_DATABASE_URL to an empty database" in said
+
+
 def _demo_field_work(app: Flask) -> dict[str, Any]:
     """Everything the demo's field work stored, to compare two runs."""
     with app.app_context():
