@@ -19,6 +19,7 @@ from typing import Any, ClassVar, cast
 import numpy as np
 import pandas as pd
 
+from analysis.i18n import format_number
 from analysis.indicators.catalogue import Indicator, catalogue
 from analysis.report.charts import ChartText, Series
 from analysis.report.data import Area
@@ -382,10 +383,9 @@ class Formatter:
         return {
             "percent": self.t("unit_percent"),
             "per_100000": self.t("unit_per100k"),
-            "per_1000": self.t("unit_per100k")
-            .replace("100 000", "1 000")
-            .replace("100,000", "1,000")
-            .replace("100 mil", "1 mil"),
+            "per_1000": _HUNDRED_THOUSAND.sub(r"1\g<1>000", self.t("unit_per100k")).replace(
+                "100 mil", "1 mil"
+            ),
             "ratio": self.t("unit_ratio"),
         }.get(unit, unit)
 
@@ -448,7 +448,10 @@ class Formatter:
                 continue
             cv = value.cv * 100 if value.shown and math.isfinite(value.cv) else math.nan
             row = [
-                Cell(self.name(ident) + _unit_suffix(value.unit, self.name(ident)), "label"),
+                Cell(
+                    self.name(ident) + unit_suffix(value.unit, self.name(ident), self.t.language),
+                    "label",
+                ),
                 self.cell(value),
                 Cell(self.interval(value), "num range"),
                 Cell(self.t.number(cv, 1), "num"),
@@ -469,7 +472,10 @@ class Formatter:
         )
 
 
-#: an indicator name that already says its unit ("por cada 100 000 habitantes")
+#: "100 000" in a unit's words, its thousands as any of the four languages write them
+_HUNDRED_THOUSAND = re.compile(r"(?<!\d)100([\s,.\u00a0\u202f]?)000(?!\d)")
+
+#: an indicator name that already says its unit ("por cada 100.000 habitantes")
 UNIT_IN_NAME: dict[str, re.Pattern[str]] = {
     "per_100000": re.compile(r"(?<!\d)100[\s,.\u00a0\u202f]?000(?![\d])"),
     "per_1000": re.compile(r"(?<![\d,.])(?<!\d )1[\s,.\u00a0\u202f]?000(?!\d|[\s,.]\d)"),
@@ -482,12 +488,11 @@ def says_unit(name: str, unit: str) -> bool:
     return pattern is not None and pattern.search(name) is not None
 
 
-def _unit_suffix(unit: str, name: str = "") -> str:
+def unit_suffix(unit: str, name: str, language: str) -> str:
+    """What a row label adds to ``name`` to say its ``unit``: " (%)", " (×100.000)" with the
+    thousands written as ``language`` writes numbers; nothing when the name says it."""
     if says_unit(name, unit):
-        return ""  # "Incidencia por cada 100 000 habitantes", not "... (×100 000)" after it
-    return {
-        "percent": " (%)",
-        "per_100000": " (×100 000)",
-        "per_1000": " (×1 000)",
-        "points": " (pp)",
-    }.get(unit, "")
+        return ""  # "Incidencia por cada 100.000 habitantes", not "... (×100.000)" after it
+    if unit in ("per_100000", "per_1000"):
+        return f" (×{format_number(100_000 if unit == 'per_100000' else 1_000, language, 0)})"
+    return {"percent": " (%)", "points": " (pp)"}.get(unit, "")

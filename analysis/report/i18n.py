@@ -309,16 +309,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "Delitos registrados", "Recorded crimes", "Crimes registrados", "Infractions enregistrées"
     ),
     "col_recorded_rate": tr(
-        "Registrados por 100 000 hab.",
+        "Registrados por 100.000 hab.",
         "Recorded per 100,000 population",
         "Registrados por 100 mil hab.",
-        "Enregistrées pour 100 000 hab.",
+        "Enregistrées pour 100\u202f000 hab.",
     ),
     "col_survey_rate": tr(
-        "Encuesta: delitos por 100 000 hab.",
+        "Encuesta: delitos por 100.000 hab.",
         "Survey: crimes per 100,000 population",
         "Pesquisa: crimes por 100 mil hab.",
-        "Enquête\u00a0: infractions pour 100 000 hab.",
+        "Enquête\u00a0: infractions pour 100\u202f000 hab.",
     ),
     "col_value": tr("Valor", "Value", "Valor", "Valeur"),
     "col_rule": tr("Criterio", "Rule", "Critério", "Critère"),
@@ -419,20 +419,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "% de la población", "% of population", "% da população", "% de la population"
     ),
     "unit_per100k": tr(
-        "por 100 000 habitantes",
+        "por 100.000 habitantes",
         "per 100,000 population",
         "por 100 mil habitantes",
-        "pour 100 000 habitants",
+        "pour 100\u202f000 habitants",
     ),
     "unit_ratio": tr(
         "delitos por víctima", "crimes per victim", "crimes por vítima", "infractions par victime"
     ),
     "axis_percent": tr("Porcentaje (%)", "Percent (%)", "Porcentagem (%)", "Pourcentage (%)"),
     "axis_per100k": tr(
-        "Por 100 000 habitantes",
+        "Por 100.000 habitantes",
         "Per 100,000 population",
         "Por 100 mil habitantes",
-        "Pour 100 000 habitants",
+        "Pour 100\u202f000 habitants",
     ),
     "axis_odds_ratio": tr(
         "Razón de momios (escala logarítmica)",
@@ -1020,10 +1020,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_crime_type": tr("Tipo de delito", "Crime type", "Tipo de crime", "Type d'infraction"),
     "col_prevalence": tr("Prevalencia (%)", "Prevalence (%)", "Prevalência (%)", "Prévalence (%)"),
     "col_incidence": tr(
-        "Incidencia (×100 000)",
+        "Incidencia (×100.000)",
         "Incidence (×100,000)",
-        "Incidência (×100 000)",
-        "Incidence (×100 000)",
+        "Incidência (×100.000)",
+        "Incidence (×100\u202f000)",
     ),
     "col_reporting": tr("Denuncia (%)", "Reported (%)", "Notificação (%)", "Signalement (%)"),
     "col_dark": tr("Cifra negra (%)", "Dark figure (%)", "Cifra oculta (%)", "Chiffre noir (%)"),

@@ -29,7 +29,16 @@ from analysis.compare.regional import (
 from analysis.indicators.quality import QualityRules, quality_rules
 from analysis.report import charts
 from analysis.report.builder import Report, render_html
-from analysis.report.context import Cell, Figure, Formatter, Lookup, Section, Table, Value
+from analysis.report.context import (
+    Cell,
+    Figure,
+    Formatter,
+    Lookup,
+    Section,
+    Table,
+    Value,
+    unit_suffix,
+)
 from analysis.report.i18n import Translator
 from analysis.report.methodology import definitions_section, quality_section, rules_source
 
@@ -220,8 +229,11 @@ class RegionalWriter:
         rows = []
         for ident in indicators:
             unit = self._unit(ident)
-            suffix = {"percent": " (%)", "per_100000": " (×100 000)"}.get(unit, "")
-            cells = [Cell(self.fmt.name(ident) + suffix, "label")]
+            name = self.fmt.name(ident)
+            suffix = (
+                unit_suffix(unit, name, t.language) if unit in ("percent", "per_100000") else ""
+            )
+            cells = [Cell(name + suffix, "label")]
             for wave in waves:
                 value = self.value(wave, ident)
                 cells.append(

@@ -77,7 +77,7 @@ def test_a_table_row_whose_name_says_its_rate_does_not_add_the_unit_again(langua
     """Tables read 'Tasa de incidencia delictiva por cada 100 000 habitantes de 18 años y más
     (×100 000)' (pt 'Incidência: crimes por 100 000 pessoas … (×100 000)'), the unit said
     twice and the second time as a multiplication."""
-    from analysis.report.context import Lookup, _unit_suffix
+    from analysis.report.context import Lookup, unit_suffix
 
     from .test_builder import COUNTRY, report_data  # type: ignore[import-not-found,misc]
 
@@ -89,7 +89,8 @@ def test_a_table_row_whose_name_says_its_rate_does_not_add_the_unit_again(langua
     for label in (incidence, per_1000, car):
         assert "×" not in label, label
     assert prevalence.endswith("(%)"), prevalence
-    assert _unit_suffix("per_100000", "Tasa") == " (×100 000)"  # a name without its unit
+    own = {"es": "100.000", "en": "100,000", "pt": "100.000", "fr": "100\u202f000"}[language]
+    assert unit_suffix("per_100000", "Tasa", language) == f" (×{own})"  # a name without its unit
 
 
 def test_an_area_with_no_key_estimate_published_says_so_once() -> None:

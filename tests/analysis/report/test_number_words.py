@@ -1,0 +1,81 @@
+"""Numbers written inside the words of the report (a rate "per 100 000 inhabitants"), read
+back from its HTML: a reviewer found the Spanish table's row 'Tasa de prevalencia delictiva por
+cada 100' with '000 habitantes' on the next line, and the axis 'Por 100 000 habitantes' under
+ticks '20.000 40.000' (2026-12-07)."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+
+import pytest
+
+from analysis.i18n import LANGUAGES, format_number
+from analysis.indicators import catalogue_table
+from analysis.report import build_report
+from analysis.report.i18n import STRINGS
+
+from .test_builder import report_data  # type: ignore[import-not-found]
+
+#: a group of three digits after a space a line may break at: "100 000"
+BREAKABLE = re.compile(r"\d \d{3}(?!\d)")
+#: a number of thousands written inside words, in any of the four languages' ways
+GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+(?![\d.,]\d)")
+
+
+@cache
+def _html(language: str) -> str:
+    return build_report(report_data(), language=language, public=True).html
+
+
+def _text_nodes(page: str) -> list[str]:
+    """Each run of text between two tags, as the reader sees it (charts' SVG text included)."""
+    body = page[page.index("<body") :]
+    return [html.unescape(node) for node in re.findall(r">([^<]+)<", body) if node.strip()]
+
+
+def _grouped_numbers(text: str) -> list[tuple[str, float]]:
+    """The numbers of thousands in ``text`` (not a decimal such as 0,001) and their values."""
+    found = []
+    for match in GROUPED.finditer(text):
+        digits = re.sub(r"[ .,\u00a0\u202f]", "", match.group(0))
+        if not digits.startswith("0"):
+            found.append((match.group(0), float(digits)))
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_number_in_the_report_can_break_at_a_space(language: str) -> None:
+    """A line broke in 'por cada 100 | 000 habitantes': the names wrote the multiplier with an
+    ordinary space. Every number of thousands is written as the report's numbers are."""
+    broken = [node for node in _text_nodes(_html(language)) if BREAKABLE.search(node)]
+    assert not broken, broken[:5]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_rate_is_named_with_the_thousands_written_as_the_tables_write_them(
+    language: str,
+) -> None:
+    """Spanish and Portuguese tables print 63.542 and named the rate 'por cada 100 000'."""
+    own = format_number(100_000, language, 0)
+    nodes = _text_nodes(_html(language))
+    named = [n for n in nodes if own in n and not any(c.isdigit() for c in n.replace(own, ""))]
+    assert named, f"no words with {own!r}"
+    for node in nodes:
+        for number, value in _grouped_numbers(node):
+            assert number == format_number(value, language, 0), (number, node)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_indicator_names_and_definitions_write_thousands_as_the_language_writes_numbers(
+    language: str,
+) -> None:
+    """The catalogue's names are the report's row labels and the observatory's; the report's
+    own words (column heads, axes, units) too."""
+    table = catalogue_table(language)
+    texts = [*table["name"], *table["definition"]]
+    texts += [words[language] for words in STRINGS.values()]
+    for text in texts:
+        for number, value in _grouped_numbers(text):
+            assert number == format_number(value, language, 0), (number, text)
