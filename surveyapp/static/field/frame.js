@@ -61,6 +61,12 @@ export function go(hash) {
   else window.location.hash = hash;
 }
 
+/** Go to `hash` in place of the current history entry (a step the Back button should skip). */
+export function replaceRoute(hash) {
+  if (window.location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else window.location.replace(hash);
+}
+
 export function screen(title, ...children) {
   main.replaceChildren(el('h1', { class: 'title', text: title }), ...children.filter((c) => c !== null && c !== undefined));
   main.focus({ preventScroll: true });
