@@ -595,7 +595,7 @@ async function discardScreen(session, uuid) {
     const done = await store.discardDraft(uuid, record.edit, note);
     releaseLock();
     toast(done ? t(key('done'), { unit: unit.external_id }) : t('discard_not_possible'));
-    go('#/');
+    replaceRoute('#/');
   } } });
   screen(t(key('title')),
     el('p', { class: 'crumb', text: `${unit.external_id}${unit.address ? ` · ${unit.address}` : ''}` }),
@@ -640,7 +640,7 @@ async function keepServerScreen(session, uuid) {
     const done = await store.keepServerVersion(uuid, record.edit, theirs, { unit: unit.external_id, kind: 'correction', answers: changed });
     releaseLock();
     toast(done ? t('keep_server_done', { unit: unit.external_id }) : t('keep_server_not_possible'));
-    go('#/');
+    replaceRoute('#/');
   } } });
   return screen(t('keep_server_title'),
     el('p', { class: 'crumb', text: `${unit.external_id}${unit.address ? ` · ${unit.address}` : ''}` }),

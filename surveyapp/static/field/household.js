@@ -4,7 +4,7 @@ import { MAX_APPOINTMENT_DAYS, addDays, appointmentProblem } from './cards.js';
 import { t, tn, uiLanguage } from './i18n.js';
 import { selectAdult } from './selection.js';
 import * as store from './store.js';
-import { go, persist, requestSync, screen, toast, ui } from './frame.js';
+import { go, persist, replaceRoute, requestSync, screen, toast, ui } from './frame.js';
 import { debounce, el, localDate, localIso, newUuid } from './util.js';
 
 const { STATES } = store;
@@ -75,7 +75,7 @@ export async function visitScreen(session, unitId) {
     // blocks logout must still be named.
     await store.addAttempt({ uuid: newUuid(), sample_unit_id: unit.id, unit: { external_id: unit.external_id }, interviewer_id: session.user.id, body, state: STATES.outbox, server: null });
     toast(t('visit_saved'));
-    go('#/');
+    replaceRoute('#/'); // in place of the visit's form: Back cannot record it twice
     requestSync();
   });
   screen(t('record_visit'), el('p', { class: 'crumb', text: `${unit.external_id}${unit.address ? ` · ${unit.address}` : ''}` }), error, form,

@@ -10,7 +10,10 @@ import pytest
 from flask import Flask
 
 from . import test_field_app_browser as field_app  # type: ignore[attr-defined]
-from .test_field_app_browser import open_unit  # type: ignore[import-not-found]
+from .test_field_app_browser import (  # type: ignore[import-not-found]
+    open_unit,
+    record_visit,
+)
 
 chromium_profile = field_app.chromium_profile
 field_wave = field_app.field_wave
@@ -56,3 +59,28 @@ def test_back_on_the_language_question_returns_to_the_list_not_out_of_the_app(
     assert page.evaluate(RECORDS) == ["T1"]
     page.go_forward()
     page.wait_for_selector("#r1-initials")
+
+
+VISITS = """() => new Promise((resolve) => {
+  const open = indexedDB.open('surveyapp-field');
+  open.onsuccess = () => {
+    const all = open.result.transaction('attempts').objectStore('attempts').getAll();
+    all.onsuccess = () => resolve(all.result.length);
+  };
+})"""
+
+
+def test_back_after_a_visit_is_saved_does_not_reopen_its_form(
+    app: Flask, live_server: str, field_wave: dict[str, Any], tablet: tuple[Any, Any]
+) -> None:
+    # Saving a visit went to the list as a new history entry: Back then showed the visit's
+    # form again, where a second tap on "Save" records a second visit. The list now takes its
+    # place.
+    context, page = tablet
+    context.set_offline(True)  # nothing sent: what is stored is what the tablet did
+    record_visit(page, "T2", "no_contact")
+    assert page.evaluate(VISITS) == 1
+    page.go_back()
+    page.wait_for_timeout(300)
+    assert page.locator("#save-visit").count() == 0
+    on_the_list(page, live_server)
