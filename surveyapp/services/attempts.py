@@ -28,6 +28,7 @@ from ..models import (
     utcnow,
 )
 from ..models.base import MAX_ID
+from ..security import direction_control
 from . import Actor, DBSession, audit
 from .dispositions import refresh_disposition
 from .fieldwork import FieldworkError, check_holder, check_uuid, takes_tablet_interviews
@@ -101,6 +102,16 @@ def parse_attempt(body: Any) -> AttemptBody:
             note.encode("utf-8")
         except UnicodeEncodeError:
             raise FieldworkError("invalid_request", "note holds invalid Unicode.") from None
+        char = direction_control(note)
+        if char is not None:
+            # Supervisors read the note on their pages; the app refuses it where it is typed.
+            raise FieldworkError(
+                "invalid_request",
+                f"note holds an invisible character that reorders the text ({char}); "
+                "remove it and send the visit again.",
+                reason="note_direction_control",
+                params={"char": char},
+            )
     appointment_date, appointment_time = _appointment(body, moment, outcome)
     hashed = {name: body.get(name) for name in ATTEMPT_FIELDS}
     hashed.update({name: body[name] for name in APPOINTMENT_FIELDS if body.get(name) is not None})

@@ -47,6 +47,7 @@ from ..models import (
     utcnow,
 )
 from ..models.base import MAX_ID
+from ..security import direction_control
 from ..service_texts import Problem
 from . import Actor, DBSession, audit
 from .areas import area_path, descendants
@@ -1554,11 +1555,39 @@ def _wave_and_unit(
     return WaveAndUnit(wave, unit, other, stored_id is not None)
 
 
+def _refuse_direction_controls(household: Any) -> None:
+    """400 ``invalid_request`` (reason ``initials_direction_control``, the person's ``line`` and
+    the ``char``) for a character that reorders text (security.DIRECTION_CONTROLS) in what the
+    household list says of a person: supervisors read the initials on their pages, where it would
+    move the text around them. The app refuses it where it is typed; an interview typed before
+    that is refused here and fixed on the tablet (the initials typed again), not stored."""
+    roster = household.get("roster") if isinstance(household, Mapping) else None
+    if not isinstance(roster, list):
+        return
+    for index, person in enumerate(roster):
+        if not isinstance(person, Mapping):
+            continue
+        for value in person.values():
+            char = direction_control(value) if isinstance(value, str) else None
+            if char is None:
+                continue
+            line = person.get("line")
+            line = line if isinstance(line, int) and not isinstance(line, bool) else index + 1
+            raise FieldworkError(
+                "invalid_request",
+                f"The household list's person {line} holds an invisible character that reorders "
+                f"the text ({char}); type their initials again.",
+                reason="initials_direction_control",
+                params={"line": line, "char": char},
+            )
+
+
 def _check_content(
     wave: Wave, unit: SampleUnit, upload: Upload, max_paradata_bytes: int
 ) -> Household | None:
     """Every problem of the answers, language, paradata and household at once (422
     ``invalid``); the checked household record, if one was sent."""
+    _refuse_direction_controls(upload.household)
     problems: list[UploadProblem] = []
     household = None
     if upload.household is not None:

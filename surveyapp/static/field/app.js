@@ -2,7 +2,7 @@
 // screens are interview.js (pages, finishing) and household.js (visits, roster and selection);
 // frame.js is what every screen shares; storage is store.js, the server sync.js.
 import { ApiError, NetworkError, call } from './api.js';
-import { go, replaceRoute, screen, toast, toastMoved, ui } from './frame.js';
+import { go, requestSync, screen, toast, toastMoved, ui } from './frame.js';
 import { appointmentDue, appointmentOf, cardState, changedAnswers, discardable, draftContents, dueFirst, formatAppointment, keepsServerVersion } from './cards.js';
 import { visitScreen } from './household.js';
 import { LANGUAGES, problemText, serverText, setLanguage, t, tn, uiLanguage } from './i18n.js';
@@ -10,7 +10,7 @@ import { BADGES, HOUSEHOLD, acquire, interviewScreen, releaseLock } from './inte
 import { emptyParadata } from './paradata.js';
 import * as store from './store.js';
 import * as sync from './sync.js';
-import { el, formatBytes, localDate, newUuid } from './util.js';
+import { el, formatBytes, localDate, newUuid, withoutDirectionControls } from './util.js';
 
 const { STATES } = store;
 const BUILD = document.querySelector('meta[name="field-build"]').content;
@@ -158,7 +158,6 @@ function currentRoute() {
   const [head, id, ...rest] = hash.split('/');
   if (head === 'i' && id) return { name: 'interview', id, rest: rest.join('/') || null };
   if (head === 'visit' && id) return { name: 'visit', id };
-  if (head === 'start' && id) return { name: 'start', id };
   if (head === 'discard' && id) return { name: 'discard', id };
   if (head === 'keep-server' && id) return { name: 'keep-server', id };
   return { name: 'home' };
@@ -173,7 +172,6 @@ async function showRoute() {
   if (!session || session.expired) { releaseLock(); return loginScreen(session); }
   if (here.name === 'interview') return interviewScreen(session, here.id, here.rest);
   if (here.name === 'visit') { releaseLock(); return visitScreen(session, Number(here.id)); }
-  if (here.name === 'start') { releaseLock(); return startInterview(session, Number(here.id)); }
   if (here.name === 'discard') return discardScreen(session, here.id);
   if (here.name === 'keep-server') return keepServerScreen(session, here.id);
   releaseLock();
@@ -221,7 +219,7 @@ function loginScreen(previous) {
       await askPersistence();
       await sync.downloadAssignments(session);
       await store.setMeta('last_sync', { at: new Date().toISOString(), sent: 0 });
-      replaceRoute('#/'); // in place of the login: Back from the list leaves the app
+      go('#/');
     } catch (err) {
       error.textContent = err instanceof NetworkError ? t('login_offline') : serverText(err);
       error.hidden = false;
@@ -381,7 +379,7 @@ function unitCard(session, wave, unit, records, visits, appointment = null, toda
   const closed = state !== recordState;
   const refusedVisit = local.find((a) => a.state === STATES.refused);
   if (!record) {
-    if (wave) actions.push(el('button', { type: 'button', class: closed ? 'button button--secondary' : 'button', text: t('start'), on: { click: () => go(`#/start/${unit.id}`) } }));
+    if (wave) actions.push(el('button', { type: 'button', class: closed ? 'button button--secondary' : 'button', text: t('start'), on: { click: () => startInterview(session, wave, unit) } }));
   } else if ([STATES.draft, STATES.returned, STATES.refused].includes(recordState)) {
     actions.push(el('button', { type: 'button', class: closed ? 'button button--secondary' : 'button', text: recordState === STATES.draft ? t('continue') : t('fix'), on: { click: () => reopen(record) } }));
   } else if (recordState === STATES.outbox) {
@@ -430,10 +428,28 @@ function unitCard(session, wave, unit, records, visits, appointment = null, toda
     // A break-off read 'Sent' as a whole interview does: the card says it is partial.
     record && record.status === 'abandoned' && recordState !== STATES.draft
       ? el('p', { class: 'card__line q__hint', dataset: { partial: '' }, text: t('partial_interview') }) : null,
-    refusedVisit ? el('p', { class: 'notice notice--error', text: serverText(refusedVisit.server) }) : null,
+    refusedVisit ? el('div', { class: 'notice notice--error', dataset: { refusedVisit: refusedVisit.uuid } },
+      el('p', { text: serverText(refusedVisit.server) }), fixNoteButton(refusedVisit, unit.external_id)) : null,
     unit.interviewed_elsewhere ? el('p', { class: 'notice', text: t('interviewed_elsewhere') }) : null,
     note,
     actions.length ? el('div', { class: 'card__actions' }, actions) : null);
+}
+
+/** A visit the server refused for an invisible character that reorders text in its note (typed
+ * before the app checked notes): the interviewer removes them and the visit is sent again. The
+ * server refused that body and holds nothing under its uuid, so the new body is no conflict. */
+function fixNoteButton(attempt, unitName) {
+  if (!attempt.server || attempt.server.reason !== 'note_direction_control') return null;
+  return el('button', { type: 'button', class: 'link', dataset: { action: 'fix-visit-note' }, text: t('visit_fix_note'), on: { click: async () => {
+    await store.updateAttempt(attempt.uuid, (a) => {
+      if (a.state !== STATES.refused) return a;
+      const note = withoutDirectionControls(a.body.note || '').trim();
+      return { ...a, state: STATES.outbox, server: null, body: { ...a.body, note: note || null } };
+    });
+    toast(t('visit_note_fixed', { unit: unitName }));
+    route();
+    requestSync();
+  } } });
 }
 
 async function devicePanel(session) {
@@ -550,7 +566,7 @@ async function whatBlocksLogout(session, unsent, changed) {
     // each sync, and the interviewer may remove it after reading why and confirming.
     const outcome = t(`outcome_${a.body.outcome}`);
     const at = new Date(a.body.attempted_at).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
-    items.push(el('li', {}, t('labelled', { label: `${name} · ${t('visit_refused')}`, text: serverText(a.server) }), ' ',
+    items.push(el('li', {}, t('labelled', { label: `${name} · ${t('visit_refused')}`, text: serverText(a.server) }), ' ', fixNoteButton(a, name), ' ',
       el('button', { type: 'button', class: 'link', dataset: { action: 'discard-visit' }, text: t('discard_visit'), on: { click: async () => {
         if (!window.confirm(t('confirm_discard_visit', { unit: name, outcome, at }))) return;
         if (await store.discardRefusedVisit(a.uuid, { unit: name, kind: 'visit' })) toast(t('visit_discarded', { unit: name }));
@@ -595,7 +611,7 @@ async function discardScreen(session, uuid) {
     const done = await store.discardDraft(uuid, record.edit, note);
     releaseLock();
     toast(done ? t(key('done'), { unit: unit.external_id }) : t('discard_not_possible'));
-    replaceRoute('#/');
+    go('#/');
   } } });
   screen(t(key('title')),
     el('p', { class: 'crumb', text: `${unit.external_id}${unit.address ? ` · ${unit.address}` : ''}` }),
@@ -640,7 +656,7 @@ async function keepServerScreen(session, uuid) {
     const done = await store.keepServerVersion(uuid, record.edit, theirs, { unit: unit.external_id, kind: 'correction', answers: changed });
     releaseLock();
     toast(done ? t('keep_server_done', { unit: unit.external_id }) : t('keep_server_not_possible'));
-    replaceRoute('#/');
+    go('#/');
   } } });
   return screen(t('keep_server_title'),
     el('p', { class: 'crumb', text: `${unit.external_id}${unit.address ? ` · ${unit.address}` : ''}` }),
@@ -655,24 +671,17 @@ async function keepServerScreen(session, uuid) {
 
 // ------------------------------------------------------------------ starting and reopening
 
-/** `#/start/<unit id>`: the interview's language asked, then its first screen. A route of its
- * own, so the tablet's Back button on the language question goes back to the list (shown in
- * place of the list, with no history entry, Back left the list's entry and, pressed again on
- * the next household, the app); each step replaces it, so Back never asks for the language
- * again. */
-async function startInterview(session, unitId) {
-  const unit = await store.getUnit(unitId);
-  const wave = unit ? await store.getWave(unit.wave_id) : null;
-  if (!unit || !wave) { toast(t('not_found')); return replaceRoute('#/'); }
+async function startInterview(session, wave, unit) {
   const existing = (await store.interviewsOfUnit(unit.id)).filter((r) => r.state !== STATES.approved && r.interviewer_id === session.user.id);
-  if (existing.length) return replaceRoute(`#/i/${latest(existing).uuid}`);
+  if (existing.length) return go(`#/i/${latest(existing).uuid}`);
   const doc = await store.getInstrument(wave.instrument.hash);
-  if (!doc) { toast(t('instrument_missing')); return replaceRoute('#/'); }
+  if (!doc) return toast(t('instrument_missing'));
   const languages = wave.languages.filter((l) => (doc.languages || []).includes(l));
-  const nav = ui.nav;
+  // The language question is a screen of its own without a route: a list being drawn in the
+  // background (a sync's refresh) must see that it is out of date and not cover it.
+  ui.nav += 1;
   const language = languages.length === 1 ? languages[0] : await chooseLanguage(languages, wave.default_language || languages[0]);
-  if (nav !== ui.nav) return; // left with Back meanwhile: another screen is shown
-  if (!language) return replaceRoute('#/');
+  if (!language) return route();
   const record = {
     uuid: newUuid(),
     wave_id: wave.id,
@@ -696,7 +705,7 @@ async function startInterview(session, unitId) {
     created_at: new Date().toISOString(),
   };
   await store.saveInterview(record, null);
-  replaceRoute(`#/i/${record.uuid}${record.household ? `/${HOUSEHOLD}` : ''}`);
+  go(`#/i/${record.uuid}${record.household ? `/${HOUSEHOLD}` : ''}`);
 }
 
 function chooseLanguage(languages, preferred) {

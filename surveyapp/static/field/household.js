@@ -5,7 +5,7 @@ import { t, tn, uiLanguage } from './i18n.js';
 import { selectAdult } from './selection.js';
 import * as store from './store.js';
 import { go, persist, replaceRoute, requestSync, screen, toast, ui } from './frame.js';
-import { debounce, el, localDate, localIso, newUuid } from './util.js';
+import { debounce, directionControl, el, localDate, localIso, newUuid } from './util.js';
 
 const { STATES } = store;
 
@@ -16,7 +16,19 @@ export async function visitScreen(session, unitId) {
   const unit = await store.getUnit(unitId);
   if (!unit) { toast(t('not_found')); return go('#/'); }
   const error = el('p', { class: 'notice notice--error', role: 'alert', hidden: true });
-  const note = el('textarea', { id: 'visit-note', class: 'input input--wide', rows: 3 });
+  const note = el('textarea', { id: 'visit-note', class: 'input input--wide', rows: 3, 'aria-describedby': 'visit-note-error' });
+  // An invisible character that reorders text (pasted from a messaging app) is said beside the
+  // note as it is typed, and the visit is not saved with it: the server refuses it, and a visit
+  // never changes once recorded.
+  const noteError = el('p', { class: 'notice notice--error', id: 'visit-note-error', role: 'alert', hidden: true });
+  const checkNote = () => {
+    const char = directionControl(note.value);
+    noteError.textContent = char ? t('note_direction', { char }) : '';
+    noteError.hidden = !char;
+    if (char) note.setAttribute('aria-invalid', 'true'); else note.removeAttribute('aria-invalid');
+    return char;
+  };
+  note.addEventListener('input', checkNote);
   const choices = el('fieldset', { class: 'q' }, el('legend', { class: 'q__label', text: t('visit_outcome') }),
     el('div', { class: 'choices' }, OUTCOMES.map((code) => el('div', { class: 'choice' },
       el('input', { type: 'radio', name: 'outcome', id: `outcome-${code}`, value: code, class: 'choice__input' }),
@@ -42,7 +54,7 @@ export async function visitScreen(session, unitId) {
     when.hidden = !chosen || chosen.value !== 'appointment';
   });
   const form = el('form', { class: 'page', novalidate: true }, choices, when,
-    el('label', { class: 'q__label', for: 'visit-note', text: t('visit_note') }), note,
+    el('label', { class: 'q__label', for: 'visit-note', text: t('visit_note') }), noteError, note,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'button', id: 'save-visit', text: t('save_visit') })));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -52,6 +64,7 @@ export async function visitScreen(session, unitId) {
     if (!chosen) { error.textContent = t('visit_choose'); error.hidden = false; return; }
     const text = note.value.trim();
     if (text.length > 2000) { error.textContent = t('visit_note_long'); error.hidden = false; return; }
+    if (checkNote()) { note.focus(); return; }
     const body = { sample_unit_id: unit.id, attempted_at: localIso(), outcome: chosen.value, note: text || null };
     if (chosen.value === 'appointment') {
       // A date input holds '' while what is typed is not a whole date: badInput tells it apart.
@@ -109,12 +122,27 @@ function sameList(a, b) {
   return JSON.stringify(a.map(key)) === JSON.stringify(b.map(key));
 }
 
+/** The same people, in the same order, but for their initials: what the selection reads is the
+ * same (sex, age, birthday), so a new draw would change nothing. */
+function initialsOnly(a, b) {
+  const key = (p) => [p.sex, p.age, p.birthday || ''];
+  return a.length === b.length && JSON.stringify(a.map(key)) === JSON.stringify(b.map(key));
+}
+
 /** Whether the household list was changed after the adult was selected and left so (its typed
  * copy differs from the list drawn from): the interview then opens on the list, which says so. */
 export function rosterChanged(record) {
   const h = record.household;
   const draft = record.roster_draft || [];
   return Boolean(h && h.draws.length && draft.length && !sameList(draft, h.roster));
+}
+
+/** Whether the household list the adult was selected from holds initials the server refuses
+ * (a character that reorders text, typed before the app checked): the interview then opens on
+ * the list, which says so at the field, to type them again. */
+export function rosterRefused(record) {
+  const h = record.household;
+  return Boolean(h && h.draws.length && h.roster.some((p) => directionControl(p.initials)));
 }
 
 export function householdScreen(ctx) {
@@ -130,7 +158,8 @@ export function householdScreen(ctx) {
     const row = el('fieldset', { class: 'roster__row', dataset: { line: String(line) } },
       el('legend', { class: 'q__label', text: t('person_n', { n: line }) }),
       el('label', { class: 'q__hint', for: `r${line}-initials`, text: t('initials') }),
-      el('input', { id: `r${line}-initials`, name: 'initials', class: 'input', maxlength: 20, value: person ? person.initials : null }),
+      el('p', { class: 'notice notice--error', id: `r${line}-initials-error`, role: 'alert', hidden: true, dataset: { initialsError: '' } }),
+      el('input', { id: `r${line}-initials`, name: 'initials', class: 'input', maxlength: 20, value: person ? person.initials : null, 'aria-describedby': `r${line}-initials-error` }),
       el('div', { class: 'choices choices--inline' }, ['m', 'f', 'x'].map((sex) => el('div', { class: 'choice' },
         el('input', { type: 'radio', id: `r${line}-sex-${sex}`, name: `sex-${line}`, value: sex, class: 'choice__input', checked: person && person.sex === sex }),
         el('label', { class: 'choice__label', for: `r${line}-sex-${sex}`, text: t(`sex_${sex}`) })))),
@@ -144,7 +173,20 @@ export function householdScreen(ctx) {
       ctx.readOnly ? null : el('p', {}, el('button', { type: 'button', class: 'link', dataset: { action: 'remove-person' }, text: t('remove_person', { n: line }),
         on: { click: () => removeRow(line) } })));
     rows.append(row);
+    checkInitials(row);
   };
+  // Initials holding an invisible character that reorders text (pasted from a messaging app):
+  // said beside them as they are typed, and when the list is opened (an interview the server
+  // refused for them, typed before the app checked), and no adult is selected with them.
+  function checkInitials(row) {
+    const input = row.querySelector('[name=initials]');
+    const box = row.querySelector('[data-initials-error]');
+    const char = directionControl(input.value);
+    const text = char ? t('initials_direction', { char }) : '';
+    if (box.textContent !== text) box.textContent = text; // an alert said again only when it changes
+    box.hidden = !char;
+    if (char) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+  }
   function birthdayField(line, value) {
     const [month, day] = /^\d{2}-\d{2}$/.test(value) ? value.split('-') : ['', ''];
     return el('div', { class: 'birthday', role: 'group', 'aria-labelledby': `r${line}-birthday` },
@@ -199,6 +241,8 @@ export function householdScreen(ctx) {
       if (!initials && !sexInput && !ageText && !birthday) return; // an empty row is not a person
       const person = { line: roster.length + 1, initials, sex: sexInput ? sexInput.value : null, age: /^\d{1,3}$/.test(ageText) ? Number(ageText) : null };
       if (!initials) problems.push(t('roster_initials', { n: line }));
+      const char = directionControl(initials);
+      if (char) problems.push(t('roster_initials_direction', { n: line, char }));
       if (!person.sex) problems.push(t('roster_sex', { n: line }));
       if (person.age === null || person.age > 120) problems.push(t('roster_age', { n: line }));
       if (birthdays) {
@@ -210,9 +254,26 @@ export function householdScreen(ctx) {
     });
     return { roster, problems };
   };
-  const saveDraft = debounce(() => {
-    if (!ctx.readOnly && !ctx.left) persist(ctx, () => ({ roster_draft: read().roster }));
+  // Initials corrected after the selection (nothing else of anyone changed) go into the list the
+  // adult was selected from without a new draw: the rule never reads initials, and a draw
+  // redone on another day may pick someone else. How an interview refused by the server for
+  // its initials is fixed.
+  const withTypedInitials = (h, typed) => {
+    if (!h.draws.length || sameList(typed, h.roster) || !initialsOnly(typed, h.roster)) return null;
+    if (typed.some((p) => !p.initials || directionControl(p.initials))) return null;
+    return { ...h, roster: h.roster.map((p, i) => ({ ...p, initials: typed[i].initials })) };
+  };
+  const typedChange = (current) => {
+    const { roster } = read();
+    const household = withTypedInitials(current.household, roster);
+    return household ? { roster_draft: roster, household } : { roster_draft: roster };
+  };
+  const saveDraft = debounce(async () => {
+    if (!ctx.readOnly && !ctx.left && await persist(ctx, typedChange)) showSelection();
   }, 300);
+  rows.addEventListener('input', (event) => {
+    if (event.target.name === 'initials') checkInitials(event.target.closest('.roster__row'));
+  });
   rows.addEventListener('input', saveDraft);
   rows.addEventListener('change', saveDraft);
   // A change to the list after the selection is said at once (the selection shown is of the
@@ -224,7 +285,7 @@ export function householdScreen(ctx) {
     ui.leave = null;
     if (!ctx.readOnly && !ctx.left) {
       ctx.left = true;
-      await persist(ctx, () => ({ roster_draft: read().roster }));
+      await persist(ctx, typedChange);
     }
     ctx.left = true;
   };
@@ -234,13 +295,18 @@ export function householdScreen(ctx) {
     const h = ctx.record.household;
     if (!h.draws.length) { result.replaceChildren(); draw.hidden = false; return; }
     const person = h.roster.find((p) => p.line === h.selected_line);
-    const stale = !ctx.readOnly && !sameList(read().roster, h.roster);
+    const typed = read().roster;
+    // Initials changed only: not another list (withTypedInitials takes them in, once valid).
+    const stale = !ctx.readOnly && !sameList(typed, h.roster) && !initialsOnly(typed, h.roster);
+    // Initials the server refuses (an interview typed before the app checked them): typed
+    // again (said at the field) before the questionnaire goes on.
+    const unfixed = !ctx.readOnly && h.roster.some((p) => directionControl(p.initials));
     // A draw cannot be redone on the list it was made from (DOMAIN: an interviewer must not be
     // able to redo a draw; a birthday draw on another day could pick someone else): "Select
     // again" is offered only once the list was changed, and that draw is recorded too.
     draw.hidden = !stale;
     // Drawn again only when what it says changes (not at every key: the alert is read once).
-    const state = `${stale}:${h.draws.length}:${h.selected_line}`;
+    const state = `${stale}:${unfixed}:${h.draws.length}:${h.selected_line}:${person ? person.initials : ''}`;
     if (result.dataset.state === state) return;
     result.dataset.state = state;
     // The list typed is not the one the adult was selected from: said first (read before the
@@ -257,7 +323,7 @@ export function householdScreen(ctx) {
           showSelection();
         } } }));
       draw.className = 'button';
-    } else {
+    } else if (!unfixed) {
       parts.push(el('button', { type: 'button', class: 'button', id: 'to-questionnaire', text: t('to_questionnaire'), on: { click: () => go(`#/i/${record.uuid}`) } }));
       draw.className = 'button button--secondary';
     }
@@ -291,6 +357,8 @@ export function householdScreen(ctx) {
     }
   });
   showSelection();
+  // Initials already corrected in the typed list (the screen left before they were taken in).
+  if (!ctx.readOnly && withTypedInitials(household, read().roster)) saveDraft();
   const add = el('button', { type: 'button', class: 'button button--secondary', id: 'add-person', text: t('add_person'), on: { click: () => addRow(null) } });
   screen(t('household_title'),
     el('p', { class: 'crumb', text: `${record.unit ? record.unit.external_id : ''} · ${t(`method_${household.method}`)}` }),

@@ -6,7 +6,7 @@ import { partialAnswers, typedAnswers } from './partial.js';
 import { applyRelevance, codeOf, readRaw, renderPage, showErrors, tentativeValues } from './render.js';
 import * as store from './store.js';
 import { go, persist, requestSync, screen, toast, ui } from './frame.js';
-import { householdScreen, rosterChanged } from './household.js';
+import { householdScreen, rosterChanged, rosterRefused } from './household.js';
 import { rosterAnswers } from './selection.js';
 import { debounce, el, localDate, localIso, summaryLine } from './util.js';
 
@@ -75,8 +75,8 @@ async function openInterview(session, record, pageId) {
   if (pageId === FINISH) return finishScreen(ctx);
   // The household list first while no adult is selected, or while the list was changed after
   // the selection without selecting again (the screen says so; the questionnaire would start
-  // from the list as it was).
-  if (record.household && (pageId === HOUSEHOLD || (!ctx.readOnly && (!record.household.draws.length || rosterChanged(record))))) {
+  // from the list as it was), or while its initials hold what the server refuses.
+  if (record.household && (pageId === HOUSEHOLD || (!ctx.readOnly && (!record.household.draws.length || rosterChanged(record) || rosterRefused(record))))) {
     return householdScreen(ctx);
   }
   const ids = iv.pageIds();

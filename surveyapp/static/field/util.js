@@ -15,6 +15,24 @@ export function localDate(date = new Date()) {
   return localIso(date).slice(0, 10);
 }
 
+/** Invisible characters that reorder the text around them (Unicode's bidirectional embeddings,
+ * overrides, isolates and marks): the server refuses them in household initials and visit notes
+ * (surveyapp/security.py DIRECTION_CONTROLS; a test holds the two lists equal). */
+export const DIRECTION_CONTROLS = '\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069';
+
+/** The first direction control in `text` as "U+202E" (what the messages name), else null. */
+export function directionControl(text) {
+  for (const c of String(text || '')) {
+    if (DIRECTION_CONTROLS.includes(c)) return `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return null;
+}
+
+/** `text` without its direction controls (a note the server refused for them, sent again). */
+export function withoutDirectionControls(text) {
+  return Array.from(String(text || '')).filter((c) => !DIRECTION_CONTROLS.includes(c)).join('');
+}
+
 /** A random (version 4) UUID in canonical lower-case form. */
 export function newUuid() {
   if (crypto.randomUUID) return crypto.randomUUID();
