@@ -2,9 +2,10 @@
 // screens are interview.js (pages, finishing) and household.js (visits, roster and selection);
 // frame.js is what every screen shares; storage is store.js, the server sync.js.
 import { ApiError, NetworkError, call } from './api.js';
-import { go, requestSync, screen, toast, toastMoved, ui } from './frame.js';
+import { go, replaceRoute, requestSync, screen, toast, toastMoved, ui } from './frame.js';
 import { appointmentDue, appointmentOf, cardState, changedAnswers, discardable, draftContents, dueFirst, formatAppointment, keepsServerVersion } from './cards.js';
 import { visitScreen } from './household.js';
+import { SEARCH_FROM, filterList, listSearch } from './listsearch.js';
 import { LANGUAGES, problemText, serverText, setLanguage, t, tn, uiLanguage } from './i18n.js';
 import { BADGES, HOUSEHOLD, acquire, interviewScreen, releaseLock } from './interview.js';
 import { emptyParadata } from './paradata.js';
@@ -158,6 +159,7 @@ function currentRoute() {
   const [head, id, ...rest] = hash.split('/');
   if (head === 'i' && id) return { name: 'interview', id, rest: rest.join('/') || null };
   if (head === 'visit' && id) return { name: 'visit', id };
+  if (head === 'start' && id) return { name: 'start', id };
   if (head === 'discard' && id) return { name: 'discard', id };
   if (head === 'keep-server' && id) return { name: 'keep-server', id };
   return { name: 'home' };
@@ -172,6 +174,7 @@ async function showRoute() {
   if (!session || session.expired) { releaseLock(); return loginScreen(session); }
   if (here.name === 'interview') return interviewScreen(session, here.id, here.rest);
   if (here.name === 'visit') { releaseLock(); return visitScreen(session, Number(here.id)); }
+  if (here.name === 'start') { releaseLock(); return startInterview(session, Number(here.id)); }
   if (here.name === 'discard') return discardScreen(session, here.id);
   if (here.name === 'keep-server') return keepServerScreen(session, here.id);
   releaseLock();
@@ -219,7 +222,7 @@ function loginScreen(previous) {
       await askPersistence();
       await sync.downloadAssignments(session);
       await store.setMeta('last_sync', { at: new Date().toISOString(), sent: 0 });
-      go('#/');
+      replaceRoute('#/'); // in place of the login: Back from the list leaves the app
     } catch (err) {
       error.textContent = err instanceof NetworkError ? t('login_offline') : serverText(err);
       error.hidden = false;
@@ -287,12 +290,22 @@ async function homeScreen(session, nav) {
   // The list is read from storage while the interviewer may already have tapped "Continue" or
   // "Fix" (a sync refreshes it in the background): drawn late, it must not cover that screen.
   if (nav !== ui.nav || currentRoute().name !== 'home') return;
-  screen(t('my_interviews'),
-    el('p', { class: 'who', text: `${session.user.name} · ${session.device}` }),
-    updateBar(),
-    panels[0],
-    ...sections,
-    panels[1]);
+  const list = el('div', { id: 'unit-list' }, ...sections);
+  const search = units.length >= SEARCH_FROM;
+  const top = [el('h1', { class: 'title', text: t('my_interviews') }),
+    el('p', { class: 'who', text: `${session.user.name} · ${session.device}` }), updateBar(), panels[0]];
+  const shownBox = document.getElementById('unit-search-box');
+  if (search && shownBox && shownBox.contains(document.activeElement)) {
+    // Drawn again (a sync) while the interviewer types in the search box: everything around the
+    // box is replaced, the box stays (its keyboard, caret and what is typed), the page where it is.
+    for (const child of [...main.children]) if (child !== shownBox) child.remove();
+    shownBox.before(...top);
+    shownBox.after(list, panels[1]);
+    filterList();
+    return;
+  }
+  screen(t('my_interviews'), ...top.slice(1), search ? listSearch() : null, list, panels[1]);
+  filterList();
 }
 
 function updateBar() {
@@ -379,7 +392,7 @@ function unitCard(session, wave, unit, records, visits, appointment = null, toda
   const closed = state !== recordState;
   const refusedVisit = local.find((a) => a.state === STATES.refused);
   if (!record) {
-    if (wave) actions.push(el('button', { type: 'button', class: closed ? 'button button--secondary' : 'button', text: t('start'), on: { click: () => startInterview(session, wave, unit) } }));
+    if (wave) actions.push(el('button', { type: 'button', class: closed ? 'button button--secondary' : 'button', text: t('start'), on: { click: () => go(`#/start/${unit.id}`) } }));
   } else if ([STATES.draft, STATES.returned, STATES.refused].includes(recordState)) {
     actions.push(el('button', { type: 'button', class: closed ? 'button button--secondary' : 'button', text: recordState === STATES.draft ? t('continue') : t('fix'), on: { click: () => reopen(record) } }));
   } else if (recordState === STATES.outbox) {
@@ -611,7 +624,7 @@ async function discardScreen(session, uuid) {
     const done = await store.discardDraft(uuid, record.edit, note);
     releaseLock();
     toast(done ? t(key('done'), { unit: unit.external_id }) : t('discard_not_possible'));
-    go('#/');
+    replaceRoute('#/');
   } } });
   screen(t(key('title')),
     el('p', { class: 'crumb', text: `${unit.external_id}${unit.address ? ` · ${unit.address}` : ''}` }),
@@ -656,7 +669,7 @@ async function keepServerScreen(session, uuid) {
     const done = await store.keepServerVersion(uuid, record.edit, theirs, { unit: unit.external_id, kind: 'correction', answers: changed });
     releaseLock();
     toast(done ? t('keep_server_done', { unit: unit.external_id }) : t('keep_server_not_possible'));
-    go('#/');
+    replaceRoute('#/');
   } } });
   return screen(t('keep_server_title'),
     el('p', { class: 'crumb', text: `${unit.external_id}${unit.address ? ` · ${unit.address}` : ''}` }),
@@ -671,17 +684,24 @@ async function keepServerScreen(session, uuid) {
 
 // ------------------------------------------------------------------ starting and reopening
 
-async function startInterview(session, wave, unit) {
+/** `#/start/<unit id>`: the interview's language asked, then its first screen. A route of its
+ * own, so the tablet's Back button on the language question goes back to the list (shown in
+ * place of the list, with no history entry, Back left the list's entry and, pressed again on
+ * the next household, the app); each step replaces it, so Back never asks for the language
+ * again. */
+async function startInterview(session, unitId) {
+  const unit = await store.getUnit(unitId);
+  const wave = unit ? await store.getWave(unit.wave_id) : null;
+  if (!unit || !wave) { toast(t('not_found')); return replaceRoute('#/'); }
   const existing = (await store.interviewsOfUnit(unit.id)).filter((r) => r.state !== STATES.approved && r.interviewer_id === session.user.id);
-  if (existing.length) return go(`#/i/${latest(existing).uuid}`);
+  if (existing.length) return replaceRoute(`#/i/${latest(existing).uuid}`);
   const doc = await store.getInstrument(wave.instrument.hash);
-  if (!doc) return toast(t('instrument_missing'));
+  if (!doc) { toast(t('instrument_missing')); return replaceRoute('#/'); }
   const languages = wave.languages.filter((l) => (doc.languages || []).includes(l));
-  // The language question is a screen of its own without a route: a list being drawn in the
-  // background (a sync's refresh) must see that it is out of date and not cover it.
-  ui.nav += 1;
+  const nav = ui.nav;
   const language = languages.length === 1 ? languages[0] : await chooseLanguage(languages, wave.default_language || languages[0]);
-  if (!language) return route();
+  if (nav !== ui.nav) return; // left with Back meanwhile: another screen is shown
+  if (!language) return replaceRoute('#/');
   const record = {
     uuid: newUuid(),
     wave_id: wave.id,
@@ -705,7 +725,7 @@ async function startInterview(session, wave, unit) {
     created_at: new Date().toISOString(),
   };
   await store.saveInterview(record, null);
-  go(`#/i/${record.uuid}${record.household ? `/${HOUSEHOLD}` : ''}`);
+  replaceRoute(`#/i/${record.uuid}${record.household ? `/${HOUSEHOLD}` : ''}`);
 }
 
 function chooseLanguage(languages, preferred) {
