@@ -318,6 +318,12 @@ class Formatter:
         info = indicator_info(indicator)
         return self.t.pick(info.name, indicator) if info else indicator
 
+    def label(self, indicator: str) -> str:
+        """The indicator's name and, unless the name says it, its unit: "Cifra negra (%)"."""
+        info = indicator_info(indicator)
+        name = self.name(indicator)
+        return name + unit_suffix(info.unit, name, self.t.language) if info else name
+
     def definition(self, indicator: str) -> str:
         info = indicator_info(indicator)
         return self.t.pick(info.definition) if info else ""

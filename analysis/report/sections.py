@@ -142,7 +142,7 @@ class SectionWriter:
 
         def make() -> Table:
             rows = [
-                [Cell(self.fmt.name(i), "label")]
+                [Cell(self.fmt.label(i), "label")]
                 + [self.fmt.cell(self.current.area(a, i), with_interval=True) for a in self.compare]
                 for i in present
             ]
@@ -456,7 +456,7 @@ class SectionWriter:
             ]
             return Table(
                 title,
-                [self.t("col_group")] + [self.fmt.name(i) for i, _ in measures],
+                [self.t("col_group")] + [self.fmt.label(i) for i, _ in measures],
                 rows,
                 css="compare",
             )
@@ -639,7 +639,7 @@ class SectionWriter:
                 for c in shown
             ]
             table = Table(
-                caption, [self.t("area")] + [self.fmt.name(i) for i in ids], rows, css="compact"
+                caption, [self.t("area")] + [self.fmt.label(i) for i in ids], rows, css="compact"
             )
             if hidden:
                 table.notes.append(self.t("subareas_hidden", names=", ".join(hidden)))

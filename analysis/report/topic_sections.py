@@ -17,7 +17,16 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from analysis.report.context import Cell, Figure, Formatter, Lookup, Section, Table, Value
+from analysis.report.context import (
+    Cell,
+    Figure,
+    Formatter,
+    Lookup,
+    Section,
+    Table,
+    Value,
+    unit_suffix,
+)
 from analysis.report.data import Area, ReportData
 from analysis.report.i18n import Translator
 from analysis.report.layout import ids_of
@@ -247,7 +256,8 @@ def fear_by_victim_section(w: Writer, table: pd.DataFrame | None, public: bool) 
         rows = []
         for record in table.to_dict("records"):
             unit = str(record.get("unit") or "percent")
-            cells = [Cell(w.fmt.name(str(record["indicator"])), "label")]
+            name = w.fmt.name(str(record["indicator"]))
+            cells = [Cell(name + unit_suffix(unit, name, t.language), "label")]
             cells += _estimate_cells(w, record, "victims", unit, public)
             cells += _estimate_cells(w, record, "non_victims", unit, public)
             shown = not public or not (

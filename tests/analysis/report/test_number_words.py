@@ -79,3 +79,30 @@ def test_indicator_names_and_definitions_write_thousands_as_the_language_writes_
     for text in texts:
         for number, value in _grouped_numbers(text):
             assert number == format_number(value, language, 0), (number, text)
+
+
+def _bare_names(language: str) -> set[str]:
+    """Names of the catalogue's percentages and rates that do not say their unit."""
+    from analysis.report.context import says_unit
+
+    table = catalogue_table(language)
+    rated = table[table["unit"].isin(["percent", "per_100000", "per_1000"])]
+    return {n for n, u in zip(rated["name"], rated["unit"], strict=True) if not says_unit(n, u)}
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_every_table_says_the_unit_of_the_indicators_it_names(language: str) -> None:
+    """The areas' tables ('Resultados por área': 'Prevalencia delictiva en personas', 'Cifra
+    negra'), the comparison with the state and the country, the groups' table and fear among
+    victims named percentages with no unit, where the sections' tables say '(%)'."""
+    from .test_builder import COUNTRY, STATE  # type: ignore[import-not-found]
+
+    data = report_data(STATE, subareas=["01002", "01001"], country=COUNTRY)
+    page = build_report(data, language=language, public=True).html
+    body = page[: page.index('id="methodology"')]  # the annex's definitions name them bare
+    heads = re.findall(r"<th[^>]*>(.*?)</th>", body, re.S)
+    labels = re.findall(r'<td class="label[^"]*"[^>]*>(.*?)</td>', body, re.S)
+    texts = {" ".join(html.unescape(re.sub(r"<[^>]+>", " ", t)).split()) for t in heads + labels}
+    bare = _bare_names(language)
+    assert 'id="subareas_municipality"' in page and "<th" in page
+    assert not texts & bare, sorted(texts & bare)
