@@ -138,7 +138,8 @@ def _field_list(request: pytest.FixtureRequest, base: str, page: Any) -> None:
         wave = db.session.scalar(sa.select(Wave).where(Wave.slug == std_wave["invited"]))
         assert wave is not None
         wave.modes = [Mode.web.value, Mode.tablet.value]
-        for external_id in ("T1", "T2", "T3", "T4"):
+        # Eight households: the list has its search box (listsearch.SEARCH_FROM).
+        for external_id in ("T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8"):
             unit = SampleUnit(wave_id=wave.id, external_id=external_id, address="Calle 1")
             unit.assigned_to_id = interviewer.id
             db.session.add(unit)
@@ -165,8 +166,11 @@ def _field_list(request: pytest.FixtureRequest, base: str, page: Any) -> None:
 
 
 def field_list(request: pytest.FixtureRequest, base: str, page: Any) -> None:
-    """The list, and the refusal to log out that names the draft and what to do."""
+    """The list searched (the count said), and the refusal to log out that names the draft and
+    what to do."""
     _field_list(request, base, page)
+    page.locator("#unit-search").fill("borrador")
+    page.get_by_text("1 de 8 hogares.").wait_for()
     page.locator("#logout").click()
     page.locator("#logout-blockers").wait_for()
 
