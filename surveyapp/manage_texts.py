@@ -102,14 +102,32 @@ MANAGE: dict[str, dict[str, str]] = {
         "Les résultats peuvent être publiés",
     ),
     "withheld_intro": tr(
-        "Los criterios de calidad retienen la mayor parte de los informes públicos de estas "
-        "áreas (según la última tabla de indicadores calculada):",
-        "The quality rules withhold most of the public reports of these areas (from the last "
-        "indicator table computed):",
-        "Os critérios de qualidade retêm a maior parte dos relatórios públicos destas áreas "
-        "(segundo a última tabela de indicadores calculada):",
+        "Los criterios de calidad retienen la mayor parte de los informes públicos de estas áreas:",
+        "The quality rules withhold most of the public reports of these areas:",
+        "Os critérios de qualidade retêm a maior parte dos relatórios públicos destas áreas:",
         "Les règles de qualité retiennent la plus grande partie des rapports publics de ces "
-        "zones (d'après le dernier tableau d'indicateurs calculé)\u00a0:",
+        "zones\u00a0:",
+    ),
+    # the wave page does not compute the indicators (services/report_build.withheld_warnings)
+    "withheld_unknown": tr(
+        "Para las áreas no nombradas aquí, si los criterios de calidad retienen la mayor parte "
+        "de su informe público se sabrá cuando se calculen los indicadores de las entrevistas "
+        "actuales; esta página no los calcula.",
+        "For the areas not named here, whether the quality rules withhold most of their public "
+        "report is known once the indicators of the current interviews are computed; this page "
+        "does not compute them.",
+        "Para as áreas não nomeadas aqui, se os critérios de qualidade retêm a maior parte do "
+        "seu relatório público se saberá quando os indicadores das entrevistas atuais forem "
+        "calculados; esta página não os calcula.",
+        "Pour les zones non nommées ici, on saura si les règles de qualité retiennent la plus "
+        "grande partie de leur rapport public une fois calculés les indicateurs des entretiens "
+        "actuels\u00a0; cette page ne les calcule pas.",
+    ),
+    "withheld_compute": tr(
+        "Calcularlos: abrir los resultados",
+        "Compute them: open the results",
+        "Calculá-los: abrir os resultados",
+        "Les calculer\u00a0: ouvrir les résultats",
     ),
     "gaps_intro": tr(
         "Este cuestionario no es el estándar completo: los informes de este levantamiento "

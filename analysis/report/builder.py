@@ -133,7 +133,8 @@ def build_report(
     Report
         ``.html``; ``.pdf_bytes()`` and ``.to_pdf(path_or_file)`` render the PDF;
         ``.warnings``: sentences to show whoever asked for it (most of the area's
-        estimates withheld by the quality rules).
+        estimates withheld by the quality rules; an internal edition, which shows them,
+        says this of the public edition).
     """
     t = Translator(language)
     fmt = Formatter(t, Lookup(data.indicators.head(1), public).level, public)
@@ -184,7 +185,7 @@ def build_report(
     html = render_html(t, public, cover, sections)
     if progress is not None:
         progress("html", 1.0)
-    warning = withheld_warning(t, withheld)
+    warning = withheld_warning(t, withheld, public=public)
     return Report(
         html=html,
         language=language,

@@ -21,6 +21,7 @@ from analysis.i18n import (
     format_percent,
     format_period,
     lookup,
+    lookup_count,
     pick,
     tr,
 )
@@ -517,11 +518,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "Le tableau des estimations pour {area} n'est pas publié\u00a0: aucune ne satisfait aux règles de qualité.",
     ),
     "withheld_few": tr(
-        "El área tiene {n} entrevistas y los criterios exigen al menos {minimum} casos por estimación (véase el anexo).",
-        "The area has {n} interviews, and the rules require at least {minimum} cases per estimate (see the annex).",
-        "A área tem {n} entrevistas, e os critérios exigem pelo menos {minimum} casos por estimativa (ver o anexo).",
-        "La zone compte {n}\u00a0entretiens, et les règles exigent au moins {minimum}\u00a0cas par estimation (voir l'annexe).",
+        "El área tiene {interviews} y los criterios exigen al menos {cases} por estimación (véase el anexo).",
+        "The area has {interviews}, and the rules require at least {cases} per estimate (see the annex).",
+        "A área tem {interviews}, e os critérios exigem pelo menos {cases} por estimativa (ver o anexo).",
+        "La zone compte {interviews}, et les règles exigent au moins {cases} par estimation (voir l'annexe).",
     ),
+    # counts inside sentences: the singular where analysis.i18n.is_singular says so
+    # (Translator.count: 0 and 1 in French and Portuguese, 1 in Spanish and English)
+    "n_interviews": tr(
+        "{n} entrevistas", "{n} interviews", "{n} entrevistas", "{n}\u00a0entretiens"
+    ),
+    "n_interviews_one": tr(
+        "{n} entrevista", "{n} interview", "{n} entrevista", "{n}\u00a0entretien"
+    ),
+    "n_cases": tr("{n} casos", "{n} cases", "{n} casos", "{n}\u00a0cas"),
+    "n_cases_one": tr("{n} caso", "{n} case", "{n} caso", "{n}\u00a0cas"),
     "withheld_rules": tr(
         "Son muy pocos casos o delitos, o la precisión es insuficiente (criterios en el anexo).",
         "There are too few cases or crimes, or the estimates are too imprecise (rules in the annex).",
@@ -533,6 +544,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "Most of the report is not published: {hidden} of the {total} estimates for {area} fail the quality rules.",
         "A maior parte do relatório não é publicada: {hidden} das {total} estimativas de {area} não cumprem os critérios de qualidade.",
         "La plus grande partie du rapport n'est pas publiée\u00a0: {hidden} des {total}\u00a0estimations pour {area} ne satisfont pas aux règles de qualité.",
+    ),
+    # an area with fewer interviews than any estimate needs, known before its indicators are
+    # computed (the management wave page): none of its person or household estimates is
+    # published, whatever else the rules say
+    "withheld_warning_few": tr(
+        "El informe público de {area} no publica ninguna estimación sobre personas u hogares.",
+        "The public report for {area} publishes no estimate about persons or households.",
+        "O relatório público de {area} não publica nenhuma estimativa sobre pessoas ou domicílios.",
+        "Le rapport public pour {area} ne publie aucune estimation sur les personnes ou les ménages.",
+    ),
+    # the same said by an internal edition, which shows every estimate: it warns about the
+    # public edition of the report
+    "withheld_warning_internal": tr(
+        "En la edición pública la mayor parte del informe no se publica: {hidden} de las {total} estimaciones de {area} no cumplen los criterios de calidad (esta edición interna las muestra, marcadas con ‡).",
+        "In the public edition most of the report is not published: {hidden} of the {total} estimates for {area} fail the quality rules (this internal edition shows them, marked ‡).",
+        "Na edição pública a maior parte do relatório não é publicada: {hidden} das {total} estimativas de {area} não cumprem os critérios de qualidade (esta edição interna as mostra, marcadas com ‡).",
+        "Dans l'édition publique, la plus grande partie du rapport n'est pas publiée\u00a0: {hidden} des {total}\u00a0estimations pour {area} ne satisfont pas aux règles de qualité (cette édition interne les montre, marquées ‡).",
+    ),
+    "withheld_warning_internal_one": tr(
+        "En la edición pública el informe no se publica: la única estimación de {area} no cumple los criterios de calidad (esta edición interna la muestra, marcada con ‡).",
+        "In the public edition the report is not published: the only estimate for {area} fails the quality rules (this internal edition shows it, marked ‡).",
+        "Na edição pública o relatório não é publicado: a única estimativa de {area} não cumpre os critérios de qualidade (esta edição interna a mostra, marcada com ‡).",
+        "Dans l'édition publique, le rapport n'est pas publié\u00a0: la seule estimation pour {area} ne satisfait pas aux règles de qualité (cette édition interne la montre, marquée ‡).",
+    ),
+    # an area with a single estimate, withheld ("1 of the 1 estimates")
+    "withheld_warning_one": tr(
+        "El informe no se publica: la única estimación de {area} no cumple los criterios de calidad.",
+        "The report is not published: the only estimate for {area} fails the quality rules.",
+        "O relatório não é publicado: a única estimativa de {area} não cumpre os critérios de qualidade.",
+        "Le rapport n'est pas publié\u00a0: la seule estimation pour {area} ne satisfait pas aux règles de qualité.",
     ),
     # highlights
     "hl_value": tr(
@@ -842,6 +883,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "cases; the interval is wide and the result fragile.",
         "Amostra pequena ou estimativas de baixa qualidade: o menor dos quatro grupos tem {n} "
         "casos; o intervalo é amplo e o resultado, frágil.",
+        "Petit échantillon ou estimations de faible qualité\u00a0: le plus petit des quatre groupes "
+        "compte {n} cas\u00a0; l'intervalle est large et le résultat fragile.",
+    ),
+    "did_small_sample_one": tr(
+        "Muestra pequeña o estimaciones de baja calidad: el menor de los cuatro grupos tiene {n} "
+        "caso; el intervalo es amplio y el resultado, frágil.",
+        "Small sample or estimates of low quality: the smallest of the four groups has {n} "
+        "case; the interval is wide and the result fragile.",
+        "Amostra pequena ou estimativas de baixa qualidade: o menor dos quatro grupos tem {n} "
+        "caso; o intervalo é amplo e o resultado, frágil.",
         "Petit échantillon ou estimations de faible qualité\u00a0: le plus petit des quatre groupes "
         "compte {n} cas\u00a0; l'intervalle est large et le résultat fragile.",
     ),
@@ -1235,6 +1286,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "{n} levantamentos comparados",
         "{n} vagues d'enquête comparées",
     ),
+    # a comparison of one wave (the observatory's default when one wave covers an area alone)
+    "regional_header_one": tr(
+        "Comparación regional · {n} levantamiento",
+        "Regional comparison · {n} survey wave",
+        "Comparação regional · {n} levantamento",
+        "Comparaison régionale · {n} vague d'enquête",
+    ),
+    "regional_count_one": tr(
+        "{n} levantamiento",
+        "{n} survey wave",
+        "{n} levantamento",
+        "{n} vague d'enquête",
+    ),
     "source_regional": tr(
         "Fuente: {waves}. Intervalos de confianza al {level}%.",
         "Source: {waves}. {level}% confidence intervals.",
@@ -1263,6 +1327,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "d'enquête. Chaque estimation est présentée avec son intervalle de confiance et sa "
         "qualité\u00a0; le tableau ci-dessous donne la période de référence, le mode de collecte et "
         "la version du questionnaire de chacune.",
+    ),
+    "regional_intro_one": tr(
+        "Este informe presenta el conjunto mínimo de indicadores estandarizados de {n} "
+        "levantamiento. Cada estimación se muestra con su intervalo de confianza y su calidad; "
+        "la tabla siguiente da su periodo de referencia, su modo de recolección y la versión de "
+        "su cuestionario.",
+        "This report presents the minimum set of standardized indicators of {n} survey wave. "
+        "Each estimate is shown with its confidence interval and quality; the table below gives "
+        "the wave's reference period, collection mode and questionnaire version.",
+        "Este relatório apresenta o conjunto mínimo de indicadores padronizados de {n} "
+        "levantamento. Cada estimativa é mostrada com seu intervalo de confiança e sua "
+        "qualidade; a tabela abaixo indica seu período de referência, seu modo de coleta e a "
+        "versão de seu questionário.",
+        "Ce rapport présente l'ensemble minimal d'indicateurs normalisés de {n} vague "
+        "d'enquête. Chaque estimation est présentée avec son intervalle de confiance et sa "
+        "qualité\u00a0; le tableau ci-dessous donne sa période de référence, son mode de collecte "
+        "et la version de son questionnaire.",
     ),
     "col_area_compared": tr("País o ciudad", "Country or city", "País ou cidade", "Pays ou ville"),
     "col_mode": tr("Modo", "Mode", "Modo", "Mode"),
@@ -1578,6 +1659,12 @@ class Translator:
 
     def __call__(self, key: str, /, **values: object) -> str:
         return lookup(STRINGS, key, self.language, **values)
+
+    def count(self, key: str, count: int, /, **values: object) -> str:
+        """The text ``key`` about ``count`` things: its ``<key>_one`` form where this language
+        says the noun in the singular ("1 entrevista", French "0 entretien"), else ``key``
+        (:func:`analysis.i18n.lookup_count`)."""
+        return lookup_count(STRINGS, key, self.language, count, **values)
 
     def pick(self, texts: Mapping[str, str] | str | None, default: str = "") -> str:
         """The text in this language from a ``{language: text}`` mapping (else English)."""

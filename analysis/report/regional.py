@@ -132,7 +132,7 @@ class RegionalWriter:
         section = Section(
             "regional_waves",
             t("sec_regional_waves"),
-            [t("regional_intro", n=len(self.data.waves))],
+            [t.count("regional_intro", len(self.data.waves), n=len(self.data.waves))],
         )
         waves = list(self.data.waves)
         for first in range(0, len(waves), _COLUMNS_PER_TABLE):
@@ -335,7 +335,7 @@ def build_regional_report(
     cover = {
         "title": title,
         "area": ", ".join(areas),
-        "area_level": t("regional_count", n=len(data.waves)),
+        "area_level": t.count("regional_count", len(data.waves), n=len(data.waves)),
         "parents": [],
         "wave": "; ".join(w.name for w in data.waves),
         "reference_period": "; ".join(
@@ -345,7 +345,7 @@ def build_regional_report(
         "previous_wave": "",
         "edition": t("edition_public") if public else t("edition_internal"),
         "generated": t.date(generated or dt.date.today()),
-        "header": t("regional_header", n=len(data.waves)),
+        "header": t.count("regional_header", len(data.waves), n=len(data.waves)),
     }
     html = render_html(t, public, cover, sections)
     return Report(html=html, language=language, public=public, title=f"{title} — {cover['area']}")

@@ -88,7 +88,8 @@ def did_statement(
         t("did_significant" if row["significant"] else "did_not_significant", alpha=alpha),
     ]
     if row.get("small_sample"):
-        sentences.append(t("did_small_sample", n=row["n_min"]))
+        n_min = int(row["n_min"])
+        sentences.append(t.count("did_small_sample", n_min, n=t.number(n_min, 0)))
     if suppressed:
         sentences.append(t("suppressed_internal_note"))
     sentences.append(t("did_assumption"))

@@ -24,7 +24,15 @@ from analysis.report.context import Section, Table
 from analysis.report.data import Area
 from analysis.report.i18n import Translator
 
-__all__ = ["MOSTLY", "Withheld", "area_withheld", "collapse_withheld", "withheld_warning"]
+__all__ = [
+    "MOSTLY",
+    "Withheld",
+    "area_withheld",
+    "collapse_withheld",
+    "few_interviews_warning",
+    "minimum_cases",
+    "withheld_warning",
+]
 
 #: the share of an area's estimates withheld above which the builder warns
 MOSTLY = 0.5
@@ -96,10 +104,12 @@ def why(t: Translator, withheld: Withheld) -> str:
     """The reason, in a sentence: too few interviews (with the number and the rule), or that
     no estimate meets the rules."""
     if withheld.too_few:
+        interviews = withheld.interviews or 0
+        minimum = withheld.minimum or 0
         return t(
             "withheld_few",
-            n=t.number(withheld.interviews or 0, 0),
-            minimum=t.number(withheld.minimum or 0, 0),
+            interviews=t.count("n_interviews", interviews, n=t.number(interviews, 0)),
+            cases=t.count("n_cases", minimum, n=t.number(minimum, 0)),
         )
     return t("withheld_rules")
 
@@ -126,17 +136,38 @@ def collapse_withheld(section: Section, t: Translator, withheld: Withheld) -> bo
     return found
 
 
-def withheld_warning(t: Translator, withheld: Withheld) -> str | None:
-    """The builder's warning when most of the area's estimates are withheld, else None."""
+def withheld_warning(t: Translator, withheld: Withheld, *, public: bool = True) -> str | None:
+    """The builder's warning when most of the area's estimates are withheld, else None.
+
+    An internal edition (``public=False``) withholds nothing: its warning is about the public
+    edition, and says so.
+    """
     if not withheld.mostly:
         return None
-    head = t(
-        "withheld_warning",
+    head = t.count(  # an area with one estimate: "the only estimate", not "1 of the 1"
+        "withheld_warning" if public else "withheld_warning_internal",
+        withheld.total,
         hidden=t.number(withheld.hidden, 0),
         total=t.number(withheld.total, 0),
         area=withheld.area.name,
     )
     return f"{head} {why(t, withheld)}"
+
+
+def few_interviews_warning(
+    t: Translator, area: Area, interviews: int, minimum: int | None
+) -> str | None:
+    """The warning for an area of ``interviews`` completed interviews, fewer than the rules'
+    smallest published cell ``minimum`` (:func:`minimum_cases`), else None.
+
+    Known without the indicator table: a person or household estimate counts at most the
+    area's interviews, so none of them is published. Whether most of the report is withheld
+    for other reasons needs the table (:func:`area_withheld`).
+    """
+    withheld = Withheld(area, 0, 0, interviews, minimum)
+    if not withheld.too_few:
+        return None
+    return f"{t('withheld_warning_few', area=area.name)} {why(t, withheld)}"
 
 
 def _walk(sections: Iterable[Section]) -> Iterable[Section]:

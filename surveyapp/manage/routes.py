@@ -179,7 +179,8 @@ def wave(wave_id: int) -> ResponseReturnValue:
         "manage/wave.html",
         wave=current,
         **_report_gaps(current),
-        # areas whose public reports the quality rules would mostly withhold
+        # areas whose public reports the quality rules would mostly withhold, as far as known
+        # without computing the indicators (the page says when it cannot tell)
         withheld=withheld_warnings(
             db.session,
             current,

@@ -36,7 +36,7 @@ from ..services.report_access import ReportRefused, check_wave, is_staff, visibl
 from ..services.reports import completed_count
 from .jobs import report_settings
 from .routes import _language, _refuse, _user, bp
-from .texts import text
+from .texts import counted, text
 
 
 def _wave_arg(name: str, errors: dict[str, str]) -> Wave | None:
@@ -62,6 +62,7 @@ def _words(language: str) -> dict[str, Any]:
 
     return {
         "rt": Translator(language),
+        "counted": lambda key, count, **v: counted(key, language, count, **v),
         "number": lambda value, decimals=1: format_number(value, language, decimals),
         "percent_sign": PERCENT_SIGNS[language],
         "names": indicator_names(language),

@@ -75,7 +75,7 @@ from ..staff_texts import staff_counted
 from . import exports
 from .forms import BoundaryUploadForm, CensusUploadForm, PoliceUploadForm
 from .jobs import report_settings, start_worker
-from .texts import text
+from .texts import counted, text
 
 if TYPE_CHECKING:  # tables are pandas DataFrames; pandas loads with the first one parsed
     import pandas as pd
@@ -308,19 +308,17 @@ def _no_data(choice: Choice) -> ResponseReturnValue:
     ), 200
 
 
-def _counts(choice: Choice, counted: int) -> list[str]:
+def _counts(choice: Choice, interviews: int) -> list[str]:
     """What the figures are computed from, and the completed interviews still waiting for a
     supervisor's approval (the wave page counts them as completes; the results do not yet)."""
     language = choice.language
     # the review queue is staff business: a public visitor sees what the figures count
     waiting = awaiting_approval_count(db.session, choice.wave) if choice.staff else 0
     lines = []
-    if counted:
-        key = "interviews_counted_one" if counted == 1 else "interviews_counted"
-        lines.append(text(key, language, n=format_number(counted, language, 0)))
+    if interviews:
+        lines.append(counted("interviews_counted", language, interviews))
     if waiting:
-        key = "awaiting_approval_one" if waiting == 1 else "awaiting_approval"
-        lines.append(text(key, language, n=format_number(waiting, language, 0)))
+        lines.append(counted("awaiting_approval", language, waiting))
     return lines
 
 
@@ -373,8 +371,8 @@ def index() -> ResponseReturnValue:
 def wave(wave_id: int) -> ResponseReturnValue:
     """Indicators of one area as a page: key figures as bars, every indicator with CI and quality."""
     choice = _choice(wave_id)
-    counted = completed_count(db.session, choice.wave)
-    if counted == 0:
+    completed = completed_count(db.session, choice.wave)
+    if completed == 0:
         return _no_data(choice)
     table = _table(choice, _version(choice))
     rows = _rows(table, choice)

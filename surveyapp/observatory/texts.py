@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.i18n import lookup, tr
+from analysis.i18n import format_number, lookup, lookup_count, tr
 
 from ..frame_texts import FRAME
 
@@ -186,10 +186,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "Calculé sur {n}\u00a0entretiens complets.",
     ),
     "interviews_counted_one": tr(
-        "Calculado con 1 entrevista completa.",
-        "Computed from 1 completed interview.",
-        "Calculado com 1 entrevista completa.",
-        "Calculé sur 1\u00a0entretien complet.",
+        "Calculado con {n} entrevista completa.",
+        "Computed from {n} completed interview.",
+        "Calculado com {n} entrevista completa.",
+        "Calculé sur {n}\u00a0entretien complet.",
     ),
     "awaiting_approval": tr(
         "{n} entrevistas completas en tableta esperan la aprobación de un supervisor; "
@@ -202,13 +202,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "superviseur\u00a0; ils compteront une fois approuvés.",
     ),
     "awaiting_approval_one": tr(
-        "1 entrevista completa en tableta espera la aprobación de un supervisor; se contará "
+        "{n} entrevista completa en tableta espera la aprobación de un supervisor; se contará "
         "cuando sea aprobada.",
-        "1 completed tablet interview is waiting for a supervisor's approval and will count "
+        "{n} completed tablet interview is waiting for a supervisor's approval and will count "
         "once approved.",
-        "1 entrevista completa em tablet aguarda a aprovação de um supervisor; contará quando "
+        "{n} entrevista completa em tablet aguarda a aprovação de um supervisor; contará quando "
         "for aprovada.",
-        "1\u00a0entretien complet sur tablette attend l'approbation d'un superviseur\u00a0; "
+        "{n}\u00a0entretien complet sur tablette attend l'approbation d'un superviseur\u00a0; "
         "il comptera une fois approuvé.",
     ),
     "key_figures": tr("Cifras principales", "Key figures", "Números principais", "Chiffres clés"),
@@ -285,10 +285,35 @@ TEXTS: dict[str, dict[str, str]] = {
         "Choisissez les deux vagues et le niveau, puis «\u00a0Lister les zones\u00a0».",
     ),
     "eval_compared": tr(
-        "{n} áreas del programa frente a {m} áreas de comparación; intervalos al {level}%.",
-        "{n} programme areas against {m} comparison areas; {level}% intervals.",
-        "{n} áreas do programa frente a {m} áreas de comparação; intervalos de {level}%.",
-        "{n} zones du programme contre {m} zones de comparaison\u00a0; intervalles à {level}\u00a0%.",
+        "{programme} frente a {others}; intervalos al {level}%.",
+        "{programme} against {others}; {level}% intervals.",
+        "{programme} frente a {others}; intervalos de {level}%.",
+        "{programme} contre {others}\u00a0; intervalles à {level}\u00a0%.",
+    ),
+    # the counts of eval_compared, through counted(): a programme of one area is common
+    "eval_programme_areas": tr(
+        "{n} áreas del programa",
+        "{n} programme areas",
+        "{n} áreas do programa",
+        "{n} zones du programme",
+    ),
+    "eval_programme_areas_one": tr(
+        "{n} área del programa",
+        "{n} programme area",
+        "{n} área do programa",
+        "{n} zone du programme",
+    ),
+    "eval_comparison_areas": tr(
+        "{n} áreas de comparación",
+        "{n} comparison areas",
+        "{n} áreas de comparação",
+        "{n} zones de comparaison",
+    ),
+    "eval_comparison_areas_one": tr(
+        "{n} área de comparación",
+        "{n} comparison area",
+        "{n} área de comparação",
+        "{n} zone de comparaison",
     ),
     "eval_not_computed": tr("No calculado", "Not computed", "Não calculado", "Non calculé"),
     "perception": tr(
@@ -538,3 +563,10 @@ TEXTS: dict[str, dict[str, str]] = {
 def text(key: str, language: str, **values: object) -> str:
     """The text of ``key`` in ``language`` (English when missing)."""
     return lookup(TEXTS, key, language, **values)
+
+
+def counted(key: str, language: str, count: int, **values: object) -> str:
+    """The text ``key`` about ``count`` things, ``{n}`` the count as the pages write numbers,
+    in its ``<key>_one`` form where ``language`` says the noun in the singular
+    (analysis.i18n.is_singular: 1, and 0 in French and Portuguese)."""
+    return lookup_count(TEXTS, key, language, count, n=format_number(count, language, 0), **values)

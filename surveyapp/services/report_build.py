@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -51,6 +52,7 @@ from .reports import (
     ReportError,
     ReportSettings,
     area_index,
+    completed_by_area,
     data_version,
     fear_drivers,
     finish_output,
@@ -79,6 +81,19 @@ def _report_area(node: AreaNode) -> ReportArea:
     return ReportArea(node.report_level, node.key, node.name)
 
 
+@dataclass(frozen=True)
+class WithheldWarnings:
+    """What the public reports of a wave's areas would withhold, as a page can know it.
+
+    ``warnings``: the status report's own warning for each area whose public report withholds
+    most of its estimates. ``unknown``: the keys of the areas (with interviews) that could not
+    be checked, because the indicator table of the current data is not built.
+    """
+
+    warnings: list[str]
+    unknown: tuple[str, ...] = ()
+
+
 def withheld_warnings(
     session: DBSession,
     wave: Wave,
@@ -86,26 +101,49 @@ def withheld_warnings(
     settings: ReportSettings = DEFAULT_SETTINGS,
     language: str,
     within: Collection[int] | None = None,
-) -> list[str]:
-    """The status report's warning (``Report.warnings``) for each area of the wave, among
-    ``within`` when given, whose public report withholds most of its estimates: read from the
-    wave's cached indicator table, none while it is not built (a page never computes it)."""
-    from analysis.report.i18n import Translator
-    from analysis.report.withheld import area_withheld, withheld_warning
+) -> WithheldWarnings:
+    """The status report's warnings (``Report.warnings``) for the areas of the wave, among
+    ``within`` when given, without computing any indicator (a page asks).
 
-    table = ready_table(session, wave, data_version(session, wave, settings))
-    if table is None:
-        return []
+    From the cached indicator table of the current data when it is built: each area whose
+    public report withholds most of its estimates. Else from a count of interviews per area:
+    an area with fewer than the rules' smallest published cell publishes no estimate about
+    persons or households (the warning says so), and whether the others' reports are mostly
+    withheld is ``unknown`` until the table is built. The table of earlier data is not read:
+    a warning from interviews since changed would be out of date without saying so.
+    """
+    from analysis.report.i18n import Translator
+    from analysis.report.withheld import (
+        area_withheld,
+        few_interviews_warning,
+        minimum_cases,
+        withheld_warning,
+    )
+
     rules = with_minimum_cases(settings.quality, settings.min_cases)
     t = Translator(language)
+    areas = [n for n in wave_areas(session, wave) if within is None or n.id in within]
+    table = ready_table(session, wave, data_version(session, wave, settings))
     found = []
-    for node in wave_areas(session, wave):
-        if within is not None and node.id not in within:
+    if table is not None:
+        for node in areas:
+            warning = withheld_warning(t, area_withheld(table, _report_area(node), rules))
+            if warning:
+                found.append(warning)
+        return WithheldWarnings(found)
+    counts = completed_by_area(session, wave)
+    minimum = minimum_cases(rules)
+    unknown = []
+    for node in areas:
+        interviews = counts.get(node.key, 0)
+        if interviews == 0:  # no report to speak of yet
             continue
-        warning = withheld_warning(t, area_withheld(table, _report_area(node), rules))
+        warning = few_interviews_warning(t, _report_area(node), interviews, minimum)
         if warning:
             found.append(warning)
-    return found
+        else:
+            unknown.append(node.key)
+    return WithheldWarnings(found, tuple(unknown))
 
 
 def police_table(

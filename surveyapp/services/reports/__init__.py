@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     )
     from .records import (
         awaiting_approval_count,
+        completed_by_area,
         completed_count,
         completed_count_in,
         interview_records,
@@ -103,6 +104,7 @@ __all__ = [
     "awaiting_approval_count",
     "cached_table",
     "claim_output",
+    "completed_by_area",
     "completed_count",
     "completed_count_in",
     "data_version",
@@ -149,6 +151,7 @@ _HOMES = {
     "request_output": ".queue",
     "set_progress": ".queue",
     "awaiting_approval_count": ".records",
+    "completed_by_area": ".records",
     "completed_count": ".records",
     "completed_count_in": ".records",
     "interview_records": ".records",

@@ -144,3 +144,26 @@ def test_the_chart_calls_an_indicator_a_wave_does_not_have_not_available_not_unp
     chart = html[html.index("<svg") : html.index("</svg>")]
     assert chart.count("not available") == 1  # trust in the police
     assert chart.count("not published") == 1  # bribery
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "Regional comparison · 1 survey wave"),
+        ("es", "Comparación regional · 1 levantamiento"),
+        ("pt", "Comparação regional · 1 levantamento"),
+        ("fr", "Comparaison régionale · 1 vague d'enquête"),
+    ],
+)
+def test_a_comparison_of_one_wave_says_one_wave(language: str, said: str) -> None:
+    # the observatory compares one wave when one alone covers an area: '1 survey waves'
+    one = RegionalData(_data().waves[:1])
+    html = build_regional_report(one, language=language).html
+    assert said in html
+    assert " 1 survey waves" not in html and "1 levantamientos" not in html
+    assert "1 levantamentos" not in html and "1 vagues" not in html
+    if language == "en":
+        assert (
+            "Regional comparison · 2 survey waves"
+            in build_regional_report(_data(), language="en").html
+        )

@@ -74,3 +74,12 @@ def test_signed_numbers_and_pattern_labels() -> None:
     assert pattern_label("less_fear_more_victimization", "pt").startswith("menos medo")
     with pytest.raises(KeyError):
         pattern_label("unheard_of", "en")
+
+
+def test_a_smallest_group_of_one_case_is_said_in_the_singular() -> None:
+    row = {**ROW, "small_sample": True, "n_min": 1}
+    assert "the smallest of the four groups has 1 case;" in did_statement(row, "P", "en")[2]
+    assert "tiene 1 caso;" in did_statement(row, "P", "es")[2]
+    assert "tem 1 caso;" in did_statement(row, "P", "pt")[2]
+    two = {**ROW, "small_sample": True, "n_min": 2}
+    assert "has 2 cases;" in did_statement(two, "P", "en")[2]

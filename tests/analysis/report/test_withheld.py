@@ -89,14 +89,69 @@ def test_the_builder_warns_when_most_of_the_report_is_withheld() -> None:
     assert aviso.startswith("La mayor parte del informe no se publica")
 
 
-def test_the_internal_edition_keeps_every_table_flagged_and_still_warns() -> None:
+def test_the_internal_edition_keeps_every_table_flagged_and_warns_about_the_public_one() -> None:
     report = _report("en", public=False)
     assert 'class="estimates indicators' in report.html
     assert "22 interviews" not in words(section(report.html, "prevalence"))
-    assert report.warnings
+    # it shows every estimate: 'Most of the report is not published' was not true of it
+    (warning,) = report.warnings
+    assert warning.startswith("In the public edition most of the report is not published: ")
+    assert "(this internal edition shows them, marked ‡)" in warning
+    assert "22 interviews" in warning
+    (aviso,) = _report("es", public=False).warnings
+    assert aviso.startswith("En la edición pública la mayor parte del informe no se publica")
 
 
 def test_a_report_with_published_estimates_has_no_warning_and_keeps_its_tables() -> None:
     report = build_report(report_data(MUNICIPALITY), language="en")
     assert report.warnings == ()
     assert 'class="estimates indicators' in section(report.html, "prevalence")
+
+
+def _withheld(interviews: int | None, minimum: int | None, hidden: int = 40, total: int = 40):
+    from analysis.report.data import Area
+    from analysis.report.withheld import Withheld
+
+    return Withheld(Area("municipality", "07", "San Telmo"), hidden, total, interviews, minimum)
+
+
+@pytest.mark.parametrize(
+    ("language", "interviews", "minimum", "said"),
+    [
+        ("es", 1, 30, "El área tiene 1 entrevista y los criterios exigen al menos 30 casos "),
+        ("en", 1, 30, "The area has 1 interview, and the rules require at least 30 cases "),
+        ("pt", 1, 30, "A área tem 1 entrevista, e os critérios exigem pelo menos 30 casos "),
+        (
+            "fr",
+            1,
+            30,
+            "La zone compte 1\u00a0entretien, et les règles exigent au moins 30\u00a0cas",
+        ),
+        # French says 0 in the singular, Spanish and English in the plural
+        ("fr", 0, 30, "La zone compte 0\u00a0entretien, "),
+        ("es", 0, 1, "El área tiene 0 entrevistas y los criterios exigen al menos 1 caso por"),
+        ("en", 0, 1, "The area has 0 interviews, and the rules require at least 1 case per"),
+        ("en", 2, 30, "The area has 2 interviews, "),
+    ],
+)
+def test_one_interview_and_one_case_are_said_in_the_singular(
+    language: str, interviews: int, minimum: int, said: str
+) -> None:
+    # "El área tiene 1 entrevistas": the sentence had one plural for every count
+    from analysis.report.i18n import Translator
+    from analysis.report.withheld import why
+
+    assert why(Translator(language), _withheld(interviews, minimum)).startswith(said)
+
+
+def test_the_warning_about_an_area_of_one_estimate_does_not_say_1_of_the_1() -> None:
+    from analysis.report.i18n import Translator
+    from analysis.report.withheld import withheld_warning
+
+    one = withheld_warning(Translator("en"), _withheld(1, 30, hidden=1, total=1))
+    assert one is not None and one.startswith(
+        "The report is not published: the only estimate for San Telmo fails the quality rules."
+    )
+    assert "1 of the 1" not in one
+    many = withheld_warning(Translator("en"), _withheld(20, 30, hidden=2, total=3))
+    assert many is not None and "2 of the 3 estimates for San Telmo fail" in many

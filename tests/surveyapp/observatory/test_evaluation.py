@@ -338,3 +338,20 @@ def test_a_did_below_the_smallest_cell_is_blank_in_public_and_flagged_internally
     assert "fails the quality rules; shown in the internal edition only" in internal
     again = client.get(url + "&audience=public").get_data(as_text=True)
     assert "Person prevalence: not published" in again
+
+
+def test_a_programme_of_one_area_is_said_in_the_singular(
+    client: FlaskClient, two_waves: tuple[int, int, list[str]]
+) -> None:
+    # '1 programme areas against 2 comparison areas'
+    before, after, states = two_waves
+    url = (
+        f"/observatory/evaluation?before={before}&after={after}&level=state"
+        f"&areas={states[0]}&indicators=prev_person&run=1&lang="
+    )
+    others = len(states) - 1
+    english = client.get(url + "en").get_data(as_text=True)
+    assert f"1 programme area against {others} comparison area" in english
+    assert "1 programme areas" not in english
+    french = client.get(url + "fr").get_data(as_text=True)
+    assert "1 zone du programme contre" in french
