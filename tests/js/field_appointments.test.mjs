@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { MAX_APPOINTMENT_DAYS, addDays, appointmentDue, appointmentOf, appointmentProblem, dueFirst, formatAppointment } from '../../surveyapp/static/field/cards.js';
+import { MAX_APPOINTMENT_DAYS, addDays, appointmentDue, appointmentOf, appointmentProblem, dueCounts, dueFirst, formatAppointment } from '../../surveyapp/static/field/cards.js';
 
 test('the app allows as many days ahead as the server', () => {
   const server = readFileSync(new URL('../../surveyapp/services/attempts.py', import.meta.url), 'utf8');
@@ -68,4 +68,14 @@ test('the card says the weekday, day, month and time in the app language', () =>
   assert.equal(formatAppointment({ ...appointment, time: null }, 'es'), 'mar, 15 dic');
   // A calendar day: whatever the device's zone, it is not moved to the 14th.
   assert.match(formatAppointment(appointment, 'fr'), /15/);
+});
+
+test('the list counts the appointments due today and those missed, not the later ones', () => {
+  const today = '2026-12-07';
+  const list = [
+    { date: '2026-12-07', time: '15:00' }, null, { date: '2026-12-07', time: null },
+    { date: '2026-12-01', time: null }, { date: '2026-12-08', time: '09:00' },
+  ];
+  assert.deepEqual(dueCounts(list, today), { today: 2, overdue: 1 });
+  assert.deepEqual(dueCounts([], today), { today: 0, overdue: 0 });
 });

@@ -3,7 +3,7 @@
 // frame.js is what every screen shares; storage is store.js, the server sync.js.
 import { ApiError, NetworkError, call } from './api.js';
 import { go, replaceRoute, requestSync, screen, toast, toastMoved, ui } from './frame.js';
-import { appointmentDue, appointmentOf, cardState, changedAnswers, discardable, draftContents, dueFirst, formatAppointment, keepsServerVersion } from './cards.js';
+import { appointmentDue, appointmentOf, cardState, changedAnswers, discardable, draftContents, dueCounts, dueFirst, formatAppointment, keepsServerVersion } from './cards.js';
 import { visitScreen } from './household.js';
 import { SEARCH_FROM, filterList, listSearch } from './listsearch.js';
 import { LANGUAGES, problemText, serverText, setLanguage, t, tn, uiLanguage } from './i18n.js';
@@ -264,6 +264,7 @@ async function homeScreen(session, nav) {
   }
   const sections = [];
   const today = localDate();
+  const appointments = [];
   for (const wave of waves) {
     // Households with an appointment today or missed come first, with a line saying so.
     const items = dueFirst(units.filter((u) => u.wave_id === wave.id).map((unit) => {
@@ -272,6 +273,7 @@ async function homeScreen(session, nav) {
       return { unit, records, visits: unitVisits, appointment: openAppointment(unit, records, unitVisits) };
     }), today);
     const due = items.filter((item) => item.appointment && appointmentDue(item.appointment, today) !== 'later').length;
+    appointments.push(...items.map((item) => item.appointment));
     sections.push(el('section', { class: 'wave' },
       el('h2', { class: 'subtitle', text: wave.name }),
       due ? el('p', { class: 'notice notice--appointment', id: `appointments-due-${wave.id}`, text: tn('appointments_due', due) }) : null,
@@ -293,7 +295,7 @@ async function homeScreen(session, nav) {
   const list = el('div', { id: 'unit-list' }, ...sections);
   const search = units.length >= SEARCH_FROM;
   const top = [el('h1', { class: 'title', text: t('my_interviews') }),
-    el('p', { class: 'who', text: `${session.user.name} · ${session.device}` }), updateBar(), panels[0]];
+    el('p', { class: 'who', text: `${session.user.name} · ${session.device}` }), appointmentSummary(dueCounts(appointments, today)), updateBar(), panels[0]].filter(Boolean);
   const shownBox = document.getElementById('unit-search-box');
   if (search && shownBox && shownBox.contains(document.activeElement)) {
     // Drawn again (a sync) while the interviewer types in the search box: everything around the
@@ -306,6 +308,18 @@ async function homeScreen(session, nav) {
   }
   screen(t('my_interviews'), ...top.slice(1), search ? listSearch() : null, list, panels[1]);
   filterList();
+}
+
+/** "2 appointments today, 1 missed": at the top of the list, above the sync panel, so that a
+ * phone shows it without scrolling (the households concerned come first in their wave's list).
+ * A status, not an alert: it is there when the list opens, never popped up. None without any. */
+function appointmentSummary({ today, overdue }) {
+  if (!today && !overdue) return null;
+  let text;
+  if (today && overdue) text = t('appointments_summary_both', { today: tn('appointments_today', today), missed: tn('appointments_missed_short', overdue) });
+  else if (today) text = tn('appointments_today', today);
+  else text = tn('appointments_missed', overdue);
+  return el('p', { class: 'notice notice--appointment', id: 'appointments-summary', role: 'status', text });
 }
 
 function updateBar() {

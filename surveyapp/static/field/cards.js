@@ -178,6 +178,17 @@ export function appointmentDue(appointment, today) {
   return appointment.date === today ? 'today' : 'later';
 }
 
+/** How many of `appointments` (each {date, time} or null) are due today and how many were
+ * missed (their day is past), against the device's local date `today`: {today, overdue}. */
+export function dueCounts(appointments, today) {
+  const counts = { today: 0, overdue: 0 };
+  for (const appointment of appointments) {
+    const due = appointment ? appointmentDue(appointment, today) : 'later';
+    if (due !== 'later') counts[due] += 1;
+  }
+  return counts;
+}
+
 /**
  * The households of a list in the order to show them: those with an appointment due today or
  * overdue first, the earliest first (a day without a time before the times of that day), then

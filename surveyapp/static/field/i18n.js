@@ -197,6 +197,15 @@ export const TEXTS = {
   card_appointment: ['Cita: {when}', 'Appointment: {when}', 'Agendamento: {when}', 'Rendez-vous\u00a0: {when}'],
   appointment_today: ['Cita hoy', 'Appointment today', 'Agendamento hoje', 'Rendez-vous aujourd’hui'],
   appointment_overdue: ['Cita pasada', 'Appointment missed', 'Agendamento passado', 'Rendez-vous passé'],
+  // The summary at the top of the list (a phone shows it without scrolling): "2 appointments
+  // today, 1 missed".
+  appointments_today_one: ['{n} cita hoy', '{n} appointment today', '{n} agendamento hoje', '{n} rendez-vous aujourd’hui'],
+  appointments_today_other: ['{n} citas hoy', '{n} appointments today', '{n} agendamentos hoje', '{n} rendez-vous aujourd’hui'],
+  appointments_missed_one: ['{n} cita pasada', '{n} missed appointment', '{n} agendamento passado', '{n} rendez-vous passé'],
+  appointments_missed_other: ['{n} citas pasadas', '{n} missed appointments', '{n} agendamentos passados', '{n} rendez-vous passés'],
+  appointments_missed_short_one: ['{n} pasada', '{n} missed', '{n} passado', '{n} passé'],
+  appointments_missed_short_other: ['{n} pasadas', '{n} missed', '{n} passados', '{n} passés'],
+  appointments_summary_both: ['{today}, {missed}', '{today}, {missed}', '{today}, {missed}', '{today}, {missed}'],
   appointments_due_one: ['{n} hogar con cita hoy o pasada: arriba en la lista.', '{n} household with an appointment today or missed: at the top of the list.', '{n} domicílio com agendamento hoje ou passado: no topo da lista.', '{n} ménage avec un rendez-vous aujourd’hui ou passé\u00a0: en haut de la liste.'],
   appointments_due_other: ['{n} hogares con cita hoy o pasada: arriba en la lista.', '{n} households with an appointment today or missed: at the top of the list.', '{n} domicílios com agendamento hoje ou passado: no topo da lista.', '{n} ménages avec un rendez-vous aujourd’hui ou passé\u00a0: en haut de la liste.'],
   search_households: ['Buscar un hogar', 'Find a household', 'Procurar um domicílio', 'Chercher un ménage'],

@@ -29,7 +29,13 @@ playwright_sync = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 
 
-def _server_appointment(app: Flask, interviewer: User, external_id: str, day: dt.date) -> None:
+def _server_appointment(
+    app: Flask,
+    interviewer: User,
+    external_id: str,
+    day: dt.date,
+    uuid: str = "9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a",
+) -> None:
     """A visit to the unit three days ago, sent from another tablet, that set an appointment
     for ``day``: the tablet learns it from the assignments."""
     visited = dt.datetime.combine(dt.date.today() - dt.timedelta(days=3), dt.time(11, 0))
@@ -38,7 +44,7 @@ def _server_appointment(app: Flask, interviewer: User, external_id: str, day: dt
         assert unit is not None
         db.session.add(
             ContactAttempt(
-                uuid="9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a",
+                uuid=uuid,
                 sample_unit_id=unit.id,
                 wave_id=unit.wave_id,
                 interviewer_id=interviewer.id,
@@ -47,7 +53,7 @@ def _server_appointment(app: Flask, interviewer: User, external_id: str, day: dt
                 local_date=visited.date(),
                 outcome=AttemptOutcome.appointment,
                 appointment_date=day,
-                content_hash=hashlib.sha256(b"elsewhere").hexdigest(),
+                content_hash=hashlib.sha256(uuid.encode()).hexdigest(),
             )
         )
         db.session.commit()
@@ -117,7 +123,7 @@ def test_an_appointment_is_asked_checked_kept_offline_sent_and_shown_first_when_
     # Due today and missed first (the earliest first); T1 (tomorrow) after them.
     page.wait_for_selector('li.card[data-unit="T2"] [data-appointment="today"]')
     assert _cards(page) == ["T3", "T2", "T1"]
-    assert page.locator(".notice--appointment").inner_text() == (
+    assert page.locator("[id^=appointments-due-]").inner_text() == (
         "2 hogares con cita hoy o pasada: arriba en la lista."
     )
     t1 = page.locator('li.card[data-unit="T1"] .appointment')
@@ -166,3 +172,58 @@ def test_an_appointment_is_asked_checked_kept_offline_sent_and_shown_first_when_
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.evaluate("document.getElementById('toast').hidden = true")
     page.screenshot(path=str(tmp_path / "appointments-360-fr.png"), full_page=True)
+
+
+def test_a_phone_shows_how_many_appointments_are_due_today_and_missed_without_scrolling(
+    app: Flask,
+    live_server: str,
+    field_wave: dict[str, Any],  # noqa: F811 (the fixture imported above)
+    chromium_profile: Callable[..., Any],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    today = dt.date.today()
+    interviewer = field_wave["interviewer"]
+    for n, (unit, day) in enumerate(
+        [("T1", today), ("T2", today - dt.timedelta(days=2)), ("T3", today)], start=1
+    ):
+        _server_appointment(app, interviewer, unit, day, uuid=f"9d0e1f2a-3b4c-4d5e-8f6a-{n:012d}")
+    context = chromium_profile(locale="es-ES")
+    page = context.new_page()
+    page.set_viewport_size({"width": 360, "height": 740})  # a phone
+    log_in(page, live_server)
+    page.select_option("#ui-lang", "es")
+    page.wait_for_selector("text=Mis entrevistas")
+    summary = page.locator("#appointments-summary")
+    assert summary.inner_text() == "2 citas hoy, 1 pasada"
+    assert summary.get_attribute("role") == "status"  # read when it is there, never popped up
+    # Above the sync panel and the households: on the first screen of a phone, not scrolled to.
+    assert page.evaluate("window.scrollY") == 0
+    box = summary.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 740
+    assert page.evaluate(
+        "document.getElementById('appointments-summary').compareDocumentPosition("
+        "document.getElementById('sync-panel')) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
+    page.evaluate("document.getElementById('toast').hidden = true")
+    page.screenshot(path=str(tmp_path / "appointments-summary-360.png"))
+    for language, text in [
+        ("en", "2 appointments today, 1 missed"),
+        ("pt", "2 agendamentos hoje, 1 passado"),
+        ("fr", "2 rendez-vous aujourd’hui, 1 passé"),
+    ]:
+        page.select_option("#ui-lang", language)
+        page.wait_for_selector(f"#appointments-summary:text-is('{text}')")
+
+    # A visit today ends T1's appointment: one today, one missed; then T3's: only the missed.
+    page.select_option("#ui-lang", "en")
+    for unit, expected in [("T1", "1 appointment today, 1 missed"), ("T3", "1 missed appointment")]:
+        page.locator(f'li.card[data-unit="{unit}"] button[data-action="visit"]').click()
+        page.locator('label[for="outcome-no_contact"]').click()
+        page.locator("#save-visit").click()
+        page.wait_for_selector(f"#appointments-summary:text-is('{expected}')")
+    # The missed one too (the household refused): nothing due, no summary.
+    page.locator('li.card[data-unit="T2"] button[data-action="visit"]').click()
+    page.locator('label[for="outcome-refusal"]').click()
+    page.locator("#save-visit").click()
+    page.wait_for_selector("#sync-panel")
+    page.wait_for_selector("#appointments-summary", state="detached")
