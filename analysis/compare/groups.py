@@ -263,7 +263,8 @@ def paradox_table(
         ``pattern``, one of :data:`PATTERNS`: ``more_fear_less_victimization``
         or ``less_fear_more_victimization`` (the paradox: both differences
         significant, in opposite directions), ``same_direction`` (both
-        significant, same direction), ``not_significant``.
+        significant, same direction), ``not_significant``; ``fear_indicator`` and
+        ``victimization_indicator``, the two indicators' ids (a report names them).
 
     Notes
     -----
@@ -330,4 +331,7 @@ def paradox_table(
                 tests[role] = (versus["difference"], bool(versus["significant"]))
             row["pattern"] = _pattern(*tests["fear"], *tests["victimization"])
             rows.append(row)
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    out["fear_indicator"] = fear
+    out["victimization_indicator"] = victimization
+    return out

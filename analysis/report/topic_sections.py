@@ -305,11 +305,19 @@ def paradox_section(w: Writer, table: pd.DataFrame | None, public: bool) -> Sect
             )
             cells.append(Cell("—" if hidden else pattern_label(str(record["pattern"]), language)))
             rows.append(cells)
+        # which fear and which victimization: the groups' table beside it shows feeling unsafe
+        # in the municipality (74.6% of women), this one in the neighbourhood (50.7%)
+        fear, victimization = (
+            w.fmt.label(str(table[f"{part}_indicator"].iloc[0]))
+            if f"{part}_indicator" in table.columns
+            else t(f"col_{part}")
+            for part in ("fear", "victimization")
+        )
         header = [
             t("col_group"),
-            t("col_fear"),
+            fear,
             t("col_vs_rest"),
-            t("col_victimization"),
+            victimization,
             t("col_vs_rest"),
             t("col_pattern"),
         ]

@@ -81,6 +81,8 @@ def test_paradox_table_sets_each_group_against_the_rest() -> None:
     keyed = out.set_index(["group_type", "group"])
     assert ("youth", "18-29") in keyed.index and ("age_group", "60+") in keyed.index
     assert set(out["pattern"]) <= set(compare.PATTERNS)
+    assert set(out["fear_indicator"]) == {"insecure_nbhd"}  # a report names what it compares
+    assert set(out["victimization_indicator"]) == {"prev_person"}
     # two groups: each against the other, the contrast of domain_difference
     diff = compare.domain_difference(
         sim.respondents, None, sim.design_spec, ["insecure_nbhd", "prev_person"], "sex", 1, 2

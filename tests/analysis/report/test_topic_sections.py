@@ -4,6 +4,7 @@ and the paradox table, read back from the PDF of a simulated wave."""
 from __future__ import annotations
 
 import io
+import re
 from functools import cache
 
 import pandas as pd
@@ -104,6 +105,26 @@ def test_fear_by_victim_status_and_the_paradox_table_are_placed() -> None:
     assert f"{first['victims']:.1f}" in text and f"{first['non_victims']:.1f}" in text
     women = groups[(groups["group_type"] == "sex") & (groups["group"] == "2")].iloc[0]
     assert f"{women['fear']:.1f}" in text
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_the_paradox_table_names_the_insecurity_and_the_victimization_it_compares(
+    language: str,
+) -> None:
+    """Its columns read 'Inseguridad' and 'Victimización': women 50,7 there, while the groups'
+    table on the page before gave women 74,6 for feeling unsafe (in the municipality; this is
+    the neighbourhood), and a reader took one for an error."""
+    from analysis.report.context import Formatter
+    from analysis.report.i18n import Translator
+
+    from .html_text import section, words  # type: ignore[import-not-found]
+
+    table, _by_status, groups = _wave()
+    page = build_report(_data(table, paradox=groups), language=language).html
+    heads = [words(h) for h in re.findall(r"<th[^>]*>(.*?)</th>", section(page, "paradox"), re.S)]
+    fmt = Formatter(Translator(language), 0.9, public=True)
+    assert fmt.label("insecure_nbhd") in heads, heads
+    assert fmt.label("prev_person") in heads, heads
 
 
 def test_a_suppressed_comparison_cell_is_blank_in_public_and_flagged_internally() -> None:
