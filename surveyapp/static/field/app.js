@@ -92,10 +92,16 @@ async function runSync(manual) {
   if (!manual && !navigator.onLine) return;
   ui.syncing = true;
   statusBar();
+  let ran = false;
   try {
     const result = await sync.syncNow(() => refreshHome(), { wait: manual });
-    if (result.ran) { ui.backoff = 0; ui.lastError = null; }
+    ran = result.ran;
+    if (ran) { ui.backoff = 0; ui.lastError = null; }
+    // Another sync holds the lock and may have read the outbox before what asked for this one
+    // (an interview just finished) was saved: it waited five minutes. Sync again after that one.
+    else ui.syncAgain = true;
   } catch (err) {
+    ui.syncAgain = false; // the retries after a failure, below, send it
     ui.lastError = err;
     if (err instanceof sync.SessionExpired) {
       ui.syncing = false;
@@ -111,6 +117,11 @@ async function runSync(manual) {
     ui.syncing = false;
     statusBar();
     refreshHome();
+  }
+  if (ui.syncAgain) {
+    if (ran) ui.syncAgain = false;
+    scheduleSync(ran ? 0 : 2000); // at once after the sync that ran; else try the lock again soon
+    return;
   }
   if ((await waitingCount()) > 0) scheduleSync(5 * 60000);
 }

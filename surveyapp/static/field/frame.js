@@ -10,6 +10,7 @@ export const ui = {
   online: navigator.onLine,
   syncing: false,
   backoff: 0,
+  syncAgain: false, // a sync was asked for while another ran: run one after it (app.js runSync)
   timer: null,
   lastError: null,
   waitingWorker: null,
