@@ -1702,8 +1702,7 @@ class Translator:
         After a preposition ("Confianza en", "Trust in", "Confiance envers") the rest
         follows it; else the rest goes in brackets.
         """
-        separator = "\u00a0: " if self.language == "fr" else ": "
-        head, found, rest = name.partition(separator)
+        head, found, rest = name.partition(self.colon)
         if not found:
             head, found, rest = name.partition(": ")
         if not found:
@@ -1711,6 +1710,17 @@ class Translator:
         if head.rsplit(" ", 1)[-1].lower() in _JOINING_WORDS[self.language]:
             return f"{head} {rest}"
         return f"{head} ({rest})"
+
+    @property
+    def colon(self) -> str:
+        """The colon between a name and what follows ("Norte: 23,4%"), French with the no-break
+        space before it ("Norte\u00a0: 23,4\u00a0%")."""
+        return "\u00a0: " if self.language == "fr" else ": "
+
+    @property
+    def semicolon(self) -> str:
+        """The semicolon between the items of a list, French with the no-break space before it."""
+        return "\u00a0; " if self.language == "fr" else "; "
 
     @property
     def percent_sign(self) -> str:

@@ -173,7 +173,8 @@ class RegionalWriter:
             values = {k: periods.get(k, v) for k, v in note.values.items()}
         else:
             values = dict(note.values)
-        listed = "; ".join(f"{self.names.get(k, k)}: {v}" for k, v in values.items())
+        t = self.t
+        listed = t.semicolon.join(f"{self.names.get(k, k)}{t.colon}{v}" for k, v in values.items())
         return self.t(f"note_{note.code}", values=listed)
 
     def core_section(self) -> Section:
@@ -337,11 +338,13 @@ def build_regional_report(
         "area": ", ".join(areas),
         "area_level": t.count("regional_count", len(data.waves), n=len(data.waves)),
         "parents": [],
-        "wave": "; ".join(w.name for w in data.waves),
-        "reference_period": "; ".join(
-            f"{w.area}: {t.period(w.reference_period)}" for w in data.waves
+        "wave": t.semicolon.join(w.name for w in data.waves),
+        "reference_period": t.semicolon.join(
+            f"{w.area}{t.colon}{t.period(w.reference_period)}" for w in data.waves
         ),
-        "fieldwork": "; ".join(f"{w.area}: {t.period(w.fieldwork)}" for w in data.waves),
+        "fieldwork": t.semicolon.join(
+            f"{w.area}{t.colon}{t.period(w.fieldwork)}" for w in data.waves
+        ),
         "previous_wave": "",
         "edition": t("edition_public") if public else t("edition_internal"),
         "generated": t.date(generated or dt.date.today()),

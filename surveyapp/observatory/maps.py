@@ -32,6 +32,8 @@ class MapArea:
     fill: str
     mark: str
     value: str
+    #: "name: value" for the tooltip, with the language's colon (French "Norte\u00a0: 23,4\u00a0%")
+    tooltip: str
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,8 @@ def page_maps(
                     fill, words, mark = maps.MISSING_FILL, legend["missing"], "missing"
                 if mark == "low":
                     words += " **"
-                map_areas.append(MapArea(key, names[key], paths[key], fill, mark, words))
+                tooltip = f"{names[key]}{t.colon}{words}"
+                map_areas.append(MapArea(key, names[key], paths[key], fill, mark, words, tooltip))
             page_maps_.append(
                 PageMap(
                     id=f"map-{level}-{j}",
