@@ -8,6 +8,7 @@ wave) ``abort`` with the response to give.
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
@@ -80,6 +81,7 @@ from .texts import counted, text
 if TYPE_CHECKING:  # tables are pandas DataFrames; pandas loads with the first one parsed
     import pandas as pd
 
+log = logging.getLogger(__name__)
 bp = Blueprint("observatory", __name__, url_prefix="/observatory")
 #: JSON for API clients; registered by create_app next to the other API routes.
 api_bp = Blueprint("observatory_api", __name__, url_prefix="/api")
@@ -221,21 +223,28 @@ def waiting(
 
 
 def said_reason(reason: str, language: str) -> str:
-    """A recorded reason in ``language``: one that says the same every time
+    """A recorded reason as a page in ``language`` says it: one that says the same every time
     (:data:`~surveyapp.services.reports.settings.FIXED_REASONS`), or one naming what differs
-    (:data:`~surveyapp.services.reports.settings.NAMED_REASONS`, its values as recorded); any
-    other (written before these tables) as recorded."""
+    (:data:`~surveyapp.services.reports.settings.NAMED_REASONS`, its values as recorded).
+
+    A library's detail (``{detail}``: which answer does not fit, which policy check fails) is
+    English and meant for whoever runs the server: the page says what failed and that the
+    detail is in the server's log, where it is written; so is a reason in neither table
+    (recorded by an older version, a file system's refusal). API clients get the recorded
+    English whole (:func:`failed`)."""
     name = FIXED_REASONS.get(reason)
     if name:
         return text(f"failed_{name}", language)
     named = read_reason(reason)
+    if named is None or "detail" in named[1]:
+        log.warning("a failed build's reason, shown without its details: %s", reason)
     if named is None:
-        return reason
+        return text("failed_other", language)
     return text(f"failed_{named[0]}", language, **named[1])
 
 
 def failure_message(output: ReportOutput, language: str) -> str:
-    """Why ``output``'s build failed, in ``language`` (:func:`said_reason`)."""
+    """Why ``output``'s build failed, as a page in ``language`` says it (:func:`said_reason`)."""
     if not output.error:
         return f"{text('failed', language)}."
     return text("failed_because", language, reason=said_reason(output.error, language))
@@ -243,11 +252,17 @@ def failure_message(output: ReportOutput, language: str) -> str:
 
 def failed(output: ReportOutput) -> Response:
     """503 with Retry-After: the output's build failed on our side (or the reason it gave),
-    said in the visitor's language on an observatory page, in English to API clients."""
+    said in the visitor's language on an observatory page, in English as recorded to API
+    clients."""
+    recorded = (
+        text("failed_because", "en", reason=output.error)
+        if output.error
+        else f"{text('failed', 'en')}."
+    )
     response = current_app.make_response(
         error_response(
             503,
-            failure_message(output, "en"),
+            recorded,
             observatory_said=lambda language: failure_message(output, language),
         )
     )

@@ -155,11 +155,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "le questionnaire de cette vague ({questionnaire}) ne pose aucune des questions dont "
         "les indicateurs standard sont calculés\u00a0; ses réponses sont dans les microdonnées",
     ),
+    # the libraries' detail (which answer, which check) is English: it goes to the server's
+    # log, not into the page's sentence (routes.said_reason)
     "failed_answers_do_not_fit": tr(
-        "las respuestas no corresponden al cuestionario: {detail}",
-        "the answers do not fit the questionnaire: {detail}",
-        "as respostas não correspondem ao questionário: {detail}",
-        "les réponses ne correspondent pas au questionnaire\u00a0: {detail}",
+        "las respuestas no corresponden al cuestionario (el detalle quedó en el registro del "
+        "servidor)",
+        "the answers do not fit the questionnaire (the details are in the server log)",
+        "as respostas não correspondem ao questionário (o detalhe ficou no registro do servidor)",
+        "les réponses ne correspondent pas au questionnaire (le détail figure dans le journal du "
+        "serveur)",
     ),
     "failed_no_interviews_to_release": tr(
         "el levantamiento '{wave}' no tiene entrevistas completas que publicar",
@@ -168,10 +172,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "la vague «\u00a0{wave}\u00a0» n'a pas d'entretiens complets à publier",
     ),
     "failed_public_not_releasable": tr(
-        "la edición pública no se puede publicar: {detail}",
-        "the public edition cannot be released: {detail}",
-        "a edição pública não pode ser publicada: {detail}",
-        "l'édition publique ne peut pas être publiée\u00a0: {detail}",
+        "la edición pública no cumple su política de publicación (el detalle quedó en el "
+        "registro del servidor)",
+        "the public edition fails its release policy (the details are in the server log)",
+        "a edição pública não cumpre sua política de publicação (o detalhe ficou no registro do "
+        "servidor)",
+        "l'édition publique ne satisfait pas à sa politique de diffusion (le détail figure dans "
+        "le journal du serveur)",
+    ),
+    # a recorded reason in no table (written by an older version, or a file system's refusal)
+    "failed_other": tr(
+        "el motivo quedó en el registro del servidor",
+        "the reason is in the server log",
+        "o motivo ficou no registro do servidor",
+        "le motif figure dans le journal du serveur",
     ),
     "no_data": tr(
         "Este levantamiento aún no tiene entrevistas completas.",

@@ -619,7 +619,53 @@ def test_every_named_reason_is_said_whole_in_each_language(name: str, language: 
     english = set(re.findall(r"\b[a-z]{4,}\b", NAMED_REASONS[name])) - {"questionnaire", "standard"}
     assert not english & set(re.findall(r"\b[a-z]{4,}\b", said)), said
     for key, value in values.items():  # what the reason names survives the translation
-        assert (value in said) == ("{" + key + "}" in NAMED_REASONS[name]), key
+        named = "{" + key + "}" in NAMED_REASONS[name]
+        # but a library's detail is English: it goes to the server's log (below)
+        assert (value in said) == (named and key != "detail"), key
+
+
+#: How each language says that the details are in the server's log.
+LOG_WORDS = {
+    "es": "registro del servidor",
+    "en": "server log",
+    "pt": "registro do servidor",
+    "fr": "journal du serveur",
+}
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        "the answers do not fit the questionnaire: answer 7 to item q3_safe_dark is not one of "
+        "its choices",
+        "the public edition cannot be released: k-anonymity check failed for quasi-identifiers",
+        "cannot write into /srv/releases: permission denied",  # in neither table
+    ],
+)
+def test_a_libraries_english_detail_goes_to_the_log_not_into_the_page(
+    app: Flask, error: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The French 503 page read 'Les résultats n'ont pas pu être préparés : les réponses ne
+    correspondent pas au questionnaire : answer 7 to item …'; API clients keep the English."""
+    from surveyapp.observatory.routes import failed
+
+    output = ReportOutput(error=error)
+    detail = error.rsplit(": ", 1)[-1] if ": " in error else error
+    for language in ("es", "pt", "fr", "en"):
+        with caplog.at_level("WARNING", logger="surveyapp.observatory.routes"):
+            caplog.clear()
+            with app.test_request_context(f"/observatory/waves/1/report.pdf?lang={language}"):
+                page = unescape(failed(output).get_data(as_text=True))
+        assert text("failed", language) in page
+        assert detail not in page and "permission" not in page and "check failed" not in page
+        assert LOG_WORDS[language] in page
+        assert any(error in r.getMessage() for r in caplog.records), caplog.records
+    with app.test_request_context(
+        "/observatory/waves/1/report.pdf?lang=fr", headers={"Accept": "application/json"}
+    ):
+        answer = failed(output)
+    assert answer.json is not None
+    assert answer.json["message"] == f"The results could not be prepared: {error}"
 
 
 def test_an_area_page_counts_the_interviews_of_that_area(
