@@ -25,6 +25,7 @@ from .i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
     default_language,
+    format_date,
     format_number,
     format_percent,
     language_url,
@@ -1332,6 +1333,13 @@ def staff_number(value: float | None, decimals: int = 1) -> str:
     return format_number(value, page_language(), decimals)
 
 
+def staff_date(day: dt.date) -> str:
+    """``day`` as this page's language writes dates in running text ("30 de noviembre de
+    2026", "November 30, 2026"; analysis.i18n.format_date), not ISO: machine outputs (CSV,
+    the API) keep ISO dates."""
+    return format_date(day, page_language())
+
+
 def staff_count(n: int | None) -> str:
     """A count grouped by thousands as this page's language writes it ("12.345", "12,345",
     French "12\u202f345"); a dash when there is none."""
@@ -1422,6 +1430,7 @@ def register(app: Flask) -> None:
         audit_value=_audit_value,
         english=english,
         staff_number=staff_number,
+        staff_date=staff_date,
         staff_count=staff_count,
         staff_counted=staff_counted,
         staff_percent=staff_percent,

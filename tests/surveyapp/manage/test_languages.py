@@ -356,7 +356,7 @@ def test_the_wave_list_and_a_wave_are_spanish_with_lang_es(
         client.get(f"/manage/waves/{wave.id}"),
         "es",
         "Período de referencia",
-        "2025-01-01 a 2025-12-31",
+        "1 de enero de 2025 a 31 de diciembre de 2025",
         "web, tableta",
         "Respuesta por área",
         "Todas las unidades de muestra",
@@ -366,6 +366,39 @@ def test_the_wave_list_and_a_wave_are_spanish_with_lang_es(
     )
     assert "obligatorio" in page and "Los resultados pueden publicarse" in page
     assert "<dd>sin fecha</dd>" in page  # no field work dates
+
+
+@pytest.mark.parametrize(
+    ("language", "reference", "fieldwork"),
+    [
+        ("en", "January 1, 2025 to December 31, 2025", "February 1, 2026 to November 30, 2026"),
+        (
+            "fr",
+            "du 1er\u00a0janvier\u00a02025 au 31\u00a0décembre\u00a02025",
+            "du 1er\u00a0février\u00a02026 au 30\u00a0novembre\u00a02026",
+        ),
+        (
+            "pt",
+            "1 de janeiro de 2025 a 31 de dezembro de 2025",
+            "1 de fevereiro de 2026 a 30 de novembro de 2026",
+        ),
+    ],
+)
+def test_the_wave_page_writes_its_dates_as_the_staff_language_does_not_iso(
+    manager: Callable[..., FlaskClient],
+    make_wave: Callable[..., Wave],
+    language: str,
+    reference: str,
+    fieldwork: str,
+) -> None:
+    # the page read "2025-01-01 to 2025-12-31", which no reader of the four languages writes
+    wave = make_wave(fieldwork_start=dt.date(2026, 2, 1), fieldwork_end=dt.date(2026, 11, 30))
+    page = html.unescape(
+        manager("").get(f"/manage/waves/{wave.id}?lang={language}").get_data(as_text=True)
+    )
+    facts = page[page.index("<dl") : page.index("</dl>")]
+    assert reference in facts and fieldwork in facts
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", facts), facts
 
 
 def test_the_new_wave_form_is_portuguese_for_a_portuguese_browser(
@@ -464,7 +497,7 @@ def test_a_status_change_refused_after_a_redirect_is_in_portuguese(
     wave = make_wave(status="open", fieldwork_start=dt.date(2026, 3, 1))
     client = manager("pt")
     page = in_language(
-        client.get(f"/manage/waves/{wave.id}"), "pt", "<dd>2026-03-01 a sem data</dd>"
+        client.get(f"/manage/waves/{wave.id}"), "pt", "<dd>1 de março de 2026 a sem data</dd>"
     )
     assert '<option value="draft">' not in page  # an opened wave is not offered draft
     back = client.post(
