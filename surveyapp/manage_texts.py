@@ -1275,6 +1275,27 @@ MANAGE: dict[str, dict[str, str]] = {
         "Les {n} dernières requêtes faites avec un jeton, les plus récentes d'abord (heures "
         "UTC). Le journal d'audit conserve chacune pendant {days} jours",
     ),
+    "latest_requests_note_one": tr(
+        "La última solicitud hecha con un token (hora UTC). El registro de auditoría guarda "
+        "cada una durante {days} días",
+        "The latest request made with a token (time UTC). The audit log keeps each one for "
+        "{days} days",
+        "A última requisição feita com um token (horário UTC). O registro de auditoria guarda "
+        "cada uma por {days} dias",
+        "La dernière requête faite avec un jeton (heure UTC). Le journal d'audit conserve "
+        "chacune pendant {days} jours",
+    ),
+    # before any request ('The latest 0 requests'; French would take the singular for 0)
+    "latest_requests_note_none": tr(
+        "Aquí se listan las solicitudes hechas con un token, las más recientes primero (horas "
+        "UTC). El registro de auditoría guarda cada una durante {days} días",
+        "Requests made with a token are listed here, newest first (times UTC). The audit log "
+        "keeps each one for {days} days",
+        "Aqui são listadas as requisições feitas com um token, as mais recentes primeiro "
+        "(horários UTC). O registro de auditoria guarda cada uma por {days} dias",
+        "Les requêtes faites avec un jeton sont listées ici, les plus récentes d'abord (heures "
+        "UTC). Le journal d'audit conserve chacune pendant {days} jours",
+    ),
     "requests_caption": tr(
         "Últimas solicitudes hechas con tokens de la API de lectura",
         "Latest requests made with read API tokens",

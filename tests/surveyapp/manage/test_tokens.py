@@ -108,3 +108,36 @@ def test_a_bad_form_names_the_field_and_creates_nothing(
         assert response.status_code == 400 and says in response.text, data
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count(ReadToken.id))) == 0
+
+
+def test_the_requests_note_says_one_request_in_the_singular_and_none_without_a_count(
+    app: Flask, client: FlaskClient, admin: User
+) -> None:
+    # it read 'The latest 1 requests made with a token' and 'The latest 0 requests'
+    created = client.post(
+        "/manage/tokens",
+        data={
+            "csrf_token": csrf_token(client, "/manage/tokens"),
+            "name": "Observatory",
+            "scope": "public",
+        },
+    )
+    match = re.search(r"<code class=\"token\" data-token>(sva_[^<]+)</code>", created.text)
+    assert match is not None
+    none = client.get("/manage/tokens?lang=en").text
+    assert "The latest 0" not in none
+    assert "Requests made with a token are listed here, newest first" in none
+    assert (
+        client.get("/api/v1/waves", headers={"Authorization": f"Bearer {match[1]}"}).status_code
+        == 200
+    )
+    one = client.get("/manage/tokens?lang=en").text
+    assert "The latest request made with a token (time UTC)." in one
+    assert "The latest 1 requests" not in one
+    french = client.get("/manage/tokens?lang=fr").text
+    assert "La dernière requête faite avec un jeton (heure UTC)." in french
+    assert (
+        client.get("/api/v1/waves", headers={"Authorization": f"Bearer {match[1]}"}).status_code
+        == 200
+    )
+    assert "The latest 2 requests made with a token" in client.get("/manage/tokens?lang=en").text
