@@ -93,6 +93,7 @@ async function runSync(manual) {
   ui.syncing = true;
   statusBar();
   let ran = false;
+  let retry = null; // ms to the next try after a failure
   try {
     const result = await sync.syncNow(() => refreshHome(), { wait: manual });
     ran = result.ran;
@@ -112,7 +113,7 @@ async function runSync(manual) {
     // Offline or the server is unwell: try again later, waiting longer each time (at most 5 min).
     ui.backoff = Math.min(ui.backoff + 1, 8);
     const wait = Math.min(300000, 2000 * 2 ** ui.backoff) * (0.5 + Math.random());
-    if ((await store.unsentCount()) > 0) scheduleSync(wait);
+    if ((await store.unsentCount()) > 0) retry = wait;
   } finally {
     ui.syncing = false;
     statusBar();
@@ -123,7 +124,9 @@ async function runSync(manual) {
     scheduleSync(ran ? 0 : 2000); // at once after the sync that ran; else try the lock again soon
     return;
   }
-  if ((await waitingCount()) > 0) scheduleSync(5 * 60000);
+  // The retry after a failure was scheduled here and then replaced by the five minutes below.
+  if (retry !== null) scheduleSync(retry);
+  else if ((await waitingCount()) > 0) scheduleSync(5 * 60000);
 }
 
 /** Interviews finished and visits recorded that wait to be sent: one count for the bar and the
