@@ -306,6 +306,9 @@ async function homeScreen(session, nav) {
   // The list is read from storage while the interviewer may already have tapped "Continue" or
   // "Fix" (a sync refreshes it in the background): drawn late, it must not cover that screen.
   if (nav !== ui.nav || currentRoute().name !== 'home') return;
+  // A finger (or the mouse) is down on the list shown: replaced now, the button it pressed is
+  // gone when it is lifted and the tap is lost. Drawn once it is lifted (after the tap's click).
+  if (press.down && document.getElementById('sync-panel')) { press.redraw = true; return; }
   const list = el('div', { id: 'unit-list' }, ...sections);
   const search = units.length >= SEARCH_FROM;
   const top = [el('h1', { class: 'title', text: t('my_interviews') }),
@@ -355,6 +358,18 @@ async function syncPanel() {
   const button = el('button', { type: 'button', id: 'send-now', class: 'button', text: t('send_now'), disabled: ui.syncing,
     on: { click: async () => { button.disabled = true; ui.backoff = 0; await runSync(true); } } });
   return el('section', { class: 'panel', id: 'sync-panel' }, ...lines, button);
+}
+
+// Whether a pointer is down, and whether the list waits for it to be lifted to be drawn again.
+const press = { down: false, redraw: false };
+document.addEventListener('pointerdown', () => { press.down = true; }, true);
+for (const type of ['pointerup', 'pointercancel']) {
+  document.addEventListener(type, () => {
+    press.down = false;
+    if (!press.redraw) return;
+    press.redraw = false;
+    setTimeout(refreshHome, 0); // after the click the lifted finger makes (it may leave the list)
+  }, true);
 }
 
 let refreshing = false;

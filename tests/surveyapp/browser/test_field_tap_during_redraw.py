@@ -1,0 +1,54 @@
+"""A tap on the household list while a background sync draws the list again: the finger goes
+down on a button, the list is replaced under it, and the finger comes up on the new button, which
+never had the press, so the browser fires no click: the tap was lost (reported once from the
+field). The list is not replaced while a pointer is down; it is drawn once the finger is lifted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from .test_field_app_browser import (  # type: ignore[import-not-found]
+    chromium_profile,  # noqa: F401 (a fixture)
+    field_wave,  # noqa: F401 (a fixture)
+    log_in,
+)
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.browser
+
+BUTTON = 'li.card[data-unit="T2"] button[data-action="visit"]'
+
+
+def test_a_tap_is_not_lost_when_a_sync_draws_the_list_again_under_the_finger(
+    live_server: str,
+    field_wave: dict[str, Any],  # noqa: F811 (the fixture imported above)
+    chromium_profile: Callable[..., Any],  # noqa: F811
+) -> None:
+    context = chromium_profile()
+    page = context.new_page()
+    page.set_viewport_size({"width": 360, "height": 740})  # a phone
+    log_in(page, live_server)
+    page.wait_for_selector("#send-now:not([disabled])")  # the login's first sync is over
+    button = page.locator(BUTTON)
+    button.scroll_into_view_if_needed()
+    box = button.bounding_box()
+    assert box is not None
+    page.evaluate(f"document.querySelector('{BUTTON}').dataset.pressed = 'yes'")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    # A sync starts while the finger is down (as the timer's or the network's would), and ends
+    # with the list drawn again from storage.
+    with page.expect_response(lambda r: "/api/field/assignments" in r.url):
+        page.evaluate("window.dispatchEvent(new Event('field-sync-request'))")
+    page.wait_for_timeout(500)  # the list read and drawn (or not) after the download
+    still_pressed = page.evaluate(f"document.querySelector('{BUTTON}').dataset.pressed === 'yes'")
+    page.mouse.up()
+    page.wait_for_selector("#save-visit", timeout=3000)  # the tap opened the visit form
+    assert still_pressed  # the button under the finger was kept while it was down
+    # The list is drawn again once the finger is lifted: back on it, it is up to date.
+    page.go_back()
+    page.wait_for_selector(BUTTON)
+    assert page.evaluate(f"document.querySelector('{BUTTON}').dataset.pressed") is None
