@@ -305,26 +305,28 @@ def paradox_section(w: Writer, table: pd.DataFrame | None, public: bool) -> Sect
             )
             cells.append(Cell("—" if hidden else pattern_label(str(record["pattern"]), language)))
             rows.append(cells)
-        # which fear and which victimization: the groups' table beside it shows feeling unsafe
-        # in the municipality (74.6% of women), this one in the neighbourhood (50.7%)
-        fear, victimization = (
-            w.fmt.label(str(table[f"{part}_indicator"].iloc[0]))
-            if f"{part}_indicator" in table.columns
-            else t(f"col_{part}")
-            for part in ("fear", "victimization")
-        )
         header = [
             t("col_group"),
-            fear,
+            t("col_fear"),
             t("col_vs_rest"),
-            victimization,
+            t("col_victimization"),
             t("col_vs_rest"),
             t("col_pattern"),
         ]
-        return Table(t("sub_paradox"), header, rows, css="compare")
+        return Table(t("sub_paradox"), header, rows, css="compare paradox")
 
     pairs = paradox_pairs(t, table["group_type"].astype(str))
-    return _comparison(w, "paradox", "paradox_note", make, level, pairs=pairs)
+    section = _comparison(w, "paradox", "paradox_note", make, level, pairs=pairs)
+    # which fear and which victimization: the groups' table before it gives women 74.6 for
+    # feeling unsafe in the municipality, this one 50.7 in the neighbourhood
+    named = [
+        f"{t(f'col_{part}')}{t.colon}{w.fmt.label(str(table[f'{part}_indicator'].iloc[0]))}."
+        for part in ("fear", "victimization")
+        if f"{part}_indicator" in table.columns
+    ]
+    if named:
+        section.tables[0].notes.insert(0, " ".join(named))
+    return section
 
 
 def paradox_pairs(t: Translator, group_types: Iterable[str]) -> str:
