@@ -595,22 +595,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "Aucune des estimations principales pour {area} n'est publiée\u00a0: aucune ne satisfait aux règles de qualité de l'annexe.",
     ),
     "hl_up": tr(
-        "Aumento estadísticamente significativo respecto de {wave} ({previous}).",
-        "A statistically significant increase from {wave} ({previous}).",
-        "Aumento estatisticamente significativo em relação a {wave} ({previous}).",
-        "Hausse statistiquement significative par rapport à {wave} ({previous}).",
+        "Aumento estadísticamente significativo respecto del levantamiento anterior ({previous}).",
+        "A statistically significant increase from the previous wave ({previous}).",
+        "Aumento estatisticamente significativo em relação ao levantamento anterior ({previous}).",
+        "Hausse statistiquement significative par rapport à la vague précédente ({previous}).",
     ),
     "hl_down": tr(
-        "Disminución estadísticamente significativa respecto de {wave} ({previous}).",
-        "A statistically significant decrease from {wave} ({previous}).",
-        "Redução estatisticamente significativa em relação a {wave} ({previous}).",
-        "Baisse statistiquement significative par rapport à {wave} ({previous}).",
+        "Disminución estadísticamente significativa respecto del levantamiento anterior ({previous}).",
+        "A statistically significant decrease from the previous wave ({previous}).",
+        "Redução estatisticamente significativa em relação ao levantamento anterior ({previous}).",
+        "Baisse statistiquement significative par rapport à la vague précédente ({previous}).",
     ),
     "hl_same": tr(
-        "Sin cambio significativo respecto de {wave} ({previous}).",
-        "No significant change from {wave} ({previous}).",
-        "Sem variação significativa em relação a {wave} ({previous}).",
-        "Pas d'évolution significative par rapport à {wave} ({previous}).",
+        "Sin cambio significativo respecto del levantamiento anterior ({previous}).",
+        "No significant change from the previous wave ({previous}).",
+        "Sem variação significativa em relação ao levantamento anterior ({previous}).",
+        "Pas d'évolution significative par rapport à la vague précédente ({previous}).",
     ),
     "hl_no_previous": tr(
         "Sin comparación con {wave}: la estimación anterior no se publicó.",
@@ -638,14 +638,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "(chiffre noir).",
     ),
     "significance_note": tr(
-        "Solo se califican como cambios las diferencias estadísticamente significativas al nivel "
-        "del {alpha}%.",
-        "Only differences that are statistically significant at the {alpha}% level are called "
-        "changes.",
-        "Só são chamadas variações as diferenças estatisticamente significativas ao nível de "
-        "{alpha}%.",
-        "Seules les différences statistiquement significatives au seuil de {alpha}\u00a0% sont "
-        "qualifiées d'évolutions.",
+        "Levantamiento anterior: {wave}. Solo se califican como cambios las diferencias "
+        "estadísticamente significativas al nivel del {alpha}%.",
+        "Previous wave: {wave}. Only differences that are statistically significant at the "
+        "{alpha}% level are called changes.",
+        "Levantamento anterior: {wave}. Só são chamadas variações as diferenças "
+        "estatisticamente significativas ao nível de {alpha}%.",
+        "Vague précédente\u00a0: {wave}. Seules les différences statistiquement significatives "
+        "au seuil de {alpha}\u00a0% sont qualifiées d'évolutions.",
     ),
     "likelihood_note": tr(
         "La probabilidad percibida de ser víctima en los próximos 12 meses y la prevalencia del "

@@ -189,7 +189,9 @@ class SectionWriter:
         if self.fmt.used_flagged:  # the sentences quote an estimate marked ‡: say what it means
             section.notes.append(self.t("suppressed_internal_note"))
         if self.previous is not None and self.data.changes is not None:
-            section.notes.append(self.t("significance_note", alpha=self._alpha()))
+            section.notes.append(
+                self.t("significance_note", alpha=self._alpha(), wave=previous_name)
+            )
         section.add(self.comparison_table(self.t("sub_comparison"), HIGHLIGHT_COMPARISON))
         return section
 

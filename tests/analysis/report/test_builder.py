@@ -229,9 +229,12 @@ def test_public_report_prints_the_figures_area_and_spanish_headings(build):
 def test_highlights_call_only_significant_changes_changes(build):
     _, pdf = build()
     page = re.sub(r"\s+", " ", pdf.pages[pdf.page_with("Principales resultados")])
-    assert "Aumento estadísticamente significativo respecto de ENVI 2025" in page
-    assert "Sin cambio significativo respecto de ENVI 2025" in page
+    assert "Aumento estadísticamente significativo respecto del levantamiento anterior" in page
+    assert "Sin cambio significativo respecto del levantamiento anterior" in page
     assert page.count("estadísticamente significativ") == 1 + 1  # the one change + the note
+    # the earlier wave is named once, in the note: every bullet read "respecto de Encuesta de
+    # victimización simulada 2025 (semilla 1) (32,1%)", eleven times on the first page read
+    assert page.count("ENVI 2025") == 1 and "Levantamiento anterior: ENVI 2025." in page
 
 
 def test_charts_are_embedded_as_vector_graphics(build):
@@ -253,6 +256,35 @@ def test_charts_are_embedded_as_vector_graphics(build):
     # axis labels with units and the source line are text
     assert "Porcentaje(%)" in pdf.compact
     assert "Fuente:Encuestadevictimización" in pdf.compact
+
+
+def test_the_pdf_is_tagged_and_every_chart_has_its_words(build):
+    # A statistics office publishing the report must give screen-reader users its structure
+    # (headings, tables with header cells, reading order), its language, and words for each
+    # chart. The PDF was untagged: to a screen reader, text in drawing order and no figures.
+    report, _ = build()
+    with pdfplumber.open(io.BytesIO(report.pdf_bytes())) as pdf:
+        assert pdf.doc.catalog["MarkInfo"]["Marked"] is True
+        assert pdf.doc.catalog["Lang"] == b"es"
+        kinds: dict[str, list[object]] = {}
+
+        def walk(node: dict[str, object]) -> None:
+            kinds.setdefault(str(node.get("type")), []).append(node.get("alt_text"))
+            for child in node.get("children", []):  # type: ignore[attr-defined]
+                walk(child)
+
+        for node in pdf.structure_tree:
+            walk(node)
+    for kind in ("H1", "H2", "Table", "TH", "TD", "P", "Figure"):
+        assert kind in kinds, kind
+    figures = kinds["Figure"]
+    assert len(figures) == report.html.count('<figure class="chart">')
+    assert all(isinstance(alt, str) and alt for alt in figures)
+    # the prevalence chart's words give its estimate and interval as the table prints them
+    prevalence = next(alt for alt in figures if str(alt).startswith("Prevalencia por tipo"))
+    assert "Porcentaje (%)" in str(prevalence) and re.search(
+        r"\d,\d \(\d+,\d–\d+,\d\)", str(prevalence)
+    )
 
 
 def test_quality_flags_are_marked_in_words_and_symbols(build):
@@ -399,9 +431,9 @@ def test_highlights_sentences_follow_the_comparison_table():
         "Person prevalence: 24.1% (90% CI 22.9 to 25.3). A statistically significant increase"
         in text
     )
-    assert "A statistically significant decrease from Wave 1" in text
+    assert "A statistically significant decrease from the previous wave" in text
     assert text.count("significant increase") == 1 and text.count("significant decrease") == 1
-    assert "No significant change from Wave 1" in text
+    assert "No significant change from the previous wave" in text
 
 
 def test_highlights_do_not_quote_a_suppressed_estimate_or_compare_with_one():
