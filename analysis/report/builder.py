@@ -62,12 +62,17 @@ class Report:
     _pdf: list[bytes] = field(default_factory=list, repr=False, compare=False)
 
     def pdf_bytes(self) -> bytes:
-        """The PDF (A4, print CSS) rendered by WeasyPrint (once; later calls reuse it)."""
+        """The PDF (A4, print CSS) rendered by WeasyPrint (once; later calls reuse it).
+
+        A tagged PDF: headings, paragraphs, lists, tables with their header cells, and each
+        chart a ``Figure`` whose alternative text is the chart described in words
+        (``charts.describe``), so screen readers read it in order and in its language (the
+        document's ``/Lang``); publication rules for public bodies ask for it."""
         if not self._pdf:
             import weasyprint  # heavy import, only when a PDF is asked for
 
             document = weasyprint.HTML(string=self.html, base_url=str(TEMPLATES))
-            self._pdf.append(bytes(document.write_pdf()))
+            self._pdf.append(bytes(document.write_pdf(pdf_tags=True)))
         return self._pdf[0]
 
     def to_pdf(self, target: str | os.PathLike[str] | IO[bytes]) -> None:

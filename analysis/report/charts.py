@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from xml.sax.saxutils import escape as xml_escape
 
 import matplotlib
 import numpy as np
@@ -185,14 +186,53 @@ def _layout(
     )
 
 
-def render(fig: Figure, salt: str) -> str:
-    """SVG markup without the XML prologue; ids salted so charts in one page never clash."""
+def render(fig: Figure, salt: str, description: str = "") -> str:
+    """SVG markup without the XML prologue; ids salted so charts in one page never clash.
+
+    ``description`` (what the chart shows, in words: :func:`describe`) becomes the SVG's
+    ``<title>`` and ``role="img"``: the accessible name of the chart in a browser, and the
+    alternative text (``/Alt``) of its ``Figure`` in the tagged PDF, which a screen reader
+    reads instead of the drawing's loose words."""
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": SVG_FONTTYPE, "svg.hashsalt": salt}):
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
     svg = _FONT_LIST.sub("font-family: 'DejaVu Sans', sans-serif", text[text.index("<svg") :])
-    return _drop_unused_ids(svg)
+    svg = _drop_unused_ids(svg)
+    if description:
+        end = svg.index(">") + 1  # the root element's start tag
+        svg = f'{svg[: end - 1]} role="img">\n <title>{xml_escape(description)}</title>{svg[end:]}'
+    return svg
+
+
+def describe(labels: Sequence[str], series: Sequence[Series], text: ChartText) -> str:
+    """The chart in one paragraph, as a screen reader says it: title, value axis, then each
+    row's estimates with their intervals in the chart's number format ("Norte: 23,4
+    (20,1–26,8); Sur: 18,1 (15,0–21,2)."), naming the series when there are several, and
+    what the chart writes where there is no estimate (``missing_label``, ``absent_label``)."""
+    # a series without any point (an area whose every estimate is suppressed) is named once,
+    # at the end, as its legend entry says it (_named_if_empty), not on every row
+    empty = [s for s in series if len(s.estimate) and not np.isfinite(s.arrays()[0]).any()]
+    drawn = [s for s in series if not any(s is e for e in empty)]
+    several = len(series) > 1
+    rows = []
+    for i, label in enumerate(labels):
+        values = []
+        for s in drawn:
+            est, low, high, flagged = s.arrays()
+            if not np.isfinite(est[i]):
+                absent = len(s.absent) > i and bool(s.absent[i])
+                value = text.absent_label if absent else text.missing_label
+            else:
+                value = _fmt(est[i], text) + (" ‡" if flagged[i] else "")
+                if np.isfinite(low[i]) and np.isfinite(high[i]):
+                    value += f" ({_fmt(low[i], text)}–{_fmt(high[i], text)})"
+            values.append(f"{s.name} {value}" if several else value)
+        if values:
+            rows.append(f"{' '.join(str(label).split())}: {', '.join(values)}")  # wrapped labels
+    named = [_named_if_empty(s, text).name for s in empty]
+    parts = [text.title, text.axis, "; ".join(rows), *named]
+    return " ".join(". ".join(part for part in parts if part).split()) + "."
 
 
 # matplotlib writes its whole fallback list on every text; each family is a fontconfig
@@ -389,7 +429,7 @@ def bar_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
         )
     _layout(fig, labels, text, top_in=top_in)
     _style(ax, text, fig)
-    return render(fig, salt)
+    return render(fig, salt, describe(labels, series, text))
 
 
 def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, salt: str) -> str:
@@ -449,7 +489,7 @@ def dot_chart(labels: Sequence[str], series: Sequence[Series], text: ChartText, 
         )
     _layout(fig, labels, text, top_in=top_in)
     _style(ax, text, fig)
-    return render(fig, salt)
+    return render(fig, salt, describe(labels, series, text))
 
 
 def _named_if_empty(s: Series, text: ChartText) -> Series:
@@ -459,6 +499,8 @@ def _named_if_empty(s: Series, text: ChartText) -> Series:
         return s
     every_absent = len(s.absent) == len(est) and all(s.absent)
     why = text.absent_label if every_absent else text.missing_label
+    if s.name.endswith(f" ({why})"):  # named so already (dot_chart, then describe)
+        return s
     return replace(s, name=f"{s.name} ({why})")
 
 
@@ -488,7 +530,8 @@ def scatter_chart(
     if len(labels):
         _label_points(ax, xe, ye, shown, [str(label) for label in labels])
     _style(ax, text, fig, numeric_y=True)
-    return render(fig, salt)
+    # one area per point, hundreds of them: named by its axes (the section's table lists them)
+    return render(fig, salt, f"{text.title}. {x_axis}; {text.axis}.")
 
 
 #: the most point names a scatter chart writes (more would hide the points)
@@ -623,4 +666,5 @@ def forest_chart(
     ax.xaxis.set_minor_formatter(NullFormatter())
     _layout(fig, labels, text)
     _style(ax, text, fig)
-    return render(fig, salt)
+    odds_series = Series(text.axis, list(odds), list(low), list(high))
+    return render(fig, salt, describe(labels, [odds_series], text))

@@ -266,4 +266,6 @@ def choropleth_figure(
         marks.text(x + 0.28, 0.5, label, fontsize=6.5, va="center")
         x += 0.28 + charts.text_width_pt(label, 6.5) / 72 + 0.3
     charts.title_and_source(fig, text)
-    return charts.render(fig, salt)
+    # named by its title and panels (the section's table gives every area's value)
+    titles = "; ".join(p.title for p in panels)
+    return charts.render(fig, salt, f"{text.title}. {titles}." if titles else f"{text.title}.")

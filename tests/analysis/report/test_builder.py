@@ -258,6 +258,35 @@ def test_charts_are_embedded_as_vector_graphics(build):
     assert "Fuente:Encuestadevictimización" in pdf.compact
 
 
+def test_the_pdf_is_tagged_and_every_chart_has_its_words(build):
+    # A statistics office publishing the report must give screen-reader users its structure
+    # (headings, tables with header cells, reading order), its language, and words for each
+    # chart. The PDF was untagged: to a screen reader, text in drawing order and no figures.
+    report, _ = build()
+    with pdfplumber.open(io.BytesIO(report.pdf_bytes())) as pdf:
+        assert pdf.doc.catalog["MarkInfo"]["Marked"] is True
+        assert pdf.doc.catalog["Lang"] == b"es"
+        kinds: dict[str, list[object]] = {}
+
+        def walk(node: dict[str, object]) -> None:
+            kinds.setdefault(str(node.get("type")), []).append(node.get("alt_text"))
+            for child in node.get("children", []):  # type: ignore[attr-defined]
+                walk(child)
+
+        for node in pdf.structure_tree:
+            walk(node)
+    for kind in ("H1", "H2", "Table", "TH", "TD", "P", "Figure"):
+        assert kind in kinds, kind
+    figures = kinds["Figure"]
+    assert len(figures) == report.html.count('<figure class="chart">')
+    assert all(isinstance(alt, str) and alt for alt in figures)
+    # the prevalence chart's words give its estimate and interval as the table prints them
+    prevalence = next(alt for alt in figures if str(alt).startswith("Prevalencia por tipo"))
+    assert "Porcentaje (%)" in str(prevalence) and re.search(
+        r"\d,\d \(\d+,\d–\d+,\d\)", str(prevalence)
+    )
+
+
 def test_quality_flags_are_marked_in_words_and_symbols(build):
     report, pdf = build()
     assert has_number(pdf.flat, "41,3*") or "41,3*" in pdf.flat  # moderate

@@ -105,7 +105,14 @@ def test_a_series_without_any_point_says_so_in_its_legend_not_on_every_row() -> 
     area = Series("Cerro Fresnos", [nan] * 3, [nan] * 3, [nan] * 3)
     state = Series("Playa Victoria", [1.0, 2.0, 3.0], [0.5, 1.5, 2.5], [1.5, 2.5, 3.5])
     svg = charts.dot_chart(["x", "y", "z"], [area, state], TEXT, salt="e")
-    assert svg.count("not published") == 1 and ">Cerro Fresnos (not published)<" in svg
+    drawing = re.sub(r"<title>.*?</title>", "", svg, flags=re.S)  # the words a screen reader says
+    assert drawing.count("not published") == 1 and ">Cerro Fresnos (not published)<" in drawing
+    # said once too, not on every row
+    assert re.search(r"<title>[^<]*</title>", svg).group(0) == (
+        "<title>Prevalence by crime type. Percent (%). x: Playa Victoria 1.0 (0.5–1.5); "
+        "y: Playa Victoria 2.0 (1.5–2.5); z: Playa Victoria 3.0 (2.5–3.5). "
+        "Cerro Fresnos (not published).</title>"
+    )
 
 
 def test_rows_of_two_line_labels_keep_their_height_under_a_long_legend_and_source(monkeypatch):
@@ -113,7 +120,9 @@ def test_rows_of_two_line_labels_keep_their_height_under_a_long_legend_and_sourc
     in the legend and a source of two lines: its axes once got 0.27 in for the two rows, the
     labels drawn over each other (tests/surveyapp/test_adapted_reports_layout.py)."""
     figures = []
-    monkeypatch.setattr(charts, "render", lambda fig, salt: figures.append(fig) or "")
+    monkeypatch.setattr(
+        charts, "render", lambda fig, salt, description="": figures.append(fig) or ""
+    )
     labels = [
         "Domicílios que adotaram medidas de\nproteção",
         "Domicílios que contrataram segurança\nprivada",
@@ -141,3 +150,36 @@ def test_a_chart_source_line_never_breaks_at_a_no_break_space() -> None:
     width = charts.text_width_pt("Source : Enquête 2026. Intervalles de confiance à 90", 7) + 1
     lines = charts._wrap(source, 7, width)
     assert lines == ["Source : Enquête 2026. Intervalles de confiance à", "90\u00a0%."]
+
+
+def test_a_chart_says_in_words_what_it_shows_for_screen_readers():
+    # The charts were drawings without a name: a screen reader met loose words (ticks, labels)
+    # in the browser and nothing in the tagged PDF. The SVG's <title> now describes the chart:
+    # title, value axis, each row's estimates with their intervals, what is not published.
+    import xml.etree.ElementTree as ET
+
+    text = ChartText(
+        "Prevalencia", "Porcentaje (%)", "Fuente: prueba", "no publicada", language="es"
+    )
+    survey = Series("Encuesta", [12.34, math.nan], [10.0, math.nan], [14.5, math.nan])
+    police = Series("Policía", [9.0, 3.25], [math.nan, math.nan], [math.nan, math.nan])
+    police = Series(police.name, police.estimate, police.low, police.high, flagged=[False, True])
+    svg = charts.bar_chart(["Robo\na casa", "Hurto"], [survey, police], text, salt="d")
+    root = ET.fromstring(svg)
+    assert root.get("role") == "img"
+    first = root[0]
+    assert first.tag == "{http://www.w3.org/2000/svg}title"
+    assert first.text == (
+        "Prevalencia. Porcentaje (%). Robo a casa: Encuesta 12,3 (10,0–14,5), Policía 9,0; "
+        "Hurto: Encuesta no publicada, Policía 3,2 ‡."
+    )
+    # one series: the values alone; a forest chart's odds ratios the same way
+    one = charts.dot_chart(["x", "y"], [survey], TEXT, salt="e")
+    assert ET.fromstring(one)[0].text == (
+        "Prevalence by crime type. Percent (%). x: 12.3 (10.0–14.5); y: not published."
+    )
+    odds = charts.forest_chart(["Mujer"], [1.5], [1.2], [1.9], TEXT, salt="f")
+    assert (
+        ET.fromstring(odds)[0].text
+        == "Prevalence by crime type. Percent (%). Mujer: 1.5 (1.2–1.9)."
+    )

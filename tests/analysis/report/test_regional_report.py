@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from functools import cache
 
 import pandas as pd
@@ -141,9 +142,13 @@ def test_the_chart_calls_an_indicator_a_wave_does_not_have_not_available_not_unp
     available"; the chart once said "not published", as if a suppressed estimate. The
     suppressed bribery estimate stays "not published"."""
     html = build_regional_report(_data(), language="en").html
-    chart = html[html.index("<svg") : html.index("</svg>")]
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    title = re.search(r"<title>([^<]*)</title>", svg)
+    chart = svg.replace(title.group(0), "") if title else svg  # what is drawn
     assert chart.count("not available") == 1  # trust in the police
     assert chart.count("not published") == 1  # bribery
+    # and the chart's words for screen readers say the same
+    assert title is not None and title.group(1).count("not available") == 1
 
 
 @pytest.mark.parametrize(
