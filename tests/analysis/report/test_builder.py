@@ -303,8 +303,8 @@ def test_a_suppressed_estimate_never_appears_in_a_public_report(build):
         assert not has_number(pdf.compact, number), number
         assert not has_number(report.html, number), number
     assert "USO INTERNO" not in pdf.flat
-    assert "Estimación no publicada" in pdf.flat
-    assert "no publicada" in pdf.flat  # in the chart, where the bar would be
+    assert "— = no se publica" in pdf.flat  # the quality legend says what the dash means
+    assert ">no publicada</text>" in report.html  # in the chart, where the bar would be
 
 
 def test_an_internal_report_shows_the_suppressed_estimate_flagged(build):
