@@ -117,11 +117,13 @@ class SectionWriter:
             withhold and self.public and self.fmt.cells_hidden > 0 and not self.fmt.cells_shown
         )
         table.notes.append(self.t("quality_legend"))
-        self._suppression_notes(table.notes)
+        self._suppression_notes(table.notes, legend=True)
         return table
 
-    def _suppression_notes(self, notes: list[str]) -> None:
-        if self.fmt.used_hidden:
+    def _suppression_notes(self, notes: list[str], legend: bool = False) -> None:
+        """What the marks of hidden and flagged estimates mean. Under the quality legend, which
+        says what the dash is, the dash is not explained a second time in other words."""
+        if self.fmt.used_hidden and not legend:
             rules = rules_source(self.t, self.data.methodology.rules)
             notes.append(self.t("suppressed_note", rules=rules))
         if self.fmt.used_flagged:

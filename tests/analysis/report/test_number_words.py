@@ -30,8 +30,9 @@ def _html(language: str) -> str:
 
 
 def _text_nodes(page: str) -> list[str]:
-    """Each run of text between two tags, as the reader sees it (charts' SVG text included)."""
-    body = page[page.index("<body") :]
+    """Each run of text between two tags that the page prints (charts' SVG text included; a
+    chart's <title>, its words for a screen reader, is not printed)."""
+    body = re.sub(r"<title>.*?</title>", "", page[page.index("<body") :], flags=re.S)
     return [html.unescape(node) for node in re.findall(r">([^<]+)<", body) if node.strip()]
 
 
@@ -106,3 +107,22 @@ def test_every_table_says_the_unit_of_the_indicators_it_names(language: str) -> 
     bare = _bare_names(language)
     assert 'id="subareas_municipality"' in page and "<th" in page
     assert not texts & bare, sorted(texts & bare)
+
+
+def test_a_table_explains_the_dash_once() -> None:
+    """Under each table with a suppressed estimate the legend said '— = no se publica: muy pocos
+    casos o delitos, o sin varianza estimable' and the next note '— Estimación no publicada: no
+    cumple los criterios de calidad (bandas del coeficiente de variación del INEGI (ENVIPE))': two
+    explanations of one mark, the second naming the CV bands for a municipality of 22
+    interviews."""
+    from .test_builder import COUNTRY, MUNICIPALITY  # type: ignore[import-not-found]
+
+    data = report_data(MUNICIPALITY, country=COUNTRY)
+    table = data.indicators
+    data.indicators.loc[table["domain"] == MUNICIPALITY.domain, "suppressed"] = True
+    page = build_report(data, language="es", public=True).html
+    blocks = re.findall(r'<div class="table-notes">(.*?)</div>', page, re.S)
+    assert any("— = no se publica" in b for b in blocks)
+    for block in blocks:
+        text = html.unescape(re.sub(r"<[^>]+>", " ", block))
+        assert len(re.findall(r"(?:^|\s)— ", text)) <= 1, text
