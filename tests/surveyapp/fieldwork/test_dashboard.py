@@ -306,3 +306,37 @@ def test_french_percentages_on_the_dashboard_keep_a_no_break_space_before_the_si
     assert re.search(r'<td class="numeric">\d+,\d\u00a0%</td>', french)
     visible = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", "", french, flags=re.S)
     assert not re.search(r"\d ?%", visible)
+
+
+@pytest.mark.parametrize(
+    ("language", "fifth", "sixth"),
+    [
+        ("es", "5 de diciembre de 2025", "6 de diciembre de 2025"),
+        ("fr", "5\u00a0décembre\u00a02025", "6\u00a0décembre\u00a02025"),
+        ("en", "December 5, 2025", "December 6, 2025"),
+    ],
+)
+def test_the_days_are_written_as_the_staff_language_writes_dates_not_iso(
+    field: Field,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    language: str,
+    fifth: str,
+    sixth: str,
+) -> None:
+    # the day table read "2025-12-05", which no reader of the four languages writes
+    assert field.put().status_code == 201
+    assert attempt(field, ATTEMPT, sample_unit_id=field.units["H2"]).status_code == 201
+    client = field.app.test_client()
+    login(client, make_user(Role.supervisor))
+    page = html.unescape(
+        client.get(f"/fieldwork/waves/{field.wave.id}/quality?lang={language}").get_data(
+            as_text=True
+        )
+    )
+    table = page[page.rindex("<table", 0, page.index('<th scope="row"><time')) :]
+    table = table[: table.index("</table>")]
+    assert '<time datetime="2025-12-05">' + fifth + "</time>" in table
+    visible = re.sub(r"<[^>]+>", " ", table)
+    assert sixth in visible
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", visible), visible
