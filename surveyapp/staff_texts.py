@@ -1340,6 +1340,36 @@ def staff_date(day: dt.date) -> str:
     return format_date(day, page_language())
 
 
+def staff_time(time: dt.time | dt.datetime, seconds: bool = False) -> str:
+    """A time of day as this page's language writes it (CLDR's short time, Babel): "14:03",
+    English "2:03\u202fPM"."""
+    from babel.dates import format_time
+
+    return str(format_time(time, "medium" if seconds else "short", locale=page_language()))
+
+
+def _date_and_time(moment: dt.datetime, seconds: bool) -> str:
+    """``moment``'s own date and time (no zone conversion) as this page's language joins them
+    (CLDR's pattern): "30 de noviembre de 2026, 14:03"."""
+    from babel import Locale
+
+    language = page_language()
+    time = staff_time(moment.replace(tzinfo=None), seconds)
+    pattern = str(Locale.parse(language).datetime_formats["long"])
+    return pattern.replace("{1}", format_date(moment.date(), language)).replace("{0}", time)
+
+
+def staff_datetime(moment: dt.datetime, seconds: bool = False) -> str:
+    """A server's moment (stored in UTC; a naive one is UTC) as this page's language writes a
+    date and a time, the zone said: ``30 de noviembre de 2026, 14:03 UTC``, ``November 30,
+    2026, 2:03\u202fPM UTC``, ``30\u00a0novembre\u00a02026, 14:03 UTC`` (the date as
+    :func:`staff_date` writes it, the time and the joining pattern CLDR's, Babel), not ISO:
+    machine outputs (CSV, the API, ``<time datetime>``) keep ISO. The one date-and-time
+    format of the staff pages (:func:`device_time` writes a tablet's clock with it)."""
+    utc = moment if moment.tzinfo is None else moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return f"{_date_and_time(utc, seconds)}\u00a0UTC"
+
+
 def staff_count(n: int | None) -> str:
     """A count grouped by thousands as this page's language writes it ("12.345", "12,345",
     French "12\u202f345"); a dash when there is none."""
@@ -1358,8 +1388,9 @@ def staff_counted(key: str, count: int | None, **values: object) -> str:
 
 def device_time(value: object, at: dt.datetime | None = None) -> str:
     """A time an interviewer's tablet wrote (ISO 8601 with its UTC offset,
-    ``2026-12-06T10:15:00.123-05:00``) as a person reads it: ``2026-12-06 10:15 (UTC-05:00)``,
-    the device's own clock and offset. Anything else as it came; a dash for nothing.
+    ``2026-12-06T10:15:00.123-05:00``) as a person reads it, the device's own clock and
+    offset, the date and time as :func:`staff_datetime` writes them: ``6 de diciembre de
+    2026, 10:15 (UTC-05:00)``. Anything else as it came; a dash for nothing.
 
     With ``at`` (a moment of the server's, such as when an upload arrived), that moment on the
     same device's clock: ``at`` in ``value``'s offset, written the same way, so that a list
@@ -1373,16 +1404,16 @@ def device_time(value: object, at: dt.datetime | None = None) -> str:
     offset = moment.utcoffset() if moment is not None else None
     if at is not None:
         if offset is None:
-            return f"{at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC"
+            return staff_datetime(at)
         moment = at.astimezone(dt.timezone(offset))
     elif moment is None:
         return text or "—"
     elif offset is None:
-        return f"{moment:%Y-%m-%d %H:%M}"
+        return _date_and_time(moment, False)
     minutes = int(offset.total_seconds()) // 60
     sign = "-" if minutes < 0 else "+"
     hours, rest = divmod(abs(minutes), 60)
-    return f"{moment:%Y-%m-%d %H:%M} (UTC{sign}{hours:02d}:{rest:02d})"
+    return f"{_date_and_time(moment, False)} (UTC{sign}{hours:02d}:{rest:02d})"
 
 
 def staff_percent(share: float | None, decimals: int = 1) -> str:
@@ -1431,6 +1462,8 @@ def register(app: Flask) -> None:
         english=english,
         staff_number=staff_number,
         staff_date=staff_date,
+        staff_datetime=staff_datetime,
+        staff_time=staff_time,
         staff_count=staff_count,
         staff_counted=staff_counted,
         staff_percent=staff_percent,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import json
 import re
 from collections.abc import Callable
@@ -195,13 +196,14 @@ def test_the_supervisors_interview_page_lists_the_households_visits_with_the_app
     rows = re.findall(r"<tr><td>(.*?)</td></tr>", visits)
     assert [row.split("</td><td>") for row in rows] == [
         [
-            "2025-12-04 10:00 (UTC-05:00)<br>Ana Entrevistadora",
+            "4 de diciembre de 2025, 10:00 (UTC-05:00)<br>Ana Entrevistadora",
             "sin contacto<br>Nobody home",
         ],
         [
-            "2025-12-05 18:40 (UTC-05:00)<br>Ana Entrevistadora",
+            "5 de diciembre de 2025, 18:40 (UTC-05:00)<br>Ana Entrevistadora",
             'cita para volver<br><strong data-appointment="2025-12-09">Cita para volver: '
-            '<span class="nowrap">2025-12-09</span> 15:00</strong><br>Back on Tuesday',
+            '<time datetime="2025-12-09">9 de diciembre de 2025</time> 15:00</strong>'
+            "<br>Back on Tuesday",
         ],
     ]
 
@@ -218,7 +220,7 @@ def test_an_appointment_without_a_time_says_so_and_a_household_without_visits_to
     page = client.get(f"/fieldwork/interviews/{UUID}?lang=fr").get_data(as_text=True)
     assert (
         '<strong data-appointment="2025-12-09">Rendez-vous pour revenir\u00a0: '
-        '<span class="nowrap">2025-12-09</span> (sans heure)</strong>' in page
+        '<time datetime="2025-12-09">9\u00a0décembre\u00a02025</time> (sans heure)</strong>' in page
     )
 
 
@@ -255,20 +257,24 @@ def test_the_waves_appointments_page_lists_those_still_to_keep_the_earliest_firs
     assert _appointment_rows(page) == [
         [
             "overdue",
-            '<span class="nowrap">2025-12-08</span> (sin hora) <strong class="tag">pasada</strong>',
+            '<span class="nowrap"><time datetime="2025-12-08">8 de diciembre de 2025</time>'
+            '</span> (sin hora) <strong class="tag">pasada</strong>',
             "H3",
             "—",
             field.other.name,
-            "2025-12-05 18:40 (UTC-05:00)",
+            '<time datetime="2025-12-05T18:40:00-05:00">'
+            "5 de diciembre de 2025, 18:40 (UTC-05:00)</time>",
             "",
         ],
         [
             "overdue",
-            '<span class="nowrap">2025-12-09</span> 15:00 <strong class="tag">pasada</strong>',
+            '<span class="nowrap"><time datetime="2025-12-09">9 de diciembre de 2025</time>'
+            '</span> 15:00 <strong class="tag">pasada</strong>',
             "H1",
             "—",
             "Ana Entrevistadora",
-            "2025-12-05 18:40 (UTC-05:00)",
+            '<time datetime="2025-12-05T18:40:00-05:00">'
+            "5 de diciembre de 2025, 18:40 (UTC-05:00)</time>",
             "Back on Tuesday",
         ],
     ]
@@ -278,6 +284,40 @@ def test_the_waves_appointments_page_lists_those_still_to_keep_the_earliest_firs
     assert [row[2] for row in _appointment_rows(page)] == ["H3"]
     index = client.get("/fieldwork/?lang=es").get_data(as_text=True)
     assert f'href="/fieldwork/waves/{field.wave.id}/appointments"' in index
+
+
+@pytest.mark.parametrize(
+    ("language", "day", "visited"),
+    [
+        ("es", "9 de diciembre de 2025</time></span> 15:00", "5 de diciembre de 2025, 18:40"),
+        (
+            "fr",
+            "9\u00a0décembre\u00a02025</time></span> 15:00",
+            "5\u00a0décembre\u00a02025, 18:40 (UTC-05:00)",
+        ),
+        ("en", "December 9, 2025</time></span> 3:00\u202fPM", "December 5, 2025, 6:40\u202fPM"),
+    ],
+)
+def test_the_appointments_page_writes_days_and_times_as_the_staff_language_not_iso(
+    field: Field,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    language: str,
+    day: str,
+    visited: str,
+) -> None:
+    # the page read "2025-12-09 15:00" and "2025-12-05 18:40 (UTC-05:00)": ISO, which no
+    # supervisor reading the four languages writes
+    assert appointment(field).status_code == 201  # H1, 9 December at 15:00
+    client = field.app.test_client()
+    assert login(client, make_user(Role.supervisor)).status_code == 302
+    url = f"/fieldwork/waves/{field.wave.id}/appointments?lang={language}"
+    page = html.unescape(client.get(url).get_data(as_text=True))
+    table = page[page.index("data-appointments") : page.index("</table>")]
+    assert day in table and visited in table
+    assert '<time datetime="2025-12-09">' in table  # the machine-readable day stays ISO
+    visible = re.sub(r"<[^>]+>", " ", table)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", visible), visible
 
 
 def test_an_appointment_is_due_by_the_households_date_not_the_servers(field: Field) -> None:

@@ -346,11 +346,42 @@ def test_a_comment_can_be_about_a_question_asked_not_a_computed_variable(
     assert _review_state(field) == ("received", None, None)
 
 
+@pytest.mark.parametrize(
+    ("language", "started_ended", "draw", "saved"),
+    [
+        (
+            "es",
+            "6 de diciembre de 2025, 10:00 (UTC-05:00) – 6 de diciembre de 2025, 10:12 (UTC-05:00)",
+            "6 de diciembre de 2025, 10:05 (UTC-05:00) → ",
+            "<td>6 de diciembre de 2025, 10:15 (UTC-05:00)</td>",
+        ),
+        (
+            "fr",
+            "6\u00a0décembre\u00a02025, 10:00 (UTC-05:00) – 6\u00a0décembre\u00a02025, 10:12 (UTC-05:00)",
+            "6\u00a0décembre\u00a02025, 10:05 (UTC-05:00) → ",
+            "<td>6\u00a0décembre\u00a02025, 10:15 (UTC-05:00)</td>",
+        ),
+        (
+            "en",
+            "December 6, 2025, 10:00\u202fAM (UTC-05:00) – December 6, 2025, 10:12\u202fAM (UTC-05:00)",
+            "December 6, 2025, 10:05\u202fAM (UTC-05:00) → line",
+            "<td>December 6, 2025, 10:15\u202fAM (UTC-05:00)</td>",
+        ),
+    ],
+)
 def test_the_tablets_times_are_written_as_people_read_them(
-    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+    field: Field,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    language: str,
+    started_ended: str,
+    draw: str,
+    saved: str,
 ) -> None:
     # Start, end, draws and "saved on the device" were shown as the tablet stored them,
-    # "2025-12-06T10:00:00-05:00", beside the server's "2025-12-06 15:10" in the same table.
+    # "2025-12-06T10:00:00-05:00", beside the server's "2025-12-06 15:10" in the same table;
+    # then as "2025-12-06 10:00 (UTC-05:00)", ISO, which no reader of the four languages
+    # writes: now the staff language's date and time, on the tablet's clock.
     paradata = {
         "started_at": "2025-12-06T10:00:00-05:00",
         "ended_at": "2025-12-06T10:12:00-05:00",
@@ -358,11 +389,16 @@ def test_the_tablets_times_are_written_as_people_read_them(
     body = field.body(household=household(field), paradata=paradata)
     assert field.put(body=body).status_code == 201
     client = _staff(field, make_user, login, Role.supervisor)
-    page = html.unescape(client.get(f"/fieldwork/interviews/{UUID}").get_data(as_text=True))
-    assert "2025-12-06 10:00 (UTC-05:00) – 2025-12-06 10:12 (UTC-05:00)" in page
-    assert "2025-12-06 10:05 (UTC-05:00) → line" in page  # the draw
-    assert "<td>2025-12-06 10:15 (UTC-05:00)</td>" in page  # saved on the device
+    url = f"/fieldwork/interviews/{UUID}?lang={language}"
+    page = html.unescape(client.get(url).get_data(as_text=True))
+    assert started_ended in page
+    assert draw in page  # the draw
+    assert saved in page  # saved on the device
     assert "T10:" not in page
+    visible = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", page, flags=re.S)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", visible), re.findall(
+        r".{40}\d{4}-\d{2}-\d{2}.{40}", visible
+    )
 
 
 def test_the_list_says_when_an_interview_was_received_not_when_it_was_reviewed(
@@ -391,7 +427,8 @@ def test_the_list_says_when_an_interview_was_received_not_when_it_was_reviewed(
     )
     assert _review_state(field)[0] == "rejected"
     listing = client.get(f"/fieldwork/waves/{field.wave.id}/review").get_data(as_text=True)
-    assert "2026-02-03 04:15 (UTC-05:00)" in listing  # 09:15 UTC on the tablet's clock
+    # 09:15 UTC on the tablet's clock
+    assert "February 3, 2026, 4:15\u202fAM (UTC-05:00)" in html.unescape(listing)
 
 
 def test_the_list_gives_times_on_the_tablets_clock_as_the_interview_page_does(
@@ -413,21 +450,23 @@ def test_the_list_gives_times_on_the_tablets_clock_as_the_interview_page_does(
     client = _staff(field, make_user, login, Role.supervisor)
     url = f"/fieldwork/waves/{field.wave.id}/review?lang=es"
     listing = html.unescape(client.get(url).get_data(as_text=True))
-    assert "<td>2026-02-03 10:40 (UTC-05:00)</td>" in listing and "15:40" not in listing
+    assert "<td>3 de febrero de 2026, 10:40 (UTC-05:00)</td>" in listing
+    assert "15:40" not in listing
     page = html.unescape(client.get(f"/fieldwork/interviews/{UUID}").get_data(as_text=True))
-    assert "<td>2026-02-03 10:38 (UTC-05:00)</td>" in page  # saved on the device, same clock
+    # saved on the device, same clock
+    assert "<td>3 de febrero de 2026, 10:38 (UTC-05:00)</td>" in page
     with field.app.app_context():  # an offset of +05:30, and none at all
         db.session.execute(
             sa.update(InterviewRevision).values(client_saved_at="2026-02-03T21:08:00+05:30")
         )
         db.session.commit()
     listing = html.unescape(client.get(url).get_data(as_text=True))
-    assert "<td>2026-02-03 21:10 (UTC+05:30)</td>" in listing
+    assert "<td>3 de febrero de 2026, 21:10 (UTC+05:30)</td>" in listing
     with field.app.app_context():
         db.session.execute(sa.update(InterviewRevision).values(client_saved_at=None))
         db.session.commit()
     listing = html.unescape(client.get(url).get_data(as_text=True))
-    assert "<td>2026-02-03 15:40 UTC</td>" in listing
+    assert "<td>3 de febrero de 2026, 15:40\u00a0UTC</td>" in listing
 
 
 def test_approving_says_which_household_and_the_way_back(
@@ -457,6 +496,42 @@ def test_approving_says_which_household_and_the_way_back(
     assert "you can reopen it from the interview&#39;s page" in hq.get(done.location).get_data(
         as_text=True
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "approved", "received"),
+    [
+        ("es", " el 3 de febrero de 2026", ">3 de febrero de 2026, 9:15\u00a0UTC</time>"),
+        ("fr", " le 3\u00a0février\u00a02026", ">3\u00a0février\u00a02026, 09:15\u00a0UTC</time>"),
+    ],
+)
+def test_an_approved_interview_says_its_day_and_its_revisions_arrival_not_iso(
+    field: Field,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    language: str,
+    approved: str,
+    received: str,
+) -> None:
+    # "Aprobada por … el 2026-02-03" and a revision "received (UTC)" at "2026-02-03 09:15"
+    import datetime as dt
+
+    from surveyapp.models import InterviewRevision
+
+    assert field.put().status_code == 201
+    page = f"/fieldwork/interviews/{UUID}"
+    client = _staff(field, make_user, login, Role.supervisor)
+    assert _post(client, f"{page}/review", page, approve="Approve", comment="").status_code == 302
+    morning = dt.datetime(2026, 2, 3, 9, 15, tzinfo=dt.UTC)
+    with field.app.app_context():
+        db.session.execute(sa.update(InterviewRevision).values(received_at=morning))
+        db.session.execute(sa.update(Interview).values(reviewed_at=morning))
+        db.session.commit()
+    shown = html.unescape(client.get(f"{page}?lang={language}").get_data(as_text=True))
+    assert approved in shown and received in shown
+    assert '<time datetime="2026-02-03T09:15:00+00:00">' in shown  # ISO for machines
+    visible = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", shown, flags=re.S)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", visible)
 
 
 def test_the_field_work_page_lists_only_the_waves_a_supervisors_area_opens(
