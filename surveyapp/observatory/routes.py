@@ -36,6 +36,7 @@ from ..i18n import (
     PERCENT_SIGNS,
     asked_or_default_language,
     default_language,
+    format_date,
     format_number,
     format_percent,
 )
@@ -361,6 +362,8 @@ def _frame() -> dict[str, Any]:
         "t": lambda key, **v: text(key, language, **v),
         # numbers as the reports write them in this language (one home: analysis.i18n)
         "number": lambda value, decimals=1: format_number(value, language, decimals),
+        # dates as the language writes them, not ISO ("1 de enero de 2025"; analysis.i18n)
+        "date": lambda day: format_date(day, language),
         "percent_sign": PERCENT_SIGNS[language],
     }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -502,3 +503,38 @@ def test_quotes_doubled_inside_a_quoted_source_are_read_as_one_quote(
     result = import_police_records(session, data)
     assert result.ok, result.errors
     assert [r.source for r in _rows(session, PoliceRecord)] == ['"SESNSP" 2024']
+
+
+@pytest.mark.parametrize(
+    ("language", "period"),
+    [
+        ("es", '1 de enero de 2024</time> – <time datetime="2024-12-31">31 de diciembre de 2024'),
+        (
+            "fr",
+            '1er\u00a0janvier\u00a02024</time> – <time datetime="2024-12-31">'
+            "31\u00a0décembre\u00a02024",
+        ),
+    ],
+)
+def test_the_stored_police_periods_are_dates_of_the_staff_language_not_iso(
+    manager: FlaskClient, areas: dict[str, int], language: str, period: str
+) -> None:
+    # the stored periods read "2024-01-01 – 2024-12-31", which no reader of es/fr writes
+    assert manager.get(f"/observatory/uploads?lang={language}").status_code == 200
+    stored = manager.post(
+        "/observatory/uploads/police",
+        data={"file": _file("area_code,period,crime_type,count\n01,2024,rob,5\n")},
+        content_type="multipart/form-data",
+    )
+    assert stored.status_code == 302
+    page = html.unescape(
+        manager.get(f"/observatory/uploads?lang={language}").get_data(as_text=True)
+    )
+    table = page[
+        page.index('id="police-summary"') : page.index(
+            "</table>", page.index('id="police-summary"')
+        )
+    ]
+    assert '<time datetime="2024-01-01">' + period + "</time>" in table
+    visible = re.sub(r"<[^>]+>", " ", table)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", visible), visible

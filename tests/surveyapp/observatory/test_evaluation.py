@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -355,3 +356,29 @@ def test_a_programme_of_one_area_is_said_in_the_singular(
     assert "1 programme areas" not in english
     french = client.get(url + "fr").get_data(as_text=True)
     assert "1 zone du programme contre" in french
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "second"),
+    [
+        ("es", "(1 de enero de 2024 – 31 de diciembre de 2024)", "(1 de enero de 2025 – "),
+        (
+            "fr",
+            "(1er\u00a0janvier\u00a02024 – 31\u00a0décembre\u00a02024)",
+            "(1er\u00a0janvier\u00a02025 – ",
+        ),
+    ],
+)
+def test_the_waves_to_choose_say_their_period_in_the_pages_language_not_iso(
+    client: FlaskClient,
+    two_waves: tuple[int, int, list[str]],
+    language: str,
+    first: str,
+    second: str,
+) -> None:
+    # the options read "Encuesta … (2024-01-01 – 2024-12-31)"
+    page = unescape(client.get(f"/observatory/evaluation?lang={language}").get_data(as_text=True))
+    chooser = page[page.index('id="before"') : page.index("</select>", page.index('id="before"'))]
+    assert first in chooser and second in chooser
+    visible = re.sub(r"<[^>]+>", " ", chooser)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", visible), visible

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Callable
 from html import unescape
 from pathlib import Path
@@ -425,3 +426,45 @@ def test_no_waves_to_compare_is_said_in_the_pages_language(client: FlaskClient) 
     page = client.get("/observatory/regional.pdf?lang=fr")
     assert page.status_code == 404 and '<html lang="fr"' in page.text
     assert "Aucune vague d'enquête avec des résultats à comparer." in unescape(page.text)
+
+
+@pytest.mark.parametrize(
+    ("language", "start", "end"),
+    [
+        ("es", "1 de enero de 2024", "31 de diciembre de 2024"),
+        ("fr", "1er\u00a0janvier\u00a02024", "31\u00a0décembre\u00a02024"),
+    ],
+)
+def test_the_reference_periods_are_dates_of_the_pages_language_not_iso(
+    client: FlaskClient,
+    countries: tuple[int, int],
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    language: str,
+    start: str,
+    end: str,
+) -> None:
+    # the choices and the waves' table read "2024-01-01 – 2024-12-31", and so did the
+    # observatory's list of waves
+    assert login(client, make_user(Role.analyst)).status_code == 302
+    a, b = countries
+    page = unescape(
+        client.get(f"/observatory/regional?waves={a},{b}&lang={language}").get_data(as_text=True)
+    )
+    period = f'<span class="nowrap">{start}</span> – <span class="nowrap">{end}</span>'
+    choices = page[
+        page.index('class="obs-waves"') : page.index("</fieldset>", page.index('class="obs-waves"'))
+    ]
+    waves = page[
+        page.index('id="regional-waves"') : page.index(
+            "</table>", page.index('id="regional-waves"')
+        )
+    ]
+    assert choices.count(period) == 2 and waves.count(period) == 2
+    index = unescape(client.get(f"/observatory/?lang={language}").get_data(as_text=True))
+    start_at = index.index('<ul class="list">')
+    listing = index[start_at : index.index("</ul>", start_at)]
+    assert listing.count(period) == 2
+    for part in (choices, waves, listing):
+        visible = re.sub(r"<[^>]+>", " ", part)
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", visible), visible
