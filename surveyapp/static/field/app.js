@@ -313,14 +313,21 @@ async function homeScreen(session, nav) {
   const search = units.length >= SEARCH_FROM;
   const top = [el('h1', { class: 'title', text: t('my_interviews') }),
     el('p', { class: 'who', text: `${session.user.name} · ${session.device}` }), appointmentSummary(dueCounts(appointments, today)), updateBar(), panels[0]].filter(Boolean);
-  const shownBox = document.getElementById('unit-search-box');
-  if (search && shownBox && shownBox.contains(document.activeElement)) {
-    // Drawn again (a sync) while the interviewer types in the search box: everything around the
-    // box is replaced, the box stays (its keyboard, caret and what is typed), the page where it is.
-    for (const child of [...main.children]) if (child !== shownBox) child.remove();
-    shownBox.before(...top);
-    shownBox.after(list, panels[1]);
+  if (document.getElementById('unit-list')) {
+    // Drawn again over the list shown (a sync): in place. screen() would scroll to the top and
+    // move the focus, so the card the interviewer had scrolled to jumped away under the finger.
+    // The search box stays as it is (its keyboard, caret and what is typed).
+    const y = window.scrollY;
+    const box = search ? document.getElementById('unit-search-box') : null;
+    for (const child of [...main.children]) if (child !== box) child.remove();
+    if (box) {
+      box.before(...top);
+      box.after(list, panels[1]);
+    } else {
+      main.append(...top, ...(search ? [listSearch()] : []), list, panels[1]);
+    }
     filterList();
+    window.scrollTo(0, y);
     return;
   }
   screen(t('my_interviews'), ...top.slice(1), search ? listSearch() : null, list, panels[1]);

@@ -99,3 +99,25 @@ def test_a_long_list_is_searched_by_street_accents_aside_and_by_state(
     assert page.evaluate("document.activeElement.dataset.mark") == "kept"
     assert shown(page) == ["S01", "S05", "S99"]
     assert page.locator("#unit-search-count").inner_text() == "3 de 13 hogares."
+
+
+def test_a_sync_draws_the_list_again_where_the_interviewer_is(
+    app: Flask, live_server: str, field_wave: dict[str, Any], chromium_profile: Any
+) -> None:
+    # A sync drew the list again through screen(), which scrolls to the top: the card the
+    # interviewer had scrolled down to jumped away as the finger went down on it.
+    add_units(app, field_wave, [(f"S{i:02d}", STREETS[i % 4]) for i in range(9)])
+    page = chromium_profile().new_page()
+    log_in(page, live_server)
+    page.wait_for_selector("#send-now:not([disabled])")
+    card = page.locator('li.card[data-unit="S08"]')
+    card.scroll_into_view_if_needed()
+    scrolled = page.evaluate("window.scrollY")
+    assert scrolled > 0
+    where = card.bounding_box()["y"]
+    add_units(app, field_wave, [("S99", "Avenida Juárez 7")])  # comes with the sync, last
+    page.evaluate("document.getElementById('send-now').click()")
+    page.wait_for_selector('li.card[data-unit="S99"]', state="attached")
+    page.wait_for_selector("#send-now:not([disabled])")
+    assert page.evaluate("window.scrollY") == scrolled
+    assert abs(page.locator('li.card[data-unit="S08"]').bounding_box()["y"] - where) < 2
