@@ -134,6 +134,17 @@ def list_separator(language: str) -> str:
     return ";" if decimal == "," else ","
 
 
+def colon(language: str) -> str:
+    """The colon between a name and what follows ("Norte: 23,4%"), French with the no-break
+    space before it ("Norte\u00a0: 23,4\u00a0%")."""
+    return "\u00a0: " if language == "fr" else ": "
+
+
+def semicolon(language: str) -> str:
+    """The semicolon between the items of a list, French with the no-break space before it."""
+    return "\u00a0; " if language == "fr" else "; "
+
+
 def format_number(value: float | None, language: str, decimals: int = 1) -> str:
     """``value`` with ``decimals`` digits in ``language``'s number format; a dash when not a number.
 

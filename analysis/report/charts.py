@@ -33,7 +33,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
-from analysis.i18n import format_number
+from analysis.i18n import colon, format_number, semicolon
 
 __all__ = [
     "OKABE_ITO",
@@ -229,10 +229,20 @@ def describe(labels: Sequence[str], series: Sequence[Series], text: ChartText) -
                     value += f" ({_fmt(low[i], text)}–{_fmt(high[i], text)})"
             values.append(f"{s.name} {value}" if several else value)
         if values:
-            rows.append(f"{' '.join(str(label).split())}: {', '.join(values)}")  # wrapped labels
+            rows.append(f"{_one_line(str(label))}{colon(text.language)}{', '.join(values)}")
     named = [_named_if_empty(s, text).name for s in empty]
-    parts = [text.title, text.axis, "; ".join(rows), *named]
-    return " ".join(". ".join(part for part in parts if part).split()) + "."
+    parts = [text.title, text.axis, semicolon(text.language).join(rows), *named]
+    return _one_line(". ".join(part for part in parts if part)) + "."
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line: a wrapped label's line ends become spaces. Only ASCII white space
+    is touched: French numbers and units keep their no-break spaces ("20\u202f472", "12,3\u00a0%"),
+    which ``str.split()`` would turn into ordinary ones."""
+    return _ASCII_SPACE.sub(" ", text).strip()
+
+
+_ASCII_SPACE = re.compile(r"[ \t\r\n]+")
 
 
 # matplotlib writes its whole fallback list on every text; each family is a fontconfig

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from analysis.i18n import (
     LANGUAGES,
     PERCENT_SIGNS,
+    colon,
     format_date,
     format_number,
     format_percent,
@@ -23,6 +24,7 @@ from analysis.i18n import (
     lookup,
     lookup_count,
     pick,
+    semicolon,
     tr,
 )
 
@@ -1713,14 +1715,13 @@ class Translator:
 
     @property
     def colon(self) -> str:
-        """The colon between a name and what follows ("Norte: 23,4%"), French with the no-break
-        space before it ("Norte\u00a0: 23,4\u00a0%")."""
-        return "\u00a0: " if self.language == "fr" else ": "
+        """The colon between a name and what follows (:func:`analysis.i18n.colon`)."""
+        return colon(self.language)
 
     @property
     def semicolon(self) -> str:
-        """The semicolon between the items of a list, French with the no-break space before it."""
-        return "\u00a0; " if self.language == "fr" else "; "
+        """The semicolon between the items of a list (:func:`analysis.i18n.semicolon`)."""
+        return semicolon(self.language)
 
     @property
     def percent_sign(self) -> str:

@@ -183,3 +183,18 @@ def test_a_chart_says_in_words_what_it_shows_for_screen_readers():
         ET.fromstring(odds)[0].text
         == "Prevalence by crime type. Percent (%). Mujer: 1.5 (1.2–1.9)."
     )
+
+
+def test_the_words_of_a_french_chart_keep_the_no_break_spaces_of_its_numbers_and_colons():
+    # the description's line ends were joined with str.split(), which also splits at the no-break
+    # spaces of French numbers: "20 472" read as two numbers
+    import xml.etree.ElementTree as ET
+
+    text = ChartText("Délits", "Pour 100\u202f000 habitants", "Source", "non publié", language="fr")
+    svg = charts.bar_chart(
+        ["Vol de\nvéhicule"], [Series("Enquête", [20472.0], [19000.0], [21944.0])], text, "g"
+    )
+    assert ET.fromstring(svg)[0].text == (
+        "Délits. Pour 100\u202f000 habitants. Vol de véhicule\u00a0: "
+        "20\u202f472,0 (19\u202f000,0–21\u202f944,0)."
+    )
