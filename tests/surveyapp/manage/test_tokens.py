@@ -141,3 +141,86 @@ def test_the_requests_note_says_one_request_in_the_singular_and_none_without_a_c
         == 200
     )
     assert "The latest 2 requests made with a token" in client.get("/manage/tokens?lang=en").text
+
+
+@pytest.mark.parametrize(
+    ("language", "created", "used", "revoked", "request_at"),
+    [
+        (
+            "es",
+            ">3 de febrero de 2026</time> por ",
+            ">4 de febrero de 2026, 9:05\u00a0UTC</time>",
+            "revocado el 5 de febrero de 2026",
+            ">4 de febrero de 2026, 9:05:07\u00a0UTC</time>",
+        ),
+        (
+            "fr",
+            ">3\u00a0février\u00a02026</time> par ",
+            ">4\u00a0février\u00a02026, 09:05\u00a0UTC</time>",
+            "5\u00a0février\u00a02026",
+            ">4\u00a0février\u00a02026, 09:05:07\u00a0UTC</time>",
+        ),
+    ],
+)
+def test_the_tokens_and_the_audit_pages_write_dates_and_times_in_the_staff_language(
+    app: Flask,
+    client: FlaskClient,
+    admin: User,
+    language: str,
+    created: str,
+    used: str,
+    revoked: str,
+    request_at: str,
+) -> None:
+    # they read "2026-02-03", "2026-02-04 09:05 UTC", "revoked on 2026-02-05" and the requests'
+    # and the audit log's "2026-02-04 09:05:07": ISO, which no reader of es/fr writes
+    import datetime as dt
+    import html
+
+    made = client.post(
+        "/manage/tokens",
+        data={
+            "csrf_token": csrf_token(client, f"/manage/tokens?lang={language}"),
+            "name": "Observatory",
+            "scope": "public",
+        },
+    )
+    match = re.search(r"<code class=\"token\" data-token>(sva_[^<]+)</code>", made.text)
+    assert match is not None
+    headers = {"Authorization": f"Bearer {match[1]}"}
+    assert client.get("/api/v1/waves", headers=headers).status_code == 200
+    second = client.post(
+        "/manage/tokens",
+        data={
+            "csrf_token": csrf_token(client, "/manage/tokens"),
+            "name": "Old",
+            "scope": "public",
+        },
+    )
+    assert second.status_code == 200
+    moment = dt.datetime(2026, 2, 4, 9, 5, 7, tzinfo=dt.UTC)
+    with app.app_context():
+        db.session.execute(
+            sa.update(ReadToken).values(
+                created_at=dt.datetime(2026, 2, 3, 22, 0, tzinfo=dt.UTC), last_used_at=moment
+            )
+        )
+        db.session.execute(
+            sa.update(ReadToken)
+            .where(ReadToken.name == "Old")
+            .values(revoked_at=dt.datetime(2026, 2, 5, 8, 0, tzinfo=dt.UTC))
+        )
+        db.session.execute(sa.update(AuditLog).values(created_at=moment))
+        db.session.commit()
+    page = html.unescape(client.get(f"/manage/tokens?lang={language}").text)
+    for said in (created, used, revoked, request_at):
+        assert said in page, said
+    assert '<time datetime="2026-02-04T09:05:07+00:00">' in page  # ISO for machines
+    audit = html.unescape(client.get(f"/manage/audit?lang={language}").text)
+    assert request_at in audit
+    for shown in (page, audit):
+        body = shown[shown.index("<main") :]
+        visible = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", body, flags=re.S)
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", visible), re.findall(
+            r".{30}\d{4}-\d{2}-\d{2}.{30}", visible
+        )
