@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pyotp
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -182,3 +183,30 @@ def test_the_login_page_a_protected_page_sends_to_keeps_that_pages_language(
         page = client.get(response.headers["Location"]).get_data(as_text=True)
         assert f'<html lang="{language}">' in page, path
         assert words in page and "Please log in" not in page, path
+
+
+@pytest.mark.parametrize(
+    ("language", "moment"),
+    [
+        ("es", r"\d{1,2} de [a-z]+ de \d{4}, \d{1,2}:\d{2}\u00a0UTC"),
+        ("fr", r"\d{1,2}(er)?\u00a0[a-zéû]+\u00a0\d{4}, \d{2}:\d{2}\u00a0UTC"),
+    ],
+)
+def test_the_sessions_page_writes_its_times_in_the_staff_language_not_iso(
+    app: Flask,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    language: str,
+    moment: str,
+) -> None:
+    # the login, last request and end of each session read "2026-12-07 22:30 UTC"
+    import html
+
+    client = _in(app.test_client(), language)
+    assert login(client, make_user(Role.supervisor)).status_code == 302
+    page = html.unescape(client.get("/auth/sessions").get_data(as_text=True))
+    row = page[page.index("<tr data-session") : page.index("</tr>", page.index("<tr data-session"))]
+    cells = re.findall(r'<time datetime="[^"]+">([^<]+)</time>', row)
+    assert len(cells) == 3 and all(re.fullmatch(moment, cell) for cell in cells), cells
+    visible = re.sub(r"<[^>]+>", " ", row)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", visible), visible

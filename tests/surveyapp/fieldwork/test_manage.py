@@ -517,3 +517,54 @@ def test_an_interviewer_limited_to_an_area_is_not_given_households_outside_it(
     assert _assigned(field.app, field.wave.id)["H4"] == south.id
     assert _reassign(client, field, "H3", south).status_code == 302
     assert _assigned(field.app, field.wave.id)["H3"] == south.id
+
+
+@pytest.mark.parametrize(
+    ("language", "login_at", "expires", "revoked"),
+    [
+        (
+            "es",
+            "3 de febrero de 2026, 9:05\u00a0UTC",
+            "4 de marzo de 2026",
+            "revocado el 5 de febrero de 2026",
+        ),
+        (
+            "fr",
+            "3\u00a0février\u00a02026, 09:05\u00a0UTC",
+            "4\u00a0mars\u00a02026",
+            "5\u00a0février\u00a02026",
+        ),
+    ],
+)
+def test_the_devices_page_writes_dates_and_times_in_the_staff_language_not_iso(
+    field: Field,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    language: str,
+    login_at: str,
+    expires: str,
+    revoked: str,
+) -> None:
+    # it read "2026-02-03 09:05 UTC", "2026-03-04" and "revoked on 2026-02-05"
+    import html
+
+    with field.app.app_context():
+        db.session.execute(
+            sa.update(ApiToken)
+            .where(ApiToken.token_hash == hash_token(field.token))
+            .values(
+                created_at=dt.datetime(2026, 2, 3, 9, 5, tzinfo=dt.UTC),
+                expires_at=dt.datetime(2026, 3, 4, 9, 5, tzinfo=dt.UTC),
+                revoked_at=dt.datetime(2026, 2, 5, 8, 0, tzinfo=dt.UTC),
+            )
+        )
+        db.session.commit()
+    client = field.app.test_client()
+    login(client, make_user(Role.survey_manager))
+    url = f"/manage/users/{field.interviewer.id}/devices?lang={language}"
+    page = html.unescape(client.get(url).get_data(as_text=True))
+    for said in (login_at, expires, revoked):
+        assert said in page, said
+    body = page[page.index("<main") :]
+    visible = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", body, flags=re.S)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", visible), visible
