@@ -17,18 +17,21 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 360, "height": 740}
 
-#: Every date of the list, and the lines (distinct tops) its characters fall on.
+#: The tiny wave's reference period (conftest), as each page language writes it.
+PERIOD = {
+    "es": ["1 de enero de 2024", "31 de diciembre de 2024"],
+    "fr": ["1er\u00a0janvier\u00a02024", "31\u00a0décembre\u00a02024"],
+}
+
+#: Every date of the list (each in its nowrap span, written in the page's language since
+#: a3d36fc: "31 de diciembre de 2024"), and the lines (distinct tops) its characters fall on.
 DATE_LINES = r"""() => {
   const found = [];
-  const walker = document.createTreeWalker(document.querySelector('main ul.list'), NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const match of node.textContent.matchAll(/\d{4}-\d{2}-\d{2}/g)) {
-      const range = document.createRange();
-      range.setStart(node, match.index);
-      range.setEnd(node, match.index + match[0].length);
-      const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
-      found.push({date: match[0], lines: tops.size});
-    }
+  for (const span of document.querySelectorAll('main ul.list .nowrap')) {
+    const range = document.createRange();
+    range.selectNodeContents(span);
+    const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+    found.push({date: span.textContent, lines: tops.size});
   }
   return {found, pageWidth: document.documentElement.scrollWidth};
 }"""
@@ -52,6 +55,8 @@ def test_no_date_of_the_wave_list_is_split_across_lines_at_360_px(
             page.goto(f"{live_server}/observatory/?lang={language}")
             measured = page.evaluate(DATE_LINES)
             assert len(measured["found"]) == 2, measured
+            # the dates as the page's language writes them, each whole on its line
+            assert [d["date"] for d in measured["found"]] == PERIOD[language], measured
             split = [d for d in measured["found"] if d["lines"] != 1]
             if shot and (split or length == 11):
                 page.screenshot(path=f"{shot}-{language}-{length}.png", full_page=True)
