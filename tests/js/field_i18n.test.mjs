@@ -98,3 +98,28 @@ test('problems of a refused interview are told in the app language, not the serv
     setLanguage('es');
   }
 });
+
+test('a day the server names (ISO in its params) is written in the app language', async () => {
+  const { serverText } = await import('../../surveyapp/static/field/i18n.js');
+  // As the field API sends them (surveyapp/docs/fieldwork.md): the params stay ISO for machines.
+  const approved = { code: 'approved', reason: 'approved', message: 'Sara approved this interview on 2026-12-06; …', params: { reviewer: 'Sara', date: '2026-12-06' } };
+  const range = { code: 'invalid_request', reason: 'appointment_range', message: '…', params: { first: '2026-12-06', last: '2027-01-05', day: '2027-02-01', n: 30 } };
+  try {
+    setLanguage('es');
+    assert.match(serverText(approved), /^Sara aprobó esta entrevista el 6 de diciembre de 2026; /);
+    assert.match(serverText(range), /^El día de la cita \(1 de febrero de 2027\) debe estar entre el día de la visita \(6 de diciembre de 2026\) y 30 días después \(5 de enero de 2027\)\./);
+    setLanguage('fr');
+    assert.match(serverText(approved), /^Sara a approuvé cet entretien le 6 décembre 2026\u00a0; /);
+    setLanguage('en');
+    assert.match(serverText(approved), /^Sara approved this interview on December 6, 2026; /);
+    for (const code of COLUMNS) {
+      setLanguage(code);
+      for (const source of [approved, range]) assert.doesNotMatch(serverText(source), /\d{4}-\d{2}-\d{2}/, `${source.reason} in ${code}`);
+    }
+    // anything else in a day's place (an older server's text) is shown as it came
+    setLanguage('en');
+    assert.match(serverText({ ...approved, params: { reviewer: 'Sara', date: 'yesterday' } }), /on yesterday;/);
+  } finally {
+    setLanguage('es');
+  }
+});

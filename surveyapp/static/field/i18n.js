@@ -380,8 +380,30 @@ export function tn(key, n, values = {}) {
 export function serverText(source) {
   if (!source) return '';
   const key = `srv_${source.reason || source.code || ''}`;
-  if (TEXTS[key]) return t(key, source.params || {});
+  if (TEXTS[key]) return t(key, withDays(source.params || {}));
   return source.message || '';
+}
+
+// Params in which the server names a day, as ISO text for machines (`approved`: `date`;
+// `appointment_range`: `day`, `first`, `last`; surveyapp/docs/fieldwork.md).
+const DAY_PARAMS = ['date', 'day', 'first', 'last'];
+
+/** `params` with each day the server named written the app language's way. */
+function withDays(params) {
+  const values = { ...params };
+  for (const name of DAY_PARAMS) if (name in values) values[name] = longDay(values[name]);
+  return values;
+}
+
+/**
+ * A day (ISO `2026-12-06`) written in the app's language: "6 de diciembre de 2026",
+ * "6 décembre 2026". Read as a calendar day, so no time zone moves it; anything else as it came.
+ */
+export function longDay(text) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(text ?? ''));
+  if (!match) return String(text ?? '');
+  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(current, { dateStyle: 'long', timeZone: 'UTC' }).format(day);
 }
 
 /** The engine's own message tables (questionnaires/engine/messages.json), when it is loaded. */
