@@ -150,6 +150,17 @@ def open_unit(page: Any, external_id: str) -> None:
     card.locator("button:not([data-action])").first.click()
 
 
+def open_household(page: Any, external_id: str, ready: str = "#select-adult") -> None:
+    """Open the unit's card, choose Spanish if the app asks the interview's language (a new
+    interview on a multilingual questionnaire), and wait for ``ready``: the household screen,
+    or ``"form.page, #select-adult"`` for an interview that may go on at its questionnaire."""
+    open_unit(page, external_id)
+    page.wait_for_selector(f"button[data-lang], {ready}")
+    if page.locator("button[data-lang]").count():
+        page.locator('button[data-lang="es"]').click()
+    page.wait_for_selector(ready)
+
+
 #: The household of the scenario's respondent (a 41-year-old woman, two adults, four people).
 ROSTER = [("AM", "f", "41"), ("JM", "m", "44"), ("LM", "f", "12"), ("PM", "m", "9")]
 
@@ -169,11 +180,7 @@ def list_household(page: Any, roster: list[tuple[str, str, str]] = ROSTER) -> No
 
 def interview(page: Any, external_id: str, *, stop_after: str | None = None) -> None:
     """Start (or continue) the unit's interview and walk the standard scenario to its end."""
-    open_unit(page, external_id)
-    page.wait_for_selector("button[data-lang], form.page, #select-adult")
-    if page.locator("button[data-lang]").count():
-        page.locator('button[data-lang="es"]').click()
-        page.wait_for_selector("form.page, #select-adult")
+    open_household(page, external_id, ready="form.page, #select-adult")
     if page.locator("#select-adult").count():
         list_household(page)
     walk(page, stop_after=stop_after)
@@ -815,11 +822,7 @@ def test_visits_and_the_selected_adult_reach_the_server_with_every_draw(
     assert page.locator('li.card[data-unit="T2"] [data-visits]').get_attribute("data-visits") == "2"
 
     # T1: the roster, a draw, a second draw after a correction (both kept), then the interview.
-    open_unit(page, "T1")
-    page.wait_for_selector("button[data-lang], #select-adult")
-    if page.locator("button[data-lang]").count():
-        page.locator('button[data-lang="es"]').click()
-    page.wait_for_selector("#select-adult")
+    open_household(page, "T1")
     page.fill("#r1-initials", "AM")
     page.locator('label[for="r1-sex-f"]').click()
     page.fill("#r1-age", "41")

@@ -20,7 +20,7 @@ from .test_field_app_browser import (  # type: ignore[import-not-found]
     field_wave,  # noqa: F401 (a fixture)
     interview,
     log_in,
-    open_unit,
+    open_household,
     wait_for_state,
 )
 
@@ -69,11 +69,7 @@ def test_initials_and_a_note_with_a_direction_control_are_refused_at_the_field(
         assert db.session.scalars(sa.select(ContactAttempt.note)).all() == ["Personne ce matin"]
 
     # Initials with a left-to-right isolate: said at the person, and no adult is selected.
-    open_unit(page, "T2")
-    page.wait_for_selector("button[data-lang], #select-adult")
-    if page.locator("button[data-lang]").count():
-        page.locator('button[data-lang="es"]').click()
-    page.wait_for_selector("#select-adult")
+    open_household(page, "T2")
     page.fill("#r1-initials", "A\u2066M")
     page.locator('label[for="r1-sex-f"]').click()
     page.fill("#r1-age", "41")

@@ -16,7 +16,7 @@ from surveyapp.extensions import db
 from surveyapp.models import Interview, Mode, Role, SampleUnit, User, Wave
 from surveyapp.models.waves import SelectionMethod
 
-from .test_field_app_browser import log_in  # type: ignore[import-not-found]
+from .test_field_app_browser import log_in, open_household  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 360, "height": 740}
@@ -80,11 +80,7 @@ def phone(
 def start(page: Any, external_id: str) -> None:
     # After the sync under way (which draws the list again, under the finger).
     page.wait_for_selector("#send-now:not([disabled])")
-    page.locator(f'li.card[data-unit="{external_id}"] button:not([data-action])').first.click()
-    page.wait_for_selector("button[data-lang], #r1-initials")
-    if page.locator("button[data-lang]").count():
-        page.locator('button[data-lang="es"]').click()
-    page.wait_for_selector("#r1-initials")
+    open_household(page, external_id, ready="#r1-initials")
 
 
 def person(
