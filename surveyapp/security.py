@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask, Response, request
 from flask.typing import ResponseReturnValue
+from markupsafe import Markup
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .errors import error_response
@@ -34,6 +35,20 @@ def direction_control(text: str) -> str | None:
     if DIRECTION_CONTROLS.isdisjoint(text):
         return None
     return next(f"U+{ord(c):04X}" for c in text if c in DIRECTION_CONTROLS)
+
+
+def show_direction_controls(value: Any) -> Any:
+    """``value`` with each character of :data:`DIRECTION_CONTROLS` written out as ``[U+202E]``.
+
+    Every ``{{ … }}`` of every template goes through it (Jinja's ``finalize``): text stored
+    before a rule refused these characters (a visit note or household initials from a
+    tablet of an earlier version, a name from an old upload) can neither reorder the page
+    around it nor hide that it holds one; the reader sees where it is. Markup keeps its
+    type (the marker holds nothing to escape)."""
+    if not isinstance(value, str) or DIRECTION_CONTROLS.isdisjoint(value):
+        return value
+    shown = "".join(f"[U+{ord(c):04X}]" if c in DIRECTION_CONTROLS else c for c in value)
+    return Markup(shown) if isinstance(value, Markup) else shown
 
 
 #: Where refuse_nul leaves the request's JSON body as :func:`parse_strict_json` read it
@@ -147,8 +162,9 @@ def refuse_nul() -> ResponseReturnValue | None:
 
 
 def register_security(app: Flask) -> None:
-    """Refuse NUL characters; trust X-Forwarded-* from TRUSTED_PROXIES proxies; add the security headers."""
+    """Refuse NUL characters; show stored direction controls; trust X-Forwarded-* from TRUSTED_PROXIES proxies; add the security headers."""
     app.before_request(refuse_nul)
+    app.jinja_env.finalize = show_direction_controls
     proxies = int(app.config["TRUSTED_PROXIES"])
     if proxies > 0:
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
 import surveyapp
 from surveyapp.extensions import db
-from surveyapp.models import ContactAttempt, Interview
+from surveyapp.models import ContactAttempt, Interview, Role, SampleUnit, User
 from surveyapp.security import DIRECTION_CONTROLS
 
-from .conftest import Field
+from .conftest import UUID, Field
 from .test_api import error_code
 from .test_supervision_api import attempt, household
 
@@ -62,3 +64,25 @@ def test_the_app_words_both_refusals_and_checks_the_servers_characters() -> None
     assert found is not None
     listed = {chr(int(code, 16)) for code in re.findall(r"\\u([0-9a-f]{4})", found.group(1))}
     assert listed == set(DIRECTION_CONTROLS)
+
+
+def test_text_stored_before_the_rule_is_shown_with_its_characters_named(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any]
+) -> None:
+    # A database from before the refusals holds a note and a household id with an override;
+    # the supervisor's page must neither let it reorder the page nor hide it.
+    assert field.put().status_code == 201
+    assert attempt(field).status_code == 201
+    with field.app.app_context():
+        visit = db.session.scalars(sa.select(ContactAttempt)).one()
+        visit.note = "Volver\u202e el martes"
+        unit = db.session.get(SampleUnit, field.units["H1"])
+        assert unit is not None
+        unit.external_id = "H1\u2067x\u2069"
+        db.session.commit()
+    client = field.app.test_client()
+    assert login(client, make_user(Role.supervisor)).status_code == 302
+    page = client.get(f"/fieldwork/interviews/{UUID}?lang=es").get_data(as_text=True)
+    assert not DIRECTION_CONTROLS.intersection(page)
+    assert "Volver[U+202E] el martes" in page
+    assert "H1[U+2067]x[U+2069]" in page
