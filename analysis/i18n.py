@@ -149,13 +149,17 @@ def format_number(value: float | None, language: str, decimals: int = 1) -> str:
     """``value`` with ``decimals`` digits in ``language``'s number format; a dash when not a number.
 
     The one number format of the reports, their charts and the observatory's pages. A
-    value that rounds to zero is written without a sign.
+    value that rounds to zero is written without a sign; a negative one with the minus sign
+    U+2212 ("−3,7"), as typesetting writes it: the hyphen-minus is shorter than the plus
+    sign and sits lower. Files for machines (CSV) do not use this function and keep the
+    hyphen-minus their readers parse.
     """
     if value is None or not math.isfinite(value):
         return "—"
     decimal, group = number_symbols(language)
     text = f"{round(float(value), decimals) + 0.0:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
+    text = text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
+    return "\u2212" + text[1:] if text.startswith("-") else text
 
 
 def format_percent(value: float | None, language: str, decimals: int = 1) -> str:

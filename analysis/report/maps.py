@@ -69,15 +69,15 @@ class Shading:
         return self.colours[min(k, len(self.colours) - 1)]
 
     def labels(self, language: str) -> list[str]:
-        """ "a – b" for each class in the language's number format, as many decimals as the step
-        needs, with a true minus sign."""
+        """ "a – b" for each class in the language's number format (its true minus sign), as
+        many decimals as the step needs."""
         # the fewest decimals that write every limit exactly (a step of 2.5 needs one)
         decimals = next(
             (d for d in range(4) if all(abs(round(b, d) - b) < 1e-9 for b in self.breaks)), 4
         )
 
         def number(x: float) -> str:
-            return format_number(x, language, decimals).replace("-", "\u2212")
+            return format_number(x, language, decimals)
 
         return [
             f"{number(a)} – {number(b)}"

@@ -21,7 +21,7 @@ _POINTS_UNITS = frozenset({"percent"})
 
 
 def signed(t: Translator, value: float, decimals: int = 1) -> str:
-    """``value`` with a sign also when positive (+2,5 / -1,0), in the language's number format."""
+    """``value`` with a sign also when positive (+2,5 / −1,0), in the language's number format."""
     text = t.number(value, decimals)
     if math.isfinite(value) and value > 0 and text != t.number(0.0, decimals):
         return "+" + text

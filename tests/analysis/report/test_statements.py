@@ -63,13 +63,13 @@ def test_not_significant_small_and_suppressed_rows() -> None:
 def test_rates_are_written_without_decimals_in_their_unit() -> None:
     row = {**ROW, "unit": "per_100000", "did": -19708.07, "ci_low": -35051.2, "ci_high": -4365.0}
     text = did_statement(row, "Incidence", "en")[0]
-    assert "-19,708 per 100,000" in text
+    assert "\u221219,708 per 100,000" in text  # the minus sign, not a hyphen
 
 
 def test_signed_numbers_and_pattern_labels() -> None:
     t = Translator("es")
     assert signed(t, 2.46) == "+2,5"
-    assert signed(t, -1.0) == "-1,0"
+    assert signed(t, -1.0) == "\u22121,0"
     assert signed(t, 0.01) == "0,0"
     assert pattern_label("less_fear_more_victimization", "pt").startswith("menos medo")
     with pytest.raises(KeyError):

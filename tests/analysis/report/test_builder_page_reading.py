@@ -1,0 +1,73 @@
+"""Faults a page-by-page reading of the status reports found (2026-12-08), read back from the
+report's HTML (and the PDF where the drawing matters): negative numbers written with a
+hyphen."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pandas as pd
+import pytest
+
+from analysis.i18n import format_number, format_percent
+from analysis.report import build_report
+from analysis.report.charts import _tick_text
+from analysis.report.maps import Shading
+
+from .html_text import section, words  # type: ignore[import-not-found]
+from .test_builder import report_data  # type: ignore[import-not-found]
+
+LANGUAGES = ("es", "en", "pt", "fr")
+MINUS = "\u2212"
+
+
+def fear_by_victim() -> pd.DataFrame:
+    """Fear among victims and non-victims (the columns of
+    ``analysis.compare.fear_by_victimization``): non-victims fear more, a negative difference."""
+    row = {
+        "indicator": "insecure_nbhd",
+        "unit": "percent",
+        "victims": 41.2,
+        "victims_ci_low": 38.0,
+        "victims_ci_high": 44.4,
+        "victims_n": 800,
+        "non_victims": 44.93,
+        "non_victims_ci_low": 43.0,
+        "non_victims_ci_high": 46.9,
+        "non_victims_n": 2400,
+        "difference": -3.73,
+        "p": 0.01,
+        "level": 0.95,
+    }
+    return pd.DataFrame([row])
+
+
+@cache
+def _html(language: str) -> str:
+    data = report_data(fear_by_victim=fear_by_victim())
+    return build_report(data, language=language, public=True).html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_negative_difference_is_written_with_the_minus_sign(language: str) -> None:
+    """The fear-by-victimization table printed "-3,7": a hyphen, shorter than the plus sign
+    of "+2,5" and lower. It is now the minus sign U+2212, in every language."""
+    table = words(section(_html(language), "fear_by_victim"))
+    expected = {"es": "−3,7", "en": "−3.7", "pt": "−3,7", "fr": "−3,7"}[language]
+    assert expected + "†" in table, table
+    assert not re.search(r"(?<![\w])-\d", words(_html(language))), "a hyphen before a number"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_numbers_percentages_chart_ticks_and_map_classes_share_the_minus_sign(
+    language: str,
+) -> None:
+    decimal = "." if language == "en" else ","
+    assert format_number(-3.66, language) == f"{MINUS}3{decimal}7"
+    assert format_percent(-3.66, language).startswith(f"{MINUS}3{decimal}7")
+    assert format_number(-0.04, language) == f"0{decimal}0"  # rounds to zero: no sign
+    assert format_number(3.66, language) == f"3{decimal}7"
+    assert _tick_text(-5.0, language) == f"{MINUS}5"
+    labels = Shading((-10.0, -5.0, 0.0, 5.0), ("#a", "#b", "#c")).labels(language)
+    assert labels[0] == f"{MINUS}10 – {MINUS}5"
