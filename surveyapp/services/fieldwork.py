@@ -93,7 +93,7 @@ _UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 class UploadProblem(NamedTuple):
     """One problem of an upload's content (422 ``invalid``): where, the English message, and
     ``reason`` and ``params`` for the app to word it (validate_answers' PROBLEM_REASONS, or
-    ``language``, ``paradata``, ``paradata_size`` and ``household`` here)."""
+    ``language``, ``paradata``, ``paradata_size`` here and households.HouseholdProblem's)."""
 
     path: str
     message: str
@@ -1598,7 +1598,7 @@ def _check_content(
             completed=upload.status == "completed",
         )
         # The app draws by the same rule: a household problem is a device fault to report.
-        problems.extend(UploadProblem(*p, "household", {}) for p in found_in_household)
+        problems.extend(UploadProblem(*p) for p in found_in_household)
     if upload.language not in wave.languages:
         problems.append(
             UploadProblem(

@@ -10,13 +10,24 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from .selection import ADULT_AGE, SelectionError, parse_roster, select_adult
 
 #: Most draws kept for one household (a device that sends more is broken or tampered with).
 MAX_DRAWS = 50
-Problem = tuple[str, str]
+
+
+class HouseholdProblem(NamedTuple):
+    """A problem of a household record: where, the English message, and ``reason`` and
+    ``params`` for the interviewer app to word it (``prob_<reason>``)."""
+
+    path: str
+    message: str
+    #: ``household``: a device fault to report (the app draws by the same rule)
+    reason: str = "household"
+    params: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,7 +53,7 @@ def device_moment(value: Any) -> dt.datetime | None:
 
 def check_household(
     raw: Any, *, method: str, seed: int, completed: bool
-) -> tuple[Household | None, list[Problem]]:
+) -> tuple[Household | None, list[HouseholdProblem]]:
     """The household record if it follows the rule, else every problem found (path, message).
 
     ``method`` is the wave's selection method, ``seed`` the unit's; the last draw's local date
@@ -50,48 +61,60 @@ def check_household(
     ``completed``) may come before any draw: its roster is kept, with no draw.
     """
     if not isinstance(raw, dict):
-        return None, [("household", "must be a JSON object")]
-    problems: list[Problem] = []
+        return None, [HouseholdProblem("household", "must be a JSON object")]
+    problems: list[HouseholdProblem] = []
     if raw.get("method") != method:
         problems.append(
-            ("household.method", f"the wave selects by {method}, not {raw.get('method')!r}")
+            HouseholdProblem(
+                "household.method", f"the wave selects by {method}, not {raw.get('method')!r}"
+            )
         )
     if raw.get("seed") != seed or isinstance(raw.get("seed"), bool):
         problems.append(
-            ("household.seed", "is not this household's seed; download the assignments again")
+            HouseholdProblem(
+                "household.seed", "is not this household's seed; download the assignments again"
+            )
         )
     if problems:
         return None, problems
     try:
         roster = parse_roster(raw.get("roster"), method)  # type: ignore[arg-type]
     except SelectionError as exc:
-        return None, [(f"household.{exc.path}", exc.message)]
+        return None, [HouseholdProblem(f"household.{exc.path}", exc.message)]
     draws = raw.get("draws")
     if draws == [] and not completed:
         # Broken off before the selection: the roster so far, no factor.
         return Household(dict(raw), sum(p.age >= ADULT_AGE for p in roster), 0, False), []
     if not isinstance(draws, list) or not draws:
-        return None, [("household.draws", "must list every selection draw made, at least one")]
+        return None, [
+            HouseholdProblem("household.draws", "must list every selection draw made, at least one")
+        ]
     if len(draws) > MAX_DRAWS:
-        return None, [("household.draws", f"has {len(draws)} draws; at most {MAX_DRAWS}")]
+        return None, [
+            HouseholdProblem("household.draws", f"has {len(draws)} draws; at most {MAX_DRAWS}")
+        ]
     for index, draw in enumerate(draws):
         where = f"household.draws[{index}]"
         if not isinstance(draw, dict):
-            problems.append((where, "must be an object with at, selected_line and roster_size"))
+            problems.append(
+                HouseholdProblem(where, "must be an object with at, selected_line and roster_size")
+            )
             continue
         if device_moment(draw.get("at")) is None:
             problems.append(
-                (
+                HouseholdProblem(
                     f"{where}.at",
                     "must be a date and time with its UTC offset, like 2026-12-06T10:15:00-05:00",
                 )
             )
         line = draw.get("selected_line")
         if line is not None and (not isinstance(line, int) or isinstance(line, bool)):
-            problems.append((f"{where}.selected_line", "must be a roster line number or null"))
+            problems.append(
+                HouseholdProblem(f"{where}.selected_line", "must be a roster line number or null")
+            )
         size = draw.get("roster_size")
         if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-            problems.append((f"{where}.roster_size", "must be a whole number"))
+            problems.append(HouseholdProblem(f"{where}.roster_size", "must be a whole number"))
     if problems:
         return None, problems
     last = draws[-1]
@@ -99,7 +122,7 @@ def check_household(
     chosen = select_adult(method=method, seed=seed, roster=roster, today=moment.date())  # type: ignore[arg-type]
     if last["roster_size"] != len(roster):
         problems.append(
-            (
+            HouseholdProblem(
                 "household.draws",
                 f"the last draw was made on {last['roster_size']} people, the roster lists {len(roster)}",
             )
@@ -108,23 +131,35 @@ def check_household(
         last.get("selected_line") != chosen.selected_line
         or raw.get("selected_line") != chosen.selected_line
     ):
-        problems.append(
-            (
-                "household.selected_line",
-                f"the selection rule picks line {chosen.selected_line} of this roster"
-                f" ({method}, on {moment.date().isoformat()}), not {raw.get('selected_line')}",
-            )
+        day = moment.date().isoformat()
+        sent = raw.get("selected_line")
+        if sent == chosen.selected_line:  # the record agrees, its last draw does not
+            sent = last.get("selected_line")
+        message = (
+            f"the selection rule picks line {chosen.selected_line} of this roster"
+            f" ({method}, on {day}), not {sent}"
         )
+        if chosen.selected_line is None:  # no adult listed: a device fault
+            problems.append(HouseholdProblem("household.selected_line", message))
+        else:
+            # The interviewer reads which person, and the day the birthday methods counted
+            # from (ISO here: the app writes it in its language).
+            params = {"line": str(chosen.selected_line), "sent": str(sent), "date": day}
+            problems.append(
+                HouseholdProblem("household.selected_line", message, "household_selection", params)
+            )
     if raw.get("eligible_adults") != chosen.eligible_adults:
         problems.append(
-            (
+            HouseholdProblem(
                 "household.eligible_adults",
                 f"the roster lists {chosen.eligible_adults} eligible adults, not {raw.get('eligible_adults')}",
             )
         )
     if completed and chosen.eligible_adults == 0:
         problems.append(
-            ("household.roster", "lists no eligible adult: record a not-eligible visit instead")
+            HouseholdProblem(
+                "household.roster", "lists no eligible adult: record a not-eligible visit instead"
+            )
         )
     if problems:
         return None, problems

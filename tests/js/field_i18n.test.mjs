@@ -123,3 +123,19 @@ test('a day the server names (ISO in its params) is written in the app language'
     setLanguage('es');
   }
 });
+
+test('a selection the rule did not make names the people and the day in the app language', async () => {
+  const { problemText } = await import('../../surveyapp/static/field/i18n.js');
+  // As the field API sends it (tests/surveyapp/fieldwork/test_supervision_api.py).
+  const problem = { path: 'household.selected_line', message: 'the selection rule picks line 2 of this roster (next_birthday, on 2025-12-06), not 1', reason: 'household_selection', params: { line: '2', sent: '1', date: '2025-12-06' } };
+  try {
+    setLanguage('es');
+    assert.equal(problemText(problem), 'La regla de selección, aplicada el 6 de diciembre de 2025, elige a la persona 2 de la lista, no a la 1; avise a su supervisor.');
+    setLanguage('fr');
+    assert.equal(problemText(problem), 'La règle de sélection, appliquée le 6 décembre 2025, choisit la personne 2 de la liste, et non la personne 1\u00a0; prévenez votre superviseur.');
+    setLanguage('pt');
+    assert.doesNotMatch(problemText(problem), /2025-12-06/);
+  } finally {
+    setLanguage('es');
+  }
+});

@@ -18,7 +18,7 @@ const BUILD = document.querySelector('meta[name="field-build"]').content;
 const main = document.getElementById('main');
 const SPACE_WARNING_BYTES = 50 * 1024 * 1024;
 // Reasons of a refused interview's problems that no questionnaire page shows.
-const OUTSIDE_PAGES = new Set(['household', 'language', 'paradata', 'paradata_size', 'not_object']);
+const OUTSIDE_PAGES = new Set(['household', 'household_selection', 'language', 'paradata', 'paradata_size', 'not_object']);
 
 // ------------------------------------------------------------------ start
 

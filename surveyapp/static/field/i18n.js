@@ -326,6 +326,7 @@ export const TEXTS = {
   prob_paradata: ['Los datos de tiempos de la entrevista no tienen la forma esperada; avise a su supervisor.', 'The interview’s timing data are not in the expected form; tell your supervisor.', 'Os dados de tempo da entrevista não estão na forma esperada; avise seu supervisor.', 'Les données de temps de l’entretien ne sont pas dans la forme attendue\u00a0; prévenez votre superviseur.'],
   prob_paradata_size: ['Los datos de tiempos de la entrevista ocupan {size} bytes; el servidor acepta hasta {max}. Avise a su supervisor; nada se borró del dispositivo.', 'The interview’s timing data take {size} bytes; the server takes at most {max}. Tell your supervisor; nothing was deleted from the device.', 'Os dados de tempo da entrevista ocupam {size} bytes; o servidor aceita até {max}. Avise seu supervisor; nada foi apagado do dispositivo.', 'Les données de temps de l’entretien font {size} octets\u00a0; le serveur en accepte au plus {max}. Prévenez votre superviseur\u00a0; rien n’a été supprimé de l’appareil.'],
   prob_household: ['El registro del hogar (lista de personas y selección) no sigue la regla de la encuesta; avise a su supervisor.', 'The household record (roster and selection) does not follow the wave’s rule; tell your supervisor.', 'O registro do domicílio (lista de pessoas e seleção) não segue a regra da pesquisa; avise seu supervisor.', 'L’enregistrement du ménage (liste des personnes et sélection) ne suit pas la règle de la vague\u00a0; prévenez votre superviseur.'],
+  prob_household_selection: ['La regla de selección, aplicada el {date}, elige a la persona {line} de la lista, no a la {sent}; avise a su supervisor.', 'The selection rule, applied on {date}, picks person {line} of the list, not person {sent}; tell your supervisor.', 'A regra de seleção, aplicada em {date}, escolhe a pessoa {line} da lista, não a {sent}; avise seu supervisor.', 'La règle de sélection, appliquée le {date}, choisit la personne {line} de la liste, et non la personne {sent}\u00a0; prévenez votre superviseur.'],
 };
 
 const INDEX = Object.fromEntries(COLUMNS.map((code, i) => [code, i]));
@@ -439,7 +440,7 @@ export function problemText(problem) {
   if (problem.reason === 'type') key = `prob_type_${params.expected}`;
   if (problem.reason === 'constraint' && params.detail) key = 'prob_constraint_detail';
   if (!TEXTS[key]) return problem.message || '';
-  const values = { ...params };
+  const values = withDays(params);
   for (const name of ['given', 'count', 'size', 'max']) if (name in values) values[name] = grouped(values[name]);
   return t(key, values);
 }

@@ -87,20 +87,22 @@ def test_the_app_words_every_reason_an_interviewer_can_meet() -> None:
 
 def upload_problem_reasons() -> dict[str, str]:
     """Every reason of a refused interview's problems (422 ``invalid``): validate_answers' and
-    those the upload service adds (UploadProblem calls), with where each comes from."""
+    those the upload service adds (UploadProblem and HouseholdProblem calls, the latter's
+    ``household`` by default), with where each comes from."""
     found = {reason: "validate_answers" for reason in PROBLEM_REASONS}
     found.pop("type")  # worded by what was expected: prob_type_<expected>
     found.update({f"type_{key}": "values.TYPE_PROBLEMS" for key in TYPE_PROBLEMS})
     found["constraint_detail"] = "validate_answers (a constraint with its message)"
+    found["household"] = "services/households.py HouseholdProblem"
     for path in sorted(SOURCES.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id == "UploadProblem"
+                and node.func.id in ("UploadProblem", "HouseholdProblem")
                 and len(node.args) >= 3
             ):
-                # UploadProblem(path, message, reason, params) or (*pair, reason, params)
+                # UploadProblem or HouseholdProblem(path, message, reason, params)
                 reason = node.args[1 if isinstance(node.args[0], ast.Starred) else 2]
                 for value in _strings(reason):
                     found[value] = f"{path.relative_to(SOURCES)}:{node.lineno}"
@@ -109,9 +111,20 @@ def upload_problem_reasons() -> dict[str, str]:
 
 def test_the_app_words_every_problem_of_a_refused_interview() -> None:
     reasons = upload_problem_reasons()
-    assert {"required", "value", "household", "paradata_size"} <= set(reasons)
+    assert {"required", "value", "household_selection", "paradata_size"} <= set(reasons)
     source = (SOURCES / "static" / "field" / "i18n.js").read_text(encoding="utf-8")
     texts = set(re.findall(r"^\s+prob_([a-z_]+):", source, flags=re.MULTILINE))
     missing = {reason: where for reason, where in reasons.items() if reason not in texts}
     assert missing == {}, "add prob_<reason> texts to surveyapp/static/field/i18n.js"
     assert texts - set(reasons) == set(), "texts for problems the server never sends"
+
+
+def test_the_app_shows_every_household_problem_outside_the_questionnaire_pages() -> None:
+    # No question of a page is about the household record: a reason missing from the app's
+    # OUTSIDE_PAGES would leave the refused interview's card without any word of its problem.
+    reasons = {r for r, where in upload_problem_reasons().items() if "households" in where}
+    assert {"household", "household_selection"} <= reasons
+    source = (SOURCES / "static" / "field" / "app.js").read_text(encoding="utf-8")
+    listed = re.search(r"const OUTSIDE_PAGES = new Set\(\[([^\]]*)\]\)", source)
+    assert listed is not None
+    assert reasons - set(re.findall(r"'([a-z_]+)'", listed.group(1))) == set()

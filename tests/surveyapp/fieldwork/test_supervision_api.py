@@ -209,7 +209,15 @@ def test_a_selection_the_rule_did_not_make_is_422(field: Field) -> None:
     assert error_code(response, 422) == "invalid"
     paths = [p["path"] for p in response.json["problems"]]
     assert paths == ["household.selected_line"]
-    assert "picks line" in response.json["problems"][0]["message"]
+    problem = response.json["problems"][0]
+    assert "picks line" in problem["message"]
+    # for the app to say which person and the day in the interviewer's language (the day ISO)
+    assert problem["reason"] == "household_selection"
+    assert problem["params"] == {
+        "line": str(household(field)["selected_line"]),
+        "sent": str(wrong),
+        "date": "2025-12-06",
+    }
 
 
 @pytest.mark.parametrize(
