@@ -5,7 +5,7 @@ import { ApiError, NetworkError, call } from './api.js';
 import { go, replaceRoute, requestSync, screen, toast, toastMoved, ui } from './frame.js';
 import { appointmentDue, appointmentOf, cardState, changedAnswers, discardable, draftContents, dueCounts, dueFirst, formatAppointment, keepsServerVersion } from './cards.js';
 import { visitScreen } from './household.js';
-import { SEARCH_FROM, filterList, listSearch } from './listsearch.js';
+import { SEARCH_FROM, filterList, listSearch, searchOf } from './listsearch.js';
 import { LANGUAGES, problemText, serverText, setLanguage, t, tn, uiLanguage } from './i18n.js';
 import { BADGES, HOUSEHOLD, acquire, interviewScreen, releaseLock } from './interview.js';
 import { emptyParadata } from './paradata.js';
@@ -205,6 +205,7 @@ function languagePicker() {
 // ------------------------------------------------------------------ login
 
 function loginScreen(previous) {
+  searchOf(null); // a logout or a login that ended: what was searched is nobody's now
   const email = el('input', { id: 'email', name: 'email', type: 'email', class: 'input input--wide', autocomplete: 'username', required: true, value: previous && previous.user ? previous.user.email : null });
   const password = el('input', { id: 'password', name: 'password', type: 'password', class: 'input input--wide', autocomplete: 'current-password', required: true });
   const device = el('input', { id: 'device', name: 'device', type: 'text', class: 'input input--wide', maxlength: 200, required: true, value: (previous && previous.device) || localStorage.getItem('field-device') || '' });
@@ -309,11 +310,14 @@ async function homeScreen(session, nav) {
   // A finger (or the mouse) is down on the list shown: replaced now, the button it pressed is
   // gone when it is lifted and the tap is lost. Drawn once it is lifted (after the tap's click).
   if (press.down && document.getElementById('sync-panel')) { press.redraw = true; return; }
+  // Another login's search is not this one's (a shared tablet; a login in another tab): the
+  // list is drawn afresh, whole, with an empty box.
+  const another = searchOf(loginOf(session));
   const list = el('div', { id: 'unit-list' }, ...sections);
   const search = units.length >= SEARCH_FROM;
   const top = [el('h1', { class: 'title', text: t('my_interviews') }),
     el('p', { class: 'who', text: `${session.user.name} · ${session.device}` }), appointmentSummary(dueCounts(appointments, today)), updateBar(), panels[0]].filter(Boolean);
-  if (document.getElementById('unit-list')) {
+  if (document.getElementById('unit-list') && !another) {
     // Drawn again over the list shown (a sync): in place. screen() would scroll to the top and
     // move the focus, so the card the interviewer had scrolled to jumped away under the finger.
     // The search box stays as it is (its keyboard, caret and what is typed).
@@ -515,6 +519,11 @@ function fixNoteButton(attempt, unitName) {
   } } });
 }
 
+/** One login of one interviewer (not its token, which is not kept in memory for this). */
+function loginOf(session) {
+  return `${session.user.id}:${session.expires_at}`;
+}
+
 async function devicePanel(session) {
   const rows = [];
   if (navigator.storage && navigator.storage.estimate) {
@@ -535,7 +544,7 @@ async function devicePanel(session) {
     // Told in full while the app runs after a login (the lists a sync redraws included); once
     // the app is opened again, one line that unfolds to it, so the long notice is not read
     // again on every list (it stays here to be found).
-    const login = `${session.user.id}:${session.expires_at}`; // this login (not its token)
+    const login = loginOf(session);
     if (ui.storageNoticeFor !== login && (await store.getMeta('storage_notice_seen')) !== login) {
       await store.setMeta('storage_notice_seen', login);
       ui.storageNoticeFor = login;

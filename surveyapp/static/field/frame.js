@@ -21,6 +21,8 @@ export const ui = {
   nav: 0, // counts navigations: a screen built for an older one is not shown
   storageNoticeFor: null, // the login whose storage notice this run of the app shows in full
   logoutRefused: false, // the logout refusal is open: the list drawn again (a sync) shows it again
+  listQuery: '', // what is typed in the list's search box (listsearch.js), kept for the list drawn again
+  listQueryOf: null, // the login that typed it (listsearch.js searchOf)
 };
 
 /** Ask the app for a sync soon (an interview or a visit is waiting). */

@@ -39,6 +39,16 @@ export function filterList() {
   count.textContent = !query.trim() ? '' : shown ? tn('search_shown', shown, { total: cards.length }) : t('search_none');
 }
 
+/** Makes the search typed that of `login` (null: nobody's, the login screen shown): the search
+ * of another login is forgotten, so the next interviewer on a shared tablet (or the same one
+ * logging in again) sees the whole list and an empty box. Whether it was another's. */
+export function searchOf(login) {
+  if (ui.listQueryOf === login) return false;
+  ui.listQueryOf = login;
+  ui.listQuery = '';
+  return true;
+}
+
 /** The search box with its hint and the count of households shown (filterList, once drawn). */
 export function listSearch() {
   const input = el('input', {

@@ -4,14 +4,16 @@ aside, and a sync that draws the list again while the interviewer types leaves t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from flask import Flask
 
 from surveyapp.extensions import db
-from surveyapp.models import SampleUnit
+from surveyapp.models import Role, SampleUnit, User
 
+from ...conftest import TEST_PASSWORD  # type: ignore[import-not-found]
 from . import test_field_app_browser as field_app  # type: ignore[attr-defined]
 from .test_field_app_browser import log_in, open_unit  # type: ignore[import-not-found]
 
@@ -121,3 +123,46 @@ def test_a_sync_draws_the_list_again_where_the_interviewer_is(
     page.wait_for_selector("#send-now:not([disabled])")
     assert page.evaluate("window.scrollY") == scrolled
     assert abs(page.locator('li.card[data-unit="S08"]').bounding_box()["y"] - where) < 2
+
+
+def test_the_next_interviewer_on_the_tablet_sees_the_whole_list_and_an_empty_box(
+    app: Flask,
+    live_server: str,
+    field_wave: dict[str, Any],
+    chromium_profile: Any,
+    make_user: Callable[..., User],
+) -> None:
+    # The search stayed in the running app across a logout: the next interviewer on a shared
+    # tablet (or the same one logging in again) found the box filled with the last one's search
+    # and only the households matching it, as if the others were not assigned.
+    bea = make_user(Role.interviewer, email="bea@example.org", name="Bea Interviewer")
+    add_units(app, field_wave, [(f"S{i:02d}", STREETS[i % 4]) for i in range(9)])
+    with app.app_context():
+        for i in range(9):
+            db.session.add(
+                SampleUnit(
+                    wave_id=field_wave["wave_id"],
+                    external_id=f"B{i:02d}",
+                    address=STREETS[i % 4],
+                    assigned_to_id=bea.id,
+                )
+            )
+        db.session.commit()
+    page = chromium_profile().new_page()
+    log_in(page, live_server)
+    page.fill("#unit-search", "penon")
+    assert shown(page) == ["S00", "S04", "S08"]
+
+    for email, units in (("bea@example.org", 9), ("ana@example.org", 12)):
+        page.locator("#logout").click()
+        page.wait_for_selector("#password")
+        page.fill("#email", email)
+        page.fill("#password", TEST_PASSWORD)
+        page.locator("form button[type=submit]").click()
+        page.wait_for_selector("#unit-search")
+        page.wait_for_selector("#send-now:not([disabled])")
+        assert page.locator("#unit-search").input_value() == ""
+        assert len(shown(page)) == units
+        assert page.locator("#unit-search-count").inner_text() == ""
+        page.fill("#unit-search", "juarez")  # searched, then the tablet changes hands again
+        assert len(shown(page)) == 2
