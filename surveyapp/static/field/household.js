@@ -314,6 +314,8 @@ export function householdScreen(ctx) {
     // back; the questionnaire waits (it would start from the list as it was).
     const parts = stale ? [el('p', { class: 'notice notice--error', id: 'selection-stale', role: 'alert', text: t('selection_stale') })] : [];
     parts.push(el('p', { class: stale ? 'notice' : 'notice notice--ok', id: 'selected-adult', text: tn('selected_adult', h.eligible_adults, { initials: person ? person.initials : '?', line: h.selected_line }) }));
+    // Why nothing offers a new draw (the button is hidden, not explained): said by the adult.
+    if (!stale && !ctx.readOnly) parts.push(el('p', { class: 'q__hint', id: 'selection-final', text: t('selection_final') }));
     if (h.draws.length > 1) parts.push(el('p', { class: 'notice', text: t('draws_recorded', { n: h.draws.length }) }));
     if (stale) {
       parts.push(el('button', { type: 'button', class: 'button button--secondary', id: 'undo-roster', text: t('undo_roster'), on: { click: () => {

@@ -236,6 +236,11 @@ export const TEXTS = {
   confirm_draw_again: ['Ya se seleccionó a un adulto. Un nuevo sorteo queda registrado y su supervisor lo verá. ¿Continuar?', 'An adult was already selected. A new draw is recorded and your supervisor will see it. Go on?', 'Um adulto já foi selecionado. Um novo sorteio fica registrado e seu supervisor o verá. Continuar?', 'Un adulte a déjà été sélectionné. Un nouveau tirage est enregistré et votre superviseur le verra. Continuer\u00a0?'],
   selected_adult_one: ['Entreviste a {initials} (persona {line}), el único adulto ({n}).', 'Interview {initials} (person {line}), the only adult ({n}).', 'Entreviste {initials} (pessoa {line}), o único adulto ({n}).', 'Interrogez {initials} (personne {line}), le seul adulte ({n}).'],
   selected_adult_other: ['Entreviste a {initials} (persona {line}), entre {n} adultos.', 'Interview {initials} (person {line}), one of {n} adults.', 'Entreviste {initials} (pessoa {line}), entre {n} adultos.', 'Interrogez {initials} (personne {line}), parmi {n} adultes.'],
+  selection_final: [
+    'Esta selección es definitiva para esta lista: solo puede hacerse de nuevo si se corrige la lista.',
+    'This selection is final for this list: it can be made again only if the list is corrected.',
+    'Esta seleção é definitiva para esta lista: só pode ser feita de novo se a lista for corrigida.',
+    'Cette sélection est définitive pour cette liste\u00a0: elle ne peut être refaite que si la liste est corrigée.'],
   draws_recorded: ['{n} sorteos registrados.', '{n} draws recorded.', '{n} sorteios registrados.', '{n} tirages enregistrés.'],
   to_questionnaire: ['Empezar el cuestionario', 'Start the questionnaire', 'Iniciar o questionário', 'Commencer le questionnaire'],
   roster_empty: ['Anote al menos una persona.', 'List at least one person.', 'Anote pelo menos uma pessoa.', 'Notez au moins une personne.'],

@@ -22,6 +22,8 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 360, "height": 740}
 TODAY = "2026-03-01T10:00:00"
 LONG_ADDRESS = "Avenida de los Libertadores de la Patria Grande 1234, departamento 56"
+#: Said by the selected adult while the list is the one drawn from.
+FINAL = "Esta selección es definitiva para esta lista: solo puede hacerse de nuevo si se corrige la lista."
 #: Spanish month names as the month list shows them.
 MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto"]
 
@@ -163,12 +165,14 @@ def test_a_birthday_draw_cannot_be_redone_on_a_later_day(app: Flask, phone: Any)
     # "Select again" stayed on the screen after the draw. On 1 March the next birthday is AM's
     # (5 March); drawn again on 10 March on the same list, the rule picks JM (20 April): an
     # interviewer could redo the draw until a person at home came up. With the list as it was
-    # drawn from, nothing offers a new draw, on the day or later.
+    # drawn from, nothing offers a new draw, on the day or later, and a sentence by the adult
+    # says why (the button was simply gone, unexplained).
     page = phone
     start(page, "P2")
     person(page, 1, "AM", "f", "41", "5", "marzo")
     person(page, 2, "JM", "m", "44", "20", "abril")
     assert select(page) == "Entreviste a AM (persona 1), entre 2 adultos."
+    assert page.locator("#selected-adult + #selection-final").inner_text() == FINAL
     page.locator("#close").click()
     page.wait_for_selector("#sync-panel")
     page.context.clock.set_fixed_time("2026-03-10T10:00:00")
@@ -185,6 +189,7 @@ def test_a_birthday_draw_cannot_be_redone_on_a_later_day(app: Flask, phone: Any)
         "Entreviste a AM (persona 1), entre 2 adultos."
     )
     assert page.locator("#select-adult").is_hidden()
+    assert page.locator("#selection-final").inner_text() == FINAL
     assert page.locator("#to-questionnaire").is_visible()
     [household] = stored_household(app, page)
     assert [d["selected_line"] for d in household["draws"]] == [1]
@@ -236,6 +241,7 @@ def test_a_list_changed_after_the_selection_says_so_until_selected_again_or_undo
     stale = page.locator("#selection-stale")
     stale.wait_for()
     assert stale.inner_text().startswith("La lista cambió después de seleccionar al adulto")
+    assert page.locator("#selection-final").count() == 0  # it can be made again now
     assert page.locator("#to-questionnaire").count() == 0
     assert "button--secondary" not in str(page.locator("#select-adult").get_attribute("class"))
     assert page.locator("#select-adult").is_visible()
@@ -254,6 +260,7 @@ def test_a_list_changed_after_the_selection_says_so_until_selected_again_or_undo
     assert page.locator("#r1-age").input_value() == "41"
     assert stale.count() == 0 and page.locator("#to-questionnaire").is_visible()
     assert page.locator("#select-adult").is_hidden()
+    assert page.locator("#selection-final").inner_text() == FINAL
 
     # Changed again and selected again: recorded, the new list's adult.
     page.fill("#r1-age", "16")
@@ -284,6 +291,8 @@ def test_the_birthday_fields_and_a_changed_list_pass_axe_on_a_phone(app: Flask, 
     person(page, 1, "AM", "f", "41", "5", "marzo")
     person(page, 2, "JM", "m", "44", "20", "abril")
     select(page)
+    page.locator("#selection-final").wait_for()
+    audit(page, "household list with the adult selected, why it is final, 360 px")
     page.fill("#r2-birthday-day", "")
     page.locator("#selection-stale").wait_for()
     page.locator("#select-adult").click()  # refused: person 2's birthday
@@ -322,4 +331,6 @@ def test_a_sent_interviews_household_list_is_read_only_birthday_months_included(
     assert page.locator("#r1-birthday-month").is_disabled()
     assert page.locator("#r1-birthday-day").is_disabled()
     assert page.locator("#r1-age").is_disabled()
-    assert page.locator("#undo-roster, #selection-stale, #select-adult").count() == 0
+    assert (
+        page.locator("#undo-roster, #selection-stale, #select-adult, #selection-final").count() == 0
+    )
