@@ -1092,6 +1092,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "Crimes não notificados por motivo",
         "Infractions non signalées selon la raison",
     ),
+    # under a chart of the answers to a question that took several (the reasons for not
+    # reporting), when its published percentages add up to more than 100
+    "multiple_answers_note": tr(
+        "Se podía dar más de una respuesta, por lo que los porcentajes suman más de 100.",
+        "More than one answer was allowed, so the percentages add up to more than 100.",
+        "Era possível dar mais de uma resposta, por isso as porcentagens somam mais de 100.",
+        "Plusieurs réponses étaient possibles, si bien que les pourcentages totalisent plus "
+        "de 100.",
+    ),
     "chart_trust_title": tr(
         "Confianza, desempeño y corrupción percibida",
         "Trust, performance and perceived corruption",

@@ -129,10 +129,11 @@ class SectionWriter:
         if self.fmt.used_flagged:
             notes.append(self.t("suppressed_internal_note"))
 
-    def figure(self, title: str, make: Callable[[], str]) -> Figure:
+    def figure(self, title: str, make: Callable[[], str], note: str = "") -> Figure:
+        """A chart and its notes: ``note`` (what the chart shows), then what its marks mean."""
         self.fmt.used_hidden = self.fmt.used_flagged = False
         svg = make()
-        notes: list[str] = []
+        notes = [note] if note else []
         self._suppression_notes(notes)
         return Figure(title, svg, " ".join(notes))
 
@@ -153,8 +154,11 @@ class SectionWriter:
 
         return self.noted(make)
 
-    def bars(self, title: str, indicators: Sequence[str], unit: str = "percent") -> Figure | None:
-        """A bar chart of ``indicators`` for the area, or a dot chart against state and country."""
+    def bars(
+        self, title: str, indicators: Sequence[str], unit: str = "percent", note: str = ""
+    ) -> Figure | None:
+        """A bar chart of ``indicators`` for the area, or a dot chart against state and country;
+        ``note`` under it."""
         present = self.current.has(self.area, indicators)
         if not present:
             return None
@@ -165,11 +169,26 @@ class SectionWriter:
                 self.fmt.series(a.name, [self.current.area(a, i) for i in present])
                 for a in self.compare
             ]
-            return self.figure(title, lambda: charts.dot_chart(labels, series, text, self.salt()))
+            return self.figure(
+                title, lambda: charts.dot_chart(labels, series, text, self.salt()), note
+            )
         series1 = [
             self.fmt.series(self.area.name, [self.current.area(self.area, i) for i in present])
         ]
-        return self.figure(title, lambda: charts.bar_chart(labels, series1, text, self.salt()))
+        return self.figure(
+            title, lambda: charts.bar_chart(labels, series1, text, self.salt()), note
+        )
+
+    def adds_up_beyond_100(self, indicators: Sequence[str]) -> bool:
+        """Whether the published percentages of ``indicators`` (the answers to one question)
+        add up to more than 100 for an area of the charts: more than one answer was allowed."""
+        areas = self.compare if len(self.compare) > 1 else [self.area]
+        for area in areas:
+            values = [self.current.area(area, i) for i in indicators]
+            shown = [v.estimate for v in values if v is not None and v.shown]
+            if round(sum(e for e in shown if math.isfinite(e)), 1) > 100:
+                return True
+        return False
 
     def _alpha(self) -> str:
         """Significance level of the comparison table in percent (ONS: 5)."""
@@ -255,7 +274,10 @@ class SectionWriter:
         section = Section("reporting", self.t("sec_reporting"))
         section.paragraphs = [d for d in (self.fmt.definition("dark_figure"),) if d]
         section.add(self.table(self.t("sec_reporting"), REPORTING))
-        section.add(self.bars(self.t("chart_reasons_title"), REASONS))
+        # several reasons per crime: the bars add up to about 130 %, which needs saying
+        several = self.adds_up_beyond_100(REASONS)
+        note = self.t("multiple_answers_note") if several else ""
+        section.add(self.bars(self.t("chart_reasons_title"), REASONS, note=note))
         return section
 
     def perception(self) -> Section:

@@ -1,6 +1,6 @@
 """Faults a page-by-page reading of the status reports found (2026-12-08), read back from the
 report's HTML (and the PDF where the drawing matters): negative numbers written with a
-hyphen."""
+hyphen; a chart of several answers per crime adding up to 130 % without saying so."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ import pandas as pd
 import pytest
 
 from analysis.i18n import format_number, format_percent
-from analysis.report import build_report
+from analysis.report import Area, build_report
 from analysis.report.charts import _tick_text
+from analysis.report.layout import REASONS
 from analysis.report.maps import Shading
 
 from .html_text import section, words  # type: ignore[import-not-found]
-from .test_builder import report_data  # type: ignore[import-not-found]
+from .test_builder import COUNTRY, MUNICIPALITY, report_data  # type: ignore[import-not-found]
 
 LANGUAGES = ("es", "en", "pt", "fr")
 MINUS = "\u2212"
@@ -71,3 +72,39 @@ def test_numbers_percentages_chart_ticks_and_map_classes_share_the_minus_sign(
     assert _tick_text(-5.0, language) == f"{MINUS}5"
     labels = Shading((-10.0, -5.0, 0.0, 5.0), ("#a", "#b", "#c")).labels(language)
     assert labels[0] == f"{MINUS}10 – {MINUS}5"
+
+
+MULTIPLE_ANSWERS = {
+    "es": "Se podía dar más de una respuesta, por lo que los porcentajes suman más de 100.",
+    "en": "More than one answer was allowed, so the percentages add up to more than 100.",
+    "pt": "Era possível dar mais de uma resposta, por isso as porcentagens somam mais de 100.",
+    "fr": "Plusieurs réponses étaient possibles, si bien que les pourcentages totalisent plus "
+    "de 100.",
+}
+
+
+def _reasons(page: str) -> str:
+    """The words of the reasons chart's caption (the reporting section's last figure)."""
+    reporting = section(page, "reporting")
+    return words(reporting[reporting.rindex("<figure") :])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_reasons_chart_says_its_percentages_add_up_to_more_than_100(language: str) -> None:
+    """Several reasons can be given for one unreported crime: the bars added up to about
+    130 % and nothing said why."""
+    data = report_data()
+    reasons = data.indicators[data.indicators["indicator"].isin(REASONS)]
+    national = reasons[reasons["domain_type"] == "national"]
+    assert national["estimate"].sum() > 100  # the test data's reasons, as in a real survey
+    assert MULTIPLE_ANSWERS[language] in _reasons(_html(language))
+
+
+@pytest.mark.parametrize("area", [COUNTRY, MUNICIPALITY], ids=["national", "municipal"])
+def test_reasons_that_add_up_to_100_or_less_have_no_such_note(area: Area) -> None:
+    data = report_data(area)
+    table = data.indicators
+    table.loc[table["indicator"].isin(REASONS), "estimate"] = 90 / len(REASONS)
+    page = build_report(data, language="es", public=True).html
+    caption = _reasons(page)
+    assert "más de una respuesta" not in caption, caption
