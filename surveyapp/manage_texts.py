@@ -1674,6 +1674,12 @@ MANAGE: dict[str, dict[str, str]] = {
         "configurações de campo alteradas",
         "réglages de terrain modifiés",
     ),
+    "action_wave.support_notes": tr(
+        "notas de apoyo cambiadas",
+        "support notes changed",
+        "notas de apoio alteradas",
+        "notes d'aide modifiées",
+    ),
     "action_wave.set_status": tr(
         "estado del levantamiento cambiado",
         "wave status changed",

@@ -61,6 +61,33 @@ SERVICE_TEXTS: dict[str, dict[str, str]] = {
         "Escolha pelo menos uma forma de coletar entrevistas.",
         "Choisissez au moins une façon de collecter les entretiens.",
     ),
+    # the support contacts shown to respondents (waves.support_notes)
+    "support_note_too_long": tr(
+        "Acorte la nota de apoyo a {n} caracteres como máximo (tiene {length}).",
+        "Shorten the support note to at most {n} characters (it has {length}).",
+        "Encurte a nota de apoio para no máximo {n} caracteres (ela tem {length}).",
+        "Raccourcissez la note d'aide à {n}\u00a0caractères au plus (elle en compte {length}).",
+    ),
+    "support_note_nul": tr(
+        "La nota de apoyo contiene un carácter NUL (un byte cero), que no es texto; bórrelo.",
+        "The support note contains a NUL character (a zero byte), which is not text; delete it.",
+        "A nota de apoio contém um caractere NUL (um byte zero), que não é texto; apague-o.",
+        "La note d'aide contient un caractère NUL (un octet nul), qui n'est pas du "
+        "texte\u00a0; supprimez-le.",
+    ),
+    "support_note_not_text": tr(
+        "La nota de apoyo debe ser texto.",
+        "The support note must be text.",
+        "A nota de apoio deve ser texto.",
+        "La note d'aide doit être du texte.",
+    ),
+    "support_note_language": tr(
+        "El levantamiento no se ofrece en {language}; escriba notas de apoyo solo en {available}.",
+        "The wave is not offered in {language}; write support notes only in {available}.",
+        "O levantamento não é oferecido em {language}; escreva notas de apoio só em {available}.",
+        "La vague n'est pas proposée en {language}\u00a0; écrivez des notes d'aide seulement "
+        "en {available}.",
+    ),
     "wave_back_to_draft": tr(
         "Un levantamiento que ya se abrió no puede volver a borrador.",
         "A wave that was opened cannot go back to draft.",

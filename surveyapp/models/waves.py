@@ -84,6 +84,9 @@ class Wave(Base):
         default=IndicatorInterviews.approved,
         server_default=IndicatorInterviews.approved.value,
     )
+    # Where a respondent can find help, per wave language ({"es": "Línea 155 …"}): shown as
+    # plain text on the survey's end, thank-you and saved pages (services/waves.py rules)
+    support_notes: Mapped[dict[str, str] | None] = mapped_column(JSONDocument)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)  # when created
     created_by_id: Mapped[int | None] = mapped_column(  # who created it
         sa.ForeignKey("users.id", ondelete="SET NULL")

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import secrets
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import sqlalchemy as sa
 
@@ -27,6 +27,8 @@ from . import DBSession, audit
 from .users import UserError
 
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,62}[a-z0-9])$")
+#: The longest support note of one language, in characters (line breaks count as one).
+SUPPORT_NOTE_MAX = 500
 
 
 class WaveError(UserError):
@@ -72,6 +74,7 @@ def create_wave(
     public_report: bool = False,
     areas: Sequence[Area] = (),
     created_by: User | None = None,
+    support_notes: Mapping[str, str | None] | None = None,
 ) -> Wave:
     """Create a wave; raises WaveError naming the field for any bad setting."""
     name = name.strip()
@@ -104,6 +107,7 @@ def create_wave(
         )
     if not modes:
         raise WaveError("modes", Problem("wave_modes_missing"))
+    notes = clean_support_notes(support_notes or {}, chosen)
     wave = Wave(
         name=name,
         slug=slug,
@@ -117,6 +121,7 @@ def create_wave(
         invitation_required=invitation_required,
         status=status,
         public_report=public_report,
+        support_notes=notes,
         created_by_id=created_by.id if created_by else None,
     )
     wave.areas = list(areas)
@@ -192,6 +197,86 @@ def set_field_settings(
         object_type="wave",
         object_id=wave.id,
         details=changes,
+    )
+
+
+def support_note_problem(text: str) -> Problem | None:
+    """What is wrong with one language's support note (as :func:`clean_support_note` keeps
+    it), or None: the one rule of the staff form, the services and scripts."""
+    if len(text) > SUPPORT_NOTE_MAX:
+        return Problem("support_note_too_long", n=SUPPORT_NOTE_MAX, length=len(text))
+    if "\x00" in text:
+        return Problem("support_note_nul")
+    char = direction_control(text)  # shown on respondents' pages: nothing may reorder them
+    if char is not None:
+        return Problem("direction_control", char=char)
+    return None
+
+
+def clean_support_note(text: str | None) -> str:
+    """A typed note as stored: line breaks as ``\\n`` (browsers send ``\\r\\n``), no space
+    around it; "" for nothing."""
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def support_note_field(language: str) -> str:
+    """The form field (and WaveError field) of a language's support note."""
+    return f"support_note_{language}"
+
+
+def clean_support_notes(
+    notes: Mapping[str, str | None], languages: Sequence[str]
+) -> dict[str, str] | None:
+    """The notes as stored (:func:`clean_support_note`; empty ones left out), or None when
+    there is none. WaveError (field ``support_note_<language>``) for a note over
+    :data:`SUPPORT_NOTE_MAX` characters, with a NUL or a direction control, or in a
+    language the wave does not offer."""
+    kept: dict[str, str] = {}
+    for language, raw in notes.items():
+        if raw is not None and not isinstance(raw, str):
+            raise WaveError(support_note_field(str(language)), Problem("support_note_not_text"))
+        text = clean_support_note(raw)
+        if not text:
+            continue
+        field = support_note_field(language)
+        if language not in languages:
+            raise WaveError(
+                field,
+                Problem(
+                    "support_note_language",
+                    language=language,
+                    available=", ".join(languages),
+                ),
+            )
+        problem = support_note_problem(text)
+        if problem is not None:
+            raise WaveError(field, problem)
+        kept[language] = text
+    return kept or None
+
+
+def set_support_notes(
+    session: DBSession,
+    wave: Wave,
+    notes: Mapping[str, str | None],
+    *,
+    by: User | None = None,
+) -> None:
+    """Replace the wave's support notes ({language: text}; a language left out or empty
+    has none). Respondents see the note of their interview's language on the survey's end
+    page, the thank-you page and the page after saving for later."""
+    kept = clean_support_notes(notes, list(wave.languages))
+    if kept == wave.support_notes:
+        return
+    wave.support_notes = kept
+    session.flush()
+    audit.record(
+        session,
+        "wave.support_notes",
+        user=by,
+        object_type="wave",
+        object_id=wave.id,
+        details={"languages": sorted(kept or {})},
     )
 
 

@@ -364,3 +364,33 @@ def test_0013_leaves_earlier_visits_without_an_appointment_and_goes_down_keeping
     assert tuple(after) == (dt.date(2025, 12, 9), dt.time(15, 0))
     assert kept == 2
     assert not columns & {"appointment_date", "appointment_time"} and "note" in columns
+
+
+def test_0014_leaves_earlier_waves_without_support_notes_and_goes_down_keeping_them(
+    app: Flask,
+) -> None:
+    """A wave stored before 0014 has no support note (NULL: respondents see the questionnaire's
+    own sentence); a note stored afterwards reads back as stored, line break and accents
+    included. Down again, the column goes and the wave stays."""
+    _drop_everything(app)
+    with app.app_context():
+        upgrade(revision="0013_visit_appointments")
+        with db.engine.begin() as conn:
+            meta = sa.MetaData()
+            meta.reflect(conn, only=["users", "instrument_versions", "waves"])
+            _insert_wave(conn, meta.tables)
+        upgrade(revision="0014_wave_support_notes")
+        with db.engine.begin() as conn:
+            meta = sa.MetaData()
+            meta.reflect(conn, only=["waves"])
+            waves = meta.tables["waves"]
+            before = conn.execute(sa.select(waves.c.support_notes)).scalar_one()
+            note = {"es": "Línea 155 (gratuita, 24 horas)\nCentro: 800 123 4567"}
+            conn.execute(sa.update(waves).values(support_notes=note))
+            after = conn.execute(sa.select(waves.c.support_notes)).scalar_one()
+        downgrade(revision="0013_visit_appointments")
+        columns = {c["name"] for c in sa.inspect(db.engine).get_columns("waves")}
+        with db.engine.connect() as conn:
+            kept = conn.exec_driver_sql("SELECT count(*) FROM waves").scalar()
+    assert before is None and after == note
+    assert kept == 1 and "support_notes" not in columns and "slug" in columns
