@@ -16,6 +16,7 @@ from functools import cache
 __all__ = [
     "LANGUAGES",
     "LANGUAGE_NAMES",
+    "EXCEL_DATE_FORMATS",
     "PERCENT_SIGNS",
     "format_date",
     "format_number",
@@ -190,6 +191,21 @@ def format_date(day: dt.date, language: str) -> str:
             text = "1er" + text[1:]
         text = text.replace(" ", "\u00a0")
     return text
+
+
+#: A day in a spreadsheet cell as a reader of each language writes it in running text (CLDR's
+#: long date, as :func:`format_date`): an Excel number format, so that the cell stays a real
+#: date (sorted and counted as one) yet reads "31 de diciembre de 2024", "December 31, 2024".
+#: The locale tag (a Windows LCID) picks the month names whatever the reader's own system
+#: language: Mexico's 0x080A for Spanish (long known to Excel and LibreOffice), Brazil's
+#: 0x0416, the United States' 0x0409, France's 0x040C. No "1er" in French: a number format
+#: cannot say it.
+EXCEL_DATE_FORMATS: dict[str, str] = {
+    "es": '[$-80A]d "de" mmmm "de" yyyy',
+    "en": "[$-409]mmmm d, yyyy",
+    "pt": '[$-416]d "de" mmmm "de" yyyy',
+    "fr": "[$-40C]d mmmm yyyy",
+}
 
 
 def format_period(start: dt.date, end: dt.date, language: str) -> str:

@@ -7,6 +7,7 @@ suppressed estimate cannot reach any format.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
 from collections.abc import Sequence
@@ -56,6 +57,8 @@ CSV_COLUMNS: tuple[str, ...] = (*_FIRST, "status", "missing_items", "reason_code
 #: Group domains reported with the nation's rows (groups are estimated nationally).
 GROUP_DOMAINS = ("sex", "age_group", "youth")
 _NUMBERS = ("estimate", "se", "ci_low", "ci_high", "level", "cv")
+#: Width of a spreadsheet column holding a date ("31 de diciembre de 2024": 23 characters).
+DATE_WIDTH = 26
 #: counts: cases and degrees of freedom (PSUs minus strata) are written without ".0"
 _COUNTS = ("n", "df")
 
@@ -153,12 +156,20 @@ def to_csv(rows: Sequence[dict[str, Any]], missing: Sequence[dict[str, Any]] = (
 
 
 def to_xlsx(
-    rows: Sequence[dict[str, Any]], about: Sequence[tuple[str, str]], *, about_title: str = "about"
+    rows: Sequence[dict[str, Any]],
+    about: Sequence[tuple[str, str | dt.date]],
+    *,
+    about_title: str = "about",
+    language: str = "en",
 ) -> bytes:
     """A workbook with the table (sheet "indicators", its columns named as in the CSV file for
-    programs to read) and a sheet ``about_title`` saying what it is, in the reader's words."""
+    programs to read) and a sheet ``about_title`` saying what it is, in the reader's words:
+    each row of ``about`` a label and its value, a day a date cell written as ``language``
+    writes dates (analysis.i18n.EXCEL_DATE_FORMATS)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+
+    from analysis.i18n import EXCEL_DATE_FORMATS
 
     book = Workbook()
     sheet = book.active
@@ -173,6 +184,10 @@ def to_xlsx(
     info = book.create_sheet(about_title)
     for key, value in about:
         info.append([key, _text_safe(value)])
+        if isinstance(value, dt.date):
+            info.cell(info.max_row, 2).number_format = EXCEL_DATE_FORMATS[language]
+            # a date wider than its column shows as "####" (a text runs on instead)
+            info.column_dimensions["B"].width = DATE_WIDTH
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

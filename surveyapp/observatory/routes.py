@@ -8,6 +8,7 @@ wave) ``abort`` with the response to give.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
@@ -505,7 +506,7 @@ def indicators_xlsx(wave_id: int) -> ResponseReturnValue:
     choice = _choice(wave_id)
     rows = _download_rows(choice)
     language = choice.language
-    about = [
+    about: list[tuple[str, str | dt.date]] = [
         (text("xlsx_wave", language), choice.wave.name),
         (text("xlsx_area", language), choice.area.name),
         (text("xlsx_level", language), text(f"xlsx_level_{choice.area.report_level}", language)),
@@ -515,10 +516,9 @@ def indicators_xlsx(wave_id: int) -> ResponseReturnValue:
         ),
         (text("xlsx_quality_rules", language), str(current_app.config["REPORT_QUALITY_RULES"])),
         # what a reader needs to use the numbers, as the page's note says it
-        (
-            text("xlsx_period", language),
-            f"{choice.wave.reference_start.isoformat()} – {choice.wave.reference_end.isoformat()}",
-        ),
+        # date cells, written as the language writes dates (not ISO text)
+        (text("xlsx_period_start", language), choice.wave.reference_start),
+        (text("xlsx_period_end", language), choice.wave.reference_end),
         (
             text("xlsx_confidence", language),
             text(
@@ -544,7 +544,7 @@ def indicators_xlsx(wave_id: int) -> ResponseReturnValue:
     ]
     return _download(
         choice,
-        exports.to_xlsx(rows, about, about_title=text("xlsx_about", language)),
+        exports.to_xlsx(rows, about, about_title=text("xlsx_about", language), language=language),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "xlsx",
     )

@@ -537,8 +537,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "xlsx_quality_rules": tr(
         "reglas de calidad", "quality rules", "regras de qualidade", "règles de qualité"
     ),
-    "xlsx_period": tr(
-        "periodo de referencia", "reference period", "período de referência", "période de référence"
+    # the reference period's first and last days (date cells)
+    "xlsx_period_start": tr(
+        "inicio del periodo de referencia",
+        "reference period start",
+        "início do período de referência",
+        "début de la période de référence",
+    ),
+    "xlsx_period_end": tr(
+        "fin del periodo de referencia",
+        "reference period end",
+        "fim do período de referência",
+        "fin de la période de référence",
     ),
     "xlsx_confidence": tr(
         "intervalos de confianza",

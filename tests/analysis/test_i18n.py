@@ -6,6 +6,7 @@ import pytest
 from babel import Locale
 
 from analysis.i18n import (
+    EXCEL_DATE_FORMATS,
     LANGUAGES,
     PERCENT_SIGNS,
     format_number,
@@ -18,6 +19,15 @@ from analysis.i18n import (
 #: The CLDR locale whose percent pattern each language follows: Spanish as Latin America
 #: writes it (CLDR's es, Spain's, puts a space before the sign).
 CLDR_PERCENT_LOCALE = {"es": "es_419", "en": "en", "pt": "pt", "fr": "fr"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_spreadsheet_date_reads_as_cldrs_long_date(language: str) -> None:
+    # the Excel format said in CLDR's notation (its locale tag aside) is Babel's long date
+    tag, _, excel = EXCEL_DATE_FORMATS[language].partition("]")
+    assert tag.startswith("[$-")
+    cldr = excel.replace('"', "'").replace("mmmm", "MMMM").replace("yyyy", "y")
+    assert cldr == Locale.parse(language).date_formats["long"].pattern
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
