@@ -171,7 +171,8 @@ class ReportData:
         in the report's language).
     fear_drivers : DataFrame, optional
         Odds ratios of feeling unsafe: ``term, odds_ratio, ci_low, ci_high``
-        and optionally ``p_value`` and ``label``.
+        and optionally ``p_value`` and ``label``; the model of the whole wave's (national)
+        sample, which a state's or municipality's report says.
     methodology : Methodology
     area_names : mapping
         Code -> name for areas shown by name (sub-areas, the state).

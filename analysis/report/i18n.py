@@ -1157,6 +1157,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "Ne connaît pas la police, ou ne sait pas",
     ),
     # the fear model's note, from the terms it has (analysis/report/inputs.odds_reference_note)
+    # a state's or municipality's report: the model is fitted once, on the whole wave
+    "odds_national_sample": tr(
+        "El modelo se estima con la muestra nacional, no solo con la de {area}: describe los "
+        "factores asociados al temor en todo el país.",
+        "The model is estimated on the national sample, not on the sample of {area} alone: it "
+        "describes what goes with fear across the country.",
+        "O modelo é estimado com a amostra nacional, não só com a de {area}: descreve os "
+        "fatores associados ao medo em todo o país.",
+        "Le modèle est estimé sur l'échantillon national, et non sur le seul échantillon de "
+        "{area}\u00a0: il décrit les facteurs associés à la peur dans l'ensemble du pays.",
+    ),
     "odds_area": tr(
         "Modelo ajustado también por área (efectos no mostrados).",
         "The model also adjusts for area (effects not shown).",

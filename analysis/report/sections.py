@@ -607,10 +607,16 @@ class SectionWriter:
             self.t("col_ci", level=self.t.number(100 * level, 0)),
             self.t("col_p"),
         ]
+        paragraphs = [self.t("odds_note")]
+        if self.area.level != "national":
+            # the model is the whole wave's (one fit for every report): a municipal reader
+            # would take its odds ratios for the municipality's
+            paragraphs.append(self.t("odds_national_sample", area=self.area.name))
+        paragraphs.append(odds_reference_note(self.data.fear_drivers, self.t))
         return Section(
             "fear_drivers",
             title,
-            [self.t("odds_note"), odds_reference_note(self.data.fear_drivers, self.t)],
+            paragraphs,
             [figure, Table(title, header, rows)],
             page_break=False,
         )

@@ -1,6 +1,8 @@
 """Faults a page-by-page reading of the status reports found (2026-12-08), read back from the
 report's HTML (and the PDF where the drawing matters): negative numbers written with a
-hyphen; a chart of several answers per crime adding up to 130 % without saying so."""
+hyphen; a chart of several answers per crime adding up to 130 % without saying so; a
+municipal report's fear-driver model, the national sample's, presented as if it were the
+municipality's."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from analysis.report.layout import REASONS
 from analysis.report.maps import Shading
 
 from .html_text import section, words  # type: ignore[import-not-found]
-from .test_builder import COUNTRY, MUNICIPALITY, report_data  # type: ignore[import-not-found]
+from .test_builder import COUNTRY, MUNICIPALITY, STATE, report_data  # type: ignore[import-not-found]
 
 LANGUAGES = ("es", "en", "pt", "fr")
 MINUS = "\u2212"
@@ -108,3 +110,36 @@ def test_reasons_that_add_up_to_100_or_less_have_no_such_note(area: Area) -> Non
     page = build_report(data, language="es", public=True).html
     caption = _reasons(page)
     assert "más de una respuesta" not in caption, caption
+
+
+NATIONAL_SAMPLE = {
+    "es": "El modelo se estima con la muestra nacional, no solo con la de San Telmo: describe "
+    "los factores asociados al temor en todo el país.",
+    "en": "The model is estimated on the national sample, not on the sample of San Telmo alone: "
+    "it describes what goes with fear across the country.",
+    "pt": "O modelo é estimado com a amostra nacional, não só com a de San Telmo: descreve os "
+    "fatores associados ao medo em todo o país.",
+    "fr": "Le modèle est estimé sur l'échantillon national, et non sur le seul échantillon de "
+    "San Telmo\u00a0: il décrit les facteurs associés à la peur dans l'ensemble du pays.",
+}
+
+
+@cache
+def _area_html(area: Area, language: str) -> str:
+    return build_report(report_data(area), language=language, public=True).html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_municipal_report_says_its_fear_model_is_the_national_samples(language: str) -> None:
+    """The municipal report presented the odds ratios of feeling unsafe (one model of the
+    whole wave) under the municipality's name, as if fitted on its 400 interviews."""
+    drivers = words(section(_area_html(MUNICIPALITY, language), "fear_drivers"))
+    assert NATIONAL_SAMPLE[language] in drivers, drivers
+
+
+def test_a_state_report_says_it_too_and_the_national_report_does_not() -> None:
+    page = build_report(report_data(STATE, country=COUNTRY), language="en", public=True).html
+    state = words(section(page, "fear_drivers"))
+    assert "estimated on the national sample, not on the sample of Norte Alto alone" in state
+    national = words(section(_area_html(COUNTRY, "en"), "fear_drivers"))
+    assert "national sample" not in national, national
