@@ -1498,12 +1498,13 @@ MANAGE: dict[str, dict[str, str]] = {
     ),
     # ---- the audit log ----
     "audit_intro": tr(
-        "Las últimas {n} acciones del personal, las más recientes primero. Las horas están en UTC.",
-        "The latest {n} staff actions, newest first. Times are UTC.",
-        "As últimas {n} ações da equipe, as mais recentes primeiro. Os horários estão em UTC.",
-        "Les {n} dernières actions du personnel, les plus récentes d'abord. Les heures sont "
-        "en UTC.",
+        "Las últimas {n} acciones del personal, las más recientes primero.",
+        "The latest {n} staff actions, newest first.",
+        "As últimas {n} ações da equipe, as mais recentes primeiro.",
+        "Les {n} dernières actions du personnel, les plus récentes d'abord.",
     ),
+    # the audit log's time column: its times are UTC, said here once rather than in each row
+    "when_utc": tr("Cuándo (UTC)", "When (UTC)", "Quando (UTC)", "Quand (UTC)"),
     "audit_tokens_before": tr(
         "Las solicitudes hechas con tokens de la API de lectura se listan en la página",
         "Requests made with read API tokens are listed on the",

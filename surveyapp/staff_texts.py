@@ -1359,15 +1359,16 @@ def _date_and_time(moment: dt.datetime, seconds: bool) -> str:
     return pattern.replace("{1}", format_date(moment.date(), language)).replace("{0}", time)
 
 
-def staff_datetime(moment: dt.datetime, seconds: bool = False) -> str:
+def staff_datetime(moment: dt.datetime, seconds: bool = False, zone: bool = True) -> str:
     """A server's moment (stored in UTC; a naive one is UTC) as this page's language writes a
     date and a time, the zone said: ``30 de noviembre de 2026, 14:03 UTC``, ``November 30,
     2026, 2:03\u202fPM UTC``, ``30\u00a0novembre\u00a02026, 14:03 UTC`` (the date as
     :func:`staff_date` writes it, the time and the joining pattern CLDR's, Babel), not ISO:
     machine outputs (CSV, the API, ``<time datetime>``) keep ISO. The one date-and-time
-    format of the staff pages (:func:`device_time` writes a tablet's clock with it)."""
+    format of the staff pages (:func:`device_time` writes a tablet's clock with it). Without
+    ``zone`` where a table says UTC once, in its column's heading (the audit log)."""
     utc = moment if moment.tzinfo is None else moment.astimezone(dt.UTC).replace(tzinfo=None)
-    return f"{_date_and_time(utc, seconds)}\u00a0UTC"
+    return f"{_date_and_time(utc, seconds)}\u00a0UTC" if zone else _date_and_time(utc, seconds)
 
 
 def staff_count(n: int | None) -> str:

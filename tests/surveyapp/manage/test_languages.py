@@ -252,7 +252,7 @@ ENGLISH = (
     "areas added",
     "Audit log",
     "staff actions",
-    "Times are UTC",
+    "When (UTC)",
     "Requests made with",
     ">Who<",
     ">Object<",

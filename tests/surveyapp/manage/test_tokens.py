@@ -217,7 +217,16 @@ def test_the_tokens_and_the_audit_pages_write_dates_and_times_in_the_staff_langu
         assert said in page, said
     assert '<time datetime="2026-02-04T09:05:07+00:00">' in page  # ISO for machines
     audit = html.unescape(client.get(f"/manage/audit?lang={language}").text)
-    assert request_at in audit
+    # the audit log said UTC in its introduction and again in each of its rows' times: now
+    # once, in the time column's heading ("Cuándo (UTC)", "Quand (UTC)")
+    assert request_at.replace("\u00a0UTC", "") in audit
+    main = audit[audit.index("<main") :]
+    assert re.findall(r"<th\b[^>]*>([^<]*UTC[^<]*)</th>", main) == [
+        {"es": "Cuándo (UTC)", "fr": "Quand (UTC)"}[language]
+    ]
+    visible = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", main, flags=re.S)
+    assert visible.count("UTC") == 1
+    assert '<time datetime="2026-02-04T09:05:07+00:00">' in audit  # the zone, for machines
     for shown in (page, audit):
         body = shown[shown.index("<main") :]
         visible = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", body, flags=re.S)
