@@ -27,6 +27,59 @@ MANAGE: dict[str, dict[str, str]] = {
     "cancel": tr("Cancelar", "Cancel", "Cancelar", "Annuler"),
     "yes": tr("sí", "yes", "sim", "oui"),
     "no": tr("no", "no", "não", "non"),
+    # ---- a wave's support contacts for respondents (waves.support_notes) ----
+    "support_notes": tr(
+        "Contactos de apoyo para quienes responden",
+        "Support contacts for respondents",
+        "Contatos de apoio para quem responde",
+        "Contacts d'aide pour les répondants",
+    ),
+    "support_notes_hint": tr(
+        "Dónde puede pedir ayuda quien fue víctima de un delito (líneas de atención, centros de "
+        "atención a víctimas, horarios), en cada idioma del levantamiento, como máximo {n} "
+        "caracteres. La encuesta web lo muestra tal cual, con sus saltos de línea, en la última "
+        "página, en la de agradecimiento y al guardar para continuar después. Sin nota en un "
+        "idioma, queda solo la frase general del cuestionario.",
+        "Where someone who was a victim of crime can get help (helplines, victim support "
+        "centres, opening hours), in each language of the wave, at most {n} characters. The "
+        "web survey shows it as written, line breaks included, on its last page, on the "
+        "thank-you page and after saving to continue later. Without a note in a language, only "
+        "the questionnaire's general sentence remains.",
+        "Onde quem foi vítima de um crime pode pedir ajuda (linhas de atendimento, centros de "
+        "atendimento a vítimas, horários), em cada idioma do levantamento, no máximo {n} "
+        "caracteres. A pesquisa web mostra a nota como escrita, com suas quebras de linha, na "
+        "última página, na de agradecimento e ao salvar para continuar depois. Sem nota num "
+        "idioma, fica só a frase geral do questionário.",
+        "Où une victime d'infraction peut trouver de l'aide (lignes d'écoute, centres d'aide "
+        "aux victimes, horaires), dans chaque langue de la vague, {n}\u00a0caractères au plus. "
+        "L'enquête en ligne l'affiche telle quelle, retours à la ligne compris, sur sa dernière "
+        "page, sur la page de remerciement et après un enregistrement pour continuer plus tard. "
+        "Sans note dans une langue, seule la phrase générale du questionnaire reste.",
+    ),
+    "no_support_notes": tr(
+        "ninguno: quienes responden ven solo la frase general del cuestionario.",
+        "none: respondents see only the questionnaire's general sentence.",
+        "nenhum: quem responde vê só a frase geral do questionário.",
+        "aucun\u00a0: les répondants ne voient que la phrase générale du questionnaire.",
+    ),
+    "change_support_notes": tr(
+        "Cambiar los contactos de apoyo",
+        "Change the support contacts",
+        "Alterar os contatos de apoio",
+        "Modifier les contacts d'aide",
+    ),
+    "save_support_notes": tr(
+        "Guardar los contactos de apoyo",
+        "Save the support contacts",
+        "Salvar os contatos de apoio",
+        "Enregistrer les contacts d'aide",
+    ),
+    "support_notes_saved": tr(
+        "Contactos de apoyo guardados.",
+        "Support contacts saved.",
+        "Contatos de apoio salvos.",
+        "Contacts d'aide enregistrés.",
+    ),
     "back_to_wave": tr(
         "Volver al levantamiento", "Back to the wave", "Voltar ao levantamento", "Retour à la vague"
     ),

@@ -18,6 +18,7 @@ from wtforms import (
     SelectMultipleField,
     StringField,
     SubmitField,
+    TextAreaField,
     widgets,
 )
 from wtforms.fields.choices import SelectChoice
@@ -30,9 +31,11 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from ..i18n import LANGUAGE_NAMES
 from ..models import Mode, Role, WaveStatus
 from ..security import direction_control
-from ..staff_texts import lazy, st
+from ..services.waves import clean_support_note, support_note_field, support_note_problem
+from ..staff_texts import lazy, page_language, st
 
 
 def choices(pairs: Iterable[tuple[object, str]]) -> list[SelectChoice]:
@@ -131,6 +134,41 @@ class WaveForm(FlaskForm):
     invitation_required = BooleanField(lazy("invitation_required"), default=True)
     public_report = BooleanField(lazy("public_report"))
     submit = SubmitField(lazy("create_wave"))
+
+
+def support_note_rule(form: FlaskForm, field: Field) -> None:
+    """The service's rule for a support note (services/waves.py), said at its box."""
+    problem = support_note_problem(clean_support_note(field.data))
+    if problem is not None:
+        raise ValidationError(problem.text(page_language()))
+
+
+class SupportNotesForm(FlaskForm):
+    """A wave's support contacts; :func:`with_support_notes` adds a box per language."""
+
+    submit = SubmitField(lazy("save_support_notes"))
+
+
+def with_support_notes(form_class: type[FlaskForm], languages: Iterable[str]) -> type[FlaskForm]:
+    """``form_class`` with a text box ``support_note_<language>`` per language, labelled with
+    the language's own name ("Español"; a code the app has no name for stays a code)."""
+    fields = {
+        support_note_field(lang): TextAreaField(
+            LANGUAGE_NAMES.get(lang, lang), validators=[support_note_rule], render_kw={"rows": 4}
+        )
+        for lang in languages
+    }
+    return type(form_class.__name__, (form_class,), fields)
+
+
+def support_note_fields(form: FlaskForm, languages: Iterable[str]) -> list[Any]:
+    """The support note boxes of ``form``, in the order of ``languages``."""
+    return [form[support_note_field(lang)] for lang in languages]
+
+
+def support_notes_of(form: FlaskForm, languages: Iterable[str]) -> dict[str, str | None]:
+    """What was typed in each language's box, for the service."""
+    return {lang: form[support_note_field(lang)].data for lang in languages}
 
 
 def status_choices(statuses: Iterable[WaveStatus]) -> list[SelectChoice]:

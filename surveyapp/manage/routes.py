@@ -49,6 +49,7 @@ from .forms import (
     SampleUploadForm,
     ScopeForm,
     StatusForm,
+    SupportNotesForm,
     TemporaryPasswordForm,
     UserForm,
     WaveForm,
@@ -56,6 +57,9 @@ from .forms import (
     choices,
     field_errors,
     status_choices,
+    support_note_fields,
+    support_notes_of,
+    with_support_notes,
 )
 
 bp = Blueprint("manage", __name__, url_prefix="/manage")
@@ -100,11 +104,13 @@ def index() -> ResponseReturnValue:
 def new_wave() -> ResponseReturnValue:
     """Create a wave from a loaded instrument version."""
     versions = instrument_versions(db.session)
-    form = WaveForm()
+    languages = sorted({lang for v in versions for lang in v.languages})
+    # a support note box per language any questionnaire has (the service refuses a note in
+    # a language the new wave does not offer, at its box)
+    form = with_support_notes(WaveForm, languages)()
     form.instrument_version.choices = choices(
         (v.id, f"{v.title_in(staff_language())} ({v.label})") for v in versions
     )
-    languages = sorted({lang for v in versions for lang in v.languages})
     # The language's own name ("Español"), as the language switch writes it; a code the app has
     # no name for (a language only an adapted questionnaire has) stays a code.
     form.languages.choices = choices((lang, LANGUAGE_NAMES.get(lang, lang)) for lang in languages)
@@ -146,6 +152,7 @@ def new_wave() -> ResponseReturnValue:
                     public_report=bool(form.public_report.data),
                     areas=[a for a in wave_areas if a.id in set(form.areas.data or [])],
                     created_by=_me(),
+                    support_notes=support_notes_of(form, languages),
                 )
             except waves.WaveError as exc:
                 db.session.rollback()
@@ -154,7 +161,12 @@ def new_wave() -> ResponseReturnValue:
                 db.session.commit()
                 flash(st("wave_created", name=wave.name), "success")
                 return redirect(url_for("manage.wave", wave_id=wave.id))
-    return render_template("manage/new_wave.html", form=form)
+    return render_template(
+        "manage/new_wave.html",
+        form=form,
+        note_fields=support_note_fields(form, languages),
+        support_note_max=waves.SUPPORT_NOTE_MAX,
+    )
 
 
 @bp.route("/waves/<int:wave_id>")
@@ -193,6 +205,7 @@ def wave(wave_id: int) -> ResponseReturnValue:
         without_code=without_code,
         codes_issued=codes_issued,
         codes_used=codes_used,
+        owns=scope.owns_wave(current),
     )
 
 
@@ -231,6 +244,41 @@ def wave_status(wave_id: int) -> ResponseReturnValue:
     else:
         flash(st("choose_status"), "error")
     return redirect(url_for("manage.wave", wave_id=wave_id))
+
+
+@bp.route("/waves/<int:wave_id>/support", methods=["GET", "POST"])
+@role_required(*MANAGER_ROLES)
+def support_notes(wave_id: int) -> ResponseReturnValue:
+    """The support contacts respondents see at the end of the survey, per wave language."""
+    scope = _scope()
+    current = _wave_or_404(wave_id, scope)
+    if not scope.owns_wave(current):
+        abort(403)  # as the status: a wave covering areas outside the user's is not theirs
+    languages = list(current.languages)
+    form = with_support_notes(SupportNotesForm, languages)()
+    if not form.is_submitted():
+        for lang, text in (current.support_notes or {}).items():
+            if lang in languages:
+                form[waves.support_note_field(lang)].data = text
+    if form.validate_on_submit():
+        try:
+            waves.set_support_notes(
+                db.session, current, support_notes_of(form, languages), by=_me()
+            )
+        except waves.WaveError as exc:
+            db.session.rollback()
+            field_errors(form, exc.field, service_message(exc))
+        else:
+            db.session.commit()
+            flash(st("support_notes_saved"), "success")
+            return redirect(url_for("manage.wave", wave_id=wave_id))
+    return render_template(
+        "manage/support_notes.html",
+        wave=current,
+        form=form,
+        note_fields=support_note_fields(form, languages),
+        support_note_max=waves.SUPPORT_NOTE_MAX,
+    )
 
 
 @bp.route("/waves/<int:wave_id>/sample", methods=["GET", "POST"])

@@ -26,6 +26,7 @@ ACCESS: dict[str, tuple[str, frozenset[Role]]] = {
     "manage.new_wave": ("GET", MANAGERS),
     "manage.wave": ("GET", MANAGERS),
     "manage.wave_status": ("POST", MANAGERS),
+    "manage.support_notes": ("GET", MANAGERS),
     "manage.upload_sample": ("GET", MANAGERS),
     "manage.codes": ("GET", MANAGERS),
     "manage.areas_page": ("GET", MANAGERS),

@@ -145,6 +145,8 @@ def test_a_wave_of_another_area_does_not_exist_for_the_manager(
         ("GET", base + "/codes", None),
         ("POST", base + "/codes", {"expires_days": "0", "replace": "y"}),
         ("POST", base + "/status", {"status": "closed"}),
+        ("GET", base + "/support", None),
+        ("POST", base + "/support", {"support_note_en": "Helpline 155"}),
         ("POST", base + "/sample", {"file": (io.BytesIO(b"external_id\nX\n"), "s.csv")}),
     ):
         assert north_manager.open(path, method=method, data=data).status_code == 404, path
@@ -155,9 +157,17 @@ def test_a_whole_wave_change_needs_every_area_of_the_wave(
 ) -> None:
     response = north_manager.post(f"/manage/waves/{national.id}/status", data={"status": "closed"})
     assert response.status_code == 403
+    # the support contacts are the whole wave's too (every respondent sees them)
+    support = f"/manage/waves/{national.id}/support"
+    assert north_manager.get(support).status_code == 403
+    response = north_manager.post(support, data={"support_note_en": "Helpline 155"})
+    assert response.status_code == 403
+    page = north_manager.get(f"/manage/waves/{national.id}").get_data(as_text=True)
+    assert support not in page  # no link to a page the manager may not open
     with app.app_context():
         wave = db.session.get(Wave, national.id)
         assert wave is not None and wave.status.value == "open"
+        assert wave.support_notes is None
 
 
 def test_sample_uploads_are_limited_to_the_managers_area(
