@@ -1340,12 +1340,22 @@ def staff_date(day: dt.date) -> str:
     return format_date(day, page_language())
 
 
+#: The CLDR locale whose times each language's staff pages write, where it is not the
+#: language's own: English on the 24-hour clock ("15:00", as CLDR's en_GB and Belize's en_BZ),
+#: not the United States' "3:00 PM". The readers are statistics offices of Latin America and the
+#: Caribbean reading es/pt/fr pages that say "15:00" beside English ones; the interviewer agrees
+#: an appointment at "15:00" (the app's time field and cards) and the night flag says "22:00".
+TIME_LOCALES: dict[str, str] = {"en": "en_GB"}
+
+
 def staff_time(time: dt.time | dt.datetime, seconds: bool = False) -> str:
-    """A time of day as this page's language writes it (CLDR's short time, Babel): "14:03",
-    English "2:03\u202fPM"."""
+    """A time of day as this page's language writes it on the 24-hour clock (CLDR's short
+    time, Babel; English's from :data:`TIME_LOCALES`): "14:03", English "14:03"."""
     from babel.dates import format_time
 
-    return str(format_time(time, "medium" if seconds else "short", locale=page_language()))
+    language = page_language()
+    locale = TIME_LOCALES.get(language, language)
+    return str(format_time(time, "medium" if seconds else "short", locale=locale))
 
 
 def _date_and_time(moment: dt.datetime, seconds: bool) -> str:
@@ -1362,7 +1372,7 @@ def _date_and_time(moment: dt.datetime, seconds: bool) -> str:
 def staff_datetime(moment: dt.datetime, seconds: bool = False, zone: bool = True) -> str:
     """A server's moment (stored in UTC; a naive one is UTC) as this page's language writes a
     date and a time, the zone said: ``30 de noviembre de 2026, 14:03 UTC``, ``November 30,
-    2026, 2:03\u202fPM UTC``, ``30\u00a0novembre\u00a02026, 14:03 UTC`` (the date as
+    2026, 14:03 UTC``, ``30\u00a0novembre\u00a02026, 14:03 UTC`` (the date as
     :func:`staff_date` writes it, the time and the joining pattern CLDR's, Babel), not ISO:
     machine outputs (CSV, the API, ``<time datetime>``) keep ISO. The one date-and-time
     format of the staff pages (:func:`device_time` writes a tablet's clock with it). Without

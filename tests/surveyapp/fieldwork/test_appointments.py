@@ -295,7 +295,7 @@ def test_the_waves_appointments_page_lists_those_still_to_keep_the_earliest_firs
             "9\u00a0décembre\u00a02025</time></span> 15:00",
             "5\u00a0décembre\u00a02025, 18:40 (UTC-05:00)",
         ),
-        ("en", "December 9, 2025</time></span> 3:00\u202fPM", "December 5, 2025, 6:40\u202fPM"),
+        ("en", "December 9, 2025</time></span> 15:00", "December 5, 2025, 18:40"),
     ],
 )
 def test_the_appointments_page_writes_days_and_times_as_the_staff_language_not_iso(
