@@ -6,6 +6,7 @@ import { go, replaceRoute, requestSync, screen, toast, toastMoved, ui } from './
 import { appointmentDue, appointmentOf, cardState, changedAnswers, discardable, draftContents, dueCounts, dueFirst, formatAppointment, keepsServerVersion } from './cards.js';
 import { visitScreen } from './household.js';
 import { SEARCH_FROM, filterList, listSearch, searchOf } from './listsearch.js';
+import { drawWhenReleased, focusSpot, pressed, restoreFocus, watchPresses } from './redraw.js';
 import { LANGUAGES, problemText, serverText, setLanguage, t, tn, uiLanguage } from './i18n.js';
 import { BADGES, HOUSEHOLD, acquire, interviewScreen, releaseLock } from './interview.js';
 import { emptyParadata } from './paradata.js';
@@ -307,9 +308,10 @@ async function homeScreen(session, nav) {
   // The list is read from storage while the interviewer may already have tapped "Continue" or
   // "Fix" (a sync refreshes it in the background): drawn late, it must not cover that screen.
   if (nav !== ui.nav || currentRoute().name !== 'home') return;
-  // A finger (or the mouse) is down on the list shown: replaced now, the button it pressed is
-  // gone when it is lifted and the tap is lost. Drawn once it is lifted (after the tap's click).
-  if (press.down && document.getElementById('sync-panel')) { press.redraw = true; return; }
+  // A finger, the mouse or Enter/Space is down on the list shown: replaced now, the button it
+  // pressed is gone when it is let go and the press is lost. Drawn once it is let go (after
+  // the press's click).
+  if (pressed() && document.getElementById('sync-panel')) { drawWhenReleased(); return; }
   // Another login's search is not this one's (a shared tablet; a login in another tab): the
   // list is drawn afresh, whole, with an empty box.
   const another = searchOf(loginOf(session));
@@ -321,9 +323,13 @@ async function homeScreen(session, nav) {
     // Drawn again over the list shown (a sync): in place. screen() would scroll to the top and
     // move the focus, so the card the interviewer had scrolled to jumped away under the finger.
     // The search box stays as it is (its keyboard, caret and what is typed).
+    // The focus stays on the same household's same button: dropped to the page's body, the
+    // next Enter or Space of a keyboard (or switch) user did nothing.
     const y = window.scrollY;
     const box = search ? document.getElementById('unit-search-box') : null;
-    for (const child of [...main.children]) if (child !== box) child.remove();
+    const removed = [...main.children].filter((child) => child !== box);
+    const spot = focusSpot(removed);
+    for (const child of removed) child.remove();
     if (box) {
       box.before(...top);
       box.after(list, panels[1]);
@@ -331,6 +337,7 @@ async function homeScreen(session, nav) {
       main.append(...top, ...(search ? [listSearch()] : []), list, panels[1]);
     }
     filterList();
+    restoreFocus(spot, main);
     window.scrollTo(0, y);
     return;
   }
@@ -371,17 +378,7 @@ async function syncPanel() {
   return el('section', { class: 'panel', id: 'sync-panel' }, ...lines, button);
 }
 
-// Whether a pointer is down, and whether the list waits for it to be lifted to be drawn again.
-const press = { down: false, redraw: false };
-document.addEventListener('pointerdown', () => { press.down = true; }, true);
-for (const type of ['pointerup', 'pointercancel']) {
-  document.addEventListener(type, () => {
-    press.down = false;
-    if (!press.redraw) return;
-    press.redraw = false;
-    setTimeout(refreshHome, 0); // after the click the lifted finger makes (it may leave the list)
-  }, true);
-}
+watchPresses(refreshHome);
 
 let refreshing = false;
 async function refreshHome() {

@@ -1,7 +1,9 @@
 """A tap on the household list while a background sync draws the list again: the finger goes
 down on a button, the list is replaced under it, and the finger comes up on the new button, which
 never had the press, so the browser fires no click: the tap was lost (reported once from the
-field). The list is not replaced while a pointer is down; it is drawn once the finger is lifted."""
+field). The list is not replaced while a pointer is down; it is drawn once the finger is lifted.
+The same with the keyboard (or a switch): Space held on the focused button while the list is
+drawn again, and the focus, which stays on the same household's same button."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from .test_field_app_browser import (  # type: ignore[import-not-found]
     chromium_profile,  # noqa: F401 (a fixture)
     field_wave,  # noqa: F401 (a fixture)
     log_in,
+    poll,
 )
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
@@ -52,3 +55,58 @@ def test_a_tap_is_not_lost_when_a_sync_draws_the_list_again_under_the_finger(
     page.go_back()
     page.wait_for_selector(BUTTON)
     assert page.evaluate(f"document.querySelector('{BUTTON}').dataset.pressed") is None
+
+
+def logged_in(page: Any, base: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})  # a phone
+    log_in(page, base)
+    page.wait_for_selector("#send-now:not([disabled])")  # the login's first sync is over
+
+
+def test_space_held_on_a_button_is_not_lost_when_a_sync_draws_the_list_again(
+    live_server: str,
+    field_wave: dict[str, Any],  # noqa: F811 (the fixture imported above)
+    chromium_profile: Callable[..., Any],  # noqa: F811
+) -> None:
+    # Space presses a button when it is let go, on the element it went down on: the list drawn
+    # again meanwhile had replaced the button, and the press went nowhere.
+    page = chromium_profile().new_page()
+    logged_in(page, live_server)
+    page.locator(BUTTON).focus()
+    page.evaluate(f"document.querySelector('{BUTTON}').dataset.pressed = 'yes'")
+    page.keyboard.down("Space")
+    with page.expect_response(lambda r: "/api/field/assignments" in r.url):
+        page.evaluate("window.dispatchEvent(new Event('field-sync-request'))")
+    page.wait_for_timeout(500)  # the list read and drawn (or not) after the download
+    still_pressed = page.evaluate(f"document.querySelector('{BUTTON}').dataset.pressed === 'yes'")
+    page.keyboard.up("Space")
+    page.wait_for_selector("#save-visit", timeout=3000)  # the press opened the visit form
+    assert still_pressed
+
+
+@pytest.mark.parametrize(
+    ("button", "opens"),
+    [
+        (BUTTON, "#save-visit"),  # "Record a visit"
+        ('li.card[data-unit="T2"] button:not([data-action])', "button[data-lang], #select-adult"),
+    ],
+)
+def test_the_focus_stays_on_the_same_button_when_a_sync_draws_the_list_again(
+    live_server: str,
+    field_wave: dict[str, Any],  # noqa: F811 (the fixture imported above)
+    chromium_profile: Callable[..., Any],  # noqa: F811
+    button: str,
+    opens: str,
+) -> None:
+    # The list drawn again in place dropped the focus to the page's body: the next Enter of a
+    # keyboard user did nothing, and Tab started again from the top of the page.
+    page = chromium_profile().new_page()
+    logged_in(page, live_server)
+    page.locator(button).focus()
+    page.evaluate("document.getElementById('unit-list').dataset.old = 'yes'")
+    page.evaluate("window.dispatchEvent(new Event('field-sync-request'))")
+    poll(page, "!document.getElementById('unit-list').dataset.old")  # drawn again
+    page.wait_for_selector("#send-now:not([disabled])")  # and the sync over
+    assert page.evaluate(f"document.activeElement === document.querySelector('{button}')")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(opens, timeout=3000)
