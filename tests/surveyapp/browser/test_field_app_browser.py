@@ -1582,6 +1582,10 @@ def test_a_correction_refused_for_good_gives_way_to_the_servers_version_and_logo
     page.wait_for_selector("#keep-server-confirm")
     said = page.locator("main").inner_text()
     assert "T1" in said and "approved this interview" in said, said
+    # the day the server sends ISO ('date': '2026-12-06'), written the app's way
+    day = dt.datetime.now(dt.UTC).date()
+    assert f"approved this interview on {day:%B} {day.day}, {day.year};" in said, said
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", said), said
     assert page.locator("#keep-server-lost").inner_text() == (
         "1 answer changed on this tablet since it was sent"
     )
