@@ -2,7 +2,7 @@
 // and every key the app's modules ask for exists. Run with: node --test tests/js/
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { COLUMNS, KEYS, TEXTS, setLanguage, t, tn } from '../../surveyapp/static/field/i18n.js';
 
@@ -138,4 +138,47 @@ test('a selection the rule did not make names the people and the day in the app 
   } finally {
     setLanguage('es');
   }
+});
+
+test('times are written on the 24-hour clock in every language, as the staff pages write them', async () => {
+  const { dateTime } = await import('../../surveyapp/static/field/i18n.js');
+  // English wrote "Dec 8, 2026, 3:40 PM" (and the last sync "12/8/2026, 3:40:00 PM") beside the
+  // staff pages' "15:40" (3e3a3fa) and the appointment's own "15:40". Local times: the device's zone.
+  const afternoon = new Date(2026, 11, 8, 15, 40);
+  const night = new Date(2026, 11, 8, 0, 5);
+  const expected = {
+    es: ['8 dic 2026, 15:40', '8 dic 2026, 0:05'],
+    en: ['Dec 8, 2026, 15:40', 'Dec 8, 2026, 00:05'],
+    pt: ['8 de dez. de 2026, 15:40', '8 de dez. de 2026, 00:05'],
+    fr: ['8 déc. 2026, 15:40', '8 déc. 2026, 00:05'],
+  };
+  try {
+    for (const code of COLUMNS) {
+      setLanguage(code);
+      assert.deepEqual([dateTime(afternoon), dateTime(night)], expected[code], code);
+      assert.equal(dateTime(afternoon.toISOString()), expected[code][0], `${code}, from ISO text`);
+      assert.doesNotMatch(dateTime(afternoon), /\b(AM|PM|3:40)\b/i, code);
+      assert.equal(t('last_sync', { at: dateTime(night) }).endsWith(expected[code][1]), true, code);
+    }
+    for (const wrong of ['', 'yesterday', null, undefined, new Date(NaN)]) assert.equal(dateTime(wrong), '?', String(wrong));
+  } finally {
+    setLanguage('es');
+  }
+});
+
+test('every time the app writes goes through dateTime (no other clock of its own)', () => {
+  // The last sync, the discarded list, a refused visit's confirmation and a draft's start each
+  // called toLocaleString themselves, English on the 12-hour clock.
+  const timely = /\.toLocale(?:Time)?String\(|timeStyle|[{,]\s*hour(?:12|Cycle)?\s*:/;
+  const found = [];
+  for (const name of readdirSync(FIELD).filter((file) => file.endsWith('.js'))) {
+    readFileSync(new URL(name, FIELD), 'utf8').split('\n').forEach((line, i) => {
+      if (!timely.test(line) || /\bnumber\.toLocaleString\(current\)/.test(line)) return;
+      found.push(`${name}:${i + 1}`);
+    });
+  }
+  const source = readFileSync(new URL('i18n.js', FIELD), 'utf8').split('\n');
+  const own = source.findIndex((line) => /timeStyle: 'short', hourCycle: 'h23'/.test(line));
+  assert.ok(own >= 0);
+  assert.deepEqual(found, [`i18n.js:${own + 1}`]);
 });

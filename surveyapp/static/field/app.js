@@ -7,7 +7,7 @@ import { appointmentDue, appointmentOf, cardState, changedAnswers, discardable, 
 import { visitScreen } from './household.js';
 import { SEARCH_FROM, filterList, listSearch, searchOf } from './listsearch.js';
 import { drawWhenReleased, focusSpot, pressed, restoreFocus, watchPresses } from './redraw.js';
-import { LANGUAGES, problemText, serverText, setLanguage, t, tn, uiLanguage } from './i18n.js';
+import { LANGUAGES, dateTime, problemText, serverText, setLanguage, t, tn, uiLanguage } from './i18n.js';
 import { BADGES, HOUSEHOLD, acquire, interviewScreen, releaseLock } from './interview.js';
 import { emptyParadata } from './paradata.js';
 import * as store from './store.js';
@@ -368,7 +368,7 @@ async function syncPanel() {
   const last = await store.getMeta('last_sync');
   const lines = [
     el('p', { id: 'waiting-count', text: t('n_waiting', { n: waiting }) }),
-    el('p', { class: 'q__hint', text: last ? t('last_sync', { at: new Date(last.at).toLocaleString(uiLanguage()) }) : t('never_synced') }),
+    el('p', { class: 'q__hint', text: last ? t('last_sync', { at: dateTime(last.at) }) : t('never_synced') }),
   ];
   if (ui.lastError && !(ui.lastError instanceof sync.SessionExpired)) {
     lines.push(el('p', { class: 'q__hint', text: ui.lastError instanceof NetworkError ? t('no_connection_retry') : serverText(ui.lastError) }));
@@ -595,8 +595,7 @@ async function discardedList(session) {
   const log = await store.discardLog(session.user.id);
   if (!log.length) return null;
   const line = (entry) => {
-    const at = new Date(entry.at);
-    const when = Number.isNaN(at.getTime()) ? '?' : at.toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+    const when = dateTime(entry.at);
     const what = [];
     if (entry.answers) what.push(tn(entry.kind === 'correction' ? 'keep_server_answers' : 'discard_answers', entry.answers));
     if (entry.people) what.push(tn('discard_people', entry.people));
@@ -634,7 +633,7 @@ async function whatBlocksLogout(session, unsent, changed) {
     // Refused by the server (the household now someone else's, the wave closed): sent again at
     // each sync, and the interviewer may remove it after reading why and confirming.
     const outcome = t(`outcome_${a.body.outcome}`);
-    const at = new Date(a.body.attempted_at).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+    const at = dateTime(a.body.attempted_at);
     items.push(el('li', {}, t('labelled', { label: `${name} · ${t('visit_refused')}`, text: serverText(a.server) }), ' ', fixNoteButton(a, name), ' ',
       el('button', { type: 'button', class: 'link', dataset: { action: 'discard-visit' }, text: t('discard_visit'), on: { click: async () => {
         if (!window.confirm(t('confirm_discard_visit', { unit: name, outcome, at }))) return;
@@ -672,8 +671,7 @@ async function discardScreen(session, uuid) {
   if (what.answers) lost.push(tn('discard_answers', what.answers));
   if (what.people) lost.push(tn('discard_people', what.people));
   if (what.selected) lost.push(t('discard_selected'));
-  const started = new Date(record.created_at);
-  const date = Number.isNaN(started.getTime()) ? '?' : started.toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+  const date = dateTime(record.created_at);
   const confirm = el('button', { type: 'button', class: 'button button--warning', id: 'discard-confirm', text: t(key('confirm')), on: { click: async () => {
     confirm.disabled = true;
     const note = { unit: unit.external_id, kind: what.refused ? 'refused' : 'draft', answers: what.answers, people: what.people };

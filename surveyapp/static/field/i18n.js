@@ -412,6 +412,19 @@ export function longDay(text) {
   return new Intl.DateTimeFormat(current, { dateStyle: 'long', timeZone: 'UTC' }).format(day);
 }
 
+/**
+ * A moment (a Date or ISO text) written in the app's language with its day and time on the
+ * 24-hour clock, in the device's time zone: "8 dic 2026, 15:40", "Dec 8, 2026, 15:40",
+ * "8 déc. 2026, 15:40"; "?" for what is not a time. Every time the app shows goes through here:
+ * English is otherwise written on the 12-hour clock ("3:40 PM"), while the staff pages, the
+ * appointment's time field and the other languages say "15:40" (surveyapp/docs/fieldwork.md).
+ */
+export function dateTime(value) {
+  const moment = value instanceof Date ? value : new Date(value ?? NaN);
+  if (Number.isNaN(moment.getTime())) return '?';
+  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(moment);
+}
+
 /** The engine's own message tables (questionnaires/engine/messages.json), when it is loaded. */
 function engineMessages() {
   const engine = typeof globalThis !== 'undefined' ? globalThis.SurveyEngine : undefined;
