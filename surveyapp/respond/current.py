@@ -48,6 +48,9 @@ class WaveRow:
     reference_start: dt.date
     reference_end: dt.date
     instrument_version_id: int
+    #: {language: text}, or None: read with the row the page reads anyway (one small JSON
+    #: value, NULL for most waves) rather than by a query of its own on the pages showing it
+    support_notes: dict[str, str] | None
 
 
 #: The interview of a page request is a Core row; entry pages hand over the ORM instances
@@ -149,6 +152,7 @@ WAVE_COLUMNS = (
     Wave.reference_start,
     Wave.reference_end,
     Wave.instrument_version_id,
+    Wave.support_notes,
 )
 _INTERVIEW_WIDTH = len(INTERVIEW_COLUMNS)
 

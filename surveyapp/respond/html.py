@@ -23,6 +23,7 @@ from flask import current_app, get_flashed_messages, request, url_for
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
+from ..security import show_direction_controls
 from .assets import respond_asset
 from .blueprint import bp
 from .forms import SPECIAL_SUFFIX
@@ -235,8 +236,12 @@ def respond_page(
     previous_url: str | None,
     last: bool,
     context: Any,
+    support: str | None = None,
 ) -> Markup:
-    """A question page, as the reference template ``respond/_page.html`` renders it."""
+    """A question page, as the reference template ``respond/_page.html`` renders it.
+
+    ``support``: the wave's support contacts, given on the end page only (plain text; the
+    stylesheet keeps its line breaks)."""
     page_title = escape(page.title)
     head_title = f"{escaped(t('error_prefix'))} {page_title}" if summary else page_title
     back = ""
@@ -302,6 +307,13 @@ def respond_page(
             )
     parts.append("\n  ")
     parts.append(respond_items(form, layout.items, layout.dynamic, t))
+    if support:  # respond/_support.html
+        parts.append(
+            '\n  <section class="support-note" aria-labelledby="support-title">\n'
+            f'    <h2 class="heading-m" id="support-title">{escaped(t("support_title"))}</h2>\n'
+            f'    <p class="body support-note__text">{escape(show_direction_controls(support))}'
+            "</p>\n  </section>"
+        )
     policies = current_app.jinja_env.policies  # as the tojson filter: Flask's JSON, sorted keys
     script_context = htmlsafe_json_dumps(
         context, dumps=policies["json.dumps_function"], **policies["json.dumps_kwargs"]

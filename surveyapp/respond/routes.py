@@ -55,7 +55,7 @@ from .forms import (
 from .html import respond_page
 from .pages import layout, progress, script_context, title_in
 from .texts import UI_LANGUAGES, text
-from .views import render, survey_title, translator
+from .views import render, support_note, survey_title_and_support, translator
 
 
 @bp.get("/continue")
@@ -237,6 +237,7 @@ def _render_page(
     form.interview.data = interview.uuid
     summary = attach_errors(form, errors, shown.items, interview.language)
     previous = neighbour(ids, shown.id, -1)
+    last = neighbour(ids, shown.id, 1) is None
     position, total = progress(current.instrument, shown)
     # Written in Python (respond/html.py, equal to the reference template respond/_page.html):
     # no template, so none of the app's template context (Flask-Login's current_user…) either.
@@ -250,9 +251,12 @@ def _render_page(
         position=position,
         total=total,
         previous_url=page_url(previous) if previous else None,
-        last=neighbour(ids, shown.id, 1) is None,
+        last=last,
         context=script_context(current.instrument, engine, page_layout, interview.answers),
         title=title_in(current.instrument, interview.language),
+        # the end page, before "Submit my answers": the wave's support contacts (read with
+        # the interview's row, no query of their own)
+        support=support_note(current.wave, interview.language) if last else None,
     )
     return str(html), 200
 
@@ -289,6 +293,7 @@ def saved() -> ResponseReturnValue:
         title=title_in(current.instrument, interview.language),
         resume_code=resume_code,
         resume_url=url_for("respond.resume", slug=current.wave.slug, _external=True),
+        support=support_note(current.wave, interview.language),
     )
 
 
@@ -296,8 +301,10 @@ def saved() -> ResponseReturnValue:
 def leave() -> ResponseReturnValue:
     """Forget the interview on this device (shared phones); the answers stay saved."""
     language = ui_language()
+    current = load_current()  # read by ui_language: the wave's support contacts come with it
+    support = support_note(current.wave, language) if current is not None else None
     respondent_state.clear()
-    return message_page("left_title", "left_body", 200, language)
+    return message_page("left_title", "left_body", 200, language, support=support)
 
 
 @bp.get("/done")
@@ -312,4 +319,5 @@ def done() -> ResponseReturnValue:
         language = str(state.language)
     current = load_current()
     slug = state.done or (current.wave.slug if current is not None else None)
-    return render("respond/done.html", language, 200, title=survey_title(slug, language))
+    title, support = survey_title_and_support(slug, language)
+    return render("respond/done.html", language, 200, title=title, support=support)

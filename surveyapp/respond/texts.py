@@ -203,6 +203,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "Respostas recebidas: {survey}",
         "Réponses reçues\u00a0: {survey}",
     ),
+    # heading of the wave's support contacts (waves.support_notes): end, thank-you, saved pages
+    "support_title": tr(
+        "Si necesita apoyo",
+        "If you need support",
+        "Se precisar de apoio",
+        "Si vous avez besoin d'aide",
+    ),
     "done_close": tr(
         "Ya puede cerrar esta página.",
         "You can now close this page.",

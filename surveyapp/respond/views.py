@@ -56,8 +56,20 @@ def render(template: str, language: str, status: int = 200, **values: Any) -> Re
     return render_template(template, lang=language, t=translator(language), **values), status
 
 
-def survey_title(slug: object, language: str) -> str:
-    """The title of the questionnaire of wave ``slug`` in ``language`` ("Survey" if unknown).
+def support_note(wave: Any, language: str) -> str | None:
+    """The wave's support contacts in ``language`` (waves.support_notes), or None: then the
+    page shows nothing of its own and the questionnaire's sentence stays alone. ``wave`` is
+    a :class:`Wave` or the pages' ``WaveRow``."""
+    notes = wave.support_notes if wave is not None else None
+    if not isinstance(notes, dict):
+        return None
+    note = notes.get(language)
+    return note if isinstance(note, str) and note else None
+
+
+def survey_title_and_support(slug: object, language: str) -> tuple[str, str | None]:
+    """The title of the questionnaire of wave ``slug`` in ``language`` ("Survey" if unknown)
+    and the wave's support contacts in it (:func:`support_note`), with one SELECT.
 
     ``slug`` comes from the session cookie: anything but a string is unknown."""
     wave = (
@@ -70,5 +82,5 @@ def survey_title(slug: object, language: str) -> str:
         else None
     )
     if wave is None:
-        return text("survey", language)
-    return version_of(wave).title_in(language)
+        return text("survey", language), None
+    return version_of(wave).title_in(language), support_note(wave, language)

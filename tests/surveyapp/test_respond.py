@@ -1270,3 +1270,91 @@ def test_a_choice_posted_by_hand_outside_the_list_is_refused_in_the_page_languag
         assert re.search(
             r'id="hh_area-error" class="error-message">.*' + re.escape(str(escape(message))), html
         )
+
+
+# --- the wave's support contacts (waves.support_notes) ---------------------------------------
+
+SUPPORT_ES = "Línea 155 (gratuita, 24 horas)\nCentro de Atención a Víctimas: 800 123 4567"
+SUPPORT_EN = "Helpline 155 <free> & open 24 hours\nVictim support centre: 800 123 4567"
+
+
+def _support_block(html: str) -> str | None:
+    """The support contacts section of a page, or None."""
+    found = re.search(r'<section class="support-note".*?</section>', html, re.S)
+    return found.group(0) if found else None
+
+
+def test_the_support_contacts_are_on_the_end_saved_and_thank_you_pages_in_the_interview_language(
+    app: Flask, make_std_wave: Callable[..., str], respondent: Respondent
+) -> None:
+    """Without JavaScript: the note of the interview's language, escaped, its line break kept
+    (the stylesheet shows it), under its heading, after the questionnaire's own sentence on
+    the end page; not on the pages before. The end page still reads only the interview's row."""
+    slug = make_std_wave(support_notes={"es": SUPPORT_ES, "en": SUPPORT_EN})
+    respondent.start(slug, language="es")
+    respondent.walk(scenario.PAGES[:-2])
+    _response, html = respondent.get(f"/s/p/{scenario.PAGES[-2][0]}")
+    assert _support_block(html) is None  # a question page before the end: nothing
+    respondent.walk(scenario.PAGES[-2:-1])
+    statements: list[str] = []
+    with app.app_context():
+
+        def record(*args: Any) -> None:
+            statements.append(args[2].split()[0].upper())
+
+        sa.event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        response, html = respondent.get("/s/p/closing")
+    finally:
+        with app.app_context():
+            sa.event.remove(db.engine, "before_cursor_execute", record)
+    assert response.status_code == 200 and statements == ["SELECT"]
+    block = _support_block(html)
+    assert block == (
+        '<section class="support-note" aria-labelledby="support-title">\n'
+        '    <h2 class="heading-m" id="support-title">Si necesita apoyo</h2>\n'
+        f'    <p class="body support-note__text">{SUPPORT_ES}</p>\n  </section>'
+    )
+    # after the questionnaire's sentence, before "Submit my answers"
+    assert html.index("servicios de atención a víctimas") < html.index(block)
+    assert html.index(block) < html.index("Enviar mis respuestas")
+    # "Save and continue later" from the end page
+    saved = respondent.post_page("closing", {}, action="save")
+    assert saved.headers["Location"] == "/s/save"
+    _response, html = respondent.get("/s/save")
+    assert SUPPORT_ES in (_support_block(html) or "")
+    # submitted: the thank-you page
+    assert respondent.post_page("closing", {}).headers["Location"] == "/s/done"
+    _response, html = respondent.get("/s/done")
+    assert "Si necesita apoyo" in html and SUPPORT_ES in (_support_block(html) or "")
+
+
+def test_the_support_contacts_are_escaped_and_shown_after_leaving(
+    make_std_wave: Callable[..., str], respondent: Respondent
+) -> None:
+    slug = make_std_wave(support_notes={"es": SUPPORT_ES, "en": SUPPORT_EN})
+    respondent.start(slug, language="en")
+    first_id, first_answers = scenario.PAGES[0]
+    assert respondent.post_page(first_id, first_answers, action="save").status_code == 302
+    _response, html = respondent.get("/s/save")
+    escaped_note = str(escape(SUPPORT_EN))
+    assert "If you need support" in html and escaped_note in (_support_block(html) or "")
+    assert "<free>" not in html
+    left = respondent.client.post("/s/leave", data=hidden(html))
+    page = left.get_data(as_text=True)
+    assert left.status_code == 200 and escaped_note in (_support_block(page) or "")
+
+
+def test_no_support_contacts_in_a_language_without_a_note(
+    make_std_wave: Callable[..., str], respondent: Respondent
+) -> None:
+    """A note only in English: a Spanish interview sees the questionnaire's sentence alone."""
+    slug = make_std_wave(support_notes={"en": SUPPORT_EN})
+    respondent.start(slug, language="es")
+    respondent.walk(scenario.PAGES[:-1])
+    _response, html = respondent.get("/s/p/closing")
+    assert "servicios de atención a víctimas" in html
+    assert _support_block(html) is None and "support-title" not in html
+    respondent.walk(scenario.PAGES[-1:])
+    _response, html = respondent.get("/s/done")
+    assert _support_block(html) is None and "Helpline" not in html

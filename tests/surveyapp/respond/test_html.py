@@ -28,6 +28,7 @@ from surveyapp.respond.pages import layout, progress, script_context, title_in
 from surveyapp.respond.texts import text
 
 PLANT = "<b class=\"x\">&amp; 'q'</b>"
+SUPPORT = "Línea 155 (gratuita, 24 horas)\nCentro de Atención a Víctimas: 800 123 4567"
 PageCases = Callable[..., Iterator[Any]]
 
 
@@ -190,6 +191,8 @@ def _page_values(
         "previous_url": f"/s/p/before-{index}" if index % 2 else None,
         "last": index % 3 == 0,
         "context": script_context(instrument, engine, page_layout, answers),
+        # the wave's support contacts, given to the end page (on some pages here)
+        "support": SUPPORT if index % 6 == 0 else None,
     }
 
 
@@ -209,7 +212,7 @@ def test_every_question_page_of_vict_std_renders_as_the_reference_template(
     make_engine: Callable[..., Any],
     language: str,
 ) -> None:
-    seen = 0
+    seen = supported = 0
     for answers in (vict_std_answers, {}):
         engine = make_engine(vict_std, answers, language)
         for index, (label, page, formdata, errors) in enumerate(
@@ -228,8 +231,10 @@ def test_every_question_page_of_vict_std_renders_as_the_reference_template(
                 )
                 html = _compare_pages(app, values)
                 assert 'name="csrf_token" type="hidden"' in html, label
+                assert (SUPPORT in html) is (index % 6 == 0), label
                 seen += 1
-    assert seen > 4 * 28
+                supported += index % 6 == 0
+    assert seen > 4 * 28 and supported > 4
 
 
 def test_markup_in_every_page_text_is_escaped_as_the_template_escapes_it(
@@ -266,9 +271,11 @@ def test_markup_in_every_page_text_is_escaped_as_the_template_escapes_it(
                 summary=[(PLANT + anchor, PLANT + text_) for anchor, text_ in summary],
                 previous_url=PLANT,
                 context={**values["context"], PLANT: [PLANT, "</script>"]},
+                support=f"{PLANT}\n{PLANT} \u202e",  # a stored control shown, not obeyed
             )
             html = _compare_pages(app, values)
             assert PLANT not in html and '</script>"' not in html
+            assert "\u202e" not in html and "[U+202E]" in html
 
 
 def test_pages_use_the_python_page(app: Flask) -> None:
