@@ -1214,6 +1214,10 @@ MANAGE: dict[str, dict[str, str]] = {
     ),
     "device": tr("Dispositivo", "Device", "Dispositivo", "Appareil"),
     "last_used": tr("Último uso", "Last used", "Último uso", "Dernière utilisation"),
+    # the tokens table's last use: its times are UTC, said here once rather than in each row
+    "last_used_utc": tr(
+        "Último uso (UTC)", "Last used (UTC)", "Último uso (UTC)", "Dernière utilisation (UTC)"
+    ),
     "state": tr("Estado", "State", "Estado", "État"),
     "action": tr("Acción", "Action", "Ação", "Action"),
     "never": tr("nunca", "never", "nunca", "jamais"),
@@ -1319,35 +1323,34 @@ MANAGE: dict[str, dict[str, str]] = {
         "Últimas solicitudes", "Latest requests", "Últimas requisições", "Dernières requêtes"
     ),
     "latest_requests_note": tr(
-        "Las últimas {n} solicitudes hechas con un token, las más recientes primero (horas "
-        "UTC). El registro de auditoría guarda cada una durante {days} días",
-        "The latest {n} requests made with a token, newest first (times UTC). The audit log "
-        "keeps each one for {days} days",
-        "As últimas {n} requisições feitas com um token, as mais recentes primeiro (horários "
-        "UTC). O registro de auditoria guarda cada uma por {days} dias",
-        "Les {n} dernières requêtes faites avec un jeton, les plus récentes d'abord (heures "
-        "UTC). Le journal d'audit conserve chacune pendant {days} jours",
+        "Las últimas {n} solicitudes hechas con un token, las más recientes primero. El "
+        "registro de auditoría guarda cada una durante {days} días",
+        "The latest {n} requests made with a token, newest first. The audit log keeps each "
+        "one for {days} days",
+        "As últimas {n} requisições feitas com um token, as mais recentes primeiro. O registro "
+        "de auditoria guarda cada uma por {days} dias",
+        "Les {n} dernières requêtes faites avec un jeton, les plus récentes d'abord. Le journal "
+        "d'audit conserve chacune pendant {days} jours",
     ),
     "latest_requests_note_one": tr(
-        "La última solicitud hecha con un token (hora UTC). El registro de auditoría guarda "
-        "cada una durante {days} días",
-        "The latest request made with a token (time UTC). The audit log keeps each one for "
-        "{days} days",
-        "A última requisição feita com um token (horário UTC). O registro de auditoria guarda "
-        "cada uma por {days} dias",
-        "La dernière requête faite avec un jeton (heure UTC). Le journal d'audit conserve "
-        "chacune pendant {days} jours",
+        "La última solicitud hecha con un token. El registro de auditoría guarda cada una "
+        "durante {days} días",
+        "The latest request made with a token. The audit log keeps each one for {days} days",
+        "A última requisição feita com um token. O registro de auditoria guarda cada uma por "
+        "{days} dias",
+        "La dernière requête faite avec un jeton. Le journal d'audit conserve chacune pendant "
+        "{days} jours",
     ),
     # before any request ('The latest 0 requests'; French would take the singular for 0)
     "latest_requests_note_none": tr(
-        "Aquí se listan las solicitudes hechas con un token, las más recientes primero (horas "
-        "UTC). El registro de auditoría guarda cada una durante {days} días",
-        "Requests made with a token are listed here, newest first (times UTC). The audit log "
-        "keeps each one for {days} days",
-        "Aqui são listadas as requisições feitas com um token, as mais recentes primeiro "
-        "(horários UTC). O registro de auditoria guarda cada uma por {days} dias",
-        "Les requêtes faites avec un jeton sont listées ici, les plus récentes d'abord (heures "
-        "UTC). Le journal d'audit conserve chacune pendant {days} jours",
+        "Aquí se listan las solicitudes hechas con un token, las más recientes primero. El "
+        "registro de auditoría guarda cada una durante {days} días",
+        "Requests made with a token are listed here, newest first. The audit log keeps each "
+        "one for {days} days",
+        "Aqui são listadas as requisições feitas com um token, as mais recentes primeiro. O "
+        "registro de auditoria guarda cada uma por {days} dias",
+        "Les requêtes faites avec un jeton sont listées ici, les plus récentes d'abord. Le "
+        "journal d'audit conserve chacune pendant {days} jours",
     ),
     "requests_caption": tr(
         "Últimas solicitudes hechas con tokens de la API de lectura",
@@ -1355,7 +1358,6 @@ MANAGE: dict[str, dict[str, str]] = {
         "Últimas requisições feitas com tokens da API de leitura",
         "Dernières requêtes faites avec des jetons de l'API de lecture",
     ),
-    "when": tr("Cuándo", "When", "Quando", "Quand"),
     "request": tr("Solicitud", "Request", "Requisição", "Requête"),
     "response": tr(
         "Respuesta del servidor", "Answer", "Resposta do servidor", "Réponse du serveur"
@@ -1556,7 +1558,8 @@ MANAGE: dict[str, dict[str, str]] = {
         "As últimas {n} ações da equipe, as mais recentes primeiro.",
         "Les {n} dernières actions du personnel, les plus récentes d'abord.",
     ),
-    # the audit log's time column: its times are UTC, said here once rather than in each row
+    # the audit log's and the latest token requests' time column: its times are UTC, said
+    # here once rather than in each row
     "when_utc": tr("Cuándo (UTC)", "When (UTC)", "Quando (UTC)", "Quand (UTC)"),
     "audit_tokens_before": tr(
         "Las solicitudes hechas con tokens de la API de lectura se listan en la página",

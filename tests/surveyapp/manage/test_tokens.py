@@ -132,10 +132,10 @@ def test_the_requests_note_says_one_request_in_the_singular_and_none_without_a_c
         == 200
     )
     one = client.get("/manage/tokens?lang=en").text
-    assert "The latest request made with a token (time UTC)." in one
+    assert "The latest request made with a token. The audit log" in one
     assert "The latest 1 requests" not in one
     french = client.get("/manage/tokens?lang=fr").text
-    assert "La dernière requête faite avec un jeton (heure UTC)." in french
+    assert "La dernière requête faite avec un jeton. Le journal" in french
     assert (
         client.get("/api/v1/waves", headers={"Authorization": f"Bearer {match[1]}"}).status_code
         == 200
@@ -149,16 +149,16 @@ def test_the_requests_note_says_one_request_in_the_singular_and_none_without_a_c
         (
             "es",
             ">3 de febrero de 2026</time> por ",
-            ">4 de febrero de 2026, 9:05\u00a0UTC</time>",
+            ">4 de febrero de 2026, 9:05</time>",
             "revocado el 5 de febrero de 2026",
-            ">4 de febrero de 2026, 9:05:07\u00a0UTC</time>",
+            ">4 de febrero de 2026, 9:05:07</time>",
         ),
         (
             "fr",
             ">3\u00a0février\u00a02026</time> par ",
-            ">4\u00a0février\u00a02026, 09:05\u00a0UTC</time>",
+            ">4\u00a0février\u00a02026, 09:05</time>",
             "5\u00a0février\u00a02026",
-            ">4\u00a0février\u00a02026, 09:05:07\u00a0UTC</time>",
+            ">4\u00a0février\u00a02026, 09:05:07</time>",
         ),
     ],
 )
@@ -216,10 +216,22 @@ def test_the_tokens_and_the_audit_pages_write_dates_and_times_in_the_staff_langu
     for said in (created, used, revoked, request_at):
         assert said in page, said
     assert '<time datetime="2026-02-04T09:05:07+00:00">' in page  # ISO for machines
+    # the tokens page said UTC in its requests' note and again in each row's time, the last
+    # uses as well: now once, in each time column's heading
+    tokens_main = page[page.index("<main") :]
+    headings = {
+        "es": ["Último uso (UTC)", "Cuándo (UTC)"],
+        "fr": ["Dernière utilisation (UTC)", "Quand (UTC)"],
+    }
+    assert re.findall(r"<th\b[^>]*>([^<]*UTC[^<]*)</th>", tokens_main) == headings[language]
+    visible = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", tokens_main, flags=re.S)
+    assert visible.count("UTC") == 2
+    assert '<time datetime="2026-02-04T09:05:00+00:00">' not in page  # not rounded
+    assert page.count('<time datetime="2026-02-04T09:05:07+00:00">') >= 3  # two uses, a request
     audit = html.unescape(client.get(f"/manage/audit?lang={language}").text)
     # the audit log said UTC in its introduction and again in each of its rows' times: now
     # once, in the time column's heading ("Cuándo (UTC)", "Quand (UTC)")
-    assert request_at.replace("\u00a0UTC", "") in audit
+    assert request_at in audit
     main = audit[audit.index("<main") :]
     assert re.findall(r"<th\b[^>]*>([^<]*UTC[^<]*)</th>", main) == [
         {"es": "Cuándo (UTC)", "fr": "Quand (UTC)"}[language]
