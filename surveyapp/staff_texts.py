@@ -1381,6 +1381,43 @@ def staff_datetime(moment: dt.datetime, seconds: bool = False, zone: bool = True
     return f"{_date_and_time(utc, seconds)}\u00a0UTC" if zone else _date_and_time(utc, seconds)
 
 
+def birthday_iso(value: object) -> str | None:
+    """A household member's birthday as the roster stores it ("MM-DD",
+    services.selection) as HTML's day without a year, ``--03-05``, for ``<time datetime>``;
+    None for anything that is not a day of the year (``02-29`` is one)."""
+    from .services.selection import SelectionError, day_of_year
+
+    if not isinstance(value, str):
+        return None
+    try:
+        day_of_year(value)
+    except SelectionError:
+        return None
+    return f"--{value}"
+
+
+def staff_birthday(value: object) -> str:
+    """A roster's birthday ("MM-DD") as this page's language writes a day and its month,
+    without a year (CLDR's ``MMMMd``, Babel): "5 de marzo", "March 5" (English staff dates are
+    "March 5, 2026"), "5 de março", "5 mars" (French "1er mars", no-break space as
+    :func:`staff_date`). Supervisors read "03-05" as the 3rd of May. Anything else (an older
+    upload's value) as it is stored; nothing for none."""
+    from babel.dates import format_skeleton
+
+    if birthday_iso(value) is None:
+        return "" if value is None else str(value)
+    assert isinstance(value, str)
+    month, day = (int(part) for part in value.split("-"))
+    language = page_language()
+    # a leap year, so that 29 February is a day
+    text = str(format_skeleton("MMMMd", dt.date(2000, month, day), locale=language))
+    if language == "fr":
+        if day == 1:
+            text = "1er" + text[1:]
+        text = text.replace(" ", "\u00a0")
+    return text
+
+
 def staff_count(n: int | None) -> str:
     """A count grouped by thousands as this page's language writes it ("12.345", "12,345",
     French "12\u202f345"); a dash when there is none."""
@@ -1475,6 +1512,8 @@ def register(app: Flask) -> None:
         staff_date=staff_date,
         staff_datetime=staff_datetime,
         staff_time=staff_time,
+        staff_birthday=staff_birthday,
+        birthday_iso=birthday_iso,
         staff_count=staff_count,
         staff_counted=staff_counted,
         staff_percent=staff_percent,

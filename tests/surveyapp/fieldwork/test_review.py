@@ -703,3 +703,60 @@ def test_the_selection_note_takes_its_singular_by_the_one_rule(
     monkeypatch.setattr(analysis.i18n, "is_singular", lambda count, language: True)
     page = html.unescape(client.get(url).get_data(as_text=True))
     assert "; 3 adulto elegible (el factor de selección)" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "march", "leap", "first"),
+    [
+        ("es", "5 de marzo", "29 de febrero", "1 de enero"),
+        ("fr", "5\u00a0mars", "29\u00a0février", "1er\u00a0janvier"),
+        ("en", "March 5", "February 29", "January 1"),
+    ],
+)
+def test_the_rosters_birthdays_are_written_as_a_day_and_month_in_the_staff_language(
+    field: Field,
+    make_user: Callable[..., User],
+    login: Callable[..., Any],
+    language: str,
+    march: str,
+    leap: str,
+    first: str,
+) -> None:
+    # The roster showed the stored "03-05", which a supervisor reads as the 3rd of May as
+    # readily as the 5th of March. A value that is no day of the year (an older upload's, or
+    # a Kish list's, where the birthday is not used) is shown as it is.
+    days = {1: "03-05", 2: "02-29", 3: "01-01", 4: "5 mar"}
+    roster = [{**p, "birthday": days[p["line"]]} for p in household(field)["roster"]]
+    assert field.put(body=field.body(household=household(field, roster=roster))).status_code == 201
+    client = _staff(field, make_user, login, Role.supervisor)
+    response = client.get(f"/fieldwork/interviews/{UUID}?lang={language}")
+    assert response.status_code == 200
+    page = html.unescape(response.get_data(as_text=True))
+    assert f'<td><time datetime="--03-05">{march}</time></td>' in page
+    assert f'<td><time datetime="--02-29">{leap}</time></td>' in page
+    assert f'<td><time datetime="--01-01">{first}</time></td>' in page
+    assert "<td>5 mar</td>" in page
+    assert not re.search(r">\d{2}-\d{2}<", page)
+
+
+@pytest.mark.parametrize("stored", ["13-45", "02-30", "0305", 305, "", None])
+def test_a_birthday_that_is_no_day_of_the_year_is_shown_as_it_is(
+    field: Field, make_user: Callable[..., User], login: Callable[..., Any], stored: Any
+) -> None:
+    assert field.put(body=field.body(household=household(field))).status_code == 201
+    with field.app.app_context():
+        interview = db.session.scalar(sa.select(Interview).where(Interview.uuid == UUID))
+        assert interview is not None and interview.household is not None
+        record = dict(interview.household)
+        record["roster"] = [
+            {**p, "birthday": stored} if p["line"] == 4 else p for p in record["roster"]
+        ]
+        interview.household = record
+        db.session.commit()
+    client = _staff(field, make_user, login, Role.supervisor)
+    response = client.get(f"/fieldwork/interviews/{UUID}?lang=es")
+    assert response.status_code == 200
+    page = html.unescape(response.get_data(as_text=True))
+    shown = "" if stored is None else str(stored)
+    assert f'>PM</td><td>mujer</td><td class="numeric">12</td><td>{shown}</td>' in page
+    assert '<time datetime="--03-10">10 de marzo</time>' in page  # the others written out
