@@ -126,7 +126,7 @@ def text_width_pt(text: str, fontsize: float) -> float:
     return float(width)
 
 
-def _wrap(text: str, fontsize: float, width_pt: float) -> list[str]:
+def wrap(text: str, fontsize: float, width_pt: float) -> list[str]:
     """``text`` in lines no wider than ``width_pt`` (a word longer than a line stays whole).
 
     Lines break at ASCII white space only: a no-break space (French "90\u00a0%") holds its
@@ -141,7 +141,7 @@ def _wrap(text: str, fontsize: float, width_pt: float) -> list[str]:
 
 
 def source_lines(text: ChartText) -> list[str]:
-    return _wrap(text.source, _SOURCE_SIZE, 72 * (WIDTH_IN - 2 * _SIDE_IN))
+    return wrap(text.source, _SOURCE_SIZE, 72 * (WIDTH_IN - 2 * _SIDE_IN))
 
 
 def _left_in(labels: Sequence[str]) -> float:

@@ -118,11 +118,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_prevalence": tr(
         "Víctimas de un delito (%)", "Crime victims (%)", "Vítimas de crime (%)", "Victimes (%)"
     ),
-    "map_perceived": tr(
-        "Se sienten inseguros (%)",
-        "Feel unsafe (%)",
-        "Sentem-se inseguros (%)",
-        "Se sentent en insécurité (%)",
+    # the perceived map of each level shows the question about that level (map_section.PERCEIVED);
+    # "(%)" does not go to a line of its own when the title wraps
+    "map_perceived_state": tr(
+        "Se sienten inseguros en su estado\u00a0(%)",
+        "Feel unsafe in their state\u00a0(%)",
+        "Sentem-se inseguros em seu estado\u00a0(%)",
+        "Se sentent en insécurité dans leur État ou région\u00a0(%)",
+    ),
+    "map_perceived_municipality": tr(
+        "Se sienten inseguros en su municipio\u00a0(%)",
+        "Feel unsafe in their municipality\u00a0(%)",
+        "Sentem-se inseguros em seu município\u00a0(%)",
+        "Se sentent en insécurité dans leur commune\u00a0(%)",
     ),
     "map_gap": tr(
         "Brecha (puntos porcentuales)",

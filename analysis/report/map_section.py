@@ -9,11 +9,23 @@ from analysis.report import maps
 from analysis.report.charts import ChartText
 from analysis.report.context import Figure, Formatter, Lookup, Section, Value
 from analysis.report.data import ReportData
+from analysis.report.i18n import Translator
 
-__all__ = ["map_figure_panels", "maps_section"]
+__all__ = ["map_figure_panels", "map_titles", "maps_section"]
 
 #: The perceived-insecurity indicator of each level (the question about that level)
 PERCEIVED = {"state": "insecure_state", "municipality": "insecure_muni"}
+
+
+def map_titles(t: Translator, level: str) -> dict[str, str]:
+    """The three maps' titles for areas of ``level``: the perceived map names the area its
+    question asks about, the one mapped ("Se sienten inseguros en su municipio (%)"); it read
+    "Se sienten inseguros (%)", unsafe where, the reader could not tell."""
+    return {
+        "prev": t("map_prevalence"),
+        "perc": t(f"map_perceived_{level}"),
+        "gap": t("map_gap"),
+    }
 
 
 def _minimum_cases(data: ReportData) -> int | None:
@@ -78,7 +90,6 @@ def maps_section(
         suppressed=t("map_suppressed", n=t.number(n, 0)) if n else t("map_suppressed_rule"),
         missing=t("map_missing"),
     )
-    titles = {"prev": t("map_prevalence"), "perc": t("map_perceived"), "gap": t("map_gap")}
     for level, codes in levels:
         shapes = {c: g for c, g in data.boundaries.get(level, {}).items() if c in set(codes)}
         if not shapes:
@@ -86,7 +97,7 @@ def maps_section(
         level_word = t("states" if level == "state" else "municipalities")
         title = t("map_title", level=level_word)
         text = ChartText(title, "", source, language=t.language)
-        panels = map_figure_panels(current, level, list(shapes), titles)
+        panels = map_figure_panels(current, level, list(shapes), map_titles(t, level))
         svg = maps.choropleth_figure(shapes, panels, text, legend, salt())
         # an area is coloured only when its estimate may be published (an internal report's
         # suppressed values are numbers too): three maps hatched all over, under class limits

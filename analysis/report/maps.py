@@ -47,6 +47,7 @@ MISSING_FILL = "#ffffff"
 OUTLINE = "#555555"
 SUPPRESSED_HATCH = "////"
 LOW_HATCH = "."  # sparse dots: denser ones cost hundreds of kB of SVG per colour
+_PANEL_TITLE_SIZE = 8  # points
 
 
 def area_mark(shown: bool, suppressed: bool, quality: str) -> Mark:
@@ -198,7 +199,6 @@ def _draw_panel(
     ax.set_aspect(1 / stretch)
     ax.autoscale_view()
     ax.set_axis_off()
-    ax.set_title(panel.title, fontsize=8, loc="left")
     return colours
 
 
@@ -226,13 +226,27 @@ def choropleth_figure(
     # half hidden: the class most areas of the national report had), up to five otherwise
     rows = 6 if any(p.kind == "diverging" for p in panels) else 5
     legend_h = 0.16 * rows + 0.1
-    height = 0.42 + 0.25 + map_h + legend_h + 0.55 + 0.11 * (len(charts.source_lines(text)) - 1)
+    # a panel's title in lines no wider than its map (the perceived map's names the level)
+    panel_titles = [
+        "\n".join(charts.wrap(p.title, _PANEL_TITLE_SIZE, 72 * (panel_w - 0.15))) for p in panels
+    ]
+    title_lines = max((t.count("\n") + 1 for t in panel_titles), default=1)
+    height = (
+        0.42
+        + 0.25
+        + 0.13 * (title_lines - 1)
+        + map_h
+        + legend_h
+        + 0.55
+        + 0.11 * (len(charts.source_lines(text)) - 1)
+    )
     fig = charts.new_figure(height)
     for j, panel in enumerate(panels):
         left = j * panel_w / width_in
         bottom = (legend_h + 0.6) / height
         ax = fig.add_axes((left + 0.01, bottom, panel_w / width_in - 0.02, map_h / height))
         colours = _draw_panel(ax, shapes, panel, stretch)
+        ax.set_title(panel_titles[j], fontsize=_PANEL_TITLE_SIZE, loc="left")
         key = fig.add_axes(
             (left + 0.01, 0.55 / height, panel_w / width_in - 0.02, legend_h / height)
         )

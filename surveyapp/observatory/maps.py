@@ -95,11 +95,10 @@ def page_maps(
     from analysis.report import maps
     from analysis.report.context import Lookup
     from analysis.report.i18n import Translator
-    from analysis.report.map_section import map_figure_panels
+    from analysis.report.map_section import map_figure_panels, map_titles
 
     t = Translator(language)
     lookup = Lookup(table, public)
-    titles = {"prev": t("map_prevalence"), "perc": t("map_perceived"), "gap": t("map_gap")}
     legend = {
         "low": t("map_low"),
         "suppressed": t("map_suppressed", n=t.number(min_cases, 0))
@@ -116,6 +115,7 @@ def page_maps(
         by_key = {n.key: shapes[n.id] for n in nodes if n.id in shapes}
         paths, height = svg_paths(by_key)
         keys = sorted(by_key, key=lambda k: names[k].casefold())
+        titles = map_titles(t, level)
         panels = map_figure_panels(lookup, level, keys, titles)
         level_word = t("states" if level == "state" else "municipalities")
         page_maps_: list[PageMap] = []

@@ -2,16 +2,20 @@
 report's HTML (and the PDF where the drawing matters): negative numbers written with a
 hyphen; a chart of several answers per crime adding up to 130 % without saying so; a
 municipal report's fear-driver model, the national sample's, presented as if it were the
-municipality's."""
+municipality's; a map of feeling unsafe that did not say where."""
 
 from __future__ import annotations
 
+import io
 import re
 from functools import cache
 
 import pandas as pd
+import pdfplumber
 import pytest
+import shapely
 
+from analysis.geo import synthetic_boundaries
 from analysis.i18n import format_number, format_percent
 from analysis.report import Area, build_report
 from analysis.report.charts import _tick_text
@@ -19,7 +23,13 @@ from analysis.report.layout import REASONS
 from analysis.report.maps import Shading
 
 from .html_text import section, words  # type: ignore[import-not-found]
-from .test_builder import COUNTRY, MUNICIPALITY, STATE, report_data  # type: ignore[import-not-found]
+from .test_builder import (  # type: ignore[import-not-found]
+    COUNTRY,
+    MUNICIPALITY,
+    STATE,
+    STATES,
+    report_data,
+)
 
 LANGUAGES = ("es", "en", "pt", "fr")
 MINUS = "\u2212"
@@ -143,3 +153,72 @@ def test_a_state_report_says_it_too_and_the_national_report_does_not() -> None:
     assert "estimated on the national sample, not on the sample of Norte Alto alone" in state
     national = words(section(_area_html(COUNTRY, "en"), "fear_drivers"))
     assert "national sample" not in national, national
+
+
+PERCEIVED_MAP = {
+    ("state", "es"): "Se sienten inseguros en su estado\u00a0(%)",
+    ("state", "en"): "Feel unsafe in their state\u00a0(%)",
+    ("state", "pt"): "Sentem-se inseguros em seu estado\u00a0(%)",
+    ("state", "fr"): "Se sentent en insécurité dans leur État ou région\u00a0(%)",
+    ("municipality", "es"): "Se sienten inseguros en su municipio\u00a0(%)",
+    ("municipality", "en"): "Feel unsafe in their municipality\u00a0(%)",
+    ("municipality", "pt"): "Sentem-se inseguros em seu município\u00a0(%)",
+    ("municipality", "fr"): "Se sentent en insécurité dans leur commune\u00a0(%)",
+}
+
+
+def _boundaries(level: str) -> dict[str, dict[str, shapely.Geometry]]:
+    _country, states, munis = synthetic_boundaries("DEMO", {c: ["001", "002"] for c in STATES})
+    if level == "state":
+        return {"state": states}
+    return {"municipality": {state + code: shape for (state, code), shape in munis.items()}}
+
+
+@cache
+def _mapped(level: str, language: str) -> tuple[str, bytes]:
+    area = COUNTRY if level == "state" else STATE
+    extra: dict[str, object] = {"boundaries": _boundaries(level)}
+    if level == "municipality":
+        extra.update(country=COUNTRY, subareas=["01001", "01002"])
+    report = build_report(report_data(area, **extra), language=language, public=True)
+    return report.html, report.pdf_bytes()
+
+
+@pytest.mark.parametrize("level", ["state", "municipality"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_map_of_feeling_unsafe_names_the_area_it_asks_about(level: str, language: str) -> None:
+    """The middle map was titled "Se sienten inseguros (%)": unsafe where, in the
+    neighbourhood, the municipality, the state? It maps the question about the level mapped."""
+    page, _pdf = _mapped(level, language)
+    maps = section(page, "maps")
+    description = re.search(r"<title>([^<]*)</title>", maps)
+    assert description is not None
+    assert PERCEIVED_MAP[level, language] in words(description.group(1)), description.group(1)
+
+
+@pytest.mark.parametrize("level", ["state", "municipality"])
+def test_the_longer_map_titles_wrap_within_their_map(level: str) -> None:
+    """French names the level in the longest title ("Se sentent en insécurité dans leur État
+    ou région (%)"), wider than its map: it is drawn on two lines, no letter of it over the next
+    map's title (read back from the PDF)."""
+    _page, pdf = _mapped(level, "fr")
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = next(  # the maps' page: the first map's title, drawn in the chart
+            p for p in doc.pages if "Victimes(%)" in re.sub(r"\s+", "", p.extract_text() or "")
+        )
+        chars = [c for c in page.chars if c["text"].strip()]
+    lines: dict[int, list[dict[str, float]]] = {}
+    for c in chars:
+        lines.setdefault(round(c["top"]), []).append(c)
+    overlaps = []  # letters drawn over others (more than kerning's 1 pt: "Fa")
+    for key, line in lines.items():
+        ordered = sorted(line, key=lambda c: c["x0"])
+        overlaps += [
+            (a["text"], b["text"], key)
+            for a, b in zip(ordered, ordered[1:], strict=False)
+            if b["x0"] < a["x1"] - 2
+        ]
+    assert not overlaps, overlaps
+    text = re.sub(r"\s+", "", page.extract_text() or "")
+    expected = re.sub(r"\s+", "", PERCEIVED_MAP[level, "fr"])
+    assert expected not in text  # not on one line: wrapped

@@ -148,7 +148,7 @@ def test_a_chart_source_line_never_breaks_at_a_no_break_space() -> None:
     # French "90\u00a0%": the width leaves room for "... à 90" but not for "%" too
     source = "Source : Enquête 2026. Intervalles de confiance à 90\u00a0%."
     width = charts.text_width_pt("Source : Enquête 2026. Intervalles de confiance à 90", 7) + 1
-    lines = charts._wrap(source, 7, width)
+    lines = charts.wrap(source, 7, width)
     assert lines == ["Source : Enquête 2026. Intervalles de confiance à", "90\u00a0%."]
 
 
