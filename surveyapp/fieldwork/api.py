@@ -341,6 +341,12 @@ def assignments() -> ResponseReturnValue:
                 "reference_start": w.reference_start.isoformat(),
                 "reference_end": w.reference_end.isoformat(),
                 "selection_method": w.selection_method.value,
+                # what the interviewer reads out or hands over at the end (waves.support_notes)
+                "support_notes": {
+                    lang: note
+                    for lang, note in (w.support_notes or {}).items()
+                    if lang in w.languages
+                },
                 "instrument": {
                     "hash": w.instrument_version.content_hash,
                     "id": w.instrument_version.instrument_id,

@@ -149,6 +149,9 @@ export const TEXTS = {
   progress: ['{done} de {total} páginas completas', '{done} of {total} pages complete', '{done} de {total} páginas completas', '{done} pages complètes sur {total}'],
   page_of: ['Página {n} de {total}', 'Page {n} of {total}', 'Página {n} de {total}', 'Page {n} sur {total}'],
   to_review_finish: ['Ir a «Revisar y terminar»', 'Go to “Review and finish”', 'Ir para “Revisar e terminar”', 'Aller à «\u00a0Vérifier et terminer\u00a0»'],
+  // the wave's support contacts on the finish screen (the note itself is in the interview's language)
+  support_title: ['Contactos de apoyo para la persona entrevistada', 'Support contacts for the respondent', 'Contatos de apoio para a pessoa entrevistada', 'Contacts d\'aide pour la personne interrogée'],
+  support_read_out: ['Léalos o muéstrelos a la persona antes de irse.', 'Read them out or show them to the respondent before you leave.', 'Leia-os ou mostre-os à pessoa antes de sair.', 'Lisez-les ou montrez-les à la personne avant de partir.'],
   complete_ready: ['Todas las preguntas obligatorias tienen respuesta.', 'Every required question is answered.', 'Todas as perguntas obrigatórias foram respondidas.', 'Toutes les questions obligatoires ont une réponse.'],
   finish_fix: ['Antes de enviar, corrija estas respuestas:', 'Before sending, correct these answers:', 'Antes de enviar, corrija estas respostas:', 'Avant d’envoyer, corrigez ces réponses\u00a0:'],
   incomplete: ['Faltan respuestas obligatorias en estas páginas:', 'Required answers are missing on these pages:', 'Faltam respostas obrigatórias nestas páginas:', 'Des réponses obligatoires manquent sur ces pages\u00a0:'],

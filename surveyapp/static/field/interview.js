@@ -71,7 +71,7 @@ async function openInterview(session, record, pageId) {
     referencePeriod: wave ? [wave.reference_start, wave.reference_end] : null,
   };
   const iv = window.SurveyEngine.createInterview(doc, record.answers, options);
-  const ctx = { session, record, doc, iv, options, readOnly: ![STATES.draft].includes(record.state) };
+  const ctx = { session, record, doc, iv, options, wave, readOnly: ![STATES.draft].includes(record.state) };
   if (pageId === FINISH) return finishScreen(ctx);
   // The household list first while no adult is selected, or while the list was changed after
   // the selection without selecting again (the screen says so; the questionnaire would start
@@ -343,6 +343,15 @@ function finishScreen(ctx) {
   const children = [
     el('p', { class: 'lead', text: t('progress', { done, total }) }),
   ];
+  // The wave's support contacts in the interview's language, to read out or hand over before
+  // leaving (waves.support_notes; plain text, its line breaks kept by app.css).
+  const note = !ctx.readOnly && ctx.wave && ctx.wave.support_notes ? ctx.wave.support_notes[record.language] : null;
+  if (typeof note === 'string' && note) {
+    children.push(el('section', { class: 'support-note', id: 'support-note', 'aria-labelledby': 'support-title' },
+      el('h2', { class: 'support-note__title', id: 'support-title', text: t('support_title') }),
+      el('p', { class: 'q__hint', text: t('support_read_out') }),
+      el('p', { class: 'support-note__text', lang: record.language, text: note })));
+  }
   if (ctx.readOnly) {
     children.push(el('p', { class: 'notice', text: t(BADGES[record.state]) }));
   } else if (complete) {

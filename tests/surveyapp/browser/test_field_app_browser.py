@@ -1868,3 +1868,35 @@ def test_the_storage_notice_is_told_once_then_folded_to_one_line(
     assert notice.bounding_box()["height"] < 60
     notice.locator("summary").click()
     assert "the browser may delete data when space runs low" in notice.inner_text()
+
+
+def test_the_finish_screen_shows_the_waves_support_contacts_in_the_interviews_language(
+    app: Flask,
+    live_server: str,
+    field_wave: dict[str, Any],
+    chromium_profile: Callable[..., Any],
+) -> None:
+    """The interviewer reads out or hands over the wave's support contacts at the end: the
+    note of the interview's language (Spanish here), with its line breaks, on the finish
+    screen; the app's own words in the app's language (English)."""
+    from surveyapp.services.waves import set_support_notes
+
+    note = "Línea 155 (gratuita, 24 horas)\nCentro de Atención a Víctimas: 800 123 4567"
+    with app.app_context():
+        wave = db.session.get(Wave, field_wave["wave_id"])
+        assert wave is not None
+        set_support_notes(db.session, wave, {"es": note, "en": "Helpline 155"})
+        db.session.commit()
+    context = chromium_profile()
+    page = context.new_page()
+    log_in(page, live_server)
+    interview(page, "T1", stop_after="closing")
+    page.wait_for_selector("#finish")
+    section = page.locator("#support-note")
+    assert section.is_visible()
+    assert page.locator("#support-title").inner_text() == "Support contacts for the respondent"
+    text = section.locator(".support-note__text")
+    assert text.inner_text() == note and text.get_attribute("lang") == "es"
+    assert "Helpline" not in section.inner_text()
+    page.locator("#finish").click()
+    page.wait_for_selector("#sync-panel")

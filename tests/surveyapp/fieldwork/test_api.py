@@ -26,6 +26,7 @@ from surveyapp.models import (
     WaveStatus,
 )
 from surveyapp.services.fieldwork import content_hash, hash_token, review_interview
+from surveyapp.services.waves import set_support_notes
 
 from ...conftest import TEST_PASSWORD
 from .conftest import NOT_ROBBED, TWO_ROBBERIES, UUID, Field, api_login
@@ -234,6 +235,7 @@ def test_assignments_list_only_this_interviewers_units_and_interviews(
     assert wave["id"] == field.wave.id and wave["languages"] == ["en", "es"]
     assert wave["default_language"] == "es" and wave["status"] == "open"
     assert wave["reference_start"] == "2025-01-01" and wave["reference_end"] == "2025-12-31"
+    assert wave["support_notes"] == {}  # none set: the app shows nothing
     assert wave["instrument"] == {
         "hash": field.instrument_hash,
         "id": "tiny_vict",
@@ -249,6 +251,23 @@ def test_assignments_list_only_this_interviewers_units_and_interviews(
     assert interview["uuid"] == UUID and interview["revision"] == 1
     assert interview["review_status"] == "received" and interview["status"] == "completed"
     assert interview["sample_unit_id"] == field.units["H1"] and interview["received_at"]
+
+
+def test_assignments_carry_the_waves_support_contacts_per_language(field: Field) -> None:
+    """The app shows the note of the interview's language at the end of the interview; a
+    change of the notes changes the list's ETag, so devices fetch it again."""
+    first = field.client.get("/api/field/assignments", headers=field.auth())
+    with field.app.app_context():
+        wave = db.session.get(Wave, field.wave.id)
+        assert wave is not None
+        set_support_notes(db.session, wave, {"es": "Línea 155\nCentro: 800 123 4567"})
+        db.session.commit()
+    again = field.client.get(
+        "/api/field/assignments", headers={**field.auth(), "If-None-Match": first.headers["ETag"]}
+    )
+    assert again.status_code == 200
+    [wave_json] = again.json["waves"]
+    assert wave_json["support_notes"] == {"es": "Línea 155\nCentro: 800 123 4567"}
 
 
 def test_assignments_skip_draft_and_web_only_waves(
