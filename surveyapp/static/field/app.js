@@ -266,7 +266,28 @@ async function askPersistence() {
 // ------------------------------------------------------------------ home
 
 
+// Lists being read and drawn, and whether a sync asked for the list meanwhile: what it read
+// (the sync under way: "Send now" off) may be older than the sync's end, so it is drawn again
+// after them. Dropped, the list stayed with "Send now" off and the old counts until the next sync.
+const home = { drawing: 0, refreshing: false, again: false };
+
 async function homeScreen(session, nav) {
+  home.drawing += 1;
+  try {
+    await drawHome(session, nav);
+  } finally {
+    home.drawing -= 1;
+    refreshIfAsked();
+  }
+}
+
+function refreshIfAsked() {
+  if (home.drawing || home.refreshing || !home.again) return;
+  home.again = false;
+  refreshHome();
+}
+
+async function drawHome(session, nav) {
   // Only this interviewer's interviews and visits: another's, left on a shared tablet, are
   // neither shown on a household now given to this one nor continued.
   const [waves, units, interviews, attempts] = await Promise.all([store.allWaves(), store.allUnits(), store.interviewsOf(session.user.id), store.attemptsOf(session.user.id)]);
@@ -380,15 +401,16 @@ async function syncPanel() {
 
 watchPresses(refreshHome);
 
-let refreshing = false;
 async function refreshHome() {
-  if (refreshing || !document.getElementById('sync-panel') || ui.leave) return;
-  refreshing = true;
+  if (home.drawing || home.refreshing) { home.again = true; return; }
+  if (!document.getElementById('sync-panel') || ui.leave) return;
+  home.refreshing = true;
   try {
     const session = await sync.session();
     if (session && !session.expired) await homeScreen(session, ui.nav);
   } finally {
-    refreshing = false;
+    home.refreshing = false;
+    refreshIfAsked();
   }
 }
 
