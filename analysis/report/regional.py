@@ -117,10 +117,10 @@ class RegionalWriter:
         return " + ".join(self.t(f"mode_{m}") for m in label.split("+"))
 
     def noted(self, table: Table) -> Table:
+        """The table with the quality legend, which says what the dash means: the dash is not
+        explained a second time in other words (as the status report's tables, a8089a3); a
+        chart, which has no legend, keeps that note."""
         table.notes.append(self.t("quality_legend"))
-        if self.fmt.used_hidden:
-            rules = rules_source(self.t, self.data.rules)
-            table.notes.append(self.t("suppressed_note", rules=rules))
         if self.fmt.used_flagged:
             table.notes.append(self.t("suppressed_internal_note"))
         self.fmt.used_hidden = self.fmt.used_flagged = False

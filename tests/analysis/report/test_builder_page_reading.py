@@ -2,7 +2,8 @@
 report's HTML (and the PDF where the drawing matters): negative numbers written with a
 hyphen; a chart of several answers per crime adding up to 130 % without saying so; a
 municipal report's fear-driver model, the national sample's, presented as if it were the
-municipality's; a map of feeling unsafe that did not say where."""
+municipality's; a map of feeling unsafe that did not say where; the regional comparison's
+tables explaining the dash twice."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from analysis.report import Area, build_report
 from analysis.report.charts import _tick_text
 from analysis.report.layout import REASONS
 from analysis.report.maps import Shading
+from analysis.report.regional import build_regional_report
 
 from .html_text import section, words  # type: ignore[import-not-found]
 from .test_builder import (  # type: ignore[import-not-found]
@@ -30,6 +32,7 @@ from .test_builder import (  # type: ignore[import-not-found]
     STATES,
     report_data,
 )
+from .test_regional_report import _data as regional_data  # type: ignore[import-not-found]
 
 LANGUAGES = ("es", "en", "pt", "fr")
 MINUS = "\u2212"
@@ -222,3 +225,26 @@ def test_the_longer_map_titles_wrap_within_their_map(level: str) -> None:
     text = re.sub(r"\s+", "", page.extract_text() or "")
     expected = re.sub(r"\s+", "", PERCEIVED_MAP[level, "fr"])
     assert expected not in text  # not on one line: wrapped
+
+
+#: what the quality legend says the dash means, and the other note that said it again
+DASH = {
+    "es": ("— = no se publica", "— Estimación no publicada"),
+    "en": ("— = not published", "— Estimate not published"),
+    "pt": ("— = não publicada", "— Estimativa não publicada"),
+    "fr": ("— = non publiée", "— Estimation non publiée"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_regional_table_explains_the_dash_once(language: str) -> None:
+    """The regional comparison's table with the suppressed bribery estimate said what the dash
+    means in its quality legend and again in a second note, as the status report's tables did
+    before a8089a3; its chart, which has no legend, still says it."""
+    page = build_regional_report(regional_data(), language=language, public=True).html
+    legend, again = DASH[language]
+    blocks = [words(b) for b in re.findall(r'<div class="table-notes">(.*?)</div>', page, re.S)]
+    assert any(legend in b for b in blocks), blocks
+    for block in blocks:
+        assert again not in block, block
+        assert len(re.findall(r"(?:^| )— ", block)) <= 1, block
