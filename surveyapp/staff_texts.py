@@ -889,9 +889,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "Vos sessions actives",
     ),
     "browser": tr("Navegador", "Browser", "Navegador", "Navigateur"),
-    "logged_in": tr("Inicio de sesión", "Logged in", "Entrada", "Connexion"),
-    "last_seen": tr("Última actividad", "Last seen", "Última atividade", "Dernière activité"),
+    # the sessions table's time columns: their times are UTC, said here once rather than in
+    # each row (as the audit log's "when_utc")
+    "logged_in_utc": tr(
+        "Inicio de sesión (UTC)", "Logged in (UTC)", "Entrada (UTC)", "Connexion (UTC)"
+    ),
+    "last_seen_utc": tr(
+        "Última actividad (UTC)",
+        "Last seen (UTC)",
+        "Última atividade (UTC)",
+        "Dernière activité (UTC)",
+    ),
     "expires": tr("Vence", "Expires", "Expira", "Expire"),
+    "expires_utc": tr("Vence (UTC)", "Expires (UTC)", "Expira (UTC)", "Expire (UTC)"),
     "unknown_browser": tr("desconocido", "unknown", "desconhecido", "inconnu"),
     "this_browser": tr("(este navegador)", "(this browser)", "(este navegador)", "(ce navigateur)"),
     "end": tr("Cerrar", "End", "Encerrar", "Fermer"),

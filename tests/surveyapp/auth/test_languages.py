@@ -186,10 +186,18 @@ def test_the_login_page_a_protected_page_sends_to_keeps_that_pages_language(
 
 
 @pytest.mark.parametrize(
-    ("language", "moment"),
+    ("language", "moment", "headings"),
     [
-        ("es", r"\d{1,2} de [a-z]+ de \d{4}, \d{1,2}:\d{2}\u00a0UTC"),
-        ("fr", r"\d{1,2}(er)?\u00a0[a-zéû]+\u00a0\d{4}, \d{2}:\d{2}\u00a0UTC"),
+        (
+            "es",
+            r"\d{1,2} de [a-z]+ de \d{4}, \d{1,2}:\d{2}",
+            ["Inicio de sesión (UTC)", "Última actividad (UTC)", "Vence (UTC)"],
+        ),
+        (
+            "fr",
+            r"\d{1,2}(er)?\u00a0[a-zéû]+\u00a0\d{4}, \d{2}:\d{2}",
+            ["Connexion (UTC)", "Dernière activité (UTC)", "Expire (UTC)"],
+        ),
     ],
 )
 def test_the_sessions_page_writes_its_times_in_the_staff_language_not_iso(
@@ -198,8 +206,11 @@ def test_the_sessions_page_writes_its_times_in_the_staff_language_not_iso(
     login: Callable[..., Any],
     language: str,
     moment: str,
+    headings: list[str],
 ) -> None:
-    # the login, last request and end of each session read "2026-12-07 22:30 UTC"
+    # the login, last request and end of each session read "2026-12-07 22:30 UTC"; then
+    # "7 de diciembre de 2026, 22:30 UTC", the zone said again in each of the three columns:
+    # now once, in each time column's heading ("Vence (UTC)"), as the audit log does
     import html
 
     client = _in(app.test_client(), language)
@@ -210,3 +221,10 @@ def test_the_sessions_page_writes_its_times_in_the_staff_language_not_iso(
     assert len(cells) == 3 and all(re.fullmatch(moment, cell) for cell in cells), cells
     visible = re.sub(r"<[^>]+>", " ", row)
     assert not re.search(r"\d{4}-\d{2}-\d{2}", visible), visible
+    # the zone, for machines: each <time datetime> keeps its ISO time with +00:00
+    stamps = re.findall(r'<time datetime="([^"]+)">', row)
+    assert len(stamps) == 3 and all(s.endswith("+00:00") for s in stamps), stamps
+    main = page[page.index("<main") :]
+    assert re.findall(r"<th\b[^>]*>([^<]*UTC[^<]*)</th>", main) == headings
+    visible = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", main, flags=re.S)
+    assert visible.count("UTC") == 3
