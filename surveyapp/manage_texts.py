@@ -1853,6 +1853,7 @@ MANAGE: dict[str, dict[str, str]] = {
     "audit_area_id": tr("área (id)", "area (id)", "área (id)", "zone (id)"),
     "audit_area": tr("área", "area", "área", "zone"),
     "audit_approve": tr("aprobada", "approved", "aprovada", "approuvé"),
+    "audit_languages": tr("idiomas", "languages", "idiomas", "langues"),
     "audit_selection_method": tr(
         "método de selección", "selection method", "método de seleção", "méthode de sélection"
     ),

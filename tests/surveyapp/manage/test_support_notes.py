@@ -15,7 +15,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from surveyapp.extensions import db
-from surveyapp.models import InstrumentVersion, Wave
+from surveyapp.models import InstrumentVersion, Role, Wave
 
 from ...conftest import csrf_token
 from . import test_languages
@@ -145,3 +145,15 @@ def test_the_support_page_refuses_a_post_without_its_csrf_token(
     response = client.post(f"/manage/waves/{wave.id}/support", data={"support_note_es": "x"})
     assert response.status_code == 400
     assert _wave(app, wave.id).support_notes is None
+
+
+def test_a_change_of_the_support_contacts_is_in_the_audit_log_in_spanish(
+    manager: Callable[..., FlaskClient], make_wave: Callable[..., Wave]
+) -> None:
+    wave = make_wave()
+    client = manager("es", Role.administrator)
+    path = f"/manage/waves/{wave.id}/support"
+    data = {"csrf_token": csrf_token(client, path), "support_note_es": NOTE}
+    assert client.post(path, data={**data, "support_note_en": "Helpline"}).status_code == 302
+    page = html.unescape(in_language(client.get("/manage/audit"), "es", "Registro de auditoría"))
+    assert "notas de apoyo cambiadas" in page and "idiomas: en, es" in page
