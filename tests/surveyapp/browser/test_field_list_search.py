@@ -25,7 +25,10 @@ pytestmark = pytest.mark.browser
 STREETS = ["Calle Peñón 4", "Avenida Juárez 120", "Calle Norte 9", "Privada del Sol 3"]
 
 
-def add_units(app: Flask, field_wave: dict[str, Any], names: list[tuple[str, str]]) -> None:
+def add_units(
+    app: Flask, field_wave: dict[str, Any], names: list[tuple[str, str]], to: User | None = None
+) -> None:
+    """Households (id, address) given to ``to``, else to the wave's interviewer."""
     with app.app_context():
         for external_id, address in names:
             db.session.add(
@@ -33,7 +36,7 @@ def add_units(app: Flask, field_wave: dict[str, Any], names: list[tuple[str, str
                     wave_id=field_wave["wave_id"],
                     external_id=external_id,
                     address=address,
-                    assigned_to_id=field_wave["interviewer"].id,
+                    assigned_to_id=(to or field_wave["interviewer"]).id,
                 )
             )
         db.session.commit()
@@ -137,17 +140,7 @@ def test_the_next_interviewer_on_the_tablet_sees_the_whole_list_and_an_empty_box
     # and only the households matching it, as if the others were not assigned.
     bea = make_user(Role.interviewer, email="bea@example.org", name="Bea Interviewer")
     add_units(app, field_wave, [(f"S{i:02d}", STREETS[i % 4]) for i in range(9)])
-    with app.app_context():
-        for i in range(9):
-            db.session.add(
-                SampleUnit(
-                    wave_id=field_wave["wave_id"],
-                    external_id=f"B{i:02d}",
-                    address=STREETS[i % 4],
-                    assigned_to_id=bea.id,
-                )
-            )
-        db.session.commit()
+    add_units(app, field_wave, [(f"B{i:02d}", STREETS[i % 4]) for i in range(9)], to=bea)
     page = chromium_profile().new_page()
     log_in(page, live_server)
     page.fill("#unit-search", "penon")
