@@ -1202,8 +1202,13 @@ MANAGE: dict[str, dict[str, str]] = {
         "envoyer d'entretiens jusqu'à ce que quelqu'un s'y reconnecte. Les entretiens déjà "
         "sur l'appareil y restent.",
     ),
-    "last_login": tr(
-        "Último inicio de sesión", "Last logged in", "Última entrada", "Dernière connexion"
+    # the devices table's latest login: its times are UTC, said here once rather than in each
+    # row
+    "last_login_utc": tr(
+        "Último inicio de sesión (UTC)",
+        "Last logged in (UTC)",
+        "Última entrada (UTC)",
+        "Dernière connexion (UTC)",
     ),
     "logins": tr("Inicios de sesión", "Logins", "Entradas", "Connexions"),
     "device_tokens": tr(
@@ -1213,8 +1218,8 @@ MANAGE: dict[str, dict[str, str]] = {
         "Jetons des appareils",
     ),
     "device": tr("Dispositivo", "Device", "Dispositivo", "Appareil"),
-    "last_used": tr("Último uso", "Last used", "Último uso", "Dernière utilisation"),
-    # the tokens table's last use: its times are UTC, said here once rather than in each row
+    # the tokens and the devices tables' last use: their times are UTC, said here once rather
+    # than in each row
     "last_used_utc": tr(
         "Último uso (UTC)", "Last used (UTC)", "Último uso (UTC)", "Dernière utilisation (UTC)"
     ),

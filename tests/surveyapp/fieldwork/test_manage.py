@@ -520,19 +520,23 @@ def test_an_interviewer_limited_to_an_area_is_not_given_households_outside_it(
 
 
 @pytest.mark.parametrize(
-    ("language", "login_at", "expires", "revoked"),
+    ("language", "login_at", "used_at", "expires", "revoked", "headings"),
     [
         (
             "es",
-            "3 de febrero de 2026, 9:05\u00a0UTC",
+            ">3 de febrero de 2026, 9:05</time>",
+            ">4 de febrero de 2026, 10:07</time>",
             "4 de marzo de 2026",
             "revocado el 5 de febrero de 2026",
+            ["Último inicio de sesión (UTC)", "Último uso (UTC)"],
         ),
         (
             "fr",
-            "3\u00a0février\u00a02026, 09:05\u00a0UTC",
+            ">3\u00a0février\u00a02026, 09:05</time>",
+            ">4\u00a0février\u00a02026, 10:07</time>",
             "4\u00a0mars\u00a02026",
             "5\u00a0février\u00a02026",
+            ["Dernière connexion (UTC)", "Dernière utilisation (UTC)"],
         ),
     ],
 )
@@ -542,10 +546,14 @@ def test_the_devices_page_writes_dates_and_times_in_the_staff_language_not_iso(
     login: Callable[..., Any],
     language: str,
     login_at: str,
+    used_at: str,
     expires: str,
     revoked: str,
+    headings: list[str],
 ) -> None:
-    # it read "2026-02-03 09:05 UTC", "2026-03-04" and "revoked on 2026-02-05"
+    # it read "2026-02-03 09:05 UTC", "2026-03-04" and "revoked on 2026-02-05"; then
+    # "3 de febrero de 2026, 9:05 UTC", the zone said again in both time columns of each row:
+    # now once, in each time column's heading, as the audit log and the API tokens page do
     import html
 
     with field.app.app_context():
@@ -554,6 +562,7 @@ def test_the_devices_page_writes_dates_and_times_in_the_staff_language_not_iso(
             .where(ApiToken.token_hash == hash_token(field.token))
             .values(
                 created_at=dt.datetime(2026, 2, 3, 9, 5, tzinfo=dt.UTC),
+                last_used_at=dt.datetime(2026, 2, 4, 10, 7, tzinfo=dt.UTC),
                 expires_at=dt.datetime(2026, 3, 4, 9, 5, tzinfo=dt.UTC),
                 revoked_at=dt.datetime(2026, 2, 5, 8, 0, tzinfo=dt.UTC),
             )
@@ -563,8 +572,12 @@ def test_the_devices_page_writes_dates_and_times_in_the_staff_language_not_iso(
     login(client, make_user(Role.survey_manager))
     url = f"/manage/users/{field.interviewer.id}/devices?lang={language}"
     page = html.unescape(client.get(url).get_data(as_text=True))
-    for said in (login_at, expires, revoked):
+    for said in (login_at, used_at, expires, revoked):
         assert said in page, said
     body = page[page.index("<main") :]
     visible = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", body, flags=re.S)
     assert not re.search(r"\d{4}-\d{2}-\d{2}", visible), visible
+    assert re.findall(r"<th\b[^>]*>([^<]*UTC[^<]*)</th>", body) == headings
+    assert visible.count("UTC") == 2
+    for stamp in ("2026-02-03T09:05:00+00:00", "2026-02-04T10:07:00+00:00"):  # for machines
+        assert f'<time datetime="{stamp}">' in page, stamp

@@ -183,12 +183,12 @@ ENGLISH = (
     "Interviewer app devices",
     "Each login of the interviewer app",
     "Each tablet is listed once",
-    ">Last logged in<",
+    ">Last logged in (UTC)<",
     ">Logins<",
     "Device tokens",
     ">Device<",
     ">Logged in<",
-    ">Last used<",
+    ">Last used (UTC)<",
     ">Expires<",
     ">State<",
     ">Action<",
@@ -911,7 +911,7 @@ def test_devices_tokens_areas_and_audit_in_french(
         "Appareils de l'application des enquêteurs",
         "Aucun appareil ne s'est connecté avec ce compte.",
         "figure une fois, sous le nom saisi à la connexion (deux tablettes",
-        ">Dernière connexion<",
+        ">Dernière connexion (UTC)<",
         ">Connexions<",
     )
     bad = client.post(f"/manage/users/{interviewer.id}/devices/revoke", data={"token_id": "0"})
