@@ -401,3 +401,35 @@ def test_the_cli_sets_the_selection_method_until_a_household_used_it(
     with field.app.app_context():
         wave = db.session.get(Wave, field.wave.id)
         assert wave is not None and wave.selection_method is SelectionMethod.last_birthday
+
+
+def test_the_cli_sets_shows_and_clears_a_support_note_with_the_services_rule(
+    field: Field, runner: Any, tmp_path: Any
+) -> None:
+    slug = field.wave.slug
+    note = tmp_path / "apoyo-es.txt"
+    note.write_text("Línea 155 (gratuita, 24 horas)\r\nCentro: 800 123 4567\n", encoding="utf-8")
+    shown = runner.invoke(args=["fieldwork", "support-note", "--wave", slug])
+    assert shown.exit_code == 0 and f"{slug}: no support notes." in shown.output
+    args = ["fieldwork", "support-note", "--wave", slug, "--lang", "es"]
+    changed = runner.invoke(args=[*args, "--file", str(note)])
+    assert changed.exit_code == 0, changed.output
+    assert f"{slug}: support note in es set (51 characters)." in changed.output
+    shown = runner.invoke(args=["fieldwork", "support-note", "--wave", slug])
+    assert "es: Línea 155 (gratuita, 24 horas)\nCentro: 800 123 4567\n" in shown.output
+    # the rule of the staff form: too long, a direction control, a language of no wave
+    refused = runner.invoke(args=[*args, "--text", "x" * 501])
+    assert refused.exit_code != 0 and "support_note_es: Shorten the support note" in refused.output
+    refused = runner.invoke(args=[*args, "--text", "Línea \u202e155"])
+    assert refused.exit_code != 0 and "(U+202E)" in refused.output
+    refused = runner.invoke(
+        args=["fieldwork", "support-note", "--wave", slug, "--lang", "fr", "--text", "Ligne 155"]
+    )
+    assert refused.exit_code != 0 and "not offered in fr" in refused.output
+    both = runner.invoke(args=[*args, "--text", "x", "--clear"])
+    assert both.exit_code != 0
+    cleared = runner.invoke(args=[*args, "--clear"])
+    assert cleared.exit_code == 0 and f"{slug}: support note in es removed." in cleared.output
+    with field.app.app_context():
+        wave = db.session.get(Wave, field.wave.id)
+        assert wave is not None and wave.support_notes is None
