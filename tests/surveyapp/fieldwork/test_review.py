@@ -507,10 +507,15 @@ def test_approving_says_which_household_and_the_way_back(
 
 
 @pytest.mark.parametrize(
-    ("language", "approved", "received"),
+    ("language", "approved", "received", "heading"),
     [
-        ("es", " el 3 de febrero de 2026", ">3 de febrero de 2026, 9:15\u00a0UTC</time>"),
-        ("fr", " le 3\u00a0février\u00a02026", ">3\u00a0février\u00a02026, 09:15\u00a0UTC</time>"),
+        ("es", " el 3 de febrero de 2026", ">3 de febrero de 2026, 9:15</time>", "Recibida (UTC)"),
+        (
+            "fr",
+            " le 3\u00a0février\u00a02026",
+            ">3\u00a0février\u00a02026, 09:15</time>",
+            "Reçue (UTC)",
+        ),
     ],
 )
 def test_an_approved_interview_says_its_day_and_its_revisions_arrival_not_iso(
@@ -520,8 +525,11 @@ def test_an_approved_interview_says_its_day_and_its_revisions_arrival_not_iso(
     language: str,
     approved: str,
     received: str,
+    heading: str,
 ) -> None:
-    # "Aprobada por … el 2026-02-03" and a revision "received (UTC)" at "2026-02-03 09:15"
+    # "Aprobada por … el 2026-02-03" and a revision "received (UTC)" at "2026-02-03 09:15";
+    # then "Recibida (UTC)" over "3 de febrero de 2026, 9:15 UTC", the zone said twice: now
+    # once, in the heading, as the audit log does
     import datetime as dt
 
     from surveyapp.models import InterviewRevision
@@ -538,6 +546,11 @@ def test_an_approved_interview_says_its_day_and_its_revisions_arrival_not_iso(
     shown = html.unescape(client.get(f"{page}?lang={language}").get_data(as_text=True))
     assert approved in shown and received in shown
     assert '<time datetime="2026-02-03T09:15:00+00:00">' in shown  # ISO for machines
+    revisions = shown[shown.rindex("<table", 0, shown.index(heading)) :]
+    revisions = revisions[: revisions.index("</table>")]
+    assert re.findall(r"<th\b[^>]*>([^<]*UTC[^<]*)</th>", revisions) == [heading]
+    arrivals = re.findall(r'<time datetime="[^"]+">([^<]*)</time>', revisions)
+    assert arrivals and not any("UTC" in arrival for arrival in arrivals), arrivals
     visible = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", shown, flags=re.S)
     assert not re.search(r"\d{4}-\d{2}-\d{2}", visible)
 
