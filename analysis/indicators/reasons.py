@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Literal, get_args
 
-from analysis.i18n import format_number, format_percent, lookup, pick, tr
+from analysis.i18n import format_number, format_percent, lookup, lookup_count, pick, tr
 from analysis.indicators.catalogue import catalogue
 
 __all__ = [
@@ -126,10 +126,18 @@ REASON_TEXTS: dict[str, dict[str, str]] = {
         "CV indefinido (estimativa 0)",
         "CV non défini (estimation 0)",
     ),
+    # the rules' minimums are settings: a count of one (French and Portuguese: and zero) takes
+    # the <code>_one form (analysis.i18n.lookup_count)
     "few_cases": tr(
         "menos de {n} casos",
         "fewer than {n} cases",
         "menos de {n} casos",
+        "moins de {n} cas",
+    ),
+    "few_cases_one": tr(
+        "menos de {n} caso",
+        "fewer than {n} case",
+        "menos de {n} caso",
         "moins de {n} cas",
     ),
     "few_sample_cases": tr(
@@ -138,11 +146,23 @@ REASON_TEXTS: dict[str, dict[str, str]] = {
         "{n} casos amostrais ou menos",
         "{n} cas d'échantillon ou moins",
     ),
+    "few_sample_cases_one": tr(
+        "{n} caso muestral o menos",
+        "{n} sample case or fewer",
+        "{n} caso amostral ou menos",
+        "{n} cas d'échantillon ou moins",
+    ),
     "few_df": tr(
         "menos de {n} grados de libertad",
         "fewer than {n} degrees of freedom",
         "menos de {n} graus de liberdade",
         "moins de {n} degrés de liberté",
+    ),
+    "few_df_one": tr(
+        "menos de {n} grado de libertad",
+        "fewer than {n} degree of freedom",
+        "menos de {n} grau de liberdade",
+        "moins de {n} degré de liberté",
     ),
     "low_n_effective": tr(
         "tamaño de muestra efectivo menor que {n}",
@@ -155,6 +175,12 @@ REASON_TEXTS: dict[str, dict[str, str]] = {
         "fewer than {n} incidents",
         "menos de {n} incidentes",
         "moins de {n} incidents",
+    ),
+    "few_incidents_one": tr(
+        "menos de {n} incidente",
+        "fewer than {n} incident",
+        "menos de {n} incidente",
+        "moins de {n} incident",
     ),
     "incident_psus": tr(
         "incidentes en muy pocas UPM (gl menor que {n})",
@@ -184,8 +210,10 @@ def _sentence(reason: Reason, language: str) -> str:
     elif value is not None:
         # the rule's threshold: n <= 10 is "10 or fewer", every other one "fewer than" it
         n = value - 1 if reason.code == "few_sample_cases" else value
-        shown = str(int(n)) if float(n).is_integer() else format_number(n, language, 1)
-        said = lookup(REASON_TEXTS, reason.code, language, n=shown)
+        if float(n).is_integer():
+            said = lookup_count(REASON_TEXTS, reason.code, language, int(n), n=str(int(n)))
+        else:
+            said = lookup(REASON_TEXTS, reason.code, language, n=format_number(n, language, 1))
     else:
         said = lookup(REASON_TEXTS, reason.code, language)
     return said

@@ -155,10 +155,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_low": tr(
         "Precisión baja (**)", "Low precision (**)", "Precisão baixa (**)", "Précision faible (**)"
     ),
+    # {n} is the quality rule's minimum, a setting: Translator.count picks the form
     "map_suppressed": tr(
         "Suprimida: menos de {n} casos u otra regla de calidad",
         "Suppressed: fewer than {n} cases or another quality rule",
         "Suprimida: menos de {n} casos ou outra regra de qualidade",
+        "Supprimée\u00a0: moins de {n} cas ou autre règle de qualité",
+    ),
+    "map_suppressed_one": tr(
+        "Suprimida: menos de {n} caso u otra regla de calidad",
+        "Suppressed: fewer than {n} case or another quality rule",
+        "Suprimida: menos de {n} caso ou outra regra de qualidade",
         "Supprimée\u00a0: moins de {n} cas ou autre règle de qualité",
     ),
     "map_suppressed_rule": tr(

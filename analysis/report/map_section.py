@@ -87,7 +87,9 @@ def maps_section(
     n = _minimum_cases(data)
     legend = maps.MapLegend(
         low=t("map_low"),
-        suppressed=t("map_suppressed", n=t.number(n, 0)) if n else t("map_suppressed_rule"),
+        suppressed=t.count("map_suppressed", n, n=t.number(n, 0))
+        if n
+        else t("map_suppressed_rule"),
         missing=t("map_missing"),
     )
     for level, codes in levels:

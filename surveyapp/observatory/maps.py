@@ -101,7 +101,7 @@ def page_maps(
     lookup = Lookup(table, public)
     legend = {
         "low": t("map_low"),
-        "suppressed": t("map_suppressed", n=t.number(min_cases, 0))
+        "suppressed": t.count("map_suppressed", min_cases, n=t.number(min_cases, 0))
         if min_cases > 0
         else t("map_suppressed_rule"),
         "missing": t("map_missing"),

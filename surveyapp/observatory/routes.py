@@ -529,7 +529,7 @@ def indicators_xlsx(wave_id: int) -> ResponseReturnValue:
         ),
         (
             text("xlsx_suppressed", language),
-            text("xlsx_suppressed_said", language, n=current_app.config["REPORT_MIN_CASES"]),
+            counted("xlsx_suppressed_said", language, int(current_app.config["REPORT_MIN_CASES"])),
         ),
     ]
     # the standard indicators the questionnaire does not measure: absent rows, named here

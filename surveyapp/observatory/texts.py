@@ -574,6 +574,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "menos de {n} casos ou fora da regra de qualidade: suppressed = TRUE, sem estimativa, erro, intervalo nem CV na edição pública",
         "moins de {n} cas ou hors de la règle de qualité\u00a0: suppressed = TRUE, sans estimation, erreur, intervalle ni CV dans l'édition publique",
     ),
+    # REPORT_MIN_CASES set to 1 (counted picks the form)
+    "xlsx_suppressed_said_one": tr(
+        "menos de {n} caso o fuera de la regla de calidad: suppressed = TRUE, sin estimación, error, intervalo ni CV en la edición pública",
+        "fewer than {n} case or outside the quality rule: suppressed = TRUE, without estimate, error, interval or CV in the public edition",
+        "menos de {n} caso ou fora da regra de qualidade: suppressed = TRUE, sem estimativa, erro, intervalo nem CV na edição pública",
+        "moins de {n} cas ou hors de la règle de qualité\u00a0: suppressed = TRUE, sans estimation, erreur, intervalle ni CV dans l'édition publique",
+    ),
     "xlsx_not_measured": tr("no medido", "not measured", "não medido", "non mesuré"),
     "xlsx_needs": tr(
         "{indicator} ({name}): requiere {items}",

@@ -3,10 +3,11 @@ report's HTML (and the PDF where the drawing matters): negative numbers written 
 hyphen; a chart of several answers per crime adding up to 130 % without saying so; a
 municipal report's fear-driver model, the national sample's, presented as if it were the
 municipality's; a map of feeling unsafe that did not say where; the regional comparison's
-tables explaining the dash twice."""
+tables explaining the dash twice; counts set by a rule ("fewer than {n} cases") always plural."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from functools import cache
@@ -18,7 +19,9 @@ import shapely
 
 from analysis.geo import synthetic_boundaries
 from analysis.i18n import format_number, format_percent
-from analysis.report import Area, build_report
+from analysis.indicators.quality import QUALITY_RULES, Requirement
+from analysis.indicators.reasons import Reason, reason_text
+from analysis.report import Area, Methodology, build_report
 from analysis.report.charts import _tick_text
 from analysis.report.layout import REASONS
 from analysis.report.maps import Shading
@@ -248,3 +251,52 @@ def test_a_regional_table_explains_the_dash_once(language: str) -> None:
     for block in blocks:
         assert again not in block, block
         assert len(re.findall(r"(?:^| )— ", block)) <= 1, block
+
+
+#: the map legend's suppressed entry under a rule whose minimum is one case
+ONE_CASE = {
+    "es": "Suprimida: menos de 1 caso u otra regla de calidad",
+    "en": "Suppressed: fewer than 1 case or another quality rule",
+    "pt": "Suprimida: menos de 1 caso ou outra regra de qualidade",
+    "fr": "Supprimée\u00a0: moins de 1 cas ou autre règle de qualité",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_rule_minimum_of_one_case_is_said_in_the_singular(language: str) -> None:
+    """The rules' minimums are settings: a rule set of one case wrote "menos de 1 casos" under
+    the maps. The legend now asks the one plural rule (Translator.count)."""
+    rules = dataclasses.replace(
+        QUALITY_RULES["bjs"], requirements=(Requirement("n", 1, "low", "few_cases"),)
+    )
+    data = report_data(
+        COUNTRY, boundaries=_boundaries("state"), methodology=Methodology(quality_rules=rules)
+    )
+    maps = section(build_report(data, language=language, public=True).html, "maps")
+    assert ONE_CASE[language] in words(maps), words(maps)
+    plural = dataclasses.replace(rules, requirements=(Requirement("n", 2, "low", "few_cases"),))
+    data = dataclasses.replace(data, methodology=Methodology(quality_rules=plural))
+    maps = section(build_report(data, language=language, public=True).html, "maps")
+    many = {"es": "menos de 2 casos", "en": "fewer than 2 cases", "pt": "menos de 2 casos"}
+    assert many.get(language, "moins de 2 cas") in words(maps), words(maps)
+
+
+@pytest.mark.parametrize(
+    ("reason", "language", "said"),
+    [
+        (Reason("few_cases", 1), "es", "menos de 1 caso"),
+        (Reason("few_cases", 1), "en", "fewer than 1 case"),
+        (Reason("few_cases", 2), "en", "fewer than 2 cases"),
+        (Reason("few_df", 1), "pt", "menos de 1 grau de liberdade"),
+        (Reason("few_df", 1), "fr", "moins de 1 degré de liberté"),
+        (Reason("few_incidents", 1), "es", "menos de 1 incidente"),
+        (Reason("few_sample_cases", 2), "es", "1 caso muestral o menos"),
+        (Reason("few_sample_cases", 2), "en", "1 sample case or fewer"),
+        (Reason("few_sample_cases", 1), "pt", "0 caso amostral ou menos"),  # 0 is singular
+        (Reason("few_sample_cases", 11), "es", "10 casos muestrales o menos"),
+    ],
+)
+def test_a_reason_with_a_rule_minimum_of_one_says_it_in_the_singular(
+    reason: Reason, language: str, said: str
+) -> None:
+    assert reason_text([reason], language) == said

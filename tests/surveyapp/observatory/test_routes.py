@@ -536,6 +536,17 @@ def test_the_workbooks_about_sheet_is_in_the_readers_language(
     assert about["edition"] == "Internal (every estimate, flagged)"
 
 
+@pytest.mark.parametrize("app_config", [{"REPORT_WORKER": "inline", "REPORT_MIN_CASES": 1}])
+def test_the_workbooks_minimum_of_one_case_is_said_in_the_singular(
+    analyst: FlaskClient, sim: TinyWave
+) -> None:
+    """REPORT_MIN_CASES is a setting: set to 1, the about sheet said 'menos de 1 casos'."""
+    base = f"/observatory/waves/{sim.id}/indicators.xlsx?area={sim.muni.key}"
+    book = openpyxl.load_workbook(io.BytesIO(analyst.get(f"{base}&lang=es").data))
+    about = dict(book.worksheets[1].iter_rows(values_only=True))
+    assert str(about["estimaciones suprimidas"]).startswith("menos de 1 caso o fuera"), about
+
+
 @pytest.mark.parametrize(
     ("error", "language", "said"),
     [
