@@ -17,8 +17,9 @@ test_adapted_reports_layout.py); every earlier layout fault was in a variant no 
 It sits next to those tests because it uses their helpers (the adaptation, the readers); not
 named ``test_*``, so pytest does not collect it. Builds one report at a time (one core).
 
-The waves, in a SQLite database of their own (``--workdir`` keeps it between runs, with the
-indicator tables and fear-driver models cached as the server caches them):
+The waves, in a SQLite database of their own, made and upgraded by the migrations
+(``--workdir`` keeps it between runs, with the indicator tables and fear-driver models cached
+as the server caches them; a kept database made before the sweep migrated is refused):
 
 * standard, no previous wave: the simulated country of seed 1, wave 1;
 * standard, with previous wave: seed 1, wave 2 (compared with wave 1);
@@ -166,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _sweep(chosen: list[Variant], workdir: Path, *, keep: bool) -> int:
     # imported here: --help answers at once
+    import sqlalchemy as sa
+    from flask_migrate import upgrade
+
     from surveyapp import create_app
     from surveyapp.extensions import db
 
@@ -176,7 +180,17 @@ def _sweep(chosen: list[Variant], workdir: Path, *, keep: bool) -> int:
     )
     failed = total = 0
     with app.app_context():
-        db.create_all()
+        # The migrations, not create_all: a workdir kept from an earlier run (--workdir) holds
+        # a database of that day's schema, which create_all would leave without a new column.
+        try:
+            upgrade()
+        except sa.exc.OperationalError as exc:  # tables made by create_all, before migrations
+            print(
+                f"{workdir / 'sweep.sqlite'} was made by an older sweep and cannot be "
+                f"migrated ({exc.orig}): delete it or choose another --workdir",
+                file=sys.stderr,
+            )
+            return 2
         waves = _load_waves(workdir)
         print(
             f"waves ready in {time.monotonic() - started:.0f} s; {len(chosen)} variants", flush=True
